@@ -1,0 +1,37 @@
+// One lint for the whole tree. The layering rules (docs/architecture.md) are enforced here:
+// core is pure (no node:*, no other migov package); db sits on core; server and cli sit on db and core;
+// nothing imports the web app or the cli.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const forbid = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'test-output/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: forbid(['node:*', 'fs', 'path', 'http', '@migov/*', '!@migov/core'], 'core is pure: no I/O and no other migov package (docs/architecture.md)'),
+  },
+  {
+    files: ['packages/db/src/**/*.ts'],
+    rules: forbid(['@migov/server', '@migov/cli', '@migov/web'], 'db sits under server and cli (docs/architecture.md)'),
+  },
+  {
+    files: ['packages/server/src/**/*.ts'],
+    rules: forbid(['@migov/cli', '@migov/web'], 'nothing imports the cli or the web app (docs/architecture.md)'),
+  },
+);
