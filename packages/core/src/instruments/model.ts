@@ -1,0 +1,196 @@
+/**
+ * The instrument model: instrument -> version -> domains -> items -> response options with scores,
+ * classification bands, and links to MiGOF elements and SDG series. Instruments are data: the
+ * built-in ones are TypeScript literals checked against these types, and administrators load others
+ * from JSON or YAML validated by {@link instrumentSchema} (published as JSON Schema).
+ */
+import { z } from 'zod';
+
+/** The six official UN languages; English is required for every text. */
+export const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const decimalPattern = /^-?\d+(\.\d+)?$/;
+
+export const localizedTextSchema = z
+  .object({
+    en: z.string().min(1),
+    fr: z.string().min(1).optional(),
+    es: z.string().min(1).optional(),
+    ar: z.string().min(1).optional(),
+    zh: z.string().min(1).optional(),
+    ru: z.string().min(1).optional(),
+  })
+  .strict()
+  .describe('A text in English and, where translated, the other UN languages');
+export type LocalizedText = DeepReadonly<z.infer<typeof localizedTextSchema>>;
+
+/** Instrument data is never mutated after validation; readonly types also let `as const` literals satisfy the model. */
+export type DeepReadonly<T> = T extends (infer Element)[]
+  ? readonly DeepReadonly<Element>[]
+  : T extends object
+    ? { readonly [Key in keyof T]: DeepReadonly<T[Key]> }
+    : T;
+
+/** MiGOF: three principles and three objectives (IOM Council resolution C/106/RES/1310, 2015). */
+export const MIGOF_ELEMENTS = ['P1', 'P2', 'P3', 'O1', 'O2', 'O3'] as const;
+export type MigofElement = (typeof MIGOF_ELEMENTS)[number];
+
+export const responseOptionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
+    label: localizedTextSchema,
+    score: z
+      .string()
+      .regex(decimalPattern, 'an exact decimal such as "1" or "0.5"')
+      .optional()
+      .describe('Exact decimal score; absent for options that are not scored (e.g. not applicable)'),
+    notApplicable: z.boolean().optional().describe('The item does not apply; it is left out of the domain'),
+  })
+  .strict();
+export type ResponseOption = DeepReadonly<z.infer<typeof responseOptionSchema>>;
+
+export const wordingStatusSchema = z.enum(['official', 'unconfirmed', 'example']);
+export type WordingStatus = z.infer<typeof wordingStatusSchema>;
+
+export const itemSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lower-case letters, digits, dots and hyphens'),
+    text: localizedTextSchema,
+    wording: wordingStatusSchema.describe('Whether the text is the confirmed official wording'),
+    note: localizedTextSchema.optional(),
+    scale: z.string().describe('Id of a response scale of this version'),
+    subArea: z.string().optional().describe('Sub-area within the domain (MGI-style instruments)'),
+  })
+  .strict();
+export type Item = DeepReadonly<z.infer<typeof itemSchema>>;
+
+export const domainSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    code: z.string().min(1).describe('Code used in exchange formats, e.g. DOMAIN1'),
+    label: localizedTextSchema,
+    migof: z.enum(MIGOF_ELEMENTS).optional(),
+    sdmxBreakdown: z.string().optional().describe('SDMX COMPOSITE_BREAKDOWN code, e.g. PD_1'),
+    items: z.array(itemSchema).min(1),
+  })
+  .strict();
+export type Domain = DeepReadonly<z.infer<typeof domainSchema>>;
+
+export const classificationBandSchema = z
+  .object({
+    code: z.number().int(),
+    label: localizedTextSchema,
+    min: z.string().regex(decimalPattern).describe('Lowest score in the band (inclusive), on the 0-100 scale'),
+    meets: z.boolean().describe('Counts as meeting the standard in aggregates (e.g. categories 3 and 4 of 10.7.2)'),
+  })
+  .strict();
+export type ClassificationBand = DeepReadonly<z.infer<typeof classificationBandSchema>>;
+
+export const missingRuleSchema = z
+  .enum(['incomplete', 'score-as-zero'])
+  .describe('incomplete: a domain with a missing item is not scored; score-as-zero: a missing item counts 0');
+
+export const instrumentVersionSchema = z
+  .object({
+    $schema: z.string().optional(),
+    instrument: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('Instrument id, e.g. sdg-10-7-2'),
+    version: z.string().min(1).describe('Version id, e.g. 2019'),
+    kind: z.enum(['scored', 'profile']).describe('scored: domain and overall scores and categories; profile: no composite score'),
+    title: localizedTextSchema,
+    description: localizedTextSchema.optional(),
+    source: z.string().optional(),
+    validFrom: z.string().optional().describe('First round year this version applies to'),
+    previousVersion: z.string().optional().describe('The version this one migrates from'),
+    sdgIndicator: z.string().optional(),
+    series: z.object({ country: z.string(), aggregate: z.string() }).strict().optional(),
+    languages: z.array(z.enum(LANGUAGES)).min(1),
+    scales: z
+      .record(z.string(), z.array(responseOptionSchema).min(1))
+      .describe('Response scales by id: the options an item offers'),
+    domains: z.array(domainSchema).min(1),
+    scoring: z
+      .object({
+        scale: z.string().regex(decimalPattern).describe('Maximum score, e.g. 100'),
+        missing: missingRuleSchema,
+        overall: z.literal('mean-of-items').describe('Overall score: the unweighted mean of all applicable items x scale'),
+        overallCode: z.string().describe('Code of the overall result in exchange formats, e.g. ALLDOMAINS'),
+        overallSdmxBreakdown: z.string().optional(),
+        bands: z.array(classificationBandSchema).min(1),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** A validated instrument version. */
+export type InstrumentVersion = DeepReadonly<z.infer<typeof instrumentVersionSchema>>;
+
+/** Responses to an instrument version: item id -> option id. Missing items are simply absent. */
+export type Responses = Readonly<Record<string, string | undefined>>;
+
+/** The zod schema for an instrument file (JSON or YAML), with cross-field checks. */
+export const instrumentSchema = instrumentVersionSchema.superRefine((value, context) => {
+  const seenDomains = new Set<string>();
+  const seenItems = new Set<string>();
+  value.domains.forEach((domain, domainIndex) => {
+    if (seenDomains.has(domain.id)) {
+      context.addIssue({ code: 'custom', path: ['domains', domainIndex, 'id'], message: `duplicate domain id "${domain.id}"` });
+    }
+    seenDomains.add(domain.id);
+    domain.items.forEach((item, itemIndex) => {
+      if (seenItems.has(item.id)) {
+        context.addIssue({ code: 'custom', path: ['domains', domainIndex, 'items', itemIndex, 'id'], message: `duplicate item id "${item.id}"` });
+      }
+      seenItems.add(item.id);
+      if (!(item.scale in value.scales)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['domains', domainIndex, 'items', itemIndex, 'scale'],
+          message: `unknown scale "${item.scale}" (scales: ${Object.keys(value.scales).join(', ')})`,
+        });
+      }
+    });
+  });
+  for (const [scaleId, options] of Object.entries(value.scales)) {
+    const ids = new Set<string>();
+    options.forEach((option, optionIndex) => {
+      if (ids.has(option.id)) {
+        context.addIssue({ code: 'custom', path: ['scales', scaleId, optionIndex, 'id'], message: `duplicate option id "${option.id}"` });
+      }
+      ids.add(option.id);
+      if (value.kind === 'scored' && option.score === undefined && !option.notApplicable) {
+        context.addIssue({
+          code: 'custom',
+          path: ['scales', scaleId, optionIndex, 'score'],
+          message: 'a scored instrument needs a score on every option that is not marked notApplicable',
+        });
+      }
+    });
+  }
+  if (value.kind === 'scored') {
+    if (!value.scoring) {
+      context.addIssue({ code: 'custom', path: ['scoring'], message: 'a scored instrument needs a scoring section' });
+      return;
+    }
+    const mins = value.scoring.bands.map((band) => Number(band.min));
+    if (mins[0] !== 0) {
+      context.addIssue({ code: 'custom', path: ['scoring', 'bands', 0, 'min'], message: 'the first band must start at 0' });
+    }
+    for (let index = 1; index < mins.length; index += 1) {
+      if (!((mins[index] ?? 0) > (mins[index - 1] ?? 0))) {
+        context.addIssue({ code: 'custom', path: ['scoring', 'bands', index, 'min'], message: 'bands must be in increasing order of min' });
+      }
+    }
+  }
+  for (const language of value.languages) {
+    if (language !== 'en' && value.title[language] === undefined) {
+      context.addIssue({ code: 'custom', path: ['title', language], message: `languages lists "${language}" but the title has no ${language} text` });
+    }
+  }
+});
+
+/** Pick a text in the requested language, falling back to English. */
+export function localize(text: LocalizedText, language: Language): string {
+  return text[language] ?? text.en;
+}
