@@ -1,0 +1,121 @@
+/**
+ * Delimited text in and out: a parsed table whose rows carry spreadsheet row numbers, and safe cell writing.
+ */
+import { parse } from 'csv-parse/sync';
+import type { ProblemList } from './input.ts';
+import { DEFAULT_MAX_LINE_BYTES, excerpt, findLongLine, formatBytes } from './input.ts';
+
+/** One data row: its spreadsheet row number (the header is row 1) and its cells. */
+export interface CsvRow {
+  row: number;
+  cells: string[];
+}
+
+/** A parsed CSV file: trimmed header labels and the non-empty data rows. */
+export interface CsvTable {
+  header: string[];
+  rows: CsvRow[];
+}
+
+/** The delimiter of a file, guessed from its first line: comma, unless only semicolons or tabs appear. */
+export function guessDelimiter(firstLine: string): ',' | ';' | '\t' {
+  const count = (char: string) => firstLine.split(char).length - 1;
+  const commas = count(',');
+  if (commas === 0 && count(';') > 0) return ';';
+  if (commas === 0 && count('\t') > 0) return '\t';
+  return ',';
+}
+
+/**
+ * Parse CSV text into a table, adding a problem for every malformed row (bad quoting, wrong number of
+ * cells) instead of stopping at the first. Returns undefined when there is no usable header.
+ */
+export function parseCsvTable(text: string, problems: ProblemList, maxLineBytes = DEFAULT_MAX_LINE_BYTES): CsvTable | undefined {
+  const long = findLongLine(text, maxLineBytes);
+  if (long) {
+    problems.add({ row: long.line, message: `line ${long.line} is ${formatBytes(long.bytes)} long; the limit is ${formatBytes(maxLineBytes)} per line` });
+    return undefined;
+  }
+  const firstLine = text.slice(0, text.search(/\r|\n|$/));
+  let row = 0;
+  const records: CsvRow[] = [];
+  try {
+    parse(text, {
+      delimiter: guessDelimiter(firstLine),
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      max_record_size: maxLineBytes,
+      skip_records_with_error: true,
+      on_skip: (error) => {
+        row += 1;
+        problems.add({ row, message: `malformed CSV at line ${error?.lines ?? '?'}: ${csvErrorReason(error?.message ?? 'unreadable row')}` });
+      },
+      on_record: (cells: string[]) => {
+        row += 1;
+        records.push({ row, cells });
+        return null;
+      },
+    });
+  } catch (error) {
+    // skip_records_with_error covers row-level errors; anything left is fatal for the whole file.
+    const message = error instanceof Error ? error.message : String(error);
+    problems.add({ message: `malformed CSV: ${csvErrorReason(message)}` });
+    return undefined;
+  }
+  const [headerRecord, ...rest] = records;
+  if (!headerRecord || headerRecord.cells.every((cell) => cell.trim() === '')) {
+    problems.add({ row: 1, message: 'the file is empty: expected a header row' });
+    return undefined;
+  }
+  const header = headerRecord.cells.map((label) => label.trim());
+  const rows: CsvRow[] = [];
+  for (const record of rest) {
+    if (record.cells.every((cell) => cell.trim() === '')) continue;
+    if (record.cells.length !== header.length) {
+      problems.add({
+        row: record.row,
+        value: excerpt(record.cells.join(',')),
+        message: `row ${record.row} has ${record.cells.length} cells; the header has ${header.length}`,
+      });
+      continue;
+    }
+    rows.push(record);
+  }
+  return { header, rows };
+}
+
+function csvErrorReason(message: string): string {
+  // csv-parse messages start with a title ("Invalid Opening Quote: …"); keep them, they are precise.
+  return message.replace(/\s+/g, ' ').trim();
+}
+
+/** A text cell would be read as a formula by a spreadsheet when it starts with one of these. */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/**
+ * Neutralise a text cell against spreadsheet formula injection by prefixing an apostrophe, the marker
+ * spreadsheets themselves use for "this is text". Cells already starting with apostrophes before a
+ * trigger character get one more, so {@link restoreTextCell} gives back the exact original.
+ */
+export function neutraliseTextCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Undo {@link neutraliseTextCell}: drop one leading apostrophe put there against formula injection. */
+export function restoreTextCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+/** A cell to write: text is neutralised against formulas; numbers are written as numbers (a negative number is data, not a formula). */
+export type CsvCell = string | number | undefined;
+
+function quoteCell(cell: CsvCell): string {
+  if (cell === undefined) return '';
+  const text = typeof cell === 'number' ? String(cell) : neutraliseTextCell(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Write rows as RFC 4180 CSV (comma, CRLF line ends, quotes where needed). */
+export function formatCsvRows(header: readonly string[], rows: readonly CsvCell[][]): string {
+  return [header.map(quoteCell), ...rows.map((row) => row.map(quoteCell))].map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+}

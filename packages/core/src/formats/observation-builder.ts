@@ -1,0 +1,228 @@
+/**
+ * The one place where raw cells become observations. Every reader hands over cells with their row and
+ * column, so every format reports the same problems in the same words.
+ */
+import type { Observation, ObservationValue, PolicyDomainCode, SeriesCode } from '../observations/observation.ts';
+import { normalizeM49, SERIES } from '../observations/observation.ts';
+import type { ProblemList } from './input.ts';
+import { excerpt } from './input.ts';
+import type { LabelMapping } from './label-mapping.ts';
+import { resolvePolicyDomain, resolveSeries } from './label-mapping.ts';
+
+/** A cell as read: the column it came from (as the file names it) and its text. */
+export interface Cell {
+  column: string;
+  value: string;
+}
+
+/** One observation's worth of cells; readers fill what their format has. */
+export interface RawRecord {
+  /** Row (CSV, 1-based with the header as row 1), line (XML) or position (JSON, 1-based). */
+  row: number;
+  series?: Cell;
+  area?: Cell;
+  year?: Cell;
+  domain?: Cell;
+  value?: Cell;
+  timeDetail?: Cell;
+  nature?: Cell;
+  source?: Cell;
+  footnote?: Cell;
+  units?: Cell;
+  numerator?: Cell;
+  denominator?: Cell;
+}
+
+/** Defaults for years an import accepts: from the adoption of the SDGs to the end of the century. */
+export const DEFAULT_YEAR_RANGE = { min: 2015, max: 2100 } as const;
+
+/** What the builder needs beyond the cells. */
+export interface BuildOptions {
+  /** M49 code for files without an area column. */
+  area?: string;
+  /** Series for files without a series column (national files publish SG_CPA_MIGRS). */
+  series?: SeriesCode;
+  isKnownArea?: (m49: string) => boolean;
+  labels: LabelMapping;
+  years: { min: number; max: number };
+}
+
+/** A year cell: a plain year ("2019") or a round label ("2018-2019", "2020/2021") meaning its later year. */
+export function parseYearLabel(text: string): { year: number; timeDetail?: string } | undefined {
+  const trimmed = text.trim();
+  if (/^\d{4}$/.test(trimmed)) return { year: Number(trimmed) };
+  // Some exports write years as decimals ("2019.0").
+  if (/^\d{4}\.0+$/.test(trimmed)) return { year: Number(trimmed.slice(0, 4)) };
+  const round = /^(\d{4})\s*[-/–—]\s*(\d{4})$/.exec(trimmed);
+  if (round) {
+    const first = Number(round[1]);
+    const last = Number(round[2]);
+    // A round spans consecutive years; the SDG database files it under the later one.
+    if (last === first + 1) return { year: last, timeDetail: `${first}-${last}` };
+  }
+  return undefined;
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Turns raw records into observations, collecting every problem and catching conflicting duplicates. */
+export class ObservationBuilder {
+  readonly observations: Observation[] = [];
+  readonly #problems: ProblemList;
+  readonly #options: BuildOptions;
+  readonly #seen = new Map<string, { row: number; value: ObservationValue }>();
+  #missingAreaReported = false;
+
+  constructor(problems: ProblemList, options: BuildOptions) {
+    this.#problems = problems;
+    this.#options = options;
+  }
+
+  /** Validate one record; adds it to {@link observations} or adds problems. */
+  add(record: RawRecord): void {
+    const problemCount = this.#problems.size;
+    const { row } = record;
+    const problem = (cell: Cell | undefined, message: string) =>
+      this.#problems.add({ row, ...(cell ? { column: cell.column, value: excerpt(cell.value) } : {}), message });
+
+    const series = this.#series(record, problem);
+    const area = this.#area(record, problem);
+    const year = this.#year(record, problem);
+    const domain = this.#domain(record, problem);
+    const value = series ? this.#value(record, series, problem) : undefined;
+    const numerator = this.#count(record.numerator, problem);
+    const denominator = this.#count(record.denominator, problem);
+    if (numerator !== undefined && denominator !== undefined && numerator > denominator) {
+      problem(record.numerator, `numerator ${numerator} is larger than denominator ${denominator}`);
+    }
+    if (series && record.units && record.units.value.trim() !== '' && record.units.value.trim().toUpperCase() !== SERIES[series].unit) {
+      problem(record.units, `unit ${record.units.value.trim()} does not match series ${series}, whose unit is ${SERIES[series].unit}`);
+    }
+    if (this.#problems.size > problemCount || !series || area === undefined || !year || !domain || value === undefined) return;
+
+    const key = `${series}|${area}|${year.year}|${domain}`;
+    const earlier = this.#seen.get(key);
+    if (earlier) {
+      // Identical repeats are harmless (files concatenated twice); different values cannot both be true.
+      if (earlier.value !== value) {
+        problem(record.value, `duplicate of row ${earlier.row} (${series}, area ${area}, ${year.year}, ${domain}) with a different value: ${earlier.value} there, ${value} here`);
+      }
+      return;
+    }
+    this.#seen.set(key, { row, value });
+
+    const observation: Observation = { series, area, year: year.year, domain, value };
+    const timeDetail = text(record.timeDetail) ?? year.timeDetail;
+    if (timeDetail !== undefined) observation.timeDetail = timeDetail;
+    const nature = text(record.nature);
+    if (nature !== undefined) observation.nature = nature.trim().toUpperCase();
+    const source = text(record.source);
+    if (source !== undefined) observation.source = source;
+    const footnote = text(record.footnote);
+    if (footnote !== undefined) observation.footnote = footnote;
+    if (numerator !== undefined) observation.numerator = numerator;
+    if (denominator !== undefined) observation.denominator = denominator;
+    this.observations.push(observation);
+  }
+
+  #series(record: RawRecord, problem: (cell: Cell | undefined, message: string) => void): SeriesCode | undefined {
+    if (!record.series) return this.#options.series ?? 'SG_CPA_MIGRS';
+    const series = resolveSeries(record.series.value, this.#options.labels);
+    if (!series) problem(record.series, `unknown series: expected ${Object.keys(SERIES).join(' or ')}`);
+    return series;
+  }
+
+  #area(record: RawRecord, problem: (cell: Cell | undefined, message: string) => void): string | undefined {
+    const cell = record.area;
+    const text = cell?.value ?? this.#options.area;
+    if (text === undefined || text.trim() === '') {
+      if (cell) problem(cell, 'empty area code');
+      else if (!this.#missingAreaReported) {
+        this.#missingAreaReported = true;
+        this.#problems.add({ message: 'the file has no area column (GeoAreaCode, REF_AREA, geo_area or GeoCode): give the area of the whole file as an option (M49 code)' });
+      }
+      return undefined;
+    }
+    const m49 = normalizeM49(text);
+    const where = cell ?? { column: '(area option)', value: text };
+    if (m49 === undefined) {
+      problem(where, 'not an M49 area code (one to three digits)');
+      return undefined;
+    }
+    if (this.#options.isKnownArea && !this.#options.isKnownArea(m49)) {
+      problem(where, `unknown area: M49 code ${m49} is not a known area`);
+      return undefined;
+    }
+    return m49;
+  }
+
+  #year(record: RawRecord, problem: (cell: Cell | undefined, message: string) => void) {
+    const cell = record.year;
+    if (!cell || cell.value.trim() === '') {
+      problem(cell, 'missing year');
+      return undefined;
+    }
+    const parsed = parseYearLabel(cell.value);
+    if (!parsed) {
+      problem(cell, 'not a year: expected e.g. 2021 or a round such as 2020-2021 or 2020/2021');
+      return undefined;
+    }
+    const { min, max } = this.#options.years;
+    if (parsed.year < min || parsed.year > max) {
+      problem(cell, `year ${parsed.year} is out of range ${min}-${max}`);
+      return undefined;
+    }
+    return parsed;
+  }
+
+  #domain(record: RawRecord, problem: (cell: Cell | undefined, message: string) => void): PolicyDomainCode | undefined {
+    const cell = record.domain;
+    if (!cell || cell.value.trim() === '') {
+      problem(cell, 'missing policy domain');
+      return undefined;
+    }
+    const resolved = resolvePolicyDomain(cell.value, this.#options.labels);
+    if ('code' in resolved) return resolved.code;
+    problem(cell, `unknown policy domain: "${excerpt(cell.value.trim())}" ${resolved.reason}`);
+    return undefined;
+  }
+
+  #value(record: RawRecord, series: SeriesCode, problem: (cell: Cell | undefined, message: string) => void): ObservationValue | undefined {
+    const cell = record.value;
+    const raw = cell?.value.trim() ?? '';
+    if (!cell || raw === '') {
+      problem(cell, 'missing value');
+      return undefined;
+    }
+    if (raw === 'N') return 'N';
+    if (!NUMBER.test(raw)) {
+      problem(cell, 'not a number (nor N, not applicable)');
+      return undefined;
+    }
+    const value = Number(raw);
+    if (series === 'SG_CPA_MIGRS' && !(Number.isInteger(value) && value >= 1 && value <= 4)) {
+      problem(cell, 'SG_CPA_MIGRS values are the categories 1, 2, 3 or 4 (or N)');
+      return undefined;
+    }
+    if (series === 'SG_CPA_MIGRP' && !(value >= 0 && value <= 100)) {
+      problem(cell, 'SG_CPA_MIGRP values are percentages from 0 to 100 (or N)');
+      return undefined;
+    }
+    return value;
+  }
+
+  #count(cell: Cell | undefined, problem: (cell: Cell | undefined, message: string) => void): number | undefined {
+    if (!cell || cell.value.trim() === '') return undefined;
+    const raw = cell.value.trim();
+    if (!/^\d+$/.test(raw)) {
+      problem(cell, 'not a count of countries (a whole number from 0)');
+      return undefined;
+    }
+    return Number(raw);
+  }
+}
+
+/** Free text of an optional cell: undefined when absent or empty; otherwise verbatim. */
+function text(cell: Cell | undefined): string | undefined {
+  return cell === undefined || cell.value === '' ? undefined : cell.value;
+}

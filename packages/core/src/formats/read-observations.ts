@@ -1,0 +1,139 @@
+/**
+ * One entry point for every exchange format: detect the format from the content, read, validate,
+ * and return either all observations or the complete list of problems.
+ */
+import type { Observation, Problem, SeriesCode } from '../observations/observation.ts';
+import { normalizeM49 } from '../observations/observation.ts';
+import type { InputFile, InputLimits } from './input.ts';
+import { DEFAULT_MAX_LINE_BYTES, inputText, ProblemList } from './input.ts';
+import { parseCsvTable } from './csv-table.ts';
+import type { LabelMapping } from './label-mapping.ts';
+import { DEFAULT_LABEL_MAPPING } from './label-mapping.ts';
+import { DEFAULT_YEAR_RANGE, ObservationBuilder } from './observation-builder.ts';
+import { isSdgApiCsvHeader, readSdgApiCsvTable } from './sdg-api-csv.ts';
+import { isDdfHeader, readDdfTable } from './ddf-csv.ts';
+import { readSdmxCsvTable, sdmxCsvVersion } from './sdmx-csv.ts';
+import { openSdgLayout, readOpenSdgLongTable, readOpenSdgWideTable } from './open-sdg-csv.ts';
+import { readSdmxMlText } from './sdmx-ml.ts';
+import { isMigovJson, readJsonText } from './json.ts';
+
+/** Every format {@link readObservations} recognises. */
+export const OBSERVATION_FORMATS = [
+  'sdg-api-csv',
+  'ddf-csv',
+  'sdmx-csv-1.0',
+  'sdmx-csv-2.0',
+  'sdmx-ml-structure-specific',
+  'sdmx-ml-generic',
+  'open-sdg-long',
+  'open-sdg-wide',
+  'migov-json',
+] as const;
+export type ObservationFormat = (typeof OBSERVATION_FORMATS)[number];
+
+/** Options of {@link readObservations}. */
+export interface ReadObservationsOptions extends InputLimits {
+  /** M49 code of the area, for files without an area column (the caller resolves ISO codes and names). */
+  area?: string;
+  /** Series for files without a series column (default SG_CPA_MIGRS: national files publish the country value). */
+  series?: SeriesCode;
+  /** Whether an M49 code names a known area; when absent, any well-formed code is accepted. */
+  isKnownArea?: (m49: string) => boolean;
+  /** Labels to codes (default {@link DEFAULT_LABEL_MAPPING}; extend it with parseLabelMapping). */
+  labels?: LabelMapping;
+  /** Accepted years, inclusive (default 2015-2100). */
+  years?: { min: number; max: number };
+}
+
+/** What a read gives: the detected format, and observations only when there is no problem at all. */
+export interface ReadObservationsResult {
+  format: ObservationFormat | undefined;
+  /** Empty whenever `problems` is not: an import is all or nothing. */
+  observations: Observation[];
+  problems: Problem[];
+}
+
+/**
+ * Read observations from a file in any supported format (detected from the content), reporting every
+ * problem at once. Any problem means nothing should be imported; `observations` is then empty.
+ * @example readObservations({ name: 'canada.csv', text }, { area: '124' })
+ */
+export function readObservations(file: InputFile, options: ReadObservationsOptions = {}): ReadObservationsResult {
+  const problems = new ProblemList(file.name, options.maxProblems);
+  const result = (format: ObservationFormat | undefined, builder?: ObservationBuilder): ReadObservationsResult => {
+    const list = problems.toArray();
+    return { format, observations: list.length === 0 && builder ? builder.observations : [], problems: list };
+  };
+  const decoded = inputText(file, options);
+  if (!decoded.ok) {
+    problems.add({ message: decoded.message });
+    return result(undefined);
+  }
+  let area: string | undefined;
+  if (options.area !== undefined) {
+    area = normalizeM49(options.area);
+    if (area === undefined) problems.add({ column: '(area option)', value: options.area, message: 'the area option is not an M49 code (one to three digits)' });
+    else if (options.isKnownArea && !options.isKnownArea(area)) problems.add({ column: '(area option)', value: options.area, message: `unknown area: M49 code ${area} is not a known area` });
+    if (problems.size > 0) return result(undefined);
+  }
+  const labels = options.labels ?? DEFAULT_LABEL_MAPPING;
+  const builder = new ObservationBuilder(problems, {
+    area,
+    series: options.series,
+    isKnownArea: options.isKnownArea,
+    labels,
+    years: options.years ?? DEFAULT_YEAR_RANGE,
+  });
+  const text = decoded.text;
+  const start = text.trimStart().slice(0, 1);
+
+  if (start === '<') {
+    const kind = readSdmxMlText(text, problems, builder);
+    return result(kind === undefined ? undefined : kind === 'generic' ? 'sdmx-ml-generic' : 'sdmx-ml-structure-specific', builder);
+  }
+  if (start === '{' || start === '[') {
+    if (!isMigovJson(text)) {
+      problems.add({ message: `JSON that is not migov JSON: expected an object with "format": "migov-observations"` });
+      return result(undefined);
+    }
+    readJsonText(text, problems, builder);
+    return result('migov-json', builder);
+  }
+  if (text.trim() === '') {
+    problems.add({ message: 'the file is empty' });
+    return result(undefined);
+  }
+
+  const table = parseCsvTable(text, problems, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
+  if (!table) return result(undefined);
+  const { header } = table;
+  const sdmxVersion = sdmxCsvVersion(header);
+  if (sdmxVersion) {
+    readSdmxCsvTable(table, problems, builder);
+    return result(sdmxVersion === '1.0' ? 'sdmx-csv-1.0' : 'sdmx-csv-2.0', builder);
+  }
+  if (isSdgApiCsvHeader(header)) {
+    readSdgApiCsvTable(table, problems, builder);
+    return result('sdg-api-csv', builder);
+  }
+  if (isDdfHeader(header)) {
+    readDdfTable(table, problems, builder);
+    return result('ddf-csv', builder);
+  }
+  const layout = openSdgLayout(header, labels);
+  if (layout === 'long') {
+    readOpenSdgLongTable(table, problems, builder, labels);
+    return result('open-sdg-long', builder);
+  }
+  if (layout === 'wide') {
+    readOpenSdgWideTable(table, problems, builder, labels);
+    return result('open-sdg-wide', builder);
+  }
+  problems.add({
+    row: 1,
+    value: header.join(',').slice(0, 200),
+    message:
+      'unrecognised header: expected the SDG API CSV (SeriesCode, GeoAreaCode, TimePeriod, …), SDMX-CSV (DATAFLOW or STRUCTURE first), the DDF layout (geo_area, …, year, sg_cpa_migrs) or a national Open SDG file (a Year column with Value or domain columns; map other labels in a label mapping file)',
+  });
+  return result(undefined);
+}

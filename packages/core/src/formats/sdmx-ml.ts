@@ -1,0 +1,216 @@
+/**
+ * SDMX-ML 2.1 data messages: structure-specific and generic, read; structure-specific written.
+ * XML is parsed only after refusing any DOCTYPE or ENTITY declaration: SDMX never needs one, and
+ * refusing them rules out external entities and entity-expansion bombs before a parser sees them.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Observation } from '../observations/observation.ts';
+import type { ProblemList } from './input.ts';
+import { excerpt } from './input.ts';
+import type { Cell, ObservationBuilder } from './observation-builder.ts';
+import type { SdmxWriteOptions } from './sdmx.ts';
+import { SDG_DATAFLOW, SDG_DIMENSIONS, SDG_OBSERVATION_ATTRIBUTES, SDG_SERIES_ATTRIBUTES, sdmxComponents, sdmxRecord } from './sdmx.ts';
+
+/** The two SDMX-ML 2.1 data message kinds read here. */
+export type SdmxMlKind = 'structure-specific' | 'generic';
+
+/** Line (1-based) of a character position in a text. */
+function lineFinder(text: string): (index: number) => number {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+}
+
+/** Check an XML text for declarations and well-formedness; returns false after adding a problem. */
+function checkXml(text: string, problems: ProblemList): boolean {
+  const lineOf = lineFinder(text);
+  const declaration = /<!\s*(DOCTYPE|ENTITY)/i.exec(text);
+  if (declaration) {
+    problems.add({
+      row: lineOf(declaration.index),
+      value: excerpt(text.slice(declaration.index, declaration.index + 60)),
+      message: `refused: the document contains a ${declaration[1]?.toUpperCase()} declaration at line ${lineOf(declaration.index)}; SDMX-ML never needs one, and declarations can define external or exponentially expanding entities`,
+    });
+    return false;
+  }
+  const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  if (valid !== true) {
+    problems.add({ row: valid.err.line, message: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` });
+    return false;
+  }
+  return true;
+}
+
+type XmlNode = Record<string, unknown>;
+const META = XMLParser.getMetaDataSymbol();
+
+function children(node: unknown, name: string): XmlNode[] {
+  if (node === null || typeof node !== 'object') return [];
+  const value = (node as XmlNode)[name];
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).filter((item): item is XmlNode => item !== null && typeof item === 'object');
+}
+
+/** Attribute values of a node, by local name (namespace prefixes are removed by the parser). */
+function attributes(node: XmlNode): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(node)) if (key.startsWith('@') && typeof value === 'string') result[key.slice(1)] = value;
+  return result;
+}
+
+/** Read an SDMX-ML text into the builder; returns which kind of message it was, if any. */
+export function readSdmxMlText(text: string, problems: ProblemList, builder: ObservationBuilder): SdmxMlKind | undefined {
+  if (!checkXml(text, problems)) return undefined;
+  const lineOf = lineFinder(text);
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    removeNSPrefix: true,
+    parseAttributeValue: false,
+    parseTagValue: false,
+    trimValues: false,
+    processEntities: true,
+    htmlEntities: false,
+    captureMetaData: true,
+    isArray: (name) => ['DataSet', 'Series', 'Obs', 'Value'].includes(name),
+  });
+  let document: XmlNode;
+  try {
+    document = parser.parse(text) as XmlNode;
+  } catch (error) {
+    problems.add({ message: `malformed XML: ${error instanceof Error ? error.message : String(error)}` });
+    return undefined;
+  }
+  const lineOfNode = (node: XmlNode): number => {
+    const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META as symbol];
+    return meta?.startIndex === undefined ? 0 : lineOf(meta.startIndex);
+  };
+  const addRecord = (node: XmlNode, values: Record<string, string>) => {
+    const row = lineOfNode(node);
+    const get = (id: string): Cell | undefined => (values[id] === undefined ? undefined : { column: id, value: values[id] });
+    builder.add(sdmxRecord(row, get, (cell, message) => problems.add({ row, column: cell.column, value: excerpt(cell.value), message })));
+  };
+
+  const structureSpecific = children(document, 'StructureSpecificData')[0];
+  const generic = children(document, 'GenericData')[0];
+  if (structureSpecific) {
+    for (const dataSet of children(structureSpecific, 'DataSet')) {
+      // Series-level components apply to every Obs within; a flat message has Obs directly in the DataSet.
+      for (const series of children(dataSet, 'Series')) {
+        const seriesValues = attributes(series);
+        for (const obs of children(series, 'Obs')) addRecord(obs, { ...seriesValues, ...attributes(obs) });
+      }
+      for (const obs of children(dataSet, 'Obs')) addRecord(obs, attributes(obs));
+    }
+    return 'structure-specific';
+  }
+  if (generic) {
+    const values = (node: XmlNode | undefined): Record<string, string> => {
+      const result: Record<string, string> = {};
+      for (const value of children(node, 'Value')) {
+        const { id, value: code } = attributes(value);
+        if (id !== undefined && code !== undefined) result[id] = code;
+      }
+      return result;
+    };
+    const obsValues = (obs: XmlNode): Record<string, string> => {
+      const result = { ...values(children(obs, 'ObsKey')[0]), ...values(children(obs, 'Attributes')[0]) };
+      const dimension = attributes(children(obs, 'ObsDimension')[0] ?? {});
+      if (dimension.value !== undefined) result[dimension.id ?? 'TIME_PERIOD'] = dimension.value;
+      const obsValue = attributes(children(obs, 'ObsValue')[0] ?? {});
+      if (obsValue.value !== undefined) result.OBS_VALUE = obsValue.value;
+      return result;
+    };
+    for (const dataSet of children(generic, 'DataSet')) {
+      for (const series of children(dataSet, 'Series')) {
+        const seriesValues = { ...values(children(series, 'SeriesKey')[0]), ...values(children(series, 'Attributes')[0]) };
+        for (const obs of children(series, 'Obs')) addRecord(obs, { ...seriesValues, ...obsValues(obs) });
+      }
+      for (const obs of children(dataSet, 'Obs')) addRecord(obs, obsValues(obs));
+    }
+    return 'generic';
+  }
+  const root = Object.keys(document).find((key) => !key.startsWith('?') && !key.startsWith('#'));
+  problems.add({ row: 1, value: root, message: `not an SDMX-ML 2.1 data message: the root element is ${root ?? 'missing'}; expected StructureSpecificData or GenericData` });
+  return undefined;
+}
+
+/** Escape text for an XML attribute value; characters XML 1.0 cannot carry become U+FFFD. */
+export function escapeXmlAttribute(value: string): string {
+  return value
+    // eslint-disable-next-line no-control-regex -- matching the control characters XML 1.0 forbids is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // Tabs and line breaks inside attributes would be normalised to spaces by any XML parser; keep them as references.
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
+}
+
+/** Options of {@link formatSdmxMl}. */
+export interface SdmxMlOptions extends SdmxWriteOptions {
+  /** Preparation time of the message (ISO 8601), e.g. `new Date().toISOString()`; passed in to keep the function pure. */
+  prepared: string;
+  /** Message identifier (default `MIGOV`). */
+  id?: string;
+  /** Sender agency id (default `MIGOV`). */
+  sender?: string;
+}
+
+/** Write observations as an SDMX-ML 2.1 structure-specific data message (one Series per series key). */
+export function formatSdmxMl(observations: readonly Observation[], options: SdmxMlOptions): string {
+  const attribute = (name: string, value: string | undefined) => (value === undefined ? '' : ` ${name}="${escapeXmlAttribute(value)}"`);
+  const groups = new Map<string, { series: Record<string, string | undefined>; observations: Record<string, string | undefined>[] }>();
+  for (const observation of observations) {
+    const components = sdmxComponents(observation, options);
+    const key = [...SDG_DIMENSIONS, ...SDG_SERIES_ATTRIBUTES].map((id) => components[id]).join('.');
+    let group = groups.get(key);
+    if (!group) {
+      group = { series: components, observations: [] };
+      groups.set(key, group);
+    }
+    group.observations.push(components);
+  }
+  const structureId = `${SDG_DATAFLOW.agency}_${SDG_DATAFLOW.id}`;
+  const namespace = escapeXmlAttribute(`urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=${SDG_DATAFLOW.agency}:${SDG_DATAFLOW.id}(${options.dataflowVersion ?? '1.0'}):ObsLevelDim:TIME_PERIOD`);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<message:StructureSpecificData xmlns:message="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message" xmlns:ss="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/structurespecific" xmlns:common="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ns1="${namespace}">`,
+    '  <message:Header>',
+    `    <message:ID>${escapeXmlAttribute(options.id ?? 'MIGOV')}</message:ID>`,
+    '    <message:Test>false</message:Test>',
+    `    <message:Prepared>${escapeXmlAttribute(options.prepared)}</message:Prepared>`,
+    `    <message:Sender id="${escapeXmlAttribute(options.sender ?? 'MIGOV')}"/>`,
+    `    <message:Structure structureID="${structureId}" namespace="${namespace}" dimensionAtObservation="TIME_PERIOD">`,
+    '      <common:StructureUsage>',
+    `        <Ref agencyID="${SDG_DATAFLOW.agency}" id="${SDG_DATAFLOW.id}"${attribute('version', options.dataflowVersion)}/>`,
+    '      </common:StructureUsage>',
+    '    </message:Structure>',
+    '  </message:Header>',
+    `  <message:DataSet ss:dataScope="DataStructure" xsi:type="ns1:DataSetType" ss:structureRef="${structureId}" ss:action="Information">`,
+  ];
+  for (const group of groups.values()) {
+    const seriesAttributes = [...SDG_DIMENSIONS, ...SDG_SERIES_ATTRIBUTES].map((id) => attribute(id, group.series[id])).join('');
+    lines.push(`    <Series${seriesAttributes}>`);
+    for (const components of group.observations) {
+      const obsAttributes = ['TIME_PERIOD', 'OBS_VALUE', ...SDG_OBSERVATION_ATTRIBUTES].map((id) => attribute(id, components[id])).join('');
+      lines.push(`      <Obs${obsAttributes}/>`);
+    }
+    lines.push('    </Series>');
+  }
+  lines.push('  </message:DataSet>', '</message:StructureSpecificData>', '');
+  return lines.join('\n');
+}
