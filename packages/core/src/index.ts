@@ -5,3 +5,4 @@ export * from './instruments/registry.ts';
 export * from './scoring/fraction.ts';
 export * from './scoring/score-assessment.ts';
 export * from './scoring/next-category.ts';
+export * from './workflow/assessment-workflow.ts';
