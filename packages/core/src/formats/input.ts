@@ -45,10 +45,12 @@ export class ProblemList {
     return this.#items.length + this.#dropped;
   }
 
-  /** The problems, with a closing summary when some were only counted. */
+  /** The problems in row order (file-wide ones first), with a closing summary when some were only counted. */
   toArray(): Problem[] {
-    if (this.#dropped === 0) return [...this.#items];
-    return [...this.#items, { file: this.file, message: `${this.#dropped} more problems not listed (the first ${this.#max} are shown)` }];
+    // Readers check structure before content, so problems arrive out of row order; sort is stable.
+    const sorted = [...this.#items].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    if (this.#dropped === 0) return sorted;
+    return [...sorted, { file: this.file, message: `${this.#dropped} more problems not listed (the first ${this.#max} are shown)` }];
   }
 }
 
