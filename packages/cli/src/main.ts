@@ -1,0 +1,42 @@
+// The `migov` command line: one program, one command per file, one error wrapper.
+import { Command, CommanderError } from 'commander';
+import { CliError, EXIT } from './cli-error.ts';
+import { registerInstrumentsCommands } from './commands/instruments.ts';
+import { registerScoreCommand } from './commands/score.ts';
+
+/** Build the program with every command registered. */
+export function createProgram(): Command {
+  const program = new Command('migov')
+    .description('migov: SDG 10.7.2 and migration governance — assess, score, aggregate and publish')
+    .version('0.1.0')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride();
+  registerInstrumentsCommands(program);
+  registerScoreCommand(program);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
+  return program;
+}
+
+/** Run the CLI; resolves to the process exit code. Errors are reported in one line, never as a stack trace. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version output end here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`migov: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`migov: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.MIGOV_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    return EXIT.internal;
+  }
+}
