@@ -60,10 +60,27 @@ function children(node: unknown, name: string): XmlNode[] {
   return (Array.isArray(value) ? value : [value]).filter((item): item is XmlNode => item !== null && typeof item === 'object');
 }
 
+const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Replace the five predefined XML entities and character references. The parser's own entity handling
+ * is off: with declarations refused these are the only references a document can hold, and decoding
+ * them here keeps numeric references (&#10;) exact.
+ */
+export function decodeXmlReferences(value: string): string {
+  return value.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (reference, name: string) => {
+    if (name.startsWith('#')) {
+      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+    }
+    return PREDEFINED_ENTITIES[name] ?? reference;
+  });
+}
+
 /** Attribute values of a node, by local name (namespace prefixes are removed by the parser). */
 function attributes(node: XmlNode): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(node)) if (key.startsWith('@') && typeof value === 'string') result[key.slice(1)] = value;
+  for (const [key, value] of Object.entries(node)) if (key.startsWith('@') && typeof value === 'string') result[key.slice(1)] = decodeXmlReferences(value);
   return result;
 }
 
@@ -78,8 +95,7 @@ export function readSdmxMlText(text: string, problems: ProblemList, builder: Obs
     parseAttributeValue: false,
     parseTagValue: false,
     trimValues: false,
-    processEntities: true,
-    htmlEntities: false,
+    processEntities: false,
     captureMetaData: true,
     isArray: (name) => ['DataSet', 'Series', 'Obs', 'Value'].includes(name),
   });
