@@ -6,3 +6,4 @@ export * from './scoring/fraction.ts';
 export * from './scoring/score-assessment.ts';
 export * from './scoring/next-category.ts';
 export * from './workflow/assessment-workflow.ts';
+export * from './formats/index.ts';
