@@ -6,4 +6,6 @@ export * from './scoring/fraction.ts';
 export * from './scoring/score-assessment.ts';
 export * from './scoring/next-category.ts';
 export * from './workflow/assessment-workflow.ts';
+export * from './geography/index.ts';
+export * from './aggregation/index.ts';
 export * from './formats/index.ts';
