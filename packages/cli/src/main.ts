@@ -1,6 +1,9 @@
 // The `migov` command line: one program, one command per file, one error wrapper.
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './cli-error.ts';
+import { registerAggregateCommand } from './commands/aggregate.ts';
+import { registerExportCommand } from './commands/export.ts';
+import { registerImportCommand } from './commands/import.ts';
 import { registerInstrumentsCommands } from './commands/instruments.ts';
 import { registerScoreCommand } from './commands/score.ts';
 
@@ -13,6 +16,9 @@ export function createProgram(): Command {
     .exitOverride();
   registerInstrumentsCommands(program);
   registerScoreCommand(program);
+  registerImportCommand(program);
+  registerAggregateCommand(program);
+  registerExportCommand(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

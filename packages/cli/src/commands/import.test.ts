@@ -1,0 +1,69 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sharedData } from '../../../../test-support/shared-data.ts';
+import { runMigov } from '../run-cli.test-helper.ts';
+
+interface DryRun {
+  observations: { series: string; area: string; year: number; domain: string; value: number | string }[];
+  problems: { file: string; row?: number; column?: string; message: string }[];
+}
+
+async function dryRun(args: string[]): Promise<{ code: number; json: DryRun }> {
+  const run = await runMigov(['import', '--dry-run', '--json', ...args]);
+  return { code: run.code, json: JSON.parse(run.stdout) as DryRun };
+}
+
+const asTuples = (json: DryRun) => json.observations.map((observation) => `${observation.series} ${observation.area} ${observation.year} ${observation.domain} ${observation.value}`);
+
+describe('migov import --dry-run --json', () => {
+  it('imports Canada\'s Open SDG file for the area given by ISO code', async () => {
+    const { code, json } = await dryRun(['--area', 'CAN', sharedData('un-sdg-10-7-2/open-sdg_canada_indicator_10-7-2.csv')]);
+    expect(code).toBe(0);
+    expect(json.problems).toEqual([]);
+    expect(asTuples(json).sort()).toEqual(
+      [
+        ...['ALLDOMAINS 3', 'DOMAIN1 3', 'DOMAIN2 4', 'DOMAIN3 4', 'DOMAIN4 4', 'DOMAIN5 4', 'DOMAIN6 4'].map((entry) => `SG_CPA_MIGRS 124 2021 ${entry}`),
+        ...['ALLDOMAINS 3', 'DOMAIN1 3', 'DOMAIN2 4', 'DOMAIN3 4', 'DOMAIN4 4', 'DOMAIN5 4', 'DOMAIN6 4'].map((entry) => `SG_CPA_MIGRS 124 2019 ${entry}`),
+      ].sort(),
+    );
+  });
+
+  it('imports Croatia\'s wide file with Croatian labels as the 2021 round', async () => {
+    const { code, json } = await dryRun(['--area', '191', sharedData('un-sdg-10-7-2/open-sdg_croatia_indicator_10-7-2.csv')]);
+    expect(code).toBe(0);
+    expect(asTuples(json)).toEqual(['ALLDOMAINS 3', 'DOMAIN1 3', 'DOMAIN2 2', 'DOMAIN3 3', 'DOMAIN4 3', 'DOMAIN5 3', 'DOMAIN6 4'].map((entry) => `SG_CPA_MIGRS 191 2021 ${entry}`));
+  });
+
+  it('imports Malta\'s file given by M49 code with leading zeros', async () => {
+    const { code, json } = await dryRun(['--area', '470', sharedData('un-sdg-10-7-2/open-sdg_malta_indicator_10-7-2.csv')]);
+    expect(code).toBe(0);
+    expect(asTuples(json)).toEqual(['ALLDOMAINS 2', 'DOMAIN1 2', 'DOMAIN2 2', 'DOMAIN3 4', 'DOMAIN4 2', 'DOMAIN5 4', 'DOMAIN6 4'].map((entry) => `SG_CPA_MIGRS 470 2019 ${entry}`));
+  });
+
+  it('takes Kyrgyzstan\'s area from its SDMX-ML file', async () => {
+    const { code, json } = await dryRun([sharedData('un-sdg-10-7-2/sdmx-ml_kyrgyzstan_10-7-2.xml')]);
+    expect(code).toBe(0);
+    expect(new Set(json.observations.map((observation) => `${observation.area} ${observation.year}`))).toEqual(new Set(['417 2019']));
+    expect(json.observations).toHaveLength(7);
+  });
+
+  it('lists every problem with file, row and column, and exits non-zero', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'migov-import-'));
+    const file = join(dir, 'bad.csv');
+    await writeFile(file, 'geo_area,nature,policy_domains,units,year,sg_cpa_migrs\n4,c,alldomains,number,2021,5\n9999,c,domain1,number,2021,3\n4,c,domain9,number,2021,3\n');
+    const { code, json } = await dryRun([file]);
+    expect(code).toBe(1);
+    expect(json.observations).toEqual([]);
+    expect(json.problems).toHaveLength(3);
+    expect(json.problems.map((problem) => `${problem.row}:${problem.column}`)).toEqual(['2:sg_cpa_migrs', '3:geo_area', '4:policy_domains']);
+    expect(json.problems.every((problem) => problem.file === file && problem.message.length > 0)).toBe(true);
+  });
+
+  it('asks for --area when a national file has no area column', async () => {
+    const { code, json } = await dryRun([sharedData('un-sdg-10-7-2/open-sdg_malta_indicator_10-7-2.csv')]);
+    expect(code).toBe(1);
+    expect(json.problems[0]!.message).toMatch(/area/);
+  });
+});

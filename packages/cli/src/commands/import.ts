@@ -1,0 +1,46 @@
+// `migov import <files…>`: read published SDG 10.7.2 data in any supported format, validated,
+// all-or-nothing. With --dry-run nothing is stored and every problem is reported at once.
+import { formatJson } from '@migov/core';
+import type { Command } from 'commander';
+import { CliError, EXIT } from '../cli-error.ts';
+import { writeOutput } from '../io.ts';
+import { formatProblem, readObservationFiles } from '../observation-files.ts';
+
+interface ImportOptions {
+  dryRun?: boolean;
+  json?: boolean;
+  area?: string;
+  labels?: string[];
+  series?: string;
+  out?: string;
+}
+
+/** Adds the `import` command. */
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('import published SDG 10.7.2 data (SDG API CSV, DDF, SDMX-ML 2.1, SDMX-CSV, Open SDG CSV, migov JSON), all or nothing')
+    .argument('<files...>', 'data files; the format is detected from the content')
+    .option('--dry-run', 'validate and report, store nothing')
+    .option('--json', 'print {"observations":[…],"problems":[…]} as JSON')
+    .option('--area <code>', 'M49 or ISO 3166 code of the area, for files without an area column')
+    .option('--labels <file...>', 'label mapping files (CSV label,code or JSON) extending the built-in labels')
+    .option('--series <code>', 'series for files without a series column (default SG_CPA_MIGRS)')
+    .option('--out <file>', 'write the validated observations as migov JSON')
+    .action(async (files: string[], options: ImportOptions) => {
+      const result = await readObservationFiles(files, options);
+      if (options.json) {
+        const observations = result.observations.map(({ series, area, year, domain, value }) => ({ series, area, year, domain, value }));
+        const problems = result.problems.map(({ file, row, column, value, message }) => ({ file, row, column, value, message }));
+        await writeOutput(`${JSON.stringify({ observations, problems }, null, 2)}\n`);
+      } else {
+        const lines = result.formats.map((entry) => `${entry.file}: ${entry.format ?? 'unrecognised format'}, ${entry.observations} observation(s)`);
+        lines.push(...result.problems.map(formatProblem));
+        process.stderr.write(`${lines.join('\n')}\n`);
+      }
+      if (result.problems.length > 0) throw new CliError(`${result.problems.length} problem(s); nothing was imported`, EXIT.refused);
+      if (options.out) await writeOutput(formatJson(result.observations), options.out);
+      if (options.dryRun || options.out) return;
+      throw new CliError('say where the observations go: --dry-run to validate only, or --out <file>', EXIT.usage);
+    });
+}
