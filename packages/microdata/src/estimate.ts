@@ -1,0 +1,420 @@
+/**
+ * Design-based estimation of ratio indicators and parity indices by migratory status × sex × age
+ * group, entirely in DuckDB SQL: the JavaScript side only assembles SQL and reads one row per cell.
+ *
+ * Taylor linearization (with-replacement approximation of the first stage, no finite population
+ * correction): for R̂ = Ŷ/X̂ in a domain d, each person k gets z_k = w_k (y_k − R̂ x_k) / X̂ (zero outside
+ * the domain), z_hi is the total of z over PSU i of stratum h, and
+ *   v(R̂) = Σ_h n_h/(n_h − 1) Σ_i (z_hi − z̄_h)²,
+ * where n_h counts every PSU of stratum h in the design, including PSUs with no member of the domain
+ * (Wolter 2007, Introduction to Variance Estimation, §6.11; Lohr 2022, Sampling: Design and Analysis,
+ * §9.1 and §14.2; Heeringa, West & Berglund 2017, Applied Survey Data Analysis, §3.6).
+ * A parity index P = R_a / R_b is linearized as z = (z_a − P z_b) / R_b with both z computed on the
+ * same PSUs, so the covariance of the two rates is kept.
+ *
+ * Replicate weights: θ_r is the estimate with replicate weight r, and v = c Σ_r (θ_r − θ̂)² with
+ * c = (R−1)/R (JK1), 1/R (bootstrap, mean-squared-error form; BRR), 1/(R(1−ρ)²) (Fay's BRR).
+ *
+ * Confidence intervals are normal (Wald): estimate ± z_{1−α/2} SE, not truncated to [0, 100].
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { LoadedMicrodata, MicrodataProblem } from './load-microdata.ts';
+import { MicrodataError } from './load-microdata.ts';
+import type { Dimension, Indicator, MigratoryStatusDefinition, RatioIndicator } from './indicators.ts';
+import { MIGRATORY_STATUS_DEFINITIONS, ageGroupSql, getIndicator } from './indicators.ts';
+import { criticalValue } from './normal-quantile.ts';
+import { queryRows } from './session.ts';
+import type { ReplicateMethod } from './spec.ts';
+import { quoteIdent, quoteLiteral } from './sql.ts';
+
+/** A canonical relation to estimate from, with its replicate weights if any. */
+export interface EstimationSource {
+  view: string;
+  replicate?: { columns: string[]; method: ReplicateMethod; fayRho?: number };
+  /** Name used in error messages. */
+  file?: string;
+}
+
+/** The estimation source of a loaded file. */
+export function sourceOf(loaded: LoadedMicrodata): EstimationSource {
+  const replicate = loaded.spec.replicateWeights;
+  return {
+    view: loaded.view,
+    file: loaded.file,
+    ...(replicate
+      ? { replicate: { columns: loaded.replicateColumns, method: replicate.method, ...(replicate.fayRho !== undefined ? { fayRho: replicate.fayRho } : {}) } }
+      : {}),
+  };
+}
+
+/** Options for {@link tabulate}. */
+export interface TabulateOptions {
+  indicator: string;
+  by: readonly Dimension[];
+  /** How migrants are identified (default `birth`). */
+  status?: MigratoryStatusDefinition;
+  /** Cells with fewer unweighted observations are flagged `suppressed` (default 30). */
+  minN?: number;
+  /** Default 0.95. */
+  confidenceLevel?: number;
+  /** `taylor`, or `replicate` to use the source's replicate weights (default: replicate when there are replicate weights). */
+  variance?: 'taylor' | 'replicate';
+  /** Strata with a single PSU: an error (default), or treated as certainty units contributing no variance. */
+  singlePsu?: 'error' | 'certainty';
+  /** Columns of the source that separate independent designs (e.g. `sample_id`, a country or a round): cells and strata are nested in them. */
+  separateBy?: readonly string[];
+}
+
+/** One cell of a tabulation. Estimates are in the indicator's unit (percent for PT). */
+export interface CellEstimate {
+  indicator: string;
+  series: string;
+  unit: 'PT' | 'IX';
+  /** Values of the `separateBy` columns. */
+  separate: Record<string, string>;
+  migratoryStatus: string;
+  sex: string;
+  ageGroup: string;
+  estimate: number | null;
+  standardError: number | null;
+  lower: number | null;
+  upper: number | null;
+  /** Unweighted observations in the denominator (for a parity index, the smaller of the two groups). */
+  n: number;
+  /** Weighted denominator (estimated population of the cell); null for a parity index. */
+  weightedDenominator: number | null;
+  status: 'estimated' | 'suppressed' | 'undefined';
+  note?: string;
+}
+
+/** The result of {@link tabulate}. */
+export interface Tabulation {
+  indicator: Indicator;
+  by: Dimension[];
+  status: MigratoryStatusDefinition;
+  variance: 'taylor' | ReplicateMethod;
+  confidenceLevel: number;
+  minN: number;
+  cells: CellEstimate[];
+}
+
+const TOTAL = '_T';
+const KEY_COLUMNS = ['g_status', 'g_sex', 'g_age'] as const;
+
+/** Scale factor c of the replicate variance c Σ (θ_r − θ̂)². */
+export function replicateScale(method: ReplicateMethod, replicates: number, fayRho?: number): number {
+  switch (method) {
+    case 'jk1':
+      return (replicates - 1) / replicates;
+    case 'bootstrap':
+    case 'brr':
+      return 1 / replicates;
+    case 'fay': {
+      if (fayRho === undefined || !(fayRho > 0 && fayRho < 1)) throw new RangeError(`invalid fayRho: ${fayRho} (strictly between 0 and 1)`);
+      return 1 / (replicates * (1 - fayRho) ** 2);
+    }
+  }
+}
+
+interface Plan {
+  indicator: Indicator;
+  base: RatioIndicator;
+  statusColumn: string;
+  migrant: string;
+  nonMigrant: string;
+  separate: string[];
+  keyExprs: Record<(typeof KEY_COLUMNS)[number], string>;
+}
+
+function makePlan(options: TabulateOptions): Plan {
+  const indicator = getIndicator(options.indicator);
+  const base = indicator.kind === 'parity' ? indicator.base : indicator;
+  const definition = MIGRATORY_STATUS_DEFINITIONS[options.status ?? 'birth'];
+  if (!definition) throw new RangeError(`invalid migratory status definition: ${options.status} (known: ${Object.keys(MIGRATORY_STATUS_DEFINITIONS).join(', ')})`);
+  const by = new Set(options.by);
+  const splitStatus = by.has('migratory-status') || indicator.kind === 'parity';
+  return {
+    indicator,
+    base,
+    statusColumn: definition.column,
+    migrant: definition.migrant,
+    nonMigrant: definition.nonMigrant,
+    separate: [...(options.separateBy ?? [])],
+    keyExprs: {
+      g_status: splitStatus ? `CASE WHEN ${definition.column} THEN ${quoteLiteral(definition.migrant)} ELSE ${quoteLiteral(definition.nonMigrant)} END` : quoteLiteral(TOTAL),
+      g_sex: by.has('sex') ? 'sex' : quoteLiteral(TOTAL),
+      g_age: by.has('age-group') ? ageGroupSql(base.ageGroups) : quoteLiteral(TOTAL),
+    },
+  };
+}
+
+/** The denominator rows with their cell keys, weight and numerator indicator y. */
+function domainSql(source: EstimationSource, plan: Plan, extra: string[] = []): string {
+  const separate = plan.separate.map((column) => `CAST(${quoteIdent(column)} AS VARCHAR) AS ${quoteIdent(column)}, `).join('');
+  const keys = KEY_COLUMNS.map((key) => `${plan.keyExprs[key]} AS ${key}`).join(', ');
+  const more = extra.map((column) => `, ${quoteIdent(column)}`).join('');
+  return `SELECT ${separate}stratum, psu, weight AS w, ${keys}, CAST((${plan.base.numerator}) AS DOUBLE) AS y${more}
+FROM ${quoteIdent(source.view)} WHERE ${plan.base.denominator}`;
+}
+
+function list(columns: readonly string[]): string {
+  return columns.map(quoteIdent).join(', ');
+}
+
+/**
+ * Taylor-linearized variance of every cell: `zRelation` has the cell keys, stratum, psu and z (PSU
+ * totals of the linearized variable), `nh` the count of PSUs in each stratum of the whole design.
+ */
+function taylorVarianceSql(cellKeys: readonly string[], separate: readonly string[]): string {
+  const keys = list(cellKeys);
+  const strataKeys = list([...separate, 'stratum']);
+  return `
+s AS (SELECT ${keys}, stratum, sum(z) AS sz, count(*) AS m FROM zz GROUP BY ${keys}, stratum),
+dev AS (
+  SELECT ${keys}, zz.stratum, sum((zz.z - s.sz / nh.n_h) ^ 2) AS ss
+  FROM zz JOIN s USING (${keys}, stratum) JOIN nh USING (${strataKeys})
+  GROUP BY ${keys}, zz.stratum
+),
+v AS (
+  -- PSUs of the stratum without members of the cell have z = 0: they add (n_h − m) z̄_h²
+  SELECT ${keys},
+    sum(CASE WHEN nh.n_h > 1 THEN nh.n_h / (nh.n_h - 1.0) * (dev.ss + (nh.n_h - s.m) * (s.sz / nh.n_h) ^ 2) ELSE 0 END) AS variance
+  FROM s JOIN dev USING (${keys}, stratum) JOIN nh USING (${strataKeys})
+  GROUP BY ${keys}
+)`;
+}
+
+interface RawCell {
+  separate: Record<string, string>;
+  status: string;
+  sex: string;
+  age: string;
+  estimate: number | null;
+  variance: number | null;
+  n: number;
+  weightedDenominator: number | null;
+  note?: string;
+}
+
+async function checkSinglePsuStrata(connection: DuckDBConnection, source: EstimationSource, plan: Plan): Promise<void> {
+  const keys = list([...plan.separate, 'stratum']);
+  const rows = await queryRows(
+    connection,
+    `SELECT ${plan.separate.map((c) => `CAST(${quoteIdent(c)} AS VARCHAR) AS ${quoteIdent(c)}, `).join('')}CAST(stratum AS VARCHAR) AS stratum, count(DISTINCT psu)::BIGINT AS n_h
+     FROM ${quoteIdent(source.view)} GROUP BY ${keys} HAVING count(DISTINCT psu) < 2 ORDER BY ${keys} LIMIT 20`,
+  );
+  if (rows.length === 0) return;
+  const problems: MicrodataProblem[] = rows.map((row) => ({
+    file: source.file ?? source.view,
+    column: 'stratum',
+    value: String(row['stratum']),
+    message: `stratum has a single PSU: Taylor linearization needs at least two (collapse strata, or pass singlePsu: 'certainty')`,
+  }));
+  throw new MicrodataError(problems);
+}
+
+async function taylorCells(connection: DuckDBConnection, source: EstimationSource, plan: Plan, singlePsu: 'error' | 'certainty'): Promise<RawCell[]> {
+  if (singlePsu === 'error') await checkSinglePsuStrata(connection, source, plan);
+  const sep = plan.separate;
+  const cellKeys = [...sep, ...KEY_COLUMNS];
+  const keys = list(cellKeys);
+  const nh = `nh AS (SELECT ${sep.map((c) => `CAST(${quoteIdent(c)} AS VARCHAR) AS ${quoteIdent(c)}, `).join('')}stratum, count(DISTINCT psu) AS n_h FROM ${quoteIdent(source.view)} GROUP BY ${list([...sep, 'stratum'])})`;
+  const common = `
+d AS (${domainSql(source, plan)}),
+cells AS (SELECT ${keys}, sum(w * y) AS ty, sum(w) AS tx, count(*) AS n FROM d GROUP BY ${keys}),
+psus AS (SELECT ${keys}, stratum, psu, sum(w * y) AS py, sum(w) AS px FROM d GROUP BY ${keys}, stratum, psu),
+z AS (SELECT ${keys}, stratum, psu, (py - ty / tx * px) / tx AS z FROM psus JOIN cells USING (${keys}))`;
+  if (plan.indicator.kind === 'ratio') {
+    const sql = `WITH ${nh}, ${common},
+zz AS (SELECT * FROM z), ${taylorVarianceSql(cellKeys, sep)}
+SELECT ${keys}, ty / tx AS estimate, v.variance, n::BIGINT AS n, tx FROM cells LEFT JOIN v USING (${keys}) ORDER BY ${keys}`;
+    const rows = await queryRows(connection, sql);
+    return rows.map((row) => ({
+      separate: Object.fromEntries(sep.map((c) => [c, String(row[c])])),
+      status: String(row['g_status']),
+      sex: String(row['g_sex']),
+      age: String(row['g_age']),
+      estimate: row['estimate'] as number,
+      variance: (row['variance'] as number | null) ?? 0,
+      n: Number(row['n']),
+      weightedDenominator: row['tx'] as number,
+    }));
+  }
+  // parity index: the status key is consumed, cells are the other keys
+  const otherKeys = [...sep, 'g_sex', 'g_age'];
+  const others = list(otherKeys);
+  const a = quoteLiteral(plan.migrant);
+  const b = quoteLiteral(plan.nonMigrant);
+  const sql = `WITH ${nh}, ${common},
+pc AS (
+  SELECT ${others},
+    max(ty / tx) FILTER (WHERE g_status = ${a}) AS ra, max(ty / tx) FILTER (WHERE g_status = ${b}) AS rb,
+    coalesce(max(n) FILTER (WHERE g_status = ${a}), 0) AS na, coalesce(max(n) FILTER (WHERE g_status = ${b}), 0) AS nb
+  FROM cells GROUP BY ${others}
+),
+zz AS (
+  SELECT ${others}, stratum, psu,
+    (coalesce(sum(z) FILTER (WHERE g_status = ${a}), 0) - any_value(ra / rb) * coalesce(sum(z) FILTER (WHERE g_status = ${b}), 0)) / any_value(rb) AS z
+  FROM z JOIN pc USING (${others})
+  WHERE pc.rb > 0 AND pc.ra IS NOT NULL
+  GROUP BY ${others}, stratum, psu
+), ${taylorVarianceSql(otherKeys, sep)}
+SELECT ${others}, CASE WHEN rb > 0 THEN ra / rb END AS estimate, v.variance, least(na, nb)::BIGINT AS n, na::BIGINT AS na, nb::BIGINT AS nb, ra, rb
+FROM pc LEFT JOIN v USING (${others}) ORDER BY ${others}`;
+  const rows = await queryRows(connection, sql);
+  return rows.map((row) => parityCell(plan, row, row['estimate'] as number | null, (row['variance'] as number | null) ?? 0));
+}
+
+function parityCell(plan: Plan, row: Record<string, unknown>, estimate: number | null, variance: number | null): RawCell {
+  const na = Number(row['na']);
+  const nb = Number(row['nb']);
+  const rb = row['rb'] as number | null;
+  const undefinedReason =
+    na === 0 || nb === 0
+      ? `no observations of ${na === 0 ? plan.migrant : plan.nonMigrant}`
+      : rb === 0
+        ? `the ${plan.nonMigrant} rate is zero`
+        : undefined;
+  return {
+    separate: Object.fromEntries(plan.separate.map((c) => [c, String(row[c])])),
+    status: `${plan.migrant}/${plan.nonMigrant}`,
+    sex: String(row['g_sex']),
+    age: String(row['g_age']),
+    estimate: undefinedReason ? null : estimate,
+    variance: undefinedReason ? null : variance,
+    n: Math.min(na, nb),
+    weightedDenominator: null,
+    ...(undefinedReason ? { note: undefinedReason } : {}),
+  };
+}
+
+async function replicateCells(connection: DuckDBConnection, source: EstimationSource, plan: Plan): Promise<RawCell[]> {
+  const replicate = source.replicate;
+  if (!replicate || replicate.columns.length < 2) throw new RangeError('replicate variance needs at least two replicate weights in the source');
+  const sep = plan.separate;
+  const cellKeys = [...sep, ...KEY_COLUMNS];
+  const keys = list(cellKeys);
+  const sums = replicate.columns
+    .map((column, index) => `sum(${quoteIdent(column)} * y) AS ty_${index}, sum(${quoteIdent(column)}) AS tx_${index}`)
+    .join(', ');
+  const rows = await queryRows(
+    connection,
+    `WITH d AS (${domainSql(source, plan, replicate.columns)})
+SELECT ${keys}, sum(w * y) AS ty, sum(w) AS tx, count(*)::BIGINT AS n, ${sums} FROM d GROUP BY ${keys} ORDER BY ${keys}`,
+  );
+  const replicates = replicate.columns.length;
+  const scale = replicateScale(replicate.method, replicates, replicate.fayRho);
+  const ratio = (row: Record<string, unknown>, r?: number) => {
+    const suffix = r === undefined ? '' : `_${r}`;
+    return (row[`ty${suffix}`] as number) / (row[`tx${suffix}`] as number);
+  };
+  const variance = (full: number, replicateValue: (r: number) => number) => {
+    let sum = 0;
+    for (let r = 0; r < replicates; r += 1) sum += (replicateValue(r) - full) ** 2;
+    return scale * sum;
+  };
+  if (plan.indicator.kind === 'ratio') {
+    return rows.map((row) => {
+      const estimate = ratio(row);
+      return {
+        separate: Object.fromEntries(sep.map((c) => [c, String(row[c])])),
+        status: String(row['g_status']),
+        sex: String(row['g_sex']),
+        age: String(row['g_age']),
+        estimate,
+        // a replicate that drops every observation of the cell has no estimate: the variance is undefined
+        variance: variance(estimate, (r) => ratio(row, r)),
+        n: Number(row['n']),
+        weightedDenominator: row['tx'] as number,
+      };
+    });
+  }
+  const groups = new Map<string, { a?: Record<string, unknown>; b?: Record<string, unknown> }>();
+  for (const row of rows) {
+    const key = JSON.stringify([...sep.map((c) => row[c]), row['g_sex'], row['g_age']]);
+    const entry = groups.get(key) ?? {};
+    if (row['g_status'] === plan.migrant) entry.a = row;
+    else entry.b = row;
+    groups.set(key, entry);
+  }
+  return [...groups.values()].map(({ a, b }) => {
+    const row = (a ?? b) as Record<string, unknown>;
+    const ra = a ? ratio(a) : null;
+    const rb = b ? ratio(b) : null;
+    const info = { ...row, na: a ? a['n'] : 0, nb: b ? b['n'] : 0, rb };
+    if (ra === null || rb === null || rb === 0) return parityCell(plan, info, null, null);
+    const estimate = ra / rb;
+    return parityCell(plan, info, estimate, variance(estimate, (r) => ratio(a as Record<string, unknown>, r) / ratio(b as Record<string, unknown>, r)));
+  });
+}
+
+/** All expected categories of a dimension that the tabulation splits by. */
+function expectedValues(plan: Plan, key: (typeof KEY_COLUMNS)[number]): string[] {
+  const total = plan.keyExprs[key] === quoteLiteral(TOTAL);
+  if (total) return [TOTAL];
+  if (key === 'g_status') return plan.indicator.kind === 'parity' ? [`${plan.migrant}/${plan.nonMigrant}`] : [plan.migrant, plan.nonMigrant];
+  if (key === 'g_sex') return ['F', 'M'];
+  return plan.base.ageGroups.map((group) => group.code);
+}
+
+/** Estimate an indicator with standard errors, confidence bounds and suppression flags for every cell of the requested disaggregation. */
+export async function tabulate(connection: DuckDBConnection, source: EstimationSource, options: TabulateOptions): Promise<Tabulation> {
+  const plan = makePlan(options);
+  const minN = options.minN ?? 30;
+  if (!Number.isInteger(minN) || minN < 1) throw new RangeError(`invalid minN: ${minN} (a positive integer is required)`);
+  const level = options.confidenceLevel ?? 0.95;
+  const z = criticalValue(level);
+  const useReplicate = (options.variance ?? (source.replicate ? 'replicate' : 'taylor')) === 'replicate';
+  const raw = useReplicate ? await replicateCells(connection, source, plan) : await taylorCells(connection, source, plan, options.singlePsu ?? 'error');
+  const multiplier = plan.indicator.kind === 'ratio' && plan.indicator.unit === 'PT' ? 100 : 1;
+
+  // every expected cell appears, empty ones flagged rather than missing
+  const index = new Map(raw.map((cell) => [JSON.stringify([cell.separate, cell.status, cell.sex, cell.age]), cell]));
+  const separations = [...new Map(raw.map((cell) => [JSON.stringify(cell.separate), cell.separate])).values()];
+  if (separations.length === 0) separations.push(Object.fromEntries(plan.separate.map((c) => [c, ''])));
+  const cells: CellEstimate[] = [];
+  for (const separate of separations) {
+    for (const status of expectedValues(plan, 'g_status')) {
+      for (const sex of expectedValues(plan, 'g_sex')) {
+        for (const age of expectedValues(plan, 'g_age')) {
+          const found = index.get(JSON.stringify([separate, status, sex, age]));
+          const cell: RawCell = found ?? { separate, status, sex, age, estimate: null, variance: null, n: 0, weightedDenominator: 0, note: 'no observations' };
+          cells.push(finish(plan, cell, minN, z, multiplier));
+        }
+      }
+    }
+  }
+  return {
+    indicator: plan.indicator,
+    by: [...options.by],
+    status: options.status ?? 'birth',
+    variance: useReplicate ? (source.replicate as { method: ReplicateMethod }).method : 'taylor',
+    confidenceLevel: level,
+    minN,
+    cells,
+  };
+}
+
+function finish(plan: Plan, cell: RawCell, minN: number, z: number, multiplier: number): CellEstimate {
+  const base = {
+    indicator: plan.indicator.id,
+    series: plan.indicator.series,
+    unit: plan.indicator.unit,
+    separate: cell.separate,
+    migratoryStatus: cell.status,
+    sex: cell.sex,
+    ageGroup: cell.age,
+    n: cell.n,
+    weightedDenominator: cell.weightedDenominator,
+  };
+  const empty = { estimate: null, standardError: null, lower: null, upper: null };
+  if (cell.n < minN) {
+    return { ...base, ...empty, status: 'suppressed', note: `unweighted n = ${cell.n} < ${minN}` };
+  }
+  if (cell.estimate === null || cell.variance === null || !Number.isFinite(cell.estimate) || !Number.isFinite(cell.variance)) {
+    return { ...base, ...empty, status: 'undefined', note: cell.note ?? 'estimate undefined' };
+  }
+  const estimate = cell.estimate * multiplier;
+  const standardError = Math.sqrt(Math.max(cell.variance, 0)) * multiplier;
+  return { ...base, estimate, standardError, lower: estimate - z * standardError, upper: estimate + z * standardError, status: 'estimated' };
+}

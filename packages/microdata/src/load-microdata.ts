@@ -1,0 +1,246 @@
+/**
+ * Load CSV or Parquet microdata into a DuckDB session, validate every cell the indicators use, and
+ * expose a canonical view (`stratum, psu, weight, sex, age, foreign_born, …`). Bad input stops the load
+ * with a {@link MicrodataError} listing file, row, column, value and why; nothing is estimated from a
+ * file that failed validation.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { MicrodataSpec, Variable } from './spec.ts';
+import { DEFAULT_SPEC } from './spec.ts';
+import { queryRows } from './session.ts';
+import { quoteIdent, quoteLiteral } from './sql.ts';
+
+/** One precise complaint about a microdata file. CSV rows count as a spreadsheet shows them (header = row 1); Parquet rows are 1-based records. */
+export interface MicrodataProblem {
+  file: string;
+  row?: number;
+  column?: string;
+  value?: string;
+  message: string;
+}
+
+/** Thrown when microdata (or a request about it) is invalid; `problems` holds the first ones, `total` how many there are. */
+export class MicrodataError extends Error {
+  readonly problems: MicrodataProblem[];
+  readonly total: number;
+  constructor(problems: MicrodataProblem[], total = problems.length) {
+    const lines = problems.map(formatProblem);
+    const more = total > problems.length ? `\n… and ${total - problems.length} more` : '';
+    super(`${total} problem${total === 1 ? '' : 's'} in microdata:\n${lines.join('\n')}${more}`);
+    this.name = 'MicrodataError';
+    this.problems = problems;
+    this.total = total;
+  }
+}
+
+/** `file: row 7, column "AGE", value "250": why`. */
+export function formatProblem(problem: MicrodataProblem): string {
+  const parts = [problem.file];
+  if (problem.row !== undefined) parts.push(`row ${problem.row}`);
+  if (problem.column !== undefined) parts.push(`column "${problem.column}"`);
+  if (problem.value !== undefined) parts.push(`value "${problem.value}"`);
+  return `${parts.join(', ')}: ${problem.message}`;
+}
+
+/** A validated microdata file, readable through the canonical view `view`. */
+export interface LoadedMicrodata {
+  file: string;
+  view: string;
+  rows: number;
+  spec: MicrodataSpec;
+  /** Canonical replicate-weight columns in the view (`repw_1..`), empty without replicate weights. */
+  replicateColumns: string[];
+}
+
+/** Options for {@link loadMicrodata}. */
+export interface LoadOptions {
+  spec?: MicrodataSpec;
+  /** Name of the canonical view (default `microdata`). */
+  name?: string;
+  /** How many problems to list in the error (default 20). */
+  maxProblems?: number;
+  /** Further columns carried into the view unchanged (e.g. a region, a round, `sample_id`). */
+  passThrough?: string[];
+}
+
+interface SourceColumn {
+  name: string;
+  type: string;
+}
+
+const NUMERIC_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+
+/** A SQL condition "column holds one of these codes", numeric when the column and the codes are numeric (fast on Parquet). */
+function codeIn(column: SourceColumn, codes: readonly string[]): string {
+  const ident = quoteIdent(column.name);
+  if (NUMERIC_TYPES.test(column.type) && codes.every((code) => /^-?\d+(\.\d+)?$/.test(code))) {
+    return `${ident} IN (${codes.join(', ')})`;
+  }
+  return `trim(CAST(${ident} AS VARCHAR)) IN (${codes.map(quoteLiteral).join(', ')})`;
+}
+
+function textOf(column: SourceColumn): string {
+  return `trim(CAST(${quoteIdent(column.name)} AS VARCHAR))`;
+}
+
+interface Check {
+  column: string;
+  /** SQL expression: the reason text when the cell is bad, NULL when it is fine. */
+  reason: string;
+}
+
+function describeCodes(mapping: Record<string, string[]>): string {
+  return Object.entries(mapping)
+    .map(([label, codes]) => `${codes.join('/')} (${label})`)
+    .join(', ');
+}
+
+function buildChecks(spec: MicrodataSpec, columns: Record<Variable, SourceColumn>, replicate: SourceColumn[]): Check[] {
+  const checks: Check[] = [];
+  const empty = (column: SourceColumn) => `(${quoteIdent(column.name)} IS NULL OR ${textOf(column)} = '')`;
+  const required = (variable: Variable, what: string) => {
+    const column = columns[variable];
+    checks.push({ column: column.name, reason: `CASE WHEN ${empty(column)} THEN ${quoteLiteral(`empty cell: ${what} is required`)} END` });
+  };
+  const coded = (variable: Variable, what: string, mapping: Record<string, string[]>) => {
+    const column = columns[variable];
+    const all = Object.values(mapping).flat();
+    checks.push({
+      column: column.name,
+      reason: `CASE WHEN ${empty(column)} THEN ${quoteLiteral(`empty cell: ${what} is required`)}
+        WHEN NOT (${codeIn(column, all)}) THEN ${quoteLiteral(`impossible ${what} code: allowed ${describeCodes(mapping)}`)} END`,
+    });
+  };
+  const number = (column: SourceColumn, what: string, allowZero: boolean) => {
+    const value = `TRY_CAST(${textOf(column)} AS DOUBLE)`;
+    checks.push({
+      column: column.name,
+      reason: `CASE WHEN ${empty(column)} THEN ${quoteLiteral(`missing ${what}`)}
+        WHEN ${value} IS NULL THEN ${quoteLiteral(`${what} is not a number`)}
+        WHEN NOT isfinite(${value}) THEN ${quoteLiteral(`${what} is not finite`)}
+        WHEN ${value} ${allowZero ? '<' : '<='} 0 THEN ${quoteLiteral(allowZero ? `negative ${what}: must be >= 0` : `non-positive ${what}: must be > 0`)} END`,
+    });
+  };
+  required('stratum', 'a stratum');
+  required('psu', 'a primary sampling unit (cluster)');
+  number(columns.weight, 'weight', false);
+  coded('sex', 'sex', spec.codes.sex);
+  const age = columns.age;
+  const ageValue = `TRY_CAST(${textOf(age)} AS DOUBLE)`;
+  const [minAge, maxAge] = spec.ageRange;
+  checks.push({
+    column: age.name,
+    reason: `CASE WHEN ${empty(age)} THEN 'empty cell: an age is required'
+      WHEN ${ageValue} IS NULL OR ${ageValue} <> floor(${ageValue}) THEN 'age is not a whole number'
+      WHEN ${ageValue} < ${minAge} OR ${ageValue} > ${maxAge} THEN ${quoteLiteral(`impossible age: outside ${minAge}..${maxAge}`)} END`,
+  });
+  required('birthCountry', 'a country of birth');
+  required('citizenship', 'a citizenship');
+  required('residence5yAgo', 'a place of residence five years ago');
+  coded('attendingEducation', 'education attendance', spec.codes.attendingEducation);
+  coded('labourStatus', 'labour-force status', spec.codes.labourStatus);
+  // NEET and unemployment need a labour status for everyone of working age
+  checks.push({
+    column: columns.labourStatus.name,
+    reason: `CASE WHEN ${ageValue} >= 15 AND ${codeIn(columns.labourStatus, spec.codes.labourStatus.notApplicable)} THEN 'labour-force status "not applicable" for a person aged 15 or over' END`,
+  });
+  for (const column of replicate) number(column, 'replicate weight', true);
+  return checks;
+}
+
+/** Load, validate and map a CSV or Parquet microdata file; throws {@link MicrodataError} on any bad cell. */
+export async function loadMicrodata(connection: DuckDBConnection, path: string, options: LoadOptions = {}): Promise<LoadedMicrodata> {
+  const spec = options.spec ?? DEFAULT_SPEC;
+  const view = options.name ?? 'microdata';
+  const maxProblems = options.maxProblems ?? 20;
+  const file = basename(path);
+  if (!existsSync(path)) throw new MicrodataError([{ file: path, message: 'file not found' }]);
+  const lower = path.toLowerCase();
+  let source: string;
+  let rowExpr: string;
+  if (lower.endsWith('.parquet')) {
+    source = `read_parquet(${quoteLiteral(path)}, file_row_number = true)`;
+    rowExpr = 'file_row_number + 1';
+  } else if (lower.endsWith('.csv') || lower.endsWith('.csv.gz') || lower.endsWith('.tsv')) {
+    // Materialized as text so that every cell can be checked; insertion order keeps rowid = record index.
+    const raw = `${view}_raw`;
+    try {
+      await connection.run(
+        `CREATE OR REPLACE TABLE ${quoteIdent(raw)} AS SELECT * FROM read_csv(${quoteLiteral(path)}, all_varchar = true, header = true)`,
+      );
+    } catch (error) {
+      throw new MicrodataError([{ file, message: `unreadable CSV: ${(error as Error).message.split('\n')[0]}` }]);
+    }
+    source = quoteIdent(raw);
+    rowExpr = 'rowid + 2';
+  } else {
+    throw new MicrodataError([{ file, message: 'unsupported file type: use .csv or .parquet' }]);
+  }
+
+  let described: Record<string, unknown>[];
+  try {
+    described = await queryRows(connection, `DESCRIBE SELECT * FROM ${source}`);
+  } catch (error) {
+    throw new MicrodataError([{ file, message: `unreadable file: ${(error as Error).message.split('\n')[0]}` }]);
+  }
+  const available = new Map(described.map((row) => [String(row['column_name']), String(row['column_type'])]));
+  const missing: MicrodataProblem[] = [];
+  const find = (name: string): SourceColumn => {
+    const type = available.get(name);
+    if (type === undefined) {
+      missing.push({ file, column: name, message: `column not found (the file has: ${[...available.keys()].filter((n) => n !== 'file_row_number').join(', ')})` });
+      return { name, type: 'VARCHAR' };
+    }
+    return { name, type };
+  };
+  const columns = Object.fromEntries(Object.entries(spec.columns).map(([variable, name]) => [variable, find(name)])) as Record<Variable, SourceColumn>;
+  const replicate = (spec.replicateWeights?.columns ?? []).map(find);
+  const passThrough = (options.passThrough ?? []).map(find);
+  if (missing.length > 0) throw new MicrodataError(missing);
+
+  const checks = buildChecks(spec, columns, replicate);
+  const reasons = checks.map((check, index) => `${check.reason} AS r${index}`).join(',\n  ');
+  const values = checks.map((check, index) => `CAST(${quoteIdent(check.column)} AS VARCHAR) AS v${index}`).join(', ');
+  const anyBad = checks.map((_, index) => `r${index} IS NOT NULL`).join(' OR ');
+  const flagged = `SELECT ${rowExpr} AS row_number, ${values},\n  ${reasons}\nFROM ${source}`;
+  const bad = await queryRows(connection, `SELECT * FROM (${flagged}) WHERE ${anyBad} ORDER BY row_number LIMIT ${maxProblems}`);
+  if (bad.length > 0) {
+    const problems: MicrodataProblem[] = [];
+    for (const row of bad) {
+      checks.forEach((check, index) => {
+        const reason = row[`r${index}`];
+        if (reason === null || reason === undefined) return;
+        const value = row[`v${index}`];
+        problems.push({ file, row: Number(row['row_number']), column: check.column, value: value === null ? '' : String(value), message: String(reason) });
+      });
+    }
+    const counts = checks.map((_, index) => `count(r${index})`).join(' + ');
+    const [total] = await queryRows(connection, `SELECT (${counts})::BIGINT AS total FROM (${flagged})`);
+    throw new MicrodataError(problems.slice(0, maxProblems), Number(total?.['total'] ?? problems.length));
+  }
+
+  const here = quoteLiteral(spec.countryOfEnumeration);
+  const text = (column: SourceColumn) => textOf(column);
+  const replicateColumns = replicate.map((_, index) => `repw_${index + 1}`);
+  const replicateSelect = replicate.map((column, index) => `, CAST(${quoteIdent(column.name)} AS DOUBLE) AS repw_${index + 1}`).join('');
+  const passThroughSelect = passThrough.map((column) => `, ${quoteIdent(column.name)}`).join('');
+  await connection.run(`CREATE OR REPLACE VIEW ${quoteIdent(view)} AS
+SELECT
+  ${rowExpr} AS source_row,
+  ${quoteIdent(columns.stratum.name)} AS stratum,
+  ${quoteIdent(columns.psu.name)} AS psu,
+  CAST(${quoteIdent(columns.weight.name)} AS DOUBLE) AS weight,
+  CASE WHEN ${codeIn(columns.sex, spec.codes.sex.male)} THEN 'M' ELSE 'F' END AS sex,
+  CAST(${quoteIdent(columns.age.name)} AS INTEGER) AS age,
+  ${text(columns.birthCountry)} <> ${here} AS foreign_born,
+  ${text(columns.citizenship)} <> ${here} AS non_citizen,
+  ${text(columns.residence5yAgo)} NOT IN (${[spec.countryOfEnumeration, ...spec.codes.residenceNotInUniverse].map(quoteLiteral).join(', ')}) AS recent_migrant,
+  ${codeIn(columns.attendingEducation, spec.codes.attendingEducation.yes)} AS attending,
+  ${codeIn(columns.labourStatus, spec.codes.labourStatus.employed)} AS employed,
+  ${codeIn(columns.labourStatus, spec.codes.labourStatus.unemployed)} AS unemployed${replicateSelect}${passThroughSelect}
+FROM ${source}`);
+  const [count] = await queryRows(connection, `SELECT count(*)::BIGINT AS n FROM ${quoteIdent(view)}`);
+  return { file, view, rows: Number(count?.['n'] ?? 0), spec, replicateColumns };
+}

@@ -1,0 +1,16 @@
+/** SQL text helpers: every identifier and literal that reaches DuckDB from a spec or a path goes through these. */
+
+/** Quote an identifier for DuckDB (double quotes, embedded quotes doubled). */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quote a string literal for DuckDB (single quotes, embedded quotes doubled). */
+export function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** A SQL list of string literals: `('a', 'b')`. */
+export function literalList(values: readonly string[]): string {
+  return `(${values.map(quoteLiteral).join(', ')})`;
+}
