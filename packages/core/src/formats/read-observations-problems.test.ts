@@ -32,13 +32,37 @@ describe('readObservations refusing hostile input', () => {
     expect(result.problems[0]?.message).toMatch(/ENTITY declaration at line 2/);
   });
 
-  it('reports truncated XML with its line and column', () => {
+  it('reports XML truncated between elements with the elements left open', () => {
     const text = new TextDecoder().decode(sharedFile('sdmx-ml_kyrgyzstan_10-7-2.xml').bytes);
-    const truncated = text.slice(0, text.indexOf('<Series', text.indexOf('PD_3')) + 200);
+    const truncated = text.slice(0, text.indexOf('</Series>', text.indexOf('PD_3')) + '</Series>'.length);
     const result = readObservations({ name: 'kg.xml', text: truncated });
     expect(result.observations).toEqual([]);
+    expect(result.problems).toEqual([
+      { file: 'kg.xml', row: 29, message: 'truncated XML: the document ends at line 29 while <message:StructureSpecificData> > <message:DataSet> are still open' },
+    ]);
+  });
+
+  it('reports XML truncated inside an element with its line and column', () => {
+    const text = new TextDecoder().decode(sharedFile('sdmx-ml_kyrgyzstan_10-7-2.xml').bytes);
+    const result = readObservations({ name: 'kg.xml', text: text.slice(0, text.indexOf('OBS_VALUE="', text.indexOf('PD_3')) + 'OBS_VALUE="'.length) });
     expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]?.message).toMatch(/^malformed XML at line \d+, column \d+: /);
+    expect(result.problems[0]).toMatchObject({ file: 'kg.xml', row: 28, message: expect.stringMatching(/^malformed XML at line 28, column \d+: /) });
+  });
+
+  it('refuses deeply nested XML', () => {
+    const result = readObservations({ name: 'deep.xml', text: `${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}` });
+    expect(result.problems).toEqual([{ file: 'deep.xml', message: 'refused: elements are nested more than 100 deep (SDMX-ML needs 5)' }]);
+  });
+
+  it('refuses a file without observations', () => {
+    expect(readObservations({ name: 'empty.xml', text: '<StructureSpecificData><DataSet/></StructureSpecificData>' }).problems).toEqual([{ file: 'empty.xml', message: 'the file holds no observations' }]);
+    expect(readObservations({ name: 'header.csv', text: 'SeriesCode,GeoAreaCode,TimePeriod,Value,[Policy Domains]\n' }).problems).toEqual([{ file: 'header.csv', message: 'the file holds no observations' }]);
+  });
+
+  it('reads UTF-16 with a byte-order mark', () => {
+    const text = 'Year,Value\n2021,3\n';
+    const bytes = new Uint8Array([0xff, 0xfe, ...Array.from(text).flatMap((char) => [char.charCodeAt(0), 0])]);
+    expect(readObservations({ name: 'excel.csv', bytes }, { area: '124' }).observations).toEqual([{ series: 'SG_CPA_MIGRS', area: '124', year: 2021, domain: 'ALLDOMAINS', value: 3 }]);
   });
 
   it('refuses a 5 MB single line with its length and the limit', () => {

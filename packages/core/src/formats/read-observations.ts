@@ -61,6 +61,8 @@ export interface ReadObservationsResult {
 export function readObservations(file: InputFile, options: ReadObservationsOptions = {}): ReadObservationsResult {
   const problems = new ProblemList(file.name, options.maxProblems);
   const result = (format: ObservationFormat | undefined, builder?: ObservationBuilder): ReadObservationsResult => {
+    // A file that yields nothing is almost always the wrong file or an export of the wrong indicator.
+    if (builder && builder.observations.length === 0 && problems.size === 0) problems.add({ message: 'the file holds no observations' });
     const list = problems.toArray();
     return { format, observations: list.length === 0 && builder ? builder.observations : [], problems: list };
   };

@@ -91,6 +91,7 @@ describe('writers and readers round-trip', () => {
       fc.property(observationsArbitrary, (observations) => {
         for (const series of ['SG_CPA_MIGRS', 'SG_CPA_MIGRP'] as const) {
           const ofSeries = observations.filter((observation) => observation.series === series);
+          if (ofSeries.length === 0) continue;
           const result = readObservations({ name: 'out.csv', text: formatDdfCsv(observations, series) });
           expect(result.problems).toEqual([]);
           expect(carried(result.observations, [])).toEqual(carried(ofSeries, ['timeDetail', 'source', 'footnote', 'numerator', 'denominator']));

@@ -44,10 +44,31 @@ function checkXml(text: string, problems: ProblemList): boolean {
   }
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (valid !== true) {
-    problems.add({ row: valid.err.line, message: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` });
+    const open = unclosedElements(valid.err.msg);
+    if (open) {
+      // The validator reports several unclosed elements at line 1; the useful place is the end.
+      const lastLine = lineOf(text.length);
+      problems.add({ row: lastLine, message: `truncated XML: the document ends at line ${lastLine} while ${open.map((name) => `<${name}>`).join(' > ')} ${open.length === 1 ? 'is' : 'are'} still open` });
+    } else {
+      problems.add({ row: valid.err.line, message: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` });
+    }
     return false;
   }
   return true;
+}
+
+/** Names of the elements left open, from the validator's message for a document that ends too early. */
+function unclosedElements(message: string): string[] | undefined {
+  const several = /^Invalid '(\[.*\])' found\.$/.exec(message);
+  if (several?.[1]) {
+    try {
+      const names: unknown = JSON.parse(several[1]);
+      if (Array.isArray(names) && names.every((name) => typeof name === 'string')) return names;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 type XmlNode = Record<string, unknown>;
@@ -103,7 +124,8 @@ export function readSdmxMlText(text: string, problems: ProblemList, builder: Obs
   try {
     document = parser.parse(text) as XmlNode;
   } catch (error) {
-    problems.add({ message: `malformed XML: ${error instanceof Error ? error.message : String(error)}` });
+    const reason = error instanceof Error ? error.message : String(error);
+    problems.add({ message: reason === 'Maximum nested tags exceeded' ? 'refused: elements are nested more than 100 deep (SDMX-ML needs 5)' : `malformed XML: ${reason}` });
     return undefined;
   }
   const lineOfNode = (node: XmlNode): number => {
