@@ -56,8 +56,8 @@ export const ASSESSMENT_WORKFLOW = {
   reopen: { action: 'reopen', from: ['validated', 'published'], to: 'draft', roles: ['national-coordinator', 'administrator'], reasonRequired: true },
 } as const satisfies { [Action in AssessmentAction]: WorkflowRule & { action: Action } };
 
-/** Why an action is refused. */
-export type WorkflowRefusal = 'unknown-action' | 'not-allowed-in-state' | 'role-not-permitted' | 'reason-required';
+/** Why an action is refused. `incomplete` is for callers that also check the responses (publishing needs every answer). */
+export type WorkflowRefusal = 'unknown-action' | 'not-allowed-in-state' | 'role-not-permitted' | 'reason-required' | 'incomplete';
 
 export type WorkflowDecision =
   | { ok: true; action: AssessmentAction; from: AssessmentState; to: AssessmentState }

@@ -1,0 +1,103 @@
+/** The audit log: append-only (the database refuses UPDATE and DELETE on it). */
+import type { Kysely, Selectable } from 'kysely';
+import type { MigovDatabase } from '../database.ts';
+import { ValidationError } from '../errors.ts';
+import { nowIso, readJson, readNumber, readOptional, readTimestamp, writeJson } from '../schema/codec.ts';
+import { newId } from '../schema/ids.ts';
+import type { AuditLogTable, Schema } from '../schema/schema.ts';
+import { likePrefix } from '../shared/like.ts';
+import { resolvePage, type Page, type PageRequest } from '../shared/page.ts';
+
+/** One audit entry. Actions are dotted verbs such as `sign-in.success`, `role.grant`, `observations.import`. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId?: string;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface NewAuditEntry {
+  actorId?: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+function toAuditEntry(db: MigovDatabase, row: Selectable<AuditLogTable>): AuditEntry {
+  const entry: AuditEntry = { id: row.id, at: readTimestamp(row.at), action: row.action };
+  const actorId = readOptional(row.actor_id);
+  if (actorId !== undefined) entry.actorId = actorId;
+  const targetType = readOptional(row.target_type);
+  if (targetType !== undefined) entry.targetType = targetType;
+  const targetId = readOptional(row.target_id);
+  if (targetId !== undefined) entry.targetId = targetId;
+  const details = readJson<Record<string, unknown> | null>(db.dialect, row.details);
+  if (details) entry.details = details;
+  return entry;
+}
+
+/** Append an audit entry inside a running transaction (so it commits or rolls back with the change). */
+export async function appendAudit(trx: Kysely<Schema>, entry: NewAuditEntry): Promise<string> {
+  if (typeof entry.action !== 'string' || !/^[a-z][a-z0-9.-]{0,99}$/.test(entry.action)) {
+    throw new ValidationError([{ field: 'action', value: entry.action, message: 'must be a dotted lower-case verb such as sign-in.success' }]);
+  }
+  const id = newId();
+  await trx
+    .insertInto('audit_log')
+    .values({
+      id,
+      at: nowIso(),
+      actor_id: entry.actorId ?? null,
+      action: entry.action,
+      target_type: entry.targetType ?? null,
+      target_id: entry.targetId ?? null,
+      details: entry.details ? writeJson(entry.details) : null,
+    })
+    .execute();
+  return id;
+}
+
+/** Record an audit entry (sign-ins, role changes, exports, imports). */
+export async function recordAudit(db: MigovDatabase, entry: NewAuditEntry): Promise<AuditEntry> {
+  const id = await appendAudit(db.kysely, entry);
+  const row = await db.kysely.selectFrom('audit_log').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return toAuditEntry(db, row);
+}
+
+export interface AuditFilters {
+  actorId?: string;
+  action?: string;
+  /** Actions starting with this prefix, e.g. `sign-in.` */
+  actionPrefix?: string;
+  targetType?: string;
+  targetId?: string;
+  /** ISO timestamps, inclusive from, exclusive until. */
+  from?: string;
+  until?: string;
+}
+
+/** Audit entries, newest first. */
+export async function listAudit(db: MigovDatabase, options: { filters?: AuditFilters; page?: PageRequest } = {}): Promise<Page<AuditEntry>> {
+  const { limit, offset } = resolvePage(options.page);
+  const filters = options.filters ?? {};
+  let query = db.kysely.selectFrom('audit_log');
+  if (filters.actorId) query = query.where('actor_id', '=', filters.actorId);
+  if (filters.action) query = query.where('action', '=', filters.action);
+  if (filters.actionPrefix) {
+    const prefix = filters.actionPrefix;
+    query = query.where((eb) => likePrefix(eb.ref('action'), prefix));
+  }
+  if (filters.targetType) query = query.where('target_type', '=', filters.targetType);
+  if (filters.targetId) query = query.where('target_id', '=', filters.targetId);
+  if (filters.from) query = query.where('at', '>=', new Date(filters.from).toISOString());
+  if (filters.until) query = query.where('at', '<', new Date(filters.until).toISOString());
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((row) => toAuditEntry(db, row)), total: readNumber(count.count), limit, offset };
+}

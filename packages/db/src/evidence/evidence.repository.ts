@@ -1,0 +1,196 @@
+/**
+ * Evidence for an item: a link, or a file stored in the database with its SHA-256 and size. Evidence
+ * is withdrawn (kept, marked), never deleted. Size and type limits are the server's to enforce.
+ */
+import { createHash } from 'node:crypto';
+import { isEditableState } from '@migov/core';
+import type { Selectable } from 'kysely';
+import { inTransaction, type MigovDatabase } from '../database.ts';
+import { ConflictError, NotFoundError, TransitionError, assertNoProblems, type FieldProblem } from '../errors.ts';
+import { loadInstrumentRegistry } from '../instruments/instruments.repository.ts';
+import { nowIso, readBytes, readOptional, readOptionalNumber, readOptionalTimestamp, readTimestamp, writeBytes } from '../schema/codec.ts';
+import { newId } from '../schema/ids.ts';
+import type { EvidenceTable } from '../schema/schema.ts';
+import { appendRevision, requireAssessment } from '../assessments/assessment-store.ts';
+
+export const EVIDENCE_KINDS = ['file', 'link'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** Evidence as listed (file bytes are fetched separately with getEvidenceFile). */
+export interface Evidence {
+  id: string;
+  assessmentId: string;
+  itemId: string;
+  kind: EvidenceKind;
+  title: string;
+  url?: string;
+  file?: { filename: string; mediaType: string; size: number; sha256: string };
+  createdAt: string;
+  createdBy?: string;
+  withdrawnAt?: string;
+  withdrawnBy?: string;
+  withdrawnReason?: string;
+}
+
+type EvidenceRow = Omit<Selectable<EvidenceTable>, 'bytes'>;
+
+function toEvidence(row: EvidenceRow): Evidence {
+  const evidence: Evidence = { id: row.id, assessmentId: row.assessment_id, itemId: row.item_id, kind: row.kind as EvidenceKind, title: row.title, createdAt: readTimestamp(row.created_at) };
+  const url = readOptional(row.url);
+  if (url !== undefined) evidence.url = url;
+  if (row.kind === 'file' && row.filename && row.media_type && row.sha256) {
+    evidence.file = { filename: row.filename, mediaType: row.media_type, size: readOptionalNumber(row.size) ?? 0, sha256: row.sha256 };
+  }
+  const createdBy = readOptional(row.created_by);
+  if (createdBy !== undefined) evidence.createdBy = createdBy;
+  const withdrawnAt = readOptionalTimestamp(row.withdrawn_at);
+  if (withdrawnAt !== undefined) evidence.withdrawnAt = withdrawnAt;
+  const withdrawnBy = readOptional(row.withdrawn_by);
+  if (withdrawnBy !== undefined) evidence.withdrawnBy = withdrawnBy;
+  const withdrawnReason = readOptional(row.withdrawn_reason);
+  if (withdrawnReason !== undefined) evidence.withdrawnReason = withdrawnReason;
+  return evidence;
+}
+
+const EVIDENCE_COLUMNS = [
+  'id',
+  'assessment_id',
+  'item_id',
+  'kind',
+  'title',
+  'url',
+  'filename',
+  'media_type',
+  'size',
+  'sha256',
+  'created_at',
+  'created_by',
+  'withdrawn_at',
+  'withdrawn_by',
+  'withdrawn_reason',
+] as const;
+
+export interface NewEvidence {
+  assessmentId: string;
+  itemId: string;
+  kind: EvidenceKind;
+  title: string;
+  url?: string;
+  file?: { filename: string; mediaType: string; bytes: Uint8Array };
+}
+
+/** Attach evidence to an item of an editable assessment (draft or returned); appends a revision. */
+export async function addEvidence(db: MigovDatabase, input: NewEvidence, actorId: string | null): Promise<Evidence> {
+  const assessment = await requireAssessment(db.kysely, input.assessmentId);
+  const instrument = (await loadInstrumentRegistry(db)).find(assessment.instrument, assessment.version);
+  const problems: FieldProblem[] = [];
+  if (!instrument?.domains.some((domain) => domain.items.some((item) => item.id === input.itemId))) {
+    problems.push({ field: 'itemId', value: input.itemId, message: `no item ${String(input.itemId)} in ${assessment.instrument}@${assessment.version}` });
+  }
+  if (!(EVIDENCE_KINDS as readonly unknown[]).includes(input.kind)) problems.push({ field: 'kind', value: input.kind, message: 'must be file or link' });
+  if (typeof input.title !== 'string' || input.title.trim() === '' || input.title.length > 500) problems.push({ field: 'title', value: input.title, message: 'must be 1 to 500 characters' });
+  if (input.kind === 'link') {
+    let valid = false;
+    try {
+      valid = typeof input.url === 'string' && ['http:', 'https:'].includes(new URL(input.url).protocol);
+    } catch {
+      valid = false;
+    }
+    if (!valid) problems.push({ field: 'url', value: input.url, message: 'a link needs an http or https URL' });
+    if (input.file) problems.push({ field: 'file', message: 'a link carries no file' });
+  }
+  if (input.kind === 'file') {
+    if (!input.file || !(input.file.bytes instanceof Uint8Array)) problems.push({ field: 'file.bytes', message: 'a file needs its bytes' });
+    else {
+      if (typeof input.file.filename !== 'string' || input.file.filename.trim() === '' || input.file.filename.length > 255 || /[\\/\0]/.test(input.file.filename)) {
+        problems.push({ field: 'file.filename', value: input.file.filename, message: 'must be a file name of 1 to 255 characters without path separators' });
+      }
+      if (typeof input.file.mediaType !== 'string' || !/^[a-z]+\/[a-z0-9.+-]+$/i.test(input.file.mediaType)) problems.push({ field: 'file.mediaType', value: input.file.mediaType, message: 'must be a media type such as application/pdf' });
+    }
+  }
+  assertNoProblems(problems);
+  const file = input.kind === 'file' ? input.file : undefined;
+  const sha256 = file ? createHash('sha256').update(file.bytes).digest('hex') : null;
+  return inTransaction(db, async (trx) => {
+    const id = newId();
+    const summary = {
+      id,
+      itemId: input.itemId,
+      kind: input.kind,
+      title: input.title.trim(),
+      ...(input.url ? { url: input.url } : {}),
+      ...(file ? { filename: file.filename, mediaType: file.mediaType, size: file.bytes.byteLength, sha256 } : {}),
+    };
+    const { state } = await appendRevision(trx, input.assessmentId, { actorId, action: 'evidence.add', before: null, after: { evidence: summary } });
+    if (!isEditableState(state)) throw new TransitionError(state, 'edit', 'not-allowed-in-state', `cannot add evidence to an assessment that is ${state}`);
+    await trx
+      .insertInto('evidence')
+      .values({
+        id,
+        assessment_id: input.assessmentId,
+        item_id: input.itemId,
+        kind: input.kind,
+        title: input.title.trim(),
+        url: input.kind === 'link' ? (input.url ?? null) : null,
+        filename: file?.filename ?? null,
+        media_type: file?.mediaType ?? null,
+        size: file ? file.bytes.byteLength : null,
+        sha256,
+        bytes: file ? writeBytes(file.bytes) : null,
+        created_at: nowIso(),
+        created_by: actorId,
+      })
+      .execute();
+    const row = await trx.selectFrom('evidence').select(EVIDENCE_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
+    return toEvidence(row);
+  });
+}
+
+/** Evidence of an assessment (optionally one item), oldest first; withdrawn evidence only when asked. */
+export async function listEvidence(db: MigovDatabase, filters: { assessmentId: string; itemId?: string; includeWithdrawn?: boolean }): Promise<Evidence[]> {
+  let query = db.kysely.selectFrom('evidence').select(EVIDENCE_COLUMNS).where('assessment_id', '=', filters.assessmentId);
+  if (filters.itemId) query = query.where('item_id', '=', filters.itemId);
+  if (!filters.includeWithdrawn) query = query.where('withdrawn_at', 'is', null);
+  return (await query.orderBy('created_at').orderBy('id').execute()).map(toEvidence);
+}
+
+/** The evidence with this id, or undefined. */
+export async function findEvidence(db: MigovDatabase, id: string): Promise<Evidence | undefined> {
+  const row = await db.kysely.selectFrom('evidence').select(EVIDENCE_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row ? toEvidence(row) : undefined;
+}
+
+/** A file's bytes with its metadata; NotFoundError for unknown ids and links. Withdrawn files stay readable. */
+export async function getEvidenceFile(db: MigovDatabase, id: string): Promise<{ evidence: Evidence; bytes: Uint8Array }> {
+  const row = await db.kysely.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+  const bytes = row ? readBytes(row.bytes) : undefined;
+  if (!row || row.kind !== 'file' || !bytes) throw new NotFoundError('evidence file', id);
+  return { evidence: toEvidence(row), bytes };
+}
+
+/** Mark evidence withdrawn (kept, with who, when and why); appends a revision. */
+export async function withdrawEvidence(db: MigovDatabase, input: { evidenceId: string; reason?: string }, actorId: string | null): Promise<Evidence> {
+  const existing = await findEvidence(db, input.evidenceId);
+  if (!existing) throw new NotFoundError('evidence', input.evidenceId);
+  if (existing.withdrawnAt) throw new ConflictError(`evidence ${input.evidenceId} is already withdrawn`, existing);
+  return inTransaction(db, async (trx) => {
+    const now = nowIso();
+    const updated = await trx
+      .updateTable('evidence')
+      .set({ withdrawn_at: now, withdrawn_by: actorId, withdrawn_reason: input.reason?.trim() || null })
+      .where('id', '=', input.evidenceId)
+      .where('withdrawn_at', 'is', null)
+      .returning(EVIDENCE_COLUMNS)
+      .executeTakeFirst();
+    if (!updated) throw new ConflictError(`evidence ${input.evidenceId} is already withdrawn`, await findEvidence(db, input.evidenceId));
+    const { state } = await appendRevision(trx, existing.assessmentId, {
+      actorId,
+      action: 'evidence.withdraw',
+      reason: input.reason ?? null,
+      before: { evidence: { id: existing.id, itemId: existing.itemId, title: existing.title, withdrawn: false } },
+      after: { evidence: { id: existing.id, itemId: existing.itemId, title: existing.title, withdrawn: true } },
+    });
+    if (!isEditableState(state)) throw new TransitionError(state, 'edit', 'not-allowed-in-state', `cannot withdraw evidence of an assessment that is ${state}`);
+    return toEvidence(updated);
+  });
+}

@@ -1,0 +1,24 @@
+/** @migov/db: the data layer (schema, migrations, repositories) over SQLite and PostgreSQL. */
+export { createDatabase, parseDatabaseUrl, inTransaction, appliedSchemaVersion, DEFAULT_DATABASE_URL, SCHEMA_VERSION } from './database.ts';
+export type { MigovDatabase, Dialect, CreateDatabaseOptions, DatabaseLocation } from './database.ts';
+export type { Schema } from './schema/schema.ts';
+export { NotFoundError, ConflictError, ValidationError, TransitionError } from './errors.ts';
+export type { FieldProblem } from './errors.ts';
+export type { Page, PageRequest } from './shared/page.ts';
+export type { RoleScope } from './shared/scope.ts';
+export * from './users/users.repository.ts';
+export * from './roles/roles.repository.ts';
+export * from './sessions/sessions.repository.ts';
+export * from './api-tokens/api-tokens.repository.ts';
+export * from './invitations/invitations.repository.ts';
+export { recordAudit, listAudit } from './audit/audit.repository.ts';
+export type { AuditEntry, NewAuditEntry, AuditFilters } from './audit/audit.repository.ts';
+export * from './jurisdictions/jurisdictions.repository.ts';
+export * from './rounds/rounds.repository.ts';
+export * from './instruments/instruments.repository.ts';
+export * from './assessments/assessments.repository.ts';
+export * from './evidence/evidence.repository.ts';
+export * from './review-comments/review-comments.repository.ts';
+export * from './revisions/revisions.repository.ts';
+export * from './publications/publications.repository.ts';
+export * from './observations/observations.repository.ts';

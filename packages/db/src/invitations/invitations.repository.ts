@@ -1,0 +1,170 @@
+/** Invitations: a role offered to an email address, accepted once with a token (stored as a hash). */
+import type { Selectable } from 'kysely';
+import { inTransaction, type MigovDatabase } from '../database.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { ConflictError, NotFoundError, assertNoProblems } from '../errors.ts';
+import { nowIso, readOptional, readOptionalTimestamp, readTimestamp, toIsoTimestamp } from '../schema/codec.ts';
+import { newId } from '../schema/ids.ts';
+import type { InvitationsTable } from '../schema/schema.ts';
+import { checkRoleAndScope, scopeFromColumns, scopeToColumns, type Role, type RoleScope } from '../shared/scope.ts';
+import { assertTokenHash } from '../sessions/sessions.repository.ts';
+import { normalizeEmail, toUser, type User } from '../users/users.repository.ts';
+
+/** An invitation. */
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  scope: RoleScope;
+  expiresAt: string;
+  invitedBy?: string;
+  createdAt: string;
+  acceptedAt?: string;
+  acceptedUserId?: string;
+  revokedAt?: string;
+}
+
+function toInvitation(row: Selectable<InvitationsTable>): Invitation {
+  const invitation: Invitation = {
+    id: row.id,
+    email: row.email,
+    role: row.role as Role,
+    scope: scopeFromColumns(row.scope_kind, row.scope_value),
+    expiresAt: readTimestamp(row.expires_at),
+    createdAt: readTimestamp(row.created_at),
+  };
+  const invitedBy = readOptional(row.invited_by);
+  if (invitedBy !== undefined) invitation.invitedBy = invitedBy;
+  const acceptedAt = readOptionalTimestamp(row.accepted_at);
+  if (acceptedAt !== undefined) invitation.acceptedAt = acceptedAt;
+  const acceptedUserId = readOptional(row.accepted_user_id);
+  if (acceptedUserId !== undefined) invitation.acceptedUserId = acceptedUserId;
+  const revokedAt = readOptionalTimestamp(row.revoked_at);
+  if (revokedAt !== undefined) invitation.revokedAt = revokedAt;
+  return invitation;
+}
+
+export interface NewInvitation {
+  email: string;
+  role: Role;
+  scope: RoleScope;
+  tokenHash: string;
+  expiresAt: string;
+  invitedBy: string | null;
+}
+
+/** Invite an email address to a role in a scope. Audited as `invitation.create`. */
+export async function createInvitation(db: MigovDatabase, input: NewInvitation): Promise<Invitation> {
+  const problems = checkRoleAndScope(input.role, input.scope);
+  if (typeof input.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim())) problems.push({ field: 'email', value: input.email, message: 'must be an email address' });
+  assertNoProblems(problems);
+  assertTokenHash('tokenHash', input.tokenHash);
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto('invitations')
+      .values({
+        id: newId(),
+        email: normalizeEmail(input.email),
+        role: input.role,
+        ...scopeToColumns(input.scope),
+        token_hash: input.tokenHash,
+        expires_at: toIsoTimestamp(input.expiresAt),
+        invited_by: input.invitedBy,
+        created_at: nowIso(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, { actorId: input.invitedBy, action: 'invitation.create', targetType: 'invitation', targetId: row.id, details: { email: row.email, role: input.role, scope: input.scope } });
+    return toInvitation(row);
+  });
+}
+
+/** The pending invitation (not accepted, revoked or expired) with this token hash, or undefined. */
+export async function findInvitationByTokenHash(db: MigovDatabase, tokenHash: string): Promise<Invitation | undefined> {
+  const row = await db.kysely
+    .selectFrom('invitations')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', nowIso())
+    .executeTakeFirst();
+  return row ? toInvitation(row) : undefined;
+}
+
+/**
+ * Accept an invitation in one transaction: mark it accepted (once), create the user if the email is new
+ * (or reuse the existing account), and grant the role. Audited as `invitation.accept` and `role.grant`.
+ */
+export async function acceptInvitation(
+  db: MigovDatabase,
+  input: { tokenHash: string; name: string; passwordHash?: string },
+): Promise<{ invitation: Invitation; user: User; grantId: string }> {
+  return inTransaction(db, async (trx) => {
+    const now = nowIso();
+    const pending = await trx
+      .selectFrom('invitations')
+      .selectAll()
+      .where('token_hash', '=', input.tokenHash)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    if (!pending) throw new NotFoundError('invitation', '(token)');
+    let userRow = await trx.selectFrom('users').selectAll().where('email', '=', pending.email).executeTakeFirst();
+    if (!userRow) {
+      assertNoProblems(
+        typeof input.name === 'string' && input.name.trim() !== '' && input.name.length <= 200 ? [] : [{ field: 'name', value: input.name, message: 'must be 1 to 200 characters' }],
+      );
+      userRow = await trx
+        .insertInto('users')
+        .values({ id: newId(), email: pending.email, name: input.name.trim(), status: 'active', password_hash: input.passwordHash ?? null, failed_sign_ins: 0, created_at: now, updated_at: now })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    }
+    // The conditional update makes acceptance happen once even when two requests race.
+    const accepted = await trx
+      .updateTable('invitations')
+      .set({ accepted_at: now, accepted_user_id: userRow.id })
+      .where('id', '=', pending.id)
+      .where('accepted_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!accepted) throw new ConflictError('invitation already accepted', toInvitation(pending));
+    const scope = scopeFromColumns(pending.scope_kind, pending.scope_value);
+    const existingGrant = await trx
+      .selectFrom('role_grants')
+      .select('id')
+      .where('user_id', '=', userRow.id)
+      .where('role', '=', pending.role)
+      .where('scope_kind', '=', pending.scope_kind)
+      .where('scope_value', '=', pending.scope_value)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    let grantId = existingGrant?.id;
+    if (!grantId) {
+      grantId = newId();
+      await trx
+        .insertInto('role_grants')
+        .values({ id: grantId, user_id: userRow.id, role: pending.role, scope_kind: pending.scope_kind, scope_value: pending.scope_value, granted_at: now, granted_by: pending.invited_by })
+        .execute();
+      await appendAudit(trx, { actorId: pending.invited_by, action: 'role.grant', targetType: 'user', targetId: userRow.id, details: { grantId, role: pending.role, scope, invitationId: pending.id } });
+    }
+    await appendAudit(trx, { actorId: userRow.id, action: 'invitation.accept', targetType: 'invitation', targetId: pending.id, details: { email: pending.email } });
+    return { invitation: toInvitation(accepted), user: toUser(userRow), grantId };
+  });
+}
+
+/** Withdraw a pending invitation (kept with revoked_at). */
+export async function revokeInvitation(db: MigovDatabase, invitationId: string, actorId: string | null): Promise<Invitation> {
+  return inTransaction(db, async (trx) => {
+    const row = await trx.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', invitationId).where('revoked_at', 'is', null).where('accepted_at', 'is', null).returningAll().executeTakeFirst();
+    if (!row) {
+      const existing = await trx.selectFrom('invitations').selectAll().where('id', '=', invitationId).executeTakeFirst();
+      if (!existing) throw new NotFoundError('invitation', invitationId);
+      throw new ConflictError(`invitation ${invitationId} is no longer pending`, toInvitation(existing));
+    }
+    await appendAudit(trx, { actorId, action: 'invitation.revoke', targetType: 'invitation', targetId: invitationId });
+    return toInvitation(row);
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * Versioned migrations in code, applied in name order by Kysely's Migrator. A migration is never
+ * edited after release: a schema change is a new file with the next number.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import type { Dialect } from '../database.ts';
+import { initialSchema } from './0001-initial-schema.ts';
+
+const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
+  '0001-initial-schema': initialSchema,
+};
+
+/** The name of the newest migration. */
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1) ?? '';
+
+/** The migrations for one dialect. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations() {
+      return Object.fromEntries(Object.entries(MIGRATIONS).map(([name, build]) => [name, build(dialect)]));
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/** Publications: immutable snapshots; a correction is publication n + 1 and every version stays visible. */
+import type { Selectable } from 'kysely';
+import type { MigovDatabase } from '../database.ts';
+import { readJson, readNumber, readOptional, readTimestamp } from '../schema/codec.ts';
+import type { PublicationsTable } from '../schema/schema.ts';
+import type { PublishedResults } from './published-results.ts';
+
+export type { PublishedResults, PublishedScore } from './published-results.ts';
+
+/** One publication of an assessment. */
+export interface Publication {
+  id: string;
+  assessmentId: string;
+  jurisdiction: string;
+  roundId: string;
+  year: number;
+  instrument: string;
+  version: string;
+  /** 1 for the first publication, n + 1 for each correction. */
+  publicationNumber: number;
+  /** Item id -> option id as published. */
+  responses: Record<string, string>;
+  results: PublishedResults;
+  publishedAt: string;
+  publishedBy?: string;
+}
+
+function toPublication(db: MigovDatabase, row: Selectable<PublicationsTable>): Publication {
+  const publication: Publication = {
+    id: row.id,
+    assessmentId: row.assessment_id,
+    jurisdiction: row.jurisdiction,
+    roundId: row.round_id,
+    year: readNumber(row.year),
+    instrument: row.instrument,
+    version: row.version,
+    publicationNumber: readNumber(row.publication_number),
+    responses: readJson<Record<string, string>>(db.dialect, row.responses),
+    results: readJson<PublishedResults>(db.dialect, row.results),
+    publishedAt: readTimestamp(row.published_at),
+  };
+  const publishedBy = readOptional(row.published_by);
+  if (publishedBy !== undefined) publication.publishedBy = publishedBy;
+  return publication;
+}
+
+/** Every publication (all versions), by year, jurisdiction and number. */
+export async function listPublications(db: MigovDatabase, filters: { year?: number; jurisdiction?: string; assessmentId?: string } = {}): Promise<Publication[]> {
+  let query = db.kysely.selectFrom('publications').selectAll();
+  if (filters.year !== undefined) query = query.where('year', '=', filters.year);
+  if (filters.jurisdiction) query = query.where('jurisdiction', '=', filters.jurisdiction);
+  if (filters.assessmentId) query = query.where('assessment_id', '=', filters.assessmentId);
+  const rows = await query.orderBy('year').orderBy('jurisdiction').orderBy('publication_number').execute();
+  return rows.map((row) => toPublication(db, row));
+}
+
+/** The latest publication per jurisdiction for a year and instrument, with its domain categories. */
+export async function getPublishedResults(db: MigovDatabase, filters: { year: number; instrument: string }): Promise<Publication[]> {
+  const rows = await db.kysely
+    .selectFrom('publications as p')
+    .selectAll('p')
+    .where('p.year', '=', filters.year)
+    .where('p.instrument', '=', filters.instrument)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('publications as newer')
+            .select('newer.id')
+            .whereRef('newer.assessment_id', '=', 'p.assessment_id')
+            .whereRef('newer.publication_number', '>', 'p.publication_number'),
+        ),
+      ),
+    )
+    .orderBy('p.jurisdiction')
+    .execute();
+  return rows.map((row) => toPublication(db, row));
+}

@@ -1,0 +1,244 @@
+/**
+ * Row types as Kysely sees them. They never leave the data layer: repositories map rows to domain
+ * objects with the codec, which absorbs the dialect differences in what the drivers return.
+ */
+import type { ColumnType } from 'kysely';
+
+/** Written as an ISO string; read back as a string (SQLite) or a Date (PostgreSQL). */
+type Timestamp = ColumnType<string | Date, string, string>;
+type NullableTimestamp = ColumnType<string | Date | null, string | null | undefined, string | null>;
+/** Written as JSON text; read back as text (SQLite) or parsed (PostgreSQL jsonb). */
+type Json = ColumnType<unknown, string, string>;
+type NullableJson = ColumnType<unknown, string | null | undefined, string | null>;
+/** PostgreSQL returns numeric as strings. */
+type NullableDecimal = ColumnType<number | string | null, number | string | null | undefined, number | string | null>;
+type Bytes = ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  status: string;
+  password_hash: Nullable<string>;
+  failed_sign_ins: number;
+  locked_until: NullableTimestamp;
+  last_sign_in_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RoleGrantsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  scope_kind: string;
+  scope_value: string;
+  granted_at: Timestamp;
+  granted_by: Nullable<string>;
+  revoked_at: NullableTimestamp;
+  revoked_by: Nullable<string>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  user_agent: Nullable<string>;
+  ip: Nullable<string>;
+  revoked_at: NullableTimestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface InvitationsTable {
+  id: string;
+  email: string;
+  role: string;
+  scope_kind: string;
+  scope_value: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  invited_by: Nullable<string>;
+  created_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  accepted_user_id: Nullable<string>;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Timestamp;
+  actor_id: Nullable<string>;
+  action: string;
+  target_type: Nullable<string>;
+  target_id: Nullable<string>;
+  details: NullableJson;
+}
+
+export interface JurisdictionsTable {
+  code: string;
+  name: string;
+  level: string;
+  parent_code: string;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+}
+
+export interface InstrumentVersionsTable {
+  instrument: string;
+  version: string;
+  definition: Json;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+}
+
+export interface RoundsTable {
+  id: string;
+  year: number;
+  instrument: string;
+  version: string;
+  opens_on: string;
+  closes_on: string;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+}
+
+export interface AssessmentsTable {
+  id: string;
+  jurisdiction: string;
+  round_id: string;
+  state: string;
+  lock_version: number;
+  revision_count: number;
+  cycle: number;
+  published_version: Nullable<number>;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+  updated_at: Timestamp;
+  updated_by: Nullable<string>;
+}
+
+export interface ResponsesTable {
+  assessment_id: string;
+  item_id: string;
+  option_id: Nullable<string>;
+  comment: Nullable<string>;
+  updated_at: Timestamp;
+  updated_by: Nullable<string>;
+}
+
+export interface EvidenceTable {
+  id: string;
+  assessment_id: string;
+  item_id: string;
+  kind: string;
+  title: string;
+  url: Nullable<string>;
+  filename: Nullable<string>;
+  media_type: Nullable<string>;
+  size: ColumnType<number | string | bigint | null, number | null | undefined, number | null>;
+  sha256: Nullable<string>;
+  bytes: Bytes;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+  withdrawn_at: NullableTimestamp;
+  withdrawn_by: Nullable<string>;
+  withdrawn_reason: Nullable<string>;
+}
+
+export interface ReviewCommentsTable {
+  id: string;
+  assessment_id: string;
+  item_id: Nullable<string>;
+  body: string;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+}
+
+export interface RevisionsTable {
+  assessment_id: string;
+  revision: number;
+  at: Timestamp;
+  actor_id: Nullable<string>;
+  action: string;
+  reason: Nullable<string>;
+  before: NullableJson;
+  after: NullableJson;
+}
+
+export interface PublicationsTable {
+  id: string;
+  assessment_id: string;
+  jurisdiction: string;
+  round_id: string;
+  year: number;
+  instrument: string;
+  version: string;
+  publication_number: number;
+  responses: Json;
+  results: Json;
+  published_at: Timestamp;
+  published_by: Nullable<string>;
+}
+
+export interface ObservationImportsTable {
+  id: string;
+  source_name: string;
+  source_format: string;
+  source_imported_at: Timestamp;
+  observation_count: number;
+  imported_by: Nullable<string>;
+  created_at: Timestamp;
+}
+
+export interface ObservationsTable {
+  id: string;
+  import_id: string;
+  series: string;
+  area: string;
+  year: number;
+  domain: string;
+  value: NullableDecimal;
+  value_flag: Nullable<string>;
+  time_detail: Nullable<string>;
+  nature: Nullable<string>;
+  source: Nullable<string>;
+  footnote: Nullable<string>;
+  numerator: NullableDecimal;
+  denominator: NullableDecimal;
+}
+
+/** The whole database as Kysely types it. */
+export interface Schema {
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
+  audit_log: AuditLogTable;
+  jurisdictions: JurisdictionsTable;
+  instrument_versions: InstrumentVersionsTable;
+  rounds: RoundsTable;
+  assessments: AssessmentsTable;
+  responses: ResponsesTable;
+  evidence: EvidenceTable;
+  review_comments: ReviewCommentsTable;
+  revisions: RevisionsTable;
+  publications: PublicationsTable;
+  observation_imports: ObservationImportsTable;
+  observations: ObservationsTable;
+}

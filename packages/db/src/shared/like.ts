@@ -1,0 +1,16 @@
+/** LIKE with an explicit escape character: SQLite has none by default, PostgreSQL uses backslash. */
+import { sql, type Expression, type RawBuilder } from 'kysely';
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** `expression LIKE '%text%'` with wildcards in `text` taken literally. */
+export function likeContains(expression: Expression<unknown>, text: string): RawBuilder<boolean> {
+  return sql<boolean>`${expression} like ${`%${escapeLike(text)}%`} escape '\\'`;
+}
+
+/** `expression LIKE 'text%'` with wildcards in `text` taken literally. */
+export function likePrefix(expression: Expression<unknown>, text: string): RawBuilder<boolean> {
+  return sql<boolean>`${expression} like ${`${escapeLike(text)}%`} escape '\\'`;
+}

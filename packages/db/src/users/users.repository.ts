@@ -1,0 +1,225 @@
+/** Users: accounts are disabled, never deleted; sign-in failures lock an account for a while. */
+import type { Selectable } from 'kysely';
+import { inTransaction, type MigovDatabase } from '../database.ts';
+import { ConflictError, NotFoundError, ValidationError, assertNoProblems, type FieldProblem } from '../errors.ts';
+import { nowIso, readNumber, readOptional, readOptionalTimestamp, readTimestamp } from '../schema/codec.ts';
+import { newId } from '../schema/ids.ts';
+import type { UsersTable } from '../schema/schema.ts';
+import { resolvePage, type Page, type PageRequest } from '../shared/page.ts';
+import { isUniqueViolation } from '../shared/unique.ts';
+import { likeContains } from '../shared/like.ts';
+
+export const USER_STATUSES = ['active', 'disabled'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+/** A user account. `passwordHash` is an argon2id hash made by the server, or absent (invited, not yet set). */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  status: UserStatus;
+  passwordHash?: string;
+  failedSignIns: number;
+  lockedUntil?: string;
+  lastSignInAt?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A user row as a domain object. */
+export function toUser(row: Selectable<UsersTable>): User {
+  const user: User = {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    status: row.status as UserStatus,
+    failedSignIns: readNumber(row.failed_sign_ins),
+    createdAt: readTimestamp(row.created_at),
+    updatedAt: readTimestamp(row.updated_at),
+  };
+  const passwordHash = readOptional(row.password_hash);
+  if (passwordHash !== undefined) user.passwordHash = passwordHash;
+  const lockedUntil = readOptionalTimestamp(row.locked_until);
+  if (lockedUntil !== undefined) user.lockedUntil = lockedUntil;
+  const lastSignInAt = readOptionalTimestamp(row.last_sign_in_at);
+  if (lastSignInAt !== undefined) user.lastSignInAt = lastSignInAt;
+  return user;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Emails are compared case-insensitively: stored trimmed and lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function checkUserFields(fields: { email?: unknown; name?: unknown; status?: unknown }): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (fields.email !== undefined && (typeof fields.email !== 'string' || !EMAIL.test(fields.email.trim()) || fields.email.length > 254)) {
+    problems.push({ field: 'email', value: fields.email, message: 'must be an email address such as name@example.org' });
+  }
+  if (fields.name !== undefined && (typeof fields.name !== 'string' || fields.name.trim() === '' || fields.name.length > 200)) {
+    problems.push({ field: 'name', value: fields.name, message: 'must be 1 to 200 characters' });
+  }
+  if (fields.status !== undefined && !(USER_STATUSES as readonly unknown[]).includes(fields.status)) {
+    problems.push({ field: 'status', value: fields.status, message: `must be one of ${USER_STATUSES.join(', ')}` });
+  }
+  return problems;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  passwordHash?: string;
+  status?: UserStatus;
+}
+
+/** Create a user; throws ConflictError when the email is taken. */
+export async function createUser(db: MigovDatabase, input: NewUser): Promise<User> {
+  assertNoProblems(checkUserFields({ email: input.email, name: input.name, status: input.status }));
+  const now = nowIso();
+  const email = normalizeEmail(input.email);
+  try {
+    const row = await db.kysely
+      .insertInto('users')
+      .values({
+        id: newId(),
+        email,
+        name: input.name.trim(),
+        status: input.status ?? 'active',
+        password_hash: input.passwordHash ?? null,
+        failed_sign_ins: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toUser(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(`a user with email ${email} already exists`, await findUserByEmail(db, email));
+    throw error;
+  }
+}
+
+/** The user with this email (case-insensitive), or undefined. */
+export async function findUserByEmail(db: MigovDatabase, email: string): Promise<User | undefined> {
+  const row = await db.kysely.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+/** The user with this id, or undefined. */
+export async function findUser(db: MigovDatabase, id: string): Promise<User | undefined> {
+  const row = await db.kysely.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+/** The user with this id; throws NotFoundError. */
+export async function getUser(db: MigovDatabase, id: string): Promise<User> {
+  const user = await findUser(db, id);
+  if (!user) throw new NotFoundError('user', id);
+  return user;
+}
+
+export interface UserFilters {
+  status?: UserStatus;
+  /** Part of the name or email, case-insensitive. */
+  search?: string;
+  page?: PageRequest;
+}
+
+/** Users ordered by email. */
+export async function listUsers(db: MigovDatabase, filters: UserFilters = {}): Promise<Page<User>> {
+  const { limit, offset } = resolvePage(filters.page);
+  let query = db.kysely.selectFrom('users');
+  if (filters.status) query = query.where('status', '=', filters.status);
+  if (filters.search) {
+    const search = filters.search.toLowerCase();
+    query = query.where((eb) => eb.or([likeContains(eb.fn('lower', [eb.ref('name')]), search), likeContains(eb.ref('email'), search)]));
+  }
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('email').limit(limit).offset(offset).execute(),
+    query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toUser), total: readNumber(count.count), limit, offset };
+}
+
+export interface UserChanges {
+  email?: string;
+  name?: string;
+  status?: UserStatus;
+}
+
+/** Change a user's email, name or status (disable instead of delete). */
+export async function updateUser(db: MigovDatabase, id: string, changes: UserChanges): Promise<User> {
+  assertNoProblems(checkUserFields(changes));
+  const values: { email?: string; name?: string; status?: string; updated_at: string } = { updated_at: nowIso() };
+  if (changes.email !== undefined) values.email = normalizeEmail(changes.email);
+  if (changes.name !== undefined) values.name = changes.name.trim();
+  if (changes.status !== undefined) values.status = changes.status;
+  try {
+    const row = await db.kysely.updateTable('users').set(values).where('id', '=', id).returningAll().executeTakeFirst();
+    if (!row) throw new NotFoundError('user', id);
+    return toUser(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(`a user with email ${values.email ?? ''} already exists`, await findUser(db, id));
+    throw error;
+  }
+}
+
+/** Store a new password hash (made by the server) and clear any lock. */
+export async function setPasswordHash(db: MigovDatabase, id: string, passwordHash: string): Promise<User> {
+  if (typeof passwordHash !== 'string' || passwordHash.length < 16) {
+    throw new ValidationError([{ field: 'passwordHash', message: 'must be a password hash (argon2id), not a password' }]);
+  }
+  const row = await db.kysely
+    .updateTable('users')
+    .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, updated_at: nowIso() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('user', id);
+  return toUser(row);
+}
+
+export interface LockPolicy {
+  /** Failures in a row that lock the account (default 5). */
+  lockAfter?: number;
+  /** How long the lock lasts in ms (default 15 minutes). */
+  lockForMs?: number;
+}
+
+/** Count a failed sign-in; at `lockAfter` failures in a row the account is locked until `lockedUntil`. */
+export async function recordSignInFailure(db: MigovDatabase, id: string, policy: LockPolicy = {}): Promise<User> {
+  const lockAfter = policy.lockAfter ?? 5;
+  const lockForMs = policy.lockForMs ?? 15 * 60_000;
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .updateTable('users')
+      .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1), updated_at: nowIso() }))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError('user', id);
+    if (readNumber(row.failed_sign_ins) < lockAfter) return toUser(row);
+    const locked = await trx
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() + lockForMs).toISOString() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toUser(locked);
+  });
+}
+
+/** After a successful sign-in: clear the failure count and lock, and note the time. */
+export async function resetSignInFailures(db: MigovDatabase, id: string): Promise<User> {
+  const now = nowIso();
+  const row = await db.kysely
+    .updateTable('users')
+    .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: now, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('user', id);
+  return toUser(row);
+}
