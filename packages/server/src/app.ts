@@ -1,0 +1,128 @@
+/**
+ * The app factory: `createApp({ db, config })` returns a ready-to-use Fastify app (it never listens;
+ * main.ts and the CLI's serve command do). Zod schemas on every route feed validation, types and the
+ * OpenAPI 3.1 document at /api/v1/openapi.json (browsable at /api/v1/docs).
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createInstrumentRegistry, defaultGeography, type Geography, type InstrumentRegistry, type InstrumentVersion } from '@migov/core';
+import { listInstrumentVersions, type MigovDatabase } from '@migov/db';
+import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
+import type { AppContext } from './context.ts';
+import { installErrorHandlers } from './errors/error-handler.ts';
+import { installAccessControl, type RegisteredRoute } from './auth/access-control.ts';
+import { PublicBodyCache } from './http/etag.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { publicRoutes } from './routes/public.routes.ts';
+import { sessionRoutes } from './routes/session.routes.ts';
+import { assessmentRoutes } from './routes/assessments.routes.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
+import { templateRoutes } from './routes/templates.routes.ts';
+import { webRoutes } from './routes/web.routes.ts';
+
+/** What createApp needs. */
+export interface CreateAppOptions {
+  db: MigovDatabase;
+  /** Extra instrument versions beyond the built-in ones and those stored in the database. */
+  registry?: InstrumentRegistry;
+  /** Fastify's pino logger options, or false for none (the default in tests). */
+  logger?: FastifyServerOptions['logger'];
+  config?: Partial<ServerConfig>;
+  geography?: Geography;
+  /** The clock (tests move it to check expiry). */
+  now?: () => Date;
+}
+
+/** The app plus the list of its routes with their declared access. */
+export type MigovApp = FastifyInstance & { routesWithAccess: readonly RegisteredRoute[] };
+
+/** The API version prefix. */
+export const API_PREFIX = '/api/v1';
+
+/** Build the app. Call `await app.ready()` (inject does it) before use, and `app.close()` at the end. */
+export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
+  const config: ServerConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: config.maxUploadBytes,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const extra: InstrumentVersion[] = options.registry ? [...options.registry.list()] : [];
+  let registry = createInstrumentRegistry(extra);
+  const context: AppContext = {
+    db: options.db,
+    config,
+    geography: options.geography ?? defaultGeography,
+    instruments: () => registry,
+    async reloadInstruments() {
+      const stored = await listInstrumentVersions(options.db);
+      registry = createInstrumentRegistry([...extra, ...stored.map((entry) => entry.instrument)]);
+    },
+    publicCache: new PublicBodyCache(),
+    now: options.now ?? (() => new Date()),
+  };
+  app.decorate('migov', context);
+  app.addHook('onReady', async () => {
+    try {
+      await context.reloadInstruments();
+    } catch (error) {
+      // An unmigrated database has no instrument table yet; /ready reports it.
+      app.log.warn({ err: error }, 'could not load stored instrument versions');
+    }
+  });
+
+  installErrorHandlers(app);
+  // The cookie parser's onRequest hook must run before the authentication hook.
+  await app.register(cookie);
+  const routes = installAccessControl(app);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
+  await app.register(multipart, {
+    limits: { fileSize: config.maxEvidenceBytes, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
+    throwFileSizeLimit: true,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'migov API',
+        version: '1.0.0',
+        description:
+          'SDG 10.7.2 / MiGOF assessments, scores and open data. Errors are RFC 9457 problem+json (codes in docs/errors.md). ' +
+          'Cookie sessions need the X-CSRF-Token header on unsafe methods; API tokens go in "Authorization: Bearer".',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'migov_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+
+  await app.register(healthRoutes);
+  await app.register(publicRoutes, { prefix: API_PREFIX });
+  await app.register(sessionRoutes, { prefix: API_PREFIX });
+  await app.register(assessmentRoutes, { prefix: API_PREFIX });
+  await app.register(adminRoutes, { prefix: API_PREFIX });
+  await app.register(templateRoutes, { prefix: API_PREFIX });
+  await app.register(webRoutes, { webRoot: config.webRoot });
+
+  return Object.assign(app, { routesWithAccess: routes }) as unknown as MigovApp;
+}

@@ -1,0 +1,43 @@
+/** How an assessment is shown: responses, live scores and next-category advice from core, fractions as exact decimals. */
+import { formatFraction, nextCategory, scoreAssessment, type InstrumentVersion, type Responses } from '@migov/core';
+import type { Assessment } from '@migov/db';
+
+/** Item id -> option id, as core's scorer reads responses. */
+export function toScoringResponses(assessment: Pick<Assessment, 'responses'>): Responses {
+  const responses: Record<string, string> = {};
+  for (const [itemId, value] of Object.entries(assessment.responses)) if (value.optionId) responses[itemId] = value.optionId;
+  return responses;
+}
+
+function isFraction(value: unknown): value is { num: number; den: number } {
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 2 && typeof (value as { num: unknown }).num === 'number' && typeof (value as { den: unknown }).den === 'number';
+}
+
+/** Replace every exact fraction with { num, den, decimal } so clients need no fraction arithmetic. */
+export function withDecimals(value: unknown): unknown {
+  if (isFraction(value)) return { num: value.num, den: value.den, decimal: formatFraction(value, 2) };
+  if (Array.isArray(value)) return value.map(withDecimals);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withDecimals(entry)]));
+  return value;
+}
+
+/** Live scores and advice of an assessment (none for profile instruments). */
+export function liveScores(instrument: InstrumentVersion, assessment: Pick<Assessment, 'responses'>): { scores?: unknown; advice?: unknown } {
+  if (instrument.kind !== 'scored') return {};
+  const responses = toScoringResponses(assessment);
+  const scores = scoreAssessment(instrument, responses);
+  if (scores.status === 'invalid') return { scores };
+  return { scores: withDecimals(scores), advice: withDecimals(nextCategory(instrument, responses)) };
+}
+
+/** The ETag of an assessment's editable state: its lock version (used with If-Match). */
+export function lockVersionEtag(lockVersion: number): string {
+  return `"${lockVersion}"`;
+}
+
+/** Read the lock version from an If-Match header: `"7"`, `7` or `W/"7"`; undefined when absent, NaN when unreadable. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+  return match ? Number(match[1]) : Number.NaN;
+}

@@ -1,0 +1,133 @@
+/**
+ * The one authorization mechanism. Every route declares `config.access` (startup fails otherwise);
+ * an onRequest hook authenticates (session cookie with CSRF on unsafe methods, or a Bearer API
+ * token) and checks the permission; a preHandler hook checks the scope of the object touched.
+ */
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { findApiTokenByHash, findSessionByTokenHash, getUser, listRoleGrants, touchSession } from '@migov/db';
+import { ApiError } from '../errors/api-error.ts';
+import type { AppContext, Principal } from '../context.ts';
+import { isAllowed, isAllowedGlobally, type RoleGrant, type RouteAccess } from './permissions.ts';
+import { hashSecret, safeEqual } from './tokens.ts';
+import { clearSessionCookie, readSessionCookie } from './session-cookie.ts';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** Routes every app has that are not ours to annotate (the docs UI): public. */
+const PUBLIC_PREFIXES = ['/api/v1/docs'];
+
+/** Every route of the app with its declared access; filled at startup (the authorization matrix test reads it). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  schema: RouteOptions['schema'];
+}
+
+function toGrants(rows: readonly { role: string; scope: RoleGrant['scope'] }[]): RoleGrant[] {
+  return rows.map((row) => ({ role: row.role as RoleGrant['role'], scope: row.scope }));
+}
+
+async function principalFromToken(context: AppContext, bearer: string): Promise<Principal> {
+  const token = await findApiTokenByHash(context.db, hashSecret(bearer));
+  const now = context.now().toISOString();
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) {
+    throw new ApiError('token-revoked', 'the API token is unknown, revoked or expired', {}, { 'www-authenticate': 'Bearer error="invalid_token"' });
+  }
+  const user = await getUser(context.db, token.userId);
+  if (user.status !== 'active') throw new ApiError('account-disabled', 'the account of this API token is disabled');
+  return { userId: user.id, email: user.email, name: user.name, grants: toGrants(await listRoleGrants(context.db, user.id)), via: 'token', tokenId: token.id };
+}
+
+const lastTouched = new Map<string, number>();
+
+async function principalFromSession(context: AppContext, token: string): Promise<Principal> {
+  const session = await findSessionByTokenHash(context.db, hashSecret(token));
+  const now = context.now();
+  if (!session || session.revokedAt) throw new ApiError('session-expired', 'the session is unknown or signed out; sign in again');
+  if (session.expiresAt <= now.toISOString()) throw new ApiError('session-expired', 'the session has expired; sign in again');
+  const user = await getUser(context.db, session.userId);
+  if (user.status !== 'active') throw new ApiError('account-disabled', 'the account is disabled');
+  // Sliding expiry, written at most once a minute per session to keep reads cheap.
+  const touched = lastTouched.get(session.id) ?? 0;
+  if (now.getTime() - touched > TOUCH_INTERVAL_MS) {
+    lastTouched.set(session.id, now.getTime());
+    await touchSession(context.db, session.id, { expiresAt: new Date(now.getTime() + context.config.sessionTtlSeconds * 1000).toISOString() });
+  }
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    grants: toGrants(await listRoleGrants(context.db, user.id)),
+    via: 'session',
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+  };
+}
+
+/** Authenticate a request from its Bearer token or session cookie; undefined when it carries neither. */
+export async function authenticate(context: AppContext, request: FastifyRequest): Promise<Principal | undefined> {
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) throw new ApiError('unauthenticated', 'the Authorization header must be "Bearer <token>"');
+    return principalFromToken(context, match[1]);
+  }
+  const cookie = readSessionCookie(request, context.config);
+  return cookie ? principalFromSession(context, cookie) : undefined;
+}
+
+/** Install the authorization hooks; returns the live list of registered routes. */
+export function installAccessControl(app: FastifyInstance): RegisteredRoute[] {
+  const routes: RegisteredRoute[] = [];
+  app.decorateRequest('principal', undefined);
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    route.config ??= {};
+    if (!route.config.access) {
+      if (PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix)) || url === '/health' || url === '/ready') route.config.access = { permission: 'public' };
+      else throw new Error(`route ${String(route.method)} ${url} declares no access (config.access): every route must`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url, access: route.config.access, schema: route.schema });
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access.permission === 'public') return;
+    const context = app.migov;
+    let principal: Principal | undefined;
+    try {
+      principal = await authenticate(context, request);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'session-expired') clearSessionCookie(reply, context.config);
+      throw error;
+    }
+    if (!principal) throw new ApiError('unauthenticated', 'sign in, or send an API token as "Authorization: Bearer <token>"');
+    if (principal.via === 'session' && UNSAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !principal.csrfToken || !safeEqual(header, principal.csrfToken)) {
+        throw new ApiError('csrf-token-invalid', 'send the X-CSRF-Token header with the token from GET /api/v1/session');
+      }
+    }
+    request.principal = principal;
+    if (access.permission === 'signed-in') return;
+    const allowed = access.scope === 'global' ? isAllowedGlobally(principal.grants, access.permission) : isAllowed(principal.grants, access.permission, context.geography);
+    if (!allowed) throw new ApiError('forbidden', `this needs the permission ${access.permission}${access.scope === 'global' ? ' with global scope' : ''}`);
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access.permission === 'public' || access.permission === 'signed-in' || access.scope !== 'object') return;
+    const jurisdiction = await access.jurisdiction(request);
+    if (jurisdiction === undefined) throw new ApiError('not-found', 'no such resource');
+    const principal = request.principal;
+    if (!principal || !isAllowed(principal.grants, access.permission, app.migov.geography, jurisdiction)) {
+      throw new ApiError('forbidden', `you do not have ${access.permission} for jurisdiction ${jurisdiction}`);
+    }
+  });
+  return routes;
+}

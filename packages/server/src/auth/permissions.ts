@@ -1,0 +1,158 @@
+/**
+ * Authorization in one place: each route declares the permission it needs (route config `access`),
+ * roles grant permissions, and role grants carry a scope (global, one area, or a group of areas).
+ * A request is allowed only if one of the user's grants gives the permission AND its scope covers
+ * the jurisdiction of the object touched. See docs/security.md.
+ */
+
+import type { FastifyRequest } from 'fastify';
+import { ROLES, type Role } from '@migov/core';
+
+/** The roles of the platform, from the core workflow (the public is the absence of a role). */
+export { ROLES, type Role };
+
+/** Where a role grant applies. */
+export type RoleScope = { kind: 'global' } | { kind: 'area'; area: string } | { kind: 'group'; group: string };
+
+/** A role held by a user, with its scope. */
+export interface RoleGrant {
+  role: Role;
+  scope: RoleScope;
+}
+
+/** Every permission a route can require (besides `public` and `signed-in`). */
+export const PERMISSIONS = [
+  'assessment:read',
+  'assessment:create',
+  'assessment:edit',
+  'assessment:submit',
+  'assessment:resubmit',
+  'assessment:return',
+  'assessment:validate',
+  'assessment:publish',
+  'assessment:reopen',
+  'assessment:comment',
+  'evidence:add',
+  'evidence:withdraw',
+  'round:manage',
+  'user:manage',
+  'invitation:manage',
+  'instrument:manage',
+  'audit:read',
+  'data:import',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What each role may do (within its scope). */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  administrator: PERMISSIONS,
+  'global-analyst': ['assessment:read'],
+  'regional-analyst': ['assessment:read'],
+  'national-coordinator': ['assessment:read', 'assessment:create', 'assessment:validate', 'assessment:publish', 'assessment:reopen', 'assessment:comment', 'invitation:manage'],
+  'focal-point': ['assessment:read', 'assessment:edit', 'assessment:submit', 'assessment:resubmit', 'assessment:comment', 'evidence:add', 'evidence:withdraw'],
+  reviewer: ['assessment:read', 'assessment:return', 'assessment:validate', 'assessment:comment'],
+};
+
+/** The workflow actions of an assessment and the permission each needs. */
+export const TRANSITION_PERMISSIONS = {
+  submit: 'assessment:submit',
+  return: 'assessment:return',
+  resubmit: 'assessment:resubmit',
+  validate: 'assessment:validate',
+  publish: 'assessment:publish',
+  reopen: 'assessment:reopen',
+} as const satisfies Record<string, Permission>;
+export type TransitionAction = keyof typeof TRANSITION_PERMISSIONS;
+
+/** Answers which areas (groups) contain a jurisdiction; the core geography provides it. */
+export interface ScopeGeography {
+  areasContaining(code: string): readonly string[];
+}
+
+/** M49 codes compare without leading zeros ("004" = "4"); sub-national codes keep their local part. */
+export function normalizeJurisdiction(code: string): string {
+  const [head = '', ...rest] = code.split('-');
+  const country = /^\d+$/.test(head) ? String(Number(head)) : head;
+  return [country, ...rest].join('-');
+}
+
+/** The country (M49) a jurisdiction belongs to: itself, or the parent of a sub-national code. */
+export function countryOf(jurisdiction: string): string {
+  return normalizeJurisdiction(jurisdiction).split('-')[0] ?? jurisdiction;
+}
+
+/** Whether a grant's scope covers a jurisdiction. */
+export function scopeCovers(scope: RoleScope, jurisdiction: string, geography: ScopeGeography): boolean {
+  const target = normalizeJurisdiction(jurisdiction);
+  switch (scope.kind) {
+    case 'global':
+      return true;
+    case 'area': {
+      const area = normalizeJurisdiction(scope.area);
+      return target === area || target.startsWith(`${area}-`);
+    }
+    case 'group': {
+      const group = normalizeJurisdiction(scope.group);
+      if (target === group || target.startsWith(`${group}-`)) return true;
+      try {
+        return geography.areasContaining(countryOf(target)).some((code) => normalizeJurisdiction(code) === group);
+      } catch {
+        return false;
+      }
+    }
+  }
+}
+
+/** Whether any grant gives `permission` (anywhere, when no jurisdiction is named; else over that jurisdiction). */
+export function isAllowed(grants: readonly RoleGrant[], permission: Permission, geography: ScopeGeography, jurisdiction?: string): boolean {
+  return grants.some(
+    (grant) => ROLE_PERMISSIONS[grant.role].includes(permission) && (jurisdiction === undefined || scopeCovers(grant.scope, jurisdiction, geography)),
+  );
+}
+
+/** Whether a grant with `permission` has global scope (for routes that touch no single jurisdiction, e.g. user management). */
+export function isAllowedGlobally(grants: readonly RoleGrant[], permission: Permission): boolean {
+  return grants.some((grant) => ROLE_PERMISSIONS[grant.role].includes(permission) && grant.scope.kind === 'global');
+}
+
+/** The scopes in which a permission is held: used to filter lists to what the user may see. */
+export function scopesFor(grants: readonly RoleGrant[], permission: Permission): RoleScope[] {
+  return grants.filter((grant) => ROLE_PERMISSIONS[grant.role].includes(permission)).map((grant) => grant.scope);
+}
+
+/**
+ * What a route requires. `public`: anyone; `signed-in`: any signed-in user (their own things only);
+ * otherwise a permission, checked against the jurisdiction the route touches (`scope: 'object'`
+ * with a resolver), held globally (`scope: 'global'`), or used by the handler to filter a list
+ * (`scope: 'list'`).
+ */
+export type RouteAccess =
+  | { permission: 'public' }
+  | { permission: 'signed-in' }
+  | { permission: Permission; scope: 'global' }
+  | { permission: Permission; scope: 'list' }
+  | { permission: Permission; scope: 'object'; jurisdiction: JurisdictionResolver };
+
+/** Finds the jurisdiction of the object a request touches (e.g. the assessment's country); undefined = not found. */
+export type JurisdictionResolver = (request: FastifyRequest) => Promise<string | undefined>;
+
+/** The jurisdiction a request touches when it concerns the whole world (e.g. an invitation with global scope): only global grants cover it. */
+export const WORLD = '*';
+
+/** The jurisdiction a role scope stands for, for the scope check of the one granting it. */
+export function scopeJurisdiction(scope: RoleScope): string {
+  return scope.kind === 'global' ? WORLD : scope.kind === 'area' ? scope.area : scope.group;
+}
+
+/** Roles a holder of `invitation:manage` may hand out without global user management: never more than they hold. */
+export const DELEGABLE_ROLES: Readonly<Partial<Record<Role, readonly Role[]>>> = {
+  'national-coordinator': ['focal-point', 'reviewer'],
+};
+
+/** Whether these grants may invite someone to `role` in `scope` (the scope itself is checked by the route's access). */
+export function canDelegate(grants: readonly RoleGrant[], role: Role, scope: RoleScope, geography: ScopeGeography): boolean {
+  if (isAllowedGlobally(grants, 'user:manage')) return true;
+  return grants.some(
+    (grant) => (DELEGABLE_ROLES[grant.role] ?? []).includes(role) && scope.kind !== 'global' && scopeCovers(grant.scope, scopeJurisdiction(scope), geography),
+  );
+}

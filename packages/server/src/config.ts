@@ -1,0 +1,112 @@
+/**
+ * Server configuration. Everything has a safe default; `loadConfigFromEnv` reads the environment
+ * (the only place that does), and bad values fail fast with the variable name and the value.
+ */
+
+/** Settings of organisation sign-in through OpenID Connect. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  /** The absolute URL of this server's callback route. */
+  redirectUri: string;
+  scopes: string;
+  /** Email domains whose users may sign in this way (empty = any email the provider vouches for). */
+  allowedDomains: string[];
+}
+
+/** The server's settings. */
+export interface ServerConfig {
+  /** Public origin, e.g. https://migov.example.org; decides whether cookies are Secure. */
+  publicUrl: string;
+  /** Idle lifetime of a session, in seconds. */
+  sessionTtlSeconds: number;
+  /** Failed sign-ins before an account is locked. */
+  lockoutThreshold: number;
+  /** How long a locked account stays locked, in seconds. */
+  lockoutSeconds: number;
+  /** Sign-in attempts allowed per IP address per minute. */
+  signInPerIpPerMinute: number;
+  /** Largest evidence file accepted, in bytes. */
+  maxEvidenceBytes: number;
+  /** Largest uploaded workbook, instrument or data file, in bytes. */
+  maxUploadBytes: number;
+  /** Lifetime of an invitation, in seconds. */
+  invitationTtlSeconds: number;
+  /** Trust X-Forwarded-For (behind a reverse proxy). */
+  trustProxy: boolean;
+  /** Folder of the web app's built files, served at / when present. */
+  webRoot?: string;
+  oidc?: OidcConfig;
+}
+
+/** The defaults, suitable for a local install. */
+export const DEFAULT_CONFIG: ServerConfig = {
+  publicUrl: 'http://127.0.0.1:8080',
+  sessionTtlSeconds: 8 * 60 * 60,
+  lockoutThreshold: 5,
+  lockoutSeconds: 15 * 60,
+  signInPerIpPerMinute: 30,
+  maxEvidenceBytes: 20 * 1024 * 1024,
+  maxUploadBytes: 10 * 1024 * 1024,
+  invitationTtlSeconds: 7 * 24 * 60 * 60,
+  trustProxy: false,
+};
+
+/** A configuration value is invalid. */
+export class ConfigError extends Error {
+  constructor(variable: string, value: string, why: string) {
+    super(`invalid ${variable}: ${JSON.stringify(value)} (${why})`);
+    this.name = 'ConfigError';
+  }
+}
+
+function positiveInteger(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(name, text, 'expected a positive integer');
+  return value;
+}
+
+function url(env: Record<string, string | undefined>, name: string): string | undefined {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  try {
+    const parsed = new URL(text);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+    return text.replace(/\/$/, '');
+  } catch {
+    throw new ConfigError(name, text, 'expected an http(s) URL');
+  }
+}
+
+/** Read the configuration from environment variables (MIGOV_*), over `base`. */
+export function loadConfigFromEnv(env: Record<string, string | undefined> = process.env, base: Partial<ServerConfig> = {}): ServerConfig {
+  const config: ServerConfig = { ...DEFAULT_CONFIG, ...base };
+  config.publicUrl = url(env, 'MIGOV_PUBLIC_URL') ?? config.publicUrl;
+  config.sessionTtlSeconds = positiveInteger(env, 'MIGOV_SESSION_TTL_SECONDS', config.sessionTtlSeconds);
+  config.lockoutThreshold = positiveInteger(env, 'MIGOV_LOCKOUT_THRESHOLD', config.lockoutThreshold);
+  config.lockoutSeconds = positiveInteger(env, 'MIGOV_LOCKOUT_SECONDS', config.lockoutSeconds);
+  config.signInPerIpPerMinute = positiveInteger(env, 'MIGOV_SIGN_IN_PER_IP_PER_MINUTE', config.signInPerIpPerMinute);
+  config.maxEvidenceBytes = positiveInteger(env, 'MIGOV_MAX_EVIDENCE_BYTES', config.maxEvidenceBytes);
+  config.maxUploadBytes = positiveInteger(env, 'MIGOV_MAX_UPLOAD_BYTES', config.maxUploadBytes);
+  if (env.MIGOV_TRUST_PROXY !== undefined) config.trustProxy = env.MIGOV_TRUST_PROXY === 'true' || env.MIGOV_TRUST_PROXY === '1';
+  const issuer = url(env, 'MIGOV_OIDC_ISSUER');
+  if (issuer) {
+    const clientId = env.MIGOV_OIDC_CLIENT_ID;
+    if (!clientId) throw new ConfigError('MIGOV_OIDC_CLIENT_ID', '', 'required when MIGOV_OIDC_ISSUER is set');
+    config.oidc = {
+      issuer,
+      clientId,
+      ...(env.MIGOV_OIDC_CLIENT_SECRET ? { clientSecret: env.MIGOV_OIDC_CLIENT_SECRET } : {}),
+      redirectUri: url(env, 'MIGOV_OIDC_REDIRECT_URI') ?? `${config.publicUrl}/api/v1/auth/oidc/callback`,
+      scopes: env.MIGOV_OIDC_SCOPES ?? 'openid email profile',
+      allowedDomains: (env.MIGOV_OIDC_ALLOWED_DOMAINS ?? '')
+        .split(',')
+        .map((domain) => domain.trim().toLowerCase())
+        .filter(Boolean),
+    };
+  }
+  return config;
+}

@@ -1,0 +1,8 @@
+export { createApp, API_PREFIX, type CreateAppOptions, type MigovApp } from './app.ts';
+export { DEFAULT_CONFIG, loadConfigFromEnv, ConfigError, type ServerConfig, type OidcConfig } from './config.ts';
+export { ApiError, API_ERRORS, API_ERROR_CODES, toProblem, type ApiErrorCode, type ProblemDocument } from './errors/api-error.ts';
+export { ROLES, ROLE_PERMISSIONS, PERMISSIONS, TRANSITION_PERMISSIONS, isAllowed, scopeCovers, type Permission, type Role, type RoleGrant, type RoleScope, type RouteAccess } from './auth/permissions.ts';
+export { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './auth/passwords.ts';
+export { createSecret, hashSecret } from './auth/tokens.ts';
+export type { RegisteredRoute } from './auth/access-control.ts';
+export type { AppContext, Principal } from './context.ts';

@@ -1,0 +1,352 @@
+/**
+ * Assessments for signed-in users: lists filtered to the user's scopes, one assessment with live
+ * scores and advice, saving responses with optimistic locking (If-Match), workflow transitions,
+ * evidence, review comments, history and diffs. Every route declares its permission and resolves
+ * the assessment's jurisdiction for the scope check.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { availableAssessmentActions, ASSESSMENT_STATES, type Role } from '@migov/core';
+import {
+  addEvidence,
+  addReviewComment,
+  createAssessment,
+  diffRevisions,
+  findAssessment,
+  findEvidence,
+  getAssessment,
+  getEvidenceFile,
+  listAssessments,
+  listEvidence,
+  listReviewComments,
+  listRevisions,
+  saveResponses,
+  transitionAssessment,
+  withdrawEvidence,
+  type Assessment,
+} from '@migov/db';
+import { ApiError } from '../errors/api-error.ts';
+import { scopeCovers, scopesFor, TRANSITION_PERMISSIONS, type JurisdictionResolver, type Permission, type TransitionAction } from '../auth/permissions.ts';
+import type { AppContext, Principal } from '../context.ts';
+import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
+import { extensionFits, sniffMediaType } from '../evidence/sniff-media-type.ts';
+import { liveScores, lockVersionEtag, parseIfMatch } from '../assessments/assessment-view.ts';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/** The jurisdiction of the assessment named by :id (undefined = no such assessment). */
+export const assessmentJurisdiction: JurisdictionResolver = async (request) => {
+  const { id } = request.params as { id?: string };
+  if (typeof id !== 'string') return undefined;
+  return (await findAssessment(request.server.migov.db, id))?.jurisdiction;
+};
+
+const onAssessment = (permission: Permission) => ({ access: { permission, scope: 'object' as const, jurisdiction: assessmentJurisdiction } });
+
+const responseValueSchema = z.object({ optionId: z.string().optional(), comment: z.string().optional() });
+const assessmentSummarySchema = z
+  .object({
+    id: z.string(),
+    jurisdiction: z.string(),
+    roundId: z.string(),
+    year: z.number().int(),
+    instrument: z.string(),
+    version: z.string(),
+    state: z.enum(ASSESSMENT_STATES),
+    lockVersion: z.number().int(),
+    revision: z.number().int(),
+    cycle: z.number().int(),
+    createdAt: z.string(),
+    createdBy: z.string().optional(),
+    updatedAt: z.string(),
+    updatedBy: z.string().optional(),
+    publishedVersion: z.number().int().optional(),
+  })
+  .meta({ id: 'AssessmentSummary' });
+const assessmentSchema = assessmentSummarySchema.extend({ responses: z.record(z.string(), responseValueSchema) }).meta({ id: 'Assessment' });
+const assessmentViewSchema = z
+  .object({
+    assessment: assessmentSchema,
+    scores: z.unknown().optional().describe('core scoreAssessment: domains and overall, each scored, incomplete or not applicable'),
+    advice: z.unknown().optional().describe('core nextCategory: the fewest changes that reach the next category'),
+    availableActions: z.array(z.string()).describe('What you may do now, given the state and your roles here'),
+  })
+  .meta({ id: 'AssessmentView' });
+
+/** The roles the principal holds over a jurisdiction (for the workflow's role rules). */
+export function rolesOver(context: AppContext, principal: Principal, jurisdiction: string): Role[] {
+  return [...new Set(principal.grants.filter((grant) => scopeCovers(grant.scope, jurisdiction, context.geography)).map((grant) => grant.role))];
+}
+
+function view(context: AppContext, principal: Principal, assessment: Assessment) {
+  const instrument = context.instruments().find(assessment.instrument, assessment.version);
+  const roles = rolesOver(context, principal, assessment.jurisdiction);
+  return {
+    assessment,
+    ...(instrument ? liveScores(instrument, assessment) : {}),
+    availableActions: availableAssessmentActions(assessment.state, roles),
+  };
+}
+
+function requireIfMatch(request: FastifyRequest): number {
+  const expected = parseIfMatch(request.headers['if-match']);
+  if (expected === undefined) throw new ApiError('precondition-required', 'send If-Match with the lock version (the ETag of GET /assessments/{id}) so concurrent edits are never overwritten');
+  if (Number.isNaN(expected)) throw new ApiError('validation-failed', `If-Match must be the lock version in quotes, e.g. "3"; got ${request.headers['if-match']}`);
+  return expected;
+}
+
+/** The areas a principal may list for a permission; undefined = everywhere. */
+export function listableAreas(context: AppContext, principal: Principal, permission: Permission): string[] | undefined {
+  const scopes = scopesFor(principal.grants, permission);
+  if (scopes.some((scope) => scope.kind === 'global')) return undefined;
+  const areas = new Set<string>();
+  for (const scope of scopes) {
+    if (scope.kind === 'area') areas.add(scope.area);
+    else if (scope.kind === 'group') {
+      areas.add(scope.group);
+      try {
+        for (const member of context.geography.areaMembers(scope.group)) areas.add(member);
+      } catch {
+        // An unknown group covers nothing beyond its own code.
+      }
+    }
+  }
+  return [...areas];
+}
+
+/** Assessment routes under /api/v1. */
+export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const context = app.migov;
+
+  app.get(
+    '/assessments',
+    {
+      config: { access: { permission: 'assessment:read', scope: 'list' } },
+      schema: {
+        tags: ['assessments'],
+        summary: 'Assessments I may see (my jurisdictions), with filters',
+        querystring: pageQuerySchema.extend({ jurisdiction: z.string().max(40).optional(), roundId: z.string().max(100).optional(), state: z.enum(ASSESSMENT_STATES).optional() }),
+        response: { 200: pageSchema(assessmentSummarySchema) },
+      },
+    },
+    async (request) => {
+      const { limit, offset, jurisdiction, roundId, state } = request.query;
+      const areas = listableAreas(context, request.principal!, 'assessment:read');
+      return listAssessments(context.db, {
+        ...(jurisdiction ? { jurisdiction } : {}),
+        ...(roundId ? { roundId } : {}),
+        ...(state ? { state } : {}),
+        ...(areas ? { areas } : {}),
+        page: { limit, offset },
+      });
+    },
+  );
+
+  const createBody = z.object({ jurisdiction: z.string().min(1).max(40), roundId: z.string().min(1).max(100) });
+  app.post(
+    '/assessments',
+    {
+      config: { access: { permission: 'assessment:create', scope: 'object', jurisdiction: async (request) => createBody.parse(request.body).jurisdiction } },
+      schema: { tags: ['assessments'], summary: 'Start the assessment of a jurisdiction for a round', body: createBody, response: { 201: assessmentViewSchema } },
+    },
+    async (request, reply) => {
+      const assessment = await createAssessment(context.db, request.body, request.principal!.userId);
+      return reply.code(201).header('etag', lockVersionEtag(assessment.lockVersion)).send(view(context, request.principal!, assessment));
+    },
+  );
+
+  app.get(
+    '/assessments/:id',
+    {
+      config: onAssessment('assessment:read'),
+      schema: { tags: ['assessments'], summary: 'One assessment with responses, live scores and next-category advice; the ETag is the lock version', params: idParams, response: { 200: assessmentViewSchema } },
+    },
+    async (request, reply) => {
+      const assessment = await getAssessment(context.db, request.params.id);
+      return reply.header('etag', lockVersionEtag(assessment.lockVersion)).header('cache-control', 'no-store').send(view(context, request.principal!, assessment));
+    },
+  );
+
+  app.patch(
+    '/assessments/:id/responses',
+    {
+      config: onAssessment('assessment:edit'),
+      schema: {
+        tags: ['assessments'],
+        summary: 'Save responses (needs If-Match: the lock version; 409 with the current state when someone saved first)',
+        params: idParams,
+        headers: z.object({ 'if-match': z.string().max(40).optional() }),
+        body: z.object({
+          changes: z
+            .array(z.object({ itemId: z.string().min(1).max(60), optionId: z.string().min(1).max(60).nullable().optional(), comment: z.string().max(10_000).nullable().optional() }))
+            .min(1)
+            .max(500),
+        }),
+        response: { 200: assessmentViewSchema },
+      },
+    },
+    async (request, reply) => {
+      const expectedLockVersion = requireIfMatch(request);
+      const assessment = await saveResponses(context.db, { assessmentId: request.params.id, expectedLockVersion, changes: request.body.changes }, request.principal!.userId);
+      return reply.header('etag', lockVersionEtag(assessment.lockVersion)).send(view(context, request.principal!, assessment));
+    },
+  );
+
+  for (const action of Object.keys(TRANSITION_PERMISSIONS) as TransitionAction[]) {
+    const reasonRequired = action === 'return' || action === 'reopen';
+    app.post(
+      `/assessments/:id/${action}`,
+      {
+        config: onAssessment(TRANSITION_PERMISSIONS[action]),
+        schema: {
+          tags: ['workflow'],
+          summary: `${action[0]!.toUpperCase()}${action.slice(1)} the assessment${reasonRequired ? ' (a reason is required)' : ''}; needs If-Match`,
+          params: idParams,
+          headers: z.object({ 'if-match': z.string().max(40).optional() }),
+          body: reasonRequired ? z.object({ reason: z.string().trim().min(1).max(5000) }) : z.object({ reason: z.string().max(5000).optional() }).optional(),
+          response: { 200: assessmentViewSchema },
+        },
+      },
+      async (request, reply) => {
+        const expectedLockVersion = requireIfMatch(request);
+        const principal = request.principal!;
+        const current = await getAssessment(context.db, request.params.id);
+        const reason = (request.body as { reason?: string } | undefined)?.reason;
+        const assessment = await transitionAssessment(
+          context.db,
+          { assessmentId: current.id, expectedLockVersion, action, ...(reason ? { reason } : {}), roles: rolesOver(context, principal, current.jurisdiction) },
+          principal.userId,
+        );
+        if (action === 'publish' || action === 'reopen') context.publicCache.invalidate();
+        return reply.header('etag', lockVersionEtag(assessment.lockVersion)).send(view(context, principal, assessment));
+      },
+    );
+  }
+
+  app.get(
+    '/assessments/:id/history',
+    { config: onAssessment('assessment:read'), schema: { tags: ['assessments'], summary: 'Every change, append-only: who, when, what, before and after', params: idParams, response: { 200: z.object({ items: z.array(z.unknown()) }) } } },
+    async (request) => ({ items: await listRevisions(context.db, { assessmentId: request.params.id }) }),
+  );
+
+  app.get(
+    '/assessments/:id/diff',
+    {
+      config: onAssessment('assessment:read'),
+      schema: {
+        tags: ['assessments'],
+        summary: 'What changed between two revisions',
+        params: idParams,
+        querystring: z.object({ from: z.coerce.number().int().min(0).max(1_000_000), to: z.coerce.number().int().min(0).max(1_000_000) }),
+        response: { 200: z.unknown() },
+      },
+    },
+    async (request) => diffRevisions(context.db, request.params.id, request.query.from, request.query.to),
+  );
+
+  const evidenceSchema = z.unknown().describe('Evidence: id, itemId, kind (file or link), title, url or filename/mediaType/size/sha256, withdrawn');
+  app.get(
+    '/assessments/:id/evidence',
+    { config: onAssessment('assessment:read'), schema: { tags: ['evidence'], summary: 'Evidence of an assessment (withdrawn items included, marked)', params: idParams, response: { 200: z.object({ items: z.array(evidenceSchema) }) } } },
+    async (request) => ({ items: await listEvidence(context.db, { assessmentId: request.params.id, includeWithdrawn: true }) }),
+  );
+
+  app.post(
+    '/assessments/:id/evidence',
+    {
+      config: onAssessment('evidence:add'),
+      schema: {
+        tags: ['evidence'],
+        summary: 'Upload a file as evidence (multipart: itemId, title, file); the type is checked from the content',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 201: evidenceSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new ApiError('unsupported-media-type', 'send multipart/form-data with the fields itemId, title and file');
+      const fields: Record<string, string> = {};
+      let file: { filename: string; bytes: Buffer } | undefined;
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          if (file) throw new ApiError('validation-failed', 'send one file per request');
+          file = { filename: part.filename, bytes: await part.toBuffer() };
+        } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      }
+      if (!file) throw new ApiError('validation-failed', 'the multipart field "file" is missing');
+      const itemId = fields.itemId?.trim();
+      const title = (fields.title ?? file.filename).trim();
+      if (!itemId) throw new ApiError('validation-failed', 'the multipart field "itemId" is missing');
+      if (!title || title.length > 300) throw new ApiError('validation-failed', 'the title must be 1 to 300 characters');
+      const filename = file.filename.replace(/[^\p{L}\p{N}._() -]/gu, '_').slice(0, 200) || 'evidence';
+      const mediaType = sniffMediaType(file.bytes, filename);
+      if (!mediaType) throw new ApiError('unsupported-media-type', `${filename}: the content is not an accepted document or image (PDF, PNG, JPEG, WebP, Office/OpenDocument, plain text, CSV)`);
+      if (!extensionFits(mediaType, filename)) throw new ApiError('unsupported-media-type', `${filename}: the content is ${mediaType}, which does not match the file extension`);
+      const evidence = await addEvidence(context.db, { assessmentId: request.params.id, itemId, kind: 'file', title, file: { filename, mediaType, bytes: new Uint8Array(file.bytes) } }, request.principal!.userId);
+      return reply.code(201).send(evidence);
+    },
+  );
+
+  app.post(
+    '/assessments/:id/evidence-links',
+    {
+      config: onAssessment('evidence:add'),
+      schema: {
+        tags: ['evidence'],
+        summary: 'Add a link as evidence (http or https only)',
+        params: idParams,
+        body: z.object({ itemId: z.string().min(1).max(60), title: z.string().trim().min(1).max(300), url: z.url({ protocol: /^https?$/ }).max(2000) }),
+        response: { 201: evidenceSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addEvidence(context.db, { assessmentId: request.params.id, itemId: request.body.itemId, kind: 'link', title: request.body.title, url: request.body.url }, request.principal!.userId)),
+  );
+
+  const evidenceParams = idParams.extend({ evidenceId: z.string().min(1).max(100) });
+  app.get(
+    '/assessments/:id/evidence/:evidenceId/file',
+    { config: onAssessment('assessment:read'), schema: { tags: ['evidence'], summary: 'Download an evidence file (always as an attachment)', params: evidenceParams } },
+    async (request, reply) => {
+      const { evidence, bytes } = await getEvidenceFile(context.db, request.params.evidenceId);
+      // The scope check covered the assessment in the path; the evidence must belong to it.
+      if (evidence.assessmentId !== request.params.id || !evidence.file) throw new ApiError('not-found', `assessment ${request.params.id} has no evidence file ${request.params.evidenceId}`);
+      return reply
+        .header('content-type', evidence.file.mediaType)
+        .header('content-disposition', `attachment; filename="${evidence.file.filename.replace(/[^\w.() -]/g, '_')}"`)
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(bytes));
+    },
+  );
+
+  app.post(
+    '/assessments/:id/evidence/:evidenceId/withdraw',
+    {
+      config: onAssessment('evidence:withdraw'),
+      schema: { tags: ['evidence'], summary: 'Withdraw evidence (kept, marked withdrawn; never deleted)', params: evidenceParams, body: z.object({ reason: z.string().trim().min(1).max(2000) }), response: { 200: evidenceSchema } },
+    },
+    async (request) => {
+      const evidence = await findEvidence(context.db, request.params.evidenceId);
+      if (!evidence || evidence.assessmentId !== request.params.id) throw new ApiError('not-found', `assessment ${request.params.id} has no evidence ${request.params.evidenceId}`);
+      return withdrawEvidence(context.db, { evidenceId: evidence.id, reason: request.body.reason }, request.principal!.userId);
+    },
+  );
+
+  app.get(
+    '/assessments/:id/comments',
+    { config: onAssessment('assessment:read'), schema: { tags: ['review'], summary: 'Review comments', params: idParams, response: { 200: z.object({ items: z.array(z.unknown()) }) } } },
+    async (request) => ({ items: await listReviewComments(context.db, { assessmentId: request.params.id }) }),
+  );
+
+  app.post(
+    '/assessments/:id/comments',
+    {
+      config: onAssessment('assessment:comment'),
+      schema: { tags: ['review'], summary: 'Add a review comment (on an item or the whole assessment)', params: idParams, body: z.object({ itemId: z.string().min(1).max(60).optional(), body: z.string().trim().min(1).max(10_000) }), response: { 201: z.unknown() } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addReviewComment(context.db, { assessmentId: request.params.id, ...(request.body.itemId ? { itemId: request.body.itemId } : {}), body: request.body.body }, request.principal!.userId)),
+  );
+};

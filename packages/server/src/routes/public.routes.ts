@@ -1,0 +1,161 @@
+/** Public data: instruments, areas, published scores, aggregates and bulk downloads. ETags and 304 on everything. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { instrumentJsonSchema, type InstrumentVersion } from '@migov/core';
+import { ApiError } from '../errors/api-error.ts';
+import { jsonBody, sendCached } from '../http/etag.ts';
+import { pageQuerySchema, paginate } from '../http/pagination.ts';
+import { buildAggregates, buildDownload, DOWNLOAD_FORMATS, loadPublishedResults, loadPublicationsOf } from '../public-data/published-data.ts';
+
+const PUBLIC = { access: { permission: 'public' } } as const;
+const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
+
+function instrumentSummary(instrument: InstrumentVersion) {
+  return {
+    instrument: instrument.instrument,
+    version: instrument.version,
+    kind: instrument.kind,
+    title: instrument.title,
+    validFrom: instrument.validFrom,
+    items: instrument.domains.reduce((count, domain) => count + domain.items.length, 0),
+  };
+}
+
+/** Public routes under /api/v1. */
+export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
+  const context = app.migov;
+  const cache = context.publicCache;
+
+  app.get(
+    '/instruments',
+    { config: PUBLIC, schema: { tags: ['instruments'], summary: 'Instrument versions (built in and loaded)', response: cachedResponse } },
+    async (request, reply) =>
+      sendCached(request, reply, await cache.get('instruments', async () => jsonBody({ items: context.instruments().list().map(instrumentSummary) }))),
+  );
+
+  app.get(
+    '/instruments/schema',
+    { config: PUBLIC, schema: { tags: ['instruments'], summary: 'The JSON Schema (2020-12) of instrument files', response: cachedResponse } },
+    async (request, reply) => sendCached(request, reply, await cache.get('instrument-schema', async () => jsonBody(instrumentJsonSchema()))),
+  );
+
+  app.get(
+    '/instruments/:instrument/versions/:version',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['instruments'],
+        summary: 'One instrument version: domains, items, options, scoring',
+        params: z.object({ instrument: z.string().min(1).max(60), version: z.string().min(1).max(60) }),
+        response: cachedResponse,
+      },
+    },
+    async (request, reply) => {
+      const { instrument, version } = request.params;
+      const found = context.instruments().find(instrument, version);
+      if (!found) throw new ApiError('not-found', `no instrument ${instrument}@${version}`);
+      return sendCached(request, reply, await cache.get(`instrument:${instrument}@${version}`, async () => jsonBody(found)));
+    },
+  );
+
+  app.get(
+    '/areas',
+    {
+      config: PUBLIC,
+      schema: { tags: ['geography'], summary: 'Countries, regions and groupings (UN M49, SDG regions, development groups)', querystring: pageQuerySchema.extend({ kind: z.string().max(40).optional() }), response: cachedResponse },
+    },
+    async (request, reply) => {
+      const { kind, limit, offset } = request.query;
+      return sendCached(
+        request,
+        reply,
+        await cache.get(`areas:${kind ?? ''}:${limit}:${offset}`, async () =>
+          jsonBody(paginate(context.geography.listAreas(kind ? { kind } : {}).map(({ code, m49, name, kind: areaKind, alpha3, parent }) => ({ code, m49, name, kind: areaKind, alpha3, parent })), { limit, offset })),
+        ),
+      );
+    },
+  );
+
+  app.get(
+    '/areas/:code',
+    { config: PUBLIC, schema: { tags: ['geography'], summary: 'One area with its member countries', params: z.object({ code: z.string().min(1).max(40) }), response: cachedResponse } },
+    async (request, reply) => {
+      const area = context.geography.findArea(request.params.code);
+      if (!area) throw new ApiError('not-found', `no area ${request.params.code} (use an M49 code, ISO alpha-2/alpha-3 code or group id)`);
+      return sendCached(request, reply, await cache.get(`area:${area.code}`, async () => jsonBody({ ...area, memberCodes: context.geography.areaMembers(area.code) })));
+    },
+  );
+
+  const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+  const instrumentQuery = z.object({ instrument: z.string().min(1).max(60).default('sdg-10-7-2') });
+
+  app.get(
+    '/published/:year',
+    {
+      config: PUBLIC,
+      schema: { tags: ['published data'], summary: 'Published results of a round: the latest publication per jurisdiction, with domain categories', params: yearParams, querystring: instrumentQuery.extend(pageQuerySchema.shape), response: cachedResponse },
+    },
+    async (request, reply) => {
+      const { year } = request.params;
+      const { instrument, limit, offset } = request.query;
+      return sendCached(request, reply, await cache.get(`published:${year}:${instrument}:${limit}:${offset}`, async () => jsonBody(paginate(await loadPublishedResults(context, year, instrument), { limit, offset }))));
+    },
+  );
+
+  app.get(
+    '/published/:year/:jurisdiction',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['published data'],
+        summary: 'Every publication of one jurisdiction in a round (corrections are new publications; all stay visible)',
+        params: yearParams.extend({ jurisdiction: z.string().min(1).max(40) }),
+        response: cachedResponse,
+      },
+    },
+    async (request, reply) => {
+      const { year, jurisdiction } = request.params;
+      const body = await cache.get(`publications:${year}:${jurisdiction}`, async () => jsonBody({ items: await loadPublicationsOf(context, year, jurisdiction) }));
+      return sendCached(request, reply, body);
+    },
+  );
+
+  app.get(
+    '/aggregates/:year',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['published data'],
+        summary: 'Aggregates per region and group: computed from published results and published by the UN, kept apart, with coverage',
+        params: yearParams,
+        querystring: instrumentQuery.extend({ group: z.string().max(40).optional() }),
+        response: cachedResponse,
+      },
+    },
+    async (request, reply) => {
+      const { year } = request.params;
+      const { instrument, group } = request.query;
+      return sendCached(request, reply, await cache.get(`aggregates:${year}:${instrument}:${group ?? ''}`, async () => jsonBody(await buildAggregates(context, year, instrument, group))));
+    },
+  );
+
+  app.get(
+    '/downloads/:year/:format',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['published data'],
+        summary: 'Bulk download of the published results of a round (CSV cells are neutralised against formula injection)',
+        params: yearParams.extend({ format: z.enum(DOWNLOAD_FORMATS) }),
+        querystring: instrumentQuery,
+        response: cachedResponse,
+      },
+    },
+    async (request, reply) => {
+      const { year, format } = request.params;
+      const { instrument } = request.query;
+      const body = await cache.get(`download:${year}:${format}:${instrument}`, () => buildDownload(context, year, instrument, format));
+      return sendCached(request, reply, body, { 'content-disposition': `attachment; filename="migov-${instrument}-${year}.${format === 'sdmx-ml' ? 'xml' : format === 'sdmx-csv' ? 'csv' : format}"` });
+    },
+  );
+};
