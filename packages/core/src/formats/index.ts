@@ -11,6 +11,7 @@ export {
   normaliseLabel,
   parseLabelMapping,
   parsePolicyDomainCode,
+  resolveColumnRole,
   resolvePolicyDomain,
   resolveSeries,
 } from './label-mapping.ts';

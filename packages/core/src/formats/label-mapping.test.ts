@@ -32,12 +32,18 @@ describe('resolvePolicyDomain', () => {
     ['Dominio 4', 'DOMAIN4'],
     ['Migración segura, ordenada y regular', 'DOMAIN6'],
     ['Socioeconomic well-being', 'DOMAIN4'],
+    ['Direitos dos migrantes', 'DOMAIN1'],
+    ['Todos os domínios', 'ALLDOMAINS'],
+    ['Домен 2', 'DOMAIN2'],
+    ['Domain №5', 'DOMAIN5'],
   ])('maps "%s" to %s', (label, code) => {
     expect(resolvePolicyDomain(label)).toEqual({ code });
   });
 
   it('explains labels it cannot map', () => {
     expect(resolvePolicyDomain('Domain 0')).toEqual({ reason: 'names domain 0; SDG 10.7.2 has domains 1 to 6' });
+    expect(resolvePolicyDomain('Domain 12')).toEqual({ reason: 'names domain 12; SDG 10.7.2 has domains 1 to 6' });
+    expect(resolvePolicyDomain('Subdomain 1')).toMatchObject({ reason: expect.stringMatching(/^is not a policy-domain code/) });
     expect(resolvePolicyDomain('Sonstiges')).toMatchObject({ reason: expect.stringMatching(/add it to a label mapping file$/) });
   });
 });

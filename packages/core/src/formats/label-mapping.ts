@@ -36,8 +36,8 @@ export function normaliseLabel(label: string): string {
 
 /** The labels migov knows out of the box (official English wording and the national files seen so far). */
 export const DEFAULT_LABELS: Readonly<Record<LabelTarget, readonly string[]>> = {
-  ALLDOMAINS: ['All domains', 'All policy domains', 'Total', 'Overall', 'Tous les domaines', 'Ensemble des domaines', 'Todos los dominios', 'Total de dominios', 'Ukupno', 'Svi područja', 'Alle Bereiche', 'Insgesamt'],
-  DOMAIN1: ['Migrant rights', "Migrants' rights", 'Droits des migrants', 'Derechos de los migrantes', 'Prava migranata', 'Rechte von Migranten'],
+  ALLDOMAINS: ['All domains', 'Todos os domínios', 'All policy domains', 'Total', 'Overall', 'Tous les domaines', 'Ensemble des domaines', 'Todos los dominios', 'Total de dominios', 'Ukupno', 'Svi područja', 'Alle Bereiche', 'Insgesamt'],
+  DOMAIN1: ['Migrant rights', 'Direitos dos migrantes', "Migrants' rights", 'Droits des migrants', 'Derechos de los migrantes', 'Prava migranata', 'Rechte von Migranten'],
   DOMAIN2: [
     'Whole-of-government/ Evidence-based policies',
     'Whole of government approach / evidence-based policies',
@@ -47,14 +47,14 @@ export const DEFAULT_LABELS: Readonly<Record<LabelTarget, readonly string[]>> = 
     'Enfoque pangubernamental / políticas basadas en datos empíricos',
     'Politike na svim razinama uprave / Provjerene politike',
   ],
-  DOMAIN3: ['Cooperation and partnerships', 'Coopération et partenariats', 'Cooperación y asociaciones', 'Suradnja i partnerstvo', 'Zusammenarbeit und Partnerschaften'],
-  DOMAIN4: ['Socioeconomic well-being', 'Socio-economic well-being', 'Bien-être socioéconomique', 'Bienestar socioeconómico', 'Socioekonomsko blagostanje'],
+  DOMAIN3: ['Cooperation and partnerships', 'Cooperação e parcerias', 'Coopération et partenariats', 'Cooperación y asociaciones', 'Suradnja i partnerstvo', 'Zusammenarbeit und Partnerschaften'],
+  DOMAIN4: ['Socioeconomic well-being', 'Bem-estar socioeconómico', 'Bem-estar socioeconômico', 'Socio-economic well-being', 'Bien-être socioéconomique', 'Bienestar socioeconómico', 'Socioekonomsko blagostanje'],
   DOMAIN5: ['Mobility dimensions of crises', 'Dimensions de mobilité des crises', 'Aspects des crises liés à la mobilité', 'Dimensiones de movilidad de las crisis', 'Opseg mobilnosti u kriznim situacijama'],
-  DOMAIN6: ['Safe, orderly and regular migration', 'Migration sûre, ordonnée et régulière', 'Migración segura, ordenada y regular', 'Sigurne, uredne i zakonite migracije'],
+  DOMAIN6: ['Safe, orderly and regular migration', 'Migração segura, ordenada e regular', 'Migration sûre, ordonnée et régulière', 'Migración segura, ordenada y regular', 'Sigurne, uredne i zakonite migracije'],
   SG_CPA_MIGRS: [SERIES.SG_CPA_MIGRS.description],
   SG_CPA_MIGRP: [SERIES.SG_CPA_MIGRP.description],
-  YEAR: ['Year', 'TimePeriod', 'TIME_PERIOD', 'Année', 'Annee', 'Año', 'Anno', 'Ano', 'Jahr', 'Jaar', 'Godina', 'Rok', 'Vuosi', 'År'],
-  VALUE: ['Value', 'OBS_VALUE', 'Valeur', 'Valor', 'Valore', 'Wert', 'Waarde', 'Vrijednost', 'Vrednost', 'Wartość'],
+  YEAR: ['Year', 'TimePeriod', 'TIME_PERIOD', 'Année', 'Annee', 'Año', 'Anno', 'Ano', 'Jahr', 'Jaar', 'Godina', 'Rok', 'Vuosi', 'År', 'Год'],
+  VALUE: ['Value', 'OBS_VALUE', 'Valeur', 'Valor', 'Valore', 'Wert', 'Waarde', 'Vrijednost', 'Vrednost', 'Wartość', 'Значение'],
   AREA: ['GeoCode', 'GeoAreaCode', 'REF_AREA', 'geo_area', 'Area code', 'M49'],
   POLICY_DOMAINS: ['Policy domain', 'Policy domains', 'Policy_Domains', 'POLICY_DOMAINS', 'COMPOSITE_BREAKDOWN', 'Domain', 'Domaine', 'Domaine politique', 'Dominio', 'Ámbito', 'Područje', 'Domaine de politique'],
   SERIES: ['Series', 'SERIES', 'SeriesCode', 'Série', 'Serie'],
@@ -64,7 +64,7 @@ export const DEFAULT_LABELS: Readonly<Record<LabelTarget, readonly string[]>> = 
  * The generic rule behind the label list: a label naming "Domain N" in any supported language
  * ("Domain 1. Migrant rights", "Migrant rights (Domain 1)", "Područje 1.Prava migranata", "Dominio 3").
  */
-const NUMBERED_DOMAIN = /\b(?:domain|domaine|dominio|dominios|dominio de politica|podrucje|bereich|ambito)\s*(?:no |n |nr |num )?(\d+)\b/;
+const NUMBERED_DOMAIN = /(?:^|\s)(?:domain|domaine|dominio|dominios|dominio de politica|domen|podrucje|bereich|ambito|домен|сфера|область)\s*(?:(?:no|nr|num|n)\s*)?(\d+)(?=\s|$)/u;
 
 /** Build a mapping from the defaults plus the caller's entries (which win over the defaults). */
 export function createLabelMapping(extra: Iterable<readonly [string, LabelTarget]> = []): LabelMapping {

@@ -9,9 +9,11 @@ import type { Cell, ObservationBuilder } from './observation-builder.ts';
 import type { ColumnRole, LabelMapping } from './label-mapping.ts';
 import { resolveColumnRole, resolvePolicyDomain } from './label-mapping.ts';
 
-/** Columns that carry nothing an observation needs beyond what is checked elsewhere; ignored when present. */
-const IGNORED_COLUMNS = new Set(['reporting type', 'reporting_type', 'obs_status', 'observation status', 'unit_mult', 'unit multiplier', 'freq', 'goal', 'target', 'indicator']);
-const UNIT_COLUMNS = new Set(['units', 'unit', 'unit_measure', 'unit measure']);
+/**
+ * Columns that carry nothing an observation needs; ignored when present. National sites label units
+ * freely ("Category", "Score"), so a units column is not checked against the series here.
+ */
+const IGNORED_COLUMNS = new Set(['units', 'unit', 'unit_measure', 'unit measure', 'reporting type', 'reporting_type', 'obs_status', 'observation status', 'unit_mult', 'unit multiplier', 'freq', 'goal', 'target', 'indicator']);
 const NATURE_COLUMNS = new Set(['nature']);
 
 /** Layout of a national Open SDG header, if it is one: long has a Value column, wide has domain columns. */
@@ -24,7 +26,7 @@ export function openSdgLayout(header: readonly string[], labels: LabelMapping): 
 }
 
 interface Layout {
-  roles: (ColumnRole | 'units' | 'nature' | 'ignored' | undefined)[];
+  roles: (ColumnRole | 'nature' | 'ignored' | undefined)[];
 }
 
 function classifyColumns(header: readonly string[], labels: LabelMapping): Layout {
@@ -33,7 +35,6 @@ function classifyColumns(header: readonly string[], labels: LabelMapping): Layou
       const role = resolveColumnRole(label, labels);
       if (role) return role;
       const lower = label.trim().toLowerCase();
-      if (UNIT_COLUMNS.has(lower)) return 'units';
       if (NATURE_COLUMNS.has(lower)) return 'nature';
       if (IGNORED_COLUMNS.has(lower)) return 'ignored';
       return undefined;
@@ -56,7 +57,7 @@ export function readOpenSdgLongTable(table: CsvTable, problems: ProblemList, bui
   for (const label of unknown) {
     const index = header.indexOf(label);
     const used = table.rows.some(({ cells }) => (cells[index] ?? '').trim() !== '');
-    if (used) problems.add({ row: 1, column: label, value: label, message: `column "${label}" is not understood (expected Year, a policy-domain column, Value, and optionally series, area and units): map its header in a label mapping file, or remove it` });
+    if (used) problems.add({ row: 1, column: label, value: label, message: `column "${label}" is not understood (expected Year, a policy-domain column, Value, and optionally series, area, units and nature): map its header in a label mapping file, or remove it` });
   }
   for (const { row, cells } of table.rows) {
     const valueCell = cellAt(header, cells, value);
@@ -70,7 +71,6 @@ export function readOpenSdgLongTable(table: CsvTable, problems: ProblemList, bui
       domain: domainCell && domainCell.value.trim() !== '' ? domainCell : { column: domainCell?.column ?? '(no policy-domain column)', value: 'ALLDOMAINS' },
       series: nonEmpty(cellAt(header, cells, at('SERIES'))),
       area: cellAt(header, cells, at('AREA')),
-      units: cellAt(header, cells, at('units')),
       nature: cellAt(header, cells, at('nature')),
     });
   }

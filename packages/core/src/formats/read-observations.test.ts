@@ -162,6 +162,19 @@ describe('readObservations on each layout', () => {
     expect(result.observations).toEqual([{ series: 'SG_CPA_MIGRS', area: '8', year: 2019, domain: 'DOMAIN2', value: 3, timeDetail: '2018-2019' }]);
   });
 
+  it('ignores the free-form units column of national files', () => {
+    const result = read('Year,Units,Policy domain,Value\n2021,Category,Domain 3,4\n', { area: '124' });
+    expect(result.problems).toEqual([]);
+    expect(result.observations).toEqual([{ series: 'SG_CPA_MIGRS', area: '124', year: 2021, domain: 'DOMAIN3', value: 4 }]);
+  });
+
+  it('refuses a national file with a column it does not understand', () => {
+    const result = read('Year,Sex,Value\n2021,Female,3\n', { area: '124' });
+    expect(result.problems).toEqual([
+      { file: 'input', row: 1, column: 'Sex', value: 'Sex', message: 'column "Sex" is not understood (expected Year, a policy-domain column, Value, and optionally series, area, units and nature): map its header in a label mapping file, or remove it' },
+    ]);
+  });
+
   it('skips empty values of national files, where nothing is published', () => {
     const result = read('Year,Policy domain,Value\n2021,,3\n2021,Domain 1,\n', { area: '124' });
     expect(result.problems).toEqual([]);
