@@ -64,16 +64,15 @@ export interface AggregateMigrpResult {
 const DOMAIN_COUNT = POLICY_DOMAIN_CODES.length;
 const DOMAIN_INDEX = new Map<string, number>(POLICY_DOMAIN_CODES.map((domain, index) => [domain, index]));
 
-/** Categories 1-4 as the UN codes them; `N` is not applicable. */
-const MEETS = new Set([3, 4]);
-
-interface RoundInput {
-  /** Per jurisdiction, the domains already seen (bit mask), to reject duplicates. */
-  seen: Map<string, number>;
-  jurisdictions: string[];
-  domains: number[];
-  /** 1 meets or fully meets, 0 responded below, -1 not applicable. */
-  outcomes: number[];
+interface RoundCounts {
+  asOf: AsOf;
+  /** Per jurisdiction (by index), the domains already seen (bit mask), to reject duplicates. */
+  seen: number[];
+  /** Per jurisdiction (by index), the indexes of the target areas that contain it on the membership date. */
+  containing: (Int32Array | undefined)[];
+  meets: Int32Array;
+  responding: Int32Array;
+  notApplicable: Int32Array;
   timeDetail: string | undefined;
   timeDetailConflict: boolean;
 }
@@ -94,93 +93,112 @@ export function aggregateMigrp(observations: Iterable<Observation>, options: Agg
   const uniqueTargets = [...new Set(targetAreas)];
   const targetIndex = new Map(uniqueTargets.map((code, index) => [code, index]));
 
-  const rounds = new Map<number, RoundInput>();
+  const areaCount = uniqueTargets.length;
+  const rounds = new Map<number, RoundCounts>();
+  // Each spelling of an area resolves once to a jurisdiction index (or to the reason it is left out).
+  const resolvedAreas = new Map<string, number | string>();
+  const jurisdictionCodes: string[] = [];
+  const jurisdictionIndex = new Map<string, number>();
   let row = 0;
+  const complain = (message: string, column: string, value: unknown): void => {
+    problems.push({ file, row, column, value: String(value), message });
+  };
+  const containingTargets = (round: RoundCounts, jurisdiction: string): Int32Array => {
+    const found: number[] = [];
+    for (const code of geography.areasContaining(jurisdiction, { asOf: round.asOf })) {
+      const target = targetIndex.get(code);
+      if (target !== undefined) found.push(target);
+    }
+    // A target that is itself a jurisdiction (a country asked for as an area) contains itself.
+    const self = targetIndex.get(jurisdiction);
+    if (self !== undefined) found.push(self);
+    return Int32Array.from(found);
+  };
+
   for (const observation of observations) {
     row += 1;
     if (observation.series !== 'SG_CPA_MIGRS') continue;
-    const complain = (message: string, column?: string, value?: unknown): void => {
-      problems.push({ file, row, ...(column ? { column } : {}), ...(value === undefined ? {} : { value: String(value) }), message });
-    };
     const domainIndex = DOMAIN_INDEX.get(observation.domain);
     if (domainIndex === undefined) {
       complain('unknown policy domain', 'domain', observation.domain);
       continue;
     }
-    if (!Number.isInteger(observation.year)) {
-      complain('the round is not a year', 'year', observation.year);
+    const year = observation.year;
+    if (!Number.isInteger(year)) {
+      complain('the round is not a year', 'year', year);
       continue;
     }
     const value = observation.value;
     let outcome: number;
     if (value === 'N') outcome = -1;
-    else if (Number.isInteger(value) && value >= 1 && value <= 4) outcome = MEETS.has(value) ? 1 : 0;
+    // Categories 1-4 as the UN codes them: 3 meets, 4 fully meets.
+    else if (Number.isInteger(value) && value >= 1 && value <= 4) outcome = value >= 3 ? 1 : 0;
     else {
       complain('SG_CPA_MIGRS must be a category 1-4 or N', 'value', value);
       continue;
     }
-    const area = geography.findArea(observation.area);
-    const jurisdiction = area?.code ?? String(observation.area).trim();
-    if (!geography.isJurisdiction(jurisdiction)) {
-      // A value for a grouping (e.g. 830 Channel Islands, reported as N in 2019) is not a country's: leave it out.
-      if (outcome !== -1) {
-        complain(area ? `${area.code} ${area.name} is a ${area.kind}, not a country: its value is left out` : 'unknown area: its value is left out', 'area', observation.area);
+    let resolved = resolvedAreas.get(observation.area);
+    if (resolved === undefined) {
+      const area = geography.findArea(observation.area);
+      const code = area?.code ?? String(observation.area).trim();
+      if (geography.isJurisdiction(code)) {
+        resolved = jurisdictionIndex.get(code);
+        if (resolved === undefined) {
+          resolved = jurisdictionCodes.length;
+          jurisdictionCodes.push(code);
+          jurisdictionIndex.set(code, resolved);
+        }
+      } else {
+        resolved = area ? `${area.code} ${area.name} is a ${area.kind}, not a country: its value is left out` : 'unknown area: its value is left out';
       }
+      resolvedAreas.set(observation.area, resolved);
+    }
+    if (typeof resolved === 'string') {
+      // A value for a grouping (e.g. 830 Channel Islands, reported as N in 2019) is not a country's: leave it out.
+      if (outcome !== -1) complain(resolved, 'area', observation.area);
       continue;
     }
-    let round = rounds.get(observation.year);
-    if (!round) {
-      round = { seen: new Map(), jurisdictions: [], domains: [], outcomes: [], timeDetail: observation.timeDetail, timeDetailConflict: false };
-      rounds.set(observation.year, round);
+    let round = rounds.get(year);
+    if (round === undefined) {
+      round = {
+        asOf: membershipDate(year),
+        seen: [],
+        containing: [],
+        meets: new Int32Array(areaCount * DOMAIN_COUNT),
+        responding: new Int32Array(areaCount * DOMAIN_COUNT),
+        notApplicable: new Int32Array(areaCount * DOMAIN_COUNT),
+        timeDetail: observation.timeDetail,
+        timeDetailConflict: false,
+      };
+      rounds.set(year, round);
     }
-    const mask = round.seen.get(jurisdiction) ?? 0;
+    const mask = round.seen[resolved] ?? 0;
     const bit = 1 << domainIndex;
     if (mask & bit) {
-      complain(`duplicate value for ${jurisdiction}, ${observation.domain}, ${observation.year}: the first is kept`, 'area', observation.area);
+      complain(`duplicate value for ${jurisdictionCodes[resolved]}, ${observation.domain}, ${year}: the first is kept`, 'area', observation.area);
       continue;
     }
-    round.seen.set(jurisdiction, mask | bit);
+    round.seen[resolved] = mask | bit;
     if (observation.timeDetail !== round.timeDetail) round.timeDetailConflict = true;
-    round.jurisdictions.push(jurisdiction);
-    round.domains.push(domainIndex);
-    round.outcomes.push(outcome);
+    let targets = round.containing[resolved];
+    if (targets === undefined) {
+      targets = containingTargets(round, jurisdictionCodes[resolved]!);
+      round.containing[resolved] = targets;
+    }
+    for (let index = 0; index < targets.length; index += 1) {
+      const cell = targets[index]! * DOMAIN_COUNT + domainIndex;
+      if (outcome === -1) round.notApplicable[cell]! += 1;
+      else {
+        round.responding[cell]! += 1;
+        round.meets[cell]! += outcome;
+      }
+    }
   }
 
   const aggregates: MigrpAggregate[] = [];
-  const areaCount = uniqueTargets.length;
   for (const year of [...rounds.keys()].sort((a, b) => a - b)) {
     const round = rounds.get(year)!;
-    const asOf = membershipDate(year);
-    const meets = new Int32Array(areaCount * DOMAIN_COUNT);
-    const responding = new Int32Array(areaCount * DOMAIN_COUNT);
-    const notApplicable = new Int32Array(areaCount * DOMAIN_COUNT);
-    const containing = new Map<string, Int32Array>();
-    for (let index = 0; index < round.jurisdictions.length; index += 1) {
-      const jurisdiction = round.jurisdictions[index]!;
-      let areaIndexes = containing.get(jurisdiction);
-      if (!areaIndexes) {
-        const found: number[] = [];
-        for (const code of geography.areasContaining(jurisdiction, { asOf })) {
-          const target = targetIndex.get(code);
-          if (target !== undefined) found.push(target);
-        }
-        // A target that is itself a jurisdiction (a country asked for as an area) contains itself.
-        const self = targetIndex.get(jurisdiction);
-        if (self !== undefined) found.push(self);
-        areaIndexes = Int32Array.from(found);
-        containing.set(jurisdiction, areaIndexes);
-      }
-      const domain = round.domains[index]!;
-      const outcome = round.outcomes[index]!;
-      for (const target of areaIndexes) {
-        const cell = target * DOMAIN_COUNT + domain;
-        if (outcome === -1) notApplicable[cell]! += 1;
-        else {
-          responding[cell]! += 1;
-          meets[cell]! += outcome;
-        }
-      }
-    }
+    const { asOf, meets, responding, notApplicable } = round;
     const timeDetail = round.timeDetailConflict ? undefined : round.timeDetail;
     for (let target = 0; target < areaCount; target += 1) {
       const area = uniqueTargets[target]!;

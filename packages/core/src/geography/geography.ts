@@ -85,6 +85,16 @@ export function compareAreaCodes(a: string, b: string): number {
 
 const pad3 = (code: string): string => code.padStart(3, '0');
 
+/** Sort codes as {@link compareAreaCodes} does, testing each code once (member lists can be long). */
+function sortAreaCodes(codes: Iterable<string>): string[] {
+  const numeric: string[] = [];
+  const other: string[] = [];
+  for (const code of codes) (/^\d+$/.test(code) ? numeric : other).push(code);
+  numeric.sort((a, b) => Number(a) - Number(b));
+  other.sort();
+  return numeric.length === 0 ? other : other.length === 0 ? numeric : [...numeric, ...other];
+}
+
 /** Build a geography: the built-in M49 areas, SDG regions and development groupings, plus `groups`. */
 export function createGeography(options: GeographyOptions = {}): Geography {
   const areas = new Map<string, Area>();
@@ -213,10 +223,7 @@ export function createGeography(options: GeographyOptions = {}): Geography {
     const cached = treeMembers.get(code);
     if (cached) return cached;
     const area = areas.get(code);
-    let result: string[];
-    if (area?.kind === 'country') result = [code];
-    else result = (children.get(code) ?? []).flatMap((child) => collectTree(child));
-    result.sort(compareAreaCodes);
+    const result = area?.kind === 'country' ? [code] : sortAreaCodes((children.get(code) ?? []).flatMap((child) => collectTree(child)));
     treeMembers.set(code, result);
     return result;
   };
@@ -232,12 +239,17 @@ export function createGeography(options: GeographyOptions = {}): Geography {
     if (composite) {
       const set = new Set<string>();
       for (const entry of composite.members) {
-        if (isActive(entry, key)) for (const member of expand(entry.code, key)) set.add(member);
+        if (!isActive(entry, key)) continue;
+        // An opaque jurisdiction is its own only member.
+        if (!areas.has(entry.code)) set.add(entry.code);
+        else for (const member of expand(entry.code, key)) set.add(member);
       }
       for (const entry of composite.excluded) {
-        if (isActive(entry, key)) for (const member of expand(entry.code, key)) set.delete(member);
+        if (!isActive(entry, key)) continue;
+        if (!areas.has(entry.code)) set.delete(entry.code);
+        else for (const member of expand(entry.code, key)) set.delete(member);
       }
-      result = [...set].sort(compareAreaCodes);
+      result = sortAreaCodes(set);
     } else if (areas.has(code)) {
       result = collectTree(code);
     } else {
@@ -248,7 +260,6 @@ export function createGeography(options: GeographyOptions = {}): Geography {
   };
 
   const sortedAreas = [...areas.values()].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || compareAreaCodes(a.code, b.code));
-  const listOrder = new Map(sortedAreas.map((area, index) => [area.code, index]));
 
   const containingCache = new Map<number, Map<string, readonly string[]>>();
   const containingIndex = (key: number): Map<string, readonly string[]> => {
@@ -295,10 +306,10 @@ export function createGeography(options: GeographyOptions = {}): Geography {
     },
     areaMembers: (codeOrIso, membership = {}) => expand(getArea(codeOrIso).code, asOfKey(membership.asOf)),
     areasContaining: (codeOrJurisdiction, membership = {}) => {
-      const key = asOfKey(membership.asOf);
+      // Lists are built in listAreas order, so they need no sorting here.
+      const index = containingIndex(asOfKey(membership.asOf));
       const code = findCode(codeOrJurisdiction) ?? String(codeOrJurisdiction).trim();
-      const list = containingIndex(key).get(code) ?? [];
-      return [...list].sort((a, b) => (listOrder.get(a) ?? 0) - (listOrder.get(b) ?? 0));
+      return index.get(code) ?? [];
     },
     isJurisdiction: (codeOrIso) => {
       const code = findCode(codeOrIso);
