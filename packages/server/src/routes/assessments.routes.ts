@@ -204,7 +204,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
           summary: `${action[0]!.toUpperCase()}${action.slice(1)} the assessment${reasonRequired ? ' (a reason is required)' : ''}; needs If-Match`,
           params: idParams,
           headers: z.object({ 'if-match': z.string().max(40).optional() }),
-          body: reasonRequired ? z.object({ reason: z.string().trim().min(1).max(5000) }) : z.object({ reason: z.string().max(5000).optional() }).optional(),
+          body: reasonRequired ? z.object({ reason: z.string().trim().min(1).max(5000) }) : z.object({ reason: z.string().max(5000).optional() }).nullish(),
           response: { 200: assessmentViewSchema },
         },
       },
