@@ -215,7 +215,8 @@ export const SIDS_GROUP: GroupDefinition = {
 /**
  * Developed regions (514), as its name in the SDG database spells out: Europe, Northern America,
  * Australia and New Zealand, Japan, Israel and Cyprus. The SDG database published 514 and 515 for
- * the 2019 round and not for 2021.
+ * the 2019 round and not for 2021. The 2019 figures (34 responding) confirm Japan; Israel and
+ * Cyprus did not respond in 2019, so their place here rests on the name alone.
  */
 export const DEVELOPED_REGIONS_GROUP: GroupDefinition = {
   id: '514',
