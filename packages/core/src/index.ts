@@ -9,3 +9,4 @@ export * from './workflow/assessment-workflow.ts';
 export * from './geography/index.ts';
 export * from './aggregation/index.ts';
 export * from './formats/index.ts';
+export * from './governance/index.ts';
