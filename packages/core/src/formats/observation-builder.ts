@@ -43,6 +43,7 @@ export interface BuildOptions {
   /** Series for files without a series column (national files publish SG_CPA_MIGRS). */
   series?: SeriesCode;
   isKnownArea?: (m49: string) => boolean;
+  resolveArea?: (code: string) => string | undefined;
   labels: LabelMapping;
   years: { min: number; max: number };
 }
@@ -143,10 +144,10 @@ export class ObservationBuilder {
       }
       return undefined;
     }
-    const m49 = normalizeM49(text);
+    const m49 = normalizeM49(text) ?? this.#options.resolveArea?.(text.trim());
     const where = cell ?? { column: '(area option)', value: text };
     if (m49 === undefined) {
-      problem(where, 'not an M49 area code (one to three digits)');
+      problem(where, this.#options.resolveArea ? 'not a known area code (M49 or ISO 3166)' : 'not an M49 area code (one to three digits)');
       return undefined;
     }
     if (this.#options.isKnownArea && !this.#options.isKnownArea(m49)) {

@@ -181,6 +181,13 @@ describe('readObservations on each layout', () => {
     expect(result.observations).toHaveLength(1);
   });
 
+  it('resolves other area codes through the caller’s resolver', () => {
+    const resolveArea = (code: string) => ({ KGZ: '417' })[code];
+    const text = 'DATAFLOW,SERIES,REF_AREA,COMPOSITE_BREAKDOWN,TIME_PERIOD,OBS_VALUE\nx,SG_CPA_MIGRS,KGZ,_T,2019,3\nx,SG_CPA_MIGRS,XXX,_T,2019,3\n';
+    expect(read(text, { resolveArea }).problems).toEqual([{ file: 'input', row: 3, column: 'REF_AREA', value: 'XXX', message: 'not a known area code (M49 or ISO 3166)' }]);
+    expect(read(text.split('\n').slice(0, 2).join('\n'), { resolveArea }).observations).toEqual([{ series: 'SG_CPA_MIGRS', area: '417', year: 2019, domain: 'ALLDOMAINS', value: 3 }]);
+  });
+
   it('accepts identical duplicates once', () => {
     const result = read('Year,Value\n2021,3\n2021,3\n', { area: '124' });
     expect(result.problems).toEqual([]);

@@ -39,6 +39,8 @@ export interface ReadObservationsOptions extends InputLimits {
   series?: SeriesCode;
   /** Whether an M49 code names a known area; when absent, any well-formed code is accepted. */
   isKnownArea?: (m49: string) => boolean;
+  /** M49 code of an area code that is not M49 (e.g. ISO 3166 alpha-3 in some national SDMX files); when absent, only M49 codes are read. */
+  resolveArea?: (code: string) => string | undefined;
   /** Labels to codes (default {@link DEFAULT_LABEL_MAPPING}; extend it with parseLabelMapping). */
   labels?: LabelMapping;
   /** Accepted years, inclusive (default 2015-2100). */
@@ -83,6 +85,7 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
     area,
     series: options.series,
     isKnownArea: options.isKnownArea,
+    resolveArea: options.resolveArea,
     labels,
     years: options.years ?? DEFAULT_YEAR_RANGE,
   });
