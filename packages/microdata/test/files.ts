@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A person in the default layout (spec.ts DEFAULT_SPEC); codes as strings or numbers. */
-export type PersonRow = Record<string, string | number | null>;
+export type PersonRow = Record<string, string | number | null | undefined>;
 
 export const DEFAULT_COLUMNS = [
   'person_id',
