@@ -22,3 +22,5 @@ export * from './review-comments/review-comments.repository.ts';
 export * from './revisions/revisions.repository.ts';
 export * from './publications/publications.repository.ts';
 export * from './observations/observations.repository.ts';
+export { createTestDatabase, createEmptyTestDatabaseUrl, testPostgresUrl, TEST_DIALECTS } from './testing/test-database.ts';
+export type { TestDatabase } from './testing/test-database.ts';
