@@ -6,7 +6,7 @@
  * instrument's rule says `score-as-zero`; they are never silently zero.
  */
 import type { ClassificationBand, Domain, InstrumentVersion, Item, ResponseOption, Responses } from '../instruments/model.ts';
-import { ZERO, add, compare, divide, fraction, multiply, parseFraction, sum, type Fraction } from './fraction.ts';
+import { ZERO, add, compare, fraction, parseFraction, type Fraction } from './fraction.ts';
 
 export type ItemStatus = 'answered' | 'missing' | 'not-applicable';
 
@@ -59,9 +59,18 @@ export interface ScoringPlan {
   scale: Fraction;
   bands: readonly ClassificationBand[];
   bandMins: Fraction[];
-  optionScores: Map<string, Map<string, { option: ResponseOption; score?: Fraction }>>;
+  optionScores: Map<string, Map<string, ScoredOption>>;
   maxScores: Map<string, Fraction>;
   itemDomain: Map<string, Domain>;
+  /** Least common denominator of all option scores: sums are kept as integers in these units. */
+  unit: number;
+}
+
+/** An option with its exact score, and that score in the plan's integer units. */
+export interface ScoredOption {
+  option: ResponseOption;
+  score?: Fraction;
+  units?: number;
 }
 
 const plans = new WeakMap<InstrumentVersion, ScoringPlan>();
@@ -74,16 +83,20 @@ export function getScoringPlan(instrument: InstrumentVersion): ScoringPlan {
   if (instrument.kind !== 'scored' || !scoring) {
     throw new TypeError(`${instrument.instrument}@${instrument.version} is a ${instrument.kind} instrument: it has no composite score`);
   }
-  const optionScores = new Map<string, Map<string, { option: ResponseOption; score?: Fraction }>>();
+  const optionScores = new Map<string, Map<string, ScoredOption>>();
   const maxScores = new Map<string, Fraction>();
   const itemDomain = new Map<string, Domain>();
+  let unit = 1;
+  for (const options of Object.values(instrument.scales)) {
+    for (const option of options) if (option.score !== undefined) unit = leastCommonMultiple(unit, parseFraction(option.score).den);
+  }
   for (const domain of instrument.domains) {
     for (const item of domain.items) {
-      const options = new Map<string, { option: ResponseOption; score?: Fraction }>();
+      const options = new Map<string, ScoredOption>();
       let max = ZERO;
       for (const option of instrument.scales[item.scale] ?? []) {
         const score = option.score === undefined ? undefined : parseFraction(option.score);
-        options.set(option.id, score === undefined ? { option } : { option, score });
+        options.set(option.id, score === undefined ? { option } : { option, score, units: (score.num * unit) / score.den });
         if (score && compare(score, max) > 0) max = score;
       }
       optionScores.set(item.id, options);
@@ -99,25 +112,34 @@ export function getScoringPlan(instrument: InstrumentVersion): ScoringPlan {
     optionScores,
     maxScores,
     itemDomain,
+    unit,
   };
   plans.set(instrument, plan);
   return plan;
 }
 
+function leastCommonMultiple(a: number, b: number): number {
+  let x = a;
+  let y = b;
+  while (y !== 0) [x, y] = [y, x % y];
+  return (a / x) * b;
+}
+
 /** The band a score falls in: the last band whose minimum it reaches. */
 export function classifyScore(plan: ScoringPlan, score: Fraction): ClassificationBand {
-  let chosen = plan.bands[0];
-  plan.bandMins.forEach((min, index) => {
-    if (compare(score, min) >= 0) chosen = plan.bands[index];
-  });
-  if (!chosen) throw new RangeError('an instrument needs at least one band');
-  return chosen;
+  for (let index = plan.bandMins.length - 1; index > 0; index -= 1) {
+    if (compare(score, plan.bandMins[index]!) >= 0) return plan.bands[index]!;
+  }
+  const lowest = plan.bands[0];
+  if (!lowest) throw new RangeError('an instrument needs at least one band');
+  return lowest;
 }
 
 /** Check responses against the instrument: unknown items or options are problems, never ignored. */
 export function validateResponses(plan: ScoringPlan, responses: Responses): ResponseProblem[] {
   const problems: ResponseProblem[] = [];
-  for (const [itemId, optionId] of Object.entries(responses)) {
+  for (const itemId in responses) {
+    const optionId = responses[itemId];
     if (optionId === undefined) continue;
     const options = plan.optionScores.get(itemId);
     if (!options) {
@@ -129,38 +151,52 @@ export function validateResponses(plan: ScoringPlan, responses: Responses): Resp
   return problems;
 }
 
-function scoreItem(plan: ScoringPlan, item: Item, responses: Responses): ItemResult {
+/** Running totals of a domain or of the whole instrument, in the plan's integer units. */
+interface Totals {
+  units: number;
+  count: number;
+  missing: string[];
+}
+
+function scoreItem(plan: ScoringPlan, item: Item, responses: Responses, totals: Totals): ItemResult {
   const maxScore = plan.maxScores.get(item.id) ?? ZERO;
   const optionId = responses[item.id];
   if (optionId === undefined) {
-    return plan.instrument.scoring?.missing === 'score-as-zero'
-      ? { itemId: item.id, status: 'missing', score: ZERO, maxScore }
-      : { itemId: item.id, status: 'missing', maxScore };
+    if (plan.instrument.scoring?.missing === 'score-as-zero') {
+      totals.count += 1;
+      return { itemId: item.id, status: 'missing', score: ZERO, maxScore };
+    }
+    totals.missing.push(item.id);
+    return { itemId: item.id, status: 'missing', maxScore };
   }
   const entry = plan.optionScores.get(item.id)?.get(optionId);
-  if (!entry || entry.option.notApplicable || entry.score === undefined) {
+  if (!entry || entry.option.notApplicable || entry.score === undefined || entry.units === undefined) {
     return { itemId: item.id, status: 'not-applicable', optionId, maxScore };
   }
+  totals.units += entry.units;
+  totals.count += 1;
   return { itemId: item.id, status: 'answered', optionId, score: entry.score, maxScore };
 }
 
-function meanScore(plan: ScoringPlan, items: readonly ItemResult[]): Fraction | undefined {
-  const scored = items.filter((item) => item.score !== undefined);
-  if (scored.length === 0) return undefined;
-  const total = sum(scored.map((item) => item.score ?? ZERO));
-  return multiply(divide(total, fraction(scored.length)), plan.scale);
+/** score = units / unit / count x scale, exactly. */
+function meanOf(plan: ScoringPlan, totals: Totals): Fraction | undefined {
+  if (totals.count === 0) return undefined;
+  return fraction(totals.units * plan.scale.num, totals.count * plan.unit * plan.scale.den);
 }
 
-function scoreDomain(plan: ScoringPlan, domain: Domain, responses: Responses): DomainResult {
-  const items = domain.items.map((item) => scoreItem(plan, item, responses));
-  const base = { domainId: domain.id, code: domain.code, items };
-  const missing = items.filter((item) => item.status === 'missing' && item.score === undefined).map((item) => item.itemId);
-  if (missing.length > 0) {
-    return { ...base, status: 'incomplete', missing, reason: `no answer for ${missing.join(', ')}` };
+function scoreDomain(plan: ScoringPlan, domain: Domain, responses: Responses, overall: Totals): DomainResult {
+  const totals: Totals = { units: 0, count: 0, missing: [] };
+  const items: ItemResult[] = [];
+  for (const item of domain.items) items.push(scoreItem(plan, item, responses, totals));
+  overall.units += totals.units;
+  overall.count += totals.count;
+  if (totals.missing.length > 0) {
+    overall.missing.push(...totals.missing);
+    return { domainId: domain.id, code: domain.code, items, status: 'incomplete', missing: totals.missing, reason: `no answer for ${totals.missing.join(', ')}` };
   }
-  const score = meanScore(plan, items);
-  if (score === undefined) return { ...base, status: 'not-applicable', reason: 'every item of the domain is not applicable' };
-  return { ...base, status: 'scored', score, band: classifyScore(plan, score) };
+  const score = meanOf(plan, totals);
+  if (score === undefined) return { domainId: domain.id, code: domain.code, items, status: 'not-applicable', reason: 'every item of the domain is not applicable' };
+  return { domainId: domain.id, code: domain.code, items, status: 'scored', score, band: classifyScore(plan, score) };
 }
 
 /**
@@ -169,21 +205,21 @@ function scoreDomain(plan: ScoringPlan, domain: Domain, responses: Responses): D
  */
 export function scoreAssessment(instrument: InstrumentVersion, responses: Responses): AssessmentResult {
   const plan = getScoringPlan(instrument);
-  const header = { instrument: instrument.instrument, version: instrument.version };
   const problems = validateResponses(plan, responses);
-  if (problems.length > 0) return { status: 'invalid', ...header, problems };
-  const domains = instrument.domains.map((domain) => scoreDomain(plan, domain, responses));
-  const overall = scoreOverall(plan, domains);
-  return { status: overall.status === 'incomplete' ? 'incomplete' : 'scored', ...header, domains, overall };
+  if (problems.length > 0) return { status: 'invalid', instrument: instrument.instrument, version: instrument.version, problems };
+  const totals: Totals = { units: 0, count: 0, missing: [] };
+  const domains: DomainResult[] = [];
+  for (const domain of instrument.domains) domains.push(scoreDomain(plan, domain, responses, totals));
+  const overall = scoreOverall(plan, totals);
+  return { status: overall.status === 'incomplete' ? 'incomplete' : 'scored', instrument: instrument.instrument, version: instrument.version, domains, overall };
 }
 
-function scoreOverall(plan: ScoringPlan, domains: readonly DomainResult[]): OverallResult {
+function scoreOverall(plan: ScoringPlan, totals: Totals): OverallResult {
   const code = plan.instrument.scoring?.overallCode ?? 'OVERALL';
-  const missing = domains.flatMap((domain) => (domain.status === 'incomplete' ? domain.missing : []));
-  if (missing.length > 0) {
-    return { status: 'incomplete', code, missing, reason: `${missing.length} item(s) without an answer: ${missing.join(', ')}` };
+  if (totals.missing.length > 0) {
+    return { status: 'incomplete', code, missing: totals.missing, reason: `${totals.missing.length} item(s) without an answer: ${totals.missing.join(', ')}` };
   }
-  const score = meanScore(plan, domains.flatMap((domain) => domain.items));
+  const score = meanOf(plan, totals);
   if (score === undefined) return { status: 'not-applicable', code, reason: 'no applicable item' };
   return { status: 'scored', code, score, band: classifyScore(plan, score) };
 }
