@@ -12,6 +12,7 @@ import {
   parseDateKey,
   type Area,
   type AreaKind,
+  type AsOf,
   type DatedMember,
   type GroupDefinition,
   type MembershipOptions,
@@ -279,6 +280,28 @@ export function createGeography(options: GeographyOptions = {}): Geography {
     return index;
   };
 
+  // Membership only changes on the days some entry starts or ends: any two dates between the same
+  // two such days share one membership, so caches are keyed by the last change on or before a date.
+  const changeDays = [
+    ...new Set(
+      [...composites.values()].flatMap((composite) =>
+        [...composite.members, ...composite.excluded].flatMap((entry) => [entry.fromKey, entry.untilKey]).filter((day) => Number.isFinite(day)),
+      ),
+    ),
+  ].sort((a, b) => a - b);
+  const periodOf = (asOf: AsOf | undefined): number => {
+    const day = asOfKey(asOf);
+    if (day === Number.POSITIVE_INFINITY) return day;
+    let low = 0;
+    let high = changeDays.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (changeDays[middle]! <= day) low = middle + 1;
+      else high = middle;
+    }
+    return low === 0 ? Number.NEGATIVE_INFINITY : changeDays[low - 1]!;
+  };
+
   const opaqueJurisdictions = new Set<string>();
   for (const composite of composites.values()) {
     for (const entry of [...composite.members, ...composite.excluded]) if (!areas.has(entry.code)) opaqueJurisdictions.add(entry.code);
@@ -304,10 +327,10 @@ export function createGeography(options: GeographyOptions = {}): Geography {
       const code = byName.get(name.trim().toLowerCase());
       return code === undefined ? undefined : areas.get(code);
     },
-    areaMembers: (codeOrIso, membership = {}) => expand(getArea(codeOrIso).code, asOfKey(membership.asOf)),
+    areaMembers: (codeOrIso, membership = {}) => expand(getArea(codeOrIso).code, periodOf(membership.asOf)),
     areasContaining: (codeOrJurisdiction, membership = {}) => {
       // Lists are built in listAreas order, so they need no sorting here.
-      const index = containingIndex(asOfKey(membership.asOf));
+      const index = containingIndex(periodOf(membership.asOf));
       const code = findCode(codeOrJurisdiction) ?? String(codeOrJurisdiction).trim();
       return index.get(code) ?? [];
     },
