@@ -54,6 +54,17 @@ describe('readObservations refusing hostile input', () => {
     expect(result.problems).toEqual([{ file: 'deep.xml', message: 'refused: elements are nested more than 100 deep (SDMX-ML needs 5)' }]);
   });
 
+  it('refuses XML that is not an SDMX data message', () => {
+    expect(readObservations({ name: 'page.xml', text: '<html><body/></html>' }).problems).toEqual([
+      { file: 'page.xml', row: 1, value: 'html', message: 'not an SDMX-ML 2.1 data message: the root element is html; expected StructureSpecificData or GenericData (or their TimeSeries variants)' },
+    ]);
+  });
+
+  it('reads hostile attribute names as plain data', () => {
+    const xml = '<StructureSpecificData><DataSet><Obs __proto__="x" constructor="y" SERIES="SG_CPA_MIGRS" REF_AREA="4" COMPOSITE_BREAKDOWN="_T" TIME_PERIOD="2021" OBS_VALUE="3"/></DataSet></StructureSpecificData>';
+    expect(readObservations({ name: 'a.xml', text: xml }).observations).toEqual([{ series: 'SG_CPA_MIGRS', area: '4', year: 2021, domain: 'ALLDOMAINS', value: 3 }]);
+  });
+
   it('refuses a file without observations', () => {
     expect(readObservations({ name: 'empty.xml', text: '<StructureSpecificData><DataSet/></StructureSpecificData>' }).problems).toEqual([{ file: 'empty.xml', message: 'the file holds no observations' }]);
     expect(readObservations({ name: 'header.csv', text: 'SeriesCode,GeoAreaCode,TimePeriod,Value,[Policy Domains]\n' }).problems).toEqual([{ file: 'header.csv', message: 'the file holds no observations' }]);

@@ -100,7 +100,8 @@ export function decodeXmlReferences(value: string): string {
 
 /** Attribute values of a node, by local name (namespace prefixes are removed by the parser). */
 function attributes(node: XmlNode): Record<string, string> {
-  const result: Record<string, string> = {};
+  // No prototype: attribute names come from the document.
+  const result = Object.create(null) as Record<string, string>;
   for (const [key, value] of Object.entries(node)) if (key.startsWith('@') && typeof value === 'string') result[key.slice(1)] = decodeXmlReferences(value);
   return result;
 }
@@ -138,8 +139,9 @@ export function readSdmxMlText(text: string, problems: ProblemList, builder: Obs
     builder.add(sdmxRecord(row, get, (cell, message) => problems.add({ row, column: cell.column, value: excerpt(cell.value), message })));
   };
 
-  const structureSpecific = children(document, 'StructureSpecificData')[0];
-  const generic = children(document, 'GenericData')[0];
+  // SDMX 2.1 has a time-series variant of each message kind; their data sets read the same way.
+  const structureSpecific = children(document, 'StructureSpecificData')[0] ?? children(document, 'StructureSpecificTimeSeriesData')[0];
+  const generic = children(document, 'GenericData')[0] ?? children(document, 'GenericTimeSeriesData')[0];
   if (structureSpecific) {
     for (const dataSet of children(structureSpecific, 'DataSet')) {
       // Series-level components apply to every Obs within; a flat message has Obs directly in the DataSet.
@@ -153,7 +155,7 @@ export function readSdmxMlText(text: string, problems: ProblemList, builder: Obs
   }
   if (generic) {
     const values = (node: XmlNode | undefined): Record<string, string> => {
-      const result: Record<string, string> = {};
+      const result = Object.create(null) as Record<string, string>;
       for (const value of children(node, 'Value')) {
         const { id, value: code } = attributes(value);
         if (id !== undefined && code !== undefined) result[id] = code;
@@ -178,7 +180,7 @@ export function readSdmxMlText(text: string, problems: ProblemList, builder: Obs
     return 'generic';
   }
   const root = Object.keys(document).find((key) => !key.startsWith('?') && !key.startsWith('#'));
-  problems.add({ row: 1, value: root, message: `not an SDMX-ML 2.1 data message: the root element is ${root ?? 'missing'}; expected StructureSpecificData or GenericData` });
+  problems.add({ row: 1, value: root, message: `not an SDMX-ML 2.1 data message: the root element is ${root ?? 'missing'}; expected StructureSpecificData or GenericData (or their TimeSeries variants)` });
   return undefined;
 }
 
