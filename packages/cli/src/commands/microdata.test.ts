@@ -1,0 +1,88 @@
+import { Command } from 'commander';
+import { parse } from 'csv-parse/sync';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { CliError } from '../cli-error.ts';
+import { registerMicrodataCommands } from './microdata.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'migov-cli-microdata-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Run `migov microdata …` in process and collect what it writes. */
+async function run(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const program = new Command('migov').exitOverride();
+  registerMicrodataCommands(program);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    await program.parseAsync(['node', 'migov', 'microdata', ...args]);
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return { stdout, stderr };
+}
+
+describe('migov microdata', () => {
+  const file = join(dir, 'census.parquet');
+
+  it('synth writes the requested persons and reports progress on stderr', async () => {
+    const result = await run(['synth', '--persons', '3000', '--seed', '9', '--out', file, '--replicates', '5']);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/generating 3,000 persons/);
+    expect(result.stderr).toMatch(/wrote 3,000 persons in \d+\.\d s/);
+  });
+
+  it('tabulate prints estimate, standard error, bounds and unweighted n per cell', async () => {
+    const result = await run(['tabulate', file, '--indicator', 'unemployment-rate', '--by', 'migratory-status,sex']);
+    const rows: Record<string, string>[] = parse(result.stdout, { columns: true });
+    expect(rows.map((row) => `${row['migratory_status']} ${row['sex']}`)).toEqual(['foreign-born F', 'foreign-born M', 'native-born F', 'native-born M']);
+    for (const row of rows) {
+      expect(Number(row['lower'])).toBeLessThan(Number(row['estimate']));
+      expect(Number(row['upper'])).toBeGreaterThan(Number(row['estimate']));
+      expect(Number(row['standard_error'])).toBeGreaterThan(0);
+      expect(Number(row['n'])).toBeGreaterThanOrEqual(30);
+    }
+  });
+
+  it('tabulate writes a JSON chart table, uses replicate weights and flags small cells', async () => {
+    const result = await run(['tabulate', file, '--indicator', 'neet', '--by', 'migratory-status,sex,age-group', '--format', 'json', '--replicates', '5', '--min-n', '60']);
+    const table = JSON.parse(result.stdout);
+    expect(table.indicator.sdg).toBe('8.6.1');
+    expect(table.variance).toBe('jk1');
+    expect(table.rows).toHaveLength(8);
+    const suppressed = table.rows.filter((row: { status: string }) => row.status === 'suppressed');
+    expect(suppressed.length).toBeGreaterThan(0);
+    for (const row of suppressed) expect(row.estimate).toBeNull();
+  });
+
+  it('tabulate writes SDMX-CSV rows with the SDG series code', async () => {
+    const result = await run(['tabulate', file, '--indicator', 'neet', '--by', 'sex', '--format', 'sdmx-csv']);
+    const rows: Record<string, string>[] = parse(result.stdout, { columns: true });
+    expect(rows.map((row) => [row['SERIES'], row['SEX'], row['MIGRATORY_STATUS'], row['UNIT_MEASURE']])).toEqual([
+      ['SL_TLF_NEET', 'F', '_T', 'PT'],
+      ['SL_TLF_NEET', 'M', '_T', 'PT'],
+    ]);
+  });
+
+  it('refuses bad microdata with the file, row, column and value', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'stratum,psu,weight,sex,age,birth_country,citizenship,residence_5y_ago,attending_education,labour_status\n1,1,2,1,30,XSY,XSY,XSY,2,1\n1,2,2,7,30,XSY,XSY,XSY,2,1\n');
+    await expect(run(['tabulate', bad, '--indicator', 'neet'])).rejects.toThrow(/bad\.csv, row 3, column "sex", value "7": impossible sex code/);
+  });
+
+  it('refuses unknown options values as usage errors', async () => {
+    await expect(run(['tabulate', file, '--indicator', 'neet', '--by', 'region'])).rejects.toThrow(/invalid dimension: region/);
+    await expect(run(['tabulate', file, '--indicator', 'neet', '--format', 'xml'])).rejects.toThrow(CliError);
+    await expect(run(['synth', '--persons', 'many', '--out', file])).rejects.toThrow(/invalid --persons: many/);
+    await expect(run(['synth', '--persons', '10', '--out', join(dir, 'x.json')])).rejects.toThrow(/\.csv or \.parquet/);
+  });
+});
