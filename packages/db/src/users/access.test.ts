@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken, findApiTokenByHash, listApiTokens, revokeApiToken } from '../api-tokens/api-tokens.repository.ts';
+import { listAudit, recordAudit } from '../audit/audit.repository.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { acceptInvitation, createInvitation, findInvitationByTokenHash } from '../invitations/invitations.repository.ts';
+import { grantRole, listRoleGrants, revokeRole } from '../roles/roles.repository.ts';
+import { createSession, findSessionByTokenHash, revokeSession, revokeUserSessions, touchSession } from '../sessions/sessions.repository.ts';
+import { makeUser, unique } from '../testing/fixtures.ts';
+import { TEST_DIALECTS, createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { createUser, findUserByEmail, getUser, listUsers, recordSignInFailure, resetSignInFailures, setPasswordHash, updateUser } from './users.repository.ts';
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+const inOneHour = () => new Date(Date.now() + 3_600_000).toISOString();
+
+describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
+  let test: TestDatabase;
+
+  beforeAll(async () => {
+    test = await createTestDatabase(dialect);
+  });
+  afterAll(async () => test?.dispose());
+
+  it('creates users with normalised emails and refuses duplicates with the existing user', async () => {
+    const user = await createUser(test.db, { email: '  Ana.Focal@Example.ORG ', name: ' Ana ' });
+    expect(user).toMatchObject({ email: 'ana.focal@example.org', name: 'Ana', status: 'active', failedSignIns: 0 });
+    expect(user.passwordHash).toBeUndefined();
+    expect(await findUserByEmail(test.db, 'ANA.FOCAL@example.org')).toEqual(user);
+    await expect(createUser(test.db, { email: 'ana.focal@example.org', name: 'Other' })).rejects.toMatchObject({ name: 'ConflictError', current: { id: user.id } });
+  });
+
+  it('reports every bad field at once', async () => {
+    const attempt = createUser(test.db, { email: 'not-an-email', name: '', status: 'gone' as never });
+    await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+    await expect(attempt).rejects.toMatchObject({ problems: [{ field: 'email', value: 'not-an-email' }, { field: 'name' }, { field: 'status', value: 'gone' }] });
+  });
+
+  it('disables instead of deleting, and lists with search and paging', async () => {
+    const user = await makeUser(test.db, 'Disable me');
+    const disabled = await updateUser(test.db, user.id, { status: 'disabled' });
+    expect(disabled.status).toBe('disabled');
+    expect((await listUsers(test.db, { status: 'disabled' })).items.map((item) => item.id)).toContain(user.id);
+    const marker = `Percent%${unique()}`;
+    await createUser(test.db, { email: `p${unique()}@example.org`, name: marker });
+    await createUser(test.db, { email: `q${unique()}@example.org`, name: 'Percent plain' });
+    const found = await listUsers(test.db, { search: marker.toLowerCase() });
+    expect(found.items.map((item) => item.name)).toEqual([marker]);
+    expect(found.total).toBe(1);
+    await expect(getUser(test.db, 'nobody')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listUsers(test.db, { page: { limit: 0 } })).rejects.toMatchObject({ problems: [{ field: 'page.limit', value: 0 }] });
+  });
+
+  it('locks an account after repeated sign-in failures and unlocks on success', async () => {
+    const user = await makeUser(test.db);
+    let current = user;
+    for (let attempt = 0; attempt < 3; attempt += 1) current = await recordSignInFailure(test.db, user.id, { lockAfter: 3, lockForMs: 60_000 });
+    expect(current.failedSignIns).toBe(3);
+    expect(Date.parse(current.lockedUntil ?? '')).toBeGreaterThan(Date.now());
+    const reset = await resetSignInFailures(test.db, user.id);
+    expect(reset).toMatchObject({ failedSignIns: 0 });
+    expect(reset.lockedUntil).toBeUndefined();
+    expect(reset.lastSignInAt).toBeDefined();
+    await expect(setPasswordHash(test.db, user.id, 'short')).rejects.toBeInstanceOf(ValidationError);
+    expect((await setPasswordHash(test.db, user.id, '$argon2id$v=19$new-hash-value')).passwordHash).toBe('$argon2id$v=19$new-hash-value');
+  });
+
+  it('grants and revokes scoped roles, keeps revoked grants and audits both', async () => {
+    const admin = await makeUser(test.db, 'Admin');
+    const user = await makeUser(test.db);
+    const grant = await grantRole(test.db, { userId: user.id, role: 'national-coordinator', scope: { kind: 'area', area: '484' } }, admin.id);
+    await grantRole(test.db, { userId: user.id, role: 'reviewer', scope: { kind: 'global' } }, admin.id);
+    await expect(grantRole(test.db, { userId: user.id, role: 'national-coordinator', scope: { kind: 'area', area: '484' } }, admin.id)).rejects.toMatchObject({ name: 'ConflictError', current: { id: grant.id } });
+    await expect(grantRole(test.db, { userId: user.id, role: 'owner' as never, scope: { kind: 'area', area: '../x' } }, admin.id)).rejects.toMatchObject({ problems: [{ field: 'role' }, { field: 'scope.area' }] });
+    await revokeRole(test.db, grant.id, admin.id);
+    await expect(revokeRole(test.db, grant.id, admin.id)).rejects.toBeInstanceOf(ConflictError);
+    expect((await listRoleGrants(test.db, user.id)).map((item) => item.role)).toEqual(['reviewer']);
+    const all = await listRoleGrants(test.db, user.id, { includeRevoked: true });
+    expect(all.find((item) => item.id === grant.id)).toMatchObject({ revokedBy: admin.id, scope: { kind: 'area', area: '484' } });
+    // Granting again after a revocation is allowed (only one active grant per role and scope).
+    await grantRole(test.db, { userId: user.id, role: 'national-coordinator', scope: { kind: 'area', area: '484' } }, admin.id);
+    const audit = await listAudit(test.db, { filters: { targetId: user.id } });
+    expect(audit.items.map((entry) => entry.action)).toEqual(['role.grant', 'role.revoke', 'role.grant', 'role.grant']);
+  });
+
+  it('finds live sessions by token hash only, and never stores raw tokens', async () => {
+    const user = await makeUser(test.db);
+    await expect(createSession(test.db, { userId: user.id, tokenHash: 'raw-token', csrfToken: 'c', expiresAt: inOneHour() })).rejects.toMatchObject({ problems: [{ field: 'tokenHash' }] });
+    const session = await createSession(test.db, { userId: user.id, tokenHash: hash(`s${unique()}`), csrfToken: 'csrf', expiresAt: inOneHour(), userAgent: 'vitest', ip: '127.0.0.1' });
+    expect(await findSessionByTokenHash(test.db, session.tokenHash)).toEqual(session);
+    await touchSession(test.db, session.id, { expiresAt: new Date(Date.now() + 7_200_000).toISOString() });
+    expect(Date.parse((await findSessionByTokenHash(test.db, session.tokenHash))?.expiresAt ?? '')).toBeGreaterThan(Date.now() + 3_600_000);
+    await revokeSession(test.db, session.id);
+    expect(await findSessionByTokenHash(test.db, session.tokenHash)).toBeUndefined();
+    const expired = await createSession(test.db, { userId: user.id, tokenHash: hash(`e${unique()}`), csrfToken: 'c', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    expect(await findSessionByTokenHash(test.db, expired.tokenHash)).toBeUndefined();
+    await createSession(test.db, { userId: user.id, tokenHash: hash(`t${unique()}`), csrfToken: 'c', expiresAt: inOneHour() });
+    expect(await revokeUserSessions(test.db, user.id)).toBe(2);
+  });
+
+  it('manages API tokens by hash, listing without hashes', async () => {
+    const user = await makeUser(test.db);
+    const tokenHash = hash(`api${unique()}`);
+    const token = await createApiToken(test.db, { userId: user.id, name: 'CI export', tokenHash });
+    const found = await findApiTokenByHash(test.db, tokenHash);
+    expect(found?.id).toBe(token.id);
+    expect(found?.lastUsedAt).toBeDefined();
+    expect(JSON.stringify(await listApiTokens(test.db, user.id))).not.toContain(tokenHash);
+    expect((await revokeApiToken(test.db, token.id)).revokedAt).toBeDefined();
+    expect(await findApiTokenByHash(test.db, tokenHash)).toBeUndefined();
+    expect(await listApiTokens(test.db, user.id)).toHaveLength(1);
+  });
+
+  it('accepts an invitation once, creating the user and the grant in one step', async () => {
+    const admin = await makeUser(test.db, 'Admin');
+    const tokenHash = hash(`inv${unique()}`);
+    const email = `invitee${unique()}@example.org`;
+    const invitation = await createInvitation(test.db, { email, role: 'focal-point', scope: { kind: 'area', area: '504' }, tokenHash, expiresAt: inOneHour(), invitedBy: admin.id });
+    expect(await findInvitationByTokenHash(test.db, tokenHash)).toEqual(invitation);
+    const accepted = await acceptInvitation(test.db, { tokenHash, name: 'New Focal Point', passwordHash: '$argon2id$v=19$accepted-hash' });
+    expect(accepted.user).toMatchObject({ email, name: 'New Focal Point' });
+    expect(await listRoleGrants(test.db, accepted.user.id)).toMatchObject([{ role: 'focal-point', scope: { kind: 'area', area: '504' }, grantedBy: admin.id }]);
+    expect(await findInvitationByTokenHash(test.db, tokenHash)).toBeUndefined();
+    await expect(acceptInvitation(test.db, { tokenHash, name: 'Again' })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('records and filters audit entries, and refuses to rewrite them', async () => {
+    const actor = await makeUser(test.db);
+    await recordAudit(test.db, { actorId: actor.id, action: 'sign-in.failure', details: { ip: '10.0.0.1' } });
+    const success = await recordAudit(test.db, { actorId: actor.id, action: 'sign-in.success' });
+    await recordAudit(test.db, { actorId: actor.id, action: 'export.csv', targetType: 'publication' });
+    const signIns = await listAudit(test.db, { filters: { actorId: actor.id, actionPrefix: 'sign-in.' } });
+    expect(signIns.items.map((entry) => entry.action)).toEqual(['sign-in.success', 'sign-in.failure']);
+    expect(signIns.items[1]?.details).toEqual({ ip: '10.0.0.1' });
+    expect(signIns.total).toBe(2);
+    await expect(recordAudit(test.db, { action: 'Drop Table' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(test.db.kysely.deleteFrom('audit_log').where('id', '=', success.id).execute()).rejects.toThrow(/append-only/);
+    await expect(test.db.kysely.updateTable('audit_log').set({ action: 'forged' }).where('id', '=', success.id).execute()).rejects.toThrow(/append-only/);
+  });
+});
