@@ -83,6 +83,24 @@ describe('readObservations refusing hostile input', () => {
     ]);
   });
 
+  it('refuses a quoted cell that grows beyond the line bound over many short lines', () => {
+    const result = readObservations({ name: 'tall.csv', text: `Year,Value\n2021,"${'abc\n'.repeat(300_000)}"\n` }, { area: '124' });
+    expect(result.problems).toEqual([{ file: 'tall.csv', row: 2, message: expect.stringMatching(/^malformed CSV at line \d+: Max Record Size: record exceed the maximum number of tolerated bytes of 1048576/) }]);
+  });
+
+  it('reads SDMX-ML written on one long line: the line bound is for CSV only', () => {
+    const text = new TextDecoder().decode(sharedFile('sdmx-ml_kyrgyzstan_10-7-2.xml').bytes);
+    const series = text.slice(text.indexOf('<Series'), text.lastIndexOf('</Series>') + '</Series>'.length);
+    // The same seven observations under many areas make a message of well over 1 MiB, on one line.
+    const areas = Array.from({ length: 220 }, (_, index) => String(index + 1));
+    const body = areas.map((area) => series.replaceAll('REF_AREA="417"', `REF_AREA="${area}"`)).join('');
+    const oneLine = `${text.slice(0, text.indexOf('<Series'))}${body}${text.slice(text.lastIndexOf('</Series>') + '</Series>'.length)}`.replace(/\n\s*/g, ' ');
+    expect(oneLine.length).toBeGreaterThan(1024 * 1024);
+    const result = readObservations({ name: 'one-line.xml', text: oneLine });
+    expect(result.problems).toEqual([]);
+    expect(result.observations).toHaveLength(220 * 7);
+  });
+
   it('refuses a file above the configured size bound before reading it', () => {
     const result = readObservations(sharedFile('sg_cpa_migrs_by_country.ddf.csv'), { maxFileBytes: 10_000 });
     expect(result.problems).toEqual([{ file: 'sg_cpa_migrs_by_country.ddf.csv', message: 'file is 49,567 bytes; the limit is 10,000 bytes' }]);
