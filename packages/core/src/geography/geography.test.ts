@@ -274,6 +274,17 @@ describe('createGeography with user-defined groups', () => {
   });
 });
 
+describe('immutability', () => {
+  it('hands out frozen areas and lists', () => {
+    expect(Object.isFrozen(getArea('KEN'))).toBe(true);
+    expect(Object.isFrozen(getArea('199').members)).toBe(true);
+    expect(Object.isFrozen(listAreas())).toBe(true);
+    expect(Object.isFrozen(areaMembers('14'))).toBe(true);
+    expect(Object.isFrozen(areasContaining('KEN', { asOf: 2019 }))).toBe(true);
+    expect(() => (listAreas() as unknown as unknown[]).sort()).toThrow(TypeError);
+  });
+});
+
 describe('dates', () => {
   it.each([
     ['2019', 20190101],

@@ -178,8 +178,8 @@ export function createGeography(options: GeographyOptions = {}): Geography {
       name: group.name,
       kind: group.kind,
       kinds: [group.kind],
-      members: group.members,
-      ...(group.excluded === undefined ? {} : { excluded: group.excluded }),
+      members: [...(group.members ?? [])],
+      ...(group.excluded === undefined ? {} : { excluded: [...group.excluded] }),
       ...(group.source === undefined ? {} : { source: group.source }),
       ...(group.note === undefined ? {} : { note: group.note }),
     });
@@ -224,7 +224,7 @@ export function createGeography(options: GeographyOptions = {}): Geography {
     const cached = treeMembers.get(code);
     if (cached) return cached;
     const area = areas.get(code);
-    const result = area?.kind === 'country' ? [code] : sortAreaCodes((children.get(code) ?? []).flatMap((child) => collectTree(child)));
+    const result = Object.freeze(area?.kind === 'country' ? [code] : sortAreaCodes((children.get(code) ?? []).flatMap((child) => collectTree(child))));
     treeMembers.set(code, result);
     return result;
   };
@@ -256,11 +256,19 @@ export function createGeography(options: GeographyOptions = {}): Geography {
     } else {
       result = [code];
     }
+    Object.freeze(result);
     byArea.set(code, result);
     return result;
   };
 
-  const sortedAreas = [...areas.values()].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || compareAreaCodes(a.code, b.code));
+  // Areas handed out are frozen: a geography never changes once built.
+  for (const area of areas.values()) {
+    Object.freeze(area.kinds);
+    if (area.members) Object.freeze(area.members);
+    if (area.excluded) Object.freeze(area.excluded);
+    Object.freeze(area);
+  }
+  const sortedAreas = Object.freeze([...areas.values()].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || compareAreaCodes(a.code, b.code)));
 
   const containingCache = new Map<number, Map<string, readonly string[]>>();
   const containingIndex = (key: number): Map<string, readonly string[]> => {
@@ -276,6 +284,7 @@ export function createGeography(options: GeographyOptions = {}): Geography {
         else index.set(member, [area.code]);
       }
     }
+    for (const list of index.values()) Object.freeze(list);
     containingCache.set(key, index);
     return index;
   };
