@@ -95,6 +95,12 @@ export class ObservationBuilder {
     const denominator = this.#count(record.denominator, problem);
     if (numerator !== undefined && denominator !== undefined && numerator > denominator) {
       problem(record.numerator, `numerator ${numerator} is larger than denominator ${denominator}`);
+    } else if (series === 'SG_CPA_MIGRP' && typeof value === 'number' && numerator !== undefined && denominator !== undefined && denominator > 0) {
+      // Published percentages are rounded to one (2019) or five (2021) decimals: allow half of one tenth.
+      const percent = (100 * numerator) / denominator;
+      if (Math.abs(percent - value) > 0.05 + 1e-9) {
+        problem(record.value, `value ${value} does not match numerator and denominator: ${numerator} of ${denominator} is ${Number(percent.toFixed(5))}%`);
+      }
     }
     if (series && record.units && record.units.value.trim() !== '' && record.units.value.trim().toUpperCase() !== SERIES[series].unit) {
       problem(record.units, `unit ${record.units.value.trim()} does not match series ${series}, whose unit is ${SERIES[series].unit}`);

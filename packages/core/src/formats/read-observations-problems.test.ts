@@ -173,6 +173,16 @@ describe('readObservations reporting problems', () => {
     ]);
   });
 
+  it('checks SG_CPA_MIGRP values against their numerator and denominator', () => {
+    const header = 'SeriesCode,GeoAreaCode,TimePeriod,Value,[Policy Domains],Numerator,Denominator';
+    const result = read([header, 'SG_CPA_MIGRP,1,2019,54.1,ALLDOMAINS,60,111', 'SG_CPA_MIGRP,1,2021,62.31884,ALLDOMAINS,86,138', 'SG_CPA_MIGRP,1,2021,62.3,DOMAIN1,138,86', 'SG_CPA_MIGRP,1,2021,37.7,DOMAIN2,86,138', 'SG_CPA_MIGRP,1,2021,1,DOMAIN3,x,138'].join('\n'));
+    expect(result.problems).toEqual([
+      { file: 'upload.csv', row: 4, column: 'Numerator', value: '138', message: 'numerator 138 is larger than denominator 86' },
+      { file: 'upload.csv', row: 5, column: 'Value', value: '37.7', message: 'value 37.7 does not match numerator and denominator: 86 of 138 is 62.31884%' },
+      { file: 'upload.csv', row: 6, column: 'Numerator', value: 'x', message: 'not a count of countries (a whole number from 0)' },
+    ]);
+  });
+
   it('names an unknown label in a national file and how to fix it', () => {
     const result = read('Year,Policy domain,Value\n2021,Domain 1. Migrant rights,3\n2021,Droits humains,3\n2021,Domain 9,2\n', { area: '124' });
     expect(result.problems).toEqual([

@@ -41,7 +41,11 @@ const observationArbitrary: fc.Arbitrary<Observation> = fc
     if (nature !== null) observation.nature = nature;
     if (source !== null) observation.source = source;
     if (footnote !== null) observation.footnote = footnote;
-    if (series === 'SG_CPA_MIGRP' && counts !== null) [observation.numerator, observation.denominator] = counts;
+    if (series === 'SG_CPA_MIGRP' && counts !== null) {
+      [observation.numerator, observation.denominator] = counts;
+      // The percentage follows from the counts, rounded as the UN publishes it.
+      if (observation.value !== 'N') observation.value = Number(((100 * counts[0]) / counts[1]).toFixed(5));
+    }
     return observation;
   });
 
