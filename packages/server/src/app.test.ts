@@ -49,6 +49,19 @@ describe('createApp', () => {
     expect(Object.keys(document.paths)).toContain('/api/v1/assessments/{id}/responses');
   });
 
+  it('keeps the OpenAPI document as reviewed (snapshot)', async () => {
+    const document = (await app.inject('/api/v1/openapi.json')).json();
+    await expect(`${JSON.stringify(document, null, 2)}\n`).toMatchFileSnapshot('./__snapshots__/openapi.json');
+  });
+
+  it('gives every operation a summary', async () => {
+    const document = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { summary?: string }>> };
+    const unnamed = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).filter(([, operation]) => !operation.summary).map(([method]) => `${method} ${path}`),
+    );
+    expect(unnamed).toEqual([]);
+  });
+
   it('serves the browsable docs page', async () => {
     const response = await app.inject('/api/v1/docs/');
     expect(response.statusCode).toBe(200);
