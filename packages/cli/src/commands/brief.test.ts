@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sharedData } from '../../../../test-support/shared-data.ts';
+import { CliError } from '../cli-error.ts';
+import { registerBriefCommand } from './brief.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'migov-brief-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const data = sharedData('un-sdg-10-7-2/sg_cpa_migrs_by_country.ddf.csv');
+
+async function brief(args: string[]): Promise<void> {
+  const program = new Command('migov').exitOverride();
+  registerBriefCommand(program);
+  for (const command of program.commands) command.exitOverride();
+  await program.parseAsync(['brief', ...args], { from: 'user' });
+}
+
+describe('migov brief', () => {
+  it('writes the Markdown brief of Bangladesh for the 2019 round from published data: one gap, domain 1', async () => {
+    const out = join(folder, 'bgd-2019.md');
+    await brief(['--area', 'BGD', '--round', '2019', '--format', 'md', '--data', data, '--out', out]);
+    const markdown = readFileSync(out, 'utf8');
+    expect(markdown).toContain('# Migration in the Cooperation Framework: Bangladesh');
+    expect(markdown.match(/^### Domain \d.*$/gm)).toEqual(['### Domain 1: Migrant rights (Partially meets)']);
+    expect(markdown).toContain('- Colombo Process: Regional Consultative Process on Overseas Employment and Contractual Labour for Countries of Origin in Asia');
+  });
+
+  it('takes the latest round by default and writes PDF and DOCX (M49 code accepted)', async () => {
+    const pdf = join(folder, 'bgd.pdf');
+    const docx = join(folder, 'bgd.docx');
+    await brief(['--area', '50', '--format', 'pdf', '--data', data, '--out', pdf]);
+    await brief(['--area', '050', '--format', 'docx', '--data', data, '--out', docx]);
+    const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(pdfText).toContain('SDG indicator 10.7.2 results (2021)');
+    for (const heading of ['Domain 1: Migrant rights (Requires further progress)', 'Domain 5: Mobility dimensions of crises (Requires further progress)', 'Domain 6: Safe, orderly and regular migration (Partially meets)']) {
+      expect(pdfText).toContain(heading);
+    }
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))['word/document.xml'] ?? new Uint8Array());
+    expect(xml).toContain('Domain 5: Mobility dimensions of crises (Requires further progress)');
+    expect(xml).toContain('GCM objective 8: Save lives and establish coordinated international efforts on missing migrants [migov editorial mapping]');
+  });
+
+  it('refuses a data file with problems and writes nothing', async () => {
+    const out = join(folder, 'bad.md');
+    await expect(brief(['--area', 'BGD', '--format', 'md', '--data', join(folder, 'missing.csv'), '--out', out])).rejects.toThrow('no such file');
+  });
+
+  it('writes a brief without results when no data is given', async () => {
+    const out = join(folder, 'phl.md');
+    await brief(['--area', 'PHL', '--format', 'md', '--out', out]);
+    expect(readFileSync(out, 'utf8')).toContain('- All domains: no data');
+  });
+
+  it('refuses a bad format, round or area with a usage error', async () => {
+    await expect(brief(['--area', 'BGD', '--format', 'html'])).rejects.toThrow(CliError);
+    await expect(brief(['--area', 'BGD', '--format', 'html'])).rejects.toThrow('invalid --format: html (one of md, pdf, docx)');
+    await expect(brief(['--area', 'BGD', '--format', 'md', '--round', '19'])).rejects.toThrow('invalid --round: 19 (a year such as 2021)');
+    await expect(brief(['--area', 'ZZZ', '--format', 'md'])).rejects.toThrow('invalid --area: ZZZ');
+    await expect(brief(['--area', '150', '--format', 'md', '--out', join(folder, 'x.md')])).rejects.toThrow('invalid area: 150 is not a country');
+  });
+});
