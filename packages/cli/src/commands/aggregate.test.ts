@@ -21,7 +21,6 @@ describe('migov aggregate', () => {
     const denominatorColumn = Object.keys(rows[0]!).find((column) => /denominator/i.test(column))!;
     expect(world.map((row) => `${row[numeratorColumn]}/${row[denominatorColumn]}`)[0]).toBe('60/111');
     // Every area it can compute: regions, sub-regions, SDG regions and groupings, not only the world.
-    expect(new Set(rows.map((row) => row.GeoAreaCode))).toEqual(expect.objectContaining({ size: expect.any(Number) }));
     for (const code of ['2', '142', '150', '202', '419', '513', '543', '747', '753', '199', '432', '722']) expect(rows.some((row) => row.GeoAreaCode === code)).toBe(true);
   });
 
