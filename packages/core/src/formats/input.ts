@@ -21,6 +21,8 @@ export interface InputLimits {
   maxLineBytes?: number;
   /** Problems listed in full; further ones are summarised in one last problem (default {@link DEFAULT_MAX_PROBLEMS}). */
   maxProblems?: number;
+  /** Character encoding of byte input when it is not UTF-8, e.g. `windows-1250` (WHATWG encoding labels). */
+  encoding?: string;
 }
 
 /** Collects problems up to a bound so that a hostile file cannot exhaust memory with complaints. */
@@ -99,6 +101,15 @@ export function inputText(file: InputFile, limits: InputLimits): DecodedText {
     return { ok: false, message: `file is ${formatBytes('bytes' in file ? size : inputSize(file))}; the limit is ${formatBytes(maxFileBytes)}` };
   }
   if ('text' in file) return { ok: true, text: file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text };
+  if (limits.encoding !== undefined && !/^utf-?8$/i.test(limits.encoding)) {
+    let text: string;
+    try {
+      text = new TextDecoder(limits.encoding).decode(file.bytes);
+    } catch {
+      return { ok: false, message: `unknown encoding "${limits.encoding}" (use a WHATWG label such as utf-8, windows-1250, iso-8859-2)` };
+    }
+    return { ok: true, text };
+  }
   return decodeText(file.bytes);
 }
 

@@ -64,6 +64,10 @@ export function parseYearLabel(text: string): { year: number; timeDetail?: strin
   return undefined;
 }
 
+/** A label with U+FFFD was decoded from bytes that are not UTF-8: say so, since that is the real fault. */
+export const encodingHint = (label: string): string =>
+  label.includes('\ufffd') ? ' (the file is not valid UTF-8: save it as UTF-8, or give its encoding, e.g. windows-1250)' : '';
+
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Turns raw records into observations, collecting every problem and catching conflicting duplicates. */
@@ -190,7 +194,7 @@ export class ObservationBuilder {
     }
     const resolved = resolvePolicyDomain(cell.value, this.#options.labels);
     if ('code' in resolved) return resolved.code;
-    problem(cell, `unknown policy domain: "${excerpt(cell.value.trim())}" ${resolved.reason}`);
+    problem(cell, `unknown policy domain: "${excerpt(cell.value.trim())}" ${resolved.reason}${encodingHint(cell.value)}`);
     return undefined;
   }
 

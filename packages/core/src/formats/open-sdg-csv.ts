@@ -6,6 +6,7 @@ import type { ProblemList } from './input.ts';
 import type { CsvTable } from './csv-table.ts';
 import { cellAt } from './columns.ts';
 import type { Cell, ObservationBuilder } from './observation-builder.ts';
+import { encodingHint } from './observation-builder.ts';
 import type { ColumnRole, LabelMapping } from './label-mapping.ts';
 import { resolveColumnRole, resolvePolicyDomain } from './label-mapping.ts';
 
@@ -88,7 +89,7 @@ export function readOpenSdgWideTable(table: CsvTable, problems: ProblemList, bui
     if (roles[index] !== undefined) return;
     const resolved = resolvePolicyDomain(label, labels);
     if ('code' in resolved) domainColumns.push(index);
-    else problems.add({ row: 1, column: label, value: label, message: `column "${label}" is neither Year nor a policy domain: it ${resolved.reason}` });
+    else problems.add({ row: 1, column: label, value: label, message: `column "${label}" is neither Year nor a policy domain: it ${resolved.reason}${encodingHint(label)}` });
   });
   for (const { row, cells } of table.rows) {
     for (const index of domainColumns) {

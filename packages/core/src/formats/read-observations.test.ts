@@ -68,6 +68,19 @@ describe('readObservations on published files', () => {
     expect(national.map((observation) => [key(observation), published.get(key(observation))])).toEqual(national.map((observation) => [key(observation), observation.value]));
   });
 
+  it('reads Croatia’s file saved as windows-1250 when given the encoding, and says why it fails without', () => {
+    const utf8 = new TextDecoder().decode(sharedFile('open-sdg_croatia_indicator_10-7-2.csv').bytes);
+    // č is the only non-ASCII character of the file; windows-1250 writes it as byte E8.
+    const bytes = new Uint8Array(Array.from(utf8, (char) => (char === 'č' ? 0xe8 : char.charCodeAt(0))));
+    const file = { name: 'croatia-1250.csv', bytes };
+    const expected = readObservations(sharedFile('open-sdg_croatia_indicator_10-7-2.csv'), { area: '191' }).observations;
+    expect(readObservations(file, { area: '191', encoding: 'windows-1250' })).toEqual({ format: 'open-sdg-wide', observations: expected, problems: [] });
+    const problems = readObservations(file, { area: '191' }).problems;
+    expect(problems).toHaveLength(6);
+    expect(problems[0]?.message).toMatch(/^column "Podru\ufffdje 1\.Prava migranata" is neither Year nor a policy domain: .* \(the file is not valid UTF-8: save it as UTF-8, or give its encoding, e\.g\. windows-1250\)$/);
+    expect(readObservations(file, { encoding: 'klingon' }).problems[0]?.message).toBe('unknown encoding "klingon" (use a WHATWG label such as utf-8, windows-1250, iso-8859-2)');
+  });
+
   it('reads text as well as bytes, with or without a byte-order mark', () => {
     const text = 'Year,Value\n2021,3\n';
     const expected = [{ series: 'SG_CPA_MIGRS', area: '124', year: 2021, domain: 'ALLDOMAINS', value: 3 }];
