@@ -131,10 +131,19 @@ export interface ResponseChange {
   comment?: string | null;
 }
 
+// An instrument id@version is never overwritten once stored, so a found version can be cached per database.
+const instrumentCache = new WeakMap<MigovDatabase, Map<string, InstrumentVersion>>();
+
 async function instrumentOf(db: MigovDatabase, assessment: AssessmentSummary): Promise<InstrumentVersion> {
+  const key = `${assessment.instrument}@${assessment.version}`;
+  const cache = instrumentCache.get(db) ?? new Map<string, InstrumentVersion>();
+  instrumentCache.set(db, cache);
+  const cached = cache.get(key);
+  if (cached) return cached;
   const registry = await loadInstrumentRegistry(db);
   const instrument = registry.find(assessment.instrument, assessment.version);
-  if (!instrument) throw new Error(`instrument ${assessment.instrument}@${assessment.version} of assessment ${assessment.id} is not available`);
+  if (!instrument) throw new Error(`instrument ${key} of assessment ${assessment.id} is not available`);
+  cache.set(key, instrument);
   return instrument;
 }
 
