@@ -100,7 +100,9 @@ function entryPoints(area: string, results: BriefResults, gaps: readonly BriefGa
     'common-country-analysis':
       gaps.length > 0
         ? `Analyse the 10.7.2 gaps of ${round} (${listText(gapNames)}) with the MGI profile and national data, and disaggregate SDG data by migratory status (target 17.18).`
-        : `Record that ${area} meets or fully meets every 10.7.2 domain in ${round}; analyse migrants' situation with data disaggregated by migratory status (target 17.18).`,
+        : results.domains.some((domain) => domain.status === 'result')
+          ? `Record that ${area} meets or fully meets every 10.7.2 domain with a result in ${round}; analyse migrants' situation with data disaggregated by migratory status (target 17.18).`
+          : `No 10.7.2 result is available for ${area}: gather the 10.7.2 and MGI results first, and analyse migrants' situation with data disaggregated by migratory status (target 17.18).`,
     'prioritization-theory-of-change':
       objectives.length > 0
         ? `Link the priorities to GCM objectives ${listText(objectives.map((objective) => String(objective.objective)))} (${listText(objectives.map((objective) => objective.shortLabel))}) in the theory of change.`
@@ -141,10 +143,12 @@ export function generateBrief(input: GenerateBriefInput): BriefDocument {
   const processes = processesOf(registry, area.code);
   const overall = input.results.domains.find((domain) => domain.domain === 'ALLDOMAINS');
   const round = input.results.year === undefined ? 'no published 10.7.2 round' : `the ${input.results.year} round of SDG indicator 10.7.2`;
-  const summary =
-    overall?.status === 'result'
-      ? `In ${round}, ${area.name} ${overall.categoryLabel?.toLowerCase()} overall. ${gaps.length === 0 ? 'No domain requires further progress or only partially meets.' : `Gaps: ${listText(gaps.map((gap) => `${gap.domainName} (${gap.categoryLabel.toLowerCase()})`))}.`}`
-      : `${area.name} has no overall 10.7.2 result in ${round}; ${gaps.length === 0 ? 'no domain gap is recorded.' : `gaps: ${listText(gaps.map((gap) => gap.domainName))}.`}`;
+  const hasResults = input.results.domains.some((domain) => domain.status === 'result');
+  const gapText = gaps.length === 0 ? 'No domain requires further progress or only partially meets.' : `Gaps: ${listText(gaps.map((gap) => `${gap.domainName} (${gap.categoryLabel.toLowerCase()})`))}.`;
+  let summary: string;
+  if (overall?.status === 'result') summary = `In ${round}, ${area.name} ${overall.categoryLabel?.toLowerCase()} overall. ${gapText}`;
+  else if (hasResults) summary = `${area.name} has no overall result in ${round}. ${gapText}`;
+  else summary = `No 10.7.2 result is available for ${area.name}${input.results.year === undefined ? '' : ` in the ${input.results.year} round`}: the brief lists the consultation processes, the entry points and the mainstreaming checklist.`;
   const editorialUsed = gaps.some((gap) => gap.gcmObjectives.some((objective) => objective.basis === 'editorial') || gap.sdgTargets.some((target) => target.basis === 'editorial'));
   const content: BriefContent = {
     title: `Migration in the Cooperation Framework: ${area.name}`,

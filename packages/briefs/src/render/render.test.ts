@@ -74,3 +74,25 @@ describe('renderBriefDocx', () => {
     expect(paragraphs).toContain('Edited note with *stars* and <tags>.');
   });
 });
+
+describe('renderBriefPdf fonts', () => {
+  const unicode = editBrief(generateBrief({ area: '643', results: { domains: [] }, generatedAt: '2026-11-27T18:00:00Z', generatedBy: 'a' }), { notes: 'Миграция и развитие ≥ 2 — Türkiye' }, {
+    actor: 'a',
+    at: '2026-11-27T18:00:00Z',
+    expectedVersion: 1,
+    description: 'x',
+  });
+
+  it('prints "?" for what the standard font cannot show, never garbage', async () => {
+    const text = pdfText(await renderBriefPdf(latestBriefVersion(unicode)));
+    expect(text).toContain('???????? ? ???????? ? 2 — Türkiye');
+  });
+
+  it('prints any script with a Unicode font passed in (Debian fonts-dejavu-core in CI)', async () => {
+    const path = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+    const { existsSync, readFileSync } = await import('node:fs');
+    if (!existsSync(path)) throw new Error(`${path} is missing: apt-get install -y fonts-dejavu-core`);
+    const text = pdfText(await renderBriefPdf(latestBriefVersion(unicode), { font: { regular: new Uint8Array(readFileSync(path)) } }));
+    expect(text).toContain('Миграция и развитие ≥ 2 — Türkiye');
+  });
+});

@@ -18,6 +18,7 @@ interface BriefOptions {
   format: string;
   out?: string;
   data?: string[];
+  pdfFont?: string;
 }
 
 // Published files also carry values for groupings the SDG database lists (e.g. 830 Channel Islands,
@@ -59,6 +60,7 @@ export function registerBriefCommand(program: Command): void {
     .requiredOption('--format <format>', `output format: ${BRIEF_FORMATS.join(', ')}`)
     .option('--out <file>', 'write to a file (default: standard output; PDF and DOCX need --out on a terminal)')
     .option('--data <files...>', 'published SG_CPA_MIGRS data in any supported format (default: none, the brief then has no 10.7.2 results)')
+    .option('--pdf-font <file>', 'a TrueType/OpenType font for PDF text in any script (default: Helvetica, Western European characters only)')
     .action(async (options: BriefOptions) => {
       const format = parseFormat(options.format);
       const round = parseRound(options.round);
@@ -79,7 +81,7 @@ export function registerBriefCommand(program: Command): void {
         throw new CliError((error as Error).message, EXIT.refused);
       }
       const version = latestBriefVersion(brief);
-      const content = format === 'md' ? renderBriefMarkdown(version) : format === 'pdf' ? await renderBriefPdf(version) : await renderBriefDocx(version);
+      const content = format === 'md' ? renderBriefMarkdown(version) : format === 'pdf' ? await renderBriefPdf(version, options.pdfFont ? { font: { regular: (await readInputFile(options.pdfFont)).bytes } } : {}) : await renderBriefDocx(version);
       await writeOutput(content, options.out);
       if (options.out) process.stderr.write(`${options.out}: ${format} brief for ${version.content.area.name}, ${version.content.gaps.length} gap(s)\n`);
     });
