@@ -2,9 +2,11 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './cli-error.ts';
 import { registerAggregateCommand } from './commands/aggregate.ts';
+import { registerBriefCommand } from './commands/brief.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerInstrumentsCommands } from './commands/instruments.ts';
+import { registerMicrodataCommands } from './commands/microdata.ts';
 import { registerScoreCommand } from './commands/score.ts';
 
 /** Build the program with every command registered. */
@@ -19,10 +21,13 @@ export function createProgram(): Command {
   registerImportCommand(program);
   registerAggregateCommand(program);
   registerExportCommand(program);
-  for (const command of program.commands) {
+  registerBriefCommand(program);
+  registerMicrodataCommands(program);
+  const overrideExits = (command: Command): void => {
     command.exitOverride();
-    for (const sub of command.commands) sub.exitOverride();
-  }
+    for (const sub of command.commands) overrideExits(sub);
+  };
+  overrideExits(program);
   return program;
 }
 

@@ -21,7 +21,7 @@ import {
   INDICATORS,
   type MicrodataSpec,
   type MigratoryStatusDefinition,
-} from '../../../microdata/src/index.ts';
+} from '@migov/microdata';
 import { CliError, EXIT } from '../cli-error.ts';
 
 const FORMATS = ['csv', 'json', 'sdmx-csv'] as const;
