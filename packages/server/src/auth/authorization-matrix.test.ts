@@ -100,6 +100,7 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'POST /api/v1/jurisdictions': adminOnly,
   'GET /api/v1/audit': adminOnly,
   'POST /api/v1/imports': adminOnly,
+  'GET /api/v1/imports': adminOnly,
 };
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');

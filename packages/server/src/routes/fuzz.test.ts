@@ -80,7 +80,7 @@ describe('fuzzing every route from its schema', () => {
             let path = route.url;
             paramNames.forEach((name, position) => (path = path.replace(`:${name}`, encodeURIComponent(String(params[position])) || 'x')));
             path = path.replace('*', 'x');
-            const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])).toString();
+            const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)] as [string, string])).toString();
             const headers: Record<string, string> = {};
             if (asAdmin) headers.authorization = `Bearer ${token}`;
             if (ifMatch !== null) headers['if-match'] = ifMatch.replace(/[^\x20-\x7e]/g, '');

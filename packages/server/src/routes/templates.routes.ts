@@ -1,5 +1,68 @@
-/** Excel templates of an assessment: download, fill in offline, upload back. */
+/** Excel templates of an assessment: download, fill in offline, upload back (validated cell by cell; all or nothing). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getAssessment, saveResponses } from '@migov/db';
+import { ApiError } from '../errors/api-error.ts';
+import { assessmentJurisdiction } from './assessments.routes.ts';
+import { buildAssessmentWorkbook, readAssessmentWorkbook } from '../templates/assessment-workbook.ts';
+import { lockVersionEtag } from '../assessments/assessment-view.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const idParams = z.object({ id: z.string().min(1).max(100) });
 
 /** Template routes under /api/v1. */
-export const templateRoutes: FastifyPluginAsyncZod = async () => {};
+export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
+  const context = app.migov;
+  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: context.config.maxUploadBytes }, (_request, body, done) => done(null, body));
+
+  const instrumentOf = (assessment: { instrument: string; version: string }) => {
+    const instrument = context.instruments().find(assessment.instrument, assessment.version);
+    if (!instrument) throw new ApiError('not-found', `the instrument ${assessment.instrument}@${assessment.version} of this assessment is not loaded`);
+    return instrument;
+  };
+
+  app.get(
+    '/assessments/:id/workbook',
+    {
+      config: { access: { permission: 'assessment:read', scope: 'object', jurisdiction: assessmentJurisdiction } },
+      schema: { tags: ['templates'], summary: 'Download the Excel template of an assessment, pre-filled with the current answers and comments', params: idParams },
+    },
+    async (request, reply) => {
+      const assessment = await getAssessment(context.db, request.params.id);
+      const name = context.geography.findArea(assessment.jurisdiction)?.name ?? assessment.jurisdiction;
+      const bytes = await buildAssessmentWorkbook(instrumentOf(assessment), assessment, name);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="migov-${assessment.jurisdiction}-${assessment.year}.xlsx"`)
+        .header('cache-control', 'private, no-store')
+        .header('etag', lockVersionEtag(assessment.lockVersion))
+        .send(bytes);
+    },
+  );
+
+  app.put(
+    '/assessments/:id/workbook',
+    {
+      config: { access: { permission: 'assessment:edit', scope: 'object', jurisdiction: assessmentJurisdiction } },
+      schema: {
+        tags: ['templates'],
+        summary: 'Upload a filled-in template: every cell is validated; nothing changes unless all are valid',
+        description: `Send the .xlsx file as the body (Content-Type ${XLSX}). A template made before someone else saved is refused with edit-conflict.`,
+        params: idParams,
+        response: { 200: z.object({ changed: z.number().int(), lockVersion: z.number().int() }) },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) throw new ApiError('unsupported-media-type', `send the workbook as the body with Content-Type ${XLSX}`);
+      const assessment = await getAssessment(context.db, request.params.id);
+      const read = await readAssessmentWorkbook(instrumentOf(assessment), assessment, request.body);
+      if (!read.ok) throw new ApiError('invalid-workbook', `${read.problems.length} invalid cell(s); nothing was changed`, { problems: read.problems });
+      if (read.changes.length === 0) {
+        if (read.lockVersion !== assessment.lockVersion) throw new ApiError('edit-conflict', 'the assessment changed after this template was made', { current: assessment });
+        return reply.header('etag', lockVersionEtag(assessment.lockVersion)).send({ changed: 0, lockVersion: assessment.lockVersion });
+      }
+      const saved = await saveResponses(context.db, { assessmentId: assessment.id, expectedLockVersion: read.lockVersion, changes: read.changes }, request.principal!.userId);
+      return reply.header('etag', lockVersionEtag(saved.lockVersion)).send({ changed: read.changes.length, lockVersion: saved.lockVersion });
+    },
+  );
+};

@@ -1,0 +1,195 @@
+/**
+ * The Excel template of an assessment (exceljs): an instructions sheet, one row per item with a
+ * drop-down of the options, pre-filled answers and comments, protected so only the answer and
+ * comment cells can change. Reading it back validates every cell and reports each problem with
+ * sheet, cell, value and why; the caller changes nothing unless the whole workbook is valid.
+ */
+import ExcelJS from 'exceljs';
+import { localize, type InstrumentVersion } from '@migov/core';
+import type { Assessment, ResponseChange } from '@migov/db';
+
+export const RESPONSES_SHEET = 'Responses';
+export const INSTRUCTIONS_SHEET = 'Instructions';
+const OPTIONS_SHEET = 'Options';
+const META_SHEET = 'migov';
+const MAX_COMMENT = 10_000;
+const HEADER = ['Domain', 'Item', 'Question', 'Answer', 'Comment'] as const;
+
+/** One invalid cell. */
+export interface WorkbookProblem {
+  sheet: string;
+  cell: string;
+  value: string;
+  message: string;
+}
+
+export type ReadWorkbookResult =
+  | { ok: true; lockVersion: number; changes: ResponseChange[] }
+  | { ok: false; problems: WorkbookProblem[] };
+
+function itemsOf(instrument: InstrumentVersion) {
+  return instrument.domains.flatMap((domain) => domain.items.map((item) => ({ domain, item, options: instrument.scales[item.scale] ?? [] })));
+}
+
+/** Build the template of an assessment. */
+export async function buildAssessmentWorkbook(instrument: InstrumentVersion, assessment: Assessment, jurisdictionName: string): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'migov';
+  book.created = new Date(assessment.updatedAt);
+
+  const instructions = book.addWorksheet(INSTRUCTIONS_SHEET);
+  instructions.getColumn(1).width = 110;
+  const lines = [
+    `${localize(instrument.title, 'en')}`,
+    `Jurisdiction: ${jurisdictionName} (${assessment.jurisdiction}) · Round ${assessment.year} · Instrument ${instrument.instrument}@${instrument.version}`,
+    '',
+    `1. On the sheet "${RESPONSES_SHEET}", choose an answer for each item from the drop-down in column D. Leave it empty if you have no answer yet.`,
+    '2. Write any comment or source in column E. Only columns D and E can be edited.',
+    '3. Upload the file back in migov. Every cell is checked; if any cell is invalid, nothing is changed and each problem is listed with its cell.',
+    `4. This file was made at lock version ${assessment.lockVersion}. If someone saves the assessment after that, the upload is refused: download a fresh template.`,
+  ];
+  lines.forEach((line, index) => {
+    const cell = instructions.getCell(index + 1, 1);
+    cell.value = line;
+    cell.alignment = { wrapText: true };
+    if (index === 0) cell.font = { bold: true, size: 14 };
+  });
+
+  const options = book.addWorksheet(OPTIONS_SHEET, { state: 'hidden' });
+  const scaleRanges = new Map<string, string>();
+  Object.entries(instrument.scales).forEach(([scaleId, scaleOptions], column) => {
+    const letter = options.getColumn(column + 1).letter;
+    options.getCell(1, column + 1).value = scaleId;
+    scaleOptions.forEach((option, row) => (options.getCell(row + 2, column + 1).value = localize(option.label, 'en')));
+    scaleRanges.set(scaleId, `${OPTIONS_SHEET}!$${letter}$2:$${letter}$${scaleOptions.length + 1}`);
+  });
+
+  const sheet = book.addWorksheet(RESPONSES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: HEADER[0], width: 28 },
+    { header: HEADER[1], width: 8 },
+    { header: HEADER[2], width: 70 },
+    { header: HEADER[3], width: 45 },
+    { header: HEADER[4], width: 60 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  itemsOf(instrument).forEach(({ domain, item, options: itemOptions }, index) => {
+    const rowNumber = index + 2;
+    const response = assessment.responses[item.id];
+    const answer = itemOptions.find((option) => option.id === response?.optionId);
+    const row = sheet.getRow(rowNumber);
+    // Text goes in as plain strings: exceljs writes them as shared strings, never as formulas.
+    row.values = [localize(domain.label, 'en'), item.id, localize(item.text, 'en'), answer ? localize(answer.label, 'en') : '', response?.comment ?? ''];
+    row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
+    for (const column of [4, 5]) row.getCell(column).protection = { locked: false };
+    row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
+    row.getCell(4).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [scaleRanges.get(item.scale) ?? '""'],
+      showErrorMessage: true,
+      errorTitle: 'Not an option',
+      error: 'Choose one of the options in the list.',
+    };
+  });
+  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  await instructions.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+
+  const meta = book.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  meta.addRows([
+    ['assessment', assessment.id],
+    ['jurisdiction', assessment.jurisdiction],
+    ['instrument', instrument.instrument],
+    ['version', instrument.version],
+    ['lockVersion', assessment.lockVersion],
+  ]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } {
+  if (value === null || value === undefined) return { text: '', formula: false };
+  if (typeof value === 'string') return { text: value, formula: false };
+  if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value), formula: false };
+  if (value instanceof Date) return { text: value.toISOString(), formula: false };
+  if (typeof value === 'object' && 'richText' in value) return { text: value.richText.map((part) => part.text).join(''), formula: false };
+  if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) return { text: String((value as { result?: unknown }).result ?? ''), formula: true };
+  if (typeof value === 'object' && 'text' in value) return { text: String((value as { text: unknown }).text), formula: false };
+  return { text: String(value), formula: false };
+}
+
+/** Read an uploaded template against the assessment; every problem is collected before anything is decided. */
+export async function readAssessmentWorkbook(instrument: InstrumentVersion, assessment: Assessment, bytes: Uint8Array): Promise<ReadWorkbookResult> {
+  const problems: WorkbookProblem[] = [];
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, problems: [{ sheet: '', cell: '', value: '', message: 'the file is not an Excel workbook (.xlsx)' }] };
+  }
+  const meta = book.getWorksheet(META_SHEET);
+  const sheet = book.getWorksheet(RESPONSES_SHEET);
+  if (!meta || !sheet) return { ok: false, problems: [{ sheet: meta ? RESPONSES_SHEET : META_SHEET, cell: '', value: '', message: 'this is not a migov template: download the template of the assessment and fill it in' }] };
+  const metaValues = new Map<string, string>();
+  meta.eachRow((row) => metaValues.set(cellText(row.getCell(1).value).text, cellText(row.getCell(2).value).text));
+  const expectMeta = (key: string, expected: string) => {
+    const found = metaValues.get(key) ?? '';
+    if (found !== expected) problems.push({ sheet: META_SHEET, cell: key, value: found, message: `this template is for ${key} ${found || '(none)'}, not ${expected}` });
+  };
+  expectMeta('assessment', assessment.id);
+  expectMeta('instrument', instrument.instrument);
+  expectMeta('version', instrument.version);
+  const lockVersion = Number(metaValues.get('lockVersion'));
+  if (!Number.isInteger(lockVersion)) problems.push({ sheet: META_SHEET, cell: 'lockVersion', value: metaValues.get('lockVersion') ?? '', message: 'the template has lost its lock version' });
+  if (problems.length > 0) return { ok: false, problems };
+
+  const items = new Map(itemsOf(instrument).map((entry) => [entry.item.id, entry]));
+  const seen = new Set<string>();
+  const changes: ResponseChange[] = [];
+  HEADER.forEach((title, index) => {
+    const found = cellText(sheet.getRow(1).getCell(index + 1).value).text;
+    if (found !== title) problems.push({ sheet: RESPONSES_SHEET, cell: sheet.getRow(1).getCell(index + 1).address, value: found, message: `the header must be "${title}"` });
+  });
+  for (let rowNumber = 2; rowNumber <= Math.max(sheet.rowCount, items.size + 1); rowNumber += 1) {
+    const row = sheet.getRow(rowNumber);
+    const itemCell = row.getCell(2);
+    const itemId = cellText(itemCell.value).text.trim();
+    const answerCell = row.getCell(4);
+    const commentCell = row.getCell(5);
+    const answer = cellText(answerCell.value);
+    const comment = cellText(commentCell.value);
+    if (!itemId) {
+      if (answer.text || comment.text) problems.push({ sheet: RESPONSES_SHEET, cell: itemCell.address, value: '', message: 'an answer or comment is on a row without an item' });
+      continue;
+    }
+    const entry = items.get(itemId);
+    if (!entry) {
+      problems.push({ sheet: RESPONSES_SHEET, cell: itemCell.address, value: itemId, message: `unknown item ${itemId} in ${instrument.instrument}@${instrument.version}` });
+      continue;
+    }
+    if (seen.has(itemId)) {
+      problems.push({ sheet: RESPONSES_SHEET, cell: itemCell.address, value: itemId, message: `item ${itemId} appears twice` });
+      continue;
+    }
+    seen.add(itemId);
+    let optionId: string | undefined;
+    if (answer.formula) problems.push({ sheet: RESPONSES_SHEET, cell: answerCell.address, value: answer.text, message: 'formulas are not accepted: choose an option from the list' });
+    else if (answer.text.trim()) {
+      const text = answer.text.trim();
+      const option = entry.options.find((candidate) => localize(candidate.label, 'en') === text || candidate.id === text);
+      if (!option) problems.push({ sheet: RESPONSES_SHEET, cell: answerCell.address, value: text, message: `not an option of item ${itemId} (options: ${entry.options.map((candidate) => localize(candidate.label, 'en')).join(' | ')})` });
+      else optionId = option.id;
+    }
+    if (comment.formula) problems.push({ sheet: RESPONSES_SHEET, cell: commentCell.address, value: comment.text, message: 'formulas are not accepted in comments' });
+    else if (comment.text.length > MAX_COMMENT) problems.push({ sheet: RESPONSES_SHEET, cell: commentCell.address, value: `${comment.text.slice(0, 40)}…`, message: `a comment has at most ${MAX_COMMENT} characters (this one has ${comment.text.length})` });
+    const current = assessment.responses[itemId] ?? {};
+    const change: ResponseChange = { itemId };
+    if ((current.optionId ?? undefined) !== optionId) change.optionId = optionId ?? null;
+    const newComment = comment.text === '' ? undefined : comment.text;
+    if ((current.comment ?? undefined) !== newComment) change.comment = newComment ?? null;
+    if (change.optionId !== undefined || change.comment !== undefined) changes.push(change);
+  }
+  for (const itemId of items.keys()) {
+    if (!seen.has(itemId)) problems.push({ sheet: RESPONSES_SHEET, cell: 'B:B', value: '', message: `the row of item ${itemId} is missing` });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, lockVersion, changes };
+}
