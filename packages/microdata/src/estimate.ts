@@ -25,7 +25,7 @@ import { MIGRATORY_STATUS_DEFINITIONS, ageGroupSql, getIndicator } from './indic
 import { criticalValue } from './normal-quantile.ts';
 import { queryRows } from './session.ts';
 import type { ReplicateMethod } from './spec.ts';
-import { quoteIdent, quoteLiteral } from './sql.ts';
+import { quoteIdent } from './sql.ts';
 
 /** A canonical relation to estimate from, with its replicate weights if any. */
 export interface EstimationSource {
@@ -123,7 +123,9 @@ interface Plan {
   migrant: string;
   nonMigrant: string;
   separate: string[];
+  /** Cell keys as small integers (0 = total): cheap to group 10⁷ rows by; decoded to labels in {@link decodeKeys}. */
   keyExprs: Record<(typeof KEY_COLUMNS)[number], string>;
+  split: Record<(typeof KEY_COLUMNS)[number], boolean>;
 }
 
 function makePlan(options: TabulateOptions): Plan {
@@ -141,10 +143,11 @@ function makePlan(options: TabulateOptions): Plan {
     nonMigrant: definition.nonMigrant,
     separate: [...(options.separateBy ?? [])],
     keyExprs: {
-      g_status: splitStatus ? `CASE WHEN ${definition.column} THEN ${quoteLiteral(definition.migrant)} ELSE ${quoteLiteral(definition.nonMigrant)} END` : quoteLiteral(TOTAL),
-      g_sex: by.has('sex') ? 'sex' : quoteLiteral(TOTAL),
-      g_age: by.has('age-group') ? ageGroupSql(base.ageGroups) : quoteLiteral(TOTAL),
+      g_status: splitStatus ? `CAST(CASE WHEN ${definition.column} THEN 1 ELSE 2 END AS TINYINT)` : 'CAST(0 AS TINYINT)',
+      g_sex: by.has('sex') ? `CAST(CASE WHEN sex = 'M' THEN 1 ELSE 2 END AS TINYINT)` : 'CAST(0 AS TINYINT)',
+      g_age: by.has('age-group') ? `CAST(${ageGroupSql(base.ageGroups, true)} AS TINYINT)` : 'CAST(0 AS TINYINT)',
     },
+    split: { g_status: splitStatus, g_sex: by.has('sex'), g_age: by.has('age-group') },
   };
 }
 
@@ -155,6 +158,18 @@ function domainSql(source: EstimationSource, plan: Plan, extra: string[] = []): 
   const more = extra.map((column) => `, ${quoteIdent(column)}`).join('');
   return `SELECT ${separate}stratum, psu, weight AS w, ${keys}, CAST((${plan.base.numerator}) AS DOUBLE) AS y${more}
 FROM ${quoteIdent(source.view)} WHERE ${plan.base.denominator}`;
+}
+
+/** Labels of a row's integer cell keys. */
+function decodeKeys(plan: Plan, row: Record<string, unknown>): { status: string; sex: string; age: string } {
+  const status = Number(row['g_status']);
+  const sex = Number(row['g_sex']);
+  const age = Number(row['g_age']);
+  return {
+    status: status === 0 ? TOTAL : status === 1 ? plan.migrant : plan.nonMigrant,
+    sex: sex === 0 ? TOTAL : sex === 1 ? 'M' : 'F',
+    age: age === 0 ? TOTAL : (plan.base.ageGroups[age - 1]?.code ?? TOTAL),
+  };
 }
 
 function list(columns: readonly string[]): string {
@@ -196,13 +211,28 @@ interface RawCell {
   note?: string;
 }
 
-async function checkSinglePsuStrata(connection: DuckDBConnection, source: EstimationSource, plan: Plan): Promise<void> {
-  const keys = list([...plan.separate, 'stratum']);
-  const rows = await queryRows(
-    connection,
-    `SELECT ${plan.separate.map((c) => `CAST(${quoteIdent(c)} AS VARCHAR) AS ${quoteIdent(c)}, `).join('')}CAST(stratum AS VARCHAR) AS stratum, count(DISTINCT psu)::BIGINT AS n_h
-     FROM ${quoteIdent(source.view)} GROUP BY ${keys} HAVING count(DISTINCT psu) < 2 ORDER BY ${keys} LIMIT 20`,
+/** Name of the temporary table of PSU counts per stratum for a view (and separating columns). */
+export function psuCountsTable(view: string, separate: readonly string[] = []): string {
+  return ['__migov_nh', view, ...separate].join('__');
+}
+
+/**
+ * Counts PSUs per stratum of the whole design (every PSU, whether or not it has members of a cell)
+ * into a temporary table, once per view: loadMicrodata drops it when it replaces the view.
+ */
+async function createPsuCounts(connection: DuckDBConnection, source: EstimationSource, plan: Plan): Promise<string> {
+  const table = psuCountsTable(source.view, plan.separate);
+  const separate = plan.separate.map((c) => `CAST(${quoteIdent(c)} AS VARCHAR) AS ${quoteIdent(c)}, `).join('');
+  await connection.run(
+    `CREATE TEMP TABLE IF NOT EXISTS ${quoteIdent(table)} AS
+     SELECT ${separate}stratum, count(DISTINCT psu) AS n_h FROM ${quoteIdent(source.view)} GROUP BY ${list([...plan.separate, 'stratum'])}`,
   );
+  return table;
+}
+
+async function checkSinglePsuStrata(connection: DuckDBConnection, source: EstimationSource, plan: Plan, psuCounts: string): Promise<void> {
+  const keys = list([...plan.separate, 'stratum']);
+  const rows = await queryRows(connection, `SELECT CAST(stratum AS VARCHAR) AS stratum FROM ${quoteIdent(psuCounts)} WHERE n_h < 2 ORDER BY ${keys} LIMIT 20`);
   if (rows.length === 0) return;
   const problems: MicrodataProblem[] = rows.map((row) => ({
     file: source.file ?? source.view,
@@ -214,15 +244,18 @@ async function checkSinglePsuStrata(connection: DuckDBConnection, source: Estima
 }
 
 async function taylorCells(connection: DuckDBConnection, source: EstimationSource, plan: Plan, singlePsu: 'error' | 'certainty'): Promise<RawCell[]> {
-  if (singlePsu === 'error') await checkSinglePsuStrata(connection, source, plan);
+  const psuCounts = await createPsuCounts(connection, source, plan);
+  if (singlePsu === 'error') await checkSinglePsuStrata(connection, source, plan, psuCounts);
   const sep = plan.separate;
   const cellKeys = [...sep, ...KEY_COLUMNS];
   const keys = list(cellKeys);
-  const nh = `nh AS (SELECT ${sep.map((c) => `CAST(${quoteIdent(c)} AS VARCHAR) AS ${quoteIdent(c)}, `).join('')}stratum, count(DISTINCT psu) AS n_h FROM ${quoteIdent(source.view)} GROUP BY ${list([...sep, 'stratum'])})`;
+  const nh = `nh AS (SELECT * FROM ${quoteIdent(psuCounts)})`;
+  // one pass over the microdata: PSU totals per cell; cell totals are sums of PSU totals
   const common = `
-d AS (${domainSql(source, plan)}),
-cells AS (SELECT ${keys}, sum(w * y) AS ty, sum(w) AS tx, count(*) AS n FROM d GROUP BY ${keys}),
-psus AS (SELECT ${keys}, stratum, psu, sum(w * y) AS py, sum(w) AS px FROM d GROUP BY ${keys}, stratum, psu),
+psus AS MATERIALIZED (
+  SELECT ${keys}, stratum, psu, sum(w * y) AS py, sum(w) AS px, count(*) AS pn FROM (${domainSql(source, plan)}) GROUP BY ${keys}, stratum, psu
+),
+cells AS (SELECT ${keys}, sum(py) AS ty, sum(px) AS tx, sum(pn) AS n FROM psus GROUP BY ${keys}),
 z AS (SELECT ${keys}, stratum, psu, (py - ty / tx * px) / tx AS z FROM psus JOIN cells USING (${keys}))`;
   if (plan.indicator.kind === 'ratio') {
     const sql = `WITH ${nh}, ${common},
@@ -231,9 +264,7 @@ SELECT ${keys}, ty / tx AS estimate, v.variance, n::BIGINT AS n, tx FROM cells L
     const rows = await queryRows(connection, sql);
     return rows.map((row) => ({
       separate: Object.fromEntries(sep.map((c) => [c, String(row[c])])),
-      status: String(row['g_status']),
-      sex: String(row['g_sex']),
-      age: String(row['g_age']),
+      ...decodeKeys(plan, row),
       estimate: row['estimate'] as number,
       variance: (row['variance'] as number | null) ?? 0,
       n: Number(row['n']),
@@ -243,8 +274,8 @@ SELECT ${keys}, ty / tx AS estimate, v.variance, n::BIGINT AS n, tx FROM cells L
   // parity index: the status key is consumed, cells are the other keys
   const otherKeys = [...sep, 'g_sex', 'g_age'];
   const others = list(otherKeys);
-  const a = quoteLiteral(plan.migrant);
-  const b = quoteLiteral(plan.nonMigrant);
+  const a = 1;
+  const b = 2;
   const sql = `WITH ${nh}, ${common},
 pc AS (
   SELECT ${others},
@@ -278,8 +309,8 @@ function parityCell(plan: Plan, row: Record<string, unknown>, estimate: number |
   return {
     separate: Object.fromEntries(plan.separate.map((c) => [c, String(row[c])])),
     status: `${plan.migrant}/${plan.nonMigrant}`,
-    sex: String(row['g_sex']),
-    age: String(row['g_age']),
+    sex: decodeKeys(plan, row).sex,
+    age: decodeKeys(plan, row).age,
     estimate: undefinedReason ? null : estimate,
     variance: undefinedReason ? null : variance,
     n: Math.min(na, nb),
@@ -318,9 +349,7 @@ SELECT ${keys}, sum(w * y) AS ty, sum(w) AS tx, count(*)::BIGINT AS n, ${sums} F
       const estimate = ratio(row);
       return {
         separate: Object.fromEntries(sep.map((c) => [c, String(row[c])])),
-        status: String(row['g_status']),
-        sex: String(row['g_sex']),
-        age: String(row['g_age']),
+        ...decodeKeys(plan, row),
         estimate,
         // a replicate that drops every observation of the cell has no estimate: the variance is undefined
         variance: variance(estimate, (r) => ratio(row, r)),
@@ -333,7 +362,7 @@ SELECT ${keys}, sum(w * y) AS ty, sum(w) AS tx, count(*)::BIGINT AS n, ${sums} F
   for (const row of rows) {
     const key = JSON.stringify([...sep.map((c) => row[c]), row['g_sex'], row['g_age']]);
     const entry = groups.get(key) ?? {};
-    if (row['g_status'] === plan.migrant) entry.a = row;
+    if (Number(row['g_status']) === 1) entry.a = row;
     else entry.b = row;
     groups.set(key, entry);
   }
@@ -350,8 +379,7 @@ SELECT ${keys}, sum(w * y) AS ty, sum(w) AS tx, count(*)::BIGINT AS n, ${sums} F
 
 /** All expected categories of a dimension that the tabulation splits by. */
 function expectedValues(plan: Plan, key: (typeof KEY_COLUMNS)[number]): string[] {
-  const total = plan.keyExprs[key] === quoteLiteral(TOTAL);
-  if (total) return [TOTAL];
+  if (!plan.split[key]) return [TOTAL];
   if (key === 'g_status') return plan.indicator.kind === 'parity' ? [`${plan.migrant}/${plan.nonMigrant}`] : [plan.migrant, plan.nonMigrant];
   if (key === 'g_sex') return ['F', 'M'];
   return plan.base.ageGroups.map((group) => group.code);

@@ -140,10 +140,11 @@ export function parseDimensions(text: string): Dimension[] {
   return names as Dimension[];
 }
 
-/** SQL CASE mapping `age` to the indicator's age-group codes. */
-export function ageGroupSql(groups: readonly AgeGroup[]): string {
-  const branches = groups.map((group) =>
-    group.max === undefined ? `WHEN age >= ${group.min} THEN '${group.code}'` : `WHEN age BETWEEN ${group.min} AND ${group.max} THEN '${group.code}'`,
-  );
+/** SQL CASE mapping `age` to the indicator's age-group codes (or to their 1-based positions, for grouping). */
+export function ageGroupSql(groups: readonly AgeGroup[], positions = false): string {
+  const branches = groups.map((group, index) => {
+    const value = positions ? String(index + 1) : `'${group.code}'`;
+    return group.max === undefined ? `WHEN age >= ${group.min} THEN ${value}` : `WHEN age BETWEEN ${group.min} AND ${group.max} THEN ${value}`;
+  });
   return `CASE ${branches.join(' ')} END`;
 }

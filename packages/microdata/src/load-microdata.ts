@@ -68,21 +68,40 @@ export interface LoadOptions {
 interface SourceColumn {
   name: string;
   type: string;
+  /** Trim text before comparing (CSV cells); Parquet values are compared as stored. */
+  trim: boolean;
 }
 
 const NUMERIC_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
 
-/** A SQL condition "column holds one of these codes", numeric when the column and the codes are numeric (fast on Parquet). */
-function codeIn(column: SourceColumn, codes: readonly string[]): string {
-  const ident = quoteIdent(column.name);
-  if (NUMERIC_TYPES.test(column.type) && codes.every((code) => /^-?\d+(\.\d+)?$/.test(code))) {
-    return `${ident} IN (${codes.join(', ')})`;
-  }
-  return `trim(CAST(${ident} AS VARCHAR)) IN (${codes.map(quoteLiteral).join(', ')})`;
+function isNumeric(column: SourceColumn): boolean {
+  return NUMERIC_TYPES.test(column.type);
 }
 
+/** The cell as text (numbers converted, CSV text trimmed). */
 function textOf(column: SourceColumn): string {
-  return `trim(CAST(${quoteIdent(column.name)} AS VARCHAR))`;
+  const ident = quoteIdent(column.name);
+  if (column.type === 'VARCHAR') return column.trim ? `trim(${ident})` : ident;
+  return `CAST(${ident} AS VARCHAR)`;
+}
+
+/** The cell as a number, NULL when it is not one; typed columns skip the text round trip (fast on Parquet). */
+function numberOf(column: SourceColumn): string {
+  return isNumeric(column) ? `CAST(${quoteIdent(column.name)} AS DOUBLE)` : `TRY_CAST(${textOf(column)} AS DOUBLE)`;
+}
+
+/** Missing: NULL, or empty text. */
+function emptyOf(column: SourceColumn): string {
+  const ident = quoteIdent(column.name);
+  return isNumeric(column) ? `${ident} IS NULL` : `(${ident} IS NULL OR ${textOf(column)} = '')`;
+}
+
+/** A SQL condition "column holds one of these codes", numeric when the column and the codes are numeric. */
+function codeIn(column: SourceColumn, codes: readonly string[]): string {
+  if (isNumeric(column) && codes.every((code) => /^-?\d+(\.\d+)?$/.test(code))) {
+    return `${quoteIdent(column.name)} IN (${codes.join(', ')})`;
+  }
+  return `${textOf(column)} IN (${codes.map(quoteLiteral).join(', ')})`;
 }
 
 interface Check {
@@ -99,7 +118,7 @@ function describeCodes(mapping: Record<string, string[]>): string {
 
 function buildChecks(spec: MicrodataSpec, columns: Record<Variable, SourceColumn>, replicate: SourceColumn[]): Check[] {
   const checks: Check[] = [];
-  const empty = (column: SourceColumn) => `(${quoteIdent(column.name)} IS NULL OR ${textOf(column)} = '')`;
+  const empty = emptyOf;
   const required = (variable: Variable, what: string) => {
     const column = columns[variable];
     checks.push({ column: column.name, reason: `CASE WHEN ${empty(column)} THEN ${quoteLiteral(`empty cell: ${what} is required`)} END` });
@@ -114,7 +133,7 @@ function buildChecks(spec: MicrodataSpec, columns: Record<Variable, SourceColumn
     });
   };
   const number = (column: SourceColumn, what: string, allowZero: boolean) => {
-    const value = `TRY_CAST(${textOf(column)} AS DOUBLE)`;
+    const value = numberOf(column);
     checks.push({
       column: column.name,
       reason: `CASE WHEN ${empty(column)} THEN ${quoteLiteral(`missing ${what}`)}
@@ -128,7 +147,7 @@ function buildChecks(spec: MicrodataSpec, columns: Record<Variable, SourceColumn
   number(columns.weight, 'weight', false);
   coded('sex', 'sex', spec.codes.sex);
   const age = columns.age;
-  const ageValue = `TRY_CAST(${textOf(age)} AS DOUBLE)`;
+  const ageValue = numberOf(age);
   const [minAge, maxAge] = spec.ageRange;
   checks.push({
     column: age.name,
@@ -187,13 +206,14 @@ export async function loadMicrodata(connection: DuckDBConnection, path: string, 
   }
   const available = new Map(described.map((row) => [String(row['column_name']), String(row['column_type'])]));
   const missing: MicrodataProblem[] = [];
+  const trim = !lower.endsWith('.parquet');
   const find = (name: string): SourceColumn => {
     const type = available.get(name);
     if (type === undefined) {
       missing.push({ file, column: name, message: `column not found (the file has: ${[...available.keys()].filter((n) => n !== 'file_row_number').join(', ')})` });
-      return { name, type: 'VARCHAR' };
+      return { name, type: 'VARCHAR', trim };
     }
-    return { name, type };
+    return { name, type, trim };
   };
   const columns = Object.fromEntries(Object.entries(spec.columns).map(([variable, name]) => [variable, find(name)])) as Record<Variable, SourceColumn>;
   const replicate = (spec.replicateWeights?.columns ?? []).map(find);
@@ -201,12 +221,18 @@ export async function loadMicrodata(connection: DuckDBConnection, path: string, 
   if (missing.length > 0) throw new MicrodataError(missing);
 
   const checks = buildChecks(spec, columns, replicate);
-  const reasons = checks.map((check, index) => `${check.reason} AS r${index}`).join(',\n  ');
-  const values = checks.map((check, index) => `CAST(${quoteIdent(check.column)} AS VARCHAR) AS v${index}`).join(', ');
-  const anyBad = checks.map((_, index) => `r${index} IS NOT NULL`).join(' OR ');
-  const flagged = `SELECT ${rowExpr} AS row_number, ${values},\n  ${reasons}\nFROM ${source}`;
-  const bad = await queryRows(connection, `SELECT * FROM (${flagged}) WHERE ${anyBad} ORDER BY row_number LIMIT ${maxProblems}`);
-  if (bad.length > 0) {
+  // One scan counts the problems; only a bad file pays for a second scan that lists the first ones.
+  const counts = checks.map((check) => `count(${check.reason})`).join(' + ');
+  const [counted] = await queryRows(connection, `SELECT (${counts})::BIGINT AS total FROM ${source}`);
+  const total = Number(counted?.['total'] ?? 0);
+  if (total > 0) {
+    const reasons = checks.map((check, index) => `${check.reason} AS r${index}`).join(',\n  ');
+    const values = checks.map((check, index) => `CAST(${quoteIdent(check.column)} AS VARCHAR) AS v${index}`).join(', ');
+    const anyBad = checks.map((_, index) => `r${index} IS NOT NULL`).join(' OR ');
+    const bad = await queryRows(
+      connection,
+      `SELECT * FROM (SELECT ${rowExpr} AS row_number, ${values},\n  ${reasons}\nFROM ${source}) WHERE ${anyBad} ORDER BY row_number LIMIT ${maxProblems}`,
+    );
     const problems: MicrodataProblem[] = [];
     for (const row of bad) {
       checks.forEach((check, index) => {
@@ -216,16 +242,17 @@ export async function loadMicrodata(connection: DuckDBConnection, path: string, 
         problems.push({ file, row: Number(row['row_number']), column: check.column, value: value === null ? '' : String(value), message: String(reason) });
       });
     }
-    const counts = checks.map((_, index) => `count(r${index})`).join(' + ');
-    const [total] = await queryRows(connection, `SELECT (${counts})::BIGINT AS total FROM (${flagged})`);
-    throw new MicrodataError(problems.slice(0, maxProblems), Number(total?.['total'] ?? problems.length));
+    throw new MicrodataError(problems.slice(0, maxProblems), total);
   }
 
   const here = quoteLiteral(spec.countryOfEnumeration);
-  const text = (column: SourceColumn) => textOf(column);
+  const text = textOf;
   const replicateColumns = replicate.map((_, index) => `repw_${index + 1}`);
   const replicateSelect = replicate.map((column, index) => `, CAST(${quoteIdent(column.name)} AS DOUBLE) AS repw_${index + 1}`).join('');
   const passThroughSelect = passThrough.map((column) => `, ${quoteIdent(column.name)}`).join('');
+  // design summaries cached by the estimator belong to the view being replaced
+  const stale = await queryRows(connection, `SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ${quoteLiteral(`__migov_nh__${view}`)})`);
+  for (const row of stale) await connection.run(`DROP TABLE IF EXISTS temp.${quoteIdent(String(row['table_name']))}`);
   await connection.run(`CREATE OR REPLACE VIEW ${quoteIdent(view)} AS
 SELECT
   ${rowExpr} AS source_row,
