@@ -74,6 +74,8 @@ export interface BriefMgiSummary {
   /** The instrument's questions are examples, not the official MGI (say so wherever shown). */
   exampleInstrument: boolean;
   dimensions: { label: string; wellDeveloped: string[]; furtherDevelopment: string[] }[];
+  /** What changed since an earlier round, per dimension (only dimensions with a change). */
+  changes?: { sinceYear?: number; dimensions: { label: string; becameWellDeveloped: string[]; newlyFurtherDevelopment: string[] }[] };
 }
 
 /** A consultation process the country takes part in. */

@@ -4,6 +4,7 @@ import { BriefConflictError, BriefInputError, getBriefVersion, latestBriefVersio
 import { resultsFromAssessment, resultsFromObservations } from './brief-results.ts';
 import { editBrief } from './edit-brief.ts';
 import { generateBrief } from './generate-brief.ts';
+import { renderBriefMarkdown } from './render/render-markdown.ts';
 import { KNOWN_OBSERVATIONS } from './brief.test-fixtures.ts';
 
 const generated = () =>
@@ -53,12 +54,15 @@ describe('generateBrief', () => {
   it('takes results from a scored platform assessment and an MGI-style profile', () => {
     const responses = Object.fromEntries(SDG_10_7_2_V2019.domains.flatMap((domain) => domain.items.map((item) => [item.id, domain.code === 'DOMAIN5' ? 'no' : item.scale === 'yes-no' ? 'yes' : 'yes-regardless'])));
     const results = resultsFromAssessment(scoreAssessment(SDG_10_7_2_V2019, responses), { year: 2023 });
-    const profile = computeProfile(MGI_NATIONAL_EXAMPLE, { '1.1': { optionId: 'partial' } });
-    const brief = generateBrief({ area: '170', results, mgi: { profile, year: 2022 }, generatedAt: '2026-11-27T18:00:00Z', generatedBy: 'a' });
+    const baseline = computeProfile(MGI_NATIONAL_EXAMPLE, { '1.1': { optionId: 'partial' }, '2.2': { optionId: 'absent' } });
+    const profile = computeProfile(MGI_NATIONAL_EXAMPLE, { '1.1': { optionId: 'partial' }, '2.2': { optionId: 'in-place' } });
+    const brief = generateBrief({ area: '170', results, mgi: { profile, year: 2022, previous: { profile: baseline, year: 2018 } }, generatedAt: '2026-11-27T18:00:00Z', generatedBy: 'a' });
     const content = latestBriefVersion(brief).content;
     expect(content.gaps.map((gap) => gap.domain)).toEqual(['DOMAIN5']);
     expect(content.mgi?.exampleInstrument).toBe(true);
     expect(content.mgi?.dimensions[0]?.furtherDevelopment).toEqual(["Migrants' access to basic social services and social security"]);
+    expect(content.mgi?.changes).toEqual({ sinceYear: 2018, dimensions: [{ label: 'Whole of government approach', becameWellDeveloped: ['Migration strategy'], newlyFurtherDevelopment: [] }] });
+    expect(renderBriefMarkdown(latestBriefVersion(brief))).toContain('- Whole of government approach: Migration strategy became well-developed');
   });
 
   it('refuses an area that is not a country', () => {

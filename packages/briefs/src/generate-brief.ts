@@ -13,6 +13,7 @@ import {
   findArea,
   mapDomainGap,
   processesOfArea,
+  compareProfiles,
   type Crosswalk,
   type PartnershipRegistry,
   type ProfileResult,
@@ -42,7 +43,7 @@ export interface GenerateBriefInput {
   area: string;
   results: BriefResults;
   /** An MGI-style profile of the country, with the year of its round. */
-  mgi?: { profile: ProfileResult; year?: number };
+  mgi?: { profile: ProfileResult; year?: number; previous?: { profile: ProfileResult; year?: number } };
   crosswalk?: Crosswalk;
   registry?: PartnershipRegistry;
   /** What is known of the mainstreaming set-up; the rest is "not yet known". */
@@ -63,6 +64,17 @@ function gapsOf(results: BriefResults, crosswalk: Crosswalk): BriefGap[] {
   });
 }
 
+function profileChanges(previous: { profile: ProfileResult; year?: number }, profile: ProfileResult): NonNullable<BriefMgiSummary['changes']> {
+  if (previous.profile.status === 'invalid') throw new BriefInputError('mgi.previous.profile', 'the earlier profile is invalid');
+  const comparison = compareProfiles(previous.profile, profile);
+  return {
+    ...(previous.year === undefined ? {} : { sinceYear: previous.year }),
+    dimensions: comparison.dimensions
+      .filter((dimension) => dimension.becameWellDeveloped.length > 0 || dimension.newlyFurtherDevelopment.length > 0)
+      .map(({ label, becameWellDeveloped, newlyFurtherDevelopment }) => ({ label, becameWellDeveloped, newlyFurtherDevelopment })),
+  };
+}
+
 function mgiSummary(input: GenerateBriefInput['mgi']): BriefMgiSummary | undefined {
   if (!input) return undefined;
   const { profile } = input;
@@ -73,6 +85,7 @@ function mgiSummary(input: GenerateBriefInput['mgi']): BriefMgiSummary | undefin
     ...(input.year === undefined ? {} : { year: input.year }),
     exampleInstrument: profile.instrument.endsWith('example') || profile.version.startsWith('example'),
     dimensions: profile.dimensions.map((dimension) => ({ label: dimension.label, wellDeveloped: dimension.wellDeveloped, furtherDevelopment: dimension.furtherDevelopment })),
+    ...(input.previous ? { changes: profileChanges(input.previous, profile) } : {}),
   };
 }
 

@@ -73,6 +73,21 @@ export function briefBlocks(version: BriefVersion): BriefBlock[] {
       });
     }
   }
+  if (content.mgi?.changes) {
+    const changes = content.mgi.changes;
+    blocks.push({ type: 'heading', level: 3, text: `What changed${changes.sinceYear === undefined ? ' since the earlier round' : ` since ${changes.sinceYear}`}` });
+    blocks.push(
+      changes.dimensions.length === 0
+        ? { type: 'paragraph', text: 'No area changed between well-developed and potential for further development.' }
+        : {
+            type: 'list',
+            items: changes.dimensions.flatMap((dimension) => [
+              ...dimension.becameWellDeveloped.map((area) => `${dimension.label}: ${area} became well-developed`),
+              ...dimension.newlyFurtherDevelopment.map((area) => `${dimension.label}: ${area} now has potential for further development`),
+            ]),
+          },
+    );
+  }
   blocks.push({ type: 'heading', level: 2, text: 'Gaps by domain, with GCM objectives and SDG targets' });
   if (content.gaps.length === 0) blocks.push({ type: 'paragraph', text: 'No 10.7.2 domain requires further progress or only partially meets.' });
   for (const gap of content.gaps) {

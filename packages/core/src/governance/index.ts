@@ -16,3 +16,4 @@ export * from './crosswalks/gap-mapping.ts';
 export * from './partnerships/partnership.ts';
 export * from './partnerships/registry.ts';
 export * from './partnerships/group-results.ts';
+export * from './governance.schema.ts';

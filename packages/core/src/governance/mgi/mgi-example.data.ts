@@ -80,3 +80,6 @@ export const MGI_LOCAL_EXAMPLE: InstrumentVersion = buildExample({
   title: 'Local MGI-style profile assessment (EXAMPLE instrument, cities and local authorities)',
   scope: 'the city or local authority',
 });
+
+/** The governance instruments migov ships, for createInstrumentRegistry(extra). */
+export const GOVERNANCE_INSTRUMENTS: readonly InstrumentVersion[] = [MGI_NATIONAL_EXAMPLE, MGI_LOCAL_EXAMPLE];

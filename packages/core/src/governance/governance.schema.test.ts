@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createInstrumentRegistry } from '../instruments/registry.ts';
+import { mgiProcessActionSchema, newCrosswalkLinkSchema, newMembershipSchema, profileResponsesSchema } from './governance.schema.ts';
+import { GOVERNANCE_INSTRUMENTS } from './mgi/mgi-example.data.ts';
+
+describe('governance schemas', () => {
+  it('accept well-formed input', () => {
+    expect(mgiProcessActionSchema.safeParse({ type: 'comment', ministry: 'Ministry of Labour', body: 'ok', actor: 'u1', at: '2024-03-01T10:00:00Z' }).success).toBe(true);
+    expect(newCrosswalkLinkSchema.safeParse({ from: { kind: 'gcm-objective', id: '1' }, to: { kind: 'sdg-target', id: '17.18' }, basis: 'editorial' }).success).toBe(true);
+    expect(profileResponsesSchema.safeParse({ '1.1': { optionId: 'in-place', comment: 'Law 12/2019' } }).success).toBe(true);
+  });
+
+  it('name the field of bad input', () => {
+    const action = mgiProcessActionSchema.safeParse({ type: 'open-consultation', ministries: [], actor: 'u1', at: 'yesterday' });
+    expect(action.success).toBe(false);
+    expect(action.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['at', 'ministries']);
+    const membership = newMembershipSchema.safeParse({ process: 'add', name: 'Oman', role: 'member', kind: 'member', asOf: '2024', from: '2024-13', source: 'x' });
+    expect(membership.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['from']);
+  });
+});
+
+describe('GOVERNANCE_INSTRUMENTS', () => {
+  it('load into the instrument registry beside the built-in ones', () => {
+    const registry = createInstrumentRegistry(GOVERNANCE_INSTRUMENTS);
+    expect(registry.get('mgi-example').kind).toBe('profile');
+    expect(registry.get('mgi-local-example', 'example-1').domains).toHaveLength(6);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * zod schemas of the inputs the governance API takes (MGI answers and process actions, crosswalk
+ * links, membership records), so routes validate with the same rules the pure functions apply and
+ * publish them in OpenAPI.
+ */
+import { z } from 'zod';
+import { MGI_JURISDICTION_LEVELS, MGI_ROUND_KINDS } from './mgi/mgi-profile.ts';
+import { CROSSWALK_NODE_KINDS, LINK_BASES } from './crosswalks/crosswalk.ts';
+import { MEMBERSHIP_KINDS } from './partnerships/partnership.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const dateTime = z.iso.datetime({ offset: true });
+const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
+
+/** Answers of an MGI-style assessment: item id -> option and narrative evidence. */
+export const profileResponsesSchema = z.record(
+  z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+  z.object({ optionId: z.string().min(1).optional(), comment: z.string().max(20_000).optional() }).strict(),
+);
+
+/** A new MGI-style round of a jurisdiction. */
+export const mgiRoundSchema = z
+  .object({
+    jurisdiction: z.string().regex(/^\d{1,3}(-[A-Za-z0-9]+)?$/, 'an M49 code, or <M49>-<local code> for a city'),
+    level: z.enum(MGI_JURISDICTION_LEVELS),
+    year: z.number().int().min(2016).max(2100),
+    roundKind: z.enum(MGI_ROUND_KINDS),
+  })
+  .strict();
+
+const actionBase = { actor: text(200), at: dateTime };
+
+/** An action on an MGI-style assessment's process (see applyMgiAction). */
+export const mgiProcessActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('begin-data-collection'), ...actionBase }).strict(),
+  z.object({ type: z.literal('submit-draft'), ...actionBase }).strict(),
+  z.object({ type: z.literal('open-consultation'), ministries: z.array(text(300)).min(1).max(100), ...actionBase }).strict(),
+  z.object({ type: z.literal('comment'), ministry: text(300), body: text(20_000), itemId: z.string().optional(), ...actionBase }).strict(),
+  z.object({ type: z.literal('close-consultation'), ...actionBase }).strict(),
+  z.object({ type: z.literal('revise-draft'), reason: text(5_000), ...actionBase }).strict(),
+  z.object({ type: z.literal('approve'), authority: text(300), reference: z.string().max(300).optional(), ...actionBase }).strict(),
+  z.object({ type: z.literal('publish'), url: z.url().optional(), ...actionBase }).strict(),
+]);
+
+const crosswalkNodeSchema = z.object({ kind: z.enum(CROSSWALK_NODE_KINDS), id: text(20) }).strict();
+
+/** A new crosswalk link (see addCrosswalkLink, which also checks the node ids and duplicates). */
+export const newCrosswalkLinkSchema = z
+  .object({
+    from: crosswalkNodeSchema,
+    to: crosswalkNodeSchema,
+    basis: z.enum(LINK_BASES),
+    source: z.string().max(2_000).optional(),
+    unverified: z.boolean().optional(),
+    note: z.string().max(2_000).optional(),
+  })
+  .strict();
+
+/** A new membership record of a consultation process (see addMembership). */
+export const newMembershipSchema = z
+  .object({
+    process: text(100),
+    area: z.string().regex(/^\d{1,3}$/).optional(),
+    name: text(300),
+    role: text(300),
+    kind: z.enum(MEMBERSHIP_KINDS),
+    asOf: text(100),
+    from: partialDate.optional(),
+    until: partialDate.optional(),
+    source: text(2_000),
+    unverified: z.boolean().optional(),
+    note: z.string().max(2_000).optional(),
+  })
+  .strict();
