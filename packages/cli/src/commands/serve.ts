@@ -1,0 +1,67 @@
+// `migov serve`: run the platform locally. On an empty database: migrate, create the first
+// administrator, add demo data (unless --no-demo), then print the URL; stops cleanly on Ctrl-C.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { readObservations, type Observation } from '@migov/core';
+import { DEFAULT_DATABASE_URL } from '@migov/db';
+import { closeOnSignals, startServer } from '@migov/server';
+import { CliError, EXIT } from '../cli-error.ts';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  database?: string;
+  demo: boolean;
+}
+
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/** The published UN SG_CPA_MIGRS file, when the shared data folder is beside the repository (or MIGOV_UN_DATA names it). */
+function publishedUnObservations(): Observation[] | undefined {
+  const path = process.env.MIGOV_UN_DATA ?? resolve(repositoryRoot, '../shared/data/un-sdg-10-7-2/sg_cpa_migrs_by_country.ddf.csv');
+  if (!existsSync(path)) return undefined;
+  const read = readObservations({ name: path, bytes: readFileSync(path) });
+  return read.problems.length === 0 ? read.observations : undefined;
+}
+
+/** Adds the `serve` command. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run the migov server (API, docs and web app); on an empty database: migrate, create an administrator and demo data')
+    .option('--port <port>', 'port to listen on', '8080')
+    .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
+    .option('--database <url>', `sqlite:<path>, a file path or postgres://… (default: DATABASE_URL or ${DEFAULT_DATABASE_URL})`)
+    .option('--no-demo', 'do not add demo data to an empty database')
+    .action(async (options: ServeOptions) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`invalid --port: ${options.port} (expected 0-65535)`, EXIT.usage);
+      const webRoot = resolve(repositoryRoot, 'apps/web/dist');
+      const demoObservations = options.demo ? publishedUnObservations() : undefined;
+      let server;
+      try {
+        server = await startServer({
+          databaseUrl: options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+          host: options.host,
+          port,
+          demo: options.demo,
+          ...(demoObservations ? { demoObservations } : {}),
+          ...(process.env.MIGOV_ADMIN_PASSWORD ? { adminPassword: process.env.MIGOV_ADMIN_PASSWORD } : {}),
+          ...(process.env.MIGOV_ADMIN_EMAIL ? { adminEmail: process.env.MIGOV_ADMIN_EMAIL } : {}),
+          ...(existsSync(webRoot) ? { webRoot } : {}),
+          report: (line) => process.stdout.write(`${line}\n`),
+        });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new CliError(`port ${port} on ${options.host} is in use: choose another with --port`, EXIT.unavailable);
+        if (code === 'ECONNREFUSED') throw new CliError(`the database cannot be reached: ${(error as Error).message}`, EXIT.unavailable);
+        throw error;
+      }
+      process.stdout.write(`migov is running: open ${server.url}/  (API docs: ${server.url}/api/v1/docs; Ctrl-C stops it)\n`);
+      closeOnSignals(server);
+      // Keep the command pending while the server runs; the signal handler exits the process.
+      await new Promise<never>(() => undefined);
+    });
+}

@@ -1,0 +1,120 @@
+/**
+ * Starting a server for real: open and migrate the database, on an empty database create the first
+ * administrator (and, unless disabled, clearly labelled demo data), build the app, listen, and
+ * shut down gracefully. Used by main.ts and the CLI's `serve` command.
+ */
+import * as db from '@migov/db';
+import type { FastifyServerOptions } from 'fastify';
+import type { Observation } from '@migov/core';
+import { createApp, type MigovApp } from './app.ts';
+import { loadConfigFromEnv, type ServerConfig } from './config.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './auth/passwords.ts';
+import { createSecret } from './auth/tokens.ts';
+
+/** What startServer needs. */
+export interface StartServerOptions {
+  databaseUrl: string;
+  host: string;
+  port: number;
+  /** Seed demo data into an empty database. */
+  demo: boolean;
+  /** Published UN observations to include in the demo data, when available. */
+  demoObservations?: readonly Observation[];
+  adminEmail?: string;
+  /** The first administrator's password; generated (and reported once) when absent. */
+  adminPassword?: string;
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+  config?: Partial<ServerConfig>;
+  /** Where to tell the operator what happened (the URL, a generated password). */
+  report?: (line: string) => void;
+}
+
+/** A running server. */
+export interface RunningServer {
+  app: MigovApp;
+  database: db.MigovDatabase;
+  url: string;
+  /** Stop accepting connections, finish in-flight requests, close the database. */
+  close(): Promise<void>;
+}
+
+/** What an empty database gets on first start. */
+export interface BootstrapResult {
+  createdAdmin?: { email: string; generatedPassword?: string };
+  seededDemo: boolean;
+}
+
+/** Migrate, and on a database without users create the first administrator and optionally the demo data. */
+export async function bootstrapDatabase(database: db.MigovDatabase, options: Pick<StartServerOptions, 'demo' | 'demoObservations' | 'adminEmail' | 'adminPassword'>): Promise<BootstrapResult> {
+  await database.migrate();
+  const users = await db.listUsers(database, { page: { limit: 1 } });
+  if (users.total > 0) return { seededDemo: false };
+  const email = options.adminEmail ?? 'admin@migov.local';
+  if (options.adminPassword !== undefined && options.adminPassword.length < MIN_PASSWORD_LENGTH) {
+    throw new RangeError(`MIGOV_ADMIN_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  const password = options.adminPassword ?? createSecret().slice(0, 24);
+  const admin = await db.createUser(database, { email, name: 'Administrator', passwordHash: await hashPassword(password) });
+  await db.grantRole(database, { userId: admin.id, role: 'administrator', scope: { kind: 'global' } }, null);
+  await db.recordAudit(database, { action: 'bootstrap.admin', targetType: 'user', targetId: admin.id, details: { email } });
+  let seededDemo = false;
+  // seedDemoData is looked up at run time so a data layer without demo data still starts.
+  const seed = (db as unknown as { seedDemoData?: (database: db.MigovDatabase, options: { seed: number; observations?: readonly Observation[] }) => Promise<unknown> }).seedDemoData;
+  if (options.demo && seed) {
+    await seed(database, { seed: 1, ...(options.demoObservations ? { observations: options.demoObservations } : {}) });
+    seededDemo = true;
+  }
+  return { createdAdmin: { email, ...(options.adminPassword === undefined ? { generatedPassword: password } : {}) }, seededDemo };
+}
+
+/** Open, bootstrap, build and listen. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const report = options.report ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const database = await db.createDatabase({ url: options.databaseUrl });
+  let app: MigovApp | undefined;
+  try {
+    const bootstrap = await bootstrapDatabase(database, options);
+    if (bootstrap.createdAdmin) {
+      report(`Created the administrator ${bootstrap.createdAdmin.email}.`);
+      if (bootstrap.createdAdmin.generatedPassword) report(`Its password (shown only now): ${bootstrap.createdAdmin.generatedPassword}`);
+    }
+    if (bootstrap.seededDemo) report('Added DEMO data (demo users, rounds and assessments, clearly labelled): not for production use.');
+    const config = loadConfigFromEnv(process.env, { publicUrl: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`, ...options.config, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
+    app = await createApp({ db: database, config, logger: options.logger ?? { level: process.env.MIGOV_LOG_LEVEL ?? 'info' } });
+    const address = await app.listen({ host: options.host, port: options.port });
+    const url = address.replace('[::1]', 'localhost');
+    return {
+      app,
+      database,
+      url,
+      async close() {
+        await app!.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    throw error;
+  }
+}
+
+/** Close the server on SIGINT/SIGTERM (a second signal exits at once). */
+export function closeOnSignals(server: RunningServer, report: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) process.exit(1);
+    closing = true;
+    report(`${signal}: finishing requests and closing…`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        report(`shutdown failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
