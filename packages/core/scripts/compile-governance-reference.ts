@@ -1,7 +1,7 @@
 // Compiles the reference facts of ../shared/data/reference (CSV, with sources and UNVERIFIED flags)
 // into TypeScript data files under packages/core/src/governance/reference, so that the product never
 // reads the shared folder at run time. Run once after the compilation changes:
-//   npx tsx packages/core/scripts/compile-governance-reference.ts [<reference folder>]
+//   npx tsx packages/core/scripts/compile-governance-reference.ts [<reference folder> [<output folder>]]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = resolve(here, '../../..');
 const sharedData = process.env.MIGOV_SHARED_DATA ?? resolve(repositoryRoot, '../shared/data');
 const referenceFolder = process.argv[2] ?? resolve(sharedData, 'reference');
-const outputFolder = resolve(here, '../src/governance/reference');
+const outputFolder = process.argv[3] ?? resolve(here, '../src/governance/reference');
 
 type Row = Record<string, string>;
 const readCsv = (name: string): Row[] => parse(readFileSync(resolve(referenceFolder, name), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
