@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     files: ['packages/core/src/**/*.ts'],
-    ignores: ['packages/core/src/**/*.test.ts'],
+    ignores: ['packages/core/src/**/*.test.ts', 'packages/core/src/**/*.test-helpers.ts'],
     languageOptions: { globals: {} },
     rules: forbid(['node:*', 'fs', 'path', 'http', '@migov/*', '!@migov/core'], 'core is pure: no I/O and no other migov package (docs/architecture.md)'),
   },

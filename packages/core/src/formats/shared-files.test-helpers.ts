@@ -1,5 +1,4 @@
 // Test helpers: shared public data as reader input, and the set of known M49 areas. Used only by tests.
-/* eslint-disable no-restricted-imports -- a test helper, never imported by library code: it reads the shared test data from disk */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { sharedData } from '../../../../test-support/shared-data.ts';
