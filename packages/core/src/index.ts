@@ -10,3 +10,4 @@ export * from './geography/index.ts';
 export * from './aggregation/index.ts';
 export * from './formats/index.ts';
 export * from './governance/index.ts';
+export * from './indicators/index.ts';
