@@ -48,6 +48,19 @@ describe('startServer', () => {
     expect(rounds.items).toHaveLength(1);
   });
 
+  it('adds labelled demo data that its demo users can sign in to', async () => {
+    const lines: string[] = [];
+    const server = await startServer({ databaseUrl: `sqlite:${join(folder, 'demo.sqlite')}`, host: '127.0.0.1', port: 0, demo: true, logger: false, report: (line) => lines.push(line) });
+    servers.push(server);
+    const demoPassword = lines.find((line) => line.startsWith('Demo users'))?.split(': ')[1];
+    expect(demoPassword).toBeDefined();
+    const signIn = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'demo-focal-point@demo.migov.invalid', password: demoPassword }) });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const mine = (await (await fetch(`${server.url}/api/v1/assessments`, { headers: { cookie } })).json()) as { total: number };
+    expect(mine.total).toBeGreaterThan(0);
+  });
+
   it('uses MIGOV_ADMIN_PASSWORD when given, and refuses a short one', async () => {
     await expect(startServer({ databaseUrl: `sqlite:${join(folder, 'short.sqlite')}`, host: '127.0.0.1', port: 0, demo: false, logger: false, adminPassword: 'short', report: () => undefined })).rejects.toThrow(/at least 12/);
     const lines: string[] = [];

@@ -43,6 +43,8 @@ export interface RunningServer {
 export interface BootstrapResult {
   createdAdmin?: { email: string; generatedPassword?: string };
   seededDemo: boolean;
+  /** The demo users' shared password (generated; demo users exist only with demo data). */
+  demoPassword?: string;
 }
 
 /** Migrate, and on a database without users create the first administrator and optionally the demo data. */
@@ -58,14 +60,12 @@ export async function bootstrapDatabase(database: db.MigovDatabase, options: Pic
   const admin = await db.createUser(database, { email, name: 'Administrator', passwordHash: await hashPassword(password) });
   await db.grantRole(database, { userId: admin.id, role: 'administrator', scope: { kind: 'global' } }, null);
   await db.recordAudit(database, { action: 'bootstrap.admin', targetType: 'user', targetId: admin.id, details: { email } });
-  let seededDemo = false;
-  // seedDemoData is looked up at run time so a data layer without demo data still starts.
-  const seed = (db as unknown as { seedDemoData?: (database: db.MigovDatabase, options: { seed: number; observations?: readonly Observation[] }) => Promise<unknown> }).seedDemoData;
-  if (options.demo && seed) {
-    await seed(database, { seed: 1, ...(options.demoObservations ? { observations: options.demoObservations } : {}) });
-    seededDemo = true;
-  }
-  return { createdAdmin: { email, ...(options.adminPassword === undefined ? { generatedPassword: password } : {}) }, seededDemo };
+  const createdAdmin = { email, ...(options.adminPassword === undefined ? { generatedPassword: password } : {}) };
+  if (!options.demo) return { createdAdmin, seededDemo: false };
+  // Demo users get a random password, shown once: a known demo password would be a way in on a reachable server.
+  const demoPassword = createSecret().slice(0, 16);
+  await db.seedDemoData(database, { seed: 1, passwordHash: await hashPassword(demoPassword), ...(options.demoObservations ? { observations: options.demoObservations } : {}) });
+  return { createdAdmin, seededDemo: true, demoPassword };
 }
 
 /** Open, bootstrap, build and listen. */
@@ -79,7 +79,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       report(`Created the administrator ${bootstrap.createdAdmin.email}.`);
       if (bootstrap.createdAdmin.generatedPassword) report(`Its password (shown only now): ${bootstrap.createdAdmin.generatedPassword}`);
     }
-    if (bootstrap.seededDemo) report('Added DEMO data (demo users, rounds and assessments, clearly labelled): not for production use.');
+    if (bootstrap.seededDemo) {
+      report('Added DEMO data (demo users, rounds and assessments, clearly labelled): not for production use.');
+      report(`Demo users demo-<role>@${db.DEMO_EMAIL_DOMAIN} (e.g. demo-focal-point@${db.DEMO_EMAIL_DOMAIN}) share the password: ${bootstrap.demoPassword}`);
+    }
     const config = loadConfigFromEnv(process.env, { publicUrl: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`, ...options.config, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
     app = await createApp({ db: database, config, logger: options.logger ?? { level: process.env.MIGOV_LOG_LEVEL ?? 'info' } });
     const address = await app.listen({ host: options.host, port: options.port });
