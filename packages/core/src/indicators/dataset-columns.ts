@@ -102,25 +102,56 @@ const STRUCTURE: Record<DelimitedDatasetFormat, Readonly<Record<string, ColumnRo
   },
 };
 
-/** SDMX dimensions of the SDG data structure that are disaggregations (series, area and frequency are structure). */
-const SDMX_DISAGGREGATIONS = new Set<string>(SDG_DIMENSIONS.filter((id) => id !== 'FREQ' && id !== 'SERIES' && id !== 'REF_AREA'));
+/**
+ * Attributes of the SDG data structure (and the usual SDMX ones). Without the data structure
+ * definition at hand, any other SDMX component is taken as a dimension: a column wrongly taken as a
+ * dimension splits lines in a chart, while one wrongly taken as an attribute would merge distinct
+ * observations into false duplicates.
+ */
+export const SDMX_ATTRIBUTES = new Set<string>([
+  ...Object.keys(ATTRIBUTE_SPELLINGS),
+  'UNIT_MEASURE',
+  'GEO_INFO_TYPE',
+  'CUST_BREAKDOWN_LB',
+  'COMMENT_TS',
+  'COMMENT_DSET',
+  'DATA_LAST_UPDATE',
+  'OBS_CONF',
+  'DECIMALS',
+]);
+
+/** Column ids a caller declares, beyond what migov knows. */
+export interface ComponentDeclarations {
+  dimensions?: readonly string[];
+  attributes?: readonly string[];
+}
+
+/** Whether an SDMX component is a dimension (the SDG data structure's, a declared one, or any component not known as an attribute). */
+export function isSdmxDimension(id: string, declared: ComponentDeclarations = {}): boolean {
+  if (declared.dimensions?.some((name) => componentId(name) === id)) return true;
+  if (declared.attributes?.some((name) => componentId(name) === id)) return false;
+  return (SDG_DIMENSIONS as readonly string[]).includes(id) || !SDMX_ATTRIBUTES.has(id);
+}
 
 /**
  * Classify every column of a header. SDG API CSV: bracketed columns are dimensions, other unknown
- * columns attributes. SDMX-CSV: the SDG data structure's dimensions (plus `extraDimensions`) are
- * dimensions, the rest attributes. Plain CSV: unknown columns are dimensions.
+ * columns attributes. SDMX-CSV: see {@link isSdmxDimension}. Plain CSV: unknown columns are
+ * dimensions. Declared dimensions and attributes win over these rules.
  */
-export function classifyColumns(header: readonly string[], format: DelimitedDatasetFormat, extraDimensions: readonly string[] = []): ClassifiedColumn[] {
+export function classifyColumns(header: readonly string[], format: DelimitedDatasetFormat, declared: ComponentDeclarations = {}): ClassifiedColumn[] {
   const structure = STRUCTURE[format];
-  const extra = new Set(extraDimensions.map(componentId));
+  const declaredDimensions = new Set((declared.dimensions ?? []).map(componentId));
+  const declaredAttributes = new Set((declared.attributes ?? []).map(componentId));
   return header.map((label, index) => {
     const id = componentId(label);
     const structural = structure[id];
     if (structural) return { index, label, role: structural, id };
     const attribute = ATTRIBUTE_BY_ALIAS.get(id);
+    if (declaredDimensions.has(id)) return { index, label, role: 'dimension', id };
+    if (declaredAttributes.has(id)) return { index, label, role: 'attribute', id: attribute ?? id };
     if (attribute) return { index, label, role: 'attribute', id: attribute };
-    if (format === 'sdmx-csv') return { index, label, role: SDMX_DISAGGREGATIONS.has(id) || extra.has(id) ? 'dimension' : 'attribute', id };
-    if (format === 'sdg-api-csv') return { index, label, role: /^\s*\[.*\]\s*$/.test(label) || extra.has(id) ? 'dimension' : 'attribute', id };
+    if (format === 'sdmx-csv') return { index, label, role: isSdmxDimension(id) ? 'dimension' : 'attribute', id };
+    if (format === 'sdg-api-csv') return { index, label, role: /^\s*\[.*\]\s*$/.test(label) ? 'dimension' : 'attribute', id };
     return { index, label, role: 'dimension', id };
   });
 }

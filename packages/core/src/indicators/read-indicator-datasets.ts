@@ -15,7 +15,7 @@ import type { Cell } from '../formats/observation-builder.ts';
 import { findIndicator } from './catalogue.ts';
 import type { ComponentCell, IndicatorDataset } from './dataset.ts';
 import { DEFAULT_DATASET_YEARS, DatasetCollector } from './dataset.ts';
-import type { ClassifiedColumn, DatasetFormat, DelimitedDatasetFormat } from './dataset-columns.ts';
+import type { ClassifiedColumn, ComponentDeclarations, DatasetFormat, DelimitedDatasetFormat } from './dataset-columns.ts';
 import { classifyColumns, CODED_ATTRIBUTES, isPlainCsvHeader } from './dataset-columns.ts';
 import { readSdmxMlDatasets } from './sdmx-ml-datasets.ts';
 
@@ -35,8 +35,10 @@ export interface ReadIndicatorDatasetsOptions extends InputLimits {
   resolveArea?: (code: string) => string | undefined;
   /** Accepted years, inclusive (default 1990-2100). */
   years?: { min: number; max: number };
-  /** Further SDMX dimension ids, for national data structures that add dimensions to the SDG one. */
+  /** Columns or SDMX components to read as dimensions, beyond the format's rules (e.g. a national data structure's). */
   dimensions?: readonly string[];
+  /** Columns or SDMX components to read as attributes, beyond the format's rules. */
+  attributes?: readonly string[];
 }
 
 /** What a read gives: the detected format, and datasets only when there is no problem at all. */
@@ -88,10 +90,11 @@ export function readIndicatorDatasets(file: InputFile, options: ReadIndicatorDat
     ...(options.resolveArea ? { resolveArea: options.resolveArea } : {}),
     years: options.years ?? DEFAULT_DATASET_YEARS,
   });
+  const declared = { ...(options.dimensions ? { dimensions: options.dimensions } : {}), ...(options.attributes ? { attributes: options.attributes } : {}) };
   const text = decoded.text;
   const start = text.trimStart().slice(0, 1);
   if (start === '<') {
-    const kind = readSdmxMlDatasets(text, problems, collector, options.dimensions ?? []);
+    const kind = readSdmxMlDatasets(text, problems, collector, declared);
     return result(kind === undefined ? undefined : kind === 'generic' ? 'sdmx-ml-generic' : 'sdmx-ml-structure-specific', collector);
   }
   if (start === '{' || start === '[') {
@@ -106,15 +109,15 @@ export function readIndicatorDatasets(file: InputFile, options: ReadIndicatorDat
   if (!table) return result(undefined);
   const sdmxVersion = sdmxCsvVersion(table.header);
   if (sdmxVersion) {
-    readDelimited(table, 'sdmx-csv', problems, collector, options.dimensions ?? []);
+    readDelimited(table, 'sdmx-csv', problems, collector, declared);
     return result(sdmxVersion === '1.0' ? 'sdmx-csv-1.0' : 'sdmx-csv-2.0', collector);
   }
   if (isSdgApiCsvHeader(table.header)) {
-    readDelimited(table, 'sdg-api-csv', problems, collector, options.dimensions ?? []);
+    readDelimited(table, 'sdg-api-csv', problems, collector, declared);
     return result('sdg-api-csv', collector);
   }
   if (isPlainCsvHeader(table.header)) {
-    readDelimited(table, 'plain-csv', problems, collector, options.dimensions ?? []);
+    readDelimited(table, 'plain-csv', problems, collector, declared);
     return result('plain-csv', collector);
   }
   problems.add({
@@ -147,9 +150,9 @@ const REQUIRED: Record<DelimitedDatasetFormat, readonly { role: ClassifiedColumn
 };
 
 /** Read a delimited table whose columns are classified by format. */
-function readDelimited(table: CsvTable, format: DelimitedDatasetFormat, problems: ProblemList, collector: DatasetCollector, extraDimensions: readonly string[]): void {
+function readDelimited(table: CsvTable, format: DelimitedDatasetFormat, problems: ProblemList, collector: DatasetCollector, declared: ComponentDeclarations): void {
   const { header } = table;
-  const columns = classifyColumns(header, format, extraDimensions);
+  const columns = classifyColumns(header, format, declared);
   let usable = true;
   for (const required of REQUIRED[format]) {
     if (!columns.some((column) => column.role === required.role)) {

@@ -8,9 +8,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ProblemList } from '../formats/input.ts';
 import { excerpt } from '../formats/input.ts';
 import { decodeXmlReferences, type SdmxMlKind } from '../formats/sdmx-ml.ts';
-import { SDG_DIMENSIONS } from '../formats/sdmx.ts';
 import type { Cell } from '../formats/observation-builder.ts';
 import type { ComponentCell, DatasetCollector } from './dataset.ts';
+import type { ComponentDeclarations } from './dataset-columns.ts';
+import { isSdmxDimension } from './dataset-columns.ts';
 
 type XmlNode = Record<string, unknown>;
 const META = XMLParser.getMetaDataSymbol();
@@ -48,7 +49,7 @@ function attributes(node: XmlNode): Record<string, string> {
 }
 
 /** Read an SDMX-ML text into the collector; returns which kind of message it was, if any. */
-export function readSdmxMlDatasets(text: string, problems: ProblemList, collector: DatasetCollector, extraDimensions: readonly string[]): SdmxMlKind | undefined {
+export function readSdmxMlDatasets(text: string, problems: ProblemList, collector: DatasetCollector, declared: ComponentDeclarations): SdmxMlKind | undefined {
   const lineOf = lineFinder(text);
   const declaration = /<!\s*(DOCTYPE|ENTITY)/i.exec(text);
   if (declaration) {
@@ -119,8 +120,7 @@ export function readSdmxMlDatasets(text: string, problems: ProblemList, collecto
   const generic = children(document, 'GenericData')[0] ?? children(document, 'GenericTimeSeriesData')[0];
   if (structureSpecific) {
     // Without the data structure definition, the SDG data structure says which components are dimensions.
-    const known = new Set<string>([...SDG_DIMENSIONS, ...extraDimensions]);
-    const isDimension = (id: string) => known.has(id);
+    const isDimension = (id: string) => isSdmxDimension(id, declared);
     for (const dataSet of children(structureSpecific, 'DataSet')) {
       for (const series of children(dataSet, 'Series')) {
         const seriesValues = attributes(series);
