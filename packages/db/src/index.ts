@@ -24,3 +24,7 @@ export * from './publications/publications.repository.ts';
 export * from './observations/observations.repository.ts';
 export { createTestDatabase, createEmptyTestDatabaseUrl, testPostgresUrl, TEST_DIALECTS } from './testing/test-database.ts';
 export type { TestDatabase } from './testing/test-database.ts';
+export { backupDatabase, restoreDatabase, BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './backup/backup.ts';
+export type { BackupHeader, BackupSummary, BackupOptions } from './backup/backup.ts';
+export { seedDemoData, DEMO_EMAIL_DOMAIN } from './demo/seed-demo-data.ts';
+export type { SeedDemoOptions, DemoSummary } from './demo/seed-demo-data.ts';
