@@ -30,7 +30,7 @@ export interface FoundingClaim {
 }
 
 /** A text with the source it comes from. */
-export interface SourcedText {
+export interface ProcessSourcedText {
   text: string;
   source: string;
   unverified: boolean;
@@ -47,9 +47,9 @@ export interface ConsultationProcess {
   typeText: string;
   region: string;
   founding: readonly FoundingClaim[];
-  secretariat: SourcedText;
+  secretariat: ProcessSourcedText;
   associatedOrganization?: string;
-  memberCountReported: SourcedText;
+  memberCountReported: ProcessSourcedText;
   source: string;
   notes?: string;
 }
