@@ -1,0 +1,237 @@
+/** The shapes the web app reads from the migov API (/api/v1), as the server sends them. */
+import type { AssessmentState, InstrumentVersion, LocalizedText, Role } from '@migov/core';
+
+export type { AssessmentState, InstrumentVersion, LocalizedText, Role };
+
+/** A paged list. */
+export interface Page<Item> {
+  items: Item[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** GET /areas: a country, region or group. */
+export interface AreaSummary {
+  code: string;
+  m49?: string;
+  name: string;
+  kind: string;
+  alpha3?: string;
+  parent?: string;
+}
+
+/** GET /areas/:code. */
+export interface AreaDetail extends AreaSummary {
+  memberCodes: string[];
+}
+
+/** GET /rounds. */
+export interface Round {
+  id: string;
+  year: number;
+  instrument: string;
+  version: string;
+  opensOn: string;
+  closesOn: string;
+  createdAt: string;
+}
+
+/** A published domain (or overall) result. */
+export interface PublishedScore {
+  code: string;
+  status: 'scored' | 'not-applicable';
+  exactScore?: string;
+  score?: string;
+  category?: number;
+  categoryLabel?: string;
+  meets?: boolean;
+  domainId?: string;
+}
+
+/** GET /published/:year: the latest publication of a jurisdiction. */
+export interface PublishedResult {
+  jurisdiction: string;
+  year: number;
+  instrument: string;
+  version: string;
+  publicationNumber: number;
+  publishedAt: string;
+  overall: PublishedScore;
+  domains: (PublishedScore & { domainId: string })[];
+}
+
+/** GET /published/:year/:jurisdiction: every publication, with the answers. */
+export interface Publication extends PublishedResult {
+  responses: Record<string, ResponseValue>;
+}
+
+/** A computed SG_CPA_MIGRP aggregate (GET /aggregates/:year). */
+export interface ComputedAggregate {
+  area: string;
+  year: number;
+  domain: string;
+  value: number;
+  numerator: number;
+  denominator: number;
+  coverage: { members: number; responding: number; notApplicable: number; missing: number };
+}
+
+/** A published observation as the UN released it. */
+export interface PublishedObservation {
+  series: string;
+  area: string;
+  year: number;
+  domain?: string;
+  value: number | string;
+}
+
+/** GET /aggregates/:year. */
+export interface Aggregates {
+  year: number;
+  instrument: string;
+  computed: ComputedAggregate[];
+  published: PublishedObservation[];
+}
+
+/** An answer: the chosen option and the focal point's comment. */
+export interface ResponseValue {
+  optionId?: string;
+  comment?: string;
+}
+
+/** GET /instruments. */
+export interface InstrumentSummary {
+  instrument: string;
+  version: string;
+  kind: 'scored' | 'profile';
+  title: LocalizedText;
+  validFrom?: string;
+  items: number;
+}
+
+export type RoleScope = { kind: 'global' } | { kind: 'area'; area: string } | { kind: 'group'; group: string };
+
+export interface RoleGrant {
+  id?: string;
+  role: Role;
+  scope: RoleScope;
+  grantedAt?: string;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  status: 'active' | 'disabled';
+  lastSignInAt?: string;
+}
+
+/** GET /session. */
+export interface Session {
+  user: User;
+  roles: RoleGrant[];
+  csrfToken?: string;
+  expiresAt?: string;
+}
+
+export interface Assessment {
+  id: string;
+  jurisdiction: string;
+  roundId: string;
+  year: number;
+  instrument: string;
+  version: string;
+  state: AssessmentState;
+  lockVersion: number;
+  revision: number;
+  cycle: number;
+  updatedAt: string;
+  updatedBy?: string;
+  publishedVersion?: number;
+  responses: Record<string, ResponseValue>;
+}
+
+export type AssessmentSummary = Omit<Assessment, 'responses'>;
+
+/** An exact score as the server sends it. */
+export interface ExactNumber {
+  num: number;
+  den: number;
+  decimal: string;
+}
+
+export interface ClassificationBand {
+  code: number;
+  label: LocalizedText;
+  min: string;
+  meets: boolean;
+}
+
+export type ScoredPart =
+  | { status: 'scored'; code: string; domainId?: string; score: ExactNumber; band: ClassificationBand }
+  | { status: 'incomplete'; code: string; domainId?: string; missing: string[]; reason: string }
+  | { status: 'not-applicable'; code: string; domainId?: string; reason: string };
+
+export interface LiveScores {
+  status: 'scored' | 'incomplete' | 'invalid';
+  domains?: ScoredPart[];
+  overall?: ScoredPart;
+}
+
+export type NextCategoryAdvice =
+  | { status: 'reachable'; current: ClassificationBand; next: ClassificationBand; score: ExactNumber; target: ExactNumber; changes: { itemId: string; fromOptionId?: string; toOptionId: string }[] }
+  | { status: 'top'; current: ClassificationBand }
+  | { status: 'unreachable'; current: ClassificationBand; next: ClassificationBand; reason: string }
+  | { status: 'incomplete'; missing: string[] }
+  | { status: 'not-applicable' };
+
+/** GET /assessments/:id. */
+export interface AssessmentView {
+  assessment: Assessment;
+  scores?: LiveScores;
+  advice?: { overall: NextCategoryAdvice; domains: Record<string, NextCategoryAdvice> };
+  availableActions: string[];
+}
+
+export interface Evidence {
+  id: string;
+  itemId: string;
+  kind: 'file' | 'link';
+  title: string;
+  url?: string;
+  file?: { filename: string; mediaType: string; size: number; sha256: string };
+  withdrawn?: boolean;
+  withdrawnAt?: string;
+  createdAt?: string;
+}
+
+export interface ReviewComment {
+  id: string;
+  itemId?: string;
+  body: string;
+  createdAt?: string;
+  at?: string;
+  authorId?: string;
+}
+
+export interface Revision {
+  revision: number;
+  at: string;
+  actorId?: string;
+  action: string;
+  reason?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** An RFC 9457 problem document. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  current?: Assessment;
+  [key: string]: unknown;
+}

@@ -1,0 +1,112 @@
+/* @jsxRuntime automatic */
+/** The frame of every page: skip link, header with navigation and languages, main landmark, footer. */
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { LANGUAGE_NAMES, UI_LANGUAGES } from '../i18n/languages.ts';
+import { formatRoute, withLanguage, type Route } from './routes.ts';
+import { Link, useNavigation } from './router-context.tsx';
+
+export interface ShellUser {
+  name: string;
+  isAdministrator: boolean;
+}
+
+export function AppShell({ route, user, onSignOut, children, showWorkspace = true }: { route: Route; user?: ShellUser | undefined; onSignOut?: () => void; children: ReactNode; showWorkspace?: boolean }) {
+  const { t, lang } = useI18n();
+  const { base } = useNavigation();
+  const current = (view: Route['view']) => (route.view === view ? ({ 'aria-current': 'page' } as const) : {});
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <Link to={{ view: 'dashboard', lang }} className="brand-name">
+            {t('app.name')}
+          </Link>
+          <span className="tagline">{t('app.tagline')}</span>
+        </div>
+        <nav aria-label={t('nav.main')} className="main-nav">
+          <ul>
+            <li>
+              <Link to={{ view: 'dashboard', lang }} {...current('dashboard')}>
+                {t('nav.dashboard')}
+              </Link>
+            </li>
+            <li>
+              <Link to={{ view: 'compare', lang, codes: [] }} {...current('compare')}>
+                {t('nav.compare')}
+              </Link>
+            </li>
+            <li>
+              <Link to={{ view: 'data', lang }} {...current('data')}>
+                {t('nav.data')}
+              </Link>
+            </li>
+            <li>
+              <Link to={{ view: 'methodology', lang }} {...current('methodology')}>
+                {t('nav.methodology')}
+              </Link>
+            </li>
+            {showWorkspace ? (
+              user ? (
+                <>
+                  <li>
+                    <Link to={{ view: 'assessments', lang }} {...current('assessments')}>
+                      {t('nav.workspace')}
+                    </Link>
+                  </li>
+                  {user.isAdministrator ? (
+                    <li>
+                      <Link to={{ view: 'admin', lang }} {...current('admin')}>
+                        {t('nav.admin')}
+                      </Link>
+                    </li>
+                  ) : null}
+                  <li>
+                    <button type="button" className="link-button" onClick={onSignOut}>
+                      {t('nav.signOut')} ({user.name})
+                    </button>
+                  </li>
+                </>
+              ) : (
+                <li>
+                  <Link to={{ view: 'sign-in', lang }} {...current('sign-in')}>
+                    {t('nav.signIn')}
+                  </Link>
+                </li>
+              )
+            ) : null}
+          </ul>
+        </nav>
+        <nav aria-label={t('nav.language')} className="languages">
+          <ul>
+            {UI_LANGUAGES.map((language) => (
+              <li key={language}>
+                <a
+                  href={formatRoute(withLanguage(route, language), base)}
+                  lang={language}
+                  hrefLang={language}
+                  {...(language === lang ? { 'aria-current': 'true' as const } : {})}
+                  data-lang={language}
+                >
+                  {LANGUAGE_NAMES[language]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>
+          {t('app.tagline')}
+          {showWorkspace ? <> · <a href="/api/v1/docs">{t('data.api')}</a></> : null}
+        </p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+/* @jsxRuntime automatic */
+/** The browser app: history routing, the language choice (persisted), the session, and the page of the current route. */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Topology } from 'topojson-specification';
+import worldUrl from 'world-atlas/countries-110m.json?url';
+import { createFetchClient, getJson } from '../api/api-client.ts';
+import type { Session } from '../api/api-types.ts';
+import { I18nContext } from '../i18n/i18n-context.tsx';
+import { pickLanguage } from '../i18n/languages.ts';
+import { getTranslator } from '../i18n/translator.ts';
+import { AppShell } from './AppShell.tsx';
+import { NavigationContext, type Navigation } from './router-context.tsx';
+import { formatRoute, parseRoute, type Route } from './routes.ts';
+import { SessionContext } from './session-context.tsx';
+import { ErrorMessage, Loading } from './shared.tsx';
+import { useLoad } from './use-load.ts';
+import { loadCompare, loadCountry, loadDashboard, loadMethodology, loadCommon } from '../pages/public-data.ts';
+import { DashboardPage } from '../pages/DashboardPage.tsx';
+import { ComparePage } from '../pages/ComparePage.tsx';
+import { DataPage } from '../pages/DataPage.tsx';
+import { MethodologyPage } from '../pages/MethodologyPage.tsx';
+
+const CountryPage = lazy(() => import('../pages/CountryPage.tsx').then((module) => ({ default: module.CountryPage })));
+const SignInPage = lazy(() => import('../workspace/SignInPage.tsx').then((module) => ({ default: module.SignInPage })));
+const AssessmentsPage = lazy(() => import('../workspace/AssessmentsPage.tsx').then((module) => ({ default: module.AssessmentsPage })));
+const AssessmentFormPage = lazy(() => import('../workspace/AssessmentFormPage.tsx').then((module) => ({ default: module.AssessmentFormPage })));
+const ReviewPage = lazy(() => import('../workspace/ReviewPage.tsx').then((module) => ({ default: module.ReviewPage })));
+const AdminPage = lazy(() => import('../workspace/AdminPage.tsx').then((module) => ({ default: module.AdminPage })));
+
+const LANGUAGE_KEY = 'migov.language';
+const api = createFetchClient();
+let topology: Promise<Topology> | undefined;
+const loadTopology = () => (topology ??= fetch(worldUrl).then((response) => response.json() as Promise<Topology>));
+
+function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function currentRoute(): Route {
+  return parseRoute(window.location.pathname, window.location.search, pickLanguage(storedLanguage(), navigator.languages ?? []));
+}
+
+function Loaded<T>({ load, loadKey, children }: { load: () => Promise<T>; loadKey: string; children: (data: T) => ReactNode }) {
+  const state = useLoad(load, loadKey);
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={state.reload} />;
+  return <>{children(state.data)}</>;
+}
+
+function PageFor({ route }: { route: Route }) {
+  const key = formatRoute(route);
+  switch (route.view) {
+    case 'dashboard':
+      return <Loaded load={() => loadDashboard(api, route.year, loadTopology)} loadKey={key}>{(data) => <DashboardPage data={data} {...(route.domain ? { domain: route.domain } : {})} />}</Loaded>;
+    case 'country':
+      return <Loaded load={() => loadCountry(api, route.code, route.year)} loadKey={key}>{(data) => <CountryPage data={data} />}</Loaded>;
+    case 'compare':
+      return <Loaded load={() => loadCompare(api, route.codes, route.year)} loadKey={key}>{(data) => <ComparePage data={data} codes={route.codes} />}</Loaded>;
+    case 'data':
+      return <Loaded load={() => loadCommon(api)} loadKey={key}>{(data) => <DataPage rounds={data.rounds} />}</Loaded>;
+    case 'methodology':
+      return <Loaded load={() => loadMethodology(api)} loadKey={key}>{(data) => <MethodologyPage data={data} />}</Loaded>;
+    case 'sign-in':
+      return <SignInPage />;
+    case 'assessments':
+      return <AssessmentsPage />;
+    case 'assessment':
+      return <AssessmentFormPage id={route.id} />;
+    case 'review':
+      return <ReviewPage id={route.id} />;
+    case 'admin':
+      return <AdminPage />;
+    case 'not-found':
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  const translator = getTranslator('en');
+  return <p>{translator.t('common.notFound')}</p>;
+}
+
+export function ClientApp() {
+  const [route, setRoute] = useState<Route>(currentRoute);
+  const [session, setSessionState] = useState<Session | undefined>();
+  const [sessionChecked, setSessionChecked] = useState(false);
+  const translator = getTranslator(route.lang);
+
+  useEffect(() => {
+    const onPop = () => setRoute(currentRoute());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = route.lang;
+    document.documentElement.dir = translator.dir;
+    try {
+      localStorage.setItem(LANGUAGE_KEY, route.lang);
+    } catch {
+      // Private modes may refuse storage; the URL still carries the language.
+    }
+  }, [route.lang, translator.dir]);
+
+  useEffect(() => {
+    // The bare root becomes the dashboard URL of the chosen language.
+    if (window.location.pathname === '/' || route.view === 'not-found') return;
+    const canonical = formatRoute(route);
+    if (`${window.location.pathname}${window.location.search}` !== canonical) window.history.replaceState(null, '', canonical);
+  }, [route]);
+
+  useEffect(() => {
+    getJson<Session>(api, '/session').then(
+      (found) => {
+        api.setCsrfToken(found.csrfToken);
+        setSessionState(found);
+        setSessionChecked(true);
+      },
+      () => setSessionChecked(true),
+    );
+  }, []);
+
+  const navigate = useCallback((to: Route, options: { replace?: boolean } = {}) => {
+    const url = formatRoute(to);
+    if (options.replace) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
+    setRoute(to);
+    window.scrollTo(0, 0);
+    requestAnimationFrame(() => document.getElementById('main')?.focus({ preventScroll: true }));
+  }, []);
+
+  const setSession = useCallback((next: Session | undefined) => {
+    api.setCsrfToken(next?.csrfToken);
+    setSessionState(next);
+  }, []);
+
+  const navigation = useMemo<Navigation>(() => ({ route, base: '/', live: true, navigate }), [route, navigate]);
+  const sessionState = useMemo(() => ({ api, session, setSession }), [session, setSession]);
+  const user = session ? { name: session.user.name, isAdministrator: session.roles.some((grant) => grant.role === 'administrator') } : undefined;
+  const signOut = () => {
+    void api.request('/session', { method: 'DELETE' }).finally(() => {
+      setSession(undefined);
+      navigate({ view: 'dashboard', lang: route.lang });
+    });
+  };
+  const needsSession = route.view === 'assessments' || route.view === 'assessment' || route.view === 'review' || route.view === 'admin';
+
+  return (
+    <I18nContext.Provider value={translator}>
+      <NavigationContext.Provider value={navigation}>
+        <SessionContext.Provider value={sessionState}>
+          <AppShell route={route} user={user} onSignOut={signOut}>
+            <Suspense fallback={<Loading />}>{needsSession && !sessionChecked ? <Loading /> : <PageFor key={formatRoute(route)} route={route} />}</Suspense>
+          </AppShell>
+        </SessionContext.Provider>
+      </NavigationContext.Provider>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { formatRoute, parseRoute, type Route } from './routes.ts';
+import { pickLanguage } from '../i18n/languages.ts';
+
+describe('parseRoute and formatRoute', () => {
+  const cases: [string, Route][] = [
+    ['/en/', { view: 'dashboard', lang: 'en' }],
+    ['/fr/?domain=DOMAIN3&year=2023', { view: 'dashboard', lang: 'fr', domain: 'DOMAIN3', year: 2023 }],
+    ['/ar/country/484/?year=2021', { view: 'country', lang: 'ar', code: '484', year: 2021 }],
+    ['/zh/compare/?areas=4,8,419', { view: 'compare', lang: 'zh', codes: ['4', '8', '419'] }],
+    ['/ru/data/', { view: 'data', lang: 'ru' }],
+    ['/es/methodology/', { view: 'methodology', lang: 'es' }],
+    ['/en/sign-in/', { view: 'sign-in', lang: 'en' }],
+    ['/en/workspace/', { view: 'assessments', lang: 'en' }],
+    ['/en/workspace/admin/', { view: 'admin', lang: 'en' }],
+    ['/en/workspace/assessment/abc-1/', { view: 'assessment', lang: 'en', id: 'abc-1' }],
+    ['/en/workspace/review/abc-1/', { view: 'review', lang: 'en', id: 'abc-1' }],
+  ];
+
+  it.each(cases)('parses %s and formats it back', (url, route) => {
+    const [path, query = ''] = url.split('?');
+    expect(parseRoute(path!, query)).toEqual(route);
+    expect(formatRoute(route)).toBe(url.replace('?', '?'));
+  });
+
+  it('treats unknown paths and bad parameters as not found, never throwing', () => {
+    expect(parseRoute('/xx/country/4/').view).toBe('not-found');
+    expect(parseRoute('/en/country/<script>/').view).toBe('not-found');
+    expect(parseRoute('/en/workspace/assessment/a/b/').view).toBe('not-found');
+    expect(parseRoute('/en/', 'year=abc')).toEqual({ view: 'dashboard', lang: 'en' });
+  });
+
+  it('sends the bare root to the dashboard in the fallback language', () => {
+    expect(parseRoute('/', '', 'ar')).toEqual({ view: 'dashboard', lang: 'ar' });
+  });
+
+  it('prefixes a base path for static hosts under a folder', () => {
+    expect(formatRoute({ view: 'country', lang: 'en', code: '4' }, '/observatory')).toBe('/observatory/en/country/4/');
+  });
+});
+
+describe('pickLanguage', () => {
+  it.each([
+    [null, ['fr-CA', 'en'], 'fr'],
+    ['ar', ['fr'], 'ar'],
+    ['xx', ['de', 'zh-CN'], 'zh'],
+    [undefined, ['de'], 'en'],
+  ] as const)('stored %s with preferences %j gives %s', (stored, preferred, expected) => {
+    expect(pickLanguage(stored, preferred)).toBe(expected);
+  });
+});

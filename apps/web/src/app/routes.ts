@@ -1,0 +1,107 @@
+/**
+ * Every view has its own URL: `/<lang>/<view>/…`. Parsing and formatting are pure and inverse, so the
+ * client router, the links and the static publication agree on one scheme.
+ */
+import { UI_LANGUAGES, type UiLanguage } from '../i18n/languages.ts';
+
+/** A parsed location. */
+export type Route =
+  | { view: 'dashboard'; lang: UiLanguage; year?: number; domain?: string }
+  | { view: 'country'; lang: UiLanguage; code: string; year?: number }
+  | { view: 'compare'; lang: UiLanguage; codes: string[]; year?: number }
+  | { view: 'data'; lang: UiLanguage }
+  | { view: 'methodology'; lang: UiLanguage }
+  | { view: 'sign-in'; lang: UiLanguage }
+  | { view: 'assessments'; lang: UiLanguage }
+  | { view: 'assessment'; lang: UiLanguage; id: string }
+  | { view: 'review'; lang: UiLanguage; id: string }
+  | { view: 'admin'; lang: UiLanguage }
+  | { view: 'not-found'; lang: UiLanguage; path: string };
+
+export type View = Route['view'];
+
+/** The views that the static publication writes and that need no sign-in. */
+export const PUBLIC_VIEWS = ['dashboard', 'country', 'compare', 'data', 'methodology'] as const satisfies readonly View[];
+
+const isLanguage = (value: string | undefined): value is UiLanguage => (UI_LANGUAGES as readonly string[]).includes(value ?? '');
+const YEAR = /^(19|20|21)\d\d$/;
+const AREA_CODE = /^[0-9A-Za-z][0-9A-Za-z-]{0,39}$/;
+const ID = /^[0-9A-Za-z_-]{1,100}$/;
+
+function year(search: URLSearchParams): number | undefined {
+  const value = search.get('year');
+  return value && YEAR.test(value) ? Number(value) : undefined;
+}
+
+/** Parse a path and query; an unknown path is a `not-found` route (never an exception). */
+export function parseRoute(pathname: string, searchText = '', fallbackLanguage: UiLanguage = 'en'): Route {
+  const search = new URLSearchParams(searchText);
+  const segments = pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
+  const [first, second, third, fourth] = segments;
+  if (!isLanguage(first)) return segments.length === 0 ? { view: 'dashboard', lang: fallbackLanguage } : { view: 'not-found', lang: fallbackLanguage, path: pathname };
+  const lang = first;
+  const withYear = <R extends Route>(route: R): R => {
+    const found = year(search);
+    return found === undefined ? route : { ...route, year: found };
+  };
+  if (second === undefined) {
+    const domain = search.get('domain');
+    return withYear({ view: 'dashboard', lang, ...(domain && /^[A-Za-z0-9_-]{1,40}$/.test(domain) ? { domain } : {}) });
+  }
+  if (second === 'country' && third && AREA_CODE.test(third) && fourth === undefined) return withYear({ view: 'country', lang, code: third });
+  if (second === 'compare' && third === undefined) {
+    const codes = (search.get('areas') ?? '').split(',').filter((code) => AREA_CODE.test(code)).slice(0, 8);
+    return withYear({ view: 'compare', lang, codes });
+  }
+  if (third === undefined && (second === 'data' || second === 'methodology' || second === 'sign-in')) return { view: second, lang };
+  if (second === 'workspace') {
+    if (third === undefined) return { view: 'assessments', lang };
+    if (third === 'admin' && fourth === undefined) return { view: 'admin', lang };
+    if ((third === 'assessment' || third === 'review') && fourth && ID.test(fourth) && segments.length === 4) return { view: third, lang, id: fourth };
+  }
+  return { view: 'not-found', lang, path: pathname };
+}
+
+/** Format a route as a path (with a trailing slash, so static hosts serve `…/index.html`) and query. */
+export function formatRoute(route: Route, base = '/'): string {
+  const prefix = `${base.replace(/\/?$/, '/')}${route.lang}/`;
+  const query = new URLSearchParams();
+  let path = '';
+  switch (route.view) {
+    case 'dashboard':
+      if (route.domain) query.set('domain', route.domain);
+      break;
+    case 'country':
+      path = `country/${encodeURIComponent(route.code)}/`;
+      break;
+    case 'compare':
+      path = 'compare/';
+      if (route.codes.length > 0) query.set('areas', route.codes.join(','));
+      break;
+    case 'data':
+    case 'methodology':
+    case 'sign-in':
+      path = `${route.view}/`;
+      break;
+    case 'assessments':
+      path = 'workspace/';
+      break;
+    case 'admin':
+      path = 'workspace/admin/';
+      break;
+    case 'assessment':
+    case 'review':
+      path = `workspace/${route.view}/${encodeURIComponent(route.id)}/`;
+      break;
+    case 'not-found':
+      return route.path;
+  }
+  if ('year' in route && route.year !== undefined) query.set('year', String(route.year));
+  const text = query.toString().replace(/%2C/g, ',');
+  return `${prefix}${path}${text ? `?${text}` : ''}`;
+}
+
+/** The same view in another language. */
+export function withLanguage(route: Route, lang: UiLanguage): Route {
+  return { ...route, lang };
+}

@@ -1,0 +1,61 @@
+/* @jsxRuntime automatic */
+/** Small pieces shared by pages: loading and error states, the category badge. */
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { CATEGORY_COLOURS, CATEGORY_TEXT_COLOURS, NO_DATA_COLOUR, NOT_APPLICABLE_COLOUR, type CategoryClass } from '../charts/category-scale.ts';
+import { categoryLabel } from './localized.ts';
+import type { LocalizedText } from '../api/api-types.ts';
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p role="status" className="loading">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div role="alert" className="error">
+      <p>{t('common.error', { message: error instanceof Error ? error.message : String(error) })}</p>
+      {onRetry ? (
+        <button type="button" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** A category as a coloured badge with its name (colour never carries meaning alone). */
+export function CategoryBadge({ cls, bandLabels }: { cls: CategoryClass; bandLabels?: ReadonlyMap<number, LocalizedText> }) {
+  const translator = useI18n();
+  let text: string;
+  let background: string;
+  let colour = '#1a1a1a';
+  if (cls.kind === 'category') {
+    const index = Math.min(Math.max(cls.code - 1, 0), CATEGORY_COLOURS.length - 1);
+    background = CATEGORY_COLOURS[index]!;
+    colour = CATEGORY_TEXT_COLOURS[index]!;
+    text = categoryLabel(translator, cls.code, bandLabels?.get(cls.code));
+  } else {
+    background = cls.kind === 'no-data' ? NO_DATA_COLOUR : NOT_APPLICABLE_COLOUR;
+    text = translator.t(cls.kind === 'no-data' ? 'common.noData' : 'common.notApplicable');
+  }
+  return (
+    <span className="badge" style={{ background, color: colour }}>
+      {text}
+    </span>
+  );
+}
+
+export function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
+  return (
+    <section className="section" aria-labelledby={id ? `${id}-heading` : undefined}>
+      <h2 id={id ? `${id}-heading` : undefined}>{title}</h2>
+      {children}
+    </section>
+  );
+}

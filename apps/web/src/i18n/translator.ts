@@ -1,0 +1,50 @@
+/** Messages (ICU MessageFormat through FormatJS intl-messageformat), numbers and dates for one language. */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { CATALOGUES, type MessageKey } from './catalogues/index.ts';
+import { directionOf, INTL_LOCALES, type UiLanguage } from './languages.ts';
+
+export type MessageValues = Record<string, string | number | Date | undefined>;
+
+/** Everything a component needs to speak one language. */
+export interface Translator {
+  lang: UiLanguage;
+  dir: 'ltr' | 'rtl';
+  t(key: MessageKey, values?: MessageValues): string;
+  formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
+  /** 0-100 as a percentage with at most one decimal. */
+  formatPercent(value: number): string;
+  formatDate(iso: string): string;
+}
+
+const translators = new Map<UiLanguage, Translator>();
+
+/** The (cached) translator of a language. */
+export function getTranslator(lang: UiLanguage): Translator {
+  const hit = translators.get(lang);
+  if (hit) return hit;
+  const locale = INTL_LOCALES[lang];
+  const catalogue = CATALOGUES[lang];
+  const formats = new Map<MessageKey, IntlMessageFormat>();
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const translator: Translator = {
+    lang,
+    dir: directionOf(lang),
+    t(key, values) {
+      let format = formats.get(key);
+      if (!format) {
+        format = new IntlMessageFormat(catalogue[key], locale);
+        formats.set(key, format);
+      }
+      return String(format.format(values as Record<string, string | number | Date>));
+    },
+    formatNumber: (value, options) => new Intl.NumberFormat(locale, options).format(value),
+    formatPercent: (value) => percent.format(value / 100),
+    formatDate: (iso) => {
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? iso : dates.format(date);
+    },
+  };
+  translators.set(lang, translator);
+  return translator;
+}

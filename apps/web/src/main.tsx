@@ -1,0 +1,12 @@
+/* @jsxRuntime automatic */
+/** The browser entry. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ClientApp } from './app/ClientApp.tsx';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ClientApp />
+  </StrictMode>,
+);

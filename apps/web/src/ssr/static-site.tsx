@@ -1,0 +1,116 @@
+/* @jsxRuntime automatic */
+/**
+ * The static publication: the public observatory rendered to HTML with the same components as the
+ * app (react-dom/server), for every language and every country, readable without JavaScript. Data
+ * comes through an API client (in process for `migov publish`), never from the database directly.
+ */
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { Topology } from 'topojson-specification';
+import type { ApiClient } from '../api/api-client.ts';
+import type { Round } from '../api/api-types.ts';
+import { AppShell } from '../app/AppShell.tsx';
+import { NavigationContext } from '../app/router-context.tsx';
+import { formatRoute, type Route } from '../app/routes.ts';
+import { I18nContext } from '../i18n/i18n-context.tsx';
+import { UI_LANGUAGES, type UiLanguage } from '../i18n/languages.ts';
+import { getTranslator } from '../i18n/translator.ts';
+import { normalizeAreaCode } from '../charts/category-scale.ts';
+import { ComparePage } from '../pages/ComparePage.tsx';
+import { CountryPage } from '../pages/CountryPage.tsx';
+import { DashboardPage } from '../pages/DashboardPage.tsx';
+import { DataPage, DOWNLOAD_FORMATS, type DataLinks } from '../pages/DataPage.tsx';
+import { MethodologyPage } from '../pages/MethodologyPage.tsx';
+import { loadCommon, loadCompare, loadCountry, loadDashboard, loadMethodology } from '../pages/public-data.ts';
+
+export interface StaticSiteOptions {
+  api: ApiClient & { raw?(path: string): Promise<Uint8Array> };
+  /** The path the site is served under, e.g. "/" or "/observatory/". */
+  base?: string;
+  languages?: readonly UiLanguage[];
+  loadTopology: () => Promise<Topology>;
+  /** The stylesheet's text (written to assets/styles.css). */
+  css: string;
+  /** Write one file (path relative to the output folder, with forward slashes). */
+  write(path: string, content: string | Uint8Array): Promise<void>;
+  /** Called after each page, for progress. */
+  onPage?(path: string): void;
+}
+
+export interface StaticSiteSummary {
+  pages: number;
+  countries: number;
+  languages: readonly UiLanguage[];
+  downloads: number;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
+
+/** Render one page as a complete HTML document. */
+export function renderDocument(route: Route, body: ReactElement, options: { base: string; title: string }): string {
+  const translator = getTranslator(route.lang);
+  const markup = renderToStaticMarkup(
+    <I18nContext.Provider value={translator}>
+      <NavigationContext.Provider value={{ route, base: options.base, live: false, navigate: () => undefined }}>
+        <AppShell route={route} showWorkspace={false}>
+          {body}
+        </AppShell>
+      </NavigationContext.Provider>
+    </I18nContext.Provider>,
+  );
+  const alternates = UI_LANGUAGES.map((lang) => `<link rel="alternate" hreflang="${lang}" href="${escapeHtml(formatRoute({ ...route, lang }, options.base))}">`).join('');
+  return `<!doctype html><html lang="${route.lang}" dir="${translator.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(options.title)} — ${escapeHtml(translator.t('app.name'))}</title><link rel="stylesheet" href="${escapeHtml(options.base)}assets/styles.css">${alternates}</head><body>${markup}</body></html>\n`;
+}
+
+/** The file a route is written to: its path + index.html. */
+export function fileOf(route: Route): string {
+  return `${formatRoute(route, '/').slice(1).split('?')[0]}index.html`;
+}
+
+const extension = (format: (typeof DOWNLOAD_FORMATS)[number]) => (format === 'sdmx-ml' ? 'xml' : format === 'sdmx-csv' ? 'sdmx.csv' : format);
+
+/** Build the whole site. */
+export async function buildStaticSite(options: StaticSiteOptions): Promise<StaticSiteSummary> {
+  const base = (options.base ?? '/').replace(/\/?$/, '/');
+  const languages = options.languages ?? UI_LANGUAGES;
+  const { api } = options;
+  let pages = 0;
+  const page = async (route: Route, title: string, body: ReactElement) => {
+    const path = fileOf(route);
+    await options.write(path, renderDocument(route, body, { base, title }));
+    pages += 1;
+    options.onPage?.(path);
+  };
+  await options.write('assets/styles.css', options.css);
+
+  const common = await loadCommon(api);
+  let downloads = 0;
+  const downloadPath = (round: Round, format: (typeof DOWNLOAD_FORMATS)[number]) => `downloads/${round.instrument}-${round.year}.${extension(format)}`;
+  if (api.raw) {
+    for (const round of common.rounds) {
+      for (const format of DOWNLOAD_FORMATS) {
+        await options.write(downloadPath(round, format), await api.raw(`/downloads/${round.year}/${format}?instrument=${encodeURIComponent(round.instrument)}`));
+        downloads += 1;
+      }
+    }
+  }
+  const links: DataLinks = { download: (round, format) => `${base}${downloadPath(round, format)}`, apiDocs: undefined };
+  const countries = [...common.areas.values()].filter((area) => area.kind === 'country').map((area) => normalizeAreaCode(area.code));
+
+  for (const lang of languages) {
+    const t = getTranslator(lang).t;
+    const dashboard = await loadDashboard(api, undefined, options.loadTopology);
+    await page({ view: 'dashboard', lang }, t('dashboard.title'), <DashboardPage data={dashboard} />);
+    await page({ view: 'data', lang }, t('data.title'), <DataPage rounds={common.rounds} links={api.raw ? links : { download: () => '#', apiDocs: undefined }} />);
+    await page({ view: 'methodology', lang }, t('methodology.title'), <MethodologyPage data={await loadMethodology(api)} />);
+    await page({ view: 'compare', lang, codes: [] }, t('compare.title'), <ComparePage data={await loadCompare(api, [], undefined)} codes={[]} />);
+    for (const code of countries) {
+      const data = await loadCountry(api, code, undefined);
+      const name = data.area?.name ?? code;
+      await page({ view: 'country', lang, code }, t('country.title', { country: name }), <CountryPage data={data} />);
+    }
+  }
+  const home = `${base}${languages[0] ?? 'en'}/`;
+  await options.write('index.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${escapeHtml(home)}"><title>migov</title></head><body><p><a href="${escapeHtml(home)}">${escapeHtml(getTranslator('en').t('app.name'))}</a></p></body></html>\n`);
+  return { pages, countries: countries.length, languages, downloads };
+}

@@ -1,0 +1,155 @@
+/* @jsxRuntime automatic */
+/** Administration: users and roles, rounds, instruments (upload and validate), groups. */
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { useSession } from '../app/session-context.tsx';
+import { ErrorMessage, Loading } from '../app/shared.tsx';
+import { useLoad } from '../app/use-load.ts';
+import { getJson } from '../api/api-client.ts';
+import { pickText } from '../app/localized.ts';
+import type { AreaSummary, InstrumentSummary, Page, Round, User } from '../api/api-types.ts';
+
+export function AdminPage() {
+  const { t, lang } = useI18n();
+  const { api, session } = useSession();
+  const [message, setMessage] = useState<string | undefined>();
+  const [error, setError] = useState<unknown>();
+  const isAdministrator = session?.roles.some((grant) => grant.role === 'administrator') ?? false;
+  const state = useLoad(async () => {
+    if (!isAdministrator) return undefined;
+    const [users, rounds, instruments, areas] = await Promise.all([
+      getJson<Page<User>>(api, '/users?limit=200'),
+      getJson<{ items: Round[] }>(api, '/rounds'),
+      getJson<{ items: InstrumentSummary[] }>(api, '/instruments'),
+      getJson<Page<AreaSummary>>(api, '/areas?limit=500'),
+    ]);
+    return { users: users.items, rounds: rounds.items, instruments: instruments.items, groups: areas.items.filter((area) => area.kind !== 'country') };
+  }, `${session?.user.id ?? ''}`);
+  if (!isAdministrator) return <p>{t('admin.forbidden')}</p>;
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={state.reload} />;
+  const data = state.data!;
+
+  const addRound = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const [instrument, version] = String(form.get('instrument')).split('@');
+    try {
+      await api.request('/rounds', { method: 'POST', body: { year: Number(form.get('year')), instrument, version, opensOn: form.get('opensOn'), closesOn: form.get('closesOn') } });
+      state.reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const uploadInstrument = async (file: File | undefined) => {
+    if (!file) return;
+    setError(undefined);
+    try {
+      const text = await file.text();
+      const { body } = await api.request<{ instrument: string; version: string }>('/instruments', { method: 'POST', body: JSON.parse(text) as unknown });
+      setMessage(t('admin.uploaded', body));
+      state.reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('admin.title')}</h1>
+      {message ? <p role="status">{message}</p> : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      <section className="section" aria-labelledby="admin-users">
+        <h2 id="admin-users">{t('admin.users')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.name')}</th>
+              <th scope="col">{t('signIn.email')}</th>
+              <th scope="col">{t('admin.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.users.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">{user.name}</th>
+                <td>{user.email}</td>
+                <td>{user.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="section" aria-labelledby="admin-rounds">
+        <h2 id="admin-rounds">{t('admin.rounds')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.year')}</th>
+              <th scope="col">{t('admin.instruments')}</th>
+              <th scope="col">{t('admin.opens')}</th>
+              <th scope="col">{t('admin.closes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rounds.map((round) => (
+              <tr key={round.id}>
+                <th scope="row">{round.year}</th>
+                <td>
+                  {round.instrument}@{round.version}
+                </td>
+                <td>{round.opensOn}</td>
+                <td>{round.closesOn}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form className="inline-form" onSubmit={(event) => void addRound(event)}>
+          <label>
+            {t('admin.year')} <input name="year" type="number" min={2000} max={2100} required />
+          </label>
+          <label>
+            {t('admin.instruments')}{' '}
+            <select name="instrument">
+              {data.instruments.map((instrument) => (
+                <option key={`${instrument.instrument}@${instrument.version}`} value={`${instrument.instrument}@${instrument.version}`}>
+                  {pickText(instrument.title, lang)} ({instrument.version})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('admin.opens')} <input name="opensOn" type="date" required />
+          </label>
+          <label>
+            {t('admin.closes')} <input name="closesOn" type="date" required />
+          </label>
+          <button type="submit">{t('admin.addRound')}</button>
+        </form>
+      </section>
+      <section className="section" aria-labelledby="admin-instruments">
+        <h2 id="admin-instruments">{t('admin.instruments')}</h2>
+        <ul>
+          {data.instruments.map((instrument) => (
+            <li key={`${instrument.instrument}@${instrument.version}`}>
+              {pickText(instrument.title, lang)} — {instrument.instrument}@{instrument.version} ({instrument.items})
+            </li>
+          ))}
+        </ul>
+        <label>
+          {t('admin.upload')} <input type="file" accept=".json,application/json" onChange={(event) => void uploadInstrument(event.target.files?.[0])} />
+        </label>
+      </section>
+      <section className="section" aria-labelledby="admin-groups">
+        <h2 id="admin-groups">{t('admin.groups')}</h2>
+        <ul className="columns">
+          {data.groups.map((group) => (
+            <li key={group.code}>
+              {group.name} <span className="meta">({group.kind})</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,337 @@
+/* @jsxRuntime automatic */
+/**
+ * The questionnaire, generated from the instrument definition: progress per domain, autosave with a
+ * visible status (If-Match on the lock version; a conflict view when someone saved first), inline
+ * validation, evidence by drag and drop, a comment per item, a live score preview, submit.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { Link } from '../app/router-context.tsx';
+import { useSession } from '../app/session-context.tsx';
+import { ErrorMessage, Loading, CategoryBadge } from '../app/shared.tsx';
+import { useLoad } from '../app/use-load.ts';
+import { categoryLabel, pickText } from '../app/localized.ts';
+import { ApiProblem } from '../api/api-client.ts';
+import type { Assessment, AssessmentView, Evidence, LocalizedText } from '../api/api-types.ts';
+import { applyChanges, conflictRows, domainProgress, mergePending, missingItems, settlePending, type ResponseChange } from './form-state.ts';
+import { latestReturnReason, loadAssessmentBundle, type AssessmentBundle } from './assessment-data.ts';
+import { EvidenceDrop } from './EvidenceDrop.tsx';
+
+type SaveStatus = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
+
+export function AssessmentFormPage({ id }: { id: string }) {
+  const { api, session } = useSession();
+  const { t, lang } = useI18n();
+  const state = useLoad(() => loadAssessmentBundle(api, id), `${id}:${session?.user.id ?? ''}`);
+  if (!session)
+    return (
+      <p>
+        <Link to={{ view: 'sign-in', lang }}>{t('workspace.signInFirst')}</Link>
+      </p>
+    );
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={state.reload} />;
+  return <AssessmentForm bundle={state.data} reload={state.reload} />;
+}
+
+function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: () => void }) {
+  const translator = useI18n();
+  const { t, lang } = translator;
+  const { api } = useSession();
+  const { instrument } = bundle;
+  const [view, setView] = useState<AssessmentView>(bundle.view);
+  const [evidence, setEvidence] = useState<Evidence[]>(bundle.evidence);
+  const [pending, setPendingState] = useState<Map<string, ResponseChange>>(new Map());
+  const [status, setStatus] = useState<SaveStatus>('saved');
+  const [saveError, setSaveError] = useState('');
+  const [conflict, setConflict] = useState<Assessment | undefined>();
+  const [showErrors, setShowErrors] = useState(false);
+  const [submitError, setSubmitError] = useState<string | undefined>();
+  const pendingRef = useRef(pending);
+  const lockVersion = useRef(view.assessment.lockVersion);
+  const saving = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const id = view.assessment.id;
+  const editable = view.availableActions.includes('edit') && !conflict;
+  const responses = applyChanges(view.assessment.responses, pending.values());
+  const missing = missingItems(instrument, responses);
+  const progress = domainProgress(instrument, responses);
+  const answered = progress.reduce((sum, entry) => sum + entry.answered, 0);
+  const total = progress.reduce((sum, entry) => sum + entry.total, 0);
+  const bandLabels = new Map<number, LocalizedText>((instrument.scoring?.bands ?? []).map((band) => [band.code, band.label]));
+
+  const setPending = (next: Map<string, ResponseChange>) => {
+    pendingRef.current = next;
+    setPendingState(next);
+  };
+
+  const save = useCallback(async (): Promise<boolean> => {
+    if (saving.current) return false;
+    const batch = new Map(pendingRef.current);
+    if (batch.size === 0) return true;
+    saving.current = true;
+    setStatus('saving');
+    try {
+      const { body } = await api.request<AssessmentView>(`/assessments/${encodeURIComponent(id)}/responses`, {
+        method: 'PATCH',
+        headers: { 'if-match': `"${lockVersion.current}"` },
+        body: { changes: [...batch.values()] },
+      });
+      lockVersion.current = body.assessment.lockVersion;
+      setView(body);
+      const rest = settlePending(pendingRef.current, batch);
+      setPending(rest);
+      setStatus(rest.size > 0 ? 'pending' : 'saved');
+      return rest.size === 0;
+    } catch (failure) {
+      if (failure instanceof ApiProblem && failure.status === 409 && failure.problem.current) {
+        setConflict(failure.problem.current);
+        setStatus('conflict');
+      } else {
+        setSaveError(failure instanceof Error ? failure.message : String(failure));
+        setStatus('error');
+      }
+      return false;
+    } finally {
+      saving.current = false;
+    }
+  }, [api, id]);
+
+  const schedule = useCallback(
+    (delay: number) => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        void save().then((done) => {
+          if (!done && pendingRef.current.size > 0 && !saving.current) timer.current = setTimeout(() => void save(), 1500);
+        });
+      }, delay);
+    },
+    [save],
+  );
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    // Never lose typed answers: warn before leaving with unsaved changes.
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (pendingRef.current.size > 0) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => window.removeEventListener('beforeunload', beforeUnload);
+  }, []);
+
+  const change = (next: ResponseChange, delay = 600) => {
+    setPending(mergePending(pendingRef.current, next));
+    setStatus('pending');
+    if (status !== 'conflict') schedule(delay);
+  };
+
+  const resolveConflict = () => {
+    if (!conflict) return;
+    lockVersion.current = conflict.lockVersion;
+    setView({ ...view, assessment: conflict });
+    setConflict(undefined);
+    setStatus('pending');
+    schedule(0);
+  };
+
+  const upload = async (itemId: string, file: File) => {
+    const form = new FormData();
+    form.set('itemId', itemId);
+    form.set('title', file.name);
+    form.set('file', file);
+    const { body } = await api.request<Evidence>(`/assessments/${encodeURIComponent(id)}/evidence`, { method: 'POST', body: form });
+    setEvidence((list) => [...list, body]);
+  };
+
+  const submit = async () => {
+    setSubmitError(undefined);
+    if (missing.length > 0) {
+      setShowErrors(true);
+      document.querySelector<HTMLInputElement>(`#item-${CSS.escape(missing[0]!)} input`)?.focus();
+      return;
+    }
+    clearTimeout(timer.current);
+    if (!(await save())) {
+      setSubmitError(t('form.saveStatus', { status: 'error', message: saveError || 'retry' }));
+      return;
+    }
+    const action = view.availableActions.includes('resubmit') ? 'resubmit' : 'submit';
+    try {
+      const { body } = await api.request<AssessmentView>(`/assessments/${encodeURIComponent(id)}/${action}`, { method: 'POST', headers: { 'if-match': `"${lockVersion.current}"` }, body: {} });
+      lockVersion.current = body.assessment.lockVersion;
+      setView(body);
+      reload();
+    } catch (failure) {
+      setSubmitError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
+  const returnReason = view.assessment.state === 'returned' ? latestReturnReason(bundle.history) : undefined;
+  const scores = view.scores;
+  const domainScore = (domainId: string) => scores?.domains?.find((entry) => entry.domainId === domainId);
+  const canSubmit = view.availableActions.includes('submit') || view.availableActions.includes('resubmit');
+  let itemNumber = 0;
+
+  return (
+    <div className="form-layout">
+      <h1>{t('form.title', { country: bundle.areaName, year: view.assessment.year })}</h1>
+      <p className="meta">
+        {t('workspace.state')}: <strong data-testid="assessment-state">{t('state.name', { state: view.assessment.state })}</strong>
+      </p>
+      {returnReason ? (
+        <p className="notice" role="note">
+          {t('form.returnedReason', { reason: returnReason })}
+        </p>
+      ) : null}
+      {!view.availableActions.includes('edit') ? <p className="notice">{t('form.readOnly', { state: t('state.name', { state: view.assessment.state }) })}</p> : null}
+      <div className="save-status" role="status" aria-live="polite" data-status={status}>
+        {t('form.saveStatus', { status, message: saveError })}
+      </div>
+      {conflict ? (
+        <section className="conflict" aria-labelledby="conflict-heading" role="alert">
+          <h2 id="conflict-heading">{t('conflict.title')}</h2>
+          <p>{t('conflict.text')}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('country.items')}</th>
+                <th scope="col">{t('conflict.yours')}</th>
+                <th scope="col">{t('conflict.theirs')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {conflictRows(pending, conflict.responses).map((row) => {
+                const item = instrument.domains.flatMap((domain) => domain.items).find((entry) => entry.id === row.itemId);
+                const label = (optionId: string | null | undefined) => (item && optionId ? pickText(instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label, lang) : '–');
+                return (
+                  <tr key={row.itemId}>
+                    <th scope="row">{item ? pickText(item.text, lang) : row.itemId}</th>
+                    <td>
+                      {label(row.mine.optionId)}
+                      {row.mine.comment ? ` — ${row.mine.comment}` : ''}
+                    </td>
+                    <td>
+                      {label(row.theirs.optionId)}
+                      {row.theirs.comment ? ` — ${row.theirs.comment}` : ''}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <button type="button" onClick={resolveConflict}>
+            {t('conflict.reload')}
+          </button>
+        </section>
+      ) : null}
+
+      <aside className="form-aside" aria-label={t('form.preview')}>
+        <label className="progress-label">
+          {t('form.progress', { answered, total })}
+          <progress max={total} value={answered} />
+        </label>
+        <ol className="domain-progress">
+          {instrument.domains.map((domain, index) => (
+            <li key={domain.id}>
+              <a href={`#domain-${domain.id}`}>{t('form.domainProgress', { domain: pickText(domain.label, lang), answered: progress[index]!.answered, total: progress[index]!.total })}</a>
+            </li>
+          ))}
+        </ol>
+        {scores && scores.overall ? (
+          <div className="preview" data-testid="score-preview">
+            <h2>{t('form.preview')}</h2>
+            <p>
+              {t('common.overall')}:{' '}
+              {scores.overall.status === 'scored' ? (
+                <>
+                  <CategoryBadge cls={{ kind: 'category', code: scores.overall.band.code, meets: scores.overall.band.meets }} bandLabels={bandLabels} /> {scores.overall.score.decimal}
+                </>
+              ) : (
+                t('form.incomplete')
+              )}
+            </p>
+          </div>
+        ) : null}
+      </aside>
+
+      <form
+        className="questionnaire"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        {instrument.domains.map((domain) => {
+          const score = domainScore(domain.id);
+          return (
+            <section key={domain.id} id={`domain-${domain.id}`} className="domain" aria-labelledby={`domain-${domain.id}-heading`}>
+              <h2 id={`domain-${domain.id}-heading`}>
+                {pickText(domain.label, lang)}{' '}
+                {score?.status === 'scored' ? <span className="domain-score">({categoryLabel(translator, score.band.code, score.band.label)}, {score.score.decimal})</span> : null}
+              </h2>
+              {domain.items.map((item) => {
+                itemNumber += 1;
+                const value = responses[item.id] ?? {};
+                const invalid = showErrors && !value.optionId;
+                const comments = bundle.comments.filter((comment) => comment.itemId === item.id);
+                return (
+                  <fieldset key={item.id} id={`item-${item.id}`} className={`item${invalid ? ' invalid' : ''}`} aria-describedby={invalid ? `item-${item.id}-error` : undefined} disabled={!editable}>
+                    <legend>
+                      {itemNumber}. {pickText(item.text, lang)}
+                    </legend>
+                    <div className="options">
+                      {(instrument.scales[item.scale] ?? []).map((option) => (
+                        <label key={option.id} className="option">
+                          <input type="radio" name={`item-${item.id}`} value={option.id} checked={value.optionId === option.id} onChange={() => change({ itemId: item.id, optionId: option.id })} aria-invalid={invalid || undefined} />
+                          {pickText(option.label, lang)}
+                        </label>
+                      ))}
+                    </div>
+                    {invalid ? (
+                      <p id={`item-${item.id}-error`} className="field-error">
+                        {t('form.required')}
+                      </p>
+                    ) : null}
+                    <label className="comment">
+                      {t('form.comment')}
+                      <textarea rows={2} value={value.comment ?? ''} onChange={(event) => change({ itemId: item.id, comment: event.target.value }, 1200)} />
+                    </label>
+                    <EvidenceDrop itemId={item.id} assessmentId={id} evidence={evidence} disabled={!editable} upload={(file) => upload(item.id, file)} />
+                    {comments.length > 0 ? (
+                      <div className="review-comments">
+                        <p>{t('form.reviewComments')}</p>
+                        <ul>
+                          {comments.map((comment) => (
+                            <li key={comment.id}>{comment.body}</li>
+                          ))}
+                        </ul>
+                      </div>
+                    ) : null}
+                  </fieldset>
+                );
+              })}
+            </section>
+          );
+        })}
+        {canSubmit ? (
+          <div className="submit-bar">
+            {showErrors && missing.length > 0 ? (
+              <p role="alert" className="field-error">
+                {t('form.submitMissing', { count: missing.length })}
+              </p>
+            ) : null}
+            {submitError ? (
+              <p role="alert" className="field-error">
+                {submitError}
+              </p>
+            ) : null}
+            <button type="submit" disabled={!editable}>
+              {view.availableActions.includes('resubmit') ? t('form.resubmit') : t('form.submit')}
+            </button>
+          </div>
+        ) : null}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/* @jsxRuntime automatic */
+/** Sign in with email and password. */
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { useNavigation } from '../app/router-context.tsx';
+import { useSession } from '../app/session-context.tsx';
+import type { Session } from '../api/api-types.ts';
+
+export function SignInPage() {
+  const { t, lang } = useI18n();
+  const { navigate } = useNavigation();
+  const { api, setSession } = useSession();
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { body } = await api.request<Session>('/session', { method: 'POST', body: { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') } });
+      setSession(body);
+      navigate({ view: 'assessments', lang });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <h1>{t('signIn.title')}</h1>
+      <form className="stack narrow" onSubmit={(event) => void submit(event)} aria-describedby={error ? 'sign-in-error' : undefined}>
+        <label>
+          {t('signIn.email')}
+          <input name="email" type="email" autoComplete="username" required />
+        </label>
+        <label>
+          {t('signIn.password')}
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        {error ? (
+          <p id="sign-in-error" role="alert" className="error">
+            {t('signIn.failed', { message: error })}
+          </p>
+        ) : null}
+        <button type="submit" disabled={busy}>
+          {t('signIn.submit')}
+        </button>
+      </form>
+    </>
+  );
+}
