@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addCrosswalkLink, CrosswalkLinkNotFoundError, getCrosswalkLink, mapCrosswalk, replaceCrosswalkLink, retireCrosswalkLink, type Crosswalk } from './crosswalk.ts';
 import { DEFAULT_CROSSWALK, EDITORIAL_DOMAIN_GCM } from './crosswalk.data.ts';
-import { mapDomainGap } from './gap-mapping.ts';
+import { mapDimensionGap, mapDomainGap } from './gap-mapping.ts';
 
 const editor = { actor: 'admin-1', at: '2026-11-27T18:00:00Z' };
 const ids = (mappings: { node: { id: string } }[]) => mappings.map((mapping) => mapping.node.id);
@@ -47,6 +47,18 @@ describe('mapDomainGap', () => {
     ]);
     expect(mapping.mgiDimension).toBe(4);
     expect(mapping.sdgTargets[2]?.text).toContain('Facilitate orderly, safe, regular and responsible migration');
+  });
+});
+
+describe('mapDimensionGap', () => {
+  it('maps MGI dimension 5 to the GCM objectives of the same MiGOF element, all editorial', () => {
+    const mapping = mapDimensionGap(DEFAULT_CROSSWALK, 5);
+    expect(mapping.gcmObjectives.map((objective) => [objective.objective, objective.basis])).toEqual([
+      [2, 'editorial'],
+      [7, 'editorial'],
+      [14, 'editorial'],
+    ]);
+    expect(mapping.sdgTargets).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@
 import { GCM_OBJECTIVES } from '../reference/gcm.data.ts';
 import { MIGOF_DOMAIN_MAPPING } from '../reference/migof-domains.data.ts';
 import type { Sdg1072DomainCode } from '../reference/reference.types.ts';
-import { mapCrosswalk, mergeMappings, type Crosswalk, type CrosswalkMapping, type LinkBasis } from './crosswalk.ts';
+import { mapCrosswalk, mergeMappings, type Crosswalk, type CrosswalkMapping, type CrosswalkNode, type LinkBasis } from './crosswalk.ts';
 import { SDG_TARGET_TEXTS } from './crosswalk.data.ts';
 
 /** A GCM objective a gap maps to. */
@@ -43,28 +43,36 @@ function gcmObjective(mapping: CrosswalkMapping): MappedGcmObjective {
   return { objective: number, title: reference?.title ?? `GCM objective ${number}`, shortLabel: reference?.shortLabel ?? '', basis: mapping.basis };
 }
 
-/**
- * The GCM objectives and SDG targets a 10.7.2 domain maps to: objectives directly; targets directly
- * and through the objectives.
- * @example mapDomainGap(DEFAULT_CROSSWALK, 'DOMAIN4').gcmObjectives.map((objective) => objective.objective)
- */
-export function mapDomainGap(crosswalk: Crosswalk, domain: Sdg1072DomainCode): DomainGapMapping {
-  const node = { kind: 'sdg-10-7-2-domain' as const, id: domain };
-  const reference = MIGOF_DOMAIN_MAPPING.find((row) => row.sdgDomain === domain);
-  const objectives = mapCrosswalk(crosswalk, node, 'gcm-objective').map(gcmObjective);
-  const targets = mergeMappings(mapCrosswalk(crosswalk, node, 'sdg-target'), mapCrosswalk(crosswalk, node, 'sdg-target', ['gcm-objective'])).map((mapping) => {
+/** GCM objectives and SDG targets of any node: objectives directly, targets directly and through the objectives. */
+export function mapToGcmAndSdg(crosswalk: Crosswalk, node: CrosswalkNode): { gcmObjectives: MappedGcmObjective[]; sdgTargets: MappedSdgTarget[] } {
+  const gcmObjectives = mapCrosswalk(crosswalk, node, 'gcm-objective').map(gcmObjective);
+  const sdgTargets = mergeMappings(mapCrosswalk(crosswalk, node, 'sdg-target'), mapCrosswalk(crosswalk, node, 'sdg-target', ['gcm-objective'])).map((mapping) => {
     const text = SDG_TARGET_TEXTS[mapping.node.id];
     const through = mapping.paths.flatMap((path) => (path.length > 1 && path[0] ? [path[0].from.kind === 'gcm-objective' ? path[0].from.id : path[0].to.id] : []));
     const via = [...new Set(through.map(Number))].sort((a, b) => a - b);
     return { target: mapping.node.id, ...(text ? { text } : {}), basis: mapping.basis, unverified: mapping.unverified, via };
   });
+  return { gcmObjectives, sdgTargets };
+}
+
+/**
+ * The GCM objectives and SDG targets a 10.7.2 domain maps to.
+ * @example mapDomainGap(DEFAULT_CROSSWALK, 'DOMAIN4').gcmObjectives.map((objective) => objective.objective)
+ */
+export function mapDomainGap(crosswalk: Crosswalk, domain: Sdg1072DomainCode): DomainGapMapping {
+  const node = { kind: 'sdg-10-7-2-domain' as const, id: domain };
+  const reference = MIGOF_DOMAIN_MAPPING.find((row) => row.sdgDomain === domain);
   const mgi = mapCrosswalk(crosswalk, node, 'mgi-dimension')[0];
   return {
     domain,
     domainName: reference?.sdgDomainName ?? domain,
     migof: reference?.migof ?? '',
     ...(mgi ? { mgiDimension: Number(mgi.node.id) } : {}),
-    gcmObjectives: objectives,
-    sdgTargets: targets,
+    ...mapToGcmAndSdg(crosswalk, node),
   };
+}
+
+/** The GCM objectives and SDG targets an MGI dimension (1-6) maps to, e.g. for its areas with potential for further development. */
+export function mapDimensionGap(crosswalk: Crosswalk, dimension: number): { dimension: number; gcmObjectives: MappedGcmObjective[]; sdgTargets: MappedSdgTarget[] } {
+  return { dimension, ...mapToGcmAndSdg(crosswalk, { kind: 'mgi-dimension', id: String(dimension) }) };
 }
