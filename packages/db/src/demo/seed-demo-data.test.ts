@@ -1,0 +1,78 @@
+import { ASSESSMENT_STATES, ROLES } from '@migov/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getAssessment, listAssessments } from '../assessments/assessments.repository.ts';
+import { ConflictError } from '../errors.ts';
+import { listEvidence } from '../evidence/evidence.repository.ts';
+import { listObservations } from '../observations/observations.repository.ts';
+import { getPublishedResults, listPublications } from '../publications/publications.repository.ts';
+import { listRevisions } from '../revisions/revisions.repository.ts';
+import { listRoleGrants } from '../roles/roles.repository.ts';
+import { listUsers } from '../users/users.repository.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { seedDemoData, type DemoSummary } from './seed-demo-data.ts';
+
+const passwordHash = '$argon2id$v=19$m=65536,t=3,p=4$ZGVtb3NhbHQ$ZGVtb2hhc2g';
+
+describe('seedDemoData', () => {
+  const tests: TestDatabase[] = [];
+  let first: DemoSummary;
+  let firstDb: TestDatabase;
+
+  async function seeded(seed: number): Promise<{ test: TestDatabase; summary: DemoSummary }> {
+    const test = await createTestDatabase('sqlite');
+    tests.push(test);
+    return { test, summary: await seedDemoData(test.db, { seed, passwordHash }) };
+  }
+
+  async function content(test: TestDatabase, summary: DemoSummary) {
+    return Promise.all(summary.assessments.map(async (entry) => ({ ...entry, id: undefined, responses: (await getAssessment(test.db, entry.id)).responses })));
+  }
+
+  beforeAll(async () => {
+    ({ test: firstDb, summary: first } = await seeded(42));
+  }, 60_000);
+  afterAll(async () => {
+    for (const test of tests) await test.dispose();
+  });
+
+  it('creates one labelled demo user per role with the given password hash and a grant', async () => {
+    const users = (await listUsers(firstDb.db)).items;
+    expect(users.map((user) => user.name).every((name) => name.startsWith('Demo '))).toBe(true);
+    expect(users.every((user) => user.passwordHash === passwordHash && user.email.endsWith('@demo.migov.invalid'))).toBe(true);
+    expect(first.users.map((user) => user.role).sort()).toEqual([...ROLES].sort());
+    for (const user of first.users) expect((await listRoleGrants(firstDb.db, user.userId)).map((grant) => grant.role)).toEqual([user.role]);
+  });
+
+  it('has rounds 2019, 2021 and 2023 and assessments in every state, with evidence and history', async () => {
+    expect(first.rounds.map((round) => round.year)).toEqual([2019, 2021, 2023]);
+    const states = new Set((await listAssessments(firstDb.db, { page: { limit: 1000 } })).items.map((item) => item.state));
+    expect([...states].sort()).toEqual([...ASSESSMENT_STATES].sort());
+    for (const entry of first.assessments) {
+      expect(await listEvidence(firstDb.db, { assessmentId: entry.id })).toHaveLength(2);
+      expect((await listRevisions(firstDb.db, { assessmentId: entry.id })).length).toBeGreaterThanOrEqual(4);
+    }
+    const returned = first.assessments.find((entry) => entry.state === 'returned');
+    const revisions = await listRevisions(firstDb.db, { assessmentId: returned!.id });
+    expect(revisions.find((revision) => revision.action === 'return')?.reason).toMatch(/^Demo: /);
+  });
+
+  it('publishes scored results, including a reopened assessment with its earlier publication kept', async () => {
+    expect((await getPublishedResults(firstDb.db, { year: 2019, instrument: 'sdg-10-7-2' })).length).toBe(8);
+    const reopened = first.assessments.filter((entry) => entry.year === 2023 && entry.state === 'draft');
+    const withPublication = await Promise.all(reopened.map((entry) => listPublications(firstDb.db, { year: 2023, jurisdiction: entry.jurisdiction })));
+    expect(withPublication.filter((publications) => publications.length === 1)).toHaveLength(1);
+    expect((await listObservations(firstDb.db)).every((observation) => observation.footnote?.startsWith('Demo'))).toBe(true);
+  });
+
+  it('is deterministic from the seed', async () => {
+    const again = await seeded(42);
+    const other = await seeded(43);
+    expect(await content(again.test, again.summary)).toEqual(await content(firstDb, first));
+    expect(await content(other.test, other.summary)).not.toEqual(await content(firstDb, first));
+    expect(await listObservations(again.test.db)).toEqual(await listObservations(firstDb.db));
+  }, 60_000);
+
+  it('refuses to seed twice', async () => {
+    await expect(seedDemoData(firstDb.db, { seed: 1 })).rejects.toBeInstanceOf(ConflictError);
+  });
+});
