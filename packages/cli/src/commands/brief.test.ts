@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -48,6 +48,26 @@ describe('migov brief', () => {
   it('refuses a data file with problems and writes nothing', async () => {
     const out = join(folder, 'bad.md');
     await expect(brief(['--area', 'BGD', '--format', 'md', '--data', join(folder, 'missing.csv'), '--out', out])).rejects.toThrow('no such file');
+  });
+
+  it('adds an MGI-style profile and what changed since the earlier round from a YAML answers file', async () => {
+    const answers = join(folder, 'mgi.yaml');
+    writeFileSync(
+      answers,
+      ['instrument: mgi-example', 'year: 2023', 'responses:', "  '2.2': { optionId: in-place, comment: National strategy adopted }", "  '3.1': { optionId: partial }", 'previous:', '  year: 2019', '  responses:', "    '2.2': { optionId: absent }"].join('\n'),
+    );
+    const out = join(folder, 'bgd-mgi.md');
+    await brief(['--area', 'BGD', '--format', 'md', '--mgi', answers, '--out', out]);
+    const markdown = readFileSync(out, 'utf8');
+    expect(markdown).toContain('## MGI-style profile (2023)');
+    expect(markdown).toContain('- Areas with potential for further development: Regional cooperation');
+    expect(markdown).toContain('- Whole of government approach: Migration strategy became well-developed');
+  });
+
+  it('refuses MGI answers that do not fit the instrument', async () => {
+    const answers = join(folder, 'bad-mgi.json');
+    writeFileSync(answers, JSON.stringify({ instrument: 'mgi-example', responses: { '2.2': { optionId: 'yes' } } }));
+    await expect(brief(['--area', 'BGD', '--format', 'md', '--mgi', answers, '--out', join(folder, 'y.md')])).rejects.toThrow('item 2.2 has no option "yes"');
   });
 
   it('writes a brief without results when no data is given', async () => {

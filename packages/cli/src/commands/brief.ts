@@ -2,10 +2,22 @@
 // a country's Cooperation Framework brief, generated from published 10.7.2 data (when given), the
 // crosswalk and the partnership registry, written as Markdown, PDF or DOCX.
 import { generateBrief, latestBriefVersion, renderBriefDocx, renderBriefMarkdown, renderBriefPdf, resultsFromObservations } from '@migov/briefs';
-import { defaultGeography, readObservations, type Observation, type Problem } from '@migov/core';
+import {
+  GOVERNANCE_INSTRUMENTS,
+  computeProfile,
+  createInstrumentRegistry,
+  defaultGeography,
+  parseInstrument,
+  profileResponsesSchema,
+  readObservations,
+  type InstrumentVersion,
+  type Observation,
+  type Problem,
+  type ProfileResult,
+} from '@migov/core';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
-import { readInputFile, writeOutput } from '../io.ts';
+import { parseStructuredText, readInputFile, writeOutput } from '../io.ts';
 import { formatProblem, resolveAreaOption } from '../observation-files.ts';
 
 /** The output formats of a brief. */
@@ -19,6 +31,56 @@ interface BriefOptions {
   out?: string;
   data?: string[];
   pdfFont?: string;
+  mgi?: string;
+  instrument?: string[];
+}
+
+type MgiInput = { profile: ProfileResult; year?: number; previous?: { profile: ProfileResult; year?: number } };
+
+async function readInstruments(paths: readonly string[]): Promise<InstrumentVersion[]> {
+  const instruments: InstrumentVersion[] = [];
+  for (const path of paths) {
+    const file = await readInputFile(path);
+    const parsed = parseInstrument(parseStructuredText(path, new TextDecoder().decode(file.bytes)));
+    if (!parsed.ok) throw new CliError(`${path}: not a valid instrument: ${parsed.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`);
+    instruments.push(parsed.instrument);
+  }
+  return instruments;
+}
+
+function profileOf(instrument: InstrumentVersion, responses: unknown, where: string): ProfileResult {
+  const parsed = profileResponsesSchema.safeParse(responses);
+  if (!parsed.success) throw new CliError(`${where}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(responses)'}: ${issue.message}`).join('; ')}`);
+  const profile = computeProfile(instrument, parsed.data);
+  if (profile.status === 'invalid') throw new CliError(`${where}: ${profile.problems.map((problem) => problem.message).join('; ')}`);
+  return profile;
+}
+
+const optionalYear = (value: unknown, where: string): number | undefined => {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 2016 || value > 2100) throw new CliError(`${where}: invalid year ${JSON.stringify(value)} (a year such as 2022)`);
+  return value;
+};
+
+// --mgi file: { instrument, version?, year?, responses, previous?: { year?, responses } } in JSON or YAML.
+async function readMgi(path: string, instrumentPaths: readonly string[]): Promise<MgiInput> {
+  const file = await readInputFile(path);
+  const data = parseStructuredText(path, new TextDecoder().decode(file.bytes));
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new CliError(`${path}: expected an object with instrument and responses`);
+  const record = data as Record<string, unknown>;
+  if (typeof record.instrument !== 'string') throw new CliError(`${path}: instrument: the id of a profile instrument, e.g. mgi-example`);
+  const registry = createInstrumentRegistry([...GOVERNANCE_INSTRUMENTS, ...(await readInstruments(instrumentPaths))]);
+  const instrument = registry.find(record.instrument, typeof record.version === 'string' ? record.version : undefined);
+  if (!instrument) throw new CliError(`${path}: unknown instrument ${record.instrument}${typeof record.version === 'string' ? `@${record.version}` : ''} (load it with --instrument <file>)`);
+  if (instrument.kind !== 'profile') throw new CliError(`${path}: ${instrument.instrument}@${instrument.version} is not a profile instrument`);
+  const year = optionalYear(record.year, `${path}: year`);
+  const mgi: MgiInput = { profile: profileOf(instrument, record.responses, `${path}: responses`), ...(year === undefined ? {} : { year }) };
+  if (record.previous !== undefined) {
+    const previous = record.previous as Record<string, unknown>;
+    const previousYear = optionalYear(previous?.year, `${path}: previous.year`);
+    mgi.previous = { profile: profileOf(instrument, previous?.responses, `${path}: previous.responses`), ...(previousYear === undefined ? {} : { year: previousYear }) };
+  }
+  return mgi;
 }
 
 // Published files also carry values for groupings the SDG database lists (e.g. 830 Channel Islands,
@@ -60,6 +122,8 @@ export function registerBriefCommand(program: Command): void {
     .requiredOption('--format <format>', `output format: ${BRIEF_FORMATS.join(', ')}`)
     .option('--out <file>', 'write to a file (default: standard output; PDF and DOCX need --out on a terminal)')
     .option('--data <files...>', 'published SG_CPA_MIGRS data in any supported format (default: none, the brief then has no 10.7.2 results)')
+    .option('--mgi <file>', 'MGI-style answers (JSON or YAML): { instrument: "mgi-example", year, responses: { "<item>": { optionId, comment } }, previous?: { year, responses } }')
+    .option('--instrument <files...>', 'profile instrument files (JSON or YAML) to use with --mgi, beside the built-in examples')
     .option('--pdf-font <file>', 'a TrueType/OpenType font for PDF text in any script (default: Helvetica, Western European characters only)')
     .action(async (options: BriefOptions) => {
       const format = parseFormat(options.format);
@@ -74,9 +138,10 @@ export function registerBriefCommand(program: Command): void {
       if (options.data && results.domains.every((domain) => domain.status === 'no-data')) {
         process.stderr.write(`migov: warning: the data has no SG_CPA_MIGRS value for ${area}${round === undefined ? '' : ` in ${round}`}\n`);
       }
+      const mgi = options.mgi ? await readMgi(options.mgi, options.instrument ?? []) : undefined;
       let brief;
       try {
-        brief = generateBrief({ area, results, generatedAt: new Date().toISOString(), generatedBy: 'migov brief (command line)' });
+        brief = generateBrief({ area, results, ...(mgi ? { mgi } : {}), generatedAt: new Date().toISOString(), generatedBy: 'migov brief (command line)' });
       } catch (error) {
         throw new CliError((error as Error).message, EXIT.refused);
       }
