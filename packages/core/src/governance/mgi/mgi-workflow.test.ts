@@ -84,6 +84,13 @@ describe('applyMgiAction', () => {
     expect(process.comments).toHaveLength(1);
   });
 
+  it('checks the actor\'s roles when given', () => {
+    const process = inConsultation();
+    const close = { type: 'close-consultation' as const, actor: 'f', at: at(6) };
+    expect(applyMgiAction(process, close, { roles: ['focal-point'] })).toMatchObject({ ok: false, refusal: 'role-not-permitted' });
+    expect(applyMgiAction(process, { type: 'comment', ministry: 'Ministry of Labour', body: 'ok', actor: 'l', at: at(4) }, { roles: ['reviewer'] }).ok).toBe(true);
+  });
+
   it('leaves the process unchanged when an action is refused', () => {
     const process = inConsultation();
     const copy = structuredClone(process);

@@ -4,6 +4,7 @@
  * invited ministries), government approval, publication. Every action is appended to the history;
  * nothing is removed, and a refused action changes nothing and says why.
  */
+import type { Role } from '../../workflow/assessment-workflow.ts';
 import type { MgiRoundKind } from './mgi-profile.ts';
 
 /** Where an MGI-style assessment stands, in process order. */
@@ -76,7 +77,7 @@ export interface MgiProcess {
 }
 
 /** Why an action is refused. */
-export type MgiProcessRefusal = 'not-allowed-in-state' | 'missing-field' | 'unknown-ministry' | 'consultation-incomplete' | 'not-approved' | 'already-approved';
+export type MgiProcessRefusal = 'not-allowed-in-state' | 'role-not-permitted' | 'missing-field' | 'unknown-ministry' | 'consultation-incomplete' | 'not-approved' | 'already-approved';
 
 /** The result of an action: the new process, or the refusal and why (the old process is unchanged). */
 export type MgiProcessDecision = { ok: true; process: MgiProcess } | { ok: false; refusal: MgiProcessRefusal; message: string };
@@ -93,6 +94,22 @@ export const MGI_PROCESS_RULES = {
   publish: { from: ['government-approval'], to: 'published' },
 } as const satisfies Record<MgiProcessActionType, { from: readonly MgiProcessState[]; to?: MgiProcessState }>;
 
+/**
+ * Which platform roles may take each action. Ministries comment through the accounts the national
+ * coordinator gives them (focal points or reviewers of the jurisdiction); the coordinator steers the
+ * process and records the government's approval.
+ */
+export const MGI_PROCESS_ROLES = {
+  'begin-data-collection': ['national-coordinator', 'administrator'],
+  'submit-draft': ['focal-point', 'national-coordinator', 'administrator'],
+  'open-consultation': ['national-coordinator', 'administrator'],
+  comment: ['focal-point', 'reviewer', 'national-coordinator', 'administrator'],
+  'close-consultation': ['national-coordinator', 'administrator'],
+  'revise-draft': ['focal-point', 'national-coordinator', 'administrator'],
+  approve: ['national-coordinator', 'administrator'],
+  publish: ['national-coordinator', 'administrator'],
+} as const satisfies Record<MgiProcessActionType, readonly Role[]>;
+
 /** Start the process of a round: it begins at launch. */
 export function startMgiProcess(round: { jurisdiction: string; year: number; roundKind: MgiRoundKind }): MgiProcess {
   return { ...round, state: 'launch', consultation: 0, ministries: [], comments: [], history: [] };
@@ -107,10 +124,14 @@ export function ministriesWithoutComment(process: MgiProcess): string[] {
   return process.ministries.filter((ministry) => !commented.has(ministry));
 }
 
-function checkAction(process: MgiProcess, action: MgiProcessAction): MgiProcessDecision | undefined {
+function checkAction(process: MgiProcess, action: MgiProcessAction, roles: readonly Role[] | undefined): MgiProcessDecision | undefined {
   const rule: { from: readonly MgiProcessState[] } = MGI_PROCESS_RULES[action.type];
   if (!rule.from.includes(process.state)) {
     return refuse('not-allowed-in-state', `cannot ${action.type} while the process is at ${process.state}; ${action.type} is allowed at ${rule.from.join(', ')}`);
+  }
+  const permitted: readonly Role[] = MGI_PROCESS_ROLES[action.type];
+  if (roles && !roles.some((role) => permitted.includes(role))) {
+    return refuse('role-not-permitted', `${action.type} needs one of the roles ${permitted.join(', ')}; the actor has ${roles.length > 0 ? roles.join(', ') : 'no role'} here`);
   }
   if (blank(action.actor)) return refuse('missing-field', `${action.type} needs an actor`);
   if (blank(action.at) || Number.isNaN(Date.parse(action.at))) return refuse('missing-field', `${action.type} needs a date-time "at" (got ${JSON.stringify(action.at)})`);
@@ -146,10 +167,11 @@ function checkAction(process: MgiProcess, action: MgiProcessAction): MgiProcessD
 
 /**
  * Apply an action to the process: a new process with the action in its history, or a refusal.
+ * `roles` are the actor's roles for the jurisdiction; without them the role check is left to the caller.
  * @example applyMgiAction(process, { type: 'comment', ministry: 'Ministry of Labour', body: '…', actor: 'u1', at: '2024-03-01T10:00:00Z' })
  */
-export function applyMgiAction(process: MgiProcess, action: MgiProcessAction): MgiProcessDecision {
-  const refusal = checkAction(process, action);
+export function applyMgiAction(process: MgiProcess, action: MgiProcessAction, options: { roles?: readonly Role[] } = {}): MgiProcessDecision {
+  const refusal = checkAction(process, action, options.roles);
   if (refusal) return refusal;
   const rule = MGI_PROCESS_RULES[action.type];
   const to: MgiProcessState = 'to' in rule ? rule.to : process.state;
