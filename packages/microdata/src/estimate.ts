@@ -99,7 +99,7 @@ export interface Tabulation {
 }
 
 const TOTAL = '_T';
-const KEY_COLUMNS = ['g_status', 'g_sex', 'g_age'] as const;
+type CellKey = 'g_status' | 'g_sex' | 'g_age';
 
 /** Scale factor c of the replicate variance c Σ (θ_r − θ̂)². */
 export function replicateScale(method: ReplicateMethod, replicates: number, fayRho?: number): number {
@@ -124,8 +124,8 @@ interface Plan {
   nonMigrant: string;
   separate: string[];
   /** Cell keys as small integers (0 = total): cheap to group 10⁷ rows by; decoded to labels in {@link decodeKeys}. */
-  keyExprs: Record<(typeof KEY_COLUMNS)[number], string>;
-  split: Record<(typeof KEY_COLUMNS)[number], boolean>;
+  keyExprs: Record<CellKey, string>;
+  split: Record<CellKey, boolean>;
 }
 
 function makePlan(options: TabulateOptions): Plan {
@@ -143,9 +143,9 @@ function makePlan(options: TabulateOptions): Plan {
     nonMigrant: definition.nonMigrant,
     separate: [...(options.separateBy ?? [])],
     keyExprs: {
-      g_status: splitStatus ? `CAST(CASE WHEN ${definition.column} THEN 1 ELSE 2 END AS TINYINT)` : 'CAST(0 AS TINYINT)',
-      g_sex: by.has('sex') ? `CAST(CASE WHEN sex = 'M' THEN 1 ELSE 2 END AS TINYINT)` : 'CAST(0 AS TINYINT)',
-      g_age: by.has('age-group') ? `CAST(${ageGroupSql(base.ageGroups, true)} AS TINYINT)` : 'CAST(0 AS TINYINT)',
+      g_status: splitStatus ? `CAST(CASE WHEN ${definition.column} THEN 1 ELSE 2 END AS SMALLINT)` : 'CAST(0 AS SMALLINT)',
+      g_sex: by.has('sex') ? `CAST(CASE WHEN male THEN 1 ELSE 2 END AS SMALLINT)` : 'CAST(0 AS SMALLINT)',
+      g_age: by.has('age-group') ? `CAST(${ageGroupSql(base.ageGroups, true)} AS SMALLINT)` : 'CAST(0 AS SMALLINT)',
     },
     split: { g_status: splitStatus, g_sex: by.has('sex'), g_age: by.has('age-group') },
   };
@@ -154,7 +154,8 @@ function makePlan(options: TabulateOptions): Plan {
 /** The denominator rows with their cell keys, weight and numerator indicator y. */
 function domainSql(source: EstimationSource, plan: Plan, extra: string[] = []): string {
   const separate = plan.separate.map((column) => `CAST(${quoteIdent(column)} AS VARCHAR) AS ${quoteIdent(column)}, `).join('');
-  const keys = KEY_COLUMNS.map((key) => `${plan.keyExprs[key]} AS ${key}`).join(', ');
+  // one SMALLINT cell key g = status·100 + sex·10 + age group (0 = total): one hash key instead of three
+  const keys = `CAST(${plan.keyExprs.g_status} * 100 + ${plan.keyExprs.g_sex} * 10 + ${plan.keyExprs.g_age} AS SMALLINT) AS g`;
   const more = extra.map((column) => `, ${quoteIdent(column)}`).join('');
   return `SELECT ${separate}stratum, psu, weight AS w, ${keys}, CAST((${plan.base.numerator}) AS DOUBLE) AS y${more}
 FROM ${quoteIdent(source.view)} WHERE ${plan.base.denominator}`;
@@ -162,9 +163,10 @@ FROM ${quoteIdent(source.view)} WHERE ${plan.base.denominator}`;
 
 /** Labels of a row's integer cell keys. */
 function decodeKeys(plan: Plan, row: Record<string, unknown>): { status: string; sex: string; age: string } {
-  const status = Number(row['g_status']);
-  const sex = Number(row['g_sex']);
-  const age = Number(row['g_age']);
+  const g = Number(row['g'] ?? row['o']);
+  const status = Math.floor(g / 100);
+  const sex = Math.floor(g / 10) % 10;
+  const age = g % 10;
   return {
     status: status === 0 ? TOTAL : status === 1 ? plan.migrant : plan.nonMigrant,
     sex: sex === 0 ? TOTAL : sex === 1 ? 'M' : 'F',
@@ -247,7 +249,7 @@ async function taylorCells(connection: DuckDBConnection, source: EstimationSourc
   const psuCounts = await createPsuCounts(connection, source, plan);
   if (singlePsu === 'error') await checkSinglePsuStrata(connection, source, plan, psuCounts);
   const sep = plan.separate;
-  const cellKeys = [...sep, ...KEY_COLUMNS];
+  const cellKeys = [...sep, 'g'];
   const keys = list(cellKeys);
   const nh = `nh AS (SELECT * FROM ${quoteIdent(psuCounts)})`;
   // one pass over the microdata: PSU totals per cell; cell totals are sums of PSU totals
@@ -272,21 +274,21 @@ SELECT ${keys}, ty / tx AS estimate, v.variance, n::BIGINT AS n, tx FROM cells L
     }));
   }
   // parity index: the status key is consumed, cells are the other keys
-  const otherKeys = [...sep, 'g_sex', 'g_age'];
+  const otherKeys = [...sep, 'o'];
   const others = list(otherKeys);
   const a = 1;
   const b = 2;
   const sql = `WITH ${nh}, ${common},
 pc AS (
   SELECT ${others},
-    max(ty / tx) FILTER (WHERE g_status = ${a}) AS ra, max(ty / tx) FILTER (WHERE g_status = ${b}) AS rb,
-    coalesce(max(n) FILTER (WHERE g_status = ${a}), 0) AS na, coalesce(max(n) FILTER (WHERE g_status = ${b}), 0) AS nb
-  FROM cells GROUP BY ${others}
+    max(ty / tx) FILTER (WHERE st = ${a}) AS ra, max(ty / tx) FILTER (WHERE st = ${b}) AS rb,
+    coalesce(max(n) FILTER (WHERE st = ${a}), 0) AS na, coalesce(max(n) FILTER (WHERE st = ${b}), 0) AS nb
+  FROM (SELECT *, g % 100 AS o, g // 100 AS st FROM cells) GROUP BY ${others}
 ),
 zz AS (
   SELECT ${others}, stratum, psu,
-    (coalesce(sum(z) FILTER (WHERE g_status = ${a}), 0) - any_value(ra / rb) * coalesce(sum(z) FILTER (WHERE g_status = ${b}), 0)) / any_value(rb) AS z
-  FROM z JOIN pc USING (${others})
+    (coalesce(sum(z) FILTER (WHERE st = ${a}), 0) - any_value(ra / rb) * coalesce(sum(z) FILTER (WHERE st = ${b}), 0)) / any_value(rb) AS z
+  FROM (SELECT *, g % 100 AS o, g // 100 AS st FROM z) JOIN pc USING (${others})
   WHERE pc.rb > 0 AND pc.ra IS NOT NULL
   GROUP BY ${others}, stratum, psu
 ), ${taylorVarianceSql(otherKeys, sep)}
@@ -323,7 +325,7 @@ async function replicateCells(connection: DuckDBConnection, source: EstimationSo
   const replicate = source.replicate;
   if (!replicate || replicate.columns.length < 2) throw new RangeError('replicate variance needs at least two replicate weights in the source');
   const sep = plan.separate;
-  const cellKeys = [...sep, ...KEY_COLUMNS];
+  const cellKeys = [...sep, 'g'];
   const keys = list(cellKeys);
   const sums = replicate.columns
     .map((column, index) => `sum(${quoteIdent(column)} * y) AS ty_${index}, sum(${quoteIdent(column)}) AS tx_${index}`)
@@ -360,9 +362,9 @@ SELECT ${keys}, sum(w * y) AS ty, sum(w) AS tx, count(*)::BIGINT AS n, ${sums} F
   }
   const groups = new Map<string, { a?: Record<string, unknown>; b?: Record<string, unknown> }>();
   for (const row of rows) {
-    const key = JSON.stringify([...sep.map((c) => row[c]), row['g_sex'], row['g_age']]);
+    const key = JSON.stringify([...sep.map((c) => row[c]), Number(row['g']) % 100]);
     const entry = groups.get(key) ?? {};
-    if (Number(row['g_status']) === 1) entry.a = row;
+    if (Math.floor(Number(row['g']) / 100) === 1) entry.a = row;
     else entry.b = row;
     groups.set(key, entry);
   }
@@ -378,7 +380,7 @@ SELECT ${keys}, sum(w * y) AS ty, sum(w) AS tx, count(*)::BIGINT AS n, ${sums} F
 }
 
 /** All expected categories of a dimension that the tabulation splits by. */
-function expectedValues(plan: Plan, key: (typeof KEY_COLUMNS)[number]): string[] {
+function expectedValues(plan: Plan, key: CellKey): string[] {
   if (!plan.split[key]) return [TOTAL];
   if (key === 'g_status') return plan.indicator.kind === 'parity' ? [`${plan.migrant}/${plan.nonMigrant}`] : [plan.migrant, plan.nonMigrant];
   if (key === 'g_sex') return ['F', 'M'];

@@ -260,6 +260,7 @@ SELECT
   ${quoteIdent(columns.psu.name)} AS psu,
   CAST(${quoteIdent(columns.weight.name)} AS DOUBLE) AS weight,
   CASE WHEN ${codeIn(columns.sex, spec.codes.sex.male)} THEN 'M' ELSE 'F' END AS sex,
+  ${codeIn(columns.sex, spec.codes.sex.male)} AS male,
   CAST(${quoteIdent(columns.age.name)} AS INTEGER) AS age,
   ${text(columns.birthCountry)} <> ${here} AS foreign_born,
   ${text(columns.citizenship)} <> ${here} AS non_citizen,
