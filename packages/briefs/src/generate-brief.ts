@@ -83,7 +83,7 @@ function mgiSummary(input: GenerateBriefInput['mgi']): BriefMgiSummary | undefin
     instrument: profile.instrument,
     version: profile.version,
     ...(input.year === undefined ? {} : { year: input.year }),
-    exampleInstrument: profile.instrument.endsWith('example') || profile.version.startsWith('example'),
+    exampleInstrument: profile.exampleWording,
     dimensions: profile.dimensions.map((dimension) => ({ label: dimension.label, wellDeveloped: dimension.wellDeveloped, furtherDevelopment: dimension.furtherDevelopment })),
     ...(input.previous ? { changes: profileChanges(input.previous, profile) } : {}),
   };

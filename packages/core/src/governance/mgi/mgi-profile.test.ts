@@ -82,6 +82,12 @@ describe('computeProfile', () => {
     expect(profile.dimensions[0]?.wellDeveloped).toEqual([]);
   });
 
+  it('says whether the questions are examples', () => {
+    const official = { ...HAND_MADE, domains: HAND_MADE.domains.map((domain) => ({ ...domain, items: domain.items.map((item) => ({ ...item, wording: 'official' as const })) })) };
+    expect(computeProfile(HAND_MADE, answers)).toMatchObject({ exampleWording: true });
+    expect(computeProfile(official, answers)).toMatchObject({ exampleWording: false });
+  });
+
   it('computes no composite score or ranking', () => {
     const text = JSON.stringify(computeProfile(HAND_MADE, answers));
     expect(text).not.toMatch(/"score"|"rank"|"band"/);

@@ -70,7 +70,15 @@ export interface ProfileProblem {
 
 /** The profile of an assessment: complete when every item has an answer; never a score. */
 export type ProfileResult =
-  | { status: 'complete' | 'incomplete'; instrument: string; version: string; dimensions: DimensionProfile[]; missing: string[] }
+  | {
+      status: 'complete' | 'incomplete';
+      instrument: string;
+      version: string;
+      /** Some item texts are examples, not official wording: say so wherever the profile is shown. */
+      exampleWording: boolean;
+      dimensions: DimensionProfile[];
+      missing: string[];
+    }
   | { status: 'invalid'; instrument: string; version: string; problems: ProfileProblem[] };
 
 /** Thrown when an instrument cannot be read as an MGI-style profile instrument. */
@@ -171,5 +179,6 @@ export function computeProfile(instrument: InstrumentVersion, responses: Profile
   if (problems.length > 0) return { status: 'invalid', ...header, problems };
   const dimensions = instrument.domains.map((domain) => profileDimension(instrument, domain, responses));
   const missing = [...items.keys()].filter((itemId) => responses[itemId]?.optionId === undefined);
-  return { status: missing.length === 0 ? 'complete' : 'incomplete', ...header, dimensions, missing };
+  const exampleWording = instrument.domains.some((domain) => domain.items.some((item) => item.wording === 'example'));
+  return { status: missing.length === 0 ? 'complete' : 'incomplete', ...header, exampleWording, dimensions, missing };
 }
