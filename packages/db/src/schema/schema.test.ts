@@ -129,3 +129,15 @@ describe.each(TEST_DIALECTS)('schema and reference data on %s', (dialect) => {
     expect((await listObservations(test.db, { importId: first.id })).length).toBe(3);
   });
 });
+
+describe('docs/database.md', () => {
+  it('describes every table and column of the schema', () => {
+    const document = readFileSync(join(import.meta.dirname, '../../../../docs/database.md'), 'utf8');
+    const text = document.slice(document.indexOf('## Schema'));
+    for (const [table, columns] of Object.entries(TABLES)) {
+      const row = text.split('\n').find((line) => line.startsWith(`| ${table} |`));
+      expect(row, `a row for ${table}`).toBeDefined();
+      for (const column of Object.keys(columns)) expect(row, `${table}.${column}`).toContain(column);
+    }
+  });
+});
