@@ -193,6 +193,7 @@ export class DatasetCollector {
     if (cell && cell.value.trim() !== '') {
       const found = findIndicator(cell.value);
       if (!found) problem(cell, `indicator ${cell.value.trim()} is not in the catalogue of migration-related SDG indicators`);
+      else if (this.#options.indicator !== undefined && found.id !== this.#options.indicator) problem(cell, `the file names indicator ${found.id}; the indicator option says ${this.#options.indicator}`);
       return found?.id;
     }
     if (this.#options.indicator !== undefined) return this.#options.indicator;
@@ -249,7 +250,10 @@ export class DatasetCollector {
       return undefined;
     }
     const parsed = parseObservationValue(cell.value);
-    if (!parsed) problem(cell, `not a number: expected e.g. 12.5, a bound such as <0.5, or N (not applicable)${encodingHint(cell.value)}`);
+    if (!parsed) {
+      const hint = /^[+-]?\d+,\d+$/.test(cell.value.trim()) ? ' (a decimal comma: write the decimal point, 12.5)' : encodingHint(cell.value);
+      problem(cell, `not a number: expected e.g. 12.5, a bound such as <0.5, or N (not applicable)${hint}`);
+    }
     return parsed;
   }
 
@@ -276,5 +280,8 @@ function text(cell: Cell | undefined): string | undefined {
 
 /** A plain object with keys in order (stable JSON); `Object.fromEntries` defines keys such as `__proto__` as own data. */
 function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key] as string]));
+  const keys = Object.keys(record);
+  // Readers hand components over in column order, usually already sorted: skip the sort then.
+  if (keys.some((key, index) => index > 0 && (keys[index - 1] as string) > key)) keys.sort();
+  return Object.fromEntries(keys.map((key) => [key, record[key] as string]));
 }

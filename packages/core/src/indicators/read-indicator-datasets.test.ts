@@ -255,6 +255,24 @@ describe('readIndicatorDatasets problems', () => {
     expect(result.problems[10]?.message).toBe('40 more problems not listed (the first 10 are shown)');
   });
 
+  it('refuses a file whose indicator column contradicts the indicator option, and hints at decimal commas', () => {
+    const csv = `${header}\n10,10.7,10.7.4,SM_POP_REFG_OR,4,2021,"12,5",FEMALE,PER_100000_POP\n`;
+    expect(readIndicatorDatasets(text('c.csv', csv), { indicator: '10.7.3' }).problems.map((problem) => `${problem.column}: ${problem.message}`)).toEqual([
+      'Indicator: the file names indicator 10.7.4; the indicator option says 10.7.3',
+      'Value: not a number: expected e.g. 12.5, a bound such as <0.5, or N (not applicable) (a decimal comma: write the decimal point, 12.5)',
+    ]);
+  });
+
+  it('reads SDMX-CSV with labels, cutting coded cells to their codes but not free text', () => {
+    const csv = [
+      'DATAFLOW,FREQ: Frequency,SERIES: Series,REF_AREA: Reference area,SEX: Sex,TIME_PERIOD: Time,OBS_VALUE,NATURE: Nature,COMMENT_OBS: Comment',
+      'IAEG-SDGs:DF_SDG_GLH(1.0),A: Annual,SM_POP_REFG_OR: Refugees,004: Afghanistan,F: Female,2021,3.5,E: Estimated,Note: revised',
+    ].join('\n');
+    const result = readIndicatorDatasets(text('labels.csv', csv));
+    expect(result.problems).toEqual([]);
+    expect(result.datasets[0]?.observations).toEqual([{ area: '4', year: 2021, value: 3.5, dimensions: { SEX: 'F' }, attributes: { COMMENT_OBS: 'Note: revised', NATURE: 'E' } }]);
+  });
+
   it('takes undeclared SDMX components as dimensions unless declared attributes', () => {
     const csv = 'DATAFLOW,SERIES,REF_AREA,TIME_PERIOD,OBS_VALUE,MIGRATORY_STATUS,OBS_NOTE\nX,SM_POP_REFG_OR,4,2020,1,MIGRANT,a\n';
     const dataset = readIndicatorDatasets(text('s.csv', csv), { attributes: ['OBS_NOTE'] }).datasets[0];
