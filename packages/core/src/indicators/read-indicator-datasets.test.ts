@@ -119,6 +119,13 @@ describe('readIndicatorDatasets', () => {
     expect(new Set(observations.map((observation) => observation.area))).toEqual(new Set(['417']));
   });
 
+  it('takes no XML machinery (xsi:type, namespace declarations) for SDMX components', () => {
+    const xml = `<m:StructureSpecificData xmlns:m="x" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><m:DataSet xsi:type="ns1:DataSetType"><Series xmlns:foo="bar" xsi:type="ns1:SeriesType" SERIES="SM_POP_REFG_OR" REF_AREA="4" SEX="F"><Obs xsi:type="ns1:ObsType" TIME_PERIOD="2020" OBS_VALUE="1"/></Series></m:DataSet></m:StructureSpecificData>`;
+    const result = readIndicatorDatasets(text('ns.xml', xml));
+    expect(result.problems).toEqual([]);
+    expect(result.datasets[0]?.observations).toEqual([{ area: '4', year: 2020, value: 1, dimensions: { SEX: 'F' }, attributes: {} }]);
+  });
+
   it('reads an SDMX-ML message written by the core writer', () => {
     const xml = formatSdmxMl([{ series: 'SG_CPA_MIGRP', area: '1', year: 2021, domain: 'DOMAIN3', value: 62.5 }], { prepared: '2026-01-01T00:00:00Z' });
     const result = readIndicatorDatasets(text('world.xml', xml));

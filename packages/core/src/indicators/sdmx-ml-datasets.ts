@@ -34,17 +34,33 @@ function lineFinder(text: string): (index: number) => number {
   };
 }
 
+/** Local name of a possibly prefixed XML name: `message:DataSet` -> `DataSet`. */
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+/** Child elements of a node by local name, whatever namespace prefix the document uses. */
 function children(node: unknown, name: string): XmlNode[] {
   if (node === null || typeof node !== 'object') return [];
-  const value = (node as XmlNode)[name];
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).filter((item): item is XmlNode => item !== null && typeof item === 'object');
+  const found: XmlNode[] = [];
+  for (const [key, value] of Object.entries(node as XmlNode)) {
+    if (key.startsWith('@') || localName(key) !== name) continue;
+    for (const item of Array.isArray(value) ? value : [value]) if (item !== null && typeof item === 'object') found.push(item as XmlNode);
+  }
+  return found;
 }
 
-/** Attribute values of a node by local name, in a prototype-free map (names come from the document). */
+/**
+ * Unprefixed attribute values of a node, in a prototype-free map (names come from the document).
+ * SDMX components are never prefixed; prefixed ones (`xsi:type`) and namespace declarations are XML
+ * machinery, not data.
+ */
 function attributes(node: XmlNode): Record<string, string> {
   const result = Object.create(null) as Record<string, string>;
-  for (const [key, value] of Object.entries(node)) if (key.startsWith('@') && typeof value === 'string') result[key.slice(1)] = decodeXmlReferences(value);
+  for (const [key, value] of Object.entries(node)) {
+    if (!key.startsWith('@') || typeof value !== 'string') continue;
+    const name = key.slice(1);
+    if (name.includes(':') || name === 'xmlns') continue;
+    result[name] = decodeXmlReferences(value);
+  }
   return result;
 }
 
@@ -69,13 +85,14 @@ export function readSdmxMlDatasets(text: string, problems: ProblemList, collecto
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@',
-    removeNSPrefix: true,
+    // Prefixes are kept so that namespaced attributes can be told from SDMX components.
+    removeNSPrefix: false,
     parseAttributeValue: false,
     parseTagValue: false,
     trimValues: false,
     processEntities: false,
     captureMetaData: true,
-    isArray: (name) => ['DataSet', 'Series', 'Obs', 'Value'].includes(name),
+    isArray: (name) => ['DataSet', 'Series', 'Obs', 'Value'].includes(localName(name)),
   });
   let document: XmlNode;
   try {
@@ -163,7 +180,8 @@ export function readSdmxMlDatasets(text: string, problems: ProblemList, collecto
     }
     return 'generic';
   }
-  const root = Object.keys(document).find((key) => !key.startsWith('?') && !key.startsWith('#'));
+  const prefixed = Object.keys(document).find((key) => !key.startsWith('?') && !key.startsWith('#'));
+  const root = prefixed === undefined ? undefined : localName(prefixed);
   problems.add({ row: 1, value: root, message: `not an SDMX-ML 2.1 data message: the root element is ${root ?? 'missing'}; expected StructureSpecificData or GenericData (or their TimeSeries variants)` });
   return undefined;
 }
