@@ -53,6 +53,24 @@ describe('chartSeries', () => {
   });
 });
 
+describe('chartSeries titles', () => {
+  const policies = (years: number[]): IndicatorDataset => ({
+    indicator: '10.7.2',
+    series: 'SG_CPA_MIGRS',
+    observations: years.map((year) => ({ area: '4', year, value: 3, dimensions: {}, attributes: {} })),
+  });
+
+  it('gives the title versions in force during the years charted', () => {
+    expect(chartSeries(policies([2019])).titles.map((version) => version.title)).toEqual(['Number of countries that have implemented well-managed migration policies']);
+    expect(chartSeries(policies([2019, 2021, 2025])).titles.map((version) => version.title.split(' ').slice(0, 4).join(' '))).toEqual([
+      'Number of countries that',
+      'Number of countries with',
+      'Proportion of countries with',
+    ]);
+    expect(chartSeries(policies([2021]), { years: { min: 2030 } }).titles).toEqual([]);
+  });
+});
+
 describe('summariseDataset', () => {
   it('counts observations and areas, spans years and lists dimension codes', () => {
     expect(summariseDataset(dataset('test-fixture-sdg-api-8-8-1.csv'))).toEqual({

@@ -2,6 +2,8 @@
  * Chart-ready series: one line per area and disaggregation, points in year order, and which
  * dimensions vary between lines so that a chart labels lines by those only.
  */
+import type { TitleVersion } from './catalogue.ts';
+import { findIndicator } from './catalogue.ts';
 import type { IndicatorDataset } from './dataset.ts';
 
 /** One point of a line. */
@@ -27,6 +29,8 @@ export interface ChartSeries {
   indicator: string;
   series: string;
   unit?: string;
+  /** The indicator's title versions in force during the years charted (a chart spanning a UN review shows both wordings). */
+  titles: TitleVersion[];
   /** Dimension ids whose code differs between lines (the legend). */
   varying: string[];
   /** Every dimension with its codes in the selection, in order of first appearance (the filter menus). */
@@ -84,10 +88,15 @@ export function chartSeries(dataset: IndicatorDataset, options: ChartSeriesOptio
       .join(', ');
   }
   all.sort((a, b) => (a.area === b.area ? a.key.localeCompare(b.key) : Number(a.area) - Number(b.area)));
+  const years = all.flatMap((line) => line.points.map((point) => point.year));
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const titles = (findIndicator(dataset.indicator)?.titles ?? []).filter((version) => years.length > 0 && (version.from ?? -Infinity) <= last && (version.until ?? Infinity) > first);
   return {
     indicator: dataset.indicator,
     series: dataset.series,
     ...(dataset.unit !== undefined ? { unit: dataset.unit } : {}),
+    titles,
     varying,
     dimensions: Object.fromEntries(codes),
     lines: all,
