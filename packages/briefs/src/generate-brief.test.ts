@@ -3,7 +3,7 @@ import { computeProfile, MGI_NATIONAL_EXAMPLE, scoreAssessment, SDG_10_7_2_V2019
 import { BriefConflictError, BriefInputError, getBriefVersion, latestBriefVersion } from './brief.model.ts';
 import { resultsFromAssessment, resultsFromObservations } from './brief-results.ts';
 import { editBrief } from './edit-brief.ts';
-import { generateBrief } from './generate-brief.ts';
+import { generateBrief, regenerateBrief } from './generate-brief.ts';
 import { renderBriefMarkdown } from './render/render-markdown.ts';
 import { KNOWN_OBSERVATIONS } from './brief.test-fixtures.ts';
 
@@ -100,5 +100,25 @@ describe('editBrief', () => {
     expect(() => editBrief(brief, { checklist: { 'migration-profile': { status: 'done' as never } } }, editor)).toThrow('invalid checklist.migration-profile.status: done');
     expect(() => editBrief(brief, { entryPoints: { budget: 'x' } as never }, editor)).toThrow('invalid entryPoints.budget: unknown stage');
     expect(() => editBrief(brief, { title: ' ' }, editor)).toThrow('invalid title: may not be empty');
+  });
+});
+
+describe('regenerateBrief', () => {
+  it('takes the new results and keeps every edit made since the last generation', () => {
+    const edited = editBrief(
+      generated(),
+      { notes: 'Met the RCO on 28 November.', checklist: { 'migration-profile': { status: 'in-progress' } } },
+      { actor: 'rco-1', at: '2026-11-28T09:00:00Z', expectedVersion: 1, description: 'notes' },
+    );
+    const newer = KNOWN_OBSERVATIONS.map((observation) => (observation.area === '608' && observation.domain === 'DOMAIN4' ? { ...observation, value: 3 } : observation));
+    const regenerated = regenerateBrief(edited, { area: '608', results: resultsFromObservations(newer, '608') }, { actor: 'analyst-1', at: '2026-12-01T09:00:00Z', expectedVersion: 2 });
+    const latest = latestBriefVersion(regenerated);
+    expect(latest).toMatchObject({ version: 3, change: 'generated', description: 'Regenerated from new results; kept the edits to notes, checklist migration-profile' });
+    expect(latest.content.gaps.map((gap) => gap.domain)).toEqual(['DOMAIN1']);
+    expect(latest.content.notes).toBe('Met the RCO on 28 November.');
+    expect(latest.content.checklist[2]?.status).toBe('in-progress');
+    expect(latest.content.entryPoints[1]?.text).toContain('(Migrant rights)');
+    expect(() => regenerateBrief(regenerated, { area: '608', results: { domains: [] } }, { actor: 'a', at: '2026-12-02T09:00:00Z', expectedVersion: 2 })).toThrow(BriefConflictError);
+    expect(() => regenerateBrief(regenerated, { area: '50', results: { domains: [] } }, { actor: 'a', at: '2026-12-02T09:00:00Z', expectedVersion: 3 })).toThrow("invalid area: 50 is not the brief's area (608)");
   });
 });

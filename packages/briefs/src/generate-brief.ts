@@ -20,8 +20,10 @@ import {
   type Sdg1072DomainCode,
 } from '@migov/core';
 import {
+  BriefConflictError,
   BriefInputError,
   CHECKLIST_STATUSES,
+  latestBriefVersion,
   MAINSTREAMING_ELEMENTS,
   MAINSTREAMING_ELEMENT_TITLES,
   PLANNING_STAGE_TITLES,
@@ -188,4 +190,50 @@ export function generateBrief(input: GenerateBriefInput): BriefDocument {
     area: area.code,
     versions: [{ version: 1, createdAt: input.generatedAt, createdBy: input.generatedBy, change: 'generated', description: 'Generated from 10.7.2 results, the crosswalk and the partnership registry', content }],
   };
+}
+
+/** Who regenerates, when, and on which version. */
+export interface BriefRegeneration {
+  actor: string;
+  at: string;
+  expectedVersion: number;
+}
+
+/**
+ * Regenerate a brief from new results as a new version. Facts (results, gaps, processes) are
+ * generated afresh; what an editor changed since the last generation (title, summary, notes,
+ * entry-point texts, checklist items) is kept, so no edit is lost. Throws BriefConflictError when
+ * `expectedVersion` is not the latest.
+ */
+export function regenerateBrief(document: BriefDocument, input: Omit<GenerateBriefInput, 'generatedAt' | 'generatedBy' | 'id'>, editor: BriefRegeneration): BriefDocument {
+  const latest = latestBriefVersion(document);
+  if (editor.expectedVersion !== latest.version) throw new BriefConflictError(editor.expectedVersion, latest);
+  const fresh = latestBriefVersion(generateBrief({ ...input, id: document.id, generatedAt: editor.at, generatedBy: editor.actor })).content;
+  if (fresh.area.code !== document.area) throw new BriefInputError('area', `${input.area} is not the brief's area (${document.area})`);
+  const base = [...document.versions].reverse().find((version) => version.change === 'generated')?.content ?? latest.content;
+  const current = latest.content;
+  const kept: string[] = [];
+  const keep = <T>(field: string, edited: boolean, mine: T, theirs: T): T => {
+    if (!edited) return theirs;
+    kept.push(field);
+    return mine;
+  };
+  const content: BriefContent = {
+    ...fresh,
+    title: keep('title', current.title !== base.title, current.title, fresh.title),
+    summary: keep('summary', current.summary !== base.summary, current.summary, fresh.summary),
+    notes: keep('notes', current.notes !== base.notes, current.notes, fresh.notes),
+    entryPoints: fresh.entryPoints.map((entry) => {
+      const mine = current.entryPoints.find((candidate) => candidate.stage === entry.stage);
+      const generated = base.entryPoints.find((candidate) => candidate.stage === entry.stage);
+      return mine && generated && mine.text !== generated.text ? keep(`entry point ${entry.stage}`, true, mine, entry) : entry;
+    }),
+    checklist: fresh.checklist.map((item) => {
+      const mine = current.checklist.find((candidate) => candidate.element === item.element);
+      const generated = base.checklist.find((candidate) => candidate.element === item.element);
+      return mine && generated && JSON.stringify(mine) !== JSON.stringify(generated) ? keep(`checklist ${item.element}`, true, mine, item) : item;
+    }),
+  };
+  const description = `Regenerated from new results${kept.length > 0 ? `; kept the edits to ${kept.join(', ')}` : ''}`;
+  return { ...document, versions: [...document.versions, { version: latest.version + 1, createdAt: editor.at, createdBy: editor.actor, change: 'generated', description, content }] };
 }
