@@ -20,7 +20,7 @@ export function ChoroplethMap({ geometry, classes, describe, hrefFor, onOpen, ti
   const [active, setActive] = useState<{ label: string; x: number; y: number } | undefined>();
   return (
     <div className="map" onMouseLeave={() => setActive(undefined)}>
-      <svg viewBox={`0 0 ${geometry.width} ${geometry.height}`} role="img" aria-labelledby={titleId} aria-describedby={descriptionId} className="map-svg">
+      <svg viewBox={`0 0 ${geometry.width} ${geometry.height}`} role="group" aria-labelledby={titleId} aria-describedby={descriptionId} className="map-svg">
         <title id={titleId}>{title}</title>
         <path d={geometry.outline} fill="#f4f8fb" stroke="#c4ccd4" strokeWidth={0.5} />
         {geometry.shapes.map((shape, index) => {

@@ -1,0 +1,100 @@
+/**
+ * Test and benchmark support: the built app, the real server on a loopback port over a fresh SQLite
+ * file, users with roles, and Debian's Chromium driven by playwright-core (never a downloaded browser).
+ */
+import { mkdtempSync, rmSync, existsSync, statSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createDatabase, createRound, createUser, grantRole, setPasswordHash, type MigovDatabase } from '@migov/db';
+import { createApp, hashPassword, type MigovApp, type Role, type RoleScope } from '@migov/server';
+
+export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = join(WEB_ROOT, 'dist');
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const require = createRequire(import.meta.url);
+
+function newestMtime(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Build the app with Vite unless dist/ is newer than every source file. */
+export async function buildWebApp(): Promise<void> {
+  const index = join(DIST, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs > Math.max(newestMtime(join(WEB_ROOT, 'src')), statSync(join(WEB_ROOT, 'index.html')).mtimeMs)) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export const PASSWORD = 'a long test password 2026';
+
+export interface Platform {
+  url: string;
+  db: MigovDatabase;
+  app: MigovApp;
+  close(): Promise<void>;
+}
+
+/** A fresh SQLite database file, migrated, served with the built web app on 127.0.0.1. */
+export async function startPlatform(): Promise<Platform> {
+  const folder = mkdtempSync(join(tmpdir(), 'migov-web-'));
+  const db = await createDatabase({ url: `sqlite:${join(folder, 'migov.sqlite')}` });
+  await db.migrate();
+  const app = await createApp({ db, config: { webRoot: DIST, signInPerIpPerMinute: 1000 } });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url: address,
+    db,
+    app,
+    async close() {
+      await app.close();
+      await db.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+let passwordHash: Promise<string> | undefined;
+
+/** An active user with a password and roles. */
+export async function addUser(db: MigovDatabase, email: string, name: string, grants: { role: Role; scope: RoleScope }[]) {
+  const user = await createUser(db, { email, name });
+  passwordHash ??= hashPassword(PASSWORD);
+  await setPasswordHash(db, user.id, await passwordHash);
+  for (const grant of grants) await grantRole(db, { userId: user.id, ...grant }, null);
+  return user;
+}
+
+/** The 2023 round of SDG 10.7.2. */
+export function addRound(db: MigovDatabase) {
+  return createRound(db, { year: 2023, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2023-01-01', closesOn: '2023-12-31' });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync('/usr/bin/chromium')) throw new Error('Chromium is missing: apt-get install -y chromium');
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Run axe-core in the page; the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) }));
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
+}

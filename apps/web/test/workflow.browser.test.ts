@@ -1,0 +1,206 @@
+/**
+ * The whole chain in a real browser against the real server: a focal point fills the questionnaire
+ * with the keyboard and an evidence upload, submits; a reviewer returns it with a reason; the focal
+ * point fixes and resubmits; the coordinator validates and publishes; the public map and profile show
+ * the new category. axe-core checks the public pages and the form, left-to-right and right-to-left.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createAssessment } from '@migov/db';
+import { SDG_10_7_2_V2019 } from '@migov/core';
+import { addRound, addUser, buildWebApp, launchBrowser, PASSWORD, seriousViolations, startPlatform, WEB_ROOT, type Platform } from './browser-harness.ts';
+
+const SHOTS = join(WEB_ROOT, '../../test-output/web');
+const ITEM_COUNT = SDG_10_7_2_V2019.domains.reduce((count, domain) => count + domain.items.length, 0);
+const FIRST_ITEM = SDG_10_7_2_V2019.domains[0]!.items[0]!.id;
+const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+
+describe('the web app in Chromium', () => {
+  let platform: Platform;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let assessmentId: string;
+  const violations: Record<string, string[]> = {};
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await buildWebApp();
+    platform = await startPlatform();
+    const mexico = { kind: 'area' as const, area: '484' };
+    await addUser(platform.db, 'focal@example.org', 'Focal Point', [{ role: 'focal-point', scope: mexico }]);
+    await addUser(platform.db, 'reviewer@example.org', 'Reviewer', [{ role: 'reviewer', scope: mexico }]);
+    const coordinator = await addUser(platform.db, 'coordinator@example.org', 'Coordinator', [{ role: 'national-coordinator', scope: mexico }]);
+    const round = await addRound(platform.db);
+    assessmentId = (await createAssessment(platform.db, { jurisdiction: '484', roundId: round.id }, coordinator.id)).id;
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  async function fresh(): Promise<void> {
+    await context?.close();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+  }
+
+  async function shot(name: string) {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  }
+
+  async function audit(name: string) {
+    violations[name] = await seriousViolations(page);
+  }
+
+  async function signIn(email: string) {
+    await fresh();
+    await page.goto(`${platform.url}/en/sign-in/`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My assessments' }).waitFor();
+  }
+
+  async function open(link: 'Open' | 'Review') {
+    await page.locator(`tr[data-assessment="${assessmentId}"] a`, { hasText: link }).click();
+    await page.getByTestId('assessment-state').waitFor();
+  }
+
+  /** Tab until a radio of the item has focus, then choose with the keyboard: Space for the first option, arrows for others. */
+  async function answerWithKeyboard(itemId: string, moves: number) {
+    for (let presses = 0; presses < 12; presses += 1) {
+      const focused = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
+      if (focused === `item-${itemId}`) break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(`item-${itemId}`);
+    if (moves === 0) await page.keyboard.press('Space');
+    for (let move = 0; move < moves; move += 1) await page.keyboard.press('ArrowDown');
+  }
+
+  async function waitSaved() {
+    await page.locator('.save-status[data-status="saved"]').waitFor({ timeout: 15_000 });
+  }
+
+  it('lets a focal point fill the form with the keyboard, upload evidence by drag and drop, and submit', async () => {
+    await signIn('focal@example.org');
+    await shot('01-workspace');
+    await open('Open');
+    await audit('form en');
+    // Submitting an empty form shows inline errors and moves focus to the first unanswered item.
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(`item-${FIRST_ITEM}`);
+    expect(await page.locator('.field-error').count()).toBeGreaterThanOrEqual(ITEM_COUNT);
+    await shot('02-form-errors');
+
+    await page.locator(`#item-${FIRST_ITEM} input`).first().focus();
+    for (const domain of SDG_10_7_2_V2019.domains) for (const item of domain.items) await answerWithKeyboard(item.id, 0);
+    await waitSaved();
+    await expect.poll(() => page.getByTestId('score-preview').innerText()).toContain('Fully meets');
+
+    await page.evaluate(
+      ({ itemId, pdf }) => {
+        const zone = document.querySelector(`.drop-zone[data-item="${itemId}"]`)!;
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([pdf], 'migration-law.pdf', { type: 'application/pdf' }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      },
+      { itemId: FIRST_ITEM, pdf: PDF },
+    );
+    await page.locator(`#item-${FIRST_ITEM} .evidence a`, { hasText: 'migration-law.pdf' }).waitFor();
+    await shot('03-form-filled');
+
+    await page.getByRole('button', { name: 'Submit for review' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('assessment-state').innerText()).toBe('Submitted');
+    await shot('04-submitted');
+  });
+
+  it('shows the form right-to-left in Arabic without accessibility violations', async () => {
+    await page.goto(`${platform.url}/ar/workspace/assessment/${assessmentId}/`);
+    await page.getByTestId('assessment-state').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await audit('form ar');
+    await shot('05-form-ar');
+  });
+
+  it('lets a reviewer return the assessment with a reason', async () => {
+    await signIn('reviewer@example.org');
+    await open('Review');
+    await page.locator('.review-item', { hasText: 'migration-law.pdf' }).first().waitFor();
+    await page.locator('.comment-form').first().getByRole('textbox').fill('Please cite the article of the law.');
+    await page.locator('.comment-form').first().getByRole('button').click();
+    await page.getByText('Please cite the article of the law.').waitFor();
+    await page.getByRole('button', { name: 'Return to the focal point' }).click();
+    await page.locator('#review-reason-error').waitFor();
+    await page.getByLabel('Reason for returning').fill('Item 1 overstates access: only regular migrants have it.');
+    await page.getByRole('button', { name: 'Return to the focal point' }).click();
+    await expect.poll(() => page.getByTestId('assessment-state').innerText()).toBe('Returned');
+    await shot('06-returned');
+  });
+
+  it('lets the focal point fix the answer and resubmit', async () => {
+    await signIn('focal@example.org');
+    await open('Open');
+    await page.getByText('Item 1 overstates access').waitFor();
+    await page.locator(`#item-${FIRST_ITEM} input:checked`).focus();
+    await page.keyboard.press('ArrowDown');
+    await waitSaved();
+    await expect.poll(() => page.getByTestId('score-preview').innerText()).toMatch(/Meets/);
+    await page.getByRole('button', { name: 'Resubmit' }).click();
+    await expect.poll(() => page.getByTestId('assessment-state').innerText()).toBe('Resubmitted');
+    await shot('07-resubmitted');
+  });
+
+  it('lets the coordinator validate and publish, with the change visible in the diff', async () => {
+    await signIn('coordinator@example.org');
+    await open('Review');
+    await page.getByLabel('From revision').selectOption('0');
+    await page.getByRole('button', { name: 'Changes between versions' }).click();
+    await page.locator('table.diff td.after', { hasText: 'Yes, only for those with legal immigration status' }).waitFor();
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await expect.poll(() => page.getByTestId('assessment-state').innerText()).toBe('Validated');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => page.getByTestId('assessment-state').innerText()).toBe('Published');
+    await shot('08-published');
+  });
+
+  it('shows the new category on the public map and profile', async () => {
+    await fresh();
+    await page.goto(`${platform.url}/en/`);
+    const mexico = page.locator('a.map-country[data-code="484"]');
+    await mexico.waitFor();
+    expect(await mexico.getAttribute('aria-label')).toBe('Mexico: Meets');
+    await mexico.focus();
+    await page.locator('.map-tooltip', { hasText: 'Mexico: Meets' }).waitFor();
+    await audit('dashboard en');
+    await shot('09-dashboard');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Mexico: migration governance profile' }).waitFor();
+    expect(await page.getByTestId('overall-category').innerText()).toContain('Meets');
+    await audit('country en');
+    await shot('10-country');
+  });
+
+  it('has no serious or critical accessibility violation on the public pages, left-to-right and right-to-left', async () => {
+    for (const lang of ['en', 'ar'] as const) {
+      for (const path of ['', 'country/484/', 'compare/?areas=484,419', 'data/', 'methodology/']) {
+        await page.goto(`${platform.url}/${lang}/${path}`);
+        await page.locator('main h1').waitFor();
+        await page.locator('.loading').waitFor({ state: 'detached' });
+        expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+        await audit(`${lang}/${path}`);
+        if (lang === 'ar') await shot(`11-ar-${path.replace(/[^a-z0-9]+/g, '-') || 'dashboard'}`);
+      }
+    }
+    expect(Object.fromEntries(Object.entries(violations).filter(([, found]) => found.length > 0))).toEqual({});
+  }, 120_000);
+});
