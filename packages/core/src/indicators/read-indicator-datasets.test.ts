@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatSdgCsv } from '../formats/sdg-api-csv.ts';
 import { formatSdmxMl } from '../formats/sdmx-ml.ts';
@@ -284,5 +285,27 @@ describe('readIndicatorDatasets problems', () => {
     const csv = 'DATAFLOW,SERIES,REF_AREA,TIME_PERIOD,OBS_VALUE,MIGRATORY_STATUS,OBS_NOTE\nX,SM_POP_REFG_OR,4,2020,1,MIGRANT,a\n';
     const dataset = readIndicatorDatasets(text('s.csv', csv), { attributes: ['OBS_NOTE'] }).datasets[0];
     expect(dataset?.observations[0]).toMatchObject({ dimensions: { MIGRATORY_STATUS: 'MIGRANT' }, attributes: { OBS_NOTE: 'a' } });
+  });
+});
+
+describe('readIndicatorDatasets on arbitrary input', () => {
+  it('never throws, and gives either datasets or problems (seeded random text in every layout)', () => {
+    const headers = [
+      'Goal,Target,Indicator,SeriesCode,GeoAreaCode,TimePeriod,Value,[Sex]\n',
+      'DATAFLOW,FREQ,SERIES,REF_AREA,SEX,TIME_PERIOD,OBS_VALUE\n',
+      'Year,Area,Series,Sex,Value\n',
+      '<?xml version="1.0"?><message:StructureSpecificData xmlns:message="m"><message:DataSet><Series SERIES="SM_POP_REFG_OR" REF_AREA="4">',
+      '',
+    ];
+    const noise = fc.string({ maxLength: 200, unit: fc.constantFrom('1', '4', '2020', ',', ';', '"', '\n', '<', '>', '/', '=', 'Obs', ' TIME_PERIOD="', ' OBS_VALUE="', 'SM_POP_REFG_OR', '10.7.4', 'N', '<0.5', '&', '&amp;', '\u0000', 'é') });
+    fc.assert(
+      fc.property(fc.constantFrom(...headers), noise, (head, body) => {
+        const result = readIndicatorDatasets({ name: 'random', text: head + body });
+        expect(result.datasets.length === 0 || result.problems.length === 0).toBe(true);
+        expect(result.datasets.length + result.problems.length).toBeGreaterThan(0);
+        for (const problem of result.problems) expect(problem.message.length).toBeGreaterThan(0);
+      }),
+      { seed: 10_7_4, numRuns: 300 },
+    );
   });
 });
