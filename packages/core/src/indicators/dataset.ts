@@ -8,6 +8,7 @@ import { excerpt } from '../formats/input.ts';
 import type { Cell } from '../formats/observation-builder.ts';
 import { encodingHint, parseYearLabel } from '../formats/observation-builder.ts';
 import { findIndicator, findIndicatorOfSeries } from './catalogue.ts';
+import { formatDimensionKey } from './merge-datasets.ts';
 
 /** One data point: area (M49 code), year, value and its disaggregation. */
 export interface IndicatorObservation {
@@ -138,10 +139,7 @@ export class DatasetCollector {
     if (this.#problems.size > before || !series || !indicator || area === undefined || !year || !value) return;
 
     const datasetKey = `${indicator}|${series}|${unit ?? ''}`;
-    const dimensionKey = Object.keys(dimensions)
-      .sort()
-      .map((id) => `${id}=${dimensions[id]}`)
-      .join(',');
+    const dimensionKey = formatDimensionKey(dimensions);
     const key = `${datasetKey}|${area}|${year.year}|${dimensionKey}`;
     const earlier = this.#seen.get(key);
     if (earlier) {

@@ -21,3 +21,5 @@ export type { IndicatorCsvOptions } from './format-indicator-csv.ts';
 export { INDICATOR_CSV_COLUMNS, formatIndicatorCsv } from './format-indicator-csv.ts';
 export type { ChartLine, ChartPoint, ChartSeries, ChartSeriesOptions } from './chart-series.ts';
 export { chartSeries, summariseDataset } from './chart-series.ts';
+export type { DatasetConflict, MergeDatasetsResult } from './merge-datasets.ts';
+export { datasetKey, formatDimensionKey, mergeDatasets, observationKey } from './merge-datasets.ts';
