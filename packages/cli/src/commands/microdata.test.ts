@@ -65,11 +65,11 @@ describe('migov microdata', () => {
   });
 
   it('tabulate writes SDMX-CSV rows with the SDG series code', async () => {
-    const result = await run(['tabulate', file, '--indicator', 'neet', '--by', 'sex', '--format', 'sdmx-csv']);
+    const result = await run(['tabulate', file, '--indicator', 'neet', '--by', 'sex', '--format', 'sdmx-csv', '--area', '999', '--period', '2026']);
     const rows: Record<string, string>[] = parse(result.stdout, { columns: true });
-    expect(rows.map((row) => [row['SERIES'], row['SEX'], row['MIGRATORY_STATUS'], row['UNIT_MEASURE']])).toEqual([
-      ['SL_TLF_NEET', 'F', '_T', 'PT'],
-      ['SL_TLF_NEET', 'M', '_T', 'PT'],
+    expect(rows.map((row) => [row['SERIES'], row['REF_AREA'], row['TIME_PERIOD'], row['SEX'], row['MIGRATORY_STATUS'], row['UNIT_MEASURE'], row['OBS_STATUS']])).toEqual([
+      ['SL_TLF_NEET', '999', '2026', 'F', '_T', 'PT', 'A'],
+      ['SL_TLF_NEET', '999', '2026', 'M', '_T', 'PT', 'A'],
     ]);
   });
 

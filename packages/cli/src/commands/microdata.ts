@@ -88,6 +88,8 @@ interface TabulateCliOptions {
   variance?: string;
   threads?: string;
   memoryLimit?: string;
+  area?: string;
+  period?: string;
 }
 
 /** Adds `microdata synth` and `microdata tabulate`. */
@@ -132,6 +134,8 @@ export function registerMicrodataCommands(program: Command): void {
     .option('--spec <file>', 'JSON column mapping of the file (names and codes)')
     .option('--replicates <g>', 'use replicate weights repw_1..repw_g (JK1) as written by synth')
     .option('--variance <method>', 'taylor or replicate (default: replicate when the file has replicate weights)')
+    .option('--area <code>', 'REF_AREA for sdmx-csv (M49 or ISO code)')
+    .option('--period <period>', 'TIME_PERIOD for sdmx-csv, e.g. 2026')
     .option('--threads <n>', 'DuckDB worker threads')
     .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 2GB (spills to disk beyond)')
     .action(async (file: string, options: TabulateCliOptions) => {
@@ -165,7 +169,9 @@ export function registerMicrodataCommands(program: Command): void {
           });
         });
         const output =
-          options.format === 'json' ? `${JSON.stringify(toChartTable(tabulation), null, 2)}\n` : options.format === 'sdmx-csv' ? formatSdmxCsv(tabulation) : formatCsv(tabulation);
+          options.format === 'json' ? `${JSON.stringify(toChartTable(tabulation), null, 2)}\n` : options.format === 'sdmx-csv'
+              ? formatSdmxCsv(tabulation, { ...(options.area ? { area: options.area } : {}), ...(options.period ? { period: options.period } : {}) })
+              : formatCsv(tabulation);
         process.stdout.write(output);
       } finally {
         session.close();
