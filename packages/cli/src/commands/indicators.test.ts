@@ -66,6 +66,26 @@ describe('migov indicators', () => {
     expect(json).toMatchObject({ id: '10.c.1', tier: { status: 'unverified' } });
   });
 
+  it('shows the title in force in a year, and says when there was none', async () => {
+    const run = await migov(['show', '10.7.2', '--year', '2019']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('Number of countries that have implemented well-managed migration policies');
+    expect(run.stdout).toContain('2017–2019 [UNVERIFIED]; source: public copies of the 2017 global indicator framework');
+    const none = await migov(['show', '10.7.3', '--year', '2018']);
+    expect(none.code).toBe(EXIT.refused);
+    expect(none.stderr).toBe('migov: 10.7.3 had no title in 2018: the catalogue dates its first wording from 2020\n');
+    expect((await migov(['show', '10.7.3', '--year', 'soon'])).code).toBe(EXIT.usage);
+  });
+
+  it('reads a file in another encoding when told which', async () => {
+    const path = join(folder, 'croatian.csv');
+    // "Žene" (women) in windows-1250: Ž is 0x8E.
+    writeFileSync(path, Buffer.concat([Buffer.from('Year,Series,Spol,Value\n2021,SM_POP_REFG_OR,'), Buffer.from([0x8e]), Buffer.from('ene,1.5\n')]));
+    const run = await migov(['import', '--dry-run', '--json', '--area', 'HRV', '--encoding', 'windows-1250', path]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).datasets[0].dimensions).toEqual({ SPOL: ['Žene'] });
+  });
+
   it('refuses an unknown indicator with exit code 2', async () => {
     const run = await migov(['show', '1.1.1']);
     expect(run.code).toBe(2);

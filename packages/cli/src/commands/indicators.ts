@@ -9,6 +9,7 @@ import {
   listIndicators,
   readIndicatorDatasets,
   summariseDataset,
+  titleAt,
   type IndicatorDefinition,
   type TitleVersion,
 } from '@migov/core';
@@ -26,6 +27,7 @@ interface ImportOptions {
   area?: string;
   dimension?: string[];
   attribute?: string[];
+  encoding?: string;
   out?: string;
 }
 
@@ -81,13 +83,21 @@ export function registerIndicatorsCommands(program: Command): void {
     .description('show an indicator: titles by period with sources, custodians, tier, definition, series')
     .argument('<id>', 'indicator id, e.g. 10.7.2')
     .option('--json', 'print the indicator as JSON')
-    .action(async (id: string, options: { json?: boolean }) => {
+    .option('--year <year>', 'print only the title in force in that year, with its source')
+    .action(async (id: string, options: { json?: boolean; year?: string }) => {
       let indicator: IndicatorDefinition;
       try {
         indicator = getIndicator(id);
       } catch (error) {
         if (error instanceof IndicatorNotFoundError) throw new CliError(error.message, EXIT.usage);
         throw error;
+      }
+      if (options.year !== undefined) {
+        if (!/^\d{4}$/.test(options.year)) throw new CliError(`invalid --year: ${options.year} (a year such as 2019)`, EXIT.usage);
+        const version = titleAt(indicator, Number(options.year));
+        if (options.json) return writeOutput(`${JSON.stringify(version ?? null, null, 2)}\n`);
+        if (!version) throw new CliError(`${indicator.id} had no title in ${options.year}: the catalogue dates its first wording from ${indicator.titles[0]?.from ?? 'an unknown year'}`, EXIT.refused);
+        return writeOutput(`${version.title}\n  ${period(version)}${flag(version.status)}; source: ${version.source}${version.note ? `; ${version.note}` : ''}\n`);
       }
       if (options.json) return writeOutput(`${JSON.stringify(indicator, null, 2)}\n`);
       await writeOutput(`${indicatorLines(indicator).join('\n')}\n`);
@@ -105,6 +115,7 @@ export function registerIndicatorsCommands(program: Command): void {
     .option('--area <code>', 'M49 or ISO 3166 code of the area, for files without an area column')
     .option('--dimension <id...>', 'columns or SDMX components to read as dimensions')
     .option('--attribute <id...>', 'columns or SDMX components to read as attributes')
+    .option('--encoding <label>', 'encoding of a file that is not UTF-8, e.g. windows-1250')
     .option('--out <file>', 'write the validated datasets as CSV (SDG API layout)')
     .action(async (path: string, options: ImportOptions) => {
       // Datasets have no table in the database yet: validating and exporting is what import can do.
@@ -122,6 +133,7 @@ export function registerIndicatorsCommands(program: Command): void {
           ...(options.unit !== undefined ? { unit: options.unit } : {}),
           ...(options.dimension ? { dimensions: options.dimension } : {}),
           ...(options.attribute ? { attributes: options.attribute } : {}),
+          ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
         },
       );
       const datasets = result.datasets.map(summariseDataset);
