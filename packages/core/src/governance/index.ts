@@ -13,6 +13,7 @@ export * from './mgi/mgi-workflow.ts';
 export * from './crosswalks/crosswalk.ts';
 export * from './crosswalks/crosswalk.data.ts';
 export * from './crosswalks/gap-mapping.ts';
+export * from './crosswalks/crosswalk-table.ts';
 export * from './partnerships/partnership.ts';
 export * from './partnerships/registry.ts';
 export * from './partnerships/group-results.ts';
