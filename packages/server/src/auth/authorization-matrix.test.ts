@@ -47,6 +47,7 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'GET /api/v1/docs/static/index.html': everyone,
   'GET /api/v1/docs/static/swagger-initializer.js': everyone,
   'GET /': everyone,
+  'GET /*': everyone,
   'GET /api/v1/instruments': everyone,
   'GET /api/v1/instruments/schema': everyone,
   'GET /api/v1/instruments/:instrument/versions/:version': everyone,
