@@ -119,5 +119,33 @@ describe.each(DIALECTS)('the assessment workflow through the API (%s)', (dialect
     const csv = await app.inject({ url: '/api/v1/downloads/2019/csv' });
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('SG_CPA_MIGRS');
+    const aggregates = await app.inject({ url: '/api/v1/aggregates/2019' });
+    expect(aggregates.statusCode).toBe(200);
+    const world = (aggregates.json().computed as { area: string; domain: string; coverage: { responding: number } }[]).find((entry) => entry.area === '1' && entry.domain === 'ALLDOMAINS');
+    expect(world?.coverage.responding).toBe(1);
+    for (const format of ['xlsx', 'sdmx-csv', 'sdmx-ml', 'json']) expect((await app.inject({ url: `/api/v1/downloads/2019/${format}` })).statusCode, format).toBe(200);
+
+    const reopenWithoutReason = await app.inject({ method: 'POST', url: `/api/v1/assessments/${id}/reopen`, headers: asUser(coordinator, { 'if-match': published.headers.etag as string }), payload: { reason: ' ' } });
+    expect(reopenWithoutReason.statusCode).toBe(400);
+    const reopened = await app.inject({ method: 'POST', url: `/api/v1/assessments/${id}/reopen`, headers: asUser(coordinator, { 'if-match': published.headers.etag as string }), payload: { reason: 'Correction of item 6e' } });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect(reopened.json().assessment.state).toBe('draft');
+    const stillPublished = await app.inject({ url: `/api/v1/published/2019/484` });
+    expect(stillPublished.json().items).toHaveLength(1);
+  });
+
+  it('lets exactly one of many concurrent saves on one version win; the others get 409 with the current state', async () => {
+    const round = await app.inject({ method: 'POST', url: '/api/v1/rounds', headers: asUser(admin), payload: { year: 2021, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2021-01-01', closesOn: '2021-12-31' } });
+    const created = await app.inject({ method: 'POST', url: '/api/v1/assessments', headers: asUser(admin), payload: { jurisdiction: '76', roundId: round.json().id } });
+    const id = created.json().assessment.id as string;
+    const etag = created.headers.etag as string;
+    const responses = await Promise.all(
+      ITEMS.slice(0, 20).map((itemId) => app.inject({ method: 'PATCH', url: `/api/v1/assessments/${id}/responses`, headers: asUser(admin, { 'if-match': etag }), payload: { changes: [{ itemId, comment: `by ${itemId}` }] } })),
+    );
+    const statuses = responses.map((response) => response.statusCode).sort();
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(19);
+    const winner = responses.find((response) => response.statusCode === 200)!;
+    for (const loser of responses.filter((response) => response.statusCode === 409)) expect(loser.json().current.lockVersion).toBe(winner.json().assessment.lockVersion);
   });
 });
