@@ -180,7 +180,7 @@ export class DatasetCollector {
       return undefined;
     }
     if (!SERIES_CODE.test(code)) {
-      problem(record.series, 'not a series code (letters, digits and underscores, e.g. SM_POP_REFG_OR)');
+      problem(record.series, 'not a series code (letters, digits and underscores, e.g. SM_POP_REFG_OR); a file that names its series in words can rename that column, which is then read as a dimension, and give the series code as an option');
       return undefined;
     }
     return code.toUpperCase();

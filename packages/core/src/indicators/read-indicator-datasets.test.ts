@@ -213,6 +213,19 @@ describe('readIndicatorDatasets problems', () => {
     ]);
   });
 
+  it('explains what to do with a series named in words', () => {
+    const result = readIndicatorDatasets(text('words.csv', 'Year,Series,Value\n2021,Refugees by country of origin,3\n'), { area: '4', indicator: '10.7.4' });
+    expect(result.problems).toEqual([
+      {
+        file: 'words.csv',
+        row: 2,
+        column: 'Series',
+        value: 'Refugees by country of origin',
+        message: 'not a series code (letters, digits and underscores, e.g. SM_POP_REFG_OR); a file that names its series in words can rename that column, which is then read as a dimension, and give the series code as an option',
+      },
+    ]);
+  });
+
   it('refuses non-annual SDMX data and deletions', () => {
     const csv = 'STRUCTURE,STRUCTURE_ID,ACTION,FREQ,SERIES,REF_AREA,TIME_PERIOD,OBS_VALUE\ndataflow,IAEG-SDGs:DF_SDG_GLH(1.0),I,Q,SM_POP_REFG_OR,4,2021-Q1,1\ndataflow,IAEG-SDGs:DF_SDG_GLH(1.0),D,A,SM_POP_REFG_OR,4,2021,1\n';
     const result = readIndicatorDatasets(text('sdmx2.csv', csv));
