@@ -131,7 +131,7 @@ export class DatasetCollector {
     const indicator = series ? this.#indicator(record, series, problem) : undefined;
     const area = this.#area(record, problem);
     const year = this.#year(record, problem);
-    const value = this.#value(record, problem);
+    const value = this.#value(record, problem, record.attributes.find((component) => component.id === 'OBS_STATUS')?.cell.value.trim().toUpperCase());
     const unit = text(record.unit)?.trim() ?? this.#options.unit;
     const dimensions = this.#components(record.dimensions, 'dimension', problem);
     const attributes = this.#components(record.attributes, 'attribute', problem);
@@ -192,6 +192,10 @@ export class DatasetCollector {
       const found = findIndicator(cell.value);
       if (!found) problem(cell, `indicator ${cell.value.trim()} is not in the catalogue of migration-related SDG indicators`);
       else if (this.#options.indicator !== undefined && found.id !== this.#options.indicator) problem(cell, `the file names indicator ${found.id}; the indicator option says ${this.#options.indicator}`);
+      else {
+        const listed = findIndicatorOfSeries(series);
+        if (listed && listed.id !== found.id) problem(cell, `series ${series} belongs to indicator ${listed.id} in the catalogue, not ${found.id}`);
+      }
       return found?.id;
     }
     if (this.#options.indicator !== undefined) return this.#options.indicator;
@@ -241,9 +245,11 @@ export class DatasetCollector {
     return parsed;
   }
 
-  #value(record: RawDatasetRecord, problem: (cell: Cell | undefined, message: string) => void): { value: number | null; valueLabel?: string } | undefined {
+  #value(record: RawDatasetRecord, problem: (cell: Cell | undefined, message: string) => void, status: string | undefined): { value: number | null; valueLabel?: string } | undefined {
     const cell = record.value;
     if (!cell || cell.value.trim() === '') {
+      // SDMX marks an expected but absent value with OBS_STATUS M (missing) and no OBS_VALUE.
+      if (status === 'M') return { value: null };
       problem(cell, 'missing value');
       return undefined;
     }

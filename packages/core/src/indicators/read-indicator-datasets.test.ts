@@ -213,6 +213,19 @@ describe('readIndicatorDatasets problems', () => {
     ]);
   });
 
+  it('refuses an indicator column that contradicts the catalogue series list', () => {
+    const csv = `${header}\n10,10.7,10.7.4,SG_CPA_MIGRS,4,2021,3,,NUMBER\n`;
+    expect(readIndicatorDatasets(text('wrong.csv', csv)).problems.map((problem) => problem.message)).toEqual(['series SG_CPA_MIGRS belongs to indicator 10.7.2 in the catalogue, not 10.7.4']);
+  });
+
+  it('accepts an SDMX observation without a value when OBS_STATUS says it is missing', () => {
+    const csv = 'DATAFLOW,SERIES,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS\nX,SM_POP_REFG_OR,4,2020,,M\nX,SM_POP_REFG_OR,4,2021,,A\n';
+    const result = readIndicatorDatasets(text('missing.csv', csv));
+    expect(result.problems.map((problem) => `${problem.row}: ${problem.message}`)).toEqual(['3: missing value']);
+    const ok = readIndicatorDatasets(text('missing.csv', csv.split('\n').slice(0, 2).join('\n')));
+    expect(ok.datasets[0]?.observations).toEqual([{ area: '4', year: 2020, value: null, dimensions: {}, attributes: { OBS_STATUS: 'M' } }]);
+  });
+
   it('explains what to do with a series named in words', () => {
     const result = readIndicatorDatasets(text('words.csv', 'Year,Series,Value\n2021,Refugees by country of origin,3\n'), { area: '4', indicator: '10.7.4' });
     expect(result.problems).toEqual([
