@@ -6,3 +6,4 @@ export * from './render/brief-blocks.ts';
 export * from './render/render-markdown.ts';
 export * from './render/render-pdf.ts';
 export * from './render/render-docx.ts';
+export * from './brief.schema.ts';
