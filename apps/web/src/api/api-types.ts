@@ -63,7 +63,8 @@ export interface PublishedResult {
 
 /** GET /published/:year/:jurisdiction: every publication, with the answers. */
 export interface Publication extends PublishedResult {
-  responses: Record<string, ResponseValue>;
+  /** Item id -> option id as published (comments and evidence are not published). */
+  responses: Record<string, string>;
 }
 
 /** A computed SG_CPA_MIGRP aggregate (GET /aggregates/:year). */

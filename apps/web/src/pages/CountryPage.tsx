@@ -109,15 +109,13 @@ export function CountryPage({ data }: { data: CountryData }) {
                 <tr>
                   <th scope="col">{t('country.items')}</th>
                   <th scope="col">{t('country.answer')}</th>
-                  <th scope="col">{t('country.comment')}</th>
                 </tr>
               </thead>
               <tbody>
                 {domain.items.map((item) => (
                   <tr key={item.id}>
                     <th scope="row">{pickText(item.text, lang)}</th>
-                    <td>{optionLabel(item.id, latest.responses[item.id]?.optionId)}</td>
-                    <td>{latest.responses[item.id]?.comment ?? ''}</td>
+                    <td>{optionLabel(item.id, responses[item.id])}</td>
                   </tr>
                 ))}
               </tbody>

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../app/router-context.tsx';
 import { formatRoute } from '../app/routes.ts';
 import { areaName, categoryLabel, pickText } from '../app/localized.ts';
-import { CategoryBadge, Section } from '../app/shared.tsx';
+import { Section } from '../app/shared.tsx';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
 import { ChoroplethMap } from '../charts/ChoroplethMap.tsx';
 import { BarChart } from '../charts/BarChart.tsx';
@@ -49,7 +49,7 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
   const world = aggregates?.computed.find((aggregate) => ofDomain(aggregate) && normalizeAreaCode(aggregate.area) === '1');
   const share = meetingShare(classes.values());
   const regionRows: BarRow[] = (aggregates?.computed ?? [])
-    .filter((aggregate) => ofDomain(aggregate) && areas.get(normalizeAreaCode(aggregate.area))?.kind === 'sdg-region')
+    .filter((aggregate) => ofDomain(aggregate) && data.sdgRegions.includes(normalizeAreaCode(aggregate.area)))
     .map((aggregate) => ({ key: aggregate.area, label: nameOf(normalizeAreaCode(aggregate.area)), value: aggregate.denominator > 0 ? aggregate.value : undefined, numerator: aggregate.numerator, denominator: aggregate.denominator }))
     .sort((left, right) => left.label.localeCompare(right.label, lang));
   const regionAggregates = new Map((aggregates?.computed ?? []).filter(ofDomain).map((aggregate) => [normalizeAreaCode(aggregate.area), aggregate]));
@@ -104,7 +104,7 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
             titleId={titleId}
             descriptionId={descriptionId}
             describe={(code, atlasName, cls) => t('dashboard.tooltip', { country: code ? nameOf(code, atlasName) : atlasName, category: classLabel(cls) })}
-            hrefFor={(code) => formatRoute({ view: 'country', lang, code, ...(year ? { year } : {}) }, base)}
+            hrefFor={(code) => formatRoute({ view: 'country', lang, code, ...(year && live ? { year } : {}) }, base)}
             {...(live ? { onOpen: (code: string) => navigate({ view: 'country', lang, code, ...(year ? { year } : {}) }) } : {})}
           />
         )}
@@ -133,7 +133,7 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
               {tableRows.map((row) => (
                 <tr key={row.code}>
                   <th scope="row">
-                    <Link to={{ view: 'country', lang, code: row.code, year: round.year }}>{row.name}</Link>
+                    <Link to={{ view: 'country', lang, code: row.code, ...(live ? { year: round.year } : {}) }}>{row.name}</Link>
                   </th>
                   <td>{classLabel(row.cls)}</td>
                   <td>{row.cls.kind === 'category' ? row.cls.score ?? '' : ''}</td>
@@ -190,9 +190,6 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
           />
         ) : null}
       </Section>
-      <p className="updated-note">
-        <CategoryBadge cls={{ kind: 'category', code: 3, meets: true }} bandLabels={bandLabels} /> {t('category.meets')}
-      </p>
     </>
   );
 }

@@ -3,9 +3,12 @@ import { DEFAULT_CROSSWALK, mapDomainGap, nextCategory, SDG_10_7_2_DOMAIN_CODES,
 import type { InstrumentVersion, ResponseValue } from '../api/api-types.ts';
 
 /** Item id -> option id, as the scorer reads answers. */
-export function toResponses(responses: Readonly<Record<string, ResponseValue>>): Responses {
+export function toResponses(responses: Readonly<Record<string, ResponseValue | string>>): Responses {
   const result: Record<string, string> = {};
-  for (const [itemId, value] of Object.entries(responses)) if (value.optionId) result[itemId] = value.optionId;
+  for (const [itemId, value] of Object.entries(responses)) {
+    const optionId = typeof value === 'string' ? value : value.optionId;
+    if (optionId) result[itemId] = optionId;
+  }
   return result;
 }
 

@@ -53,16 +53,18 @@ export interface DashboardData extends CommonData {
   instrument: InstrumentVersion | undefined;
   results: PublishedResult[];
   aggregates: Aggregates | undefined;
+  /** Codes of the SDG regions (the regional figures). */
+  sdgRegions: string[];
   topology: Topology;
 }
 
 export async function loadDashboard(api: ApiClient, year: number | undefined, loadTopology: () => Promise<Topology>): Promise<DashboardData> {
-  const [common, topology] = await Promise.all([loadCommon(api), loadTopology()]);
+  const [common, topology, sdgRegions] = await Promise.all([loadCommon(api), loadTopology(), getJson<Page<AreaSummary>>(api, '/areas?kind=sdg-region&limit=500')]);
   const { round, results } = await chooseRound(api, common.rounds, year);
   const [instrument, aggregates] = round
     ? await Promise.all([loadInstrument(api, round.instrument, round.version), getJson<Aggregates>(api, `/aggregates/${round.year}?instrument=${encodeURIComponent(round.instrument)}`)])
     : [undefined, undefined];
-  return { ...common, round, instrument, results, aggregates, topology };
+  return { ...common, round, instrument, results, aggregates, topology, sdgRegions: sdgRegions.items.map((area) => normalizeAreaCode(area.code)) };
 }
 
 export interface CountryData extends CommonData {

@@ -1,0 +1,93 @@
+/** `migov publish`: a static page for every country in every language, from the published data, readable without JavaScript. */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Command } from 'commander';
+import { SDG_10_7_2_V2019, defaultGeography } from '@migov/core';
+import { createAssessment, createDatabase, saveResponses, transitionAssessment } from '@migov/db';
+import { registerPublishCommand } from '../../../packages/cli/src/commands/publish.ts';
+import { UI_LANGUAGES } from '../src/i18n/languages.ts';
+import { addRound, addUser } from './browser-harness.ts';
+
+describe('migov publish', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'migov-publish-'));
+  const database = `sqlite:${join(folder, 'migov.sqlite')}`;
+  const out = join(folder, 'site');
+  let output = '';
+
+  beforeAll(async () => {
+    const db = await createDatabase({ url: database });
+    await db.migrate();
+    const admin = await addUser(db, 'admin@example.org', 'Admin', [{ role: 'administrator', scope: { kind: 'global' } }]);
+    const round = await addRound(db);
+    let assessment = await createAssessment(db, { jurisdiction: '484', roundId: round.id }, admin.id);
+    const items = SDG_10_7_2_V2019.domains.flatMap((domain) => domain.items);
+    // Every item at its best option, except the first domain's first item at "No": domain 1 is category 3 (80).
+    const changes = items.map((item, index) => ({ itemId: item.id, optionId: index === 0 ? 'no' : SDG_10_7_2_V2019.scales[item.scale as keyof typeof SDG_10_7_2_V2019.scales][0]!.id }));
+    assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes }, admin.id);
+    for (const action of ['submit', 'validate', 'publish'] as const) {
+      assessment = await transitionAssessment(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, action, roles: ['administrator'] }, admin.id);
+    }
+    await db.close();
+    const program = new Command('migov').exitOverride();
+    registerPublishCommand(program);
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => {
+      output += chunk;
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      await program.parseAsync(['node', 'migov', 'publish', '--out', out, '--database', database]);
+    } finally {
+      process.stdout.write = write;
+    }
+  }, 180_000);
+
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  const countries = defaultGeography.listAreas({ kind: 'country' }).map((area) => area.code);
+
+  it('writes a page for every country in every language', () => {
+    const missing = UI_LANGUAGES.flatMap((lang) => countries.filter((code) => !existsSync(join(out, lang, 'country', code, 'index.html'))).map((code) => `${lang}/${code}`));
+    expect(missing).toEqual([]);
+    expect(countries.length).toBeGreaterThan(190);
+    expect(output).toMatch(new RegExp(`published \\d+ pages \\(${countries.length} countries x 6 languages\\)`));
+  });
+
+  it('writes the dashboard, data, methodology and compare pages in every language, and a root that points to English', () => {
+    for (const lang of UI_LANGUAGES) for (const page of ['', 'data/', 'methodology/', 'compare/']) expect(existsSync(join(out, lang, page, 'index.html')), `${lang}/${page}`).toBe(true);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('url=/en/');
+  });
+
+  it('shows the published category in the content itself, without JavaScript', () => {
+    const profile = readFileSync(join(out, 'en', 'country', '484', 'index.html'), 'utf8');
+    expect(profile).not.toContain('<script');
+    expect(profile).toContain('Mexico: migration governance profile');
+    expect(profile).toMatch(/data-testid="overall-category">Overall: <span[^>]*>Meets<\/span>/);
+    const dashboard = readFileSync(join(out, 'en', 'index.html'), 'utf8');
+    expect(dashboard).toContain('aria-label="Mexico: Meets"');
+    expect(dashboard).toContain('href="/en/country/484/"');
+    expect(profile).toContain('<td>No</td>');
+    expect(profile).toContain('Areas for further development');
+  });
+
+  it('renders Arabic right-to-left and localizes the interface and categories', () => {
+    const profile = readFileSync(join(out, 'ar', 'country', '484', 'index.html'), 'utf8');
+    expect(profile).toMatch(/^<!doctype html><html lang="ar" dir="rtl">/);
+    expect(profile).toContain('يستوفي');
+    expect(readFileSync(join(out, 'fr', 'country', '484', 'index.html'), 'utf8')).toContain('Satisfait');
+  });
+
+  it('copies the bulk downloads next to the pages and links to them', () => {
+    expect(readdirSync(join(out, 'downloads')).sort()).toEqual(['sdg-10-7-2-2023.csv', 'sdg-10-7-2-2023.json', 'sdg-10-7-2-2023.sdmx.csv', 'sdg-10-7-2-2023.xlsx', 'sdg-10-7-2-2023.xml']);
+    expect(readFileSync(join(out, 'downloads', 'sdg-10-7-2-2023.csv'), 'utf8')).toContain('484');
+    expect(readFileSync(join(out, 'en', 'data', 'index.html'), 'utf8')).toContain('href="/downloads/sdg-10-7-2-2023.xlsx"');
+  });
+
+  it('refuses an unknown language with a usage error', async () => {
+    const program = new Command('migov').exitOverride();
+    registerPublishCommand(program);
+    await expect(program.parseAsync(['node', 'migov', 'publish', '--out', out, '--database', database, '--languages', 'en,xx'])).rejects.toThrow('invalid --languages: en,xx');
+  });
+});
