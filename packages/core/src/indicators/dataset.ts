@@ -80,7 +80,8 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /** Censored values as the SDG database publishes them ("<0.5", ">95"): the bound is charted, the label kept. */
 const BOUND = /^([<>]=?)\s*([+-]?(\d+(\.\d*)?|\.\d+))$/;
 const NOT_AVAILABLE = new Set(['N', 'NAN', 'NA', 'N/A', '..']);
-const SERIES_CODE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+/** What a series code looks like: letters, digits, underscores (SDG codes), dots and hyphens (national codes). */
+export const SERIES_CODE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** Parse an observation value: a number, a bound (`<0.5`), or a not-applicable/not-available code (`N`, `NaN`, `..`). */
 export function parseObservationValue(text: string): { value: number | null; valueLabel?: string } | undefined {

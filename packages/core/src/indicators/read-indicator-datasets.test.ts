@@ -187,9 +187,10 @@ describe('readIndicatorDatasets problems', () => {
   });
 
   it('refuses options that name no catalogue indicator or no area', () => {
-    const result = readIndicatorDatasets(text('a.csv', 'Year,Value\n2020,1\n'), { indicator: '99.9.9', area: 'somewhere' });
+    const result = readIndicatorDatasets(text('a.csv', 'Year,Value\n2020,1\n'), { indicator: '99.9.9', area: 'somewhere', series: 'two words' });
     expect(result.problems.map((problem) => `${problem.column}: ${problem.message}`)).toEqual([
       '(indicator option): not an indicator of the catalogue of migration-related SDG indicators',
+      '(series option): not a series code (letters, digits and underscores, e.g. SM_POP_REFG_OR)',
       '(area option): the area option is not an M49 code (one to three digits)',
     ]);
   });

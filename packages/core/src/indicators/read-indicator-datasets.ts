@@ -14,7 +14,7 @@ import { isSdgApiCsvHeader } from '../formats/sdg-api-csv.ts';
 import type { Cell } from '../formats/observation-builder.ts';
 import { findIndicator } from './catalogue.ts';
 import type { ComponentCell, IndicatorDataset } from './dataset.ts';
-import { DEFAULT_DATASET_YEARS, DatasetCollector } from './dataset.ts';
+import { DEFAULT_DATASET_YEARS, DatasetCollector, SERIES_CODE } from './dataset.ts';
 import type { ClassifiedColumn, ComponentDeclarations, DatasetFormat, DelimitedDatasetFormat } from './dataset-columns.ts';
 import { classifyColumns, CODED_ATTRIBUTES, isPlainCsvHeader } from './dataset-columns.ts';
 import { readSdmxMlDatasets } from './sdmx-ml-datasets.ts';
@@ -67,6 +67,9 @@ export function readIndicatorDatasets(file: InputFile, options: ReadIndicatorDat
   const indicator = options.indicator === undefined ? undefined : findIndicator(options.indicator)?.id;
   if (options.indicator !== undefined && indicator === undefined) {
     problems.add({ column: '(indicator option)', value: excerpt(options.indicator), message: 'not an indicator of the catalogue of migration-related SDG indicators' });
+  }
+  if (options.series !== undefined && !SERIES_CODE.test(options.series.trim())) {
+    problems.add({ column: '(series option)', value: excerpt(options.series), message: 'not a series code (letters, digits and underscores, e.g. SM_POP_REFG_OR)' });
   }
   let area: string | undefined;
   if (options.area !== undefined) {
