@@ -1,28 +1,36 @@
 // The `migov` command line: one program, one command per file, one error wrapper.
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './cli-error.ts';
-import { registerAggregateCommand } from './commands/aggregate.ts';
-import { registerBriefCommand } from './commands/brief.ts';
-import { registerExportCommand } from './commands/export.ts';
-import { registerImportCommand } from './commands/import.ts';
-import { registerInstrumentsCommands } from './commands/instruments.ts';
-import { registerMicrodataCommands } from './commands/microdata.ts';
-import { registerScoreCommand } from './commands/score.ts';
+type Register = (program: Command) => void;
 
-/** Build the program with every command registered. */
-export function createProgram(): Command {
+/**
+ * Each command's module, loaded only when that command runs: `migov score` need not load the HTTP
+ * server, DuckDB or the PDF renderer. Order here is the order of `migov --help`.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  serve: async () => (await import('./commands/serve.ts')).registerServeCommand,
+  db: async () => (await import('./commands/db.ts')).registerDbCommands,
+  instruments: async () => (await import('./commands/instruments.ts')).registerInstrumentsCommands,
+  score: async () => (await import('./commands/score.ts')).registerScoreCommand,
+  import: async () => (await import('./commands/import.ts')).registerImportCommand,
+  aggregate: async () => (await import('./commands/aggregate.ts')).registerAggregateCommand,
+  export: async () => (await import('./commands/export.ts')).registerExportCommand,
+  publish: async () => (await import('./commands/publish.ts')).registerPublishCommand,
+  brief: async () => (await import('./commands/brief.ts')).registerBriefCommand,
+  indicators: async () => (await import('./commands/indicators.ts')).registerIndicatorsCommands,
+  microdata: async () => (await import('./commands/microdata.ts')).registerMicrodataCommands,
+};
+
+/** Build the program with the commands `argv` needs (all of them for top-level help or an unknown command). */
+export async function createProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('migov')
     .description('migov: SDG 10.7.2 and migration governance — assess, score, aggregate and publish')
     .version('0.1.0')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  registerInstrumentsCommands(program);
-  registerScoreCommand(program);
-  registerImportCommand(program);
-  registerAggregateCommand(program);
-  registerExportCommand(program);
-  registerBriefCommand(program);
-  registerMicrodataCommands(program);
+  const first = argv.slice(2).find((argument) => !argument.startsWith('-'));
+  const wanted = first !== undefined && first in COMMANDS ? [first] : Object.keys(COMMANDS);
+  for (const name of wanted) (await COMMANDS[name]!())(program);
   const overrideExits = (command: Command): void => {
     command.exitOverride();
     for (const sub of command.commands) overrideExits(sub);
@@ -33,7 +41,13 @@ export function createProgram(): Command {
 
 /** Run the CLI; resolves to the process exit code. Errors are reported in one line, never as a stack trace. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = createProgram();
+  let program: Command;
+  try {
+    program = await createProgram(argv);
+  } catch (error) {
+    process.stderr.write(`migov: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.internal;
+  }
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

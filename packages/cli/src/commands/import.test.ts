@@ -67,3 +67,26 @@ describe('migov import --dry-run --json', () => {
     expect(json.problems[0]!.message).toMatch(/area/);
   });
 });
+
+describe('migov import into a database', () => {
+  it('stores every observation of a valid file, and nothing of an invalid one', async () => {
+    const { createDatabase, listObservations } = await import('@migov/db');
+    const dir = await mkdtemp(join(tmpdir(), 'migov-import-db-'));
+    const url = `sqlite:${join(dir, 'migov.sqlite')}`;
+    const stored = await runMigov(['import', '--database', url, '--area', 'MLT', sharedData('un-sdg-10-7-2/open-sdg_malta_indicator_10-7-2.csv')]);
+    expect(stored.stderr).toContain('imported 7 observation(s)');
+    expect(stored.code).toBe(0);
+    const bad = join(dir, 'bad.csv');
+    await writeFile(bad, 'geo_area,nature,policy_domains,units,year,sg_cpa_migrs\n4,c,alldomains,number,2021,3\n4,c,domain1,number,2021,7\n');
+    const refused = await runMigov(['import', '--database', url, bad]);
+    expect(refused.code).toBe(1);
+    const db = await createDatabase({ url });
+    try {
+      const rows = await listObservations(db, {});
+      expect(rows).toHaveLength(7);
+      expect(rows.every((observation) => observation.area === '470' && observation.year === 2019)).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
+});

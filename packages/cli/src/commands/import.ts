@@ -1,9 +1,10 @@
 // `migov import <files…>`: read published SDG 10.7.2 data in any supported format, validated,
 // all-or-nothing. With --dry-run nothing is stored and every problem is reported at once.
 import { formatJson } from '@migov/core';
+import { createDatabase, DEFAULT_DATABASE_URL, importObservations } from '@migov/db';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
-import { writeOutput } from '../io.ts';
+import { createProgress, writeOutput } from '../io.ts';
 import { formatProblem, readObservationFiles } from '../observation-files.ts';
 
 interface ImportOptions {
@@ -13,6 +14,7 @@ interface ImportOptions {
   labels?: string[];
   series?: string;
   out?: string;
+  database?: string;
 }
 
 /** Adds the `import` command. */
@@ -26,7 +28,8 @@ export function registerImportCommand(program: Command): void {
     .option('--area <code>', 'M49 or ISO 3166 code of the area, for files without an area column')
     .option('--labels <file...>', 'label mapping files (CSV label,code or JSON) extending the built-in labels')
     .option('--series <code>', 'series for files without a series column (default SG_CPA_MIGRS)')
-    .option('--out <file>', 'write the validated observations as migov JSON')
+    .option('--out <file>', 'write the validated observations as migov JSON instead of storing them')
+    .option('--database <url>', `database to store into (default: $DATABASE_URL or ${DEFAULT_DATABASE_URL})`)
     .action(async (files: string[], options: ImportOptions) => {
       const result = await readObservationFiles(files, options);
       if (options.json) {
@@ -41,6 +44,21 @@ export function registerImportCommand(program: Command): void {
       if (result.problems.length > 0) throw new CliError(`${result.problems.length} problem(s); nothing was imported`, EXIT.refused);
       if (options.out) await writeOutput(formatJson(result.observations), options.out);
       if (options.dryRun || options.out) return;
-      throw new CliError('say where the observations go: --dry-run to validate only, or --out <file>', EXIT.usage);
+      const url = options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+      const db = await createDatabase({ url });
+      try {
+        await db.migrate();
+        const progress = createProgress('importing', result.observations.length);
+        const imported = await importObservations(
+          db,
+          { observations: result.observations, source: { name: files.join(', '), format: [...new Set(result.formats.map((entry) => entry.format))].join(', '), importedAt: new Date().toISOString() } },
+          null,
+          { onProgress: (done) => progress.tick(done) },
+        );
+        progress.done();
+        process.stderr.write(`imported ${result.observations.length} observation(s) into ${url} (import ${imported.id})\n`);
+      } finally {
+        await db.close();
+      }
     });
 }

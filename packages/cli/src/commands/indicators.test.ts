@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { CliError, EXIT } from '../cli-error.ts';
@@ -142,4 +144,30 @@ describe('migov indicators', () => {
     expect(run.code).toBe(EXIT.unavailable);
     expect(run.stderr).toBe('migov: /nonexistent/data.csv: no such file\n');
   });
+});
+
+describe('migov indicators in a process of its own', () => {
+  it('prints the catalogue through a real stdout and exits 0, and exits 1 on a refused file', async () => {
+    // Until the main program registers the group, a minimal entry point does what bin/migov.js does.
+    const entry = `import { Command } from 'commander';
+const { registerIndicatorsCommands } = await import(${JSON.stringify(new URL('./indicators.ts', import.meta.url).href)});
+const program = new Command('migov').exitOverride();
+registerIndicatorsCommands(program);
+try { await program.parseAsync(process.argv.slice(1), { from: 'user' }); } catch (error) { process.stderr.write('migov: ' + error.message + '\\n'); process.exitCode = error.exitCode ?? 70; }`;
+    const run = (args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', entry, ...args], { cwd: fileURLToPath(new URL('../..', import.meta.url)) }, (error, stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+        );
+      });
+    const list = await run(['indicators', 'list', '--json']);
+    expect(list.stderr).toBe('');
+    expect(list.code).toBe(0);
+    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(18);
+    const path = join(folder, 'refused.csv');
+    writeFileSync(path, 'Year,Value\n2020,1\n');
+    const refused = await run(['indicators', 'import', '--dry-run', path]);
+    expect(refused.code).toBe(EXIT.refused);
+    expect(refused.stderr).toContain('the file has no series column');
+  }, 30_000);
 });
