@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { CliError, EXIT } from '../cli-error.ts';
+import { runMigov } from '../run-cli.test-helper.ts';
 import { registerIndicatorsCommands } from './indicators.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'migov-indicators-'));
@@ -146,28 +145,24 @@ describe('migov indicators', () => {
   });
 });
 
-describe('migov indicators in a process of its own', () => {
-  it('prints the catalogue through a real stdout and exits 0, and exits 1 on a refused file', async () => {
-    // Until the main program registers the group, a minimal entry point does what bin/migov.js does.
-    const entry = `import { Command } from 'commander';
-const { registerIndicatorsCommands } = await import(${JSON.stringify(new URL('./indicators.ts', import.meta.url).href)});
-const program = new Command('migov').exitOverride();
-registerIndicatorsCommands(program);
-try { await program.parseAsync(process.argv.slice(1), { from: 'user' }); } catch (error) { process.stderr.write('migov: ' + error.message + '\\n'); process.exitCode = error.exitCode ?? 70; }`;
-    const run = (args: string[]) =>
-      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', entry, ...args], { cwd: fileURLToPath(new URL('../..', import.meta.url)) }, (error, stdout, stderr) =>
-          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-        );
-      });
-    const list = await run(['indicators', 'list', '--json']);
+describe('migov indicators (the real executable)', () => {
+  it('prints the catalogue and exits 0, and exits 1 on a refused file with every problem listed', async () => {
+    const list = await runMigov(['indicators', 'list', '--json']);
     expect(list.stderr).toBe('');
     expect(list.code).toBe(0);
-    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(18);
+    expect((JSON.parse(list.stdout) as { id: string }[]).map((row) => row.id)).toContain('10.7.4');
     const path = join(folder, 'refused.csv');
     writeFileSync(path, 'Year,Value\n2020,1\n');
-    const refused = await run(['indicators', 'import', '--dry-run', path]);
+    const refused = await runMigov(['indicators', 'import', '--dry-run', path]);
     expect(refused.code).toBe(EXIT.refused);
     expect(refused.stderr).toContain('the file has no series column');
+    expect(refused.stderr).toContain('the file has no area column');
+    expect(refused.stderr.trim().split('\n').at(-1)).toBe(`migov: ${path}: 2 problem(s); nothing was imported`);
+  }, 30_000);
+
+  it('validates a fixture with --dry-run --json', async () => {
+    const run = await runMigov(['indicators', 'import', '--dry-run', '--json', fixture('test-fixture-sdmx-ml-8-8-1.xml'), '--indicator', '8.8.1']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ format: 'sdmx-ml-structure-specific', problems: [], datasets: [{ indicator: '8.8.1', series: 'SL_EMP_FTLINJUR', observations: 6, areas: 1 }] });
   }, 30_000);
 });
