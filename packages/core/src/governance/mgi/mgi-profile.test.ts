@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { InstrumentVersion } from '../../instruments/model.ts';
 import { MGI_NATIONAL_EXAMPLE, MGI_STATUS_OPTIONS } from './mgi-example.data.ts';
 import { computeProfile, profileLevelOf, ProfileInstrumentError, type ProfileResponses } from './mgi-profile.ts';
@@ -141,5 +142,35 @@ describe('profileLevelOf', () => {
       { id: 'none', label: { en: 'None' }, score: '0' },
     ];
     expect(scale.map((option) => profileLevelOf(option, scale))).toEqual(['in-place', 'partial', 'absent']);
+  });
+});
+
+describe('computeProfile invariants', () => {
+  const levels = ['in-place', 'partial', 'absent', 'not-applicable', undefined] as const;
+  const itemIds = HAND_MADE.domains.flatMap((domain) => domain.items.map((item) => item.id));
+
+  it('puts every area in exactly one list, by the documented rule (seeded random answers)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...levels), { minLength: itemIds.length, maxLength: itemIds.length }), (chosen) => {
+        const responses = Object.fromEntries(itemIds.flatMap((itemId, index) => (chosen[index] ? [[itemId, { optionId: chosen[index] }]] : [])));
+        const profile = computeProfile(HAND_MADE, responses);
+        if (profile.status === 'invalid') return false;
+        return profile.dimensions.every((dimension) =>
+          dimension.areas.every((area) => {
+            const lists = [dimension.wellDeveloped, dimension.furtherDevelopment, dimension.incomplete, dimension.notApplicable].filter((list) => list.includes(area.area));
+            const itemLevels = area.items.map((item) => item.level);
+            const expected = itemLevels.some((level) => level === 'partial' || level === 'absent')
+              ? 'potential-for-further-development'
+              : itemLevels.some((level) => level === undefined)
+                ? 'incomplete'
+                : itemLevels.every((level) => level === 'not-applicable')
+                  ? 'not-applicable'
+                  : 'well-developed';
+            return lists.length === 1 && area.classification === expected;
+          }),
+        );
+      }),
+      { seed: 1072, numRuns: 300 },
+    );
   });
 });
