@@ -88,17 +88,22 @@ export function toResponseValue(row: { option_id: string | null; comment: string
   return value;
 }
 
+/** Responses rows as the map an assessment carries (rows with neither option nor comment are left out). */
+export function toResponses(rows: readonly { item_id: string; option_id: string | null; comment: string | null }[]): Record<string, ResponseValue> {
+  const responses: Record<string, ResponseValue> = {};
+  for (const row of [...rows].sort((left, right) => (left.item_id < right.item_id ? -1 : left.item_id > right.item_id ? 1 : 0))) {
+    const value = toResponseValue(row);
+    if (value.optionId !== undefined || value.comment !== undefined) responses[row.item_id] = value;
+  }
+  return responses;
+}
+
 /** Load an assessment with its responses, or undefined. */
 export async function loadAssessment(kysely: Kysely<Schema>, id: string): Promise<Assessment | undefined> {
   const row = await selectAssessments(kysely).where('assessments.id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const responseRows = await kysely.selectFrom('responses').select(['item_id', 'option_id', 'comment']).where('assessment_id', '=', id).orderBy('item_id').execute();
-  const responses: Record<string, ResponseValue> = {};
-  for (const responseRow of responseRows) {
-    const value = toResponseValue(responseRow);
-    if (value.optionId !== undefined || value.comment !== undefined) responses[responseRow.item_id] = value;
-  }
-  return { ...toAssessmentSummary(row), responses };
+  const responseRows = await kysely.selectFrom('responses').select(['item_id', 'option_id', 'comment']).where('assessment_id', '=', id).execute();
+  return { ...toAssessmentSummary(row), responses: toResponses(responseRows) };
 }
 
 /** Load an assessment or throw NotFoundError. */

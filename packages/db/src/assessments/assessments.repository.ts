@@ -29,7 +29,7 @@ import {
   requireAssessment,
   selectAssessments,
   toAssessmentSummary,
-  toResponseValue,
+  toResponses,
   type Assessment,
   type AssessmentSummary,
   type ResponseValue,
@@ -193,12 +193,13 @@ export interface SaveResponsesInput {
  * otherwise) and the state allows editing (draft, returned). Returns the assessment with lockVersion + 1.
  */
 export async function saveResponses(db: MigovDatabase, input: SaveResponsesInput, actorId: string | null): Promise<Assessment> {
-  const snapshot = await requireAssessment(db.kysely, input.assessmentId);
   if (!Number.isInteger(input.expectedLockVersion)) throw new ValidationError([{ field: 'expectedLockVersion', value: input.expectedLockVersion, message: 'must be an integer' }]);
+  // A light read first: validation needs the instrument, and a stale version is answered without a transaction.
+  const header = await selectAssessments(db.kysely).where('assessments.id', '=', input.assessmentId).executeTakeFirst();
+  if (!header) throw new NotFoundError('assessment', input.assessmentId);
+  const snapshot = toAssessmentSummary(header);
   assertNoProblems(checkChanges(await instrumentOf(db, snapshot), input.changes));
-  if (snapshot.lockVersion !== input.expectedLockVersion) {
-    throw new ConflictError(`assessment ${input.assessmentId} was changed by someone else (lock version ${snapshot.lockVersion}, expected ${input.expectedLockVersion})`, snapshot);
-  }
+  if (snapshot.lockVersion !== input.expectedLockVersion) return explainMiss(db, input.assessmentId, input.expectedLockVersion, 'edit');
   if (!isEditableState(snapshot.state)) throw new TransitionError(snapshot.state, 'edit', 'not-allowed-in-state', `cannot edit an assessment that is ${snapshot.state}; edits are allowed in draft and returned`);
   const result = await inTransaction(db, async (trx) => {
     const now = nowIso();
@@ -209,16 +210,15 @@ export async function saveResponses(db: MigovDatabase, input: SaveResponsesInput
       .where('id', '=', input.assessmentId)
       .where('lock_version', '=', input.expectedLockVersion)
       .where('state', 'in', ['draft', 'returned'])
-      .returning(['revision_count'])
+      .returningAll()
       .executeTakeFirst();
     if (!locked) return undefined;
-    const itemIds = input.changes.map((change) => change.itemId);
-    const currentRows = await trx.selectFrom('responses').select(['item_id', 'option_id', 'comment']).where('assessment_id', '=', input.assessmentId).where('item_id', 'in', itemIds).execute();
-    const current = new Map(currentRows.map((row) => [row.item_id, toResponseValue(row)]));
+    const currentRows = await trx.selectFrom('responses').select(['item_id', 'option_id', 'comment']).where('assessment_id', '=', input.assessmentId).execute();
+    const responses = toResponses(currentRows);
     const before: Record<string, ResponseValue> = {};
     const after: Record<string, ResponseValue> = {};
     for (const change of input.changes) {
-      const previous = current.get(change.itemId) ?? {};
+      const previous = responses[change.itemId] ?? {};
       const next: ResponseValue = { ...previous };
       if (change.optionId === null) delete next.optionId;
       else if (change.optionId !== undefined) next.optionId = change.optionId;
@@ -226,15 +226,34 @@ export async function saveResponses(db: MigovDatabase, input: SaveResponsesInput
       else if (change.comment !== undefined) next.comment = change.comment;
       before[change.itemId] = previous;
       after[change.itemId] = next;
-      // Cleared answers stay as a row with empty fields: nothing is deleted.
-      await trx
-        .insertInto('responses')
-        .values({ assessment_id: input.assessmentId, item_id: change.itemId, option_id: next.optionId ?? null, comment: next.comment ?? null, updated_at: now, updated_by: actorId })
-        .onConflict((conflict) => conflict.columns(['assessment_id', 'item_id']).doUpdateSet({ option_id: next.optionId ?? null, comment: next.comment ?? null, updated_at: now, updated_by: actorId }))
-        .execute();
+      if (next.optionId === undefined && next.comment === undefined) delete responses[change.itemId];
+      else responses[change.itemId] = next;
     }
+    // Cleared answers stay as a row with empty fields: nothing is deleted.
+    await trx
+      .insertInto('responses')
+      .values(
+        input.changes.map((change) => ({
+          assessment_id: input.assessmentId,
+          item_id: change.itemId,
+          option_id: after[change.itemId]?.optionId ?? null,
+          comment: after[change.itemId]?.comment ?? null,
+          updated_at: now,
+          updated_by: actorId,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict.columns(['assessment_id', 'item_id']).doUpdateSet((eb) => ({
+          option_id: eb.ref('excluded.option_id'),
+          comment: eb.ref('excluded.comment'),
+          updated_at: eb.ref('excluded.updated_at'),
+          updated_by: eb.ref('excluded.updated_by'),
+        })),
+      )
+      .execute();
     await insertRevision(trx, input.assessmentId, readNumber(locked.revision_count), { actorId, action: 'save', before: { responses: before }, after: { responses: after } });
-    return requireAssessment(trx, input.assessmentId);
+    const saved: Assessment = { ...toAssessmentSummary({ ...locked, year: header.year, instrument: header.instrument, version: header.version }), responses: toResponses(Object.entries(responses).map(([itemId, value]) => ({ item_id: itemId, option_id: value.optionId ?? null, comment: value.comment ?? null }))) };
+    return saved;
   });
   return result ?? explainMiss(db, input.assessmentId, input.expectedLockVersion, 'edit');
 }

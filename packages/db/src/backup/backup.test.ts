@@ -41,12 +41,16 @@ describe('backup and restore', () => {
   const opened: TestDatabase[] = [];
 
   beforeAll(async () => {
-    for (const dialect of TEST_DIALECTS) {
-      const test = await createTestDatabase(dialect);
-      opened.push(test);
-      await seedDemoData(test.db, { seed: 7, passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$ZGVtb3NhbHQ$ZGVtb2hhc2g' });
-      sources.set(dialect, { test, backup: await backupToBuffer(test.db), dump: await dump(test.db) });
-    }
+    // Seeded once on SQLite; the PostgreSQL source is a restore of that backup (itself checked below).
+    const sqlite = await createTestDatabase('sqlite');
+    opened.push(sqlite);
+    await seedDemoData(sqlite.db, { seed: 7, passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$ZGVtb3NhbHQ$ZGVtb2hhc2g' });
+    const sqliteBackup = await backupToBuffer(sqlite.db);
+    sources.set('sqlite', { test: sqlite, backup: sqliteBackup, dump: await dump(sqlite.db) });
+    const postgres = await createTestDatabase('postgres');
+    opened.push(postgres);
+    await restoreDatabase(postgres.db, Readable.from(sqliteBackup));
+    sources.set('postgres', { test: postgres, backup: await backupToBuffer(postgres.db), dump: await dump(postgres.db) });
   }, 120_000);
   afterAll(async () => {
     for (const test of opened) await test.dispose();
@@ -57,6 +61,11 @@ describe('backup and restore', () => {
     opened.push(test);
     return test;
   }
+
+  it('restores the seeded SQLite database into PostgreSQL with every row equal', () => {
+    expect(sources.get('postgres')!.dump).toEqual(sources.get('sqlite')!.dump);
+    expect(sources.get('sqlite')!.dump.evidence!.length).toBeGreaterThan(0);
+  });
 
   it.each(TEST_DIALECTS)('writes a header, every table and an end marker (%s)', (dialect) => {
     const lines = gunzipSync(sources.get(dialect)!.backup).toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);

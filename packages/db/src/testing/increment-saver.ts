@@ -17,9 +17,9 @@ export async function incrementCounter(db: MigovDatabase, assessmentId: string, 
       return conflicts;
     } catch (error) {
       if (!(error instanceof ConflictError) || !error.current) throw error;
-      current = error.current as Assessment;
-      // Exponential backoff with full jitter, as a client should do: contenders spread out instead of colliding in lockstep.
-      await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * Math.min(2 ** conflicts, 250))));
+      // Exponential backoff with full jitter, as a client should do, then a fresh read: contenders spread out instead of colliding in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * Math.min(2 ** conflicts, 2000))));
+      current = await getAssessment(db, assessmentId);
     }
   }
 }
