@@ -35,21 +35,26 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, cached:
   return reply.header('content-type', cached.contentType).send(cached.body);
 }
 
-/** A small cache of prepared bodies keyed by a string, emptied whenever public data changes. */
+/**
+ * A small cache of prepared bodies keyed by a string, emptied whenever this process changes public
+ * data; entries also expire after `ttlMs`, so changes made by another process (the CLI importing
+ * into the same database) show within seconds.
+ */
 export class PublicBodyCache {
-  private entries = new Map<string, CachedBody>();
-  private readonly limit: number;
+  private entries = new Map<string, CachedBody & { expires: number }>();
 
-  constructor(limit = 500) {
-    this.limit = limit;
-  }
+  constructor(
+    private readonly limit = 500,
+    private readonly ttlMs = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async get(key: string, build: () => Promise<CachedBody>): Promise<CachedBody> {
     const hit = this.entries.get(key);
-    if (hit) return hit;
+    if (hit && hit.expires > this.now()) return hit;
     const built = await build();
     if (this.entries.size >= this.limit) this.entries.clear();
-    this.entries.set(key, built);
+    this.entries.set(key, { ...built, expires: this.now() + this.ttlMs });
     return built;
   }
 

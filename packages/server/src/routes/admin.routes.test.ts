@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify as toYaml } from 'yaml';
+import { SDG_10_7_2_V2019 } from '@migov/core';
+import { createAssessment, createRound, listObservations, type MigovDatabase } from '@migov/db';
+import { sharedData } from '../../../../test-support/shared-data.ts';
+import type { MigovApp } from '../app.ts';
+import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, signIn, type SignedIn } from '../testing/test-app.ts';
+
+describe.each(DIALECTS)('administration through the API (%s)', (dialect) => {
+  let db: MigovDatabase;
+  let drop: () => Promise<void>;
+  let app: MigovApp;
+  let admin: SignedIn;
+
+  beforeAll(async () => {
+    ({ db, drop } = await createTestDatabase(dialect));
+    app = await createTestApp(db, { config: { maxEvidenceBytes: 1024 } });
+    await createTestUser(db, 'admin@example.org', [{ role: 'administrator', scope: { kind: 'global' } }]);
+    admin = await signIn(app, 'admin@example.org');
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  it('loads an instrument version from JSON and from YAML, refuses an invalid one with paths, and never overwrites', async () => {
+    const corrected = { ...SDG_10_7_2_V2019, version: '2019-corrected', title: { ...SDG_10_7_2_V2019.title, en: 'Corrected wording' } };
+    const json = await app.inject({ method: 'POST', url: '/api/v1/instruments', headers: asUser(admin), payload: corrected });
+    expect(json.statusCode, json.body).toBe(201);
+    const yaml = await app.inject({ method: 'POST', url: '/api/v1/instruments', headers: asUser(admin, { 'content-type': 'application/yaml' }), payload: toYaml({ ...corrected, version: '2019-yaml' }) });
+    expect(yaml.statusCode, yaml.body).toBe(201);
+    const listed = (await app.inject('/api/v1/instruments')).json().items as { version: string }[];
+    expect(listed.map((entry) => entry.version)).toEqual(expect.arrayContaining(['2019-corrected', '2019-yaml']));
+    expect((await app.inject('/api/v1/instruments/sdg-10-7-2/versions/2019-yaml')).json().title.en).toBe('Corrected wording');
+
+    const again = await app.inject({ method: 'POST', url: '/api/v1/instruments', headers: asUser(admin), payload: corrected });
+    expect(again.statusCode).toBe(409);
+    const invalid = await app.inject({ method: 'POST', url: '/api/v1/instruments', headers: asUser(admin), payload: { ...corrected, version: 'x', scales: {} } });
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.json().code).toBe('invalid-instrument');
+    expect((invalid.json().problems as { field: string }[]).some((problem) => problem.field.includes('scale'))).toBe(true);
+    const brokenYaml = await app.inject({ method: 'POST', url: '/api/v1/instruments', headers: asUser(admin, { 'content-type': 'application/yaml' }), payload: 'a: [unclosed' });
+    expect(brokenYaml.json().code).toBe('invalid-instrument');
+  });
+
+  it('grants and revokes roles, and the audit log shows both', async () => {
+    const user = await createTestUser(db, 'analyst@example.org');
+    const granted = await app.inject({ method: 'POST', url: `/api/v1/users/${user.id}/roles`, headers: asUser(admin), payload: { role: 'regional-analyst', scope: { kind: 'group', group: '419' } } });
+    expect(granted.statusCode, granted.body).toBe(201);
+    const shown = await app.inject({ url: `/api/v1/users/${user.id}`, headers: { cookie: admin.cookie } });
+    expect(shown.json().roles).toMatchObject([{ role: 'regional-analyst', scope: { kind: 'group', group: '419' } }]);
+    expect(shown.json()).not.toHaveProperty('passwordHash');
+    const revoked = await app.inject({ method: 'DELETE', url: `/api/v1/users/${user.id}/roles/${granted.json().id}`, headers: asUser(admin) });
+    expect(revoked.statusCode).toBe(200);
+    expect((await app.inject({ url: `/api/v1/users/${user.id}`, headers: { cookie: admin.cookie } })).json().roles).toEqual([]);
+    const audit = await app.inject({ url: `/api/v1/audit?targetId=${user.id}`, headers: { cookie: admin.cookie } });
+    expect((audit.json().items as { action: string }[]).map((entry) => entry.action)).toEqual(expect.arrayContaining(['role.grant', 'role.revoke']));
+    const users = await app.inject({ url: '/api/v1/users?search=analyst&limit=5', headers: { cookie: admin.cookie } });
+    expect(users.json()).toMatchObject({ total: 1, limit: 5, offset: 0, items: [{ email: 'analyst@example.org' }] });
+  });
+
+  it('imports a published data file all or nothing', async () => {
+    const file = readFileSync(sharedData('un-sdg-10-7-2/sg_cpa_migrs_by_country.ddf.csv'));
+    const imported = await app.inject({ method: 'POST', url: '/api/v1/imports?name=UN%20SDG%20database', headers: asUser(admin, { 'content-type': 'text/csv' }), payload: file });
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json()).toMatchObject({ format: 'ddf-csv' });
+    const count = imported.json().observationCount as number;
+    expect(count).toBeGreaterThan(500);
+    const broken = Buffer.concat([file, Buffer.from('4,c,domain9,number,2021,7\n')]);
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/imports?name=broken', headers: asUser(admin, { 'content-type': 'text/csv' }), payload: broken });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('invalid-import');
+    expect(refused.json().problems[0]).toMatchObject({ row: expect.any(Number) });
+    expect((await listObservations(db, { series: 'SG_CPA_MIGRS' })).length).toBe(count);
+  });
+
+  it('refuses evidence that is too large or whose content is not an accepted type', async () => {
+    const round = await createRound(db, { year: 2023, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2023-01-01', closesOn: '2023-12-31' });
+    const assessment = await createAssessment(db, { jurisdiction: '484', roundId: round.id }, null);
+    const upload = (filename: string, bytes: Buffer) => {
+      const boundary = 'limit';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="itemId"\r\n\r\n1a\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`),
+        bytes,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return app.inject({ method: 'POST', url: `/api/v1/assessments/${assessment.id}/evidence`, headers: asUser(admin, { 'content-type': `multipart/form-data; boundary=${boundary}` }), payload });
+    };
+    const tooLarge = await upload('big.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4096, 32)]));
+    expect(tooLarge.statusCode).toBe(413);
+    const disguised = await upload('page.pdf', Buffer.from('<html><script>alert(1)</script></html>'));
+    expect(disguised.statusCode).toBe(415);
+    const renamed = await upload('photo.png', Buffer.from('%PDF-1.4\n%%EOF\n'));
+    expect(renamed.statusCode).toBe(415);
+    const fine = await upload('law.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+    expect(fine.statusCode, fine.body).toBe(201);
+    expect(fine.json().file).toMatchObject({ mediaType: 'application/pdf', size: 15 });
+  });
+});
