@@ -258,16 +258,19 @@ describe.each(DIALECTS)('the authorization matrix (%s)', (dialect) => {
       for (const route of [...routes, ...(auth === 'cookie' ? last : [])]) {
         const allow = EXPECTED[`${route.method} ${route.url}`];
         if (!allow) continue; // reported by the completeness test
-        for (const actor of ['public', ...Object.keys(ACTORS)] as Actor[]) {
-          for (const where of ['own', 'other'] as const) {
-            const response = await request(actor, where, route.method, route.url, auth);
-            const refused = response.statusCode === 401 || response.statusCode === 403;
-            const allowed = allow(actor, where);
-            if (!allowed && !refused) failures.push(`UNAUTHORIZED ${response.statusCode}: ${actor} (${where}, ${auth}) ${route.method} ${route.url} ${response.body.slice(0, 200)}`);
-            if (allowed && refused && route.access.permission !== 'public') failures.push(`WRONGLY REFUSED ${response.statusCode}: ${actor} (${where}, ${auth}) ${route.method} ${route.url} ${response.body.slice(0, 200)}`);
-            if (response.statusCode >= 500) failures.push(`5xx ${response.statusCode}: ${actor} ${route.method} ${route.url} ${response.body.slice(0, 200)}`);
-          }
-        }
+        // Actors run concurrently (each has its own session); only the status codes matter here, not the order.
+        await Promise.all(
+          (['public', ...Object.keys(ACTORS)] as Actor[]).map(async (actor) => {
+            for (const where of ['own', 'other'] as const) {
+              const response = await request(actor, where, route.method, route.url, auth);
+              const refused = response.statusCode === 401 || response.statusCode === 403;
+              const allowed = allow(actor, where);
+              if (!allowed && !refused) failures.push(`UNAUTHORIZED ${response.statusCode}: ${actor} (${where}, ${auth}) ${route.method} ${route.url} ${response.body.slice(0, 200)}`);
+              if (allowed && refused && route.access.permission !== 'public') failures.push(`WRONGLY REFUSED ${response.statusCode}: ${actor} (${where}, ${auth}) ${route.method} ${route.url} ${response.body.slice(0, 200)}`);
+              if (response.statusCode >= 500) failures.push(`5xx ${response.statusCode}: ${actor} ${route.method} ${route.url} ${response.body.slice(0, 200)}`);
+            }
+          }),
+        );
       }
     }
     expect(failures).toEqual([]);
