@@ -69,7 +69,7 @@ export function registerIndicatorsCommands(program: Command): void {
         id: indicator.id,
         title: currentTitle(indicator).title,
         custodians: indicator.custodians,
-        tier: indicator.tier.value ?? null,
+        tier: indicator.tier.value,
         tierStatus: indicator.tier.status,
         migrationRelevance: indicator.migrationRelevance,
       }));

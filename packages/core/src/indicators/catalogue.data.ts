@@ -135,7 +135,7 @@ export const INDICATOR_CATALOGUE = [
     custodians: ['World Bank'],
     custodianSource: CUSTODIANS_2024,
     migrationRelevance: 'direct',
-    tier: tier('UNVERIFIED (source value "10" is a data error)', undefined, 'unverified', 'the source gives "10", which is not a tier'),
+    tier: tier('UNVERIFIED (source value "10" is a data error)', null, 'unverified', 'the source gives "10", which is not a tier'),
     series: [
       { code: 'SI_RMT_COST', source: SERIES_EXTRACTS, status: 'unverified' },
       { code: 'SI_RMT_COST_BC', source: SERIES_EXTRACTS, status: 'unverified' },

@@ -42,7 +42,7 @@ describe('INDICATOR_CATALOGUE', () => {
   it('flags what the reference table flags: the stale tier of 10.7.2, the unusable tier of 10.c.1, the unconfirmed partners of 17.18.1', () => {
     const flagged = INDICATOR_CATALOGUE.filter((indicator) => indicator.tier.status !== 'as-in-source').map((indicator) => `${indicator.id}:${indicator.tier.status}`);
     expect(flagged).toEqual(['10.7.2:stale', '10.c.1:unverified']);
-    expect(getIndicator('10.c.1').tier.value).toBeUndefined();
+    expect(getIndicator('10.c.1').tier.value).toBeNull();
     expect(getIndicator('17.18.1').custodianNote).toContain('UNVERIFIED');
   });
 

@@ -22,7 +22,8 @@ export interface TitleVersion {
 
 /** Tier classification: the source's text, migov's reading of it, and whether that reading is trustworthy. */
 export interface IndicatorTier {
-  value: 'I' | 'II' | 'III' | undefined;
+  /** null when the source gives no usable tier. */
+  value: 'I' | 'II' | 'III' | null;
   /** The cell exactly as the reference table gives it. */
   asInSource: string;
   /** `stale`: a newer source disagrees; `unverified`: the source value is unusable. */

@@ -23,3 +23,4 @@ export type { ChartLine, ChartPoint, ChartSeries, ChartSeriesOptions } from './c
 export { chartSeries, summariseDataset } from './chart-series.ts';
 export type { DatasetConflict, MergeDatasetsResult } from './merge-datasets.ts';
 export { datasetKey, formatDimensionKey, mergeDatasets, observationKey } from './merge-datasets.ts';
+export { chartSeriesOptionsSchema, chartSeriesSchema, indicatorDatasetSchema, indicatorDefinitionSchema } from './indicators.schema.ts';
