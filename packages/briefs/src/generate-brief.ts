@@ -136,7 +136,7 @@ function checklistOf(area: string, given: GenerateBriefInput['checklist'] = {}):
       throw new BriefInputError(`checklist.${element}.status`, `${entry.status} (statuses: ${CHECKLIST_STATUSES.join(', ')})`);
     }
     const programmeNote =
-      programme && (element === 'government-focal-point' || element === 'inter-ministerial-mechanism')
+      programme && element === 'government-focal-point'
         ? `UNDP-IOM joint programme "Mainstreaming Migration into National Development Strategies" (${programme.phase}); government partner: ${programme.governmentPartner} (${programme.source})`
         : undefined;
     const note = [entry?.note, programmeNote].filter(Boolean).join('; ');

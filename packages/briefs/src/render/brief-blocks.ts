@@ -12,6 +12,13 @@ export type BriefBlock =
 
 const BASIS_LABELS = { source: 'sourced', editorial: 'migov editorial mapping' } as const;
 
+/** How a membership's as-of date reads: `as of 2017`, `undated`, `as on the source's current page`. */
+export function asOfText(asOf: string): string {
+  if (/\d{4}/.test(asOf)) return `as of ${asOf}`;
+  if (/^current page/i.test(asOf)) return "as on the source's current page";
+  return asOf;
+}
+
 /** `DOMAIN4` -> `Domain 4`. */
 export function domainTitle(code: string): string {
   const match = /^DOMAIN(\d)$/.exec(code);
@@ -100,7 +107,7 @@ export function briefBlocks(version: BriefVersion): BriefBlock[] {
       ? { type: 'paragraph', text: 'The partnership registry lists no consultation process for this country.' }
       : {
           type: 'list',
-          items: content.processes.map((process) => `${process.acronym}: ${process.name} (${process.role}, as of ${process.asOf}${process.unverified ? ', UNVERIFIED' : ''}; source: ${process.source})`),
+          items: content.processes.map((process) => `${process.acronym}: ${process.name} (${process.role}, ${asOfText(process.asOf)}${process.unverified ? ', UNVERIFIED' : ''}; source: ${process.source})`),
         },
   );
   blocks.push({ type: 'heading', level: 2, text: 'Entry points across the planning cycle' });

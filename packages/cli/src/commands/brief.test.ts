@@ -28,6 +28,9 @@ describe('migov brief', () => {
     expect(markdown).toContain('# Migration in the Cooperation Framework: Bangladesh');
     expect(markdown.match(/^### Domain \d.*$/gm)).toEqual(['### Domain 1: Migrant rights (Partially meets)']);
     expect(markdown).toContain('- Colombo Process: Regional Consultative Process on Overseas Employment and Contractual Labour for Countries of Origin in Asia');
+    expect(markdown).toContain('Countries of Origin in Asia (member, as of c.2024; source:');
+    expect(markdown).toContain('(member (country of origin), undated; source: abudhabidialogue.org/members)');
+    expect(markdown).toContain('Source: SG\\_CPA\\_MIGRS from sg\\_cpa\\_migrs\\_by\\_country.ddf.csv.');
   });
 
   it('takes the latest round by default and writes PDF and DOCX (M49 code accepted)', async () => {

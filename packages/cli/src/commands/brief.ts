@@ -15,6 +15,7 @@ import {
   type Problem,
   type ProfileResult,
 } from '@migov/core';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
 import { parseStructuredText, readInputFile, writeOutput } from '../io.ts';
@@ -133,7 +134,8 @@ export function registerBriefCommand(program: Command): void {
       const observations = options.data && options.data.length > 0 ? await readData(options.data) : [];
       const results = resultsFromObservations(observations, area, {
         ...(round === undefined ? {} : { year: round }),
-        ...(options.data ? { source: `SG_CPA_MIGRS from ${options.data.join(', ')}` } : {}),
+        // File names only: a brief is shared, the reader's folders are not.
+        ...(options.data ? { source: `SG_CPA_MIGRS from ${options.data.map((path) => basename(path)).join(', ')}` } : {}),
       });
       if (options.data && results.domains.every((domain) => domain.status === 'no-data')) {
         process.stderr.write(`migov: warning: the data has no SG_CPA_MIGRS value for ${area}${round === undefined ? '' : ` in ${round}`}\n`);
