@@ -56,7 +56,7 @@ const KNOWN_IDS: Record<Exclude<CrosswalkNodeKind, 'sdg-target'>, ReadonlySet<st
   'mgi-dimension': new Set(['1', '2', '3', '4', '5', '6']),
   'gcm-objective': new Set(GCM_OBJECTIVES.map((objective) => String(objective.objective))),
 };
-const SDG_TARGET_PATTERN = /^(?:[1-9]|1[0-7])\.(?:[1-9]|1\d|[a-c])$/;
+const SDG_TARGET_PATTERN = /^(?:[1-9]|1[0-7])\.(?:[1-9]|1\d|[a-d])$/;
 
 /** A precise complaint about a crosswalk edit: which field, which value, why. */
 export interface CrosswalkProblem {
@@ -83,7 +83,7 @@ export function checkCrosswalkNode(node: CrosswalkNode, field: string): Crosswal
     return [{ field: `${field}.kind`, value: node.kind, message: `unknown node kind (kinds: ${CROSSWALK_NODE_KINDS.join(', ')})` }];
   }
   if (node.kind === 'sdg-target') {
-    return SDG_TARGET_PATTERN.test(node.id) ? [] : [{ field: `${field}.id`, value: node.id, message: 'an SDG target is <goal>.<target>, e.g. 10.7 or 10.c' }];
+    return SDG_TARGET_PATTERN.test(node.id) ? [] : [{ field: `${field}.id`, value: node.id, message: 'an SDG target is <goal>.<target>, e.g. 10.7, 10.c or 3.d' }];
   }
   const known = KNOWN_IDS[node.kind];
   return known.has(node.id) ? [] : [{ field: `${field}.id`, value: node.id, message: `unknown ${node.kind} (known: ${[...known].join(', ')})` }];
