@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatSdgCsv } from '../formats/sdg-api-csv.ts';
 import { formatSdmxMl } from '../formats/sdmx-ml.ts';
+import { formatSdmxCsv } from '../formats/sdmx-csv.ts';
 import { readObservations } from '../formats/read-observations.ts';
 import { knownAreas, sharedFile } from '../formats/shared-files.test-helpers.ts';
 import { fixture } from './fixtures.test-helpers.ts';
@@ -125,6 +126,16 @@ describe('readIndicatorDatasets', () => {
     const result = readIndicatorDatasets(text('ns.xml', xml));
     expect(result.problems).toEqual([]);
     expect(result.datasets[0]?.observations).toEqual([{ area: '4', year: 2020, value: 1, dimensions: { SEX: 'F' }, attributes: {} }]);
+  });
+
+  it('reads the published 10.7.2 series as SDMX-CSV written by the core writer, every breakdown a dimension', () => {
+    const published = readObservations(sharedFile('sg_cpa_migrs_by_country.ddf.csv'), { isKnownArea: knownAreas() });
+    const result = readIndicatorDatasets(text('sdmx.csv', formatSdmxCsv(published.observations)), { isKnownArea: knownAreas() });
+    expect(result.problems).toEqual([]);
+    expect(result.format).toBe('sdmx-csv-1.0');
+    const observations = result.datasets[0]?.observations ?? [];
+    expect(observations).toHaveLength(published.observations.length);
+    expect(Object.keys(observations[0]?.dimensions ?? {})).toEqual(['ACTIVITY', 'AGE', 'COMPOSITE_BREAKDOWN', 'CUST_BREAKDOWN', 'DISABILITY_STATUS', 'EDUCATION_LEV', 'INCOME_WEALTH_QUANTILE', 'OCCUPATION', 'PRODUCT', 'REPORTING_TYPE', 'SEX', 'URBANISATION']);
   });
 
   it('reads an SDMX-ML message written by the core writer', () => {
