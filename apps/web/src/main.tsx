@@ -2,8 +2,10 @@
 /** The browser entry. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ClientApp } from './app/ClientApp.tsx';
+import { ClientApp, prefetchFirstPage } from './app/ClientApp.tsx';
 import './styles.css';
+
+prefetchFirstPage();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Command } from 'commander';
-import { SDG_10_7_2_V2019, defaultGeography } from '@migov/core';
+import { SDG_10_7_2_V2019, defaultGeography, type InstrumentVersion } from '@migov/core';
 import { createAssessment, createDatabase, saveResponses, transitionAssessment } from '@migov/db';
 import { registerPublishCommand } from '../../../packages/cli/src/commands/publish.ts';
 import { UI_LANGUAGES } from '../src/i18n/languages.ts';
@@ -22,9 +22,10 @@ describe('migov publish', () => {
     const admin = await addUser(db, 'admin@example.org', 'Admin', [{ role: 'administrator', scope: { kind: 'global' } }]);
     const round = await addRound(db);
     let assessment = await createAssessment(db, { jurisdiction: '484', roundId: round.id }, admin.id);
-    const items = SDG_10_7_2_V2019.domains.flatMap((domain) => domain.items);
+    const instrument: InstrumentVersion = SDG_10_7_2_V2019;
+    const items = instrument.domains.flatMap((domain) => domain.items);
     // Every item at its best option, except the first domain's first item at "No": domain 1 is category 3 (80).
-    const changes = items.map((item, index) => ({ itemId: item.id, optionId: index === 0 ? 'no' : SDG_10_7_2_V2019.scales[item.scale as keyof typeof SDG_10_7_2_V2019.scales][0]!.id }));
+    const changes = items.map((item, index) => ({ itemId: item.id, optionId: index === 0 ? 'no' : instrument.scales[item.scale]![0]!.id }));
     assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes }, admin.id);
     for (const action of ['submit', 'validate', 'publish'] as const) {
       assessment = await transitionAssessment(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, action, roles: ['administrator'] }, admin.id);

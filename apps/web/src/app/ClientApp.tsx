@@ -32,6 +32,28 @@ const api = createFetchClient();
 let topology: Promise<Topology> | undefined;
 const loadTopology = () => (topology ??= fetch(worldUrl).then((response) => response.json() as Promise<Topology>));
 
+/** The dashboard's data, started when the module loads (before React renders) for the first route only. */
+let firstDashboard: { key: string; data: ReturnType<typeof loadDashboard> } | undefined;
+function dashboardData(route: Extract<Route, { view: 'dashboard' }>) {
+  const key = formatRoute(route);
+  if (firstDashboard?.key === key) {
+    const { data } = firstDashboard;
+    firstDashboard = undefined;
+    return data;
+  }
+  return loadDashboard(api, route.year, loadTopology);
+}
+
+/** Start reading what the first page needs while React renders the shell. */
+export function prefetchFirstPage(): void {
+  const route = currentRoute();
+  if (route.view === 'dashboard') {
+    const data = loadDashboard(api, route.year, loadTopology);
+    data.catch(() => undefined);
+    firstDashboard = { key: formatRoute(route), data };
+  }
+}
+
 function storedLanguage(): string | null {
   try {
     return localStorage.getItem(LANGUAGE_KEY);
@@ -55,7 +77,7 @@ function PageFor({ route }: { route: Route }) {
   const key = formatRoute(route);
   switch (route.view) {
     case 'dashboard':
-      return <Loaded load={() => loadDashboard(api, route.year, loadTopology)} loadKey={key}>{(data) => <DashboardPage data={data} {...(route.domain ? { domain: route.domain } : {})} />}</Loaded>;
+      return <Loaded load={() => dashboardData(route)} loadKey={key}>{(data) => <DashboardPage data={data} {...(route.domain ? { domain: route.domain } : {})} />}</Loaded>;
     case 'country':
       return <Loaded load={() => loadCountry(api, route.code, route.year)} loadKey={key}>{(data) => <CountryPage data={data} />}</Loaded>;
     case 'compare':

@@ -60,10 +60,18 @@ export interface DashboardData extends CommonData {
 
 export async function loadDashboard(api: ApiClient, year: number | undefined, loadTopology: () => Promise<Topology>): Promise<DashboardData> {
   const [common, topology, sdgRegions] = await Promise.all([loadCommon(api), loadTopology(), getJson<Page<AreaSummary>>(api, '/areas?kind=sdg-region&limit=500')]);
+  // The latest (or requested) round is nearly always the one shown: read its instrument and aggregates alongside its results.
+  const likely = year === undefined ? common.rounds[0] : common.rounds.find((entry) => entry.year === year);
+  const early = likely
+    ? Promise.all([loadInstrument(api, likely.instrument, likely.version), getJson<Aggregates>(api, `/aggregates/${likely.year}?instrument=${encodeURIComponent(likely.instrument)}`)])
+    : undefined;
+  early?.catch(() => undefined);
   const { round, results } = await chooseRound(api, common.rounds, year);
-  const [instrument, aggregates] = round
-    ? await Promise.all([loadInstrument(api, round.instrument, round.version), getJson<Aggregates>(api, `/aggregates/${round.year}?instrument=${encodeURIComponent(round.instrument)}`)])
-    : [undefined, undefined];
+  const [instrument, aggregates] = !round
+    ? [undefined, undefined]
+    : round === likely && early
+      ? await early
+      : await Promise.all([loadInstrument(api, round.instrument, round.version), getJson<Aggregates>(api, `/aggregates/${round.year}?instrument=${encodeURIComponent(round.instrument)}`)]);
   return { ...common, round, instrument, results, aggregates, topology, sdgRegions: sdgRegions.items.map((area) => normalizeAreaCode(area.code)) };
 }
 

@@ -1,0 +1,113 @@
+/**
+ * `npx tsx bench/web/run.ts`: the dashboard in headless Chromium against the real server, with 150
+ * published countries. Reports the JavaScript the dashboard loads (gzipped; goal <= 200 KB) and the
+ * time until the map and the regional chart are drawn (goal < 1 s), against a static HTML page
+ * holding the same SVG (the baseline: the cost of the markup alone), as a ratio.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { defaultGeography, SDG_10_7_2_V2019, type InstrumentVersion } from '@migov/core';
+import { createAssessment, saveResponses, transitionAssessment, type MigovDatabase } from '@migov/db';
+import { addRound, addUser, buildWebApp, launchBrowser, startPlatform } from '../../apps/web/test/browser-harness.ts';
+
+const COUNTRIES = 150;
+const RUNS = 7;
+
+/** A small seeded generator (mulberry32), so every run publishes the same answers. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function publishCountries(db: MigovDatabase, count: number): Promise<void> {
+  const random = seeded(107_2);
+  const instrument: InstrumentVersion = SDG_10_7_2_V2019;
+  const admin = await addUser(db, 'bench-admin@example.org', 'Bench', [{ role: 'administrator', scope: { kind: 'global' } }]);
+  const round = await addRound(db);
+  const countries = defaultGeography.listAreas({ kind: 'country' }).slice(0, count);
+  for (const country of countries) {
+    let assessment = await createAssessment(db, { jurisdiction: country.code, roundId: round.id }, admin.id);
+    const changes = instrument.domains.flatMap((domain) => domain.items.map((item) => {
+      const options = instrument.scales[item.scale]!;
+      return { itemId: item.id, optionId: options[Math.floor(random() * options.length)]!.id };
+    }));
+    assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes }, admin.id);
+    for (const action of ['submit', 'validate', 'publish'] as const) {
+      assessment = await transitionAssessment(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, action, roles: ['administrator'] }, admin.id);
+    }
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+await buildWebApp();
+const platform = await startPlatform();
+const browser = await launchBrowser();
+try {
+  await publishCountries(platform.db, COUNTRIES);
+  const appTimes: number[] = [];
+  const staticTimes: number[] = [];
+  let scripts: { url: string; gzip: number }[] = [];
+  let staticHtml = '';
+  for (let run = 0; run < RUNS; run += 1) {
+    // A new context each time: a cold cache, like a first visit.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const loaded: Promise<{ url: string; gzip: number }>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') loaded.push(response.body().then((body) => ({ url: new URL(response.url()).pathname, gzip: gzipSync(body, { level: 9 }).length })));
+    });
+    await page.goto(`${platform.url}/en/`);
+    await page.waitForFunction(() => document.querySelectorAll('a.map-country').length >= 170 && document.querySelector('svg.bar-chart') !== null, undefined, { polling: 'raf' });
+    appTimes.push(await page.evaluate(() => performance.now()));
+    if (run === 0) {
+      scripts = await Promise.all(loaded);
+      if (process.env.MIGOV_BENCH_DEBUG) console.log(await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => `${Math.round(entry.startTime)}-${Math.round(entry.responseEnd)} ${entry.name.replace(location.origin, "")}`).join("\n")));
+      staticHtml = await page.evaluate(() => {
+        const copy = document.documentElement.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('script, link[rel="modulepreload"]').forEach((element) => element.remove());
+        return `<!doctype html>${copy.outerHTML}`;
+      });
+    }
+    await page.route('**/bench-static.html', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: staticHtml }));
+    await page.goto(`${platform.url}/bench-static.html`, { waitUntil: 'load' });
+    staticTimes.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+    await context.close();
+  }
+  const javascriptKb = scripts.reduce((sum, script) => sum + script.gzip, 0) / 1024;
+  const appMs = median(appTimes);
+  const staticMs = median(staticTimes);
+  const result = {
+    at: new Date().toISOString(),
+    countries: COUNTRIES,
+    runs: RUNS,
+    dashboardJavaScriptGzipKb: Number(javascriptKb.toFixed(1)),
+    scripts,
+    mapAndChartsMs: Number(appMs.toFixed(0)),
+    staticSvgPageMs: Number(staticMs.toFixed(0)),
+    ratio: Number((appMs / staticMs).toFixed(2)),
+    appRunsMs: appTimes.map((value) => Math.round(value)),
+    staticRunsMs: staticTimes.map((value) => Math.round(value)),
+  };
+  console.log(
+    [
+      'measure | value | goal',
+      '---|---|---',
+      `dashboard JavaScript, gzipped | ${result.dashboardJavaScriptGzipKb} KB (${scripts.length} files) | <= 200 KB ${javascriptKb <= 200 ? 'met' : 'NOT met'}`,
+      `map and charts drawn (median of ${RUNS}, ${COUNTRIES} countries) | ${result.mapAndChartsMs} ms | < 1000 ms ${appMs < 1000 ? 'met' : 'NOT met'}`,
+      `static HTML page with the same SVG (baseline) | ${result.staticSvgPageMs} ms |`,
+      `ratio app / static | ${result.ratio}x |`,
+    ].join('\n'),
+  );
+  mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('../results/web.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+} finally {
+  await browser.close();
+  await platform.close();
+}
