@@ -41,7 +41,8 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, cached:
  * into the same database) show within seconds.
  */
 export class PublicBodyCache {
-  private entries = new Map<string, CachedBody & { expires: number }>();
+  private entries = new Map<string, { body: Promise<CachedBody>; expires: number }>();
+  private generation = 0;
 
   constructor(
     private readonly limit = 500,
@@ -49,17 +50,28 @@ export class PublicBodyCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(key: string, build: () => Promise<CachedBody>): Promise<CachedBody> {
+  /** The body for `key`, built once: concurrent requests for a missing or expired entry share one build. */
+  get(key: string, build: () => Promise<CachedBody>): Promise<CachedBody> {
     const hit = this.entries.get(key);
-    if (hit && hit.expires > this.now()) return hit;
-    const built = await build();
+    if (hit && hit.expires > this.now()) return hit.body;
     if (this.entries.size >= this.limit) this.entries.clear();
-    this.entries.set(key, { ...built, expires: this.now() + this.ttlMs });
-    return built;
+    const generation = this.generation;
+    const body = build();
+    this.entries.set(key, { body, expires: this.now() + this.ttlMs });
+    // A failed build is not kept, nor one that an invalidation overtook while it ran.
+    const forget = (failed: boolean) => {
+      if (this.entries.get(key)?.body === body && (failed || generation !== this.generation)) this.entries.delete(key);
+    };
+    body.then(
+      () => forget(false),
+      () => forget(true),
+    );
+    return body;
   }
 
   /** Forget everything (after a publication, an import or an instrument upload). */
   invalidate(): void {
+    this.generation += 1;
     this.entries.clear();
   }
 }

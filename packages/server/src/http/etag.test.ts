@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { etagOf, ifNoneMatchHits, jsonBody, PublicBodyCache } from './etag.ts';
+
+describe('ETags', () => {
+  it('matches If-None-Match lists, weak forms and the wildcard', () => {
+    const etag = etagOf('{"a":1}');
+    expect(ifNoneMatchHits(etag, etag)).toBe(true);
+    expect(ifNoneMatchHits(`"other", W/${etag}`, etag)).toBe(true);
+    expect(ifNoneMatchHits('*', etag)).toBe(true);
+    expect(ifNoneMatchHits('"other"', etag)).toBe(false);
+    expect(ifNoneMatchHits(undefined, etag)).toBe(false);
+  });
+});
+
+describe('PublicBodyCache', () => {
+  it('builds once for concurrent requests, again after expiry, and forgets on invalidation', async () => {
+    let clock = 0;
+    let builds = 0;
+    const cache = new PublicBodyCache(10, 1000, () => clock);
+    const build = async () => {
+      builds += 1;
+      await new Promise((resolveWait) => setTimeout(resolveWait, 5));
+      return jsonBody({ builds });
+    };
+    const bodies = await Promise.all(Array.from({ length: 20 }, () => cache.get('k', build)));
+    expect(builds).toBe(1);
+    expect(new Set(bodies.map((body) => body.etag)).size).toBe(1);
+    clock = 500;
+    await cache.get('k', build);
+    expect(builds).toBe(1);
+    clock = 1500;
+    await cache.get('k', build);
+    expect(builds).toBe(2);
+    cache.invalidate();
+    await cache.get('k', build);
+    expect(builds).toBe(3);
+  });
+
+  it('does not keep a failed build', async () => {
+    const cache = new PublicBodyCache();
+    await expect(cache.get('k', async () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
+    await new Promise((resolveWait) => setTimeout(resolveWait, 0));
+    expect((await cache.get('k', async () => jsonBody(1))).body).toBe('1');
+  });
+});
