@@ -31,6 +31,10 @@ export default tseslint.config(
     rules: forbid(['@migov/server', '@migov/cli', '@migov/web'], 'db sits under server and cli (docs/architecture.md)'),
   },
   {
+    files: ['packages/briefs/src/**/*.ts', 'packages/microdata/src/**/*.ts'],
+    rules: forbid(['@migov/db', '@migov/server', '@migov/cli', '@migov/web'], 'briefs and microdata sit on core only (docs/architecture.md)'),
+  },
+  {
     files: ['packages/server/src/**/*.ts'],
     rules: forbid(['@migov/cli', '@migov/web'], 'nothing imports the cli or the web app (docs/architecture.md)'),
   },
