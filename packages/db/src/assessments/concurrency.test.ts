@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listRevisions } from '../revisions/revisions.repository.ts';
 import { makeRound, makeUser } from '../testing/fixtures.ts';
 import { incrementCounter } from '../testing/increment-saver.ts';
@@ -24,14 +24,9 @@ async function expectUnbrokenChain(test: TestDatabase, assessment: Assessment): 
 }
 
 describe('optimistic locking under real concurrency', () => {
-  describe('on postgres (Promise-concurrent savers on one pool)', () => {
-    let test: TestDatabase;
-    beforeAll(async () => {
-      test = await createTestDatabase('postgres', { poolSize: 10 });
-    });
-    afterAll(async () => test?.dispose());
-
-    it(`loses no update with ${SAVERS} concurrent savers`, async () => {
+  it(`loses no update with ${SAVERS} Promise-concurrent savers on one PostgreSQL pool`, async () => {
+    const test = await createTestDatabase('postgres', { poolSize: 10 });
+    try {
       const user = await makeUser(test.db);
       const assessment = await createAssessment(test.db, { jurisdiction: '840', roundId: (await makeRound(test.db)).id }, user.id);
       const conflicts = await Promise.all(Array.from({ length: SAVERS }, () => incrementCounter(test.db, assessment.id, user.id)));
@@ -41,17 +36,14 @@ describe('optimistic locking under real concurrency', () => {
       // The savers really did collide: otherwise this test would prove nothing.
       expect(conflicts.reduce((total, count) => total + count, 0)).toBeGreaterThan(SAVERS);
       await expectUnbrokenChain(test, assessment);
-    }, 120_000);
-  });
+    } finally {
+      await test.dispose();
+    }
+  }, 120_000);
 
-  describe('on sqlite (four processes on one WAL file database)', () => {
-    let test: TestDatabase;
-    beforeAll(async () => {
-      test = await createTestDatabase('sqlite');
-    });
-    afterAll(async () => test?.dispose());
-
-    it(`loses no update with ${SAVERS} savers in four processes`, async () => {
+  it(`loses no update with ${SAVERS} savers in four processes on one SQLite WAL file`, async () => {
+    const test = await createTestDatabase('sqlite');
+    try {
       const user = await makeUser(test.db);
       const assessment = await createAssessment(test.db, { jurisdiction: '840', roundId: (await makeRound(test.db)).id }, user.id);
       const child = join(import.meta.dirname, '../testing/increment-saver.child.ts');
@@ -67,6 +59,8 @@ describe('optimistic locking under real concurrency', () => {
       expect(final.lockVersion).toBe(1 + SAVERS);
       expect(conflicts.reduce((total, count) => total + count, 0)).toBeGreaterThan(0);
       await expectUnbrokenChain(test, assessment);
-    }, 120_000);
-  });
+    } finally {
+      await test.dispose();
+    }
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createDatabase, type MigovDatabase } from '../database.ts';
 import { createAssessment, getAssessment, saveResponses } from '../assessments/assessments.repository.ts';
@@ -48,47 +48,48 @@ async function reopen(test: TestDatabase): Promise<MigovDatabase> {
 }
 
 describe.each(TEST_DIALECTS)('crash safety on %s', (dialect) => {
-  const tests: TestDatabase[] = [];
-  afterAll(async () => {
-    for (const test of tests) await test.dispose();
-  });
-
   it('keeps nothing of an import killed in the middle', async () => {
     const test = await createTestDatabase(dialect);
-    tests.push(test);
-    const output = await killMidTransaction(['import', test.url, '10000']);
-    expect(output).toMatch(/in-transaction 5000\/10000/);
-    expect(output).not.toContain('committed');
-    const db = await reopen(test);
     try {
-      expect(await listObservationImports(db)).toEqual([]);
-      expect(await listObservations(db)).toEqual([]);
-      expect((await listAudit(db, { filters: { action: 'observations.import' } })).total).toBe(0);
+      const output = await killMidTransaction(['import', test.url, '10000']);
+      expect(output).toMatch(/in-transaction 5000\/10000/);
+      expect(output).not.toContain('committed');
+      const db = await reopen(test);
+      try {
+        expect(await listObservationImports(db)).toEqual([]);
+        expect(await listObservations(db)).toEqual([]);
+        expect((await listAudit(db, { filters: { action: 'observations.import' } })).total).toBe(0);
+      } finally {
+        await db.close();
+      }
     } finally {
-      await db.close();
+      await test.dispose();
     }
   }, 90_000);
 
   it('keeps the last committed save of a save killed in the middle', async () => {
     const test = await createTestDatabase(dialect);
-    tests.push(test);
-    const round = await makeRound(test.db);
-    let assessment = await createAssessment(test.db, { jurisdiction: '250', roundId: round.id }, null);
-    assessment = await saveResponses(test.db, { assessmentId: assessment.id, expectedLockVersion: 1, changes: answerEverything() }, null);
-    const output = await killMidTransaction(['save', test.url, assessment.id, '3']);
-    expect(output).toContain('saved 5\n');
-    expect(output).toContain('in-transaction after 3 saves');
-    const db = await reopen(test);
     try {
-      const after = await getAssessment(db, assessment.id);
-      expect(after.lockVersion).toBe(5);
-      expect(Object.values(after.responses).map((value) => value.comment)).toEqual(Array(30).fill('save 3'));
-      const revisions = await listRevisions(db, { assessmentId: assessment.id });
-      expect(revisions.map((revision) => revision.revision)).toEqual([1, 2, 3, 4, 5]);
-      expect(after.revision).toBe(5);
-      expect(JSON.stringify(revisions)).not.toContain('save crash');
+      const round = await makeRound(test.db);
+      let assessment = await createAssessment(test.db, { jurisdiction: '250', roundId: round.id }, null);
+      assessment = await saveResponses(test.db, { assessmentId: assessment.id, expectedLockVersion: 1, changes: answerEverything() }, null);
+      const output = await killMidTransaction(['save', test.url, assessment.id, '3']);
+      expect(output).toContain('saved 5\n');
+      expect(output).toContain('in-transaction after 3 saves');
+      const db = await reopen(test);
+      try {
+        const after = await getAssessment(db, assessment.id);
+        expect(after.lockVersion).toBe(5);
+        expect(Object.values(after.responses).map((value) => value.comment)).toEqual(Array(30).fill('save 3'));
+        const revisions = await listRevisions(db, { assessmentId: assessment.id });
+        expect(revisions.map((revision) => revision.revision)).toEqual([1, 2, 3, 4, 5]);
+        expect(after.revision).toBe(5);
+        expect(JSON.stringify(revisions)).not.toContain('save crash');
+      } finally {
+        await db.close();
+      }
     } finally {
-      await db.close();
+      await test.dispose();
     }
   }, 90_000);
 });
