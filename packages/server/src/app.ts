@@ -16,6 +16,7 @@ import type { AppContext } from './context.ts';
 import { installErrorHandlers } from './errors/error-handler.ts';
 import { installAccessControl, type RegisteredRoute } from './auth/access-control.ts';
 import { PublicBodyCache } from './http/etag.ts';
+import { sessionCookieName } from './auth/session-cookie.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
@@ -107,7 +108,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'migov_session' },
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config) },
           bearer: { type: 'http', scheme: 'bearer' },
         },
       },

@@ -40,7 +40,9 @@ async function principalFromToken(context: AppContext, bearer: string): Promise<
   return { userId: user.id, email: user.email, name: user.name, grants: toGrants(await listRoleGrants(context.db, user.id)), via: 'token', tokenId: token.id };
 }
 
+/** When each session was last extended; bounded, since a forgotten entry only costs one extra write. */
 const lastTouched = new Map<string, number>();
+const MAX_TOUCHED = 50_000;
 
 async function principalFromSession(context: AppContext, token: string): Promise<Principal> {
   const session = await findSessionByTokenHash(context.db, hashSecret(token));
@@ -52,6 +54,7 @@ async function principalFromSession(context: AppContext, token: string): Promise
   // Sliding expiry, written at most once a minute per session to keep reads cheap.
   const touched = lastTouched.get(session.id) ?? 0;
   if (now.getTime() - touched > TOUCH_INTERVAL_MS) {
+    if (lastTouched.size >= MAX_TOUCHED) lastTouched.clear();
     lastTouched.set(session.id, now.getTime());
     await touchSession(context.db, session.id, { expiresAt: new Date(now.getTime() + context.config.sessionTtlSeconds * 1000).toISOString() });
   }
@@ -88,6 +91,12 @@ export function installAccessControl(app: FastifyInstance): RegisteredRoute[] {
     if (!route.config.access) {
       if (PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix)) || url === '/health' || url === '/ready') route.config.access = { permission: 'public' };
       else throw new Error(`route ${String(route.method)} ${url} declares no access (config.access): every route must`);
+    }
+    const access = route.config.access;
+    if (access.permission !== 'public' && route.schema && !route.schema.hide) {
+      // The OpenAPI document says how to authenticate and which permission the route needs.
+      const needs = access.permission === 'signed-in' ? 'Any signed-in user.' : `Needs the permission \`${access.permission}\` (${access.scope === 'object' ? 'over the jurisdiction of the object' : access.scope === 'global' ? 'with global scope' : 'results filtered to your scopes'}).`;
+      route.schema = { ...route.schema, security: [{ session: [] }, { bearer: [] }], description: [route.schema.description, needs].filter(Boolean).join('\n\n') };
     }
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
