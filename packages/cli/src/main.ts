@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   instruments: async () => (await import('./commands/instruments.ts')).registerInstrumentsCommands,
   score: async () => (await import('./commands/score.ts')).registerScoreCommand,
   import: async () => (await import('./commands/import.ts')).registerImportCommand,
+  fetch: async () => (await import('./commands/fetch.ts')).registerFetchCommand,
   aggregate: async () => (await import('./commands/aggregate.ts')).registerAggregateCommand,
   export: async () => (await import('./commands/export.ts')).registerExportCommand,
   publish: async () => (await import('./commands/publish.ts')).registerPublishCommand,
