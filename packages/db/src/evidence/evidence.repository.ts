@@ -182,7 +182,11 @@ export async function withdrawEvidence(db: MigovDatabase, input: { evidenceId: s
       .where('withdrawn_at', 'is', null)
       .returning(EVIDENCE_COLUMNS)
       .executeTakeFirst();
-    if (!updated) throw new ConflictError(`evidence ${input.evidenceId} is already withdrawn`, await findEvidence(db, input.evidenceId));
+    if (!updated) {
+      // Read through the transaction: on SQLite its connection is the only one, and `db` would wait for it.
+      const current = await trx.selectFrom('evidence').select(EVIDENCE_COLUMNS).where('id', '=', input.evidenceId).executeTakeFirst();
+      throw new ConflictError(`evidence ${input.evidenceId} is already withdrawn`, current ? toEvidence(current) : undefined);
+    }
     const { state } = await appendRevision(trx, existing.assessmentId, {
       actorId,
       action: 'evidence.withdraw',
