@@ -64,20 +64,23 @@ try {
       if (response.request().resourceType() === 'script') loaded.push(response.body().then((body) => ({ url: new URL(response.url()).pathname, gzip: gzipSync(body, { level: 9 }).length })));
     });
     await page.goto(`${platform.url}/en/`);
-    await page.waitForFunction(() => document.querySelectorAll('a.map-country').length >= 170 && document.querySelector('svg.bar-chart') !== null, undefined, { polling: 'raf' });
-    appTimes.push(await page.evaluate(() => performance.now()));
+    // In-page code is passed as text: this file is type-checked for Node, without the DOM library.
+    await page.waitForFunction("document.querySelectorAll('a.map-country').length >= 170 && document.querySelector('svg.bar-chart') !== null", undefined, { polling: 'raf' });
+    appTimes.push(await page.evaluate<number>('performance.now()'));
     if (run === 0) {
       scripts = await Promise.all(loaded);
-      if (process.env.MIGOV_BENCH_DEBUG) console.log(await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => `${Math.round(entry.startTime)}-${Math.round(entry.responseEnd)} ${entry.name.replace(location.origin, "")}`).join("\n")));
-      staticHtml = await page.evaluate(() => {
-        const copy = document.documentElement.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('script, link[rel="modulepreload"]').forEach((element) => element.remove());
-        return `<!doctype html>${copy.outerHTML}`;
-      });
+      if (process.env.MIGOV_BENCH_DEBUG) {
+        console.log(await page.evaluate<string>("performance.getEntriesByType('resource').map((entry) => Math.round(entry.startTime) + '-' + Math.round(entry.responseEnd) + ' ' + entry.name.replace(location.origin, '')).join(String.fromCharCode(10))"));
+      }
+      staticHtml = await page.evaluate<string>(`(() => {
+        const copy = document.documentElement.cloneNode(true);
+        copy.querySelectorAll('script, link[rel="modulepreload"], link[as="fetch"]').forEach((element) => element.remove());
+        return '<!doctype html>' + copy.outerHTML;
+      })()`);
     }
     await page.route('**/bench-static.html', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: staticHtml }));
     await page.goto(`${platform.url}/bench-static.html`, { waitUntil: 'load' });
-    staticTimes.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+    staticTimes.push(await page.evaluate<number>("performance.getEntriesByType('navigation')[0].loadEventEnd"));
     await context.close();
   }
   const javascriptKb = scripts.reduce((sum, script) => sum + script.gzip, 0) / 1024;
@@ -90,6 +93,7 @@ try {
     dashboardJavaScriptGzipKb: Number(javascriptKb.toFixed(1)),
     scripts,
     mapAndChartsMs: Number(appMs.toFixed(0)),
+    mapAndChartsBestMs: Math.round(Math.min(...appTimes)),
     staticSvgPageMs: Number(staticMs.toFixed(0)),
     ratio: Number((appMs / staticMs).toFixed(2)),
     appRunsMs: appTimes.map((value) => Math.round(value)),
@@ -100,7 +104,7 @@ try {
       'measure | value | goal',
       '---|---|---',
       `dashboard JavaScript, gzipped | ${result.dashboardJavaScriptGzipKb} KB (${scripts.length} files) | <= 200 KB ${javascriptKb <= 200 ? 'met' : 'NOT met'}`,
-      `map and charts drawn (median of ${RUNS}, ${COUNTRIES} countries) | ${result.mapAndChartsMs} ms | < 1000 ms ${appMs < 1000 ? 'met' : 'NOT met'}`,
+      `map and charts drawn (median of ${RUNS}, ${COUNTRIES} countries; best ${result.mapAndChartsBestMs} ms) | ${result.mapAndChartsMs} ms | < 1000 ms ${appMs < 1000 ? 'met' : 'NOT met'}`,
       `static HTML page with the same SVG (baseline) | ${result.staticSvgPageMs} ms |`,
       `ratio app / static | ${result.ratio}x |`,
     ].join('\n'),

@@ -5,11 +5,11 @@ import type { Topology } from 'topojson-specification';
 import worldUrl from 'world-atlas/countries-110m.json?url';
 import { createFetchClient, getJson } from '../api/api-client.ts';
 import type { Session } from '../api/api-types.ts';
-import { I18nContext } from '../i18n/i18n-context.tsx';
+import { I18nContext, useI18n } from '../i18n/i18n-context.tsx';
 import { pickLanguage } from '../i18n/languages.ts';
 import { getTranslator } from '../i18n/translator.ts';
 import { AppShell } from './AppShell.tsx';
-import { NavigationContext, type Navigation } from './router-context.tsx';
+import { Link, NavigationContext, type Navigation } from './router-context.tsx';
 import { formatRoute, parseRoute, type Route } from './routes.ts';
 import { SessionContext } from './session-context.tsx';
 import { ErrorMessage, Loading } from './shared.tsx';
@@ -102,8 +102,15 @@ function PageFor({ route }: { route: Route }) {
 }
 
 function NotFound() {
-  const translator = getTranslator('en');
-  return <p>{translator.t('common.notFound')}</p>;
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <h1>{t('common.notFound')}</h1>
+      <p>
+        <Link to={{ view: 'dashboard', lang }}>{t('common.backHome')}</Link>
+      </p>
+    </>
+  );
 }
 
 export function ClientApp() {

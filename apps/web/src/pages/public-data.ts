@@ -59,7 +59,11 @@ export interface DashboardData extends CommonData {
 }
 
 export async function loadDashboard(api: ApiClient, year: number | undefined, loadTopology: () => Promise<Topology>): Promise<DashboardData> {
-  const [common, topology, sdgRegions] = await Promise.all([loadCommon(api), loadTopology(), getJson<Page<AreaSummary>>(api, '/areas?kind=sdg-region&limit=500')]);
+  const topologyRead = loadTopology();
+  const regionsRead = getJson<Page<AreaSummary>>(api, '/areas?kind=sdg-region&limit=500');
+  topologyRead.catch(() => undefined);
+  regionsRead.catch(() => undefined);
+  const common = await loadCommon(api);
   // The latest (or requested) round is nearly always the one shown: read its instrument and aggregates alongside its results.
   const likely = year === undefined ? common.rounds[0] : common.rounds.find((entry) => entry.year === year);
   const early = likely
@@ -72,6 +76,7 @@ export async function loadDashboard(api: ApiClient, year: number | undefined, lo
     : round === likely && early
       ? await early
       : await Promise.all([loadInstrument(api, round.instrument, round.version), getJson<Aggregates>(api, `/aggregates/${round.year}?instrument=${encodeURIComponent(round.instrument)}`)]);
+  const [topology, sdgRegions] = await Promise.all([topologyRead, regionsRead]);
   return { ...common, round, instrument, results, aggregates, topology, sdgRegions: sdgRegions.items.map((area) => normalizeAreaCode(area.code)) };
 }
 
