@@ -15,6 +15,7 @@ import { addRound, addUser, buildWebApp, launchBrowser, PASSWORD, seriousViolati
 const SHOTS = join(WEB_ROOT, '../../test-output/web');
 const ITEM_COUNT = SDG_10_7_2_V2019.domains.reduce((count, domain) => count + domain.items.length, 0);
 const FIRST_ITEM = SDG_10_7_2_V2019.domains[0]!.items[0]!.id;
+const SECOND_ITEM = SDG_10_7_2_V2019.domains[0]!.items[1]!.id;
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
 describe('the web app in Chromium', () => {
@@ -147,13 +148,35 @@ describe('the web app in Chromium', () => {
     await shot('06-returned');
   });
 
-  it('lets the focal point fix the answer and resubmit', async () => {
+  it('lets the focal point fix the answer, resolve an edit conflict without losing it, and resubmit', async () => {
     await signIn('focal@example.org');
     await open('Open');
     await page.getByText('Item 1 overstates access').waitFor();
+    // Someone else saves first (here: the same account in another tab, straight through the API).
+    const status = await page.evaluate(
+      async ({ id, itemId }) => {
+        const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
+        const current = await fetch(`/api/v1/assessments/${id}`);
+        const saved = await fetch(`/api/v1/assessments/${id}/responses`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'if-match': current.headers.get('etag') ?? '', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify({ changes: [{ itemId, comment: 'Edited in another tab' }] }),
+        });
+        return saved.status;
+      },
+      { id: assessmentId, itemId: SECOND_ITEM },
+    );
+    expect(status).toBe(200);
     await page.locator(`#item-${FIRST_ITEM} input:checked`).focus();
     await page.keyboard.press('ArrowDown');
+    const conflict = page.getByRole('alert').filter({ hasText: 'Someone else saved this assessment first' });
+    await conflict.waitFor();
+    expect(await conflict.locator('tbody tr').count()).toBe(1);
+    await shot('07a-conflict');
+    await page.getByRole('button', { name: 'Load the current version and keep my answers' }).click();
     await waitSaved();
+    expect(await page.locator(`#item-${SECOND_ITEM} textarea`).inputValue()).toBe('Edited in another tab');
+    expect(await page.locator(`#item-${FIRST_ITEM} input:checked`).getAttribute('value')).toBe('yes-legal-only');
     await expect.poll(() => page.getByTestId('score-preview').innerText()).toMatch(/Meets/);
     await page.getByRole('button', { name: 'Resubmit' }).click();
     await expect.poll(() => page.getByTestId('assessment-state').innerText()).toBe('Resubmitted');
