@@ -104,6 +104,9 @@ describe.each(DIALECTS)('the assessment workflow through the API (%s)', (dialect
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json().assessment.state).toBe('published');
 
+    const full = await app.inject({ url: `/api/v1/assessments/${id}`, headers: { cookie: focalPoint.cookie } });
+    expect(full.json().evidence).toHaveLength(2);
+    expect(full.json().comments).toMatchObject([{ itemId: '3a', body: 'Please cite the decree.' }]);
     const history = await app.inject({ url: `/api/v1/assessments/${id}/history`, headers: { cookie: focalPoint.cookie } });
     const actions = (history.json().items as { action: string }[]).map((entry) => entry.action);
     for (const action of ['create', 'save', 'evidence.add', 'submit', 'return', 'resubmit', 'validate', 'publish']) expect(actions).toContain(action);

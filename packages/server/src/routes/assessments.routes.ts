@@ -160,11 +160,23 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/assessments/:id',
     {
       config: onAssessment('assessment:read'),
-      schema: { tags: ['assessments'], summary: 'One assessment with responses, live scores and next-category advice; the ETag is the lock version', params: idParams, response: { 200: assessmentViewSchema } },
+      schema: {
+        tags: ['assessments'],
+        summary: 'One assessment with responses, evidence, review comments, live scores and next-category advice; the ETag is the lock version',
+        params: idParams,
+        response: { 200: assessmentViewSchema.extend({ evidence: z.array(z.unknown()), comments: z.array(z.unknown()) }) },
+      },
     },
     async (request, reply) => {
       const assessment = await getAssessment(context.db, request.params.id);
-      return reply.header('etag', lockVersionEtag(assessment.lockVersion)).header('cache-control', 'no-store').send(view(context, request.principal!, assessment));
+      const [evidence, comments] = await Promise.all([
+        listEvidence(context.db, { assessmentId: assessment.id, includeWithdrawn: true }),
+        listReviewComments(context.db, { assessmentId: assessment.id }),
+      ]);
+      return reply
+        .header('etag', lockVersionEtag(assessment.lockVersion))
+        .header('cache-control', 'no-store')
+        .send({ ...view(context, request.principal!, assessment), evidence, comments });
     },
   );
 
