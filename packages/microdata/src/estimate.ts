@@ -185,18 +185,17 @@ function list(columns: readonly string[]): string {
 function taylorVarianceSql(cellKeys: readonly string[], separate: readonly string[]): string {
   const keys = list(cellKeys);
   const strataKeys = list([...separate, 'stratum']);
+  // Σ_i (z_hi − z̄_h)² over all n_h PSUs, of which m have members of the cell (the others have z = 0),
+  // split into non-negative parts so nothing cancels: m·var_pop(z) + m(z̄_m − z̄_h)² + (n_h − m) z̄_h²,
+  // with z̄_m the mean over the m PSUs and z̄_h = Σz / n_h. var_pop is DuckDB's stable (Welford) variance.
   return `
-s AS (SELECT ${keys}, stratum, sum(z) AS sz, count(*) AS m FROM zz GROUP BY ${keys}, stratum),
-dev AS (
-  SELECT ${keys}, zz.stratum, sum((zz.z - s.sz / nh.n_h) ^ 2) AS ss
-  FROM zz JOIN s USING (${keys}, stratum) JOIN nh USING (${strataKeys})
-  GROUP BY ${keys}, zz.stratum
-),
+s AS (SELECT ${keys}, stratum, sum(z) AS sz, count(*) AS m, var_pop(z) AS vz FROM zz GROUP BY ${keys}, stratum),
 v AS (
-  -- PSUs of the stratum without members of the cell have z = 0: they add (n_h − m) z̄_h²
   SELECT ${keys},
-    sum(CASE WHEN nh.n_h > 1 THEN nh.n_h / (nh.n_h - 1.0) * (dev.ss + (nh.n_h - s.m) * (s.sz / nh.n_h) ^ 2) ELSE 0 END) AS variance
-  FROM s JOIN dev USING (${keys}, stratum) JOIN nh USING (${strataKeys})
+    sum(CASE WHEN nh.n_h > 1 THEN nh.n_h / (nh.n_h - 1.0) * (
+      s.m * coalesce(s.vz, 0) + s.m * (s.sz / s.m - s.sz / nh.n_h) ^ 2 + (nh.n_h - s.m) * (s.sz / nh.n_h) ^ 2
+    ) ELSE 0 END) AS variance
+  FROM s JOIN nh USING (${strataKeys})
   GROUP BY ${keys}
 )`;
 }
@@ -252,7 +251,7 @@ async function taylorCells(connection: DuckDBConnection, source: EstimationSourc
   const cellKeys = [...sep, 'g'];
   const keys = list(cellKeys);
   const nh = `nh AS (SELECT * FROM ${quoteIdent(psuCounts)})`;
-  // one pass over the microdata: PSU totals per cell; cell totals are sums of PSU totals
+  // the only pass over the microdata: PSU totals per cell; cell totals are sums of PSU totals
   const common = `
 psus AS MATERIALIZED (
   SELECT ${keys}, stratum, psu, sum(w * y) AS py, sum(w) AS px, count(*) AS pn FROM (${domainSql(source, plan)}) GROUP BY ${keys}, stratum, psu
