@@ -10,6 +10,7 @@ import pg from 'pg';
 import { migrationProvider, LATEST_MIGRATION } from './migrations/migrations.ts';
 import type { Schema } from './schema/schema.ts';
 
+/** The two supported databases. */
 export type Dialect = 'sqlite' | 'postgres';
 
 /** An open migov database. */
@@ -21,6 +22,7 @@ export interface MigovDatabase {
   close(): Promise<void>;
 }
 
+/** Options of createDatabase. */
 export interface CreateDatabaseOptions {
   /** `sqlite::memory:`, `sqlite:<path>`, a bare file path, or `postgres://…` / `postgresql://…`. */
   url: string;

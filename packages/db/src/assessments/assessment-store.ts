@@ -113,6 +113,7 @@ export async function requireAssessment(kysely: Kysely<Schema>, id: string): Pro
   return assessment;
 }
 
+/** What a revision records. */
 export interface RevisionInput {
   actorId: string | null;
   action: string;

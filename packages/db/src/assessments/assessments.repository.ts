@@ -95,6 +95,7 @@ export async function getAssessment(db: MigovDatabase, id: string): Promise<Asse
   return requireAssessment(db.kysely, id);
 }
 
+/** Filters of listAssessments. */
 export interface AssessmentFilters {
   jurisdiction?: string;
   roundId?: string;
@@ -182,6 +183,7 @@ async function explainMiss(db: MigovDatabase, assessmentId: string, expectedLock
   throw new TransitionError(current.state, action, 'not-allowed-in-state', `cannot ${action} an assessment that is ${current.state}`);
 }
 
+/** Input of saveResponses. */
 export interface SaveResponsesInput {
   assessmentId: string;
   expectedLockVersion: number;
@@ -258,6 +260,7 @@ export async function saveResponses(db: MigovDatabase, input: SaveResponsesInput
   return result ?? explainMiss(db, input.assessmentId, input.expectedLockVersion, 'edit');
 }
 
+/** Input of transitionAssessment. */
 export interface TransitionInput {
   assessmentId: string;
   expectedLockVersion: number;

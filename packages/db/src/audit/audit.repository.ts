@@ -19,6 +19,7 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** Input of recordAudit. */
 export interface NewAuditEntry {
   actorId?: string | null;
   action: string;
@@ -68,6 +69,7 @@ export async function recordAudit(db: MigovDatabase, entry: NewAuditEntry): Prom
   return toAuditEntry(db, row);
 }
 
+/** Filters of listAudit. */
 export interface AuditFilters {
   actorId?: string;
   action?: string;

@@ -38,6 +38,7 @@ export interface BackupSummary {
   rows: Record<string, number>;
 }
 
+/** Options of backupDatabase and restoreDatabase. */
 export interface BackupOptions {
   /** Called as rows are written or restored (e.g. to print progress for large tables). */
   onProgress?: (table: string, done: number, total: number) => void;

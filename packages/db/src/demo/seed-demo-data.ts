@@ -19,6 +19,7 @@ import { createUser, findUserByEmail, type User } from '../users/users.repositor
 /** The domain of every demo email address (`.invalid` is reserved: mail to it can never be delivered). */
 export const DEMO_EMAIL_DOMAIN = 'demo.migov.invalid';
 
+/** Options of seedDemoData. */
 export interface SeedDemoOptions {
   /** Makes the content reproducible. */
   seed: number;

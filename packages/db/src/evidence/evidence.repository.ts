@@ -13,7 +13,9 @@ import { newId } from '../schema/ids.ts';
 import type { EvidenceTable } from '../schema/schema.ts';
 import { appendRevision, requireAssessment } from '../assessments/assessment-store.ts';
 
+/** Evidence is a stored file or a link. */
 export const EVIDENCE_KINDS = ['file', 'link'] as const;
+/** A kind of evidence. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** Evidence as listed (file bytes are fetched separately with getEvidenceFile). */
@@ -70,6 +72,7 @@ const EVIDENCE_COLUMNS = [
   'withdrawn_reason',
 ] as const;
 
+/** Input of addEvidence. */
 export interface NewEvidence {
   assessmentId: string;
   itemId: string;

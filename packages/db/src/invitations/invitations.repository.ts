@@ -44,6 +44,7 @@ function toInvitation(row: Selectable<InvitationsTable>): Invitation {
   return invitation;
 }
 
+/** Input of createInvitation. */
 export interface NewInvitation {
   email: string;
   role: Role;

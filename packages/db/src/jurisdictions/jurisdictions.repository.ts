@@ -9,7 +9,9 @@ import { nowIso, readOptional, readTimestamp } from '../schema/codec.ts';
 import type { JurisdictionsTable } from '../schema/schema.ts';
 import { isUniqueViolation } from '../shared/unique.ts';
 
+/** Levels of sub-national jurisdictions. */
 export const JURISDICTION_LEVELS = ['province', 'state', 'region', 'city', 'municipality', 'other'] as const;
+/** A sub-national level. */
 export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
 
 /** A sub-national jurisdiction. */

@@ -131,6 +131,7 @@ function toObservation(row: Selectable<ObservationsTable>): Observation {
   return observation;
 }
 
+/** Filters of listObservations. */
 export interface ObservationFilters {
   series?: SeriesCode;
   year?: number;

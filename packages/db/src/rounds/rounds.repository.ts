@@ -41,6 +41,7 @@ function isDay(text: unknown): text is string {
   return typeof text === 'string' && DAY.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 }
 
+/** Input of createRound. */
 export interface NewRound {
   year: number;
   instrument: string;

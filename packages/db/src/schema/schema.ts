@@ -15,6 +15,7 @@ type NullableDecimal = ColumnType<number | string | null, number | string | null
 type Bytes = ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
+/** Row type of the users table. */
 export interface UsersTable {
   id: string;
   email: string;
@@ -28,6 +29,7 @@ export interface UsersTable {
   updated_at: Timestamp;
 }
 
+/** Row type of the role_grants table. */
 export interface RoleGrantsTable {
   id: string;
   user_id: string;
@@ -40,6 +42,7 @@ export interface RoleGrantsTable {
   revoked_by: Nullable<string>;
 }
 
+/** Row type of the sessions table. */
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -53,6 +56,7 @@ export interface SessionsTable {
   revoked_at: NullableTimestamp;
 }
 
+/** Row type of the api_tokens table. */
 export interface ApiTokensTable {
   id: string;
   user_id: string;
@@ -64,6 +68,7 @@ export interface ApiTokensTable {
   revoked_at: NullableTimestamp;
 }
 
+/** Row type of the invitations table. */
 export interface InvitationsTable {
   id: string;
   email: string;
@@ -79,6 +84,7 @@ export interface InvitationsTable {
   revoked_at: NullableTimestamp;
 }
 
+/** Row type of the audit_log table. */
 export interface AuditLogTable {
   id: string;
   at: Timestamp;
@@ -89,6 +95,7 @@ export interface AuditLogTable {
   details: NullableJson;
 }
 
+/** Row type of the jurisdictions table. */
 export interface JurisdictionsTable {
   code: string;
   name: string;
@@ -98,6 +105,7 @@ export interface JurisdictionsTable {
   created_by: Nullable<string>;
 }
 
+/** Row type of the instrument_versions table. */
 export interface InstrumentVersionsTable {
   instrument: string;
   version: string;
@@ -106,6 +114,7 @@ export interface InstrumentVersionsTable {
   created_by: Nullable<string>;
 }
 
+/** Row type of the rounds table. */
 export interface RoundsTable {
   id: string;
   year: number;
@@ -117,6 +126,7 @@ export interface RoundsTable {
   created_by: Nullable<string>;
 }
 
+/** Row type of the assessments table. */
 export interface AssessmentsTable {
   id: string;
   jurisdiction: string;
@@ -132,6 +142,7 @@ export interface AssessmentsTable {
   updated_by: Nullable<string>;
 }
 
+/** Row type of the responses table. */
 export interface ResponsesTable {
   assessment_id: string;
   item_id: string;
@@ -141,6 +152,7 @@ export interface ResponsesTable {
   updated_by: Nullable<string>;
 }
 
+/** Row type of the evidence table. */
 export interface EvidenceTable {
   id: string;
   assessment_id: string;
@@ -160,6 +172,7 @@ export interface EvidenceTable {
   withdrawn_reason: Nullable<string>;
 }
 
+/** Row type of the review_comments table. */
 export interface ReviewCommentsTable {
   id: string;
   assessment_id: string;
@@ -169,6 +182,7 @@ export interface ReviewCommentsTable {
   created_by: Nullable<string>;
 }
 
+/** Row type of the revisions table. */
 export interface RevisionsTable {
   assessment_id: string;
   revision: number;
@@ -180,6 +194,7 @@ export interface RevisionsTable {
   after: NullableJson;
 }
 
+/** Row type of the publications table. */
 export interface PublicationsTable {
   id: string;
   assessment_id: string;
@@ -195,6 +210,7 @@ export interface PublicationsTable {
   published_by: Nullable<string>;
 }
 
+/** Row type of the observation_imports table. */
 export interface ObservationImportsTable {
   id: string;
   source_name: string;
@@ -205,6 +221,7 @@ export interface ObservationImportsTable {
   created_at: Timestamp;
 }
 
+/** Row type of the observations table. */
 export interface ObservationsTable {
   id: string;
   import_id: string;

@@ -156,6 +156,7 @@ export const TABLES = {
   },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
+/** A table of the schema. */
 export type TableName = keyof typeof TABLES;
 
 /** Table names in restore order (parents first). */

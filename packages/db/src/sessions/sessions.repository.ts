@@ -46,6 +46,7 @@ export function assertTokenHash(field: string, hash: unknown): void {
   if (typeof hash !== 'string' || !SHA256_HEX.test(hash)) throw new ValidationError([{ field, message: 'must be the lower-case hex SHA-256 of the token, not the token' }]);
 }
 
+/** Input of createSession. */
 export interface NewSession {
   userId: string;
   tokenHash: string;

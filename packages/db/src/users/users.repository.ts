@@ -9,7 +9,9 @@ import { resolvePage, type Page, type PageRequest } from '../shared/page.ts';
 import { isUniqueViolation } from '../shared/unique.ts';
 import { likeContains } from '../shared/like.ts';
 
+/** Account statuses: disabled accounts cannot sign in and are never deleted. */
 export const USER_STATUSES = ['active', 'disabled'] as const;
+/** An account status. */
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 /** A user account. `passwordHash` is an argon2id hash made by the server, or absent (invited, not yet set). */
@@ -67,6 +69,7 @@ function checkUserFields(fields: { email?: unknown; name?: unknown; status?: unk
   return problems;
 }
 
+/** Input of createUser. */
 export interface NewUser {
   email: string;
   name: string;
@@ -120,6 +123,7 @@ export async function getUser(db: MigovDatabase, id: string): Promise<User> {
   return user;
 }
 
+/** Filters of listUsers. */
 export interface UserFilters {
   status?: UserStatus;
   /** Part of the name or email, case-insensitive. */
@@ -143,6 +147,7 @@ export async function listUsers(db: MigovDatabase, filters: UserFilters = {}): P
   return { items: rows.map(toUser), total: readNumber(count.count), limit, offset };
 }
 
+/** Input of updateUser. */
 export interface UserChanges {
   email?: string;
   name?: string;
@@ -181,6 +186,7 @@ export async function setPasswordHash(db: MigovDatabase, id: string, passwordHas
   return toUser(row);
 }
 
+/** When repeated sign-in failures lock an account. */
 export interface LockPolicy {
   /** Failures in a row that lock the account (default 5). */
   lockAfter?: number;
