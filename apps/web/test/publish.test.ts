@@ -77,6 +77,7 @@ describe('migov publish', () => {
     const profile = readFileSync(join(out, 'ar', 'country', '484', 'index.html'), 'utf8');
     expect(profile).toMatch(/^<!doctype html><html lang="ar" dir="rtl">/);
     expect(profile).toContain('يستوفي');
+    expect(profile).toContain('المكسيك');
     expect(readFileSync(join(out, 'fr', 'country', '484', 'index.html'), 'utf8')).toContain('Satisfait');
   });
 

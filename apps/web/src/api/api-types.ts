@@ -23,6 +23,7 @@ export interface AreaSummary {
 
 /** GET /areas/:code. */
 export interface AreaDetail extends AreaSummary {
+  alpha2?: string;
   memberCodes: string[];
 }
 
