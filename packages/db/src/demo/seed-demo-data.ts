@@ -70,6 +70,7 @@ const PATHS_2023: { state: AssessmentState; actions: TransitionAction[] }[] = [
   { state: 'validated', actions: ['submit', 'validate'] },
   { state: 'published', actions: ['submit', 'validate', 'publish'] },
   { state: 'draft', actions: ['submit', 'validate', 'publish', 'reopen'] },
+  { state: 'submitted', actions: ['submit'] },
 ];
 
 const DEMO_INSTRUMENT: InstrumentVersion = SDG_10_7_2_V2019;
@@ -111,7 +112,8 @@ export async function seedDemoData(db: MigovDatabase, options: SeedDemoOptions):
   const seeded: DemoSummary['assessments'] = [];
   const evidenceBytes = new TextEncoder().encode('Demo evidence: this file stands in for a national migration law. It is not an official document.\n');
   for (const round of rounds) {
-    const jurisdictions = round.year === 2023 ? DEMO_JURISDICTIONS.slice(0, PATHS_2023.length) : DEMO_JURISDICTIONS.slice(0, 8);
+    // 2023 shows every state, the last one on the demo city; earlier rounds are published country results.
+    const jurisdictions = round.year === 2023 ? [...DEMO_JURISDICTIONS.slice(0, PATHS_2023.length - 1), '484-DEMO'] : DEMO_JURISDICTIONS.slice(0, 8);
     for (const [index, jurisdiction] of jurisdictions.entries()) {
       const path = round.year === 2023 ? (PATHS_2023[index] ?? { state: 'draft', actions: [] }) : { state: 'published' as const, actions: ['submit', 'validate', 'publish'] as TransitionAction[] };
       let assessment: Assessment = await createAssessment(db, { jurisdiction, roundId: round.id }, focal);
