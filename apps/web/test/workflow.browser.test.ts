@@ -33,6 +33,7 @@ describe('the web app in Chromium', () => {
     const mexico = { kind: 'area' as const, area: '484' };
     await addUser(platform.db, 'focal@example.org', 'Focal Point', [{ role: 'focal-point', scope: mexico }]);
     await addUser(platform.db, 'reviewer@example.org', 'Reviewer', [{ role: 'reviewer', scope: mexico }]);
+    await addUser(platform.db, 'admin@example.org', 'Administrator', [{ role: 'administrator', scope: { kind: 'global' } }]);
     const coordinator = await addUser(platform.db, 'coordinator@example.org', 'Coordinator', [{ role: 'national-coordinator', scope: mexico }]);
     const round = await addRound(platform.db);
     assessmentId = (await createAssessment(platform.db, { jurisdiction: '484', roundId: round.id }, coordinator.id)).id;
@@ -211,6 +212,24 @@ describe('the web app in Chromium', () => {
     expect(await page.getByTestId('overall-category').innerText()).toContain('Meets');
     await audit('country en');
     await shot('10-country');
+  });
+
+  it('lets an administrator grant a role and load an instrument version', async () => {
+    await signIn('admin@example.org');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('heading', { name: 'Users and roles' }).waitFor();
+    const reviewerRow = page.locator('tr', { hasText: 'reviewer@example.org' });
+    await reviewerRow.locator('summary').click();
+    await reviewerRow.getByText('reviewer (484)').waitFor();
+    await reviewerRow.getByLabel('Roles').selectOption('reviewer');
+    await reviewerRow.getByLabel('Area').fill('419');
+    await reviewerRow.getByRole('button', { name: 'Save' }).click();
+    await reviewerRow.getByText('reviewer (419)').waitFor();
+    const instrument = { ...SDG_10_7_2_V2019, version: '2019-test' };
+    await page.getByLabel('Upload an instrument (JSON or YAML)').setInputFiles({ name: 'instrument.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(instrument)) });
+    await page.getByText('Loaded sdg-10-7-2@2019-test.').waitFor();
+    await audit('admin en');
+    await shot('12-admin');
   });
 
   it('has no serious or critical accessibility violation on the public pages, left-to-right and right-to-left', async () => {

@@ -7,7 +7,7 @@ import { ErrorMessage, Loading } from '../app/shared.tsx';
 import { useLoad } from '../app/use-load.ts';
 import { getJson } from '../api/api-client.ts';
 import { pickText } from '../app/localized.ts';
-import type { AreaSummary, InstrumentSummary, Page, Round, User } from '../api/api-types.ts';
+import type { AreaSummary, InstrumentSummary, Page, Role, RoleGrant, Round, User } from '../api/api-types.ts';
 
 export function AdminPage() {
   const { t, lang } = useI18n();
@@ -67,6 +67,7 @@ export function AdminPage() {
               <th scope="col">{t('admin.name')}</th>
               <th scope="col">{t('signIn.email')}</th>
               <th scope="col">{t('admin.status')}</th>
+              <th scope="col">{t('admin.roles')}</th>
             </tr>
           </thead>
           <tbody>
@@ -75,6 +76,9 @@ export function AdminPage() {
                 <th scope="row">{user.name}</th>
                 <td>{user.email}</td>
                 <td>{user.status}</td>
+                <td>
+                  <UserRoles userId={user.id} name={user.name} onError={setError} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -151,5 +155,83 @@ export function AdminPage() {
         </ul>
       </section>
     </>
+  );
+}
+
+const ROLE_NAMES: readonly Role[] = ['administrator', 'global-analyst', 'regional-analyst', 'national-coordinator', 'focal-point', 'reviewer'];
+
+function scopeText(grant: RoleGrant): string {
+  return grant.scope.kind === 'global' ? 'global' : grant.scope.kind === 'area' ? grant.scope.area : grant.scope.group;
+}
+
+/** A user's role grants, read when opened; grant a role in an area (M49 or sub-national code), a group, or globally; revoke (kept in history). */
+function UserRoles({ userId, name, onError }: { userId: string; name: string; onError: (error: unknown) => void }) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const [grants, setGrants] = useState<RoleGrant[] | undefined>();
+  const load = async () => {
+    try {
+      setGrants((await getJson<User & { roles: RoleGrant[] }>(api, `/users/${encodeURIComponent(userId)}`)).roles);
+    } catch (failure) {
+      onError(failure);
+    }
+  };
+  const grant = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const where = String(form.get('scope') ?? '').trim();
+    const scope = where === '' || where === 'global' ? { kind: 'global' } : /^[0-9]/.test(where) ? { kind: 'area', area: where } : { kind: 'group', group: where };
+    try {
+      await api.request(`/users/${encodeURIComponent(userId)}/roles`, { method: 'POST', body: { role: form.get('role'), scope } });
+      await load();
+    } catch (failure) {
+      onError(failure);
+    }
+  };
+  const revoke = async (grantId: string) => {
+    try {
+      await api.request(`/users/${encodeURIComponent(userId)}/roles/${encodeURIComponent(grantId)}`, { method: 'DELETE' });
+      await load();
+    } catch (failure) {
+      onError(failure);
+    }
+  };
+  return (
+    <details onToggle={(event) => { if ((event.currentTarget as HTMLDetailsElement).open && !grants) void load(); }}>
+      <summary>
+        {t('admin.roles')}<span className="visually-hidden"> — {name}</span>
+      </summary>
+      <ul>
+        {(grants ?? []).map((entry) => (
+          <li key={entry.id ?? `${entry.role}-${scopeText(entry)}`}>
+            {entry.role} ({scopeText(entry)}){' '}
+            {entry.id ? (
+              <button type="button" className="link-button" onClick={() => void revoke(entry.id!)}>
+                ×<span className="visually-hidden"> {entry.role} {scopeText(entry)}</span>
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <form className="inline-form" onSubmit={(event) => void grant(event)}>
+        <label>
+          {t('admin.roles')}
+          <select name="role">
+            {ROLE_NAMES.map((role) => (
+              <option key={role} value={role}>
+                {role}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('dashboard.area')}
+          <input name="scope" placeholder="484, 419, global" size={10} />
+        </label>
+        <button type="submit" className="secondary">
+          {t('common.save')}
+        </button>
+      </form>
+    </details>
   );
 }
