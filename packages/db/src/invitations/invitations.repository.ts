@@ -103,13 +103,15 @@ export async function acceptInvitation(
 ): Promise<{ invitation: Invitation; user: User; grantId: string }> {
   return inTransaction(db, async (trx) => {
     const now = nowIso();
+    // Claim the invitation first: of two racing acceptances, the second waits on this row and then finds nothing.
     const pending = await trx
-      .selectFrom('invitations')
-      .selectAll()
+      .updateTable('invitations')
+      .set({ accepted_at: now })
       .where('token_hash', '=', input.tokenHash)
       .where('accepted_at', 'is', null)
       .where('revoked_at', 'is', null)
       .where('expires_at', '>', now)
+      .returningAll()
       .executeTakeFirst();
     if (!pending) throw new NotFoundError('invitation', '(token)');
     let userRow = await trx.selectFrom('users').selectAll().where('email', '=', pending.email).executeTakeFirst();
@@ -123,15 +125,7 @@ export async function acceptInvitation(
         .returningAll()
         .executeTakeFirstOrThrow();
     }
-    // The conditional update makes acceptance happen once even when two requests race.
-    const accepted = await trx
-      .updateTable('invitations')
-      .set({ accepted_at: now, accepted_user_id: userRow.id })
-      .where('id', '=', pending.id)
-      .where('accepted_at', 'is', null)
-      .returningAll()
-      .executeTakeFirst();
-    if (!accepted) throw new ConflictError('invitation already accepted', toInvitation(pending));
+    const accepted = await trx.updateTable('invitations').set({ accepted_user_id: userRow.id }).where('id', '=', pending.id).returningAll().executeTakeFirstOrThrow();
     const scope = scopeFromColumns(pending.scope_kind, pending.scope_value);
     const existingGrant = await trx
       .selectFrom('role_grants')

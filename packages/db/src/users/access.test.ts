@@ -123,6 +123,14 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     await expect(acceptInvitation(test.db, { tokenHash, name: 'Again' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('lets exactly one of two racing acceptances through', async () => {
+    const tokenHash = hash(`race${unique()}`);
+    await createInvitation(test.db, { email: `race${unique()}@example.org`, role: 'reviewer', scope: { kind: 'global' }, tokenHash, expiresAt: inOneHour(), invitedBy: null });
+    const results = await Promise.allSettled([acceptInvitation(test.db, { tokenHash, name: 'First' }), acceptInvitation(test.db, { tokenHash, name: 'Second' })]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(results.find((result) => result.status === 'rejected')).toMatchObject({ reason: { name: 'NotFoundError' } });
+  });
+
   it('records and filters audit entries, and refuses to rewrite them', async () => {
     const actor = await makeUser(test.db);
     await recordAudit(test.db, { actorId: actor.id, action: 'sign-in.failure', details: { ip: '10.0.0.1' } });
