@@ -24,4 +24,4 @@ for (const indicator of ['neet', 'unemployment-rate', 'attendance-parity']) {
 }
 const total = (performance.now() - started) / 1000;
 session.close();
-process.stdout.write(`${JSON.stringify({ engine: 'duckdb', rows: loaded.rows, timings, total, maxRssMb: process.resourceUsage().maxRSS / 1024, cells })}\n`);
+process.stdout.write(`${JSON.stringify({ engine: 'duckdb', rows: loaded.rows, timings, total, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6, cells })}\n`);

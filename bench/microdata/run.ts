@@ -35,6 +35,7 @@ interface TaskResult {
   total?: number;
   seconds?: number;
   maxRssMb: number;
+  cpuSeconds?: number;
   cells?: Record<string, Cell[]>;
 }
 
@@ -92,6 +93,7 @@ for (const persons of sizes) {
     const dbPath = join(dataDir, `persons-${duck.rows}.sqlite`);
     process.stderr.write(`sqlite: importing ${duck.rows.toLocaleString('en')} persons\n`);
     const imported = task('sqlite-import.ts', [data.path, dbPath]);
+    if (imported.rows !== duck.rows) throw new Error(`sqlite import: ${imported.rows} rows, expected ${duck.rows}`);
     process.stderr.write('sqlite: computing\n');
     const lite = task('sqlite-task.ts', [dbPath]);
     entry['sqliteImport'] = imported;
@@ -111,9 +113,11 @@ const rows = results.map((entry) => {
     persons: (entry['persons'] as number).toLocaleString('en'),
     'duckdb s': duck.total?.toFixed(2),
     'duckdb validate s': duck.timings?.['validate']?.toFixed(2),
+    'duckdb cpu s': duck.cpuSeconds?.toFixed(1),
     'duckdb RSS MB': Math.round(duck.maxRssMb),
     'sqlite s': lite?.total?.toFixed(2) ?? '-',
     'sqlite import s': imported?.seconds?.toFixed(1) ?? '-',
+    'sqlite cpu s': lite?.cpuSeconds?.toFixed(1) ?? '-',
     'sqlite RSS MB': lite ? Math.round(lite.maxRssMb) : '-',
     speedup: entry['speedup'] ? `${(entry['speedup'] as number).toFixed(1)}x` : '-',
     'max rel diff': entry['maxRelativeDifference'] !== undefined ? (entry['maxRelativeDifference'] as number).toExponential(1) : '-',
