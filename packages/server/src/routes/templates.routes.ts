@@ -1,7 +1,7 @@
 /** Excel templates of an assessment: download, fill in offline, upload back (validated cell by cell; all or nothing). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getAssessment, saveResponses } from '@migov/db';
+import { getAssessment, recordAudit, saveResponses } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import { assessmentJurisdiction } from './assessments.routes.ts';
 import { buildAssessmentWorkbook, readAssessmentWorkbook } from '../templates/assessment-workbook.ts';
@@ -31,6 +31,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
       const assessment = await getAssessment(context.db, request.params.id);
       const name = context.geography.findArea(assessment.jurisdiction)?.name ?? assessment.jurisdiction;
       const bytes = await buildAssessmentWorkbook(instrumentOf(assessment), assessment, name);
+      await recordAudit(context.db, { actorId: request.principal!.userId, action: 'workbook.export', targetType: 'assessment', targetId: assessment.id, details: { lockVersion: assessment.lockVersion } });
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', `attachment; filename="migov-${assessment.jurisdiction}-${assessment.year}.xlsx"`)
@@ -56,12 +57,16 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!Buffer.isBuffer(request.body)) throw new ApiError('unsupported-media-type', `send the workbook as the body with Content-Type ${XLSX}`);
       const assessment = await getAssessment(context.db, request.params.id);
       const read = await readAssessmentWorkbook(instrumentOf(assessment), assessment, request.body);
+      if (!read.ok) {
+        await recordAudit(context.db, { actorId: request.principal!.userId, action: 'workbook.refused', targetType: 'assessment', targetId: assessment.id, details: { problems: read.problems.length } });
+      }
       if (!read.ok) throw new ApiError('invalid-workbook', `${read.problems.length} invalid cell(s); nothing was changed`, { problems: read.problems });
       if (read.changes.length === 0) {
         if (read.lockVersion !== assessment.lockVersion) throw new ApiError('edit-conflict', 'the assessment changed after this template was made', { current: assessment });
         return reply.header('etag', lockVersionEtag(assessment.lockVersion)).send({ changed: 0, lockVersion: assessment.lockVersion });
       }
       const saved = await saveResponses(context.db, { assessmentId: assessment.id, expectedLockVersion: read.lockVersion, changes: read.changes }, request.principal!.userId);
+      await recordAudit(context.db, { actorId: request.principal!.userId, action: 'workbook.import', targetType: 'assessment', targetId: assessment.id, details: { changed: read.changes.length, lockVersion: saved.lockVersion } });
       return reply.header('etag', lockVersionEtag(saved.lockVersion)).send({ changed: read.changes.length, lockVersion: saved.lockVersion });
     },
   );

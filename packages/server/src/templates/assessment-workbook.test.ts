@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { SDG_10_7_2_V2019 } from '@migov/core';
-import { createAssessment, createRound, getAssessment, saveResponses, type MigovDatabase } from '@migov/db';
+import { createAssessment, createRound, getAssessment, listAudit, saveResponses, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
 import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, signIn, type SignedIn } from '../testing/test-app.ts';
 import { buildAssessmentWorkbook, readAssessmentWorkbook, RESPONSES_SHEET } from './assessment-workbook.ts';
@@ -63,6 +63,8 @@ describe.each(DIALECTS)('the Excel template of an assessment (%s)', (dialect) =>
     if (!read.ok) return;
     await saveResponses(db, { assessmentId: empty.id, expectedLockVersion: empty.lockVersion, changes: read.changes }, null);
     expect((await getAssessment(db, empty.id)).responses).toEqual(filled.responses);
+    const audit = await listAudit(db, { filters: { targetId: filled.id }, page: { limit: 10 } });
+    expect(audit.items.map((entry) => entry.action)).toContain('workbook.export');
   });
 
   it('has a drop-down of the options on every answer cell and protects the sheet', async () => {
