@@ -30,7 +30,14 @@ export async function buildWebApp(): Promise<void> {
   const index = join(DIST, 'index.html');
   if (existsSync(index) && statSync(index).mtimeMs > Math.max(newestMtime(join(WEB_ROOT, 'src')), statSync(join(WEB_ROOT, 'index.html')).mtimeMs)) return;
   const { build } = await import('vite');
-  await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // Inside Vitest NODE_ENV is "test", which would bundle React's development build: force production.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = previous;
+  }
 }
 
 export const PASSWORD = 'a long test password 2026';
