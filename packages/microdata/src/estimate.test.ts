@@ -180,6 +180,24 @@ describe('tabulate (against the textbook formulas in plain TypeScript)', () => {
     }
   });
 
+  it.each(seeds)('identifies migrants by citizenship and by residence five years ago (seed %i)', async (seed) => {
+    const { rows, source } = await load(seed);
+    const definitions = [
+      ['citizenship', (row: PersonRow) => row['citizenship'] !== 'XSY', 'non-citizen', 'citizen'],
+      ['recent', (row: PersonRow) => row['residence_5y_ago'] !== 'XSY', 'recent-migrant', 'not-recent-migrant'],
+    ] as const;
+    for (const [status, isMigrant, migrant, nonMigrant] of definitions) {
+      const result = await tabulate(session.connection, source, { indicator: 'unemployment-rate', by: ['migratory-status'], status, minN: 1, variance: 'taylor' });
+      expect(result.cells.map((cell) => cell.migratoryStatus)).toEqual([migrant, nonMigrant]);
+      for (const cell of result.cells) {
+        const records = toReference(rows, (row) => inLabourForce(row) && isMigrant(row) === (cell.migratoryStatus === migrant), (row) => row['labour_status'] === 2);
+        if (records.every((record) => !record.inDomain)) continue;
+        relativeClose(cell.estimate, 100 * referenceRatio(records));
+        relativeClose(cell.standardError, 100 * Math.sqrt(referenceRatioVariance(records)));
+      }
+    }
+  });
+
   it.each(seeds)('matches the parity index and its linearized standard error to 1e-9 (seed %i)', async (seed) => {
     const { rows, source } = await load(seed);
     const result = await tabulate(session.connection, source, { indicator: 'attendance-parity', by: ['sex'], minN: 1, variance: 'taylor' });
