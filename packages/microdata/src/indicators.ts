@@ -38,6 +38,7 @@ export interface ParityIndicator {
   base: RatioIndicator;
 }
 
+/** Any indicator migov tabulates. */
 export type Indicator = RatioIndicator | ParityIndicator;
 
 const attendanceRate: RatioIndicator = {
@@ -100,6 +101,7 @@ export const INDICATORS = {
   },
 } as const satisfies Record<string, Indicator>;
 
+/** Ids of {@link INDICATORS}. */
 export type IndicatorId = keyof typeof INDICATORS;
 
 /** Look up an indicator; throws a RangeError naming the known ids. */
@@ -119,10 +121,12 @@ export const MIGRATORY_STATUS_DEFINITIONS = {
   recent: { column: 'recent_migrant', migrant: 'recent-migrant', nonMigrant: 'not-recent-migrant' },
 } as const;
 
+/** `birth`, `citizenship` or `recent`. */
 export type MigratoryStatusDefinition = keyof typeof MIGRATORY_STATUS_DEFINITIONS;
 
 /** Disaggregation dimensions. */
 export const DIMENSIONS = ['migratory-status', 'sex', 'age-group'] as const;
+/** One disaggregation dimension. */
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Parse `migratory-status,sex` into dimensions; throws on unknown or repeated names. */

@@ -17,10 +17,12 @@ export const VARIABLES = [
   'attendingEducation',
   'labourStatus',
 ] as const;
+/** One of {@link VARIABLES}. */
 export type Variable = (typeof VARIABLES)[number];
 
 /** Replicate-weight variance methods; the scale factors are in estimate.ts. */
 export const REPLICATE_METHODS = ['jk1', 'bootstrap', 'brr', 'fay'] as const;
+/** One of {@link REPLICATE_METHODS}. */
 export type ReplicateMethod = (typeof REPLICATE_METHODS)[number];
 
 /** Replicate weights supplied with the file. */
