@@ -7,6 +7,7 @@ import { seedDemoData } from '../demo/seed-demo-data.ts';
 import { TABLES, TABLE_NAMES, type ColumnKind } from '../schema/tables.ts';
 import { TEST_DIALECTS, createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { backupDatabase, encodeValue, readTableRows, restoreDatabase } from './backup.ts';
+import { SCHEMA_VERSION } from '../database.ts';
 
 /** Every row of every table in the neutral form: what "identical" means across dialects. */
 async function dump(db: MigovDatabase): Promise<Record<string, unknown[][]>> {
@@ -69,7 +70,7 @@ describe('backup and restore', () => {
 
   it.each(TEST_DIALECTS)('writes a header, every table and an end marker (%s)', (dialect) => {
     const lines = gunzipSync(sources.get(dialect)!.backup).toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines[0]).toMatchObject({ format: 'migov-backup', formatVersion: 1, schemaVersion: '0001-initial-schema', sourceDialect: dialect });
+    expect(lines[0]).toMatchObject({ format: 'migov-backup', formatVersion: 1, schemaVersion: SCHEMA_VERSION, sourceDialect: dialect });
     expect(lines.filter((line) => typeof line.table === 'string').map((line) => line.table)).toEqual(TABLE_NAMES);
     expect(lines.at(-1)).toMatchObject({ end: true, rows: { users: 6, rounds: 3 } });
   });

@@ -5,9 +5,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../database.ts';
 import { initialSchema } from './0001-initial-schema.ts';
+import { indexesByOwner } from './0002-indexes-by-owner.ts';
 
 const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
   '0001-initial-schema': initialSchema,
+  '0002-indexes-by-owner': indexesByOwner,
 };
 
 /** The name of the newest migration. */
