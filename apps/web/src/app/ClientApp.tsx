@@ -7,6 +7,7 @@ import { createFetchClient, getJson } from '../api/api-client.ts';
 import type { Session } from '../api/api-types.ts';
 import { I18nContext, useI18n } from '../i18n/i18n-context.tsx';
 import { pickLanguage } from '../i18n/languages.ts';
+import { loadCatalogue } from '../i18n/catalogues/load.ts';
 import { getTranslator } from '../i18n/translator.ts';
 import { AppShell } from './AppShell.tsx';
 import { Link, NavigationContext, type Navigation } from './router-context.tsx';
@@ -62,7 +63,8 @@ function storedLanguage(): string | null {
   }
 }
 
-function currentRoute(): Route {
+/** The route of the browser's location. */
+export function currentRoute(): Route {
   return parseRoute(window.location.pathname, window.location.search, pickLanguage(storedLanguage(), navigator.languages ?? []));
 }
 
@@ -117,7 +119,13 @@ export function ClientApp() {
   const [route, setRoute] = useState<Route>(currentRoute);
   const [session, setSessionState] = useState<Session | undefined>();
   const [sessionChecked, setSessionChecked] = useState(false);
+  const [, setCatalogues] = useState(0);
   const translator = getTranslator(route.lang);
+
+  useEffect(() => {
+    // A route in a language not loaded yet renders in English until its catalogue arrives.
+    if (translator.lang !== route.lang) void loadCatalogue(route.lang).then(() => setCatalogues((count) => count + 1));
+  }, [route.lang, translator.lang]);
 
   useEffect(() => {
     const onPop = () => setRoute(currentRoute());

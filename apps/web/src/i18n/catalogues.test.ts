@@ -4,6 +4,7 @@ import { CATALOGUES } from './catalogues/index.ts';
 import { en } from './catalogues/en.ts';
 import { UI_LANGUAGES } from './languages.ts';
 import { getTranslator } from './translator.ts';
+import { findCatalogue, loadCatalogue } from './catalogues/load.ts';
 
 /** The argument names a message uses (placeholders, plurals, selects), recursively. */
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
@@ -52,5 +53,11 @@ describe('the message catalogues', () => {
     expect(getTranslator('en').formatDate('2026-03-01T10:00:00Z')).toBe('Mar 1, 2026');
     expect(getTranslator('ar').dir).toBe('rtl');
     expect(getTranslator('zh').dir).toBe('ltr');
+  });
+
+  it('loads a catalogue on demand and falls back to English before', async () => {
+    expect(findCatalogue('ru')).toBe(CATALOGUES.ru);
+    await loadCatalogue('ru');
+    expect(getTranslator('ru').t('nav.data')).toBe('Данные');
   });
 });

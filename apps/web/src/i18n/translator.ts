@@ -1,6 +1,6 @@
 /** Messages (ICU MessageFormat through FormatJS intl-messageformat), numbers and dates for one language. */
 import { IntlMessageFormat } from 'intl-messageformat';
-import { CATALOGUES, type MessageKey } from './catalogues/index.ts';
+import { findCatalogue, type MessageKey } from './catalogues/load.ts';
 import { directionOf, INTL_LOCALES, type UiLanguage } from './languages.ts';
 
 export type MessageValues = Record<string, string | number | Date | undefined>;
@@ -22,8 +22,10 @@ const translators = new Map<UiLanguage, Translator>();
 export function getTranslator(lang: UiLanguage): Translator {
   const hit = translators.get(lang);
   if (hit) return hit;
+  const catalogue = findCatalogue(lang);
+  // Until a language's catalogue is loaded, speak English (never a broken page); loaded ones are cached.
+  if (!catalogue) return getTranslator('en');
   const locale = INTL_LOCALES[lang];
-  const catalogue = CATALOGUES[lang];
   const formats = new Map<MessageKey, IntlMessageFormat>();
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });

@@ -14,6 +14,7 @@ import { NavigationContext } from '../app/router-context.tsx';
 import { formatRoute, type Route } from '../app/routes.ts';
 import { I18nContext } from '../i18n/i18n-context.tsx';
 import { UI_LANGUAGES, type UiLanguage } from '../i18n/languages.ts';
+import '../i18n/catalogues/index.ts';
 import { getTranslator } from '../i18n/translator.ts';
 import { normalizeAreaCode } from '../charts/category-scale.ts';
 import { ComparePage } from '../pages/ComparePage.tsx';
