@@ -37,6 +37,8 @@ export interface AssessmentSummary {
   updatedBy?: string;
   /** The number of the latest publication, if published at least once. */
   publishedVersion?: number;
+  /** How many items have a chosen option (for progress in lists). */
+  answeredItems: number;
 }
 
 /** An assessment with its responses by item id. */
@@ -44,7 +46,7 @@ export interface Assessment extends AssessmentSummary {
   responses: Record<string, ResponseValue>;
 }
 
-type AssessmentRow = Selectable<AssessmentsTable> & Pick<Selectable<RoundsTable>, 'year' | 'instrument' | 'version'>;
+type AssessmentRow = Selectable<AssessmentsTable> & Pick<Selectable<RoundsTable>, 'year' | 'instrument' | 'version'> & { answered_items: unknown };
 
 /** An assessment row (joined with its round) as a summary. */
 export function toAssessmentSummary(row: AssessmentRow): AssessmentSummary {
@@ -61,6 +63,7 @@ export function toAssessmentSummary(row: AssessmentRow): AssessmentSummary {
     cycle: readNumber(row.cycle),
     createdAt: readTimestamp(row.created_at),
     updatedAt: readTimestamp(row.updated_at),
+    answeredItems: readNumber(row.answered_items),
   };
   const createdBy = readOptional(row.created_by);
   if (createdBy !== undefined) summary.createdBy = createdBy;
@@ -77,7 +80,15 @@ export function selectAssessments(kysely: Kysely<Schema>) {
     .selectFrom('assessments')
     .innerJoin('rounds', 'rounds.id', 'assessments.round_id')
     .selectAll('assessments')
-    .select(['rounds.year', 'rounds.instrument', 'rounds.version']);
+    .select(['rounds.year', 'rounds.instrument', 'rounds.version'])
+    .select((eb) =>
+      eb
+        .selectFrom('responses')
+        .select((inner) => inner.fn.countAll().as('count'))
+        .whereRef('responses.assessment_id', '=', 'assessments.id')
+        .where('responses.option_id', 'is not', null)
+        .as('answered_items'),
+    );
 }
 
 /** A response row as a value (empty fields left out). */

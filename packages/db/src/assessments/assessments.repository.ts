@@ -254,7 +254,11 @@ export async function saveResponses(db: MigovDatabase, input: SaveResponsesInput
       )
       .execute();
     await insertRevision(trx, input.assessmentId, readNumber(locked.revision_count), { actorId, action: 'save', before: { responses: before }, after: { responses: after } });
-    const saved: Assessment = { ...toAssessmentSummary({ ...locked, year: header.year, instrument: header.instrument, version: header.version }), responses: toResponses(Object.entries(responses).map(([itemId, value]) => ({ item_id: itemId, option_id: value.optionId ?? null, comment: value.comment ?? null }))) };
+    const answeredItems = Object.values(responses).filter((value) => value.optionId !== undefined).length;
+    const saved: Assessment = {
+      ...toAssessmentSummary({ ...locked, year: header.year, instrument: header.instrument, version: header.version, answered_items: answeredItems }),
+      responses: toResponses(Object.entries(responses).map(([itemId, value]) => ({ item_id: itemId, option_id: value.optionId ?? null, comment: value.comment ?? null }))),
+    };
     return saved;
   });
   return result ?? explainMiss(db, input.assessmentId, input.expectedLockVersion, 'edit');

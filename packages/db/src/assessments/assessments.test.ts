@@ -52,9 +52,12 @@ describe.each(TEST_DIALECTS)('assessments on %s', (dialect) => {
     const assessment = await newAssessment();
     const saved = await saveResponses(test.db, { assessmentId: assessment.id, expectedLockVersion: 1, changes: [{ itemId: '1a', optionId: 'yes-legal-only', comment: 'Law 12/2018' }, { itemId: '2b', optionId: 'yes' }] }, user.id);
     expect(saved.lockVersion).toBe(2);
+    expect(saved.answeredItems).toBe(2);
+    expect(await getAssessment(test.db, assessment.id)).toEqual(saved);
     expect(saved.responses).toEqual({ '1a': { optionId: 'yes-legal-only', comment: 'Law 12/2018' }, '2b': { optionId: 'yes' } });
     const cleared = await saveResponses(test.db, { assessmentId: assessment.id, expectedLockVersion: 2, changes: [{ itemId: '1a', optionId: null }, { itemId: '2b', optionId: null }] }, user.id);
     expect(cleared.responses).toEqual({ '1a': { comment: 'Law 12/2018' } });
+    expect(cleared.answeredItems).toBe(0);
     expect(await getAssessment(test.db, assessment.id)).toEqual(cleared);
     const revisions = await listRevisions(test.db, { assessmentId: assessment.id });
     expect(revisions.at(-1)).toMatchObject({ revision: 3, action: 'save', before: { responses: { '1a': { optionId: 'yes-legal-only', comment: 'Law 12/2018' }, '2b': { optionId: 'yes' } } }, after: { responses: { '1a': { comment: 'Law 12/2018' }, '2b': {} } } });
@@ -196,6 +199,7 @@ describe.each(TEST_DIALECTS)('assessments on %s', (dialect) => {
     const all = await listAssessments(test.db, { roundId: round.id, page: { limit: 2 } });
     expect(all).toMatchObject({ total: 4, limit: 2, offset: 0 });
     expect(all.items.map((item) => item.jurisdiction)).toEqual(['250', '250-IDF']);
+    expect(all.items.map((item) => item.answeredItems)).toEqual([0, 0]);
     const scoped = await listAssessments(test.db, { roundId: round.id, areas: ['250', '380'] });
     expect(scoped.items.map((item) => item.jurisdiction)).toEqual(['250', '250-IDF', '380']);
     expect((await listAssessments(test.db, { roundId: round.id, areas: [] })).total).toBe(0);
