@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -34,6 +34,8 @@ describe('migov db', () => {
     await run('db', 'backup', '--out', file, '--database', source);
     expect(existsSync(file)).toBe(true);
     expect(existsSync(`${file}.partial`)).toBe(false);
+    // Backups hold password and token hashes: readable by the owner only.
+    expect(statSync(file).mode & 0o077).toBe(0);
 
     const target = await createEmptyTestDatabaseUrl('postgres');
     try {

@@ -86,7 +86,8 @@ export function registerDbCommands(program: Command): void {
       const partial = `${options.out}.partial`;
       await withDatabase(options.database, async (database) => {
         try {
-          const summary = await backupDatabase(database, createWriteStream(partial), { onProgress: progressPrinter('backup') });
+          // Owner-only: a backup holds password and token hashes and evidence files.
+          const summary = await backupDatabase(database, createWriteStream(partial, { mode: 0o600 }), { onProgress: progressPrinter('backup') });
           renameSync(partial, options.out);
           const total = Object.values(summary.rows).reduce((sum, count) => sum + count, 0);
           process.stderr.write(`backup of schema ${summary.schemaVersion}: ${total} rows in ${Object.keys(summary.rows).length} tables -> ${options.out}\n`);
