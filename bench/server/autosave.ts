@@ -1,17 +1,23 @@
 /**
  * 200 concurrent editors autosaving over HTTP, in two layouts: 200 assessments with one editor each
  * (spread), and 20 assessments with 10 editors each (contended). Each editor owns one
- * item and saving it repeatedly with If-Match; on 409 it takes the current lock version from the
+ * item and saving it repeatedly with If-Match (the editors run in a child process, apart from the
+ * server's event loop); on 409 it takes the current lock version from the
  * problem, backs off briefly with jitter, and saves again. Checks: zero lost updates (every acknowledged save is in the history and
  * each item ends with its editor's last save), zero 5xx; reports p50/p99 latency per request and per save (first attempt to acknowledgement).
- * Run: npx tsx bench/server/autosave.ts [--dialect sqlite|postgres] [--layout spread|contended] [--saves 10]
+ * Run: npx tsx bench/server/autosave.ts [--dialect sqlite|postgres] [--layout spread|contended] [--saves 10] [--think-ms 0]
  */
+import { spawn } from 'node:child_process';
+import { text } from 'node:stream/consumers';
+import { fileURLToPath } from 'node:url';
 import { createApiToken, createAssessment, createRound, createUser, grantRole, listRevisions } from '@migov/db';
 import { listAreas, SDG_10_7_2_V2019 } from '@migov/core';
 import { createSecret, hashSecret } from '@migov/server';
+import type { EditorsInput, EditorsOutput } from './autosave-editors.ts';
 import { dialectsFromArgs, listening, numberArg, percentile, printTable, seededDatabase, writeResults } from './bench-support.ts';
 
 const SAVES = numberArg('saves', 10);
+const THINK_MS = numberArg('think-ms', 0);
 const EDITORS = 200;
 /** spread: 200 assessments with one editor each; contended: 20 assessments with 10 editors each. */
 const LAYOUTS = { spread: 1, contended: 10 } as const;
@@ -38,61 +44,18 @@ for (const dialect of dialectsFromArgs()) for (const layout of layouts) {
       await createApiToken(db, { userId: user.id, name: 'bench', tokenHash: hashSecret(token) });
       targets.push({ id: assessment.id, token, lockVersion: assessment.lockVersion });
     }
-    // Editors open their assessment first (as the web app does): connections are set up and the code is warm.
-    for (let round = 0; round < 2; round += 1) {
-      await Promise.all(
-        targets.flatMap((target) =>
-          Array.from({ length: EDITORS_PER_ASSESSMENT }, async () => {
-            const response = await fetch(`${url}/api/v1/assessments/${target.id}`, { headers: { authorization: `Bearer ${target.token}` } });
-            await response.arrayBuffer();
-          }),
-        ),
-      );
-    }
-    const latencies: number[] = [];
-    const saveTimes: number[] = [];
-    const statuses = new Map<number, number>();
-    const acknowledged = new Map<string, number>();
-    const lastAcknowledged = new Map<string, string>();
-    const started = performance.now();
-    await Promise.all(
-      targets.flatMap((target) =>
-        Array.from({ length: EDITORS_PER_ASSESSMENT }, async (_unused, editor) => {
-          const itemId = ITEMS[editor]!;
-          let lockVersion = target.lockVersion;
-          for (let save = 0; save < SAVES; save += 1) {
-            const comment = `editor ${editor} save ${save}`;
-            const saveStarted = performance.now();
-            for (let attempt = 0; attempt < 1000; attempt += 1) {
-              const begin = performance.now();
-              const response = await fetch(`${url}/api/v1/assessments/${target.id}/responses`, {
-                method: 'PATCH',
-                headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json', 'if-match': `"${lockVersion}"` },
-                body: JSON.stringify({ changes: [{ itemId, comment }] }),
-              });
-              const body = (await response.json()) as { assessment?: { lockVersion: number }; current?: { lockVersion: number } };
-              latencies.push(performance.now() - begin);
-              statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-              if (response.status === 200) {
-                lockVersion = body.assessment!.lockVersion;
-                acknowledged.set(target.id, (acknowledged.get(target.id) ?? 0) + 1);
-                lastAcknowledged.set(`${target.id}:${itemId}`, comment);
-                saveTimes.push(performance.now() - saveStarted);
-                break;
-              }
-              if (response.status === 409 && body.current) {
-                lockVersion = body.current.lockVersion;
-                // As an autosaving client does: back off a little, with jitter, before saving on the new version.
-                await new Promise((resolveWait) => setTimeout(resolveWait, 5 + Math.random() * 20 * Math.min(attempt + 1, 5)));
-                continue;
-              }
-              break;
-            }
-          }
-        }),
-      ),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    const input: EditorsInput = { url, targets, editorsPerAssessment: EDITORS_PER_ASSESSMENT, saves: SAVES, items: ITEMS, thinkMs: THINK_MS };
+    const editors = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./autosave-editors.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+    editors.stdin.end(JSON.stringify(input));
+    const [outputText, exitCode] = await Promise.all([text(editors.stdout), new Promise<number | null>((resolveExit) => editors.once('exit', resolveExit))]);
+    if (exitCode !== 0) throw new Error(`the editors process failed with exit code ${exitCode}`);
+    const output = JSON.parse(outputText) as EditorsOutput;
+    const latencies = output.latencies;
+    const saveTimes = output.saveTimes;
+    const statuses = new Map(output.statuses);
+    const acknowledged = new Map(output.acknowledged);
+    const lastAcknowledged = new Map(output.lastAcknowledged);
+    const seconds = output.seconds;
     let lost = 0;
     for (const target of targets) {
       const current = (await (await fetch(`${url}/api/v1/assessments/${target.id}`, { headers: { authorization: `Bearer ${target.token}` } })).json()) as { assessment: { responses: Record<string, { comment?: string }> } };
@@ -112,6 +75,7 @@ for (const dialect of dialectsFromArgs()) for (const layout of layouts) {
       layout,
       editors: ASSESSMENTS * EDITORS_PER_ASSESSMENT,
       savesPerEditor: SAVES,
+      thinkMs: THINK_MS,
       acknowledged: acknowledgedTotal,
       requests: latencies.length,
       statuses: Object.fromEntries(statuses),
@@ -128,6 +92,7 @@ for (const dialect of dialectsFromArgs()) for (const layout of layouts) {
       dialect,
       layout: `${layout} (${ASSESSMENTS}x${EDITORS_PER_ASSESSMENT})`,
       editors: result.editors,
+      'think ms': THINK_MS,
       'acknowledged saves': acknowledgedTotal,
       requests: result.requests,
       '409 retries': statuses.get(409) ?? 0,
