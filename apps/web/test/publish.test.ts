@@ -59,6 +59,7 @@ describe('migov publish', () => {
   it('writes the dashboard, data, methodology and compare pages in every language, and a root that points to English', () => {
     for (const lang of UI_LANGUAGES) for (const page of ['', 'data/', 'methodology/', 'compare/']) expect(existsSync(join(out, lang, page, 'index.html')), `${lang}/${page}`).toBe(true);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('url=/en/');
+    expect(readFileSync(join(out, 'en', 'compare', 'index.html'), 'utf8')).toContain('Latin America and the Caribbean');
   });
 
   it('shows the published category in the content itself, without JavaScript', () => {

@@ -104,7 +104,9 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     await page({ view: 'dashboard', lang }, t('dashboard.title'), <DashboardPage data={dashboard} />);
     await page({ view: 'data', lang }, t('data.title'), <DataPage rounds={common.rounds} links={api.raw ? links : { download: () => '#', apiDocs: undefined }} />);
     await page({ view: 'methodology', lang }, t('methodology.title'), <MethodologyPage data={await loadMethodology(api)} />);
-    await page({ view: 'compare', lang, codes: [] }, t('compare.title'), <ComparePage data={await loadCompare(api, [], undefined)} codes={[]} />);
+    // Without scripts nobody can pick areas: the static compare page shows the SDG regions side by side.
+    const regions = dashboard.sdgRegions;
+    await page({ view: 'compare', lang, codes: [] }, t('compare.title'), <ComparePage data={await loadCompare(api, regions, undefined)} codes={regions} />);
     for (const code of countries) {
       const data = await loadCountry(api, code, undefined);
       const name = data.area?.name ?? code;
