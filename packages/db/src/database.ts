@@ -55,7 +55,8 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Mi
   const location = parseDatabaseUrl(options.url);
   let kysely: Kysely<Schema>;
   if (location.dialect === 'sqlite') {
-    if (location.filename !== ':memory:') mkdirSync(dirname(location.filename), { recursive: true });
+    // A new directory is owner-only: the database holds password hashes and evidence files.
+    if (location.filename !== ':memory:') mkdirSync(dirname(location.filename), { recursive: true, mode: 0o700 });
     const connection = new BetterSqlite3(location.filename, { timeout: options.busyTimeoutMs ?? 15_000 });
     if (location.filename !== ':memory:') connection.pragma('journal_mode = WAL');
     connection.pragma('foreign_keys = ON');
