@@ -19,6 +19,7 @@ import {
 import { getPublishedResults, listObservations, listPublications, type Publication } from '@migov/db';
 import type { AppContext } from '../context.ts';
 import { etagOf, type CachedBody } from '../http/etag.ts';
+import { ApiError } from '../errors/api-error.ts';
 
 /** The bulk download formats. */
 export const DOWNLOAD_FORMATS = ['csv', 'xlsx', 'sdmx-csv', 'sdmx-ml', 'json'] as const;
@@ -65,7 +66,10 @@ export async function publishedObservations(context: AppContext, year: number, i
 }
 
 /** Aggregates of a round: computed from published results and published by the UN, side by side but never mixed. */
-export async function buildAggregates(context: AppContext, year: number, instrument: string, group?: string) {
+export async function buildAggregates(context: AppContext, year: number, instrument: string, groupCode?: string) {
+  const area = groupCode === undefined ? undefined : context.geography.findArea(groupCode);
+  if (groupCode !== undefined && !area) throw new ApiError('not-found', `no area or group ${groupCode} (use an M49 code or a group id; see GET /api/v1/areas)`);
+  const group = area?.code;
   const observations = await publishedObservations(context, year, instrument);
   const areas = group ? [group] : undefined;
   let computed: unknown[] = [];

@@ -126,6 +126,9 @@ describe.each(DIALECTS)('the assessment workflow through the API (%s)', (dialect
     expect(aggregates.statusCode).toBe(200);
     const world = (aggregates.json().computed as { area: string; domain: string; coverage: { responding: number } }[]).find((entry) => entry.area === '1' && entry.domain === 'ALLDOMAINS');
     expect(world?.coverage.responding).toBe(1);
+    const latinAmerica = await app.inject({ url: '/api/v1/aggregates/2019?group=419' });
+    expect((latinAmerica.json().computed as { area: string }[]).every((entry) => entry.area === '419')).toBe(true);
+    expect((await app.inject({ url: '/api/v1/aggregates/2019?group=nowhere' })).statusCode).toBe(404);
     for (const format of ['xlsx', 'sdmx-csv', 'sdmx-ml', 'json']) expect((await app.inject({ url: `/api/v1/downloads/2019/${format}` })).statusCode, format).toBe(200);
 
     const reopenWithoutReason = await app.inject({ method: 'POST', url: `/api/v1/assessments/${id}/reopen`, headers: asUser(coordinator, { 'if-match': published.headers.etag as string }), payload: { reason: ' ' } });

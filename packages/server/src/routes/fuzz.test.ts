@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { createApiToken, createAssessment, createRound, type MigovDatabase } from '@migov/db';
+import { SDG_10_7_2_V2019 } from '@migov/core';
+import { createApiToken, createAssessment, createRound, saveResponses, transitionAssessment, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
 import { createSecret, hashSecret } from '../auth/tokens.ts';
 import { createTestApp, createTestDatabase, createTestUser } from '../testing/test-app.ts';
@@ -16,7 +17,7 @@ const RUNS_PER_ROUTE = 12;
 
 const hostileString = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.constantFrom('', ' ', '0', '-1', '1e309', 'NaN', 'null', '../../etc/passwd', '%00', '<script>alert(1)</script>', "' OR 1=1 --", '=HYPERLINK("x")', '484', '2019', 'sdg-10-7-2', '\u0000', 'ü'.repeat(300)),
+  fc.constantFrom('', ' ', '0', '-1', '1e309', 'NaN', 'null', '../../etc/passwd', '%00', '<script>alert(1)</script>', "' OR 1=1 --", '=HYPERLINK("x")', '484', '2019', '419', 'sdg-10-7-2', 'csv', 'xlsx', '\u0000', 'ü'.repeat(300)),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
 );
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -54,7 +55,14 @@ describe('fuzzing every route from its schema', () => {
     token = createSecret('mgv_');
     await createApiToken(db, { userId: admin.id, name: 'fuzz', tokenHash: hashSecret(token) });
     const round = await createRound(db, { year: 2019, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2019-01-01', closesOn: '2019-12-31' });
-    await createAssessment(db, { jurisdiction: '484', roundId: round.id }, null);
+    // A published assessment, so the public data routes have something to compute from.
+    let assessment = await createAssessment(db, { jurisdiction: '484', roundId: round.id }, null);
+    const items = SDG_10_7_2_V2019.domains.flatMap((domain) => domain.items.map((item) => item.id));
+    assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes: items.map((itemId) => ({ itemId, optionId: 'no' })) }, null);
+    for (const action of ['submit', 'validate', 'publish'] as const) {
+      assessment = await transitionAssessment(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, action }, null);
+    }
+    await createAssessment(db, { jurisdiction: '250', roundId: round.id }, null);
   });
   afterAll(async () => {
     await app.close();
