@@ -2,17 +2,19 @@
  * Public read throughput: the published results of a round (GET /api/v1/published/:year), served by
  * migov on SQLite and on PostgreSQL, against nginx serving the same bytes from disk in the same run.
  * Load from wrk (Debian package) on loopback; goal: at least half of nginx's requests per second,
- * p99 under 20 ms. Run: npx tsx bench/server/public-read.ts [--dialect sqlite|postgres] [--duration 10] [--connections 50]
+ * p99 under 20 ms. Run: npx tsx bench/server/public-read.ts [--dialect sqlite|postgres] [--duration 5] [--rounds 3] [--connections 50]
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dialectsFromArgs, listening, numberArg, printTable, seededDatabase, writeResults } from './bench-support.ts';
 
-const DURATION = numberArg('duration', 10);
+const DURATION = numberArg('duration', 5);
+/** migov and nginx runs alternate, so a change in the shared machine's load hits both alike; medians are reported. */
+const ROUNDS = numberArg('rounds', 3);
 const CONNECTIONS = numberArg('connections', 50);
 const NGINX_PORT = numberArg('nginx-port', 18_089);
 
@@ -41,6 +43,11 @@ async function wrk(url: string, headers: string[] = []): Promise<WrkResult> {
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
   const errors = [...output.matchAll(/(connect|read|write|timeout) (\d+)/g)].reduce((total, match) => total + Number(match[2]), 0);
   return { requestsPerSecond, p50Ms, p99Ms, non2xx, errors };
+}
+
+/** The run with the median requests per second (its latencies come with it). */
+function median(runs: WrkResult[]): WrkResult {
+  return [...runs].sort((left, right) => left.requestsPerSecond - right.requestsPerSecond)[Math.floor(runs.length / 2)]!;
 }
 
 async function startNginx(root: string, contentType: string): Promise<ChildProcess> {
@@ -95,10 +102,16 @@ for (const dialect of dialectsFromArgs()) {
     const nginx = await startNginx(root, contentType);
     try {
       await wrk(target); // warm-up: JIT and the public cache
-      const migov = await wrk(target);
-      const baseline = await wrk(`http://127.0.0.1:${NGINX_PORT}/published.json`);
+      const migovRuns: WrkResult[] = [];
+      const nginxRuns: WrkResult[] = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        migovRuns.push(await wrk(target));
+        nginxRuns.push(await wrk(`http://127.0.0.1:${NGINX_PORT}/published.json`));
+      }
+      const migov = median(migovRuns);
+      const baseline = median(nginxRuns);
       const ratio = migov.requestsPerSecond / baseline.requestsPerSecond;
-      const result = { dialect, url: target.replace(url, ''), bytes: body.length, connections: CONNECTIONS, durationSeconds: DURATION, cores: cpus().length, migov, nginx: baseline, ratio };
+      const result = { dialect, url: target.replace(url, ''), bytes: body.length, connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, cores: cpus().length, loadAverage: loadavg(), migov, nginx: baseline, ratio, migovRuns, nginxRuns };
       results.push(result);
       rows.push({
         dialect,
