@@ -70,6 +70,11 @@ describe('migov publish', () => {
     const dashboard = readFileSync(join(out, 'en', 'index.html'), 'utf8');
     expect(dashboard).toContain('aria-label="Mexico: Meets"');
     expect(dashboard).toContain('href="/en/country/484/"');
+    const svgLink = /<a href="(\/charts\/en\/migov-map-[^"]+\.svg)" download="">Download SVG<\/a>/.exec(dashboard);
+    expect(svgLink).not.toBeNull();
+    const svg = readFileSync(join(out, svgLink![1]!), 'utf8');
+    expect(svg).toMatch(/^<\?xml[^\n]*\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('aria-label="Mexico: Meets"');
     expect(profile).toContain('<td>No</td>');
     expect(profile).toContain('Areas for further development');
   });

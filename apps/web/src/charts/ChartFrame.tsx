@@ -1,9 +1,16 @@
 /* @jsxRuntime automatic */
 /** A chart with its title, an accessible description, a table alternative and SVG/PNG downloads. */
-import { useId, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useId, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useNavigation } from '../app/router-context.tsx';
 import { downloadPng, downloadSvg } from './chart-download.ts';
+
+/** In the static publication: renders each chart to an SVG file to write, and gives its URL (the browser bundle never renders to strings). */
+export interface StaticChartFiles {
+  add(filename: string, chart: ReactNode): string;
+}
+
+export const StaticChartFilesContext = createContext<StaticChartFiles | undefined>(undefined);
 
 export interface ChartFrameProps {
   title: string;
@@ -19,6 +26,7 @@ export interface ChartFrameProps {
 export function ChartFrame({ title, description, filename, chart, table, legend }: ChartFrameProps) {
   const { t } = useI18n();
   const { live } = useNavigation();
+  const files = useContext(StaticChartFilesContext);
   const id = useId();
   const container = useRef<HTMLDivElement>(null);
   const svg = () => container.current?.querySelector('svg');
@@ -44,6 +52,10 @@ export function ChartFrame({ title, description, filename, chart, table, legend 
               {t('chart.downloadPng')}
             </button>
           </>
+        ) : files ? (
+          <a href={files.add(filename, chart({ titleId: `${id}-file-title`, descriptionId: `${id}-file-description` }))} download>
+            {t('chart.downloadSvg')}
+          </a>
         ) : null}
       </div>
       <details className="chart-table">
@@ -53,3 +65,4 @@ export function ChartFrame({ title, description, filename, chart, table, legend 
     </figure>
   );
 }
+

@@ -17,6 +17,7 @@ import { UI_LANGUAGES, type UiLanguage } from '../i18n/languages.ts';
 import '../i18n/catalogues/index.ts';
 import { getTranslator } from '../i18n/translator.ts';
 import { normalizeAreaCode } from '../charts/category-scale.ts';
+import { StaticChartFilesContext, type StaticChartFiles } from '../charts/ChartFrame.tsx';
 import { ComparePage } from '../pages/ComparePage.tsx';
 import { CountryPage } from '../pages/CountryPage.tsx';
 import { DashboardPage } from '../pages/DashboardPage.tsx';
@@ -48,19 +49,30 @@ export interface StaticSiteSummary {
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
 
 /** Render one page as a complete HTML document. */
-export function renderDocument(route: Route, body: ReactElement, options: { base: string; title: string }): string {
+export function renderDocument(route: Route, body: ReactElement, options: { base: string; title: string; charts?: StaticChartFiles }): string {
   const translator = getTranslator(route.lang);
   const markup = renderToStaticMarkup(
-    <I18nContext.Provider value={translator}>
-      <NavigationContext.Provider value={{ route, base: options.base, live: false, navigate: () => undefined }}>
-        <AppShell route={route} showWorkspace={false}>
-          {body}
-        </AppShell>
-      </NavigationContext.Provider>
-    </I18nContext.Provider>,
+    <StaticChartFilesContext.Provider value={options.charts}>
+      <I18nContext.Provider value={translator}>
+        <NavigationContext.Provider value={{ route, base: options.base, live: false, navigate: () => undefined }}>
+          <AppShell route={route} showWorkspace={false}>
+            {body}
+          </AppShell>
+        </NavigationContext.Provider>
+      </I18nContext.Provider>
+    </StaticChartFilesContext.Provider>,
   );
   const alternates = UI_LANGUAGES.map((lang) => `<link rel="alternate" hreflang="${lang}" href="${escapeHtml(formatRoute({ ...route, lang }, options.base))}">`).join('');
   return `<!doctype html><html lang="${route.lang}" dir="${translator.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(options.title)} — ${escapeHtml(translator.t('app.name'))}</title><link rel="stylesheet" href="${escapeHtml(options.base)}assets/styles.css">${alternates}</head><body>${markup}</body></html>\n`;
+}
+
+/** A chart's `<svg>` as a standalone file. */
+function standaloneSvg(chart: ReactElement): string {
+  const markup = renderToStaticMarkup(chart);
+  const start = markup.indexOf('<svg');
+  const end = markup.lastIndexOf('</svg>');
+  if (start < 0 || end < 0) throw new Error('a chart rendered no <svg>');
+  return `<?xml version="1.0" encoding="utf-8"?>\n${markup.slice(start, end + 6).replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"')}\n`;
 }
 
 /** The file a route is written to: its path + index.html. */
@@ -78,7 +90,17 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   let pages = 0;
   const page = async (route: Route, title: string, body: ReactElement) => {
     const path = fileOf(route);
-    await options.write(path, renderDocument(route, body, { base, title }));
+    const charts = new Map<string, string>();
+    const translator = getTranslator(route.lang);
+    const files: StaticChartFiles = {
+      add(filename, chart) {
+        const file = `charts/${route.lang}/${filename.replace(/[^\w.-]/g, '_')}.svg`;
+        charts.set(file, standaloneSvg(<I18nContext.Provider value={translator}>{chart}</I18nContext.Provider>));
+        return `${base}${file}`;
+      },
+    };
+    await options.write(path, renderDocument(route, body, { base, title, charts: files }));
+    for (const [file, svg] of charts) await options.write(file, svg);
     pages += 1;
     options.onPage?.(path);
   };
