@@ -75,6 +75,7 @@ describe('syntheticCensusSql', () => {
   });
 
   it('writes delete-a-group jackknife weights: one group zeroed, the others scaled by G/(G−1)', async () => {
+    await createSyntheticTable(session.connection, 'census_small', small);
     const rows = await queryRows(
       session.connection,
       `SELECT count(*) FILTER (WHERE repw_1 = 0)::INTEGER AS zero1, count(*) FILTER (WHERE repw_2 = 0)::INTEGER AS zero2,
@@ -169,5 +170,30 @@ describe('coverage of 95% confidence intervals over repeated samples', () => {
     const pooled = rates.reduce((sum, rate) => sum + rate, 0) / rates.length;
     expect(pooled).toBeGreaterThanOrEqual(0.929);
     expect(pooled).toBeLessThanOrEqual(0.971);
+  });
+
+  it('covers close to 95% with delete-a-group jackknife (JK1) replicate weights too', async () => {
+    // Same population and band; 20 replicate groups (each drops 2-3 of the 50 clusters per stratum).
+    // With about 19 degrees of freedom, normal intervals are slightly narrow: expect a little under 95%.
+    const withReplicates = { ...design, replicateGroups: 20 };
+    const populationPath = temp.path('population-jk.parquet');
+    await session.connection.run(`COPY (${syntheticCensusSql(design, { kind: 'population' })}) TO ${quoteLiteral(populationPath)} (FORMAT parquet)`);
+    const samplesPath = temp.path('samples-jk.parquet');
+    await session.connection.run(`COPY (${syntheticCensusSql(withReplicates, { kind: 'replications', count: replications })}) TO ${quoteLiteral(samplesPath)} (FORMAT parquet)`);
+    const population = sourceOf(await loadMicrodata(session.connection, populationPath, { name: 'population_jk' }));
+    const samples = sourceOf(await loadMicrodata(session.connection, samplesPath, { name: 'samples_jk', spec: defaultSpecWithReplicates(20), passThrough: ['sample_id'] }));
+    for (const { indicator, by } of cases) {
+      const truth = await tabulate(session.connection, population, { indicator, by: [...by], minN: 1 });
+      const estimates = await tabulate(session.connection, samples, { indicator, by: [...by], minN: 1, separateBy: ['sample_id'] });
+      expect(estimates.variance).toBe('jk1');
+      for (const cell of truth.cells) {
+        const intervals = estimates.cells.filter((other) => other.migratoryStatus === cell.migratoryStatus);
+        expect(intervals).toHaveLength(replications);
+        const truthValue = cell.estimate as number;
+        const rate = intervals.filter((interval) => (interval.lower as number) <= truthValue && truthValue <= (interval.upper as number)).length / replications;
+        expect(rate, `${indicator} ${cell.migratoryStatus} (truth ${truthValue})`).toBeGreaterThanOrEqual(0.904);
+        expect(rate, `${indicator} ${cell.migratoryStatus}`).toBeLessThanOrEqual(0.996);
+      }
+    }
   });
 });
