@@ -62,7 +62,9 @@ describe('tabulate (hand-worked case)', () => {
   });
 
   it('flags cells below the minimum n as suppressed and keeps them in the output', async () => {
-    const loaded = await loadMicrodata(session.connection, temp.path('hand.csv'), { name: 'hand' });
+    const path = temp.path('hand-suppression.csv');
+    writeCsv(path, DEFAULT_COLUMNS, rows);
+    const loaded = await loadMicrodata(session.connection, path, { name: 'hand' });
     const result = await tabulate(session.connection, sourceOf(loaded), { indicator: 'unemployment-rate', by: ['sex'], minN: 9 });
     expect(result.cells.map((cell) => [cell.sex, cell.status, cell.n, cell.estimate, cell.note])).toEqual([
       ['F', 'suppressed', 0, null, 'unweighted n = 0 < 9'],
