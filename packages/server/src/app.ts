@@ -25,6 +25,7 @@ import { adminRoutes } from './routes/admin.routes.ts';
 import { templateRoutes } from './routes/templates.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
+import { partnershipRoutes } from './routes/partnerships.routes.ts';
 
 /** What createApp needs. */
 export interface CreateAppOptions {
@@ -125,6 +126,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   await app.register(adminRoutes, { prefix: API_PREFIX });
   await app.register(templateRoutes, { prefix: API_PREFIX });
   await app.register(importRoutes, { prefix: API_PREFIX });
+  await app.register(partnershipRoutes, { prefix: API_PREFIX });
   await app.register(webRoutes, { webRoot: config.webRoot });
 
   return Object.assign(app, { routesWithAccess: routes }) as unknown as MigovApp;

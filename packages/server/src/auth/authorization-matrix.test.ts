@@ -102,6 +102,9 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'GET /api/v1/audit': adminOnly,
   'POST /api/v1/imports': adminOnly,
   'GET /api/v1/imports': adminOnly,
+  'GET /api/v1/partnerships': everyone,
+  'GET /api/v1/partnerships/overlaps': everyone,
+  'GET /api/v1/partnerships/:id': everyone,
 };
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
