@@ -178,6 +178,12 @@ describe('the web app in Chromium', () => {
     await waitSaved();
     expect(await page.locator(`#item-${SECOND_ITEM} textarea`).inputValue()).toBe('Edited in another tab');
     expect(await page.locator(`#item-${FIRST_ITEM} input:checked`).getAttribute('value')).toBe('yes-legal-only');
+    // Leaving within the autosave delay still saves what was typed.
+    await page.locator(`#item-${FIRST_ITEM} textarea`).fill('Article 8 of the 2011 Migration Law');
+    await page.getByRole('link', { name: 'Workspace' }).click();
+    await page.getByRole('heading', { name: 'My assessments' }).waitFor();
+    await open('Open');
+    expect(await page.locator(`#item-${FIRST_ITEM} textarea`).inputValue()).toBe('Article 8 of the 2011 Migration Law');
     await expect.poll(() => page.getByTestId('score-preview').innerText()).toMatch(/Meets/);
     await page.getByRole('button', { name: 'Resubmit' }).click();
     await expect.poll(() => page.getByTestId('assessment-state').innerText()).toBe('Resubmitted');

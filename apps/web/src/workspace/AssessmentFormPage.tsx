@@ -109,7 +109,16 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
     [save],
   );
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(
+    () => () => {
+      // Leaving the page inside the autosave delay still saves what was typed.
+      clearTimeout(timer.current);
+      if (pendingRef.current.size > 0) void saveRef.current();
+    },
+    [],
+  );
   useEffect(() => {
     // Never lose typed answers: warn before leaving with unsaved changes.
     const beforeUnload = (event: BeforeUnloadEvent) => {
