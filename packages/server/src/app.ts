@@ -26,6 +26,7 @@ import { templateRoutes } from './routes/templates.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { partnershipRoutes } from './routes/partnerships.routes.ts';
+import { crosswalkRoutes } from './routes/crosswalks.routes.ts';
 
 /** What createApp needs. */
 export interface CreateAppOptions {
@@ -127,6 +128,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   await app.register(templateRoutes, { prefix: API_PREFIX });
   await app.register(importRoutes, { prefix: API_PREFIX });
   await app.register(partnershipRoutes, { prefix: API_PREFIX });
+  await app.register(crosswalkRoutes, { prefix: API_PREFIX });
   await app.register(webRoutes, { webRoot: config.webRoot });
 
   return Object.assign(app, { routesWithAccess: routes }) as unknown as MigovApp;

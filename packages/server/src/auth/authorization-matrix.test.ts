@@ -105,6 +105,8 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'GET /api/v1/partnerships': everyone,
   'GET /api/v1/partnerships/overlaps': everyone,
   'GET /api/v1/partnerships/:id': everyone,
+  'GET /api/v1/crosswalks': everyone,
+  'GET /api/v1/areas/:code/gaps': everyone,
 };
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
