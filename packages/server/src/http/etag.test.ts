@@ -29,8 +29,11 @@ describe('PublicBodyCache', () => {
     await cache.get('k', build);
     expect(builds).toBe(1);
     clock = 1500;
-    await cache.get('k', build);
+    // Expired: the previous body is served at once while a fresh one is built in the background.
+    expect(JSON.parse(String((await cache.get('k', build)).body))).toEqual({ builds: 1 });
+    await new Promise((resolveWait) => setTimeout(resolveWait, 20));
     expect(builds).toBe(2);
+    expect(JSON.parse(String((await cache.get('k', build)).body))).toEqual({ builds: 2 });
     cache.invalidate();
     await cache.get('k', build);
     expect(builds).toBe(3);

@@ -37,11 +37,12 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, cached:
 
 /**
  * A small cache of prepared bodies keyed by a string, emptied whenever this process changes public
- * data; entries also expire after `ttlMs`, so changes made by another process (the CLI importing
- * into the same database) show within seconds.
+ * data. Entries are refreshed after `ttlMs` so changes made by another process (the CLI importing into
+ * the same database) show within seconds; the refresh runs in the background while the previous body
+ * is still served, so no request waits for the database on the hot path.
  */
 export class PublicBodyCache {
-  private entries = new Map<string, { body: Promise<CachedBody>; expires: number }>();
+  private entries = new Map<string, { body: Promise<CachedBody>; expires: number; refreshing: boolean }>();
   private generation = 0;
 
   constructor(
@@ -50,23 +51,39 @@ export class PublicBodyCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The body for `key`, built once: concurrent requests for a missing or expired entry share one build. */
+  /** The body for `key`, built once: concurrent requests for a missing entry share one build. */
   get(key: string, build: () => Promise<CachedBody>): Promise<CachedBody> {
     const hit = this.entries.get(key);
-    if (hit && hit.expires > this.now()) return hit.body;
+    if (hit) {
+      if (hit.expires <= this.now() && !hit.refreshing) this.refresh(key, hit, build);
+      return hit.body;
+    }
     if (this.entries.size >= this.limit) this.entries.clear();
+    const entry = { body: build(), expires: this.now() + this.ttlMs, refreshing: false };
+    this.entries.set(key, entry);
     const generation = this.generation;
-    const body = build();
-    this.entries.set(key, { body, expires: this.now() + this.ttlMs });
     // A failed build is not kept, nor one that an invalidation overtook while it ran.
-    const forget = (failed: boolean) => {
-      if (this.entries.get(key)?.body === body && (failed || generation !== this.generation)) this.entries.delete(key);
-    };
-    body.then(
-      () => forget(false),
-      () => forget(true),
+    entry.body.then(
+      () => generation !== this.generation && this.forget(key, entry),
+      () => this.forget(key, entry),
     );
-    return body;
+    return entry.body;
+  }
+
+  private refresh(key: string, stale: { body: Promise<CachedBody>; expires: number; refreshing: boolean }, build: () => Promise<CachedBody>): void {
+    stale.refreshing = true;
+    const generation = this.generation;
+    build().then(
+      (body) => {
+        if (generation === this.generation && this.entries.get(key) === stale) this.entries.set(key, { body: Promise.resolve(body), expires: this.now() + this.ttlMs, refreshing: false });
+      },
+      // Keep serving the previous body and try again on a later request.
+      () => (stale.refreshing = false),
+    );
+  }
+
+  private forget(key: string, entry: unknown): void {
+    if (this.entries.get(key) === entry) this.entries.delete(key);
   }
 
   /** Forget everything (after a publication, an import or an instrument upload). */
