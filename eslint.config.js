@@ -1,6 +1,6 @@
 // One lint for the whole tree. The layering rules (docs/architecture.md) are enforced here:
 // core is pure (no node:*, no other migov package); db sits on core; server and cli sit on db and core;
-// nothing imports the web app or the cli.
+// nothing imports the cli, and only the cli's publish command imports the web app's static renderer.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
