@@ -28,3 +28,5 @@ export { backupDatabase, restoreDatabase, BACKUP_FORMAT, BACKUP_FORMAT_VERSION }
 export type { BackupHeader, BackupSummary, BackupOptions } from './backup/backup.ts';
 export { seedDemoData, DEMO_EMAIL_DOMAIN } from './demo/seed-demo-data.ts';
 export type { SeedDemoOptions, DemoSummary } from './demo/seed-demo-data.ts';
+export { createBrief, findBrief, getBrief, appendBriefVersion, listBriefs, BRIEF_CHANGES } from './governance/briefs.repository.ts';
+export type { StoredBrief, StoredBriefVersion, NewBriefVersion, BriefChange, BriefSummary } from './governance/briefs.repository.ts';

@@ -239,6 +239,19 @@ export interface ObservationsTable {
   denominator: NullableDecimal;
 }
 
+/** Row type of the briefs table: one row per version of a brief (append-only). */
+export interface BriefsTable {
+  id: string;
+  version: number;
+  area: string;
+  year: Nullable<number>;
+  change: string;
+  description: string;
+  content: Json;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+}
+
 /** The whole database as Kysely types it. */
 export interface Schema {
   users: UsersTable;
@@ -258,4 +271,5 @@ export interface Schema {
   publications: PublicationsTable;
   observation_imports: ObservationImportsTable;
   observations: ObservationsTable;
+  briefs: BriefsTable;
 }

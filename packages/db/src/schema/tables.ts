@@ -154,6 +154,7 @@ export const TABLES = {
     numerator: 'decimal',
     denominator: 'decimal',
   },
+  briefs: { id: 'text', version: 'integer', area: 'text', year: 'integer', change: 'text', description: 'text', content: 'json', ...timestamps, created_by: 'text' },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
 /** A table of the schema. */
@@ -181,4 +182,5 @@ export const TABLE_ORDER_BY: Record<TableName, readonly string[]> = {
   publications: ['id'],
   observation_imports: ['id'],
   observations: ['id'],
+  briefs: ['id', 'version'],
 };
