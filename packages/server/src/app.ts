@@ -89,9 +89,10 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   // The cookie parser's onRequest hook must run before the authentication hook.
   await app.register(cookie);
   const routes = installAccessControl(app);
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // Set first thing, so every answer (errors and 404s included) carries it; a sync hook costs no promise.
+  app.addHook('onRequest', (_request, reply, done) => {
     void reply.header('x-content-type-options', 'nosniff');
-    return payload;
+    done();
   });
 
   await app.register(multipart, {

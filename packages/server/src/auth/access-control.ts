@@ -3,7 +3,7 @@
  * an onRequest hook authenticates (session cookie with CSRF on unsafe methods, or a Bearer API
  * token) and checks the permission; a preHandler hook checks the scope of the object touched.
  */
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { findApiTokenByHash, findSessionByTokenHash, getUser, listRoleGrants, touchSession } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import type { AppContext, Principal } from '../context.ts';
@@ -98,45 +98,54 @@ export function installAccessControl(app: FastifyInstance): RegisteredRoute[] {
       const needs = access.permission === 'signed-in' ? 'Any signed-in user.' : `Needs the permission \`${access.permission}\` (${access.scope === 'object' ? 'over the jurisdiction of the object' : access.scope === 'global' ? 'with global scope' : 'results filtered to your scopes'}).`;
       route.schema = { ...route.schema, security: [{ session: [] }, { bearer: [] }], description: [route.schema.description, needs].filter(Boolean).join('\n\n') };
     }
+    if (access.permission !== 'public') {
+      route.onRequest = [...[route.onRequest ?? []].flat(), authenticationHook];
+      if (access.permission !== 'signed-in' && access.scope === 'object') route.preHandler = [...[route.preHandler ?? []].flat(), objectScopeHook];
+    }
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
       routes.push({ method, url, access: route.config.access, schema: route.schema });
     }
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    const access = request.routeOptions.config.access;
-    if (!access || access.permission === 'public') return;
-    const context = app.migov;
-    let principal: Principal | undefined;
-    try {
-      principal = await authenticate(context, request);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'session-expired') clearSessionCookie(reply, context.config);
-      throw error;
-    }
-    if (!principal) throw new ApiError('unauthenticated', 'sign in, or send an API token as "Authorization: Bearer <token>"');
-    if (principal.via === 'session' && UNSAFE_METHODS.has(request.method)) {
-      const header = request.headers['x-csrf-token'];
-      if (typeof header !== 'string' || !principal.csrfToken || !safeEqual(header, principal.csrfToken)) {
-        throw new ApiError('csrf-token-invalid', 'send the X-CSRF-Token header with the token from GET /api/v1/session');
-      }
-    }
-    request.principal = principal;
-    if (access.permission === 'signed-in') return;
-    const allowed = access.scope === 'global' ? isAllowedGlobally(principal.grants, access.permission) : isAllowed(principal.grants, access.permission, context.geography);
-    if (!allowed) throw new ApiError('forbidden', `this needs the permission ${access.permission}${access.scope === 'global' ? ' with global scope' : ''}`);
-  });
-
-  app.addHook('preHandler', async (request) => {
-    const access = request.routeOptions.config.access;
-    if (!access || access.permission === 'public' || access.permission === 'signed-in' || access.scope !== 'object') return;
-    const jurisdiction = await access.jurisdiction(request);
-    if (jurisdiction === undefined) throw new ApiError('not-found', 'no such resource');
-    const principal = request.principal;
-    if (!principal || !isAllowed(principal.grants, access.permission, app.migov.geography, jurisdiction)) {
-      throw new ApiError('forbidden', `you do not have ${access.permission} for jurisdiction ${jurisdiction}`);
-    }
-  });
+  // Hooks are attached per route (in onRoute above) so public routes run none of them.
   return routes;
 }
+
+/** Authentication and the permission check, for every route that is not public. */
+async function authenticationHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const access = request.routeOptions.config.access;
+  if (!access || access.permission === 'public') return;
+  const context = request.server.migov;
+  let principal: Principal | undefined;
+  try {
+    principal = await authenticate(context, request);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'session-expired') clearSessionCookie(reply, context.config);
+    throw error;
+  }
+  if (!principal) throw new ApiError('unauthenticated', 'sign in, or send an API token as "Authorization: Bearer <token>"');
+  if (principal.via === 'session' && UNSAFE_METHODS.has(request.method)) {
+    const header = request.headers['x-csrf-token'];
+    if (typeof header !== 'string' || !principal.csrfToken || !safeEqual(header, principal.csrfToken)) {
+      throw new ApiError('csrf-token-invalid', 'send the X-CSRF-Token header with the token from GET /api/v1/session');
+    }
+  }
+  request.principal = principal;
+  if (access.permission === 'signed-in') return;
+  const allowed = access.scope === 'global' ? isAllowedGlobally(principal.grants, access.permission) : isAllowed(principal.grants, access.permission, context.geography);
+  if (!allowed) throw new ApiError('forbidden', `this needs the permission ${access.permission}${access.scope === 'global' ? ' with global scope' : ''}`);
+}
+
+/** The scope check on the jurisdiction of the object a route touches (after validation, so params are parsed). */
+async function objectScopeHook(request: FastifyRequest): Promise<void> {
+  const access = request.routeOptions.config.access;
+  if (!access || access.permission === 'public' || access.permission === 'signed-in' || access.scope !== 'object') return;
+  const jurisdiction = await access.jurisdiction(request);
+  if (jurisdiction === undefined) throw new ApiError('not-found', 'no such resource');
+  const principal = request.principal;
+  if (!principal || !isAllowed(principal.grants, access.permission, request.server.migov.geography, jurisdiction)) {
+    throw new ApiError('forbidden', `you do not have ${access.permission} for jurisdiction ${jurisdiction}`);
+  }
+}
+
