@@ -32,6 +32,7 @@ const adminOnly = (actor: Actor) => actor === 'administrator';
 const reads = (actor: Actor, where: Where) =>
   actor === 'administrator' || actor === 'global-analyst' || (where === 'own' && ['regional-analyst', 'national-coordinator', 'focal-point', 'reviewer'].includes(actor));
 const own = (...roles: Actor[]) => (actor: Actor, where: Where) => actor === 'administrator' || (where === 'own' && roles.includes(actor));
+const briefAuthors = (actor: Actor) => ['administrator', 'global-analyst', 'regional-analyst', 'national-coordinator'].includes(actor);
 
 /** Who may succeed on each route: written by hand from the role descriptions, independent of the code's tables. */
 const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
@@ -107,6 +108,10 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'GET /api/v1/partnerships/:id': everyone,
   'GET /api/v1/crosswalks': everyone,
   'GET /api/v1/areas/:code/gaps': everyone,
+  'POST /api/v1/briefs': (actor, where) => actor === 'administrator' || actor === 'global-analyst' || (where === 'own' && (actor === 'regional-analyst' || actor === 'national-coordinator')),
+  'GET /api/v1/briefs/:id': briefAuthors,
+  'GET /api/v1/briefs/:id/versions/:file': briefAuthors,
+  'PUT /api/v1/briefs/:id': briefAuthors,
 };
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
@@ -232,6 +237,9 @@ describe.each(DIALECTS)('the authorization matrix (%s)', (dialect) => {
         break;
       case 'POST /api/v1/jurisdictions':
         payload = { code: `${jurisdiction}-M${counter}`, name: 'Somewhere', level: 'city', parent: jurisdiction };
+        break;
+      case 'POST /api/v1/briefs':
+        payload = { area: jurisdiction };
         break;
       case 'POST /api/v1/imports':
         payload = 'not a data file';

@@ -1,0 +1,199 @@
+/**
+ * Cooperation Framework briefs: generated for a country and round from the published data, stored as
+ * append-only versions, edited with the expected version (409 on conflict), rendered as Markdown, PDF
+ * or DOCX. Briefs are working documents: only brief authors of the country see them.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  BriefConflictError,
+  BriefInputError,
+  briefEditRequestSchema,
+  briefGenerateRequestSchema,
+  editBrief,
+  generateBrief,
+  renderBriefDocx,
+  renderBriefMarkdown,
+  renderBriefPdf,
+  resultsFromObservations,
+  type BriefContent,
+  type BriefDocument,
+  type BriefVersion,
+} from '@migov/briefs';
+import { appendBriefVersion, ConflictError, createBrief, findBrief, listObservations, type StoredBrief } from '@migov/db';
+import type { Principal } from '../context.ts';
+import { ApiError } from '../errors/api-error.ts';
+import { scopeCovers, type Role } from '../auth/permissions.ts';
+
+const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
+/** Who is no brief author is refused before the request is validated, so refusals never depend on the body. */
+const authorsOnly = { preValidation: async (request: FastifyRequest) => void requireAuthor(request) };
+
+/** Roles that may generate, read and edit briefs: analysts and administrators anywhere in scope, national coordinators of their country. */
+export const BRIEF_AUTHOR_ROLES: readonly Role[] = ['administrator', 'global-analyst', 'regional-analyst', 'national-coordinator'];
+const AUTHORS_TEXT = 'Brief authors only: administrators, global and regional analysts, and national coordinators, each within the scope of their role.';
+
+const MEDIA_TYPES = {
+  md: 'text/markdown; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new ApiError('unauthenticated', 'sign in, or send an API token as "Authorization: Bearer <token>"');
+  return request.principal;
+}
+
+/** Refuse unless a brief-author grant of the principal covers the area (any area when `area` is undefined). */
+function requireAuthor(request: FastifyRequest, area?: string): Principal {
+  const principal = principalOf(request);
+  const geography = request.server.migov.geography;
+  const allowed = principal.grants.some((grant) => BRIEF_AUTHOR_ROLES.includes(grant.role) && (area === undefined || scopeCovers(grant.scope, area, geography)));
+  if (!allowed) throw new ApiError('forbidden', area === undefined ? 'briefs are for brief authors (administrators, analysts, national coordinators)' : `you may not work on briefs for area ${area}`);
+  return principal;
+}
+
+function toBriefVersion(stored: StoredBrief['versions'][number]): BriefVersion {
+  return { version: stored.version, createdAt: stored.createdAt, createdBy: stored.createdBy ?? '', change: stored.change, description: stored.description, content: stored.content as BriefContent };
+}
+
+function toDocument(brief: StoredBrief): BriefDocument {
+  return { id: brief.id, area: brief.area, versions: brief.versions.map(toBriefVersion) };
+}
+
+function briefView(brief: StoredBrief) {
+  return { id: brief.id, area: brief.area, year: brief.year ?? null, latestVersion: brief.versions.at(-1)?.version ?? 0, versions: brief.versions.map(toBriefVersion) };
+}
+
+/** A brief the principal may see, or not-found (also for briefs outside their scope, so ids do not leak). */
+async function loadBrief(request: FastifyRequest, id: string): Promise<{ brief: StoredBrief; principal: Principal }> {
+  requireAuthor(request);
+  const brief = await findBrief(request.server.migov.db, id);
+  if (!brief) throw new ApiError('not-found', `no brief ${id}`);
+  try {
+    return { brief, principal: requireAuthor(request, brief.area) };
+  } catch {
+    throw new ApiError('not-found', `no brief ${id}`);
+  }
+}
+
+const idParams = z.object({ id: z.string().min(1).max(60) });
+
+/** Brief routes under /api/v1. */
+export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
+  const context = app.migov;
+
+  app.post(
+    '/briefs',
+    {
+      config: SIGNED_IN,
+      ...authorsOnly,
+      schema: {
+        tags: ['briefs'],
+        summary: 'Generate a Cooperation Framework brief for a country and round from the published 10.7.2 data (stored as version 1)',
+        description: AUTHORS_TEXT,
+        body: briefGenerateRequestSchema,
+        response: { 201: z.unknown() },
+      },
+    },
+    async (request, reply) => {
+      const area = context.geography.findArea(request.body.area);
+      if (!area || area.kind !== 'country') throw new ApiError('invalid-input', `area ${JSON.stringify(request.body.area)} is not a country (use an M49 or ISO 3166-1 code)`, { problems: [{ field: 'area', value: request.body.area, message: 'must be a country' }] });
+      const principal = requireAuthor(request, area.code);
+      const observations = await listObservations(context.db, { series: 'SG_CPA_MIGRS', area: area.code });
+      const round = request.body.round;
+      if (round !== undefined && !observations.some((observation) => observation.year === round)) {
+        throw new ApiError('invalid-input', `no published 10.7.2 results for ${area.name} in ${round}`, { problems: [{ field: 'round', value: round, message: 'no published results for this country in this round' }] });
+      }
+      const results = resultsFromObservations(observations, area.code, { ...(round !== undefined ? { year: round } : {}), source: 'published SG_CPA_MIGRS observations' });
+      const at = context.now().toISOString();
+      let document: BriefDocument;
+      try {
+        document = generateBrief({ area: area.code, results, ...(request.body.checklist ? { checklist: request.body.checklist } : {}), generatedAt: at, generatedBy: principal.userId });
+      } catch (error) {
+        if (error instanceof BriefInputError) throw new ApiError('invalid-input', error.message, { problems: [{ field: error.field, message: error.message }] });
+        throw error;
+      }
+      const first = document.versions[0];
+      if (!first) throw new Error('generateBrief returned no version');
+      const stored = await createBrief(
+        context.db,
+        { area: area.code, ...(results.year !== undefined ? { year: results.year } : {}), version: { change: first.change, description: first.description, content: first.content, createdAt: first.createdAt } },
+        principal.userId,
+      );
+      return reply.code(201).header('location', `/api/v1/briefs/${stored.id}`).send(briefView(stored));
+    },
+  );
+
+  app.get(
+    '/briefs/:id',
+    { config: SIGNED_IN, ...authorsOnly, schema: { tags: ['briefs'], summary: 'A brief with all its versions, oldest first', description: AUTHORS_TEXT, params: idParams, response: { 200: z.unknown() } } },
+    async (request) => briefView((await loadBrief(request, request.params.id)).brief),
+  );
+
+  app.get(
+    '/briefs/:id/versions/:file',
+    {
+      config: SIGNED_IN,
+      ...authorsOnly,
+      schema: {
+        tags: ['briefs'],
+        summary: 'One version of a brief as Markdown, PDF or DOCX (`<n>.md`, `<n>.pdf`, `<n>.docx`)',
+        description: AUTHORS_TEXT,
+        params: idParams.extend({ file: z.string().regex(/^[1-9]\d{0,5}\.(md|pdf|docx)$/, 'expected <version>.md, <version>.pdf or <version>.docx') }),
+        response: { 200: z.unknown() },
+      },
+    },
+    async (request, reply) => {
+      const { brief } = await loadBrief(request, request.params.id);
+      const [number, format] = request.params.file.split('.') as [string, keyof typeof MEDIA_TYPES];
+      const stored = brief.versions.find((version) => version.version === Number(number));
+      if (!stored) throw new ApiError('not-found', `brief ${brief.id} has no version ${number} (latest: ${brief.versions.at(-1)?.version ?? 0})`);
+      const version = toBriefVersion(stored);
+      const body = format === 'md' ? renderBriefMarkdown(version) : format === 'pdf' ? Buffer.from(await renderBriefPdf(version)) : Buffer.from(await renderBriefDocx(version));
+      return reply
+        .header('content-type', MEDIA_TYPES[format])
+        .header('content-disposition', `attachment; filename="migov-brief-${brief.area}-${brief.year ?? 'latest'}-v${version.version}.${format}"`)
+        .header('cache-control', 'private, no-store')
+        .send(body);
+    },
+  );
+
+  app.put(
+    '/briefs/:id',
+    {
+      config: SIGNED_IN,
+      ...authorsOnly,
+      schema: {
+        tags: ['briefs'],
+        summary: 'Edit a brief: appends a new version; 409 when expectedVersion is not the latest (the body carries the latest)',
+        description: AUTHORS_TEXT,
+        params: idParams,
+        body: briefEditRequestSchema,
+        response: { 200: z.unknown() },
+      },
+    },
+    async (request) => {
+      const { brief, principal } = await loadBrief(request, request.params.id);
+      const { expectedVersion, description, edit } = request.body;
+      let edited: BriefDocument;
+      try {
+        edited = editBrief(toDocument(brief), edit, { actor: principal.userId, at: context.now().toISOString(), expectedVersion, description });
+      } catch (error) {
+        if (error instanceof BriefConflictError) throw new ApiError('edit-conflict', error.message, { current: briefView(brief) });
+        if (error instanceof BriefInputError) throw new ApiError('invalid-input', error.message, { problems: [{ field: error.field, message: error.message }] });
+        throw error;
+      }
+      const latest = edited.versions.at(-1);
+      if (!latest) throw new Error('editBrief returned no version');
+      try {
+        const stored = await appendBriefVersion(context.db, { briefId: brief.id, expectedVersion, version: { change: latest.change, description: latest.description, content: latest.content, createdAt: latest.createdAt } }, principal.userId);
+        return briefView(stored);
+      } catch (error) {
+        if (error instanceof ConflictError) throw new ApiError('edit-conflict', error.message, { current: briefView(error.current as StoredBrief) });
+        throw error;
+      }
+    },
+  );
+};
