@@ -30,3 +30,5 @@ export { seedDemoData, DEMO_EMAIL_DOMAIN } from './demo/seed-demo-data.ts';
 export type { SeedDemoOptions, DemoSummary } from './demo/seed-demo-data.ts';
 export { createBrief, findBrief, getBrief, appendBriefVersion, listBriefs, BRIEF_CHANGES } from './governance/briefs.repository.ts';
 export type { StoredBrief, StoredBriefVersion, NewBriefVersion, BriefChange, BriefSummary } from './governance/briefs.repository.ts';
+export { importIndicatorDatasets, listIndicatorDatasets, findIndicatorDataset, getIndicatorDataset, listAreaIndicatorDatasets } from './indicators/indicators.repository.ts';
+export type { IndicatorDatasetSummary, StoredIndicatorDataset, IndicatorImportResult } from './indicators/indicators.repository.ts';

@@ -7,11 +7,13 @@ import type { Dialect } from '../database.ts';
 import { initialSchema } from './0001-initial-schema.ts';
 import { indexesByOwner } from './0002-indexes-by-owner.ts';
 import { governanceAndIndicators } from './0003-governance-and-indicators.ts';
+import { indicatorDatasets } from './0004-indicator-datasets.ts';
 
 const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-indexes-by-owner': indexesByOwner,
   '0003-governance-and-indicators': governanceAndIndicators,
+  '0004-indicator-datasets': indicatorDatasets,
 };
 
 /** The name of the newest migration. */

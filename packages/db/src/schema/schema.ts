@@ -252,6 +252,33 @@ export interface BriefsTable {
   created_by: Nullable<string>;
 }
 
+/** Row type of the indicator_datasets table: one row per stored release of a dataset. */
+export interface IndicatorDatasetsTable {
+  id: string;
+  indicator: string;
+  series: string;
+  unit: Nullable<string>;
+  series_description: Nullable<string>;
+  observation_count: number;
+  source_name: string;
+  source_format: string;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+}
+
+/** Row type of the indicator_observations table. */
+export interface IndicatorObservationsTable {
+  id: string;
+  dataset_id: string;
+  area: string;
+  year: number;
+  dimension_key: string;
+  value: NullableDecimal;
+  value_label: Nullable<string>;
+  dimensions: Json;
+  attributes: Json;
+}
+
 /** The whole database as Kysely types it. */
 export interface Schema {
   users: UsersTable;
@@ -272,4 +299,6 @@ export interface Schema {
   observation_imports: ObservationImportsTable;
   observations: ObservationsTable;
   briefs: BriefsTable;
+  indicator_datasets: IndicatorDatasetsTable;
+  indicator_observations: IndicatorObservationsTable;
 }

@@ -155,6 +155,8 @@ export const TABLES = {
     denominator: 'decimal',
   },
   briefs: { id: 'text', version: 'integer', area: 'text', year: 'integer', change: 'text', description: 'text', content: 'json', ...timestamps, created_by: 'text' },
+  indicator_datasets: { id: 'text', indicator: 'text', series: 'text', unit: 'text', series_description: 'text', observation_count: 'integer', source_name: 'text', source_format: 'text', ...timestamps, created_by: 'text' },
+  indicator_observations: { id: 'text', dataset_id: 'text', area: 'text', year: 'integer', dimension_key: 'text', value: 'decimal', value_label: 'text', dimensions: 'json', attributes: 'json' },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
 /** A table of the schema. */
@@ -183,4 +185,6 @@ export const TABLE_ORDER_BY: Record<TableName, readonly string[]> = {
   observation_imports: ['id'],
   observations: ['id'],
   briefs: ['id', 'version'],
+  indicator_datasets: ['id'],
+  indicator_observations: ['id'],
 };
