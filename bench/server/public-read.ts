@@ -38,8 +38,9 @@ async function wrk(url: string, headers: string[] = []): Promise<WrkResult> {
   const args = ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', ...headers.flatMap((header) => ['-H', header]), url];
   const { stdout: output } = await promisify(execFile)('wrk', args, { encoding: 'utf8' });
   const requestsPerSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
-  const p50Ms = toMs(/50%\s+(\S+)/.exec(output)?.[1] ?? '');
-  const p99Ms = toMs(/99%\s+(\S+)/.exec(output)?.[1] ?? '');
+  // Anchored: the thread statistics line also ends in a percentage ("85.50%").
+  const p50Ms = toMs(/^\s*50%\s+(\S+)/m.exec(output)?.[1] ?? '');
+  const p99Ms = toMs(/^\s*99%\s+(\S+)/m.exec(output)?.[1] ?? '');
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
   const errors = [...output.matchAll(/(connect|read|write|timeout) (\d+)/g)].reduce((total, match) => total + Number(match[2]), 0);
   return { requestsPerSecond, p50Ms, p99Ms, non2xx, errors };
