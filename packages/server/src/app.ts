@@ -28,6 +28,7 @@ import { importRoutes } from './routes/imports.routes.ts';
 import { partnershipRoutes } from './routes/partnerships.routes.ts';
 import { crosswalkRoutes } from './routes/crosswalks.routes.ts';
 import { briefRoutes } from './routes/briefs.routes.ts';
+import { indicatorRoutes } from './routes/indicators.routes.ts';
 
 /** What createApp needs. */
 export interface CreateAppOptions {
@@ -132,6 +133,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   await app.register(partnershipRoutes, { prefix: API_PREFIX });
   await app.register(crosswalkRoutes, { prefix: API_PREFIX });
   await app.register(briefRoutes, { prefix: API_PREFIX });
+  await app.register(indicatorRoutes, { prefix: API_PREFIX });
   await app.register(webRoutes, { webRoot: config.webRoot });
 
   return Object.assign(app, { routesWithAccess: routes }) as unknown as MigovApp;

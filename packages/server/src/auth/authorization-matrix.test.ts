@@ -112,6 +112,11 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'GET /api/v1/briefs/:id': briefAuthors,
   'GET /api/v1/briefs/:id/versions/:file': briefAuthors,
   'PUT /api/v1/briefs/:id': briefAuthors,
+  'GET /api/v1/indicators': everyone,
+  'GET /api/v1/indicators/:id': everyone,
+  'GET /api/v1/indicators/:id/datasets/:datasetId/chart': everyone,
+  'GET /api/v1/areas/:code/indicators': everyone,
+  'POST /api/v1/indicators/imports': (actor) => actor === 'administrator' || actor === 'global-analyst',
 };
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
