@@ -109,6 +109,7 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'GET /api/v1/crosswalks': everyone,
   'GET /api/v1/areas/:code/gaps': everyone,
   'POST /api/v1/briefs': (actor, where) => actor === 'administrator' || actor === 'global-analyst' || (where === 'own' && (actor === 'regional-analyst' || actor === 'national-coordinator')),
+  'GET /api/v1/briefs': briefAuthors,
   'GET /api/v1/briefs/:id': briefAuthors,
   'GET /api/v1/briefs/:id/versions/:file': briefAuthors,
   'PUT /api/v1/briefs/:id': briefAuthors,

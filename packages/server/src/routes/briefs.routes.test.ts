@@ -85,6 +85,16 @@ describe.each(DIALECTS)('the brief routes (%s)', (dialect) => {
     expect((await app.inject({ url: `/api/v1/briefs/${brief.id}` })).statusCode).toBe(401);
   });
 
+  it('lists only the briefs in the reader\'s scope', async () => {
+    const brief = (await generate(coordinator, { area: '50' })).json() as BriefView;
+    const mine = (await app.inject({ url: '/api/v1/briefs?area=BGD', headers: asUser(coordinator) })).json().items as { id: string; area: string; latestVersion: number }[];
+    expect(mine.map((item) => item.id)).toContain(brief.id);
+    expect(mine.every((item) => item.area === '50')).toBe(true);
+    expect((await app.inject({ url: '/api/v1/briefs', headers: asUser(otherCoordinator) })).json().items).toEqual([]);
+    expect((await app.inject({ url: '/api/v1/briefs', headers: asUser(focalPoint) })).statusCode).toBe(403);
+    expect((await app.inject({ url: '/api/v1/briefs?area=XYZ', headers: asUser(analyst) })).statusCode).toBe(404);
+  });
+
   it('edits with the expected version, keeps every version, and answers 409 with the latest on a stale edit', async () => {
     const brief = (await generate(coordinator, { area: '50' })).json() as BriefView;
     const edit = (session: SignedIn, expectedVersion: number, title: string) =>

@@ -21,7 +21,7 @@ import {
   type BriefDocument,
   type BriefVersion,
 } from '@migov/briefs';
-import { appendBriefVersion, ConflictError, createBrief, findBrief, listObservations, type StoredBrief } from '@migov/db';
+import { appendBriefVersion, ConflictError, createBrief, findBrief, listBriefs, listObservations, type StoredBrief } from '@migov/db';
 import type { Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { scopeCovers, type Role } from '../auth/permissions.ts';
@@ -123,6 +123,30 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
         principal.userId,
       );
       return reply.code(201).header('location', `/api/v1/briefs/${stored.id}`).send(briefView(stored));
+    },
+  );
+
+  app.get(
+    '/briefs',
+    {
+      config: SIGNED_IN,
+      ...authorsOnly,
+      schema: {
+        tags: ['briefs'],
+        summary: 'The briefs you may work on (newest first), optionally of one country',
+        description: AUTHORS_TEXT,
+        querystring: z.object({ area: z.string().min(1).max(10).optional().describe('M49 or ISO 3166-1 code') }),
+        response: { 200: z.unknown() },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const code = request.query.area;
+      const area = code === undefined ? undefined : context.geography.findArea(code);
+      if (code !== undefined && !area) throw new ApiError('not-found', `no area ${code} (use an M49 or ISO 3166-1 code)`);
+      const briefs = await listBriefs(context.db, area ? { area: area.code } : {});
+      const visible = briefs.filter((brief) => principal.grants.some((grant) => BRIEF_AUTHOR_ROLES.includes(grant.role) && scopeCovers(grant.scope, brief.area, context.geography)));
+      return { items: visible };
     },
   );
 
