@@ -113,6 +113,7 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'GET /api/v1/briefs/:id': briefAuthors,
   'GET /api/v1/briefs/:id/versions/:file': briefAuthors,
   'PUT /api/v1/briefs/:id': briefAuthors,
+  'POST /api/v1/briefs/:id/regenerate': briefAuthors,
   'GET /api/v1/indicators': everyone,
   'GET /api/v1/indicators/:id': everyone,
   'GET /api/v1/indicators/:id/datasets/:datasetId/chart': everyone,

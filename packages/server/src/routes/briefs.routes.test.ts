@@ -115,6 +115,24 @@ describe.each(DIALECTS)('the brief routes (%s)', (dialect) => {
     expect((await app.inject({ method: 'PUT', url: `/api/v1/briefs/${brief.id}`, headers: { cookie: analyst.cookie }, payload: { expectedVersion: 2, description: 'x', edit: {} } })).statusCode).toBe(403);
   });
 
+  it('regenerates the facts from corrected published data of the round, keeping the edits', async () => {
+    const brief = (await generate(coordinator, { area: '50' })).json() as BriefView;
+    await app.inject({ method: 'PUT', url: `/api/v1/briefs/${brief.id}`, headers: asUser(coordinator), payload: { expectedVersion: 1, description: 'title', edit: { title: 'Our own title' } } });
+    // A correction: DOMAIN5 now meets.
+    await importObservations(db, { observations: [obs('50', 'DOMAIN5', 3)], source: { name: 'correction', format: 'json', importedAt: '2026-02-01T00:00:00.000Z' } }, null);
+    const stale = await app.inject({ method: 'POST', url: `/api/v1/briefs/${brief.id}/regenerate`, headers: asUser(coordinator), payload: { expectedVersion: 1 } });
+    expect(stale.statusCode).toBe(409);
+    const response = await app.inject({ method: 'POST', url: `/api/v1/briefs/${brief.id}/regenerate`, headers: asUser(coordinator), payload: { expectedVersion: 2 } });
+    expect(response.statusCode, response.body).toBe(200);
+    const regenerated = response.json() as BriefView;
+    expect(regenerated.latestVersion).toBe(3);
+    const latest = regenerated.versions[2];
+    expect(latest?.change).toBe('generated');
+    expect(latest?.content.title).toBe('Our own title');
+    expect(latest?.content.gaps.map((gap) => gap.domain)).toEqual(['DOMAIN2']);
+    expect(regenerated.versions[0]?.content.gaps.map((gap) => gap.domain)).toEqual(['DOMAIN2', 'DOMAIN5']);
+  });
+
   it('renders any version as Markdown, PDF and DOCX', async () => {
     const brief = (await generate(coordinator, { area: '50' })).json() as BriefView;
     await app.inject({ method: 'PUT', url: `/api/v1/briefs/${brief.id}`, headers: asUser(coordinator), payload: { expectedVersion: 1, description: 'note', edit: { notes: 'Edited note for version two' } } });

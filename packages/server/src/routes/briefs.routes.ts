@@ -13,6 +13,7 @@ import {
   briefGenerateRequestSchema,
   editBrief,
   generateBrief,
+  regenerateBrief,
   renderBriefDocx,
   renderBriefMarkdown,
   renderBriefPdf,
@@ -181,6 +182,42 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-disposition', `attachment; filename="migov-brief-${brief.area}-${brief.year ?? 'latest'}-v${version.version}.${format}"`)
         .header('cache-control', 'private, no-store')
         .send(body);
+    },
+  );
+
+  app.post(
+    '/briefs/:id/regenerate',
+    {
+      config: SIGNED_IN,
+      ...authorsOnly,
+      schema: {
+        tags: ['briefs'],
+        summary: "Regenerate a brief's facts (results, gaps, processes) from the published data of its round as a new version, keeping every edit; 409 on a stale expectedVersion",
+        description: AUTHORS_TEXT,
+        params: idParams,
+        body: z.object({ expectedVersion: z.number().int().min(1) }).strict(),
+        response: { 200: z.unknown() },
+      },
+    },
+    async (request) => {
+      const { brief, principal } = await loadBrief(request, request.params.id);
+      const { expectedVersion } = request.body;
+      const latest = brief.versions.at(-1);
+      if (!latest || latest.version !== expectedVersion) throw new ApiError('edit-conflict', `the brief is at version ${latest?.version ?? 0}, not ${expectedVersion}`, { current: briefView(brief) });
+      const observations = await listObservations(context.db, { series: 'SG_CPA_MIGRS', area: brief.area });
+      const results = resultsFromObservations(observations, brief.area, { ...(brief.year !== undefined ? { year: brief.year } : {}), source: 'published SG_CPA_MIGRS observations' });
+      // The checklist is what people know, not a fact from the data: carry the latest one forward.
+      const checklist = Object.fromEntries((latest.content as BriefContent).checklist.map((item) => [item.element, { status: item.status, ...(item.note ? { note: item.note } : {}) }]));
+      const regenerated = regenerateBrief(toDocument(brief), { area: brief.area, results, checklist }, { actor: principal.userId, at: context.now().toISOString(), expectedVersion });
+      const fresh = regenerated.versions.at(-1);
+      if (!fresh) throw new Error('regenerateBrief returned no version');
+      try {
+        const stored = await appendBriefVersion(context.db, { briefId: brief.id, expectedVersion, version: { change: fresh.change, description: fresh.description, content: fresh.content, createdAt: fresh.createdAt } }, principal.userId);
+        return briefView(stored);
+      } catch (error) {
+        if (error instanceof ConflictError) throw new ApiError('edit-conflict', error.message, { current: briefView(error.current as StoredBrief) });
+        throw error;
+      }
     },
   );
 
