@@ -126,16 +126,30 @@ describe('migov indicators', () => {
     expect(text.stderr).toContain(`${path}:row 2: column Value value "x" not a number`);
   });
 
-  it('writes validated datasets as neutralised CSV with --out, and asks where datasets go without it', async () => {
+  it('writes validated datasets as neutralised CSV with --out', async () => {
     const out = join(folder, 'out.csv');
     const run = await migov(['import', '--out', out, fixture('test-fixture-sdg-api-8-8-1.csv')]);
     expect(run.code).toBe(0);
     const csv = readFileSync(out, 'utf8');
     expect(csv.split('\r\n')[1]).toMatch(/^8,8\.8,8\.8\.1,SL_EMP_FTLINJUR,.*,40,Austria,2019,2\.1,PER_100000_EMP,/);
     expect(csv).toContain(`"Break in series, =not a formula"`);
-    const none = await migov(['import', fixture('test-fixture-sdg-api-8-8-1.csv')]);
-    expect(none.code).toBe(EXIT.usage);
-    expect(none.stderr).toBe('migov: say where the datasets go: --dry-run to validate only, or --out <file>\n');
+  });
+
+  it('stores datasets in the database, and a second import of the same file adds nothing', async () => {
+    const url = `sqlite:${join(folder, 'indicators.sqlite')}`;
+    const first = await migov(['import', '--database', url, fixture('test-fixture-sdg-api-8-8-1.csv')]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/^stored [1-9]\d* new observation\(s\) \(0 replaced\) in 2 dataset\(s\)/m);
+    const again = await migov(['import', '--database', url, fixture('test-fixture-sdg-api-8-8-1.csv')]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/^stored 0 new observation\(s\) \(0 replaced\)/m);
+    const { createDatabase, listIndicatorDatasets } = await import('@migov/db');
+    const db = await createDatabase({ url });
+    try {
+      expect((await listIndicatorDatasets(db, {})).map((dataset) => `${dataset.indicator} ${dataset.series}`)).toEqual(['8.8.1 SL_EMP_FTLINJUR', '8.8.1 SL_EMP_INJUR']);
+    } finally {
+      await db.close();
+    }
   });
 
   it('says which file is missing', async () => {

@@ -13,6 +13,7 @@ import {
   type IndicatorDefinition,
   type TitleVersion,
 } from '@migov/core';
+import { createDatabase, DEFAULT_DATABASE_URL, importIndicatorDatasets } from '@migov/db';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
 import { readInputFile, writeOutput } from '../io.ts';
@@ -20,6 +21,8 @@ import { areaName, formatProblem, resolveAreaOption } from '../observation-files
 
 interface ImportOptions {
   dryRun?: boolean;
+  database?: string;
+  replace?: boolean;
   json?: boolean;
   indicator?: string;
   series?: string;
@@ -116,10 +119,10 @@ export function registerIndicatorsCommands(program: Command): void {
     .option('--dimension <id...>', 'columns or SDMX components to read as dimensions')
     .option('--attribute <id...>', 'columns or SDMX components to read as attributes')
     .option('--encoding <label>', 'encoding of a file that is not UTF-8, e.g. windows-1250')
-    .option('--out <file>', 'write the validated datasets as CSV (SDG API layout)')
+    .option('--out <file>', 'write the validated datasets as CSV (SDG API layout) instead of storing them')
+    .option('--database <url>', `database to store into (default: $DATABASE_URL or ${DEFAULT_DATABASE_URL})`)
+    .option('--replace', 'replace values that differ from those already stored (a revised release); by default such conflicts are refused')
     .action(async (path: string, options: ImportOptions) => {
-      // Datasets have no table in the database yet: validating and exporting is what import can do.
-      if (!options.dryRun && !options.out) throw new CliError('say where the datasets go: --dry-run to validate only, or --out <file>', EXIT.usage);
       const area = options.area === undefined ? undefined : resolveAreaOption(options.area);
       const file = await readInputFile(path);
       const result = readIndicatorDatasets(
@@ -151,5 +154,20 @@ export function registerIndicatorsCommands(program: Command): void {
       }
       if (result.problems.length > 0) throw new CliError(`${path}: ${result.problems.length} problem(s); nothing was imported`, EXIT.refused);
       if (options.out) await writeOutput(formatIndicatorCsv(result.datasets, { areaName }), options.out);
+      if (options.dryRun || options.out) return;
+      const url = options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+      const db = await createDatabase({ url });
+      try {
+        await db.migrate();
+        const stored = await importIndicatorDatasets(db, { datasets: result.datasets, source: { name: path, format: result.format ?? 'unknown' }, onConflict: options.replace ? 'replace' : 'refuse' }, null);
+        if (!stored.ok) {
+          const conflicts = stored.conflicts.slice(0, 20).map((conflict) => `  ${JSON.stringify(conflict)}`);
+          process.stderr.write(`${conflicts.join('\n')}\n`);
+          throw new CliError(`${path}: ${stored.conflicts.length} value(s) differ from those stored; nothing was imported (use --replace for a revised release)`, EXIT.refused);
+        }
+        process.stderr.write(`stored ${stored.added} new observation(s) (${stored.replaced} replaced) in ${stored.datasets.length} dataset(s) into ${url}\n`);
+      } finally {
+        await db.close();
+      }
     });
 }
