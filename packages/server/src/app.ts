@@ -16,6 +16,7 @@ import type { AppContext } from './context.ts';
 import { installErrorHandlers } from './errors/error-handler.ts';
 import { installAccessControl, type RegisteredRoute } from './auth/access-control.ts';
 import { PublicBodyCache } from './http/etag.ts';
+import { nulGuard } from './http/nul-guard.ts';
 import { sessionCookieName } from './auth/session-cookie.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
@@ -91,6 +92,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   // The cookie parser's onRequest hook must run before the authentication hook.
   await app.register(cookie);
   const routes = installAccessControl(app);
+  app.addHook('preValidation', nulGuard);
   // Set first thing, so every answer (errors and 404s included) carries it; a sync hook costs no promise.
   app.addHook('onRequest', (_request, reply, done) => {
     void reply.header('x-content-type-options', 'nosniff');

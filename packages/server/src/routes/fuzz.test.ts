@@ -10,7 +10,7 @@ import { SDG_10_7_2_V2019 } from '@migov/core';
 import { createApiToken, createAssessment, createRound, saveResponses, transitionAssessment, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
 import { createSecret, hashSecret } from '../auth/tokens.ts';
-import { createTestApp, createTestDatabase, createTestUser } from '../testing/test-app.ts';
+import { createTestApp, createTestDatabase, createTestUser, DIALECTS } from '../testing/test-app.ts';
 
 const SEED = 20261127;
 const RUNS_PER_ROUTE = 12;
@@ -42,14 +42,14 @@ function objectFor(schema: unknown): fc.Arbitrary<Record<string, unknown>> {
 
 const STACK = /\bat .+\.(ts|js):\d+|"stack"|node_modules/;
 
-describe('fuzzing every route from its schema', () => {
+describe.each(DIALECTS)('fuzzing every route from its schema (%s)', (dialect) => {
   let db: MigovDatabase;
   let drop: () => Promise<void>;
   let app: MigovApp;
   let token = '';
 
   beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase('sqlite'));
+    ({ db, drop } = await createTestDatabase(dialect));
     app = await createTestApp(db, { config: { signInPerIpPerMinute: 100_000 } });
     const admin = await createTestUser(db, 'admin@example.org', [{ role: 'administrator', scope: { kind: 'global' } }]);
     token = createSecret('mgv_');
