@@ -40,6 +40,11 @@ export function AppShell({ route, user, onSignOut, children, showWorkspace = tru
               </Link>
             </li>
             <li>
+              <Link to={{ view: 'partnerships', lang }} {...(route.view === 'partnerships' || route.view === 'partnership' ? { 'aria-current': 'page' as const } : {})}>
+                {t('nav.partnerships')}
+              </Link>
+            </li>
+            <li>
               <Link to={{ view: 'data', lang }} {...current('data')}>
                 {t('nav.data')}
               </Link>

@@ -20,12 +20,15 @@ import { DashboardPage } from '../pages/DashboardPage.tsx';
 import { ComparePage } from '../pages/ComparePage.tsx';
 import { DataPage } from '../pages/DataPage.tsx';
 import { MethodologyPage } from '../pages/MethodologyPage.tsx';
+import { loadPartnership, loadPartnerships } from '../pages/partnerships/partnerships-data.ts';
 
 const CountryPage = lazy(() => import('../pages/CountryPage.tsx').then((module) => ({ default: module.CountryPage })));
 const SignInPage = lazy(() => import('../workspace/SignInPage.tsx').then((module) => ({ default: module.SignInPage })));
 const AssessmentsPage = lazy(() => import('../workspace/AssessmentsPage.tsx').then((module) => ({ default: module.AssessmentsPage })));
 const AssessmentFormPage = lazy(() => import('../workspace/AssessmentFormPage.tsx').then((module) => ({ default: module.AssessmentFormPage })));
 const ReviewPage = lazy(() => import('../workspace/ReviewPage.tsx').then((module) => ({ default: module.ReviewPage })));
+const PartnershipsPage = lazy(() => import('../pages/partnerships/PartnershipsPage.tsx').then((module) => ({ default: module.PartnershipsPage })));
+const PartnershipPage = lazy(() => import('../pages/partnerships/PartnershipPage.tsx').then((module) => ({ default: module.PartnershipPage })));
 const AdminPage = lazy(() => import('../workspace/AdminPage.tsx').then((module) => ({ default: module.AdminPage })));
 
 const LANGUAGE_KEY = 'migov.language';
@@ -88,6 +91,10 @@ function PageFor({ route }: { route: Route }) {
       return <Loaded load={() => loadCommon(api)} loadKey={key}>{(data) => <DataPage rounds={data.rounds} />}</Loaded>;
     case 'methodology':
       return <Loaded load={() => loadMethodology(api)} loadKey={key}>{(data) => <MethodologyPage data={data} />}</Loaded>;
+    case 'partnerships':
+      return <Loaded load={() => loadPartnerships(api)} loadKey={key}>{(data) => <PartnershipsPage data={data} />}</Loaded>;
+    case 'partnership':
+      return <Loaded load={() => loadPartnership(api, route.id, loadTopology)} loadKey={key}>{(data) => <PartnershipPage data={data} />}</Loaded>;
     case 'sign-in':
       return <SignInPage />;
     case 'assessments':

@@ -11,6 +11,8 @@ export type Route =
   | { view: 'compare'; lang: UiLanguage; codes: string[]; year?: number }
   | { view: 'data'; lang: UiLanguage }
   | { view: 'methodology'; lang: UiLanguage }
+  | { view: 'partnerships'; lang: UiLanguage }
+  | { view: 'partnership'; lang: UiLanguage; id: string }
   | { view: 'sign-in'; lang: UiLanguage }
   | { view: 'assessments'; lang: UiLanguage }
   | { view: 'assessment'; lang: UiLanguage; id: string }
@@ -54,6 +56,10 @@ export function parseRoute(pathname: string, searchText = '', fallbackLanguage: 
     return withYear({ view: 'compare', lang, codes });
   }
   if (third === undefined && (second === 'data' || second === 'methodology' || second === 'sign-in')) return { view: second, lang };
+  if (second === 'partnerships') {
+    if (third === undefined) return { view: 'partnerships', lang };
+    if (ID.test(third) && fourth === undefined) return { view: 'partnership', lang, id: third };
+  }
   if (second === 'workspace') {
     if (third === undefined) return { view: 'assessments', lang };
     if (third === 'admin' && fourth === undefined) return { view: 'admin', lang };
@@ -82,6 +88,12 @@ export function formatRoute(route: Route, base = '/'): string {
     case 'methodology':
     case 'sign-in':
       path = `${route.view}/`;
+      break;
+    case 'partnerships':
+      path = 'partnerships/';
+      break;
+    case 'partnership':
+      path = `partnerships/${encodeURIComponent(route.id)}/`;
       break;
     case 'assessments':
       path = 'workspace/';

@@ -1,0 +1,238 @@
+/* @jsxRuntime automatic */
+/** One consultation process: its member map, members with roles and as-of dates, meetings, the 10.7.2 results of its members as a group, and the processes it overlaps with. */
+import { useMemo } from 'react';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { Link, useNavigation } from '../../app/router-context.tsx';
+import { formatRoute } from '../../app/routes.ts';
+import { areaName, pickText } from '../../app/localized.ts';
+import { Section } from '../../app/shared.tsx';
+import { ChartFrame } from '../../charts/ChartFrame.tsx';
+import { ChoroplethMap } from '../../charts/ChoroplethMap.tsx';
+import { fillOf, NO_DATA_COLOUR, normalizeAreaCode, type CategoryClass } from '../../charts/category-scale.ts';
+import { projectWorld } from '../../charts/world-map-state.ts';
+import type { PartnershipData } from './partnerships-data.ts';
+import { FoundingYears, TypeName } from './partnership-parts.tsx';
+import { ALL_DOMAINS, groupResultRows, memberClasses, overlapsOf, sortMembers, type PartnershipMembership } from './partnership-state.ts';
+
+export function PartnershipPage({ data }: { data: PartnershipData }) {
+  const translator = useI18n();
+  const { t, lang } = translator;
+  const { live, navigate, base } = useNavigation();
+  const { process, areas } = data;
+  const classes = useMemo(() => memberClasses(process.members), [process.members]);
+  const geometry = useMemo(() => projectWorld(data.topology), [data.topology]);
+  const nameOfCode = (code: string, fallback = code) => {
+    const area = areas.get(normalizeAreaCode(code));
+    return area ? areaName(area, lang) : fallback;
+  };
+  const memberName = (member: PartnershipMembership) => (member.area ? nameOfCode(member.area, member.name) : member.name);
+  const members = sortMembers(process.members, lang, memberName);
+  const statusOf = (cls: CategoryClass) => t(cls.kind !== 'category' ? 'partnership.notMember' : cls.meets ? 'partnership.member' : 'partnership.observer');
+  const domainName = (code: string) => {
+    if (code === ALL_DOMAINS) return t('common.overall');
+    const entry = data.instrument?.domains.find((domain) => domain.code === code);
+    return entry ? pickText(entry.label, lang) : code;
+  };
+  const rows = groupResultRows(process.groupResults.rounds);
+  const processName = new Map(data.processes.map((entry) => [entry.id, entry]));
+  const overlaps = overlapsOf(process.id, data.overlaps);
+  const mapTitle = t('partnership.mapTitle', { process: process.acronym || process.name });
+  const memberCount = members.filter((member) => member.kind === 'member').length;
+
+  return (
+    <>
+      <p>
+        <Link to={{ view: 'partnerships', lang }}>{t('partnership.backToList')}</Link>
+      </p>
+      <h1>
+        {process.name} {process.acronym ? <span lang="en">({process.acronym})</span> : null}
+      </h1>
+      <dl className="facts">
+        <dt>{t('partnerships.type')}</dt>
+        <dd>
+          <TypeName type={process.type} />
+        </dd>
+        <dt>{t('partnership.region')}</dt>
+        <dd>{process.region}</dd>
+        <dt>{t('partnerships.founded')}</dt>
+        <dd>
+          <FoundingYears founding={process.founding} />
+        </dd>
+        <dt>{t('partnership.secretariat')}</dt>
+        <dd>
+          {process.secretariat.text} <small>({process.secretariat.source})</small>
+        </dd>
+        <dt>{t('partnerships.members')}</dt>
+        <dd data-testid="member-count">
+          {translator.formatNumber(process.memberCount)} <small>({t('partnership.reported', { reported: process.memberCountReported.text })})</small>
+        </dd>
+      </dl>
+
+      <ChartFrame
+        title={mapTitle}
+        description={t('partnership.mapDescription', { count: memberCount })}
+        filename={`migov-partnership-${process.id}`}
+        chart={({ titleId, descriptionId }) => (
+          <ChoroplethMap
+            geometry={geometry}
+            classes={classes}
+            title={mapTitle}
+            titleId={titleId}
+            descriptionId={descriptionId}
+            describe={(code, atlasName, cls) => t('partnership.mapLabel', { country: code ? nameOfCode(code, atlasName) : atlasName, status: statusOf(cls) })}
+            hrefFor={(code) => formatRoute({ view: 'country', lang, code }, base)}
+            {...(live ? { onOpen: (code: string) => navigate({ view: 'country', lang, code }) } : {})}
+          />
+        )}
+        legend={
+          <ul className="legend" aria-label={t('chart.legend')}>
+            <li>
+              <span className="swatch" style={{ background: fillOf({ kind: 'category', code: 4, meets: true }) }} aria-hidden="true" />
+              {t('partnership.member')}
+            </li>
+            {members.some((member) => member.kind === 'observer') ? (
+              <li>
+                <span className="swatch" style={{ background: fillOf({ kind: 'category', code: 2, meets: false }) }} aria-hidden="true" />
+                {t('partnership.observer')}
+              </li>
+            ) : null}
+            <li>
+              <span className="swatch" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
+              {t('partnership.notMember')}
+            </li>
+          </ul>
+        }
+        table={<MembersTable members={members} memberName={memberName} caption={mapTitle} />}
+      />
+
+      <Section title={t('partnership.membersTitle')} id="members">
+        <MembersTable members={members} memberName={memberName} caption={t('partnership.membersTitle')} testId="members-table" />
+      </Section>
+
+      <Section title={t('partnership.resultsTitle')} id="results">
+        <p>{t('partnership.resultsIntro')}</p>
+        {rows.length === 0 ? (
+          <p>{t('partnership.noResults')}</p>
+        ) : (
+          <div style={{ overflowX: 'auto' }}>
+            <table data-testid="group-results">
+              <caption>{t('partnership.resultsTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.round')}</th>
+                  <th scope="col">{t('common.domain')}</th>
+                  <th scope="col">{t('partnership.percentMeeting')}</th>
+                  <th scope="col">{t('partnership.nOfN')}</th>
+                  <th scope="col">{t('partnership.coverage')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={`${row.year}-${row.domain}`}>
+                    <th scope="row">{row.year}</th>
+                    <td>{domainName(row.domain)}</td>
+                    <td>{row.percent === undefined ? '–' : translator.formatPercent(row.percent)}</td>
+                    <td>{t('partnership.nOfNValue', { numerator: row.numerator, denominator: row.denominator })}</td>
+                    <td>{t('partnership.coverageValue', { responding: row.responding, members: row.members })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      <Section title={t('partnership.overlapsTitle')} id="overlaps">
+        {overlaps.length === 0 ? (
+          <p>{t('partnership.noOverlaps')}</p>
+        ) : (
+          <table data-testid="overlaps">
+            <caption>{t('partnership.overlapsTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('partnerships.name')}</th>
+                <th scope="col">{t('partnership.sharedCount')}</th>
+                <th scope="col">{t('partnership.sharedMembers')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overlaps.map((overlap) => {
+                const other = processName.get(overlap.other);
+                return (
+                  <tr key={overlap.other}>
+                    <th scope="row">
+                      <Link to={{ view: 'partnership', lang, id: overlap.other }}>{other ? `${other.name} (${other.acronym})` : overlap.other}</Link>
+                    </th>
+                    <td>{translator.formatNumber(overlap.shared.length)}</td>
+                    <td>{overlap.shared.map((code) => nameOfCode(code)).join(', ')}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </Section>
+
+      <Section title={t('partnership.meetingsTitle')} id="meetings">
+        {process.meetings.length === 0 ? (
+          <p>{t('partnership.noMeetings')}</p>
+        ) : (
+          <ul data-testid="meetings">
+            {[...process.meetings]
+              .sort((left, right) => (right.year ?? 0) - (left.year ?? 0))
+              .map((meeting) => (
+                <li key={meeting.id}>
+                  <strong>{meeting.title}</strong> — {meeting.date}, {meeting.place}
+                  {meeting.theme ? <>. {t('partnership.theme')}: {meeting.theme}</> : null}
+                  {meeting.outcomes.length > 0 ? (
+                    <>
+                      {' '}
+                      · {t('partnership.outcomes')}: {meeting.outcomes.map((outcome) => outcome.title).join('; ')}
+                    </>
+                  ) : null}{' '}
+                  <small>({meeting.source})</small>
+                </li>
+              ))}
+          </ul>
+        )}
+      </Section>
+      <p>
+        <small>
+          {t('partnership.source')}: {process.source}
+        </small>
+      </p>
+    </>
+  );
+}
+
+function MembersTable({ members, memberName, caption, testId }: { members: PartnershipMembership[]; memberName: (member: PartnershipMembership) => string; caption: string; testId?: string }) {
+  const { t, lang } = useI18n();
+  return (
+    <table {...(testId ? { 'data-testid': testId } : {})}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('common.country')}</th>
+          <th scope="col">{t('partnership.role')}</th>
+          <th scope="col">{t('partnership.asOf')}</th>
+          <th scope="col">{t('partnership.source')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {members.map((member) => (
+          <tr key={member.id}>
+            <th scope="row">{member.area ? <Link to={{ view: 'country', lang, code: normalizeAreaCode(member.area) }}>{memberName(member)}</Link> : memberName(member)}</th>
+            <td>
+              {t(member.kind === 'member' ? 'partnership.member' : 'partnership.observer')}
+              {member.role && member.role.toLowerCase() !== member.kind ? <> ({member.role})</> : null}
+            </td>
+            <td>{member.asOf}</td>
+            <td>
+              <small>{member.source}</small>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

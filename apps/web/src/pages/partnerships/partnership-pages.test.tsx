@@ -1,0 +1,138 @@
+/* @jsxRuntime automatic */
+import { describe, expect, it } from 'vitest';
+import type { Topology } from 'topojson-specification';
+import { renderDocument } from '../../ssr/static-site.tsx';
+import type { AreaSummary } from '../../api/api-types.ts';
+import { PartnershipsPage } from './PartnershipsPage.tsx';
+import { PartnershipPage } from './PartnershipPage.tsx';
+import type { PartnershipData } from './partnerships-data.ts';
+import type { PartnershipDetail, PartnershipSummary } from './partnership-state.ts';
+
+/** Two square "countries" in a fixed topology. */
+const topology = {
+  type: 'Topology',
+  arcs: [
+    [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
+    [[20, 0], [30, 0], [30, 10], [20, 10], [20, 0]],
+  ],
+  objects: {
+    countries: {
+      type: 'GeometryCollection',
+      geometries: [
+        { type: 'Polygon', id: '004', properties: { name: 'Afghanistan' }, arcs: [[0]] },
+        { type: 'Polygon', id: '840', properties: { name: 'United States of America' }, arcs: [[1]] },
+      ],
+    },
+  },
+} as unknown as Topology;
+
+const summary = (id: string, acronym: string, name: string, founding: PartnershipSummary['founding']): PartnershipSummary => ({
+  id,
+  acronym,
+  name,
+  type: 'regional-consultative-process',
+  types: [{ type: 'regional-consultative-process', asOf: '2017', source: 'IOM overview 2017' }],
+  typeText: 'RCP',
+  region: 'Asia',
+  founding,
+  secretariat: { text: 'IOM', source: 'iom.int', unverified: false },
+  memberCountReported: { text: '12', source: 'iom.int', unverified: false },
+  memberCount: 1,
+  source: 'iom.int/rcps',
+});
+
+const colombo = summary('colombo-process', 'CP', 'Colombo Process', [
+  { year: 2003, text: '2003', source: 'iom.int/colombo', unverified: false },
+  { year: 2002, text: '2002', source: 'older overview', unverified: false },
+]);
+const bali = summary('bali-process', 'BP', 'Bali Process', [{ year: 2002, text: '2002', source: 'baliprocess.net', unverified: false }]);
+
+const detail: PartnershipDetail = {
+  ...colombo,
+  asOf: null,
+  members: [
+    { id: 'm1', process: 'colombo-process', area: '4', name: 'Afghanistan', role: 'Member State', kind: 'member', asOf: '2023', source: 'iom.int/colombo', unverified: false },
+    { id: 'm2', process: 'colombo-process', area: '840', name: 'United States', role: 'observer', kind: 'observer', asOf: 'current page', source: 'iom.int/colombo', unverified: false },
+  ],
+  membershipRecords: [],
+  meetings: [{ id: 'g1', process: 'colombo-process', title: 'Sixth Ministerial Consultation', date: '25-26 October 2011', year: 2011, place: 'Kathmandu', theme: 'Labour mobility', outcomes: [{ title: 'Kathmandu Declaration', source: 'x' }], source: 'iom.int', unverified: false }],
+  groupResults: {
+    method: 'm',
+    rounds: [
+      {
+        year: 2023,
+        membersAsOf: '2023',
+        domains: [
+          { domain: 'DOMAIN1', numerator: 0, denominator: 0, percent: null, coverage: { members: 1, responding: 0, notApplicable: 0, missing: 1 } },
+          { domain: 'ALLDOMAINS', numerator: 1, denominator: 1, percent: 100, coverage: { members: 1, responding: 1, notApplicable: 0, missing: 0 } },
+        ],
+      },
+    ],
+  },
+};
+
+const areas = new Map<string, AreaSummary>([
+  ['4', { code: '4', name: 'Afghanistan', kind: 'country' } as AreaSummary],
+  ['840', { code: '840', name: 'United States of America', kind: 'country' } as AreaSummary],
+]);
+
+const data: PartnershipData = {
+  areas,
+  rounds: [],
+  process: detail,
+  processes: [colombo, bali],
+  overlaps: [{ processes: ['bali-process', 'colombo-process'], shared: ['4'] }],
+  instrument: undefined,
+  topology,
+};
+
+describe('the partnership pages (rendered on fixed data)', () => {
+  it('lists the processes with links, type, member count, and conflicting founding years with their sources', () => {
+    const html = renderDocument({ view: 'partnerships', lang: 'en' }, <PartnershipsPage data={{ processes: [colombo, bali] }} />, { base: '/', title: 'Partnerships' });
+    expect(html).toContain('href="/en/partnerships/colombo-process/"');
+    expect(html).toContain('href="/en/partnerships/bali-process/"');
+    expect(html.indexOf('Bali Process')).toBeLessThan(html.indexOf('Colombo Process'));
+    expect(html).toContain('Regional consultative process');
+    expect(html).toContain('<strong>2002</strong> <small>(older overview)</small>');
+    expect(html).toContain('<strong>2003</strong> <small>(iom.int/colombo)</small>');
+    // Agreeing sources give one plain year.
+    expect(html).toContain('<td>2002</td>');
+    expect(html).toMatch(/aria-current="page"[^>]*>Partnerships</);
+  });
+
+  it('draws the member map with linked, named members, and a members table as its alternative', () => {
+    const html = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process' }, <PartnershipPage data={data} />, { base: '/', title: 'CP' });
+    expect(html).toContain('<h1>Colombo Process <span lang="en">(CP)</span></h1>');
+    expect(html).toMatch(/<a href="\/en\/country\/4\/" aria-label="Afghanistan: Member" class="map-country" data-code="4">/);
+    expect(html).toMatch(/aria-label="United States of America: Observer"/);
+    expect(html).toContain('Members of CP');
+    expect(html).toContain('<details class="chart-table">');
+    // A role that only repeats the kind is not shown twice.
+    expect(html).not.toContain('Observer (observer)');
+    expect(html).toContain('Member (Member State)');
+    expect(html).toContain('<td>current page</td>');
+  });
+
+  it('shows the group results: all domains first, percentage, n of N and coverage; a dash without responding members', () => {
+    const html = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process' }, <PartnershipPage data={data} />, { base: '/', title: 'CP' });
+    const results = html.slice(html.indexOf('data-testid="group-results"'));
+    expect(results.indexOf('All domains')).toBeLessThan(results.indexOf('DOMAIN1'));
+    expect(results).toContain('<td>100%</td><td>1 of 1</td><td>1 of 1 members</td>');
+    expect(results).toContain('<td>DOMAIN1</td><td>–</td><td>0 of 0</td><td>0 of 1 members</td>');
+  });
+
+  it('lists the overlapping processes with the shared members, and the meetings with outcomes', () => {
+    const html = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process' }, <PartnershipPage data={data} />, { base: '/', title: 'CP' });
+    const overlaps = html.slice(html.indexOf('data-testid="overlaps"'));
+    expect(overlaps).toContain('<a href="/en/partnerships/bali-process/">Bali Process (BP)</a></th><td>1</td><td>Afghanistan</td>');
+    expect(html).toContain('Kathmandu Declaration');
+  });
+
+  it('renders right to left in Arabic with translated headings', async () => {
+    await import('../../i18n/catalogues/index.ts');
+    const html = renderDocument({ view: 'partnership', lang: 'ar', id: 'colombo-process' }, <PartnershipPage data={data} />, { base: '/', title: 'CP' });
+    expect(html).toContain('<html lang="ar" dir="rtl">');
+    expect(html).toContain('الأعضاء المشتركون');
+    expect(html).toContain('href="/ar/partnerships/bali-process/"');
+  });
+});
