@@ -24,6 +24,13 @@ describe('createApp', () => {
     expect(response.json()).toEqual({ status: 'ok' });
   });
 
+  it('lists areas with their ISO codes, so clients can localise names', async () => {
+    const response = await app.inject('/api/v1/areas?kind=country&limit=500');
+    expect(response.statusCode).toBe(200);
+    const mexico = (response.json() as { items: { code: string; alpha2?: string; alpha3?: string }[] }).items.find((area) => area.code === '484');
+    expect(mexico).toMatchObject({ alpha2: 'MX', alpha3: 'MEX' });
+  });
+
   it('reports ready on a migrated database', async () => {
     const response = await app.inject('/ready');
     expect(response.statusCode).toBe(200);

@@ -70,7 +70,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         reply,
         await cache.get(`areas:${kind ?? ''}:${limit}:${offset}`, async () =>
-          jsonBody(paginate(context.geography.listAreas(kind ? { kind } : {}).map(({ code, m49, name, kind: areaKind, alpha3, parent }) => ({ code, m49, name, kind: areaKind, alpha3, parent })), { limit, offset })),
+          jsonBody(paginate(context.geography.listAreas(kind ? { kind } : {}).map(({ code, m49, name, kind: areaKind, alpha2, alpha3, parent }) => ({ code, m49, name, kind: areaKind, alpha2, alpha3, parent })), { limit, offset })),
         ),
       );
     },
