@@ -24,6 +24,9 @@ import { DashboardPage } from '../pages/DashboardPage.tsx';
 import { DataPage, DOWNLOAD_FORMATS, type DataLinks } from '../pages/DataPage.tsx';
 import { MethodologyPage } from '../pages/MethodologyPage.tsx';
 import { loadCommon, loadCompare, loadCountry, loadDashboard, loadMethodology } from '../pages/public-data.ts';
+import { PartnershipPage } from '../pages/partnerships/PartnershipPage.tsx';
+import { PartnershipsPage } from '../pages/partnerships/PartnershipsPage.tsx';
+import { loadPartnership, loadPartnerships } from '../pages/partnerships/partnerships-data.ts';
 
 export interface StaticSiteOptions {
   api: ApiClient & { raw?(path: string): Promise<Uint8Array> };
@@ -129,6 +132,11 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     // Without scripts nobody can pick areas: the static compare page shows the SDG regions side by side.
     const regions = dashboard.sdgRegions;
     await page({ view: 'compare', lang, codes: [] }, t('compare.title'), <ComparePage data={await loadCompare(api, regions, undefined)} codes={regions} />);
+    const partnerships = await loadPartnerships(api);
+    await page({ view: 'partnerships', lang }, t('partnerships.title'), <PartnershipsPage data={partnerships} />);
+    for (const process of partnerships.processes) {
+      await page({ view: 'partnership', lang, id: process.id }, process.name, <PartnershipPage data={await loadPartnership(api, process.id, options.loadTopology)} />);
+    }
     for (const code of countries) {
       const data = await loadCountry(api, code, undefined);
       const name = data.area?.name ?? code;
