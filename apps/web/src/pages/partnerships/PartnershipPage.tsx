@@ -11,7 +11,7 @@ import { ChoroplethMap } from '../../charts/ChoroplethMap.tsx';
 import { fillOf, NO_DATA_COLOUR, normalizeAreaCode, type CategoryClass } from '../../charts/category-scale.ts';
 import { projectWorld } from '../../charts/world-map-state.ts';
 import type { PartnershipData } from './partnerships-data.ts';
-import { FoundingYears, TypeName } from './partnership-parts.tsx';
+import { FoundingYears, MemberCount, TypeName } from './partnership-parts.tsx';
 import { ALL_DOMAINS, groupResultRows, memberClasses, overlapsOf, sortMembers, type PartnershipMembership } from './partnership-state.ts';
 
 export function PartnershipPage({ data }: { data: PartnershipData }) {
@@ -64,7 +64,7 @@ export function PartnershipPage({ data }: { data: PartnershipData }) {
         </dd>
         <dt>{t('partnerships.members')}</dt>
         <dd data-testid="member-count">
-          {translator.formatNumber(process.memberCount)} <small>({t('partnership.reported', { reported: process.memberCountReported.text })})</small>
+          <MemberCount process={process} />
         </dd>
       </dl>
 

@@ -3,11 +3,10 @@
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../app/router-context.tsx';
 import type { PartnershipsData } from './partnerships-data.ts';
-import { FoundingYears, TypeName } from './partnership-parts.tsx';
+import { FoundingYears, MemberCount, TypeName } from './partnership-parts.tsx';
 
 export function PartnershipsPage({ data }: { data: PartnershipsData }) {
-  const translator = useI18n();
-  const { t, lang } = translator;
+  const { t, lang } = useI18n();
   const processes = [...data.processes].sort((left, right) => left.name.localeCompare(right.name, lang));
   return (
     <>
@@ -41,7 +40,9 @@ export function PartnershipsPage({ data }: { data: PartnershipsData }) {
                   <td>
                     <FoundingYears founding={process.founding} />
                   </td>
-                  <td>{translator.formatNumber(process.memberCount)}</td>
+                  <td>
+                    <MemberCount process={process} />
+                  </td>
                 </tr>
               ))}
             </tbody>

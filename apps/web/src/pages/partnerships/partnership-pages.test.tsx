@@ -45,7 +45,7 @@ const colombo = summary('colombo-process', 'CP', 'Colombo Process', [
   { year: 2003, text: '2003', source: 'iom.int/colombo', unverified: false },
   { year: 2002, text: '2002', source: 'older overview', unverified: false },
 ]);
-const bali = summary('bali-process', 'BP', 'Bali Process', [{ year: 2002, text: '2002', source: 'baliprocess.net', unverified: false }]);
+const bali = { ...summary('bali-process', 'BP', 'Bali Process', [{ year: 2002, text: '2002', source: 'baliprocess.net', unverified: false }]), memberCount: 12 };
 
 const detail: PartnershipDetail = {
   ...colombo,
@@ -98,6 +98,10 @@ describe('the partnership pages (rendered on fixed data)', () => {
     // Agreeing sources give one plain year.
     expect(html).toContain('<td>2002</td>');
     expect(html).toMatch(/aria-current="page"[^>]*>Partnerships</);
+    // The counted members, with the source's own figure only when it differs.
+    expect(html).toContain('<td>1 <small>(reported by the source: 12)</small></td>');
+    expect(html).toContain('<td>12</td>');
+
   });
 
   it('draws the member map with linked, named members, and a members table as its alternative', () => {

@@ -2,7 +2,7 @@
 /** Pieces both partnership pages draw: the localized process type and the founding years with their sources. */
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/catalogues/en.ts';
-import { foundingConflicts, foundingYears, type FoundingClaim } from './partnership-state.ts';
+import { foundingConflicts, foundingYears, type FoundingClaim, type PartnershipSummary } from './partnership-state.ts';
 
 const TYPE_KEYS: Record<string, MessageKey> = {
   'regional-consultative-process': 'partnerships.typeRcp',
@@ -32,6 +32,23 @@ export function FoundingYears({ founding }: { founding: readonly FoundingClaim[]
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/** The members counted from the membership records, and the source's own figure when it differs (records are missing for some processes). */
+export function MemberCount({ process }: { process: Pick<PartnershipSummary, 'memberCount' | 'memberCountReported'> }) {
+  const { t, formatNumber } = useI18n();
+  const reported = process.memberCountReported.text.trim();
+  return (
+    <>
+      {formatNumber(process.memberCount)}
+      {reported && reported !== String(process.memberCount) ? (
+        <>
+          {' '}
+          <small>({t('partnership.reported', { reported })})</small>
+        </>
+      ) : null}
     </>
   );
 }

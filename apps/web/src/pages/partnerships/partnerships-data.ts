@@ -5,6 +5,9 @@ import type { InstrumentVersion } from '../../api/api-types.ts';
 import { loadCommon, loadInstrument, type CommonData } from '../public-data.ts';
 import type { PartnershipDetail, PartnershipOverlap, PartnershipSummary } from './partnership-state.ts';
 
+/** The built-in SDG 10.7.2 instrument, whose domain codes the group results use. */
+const SDG_INSTRUMENT = { id: 'sdg-10-7-2', version: '2019' } as const;
+
 export interface PartnershipsData {
   processes: PartnershipSummary[];
 }
@@ -19,7 +22,7 @@ export interface PartnershipData extends CommonData {
   /** Every process, to name the ones it overlaps with. */
   processes: PartnershipSummary[];
   overlaps: PartnershipOverlap[];
-  /** The instrument of the latest round, for domain names (absent when there is no round). */
+  /** The SDG 10.7.2 instrument of the latest round (else the built-in version), for domain names; absent if the server has none. */
   instrument: InstrumentVersion | undefined;
   topology: Topology;
 }
@@ -33,7 +36,8 @@ export async function loadPartnership(api: ApiClient, id: string, loadTopology: 
     getJson<{ items: PartnershipOverlap[] }>(api, '/partnerships/overlaps'),
     loadCommon(api),
   ]);
-  const latest = common.rounds[0];
-  const instrument = latest ? await loadInstrument(api, latest.instrument, latest.version).catch(() => undefined) : undefined;
+  // 10.7.2 observations use the domain codes of the official instrument; its labels name them even before any round exists.
+  const version = common.rounds.find((round) => round.instrument === SDG_INSTRUMENT.id)?.version ?? SDG_INSTRUMENT.version;
+  const instrument = await loadInstrument(api, SDG_INSTRUMENT.id, version).catch(() => undefined);
   return { ...common, process, processes: list.items, overlaps: overlaps.items, instrument, topology: await topologyRead };
 }

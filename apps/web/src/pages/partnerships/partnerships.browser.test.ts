@@ -3,11 +3,15 @@
  * link, the member map by keyboard, the group figure from imported observations, and axe-core on both
  * pages left-to-right and right-to-left.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Observation } from '@migov/core';
 import { importObservations } from '@migov/db';
-import { buildWebApp, launchBrowser, seriousViolations, startPlatform, type Platform } from '../../../test/browser-harness.ts';
+import { buildWebApp, launchBrowser, seriousViolations, startPlatform, WEB_ROOT, type Platform } from '../../../test/browser-harness.ts';
+
+const SHOTS = join(WEB_ROOT, '../../test-output/web');
 
 const observation = (area: string, value: Observation['value']): Observation => ({ series: 'SG_CPA_MIGRS', area, year: 2021, domain: 'ALLDOMAINS', value });
 
@@ -18,6 +22,7 @@ describe('the partnership pages in Chromium', () => {
   const errors: Error[] = [];
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     await buildWebApp();
     platform = await startPlatform();
     // Colombo Process members (12): 5 of the 10 responding meet; China not applicable; Nepal missing.
@@ -51,6 +56,9 @@ describe('the partnership pages in Chromium', () => {
     await expect.poll(() => overall.textContent()).toContain('50%');
     expect(await overall.textContent()).toContain('5 of 10');
     expect(await overall.textContent()).toContain('10 of 12 members');
+    // Domains are named by the instrument, not by their codes.
+    expect(await page.getByTestId('group-results').textContent()).toContain('Migrant rights');
+    expect(await page.getByTestId('group-results').textContent()).not.toContain('DOMAIN1');
     expect(await page.getByTestId('overlaps').locator('tbody tr').count()).toBeGreaterThan(0);
 
     // A member on the map takes keyboard focus and names itself.
@@ -59,6 +67,7 @@ describe('the partnership pages in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Afghanistan: Member');
     expect(await page.locator('.map-tooltip').textContent()).toBe('Afghanistan: Member');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'partnership-en.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 120_000);
 
@@ -69,6 +78,7 @@ describe('the partnership pages in Chromium', () => {
       await page.locator('main table[data-testid]').first().waitFor();
       expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
       expect(await seriousViolations(page), path).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `partnership-ar-${path.replace(/[^a-z]+/g, '-')}.png`), fullPage: true });
     }
     expect(errors).toEqual([]);
   }, 120_000);
