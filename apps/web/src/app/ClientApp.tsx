@@ -94,7 +94,7 @@ function PageFor({ route }: { route: Route }) {
     case 'partnerships':
       return <Loaded load={() => loadPartnerships(api)} loadKey={key}>{(data) => <PartnershipsPage data={data} />}</Loaded>;
     case 'partnership':
-      return <Loaded load={() => loadPartnership(api, route.id, loadTopology)} loadKey={key}>{(data) => <PartnershipPage data={data} />}</Loaded>;
+      return <Loaded load={() => loadPartnership(api, route.id, loadTopology, route.asOf)} loadKey={key}>{(data) => <PartnershipPage data={data} {...(route.asOf ? { asOf: route.asOf } : {})} />}</Loaded>;
     case 'sign-in':
       return <SignInPage />;
     case 'assessments':

@@ -12,7 +12,7 @@ export type Route =
   | { view: 'data'; lang: UiLanguage }
   | { view: 'methodology'; lang: UiLanguage }
   | { view: 'partnerships'; lang: UiLanguage }
-  | { view: 'partnership'; lang: UiLanguage; id: string }
+  | { view: 'partnership'; lang: UiLanguage; id: string; asOf?: string }
   | { view: 'sign-in'; lang: UiLanguage }
   | { view: 'assessments'; lang: UiLanguage }
   | { view: 'assessment'; lang: UiLanguage; id: string }
@@ -29,6 +29,8 @@ const isLanguage = (value: string | undefined): value is UiLanguage => (UI_LANGU
 const YEAR = /^(19|20|21)\d\d$/;
 const AREA_CODE = /^[0-9A-Za-z][0-9A-Za-z-]{0,39}$/;
 const ID = /^[0-9A-Za-z_-]{1,100}$/;
+/** A membership date as the partnership API takes it: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const AS_OF = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 function year(search: URLSearchParams): number | undefined {
   const value = search.get('year');
@@ -58,7 +60,10 @@ export function parseRoute(pathname: string, searchText = '', fallbackLanguage: 
   if (third === undefined && (second === 'data' || second === 'methodology' || second === 'sign-in')) return { view: second, lang };
   if (second === 'partnerships') {
     if (third === undefined) return { view: 'partnerships', lang };
-    if (ID.test(third) && fourth === undefined) return { view: 'partnership', lang, id: third };
+    if (ID.test(third) && fourth === undefined) {
+      const asOf = search.get('asOf');
+      return { view: 'partnership', lang, id: third, ...(asOf && AS_OF.test(asOf) ? { asOf } : {}) };
+    }
   }
   if (second === 'workspace') {
     if (third === undefined) return { view: 'assessments', lang };
@@ -94,6 +99,7 @@ export function formatRoute(route: Route, base = '/'): string {
       break;
     case 'partnership':
       path = `partnerships/${encodeURIComponent(route.id)}/`;
+      if (route.asOf) query.set('asOf', route.asOf);
       break;
     case 'assessments':
       path = 'workspace/';

@@ -213,4 +213,12 @@ export const ar: Record<MessageKey, string> = {
   'partnership.noMeetings': 'لم يُسجَّل أي اجتماع.',
   'partnership.theme': 'الموضوع',
   'partnership.outcomes': 'الوثائق الختامية',
+  'partnership.typeHistory': 'تاريخ النوع',
+  'partnership.membershipHistory': 'جميع سجلات العضوية',
+  'partnership.from': 'من',
+  'partnership.until': 'حتى',
+  'partnership.asOfLabel': 'الأعضاء في تاريخ (سنة، أو YYYY-MM أو YYYY-MM-DD؛ اتركه فارغًا للسجلات الحالية)',
+  'partnership.asOfApply': 'عرض',
+  'partnership.asOfShown': 'الأعضاء والأعضاء المشتركون في {date}. تحسب نتائج المجموعة دائمًا الأعضاء في 1 كانون الثاني/يناير من سنة كل جولة.',
+  'partnership.asOfInvalid': '«{value}» ليس تاريخًا: أدخل سنة (2015) أو شهرًا (2015-06) أو يومًا (2015-06-30).',
 };

@@ -211,6 +211,14 @@ export const en = {
   'partnership.noMeetings': 'No meeting is recorded.',
   'partnership.theme': 'Theme',
   'partnership.outcomes': 'Outcome documents',
+  'partnership.typeHistory': 'Type history',
+  'partnership.membershipHistory': 'Every membership record',
+  'partnership.from': 'From',
+  'partnership.until': 'Until',
+  'partnership.asOfLabel': 'Members as of (year, YYYY-MM or YYYY-MM-DD; blank for the current records)',
+  'partnership.asOfApply': 'Show',
+  'partnership.asOfShown': 'Members and shared members as of {date}. Group results always count the members on 1 January of each round year.',
+  'partnership.asOfInvalid': '“{value}” is not a date: enter a year (2015), a month (2015-06) or a day (2015-06-30).',
 } as const;
 
 export type MessageKey = keyof typeof en;

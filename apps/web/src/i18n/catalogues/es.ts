@@ -213,4 +213,12 @@ export const es: Record<MessageKey, string> = {
   'partnership.noMeetings': 'No hay ninguna reunión registrada.',
   'partnership.theme': 'Tema',
   'partnership.outcomes': 'Documentos finales',
+  'partnership.typeHistory': 'Historial del tipo',
+  'partnership.membershipHistory': 'Todos los registros de pertenencia',
+  'partnership.from': 'Desde',
+  'partnership.until': 'Hasta',
+  'partnership.asOfLabel': 'Miembros a fecha de (año, AAAA-MM o AAAA-MM-DD; en blanco para los registros actuales)',
+  'partnership.asOfApply': 'Mostrar',
+  'partnership.asOfShown': 'Miembros y miembros en común a {date}. Los resultados del grupo cuentan siempre los miembros al 1 de enero del año de cada ronda.',
+  'partnership.asOfInvalid': '«{value}» no es una fecha: introduzca un año (2015), un mes (2015-06) o un día (2015-06-30).',
 };

@@ -213,4 +213,12 @@ export const fr: Record<MessageKey, string> = {
   'partnership.noMeetings': 'Aucune réunion n’est enregistrée.',
   'partnership.theme': 'Thème',
   'partnership.outcomes': 'Documents finals',
+  'partnership.typeHistory': 'Historique du type',
+  'partnership.membershipHistory': 'Tous les enregistrements d’adhésion',
+  'partnership.from': 'Du',
+  'partnership.until': 'Jusqu’au',
+  'partnership.asOfLabel': 'Membres au (année, AAAA-MM ou AAAA-MM-JJ ; vide pour les enregistrements actuels)',
+  'partnership.asOfApply': 'Afficher',
+  'partnership.asOfShown': 'Membres et membres en commun au {date}. Les résultats du groupe comptent toujours les membres au 1er janvier de l’année de chaque cycle.',
+  'partnership.asOfInvalid': '« {value} » n’est pas une date : saisissez une année (2015), un mois (2015-06) ou un jour (2015-06-30).',
 };

@@ -213,4 +213,12 @@ export const ru: Record<MessageKey, string> = {
   'partnership.noMeetings': 'Встречи не зарегистрированы.',
   'partnership.theme': 'Тема',
   'partnership.outcomes': 'Итоговые документы',
+  'partnership.typeHistory': 'История типа',
+  'partnership.membershipHistory': 'Все записи о членстве',
+  'partnership.from': 'С',
+  'partnership.until': 'До',
+  'partnership.asOfLabel': 'Члены на дату (год, ГГГГ-ММ или ГГГГ-ММ-ДД; пусто — текущие записи)',
+  'partnership.asOfApply': 'Показать',
+  'partnership.asOfShown': 'Члены и общие члены на {date}. Результаты группы всегда учитывают членов на 1 января года каждого раунда.',
+  'partnership.asOfInvalid': '«{value}» — не дата: введите год (2015), месяц (2015-06) или день (2015-06-30).',
 };

@@ -213,4 +213,12 @@ export const zh: Record<MessageKey, string> = {
   'partnership.noMeetings': '尚未记录任何会议。',
   'partnership.theme': '主题',
   'partnership.outcomes': '成果文件',
+  'partnership.typeHistory': '类型沿革',
+  'partnership.membershipHistory': '全部成员记录',
+  'partnership.from': '自',
+  'partnership.until': '至',
+  'partnership.asOfLabel': '截至某日的成员（年份、YYYY-MM 或 YYYY-MM-DD；留空表示当前记录）',
+  'partnership.asOfApply': '显示',
+  'partnership.asOfShown': '截至 {date} 的成员及共同成员。小组结果始终按各轮次年份 1 月 1 日的成员计算。',
+  'partnership.asOfInvalid': '“{value}”不是日期：请输入年份（2015）、月份（2015-06）或日期（2015-06-30）。',
 };

@@ -1,6 +1,6 @@
 /* @jsxRuntime automatic */
 /** One consultation process: its member map, members with roles and as-of dates, meetings, the 10.7.2 results of its members as a group, and the processes it overlaps with. */
-import { useMemo } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../../app/router-context.tsx';
 import { formatRoute } from '../../app/routes.ts';
@@ -12,9 +12,9 @@ import { fillOf, NO_DATA_COLOUR, normalizeAreaCode, type CategoryClass } from '.
 import { projectWorld } from '../../charts/world-map-state.ts';
 import type { PartnershipData } from './partnerships-data.ts';
 import { FoundingYears, MemberCount, TypeName } from './partnership-parts.tsx';
-import { ALL_DOMAINS, groupResultRows, memberClasses, overlapsOf, sortMembers, type PartnershipMembership } from './partnership-state.ts';
+import { ALL_DOMAINS, groupResultRows, memberClasses, overlapsOf, parseAsOfInput, sortMembers, type PartnershipMembership } from './partnership-state.ts';
 
-export function PartnershipPage({ data }: { data: PartnershipData }) {
+export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: string }) {
   const translator = useI18n();
   const { t, lang } = translator;
   const { live, navigate, base } = useNavigation();
@@ -67,6 +67,20 @@ export function PartnershipPage({ data }: { data: PartnershipData }) {
           <MemberCount process={process} />
         </dd>
       </dl>
+      {process.types.length > 1 ? (
+        <details>
+          <summary>{t('partnership.typeHistory')}</summary>
+          <ul>
+            {process.types.map((claim) => (
+              <li key={`${claim.type}-${claim.asOf}-${claim.source}`}>
+                <TypeName type={claim.type} /> — {claim.asOf} <small>({claim.source})</small>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {live ? <AsOfForm id={process.id} asOf={asOf} /> : null}
+      {asOf ? <p data-testid="as-of">{t('partnership.asOfShown', { date: asOf })}</p> : null}
 
       <ChartFrame
         title={mapTitle}
@@ -107,6 +121,38 @@ export function PartnershipPage({ data }: { data: PartnershipData }) {
 
       <Section title={t('partnership.membersTitle')} id="members">
         <MembersTable members={members} memberName={memberName} caption={t('partnership.membersTitle')} testId="members-table" />
+        {process.membershipRecords.length > 0 ? (
+          <details>
+            <summary>{t('partnership.membershipHistory')}</summary>
+            <table>
+              <caption>{t('partnership.membershipHistory')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.country')}</th>
+                  <th scope="col">{t('partnership.role')}</th>
+                  <th scope="col">{t('partnership.from')}</th>
+                  <th scope="col">{t('partnership.until')}</th>
+                  <th scope="col">{t('partnership.asOf')}</th>
+                  <th scope="col">{t('partnership.source')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {process.membershipRecords.map((record) => (
+                  <tr key={record.id}>
+                    <th scope="row">{memberName(record)}</th>
+                    <td>{record.role}</td>
+                    <td>{record.from ?? '–'}</td>
+                    <td>{record.until ?? '–'}</td>
+                    <td>{record.asOf}</td>
+                    <td>
+                      <small>{record.source}</small>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        ) : null}
       </Section>
 
       <Section title={t('partnership.resultsTitle')} id="results">
@@ -234,5 +280,42 @@ function MembersTable({ members, memberName, caption, testId }: { members: Partn
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Choose the date the members are shown at (the live app only; the static site shows the current records). */
+function AsOfForm({ id, asOf }: { id: string; asOf: string | undefined }) {
+  const { t, lang } = useI18n();
+  const { navigate } = useNavigation();
+  const [text, setText] = useState(asOf ?? '');
+  const [invalid, setInvalid] = useState(false);
+  const fieldId = useId();
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseAsOfInput(text);
+    setInvalid(!parsed.ok);
+    if (parsed.ok) navigate({ view: 'partnership', lang, id, ...(parsed.asOf ? { asOf: parsed.asOf } : {}) });
+  };
+  return (
+    <form className="controls" onSubmit={onSubmit} noValidate>
+      <label htmlFor={fieldId}>{t('partnership.asOfLabel')}</label>{' '}
+      <input
+        id={fieldId}
+        name="asOf"
+        type="text"
+        inputMode="numeric"
+        size={10}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        aria-invalid={invalid}
+        {...(invalid ? { 'aria-describedby': `${fieldId}-error` } : {})}
+      />{' '}
+      <button type="submit">{t('partnership.asOfApply')}</button>
+      {invalid ? (
+        <p id={`${fieldId}-error`} role="alert" className="error">
+          {t('partnership.asOfInvalid', { value: text })}
+        </p>
+      ) : null}
+    </form>
   );
 }

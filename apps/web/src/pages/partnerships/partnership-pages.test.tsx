@@ -54,7 +54,13 @@ const detail: PartnershipDetail = {
     { id: 'm1', process: 'colombo-process', area: '4', name: 'Afghanistan', role: 'Member State', kind: 'member', asOf: '2023', source: 'iom.int/colombo', unverified: false },
     { id: 'm2', process: 'colombo-process', area: '840', name: 'United States', role: 'observer', kind: 'observer', asOf: 'current page', source: 'iom.int/colombo', unverified: false },
   ],
-  membershipRecords: [],
+  membershipRecords: [
+    { id: 'r1', process: 'colombo-process', area: '4', name: 'Afghanistan', role: 'Member State', kind: 'member', asOf: '2023', from: '2003', until: '2010', source: 'old list', unverified: false },
+  ],
+  types: [
+    { type: 'interregional-forum', asOf: '2013', source: 'IOM overview 2013' },
+    { type: 'regional-consultative-process', asOf: 'current page', source: 'iom.int' },
+  ],
   meetings: [{ id: 'g1', process: 'colombo-process', title: 'Sixth Ministerial Consultation', date: '25-26 October 2011', year: 2011, place: 'Kathmandu', theme: 'Labour mobility', outcomes: [{ title: 'Kathmandu Declaration', source: 'x' }], source: 'iom.int', unverified: false }],
   groupResults: {
     method: 'm',
@@ -115,6 +121,16 @@ describe('the partnership pages (rendered on fixed data)', () => {
     expect(html).not.toContain('Observer (observer)');
     expect(html).toContain('Member (Member State)');
     expect(html).toContain('<td>current page</td>');
+  });
+
+  it('keeps the type history and every membership record with its dates and source', () => {
+    const html = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process' }, <PartnershipPage data={data} />, { base: '/', title: 'CP' });
+    expect(html).toContain('<li>Interregional forum — 2013 <small>(IOM overview 2013)</small></li>');
+    expect(html).toContain('<th scope="row">Afghanistan</th><td>Member State</td><td>2003</td><td>2010</td><td>2023</td><td><small>old list</small></td>');
+    // Without scripts there is no date control; a dated page says so.
+    expect(html).not.toContain('name="asOf"');
+    const dated = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process', asOf: '2015' }, <PartnershipPage data={data} asOf="2015" />, { base: '/', title: 'CP' });
+    expect(dated).toContain('Members and shared members as of 2015.');
   });
 
   it('shows the group results: all domains first, percentage, n of N and coverage; a dash without responding members', () => {

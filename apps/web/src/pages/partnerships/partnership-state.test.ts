@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoute, formatRoute, type Route } from '../../app/routes.ts';
-import { foundingConflicts, foundingYears, groupResultRows, memberClasses, overlapsOf, sortMembers, type FoundingClaim, type PartnershipMembership } from './partnership-state.ts';
+import { foundingConflicts, foundingYears, groupResultRows, memberClasses, overlapsOf, parseAsOfInput, sortMembers, type FoundingClaim, type PartnershipMembership } from './partnership-state.ts';
 
 const claim = (year: number | undefined, source: string, text = String(year)): FoundingClaim => ({ ...(year === undefined ? {} : { year }), text, source, unverified: false });
 const membership = (id: string, area: string | undefined, kind: 'member' | 'observer', name = id): PartnershipMembership => ({
@@ -19,15 +19,18 @@ describe('partnership routes', () => {
   const cases: [string, Route][] = [
     ['/en/partnerships/', { view: 'partnerships', lang: 'en' }],
     ['/ar/partnerships/colombo-process/', { view: 'partnership', lang: 'ar', id: 'colombo-process' }],
+    ['/fr/partnerships/bali-process/?asOf=2015-06', { view: 'partnership', lang: 'fr', id: 'bali-process', asOf: '2015-06' }],
   ];
   it.each(cases)('parses %s and formats it back', (url, route) => {
-    expect(parseRoute(url)).toEqual(route);
+    const [path, query = ''] = url.split('?');
+    expect(parseRoute(path!, query)).toEqual(route);
     expect(formatRoute(route)).toBe(url);
   });
 
   it('treats a bad process id or a deeper path as not found', () => {
     expect(parseRoute('/en/partnerships/<x>/').view).toBe('not-found');
     expect(parseRoute('/en/partnerships/a/b/').view).toBe('not-found');
+    expect(parseRoute('/en/partnerships/a/', 'asOf=2015-13')).toEqual({ view: 'partnership', lang: 'en', id: 'a' });
   });
 });
 
@@ -116,5 +119,21 @@ describe('overlapsOf', () => {
 
   it('breaks ties by the other process id', () => {
     expect(overlapsOf('x', [{ processes: ['x', 'z'], shared: ['1'] }, { processes: ['y', 'x'], shared: ['2'] }]).map((entry) => entry.other)).toEqual(['y', 'z']);
+  });
+});
+
+describe('parseAsOfInput', () => {
+  it.each([
+    ['', { ok: true, asOf: undefined }],
+    ['  ', { ok: true, asOf: undefined }],
+    ['2015', { ok: true, asOf: '2015' }],
+    [' 2015-06 ', { ok: true, asOf: '2015-06' }],
+    ['2015-06-30', { ok: true, asOf: '2015-06-30' }],
+    ['2015-13', { ok: false }],
+    ['2015-06-32', { ok: false }],
+    ['15', { ok: false }],
+    ['June 2015', { ok: false }],
+  ] as const)('reads %j as %j', (text, expected) => {
+    expect(parseAsOfInput(text)).toEqual(expected);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { CategoryClass } from '../../charts/category-scale.ts';
 import { normalizeAreaCode } from '../../charts/category-scale.ts';
+import { AS_OF } from '../../app/routes.ts';
 
 /** A claim with its source, as the registry keeps it. */
 export interface SourcedText {
@@ -180,4 +181,11 @@ export function overlapsOf(processId: string, overlaps: readonly PartnershipOver
     .filter((overlap) => overlap.shared.length > 0 && overlap.processes.includes(processId) && overlap.processes[0] !== overlap.processes[1])
     .map((overlap) => ({ other: overlap.processes[0] === processId ? overlap.processes[1] : overlap.processes[0], shared: [...overlap.shared].sort((left, right) => Number(left) - Number(right) || left.localeCompare(right)) }))
     .sort((left, right) => right.shared.length - left.shared.length || left.other.localeCompare(right.other));
+}
+
+/** Read the "members as of" field: blank means the current records; otherwise YYYY, YYYY-MM or YYYY-MM-DD. */
+export function parseAsOfInput(text: string): { ok: true; asOf: string | undefined } | { ok: false } {
+  const value = text.trim();
+  if (value === '') return { ok: true, asOf: undefined };
+  return AS_OF.test(value) ? { ok: true, asOf: value } : { ok: false };
 }

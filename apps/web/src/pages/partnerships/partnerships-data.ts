@@ -27,13 +27,15 @@ export interface PartnershipData extends CommonData {
   topology: Topology;
 }
 
-export async function loadPartnership(api: ApiClient, id: string, loadTopology: () => Promise<Topology>): Promise<PartnershipData> {
+/** A process page's data; `asOf` (YYYY, YYYY-MM or YYYY-MM-DD) dates the members and overlaps, else the current records count. */
+export async function loadPartnership(api: ApiClient, id: string, loadTopology: () => Promise<Topology>, asOf?: string): Promise<PartnershipData> {
+  const query = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
   const topologyRead = loadTopology();
   topologyRead.catch(() => undefined);
   const [process, list, overlaps, common] = await Promise.all([
-    getJson<PartnershipDetail>(api, `/partnerships/${encodeURIComponent(id)}`),
+    getJson<PartnershipDetail>(api, `/partnerships/${encodeURIComponent(id)}${query}`),
     getJson<{ items: PartnershipSummary[] }>(api, '/partnerships'),
-    getJson<{ items: PartnershipOverlap[] }>(api, '/partnerships/overlaps'),
+    getJson<{ items: PartnershipOverlap[] }>(api, `/partnerships/overlaps${query}`),
     loadCommon(api),
   ]);
   // 10.7.2 observations use the domain codes of the official instrument; its labels name them even before any round exists.

@@ -68,6 +68,18 @@ describe('the partnership pages in Chromium', () => {
     expect(await page.locator('.map-tooltip').textContent()).toBe('Afghanistan: Member');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'partnership-en.png'), fullPage: true });
+
+    // The members as of a date: a bad date is refused with a message, a good one becomes the URL.
+    const field = page.getByLabel(/Members as of/);
+    await field.fill('2015-13');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('“2015-13” is not a date');
+    await field.fill('2015');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByTestId('as-of').waitFor();
+    expect(new URL(page.url()).search).toBe('?asOf=2015');
+    await page.getByTestId('members-table').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
 
