@@ -44,8 +44,10 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
       <p>
         <Link to={{ view: 'partnerships', lang }}>{t('partnership.backToList')}</Link>
       </p>
-      <h1>
-        {process.name} {process.acronym ? <span lang="en">({process.acronym})</span> : null}
+      {/* The registry's texts (names, regions, sources) are in English whatever the page's language. */}
+      <h1 lang="en">
+        {process.name}
+        {process.acronym ? ` (${process.acronym})` : null}
       </h1>
       <dl className="facts">
         <dt>{t('partnerships.type')}</dt>
@@ -53,13 +55,13 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
           <TypeName type={process.type} />
         </dd>
         <dt>{t('partnership.region')}</dt>
-        <dd>{process.region}</dd>
+        <dd lang="en">{process.region}</dd>
         <dt>{t('partnerships.founded')}</dt>
         <dd>
           <FoundingYears founding={process.founding} />
         </dd>
         <dt>{t('partnership.secretariat')}</dt>
-        <dd>
+        <dd lang="en">
           {process.secretariat.text} <small>({process.secretariat.source})</small>
         </dd>
         <dt>{t('partnerships.members')}</dt>
@@ -227,7 +229,7 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
             {[...process.meetings]
               .sort((left, right) => (right.year ?? 0) - (left.year ?? 0))
               .map((meeting) => (
-                <li key={meeting.id}>
+                <li key={meeting.id} lang="en">
                   <strong>{meeting.title}</strong> — {meeting.date}, {meeting.place}
                   {meeting.theme ? <>. {t('partnership.theme')}: {meeting.theme}</> : null}
                   {meeting.outcomes.length > 0 ? (

@@ -31,9 +31,11 @@ export function PartnershipsPage({ data }: { data: PartnershipsData }) {
               {processes.map((process) => (
                 <tr key={process.id}>
                   <th scope="row">
-                    <Link to={{ view: 'partnership', lang, id: process.id }}>{process.name}</Link>
+                    <Link to={{ view: 'partnership', lang, id: process.id }} lang="en">
+                      {process.name}
+                    </Link>
                   </th>
-                  <td>{process.acronym}</td>
+                  <td lang="en">{process.acronym}</td>
                   <td>
                     <TypeName type={process.type} />
                   </td>

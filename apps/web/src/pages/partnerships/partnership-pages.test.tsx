@@ -95,7 +95,7 @@ const data: PartnershipData = {
 describe('the partnership pages (rendered on fixed data)', () => {
   it('lists the processes with links, type, member count, and conflicting founding years with their sources', () => {
     const html = renderDocument({ view: 'partnerships', lang: 'en' }, <PartnershipsPage data={{ processes: [colombo, bali] }} />, { base: '/', title: 'Partnerships' });
-    expect(html).toContain('href="/en/partnerships/colombo-process/"');
+    expect(html).toContain('<a lang="en" href="/en/partnerships/colombo-process/">Colombo Process</a>');
     expect(html).toContain('href="/en/partnerships/bali-process/"');
     expect(html.indexOf('Bali Process')).toBeLessThan(html.indexOf('Colombo Process'));
     expect(html).toContain('Regional consultative process');
@@ -112,7 +112,7 @@ describe('the partnership pages (rendered on fixed data)', () => {
 
   it('draws the member map with linked, named members, and a members table as its alternative', () => {
     const html = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process' }, <PartnershipPage data={data} />, { base: '/', title: 'CP' });
-    expect(html).toContain('<h1>Colombo Process <span lang="en">(CP)</span></h1>');
+    expect(html).toContain('<h1 lang="en">Colombo Process (CP)</h1>');
     expect(html).toMatch(/<a href="\/en\/country\/4\/" aria-label="Afghanistan: Member" class="map-country" data-code="4">/);
     expect(html).toMatch(/aria-label="United States of America: Observer"/);
     expect(html).toContain('Members of CP');
