@@ -2,14 +2,15 @@
  * The whole chain in a real browser against the real server: a focal point fills the questionnaire
  * with the keyboard and an evidence upload, submits; a reviewer returns it with a reason; the focal
  * point fixes and resubmits; the coordinator validates and publishes; the public map and profile show
- * the new category. axe-core checks the public pages and the form, left-to-right and right-to-left.
+ * the new category; the partnership list and a process page show its members, member map and group
+ * figure. axe-core checks the public pages and the form, left-to-right and right-to-left.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createAssessment } from '@migov/db';
-import { SDG_10_7_2_V2019 } from '@migov/core';
+import { createAssessment, importObservations } from '@migov/db';
+import { SDG_10_7_2_V2019, type Observation } from '@migov/core';
 import { addRound, addUser, buildWebApp, launchBrowser, PASSWORD, seriousViolations, startPlatform, WEB_ROOT, type Platform } from './browser-harness.ts';
 
 const SHOTS = join(WEB_ROOT, '../../test-output/web');
@@ -250,5 +251,57 @@ describe('the web app in Chromium', () => {
       }
     }
     expect(Object.fromEntries(Object.entries(violations).filter(([, found]) => found.length > 0))).toEqual({});
+  }, 120_000);
+
+  it('opens the partnership list, follows a process link, and shows its members, map by keyboard, group figure and overlaps', async () => {
+    // Colombo Process members (12): 5 of the 10 responding meet; China not applicable; Nepal missing.
+    const values: [string, Observation['value']][] = [['4', 3], ['50', 4], ['116', 1], ['156', 'N'], ['356', 2], ['360', 3], ['586', 2], ['608', 4], ['144', 3], ['764', 1], ['704', 2]];
+    const observations = values.map(([area, value]): Observation => ({ series: 'SG_CPA_MIGRS', area, year: 2021, domain: 'ALLDOMAINS', value }));
+    await importObservations(platform.db, { observations, source: { name: 'browser test', format: 'csv', importedAt: '2026-01-01T00:00:00Z' } }, null);
+    await fresh();
+    await page.goto(`${platform.url}/en/partnerships/`);
+    await page.getByTestId('partnerships-table').waitFor();
+    await audit('partnerships en');
+    await page.locator('a[href="/en/partnerships/colombo-process/"]').click();
+    await page.getByTestId('members-table').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/en/partnerships/colombo-process/');
+    expect(await page.getByTestId('members-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(12);
+    const overall = page.getByTestId('group-results').locator('tbody tr', { hasText: '2021' }).filter({ hasText: 'All domains' });
+    expect(await overall.textContent()).toContain('50%');
+    expect(await overall.textContent()).toContain('5 of 10');
+    expect(await overall.textContent()).toContain('10 of 12 members');
+    // Domains are named by the instrument, not by their codes.
+    expect(await page.getByTestId('group-results').textContent()).toContain('Migrant rights');
+    expect(await page.getByTestId('overlaps').locator('tbody tr').count()).toBeGreaterThan(0);
+    // A member on the map takes keyboard focus and names itself.
+    await page.locator('a.map-country[data-code="4"]').focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Afghanistan: Member');
+    expect(await page.locator('.map-tooltip').textContent()).toBe('Afghanistan: Member');
+    await audit('partnership en');
+    await shot('13-partnership');
+
+    // The members as of a date: a bad date is refused with a message, a good one becomes the URL.
+    const field = page.getByLabel(/Members as of/);
+    await field.fill('2015-13');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('“2015-13” is not a date');
+    await field.fill('2015');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByTestId('as-of').waitFor();
+    expect(new URL(page.url()).search).toBe('?asOf=2015');
+    await page.getByTestId('members-table').waitFor();
+    await audit('partnership en as of 2015');
+    expect(Object.fromEntries(Object.entries(violations).filter(([name, found]) => name.startsWith('partnership') && found.length > 0))).toEqual({});
+  }, 120_000);
+
+  it('has no serious or critical accessibility violation on the partnership pages right to left', async () => {
+    for (const path of ['partnerships/', 'partnerships/colombo-process/']) {
+      await page.goto(`${platform.url}/ar/${path}`);
+      await page.locator('main table[data-testid]').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await audit(`ar/${path}`);
+      await shot(`14-ar-${path.replace(/[^a-z]+/g, '-')}`);
+    }
+    expect(Object.fromEntries(Object.entries(violations).filter(([name, found]) => name.startsWith('ar/partnerships') && found.length > 0))).toEqual({});
   }, 120_000);
 });
