@@ -10,25 +10,11 @@ import { excerpt } from './input.ts';
 import type { Cell, ObservationBuilder } from './observation-builder.ts';
 import type { SdmxWriteOptions } from './sdmx.ts';
 import { SDG_DATAFLOW, SDG_DIMENSIONS, SDG_OBSERVATION_ATTRIBUTES, SDG_SERIES_ATTRIBUTES, sdmxComponents, sdmxRecord } from './sdmx.ts';
+import { lineFinder } from './line-finder.ts';
 
 /** The two SDMX-ML 2.1 data message kinds read here. */
 export type SdmxMlKind = 'structure-specific' | 'generic';
 
-/** Line (1-based) of a character position in a text. */
-function lineFinder(text: string): (index: number) => number {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return (index) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= index) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
-}
 
 /** Check an XML text for declarations and well-formedness; returns false after adding a problem. */
 function checkXml(text: string, problems: ProblemList): boolean {

@@ -12,27 +12,13 @@ import type { Cell } from '../formats/observation-builder.ts';
 import type { ComponentCell, DatasetCollector } from './dataset.ts';
 import type { ComponentDeclarations } from './dataset-columns.ts';
 import { isSdmxDimension } from './dataset-columns.ts';
+import { lineFinder } from '../formats/line-finder.ts';
 
 type XmlNode = Record<string, unknown>;
 const META = XMLParser.getMetaDataSymbol();
 /** Components that are structure, not disaggregation or attribute. */
 const STRUCTURAL = new Set(['SERIES', 'REF_AREA', 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'FREQ', 'INDICATOR']);
 
-/** 1-based line of a character offset. */
-function lineFinder(text: string): (index: number) => number {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return (index) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= index) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
-}
 
 /** Local name of a possibly prefixed XML name: `message:DataSet` -> `DataSet`. */
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
