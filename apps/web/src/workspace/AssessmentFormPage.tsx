@@ -6,32 +6,20 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { Link } from '../app/router-context.tsx';
 import { useSession } from '../app/session-context.tsx';
-import { ErrorMessage, Loading, CategoryBadge } from '../app/shared.tsx';
-import { useLoad } from '../app/use-load.ts';
+import { CategoryBadge } from '../app/shared.tsx';
 import { categoryLabel, pickText } from '../app/localized.ts';
 import { ApiProblem } from '../api/api-client.ts';
 import type { Assessment, AssessmentView, Evidence, LocalizedText } from '../api/api-types.ts';
 import { applyChanges, conflictRows, domainProgress, mergePending, missingItems, settlePending, type ResponseChange } from './form-state.ts';
-import { latestReturnReason, loadAssessmentBundle, type AssessmentBundle } from './assessment-data.ts';
+import { latestReturnReason, type AssessmentBundle } from './assessment-data.ts';
+import { AssessmentBundleLoader } from './AssessmentBundleLoader.tsx';
 import { EvidenceDrop } from './EvidenceDrop.tsx';
 
 type SaveStatus = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
 
 export function AssessmentFormPage({ id }: { id: string }) {
-  const { api, session } = useSession();
-  const { t, lang } = useI18n();
-  const state = useLoad(() => loadAssessmentBundle(api, id), `${id}:${session?.user.id ?? ''}`);
-  if (!session)
-    return (
-      <p>
-        <Link to={{ view: 'sign-in', lang }}>{t('workspace.signInFirst')}</Link>
-      </p>
-    );
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={state.reload} />;
-  return <AssessmentForm bundle={state.data} reload={state.reload} />;
+  return <AssessmentBundleLoader id={id}>{(bundle, reload) => <AssessmentForm bundle={bundle} reload={reload} />}</AssessmentBundleLoader>;
 }
 
 function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: () => void }) {

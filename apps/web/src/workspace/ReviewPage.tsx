@@ -2,31 +2,19 @@
 /** Review: answers with evidence, a comment per item, return with a reason, validate, publish; the history and a side-by-side diff of versions. */
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { Link } from '../app/router-context.tsx';
 import { useSession } from '../app/session-context.tsx';
-import { ErrorMessage, Loading } from '../app/shared.tsx';
-import { useLoad } from '../app/use-load.ts';
+import { ErrorMessage } from '../app/shared.tsx';
 import { pickText } from '../app/localized.ts';
 import { getJson } from '../api/api-client.ts';
 import type { AssessmentView, ResponseValue, ReviewComment } from '../api/api-types.ts';
-import { loadAssessmentBundle, type AssessmentBundle } from './assessment-data.ts';
+import type { AssessmentBundle } from './assessment-data.ts';
+import { AssessmentBundleLoader } from './AssessmentBundleLoader.tsx';
 
 const DECISIONS = ['return', 'validate', 'publish', 'reopen'] as const;
 const NEEDS_REASON = new Set(['return', 'reopen']);
 
 export function ReviewPage({ id }: { id: string }) {
-  const { api, session } = useSession();
-  const { t, lang } = useI18n();
-  const state = useLoad(() => loadAssessmentBundle(api, id), `${id}:${session?.user.id ?? ''}`);
-  if (!session)
-    return (
-      <p>
-        <Link to={{ view: 'sign-in', lang }}>{t('workspace.signInFirst')}</Link>
-      </p>
-    );
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={state.reload} />;
-  return <Review bundle={state.data} reload={state.reload} />;
+  return <AssessmentBundleLoader id={id}>{(bundle, reload) => <Review bundle={bundle} reload={reload} />}</AssessmentBundleLoader>;
 }
 
 interface DiffResult {
