@@ -49,6 +49,22 @@ export interface BuildOptions {
 }
 
 /** A year cell: a plain year ("2019") or a round label ("2018-2019", "2020/2021") meaning its later year. */
+/**
+ * A year cell checked: missing, not a year (with `hint` saying what is expected), or outside the
+ * accepted range are refusals with their message; otherwise the year and its time detail.
+ */
+export function checkYearCell(
+  text: string | undefined,
+  years: { min: number; max: number },
+  hint: string,
+): { ok: true; year: number; timeDetail?: string } | { ok: false; message: string } {
+  if (text === undefined || text.trim() === '') return { ok: false, message: 'missing year' };
+  const parsed = parseYearLabel(text);
+  if (!parsed) return { ok: false, message: `not a year: expected ${hint}` };
+  if (parsed.year < years.min || parsed.year > years.max) return { ok: false, message: `year ${parsed.year} is out of range ${years.min}-${years.max}` };
+  return { ok: true, ...parsed };
+}
+
 export function parseYearLabel(text: string): { year: number; timeDetail?: string } | undefined {
   const trimmed = text.trim();
   if (/^\d{4}$/.test(trimmed)) return { year: Number(trimmed) };
@@ -169,20 +185,12 @@ export class ObservationBuilder {
 
   #year(record: RawRecord, problem: (cell: Cell | undefined, message: string) => void) {
     const cell = record.year;
-    if (!cell || cell.value.trim() === '') {
-      problem(cell, 'missing year');
+    const checked = checkYearCell(cell?.value, this.#options.years, 'e.g. 2021 or a round such as 2020-2021 or 2020/2021');
+    if (!checked.ok) {
+      problem(cell, checked.message);
       return undefined;
     }
-    const parsed = parseYearLabel(cell.value);
-    if (!parsed) {
-      problem(cell, 'not a year: expected e.g. 2021 or a round such as 2020-2021 or 2020/2021');
-      return undefined;
-    }
-    const { min, max } = this.#options.years;
-    if (parsed.year < min || parsed.year > max) {
-      problem(cell, `year ${parsed.year} is out of range ${min}-${max}`);
-      return undefined;
-    }
+    const { ok: _ok, ...parsed } = checked;
     return parsed;
   }
 

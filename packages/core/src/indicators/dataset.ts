@@ -6,7 +6,7 @@ import { normalizeM49 } from '../observations/observation.ts';
 import type { ProblemList } from '../formats/input.ts';
 import { excerpt } from '../formats/input.ts';
 import type { Cell } from '../formats/observation-builder.ts';
-import { encodingHint, parseYearLabel } from '../formats/observation-builder.ts';
+import { checkYearCell, encodingHint } from '../formats/observation-builder.ts';
 import { findIndicator, findIndicatorOfSeries } from './catalogue.ts';
 import { formatDimensionKey } from './merge-datasets.ts';
 
@@ -229,20 +229,12 @@ export class DatasetCollector {
 
   #year(record: RawDatasetRecord, problem: (cell: Cell | undefined, message: string) => void): { year: number; timeDetail?: string } | undefined {
     const cell = record.year;
-    if (!cell || cell.value.trim() === '') {
-      problem(cell, 'missing year');
+    const checked = checkYearCell(cell?.value, this.#options.years, 'e.g. 2021 or a two-year round such as 2020-2021 (only annual data is read)');
+    if (!checked.ok) {
+      problem(cell, checked.message);
       return undefined;
     }
-    const parsed = parseYearLabel(cell.value);
-    if (!parsed) {
-      problem(cell, 'not a year: expected e.g. 2021 or a two-year round such as 2020-2021 (only annual data is read)');
-      return undefined;
-    }
-    const { min, max } = this.#options.years;
-    if (parsed.year < min || parsed.year > max) {
-      problem(cell, `year ${parsed.year} is out of range ${min}-${max}`);
-      return undefined;
-    }
+    const { ok: _ok, ...parsed } = checked;
     return parsed;
   }
 
