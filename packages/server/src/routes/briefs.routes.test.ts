@@ -29,7 +29,7 @@ describe.each(DIALECTS)('the brief routes (%s)', (dialect) => {
     // Bangladesh 2021: DOMAIN2 and DOMAIN5 below "meets".
     const observations = [obs('50', 'ALLDOMAINS', 3), obs('50', 'DOMAIN1', 4), obs('50', 'DOMAIN2', 2), obs('50', 'DOMAIN3', 3), obs('50', 'DOMAIN4', 3), obs('50', 'DOMAIN5', 1), obs('50', 'DOMAIN6', 4), obs('50', 'ALLDOMAINS', 2, 2019)];
     await importObservations(db, { observations, source: { name: 'hand-made test figures', format: 'json', importedAt: '2026-01-01T00:00:00.000Z' } }, null);
-    app = await createTestApp(db, { now: () => new Date('2026-11-27T12:00:00.000Z') });
+    app = await createTestApp(db);
     await createTestUser(db, 'coordinator@example.org', [{ role: 'national-coordinator', scope: { kind: 'area', area: '50' } }]);
     await createTestUser(db, 'analyst@example.org', [{ role: 'global-analyst', scope: { kind: 'global' } }]);
     await createTestUser(db, 'focal@example.org', [{ role: 'focal-point', scope: { kind: 'area', area: '50' } }]);
