@@ -60,11 +60,18 @@ function unclosedElements(message: string): string[] | undefined {
 type XmlNode = Record<string, unknown>;
 const META = XMLParser.getMetaDataSymbol();
 
+/** Local name of a possibly prefixed XML name: `message:DataSet` -> `DataSet`. */
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+/** Child elements of a node by local name, whatever namespace prefix the document uses. */
 function children(node: unknown, name: string): XmlNode[] {
   if (node === null || typeof node !== 'object') return [];
-  const value = (node as XmlNode)[name];
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).filter((item): item is XmlNode => item !== null && typeof item === 'object');
+  const found: XmlNode[] = [];
+  for (const [key, value] of Object.entries(node as XmlNode)) {
+    if (key.startsWith('@') || localName(key) !== name) continue;
+    for (const item of Array.isArray(value) ? value : [value]) if (item !== null && typeof item === 'object') found.push(item as XmlNode);
+  }
+  return found;
 }
 
 const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -84,28 +91,51 @@ export function decodeXmlReferences(value: string): string {
   });
 }
 
-/** Attribute values of a node, by local name (namespace prefixes are removed by the parser). */
+/**
+ * Unprefixed attribute values of a node, in a prototype-free map (names come from the document).
+ * SDMX components are never prefixed; prefixed ones (`xsi:type`) and namespace declarations are XML
+ * machinery, not data.
+ */
 function attributes(node: XmlNode): Record<string, string> {
-  // No prototype: attribute names come from the document.
   const result = Object.create(null) as Record<string, string>;
-  for (const [key, value] of Object.entries(node)) if (key.startsWith('@') && typeof value === 'string') result[key.slice(1)] = decodeXmlReferences(value);
+  for (const [key, value] of Object.entries(node)) {
+    if (!key.startsWith('@') || typeof value !== 'string') continue;
+    const name = key.slice(1);
+    if (name.includes(':') || name === 'xmlns') continue;
+    result[name] = decodeXmlReferences(value);
+  }
   return result;
 }
 
-/** Read an SDMX-ML text into the builder; returns which kind of message it was, if any. */
-export function readSdmxMlText(text: string, problems: ProblemList, builder: ObservationBuilder): SdmxMlKind | undefined {
+/** One observation of an SDMX-ML message, with the components of its series. */
+export interface SdmxMlRecord {
+  /** Line of the `Obs` element. */
+  row: number;
+  /** Component id -> value (series-level components first, overridden by the observation's). */
+  values: Record<string, string>;
+  /** In a generic message, the ids the message itself declares as keys (dimensions); absent in a structure-specific one. */
+  keys?: ReadonlySet<string>;
+}
+
+/**
+ * Walk an SDMX-ML 2.1 data message (structure-specific or generic, and their time-series variants),
+ * calling `onRecord` for each observation; returns which kind of message it was, or undefined after
+ * adding a problem (declarations, malformed XML, not a data message).
+ */
+export function walkSdmxMl(text: string, problems: ProblemList, onRecord: (record: SdmxMlRecord) => void): SdmxMlKind | undefined {
   if (!checkXml(text, problems)) return undefined;
   const lineOf = lineFinder(text);
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@',
-    removeNSPrefix: true,
+    // Prefixes are kept so that namespaced attributes can be told from SDMX components.
+    removeNSPrefix: false,
     parseAttributeValue: false,
     parseTagValue: false,
     trimValues: false,
     processEntities: false,
     captureMetaData: true,
-    isArray: (name) => ['DataSet', 'Series', 'Obs', 'Value'].includes(name),
+    isArray: (name) => ['DataSet', 'Series', 'Obs', 'Value'].includes(localName(name)),
   });
   let document: XmlNode;
   try {
@@ -119,11 +149,6 @@ export function readSdmxMlText(text: string, problems: ProblemList, builder: Obs
     const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META as symbol];
     return meta?.startIndex === undefined ? 0 : lineOf(meta.startIndex);
   };
-  const addRecord = (node: XmlNode, values: Record<string, string>) => {
-    const row = lineOfNode(node);
-    const get = (id: string): Cell | undefined => (values[id] === undefined ? undefined : { column: id, value: values[id] });
-    builder.add(sdmxRecord(row, get, (cell, message) => problems.add({ row, column: cell.column, value: excerpt(cell.value), message })));
-  };
 
   // SDMX 2.1 has a time-series variant of each message kind; their data sets read the same way.
   const structureSpecific = children(document, 'StructureSpecificData')[0] ?? children(document, 'StructureSpecificTimeSeriesData')[0];
@@ -133,41 +158,57 @@ export function readSdmxMlText(text: string, problems: ProblemList, builder: Obs
       // Series-level components apply to every Obs within; a flat message has Obs directly in the DataSet.
       for (const series of children(dataSet, 'Series')) {
         const seriesValues = attributes(series);
-        for (const obs of children(series, 'Obs')) addRecord(obs, { ...seriesValues, ...attributes(obs) });
+        for (const obs of children(series, 'Obs')) onRecord({ row: lineOfNode(obs), values: Object.assign(Object.create(null) as Record<string, string>, seriesValues, attributes(obs)) });
       }
-      for (const obs of children(dataSet, 'Obs')) addRecord(obs, attributes(obs));
+      for (const obs of children(dataSet, 'Obs')) onRecord({ row: lineOfNode(obs), values: attributes(obs) });
     }
     return 'structure-specific';
   }
   if (generic) {
-    const values = (node: XmlNode | undefined): Record<string, string> => {
-      const result = Object.create(null) as Record<string, string>;
+    // A generic message says itself what is a key (dimension) and what an attribute.
+    const values = (node: XmlNode | undefined, into: Record<string, string>, keys?: Set<string>) => {
       for (const value of children(node, 'Value')) {
         const { id, value: code } = attributes(value);
-        if (id !== undefined && code !== undefined) result[id] = code;
+        if (id === undefined || code === undefined) continue;
+        into[id] = code;
+        keys?.add(id);
       }
-      return result;
     };
-    const obsValues = (obs: XmlNode): Record<string, string> => {
-      const result = { ...values(children(obs, 'ObsKey')[0]), ...values(children(obs, 'Attributes')[0]) };
+    const observe = (obs: XmlNode, base: Record<string, string>, baseKeys: ReadonlySet<string>) => {
+      const result = Object.assign(Object.create(null) as Record<string, string>, base);
+      const keys = new Set(baseKeys);
+      values(children(obs, 'ObsKey')[0], result, keys);
+      values(children(obs, 'Attributes')[0], result);
       const dimension = attributes(children(obs, 'ObsDimension')[0] ?? {});
       if (dimension.value !== undefined) result[dimension.id ?? 'TIME_PERIOD'] = dimension.value;
       const obsValue = attributes(children(obs, 'ObsValue')[0] ?? {});
       if (obsValue.value !== undefined) result.OBS_VALUE = obsValue.value;
-      return result;
+      onRecord({ row: lineOfNode(obs), values: result, keys });
     };
     for (const dataSet of children(generic, 'DataSet')) {
       for (const series of children(dataSet, 'Series')) {
-        const seriesValues = { ...values(children(series, 'SeriesKey')[0]), ...values(children(series, 'Attributes')[0]) };
-        for (const obs of children(series, 'Obs')) addRecord(obs, { ...seriesValues, ...obsValues(obs) });
+        const base = Object.create(null) as Record<string, string>;
+        const keys = new Set<string>();
+        values(children(series, 'SeriesKey')[0], base, keys);
+        values(children(series, 'Attributes')[0], base);
+        for (const obs of children(series, 'Obs')) observe(obs, base, keys);
       }
-      for (const obs of children(dataSet, 'Obs')) addRecord(obs, obsValues(obs));
+      for (const obs of children(dataSet, 'Obs')) observe(obs, Object.create(null) as Record<string, string>, new Set());
     }
     return 'generic';
   }
-  const root = Object.keys(document).find((key) => !key.startsWith('?') && !key.startsWith('#'));
+  const prefixed = Object.keys(document).find((key) => !key.startsWith('?') && !key.startsWith('#'));
+  const root = prefixed === undefined ? undefined : localName(prefixed);
   problems.add({ row: 1, value: root, message: `not an SDMX-ML 2.1 data message: the root element is ${root ?? 'missing'}; expected StructureSpecificData or GenericData (or their TimeSeries variants)` });
   return undefined;
+}
+
+/** Read an SDMX-ML text into the builder; returns which kind of message it was, if any. */
+export function readSdmxMlText(text: string, problems: ProblemList, builder: ObservationBuilder): SdmxMlKind | undefined {
+  return walkSdmxMl(text, problems, ({ row, values }) => {
+    const get = (id: string): Cell | undefined => (values[id] === undefined ? undefined : { column: id, value: values[id] });
+    builder.add(sdmxRecord(row, get, (cell, message) => problems.add({ row, column: cell.column, value: excerpt(cell.value), message })));
+  });
 }
 
 /** Escape text for an XML attribute value; characters XML 1.0 cannot carry become U+FFFD. */
