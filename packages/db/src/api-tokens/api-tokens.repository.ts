@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { MigovDatabase } from '../database.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { nowIso, readOptionalTimestamp, readTimestamp, toIsoTimestamp } from '../schema/codec.ts';
+import { isoAt, nowIso, readOptionalTimestamp, readTimestamp, toIsoTimestamp } from '../schema/codec.ts';
 import { newId } from '../schema/ids.ts';
 import type { ApiTokensTable } from '../schema/schema.ts';
 import { assertTokenHash } from '../sessions/sessions.repository.ts';
@@ -50,18 +50,43 @@ export async function createApiToken(db: MigovDatabase, input: { userId: string;
   return toApiToken(row);
 }
 
-/** The live token (not revoked, not expired) with this hash, noting its use; or undefined. */
-export async function findApiTokenByHash(db: MigovDatabase, tokenHash: string): Promise<ApiToken | undefined> {
-  const now = nowIso();
+/** How often a token's `last_used_at` is written at most: reading a token costs no write on most requests. */
+export const API_TOKEN_USE_INTERVAL_MS = 60_000;
+
+/** When findApiTokenByHash runs and how often it notes use. */
+export interface TokenLookupOptions {
+  /** The caller's clock (default the current time): expiry is checked and use noted against it. */
+  now?: string | Date;
+  /** Write `last_used_at` only when it is older than this (default API_TOKEN_USE_INTERVAL_MS). */
+  useIntervalMs?: number;
+}
+
+/**
+ * The live token (not revoked, not expired at `now`) with this hash, or undefined. Its use is noted
+ * in `last_used_at` at most once per interval; of concurrent requests only one writes.
+ */
+export async function findApiTokenByHash(db: MigovDatabase, tokenHash: string, options: TokenLookupOptions = {}): Promise<ApiToken | undefined> {
+  const now = isoAt(options.now);
   const row = await db.kysely
-    .updateTable('api_tokens')
-    .set({ last_used_at: now })
+    .selectFrom('api_tokens')
+    .selectAll()
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-    .returningAll()
     .executeTakeFirst();
-  return row ? toApiToken(row) : undefined;
+  if (!row) return undefined;
+  const token = toApiToken(row);
+  const cutoff = new Date(Date.parse(now) - (options.useIntervalMs ?? API_TOKEN_USE_INTERVAL_MS)).toISOString();
+  if (token.lastUsedAt === undefined || token.lastUsedAt <= cutoff) {
+    const noted = await db.kysely
+      .updateTable('api_tokens')
+      .set({ last_used_at: now })
+      .where('id', '=', row.id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', cutoff)]))
+      .executeTakeFirst();
+    if (Number(noted.numUpdatedRows) > 0) token.lastUsedAt = now;
+  }
+  return token;
 }
 
 /** Revoke a token (kept with revoked_at). */

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { ConflictError, NotFoundError, assertNoProblems } from '../errors.ts';
-import { nowIso, readOptional, readOptionalTimestamp, readTimestamp, toIsoTimestamp } from '../schema/codec.ts';
+import { isoAt, nowIso, readOptional, readOptionalTimestamp, readTimestamp, toIsoTimestamp } from '../schema/codec.ts';
 import { newId } from '../schema/ids.ts';
 import type { InvitationsTable } from '../schema/schema.ts';
 import { checkRoleAndScope, scopeFromColumns, scopeToColumns, type Role, type RoleScope } from '../shared/scope.ts';
@@ -80,15 +80,15 @@ export async function createInvitation(db: MigovDatabase, input: NewInvitation):
   });
 }
 
-/** The pending invitation (not accepted, revoked or expired) with this token hash, or undefined. */
-export async function findInvitationByTokenHash(db: MigovDatabase, tokenHash: string): Promise<Invitation | undefined> {
+/** The pending invitation (not accepted, revoked or expired at `now`, the caller's clock) with this token hash, or undefined. */
+export async function findInvitationByTokenHash(db: MigovDatabase, tokenHash: string, now?: string | Date): Promise<Invitation | undefined> {
   const row = await db.kysely
     .selectFrom('invitations')
     .selectAll()
     .where('token_hash', '=', tokenHash)
     .where('accepted_at', 'is', null)
     .where('revoked_at', 'is', null)
-    .where('expires_at', '>', nowIso())
+    .where('expires_at', '>', isoAt(now))
     .executeTakeFirst();
   return row ? toInvitation(row) : undefined;
 }
@@ -99,10 +99,10 @@ export async function findInvitationByTokenHash(db: MigovDatabase, tokenHash: st
  */
 export async function acceptInvitation(
   db: MigovDatabase,
-  input: { tokenHash: string; name: string; passwordHash?: string },
+  input: { tokenHash: string; name: string; passwordHash?: string; now?: string | Date },
 ): Promise<{ invitation: Invitation; user: User; grantId: string }> {
   return inTransaction(db, async (trx) => {
-    const now = nowIso();
+    const now = isoAt(input.now);
     // Claim the invitation first: of two racing acceptances, the second waits on this row and then finds nothing.
     const pending = await trx
       .updateTable('invitations')

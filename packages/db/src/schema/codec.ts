@@ -18,6 +18,11 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
+/** A time as it is written: `at` (the caller's clock) when given, else the current time. */
+export function isoAt(at?: string | Date): string {
+  return at === undefined ? nowIso() : toIsoTimestamp(at);
+}
+
 /** A stored timestamp as an ISO string. */
 export function readTimestamp(value: unknown): string {
   if (value instanceof Date) return value.toISOString();

@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { MigovDatabase } from '../database.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { nowIso, readOptional, readOptionalTimestamp, readTimestamp, toIsoTimestamp } from '../schema/codec.ts';
+import { isoAt, nowIso, readOptional, readOptionalTimestamp, readTimestamp, toIsoTimestamp } from '../schema/codec.ts';
 import { newId } from '../schema/ids.ts';
 import type { SessionsTable } from '../schema/schema.ts';
 
@@ -54,12 +54,14 @@ export interface NewSession {
   expiresAt: string;
   userAgent?: string;
   ip?: string;
+  /** The caller's clock (the server's); the current time when absent. */
+  now?: string | Date;
 }
 
 /** Start a session. */
 export async function createSession(db: MigovDatabase, input: NewSession): Promise<Session> {
   assertTokenHash('tokenHash', input.tokenHash);
-  const now = nowIso();
+  const now = isoAt(input.now);
   const row = await db.kysely
     .insertInto('sessions')
     .values({
@@ -78,14 +80,14 @@ export async function createSession(db: MigovDatabase, input: NewSession): Promi
   return toSession(row);
 }
 
-/** The live session (not revoked, not expired) with this token hash, or undefined. */
-export async function findSessionByTokenHash(db: MigovDatabase, tokenHash: string): Promise<Session | undefined> {
+/** The live session (not revoked, not expired at `now`, the caller's clock, default the current time) with this token hash, or undefined. */
+export async function findSessionByTokenHash(db: MigovDatabase, tokenHash: string, now?: string | Date): Promise<Session | undefined> {
   const row = await db.kysely
     .selectFrom('sessions')
     .selectAll()
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
-    .where('expires_at', '>', nowIso())
+    .where('expires_at', '>', isoAt(now))
     .executeTakeFirst();
   return row ? toSession(row) : undefined;
 }
@@ -106,8 +108,8 @@ export async function revokeUserSessions(db: MigovDatabase, userId: string): Pro
 }
 
 /** Note activity on a session, optionally sliding its expiry. */
-export async function touchSession(db: MigovDatabase, sessionId: string, options: { expiresAt?: string } = {}): Promise<void> {
-  const values: { last_seen_at: string; expires_at?: string } = { last_seen_at: nowIso() };
+export async function touchSession(db: MigovDatabase, sessionId: string, options: { expiresAt?: string; now?: string | Date } = {}): Promise<void> {
+  const values: { last_seen_at: string; expires_at?: string } = { last_seen_at: isoAt(options.now) };
   if (options.expiresAt) values.expires_at = toIsoTimestamp(options.expiresAt);
   const result = await db.kysely.updateTable('sessions').set(values).where('id', '=', sessionId).executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('session', sessionId);

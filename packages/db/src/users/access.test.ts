@@ -97,6 +97,40 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     expect(await revokeUserSessions(test.db, user.id)).toBe(2);
   });
 
+  it('notes an API token\'s use at most once per interval, on the caller\'s clock', async () => {
+    const user = await makeUser(test.db);
+    const tokenHash = hash(`use${unique()}`);
+    const start = Date.now() - 3_600_000;
+    const at = (offsetMs: number) => new Date(start + offsetMs).toISOString();
+    await createApiToken(test.db, { userId: user.id, name: 'throttled', tokenHash });
+    const lastUsed = async () => (await listApiTokens(test.db, user.id))[0]?.lastUsedAt;
+    expect((await findApiTokenByHash(test.db, tokenHash, { now: at(0) }))?.lastUsedAt).toBe(at(0));
+    expect(await lastUsed()).toBe(at(0));
+    for (const offset of [1_000, 30_000, 59_999]) {
+      expect((await findApiTokenByHash(test.db, tokenHash, { now: at(offset) }))?.lastUsedAt).toBe(at(0));
+      expect(await lastUsed()).toBe(at(0));
+    }
+    expect((await findApiTokenByHash(test.db, tokenHash, { now: at(60_000) }))?.lastUsedAt).toBe(at(60_000));
+    expect(await lastUsed()).toBe(at(60_000));
+    // Concurrent uses after the interval: every one is accepted, the time is written once.
+    const found = await Promise.all(Array.from({ length: 8 }, () => findApiTokenByHash(test.db, tokenHash, { now: at(200_000) })));
+    expect(found.every((token) => token !== undefined)).toBe(true);
+    expect(await lastUsed()).toBe(at(200_000));
+    expect((await findApiTokenByHash(test.db, tokenHash, { now: at(200_001), useIntervalMs: 0 }))?.lastUsedAt).toBe(at(200_001));
+  });
+
+  it('checks token expiry against the caller\'s clock', async () => {
+    const user = await makeUser(test.db);
+    const tokenHash = hash(`exp${unique()}`);
+    const expiresAt = new Date(Date.now() - 10 * 86_400_000).toISOString();
+    await createApiToken(test.db, { userId: user.id, name: 'old', tokenHash, expiresAt });
+    expect(await findApiTokenByHash(test.db, tokenHash)).toBeUndefined();
+    expect(await findApiTokenByHash(test.db, tokenHash, { now: new Date(Date.parse(expiresAt) - 1000) })).toBeDefined();
+    const session = await createSession(test.db, { userId: user.id, tokenHash: hash(`s${unique()}`), csrfToken: 'c', expiresAt });
+    expect(await findSessionByTokenHash(test.db, session.tokenHash)).toBeUndefined();
+    expect((await findSessionByTokenHash(test.db, session.tokenHash, new Date(Date.parse(expiresAt) - 1000)))?.id).toBe(session.id);
+  });
+
   it('manages API tokens by hash, listing without hashes', async () => {
     const user = await makeUser(test.db);
     const tokenHash = hash(`api${unique()}`);

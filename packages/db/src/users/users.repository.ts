@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { ConflictError, NotFoundError, ValidationError, assertNoProblems, type FieldProblem } from '../errors.ts';
-import { nowIso, readNumber, readOptional, readOptionalTimestamp, readTimestamp } from '../schema/codec.ts';
+import { isoAt, nowIso, readNumber, readOptional, readOptionalTimestamp, readTimestamp } from '../schema/codec.ts';
 import { newId } from '../schema/ids.ts';
 import type { UsersTable } from '../schema/schema.ts';
 import { resolvePage, type Page, type PageRequest } from '../shared/page.ts';
@@ -192,6 +192,8 @@ export interface LockPolicy {
   lockAfter?: number;
   /** How long the lock lasts in ms (default 15 minutes). */
   lockForMs?: number;
+  /** The caller's clock, from which the lock runs (default the current time). */
+  now?: string | Date;
 }
 
 /** Count a failed sign-in; at `lockAfter` failures in a row the account is locked until `lockedUntil`. */
@@ -201,7 +203,7 @@ export async function recordSignInFailure(db: MigovDatabase, id: string, policy:
   return inTransaction(db, async (trx) => {
     const row = await trx
       .updateTable('users')
-      .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1), updated_at: nowIso() }))
+      .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1), updated_at: isoAt(policy.now) }))
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirst();
@@ -209,7 +211,7 @@ export async function recordSignInFailure(db: MigovDatabase, id: string, policy:
     if (readNumber(row.failed_sign_ins) < lockAfter) return toUser(row);
     const locked = await trx
       .updateTable('users')
-      .set({ locked_until: new Date(Date.now() + lockForMs).toISOString() })
+      .set({ locked_until: new Date(Date.parse(isoAt(policy.now)) + lockForMs).toISOString() })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -218,8 +220,8 @@ export async function recordSignInFailure(db: MigovDatabase, id: string, policy:
 }
 
 /** After a successful sign-in: clear the failure count and lock, and note the time. */
-export async function resetSignInFailures(db: MigovDatabase, id: string): Promise<User> {
-  const now = nowIso();
+export async function resetSignInFailures(db: MigovDatabase, id: string, at?: string | Date): Promise<User> {
+  const now = isoAt(at);
   const row = await db.kysely
     .updateTable('users')
     .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: now, updated_at: now })

@@ -30,8 +30,8 @@ function toGrants(rows: readonly { role: string; scope: RoleGrant['scope'] }[]):
 }
 
 async function principalFromToken(context: AppContext, bearer: string): Promise<Principal> {
-  const token = await findApiTokenByHash(context.db, hashSecret(bearer));
   const now = context.now().toISOString();
+  const token = await findApiTokenByHash(context.db, hashSecret(bearer), { now });
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) {
     throw new ApiError('token-revoked', 'the API token is unknown, revoked or expired', {}, { 'www-authenticate': 'Bearer error="invalid_token"' });
   }
@@ -45,8 +45,8 @@ const lastTouched = new Map<string, number>();
 const MAX_TOUCHED = 50_000;
 
 async function principalFromSession(context: AppContext, token: string): Promise<Principal> {
-  const session = await findSessionByTokenHash(context.db, hashSecret(token));
   const now = context.now();
+  const session = await findSessionByTokenHash(context.db, hashSecret(token), now);
   if (!session || session.revokedAt) throw new ApiError('session-expired', 'the session is unknown or signed out; sign in again');
   if (session.expiresAt <= now.toISOString()) throw new ApiError('session-expired', 'the session has expired; sign in again');
   const user = await getUser(context.db, session.userId);
@@ -56,7 +56,7 @@ async function principalFromSession(context: AppContext, token: string): Promise
   if (now.getTime() - touched > TOUCH_INTERVAL_MS) {
     if (lastTouched.size >= MAX_TOUCHED) lastTouched.clear();
     lastTouched.set(session.id, now.getTime());
-    await touchSession(context.db, session.id, { expiresAt: new Date(now.getTime() + context.config.sessionTtlSeconds * 1000).toISOString() });
+    await touchSession(context.db, session.id, { now, expiresAt: new Date(now.getTime() + context.config.sessionTtlSeconds * 1000).toISOString() });
   }
   return {
     userId: user.id,

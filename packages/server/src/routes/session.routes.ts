@@ -49,8 +49,10 @@ const apiTokenSchema = z
 async function startSession(context: AppContext, request: FastifyRequest, reply: FastifyReply, user: User, method: string) {
   const token = createSecret();
   const csrfToken = createSecret();
-  const expiresAt = new Date(context.now().getTime() + context.config.sessionTtlSeconds * 1000);
+  const now = context.now();
+  const expiresAt = new Date(now.getTime() + context.config.sessionTtlSeconds * 1000);
   await createSession(context.db, {
+    now,
     userId: user.id,
     tokenHash: hashSecret(token),
     csrfToken,
@@ -58,7 +60,7 @@ async function startSession(context: AppContext, request: FastifyRequest, reply:
     ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'].slice(0, 300) } : {}),
     ip: request.ip,
   });
-  await resetSignInFailures(context.db, user.id);
+  await resetSignInFailures(context.db, user.id, now);
   await recordAudit(context.db, { actorId: user.id, action: 'sign-in.success', targetType: 'user', targetId: user.id, details: { ip: request.ip, method } });
   setSessionCookie(reply, context.config, token, expiresAt);
   const grants = await listRoleGrants(context.db, user.id);
@@ -104,7 +106,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const valid = user.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await decoyPasswordHash(), password), false);
       if (!valid) {
-        const after = await recordSignInFailure(context.db, user.id, { lockAfter: context.config.lockoutThreshold, lockForMs: context.config.lockoutSeconds * 1000 });
+        const after = await recordSignInFailure(context.db, user.id, { now, lockAfter: context.config.lockoutThreshold, lockForMs: context.config.lockoutSeconds * 1000 });
         await recordAudit(context.db, { action: 'sign-in.failure', targetType: 'user', targetId: user.id, details: { ip: request.ip, reason: 'wrong-password', failures: after.failedSignIns } });
         if (after.lockedUntil && after.failedSignIns === context.config.lockoutThreshold) {
           await recordAudit(context.db, { action: 'account.locked', targetType: 'user', targetId: user.id, details: { until: after.lockedUntil, ip: request.ip } });
@@ -199,13 +201,13 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const tokenHash = hashSecret(request.body.token);
-      const invitation = await findInvitationByTokenHash(context.db, tokenHash);
+      const invitation = await findInvitationByTokenHash(context.db, tokenHash, context.now());
       if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= context.now().toISOString()) {
         throw new ApiError('invitation-invalid', 'this invitation is unknown, already used, withdrawn or expired; ask for a new one');
       }
       const passwordHash = await hashPassword(request.body.password);
       // acceptInvitation audits the acceptance and the role grant in its own transaction.
-      const { user } = await acceptInvitation(context.db, { tokenHash, name: request.body.name, passwordHash });
+      const { user } = await acceptInvitation(context.db, { tokenHash, name: request.body.name, passwordHash, now: context.now() });
       return startSession(context, request, reply, user, 'invitation');
     },
   );
