@@ -32,3 +32,5 @@ export { createBrief, findBrief, getBrief, appendBriefVersion, listBriefs, BRIEF
 export type { StoredBrief, StoredBriefVersion, NewBriefVersion, BriefChange, BriefSummary } from './governance/briefs.repository.ts';
 export { importIndicatorDatasets, listIndicatorDatasets, findIndicatorDataset, getIndicatorDataset, listAreaIndicatorDatasets } from './indicators/indicators.repository.ts';
 export type { IndicatorDatasetSummary, StoredIndicatorDataset, IndicatorImportResult } from './indicators/indicators.repository.ts';
+export * from './governance/mgi-assessments.repository.ts';
+export * from './governance/governance-documents.repository.ts';

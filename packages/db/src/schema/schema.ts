@@ -279,6 +279,72 @@ export interface IndicatorObservationsTable {
   attributes: Json;
 }
 
+/** Row type of the mgi_assessments table: one MGI-style assessment of a jurisdiction in a round. */
+export interface MgiAssessmentsTable {
+  id: string;
+  jurisdiction: string;
+  jurisdiction_name: string;
+  level: string;
+  year: number;
+  round_kind: string;
+  instrument: string;
+  instrument_version: string;
+  state: string;
+  lock_version: number;
+  responses: Json;
+  process: Json;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+  updated_at: Timestamp;
+}
+
+/** Row type of the mgi_answer_history table: every saved answer (append-only). */
+export interface MgiAnswerHistoryTable {
+  id: string;
+  assessment_id: string;
+  item_id: string;
+  option_id: Nullable<string>;
+  evidence: Nullable<string>;
+  lock_version: number;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+}
+
+/** Row type of the mgi_process_events table: every process action (append-only). */
+export interface MgiProcessEventsTable {
+  assessment_id: string;
+  seq: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  detail: Json;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+}
+
+/** Row type of the mgi_consultation_members table: a user invited to comment for a ministry. */
+export interface MgiConsultationMembersTable {
+  id: string;
+  assessment_id: string;
+  consultation: number;
+  ministry: string;
+  user_id: string;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+}
+
+/** Row type of the governance_documents table: versions of the crosswalk and the partnership registry (append-only). */
+export interface GovernanceDocumentsTable {
+  name: string;
+  version: number;
+  description: string;
+  source: string;
+  change: Json;
+  content: Json;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+}
+
 /** The whole database as Kysely types it. */
 export interface Schema {
   users: UsersTable;
@@ -301,4 +367,9 @@ export interface Schema {
   briefs: BriefsTable;
   indicator_datasets: IndicatorDatasetsTable;
   indicator_observations: IndicatorObservationsTable;
+  mgi_assessments: MgiAssessmentsTable;
+  mgi_answer_history: MgiAnswerHistoryTable;
+  mgi_process_events: MgiProcessEventsTable;
+  mgi_consultation_members: MgiConsultationMembersTable;
+  governance_documents: GovernanceDocumentsTable;
 }

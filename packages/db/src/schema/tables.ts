@@ -157,6 +157,27 @@ export const TABLES = {
   briefs: { id: 'text', version: 'integer', area: 'text', year: 'integer', change: 'text', description: 'text', content: 'json', ...timestamps, created_by: 'text' },
   indicator_datasets: { id: 'text', indicator: 'text', series: 'text', unit: 'text', series_description: 'text', observation_count: 'integer', source_name: 'text', source_format: 'text', ...timestamps, created_by: 'text' },
   indicator_observations: { id: 'text', dataset_id: 'text', area: 'text', year: 'integer', dimension_key: 'text', value: 'decimal', value_label: 'text', dimensions: 'json', attributes: 'json' },
+  mgi_assessments: {
+    id: 'text',
+    jurisdiction: 'text',
+    jurisdiction_name: 'text',
+    level: 'text',
+    year: 'integer',
+    round_kind: 'text',
+    instrument: 'text',
+    instrument_version: 'text',
+    state: 'text',
+    lock_version: 'integer',
+    responses: 'json',
+    process: 'json',
+    ...timestamps,
+    created_by: 'text',
+    updated_at: 'timestamp',
+  },
+  mgi_answer_history: { id: 'text', assessment_id: 'text', item_id: 'text', option_id: 'text', evidence: 'text', lock_version: 'integer', ...timestamps, created_by: 'text' },
+  mgi_process_events: { assessment_id: 'text', seq: 'integer', action: 'text', from_state: 'text', to_state: 'text', detail: 'json', ...timestamps, created_by: 'text' },
+  mgi_consultation_members: { id: 'text', assessment_id: 'text', consultation: 'integer', ministry: 'text', user_id: 'text', ...timestamps, created_by: 'text' },
+  governance_documents: { name: 'text', version: 'integer', description: 'text', source: 'text', change: 'json', content: 'json', ...timestamps, created_by: 'text' },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
 /** A table of the schema. */
@@ -187,4 +208,9 @@ export const TABLE_ORDER_BY: Record<TableName, readonly string[]> = {
   briefs: ['id', 'version'],
   indicator_datasets: ['id'],
   indicator_observations: ['id'],
+  mgi_assessments: ['id'],
+  mgi_answer_history: ['id'],
+  mgi_process_events: ['assessment_id', 'seq'],
+  mgi_consultation_members: ['id'],
+  governance_documents: ['name', 'version'],
 };

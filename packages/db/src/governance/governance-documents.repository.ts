@@ -1,0 +1,137 @@
+/**
+ * The crosswalk and the partnership registry as stored documents: every edit appends the whole
+ * document as version n+1 with its description, its source and the change that made it (a core edit
+ * such as `addCrosswalkLink` or `addMembership`), so each earlier state stays readable. On first use a
+ * database is seeded with the compiled reference data (version 1); reads then come from the database.
+ */
+import type { Selectable } from 'kysely';
+import { DEFAULT_CROSSWALK, DEFAULT_PARTNERSHIP_REGISTRY, type Crosswalk, type PartnershipRegistry } from '@migov/core';
+import type { MigovDatabase } from '../database.ts';
+import { assertNoProblems, ConflictError, type FieldProblem } from '../errors.ts';
+import { readJson, readTimestamp, toIsoTimestamp, writeJson } from '../schema/codec.ts';
+import type { GovernanceDocumentsTable } from '../schema/schema.ts';
+import { isUniqueViolation } from '../shared/unique.ts';
+
+/** The documents stored this way and their content. */
+export interface GovernanceDocuments {
+  crosswalk: Crosswalk;
+  'partnership-registry': PartnershipRegistry;
+}
+export type GovernanceDocumentName = keyof GovernanceDocuments;
+export const GOVERNANCE_DOCUMENT_NAMES: readonly GovernanceDocumentName[] = ['crosswalk', 'partnership-registry'];
+
+/** Where the seeded version comes from. */
+export const GOVERNANCE_SEED_SOURCE = 'migov compiled reference data (docs/governance.md, reference facts)';
+
+const SEEDS: GovernanceDocuments = { crosswalk: DEFAULT_CROSSWALK, 'partnership-registry': DEFAULT_PARTNERSHIP_REGISTRY };
+
+/** One version of a document, without its content (the history). */
+export interface GovernanceDocumentVersion {
+  version: number;
+  description: string;
+  source: string;
+  /** What the edit did, as the caller described it (e.g. `{ type: 'add-link', link }`). */
+  change: unknown;
+  createdAt: string;
+  createdBy?: string;
+}
+
+/** The current version of a document with its content. */
+export interface StoredGovernanceDocument<Name extends GovernanceDocumentName> extends GovernanceDocumentVersion {
+  name: Name;
+  content: GovernanceDocuments[Name];
+}
+
+function toVersion(row: Pick<Selectable<GovernanceDocumentsTable>, 'version' | 'description' | 'source' | 'change' | 'created_at' | 'created_by'>, db: MigovDatabase): GovernanceDocumentVersion {
+  return {
+    version: Number(row.version),
+    description: row.description,
+    source: row.source,
+    change: readJson(db.dialect, row.change),
+    createdAt: readTimestamp(row.created_at),
+    ...(row.created_by ? { createdBy: row.created_by } : {}),
+  };
+}
+
+async function insertVersion(db: MigovDatabase, name: GovernanceDocumentName, version: number, input: { description: string; source: string; change: unknown; content: unknown; createdAt: string }, actorId: string | null): Promise<void> {
+  await db.kysely
+    .insertInto('governance_documents')
+    .values({
+      name,
+      version,
+      description: input.description,
+      source: input.source,
+      change: writeJson(input.change),
+      content: writeJson(input.content),
+      created_at: toIsoTimestamp(input.createdAt),
+      created_by: actorId,
+    })
+    .execute();
+}
+
+async function latestRow(db: MigovDatabase, name: GovernanceDocumentName) {
+  return db.kysely.selectFrom('governance_documents').selectAll().where('name', '=', name).orderBy('version', 'desc').limit(1).executeTakeFirst();
+}
+
+/** The current version of a document; a database without one is seeded with the compiled reference data first. */
+export async function loadGovernanceDocument<Name extends GovernanceDocumentName>(db: MigovDatabase, name: Name): Promise<StoredGovernanceDocument<Name>> {
+  let row = await latestRow(db, name);
+  if (!row) {
+    try {
+      await insertVersion(db, name, 1, { description: 'Seeded from the compiled reference data', source: GOVERNANCE_SEED_SOURCE, change: { type: 'seed' }, content: SEEDS[name], createdAt: new Date().toISOString() }, null);
+    } catch (error) {
+      // Another process seeded it first: read theirs.
+      if (!isUniqueViolation(error)) throw error;
+    }
+    row = await latestRow(db, name);
+    if (!row) throw new Error(`seeding ${name} stored nothing`);
+  }
+  return { name, ...toVersion(row, db), content: readJson<GovernanceDocuments[Name]>(db.dialect, row.content) };
+}
+
+/** The stored crosswalk (seeded on first use). */
+export async function loadCrosswalk(db: MigovDatabase): Promise<StoredGovernanceDocument<'crosswalk'>> {
+  return loadGovernanceDocument(db, 'crosswalk');
+}
+
+/** The stored partnership registry (seeded on first use). */
+export async function loadPartnershipRegistry(db: MigovDatabase): Promise<StoredGovernanceDocument<'partnership-registry'>> {
+  return loadGovernanceDocument(db, 'partnership-registry');
+}
+
+/**
+ * Store an edited document as version `expectedVersion + 1`, with the source of the edit. A stale
+ * `expectedVersion` (including losing a race to another editor) throws ConflictError carrying the
+ * current version.
+ */
+export async function saveGovernanceDocument<Name extends GovernanceDocumentName>(
+  db: MigovDatabase,
+  input: { name: Name; expectedVersion: number; content: GovernanceDocuments[Name]; description: string; source: string; change: unknown; createdAt: string },
+  actorId: string | null,
+): Promise<StoredGovernanceDocument<Name>> {
+  const problems: FieldProblem[] = [];
+  if (!GOVERNANCE_DOCUMENT_NAMES.includes(input.name)) problems.push({ field: 'name', value: input.name, message: `must be one of ${GOVERNANCE_DOCUMENT_NAMES.join(', ')}` });
+  if (typeof input.description !== 'string' || input.description.trim() === '' || input.description.length > 2_000) problems.push({ field: 'description', message: 'must be 1 to 2000 characters' });
+  if (typeof input.source !== 'string' || input.source.trim() === '' || input.source.length > 2_000) problems.push({ field: 'source', message: 'every edit names its source (1 to 2000 characters)' });
+  if (Number.isNaN(Date.parse(input.createdAt))) problems.push({ field: 'createdAt', value: input.createdAt, message: 'must be an ISO date-time' });
+  assertNoProblems(problems);
+  const current = await loadGovernanceDocument(db, input.name);
+  if (current.version !== input.expectedVersion) throw new ConflictError(`${input.name} is at version ${current.version}, not ${input.expectedVersion}`, current);
+  try {
+    await insertVersion(db, input.name, current.version + 1, { ...input, description: input.description.trim(), source: input.source.trim() }, actorId);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const latest = await loadGovernanceDocument(db, input.name);
+      throw new ConflictError(`${input.name} was changed meanwhile; it is at version ${latest.version}`, latest);
+    }
+    throw error;
+  }
+  return loadGovernanceDocument(db, input.name);
+}
+
+/** Every version of a document (without content), newest first: the edit history with sources. */
+export async function listGovernanceDocumentVersions(db: MigovDatabase, name: GovernanceDocumentName): Promise<GovernanceDocumentVersion[]> {
+  await loadGovernanceDocument(db, name);
+  const rows = await db.kysely.selectFrom('governance_documents').select(['version', 'description', 'source', 'change', 'created_at', 'created_by']).where('name', '=', name).orderBy('version', 'desc').execute();
+  return rows.map((row) => toVersion(row, db));
+}

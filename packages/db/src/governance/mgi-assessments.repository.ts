@@ -1,0 +1,340 @@
+/**
+ * MGI-style assessments per jurisdiction (national or city) and round (baseline, follow-up): the
+ * current answers with an append-only history of every saved answer, the process (core
+ * `applyMgiAction`) with an append-only event per action, and the users invited to comment on the
+ * draft profile for a ministry. Every write takes the expected lock version (optimistic locking): a
+ * stale one throws ConflictError carrying the stored assessment.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import {
+  applyMgiAction,
+  nextRoundKind,
+  startMgiProcess,
+  type MgiJurisdictionLevel,
+  type MgiProcess,
+  type MgiProcessAction,
+  type MgiProcessRefusal,
+  type MgiProcessState,
+  type MgiRoundKind,
+  type ProfileResponses,
+  type Role,
+} from '@migov/core';
+import { inTransaction, type MigovDatabase } from '../database.ts';
+import { assertNoProblems, ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../errors.ts';
+import { readJson, readTimestamp, toIsoTimestamp, writeJson } from '../schema/codec.ts';
+import { newId } from '../schema/ids.ts';
+import type { MgiAssessmentsTable, Schema } from '../schema/schema.ts';
+import { isUniqueViolation } from '../shared/unique.ts';
+
+/** Process states in which answers may still be saved (collection, and the draft before or after a consultation). */
+export const MGI_ANSWER_STATES: readonly MgiProcessState[] = ['data-collection', 'draft-profile'];
+
+/** One answer: the chosen option and its narrative evidence. */
+export interface MgiAnswer {
+  optionId?: string;
+  comment?: string;
+}
+
+/** A stored MGI-style assessment. */
+export interface MgiAssessment {
+  id: string;
+  jurisdiction: string;
+  jurisdictionName: string;
+  level: MgiJurisdictionLevel;
+  year: number;
+  roundKind: MgiRoundKind;
+  instrument: string;
+  instrumentVersion: string;
+  state: MgiProcessState;
+  lockVersion: number;
+  responses: Record<string, MgiAnswer>;
+  process: MgiProcess;
+  createdAt: string;
+  createdBy?: string;
+  updatedAt: string;
+}
+
+/** A new assessment of a jurisdiction in a round; its kind (baseline or follow-up) follows from its earlier rounds. */
+export interface NewMgiAssessment {
+  jurisdiction: string;
+  jurisdictionName: string;
+  level: MgiJurisdictionLevel;
+  year: number;
+  instrument: string;
+  instrumentVersion: string;
+  /** Start from the answers of the jurisdiction's latest earlier round (a follow-up updates them). */
+  startFromPrevious?: boolean;
+  createdAt: string;
+}
+
+/** The outcome of a write that the process may refuse: the stored assessment, or why nothing changed. */
+export type MgiWriteResult = { ok: true; assessment: MgiAssessment } | { ok: false; refusal: MgiProcessRefusal; message: string; assessment: MgiAssessment };
+
+/** One saved answer in the history. */
+export interface MgiAnswerRecord {
+  itemId: string;
+  optionId?: string;
+  evidence?: string;
+  lockVersion: number;
+  createdAt: string;
+  createdBy?: string;
+}
+
+/** A user invited to comment on the draft profile for a ministry, in one consultation. */
+export interface MgiConsultationMember {
+  consultation: number;
+  ministry: string;
+  userId: string;
+  createdAt: string;
+  createdBy?: string;
+}
+
+function toAssessment(db: MigovDatabase, row: Selectable<MgiAssessmentsTable>): MgiAssessment {
+  return {
+    id: row.id,
+    jurisdiction: row.jurisdiction,
+    jurisdictionName: row.jurisdiction_name,
+    level: row.level as MgiJurisdictionLevel,
+    year: Number(row.year),
+    roundKind: row.round_kind as MgiRoundKind,
+    instrument: row.instrument,
+    instrumentVersion: row.instrument_version,
+    state: row.state as MgiProcessState,
+    lockVersion: Number(row.lock_version),
+    responses: readJson<Record<string, MgiAnswer>>(db.dialect, row.responses),
+    process: readJson<MgiProcess>(db.dialect, row.process),
+    createdAt: readTimestamp(row.created_at),
+    ...(row.created_by ? { createdBy: row.created_by } : {}),
+    updatedAt: readTimestamp(row.updated_at),
+  };
+}
+
+async function readAssessment(db: MigovDatabase, kysely: Kysely<Schema>, id: string): Promise<MgiAssessment> {
+  const row = await kysely.selectFrom('mgi_assessments').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('MGI assessment', id);
+  return toAssessment(db, row);
+}
+
+function checkNew(input: NewMgiAssessment): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const national = /^[0-9]{1,3}$/.test(input.jurisdiction);
+  const local = /^[0-9]{1,3}-[A-Z0-9]{1,10}$/.test(input.jurisdiction);
+  if (!national && !local) problems.push({ field: 'jurisdiction', value: input.jurisdiction, message: 'must be an M49 code, or <M49>-<local code> for a city (e.g. 484-CMX)' });
+  else if (input.level !== (national ? 'national' : 'local')) problems.push({ field: 'level', value: input.level, message: `a ${national ? 'country code' : 'city code'} is ${national ? 'national' : 'local'}` });
+  if (typeof input.jurisdictionName !== 'string' || input.jurisdictionName.trim() === '' || input.jurisdictionName.length > 300) problems.push({ field: 'jurisdictionName', message: 'must be 1 to 300 characters' });
+  if (!Number.isInteger(input.year) || input.year < 2016 || input.year > 2100) problems.push({ field: 'year', value: input.year, message: 'must be a year 2016-2100 (MGI assessments exist since 2016)' });
+  if (!input.instrument || !input.instrumentVersion) problems.push({ field: 'instrument', message: 'must name an instrument and version' });
+  if (Number.isNaN(Date.parse(input.createdAt))) problems.push({ field: 'createdAt', value: input.createdAt, message: 'must be an ISO date-time' });
+  return problems;
+}
+
+/**
+ * Store a new assessment at `launch`. The first round of a jurisdiction is its baseline; a later year
+ * is a follow-up; a year not after the latest round is refused (ValidationError), and a second
+ * assessment of the same jurisdiction and year is a ConflictError.
+ */
+export async function createMgiAssessment(db: MigovDatabase, input: NewMgiAssessment, actorId: string | null): Promise<MgiAssessment> {
+  assertNoProblems(checkNew(input));
+  const earlier = await listMgiAssessments(db, { jurisdiction: input.jurisdiction });
+  if (earlier.some((entry) => entry.year === input.year)) {
+    throw new ConflictError(`${input.jurisdiction} already has an MGI-style assessment in ${input.year}`, earlier.find((entry) => entry.year === input.year));
+  }
+  let roundKind: MgiRoundKind;
+  try {
+    roundKind = nextRoundKind(
+      earlier.map((entry) => ({ jurisdiction: entry.jurisdiction, year: entry.year, kind: entry.roundKind })),
+      input.jurisdiction,
+      input.year,
+    );
+  } catch (error) {
+    throw new ValidationError([{ field: 'year', value: input.year, message: error instanceof Error ? error.message : String(error) }]);
+  }
+  const previous = earlier.at(-1);
+  const responses = input.startFromPrevious && previous ? previous.responses : {};
+  const id = newId();
+  const at = toIsoTimestamp(input.createdAt);
+  const process = startMgiProcess({ jurisdiction: input.jurisdiction, year: input.year, roundKind });
+  try {
+    await db.kysely
+      .insertInto('mgi_assessments')
+      .values({
+        id,
+        jurisdiction: input.jurisdiction,
+        jurisdiction_name: input.jurisdictionName.trim(),
+        level: input.level,
+        year: input.year,
+        round_kind: roundKind,
+        instrument: input.instrument,
+        instrument_version: input.instrumentVersion,
+        state: process.state,
+        lock_version: 1,
+        responses: writeJson(responses),
+        process: writeJson(process),
+        created_at: at,
+        created_by: actorId,
+        updated_at: at,
+      })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(`${input.jurisdiction} already has an MGI-style assessment in ${input.year}`);
+    throw error;
+  }
+  return getMgiAssessment(db, id);
+}
+
+/** The assessment with this id, or undefined. */
+export async function findMgiAssessment(db: MigovDatabase, id: string): Promise<MgiAssessment | undefined> {
+  const row = await db.kysely.selectFrom('mgi_assessments').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toAssessment(db, row) : undefined;
+}
+
+/** The assessment with this id; throws NotFoundError. */
+export async function getMgiAssessment(db: MigovDatabase, id: string): Promise<MgiAssessment> {
+  return readAssessment(db, db.kysely, id);
+}
+
+/** Assessments, oldest round first, optionally of one jurisdiction or in one state. */
+export async function listMgiAssessments(db: MigovDatabase, filters: { jurisdiction?: string; state?: MgiProcessState; year?: number } = {}): Promise<MgiAssessment[]> {
+  let query = db.kysely.selectFrom('mgi_assessments').selectAll();
+  if (filters.jurisdiction !== undefined) query = query.where('jurisdiction', '=', filters.jurisdiction);
+  if (filters.state !== undefined) query = query.where('state', '=', filters.state);
+  if (filters.year !== undefined) query = query.where('year', '=', filters.year);
+  const rows = await query.orderBy('jurisdiction').orderBy('year').execute();
+  return rows.map((row) => toAssessment(db, row));
+}
+
+/** Update the row from `expected` to `expected + 1`, or throw ConflictError with what is stored. */
+async function bumpRow(db: MigovDatabase, trx: Kysely<Schema>, current: MgiAssessment, values: { responses?: unknown; process?: MgiProcess; at: string }): Promise<void> {
+  const result = await trx
+    .updateTable('mgi_assessments')
+    .set({
+      lock_version: current.lockVersion + 1,
+      updated_at: values.at,
+      ...(values.responses !== undefined ? { responses: writeJson(values.responses) } : {}),
+      ...(values.process ? { process: writeJson(values.process), state: values.process.state } : {}),
+    })
+    .where('id', '=', current.id)
+    .where('lock_version', '=', current.lockVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new ConflictError(`MGI assessment ${current.id} was changed meanwhile`, await readAssessment(db, trx, current.id));
+}
+
+async function lockedAssessment(db: MigovDatabase, trx: Kysely<Schema>, id: string, expectedLockVersion: number): Promise<MgiAssessment> {
+  const current = await readAssessment(db, trx, id);
+  if (current.lockVersion !== expectedLockVersion) throw new ConflictError(`MGI assessment ${id} is at lock version ${current.lockVersion}, not ${expectedLockVersion}`, current);
+  return current;
+}
+
+/**
+ * Save answers (item id -> option and narrative evidence; an empty object clears an answer). Each
+ * changed item is appended to the history. Answers are saved only while data is collected or the
+ * draft is revised; the caller validates items and options against the instrument.
+ */
+export async function saveMgiAnswers(
+  db: MigovDatabase,
+  input: { id: string; expectedLockVersion: number; answers: ProfileResponses; at: string },
+  actorId: string | null,
+): Promise<MgiWriteResult> {
+  return inTransaction(db, async (trx) => {
+    const current = await lockedAssessment(db, trx, input.id, input.expectedLockVersion);
+    if (!MGI_ANSWER_STATES.includes(current.state)) {
+      return { ok: false, refusal: 'not-allowed-in-state', message: `answers are saved at ${MGI_ANSWER_STATES.join(' or ')}; the process is at ${current.state}`, assessment: current } as const;
+    }
+    const at = toIsoTimestamp(input.at);
+    const responses = { ...current.responses };
+    for (const [itemId, answer] of Object.entries(input.answers)) {
+      const next: MgiAnswer = { ...(answer?.optionId ? { optionId: answer.optionId } : {}), ...(answer?.comment ? { comment: answer.comment } : {}) };
+      const before = responses[itemId];
+      if ((before?.optionId ?? null) === (next.optionId ?? null) && (before?.comment ?? null) === (next.comment ?? null)) continue;
+      if (next.optionId === undefined && next.comment === undefined) delete responses[itemId];
+      else responses[itemId] = next;
+      await trx
+        .insertInto('mgi_answer_history')
+        .values({ id: newId(), assessment_id: current.id, item_id: itemId, option_id: next.optionId ?? null, evidence: next.comment ?? null, lock_version: current.lockVersion + 1, created_at: at, created_by: actorId })
+        .execute();
+    }
+    await bumpRow(db, trx, current, { responses, at });
+    return { ok: true, assessment: await readAssessment(db, trx, current.id) } as const;
+  });
+}
+
+/**
+ * Apply a process action (core `applyMgiAction`, with the actor's roles when given). A refused action
+ * changes nothing and says why. Opening a consultation records the users invited per ministry.
+ */
+export async function applyMgiProcessAction(
+  db: MigovDatabase,
+  input: { id: string; expectedLockVersion: number; action: MgiProcessAction; roles?: readonly Role[]; invite?: readonly { ministry: string; userId: string }[] },
+  actorId: string | null,
+): Promise<MgiWriteResult> {
+  return inTransaction(db, async (trx) => {
+    const current = await lockedAssessment(db, trx, input.id, input.expectedLockVersion);
+    const decision = applyMgiAction(current.process, input.action, input.roles ? { roles: input.roles } : {});
+    if (!decision.ok) return { ok: false, refusal: decision.refusal, message: decision.message, assessment: current } as const;
+    const at = toIsoTimestamp(input.action.at);
+    const event = decision.process.history.at(-1);
+    if (!event) throw new Error('applyMgiAction returned no event');
+    await trx
+      .insertInto('mgi_process_events')
+      .values({ assessment_id: current.id, seq: decision.process.history.length, action: input.action.type, from_state: event.from, to_state: event.to, detail: writeJson(input.action), created_at: at, created_by: actorId })
+      .execute();
+    if (input.action.type === 'open-consultation') {
+      const invited = new Set(decision.process.ministries);
+      const problems = (input.invite ?? []).filter((entry) => !invited.has(entry.ministry.trim()));
+      if (problems.length > 0) assertNoProblems(problems.map((entry) => ({ field: 'invite', value: entry.ministry, message: 'names a ministry that is not in the consultation' })));
+      for (const entry of input.invite ?? []) {
+        await trx
+          .insertInto('mgi_consultation_members')
+          .values({ id: newId(), assessment_id: current.id, consultation: decision.process.consultation, ministry: entry.ministry.trim(), user_id: entry.userId, created_at: at, created_by: actorId })
+          .execute();
+      }
+    }
+    await bumpRow(db, trx, current, { process: decision.process, at });
+    return { ok: true, assessment: await readAssessment(db, trx, current.id) } as const;
+  });
+}
+
+/** Every saved answer of an assessment, oldest first, optionally of one item. */
+export async function listMgiAnswerHistory(db: MigovDatabase, id: string, itemId?: string): Promise<MgiAnswerRecord[]> {
+  let query = db.kysely.selectFrom('mgi_answer_history').selectAll().where('assessment_id', '=', id);
+  if (itemId !== undefined) query = query.where('item_id', '=', itemId);
+  const rows = await query.orderBy('id').execute();
+  return rows.map((row) => ({
+    itemId: row.item_id,
+    ...(row.option_id ? { optionId: row.option_id } : {}),
+    ...(row.evidence ? { evidence: row.evidence } : {}),
+    lockVersion: Number(row.lock_version),
+    createdAt: readTimestamp(row.created_at),
+    ...(row.created_by ? { createdBy: row.created_by } : {}),
+  }));
+}
+
+/** The users invited to comment, per consultation and ministry (all consultations, oldest first). */
+export async function listMgiConsultationMembers(db: MigovDatabase, id: string): Promise<MgiConsultationMember[]> {
+  const rows = await db.kysely.selectFrom('mgi_consultation_members').selectAll().where('assessment_id', '=', id).orderBy('consultation').orderBy('id').execute();
+  return rows.map((row) => ({
+    consultation: Number(row.consultation),
+    ministry: row.ministry,
+    userId: row.user_id,
+    createdAt: readTimestamp(row.created_at),
+    ...(row.created_by ? { createdBy: row.created_by } : {}),
+  }));
+}
+
+/** The ministries a user may comment for in the assessment's current consultation. */
+export async function mgiMinistriesOfUser(db: MigovDatabase, assessment: Pick<MgiAssessment, 'id' | 'process'>, userId: string): Promise<string[]> {
+  const rows = await db.kysely
+    .selectFrom('mgi_consultation_members')
+    .select('ministry')
+    .where('assessment_id', '=', assessment.id)
+    .where('consultation', '=', assessment.process.consultation)
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((row) => row.ministry);
+}
+
+/** Whether the user was ever invited to comment on the assessment (they may read its draft). */
+export async function isMgiConsultationMember(db: MigovDatabase, id: string, userId: string): Promise<boolean> {
+  const row = await db.kysely.selectFrom('mgi_consultation_members').select('id').where('assessment_id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+  return row !== undefined;
+}
