@@ -23,4 +23,5 @@ export type { ChartLine, ChartPoint, ChartSeries, ChartSeriesOptions } from './c
 export { chartSeries, summariseDataset } from './chart-series.ts';
 export type { DatasetConflict, MergeDatasetsResult } from './merge-datasets.ts';
 export { datasetKey, formatDimensionKey, mergeDatasets, observationKey } from './merge-datasets.ts';
+export { POLICY_DOMAINS_DIMENSION, indicatorDatasetsOfObservations } from './observations-dataset.ts';
 export { chartSeriesOptionsSchema, chartSeriesSchema, indicatorDatasetSchema, indicatorDefinitionSchema } from './indicators.schema.ts';

@@ -4,6 +4,7 @@ import { getAssessment, listAssessments } from '../assessments/assessments.repos
 import { ConflictError } from '../errors.ts';
 import { listEvidence } from '../evidence/evidence.repository.ts';
 import { listObservations } from '../observations/observations.repository.ts';
+import { findIndicatorDataset, listAreaIndicatorDatasets, listIndicatorDatasets } from '../indicators/indicators.repository.ts';
 import { getPublishedResults, listPublications } from '../publications/publications.repository.ts';
 import { listRevisions } from '../revisions/revisions.repository.ts';
 import { listRoleGrants } from '../roles/roles.repository.ts';
@@ -64,12 +65,38 @@ describe('seedDemoData', () => {
     expect((await listObservations(firstDb.db)).every((observation) => observation.footnote?.startsWith('Demo'))).toBe(true);
   });
 
+  it('stores the 10.7.2 observations and a labelled synthetic 8.8.1 series by sex, age and migratory status as indicator datasets', async () => {
+    const datasets = await listIndicatorDatasets(firstDb.db);
+    expect(datasets.map((dataset) => `${dataset.indicator} ${dataset.series}`).sort()).toEqual(['10.7.2 SG_CPA_MIGRS', '8.8.1 SL_EMP_FTLINJUR']);
+    const policy = datasets.find((dataset) => dataset.indicator === '10.7.2')!;
+    expect(policy.observationCount).toBe(first.observations);
+    const injuries = (await findIndicatorDataset(firstDb.db, datasets.find((dataset) => dataset.indicator === '8.8.1')!.id))!;
+    expect(injuries.seriesDescription).toMatch(/^Demo data \(synthetic, not official\)/);
+    expect(policy.observationCount + injuries.observationCount).toBe(first.indicatorObservations);
+    const observations = injuries.dataset.observations;
+    expect(observations.every((observation) => observation.attributes.COMMENT_OBS === 'Demo data: synthetic, not official' && observation.value !== null && observation.value > 0)).toBe(true);
+    const codes = (id: string) => [...new Set(observations.map((observation) => observation.dimensions[id]))].sort();
+    expect([codes('SEX'), codes('AGE'), codes('MIGRATORY_STATUS')]).toEqual([['F', 'M', '_T'], ['Y15T24', 'Y_GE25', '_T'], ['MIGRANT', 'NONMIGRANT', '_T']]);
+    // Migrants fare worse than non-migrants in every area, sex, age and year of the demo.
+    const value = (area: string, year: number, sex: string, age: string, status: string) =>
+      observations.find((o) => o.area === area && o.year === year && o.dimensions.SEX === sex && o.dimensions.AGE === age && o.dimensions.MIGRATORY_STATUS === status)!.value!;
+    const sample = observations.filter((observation) => observation.dimensions.MIGRATORY_STATUS === 'MIGRANT');
+    expect(sample.filter((o) => o.value! <= value(o.area, o.year, o.dimensions.SEX!, o.dimensions.AGE!, 'NONMIGRANT'))).toEqual([]);
+    expect((await listAreaIndicatorDatasets(firstDb.db, '484')).map((dataset) => dataset.indicator).sort()).toEqual(['10.7.2', '8.8.1']);
+  });
+
   it('is deterministic from the seed', async () => {
     const again = await seeded(42);
     const other = await seeded(43);
     expect(await content(again.test, again.summary)).toEqual(await content(firstDb, first));
     expect(await content(other.test, other.summary)).not.toEqual(await content(firstDb, first));
     expect(await listObservations(again.test.db)).toEqual(await listObservations(firstDb.db));
+    const injuries = async (test: TestDatabase) => {
+      const summary = (await listIndicatorDatasets(test.db, { indicator: '8.8.1' }))[0]!;
+      return (await findIndicatorDataset(test.db, summary.id))!.dataset;
+    };
+    expect(await injuries(again.test)).toEqual(await injuries(firstDb));
+    expect(await injuries(other.test)).not.toEqual(await injuries(firstDb));
   }, 60_000);
 
   it('refuses to seed twice', async () => {

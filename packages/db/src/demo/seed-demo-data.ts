@@ -3,13 +3,15 @@
  * @demo.migov.invalid. The content (who, which answers, which states) is deterministic from the seed;
  * ids and timestamps are those of the moment of seeding.
  */
-import { SDG_10_7_2_V2019, type AssessmentState, type InstrumentVersion, type Observation, type Role, type TransitionAction } from '@migov/core';
+import { indicatorDatasetsOfObservations, SDG_10_7_2_V2019, type AssessmentState, type InstrumentVersion, type Observation, type Role, type TransitionAction } from '@migov/core';
 import type { MigovDatabase } from '../database.ts';
 import { ConflictError } from '../errors.ts';
 import { createAssessment, saveResponses, transitionAssessment, type Assessment, type ResponseChange } from '../assessments/assessments.repository.ts';
 import { addEvidence } from '../evidence/evidence.repository.ts';
 import { createJurisdiction } from '../jurisdictions/jurisdictions.repository.ts';
 import { importObservations } from '../observations/observations.repository.ts';
+import { importIndicatorDatasets } from '../indicators/indicators.repository.ts';
+import { syntheticInjuryDataset } from './demo-indicator-datasets.ts';
 import { addReviewComment } from '../review-comments/review-comments.repository.ts';
 import { createRound, type Round } from '../rounds/rounds.repository.ts';
 import { grantRole } from '../roles/roles.repository.ts';
@@ -35,6 +37,8 @@ export interface DemoSummary {
   rounds: Round[];
   assessments: { id: string; jurisdiction: string; year: number; state: AssessmentState }[];
   observations: number;
+  /** Indicator observations stored as datasets: the 10.7.2 observations and a synthetic 8.8.1 series. */
+  indicatorObservations: number;
 }
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same demo. */
@@ -135,18 +139,20 @@ export async function seedDemoData(db: MigovDatabase, options: SeedDemoOptions):
   }
 
   const observations = options.observations ?? syntheticObservations(random);
+  const observationSource = options.observations ? 'Published SDG 10.7.2 data (loaded with the demo)' : 'Demo data (synthetic, not official)';
   if (observations.length > 0) {
-    await importObservations(
-      db,
-      { observations, source: { name: options.observations ? 'Published SDG 10.7.2 data (loaded with the demo)' : 'Demo data (synthetic, not official)', format: 'demo', importedAt: new Date().toISOString() } },
-      admin,
-    );
+    await importObservations(db, { observations, source: { name: observationSource, format: 'demo', importedAt: new Date().toISOString() } }, admin);
+    await importIndicatorDatasets(db, { datasets: indicatorDatasetsOfObservations(observations), source: { name: observationSource, format: 'demo' } }, admin);
   }
+  // A separate generator, so the indicator demo leaves the rest of the demo as it was for a seed.
+  const injuries = syntheticInjuryDataset(createRandom(options.seed ^ 0x8811), DEMO_JURISDICTIONS.filter((code) => !code.includes('-')));
+  await importIndicatorDatasets(db, { datasets: [injuries], source: { name: 'Demo data (synthetic, not official)', format: 'demo' } }, admin);
   return {
     users: DEMO_USERS.map((entry) => ({ role: entry.role, email: `demo-${entry.role}@${DEMO_EMAIL_DOMAIN}`, userId: users.get(entry.role)?.id ?? '' })),
     rounds,
     assessments: seeded,
     observations: observations.length,
+    indicatorObservations: observations.length + injuries.observations.length,
   };
 }
 
