@@ -16,6 +16,7 @@ import type { AppContext } from './context.ts';
 import { installErrorHandlers } from './errors/error-handler.ts';
 import { installAccessControl, type RegisteredRoute } from './auth/access-control.ts';
 import { PublicBodyCache } from './http/etag.ts';
+import { API_PREFIX } from './http/api-prefix.ts';
 import { nulGuard } from './http/nul-guard.ts';
 import { sessionCookieName } from './auth/session-cookie.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -47,8 +48,7 @@ export interface CreateAppOptions {
 /** The app plus the list of its routes with their declared access. */
 export type MigovApp = FastifyInstance & { routesWithAccess: readonly RegisteredRoute[] };
 
-/** The API version prefix. */
-export const API_PREFIX = '/api/v1';
+export { API_PREFIX };
 
 /** Build the app. Call `await app.ready()` (inject does it) before use, and `app.close()` at the end. */
 export async function createApp(options: CreateAppOptions): Promise<MigovApp> {

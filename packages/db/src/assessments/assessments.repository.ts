@@ -17,6 +17,8 @@ import { inTransaction, type MigovDatabase } from '../database.ts';
 import { ConflictError, NotFoundError, TransitionError, ValidationError, assertNoProblems, type FieldProblem } from '../errors.ts';
 import { loadInstrumentRegistry } from '../instruments/instruments.repository.ts';
 import { SUBNATIONAL_CODE } from '../jurisdictions/jurisdictions.repository.ts';
+import { readEvidence } from '../evidence/evidence.repository.ts';
+import { toPublishedEvidence } from '../publications/publications.repository.ts';
 import { toPublishedResults } from '../publications/published-results.ts';
 import { nowIso, readNumber, writeJson } from '../schema/codec.ts';
 import { newId } from '../schema/ids.ts';
@@ -339,6 +341,7 @@ export async function transitionAssessment(db: MigovDatabase, input: TransitionI
           publication_number: publicationNumber,
           responses: writeJson(publication.responses),
           results: writeJson(publication.results),
+          evidence: writeJson(toPublishedEvidence(await readEvidence(trx, { assessmentId: input.assessmentId }))),
           published_at: now,
           published_by: actorId,
         })

@@ -4,13 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import { isEditableState } from '@migov/core';
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { ConflictError, NotFoundError, TransitionError, assertNoProblems, type FieldProblem } from '../errors.ts';
 import { loadInstrumentRegistry } from '../instruments/instruments.repository.ts';
 import { nowIso, readBytes, readOptional, readOptionalNumber, readOptionalTimestamp, readTimestamp, writeBytes } from '../schema/codec.ts';
 import { newId } from '../schema/ids.ts';
-import type { EvidenceTable } from '../schema/schema.ts';
+import type { EvidenceTable, Schema } from '../schema/schema.ts';
 import { appendRevision, requireAssessment } from '../assessments/assessment-store.ts';
 
 /** Evidence is a stored file or a link. */
@@ -151,7 +151,12 @@ export async function addEvidence(db: MigovDatabase, input: NewEvidence, actorId
 
 /** Evidence of an assessment (optionally one item), oldest first; withdrawn evidence only when asked. */
 export async function listEvidence(db: MigovDatabase, filters: { assessmentId: string; itemId?: string; includeWithdrawn?: boolean }): Promise<Evidence[]> {
-  let query = db.kysely.selectFrom('evidence').select(EVIDENCE_COLUMNS).where('assessment_id', '=', filters.assessmentId);
+  return readEvidence(db.kysely, filters);
+}
+
+/** listEvidence through a given connection or transaction. */
+export async function readEvidence(kysely: Kysely<Schema>, filters: { assessmentId: string; itemId?: string; includeWithdrawn?: boolean }): Promise<Evidence[]> {
+  let query = kysely.selectFrom('evidence').select(EVIDENCE_COLUMNS).where('assessment_id', '=', filters.assessmentId);
   if (filters.itemId) query = query.where('item_id', '=', filters.itemId);
   if (!filters.includeWithdrawn) query = query.where('withdrawn_at', 'is', null);
   return (await query.orderBy('created_at').orderBy('id').execute()).map(toEvidence);

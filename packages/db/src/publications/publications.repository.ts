@@ -3,9 +3,19 @@ import type { Selectable } from 'kysely';
 import type { MigovDatabase } from '../database.ts';
 import { readJson, readNumber, readOptional, readTimestamp } from '../schema/codec.ts';
 import type { PublicationsTable } from '../schema/schema.ts';
+import type { Evidence } from '../evidence/evidence.repository.ts';
 import type { PublishedResults } from './published-results.ts';
 
 export type { PublishedResults, PublishedScore } from './published-results.ts';
+
+/** Evidence of an item as it stood when the assessment was published (never the uploader). */
+export interface PublishedEvidence {
+  id: string;
+  kind: 'file' | 'link';
+  title: string;
+  url?: string;
+  file?: { filename: string; mediaType: string; size: number; sha256: string };
+}
 
 /** One publication of an assessment. */
 export interface Publication {
@@ -21,6 +31,8 @@ export interface Publication {
   /** Item id -> option id as published. */
   responses: Record<string, string>;
   results: PublishedResults;
+  /** Item id -> the evidence attached when published (publications made before 0007: none). */
+  evidence: Record<string, PublishedEvidence[]>;
   publishedAt: string;
   publishedBy?: string;
 }
@@ -37,6 +49,7 @@ function toPublication(db: MigovDatabase, row: Selectable<PublicationsTable>): P
     publicationNumber: readNumber(row.publication_number),
     responses: readJson<Record<string, string>>(db.dialect, row.responses),
     results: readJson<PublishedResults>(db.dialect, row.results),
+    evidence: readJson<Record<string, PublishedEvidence[]> | null>(db.dialect, row.evidence) ?? {},
     publishedAt: readTimestamp(row.published_at),
   };
   const publishedBy = readOptional(row.published_by);
@@ -52,6 +65,30 @@ export async function listPublications(db: MigovDatabase, filters: { year?: numb
   if (filters.assessmentId) query = query.where('assessment_id', '=', filters.assessmentId);
   const rows = await query.orderBy('year').orderBy('jurisdiction').orderBy('publication_number').execute();
   return rows.map((row) => toPublication(db, row));
+}
+
+/** Group an assessment's current evidence by item, in the published form (no uploader, no withdrawal data). */
+export function toPublishedEvidence(evidence: readonly Evidence[]): Record<string, PublishedEvidence[]> {
+  const byItem: Record<string, PublishedEvidence[]> = {};
+  for (const entry of evidence) {
+    if (entry.withdrawnAt) continue;
+    const published: PublishedEvidence = { id: entry.id, kind: entry.kind, title: entry.title };
+    if (entry.url !== undefined) published.url = entry.url;
+    if (entry.file) published.file = { ...entry.file };
+    (byItem[entry.itemId] ??= []).push(published);
+  }
+  return byItem;
+}
+
+/** The published evidence with this id in a publication of the jurisdiction and year, if any (only such files are public). */
+export async function findPublishedEvidence(db: MigovDatabase, filters: { year: number; jurisdiction: string; evidenceId: string }): Promise<PublishedEvidence | undefined> {
+  for (const publication of await listPublications(db, { year: filters.year, jurisdiction: filters.jurisdiction })) {
+    for (const entries of Object.values(publication.evidence)) {
+      const found = entries.find((entry) => entry.id === filters.evidenceId);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** The latest publication per jurisdiction for a year and instrument, with its domain categories. */

@@ -9,18 +9,25 @@ export interface Revision {
   revision: number;
   at: string;
   actorId?: string;
+  /** Who made the change, as people know them: the user's name, else the e-mail (for signed-in readers only). */
+  actorName?: string;
   action: string;
   reason?: string;
   before: unknown;
   after: unknown;
 }
 
-/** An assessment's revisions, oldest first. */
+/** An assessment's revisions, oldest first, each with its actor's display name. */
 export async function listRevisions(db: MigovDatabase, filters: { assessmentId: string; fromRevision?: number; toRevision?: number }): Promise<Revision[]> {
-  let query = db.kysely.selectFrom('revisions').selectAll().where('assessment_id', '=', filters.assessmentId);
-  if (filters.fromRevision !== undefined) query = query.where('revision', '>=', filters.fromRevision);
-  if (filters.toRevision !== undefined) query = query.where('revision', '<=', filters.toRevision);
-  const rows = await query.orderBy('revision').execute();
+  let query = db.kysely
+    .selectFrom('revisions')
+    .leftJoin('users', 'users.id', 'revisions.actor_id')
+    .selectAll('revisions')
+    .select(['users.name as actor_name', 'users.email as actor_email'])
+    .where('revisions.assessment_id', '=', filters.assessmentId);
+  if (filters.fromRevision !== undefined) query = query.where('revisions.revision', '>=', filters.fromRevision);
+  if (filters.toRevision !== undefined) query = query.where('revisions.revision', '<=', filters.toRevision);
+  const rows = await query.orderBy('revisions.revision').execute();
   return rows.map((row) => {
     const revision: Revision = {
       revision: readNumber(row.revision),
@@ -31,6 +38,8 @@ export async function listRevisions(db: MigovDatabase, filters: { assessmentId: 
     };
     const actorId = readOptional(row.actor_id);
     if (actorId !== undefined) revision.actorId = actorId;
+    const actorName = readOptional(row.actor_name)?.trim() || readOptional(row.actor_email);
+    if (actorName) revision.actorName = actorName;
     const reason = readOptional(row.reason);
     if (reason !== undefined) revision.reason = reason;
     return revision;
@@ -53,7 +62,7 @@ export interface RevisionDiff {
   items: ItemChange[];
   state?: { before: string; after: string };
   /** The other changes in between (evidence, comments, transitions), in order. */
-  events: { revision: number; action: string; actorId?: string; reason?: string }[];
+  events: { revision: number; action: string; actorId?: string; actorName?: string; reason?: string }[];
 }
 
 function sameValue(left: ResponseValue, right: ResponseValue): boolean {
@@ -90,6 +99,7 @@ export async function diffRevisions(db: MigovDatabase, assessmentId: string, fro
     if (revision.action !== 'save') {
       const event: RevisionDiff['events'][number] = { revision: revision.revision, action: revision.action };
       if (revision.actorId) event.actorId = revision.actorId;
+      if (revision.actorName) event.actorName = revision.actorName;
       if (revision.reason) event.reason = revision.reason;
       events.push(event);
     }

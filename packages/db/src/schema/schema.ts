@@ -208,6 +208,7 @@ export interface PublicationsTable {
   results: Json;
   published_at: Timestamp;
   published_by: Nullable<string>;
+  evidence: NullableJson;
 }
 
 /** Row type of the observation_imports table. */

@@ -128,6 +128,7 @@ export const TABLES = {
     results: 'json',
     published_at: 'timestamp',
     published_by: 'text',
+    evidence: 'json',
   },
   observation_imports: {
     id: 'text',

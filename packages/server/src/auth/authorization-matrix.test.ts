@@ -56,6 +56,7 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'GET /api/v1/areas/:code': everyone,
   'GET /api/v1/published/:year': everyone,
   'GET /api/v1/published/:year/:jurisdiction': everyone,
+  'GET /api/v1/published/:year/:jurisdiction/evidence/:evidenceId/file': everyone,
   'GET /api/v1/aggregates/:year': everyone,
   'GET /api/v1/downloads/:year/:format': everyone,
   'GET /api/v1/rounds': everyone,

@@ -20,6 +20,7 @@ import { getPublishedResults, listObservations, listPublications, type Publicati
 import type { AppContext } from '../context.ts';
 import { etagOf, type CachedBody } from '../http/etag.ts';
 import { ApiError } from '../errors/api-error.ts';
+import { API_PREFIX } from '../http/api-prefix.ts';
 
 /** The bulk download formats. */
 export const DOWNLOAD_FORMATS = ['csv', 'xlsx', 'sdmx-csv', 'sdmx-ml', 'json'] as const;
@@ -43,9 +44,23 @@ export async function loadPublishedResults(context: AppContext, year: number, in
   return (await getPublishedResults(context.db, { year, instrument })).map(publicView);
 }
 
-/** Every publication of one jurisdiction in a year, oldest first (corrections stay visible). */
+/** The public download path of a published evidence file (served only while a publication lists it). */
+export function publishedEvidencePath(publication: Pick<Publication, 'year' | 'jurisdiction'>, evidenceId: string): string {
+  return `${API_PREFIX}/published/${publication.year}/${encodeURIComponent(publication.jurisdiction)}/evidence/${encodeURIComponent(evidenceId)}/file`;
+}
+
+/** Every publication of one jurisdiction in a year, oldest first (corrections stay visible), with the evidence recorded when each was published. */
 export async function loadPublicationsOf(context: AppContext, year: number, jurisdiction: string) {
-  return (await listPublications(context.db, { year, jurisdiction })).map((publication) => ({ ...publicView(publication), responses: publication.responses }));
+  return (await listPublications(context.db, { year, jurisdiction })).map((publication) => ({
+    ...publicView(publication),
+    responses: publication.responses,
+    evidence: Object.fromEntries(
+      Object.entries(publication.evidence).map(([itemId, entries]) => [
+        itemId,
+        entries.map((entry) => (entry.file ? { ...entry, file: { ...entry.file, downloadUrl: publishedEvidencePath(publication, entry.id) } } : entry)),
+      ]),
+    ),
+  }));
 }
 
 const isDomainCode = (code: string): code is PolicyDomainCode => (POLICY_DOMAIN_CODES as readonly string[]).includes(code);

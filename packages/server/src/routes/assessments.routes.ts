@@ -31,6 +31,7 @@ import { scopeCovers, scopesFor, TRANSITION_PERMISSIONS, type JurisdictionResolv
 import type { AppContext, Principal } from '../context.ts';
 import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import { extensionFits, sniffMediaType } from '../evidence/sniff-media-type.ts';
+import { sendAttachment } from '../http/attachment.ts';
 import { liveScores, lockVersionEtag, parseIfMatch } from '../assessments/assessment-view.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -230,7 +231,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
           { assessmentId: current.id, expectedLockVersion, action, ...(reason ? { reason } : {}), roles: rolesOver(context, principal, current.jurisdiction) },
           principal.userId,
         );
-        if (action === 'publish' || action === 'reopen') context.publicCache.invalidate();
+        // Every process of the server drops its public bodies before the answer goes out.
+        if (action === 'publish' || action === 'reopen') await context.publicCache.invalidate();
         return reply.header('etag', lockVersionEtag(assessment.lockVersion)).send(view(context, principal, assessment));
       },
     );
@@ -324,12 +326,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const { evidence, bytes } = await getEvidenceFile(context.db, request.params.evidenceId);
       // The scope check covered the assessment in the path; the evidence must belong to it.
       if (evidence.assessmentId !== request.params.id || !evidence.file) throw new ApiError('not-found', `assessment ${request.params.id} has no evidence file ${request.params.evidenceId}`);
-      return reply
-        .header('content-type', evidence.file.mediaType)
-        .header('content-disposition', `attachment; filename="${evidence.file.filename.replace(/[^\w.() -]/g, '_')}"`)
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(bytes));
+      return sendAttachment(reply, evidence.file, bytes, 'private, no-store');
     },
   );
 

@@ -2,7 +2,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { instrumentJsonSchema, type InstrumentVersion } from '@migov/core';
+import { findPublishedEvidence, getEvidenceFile } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
+import { sendAttachment } from '../http/attachment.ts';
 import { jsonBody, sendCached } from '../http/etag.ts';
 import { pageQuerySchema, paginate } from '../http/pagination.ts';
 import { buildAggregates, buildDownload, DOWNLOAD_FORMATS, loadPublishedResults, loadPublicationsOf } from '../public-data/published-data.ts';
@@ -117,6 +119,26 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       const { year, jurisdiction } = request.params;
       const body = await cache.get(`publications:${year}:${jurisdiction}`, async () => jsonBody({ items: await loadPublicationsOf(context, year, jurisdiction) }));
       return sendCached(request, reply, body);
+    },
+  );
+
+  app.get(
+    '/published/:year/:jurisdiction/evidence/:evidenceId/file',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['published data'],
+        summary: 'Download an evidence file recorded in a publication of the jurisdiction (files of unpublished assessments are never served here)',
+        params: yearParams.extend({ jurisdiction: z.string().min(1).max(40), evidenceId: z.string().min(1).max(100) }),
+      },
+    },
+    async (request, reply) => {
+      const { year, jurisdiction, evidenceId } = request.params;
+      const published = await findPublishedEvidence(context.db, { year, jurisdiction, evidenceId });
+      if (!published?.file) throw new ApiError('not-found', `no published evidence file ${evidenceId} for ${jurisdiction} in ${year}`);
+      const { bytes } = await getEvidenceFile(context.db, evidenceId);
+      // A publication is immutable, and so is the file it lists.
+      return sendAttachment(reply, published.file, bytes, 'public, max-age=86400, immutable');
     },
   );
 
