@@ -30,6 +30,7 @@ import { importRoutes } from './routes/imports.routes.ts';
 import { partnershipRoutes } from './routes/partnerships.routes.ts';
 import { crosswalkRoutes } from './routes/crosswalks.routes.ts';
 import { briefRoutes } from './routes/briefs.routes.ts';
+import { mgiRoutes } from './routes/mgi.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
 
 /** What createApp needs. */
@@ -135,6 +136,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   await app.register(partnershipRoutes, { prefix: API_PREFIX });
   await app.register(crosswalkRoutes, { prefix: API_PREFIX });
   await app.register(briefRoutes, { prefix: API_PREFIX });
+  await app.register(mgiRoutes, { prefix: API_PREFIX });
   await app.register(indicatorRoutes, { prefix: API_PREFIX });
   await app.register(webRoutes, { webRoot: config.webRoot });
 

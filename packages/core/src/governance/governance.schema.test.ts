@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createInstrumentRegistry } from '../instruments/registry.ts';
-import { mgiProcessActionSchema, newCrosswalkLinkSchema, newMembershipSchema, profileResponsesSchema } from './governance.schema.ts';
+import { mgiActionRequestSchema, mgiProcessActionSchema, newCrosswalkLinkSchema, newMembershipSchema, profileResponsesSchema } from './governance.schema.ts';
 import { GOVERNANCE_INSTRUMENTS } from './mgi/mgi-example.data.ts';
 
 describe('governance schemas', () => {
@@ -24,5 +24,14 @@ describe('GOVERNANCE_INSTRUMENTS', () => {
     const registry = createInstrumentRegistry(GOVERNANCE_INSTRUMENTS);
     expect(registry.get('mgi-example').kind).toBe('profile');
     expect(registry.get('mgi-local-example', 'example-1').domains).toHaveLength(6);
+  });
+});
+
+describe('mgiActionRequestSchema', () => {
+  it('takes an action without actor and time, with invitations only when a consultation opens', () => {
+    expect(mgiActionRequestSchema.safeParse({ type: 'open-consultation', ministries: ['Labour'], invite: [{ ministry: 'Labour', email: 'l@example.org' }] }).success).toBe(true);
+    expect(mgiActionRequestSchema.safeParse({ type: 'comment', ministry: 'Labour', body: 'ok', actor: 'u1' }).success).toBe(false);
+    expect(mgiActionRequestSchema.safeParse({ type: 'comment', ministry: 'Labour', body: 'ok', invite: [] }).success).toBe(false);
+    expect(mgiActionRequestSchema.safeParse({ type: 'approve', authority: ' ' }).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['authority']);
   });
 });

@@ -30,16 +30,47 @@ export const mgiRoundSchema = z
 
 const actionBase = { actor: text(200), at: dateTime };
 
+/** The fields of each process action besides who acts and when. */
+const ACTION_FIELDS = {
+  'begin-data-collection': {},
+  'submit-draft': {},
+  'open-consultation': { ministries: z.array(text(300)).min(1).max(100) },
+  comment: { ministry: text(300), body: text(20_000), itemId: z.string().optional() },
+  'close-consultation': {},
+  'revise-draft': { reason: text(5_000) },
+  approve: { authority: text(300), reference: z.string().max(300).optional() },
+  publish: { url: z.url().optional() },
+} as const;
+
+const actionOf = <T extends keyof typeof ACTION_FIELDS, E extends z.ZodRawShape>(type: T, extra: E) => z.object({ type: z.literal(type), ...ACTION_FIELDS[type], ...extra }).strict();
+
 /** An action on an MGI-style assessment's process (see applyMgiAction). */
 export const mgiProcessActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('begin-data-collection'), ...actionBase }).strict(),
-  z.object({ type: z.literal('submit-draft'), ...actionBase }).strict(),
-  z.object({ type: z.literal('open-consultation'), ministries: z.array(text(300)).min(1).max(100), ...actionBase }).strict(),
-  z.object({ type: z.literal('comment'), ministry: text(300), body: text(20_000), itemId: z.string().optional(), ...actionBase }).strict(),
-  z.object({ type: z.literal('close-consultation'), ...actionBase }).strict(),
-  z.object({ type: z.literal('revise-draft'), reason: text(5_000), ...actionBase }).strict(),
-  z.object({ type: z.literal('approve'), authority: text(300), reference: z.string().max(300).optional(), ...actionBase }).strict(),
-  z.object({ type: z.literal('publish'), url: z.url().optional(), ...actionBase }).strict(),
+  actionOf('begin-data-collection', actionBase),
+  actionOf('submit-draft', actionBase),
+  actionOf('open-consultation', actionBase),
+  actionOf('comment', actionBase),
+  actionOf('close-consultation', actionBase),
+  actionOf('revise-draft', actionBase),
+  actionOf('approve', actionBase),
+  actionOf('publish', actionBase),
+]);
+
+const invitee = z.object({ ministry: text(300), email: z.email().max(320) }).strict();
+
+/**
+ * A process action as the API takes it: the server adds who acts and when. Opening a consultation may
+ * invite platform users to comment for a ministry (`invite`).
+ */
+export const mgiActionRequestSchema = z.discriminatedUnion('type', [
+  actionOf('begin-data-collection', {}),
+  actionOf('submit-draft', {}),
+  actionOf('open-consultation', { invite: z.array(invitee).max(500).optional() }),
+  actionOf('comment', {}),
+  actionOf('close-consultation', {}),
+  actionOf('revise-draft', {}),
+  actionOf('approve', {}),
+  actionOf('publish', {}),
 ]);
 
 const crosswalkNodeSchema = z.object({ kind: z.enum(CROSSWALK_NODE_KINDS), id: text(20) }).strict();

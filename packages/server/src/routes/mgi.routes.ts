@@ -1,0 +1,406 @@
+/**
+ * MGI-style assessments on the platform: launch a round for a jurisdiction (national or city), save
+ * answers with narrative evidence, run the process (data collection, draft profile, inter-ministerial
+ * consultation with comments from the invited ministries, government approval, publication), and read
+ * published profiles publicly with what changed since the jurisdiction's earlier published round.
+ *
+ * Who does what (docs/governance-api.md): focal points of the jurisdiction save answers and submit or
+ * revise the draft; national coordinators (and administrators) launch, open and close consultations,
+ * record the government's approval and publish. Ministries comment through users the coordinator
+ * invites for that assessment (each for one ministry); a coordinator may also enter a comment a
+ * ministry sent on paper, on its behalf (recorded with the coordinator as actor).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  availableMgiActions,
+  compareProfiles,
+  computeProfile,
+  createInstrumentRegistry,
+  GOVERNANCE_INSTRUMENTS,
+  jurisdictionLevelOf,
+  MGI_PROCESS_ROLES,
+  ministriesWithoutComment,
+  mgiActionRequestSchema,
+  profileResponsesSchema,
+  type InstrumentVersion,
+  type MgiProcessAction,
+  type MgiProcessRefusal,
+  type ProfileResult,
+} from '@migov/core';
+import {
+  applyMgiProcessAction,
+  ConflictError,
+  createMgiAssessment,
+  findJurisdiction,
+  findMgiAssessment,
+  findUserByEmail,
+  isMgiConsultationMember,
+  listMgiAnswerHistory,
+  listMgiAssessments,
+  listMgiConsultationMembers,
+  mgiMinistriesOfUser,
+  saveMgiAnswers,
+  type MgiAssessment,
+  type MgiWriteResult,
+} from '@migov/db';
+import type { AppContext, Principal } from '../context.ts';
+import { ApiError } from '../errors/api-error.ts';
+import { isAllowed, normalizeJurisdiction, scopeCovers, type Role } from '../auth/permissions.ts';
+import { lockVersionEtag, parseIfMatch } from '../assessments/assessment-view.ts';
+
+const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
+const PUBLIC = { access: { permission: 'public' } } as const;
+/** Roles that steer the process of a jurisdiction. */
+const COORDINATOR_ROLES: readonly Role[] = ['national-coordinator', 'administrator'];
+const ifMatchHeaders = z.object({ 'if-match': z.string().max(40).optional() });
+const idParams = z.object({ id: z.string().min(1).max(60) });
+
+function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new ApiError('unauthenticated', 'sign in, or send an API token as "Authorization: Bearer <token>"');
+  return request.principal;
+}
+
+/** The roles the principal holds over a jurisdiction. */
+function rolesOver(context: AppContext, principal: Principal, jurisdiction: string): Role[] {
+  return [...new Set(principal.grants.filter((grant) => scopeCovers(grant.scope, jurisdiction, context.geography)).map((grant) => grant.role))];
+}
+
+function expectedLock(request: FastifyRequest): number {
+  const expected = parseIfMatch(request.headers['if-match']);
+  if (expected === undefined) throw new ApiError('precondition-required', 'send If-Match with the lock version (the ETag of GET /mgi/assessments/{id}) so concurrent edits are never overwritten');
+  if (Number.isNaN(expected)) throw new ApiError('validation-failed', `If-Match must be the lock version in quotes, e.g. "3"; got ${request.headers['if-match']}`);
+  return expected;
+}
+
+/** The profile instruments: the shipped examples and any administrator-loaded version. */
+function profileInstrument(context: AppContext, instrument: string, version?: string): InstrumentVersion | undefined {
+  const registry = createInstrumentRegistry([...GOVERNANCE_INSTRUMENTS, ...context.instruments().list()]);
+  const found = registry.find(instrument, version);
+  return found?.kind === 'profile' ? found : undefined;
+}
+
+function instrumentOf(context: AppContext, assessment: MgiAssessment): InstrumentVersion {
+  const instrument = profileInstrument(context, assessment.instrument, assessment.instrumentVersion);
+  if (!instrument) throw new ApiError('internal-error', `the instrument ${assessment.instrument}@${assessment.instrumentVersion} of the assessment is not loaded`);
+  return instrument;
+}
+
+function profileOf(context: AppContext, assessment: MgiAssessment): ProfileResult {
+  return computeProfile(instrumentOf(context, assessment), assessment.responses);
+}
+
+/** The jurisdiction's latest round before this one (optionally published only). */
+async function previousRound(context: AppContext, assessment: MgiAssessment, publishedOnly: boolean): Promise<MgiAssessment | undefined> {
+  const rounds = await listMgiAssessments(context.db, { jurisdiction: assessment.jurisdiction });
+  return rounds.filter((round) => round.year < assessment.year && (!publishedOnly || round.state === 'published')).at(-1);
+}
+
+async function changesSince(context: AppContext, assessment: MgiAssessment, publishedOnly: boolean) {
+  const previous = await previousRound(context, assessment, publishedOnly);
+  if (!previous) return null;
+  const before = profileOf(context, previous);
+  const after = profileOf(context, assessment);
+  if (before.status === 'invalid' || after.status === 'invalid') return null;
+  return { since: { id: previous.id, year: previous.year, roundKind: previous.roundKind }, ...compareProfiles(before, after) };
+}
+
+function summary(assessment: MgiAssessment) {
+  return {
+    id: assessment.id,
+    jurisdiction: assessment.jurisdiction,
+    jurisdictionName: assessment.jurisdictionName,
+    level: assessment.level,
+    year: assessment.year,
+    roundKind: assessment.roundKind,
+    instrument: assessment.instrument,
+    instrumentVersion: assessment.instrumentVersion,
+    state: assessment.state,
+    lockVersion: assessment.lockVersion,
+    updatedAt: assessment.updatedAt,
+  };
+}
+
+/** The working view: answers, profile, process with comments, what may be done next. */
+async function workingView(context: AppContext, principal: Principal, assessment: MgiAssessment) {
+  const roles = rolesOver(context, principal, assessment.jurisdiction);
+  const ministries = await mgiMinistriesOfUser(context.db, assessment, principal.userId);
+  return {
+    ...summary(assessment),
+    responses: assessment.responses,
+    profile: profileOf(context, assessment),
+    process: assessment.process,
+    waitingFor: assessment.state === 'inter-ministerial-consultation' ? ministriesWithoutComment(assessment.process) : [],
+    members: await listMgiConsultationMembers(context.db, assessment.id),
+    you: { roles, ministries, availableActions: availableMgiActions(assessment.state) },
+  };
+}
+
+/** An assessment the principal may read (scope with assessment:read, or invited to comment); others get not-found, so ids do not leak. */
+async function loadReadable(request: FastifyRequest, id: string): Promise<{ assessment: MgiAssessment; principal: Principal }> {
+  const principal = principalOf(request);
+  const context = request.server.migov;
+  const assessment = await findMgiAssessment(context.db, id);
+  const readable =
+    assessment !== undefined && (isAllowed(principal.grants, 'assessment:read', context.geography, assessment.jurisdiction) || (await isMgiConsultationMember(context.db, assessment.id, principal.userId)));
+  if (!assessment || !readable) throw new ApiError('not-found', `no MGI assessment ${id}`);
+  return { assessment, principal };
+}
+
+/** A refused write as a problem: stale lock, role, state or missing field. */
+function refusalError(result: Extract<MgiWriteResult, { ok: false }>): ApiError {
+  const byRefusal: Record<MgiProcessRefusal, 'forbidden' | 'invalid-transition' | 'invalid-input'> = {
+    'role-not-permitted': 'forbidden',
+    'not-allowed-in-state': 'invalid-transition',
+    'consultation-incomplete': 'invalid-transition',
+    'not-approved': 'invalid-transition',
+    'already-approved': 'invalid-transition',
+    'missing-field': 'invalid-input',
+    'unknown-ministry': 'invalid-input',
+  };
+  return new ApiError(byRefusal[result.refusal], result.message, { refusal: result.refusal, state: result.assessment.state });
+}
+
+/** Run a write, turning a stale lock version into 409 edit-conflict with the stored assessment. */
+async function writing(context: AppContext, principal: Principal, write: () => Promise<MgiWriteResult>) {
+  let result: MgiWriteResult;
+  try {
+    result = await write();
+  } catch (error) {
+    if (error instanceof ConflictError && error.current) {
+      throw new ApiError('edit-conflict', error.message, { current: await workingView(context, principal, error.current as MgiAssessment) });
+    }
+    throw error;
+  }
+  if (!result.ok) throw refusalError(result);
+  return result.assessment;
+}
+
+/** The public view of a published profile: answers with evidence, the profile, approval and publication, consulted ministries; never the comments. */
+async function publishedView(context: AppContext, assessment: MgiAssessment) {
+  const instrument = instrumentOf(context, assessment);
+  return {
+    ...summary(assessment),
+    instrumentTitle: instrument.title,
+    profile: profileOf(context, assessment),
+    consultedMinistries: [...new Set(assessment.process.comments.map((comment) => comment.ministry))],
+    approval: assessment.process.approval ? { authority: assessment.process.approval.authority, at: assessment.process.approval.at, ...(assessment.process.approval.reference ? { reference: assessment.process.approval.reference } : {}) } : null,
+    publishedAt: assessment.process.publication?.at ?? null,
+    changes: await changesSince(context, assessment, true),
+  };
+}
+
+/** MGI routes under /api/v1. */
+export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
+  const context = app.migov;
+
+  app.post(
+    '/mgi/assessments',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['mgi'],
+        summary: 'Launch an MGI-style assessment of a country (M49 code) or city (<M49>-<local code>) for a year: the first round is the baseline, later ones follow up',
+        description: 'National coordinators of the jurisdiction and administrators.',
+        body: z
+          .object({
+            jurisdiction: z.string().regex(/^\d{1,3}(-[A-Za-z0-9]{1,10})?$/, 'an M49 code, or <M49>-<local code> for a city'),
+            jurisdictionName: z.string().trim().min(1).max(300).optional().describe('required for a city not registered as a jurisdiction'),
+            year: z.number().int().min(2016).max(2100),
+            instrument: z.string().min(1).max(100).optional().describe('default mgi-example (national) or mgi-local-example (city)'),
+            instrumentVersion: z.string().min(1).max(100).optional(),
+            startFromPrevious: z.boolean().optional().describe("start from the answers of the jurisdiction's latest earlier round"),
+          })
+          .strict(),
+        response: { 201: z.unknown() },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const body = request.body;
+      const jurisdiction = normalizeJurisdiction(body.jurisdiction.toUpperCase());
+      const level = jurisdictionLevelOf(jurisdiction);
+      if (!rolesOver(context, principal, jurisdiction).some((role) => COORDINATOR_ROLES.includes(role))) throw new ApiError('forbidden', `only the national coordinator of ${jurisdiction} or an administrator launches its MGI-style assessment`);
+      const country = context.geography.findArea(jurisdiction.split('-')[0] ?? '');
+      if (!country || country.kind !== 'country') throw new ApiError('invalid-input', `${jurisdiction} is not in a country`, { problems: [{ field: 'jurisdiction', value: body.jurisdiction, message: 'the M49 part must be a country' }] });
+      const name = level === 'national' ? country.name : (body.jurisdictionName ?? (await findJurisdiction(context.db, jurisdiction))?.name);
+      if (!name) throw new ApiError('invalid-input', `name the city ${jurisdiction} (jurisdictionName)`, { problems: [{ field: 'jurisdictionName', message: 'required for a city that is not a registered jurisdiction' }] });
+      const instrumentId = body.instrument ?? (level === 'national' ? 'mgi-example' : 'mgi-local-example');
+      const instrument = profileInstrument(context, instrumentId, body.instrumentVersion);
+      if (!instrument) {
+        throw new ApiError('invalid-input', `no profile instrument ${instrumentId}${body.instrumentVersion ? `@${body.instrumentVersion}` : ''}`, { problems: [{ field: 'instrument', value: instrumentId, message: 'must be a loaded instrument of kind profile' }] });
+      }
+      const created = await createMgiAssessment(
+        context.db,
+        { jurisdiction, jurisdictionName: name, level, year: body.year, instrument: instrument.instrument, instrumentVersion: instrument.version, ...(body.startFromPrevious ? { startFromPrevious: true } : {}), createdAt: context.now().toISOString() },
+        principal.userId,
+      );
+      return reply.code(201).header('location', `/api/v1/mgi/assessments/${created.id}`).header('etag', lockVersionEtag(created.lockVersion)).send(await workingView(context, principal, created));
+    },
+  );
+
+  app.get(
+    '/mgi/assessments',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['mgi'],
+        summary: 'The MGI-style assessments you may read (your scope, or those you are invited to comment on)',
+        querystring: z.object({ jurisdiction: z.string().min(1).max(20).optional() }),
+        response: { 200: z.unknown() },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const code = request.query.jurisdiction;
+      const all = await listMgiAssessments(context.db, code ? { jurisdiction: normalizeJurisdiction(code.toUpperCase()) } : {});
+      const visible: MgiAssessment[] = [];
+      for (const assessment of all) {
+        if (isAllowed(principal.grants, 'assessment:read', context.geography, assessment.jurisdiction) || (await isMgiConsultationMember(context.db, assessment.id, principal.userId))) visible.push(assessment);
+      }
+      return { items: visible.map(summary) };
+    },
+  );
+
+  app.get(
+    '/mgi/assessments/:id',
+    { config: SIGNED_IN, schema: { tags: ['mgi'], summary: 'An MGI-style assessment: answers, profile, process with the ministries\' comments, and what you may do next (ETag: the lock version)', params: idParams, response: { 200: z.unknown() } } },
+    async (request, reply) => {
+      const { assessment, principal } = await loadReadable(request, request.params.id);
+      return reply.header('etag', lockVersionEtag(assessment.lockVersion)).header('cache-control', 'private, no-store').send(await workingView(context, principal, assessment));
+    },
+  );
+
+  app.put(
+    '/mgi/assessments/:id/answers',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['mgi'],
+        summary: 'Save answers (option: in place / partial / absent / not applicable, and narrative evidence as comment); needs If-Match; 409 with the current assessment when someone saved first',
+        description: 'Focal points of the jurisdiction and administrators, at data collection or while the draft profile is revised.',
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: z.object({ answers: profileResponsesSchema }).strict(),
+        response: { 200: z.unknown() },
+      },
+    },
+    async (request, reply) => {
+      const { assessment, principal } = await loadReadable(request, request.params.id);
+      if (!isAllowed(principal.grants, 'assessment:edit', context.geography, assessment.jurisdiction)) throw new ApiError('forbidden', `only focal points of ${assessment.jurisdiction} (or administrators) save its answers`);
+      const expected = expectedLock(request);
+      const answers = request.body.answers;
+      const check = computeProfile(instrumentOf(context, assessment), { ...assessment.responses, ...answers });
+      if (check.status === 'invalid') {
+        throw new ApiError('invalid-input', `${check.problems.length} answer(s) do not fit the instrument ${assessment.instrument}@${assessment.instrumentVersion}; nothing was saved`, {
+          problems: check.problems.map((problem) => ({ field: `answers.${problem.itemId}`, ...(problem.optionId ? { value: problem.optionId } : {}), message: problem.message })),
+        });
+      }
+      const saved = await writing(context, principal, () => saveMgiAnswers(context.db, { id: assessment.id, expectedLockVersion: expected, answers, at: context.now().toISOString() }, principal.userId));
+      return reply.header('etag', lockVersionEtag(saved.lockVersion)).send(await workingView(context, principal, saved));
+    },
+  );
+
+  app.post(
+    '/mgi/assessments/:id/actions',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['mgi'],
+        summary: 'Take a process action (begin-data-collection, submit-draft, open-consultation with invited users per ministry, comment, close-consultation, revise-draft, approve, publish); needs If-Match',
+        description:
+          'Coordinators (and administrators) launch, open and close consultations, approve and publish; focal points submit and revise the draft. A comment comes from a user invited for that ministry, or from a coordinator entering it on the ministry\'s behalf.',
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: mgiActionRequestSchema,
+        response: { 200: z.unknown() },
+      },
+    },
+    async (request, reply) => {
+      const { assessment, principal } = await loadReadable(request, request.params.id);
+      const expected = expectedLock(request);
+      const roles = rolesOver(context, principal, assessment.jurisdiction);
+      const { invite, ...fields } = request.body as typeof request.body & { invite?: { ministry: string; email: string }[] };
+      const action = { ...fields, actor: principal.userId, at: context.now().toISOString() } as MgiProcessAction;
+      let checkRoles: readonly Role[] | undefined = roles;
+      const permitted: readonly Role[] = MGI_PROCESS_ROLES[action.type];
+      if (action.type !== 'comment' && !roles.some((role) => permitted.includes(role))) throw new ApiError('forbidden', `${action.type} needs one of the roles ${permitted.join(', ')} for ${assessment.jurisdiction}`);
+      if (action.type === 'comment') {
+        const own = await mgiMinistriesOfUser(context.db, assessment, principal.userId);
+        const onBehalf = roles.some((role) => COORDINATOR_ROLES.includes(role));
+        if (!own.includes(action.ministry) && !onBehalf) throw new ApiError('forbidden', `you are not invited to comment for ${action.ministry} in this consultation`);
+        // Invited users hold no role over the jurisdiction: their invitation is the permission.
+        checkRoles = undefined;
+      }
+      const invited: { ministry: string; userId: string }[] = [];
+      const unknown: { field: string; value: string; message: string }[] = [];
+      for (const [index, entry] of (invite ?? []).entries()) {
+        const user = await findUserByEmail(context.db, entry.email);
+        if (user && user.status === 'active') invited.push({ ministry: entry.ministry, userId: user.id });
+        else unknown.push({ field: `invite[${index}].email`, value: entry.email, message: 'no active user with this email: invite them to the platform first' });
+      }
+      if (unknown.length > 0) throw new ApiError('invalid-input', 'some invited users do not exist; nothing was changed', { problems: unknown });
+      const updated = await writing(context, principal, () =>
+        applyMgiProcessAction(context.db, { id: assessment.id, expectedLockVersion: expected, action, ...(checkRoles ? { roles: checkRoles } : {}), ...(invited.length > 0 ? { invite: invited } : {}) }, principal.userId),
+      );
+      return reply.header('etag', lockVersionEtag(updated.lockVersion)).send(await workingView(context, principal, updated));
+    },
+  );
+
+  app.get(
+    '/mgi/assessments/:id/answers/history',
+    {
+      config: SIGNED_IN,
+      schema: { tags: ['mgi'], summary: 'Every saved answer of the assessment, oldest first (optionally of one item)', params: idParams, querystring: z.object({ item: z.string().min(1).max(60).optional() }), response: { 200: z.unknown() } },
+    },
+    async (request) => {
+      const { assessment } = await loadReadable(request, request.params.id);
+      return { items: await listMgiAnswerHistory(context.db, assessment.id, request.query.item) };
+    },
+  );
+
+  app.get(
+    '/mgi/assessments/:id/changes',
+    {
+      config: SIGNED_IN,
+      schema: { tags: ['mgi'], summary: "What changed since the jurisdiction's previous round (items, areas, and per dimension the areas that became well-developed or newly show potential for further development)", params: idParams, response: { 200: z.unknown() } },
+    },
+    async (request) => {
+      const { assessment } = await loadReadable(request, request.params.id);
+      return { changes: await changesSince(context, assessment, false) };
+    },
+  );
+
+  app.get(
+    '/mgi/profiles',
+    {
+      config: PUBLIC,
+      schema: { tags: ['mgi'], summary: 'Published MGI-style profiles (jurisdiction, round)', querystring: z.object({ jurisdiction: z.string().min(1).max(20).optional() }), response: { 200: z.unknown() } },
+    },
+    async (request) => {
+      const code = request.query.jurisdiction;
+      const published = await listMgiAssessments(context.db, { state: 'published', ...(code ? { jurisdiction: normalizeJurisdiction(code.toUpperCase()) } : {}) });
+      return { items: published.map(({ id, jurisdiction, jurisdictionName, level, year, roundKind }) => ({ id, jurisdiction, jurisdictionName, level, year, roundKind })) };
+    },
+  );
+
+  app.get(
+    '/mgi/profiles/:jurisdiction/:year',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['mgi'],
+        summary: 'A published MGI-style profile: per dimension the well-developed areas and the areas with potential for further development, answers with evidence, and what changed since the previous published round (no score, no ranking)',
+        params: z.object({ jurisdiction: z.string().min(1).max(20), year: z.coerce.number().int().min(2016).max(2100) }),
+        response: { 200: z.unknown() },
+      },
+    },
+    async (request) => {
+      const jurisdiction = normalizeJurisdiction(request.params.jurisdiction.toUpperCase());
+      const [assessment] = await listMgiAssessments(context.db, { jurisdiction, year: request.params.year, state: 'published' });
+      if (!assessment) throw new ApiError('not-found', `no published MGI-style profile of ${jurisdiction} in ${request.params.year}`);
+      return publishedView(context, assessment);
+    },
+  );
+};
