@@ -16,6 +16,7 @@ import type { AppContext } from './context.ts';
 import { installErrorHandlers } from './errors/error-handler.ts';
 import { installAccessControl, type RegisteredRoute } from './auth/access-control.ts';
 import { PublicBodyCache } from './http/etag.ts';
+import { localSharedState, type SharedState } from './cluster/shared-state.ts';
 import { API_PREFIX } from './http/api-prefix.ts';
 import { nulGuard } from './http/nul-guard.ts';
 import { sessionCookieName } from './auth/session-cookie.ts';
@@ -44,6 +45,8 @@ export interface CreateAppOptions {
   geography?: Geography;
   /** The clock (tests move it to check expiry). */
   now?: () => Date;
+  /** State shared with the other processes serving the database (default: this process only). */
+  shared?: SharedState;
 }
 
 /** The app plus the list of its routes with their declared access. */
@@ -67,6 +70,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
 
   const extra: InstrumentVersion[] = options.registry ? [...options.registry.list()] : [];
   let registry = createInstrumentRegistry(extra);
+  const shared = options.shared ?? localSharedState();
   const context: AppContext = {
     db: options.db,
     config,
@@ -76,9 +80,15 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
       const stored = await listInstrumentVersions(options.db);
       registry = createInstrumentRegistry([...extra, ...stored.map((entry) => entry.instrument)]);
     },
-    publicCache: new PublicBodyCache(),
+    publicCache: new PublicBodyCache(undefined, undefined, undefined, () => shared.announceChange()),
+    shared,
     now: options.now ?? (() => new Date()),
   };
+  // Public data changed through another process of this server: drop cached bodies, reload instruments.
+  shared.onChange(async () => {
+    context.publicCache.drop();
+    await context.reloadInstruments();
+  });
   app.decorate('migov', context);
   app.addHook('onReady', async () => {
     try {

@@ -3,6 +3,7 @@ import type { Geography, InstrumentRegistry } from '@migov/core';
 import type { MigovDatabase } from '@migov/db';
 import type { ServerConfig } from './config.ts';
 import type { PublicBodyCache } from './http/etag.ts';
+import type { SharedState } from './cluster/shared-state.ts';
 import type { RoleGrant, RouteAccess } from './auth/permissions.ts';
 
 /** The signed-in user of a request. */
@@ -28,6 +29,8 @@ export interface AppContext {
   /** Reload administrator-loaded instrument versions after an upload. */
   reloadInstruments(): Promise<void>;
   publicCache: PublicBodyCache;
+  /** Sign-in attempt counts, pending sign-ins and change notices shared with the server's other processes. */
+  shared: SharedState;
   now(): Date;
 }
 

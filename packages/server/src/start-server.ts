@@ -10,6 +10,7 @@ import { createApp, type MigovApp } from './app.ts';
 import { loadConfigFromEnv, type ServerConfig } from './config.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './auth/passwords.ts';
 import { createSecret } from './auth/tokens.ts';
+import type { SharedState } from './cluster/shared-state.ts';
 
 /** What startServer needs. */
 export interface StartServerOptions {
@@ -28,6 +29,10 @@ export interface StartServerOptions {
   config?: Partial<ServerConfig>;
   /** Where to tell the operator what happened (the URL, a generated password). */
   report?: (line: string) => void;
+  /** Migrate and seed an empty database first (default true; a cluster's workers leave it to the primary). */
+  bootstrap?: boolean;
+  /** State shared with the other processes of the server (a cluster worker's). */
+  shared?: SharedState;
 }
 
 /** A running server. */
@@ -68,23 +73,27 @@ export async function bootstrapDatabase(database: db.MigovDatabase, options: Pic
   return { createdAdmin, seededDemo: true, demoPassword };
 }
 
+/** Tell the operator what the first start did (the administrator's generated password is shown only here). */
+export function reportBootstrap(bootstrap: BootstrapResult, report: (line: string) => void): void {
+  if (bootstrap.createdAdmin) {
+    report(`Created the administrator ${bootstrap.createdAdmin.email}.`);
+    if (bootstrap.createdAdmin.generatedPassword) report(`Its password (shown only now): ${bootstrap.createdAdmin.generatedPassword}`);
+  }
+  if (bootstrap.seededDemo) {
+    report('Added DEMO data (demo users, rounds and assessments, clearly labelled): not for production use.');
+    report(`Demo users demo-<role>@${db.DEMO_EMAIL_DOMAIN} (e.g. demo-focal-point@${db.DEMO_EMAIL_DOMAIN}) share the password: ${bootstrap.demoPassword}`);
+  }
+}
+
 /** Open, bootstrap, build and listen. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const report = options.report ?? ((line: string) => process.stdout.write(`${line}\n`));
   const database = await db.createDatabase({ url: options.databaseUrl });
   let app: MigovApp | undefined;
   try {
-    const bootstrap = await bootstrapDatabase(database, options);
-    if (bootstrap.createdAdmin) {
-      report(`Created the administrator ${bootstrap.createdAdmin.email}.`);
-      if (bootstrap.createdAdmin.generatedPassword) report(`Its password (shown only now): ${bootstrap.createdAdmin.generatedPassword}`);
-    }
-    if (bootstrap.seededDemo) {
-      report('Added DEMO data (demo users, rounds and assessments, clearly labelled): not for production use.');
-      report(`Demo users demo-<role>@${db.DEMO_EMAIL_DOMAIN} (e.g. demo-focal-point@${db.DEMO_EMAIL_DOMAIN}) share the password: ${bootstrap.demoPassword}`);
-    }
+    if (options.bootstrap !== false) reportBootstrap(await bootstrapDatabase(database, options), report);
     const config = loadConfigFromEnv(process.env, { publicUrl: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`, ...options.config, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
-    app = await createApp({ db: database, config, logger: options.logger ?? { level: process.env.MIGOV_LOG_LEVEL ?? 'info' } });
+    app = await createApp({ db: database, config, logger: options.logger ?? { level: process.env.MIGOV_LOG_LEVEL ?? 'info' }, ...(options.shared ? { shared: options.shared } : {}) });
     const address = await app.listen({ host: options.host, port: options.port });
     const url = address.replace('[::1]', 'localhost');
     return {
@@ -104,7 +113,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 }
 
 /** Close the server on SIGINT/SIGTERM (a second signal exits at once). */
-export function closeOnSignals(server: RunningServer, report: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
+export function closeOnSignals(server: Pick<RunningServer, 'close'>, report: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) process.exit(1);

@@ -1,12 +1,14 @@
 // `migov serve`: run the platform locally. On an empty database: migrate, create the first
 // administrator, add demo data (unless --no-demo), then print the URL; stops cleanly on Ctrl-C.
+// With --workers N the first-start work runs once in the primary, which then forks N processes
+// serving the same port (docs/api.md, "Serving with several processes").
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { readObservations, type Observation } from '@migov/core';
 import { DEFAULT_DATABASE_URL } from '@migov/db';
-import { closeOnSignals, startServer } from '@migov/server';
+import { closeOnSignals, isClusterWorker, parseWorkerCount, runClusterWorker, startCluster, startServer, type StartServerOptions } from '@migov/server';
 import { CliError, EXIT } from '../cli-error.ts';
 
 interface ServeOptions {
@@ -14,6 +16,7 @@ interface ServeOptions {
   host: string;
   database?: string;
   demo: boolean;
+  workers: string;
 }
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -35,32 +38,55 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--database <url>', `sqlite:<path>, a file path or postgres://… (default: DATABASE_URL or ${DEFAULT_DATABASE_URL})`)
     .option('--no-demo', 'do not add demo data to an empty database')
+    .option('--workers <count>', 'processes serving requests: a number, or auto for one per core', '1')
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`invalid --port: ${options.port} (expected 0-65535)`, EXIT.usage);
-      const webRoot = resolve(repositoryRoot, 'apps/web/dist');
-      const demoObservations = options.demo ? publishedUnObservations() : undefined;
-      let server;
+      let workers: number;
       try {
-        server = await startServer({
-          databaseUrl: options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
-          host: options.host,
-          port,
-          demo: options.demo,
-          ...(demoObservations ? { demoObservations } : {}),
-          ...(process.env.MIGOV_ADMIN_PASSWORD ? { adminPassword: process.env.MIGOV_ADMIN_PASSWORD } : {}),
-          ...(process.env.MIGOV_ADMIN_EMAIL ? { adminEmail: process.env.MIGOV_ADMIN_EMAIL } : {}),
-          ...(existsSync(webRoot) ? { webRoot } : {}),
-          report: (line) => process.stdout.write(`${line}\n`),
-        });
+        workers = parseWorkerCount(options.workers);
+      } catch (error) {
+        throw new CliError((error as Error).message, EXIT.usage);
+      }
+      const webRoot = resolve(repositoryRoot, 'apps/web/dist');
+      // A cluster's workers leave the first-start work (and so the demo data) to the primary.
+      const demoObservations = options.demo && !isClusterWorker() ? publishedUnObservations() : undefined;
+      const startOptions: StartServerOptions = {
+        databaseUrl: options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+        host: options.host,
+        port,
+        demo: options.demo,
+        ...(demoObservations ? { demoObservations } : {}),
+        ...(process.env.MIGOV_ADMIN_PASSWORD ? { adminPassword: process.env.MIGOV_ADMIN_PASSWORD } : {}),
+        ...(process.env.MIGOV_ADMIN_EMAIL ? { adminEmail: process.env.MIGOV_ADMIN_EMAIL } : {}),
+        ...(existsSync(webRoot) ? { webRoot } : {}),
+        report: (line) => process.stdout.write(`${line}\n`),
+      };
+      if (isClusterWorker()) {
+        await runClusterWorker(startOptions);
+        return new Promise<never>(() => undefined);
+      }
+      let url: string;
+      let close: () => Promise<void>;
+      try {
+        if (workers === 1) {
+          const server = await startServer(startOptions);
+          ({ url } = server);
+          close = () => server.close();
+        } else {
+          const running = await startCluster({ ...startOptions, workers });
+          ({ url } = running);
+          close = () => running.close();
+        }
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new CliError(`port ${port} on ${options.host} is in use: choose another with --port`, EXIT.unavailable);
         if (code === 'ECONNREFUSED') throw new CliError(`the database cannot be reached: ${(error as Error).message}`, EXIT.unavailable);
         throw error;
       }
-      process.stdout.write(`migov is running: open ${server.url}/  (API docs: ${server.url}/api/v1/docs; Ctrl-C stops it)\n`);
-      closeOnSignals(server);
+      const processes = workers === 1 ? '' : ` with ${workers} worker processes`;
+      process.stdout.write(`migov is running${processes}: open ${url}/  (API docs: ${url}/api/v1/docs; Ctrl-C stops it)\n`);
+      closeOnSignals({ close });
       // Keep the command pending while the server runs; the signal handler exits the process.
       await new Promise<never>(() => undefined);
     });

@@ -1,4 +1,4 @@
-/** A fixed-window counter of attempts per key (IP address), kept in memory: one process serves one database. */
+/** A fixed-window counter of attempts per key (IP address), in memory; across the workers of a cluster it lives in the primary (cluster/shared-state.ts). */
 export class AttemptLimiter {
   private windows = new Map<string, { start: number; count: number }>();
 
@@ -9,8 +9,7 @@ export class AttemptLimiter {
   ) {}
 
   /** Count an attempt; returns the seconds to wait when the key is over its limit, else 0. */
-  hit(key: string): number {
-    const now = this.now();
+  hit(key: string, now = this.now()): number {
     let window = this.windows.get(key);
     if (!window || now - window.start >= this.windowMs) {
       window = { start: now, count: 0 };

@@ -6,6 +6,7 @@
 import * as client from 'openid-client';
 import type { OidcConfig } from '../config.ts';
 import { createSecret } from './tokens.ts';
+import { localSharedState, type SharedState } from '../cluster/shared-state.ts';
 
 /** A pending sign-in: what the callback must find again. */
 interface PendingLogin {
@@ -25,10 +26,12 @@ export interface OidcClient {
   finishLogin(loginId: string, callbackUrl: URL): Promise<{ email: string; subject: string }>;
 }
 
-/** Create the client; `metadata` skips discovery (tests, or providers without a discovery document). */
-export function createOidcClient(config: OidcConfig, metadata?: client.ServerMetadata): OidcClient {
+/**
+ * Create the client; `metadata` skips discovery (tests, or providers without a discovery document).
+ * Pending sign-ins are kept in `shared`, so the callback may reach another process of the server.
+ */
+export function createOidcClient(config: OidcConfig, metadata?: client.ServerMetadata, shared: Pick<SharedState, 'put' | 'take'> = localSharedState()): OidcClient {
   let configuration: Promise<client.Configuration> | undefined;
-  const pending = new Map<string, PendingLogin>();
   const getConfiguration = () => {
     configuration ??= metadata
       ? Promise.resolve(new client.Configuration(metadata, config.clientId, config.clientSecret))
@@ -44,9 +47,8 @@ export function createOidcClient(config: OidcConfig, metadata?: client.ServerMet
       const state = client.randomState();
       const nonce = client.randomNonce();
       const loginId = createSecret();
-      const now = Date.now();
-      for (const [id, login] of pending) if (login.expiresAt < now) pending.delete(id);
-      pending.set(loginId, { codeVerifier, state, nonce, expiresAt: now + PENDING_TTL_MS });
+      const expiresAt = Date.now() + PENDING_TTL_MS;
+      await shared.put(`oidc:${loginId}`, { codeVerifier, state, nonce, expiresAt } satisfies PendingLogin, expiresAt);
       const url = client.buildAuthorizationUrl(oidc, {
         redirect_uri: config.redirectUri,
         scope: config.scopes,
@@ -58,9 +60,8 @@ export function createOidcClient(config: OidcConfig, metadata?: client.ServerMet
       return { url, loginId };
     },
     async finishLogin(loginId, callbackUrl) {
-      const login = pending.get(loginId);
-      pending.delete(loginId);
-      if (!login || login.expiresAt < Date.now()) throw new Error('the sign-in attempt is unknown or expired; start again');
+      const login = (await shared.take(`oidc:${loginId}`, Date.now())) as PendingLogin | undefined;
+      if (!login) throw new Error('the sign-in attempt is unknown or expired; start again');
       const oidc = await getConfiguration();
       const tokens = await client.authorizationCodeGrant(oidc, callbackUrl, {
         pkceCodeVerifier: login.codeVerifier,

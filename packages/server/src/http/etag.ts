@@ -36,10 +36,12 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, cached:
 }
 
 /**
- * A small cache of prepared bodies keyed by a string, emptied whenever this process changes public
- * data. Entries are refreshed after `ttlMs` so changes made by another process (the CLI importing into
- * the same database) show within seconds; the refresh runs in the background while the previous body
- * is still served, so no request waits for the database on the hot path.
+ * A small cache of prepared bodies keyed by a string, emptied whenever public data changes through
+ * this server: in this process at once, and in the other processes of a cluster before `invalidate`
+ * resolves (through `announce`, see cluster/shared-state.ts). Entries are also refreshed after
+ * `ttlMs`, so changes made by a program outside the server (the CLI importing into the same
+ * database) show within seconds; the refresh runs in the background while the previous body is
+ * still served, so no request waits for the database on the hot path.
  */
 export class PublicBodyCache {
   private entries = new Map<string, { body: Promise<CachedBody>; expires: number; refreshing: boolean }>();
@@ -49,6 +51,7 @@ export class PublicBodyCache {
     private readonly limit = 500,
     private readonly ttlMs = 10_000,
     private readonly now: () => number = Date.now,
+    private readonly announce: () => Promise<void> = async () => undefined,
   ) {}
 
   /** The body for `key`, built once: concurrent requests for a missing entry share one build. */
@@ -86,8 +89,17 @@ export class PublicBodyCache {
     if (this.entries.get(key) === entry) this.entries.delete(key);
   }
 
-  /** Forget everything (after a publication, an import or an instrument upload). */
-  invalidate(): void {
+  /**
+   * Forget everything (after a publication, an import or an instrument upload), here at once and in
+   * the other processes of the server before the promise resolves; it never rejects.
+   */
+  invalidate(): Promise<void> {
+    this.drop();
+    return this.announce().catch(() => undefined);
+  }
+
+  /** Forget everything in this process only (another process announced a change). */
+  drop(): void {
     this.generation += 1;
     this.entries.clear();
   }

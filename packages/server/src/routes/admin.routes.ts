@@ -231,7 +231,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         throw error;
       }
       await context.reloadInstruments();
-      context.publicCache.invalidate();
+      await context.publicCache.invalidate();
       return reply.code(201).send({ instrument: stored.instrument.instrument, version: stored.instrument.version });
     },
   );

@@ -21,7 +21,6 @@ import { ApiError } from '../errors/api-error.ts';
 import { decoyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
 import { createSecret, hashSecret } from '../auth/tokens.ts';
 import { clearSessionCookie, isSecure, setSessionCookie } from '../auth/session-cookie.ts';
-import { AttemptLimiter } from '../auth/ip-rate-limiter.ts';
 import { createOidcClient, type OidcClient } from '../auth/oidc.ts';
 import { okSchema, publicUser, roleGrantSchema, userSchema } from '../http/schemas.ts';
 import type { AppContext } from '../context.ts';
@@ -70,8 +69,7 @@ async function startSession(context: AppContext, request: FastifyRequest, reply:
 /** /api/v1/session, /api/v1/tokens, /api/v1/invitations/accept, /api/v1/auth/oidc/*. */
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   const context = app.migov;
-  const ipLimiter = new AttemptLimiter(context.config.signInPerIpPerMinute, 60_000, () => context.now().getTime());
-  const oidc: OidcClient | undefined = context.config.oidc ? createOidcClient(context.config.oidc) : undefined;
+  const oidc: OidcClient | undefined = context.config.oidc ? createOidcClient(context.config.oidc, undefined, context.shared) : undefined;
 
   app.post(
     '/session',
@@ -87,7 +85,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      const retryAfter = ipLimiter.hit(request.ip);
+      // Counted in one place for every process of the server (cluster/shared-state.ts).
+      const retryAfter = await context.shared.hitAttempt(`sign-in:${request.ip}`, context.config.signInPerIpPerMinute, 60_000, context.now().getTime());
       if (retryAfter > 0) {
         await recordAudit(context.db, { action: 'sign-in.rate-limited', targetType: 'ip', targetId: request.ip, details: { email } });
         throw new ApiError('too-many-attempts', `too many sign-in attempts from this address; wait ${retryAfter} s`, { retryAfter }, { 'retry-after': String(retryAfter) });
