@@ -73,8 +73,17 @@ async function latestRow(db: MigovDatabase, name: GovernanceDocumentName) {
   return db.kysely.selectFrom('governance_documents').selectAll().where('name', '=', name).orderBy('version', 'desc').limit(1).executeTakeFirst();
 }
 
-/** The current version of a document; a database without one is seeded with the compiled reference data first. */
+/** The last version read per database and name: a read asks only for the latest version number and parses the content only when it changed. */
+const lastRead = new WeakMap<MigovDatabase, Map<GovernanceDocumentName, StoredGovernanceDocument<GovernanceDocumentName>>>();
+
+/**
+ * The current version of a document (treat it as read-only: it is shared between readers); a
+ * database without one is seeded with the compiled reference data first.
+ */
 export async function loadGovernanceDocument<Name extends GovernanceDocumentName>(db: MigovDatabase, name: Name): Promise<StoredGovernanceDocument<Name>> {
+  const latest = await db.kysely.selectFrom('governance_documents').select((eb) => eb.fn.max('version').as('version')).where('name', '=', name).executeTakeFirst();
+  const known = lastRead.get(db)?.get(name);
+  if (known && latest?.version !== null && latest?.version !== undefined && Number(latest.version) === known.version) return known as StoredGovernanceDocument<Name>;
   let row = await latestRow(db, name);
   if (!row) {
     try {
@@ -86,7 +95,11 @@ export async function loadGovernanceDocument<Name extends GovernanceDocumentName
     row = await latestRow(db, name);
     if (!row) throw new Error(`seeding ${name} stored nothing`);
   }
-  return { name, ...toVersion(row, db), content: readJson<GovernanceDocuments[Name]>(db.dialect, row.content) };
+  const stored: StoredGovernanceDocument<Name> = { name, ...toVersion(row, db), content: readJson<GovernanceDocuments[Name]>(db.dialect, row.content) };
+  const memo = lastRead.get(db) ?? new Map();
+  memo.set(name, stored);
+  lastRead.set(db, memo);
+  return stored;
 }
 
 /** The stored crosswalk (seeded on first use). */

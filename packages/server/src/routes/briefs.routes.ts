@@ -22,7 +22,7 @@ import {
   type BriefDocument,
   type BriefVersion,
 } from '@migov/briefs';
-import { appendBriefVersion, ConflictError, createBrief, findBrief, listBriefs, listObservations, type StoredBrief } from '@migov/db';
+import { appendBriefVersion, ConflictError, createBrief, findBrief, listBriefs, listObservations, loadCrosswalk, loadPartnershipRegistry, type StoredBrief } from '@migov/db';
 import type { Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { scopeCovers, type Role } from '../auth/permissions.ts';
@@ -111,7 +111,8 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       const at = context.now().toISOString();
       let document: BriefDocument;
       try {
-        document = generateBrief({ area: area.code, results, ...(request.body.checklist ? { checklist: request.body.checklist } : {}), generatedAt: at, generatedBy: principal.userId });
+        const [crosswalk, registry] = [(await loadCrosswalk(context.db)).content, (await loadPartnershipRegistry(context.db)).content];
+        document = generateBrief({ area: area.code, results, crosswalk, registry, ...(request.body.checklist ? { checklist: request.body.checklist } : {}), generatedAt: at, generatedBy: principal.userId });
       } catch (error) {
         if (error instanceof BriefInputError) throw new ApiError('invalid-input', error.message, { problems: [{ field: error.field, message: error.message }] });
         throw error;
@@ -208,7 +209,8 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       const results = resultsFromObservations(observations, brief.area, { ...(brief.year !== undefined ? { year: brief.year } : {}), source: 'published SG_CPA_MIGRS observations' });
       // The checklist is what people know, not a fact from the data: carry the latest one forward.
       const checklist = Object.fromEntries((latest.content as BriefContent).checklist.map((item) => [item.element, { status: item.status, ...(item.note ? { note: item.note } : {}) }]));
-      const regenerated = regenerateBrief(toDocument(brief), { area: brief.area, results, checklist }, { actor: principal.userId, at: context.now().toISOString(), expectedVersion });
+      const [crosswalk, registry] = [(await loadCrosswalk(context.db)).content, (await loadPartnershipRegistry(context.db)).content];
+      const regenerated = regenerateBrief(toDocument(brief), { area: brief.area, results, checklist, crosswalk, registry }, { actor: principal.userId, at: context.now().toISOString(), expectedVersion });
       const fresh = regenerated.versions.at(-1);
       if (!fresh) throw new Error('regenerateBrief returned no version');
       try {

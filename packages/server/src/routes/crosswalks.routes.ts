@@ -6,18 +6,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  DEFAULT_CROSSWALK,
+  addCrosswalkLink,
+  CrosswalkLinkNotFoundError,
   EDITORIAL_LABEL,
   formatCrosswalkCsv,
+  getCrosswalkLink,
   mapDomainGap,
+  newCrosswalkLinkSchema,
+  replaceCrosswalkLink,
+  retireCrosswalkLink,
   SDG_10_7_2_DOMAIN_CODES,
+  type Crosswalk,
+  type CrosswalkEditResult,
   type CrosswalkLink,
   type LinkBasis,
   type Observation,
 } from '@migov/core';
-import { listObservations } from '@migov/db';
+import { listGovernanceDocumentVersions, listObservations, loadCrosswalk } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import { etagOf, jsonBody, sendCached } from '../http/etag.ts';
+import { editFields, editorsOnly, EDITORS_TEXT, invalidEdit, requireGovernanceEditor, storeEdit, versionView } from './crosswalks-and-partnerships.editing.ts';
 
 const PUBLIC = { access: { permission: 'public' } } as const;
 const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
@@ -34,8 +42,8 @@ function linkView(link: CrosswalkLink) {
 /** The 10.7.2 categories below "meets": 1 (requires further progress) and 2 (partially meets). */
 const GAP_CATEGORIES = new Set([1, 2]);
 
-/** The gaps of one area in one round of published observations. */
-export function areaGaps(observations: readonly Observation[], area: string, year?: number) {
+/** The gaps of one area in one round of published observations, mapped through a crosswalk (the stored one on the platform). */
+export function areaGaps(observations: readonly Observation[], area: string, year: number | undefined, crosswalk: Crosswalk) {
   const own = observations.filter((entry) => entry.series === 'SG_CPA_MIGRS' && entry.area === area);
   const round = year ?? own.reduce<number | undefined>((latest, entry) => (latest === undefined || entry.year > latest ? entry.year : latest), undefined);
   const inRound = own.filter((entry) => entry.year === round);
@@ -43,7 +51,7 @@ export function areaGaps(observations: readonly Observation[], area: string, yea
   const gaps = domains
     .filter((entry) => typeof entry.value === 'number' && GAP_CATEGORIES.has(entry.value))
     .map((entry) => {
-      const mapping = mapDomainGap(DEFAULT_CROSSWALK, entry.domain);
+      const mapping = mapDomainGap(crosswalk, entry.domain);
       return {
         ...mapping,
         category: entry.value,
@@ -54,7 +62,10 @@ export function areaGaps(observations: readonly Observation[], area: string, yea
   return { year: round ?? null, domains, gaps };
 }
 
-/** Public crosswalk routes under /api/v1. */
+const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
+const linkParams = z.object({ id: z.string().min(1).max(200) });
+
+/** Public crosswalk routes, and their editing by administrators and global analysts, under /api/v1. */
 export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
   const context = app.migov;
   const cache = context.publicCache;
@@ -78,17 +89,19 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
       if (format === 'csv') {
         if (status === 'all') throw new ApiError('invalid-input', 'status=all is JSON only: the CSV table holds the active links, as administrators edit them');
         const body = await cache.get('crosswalk:csv', async () => {
-          const csv = formatCrosswalkCsv(DEFAULT_CROSSWALK);
+          const csv = formatCrosswalkCsv((await loadCrosswalk(context.db)).content);
           return { body: csv, etag: etagOf(csv), contentType: 'text/csv; charset=utf-8' };
         });
         return sendCached(request, reply, body, { 'content-disposition': 'attachment; filename="migov-crosswalk.csv"' });
       }
-      const body = await cache.get(`crosswalk:json:${status}`, async () =>
-        jsonBody({
+      const body = await cache.get(`crosswalk:json:${status}`, async () => {
+        const stored = await loadCrosswalk(context.db);
+        return jsonBody({
+          version: stored.version,
           editorialLabel: EDITORIAL_LABEL,
-          items: DEFAULT_CROSSWALK.links.filter((link) => status === 'all' || link.status === 'active').map(linkView),
-        }),
-      );
+          items: stored.content.links.filter((link) => status === 'all' || link.status === 'active').map(linkView),
+        });
+      });
       return sendCached(request, reply, body);
     },
   );
@@ -115,10 +128,80 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
           area: { code: area.code, name: area.name },
           source: 'published SG_CPA_MIGRS observations',
           editorialLabel: EDITORIAL_LABEL,
-          ...areaGaps(observations, area.code, year),
+          ...areaGaps(observations, area.code, year, (await loadCrosswalk(context.db)).content),
         });
       });
       return sendCached(request, reply, body);
+    },
+  );
+  app.get(
+    '/crosswalks/history',
+    { config: PUBLIC, schema: { tags: ['governance'], summary: 'Every version of the crosswalk, newest first, with the description, source and change of each edit', response: { 200: z.unknown() } } },
+    async () => ({ items: await listGovernanceDocumentVersions(context.db, 'crosswalk') }),
+  );
+
+  /** Apply a core edit to the stored crosswalk and store it. */
+  async function editCrosswalk(request: Parameters<typeof requireGovernanceEditor>[0], expectedVersion: number, source: string, edit: (crosswalk: Crosswalk, actor: string, at: string) => CrosswalkEditResult, describe: (link: CrosswalkLink) => string, change: string) {
+    const principal = requireGovernanceEditor(request);
+    const stored = await loadCrosswalk(context.db);
+    if (stored.version !== expectedVersion) throw new ApiError('edit-conflict', `the crosswalk is at version ${stored.version}, not ${expectedVersion}`, { current: { version: stored.version, description: stored.description, createdAt: stored.createdAt } });
+    let result: CrosswalkEditResult;
+    try {
+      result = edit(stored.content, principal.userId, context.now().toISOString());
+    } catch (error) {
+      if (error instanceof CrosswalkLinkNotFoundError) throw new ApiError('not-found', error.message);
+      throw error;
+    }
+    if (!result.ok) throw invalidEdit('the crosswalk edit is refused', result.problems);
+    const saved = await storeEdit(context, principal, { name: 'crosswalk', expectedVersion, content: result.crosswalk, description: describe(result.link), source, change: { type: change, link: result.link } });
+    return { ...versionView(saved), link: linkView(result.link) };
+  }
+
+  const nodeText = (link: CrosswalkLink) => `${link.from.kind} ${link.from.id} - ${link.to.kind} ${link.to.id}`;
+
+  app.post(
+    '/crosswalks/links',
+    {
+      config: SIGNED_IN,
+      ...editorsOnly,
+      schema: { tags: ['governance'], summary: 'Add a crosswalk link (sourced links name their source; editorial ones are labelled as such)', description: EDITORS_TEXT, body: z.object({ ...editFields, link: newCrosswalkLinkSchema }).strict(), response: { 201: z.unknown() } },
+    },
+    async (request, reply) => {
+      const { expectedVersion, source, link } = request.body;
+      const body = await editCrosswalk(request, expectedVersion, source, (crosswalk, actor, at) => addCrosswalkLink(crosswalk, link, { actor, at }), (added) => `Added ${nodeText(added)}`, 'add-link');
+      return reply.code(201).send(body);
+    },
+  );
+
+  app.put(
+    '/crosswalks/links/:id',
+    {
+      config: SIGNED_IN,
+      ...editorsOnly,
+      schema: { tags: ['governance'], summary: 'Replace a link: the old one is retired with the reason, the new one records what it replaces', description: EDITORS_TEXT, params: linkParams, body: z.object({ ...editFields, reason: z.string().trim().min(1).max(2_000), link: newCrosswalkLinkSchema }).strict(), response: { 200: z.unknown() } },
+    },
+    async (request) => {
+      const { expectedVersion, source, reason, link } = request.body;
+      return editCrosswalk(request, expectedVersion, source, (crosswalk, actor, at) => {
+        getCrosswalkLink(crosswalk, request.params.id);
+        return replaceCrosswalkLink(crosswalk, request.params.id, link, { actor, at, reason });
+      }, (added) => `Replaced ${request.params.id} by ${nodeText(added)}: ${reason}`, 'replace-link');
+    },
+  );
+
+  app.post(
+    '/crosswalks/links/:id/retire',
+    {
+      config: SIGNED_IN,
+      ...editorsOnly,
+      schema: { tags: ['governance'], summary: 'Retire a link with a reason (it stays in the table as retired)', description: EDITORS_TEXT, params: linkParams, body: z.object({ ...editFields, reason: z.string().trim().min(1).max(2_000) }).strict(), response: { 200: z.unknown() } },
+    },
+    async (request) => {
+      const { expectedVersion, source, reason } = request.body;
+      return editCrosswalk(request, expectedVersion, source, (crosswalk, actor, at) => {
+        getCrosswalkLink(crosswalk, request.params.id);
+        return retireCrosswalkLink(crosswalk, request.params.id, { actor, at, reason });
+      }, (retired) => `Retired ${nodeText(retired)}: ${reason}`, 'retire-link');
     },
   );
 };

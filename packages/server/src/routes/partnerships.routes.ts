@@ -6,8 +6,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  DEFAULT_PARTNERSHIP_REGISTRY,
+  addMeeting,
+  addMembership,
+  endMembership,
   findProcess,
+  newMembershipSchema,
   listProcesses,
   PROCESS_TYPES,
   processGroupResults,
@@ -19,12 +22,15 @@ import {
   type MembershipQuery,
   type Observation,
   type PartnershipRegistry,
+  type RegistryEditResult,
 } from '@migov/core';
-import { listObservations } from '@migov/db';
+import { listGovernanceDocumentVersions, listObservations, loadPartnershipRegistry } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import { jsonBody, sendCached } from '../http/etag.ts';
+import { editFields, editorsOnly, EDITORS_TEXT, invalidEdit, requireGovernanceEditor, storeEdit, versionView } from './crosswalks-and-partnerships.editing.ts';
 
 const PUBLIC = { access: { permission: 'public' } } as const;
+const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
 const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
 
 /** A membership date as the registry takes it: a year, a month or a day. */
@@ -88,7 +94,8 @@ export function groupResultsByRound(registry: PartnershipRegistry, processId: st
 export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   const context = app.migov;
   const cache = context.publicCache;
-  const registry = DEFAULT_PARTNERSHIP_REGISTRY;
+  /** The stored registry (seeded from the compiled reference data on first use). */
+  const stored = () => loadPartnershipRegistry(context.db);
 
   app.get(
     '/partnerships',
@@ -104,9 +111,10 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { type, asOf, includeObservers } = request.query;
       const query = membershipQuery(asOf, includeObservers);
-      const body = await cache.get(`partnerships:${type ?? ''}:${asOf ?? ''}:${includeObservers}`, async () =>
-        jsonBody({ asOf: asOf ?? null, items: listProcesses(registry, type ? { type } : {}).map((process) => processSummary(registry, process, query)) }),
-      );
+      const body = await cache.get(`partnerships:${type ?? ''}:${asOf ?? ''}:${includeObservers}`, async () => {
+        const { content: registry, version } = await stored();
+        return jsonBody({ version, asOf: asOf ?? null, items: listProcesses(registry, type ? { type } : {}).map((process) => processSummary(registry, process, query)) });
+      });
       return sendCached(request, reply, body);
     },
   );
@@ -129,6 +137,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { asOf, includeObservers, processes } = request.query;
       const wanted = processes?.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+      const { content: registry } = await stored();
       const ids = wanted?.map((entry) => {
         const process = findProcess(registry, entry);
         if (!process) throw new ApiError('not-found', `no consultation process ${JSON.stringify(entry)} (use an id or acronym from /partnerships)`);
@@ -155,6 +164,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      const { content: registry } = await stored();
       const process = findProcess(registry, request.params.id);
       if (!process) throw new ApiError('not-found', `no consultation process ${JSON.stringify(request.params.id)} (use an id or acronym from /partnerships)`);
       const { asOf, includeObservers } = request.query;
@@ -174,6 +184,96 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       });
       return sendCached(request, reply, body);
+    },
+  );
+  app.get(
+    '/partnerships/history',
+    { config: PUBLIC, schema: { tags: ['partnerships'], summary: 'Every version of the partnership registry, newest first, with the description, source and change of each edit', response: { 200: z.unknown() } } },
+    async () => ({ items: await listGovernanceDocumentVersions(context.db, 'partnership-registry') }),
+  );
+
+  /** Apply a core edit to the stored registry and store it. */
+  async function editRegistry<T>(request: Parameters<typeof requireGovernanceEditor>[0], expectedVersion: number, source: string, edit: (registry: PartnershipRegistry) => RegistryEditResult<T>, describe: (record: T) => string, change: string) {
+    const principal = requireGovernanceEditor(request);
+    const current = await stored();
+    if (current.version !== expectedVersion) throw new ApiError('edit-conflict', `the partnership registry is at version ${current.version}, not ${expectedVersion}`, { current: { version: current.version, description: current.description, createdAt: current.createdAt } });
+    const result = edit(current.content);
+    if (!result.ok) throw invalidEdit('the registry edit is refused', result.problems);
+    const saved = await storeEdit(context, principal, { name: 'partnership-registry', expectedVersion, content: result.registry, description: describe(result.record), source, change: { type: change, record: result.record } });
+    return { ...versionView(saved), record: result.record };
+  }
+
+  app.post(
+    '/partnerships/memberships',
+    {
+      config: SIGNED_IN,
+      ...editorsOnly,
+      schema: { tags: ['partnerships'], summary: 'Add a membership record (member or observer, with as-of date, optional from/until, and its source)', description: EDITORS_TEXT, body: z.object({ ...editFields, membership: newMembershipSchema }).strict(), response: { 201: z.unknown() } },
+    },
+    async (request, reply) => {
+      const { expectedVersion, source, membership } = request.body;
+      const isKnownArea = (area: string) => context.geography.findArea(area)?.kind === 'country';
+      const body = await editRegistry(request, expectedVersion, source, (registry) => addMembership(registry, membership, isKnownArea), (record) => `Added ${record.name} (${record.kind}) to ${record.process}`, 'add-membership');
+      return reply.code(201).send(body);
+    },
+  );
+
+  app.post(
+    '/partnerships/memberships/:id/end',
+    {
+      config: SIGNED_IN,
+      ...editorsOnly,
+      schema: {
+        tags: ['partnerships'],
+        summary: 'End a membership on a date (the record stays, with until and the source of the end)',
+        description: EDITORS_TEXT,
+        params: z.object({ id: z.string().min(1).max(300) }),
+        body: z.object({ ...editFields, until: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD') }).strict(),
+        response: { 200: z.unknown() },
+      },
+    },
+    async (request) => {
+      const { expectedVersion, source, until } = request.body;
+      const current = await stored();
+      if (!current.content.memberships.some((record) => record.id === request.params.id)) throw new ApiError('not-found', `no membership record ${request.params.id}`);
+      return editRegistry(request, expectedVersion, source, (registry) => endMembership(registry, request.params.id, { until, source }), (record) => `Ended ${record.name} in ${record.process} on ${until}`, 'end-membership');
+    },
+  );
+
+  app.post(
+    '/partnerships/meetings',
+    {
+      config: SIGNED_IN,
+      ...editorsOnly,
+      schema: {
+        tags: ['partnerships'],
+        summary: 'Add a meeting of a process (or of the Global Meetings of Chairs and Secretariats of RCPs, process "grcp") with its outcome documents',
+        description: EDITORS_TEXT,
+        body: z
+          .object({
+            ...editFields,
+            meeting: z
+              .object({
+                process: z.string().trim().min(1).max(100),
+                title: z.string().trim().min(1).max(500),
+                date: z.string().trim().min(1).max(100),
+                year: z.number().int().min(1900).max(2100).optional(),
+                place: z.string().max(300).default(''),
+                theme: z.string().max(1_000).default(''),
+                participants: z.string().max(2_000).optional(),
+                outcomes: z.array(z.object({ title: z.string().trim().min(1).max(500), source: z.string().trim().min(1).max(2_000) }).strict()).max(50).default([]),
+                unverified: z.boolean().default(false),
+              })
+              .strict(),
+          })
+          .strict(),
+        response: { 201: z.unknown() },
+      },
+    },
+    async (request, reply) => {
+      const { expectedVersion, source, meeting } = request.body;
+      const body = await editRegistry(request, expectedVersion, source, (registry) => addMeeting(registry, { ...meeting, source }), (record) => `Added the meeting ${record.title} of ${record.process}`, 'add-meeting');
+      return reply.code(201).send(body);
     },
   );
 };

@@ -1,0 +1,64 @@
+/**
+ * Editing the stored crosswalk and partnership registry: who may (administrators and global analysts,
+ * globally scoped: the documents are global), what every edit carries (the version it starts from and
+ * its source), and how a stored edit answers (the new version; 409 with the current version when
+ * someone saved first; the public bodies rebuilt).
+ */
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ConflictError, saveGovernanceDocument, type GovernanceDocumentName, type GovernanceDocuments, type StoredGovernanceDocument } from '@migov/db';
+import type { AppContext, Principal } from '../context.ts';
+import { ApiError } from '../errors/api-error.ts';
+import type { Role } from '../auth/permissions.ts';
+
+/** Roles that edit the crosswalk and the partnership registry (with global scope). */
+export const GOVERNANCE_EDITOR_ROLES: readonly Role[] = ['administrator', 'global-analyst'];
+export const EDITORS_TEXT = 'Administrators and global analysts (global scope). Every edit names the version it starts from (expectedVersion) and its source; 409 edit-conflict when another edit came first.';
+
+/** Fields of every edit request. */
+export const editFields = {
+  expectedVersion: z.number().int().min(1).describe('the version the edit starts from (GET …/history or the `version` of the read)'),
+  source: z.string().trim().min(1).max(2_000).describe('where the edit comes from: a document, a decision, a web page'),
+};
+
+/** Refuse unless the principal may edit (checked before the body, so refusals never depend on it). */
+export function requireGovernanceEditor(request: FastifyRequest): Principal {
+  const principal = request.principal;
+  if (!principal) throw new ApiError('unauthenticated', 'sign in, or send an API token as "Authorization: Bearer <token>"');
+  if (!principal.grants.some((grant) => GOVERNANCE_EDITOR_ROLES.includes(grant.role) && grant.scope.kind === 'global')) {
+    throw new ApiError('forbidden', 'the crosswalk and the partnership registry are edited by administrators and global analysts');
+  }
+  return principal;
+}
+
+/** The pre-validation hook of editing routes. */
+export const editorsOnly = { preValidation: async (request: FastifyRequest) => void requireGovernanceEditor(request) };
+
+/** A core edit refusal as 422 with its problems. */
+export function invalidEdit(what: string, problems: readonly { field: string; value?: unknown; message: string }[]): ApiError {
+  return new ApiError('invalid-input', `${what}: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}; nothing was changed`, { problems });
+}
+
+/** Store an edited document as the next version, rebuild the public bodies, and answer with the version. */
+export async function storeEdit<Name extends GovernanceDocumentName>(
+  context: AppContext,
+  principal: Principal,
+  input: { name: Name; expectedVersion: number; content: GovernanceDocuments[Name]; description: string; source: string; change: unknown },
+): Promise<StoredGovernanceDocument<Name>> {
+  try {
+    const stored = await saveGovernanceDocument(context.db, { ...input, createdAt: context.now().toISOString() }, principal.userId);
+    await context.publicCache.invalidate();
+    return stored;
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      const current = error.current as StoredGovernanceDocument<Name> | undefined;
+      throw new ApiError('edit-conflict', error.message, { current: { version: current?.version ?? null, description: current?.description ?? null, createdAt: current?.createdAt ?? null } });
+    }
+    throw error;
+  }
+}
+
+/** The version summary an edit answers with. */
+export function versionView(stored: StoredGovernanceDocument<GovernanceDocumentName>) {
+  return { name: stored.name, version: stored.version, description: stored.description, source: stored.source, change: stored.change, createdAt: stored.createdAt, createdBy: stored.createdBy ?? null };
+}
