@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Command } from 'commander';
 import { SDG_10_7_2_V2019, defaultGeography, type InstrumentVersion } from '@migov/core';
-import { createAssessment, createDatabase, saveResponses, transitionAssessment } from '@migov/db';
+import { addEvidence, createAssessment, createDatabase, saveResponses, transitionAssessment, type Evidence } from '@migov/db';
 import { registerPublishCommand } from '../../../packages/cli/src/commands/publish.ts';
 import { UI_LANGUAGES } from '../src/i18n/languages.ts';
 import { addRound, addUser } from './browser-harness.ts';
@@ -15,6 +15,9 @@ describe('migov publish', () => {
   const database = `sqlite:${join(folder, 'migov.sqlite')}`;
   const out = join(folder, 'site');
   let output = '';
+  const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+  let file: Evidence;
+  let draftFile: Evidence;
 
   beforeAll(async () => {
     const db = await createDatabase({ url: database });
@@ -27,9 +30,14 @@ describe('migov publish', () => {
     // Every item at its best option, except the first domain's first item at "No": domain 1 is category 3 (80).
     const changes = items.map((item, index) => ({ itemId: item.id, optionId: index === 0 ? 'no' : instrument.scales[item.scale]![0]!.id }));
     assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes }, admin.id);
+    file = await addEvidence(db, { assessmentId: assessment.id, itemId: items[0]!.id, kind: 'file', title: 'Migration Law 2011', file: { filename: 'ley-de-migracion.pdf', mediaType: 'application/pdf', bytes: PDF } }, admin.id);
+    await addEvidence(db, { assessmentId: assessment.id, itemId: items[0]!.id, kind: 'link', title: 'Official Gazette', url: 'https://example.org/dof/2011' }, admin.id);
     for (const action of ['submit', 'validate', 'publish'] as const) {
       assessment = await transitionAssessment(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, action, roles: ['administrator'] }, admin.id);
     }
+    // A draft of another country with evidence: nothing of it may reach the site.
+    const draft = await createAssessment(db, { jurisdiction: '76', roundId: round.id }, admin.id);
+    draftFile = await addEvidence(db, { assessmentId: draft.id, itemId: items[0]!.id, kind: 'file', title: 'Unpublished draft', file: { filename: 'draft.pdf', mediaType: 'application/pdf', bytes: PDF } }, admin.id);
     await db.close();
     const program = new Command('migov').exitOverride();
     registerPublishCommand(program);
@@ -91,6 +99,18 @@ describe('migov publish', () => {
     expect(readdirSync(join(out, 'downloads')).sort()).toEqual(['sdg-10-7-2-2023.csv', 'sdg-10-7-2-2023.json', 'sdg-10-7-2-2023.sdmx.csv', 'sdg-10-7-2-2023.xlsx', 'sdg-10-7-2-2023.xml']);
     expect(readFileSync(join(out, 'downloads', 'sdg-10-7-2-2023.csv'), 'utf8')).toContain('484');
     expect(readFileSync(join(out, 'en', 'data', 'index.html'), 'utf8')).toContain('href="/downloads/sdg-10-7-2-2023.xlsx"');
+  });
+
+  it('shows the evidence published with each answer and copies the published files beside the pages', () => {
+    const profile = readFileSync(join(out, 'en', 'country', '484', 'index.html'), 'utf8');
+    const href = `/evidence/${file.id}/ley-de-migracion.pdf`;
+    expect(profile).toContain(`<a href="${href}" download="ley-de-migracion.pdf" type="application/pdf">Migration Law 2011</a>`);
+    expect(profile).toContain(`(ley-de-migracion.pdf; PDF, ${PDF.byteLength} byte)`);
+    expect(profile).toContain('<a href="https://example.org/dof/2011" rel="noopener noreferrer external">Official Gazette</a>');
+    expect(readFileSync(join(out, href)).equals(PDF)).toBe(true);
+    expect(readdirSync(join(out, 'evidence'))).toEqual([file.id]);
+    expect(readFileSync(join(out, 'ar', 'country', '484', 'index.html'), 'utf8')).toContain(`href="${href}"`);
+    expect(readFileSync(join(out, 'en', 'country', '76', 'index.html'), 'utf8')).not.toContain(draftFile.id);
   });
 
   it('refuses an unknown language with a usage error', async () => {

@@ -19,6 +19,19 @@ const FIRST_ITEM = SDG_10_7_2_V2019.domains[0]!.items[0]!.id;
 const SECOND_ITEM = SDG_10_7_2_V2019.domains[0]!.items[1]!.id;
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
+/** Block-style YAML of JSON-like data (double-quoted scalars), so the upload is YAML and not JSON. */
+function toYaml(value: unknown, indent = ''): string {
+  const scalar = (entry: unknown) => (Array.isArray(entry) ? '[]' : entry !== null && typeof entry === 'object' ? '{}' : JSON.stringify(entry));
+  const nested = (entry: unknown) => entry !== null && typeof entry === 'object' && Object.keys(entry).length > 0;
+  const lines: string[] = [];
+  if (Array.isArray(value)) {
+    for (const entry of value) lines.push(nested(entry) ? `${indent}- ${toYaml(entry, `${indent}  `).trimStart()}` : `${indent}- ${scalar(entry)}`);
+  } else {
+    for (const [key, entry] of Object.entries(value as Record<string, unknown>)) lines.push(nested(entry) ? `${indent}${JSON.stringify(key)}:\n${toYaml(entry, `${indent}  `)}` : `${indent}${JSON.stringify(key)}: ${scalar(entry)}`);
+  }
+  return lines.join('\n');
+}
+
 describe('the web app in Chromium', () => {
   let platform: Platform;
   let browser: Browser;
@@ -194,6 +207,10 @@ describe('the web app in Chromium', () => {
   it('lets the coordinator validate and publish, with the change visible in the diff', async () => {
     await signIn('coordinator@example.org');
     await open('Review');
+    // The history names who made each change.
+    await page.locator('.timeline li', { hasText: 'return by Reviewer' }).waitFor();
+    await page.locator('.timeline li', { hasText: 'resubmit by Focal Point' }).waitFor();
+    expect(await page.locator('.timeline').innerText()).not.toMatch(/ by [0-9a-f]{8}-/);
     await page.getByLabel('From revision').selectOption('0');
     await page.getByRole('button', { name: 'Changes between versions' }).click();
     await page.locator('table.diff td.after', { hasText: 'Yes, only for those with legal immigration status' }).waitFor();
@@ -217,6 +234,13 @@ describe('the web app in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Mexico: migration governance profile' }).waitFor();
     expect(await page.getByTestId('overall-category').innerText()).toContain('Meets');
+    // The evidence published with the answer, downloadable by anyone.
+    const evidence = page.locator(`#domain-${SDG_10_7_2_V2019.domains[0]!.code} table.items a[download]`, { hasText: 'migration-law.pdf' });
+    await evidence.waitFor();
+    expect(await evidence.locator('xpath=..').innerText()).toMatch(/PDF, \d+ byte/);
+    const download = await page.request.get(new URL((await evidence.getAttribute('href'))!, platform.url).href);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).toString()).toBe(PDF);
     await audit('country en');
     await shot('10-country');
   });
@@ -235,6 +259,14 @@ describe('the web app in Chromium', () => {
     const instrument = { ...SDG_10_7_2_V2019, version: '2019-test' };
     await page.getByLabel('Upload an instrument (JSON or YAML)').setInputFiles({ name: 'instrument.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(instrument)) });
     await page.getByText('Loaded sdg-10-7-2@2019-test.').waitFor();
+    // The picker offers YAML too, and the server reads it.
+    const picker = page.getByLabel('Upload an instrument (JSON or YAML)');
+    expect(await picker.getAttribute('accept')).toContain('.yaml');
+    const yaml = toYaml({ ...SDG_10_7_2_V2019, version: '2019-yaml' });
+    expect(yaml.startsWith('"instrument":')).toBe(true);
+    await picker.setInputFiles({ name: 'instrument.yaml', mimeType: 'application/octet-stream', buffer: Buffer.from(yaml) });
+    await page.getByText('Loaded sdg-10-7-2@2019-yaml.').waitFor();
+    await page.locator('section[aria-labelledby="admin-instruments"] li', { hasText: 'sdg-10-7-2@2019-yaml' }).waitFor();
     await audit('admin en');
     await shot('12-admin');
   });

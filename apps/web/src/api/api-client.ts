@@ -50,7 +50,8 @@ export function createFetchClient(base = '/api/v1'): ApiClient & { setCsrfToken(
       const method = options.method ?? 'GET';
       const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
       let body: BodyInit | undefined;
-      if (options.body instanceof FormData) body = options.body;
+      // Forms and files go as they are (a file's Content-Type comes from options.headers).
+      if (options.body instanceof FormData || options.body instanceof Blob) body = options.body;
       else if (options.body !== undefined) {
         headers['content-type'] = 'application/json';
         body = JSON.stringify(options.body);

@@ -62,10 +62,21 @@ export interface PublishedResult {
   domains: (PublishedScore & { domainId: string })[];
 }
 
-/** GET /published/:year/:jurisdiction: every publication, with the answers. */
+/** Evidence of an item as it stood when published: a link, or a file with its public download path. */
+export interface PublishedEvidence {
+  id: string;
+  kind: 'file' | 'link';
+  title: string;
+  url?: string;
+  file?: { filename: string; mediaType: string; size: number; sha256: string; downloadUrl: string };
+}
+
+/** GET /published/:year/:jurisdiction: every publication, with the answers and their evidence. */
 export interface Publication extends PublishedResult {
-  /** Item id -> option id as published (comments and evidence are not published). */
+  /** Item id -> option id as published (comments are not published). */
   responses: Record<string, string>;
+  /** Item id -> the evidence attached when published (empty for publications that recorded none). */
+  evidence: Record<string, PublishedEvidence[]>;
 }
 
 /** A computed SG_CPA_MIGRP aggregate (GET /aggregates/:year). */
@@ -221,6 +232,8 @@ export interface Revision {
   revision: number;
   at: string;
   actorId?: string;
+  /** The user's name (signed-in readers only). */
+  actorName?: string;
   action: string;
   reason?: string;
   before?: unknown;

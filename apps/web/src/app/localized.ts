@@ -42,3 +42,14 @@ export function categoryLabel(t: Translator, code: number, label?: LocalizedText
   if (label && (label[t.lang] || t.lang === 'en')) return pickText(label, t.lang);
   return t.t('category.name', { code });
 }
+
+const SIZE_UNITS = [
+  { unit: 'megabyte', bytes: 1024 * 1024 },
+  { unit: 'kilobyte', bytes: 1024 },
+] as const;
+
+/** A file size in the language's number format: "12.5 kB", "1.2 MB", "300 byte". */
+export function formatFileSize(t: Translator, bytes: number): string {
+  const scale = SIZE_UNITS.find((entry) => bytes >= entry.bytes);
+  return t.formatNumber(scale ? bytes / scale.bytes : bytes, { style: 'unit', unit: scale?.unit ?? 'byte', unitDisplay: 'short', maximumFractionDigits: 1 });
+}

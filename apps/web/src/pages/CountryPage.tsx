@@ -8,8 +8,9 @@ import { changeBetween, classifyResult, meetingShare, normalizeAreaCode, OVERALL
 import type { LocalizedText } from '../api/api-types.ts';
 import type { CountryData } from './public-data.ts';
 import { adviceFor, itemStrengths, relatedCommitments, toResponses } from './country-profile-state.ts';
+import { PublishedEvidenceList, type EvidenceHref } from './PublishedEvidenceList.tsx';
 
-export function CountryPage({ data }: { data: CountryData }) {
+export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenceHref?: EvidenceHref }) {
   const translator = useI18n();
   const { t, lang } = translator;
   const { live } = useNavigation();
@@ -109,6 +110,7 @@ export function CountryPage({ data }: { data: CountryData }) {
                 <tr>
                   <th scope="col">{t('country.items')}</th>
                   <th scope="col">{t('country.answer')}</th>
+                  <th scope="col">{t('country.evidence')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -116,6 +118,9 @@ export function CountryPage({ data }: { data: CountryData }) {
                   <tr key={item.id}>
                     <th scope="row">{pickText(item.text, lang)}</th>
                     <td>{optionLabel(item.id, responses[item.id])}</td>
+                    <td>
+                      <PublishedEvidenceList entries={latest.evidence?.[item.id]} href={evidenceHref} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

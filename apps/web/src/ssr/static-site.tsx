@@ -8,7 +8,7 @@ import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Topology } from 'topojson-specification';
 import type { ApiClient } from '../api/api-client.ts';
-import type { Round } from '../api/api-types.ts';
+import type { Publication, Round } from '../api/api-types.ts';
 import { AppShell } from '../app/AppShell.tsx';
 import { NavigationContext } from '../app/router-context.tsx';
 import { formatRoute, type Route } from '../app/routes.ts';
@@ -20,6 +20,7 @@ import { normalizeAreaCode } from '../charts/category-scale.ts';
 import { StaticChartFilesContext, type StaticChartFiles } from '../charts/ChartFrame.tsx';
 import { ComparePage } from '../pages/ComparePage.tsx';
 import { CountryPage } from '../pages/CountryPage.tsx';
+import type { EvidenceHref } from '../pages/PublishedEvidenceList.tsx';
 import { DashboardPage } from '../pages/DashboardPage.tsx';
 import { DataPage, DOWNLOAD_FORMATS, type DataLinks } from '../pages/DataPage.tsx';
 import { MethodologyPage } from '../pages/MethodologyPage.tsx';
@@ -120,6 +121,20 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       }
     }
   }
+  // Published evidence files are copied beside the pages (once each), so the site needs no API.
+  const evidenceWritten = new Map<string, string>();
+  const evidenceFiles = async (publications: readonly Publication[]): Promise<EvidenceHref> => {
+    if (!api.raw) return () => undefined;
+    for (const publication of publications) {
+      for (const entry of Object.values(publication.evidence ?? {}).flat()) {
+        if (!entry.file || evidenceWritten.has(entry.id)) continue;
+        const file = `evidence/${entry.id.replace(/[^\w-]/g, '_')}/${entry.file.filename.replace(/[^\w.() -]/g, '_')}`;
+        await options.write(file, await api.raw(`/published/${publication.year}/${encodeURIComponent(publication.jurisdiction)}/evidence/${encodeURIComponent(entry.id)}/file`));
+        evidenceWritten.set(entry.id, `${base}${file}`);
+      }
+    }
+    return (entry) => evidenceWritten.get(entry.id);
+  };
   const links: DataLinks = { download: (round, format) => `${base}${downloadPath(round, format)}`, apiDocs: undefined };
   const countries = [...common.areas.values()].filter((area) => area.kind === 'country').map((area) => normalizeAreaCode(area.code));
 
@@ -140,7 +155,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     for (const code of countries) {
       const data = await loadCountry(api, code, undefined);
       const name = data.area?.name ?? code;
-      await page({ view: 'country', lang, code }, t('country.title', { country: name }), <CountryPage data={data} />);
+      await page({ view: 'country', lang, code }, t('country.title', { country: name }), <CountryPage data={data} evidenceHref={await evidenceFiles(data.publications)} />);
     }
   }
   const home = `${base}${languages[0] ?? 'en'}/`;

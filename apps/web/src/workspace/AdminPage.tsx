@@ -45,8 +45,8 @@ export function AdminPage() {
     if (!file) return;
     setError(undefined);
     try {
-      const text = await file.text();
-      const { body } = await api.request<{ instrument: string; version: string }>('/instruments', { method: 'POST', body: JSON.parse(text) as unknown });
+      // The server validates both forms; the type comes from the name, as browsers often give YAML files none.
+      const { body } = await api.request<{ instrument: string; version: string }>('/instruments', { method: 'POST', body: file, headers: { 'content-type': instrumentFileType(file.name) } });
       setMessage(t('admin.uploaded', body));
       state.reload();
     } catch (failure) {
@@ -141,7 +141,7 @@ export function AdminPage() {
           ))}
         </ul>
         <label>
-          {t('admin.upload')} <input type="file" accept=".json,application/json" onChange={(event) => void uploadInstrument(event.target.files?.[0])} />
+          {t('admin.upload')} <input type="file" accept={INSTRUMENT_FILE_ACCEPT} onChange={(event) => void uploadInstrument(event.target.files?.[0])} />
         </label>
       </section>
       <section className="section" aria-labelledby="admin-groups">
@@ -156,6 +156,14 @@ export function AdminPage() {
       </section>
     </>
   );
+}
+
+/** Instrument files the picker offers: JSON or YAML. */
+const INSTRUMENT_FILE_ACCEPT = '.json,.yaml,.yml,application/json,application/yaml,text/yaml';
+
+/** The Content-Type of an instrument file by its name: JSON for .json, else YAML (which also reads JSON). */
+function instrumentFileType(filename: string): string {
+  return /\.json$/i.test(filename) ? 'application/json' : 'application/yaml';
 }
 
 const ROLE_NAMES: readonly Role[] = ['administrator', 'global-analyst', 'regional-analyst', 'national-coordinator', 'focal-point', 'reviewer'];

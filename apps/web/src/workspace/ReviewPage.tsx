@@ -162,7 +162,7 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
               <span className="meta">
                 #{revision.revision} · {formatDate(revision.at)}
               </span>{' '}
-              {t('review.action', { action: revision.action, actor: revision.actorId ?? '–' })}
+              {t('review.action', { action: revision.action, actor: revision.actorName ?? revision.actorId ?? '–' })}
               {revision.reason ? ` — ${revision.reason}` : ''}
             </li>
           ))}

@@ -83,6 +83,8 @@ export const ar: Record<MessageKey, string> = {
   'country.changeValue': '{change, select, up {تحسّن} down {تراجع} same {دون تغيير} new {أول نتيجة} other {غير قابل للمقارنة}}',
   'migof.element': '{element, select, P1 {P1: التقيد بالمعايير الدولية وإعمال حقوق المهاجرين} P2 {P2: صياغة السياسات بالاستناد إلى الأدلة ونهج الحكومة بأسرها} P3 {P3: العمل مع الشركاء لمعالجة الهجرة والقضايا المتصلة بها} O1 {O1: تعزيز الرفاه الاجتماعي والاقتصادي للمهاجرين والمجتمع} O2 {O2: التصدي الفعال لأبعاد التنقل في الأزمات} O3 {O3: ضمان هجرة آمنة ومنظمة وكريمة} other {{element}}}',
   'country.history': 'التصويبات',
+  'country.evidence': 'الأدلة',
+  'country.evidenceFile': '{type}، {size}',
   'compare.title': 'مقارنة البلدان والمجموعات',
   'compare.add': 'إضافة بلد أو مجموعة',
   'compare.choose': 'اختر…',

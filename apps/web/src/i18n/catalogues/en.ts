@@ -81,6 +81,8 @@ export const en = {
   'country.changeValue': '{change, select, up {improved} down {lower} same {unchanged} new {first result} other {not comparable}}',
   'migof.element': '{element, select, P1 {P1: adheres to international standards and fulfils migrants’ rights} P2 {P2: formulates policy using evidence and a whole-of-government approach} P3 {P3: engages with partners to address migration and related issues} O1 {O1: advances the socioeconomic well-being of migrants and society} O2 {O2: effectively addresses the mobility dimensions of crises} O3 {O3: ensures that migration takes place in a safe, orderly and dignified manner} other {{element}}}',
   'country.history': 'Corrections',
+  'country.evidence': 'Evidence',
+  'country.evidenceFile': '{type}, {size}',
   'compare.title': 'Compare countries and groups',
   'compare.add': 'Add a country or group',
   'compare.choose': 'Choose…',

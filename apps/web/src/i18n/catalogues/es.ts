@@ -83,6 +83,8 @@ export const es: Record<MessageKey, string> = {
   'country.changeValue': '{change, select, up {mejoró} down {empeoró} same {sin cambios} new {primer resultado} other {no comparable}}',
   'migof.element': '{element, select, P1 {P1: cumplimiento de las normas internacionales y de los derechos de los migrantes} P2 {P2: políticas basadas en datos empíricos y enfoque de gobierno integral} P3 {P3: colaboración con asociados para abordar la migración y cuestiones conexas} O1 {O1: bienestar socioeconómico de los migrantes y de la sociedad} O2 {O2: respuesta eficaz a los aspectos de movilidad de las crisis} O3 {O3: migración segura, ordenada y digna} other {{element}}}',
   'country.history': 'Correcciones',
+  'country.evidence': 'Documentación justificativa',
+  'country.evidenceFile': '{type}, {size}',
   'compare.title': 'Comparar países y grupos',
   'compare.add': 'Añadir un país o un grupo',
   'compare.choose': 'Elegir…',

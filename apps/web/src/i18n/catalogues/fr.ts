@@ -83,6 +83,8 @@ export const fr: Record<MessageKey, string> = {
   'country.changeValue': '{change, select, up {en progrès} down {en recul} same {inchangé} new {premier résultat} other {non comparable}}',
   'migof.element': '{element, select, P1 {P1 : respect des normes internationales et des droits des migrants} P2 {P2 : politiques fondées sur des données factuelles et approche pangouvernementale} P3 {P3 : partenariats pour traiter les migrations et les questions connexes} O1 {O1 : bien-être socioéconomique des migrants et de la société} O2 {O2 : gestion efficace de la dimension mobilité des crises} O3 {O3 : migrations sûres, ordonnées et dignes} other {{element}}}',
   'country.history': 'Corrections',
+  'country.evidence': 'Pièces justificatives',
+  'country.evidenceFile': '{type}, {size}',
   'compare.title': 'Comparer des pays et des groupes',
   'compare.add': 'Ajouter un pays ou un groupe',
   'compare.choose': 'Choisir…',

@@ -83,6 +83,8 @@ export const zh: Record<MessageKey, string> = {
   'country.changeValue': '{change, select, up {有所改善} down {有所下降} same {没有变化} new {首次结果} other {不可比较}}',
   'migof.element': '{element, select, P1 {P1：遵守国际标准并实现移民权利} P2 {P2：以证据和全政府方法制定政策} P3 {P3：与伙伴合作应对移民及相关问题} O1 {O1：促进移民和社会的社会经济福祉} O2 {O2：有效应对危机中的流动问题} O3 {O3：确保以安全、有序和有尊严的方式进行移民} other {{element}}}',
   'country.history': '更正',
+  'country.evidence': '证据',
+  'country.evidenceFile': '{type}，{size}',
   'compare.title': '比较国家和组别',
   'compare.add': '添加国家或组别',
   'compare.choose': '选择…',
