@@ -35,13 +35,15 @@ function unObservations(): Observation[] | undefined {
   return read.problems.length === 0 ? read.observations : undefined;
 }
 
-/** A fresh database of the dialect with the demo data (and the UN data when present); `drop` removes it. */
-export async function seededDatabase(dialect: BenchDialect, options: { poolSize?: number } = {}): Promise<{ db: MigovDatabase; drop(): Promise<void> }> {
+/** A fresh database of the dialect with the demo data (and the UN data when present), and its URL; `drop` removes it. */
+export async function seededDatabase(dialect: BenchDialect, options: { poolSize?: number } = {}): Promise<{ db: MigovDatabase; url: string; drop(): Promise<void> }> {
   let db: MigovDatabase;
+  let databaseUrl: string;
   let cleanup = async () => undefined as void;
   if (dialect === 'sqlite') {
     const folder = mkdtempSync(join(tmpdir(), 'migov-bench-'));
-    db = await createDatabase({ url: `sqlite:${join(folder, 'bench.sqlite')}` });
+    databaseUrl = `sqlite:${join(folder, 'bench.sqlite')}`;
+    db = await createDatabase({ url: databaseUrl });
   } else {
     const name = `migov_bench_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: POSTGRES_URL });
@@ -50,6 +52,7 @@ export async function seededDatabase(dialect: BenchDialect, options: { poolSize?
     await admin.end();
     const url = new URL(POSTGRES_URL);
     url.pathname = `/${name}`;
+    databaseUrl = url.href;
     db = await createDatabase({ url: url.href, poolSize: options.poolSize ?? 20 });
     cleanup = async () => {
       const client = new pg.Client({ connectionString: POSTGRES_URL });
@@ -62,6 +65,7 @@ export async function seededDatabase(dialect: BenchDialect, options: { poolSize?
   await bootstrapDatabase(db, { demo: true, adminPassword: 'bench administrator password', ...(observations ? { demoObservations: observations } : {}) });
   return {
     db,
+    url: databaseUrl,
     async drop() {
       await db.close();
       await cleanup();

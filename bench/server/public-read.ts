@@ -1,8 +1,10 @@
 /**
  * Public read throughput: the published results of a round (GET /api/v1/published/:year), served by
- * migov on SQLite and on PostgreSQL, against nginx serving the same bytes from disk in the same run.
- * Load from wrk (Debian package) on loopback; goal: at least half of nginx's requests per second,
- * p99 under 20 ms. Run: npx tsx bench/server/public-read.ts [--dialect sqlite|postgres] [--duration 5] [--rounds 3] [--connections 50]
+ * `migov serve --workers N` (the real command, started as a user would) on SQLite and on PostgreSQL,
+ * against nginx with the same number of worker processes serving the same bytes from disk, in the
+ * same run. Load from wrk (Debian package) on loopback; goal: at least half of nginx's requests per
+ * second, p99 under 20 ms.
+ * Run: npx tsx bench/server/public-read.ts [--workers N|auto] [--dialect sqlite|postgres] [--duration 5] [--rounds 5] [--connections 50]
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -10,13 +12,47 @@ import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import { dialectsFromArgs, listening, numberArg, printTable, seededDatabase, writeResults } from './bench-support.ts';
+import { availableParallelism } from 'node:os';
+import { dialectsFromArgs, numberArg, printTable, repositoryRoot, seededDatabase, writeResults } from './bench-support.ts';
 
 const DURATION = numberArg('duration', 5);
-/** migov and nginx runs alternate, so a change in the shared machine's load hits both alike; medians are reported. */
-const ROUNDS = numberArg('rounds', 3);
+/**
+ * migov and nginx runs alternate, so a change in the shared machine's load hits both alike. The ratio
+ * is the median of the ratios of each round's adjacent pair of runs; requests per second and
+ * latencies are the median runs.
+ */
+const ROUNDS = numberArg('rounds', 5);
 const CONNECTIONS = numberArg('connections', 50);
 const NGINX_PORT = numberArg('nginx-port', 18_089);
+/** Processes serving requests, for migov and nginx alike (default: one per core). */
+const WORKERS = process.argv.includes('--workers') && process.argv[process.argv.indexOf('--workers') + 1] !== 'auto' ? numberArg('workers', 1) : availableParallelism();
+const MIGOV_BIN = join(repositoryRoot, 'packages/cli/bin/migov.js');
+
+/** Start `migov serve --workers N` on a free port over an existing database; resolves with its URL once it listens. */
+async function startMigov(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [MIGOV_BIN, 'serve', '--workers', String(WORKERS), '--port', '0', '--no-demo', '--database', databaseUrl], {
+    env: { ...process.env, MIGOV_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 120_000;
+  while (!/migov is running/.test(output)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`migov serve did not start:\n${output}`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  }
+  const url = /open (http:\/\/\S+?)\/ /.exec(output)?.[1];
+  if (!url) throw new Error(`no URL in the output of migov serve:\n${output}`);
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
 
 interface WrkResult {
   requestsPerSecond: number;
@@ -55,7 +91,7 @@ async function startNginx(root: string, contentType: string): Promise<ChildProce
   const config = join(root, 'nginx.conf');
   writeFileSync(
     config,
-    `worker_processes 1;
+    `worker_processes ${WORKERS};
 pid ${root}/nginx.pid;
 error_log ${root}/error.log;
 daemon off;
@@ -78,8 +114,8 @@ http {
 const results: Record<string, unknown>[] = [];
 const rows: Record<string, string | number>[] = [];
 for (const dialect of dialectsFromArgs()) {
-  const { db, drop } = await seededDatabase(dialect);
-  const { app, url } = await listening(db);
+  const { url: databaseUrl, drop } = await seededDatabase(dialect);
+  const { url, stop } = await startMigov(databaseUrl);
   try {
     let target = '';
     let body = Buffer.alloc(0);
@@ -111,16 +147,19 @@ for (const dialect of dialectsFromArgs()) {
       }
       const migov = median(migovRuns);
       const baseline = median(nginxRuns);
-      const ratio = migov.requestsPerSecond / baseline.requestsPerSecond;
-      const result = { dialect, url: target.replace(url, ''), bytes: body.length, connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, cores: cpus().length, loadAverage: loadavg(), migov, nginx: baseline, ratio, migovRuns, nginxRuns };
+      const pairRatios = migovRuns.map((run, index) => run.requestsPerSecond / nginxRuns[index]!.requestsPerSecond).sort((left, right) => left - right);
+      const ratio = pairRatios[Math.floor(pairRatios.length / 2)]!;
+      const result = { dialect, workers: WORKERS, url: target.replace(url, ''), bytes: body.length, connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, cores: cpus().length, loadAverage: loadavg(), migov, nginx: baseline, ratio, pairRatios, migovRuns, nginxRuns };
       results.push(result);
       rows.push({
         dialect,
+        workers: WORKERS,
         route: result.url,
         bytes: body.length,
         'migov req/s': Math.round(migov.requestsPerSecond),
         'nginx req/s': Math.round(baseline.requestsPerSecond),
         ratio: ratio.toFixed(2),
+        'pair ratios': pairRatios.map((value) => value.toFixed(2)).join(' '),
         'migov p50 ms': migov.p50Ms.toFixed(2),
         'migov p99 ms': migov.p99Ms.toFixed(2),
         'nginx p99 ms': baseline.p99Ms.toFixed(2),
@@ -131,7 +170,7 @@ for (const dialect of dialectsFromArgs()) {
       nginx.kill('SIGQUIT');
     }
   } finally {
-    await app.close();
+    await stop();
     await drop();
   }
 }

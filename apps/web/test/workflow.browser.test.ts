@@ -3,15 +3,18 @@
  * with the keyboard and an evidence upload, submits; a reviewer returns it with a reason; the focal
  * point fixes and resubmits; the coordinator validates and publishes; the public map and profile show
  * the new category; the partnership list and a process page show its members, member map and group
- * figure. axe-core checks the public pages and the form, left-to-right and right-to-left.
+ * figure; the indicator pages chart a dataset by the reader's choices (lines or bars, table, downloads)
+ * and the profile shows the country's indicator panel. axe-core checks the public pages and the form,
+ * left-to-right and right-to-left.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createAssessment, importObservations } from '@migov/db';
+import { createAssessment, importIndicatorDatasets, importObservations } from '@migov/db';
 import { SDG_10_7_2_V2019, type Observation } from '@migov/core';
 import { addRound, addUser, buildWebApp, launchBrowser, PASSWORD, seriousViolations, startPlatform, WEB_ROOT, type Platform } from './browser-harness.ts';
+import { testInjuryDataset, testValue } from '../src/pages/indicators/indicator-test-data.ts';
 
 const SHOTS = join(WEB_ROOT, '../../test-output/web');
 const ITEM_COUNT = SDG_10_7_2_V2019.domains.reduce((count, domain) => count + domain.items.length, 0);
@@ -61,7 +64,7 @@ describe('the web app in Chromium', () => {
 
   async function fresh(): Promise<void> {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     page.on('pageerror', (error) => {
       throw error;
@@ -335,5 +338,87 @@ describe('the web app in Chromium', () => {
       await shot(`14-ar-${path.replace(/[^a-z]+/g, '-')}`);
     }
     expect(Object.fromEntries(Object.entries(violations).filter(([name, found]) => name.startsWith('ar/partnerships') && found.length > 0))).toEqual({});
+  }, 120_000);
+
+  it('lists the indicators, charts a dataset by the reader\'s choices as lines or bars with its table and downloads, and shows the country panel', async () => {
+    const imported = await importIndicatorDatasets(platform.db, { datasets: [testInjuryDataset()], source: { name: 'browser test', format: 'sdg-api-csv' } }, null);
+    expect(imported.ok).toBe(true);
+    await fresh();
+    await page.goto(`${platform.url}/en/indicators/`);
+    await page.getByTestId('indicators-table').waitFor();
+    expect(await page.getByTestId('indicators-table').locator('tbody tr').count()).toBe(18);
+    await audit('indicators en');
+    await page.getByTestId('indicators-table').getByRole('link', { name: '8.8.1', exact: true }).click();
+    await page.getByTestId('indicator-choices').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/en/indicators/8.8.1/');
+
+    // The default: the first area by name (Brazil), migratory status compared, sex at its total.
+    const chart = page.locator('main svg[role="img"]');
+    const name = async () => chart.evaluate((svg) => document.getElementById(svg.getAttribute('aria-labelledby') ?? '')?.textContent);
+    expect(await name()).toBe('SL_EMP_FTLINJUR — Brazil');
+    expect(await page.getByLabel('Country or area').inputValue()).toBe('76');
+    const legend = () => page.locator('main ul.legend li').allInnerTexts();
+    expect(await legend()).toEqual(['Total', 'Migrants', 'Non-migrants']);
+    expect(await chart.locator('polyline').count()).toBe(3);
+    await audit('indicator en');
+    await shot('15-indicator');
+
+    // Mexico, women, every migratory status; then every sex for migrants only, as bars.
+    await page.getByLabel('Country or area').selectOption('484');
+    await page.getByLabel('Sex').selectOption('F');
+    expect(await name()).toBe('SL_EMP_FTLINJUR — Mexico');
+    await page.getByLabel('Migratory status').selectOption('MIGRANT');
+    await page.getByLabel('Sex').selectOption('*');
+    expect(await legend()).toEqual(['Total', 'Female', 'Male']);
+    await page.getByLabel('Bar chart').check();
+    expect(await chart.locator('rect').count()).toBe(3 * 4);
+    expect(await chart.locator('polyline').count()).toBe(0);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('area')).toBe('484');
+    expect(url.searchParams.get('where')).toBe('MIGRATORY_STATUS:MIGRANT;SEX:*');
+    expect(url.searchParams.get('chart')).toBe('bar');
+
+    // The table alternative holds every value of the selection.
+    await page.locator('main details.chart-table summary').click();
+    const table = page.locator('main details.chart-table table');
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['Year', 'Total', 'Female', 'Male']);
+    const row2021 = await table.locator('tbody tr', { hasText: '2021' }).locator('td').allInnerTexts();
+    expect(row2021).toEqual(['_T', 'F', 'M'].map((sex) => String(testValue('484', 2021, sex, 'MIGRANT'))));
+    await audit('indicator en bars');
+    await shot('16-indicator-bars');
+
+    // The URL restores the selection; downloads are SVG and PNG files.
+    await page.reload();
+    await page.getByTestId('indicator-choices').waitFor();
+    expect(await page.getByLabel('Migratory status').inputValue()).toBe('MIGRANT');
+    expect(await page.getByLabel('Bar chart').isChecked()).toBe(true);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+    expect(svg.suggestedFilename()).toBe('migov-indicator-8.8.1-SL_EMP_FTLINJUR-484.svg');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('migov-indicator-8.8.1-SL_EMP_FTLINJUR-484.png');
+
+    // The country profile's panel, with a link to the indicator page for this country.
+    await page.goto(`${platform.url}/en/country/484/`);
+    const panel = page.getByTestId('country-indicator-8.8.1');
+    await panel.waitFor();
+    expect(await panel.locator('ul.legend li').allInnerTexts()).toEqual(['Total', 'Migrants', 'Non-migrants']);
+    await audit('country panel en');
+    await shot('17-country-indicators');
+    await panel.getByRole('link', { name: /Indicator 8\.8\.1/ }).click();
+    await page.getByTestId('indicator-choices').waitFor();
+    expect(await page.getByLabel('Country or area').inputValue()).toBe('484');
+
+    // Right to left: the page mirrors, the chart keeps time running left to right.
+    for (const path of ['indicators/', 'indicators/8.8.1/', 'country/484/']) {
+      await page.goto(`${platform.url}/ar/${path}`);
+      await page.locator('main h1').waitFor();
+      await page.locator('.loading').waitFor({ state: 'detached' });
+      await page.locator('main [data-testid]').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await audit(`ar/${path}`);
+    }
+    expect(await page.getByTestId('country-indicator-8.8.1').locator('svg[role="img"]').getAttribute('direction')).toBe('ltr');
+    await shot('18-ar-country-indicators');
+    expect(Object.fromEntries(Object.entries(violations).filter(([name, found]) => (name.includes('indicator') || name.startsWith('country panel')) && found.length > 0))).toEqual({});
   }, 120_000);
 });

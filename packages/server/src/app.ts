@@ -80,7 +80,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
       const stored = await listInstrumentVersions(options.db);
       registry = createInstrumentRegistry([...extra, ...stored.map((entry) => entry.instrument)]);
     },
-    publicCache: new PublicBodyCache(undefined, undefined, undefined, () => shared.announceChange()),
+    publicCache: new PublicBodyCache(undefined, undefined, () => context.now().getTime(), () => shared.announceChange()),
     shared,
     now: options.now ?? (() => new Date()),
   };
@@ -108,6 +108,11 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   app.addHook('onRequest', (_request, reply, done) => {
     void reply.header('x-content-type-options', 'nosniff');
     done();
+  });
+  // A public GET answered before from the cache is answered again at once: after the hooks above,
+  // before parsing, validation and the handler (only public routes' answers are remembered).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'GET' || !context.publicCache.answerFor(request, reply)) done();
   });
 
   await app.register(multipart, {

@@ -45,6 +45,11 @@ export function AppShell({ route, user, onSignOut, children, showWorkspace = tru
               </Link>
             </li>
             <li>
+              <Link to={{ view: 'indicators', lang }} {...(route.view === 'indicators' || route.view === 'indicator' ? { 'aria-current': 'page' as const } : {})}>
+                {t('nav.indicators')}
+              </Link>
+            </li>
+            <li>
               <Link to={{ view: 'data', lang }} {...current('data')}>
                 {t('nav.data')}
               </Link>

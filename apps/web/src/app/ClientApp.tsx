@@ -21,6 +21,7 @@ import { ComparePage } from '../pages/ComparePage.tsx';
 import { DataPage } from '../pages/DataPage.tsx';
 import { MethodologyPage } from '../pages/MethodologyPage.tsx';
 import { loadPartnership, loadPartnerships } from '../pages/partnerships/partnerships-data.ts';
+import { loadIndicator, loadIndicators } from '../pages/indicators/indicators-data.ts';
 
 const CountryPage = lazy(() => import('../pages/CountryPage.tsx').then((module) => ({ default: module.CountryPage })));
 const SignInPage = lazy(() => import('../workspace/SignInPage.tsx').then((module) => ({ default: module.SignInPage })));
@@ -29,6 +30,8 @@ const AssessmentFormPage = lazy(() => import('../workspace/AssessmentFormPage.ts
 const ReviewPage = lazy(() => import('../workspace/ReviewPage.tsx').then((module) => ({ default: module.ReviewPage })));
 const PartnershipsPage = lazy(() => import('../pages/partnerships/PartnershipsPage.tsx').then((module) => ({ default: module.PartnershipsPage })));
 const PartnershipPage = lazy(() => import('../pages/partnerships/PartnershipPage.tsx').then((module) => ({ default: module.PartnershipPage })));
+const IndicatorsPage = lazy(() => import('../pages/indicators/IndicatorsPage.tsx').then((module) => ({ default: module.IndicatorsPage })));
+const IndicatorPage = lazy(() => import('../pages/indicators/IndicatorPage.tsx').then((module) => ({ default: module.IndicatorPage })));
 const AdminPage = lazy(() => import('../workspace/AdminPage.tsx').then((module) => ({ default: module.AdminPage })));
 
 const LANGUAGE_KEY = 'migov.language';
@@ -95,6 +98,10 @@ function PageFor({ route }: { route: Route }) {
       return <Loaded load={() => loadPartnerships(api)} loadKey={key}>{(data) => <PartnershipsPage data={data} />}</Loaded>;
     case 'partnership':
       return <Loaded load={() => loadPartnership(api, route.id, loadTopology, route.asOf)} loadKey={key}>{(data) => <PartnershipPage data={data} {...(route.asOf ? { asOf: route.asOf } : {})} />}</Loaded>;
+    case 'indicators':
+      return <Loaded load={() => loadIndicators(api)} loadKey={key}>{(data) => <IndicatorsPage data={data} />}</Loaded>;
+    case 'indicator':
+      return <Loaded load={() => loadIndicator(api, route.id, route.dataset)} loadKey={key}>{(data) => <IndicatorPage data={data} route={route} />}</Loaded>;
     case 'sign-in':
       return <SignInPage />;
     case 'assessments':

@@ -13,6 +13,8 @@ export type Route =
   | { view: 'methodology'; lang: UiLanguage }
   | { view: 'partnerships'; lang: UiLanguage }
   | { view: 'partnership'; lang: UiLanguage; id: string; asOf?: string }
+  | { view: 'indicators'; lang: UiLanguage }
+  | { view: 'indicator'; lang: UiLanguage; id: string; dataset?: string; area?: string; where?: string; chart?: 'line' | 'bar' }
   | { view: 'sign-in'; lang: UiLanguage }
   | { view: 'assessments'; lang: UiLanguage }
   | { view: 'assessment'; lang: UiLanguage; id: string }
@@ -29,6 +31,10 @@ const isLanguage = (value: string | undefined): value is UiLanguage => (UI_LANGU
 const YEAR = /^(19|20|21)\d\d$/;
 const AREA_CODE = /^[0-9A-Za-z][0-9A-Za-z-]{0,39}$/;
 const ID = /^[0-9A-Za-z_-]{1,100}$/;
+/** An SDG indicator id as the catalogue writes it: 10.7.2, 10.c.1. */
+const INDICATOR_ID = /^\d{1,2}\.[0-9a-z]{1,2}\.\d{1,2}$/i;
+/** Dimension choices of an indicator chart: a code, or * to compare every code: SEX:F;AGE:*. */
+const WHERE = /^[A-Za-z0-9_]{1,40}:[A-Za-z0-9_.+*-]{1,60}(;[A-Za-z0-9_]{1,40}:[A-Za-z0-9_.+*-]{1,60}){0,9}$/;
 /** A membership date as the partnership API takes it: YYYY, YYYY-MM or YYYY-MM-DD. */
 export const AS_OF = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -63,6 +69,24 @@ export function parseRoute(pathname: string, searchText = '', fallbackLanguage: 
     if (ID.test(third) && fourth === undefined) {
       const asOf = search.get('asOf');
       return { view: 'partnership', lang, id: third, ...(asOf && AS_OF.test(asOf) ? { asOf } : {}) };
+    }
+  }
+  if (second === 'indicators') {
+    if (third === undefined) return { view: 'indicators', lang };
+    if (INDICATOR_ID.test(third) && fourth === undefined) {
+      const dataset = search.get('dataset');
+      const area = search.get('area');
+      const where = search.get('where');
+      const chart = search.get('chart');
+      return {
+        view: 'indicator',
+        lang,
+        id: third,
+        ...(dataset && ID.test(dataset) ? { dataset } : {}),
+        ...(area && AREA_CODE.test(area) ? { area } : {}),
+        ...(where && WHERE.test(where) ? { where } : {}),
+        ...(chart === 'line' || chart === 'bar' ? { chart } : {}),
+      };
     }
   }
   if (second === 'workspace') {
@@ -101,6 +125,16 @@ export function formatRoute(route: Route, base = '/'): string {
       path = `partnerships/${encodeURIComponent(route.id)}/`;
       if (route.asOf) query.set('asOf', route.asOf);
       break;
+    case 'indicators':
+      path = 'indicators/';
+      break;
+    case 'indicator':
+      path = `indicators/${encodeURIComponent(route.id)}/`;
+      if (route.dataset) query.set('dataset', route.dataset);
+      if (route.area) query.set('area', route.area);
+      if (route.where) query.set('where', route.where);
+      if (route.chart) query.set('chart', route.chart);
+      break;
     case 'assessments':
       path = 'workspace/';
       break;
@@ -115,7 +149,7 @@ export function formatRoute(route: Route, base = '/'): string {
       return route.path;
   }
   if ('year' in route && route.year !== undefined) query.set('year', String(route.year));
-  const text = query.toString().replace(/%2C/g, ',');
+  const text = query.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
   return `${prefix}${path}${text ? `?${text}` : ''}`;
 }
 

@@ -9,6 +9,7 @@ import type { LocalizedText } from '../api/api-types.ts';
 import type { CountryData } from './public-data.ts';
 import { adviceFor, itemStrengths, relatedCommitments, toResponses } from './country-profile-state.ts';
 import { PublishedEvidenceList, type EvidenceHref } from './PublishedEvidenceList.tsx';
+import { CountryIndicatorsPanel } from './indicators/CountryIndicatorsPanel.tsx';
 
 export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenceHref?: EvidenceHref }) {
   const translator = useI18n();
@@ -22,6 +23,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
       <>
         <h1>{t('country.title', { country: name })}</h1>
         <p>{t('country.noPublication', { country: name, year: round?.year ?? '' })}</p>
+        <CountryIndicatorsPanel code={data.code} country={name} />
         <p>
           <Link to={{ view: 'dashboard', lang }}>{t('common.backHome')}</Link>
         </p>
@@ -92,6 +94,8 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
           </tbody>
         </table>
       </Section>
+
+      <CountryIndicatorsPanel code={data.code} country={name} />
 
       {instrument.domains.map((domain) => {
         const cls = classifyResult(latest, domain.code);

@@ -28,6 +28,14 @@ import { loadCommon, loadCompare, loadCountry, loadDashboard, loadMethodology } 
 import { PartnershipPage } from '../pages/partnerships/PartnershipPage.tsx';
 import { PartnershipsPage } from '../pages/partnerships/PartnershipsPage.tsx';
 import { loadPartnership, loadPartnerships } from '../pages/partnerships/partnerships-data.ts';
+import { GovernancePage } from '../pages/governance/GovernancePage.tsx';
+import { MgiProfilePage } from '../pages/governance/MgiProfilePage.tsx';
+import { CrosswalkPage } from '../pages/governance/CrosswalkPage.tsx';
+import { loadCrosswalk, loadGovernance, loadProfile } from '../pages/governance/governance-data.ts';
+import { IndicatorPage } from '../pages/indicators/IndicatorPage.tsx';
+import { IndicatorsPage } from '../pages/indicators/IndicatorsPage.tsx';
+import { CountryIndicatorsContext } from '../pages/indicators/CountryIndicatorsPanel.tsx';
+import { loadCountryIndicators, loadIndicator, loadIndicators } from '../pages/indicators/indicators-data.ts';
 
 export interface StaticSiteOptions {
   api: ApiClient & { raw?(path: string): Promise<Uint8Array> };
@@ -152,10 +160,23 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     for (const process of partnerships.processes) {
       await page({ view: 'partnership', lang, id: process.id }, process.name, <PartnershipPage data={await loadPartnership(api, process.id, options.loadTopology)} />);
     }
+    const governance = await loadGovernance(api);
+    await page({ view: 'governance', lang }, t('governance.title'), <GovernancePage data={governance} />);
+    for (const profile of governance.profiles) {
+      await page({ view: 'mgi-profile', lang, jurisdiction: profile.jurisdiction, round: profile.year }, t('mgi.title', { name: profile.jurisdictionName, year: profile.year }), <MgiProfilePage data={await loadProfile(api, profile.jurisdiction, profile.year)} />);
+    }
+    await page({ view: 'crosswalk', lang }, t('crosswalk.title'), <CrosswalkPage data={await loadCrosswalk(api)} />);
+    const indicators = await loadIndicators(api);
+    await page({ view: 'indicators', lang }, t('indicators.title'), <IndicatorsPage data={indicators} />);
+    for (const indicator of indicators.indicators) {
+      const route = { view: 'indicator', lang, id: indicator.id } as const;
+      await page(route, t('indicators.pageTitle', { id: indicator.id }), <IndicatorPage data={await loadIndicator(api, indicator.id)} route={route} />);
+    }
     for (const code of countries) {
       const data = await loadCountry(api, code, undefined);
       const name = data.area?.name ?? code;
-      await page({ view: 'country', lang, code }, t('country.title', { country: name }), <CountryPage data={data} evidenceHref={await evidenceFiles(data.publications)} />);
+      const countryIndicators = await loadCountryIndicators(api, code).catch(() => ({ area: { code, name }, items: [] }));
+      await page({ view: 'country', lang, code }, t('country.title', { country: name }), <CountryIndicatorsContext.Provider value={countryIndicators}><CountryPage data={data} evidenceHref={await evidenceFiles(data.publications)} /></CountryIndicatorsContext.Provider>);
     }
   }
   const home = `${base}${languages[0] ?? 'en'}/`;

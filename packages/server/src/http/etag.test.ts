@@ -43,6 +43,6 @@ describe('PublicBodyCache', () => {
     const cache = new PublicBodyCache();
     await expect(cache.get('k', async () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
     await new Promise((resolveWait) => setTimeout(resolveWait, 0));
-    expect((await cache.get('k', async () => jsonBody(1))).body).toBe('1');
+    expect(String((await cache.get('k', async () => jsonBody(1))).body)).toBe('1');
   });
 });

@@ -22,14 +22,23 @@ export interface CachedBody {
   contentType: string;
 }
 
-/** Prepare a JSON body once. */
+/** Prepare a JSON body once, as bytes (a string would be encoded again for every answer). */
 export function jsonBody(value: unknown): CachedBody {
-  const body = JSON.stringify(value);
+  const body = Buffer.from(JSON.stringify(value));
   return { body, etag: etagOf(body), contentType: 'application/json; charset=utf-8' };
 }
 
-/** Send a prepared public body with its ETag, or 304 when the client has it. */
+/**
+ * Send a prepared public body with its ETag, or 304 when the client has it. The answer of a public
+ * GET route is remembered under its URL, so the next request for that URL is answered before
+ * parsing and validation (see PublicBodyCache.answerFor).
+ */
 export function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedBody, extraHeaders: Record<string, string> = {}): FastifyReply {
+  if (request.method === 'GET' && request.routeOptions.config.access?.permission === 'public') request.server.migov?.publicCache.remember(request.url, cached, extraHeaders);
+  return sendPrepared(request, reply, cached, extraHeaders);
+}
+
+function sendPrepared(request: FastifyRequest, reply: FastifyReply, cached: CachedBody, extraHeaders: Record<string, string>): FastifyReply {
   void reply.header('etag', cached.etag).header('cache-control', 'public, max-age=0, must-revalidate').headers(extraHeaders);
   if (ifNoneMatchHits(request.headers['if-none-match'], cached.etag)) return reply.code(304).send();
   return reply.header('content-type', cached.contentType).send(cached.body);
@@ -46,6 +55,10 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, cached:
 export class PublicBodyCache {
   private entries = new Map<string, { body: Promise<CachedBody>; expires: number; refreshing: boolean }>();
   private generation = 0;
+  /** When each body of the current generation is due for refresh (bodies of earlier generations are not here). */
+  private expiry = new WeakMap<CachedBody, number>();
+  /** The answers of public GET routes by request URL (path and query), until their body is due for refresh. */
+  private answers = new Map<string, { cached: CachedBody; headers: Record<string, string>; expires: number }>();
 
   constructor(
     private readonly limit = 500,
@@ -67,7 +80,7 @@ export class PublicBodyCache {
     const generation = this.generation;
     // A failed build is not kept, nor one that an invalidation overtook while it ran.
     entry.body.then(
-      () => generation !== this.generation && this.forget(key, entry),
+      (body) => (generation === this.generation ? this.expiry.set(body, entry.expires) : this.forget(key, entry)),
       () => this.forget(key, entry),
     );
     return entry.body;
@@ -78,7 +91,11 @@ export class PublicBodyCache {
     const generation = this.generation;
     build().then(
       (body) => {
-        if (generation === this.generation && this.entries.get(key) === stale) this.entries.set(key, { body: Promise.resolve(body), expires: this.now() + this.ttlMs, refreshing: false });
+        if (generation === this.generation && this.entries.get(key) === stale) {
+          const expires = this.now() + this.ttlMs;
+          this.expiry.set(body, expires);
+          this.entries.set(key, { body: Promise.resolve(body), expires, refreshing: false });
+        }
       },
       // Keep serving the previous body and try again on a later request.
       () => (stale.refreshing = false),
@@ -102,5 +119,29 @@ export class PublicBodyCache {
   drop(): void {
     this.generation += 1;
     this.entries.clear();
+    this.expiry = new WeakMap();
+    this.answers.clear();
+  }
+
+  /** Remember the answer of a public GET route for its URL, while its body is current and not due for refresh. */
+  remember(url: string, cached: CachedBody, headers: Record<string, string>): void {
+    const expires = this.expiry.get(cached);
+    if (expires === undefined || expires <= this.now() || this.answers.get(url)?.cached === cached) return;
+    if (this.answers.size >= this.limit) this.answers.clear();
+    this.answers.set(url, { cached, headers, expires });
+  }
+
+  /**
+   * The remembered answer for a URL, sent at once (an onRequest hook: no parsing, validation or
+   * handler); undefined when there is none or its body is due for refresh, and the route runs.
+   */
+  answerFor(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+    const answer = this.answers.get(request.url);
+    if (!answer) return undefined;
+    if (answer.expires <= this.now()) {
+      this.answers.delete(request.url);
+      return undefined;
+    }
+    return sendPrepared(request, reply, answer.cached, answer.headers);
   }
 }
