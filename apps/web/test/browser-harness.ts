@@ -2,12 +2,12 @@
  * Test and benchmark support: the built app, the real server on a loopback port over a fresh SQLite
  * file, users with roles, and Debian's Chromium driven by playwright-core (never a downloaded browser).
  */
-import { mkdtempSync, rmSync, existsSync, statSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, existsSync, statSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createDatabase, createRound, createUser, grantRole, setPasswordHash, type MigovDatabase } from '@migov/db';
 import { createApp, hashPassword, type MigovApp, type Role, type RoleScope } from '@migov/server';
 
@@ -49,12 +49,15 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** A fresh SQLite database file, migrated, served with the built web app on 127.0.0.1. */
-export async function startPlatform(): Promise<Platform> {
+/** A fresh SQLite database file, migrated, served with the built web app (or a private copy of it) on 127.0.0.1. */
+export async function startPlatform(options: { privateCopy?: boolean } = {}): Promise<Platform> {
   const folder = mkdtempSync(join(tmpdir(), 'migov-web-'));
+  // A private copy of the build keeps the test's chunks stable while another test file rebuilds dist/.
+  const webRoot = options.privateCopy ? join(folder, 'dist') : DIST;
+  if (options.privateCopy) cpSync(DIST, webRoot, { recursive: true });
   const db = await createDatabase({ url: `sqlite:${join(folder, 'migov.sqlite')}` });
   await db.migrate();
-  const app = await createApp({ db, config: { webRoot: DIST, signInPerIpPerMinute: 1000 } });
+  const app = await createApp({ db, config: { webRoot, signInPerIpPerMinute: 1000 } });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,
@@ -104,4 +107,44 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) }));
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/** A test's browser tab: a fresh context on demand (page errors fail the test), axe audits kept by name, sign-in through the form. */
+export function browserTab(browser: Browser, url: () => string) {
+  let context: BrowserContext | undefined;
+  let current: Page | undefined;
+  const violations: Record<string, string[]> = {};
+  const tab = {
+    violations,
+    get page(): Page {
+      if (!current) throw new Error('call fresh() first');
+      return current;
+    },
+    async fresh(): Promise<Page> {
+      await context?.close();
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      current = await context.newPage();
+      current.on('pageerror', (error) => {
+        throw error;
+      });
+      return current;
+    },
+    async audit(name: string): Promise<void> {
+      violations[name] = await seriousViolations(tab.page);
+    },
+    /** The audits with findings whose name starts with `prefix`. */
+    failing(prefix = ''): Record<string, string[]> {
+      return Object.fromEntries(Object.entries(violations).filter(([name, found]) => name.startsWith(prefix) && found.length > 0));
+    },
+    async signIn(email: string): Promise<Page> {
+      const page = await tab.fresh();
+      await page.goto(`${url()}/en/sign-in/`);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'My assessments' }).waitFor();
+      return page;
+    },
+  };
+  return tab;
 }

@@ -50,6 +50,11 @@ export function AppShell({ route, user, onSignOut, children, showWorkspace = tru
               </Link>
             </li>
             <li>
+              <Link to={{ view: 'governance', lang }} {...(['governance', 'mgi-profile', 'crosswalk'].includes(route.view) ? { 'aria-current': 'page' as const } : {})}>
+                {t('nav.governance')}
+              </Link>
+            </li>
+            <li>
               <Link to={{ view: 'data', lang }} {...current('data')}>
                 {t('nav.data')}
               </Link>

@@ -21,6 +21,7 @@ import { ComparePage } from '../pages/ComparePage.tsx';
 import { DataPage } from '../pages/DataPage.tsx';
 import { MethodologyPage } from '../pages/MethodologyPage.tsx';
 import { loadPartnership, loadPartnerships } from '../pages/partnerships/partnerships-data.ts';
+import { loadCrosswalk, loadGovernance, loadProfile } from '../pages/governance/governance-data.ts';
 import { loadIndicator, loadIndicators } from '../pages/indicators/indicators-data.ts';
 
 const CountryPage = lazy(() => import('../pages/CountryPage.tsx').then((module) => ({ default: module.CountryPage })));
@@ -33,6 +34,11 @@ const PartnershipPage = lazy(() => import('../pages/partnerships/PartnershipPage
 const IndicatorsPage = lazy(() => import('../pages/indicators/IndicatorsPage.tsx').then((module) => ({ default: module.IndicatorsPage })));
 const IndicatorPage = lazy(() => import('../pages/indicators/IndicatorPage.tsx').then((module) => ({ default: module.IndicatorPage })));
 const AdminPage = lazy(() => import('../workspace/AdminPage.tsx').then((module) => ({ default: module.AdminPage })));
+const GovernancePage = lazy(() => import('../pages/governance/GovernancePage.tsx').then((module) => ({ default: module.GovernancePage })));
+const MgiProfilePage = lazy(() => import('../pages/governance/MgiProfilePage.tsx').then((module) => ({ default: module.MgiProfilePage })));
+const CrosswalkPage = lazy(() => import('../pages/governance/CrosswalkPage.tsx').then((module) => ({ default: module.CrosswalkPage })));
+const BriefsPage = lazy(() => import('../pages/governance/BriefsPage.tsx').then((module) => ({ default: module.BriefsPage })));
+const BriefPage = lazy(() => import('../pages/governance/BriefPage.tsx').then((module) => ({ default: module.BriefPage })));
 
 const LANGUAGE_KEY = 'migov.language';
 const api = createFetchClient();
@@ -102,6 +108,16 @@ function PageFor({ route }: { route: Route }) {
       return <Loaded load={() => loadIndicators(api)} loadKey={key}>{(data) => <IndicatorsPage data={data} />}</Loaded>;
     case 'indicator':
       return <Loaded load={() => loadIndicator(api, route.id, route.dataset)} loadKey={key}>{(data) => <IndicatorPage data={data} route={route} />}</Loaded>;
+    case 'governance':
+      return <Loaded load={() => loadGovernance(api)} loadKey={key}>{(data) => <GovernancePage data={data} />}</Loaded>;
+    case 'mgi-profile':
+      return <Loaded load={() => loadProfile(api, route.jurisdiction, route.round)} loadKey={key}>{(data) => <MgiProfilePage data={data} />}</Loaded>;
+    case 'crosswalk':
+      return <Loaded load={() => loadCrosswalk(api)} loadKey={key}>{(data) => <CrosswalkPage data={data} />}</Loaded>;
+    case 'briefs':
+      return <BriefsPage />;
+    case 'brief':
+      return <BriefPage id={route.id} />;
     case 'sign-in':
       return <SignInPage />;
     case 'assessments':

@@ -15,6 +15,11 @@ export type Route =
   | { view: 'partnership'; lang: UiLanguage; id: string; asOf?: string }
   | { view: 'indicators'; lang: UiLanguage }
   | { view: 'indicator'; lang: UiLanguage; id: string; dataset?: string; area?: string; where?: string; chart?: 'line' | 'bar' }
+  | { view: 'governance'; lang: UiLanguage }
+  | { view: 'mgi-profile'; lang: UiLanguage; jurisdiction: string; round: number }
+  | { view: 'crosswalk'; lang: UiLanguage }
+  | { view: 'briefs'; lang: UiLanguage }
+  | { view: 'brief'; lang: UiLanguage; id: string }
   | { view: 'sign-in'; lang: UiLanguage }
   | { view: 'assessments'; lang: UiLanguage }
   | { view: 'assessment'; lang: UiLanguage; id: string }
@@ -35,6 +40,8 @@ const ID = /^[0-9A-Za-z_-]{1,100}$/;
 const INDICATOR_ID = /^\d{1,2}\.[0-9a-z]{1,2}\.\d{1,2}$/i;
 /** Dimension choices of an indicator chart: a code, or * to compare every code: SEX:F;AGE:*. */
 const WHERE = /^[A-Za-z0-9_]{1,40}:[A-Za-z0-9_.+*-]{1,60}(;[A-Za-z0-9_]{1,40}:[A-Za-z0-9_.+*-]{1,60}){0,9}$/;
+/** An MGI-style jurisdiction: an M49 code, or <M49>-<local code> for a city. */
+const JURISDICTION = /^\d{1,3}(-[A-Za-z0-9]{1,10})?$/;
 /** A membership date as the partnership API takes it: YYYY, YYYY-MM or YYYY-MM-DD. */
 export const AS_OF = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -89,6 +96,16 @@ export function parseRoute(pathname: string, searchText = '', fallbackLanguage: 
       };
     }
   }
+  if (second === 'governance') {
+    if (third === undefined) return { view: 'governance', lang };
+    if (third === 'crosswalk' && fourth === undefined) return { view: 'crosswalk', lang };
+    const fifth = segments[4];
+    if (third === 'mgi' && fourth && JURISDICTION.test(fourth) && fifth && YEAR.test(fifth) && segments.length === 5) return { view: 'mgi-profile', lang, jurisdiction: fourth.toUpperCase(), round: Number(fifth) };
+  }
+  if (second === 'workspace' && third === 'briefs') {
+    if (fourth === undefined) return { view: 'briefs', lang };
+    if (ID.test(fourth) && segments.length === 4) return { view: 'brief', lang, id: fourth };
+  }
   if (second === 'workspace') {
     if (third === undefined) return { view: 'assessments', lang };
     if (third === 'admin' && fourth === undefined) return { view: 'admin', lang };
@@ -134,6 +151,21 @@ export function formatRoute(route: Route, base = '/'): string {
       if (route.area) query.set('area', route.area);
       if (route.where) query.set('where', route.where);
       if (route.chart) query.set('chart', route.chart);
+      break;
+    case 'governance':
+      path = 'governance/';
+      break;
+    case 'crosswalk':
+      path = 'governance/crosswalk/';
+      break;
+    case 'mgi-profile':
+      path = `governance/mgi/${encodeURIComponent(route.jurisdiction)}/${route.round}/`;
+      break;
+    case 'briefs':
+      path = 'workspace/briefs/';
+      break;
+    case 'brief':
+      path = `workspace/briefs/${encodeURIComponent(route.id)}/`;
       break;
     case 'assessments':
       path = 'workspace/';

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { briefEdit, canEditCrosswalk, canWriteBriefs } from './governance-data.ts';
+import { formatRoute, parseRoute } from '../../app/routes.ts';
+
+describe('the governance pages', () => {
+  it('have their own URLs that parse back', () => {
+    for (const path of ['/en/governance/', '/fr/governance/crosswalk/', '/ar/governance/mgi/484/2023/', '/es/governance/mgi/484-CMX/2021/', '/zh/workspace/briefs/', '/ru/workspace/briefs/0190abcd-1234/']) {
+      const route = parseRoute(path);
+      expect(route.view, path).not.toBe('not-found');
+      expect(formatRoute(route)).toBe(path);
+    }
+    expect(parseRoute('/en/governance/mgi/484/23/').view).toBe('not-found');
+    expect(parseRoute('/en/governance/mgi/MEX;x/2023/').view).toBe('not-found');
+    expect(parseRoute('/en/governance/mgi/484-cmx/2021/')).toEqual({ view: 'mgi-profile', lang: 'en', jurisdiction: '484-CMX', round: 2021 });
+  });
+
+  it('send only the changed fields of a brief', () => {
+    const content = { title: 'T', summary: 'S', notes: '', area: { code: '50', name: 'Bangladesh' }, gaps: [] };
+    expect(briefEdit(content, { title: 'T', summary: 'S2', notes: '' })).toEqual({ summary: 'S2' });
+    expect(briefEdit(content, { title: 'T', summary: 'S', notes: '' })).toEqual({});
+  });
+
+  it('know who edits the crosswalk and who writes briefs', () => {
+    expect(canEditCrosswalk([{ role: 'global-analyst', scope: { kind: 'global' } }])).toBe(true);
+    expect(canEditCrosswalk([{ role: 'administrator', scope: { kind: 'area' } }])).toBe(false);
+    expect(canWriteBriefs([{ role: 'national-coordinator' }])).toBe(true);
+    expect(canWriteBriefs([{ role: 'focal-point' }])).toBe(false);
+  });
+});

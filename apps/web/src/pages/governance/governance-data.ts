@@ -1,0 +1,139 @@
+/** What the governance pages read and write, through the API only: published MGI-style profiles, the crosswalk, briefs. */
+import { getJson, type ApiClient } from '../../api/api-client.ts';
+import type { LocalizedText } from '../../api/api-types.ts';
+
+export type ProfileLevel = 'in-place' | 'partial' | 'absent' | 'not-applicable';
+
+export interface ProfileSummary {
+  id: string;
+  jurisdiction: string;
+  jurisdictionName: string;
+  level: 'national' | 'local';
+  year: number;
+  roundKind: 'baseline' | 'follow-up';
+}
+
+export interface ProfileItem {
+  itemId: string;
+  text: string;
+  level?: ProfileLevel;
+  evidence?: string;
+}
+
+export interface DimensionProfile {
+  dimensionId: string;
+  code: string;
+  label: string;
+  wellDeveloped: string[];
+  furtherDevelopment: string[];
+  incomplete: string[];
+  notApplicable: string[];
+  areas: { area: string; classification: string; items: ProfileItem[] }[];
+}
+
+export interface ProfileChanges {
+  since: { year: number };
+  items: { dimensionId: string; area: string; itemId: string; change: string; from?: ProfileLevel; to?: ProfileLevel }[];
+  dimensions: { dimensionId: string; label: string; becameWellDeveloped: string[]; newlyFurtherDevelopment: string[] }[];
+}
+
+export interface PublishedProfile extends ProfileSummary {
+  instrumentTitle: LocalizedText;
+  profile: { status: string; exampleWording?: boolean; dimensions: DimensionProfile[] };
+  consultedMinistries: string[];
+  approval: { authority: string; at: string; reference?: string } | null;
+  publishedAt: string | null;
+  changes: ProfileChanges | null;
+}
+
+export interface CrosswalkNode {
+  kind: string;
+  id: string;
+}
+
+export interface CrosswalkLink {
+  id: string;
+  from: CrosswalkNode;
+  to: CrosswalkNode;
+  basis: 'source' | 'editorial';
+  source?: string;
+  unverified: boolean;
+  status: 'active' | 'retired';
+  basisLabel: string;
+}
+
+export interface CrosswalkData {
+  version: number;
+  editorialLabel: string;
+  items: CrosswalkLink[];
+}
+
+export async function loadGovernance(api: ApiClient): Promise<{ profiles: ProfileSummary[] }> {
+  const { items } = await getJson<{ items: ProfileSummary[] }>(api, '/mgi/profiles');
+  return { profiles: items };
+}
+
+export function loadProfile(api: ApiClient, jurisdiction: string, year: number): Promise<PublishedProfile> {
+  return getJson<PublishedProfile>(api, `/mgi/profiles/${encodeURIComponent(jurisdiction)}/${year}`);
+}
+
+export function loadCrosswalk(api: ApiClient): Promise<CrosswalkData> {
+  return getJson<CrosswalkData>(api, '/crosswalks');
+}
+
+/** The parts of a brief version the editor shows (the full content is rendered by the server as Markdown, PDF and DOCX). */
+export interface BriefVersionView {
+  version: number;
+  change: 'generated' | 'edited';
+  description: string;
+  createdAt: string;
+  content: {
+    title: string;
+    summary: string;
+    notes: string;
+    area: { code: string; name: string };
+    gaps: { domain: string; domainName?: string; gcmObjectives: { objective: number; title?: string; basis: string }[]; sdgTargets: { target: string; basis: string }[] }[];
+  };
+}
+
+export interface BriefView {
+  id: string;
+  area: string;
+  year: number | null;
+  latestVersion: number;
+  versions: BriefVersionView[];
+}
+
+export interface BriefSummary {
+  id: string;
+  area: string;
+  year?: number;
+  latestVersion: number;
+  updatedAt: string;
+}
+
+/** Whether a session may edit the crosswalk (administrators and global analysts, globally). */
+export function canEditCrosswalk(roles: readonly { role: string; scope: { kind: string } }[]): boolean {
+  return roles.some((grant) => (grant.role === 'administrator' || grant.role === 'global-analyst') && grant.scope.kind === 'global');
+}
+
+/** Whether a session may work on briefs (some brief-author role). */
+export function canWriteBriefs(roles: readonly { role: string }[]): boolean {
+  return roles.some((grant) => ['administrator', 'global-analyst', 'regional-analyst', 'national-coordinator'].includes(grant.role));
+}
+
+/** The fields of a brief edit that differ from the version shown: only those are sent. */
+export function briefEdit(version: BriefVersionView['content'], draft: { title: string; summary: string; notes: string }): Partial<Record<'title' | 'summary' | 'notes', string>> {
+  const edit: Partial<Record<'title' | 'summary' | 'notes', string>> = {};
+  for (const field of ['title', 'summary', 'notes'] as const) if (draft[field] !== version[field]) edit[field] = draft[field];
+  return edit;
+}
+
+/** ICU selectors have no hyphens: the message keys of an answer level and of a crosswalk node kind. */
+export function levelKey(level: ProfileLevel | undefined): string {
+  return level === 'in-place' ? 'inPlace' : level === 'not-applicable' ? 'notApplicable' : (level ?? 'none');
+}
+
+export function nodeKindKey(kind: string): string {
+  return ({ 'migof-element': 'migof', 'sdg-10-7-2-domain': 'domain', 'mgi-dimension': 'dimension', 'gcm-objective': 'objective' } as Record<string, string>)[kind] ?? 'target';
+}

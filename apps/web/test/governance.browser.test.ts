@@ -1,0 +1,162 @@
+/**
+ * The governance pages in Chromium against the real server: a published MGI-style profile (areas per
+ * dimension, what changed since the baseline), the crosswalk edited by a global analyst, and a brief
+ * generated, edited as a new version and downloaded. axe-core left to right and right to left.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { applyMgiProcessAction, createMgiAssessment, importObservations, saveMgiAnswers, type MgiAssessment, type MigovDatabase } from '@migov/db';
+import { MGI_NATIONAL_EXAMPLE, type MgiProcessAction, type Observation } from '@migov/core';
+import { addUser, browserTab, buildWebApp, launchBrowser, startPlatform, WEB_ROOT, type Platform } from './browser-harness.ts';
+
+const SHOTS = join(WEB_ROOT, '../../test-output/web');
+const [FIRST, SECOND] = MGI_NATIONAL_EXAMPLE.domains[0]!.items;
+const DIMENSION = MGI_NATIONAL_EXAMPLE.domains[0]!;
+
+/** Run an MGI-style round to publication with the given answers (through the repositories: the HTTP path has its own test). */
+async function publishRound(db: MigovDatabase, year: number, answers: Record<string, string>): Promise<MgiAssessment> {
+  let assessment = await createMgiAssessment(db, { jurisdiction: '484', jurisdictionName: 'Mexico', level: 'national', year, instrument: 'mgi-example', instrumentVersion: 'example-1', createdAt: new Date().toISOString() }, null);
+  const step = async (write: (lock: number) => ReturnType<typeof saveMgiAnswers>) => {
+    const result = await write(assessment.lockVersion);
+    if (!result.ok) throw new Error(result.message);
+    assessment = result.assessment;
+  };
+  const act = (action: MgiProcessAction extends infer A ? (A extends MgiProcessAction ? Omit<A, 'actor' | 'at'> : never) : never) => step((lock) => applyMgiProcessAction(db, { id: assessment.id, expectedLockVersion: lock, action: { ...action, actor: 'seed', at: new Date().toISOString() } as MgiProcessAction }, null));
+  await act({ type: 'begin-data-collection' });
+  await step((lock) => saveMgiAnswers(db, { id: assessment.id, expectedLockVersion: lock, answers: Object.fromEntries(Object.entries(answers).map(([id, optionId]) => [id, { optionId, comment: `Evidence ${id}` }])), at: new Date().toISOString() }, null));
+  await act({ type: 'submit-draft' });
+  await act({ type: 'open-consultation', ministries: ['Ministry of Labour', 'Ministry of Foreign Affairs'] });
+  await act({ type: 'comment', ministry: 'Ministry of Labour', body: 'Agreed' });
+  await act({ type: 'comment', ministry: 'Ministry of Foreign Affairs', body: 'Agreed' });
+  await act({ type: 'close-consultation' });
+  await act({ type: 'approve', authority: 'Council of Ministers' });
+  await act({ type: 'publish' });
+  return assessment;
+}
+
+describe('governance pages in Chromium', () => {
+  let platform: Platform;
+  let browser: Browser;
+  let tab: ReturnType<typeof browserTab>;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await buildWebApp();
+    platform = await startPlatform({ privateCopy: true });
+    await addUser(platform.db, 'analyst@example.org', 'Analyst', [{ role: 'global-analyst', scope: { kind: 'global' } }]);
+    const observations: Observation[] = (['DOMAIN1', 'DOMAIN2', 'DOMAIN3', 'DOMAIN4', 'DOMAIN5', 'DOMAIN6'] as const).map((domain, index) => ({ series: 'SG_CPA_MIGRS', area: '484', year: 2021, domain, value: index < 2 ? 2 : 4 }));
+    await importObservations(platform.db, { observations, source: { name: 'browser test', format: 'csv', importedAt: '2026-01-01T00:00:00Z' } }, null);
+    // Baseline: the first sub-area in place, the second partial; the follow-up puts the second in place.
+    const all = Object.fromEntries(MGI_NATIONAL_EXAMPLE.domains.flatMap((domain) => domain.items.map((item) => [item.id, 'in-place'])));
+    await publishRound(platform.db, 2019, { ...all, [SECOND!.id]: 'partial' });
+    await publishRound(platform.db, 2023, all);
+    browser = await launchBrowser();
+    tab = browserTab(browser, () => platform.url);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  const fresh = async () => {
+    page = await tab.fresh();
+  };
+  const signIn = async (email: string) => {
+    page = await tab.signIn(email);
+  };
+  const audit = (name: string) => tab.audit(name);
+
+  it('shows a published MGI-style profile per dimension with what changed since the baseline, left to right and right to left', async () => {
+    await fresh();
+    await page.goto(`${platform.url}/en/governance/`);
+    await page.getByTestId('mgi-profiles').waitFor();
+    expect(await page.getByTestId('mgi-profiles').locator('tbody tr').count()).toBe(2);
+    await audit('governance en');
+    await page.locator('a[href="/en/governance/mgi/484/2023/"]').click();
+    const dimension = page.getByTestId(`dimension-${DIMENSION.id}`);
+    await dimension.waitFor();
+    expect(await dimension.getByTestId('well-developed').locator('li').allTextContents()).toEqual(DIMENSION.items.map((item) => item.subArea));
+    expect(await dimension.getByTestId('further-development').textContent()).toBe('None');
+    const changes = page.getByTestId('mgi-changes');
+    expect(await changes.getByRole('heading').textContent()).toBe('What changed since 2019');
+    expect(await changes.locator('tbody tr').count()).toBe(1);
+    expect(await changes.locator('tbody tr td').first().textContent()).toBe(SECOND!.subArea);
+    expect(await page.textContent('main')).toContain('There is no composite score and no ranking');
+    await audit('mgi profile en');
+    await page.screenshot({ path: join(SHOTS, '20-mgi-profile.png'), fullPage: true });
+    await page.goto(`${platform.url}/en/governance/mgi/484/2019/`);
+    await dimension.waitFor();
+    expect(await dimension.getByTestId('further-development').locator('li').allTextContents()).toEqual([SECOND!.subArea]);
+    expect(await dimension.getByTestId('well-developed').locator('li').first().textContent()).toBe(FIRST!.subArea);
+    expect(await page.getByTestId('mgi-changes').textContent()).toContain('first published round');
+    for (const path of ['governance/', 'governance/mgi/484/2023/', 'governance/crosswalk/']) {
+      await page.goto(`${platform.url}/ar/${path}`);
+      await page.locator('main h1').waitFor();
+      await page.locator('main table').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await audit(`ar/${path}`);
+    }
+    expect(tab.failing()).toEqual({});
+  }, 120_000);
+
+  it('lets a global analyst add a crosswalk link with its source, which the public table then shows', async () => {
+    await fresh();
+    await page.goto(`${platform.url}/en/governance/crosswalk/`);
+    await page.getByTestId('crosswalk-table').waitFor();
+    expect(await page.getByTestId('crosswalk-add').count()).toBe(0);
+    const before = await page.getByTestId('crosswalk-table').locator('tbody tr').count();
+    await signIn('analyst@example.org');
+    await page.goto(`${platform.url}/en/governance/crosswalk/`);
+    const form = page.getByTestId('crosswalk-add');
+    await form.waitFor();
+    await audit('crosswalk editor en');
+    await form.locator('select[name="fromKind"]').selectOption('gcm-objective');
+    await form.locator('input[name="fromId"]').fill('5');
+    await form.locator('select[name="toKind"]').selectOption('sdg-target');
+    await form.locator('input[name="toId"]').fill('8.5');
+    await form.getByLabel('Source of the link (for a sourced link)').fill('A published mapping, p. 12');
+    await form.getByLabel('Source of this edit').fill('Review of 2026');
+    await form.getByRole('button', { name: 'Add a link' }).click();
+    await page.getByText('Saved as version 2.').waitFor();
+    expect(await page.getByTestId('crosswalk-version').textContent()).toBe('Version 2');
+    const row = page.locator('tr[data-link="gcm-objective:5--sdg-target:8.5"]');
+    expect(await row.textContent()).toContain('Sourced: A published mapping, p. 12');
+    expect(await page.getByTestId('crosswalk-table').locator('tbody tr').count()).toBe(before + 1);
+    expect(tab.failing('crosswalk')).toEqual({});
+  }, 120_000);
+
+  it('generates a brief, saves an edit as version 2, and downloads it as PDF', async () => {
+    await signIn('analyst@example.org');
+    await page.goto(`${platform.url}/en/workspace/briefs/`);
+    const generate = page.getByTestId('brief-generate');
+    await generate.waitFor();
+    await generate.getByLabel('Country (M49 or ISO code)').fill('MEX');
+    await generate.getByRole('button', { name: 'Generate a brief' }).click();
+    const editor = page.getByTestId('brief-editor');
+    await editor.waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/en\/workspace\/briefs\/[0-9a-f-]+\/$/);
+    expect(await page.getByTestId('brief-gaps').locator('li').count()).toBe(2);
+    await audit('brief en');
+    await editor.getByLabel('Summary').fill('Mexico: two domains below meets; the UN country team plans with the labour ministry.');
+    await editor.getByLabel('What you changed').fill('Summary for the country team');
+    await editor.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByText('Saved as version 2.').waitFor();
+    expect(await page.getByTestId('brief-versions').locator('tbody tr').count()).toBe(2);
+    const pdf = page.getByRole('link', { name: 'Download version 2 as PDF' });
+    const response = await page.request.get(new URL((await pdf.getAttribute('href'))!, platform.url).href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const markdown = await page.request.get(new URL((await page.getByRole('link', { name: 'Download version 2 as MD' }).getAttribute('href'))!, platform.url).href);
+    expect(await markdown.text()).toContain('the UN country team plans with the labour ministry');
+    await page.screenshot({ path: join(SHOTS, '21-brief-editor.png'), fullPage: true });
+    await page.goto(page.url().replace('/en/', '/ar/'));
+    await page.getByTestId('brief-editor').waitFor();
+    await audit('brief ar');
+    expect(tab.failing('brief')).toEqual({});
+  }, 120_000);
+});
