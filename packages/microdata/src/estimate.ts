@@ -251,14 +251,14 @@ async function taylorCells(connection: DuckDBConnection, source: EstimationSourc
   const cellKeys = [...sep, 'g'];
   const keys = list(cellKeys);
   const nh = `nh AS (SELECT * FROM ${quoteIdent(psuCounts)})`;
-  // the only pass over the microdata: PSU totals per cell; cell totals are sums of PSU totals
-  const common = `
+  if (plan.indicator.kind === 'ratio') {
+    // the only pass over the microdata: PSU totals per cell; cell totals are sums of PSU totals
+    const common = `
 psus AS MATERIALIZED (
   SELECT ${keys}, stratum, psu, sum(w * y) AS py, sum(w) AS px, count(*) AS pn FROM (${domainSql(source, plan)}) GROUP BY ${keys}, stratum, psu
 ),
 cells AS (SELECT ${keys}, sum(py) AS ty, sum(px) AS tx, sum(pn) AS n FROM psus GROUP BY ${keys}),
 z AS (SELECT ${keys}, stratum, psu, (py - ty / tx * px) / tx AS z FROM psus JOIN cells USING (${keys}))`;
-  if (plan.indicator.kind === 'ratio') {
     const sql = `WITH ${nh}, ${common},
 zz AS (SELECT * FROM z), ${taylorVarianceSql(cellKeys, sep)}
 SELECT ${keys}, ty / tx AS estimate, v.variance, n::BIGINT AS n, tx FROM cells LEFT JOIN v USING (${keys}) ORDER BY ${keys}`;
@@ -272,25 +272,33 @@ SELECT ${keys}, ty / tx AS estimate, v.variance, n::BIGINT AS n, tx FROM cells L
       weightedDenominator: row['tx'] as number,
     }));
   }
-  // parity index: the status key is consumed, cells are the other keys
+  // Parity index: the status key is consumed, cells are the other keys (o). One grouped pass pairs
+  // the two statuses' sums in the same row per PSU, so the linearized z of a PSU needs no second
+  // grouping: z = (z_a − P z_b) / R_b with z_s = (py_s − R_s px_s) / tx_s (0 for a PSU without members of s).
   const otherKeys = [...sep, 'o'];
   const others = list(otherKeys);
   const a = 1;
   const b = 2;
-  const sql = `WITH ${nh}, ${common},
+  const pairs = `
+psus AS MATERIALIZED (
+  SELECT ${others}, stratum, psu,
+    sum(w * y) FILTER (WHERE st = ${a}) AS pya, sum(w) FILTER (WHERE st = ${a}) AS pxa, count(*) FILTER (WHERE st = ${a}) AS pna,
+    sum(w * y) FILTER (WHERE st = ${b}) AS pyb, sum(w) FILTER (WHERE st = ${b}) AS pxb, count(*) FILTER (WHERE st = ${b}) AS pnb
+  FROM (SELECT *, g % 100 AS o, g // 100 AS st FROM (${domainSql(source, plan)}))
+  GROUP BY ${others}, stratum, psu
+),
 pc AS (
-  SELECT ${others},
-    max(ty / tx) FILTER (WHERE st = ${a}) AS ra, max(ty / tx) FILTER (WHERE st = ${b}) AS rb,
-    coalesce(max(n) FILTER (WHERE st = ${a}), 0) AS na, coalesce(max(n) FILTER (WHERE st = ${b}), 0) AS nb
-  FROM (SELECT *, g % 100 AS o, g // 100 AS st FROM cells) GROUP BY ${others}
+  SELECT ${others}, sum(pya) / sum(pxa) AS ra, sum(pyb) / sum(pxb) AS rb, sum(pxa) AS txa, sum(pxb) AS txb,
+    coalesce(sum(pna), 0) AS na, coalesce(sum(pnb), 0) AS nb
+  FROM psus GROUP BY ${others}
 ),
 zz AS (
   SELECT ${others}, stratum, psu,
-    (coalesce(sum(z) FILTER (WHERE st = ${a}), 0) - any_value(ra / rb) * coalesce(sum(z) FILTER (WHERE st = ${b}), 0)) / any_value(rb) AS z
-  FROM (SELECT *, g % 100 AS o, g // 100 AS st FROM z) JOIN pc USING (${others})
+    (coalesce((pya - ra * pxa) / txa, 0) - ra / rb * coalesce((pyb - rb * pxb) / txb, 0)) / rb AS z
+  FROM psus JOIN pc USING (${others})
   WHERE pc.rb > 0 AND pc.ra IS NOT NULL
-  GROUP BY ${others}, stratum, psu
-), ${taylorVarianceSql(otherKeys, sep)}
+)`;
+  const sql = `WITH ${nh}, ${pairs}, ${taylorVarianceSql(otherKeys, sep)}
 SELECT ${others}, CASE WHEN rb > 0 THEN ra / rb END AS estimate, v.variance, least(na, nb)::BIGINT AS n, na::BIGINT AS na, nb::BIGINT AS nb, ra, rb
 FROM pc LEFT JOIN v USING (${others}) ORDER BY ${others}`;
   const rows = await queryRows(connection, sql);

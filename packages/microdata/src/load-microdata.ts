@@ -221,9 +221,9 @@ export async function loadMicrodata(connection: DuckDBConnection, path: string, 
   if (missing.length > 0) throw new MicrodataError(missing);
 
   const checks = buildChecks(spec, columns, replicate);
-  // One scan counts the problems; only a bad file pays for a second scan that lists the first ones.
+  // One scan counts the problems and the rows; only a bad file pays for a second scan that lists the first ones.
   const counts = checks.map((check) => `count(${check.reason})`).join(' + ');
-  const [counted] = await queryRows(connection, `SELECT (${counts})::BIGINT AS total FROM ${source}`);
+  const [counted] = await queryRows(connection, `SELECT (${counts})::BIGINT AS total, count(*)::BIGINT AS n FROM ${source}`);
   const total = Number(counted?.['total'] ?? 0);
   if (total > 0) {
     const reasons = checks.map((check, index) => `${check.reason} AS r${index}`).join(',\n  ');
@@ -269,6 +269,6 @@ SELECT
   ${codeIn(columns.labourStatus, spec.codes.labourStatus.employed)} AS employed,
   ${codeIn(columns.labourStatus, spec.codes.labourStatus.unemployed)} AS unemployed${replicateSelect}${passThroughSelect}
 FROM ${source}`);
-  const [count] = await queryRows(connection, `SELECT count(*)::BIGINT AS n FROM ${quoteIdent(view)}`);
-  return { file, view, rows: Number(count?.['n'] ?? 0), spec, replicateColumns };
+  // The view selects every row of the source: its row count is the one the validating scan made.
+  return { file, view, rows: Number(counted?.['n'] ?? 0), spec, replicateColumns };
 }
