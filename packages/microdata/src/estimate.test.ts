@@ -4,6 +4,7 @@ import { loadMicrodata, MicrodataError } from './load-microdata.ts';
 import { sourceOf, tabulate, replicateScale, type CellEstimate } from './estimate.ts';
 import { DEFAULT_SPEC, type MicrodataSpec } from './spec.ts';
 import { criticalValue } from './normal-quantile.ts';
+import { designForPersons, writeSyntheticCensus } from './synthetic-census.ts';
 import { createTempDir, DEFAULT_COLUMNS, person, writeCsv, type PersonRow } from '../test/files.ts';
 import {
   referenceParityVariance,
@@ -256,5 +257,31 @@ describe('tabulate (against the textbook formulas in plain TypeScript)', () => {
     await expect(tabulate(session.connection, source, { indicator: 'gdp', by: [] })).rejects.toThrow(/invalid indicator: gdp/);
     await expect(tabulate(session.connection, source, { indicator: 'neet', by: [], minN: 0 })).rejects.toThrow(/invalid minN: 0/);
     expect(MicrodataError).toBeDefined();
+  });
+});
+
+describe('the parity index from paired PSU totals', () => {
+  it('is the ratio of the two rates the rate tabulation gives, cell by cell, with the smaller n', async () => {
+    const path = temp.path('census.parquet');
+    await writeSyntheticCensus(session.connection, path, designForPersons(30_000, 17));
+    const source = sourceOf(await loadMicrodata(session.connection, path, { name: 'parity' }));
+    for (const status of ['birth', 'citizenship', 'recent'] as const) {
+      const rates = await tabulate(session.connection, source, { indicator: 'attendance-rate', by: ['migratory-status', 'sex', 'age-group'], status, minN: 1 });
+      const parity = await tabulate(session.connection, source, { indicator: 'attendance-parity', by: ['sex', 'age-group'], status, minN: 1 });
+      expect(parity.cells).toHaveLength(6);
+      for (const cell of parity.cells) {
+        const rate = (migrant: boolean) => rates.cells.find((entry) => entry.sex === cell.sex && entry.ageGroup === cell.ageGroup && entry.migratoryStatus === (migrant ? rates.cells[0]!.migratoryStatus : rates.cells.at(-1)!.migratoryStatus))!;
+        const [a, b] = [rate(true), rate(false)];
+        expect(cell.n).toBe(Math.min(a.n, b.n));
+        if (a.n === 0 || b.n === 0 || b.estimate === 0) {
+          expect(cell.status).toBe('undefined');
+          continue;
+        }
+        expect(cell.status).toBe('estimated');
+        const expected = (a.estimate as number) / (b.estimate as number);
+        expect(Math.abs((cell.estimate as number) - expected)).toBeLessThanOrEqual(1e-9 * expected);
+        expect(cell.standardError).toBeGreaterThan(0);
+      }
+    }
   });
 });
