@@ -2,9 +2,11 @@
 import type { Selectable } from 'kysely';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { ConflictError, NotFoundError, assertNoProblems } from '../errors.ts';
-import { isoAt, nowIso, readOptional, readOptionalTimestamp, readTimestamp, toIsoTimestamp } from '../schema/codec.ts';
+import { ConflictError, NotFoundError, ValidationError, assertNoProblems } from '../errors.ts';
+import { isoAt, nowIso, readNumber, readOptional, readOptionalTimestamp, readTimestamp, toIsoTimestamp } from '../schema/codec.ts';
 import { newId } from '../schema/ids.ts';
+import { resolvePage, type Page, type PageRequest } from '../shared/page.ts';
+import { likeContains } from '../shared/like.ts';
 import type { InvitationsTable } from '../schema/schema.ts';
 import { checkRoleAndScope, scopeFromColumns, scopeToColumns, type Role, type RoleScope } from '../shared/scope.ts';
 import { assertTokenHash } from '../sessions/sessions.repository.ts';
@@ -162,4 +164,71 @@ export async function revokeInvitation(db: MigovDatabase, invitationId: string, 
     await appendAudit(trx, { actorId, action: 'invitation.revoke', targetType: 'invitation', targetId: invitationId });
     return toInvitation(row);
   });
+}
+
+/** Where an invitation stands: waiting for acceptance, accepted, withdrawn, or past its expiry unaccepted. */
+export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/** The status of an invitation at `now` (ISO). */
+export function invitationStatus(invitation: Invitation, now: string): InvitationStatus {
+  if (invitation.acceptedAt !== undefined) return 'accepted';
+  if (invitation.revokedAt !== undefined) return 'revoked';
+  return invitation.expiresAt <= now ? 'expired' : 'pending';
+}
+
+/** Filters of listInvitations. */
+export interface InvitationFilters {
+  status?: InvitationStatus;
+  /** Part of the invited email address. */
+  email?: string;
+  page?: PageRequest;
+  /** The caller's clock, which decides which invitations have expired (default the current time). */
+  now?: string | Date;
+}
+
+/** Invitations, newest first, with their status at `now`; filtered by status and email. */
+export async function listInvitations(db: MigovDatabase, filters: InvitationFilters = {}): Promise<Page<Invitation & { status: InvitationStatus }>> {
+  const { limit, offset } = resolvePage(filters.page);
+  if (filters.status !== undefined && !(INVITATION_STATUSES as readonly string[]).includes(filters.status)) {
+    throw new ValidationError([{ field: 'status', value: filters.status, message: `must be one of ${INVITATION_STATUSES.join(', ')}` }]);
+  }
+  const now = isoAt(filters.now);
+  let query = db.kysely.selectFrom('invitations');
+  switch (filters.status) {
+    case 'accepted':
+      query = query.where('accepted_at', 'is not', null);
+      break;
+    case 'revoked':
+      query = query.where('accepted_at', 'is', null).where('revoked_at', 'is not', null);
+      break;
+    case 'expired':
+      query = query.where('accepted_at', 'is', null).where('revoked_at', 'is', null).where('expires_at', '<=', now);
+      break;
+    case 'pending':
+      query = query.where('accepted_at', 'is', null).where('revoked_at', 'is', null).where('expires_at', '>', now);
+      break;
+  }
+  if (filters.email) query = query.where((eb) => likeContains(eb.ref('email'), filters.email!.toLowerCase()));
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((row) => {
+      const invitation = toInvitation(row);
+      return { ...invitation, status: invitationStatus(invitation, now) };
+    }),
+    total: readNumber(count.count),
+    limit,
+    offset,
+  };
+}
+
+/** One invitation by id, with its status at `now`; NotFoundError when there is none. */
+export async function getInvitation(db: MigovDatabase, id: string, now?: string | Date): Promise<Invitation & { status: InvitationStatus }> {
+  const row = await db.kysely.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('invitation', id);
+  const invitation = toInvitation(row);
+  return { ...invitation, status: invitationStatus(invitation, isoAt(now)) };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, findApiTokenByHash, listApiTokens, revokeApiToken } from '../api-tokens/api-tokens.repository.ts';
 import { listAudit, recordAudit } from '../audit/audit.repository.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { acceptInvitation, createInvitation, findInvitationByTokenHash } from '../invitations/invitations.repository.ts';
+import { acceptInvitation, createInvitation, findInvitationByTokenHash, getInvitation, listInvitations, revokeInvitation } from '../invitations/invitations.repository.ts';
 import { grantRole, listRoleGrants, revokeRole } from '../roles/roles.repository.ts';
 import { createSession, findSessionByTokenHash, revokeSession, revokeUserSessions, touchSession } from '../sessions/sessions.repository.ts';
 import { makeUser, unique } from '../testing/fixtures.ts';
@@ -155,6 +155,40 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     expect(await listRoleGrants(test.db, accepted.user.id)).toMatchObject([{ role: 'focal-point', scope: { kind: 'area', area: '504' }, grantedBy: admin.id }]);
     expect(await findInvitationByTokenHash(test.db, tokenHash)).toBeUndefined();
     await expect(acceptInvitation(test.db, { tokenHash, name: 'Again' })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('lists invitations by status at the caller\'s clock, newest first, with paging, and finds one by id', async () => {
+    const marker = `list${unique()}`;
+    const invite = (name: string, expiresAt: string) =>
+      createInvitation(test.db, { email: `${name}-${marker}@example.org`, role: 'reviewer', scope: { kind: 'area', area: '76' }, tokenHash: hash(`${name}${marker}`), expiresAt, invitedBy: null });
+    const later = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    const pending = await invite('pending', later);
+    const soon = await invite('soon', inOneHour());
+    const accepted = await invite('accepted', later);
+    await acceptInvitation(test.db, { tokenHash: hash(`accepted${marker}`), name: 'Accepted' });
+    const revoked = await invite('revoked', later);
+    await revokeInvitation(test.db, revoked.id, null);
+    const statuses = async (status?: 'pending' | 'accepted' | 'revoked' | 'expired', now?: string) =>
+      (await listInvitations(test.db, { email: marker, ...(status ? { status } : {}), ...(now ? { now } : {}) })).items.map((item) => `${item.email.split('-')[0]}:${item.status}`);
+    expect(await statuses()).toEqual(['revoked:revoked', 'accepted:accepted', 'soon:pending', 'pending:pending']);
+    expect(await statuses('pending')).toEqual(['soon:pending', 'pending:pending']);
+    expect(await statuses('accepted')).toEqual(['accepted:accepted']);
+    expect(await statuses('revoked')).toEqual(['revoked:revoked']);
+    expect(await statuses('expired')).toEqual([]);
+    // Ninety minutes on, the one-hour invitation has expired; the accepted and revoked ones keep their status.
+    const inNinety = new Date(Date.now() + 90 * 60_000).toISOString();
+    expect(await statuses('expired', inNinety)).toEqual(['soon:expired']);
+    expect(await statuses('pending', inNinety)).toEqual(['pending:pending']);
+    expect(await statuses(undefined, inNinety)).toEqual(['revoked:revoked', 'accepted:accepted', 'soon:expired', 'pending:pending']);
+    const page = await listInvitations(test.db, { email: marker.toUpperCase(), page: { limit: 2, offset: 1 } });
+    expect(page).toMatchObject({ total: 4, limit: 2, offset: 1 });
+    expect(page.items.map((item) => item.id)).toEqual([accepted.id, soon.id]);
+    expect(JSON.stringify(page)).not.toContain(hash(`pending${marker}`));
+    expect(await getInvitation(test.db, pending.id)).toEqual({ ...pending, status: 'pending' });
+    expect((await getInvitation(test.db, soon.id, inNinety)).status).toBe('expired');
+    expect((await getInvitation(test.db, accepted.id)).acceptedUserId).toBeDefined();
+    await expect(getInvitation(test.db, 'no-such-invitation')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listInvitations(test.db, { status: 'lost' as never })).rejects.toMatchObject({ problems: [{ field: 'status', value: 'lost' }] });
   });
 
   it('lets exactly one of two racing acceptances through', async () => {

@@ -98,6 +98,8 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'POST /api/v1/users/:id/roles': adminOnly,
   'DELETE /api/v1/users/:id/roles/:grantId': adminOnly,
   'POST /api/v1/invitations': own('national-coordinator'),
+  'GET /api/v1/invitations': adminOnly,
+  'GET /api/v1/invitations/:id': adminOnly,
   'DELETE /api/v1/invitations/:id': adminOnly,
   'POST /api/v1/instruments': adminOnly,
   'POST /api/v1/jurisdictions': adminOnly,

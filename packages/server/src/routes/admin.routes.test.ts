@@ -44,6 +44,47 @@ describe.each(DIALECTS)('administration through the API (%s)', (dialect) => {
     expect(brokenYaml.json().code).toBe('invalid-instrument');
   });
 
+  it('lists invitations by status with paging, shows one, and withdraws only a pending one', async () => {
+    const invite = async (email: string) => {
+      const response = await app.inject({ method: 'POST', url: '/api/v1/invitations', headers: asUser(admin), payload: { email, role: 'reviewer', scope: { kind: 'area', area: '76' } } });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as { id: string; token: string };
+    };
+    const first = await invite('first-listed@example.org');
+    const second = await invite('second-listed@example.org');
+    const third = await invite('third-listed@example.org');
+    const accept = await app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token: second.token, name: 'Second', password: 'a long enough password' } });
+    expect(accept.statusCode, accept.body).toBe(200);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/invitations/${third.id}`, headers: asUser(admin) })).statusCode).toBe(200);
+
+    const list = async (query: string) => {
+      const response = await app.inject({ url: `/api/v1/invitations?email=-listed${query}`, headers: asUser(admin) });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as { items: { id: string; status: string; email: string }[]; total: number };
+    };
+    expect((await list('')).items.map((item) => [item.id, item.status])).toEqual([
+      [third.id, 'revoked'],
+      [second.id, 'accepted'],
+      [first.id, 'pending'],
+    ]);
+    expect((await list('&status=pending')).items.map((item) => item.id)).toEqual([first.id]);
+    expect((await list('&status=accepted')).items.map((item) => item.id)).toEqual([second.id]);
+    const paged = await list('&limit=1&offset=1');
+    expect(paged).toMatchObject({ total: 3, items: [{ id: second.id }] });
+    expect(JSON.stringify(await list(''))).not.toContain(first.token);
+    const bad = await app.inject({ url: '/api/v1/invitations?status=lost', headers: asUser(admin) });
+    expect(bad.statusCode).toBe(400);
+
+    const one = await app.inject({ url: `/api/v1/invitations/${first.id}`, headers: asUser(admin) });
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).toMatchObject({ id: first.id, email: 'first-listed@example.org', role: 'reviewer', scope: { kind: 'area', area: '76' }, status: 'pending' });
+    expect((await app.inject({ url: '/api/v1/invitations/no-such-id', headers: asUser(admin) })).statusCode).toBe(404);
+    const withdrawAccepted = await app.inject({ method: 'DELETE', url: `/api/v1/invitations/${second.id}`, headers: asUser(admin) });
+    expect(withdrawAccepted.statusCode).toBe(409);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/invitations/${first.id}`, headers: asUser(admin) })).statusCode).toBe(200);
+    expect((await app.inject({ url: `/api/v1/invitations/${first.id}`, headers: asUser(admin) })).json().status).toBe('revoked');
+  });
+
   it('grants and revokes roles, and the audit log shows both', async () => {
     const user = await createTestUser(db, 'analyst@example.org');
     const granted = await app.inject({ method: 'POST', url: `/api/v1/users/${user.id}/roles`, headers: asUser(admin), payload: { role: 'regional-analyst', scope: { kind: 'group', group: '419' } } });

@@ -3,6 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import {
+  getInvitation,
+  INVITATION_STATUSES,
+  listInvitations,
   createInvitation,
   createJurisdiction,
   createRound,
@@ -190,6 +193,44 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         acceptUrl: `${context.config.publicUrl}/invitations/accept#token=${token}`,
       });
     },
+  );
+
+  const invitationSchema = z
+    .object({
+      id: z.string(),
+      email: z.string(),
+      role: roleSchema,
+      scope: roleScopeSchema,
+      status: z.enum(INVITATION_STATUSES),
+      createdAt: z.string(),
+      expiresAt: z.string(),
+      invitedBy: z.string().optional(),
+      acceptedAt: z.string().optional(),
+      acceptedUserId: z.string().optional(),
+      revokedAt: z.string().optional(),
+    })
+    .meta({ id: 'Invitation' });
+  app.get(
+    '/invitations',
+    {
+      config: ADMIN('user:manage'),
+      schema: {
+        tags: ['users'],
+        summary: 'Invitations, newest first, with their status (pending, accepted, revoked or expired); never their token',
+        querystring: pageQuerySchema.extend({ status: z.enum(INVITATION_STATUSES).optional(), email: z.string().max(254).optional() }),
+        response: { 200: pageSchema(invitationSchema) },
+      },
+    },
+    async (request) => {
+      const { limit, offset, status, email } = request.query;
+      return listInvitations(context.db, { ...(status ? { status } : {}), ...(email ? { email } : {}), page: { limit, offset }, now: context.now() });
+    },
+  );
+
+  app.get(
+    '/invitations/:id',
+    { config: ADMIN('user:manage'), schema: { tags: ['users'], summary: 'One invitation with its status', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: invitationSchema } } },
+    async (request) => getInvitation(context.db, request.params.id, context.now()),
   );
 
   app.delete(
