@@ -1,21 +1,19 @@
 /* @jsxRuntime automatic */
 /** The browser app: history routing, the language choice (persisted), the session, and the page of the current route. */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Topology } from 'topojson-specification';
-import worldUrl from 'world-atlas/countries-110m.json?url';
-import { createFetchClient, getJson } from '../api/api-client.ts';
+import { getJson } from '../api/api-client.ts';
 import type { Session } from '../api/api-types.ts';
 import { I18nContext, useI18n } from '../i18n/i18n-context.tsx';
-import { pickLanguage } from '../i18n/languages.ts';
 import { loadCatalogue } from '../i18n/catalogues/load.ts';
 import { getTranslator } from '../i18n/translator.ts';
 import { AppShell } from './AppShell.tsx';
+import { api, currentRoute, dashboardData, LANGUAGE_KEY, loadWorldMap } from './first-page.ts';
 import { Link, NavigationContext, type Navigation } from './router-context.tsx';
-import { formatRoute, parseRoute, type Route } from './routes.ts';
+import { formatRoute, type Route } from './routes.ts';
 import { SessionContext } from './session-context.tsx';
 import { ErrorMessage, Loading } from './shared.tsx';
 import { useLoad } from './use-load.ts';
-import { loadCompare, loadCountry, loadDashboard, loadMethodology, loadCommon } from '../pages/public-data.ts';
+import { loadCompare, loadCountry, loadMethodology, loadCommon } from '../pages/public-data.ts';
 import { DashboardPage } from '../pages/DashboardPage.tsx';
 import { ComparePage } from '../pages/ComparePage.tsx';
 import { DataPage } from '../pages/DataPage.tsx';
@@ -40,46 +38,6 @@ const CrosswalkPage = lazy(() => import('../pages/governance/CrosswalkPage.tsx')
 const BriefsPage = lazy(() => import('../pages/governance/BriefsPage.tsx').then((module) => ({ default: module.BriefsPage })));
 const BriefPage = lazy(() => import('../pages/governance/BriefPage.tsx').then((module) => ({ default: module.BriefPage })));
 
-const LANGUAGE_KEY = 'migov.language';
-const api = createFetchClient();
-let topology: Promise<Topology> | undefined;
-const loadTopology = () => (topology ??= fetch(worldUrl).then((response) => response.json() as Promise<Topology>));
-
-/** The dashboard's data, started when the module loads (before React renders) for the first route only. */
-let firstDashboard: { key: string; data: ReturnType<typeof loadDashboard> } | undefined;
-function dashboardData(route: Extract<Route, { view: 'dashboard' }>) {
-  const key = formatRoute(route);
-  if (firstDashboard?.key === key) {
-    const { data } = firstDashboard;
-    firstDashboard = undefined;
-    return data;
-  }
-  return loadDashboard(api, route.year, loadTopology);
-}
-
-/** Start reading what the first page needs while React renders the shell. */
-export function prefetchFirstPage(): void {
-  const route = currentRoute();
-  if (route.view === 'dashboard') {
-    const data = loadDashboard(api, route.year, loadTopology);
-    data.catch(() => undefined);
-    firstDashboard = { key: formatRoute(route), data };
-  }
-}
-
-function storedLanguage(): string | null {
-  try {
-    return localStorage.getItem(LANGUAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-/** The route of the browser's location. */
-export function currentRoute(): Route {
-  return parseRoute(window.location.pathname, window.location.search, pickLanguage(storedLanguage(), navigator.languages ?? []));
-}
-
 function Loaded<T>({ load, loadKey, children }: { load: () => Promise<T>; loadKey: string; children: (data: T) => ReactNode }) {
   const state = useLoad(load, loadKey);
   if (state.status === 'loading') return <Loading />;
@@ -103,7 +61,7 @@ function PageFor({ route }: { route: Route }) {
     case 'partnerships':
       return <Loaded load={() => loadPartnerships(api)} loadKey={key}>{(data) => <PartnershipsPage data={data} />}</Loaded>;
     case 'partnership':
-      return <Loaded load={() => loadPartnership(api, route.id, loadTopology, route.asOf)} loadKey={key}>{(data) => <PartnershipPage data={data} {...(route.asOf ? { asOf: route.asOf } : {})} />}</Loaded>;
+      return <Loaded load={() => loadPartnership(api, route.id, loadWorldMap, route.asOf)} loadKey={key}>{(data) => <PartnershipPage data={data} {...(route.asOf ? { asOf: route.asOf } : {})} />}</Loaded>;
     case 'indicators':
       return <Loaded load={() => loadIndicators(api)} loadKey={key}>{(data) => <IndicatorsPage data={data} />}</Loaded>;
     case 'indicator':

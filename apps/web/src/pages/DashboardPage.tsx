@@ -11,7 +11,6 @@ import { ChoroplethMap } from '../charts/ChoroplethMap.tsx';
 import { BarChart } from '../charts/BarChart.tsx';
 import { layoutBars, type BarRow } from '../charts/bar-chart-state.ts';
 import { classifyResults, legendEntries, meetingShare, normalizeAreaCode, OVERALL, type CategoryClass } from '../charts/category-scale.ts';
-import { projectWorld } from '../charts/world-map-state.ts';
 import type { ComputedAggregate, LocalizedText } from '../api/api-types.ts';
 import type { DashboardData } from './public-data.ts';
 
@@ -25,7 +24,7 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
   const domainTitle = domainEntry ? pickText(domainEntry.label, lang) : t('common.overall');
   const aggregateDomain = domainEntry ? domainEntry.code : (instrument?.scoring?.overallCode ?? 'ALLDOMAINS');
   const classes = useMemo(() => classifyResults(results, domainCode), [results, domainCode]);
-  const geometry = useMemo(() => projectWorld(data.topology), [data.topology]);
+  const geometry = data.map;
   const bandLabels = new Map<number, LocalizedText>((instrument?.scoring?.bands ?? []).map((band) => [band.code, band.label]));
   const bandCodes = instrument?.scoring?.bands.map((band) => band.code) ?? [1, 2, 3, 4];
   const countryCodes = [...areas.values()].filter((area) => area.kind === 'country').map((area) => normalizeAreaCode(area.code));

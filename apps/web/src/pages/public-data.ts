@@ -2,7 +2,7 @@
  * What the public pages read, through the API only. The browser and the static publication call the
  * same loaders with different clients, so both show exactly what the API publishes.
  */
-import type { Topology } from 'topojson-specification';
+import type { WorldMapGeometry } from '../charts/world-map-state.ts';
 import { getJson, type ApiClient } from '../api/api-client.ts';
 import type { Aggregates, AreaDetail, AreaSummary, InstrumentVersion, Page, Publication, PublishedResult, Round } from '../api/api-types.ts';
 import { normalizeAreaCode } from '../charts/category-scale.ts';
@@ -17,8 +17,20 @@ export interface CommonData {
 }
 
 export async function loadCommon(api: ApiClient): Promise<CommonData> {
-  const [areas, rounds] = await Promise.all([getJson<Page<AreaSummary>>(api, '/areas?limit=500'), getJson<{ items: Round[] }>(api, '/rounds')]);
-  return { areas: new Map(areas.items.map((area) => [normalizeAreaCode(area.code), area])), rounds: [...rounds.items].sort((left, right) => right.year - left.year) };
+  const [areas, rounds] = await Promise.all([loadAreas(api), loadRounds(api)]);
+  return { areas, rounds };
+}
+
+/** Every area, by normalized code. */
+async function loadAreas(api: ApiClient): Promise<AreaIndex> {
+  const areas = await getJson<Page<AreaSummary>>(api, '/areas?limit=500');
+  return new Map(areas.items.map((area) => [normalizeAreaCode(area.code), area]));
+}
+
+/** The rounds, latest first. */
+async function loadRounds(api: ApiClient): Promise<Round[]> {
+  const rounds = await getJson<{ items: Round[] }>(api, '/rounds');
+  return [...rounds.items].sort((left, right) => right.year - left.year);
 }
 
 /** The published results of a round year (all pages of them). */
@@ -55,29 +67,31 @@ export interface DashboardData extends CommonData {
   aggregates: Aggregates | undefined;
   /** Codes of the SDG regions (the regional figures). */
   sdgRegions: string[];
-  topology: Topology;
+  /** The projected world map (computed once when the app is built; the static site projects it once per publication). */
+  map: WorldMapGeometry;
 }
 
-export async function loadDashboard(api: ApiClient, year: number | undefined, loadTopology: () => Promise<Topology>): Promise<DashboardData> {
-  const topologyRead = loadTopology();
+export async function loadDashboard(api: ApiClient, year: number | undefined, loadMap: () => Promise<WorldMapGeometry>): Promise<DashboardData> {
+  const mapRead = loadMap();
   const regionsRead = getJson<Page<AreaSummary>>(api, '/areas?kind=sdg-region&limit=500');
-  topologyRead.catch(() => undefined);
-  regionsRead.catch(() => undefined);
-  const common = await loadCommon(api);
+  const areasRead = loadAreas(api);
+  for (const read of [mapRead, regionsRead, areasRead]) read.catch(() => undefined);
+  // The results wait for the rounds only, not for the areas (the longer read).
+  const rounds = await loadRounds(api);
   // The latest (or requested) round is nearly always the one shown: read its instrument and aggregates alongside its results.
-  const likely = year === undefined ? common.rounds[0] : common.rounds.find((entry) => entry.year === year);
+  const likely = year === undefined ? rounds[0] : rounds.find((entry) => entry.year === year);
   const early = likely
     ? Promise.all([loadInstrument(api, likely.instrument, likely.version), getJson<Aggregates>(api, `/aggregates/${likely.year}?instrument=${encodeURIComponent(likely.instrument)}`)])
     : undefined;
   early?.catch(() => undefined);
-  const { round, results } = await chooseRound(api, common.rounds, year);
+  const { round, results } = await chooseRound(api, rounds, year);
   const [instrument, aggregates] = !round
     ? [undefined, undefined]
     : round === likely && early
       ? await early
       : await Promise.all([loadInstrument(api, round.instrument, round.version), getJson<Aggregates>(api, `/aggregates/${round.year}?instrument=${encodeURIComponent(round.instrument)}`)]);
-  const [topology, sdgRegions] = await Promise.all([topologyRead, regionsRead]);
-  return { ...common, round, instrument, results, aggregates, topology, sdgRegions: sdgRegions.items.map((area) => normalizeAreaCode(area.code)) };
+  const [map, sdgRegions, areas] = await Promise.all([mapRead, regionsRead, areasRead]);
+  return { areas, rounds, round, instrument, results, aggregates, map, sdgRegions: sdgRegions.items.map((area) => normalizeAreaCode(area.code)) };
 }
 
 export interface CountryData extends CommonData {

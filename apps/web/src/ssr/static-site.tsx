@@ -17,6 +17,7 @@ import { UI_LANGUAGES, type UiLanguage } from '../i18n/languages.ts';
 import '../i18n/catalogues/index.ts';
 import { getTranslator } from '../i18n/translator.ts';
 import { normalizeAreaCode } from '../charts/category-scale.ts';
+import { projectWorld, type WorldMapGeometry } from '../charts/world-map-state.ts';
 import { StaticChartFilesContext, type StaticChartFiles } from '../charts/ChartFrame.tsx';
 import { ComparePage } from '../pages/ComparePage.tsx';
 import { CountryPage } from '../pages/CountryPage.tsx';
@@ -119,6 +120,8 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   await options.write('assets/styles.css', options.css);
 
   const common = await loadCommon(api);
+  let map: Promise<WorldMapGeometry> | undefined;
+  const loadMap = () => (map ??= options.loadTopology().then((topology) => projectWorld(topology)));
   let downloads = 0;
   const downloadPath = (round: Round, format: (typeof DOWNLOAD_FORMATS)[number]) => `downloads/${round.instrument}-${round.year}.${extension(format)}`;
   if (api.raw) {
@@ -148,7 +151,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
 
   for (const lang of languages) {
     const t = getTranslator(lang).t;
-    const dashboard = await loadDashboard(api, undefined, options.loadTopology);
+    const dashboard = await loadDashboard(api, undefined, loadMap);
     await page({ view: 'dashboard', lang }, t('dashboard.title'), <DashboardPage data={dashboard} />);
     await page({ view: 'data', lang }, t('data.title'), <DataPage rounds={common.rounds} links={api.raw ? links : { download: () => '#', apiDocs: undefined }} />);
     await page({ view: 'methodology', lang }, t('methodology.title'), <MethodologyPage data={await loadMethodology(api)} />);
@@ -158,7 +161,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     const partnerships = await loadPartnerships(api);
     await page({ view: 'partnerships', lang }, t('partnerships.title'), <PartnershipsPage data={partnerships} />);
     for (const process of partnerships.processes) {
-      await page({ view: 'partnership', lang, id: process.id }, process.name, <PartnershipPage data={await loadPartnership(api, process.id, options.loadTopology)} />);
+      await page({ view: 'partnership', lang, id: process.id }, process.name, <PartnershipPage data={await loadPartnership(api, process.id, loadMap)} />);
     }
     const governance = await loadGovernance(api);
     await page({ view: 'governance', lang }, t('governance.title'), <GovernancePage data={governance} />);

@@ -24,7 +24,8 @@ export const webRoutes: FastifyPluginAsync<{ webRoot?: string | undefined }> = a
   const root = options.webRoot ? resolve(options.webRoot) : undefined;
   if (root && existsSync(root)) {
     // serve: false registers no routes of its own (each route here declares its access); sendFile guards against path traversal.
-    await app.register(fastifyStatic, { root, serve: false });
+    // The build writes .br and .gz beside its text files: browsers that accept them get those.
+    await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
     app.get('/*', { config: { access: { permission: 'public' } }, schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
       const path = decodeURIComponent(request.url.split('?')[0] ?? '/').replace(/^\/+/, '');

@@ -9,7 +9,6 @@ import { Section } from '../../app/shared.tsx';
 import { ChartFrame } from '../../charts/ChartFrame.tsx';
 import { ChoroplethMap } from '../../charts/ChoroplethMap.tsx';
 import { fillOf, NO_DATA_COLOUR, normalizeAreaCode, type CategoryClass } from '../../charts/category-scale.ts';
-import { projectWorld } from '../../charts/world-map-state.ts';
 import type { PartnershipData } from './partnerships-data.ts';
 import { FoundingYears, MemberCount, TypeName } from './partnership-parts.tsx';
 import { ALL_DOMAINS, groupResultRows, memberClasses, overlapsOf, parseAsOfInput, sortMembers, type PartnershipMembership } from './partnership-state.ts';
@@ -20,7 +19,7 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
   const { live, navigate, base } = useNavigation();
   const { process, areas } = data;
   const classes = useMemo(() => memberClasses(process.members), [process.members]);
-  const geometry = useMemo(() => projectWorld(data.topology), [data.topology]);
+  const geometry = data.map;
   const nameOfCode = (code: string, fallback = code) => {
     const area = areas.get(normalizeAreaCode(code));
     return area ? areaName(area, lang) : fallback;

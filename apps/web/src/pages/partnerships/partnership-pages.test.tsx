@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import { renderDocument } from '../../ssr/static-site.tsx';
+import { projectWorld } from '../../charts/world-map-state.ts';
 import type { AreaSummary } from '../../api/api-types.ts';
 import { PartnershipsPage } from './PartnershipsPage.tsx';
 import { PartnershipPage } from './PartnershipPage.tsx';
@@ -89,7 +90,7 @@ const data: PartnershipData = {
   processes: [colombo, bali],
   overlaps: [{ processes: ['bali-process', 'colombo-process'], shared: ['4'] }],
   instrument: undefined,
-  topology,
+  map: projectWorld(topology),
 };
 
 describe('the partnership pages (rendered on fixed data)', () => {

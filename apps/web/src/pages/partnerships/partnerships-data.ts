@@ -1,5 +1,5 @@
 /** What the partnership pages read, through the API only (the browser and the static publication pass different clients). */
-import type { Topology } from 'topojson-specification';
+import type { WorldMapGeometry } from '../../charts/world-map-state.ts';
 import { getJson, type ApiClient } from '../../api/api-client.ts';
 import type { InstrumentVersion } from '../../api/api-types.ts';
 import { loadCommon, loadInstrument, type CommonData } from '../public-data.ts';
@@ -24,14 +24,14 @@ export interface PartnershipData extends CommonData {
   overlaps: PartnershipOverlap[];
   /** The SDG 10.7.2 instrument of the latest round (else the built-in version), for domain names; absent if the server has none. */
   instrument: InstrumentVersion | undefined;
-  topology: Topology;
+  map: WorldMapGeometry;
 }
 
 /** A process page's data; `asOf` (YYYY, YYYY-MM or YYYY-MM-DD) dates the members and overlaps, else the current records count. */
-export async function loadPartnership(api: ApiClient, id: string, loadTopology: () => Promise<Topology>, asOf?: string): Promise<PartnershipData> {
+export async function loadPartnership(api: ApiClient, id: string, loadMap: () => Promise<WorldMapGeometry>, asOf?: string): Promise<PartnershipData> {
   const query = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
-  const topologyRead = loadTopology();
-  topologyRead.catch(() => undefined);
+  const mapRead = loadMap();
+  mapRead.catch(() => undefined);
   const [process, list, overlaps, common] = await Promise.all([
     getJson<PartnershipDetail>(api, `/partnerships/${encodeURIComponent(id)}${query}`),
     getJson<{ items: PartnershipSummary[] }>(api, '/partnerships'),
@@ -41,5 +41,5 @@ export async function loadPartnership(api: ApiClient, id: string, loadTopology: 
   // 10.7.2 observations use the domain codes of the official instrument; its labels name them even before any round exists.
   const version = common.rounds.find((round) => round.instrument === SDG_INSTRUMENT.id)?.version ?? SDG_INSTRUMENT.version;
   const instrument = await loadInstrument(api, SDG_INSTRUMENT.id, version).catch(() => undefined);
-  return { ...common, process, processes: list.items, overlaps: overlaps.items, instrument, topology: await topologyRead };
+  return { ...common, process, processes: list.items, overlaps: overlaps.items, instrument, map: await mapRead };
 }

@@ -1,0 +1,60 @@
+/**
+ * What the first page needs, started as early as possible. A small entry script (src/prefetch.ts,
+ * loaded before the app's main script) calls {@link prefetchFirstPage}, so the dashboard's API reads
+ * and the projected world map download while React and the pages still load and evaluate; the app
+ * then takes the same promises through {@link dashboardData}. Module instances are shared, so both
+ * scripts see one API client and one pending read.
+ */
+import worldMapUrl from 'virtual:migov-world-map';
+import { createFetchClient } from '../api/api-client.ts';
+import type { WorldMapGeometry } from '../charts/world-map-state.ts';
+import { pickLanguage } from '../i18n/languages.ts';
+import { loadDashboard } from '../pages/public-data.ts';
+import { formatRoute, parseRoute, type Route } from './routes.ts';
+
+export const LANGUAGE_KEY = 'migov.language';
+
+/** The one API client of the browser app. */
+export const api = createFetchClient();
+
+let worldMap: Promise<WorldMapGeometry> | undefined;
+/** The world map projected at build time (one download per page load). */
+export const loadWorldMap = () => (worldMap ??= fetch(worldMapUrl).then((response) => response.json() as Promise<WorldMapGeometry>));
+
+export function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The route of the browser's location. */
+export function currentRoute(): Route {
+  return parseRoute(window.location.pathname, window.location.search, pickLanguage(storedLanguage(), navigator.languages ?? []));
+}
+
+/** The dashboard's data started before the app rendered, for the first route only. */
+let firstDashboard: { key: string; data: ReturnType<typeof loadDashboard> } | undefined;
+
+/** The dashboard's data: the early read when it is for this route, else a new one. */
+export function dashboardData(route: Extract<Route, { view: 'dashboard' }>) {
+  const key = formatRoute(route);
+  if (firstDashboard?.key === key) {
+    const { data } = firstDashboard;
+    firstDashboard = undefined;
+    return data;
+  }
+  return loadDashboard(api, route.year, loadWorldMap);
+}
+
+/** Start reading what the first page needs (once). */
+export function prefetchFirstPage(): void {
+  if (firstDashboard) return;
+  const route = currentRoute();
+  if (route.view === 'dashboard') {
+    const data = loadDashboard(api, route.year, loadWorldMap);
+    data.catch(() => undefined);
+    firstDashboard = { key: formatRoute(route), data };
+  }
+}
