@@ -9,6 +9,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction
 import pg from 'pg';
 import { migrationProvider, LATEST_MIGRATION } from './migrations/migrations.ts';
 import type { Schema } from './schema/schema.ts';
+import { STATEMENT_CACHE_SIZE, withStatementCache } from './sqlite-statements.ts';
 
 /** The two supported databases. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -30,6 +31,8 @@ export interface CreateDatabaseOptions {
   poolSize?: number;
   /** How long SQLite waits for a lock held by another connection, in ms (default 15000). */
   busyTimeoutMs?: number;
+  /** SQLite: how many prepared statements are kept for reuse (default STATEMENT_CACHE_SIZE; 0 prepares every query afresh). */
+  statementCacheSize?: number;
 }
 
 /** What a database URL points at. */
@@ -62,7 +65,8 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Mi
     connection.pragma('foreign_keys = ON');
     // With WAL, NORMAL is durable against application crashes (only an OS crash may lose the last commits).
     connection.pragma('synchronous = NORMAL');
-    kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }) });
+    const cacheSize = options.statementCacheSize ?? STATEMENT_CACHE_SIZE;
+    kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cacheSize > 0 ? withStatementCache(connection, cacheSize) : connection }) });
   } else {
     const pool = new pg.Pool({ connectionString: location.connectionString, max: options.poolSize ?? 10 });
     // An idle client losing its connection must not crash the process; the next query reconnects.
