@@ -1,0 +1,89 @@
+/**
+ * The shared-state protocol between a cluster's primary and its workers, over in-memory channels
+ * that deliver messages asynchronously as IPC does (the real cluster is tested through
+ * `migov serve --workers 2` in packages/cli/src/commands/serve.test.ts).
+ */
+import { EventEmitter } from 'node:events';
+import type { Cluster } from 'node:cluster';
+import { describe, expect, it } from 'vitest';
+import { hostSharedState, localSharedState, workerSharedState, type SharedState } from './shared-state.ts';
+
+/** A primary with `count` connected workers; each worker's side is a process-like channel. */
+function fakeCluster(count: number) {
+  const cluster = new EventEmitter() as EventEmitter & { workers: Record<number, unknown> };
+  cluster.workers = {};
+  const workers = Array.from({ length: count }, (_, index) => {
+    const id = index + 1;
+    const channel = new EventEmitter() as EventEmitter & { send(message: unknown): boolean; connected: boolean };
+    channel.connected = true;
+    const worker = Object.assign(new EventEmitter(), {
+      id,
+      isConnected: () => channel.connected,
+      send: (message: unknown) => setImmediate(() => channel.emit('message', structuredClone(message))) && true,
+    });
+    channel.send = (message: unknown) => setImmediate(() => cluster.emit('message', worker, structuredClone(message))) && true;
+    cluster.workers[id] = worker;
+    return { id, channel, worker };
+  });
+  hostSharedState(cluster as unknown as Cluster);
+  const states = workers.map(({ channel }) => workerSharedState(channel as unknown as NodeJS.Process));
+  const exit = (id: number) => {
+    const entry = workers[id - 1]!;
+    entry.channel.connected = false;
+    delete cluster.workers[id];
+    cluster.emit('exit', entry.worker, 1, null);
+  };
+  return { states, exit };
+}
+
+describe.each([
+  ['one process', () => [localSharedState()]],
+  ['three workers', () => fakeCluster(3).states],
+] as const)('shared state (%s)', (_name, make) => {
+  it('counts attempts per key across every process, in fixed windows', async () => {
+    const states: SharedState[] = make();
+    const at = 1_000_000;
+    const hits: number[] = [];
+    for (let attempt = 0; attempt < 7; attempt += 1) hits.push(await states[attempt % states.length]!.hitAttempt('sign-in:203.0.113.1', 5, 60_000, at + attempt * 1000));
+    expect(hits).toEqual([0, 0, 0, 0, 0, 55, 54]);
+    expect(await states[0]!.hitAttempt('sign-in:203.0.113.2', 5, 60_000, at)).toBe(0);
+    expect(await states.at(-1)!.hitAttempt('sign-in:203.0.113.1', 5, 60_000, at + 60_000)).toBe(0);
+  });
+
+  it('hands a kept value out once, to any process, until it expires', async () => {
+    const states: SharedState[] = make();
+    await states[0]!.put('oidc:a', { state: 's', codeVerifier: 'v' }, 5000);
+    await states[0]!.put('oidc:b', { state: 't' }, 5000);
+    expect(await states.at(-1)!.take('oidc:a', 4000)).toEqual({ state: 's', codeVerifier: 'v' });
+    expect(await states[0]!.take('oidc:a', 4000)).toBeUndefined();
+    expect(await states.at(-1)!.take('oidc:b', 5000)).toBeUndefined();
+  });
+});
+
+describe('change notices between workers', () => {
+  it('resolves an announcement only after every other worker has acted on it', async () => {
+    const { states } = fakeCluster(3);
+    const acted: string[] = [];
+    states.forEach((state, index) =>
+      state.onChange(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20 * (index + 1)));
+        acted.push(`worker ${index + 1}`);
+      }),
+    );
+    await states[0]!.announceChange();
+    expect(acted.sort()).toEqual(['worker 2', 'worker 3']);
+  });
+
+  it('does not wait for a worker that exits, and acknowledges when a listener fails', async () => {
+    const { states, exit } = fakeCluster(3);
+    states[1]!.onChange(async () => {
+      throw new Error('reload failed');
+    });
+    // Worker 3 never answers (its listener hangs) and then exits.
+    states[2]!.onChange(() => new Promise(() => undefined));
+    const announced = states[0]!.announceChange();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    exit(3);
+    await expect(announced).resolves.toBeUndefined();
+  });
+});
