@@ -142,7 +142,8 @@ export function browserTab(browser: Browser, url: () => string) {
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: 'My assessments' }).waitFor();
+      // Signed in: the header offers to sign out (users without a role have no assessments page to land on).
+      await page.getByRole('button', { name: /^Sign out/ }).waitFor();
       return page;
     },
   };

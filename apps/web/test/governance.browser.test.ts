@@ -47,6 +47,9 @@ describe('governance pages in Chromium', () => {
     await buildWebApp();
     platform = await startPlatform({ privateCopy: true });
     await addUser(platform.db, 'analyst@example.org', 'Analyst', [{ role: 'global-analyst', scope: { kind: 'global' } }]);
+    await addUser(platform.db, 'coordinator@example.org', 'Coordinator', [{ role: 'national-coordinator', scope: { kind: 'area', area: '484' } }]);
+    await addUser(platform.db, 'focal@example.org', 'Focal Point', [{ role: 'focal-point', scope: { kind: 'area', area: '484' } }]);
+    await addUser(platform.db, 'labour@example.org', 'Labour Ministry', []);
     const observations: Observation[] = (['DOMAIN1', 'DOMAIN2', 'DOMAIN3', 'DOMAIN4', 'DOMAIN5', 'DOMAIN6'] as const).map((domain, index) => ({ series: 'SG_CPA_MIGRS', area: '484', year: 2021, domain, value: index < 2 ? 2 : 4 }));
     await importObservations(platform.db, { observations, source: { name: 'browser test', format: 'csv', importedAt: '2026-01-01T00:00:00Z' } }, null);
     // Baseline: the first sub-area in place, the second partial; the follow-up puts the second in place.
@@ -159,4 +162,74 @@ describe('governance pages in Chromium', () => {
     await audit('brief ar');
     expect(tab.failing('brief')).toEqual({});
   }, 120_000);
+
+  it('runs an MGI-style follow-up in the workspace: launch, answers, consultation with a ministry, approval, publication', async () => {
+    const stage = (name: string) => page.getByTestId('mgi-state').filter({ hasText: name }).waitFor();
+    const act = async (name: string) => {
+      await page.getByRole('button', { name, exact: true }).click();
+    };
+    await signIn('coordinator@example.org');
+    await page.goto(`${platform.url}/en/workspace/mgi/`);
+    const launch = page.getByTestId('mgi-launch');
+    await launch.waitFor();
+    await launch.getByLabel('Country (M49) or city (M49-code)').fill('484');
+    await launch.getByLabel('Round', { exact: true }).fill('2025');
+    await launch.getByLabel('Start from the answers of the previous round').check();
+    await launch.getByRole('button', { name: 'Launch an assessment' }).click();
+    await stage('Launch');
+    const workUrl = page.url();
+    expect(new URL(workUrl).pathname).toMatch(/^\/en\/workspace\/mgi\/[0-9a-f-]+\/$/);
+    await act('Begin data collection');
+    await stage('Data collection');
+
+    await signIn('focal@example.org');
+    await page.goto(workUrl);
+    await page.getByTestId('mgi-answers').waitFor();
+    await audit('mgi work en');
+    await page.locator(`input[name="mgi-${FIRST!.id}"][value="partial"]`).check();
+    await page.locator(`input[name="evidence-${FIRST!.id}"]`).fill('The 2024 reform is applied in three states only');
+    await page.getByRole('button', { name: 'Save answers' }).click();
+    await page.getByText('Answers saved.').waitFor();
+    await act('Submit the draft profile');
+    await stage('Draft profile');
+
+    await signIn('coordinator@example.org');
+    await page.goto(workUrl);
+    const open = page.locator('form[data-action="open-consultation"]');
+    await open.waitFor();
+    await open.getByLabel('Ministries consulted (one per line)').fill('Ministry of Labour');
+    await open.getByLabel('Users invited to comment (one per line: ministry | email)').fill('Ministry of Labour | labour@example.org');
+    await act('Open the inter-ministerial consultation');
+    await stage('Inter-ministerial consultation');
+    expect(await page.textContent('main')).toContain('Waiting for comments from: Ministry of Labour');
+
+    await signIn('labour@example.org');
+    await page.goto(workUrl);
+    const comment = page.getByTestId('mgi-comment');
+    await comment.waitFor();
+    await comment.getByLabel('Comment', { exact: true }).fill('The labour reform dates from 2024; agreed otherwise.');
+    await comment.getByRole('button', { name: 'Send the comment' }).click();
+    await page.getByTestId('mgi-comments').filter({ hasText: 'The labour reform dates from 2024' }).waitFor();
+    expect(await page.getByTestId('mgi-actions').locator('form[data-action]').count()).toBe(0);
+
+    await signIn('coordinator@example.org');
+    await page.goto(workUrl);
+    await stage('Inter-ministerial consultation');
+    await act('Close the consultation');
+    await stage('Government approval');
+    await page.locator('form[data-action="approve"]').getByLabel('Approving authority').fill('Council of Ministers');
+    await act('Record the government approval');
+    await page.locator('form[data-action="approve"]').waitFor({ state: 'detached' });
+    await act('Publish the profile');
+    await stage('Published');
+    await page.getByRole('link', { name: 'Open the published profile' }).click();
+    const changes = page.getByTestId('mgi-changes');
+    await changes.waitFor();
+    expect(await changes.getByRole('heading').textContent()).toBe('What changed since 2023');
+    expect(await changes.locator('tbody tr td').nth(1).textContent()).toBe(FIRST!.subArea);
+    await page.goto(workUrl.replace('/en/', '/ar/'));
+    await page.getByTestId('mgi-state').waitFor();
+    await audit('mgi work ar');
+    expect(tab.failing('mgi work')).toEqual({});
+  }, 180_000);
 });

@@ -37,6 +37,8 @@ const MgiProfilePage = lazy(() => import('../pages/governance/MgiProfilePage.tsx
 const CrosswalkPage = lazy(() => import('../pages/governance/CrosswalkPage.tsx').then((module) => ({ default: module.CrosswalkPage })));
 const BriefsPage = lazy(() => import('../pages/governance/BriefsPage.tsx').then((module) => ({ default: module.BriefsPage })));
 const BriefPage = lazy(() => import('../pages/governance/BriefPage.tsx').then((module) => ({ default: module.BriefPage })));
+const MgiAssessmentsPage = lazy(() => import('../pages/governance/MgiAssessmentsPage.tsx').then((module) => ({ default: module.MgiAssessmentsPage })));
+const MgiWorkPage = lazy(() => import('../pages/governance/MgiWorkPage.tsx').then((module) => ({ default: module.MgiWorkPage })));
 
 function Loaded<T>({ load, loadKey, children }: { load: () => Promise<T>; loadKey: string; children: (data: T) => ReactNode }) {
   const state = useLoad(load, loadKey);
@@ -76,6 +78,10 @@ function PageFor({ route }: { route: Route }) {
       return <BriefsPage />;
     case 'brief':
       return <BriefPage id={route.id} />;
+    case 'mgi-assessments':
+      return <MgiAssessmentsPage />;
+    case 'mgi-assessment':
+      return <MgiWorkPage id={route.id} />;
     case 'sign-in':
       return <SignInPage />;
     case 'assessments':

@@ -19,6 +19,8 @@ export type Route =
   | { view: 'mgi-profile'; lang: UiLanguage; jurisdiction: string; round: number }
   | { view: 'crosswalk'; lang: UiLanguage }
   | { view: 'briefs'; lang: UiLanguage }
+  | { view: 'mgi-assessments'; lang: UiLanguage }
+  | { view: 'mgi-assessment'; lang: UiLanguage; id: string }
   | { view: 'brief'; lang: UiLanguage; id: string }
   | { view: 'sign-in'; lang: UiLanguage }
   | { view: 'assessments'; lang: UiLanguage }
@@ -102,6 +104,10 @@ export function parseRoute(pathname: string, searchText = '', fallbackLanguage: 
     const fifth = segments[4];
     if (third === 'mgi' && fourth && JURISDICTION.test(fourth) && fifth && YEAR.test(fifth) && segments.length === 5) return { view: 'mgi-profile', lang, jurisdiction: fourth.toUpperCase(), round: Number(fifth) };
   }
+  if (second === 'workspace' && third === 'mgi') {
+    if (fourth === undefined) return { view: 'mgi-assessments', lang };
+    if (ID.test(fourth) && segments.length === 4) return { view: 'mgi-assessment', lang, id: fourth };
+  }
   if (second === 'workspace' && third === 'briefs') {
     if (fourth === undefined) return { view: 'briefs', lang };
     if (ID.test(fourth) && segments.length === 4) return { view: 'brief', lang, id: fourth };
@@ -163,6 +169,12 @@ export function formatRoute(route: Route, base = '/'): string {
       break;
     case 'briefs':
       path = 'workspace/briefs/';
+      break;
+    case 'mgi-assessments':
+      path = 'workspace/mgi/';
+      break;
+    case 'mgi-assessment':
+      path = `workspace/mgi/${encodeURIComponent(route.id)}/`;
       break;
     case 'brief':
       path = `workspace/briefs/${encodeURIComponent(route.id)}/`;

@@ -140,6 +140,7 @@ describe.each(DIALECTS)('MGI-style assessments over HTTP (%s)', (dialect) => {
     await act(coordinator, baseline, { type: 'close-consultation' }, 409);
     baseline = await act(foreign, baseline, { type: 'comment', ministry: 'Ministry of Foreign Affairs', body: 'The consular network answers are right' });
     expect(baseline.waitingFor).toEqual(['Ministry of the Interior']);
+    expect((baseline as AssessmentView & { you: { availableActions: string[] } }).you.availableActions).toEqual(['comment', 'revise-draft']);
     // A comment the Interior sent on paper, entered by the coordinator on its behalf.
     baseline = await act(coordinator, baseline, { type: 'comment', ministry: 'Ministry of the Interior', body: 'No objection (letter of 3 May)' });
     expect(baseline.process.comments.map((comment) => [comment.ministry, comment.actor])).toEqual([

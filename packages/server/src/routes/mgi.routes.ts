@@ -126,14 +126,19 @@ function summary(assessment: MgiAssessment) {
 async function workingView(context: AppContext, principal: Principal, assessment: MgiAssessment) {
   const roles = rolesOver(context, principal, assessment.jurisdiction);
   const ministries = await mgiMinistriesOfUser(context.db, assessment, principal.userId);
+  const waitingFor = assessment.state === 'inter-ministerial-consultation' ? ministriesWithoutComment(assessment.process) : [];
+  // What the process would accept now: approval once, publication after it, closing when every ministry commented.
+  const availableActions = availableMgiActions(assessment.state).filter(
+    (action) => !(action === 'approve' && assessment.process.approval) && !(action === 'publish' && !assessment.process.approval) && !(action === 'close-consultation' && waitingFor.length > 0),
+  );
   return {
     ...summary(assessment),
     responses: assessment.responses,
     profile: profileOf(context, assessment),
     process: assessment.process,
-    waitingFor: assessment.state === 'inter-ministerial-consultation' ? ministriesWithoutComment(assessment.process) : [],
+    waitingFor,
     members: await listMgiConsultationMembers(context.db, assessment.id),
-    you: { roles, ministries, availableActions: availableMgiActions(assessment.state) },
+    you: { roles, ministries, availableActions },
   };
 }
 

@@ -9,9 +9,8 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../app/router-context.tsx';
 import { useSession } from '../../app/session-context.tsx';
-import { ErrorMessage, Loading } from '../../app/shared.tsx';
-import { useLoad } from '../../app/use-load.ts';
-import { ApiProblem, getJson } from '../../api/api-client.ts';
+import { ApiProblem } from '../../api/api-client.ts';
+import { SaveFooter, SignedInRead } from './governance-parts.tsx';
 import { briefEdit, type BriefView } from './governance-data.ts';
 
 function Editor({ brief, onSaved }: { brief: BriefView; onSaved: (brief: BriefView) => void }) {
@@ -71,28 +70,19 @@ function Editor({ brief, onSaved }: { brief: BriefView; onSaved: (brief: BriefVi
           {t('brief.describe')} <input value={description} onChange={(event) => setDescription(event.target.value)} required size={50} />
         </label>
       </p>
-      <button type="submit">{t('brief.save')}</button>
-      <p role="status">{status}</p>
-      {error ? <ErrorMessage error={error} /> : null}
+      <SaveFooter label={t('brief.save')} status={status} error={error} />
     </form>
   );
 }
 
 export function BriefPage({ id }: { id: string }) {
+  return <SignedInRead<BriefView> path={`/briefs/${encodeURIComponent(id)}`}>{(data) => <Brief initial={data} />}</SignedInRead>;
+}
+
+function Brief({ initial }: { initial: BriefView }) {
   const { t, lang, formatDate } = useI18n();
-  const { api, session } = useSession();
   const [saved, setSaved] = useState<BriefView>();
-  const state = useLoad(() => getJson<BriefView>(api, `/briefs/${encodeURIComponent(id)}`), `${id}:${session?.user.id ?? ''}`);
-  if (!session) {
-    return (
-      <p>
-        <Link to={{ view: 'sign-in', lang }}>{t('workspace.signInFirst')}</Link>
-      </p>
-    );
-  }
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={state.reload} />;
-  const brief = saved ?? state.data;
+  const brief = saved ?? initial;
   const latest = brief.versions.at(-1)!;
   return (
     <>
@@ -100,7 +90,7 @@ export function BriefPage({ id }: { id: string }) {
         <Link to={{ view: 'briefs', lang }}>{t('briefs.title')}</Link>
       </p>
       <h1>{latest.content.title}</h1>
-      <Editor brief={state.data} onSaved={setSaved} />
+      <Editor brief={initial} onSaved={setSaved} />
       <h2>{t('brief.gaps')}</h2>
       {latest.content.gaps.length === 0 ? (
         <p>{t('mgi.none')}</p>

@@ -17,6 +17,11 @@ export function GovernancePage({ data }: { data: { profiles: ProfileSummary[] } 
       <p>
         <Link to={{ view: 'crosswalk', lang }}>{t('governance.crosswalkLink')}</Link>
       </p>
+      {session ? (
+        <p>
+          <Link to={{ view: 'mgi-assessments', lang }}>{t('mgiWork.title')}</Link>
+        </p>
+      ) : null}
       {session && canWriteBriefs(session.roles) ? (
         <p>
           <Link to={{ view: 'briefs', lang }}>{t('briefs.title')}</Link>

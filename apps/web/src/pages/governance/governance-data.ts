@@ -137,3 +137,25 @@ export function levelKey(level: ProfileLevel | undefined): string {
 export function nodeKindKey(kind: string): string {
   return ({ 'migof-element': 'migof', 'sdg-10-7-2-domain': 'domain', 'mgi-dimension': 'dimension', 'gcm-objective': 'objective' } as Record<string, string>)[kind] ?? 'target';
 }
+
+/** An MGI-style assessment as its workers see it (GET /mgi/assessments/{id}). */
+export interface MgiWorkView extends ProfileSummary {
+  state: string;
+  lockVersion: number;
+  responses: Record<string, { optionId?: string; comment?: string }>;
+  profile: PublishedProfile['profile'];
+  process: {
+    consultation: number;
+    ministries: string[];
+    comments: { consultation: number; ministry: string; body: string; actor: string; at: string }[];
+    history: { action: { type: string; actor: string; at: string }; from: string; to: string }[];
+  };
+  waitingFor: string[];
+  you: { roles: string[]; ministries: string[]; availableActions: string[] };
+}
+
+/** An assessment in the workspace list. */
+export interface MgiWorkSummary extends ProfileSummary {
+  state: string;
+  lockVersion: number;
+}

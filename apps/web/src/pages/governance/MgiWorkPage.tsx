@@ -1,0 +1,236 @@
+/* @jsxRuntime automatic */
+/**
+ * One MGI-style assessment at work: answers (in place / partial / absent / not applicable with
+ * evidence) saved with If-Match, the process actions the reader's roles permit, the consultation with
+ * the ministries' comments, and the draft profile per dimension.
+ */
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { Link } from '../../app/router-context.tsx';
+import { useSession } from '../../app/session-context.tsx';
+import { ErrorMessage } from '../../app/shared.tsx';
+import { ApiProblem } from '../../api/api-client.ts';
+import { SaveFooter, SignedInRead } from './governance-parts.tsx';
+import { levelKey, type MgiWorkView } from './governance-data.ts';
+import { answersEditable, commentMinistries, MGI_LEVELS, parseConsultation, permittedActions, stateKey } from './mgi-work-state.ts';
+
+type Answers = MgiWorkView['responses'];
+
+function Answering({ view, onSaved }: { view: MgiWorkView; onSaved: (view: MgiWorkView) => void }) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const [draft, setDraft] = useState<Answers>(view.responses);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<unknown>();
+  const set = (itemId: string, change: { optionId?: string; comment?: string }) => setDraft({ ...draft, [itemId]: { ...draft[itemId], ...change } });
+  const save = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setError(undefined);
+    const changed = Object.fromEntries(Object.entries(draft).filter(([itemId, answer]) => JSON.stringify(answer) !== JSON.stringify(view.responses[itemId] ?? {})));
+    try {
+      const { body } = await api.request<MgiWorkView>(`/mgi/assessments/${encodeURIComponent(view.id)}/answers`, { method: 'PUT', headers: { 'if-match': `"${view.lockVersion}"` }, body: { answers: changed } });
+      setStatus(t('mgiWork.saved'));
+      onSaved(body);
+    } catch (failure) {
+      if (failure instanceof ApiProblem && failure.status === 409 && failure.problem.current) {
+        // Someone saved first: take their version as the base and keep the answers typed here.
+        onSaved(failure.problem.current as unknown as MgiWorkView);
+        setStatus(t('mgiWork.conflict'));
+        return;
+      }
+      setError(failure);
+    }
+  };
+  return (
+    <form onSubmit={save} data-testid="mgi-answers">
+      {view.profile.dimensions.map((dimension) => (
+        <fieldset key={dimension.dimensionId}>
+          <legend lang="en">{dimension.label}</legend>
+          {dimension.areas.flatMap((area) =>
+            area.items.map((item) => (
+              <fieldset key={item.itemId} className="item">
+                <legend lang="en">
+                  {item.itemId} {item.text}
+                </legend>
+                {MGI_LEVELS.map((level) => (
+                  <label key={level} style={{ marginInlineEnd: '1em' }}>
+                    <input type="radio" name={`mgi-${item.itemId}`} value={level} checked={draft[item.itemId]?.optionId === level} onChange={() => set(item.itemId, { optionId: level })} /> {t('mgi.level', { level: levelKey(level) })}
+                  </label>
+                ))}
+                <br />
+                <label>
+                  {t('mgi.evidence')} <input name={`evidence-${item.itemId}`} value={draft[item.itemId]?.comment ?? ''} onChange={(event) => set(item.itemId, { comment: event.target.value })} size={60} />
+                </label>
+              </fieldset>
+            )),
+          )}
+        </fieldset>
+      ))}
+      <SaveFooter label={t('mgiWork.saveAnswers')} status={status} error={error} />
+    </form>
+  );
+}
+
+function Actions({ view, onDone }: { view: MgiWorkView; onDone: (view: MgiWorkView) => void }) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const [error, setError] = useState<unknown>();
+  const actions = permittedActions(view.you.availableActions, view.you.roles);
+  const ministries = view.state === 'inter-ministerial-consultation' ? commentMinistries(view.process.ministries, view.you.ministries, view.you.roles) : [];
+  const post = async (body: Record<string, unknown>) => {
+    setError(undefined);
+    try {
+      const { body: updated } = await api.request<MgiWorkView>(`/mgi/assessments/${encodeURIComponent(view.id)}/actions`, { method: 'POST', headers: { 'if-match': `"${view.lockVersion}"` }, body });
+      onDone(updated);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const submit = (type: string) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    if (type === 'open-consultation') {
+      const parsed = parseConsultation(String(form.get('ministries') ?? ''), String(form.get('invite') ?? ''));
+      if (parsed.problems.length > 0) return setError(new Error(parsed.problems.join('; ')));
+      return void post({ type, ministries: parsed.ministries, ...(parsed.invite.length > 0 ? { invite: parsed.invite } : {}) });
+    }
+    if (type === 'comment') return void post({ type, ministry: text('ministry'), body: text('body') });
+    if (type === 'approve') return void post({ type, authority: text('authority'), ...(text('reference') ? { reference: text('reference') } : {}) });
+    if (type === 'revise-draft') return void post({ type, reason: text('reason') });
+    return void post({ type });
+  };
+  if (actions.length === 0 && ministries.length === 0) return null;
+  return (
+    <section aria-labelledby="mgi-actions" data-testid="mgi-actions">
+      <h2 id="mgi-actions">{t('mgiWork.actions')}</h2>
+      {error ? <ErrorMessage error={error} /> : null}
+      {ministries.length > 0 ? (
+        <form onSubmit={submit('comment')} data-testid="mgi-comment">
+          <fieldset>
+            <legend>{t('mgiWork.comment')}</legend>
+            <label>
+              {t('mgiWork.ministry')}{' '}
+              <select name="ministry">
+                {ministries.map((ministry) => (
+                  <option key={ministry}>{ministry}</option>
+                ))}
+              </select>
+            </label>
+            <br />
+            <label>
+              {t('mgiWork.commentBody')}
+              <br />
+              <textarea name="body" required rows={3} cols={70} />
+            </label>
+            <br />
+            <button type="submit">{t('mgiWork.sendComment')}</button>
+          </fieldset>
+        </form>
+      ) : null}
+      {actions.map((type) => (
+        <form key={type} onSubmit={submit(type)} data-action={type}>
+          {type === 'open-consultation' ? (
+            <>
+              <label>
+                {t('mgiWork.ministries')}
+                <br />
+                <textarea name="ministries" required rows={3} cols={50} />
+              </label>
+              <br />
+              <label>
+                {t('mgiWork.invite')}
+                <br />
+                <textarea name="invite" rows={3} cols={50} />
+              </label>
+              <br />
+            </>
+          ) : null}
+          {type === 'approve' ? (
+            <>
+              <label>
+                {t('mgiWork.authority')} <input name="authority" required size={30} />
+              </label>{' '}
+              <label>
+                {t('mgiWork.reference')} <input name="reference" size={20} />
+              </label>{' '}
+            </>
+          ) : null}
+          {type === 'revise-draft' ? (
+            <>
+              <label>
+                {t('crosswalk.reason')} <input name="reason" required size={40} />
+              </label>{' '}
+            </>
+          ) : null}
+          <button type="submit">{t('mgiWork.action', { action: stateKey(type) })}</button>
+        </form>
+      ))}
+    </section>
+  );
+}
+
+export function MgiWorkPage({ id }: { id: string }) {
+  return <SignedInRead<MgiWorkView> path={`/mgi/assessments/${encodeURIComponent(id)}`}>{(data) => <MgiWork initial={data} />}</SignedInRead>;
+}
+
+function MgiWork({ initial }: { initial: MgiWorkView }) {
+  const { t, lang, formatDate } = useI18n();
+  const [updated, setUpdated] = useState<MgiWorkView>();
+  const view = updated && updated.id === initial.id ? updated : initial;
+  return (
+    <>
+      <p>
+        <Link to={{ view: 'mgi-assessments', lang }}>{t('mgiWork.title')}</Link>
+      </p>
+      <h1>{t('mgi.title', { name: view.jurisdictionName, year: view.year })}</h1>
+      <p data-testid="mgi-state">
+        {t('governance.roundKind', { kind: view.roundKind })} · {t('mgiWork.stateName', { state: stateKey(view.state) })}
+      </p>
+      {view.state === 'published' ? (
+        <p>
+          <Link to={{ view: 'mgi-profile', lang, jurisdiction: view.jurisdiction, round: view.year }}>{t('mgiWork.published')}</Link>
+        </p>
+      ) : null}
+      {view.waitingFor.length > 0 ? <p>{t('mgiWork.waiting', { ministries: view.waitingFor.join('; ') })}</p> : null}
+      <Actions view={view} onDone={setUpdated} />
+      {answersEditable(view.state, view.you.roles) ? <Answering key={view.id} view={view} onSaved={setUpdated} /> : null}
+      {view.process.comments.length > 0 ? (
+        <section aria-labelledby="mgi-comments">
+          <h2 id="mgi-comments">{t('mgiWork.comments')}</h2>
+          <ul data-testid="mgi-comments">
+            {view.process.comments.map((comment, index) => (
+              <li key={index}>
+                <strong>{comment.ministry}</strong> ({formatDate(comment.at)}): {comment.body}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="mgi-draft">
+        <h2 id="mgi-draft">{t('mgiWork.draftProfile')}</h2>
+        <table>
+          <caption>{t('mgiWork.draftProfile')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('mgi.dimension')}</th>
+              <th scope="col">{t('mgi.wellDeveloped')}</th>
+              <th scope="col">{t('mgi.furtherDevelopment')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.profile.dimensions.map((dimension) => (
+              <tr key={dimension.dimensionId}>
+                <th scope="row" lang="en">
+                  {dimension.label}
+                </th>
+                <td lang="en">{dimension.wellDeveloped.join('; ') || '—'}</td>
+                <td lang="en">{dimension.furtherDevelopment.join('; ') || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
