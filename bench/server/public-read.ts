@@ -3,11 +3,12 @@
  * `migov serve --workers N` (the real command, started as a user would) on SQLite and on PostgreSQL,
  * against nginx with the same number of worker processes serving the same bytes from disk, in the
  * same run. Load from wrk (Debian package) on loopback; goal: at least half of nginx's requests per
- * second, p99 under 20 ms.
+ * second, p99 under 20 ms. Also reported: the CPU time the server's processes used per 1000
+ * answers (from /proc), which depends much less than req/s on what else runs on the machine.
  * Run: npx tsx bench/server/public-read.ts [--workers N|auto] [--dialect sqlite|postgres] [--duration 5] [--rounds 5] [--connections 50]
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +30,7 @@ const WORKERS = process.argv.includes('--workers') && process.argv[process.argv.
 const MIGOV_BIN = join(repositoryRoot, 'packages/cli/bin/migov.js');
 
 /** Start `migov serve --workers N` on a free port over an existing database; resolves with its URL once it listens. */
-async function startMigov(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+async function startMigov(databaseUrl: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, [MIGOV_BIN, 'serve', '--workers', String(WORKERS), '--port', '0', '--no-demo', '--database', databaseUrl], {
     env: { ...process.env, MIGOV_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,11 +48,56 @@ async function startMigov(databaseUrl: string): Promise<{ url: string; stop(): P
   if (!url) throw new Error(`no URL in the output of migov serve:\n${output}`);
   return {
     url,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await exited;
     },
   };
+}
+
+/** A process and all its descendants (Linux /proc). */
+function processTree(root: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat = '';
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    parents.set(parent, [...(parents.get(parent) ?? []), Number(entry)]);
+  }
+  const tree = [root];
+  for (let index = 0; index < tree.length; index += 1) tree.push(...(parents.get(tree[index]!) ?? []));
+  return tree;
+}
+
+/** CPU time (user + system, ms) used so far by a process tree. */
+function cpuMs(pids: readonly number[]): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // The process ended.
+    }
+  }
+  return total;
+}
+
+/** wrk against `url`, with the server's CPU time per 1000 answers (less sensitive than req/s to other work on the machine). */
+async function measured(url: string, serverPid: number): Promise<WrkResult & { cpuMsPer1000: number }> {
+  const pids = processTree(serverPid);
+  const before = cpuMs(pids);
+  const result = await wrk(url);
+  const used = cpuMs(pids) - before;
+  return { ...result, cpuMsPer1000: (used / (result.requestsPerSecond * DURATION)) * 1000 };
 }
 
 interface WrkResult {
@@ -115,7 +161,7 @@ const results: Record<string, unknown>[] = [];
 const rows: Record<string, string | number>[] = [];
 for (const dialect of dialectsFromArgs()) {
   const { url: databaseUrl, drop } = await seededDatabase(dialect);
-  const { url, stop } = await startMigov(databaseUrl);
+  const { url, pid: migovPid, stop } = await startMigov(databaseUrl);
   try {
     let target = '';
     let body = Buffer.alloc(0);
@@ -139,17 +185,19 @@ for (const dialect of dialectsFromArgs()) {
     const nginx = await startNginx(root, contentType);
     try {
       await wrk(target); // warm-up: JIT and the public cache
-      const migovRuns: WrkResult[] = [];
-      const nginxRuns: WrkResult[] = [];
+      const migovRuns: (WrkResult & { cpuMsPer1000: number })[] = [];
+      const nginxRuns: (WrkResult & { cpuMsPer1000: number })[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
-        migovRuns.push(await wrk(target));
-        nginxRuns.push(await wrk(`http://127.0.0.1:${NGINX_PORT}/published.json`));
+        migovRuns.push(await measured(target, migovPid));
+        nginxRuns.push(await measured(`http://127.0.0.1:${NGINX_PORT}/published.json`, nginx.pid!));
       }
       const migov = median(migovRuns);
       const baseline = median(nginxRuns);
       const pairRatios = migovRuns.map((run, index) => run.requestsPerSecond / nginxRuns[index]!.requestsPerSecond).sort((left, right) => left - right);
       const ratio = pairRatios[Math.floor(pairRatios.length / 2)]!;
-      const result = { dialect, workers: WORKERS, url: target.replace(url, ''), bytes: body.length, connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, cores: cpus().length, loadAverage: loadavg(), migov, nginx: baseline, ratio, pairRatios, migovRuns, nginxRuns };
+      const cpuOf = (runs: { cpuMsPer1000: number }[]) => [...runs.map((run) => run.cpuMsPer1000)].sort((left, right) => left - right)[Math.floor(runs.length / 2)]!;
+      const cpu = { migovMsPer1000: cpuOf(migovRuns), nginxMsPer1000: cpuOf(nginxRuns) };
+      const result = { cpu, dialect, workers: WORKERS, url: target.replace(url, ''), bytes: body.length, connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, cores: cpus().length, loadAverage: loadavg(), migov, nginx: baseline, ratio, pairRatios, migovRuns, nginxRuns };
       results.push(result);
       rows.push({
         dialect,
@@ -163,6 +211,8 @@ for (const dialect of dialectsFromArgs()) {
         'migov p50 ms': migov.p50Ms.toFixed(2),
         'migov p99 ms': migov.p99Ms.toFixed(2),
         'nginx p99 ms': baseline.p99Ms.toFixed(2),
+        'CPU ms/1000 migov': cpu.migovMsPer1000.toFixed(1),
+        'CPU ms/1000 nginx': cpu.nginxMsPer1000.toFixed(1),
         'non-2xx': migov.non2xx + baseline.non2xx,
         goal: ratio >= 0.5 && migov.p99Ms < 20 ? 'met' : 'NOT met',
       });

@@ -115,10 +115,6 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
     if (request.method !== 'GET' || !context.publicCache.answerFor(request, reply)) done();
   });
 
-  await app.register(multipart, {
-    limits: { fileSize: config.maxEvidenceBytes, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
-    throwFileSizeLimit: true,
-  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -144,7 +140,14 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   await app.register(healthRoutes);
   await app.register(publicRoutes, { prefix: API_PREFIX });
   await app.register(sessionRoutes, { prefix: API_PREFIX });
-  await app.register(assessmentRoutes, { prefix: API_PREFIX });
+  // Multipart bodies (evidence files) only where they are taken: its per-request hooks stay off every other route.
+  await app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: config.maxEvidenceBytes, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
+      throwFileSizeLimit: true,
+    });
+    await scope.register(assessmentRoutes, { prefix: API_PREFIX });
+  });
   await app.register(adminRoutes, { prefix: API_PREFIX });
   await app.register(templateRoutes, { prefix: API_PREFIX });
   await app.register(importRoutes, { prefix: API_PREFIX });
