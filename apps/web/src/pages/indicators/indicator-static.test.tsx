@@ -1,41 +1,24 @@
 /** The static publication writes the indicator list, a page per indicator and the panel on country profiles, from the real API in process. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listIndicators } from '@migov/core';
-import { createDatabase, importIndicatorDatasets, type MigovDatabase } from '@migov/db';
-import { createApp } from '@migov/server';
-import { buildStaticSite, createInjectClient } from '../../ssr/index.ts';
+import { importIndicatorDatasets } from '@migov/db';
+import { publishTestSite, type PublishedTestSite } from '../../ssr/static-site.test-helpers.ts';
 import { testInjuryDataset, testValue } from './indicator-test-data.ts';
 
-const require = createRequire(import.meta.url);
-
 describe('the static publication of the indicator pages', () => {
-  let db: MigovDatabase;
-  let app: Awaited<ReturnType<typeof createApp>>;
-  const files = new Map<string, string>();
+  let site: PublishedTestSite;
+  let files: Map<string, string>;
 
   beforeAll(async () => {
-    db = await createDatabase({ url: 'sqlite::memory:' });
-    await db.migrate();
-    const imported = await importIndicatorDatasets(db, { datasets: [testInjuryDataset()], source: { name: 'test', format: 'sdg-api-csv' } }, null);
-    expect(imported.ok).toBe(true);
-    app = await createApp({ db });
-    const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'));
-    await buildStaticSite({
-      api: createInjectClient(app),
-      languages: ['ar'],
-      loadTopology: async () => topology,
-      css: '',
-      write: async (path, content) => {
-        files.set(path, typeof content === 'string' ? content : '');
-      },
+    site = await publishTestSite(['ar'], async (db) => {
+      const imported = await importIndicatorDatasets(db, { datasets: [testInjuryDataset()], source: { name: 'test', format: 'sdg-api-csv' } }, null);
+      expect(imported.ok).toBe(true);
     });
+    files = site.files;
   }, 180_000);
 
   afterAll(async () => {
-    await app.close();
-    await db.close();
+    await site.close();
   });
 
   it('writes the catalogue and one page per indicator, linked from it', () => {

@@ -1,38 +1,19 @@
 /** The static publication writes the partnership list and every process page, from the real API in process. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PARTNERSHIP_REGISTRY } from '@migov/core';
-import { createDatabase, type MigovDatabase } from '@migov/db';
-import { createApp } from '@migov/server';
-import { buildStaticSite, createInjectClient } from '../../ssr/index.ts';
-
-const require = createRequire(import.meta.url);
+import { publishTestSite, type PublishedTestSite } from '../../ssr/static-site.test-helpers.ts';
 
 describe('the static publication of the partnership pages', () => {
-  let db: MigovDatabase;
-  let app: Awaited<ReturnType<typeof createApp>>;
-  const files = new Map<string, string>();
+  let site: PublishedTestSite;
+  let files: Map<string, string>;
 
   beforeAll(async () => {
-    db = await createDatabase({ url: 'sqlite::memory:' });
-    await db.migrate();
-    app = await createApp({ db });
-    const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'));
-    await buildStaticSite({
-      api: createInjectClient(app),
-      languages: ['ar'],
-      loadTopology: async () => topology,
-      css: '',
-      write: async (path, content) => {
-        files.set(path, typeof content === 'string' ? content : '');
-      },
-    });
+    site = await publishTestSite(['ar']);
+    files = site.files;
   }, 120_000);
 
   afterAll(async () => {
-    await app.close();
-    await db.close();
+    await site.close();
   });
 
   it('writes the list and one page per registered process, linked from the list', () => {
