@@ -8,45 +8,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { defaultGeography, SDG_10_7_2_V2019, type InstrumentVersion } from '@migov/core';
-import { createAssessment, saveResponses, transitionAssessment, type MigovDatabase } from '@migov/db';
-import { addRound, addUser, buildWebApp, launchBrowser, startPlatform } from '../../apps/web/test/browser-harness.ts';
+import { buildWebApp, launchBrowser, startPlatform } from '../../apps/web/test/browser-harness.ts';
+import { COUNTRIES, dashboardDrawnMs, median, publishCountries } from './dashboard-bench.ts';
 
-const COUNTRIES = 150;
 const RUNS = 9;
-
-/** A small seeded generator (mulberry32), so every run publishes the same answers. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function publishCountries(db: MigovDatabase, count: number): Promise<void> {
-  const random = seeded(107_2);
-  const instrument: InstrumentVersion = SDG_10_7_2_V2019;
-  const admin = await addUser(db, 'bench-admin@example.org', 'Bench', [{ role: 'administrator', scope: { kind: 'global' } }]);
-  const round = await addRound(db);
-  const countries = defaultGeography.listAreas({ kind: 'country' }).slice(0, count);
-  for (const country of countries) {
-    let assessment = await createAssessment(db, { jurisdiction: country.code, roundId: round.id }, admin.id);
-    const changes = instrument.domains.flatMap((domain) => domain.items.map((item) => {
-      const options = instrument.scales[item.scale]!;
-      return { itemId: item.id, optionId: options[Math.floor(random() * options.length)]!.id };
-    }));
-    assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes }, admin.id);
-    for (const action of ['submit', 'validate', 'publish'] as const) {
-      assessment = await transitionAssessment(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, action, roles: ['administrator'] }, admin.id);
-    }
-  }
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 await buildWebApp();
 const platform = await startPlatform();
@@ -65,10 +30,7 @@ try {
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script') loaded.push(response.body().then((body) => ({ url: new URL(response.url()).pathname, gzip: gzipSync(body, { level: 9 }).length })));
     });
-    await page.goto(`${platform.url}/en/`);
-    // In-page code is passed as text: this file is type-checked for Node, without the DOM library.
-    await page.waitForFunction("document.querySelectorAll('a.map-country').length >= 170 && document.querySelector('svg.bar-chart') !== null", undefined, { polling: 'raf' });
-    appTimes.push(await page.evaluate<number>('performance.now()'));
+    appTimes.push(await dashboardDrawnMs(page, platform.url));
     if (run === 0) {
       scripts = await Promise.all(loaded);
       if (process.env.MIGOV_BENCH_DEBUG) {

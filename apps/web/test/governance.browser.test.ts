@@ -51,8 +51,6 @@ describe('governance pages in Chromium', () => {
     await addUser(platform.db, 'focal@example.org', 'Focal Point', [{ role: 'focal-point', scope: { kind: 'area', area: '484' } }]);
     await addUser(platform.db, 'labour@example.org', 'Labour Ministry', []);
     const observations: Observation[] = (['DOMAIN1', 'DOMAIN2', 'DOMAIN3', 'DOMAIN4', 'DOMAIN5', 'DOMAIN6'] as const).map((domain, index) => ({ series: 'SG_CPA_MIGRS', area: '484', year: 2021, domain, value: index < 2 ? 2 : 4 }));
-    // Two Colombo Process members with an overall result, for the member map coloured by category.
-    observations.push({ series: 'SG_CPA_MIGRS', area: '50', year: 2021, domain: 'ALLDOMAINS', value: 3 }, { series: 'SG_CPA_MIGRS', area: '608', year: 2021, domain: 'ALLDOMAINS', value: 1 });
     await importObservations(platform.db, { observations, source: { name: 'browser test', format: 'csv', importedAt: '2026-01-01T00:00:00Z' } }, null);
     // Baseline: the first sub-area in place, the second partial; the follow-up puts the second in place.
     const all = Object.fromEntries(MGI_NATIONAL_EXAMPLE.domains.flatMap((domain) => domain.items.map((item) => [item.id, 'in-place'])));
@@ -234,19 +232,4 @@ describe('governance pages in Chromium', () => {
     await audit('mgi work ar');
     expect(tab.failing('mgi work')).toEqual({});
   }, 180_000);
-
-  it('colours a process member map by the members\' 10.7.2 category on request', async () => {
-    await fresh();
-    await page.goto(`${platform.url}/en/partnerships/colombo-process/`);
-    const choice = page.getByTestId('colour-by');
-    await choice.waitFor();
-    expect(await page.locator('a.map-country[data-code="50"]').getAttribute('aria-label')).toBe('Bangladesh: Member');
-    await choice.getByLabel('Members’ 10.7.2 category (2021)').check();
-    await page.getByTestId('category-legend').waitFor();
-    expect(await page.locator('a.map-country[data-code="50"]').getAttribute('aria-label')).toBe('Bangladesh: Meets');
-    expect(await page.locator('a.map-country[data-code="608"]').getAttribute('aria-label')).toBe('Philippines: Requires further progress');
-    expect(await page.locator('a.map-country[data-code="524"]').getAttribute('aria-label')).toBe('Nepal: No data, or not a member');
-    await audit('colour by category en');
-    expect(tab.failing('colour by')).toEqual({});
-  }, 120_000);
 });

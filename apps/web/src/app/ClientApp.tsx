@@ -7,7 +7,7 @@ import { I18nContext, useI18n } from '../i18n/i18n-context.tsx';
 import { loadCatalogue } from '../i18n/catalogues/load.ts';
 import { getTranslator } from '../i18n/translator.ts';
 import { AppShell } from './AppShell.tsx';
-import { api, currentRoute, dashboardData, LANGUAGE_KEY, loadWorldMap } from './first-page.ts';
+import { api, currentRoute, dashboardData, LANGUAGE_KEY, loadWorldMap, readyDashboard } from './first-page.ts';
 import { Link, NavigationContext, type Navigation } from './router-context.tsx';
 import { formatRoute, type Route } from './routes.ts';
 import { SessionContext } from './session-context.tsx';
@@ -40,8 +40,8 @@ const BriefPage = lazy(() => import('../pages/governance/BriefPage.tsx').then((m
 const MgiAssessmentsPage = lazy(() => import('../pages/governance/MgiAssessmentsPage.tsx').then((module) => ({ default: module.MgiAssessmentsPage })));
 const MgiWorkPage = lazy(() => import('../pages/governance/MgiWorkPage.tsx').then((module) => ({ default: module.MgiWorkPage })));
 
-function Loaded<T>({ load, loadKey, children }: { load: () => Promise<T>; loadKey: string; children: (data: T) => ReactNode }) {
-  const state = useLoad(load, loadKey);
+function Loaded<T>({ load, loadKey, ready, children }: { load: () => Promise<T>; loadKey: string; ready?: T | undefined; children: (data: T) => ReactNode }) {
+  const state = useLoad(load, loadKey, ready);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={state.reload} />;
   return <>{children(state.data)}</>;
@@ -51,7 +51,7 @@ function PageFor({ route }: { route: Route }) {
   const key = formatRoute(route);
   switch (route.view) {
     case 'dashboard':
-      return <Loaded load={() => dashboardData(route)} loadKey={key}>{(data) => <DashboardPage data={data} {...(route.domain ? { domain: route.domain } : {})} />}</Loaded>;
+      return <Loaded load={() => dashboardData(route)} loadKey={key} ready={readyDashboard(route)}>{(data) => <DashboardPage data={data} {...(route.domain ? { domain: route.domain } : {})} />}</Loaded>;
     case 'country':
       return <Loaded load={() => loadCountry(api, route.code, route.year)} loadKey={key}>{(data) => <CountryPage data={data} />}</Loaded>;
     case 'compare':

@@ -9,7 +9,7 @@ import worldMapUrl from 'virtual:migov-world-map';
 import { createFetchClient } from '../api/api-client.ts';
 import type { WorldMapGeometry } from '../charts/world-map-state.ts';
 import { pickLanguage } from '../i18n/languages.ts';
-import { loadDashboard } from '../pages/public-data.ts';
+import { loadDashboard, type DashboardData } from '../pages/public-data.ts';
 import { formatRoute, parseRoute, type Route } from './routes.ts';
 
 export const LANGUAGE_KEY = 'migov.language';
@@ -35,7 +35,13 @@ export function currentRoute(): Route {
 }
 
 /** The dashboard's data started before the app rendered, for the first route only. */
-let firstDashboard: { key: string; data: ReturnType<typeof loadDashboard> } | undefined;
+interface EarlyRead {
+  key: string;
+  data: Promise<DashboardData>;
+  /** Set when the data has arrived. */
+  ready?: DashboardData;
+}
+let firstDashboard: EarlyRead | undefined;
 
 /** The dashboard's data: the early read when it is for this route, else a new one. */
 export function dashboardData(route: Extract<Route, { view: 'dashboard' }>) {
@@ -48,13 +54,27 @@ export function dashboardData(route: Extract<Route, { view: 'dashboard' }>) {
   return loadDashboard(api, route.year, loadWorldMap);
 }
 
+/** The early read's data when it has already arrived for this route (taken once), so the app renders it at once. */
+export function readyDashboard(route: Extract<Route, { view: 'dashboard' }>): DashboardData | undefined {
+  if (firstDashboard?.key !== formatRoute(route) || !firstDashboard.ready) return undefined;
+  const { ready } = firstDashboard;
+  firstDashboard = undefined;
+  return ready;
+}
+
 /** Start reading what the first page needs (once). */
 export function prefetchFirstPage(): void {
   if (firstDashboard) return;
   const route = currentRoute();
   if (route.view === 'dashboard') {
     const data = loadDashboard(api, route.year, loadWorldMap);
-    data.catch(() => undefined);
-    firstDashboard = { key: formatRoute(route), data };
+    const entry: EarlyRead = { key: formatRoute(route), data };
+    data.then(
+      (value) => {
+        entry.ready = value;
+      },
+      () => undefined,
+    );
+    firstDashboard = entry;
   }
 }

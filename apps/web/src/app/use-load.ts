@@ -1,12 +1,17 @@
 /** Load data for a view and re-load when its key changes; stale answers are ignored. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: unknown };
 
-export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> & { reload(): void } {
-  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+/** `ready`: data already read for this key (the first page's early reads), shown in the first render without loading again. */
+export function useLoad<T>(load: () => Promise<T>, key: string, ready?: T): Loaded<T> & { reload(): void } {
+  const [state, setState] = useState<Loaded<T>>(ready === undefined ? { status: 'loading' } : { status: 'ready', data: ready });
   const [generation, setGeneration] = useState(0);
+  const preloaded = useRef(ready === undefined ? undefined : key);
   useEffect(() => {
+    const skip = preloaded.current === key && generation === 0;
+    preloaded.current = undefined;
+    if (skip) return undefined;
     let current = true;
     setState({ status: 'loading' });
     load().then(

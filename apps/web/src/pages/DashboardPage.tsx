@@ -24,6 +24,8 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
   const domainTitle = domainEntry ? pickText(domainEntry.label, lang) : t('common.overall');
   const aggregateDomain = domainEntry ? domainEntry.code : (instrument?.scoring?.overallCode ?? 'ALLDOMAINS');
   const classes = useMemo(() => classifyResults(results, domainCode), [results, domainCode]);
+  // One collator for the sorts below (localeCompare with a locale builds one per comparison).
+  const collator = useMemo(() => new Intl.Collator(lang), [lang]);
   const geometry = data.map;
   const bandLabels = new Map<number, LocalizedText>((instrument?.scoring?.bands ?? []).map((band) => [band.code, band.label]));
   const bandCodes = instrument?.scoring?.bands.map((band) => band.code) ?? [1, 2, 3, 4];
@@ -50,12 +52,12 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
   const regionRows: BarRow[] = (aggregates?.computed ?? [])
     .filter((aggregate) => ofDomain(aggregate) && data.sdgRegions.includes(normalizeAreaCode(aggregate.area)))
     .map((aggregate) => ({ key: aggregate.area, label: nameOf(normalizeAreaCode(aggregate.area)), value: aggregate.denominator > 0 ? aggregate.value : undefined, numerator: aggregate.numerator, denominator: aggregate.denominator }))
-    .sort((left, right) => left.label.localeCompare(right.label, lang));
+    .sort((left, right) => collator.compare(left.label, right.label));
   const regionAggregates = new Map((aggregates?.computed ?? []).filter(ofDomain).map((aggregate) => [normalizeAreaCode(aggregate.area), aggregate]));
   const tableRows = results
     .map((result) => ({ code: normalizeAreaCode(result.jurisdiction), cls: classes.get(normalizeAreaCode(result.jurisdiction)) ?? ({ kind: 'no-data' } as CategoryClass) }))
     .map((row) => ({ ...row, name: nameOf(row.code) }))
-    .sort((left, right) => left.name.localeCompare(right.name, lang));
+    .sort((left, right) => collator.compare(left.name, right.name));
   const mapTitle = t('dashboard.mapTitle', { domain: domainTitle, year: round.year });
 
   return (

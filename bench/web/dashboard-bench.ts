@@ -1,0 +1,40 @@
+/** What the web benchmarks share: 150 published countries (seeded answers) and the moment the dashboard is drawn. */
+import { defaultGeography, SDG_10_7_2_V2019, type InstrumentVersion } from '@migov/core';
+import { createAssessment, saveResponses, transitionAssessment, type MigovDatabase } from '@migov/db';
+import type { Page } from 'playwright-core';
+import { addRound, addUser } from '../../apps/web/test/browser-harness.ts';
+import { createRandom } from '../core/seeded-random.ts';
+
+export const COUNTRIES = 150;
+
+/** Publish seeded answers for the first `count` countries in the 2023 round. */
+export async function publishCountries(db: MigovDatabase, count = COUNTRIES): Promise<void> {
+  const random = createRandom(107_2);
+  const instrument: InstrumentVersion = SDG_10_7_2_V2019;
+  const admin = await addUser(db, 'bench-admin@example.org', 'Bench', [{ role: 'administrator', scope: { kind: 'global' } }]);
+  const round = await addRound(db);
+  const countries = defaultGeography.listAreas({ kind: 'country' }).slice(0, count);
+  for (const country of countries) {
+    let assessment = await createAssessment(db, { jurisdiction: country.code, roundId: round.id }, admin.id);
+    const changes = instrument.domains.flatMap((domain) =>
+      domain.items.map((item) => {
+        const options = instrument.scales[item.scale]!;
+        return { itemId: item.id, optionId: options[Math.floor(random() * options.length)]!.id };
+      }),
+    );
+    assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes }, admin.id);
+    for (const action of ['submit', 'validate', 'publish'] as const) {
+      assessment = await transitionAssessment(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, action, roles: ['administrator'] }, admin.id);
+    }
+  }
+}
+
+/** Open the dashboard and wait until the map and the regional chart are drawn; the page's clock then (ms since navigation). */
+export async function dashboardDrawnMs(page: Page, origin: string): Promise<number> {
+  await page.goto(`${origin}/en/`);
+  // In-page code is passed as text: this file is type-checked for Node, without the DOM library.
+  await page.waitForFunction("document.querySelectorAll('a.map-country').length >= 170 && document.querySelector('svg.bar-chart') !== null", undefined, { polling: 'raf' });
+  return page.evaluate<number>('performance.now()');
+}
+
+export const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
