@@ -7,34 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { applyMgiProcessAction, createMgiAssessment, importObservations, saveMgiAnswers, type MgiAssessment, type MigovDatabase } from '@migov/db';
-import { MGI_NATIONAL_EXAMPLE, type MgiProcessAction, type Observation } from '@migov/core';
+import { importObservations, publishMgiRound } from '@migov/db';
+import { MGI_NATIONAL_EXAMPLE, type Observation } from '@migov/core';
 import { addUser, browserTab, buildWebApp, launchBrowser, startPlatform, WEB_ROOT, type Platform } from './browser-harness.ts';
 
 const SHOTS = join(WEB_ROOT, '../../test-output/web');
 const [FIRST, SECOND] = MGI_NATIONAL_EXAMPLE.domains[0]!.items;
 const DIMENSION = MGI_NATIONAL_EXAMPLE.domains[0]!;
-
-/** Run an MGI-style round to publication with the given answers (through the repositories: the HTTP path has its own test). */
-async function publishRound(db: MigovDatabase, year: number, answers: Record<string, string>): Promise<MgiAssessment> {
-  let assessment = await createMgiAssessment(db, { jurisdiction: '484', jurisdictionName: 'Mexico', level: 'national', year, instrument: 'mgi-example', instrumentVersion: 'example-1', createdAt: new Date().toISOString() }, null);
-  const step = async (write: (lock: number) => ReturnType<typeof saveMgiAnswers>) => {
-    const result = await write(assessment.lockVersion);
-    if (!result.ok) throw new Error(result.message);
-    assessment = result.assessment;
-  };
-  const act = (action: MgiProcessAction extends infer A ? (A extends MgiProcessAction ? Omit<A, 'actor' | 'at'> : never) : never) => step((lock) => applyMgiProcessAction(db, { id: assessment.id, expectedLockVersion: lock, action: { ...action, actor: 'seed', at: new Date().toISOString() } as MgiProcessAction }, null));
-  await act({ type: 'begin-data-collection' });
-  await step((lock) => saveMgiAnswers(db, { id: assessment.id, expectedLockVersion: lock, answers: Object.fromEntries(Object.entries(answers).map(([id, optionId]) => [id, { optionId, comment: `Evidence ${id}` }])), at: new Date().toISOString() }, null));
-  await act({ type: 'submit-draft' });
-  await act({ type: 'open-consultation', ministries: ['Ministry of Labour', 'Ministry of Foreign Affairs'] });
-  await act({ type: 'comment', ministry: 'Ministry of Labour', body: 'Agreed' });
-  await act({ type: 'comment', ministry: 'Ministry of Foreign Affairs', body: 'Agreed' });
-  await act({ type: 'close-consultation' });
-  await act({ type: 'approve', authority: 'Council of Ministers' });
-  await act({ type: 'publish' });
-  return assessment;
-}
 
 describe('governance pages in Chromium', () => {
   let platform: Platform;
@@ -51,11 +30,13 @@ describe('governance pages in Chromium', () => {
     await addUser(platform.db, 'focal@example.org', 'Focal Point', [{ role: 'focal-point', scope: { kind: 'area', area: '484' } }]);
     await addUser(platform.db, 'labour@example.org', 'Labour Ministry', []);
     const observations: Observation[] = (['DOMAIN1', 'DOMAIN2', 'DOMAIN3', 'DOMAIN4', 'DOMAIN5', 'DOMAIN6'] as const).map((domain, index) => ({ series: 'SG_CPA_MIGRS', area: '484', year: 2021, domain, value: index < 2 ? 2 : 4 }));
+    // Two Colombo Process members with an overall result, for the member map coloured by category.
+    observations.push({ series: 'SG_CPA_MIGRS', area: '50', year: 2021, domain: 'ALLDOMAINS', value: 3 }, { series: 'SG_CPA_MIGRS', area: '608', year: 2021, domain: 'ALLDOMAINS', value: 1 });
     await importObservations(platform.db, { observations, source: { name: 'browser test', format: 'csv', importedAt: '2026-01-01T00:00:00Z' } }, null);
     // Baseline: the first sub-area in place, the second partial; the follow-up puts the second in place.
     const all = Object.fromEntries(MGI_NATIONAL_EXAMPLE.domains.flatMap((domain) => domain.items.map((item) => [item.id, 'in-place'])));
-    await publishRound(platform.db, 2019, { ...all, [SECOND!.id]: 'partial' });
-    await publishRound(platform.db, 2023, all);
+    await publishMgiRound(platform.db, { jurisdiction: '484', jurisdictionName: 'Mexico', year: 2019, answers: { ...all, [SECOND!.id]: 'partial' } });
+    await publishMgiRound(platform.db, { jurisdiction: '484', jurisdictionName: 'Mexico', year: 2023, answers: all });
     browser = await launchBrowser();
     tab = browserTab(browser, () => platform.url);
   }, 180_000);
@@ -232,4 +213,19 @@ describe('governance pages in Chromium', () => {
     await audit('mgi work ar');
     expect(tab.failing('mgi work')).toEqual({});
   }, 180_000);
+
+  it('colours a process member map by the members\' 10.7.2 category on request', async () => {
+    await fresh();
+    await page.goto(`${platform.url}/en/partnerships/colombo-process/`);
+    const choice = page.getByTestId('colour-by');
+    await choice.waitFor();
+    expect(await page.locator('a.map-country[data-code="50"]').getAttribute('aria-label')).toBe('Bangladesh: Member');
+    await choice.getByLabel('Members’ 10.7.2 category (2021)').check();
+    await page.getByTestId('category-legend').waitFor();
+    expect(await page.locator('a.map-country[data-code="50"]').getAttribute('aria-label')).toBe('Bangladesh: Meets');
+    expect(await page.locator('a.map-country[data-code="608"]').getAttribute('aria-label')).toBe('Philippines: Requires further progress');
+    expect(await page.locator('a.map-country[data-code="524"]').getAttribute('aria-label')).toBe('Nepal: No data, or not a member');
+    await audit('colour by category en');
+    expect(tab.failing('colour by')).toEqual({});
+  }, 120_000);
 });

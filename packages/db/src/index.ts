@@ -34,3 +34,4 @@ export { importIndicatorDatasets, listIndicatorDatasets, findIndicatorDataset, g
 export type { IndicatorDatasetSummary, StoredIndicatorDataset, IndicatorImportResult } from './indicators/indicators.repository.ts';
 export * from './governance/mgi-assessments.repository.ts';
 export * from './governance/governance-documents.repository.ts';
+export { publishMgiRound } from './governance/mgi-fixtures.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Observation } from '@migov/core';
-import { importObservations, type MigovDatabase } from '@migov/db';
+import { MGI_NATIONAL_EXAMPLE, type Observation } from '@migov/core';
+import { importObservations, publishMgiRound, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
 import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, signIn, type SignedIn } from '../testing/test-app.ts';
 
@@ -131,6 +131,21 @@ describe.each(DIALECTS)('the brief routes (%s)', (dialect) => {
     expect(latest?.content.title).toBe('Our own title');
     expect(latest?.content.gaps.map((gap) => gap.domain)).toEqual(['DOMAIN2']);
     expect(regenerated.versions[0]?.content.gaps.map((gap) => gap.domain)).toEqual(['DOMAIN2', 'DOMAIN5']);
+  });
+
+  it("includes the country's latest published MGI-style profile and what changed since the one before", async () => {
+    const items = MGI_NATIONAL_EXAMPLE.domains.flatMap((domain) => domain.items);
+    const [first] = items;
+    if (!first) throw new Error('the example instrument has no item');
+    const all = Object.fromEntries(items.map((item) => [item.id, 'in-place']));
+    await publishMgiRound(db, { jurisdiction: '50', jurisdictionName: 'Bangladesh', year: 2019, answers: { ...all, [first.id]: 'absent' } });
+    await publishMgiRound(db, { jurisdiction: '50', jurisdictionName: 'Bangladesh', year: 2023, answers: all });
+    const response = await generate(coordinator, { area: '50' });
+    expect(response.statusCode, response.body).toBe(201);
+    const mgi = (response.json() as { versions: { content: { mgi?: { year: number; dimensions: { wellDeveloped: string[]; furtherDevelopment: string[] }[]; changes?: { sinceYear: number; dimensions: { becameWellDeveloped: string[] }[] } } } }[] }).versions[0]?.content.mgi;
+    expect(mgi?.year).toBe(2023);
+    expect(mgi?.dimensions.every((dimension) => dimension.furtherDevelopment.length === 0)).toBe(true);
+    expect(mgi?.changes).toMatchObject({ sinceYear: 2019, dimensions: [{ becameWellDeveloped: [first.subArea] }] });
   });
 
   it('renders any version as Markdown, PDF and DOCX', async () => {

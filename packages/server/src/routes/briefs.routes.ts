@@ -26,6 +26,7 @@ import { appendBriefVersion, ConflictError, createBrief, findBrief, listBriefs, 
 import type { Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { scopeCovers, type Role } from '../auth/permissions.ts';
+import { publishedMgiForBrief } from './mgi.routes.ts';
 
 const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
 /** Who is no brief author is refused before the request is validated, so refusals never depend on the body. */
@@ -112,7 +113,8 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       let document: BriefDocument;
       try {
         const [crosswalk, registry] = [(await loadCrosswalk(context.db)).content, (await loadPartnershipRegistry(context.db)).content];
-        document = generateBrief({ area: area.code, results, crosswalk, registry, ...(request.body.checklist ? { checklist: request.body.checklist } : {}), generatedAt: at, generatedBy: principal.userId });
+        const mgi = await publishedMgiForBrief(context, area.code);
+        document = generateBrief({ area: area.code, results, crosswalk, registry, ...(mgi ? { mgi } : {}), ...(request.body.checklist ? { checklist: request.body.checklist } : {}), generatedAt: at, generatedBy: principal.userId });
       } catch (error) {
         if (error instanceof BriefInputError) throw new ApiError('invalid-input', error.message, { problems: [{ field: error.field, message: error.message }] });
         throw error;
@@ -210,7 +212,8 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       // The checklist is what people know, not a fact from the data: carry the latest one forward.
       const checklist = Object.fromEntries((latest.content as BriefContent).checklist.map((item) => [item.element, { status: item.status, ...(item.note ? { note: item.note } : {}) }]));
       const [crosswalk, registry] = [(await loadCrosswalk(context.db)).content, (await loadPartnershipRegistry(context.db)).content];
-      const regenerated = regenerateBrief(toDocument(brief), { area: brief.area, results, checklist, crosswalk, registry }, { actor: principal.userId, at: context.now().toISOString(), expectedVersion });
+      const mgi = await publishedMgiForBrief(context, brief.area);
+      const regenerated = regenerateBrief(toDocument(brief), { area: brief.area, results, checklist, crosswalk, registry, ...(mgi ? { mgi } : {}) }, { actor: principal.userId, at: context.now().toISOString(), expectedVersion });
       const fresh = regenerated.versions.at(-1);
       if (!fresh) throw new Error('regenerateBrief returned no version');
       try {
