@@ -102,6 +102,8 @@ describe.each(DIALECTS)('the partnership routes (%s)', (dialect) => {
     expect(round2019?.domains.find((domain) => domain.domain === 'DOMAIN1')).toMatchObject({ numerator: 0, denominator: 1, percent: 0 });
     expect(round2019?.domains.find((domain) => domain.domain === 'DOMAIN2')).toMatchObject({ numerator: 0, denominator: 0, percent: null });
     expect(round2021?.domains.find((domain) => domain.domain === 'ALLDOMAINS')).toMatchObject({ numerator: 1, denominator: 1, percent: 100 });
+    // For the member map: each member's own category in the latest round any member has (2021: only the Philippines).
+    expect((body as unknown as { memberCategories: unknown }).memberCategories).toEqual({ year: 2021, values: { '608': 3 } });
   });
 
   it('answers not-found for an unknown process', async () => {

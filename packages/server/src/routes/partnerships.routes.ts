@@ -12,6 +12,7 @@ import {
   findProcess,
   newMembershipSchema,
   listProcesses,
+  memberCategories,
   PROCESS_TYPES,
   processGroupResults,
   processMeetings,
@@ -177,6 +178,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
           members: processMemberships(registry, process.id, query),
           membershipRecords: registry.memberships.filter((record) => record.process === process.id),
           meetings: processMeetings(registry, process.id),
+          memberCategories: memberCategories(processMemberAreas(registry, process.id, query), observations) ?? null,
           groupResults: {
             method: '100 x members in category 3 or 4 / responding members (category 1-4); not applicable and missing left out of both; membership on 1 January of the round year',
             rounds: groupResultsByRound(registry, process.id, observations, includeObservers === 'true'),

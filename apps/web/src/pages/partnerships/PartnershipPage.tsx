@@ -11,14 +11,17 @@ import { ChoroplethMap } from '../../charts/ChoroplethMap.tsx';
 import { fillOf, NO_DATA_COLOUR, normalizeAreaCode, type CategoryClass } from '../../charts/category-scale.ts';
 import type { PartnershipData } from './partnerships-data.ts';
 import { FoundingYears, MemberCount, TypeName } from './partnership-parts.tsx';
-import { ALL_DOMAINS, groupResultRows, memberClasses, overlapsOf, parseAsOfInput, sortMembers, type PartnershipMembership } from './partnership-state.ts';
+import { ALL_DOMAINS, categoryClasses, groupResultRows, memberClasses, overlapsOf, parseAsOfInput, sortMembers, type PartnershipMembership } from './partnership-state.ts';
 
 export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: string }) {
   const translator = useI18n();
   const { t, lang } = translator;
   const { live, navigate, base } = useNavigation();
   const { process, areas } = data;
-  const classes = useMemo(() => memberClasses(process.members), [process.members]);
+  const [colourBy, setColourBy] = useState<'membership' | 'category'>('membership');
+  const categories = process.memberCategories ?? undefined;
+  const byCategory = colourBy === 'category' && categories !== undefined;
+  const classes = useMemo(() => (byCategory && categories ? categoryClasses(process.members, categories) : memberClasses(process.members)), [byCategory, categories, process.members]);
   const geometry = data.map;
   const nameOfCode = (code: string, fallback = code) => {
     const area = areas.get(normalizeAreaCode(code));
@@ -26,7 +29,10 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
   };
   const memberName = (member: PartnershipMembership) => (member.area ? nameOfCode(member.area, member.name) : member.name);
   const members = sortMembers(process.members, lang, memberName);
-  const statusOf = (cls: CategoryClass) => t(cls.kind !== 'category' ? 'partnership.notMember' : cls.meets ? 'partnership.member' : 'partnership.observer');
+  const statusOf = (cls: CategoryClass) => {
+    if (byCategory) return cls.kind === 'category' ? t('category.name', { code: cls.code }) : cls.kind === 'not-applicable' ? t('common.notApplicable') : t('partnership.noCategory');
+    return t(cls.kind !== 'category' ? 'partnership.notMember' : cls.meets ? 'partnership.member' : 'partnership.observer');
+  };
   const domainName = (code: string) => {
     if (code === ALL_DOMAINS) return t('common.overall');
     const entry = data.instrument?.domains.find((domain) => domain.code === code);
@@ -83,6 +89,17 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
       {live ? <AsOfForm id={process.id} asOf={asOf} /> : null}
       {asOf ? <p data-testid="as-of">{t('partnership.asOfShown', { date: asOf })}</p> : null}
 
+      {live && categories ? (
+        <fieldset className="colour-by" data-testid="colour-by">
+          <legend>{t('partnership.colourBy')}</legend>
+          <label>
+            <input type="radio" name="colour-by" checked={!byCategory} onChange={() => setColourBy('membership')} /> {t('partnership.colourMembership')}
+          </label>{' '}
+          <label>
+            <input type="radio" name="colour-by" checked={byCategory} onChange={() => setColourBy('category')} /> {t('partnership.colourCategory', { year: categories.year })}
+          </label>
+        </fieldset>
+      ) : null}
       <ChartFrame
         title={mapTitle}
         description={t('partnership.mapDescription', { count: memberCount })}
@@ -100,6 +117,24 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
           />
         )}
         legend={
+          byCategory ? (
+            <ul className="legend" aria-label={t('chart.legend')} data-testid="category-legend">
+              {[4, 3, 2, 1].map((code) => (
+                <li key={code}>
+                  <span className="swatch" style={{ background: fillOf({ kind: 'category', code, meets: code >= 3 }) }} aria-hidden="true" />
+                  {t('category.name', { code })}
+                </li>
+              ))}
+              <li>
+                <span className="swatch" style={{ background: fillOf({ kind: 'not-applicable' }) }} aria-hidden="true" />
+                {t('common.notApplicable')}
+              </li>
+              <li>
+                <span className="swatch" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
+                {t('partnership.noCategory')}
+              </li>
+            </ul>
+          ) : (
           <ul className="legend" aria-label={t('chart.legend')}>
             <li>
               <span className="swatch" style={{ background: fillOf({ kind: 'category', code: 4, meets: true }) }} aria-hidden="true" />
@@ -116,6 +151,7 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
               {t('partnership.notMember')}
             </li>
           </ul>
+          )
         }
         table={<MembersTable members={members} memberName={memberName} caption={mapTitle} />}
       />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoute, formatRoute, type Route } from '../../app/routes.ts';
-import { foundingConflicts, foundingYears, groupResultRows, memberClasses, overlapsOf, parseAsOfInput, sortMembers, type FoundingClaim, type PartnershipMembership } from './partnership-state.ts';
+import { categoryClasses, foundingConflicts, foundingYears, groupResultRows, memberClasses, overlapsOf, parseAsOfInput, sortMembers, type FoundingClaim, type PartnershipMembership } from './partnership-state.ts';
 
 const claim = (year: number | undefined, source: string, text = String(year)): FoundingClaim => ({ ...(year === undefined ? {} : { year }), text, source, unverified: false });
 const membership = (id: string, area: string | undefined, kind: 'member' | 'observer', name = id): PartnershipMembership => ({
@@ -69,6 +69,18 @@ describe('memberClasses', () => {
   it('lets a member record win over an observer record of the same area, in either order', () => {
     expect(memberClasses([membership('1', '4', 'observer'), membership('2', '4', 'member')]).get('4')).toEqual({ kind: 'category', code: 4, meets: true });
     expect(memberClasses([membership('2', '4', 'member'), membership('1', '4', 'observer')]).get('4')).toEqual({ kind: 'category', code: 4, meets: true });
+  });
+});
+
+describe('categoryClasses', () => {
+  it('colours members by their own category, N as not applicable, and leaves members without a value as no data', () => {
+    const members = [membership('1', '004', 'member'), membership('2', '050', 'member'), membership('3', '356', 'observer'), membership('4', '524', 'member'), membership('5', undefined, 'member')];
+    const classes = categoryClasses(members, { values: { '4': 2, '50': 'N', '356': 4, '840': 1 } });
+    expect([...classes.entries()]).toEqual([
+      ['4', { kind: 'category', code: 2, meets: false }],
+      ['50', { kind: 'not-applicable' }],
+      ['356', { kind: 'category', code: 4, meets: true }],
+    ]);
   });
 });
 

@@ -92,6 +92,8 @@ export interface PartnershipDetail extends PartnershipSummary {
   membershipRecords: PartnershipMembership[];
   meetings: PartnershipMeeting[];
   groupResults: { method: string; rounds: { year: number; membersAsOf: string; domains: GroupDomainResult[] }[] };
+  /** Each member's overall 10.7.2 category (or N) in the latest round any member has one (absent from older servers). */
+  memberCategories?: { year: number; values: Record<string, number | 'N'> } | null;
 }
 
 /** A pair of processes with shared members, as `GET /api/v1/partnerships/overlaps` lists it. */
@@ -127,6 +129,19 @@ export function memberClasses(members: readonly PartnershipMembership[]): Map<st
     // A member record wins over an observer record of the same area.
     if (member.kind === 'member') classes.set(code, { kind: 'category', code: 4, meets: true });
     else if (!classes.has(code)) classes.set(code, { kind: 'category', code: 2, meets: false });
+  }
+  return classes;
+}
+
+/** Map classes of the members by their own overall 10.7.2 category: 1-4, not applicable, or no data (members without a value, and non-members). */
+export function categoryClasses(members: readonly PartnershipMembership[], categories: { values: Record<string, number | 'N'> }): Map<string, CategoryClass> {
+  const classes = new Map<string, CategoryClass>();
+  for (const member of members) {
+    if (!member.area) continue;
+    const code = normalizeAreaCode(member.area);
+    const value = categories.values[code];
+    if (value === 'N') classes.set(code, { kind: 'not-applicable' });
+    else if (typeof value === 'number') classes.set(code, { kind: 'category', code: value, meets: value >= 3 });
   }
   return classes;
 }

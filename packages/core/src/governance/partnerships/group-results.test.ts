@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sharedData } from '../../../../../test-support/shared-data.ts';
 import { readObservations } from '../../formats/read-observations.ts';
 import type { Observation } from '../../observations/observation.ts';
-import { processGroupResult, processGroupResults } from './group-results.ts';
+import { memberCategories, processGroupResult, processGroupResults } from './group-results.ts';
 import { DEFAULT_PARTNERSHIP_REGISTRY } from './registry.ts';
 
 const observation = (area: string, value: Observation['value'], domain: Observation['domain'] = 'ALLDOMAINS'): Observation => ({ series: 'SG_CPA_MIGRS', area, year: 2021, domain, value });
@@ -75,5 +75,14 @@ describe('partnershipGroups', () => {
     const geography = createGeography({ groups: partnershipGroups(DEFAULT_PARTNERSHIP_REGISTRY) });
     expect(geography.areaMembers(processGroupId('colombo-process'), { asOf: 2021 })).toEqual(['4', '50', '116', '144', '156', '356', '360', '524', '586', '608', '704', '764']);
     expect(geography.areasContaining('144', { asOf: 2021 })).toEqual(expect.arrayContaining(['iscm-colombo-process', 'iscm-add']));
+  });
+});
+
+describe('memberCategories', () => {
+  const obs = (area: string, year: number, value: Observation['value'], domain: Observation['domain'] = 'ALLDOMAINS'): Observation => ({ series: 'SG_CPA_MIGRS', area, year, domain, value });
+  it('takes the latest round any member has, and only members', () => {
+    const observations = [obs('4', 2019, 2), obs('4', 2021, 3), obs('050', 2021, 'N'), obs('356', 2019, 4), obs('840', 2023, 4), obs('50', 2021, 1, 'DOMAIN1')];
+    expect(memberCategories(['004', '50', '356'], observations)).toEqual({ year: 2021, values: { '4': 3, '50': 'N' } });
+    expect(memberCategories(['76'], observations)).toBeUndefined();
   });
 });

@@ -133,3 +133,24 @@ export function processGroupResults(registry: PartnershipRegistry, processId: st
   const list = [...observations];
   return POLICY_DOMAIN_CODES.map((domain) => processGroupResult(registry, processId, list, { ...options, domain }));
 }
+
+/** Each member's own overall 10.7.2 result in the latest round any member has one: category 1-4, or `N`. */
+export interface MemberCategories {
+  year: number;
+  /** M49 code -> category (1-4) or `N` (not applicable); members without a value are absent. */
+  values: Record<string, number | 'N'>;
+}
+
+/**
+ * The overall (ALLDOMAINS) SG_CPA_MIGRS values of the given member areas in the latest round that has
+ * any, for colouring a member map by category; undefined when none of them has a value.
+ */
+export function memberCategories(memberAreas: readonly string[], observations: Iterable<Observation>): MemberCategories | undefined {
+  const wanted = new Set(memberAreas.map((area) => String(Number(area))));
+  const own = [...observations].filter((entry) => entry.series === 'SG_CPA_MIGRS' && entry.domain === 'ALLDOMAINS' && wanted.has(String(Number(entry.area))) && (typeof entry.value === 'number' || entry.value === 'N'));
+  if (own.length === 0) return undefined;
+  const year = Math.max(...own.map((entry) => entry.year));
+  const values: Record<string, number | 'N'> = {};
+  for (const entry of own) if (entry.year === year) values[String(Number(entry.area))] = entry.value as number | 'N';
+  return { year, values };
+}
