@@ -137,6 +137,23 @@ describe.each(TEST_DIALECTS)('migov serve --workers 2 (%s)', (dialect) => {
     expect(attempts.slice(SIGN_IN_LIMIT - 1)).toEqual([429, 429]);
   });
 
+  it('replaces a worker that dies and keeps answering', async () => {
+    const [victim, survivor] = await workerPids(server.pid!);
+    process.kill(victim!, 'SIGKILL');
+    const deadline = Date.now() + 60_000;
+    let workers = await workerPids(server.pid!);
+    while (workers.length < 2 || workers.includes(victim!)) {
+      if (Date.now() > deadline) throw new Error(`no replacement worker:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      workers = await workerPids(server.pid!);
+    }
+    expect(workers).toContain(survivor);
+    expect(output).toContain(`worker ${victim} exited (SIGKILL); starting a replacement`);
+    // Connections go to the workers that listen: none is refused while the replacement starts.
+    const answers = await Promise.all(Array.from({ length: 6 }, () => fetchFresh(`${url}/api/v1/published/2023`)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
+  });
+
   it('stops every process on SIGTERM after finishing', async () => {
     const workers = await workerPids(server.pid!);
     expect(workers).toHaveLength(2);

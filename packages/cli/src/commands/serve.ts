@@ -82,6 +82,7 @@ export function registerServeCommand(program: Command): void {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new CliError(`port ${port} on ${options.host} is in use: choose another with --port`, EXIT.unavailable);
         if (code === 'ECONNREFUSED') throw new CliError(`the database cannot be reached: ${(error as Error).message}`, EXIT.unavailable);
+        if (code === 'WORKER_EXITED') throw new CliError(`${(error as Error).message}; the server did not start`, EXIT.unavailable);
         throw error;
       }
       const processes = workers === 1 ? '' : ` with ${workers} worker processes`;

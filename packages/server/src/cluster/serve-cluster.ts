@@ -32,8 +32,6 @@ export interface RunningCluster {
 
 /** What a worker tells the primary. */
 type WorkerMessage = { migov: 'worker'; kind: 'listening'; url: string } | { migov: 'worker'; kind: 'failed'; message: string; code?: string };
-/** What the primary tells a worker. */
-type PrimaryMessage = { migov: 'primary'; kind: 'shutdown' };
 
 const isWorkerMessage = (message: unknown): message is WorkerMessage => typeof message === 'object' && message !== null && (message as { migov?: unknown }).migov === 'worker';
 
@@ -52,7 +50,7 @@ function whenListening(worker: Worker): Promise<string> {
     };
     const onExit = (code: number | null, signal: string | null) => {
       worker.off('message', onMessage);
-      reject(new Error(`a worker exited while starting (${signal ?? `exit code ${code}`})`));
+      reject(Object.assign(new Error(`a worker process exited while starting (${signal ?? `exit code ${code}`})`), { code: 'WORKER_EXITED' }));
     };
     worker.on('message', onMessage);
     worker.once('exit', onExit);
@@ -92,8 +90,9 @@ export async function startCluster(options: StartServerOptions & { workers: numb
     const exits = live().map((worker) => {
       if (worker.isDead()) return Promise.resolve();
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-      if (worker.isConnected()) worker.send({ migov: 'primary', kind: 'shutdown' } satisfies PrimaryMessage);
-      else worker.process.kill('SIGTERM');
+      // A signal, not a message: a worker still loading its code has no message listener yet, and
+      // SIGTERM then simply ends it; a running worker closes gracefully on it.
+      worker.process.kill('SIGTERM');
       const timer = setTimeout(() => worker.process.kill('SIGKILL'), timeoutMs);
       return exited.finally(() => clearTimeout(timer));
     });
@@ -111,7 +110,22 @@ export async function startCluster(options: StartServerOptions & { workers: numb
 /** In a worker: serve without first-start work, with the primary's shared state; stop when told to. */
 export async function runClusterWorker(options: StartServerOptions): Promise<RunningServer> {
   const send = (message: WorkerMessage) => process.send?.(message);
-  let server: RunningServer;
+  let server: RunningServer | undefined;
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Told to stop while starting: the start finishes first (below), then the server closes.
+    server?.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  // The primary stops workers with SIGTERM, which may come while the server starts.
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  // The primary is gone: nothing would stop or replace this worker any more.
+  process.once('disconnect', stop);
   try {
     server = await startServer({ ...options, bootstrap: false, shared: workerSharedState() });
   } catch (error) {
@@ -119,22 +133,10 @@ export async function runClusterWorker(options: StartServerOptions): Promise<Run
     send({ migov: 'worker', kind: 'failed', message: (error as Error).message, ...(code ? { code } : {}) });
     process.exit(1);
   }
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('message', (message: unknown) => {
-    if ((message as PrimaryMessage | undefined)?.migov === 'primary' && (message as PrimaryMessage).kind === 'shutdown') stop();
-  });
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  // The primary is gone: nothing would stop or replace this worker any more.
-  process.once('disconnect', stop);
+  if (stopping) {
+    await server.close();
+    process.exit(0);
+  }
   send({ migov: 'worker', kind: 'listening', url: server.url });
   return server;
 }
