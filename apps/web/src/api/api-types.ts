@@ -17,6 +17,8 @@ export interface AreaSummary {
   m49?: string;
   name: string;
   kind: string;
+  /** ISO 3166-1 alpha-2 (countries): names the country in the reader's language. */
+  alpha2?: string;
   alpha3?: string;
   parent?: string;
 }

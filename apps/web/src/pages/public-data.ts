@@ -4,7 +4,7 @@
  */
 import type { WorldMapGeometry } from '../charts/world-map-state.ts';
 import { getJson, type ApiClient } from '../api/api-client.ts';
-import type { Aggregates, AreaDetail, AreaSummary, InstrumentVersion, Page, Publication, PublishedResult, Round } from '../api/api-types.ts';
+import type { Aggregates, AreaSummary, InstrumentVersion, Page, Publication, PublishedResult, Round } from '../api/api-types.ts';
 import { normalizeAreaCode } from '../charts/category-scale.ts';
 
 /** Areas by normalized code. */
@@ -96,7 +96,7 @@ export async function loadDashboard(api: ApiClient, year: number | undefined, lo
 
 export interface CountryData extends CommonData {
   code: string;
-  area: (AreaSummary & { alpha2?: string }) | undefined;
+  area: AreaSummary | undefined;
   round: Round | undefined;
   instrument: InstrumentVersion | undefined;
   /** Every publication of the round, oldest first (corrections stay visible). */
@@ -123,10 +123,8 @@ export async function loadCountry(api: ApiClient, code: string, year: number | u
   const common = await loadCommon(api);
   const { round, results } = await chooseRound(api, common.rounds, year);
   const normalized = normalizeAreaCode(code);
-  // The detail carries the ISO alpha-2 code, which localizes the name (the list does not carry it).
-  const area: (AreaSummary & { alpha2?: string }) | undefined = common.areas.has(normalized)
-    ? await getJson<AreaDetail>(api, `/areas/${encodeURIComponent(normalized)}`).catch(() => common.areas.get(normalized))
-    : undefined;
+  // The list carries the ISO alpha-2 code, which localizes the name.
+  const area = common.areas.get(normalized);
   if (!round) return { ...common, code: normalized, area, round, instrument: undefined, publications: [], previous: undefined, region: undefined, results };
   const instrument = await loadInstrument(api, round.instrument, round.version);
   const publications = (await getJson<{ items: Publication[] }>(api, `/published/${round.year}/${encodeURIComponent(code)}`)).items.filter((entry) => entry.instrument === round.instrument);
