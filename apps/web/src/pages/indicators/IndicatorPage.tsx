@@ -193,7 +193,7 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
           ))}
           <span className="choice" role="radiogroup" aria-label={t('indicators.chartKind')}>
             {(['line', 'bar'] as const).map((option) => (
-              <label key={option} style={{ display: 'inline-flex', gap: '0.3rem', alignItems: 'center', marginInlineEnd: '0.75rem' }}>
+              <label key={option} style={{ display: 'inline-flex', flexDirection: 'row', gap: '0.3rem', alignItems: 'center', marginInlineEnd: '0.75rem' }}>
                 <input
                   type="radio"
                   name={`${id}-kind`}
