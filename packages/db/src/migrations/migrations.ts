@@ -8,16 +8,16 @@ import { initialSchema } from './0001-initial-schema.ts';
 import { indexesByOwner } from './0002-indexes-by-owner.ts';
 import { governanceAndIndicators } from './0003-governance-and-indicators.ts';
 import { indicatorDatasets } from './0004-indicator-datasets.ts';
-import { publishedEvidence } from './0007-published-evidence.ts';
 import { mgiAssessmentsAndGovernanceData } from './0005-mgi-assessments-and-governance-data.ts';
+import { publishedEvidence } from './0007-published-evidence.ts';
 
 const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-indexes-by-owner': indexesByOwner,
   '0003-governance-and-indicators': governanceAndIndicators,
   '0004-indicator-datasets': indicatorDatasets,
-  '0007-published-evidence': publishedEvidence,
   '0005-mgi-assessments-and-governance-data': mgiAssessmentsAndGovernanceData,
+  '0007-published-evidence': publishedEvidence,
 };
 
 /** The name of the newest migration. */
