@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { addCrosswalkLink, addMembership, findProcess, processesOfArea } from '@migov/core';
+import { createDatabase, loadCrosswalk, loadPartnershipRegistry, saveGovernanceDocument } from '@migov/db';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedData } from '../../../../test-support/shared-data.ts';
@@ -17,7 +19,8 @@ async function brief(args: string[]): Promise<void> {
   const program = new Command('migov').exitOverride();
   registerBriefCommand(program);
   for (const command of program.commands) command.exitOverride();
-  await program.parseAsync(['brief', ...args], { from: 'user' });
+  // A brief reads the crosswalk and the registry from a database: a fresh one unless the test gives its own.
+  await program.parseAsync(['brief', ...args, ...(args.includes('--database') ? [] : ['--database', join(folder, 'fresh.sqlite')])], { from: 'user' });
 }
 
 describe('migov brief', () => {
@@ -85,5 +88,36 @@ describe('migov brief', () => {
     await expect(brief(['--area', 'BGD', '--format', 'md', '--round', '19'])).rejects.toThrow('invalid --round: 19 (a year such as 2021)');
     await expect(brief(['--area', 'ZZZ', '--format', 'md'])).rejects.toThrow('invalid --area: ZZZ');
     await expect(brief(['--area', '150', '--format', 'md', '--out', join(folder, 'x.md')])).rejects.toThrow('invalid area: 150 is not a country');
+  });
+
+  it('maps gaps and lists processes with the crosswalk and the registry as edited in the database', async () => {
+    const url = join(folder, 'edited.sqlite');
+    let rabat: { acronym: string; name: string } | undefined;
+    const db = await createDatabase({ url });
+    try {
+      await db.migrate();
+      const crosswalk = await loadCrosswalk(db);
+      const link = addCrosswalkLink(crosswalk.content, { from: { kind: 'sdg-10-7-2-domain', id: 'DOMAIN1' }, to: { kind: 'gcm-objective', id: '23' }, basis: 'source', source: 'A published mapping' }, { actor: 'analyst', at: new Date().toISOString() });
+      if (!link.ok) throw new Error(JSON.stringify(link.problems));
+      await saveGovernanceDocument(db, { name: 'crosswalk', expectedVersion: crosswalk.version, content: link.crosswalk, description: 'Domain 1 to objective 23', source: 'A published mapping', change: { type: 'add-link', link: link.link }, createdAt: new Date().toISOString() }, null);
+      const registry = await loadPartnershipRegistry(db);
+      expect(processesOfArea(registry.content, '50').map((entry) => entry.process.id)).not.toContain('rabat-process');
+      const member = addMembership(registry.content, { process: 'rabat-process', area: '50', name: 'Bangladesh', role: 'partner country', kind: 'member', asOf: '2026', source: 'A ministerial declaration' });
+      if (!member.ok) throw new Error(JSON.stringify(member.problems));
+      rabat = findProcess(member.registry, 'rabat-process');
+      await saveGovernanceDocument(db, { name: 'partnership-registry', expectedVersion: registry.version, content: member.registry, description: 'Bangladesh joins', source: 'A ministerial declaration', change: { type: 'add-membership', membership: member.record }, createdAt: new Date().toISOString() }, null);
+    } finally {
+      await db.close();
+    }
+    const edited = join(folder, 'bgd-edited.md');
+    const fresh = join(folder, 'bgd-fresh.md');
+    await brief(['--area', 'BGD', '--round', '2019', '--format', 'md', '--data', data, '--database', url, '--out', edited]);
+    await brief(['--area', 'BGD', '--round', '2019', '--format', 'md', '--data', data, '--out', fresh]);
+    const objective23 = '- GCM objective 23: Strengthen international cooperation and global partnerships for safe, orderly and regular migration \\[sourced\\]';
+    const [editedText, freshText] = [readFileSync(edited, 'utf8'), readFileSync(fresh, 'utf8')];
+    expect(editedText).toContain(objective23);
+    expect(freshText).not.toContain(objective23);
+    expect(editedText).toContain(`- ${rabat?.acronym}: ${rabat?.name} (partner country, as of 2026; source: A ministerial declaration)`);
+    expect(freshText).not.toContain('A ministerial declaration');
   });
 });

@@ -1,6 +1,7 @@
 // `migov brief --area <ISO3 or M49> [--round <year>] --format md|pdf|docx [--out <file>] [--data <files…>]`:
 // a country's Cooperation Framework brief, generated from published 10.7.2 data (when given), the
-// crosswalk and the partnership registry, written as Markdown, PDF or DOCX.
+// crosswalk and the partnership registry as stored (and possibly edited) in the database, written as
+// Markdown, PDF or DOCX.
 import { generateBrief, latestBriefVersion, renderBriefDocx, renderBriefMarkdown, renderBriefPdf, resultsFromObservations } from '@migov/briefs';
 import {
   GOVERNANCE_INSTRUMENTS,
@@ -15,11 +16,13 @@ import {
   type Problem,
   type ProfileResult,
 } from '@migov/core';
+import { loadBriefReferenceData, type BriefReferenceData } from '@migov/db';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
 import { parseStructuredText, readInputFile, writeOutput } from '../io.ts';
 import { formatProblem, resolveAreaOption } from '../observation-files.ts';
+import { describeUrl, openDatabaseOption, resolveDatabaseUrl } from './db.ts';
 
 /** The output formats of a brief. */
 export const BRIEF_FORMATS = ['md', 'pdf', 'docx'] as const;
@@ -34,6 +37,7 @@ interface BriefOptions {
   pdfFont?: string;
   mgi?: string;
   instrument?: string[];
+  database?: string;
 }
 
 type MgiInput = { profile: ProfileResult; year?: number; previous?: { profile: ProfileResult; year?: number } };
@@ -102,6 +106,19 @@ async function readData(paths: readonly string[]): Promise<Observation[]> {
   return observations;
 }
 
+// The crosswalk and the registry as the server generates briefs with them (seeded on first use).
+async function readReferenceData(option: string | undefined): Promise<BriefReferenceData> {
+  const db = await openDatabaseOption(option);
+  try {
+    await db.migrate();
+    return await loadBriefReferenceData(db);
+  } catch (error) {
+    throw new CliError(`cannot read the crosswalk and the partnership registry from ${describeUrl(resolveDatabaseUrl(option))}: ${(error as Error).message}`, EXIT.unavailable);
+  } finally {
+    await db.close();
+  }
+}
+
 function parseRound(round: string | undefined): number | undefined {
   if (round === undefined) return undefined;
   if (!/^\d{4}$/.test(round) || Number(round) < 2015 || Number(round) > 2100) throw new CliError(`invalid --round: ${round} (a year such as 2021)`, EXIT.usage);
@@ -125,6 +142,7 @@ export function registerBriefCommand(program: Command): void {
     .option('--data <files...>', 'published SG_CPA_MIGRS data in any supported format (default: none, the brief then has no 10.7.2 results)')
     .option('--mgi <file>', 'MGI-style answers (JSON or YAML): { instrument: "mgi-example", year, responses: { "<item>": { optionId, comment } }, previous?: { year, responses } }')
     .option('--instrument <files...>', 'profile instrument files (JSON or YAML) to use with --mgi, beside the built-in examples')
+    .option('--database <url>', 'the database holding the (edited) crosswalk and partnership registry: sqlite:<path>, a file path or postgres://… (default: DATABASE_URL or ./.migov/migov.sqlite)')
     .option('--pdf-font <file>', 'a TrueType/OpenType font for PDF text in any script (default: Helvetica, Western European characters only)')
     .action(async (options: BriefOptions) => {
       const format = parseFormat(options.format);
@@ -141,9 +159,10 @@ export function registerBriefCommand(program: Command): void {
         process.stderr.write(`migov: warning: the data has no SG_CPA_MIGRS value for ${area}${round === undefined ? '' : ` in ${round}`}\n`);
       }
       const mgi = options.mgi ? await readMgi(options.mgi, options.instrument ?? []) : undefined;
+      const { crosswalk, registry } = await readReferenceData(options.database);
       let brief;
       try {
-        brief = generateBrief({ area, results, ...(mgi ? { mgi } : {}), generatedAt: new Date().toISOString(), generatedBy: 'migov brief (command line)' });
+        brief = generateBrief({ area, results, crosswalk, registry, ...(mgi ? { mgi } : {}), generatedAt: new Date().toISOString(), generatedBy: 'migov brief (command line)' });
       } catch (error) {
         throw new CliError((error as Error).message, EXIT.refused);
       }

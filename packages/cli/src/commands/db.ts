@@ -15,11 +15,12 @@ export function resolveDatabaseUrl(option: string | undefined, env: NodeJS.Proce
 }
 
 /** A URL safe to print: the password is masked. */
-function describeUrl(url: string): string {
+export function describeUrl(url: string): string {
   return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
 }
 
-async function open(option: string | undefined): Promise<MigovDatabase> {
+/** The database of --database / DATABASE_URL / the default, opened (not migrated); one-line CLI errors when it cannot be. */
+export async function openDatabaseOption(option: string | undefined): Promise<MigovDatabase> {
   const url = resolveDatabaseUrl(option);
   try {
     parseDatabaseUrl(url);
@@ -35,7 +36,7 @@ async function open(option: string | undefined): Promise<MigovDatabase> {
 
 /** Run `work` on an open database, closing it afterwards and turning data-layer errors into one-line CLI errors. */
 async function withDatabase<T>(option: string | undefined, work: (db: MigovDatabase) => Promise<T>): Promise<T> {
-  const db = await open(option);
+  const db = await openDatabaseOption(option);
   try {
     return await work(db);
   } catch (error) {

@@ -148,3 +148,20 @@ export async function listGovernanceDocumentVersions(db: MigovDatabase, name: Go
   const rows = await db.kysely.selectFrom('governance_documents').select(['version', 'description', 'source', 'change', 'created_at', 'created_by']).where('name', '=', name).orderBy('version', 'desc').execute();
   return rows.map((row) => toVersion(row, db));
 }
+
+/** What a brief is generated with: the stored crosswalk and partnership registry, with their versions. */
+export interface BriefReferenceData {
+  crosswalk: Crosswalk;
+  registry: PartnershipRegistry;
+  versions: { crosswalk: number; registry: number };
+}
+
+/**
+ * The stored (possibly edited) crosswalk and partnership registry a brief maps gaps and processes
+ * with; the server and the command line both generate briefs from these.
+ */
+export async function loadBriefReferenceData(db: MigovDatabase): Promise<BriefReferenceData> {
+  const crosswalk = await loadCrosswalk(db);
+  const registry = await loadPartnershipRegistry(db);
+  return { crosswalk: crosswalk.content, registry: registry.content, versions: { crosswalk: crosswalk.version, registry: registry.version } };
+}

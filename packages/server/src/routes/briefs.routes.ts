@@ -22,7 +22,7 @@ import {
   type BriefDocument,
   type BriefVersion,
 } from '@migov/briefs';
-import { appendBriefVersion, ConflictError, createBrief, findBrief, listBriefs, listObservations, loadCrosswalk, loadPartnershipRegistry, type StoredBrief } from '@migov/db';
+import { appendBriefVersion, ConflictError, createBrief, findBrief, listBriefs, listObservations, loadBriefReferenceData, type StoredBrief } from '@migov/db';
 import type { Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { scopeCovers, type Role } from '../auth/permissions.ts';
@@ -112,7 +112,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       const at = context.now().toISOString();
       let document: BriefDocument;
       try {
-        const [crosswalk, registry] = [(await loadCrosswalk(context.db)).content, (await loadPartnershipRegistry(context.db)).content];
+        const { crosswalk, registry } = await loadBriefReferenceData(context.db);
         const mgi = await publishedMgiForBrief(context, area.code);
         document = generateBrief({ area: area.code, results, crosswalk, registry, ...(mgi ? { mgi } : {}), ...(request.body.checklist ? { checklist: request.body.checklist } : {}), generatedAt: at, generatedBy: principal.userId });
       } catch (error) {
@@ -211,7 +211,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       const results = resultsFromObservations(observations, brief.area, { ...(brief.year !== undefined ? { year: brief.year } : {}), source: 'published SG_CPA_MIGRS observations' });
       // The checklist is what people know, not a fact from the data: carry the latest one forward.
       const checklist = Object.fromEntries((latest.content as BriefContent).checklist.map((item) => [item.element, { status: item.status, ...(item.note ? { note: item.note } : {}) }]));
-      const [crosswalk, registry] = [(await loadCrosswalk(context.db)).content, (await loadPartnershipRegistry(context.db)).content];
+      const { crosswalk, registry } = await loadBriefReferenceData(context.db);
       const mgi = await publishedMgiForBrief(context, brief.area);
       const regenerated = regenerateBrief(toDocument(brief), { area: brief.area, results, checklist, crosswalk, registry, ...(mgi ? { mgi } : {}) }, { actor: principal.userId, at: context.now().toISOString(), expectedVersion });
       const fresh = regenerated.versions.at(-1);
