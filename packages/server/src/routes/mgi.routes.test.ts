@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { MGI_NATIONAL_EXAMPLE } from '@migov/core';
 import type { MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
@@ -22,6 +23,8 @@ interface AssessmentView {
   profile: { status: string; dimensions: DimensionView[] };
   process: { comments: { ministry: string; body: string; actor: string }[]; consultation: number };
   waitingFor: string[];
+  instrumentVersion: string;
+  answerOptions: Record<string, { id: string; label: Record<string, string>; level: string }[]>;
 }
 
 const ITEMS = MGI_NATIONAL_EXAMPLE.domains.flatMap((domain) => domain.items.map((item) => ({ dimension: domain.id, id: item.id, subArea: item.subArea ?? item.id })));
@@ -40,6 +43,41 @@ function expectedAreas(levels: ReadonlyMap<string, Level>, dimension: string) {
   };
 }
 
+/** An official-style answer scale: its own ids and scores (top = in place, 0 = absent, between = partial). */
+const OFFICIAL_SCALE = [
+  { id: 'yes', label: { en: 'Yes', fr: 'Oui' }, score: '2' },
+  { id: 'partly', label: { en: 'Partly', fr: 'En partie' }, score: '1' },
+  { id: 'no', label: { en: 'No', fr: 'Non' }, score: '0' },
+  { id: 'na', label: { en: 'Not applicable', fr: 'Sans objet' }, notApplicable: true },
+];
+const OFFICIAL_LEVELS: Record<string, Level> = { yes: 'in-place', partly: 'partial', no: 'absent', na: 'not-applicable' };
+
+/**
+ * An instrument shaped like an official MGI question list as an administrator loads it: its own ids
+ * and version, its own answer scale, several questions per sub-area, official wording.
+ */
+function officialStyleInstrument(instrument: string, version: string) {
+  const dimensions: [id: string, label: string, questions: [id: string, text: string, subArea: string][]][] = [
+    ['rights', 'Migrants’ rights', [['d1.a1', 'Access to health care', 'Access to social services'], ['d1.a2', 'Access to education', 'Access to social services'], ['d1.b1', 'Family reunification', 'Family reunification']]],
+    ['partnerships', 'Partnerships', [['d3.a1', 'Regional consultative processes', 'Regional cooperation'], ['d3.b1', 'Bilateral labour agreements', 'Bilateral cooperation']]],
+  ];
+  return {
+    instrument,
+    version,
+    kind: 'profile',
+    title: { en: `${instrument} official-style profile instrument` },
+    source: 'Loaded by an administrator from the official question list',
+    languages: ['en'],
+    scales: { status: OFFICIAL_SCALE },
+    domains: dimensions.map(([id, label, questions], index) => ({
+      id,
+      code: `D${index + 1}`,
+      label: { en: label },
+      items: questions.map(([itemId, text, subArea]) => ({ id: itemId, text: { en: text }, wording: 'official', scale: 'status', subArea })),
+    })),
+  };
+}
+
 describe.each(DIALECTS)('MGI-style assessments over HTTP (%s)', (dialect) => {
   let db: MigovDatabase;
   let drop: () => Promise<void>;
@@ -50,6 +88,7 @@ describe.each(DIALECTS)('MGI-style assessments over HTTP (%s)', (dialect) => {
   let foreign: SignedIn;
   let outsider: SignedIn;
   let otherCoordinator: SignedIn;
+  let admin: SignedIn;
 
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase(dialect));
@@ -66,6 +105,8 @@ describe.each(DIALECTS)('MGI-style assessments over HTTP (%s)', (dialect) => {
     foreign = await signIn(app, 'foreign@example.org');
     outsider = await signIn(app, 'outsider@example.org');
     otherCoordinator = await signIn(app, 'other@example.org');
+    await createTestUser(db, 'admin@example.org', [{ role: 'administrator', scope: { kind: 'global' } }]);
+    admin = await signIn(app, 'admin@example.org');
   });
   afterAll(async () => {
     await app.close();
@@ -239,5 +280,49 @@ describe.each(DIALECTS)('MGI-style assessments over HTTP (%s)', (dialect) => {
     const listed = (await app.inject({ url: '/api/v1/mgi/assessments?jurisdiction=484-CMX', headers: asUser(focal) })).json() as { items: { year: number }[] };
     expect(listed.items.map((item) => item.year)).toEqual([2021]);
     expect((await app.inject({ url: '/api/v1/mgi/assessments', headers: asUser(otherCoordinator) })).json().items).toEqual([]);
+  });
+
+  const upload = (session: SignedIn, body: string, contentType: string) => app.inject({ method: 'POST', url: '/api/v1/instruments', headers: asUser(session, { 'content-type': contentType }), payload: body });
+
+  it('runs an assessment on an official-style profile instrument loaded as JSON: its own options, profiled by sub-area', async () => {
+    const file = JSON.stringify(officialStyleInstrument('mgi-official', '2024'));
+    expect((await upload(coordinator, file, 'application/json')).statusCode).toBe(403);
+    const loaded = await upload(admin, file, 'application/json');
+    expect(loaded.statusCode, loaded.body).toBe(201);
+    expect(loaded.json()).toEqual({ instrument: 'mgi-official', version: '2024' });
+
+    const launched = await launch(coordinator, { jurisdiction: '484-MTY', jurisdictionName: 'Monterrey', year: 2024, instrument: 'mgi-official', instrumentVersion: '2024' });
+    expect(launched.statusCode, launched.body).toBe(201);
+    let view = launched.json() as AssessmentView;
+    expect(view).toMatchObject({ instrument: 'mgi-official', instrumentVersion: '2024', level: 'local' });
+    // The answer form offers the loaded instrument's own options and the level each stands for.
+    expect(view.answerOptions['d3.b1']).toEqual(OFFICIAL_SCALE.map((option) => ({ id: option.id, label: option.label, level: OFFICIAL_LEVELS[option.id] })));
+
+    view = await act(coordinator, view, { type: 'begin-data-collection' });
+    const given = { 'd1.a1': 'yes', 'd1.a2': 'partly', 'd1.b1': 'yes', 'd3.a1': 'na', 'd3.b1': 'no' };
+    view = await answer(focal, view, new Map(Object.entries(given) as [string, Level][]));
+    expect(view.profile.status).toBe('complete');
+    const byDimension = Object.fromEntries(view.profile.dimensions.map((dimension) => [dimension.dimensionId, dimension]));
+    // A sub-area with one question only partly in place shows potential for further development (decision 0502).
+    expect(byDimension.rights).toMatchObject({ wellDeveloped: ['Family reunification'], furtherDevelopment: ['Access to social services'], notApplicable: [] });
+    expect(byDimension.partnerships).toMatchObject({ wellDeveloped: [], furtherDevelopment: ['Bilateral cooperation'], notApplicable: ['Regional cooperation'] });
+    // Only the loaded instrument's options are accepted.
+    await answer(focal, view, new Map([['d1.a1', 'in-place']]), 422);
+  });
+
+  it('launches on the latest version of a profile instrument loaded as YAML; a bad one is refused with its problems', async () => {
+    const loaded = await upload(admin, stringify(officialStyleInstrument('mgi-official-yaml', '2025-1')), 'application/yaml');
+    expect(loaded.statusCode, loaded.body).toBe(201);
+    expect((await upload(admin, stringify(officialStyleInstrument('mgi-official-yaml', '2025-1')), 'application/yaml')).statusCode).toBe(409);
+    const launched = await launch(coordinator, { jurisdiction: '484-PUE', jurisdictionName: 'Puebla', year: 2025, instrument: 'mgi-official-yaml' });
+    expect(launched.statusCode, launched.body).toBe(201);
+    expect(launched.json()).toMatchObject({ instrument: 'mgi-official-yaml', instrumentVersion: '2025-1' });
+
+    const broken = officialStyleInstrument('mgi-broken', '1');
+    broken.domains[0]!.items[0]!.scale = 'missing-scale';
+    const refused = await upload(admin, JSON.stringify(broken), 'application/json');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('missing-scale');
+    expect((await launch(coordinator, { jurisdiction: '484-PUE', jurisdictionName: 'Puebla', year: 2026, instrument: 'mgi-broken' })).statusCode).toBe(422);
   });
 });

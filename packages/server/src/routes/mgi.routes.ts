@@ -23,6 +23,7 @@ import {
   MGI_PROCESS_ROLES,
   ministriesWithoutComment,
   mgiActionRequestSchema,
+  profileLevelOf,
   profileResponsesSchema,
   type InstrumentVersion,
   type MgiProcessAction,
@@ -91,6 +92,17 @@ function profileOf(context: AppContext, assessment: MgiAssessment): ProfileResul
   return computeProfile(instrumentOf(context, assessment), assessment.responses);
 }
 
+/**
+ * The options each item offers, from the assessment's own instrument (a loaded official instrument
+ * may name and scale them differently from the examples): id, label and the level it stands for.
+ */
+function answerOptionsOf(instrument: InstrumentVersion) {
+  const scales = Object.fromEntries(
+    Object.entries(instrument.scales).map(([scaleId, options]) => [scaleId, options.map((option) => ({ id: option.id, label: option.label, level: profileLevelOf(option, options) }))]),
+  );
+  return Object.fromEntries(instrument.domains.flatMap((domain) => domain.items.map((item) => [item.id, scales[item.scale] ?? []])));
+}
+
 /** The jurisdiction's latest round before this one (optionally published only). */
 async function previousRound(context: AppContext, assessment: MgiAssessment, publishedOnly: boolean): Promise<MgiAssessment | undefined> {
   const rounds = await listMgiAssessments(context.db, { jurisdiction: assessment.jurisdiction });
@@ -135,6 +147,7 @@ async function workingView(context: AppContext, principal: Principal, assessment
     ...summary(assessment),
     responses: assessment.responses,
     profile: profileOf(context, assessment),
+    answerOptions: answerOptionsOf(instrumentOf(context, assessment)),
     process: assessment.process,
     waitingFor,
     members: await listMgiConsultationMembers(context.db, assessment.id),

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../app/router-context.tsx';
 import { useSession } from '../../app/session-context.tsx';
 import { ErrorMessage } from '../../app/shared.tsx';
+import { pickText } from '../../app/localized.ts';
 import { ApiProblem } from '../../api/api-client.ts';
 import { SaveFooter, SignedInRead } from './governance-parts.tsx';
 import { levelKey, type MgiWorkView } from './governance-data.ts';
@@ -17,7 +18,7 @@ import { answersEditable, commentMinistries, MGI_LEVELS, parseConsultation, perm
 type Answers = MgiWorkView['responses'];
 
 function Answering({ view, onSaved }: { view: MgiWorkView; onSaved: (view: MgiWorkView) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { api } = useSession();
   const [draft, setDraft] = useState<Answers>(view.responses);
   const [status, setStatus] = useState('');
@@ -52,9 +53,16 @@ function Answering({ view, onSaved }: { view: MgiWorkView; onSaved: (view: MgiWo
                 <legend lang="en">
                   {item.itemId} {item.text}
                 </legend>
-                {MGI_LEVELS.map((level) => (
-                  <label key={level} style={{ marginInlineEnd: '1em' }}>
-                    <input type="radio" name={`mgi-${item.itemId}`} value={level} checked={draft[item.itemId]?.optionId === level} onChange={() => set(item.itemId, { optionId: level })} /> {t('mgi.level', { level: levelKey(level) })}
+                {(view.answerOptions?.[item.itemId] ?? MGI_LEVELS.map((level) => ({ id: level, level, label: undefined }))).map((option) => (
+                  <label key={option.id} style={{ marginInlineEnd: '1em' }}>
+                    <input type="radio" name={`mgi-${item.itemId}`} value={option.id} checked={draft[item.itemId]?.optionId === option.id} onChange={() => set(item.itemId, { optionId: option.id })} />{' '}
+                    {option.id === option.level || !option.label ? (
+                      t('mgi.level', { level: levelKey(option.level) })
+                    ) : (
+                      <>
+                        <span lang={option.label[lang] ? lang : 'en'}>{pickText(option.label, lang)}</span> ({t('mgi.level', { level: levelKey(option.level) })})
+                      </>
+                    )}
                   </label>
                 ))}
                 <br />

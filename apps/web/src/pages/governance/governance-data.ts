@@ -144,6 +144,8 @@ export interface MgiWorkView extends ProfileSummary {
   lockVersion: number;
   responses: Record<string, { optionId?: string; comment?: string }>;
   profile: PublishedProfile['profile'];
+  /** The options of each item in the assessment's own instrument, with the level each stands for. */
+  answerOptions?: Record<string, { id: string; label: LocalizedText; level: ProfileLevel }[]>;
   process: {
     consultation: number;
     ministries: string[];
