@@ -125,6 +125,7 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'POST /api/v1/partnerships/memberships': (actor) => actor === 'administrator' || actor === 'global-analyst',
   'POST /api/v1/partnerships/memberships/:id/end': (actor) => actor === 'administrator' || actor === 'global-analyst',
   'POST /api/v1/partnerships/meetings': (actor) => actor === 'administrator' || actor === 'global-analyst',
+  'POST /api/v1/partnerships/processes/:id/types': (actor) => actor === 'administrator' || actor === 'global-analyst',
   'POST /api/v1/mgi/assessments': own('national-coordinator'),
   // MGI assessments by id are checked per role in mgi.routes.test.ts; here the id is unknown (404 to the signed-in).
   'GET /api/v1/mgi/assessments': signedIn,

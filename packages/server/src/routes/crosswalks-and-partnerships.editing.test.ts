@@ -124,4 +124,22 @@ describe.each(DIALECTS)('editing the crosswalk and the partnership registry (%s)
       ['add-membership', 'Ministerial declaration 2026'],
     ]);
   });
+
+  it("adds an entry to a process's type history with its source; the latest entry is the current type", async () => {
+    const before = (await app.inject('/api/v1/partnerships/colombo-process')).json() as { type: string; types: { type: string; asOf: string; source: string }[] };
+    const version = ((await app.inject('/api/v1/partnerships')).json() as { version: number }).version;
+    const claim = { expectedVersion: version, source: 'Regional review 2026', type: 'interregional-forum', asOf: '2026' };
+    expect((await post('/api/v1/partnerships/processes/colombo-process/types', regional, claim)).statusCode).toBe(403);
+    expect((await post('/api/v1/partnerships/processes/nope/types', analyst, claim)).statusCode).toBe(404);
+    expect((await post('/api/v1/partnerships/processes/colombo-process/types', analyst, { ...claim, type: 'club' })).statusCode).toBe(400);
+    const added = await post('/api/v1/partnerships/processes/colombo-process/types', analyst, claim);
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({ version: version + 1, record: { process: 'colombo-process', type: 'interregional-forum', asOf: '2026', source: 'Regional review 2026' } });
+    const after = (await app.inject('/api/v1/partnerships/colombo-process')).json() as typeof before;
+    expect(after.types).toEqual([...before.types, { type: 'interregional-forum', asOf: '2026', source: 'Regional review 2026' }]);
+    expect(after.type).toBe('interregional-forum');
+    const again = await post('/api/v1/partnerships/processes/colombo-process/types', analyst, { ...claim, expectedVersion: version + 1 });
+    expect(again.statusCode).toBe(422);
+    expect((await post('/api/v1/partnerships/processes/colombo-process/types', analyst, { ...claim, asOf: '2027' })).statusCode).toBe(409);
+  });
 });

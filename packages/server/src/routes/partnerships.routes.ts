@@ -23,6 +23,8 @@ import {
   type MembershipQuery,
   type Observation,
   type PartnershipRegistry,
+  type ProcessType,
+  type ProcessTypeClaim,
   type RegistryEditResult,
 } from '@migov/core';
 import { listGovernanceDocumentVersions, listObservations, loadPartnershipRegistry } from '@migov/db';
@@ -68,6 +70,20 @@ function processSummary(registry: PartnershipRegistry, process: ConsultationProc
 /** The rounds present in the observations, oldest first. */
 function roundsOf(observations: readonly Observation[]): number[] {
   return [...new Set(observations.map((observation) => observation.year))].sort((left, right) => left - right);
+}
+
+/**
+ * Add one entry to a process's type history (the type a source gives it, and when); earlier entries
+ * stay, and the latest entry is the process's current type.
+ */
+export function addTypeClaim(registry: PartnershipRegistry, processId: string, claim: ProcessTypeClaim): RegistryEditResult<ProcessTypeClaim & { process: string }> {
+  const process = findProcess(registry, processId);
+  if (!process) return { ok: false, problems: [{ field: 'id', value: processId, message: 'unknown consultation process' }] };
+  if (process.types.some((entry) => entry.type === claim.type && entry.asOf === claim.asOf && entry.source === claim.source)) {
+    return { ok: false, problems: [{ field: 'type', value: claim.type, message: 'the type history already has this entry' }] };
+  }
+  const updated = { ...process, types: [...process.types, claim] };
+  return { ok: true, registry: { ...registry, processes: registry.processes.map((entry) => (entry.id === process.id ? updated : entry)) }, record: { ...claim, process: process.id } };
 }
 
 /** Per round and domain: the group figure of the members and how many of them it covers. */
@@ -239,6 +255,28 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       const current = await stored();
       if (!current.content.memberships.some((record) => record.id === request.params.id)) throw new ApiError('not-found', `no membership record ${request.params.id}`);
       return editRegistry(request, expectedVersion, source, (registry) => endMembership(registry, request.params.id, { until, source }), (record) => `Ended ${record.name} in ${record.process} on ${until}`, 'end-membership');
+    },
+  );
+
+  app.post(
+    '/partnerships/processes/:id/types',
+    {
+      config: SIGNED_IN,
+      ...editorsOnly,
+      schema: {
+        tags: ['partnerships'],
+        summary: "Add an entry to a process's type history: the type a source gives it and when (the latest entry is the current type; earlier ones stay)",
+        description: EDITORS_TEXT,
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: z.object({ ...editFields, type: z.enum(PROCESS_TYPES), asOf: z.string().trim().min(1).max(200).describe('when the source describes the process so, e.g. "2026" or "current IOM page"') }).strict(),
+        response: { 201: z.unknown() },
+      },
+    },
+    async (request, reply) => {
+      const { expectedVersion, source, type, asOf } = request.body;
+      if (!findProcess((await stored()).content, request.params.id)) throw new ApiError('not-found', `no consultation process ${JSON.stringify(request.params.id)}`);
+      const body = await editRegistry(request, expectedVersion, source, (registry) => addTypeClaim(registry, request.params.id, { type: type as ProcessType, asOf, source }), (record) => `Typed ${record.process} as ${record.type} (${record.asOf})`, 'add-type');
+      return reply.code(201).send(body);
     },
   );
 
