@@ -3,6 +3,7 @@
  * main.ts and the CLI's serve command do). Zod schemas on every route feed validation, types and the
  * OpenAPI 3.1 document at /api/v1/openapi.json (browsable at /api/v1/docs).
  */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -49,6 +50,9 @@ export interface CreateAppOptions {
   shared?: SharedState;
 }
 
+/** Log levels at which Fastify logs every request. */
+const REQUEST_LOG_LEVELS = new Set(['trace', 'debug', 'info']);
+
 /** The app plus the list of its routes with their declared access. */
 export type MigovApp = FastifyInstance & { routesWithAccess: readonly RegisteredRoute[] };
 
@@ -57,7 +61,19 @@ export { API_PREFIX };
 /** Build the app. Call `await app.ready()` (inject does it) before use, and `app.close()` at the end. */
 export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...options.config };
+  let answerDirectly: (request: IncomingMessage, response: ServerResponse) => boolean = () => false;
   const app = Fastify({
+    // The server of a listening app (inject() does not use it) sends remembered public answers
+    // before the framework (set below), with the timeouts Fastify gives its own servers.
+    serverFactory: (handler) => {
+      const server = createServer((request, response) => {
+        if (!answerDirectly(request, response)) handler(request, response);
+      });
+      server.keepAliveTimeout = 72_000;
+      server.requestTimeout = 0;
+      server.setTimeout(0);
+      return server;
+    },
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,
     bodyLimit: config.maxUploadBytes,
@@ -114,6 +130,9 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   app.addHook('onRequest', (request, reply, done) => {
     if (request.method !== 'GET' || !context.publicCache.answerFor(request, reply)) done();
   });
+  // Before the framework only while request logs are off (MIGOV_LOG_LEVEL above info): an answer
+  // sent there is not logged, so with request logs on every answer goes through Fastify.
+  answerDirectly = (request, response) => !REQUEST_LOG_LEVELS.has(app.log.level) && context.publicCache.answerDirectly(request, response);
 
   await app.register(swagger, {
     openapi: {

@@ -1,5 +1,6 @@
 /** Strong ETags and conditional GET for public data: the body is built once per data generation and reused. */
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** A strong ETag of a body. */
@@ -44,6 +45,15 @@ function sendPrepared(request: FastifyRequest, reply: FastifyReply, cached: Cach
   return reply.header('content-type', cached.contentType).send(cached.body);
 }
 
+/** A remembered answer, with the complete headers of a 200 and a 304 sent before the framework. */
+interface RememberedAnswer {
+  cached: CachedBody;
+  headers: Record<string, string>;
+  expires: number;
+  ok: Record<string, string | number>;
+  notModified: Record<string, string>;
+}
+
 /**
  * A small cache of prepared bodies keyed by a string, emptied whenever public data changes through
  * this server: in this process at once, and in the other processes of a cluster before `invalidate`
@@ -58,7 +68,7 @@ export class PublicBodyCache {
   /** When each body of the current generation is due for refresh (bodies of earlier generations are not here). */
   private expiry = new WeakMap<CachedBody, number>();
   /** The answers of public GET routes by request URL (path and query), until their body is due for refresh. */
-  private answers = new Map<string, { cached: CachedBody; headers: Record<string, string>; expires: number }>();
+  private answers = new Map<string, RememberedAnswer>();
 
   constructor(
     private readonly limit = 500,
@@ -128,7 +138,18 @@ export class PublicBodyCache {
     const expires = this.expiry.get(cached);
     if (expires === undefined || expires <= this.now() || this.answers.get(url)?.cached === cached) return;
     if (this.answers.size >= this.limit) this.answers.clear();
-    this.answers.set(url, { cached, headers, expires });
+    const notModified = { 'x-content-type-options': 'nosniff', etag: cached.etag, 'cache-control': 'public, max-age=0, must-revalidate', ...headers };
+    const ok = { ...notModified, 'content-type': cached.contentType, 'content-length': Buffer.byteLength(cached.body) };
+    this.answers.set(url, { cached, headers, expires, ok, notModified });
+  }
+
+  /** The remembered answer for a URL while it is not due for refresh. */
+  private current(url: string) {
+    const answer = this.answers.get(url);
+    if (!answer) return undefined;
+    if (answer.expires > this.now()) return answer;
+    this.answers.delete(url);
+    return undefined;
   }
 
   /**
@@ -136,12 +157,25 @@ export class PublicBodyCache {
    * handler); undefined when there is none or its body is due for refresh, and the route runs.
    */
   answerFor(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
-    const answer = this.answers.get(request.url);
-    if (!answer) return undefined;
-    if (answer.expires <= this.now()) {
-      this.answers.delete(request.url);
-      return undefined;
-    }
-    return sendPrepared(request, reply, answer.cached, answer.headers);
+    const answer = this.current(request.url);
+    return answer ? sendPrepared(request, reply, answer.cached, answer.headers) : undefined;
+  }
+
+  /** Answers sent by answerDirectly (for tests and diagnostics). */
+  directAnswers = 0;
+
+  /**
+   * The same before the framework, on Node's own request and response, with the same headers
+   * (the server of a listening app does this while request logs are off); false when the request
+   * is not a GET with a remembered answer, and the framework takes it.
+   */
+  answerDirectly(request: IncomingMessage, response: ServerResponse): boolean {
+    if (request.method !== 'GET' || request.url === undefined) return false;
+    const answer = this.current(request.url);
+    if (!answer) return false;
+    this.directAnswers += 1;
+    if (ifNoneMatchHits(request.headers['if-none-match'], answer.cached.etag)) response.writeHead(304, answer.notModified).end();
+    else response.writeHead(200, answer.ok).end(answer.cached.body);
+    return true;
   }
 }

@@ -79,3 +79,57 @@ describe('remembered public answers', () => {
     expect((await app.inject({ url: URL_2021 })).headers.etag).toBe(all.headers.etag);
   });
 });
+
+describe('remembered public answers before the framework (a listening app)', () => {
+  let db: MigovDatabase;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ db, drop } = await createTestDatabase('sqlite'));
+    await importObservations(db, { observations: [{ series: 'SG_CPA_MIGRP', area: '1', year: 2021, domain: 'ALLDOMAINS', value: 51, nature: 'G' }], source: { name: 'import', format: 'json', importedAt: new Date().toISOString() } }, null);
+  });
+  afterAll(async () => drop());
+
+  const get = async (base: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${base}${URL_2021}`, { headers });
+    return { status: response.status, headers: Object.fromEntries([...response.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name))), body: await response.text() };
+  };
+
+  it('sends the same bytes and headers as the route, and 304, while request logs are off', async () => {
+    const app = await createTestApp(db);
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const first = await get(base);
+      expect(app.migov.publicCache.directAnswers).toBe(0);
+      const second = await get(base);
+      expect(app.migov.publicCache.directAnswers).toBe(1);
+      expect(second).toEqual(first);
+      const notModified = await get(base, { 'if-none-match': String(first.headers.etag) });
+      expect(notModified.status).toBe(304);
+      expect(notModified.body).toBe('');
+      expect(app.migov.publicCache.directAnswers).toBe(2);
+      await importObservations(db, { observations: [{ series: 'SG_CPA_MIGRP', area: '2', year: 2021, domain: 'ALLDOMAINS', value: 52, nature: 'G' }], source: { name: 'import 2', format: 'json', importedAt: new Date().toISOString() } }, null);
+      await app.migov.publicCache.invalidate();
+      const changed = await get(base);
+      expect(app.migov.publicCache.directAnswers).toBe(2);
+      expect((JSON.parse(changed.body) as { published: unknown[] }).published).toHaveLength(2);
+      expect(changed.headers.etag).not.toBe(first.headers.etag);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('leaves every answer to the framework while requests are logged', async () => {
+    const lines: string[] = [];
+    const app = await createTestApp(db, { logger: { level: 'info', stream: { write: (line: string) => void lines.push(line) } } });
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      await get(base);
+      await get(base);
+      expect(app.migov.publicCache.directAnswers).toBe(0);
+      expect(lines.filter((line) => line.includes('request completed'))).toHaveLength(2);
+    } finally {
+      await app.close();
+    }
+  });
+});
