@@ -228,4 +228,73 @@ describe('governance pages in Chromium', () => {
     await audit('colour by category en');
     expect(tab.failing('colour by')).toEqual({});
   }, 120_000);
+
+  it('lets a global analyst edit the partnership registry: a membership added and ended, a meeting with outcome documents, the type history', async () => {
+    await fresh();
+    await page.goto(`${platform.url}/en/partnerships/bali-process/`);
+    await page.getByTestId('members-table').waitFor();
+    expect(await page.getByRole('link', { name: 'Edit the records of this process' }).count()).toBe(0);
+    await signIn('analyst@example.org');
+    await page.goto(`${platform.url}/en/partnerships/bali-process/`);
+    await page.getByRole('link', { name: 'Edit the records of this process' }).click();
+    const add = page.getByTestId('add-membership');
+    await add.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/en/workspace/partnerships/bali-process/');
+    const version = Number((await page.getByTestId('registry-version').textContent())?.replace(/\D/g, ''));
+    await audit('partnership editor en');
+
+    // A date that is not one is refused in the form, naming the field; nothing is sent.
+    await add.getByLabel('Country').selectOption('484');
+    await add.getByLabel('Role').fill('Member State');
+    await add.getByLabel('As of').fill('2026');
+    await add.getByLabel('From').fill('March 2026');
+    await add.getByLabel('Source of this edit').fill('Ministerial declaration 2026');
+    await add.getByRole('button', { name: 'Add a membership record' }).click();
+    expect(await add.getByRole('alert').textContent()).toContain('From: “March 2026” is not a date');
+    await add.getByLabel('From').fill('2026-03');
+    await add.getByRole('button', { name: 'Add a membership record' }).click();
+    await page.getByText(`Saved as version ${version + 1}.`).waitFor();
+    const records = page.getByTestId('membership-records');
+    const mexico = records.locator('tbody tr').filter({ hasText: 'Mexico' });
+    expect(await mexico.textContent()).toContain('Ministerial declaration 2026');
+
+    await page.getByRole('button', { name: 'End the membership of Mexico' }).click();
+    const end = page.getByTestId('end-membership');
+    await end.getByLabel('Until').fill('2026-09');
+    await end.getByLabel('Source of this edit').fill('Withdrawal note');
+    await end.getByRole('button', { name: 'End' }).click();
+    await page.getByText(`Saved as version ${version + 2}.`).waitFor();
+    expect(await mexico.locator('td').nth(2).textContent()).toBe('2026-09');
+
+    const meeting = page.getByTestId('add-meeting');
+    await meeting.getByLabel('Title of the meeting').fill('Ministerial Conference 2026');
+    await meeting.getByLabel('Date (as the source gives it)').fill('10 February 2026');
+    await meeting.getByLabel('Year').fill('2026');
+    await meeting.getByLabel('Place').fill('Bali');
+    await meeting.getByLabel('Outcome documents').fill('Co-Chairs statement | Conference report, p. 2\nAdelaide Strategy update');
+    await meeting.getByLabel('Source of this edit').fill('Conference report');
+    await meeting.getByRole('button', { name: 'Add a meeting' }).click();
+    await page.getByText(`Saved as version ${version + 3}.`).waitFor();
+    expect(await page.getByTestId('meeting-list').textContent()).toContain('Co-Chairs statement (Conference report, p. 2); Adelaide Strategy update (Conference report)');
+
+    const type = page.getByTestId('add-type');
+    await type.getByLabel('Type').selectOption('interregional-forum');
+    await type.getByLabel('When the source describes it so (e.g. 2026, current web page)').fill('2026 review');
+    await type.getByLabel('Source of this edit').fill('Regional review 2026');
+    await type.getByRole('button', { name: 'Add to the type history' }).click();
+    await page.getByText(`Saved as version ${version + 4}.`).waitFor();
+    expect(await page.getByTestId('type-history').locator('li').last().textContent()).toBe('Interregional forum — 2026 review (Regional review 2026)');
+    await audit('partnership editor after edits en');
+    await page.screenshot({ path: join(SHOTS, '22-partnership-editor.png'), fullPage: true });
+
+    // The public page reads the stored registry.
+    await page.goto(`${platform.url}/en/partnerships/bali-process/`);
+    await page.getByTestId('meetings').waitFor();
+    expect(await page.getByTestId('meetings').textContent()).toContain('Ministerial Conference 2026');
+    await page.goto(`${platform.url}/ar/workspace/partnerships/bali-process/`);
+    await page.getByTestId('add-membership').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await audit('partnership editor ar');
+    expect(tab.failing('partnership editor')).toEqual({});
+  }, 180_000);
 });

@@ -40,7 +40,7 @@ export function AppShell({ route, user, onSignOut, children, showWorkspace = tru
               </Link>
             </li>
             <li>
-              <Link to={{ view: 'partnerships', lang }} {...(route.view === 'partnerships' || route.view === 'partnership' ? { 'aria-current': 'page' as const } : {})}>
+              <Link to={{ view: 'partnerships', lang }} {...(route.view === 'partnerships' || route.view === 'partnership' || route.view === 'partnership-edit' ? { 'aria-current': 'page' as const } : {})}>
                 {t('nav.partnerships')}
               </Link>
             </li>

@@ -39,6 +39,7 @@ const BriefsPage = lazy(() => import('../pages/governance/BriefsPage.tsx').then(
 const BriefPage = lazy(() => import('../pages/governance/BriefPage.tsx').then((module) => ({ default: module.BriefPage })));
 const MgiAssessmentsPage = lazy(() => import('../pages/governance/MgiAssessmentsPage.tsx').then((module) => ({ default: module.MgiAssessmentsPage })));
 const MgiWorkPage = lazy(() => import('../pages/governance/MgiWorkPage.tsx').then((module) => ({ default: module.MgiWorkPage })));
+const PartnershipEditPage = lazy(() => import('../pages/partnerships/PartnershipEditPage.tsx').then((module) => ({ default: module.PartnershipEditPage })));
 
 function Loaded<T>({ load, loadKey, ready, children }: { load: () => Promise<T>; loadKey: string; ready?: T | undefined; children: (data: T) => ReactNode }) {
   const state = useLoad(load, loadKey, ready);
@@ -82,6 +83,8 @@ function PageFor({ route }: { route: Route }) {
       return <MgiAssessmentsPage />;
     case 'mgi-assessment':
       return <MgiWorkPage id={route.id} />;
+    case 'partnership-edit':
+      return <PartnershipEditPage id={route.id} />;
     case 'sign-in':
       return <SignInPage />;
     case 'assessments':

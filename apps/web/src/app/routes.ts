@@ -13,6 +13,7 @@ export type Route =
   | { view: 'methodology'; lang: UiLanguage }
   | { view: 'partnerships'; lang: UiLanguage }
   | { view: 'partnership'; lang: UiLanguage; id: string; asOf?: string }
+  | { view: 'partnership-edit'; lang: UiLanguage; id: string }
   | { view: 'indicators'; lang: UiLanguage }
   | { view: 'indicator'; lang: UiLanguage; id: string; dataset?: string; area?: string; where?: string; chart?: 'line' | 'bar' }
   | { view: 'governance'; lang: UiLanguage }
@@ -108,6 +109,7 @@ export function parseRoute(pathname: string, searchText = '', fallbackLanguage: 
     if (fourth === undefined) return { view: 'mgi-assessments', lang };
     if (ID.test(fourth) && segments.length === 4) return { view: 'mgi-assessment', lang, id: fourth };
   }
+  if (second === 'workspace' && third === 'partnerships' && fourth && ID.test(fourth) && segments.length === 4) return { view: 'partnership-edit', lang, id: fourth };
   if (second === 'workspace' && third === 'briefs') {
     if (fourth === undefined) return { view: 'briefs', lang };
     if (ID.test(fourth) && segments.length === 4) return { view: 'brief', lang, id: fourth };
@@ -175,6 +177,9 @@ export function formatRoute(route: Route, base = '/'): string {
       break;
     case 'mgi-assessment':
       path = `workspace/mgi/${encodeURIComponent(route.id)}/`;
+      break;
+    case 'partnership-edit':
+      path = `workspace/partnerships/${encodeURIComponent(route.id)}/`;
       break;
     case 'brief':
       path = `workspace/briefs/${encodeURIComponent(route.id)}/`;

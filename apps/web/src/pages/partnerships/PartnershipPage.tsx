@@ -1,16 +1,18 @@
 /* @jsxRuntime automatic */
 /** One consultation process: its member map, members with roles and as-of dates, meetings, the 10.7.2 results of its members as a group, and the processes it overlaps with. */
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useContext, useId, useMemo, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../../app/router-context.tsx';
 import { formatRoute } from '../../app/routes.ts';
 import { areaName, pickText } from '../../app/localized.ts';
 import { Section } from '../../app/shared.tsx';
+import { SessionContext } from '../../app/session-context.tsx';
+import { canEditCrosswalk } from '../governance/governance-data.ts';
 import { ChartFrame } from '../../charts/ChartFrame.tsx';
 import { ChoroplethMap } from '../../charts/ChoroplethMap.tsx';
 import { fillOf, NO_DATA_COLOUR, normalizeAreaCode, type CategoryClass } from '../../charts/category-scale.ts';
 import type { PartnershipData } from './partnerships-data.ts';
-import { FoundingYears, MemberCount, TypeName } from './partnership-parts.tsx';
+import { FoundingYears, MemberCount, MembershipRecordsTable, TypeName } from './partnership-parts.tsx';
 import { ALL_DOMAINS, categoryClasses, groupResultRows, memberClasses, overlapsOf, parseAsOfInput, sortMembers, type PartnershipMembership } from './partnership-state.ts';
 
 export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: string }) {
@@ -18,6 +20,8 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
   const { t, lang } = translator;
   const { live, navigate, base } = useNavigation();
   const { process, areas } = data;
+  const sessionState = useContext(SessionContext);
+  const editor = live && sessionState?.session ? canEditCrosswalk(sessionState.session.roles) : false;
   const [colourBy, setColourBy] = useState<'membership' | 'category'>('membership');
   const categories = process.memberCategories ?? undefined;
   const byCategory = colourBy === 'category' && categories !== undefined;
@@ -85,6 +89,11 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
             ))}
           </ul>
         </details>
+      ) : null}
+      {editor ? (
+        <p>
+          <Link to={{ view: 'partnership-edit', lang, id: process.id }}>{t('partnershipEdit.link')}</Link>
+        </p>
       ) : null}
       {live ? <AsOfForm id={process.id} asOf={asOf} /> : null}
       {asOf ? <p data-testid="as-of">{t('partnership.asOfShown', { date: asOf })}</p> : null}
@@ -161,33 +170,7 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
         {process.membershipRecords.length > 0 ? (
           <details>
             <summary>{t('partnership.membershipHistory')}</summary>
-            <table>
-              <caption>{t('partnership.membershipHistory')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('common.country')}</th>
-                  <th scope="col">{t('partnership.role')}</th>
-                  <th scope="col">{t('partnership.from')}</th>
-                  <th scope="col">{t('partnership.until')}</th>
-                  <th scope="col">{t('partnership.asOf')}</th>
-                  <th scope="col">{t('partnership.source')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {process.membershipRecords.map((record) => (
-                  <tr key={record.id}>
-                    <th scope="row">{memberName(record)}</th>
-                    <td>{record.role}</td>
-                    <td>{record.from ?? '–'}</td>
-                    <td>{record.until ?? '–'}</td>
-                    <td>{record.asOf}</td>
-                    <td>
-                      <small>{record.source}</small>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <MembershipRecordsTable records={process.membershipRecords} memberName={memberName} />
           </details>
         ) : null}
       </Section>

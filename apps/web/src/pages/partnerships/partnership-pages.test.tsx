@@ -127,7 +127,7 @@ describe('the partnership pages (rendered on fixed data)', () => {
   it('keeps the type history and every membership record with its dates and source', () => {
     const html = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process' }, <PartnershipPage data={data} />, { base: '/', title: 'CP' });
     expect(html).toContain('<li>Interregional forum — 2013 <small>(IOM overview 2013)</small></li>');
-    expect(html).toContain('<th scope="row">Afghanistan</th><td>Member State</td><td>2003</td><td>2010</td><td>2023</td><td><small>old list</small></td>');
+    expect(html).toContain('<th scope="row">Afghanistan</th><td lang="en">Member State</td><td>2003</td><td>2010</td><td lang="en">2023</td><td><small lang="en">old list</small></td>');
     // Without scripts there is no date control; a dated page says so.
     expect(html).not.toContain('name="asOf"');
     const dated = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process', asOf: '2015' }, <PartnershipPage data={data} asOf="2015" />, { base: '/', title: 'CP' });

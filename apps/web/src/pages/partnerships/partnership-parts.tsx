@@ -1,8 +1,9 @@
 /* @jsxRuntime automatic */
-/** Pieces both partnership pages draw: the localized process type and the founding years with their sources. */
+/** Pieces the partnership pages share: the localized process type, the founding years with their sources, the membership records. */
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/catalogues/en.ts';
-import { foundingConflicts, foundingYears, type FoundingClaim, type PartnershipSummary } from './partnership-state.ts';
+import { foundingConflicts, foundingYears, type FoundingClaim, type PartnershipMembership, type PartnershipSummary } from './partnership-state.ts';
 
 const TYPE_KEYS: Record<string, MessageKey> = {
   'regional-consultative-process': 'partnerships.typeRcp',
@@ -10,9 +11,14 @@ const TYPE_KEYS: Record<string, MessageKey> = {
   'global-process': 'partnerships.typeGlobal',
 };
 
+/** The message key of a process type, if the catalogue names it. */
+export function typeKey(type: string | null): MessageKey | undefined {
+  return type ? TYPE_KEYS[type] : undefined;
+}
+
 export function TypeName({ type }: { type: string | null }) {
   const { t } = useI18n();
-  const key = type ? TYPE_KEYS[type] : undefined;
+  const key = typeKey(type);
   return <>{key ? t(key) : (type ?? '–')}</>;
 }
 
@@ -50,5 +56,44 @@ export function MemberCount({ process }: { process: Pick<PartnershipSummary, 'me
         </>
       ) : null}
     </>
+  );
+}
+
+/** Every membership record of a process (ended ones too) with role, dates and source; the editor adds a column of actions. */
+export function MembershipRecordsTable({ records, memberName, testId, action }: { records: readonly PartnershipMembership[]; memberName: (record: PartnershipMembership) => string; testId?: string; action?: { header: string; cell: (record: PartnershipMembership, name: string) => ReactNode } }) {
+  const { t } = useI18n();
+  return (
+    <table {...(testId ? { 'data-testid': testId } : {})}>
+      <caption>{t('partnership.membershipHistory')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('common.country')}</th>
+          <th scope="col">{t('partnership.role')}</th>
+          <th scope="col">{t('partnership.from')}</th>
+          <th scope="col">{t('partnership.until')}</th>
+          <th scope="col">{t('partnership.asOf')}</th>
+          <th scope="col">{t('partnership.source')}</th>
+          {action ? <th scope="col">{action.header}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {records.map((record) => {
+          const name = memberName(record);
+          return (
+            <tr key={record.id} data-record={record.id}>
+              <th scope="row">{name}</th>
+              <td lang="en">{record.role}</td>
+              <td>{record.from ?? '–'}</td>
+              <td>{record.until ?? '–'}</td>
+              <td lang="en">{record.asOf}</td>
+              <td>
+                <small lang="en">{record.source}</small>
+              </td>
+              {action ? <td>{action.cell(record, name)}</td> : null}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -43,3 +43,14 @@ export async function loadPartnership(api: ApiClient, id: string, loadMap: () =>
   const instrument = await loadInstrument(api, SDG_INSTRUMENT.id, version).catch(() => undefined);
   return { ...common, process, processes: list.items, overlaps: overlaps.items, instrument, map: await mapRead };
 }
+
+/** What the registry editor reads: the process with every record, the registry version edits start from, and the countries to choose from. */
+export interface PartnershipEditData extends CommonData {
+  process: PartnershipDetail;
+  version: number;
+}
+
+export async function loadPartnershipEdit(api: ApiClient, id: string): Promise<PartnershipEditData> {
+  const [process, list, common] = await Promise.all([getJson<PartnershipDetail>(api, `/partnerships/${encodeURIComponent(id)}`), getJson<{ version: number }>(api, '/partnerships'), loadCommon(api)]);
+  return { ...common, process, version: list.version };
+}
