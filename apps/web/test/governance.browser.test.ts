@@ -29,6 +29,7 @@ describe('governance pages in Chromium', () => {
     await addUser(platform.db, 'coordinator@example.org', 'Coordinator', [{ role: 'national-coordinator', scope: { kind: 'area', area: '484' } }]);
     await addUser(platform.db, 'focal@example.org', 'Focal Point', [{ role: 'focal-point', scope: { kind: 'area', area: '484' } }]);
     await addUser(platform.db, 'labour@example.org', 'Labour Ministry', []);
+    await addUser(platform.db, 'admin@example.org', 'Administrator', [{ role: 'administrator', scope: { kind: 'global' } }]);
     const observations: Observation[] = (['DOMAIN1', 'DOMAIN2', 'DOMAIN3', 'DOMAIN4', 'DOMAIN5', 'DOMAIN6'] as const).map((domain, index) => ({ series: 'SG_CPA_MIGRS', area: '484', year: 2021, domain, value: index < 2 ? 2 : 4 }));
     // Two Colombo Process members with an overall result, for the member map coloured by category.
     observations.push({ series: 'SG_CPA_MIGRS', area: '50', year: 2021, domain: 'ALLDOMAINS', value: 3 }, { series: 'SG_CPA_MIGRS', area: '608', year: 2021, domain: 'ALLDOMAINS', value: 1 });
@@ -296,5 +297,52 @@ describe('governance pages in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await audit('partnership editor ar');
     expect(tab.failing('partnership editor')).toEqual({});
+  }, 180_000);
+
+  it('runs an MGI-style assessment on an official-style instrument an administrator uploaded: its own answer options', async () => {
+    const instrument = {
+      instrument: 'mgi-official',
+      version: '2024',
+      kind: 'profile',
+      title: { en: 'MGI official-style instrument' },
+      source: 'Official question list',
+      languages: ['en'],
+      scales: { status: [{ id: 'yes', label: { en: 'Yes' }, score: '2' }, { id: 'partly', label: { en: 'Partly' }, score: '1' }, { id: 'no', label: { en: 'No' }, score: '0' }, { id: 'na', label: { en: 'Does not apply' }, notApplicable: true }] },
+      domains: [{ id: 'rights', code: 'D1', label: { en: 'Migrants’ rights' }, items: [{ id: 'd1.a1', text: { en: 'Access to health care' }, wording: 'official', scale: 'status', subArea: 'Access to social services' }] }],
+    };
+    await signIn('admin@example.org');
+    await page.goto(`${platform.url}/en/workspace/admin/`);
+    await page.getByLabel('Upload an instrument (JSON or YAML)').setInputFiles({ name: 'mgi-official.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(instrument)) });
+    await page.getByText('Loaded mgi-official@2024.').waitFor();
+
+    await signIn('coordinator@example.org');
+    await page.goto(`${platform.url}/en/workspace/mgi/`);
+    const launch = page.getByTestId('mgi-launch');
+    await launch.locator('option[value="mgi-official@2024"]').waitFor({ state: 'attached' });
+    await launch.getByLabel('Country (M49) or city (M49-code)').fill('484-MTY');
+    await launch.getByLabel('City name').fill('Monterrey');
+    await launch.getByLabel('Round', { exact: true }).fill('2024');
+    await launch.getByLabel('Instrument').selectOption('mgi-official@2024');
+    await launch.getByRole('button', { name: 'Launch an assessment' }).click();
+    await page.getByTestId('mgi-state').filter({ hasText: 'Launch' }).waitFor();
+    const workUrl = page.url();
+    await page.getByRole('button', { name: 'Begin data collection', exact: true }).click();
+    await page.getByTestId('mgi-state').filter({ hasText: 'Data collection' }).waitFor();
+
+    await signIn('focal@example.org');
+    await page.goto(workUrl);
+    const answers = page.getByTestId('mgi-answers');
+    await answers.waitFor();
+    expect(await answers.locator('input[name="mgi-d1.a1"]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['yes', 'partly', 'no', 'na']);
+    expect(await answers.locator('label').filter({ has: page.locator('input[value="partly"]') }).textContent()).toBe(' Partly (Partial)');
+    await audit('official instrument work en');
+    await answers.locator('input[name="mgi-d1.a1"][value="partly"]').check();
+    await page.getByRole('button', { name: 'Save answers' }).click();
+    await page.getByText('Answers saved.').waitFor();
+    expect(await page.textContent('main')).toContain('Access to social services');
+    await page.goto(workUrl.replace('/en/', '/ar/'));
+    await page.getByTestId('mgi-answers').waitFor();
+    await audit('official instrument work ar');
+    expect(tab.failing('official instrument')).toEqual({});
   }, 180_000);
 });

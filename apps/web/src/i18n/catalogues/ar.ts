@@ -248,6 +248,8 @@ export const ar: Record<MessageKey, string> = {
   'mgiWork.jurisdiction': 'البلد (M49) أو المدينة (M49-الرمز)',
   'mgiWork.cityName': 'اسم المدينة',
   'mgiWork.startFromPrevious': 'البدء من إجابات الجولة السابقة',
+  'mgiWork.instrument': 'الأداة',
+  'mgiWork.exampleInstrument': 'الأداة المثال (وطنية أو محلية حسب الولاية)',
   'mgiWork.none': 'لا توجد تقييمات بعد.',
   'mgiWork.state': 'المرحلة',
   'mgiWork.stateName': '{state, select, launch {الإطلاق} dataCollection {جمع البيانات} draftProfile {مشروع الملمح} interMinisterialConsultation {التشاور بين الوزارات} governmentApproval {موافقة الحكومة} other {منشور}}',

@@ -246,6 +246,8 @@ export const en = {
   'mgiWork.jurisdiction': 'Country (M49) or city (M49-code)',
   'mgiWork.cityName': 'City name',
   'mgiWork.startFromPrevious': 'Start from the answers of the previous round',
+  'mgiWork.instrument': 'Instrument',
+  'mgiWork.exampleInstrument': 'The EXAMPLE instrument (national or local, by jurisdiction)',
   'mgiWork.none': 'No MGI-style assessment yet.',
   'mgiWork.state': 'Stage',
   'mgiWork.stateName': '{state, select, launch {Launch} dataCollection {Data collection} draftProfile {Draft profile} interMinisterialConsultation {Inter-ministerial consultation} governmentApproval {Government approval} other {Published}}',

@@ -248,6 +248,8 @@ export const es: Record<MessageKey, string> = {
   'mgiWork.jurisdiction': 'País (M49) o ciudad (M49-código)',
   'mgiWork.cityName': 'Nombre de la ciudad',
   'mgiWork.startFromPrevious': 'Partir de las respuestas de la ronda anterior',
+  'mgiWork.instrument': 'Instrumento',
+  'mgiWork.exampleInstrument': 'El instrumento de EJEMPLO (nacional o local, según la jurisdicción)',
   'mgiWork.none': 'Todavía no hay evaluaciones de tipo MGI.',
   'mgiWork.state': 'Etapa',
   'mgiWork.stateName': '{state, select, launch {Inicio} dataCollection {Recopilación de datos} draftProfile {Proyecto de perfil} interMinisterialConsultation {Consulta interministerial} governmentApproval {Aprobación del gobierno} other {Publicado}}',

@@ -248,6 +248,8 @@ export const fr: Record<MessageKey, string> = {
   'mgiWork.jurisdiction': 'Pays (M49) ou ville (M49-code)',
   'mgiWork.cityName': 'Nom de la ville',
   'mgiWork.startFromPrevious': 'Partir des réponses du cycle précédent',
+  'mgiWork.instrument': 'Instrument',
+  'mgiWork.exampleInstrument': 'L’instrument d’EXEMPLE (national ou local, selon la juridiction)',
   'mgiWork.none': 'Aucune évaluation de type MGI pour l’instant.',
   'mgiWork.state': 'Étape',
   'mgiWork.stateName': '{state, select, launch {Lancement} dataCollection {Collecte des données} draftProfile {Projet de profil} interMinisterialConsultation {Consultation interministérielle} governmentApproval {Approbation du gouvernement} other {Publié}}',

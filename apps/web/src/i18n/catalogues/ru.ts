@@ -248,6 +248,8 @@ export const ru: Record<MessageKey, string> = {
   'mgiWork.jurisdiction': 'Страна (M49) или город (M49-код)',
   'mgiWork.cityName': 'Название города',
   'mgiWork.startFromPrevious': 'Начать с ответов предыдущего раунда',
+  'mgiWork.instrument': 'Инструмент',
+  'mgiWork.exampleInstrument': 'ПРИМЕРНЫЙ инструмент (национальный или местный, по юрисдикции)',
   'mgiWork.none': 'Оценок в формате MGI пока нет.',
   'mgiWork.state': 'Этап',
   'mgiWork.stateName': '{state, select, launch {Запуск} dataCollection {Сбор данных} draftProfile {Проект профиля} interMinisterialConsultation {Межведомственные консультации} governmentApproval {Утверждение правительством} other {Опубликовано}}',

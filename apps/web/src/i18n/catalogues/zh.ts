@@ -248,6 +248,8 @@ export const zh: Record<MessageKey, string> = {
   'mgiWork.jurisdiction': '国家（M49）或城市（M49-代码）',
   'mgiWork.cityName': '城市名称',
   'mgiWork.startFromPrevious': '从上一轮的回答开始',
+  'mgiWork.instrument': '工具',
+  'mgiWork.exampleInstrument': '示例工具（按辖区为国家级或地方级）',
   'mgiWork.none': '尚无MGI式评估。',
   'mgiWork.state': '阶段',
   'mgiWork.stateName': '{state, select, launch {启动} dataCollection {数据收集} draftProfile {概况草案} interMinisterialConsultation {部际磋商} governmentApproval {政府批准} other {已发布}}',

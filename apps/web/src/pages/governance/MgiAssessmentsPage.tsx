@@ -7,6 +7,8 @@ import { useSession } from '../../app/session-context.tsx';
 import { ErrorMessage, Loading } from '../../app/shared.tsx';
 import { useLoad } from '../../app/use-load.ts';
 import { getJson } from '../../api/api-client.ts';
+import type { InstrumentSummary } from '../../api/api-types.ts';
+import { pickText } from '../../app/localized.ts';
 import type { MgiWorkSummary, MgiWorkView } from './governance-data.ts';
 import { stateKey } from './mgi-work-state.ts';
 
@@ -16,6 +18,8 @@ export function MgiAssessmentsPage() {
   const { api, session } = useSession();
   const [error, setError] = useState<unknown>();
   const state = useLoad(() => (session ? getJson<{ items: MgiWorkSummary[] }>(api, '/mgi/assessments') : Promise.resolve({ items: [] })), session?.user.id ?? 'anonymous');
+  // Profile instruments an administrator loaded (e.g. the official one); the examples are the default.
+  const instruments = useLoad(async () => (await getJson<{ items: InstrumentSummary[] }>(api, '/instruments')).items.filter((item) => item.kind === 'profile'), 'profile-instruments');
   if (!session) {
     return (
       <>
@@ -31,11 +35,12 @@ export function MgiAssessmentsPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
+    const [instrument, instrumentVersion] = text('instrument') ? text('instrument').split('@') : [];
     setError(undefined);
     try {
       const { body } = await api.request<MgiWorkView>('/mgi/assessments', {
         method: 'POST',
-        body: { jurisdiction: text('jurisdiction'), year: Number(text('year')), ...(text('name') ? { jurisdictionName: text('name') } : {}), ...(form.get('previous') ? { startFromPrevious: true } : {}) },
+        body: { jurisdiction: text('jurisdiction'), year: Number(text('year')), ...(text('name') ? { jurisdictionName: text('name') } : {}), ...(form.get('previous') ? { startFromPrevious: true } : {}), ...(instrument && instrumentVersion ? { instrument, instrumentVersion } : {}) },
       });
       navigate({ view: 'mgi-assessment', lang, id: body.id });
     } catch (failure) {
@@ -58,6 +63,19 @@ export function MgiAssessmentsPage() {
               </label>{' '}
               <label>
                 {t('common.round')} <input name="year" required inputMode="numeric" pattern="\d{4}" size={6} />
+              </label>
+            </p>
+            <p>
+              <label>
+                {t('mgiWork.instrument')}{' '}
+                <select name="instrument" defaultValue="">
+                  <option value="">{t('mgiWork.exampleInstrument')}</option>
+                  {(instruments.status === 'ready' ? instruments.data : []).map((item) => (
+                    <option key={`${item.instrument}@${item.version}`} value={`${item.instrument}@${item.version}`}>
+                      {pickText(item.title, lang)} ({item.version})
+                    </option>
+                  ))}
+                </select>
               </label>
             </p>
             <p>
