@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { addCrosswalkLink, addMembership, findProcess, processesOfArea } from '@migov/core';
-import { createDatabase, loadCrosswalk, loadPartnershipRegistry, saveGovernanceDocument } from '@migov/db';
+import { addCrosswalkLink, addMembership, findProcess, MGI_NATIONAL_EXAMPLE, processesOfArea } from '@migov/core';
+import { createDatabase, loadCrosswalk, loadPartnershipRegistry, publishMgiRound, saveGovernanceDocument } from '@migov/db';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedData } from '../../../../test-support/shared-data.ts';
@@ -119,5 +119,23 @@ describe('migov brief', () => {
     expect(freshText).not.toContain(objective23);
     expect(editedText).toContain(`- ${rabat?.acronym}: ${rabat?.name} (partner country, as of 2026; source: A ministerial declaration)`);
     expect(freshText).not.toContain('A ministerial declaration');
+  });
+
+  it('shows the latest MGI-style profile published in the database and what changed since the round before, unless answers are given', async () => {
+    const url = join(folder, 'published.sqlite');
+    const db = await createDatabase({ url });
+    try {
+      await db.migrate();
+      const all = Object.fromEntries(MGI_NATIONAL_EXAMPLE.domains.flatMap((domain) => domain.items.map((item) => [item.id, 'in-place'])));
+      await publishMgiRound(db, { jurisdiction: '50', jurisdictionName: 'Bangladesh', year: 2019, answers: { ...all, '2.2': 'absent' } });
+      await publishMgiRound(db, { jurisdiction: '50', jurisdictionName: 'Bangladesh', year: 2023, answers: all });
+    } finally {
+      await db.close();
+    }
+    const out = join(folder, 'bgd-published.md');
+    await brief(['--area', 'BGD', '--format', 'md', '--database', url, '--out', out]);
+    const markdown = readFileSync(out, 'utf8');
+    expect(markdown).toContain('## MGI-style profile (2023)');
+    expect(markdown).toContain('- Whole of government approach: Migration strategy became well-developed');
   });
 });

@@ -16,7 +16,7 @@ import {
   type Problem,
   type ProfileResult,
 } from '@migov/core';
-import { loadBriefReferenceData, type BriefReferenceData } from '@migov/db';
+import { listInstrumentVersions, loadBriefReferenceData, loadPublishedMgiForBrief, type BriefMgiProfile, type BriefReferenceData } from '@migov/db';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
@@ -106,14 +106,23 @@ async function readData(paths: readonly string[]): Promise<Observation[]> {
   return observations;
 }
 
-// The crosswalk and the registry as the server generates briefs with them (seeded on first use).
-async function readReferenceData(option: string | undefined): Promise<BriefReferenceData> {
+// What the server generates briefs with, from the database: the crosswalk and the registry (seeded on
+// first use) and, unless answers are given with --mgi, the country's latest published MGI-style profile.
+async function readStoredData(option: string | undefined, area: string, withMgi: boolean): Promise<BriefReferenceData & { mgi?: BriefMgiProfile }> {
   const db = await openDatabaseOption(option);
   try {
     await db.migrate();
-    return await loadBriefReferenceData(db);
+    const reference = await loadBriefReferenceData(db);
+    if (!withMgi) return reference;
+    const registry = createInstrumentRegistry([...GOVERNANCE_INSTRUMENTS, ...(await listInstrumentVersions(db)).map((stored) => stored.instrument)]);
+    const mgi = await loadPublishedMgiForBrief(db, area, (assessment) => {
+      const instrument = registry.find(assessment.instrument, assessment.instrumentVersion);
+      if (!instrument) throw new Error(`the instrument ${assessment.instrument}@${assessment.instrumentVersion} of the published ${assessment.year} MGI-style profile is not in the database`);
+      return instrument;
+    });
+    return { ...reference, ...(mgi ? { mgi } : {}) };
   } catch (error) {
-    throw new CliError(`cannot read the crosswalk and the partnership registry from ${describeUrl(resolveDatabaseUrl(option))}: ${(error as Error).message}`, EXIT.unavailable);
+    throw new CliError(`cannot read the crosswalk, the partnership registry and the published MGI-style profiles from ${describeUrl(resolveDatabaseUrl(option))}: ${(error as Error).message}`, EXIT.unavailable);
   } finally {
     await db.close();
   }
@@ -140,7 +149,7 @@ export function registerBriefCommand(program: Command): void {
     .requiredOption('--format <format>', `output format: ${BRIEF_FORMATS.join(', ')}`)
     .option('--out <file>', 'write to a file (default: standard output; PDF and DOCX need --out on a terminal)')
     .option('--data <files...>', 'published SG_CPA_MIGRS data in any supported format (default: none, the brief then has no 10.7.2 results)')
-    .option('--mgi <file>', 'MGI-style answers (JSON or YAML): { instrument: "mgi-example", year, responses: { "<item>": { optionId, comment } }, previous?: { year, responses } }')
+    .option('--mgi <file>', 'MGI-style answers (JSON or YAML; default: the latest profile published in the database): { instrument: "mgi-example", year, responses: { "<item>": { optionId, comment } }, previous?: { year, responses } }')
     .option('--instrument <files...>', 'profile instrument files (JSON or YAML) to use with --mgi, beside the built-in examples')
     .option('--database <url>', 'the database holding the (edited) crosswalk and partnership registry: sqlite:<path>, a file path or postgres://… (default: DATABASE_URL or ./.migov/migov.sqlite)')
     .option('--pdf-font <file>', 'a TrueType/OpenType font for PDF text in any script (default: Helvetica, Western European characters only)')
@@ -158,8 +167,9 @@ export function registerBriefCommand(program: Command): void {
       if (options.data && results.domains.every((domain) => domain.status === 'no-data')) {
         process.stderr.write(`migov: warning: the data has no SG_CPA_MIGRS value for ${area}${round === undefined ? '' : ` in ${round}`}\n`);
       }
-      const mgi = options.mgi ? await readMgi(options.mgi, options.instrument ?? []) : undefined;
-      const { crosswalk, registry } = await readReferenceData(options.database);
+      const given = options.mgi ? await readMgi(options.mgi, options.instrument ?? []) : undefined;
+      const { crosswalk, registry, mgi: published } = await readStoredData(options.database, area, given === undefined);
+      const mgi = given ?? published;
       let brief;
       try {
         brief = generateBrief({ area, results, crosswalk, registry, ...(mgi ? { mgi } : {}), generatedAt: new Date().toISOString(), generatedBy: 'migov brief (command line)' });

@@ -8,6 +8,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import {
   applyMgiAction,
+  computeProfile,
   nextRoundKind,
   startMgiProcess,
   type MgiJurisdictionLevel,
@@ -16,7 +17,9 @@ import {
   type MgiProcessRefusal,
   type MgiProcessState,
   type MgiRoundKind,
+  type InstrumentVersion,
   type ProfileResponses,
+  type ProfileResult,
   type Role,
 } from '@migov/core';
 import { inTransaction, type MigovDatabase } from '../database.ts';
@@ -337,4 +340,25 @@ export async function mgiMinistriesOfUser(db: MigovDatabase, assessment: Pick<Mg
 export async function isMgiConsultationMember(db: MigovDatabase, id: string, userId: string): Promise<boolean> {
   const row = await db.kysely.selectFrom('mgi_consultation_members').select('id').where('assessment_id', '=', id).where('user_id', '=', userId).executeTakeFirst();
   return row !== undefined;
+}
+
+/** A country's MGI-style profile as a brief shows it: the latest published round and the one before. */
+export interface BriefMgiProfile {
+  profile: ProfileResult;
+  year: number;
+  previous?: { profile: ProfileResult; year: number };
+}
+
+/**
+ * The latest published MGI-style profile of a jurisdiction and the published round before it, each
+ * computed with its own instrument (`instrumentOf`: the built-in examples or a loaded one); undefined
+ * when none is published. The server and the command line generate briefs with it.
+ */
+export async function loadPublishedMgiForBrief(db: MigovDatabase, jurisdiction: string, instrumentOf: (assessment: MgiAssessment) => InstrumentVersion): Promise<BriefMgiProfile | undefined> {
+  const rounds = await listMgiAssessments(db, { jurisdiction, state: 'published' });
+  const latest = rounds.at(-1);
+  if (!latest) return undefined;
+  const previous = rounds.at(-2);
+  const profileOf = (assessment: MgiAssessment) => computeProfile(instrumentOf(assessment), assessment.responses);
+  return { profile: profileOf(latest), year: latest.year, ...(previous ? { previous: { profile: profileOf(previous), year: previous.year } } : {}) };
 }

@@ -41,8 +41,10 @@ import {
   listMgiAnswerHistory,
   listMgiAssessments,
   listMgiConsultationMembers,
+  loadPublishedMgiForBrief,
   mgiMinistriesOfUser,
   saveMgiAnswers,
+  type BriefMgiProfile,
   type MgiAssessment,
   type MgiWriteResult,
 } from '@migov/db';
@@ -199,12 +201,8 @@ async function writing(context: AppContext, principal: Principal, write: () => P
  * The country's latest published MGI-style profile (and the one before, for what changed), as a brief
  * takes it; undefined when none is published.
  */
-export async function publishedMgiForBrief(context: AppContext, area: string): Promise<{ profile: ProfileResult; year: number; previous?: { profile: ProfileResult; year: number } } | undefined> {
-  const rounds = await listMgiAssessments(context.db, { jurisdiction: normalizeJurisdiction(area), state: 'published' });
-  const latest = rounds.at(-1);
-  if (!latest) return undefined;
-  const previous = rounds.at(-2);
-  return { profile: profileOf(context, latest), year: latest.year, ...(previous ? { previous: { profile: profileOf(context, previous), year: previous.year } } : {}) };
+export async function publishedMgiForBrief(context: AppContext, area: string): Promise<BriefMgiProfile | undefined> {
+  return loadPublishedMgiForBrief(context.db, normalizeJurisdiction(area), (assessment) => instrumentOf(context, assessment));
 }
 
 /** The public view of a published profile: answers with evidence, the profile, approval and publication, consulted ministries; never the comments. */
