@@ -285,6 +285,26 @@ describe('governance pages in Chromium', () => {
     await type.getByRole('button', { name: 'Add to the type history' }).click();
     await page.getByText(`Saved as version ${version + 4}.`).waitFor();
     expect(await page.getByTestId('type-history').locator('li').last().textContent()).toBe('Interregional forum — 2026 review (Regional review 2026)');
+
+    // Another editor saves first: this page shows their version and keeps the form filled in to submit again.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    const otherType = other.getByTestId('add-type');
+    await otherType.getByLabel('When the source describes it so (e.g. 2026, current web page)').fill('2027 list');
+    await otherType.getByLabel('Source of this edit').fill('Other editor');
+    await otherType.getByRole('button', { name: 'Add to the type history' }).click();
+    await other.getByText(`Saved as version ${version + 5}.`).waitFor();
+    await other.close();
+    await type.getByLabel('Type').selectOption('global-process');
+    await type.getByLabel('When the source describes it so (e.g. 2026, current web page)').fill('2027 review');
+    await type.getByLabel('Source of this edit').fill('Regional review 2027');
+    await type.getByRole('button', { name: 'Add to the type history' }).click();
+    await page.getByText(`Someone changed the registry first (now version ${version + 5}).`, { exact: false }).waitFor();
+    expect(await page.getByTestId('type-history').textContent()).toContain('(Other editor)');
+    expect(await type.getByLabel('Source of this edit').inputValue()).toBe('Regional review 2027');
+    await type.getByRole('button', { name: 'Add to the type history' }).click();
+    await page.getByText(`Saved as version ${version + 6}.`).waitFor();
+    expect(await page.getByTestId('type-history').locator('li').last().textContent()).toBe('Global process — 2027 review (Regional review 2027)');
     await audit('partnership editor after edits en');
     await page.screenshot({ path: join(SHOTS, '22-partnership-editor.png'), fullPage: true });
 

@@ -346,6 +346,7 @@ export const en = {
   'partnershipEdit.badDate': '{field}: “{value}” is not a date: enter a year (2015), a month (2015-06) or a day (2015-06-30).',
   'partnershipEdit.badYear': '{field}: “{value}” is not a year.',
   'partnershipEdit.badOutcome': '{field}, line {line}: write the title, then | and the source.',
+  'partnershipEdit.conflict': 'Someone changed the registry first (now version {version}). The page shows their version; your form is kept: submit it again.',
   'indicators.title': 'Migration-related SDG indicators',
   'indicators.intro': 'The SDG indicators on migration and those the 2030 Agenda asks to disaggregate by migratory status, with the datasets published here. Titles, custodians and definitions are those of the UN global indicator framework, in English.',
   'indicators.indicator': 'Indicator',

@@ -348,6 +348,7 @@ export const es: Record<MessageKey, string> = {
   'partnershipEdit.badDate': '{field}: «{value}» no es una fecha: introduzca un año (2015), un mes (2015-06) o un día (2015-06-30).',
   'partnershipEdit.badYear': '{field}: «{value}» no es un año.',
   'partnershipEdit.badOutcome': '{field}, línea {line}: escriba el título, luego | y la fuente.',
+  'partnershipEdit.conflict': 'Otra persona modificó el registro antes (ahora versión {version}). La página muestra su versión; su formulario se conserva: envíelo de nuevo.',
   'indicators.title': 'Indicadores de los ODS relacionados con la migración',
   'indicators.intro': 'Los indicadores de los ODS sobre migración y los que la Agenda 2030 pide desglosar por situación migratoria, con los conjuntos de datos publicados aquí. Los títulos, organismos custodios y definiciones son los del marco mundial de indicadores de las Naciones Unidas, en inglés.',
   'indicators.indicator': 'Indicador',

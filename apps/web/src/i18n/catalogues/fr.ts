@@ -348,6 +348,7 @@ export const fr: Record<MessageKey, string> = {
   'partnershipEdit.badDate': '{field} : « {value} » n’est pas une date : saisissez une année (2015), un mois (2015-06) ou un jour (2015-06-30).',
   'partnershipEdit.badYear': '{field} : « {value} » n’est pas une année.',
   'partnershipEdit.badOutcome': '{field}, ligne {line} : écrivez le titre, puis | et la source.',
+  'partnershipEdit.conflict': 'Quelqu’un a modifié le registre avant vous (version {version}). La page montre sa version ; votre formulaire est conservé : envoyez-le à nouveau.',
   'indicators.title': 'Indicateurs ODD liés aux migrations',
   'indicators.intro': 'Les indicateurs ODD sur les migrations et ceux que le Programme 2030 demande de ventiler par statut migratoire, avec les jeux de données publiés ici. Les intitulés, organismes responsables et définitions sont ceux du cadre mondial d’indicateurs de l’ONU, en anglais.',
   'indicators.indicator': 'Indicateur',

@@ -348,6 +348,7 @@ export const zh: Record<MessageKey, string> = {
   'partnershipEdit.badDate': '{field}：“{value}”不是日期：请输入年份（2015）、月份（2015-06）或日期（2015-06-30）。',
   'partnershipEdit.badYear': '{field}：“{value}”不是年份。',
   'partnershipEdit.badOutcome': '{field}，第 {line} 行：请写标题，然后写 | 和来源。',
+  'partnershipEdit.conflict': '有人先修改了登记册（现为第 {version} 版）。页面显示其版本；您的表单已保留：请再次提交。',
   'indicators.title': '与移民相关的可持续发展目标指标',
   'indicators.intro': '关于移民的可持续发展目标指标，以及《2030年议程》要求按移民身份分列的指标，附本平台发布的数据集。标题、监管机构和定义均采用联合国全球指标框架的英文原文。',
   'indicators.indicator': '指标',

@@ -13,6 +13,7 @@ import { useSession } from '../../app/session-context.tsx';
 import { ErrorMessage, Loading, Section } from '../../app/shared.tsx';
 import { areaName } from '../../app/localized.ts';
 import { useLoad } from '../../app/use-load.ts';
+import { ApiProblem } from '../../api/api-client.ts';
 import { normalizeAreaCode } from '../../charts/category-scale.ts';
 import { canEditCrosswalk } from '../governance/governance-data.ts';
 import { loadPartnershipEdit, type PartnershipEditData } from './partnerships-data.ts';
@@ -65,16 +66,23 @@ function Problems({ problems }: { problems: FormProblem[] }) {
   );
 }
 
+/** What submitting an edit form came to: stored, or the problems to fix (none when the server refused or another editor saved first). */
+interface EditResult {
+  saved: boolean;
+  problems: FormProblem[];
+}
+
 /** One edit form: reads its fields, checks them, posts the edit and reports. */
-function EditForm({ testId, legend, submit, onSubmit, children }: { testId: string; legend: string; submit: string; onSubmit: (read: (name: string) => string) => Promise<FormProblem[]>; children: ReactNode }) {
+function EditForm({ testId, legend, submit, onSubmit, children }: { testId: string; legend: string; submit: string; onSubmit: (read: (name: string) => string) => Promise<EditResult>; children: ReactNode }) {
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const handle = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const found = await onSubmit((name) => String(form.get(name) ?? '').trim());
-    setProblems(found);
-    if (found.length === 0) formElement.reset();
+    const result = await onSubmit((name) => String(form.get(name) ?? '').trim());
+    setProblems(result.problems);
+    // Only a stored edit clears the form; a refusal or a conflict keeps what was typed.
+    if (result.saved) formElement.reset();
   };
   return (
     <form onSubmit={(event) => void handle(event)} data-testid={testId} className="stacked-form" noValidate>
@@ -100,19 +108,27 @@ function Editor({ initial }: { initial: PartnershipEditData }) {
   const countries = [...data.areas.values()].filter((area) => area.kind === 'country').sort((left, right) => areaName(left, lang).localeCompare(areaName(right, lang), lang));
 
   /** Post an edit from the version shown, then show the stored result. */
-  const edit = async (path: string, body: Record<string, unknown>, problems: FormProblem[]): Promise<FormProblem[]> => {
-    if (problems.length > 0) return problems;
+  const edit = async (path: string, body: Record<string, unknown>, problems: FormProblem[]): Promise<EditResult> => {
+    if (problems.length > 0) return { saved: false, problems };
     setError(undefined);
     try {
       const { body: saved } = await api.request<{ version: number }>(path, { method: 'POST', body: { expectedVersion: data.version, ...body } });
       setData(await loadPartnershipEdit(api, process.id));
       setStatus(t('crosswalk.saved', { version: saved.version }));
       setEnding(undefined);
-      return [];
+      return { saved: true, problems: [] };
     } catch (failure) {
       setStatus('');
+      if (failure instanceof ApiProblem && failure.status === 409) {
+        // Another editor saved first: show their version, keep this form filled in to submit again.
+        const current = await loadPartnershipEdit(api, process.id);
+        setData(current);
+        setError(undefined);
+        setStatus(t('partnershipEdit.conflict', { version: current.version }));
+        return { saved: false, problems: [] };
+      }
       setError(failure);
-      return [];
+      return { saved: false, problems: [] };
     }
   };
   const records = sortRecords(process.membershipRecords, lang);
