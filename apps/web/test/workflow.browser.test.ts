@@ -403,6 +403,15 @@ describe('the web app in Chromium', () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
     expect(png.suggestedFilename()).toBe('migov-indicator-8.8.1-SL_EMP_FTLINJUR-484.png');
 
+    // Another language keeps the selection made on the page.
+    await page.getByLabel('Sex').selectOption('F');
+    await page.locator('nav.languages a[data-lang="fr"]').click();
+    await page.waitForURL((address) => address.pathname === '/fr/indicators/8.8.1/');
+    await page.getByTestId('indicator-choices').waitFor();
+    const french = new URL(page.url());
+    expect([french.searchParams.get('area'), french.searchParams.get('where'), french.searchParams.get('chart')]).toEqual(['484', 'MIGRATORY_STATUS:MIGRANT;SEX:F', 'bar']);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+
     // The country profile's panel, with a link to the indicator page for this country.
     await page.goto(`${platform.url}/en/country/484/`);
     const panel = page.getByTestId('country-indicator-8.8.1');

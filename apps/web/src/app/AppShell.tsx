@@ -1,9 +1,9 @@
 /* @jsxRuntime automatic */
 /** The frame of every page: skip link, header with navigation and languages, main landmark, footer. */
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { LANGUAGE_NAMES, UI_LANGUAGES } from '../i18n/languages.ts';
-import { formatRoute, withLanguage, type Route } from './routes.ts';
+import { formatRoute, parseRoute, withLanguage, type Route } from './routes.ts';
 import { Link, useNavigation } from './router-context.tsx';
 
 export interface ShellUser {
@@ -13,7 +13,7 @@ export interface ShellUser {
 
 export function AppShell({ route, user, onSignOut, children, showWorkspace = true }: { route: Route; user?: ShellUser | undefined; onSignOut?: () => void; children: ReactNode; showWorkspace?: boolean }) {
   const { t, lang } = useI18n();
-  const { base } = useNavigation();
+  const { base, live } = useNavigation();
   const current = (view: Route['view']) => (route.view === view ? ({ 'aria-current': 'page' } as const) : {});
   return (
     <>
@@ -105,6 +105,9 @@ export function AppShell({ route, user, onSignOut, children, showWorkspace = tru
                   hrefLang={language}
                   {...(language === lang ? { 'aria-current': 'true' as const } : {})}
                   data-lang={language}
+                  // A page may keep a reader's choices in the URL without a new route (an indicator
+                  // chart's selection): the link then follows the address as it is at the click.
+                  {...(live ? { onClick: (event: MouseEvent<HTMLAnchorElement>) => followShownAddress(event, route, language, base) } : {})}
                 >
                   {LANGUAGE_NAMES[language]}
                 </a>
@@ -124,4 +127,10 @@ export function AppShell({ route, user, onSignOut, children, showWorkspace = tru
       </footer>
     </>
   );
+}
+
+/** Point a language link at the view shown now (same view, with the choices its address holds). */
+function followShownAddress(event: MouseEvent<HTMLAnchorElement>, route: Route, language: Route['lang'], base: string): void {
+  const shown = parseRoute(window.location.pathname, window.location.search, route.lang);
+  if (shown.view === route.view) event.currentTarget.href = formatRoute(withLanguage(shown, language), base);
 }
