@@ -1,28 +1,17 @@
 /* @jsxRuntime automatic */
 /** Pieces the governance workspace pages share: a signed-in read of one API resource, and the end of a saving form. */
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n/i18n-context.tsx';
-import { Link } from '../../app/router-context.tsx';
-import { useSession } from '../../app/session-context.tsx';
-import { ErrorMessage, Loading } from '../../app/shared.tsx';
-import { useLoad } from '../../app/use-load.ts';
+import { ErrorMessage } from '../../app/shared.tsx';
+import { SignedInLoader } from '../../app/SignedInLoader.tsx';
 import { getJson } from '../../api/api-client.ts';
 
 /** Read `path` for the signed-in reader (a sign-in link otherwise), with the loading and error states. */
 export function SignedInRead<T>({ path, children }: { path: string; children: (data: T) => ReactNode }) {
-  const { t, lang } = useI18n();
-  const { api, session } = useSession();
-  const state = useLoad(() => getJson<T>(api, path), `${path}:${session?.user.id ?? ''}`);
-  if (!session) {
-    return (
-      <p>
-        <Link to={{ view: 'sign-in', lang }}>{t('workspace.signInFirst')}</Link>
-      </p>
-    );
-  }
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={state.reload} />;
-  return <>{children(state.data)}</>;
+  return (
+    <SignedInLoader load={(api) => getJson<T>(api, path)} loadKey={path}>
+      {(data: T) => children(data)}
+    </SignedInLoader>
+  );
 }
 
 /** The submit button of a saving form, its announced status and its error. */
