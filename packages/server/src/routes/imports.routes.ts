@@ -37,7 +37,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         { observations: read.observations, source: { name: request.query.name, format: read.format, importedAt: context.now().toISOString() } },
         request.principal!.userId,
       );
-      context.publicCache.invalidate();
+      await context.publicCache.invalidate();
       return reply.code(201).send({ id: imported.id, format: read.format, observationCount: imported.observationCount });
     },
   );

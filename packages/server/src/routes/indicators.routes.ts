@@ -186,7 +186,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const summaries = read.datasets.map(summariseDataset);
       if (result.dryRun) return reply.code(200).send({ dryRun: true, format: read.format, datasets: result.datasets, read: summaries, added: result.added, replaced: result.replaced });
-      context.publicCache.invalidate();
+      await context.publicCache.invalidate();
       await recordAudit(context.db, { actorId: principal.userId, action: 'indicators.import', targetType: 'indicator-datasets', targetId: result.datasets.map((dataset) => dataset.id).join(','), details: { name, format: read.format, added: result.added, replaced: result.replaced } });
       return reply.code(201).send({ dryRun: false, format: read.format, datasets: result.datasets, added: result.added, replaced: result.replaced });
     },
