@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   addMeeting,
   addMembership,
+  addTypeClaim,
   endMembership,
   findProcess,
   newMembershipSchema,
@@ -24,7 +25,6 @@ import {
   type Observation,
   type PartnershipRegistry,
   type ProcessType,
-  type ProcessTypeClaim,
   type RegistryEditResult,
 } from '@migov/core';
 import { listGovernanceDocumentVersions, listObservations, loadPartnershipRegistry } from '@migov/db';
@@ -70,20 +70,6 @@ function processSummary(registry: PartnershipRegistry, process: ConsultationProc
 /** The rounds present in the observations, oldest first. */
 function roundsOf(observations: readonly Observation[]): number[] {
   return [...new Set(observations.map((observation) => observation.year))].sort((left, right) => left - right);
-}
-
-/**
- * Add one entry to a process's type history (the type a source gives it, and when); earlier entries
- * stay, and the latest entry is the process's current type.
- */
-export function addTypeClaim(registry: PartnershipRegistry, processId: string, claim: ProcessTypeClaim): RegistryEditResult<ProcessTypeClaim & { process: string }> {
-  const process = findProcess(registry, processId);
-  if (!process) return { ok: false, problems: [{ field: 'id', value: processId, message: 'unknown consultation process' }] };
-  if (process.types.some((entry) => entry.type === claim.type && entry.asOf === claim.asOf && entry.source === claim.source)) {
-    return { ok: false, problems: [{ field: 'type', value: claim.type, message: 'the type history already has this entry' }] };
-  }
-  const updated = { ...process, types: [...process.types, claim] };
-  return { ok: true, registry: { ...registry, processes: registry.processes.map((entry) => (entry.id === process.id ? updated : entry)) }, record: { ...claim, process: process.id } };
 }
 
 /** Per round and domain: the group figure of the members and how many of them it covers. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PartnershipRegistry } from './partnership.ts';
 import {
   addMeeting,
+  addTypeClaim,
   addMembership,
   DEFAULT_PARTNERSHIP_REGISTRY,
   endMembership,
@@ -123,5 +124,19 @@ describe('registry edits', () => {
       unverified: false,
     });
     expect(result.ok && result.record.id).toBe('colombo-process-1');
+  });
+
+  it('adds an entry to a type history, keeping the earlier ones, and refuses a repeat or an unknown process', () => {
+    const before = small.processes[0]!.types;
+    const claim = { type: before.at(-1)!.type, asOf: '2030', source: 'test' };
+    const result = addTypeClaim(small, 'colombo-process', claim);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.record).toEqual({ ...claim, process: 'colombo-process' });
+    expect(getProcess(result.registry, 'colombo-process').types).toEqual([...before, claim]);
+    expect(small.processes[0]!.types).toBe(before);
+    const repeat = addTypeClaim(result.registry, 'colombo-process', claim);
+    expect(repeat.ok ? [] : repeat.problems.map((problem) => problem.field)).toEqual(['type']);
+    const unknown = addTypeClaim(small, 'no-such-process', claim);
+    expect(unknown.ok ? [] : unknown.problems.map((problem) => problem.field)).toEqual(['id']);
   });
 });

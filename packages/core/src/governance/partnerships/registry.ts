@@ -13,6 +13,7 @@ import {
   type ProcessMeeting,
   type ProcessMembership,
   type ProcessType,
+  type ProcessTypeClaim,
 } from './partnership.ts';
 
 /** The registry shipped with migov, seeded from the reference compilation (sources, dates and UNVERIFIED flags kept). */
@@ -271,4 +272,18 @@ export function addMeeting(registry: PartnershipRegistry, meeting: Omit<ProcessM
   if (problems.length > 0) return { ok: false, problems };
   const record: ProcessMeeting = { ...meeting, id };
   return { ok: true, registry: { ...registry, meetings: [...registry.meetings, record] }, record };
+}
+
+/**
+ * Add one entry to a process's type history (the type a source gives it, and when); earlier entries
+ * stay, and the latest entry is the process's current type.
+ */
+export function addTypeClaim(registry: PartnershipRegistry, processId: string, claim: ProcessTypeClaim): RegistryEditResult<ProcessTypeClaim & { process: string }> {
+  const process = findProcess(registry, processId);
+  if (!process) return { ok: false, problems: [{ field: 'id', value: processId, message: 'unknown consultation process' }] };
+  if (process.types.some((entry) => entry.type === claim.type && entry.asOf === claim.asOf && entry.source === claim.source)) {
+    return { ok: false, problems: [{ field: 'type', value: claim.type, message: 'the type history already has this entry' }] };
+  }
+  const updated = { ...process, types: [...process.types, claim] };
+  return { ok: true, registry: { ...registry, processes: registry.processes.map((entry) => (entry.id === process.id ? updated : entry)) }, record: { ...claim, process: process.id } };
 }
