@@ -113,6 +113,14 @@ export function installAccessControl(app: FastifyInstance): RegisteredRoute[] {
 }
 
 /** Authentication and the permission check, for every route that is not public. */
+const SIGN_IN_FIRST = 'sign in, or send an API token as "Authorization: Bearer <token>"';
+
+/** The principal of a request on a signed-in route (the authentication hook has set it); 401 otherwise. */
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw new ApiError('unauthenticated', SIGN_IN_FIRST);
+  return request.principal;
+}
+
 async function authenticationHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const access = request.routeOptions.config.access;
   if (!access || access.permission === 'public') return;
@@ -124,7 +132,7 @@ async function authenticationHook(request: FastifyRequest, reply: FastifyReply):
     if (error instanceof ApiError && error.code === 'session-expired') clearSessionCookie(reply, context.config);
     throw error;
   }
-  if (!principal) throw new ApiError('unauthenticated', 'sign in, or send an API token as "Authorization: Bearer <token>"');
+  if (!principal) throw new ApiError('unauthenticated', SIGN_IN_FIRST);
   if (principal.via === 'session' && UNSAFE_METHODS.has(request.method)) {
     const header = request.headers['x-csrf-token'];
     if (typeof header !== 'string' || !principal.csrfToken || !safeEqual(header, principal.csrfToken)) {

@@ -4,7 +4,6 @@
  * evidence, review comments, history and diffs. Every route declares its permission and resolves
  * the assessment's jurisdiction for the scope check.
  */
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { availableAssessmentActions, ASSESSMENT_STATES, type Role } from '@migov/core';
@@ -32,7 +31,7 @@ import type { AppContext, Principal } from '../context.ts';
 import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import { extensionFits, sniffMediaType } from '../evidence/sniff-media-type.ts';
 import { sendAttachment } from '../http/attachment.ts';
-import { liveScores, lockVersionEtag, parseIfMatch } from '../assessments/assessment-view.ts';
+import { liveScores, lockVersionEtag, requireIfMatch } from '../assessments/assessment-view.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -88,13 +87,6 @@ function view(context: AppContext, principal: Principal, assessment: Assessment)
     ...(instrument ? liveScores(instrument, assessment) : {}),
     availableActions: availableAssessmentActions(assessment.state, roles),
   };
-}
-
-function requireIfMatch(request: FastifyRequest): number {
-  const expected = parseIfMatch(request.headers['if-match']);
-  if (expected === undefined) throw new ApiError('precondition-required', 'send If-Match with the lock version (the ETag of GET /assessments/{id}) so concurrent edits are never overwritten');
-  if (Number.isNaN(expected)) throw new ApiError('validation-failed', `If-Match must be the lock version in quotes, e.g. "3"; got ${request.headers['if-match']}`);
-  return expected;
 }
 
 /** The areas a principal may list for a permission; undefined = everywhere. */
@@ -200,7 +192,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const expectedLockVersion = requireIfMatch(request);
+      const expectedLockVersion = requireIfMatch(request, '/assessments/{id}');
       const assessment = await saveResponses(context.db, { assessmentId: request.params.id, expectedLockVersion, changes: request.body.changes }, request.principal!.userId);
       return reply.header('etag', lockVersionEtag(assessment.lockVersion)).send(view(context, request.principal!, assessment));
     },
@@ -222,7 +214,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        const expectedLockVersion = requireIfMatch(request);
+        const expectedLockVersion = requireIfMatch(request, '/assessments/{id}');
         const principal = request.principal!;
         const current = await getAssessment(context.db, request.params.id);
         const reason = (request.body as { reason?: string } | undefined)?.reason;

@@ -27,6 +27,7 @@ import type { Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { scopeCovers, type Role } from '../auth/permissions.ts';
 import { publishedMgiForBrief } from './mgi.routes.ts';
+import { requirePrincipal } from '../auth/access-control.ts';
 
 const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
 /** Who is no brief author is refused before the request is validated, so refusals never depend on the body. */
@@ -42,14 +43,9 @@ const MEDIA_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 
-function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new ApiError('unauthenticated', 'sign in, or send an API token as "Authorization: Bearer <token>"');
-  return request.principal;
-}
-
 /** Refuse unless a brief-author grant of the principal covers the area (any area when `area` is undefined). */
 function requireAuthor(request: FastifyRequest, area?: string): Principal {
-  const principal = principalOf(request);
+  const principal = requirePrincipal(request);
   const geography = request.server.migov.geography;
   const allowed = principal.grants.some((grant) => BRIEF_AUTHOR_ROLES.includes(grant.role) && (area === undefined || scopeCovers(grant.scope, area, geography)));
   if (!allowed) throw new ApiError('forbidden', area === undefined ? 'briefs are for brief authors (administrators, analysts, national coordinators)' : `you may not work on briefs for area ${area}`);
@@ -144,7 +140,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const principal = principalOf(request);
+      const principal = requirePrincipal(request);
       const code = request.query.area;
       const area = code === undefined ? undefined : context.geography.findArea(code);
       if (code !== undefined && !area) throw new ApiError('not-found', `no area ${code} (use an M49 or ISO 3166-1 code)`);

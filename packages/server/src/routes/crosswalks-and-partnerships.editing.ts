@@ -10,6 +10,7 @@ import { ConflictError, saveGovernanceDocument, type GovernanceDocumentName, typ
 import type { AppContext, Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import type { Role } from '../auth/permissions.ts';
+import { requirePrincipal } from '../auth/access-control.ts';
 
 /** Roles that edit the crosswalk and the partnership registry (with global scope). */
 export const GOVERNANCE_EDITOR_ROLES: readonly Role[] = ['administrator', 'global-analyst'];
@@ -23,8 +24,7 @@ export const editFields = {
 
 /** Refuse unless the principal may edit (checked before the body, so refusals never depend on it). */
 export function requireGovernanceEditor(request: FastifyRequest): Principal {
-  const principal = request.principal;
-  if (!principal) throw new ApiError('unauthenticated', 'sign in, or send an API token as "Authorization: Bearer <token>"');
+  const principal = requirePrincipal(request);
   if (!principal.grants.some((grant) => GOVERNANCE_EDITOR_ROLES.includes(grant.role) && grant.scope.kind === 'global')) {
     throw new ApiError('forbidden', 'the crosswalk and the partnership registry are edited by administrators and global analysts');
   }

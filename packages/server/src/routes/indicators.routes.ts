@@ -11,6 +11,7 @@ import { findIndicatorDataset, importIndicatorDatasets, listAreaIndicatorDataset
 import type { Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { jsonBody, sendCached } from '../http/etag.ts';
+import { requirePrincipal } from '../auth/access-control.ts';
 
 const PUBLIC = { access: { permission: 'public' } } as const;
 const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
@@ -20,8 +21,7 @@ const DATA_TYPES = ['text/csv', 'text/plain', 'application/xml', 'text/xml', 'ap
 const IMPORTER_ROLES = ['administrator', 'global-analyst'] as const;
 
 function requireImporter(request: FastifyRequest): Principal {
-  const principal = request.principal;
-  if (!principal) throw new ApiError('unauthenticated', 'sign in, or send an API token as "Authorization: Bearer <token>"');
+  const principal = requirePrincipal(request);
   if (!principal.grants.some((grant) => (IMPORTER_ROLES as readonly string[]).includes(grant.role) && grant.scope.kind === 'global')) {
     throw new ApiError('forbidden', 'importing indicator datasets needs the administrator or global-analyst role with global scope');
   }

@@ -51,7 +51,8 @@ import {
 import type { AppContext, Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { isAllowed, normalizeJurisdiction, scopeCovers, type Role } from '../auth/permissions.ts';
-import { lockVersionEtag, parseIfMatch } from '../assessments/assessment-view.ts';
+import { lockVersionEtag, requireIfMatch } from '../assessments/assessment-view.ts';
+import { requirePrincipal } from '../auth/access-control.ts';
 
 const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
 const PUBLIC = { access: { permission: 'public' } } as const;
@@ -60,21 +61,9 @@ const COORDINATOR_ROLES: readonly Role[] = ['national-coordinator', 'administrat
 const ifMatchHeaders = z.object({ 'if-match': z.string().max(40).optional() });
 const idParams = z.object({ id: z.string().min(1).max(60) });
 
-function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new ApiError('unauthenticated', 'sign in, or send an API token as "Authorization: Bearer <token>"');
-  return request.principal;
-}
-
 /** The roles the principal holds over a jurisdiction. */
 function rolesOver(context: AppContext, principal: Principal, jurisdiction: string): Role[] {
   return [...new Set(principal.grants.filter((grant) => scopeCovers(grant.scope, jurisdiction, context.geography)).map((grant) => grant.role))];
-}
-
-function expectedLock(request: FastifyRequest): number {
-  const expected = parseIfMatch(request.headers['if-match']);
-  if (expected === undefined) throw new ApiError('precondition-required', 'send If-Match with the lock version (the ETag of GET /mgi/assessments/{id}) so concurrent edits are never overwritten');
-  if (Number.isNaN(expected)) throw new ApiError('validation-failed', `If-Match must be the lock version in quotes, e.g. "3"; got ${request.headers['if-match']}`);
-  return expected;
 }
 
 /** The profile instruments: the shipped examples and any administrator-loaded version. */
@@ -159,7 +148,7 @@ async function workingView(context: AppContext, principal: Principal, assessment
 
 /** An assessment the principal may read (scope with assessment:read, or invited to comment); others get not-found, so ids do not leak. */
 async function loadReadable(request: FastifyRequest, id: string): Promise<{ assessment: MgiAssessment; principal: Principal }> {
-  const principal = principalOf(request);
+  const principal = requirePrincipal(request);
   const context = request.server.migov;
   const assessment = await findMgiAssessment(context.db, id);
   const readable =
@@ -245,7 +234,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
+      const principal = requirePrincipal(request);
       const body = request.body;
       const jurisdiction = normalizeJurisdiction(body.jurisdiction.toUpperCase());
       const level = jurisdictionLevelOf(jurisdiction);
@@ -280,7 +269,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const principal = principalOf(request);
+      const principal = requirePrincipal(request);
       const code = request.query.jurisdiction;
       const all = await listMgiAssessments(context.db, code ? { jurisdiction: normalizeJurisdiction(code.toUpperCase()) } : {});
       const visible: MgiAssessment[] = [];
@@ -317,7 +306,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { assessment, principal } = await loadReadable(request, request.params.id);
       if (!isAllowed(principal.grants, 'assessment:edit', context.geography, assessment.jurisdiction)) throw new ApiError('forbidden', `only focal points of ${assessment.jurisdiction} (or administrators) save its answers`);
-      const expected = expectedLock(request);
+      const expected = requireIfMatch(request, '/mgi/assessments/{id}');
       const answers = request.body.answers;
       const check = computeProfile(instrumentOf(context, assessment), { ...assessment.responses, ...answers });
       if (check.status === 'invalid') {
@@ -347,7 +336,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { assessment, principal } = await loadReadable(request, request.params.id);
-      const expected = expectedLock(request);
+      const expected = requireIfMatch(request, '/mgi/assessments/{id}');
       const roles = rolesOver(context, principal, assessment.jurisdiction);
       const { invite, ...fields } = request.body as typeof request.body & { invite?: { ministry: string; email: string }[] };
       const action = { ...fields, actor: principal.userId, at: context.now().toISOString() } as MgiProcessAction;
