@@ -90,6 +90,88 @@ export interface ComputedAggregate {
   numerator: number;
   denominator: number;
   coverage: { members: number; responding: number; notApplicable: number; missing: number };
+  provenance?: ValueProvenance;
+}
+
+/** Where a shown value comes from (one shape on every answer that carries a 10.7.2 value). */
+export type ValueProvenance =
+  | { kind: 'official'; label: string; source: string; series?: string; snapshot?: { id: string; retrievedOn: string } }
+  | { kind: 'national'; label: string; publicationNumber: number; publishedAt: string; validatedBy: string | null }
+  | { kind: 'computed'; label: string; responding: number; members: number }
+  | { kind: 'demo'; label: string; publicationNumber?: number; publishedAt?: string };
+
+/** The official snapshot shipped with the product (or fetched later). */
+export interface OfficialSnapshot {
+  id: string;
+  source: string;
+  retrievedOn: string;
+  label: string;
+  origin?: 'bundled' | 'fetched';
+  loadedAt?: string;
+  series?: { series: string; indicator: string; rows: number; description?: string }[];
+}
+
+/** One domain (or the overall result, ALLDOMAINS) of a result set. */
+export interface DomainValue {
+  code: string;
+  /** 1-4, or null: not applicable, or no value. */
+  category: number | null;
+  label: string | null;
+  meets: boolean | null;
+}
+
+/** An overall result and the six domains, with where they come from. */
+export interface ResultValues {
+  overall: DomainValue;
+  domains: DomainValue[];
+  provenance: ValueProvenance;
+}
+
+/** GET /results/:year and /areas/:code/results: a country's 10.7.2 result of a round. */
+export interface CountryResult {
+  area: string;
+  name: string;
+  year: number;
+  /** The value to show (the UN's for rounds it published; else the national publication). */
+  value: ResultValues;
+  official: ResultValues | null;
+  national: ResultValues | null;
+  shown: 'official' | 'national' | 'demo';
+  /** A national or demo publication exists beside the official value and differs from it. */
+  differs: boolean;
+}
+
+/** GET /results: the rounds with any 10.7.2 value. */
+export interface ResultRounds {
+  snapshot: OfficialSnapshot | null;
+  rounds: { year: number; instrument: string; version?: string; official: number; national: number; demo: number }[];
+  containsDemo: boolean;
+}
+
+/** GET /results/:year. */
+export interface RoundResults extends Page<CountryResult> {
+  year: number;
+  instrument: string;
+  snapshot: OfficialSnapshot | null;
+  containsDemo: boolean;
+}
+
+/** GET /areas/:code/results: every round of one country, oldest first. */
+export interface AreaResults {
+  area: { code: string; name: string };
+  snapshot: OfficialSnapshot | null;
+  containsDemo: boolean;
+  items: CountryResult[];
+}
+
+/** An SG_CPA_MIGRP figure as the UN published it, with its coverage where the UN states it. */
+export interface OfficialAggregate {
+  area: string;
+  name?: string;
+  domain: string;
+  value: number;
+  coverage?: { responding?: number; publishedPerCountry?: number };
+  provenance: ValueProvenance;
 }
 
 /** A published observation as the UN released it. */
@@ -107,6 +189,9 @@ export interface Aggregates {
   instrument: string;
   computed: ComputedAggregate[];
   published: PublishedObservation[];
+  /** The UN's own figures (the headline), with their coverage. */
+  official?: OfficialAggregate[];
+  containsDemo?: boolean;
 }
 
 /** An answer: the chosen option and the focal point's comment. */

@@ -5,6 +5,8 @@ import type { Topology } from 'topojson-specification';
 import { BarChart } from './BarChart.tsx';
 import { ChoroplethMap } from './ChoroplethMap.tsx';
 import { layoutBars } from './bar-chart-state.ts';
+import { CategoryGridSvg } from './CategoryGrid.tsx';
+import { cellKey, layoutCategoryGrid } from './category-grid-state.ts';
 import { projectWorld } from './world-map-state.ts';
 import type { CategoryClass } from './category-scale.ts';
 
@@ -61,6 +63,29 @@ describe('chart drawings (SVG snapshots of fixed data)', () => {
     );
     const html = renderToStaticMarkup(<BarChart layout={layout} title="Regions" titleId="t" descriptionId="d" formatValue={(value) => `${value}%`} />);
     expect(html).toContain('62.5% (5/8)');
+    expect(html).toMatchSnapshot();
+  });
+  it('draws the category grid: named cells, never a numeric axis', () => {
+    const layout = layoutCategoryGrid(
+      [
+        { key: 'ALLDOMAINS', label: 'All domains' },
+        { key: 'DOMAIN1', label: 'Migrant rights' },
+      ],
+      [
+        { key: '2019', label: '2019' },
+        { key: '2021', label: '2021' },
+      ],
+      new Map<string, CategoryClass>([
+        [cellKey('ALLDOMAINS', '2019'), { kind: 'category', code: 2, meets: false }],
+        [cellKey('ALLDOMAINS', '2021'), { kind: 'category', code: 4, meets: true }],
+        [cellKey('DOMAIN1', '2019'), { kind: 'not-applicable' }],
+      ]),
+    );
+    const names: Record<string, string> = { 'category-2': 'Partially meets', 'category-4': 'Fully meets', 'not-applicable': 'Not applicable', 'no-data': 'No data' };
+    const html = renderToStaticMarkup(<CategoryGridSvg layout={layout} title="Mexico" titleId="t" descriptionId="d" text={(cls) => names[cls.kind === 'category' ? `category-${cls.code}` : cls.kind]!} />);
+    expect(html).toContain('<title>All domains, 2021: Fully meets</title>');
+    expect(html).toContain('<title>Migrant rights, 2021: No data</title>');
+    expect(html).not.toContain('style=');
     expect(html).toMatchSnapshot();
   });
 });
