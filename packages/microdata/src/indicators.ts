@@ -104,10 +104,28 @@ export const INDICATORS = {
 /** Ids of {@link INDICATORS}. */
 export type IndicatorId = keyof typeof INDICATORS;
 
-/** Look up an indicator; throws a RangeError naming the known ids. */
+/**
+ * The SDG indicator codes users think in, mapped to the indicator migov computes for them: 4.5.1 is a
+ * family of parity indices, so `4.5.1` means the migratory-status parity of attendance.
+ */
+export const SDG_INDICATOR_CODES: Readonly<Record<string, IndicatorId>> = {
+  '8.6.1': 'neet',
+  '8.5.2': 'unemployment-rate',
+  '4.5.1': 'attendance-parity',
+};
+
+/** Look up an indicator by id (`neet`), SDG code (`8.6.1`) or series code (`SL_TLF_NEET`); throws a RangeError naming what is known. */
 export function getIndicator(id: string): Indicator {
-  const indicator = (INDICATORS as Record<string, Indicator>)[id];
-  if (!indicator) throw new RangeError(`invalid indicator: ${id} (known: ${Object.keys(INDICATORS).join(', ')})`);
+  const all = INDICATORS as Record<string, Indicator>;
+  const key = id.trim();
+  const indicator =
+    all[key] ??
+    (SDG_INDICATOR_CODES[key] ? all[SDG_INDICATOR_CODES[key]] : undefined) ??
+    Object.values(all).find((candidate) => candidate.series.toLowerCase() === key.toLowerCase());
+  if (!indicator) {
+    const codes = Object.entries(SDG_INDICATOR_CODES).map(([code, name]) => `${code} (${name})`);
+    throw new RangeError(`invalid indicator: ${id} (known: ${Object.keys(INDICATORS).join(', ')}; SDG codes ${codes.join(', ')}; or a series code)`);
+  }
   return indicator;
 }
 

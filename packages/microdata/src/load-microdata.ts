@@ -1,5 +1,6 @@
 /**
- * Load CSV or Parquet microdata into a DuckDB session, validate every cell the indicators use, and
+ * Load microdata (CSV, Parquet, SPSS .sav/.zsav, Stata .dta, an IPUMS-style DDI codebook with its
+ * fixed-width data) into a DuckDB session, validate every cell the indicators use, and
  * expose a canonical view (`stratum, psu, weight, sex, age, foreign_born, …`). Bad input stops the load
  * with a {@link MicrodataError} listing file, row, column, value and why; nothing is estimated from a
  * file that failed validation.
@@ -11,6 +12,11 @@ import type { MicrodataSpec, Variable } from './spec.ts';
 import { DEFAULT_SPEC } from './spec.ts';
 import { queryRows } from './session.ts';
 import { quoteIdent, quoteLiteral } from './sql.ts';
+import { FileFormatError, type FileMetadata, type ReadProgress, type StatisticalFile } from './formats/file-metadata.ts';
+import { openSav } from './formats/read-sav.ts';
+import { openDta } from './formats/read-dta.ts';
+import { openIpums } from './formats/read-ipums.ts';
+import { createStagingSink } from './formats/stage-records.ts';
 
 /** One precise complaint about a microdata file. CSV rows count as a spreadsheet shows them (header = row 1); Parquet rows are 1-based records. */
 export interface MicrodataProblem {
@@ -63,6 +69,92 @@ export interface LoadOptions {
   maxProblems?: number;
   /** Further columns carried into the view unchanged (e.g. a region, a round, `sample_id`). */
   passThrough?: string[];
+  /** Design columns named explicitly (e.g. `--weight`): never replaced by the ones the file's metadata names. */
+  explicitColumns?: readonly Variable[];
+  /** Called now and then while a statistical file (.sav, .dta, IPUMS) streams into DuckDB. */
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/** The formats read through their own metadata, by how the path ends. */
+const STATISTICAL_FORMATS: [RegExp, (path: string) => Promise<StatisticalFile>][] = [
+  [/\.z?sav$/i, openSav],
+  [/\.dta$/i, openDta],
+  [/\.xml$/i, openIpums],
+];
+
+/** Open an SPSS, Stata or IPUMS (DDI) file for its metadata and records; undefined for other paths. */
+export async function openStatisticalFile(path: string): Promise<StatisticalFile | undefined> {
+  const open = STATISTICAL_FORMATS.find(([pattern]) => pattern.test(path))?.[1];
+  if (!open) return undefined;
+  if (!existsSync(path)) throw new MicrodataError([{ file: path, message: 'file not found' }]);
+  try {
+    return await open(path);
+  } catch (error) {
+    if (error instanceof FileFormatError) throw new MicrodataError([{ file: basename(path), message: error.message }]);
+    throw error;
+  }
+}
+
+/** The metadata of an SPSS, Stata or IPUMS file (variables, labels, value labels, design variables). */
+export async function describeMicrodataFile(path: string): Promise<FileMetadata> {
+  const opened = await openStatisticalFile(path);
+  if (!opened) throw new MicrodataError([{ file: basename(path), message: 'no metadata to describe: use .sav, .zsav, .dta or a DDI codebook (.xml)' }]);
+  return opened.metadata;
+}
+
+/**
+ * The spec adjusted to a file's own metadata: the design variables the file names (weight, strata,
+ * PSU) stand in for mapped names the file does not have, and codes may be given as value labels
+ * (`"male": ["Male"]`), which become the labelled codes.
+ */
+export function specForMetadata(spec: MicrodataSpec, metadata: FileMetadata, explicit: readonly Variable[] = []): MicrodataSpec {
+  const names = new Set(metadata.variables.map((variable) => variable.name));
+  const columns = { ...spec.columns };
+  for (const variable of ['weight', 'stratum', 'psu'] as const) {
+    const named = metadata[variable];
+    if (named && !names.has(columns[variable]) && !explicit.includes(variable)) columns[variable] = named;
+  }
+  const labelsOf = (column: string) => metadata.variables.find((variable) => variable.name === column)?.valueLabels ?? new Map<string, string>();
+  const resolve = (column: string, codes: string[]): string[] => {
+    const labels = labelsOf(column);
+    return codes.map((code) => {
+      if (labels.has(code)) return code;
+      const matches = [...labels.entries()].filter(([, label]) => label.trim().toLowerCase() === code.trim().toLowerCase());
+      return matches.length === 1 ? matches[0]![0] : code;
+    });
+  };
+  const mapCodes = <T extends Record<string, string[]>>(column: string, mapping: T): T =>
+    Object.fromEntries(Object.entries(mapping).map(([category, codes]) => [category, resolve(column, codes)])) as T;
+  return {
+    ...spec,
+    columns,
+    codes: {
+      sex: mapCodes(columns.sex, spec.codes.sex),
+      attendingEducation: mapCodes(columns.attendingEducation, spec.codes.attendingEducation),
+      labourStatus: mapCodes(columns.labourStatus, spec.codes.labourStatus),
+      residenceNotInUniverse: resolve(columns.residence5yAgo, spec.codes.residenceNotInUniverse),
+    },
+  };
+}
+
+/** Stream the variables a load needs from a statistical file into the table `raw`. */
+async function stageStatisticalFile(connection: DuckDBConnection, opened: StatisticalFile, raw: string, spec: MicrodataSpec, options: LoadOptions, file: string): Promise<void> {
+  const known = new Map(opened.metadata.variables.map((variable) => [variable.name, variable]));
+  const wanted = [...new Set([...Object.values(spec.columns), ...(spec.replicateWeights?.columns ?? []), ...(options.passThrough ?? [])])];
+  const missing = wanted.filter((name) => !known.has(name));
+  if (missing.length > 0) {
+    const names = [...known.keys()];
+    throw new MicrodataError(missing.map((name) => ({ file, column: name, message: `column not found (the file has: ${names.slice(0, 60).join(', ')}${names.length > 60 ? `, … ${names.length - 60} more` : ''})` })));
+  }
+  const sink = await createStagingSink(connection, raw, wanted.map((name) => ({ name, type: known.get(name)!.type })));
+  try {
+    await opened.read(wanted, sink, options.onProgress);
+  } catch (error) {
+    if (error instanceof FileFormatError) throw new MicrodataError([{ file, message: error.message }]);
+    throw error;
+  } finally {
+    sink.finish();
+  }
 }
 
 interface SourceColumn {
@@ -171,7 +263,7 @@ function buildChecks(spec: MicrodataSpec, columns: Record<Variable, SourceColumn
 
 /** Load, validate and map a CSV or Parquet microdata file; throws {@link MicrodataError} on any bad cell. */
 export async function loadMicrodata(connection: DuckDBConnection, path: string, options: LoadOptions = {}): Promise<LoadedMicrodata> {
-  const spec = options.spec ?? DEFAULT_SPEC;
+  let spec = options.spec ?? DEFAULT_SPEC;
   const view = options.name ?? 'microdata';
   const maxProblems = options.maxProblems ?? 20;
   const file = basename(path);
@@ -179,9 +271,19 @@ export async function loadMicrodata(connection: DuckDBConnection, path: string, 
   const lower = path.toLowerCase();
   let source: string;
   let rowExpr: string;
-  if (lower.endsWith('.parquet')) {
+  let trim = true;
+  const statistical = await openStatisticalFile(path);
+  if (statistical) {
+    // Decoded in JavaScript a chunk at a time and appended to a DuckDB table: rowid = record index.
+    spec = specForMetadata(spec, statistical.metadata, options.explicitColumns);
+    const raw = `${view}_raw`;
+    await stageStatisticalFile(connection, statistical, raw, spec, options, file);
+    source = quoteIdent(raw);
+    rowExpr = 'rowid + 1';
+  } else if (lower.endsWith('.parquet')) {
     source = `read_parquet(${quoteLiteral(path)}, file_row_number = true)`;
     rowExpr = 'file_row_number + 1';
+    trim = false;
   } else if (lower.endsWith('.csv') || lower.endsWith('.csv.gz') || lower.endsWith('.tsv')) {
     // Materialized as text so that every cell can be checked; insertion order keeps rowid = record index.
     const raw = `${view}_raw`;
@@ -195,7 +297,7 @@ export async function loadMicrodata(connection: DuckDBConnection, path: string, 
     source = quoteIdent(raw);
     rowExpr = 'rowid + 2';
   } else {
-    throw new MicrodataError([{ file, message: 'unsupported file type: use .csv or .parquet' }]);
+    throw new MicrodataError([{ file, message: 'unsupported file type: use .csv, .parquet, .sav, .zsav, .dta or an IPUMS DDI codebook (.xml)' }]);
   }
 
   let described: Record<string, unknown>[];
@@ -206,7 +308,6 @@ export async function loadMicrodata(connection: DuckDBConnection, path: string, 
   }
   const available = new Map(described.map((row) => [String(row['column_name']), String(row['column_type'])]));
   const missing: MicrodataProblem[] = [];
-  const trim = !lower.endsWith('.parquet');
   const find = (name: string): SourceColumn => {
     const type = available.get(name);
     if (type === undefined) {

@@ -3,6 +3,24 @@
  * (the only place that does), and bad values fail fast with the variable name and the value.
  */
 
+import { DEFAULT_PARSING_LIMITS, PARSING_LIMIT_VARIABLES, type ParsingLimits } from './parsing/limits.ts';
+
+/** Evidence storage quotas (see docs/security.md). */
+export interface EvidenceQuota {
+  assessmentBytes: number;
+  assessmentFiles: number;
+  userBytes: number;
+  userFiles: number;
+}
+
+/** The environment variable of each evidence quota. */
+export const EVIDENCE_QUOTA_VARIABLES: Record<keyof EvidenceQuota, string> = {
+  assessmentBytes: 'MIGOV_EVIDENCE_QUOTA_ASSESSMENT_BYTES',
+  assessmentFiles: 'MIGOV_EVIDENCE_QUOTA_ASSESSMENT_FILES',
+  userBytes: 'MIGOV_EVIDENCE_QUOTA_USER_BYTES',
+  userFiles: 'MIGOV_EVIDENCE_QUOTA_USER_FILES',
+};
+
 /** Settings of organisation sign-in through OpenID Connect. */
 export interface OidcConfig {
   issuer: string;
@@ -31,6 +49,10 @@ export interface ServerConfig {
   maxEvidenceBytes: number;
   /** Largest uploaded workbook, instrument or data file, in bytes. */
   maxUploadBytes: number;
+  /** Bounds on parsing an uploaded workbook or data file, and the parsing threads (parsing/limits.ts). */
+  parsing: ParsingLimits;
+  /** Evidence storage per assessment and per user: total bytes and number of files (withdrawn files count: they are kept). */
+  evidenceQuota: EvidenceQuota;
   /** Lifetime of an invitation, in seconds. */
   invitationTtlSeconds: number;
   /** Trust X-Forwarded-For (behind a reverse proxy). */
@@ -49,6 +71,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   signInPerIpPerMinute: 30,
   maxEvidenceBytes: 20 * 1024 * 1024,
   maxUploadBytes: 10 * 1024 * 1024,
+  parsing: DEFAULT_PARSING_LIMITS,
+  evidenceQuota: { assessmentBytes: 500 * 1024 * 1024, assessmentFiles: 200, userBytes: 1024 * 1024 * 1024, userFiles: 500 },
   invitationTtlSeconds: 7 * 24 * 60 * 60,
   trustProxy: false,
 };
@@ -91,6 +115,10 @@ export function loadConfigFromEnv(env: Record<string, string | undefined> = proc
   config.signInPerIpPerMinute = positiveInteger(env, 'MIGOV_SIGN_IN_PER_IP_PER_MINUTE', config.signInPerIpPerMinute);
   config.maxEvidenceBytes = positiveInteger(env, 'MIGOV_MAX_EVIDENCE_BYTES', config.maxEvidenceBytes);
   config.maxUploadBytes = positiveInteger(env, 'MIGOV_MAX_UPLOAD_BYTES', config.maxUploadBytes);
+  config.parsing = { ...config.parsing };
+  for (const [key, variable] of Object.entries(PARSING_LIMIT_VARIABLES) as [keyof ParsingLimits, string][]) config.parsing[key] = positiveInteger(env, variable, config.parsing[key]);
+  config.evidenceQuota = { ...config.evidenceQuota };
+  for (const [key, variable] of Object.entries(EVIDENCE_QUOTA_VARIABLES) as [keyof EvidenceQuota, string][]) config.evidenceQuota[key] = positiveInteger(env, variable, config.evidenceQuota[key]);
   if (env.MIGOV_TRUST_PROXY !== undefined) config.trustProxy = env.MIGOV_TRUST_PROXY === 'true' || env.MIGOV_TRUST_PROXY === '1';
   const issuer = url(env, 'MIGOV_OIDC_ISSUER');
   if (issuer) {

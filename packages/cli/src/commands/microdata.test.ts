@@ -3,7 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { designForPersons, openSession } from '@migov/microdata';
+import { writeCensusFiles, type CensusFiles } from '../../../microdata/test/census-files.ts';
 import { CliError } from '../cli-error.ts';
 import { registerMicrodataCommands } from './microdata.ts';
 
@@ -84,5 +86,55 @@ describe('migov microdata', () => {
     await expect(run(['tabulate', file, '--indicator', 'neet', '--format', 'xml'])).rejects.toThrow(CliError);
     await expect(run(['synth', '--persons', 'many', '--out', file])).rejects.toThrow(/invalid --persons: many/);
     await expect(run(['synth', '--persons', '10', '--out', join(dir, 'x.json')])).rejects.toThrow(/\.csv or \.parquet/);
+  });
+});
+
+describe('migov microdata tabulate reads the formats statistical offices hand out', () => {
+  let files: CensusFiles;
+  beforeAll(async () => {
+    const session = await openSession({ threads: 1 });
+    try {
+      files = await writeCensusFiles(session.connection, dir, designForPersons(2500, 23));
+    } finally {
+      session.close();
+    }
+  });
+
+  const formats = ['csv', 'sav', 'savBigEndian', 'dta', 'dta117', 'dta119', 'ipums', 'ipumsHierarchical'] as const;
+  it.each(['8.6.1', '8.5.2', '4.5.1'])('gives the estimates and standard errors of the Parquet file, to the last digit, from every format (%s)', async (indicator) => {
+    const args = ['--indicator', indicator, '--by', 'migratory-status,sex,age-group', '--threads', '1', '--min-n', '5'];
+    const baseline = await run(['tabulate', files.parquet, ...args]);
+    const rows: Record<string, string>[] = parse(baseline.stdout, { columns: true });
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    expect(rows.filter((row) => row['status'] === 'estimated').length).toBeGreaterThan(4);
+    for (const format of formats) {
+      const result = await run(['tabulate', files[format], ...args]);
+      expect({ format, output: result.stdout }).toEqual({ format, output: baseline.stdout });
+    }
+  });
+
+  it('takes the weight from the metadata of the file, accepts --weight, and codes given as value labels', async () => {
+    // the statistical files call the weight PERWT: without metadata the default spec would not find it
+    await expect(run(['tabulate', files.sav, '--indicator', 'neet', '--weight', 'weight'])).rejects.toThrow(/census\.sav, column "weight": column not found/);
+    const explicit = await run(['tabulate', files.dta, '--indicator', 'neet', '--weight', 'PERWT', '--threads', '1']);
+    const implicit = await run(['tabulate', files.dta, '--indicator', 'neet', '--threads', '1']);
+    expect(explicit.stdout).toBe(implicit.stdout);
+    const spec = join(dir, 'labels.json');
+    writeFileSync(spec, JSON.stringify({ codes: { sex: { male: ['Male'], female: ['Female'] }, labourStatus: { employed: ['Employed'], unemployed: ['Unemployed'], inactive: ['Inactive'], notApplicable: ['NIU (under 15)'] } } }));
+    const labelled = await run(['tabulate', files.sav, '--indicator', 'unemployment-rate', '--spec', spec, '--threads', '1']);
+    const coded = await run(['tabulate', files.sav, '--indicator', 'unemployment-rate', '--threads', '1']);
+    expect(labelled.stdout).toBe(coded.stdout);
+  });
+
+  it('describe lists variables, labels, value labels and the weight of an SPSS, Stata and IPUMS file', async () => {
+    const sav = await run(['describe', files.sav]);
+    expect(sav.stdout).toMatch(/SPSS system file, bytecode compressed/);
+    expect(sav.stdout).toMatch(/weight: PERWT/);
+    expect(sav.stdout).toMatch(/ {2}sex \(number\) {2}sex\n {6}1 = Male\n {6}2 = Female/);
+    const dta = JSON.parse((await run(['describe', files.dta, '--json'])).stdout);
+    expect(dta).toMatchObject({ format: 'dta', weight: 'PERWT', stratum: 'stratum', psu: 'psu', rows: files.persons });
+    expect(dta.variables.find((variable: { name: string }) => variable.name === 'labour_status').valueLabels).toEqual({ 1: 'Employed', 2: 'Unemployed', 3: 'Inactive', 9: 'NIU (under 15)' });
+    expect((await run(['describe', files.ipums])).stdout).toMatch(/DDI codebook with rectangular fixed-width data census\.dat\.gz/);
+    await expect(run(['describe', files.csv])).rejects.toThrow(/no metadata to describe/);
   });
 });

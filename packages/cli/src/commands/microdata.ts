@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import {
+  describeMicrodataFile,
   designForPersons,
   formatCsv,
   formatSdmxCsv,
@@ -19,7 +20,10 @@ import {
   writeSyntheticCensus,
   DEFAULT_SPEC,
   INDICATORS,
+  SDG_INDICATOR_CODES,
+  type FileMetadata,
   type MicrodataSpec,
+  type ReadProgress,
   type MigratoryStatusDefinition,
 } from '@migov/microdata';
 import { CliError, EXIT } from '../cli-error.ts';
@@ -35,6 +39,37 @@ function integerOption(name: string, text: string, min: number): number {
 
 function progress(message: string): void {
   process.stderr.write(`migov microdata: ${message}\n`);
+}
+
+/** Reports a long read every few seconds (records, and the share of the file when its size is known). */
+function readProgress(file: string): (progress: ReadProgress) => void {
+  const started = performance.now();
+  let last = started;
+  return (state) => {
+    const now = performance.now();
+    const done = state.totalRows !== undefined ? state.rows >= state.totalRows : state.bytes >= state.totalBytes;
+    if (now - last < 2000 && !(done && now - started >= 2000)) return;
+    last = now;
+    const share = state.totalRows ? state.rows / state.totalRows : state.totalBytes > 0 ? state.bytes / state.totalBytes : 0;
+    const of = state.totalRows !== undefined ? ` of ${state.totalRows.toLocaleString('en')}` : '';
+    progress(`${file}: read ${state.rows.toLocaleString('en')}${of} records (${Math.min(100, Math.round(share * 100))}%) in ${((now - started) / 1000).toFixed(1)} s`);
+  };
+}
+
+/** Text for `microdata describe`: the file's variables with labels, value labels and missing codes, and its design variables. */
+function describeLines(file: string, metadata: FileMetadata): string[] {
+  const lines = [`${file}: ${metadata.description}`];
+  if (metadata.fileLabel) lines.push(`label: ${metadata.fileLabel}`);
+  if (metadata.rows !== undefined) lines.push(`records: ${metadata.rows.toLocaleString('en')}`);
+  lines.push(`weight: ${metadata.weight ?? '(not named by the file)'}`);
+  if (metadata.stratum) lines.push(`strata: ${metadata.stratum}`);
+  if (metadata.psu) lines.push(`primary sampling units: ${metadata.psu}`);
+  lines.push('', 'variables:');
+  for (const variable of metadata.variables) {
+    lines.push(`  ${variable.name} (${variable.type})${variable.label ? `  ${variable.label}` : ''}${variable.missing ? `  [missing: ${variable.missing}]` : ''}`);
+    for (const [code, label] of variable.valueLabels) lines.push(`      ${code} = ${label}`);
+  }
+  return lines;
 }
 
 /** Library errors become one-line CLI errors: bad input is refused (1), bad options are usage errors (2). */
@@ -90,6 +125,7 @@ interface TabulateCliOptions {
   memoryLimit?: string;
   area?: string;
   period?: string;
+  weight?: string;
 }
 
 /** Adds `microdata synth` and `microdata tabulate`. */
@@ -122,16 +158,32 @@ export function registerMicrodataCommands(program: Command): void {
     });
 
   microdata
+    .command('describe')
+    .description('show what an SPSS, Stata or IPUMS (DDI) file says about itself: variables, labels, value labels, missing codes, weight and design')
+    .argument('<file>', 'microdata, .sav, .zsav, .dta or a DDI codebook .xml')
+    .option('--json', 'print JSON')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const metadata = await asCliErrors(() => describeMicrodataFile(file));
+      if (options.json) {
+        const variables = metadata.variables.map((variable) => ({ ...variable, valueLabels: Object.fromEntries(variable.valueLabels) }));
+        process.stdout.write(`${JSON.stringify({ ...metadata, variables }, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(`${describeLines(file, metadata).join('\n')}\n`);
+    });
+
+  microdata
     .command('tabulate')
     .description('estimate an indicator by migratory status, sex and age group with standard errors and confidence bounds')
-    .argument('<file>', 'microdata, .csv or .parquet')
-    .requiredOption('--indicator <id>', `one of ${Object.keys(INDICATORS).join(', ')}`)
+    .argument('<file>', 'microdata: .csv, .parquet, SPSS .sav/.zsav, Stata .dta, or an IPUMS DDI codebook .xml beside its .dat/.dat.gz')
+    .requiredOption('--indicator <id>', `one of ${Object.keys(INDICATORS).join(', ')}, or an SDG code: ${Object.keys(SDG_INDICATOR_CODES).join(', ')}`)
     .option('--by <dimensions>', 'comma-separated: migratory-status, sex, age-group', 'migratory-status,sex')
     .option('--status <definition>', `how migrants are identified: ${Object.keys(MIGRATORY_STATUS_DEFINITIONS).join(', ')}`, 'birth')
     .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'csv')
     .option('--min-n <n>', 'suppress (flag) cells with fewer unweighted observations', '30')
     .option('--level <p>', 'confidence level of the (normal) intervals', '0.95')
-    .option('--spec <file>', 'JSON column mapping of the file (names and codes)')
+    .option('--spec <file>', 'JSON column mapping of the file (names and codes; codes may be value labels)')
+    .option('--weight <column>', 'the weight column (default: the spec\'s, else the weight the file\'s metadata names)')
     .option('--replicates <g>', 'use replicate weights repw_1..repw_g (JK1) as written by synth')
     .option('--variance <method>', 'taylor or replicate (default: replicate when the file has replicate weights)')
     .option('--area <code>', 'REF_AREA for sdmx-csv (M49 or ISO code)')
@@ -151,14 +203,18 @@ export function registerMicrodataCommands(program: Command): void {
       const minN = integerOption('--min-n', options.minN, 1);
       const replicates = options.replicates === undefined ? undefined : integerOption('--replicates', options.replicates, 2);
       const by = await asCliErrors(async () => parseDimensions(options.by));
-      const spec = await readSpec(options.spec, replicates);
+      let spec = await readSpec(options.spec, replicates);
+      if (options.weight !== undefined) {
+        if (options.weight.trim() === '') throw new CliError('invalid --weight: a column name is required', EXIT.usage);
+        spec = { ...spec, columns: { ...spec.columns, weight: options.weight } };
+      }
       const session = await openSession({
         ...(options.threads ? { threads: integerOption('--threads', options.threads, 1) } : {}),
         ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}),
       });
       try {
         const tabulation = await asCliErrors(async () => {
-          const loaded = await loadMicrodata(session.connection, file, { spec });
+          const loaded = await loadMicrodata(session.connection, file, { spec, onProgress: readProgress(file), ...(options.weight !== undefined ? { explicitColumns: ['weight' as const] } : {}) });
           return tabulate(session.connection, sourceOf(loaded), {
             indicator: options.indicator,
             by,
