@@ -1,4 +1,7 @@
-/** Invitations: a role offered to an email address, accepted once with a token (stored as a hash). */
+/**
+ * Invitations: a role offered to an email address, accepted once with a token (stored as a hash only).
+ * A new email's invitation creates the account; an existing account's is accepted by that account only.
+ */
 import type { Selectable } from 'kysely';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -7,7 +10,8 @@ import { isoAt, nowIso, readNumber, readOptional, readOptionalTimestamp, readTim
 import { newId } from '../schema/ids.ts';
 import { resolvePage, type Page, type PageRequest } from '../shared/page.ts';
 import { likeContains } from '../shared/like.ts';
-import type { InvitationsTable } from '../schema/schema.ts';
+import type { InvitationsTable, UsersTable } from '../schema/schema.ts';
+import { isUniqueViolation } from '../shared/unique.ts';
 import { checkRoleAndScope, scopeFromColumns, scopeToColumns, type Role, type RoleScope } from '../shared/scope.ts';
 import { assertTokenHash } from '../sessions/sessions.repository.ts';
 import { normalizeEmail, toUser, type User } from '../users/users.repository.ts';
@@ -96,60 +100,104 @@ export async function findInvitationByTokenHash(db: MigovDatabase, tokenHash: st
 }
 
 /**
- * Accept an invitation in one transaction: mark it accepted (once), create the user if the email is new
- * (or reuse the existing account), and grant the role. Audited as `invitation.accept` and `role.grant`.
+ * Who accepts an invitation: a newcomer choosing a name and a password (the invited email must have no
+ * account yet), or the existing account of the invited email, signed in with its own credentials.
  */
-export async function acceptInvitation(
-  db: MigovDatabase,
-  input: { tokenHash: string; name: string; passwordHash?: string; now?: string | Date },
-): Promise<{ invitation: Invitation; user: User; grantId: string }> {
-  return inTransaction(db, async (trx) => {
-    const now = isoAt(input.now);
-    // Claim the invitation first: of two racing acceptances, the second waits on this row and then finds nothing.
-    const pending = await trx
-      .updateTable('invitations')
-      .set({ accepted_at: now })
-      .where('token_hash', '=', input.tokenHash)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', now)
-      .returningAll()
-      .executeTakeFirst();
-    if (!pending) throw new NotFoundError('invitation', '(token)');
-    let userRow = await trx.selectFrom('users').selectAll().where('email', '=', pending.email).executeTakeFirst();
-    if (!userRow) {
-      assertNoProblems(
-        typeof input.name === 'string' && input.name.trim() !== '' && input.name.length <= 200 ? [] : [{ field: 'name', value: input.name, message: 'must be 1 to 200 characters' }],
-      );
-      userRow = await trx
-        .insertInto('users')
-        .values({ id: newId(), email: pending.email, name: input.name.trim(), status: 'active', password_hash: input.passwordHash ?? null, failed_sign_ins: 0, created_at: now, updated_at: now })
+export type InvitationAcceptor = { kind: 'new-account'; name: string; passwordHash: string } | { kind: 'signed-in'; userId: string };
+
+/**
+ * Why an acceptance was refused (nothing changed): `unavailable` (unknown, used, withdrawn or expired
+ * token, or lost a race to another acceptance), `account-exists` (a newcomer's acceptance, but the
+ * email has an account: only that account may accept, signed in), `other-account` (the signed-in
+ * account is not the one invited).
+ */
+export type InvitationRefusal = 'unavailable' | 'account-exists' | 'other-account';
+
+/** What acceptInvitation answers. */
+export type InvitationAcceptance = { ok: true; invitation: Invitation; user: User; grantId: string } | { ok: false; refusal: InvitationRefusal };
+
+/** Thrown inside the transaction so that it rolls back; answered as a refusal. */
+class AcceptanceRefused extends Error {
+  constructor(readonly refusal: InvitationRefusal) {
+    super(refusal);
+  }
+}
+
+/**
+ * Accept an invitation in one transaction: mark it accepted (once: of racing acceptances exactly one
+ * wins, the others are `unavailable`), then either create the newcomer's account or take the signed-in
+ * account, which must be the invited email's, and grant the role. An invitation never hands an
+ * existing account to whoever holds its token. Audited as `invitation.accept` and `role.grant`.
+ */
+export async function acceptInvitation(db: MigovDatabase, input: { tokenHash: string; as: InvitationAcceptor; now?: string | Date }): Promise<InvitationAcceptance> {
+  if (input.as.kind === 'new-account') {
+    const name = input.as.name;
+    assertNoProblems(typeof name === 'string' && name.trim() !== '' && name.length <= 200 ? [] : [{ field: 'name', value: name, message: 'must be 1 to 200 characters' }]);
+    if (typeof input.as.passwordHash !== 'string' || input.as.passwordHash.length < 16) {
+      throw new ValidationError([{ field: 'passwordHash', message: 'must be a password hash (argon2id), not a password' }]);
+    }
+  }
+  const acceptor = input.as;
+  try {
+    return await inTransaction(db, async (trx) => {
+      const now = isoAt(input.now);
+      // Claim the invitation first: of two racing acceptances, the second waits on this row and then finds nothing.
+      const pending = await trx
+        .updateTable('invitations')
+        .set({ accepted_at: now })
+        .where('token_hash', '=', input.tokenHash)
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
         .returningAll()
-        .executeTakeFirstOrThrow();
-    }
-    const accepted = await trx.updateTable('invitations').set({ accepted_user_id: userRow.id }).where('id', '=', pending.id).returningAll().executeTakeFirstOrThrow();
-    const scope = scopeFromColumns(pending.scope_kind, pending.scope_value);
-    const existingGrant = await trx
-      .selectFrom('role_grants')
-      .select('id')
-      .where('user_id', '=', userRow.id)
-      .where('role', '=', pending.role)
-      .where('scope_kind', '=', pending.scope_kind)
-      .where('scope_value', '=', pending.scope_value)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    let grantId = existingGrant?.id;
-    if (!grantId) {
-      grantId = newId();
-      await trx
-        .insertInto('role_grants')
-        .values({ id: grantId, user_id: userRow.id, role: pending.role, scope_kind: pending.scope_kind, scope_value: pending.scope_value, granted_at: now, granted_by: pending.invited_by })
-        .execute();
-      await appendAudit(trx, { actorId: pending.invited_by, action: 'role.grant', targetType: 'user', targetId: userRow.id, details: { grantId, role: pending.role, scope, invitationId: pending.id } });
-    }
-    await appendAudit(trx, { actorId: userRow.id, action: 'invitation.accept', targetType: 'invitation', targetId: pending.id, details: { email: pending.email } });
-    return { invitation: toInvitation(accepted), user: toUser(userRow), grantId };
-  });
+        .executeTakeFirst();
+      if (!pending) throw new AcceptanceRefused('unavailable');
+      const existing = await trx.selectFrom('users').selectAll().where('email', '=', pending.email).executeTakeFirst();
+      let userRow: Selectable<UsersTable>;
+      if (acceptor.kind === 'signed-in') {
+        if (!existing || existing.id !== acceptor.userId || existing.status !== 'active') throw new AcceptanceRefused('other-account');
+        userRow = existing;
+      } else {
+        if (existing) throw new AcceptanceRefused('account-exists');
+        try {
+          userRow = await trx
+            .insertInto('users')
+            .values({ id: newId(), email: pending.email, name: acceptor.name.trim(), status: 'active', password_hash: acceptor.passwordHash, failed_sign_ins: 0, created_at: now, updated_at: now })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+        } catch (error) {
+          // Another invitation of the same email was accepted at the same moment.
+          if (isUniqueViolation(error)) throw new AcceptanceRefused('account-exists');
+          throw error;
+        }
+      }
+      const accepted = await trx.updateTable('invitations').set({ accepted_user_id: userRow.id }).where('id', '=', pending.id).returningAll().executeTakeFirstOrThrow();
+      const scope = scopeFromColumns(pending.scope_kind, pending.scope_value);
+      const existingGrant = await trx
+        .selectFrom('role_grants')
+        .select('id')
+        .where('user_id', '=', userRow.id)
+        .where('role', '=', pending.role)
+        .where('scope_kind', '=', pending.scope_kind)
+        .where('scope_value', '=', pending.scope_value)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      let grantId = existingGrant?.id;
+      if (!grantId) {
+        grantId = newId();
+        await trx
+          .insertInto('role_grants')
+          .values({ id: grantId, user_id: userRow.id, role: pending.role, scope_kind: pending.scope_kind, scope_value: pending.scope_value, granted_at: now, granted_by: pending.invited_by })
+          .execute();
+        await appendAudit(trx, { actorId: pending.invited_by, action: 'role.grant', targetType: 'user', targetId: userRow.id, details: { grantId, role: pending.role, scope, invitationId: pending.id } });
+      }
+      await appendAudit(trx, { actorId: userRow.id, action: 'invitation.accept', targetType: 'invitation', targetId: pending.id, details: { email: pending.email, as: acceptor.kind } });
+      return { ok: true as const, invitation: toInvitation(accepted), user: toUser(userRow), grantId };
+    });
+  } catch (error) {
+    if (error instanceof AcceptanceRefused) return { ok: false, refusal: error.refusal };
+    throw error;
+  }
 }
 
 /** Withdraw a pending invitation (kept with revoked_at). */

@@ -8,9 +8,10 @@ import { grantRole, listRoleGrants, revokeRole } from '../roles/roles.repository
 import { createSession, findSessionByTokenHash, revokeSession, revokeUserSessions, touchSession } from '../sessions/sessions.repository.ts';
 import { makeUser, unique } from '../testing/fixtures.ts';
 import { TEST_DIALECTS, createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
-import { createUser, findUserByEmail, getUser, listUsers, recordSignInFailure, resetSignInFailures, setPasswordHash, updateUser } from './users.repository.ts';
+import { createUser, findUserByEmail, getUser, listUsers, resetSignInFailures, setPasswordHash, updateUser } from './users.repository.ts';
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+const NEW_HASH = '$argon2id$v=19$m=19456,t=2,p=1$invited-newcomer';
 const inOneHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
@@ -50,18 +51,26 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     await expect(listUsers(test.db, { page: { limit: 0 } })).rejects.toMatchObject({ problems: [{ field: 'page.limit', value: 0 }] });
   });
 
-  it('locks an account after repeated sign-in failures and unlocks on success', async () => {
+  it('notes a successful sign-in and stores only password hashes', async () => {
     const user = await makeUser(test.db);
-    let current = user;
-    for (let attempt = 0; attempt < 3; attempt += 1) current = await recordSignInFailure(test.db, user.id, { lockAfter: 3, lockForMs: 60_000 });
-    expect(current.failedSignIns).toBe(3);
-    expect(Date.parse(current.lockedUntil ?? '')).toBeGreaterThan(Date.now());
-    const reset = await resetSignInFailures(test.db, user.id);
-    expect(reset).toMatchObject({ failedSignIns: 0 });
-    expect(reset.lockedUntil).toBeUndefined();
-    expect(reset.lastSignInAt).toBeDefined();
+    const signedIn = await resetSignInFailures(test.db, user.id);
+    expect(signedIn).toMatchObject({ failedSignIns: 0 });
+    expect(signedIn.lockedUntil).toBeUndefined();
+    expect(signedIn.lastSignInAt).toBeDefined();
     await expect(setPasswordHash(test.db, user.id, 'short')).rejects.toBeInstanceOf(ValidationError);
     expect((await setPasswordHash(test.db, user.id, '$argon2id$v=19$new-hash-value')).passwordHash).toBe('$argon2id$v=19$new-hash-value');
+  });
+
+  it('ends the sessions and revokes the API tokens of a disabled account, for good', async () => {
+    const user = await makeUser(test.db);
+    const tokenHash = hash(`disable${unique()}`);
+    await createApiToken(test.db, { userId: user.id, name: 'script', tokenHash });
+    const session = await createSession(test.db, { userId: user.id, tokenHash: hash(`ds${unique()}`), csrfToken: 'c', expiresAt: inOneHour() });
+    await updateUser(test.db, user.id, { status: 'disabled' });
+    await updateUser(test.db, user.id, { status: 'active' });
+    expect(await findApiTokenByHash(test.db, tokenHash)).toBeUndefined();
+    expect(await findSessionByTokenHash(test.db, session.tokenHash)).toBeUndefined();
+    expect((await listApiTokens(test.db, user.id))[0]?.revokedAt).toBeDefined();
   });
 
   it('grants and revokes scoped roles, keeps revoked grants and audits both', async () => {
@@ -150,11 +159,28 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     const email = `invitee${unique()}@example.org`;
     const invitation = await createInvitation(test.db, { email, role: 'focal-point', scope: { kind: 'area', area: '504' }, tokenHash, expiresAt: inOneHour(), invitedBy: admin.id });
     expect(await findInvitationByTokenHash(test.db, tokenHash)).toEqual(invitation);
-    const accepted = await acceptInvitation(test.db, { tokenHash, name: 'New Focal Point', passwordHash: '$argon2id$v=19$accepted-hash' });
-    expect(accepted.user).toMatchObject({ email, name: 'New Focal Point' });
+    const accepted = await acceptInvitation(test.db, { tokenHash, as: { kind: 'new-account', name: 'New Focal Point', passwordHash: NEW_HASH } });
+    if (!accepted.ok) throw new Error(accepted.refusal);
+    expect(accepted.user).toMatchObject({ email, name: 'New Focal Point', passwordHash: NEW_HASH });
     expect(await listRoleGrants(test.db, accepted.user.id)).toMatchObject([{ role: 'focal-point', scope: { kind: 'area', area: '504' }, grantedBy: admin.id }]);
     expect(await findInvitationByTokenHash(test.db, tokenHash)).toBeUndefined();
-    await expect(acceptInvitation(test.db, { tokenHash, name: 'Again' })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await acceptInvitation(test.db, { tokenHash, as: { kind: 'new-account', name: 'Again', passwordHash: NEW_HASH } })).toEqual({ ok: false, refusal: 'unavailable' });
+  });
+
+  it('never hands an existing account to the holder of an invitation: only that account, signed in, accepts it', async () => {
+    const owner = await makeUser(test.db, 'Owner');
+    const stranger = await makeUser(test.db, 'Stranger');
+    const tokenHash = hash(`existing${unique()}`);
+    const invitation = await createInvitation(test.db, { email: owner.email.toUpperCase(), role: 'reviewer', scope: { kind: 'area', area: '76' }, tokenHash, expiresAt: inOneHour(), invitedBy: null });
+    expect(await acceptInvitation(test.db, { tokenHash, as: { kind: 'new-account', name: 'Taker', passwordHash: NEW_HASH } })).toEqual({ ok: false, refusal: 'account-exists' });
+    expect(await acceptInvitation(test.db, { tokenHash, as: { kind: 'signed-in', userId: stranger.id } })).toEqual({ ok: false, refusal: 'other-account' });
+    // Refusals change nothing: the invitation is still pending, the owner's password and roles untouched.
+    expect(await findInvitationByTokenHash(test.db, tokenHash)).toEqual(invitation);
+    expect((await getUser(test.db, owner.id)).passwordHash).toBe(owner.passwordHash);
+    expect(await listRoleGrants(test.db, owner.id)).toEqual([]);
+    const accepted = await acceptInvitation(test.db, { tokenHash, as: { kind: 'signed-in', userId: owner.id } });
+    expect(accepted).toMatchObject({ ok: true, user: { id: owner.id }, invitation: { acceptedUserId: owner.id } });
+    expect(await listRoleGrants(test.db, owner.id)).toMatchObject([{ role: 'reviewer', scope: { kind: 'area', area: '76' } }]);
   });
 
   it('lists invitations by status at the caller\'s clock, newest first, with paging, and finds one by id', async () => {
@@ -165,7 +191,7 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     const pending = await invite('pending', later);
     const soon = await invite('soon', inOneHour());
     const accepted = await invite('accepted', later);
-    await acceptInvitation(test.db, { tokenHash: hash(`accepted${marker}`), name: 'Accepted' });
+    await acceptInvitation(test.db, { tokenHash: hash(`accepted${marker}`), as: { kind: 'new-account', name: 'Accepted', passwordHash: NEW_HASH } });
     const revoked = await invite('revoked', later);
     await revokeInvitation(test.db, revoked.id, null);
     const statuses = async (status?: 'pending' | 'accepted' | 'revoked' | 'expired', now?: string) =>
@@ -191,12 +217,12 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     await expect(listInvitations(test.db, { status: 'lost' as never })).rejects.toMatchObject({ problems: [{ field: 'status', value: 'lost' }] });
   });
 
-  it('lets exactly one of two racing acceptances through', async () => {
+  it('lets exactly one of racing acceptances through; the others are refused alike', async () => {
     const tokenHash = hash(`race${unique()}`);
     await createInvitation(test.db, { email: `race${unique()}@example.org`, role: 'reviewer', scope: { kind: 'global' }, tokenHash, expiresAt: inOneHour(), invitedBy: null });
-    const results = await Promise.allSettled([acceptInvitation(test.db, { tokenHash, name: 'First' }), acceptInvitation(test.db, { tokenHash, name: 'Second' })]);
-    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(results.find((result) => result.status === 'rejected')).toMatchObject({ reason: { name: 'NotFoundError' } });
+    const results = await Promise.all(Array.from({ length: 6 }, (_, index) => acceptInvitation(test.db, { tokenHash, as: { kind: 'new-account', name: `Racer ${index}`, passwordHash: NEW_HASH } })));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toEqual(Array.from({ length: 5 }, () => ({ ok: false, refusal: 'unavailable' })));
   });
 
   it('records and filters audit entries, and refuses to rewrite them', async () => {

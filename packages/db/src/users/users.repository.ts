@@ -1,4 +1,4 @@
-/** Users: accounts are disabled, never deleted; sign-in failures lock an account for a while. */
+/** Users: accounts are disabled, never deleted; disabling ends their sessions and API tokens. */
 import type { Selectable } from 'kysely';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { ConflictError, NotFoundError, ValidationError, assertNoProblems, type FieldProblem } from '../errors.ts';
@@ -154,17 +154,27 @@ export interface UserChanges {
   status?: UserStatus;
 }
 
-/** Change a user's email, name or status (disable instead of delete). */
+/**
+ * Change a user's email, name or status (disable instead of delete). Disabling ends the account's
+ * sessions and revokes its API tokens in the same transaction, so re-enabling it later revives neither.
+ */
 export async function updateUser(db: MigovDatabase, id: string, changes: UserChanges): Promise<User> {
   assertNoProblems(checkUserFields(changes));
-  const values: { email?: string; name?: string; status?: string; updated_at: string } = { updated_at: nowIso() };
+  const now = nowIso();
+  const values: { email?: string; name?: string; status?: string; updated_at: string } = { updated_at: now };
   if (changes.email !== undefined) values.email = normalizeEmail(changes.email);
   if (changes.name !== undefined) values.name = changes.name.trim();
   if (changes.status !== undefined) values.status = changes.status;
   try {
-    const row = await db.kysely.updateTable('users').set(values).where('id', '=', id).returningAll().executeTakeFirst();
-    if (!row) throw new NotFoundError('user', id);
-    return toUser(row);
+    return await inTransaction(db, async (trx) => {
+      const row = await trx.updateTable('users').set(values).where('id', '=', id).returningAll().executeTakeFirst();
+      if (!row) throw new NotFoundError('user', id);
+      if (changes.status === 'disabled') {
+        await trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+        await trx.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+      }
+      return toUser(row);
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError(`a user with email ${values.email ?? ''} already exists`, await findUser(db, id));
     throw error;
@@ -186,40 +196,7 @@ export async function setPasswordHash(db: MigovDatabase, id: string, passwordHas
   return toUser(row);
 }
 
-/** When repeated sign-in failures lock an account. */
-export interface LockPolicy {
-  /** Failures in a row that lock the account (default 5). */
-  lockAfter?: number;
-  /** How long the lock lasts in ms (default 15 minutes). */
-  lockForMs?: number;
-  /** The caller's clock, from which the lock runs (default the current time). */
-  now?: string | Date;
-}
-
-/** Count a failed sign-in; at `lockAfter` failures in a row the account is locked until `lockedUntil`. */
-export async function recordSignInFailure(db: MigovDatabase, id: string, policy: LockPolicy = {}): Promise<User> {
-  const lockAfter = policy.lockAfter ?? 5;
-  const lockForMs = policy.lockForMs ?? 15 * 60_000;
-  return inTransaction(db, async (trx) => {
-    const row = await trx
-      .updateTable('users')
-      .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1), updated_at: isoAt(policy.now) }))
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw new NotFoundError('user', id);
-    if (readNumber(row.failed_sign_ins) < lockAfter) return toUser(row);
-    const locked = await trx
-      .updateTable('users')
-      .set({ locked_until: new Date(Date.parse(isoAt(policy.now)) + lockForMs).toISOString() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toUser(locked);
-  });
-}
-
-/** After a successful sign-in: clear the failure count and lock, and note the time. */
+/** After a successful sign-in: note the time (and clear the failure count and lock of earlier versions). */
 export async function resetSignInFailures(db: MigovDatabase, id: string, at?: string | Date): Promise<User> {
   const now = isoAt(at);
   const row = await db.kysely

@@ -145,15 +145,21 @@ async function authenticationHook(request: FastifyRequest, reply: FastifyReply):
   if (!allowed) throw new ApiError('forbidden', `this needs the permission ${access.permission}${access.scope === 'global' ? ' with global scope' : ''}`);
 }
 
-/** The scope check on the jurisdiction of the object a route touches (after validation, so params are parsed). */
+/**
+ * The scope check on the jurisdiction of the object a route touches (after validation, so params are
+ * parsed). An object the principal may not even see answers not-found like an unknown id.
+ */
 async function objectScopeHook(request: FastifyRequest): Promise<void> {
   const access = request.routeOptions.config.access;
   if (!access || access.permission === 'public' || access.permission === 'signed-in' || access.scope !== 'object') return;
   const jurisdiction = await access.jurisdiction(request);
-  if (jurisdiction === undefined) throw new ApiError('not-found', 'no such resource');
+  if (jurisdiction === undefined) throw new ApiError('not-found', NO_SUCH_RESOURCE);
   const principal = request.principal;
-  if (!principal || !isAllowed(principal.grants, access.permission, request.server.migov.geography, jurisdiction)) {
-    throw new ApiError('forbidden', `you do not have ${access.permission} for jurisdiction ${jurisdiction}`);
-  }
+  const geography = request.server.migov.geography;
+  if (principal && isAllowed(principal.grants, access.permission, geography, jurisdiction)) return;
+  const visibleWith = access.jurisdiction.visibleWith;
+  if (visibleWith && !(principal && isAllowed(principal.grants, visibleWith, geography, jurisdiction))) throw new ApiError('not-found', NO_SUCH_RESOURCE);
+  throw new ApiError('forbidden', `you do not have ${access.permission} for jurisdiction ${jurisdiction}`);
 }
 
+const NO_SUCH_RESOURCE = 'no such resource';

@@ -133,8 +133,14 @@ export type RouteAccess =
   | { permission: Permission; scope: 'list' }
   | { permission: Permission; scope: 'object'; jurisdiction: JurisdictionResolver };
 
-/** Finds the jurisdiction of the object a request touches (e.g. the assessment's country); undefined = not found. */
-export type JurisdictionResolver = (request: FastifyRequest) => Promise<string | undefined>;
+/**
+ * Finds the jurisdiction of the object a request touches (e.g. the assessment's country); undefined =
+ * not found. A resolver of stored objects names `visibleWith`, the permission that lets one know the
+ * object exists: whoever lacks it over the object's jurisdiction is answered not-found exactly as for
+ * an unknown id, so ids outside one's scope do not leak; whoever has it but not the route's permission
+ * is refused (forbidden).
+ */
+export type JurisdictionResolver = ((request: FastifyRequest) => Promise<string | undefined>) & { visibleWith?: Permission };
 
 /** The jurisdiction a request touches when it concerns the whole world (e.g. an invitation with global scope): only global grants cover it. */
 export const WORLD = '*';

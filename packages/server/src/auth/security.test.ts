@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
-import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, signIn, TEST_PASSWORD, type SignedIn } from '../testing/test-app.ts';
+import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, invitationToken, signIn, TEST_PASSWORD, type SignedIn } from '../testing/test-app.ts';
 
 describe.each(DIALECTS)('access security (%s)', (dialect) => {
   let db: MigovDatabase;
@@ -89,21 +89,37 @@ describe.each(DIALECTS)('access security (%s)', (dialect) => {
     expect(unknown.json().detail).toBe(wrong.json().detail);
   });
 
-  it('locks an account after repeated failures, even for the right password, and audits it', async () => {
+  it('holds back the address that guesses, never the account, and answers alike for known and unknown emails', async () => {
     const user = await createTestUser(db, 'target@example.org');
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const response = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'target@example.org', password: 'not the password' } });
-      expect(response.statusCode).toBe(401);
+    const from = (address: string, email: string, password: string) => app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password }, remoteAddress: address });
+    const attacker = '203.0.113.66';
+    for (const email of ['target@example.org', 'never-registered@example.org']) {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const response = await from(attacker, email, 'not the password');
+        expect(response.statusCode).toBe(401);
+        expect(response.json().code).toBe('invalid-credentials');
+      }
     }
-    const locked = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'target@example.org', password: TEST_PASSWORD } });
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().code).toBe('too-many-attempts');
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    const known = await from(attacker, 'target@example.org', TEST_PASSWORD);
+    const unknown = await from(attacker, 'never-registered@example.org', TEST_PASSWORD);
+    for (const held of [known, unknown]) {
+      expect(held.statusCode).toBe(429);
+      expect(held.json().code).toBe('too-many-attempts');
+      expect(Number(held.headers['retry-after'])).toBe(600);
+    }
+    expect(known.json().detail).toBe(unknown.json().detail);
+    // The owner, from their own address, signs in as usual; and that resets nothing for the attacker.
+    expect((await from('198.51.100.20', 'target@example.org', TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await from(attacker, 'target@example.org', TEST_PASSWORD)).statusCode).toBe(429);
+    // Each further failure after the wait doubles it.
+    clock += 601_000;
+    expect((await from(attacker, 'target@example.org', 'still not it')).statusCode).toBe(401);
+    expect(Number((await from(attacker, 'target@example.org', TEST_PASSWORD)).headers['retry-after'])).toBe(1200);
     const audit = await listAudit(db, { filters: { targetId: user.id }, page: { limit: 100 } });
-    const actions = audit.items.map((entry) => entry.action);
-    expect(actions.filter((action) => action === 'sign-in.failure')).toHaveLength(3);
-    expect(actions).toContain('account.locked');
-    expect(actions).toContain('sign-in.locked');
+    expect(audit.items.filter((entry) => entry.action === 'sign-in.failure')).toHaveLength(4);
+    const held = await listAudit(db, { filters: { action: 'sign-in.throttled' }, page: { limit: 100 } });
+    expect(held.items.map((entry) => entry.targetId)).toEqual(expect.arrayContaining(['target@example.org', 'never-registered@example.org']));
+    admin = await signIn(app, 'admin@example.org');
   });
 
   it('limits sign-in attempts per address', async () => {
@@ -144,7 +160,7 @@ describe.each(DIALECTS)('access security (%s)', (dialect) => {
 
   it('accepts an invitation once', async () => {
     const invited = await app.inject({ method: 'POST', url: '/api/v1/invitations', headers: asUser(admin), payload: { email: 'new@example.org', role: 'reviewer', scope: { kind: 'area', area: '76' } } });
-    const accept = () => app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token: invited.json().token, name: 'New', password: 'a long enough password' } });
+    const accept = () => app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token: invitationToken(invited), name: 'New', password: 'a long enough password' } });
     const first = await accept();
     expect(first.statusCode).toBe(200);
     expect(first.json().roles).toMatchObject([{ role: 'reviewer', scope: { kind: 'area', area: '76' } }]);

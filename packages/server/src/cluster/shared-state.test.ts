@@ -50,6 +50,24 @@ describe.each([
     expect(await states.at(-1)!.hitAttempt('sign-in:203.0.113.1', 5, 60_000, at + 60_000)).toBe(0);
   });
 
+  it('throttles a pair of email and address after repeated failures, with growing waits, across every process', async () => {
+    const states: SharedState[] = make();
+    const policy = { threshold: 3, baseMs: 60_000 };
+    const pair = 'target@example.org\n203.0.113.5';
+    const at = 2_000_000;
+    const waits: number[] = [];
+    for (let failure = 0; failure < 3; failure += 1) waits.push(await states[failure % states.length]!.signInFailed(pair, policy, at));
+    expect(waits).toEqual([0, 0, 60]);
+    expect(await states.at(-1)!.signInWait(pair, at + 1000)).toBe(59);
+    // Another address for the same email, and the same address for another email, are not held back.
+    expect(await states[0]!.signInWait('target@example.org\n198.51.100.7', at)).toBe(0);
+    expect(await states[0]!.signInWait('other@example.org\n203.0.113.5', at)).toBe(0);
+    expect(await states[0]!.signInFailed(pair, policy, at + 60_000)).toBe(120);
+    expect(await states.at(-1)!.signInWait(pair, at + 60_000 + 119_000)).toBe(1);
+    await states.at(-1)!.signInSucceeded(pair);
+    expect(await states[0]!.signInWait(pair, at + 60_000)).toBe(0);
+  });
+
   it('hands a kept value out once, to any process, until it expires', async () => {
     const states: SharedState[] = make();
     await states[0]!.put('oidc:a', { state: 's', codeVerifier: 'v' }, 5000);

@@ -1,6 +1,6 @@
 /**
  * What the processes serving one database must agree on beyond the database itself: sign-in attempt
- * counts per address, pending organisation sign-ins, and notice that public data changed (so every
+ * counts per address, failed sign-ins per email and address, pending organisation sign-ins, and notice that public data changed (so every
  * process drops its cached public bodies and reloads instruments). In one process it is all in
  * memory; under `migov serve --workers N` the primary process holds it and the workers ask it over
  * the cluster's IPC channel, so limits count across workers and a change made through one worker is
@@ -8,11 +8,18 @@
  */
 import type { Cluster, Worker } from 'node:cluster';
 import { AttemptLimiter } from '../auth/ip-rate-limiter.ts';
+import { SignInThrottle, type ThrottlePolicy } from '../auth/sign-in-throttle.ts';
 
 /** The state shared by the processes of one server. */
 export interface SharedState {
   /** Count an attempt under `key` in a fixed window; the seconds to wait when over `limit`, else 0. */
   hitAttempt(key: string, limit: number, windowMs: number, now: number): Promise<number>;
+  /** Seconds a sign-in pair (auth/sign-in-throttle.ts) must still wait before it may try again; 0 when it may. */
+  signInWait(key: string, now: number): Promise<number>;
+  /** Count a failed sign-in of a pair; the seconds it must now wait (0 while under the threshold). */
+  signInFailed(key: string, policy: ThrottlePolicy, now: number): Promise<number>;
+  /** Forget a pair's failed sign-ins (it signed in). */
+  signInSucceeded(key: string): Promise<void>;
   /** Keep a value until `expiresAt` (ms since the epoch). */
   put(key: string, value: unknown, expiresAt: number): Promise<void>;
   /** Take a value (it is removed); undefined when unknown or expired at `now`. */
@@ -30,6 +37,7 @@ const MAX_VALUES = 10_000;
 class StateStore {
   private limiters = new Map<string, AttemptLimiter>();
   private values = new Map<string, { value: unknown; expiresAt: number }>();
+  readonly signIns = new SignInThrottle();
 
   hitAttempt(key: string, limit: number, windowMs: number, now: number): number {
     const name = `${limit}/${windowMs}`;
@@ -60,6 +68,9 @@ export function localSharedState(): SharedState {
   const store = new StateStore();
   return {
     hitAttempt: async (key, limit, windowMs, now) => store.hitAttempt(key, limit, windowMs, now),
+    signInWait: async (key, now) => store.signIns.waitFor(key, now),
+    signInFailed: async (key, policy, now) => store.signIns.fail(key, policy, now),
+    signInSucceeded: async (key) => store.signIns.clear(key),
     put: async (key, value, expiresAt) => store.put(key, value, expiresAt),
     take: async (key, now) => store.take(key, now),
     announceChange: async () => undefined,
@@ -70,6 +81,9 @@ export function localSharedState(): SharedState {
 /** Messages between the primary and the workers; every one carries `migov: 'shared-state'`. */
 type Request =
   | { op: 'hit'; key: string; limit: number; windowMs: number; now: number }
+  | { op: 'sign-in-wait'; key: string; now: number }
+  | { op: 'sign-in-failed'; key: string; policy: ThrottlePolicy; now: number }
+  | { op: 'sign-in-succeeded'; key: string }
   | { op: 'put'; key: string; value: unknown; expiresAt: number }
   | { op: 'take'; key: string; now: number }
   | { op: 'announce' };
@@ -119,6 +133,13 @@ export function hostSharedState(cluster: Cluster): void {
       switch (request.op) {
         case 'hit':
           return reply(worker, id, store.hitAttempt(request.key, request.limit, request.windowMs, request.now));
+        case 'sign-in-wait':
+          return reply(worker, id, store.signIns.waitFor(request.key, request.now));
+        case 'sign-in-failed':
+          return reply(worker, id, store.signIns.fail(request.key, request.policy, request.now));
+        case 'sign-in-succeeded':
+          store.signIns.clear(request.key);
+          return reply(worker, id);
         case 'put':
           store.put(request.key, request.value, request.expiresAt);
           return reply(worker, id);
@@ -184,6 +205,9 @@ export function workerSharedState(channel: NodeJS.Process = process): SharedStat
     });
   return {
     hitAttempt: async (key, limit, windowMs, now) => Number(await ask({ op: 'hit', key, limit, windowMs, now })),
+    signInWait: async (key, now) => Number(await ask({ op: 'sign-in-wait', key, now })),
+    signInFailed: async (key, policy, now) => Number(await ask({ op: 'sign-in-failed', key, policy, now })),
+    signInSucceeded: async (key) => void (await ask({ op: 'sign-in-succeeded', key })),
     put: async (key, value, expiresAt) => void (await ask({ op: 'put', key, value, expiresAt })),
     take: (key, now) => ask({ op: 'take', key, now }),
     announceChange: async () => void (await ask({ op: 'announce' })),

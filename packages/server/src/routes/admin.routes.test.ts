@@ -5,7 +5,7 @@ import { SDG_10_7_2_V2019 } from '@migov/core';
 import { createAssessment, createRound, listObservations, type MigovDatabase } from '@migov/db';
 import { sharedData } from '../../../../test-support/shared-data.ts';
 import type { MigovApp } from '../app.ts';
-import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, signIn, type SignedIn } from '../testing/test-app.ts';
+import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, invitationToken, signIn, type SignedIn } from '../testing/test-app.ts';
 
 describe.each(DIALECTS)('administration through the API (%s)', (dialect) => {
   let db: MigovDatabase;
@@ -48,7 +48,7 @@ describe.each(DIALECTS)('administration through the API (%s)', (dialect) => {
     const invite = async (email: string) => {
       const response = await app.inject({ method: 'POST', url: '/api/v1/invitations', headers: asUser(admin), payload: { email, role: 'reviewer', scope: { kind: 'area', area: '76' } } });
       expect(response.statusCode, response.body).toBe(201);
-      return response.json() as { id: string; token: string };
+      return { id: (response.json() as { id: string }).id, token: invitationToken(response) };
     };
     const first = await invite('first-listed@example.org');
     const second = await invite('second-listed@example.org');

@@ -20,7 +20,6 @@ import {
   recordAudit,
   revokeInvitation,
   revokeRole,
-  revokeUserSessions,
   saveInstrumentVersion,
   updateUser,
 } from '@migov/db';
@@ -106,7 +105,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: ADMIN('user:manage'),
       schema: {
         tags: ['users'],
-        summary: 'Rename, disable or re-enable a user (users are never deleted; disabling signs them out)',
+        summary: 'Rename, disable or re-enable a user (users are never deleted; disabling signs them out and revokes their API tokens)',
         params: z.object({ id: z.string().min(1).max(100) }),
         body: z.object({ name: z.string().trim().min(1).max(200).optional(), status: z.enum(['active', 'disabled']).optional() }).refine((body) => body.name !== undefined || body.status !== undefined, 'give name or status'),
         response: { 200: userSchema },
@@ -115,7 +114,6 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const before = await getUser(context.db, request.params.id);
       const user = await updateUser(context.db, request.params.id, request.body);
-      if (request.body.status === 'disabled') await revokeUserSessions(context.db, user.id);
       await recordAudit(context.db, {
         actorId: request.principal!.userId,
         action: before.status !== user.status ? `user.${user.status === 'disabled' ? 'disable' : 'enable'}` : 'user.update',
@@ -163,10 +161,11 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       schema: {
         tags: ['users'],
-        summary: 'Invite someone to a role; returns the one-time acceptance token',
-        description: 'Administrators invite to any role; national coordinators invite focal points and reviewers in their country.',
+        summary: 'Invite someone to a role; returns the one-time acceptance link for the invited person',
+        description:
+          'Administrators invite to any role; national coordinators invite focal points and reviewers in their country. The answer is the same whether the email has an account or not. The link lets a new email create its account; an existing account accepts only when signed in with its own credentials, so holding the link gives nothing over it.',
         body: invitationBody,
-        response: { 201: z.object({ id: z.string(), email: z.string(), role: roleSchema, scope: roleScopeSchema, expiresAt: z.string(), token: z.string(), acceptUrl: z.string() }) },
+        response: { 201: z.object({ id: z.string(), email: z.string(), role: roleSchema, scope: roleScopeSchema, expiresAt: z.string(), acceptUrl: z.string().describe('the page that accepts the invitation; the token is in its fragment (#token=…), never sent to a server by a browser') }) },
       },
     },
     async (request, reply) => {
@@ -189,7 +188,6 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         role: invitation.role,
         scope: invitation.scope,
         expiresAt: invitation.expiresAt,
-        token,
         acceptUrl: `${context.config.publicUrl}/invitations/accept#token=${token}`,
       });
     },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SDG_10_7_2_V2019 } from '@migov/core';
 import type { MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
-import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, signIn, type SignedIn } from '../testing/test-app.ts';
+import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, invitationToken, signIn, type SignedIn } from '../testing/test-app.ts';
 
 const ITEMS = SDG_10_7_2_V2019.domains.flatMap((domain) => domain.items.map((item) => item.id));
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -35,7 +35,7 @@ describe.each(DIALECTS)('the assessment workflow through the API (%s)', (dialect
   async function invite(email: string, role: string, area: string): Promise<SignedIn> {
     const invited = await app.inject({ method: 'POST', url: '/api/v1/invitations', headers: asUser(admin), payload: { email, role, scope: { kind: 'area', area } } });
     expect(invited.statusCode, invited.body).toBe(201);
-    const accepted = await app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token: invited.json().token, name: role, password: 'a long enough password' } });
+    const accepted = await app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token: invitationToken(invited), name: role, password: 'a long enough password' } });
     expect(accepted.statusCode, accepted.body).toBe(200);
     return signIn(app, email, 'a long enough password');
   }

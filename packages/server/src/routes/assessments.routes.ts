@@ -4,6 +4,7 @@
  * evidence, review comments, history and diffs. Every route declares its permission and resolves
  * the assessment's jurisdiction for the scope check.
  */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { availableAssessmentActions, ASSESSMENT_STATES, type Role } from '@migov/core';
@@ -35,12 +36,18 @@ import { liveScores, lockVersionEtag, requireIfMatch } from '../assessments/asse
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
-/** The jurisdiction of the assessment named by :id (undefined = no such assessment). */
-export const assessmentJurisdiction: JurisdictionResolver = async (request) => {
-  const { id } = request.params as { id?: string };
-  if (typeof id !== 'string') return undefined;
-  return (await findAssessment(request.server.migov.db, id))?.jurisdiction;
-};
+/**
+ * The jurisdiction of the assessment named by :id (undefined = no such assessment). Without
+ * assessment:read over it, an assessment answers not-found like an unknown id.
+ */
+export const assessmentJurisdiction: JurisdictionResolver = Object.assign(
+  async (request: FastifyRequest) => {
+    const { id } = request.params as { id?: string };
+    if (typeof id !== 'string') return undefined;
+    return (await findAssessment(request.server.migov.db, id))?.jurisdiction;
+  },
+  { visibleWith: 'assessment:read' as const },
+);
 
 const onAssessment = (permission: Permission) => ({ access: { permission, scope: 'object' as const, jurisdiction: assessmentJurisdiction } });
 

@@ -7,14 +7,16 @@ import {
   createApiToken,
   createSession,
   findInvitationByTokenHash,
+  findUser,
   findUserByEmail,
   listApiTokens,
   listRoleGrants,
   recordAudit,
-  recordSignInFailure,
   resetSignInFailures,
   revokeApiToken,
   revokeSession,
+  type Invitation,
+  type InvitationRefusal,
   type User,
 } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
@@ -22,8 +24,11 @@ import { decoyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } 
 import { createSecret, hashSecret } from '../auth/tokens.ts';
 import { clearSessionCookie, isSecure, setSessionCookie } from '../auth/session-cookie.ts';
 import { createOidcClient, type OidcClient } from '../auth/oidc.ts';
-import { okSchema, publicUser, roleGrantSchema, userSchema } from '../http/schemas.ts';
-import type { AppContext } from '../context.ts';
+import { throttleKey } from '../auth/sign-in-throttle.ts';
+import { okSchema, publicUser, roleGrantSchema, roleSchema, roleScopeSchema, userSchema } from '../http/schemas.ts';
+import { canDelegate } from '../auth/permissions.ts';
+import { requirePrincipal } from '../auth/access-control.ts';
+import type { AppContext, Principal } from '../context.ts';
 
 const PUBLIC = { access: { permission: 'public' } } as const;
 const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
@@ -43,6 +48,11 @@ const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSW
 const apiTokenSchema = z
   .object({ id: z.string(), name: z.string(), createdAt: z.string(), expiresAt: z.string().optional(), lastUsedAt: z.string().optional(), revokedAt: z.string().optional() })
   .meta({ id: 'ApiToken' });
+
+/** The answer to a pair of email and address that failed too often: the same whether the email has an account or not. */
+function tooManyFailures(wait: number): ApiError {
+  return new ApiError('too-many-attempts', `too many failed sign-ins with this email from this address; try again in ${wait} s`, { retryAfter: wait }, { 'retry-after': String(wait) });
+}
 
 /** Start a session for a user: cookie, CSRF token, audit. */
 async function startSession(context: AppContext, request: FastifyRequest, reply: FastifyReply, user: User, method: string) {
@@ -66,9 +76,16 @@ async function startSession(context: AppContext, request: FastifyRequest, reply:
   return { user: publicUser(user), roles: grants, csrfToken, expiresAt: expiresAt.toISOString(), via: 'session' as const };
 }
 
-/** /api/v1/session, /api/v1/tokens, /api/v1/invitations/accept, /api/v1/auth/oidc/*. */
+/** /api/v1/session, /api/v1/tokens, /api/v1/invitations/{preview,accept,accept-signed-in}, /api/v1/auth/oidc/*. */
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   const context = app.migov;
+  /** The signed-in principal's session as answered: user, current roles, CSRF token of a cookie session. */
+  const currentSession = async (principal: Principal) => ({
+    user: { id: principal.userId, email: principal.email, name: principal.name, status: 'active' as const },
+    roles: await listRoleGrants(context.db, principal.userId),
+    ...(principal.csrfToken ? { csrfToken: principal.csrfToken } : {}),
+    via: principal.via,
+  });
   const oidc: OidcClient | undefined = context.config.oidc ? createOidcClient(context.config.oidc, undefined, context.shared) : undefined;
 
   app.post(
@@ -78,40 +95,42 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['session'],
         summary: 'Sign in with email and password',
-        description: 'Rate-limited per IP; an account locks after repeated failures. Sets an HttpOnly session cookie and returns the CSRF token.',
+        description: 'Rate-limited per address; after repeated failures with one email from one address, that pair waits (429 with Retry-After, for known and unknown emails alike; the account itself is never locked). Sets an HttpOnly session cookie and returns the CSRF token.',
         body: z.object({ email: z.string().min(3).max(254), password: z.string().min(1).max(1024) }),
         response: { 200: sessionSchema },
       },
     },
     async (request, reply) => {
       const { email, password } = request.body;
+      const now = context.now();
       // Counted in one place for every process of the server (cluster/shared-state.ts).
-      const retryAfter = await context.shared.hitAttempt(`sign-in:${request.ip}`, context.config.signInPerIpPerMinute, 60_000, context.now().getTime());
+      const retryAfter = await context.shared.hitAttempt(`sign-in:${request.ip}`, context.config.signInPerIpPerMinute, 60_000, now.getTime());
       if (retryAfter > 0) {
         await recordAudit(context.db, { action: 'sign-in.rate-limited', targetType: 'ip', targetId: request.ip, details: { email } });
         throw new ApiError('too-many-attempts', `too many sign-in attempts from this address; wait ${retryAfter} s`, { retryAfter }, { 'retry-after': String(retryAfter) });
       }
+      // Failures are counted per email AND address, for known and unknown emails alike: the one guessing
+      // waits, the owner signing in from elsewhere does not, and the answers never tell which emails exist.
+      const pair = throttleKey(email, request.ip);
+      const wait = await context.shared.signInWait(pair, now.getTime());
+      if (wait > 0) {
+        await recordAudit(context.db, { action: 'sign-in.throttled', targetType: 'email', targetId: email.trim().toLowerCase(), details: { ip: request.ip, retryAfter: wait } });
+        throw tooManyFailures(wait);
+      }
       const user = await findUserByEmail(context.db, email);
-      if (!user) {
-        await verifyPassword(await decoyPasswordHash(), password);
-        await recordAudit(context.db, { action: 'sign-in.failure', targetType: 'email', targetId: email.toLowerCase(), details: { ip: request.ip, reason: 'unknown-email' } });
+      // An unknown email, or an account without a password, costs the same hash check as a real one.
+      const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await decoyPasswordHash(), password), false);
+      if (!user || !valid) {
+        const waitNow = await context.shared.signInFailed(pair, { threshold: context.config.lockoutThreshold, baseMs: context.config.lockoutSeconds * 1000 }, now.getTime());
+        await recordAudit(
+          context.db,
+          user
+            ? { action: 'sign-in.failure', targetType: 'user', targetId: user.id, details: { ip: request.ip, reason: 'wrong-password', ...(waitNow > 0 ? { retryAfter: waitNow } : {}) } }
+            : { action: 'sign-in.failure', targetType: 'email', targetId: email.trim().toLowerCase(), details: { ip: request.ip, reason: 'unknown-email', ...(waitNow > 0 ? { retryAfter: waitNow } : {}) } },
+        );
         throw new ApiError('invalid-credentials', 'the email or the password is wrong');
       }
-      const now = context.now();
-      if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-        const wait = Math.max(1, Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 1000));
-        await recordAudit(context.db, { actorId: null, action: 'sign-in.locked', targetType: 'user', targetId: user.id, details: { ip: request.ip, lockedUntil: user.lockedUntil } });
-        throw new ApiError('too-many-attempts', `this account is locked after repeated failed sign-ins; try again in ${wait} s`, { retryAfter: wait }, { 'retry-after': String(wait) });
-      }
-      const valid = user.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await decoyPasswordHash(), password), false);
-      if (!valid) {
-        const after = await recordSignInFailure(context.db, user.id, { now, lockAfter: context.config.lockoutThreshold, lockForMs: context.config.lockoutSeconds * 1000 });
-        await recordAudit(context.db, { action: 'sign-in.failure', targetType: 'user', targetId: user.id, details: { ip: request.ip, reason: 'wrong-password', failures: after.failedSignIns } });
-        if (after.lockedUntil && after.failedSignIns === context.config.lockoutThreshold) {
-          await recordAudit(context.db, { action: 'account.locked', targetType: 'user', targetId: user.id, details: { until: after.lockedUntil, ip: request.ip } });
-        }
-        throw new ApiError('invalid-credentials', 'the email or the password is wrong');
-      }
+      await context.shared.signInSucceeded(pair);
       if (user.status !== 'active') {
         await recordAudit(context.db, { action: 'sign-in.failure', targetType: 'user', targetId: user.id, details: { ip: request.ip, reason: 'disabled' } });
         throw new ApiError('account-disabled', 'this account is disabled; ask an administrator');
@@ -123,16 +142,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/session',
     { config: SIGNED_IN, schema: { tags: ['session'], summary: 'The signed-in user, roles and CSRF token', response: { 200: sessionSchema } } },
-    async (request) => {
-      const principal = request.principal!;
-      const grants = await listRoleGrants(context.db, principal.userId);
-      return {
-        user: { id: principal.userId, email: principal.email, name: principal.name, status: 'active' as const },
-        roles: grants,
-        ...(principal.csrfToken ? { csrfToken: principal.csrfToken } : {}),
-        via: principal.via,
-      };
-    },
+    async (request) => currentSession(requirePrincipal(request)),
   );
 
   app.delete(
@@ -187,27 +197,100 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  const invitationToken = z.string().min(10).max(200).describe('the token of the acceptance link (after #token=)');
+  const invitationPreviewSchema = z
+    .object({ email: z.string(), role: roleSchema, scope: roleScopeSchema, expiresAt: z.string() })
+    .meta({ id: 'InvitationPreview' });
+  const INVALID_INVITATION = 'this invitation is unknown, already used, withdrawn or expired; ask for a new one';
+
+  /** The pending invitation of a token, if the one who invited may still grant its role; else 410 alike. */
+  async function pendingInvitation(token: string): Promise<Invitation> {
+    const invitation = await findInvitationByTokenHash(context.db, hashSecret(token), context.now());
+    if (!invitation || !(await inviterMayStillGrant(invitation))) throw new ApiError('invitation-invalid', INVALID_INVITATION);
+    return invitation;
+  }
+
+  /** Whether the account that invited is still active and may still hand out the role in the scope (invitations made by the system may). */
+  async function inviterMayStillGrant(invitation: Invitation): Promise<boolean> {
+    if (invitation.invitedBy === undefined) return true;
+    const inviter = await findUser(context.db, invitation.invitedBy);
+    if (!inviter || inviter.status !== 'active') return false;
+    const grants = (await listRoleGrants(context.db, inviter.id)).map((grant) => ({ role: grant.role, scope: grant.scope }));
+    return canDelegate(grants, invitation.role, invitation.scope, context.geography);
+  }
+
+  /** A refused acceptance as a problem. */
+  function refused(refusal: InvitationRefusal): ApiError {
+    switch (refusal) {
+      case 'unavailable':
+        return new ApiError('invitation-invalid', INVALID_INVITATION);
+      case 'account-exists':
+        return new ApiError('invitation-sign-in-required', 'this invitation is for an existing account: sign in as it, then accept the invitation (POST /api/v1/invitations/accept-signed-in)');
+      case 'other-account':
+        return new ApiError('invitation-other-account', 'this invitation is for another email address than the one you are signed in with; sign out and sign in as the invited account');
+    }
+  }
+
+  app.post(
+    '/invitations/preview',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['session'],
+        summary: 'What an invitation offers: the invited email, role, scope and expiry (never whether the email has an account)',
+        body: z.object({ token: invitationToken }),
+        response: { 200: invitationPreviewSchema },
+      },
+    },
+    async (request) => {
+      const invitation = await pendingInvitation(request.body.token);
+      return { email: invitation.email, role: invitation.role, scope: invitation.scope, expiresAt: invitation.expiresAt };
+    },
+  );
+
   app.post(
     '/invitations/accept',
     {
       config: PUBLIC,
       schema: {
         tags: ['session'],
-        summary: 'Accept an invitation: choose a name and password; signs in',
-        body: z.object({ token: z.string().min(10).max(200), name: z.string().trim().min(1).max(200), password: passwordSchema }),
+        summary: 'Accept an invitation of a new email: choose a name and password; creates the account and signs in',
+        description:
+          'Only for an email without an account. An invitation of an email that has an account is accepted by that account, signed in (POST /api/v1/invitations/accept-signed-in): here it answers 409 invitation-sign-in-required and changes nothing. Unknown, used, withdrawn or expired tokens, and acceptances that lost a race, answer 410 invitation-invalid.',
+        body: z.object({ token: invitationToken, name: z.string().trim().min(1).max(200), password: passwordSchema }),
         response: { 200: sessionSchema },
       },
     },
     async (request, reply) => {
-      const tokenHash = hashSecret(request.body.token);
-      const invitation = await findInvitationByTokenHash(context.db, tokenHash, context.now());
-      if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= context.now().toISOString()) {
-        throw new ApiError('invitation-invalid', 'this invitation is unknown, already used, withdrawn or expired; ask for a new one');
-      }
-      const passwordHash = await hashPassword(request.body.password);
+      const { token, name, password } = request.body;
+      // The token is checked before the (costly) password hash.
+      await pendingInvitation(token);
+      const passwordHash = await hashPassword(password);
       // acceptInvitation audits the acceptance and the role grant in its own transaction.
-      const { user } = await acceptInvitation(context.db, { tokenHash, name: request.body.name, passwordHash, now: context.now() });
-      return startSession(context, request, reply, user, 'invitation');
+      const result = await acceptInvitation(context.db, { tokenHash: hashSecret(token), as: { kind: 'new-account', name, passwordHash }, now: context.now() });
+      if (!result.ok) throw refused(result.refusal);
+      return startSession(context, request, reply, result.user, 'invitation');
+    },
+  );
+
+  app.post(
+    '/invitations/accept-signed-in',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['session'],
+        summary: 'Accept an invitation for the account you are signed in with: its role is added to your roles',
+        description: 'The invitation must be addressed to your account\'s email (else 403 invitation-other-account, and it stays pending). Answers your session with the new roles.',
+        body: z.object({ token: invitationToken }),
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      await pendingInvitation(request.body.token);
+      const result = await acceptInvitation(context.db, { tokenHash: hashSecret(request.body.token), as: { kind: 'signed-in', userId: principal.userId }, now: context.now() });
+      if (!result.ok) throw refused(result.refusal);
+      return currentSession(principal);
     },
   );
 

@@ -81,3 +81,11 @@ export async function signIn(app: MigovApp, email: string, password = TEST_PASSW
 export function asUser(session: SignedIn, extra: Record<string, string> = {}): Record<string, string> {
   return { cookie: session.cookie, 'x-csrf-token': session.csrfToken, ...extra };
 }
+
+/** The token of an invitation's acceptance link (`…/invitations/accept#token=…`), from the answer to POST /api/v1/invitations. */
+export function invitationToken(invited: { json(): unknown }): string {
+  const { acceptUrl } = invited.json() as { acceptUrl: string };
+  const token = new URL(acceptUrl).hash.replace(/^#token=/, '');
+  if (!token) throw new Error(`no token in the acceptance link ${acceptUrl}`);
+  return token;
+}

@@ -1,0 +1,80 @@
+/**
+ * Failed sign-ins counted per pair of (email, client address), in memory; across the workers of a
+ * cluster it lives in the primary (cluster/shared-state.ts). After `threshold` failures in a row the
+ * pair waits `baseMs`, and each further failure doubles the wait (at most a day). It throttles the one
+ * guessing, never the account: the owner signs in from another address as usual, and known and unknown
+ * emails are counted alike, so the answers do not tell which emails have accounts.
+ */
+
+/** When failures start to cost a wait, and how long the first wait is. */
+export interface ThrottlePolicy {
+  /** Failures in a row from one address for one email before the pair waits. */
+  threshold: number;
+  /** The first wait in ms; each further failure doubles it. */
+  baseMs: number;
+}
+
+/** The longest wait. */
+const MAX_WAIT_MS = 24 * 3_600_000;
+/** Most pairs kept at once (past it the idle ones go first, then the oldest). */
+const MAX_PAIRS = 100_000;
+
+interface Pair {
+  failures: number;
+  blockedUntil: number;
+  /** When the pair is forgotten (a quiet period after the last failure or wait). */
+  forgetAt: number;
+}
+
+/** The key of a pair: the email as the accounts store it (trimmed, lower case) and the client address. */
+export function throttleKey(email: string, address: string): string {
+  return `${email.trim().toLowerCase()}\n${address}`;
+}
+
+/** The store of failures per pair. */
+export class SignInThrottle {
+  private pairs = new Map<string, Pair>();
+
+  /** Seconds the pair must still wait before its next attempt (0: it may try). */
+  waitFor(key: string, now: number): number {
+    const pair = this.pairs.get(key);
+    if (!pair) return 0;
+    if (pair.forgetAt <= now) {
+      this.pairs.delete(key);
+      return 0;
+    }
+    return pair.blockedUntil > now ? Math.ceil((pair.blockedUntil - now) / 1000) : 0;
+  }
+
+  /** Count a failure; returns the seconds the pair must now wait (0 while under the threshold). */
+  fail(key: string, policy: ThrottlePolicy, now: number): number {
+    let pair = this.pairs.get(key);
+    if (!pair || pair.forgetAt <= now) {
+      pair = { failures: 0, blockedUntil: 0, forgetAt: 0 };
+      this.pairs.delete(key);
+      if (this.pairs.size >= MAX_PAIRS) this.prune(now);
+      this.pairs.set(key, pair);
+    }
+    pair.failures += 1;
+    if (pair.failures >= policy.threshold) {
+      const wait = Math.min(MAX_WAIT_MS, policy.baseMs * 2 ** (pair.failures - policy.threshold));
+      pair.blockedUntil = now + wait;
+    }
+    pair.forgetAt = Math.max(now, pair.blockedUntil) + policy.baseMs;
+    return pair.blockedUntil > now ? Math.ceil((pair.blockedUntil - now) / 1000) : 0;
+  }
+
+  /** Forget a pair's failures (after its successful sign-in). */
+  clear(key: string): void {
+    this.pairs.delete(key);
+  }
+
+  private prune(now: number): void {
+    for (const [key, pair] of this.pairs) if (pair.forgetAt <= now) this.pairs.delete(key);
+    // Still full: the oldest go first (a Map keeps insertion order).
+    for (const key of this.pairs.keys()) {
+      if (this.pairs.size < MAX_PAIRS) break;
+      this.pairs.delete(key);
+    }
+  }
+}
