@@ -138,6 +138,20 @@ describe.each(DIALECTS)('MGI-style assessments over HTTP (%s)', (dialect) => {
     expect(baseline).toMatchObject({ roundKind: 'baseline', state: 'launch', level: 'national', instrument: 'mgi-example' });
 
     baseline = await act(coordinator, baseline, { type: 'begin-data-collection' });
+    // Opening the consultation too early is refused alike whether the invited email has an account or not.
+    const tooEarly = async (email: string) => {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/v1/mgi/assessments/${baseline.id}/actions`,
+        headers: asUser(coordinator, { 'if-match': `"${baseline.lockVersion}"` }),
+        payload: { type: 'open-consultation', ministries: ['Labour'], invite: [{ ministry: 'Labour', email }] },
+      });
+      return { status: response.statusCode, body: response.json() as Record<string, unknown> };
+    };
+    const [withAccount, withoutAccount] = [await tooEarly('labour@example.org'), await tooEarly('nobody@example.org')];
+    expect(withAccount.status).toBe(409);
+    expect(withAccount.body.code).toBe('invalid-transition');
+    expect(withoutAccount).toEqual(withAccount);
     // Only focal points of the jurisdiction answer; the If-Match header is required and must be current.
     await answer(coordinator, baseline, baselineLevels, 403);
     const noLock = await app.inject({ method: 'PUT', url: `/api/v1/mgi/assessments/${baseline.id}/answers`, headers: asUser(focal), payload: { answers: {} } });

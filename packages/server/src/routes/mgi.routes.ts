@@ -14,6 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  applyMgiAction,
   availableMgiActions,
   compareProfiles,
   computeProfile,
@@ -157,8 +158,8 @@ async function loadReadable(request: FastifyRequest, id: string): Promise<{ asse
   return { assessment, principal };
 }
 
-/** A refused write as a problem: stale lock, role, state or missing field. */
-function refusalError(result: Extract<MgiWriteResult, { ok: false }>): ApiError {
+/** A refused action as a problem: role, state or missing field. */
+function refusalError(result: { refusal: MgiProcessRefusal; message: string; assessment: MgiAssessment }): ApiError {
   const byRefusal: Record<MgiProcessRefusal, 'forbidden' | 'invalid-transition' | 'invalid-input'> = {
     'role-not-permitted': 'forbidden',
     'not-allowed-in-state': 'invalid-transition',
@@ -350,6 +351,10 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
         // Invited users hold no role over the jurisdiction: their invitation is the permission.
         checkRoles = undefined;
       }
+      // The state, role and fields decide first: a refused action answers the same whatever the invited
+      // emails are, so it never tells whether an email has an account.
+      const decision = applyMgiAction(assessment.process, action, checkRoles ? { roles: checkRoles } : {});
+      if (!decision.ok) throw refusalError({ ...decision, assessment });
       const invited: { ministry: string; userId: string }[] = [];
       const unknown: { field: string; value: string; message: string }[] = [];
       for (const [index, entry] of (invite ?? []).entries()) {
