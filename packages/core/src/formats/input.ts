@@ -12,6 +12,14 @@ export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 /** Default number of problems listed before the rest are only counted. */
 export const DEFAULT_MAX_PROBLEMS = 1000;
+/** Default bound on the lines of a CSV file or the observations of a JSON file (the server sets a lower one). */
+export const DEFAULT_MAX_ROWS = 1_000_000;
+/** Default bound on the elements of an XML file. */
+export const DEFAULT_MAX_XML_ELEMENTS = 4_000_000;
+/** Default bound on the attributes of an XML file. */
+export const DEFAULT_MAX_XML_ATTRIBUTES = 4_000_000;
+/** Default bound on the nesting depth of an XML or JSON file (SDMX-ML needs 6, migov JSON 3). */
+export const DEFAULT_MAX_DEPTH = 64;
 
 /** Size limits applied before any parsing. */
 export interface InputLimits {
@@ -23,6 +31,104 @@ export interface InputLimits {
   maxProblems?: number;
   /** Character encoding of byte input when it is not UTF-8, e.g. `windows-1250` (WHATWG encoding labels). */
   encoding?: string;
+  /** Lines of a CSV file, or observations of a JSON file (default {@link DEFAULT_MAX_ROWS}). */
+  maxRows?: number;
+  /** Elements of an XML file (default {@link DEFAULT_MAX_XML_ELEMENTS}). */
+  maxXmlElements?: number;
+  /** Attributes of an XML file (default {@link DEFAULT_MAX_XML_ATTRIBUTES}). */
+  maxXmlAttributes?: number;
+  /** Nesting depth of an XML or JSON file (default {@link DEFAULT_MAX_DEPTH}). */
+  maxDepth?: number;
+}
+
+/** A structural bound a file exceeds: which one, its value, and a sentence saying so. */
+export interface InputLimitExceeded {
+  limit: 'rows' | 'xml-elements' | 'xml-attributes' | 'depth';
+  max: number;
+  message: string;
+}
+
+/**
+ * Check the shape of a decoded file against the structural bounds before any parser builds it in
+ * memory: lines of CSV, observations and depth of JSON, elements, attributes and depth of XML. One
+ * pass over the characters, stopping at the first bound exceeded; the kind is told by the first
+ * character, as the readers tell it.
+ */
+export function structureLimitExceeded(text: string, limits: InputLimits): InputLimitExceeded | undefined {
+  const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const start = text.trimStart().charAt(0);
+  if (start === '<') return xmlLimitExceeded(text, limits.maxXmlElements ?? DEFAULT_MAX_XML_ELEMENTS, limits.maxXmlAttributes ?? DEFAULT_MAX_XML_ATTRIBUTES, maxDepth);
+  const maxRows = limits.maxRows ?? DEFAULT_MAX_ROWS;
+  if (start === '{' || start === '[') return jsonLimitExceeded(text, maxRows, maxDepth);
+  let lines = 1;
+  for (let index = text.indexOf('\n'); index >= 0 && index < text.length - 1; index = text.indexOf('\n', index + 1)) {
+    lines += 1;
+    if (lines > maxRows) return { limit: 'rows', max: maxRows, message: `the file has more than ${maxRows.toLocaleString('en')} lines, the limit` };
+  }
+  return undefined;
+}
+
+const tooDeep = (max: number, where: string): InputLimitExceeded => ({ limit: 'depth', max, message: `the file nests deeper than ${max} levels, the limit (${where})` });
+
+function jsonLimitExceeded(text: string, maxRows: number, maxDepth: number): InputLimitExceeded | undefined {
+  let depth = 0;
+  let objectsAtRowLevel = 0;
+  let line = 1;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x22) {
+      // Skip a string, escapes included.
+      for (index += 1; index < text.length && text.charCodeAt(index) !== 0x22; index += 1) if (text.charCodeAt(index) === 0x5c) index += 1;
+    } else if (code === 0x7b || code === 0x5b) {
+      // Observations are the objects two levels down: { "observations": [ { … } ] }.
+      if (code === 0x7b && depth === 2 && ++objectsAtRowLevel > maxRows) return { limit: 'rows', max: maxRows, message: `the file has more than ${maxRows.toLocaleString('en')} observations, the limit` };
+      if (++depth > maxDepth) return tooDeep(maxDepth, `line ${line}`);
+    } else if (code === 0x7d || code === 0x5d) depth -= 1;
+    else if (code === 0x0a) line += 1;
+  }
+  return undefined;
+}
+
+function xmlLimitExceeded(text: string, maxElements: number, maxAttributes: number, maxDepth: number): InputLimitExceeded | undefined {
+  let depth = 0;
+  let elements = 0;
+  let attributes = 0;
+  for (let index = text.indexOf('<'); index >= 0; index = text.indexOf('<', index + 1)) {
+    const next = text.charCodeAt(index + 1);
+    if (next === 0x21 /* ! */) {
+      // Comment, CDATA or declaration: skip to its end.
+      const end = text.startsWith('<!--', index) ? text.indexOf('-->', index + 4) : text.startsWith('<![CDATA[', index) ? text.indexOf(']]>', index + 9) : text.indexOf('>', index);
+      if (end < 0) return undefined;
+      index = end;
+      continue;
+    }
+    if (next === 0x3f /* ? */) {
+      const end = text.indexOf('?>', index + 2);
+      if (end < 0) return undefined;
+      index = end;
+      continue;
+    }
+    if (next === 0x2f /* / */) {
+      depth -= 1;
+      continue;
+    }
+    elements += 1;
+    if (elements > maxElements) return { limit: 'xml-elements', max: maxElements, message: `the file has more than ${maxElements.toLocaleString('en')} XML elements, the limit` };
+    // Read the tag to its end, counting attributes (an = outside quoted values) and noting a self-closing tag.
+    let quote = 0;
+    let end = index + 1;
+    for (; end < text.length; end += 1) {
+      const code = text.charCodeAt(end);
+      if (quote !== 0) {
+        if (code === quote) quote = 0;
+      } else if (code === 0x22 || code === 0x27) quote = code;
+      else if (code === 0x3d && ++attributes > maxAttributes) return { limit: 'xml-attributes', max: maxAttributes, message: `the file has more than ${maxAttributes.toLocaleString('en')} XML attributes, the limit` };
+      else if (code === 0x3e) break;
+    }
+    if (text.charCodeAt(end - 1) !== 0x2f && ++depth > maxDepth) return tooDeep(maxDepth, `element ${elements}`);
+    index = end;
+  }
+  return undefined;
 }
 
 /** Collects problems up to a bound so that a hostile file cannot exhaust memory with complaints. */

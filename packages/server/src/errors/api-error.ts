@@ -25,6 +25,8 @@ export const API_ERRORS = {
   'invitation-sign-in-required': { status: 409, title: 'Sign in as the invited account to accept' },
   'invitation-invalid': { status: 410, title: 'The invitation is unknown, used or expired' },
   'payload-too-large': { status: 413, title: 'The upload is too large' },
+  'upload-limit-exceeded': { status: 413, title: 'The upload exceeds a parsing limit' },
+  'evidence-quota-exceeded': { status: 413, title: 'The evidence storage quota is used up' },
   'unsupported-media-type': { status: 415, title: 'This type of file or body is not accepted' },
   'invalid-instrument': { status: 422, title: 'The instrument file is not valid' },
   'invalid-input': { status: 422, title: 'A field has a value that does not fit; nothing was changed' },
@@ -34,6 +36,7 @@ export const API_ERRORS = {
   'too-many-attempts': { status: 429, title: 'Too many failed sign-ins; try again later' },
   'internal-error': { status: 500, title: 'Internal error' },
   'not-ready': { status: 503, title: 'The service is not ready' },
+  'parser-busy': { status: 503, title: 'The server is parsing other uploads; try again shortly' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A code of the error catalogue. */

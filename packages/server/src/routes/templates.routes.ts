@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { getAssessment, recordAudit, saveResponses } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import { assessmentJurisdiction } from './assessments.routes.ts';
-import { buildAssessmentWorkbook, readAssessmentWorkbook } from '../templates/assessment-workbook.ts';
+import { buildAssessmentWorkbook } from '../templates/assessment-workbook.ts';
+import { parsingPool, parsingProblem } from '../parsing/app-parsing.ts';
 import { lockVersionEtag } from '../assessments/assessment-view.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,6 +14,7 @@ const idParams = z.object({ id: z.string().min(1).max(100) });
 /** Template routes under /api/v1. */
 export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   const context = app.migov;
+  const pool = parsingPool(app);
   app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: context.config.maxUploadBytes }, (_request, body, done) => done(null, body));
 
   const instrumentOf = (assessment: { instrument: string; version: string }) => {
@@ -48,7 +50,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['templates'],
         summary: 'Upload a filled-in template: every cell is validated; nothing changes unless all are valid',
-        description: `Send the .xlsx file as the body (Content-Type ${XLSX}). A template made before someone else saved is refused with edit-conflict.`,
+        description: `Send the .xlsx file as the body (Content-Type ${XLSX}). A template made before someone else saved is refused with edit-conflict. A workbook that unpacks beyond the parsing limits (size, parts, compression ratio, cells, parse time or memory) is refused with upload-limit-exceeded (413) naming the limit.`,
         params: idParams,
         response: { 200: z.object({ changed: z.number().int(), lockVersion: z.number().int() }) },
       },
@@ -56,7 +58,10 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw new ApiError('unsupported-media-type', `send the workbook as the body with Content-Type ${XLSX}`);
       const assessment = await getAssessment(context.db, request.params.id);
-      const read = await readAssessmentWorkbook(instrumentOf(assessment), assessment, request.body);
+      // Parsed on a parsing thread, within the bounds of config.parsing: the request thread stays free.
+      const read = await pool.run({ kind: 'workbook', instrument: instrumentOf(assessment), assessment, bytes: request.body, limits: context.config.parsing }).catch((error: unknown) => {
+        throw parsingProblem(error, 'the workbook');
+      });
       if (!read.ok) {
         await recordAudit(context.db, { actorId: request.principal!.userId, action: 'workbook.refused', targetType: 'assessment', targetId: assessment.id, details: { problems: read.problems.length } });
       }

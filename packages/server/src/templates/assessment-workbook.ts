@@ -7,6 +7,8 @@
 import ExcelJS from 'exceljs';
 import { localize, type InstrumentVersion } from '@migov/core';
 import type { Assessment, ResponseChange } from '@migov/db';
+import { DEFAULT_PARSING_LIMITS, type ParsingLimits } from '../parsing/limits.ts';
+import { guardZip } from '../parsing/zip-guard.ts';
 
 export const RESPONSES_SHEET = 'Responses';
 export const INSTRUCTIONS_SHEET = 'Instructions';
@@ -117,9 +119,15 @@ function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } 
   return { text: String(value), formula: false };
 }
 
-/** Read an uploaded template against the assessment; every problem is collected before anything is decided. */
-export async function readAssessmentWorkbook(instrument: InstrumentVersion, assessment: Assessment, bytes: Uint8Array): Promise<ReadWorkbookResult> {
+/**
+ * Read an uploaded template against the assessment; every problem is collected before anything is
+ * decided. The zip is checked against the parsing bounds first (throws LimitExceededError): a
+ * workbook is only opened once its unpacked size, parts and cells are known to be within them.
+ */
+export async function readAssessmentWorkbook(instrument: InstrumentVersion, assessment: Assessment, bytes: Uint8Array, limits: ParsingLimits = DEFAULT_PARSING_LIMITS): Promise<ReadWorkbookResult> {
   const problems: WorkbookProblem[] = [];
+  const unreadable = guardZip(bytes, limits);
+  if (unreadable) return { ok: false, problems: [{ sheet: '', cell: '', value: '', message: unreadable }] };
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
