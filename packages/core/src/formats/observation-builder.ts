@@ -31,6 +31,8 @@ export interface RawRecord {
   units?: Cell;
   numerator?: Cell;
   denominator?: Cell;
+  /** The domain cell comes from a column known to hold domains, where a bare number ("3") is that domain. */
+  bareDomainNumbers?: boolean;
 }
 
 /** Defaults for years an import accepts: from the adoption of the SDGs to the end of the century. */
@@ -48,7 +50,6 @@ export interface BuildOptions {
   years: { min: number; max: number };
 }
 
-/** A year cell: a plain year ("2019") or a round label ("2018-2019", "2020/2021") meaning its later year. */
 /**
  * A year cell checked: missing, not a year (with `hint` saying what is expected), or outside the
  * accepted range are refusals with their message; otherwise the year and its time detail.
@@ -65,17 +66,24 @@ export function checkYearCell(
   return { ok: true, ...parsed };
 }
 
+/**
+ * A year cell: a plain year ("2019", "2019.0", a date "2019-12-31"), or a reporting round ("2018-2019",
+ * "2020/2021", "2020/21", "2019-2021") meaning its later year, as the SDG database files the UN rounds
+ * (the 2020-2021 round is round 2021). A round spans two or three years; longer spans are refused.
+ */
 export function parseYearLabel(text: string): { year: number; timeDetail?: string } | undefined {
   const trimmed = text.trim();
   if (/^\d{4}$/.test(trimmed)) return { year: Number(trimmed) };
-  // Some exports write years as decimals ("2019.0").
+  // Some exports write years as decimals ("2019.0") or dates ("2019-12-31", "2019-12-31T00:00:00Z").
   if (/^\d{4}\.0+$/.test(trimmed)) return { year: Number(trimmed.slice(0, 4)) };
-  const round = /^(\d{4})\s*[-/–—]\s*(\d{4})$/.exec(trimmed);
+  if (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(trimmed)) return { year: Number(trimmed.slice(0, 4)) };
+  const round = /^(\d{4})\s*[-/–—]\s*(\d{4}|\d{2})$/.exec(trimmed);
   if (round) {
     const first = Number(round[1]);
-    const last = Number(round[2]);
-    // A round spans consecutive years; the SDG database files it under the later one.
-    if (last === first + 1) return { year: last, timeDetail: `${first}-${last}` };
+    const written = round[2] ?? '';
+    // "2020/21": the century of the first year.
+    const last = written.length === 2 ? first - (first % 100) + Number(written) : Number(written);
+    if (last === first + 1 || last === first + 2) return { year: last, timeDetail: `${first}-${last}` };
   }
   return undefined;
 }
@@ -154,8 +162,8 @@ export class ObservationBuilder {
 
   #series(record: RawRecord, problem: (cell: Cell | undefined, message: string) => void): SeriesCode | undefined {
     if (!record.series) return this.#options.series ?? 'SG_CPA_MIGRS';
-    const series = resolveSeries(record.series.value, this.#options.labels);
-    if (!series) problem(record.series, `unknown series: expected ${Object.keys(SERIES).join(' or ')}`);
+    const series = resolveSeries(record.series.value, this.#options.labels, this.#options.series ?? 'SG_CPA_MIGRS');
+    if (!series) problem(record.series, `unknown series: expected ${Object.keys(SERIES).join(' or ')}, a series description or a title of indicator 10.7.2`);
     return series;
   }
 
@@ -200,7 +208,7 @@ export class ObservationBuilder {
       problem(cell, 'missing policy domain');
       return undefined;
     }
-    const resolved = resolvePolicyDomain(cell.value, this.#options.labels);
+    const resolved = resolvePolicyDomain(cell.value, this.#options.labels, { bareNumbers: record.bareDomainNumbers === true });
     if ('code' in resolved) return resolved.code;
     problem(cell, `unknown policy domain: "${excerpt(cell.value.trim())}" ${resolved.reason}${encodingHint(cell.value)}`);
     return undefined;

@@ -1,112 +1,330 @@
 /**
- * National Open SDG CSV files (`data/indicator_10-7-2.csv`), long (Year, domain, Value) or wide
- * (Year, then one column per domain), with local labels mapped to codes through a label mapping.
+ * National tables: Open SDG `data/indicator_10-7-2.csv` files and the exports of national portals and
+ * data aggregators, in the shapes and languages they are published in. Columns are recognised by what
+ * their header says and by what their values are (a column of domain labels is the domain column
+ * whatever its header; a column of numbers beside years is the value); a file is refused only when
+ * a reader could not tell either, with the mapping that would settle it.
+ *
+ * Layouts: long (one value per row, with a policy-domain column or none for the total alone), wide
+ * (one column per domain, or per series and domain as aggregators write "SG_CPA_MIGRS_DOMAIN3",
+ * or per year), with or without area columns (code or name) for files of several countries.
  */
+import type { PolicyDomainCode, SeriesCode } from '../observations/observation.ts';
+import { POLICY_DOMAIN_CODES } from '../observations/observation.ts';
 import type { ProblemList } from './input.ts';
+import { excerpt } from './input.ts';
 import type { CsvTable } from './csv-table.ts';
 import { cellAt } from './columns.ts';
-import type { Cell, ObservationBuilder } from './observation-builder.ts';
-import { encodingHint } from './observation-builder.ts';
-import type { ColumnRole, LabelMapping } from './label-mapping.ts';
-import { resolveColumnRole, resolvePolicyDomain } from './label-mapping.ts';
+import type { Cell, ObservationBuilder, RawRecord } from './observation-builder.ts';
+import { encodingHint, parseYearLabel } from './observation-builder.ts';
+import type { LabelMapping, LabelTarget } from './label-mapping.ts';
+import { COLUMN_ROLES, normaliseLabel, resolvePolicyDomain, resolveSeries } from './label-mapping.ts';
+import type { HeaderHint } from './vocabulary.ts';
+import { headerHints, isIndicatorTitle, isPlaceholder, seriesNamedByTitle } from './vocabulary.ts';
+
+/** The layouts of national tables. */
+export type NationalLayout = 'open-sdg-long' | 'open-sdg-wide' | 'country-year-wide';
+
+/** What a wide column stands for: its domain, series or year; the row gives the rest. */
+interface WideColumn {
+  index: number;
+  domain?: PolicyDomainCode;
+  series?: SeriesCode;
+  year?: string;
+}
+
+type Role = 'YEAR' | 'VALUE' | 'AREA' | 'AREA_NAME' | 'POLICY_DOMAINS' | 'SERIES' | 'SOURCE' | 'FOOTNOTE' | 'NATURE' | 'TIME_DETAIL' | 'IGNORED' | 'WIDE';
+
+interface Column {
+  index: number;
+  header: string;
+  normalised: string;
+  /** Values that are neither empty nor placeholders, trimmed. */
+  values: string[];
+  role?: Role;
+  /** How the role was found, for notes: "header" or "values". */
+  by?: 'header' | 'values';
+  wide?: WideColumn;
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const isNumber = (value: string): boolean => value === 'N' || NUMBER.test(value);
+const isScore = (value: string): boolean => value === 'N' || /^[1-4](\.0+)?$/.test(value);
+const isYear = (value: string): boolean => parseYearLabel(value) !== undefined;
+/** An area code: M49 digits, ISO 3166 alpha-2 or alpha-3. */
+const isAreaCode = (value: string): boolean => /^(\d{1,3}|[A-Z]{2,3})$/.test(value);
+/** A label is short: a domain name in any language is at most a dozen words; comments run longer. */
+const isLabel = (value: string): boolean => value.split(/\s+/).length <= 12;
+/** Free text such as a comment: several words, or long. */
+const isFreeText = (value: string): boolean => value.length > 40 || value.split(/\s+/).length >= 5;
+
+const DOMAIN_ORDER: readonly PolicyDomainCode[] = POLICY_DOMAIN_CODES;
+
+/** Options the national reader needs beyond the table. */
+export interface NationalOptions {
+  labels: LabelMapping;
+  /** The file's series when a title does not say (SG_CPA_MIGRS unless told otherwise). */
+  series: SeriesCode;
+  /** Whether the caller gave the area of the whole file. */
+  hasAreaOption: boolean;
+  resolveArea?: (code: string) => string | undefined;
+  /** Something read that the user should know (a placeholder skipped, a column ignored). */
+  skip: (entry: { row: number; column?: string; value?: string; message: string }) => void;
+  note: (entry: { row?: number; column?: string; value?: string; message: string }) => void;
+}
 
 /**
- * Columns that carry nothing an observation needs; ignored when present. National sites label units
- * freely ("Category", "Score"), so a units column is not checked against the series here.
+ * Read a table as a national file, if it is one: returns its layout, or undefined when nothing in it
+ * looks like 10.7.2 data (no year and no domain or value), so the caller can say the header is not recognised.
  */
-const IGNORED_COLUMNS = new Set(['units', 'unit', 'unit_measure', 'unit measure', 'reporting type', 'reporting_type', 'obs_status', 'observation status', 'unit_mult', 'unit multiplier', 'freq', 'goal', 'target', 'indicator']);
-const NATURE_COLUMNS = new Set(['nature']);
-
-/** Layout of a national Open SDG header, if it is one: long has a Value column, wide has domain columns. */
-export function openSdgLayout(header: readonly string[], labels: LabelMapping): 'long' | 'wide' | undefined {
-  const roles = header.map((label) => resolveColumnRole(label, labels));
-  if (!roles.includes('YEAR')) return undefined;
-  if (roles.includes('VALUE')) return 'long';
-  const domainColumns = header.filter((label, index) => roles[index] === undefined && 'code' in resolvePolicyDomain(label, labels));
-  return domainColumns.length > 0 ? 'wide' : undefined;
-}
-
-interface Layout {
-  roles: (ColumnRole | 'nature' | 'ignored' | undefined)[];
-}
-
-function classifyColumns(header: readonly string[], labels: LabelMapping): Layout {
-  return {
-    roles: header.map((label) => {
-      const role = resolveColumnRole(label, labels);
-      if (role) return role;
-      const lower = label.trim().toLowerCase();
-      if (NATURE_COLUMNS.has(lower)) return 'nature';
-      if (IGNORED_COLUMNS.has(lower)) return 'ignored';
-      return undefined;
-    }),
+export function readNationalTable(table: CsvTable, problems: ProblemList, builder: ObservationBuilder, options: NationalOptions): NationalLayout | undefined {
+  const { labels } = options;
+  const normalise = normaliseLabel;
+  const columns: Column[] = table.header.map((header, index) => ({
+    index,
+    header,
+    normalised: normalise(header),
+    values: table.rows.map(({ cells }) => (cells[index] ?? '').trim()).filter((value) => !isPlaceholder(value, normalise)),
+  }));
+  const assign = (column: Column, role: Role, by: 'header' | 'values', wide?: WideColumn) => {
+    column.role = role;
+    column.by = by;
+    if (wide) column.wide = wide;
   };
-}
+  const free = () => columns.filter((column) => column.role === undefined);
+  const allAre = (column: Column, test: (value: string) => boolean) => column.values.every(test);
+  const domainsResolve = (column: Column, bareNumbers: boolean) => column.values.every((value) => 'code' in resolvePolicyDomain(value, labels, { bareNumbers }));
+  const seriesResolve = (column: Column) => column.values.length > 0 && column.values.every((value) => resolveSeries(value, labels, options.series) !== undefined);
 
-/** Read a long Open SDG table: one observation per row; an empty domain means all domains (the headline row). */
-export function readOpenSdgLongTable(table: CsvTable, problems: ProblemList, builder: ObservationBuilder, labels: LabelMapping): void {
-  const { header } = table;
-  const { roles } = classifyColumns(header, labels);
-  const at = (role: string) => {
-    const index = roles.indexOf(role as ColumnRole);
-    return index < 0 ? undefined : index;
-  };
-  const unknown = header.filter((_, index) => roles[index] === undefined);
-  const year = at('YEAR');
-  const value = at('VALUE');
-  const domain = at('POLICY_DOMAINS');
-  for (const label of unknown) {
-    const index = header.indexOf(label);
-    const used = table.rows.some(({ cells }) => (cells[index] ?? '').trim() !== '');
-    if (used) problems.add({ row: 1, column: label, value: label, message: `column "${label}" is not understood (expected Year, a policy-domain column, Value, and optionally series, area, units and nature): map its header in a label mapping file, or remove it` });
+  // 1. Headers the label mapping names: a column role, a domain or a series (a wide column).
+  for (const column of columns) {
+    const mapped = labels.entries.get(column.normalised);
+    if (mapped === undefined) continue;
+    if (mapped === 'IGNORE') assign(column, 'IGNORED', 'header');
+    else if (isColumnRole(mapped)) assign(column, mapped, 'header');
   }
-  for (const { row, cells } of table.rows) {
-    const valueCell = cellAt(header, cells, value);
-    // Open SDG files leave a value empty where nothing is published.
-    if (!valueCell || valueCell.value.trim() === '') continue;
-    const domainCell = cellAt(header, cells, domain);
-    builder.add({
-      row,
-      year: cellAt(header, cells, year),
-      value: valueCell,
-      domain: domainCell && domainCell.value.trim() !== '' ? domainCell : { column: domainCell?.column ?? '(no policy-domain column)', value: 'ALLDOMAINS' },
-      series: nonEmpty(cellAt(header, cells, at('SERIES'))),
-      area: cellAt(header, cells, at('AREA')),
-      nature: cellAt(header, cells, at('nature')),
+  // 2. Wide columns: a header naming a domain, a series (and domain) or a year, over numbers.
+  for (const column of free()) {
+    if (!allAre(column, isNumber)) continue;
+    const wide = wideColumn(column, labels, options.series);
+    if (wide) assign(column, 'WIDE', 'header', wide);
+  }
+  // 3. Header words, each confirmed by the values.
+  for (const column of free()) {
+    for (const hint of headerHints(column.normalised)) {
+      const role = confirmHint(hint, column);
+      if (role) {
+        assign(column, role, 'header');
+        break;
+      }
+    }
+  }
+  // 4. Values alone.
+  const has = (role: Role) => columns.some((column) => column.role === role);
+  for (const column of free()) {
+    if (column.values.length === 0) continue;
+    if (!has('YEAR') && allAre(column, isYear)) assign(column, 'YEAR', 'values');
+    else if (!has('POLICY_DOMAINS') && !allAre(column, isNumber) && allAre(column, isLabel) && domainsResolve(column, false)) assign(column, 'POLICY_DOMAINS', 'values');
+    else if (!has('SERIES') && seriesResolve(column)) assign(column, 'SERIES', 'values');
+    else if (!has('AREA') && options.resolveArea && allAre(column, (value) => /^[A-Z]{3}$/.test(value) && options.resolveArea?.(value) !== undefined)) assign(column, 'AREA', 'values');
+  }
+  // 5. Bare numbers as headers ("1" … "6") beside headers that name domains.
+  if (columns.some((column) => column.wide?.domain !== undefined)) {
+    for (const column of free()) {
+      const resolved = allAre(column, isNumber) ? resolvePolicyDomain(column.header, labels, { bareNumbers: true }) : undefined;
+      if (resolved && 'code' in resolved) assign(column, 'WIDE', 'header', { index: column.index, domain: resolved.code });
+    }
+  }
+
+  const year = columns.find((column) => column.role === 'YEAR');
+  const wideColumns = columns.filter((column) => column.role === 'WIDE');
+  const yearHeaders = wideColumns.some((column) => column.wide?.year !== undefined);
+  const domainColumn = columns.find((column) => column.role === 'POLICY_DOMAINS');
+  const valueColumns = columns.filter((column) => column.role === 'VALUE');
+  const numbers = free().filter((column) => column.values.length > 0 && allAre(column, isNumber) && !allAre(column, isYear));
+  // Not a national 10.7.2 table at all: leave the verdict to the caller.
+  if (!year && !yearHeaders && !domainColumn && wideColumns.length === 0) return undefined;
+  if (!year && !yearHeaders && valueColumns.length === 0 && numbers.length === 0 && !domainColumn) return undefined;
+
+  const before = problems.size;
+  if (!year && !yearHeaders) {
+    problems.add({ row: 1, value: excerpt(table.header.join(',')), message: 'no column holds years (a year such as 2021 or a round such as 2020/2021): map the year column’s header to YEAR in a label mapping file (--labels)' });
+  }
+  const candidates = [...valueColumns, ...numbers];
+  let value: Column | undefined;
+  if (wideColumns.length > 0 && candidates.length > 0) {
+    ambiguity(problems, candidates, proposal(candidates, wideColumns), `${candidates.length === 1 ? 'a column holds' : `${candidates.length} columns hold`} numbers beside columns that name policy domains, without saying which domain`);
+    for (const column of candidates) column.role ??= 'IGNORED';
+  } else if (candidates.length === 1) {
+    value = candidates[0];
+    if (value && value.role === undefined) {
+      assign(value, 'VALUE', 'values');
+      options.note({ row: 1, column: value.header, value: value.header, message: `read as the value column: its cells are the numbers beside the years` });
+    }
+  } else if (candidates.length > 1) {
+    ambiguity(problems, candidates, proposal(candidates, []), `${candidates.length} columns hold numbers and none is named as the value or a policy domain`);
+    for (const column of candidates) column.role ??= 'IGNORED';
+  } else if (wideColumns.length === 0) {
+    problems.add({ row: 1, value: excerpt(table.header.join(',')), message: 'no column holds the values (numbers 1 to 4, or percentages): map the value column’s header to VALUE, or each domain column’s header to its domain, in a label mapping file (--labels)' });
+  }
+
+  // Columns left over: free text is a comment; anything else is not understood.
+  for (const column of free()) {
+    if (column.values.length === 0) {
+      assign(column, 'IGNORED', 'values');
+      continue;
+    }
+    if (column.values.every(isFreeText)) {
+      assign(column, 'IGNORED', 'values');
+      options.note({ row: 1, column: column.header, value: column.header, message: 'ignored: free text beside the data (a comment or a note)' });
+      continue;
+    }
+    const reason = column.header === '' ? `column ${column.index + 1} has no header and is not understood` : `column "${column.header}" is not understood`;
+    const resolved = resolvePolicyDomain(column.header, labels);
+    const why = column.header !== '' && 'reason' in resolved && /names domain|words/.test(resolved.reason) ? `: it ${resolved.reason}` : '';
+    problems.add({
+      row: 1,
+      column: column.header === '' ? `column ${column.index + 1}` : column.header,
+      value: column.header,
+      message: `${reason}${why} (expected Year, a policy-domain column, Value, and optionally series, area, units, source, comment and nature): map its header in a label mapping file (--labels) to YEAR, VALUE, AREA, POLICY_DOMAINS, SERIES, a domain code, or IGNORE if it holds no data, or remove it${encodingHint(column.header)}`,
     });
   }
-}
+  if (problems.size > before) return layoutOf(wideColumns, columns);
 
-/** Read a wide Open SDG table: one observation per domain column of each row. */
-export function readOpenSdgWideTable(table: CsvTable, problems: ProblemList, builder: ObservationBuilder, labels: LabelMapping): void {
-  const { header } = table;
-  const { roles } = classifyColumns(header, labels);
-  const year = roles.indexOf('YEAR');
-  const series = roles.indexOf('SERIES');
-  const area = roles.indexOf('AREA');
-  const domainColumns: number[] = [];
-  header.forEach((label, index) => {
-    if (roles[index] !== undefined) return;
-    const resolved = resolvePolicyDomain(label, labels);
-    if ('code' in resolved) domainColumns.push(index);
-    else problems.add({ row: 1, column: label, value: label, message: `column "${label}" is neither Year nor a policy domain: it ${resolved.reason}${encodingHint(label)}` });
-  });
+  const at = (role: Role) => columns.find((column) => column.role === role);
+  const area = at('AREA') ?? (options.hasAreaOption ? undefined : at('AREA_NAME'));
+  const series = at('SERIES');
+  const extras = { source: at('SOURCE'), footnote: at('FOOTNOTE'), nature: at('NATURE'), timeDetail: at('TIME_DETAIL') };
+  const valueColumn = at('VALUE');
   for (const { row, cells } of table.rows) {
-    for (const index of domainColumns) {
-      const valueCell = cellAt(header, cells, index);
-      if (!valueCell || valueCell.value.trim() === '') continue;
-      const label = header[index] ?? '';
-      builder.add({
-        row,
-        year: cellAt(header, cells, year),
-        value: valueCell,
-        domain: { column: label, value: label },
-        series: nonEmpty(cellAt(header, cells, series < 0 ? undefined : series)),
-        area: cellAt(header, cells, area < 0 ? undefined : area),
+    const text = (column: Column | undefined): Cell | undefined => (column ? cellAt(table.header, cells, column.index, 'text') : undefined);
+    const code = (column: Column | undefined): Cell | undefined => (column ? cellAt(table.header, cells, column.index) : undefined);
+    const base: Omit<RawRecord, 'row'> = {
+      area: code(area),
+      year: code(year),
+      series: nonEmpty(code(series)),
+      source: text(extras.source),
+      footnote: text(extras.footnote),
+      nature: code(extras.nature),
+      timeDetail: text(extras.timeDetail),
+    };
+    const domainCell = code(domainColumn);
+    const rowDomain: Cell | undefined = domainColumn ? (domainCell && domainCell.value.trim() !== '' ? domainCell : { column: domainColumn.header, value: 'ALLDOMAINS' }) : undefined;
+    const add = (valueCell: Cell | undefined, record: Omit<RawRecord, 'row'>) => {
+      const raw = valueCell?.value.trim() ?? '';
+      if (isPlaceholder(raw, normalise)) {
+        options.skip({ row, column: valueCell?.column, value: raw, message: raw === '' ? 'skipped: no value (not reported)' : `skipped: "${raw}" marks a value not reported` });
+        return;
+      }
+      builder.add({ row, ...record, value: valueCell, bareDomainNumbers: true });
+    };
+    if (valueColumn) {
+      add(code(valueColumn), { ...base, domain: rowDomain ?? { column: '(no policy-domain column)', value: 'ALLDOMAINS' } });
+      continue;
+    }
+    for (const column of wideColumns) {
+      const wide = column.wide;
+      if (!wide) continue;
+      add(code(column), {
+        ...base,
+        ...(wide.series ? { series: { column: column.header, value: wide.series } } : {}),
+        ...(wide.year ? { year: { column: column.header, value: wide.year } } : {}),
+        domain: wide.domain ? { column: column.header, value: wide.domain } : (rowDomain ?? { column: '(no policy-domain column)', value: 'ALLDOMAINS' }),
       });
     }
   }
+  return layoutOf(wideColumns, columns);
+
+  /** The role a header hint gives a column, when its values agree. */
+  function confirmHint(hint: HeaderHint, column: Column): Role | undefined {
+    switch (hint) {
+      case 'SOURCE':
+      case 'FOOTNOTE':
+      case 'NATURE':
+      case 'TIME_DETAIL':
+        return hint;
+      case 'UNITS':
+      case 'METADATA':
+        return 'IGNORED';
+      case 'AREA':
+        return allAre(column, isAreaCode) ? 'AREA' : undefined;
+      case 'AREA_NAME':
+        return 'AREA_NAME';
+      case 'SERIES':
+        return seriesResolve(column) || column.values.length === 0 ? 'SERIES' : undefined;
+      case 'INDICATOR':
+        // "Indicator" columns hold the indicator's number or title (the series), or constant metadata.
+        if (seriesResolve(column)) return 'SERIES';
+        return new Set(column.values).size <= 1 ? 'IGNORED' : undefined;
+      case 'YEAR':
+        return allAre(column, isYear) ? 'YEAR' : undefined;
+      case 'POLICY_DOMAINS':
+        return !allAre(column, isNumber) || domainsResolve(column, true) ? 'POLICY_DOMAINS' : undefined;
+      case 'VALUE':
+        return allAre(column, isNumber) ? 'VALUE' : undefined;
+    }
+  }
 }
+
+/** What a header names when its column holds one domain's (or series', or year's) values. */
+function wideColumn(column: Column, labels: LabelMapping, fileSeries: SeriesCode): WideColumn | undefined {
+  const { header, normalised, index } = column;
+  if (header === '') return undefined;
+  const year = parseYearLabel(header);
+  if (year) return { index, year: header };
+  const spaced = normalised.replace(/_/g, ' ');
+  const namesSeries = /(?:^| )(?:sg cpa migr[sp]|10 7 2)(?= |$)/u.test(spaced) || isIndicatorTitle(normalised);
+  const resolved = resolvePolicyDomain(header, labels);
+  if (!namesSeries) return 'code' in resolved ? { index, domain: resolved.code } : undefined;
+  const series = seriesNamedByTitle(normalised, header) ?? resolveSeries(header, labels, fileSeries) ?? fileSeries;
+  if ('code' in resolved) return { index, domain: resolved.code, series };
+  // The series or indicator alone, as aggregators head the headline column ("SG_CPA_MIGRS", "10.7.2").
+  return resolved.reason.startsWith('names the indicator') || isIndicatorTitle(normalised) ? { index, domain: 'ALLDOMAINS', series } : undefined;
+}
+
+function isColumnRole(target: LabelTarget): target is Exclude<(typeof COLUMN_ROLES)[number], 'IGNORE'> {
+  return (COLUMN_ROLES as readonly string[]).includes(target) && target !== 'IGNORE';
+}
+
+function layoutOf(wideColumns: readonly Column[], columns: readonly Column[]): NationalLayout {
+  if (wideColumns.length === 0) return 'open-sdg-long';
+  return columns.some((column) => column.role === 'AREA' || column.role === 'AREA_NAME') ? 'country-year-wide' : 'open-sdg-wide';
+}
+
+/**
+ * The mapping a reader would most likely mean for columns of unnamed numbers: seven are the total and
+ * domains 1 to 6 (the order of the UN's tables and of national pages), six are domains 1 to 6, and
+ * beside named domain columns they are the domains still missing, in order. Otherwise the column of
+ * 1-4 categories is the value and the others are left out.
+ */
+function proposal(candidates: readonly Column[], wideColumns: readonly Column[]): [Column, string][] {
+  const named = new Set(wideColumns.map((column) => column.wide?.domain));
+  const missing = DOMAIN_ORDER.filter((code) => !named.has(code));
+  if (wideColumns.length > 0 && candidates.length === missing.length) return candidates.map((column, index) => [column, missing[index] ?? 'IGNORE']);
+  if (wideColumns.length === 0 && candidates.length === 7) return candidates.map((column, index) => [column, DOMAIN_ORDER[index] ?? 'IGNORE']);
+  if (wideColumns.length === 0 && candidates.length === 6) return candidates.map((column, index) => [column, DOMAIN_ORDER[index + 1] ?? 'IGNORE']);
+  // Headers that keep a domain's number when their words are lost ("Podru�je 1", "Value 3").
+  const numbers = candidates.map((column) => /(?:^|\D)([1-6])(?:\D|$)/.exec(column.header)?.[1]);
+  const numbered = numbers.map((number) => (number === undefined ? undefined : (`DOMAIN${number}` as PolicyDomainCode)));
+  if (numbered.every((code) => code !== undefined && !named.has(code)) && new Set(numbered).size === numbered.length) return candidates.map((column, index) => [column, numbered[index] ?? 'IGNORE']);
+  const scores = candidates.find((column) => column.values.length > 0 && column.values.every(isScore));
+  return candidates.map((column) => [column, column === scores && wideColumns.length === 0 ? 'VALUE' : 'IGNORE']);
+}
+
+/** Refuse a file whose columns could be read more than one way, naming them and the likely mapping. */
+function ambiguity(problems: ProblemList, columns: readonly Column[], proposed: readonly [Column, string][], what: string): void {
+  const unnamed = columns.filter((column) => column.header === '');
+  const names = columns.map((column) => (column.header === '' ? `column ${column.index + 1}` : `"${column.header}"`)).join(', ');
+  const rows = proposed.map(([column, code]) => `${csvLabel(column.header)},${code}`).join('; ');
+  const fix =
+    unnamed.length > 0
+      ? `give ${unnamed.length === 1 ? 'that column a header' : 'those columns headers'} naming ${unnamed.length === 1 ? 'its' : 'their'} domain (likely, in order: ${proposed.map(([, code]) => code).join(', ')})`
+      : `say which with a label mapping file (--labels); the likely mapping, as rows of label,code: ${rows}`;
+  const encoding = columns.map((column) => encodingHint(column.header)).find((hint) => hint !== '') ?? '';
+  problems.add({ row: 1, value: excerpt(columns.map((column) => column.header).join(',')), message: `ambiguous: ${what} (${names}); ${fix}${encoding}` });
+}
+
+const csvLabel = (label: string): string => (/[",\r\n]/.test(label) ? `"${label.replace(/"/g, '""')}"` : label);
 
 function nonEmpty(cell: Cell | undefined): Cell | undefined {
   return cell && cell.value.trim() !== '' ? cell : undefined;

@@ -158,7 +158,7 @@ describe('readObservations reporting problems', () => {
     expect(result.format).toBe('sdg-api-csv');
     expect(result.observations).toEqual([]);
     expect(result.problems).toEqual([
-      { file: 'upload.csv', row: 2, column: 'SeriesCode', value: 'SG_XXX', message: 'unknown series: expected SG_CPA_MIGRS or SG_CPA_MIGRP' },
+      { file: 'upload.csv', row: 2, column: 'SeriesCode', value: 'SG_XXX', message: 'unknown series: expected SG_CPA_MIGRS or SG_CPA_MIGRP, a series description or a title of indicator 10.7.2' },
       { file: 'upload.csv', row: 3, column: 'Value', value: '5', message: 'SG_CPA_MIGRS values are the categories 1, 2, 3 or 4 (or N)' },
       { file: 'upload.csv', row: 4, column: 'Value', value: '2.5', message: 'SG_CPA_MIGRS values are the categories 1, 2, 3 or 4 (or N)' },
       { file: 'upload.csv', row: 5, column: 'Value', value: 'three', message: 'not a number (nor N, not applicable)' },
@@ -257,7 +257,7 @@ describe('readObservations reporting problems', () => {
   });
 
   it('refuses JSON that is not migov JSON and unknown fields in migov JSON', () => {
-    expect(read('{"a": 1}').problems[0]?.message).toBe('JSON that is not migov JSON: expected an object with "format": "migov-observations"');
+    expect(read('{"a": 1}').problems[0]?.message).toMatch(/^JSON of an unknown kind: expected migov JSON \("format": "migov-observations"\), an SDG API answer/);
     const json = JSON.stringify({ format: 'migov-observations', version: 1, observations: [{ series: 'SG_CPA_MIGRS', area: '4', year: 2021, domain: 'DOMAIN1', value: 3, colour: 'red' }] });
     expect(read(json).problems).toEqual([{ file: 'upload.csv', row: 1, column: 'colour', message: expect.stringMatching(/^unknown field "colour"/) }]);
   });

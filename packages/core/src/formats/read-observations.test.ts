@@ -68,16 +68,19 @@ describe('readObservations on published files', () => {
     expect(national.map((observation) => [key(observation), published.get(key(observation))])).toEqual(national.map((observation) => [key(observation), observation.value]));
   });
 
-  it('reads Croatia’s file saved as windows-1250 when given the encoding, and says why it fails without', () => {
+  it('reads Croatia’s file saved as windows-1250 when given the encoding, by its words without, and says when a label is mis-encoded', () => {
     const utf8 = new TextDecoder().decode(sharedFile('open-sdg_croatia_indicator_10-7-2.csv').bytes);
     // č is the only non-ASCII character of the file; windows-1250 writes it as byte E8.
     const bytes = new Uint8Array(Array.from(utf8, (char) => (char === 'č' ? 0xe8 : char.charCodeAt(0))));
     const file = { name: 'croatia-1250.csv', bytes };
     const expected = readObservations(sharedFile('open-sdg_croatia_indicator_10-7-2.csv'), { area: '191' }).observations;
-    expect(readObservations(file, { area: '191', encoding: 'windows-1250' })).toEqual({ format: 'open-sdg-wide', observations: expected, problems: [] });
-    const problems = readObservations(file, { area: '191' }).problems;
-    expect(problems).toHaveLength(6);
-    expect(problems[0]?.message).toMatch(/^column "Podru\ufffdje 1\.Prava migranata" is neither Year nor a policy domain: .* \(the file is not valid UTF-8: save it as UTF-8, or give its encoding, e\.g\. windows-1250\)$/);
+    expect(readObservations(file, { area: '191', encoding: 'windows-1250' })).toEqual({ format: 'open-sdg-wide', observations: expected, problems: [], skipped: [], notes: [] });
+    // "Podru�je 1.Prava migranata": the mis-encoded word is lost, but "prava migranata" still names domain 1.
+    expect(readObservations(file, { area: '191' }).observations).toEqual(expected);
+    const broken = new Uint8Array([...new TextEncoder().encode('Godina,Ukupno,Podru'), 0xe8, ...new TextEncoder().encode('je 1\n2021,3,3\n')]);
+    const problems = readObservations({ name: 'broken.csv', bytes: broken }, { area: '191' }).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/^ambiguous: .*Podru\ufffdje 1,DOMAIN1 \(the file is not valid UTF-8: save it as UTF-8, or give its encoding, e\.g\. windows-1250\)$/);
     expect(readObservations(file, { encoding: 'klingon' }).problems[0]?.message).toBe('unknown encoding "klingon" (use a WHATWG label such as utf-8, windows-1250, iso-8859-2)');
   });
 
@@ -184,7 +187,13 @@ describe('readObservations on each layout', () => {
   it('refuses a national file with a column it does not understand', () => {
     const result = read('Year,Sex,Value\n2021,Female,3\n', { area: '124' });
     expect(result.problems).toEqual([
-      { file: 'input', row: 1, column: 'Sex', value: 'Sex', message: 'column "Sex" is not understood (expected Year, a policy-domain column, Value, and optionally series, area, units and nature): map its header in a label mapping file, or remove it' },
+      {
+        file: 'input',
+        row: 1,
+        column: 'Sex',
+        value: 'Sex',
+        message: 'column "Sex" is not understood (expected Year, a policy-domain column, Value, and optionally series, area, units, source, comment and nature): map its header in a label mapping file (--labels) to YEAR, VALUE, AREA, POLICY_DOMAINS, SERIES, a domain code, or IGNORE if it holds no data, or remove it',
+      },
     ]);
   });
 

@@ -4,8 +4,8 @@
  */
 import type { Observation, Problem, SeriesCode } from '../observations/observation.ts';
 import { normalizeM49 } from '../observations/observation.ts';
-import type { InputFile, InputLimitExceeded, InputLimits } from './input.ts';
-import { DEFAULT_MAX_LINE_BYTES, inputText, ProblemList, structureLimitExceeded } from './input.ts';
+import type { InputFile, InputLimits } from './input.ts';
+import { DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_PROBLEMS, inputText, ProblemList } from './input.ts';
 import { parseCsvTable } from './csv-table.ts';
 import type { LabelMapping } from './label-mapping.ts';
 import { DEFAULT_LABEL_MAPPING } from './label-mapping.ts';
@@ -13,9 +13,11 @@ import { DEFAULT_YEAR_RANGE, ObservationBuilder } from './observation-builder.ts
 import { isSdgApiCsvHeader, readSdgApiCsvTable } from './sdg-api-csv.ts';
 import { isDdfHeader, readDdfTable } from './ddf-csv.ts';
 import { readSdmxCsvTable, sdmxCsvVersion } from './sdmx-csv.ts';
-import { openSdgLayout, readOpenSdgLongTable, readOpenSdgWideTable } from './open-sdg-csv.ts';
+import { readNationalTable } from './open-sdg-csv.ts';
 import { readSdmxMlText } from './sdmx-ml.ts';
 import { isMigovJson, readJsonText } from './json.ts';
+import { isSdgApiJson, readSdgApiJson } from './sdg-api-json.ts';
+import { isSdmxJson, readSdmxJson } from './sdmx-json.ts';
 
 /** Every format {@link readObservations} recognises. */
 export const OBSERVATION_FORMATS = [
@@ -27,6 +29,9 @@ export const OBSERVATION_FORMATS = [
   'sdmx-ml-generic',
   'open-sdg-long',
   'open-sdg-wide',
+  'country-year-wide',
+  'sdg-api-json',
+  'sdmx-json',
   'migov-json',
 ] as const;
 export type ObservationFormat = (typeof OBSERVATION_FORMATS)[number];
@@ -53,8 +58,10 @@ export interface ReadObservationsResult {
   /** Empty whenever `problems` is not: an import is all or nothing. */
   observations: Observation[];
   problems: Problem[];
-  /** The structural bound the file exceeds, when that is why it was not read (also in `problems`). */
-  limitExceeded?: InputLimitExceeded;
+  /** Cells read as "not reported" (empty, "..", "-", "n/a", null…) and left out, each with its row: never imported as values. */
+  skipped: Problem[];
+  /** How the file was understood where it did not say so itself (a column recognised by its values, an ignored comment column, one page of an API answer). */
+  notes: Problem[];
 }
 
 /**
@@ -64,21 +71,20 @@ export interface ReadObservationsResult {
  */
 export function readObservations(file: InputFile, options: ReadObservationsOptions = {}): ReadObservationsResult {
   const problems = new ProblemList(file.name, options.maxProblems);
+  const skipped = new Notices(file.name, options.maxProblems);
+  const notes = new Notices(file.name, options.maxProblems);
   const result = (format: ObservationFormat | undefined, builder?: ObservationBuilder): ReadObservationsResult => {
     // A file that yields nothing is almost always the wrong file or an export of the wrong indicator.
-    if (builder && builder.observations.length === 0 && problems.size === 0) problems.add({ message: 'the file holds no observations' });
+    if (builder && builder.observations.length === 0 && problems.size === 0) {
+      problems.add({ message: skipped.size > 0 ? `the file holds no observations: all ${skipped.size} of its values are empty or mark values not reported` : 'the file holds no observations' });
+    }
     const list = problems.toArray();
-    return { format, observations: list.length === 0 && builder ? builder.observations : [], problems: list };
+    return { format, observations: list.length === 0 && builder ? builder.observations : [], problems: list, skipped: skipped.toArray(), notes: notes.toArray() };
   };
   const decoded = inputText(file, options);
   if (!decoded.ok) {
     problems.add({ message: decoded.message });
     return result(undefined);
-  }
-  const limitExceeded = structureLimitExceeded(decoded.text, options);
-  if (limitExceeded) {
-    problems.add({ message: `${limitExceeded.message}; nothing was read` });
-    return { ...result(undefined), limitExceeded };
   }
   let area: string | undefined;
   if (options.area !== undefined) {
@@ -104,12 +110,27 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
     return result(kind === undefined ? undefined : kind === 'generic' ? 'sdmx-ml-generic' : 'sdmx-ml-structure-specific', builder);
   }
   if (start === '{' || start === '[') {
-    if (!isMigovJson(text)) {
-      problems.add({ message: `JSON that is not migov JSON: expected an object with "format": "migov-observations"` });
+    if (isMigovJson(text)) {
+      readJsonText(text, problems, builder);
+      return result('migov-json', builder);
+    }
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (error) {
+      problems.add({ message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
       return result(undefined);
     }
-    readJsonText(text, problems, builder);
-    return result('migov-json', builder);
+    if (isSdmxJson(document)) {
+      readSdmxJson(document, problems, builder, { skip: (entry) => skipped.add(entry) });
+      return result('sdmx-json', builder);
+    }
+    if (isSdgApiJson(document)) {
+      readSdgApiJson(document, problems, builder, { skip: (entry) => skipped.add(entry), note: (entry) => notes.add(entry) });
+      return result('sdg-api-json', builder);
+    }
+    problems.add({ message: 'JSON of an unknown kind: expected migov JSON ("format": "migov-observations"), an SDG API answer ({"data": [{"series", "geoAreaCode", "timePeriodStart", "value", …}]}) or an SDMX-JSON data message ("dataSets")' });
+    return result(undefined);
   }
   if (text.trim() === '') {
     problems.add({ message: 'the file is empty' });
@@ -132,20 +153,46 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
     readDdfTable(table, problems, builder);
     return result('ddf-csv', builder);
   }
-  const layout = openSdgLayout(header, labels);
-  if (layout === 'long') {
-    readOpenSdgLongTable(table, problems, builder, labels);
-    return result('open-sdg-long', builder);
-  }
-  if (layout === 'wide') {
-    readOpenSdgWideTable(table, problems, builder, labels);
-    return result('open-sdg-wide', builder);
-  }
+  const layout = readNationalTable(table, problems, builder, {
+    labels,
+    series: options.series ?? 'SG_CPA_MIGRS',
+    hasAreaOption: area !== undefined,
+    resolveArea: options.resolveArea,
+    skip: (entry) => skipped.add(entry),
+    note: (entry) => notes.add(entry),
+  });
+  if (layout) return result(layout, builder);
   problems.add({
     row: 1,
     value: header.join(',').slice(0, 200),
     message:
-      'unrecognised header: expected the SDG API CSV (SeriesCode, GeoAreaCode, TimePeriod, …), SDMX-CSV (DATAFLOW or STRUCTURE first), the DDF layout (geo_area, …, year, sg_cpa_migrs) or a national Open SDG file (a Year column with Value or domain columns; map other labels in a label mapping file)',
+      'unrecognised header: expected the SDG API CSV (SeriesCode, GeoAreaCode, TimePeriod, …), SDMX-CSV (DATAFLOW or STRUCTURE first), the DDF layout (geo_area, …, year, sg_cpa_migrs) or a national table (a column of years with a value column or one column per policy domain; map other headers in a label mapping file with --labels)',
   });
   return result(undefined);
+}
+
+/** Informational entries of a read (skipped cells, notes), bounded like problems. */
+class Notices {
+  readonly #items: Problem[] = [];
+  #dropped = 0;
+  readonly #file: string;
+  readonly #max: number;
+
+  constructor(file: string, max = DEFAULT_MAX_PROBLEMS) {
+    this.#file = file;
+    this.#max = max;
+  }
+
+  add(entry: Omit<Problem, 'file'>): void {
+    if (this.#items.length < this.#max) this.#items.push({ file: this.#file, ...entry });
+    else this.#dropped += 1;
+  }
+
+  get size(): number {
+    return this.#items.length + this.#dropped;
+  }
+
+  toArray(): Problem[] {
+    return this.#dropped === 0 ? [...this.#items] : [...this.#items, { file: this.#file, message: `${this.#dropped} more not listed (the first ${this.#max} are shown)` }];
+  }
 }

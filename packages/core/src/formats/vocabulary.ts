@@ -1,0 +1,263 @@
+/**
+ * The words national 10.7.2 files use, in the languages they are published in: what names each policy
+ * domain and the total, what marks a cell as "not reported", what names the indicator or a series,
+ * and what a column header says about its column. Everything here works on labels already passed
+ * through `normaliseLabel` (lower case, no diacritics, punctuation as single spaces).
+ */
+import type { PolicyDomainCode, SeriesCode } from '../observations/observation.ts';
+
+/** A word stem that must start a word (Latin and Cyrillic scripts). */
+const atWordStart = (stems: readonly string[]): string => `(?<![\\p{L}\\p{N}])(?:${stems.join('|')})`;
+/** Arabic stems, matched anywhere: Arabic attaches the article and conjunctions to the word. */
+const anywhere = (stems: readonly string[]): string => `(?:${stems.join('|')})`;
+
+function pattern(wordStart: readonly string[], inside: readonly string[] = []): RegExp {
+  const parts = [atWordStart(wordStart), ...(inside.length > 0 ? [anywhere(inside)] : [])];
+  return new RegExp(parts.join('|'), 'u');
+}
+
+/** Whole words only (short words such as "ar", "ano" or "rok" would otherwise start other words). */
+function words(whole: readonly string[], inside: readonly string[] = []): RegExp {
+  const parts = [`${atWordStart(whole)}(?![\\p{L}\\p{N}])`, ...(inside.length > 0 ? [anywhere(inside)] : [])];
+  return new RegExp(parts.join('|'), 'u');
+}
+
+/**
+ * Words that name each domain, in English, French, Spanish, Portuguese, Italian, German, Croatian/Serbian/
+ * Bosnian, Russian and Arabic. A label names a domain when it matches that domain's words and no
+ * other's. Domain 1 needs both a "rights" word and a "migrant" word, so that "human rights" alone is
+ * not taken for it.
+ */
+const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[] = [
+  {
+    code: 'DOMAIN1',
+    all: [
+      pattern(['right', 'droit', 'derecho', 'direito', 'diritt', 'prava', 'pravo', 'rechte', 'recht', 'права', 'прав'], ['حقوق', 'rechte']),
+      pattern(['migra', 'immigra', 'emigra', 'мигра', 'иммигра'], ['مهاجر', 'migranten']),
+    ],
+  },
+  {
+    code: 'DOMAIN2',
+    all: [
+      pattern(
+        ['government', 'whole of gov', 'evidence', 'gouvernement', 'pangouvernement', 'probante', 'factuel', 'gobierno', 'gubernament', 'pangubernament', 'empiric', 'evidencia', 'governo', 'governament', 'evidenze', 'uprav', 'provjeren', 'dokaz', 'vlad', 'regierung', 'gesamtstaatlich', 'evidenz', 'правительств', 'государствен', 'фактическ', 'доказательн'],
+        ['حكوم', 'ادلة', 'دليل'],
+      ),
+    ],
+  },
+  {
+    code: 'DOMAIN3',
+    all: [
+      pattern(
+        ['cooperation', 'co operation', 'partnership', 'partenariat', 'cooperacion', 'asociacion', 'alianza', 'cooperacao', 'parceria', 'cooperazione', 'suradnj', 'saradnj', 'partnerstv', 'zusammenarbeit', 'partnerschaft', 'kooperation', 'сотрудничеств', 'партнерств'],
+        ['تعاون', 'شراك'],
+      ),
+    ],
+  },
+  {
+    code: 'DOMAIN4',
+    all: [
+      pattern(
+        ['socio ?econom', 'socioeconom', 'well ?being', 'bien etre', 'bienestar', 'bem estar', 'benessere', 'socioekonom', 'blagostanj', 'sozio ?okonom', 'wohlergehen', 'wohlbefinden', 'wohlstand', 'благополуч', 'социально экономическ'],
+        ['رفاه', 'الاجتماعي والاقتصادي'],
+      ),
+    ],
+  },
+  {
+    code: 'DOMAIN5',
+    all: [pattern(['cris[ie]s', 'crise', 'crisi', 'kriz', 'krise', 'кризис'], ['ازم'])],
+  },
+  {
+    code: 'DOMAIN6',
+    all: [
+      pattern(['safe', 'orderly', 'sure', 'ordonnee', 'segura', 'ordenada', 'sicura', 'ordinata', 'sigurn', 'uredn', 'sicher', 'geordnet', 'безопасн', 'упорядоченн'], ['امنة', 'منظمة']),
+    ],
+  },
+  {
+    code: 'ALLDOMAINS',
+    all: [
+      new RegExp(
+        [
+          '^(?:total|totals|overall|aggregate|composite|combined|all|summary|global|gesamt|insgesamt|ukupno|ukupan|sveukupno|totale|complessivo|totaal|итого|всего|общий|общая|المجموع|الاجمالي|اجمالي|المؤشر العام)(?: .*)?$',
+          atWordStart(['all (?:the )?(?:policy )?domains', 'all (?:the )?(?:policy )?areas', 'tous les domaines', 'ensemble des domaines', 'todos los (?:dominios|ambitos)', 'todos os dominios', 'total de (?:los )?dominios', 'tutti i (?:domini|settori)', 'alle (?:politik)?bereiche', 'sva podrucja', 'svi podrucj', 'sve domene', 'svi domen', 'все (?:области|сферы|домены|направления)', 'по всем', 'в целом']),
+          anywhere(['جميع المجالات', 'كل المجالات']),
+        ].join('|'),
+        'u',
+      ),
+    ],
+  },
+];
+
+/** Domains (or the total) whose words a normalised label holds. */
+export function domainsNamedBy(normalised: string): PolicyDomainCode[] {
+  return DOMAIN_WORDS.filter(({ all }) => all.every((words) => words.test(normalised))).map(({ code }) => code);
+}
+
+/** Words that introduce a domain number: "Domain 3", "Domaine 3", "Područje 3", "Домен 3", "مجال 3", "Policy area 3". */
+export const DOMAIN_NUMBER_WORDS = [
+  'policy domain',
+  'policy area',
+  'domain',
+  'domaine',
+  'dominio',
+  'domínio',
+  'dominios',
+  'ambito',
+  'area',
+  'domena',
+  'domen',
+  'podrucje',
+  'oblast',
+  'bereich',
+  'politikbereich',
+  'dimension',
+  'dimensao',
+  'pillar',
+  'pilier',
+  'pilar',
+  'stup',
+  'домен',
+  'сфера',
+  'область',
+  'направление',
+  'مجال',
+  'المجال',
+  'pd',
+  'd',
+] as const;
+
+/**
+ * Whether a normalised label names the indicator or one of its series by its title rather than by a
+ * domain: "Proportion of countries with migration policies…", "Number of countries that have
+ * implemented well-managed migration policies", "Politiques migratoires…", "10.7.2".
+ */
+export function isIndicatorTitle(normalised: string): boolean {
+  return INDICATOR_TITLE.test(normalised);
+}
+
+const INDICATOR_TITLE = new RegExp(
+  [
+    '(?<![\\p{N}])10 7 2(?![\\p{N}])',
+    'sg_cpa_migr[sp]',
+    'migration polic',
+    'well managed migration',
+    'migration and mobility of people',
+    'politiques? migratoire',
+    'politicas? migratoria',
+    'politicas? de migracao',
+    'politicas? migratoria',
+    'politiche migratori',
+    'migracijsk[aeiou]* politik',
+    'migrationspolitik',
+    'миграционн[а-я]* политик',
+    'سياسات الهجرة',
+  ].join('|'),
+  'u',
+);
+
+/**
+ * The series a title names, when it says which: a series code, a percentage ("(%)", "percentage",
+ * "proportion … (%)") for SG_CPA_MIGRP, the category legend ("1 = Requires further progress") for
+ * SG_CPA_MIGRS. Undefined for a title that names the indicator as a whole (its wordings over the
+ * years, in the UN's or a country's words), whose series is the file's.
+ */
+export function seriesNamedByTitle(normalised: string, original: string): SeriesCode | undefined {
+  const code = /sg_cpa_migr([sp])/u.exec(normalised);
+  if (code) return code[1] === 's' ? 'SG_CPA_MIGRS' : 'SG_CPA_MIGRP';
+  if (/%/.test(original) || /(?<![\p{L}])(percent|percentage|pourcentage|porcentaje|percentual|postotak|процент|نسبة مئوية)/u.test(normalised)) return 'SG_CPA_MIGRP';
+  if (/1 ?= ?/.test(original) || /requires further progress|partially meets|fully meets/u.test(normalised)) return 'SG_CPA_MIGRS';
+  return undefined;
+}
+
+/** Cells that stand for "not reported (yet)": empty, dots, dashes, "n/a", "NA", and words in the languages above. */
+const PLACEHOLDER_SYMBOLS = new Set(['', '.', '..', '...', '…', '-', '--', '–', '—', ':', '*', 'x', 'X', '/', '?']);
+const PLACEHOLDER_WORDS = new Set([
+  'n a',
+  'na',
+  'n d',
+  'nd',
+  'nan',
+  'null',
+  'none',
+  'nr',
+  'not available',
+  'not reported',
+  'not yet reported',
+  'no data',
+  'pending',
+  's o',
+  's d',
+  'sin datos',
+  'no disponible',
+  'pas de donnees',
+  'non disponible',
+  'nao disponivel',
+  'sem dados',
+  'nema podataka',
+  'keine daten',
+  'нет данных',
+  'н д',
+  'لا توجد بيانات',
+  'غير متوفر',
+]);
+
+/** Whether a value cell holds a placeholder instead of a value. `N` (not applicable) is a value, not a placeholder. */
+export function isPlaceholder(value: string, normalise: (label: string) => string): boolean {
+  const trimmed = value.trim();
+  if (PLACEHOLDER_SYMBOLS.has(trimmed)) return true;
+  if (trimmed === 'N') return false;
+  return PLACEHOLDER_WORDS.has(normalise(trimmed));
+}
+
+/** What a header says its column holds, besides the roles of a label mapping. */
+export type HeaderHint =
+  | 'YEAR'
+  | 'VALUE'
+  | 'AREA'
+  | 'AREA_NAME'
+  | 'POLICY_DOMAINS'
+  | 'SERIES'
+  | 'INDICATOR'
+  | 'SOURCE'
+  | 'FOOTNOTE'
+  | 'NATURE'
+  | 'TIME_DETAIL'
+  | 'UNITS'
+  | 'METADATA';
+
+/** Header words by hint, tried in this order (the first hint whose words a header holds wins). */
+const HEADER_WORDS: readonly [HeaderHint, RegExp][] = [
+  ['TIME_DETAIL', /^(?:time ?detail|time_detail)$/u],
+  ['FOOTNOTE', pattern(['comment', 'footnote', 'foot note', 'note', 'notes', 'remark', 'observaciones', 'observacoes', 'remarque', 'commentaire', 'nota', 'notas', 'napomen', 'biljesk', 'anmerkung', 'fussnote', 'hinweis', 'bemerkung', 'примечани', 'комментари', 'сноска'], ['ملاحظ', 'تعليق', 'حاشية'])],
+  ['SOURCE', pattern(['source', 'sources', 'fuente', 'fonte', 'fonti', 'izvor', 'quelle', 'источник', 'data provider', 'provider'], ['المصدر', 'مصدر'])],
+  ['NATURE', /^(?:nature|naturaleza|natureza|priroda|natur|характер|طبيعة)(?: .*)?$/u],
+  ['UNITS', pattern(['unit', 'units', 'unit_measure', 'unidad', 'unidade', 'unite', 'unita', 'jedinic', 'einheit', 'mjern', 'единиц'], ['الوحدة', 'وحدة'])],
+  [
+    'METADATA',
+    pattern(
+      ['obs_status', 'observation status', 'status', 'statut', 'estado', 'flag', 'reporting type', 'reporting_type', 'type of report', 'unit_mult', 'unit mult', 'multiplier', 'freq', 'frequency', 'goal', 'target', 'sdg goal', 'sdg target', 'last update', 'updated', 'date of', 'value type', 'valuetype', 'lower bound', 'upper bound', 'base period', 'time coverage', 'geoinfo', 'cible', 'objectif', 'meta', 'cilj', 'ziel', 'цель', 'задача'],
+      ['الهدف', 'الغاية'],
+    ),
+  ],
+  ['AREA', /^(?:geo ?code|geo ?area ?code|geoareacode|geo_area|ref_area|ref area|reference area code|m49|m49 code|iso|iso ?3|iso_?3|iso ?code|iso alpha ?3|iso3166|iso 3166.*|alpha ?3|country ?code|countrycode|country iso.*|country_code|area ?code|areacode|code pays|code du pays|codigo(?: del?)? pais|codigo do pais|kod (?:zemlje|drzave)|landercode|landcode|код страны|رمز البلد|رمز الدولة|location code|economy code|geography code)$/u],
+  ['AREA_NAME', /^(?:country|countries|country name|country or area|country area|geoareaname|geo area name|area name|ref area name|pays|nom du pays|pais|nombre del pais|land|staat|drzava|zemlja|страна|البلد|الدولة|entity|economy|location|territory|reporting country|reference area)$/u],
+  ['SERIES', /^(?:series|series code|seriescode|series_code|sdg series|serie|series description|seriesdescription|serija|reihe|серия|السلسلة)(?: .*)?$/u],
+  ['INDICATOR', /^(?:indicator|indicateur|indicador|indicatore|pokazatelj|indikator|показатель|المؤشر)(?: .*)?$/u],
+  [
+    'YEAR',
+    words(['year', 'years', 'reporting year', 'annee', 'ano', 'anos', 'anno', 'jahr', 'jaar', 'godina', 'rok', 'vuosi', 'ar', 'год', 'period', 'periode', 'periodo', 'razdoblje', 'zeitraum', 'период', 'timeperiod', 'time period', 'time_period', 'round', 'ronda', 'cycle', 'ciclo', 'runda', 'krug', 'erhebungsrunde', 'раунд', 'цикл'], ['السنة', 'العام', 'الفترة', 'الجولة']),
+  ],
+  [
+    'POLICY_DOMAINS',
+    pattern(['domain', 'domaine', 'dominio', 'ambito', 'policy area', 'policy areas', 'area de politica', 'area of policy', 'podrucj', 'domen', 'bereich', 'politikbereich', 'handlungsfeld', 'dimension', 'dimensao', 'pillar', 'pilier', 'pilar', 'composite breakdown', 'composite_breakdown', 'policy_domain', 'сфер', 'област', 'домен', 'направлени'], ['مجال', 'المجال', 'المجالات']),
+  ],
+  [
+    'VALUE',
+    pattern(['value', 'obs_value', 'obs value', 'valeur', 'valor', 'valore', 'wert', 'waarde', 'vrijednost', 'vrednost', 'wartosc', 'arvo', 'score', 'category', 'categorie', 'categoria', 'kategorij', 'kategorie', 'rating', 'puntuacion', 'pontuacao', 'level', 'niveau', 'nivel', 'razina', 'result', 'resultat', 'resultado', 'значени', 'категори', 'уровень', 'оценка'], ['القيمة', 'قيمة', 'الفئة', 'الدرجة']),
+  ],
+];
+
+/** What a header's words say its column may hold, most specific first (the values then decide). */
+export function headerHints(normalised: string): HeaderHint[] {
+  return HEADER_WORDS.filter(([, words]) => words.test(normalised)).map(([hint]) => hint);
+}
