@@ -26,6 +26,10 @@ export interface ObservationFileOptions {
 export interface ObservationFilesResult {
   observations: Observation[];
   problems: Problem[];
+  /** Cells read as "not reported" and left out, from every file. */
+  skipped: Problem[];
+  /** How files were understood where they did not say so themselves. */
+  notes: Problem[];
   formats: { file: string; format: ObservationFormat | undefined; observations: number }[];
 }
 
@@ -61,6 +65,8 @@ export async function readObservationFiles(paths: readonly string[], options: Ob
   const series = parseSeriesOption(options.series);
   const { labels, problems } = await readLabelMapping(options.labels ?? []);
   const observations: Observation[] = [];
+  const skipped: Problem[] = [];
+  const notes: Problem[] = [];
   const formats: ObservationFilesResult['formats'] = [];
   for (const path of paths) {
     const file = await readInputFile(path);
@@ -70,9 +76,11 @@ export async function readObservationFiles(paths: readonly string[], options: Ob
     );
     formats.push({ file: path, format: result.format, observations: result.observations.length });
     problems.push(...result.problems);
+    skipped.push(...result.skipped);
+    notes.push(...result.notes);
     observations.push(...result.observations);
   }
-  return { observations: problems.length > 0 ? [] : observations, problems, formats };
+  return { observations: problems.length > 0 ? [] : observations, problems, skipped, notes, formats };
 }
 
 /** One line per problem: file:row: column "value": why. */

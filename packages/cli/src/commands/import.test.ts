@@ -68,6 +68,39 @@ describe('migov import --dry-run --json', () => {
   });
 });
 
+describe('migov import of national tables', () => {
+  it('reads a French file with its own labels and rounds, and reports the placeholders it skipped', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'migov-import-fr-'));
+    const file = join(dir, 'fr.csv');
+    await writeFile(file, 'Année,Domaine de la politique migratoire,Valeur,Remarque\n2018/2019,Ensemble des domaines,3,\n2018/2019,(1) Droits des migrants,2,\n2020/2021,Ensemble des domaines,..,Cycle non encore publié\n');
+    const { code, json } = await dryRun(['--area', 'FRA', file]);
+    expect(code).toBe(0);
+    expect(asTuples(json)).toEqual(['SG_CPA_MIGRS 250 2019 ALLDOMAINS 3', 'SG_CPA_MIGRS 250 2019 DOMAIN1 2']);
+    expect((json as DryRun & { skipped: unknown[] }).skipped).toEqual([{ file, row: 4, column: 'Valeur', value: '..', message: 'skipped: ".." marks a value not reported' }]);
+    const text = await runMigov(['import', '--dry-run', '--area', 'FRA', file]);
+    expect(text.stderr).toContain(`${file}: open-sdg-long, 2 observation(s), 1 placeholder(s) skipped (not reported)`);
+    expect(text.stderr).toContain(`skipped: ${file}:row 4: column Valeur value ".." ".." marks a value not reported`);
+  });
+
+  it('refuses seven unnamed value columns with the mapping to save, and imports them with that mapping given to --labels', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'migov-import-ambiguous-'));
+    const file = join(dir, 'wide.csv');
+    await writeFile(file, 'Godina,V1,V2,V3,V4,V5,V6,V7\n2020/2021,3,3,2,3,3,3,4\n');
+    const refused = await runMigov(['import', '--dry-run', '--area', 'HRV', file]);
+    expect(refused.code).toBe(1);
+    const lines = refused.stderr.split('\n');
+    const start = lines.indexOf('label,code');
+    expect(lines[start - 1]).toBe(`${file}: if the proposed mapping is right, save these lines as a file (e.g. labels.csv) and import again with --labels labels.csv after the files:`);
+    const mapping = lines.slice(start, start + 8);
+    expect(mapping).toEqual(['label,code', 'V1,ALLDOMAINS', 'V2,DOMAIN1', 'V3,DOMAIN2', 'V4,DOMAIN3', 'V5,DOMAIN4', 'V6,DOMAIN5', 'V7,DOMAIN6']);
+    const labels = join(dir, 'labels.csv');
+    await writeFile(labels, `${mapping.join('\n')}\n`);
+    const { code, json } = await dryRun(['--area', 'HRV', file, '--labels', labels]);
+    expect(code).toBe(0);
+    expect(asTuples(json)).toEqual(['ALLDOMAINS 3', 'DOMAIN1 3', 'DOMAIN2 2', 'DOMAIN3 3', 'DOMAIN4 3', 'DOMAIN5 3', 'DOMAIN6 4'].map((entry) => `SG_CPA_MIGRS 191 2021 ${entry}`));
+  });
+});
+
 describe('migov import into a database', () => {
   it('stores every observation of a valid file, and nothing of an invalid one', async () => {
     const { createDatabase, listObservations } = await import('@migov/db');

@@ -324,7 +324,7 @@ function ambiguity(problems: ProblemList, columns: readonly Column[], proposed: 
   problems.add({ row: 1, value: excerpt(columns.map((column) => column.header).join(',')), message: `ambiguous: ${what} (${names}); ${fix}${encoding}` });
 }
 
-const csvLabel = (label: string): string => (/[",\r\n]/.test(label) ? `"${label.replace(/"/g, '""')}"` : label);
+const csvLabel = (label: string): string => (/[",;\r\n]/.test(label) ? `"${label.replace(/"/g, '""')}"` : label);
 
 function nonEmpty(cell: Cell | undefined): Cell | undefined {
   return cell && cell.value.trim() !== '' ? cell : undefined;
