@@ -6,7 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ConflictError, saveGovernanceDocument, type GovernanceDocumentName, type GovernanceDocuments, type StoredGovernanceDocument } from '@migov/db';
+import { ConflictError, findUser, listRoleGrants, saveGovernanceDocument, type GovernanceDocumentName, type GovernanceDocuments, type StoredGovernanceDocument } from '@migov/db';
 import type { AppContext, Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import type { Role } from '../auth/permissions.ts';
@@ -61,4 +61,41 @@ export async function storeEdit<Name extends GovernanceDocumentName>(
 /** The version summary an edit answers with. */
 export function versionView(stored: StoredGovernanceDocument<GovernanceDocumentName>) {
   return { name: stored.name, version: stored.version, description: stored.description, source: stored.source, change: stored.change, createdAt: stored.createdAt, createdBy: stored.createdBy ?? null };
+}
+
+/** The keys under which the stored documents, their links and their history name the user who edited. */
+const EDITOR_KEYS = new Set(['createdBy', 'by', 'actor']);
+/** How public answers name an editor: by the title of the role that let them edit, never by id or email. */
+const EDITOR_TITLES: Readonly<Record<string, string>> = { administrator: 'Administrator', 'global-analyst': 'Global analyst' };
+
+/**
+ * A public answer with every editor named by role title ("Global analyst") instead of user id. Values
+ * that are not user ids (e.g. `migov-seed`, the initial data) stay as they are.
+ */
+export async function withEditorsByRole<T>(context: AppContext, value: T): Promise<T> {
+  const ids = new Set<string>();
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(collect);
+    else if (node && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        if (typeof child === 'string' && EDITOR_KEYS.has(key)) ids.add(child);
+        else collect(child);
+      }
+    }
+  };
+  collect(value);
+  const titles = new Map<string, string>();
+  for (const id of ids) {
+    if (!(await findUser(context.db, id))) continue;
+    // Revoked grants count too: an edit keeps the title its editor held.
+    const grants = await listRoleGrants(context.db, id, { includeRevoked: true });
+    const role = GOVERNANCE_EDITOR_ROLES.find((candidate) => grants.some((grant) => grant.role === candidate && grant.scope.kind === 'global'));
+    titles.set(id, role ? (EDITOR_TITLES[role] ?? role) : 'Editor');
+  }
+  const replace = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(replace);
+    if (!node || typeof node !== 'object') return node;
+    return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, typeof child === 'string' && EDITOR_KEYS.has(key) ? (titles.get(child) ?? child) : replace(child)]));
+  };
+  return replace(value) as T;
 }

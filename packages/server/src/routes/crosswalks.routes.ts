@@ -25,7 +25,7 @@ import {
 import { listGovernanceDocumentVersions, listObservations, loadCrosswalk } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import { etagOf, jsonBody, sendCached } from '../http/etag.ts';
-import { editFields, editorsOnly, EDITORS_TEXT, invalidEdit, requireGovernanceEditor, storeEdit, versionView } from './crosswalks-and-partnerships.editing.ts';
+import { editFields, editorsOnly, EDITORS_TEXT, invalidEdit, requireGovernanceEditor, storeEdit, versionView, withEditorsByRole } from './crosswalks-and-partnerships.editing.ts';
 
 const PUBLIC = { access: { permission: 'public' } } as const;
 const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
@@ -99,7 +99,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
         return jsonBody({
           version: stored.version,
           editorialLabel: EDITORIAL_LABEL,
-          items: stored.content.links.filter((link) => status === 'all' || link.status === 'active').map(linkView),
+          items: await withEditorsByRole(context, stored.content.links.filter((link) => status === 'all' || link.status === 'active').map(linkView)),
         });
       });
       return sendCached(request, reply, body);
@@ -137,7 +137,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/crosswalks/history',
     { config: PUBLIC, schema: { tags: ['governance'], summary: 'Every version of the crosswalk, newest first, with the description, source and change of each edit', response: { 200: z.unknown() } } },
-    async () => ({ items: await listGovernanceDocumentVersions(context.db, 'crosswalk') }),
+    async () => ({ items: await withEditorsByRole(context, await listGovernanceDocumentVersions(context.db, 'crosswalk')) }),
   );
 
   /** Apply a core edit to the stored crosswalk and store it. */

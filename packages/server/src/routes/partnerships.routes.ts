@@ -30,7 +30,7 @@ import {
 import { listGovernanceDocumentVersions, listObservations, loadPartnershipRegistry } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import { jsonBody, sendCached } from '../http/etag.ts';
-import { editFields, editorsOnly, EDITORS_TEXT, invalidEdit, requireGovernanceEditor, storeEdit, versionView } from './crosswalks-and-partnerships.editing.ts';
+import { editFields, editorsOnly, EDITORS_TEXT, invalidEdit, requireGovernanceEditor, storeEdit, versionView, withEditorsByRole } from './crosswalks-and-partnerships.editing.ts';
 
 const PUBLIC = { access: { permission: 'public' } } as const;
 const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
@@ -193,7 +193,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/partnerships/history',
     { config: PUBLIC, schema: { tags: ['partnerships'], summary: 'Every version of the partnership registry, newest first, with the description, source and change of each edit', response: { 200: z.unknown() } } },
-    async () => ({ items: await listGovernanceDocumentVersions(context.db, 'partnership-registry') }),
+    async () => ({ items: await withEditorsByRole(context, await listGovernanceDocumentVersions(context.db, 'partnership-registry')) }),
   );
 
   /** Apply a core edit to the stored registry and store it. */
