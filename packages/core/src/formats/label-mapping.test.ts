@@ -48,11 +48,80 @@ describe('resolvePolicyDomain', () => {
   });
 });
 
+describe('resolvePolicyDomain on the wordings of national platforms', () => {
+  it.each([
+    // Numbers in the forms platforms write them.
+    ['(1) migrant rights', 'DOMAIN1'],
+    ['1. Migrant rights', 'DOMAIN1'],
+    ['2 - Whole of government and evidence-based policies', 'DOMAIN2'],
+    ['D3', 'DOMAIN3'],
+    ['SG_CPA_MIGRS_DOMAIN4', 'DOMAIN4'],
+    ['10.7.2 - Domain 5 (Mobility dimensions of crises)', 'DOMAIN5'],
+    ['Policy area 6: Safe, orderly and regular migration', 'DOMAIN6'],
+    // Names alone, in the platforms' own words and languages.
+    ['Social and economic well-being of migrants', 'DOMAIN4'],
+    ["Rights of migrants", 'DOMAIN1'],
+    ['Partnerships and cooperation', 'DOMAIN3'],
+    ['Domaine 5 : Dimensions des crises liées à la mobilité', 'DOMAIN5'],
+    ['Migration sûre, ordonnée et régulière', 'DOMAIN6'],
+    ['Cooperación y alianzas', 'DOMAIN3'],
+    ['Bienestar socioeconómico de los migrantes', 'DOMAIN4'],
+    ['Migração segura, ordenada e regular', 'DOMAIN6'],
+    ['Bem-estar socioeconómico', 'DOMAIN4'],
+    ['Права мигрантов', 'DOMAIN1'],
+    ['Сотрудничество и партнёрство', 'DOMAIN3'],
+    ['Аспекты мобильности в условиях кризисов', 'DOMAIN5'],
+    ['Права мігрантів', 'DOMAIN1'],
+    ['Безбедне, уредне и законите миграције', 'DOMAIN6'],
+    ['حقوق المهاجرين', 'DOMAIN1'],
+    ['التعاون والشراكات', 'DOMAIN3'],
+    ['الهجرة الآمنة والمنظمة والنظامية', 'DOMAIN6'],
+    ['Suradnja i partnerstva', 'DOMAIN3'],
+    ['Sozioökonomisches Wohlergehen', 'DOMAIN4'],
+    ['Samenwerking en partnerschappen', 'DOMAIN3'],
+    ['Współpraca i partnerstwa', 'DOMAIN3'],
+    ['Diritti dei migranti', 'DOMAIN1'],
+    // Totals.
+    ['Total (all domains)', 'ALLDOMAINS'],
+    ['Overall', 'ALLDOMAINS'],
+    ['Todos los ámbitos', 'ALLDOMAINS'],
+    ['Ensemble des domaines', 'ALLDOMAINS'],
+    ['Все сферы', 'ALLDOMAINS'],
+    ['جميع المجالات', 'ALLDOMAINS'],
+    ['Gesamt', 'ALLDOMAINS'],
+  ])('maps "%s" to %s', (label, code) => {
+    expect(resolvePolicyDomain(label)).toEqual({ code });
+  });
+
+  it('reads a bare number only where the column is known to hold domains', () => {
+    expect(resolvePolicyDomain('3', undefined, { bareNumbers: true })).toEqual({ code: 'DOMAIN3' });
+    expect(resolvePolicyDomain('3')).toMatchObject({ reason: expect.stringMatching(/^is a bare number/) });
+    expect(resolvePolicyDomain('7', undefined, { bareNumbers: true })).toEqual({ reason: 'names domain 7; SDG 10.7.2 has domains 1 to 6' });
+  });
+
+  it('refuses labels whose number and words disagree, words of several domains, and titles', () => {
+    expect(resolvePolicyDomain('Domain 2. Migrant rights')).toEqual({ reason: 'names domain 2 but its words name DOMAIN1 (Migrant rights); correct the label or map it in a label mapping file' });
+    expect(resolvePolicyDomain('4. Cooperation and partnerships')).toMatchObject({ reason: expect.stringMatching(/^names domain 4 but its words name DOMAIN3/) });
+    expect(resolvePolicyDomain('Migrant rights and cooperation')).toMatchObject({ reason: expect.stringMatching(/^has words of several policy domains \(DOMAIN1, DOMAIN3\)/) });
+    expect(resolvePolicyDomain('Proportion of countries with migration policies to facilitate orderly, safe, regular and responsible migration and mobility of people')).toMatchObject({ reason: expect.stringMatching(/^is not a policy-domain code/) });
+    expect(resolvePolicyDomain('Human rights')).toMatchObject({ reason: expect.stringMatching(/^is not a policy-domain code/) });
+  });
+});
+
 describe('resolveSeries and resolveColumnRole', () => {
   it('maps series codes and descriptions, and header labels to column roles', () => {
     expect(resolveSeries('sg_cpa_migrs')).toBe('SG_CPA_MIGRS');
     expect(resolveSeries('Proportion of countries with migration policies to facilitate orderly, safe, regular and responsible migration and mobility of people, by policy domain (%)')).toBe('SG_CPA_MIGRP');
     expect(resolveSeries('SG_XXX')).toBeUndefined();
+    // The indicator's titles over the years name the file's series; a percentage or the legend names its own.
+    expect(resolveSeries('Number of countries that have implemented well-managed migration policies')).toBe('SG_CPA_MIGRS');
+    expect(resolveSeries('Number of countries with migration policies to facilitate orderly, safe, regular and responsible migration and mobility of people')).toBe('SG_CPA_MIGRS');
+    expect(resolveSeries('Proportion of countries with migration policies that facilitate orderly, safe, regular and responsible migration and mobility of people', undefined, 'SG_CPA_MIGRP')).toBe('SG_CPA_MIGRP');
+    expect(resolveSeries('Indicator 10.7.2')).toBe('SG_CPA_MIGRS');
+    expect(resolveSeries('Pourcentage de pays dotés de politiques migratoires (%)')).toBe('SG_CPA_MIGRP');
+    expect(resolveSeries('Países con políticas migratorias (1 = Requiere mayores avances; 4 = Cumple plenamente)', undefined, 'SG_CPA_MIGRP')).toBe('SG_CPA_MIGRS');
+    expect(resolveSeries('Доля стран, проводящих миграционную политику')).toBe('SG_CPA_MIGRS');
+    expect(resolveSeries('Proportion of seats held by women')).toBeUndefined();
     expect(['Godina', 'Année', 'Value', 'Policy_Domains', 'GeoCode', 'Ukupno'].map((label) => resolveColumnRole(label))).toEqual(['YEAR', 'YEAR', 'VALUE', 'POLICY_DOMAINS', 'AREA', undefined]);
   });
 });
@@ -65,6 +134,11 @@ describe('parseYearLabel', () => {
     expect(parseYearLabel('2018-2019')).toEqual({ year: 2019, timeDetail: '2018-2019' });
     expect(parseYearLabel('2018 – 2019')).toEqual({ year: 2019, timeDetail: '2018-2019' });
     expect(parseYearLabel('2018-2021')).toBeUndefined();
+    expect(parseYearLabel('2020/21')).toEqual({ year: 2021, timeDetail: '2020-2021' });
+    expect(parseYearLabel('2019-2021')).toEqual({ year: 2021, timeDetail: '2019-2021' });
+    expect(parseYearLabel('2021-12-31')).toEqual({ year: 2021 });
+    expect(parseYearLabel('2021-13-01')).toBeUndefined();
+    expect(parseYearLabel('2021-19')).toBeUndefined();
     expect(parseYearLabel('21')).toBeUndefined();
   });
 });

@@ -7,7 +7,8 @@ import { normalizeM49, SERIES } from '../observations/observation.ts';
 import type { ProblemList } from './input.ts';
 import { excerpt } from './input.ts';
 import type { LabelMapping } from './label-mapping.ts';
-import { resolvePolicyDomain, resolveSeries } from './label-mapping.ts';
+import { normaliseLabel, resolvePolicyDomain, resolveSeries } from './label-mapping.ts';
+import { categoryNamedBy } from './vocabulary.ts';
 
 /** A cell as read: the column it came from (as the file names it) and its text. */
 export interface Cell {
@@ -222,6 +223,9 @@ export class ObservationBuilder {
       return undefined;
     }
     if (raw === 'N') return 'N';
+    // National files may write the category in words ("Meets", "Cumple parcialmente", "3 - Meets").
+    const category = series === 'SG_CPA_MIGRS' && !NUMBER.test(raw) ? categoryNamedBy(normaliseLabel(raw)) : undefined;
+    if (category !== undefined) return category;
     if (!NUMBER.test(raw)) {
       problem(cell, 'not a number (nor N, not applicable)');
       return undefined;

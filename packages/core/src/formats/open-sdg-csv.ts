@@ -20,7 +20,7 @@ import { encodingHint, parseYearLabel } from './observation-builder.ts';
 import type { LabelMapping, LabelTarget } from './label-mapping.ts';
 import { COLUMN_ROLES, normaliseLabel, resolvePolicyDomain, resolveSeries } from './label-mapping.ts';
 import type { HeaderHint } from './vocabulary.ts';
-import { headerHints, isIndicatorTitle, isPlaceholder, seriesNamedByTitle } from './vocabulary.ts';
+import { categoryNamedBy, headerHints, isIndicatorTitle, isPlaceholder, seriesNamedByTitle } from './vocabulary.ts';
 
 /** The layouts of national tables. */
 export type NationalLayout = 'open-sdg-long' | 'open-sdg-wide' | 'country-year-wide';
@@ -39,7 +39,7 @@ interface Column {
   index: number;
   header: string;
   normalised: string;
-  /** Values that are neither empty nor placeholders, trimmed. */
+  /** Distinct values that are neither empty nor placeholders, trimmed, in order of first appearance. */
   values: string[];
   role?: Role;
   /** How the role was found, for notes: "header" or "values". */
@@ -48,8 +48,9 @@ interface Column {
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const isNumber = (value: string): boolean => value === 'N' || NUMBER.test(value);
-const isScore = (value: string): boolean => value === 'N' || /^[1-4](\.0+)?$/.test(value);
+/** A value: a number, N (not applicable), or a category in words ("Meets", "Cumple parcialmente"). */
+const isNumber = (value: string): boolean => value === 'N' || NUMBER.test(value) || categoryNamedBy(normaliseLabel(value)) !== undefined;
+const isScore = (value: string): boolean => value === 'N' || /^[1-4](\.0+)?$/.test(value) || categoryNamedBy(normaliseLabel(value)) !== undefined;
 const isYear = (value: string): boolean => parseYearLabel(value) !== undefined;
 /** An area code: M49 digits, ISO 3166 alpha-2 or alpha-3. */
 const isAreaCode = (value: string): boolean => /^(\d{1,3}|[A-Z]{2,3})$/.test(value);
@@ -84,7 +85,8 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
     index,
     header,
     normalised: normalise(header),
-    values: table.rows.map(({ cells }) => (cells[index] ?? '').trim()).filter((value) => !isPlaceholder(value, normalise)),
+    // Distinct values: recognition tests each once, however long the file.
+    values: [...new Set(table.rows.map(({ cells }) => (cells[index] ?? '').trim()))].filter((value) => !isPlaceholder(value, normalise)),
   }));
   const assign = (column: Column, role: Role, by: 'header' | 'values', wide?: WideColumn) => {
     column.role = role;

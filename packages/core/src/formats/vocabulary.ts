@@ -23,8 +23,8 @@ function words(whole: readonly string[], inside: readonly string[] = []): RegExp
 }
 
 /**
- * Words that name each domain, in English, French, Spanish, Portuguese, Italian, German, Croatian/Serbian/
- * Bosnian, Russian and Arabic. A label names a domain when it matches that domain's words and no
+ * Words that name each domain, in English, French, Spanish, Portuguese, Italian, German, Dutch, Polish,
+ * Croatian/Serbian/Bosnian (Latin and Cyrillic), Russian, Ukrainian and Arabic. A label names a domain when it matches that domain's words and no
  * other's. Domain 1 needs both a "rights" word and a "migrant" word, so that "human rights" alone is
  * not taken for it.
  */
@@ -32,15 +32,15 @@ const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[
   {
     code: 'DOMAIN1',
     all: [
-      pattern(['right', 'droit', 'derecho', 'direito', 'diritt', 'prava', 'pravo', 'rechte', 'recht', 'права', 'прав'], ['حقوق', 'rechte']),
-      pattern(['migra', 'immigra', 'emigra', 'мигра', 'иммигра'], ['مهاجر', 'migranten']),
+      pattern(['right', 'droit', 'derecho', 'direito', 'diritt', 'prava', 'pravo', 'prawa', 'rechte', 'recht', 'права'], ['حقوق', 'rechte', 'rechten']),
+      pattern(['migra', 'immigra', 'emigra', 'мигра', 'иммигра', 'мігра', 'мигрант'], ['مهاجر', 'migranten', 'migrantow']),
     ],
   },
   {
     code: 'DOMAIN2',
     all: [
       pattern(
-        ['government', 'whole of gov', 'evidence', 'gouvernement', 'pangouvernement', 'probante', 'factuel', 'gobierno', 'gubernament', 'pangubernament', 'empiric', 'evidencia', 'governo', 'governament', 'evidenze', 'uprav', 'provjeren', 'dokaz', 'vlad', 'regierung', 'gesamtstaatlich', 'evidenz', 'правительств', 'государствен', 'фактическ', 'доказательн'],
+        ['government', 'whole of gov', 'evidence', 'gouvernement', 'pangouvernement', 'probante', 'factuel', 'gobierno', 'gubernament', 'pangubernament', 'empiric', 'evidencia', 'governo', 'governament', 'evidenze', 'uprav', 'provjeren', 'dokaz', 'vlad', 'regierung', 'gesamtstaatlich', 'evidenz', 'overheid', 'rzad', 'rzadow', 'dowod', 'правительств', 'государствен', 'общегосударствен', 'фактическ', 'доказательн', 'уряд', 'влад', 'доказ', 'провере'],
         ['حكوم', 'ادلة', 'دليل'],
       ),
     ],
@@ -49,7 +49,7 @@ const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[
     code: 'DOMAIN3',
     all: [
       pattern(
-        ['cooperation', 'co operation', 'partnership', 'partenariat', 'cooperacion', 'asociacion', 'alianza', 'cooperacao', 'parceria', 'cooperazione', 'suradnj', 'saradnj', 'partnerstv', 'zusammenarbeit', 'partnerschaft', 'kooperation', 'сотрудничеств', 'партнерств'],
+        ['cooperation', 'co operation', 'partnership', 'partenariat', 'cooperacion', 'asociacion', 'alianza', 'cooperacao', 'parceria', 'cooperazione', 'suradnj', 'saradnj', 'partnerstv', 'zusammenarbeit', 'partnerschaft', 'kooperation', 'samenwerking', 'partnerschap', 'wspolprac', 'partnerstw', 'сотрудничеств', 'партнерств', 'співробітництв', 'співпрац', 'сарадњ', 'партнерств'],
         ['تعاون', 'شراك'],
       ),
     ],
@@ -58,19 +58,19 @@ const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[
     code: 'DOMAIN4',
     all: [
       pattern(
-        ['socio ?econom', 'socioeconom', 'well ?being', 'bien etre', 'bienestar', 'bem estar', 'benessere', 'socioekonom', 'blagostanj', 'sozio ?okonom', 'wohlergehen', 'wohlbefinden', 'wohlstand', 'благополуч', 'социально экономическ'],
+        ['socio ?econom', 'socioeconom', 'well ?being', 'bien etre', 'bienestar', 'bem estar', 'benessere', 'socioekonom', 'blagostanj', 'sozio ?okonom', 'wohlergehen', 'wohlbefinden', 'wohlstand', 'sociaaleconom', 'welzijn', 'spoleczno ekonom', 'dobrostan', 'благополуч', 'социально экономическ', 'соціально економічн', 'добробут', 'социоекономск', 'благостањ'],
         ['رفاه', 'الاجتماعي والاقتصادي'],
       ),
     ],
   },
   {
     code: 'DOMAIN5',
-    all: [pattern(['cris[ie]s', 'crise', 'crisi', 'kriz', 'krise', 'кризис'], ['ازم'])],
+    all: [pattern(['cris[ie]s', 'crise', 'crisi', 'kriz', 'krise', 'kryzys', 'кризис', 'криз'], ['ازم'])],
   },
   {
     code: 'DOMAIN6',
     all: [
-      pattern(['safe', 'orderly', 'sure', 'ordonnee', 'segura', 'ordenada', 'sicura', 'ordinata', 'sigurn', 'uredn', 'sicher', 'geordnet', 'безопасн', 'упорядоченн'], ['امنة', 'منظمة']),
+      pattern(['safe', 'orderly', 'sure', 'ordonnee', 'segura', 'ordenada', 'sicura', 'ordinata', 'sigurn', 'uredn', 'sicher', 'geordnet', 'veilig', 'ordelijk', 'bezpieczn', 'uporzadkowan', 'безопасн', 'упорядоченн', 'безпечн', 'упорядкован', 'безбедн', 'уредн'], ['امنة', 'منظمة']),
     ],
   },
   {
@@ -78,8 +78,8 @@ const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[
     all: [
       new RegExp(
         [
-          '^(?:total|totals|overall|aggregate|composite|combined|all|summary|global|gesamt|insgesamt|ukupno|ukupan|sveukupno|totale|complessivo|totaal|итого|всего|общий|общая|المجموع|الاجمالي|اجمالي|المؤشر العام)(?: .*)?$',
-          atWordStart(['all (?:the )?(?:policy )?domains', 'all (?:the )?(?:policy )?areas', 'tous les domaines', 'ensemble des domaines', 'todos los (?:dominios|ambitos)', 'todos os dominios', 'total de (?:los )?dominios', 'tutti i (?:domini|settori)', 'alle (?:politik)?bereiche', 'sva podrucja', 'svi podrucj', 'sve domene', 'svi domen', 'все (?:области|сферы|домены|направления)', 'по всем', 'в целом']),
+          '^(?:total|totals|overall|aggregate|composite|combined|all|summary|global|gesamt|insgesamt|ukupno|ukupan|sveukupno|totale|complessivo|totaal|ogolem|razem|итого|всего|общий|общая|усього|загалом|укупно|المجموع|الاجمالي|اجمالي|المؤشر العام)(?: .*)?$',
+          atWordStart(['all (?:the )?(?:policy )?domains', 'all (?:the )?(?:policy )?areas', 'tous les domaines', 'ensemble des domaines', 'todos los (?:dominios|ambitos)', 'todos os dominios', 'total de (?:los )?dominios', 'tutti i (?:domini|settori)', 'alle (?:politik)?bereiche', 'sva podrucja', 'svi podrucj', 'sve domene', 'svi domen', 'alle domeinen', 'wszystkie (?:obszary|domeny)', 'все (?:области|сферы|домены|направления)', 'всі (?:сфери|напрями|галузі|домени)', 'све области', 'по всем', 'в целом']),
           anywhere(['جميع المجالات', 'كل المجالات']),
         ].join('|'),
         'u',
@@ -120,6 +120,12 @@ export const DOMAIN_NUMBER_WORDS = [
   'сфера',
   'область',
   'направление',
+  'напрям',
+  'сфера',
+  'галузь',
+  'obszar',
+  'domeny',
+  'domein',
   'مجال',
   'المجال',
   'pd',
@@ -245,15 +251,15 @@ const HEADER_WORDS: readonly [HeaderHint, RegExp][] = [
   ['INDICATOR', /^(?:indicator|indicateur|indicador|indicatore|pokazatelj|indikator|показатель|المؤشر)(?: .*)?$/u],
   [
     'YEAR',
-    words(['year', 'years', 'reporting year', 'annee', 'ano', 'anos', 'anno', 'jahr', 'jaar', 'godina', 'rok', 'vuosi', 'ar', 'год', 'period', 'periode', 'periodo', 'razdoblje', 'zeitraum', 'период', 'timeperiod', 'time period', 'time_period', 'round', 'ronda', 'cycle', 'ciclo', 'runda', 'krug', 'erhebungsrunde', 'раунд', 'цикл'], ['السنة', 'العام', 'الفترة', 'الجولة']),
+    words(['year', 'years', 'reporting year', 'annee', 'ano', 'anos', 'anno', 'jahr', 'jaar', 'godina', 'rok', 'vuosi', 'ar', 'jaar', 'год', 'година', 'рік', 'period', 'periode', 'periodo', 'razdoblje', 'zeitraum', 'период', 'timeperiod', 'time period', 'time_period', 'round', 'ronda', 'cycle', 'ciclo', 'runda', 'krug', 'erhebungsrunde', 'раунд', 'цикл'], ['السنة', 'العام', 'الفترة', 'الجولة']),
   ],
   [
     'POLICY_DOMAINS',
-    pattern(['domain', 'domaine', 'dominio', 'ambito', 'policy area', 'policy areas', 'area de politica', 'area of policy', 'podrucj', 'domen', 'bereich', 'politikbereich', 'handlungsfeld', 'dimension', 'dimensao', 'pillar', 'pilier', 'pilar', 'composite breakdown', 'composite_breakdown', 'policy_domain', 'сфер', 'област', 'домен', 'направлени'], ['مجال', 'المجال', 'المجالات']),
+    pattern(['domain', 'domaine', 'dominio', 'ambito', 'policy area', 'policy areas', 'area de politica', 'area of policy', 'podrucj', 'domen', 'bereich', 'politikbereich', 'handlungsfeld', 'dimension', 'dimensao', 'pillar', 'pilier', 'pilar', 'composite breakdown', 'composite_breakdown', 'policy_domain', 'obszar', 'domein', 'beleidsterrein', 'сфер', 'област', 'домен', 'направлени', 'напрям', 'галуз'], ['مجال', 'المجال', 'المجالات']),
   ],
   [
     'VALUE',
-    pattern(['value', 'obs_value', 'obs value', 'valeur', 'valor', 'valore', 'wert', 'waarde', 'vrijednost', 'vrednost', 'wartosc', 'arvo', 'score', 'category', 'categorie', 'categoria', 'kategorij', 'kategorie', 'rating', 'puntuacion', 'pontuacao', 'level', 'niveau', 'nivel', 'razina', 'result', 'resultat', 'resultado', 'значени', 'категори', 'уровень', 'оценка'], ['القيمة', 'قيمة', 'الفئة', 'الدرجة']),
+    pattern(['value', 'obs_value', 'obs value', 'valeur', 'valor', 'valore', 'wert', 'waarde', 'vrijednost', 'vrednost', 'wartosc', 'arvo', 'score', 'category', 'categorie', 'categoria', 'kategorij', 'kategorie', 'rating', 'puntuacion', 'pontuacao', 'level', 'niveau', 'nivel', 'razina', 'result', 'resultat', 'resultado', 'значени', 'значенн', 'вредност', 'категори', 'уровень', 'оценка', 'оцінка'], ['القيمة', 'قيمة', 'الفئة', 'الدرجة']),
   ],
 ];
 
@@ -261,3 +267,25 @@ const HEADER_WORDS: readonly [HeaderHint, RegExp][] = [
 export function headerHints(normalised: string): HeaderHint[] {
   return HEADER_WORDS.filter(([, words]) => words.test(normalised)).map(([hint]) => hint);
 }
+
+/**
+ * The category a value cell names in words instead of its number (1 = Requires further progress,
+ * 2 = Partially meets, 3 = Meets, 4 = Fully meets), in the languages above; a leading number that
+ * agrees with the words ("3 - Meets") is allowed. Undefined when the words name no category or
+ * contradict the number.
+ */
+export function categoryNamedBy(normalised: string): 1 | 2 | 3 | 4 | undefined {
+  const leading = /^([1-4])(?: (.*))?$/u.exec(normalised);
+  const words = leading ? (leading[2] ?? '') : normalised;
+  const named = CATEGORY_WORDS.find(([, pattern]) => pattern.test(words))?.[0];
+  if (leading) return words === '' ? undefined : named === Number(leading[1]) ? named : undefined;
+  return named;
+}
+
+/** Category words, most specific first ("fully meets" and "partially meets" before "meets"). */
+const CATEGORY_WORDS: readonly [1 | 2 | 3 | 4, RegExp][] = [
+  [1, /^(?:requires? further progress|further progress (?:is )?(?:required|needed)|necessite (?:des|de nouveaux) progres.*|requiere (?:mayores|mas|nuevos) (?:avances|progresos)|requer (?:mais )?progresso.*|richiede ulteriori progressi|erfordert weitere fortschritte|potreban (?:je )?daljnji napredak|требуется дальнеишии прогресс|требует дальнеишего прогресса|потребує подальшого прогресу|يتطلب مزيدا من التقدم)$/u],
+  [2, /^(?:partially meets|partly meets|repond partiellement|satisfait partiellement|cumple parcialmente|atende parcialmente|cumpre parcialmente|soddisfa parzialmente|teilweise erfullt|djelomicno ispunjava|djelomicno zadovoljava|частично соответствует|частково відповідає|يفي جزئيا)$/u],
+  [4, /^(?:fully meets|repond pleinement|repond entierement|satisfait pleinement|cumple plenamente|cumple totalmente|atende plenamente|cumpre plenamente|soddisfa pienamente|vollstandig erfullt|u potpunosti ispunjava|potpuno ispunjava|полностью соответствует|повністю відповідає|يفي تماما|يفي بالكامل)$/u],
+  [3, /^(?:meets|repond|satisfait|cumple|atende|cumpre|soddisfa|erfullt|ispunjava|zadovoljava|соответствует|відповідає|يفي)$/u],
+];
