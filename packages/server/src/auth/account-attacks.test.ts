@@ -3,12 +3,33 @@
  * invitation, learning which emails have accounts, keeping API tokens of a disabled account alive,
  * probing assessment ids outside one's scope, and racing acceptances of one invitation.
  */
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment, createRound, getInvitation, getUser, listRoleGrants, revokeRole, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
 import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, invitationToken, signIn, TEST_PASSWORD, type SignedIn } from '../testing/test-app.ts';
 
 const NEW_PASSWORD = 'the attacker chose this one';
+
+/** POST a JSON body over loopback from a chosen local address (the client address the server sees). */
+function postFrom(port: number, localAddress: string, path: string, body: unknown): Promise<{ status: number; retryAfter?: string; body: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const request = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          ...(typeof response.headers['retry-after'] === 'string' ? { retryAfter: response.headers['retry-after'] } : {}),
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+        }),
+      );
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
 
 describe.each(DIALECTS)('attacks on accounts (%s)', (dialect) => {
   let db: MigovDatabase;
@@ -109,6 +130,28 @@ describe.each(DIALECTS)('attacks on accounts (%s)', (dialect) => {
     const statuses = answers.map((answer) => answer.statusCode).sort();
     expect(statuses).toEqual([200, 410, 410, 410, 410, 410, 410, 410]);
     expect(answers.filter((answer) => answer.statusCode === 410).every((answer) => answer.json().code === 'invitation-invalid')).toBe(true);
+  });
+
+  it('over loopback, throttles the guessing address for the administrator and an unknown email alike, while the administrator signs in from elsewhere', async () => {
+    const served = await createTestApp(db, { config: { lockoutThreshold: 5, lockoutSeconds: 900 } });
+    try {
+      await served.listen({ host: '127.0.0.1', port: 0 });
+      const { port } = served.server.address() as { port: number };
+      const attacker = '127.0.0.2';
+      for (const email of ['root@example.org', 'no-account@example.org']) {
+        for (let attempt = 0; attempt < 5; attempt += 1) expect((await postFrom(port, attacker, '/api/v1/session', { email, password: `guess ${attempt}` })).status).toBe(401);
+      }
+      const known = await postFrom(port, attacker, '/api/v1/session', { email: 'root@example.org', password: TEST_PASSWORD });
+      const unknown = await postFrom(port, attacker, '/api/v1/session', { email: 'no-account@example.org', password: TEST_PASSWORD });
+      expect([known.status, unknown.status]).toEqual([429, 429]);
+      expect([known.retryAfter, unknown.retryAfter]).toEqual(['900', '900']);
+      expect({ ...known.body, instance: null }).toEqual({ ...unknown.body, instance: null });
+      const owner = await postFrom(port, '127.0.0.3', '/api/v1/session', { email: 'root@example.org', password: TEST_PASSWORD });
+      expect(owner.status).toBe(200);
+      expect((owner.body.user as { id: string }).id).toBe(adminId);
+    } finally {
+      await served.close();
+    }
   });
 
   it('revokes the API tokens of a disabled account: re-enabling it does not revive them', async () => {
