@@ -1,10 +1,11 @@
 /**
  * No public answer names a user by id or email: after editors changed the crosswalk and the partnership
- * registry, every public GET route of the app is read and searched for their ids and emails. Editors
- * appear by their role title.
+ * registry and an assessment with evidence was published, every public GET route of the app is read
+ * and searched for their ids and emails. Editors appear by their role title.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MigovDatabase } from '@migov/db';
+import { SDG_10_7_2_V2019 } from '@migov/core';
+import { addEvidence, createAssessment, createRound, saveResponses, transitionAssessment, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
 import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, signIn } from '../testing/test-app.ts';
 
@@ -54,6 +55,16 @@ describe.each(DIALECTS)('public answers and user identities (%s)', (dialect) => 
       membership: { process: 'colombo-process', area: '4', name: 'Afghanistan (test record)', role: 'Member State', kind: 'member', asOf: '2026', from: '2026-01', source: 'Ministerial declaration 2026' },
     });
     expect(membership.statusCode, membership.body).toBe(201);
+    // A publication with evidence, made by the administrator.
+    const round = await createRound(db, { year: 2019, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2019-01-01', closesOn: '2019-12-31' }, adminUser.id);
+    let assessment = await createAssessment(db, { jurisdiction: '50', roundId: round.id }, adminUser.id);
+    const answers = SDG_10_7_2_V2019.domains.flatMap((domain) => domain.items).map((item) => ({ itemId: item.id, optionId: SDG_10_7_2_V2019.scales[item.scale]![0]!.id }));
+    assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes: answers }, adminUser.id);
+    const evidence = await addEvidence(db, { assessmentId: assessment.id, itemId: '1a', kind: 'link', title: 'Ministry page', url: 'https://example.org/policy' }, adminUser.id);
+    PARAMS.evidenceId = evidence.id;
+    for (const action of ['submit', 'validate', 'publish'] as const) assessment = await transitionAssessment(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, action }, adminUser.id);
+    await app.migov.publicCache.invalidate();
+    expect((await app.inject('/api/v1/published/2019/50')).json().items).toHaveLength(1);
   });
   afterAll(async () => {
     await app.close();
