@@ -3,17 +3,10 @@
  * (the only place that does), and bad values fail fast with the variable name and the value.
  */
 
+import type { EvidenceQuota } from '@migov/db';
 import { DEFAULT_PARSING_LIMITS, PARSING_LIMIT_VARIABLES, type ParsingLimits } from './parsing/limits.ts';
 
-/** Evidence storage quotas (see docs/security.md). */
-export interface EvidenceQuota {
-  assessmentBytes: number;
-  assessmentFiles: number;
-  userBytes: number;
-  userFiles: number;
-}
-
-/** The environment variable of each evidence quota. */
+/** The environment variable of each evidence quota (see docs/security.md). */
 export const EVIDENCE_QUOTA_VARIABLES: Record<keyof EvidenceQuota, string> = {
   assessmentBytes: 'MIGOV_EVIDENCE_QUOTA_ASSESSMENT_BYTES',
   assessmentFiles: 'MIGOV_EVIDENCE_QUOTA_ASSESSMENT_FILES',

@@ -72,6 +72,33 @@ const EVIDENCE_COLUMNS = [
   'withdrawn_reason',
 ] as const;
 
+/** Storage allowed for evidence files: per assessment and per uploading user, in total bytes and in files. */
+export interface EvidenceQuota {
+  assessmentBytes: number;
+  assessmentFiles: number;
+  userBytes: number;
+  userFiles: number;
+}
+
+/** Which quota a file would exceed, what is stored already and what the file adds. */
+export interface EvidenceQuotaExceeded {
+  scope: 'assessment' | 'user';
+  kind: 'bytes' | 'files';
+  limit: number;
+  used: number;
+  adding: number;
+}
+
+/** An evidence file would take its assessment or its uploader past a quota; nothing was stored. */
+export class EvidenceQuotaError extends Error {
+  override readonly name = 'EvidenceQuotaError';
+  constructor(readonly exceeded: EvidenceQuotaExceeded) {
+    const amount = (value: number) => (exceeded.kind === 'bytes' ? `${(value / (1024 * 1024)).toFixed(1)} MiB` : `${value} file${value === 1 ? '' : 's'}`);
+    const owner = exceeded.scope === 'assessment' ? 'this assessment' : 'your uploads';
+    super(`${owner} already hold${exceeded.scope === 'assessment' ? 's' : ''} ${amount(exceeded.used)} of evidence; this file would take ${owner} past the quota of ${amount(exceeded.limit)}`);
+  }
+}
+
 /** Input of addEvidence. */
 export interface NewEvidence {
   assessmentId: string;
@@ -82,8 +109,35 @@ export interface NewEvidence {
   file?: { filename: string; mediaType: string; bytes: Uint8Array };
 }
 
-/** Attach evidence to an item of an editable assessment (draft or returned); appends a revision. */
-export async function addEvidence(db: MigovDatabase, input: NewEvidence, actorId: string | null): Promise<Evidence> {
+/** Files stored (withdrawn ones too: they are kept) and their total size, for an assessment or an uploader. */
+async function storedFiles(kysely: Kysely<Schema>, column: 'assessment_id' | 'created_by', id: string): Promise<{ bytes: number; files: number }> {
+  const row = await kysely
+    .selectFrom('evidence')
+    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number | string>('size'), eb.lit(0)).as('bytes'), eb.fn.countAll<number | string>().as('files')])
+    .where(column, '=', id)
+    .where('kind', '=', 'file')
+    .executeTakeFirstOrThrow();
+  return { bytes: Number(row.bytes), files: Number(row.files) };
+}
+
+/** The first quota the file would exceed, checked inside the transaction that stores it. */
+async function exceededQuota(kysely: Kysely<Schema>, quota: EvidenceQuota, assessmentId: string, actorId: string | null, size: number): Promise<EvidenceQuotaExceeded | undefined> {
+  const scopes: ['assessment' | 'user', { bytes: number; files: number }, number, number][] = [['assessment', await storedFiles(kysely, 'assessment_id', assessmentId), quota.assessmentBytes, quota.assessmentFiles]];
+  if (actorId) scopes.push(['user', await storedFiles(kysely, 'created_by', actorId), quota.userBytes, quota.userFiles]);
+  for (const [scope, used, maxBytes, maxFiles] of scopes) {
+    if (used.files + 1 > maxFiles) return { scope, kind: 'files', limit: maxFiles, used: used.files, adding: 1 };
+    if (used.bytes + size > maxBytes) return { scope, kind: 'bytes', limit: maxBytes, used: used.bytes, adding: size };
+  }
+  return undefined;
+}
+
+/**
+ * Attach evidence to an item of an editable assessment (draft or returned); appends a revision.
+ * With a quota, a file that would take the assessment or its uploader past it throws
+ * {@link EvidenceQuotaError} and nothing is stored; the check runs after the assessment's row is
+ * locked (and, on PostgreSQL, the uploader's), so concurrent uploads cannot both slip under it.
+ */
+export async function addEvidence(db: MigovDatabase, input: NewEvidence, actorId: string | null, quota?: EvidenceQuota): Promise<Evidence> {
   const assessment = await requireAssessment(db.kysely, input.assessmentId);
   const instrument = (await loadInstrumentRegistry(db)).find(assessment.instrument, assessment.version);
   const problems: FieldProblem[] = [];
@@ -126,6 +180,12 @@ export async function addEvidence(db: MigovDatabase, input: NewEvidence, actorId
     };
     const { state } = await appendRevision(trx, input.assessmentId, { actorId, action: 'evidence.add', before: null, after: { evidence: summary } });
     if (!isEditableState(state)) throw new TransitionError(state, 'edit', 'not-allowed-in-state', `cannot add evidence to an assessment that is ${state}`);
+    if (quota && file) {
+      // SQLite runs one write transaction at a time; PostgreSQL locks the uploader's row for the per-user quota.
+      if (actorId && db.dialect === 'postgres') await trx.selectFrom('users').select('id').where('id', '=', actorId).forUpdate().execute();
+      const exceeded = await exceededQuota(trx, quota, input.assessmentId, actorId, file.bytes.byteLength);
+      if (exceeded) throw new EvidenceQuotaError(exceeded);
+    }
     await trx
       .insertInto('evidence')
       .values({

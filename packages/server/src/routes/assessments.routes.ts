@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { availableAssessmentActions, ASSESSMENT_STATES, type Role } from '@migov/core';
 import {
   addEvidence,
+  EvidenceQuotaError,
   addReviewComment,
   createAssessment,
   diffRevisions,
@@ -31,6 +32,7 @@ import { scopeCovers, scopesFor, TRANSITION_PERMISSIONS, type JurisdictionResolv
 import type { AppContext, Principal } from '../context.ts';
 import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import { extensionFits, sniffMediaType } from '../evidence/sniff-media-type.ts';
+import { evidenceQuotaProblem } from '../evidence/evidence-quota.ts';
 import { sendAttachment } from '../http/attachment.ts';
 import { liveScores, lockVersionEtag, requireIfMatch } from '../assessments/assessment-view.ts';
 
@@ -296,7 +298,9 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const mediaType = sniffMediaType(file.bytes, filename);
       if (!mediaType) throw new ApiError('unsupported-media-type', `${filename}: the content is not an accepted document or image (PDF, PNG, JPEG, WebP, Office/OpenDocument, plain text, CSV)`);
       if (!extensionFits(mediaType, filename)) throw new ApiError('unsupported-media-type', `${filename}: the content is ${mediaType}, which does not match the file extension`);
-      const evidence = await addEvidence(context.db, { assessmentId: request.params.id, itemId, kind: 'file', title, file: { filename, mediaType, bytes: new Uint8Array(file.bytes) } }, request.principal!.userId);
+      const evidence = await addEvidence(context.db, { assessmentId: request.params.id, itemId, kind: 'file', title, file: { filename, mediaType, bytes: new Uint8Array(file.bytes) } }, request.principal!.userId, context.config.evidenceQuota).catch((error: unknown) => {
+        throw error instanceof EvidenceQuotaError ? evidenceQuotaProblem(error, filename) : error;
+      });
       return reply.code(201).send(evidence);
     },
   );
