@@ -4,7 +4,7 @@
  * OpenAPI 3.1 document at /api/v1/openapi.json (browsable at /api/v1/docs).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -14,12 +14,14 @@ import { createInstrumentRegistry, defaultGeography, type Geography, type Instru
 import { listInstrumentVersions, type MigovDatabase } from '@migov/db';
 import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
 import type { AppContext } from './context.ts';
-import { installErrorHandlers } from './errors/error-handler.ts';
+import { frameworkErrorHandler, installErrorHandlers } from './errors/error-handler.ts';
 import { installAccessControl, type RegisteredRoute } from './auth/access-control.ts';
 import { PublicBodyCache } from './http/etag.ts';
 import { localSharedState, type SharedState } from './cluster/shared-state.ts';
 import { API_PREFIX } from './http/api-prefix.ts';
-import { nulGuard } from './http/nul-guard.ts';
+import { multipartTextGuard, textGuard } from './http/text-guard.ts';
+import { applyConnectionLimits, checkingIntervalMs } from './http/connection-limits.ts';
+import { answerClientError, guardListener } from './http/last-resort.ts';
 import { sessionCookieName } from './auth/session-cookie.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
@@ -62,17 +64,32 @@ export { API_PREFIX };
 export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...options.config };
   let answerDirectly: (request: IncomingMessage, response: ServerResponse) => boolean = () => false;
+  const limits = config.connections;
+  // The app's logger, for the listener wrapped around the framework (set once the app exists).
+  const logger: { current?: FastifyBaseLogger } = {};
   const app = Fastify({
-    // The server of a listening app (inject() does not use it) sends remembered public answers
-    // before the framework (set below), with the timeouts Fastify gives its own servers.
+    // The server of a listening app (inject() does not use it): it sends remembered public answers
+    // before the framework (set below), applies the connection limits, and answers 500 for anything
+    // its listener throws, so that no request can end the process.
     serverFactory: (handler) => {
-      const server = createServer((request, response) => {
-        if (!answerDirectly(request, response)) handler(request, response);
-      });
-      server.keepAliveTimeout = 72_000;
-      server.requestTimeout = 0;
-      server.setTimeout(0);
+      const server = createServer(
+        { connectionsCheckingInterval: checkingIntervalMs(limits) },
+        guardListener(
+          (request, response) => {
+            connections.track(request, response);
+            if (!answerDirectly(request, response)) handler(request, response);
+          },
+          () => logger.current!,
+        ),
+      );
+      // Requests arrive only once the server listens, after this line.
+      const connections = applyConnectionLimits(server, limits);
       return server;
+    },
+    // Errors raised before routing and on the connection answer problem+json like every other.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler(error, socket) {
+      answerClientError(error, socket, logger.current!);
     },
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,
@@ -81,6 +98,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
     forceCloseConnections: 'idle',
     ajv: { customOptions: { removeAdditional: false } },
   });
+  logger.current = app.log;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -119,7 +137,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   // The cookie parser's onRequest hook must run before the authentication hook.
   await app.register(cookie);
   const routes = installAccessControl(app);
-  app.addHook('preValidation', nulGuard);
+  app.addHook('preValidation', textGuard);
   // Set first thing, so every answer (errors and 404s included) carries it; a sync hook costs no promise.
   app.addHook('onRequest', (_request, reply, done) => {
     void reply.header('x-content-type-options', 'nosniff');
@@ -165,6 +183,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
       limits: { fileSize: config.maxEvidenceBytes, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
       throwFileSizeLimit: true,
     });
+    scope.addHook('preHandler', multipartTextGuard);
     await scope.register(assessmentRoutes, { prefix: API_PREFIX });
   });
   await app.register(adminRoutes, { prefix: API_PREFIX });

@@ -7,7 +7,7 @@
 /** Every error code the API can answer with, with its status and a short human title. */
 export const API_ERRORS = {
   'validation-failed': { status: 400, title: 'The request does not match the schema' },
-  'malformed-request': { status: 400, title: 'The request body cannot be parsed' },
+  'malformed-request': { status: 400, title: 'The request cannot be parsed' },
   unauthenticated: { status: 401, title: 'Sign-in required' },
   'invalid-credentials': { status: 401, title: 'Email or password is wrong' },
   'session-expired': { status: 401, title: 'The session has expired' },
@@ -24,7 +24,9 @@ export const API_ERRORS = {
   'already-exists': { status: 409, title: 'It exists already' },
   'invitation-sign-in-required': { status: 409, title: 'Sign in as the invited account to accept' },
   'invitation-invalid': { status: 410, title: 'The invitation is unknown, used or expired' },
+  'request-timeout': { status: 408, title: 'The request did not arrive in time' },
   'payload-too-large': { status: 413, title: 'The upload is too large' },
+  'uri-too-long': { status: 414, title: 'The request URL is too long' },
   'upload-limit-exceeded': { status: 413, title: 'The upload exceeds a parsing limit' },
   'evidence-quota-exceeded': { status: 413, title: 'The evidence storage quota is used up' },
   'unsupported-media-type': { status: 415, title: 'This type of file or body is not accepted' },
@@ -34,8 +36,10 @@ export const API_ERRORS = {
   'invalid-import': { status: 422, title: 'The data file has problems; nothing was imported' },
   'precondition-required': { status: 428, title: 'An If-Match header with the lock version is required' },
   'too-many-attempts': { status: 429, title: 'Too many failed sign-ins; try again later' },
+  'headers-too-large': { status: 431, title: 'The request headers are too large' },
   'internal-error': { status: 500, title: 'Internal error' },
   'not-ready': { status: 503, title: 'The service is not ready' },
+  'server-busy': { status: 503, title: 'The server is busy; try again shortly' },
   'parser-busy': { status: 503, title: 'The server is parsing other uploads; try again shortly' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

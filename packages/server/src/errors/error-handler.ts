@@ -1,4 +1,5 @@
 /** Renders every error as problem+json from the catalogue; unknown errors become a bare internal-error (logged, never echoed). */
+import { validateHeaderValue } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ConflictError, NotFoundError, TransitionError, ValidationError } from '@migov/db';
@@ -57,24 +58,64 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError('internal-error', 'an internal error occurred; it has been logged');
 }
 
+/** The path of a request for `instance`: never its query, and only when it is printable ASCII as sent. */
+function instanceOf(request: FastifyRequest): string | undefined {
+  const path = request.url.split('?')[0];
+  return path && /^[\x21-\x7e]*$/.test(path) ? path : undefined;
+}
+
+const REPRESENTATION_HEADERS = new Set(['content-disposition', 'content-length', 'content-encoding', 'etag', 'last-modified']);
+
+function sendableHeader(name: string, value: unknown): boolean {
+  try {
+    for (const each of Array.isArray(value) ? value : [value]) validateHeaderValue(name, String(each));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Send an error as problem+json. */
+function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const apiError = toApiError(error);
+  if (apiError.status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: apiError.code, detail: apiError.message }, 'request refused');
+  // Headers a handler set for the answer it did not send (an attachment's name, an ETag) do not
+  // describe the problem, and one that cannot be sent would fail this answer too.
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (REPRESENTATION_HEADERS.has(name) || !sendableHeader(name, value)) reply.removeHeader(name);
+  }
+  void reply
+    .code(apiError.status)
+    .headers(apiError.headers)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(JSON.stringify(toProblem(apiError, instanceOf(request))));
+}
+
+/**
+ * Errors the framework raises before routing (Fastify's `frameworkErrors` option): a URL that is
+ * not valid percent-encoded UTF-8, a path parameter longer than the router takes.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+      return sendProblem(new ApiError('malformed-request', 'the request path is not valid percent-encoded UTF-8'), request, reply);
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return sendProblem(new ApiError('uri-too-long', 'a segment of the request path is longer than the server accepts'), request, reply);
+    default:
+      return sendProblem(error, request, reply);
+  }
+}
+
 /** Install the problem+json error and not-found handlers. */
 export function installErrorHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const apiError = toApiError(error);
-    if (apiError.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: apiError.code, detail: apiError.message }, 'request refused');
-    void reply
-      .code(apiError.status)
-      .headers(apiError.headers)
-      .header('content-type', 'application/problem+json; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(JSON.stringify(toProblem(apiError, request.url.split('?')[0])));
-  });
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply));
   app.setNotFoundHandler((request, reply) => {
-    const apiError = new ApiError('route-not-found', `no route ${request.method} ${request.url.split('?')[0]}`);
+    const apiError = new ApiError('route-not-found', `no route ${request.method} ${instanceOf(request) ?? 'for this path'}`);
     void reply
       .code(404)
       .header('content-type', 'application/problem+json; charset=utf-8')
-      .send(JSON.stringify(toProblem(apiError, request.url.split('?')[0])));
+      .send(JSON.stringify(toProblem(apiError, instanceOf(request))));
   });
 }

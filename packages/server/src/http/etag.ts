@@ -1,6 +1,6 @@
 /** Strong ETags and conditional GET for public data: the body is built once per data generation and reused. */
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { validateHeaderValue, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** A strong ETag of a body. */
@@ -43,6 +43,16 @@ function sendPrepared(request: FastifyRequest, reply: FastifyReply, cached: Cach
   void reply.header('etag', cached.etag).header('cache-control', 'public, max-age=0, must-revalidate').headers(extraHeaders);
   if (ifNoneMatchHits(request.headers['if-none-match'], cached.etag)) return reply.code(304).send();
   return reply.header('content-type', cached.contentType).send(cached.body);
+}
+
+/** Whether every header value can be sent (an answer that cannot is never remembered: the framework reports its failure). */
+function validHeaders(headers: Record<string, string>): boolean {
+  try {
+    for (const [name, value] of Object.entries(headers)) validateHeaderValue(name, value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A remembered answer, with the complete headers of a 200 and a 304 sent before the framework. */
@@ -136,7 +146,7 @@ export class PublicBodyCache {
   /** Remember the answer of a public GET route for its URL, while its body is current and not due for refresh. */
   remember(url: string, cached: CachedBody, headers: Record<string, string>): void {
     const expires = this.expiry.get(cached);
-    if (expires === undefined || expires <= this.now() || this.answers.get(url)?.cached === cached) return;
+    if (expires === undefined || expires <= this.now() || this.answers.get(url)?.cached === cached || !validHeaders(headers)) return;
     if (this.answers.size >= this.limit) this.answers.clear();
     const notModified = { 'x-content-type-options': 'nosniff', etag: cached.etag, 'cache-control': 'public, max-age=0, must-revalidate', ...headers };
     const ok = { ...notModified, 'content-type': cached.contentType, 'content-length': Buffer.byteLength(cached.body) };

@@ -4,6 +4,13 @@ import { ROLES } from '../auth/permissions.ts';
 
 export const idParamSchema = z.object({ id: z.string().min(1).max(100) });
 
+/** An instrument id as instrument files define it (e.g. sdg-10-7-2): lower-case letters, digits and hyphens. */
+export const instrumentIdSchema = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an instrument id: lower-case letters, digits and hyphens, e.g. sdg-10-7-2');
+
 export const roleScopeSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('global') }),

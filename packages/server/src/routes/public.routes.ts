@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { instrumentJsonSchema, type InstrumentVersion } from '@migov/core';
 import { findPublishedEvidence, getEvidenceFile } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
-import { sendAttachment } from '../http/attachment.ts';
+import { attachmentDisposition, sendAttachment } from '../http/attachment.ts';
 import { jsonBody, sendCached } from '../http/etag.ts';
 import { pageQuerySchema, paginate } from '../http/pagination.ts';
+import { instrumentIdSchema } from '../http/schemas.ts';
 import { buildAggregates, buildDownload, DOWNLOAD_FORMATS, loadPublishedResults, loadPublicationsOf } from '../public-data/published-data.ts';
 
 const PUBLIC = { access: { permission: 'public' } } as const;
@@ -89,7 +90,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-  const instrumentQuery = z.object({ instrument: z.string().min(1).max(60).default('sdg-10-7-2') });
+  const instrumentQuery = z.object({ instrument: instrumentIdSchema.default('sdg-10-7-2') });
 
   app.get(
     '/published/:year',
@@ -177,7 +178,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       const { year, format } = request.params;
       const { instrument } = request.query;
       const body = await cache.get(`download:${year}:${format}:${instrument}`, () => buildDownload(context, year, instrument, format));
-      return sendCached(request, reply, body, { 'content-disposition': `attachment; filename="migov-${instrument}-${year}.${format === 'sdmx-ml' ? 'xml' : format === 'sdmx-csv' ? 'csv' : format}"` });
+      return sendCached(request, reply, body, { 'content-disposition': attachmentDisposition(`migov-${instrument}-${year}.${format === 'sdmx-ml' ? 'xml' : format === 'sdmx-csv' ? 'csv' : format}`) });
     },
   );
 };

@@ -80,7 +80,7 @@ describe.each(DIALECTS)('published evidence and named history (%s)', (dialect) =
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PDF)).toBe(true);
     expect(download.headers['content-type']).toBe('application/pdf');
-    expect(download.headers['content-disposition']).toBe('attachment; filename="health-law.pdf"');
+    expect(download.headers['content-disposition']).toBe('attachment; filename=health-law.pdf');
     // The evidence belongs to Mexico's publication: another jurisdiction or year does not serve it.
     expect((await app.inject({ url: `/api/v1/published/2019/76/evidence/${law.id}/file` })).statusCode).toBe(404);
     expect((await app.inject({ url: `/api/v1/published/2020/484/evidence/${law.id}/file` })).statusCode).toBe(404);
