@@ -77,6 +77,17 @@ const IMPORTED: Case[] = [
   { file: 'hr-recognised-by-values.csv', options: { area: '70' }, format: 'open-sdg-long', expected: seven('70', 2019, [2, 2, 3, 3, 2, 2, 3]) },
   // Italian: one column per year.
   { file: 'it-year-columns.csv', options: { area: '380' }, format: 'open-sdg-wide', expected: [...seven('380', 2019, [3, 3, 3, 4, 2, 3, 4]), ...seven('380', 2021, [3, 3, 4, 4, 3, 3, 4])] },
+  // Open SDG's GeoCode column left empty on national rows.
+  { file: 'en-geocode-empty.csv', options: { area: '826' }, format: 'open-sdg-long', expected: ['SG_CPA_MIGRS 826 2019 ALLDOMAINS 2', 'SG_CPA_MIGRS 826 2019 DOMAIN1 2', 'SG_CPA_MIGRS 826 2019 DOMAIN2 3', 'SG_CPA_MIGRS 826 2021 ALLDOMAINS 3', 'SG_CPA_MIGRS 826 2021 DOMAIN1 3', 'SG_CPA_MIGRS 826 2021 DOMAIN2 3'] },
+  // Spanish: periods written "Ronda 2019", categories written in words.
+  {
+    file: 'es-rounds-categories-in-words.csv',
+    options: { area: '170' },
+    format: 'open-sdg-long',
+    expected: ['SG_CPA_MIGRS 170 2019 ALLDOMAINS 2', 'SG_CPA_MIGRS 170 2019 DOMAIN1 3', 'SG_CPA_MIGRS 170 2019 DOMAIN6 4', 'SG_CPA_MIGRS 170 2021 ALLDOMAINS 3', 'SG_CPA_MIGRS 170 2021 DOMAIN1 1'],
+  },
+  // The headline row named by the series code in a domain column recognised by its values.
+  { file: 'en-headline-named-by-series.csv', options: { area: '826' }, format: 'open-sdg-long', expected: seven('826', 2021, [3, 3, 4, 4, 3, 2, 4]) },
   // The UN SDG API's JSON answer (/v1/sdg/Series/Data), an N value and a null value.
   { file: 'sdg-api-series-data.json', format: 'sdg-api-json', expected: ['SG_CPA_MIGRS 16 2019 ALLDOMAINS N', 'SG_CPA_MIGRS 4 2021 ALLDOMAINS 3', 'SG_CPA_MIGRS 4 2021 DOMAIN1 2'], skipped: 1 },
   // SDMX-JSON 1.0 (series keys) and 2.0 (flat observations).
@@ -175,6 +186,30 @@ describe('files of the corpus a reader could not settle', () => {
           'ambiguous: 2 columns hold numbers and none is named as the value or a policy domain ("Score 2019 method", "Score 2021 method"); say which with a label mapping file (--labels); the likely mapping, as rows of label,code: Score 2019 method,VALUE; Score 2021 method,IGNORE',
       },
     ]);
+  });
+
+  it('refuses a total in a language no rule reads, proposing it as all domains, and reads it once mapped', () => {
+    const result = read('hy-numbered-unknown-total.csv', { area: '51' });
+    expect(result.problems).toEqual([
+      {
+        file: 'hy-numbered-unknown-total.csv',
+        row: 1,
+        column: 'Բնագավառ',
+        value: 'Ընդհանուր',
+        message:
+          'the policy-domain column names every domain but one and has a label no rule reads; if it is the one missing, say so with a label mapping file (--labels); the likely mapping, as rows of label,code: Ընդհանուր,ALLDOMAINS',
+      },
+      {
+        file: 'hy-numbered-unknown-total.csv',
+        row: 2,
+        column: 'Բնագավառ',
+        value: 'Ընդհանուր',
+        message: 'unknown policy domain: "Ընդհանուր" is not a policy-domain code (ALLDOMAINS, DOMAIN1..DOMAIN6, _T, PD_1..PD_6) nor a known label; add it to a label mapping file',
+      },
+    ]);
+    const mapped = read('hy-numbered-unknown-total.csv', { area: '51', labels: parseLabelMapping('label,code\nԸնդհանուր,ALLDOMAINS\n', 'hy.csv').mapping });
+    expect(mapped.problems).toEqual([]);
+    expect(tuples(mapped.observations)).toEqual(seven('51', 2021, [3, 3, 2, 4, 3, 3, 4]).sort());
   });
 
   it('refuses a label whose number and words name different domains', () => {

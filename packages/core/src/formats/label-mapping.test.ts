@@ -94,9 +94,9 @@ describe('resolvePolicyDomain on the wordings of national platforms', () => {
   });
 
   it('reads a bare number only where the column is known to hold domains', () => {
-    expect(resolvePolicyDomain('3', undefined, { bareNumbers: true })).toEqual({ code: 'DOMAIN3' });
+    expect(resolvePolicyDomain('3', undefined, { domainColumn: true })).toEqual({ code: 'DOMAIN3' });
     expect(resolvePolicyDomain('3')).toMatchObject({ reason: expect.stringMatching(/^is a bare number/) });
-    expect(resolvePolicyDomain('7', undefined, { bareNumbers: true })).toEqual({ reason: 'names domain 7; SDG 10.7.2 has domains 1 to 6' });
+    expect(resolvePolicyDomain('7', undefined, { domainColumn: true })).toEqual({ reason: 'names domain 7; SDG 10.7.2 has domains 1 to 6' });
   });
 
   it('refuses labels whose number and words disagree, words of several domains, and titles', () => {

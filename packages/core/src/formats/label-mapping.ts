@@ -106,8 +106,11 @@ export type DomainResolution = { code: PolicyDomainCode } | { reason: string };
 
 /** How a domain label is read. */
 export interface DomainReading {
-  /** Accept a bare number ("3") as that domain: only for a column known to hold domains. */
-  bareNumbers?: boolean;
+  /**
+   * The label comes from a column known to hold domains: a bare number ("3") is that domain, and a
+   * label naming only the indicator or its series ("10.7.2", "SG_CPA_MIGRS") is its headline, all domains.
+   */
+  domainColumn?: boolean;
 }
 
 const isDomainCode = (target: LabelTarget | undefined): target is PolicyDomainCode => target !== undefined && (POLICY_DOMAIN_CODES as readonly string[]).includes(target);
@@ -127,7 +130,7 @@ export function resolvePolicyDomain(text: string, mapping: LabelMapping = DEFAUL
   const mapped = mapping.entries.get(normalised);
   if (isDomainCode(mapped)) return { code: mapped };
   const spaced = normalised.replace(/_/g, ' ').replace(SERIES_MARKERS, ' ').replace(/\s+/g, ' ').trim();
-  if (spaced === '') return { reason: 'names the indicator or a series but no policy domain' };
+  if (spaced === '') return reading.domainColumn ? { code: 'ALLDOMAINS' } : { reason: 'names the indicator or a series but no policy domain' };
   let number: number | undefined;
   let rest = spaced;
   const numbered = NUMBERED_DOMAIN.exec(spaced);
@@ -136,7 +139,7 @@ export function resolvePolicyDomain(text: string, mapping: LabelMapping = DEFAUL
     number = Number(numbered[1]);
     rest = `${spaced.slice(0, numbered.index)} ${spaced.slice(numbered.index + numbered[0].length)}`.trim();
   } else if (leading) {
-    if (leading[2] === undefined && !reading.bareNumbers) return { reason: 'is a bare number: only a column known to hold policy domains may number them; map it in a label mapping file' };
+    if (leading[2] === undefined && !reading.domainColumn) return { reason: 'is a bare number: only a column known to hold policy domains may number them; map it in a label mapping file' };
     number = Number(leading[1]);
     rest = leading[2] ?? '';
   }

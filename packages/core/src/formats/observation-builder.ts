@@ -32,8 +32,8 @@ export interface RawRecord {
   units?: Cell;
   numerator?: Cell;
   denominator?: Cell;
-  /** The domain cell comes from a column known to hold domains, where a bare number ("3") is that domain. */
-  bareDomainNumbers?: boolean;
+  /** The domain cell comes from a column known to hold domains (see `DomainReading.domainColumn`). */
+  fromDomainColumn?: boolean;
 }
 
 /** Defaults for years an import accepts: from the adoption of the SDGs to the end of the century. */
@@ -78,6 +78,9 @@ export function parseYearLabel(text: string): { year: number; timeDetail?: strin
   // Some exports write years as decimals ("2019.0") or dates ("2019-12-31", "2019-12-31T00:00:00Z").
   if (/^\d{4}\.0+$/.test(trimmed)) return { year: Number(trimmed.slice(0, 4)) };
   if (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(trimmed)) return { year: Number(trimmed.slice(0, 4)) };
+  // A year or round among words: "Round 2021", "2021 round", "Ciclo 2020-2021", "FY 2020/21".
+  const among = /^[\p{L}\s.()]*?\b(\d{4}(?:\s*[-/–—]\s*(?:\d{4}|\d{2}))?)\b[\p{L}\s.()]*$/u.exec(trimmed);
+  if (among?.[1] !== undefined && among[1] !== trimmed) return parseYearLabel(among[1]);
   const round = /^(\d{4})\s*[-/–—]\s*(\d{4}|\d{2})$/.exec(trimmed);
   if (round) {
     const first = Number(round[1]);
@@ -209,7 +212,7 @@ export class ObservationBuilder {
       problem(cell, 'missing policy domain');
       return undefined;
     }
-    const resolved = resolvePolicyDomain(cell.value, this.#options.labels, { bareNumbers: record.bareDomainNumbers === true });
+    const resolved = resolvePolicyDomain(cell.value, this.#options.labels, { domainColumn: record.fromDomainColumn === true });
     if ('code' in resolved) return resolved.code;
     problem(cell, `unknown policy domain: "${excerpt(cell.value.trim())}" ${resolved.reason}${encodingHint(cell.value)}`);
     return undefined;

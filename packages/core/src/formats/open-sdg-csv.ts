@@ -95,7 +95,12 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   };
   const free = () => columns.filter((column) => column.role === undefined);
   const allAre = (column: Column, test: (value: string) => boolean) => column.values.every(test);
-  const domainsResolve = (column: Column, bareNumbers: boolean) => column.values.every((value) => 'code' in resolvePolicyDomain(value, labels, { bareNumbers }));
+  const domainsResolve = (column: Column, domainColumn: boolean) => column.values.every((value) => 'code' in resolvePolicyDomain(value, labels, { domainColumn }));
+  // Most labels name domains (a label in a language the vocabulary lacks, often the total, is then reported by itself).
+  const mostlyDomains = (column: Column) => {
+    const named = column.values.filter((value) => 'code' in resolvePolicyDomain(value, labels)).length;
+    return named >= 2 && named * 2 >= column.values.length;
+  };
   const seriesResolve = (column: Column) => column.values.length > 0 && column.values.every((value) => resolveSeries(value, labels, options.series) !== undefined);
 
   // 1. Headers the label mapping names: a column role, a domain or a series (a wide column).
@@ -126,14 +131,14 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   for (const column of free()) {
     if (column.values.length === 0) continue;
     if (!has('YEAR') && allAre(column, isYear)) assign(column, 'YEAR', 'values');
-    else if (!has('POLICY_DOMAINS') && !allAre(column, isNumber) && allAre(column, isLabel) && domainsResolve(column, false)) assign(column, 'POLICY_DOMAINS', 'values');
+    else if (!has('POLICY_DOMAINS') && !allAre(column, isNumber) && allAre(column, isLabel) && mostlyDomains(column)) assign(column, 'POLICY_DOMAINS', 'values');
     else if (!has('SERIES') && seriesResolve(column)) assign(column, 'SERIES', 'values');
     else if (!has('AREA') && options.resolveArea && allAre(column, (value) => /^[A-Z]{3}$/.test(value) && options.resolveArea?.(value) !== undefined)) assign(column, 'AREA', 'values');
   }
   // 5. Bare numbers as headers ("1" … "6") beside headers that name domains.
   if (columns.some((column) => column.wide?.domain !== undefined)) {
     for (const column of free()) {
-      const resolved = allAre(column, isNumber) ? resolvePolicyDomain(column.header, labels, { bareNumbers: true }) : undefined;
+      const resolved = column.header !== '' && allAre(column, isNumber) ? resolvePolicyDomain(column.header, labels, { domainColumn: true }) : undefined;
       if (resolved && 'code' in resolved) assign(column, 'WIDE', 'header', { index: column.index, domain: resolved.code });
     }
   }
@@ -201,8 +206,10 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   for (const { row, cells } of table.rows) {
     const text = (column: Column | undefined): Cell | undefined => (column ? cellAt(table.header, cells, column.index, 'text') : undefined);
     const code = (column: Column | undefined): Cell | undefined => (column ? cellAt(table.header, cells, column.index) : undefined);
+    // An empty area cell (Open SDG's GeoCode on national rows) is the file's area.
+    const areaCell = code(area);
     const base: Omit<RawRecord, 'row'> = {
-      area: code(area),
+      area: areaCell && areaCell.value.trim() === '' && options.hasAreaOption ? undefined : areaCell,
       year: code(year),
       series: nonEmpty(code(series)),
       source: text(extras.source),
@@ -218,7 +225,7 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
         options.skip({ row, column: valueCell?.column, value: raw, message: raw === '' ? 'skipped: no value (not reported)' : `skipped: "${raw}" marks a value not reported` });
         return;
       }
-      builder.add({ row, ...record, value: valueCell, bareDomainNumbers: true });
+      builder.add({ row, ...record, value: valueCell, fromDomainColumn: true });
     };
     if (valueColumn) {
       add(code(valueColumn), { ...base, domain: rowDomain ?? { column: '(no policy-domain column)', value: 'ALLDOMAINS' } });
@@ -235,6 +242,7 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
       });
     }
   }
+  if (domainColumn) proposeDomainLabels(problems, domainColumn, table, labels);
   return layoutOf(wideColumns, columns);
 
   /** The role a header hint gives a column, when its values agree. */
@@ -272,8 +280,8 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
 function wideColumn(column: Column, labels: LabelMapping, fileSeries: SeriesCode): WideColumn | undefined {
   const { header, normalised, index } = column;
   if (header === '') return undefined;
-  const year = parseYearLabel(header);
-  if (year) return { index, year: header };
+  // A year or round alone ("2019", "2020/2021"); a year among words ("Target 2030") is not a period column.
+  if (/^\d{4}(\s*[-/–—]\s*\d{2,4})?$/.test(header.trim()) && parseYearLabel(header)) return { index, year: header };
   const spaced = normalised.replace(/_/g, ' ');
   const namesSeries = /(?:^| )(?:sg cpa migr[sp]|10 7 2)(?= |$)/u.test(spaced) || isIndicatorTitle(normalised);
   const resolved = resolvePolicyDomain(header, labels);
@@ -311,6 +319,31 @@ function proposal(candidates: readonly Column[], wideColumns: readonly Column[])
   if (numbered.every((code) => code !== undefined && !named.has(code)) && new Set(numbered).size === numbered.length) return candidates.map((column, index) => [column, numbered[index] ?? 'IGNORE']);
   const scores = candidates.find((column) => column.values.length > 0 && column.values.every(isScore));
   return candidates.map((column) => [column, column === scores && wideColumns.length === 0 ? 'VALUE' : 'IGNORE']);
+}
+
+/**
+ * Labels of the domain column that no rule names ("Ընդհանուր", a total in a language the vocabulary
+ * lacks): each row is refused by the builder; this adds the likely mapping, the labels in order of
+ * appearance taking the domains the column lacks in order, when they are as many.
+ */
+function proposeDomainLabels(problems: ProblemList, column: Column, table: CsvTable, labels: LabelMapping): void {
+  const found = new Set<PolicyDomainCode>();
+  if (table.rows.some(({ cells }) => (cells[column.index] ?? '').trim() === '')) found.add('ALLDOMAINS');
+  const unnamed: string[] = [];
+  for (const value of column.values) {
+    const resolved = resolvePolicyDomain(value, labels, { domainColumn: true });
+    if ('code' in resolved) found.add(resolved.code);
+    else if (resolved.reason.startsWith('is not a policy-domain code')) unnamed.push(value);
+  }
+  const missing = DOMAIN_ORDER.filter((code) => !found.has(code));
+  if (unnamed.length === 0 || unnamed.length !== missing.length) return;
+  const rows = unnamed.map((label, index) => `${csvLabel(label)},${missing[index] ?? 'IGNORE'}`).join('; ');
+  problems.add({
+    row: 1,
+    column: column.header,
+    value: excerpt(unnamed.join(', ')),
+    message: `the policy-domain column names ${missing.length === 1 ? 'every domain but one' : `${DOMAIN_ORDER.length - missing.length} domains`} and has ${unnamed.length === 1 ? 'a label' : 'labels'} no rule reads; if ${unnamed.length === 1 ? 'it is the one' : 'they are the ones'} missing, say so with a label mapping file (--labels); the likely mapping, as rows of label,code: ${rows}`,
+  });
 }
 
 /** Refuse a file whose columns could be read more than one way, naming them and the likely mapping. */
