@@ -88,6 +88,15 @@ const IMPORTED: Case[] = [
   },
   // The headline row named by the series code in a domain column recognised by its values.
   { file: 'en-headline-named-by-series.csv', options: { area: '826' }, format: 'open-sdg-long', expected: seven('826', 2021, [3, 3, 4, 4, 3, 2, 4]) },
+  // French: the six domain rows without a total, the series by a French title of the indicator.
+  { file: 'fr-six-domains-title-series.csv', options: { area: '686' }, format: 'open-sdg-long', expected: seven('686', 2021, ['-', 3, 2, 3, 2, 3, 3]) },
+  // Russian wide file: six domain columns, no total.
+  { file: 'ru-wide-six-no-total.csv', options: { area: '398' }, format: 'open-sdg-wide', expected: [...seven('398', 2019, ['-', 2, 3, 3, 2, 3, 4]), ...seven('398', 2021, ['-', 3, 3, 4, 2, 3, 4])] },
+  // Spanish: the total alone, an "Indicador" column holding the Spanish title.
+  { file: 'es-total-only-title.csv', options: { area: '218' }, format: 'open-sdg-long', expected: ['SG_CPA_MIGRS 218 2019 ALLDOMAINS 2', 'SG_CPA_MIGRS 218 2021 ALLDOMAINS 3'] },
+  // Aggregator exports in French and Spanish (semicolons), a country whose round is not yet reported.
+  { file: 'fr-aggregator-domaines.csv', format: 'country-year-wide', expected: [...seven('686', 2021, [3, 3, 2, 3, 2, 3, 3]), ...seven('504', 2021, [3, 3, 3, 4, 3, 3, 4])], skipped: 7 },
+  { file: 'es-aggregator-series-codes.csv', format: 'country-year-wide', expected: [...seven('170', 2019, [3, 3, 3, 4, 2, 3, 4]), ...seven('218', 2019, [2, 2, 2, 3, 2, 2, 3])] },
   // The UN SDG API's JSON answer (/v1/sdg/Series/Data), an N value and a null value.
   { file: 'sdg-api-series-data.json', format: 'sdg-api-json', expected: ['SG_CPA_MIGRS 16 2019 ALLDOMAINS N', 'SG_CPA_MIGRS 4 2021 ALLDOMAINS 3', 'SG_CPA_MIGRS 4 2021 DOMAIN1 2'], skipped: 1 },
   // SDMX-JSON 1.0 (series keys) and 2.0 (flat observations).
@@ -160,6 +169,13 @@ describe('files of the corpus a reader could not settle', () => {
     const mapped = read('ambiguous-seven-columns.csv', { area: '191', labels: mapping.mapping });
     expect(mapped.problems).toEqual([]);
     expect(tuples(mapped.observations)).toEqual(seven('191', 2021, [3, 3, 2, 3, 3, 3, 4]).sort());
+  });
+
+  it('refuses seven Russian columns named only by numbers, proposing the total then domains 1 to 6', () => {
+    const result = read('ru-ambiguous-seven-indicators.csv', { area: '643' });
+    expect(result.observations).toEqual([]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.message).toMatch(/^ambiguous: 7 columns hold numbers .*: Показатель 1,ALLDOMAINS; Показатель 2,DOMAIN1; Показатель 3,DOMAIN2; Показатель 4,DOMAIN3; Показатель 5,DOMAIN4; Показатель 6,DOMAIN5; Показатель 7,DOMAIN6$/);
   });
 
   it('refuses seven columns without headers, asking for headers in the likely order', () => {

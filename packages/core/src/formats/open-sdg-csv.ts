@@ -265,7 +265,7 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
       case 'INDICATOR':
         // "Indicator" columns hold the indicator's number or title (the series), or constant metadata.
         if (seriesResolve(column)) return 'SERIES';
-        return new Set(column.values).size <= 1 ? 'IGNORED' : undefined;
+        return column.values.length <= 1 && !allAre(column, isNumber) ? 'IGNORED' : undefined;
       case 'YEAR':
         return allAre(column, isYear) ? 'YEAR' : undefined;
       case 'POLICY_DOMAINS':

@@ -245,7 +245,7 @@ const HEADER_WORDS: readonly [HeaderHint, RegExp][] = [
       ['الهدف', 'الغاية'],
     ),
   ],
-  ['AREA', /^(?:geo ?code|geo ?area ?code|geoareacode|geo_area|ref_area|ref area|reference area code|m49|m49 code|iso|iso ?3|iso_?3|iso ?code|iso alpha ?3|iso3166|iso 3166.*|alpha ?3|country ?code|countrycode|country iso.*|country_code|area ?code|areacode|code pays|code du pays|codigo(?: del?)? pais|codigo do pais|kod (?:zemlje|drzave)|landercode|landcode|код страны|رمز البلد|رمز الدولة|location code|economy code|geography code)$/u],
+  ['AREA', /^(?:geo ?code|geo ?area ?code|geoareacode|geo_area|ref_area|ref area|reference area code|m49|m49 code|iso|iso ?3|iso_?3|iso ?code|iso alpha ?3|iso3166|iso 3166.*|alpha ?3|country ?code|countrycode|code iso|code iso ?3|codigo iso|country iso.*|country_code|area ?code|areacode|code pays|code du pays|codigo(?: del?)? pais|codigo do pais|kod (?:zemlje|drzave)|landercode|landcode|код страны|رمز البلد|رمز الدولة|location code|economy code|geography code)$/u],
   ['AREA_NAME', /^(?:country|countries|country name|country or area|country area|geoareaname|geo area name|area name|ref area name|pays|nom du pays|pais|nombre del pais|land|staat|drzava|zemlja|страна|البلد|الدولة|entity|economy|location|territory|reporting country|reference area)$/u],
   ['SERIES', /^(?:series|series code|seriescode|series_code|sdg series|serie|series description|seriesdescription|serija|reihe|серия|السلسلة)(?: .*)?$/u],
   ['INDICATOR', /^(?:indicator|indicateur|indicador|indicatore|pokazatelj|indikator|показатель|المؤشر)(?: .*)?$/u],
