@@ -97,6 +97,10 @@ const IMPORTED: Case[] = [
   // Aggregator exports in French and Spanish (semicolons), a country whose round is not yet reported.
   { file: 'fr-aggregator-domaines.csv', format: 'country-year-wide', expected: [...seven('686', 2021, [3, 3, 2, 3, 2, 3, 3]), ...seven('504', 2021, [3, 3, 3, 4, 3, 3, 4])], skipped: 7 },
   { file: 'es-aggregator-series-codes.csv', format: 'country-year-wide', expected: [...seven('170', 2019, [3, 3, 3, 4, 2, 3, 4]), ...seven('218', 2019, [2, 2, 2, 3, 2, 2, 3])] },
+  // Open SDG's JSON data (one array per column), its combined file in Portuguese with rounds not yet reported, and a portal's record list in German.
+  { file: 'open-sdg-columns.json', options: { area: '124' }, format: 'open-sdg-json', expected: ['SG_CPA_MIGRS 124 2019 ALLDOMAINS 3', 'SG_CPA_MIGRS 124 2019 DOMAIN1 3', 'SG_CPA_MIGRS 124 2019 DOMAIN2 4', 'SG_CPA_MIGRS 124 2021 ALLDOMAINS 4', 'SG_CPA_MIGRS 124 2021 DOMAIN1 4', 'SG_CPA_MIGRS 124 2021 DOMAIN2 4'] },
+  { file: 'open-sdg-comb-pt.json', options: { area: '76' }, format: 'open-sdg-json', expected: ['SG_CPA_MIGRS 76 2019 ALLDOMAINS 2', 'SG_CPA_MIGRS 76 2019 DOMAIN1 2'], skipped: 2 },
+  { file: 'portal-records-de.json', options: { area: '40' }, format: 'open-sdg-json', expected: ['SG_CPA_MIGRS 40 2021 ALLDOMAINS 4', 'SG_CPA_MIGRS 40 2021 DOMAIN1 4', 'SG_CPA_MIGRS 40 2021 DOMAIN5 3'] },
   // The UN SDG API's JSON answer (/v1/sdg/Series/Data), an N value and a null value.
   { file: 'sdg-api-series-data.json', format: 'sdg-api-json', expected: ['SG_CPA_MIGRS 16 2019 ALLDOMAINS N', 'SG_CPA_MIGRS 4 2021 ALLDOMAINS 3', 'SG_CPA_MIGRS 4 2021 DOMAIN1 2'], skipped: 1 },
   // SDMX-JSON 1.0 (series keys) and 2.0 (flat observations).

@@ -18,6 +18,7 @@ import { readSdmxMlText } from './sdmx-ml.ts';
 import { isMigovJson, readJsonText } from './json.ts';
 import { isSdgApiJson, readSdgApiJson } from './sdg-api-json.ts';
 import { isSdmxJson, readSdmxJson } from './sdmx-json.ts';
+import { jsonTable } from './json-table.ts';
 
 /** Every format {@link readObservations} recognises. */
 export const OBSERVATION_FORMATS = [
@@ -32,6 +33,7 @@ export const OBSERVATION_FORMATS = [
   'country-year-wide',
   'sdg-api-json',
   'sdmx-json',
+  'open-sdg-json',
   'migov-json',
 ] as const;
 export type ObservationFormat = (typeof OBSERVATION_FORMATS)[number];
@@ -104,6 +106,14 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
   });
   const text = decoded.text;
   const start = text.trimStart().slice(0, 1);
+  const nationalOptions = {
+    labels,
+    series: options.series ?? 'SG_CPA_MIGRS',
+    hasAreaOption: area !== undefined,
+    resolveArea: options.resolveArea,
+    skip: (entry: Omit<Problem, 'file'>) => skipped.add(entry),
+    note: (entry: Omit<Problem, 'file'>) => notes.add(entry),
+  };
 
   if (start === '<') {
     const kind = readSdmxMlText(text, problems, builder);
@@ -129,7 +139,13 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
       readSdgApiJson(document, problems, builder, { skip: (entry) => skipped.add(entry), note: (entry) => notes.add(entry) });
       return result('sdg-api-json', builder);
     }
-    problems.add({ message: 'JSON of an unknown kind: expected migov JSON ("format": "migov-observations"), an SDG API answer ({"data": [{"series", "geoAreaCode", "timePeriodStart", "value", …}]}) or an SDMX-JSON data message ("dataSets")' });
+    const jsonRows = jsonTable(document);
+    if (jsonRows && readNationalTable(jsonRows, problems, builder, nationalOptions)) return result('open-sdg-json', builder);
+    problems.add({
+      message: jsonRows
+        ? `a JSON table whose columns (${jsonRows.header.join(', ').slice(0, 200)}) hold no 10.7.2 data that can be recognised: expected a column of years with a value column or one column per policy domain; map other headers in a label mapping file with --labels`
+        : 'JSON of an unknown kind: expected migov JSON ("format": "migov-observations"), an SDG API answer ({"data": [{"series", "geoAreaCode", "timePeriodStart", "value", …}]}), an SDMX-JSON data message ("dataSets") or a table (Open SDG\'s columns {"Year": […], "Value": […]} or a list of records)',
+    });
     return result(undefined);
   }
   if (text.trim() === '') {
@@ -153,14 +169,7 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
     readDdfTable(table, problems, builder);
     return result('ddf-csv', builder);
   }
-  const layout = readNationalTable(table, problems, builder, {
-    labels,
-    series: options.series ?? 'SG_CPA_MIGRS',
-    hasAreaOption: area !== undefined,
-    resolveArea: options.resolveArea,
-    skip: (entry) => skipped.add(entry),
-    note: (entry) => notes.add(entry),
-  });
+  const layout = readNationalTable(table, problems, builder, nationalOptions);
   if (layout) return result(layout, builder);
   problems.add({
     row: 1,
