@@ -32,9 +32,9 @@ export interface ServerConfig {
   publicUrl: string;
   /** Idle lifetime of a session, in seconds. */
   sessionTtlSeconds: number;
-  /** Failed sign-ins before an account is locked. */
+  /** Failed sign-ins in a row with one email from one address before that pair must wait (auth/sign-in-throttle.ts). */
   lockoutThreshold: number;
-  /** How long a locked account stays locked, in seconds. */
+  /** The first wait of a throttled pair of email and address, in seconds; each further failure doubles it. */
   lockoutSeconds: number;
   /** Sign-in attempts allowed per IP address per minute. */
   signInPerIpPerMinute: number;
