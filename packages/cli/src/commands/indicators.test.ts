@@ -51,7 +51,7 @@ describe('migov indicators', () => {
     const run = await migov(['list', '--json']);
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.stdout) as { id: string; title: string; tierStatus: string }[];
-    expect(rows).toHaveLength(18);
+    expect(rows).toHaveLength(21);
     expect(rows.find((row) => row.id === '10.7.2')).toMatchObject({ title: expect.stringMatching(/^Proportion of countries/), tierStatus: 'stale' });
     const text = await migov(['list']);
     expect(text.stdout.split('\n')[0]).toBe('10.7.1   Recruitment cost borne by employee as a proportion of monthly income earned in country of destination  [ILO, World Bank]');

@@ -36,7 +36,23 @@ const tier = (asInSource: string, value: IndicatorDefinition['tier']['value'], s
   ...(note ? { note } : {}),
 });
 
-/** The catalogue: 18 indicators in the order of the reference table. */
+/**
+ * SDG indicators migov computes from census and survey microdata, disaggregated by migratory status
+ * (docs/microdata.md): not in the reference table, so their facts come from the global indicator
+ * framework as quoted here, unconfirmed against the official list.
+ */
+const MICRODATA_FRAMEWORK = 'global indicator framework (A/RES/71/313 annex, as revised); quoted in migov docs/microdata.md, not in migov reference data';
+/** Series codes migov's microdata tabulations write (docs/microdata.md, Indicators). */
+const MICRODATA_SERIES = 'migov microdata tabulation (docs/microdata.md); SDG Global Database code where one exists';
+const microdataTier = (value: 'I' | 'II', asInSource: string): IndicatorDefinition['tier'] => ({
+  value,
+  asInSource,
+  status: 'as-in-source',
+  source: MICRODATA_FRAMEWORK,
+  note: 'tier as commonly listed in the tier classification; not checked against the latest list',
+});
+
+/** The catalogue: the 18 indicators in the order of the reference table, then the 3 computed from microdata. */
 export const INDICATOR_CATALOGUE = [
   {
     id: '10.7.1',
@@ -341,6 +357,55 @@ export const INDICATOR_CATALOGUE = [
     migrationRelevance: 'legal identity (GCM obj. 4 link)',
     tier: tier('1', 'I', 'as-in-source'),
     series: [],
+  },
+  {
+    id: '8.6.1',
+    goal: '8',
+    target: '8.6',
+    targetText: 'By 2020, substantially reduce the proportion of youth not in employment, education or training',
+    titles: [{ title: 'Proportion of youth (aged 15-24 years) not in education, employment or training', source: MICRODATA_FRAMEWORK, status: 'unverified', note: 'not in migov reference data; computed by migov from microdata, by migratory status' }],
+    custodians: ['ILO'],
+    custodianSource: MICRODATA_FRAMEWORK,
+    migrationRelevance: 'disaggregated by migratory status from census and survey microdata (target 17.18)',
+    tier: microdataTier('I', '1'),
+    series: [{ code: 'SL_TLF_NEET', source: MICRODATA_SERIES, status: 'unverified' }],
+  },
+  {
+    id: '8.5.2',
+    goal: '8',
+    target: '8.5',
+    targetText:
+      'By 2030, achieve full and productive employment and decent work for all women and men, including for young people and persons with disabilities, and equal pay for work of equal value',
+    titles: [{ title: 'Unemployment rate, by sex, age and persons with disabilities', source: MICRODATA_FRAMEWORK, status: 'unverified', note: 'not in migov reference data; computed by migov from microdata, by migratory status' }],
+    custodians: ['ILO'],
+    custodianSource: MICRODATA_FRAMEWORK,
+    migrationRelevance: 'disaggregated by migratory status from census and survey microdata (target 17.18)',
+    tier: microdataTier('I', '1'),
+    series: [{ code: 'SL_TLF_UEM', source: MICRODATA_SERIES, status: 'unverified' }],
+  },
+  {
+    id: '4.5.1',
+    goal: '4',
+    target: '4.5',
+    targetText:
+      'By 2030, eliminate gender disparities in education and ensure equal access to all levels of education and vocational training for the vulnerable, including persons with disabilities, indigenous peoples and children in vulnerable situations',
+    titles: [
+      {
+        title:
+          'Parity indices (female/male, rural/urban, bottom/top wealth quintile and others such as disability status, indigenous peoples and conflict-affected, as data become available) for all education indicators on this list that can be disaggregated',
+        source: MICRODATA_FRAMEWORK,
+        status: 'unverified',
+        note: 'not in migov reference data; migov computes a migratory-status parity index of school attendance (and the attendance rate it is built from)',
+      },
+    ],
+    custodians: ['UNESCO-UIS'],
+    custodianSource: MICRODATA_FRAMEWORK,
+    migrationRelevance: 'migratory-status parity computed from census and survey microdata (target 17.18)',
+    tier: microdataTier('I', '1/2 (by education indicator)'),
+    series: [
+      { code: 'MIGOV_ATTEND_MPI', source: MICRODATA_SERIES, status: 'unverified' },
+      { code: 'MIGOV_ATTEND_RATE', source: MICRODATA_SERIES, status: 'unverified' },
+    ],
   },
 ] as const satisfies readonly IndicatorDefinition[];
 

@@ -11,6 +11,25 @@ export interface ChartPoint {
   year: number;
   value: number | null;
   valueLabel?: string;
+  /** The sampling standard error the source gives (STANDARD_ERROR, e.g. a microdata tabulation). */
+  standardError?: number;
+  /** OBS_STATUS when it is not `A` (normal): e.g. `O`, a missing value such as a cell suppressed for too few observations. */
+  status?: string;
+  /** COMMENT_OBS of a flagged point (with `status`): why the value is missing or how to read it. */
+  note?: string;
+}
+
+/** The point of an observation: its value and the attributes a reader needs beside it. */
+function pointOf(observation: IndicatorDataset['observations'][number]): ChartPoint {
+  const point: ChartPoint = { year: observation.year, value: observation.value };
+  if (observation.valueLabel !== undefined) point.valueLabel = observation.valueLabel;
+  const attributes = observation.attributes ?? {};
+  const standardError = attributes['STANDARD_ERROR']?.trim();
+  if (standardError && Number.isFinite(Number(standardError))) point.standardError = Number(standardError);
+  const status = attributes['OBS_STATUS']?.trim().toUpperCase();
+  if (status && status !== 'A') point.status = status;
+  if (point.status && attributes['COMMENT_OBS']?.trim()) point.note = attributes['COMMENT_OBS'].trim();
+  return point;
 }
 
 /** One line: an area and one combination of dimension codes. */
@@ -69,7 +88,7 @@ export function chartSeries(dataset: IndicatorDataset, options: ChartSeriesOptio
       line = { key, area: observation.area, dimensions: observation.dimensions, label: '', points: [] };
       lines.set(key, line);
     }
-    line.points.push({ year: observation.year, value: observation.value, ...(observation.valueLabel !== undefined ? { valueLabel: observation.valueLabel } : {}) });
+    line.points.push(pointOf(observation));
     for (const id of ids) {
       const list = codes.get(id) ?? [];
       const code = observation.dimensions[id] as string;

@@ -118,6 +118,9 @@ export const SDMX_ATTRIBUTES = new Set<string>([
   'DATA_LAST_UPDATE',
   'OBS_CONF',
   'DECIMALS',
+  // migov's microdata tabulations (MIGOV:DF_MICRODATA): the design-based standard error and the unweighted count
+  'STANDARD_ERROR',
+  'UNWEIGHTED_N',
 ]);
 
 /** Column ids a caller declares, beyond what migov knows. */

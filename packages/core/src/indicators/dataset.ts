@@ -241,8 +241,9 @@ export class DatasetCollector {
   #value(record: RawDatasetRecord, problem: (cell: Cell | undefined, message: string) => void, status: string | undefined): { value: number | null; valueLabel?: string } | undefined {
     const cell = record.value;
     if (!cell || cell.value.trim() === '') {
-      // SDMX marks an expected but absent value with OBS_STATUS M (missing) and no OBS_VALUE.
-      if (status === 'M') return { value: null };
+      // SDMX marks an expected but absent value with OBS_STATUS M (missing) or O (missing value, e.g. a
+      // cell suppressed for too few observations) and no OBS_VALUE.
+      if (status === 'M' || status === 'O') return { value: null };
       problem(cell, 'missing value');
       return undefined;
     }

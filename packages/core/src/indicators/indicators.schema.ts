@@ -71,7 +71,7 @@ export const chartSeriesSchema = z.object({
       area: m49,
       dimensions: componentMap,
       label: z.string(),
-      points: z.array(z.object({ year, value: z.number().nullable(), valueLabel: z.string().optional() })),
+      points: z.array(z.object({ year, value: z.number().nullable(), valueLabel: z.string().optional(), standardError: z.number().optional(), status: z.string().optional(), note: z.string().optional() })),
     }),
   ),
 }) satisfies z.ZodType<ChartSeries>;

@@ -42,7 +42,7 @@ describe.each(DIALECTS)('the indicator routes (%s)', (dialect) => {
 
   it('lists the catalogue and shows one indicator', async () => {
     const list = (await app.inject('/api/v1/indicators')).json().items as { id: string; datasets: number }[];
-    expect(list).toHaveLength(18);
+    expect(list).toHaveLength(21);
     expect(list.find((item) => item.id === '8.8.1')?.datasets).toBe(0);
     const one = await app.inject('/api/v1/indicators/SDG%208.8.1');
     expect(one.statusCode).toBe(200);
