@@ -352,7 +352,7 @@ describe('the web app in Chromium', () => {
     await fresh();
     await page.goto(`${platform.url}/en/indicators/`);
     await page.getByTestId('indicators-table').waitFor();
-    expect(await page.getByTestId('indicators-table').locator('tbody tr').count()).toBe(18);
+    expect(await page.getByTestId('indicators-table').locator('tbody tr').count()).toBe(21);
     await audit('indicators en');
     await page.getByTestId('indicators-table').getByRole('link', { name: '8.8.1', exact: true }).click();
     await page.getByTestId('indicator-choices').waitFor();

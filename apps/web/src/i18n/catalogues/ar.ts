@@ -390,6 +390,8 @@ export const ar: Record<MessageKey, string> = {
   'indicators.noLines': 'لا توجد قيم لهذا الاختيار.',
   'indicators.tooManyLines': 'يرسم الرسم البياني أول {drawn} من أصل {count} خطًا؛ ويعرضها الجدول كلها.',
   'indicators.year': 'السنة',
+  'indicators.standardError': 'الخطأ المعياري {se}',
+  'indicators.suppressed': 'محجوب',
   'indicators.dimension': '{id, select, SEX {الجنس} AGE {العمر} MIGRATORY_STATUS {وضع الهجرة} POLICY_DOMAINS {مجال السياسة} other {{id}}}',
   'indicators.code': '{code, select, F {الإناث} FEMALE {الإناث} M {الذكور} MALE {الذكور} MIGRANT {المهاجرون} NONMIGRANT {غير المهاجرين} _T {المجموع} BOTHSEX {كلا الجنسين} ALLAGE {جميع الأعمار} ALLDOMAINS {جميع المجالات} other {{code}}}',
   'indicators.ageRange': '{from}–{to} سنة',

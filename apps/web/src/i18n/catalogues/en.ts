@@ -388,6 +388,8 @@ export const en = {
   'indicators.noLines': 'No values for this selection.',
   'indicators.tooManyLines': 'The chart draws the first {drawn} of {count} lines; the table lists them all.',
   'indicators.year': 'Year',
+  'indicators.standardError': 'SE {se}',
+  'indicators.suppressed': 'suppressed',
   'indicators.dimension': '{id, select, SEX {Sex} AGE {Age} MIGRATORY_STATUS {Migratory status} POLICY_DOMAINS {Policy domain} other {{id}}}',
   'indicators.code': '{code, select, F {Female} FEMALE {Female} M {Male} MALE {Male} MIGRANT {Migrants} NONMIGRANT {Non-migrants} _T {Total} BOTHSEX {Both sexes} ALLAGE {All ages} ALLDOMAINS {All domains} other {{code}}}',
   'indicators.ageRange': '{from}–{to} years',

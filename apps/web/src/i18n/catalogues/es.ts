@@ -390,6 +390,8 @@ export const es: Record<MessageKey, string> = {
   'indicators.noLines': 'No hay valores para esta selección.',
   'indicators.tooManyLines': 'El gráfico dibuja las primeras {drawn} de {count} series; la tabla las recoge todas.',
   'indicators.year': 'Año',
+  'indicators.standardError': 'EE {se}',
+  'indicators.suppressed': 'suprimido',
   'indicators.dimension': '{id, select, SEX {Sexo} AGE {Edad} MIGRATORY_STATUS {Situación migratoria} POLICY_DOMAINS {Ámbito de política} other {{id}}}',
   'indicators.code': '{code, select, F {Mujeres} FEMALE {Mujeres} M {Hombres} MALE {Hombres} MIGRANT {Migrantes} NONMIGRANT {No migrantes} _T {Total} BOTHSEX {Ambos sexos} ALLAGE {Todas las edades} ALLDOMAINS {Todos los ámbitos} other {{code}}}',
   'indicators.ageRange': '{from} a {to} años',

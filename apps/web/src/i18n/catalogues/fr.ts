@@ -390,6 +390,8 @@ export const fr: Record<MessageKey, string> = {
   'indicators.noLines': 'Aucune valeur pour cette sélection.',
   'indicators.tooManyLines': 'Le graphique trace les {drawn} premières des {count} séries ; le tableau les donne toutes.',
   'indicators.year': 'Année',
+  'indicators.standardError': 'ET {se}',
+  'indicators.suppressed': 'masqué',
   'indicators.dimension': '{id, select, SEX {Sexe} AGE {Âge} MIGRATORY_STATUS {Statut migratoire} POLICY_DOMAINS {Domaine d’action} other {{id}}}',
   'indicators.code': '{code, select, F {Femmes} FEMALE {Femmes} M {Hommes} MALE {Hommes} MIGRANT {Migrants} NONMIGRANT {Non-migrants} _T {Total} BOTHSEX {Les deux sexes} ALLAGE {Tous âges} ALLDOMAINS {Tous les domaines} other {{code}}}',
   'indicators.ageRange': '{from} à {to} ans',

@@ -390,6 +390,8 @@ export const ru: Record<MessageKey, string> = {
   'indicators.noLines': 'Для этого выбора значений нет.',
   'indicators.tooManyLines': 'На диаграмме показаны первые {drawn} из {count} линий; в таблице — все.',
   'indicators.year': 'Год',
+  'indicators.standardError': 'СО {se}',
+  'indicators.suppressed': 'скрыто',
   'indicators.dimension': '{id, select, SEX {Пол} AGE {Возраст} MIGRATORY_STATUS {Миграционный статус} POLICY_DOMAINS {Область политики} other {{id}}}',
   'indicators.code': '{code, select, F {Женщины} FEMALE {Женщины} M {Мужчины} MALE {Мужчины} MIGRANT {Мигранты} NONMIGRANT {Немигранты} _T {Всего} BOTHSEX {Оба пола} ALLAGE {Все возрасты} ALLDOMAINS {Все области} other {{code}}}',
   'indicators.ageRange': '{from}–{to} лет',

@@ -390,6 +390,8 @@ export const zh: Record<MessageKey, string> = {
   'indicators.noLines': '此选择没有数值。',
   'indicators.tooManyLines': '图表绘制 {count} 条线中的前 {drawn} 条；表格列出全部。',
   'indicators.year': '年份',
+  'indicators.standardError': '标准误 {se}',
+  'indicators.suppressed': '已隐去',
   'indicators.dimension': '{id, select, SEX {性别} AGE {年龄} MIGRATORY_STATUS {移民身份} POLICY_DOMAINS {政策领域} other {{id}}}',
   'indicators.code': '{code, select, F {女性} FEMALE {女性} M {男性} MALE {男性} MIGRANT {移民} NONMIGRANT {非移民} _T {合计} BOTHSEX {男女合计} ALLAGE {所有年龄} ALLDOMAINS {所有领域} other {{code}}}',
   'indicators.ageRange': '{from}–{to} 岁',

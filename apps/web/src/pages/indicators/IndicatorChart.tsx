@@ -7,7 +7,7 @@ import type { ChartLine } from '@migov/core';
 import { ChartFrame } from '../../charts/ChartFrame.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { layoutIndicatorChart, MAX_DRAWN_LINES, styleOf, tableRows, type ChartKind, type ChartLayout, type SeriesStyle } from './indicator-chart-state.ts';
-import { valueText } from './indicator-labels.ts';
+import { standardErrorText, valueText } from './indicator-labels.ts';
 
 function Marker({ x, y, style }: { x: number; y: number; style: SeriesStyle }) {
   const size = 4;
@@ -143,7 +143,16 @@ export function IndicatorFigure({ lines, labels, kind, title, note, filename }: 
                   <tr key={row.year}>
                     <th scope="row">{row.year}</th>
                     {row.cells.map((cell, index) => (
-                      <td key={lines[index]!.key}>{valueText(translator, cell)}</td>
+                      <td key={lines[index]!.key} data-status={cell?.status}>
+                        {valueText(translator, cell)}
+                        {cell?.standardError !== undefined ? <span className="meta"> ({standardErrorText(translator, cell)})</span> : null}
+                        {cell?.note ? (
+                          <span className="meta" lang="en">
+                            {' '}
+                            ({cell.note})
+                          </span>
+                        ) : null}
+                      </td>
                     ))}
                   </tr>
                 ))}

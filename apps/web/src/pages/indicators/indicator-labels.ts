@@ -37,9 +37,16 @@ export function areaLabel(areas: AreaIndex, code: string, lang: Translator['lang
   return area ? areaName(area, lang) : code;
 }
 
-/** A value as the reader's language writes numbers; a label given by the source (`<0.5`, `N`) wins. */
-export function valueText(translator: Translator, point: { value: number | null; valueLabel?: string } | undefined): string {
+/** A value as the reader's language writes numbers; a label given by the source (`<0.5`, `N`) wins; a value suppressed for too few observations (OBS_STATUS O) says so. */
+export function valueText(translator: Translator, point: { value: number | null; valueLabel?: string; status?: string } | undefined): string {
   if (!point) return '–';
+  if (point.value === null && point.status === 'O') return translator.t('indicators.suppressed');
   if (point.valueLabel !== undefined) return point.valueLabel === 'N' ? translator.t('common.notApplicable') : point.valueLabel;
   return point.value === null ? translator.t('common.notApplicable') : translator.formatNumber(point.value, { maximumFractionDigits: 2 });
+}
+
+/** The sampling standard error of a point, e.g. `SE 3.44`; empty when the source gives none. */
+export function standardErrorText(translator: Translator, point: { standardError?: number } | undefined): string {
+  if (point?.standardError === undefined) return '';
+  return translator.t('indicators.standardError', { se: translator.formatNumber(point.standardError, { maximumFractionDigits: 2 }) });
 }
