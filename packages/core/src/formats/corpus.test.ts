@@ -97,6 +97,8 @@ const IMPORTED: Case[] = [
   // Aggregator exports in French and Spanish (semicolons), a country whose round is not yet reported.
   { file: 'fr-aggregator-domaines.csv', format: 'country-year-wide', expected: [...seven('686', 2021, [3, 3, 2, 3, 2, 3, 3]), ...seven('504', 2021, [3, 3, 3, 4, 3, 3, 4])], skipped: 7 },
   { file: 'es-aggregator-series-codes.csv', format: 'country-year-wide', expected: [...seven('170', 2019, [3, 3, 3, 4, 2, 3, 4]), ...seven('218', 2019, [2, 2, 2, 3, 2, 2, 3])] },
+  // A portal's export with a title above the header and notes below the data.
+  { file: 'en-portal-export-title-and-notes.csv', options: { area: '360' }, format: 'open-sdg-long', expected: ['SG_CPA_MIGRS 360 2021 ALLDOMAINS 3', 'SG_CPA_MIGRS 360 2021 DOMAIN1 3', 'SG_CPA_MIGRS 360 2021 DOMAIN2 4'] },
   // Open SDG's JSON data (one array per column), its combined file in Portuguese with rounds not yet reported, and a portal's record list in German.
   { file: 'open-sdg-columns.json', options: { area: '124' }, format: 'open-sdg-json', expected: ['SG_CPA_MIGRS 124 2019 ALLDOMAINS 3', 'SG_CPA_MIGRS 124 2019 DOMAIN1 3', 'SG_CPA_MIGRS 124 2019 DOMAIN2 4', 'SG_CPA_MIGRS 124 2021 ALLDOMAINS 4', 'SG_CPA_MIGRS 124 2021 DOMAIN1 4', 'SG_CPA_MIGRS 124 2021 DOMAIN2 4'] },
   { file: 'open-sdg-comb-pt.json', options: { area: '76' }, format: 'open-sdg-json', expected: ['SG_CPA_MIGRS 76 2019 ALLDOMAINS 2', 'SG_CPA_MIGRS 76 2019 DOMAIN1 2'], skipped: 2 },
@@ -138,6 +140,15 @@ describe('the corpus of national and aggregator layouts', () => {
     expect(result.observations[1]).toEqual({ series: 'SG_CPA_MIGRS', area: '124', year: 2021, domain: 'DOMAIN1', value: 3, nature: 'C', source: 'UN Inquiry', footnote: 'Equal access partly restricted by status' });
     const english = read('en-policy-area-comments.csv', { area: '124' });
     expect(english.observations[0]).toMatchObject({ domain: 'ALLDOMAINS', footnote: 'Overall score across the six domains' });
+  });
+
+  it('notes the lines of text it left out around a table', () => {
+    expect(read('en-portal-export-title-and-notes.csv', { area: '360' }).notes).toEqual([
+      { file: 'en-portal-export-title-and-notes.csv', row: 1, value: expect.stringMatching(/^Indicator 10\.7\.2: Number of countries/), message: 'ignored: a line of text above the table' },
+      { file: 'en-portal-export-title-and-notes.csv', row: 2, value: 'Downloaded on 2024-03-01', message: 'ignored: a line of text above the table' },
+      { file: 'en-portal-export-title-and-notes.csv', row: 8, value: 'Source: United Nations Inquiry among Governments on Population and Development', message: 'ignored: a line of text below the table' },
+      { file: 'en-portal-export-title-and-notes.csv', row: 9, value: 'Note: values are categories 1 to 4', message: 'ignored: a line of text below the table' },
+    ]);
   });
 
   it('notes the columns it recognised by their values', () => {

@@ -15,7 +15,23 @@ export interface CsvRow {
 export interface CsvTable {
   header: string[];
   rows: CsvRow[];
+  /** Lines of text around the table, left out: a title above the header, notes below the data ("Source: …"). */
+  outside?: CsvRow[];
+  /** Row of the header when title lines come first (1 otherwise). */
+  headerRow?: number;
 }
+
+/** Lines above the header that a portal's export may carry (a title, a date). */
+const MAX_TITLE_LINES = 10;
+const filled = (cells: readonly string[]): string[] => cells.filter((cell) => cell.trim() !== '');
+/**
+ * A line of text alone: one cell of several words, not starting with a year (a data row of placeholders
+ * keeps its year; a header of one named column and unnamed ones is one word).
+ */
+const isTextLine = (cells: readonly string[]): boolean => {
+  const [only, ...more] = filled(cells);
+  return only !== undefined && more.length === 0 && /\p{L}/u.test(only) && only.trim().split(/\s+/).length >= 2 && !/^\s*\d{4}\b/.test(only);
+};
 
 /** The delimiter of a file, guessed from its first line: comma, unless only semicolons or tabs appear. */
 export function guessDelimiter(firstLine: string): ',' | ';' | '\t' {
@@ -62,7 +78,17 @@ export function parseCsvTable(text: string, problems: ProblemList, maxLineBytes 
     problems.add({ message: `malformed CSV: ${csvErrorReason(message)}` });
     return undefined;
   }
-  const [headerRecord, ...rest] = records;
+  // Title lines above the header: single cells of text before the first line of several cells.
+  const start = records.findIndex((record) => filled(record.cells).length >= 2);
+  const titles = start > 0 && start <= MAX_TITLE_LINES && records.slice(0, start).every((record) => filled(record.cells).length === 0 || isTextLine(record.cells)) ? start : 0;
+  const outside = records.slice(0, titles).filter((record) => filled(record.cells).length > 0);
+  const [headerRecord, ...body] = records.slice(titles);
+  // Note lines below the data: single cells of text after the last row, when the table has several columns.
+  let end = body.length;
+  while (headerRecord && headerRecord.cells.length >= 3 && end > 0 && isTextLine(body[end - 1]?.cells ?? [])) end -= 1;
+  if (!body.slice(0, end).some((record) => filled(record.cells).length >= 2)) end = body.length;
+  const rest = body.slice(0, end);
+  outside.push(...body.slice(end));
   if (!headerRecord || headerRecord.cells.every((cell) => cell.trim() === '')) {
     problems.add({ row: 1, message: 'the file is empty: expected a header row' });
     return undefined;
@@ -81,7 +107,7 @@ export function parseCsvTable(text: string, problems: ProblemList, maxLineBytes 
     }
     rows.push(record);
   }
-  return { header, rows };
+  return outside.length > 0 ? { header, rows, outside, headerRow: headerRecord.row } : { header, rows };
 }
 
 function csvErrorReason(message: string): string {

@@ -80,6 +80,7 @@ export interface NationalOptions {
  */
 export function readNationalTable(table: CsvTable, problems: ProblemList, builder: ObservationBuilder, options: NationalOptions): NationalLayout | undefined {
   const { labels } = options;
+  const headerRow = table.headerRow ?? 1;
   const normalise = normaliseLabel;
   const columns: Column[] = table.header.map((header, index) => ({
     index,
@@ -155,24 +156,24 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
 
   const before = problems.size;
   if (!year && !yearHeaders) {
-    problems.add({ row: 1, value: excerpt(table.header.join(',')), message: 'no column holds years (a year such as 2021 or a round such as 2020/2021): map the year column’s header to YEAR in a label mapping file (--labels)' });
+    problems.add({ row: headerRow, value: excerpt(table.header.join(',')), message: 'no column holds years (a year such as 2021 or a round such as 2020/2021): map the year column’s header to YEAR in a label mapping file (--labels)' });
   }
   const candidates = [...valueColumns, ...numbers];
   let value: Column | undefined;
   if (wideColumns.length > 0 && candidates.length > 0) {
-    ambiguity(problems, candidates, proposal(candidates, wideColumns), `${candidates.length === 1 ? 'a column holds' : `${candidates.length} columns hold`} numbers beside columns that name policy domains, without saying which domain`);
+    ambiguity(problems, headerRow, candidates, proposal(candidates, wideColumns), `${candidates.length === 1 ? 'a column holds' : `${candidates.length} columns hold`} numbers beside columns that name policy domains, without saying which domain`);
     for (const column of candidates) column.role ??= 'IGNORED';
   } else if (candidates.length === 1) {
     value = candidates[0];
     if (value && value.role === undefined) {
       assign(value, 'VALUE', 'values');
-      options.note({ row: 1, column: value.header, value: value.header, message: `read as the value column: its cells are the numbers beside the years` });
+      options.note({ row: headerRow, column: value.header, value: value.header, message: `read as the value column: its cells are the numbers beside the years` });
     }
   } else if (candidates.length > 1) {
-    ambiguity(problems, candidates, proposal(candidates, []), `${candidates.length} columns hold numbers and none is named as the value or a policy domain`);
+    ambiguity(problems, headerRow, candidates, proposal(candidates, []), `${candidates.length} columns hold numbers and none is named as the value or a policy domain`);
     for (const column of candidates) column.role ??= 'IGNORED';
   } else if (wideColumns.length === 0) {
-    problems.add({ row: 1, value: excerpt(table.header.join(',')), message: 'no column holds the values (numbers 1 to 4, or percentages): map the value column’s header to VALUE, or each domain column’s header to its domain, in a label mapping file (--labels)' });
+    problems.add({ row: headerRow, value: excerpt(table.header.join(',')), message: 'no column holds the values (numbers 1 to 4, or percentages): map the value column’s header to VALUE, or each domain column’s header to its domain, in a label mapping file (--labels)' });
   }
 
   // Columns left over: free text is a comment; anything else is not understood.
@@ -183,14 +184,14 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
     }
     if (column.values.every(isFreeText)) {
       assign(column, 'IGNORED', 'values');
-      options.note({ row: 1, column: column.header, value: column.header, message: 'ignored: free text beside the data (a comment or a note)' });
+      options.note({ row: headerRow, column: column.header, value: column.header, message: 'ignored: free text beside the data (a comment or a note)' });
       continue;
     }
     const reason = column.header === '' ? `column ${column.index + 1} has no header and is not understood` : `column "${column.header}" is not understood`;
     const resolved = resolvePolicyDomain(column.header, labels);
     const why = column.header !== '' && 'reason' in resolved && /names domain|words/.test(resolved.reason) ? `: it ${resolved.reason}` : '';
     problems.add({
-      row: 1,
+      row: headerRow,
       column: column.header === '' ? `column ${column.index + 1}` : column.header,
       value: column.header,
       message: `${reason}${why} (expected Year, a policy-domain column, Value, and optionally series, area, units, source, comment and nature): map its header in a label mapping file (--labels) to YEAR, VALUE, AREA, POLICY_DOMAINS, SERIES, a domain code, or IGNORE if it holds no data, or remove it${encodingHint(column.header)}`,
@@ -339,7 +340,7 @@ function proposeDomainLabels(problems: ProblemList, column: Column, table: CsvTa
   if (unnamed.length === 0 || unnamed.length !== missing.length) return;
   const rows = unnamed.map((label, index) => `${csvLabel(label)},${missing[index] ?? 'IGNORE'}`).join('; ');
   problems.add({
-    row: 1,
+    row: table.headerRow ?? 1,
     column: column.header,
     value: excerpt(unnamed.join(', ')),
     message: `the policy-domain column names ${missing.length === 1 ? 'every domain but one' : `${DOMAIN_ORDER.length - missing.length} domains`} and has ${unnamed.length === 1 ? 'a label' : 'labels'} no rule reads; if ${unnamed.length === 1 ? 'it is the one' : 'they are the ones'} missing, say so with a label mapping file (--labels); the likely mapping, as rows of label,code: ${rows}`,
@@ -347,7 +348,7 @@ function proposeDomainLabels(problems: ProblemList, column: Column, table: CsvTa
 }
 
 /** Refuse a file whose columns could be read more than one way, naming them and the likely mapping. */
-function ambiguity(problems: ProblemList, columns: readonly Column[], proposed: readonly [Column, string][], what: string): void {
+function ambiguity(problems: ProblemList, headerRow: number, columns: readonly Column[], proposed: readonly [Column, string][], what: string): void {
   const unnamed = columns.filter((column) => column.header === '');
   const names = columns.map((column) => (column.header === '' ? `column ${column.index + 1}` : `"${column.header}"`)).join(', ');
   const rows = proposed.map(([column, code]) => `${csvLabel(column.header)},${code}`).join('; ');
@@ -356,7 +357,7 @@ function ambiguity(problems: ProblemList, columns: readonly Column[], proposed: 
       ? `give ${unnamed.length === 1 ? 'that column a header' : 'those columns headers'} naming ${unnamed.length === 1 ? 'its' : 'their'} domain (likely, in order: ${proposed.map(([, code]) => code).join(', ')})`
       : `say which with a label mapping file (--labels); the likely mapping, as rows of label,code: ${rows}`;
   const encoding = columns.map((column) => encodingHint(column.header)).find((hint) => hint !== '') ?? '';
-  problems.add({ row: 1, value: excerpt(columns.map((column) => column.header).join(',')), message: `ambiguous: ${what} (${names}); ${fix}${encoding}` });
+  problems.add({ row: headerRow, value: excerpt(columns.map((column) => column.header).join(',')), message: `ambiguous: ${what} (${names}); ${fix}${encoding}` });
 }
 
 const csvLabel = (label: string): string => (/[",;\r\n]/.test(label) ? `"${label.replace(/"/g, '""')}"` : label);

@@ -5,7 +5,7 @@
 import type { Observation, Problem, SeriesCode } from '../observations/observation.ts';
 import { normalizeM49 } from '../observations/observation.ts';
 import type { InputFile, InputLimits } from './input.ts';
-import { DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_PROBLEMS, inputText, ProblemList } from './input.ts';
+import { DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_PROBLEMS, excerpt, inputText, ProblemList } from './input.ts';
 import { parseCsvTable } from './csv-table.ts';
 import type { LabelMapping } from './label-mapping.ts';
 import { DEFAULT_LABEL_MAPPING } from './label-mapping.ts';
@@ -155,6 +155,9 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
 
   const table = parseCsvTable(text, problems, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
   if (!table) return result(undefined);
+  for (const line of table.outside ?? []) {
+    notes.add({ row: line.row, value: excerpt(line.cells.filter((cell) => cell.trim() !== '').join(' ')), message: `ignored: a line of text ${line.row < (table.rows[0]?.row ?? 0) ? 'above' : 'below'} the table` });
+  }
   const { header } = table;
   const sdmxVersion = sdmxCsvVersion(header);
   if (sdmxVersion) {
