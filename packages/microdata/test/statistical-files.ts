@@ -4,7 +4,7 @@
  * `help dta` for formats 117-119; DDI Codebook 2.5 as IPUMS writes it), byte by byte, so that the
  * readers can be checked against files built independently of them.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 /** A column to write: values row by row (null = missing). */
@@ -84,8 +84,18 @@ export interface SavOptions {
 
 /** Write an SPSS system file. Strings wider than 255 bytes become very long strings (segments of 252). */
 export function writeSav(path: string, columns: readonly TestColumn[], options: SavOptions = {}): void {
+  const writer = createSavWriter(path, columns, columns[0]?.values.length ?? 0, options);
+  writer.append(columns.map((column) => column.values));
+  writer.finish();
+}
+
+/**
+ * An SPSS system file written in batches (for large files): the dictionary from `columns` (their
+ * values only set string widths unless `width` is given), then `append` the values of each batch
+ * of cases, column by column. Bytecode blocks are padded with the ignored code 0 at each batch's end.
+ */
+export function createSavWriter(path: string, columns: readonly TestColumn[], rows: number, options: SavOptions = {}): { append(values: readonly (readonly (number | string | null)[])[]): void; finish(): void } {
   const le = options.littleEndian ?? true;
-  const rows = columns[0]?.values.length ?? 0;
   // slots: one 8-byte element per variable record
   interface Segment { shortName: string; width: number; slots: number; used: number }
   const layout = columns.map((column, index) => {
@@ -178,14 +188,16 @@ export function writeSav(path: string, columns: readonly TestColumn[], options: 
   extension(20, 1, Buffer.from('UTF-8', 'latin1'));
   out.int32(999).int32(0);
 
+  const file = openSync(path, 'w');
+  writeSync(file, out.concat());
   // the data, case by case, as 8-byte slots
-  const caseSlots = (row: number): (number | Buffer)[] => {
+  const caseSlots = (values: readonly (readonly (number | string | null)[])[], row: number): (number | Buffer)[] => {
     const result: (number | Buffer)[] = [];
-    for (const entry of layout) {
-      const value = entry.column.values[row];
+    layout.forEach((entry, index) => {
+      const value = values[index]![row];
       if (entry.column.type === 'number') {
         result.push(value === null || value === undefined ? SYSMIS : Number(value));
-        continue;
+        return;
       }
       const bytes = Buffer.from(value === null || value === undefined ? '' : String(value), 'utf8');
       let offset = 0;
@@ -195,45 +207,55 @@ export function writeSav(path: string, columns: readonly TestColumn[], options: 
         offset += segment.used;
         for (let k = 0; k < segment.slots; k++) result.push(area.subarray(k * 8, k * 8 + 8));
       }
-    }
+    });
     return result;
   };
-  if (options.compression === 'bytecode') {
-    let commands: number[] = [];
-    let data: Buffer[] = [];
-    const flush = () => {
-      while (commands.length < 8) commands.push(0);
-      out.push(Buffer.from(commands));
-      for (const part of data) out.push(part);
-      commands = [];
-      data = [];
-    };
-    const code = (value: number, raw?: Buffer) => {
-      commands.push(value);
-      if (raw) data.push(raw);
-      if (commands.length === 8) flush();
-    };
-    for (let row = 0; row < rows; row++) {
-      for (const value of caseSlots(row)) {
-        if (typeof value === 'number') {
-          if (value === SYSMIS) code(255);
-          else if (Number.isInteger(value) && value >= -99 && value <= 151) code(value + 100);
-          else code(253, new Bytes(le).float64(value).concat());
-        } else if (value.every((byte) => byte === 0x20)) code(254);
-        else code(253, Buffer.from(value));
+  const append = (values: readonly (readonly (number | string | null)[])[]) => {
+    const batch = new Bytes(le);
+    const count = values[0]?.length ?? 0;
+    if (options.compression === 'bytecode') {
+      let commands: number[] = [];
+      let data: Buffer[] = [];
+      const flush = () => {
+        while (commands.length < 8) commands.push(0);
+        batch.push(Buffer.from(commands));
+        for (const part of data) batch.push(part);
+        commands = [];
+        data = [];
+      };
+      const code = (value: number, raw?: Buffer) => {
+        commands.push(value);
+        if (raw) data.push(raw);
+        if (commands.length === 8) flush();
+      };
+      for (let row = 0; row < count; row++) {
+        for (const value of caseSlots(values, row)) {
+          if (typeof value === 'number') {
+            if (value === SYSMIS) code(255);
+            else if (Number.isInteger(value) && value >= -99 && value <= 151) code(value + 100);
+            else code(253, new Bytes(le).float64(value).concat());
+          } else if (value.every((byte) => byte === 0x20)) code(254);
+          else code(253, Buffer.from(value));
+        }
+      }
+      if (commands.length > 0) flush();
+    } else {
+      for (let row = 0; row < count; row++) {
+        for (const value of caseSlots(values, row)) {
+          if (typeof value === 'number') batch.float64(value);
+          else batch.push(value);
+        }
       }
     }
-    code(252);
-    if (commands.length > 0) flush();
-  } else {
-    for (let row = 0; row < rows; row++) {
-      for (const value of caseSlots(row)) {
-        if (typeof value === 'number') out.float64(value);
-        else out.push(value);
-      }
-    }
-  }
-  writeFileSync(path, out.concat());
+    writeSync(file, batch.concat());
+  };
+  return {
+    append,
+    finish() {
+      if (options.compression === 'bytecode') writeSync(file, Buffer.from([252, 0, 0, 0, 0, 0, 0, 0]));
+      closeSync(file);
+    },
+  };
 }
 
 /** Options of {@link writeDta}. */
@@ -405,7 +427,18 @@ const escapeXml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, 
 
 /** Write an IPUMS-style extract: `<base>.xml` (DDI Codebook 2.5) and `<base>.dat` (or `.dat.gz`), fixed width. */
 export function writeIpums(base: string, columns: readonly TestColumn[], options: IpumsOptions = {}): { ddi: string; data: string } {
-  const rows = columns[0]?.values.length ?? 0;
+  const writer = createIpumsWriter(base, columns, options);
+  writer.append(columns.map((column) => column.values));
+  return writer.finish();
+}
+
+/**
+ * An IPUMS-style extract written in batches: field widths from `columns` (`width`, else the longest
+ * value given), then `append` each batch's values column by column (gzipped batches are gzip members
+ * one after the other, as `gzip` itself concatenates them).
+ */
+export function createIpumsWriter(base: string, columns: readonly TestColumn[], options: IpumsOptions = {}): { append(values: readonly (readonly (number | string | null)[])[]): void; finish(): { ddi: string; data: string } } {
+  let rows = 0;
   const decimals = options.decimals ?? {};
   const format = (column: TestColumn, value: number | string | null | undefined): string => {
     if (value === null || value === undefined) return '';
@@ -421,7 +454,7 @@ export function writeIpums(base: string, columns: readonly TestColumn[], options
   const householdColumns = new Set(options.household?.columns ?? []);
   const hierarchical = options.household !== undefined;
   const recordTypeWidth = hierarchical ? 1 : 0;
-  const widths = columns.map((column) => Math.max(1, ...column.values.map((value) => Buffer.byteLength(format(column, value), 'utf8'))));
+  const widths = columns.map((column) => column.width ?? Math.max(1, ...column.values.map((value) => Buffer.byteLength(format(column, value), 'utf8'))));
   // positions: in a hierarchical file household and person variables each start after the record type
   const starts: number[] = [];
   let householdAt = recordTypeWidth;
@@ -435,27 +468,35 @@ export function writeIpums(base: string, columns: readonly TestColumn[], options
       personAt += widths[index]!;
     }
   });
-  const field = (column: TestColumn, index: number, row: number) => {
-    const textValue = format(column, column.values[row]);
-    return column.type === 'string' ? textValue.padEnd(widths[index]!) : textValue.padStart(widths[index]!);
-  };
-  const lines: string[] = [];
-  let lastHousehold: string | undefined;
-  const keyColumn = options.household ? columns.find((column) => column.name === options.household!.key) : undefined;
-  for (let row = 0; row < rows; row++) {
-    if (hierarchical) {
-      const key = String(keyColumn!.values[row]);
-      if (key !== lastHousehold) {
-        lastHousehold = key;
-        lines.push(`H${columns.map((column, index) => (householdColumns.has(column.name) ? field(column, index, row) : '')).join('')}`);
-      }
-      lines.push(`P${columns.map((column, index) => (householdColumns.has(column.name) ? '' : field(column, index, row))).join('')}`);
-    } else lines.push(columns.map((column, index) => field(column, index, row)).join(''));
-  }
   const dataName = `${base.split('/').pop()}.dat${options.gzip ? '.gz' : ''}`;
   const dataPath = `${base}.dat${options.gzip ? '.gz' : ''}`;
-  const body = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
-  writeFileSync(dataPath, options.gzip ? gzipSync(body) : body);
+  const file = openSync(dataPath, 'w');
+  let lastHousehold: string | undefined;
+  const keyIndex = options.household ? columns.findIndex((column) => column.name === options.household!.key) : -1;
+  const append = (values: readonly (readonly (number | string | null)[])[]) => {
+    const field = (column: TestColumn, index: number, row: number) => {
+      const textValue = format(column, values[index]![row]);
+      if (Buffer.byteLength(textValue, 'utf8') > widths[index]!) throw new Error(`${column.name}: "${textValue}" is wider than ${widths[index]}`);
+      return column.type === 'string' ? textValue.padEnd(widths[index]!) : textValue.padStart(widths[index]!);
+    };
+    const lines: string[] = [];
+    const count = values[0]?.length ?? 0;
+    for (let row = 0; row < count; row++) {
+      if (hierarchical) {
+        const key = String(values[keyIndex]![row]);
+        if (key !== lastHousehold) {
+          lastHousehold = key;
+          lines.push(`H${columns.map((column, index) => (householdColumns.has(column.name) ? field(column, index, row) : '')).join('')}`);
+        }
+        lines.push(`P${columns.map((column, index) => (householdColumns.has(column.name) ? '' : field(column, index, row))).join('')}`);
+      } else lines.push(columns.map((column, index) => field(column, index, row)).join(''));
+    }
+    rows += count;
+    const body = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    writeSync(file, options.gzip ? gzipSync(body) : body);
+  };
+  const finish = () => {
+    closeSync(file);
   const variables = columns.map((column, index) => {
     const start = starts[index]! + 1;
     const end = start + widths[index]! - 1;
@@ -496,4 +537,6 @@ ${recordType}${variables.join('\n')}
 `;
   writeFileSync(`${base}.xml`, ddi);
   return { ddi: `${base}.xml`, data: dataPath };
+  };
+  return { append, finish };
 }

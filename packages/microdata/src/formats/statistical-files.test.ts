@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTempDir } from '../../test/files.ts';
-import { writeDta, writeIpums, writeSav, type TestColumn } from '../../test/statistical-files.ts';
+import { writeDta, writeIpums, writeSav, type SavOptions, type TestColumn } from '../../test/statistical-files.ts';
 import { FileFormatError, type RecordSink, type StatisticalFile } from './file-metadata.ts';
 import { openDta } from './read-dta.ts';
 import { openIpums } from './read-ipums.ts';
@@ -63,7 +63,7 @@ describe('SPSS system files', () => {
     expect([...byName.get('region_name_of_residence')!.valueLabels]).toEqual([['north', 'Northern region']]);
     expect(byName.get('income')!.missing).toBe('90000 thru HI, -3');
     expect(file.metadata.weight).toBe('income');
-    expect(file.metadata.rows).toBe(options.unknownCaseCount ? undefined : 5);
+    expect(file.metadata.rows).toBe((options as SavOptions).unknownCaseCount ? undefined : 5);
     const rows = await collect(file, ['notes', 'income', 'sex', 'country', 'id', 'region_name_of_residence']);
     expect(rows).toEqual([
       [long(600, 'abcdefghij'), 1250.5, 1, 'XSY', 1, 'north'],
