@@ -3,6 +3,7 @@
  * (the only place that does), and bad values fail fast with the variable name and the value.
  */
 
+import { CONNECTION_LIMIT_VARIABLES, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits.ts';
 import type { EvidenceQuota } from '@migov/db';
 import { DEFAULT_PARSING_LIMITS, PARSING_LIMIT_VARIABLES, type ParsingLimits } from './parsing/limits.ts';
 
@@ -50,6 +51,8 @@ export interface ServerConfig {
   invitationTtlSeconds: number;
   /** Trust X-Forwarded-For (behind a reverse proxy). */
   trustProxy: boolean;
+  /** Timeouts and the cap on open connections of a listening server (http/connection-limits.ts). */
+  connections: ConnectionLimits;
   /** Folder of the web app's built files, served at / when present. */
   webRoot?: string;
   oidc?: OidcConfig;
@@ -68,6 +71,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   evidenceQuota: { assessmentBytes: 500 * 1024 * 1024, assessmentFiles: 200, userBytes: 1024 * 1024 * 1024, userFiles: 500 },
   invitationTtlSeconds: 7 * 24 * 60 * 60,
   trustProxy: false,
+  connections: DEFAULT_CONNECTION_LIMITS,
 };
 
 /** A configuration value is invalid. */
@@ -112,6 +116,9 @@ export function loadConfigFromEnv(env: Record<string, string | undefined> = proc
   for (const [key, variable] of Object.entries(PARSING_LIMIT_VARIABLES) as [keyof ParsingLimits, string][]) config.parsing[key] = positiveInteger(env, variable, config.parsing[key]);
   config.evidenceQuota = { ...config.evidenceQuota };
   for (const [key, variable] of Object.entries(EVIDENCE_QUOTA_VARIABLES) as [keyof EvidenceQuota, string][]) config.evidenceQuota[key] = positiveInteger(env, variable, config.evidenceQuota[key]);
+  config.connections = { ...config.connections };
+  for (const [key, variable] of Object.entries(CONNECTION_LIMIT_VARIABLES) as [keyof ConnectionLimits, string][]) config.connections[key] = positiveInteger(env, variable, config.connections[key]);
+  if (config.connections.headersTimeoutMs > config.connections.requestTimeoutMs) throw new ConfigError('MIGOV_HEADERS_TIMEOUT_MS', String(config.connections.headersTimeoutMs), `must not exceed MIGOV_REQUEST_TIMEOUT_MS (${config.connections.requestTimeoutMs})`);
   if (env.MIGOV_TRUST_PROXY !== undefined) config.trustProxy = env.MIGOV_TRUST_PROXY === 'true' || env.MIGOV_TRUST_PROXY === '1';
   const issuer = url(env, 'MIGOV_OIDC_ISSUER');
   if (issuer) {
