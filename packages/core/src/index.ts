@@ -11,3 +11,4 @@ export * from './aggregation/index.ts';
 export * from './formats/index.ts';
 export * from './governance/index.ts';
 export * from './indicators/index.ts';
+export * from './official/index.ts';

@@ -35,3 +35,5 @@ export type { IndicatorDatasetSummary, StoredIndicatorDataset, IndicatorImportRe
 export * from './governance/mgi-assessments.repository.ts';
 export * from './governance/governance-documents.repository.ts';
 export { publishMgiRound } from './governance/mgi-fixtures.ts';
+export * from './official/official-data.repository.ts';
+export * from './official/snapshot-files.ts';

@@ -36,6 +36,7 @@ import { crosswalkRoutes } from './routes/crosswalks.routes.ts';
 import { briefRoutes } from './routes/briefs.routes.ts';
 import { mgiRoutes } from './routes/mgi.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
+import { resultsRoutes } from './routes/results.routes.ts';
 
 /** What createApp needs. */
 export interface CreateAppOptions {
@@ -176,6 +177,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
 
   await app.register(healthRoutes);
   await app.register(publicRoutes, { prefix: API_PREFIX });
+  await app.register(resultsRoutes, { prefix: API_PREFIX });
   await app.register(sessionRoutes, { prefix: API_PREFIX });
   // Multipart bodies (evidence files) only where they are taken: its per-request hooks stay off every other route.
   await app.register(async (scope) => {

@@ -19,7 +19,7 @@ export interface StartServerOptions {
   port: number;
   /** Seed demo data into an empty database. */
   demo: boolean;
-  /** Published UN observations to include in the demo data, when available. */
+  /** 10.7.2 observations to include in the demo data, stored as demo values (by default none: the official values come from the snapshot). */
   demoObservations?: readonly Observation[];
   adminEmail?: string;
   /** The first administrator's password; generated (and reported once) when absent. */
@@ -46,17 +46,36 @@ export interface RunningServer {
 
 /** What an empty database gets on first start. */
 export interface BootstrapResult {
+  /** The official data snapshot shipped with migov, when this start loaded it. */
+  loadedSnapshot?: { id: string; label: string; rows: number };
   createdAdmin?: { email: string; generatedPassword?: string };
   seededDemo: boolean;
   /** The demo users' shared password (generated; demo users exist only with demo data). */
   demoPassword?: string;
 }
 
-/** Migrate, and on a database without users create the first administrator and optionally the demo data. */
+/**
+ * Load the official data snapshot shipped with migov unless it, or a snapshot retrieved later (from
+ * `migov fetch`), is already loaded. Idempotent: every start may call it.
+ */
+export async function ensureOfficialSnapshot(database: db.MigovDatabase): Promise<BootstrapResult['loadedSnapshot']> {
+  const bundled = db.readBundledSnapshot();
+  const loaded = await db.listOfficialSnapshots(database);
+  if (loaded.some((snapshot) => snapshot.retrievedOn >= bundled.manifest.retrievedOn)) return undefined;
+  const result = await db.loadOfficialSnapshot(database, bundled, { origin: 'bundled' });
+  if (!result.loaded) return undefined;
+  return { id: result.snapshot.id, label: result.snapshot.label, rows: result.snapshot.series.reduce((sum, series) => sum + series.rows, 0) };
+}
+
+/**
+ * Migrate, load the official data snapshot when missing, and on a database without users create the
+ * first administrator and optionally the demo data (demo assessments, fenced off as demo).
+ */
 export async function bootstrapDatabase(database: db.MigovDatabase, options: Pick<StartServerOptions, 'demo' | 'demoObservations' | 'adminEmail' | 'adminPassword'>): Promise<BootstrapResult> {
   await database.migrate();
+  const loadedSnapshot = await ensureOfficialSnapshot(database);
   const users = await db.listUsers(database, { page: { limit: 1 } });
-  if (users.total > 0) return { seededDemo: false };
+  if (users.total > 0) return { seededDemo: false, ...(loadedSnapshot ? { loadedSnapshot } : {}) };
   const email = options.adminEmail ?? 'admin@migov.local';
   if (options.adminPassword !== undefined && options.adminPassword.length < MIN_PASSWORD_LENGTH) {
     throw new RangeError(`MIGOV_ADMIN_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters`);
@@ -66,15 +85,17 @@ export async function bootstrapDatabase(database: db.MigovDatabase, options: Pic
   await db.grantRole(database, { userId: admin.id, role: 'administrator', scope: { kind: 'global' } }, null);
   await db.recordAudit(database, { action: 'bootstrap.admin', targetType: 'user', targetId: admin.id, details: { email } });
   const createdAdmin = { email, ...(options.adminPassword === undefined ? { generatedPassword: password } : {}) };
-  if (!options.demo) return { createdAdmin, seededDemo: false };
+  if (!options.demo) return { createdAdmin, seededDemo: false, ...(loadedSnapshot ? { loadedSnapshot } : {}) };
   // Demo users get a random password, shown once: a known demo password would be a way in on a reachable server.
   const demoPassword = createSecret().slice(0, 16);
-  await db.seedDemoData(database, { seed: 1, passwordHash: await hashPassword(demoPassword), ...(options.demoObservations ? { observations: options.demoObservations } : {}) });
-  return { createdAdmin, seededDemo: true, demoPassword };
+  // The official values come from the snapshot: the demo adds assessments and publications, labelled demo, and no 10.7.2 series of its own.
+  await db.seedDemoData(database, { seed: 1, passwordHash: await hashPassword(demoPassword), observations: options.demoObservations ?? [], syntheticIndicators: false });
+  return { createdAdmin, seededDemo: true, demoPassword, ...(loadedSnapshot ? { loadedSnapshot } : {}) };
 }
 
 /** Tell the operator what the first start did (the administrator's generated password is shown only here). */
 export function reportBootstrap(bootstrap: BootstrapResult, report: (line: string) => void): void {
+  if (bootstrap.loadedSnapshot) report(`Loaded the official data snapshot ${bootstrap.loadedSnapshot.id} (${bootstrap.loadedSnapshot.label}; ${bootstrap.loadedSnapshot.rows} values).`);
   if (bootstrap.createdAdmin) {
     report(`Created the administrator ${bootstrap.createdAdmin.email}.`);
     if (bootstrap.createdAdmin.generatedPassword) report(`Its password (shown only now): ${bootstrap.createdAdmin.generatedPassword}`);

@@ -1,12 +1,12 @@
 // `migov serve`: run the platform locally. On an empty database: migrate, create the first
-// administrator, add demo data (unless --no-demo), then print the URL; stops cleanly on Ctrl-C.
+// administrator, load the official data snapshot shipped with migov, add demo data (unless --no-demo),
+// then print the URL; stops cleanly on Ctrl-C.
 // With --workers N the first-start work runs once in the primary, which then forks N processes
 // serving the same port (docs/api.md, "Serving with several processes").
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { readObservations, type Observation } from '@migov/core';
 import { DEFAULT_DATABASE_URL } from '@migov/db';
 import { closeOnSignals, isClusterWorker, parseWorkerCount, runClusterWorker, startCluster, startServer, type StartServerOptions } from '@migov/server';
 import { CliError, EXIT } from '../cli-error.ts';
@@ -20,14 +20,6 @@ interface ServeOptions {
 }
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-
-/** The published UN SG_CPA_MIGRS file, when the shared data folder is beside the repository (or MIGOV_UN_DATA names it). */
-function publishedUnObservations(): Observation[] | undefined {
-  const path = process.env.MIGOV_UN_DATA ?? resolve(repositoryRoot, '../shared/data/un-sdg-10-7-2/sg_cpa_migrs_by_country.ddf.csv');
-  if (!existsSync(path)) return undefined;
-  const read = readObservations({ name: path, bytes: readFileSync(path) });
-  return read.problems.length === 0 ? read.observations : undefined;
-}
 
 /** Adds the `serve` command. */
 export function registerServeCommand(program: Command): void {
@@ -49,14 +41,11 @@ export function registerServeCommand(program: Command): void {
         throw new CliError((error as Error).message, EXIT.usage);
       }
       const webRoot = resolve(repositoryRoot, 'apps/web/dist');
-      // A cluster's workers leave the first-start work (and so the demo data) to the primary.
-      const demoObservations = options.demo && !isClusterWorker() ? publishedUnObservations() : undefined;
       const startOptions: StartServerOptions = {
         databaseUrl: options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
         host: options.host,
         port,
         demo: options.demo,
-        ...(demoObservations ? { demoObservations } : {}),
         ...(process.env.MIGOV_ADMIN_PASSWORD ? { adminPassword: process.env.MIGOV_ADMIN_PASSWORD } : {}),
         ...(process.env.MIGOV_ADMIN_EMAIL ? { adminEmail: process.env.MIGOV_ADMIN_EMAIL } : {}),
         ...(existsSync(webRoot) ? { webRoot } : {}),

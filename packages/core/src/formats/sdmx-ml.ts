@@ -235,6 +235,8 @@ export interface SdmxMlOptions extends SdmxWriteOptions {
   id?: string;
   /** Sender agency id (default `MIGOV`). */
   sender?: string;
+  /** A test message (`<Test>true</Test>`): the message holds values that are not real data, such as demo content. */
+  test?: boolean;
 }
 
 /** Write observations as an SDMX-ML 2.1 structure-specific data message (one Series per series key). */
@@ -258,7 +260,7 @@ export function formatSdmxMl(observations: readonly Observation[], options: Sdmx
     `<message:StructureSpecificData xmlns:message="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message" xmlns:ss="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/structurespecific" xmlns:common="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ns1="${namespace}">`,
     '  <message:Header>',
     `    <message:ID>${escapeXmlAttribute(options.id ?? 'MIGOV')}</message:ID>`,
-    '    <message:Test>false</message:Test>',
+    `    <message:Test>${options.test === true ? 'true' : 'false'}</message:Test>`,
     `    <message:Prepared>${escapeXmlAttribute(options.prepared)}</message:Prepared>`,
     `    <message:Sender id="${escapeXmlAttribute(options.sender ?? 'MIGOV')}"/>`,
     `    <message:Structure structureID="${structureId}" namespace="${namespace}" dimensionAtObservation="TIME_PERIOD">`,

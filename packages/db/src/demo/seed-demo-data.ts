@@ -29,6 +29,8 @@ export interface SeedDemoOptions {
   passwordHash?: string;
   /** Published observations to import (e.g. the UN SDG data); without them a small synthetic set labelled as demo is imported. */
   observations?: readonly Observation[];
+  /** Add the synthetic 8.8.1 dataset (default true); false where the official series are loaded, so demo values never join them. */
+  syntheticIndicators?: boolean;
 }
 
 /** What was seeded, for printing and for tests. */
@@ -146,13 +148,13 @@ export async function seedDemoData(db: MigovDatabase, options: SeedDemoOptions):
   }
   // A separate generator, so the indicator demo leaves the rest of the demo as it was for a seed.
   const injuries = syntheticInjuryDataset(createRandom(options.seed ^ 0x8811), DEMO_JURISDICTIONS.filter((code) => !code.includes('-')));
-  await importIndicatorDatasets(db, { datasets: [injuries], source: { name: 'Demo data (synthetic, not official)', format: 'demo' } }, admin);
+  if (options.syntheticIndicators !== false) await importIndicatorDatasets(db, { datasets: [injuries], source: { name: 'Demo data (synthetic, not official)', format: 'demo' } }, admin);
   return {
     users: DEMO_USERS.map((entry) => ({ role: entry.role, email: `demo-${entry.role}@${DEMO_EMAIL_DOMAIN}`, userId: users.get(entry.role)?.id ?? '' })),
     rounds,
     assessments: seeded,
     observations: observations.length,
-    indicatorObservations: observations.length + injuries.observations.length,
+    indicatorObservations: observations.length + (options.syntheticIndicators !== false ? injuries.observations.length : 0),
   };
 }
 

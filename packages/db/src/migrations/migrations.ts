@@ -10,6 +10,7 @@ import { governanceAndIndicators } from './0003-governance-and-indicators.ts';
 import { indicatorDatasets } from './0004-indicator-datasets.ts';
 import { mgiAssessmentsAndGovernanceData } from './0005-mgi-assessments-and-governance-data.ts';
 import { publishedEvidence } from './0007-published-evidence.ts';
+import { officialSnapshots } from './0008-official-snapshots.ts';
 
 const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
   '0001-initial-schema': initialSchema,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
   '0004-indicator-datasets': indicatorDatasets,
   '0005-mgi-assessments-and-governance-data': mgiAssessmentsAndGovernanceData,
   '0007-published-evidence': publishedEvidence,
+  '0008-official-snapshots': officialSnapshots,
 };
 
 /** The name of the newest migration. */

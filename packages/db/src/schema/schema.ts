@@ -334,6 +334,20 @@ export interface MgiConsultationMembersTable {
   created_by: Nullable<string>;
 }
 
+/** Row type of the official_snapshots table: one row per official data snapshot loaded (bundled or fetched). */
+export interface OfficialSnapshotsTable {
+  id: string;
+  snapshot_id: string;
+  source: string;
+  source_detail: string;
+  retrieved_on: string;
+  origin: string;
+  manifest: Json;
+  observation_import_id: Nullable<string>;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+}
+
 /** Row type of the governance_documents table: versions of the crosswalk and the partnership registry (append-only). */
 export interface GovernanceDocumentsTable {
   name: string;
@@ -373,4 +387,5 @@ export interface Schema {
   mgi_process_events: MgiProcessEventsTable;
   mgi_consultation_members: MgiConsultationMembersTable;
   governance_documents: GovernanceDocumentsTable;
+  official_snapshots: OfficialSnapshotsTable;
 }

@@ -179,6 +179,7 @@ export const TABLES = {
   mgi_process_events: { assessment_id: 'text', seq: 'integer', action: 'text', from_state: 'text', to_state: 'text', detail: 'json', ...timestamps, created_by: 'text' },
   mgi_consultation_members: { id: 'text', assessment_id: 'text', consultation: 'integer', ministry: 'text', user_id: 'text', ...timestamps, created_by: 'text' },
   governance_documents: { name: 'text', version: 'integer', description: 'text', source: 'text', change: 'json', content: 'json', ...timestamps, created_by: 'text' },
+  official_snapshots: { id: 'text', snapshot_id: 'text', source: 'text', source_detail: 'text', retrieved_on: 'text', origin: 'text', manifest: 'json', observation_import_id: 'text', ...timestamps, created_by: 'text' },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
 /** A table of the schema. */
@@ -214,4 +215,5 @@ export const TABLE_ORDER_BY: Record<TableName, readonly string[]> = {
   mgi_process_events: ['assessment_id', 'seq'],
   mgi_consultation_members: ['id'],
   governance_documents: ['name', 'version'],
+  official_snapshots: ['id'],
 };

@@ -20,9 +20,12 @@ import {
   resultsFromObservations,
   type BriefContent,
   type BriefDocument,
+  type BriefResults,
   type BriefVersion,
 } from '@migov/briefs';
-import { appendBriefVersion, ConflictError, createBrief, findBrief, listBriefs, listObservations, loadBriefReferenceData, type StoredBrief } from '@migov/db';
+import { appendBriefVersion, ConflictError, createBrief, findBrief, listBriefs, loadBriefReferenceData, type StoredBrief } from '@migov/db';
+import type { AppContext } from '../context.ts';
+import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import type { Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { scopeCovers, type Role } from '../auth/permissions.ts';
@@ -78,6 +81,25 @@ async function loadBrief(request: FastifyRequest, id: string): Promise<{ brief: 
 
 const idParams = z.object({ id: z.string().min(1).max(60) });
 
+/**
+ * The results a brief starts from: the value the results service shows for the country (of the round,
+ * or of its latest round), its provenance as the source, and a national publication beside an official
+ * value named too — so the brief and every public page say the same.
+ */
+export async function briefResults(context: Pick<AppContext, 'db' | 'geography'>, area: string, year?: number): Promise<BriefResults & { found: boolean }> {
+  const all = await countryResults(context, { area });
+  const round = year ?? all.at(-1)?.year;
+  const shown = all.filter((result) => result.year === round);
+  const result = shown[0];
+  const beside = result?.official && result.national ? `; beside it: ${result.national.provenance.label}${result.differs ? ' (differs)' : ' (agrees)'}` : '';
+  const results = resultsFromObservations(
+    shownObservations(shown).map((entry) => entry.observation),
+    area,
+    { ...(round !== undefined ? { year: round } : {}), ...(result ? { source: `${result.value.provenance.label}${beside}` } : { source: 'no 10.7.2 result' }) },
+  );
+  return { ...results, found: result !== undefined };
+}
+
 /** Brief routes under /api/v1. */
 export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
   const context = app.migov;
@@ -99,12 +121,11 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       const area = context.geography.findArea(request.body.area);
       if (!area || area.kind !== 'country') throw new ApiError('invalid-input', `area ${JSON.stringify(request.body.area)} is not a country (use an M49 or ISO 3166-1 code)`, { problems: [{ field: 'area', value: request.body.area, message: 'must be a country' }] });
       const principal = requireAuthor(request, area.code);
-      const observations = await listObservations(context.db, { series: 'SG_CPA_MIGRS', area: area.code });
       const round = request.body.round;
-      if (round !== undefined && !observations.some((observation) => observation.year === round)) {
+      const { found, ...results } = await briefResults(context, area.code, round);
+      if (round !== undefined && !found) {
         throw new ApiError('invalid-input', `no published 10.7.2 results for ${area.name} in ${round}`, { problems: [{ field: 'round', value: round, message: 'no published results for this country in this round' }] });
       }
-      const results = resultsFromObservations(observations, area.code, { ...(round !== undefined ? { year: round } : {}), source: 'published SG_CPA_MIGRS observations' });
       const at = context.now().toISOString();
       let document: BriefDocument;
       try {
@@ -203,8 +224,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       const { expectedVersion } = request.body;
       const latest = brief.versions.at(-1);
       if (!latest || latest.version !== expectedVersion) throw new ApiError('edit-conflict', `the brief is at version ${latest?.version ?? 0}, not ${expectedVersion}`, { current: briefView(brief) });
-      const observations = await listObservations(context.db, { series: 'SG_CPA_MIGRS', area: brief.area });
-      const results = resultsFromObservations(observations, brief.area, { ...(brief.year !== undefined ? { year: brief.year } : {}), source: 'published SG_CPA_MIGRS observations' });
+      const { found: _found, ...results } = await briefResults(context, brief.area, brief.year);
       // The checklist is what people know, not a fact from the data: carry the latest one forward.
       const checklist = Object.fromEntries((latest.content as BriefContent).checklist.map((item) => [item.element, { status: item.status, ...(item.note ? { note: item.note } : {}) }]));
       const { crosswalk, registry } = await loadBriefReferenceData(context.db);

@@ -22,7 +22,8 @@ import {
   type LinkBasis,
   type Observation,
 } from '@migov/core';
-import { listGovernanceDocumentVersions, listObservations, loadCrosswalk } from '@migov/db';
+import { listGovernanceDocumentVersions, loadCrosswalk } from '@migov/db';
+import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { etagOf, jsonBody, sendCached } from '../http/etag.ts';
 import { editFields, editorsOnly, EDITORS_TEXT, invalidEdit, requireGovernanceEditor, storeEdit, versionView, withEditorsByRole } from './crosswalks-and-partnerships.editing.ts';
@@ -112,7 +113,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
       config: PUBLIC,
       schema: {
         tags: ['governance'],
-        summary: "A country's 10.7.2 domains below \"meets\" in a round of published data, mapped to GCM objectives and SDG targets (editorial links labelled)",
+        summary: "A country's 10.7.2 domains below \"meets\" in a round (the value the results service shows, with its provenance), mapped to GCM objectives and SDG targets (editorial links labelled)",
         params: z.object({ code: z.string().min(1).max(40) }),
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().describe('Round; default the latest with published data') }),
         response: cachedResponse,
@@ -123,12 +124,23 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!area) throw new ApiError('not-found', `no area ${request.params.code} (use an M49 code, ISO alpha-2/alpha-3 code or group id)`);
       const { year } = request.query;
       const body = await cache.get(`gaps:${area.code}:${year ?? ''}`, async () => {
-        const observations = await listObservations(context.db, { series: 'SG_CPA_MIGRS', area: area.code });
+        const results = await countryResults(context, { area: area.code });
+        const gaps = areaGaps(
+          shownObservations(results).map((entry) => entry.observation),
+          area.code,
+          year,
+          (await loadCrosswalk(context.db)).content,
+        );
+        const shown = results.find((result) => result.year === gaps.year);
         return jsonBody({
           area: { code: area.code, name: area.name },
-          source: 'published SG_CPA_MIGRS observations',
+          source: shown?.value.provenance.label ?? 'no 10.7.2 result',
+          provenance: shown?.value.provenance ?? null,
+          containsDemo: shown?.value.provenance.kind === 'demo',
+          /** A national publication beside the official value, when there is one (labelled, never the gaps' basis). */
+          national: shown && shown.official && shown.national ? shown.national : null,
           editorialLabel: EDITORIAL_LABEL,
-          ...areaGaps(observations, area.code, year, (await loadCrosswalk(context.db)).content),
+          ...gaps,
         });
       });
       return sendCached(request, reply, body);

@@ -6,6 +6,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  computedLabel,
+  DEMO_LABEL,
+  type Provenance,
   addMeeting,
   addMembership,
   addTypeClaim,
@@ -27,7 +30,8 @@ import {
   type ProcessType,
   type RegistryEditResult,
 } from '@migov/core';
-import { listGovernanceDocumentVersions, listObservations, loadPartnershipRegistry } from '@migov/db';
+import { listGovernanceDocumentVersions, loadPartnershipRegistry } from '@migov/db';
+import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { jsonBody, sendCached } from '../http/etag.ts';
 import { editFields, editorsOnly, EDITORS_TEXT, invalidEdit, requireGovernanceEditor, storeEdit, versionView, withEditorsByRole } from './crosswalks-and-partnerships.editing.ts';
@@ -72,8 +76,14 @@ function roundsOf(observations: readonly Observation[]): number[] {
   return [...new Set(observations.map((observation) => observation.year))].sort((left, right) => left - right);
 }
 
+/** A group figure is computed by migov from n of N members; with a demo value among them it is demo. */
+function groupProvenance(responding: readonly string[], members: number, year: number, demo: ReadonlySet<string>): Provenance {
+  if (responding.some((area) => demo.has(`${area}|${year}`))) return { kind: 'demo', label: `${DEMO_LABEL} (${computedLabel(responding.length, members)}, demo values among them)` };
+  return { kind: 'computed', label: computedLabel(responding.length, members), responding: responding.length, members };
+}
+
 /** Per round and domain: the group figure of the members and how many of them it covers. */
-export function groupResultsByRound(registry: PartnershipRegistry, processId: string, observations: readonly Observation[], includeObservers: boolean) {
+export function groupResultsByRound(registry: PartnershipRegistry, processId: string, observations: readonly Observation[], includeObservers: boolean, demo: ReadonlySet<string> = new Set()) {
   return roundsOf(observations).map((year) => ({
     year,
     membersAsOf: String(year),
@@ -82,6 +92,7 @@ export function groupResultsByRound(registry: PartnershipRegistry, processId: st
       numerator: result.numerator,
       denominator: result.denominator,
       percent: result.percent ?? null,
+      provenance: groupProvenance(result.responding, result.members.length, year, demo),
       coverage: { members: result.members.length, responding: result.responding.length, notApplicable: result.notApplicable.length, missing: result.missing.length },
       members: result.members,
       responding: result.responding,
@@ -173,7 +184,9 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       const { asOf, includeObservers } = request.query;
       const query = membershipQuery(asOf, includeObservers);
       const body = await cache.get(`partnership:${process.id}:${asOf ?? ''}:${includeObservers}`, async () => {
-        const observations = await listObservations(context.db, { series: 'SG_CPA_MIGRS' });
+        const results = await countryResults(context);
+        const observations = shownObservations(results).map((entry) => entry.observation);
+        const demo = new Set(results.filter((result) => result.value.provenance.kind === 'demo').map((result) => `${result.area}|${result.year}`));
         return jsonBody({
           ...processSummary(registry, process, query),
           asOf: asOf ?? null,
@@ -183,7 +196,9 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
           memberCategories: memberCategories(processMemberAreas(registry, process.id, query), observations) ?? null,
           groupResults: {
             method: '100 x members in category 3 or 4 / responding members (category 1-4); not applicable and missing left out of both; membership on 1 January of the round year',
-            rounds: groupResultsByRound(registry, process.id, observations, includeObservers === 'true'),
+            source: 'the 10.7.2 values the results service shows (official where the UN published, else national publications)',
+            containsDemo: demo.size > 0 && processMemberAreas(registry, process.id, query).some((area) => [...demo].some((key) => key.startsWith(`${area}|`))),
+            rounds: groupResultsByRound(registry, process.id, observations, includeObservers === 'true', demo),
           },
         });
       });

@@ -1,0 +1,226 @@
+/**
+ * The official data in the database and the one read of every 10.7.2 value with where it comes from:
+ * official values (the UN's, from a snapshot or an imported file), national publications made in migov
+ * (with who validated them), and demo content (never official). Loading a snapshot is idempotent.
+ */
+import { snapshotDatasets, snapshotLabel, snapshotObservations, type PublishedCoverage, type SnapshotManifest } from '@migov/core';
+import { sql } from 'kysely';
+import type { MigovDatabase } from '../database.ts';
+import { DEMO_EMAIL_DOMAIN } from '../demo/seed-demo-data.ts';
+import { importIndicatorDatasets } from '../indicators/indicators.repository.ts';
+import { importObservations } from '../observations/observations.repository.ts';
+import type { PublishedResults } from '../publications/published-results.ts';
+import { nowIso, readJson, readNumber, readOptional, readTimestamp } from '../schema/codec.ts';
+import { newId } from '../schema/ids.ts';
+import type { OfficialSnapshot } from './snapshot-files.ts';
+
+/** The observation import format of snapshot values. */
+export const SNAPSHOT_IMPORT_FORMAT = 'official-snapshot';
+/** The observation import format of demo values. */
+export const DEMO_IMPORT_FORMAT = 'demo';
+
+/** A snapshot loaded into the database. */
+export interface LoadedSnapshot {
+  id: string;
+  source: string;
+  sourceDetail: string;
+  retrievedOn: string;
+  /** `bundled`: shipped with migov; `fetched`: downloaded by `migov fetch`. */
+  origin: 'bundled' | 'fetched';
+  /** "UN SDG Global Database, retrieved 2026-12-07". */
+  label: string;
+  loadedAt: string;
+  series: { series: string; indicator: string; description?: string; rows: number }[];
+  coverage: PublishedCoverage[];
+  observationImportId?: string;
+}
+
+function toLoaded(db: MigovDatabase, row: { snapshot_id: string; source: string; source_detail: string; retrieved_on: string; origin: string; manifest: unknown; observation_import_id: string | null; created_at: string | Date }, parsed?: SnapshotManifest): LoadedSnapshot {
+  const manifest = parsed ?? readJson<SnapshotManifest>(db.dialect, row.manifest);
+  const loaded: LoadedSnapshot = {
+    id: row.snapshot_id,
+    source: row.source,
+    sourceDetail: row.source_detail,
+    retrievedOn: row.retrieved_on,
+    origin: row.origin === 'fetched' ? 'fetched' : 'bundled',
+    label: snapshotLabel({ source: row.source, retrievedOn: row.retrieved_on }),
+    loadedAt: readTimestamp(row.created_at),
+    series: manifest.series.map(({ series, indicator, description, rows }) => ({ series, indicator, ...(description ? { description } : {}), rows })),
+    coverage: manifest.coverage ?? [],
+  };
+  const importId = readOptional(row.observation_import_id);
+  if (importId !== undefined) loaded.observationImportId = importId;
+  return loaded;
+}
+
+/** Every snapshot loaded, newest first. */
+export async function listOfficialSnapshots(db: MigovDatabase): Promise<LoadedSnapshot[]> {
+  const rows = await db.kysely.selectFrom('official_snapshots').selectAll().orderBy('id', 'desc').execute();
+  return rows.map((row) => toLoaded(db, row));
+}
+
+/** The snapshot the observatory shows: the newest loaded, if any. */
+export async function currentOfficialSnapshot(db: MigovDatabase): Promise<LoadedSnapshot | undefined> {
+  return (await listOfficialSnapshots(db))[0];
+}
+
+/**
+ * Store a snapshot: the 10.7.2 series as observations and the migration-related series as indicator
+ * datasets, both naming the snapshot as their source. A snapshot with the same id and checksums that is
+ * already loaded is not loaded again (`loaded: false`).
+ */
+export async function loadOfficialSnapshot(db: MigovDatabase, snapshot: OfficialSnapshot, options: { origin: 'bundled' | 'fetched'; actorId?: string | null }): Promise<{ loaded: boolean; snapshot: LoadedSnapshot }> {
+  const { manifest } = snapshot;
+  const checksums = (entry: SnapshotManifest) => entry.series.map((series) => series.sha256).join(',');
+  for (const existing of await db.kysely.selectFrom('official_snapshots').selectAll().where('snapshot_id', '=', manifest.id).execute()) {
+    if (checksums(readJson<SnapshotManifest>(db.dialect, existing.manifest)) === checksums(manifest)) return { loaded: false, snapshot: toLoaded(db, existing) };
+  }
+  const label = snapshotLabel(manifest);
+  const actorId = options.actorId ?? null;
+  const datasets = snapshot.series.filter((series) => series.indicator !== '10.7.2').flatMap((series) => snapshotDatasets(series, label));
+  if (datasets.length > 0) await importIndicatorDatasets(db, { datasets, source: { name: label, format: SNAPSHOT_IMPORT_FORMAT }, onConflict: 'replace' }, actorId);
+  const observations = snapshot.series.flatMap((series) => snapshotObservations(series, `${manifest.source} (${series.series})`));
+  const imported = observations.length > 0 ? await importObservations(db, { observations, source: { name: label, format: SNAPSHOT_IMPORT_FORMAT, importedAt: `${manifest.retrievedOn}T00:00:00.000Z` } }, actorId) : undefined;
+  const row = {
+    id: newId(),
+    snapshot_id: manifest.id,
+    source: manifest.source,
+    source_detail: manifest.sourceDetail,
+    retrieved_on: manifest.retrievedOn,
+    origin: options.origin,
+    manifest: JSON.stringify(manifest),
+    observation_import_id: imported?.id ?? null,
+    created_at: nowIso(),
+    created_by: actorId,
+  };
+  await db.kysely.insertInto('official_snapshots').values(row).execute();
+  return { loaded: true, snapshot: toLoaded(db, row, manifest) };
+}
+
+/** One SG_CPA_MIGRS or SG_CPA_MIGRP value with the import it came from. */
+export interface SourcedObservation {
+  series: 'SG_CPA_MIGRS' | 'SG_CPA_MIGRP';
+  area: string;
+  year: number;
+  domain: string;
+  value: number | 'N';
+  nature?: string;
+  importId: string;
+  /** The import's source name ("UN SDG Global Database, retrieved 2026-12-07", a file name, "Demo data …"). */
+  sourceName: string;
+  /** `official-snapshot`, `demo`, or the format of an imported file. */
+  sourceFormat: string;
+  importedAt: string;
+}
+
+/**
+ * The current SG_CPA_MIGRS/SG_CPA_MIGRP values with their import: for each series, area, year and
+ * domain the newest import's, and apart from it the newest demo import's (demo values never replace others).
+ */
+export async function listSourcedObservations(db: MigovDatabase, filters: { series: 'SG_CPA_MIGRS' | 'SG_CPA_MIGRP'; year?: number; area?: string }): Promise<SourcedObservation[]> {
+  let query = db.kysely
+    .selectFrom('observations as o')
+    .innerJoin('observation_imports as i', 'i.id', 'o.import_id')
+    .select(['o.series', 'o.area', 'o.year', 'o.domain', 'o.value', 'o.value_flag', 'o.nature', 'o.import_id', 'i.source_name', 'i.source_format', 'i.source_imported_at'])
+    .where('o.series', '=', filters.series);
+  if (filters.year !== undefined) query = query.where('o.year', '=', filters.year);
+  if (filters.area !== undefined) query = query.where('o.area', '=', filters.area);
+  query = query.where(({ not, exists, selectFrom }) =>
+    not(
+      exists(
+        selectFrom('observations as newer')
+          .innerJoin('observation_imports as ni', 'ni.id', 'newer.import_id')
+          .select('newer.id')
+          .whereRef('newer.series', '=', 'o.series')
+          .whereRef('newer.area', '=', 'o.area')
+          .whereRef('newer.year', '=', 'o.year')
+          .whereRef('newer.domain', '=', 'o.domain')
+          .whereRef('newer.import_id', '>', 'o.import_id')
+          // Demo values never shadow official ones, nor official ones demo values: the results read chooses.
+          .where(sql<boolean>`(ni.source_format = ${DEMO_IMPORT_FORMAT}) = (i.source_format = ${DEMO_IMPORT_FORMAT})`),
+      ),
+    ),
+  );
+  const rows = await query.orderBy('o.year').orderBy('o.area').orderBy('o.domain').execute();
+  return rows.map((row) => {
+    const entry: SourcedObservation = {
+      series: filters.series,
+      area: row.area,
+      year: readNumber(row.year),
+      domain: row.domain,
+      value: row.value_flag === 'N' ? 'N' : readNumber(row.value),
+      importId: row.import_id,
+      sourceName: row.source_name,
+      sourceFormat: row.source_format,
+      importedAt: readTimestamp(row.source_imported_at),
+    };
+    const nature = readOptional(row.nature);
+    if (nature !== undefined) entry.nature = nature;
+    return entry;
+  });
+}
+
+/** The latest publication of a jurisdiction in a round, as the results read needs it. */
+export interface NationalResult {
+  jurisdiction: string;
+  year: number;
+  instrument: string;
+  publicationNumber: number;
+  publishedAt: string;
+  results: PublishedResults;
+  /** The display name of who validated the assessment (never an e-mail or an id); null when unknown. */
+  validatedBy: string | null;
+  /** Published by a demo user: demo content, never official. */
+  demo: boolean;
+}
+
+/** The latest publication per jurisdiction (optionally of one year, jurisdiction and instrument), with validator and demo flag. */
+export async function listNationalResults(db: MigovDatabase, filters: { year?: number; jurisdiction?: string; instrument?: string } = {}): Promise<NationalResult[]> {
+  let query = db.kysely
+    .selectFrom('publications as p')
+    .leftJoin('users as publisher', 'publisher.id', 'p.published_by')
+    .select(['p.assessment_id', 'p.jurisdiction', 'p.year', 'p.instrument', 'p.publication_number', 'p.results', 'p.published_at', 'publisher.email as publisher_email'])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('publications as newer')
+            .select('newer.id')
+            .whereRef('newer.assessment_id', '=', 'p.assessment_id')
+            .whereRef('newer.publication_number', '>', 'p.publication_number'),
+        ),
+      ),
+    );
+  if (filters.year !== undefined) query = query.where('p.year', '=', filters.year);
+  if (filters.jurisdiction !== undefined) query = query.where('p.jurisdiction', '=', filters.jurisdiction);
+  if (filters.instrument !== undefined) query = query.where('p.instrument', '=', filters.instrument);
+  const rows = await query.orderBy('p.year').orderBy('p.jurisdiction').execute();
+  if (rows.length === 0) return [];
+  // Who validated: the latest `validate` revision of each assessment, by display name.
+  const validations = await db.kysely
+    .selectFrom('revisions as r')
+    .innerJoin('users as u', 'u.id', 'r.actor_id')
+    .select(['r.assessment_id', 'r.revision', 'r.at', 'u.name', 'u.email'])
+    .where('r.action', '=', 'validate')
+    .where(
+      'r.assessment_id',
+      'in',
+      rows.map((row) => row.assessment_id),
+    )
+    .orderBy('r.revision')
+    .execute();
+  const validator = new Map<string, { name: string; demo: boolean }>();
+  for (const entry of validations) validator.set(entry.assessment_id, { name: entry.name, demo: entry.email.endsWith(`@${DEMO_EMAIL_DOMAIN}`) });
+  return rows.map((row) => {
+    const validated = validator.get(row.assessment_id);
+    return {
+      jurisdiction: row.jurisdiction,
+      year: readNumber(row.year),
+      instrument: row.instrument,
+      publicationNumber: readNumber(row.publication_number),
+      publishedAt: readTimestamp(row.published_at),
+      results: readJson<PublishedResults>(db.dialect, row.results),
+      validatedBy: validated?.name ?? null,
+      demo: (row.publisher_email ?? '').endsWith(`@${DEMO_EMAIL_DOMAIN}`) || validated?.demo === true,
+    };
+  });
+}
