@@ -2,7 +2,7 @@
  * Opening a database: SQLite through better-sqlite3 (WAL, foreign keys, busy timeout) or PostgreSQL
  * through a pg Pool, both behind one Kysely instance typed with the schema.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
@@ -53,13 +53,27 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
 /** The product's default database when neither a flag nor DATABASE_URL names one. */
 export const DEFAULT_DATABASE_URL = './.migov/migov.sqlite';
 
+/** Create an empty file readable and writable by its owner only, unless it exists. */
+function createOwnerOnly(filename: string): void {
+  try {
+    closeSync(openSync(filename, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
 /** Open a database (SQLite or PostgreSQL) from a URL; call `migrate()` before first use. */
 export async function createDatabase(options: CreateDatabaseOptions): Promise<MigovDatabase> {
   const location = parseDatabaseUrl(options.url);
   let kysely: Kysely<Schema>;
   if (location.dialect === 'sqlite') {
-    // A new directory is owner-only: the database holds password hashes and evidence files.
-    if (location.filename !== ':memory:') mkdirSync(dirname(location.filename), { recursive: true, mode: 0o700 });
+    // A new directory and a new database are owner-only: the database holds password hashes and
+    // evidence files. SQLite would create the file 0644; created here first, 0600, it keeps that
+    // mode, and SQLite gives its -wal and -shm files the mode of the database file.
+    if (location.filename !== ':memory:') {
+      mkdirSync(dirname(location.filename), { recursive: true, mode: 0o700 });
+      createOwnerOnly(location.filename);
+    }
     const connection = new BetterSqlite3(location.filename, { timeout: options.busyTimeoutMs ?? 15_000 });
     if (location.filename !== ':memory:') connection.pragma('journal_mode = WAL');
     connection.pragma('foreign_keys = ON');
