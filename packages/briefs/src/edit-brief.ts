@@ -2,6 +2,7 @@
  * Editing a brief: an edit is based on the latest version (optimistic locking) and appends a new
  * version with the editor, the time and what changed; earlier versions stay as they were.
  */
+import { findRefusedCharacter } from '@migov/core';
 import {
   BriefConflictError,
   BriefInputError,
@@ -39,6 +40,8 @@ function checkText(field: string, text: string | undefined, required: boolean): 
   if (text === undefined) return;
   if (required && text.trim() === '') throw new BriefInputError(field, 'may not be empty');
   if (text.length > MAX_TEXT) throw new BriefInputError(field, `${text.length} characters (at most ${MAX_TEXT})`);
+  const refused = findRefusedCharacter(text);
+  if (refused) throw new BriefInputError(field, refused.message);
 }
 
 /**

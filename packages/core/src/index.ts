@@ -12,3 +12,4 @@ export * from './formats/index.ts';
 export * from './governance/index.ts';
 export * from './indicators/index.ts';
 export * from './official/index.ts';
+export * from './text/accepted-text.ts';

@@ -4,7 +4,7 @@ import { SDG_10_7_2_V2019 } from '@migov/core';
 import { createAssessment, createRound, getAssessment, listAudit, saveResponses, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
 import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, signIn, type SignedIn } from '../testing/test-app.ts';
-import { buildAssessmentWorkbook, readAssessmentWorkbook, RESPONSES_SHEET } from './assessment-workbook.ts';
+import { buildAssessmentWorkbook, readAssessmentWorkbook, RESPONSES_SHEET, toCellText } from './assessment-workbook.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ITEMS = SDG_10_7_2_V2019.domains.flatMap((domain) => domain.items.map((item) => item.id));
@@ -105,6 +105,32 @@ describe.each(DIALECTS)('the Excel template of an assessment (%s)', (dialect) =>
     const response = await app.inject({ method: 'PUT', url: `/api/v1/assessments/${assessment.id}/workbook`, headers: asUser(focalPoint, { 'content-type': XLSX }), payload: edited });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('edit-conflict');
+  });
+
+  it('keeps every character of a stored comment through a round trip, and refuses control characters typed into the workbook', async () => {
+    const assessment = await createAssessment(db, { jurisdiction: '276', roundId: (await createRound(db, { year: 2024, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2024-01-01', closesOn: '2024-12-31' })).id }, null);
+    // Text stored before control characters were refused, and text that looks like the workbook's own escapes.
+    const legacy = 'bell\u0007 c1\u0085 literal _x0041_ and _x0041_x0042_ stay';
+    await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes: [{ itemId: '1a', optionId: 'no', comment: legacy }, { itemId: '1b', comment: 'plain' }] }, null);
+    const stored = await getAssessment(db, assessment.id);
+    const download = await app.inject({ url: `/api/v1/assessments/${stored.id}/workbook`, headers: { cookie: focalPoint.cookie } });
+    expect(download.statusCode).toBe(200);
+    const read = await readAssessmentWorkbook(SDG_10_7_2_V2019, stored, download.rawPayload);
+    expect(read).toEqual({ ok: true, lockVersion: stored.lockVersion, changes: [] });
+    const unchanged = await app.inject({ method: 'PUT', url: `/api/v1/assessments/${stored.id}/workbook`, headers: asUser(focalPoint, { 'content-type': XLSX }), payload: download.rawPayload });
+    expect(unchanged.statusCode, unchanged.body).toBe(200);
+    expect(unchanged.json().changed).toBe(0);
+
+    // Excel writes a control character in a cell as _x0007_; read back, it is the character itself.
+    const typed = await editWorkbook(download.rawPayload, (sheet) => {
+      sheet.getCell('E3').value = 'new text with a bell _x0007_ inside';
+      // exceljs, unlike Excel, does not write back what it read unchanged: keep E2 as the template had it.
+      sheet.getCell('E2').value = toCellText(legacy);
+    });
+    const refused = await app.inject({ method: 'PUT', url: `/api/v1/assessments/${stored.id}/workbook`, headers: asUser(focalPoint, { 'content-type': XLSX }), payload: typed });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'invalid-workbook', problems: [{ sheet: RESPONSES_SHEET, cell: 'E3', value: expect.stringContaining('bell \u2407 inside'), message: expect.stringContaining('control character U+0007 at character 22') }] });
+    expect((await getAssessment(db, stored.id)).responses).toEqual(stored.responses);
   });
 
   it('refuses a file that is not a workbook', async () => {

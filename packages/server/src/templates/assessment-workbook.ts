@@ -5,7 +5,7 @@
  * sheet, cell, value and why; the caller changes nothing unless the whole workbook is valid.
  */
 import ExcelJS from 'exceljs';
-import { localize, type InstrumentVersion } from '@migov/core';
+import { findRefusedCharacter, localize, replaceRefused, visibleInXml, type InstrumentVersion } from '@migov/core';
 import type { Assessment, ResponseChange } from '@migov/db';
 import { DEFAULT_PARSING_LIMITS, type ParsingLimits } from '../parsing/limits.ts';
 import { guardZip } from '../parsing/zip-guard.ts';
@@ -28,6 +28,16 @@ export interface WorkbookProblem {
 export type ReadWorkbookResult =
   | { ok: true; lockVersion: number; changes: ResponseChange[] }
   | { ok: false; problems: WorkbookProblem[] };
+
+/**
+ * Text as a cell of the workbook, so that reading it back gives exactly the same text. exceljs reads
+ * `_xHHHH_` as an escaped character (the OOXML convention) and drops characters XML cannot hold
+ * when writing: a literal `_xHHHH_` is written with its underscore escaped, and such a character
+ * (text stored before they were refused) as its escape.
+ */
+export function toCellText(text: string): string {
+  return replaceRefused(text.replace(/_(?=x[0-9A-F]{4}_)/g, '_x005F_'), (char) => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}
 
 function itemsOf(instrument: InstrumentVersion) {
   return instrument.domains.flatMap((domain) => domain.items.map((item) => ({ domain, item, options: instrument.scales[item.scale] ?? [] })));
@@ -81,7 +91,7 @@ export async function buildAssessmentWorkbook(instrument: InstrumentVersion, ass
     const answer = itemOptions.find((option) => option.id === response?.optionId);
     const row = sheet.getRow(rowNumber);
     // Text goes in as plain strings: exceljs writes them as shared strings, never as formulas.
-    row.values = [localize(domain.label, 'en'), item.id, localize(item.text, 'en'), answer ? localize(answer.label, 'en') : '', response?.comment ?? ''];
+    row.values = [localize(domain.label, 'en'), item.id, localize(item.text, 'en'), answer ? toCellText(localize(answer.label, 'en')) : '', toCellText(response?.comment ?? '')];
     row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
     for (const column of [4, 5]) row.getCell(column).protection = { locked: false };
     row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
@@ -187,9 +197,12 @@ export async function readAssessmentWorkbook(instrument: InstrumentVersion, asse
       if (!option) problems.push({ sheet: RESPONSES_SHEET, cell: answerCell.address, value: text, message: `not an option of item ${itemId} (options: ${entry.options.map((candidate) => localize(candidate.label, 'en')).join(' | ')})` });
       else optionId = option.id;
     }
-    if (comment.formula) problems.push({ sheet: RESPONSES_SHEET, cell: commentCell.address, value: comment.text, message: 'formulas are not accepted in comments' });
-    else if (comment.text.length > MAX_COMMENT) problems.push({ sheet: RESPONSES_SHEET, cell: commentCell.address, value: `${comment.text.slice(0, 40)}…`, message: `a comment has at most ${MAX_COMMENT} characters (this one has ${comment.text.length})` });
     const current = assessment.responses[itemId] ?? {};
+    // Text stored before control characters were refused comes back as it went out and is kept; new text must be accepted text.
+    const refused = comment.text === (current.comment ?? '') ? undefined : findRefusedCharacter(comment.text);
+    if (comment.formula) problems.push({ sheet: RESPONSES_SHEET, cell: commentCell.address, value: comment.text, message: 'formulas are not accepted in comments' });
+    else if (refused) problems.push({ sheet: RESPONSES_SHEET, cell: commentCell.address, value: visibleInXml(comment.text.slice(Math.max(0, refused.index - 20), refused.index + 20)), message: `the comment ${refused.message}` });
+    else if (comment.text.length > MAX_COMMENT) problems.push({ sheet: RESPONSES_SHEET, cell: commentCell.address, value: `${comment.text.slice(0, 40)}…`, message: `a comment has at most ${MAX_COMMENT} characters (this one has ${comment.text.length})` });
     const change: ResponseChange = { itemId };
     if ((current.optionId ?? undefined) !== optionId) change.optionId = optionId ?? null;
     const newComment = comment.text === '' ? undefined : comment.text;
