@@ -33,12 +33,20 @@ const isTextLine = (cells: readonly string[]): boolean => {
   return only !== undefined && more.length === 0 && /\p{L}/u.test(only) && only.trim().split(/\s+/).length >= 2 && !/^\s*\d{4}\b/.test(only);
 };
 
-/** The delimiter of a file, guessed from its first line: comma, unless only semicolons or tabs appear. */
+/**
+ * The delimiter of a file, guessed from its first line: the most frequent of comma, semicolon and tab
+ * outside quotes (labels such as "Safe, orderly and regular migration" are quoted in semicolon files),
+ * comma on a tie.
+ */
 export function guessDelimiter(firstLine: string): ',' | ';' | '\t' {
-  const count = (char: string) => firstLine.split(char).length - 1;
-  const commas = count(',');
-  if (commas === 0 && count(';') > 0) return ';';
-  if (commas === 0 && count('\t') > 0) return '\t';
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of firstLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === ',' || char === ';' || char === '\t')) counts[char] += 1;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[',']) return '\t';
   return ',';
 }
 
