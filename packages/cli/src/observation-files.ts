@@ -72,7 +72,7 @@ export async function readObservationFiles(paths: readonly string[], options: Ob
     const file = await readInputFile(path);
     const result = readObservations(
       { name: path, bytes: file.bytes },
-      { labels, isKnownArea: (code) => defaultGeography.findArea(code) !== undefined, resolveArea: (code) => defaultGeography.findArea(code)?.code, ...(area ? { area } : {}), ...(series ? { series } : {}) },
+      { labels, isKnownArea: (code) => defaultGeography.findArea(code) !== undefined, resolveArea: (code) => (defaultGeography.findArea(code) ?? defaultGeography.findAreaByName(code))?.code, ...(area ? { area } : {}), ...(series ? { series } : {}) },
     );
     formats.push({ file: path, format: result.format, observations: result.observations.length });
     problems.push(...result.problems);

@@ -46,7 +46,7 @@ export interface ReadObservationsOptions extends InputLimits {
   series?: SeriesCode;
   /** Whether an M49 code names a known area; when absent, any well-formed code is accepted. */
   isKnownArea?: (m49: string) => boolean;
-  /** M49 code of an area code that is not M49 (e.g. ISO 3166 alpha-3 in some national SDMX files); when absent, only M49 codes are read. */
+  /** M49 code of an area code that is not M49 (e.g. ISO 3166 alpha-3 in some national SDMX files and aggregator exports), or of an area name (an aggregator's "Country" column); when absent, only M49 codes are read. */
   resolveArea?: (code: string) => string | undefined;
   /** Labels to codes (default {@link DEFAULT_LABEL_MAPPING}; extend it with parseLabelMapping). */
   labels?: LabelMapping;
