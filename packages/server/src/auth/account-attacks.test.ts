@@ -154,6 +154,19 @@ describe.each(DIALECTS)('attacks on accounts (%s)', (dialect) => {
     }
   });
 
+  it('admits no more guesses than the threshold when they are sent all at once', async () => {
+    const burst = await createTestApp(db, { config: { lockoutThreshold: 3, lockoutSeconds: 900, signInPerIpPerMinute: 10_000 } });
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, index) => burst.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'root@example.org', password: `parallel guess ${index}` }, remoteAddress: '203.0.113.77' })),
+      );
+      const statuses = answers.map((answer) => answer.statusCode).sort();
+      expect(statuses).toEqual([401, 401, 401, ...Array.from({ length: 9 }, () => 429)]);
+    } finally {
+      await burst.close();
+    }
+  });
+
   it('revokes the API tokens of a disabled account: re-enabling it does not revive them', async () => {
     const user = await createTestUser(db, 'scripted@example.org', [{ role: 'reviewer', scope: { kind: 'area', area: '76' } }]);
     const session = await signIn(app, 'scripted@example.org');

@@ -1,7 +1,7 @@
 /**
  * Failed sign-ins counted per pair of (email, client address), in memory; across the workers of a
- * cluster it lives in the primary (cluster/shared-state.ts). After `threshold` failures in a row the
- * pair waits `baseMs`, and each further failure doubles the wait (at most a day). It throttles the one
+ * cluster it lives in the primary (cluster/shared-state.ts). After `threshold` attempts in a row
+ * without a success the pair waits `baseMs`, and each further failure doubles the wait (at most a day). It throttles the one
  * guessing, never the account: the owner signs in from another address as usual, and known and unknown
  * emails are counted alike, so the answers do not tell which emails have accounts.
  */
@@ -35,20 +35,14 @@ export function throttleKey(email: string, address: string): string {
 export class SignInThrottle {
   private pairs = new Map<string, Pair>();
 
-  /** Seconds the pair must still wait before its next attempt (0: it may try). */
-  waitFor(key: string, now: number): number {
-    const pair = this.pairs.get(key);
-    if (!pair) return 0;
-    if (pair.forgetAt <= now) {
-      this.pairs.delete(key);
-      return 0;
-    }
-    return pair.blockedUntil > now ? Math.ceil((pair.blockedUntil - now) / 1000) : 0;
-  }
-
-  /** Count a failure; returns the seconds the pair must now wait (0 while under the threshold). */
-  fail(key: string, policy: ThrottlePolicy, now: number): number {
+  /**
+   * Admit an attempt of the pair, or say how many seconds it must still wait. An admitted attempt is
+   * counted as a failure at once (a success forgets the pair), so attempts sent in parallel cannot
+   * slip past the threshold: of any number of them at most `threshold` are admitted.
+   */
+  attempt(key: string, policy: ThrottlePolicy, now: number): number {
     let pair = this.pairs.get(key);
+    if (pair && pair.blockedUntil > now) return Math.ceil((pair.blockedUntil - now) / 1000);
     if (!pair || pair.forgetAt <= now) {
       pair = { failures: 0, blockedUntil: 0, forgetAt: 0 };
       this.pairs.delete(key);
@@ -56,12 +50,9 @@ export class SignInThrottle {
       this.pairs.set(key, pair);
     }
     pair.failures += 1;
-    if (pair.failures >= policy.threshold) {
-      const wait = Math.min(MAX_WAIT_MS, policy.baseMs * 2 ** (pair.failures - policy.threshold));
-      pair.blockedUntil = now + wait;
-    }
+    if (pair.failures >= policy.threshold) pair.blockedUntil = now + Math.min(MAX_WAIT_MS, policy.baseMs * 2 ** (pair.failures - policy.threshold));
     pair.forgetAt = Math.max(now, pair.blockedUntil) + policy.baseMs;
-    return pair.blockedUntil > now ? Math.ceil((pair.blockedUntil - now) / 1000) : 0;
+    return 0;
   }
 
   /** Forget a pair's failures (after its successful sign-in). */

@@ -55,17 +55,24 @@ describe.each([
     const policy = { threshold: 3, baseMs: 60_000 };
     const pair = 'target@example.org\n203.0.113.5';
     const at = 2_000_000;
-    const waits: number[] = [];
-    for (let failure = 0; failure < 3; failure += 1) waits.push(await states[failure % states.length]!.signInFailed(pair, policy, at));
-    expect(waits).toEqual([0, 0, 60]);
-    expect(await states.at(-1)!.signInWait(pair, at + 1000)).toBe(59);
+    const admitted: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) admitted.push(await states[attempt % states.length]!.signInAttempt(pair, policy, at));
+    expect(admitted).toEqual([0, 0, 0, 60]);
+    expect(await states.at(-1)!.signInAttempt(pair, policy, at + 1000)).toBe(59);
     // Another address for the same email, and the same address for another email, are not held back.
-    expect(await states[0]!.signInWait('target@example.org\n198.51.100.7', at)).toBe(0);
-    expect(await states[0]!.signInWait('other@example.org\n203.0.113.5', at)).toBe(0);
-    expect(await states[0]!.signInFailed(pair, policy, at + 60_000)).toBe(120);
-    expect(await states.at(-1)!.signInWait(pair, at + 60_000 + 119_000)).toBe(1);
+    expect(await states[0]!.signInAttempt('target@example.org\n198.51.100.7', policy, at)).toBe(0);
+    expect(await states[0]!.signInAttempt('other@example.org\n203.0.113.5', policy, at)).toBe(0);
+    // After the wait one more attempt is admitted; failing again doubles the wait.
+    expect(await states[0]!.signInAttempt(pair, policy, at + 60_000)).toBe(0);
+    expect(await states.at(-1)!.signInAttempt(pair, policy, at + 60_000 + 1000)).toBe(119);
     await states.at(-1)!.signInSucceeded(pair);
-    expect(await states[0]!.signInWait(pair, at + 60_000)).toBe(0);
+    expect(await states[0]!.signInAttempt(pair, policy, at + 61_000)).toBe(0);
+  });
+
+  it('admits at most the threshold of attempts sent at once', async () => {
+    const states: SharedState[] = make();
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, index) => states[index % states.length]!.signInAttempt('burst@example.org\n203.0.113.9', { threshold: 4, baseMs: 60_000 }, 3_000_000)));
+    expect(answers.filter((wait) => wait === 0)).toHaveLength(4);
   });
 
   it('hands a kept value out once, to any process, until it expires', async () => {

@@ -14,10 +14,8 @@ import { SignInThrottle, type ThrottlePolicy } from '../auth/sign-in-throttle.ts
 export interface SharedState {
   /** Count an attempt under `key` in a fixed window; the seconds to wait when over `limit`, else 0. */
   hitAttempt(key: string, limit: number, windowMs: number, now: number): Promise<number>;
-  /** Seconds a sign-in pair (auth/sign-in-throttle.ts) must still wait before it may try again; 0 when it may. */
-  signInWait(key: string, now: number): Promise<number>;
-  /** Count a failed sign-in of a pair; the seconds it must now wait (0 while under the threshold). */
-  signInFailed(key: string, policy: ThrottlePolicy, now: number): Promise<number>;
+  /** Admit a sign-in attempt of a pair of email and address (auth/sign-in-throttle.ts), counted as a failure until it succeeds: 0; or the seconds it must still wait. */
+  signInAttempt(key: string, policy: ThrottlePolicy, now: number): Promise<number>;
   /** Forget a pair's failed sign-ins (it signed in). */
   signInSucceeded(key: string): Promise<void>;
   /** Keep a value until `expiresAt` (ms since the epoch). */
@@ -68,8 +66,7 @@ export function localSharedState(): SharedState {
   const store = new StateStore();
   return {
     hitAttempt: async (key, limit, windowMs, now) => store.hitAttempt(key, limit, windowMs, now),
-    signInWait: async (key, now) => store.signIns.waitFor(key, now),
-    signInFailed: async (key, policy, now) => store.signIns.fail(key, policy, now),
+    signInAttempt: async (key, policy, now) => store.signIns.attempt(key, policy, now),
     signInSucceeded: async (key) => store.signIns.clear(key),
     put: async (key, value, expiresAt) => store.put(key, value, expiresAt),
     take: async (key, now) => store.take(key, now),
@@ -81,8 +78,7 @@ export function localSharedState(): SharedState {
 /** Messages between the primary and the workers; every one carries `migov: 'shared-state'`. */
 type Request =
   | { op: 'hit'; key: string; limit: number; windowMs: number; now: number }
-  | { op: 'sign-in-wait'; key: string; now: number }
-  | { op: 'sign-in-failed'; key: string; policy: ThrottlePolicy; now: number }
+  | { op: 'sign-in-attempt'; key: string; policy: ThrottlePolicy; now: number }
   | { op: 'sign-in-succeeded'; key: string }
   | { op: 'put'; key: string; value: unknown; expiresAt: number }
   | { op: 'take'; key: string; now: number }
@@ -133,10 +129,8 @@ export function hostSharedState(cluster: Cluster): void {
       switch (request.op) {
         case 'hit':
           return reply(worker, id, store.hitAttempt(request.key, request.limit, request.windowMs, request.now));
-        case 'sign-in-wait':
-          return reply(worker, id, store.signIns.waitFor(request.key, request.now));
-        case 'sign-in-failed':
-          return reply(worker, id, store.signIns.fail(request.key, request.policy, request.now));
+        case 'sign-in-attempt':
+          return reply(worker, id, store.signIns.attempt(request.key, request.policy, request.now));
         case 'sign-in-succeeded':
           store.signIns.clear(request.key);
           return reply(worker, id);
@@ -205,8 +199,7 @@ export function workerSharedState(channel: NodeJS.Process = process): SharedStat
     });
   return {
     hitAttempt: async (key, limit, windowMs, now) => Number(await ask({ op: 'hit', key, limit, windowMs, now })),
-    signInWait: async (key, now) => Number(await ask({ op: 'sign-in-wait', key, now })),
-    signInFailed: async (key, policy, now) => Number(await ask({ op: 'sign-in-failed', key, policy, now })),
+    signInAttempt: async (key, policy, now) => Number(await ask({ op: 'sign-in-attempt', key, policy, now })),
     signInSucceeded: async (key) => void (await ask({ op: 'sign-in-succeeded', key })),
     put: async (key, value, expiresAt) => void (await ask({ op: 'put', key, value, expiresAt })),
     take: (key, now) => ask({ op: 'take', key, now }),

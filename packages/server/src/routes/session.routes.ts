@@ -111,8 +111,9 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       // Failures are counted per email AND address, for known and unknown emails alike: the one guessing
       // waits, the owner signing in from elsewhere does not, and the answers never tell which emails exist.
+      // An admitted attempt counts as a failure until it succeeds, so parallel guesses cannot pass the threshold.
       const pair = throttleKey(email, request.ip);
-      const wait = await context.shared.signInWait(pair, now.getTime());
+      const wait = await context.shared.signInAttempt(pair, { threshold: context.config.lockoutThreshold, baseMs: context.config.lockoutSeconds * 1000 }, now.getTime());
       if (wait > 0) {
         await recordAudit(context.db, { action: 'sign-in.throttled', targetType: 'email', targetId: email.trim().toLowerCase(), details: { ip: request.ip, retryAfter: wait } });
         throw tooManyFailures(wait);
@@ -121,12 +122,11 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       // An unknown email, or an account without a password, costs the same hash check as a real one.
       const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await decoyPasswordHash(), password), false);
       if (!user || !valid) {
-        const waitNow = await context.shared.signInFailed(pair, { threshold: context.config.lockoutThreshold, baseMs: context.config.lockoutSeconds * 1000 }, now.getTime());
         await recordAudit(
           context.db,
           user
-            ? { action: 'sign-in.failure', targetType: 'user', targetId: user.id, details: { ip: request.ip, reason: 'wrong-password', ...(waitNow > 0 ? { retryAfter: waitNow } : {}) } }
-            : { action: 'sign-in.failure', targetType: 'email', targetId: email.trim().toLowerCase(), details: { ip: request.ip, reason: 'unknown-email', ...(waitNow > 0 ? { retryAfter: waitNow } : {}) } },
+            ? { action: 'sign-in.failure', targetType: 'user', targetId: user.id, details: { ip: request.ip, reason: 'wrong-password' } }
+            : { action: 'sign-in.failure', targetType: 'email', targetId: email.trim().toLowerCase(), details: { ip: request.ip, reason: 'unknown-email' } },
         );
         throw new ApiError('invalid-credentials', 'the email or the password is wrong');
       }
