@@ -20,6 +20,8 @@ export const DEFAULT_MAX_XML_ELEMENTS = 4_000_000;
 export const DEFAULT_MAX_XML_ATTRIBUTES = 4_000_000;
 /** Default bound on the nesting depth of an XML or JSON file (SDMX-ML needs 6, migov JSON 3). */
 export const DEFAULT_MAX_DEPTH = 64;
+/** Bound on the attributes of one XML element (an SDMX observation has about ten). */
+export const MAX_XML_ATTRIBUTES_PER_ELEMENT = 1000;
 
 /** Size limits applied before any parsing. */
 export interface InputLimits {
@@ -117,13 +119,18 @@ function xmlLimitExceeded(text: string, maxElements: number, maxAttributes: numb
     // Read the tag to its end, counting attributes (an = outside quoted values) and noting a self-closing tag.
     let quote = 0;
     let end = index + 1;
+    let own = 0;
     for (; end < text.length; end += 1) {
       const code = text.charCodeAt(end);
       if (quote !== 0) {
         if (code === quote) quote = 0;
       } else if (code === 0x22 || code === 0x27) quote = code;
-      else if (code === 0x3d && ++attributes > maxAttributes) return { limit: 'xml-attributes', max: maxAttributes, message: `the file has more than ${maxAttributes.toLocaleString('en')} XML attributes, the limit` };
-      else if (code === 0x3e) break;
+      else if (code === 0x3d) {
+        if (++attributes > maxAttributes) return { limit: 'xml-attributes', max: maxAttributes, message: `the file has more than ${maxAttributes.toLocaleString('en')} XML attributes, the limit` };
+        if (++own > MAX_XML_ATTRIBUTES_PER_ELEMENT) {
+          return { limit: 'xml-attributes', max: MAX_XML_ATTRIBUTES_PER_ELEMENT, message: `XML element ${elements} has more than ${MAX_XML_ATTRIBUTES_PER_ELEMENT.toLocaleString('en')} attributes, the limit for one element` };
+        }
+      } else if (code === 0x3e) break;
     }
     if (text.charCodeAt(end - 1) !== 0x2f && ++depth > maxDepth) return tooDeep(maxDepth, `element ${elements}`);
     index = end;
