@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { designForPersons, openSession } from '@migov/microdata';
 import { writeCensusFiles, type CensusFiles } from '../../../microdata/test/census-files.ts';
 import { CliError } from '../cli-error.ts';
+import { registerIndicatorsCommands } from './indicators.ts';
 import { registerMicrodataCommands } from './microdata.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'migov-cli-microdata-'));
@@ -16,6 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(args: string[]): Promise<{ stdout: string; stderr: string }> {
   const program = new Command('migov').exitOverride();
   registerMicrodataCommands(program);
+  registerIndicatorsCommands(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
@@ -25,7 +27,7 @@ async function run(args: string[]): Promise<{ stdout: string; stderr: string }> 
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
   try {
-    await program.parseAsync(['node', 'migov', 'microdata', ...args]);
+    await program.parseAsync(['node', 'migov', ...(args[0] === 'indicators' ? args : ['microdata', ...args])]);
   } finally {
     out.mockRestore();
     err.mockRestore();
@@ -136,5 +138,42 @@ describe('migov microdata tabulate reads the formats statistical offices hand ou
     expect(dta.variables.find((variable: { name: string }) => variable.name === 'labour_status').valueLabels).toEqual({ 1: 'Employed', 2: 'Unemployed', 3: 'Inactive', 9: 'NIU (under 15)' });
     expect((await run(['describe', files.ipums])).stdout).toMatch(/DDI codebook with rectangular fixed-width data census\.dat\.gz/);
     await expect(run(['describe', files.csv])).rejects.toThrow(/no metadata to describe/);
+  });
+});
+
+describe('from microdata to the indicator datasets', () => {
+  it('tabulate --format sdmx-csv imports with `migov indicators import` as a dataset of 8.6.1, standard errors and suppression flags kept', async () => {
+    const census = join(dir, 'for-import.parquet');
+    await run(['synth', '--persons', '3000', '--seed', '5', '--out', census]);
+    const output = join(dir, 'neet-sdmx.csv');
+    const tabulated = await run(['tabulate', census, '--indicator', '8.6.1', '--by', 'migratory-status,sex', '--format', 'sdmx-csv', '--area', 'MEX', '--period', '2026', '--min-n', '40']);
+    writeFileSync(output, tabulated.stdout);
+    const rows: Record<string, string>[] = parse(tabulated.stdout, { columns: true });
+    expect(rows.map((row) => row['OBS_STATUS']).sort()).toEqual(['A', 'A', 'O', 'O']);
+    const url = `sqlite:${join(dir, 'indicators.sqlite')}`;
+    await run(['indicators', 'import', '--database', url, output]);
+    const { createDatabase, findIndicatorDataset, listIndicatorDatasets } = await import('@migov/db');
+    const db = await createDatabase({ url });
+    try {
+      const [summary] = await listIndicatorDatasets(db, { indicator: '8.6.1' });
+      expect(summary).toMatchObject({ indicator: '8.6.1', series: 'SL_TLF_NEET', unit: 'PT' });
+      const stored = await findIndicatorDataset(db, summary!.id);
+      const observations = stored!.dataset.observations;
+      expect(observations).toHaveLength(4);
+      for (const row of rows) {
+        const observation = observations.find((candidate) => candidate.dimensions['MIGRATORY_STATUS'] === row['MIGRATORY_STATUS'] && candidate.dimensions['SEX'] === row['SEX']);
+        expect(observation).toMatchObject({ area: '484', year: 2026, dimensions: { AGE: '_T' } });
+        expect(Object.keys(observation!.dimensions).sort()).toEqual(['AGE', 'MIGRATORY_STATUS', 'SEX']);
+        if (row['OBS_STATUS'] === 'O') {
+          expect(observation!.value).toBeNull();
+          expect(observation!.attributes).toMatchObject({ OBS_STATUS: 'O', COMMENT_OBS: row['COMMENT_OBS'], UNWEIGHTED_N: row['UNWEIGHTED_N'] });
+        } else {
+          expect(observation!.value).toBe(Number(row['OBS_VALUE']));
+          expect(observation!.attributes).toMatchObject({ STANDARD_ERROR: row['STANDARD_ERROR'], LOWER_BOUND: row['LOWER_BOUND'], UPPER_BOUND: row['UPPER_BOUND'], OBS_STATUS: 'A' });
+        }
+      }
+    } finally {
+      await db.close();
+    }
   });
 });
