@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createInstrumentRegistry } from '../instruments/registry.ts';
-import { mgiActionRequestSchema, mgiProcessActionSchema, newCrosswalkLinkSchema, newMembershipSchema, profileResponsesSchema } from './governance.schema.ts';
+import { isWebUrl, mgiActionRequestSchema, mgiProcessActionSchema, newCrosswalkLinkSchema, newMembershipSchema, profileResponsesSchema } from './governance.schema.ts';
 import { GOVERNANCE_INSTRUMENTS } from './mgi/mgi-example.data.ts';
 
 describe('governance schemas', () => {
@@ -16,6 +16,21 @@ describe('governance schemas', () => {
     expect(action.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['at', 'ministries']);
     const membership = newMembershipSchema.safeParse({ process: 'add', name: 'Oman', role: 'member', kind: 'member', asOf: '2024', from: '2024-13', source: 'x' });
     expect(membership.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['from']);
+  });
+});
+
+describe('webUrlSchema', () => {
+  it('takes absolute http and https links only, as the MGI publication link', () => {
+    for (const url of ['https://example.org/mgi/report.pdf', 'http://gov.example/page?x=1#y']) {
+      expect(isWebUrl(url), url).toBe(true);
+      expect(mgiActionRequestSchema.safeParse({ type: 'publish', url }).success, url).toBe(true);
+    }
+    for (const url of ['javascript:alert(1)', 'JavaScript:alert(document.cookie)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:x', 'ftp://example.org/a', '//example.org/a', '/relative', 'example.org', `https://example.org/${'a'.repeat(2_000)}`]) {
+      expect(isWebUrl(url), url).toBe(false);
+      const parsed = mgiActionRequestSchema.safeParse({ type: 'publish', url });
+      expect(parsed.success, url).toBe(false);
+      expect(parsed.error?.issues.map((issue) => issue.path.join('.')), url).toEqual(['url']);
+    }
   });
 });
 

@@ -8,6 +8,18 @@ import { MGI_JURISDICTION_LEVELS, MGI_ROUND_KINDS } from './mgi/mgi-profile.ts';
 import { CROSSWALK_NODE_KINDS, LINK_BASES } from './crosswalks/crosswalk.ts';
 import { MEMBERSHIP_KINDS } from './partnerships/partnership.ts';
 
+/**
+ * The one rule for a link a user gives (an MGI publication, an evidence page): an absolute http or
+ * https URL of at most 2,000 characters. javascript:, data:, file: and every other scheme are
+ * refused: the link is shown to others as a link.
+ */
+export const webUrlSchema = z.url({ protocol: /^https?$/, error: 'an absolute http:// or https:// URL' }).max(2_000);
+
+/** Whether a text is a link webUrlSchema accepts (for checks outside a schema). */
+export function isWebUrl(text: unknown): text is string {
+  return webUrlSchema.safeParse(text).success;
+}
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 const dateTime = z.iso.datetime({ offset: true });
 const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
@@ -39,7 +51,7 @@ const ACTION_FIELDS = {
   'close-consultation': {},
   'revise-draft': { reason: text(5_000) },
   approve: { authority: text(300), reference: z.string().max(300).optional() },
-  publish: { url: z.url().optional() },
+  publish: { url: webUrlSchema.optional() },
 } as const;
 
 const actionOf = <T extends keyof typeof ACTION_FIELDS, E extends z.ZodRawShape>(type: T, extra: E) => z.object({ type: z.literal(type), ...ACTION_FIELDS[type], ...extra }).strict();

@@ -3,7 +3,7 @@
  * is withdrawn (kept, marked), never deleted. Size and type limits are the server's to enforce.
  */
 import { createHash } from 'node:crypto';
-import { isEditableState } from '@migov/core';
+import { isEditableState, isWebUrl } from '@migov/core';
 import type { Kysely, Selectable } from 'kysely';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { ConflictError, NotFoundError, TransitionError, assertNoProblems, type FieldProblem } from '../errors.ts';
@@ -147,13 +147,7 @@ export async function addEvidence(db: MigovDatabase, input: NewEvidence, actorId
   if (!(EVIDENCE_KINDS as readonly unknown[]).includes(input.kind)) problems.push({ field: 'kind', value: input.kind, message: 'must be file or link' });
   if (typeof input.title !== 'string' || input.title.trim() === '' || input.title.length > 500) problems.push({ field: 'title', value: input.title, message: 'must be 1 to 500 characters' });
   if (input.kind === 'link') {
-    let valid = false;
-    try {
-      valid = typeof input.url === 'string' && ['http:', 'https:'].includes(new URL(input.url).protocol);
-    } catch {
-      valid = false;
-    }
-    if (!valid) problems.push({ field: 'url', value: input.url, message: 'a link needs an http or https URL' });
+    if (!isWebUrl(input.url)) problems.push({ field: 'url', value: input.url, message: 'a link needs an absolute http or https URL of at most 2,000 characters' });
     if (input.file) problems.push({ field: 'file', message: 'a link carries no file' });
   }
   if (input.kind === 'file') {

@@ -130,6 +130,23 @@ describe.each(DIALECTS)('hostile requests over loopback (%s)', (dialect) => {
     const comments = await fetch(`http://127.0.0.1:${port}/api/v1/assessments/${assessmentId}/comments`, { headers: asUser(coordinator) });
     expect(((await comments.json()) as { items: unknown[] }).items).toEqual([]);
   });
+  it('takes only http(s) links, for an MGI publication as for evidence, and stores nothing else', async () => {
+    const post = (path: string, body: unknown, extra: Record<string, string> = {}) =>
+      fetch(`http://127.0.0.1:${port}/api/v1${path}`, { method: 'POST', headers: { ...asUser(coordinator), 'content-type': 'application/json', ...extra }, body: JSON.stringify(body) });
+    const launched = await post('/mgi/assessments', { jurisdiction: '484', year: 2019 });
+    expect(launched.status).toBe(201);
+    const mgi = (await launched.json()) as { id: string; lockVersion: number };
+    for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd']) {
+      const published = await post(`/mgi/assessments/${mgi.id}/actions`, { type: 'publish', url }, { 'if-match': `"${mgi.lockVersion}"` });
+      expect(published.status, url).toBe(400);
+      expect(await published.json()).toMatchObject({ code: 'validation-failed', problems: [expect.objectContaining({ path: '/url' })] });
+      const linked = await post(`/assessments/${assessmentId}/evidence-links`, { itemId: '1a', title: 'Page', url });
+      expect(linked.status, url).toBe(400);
+    }
+    expect((await post(`/assessments/${assessmentId}/evidence-links`, { itemId: '1a', title: 'Page', url: 'https://example.org/law' })).status).toBe(201);
+    const evidence = await fetch(`http://127.0.0.1:${port}/api/v1/assessments/${assessmentId}/evidence`, { headers: asUser(coordinator) });
+    expect(((await evidence.json()) as { items: { url?: string }[] }).items.filter((item) => item.url).map((item) => item.url)).toEqual(['https://example.org/law']);
+  });
 });
 
 describe('hostile query strings while request logs are on (remembered answers sent from a hook)', () => {

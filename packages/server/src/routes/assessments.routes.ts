@@ -7,7 +7,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { availableAssessmentActions, ASSESSMENT_STATES, type Role } from '@migov/core';
+import { availableAssessmentActions, ASSESSMENT_STATES, webUrlSchema, type Role } from '@migov/core';
 import {
   addEvidence,
   EvidenceQuotaError,
@@ -313,7 +313,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['evidence'],
         summary: 'Add a link as evidence (http or https only)',
         params: idParams,
-        body: z.object({ itemId: z.string().min(1).max(60), title: z.string().trim().min(1).max(300), url: z.url({ protocol: /^https?$/ }).max(2000) }),
+        body: z.object({ itemId: z.string().min(1).max(60), title: z.string().trim().min(1).max(300), url: webUrlSchema }),
         response: { 201: evidenceSchema },
       },
     },
