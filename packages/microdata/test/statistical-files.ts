@@ -5,7 +5,7 @@
  * readers can be checked against files built independently of them.
  */
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 
 /** A column to write: values row by row (null = missing). */
 export interface TestColumn {
@@ -74,7 +74,9 @@ const widthOf = (column: TestColumn) => column.width ?? Math.max(1, ...column.va
 
 /** Options of {@link writeSav}. */
 export interface SavOptions {
-  compression?: 'none' | 'bytecode';
+  /** `zlib`: a .zsav file, the bytecode stream in zlib blocks of `zlibBlockSize` bytes (default 4 KiB) with the ZLIB header and trailer. */
+  compression?: 'none' | 'bytecode' | 'zlib';
+  zlibBlockSize?: number;
   littleEndian?: boolean;
   /** Name of the case-weight variable. */
   weight?: string;
@@ -120,8 +122,9 @@ export function createSavWriter(path: string, columns: readonly TestColumn[], ro
     }
   }
   const out = new Bytes(le);
-  out.ascii('$FL2').text('@(#) SPSS DATA FILE migov test writer', 60);
-  out.int32(2).int32(slots).int32(options.compression === 'bytecode' ? 1 : 0).int32(weightIndex).int32(options.unknownCaseCount ? -1 : rows).float64(100);
+  const bytecode = options.compression === 'bytecode' || options.compression === 'zlib';
+  out.ascii(options.compression === 'zlib' ? '$FL3' : '$FL2').text('@(#) SPSS DATA FILE migov test writer', 60);
+  out.int32(2).int32(slots).int32(options.compression === 'zlib' ? 2 : bytecode ? 1 : 0).int32(weightIndex).int32(options.unknownCaseCount ? -1 : rows).float64(100);
   out.text('07 Dec 26', 9).text('14:00:00', 8).text('synthetic census', 64).text('', 3, 0);
   const slotOf = new Map<string, number>();
   let slot = 1;
@@ -189,7 +192,9 @@ export function createSavWriter(path: string, columns: readonly TestColumn[], ro
   out.int32(999).int32(0);
 
   const file = openSync(path, 'w');
+  const headerLength = out.length;
   writeSync(file, out.concat());
+  const zlibData: Buffer[] = [];
   // the data, case by case, as 8-byte slots
   const caseSlots = (values: readonly (readonly (number | string | null)[])[], row: number): (number | Buffer)[] => {
     const result: (number | Buffer)[] = [];
@@ -213,7 +218,7 @@ export function createSavWriter(path: string, columns: readonly TestColumn[], ro
   const append = (values: readonly (readonly (number | string | null)[])[]) => {
     const batch = new Bytes(le);
     const count = values[0]?.length ?? 0;
-    if (options.compression === 'bytecode') {
+    if (bytecode) {
       let commands: number[] = [];
       let data: Buffer[] = [];
       const flush = () => {
@@ -247,12 +252,36 @@ export function createSavWriter(path: string, columns: readonly TestColumn[], ro
         }
       }
     }
-    writeSync(file, batch.concat());
+    if (options.compression === 'zlib') zlibData.push(batch.concat());
+    else writeSync(file, batch.concat());
   };
   return {
     append,
     finish() {
       if (options.compression === 'bytecode') writeSync(file, Buffer.from([252, 0, 0, 0, 0, 0, 0, 0]));
+      if (options.compression === 'zlib') {
+        // ZLIB data header, the blocks, the trailer listing them (PSPP: "ZLIB Compressed Data")
+        const data = Buffer.concat([...zlibData, Buffer.from([252, 0, 0, 0, 0, 0, 0, 0])]);
+        const blockSize = options.zlibBlockSize ?? 4096;
+        const headerOffset = headerLength;
+        const blocks: { uncompressedOffset: number; compressedOffset: number; uncompressed: number; compressed: Buffer }[] = [];
+        let compressedOffset = headerOffset + 24;
+        for (let at = 0; at < data.length; at += blockSize) {
+          const part = data.subarray(at, at + blockSize);
+          const compressed = deflateSync(part);
+          blocks.push({ uncompressedOffset: headerOffset + at, compressedOffset, uncompressed: part.length, compressed });
+          compressedOffset += compressed.length;
+        }
+        const bias = Buffer.alloc(8);
+        if (le) bias.writeBigInt64LE(-100n);
+        else bias.writeBigInt64BE(-100n);
+        const trailerBytes = new Bytes(le).push(bias).uint(0, 8).int32(blockSize).int32(blocks.length);
+        for (const block of blocks) trailerBytes.uint(block.uncompressedOffset, 8).uint(block.compressedOffset, 8).int32(block.uncompressed).int32(block.compressed.length);
+        const trailerBuffer = trailerBytes.concat();
+        writeSync(file, new Bytes(le).uint(headerOffset, 8).uint(compressedOffset, 8).uint(trailerBuffer.length, 8).concat());
+        for (const block of blocks) writeSync(file, block.compressed);
+        writeSync(file, trailerBuffer);
+      }
       closeSync(file);
     },
   };

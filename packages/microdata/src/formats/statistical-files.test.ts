@@ -51,8 +51,9 @@ describe('SPSS system files', () => {
   it.each([
     ['bytecode compressed, little-endian', { compression: 'bytecode' as const, littleEndian: true }],
     ['uncompressed, big-endian, case count only in the data', { compression: 'none' as const, littleEndian: false, unknownCaseCount: true }],
+    ['ZLIB compressed (.zsav) in blocks of 100 bytes, big-endian', { compression: 'zlib' as const, littleEndian: false, zlibBlockSize: 100 }],
   ])('reads numbers, short, long and very long strings, value labels and user-missing values (%s)', async (_, options) => {
-    const path = temp.path(`edge-${options.compression}-${options.littleEndian}.sav`);
+    const path = temp.path(`edge-${options.compression}-${options.littleEndian}.${options.compression === 'zlib' ? 'zsav' : 'sav'}`);
     writeSav(path, columns, { ...options, weight: 'income' });
     const file = await openSav(path);
     const byName = new Map(file.metadata.variables.map((variable) => [variable.name, variable]));
