@@ -170,7 +170,7 @@ export interface OfficialAggregate {
   name?: string;
   domain: string;
   value: number;
-  coverage?: { responding?: number; publishedPerCountry?: number };
+  coverage?: { responding?: number; publishedPerCountry?: number } | null;
   provenance: ValueProvenance;
 }
 

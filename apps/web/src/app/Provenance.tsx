@@ -33,10 +33,14 @@ export function provenanceText(translator: Translator, provenance: ValueProvenan
 export function ProvenanceLabel({ provenance, className }: { provenance: ValueProvenance | undefined; className?: string }) {
   const translator = useI18n();
   if (!provenance) return null;
+  // The leading space keeps the label a separate word when the page is read as text.
   return (
-    <span className={`provenance provenance-${provenance.kind}${className ? ` ${className}` : ''}`} data-provenance={provenance.kind}>
-      {provenanceText(translator, provenance)}
-    </span>
+    <>
+      {' '}
+      <span className={`provenance provenance-${provenance.kind}${className ? ` ${className}` : ''}`} data-provenance={provenance.kind}>
+        {provenanceText(translator, provenance)}
+      </span>
+    </>
   );
 }
 

@@ -32,7 +32,7 @@ describe('provenance labels', () => {
 
   it('marks the kind for styling and tests, and nothing without a provenance', () => {
     const render = (node: React.ReactElement) => renderToStaticMarkup(<I18nContext.Provider value={getTranslator('en')}>{node}</I18nContext.Provider>);
-    expect(render(<ProvenanceLabel provenance={demo} />)).toBe('<span class="provenance provenance-demo" data-provenance="demo">Demo data — not official</span>');
+    expect(render(<ProvenanceLabel provenance={demo} />)).toBe(' <span class="provenance provenance-demo" data-provenance="demo">Demo data — not official</span>');
     expect(render(<ProvenanceLabel provenance={undefined} />)).toBe('');
     const banner = render(<DemoBanner />);
     expect(banner).toContain('role="note"');

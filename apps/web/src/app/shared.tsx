@@ -2,7 +2,7 @@
 /** Small pieces shared by pages: loading and error states, the category badge. */
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { CATEGORY_COLOURS, CATEGORY_TEXT_COLOURS, NO_DATA_COLOUR, NOT_APPLICABLE_COLOUR, type CategoryClass } from '../charts/category-scale.ts';
+import { CATEGORY_COLOURS, type CategoryClass } from '../charts/category-scale.ts';
 import { categoryLabel } from './localized.ts';
 import type { LocalizedText } from '../api/api-types.ts';
 
@@ -29,26 +29,19 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
   );
 }
 
-/** A category as a coloured badge with its name (colour never carries meaning alone). */
+/** A category as a coloured badge with its name (colour never carries meaning alone). Colours come from classes, not style attributes, so a strict Content-Security-Policy allows the static pages. */
 export function CategoryBadge({ cls, bandLabels }: { cls: CategoryClass; bandLabels?: ReadonlyMap<number, LocalizedText> }) {
   const translator = useI18n();
   let text: string;
-  let background: string;
-  let colour = '#1a1a1a';
+  let tone: string;
   if (cls.kind === 'category') {
-    const index = Math.min(Math.max(cls.code - 1, 0), CATEGORY_COLOURS.length - 1);
-    background = CATEGORY_COLOURS[index]!;
-    colour = CATEGORY_TEXT_COLOURS[index]!;
+    tone = `badge-c${Math.min(Math.max(cls.code, 1), CATEGORY_COLOURS.length)}`;
     text = categoryLabel(translator, cls.code, bandLabels?.get(cls.code));
   } else {
-    background = cls.kind === 'no-data' ? NO_DATA_COLOUR : NOT_APPLICABLE_COLOUR;
+    tone = cls.kind === 'no-data' ? 'badge-no-data' : 'badge-not-applicable';
     text = translator.t(cls.kind === 'no-data' ? 'common.noData' : 'common.notApplicable');
   }
-  return (
-    <span className="badge" style={{ background, color: colour }}>
-      {text}
-    </span>
-  );
+  return <span className={`badge ${tone}`}>{text}</span>;
 }
 
 export function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {

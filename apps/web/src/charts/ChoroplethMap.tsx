@@ -4,19 +4,24 @@ import { useState } from 'react';
 import type { WorldMapGeometry } from './world-map-state.ts';
 import { fillOf, type CategoryClass } from './category-scale.ts';
 
+/** The fill of shapes that have no M49 area of their own: lighter than "no data", which is a country without a value. */
+export const NO_AREA_FILL = '#f2f2f2';
+
 export interface ChoroplethMapProps {
   geometry: WorldMapGeometry;
   classes: ReadonlyMap<string, CategoryClass>;
   /** The label of a country (name and category), for the link, its title and the tooltip. */
   describe: (code: string | undefined, atlasName: string, cls: CategoryClass) => string;
   hrefFor: (code: string) => string;
+  /** Whether a code has a profile to link to; shapes without one (no M49 area of their own) get no link and a neutral fill. All by default. */
+  hasProfile?: (code: string) => boolean;
   onOpen?: (code: string) => void;
   titleId: string;
   descriptionId: string;
   title: string;
 }
 
-export function ChoroplethMap({ geometry, classes, describe, hrefFor, onOpen, titleId, descriptionId, title }: ChoroplethMapProps) {
+export function ChoroplethMap({ geometry, classes, describe, hrefFor, hasProfile = () => true, onOpen, titleId, descriptionId, title }: ChoroplethMapProps) {
   const [active, setActive] = useState<{ label: string; x: number; y: number } | undefined>();
   return (
     <div className="map" onMouseLeave={() => setActive(undefined)}>
@@ -24,16 +29,17 @@ export function ChoroplethMap({ geometry, classes, describe, hrefFor, onOpen, ti
         <title id={titleId}>{title}</title>
         <path d={geometry.outline} fill="#f4f8fb" stroke="#c4ccd4" strokeWidth={0.5} />
         {geometry.shapes.map((shape, index) => {
-          const cls: CategoryClass = (shape.code && classes.get(shape.code)) || { kind: 'no-data' };
-          const label = describe(shape.code, shape.atlasName, cls);
-          const path = <path d={shape.d} fill={fillOf(cls)} stroke="#ffffff" strokeWidth={0.4} />;
-          if (!shape.code) {
+          if (!shape.code || !hasProfile(shape.code)) {
+            // No M49 area of its own (or no id at all): drawn, but neither a link nor a value (the legend's note names it).
             return (
-              <g key={`x${index}`} aria-hidden="true">
-                {path}
+              <g key={`x${index}`} aria-hidden="true" className="map-no-area" data-atlas-code={shape.code}>
+                <path d={shape.d} fill={NO_AREA_FILL} stroke="#ffffff" strokeWidth={0.4} />
               </g>
             );
           }
+          const cls: CategoryClass = classes.get(shape.code) || { kind: 'no-data' };
+          const label = describe(shape.code, shape.atlasName, cls);
+          const path = <path d={shape.d} fill={fillOf(cls)} stroke="#ffffff" strokeWidth={0.4} />;
           const code = shape.code;
           const show = (event: { clientX?: number; clientY?: number; currentTarget: Element }) => {
             const box = event.currentTarget.getBoundingClientRect?.();

@@ -2,7 +2,7 @@
  * Chart state for categories: which class a jurisdiction falls in for a domain, the colour of each
  * class and the legend. Pure, so it is table-tested; components only draw what this returns.
  */
-import type { PublishedResult } from '../api/api-types.ts';
+import type { PublishedResult, ResultValues } from '../api/api-types.ts';
 
 /** The class of one jurisdiction on a map or in a table. */
 export type CategoryClass =
@@ -37,6 +37,15 @@ export function classifyResult(result: PublishedResult | undefined, domain: stri
   if (score.status === 'not-applicable') return { kind: 'not-applicable' };
   if (score.category === undefined) return { kind: 'no-data' };
   return { kind: 'category', code: score.category, meets: score.meets ?? false, ...(score.categoryLabel ? { label: score.categoryLabel } : {}), ...(score.score ? { score: score.score } : {}) };
+}
+
+/** The class of a result set (GET /results) for a domain code (or {@link OVERALL}); a null category is not applicable. */
+export function classifyValue(values: Pick<ResultValues, 'overall' | 'domains'> | null | undefined, domain: string): CategoryClass {
+  if (!values) return { kind: 'no-data' };
+  const entry = domain === OVERALL || domain === values.overall.code ? values.overall : values.domains.find((candidate) => candidate.code === domain);
+  if (!entry) return { kind: 'no-data' };
+  if (entry.category === null) return { kind: 'not-applicable' };
+  return { kind: 'category', code: entry.category, meets: entry.meets ?? entry.category >= 3, ...(entry.label ? { label: entry.label } : {}) };
 }
 
 /** Classify every jurisdiction (by normalized code) for one domain. */

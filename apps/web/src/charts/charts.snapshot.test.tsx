@@ -53,6 +53,25 @@ describe('chart drawings (SVG snapshots of fixed data)', () => {
     expect(html).toMatchSnapshot();
   });
 
+  it('draws shapes without a profile (no M49 area of their own) unlinked, in a neutral fill, without a value', () => {
+    const html = renderToStaticMarkup(
+      <ChoroplethMap
+        geometry={projectWorld(topology, 200, 100)}
+        classes={new Map<string, CategoryClass>([['840', { kind: 'category', code: 4, meets: true }]])}
+        describe={(code, name) => `${name} (${code ?? '-'})`}
+        hrefFor={(code) => `/en/country/${code}/`}
+        hasProfile={(code) => code !== '840'}
+        title="Test map"
+        titleId="t"
+        descriptionId="d"
+      />,
+    );
+    expect(html).toContain('href="/en/country/4/"');
+    expect(html).not.toContain('/country/840/');
+    expect(html).toContain('<g aria-hidden="true" class="map-no-area" data-atlas-code="840"><path');
+    expect(html).not.toContain('#440154');
+  });
+
   it('draws the bar chart', () => {
     const layout = layoutBars(
       [

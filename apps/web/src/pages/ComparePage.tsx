@@ -1,11 +1,16 @@
 /* @jsxRuntime automatic */
-/** Countries and groups (regions, regional consultative processes, any grouping) side by side. */
+/**
+ * Countries and groups (the world, regions, regional consultative processes, any grouping) side by
+ * side in a round: a country's shown value with its provenance; a group's figure as the UN published
+ * it where it did, else migov's computation from its members' values, labelled.
+ */
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../app/router-context.tsx';
 import { areaName, pickText } from '../app/localized.ts';
 import { CategoryBadge } from '../app/shared.tsx';
-import { classifyResult, meetingShare, normalizeAreaCode, OVERALL } from '../charts/category-scale.ts';
-import type { LocalizedText, PublishedResult } from '../api/api-types.ts';
+import { DemoBanner, ProvenanceLabel } from '../app/Provenance.tsx';
+import { classifyValue, meetingShare, normalizeAreaCode, OVERALL } from '../charts/category-scale.ts';
+import type { CountryResult, LocalizedText, OfficialAggregate, ValueProvenance } from '../api/api-types.ts';
 import type { CompareData } from './public-data.ts';
 
 export function ComparePage({ data, codes }: { data: CompareData; codes: readonly string[] }) {
@@ -14,9 +19,12 @@ export function ComparePage({ data, codes }: { data: CompareData; codes: readonl
   const { navigate, live } = useNavigation();
   const { round, instrument } = data;
   const chosen = codes.map(normalizeAreaCode).filter((code) => data.areas.has(code));
-  const byCode = new Map<string, PublishedResult>(data.results.map((result) => [normalizeAreaCode(result.jurisdiction), result]));
+  const byCode = new Map<string, CountryResult>(data.results.map((result) => [normalizeAreaCode(result.area), result]));
+  const overallCode = instrument?.scoring?.overallCode ?? 'ALLDOMAINS';
+  const official = new Map<string, OfficialAggregate>((data.aggregates?.official ?? []).map((aggregate) => [`${normalizeAreaCode(aggregate.area)}|${aggregate.domain.toUpperCase()}`, aggregate]));
+  const officialOf = (code: string, domain: string) => official.get(`${code}|${(domain === OVERALL ? overallCode : domain).toUpperCase()}`);
   const bandLabels = new Map<number, LocalizedText>((instrument?.scoring?.bands ?? []).map((band) => [band.code, band.label]));
-  const options = [...data.areas.values()].filter((area) => area.kind !== 'world').map((area) => ({ code: normalizeAreaCode(area.code), name: areaName(area, lang), kind: area.kind }));
+  const options = [...data.areas.values()].map((area) => ({ code: normalizeAreaCode(area.code), name: areaName(area, lang), kind: area.kind }));
   options.sort((left, right) => (left.kind === 'country' ? 1 : 0) - (right.kind === 'country' ? 1 : 0) || left.name.localeCompare(right.name, lang));
   const domains = [OVERALL, ...(instrument?.domains.map((domain) => domain.code) ?? [])];
   const label = (code: string) => (code === OVERALL ? t('common.overall') : pickText(instrument?.domains.find((domain) => domain.code === code)?.label, lang));
@@ -25,8 +33,20 @@ export function ComparePage({ data, codes }: { data: CompareData; codes: readonl
   return (
     <>
       <h1>{t('compare.title')}</h1>
+      {data.containsDemo ? <DemoBanner /> : null}
       {live ? (
-        <label className="controls">
+        <div className="controls">
+        <label>
+          {t('common.round')}{' '}
+          <select value={year ?? ''} onChange={(event) => navigate({ view: 'compare', lang, codes: chosen, year: Number(event.target.value) })}>
+            {data.index.rounds.map((entry) => (
+              <option key={entry.year} value={entry.year}>
+                {entry.year}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           {t('compare.add')}{' '}
           <select
             value=""
@@ -44,6 +64,7 @@ export function ComparePage({ data, codes }: { data: CompareData; codes: readonl
               ))}
           </select>
         </label>
+        </div>
       ) : null}
       {chosen.length === 0 ? (
         <p>{t('compare.empty')}</p>
@@ -81,16 +102,30 @@ export function ComparePage({ data, codes }: { data: CompareData; codes: readonl
                 {chosen.map((code) => {
                   const members = data.members.get(code) ?? [];
                   if (data.areas.get(code)?.kind === 'country') {
+                    const result = byCode.get(code);
                     return (
-                      <td key={code}>
-                        <CategoryBadge cls={classifyResult(byCode.get(code), domain)} bandLabels={bandLabels} />
+                      <td key={code} data-area={code}>
+                        <CategoryBadge cls={classifyValue(result?.value, domain)} bandLabels={bandLabels} />
+                        {domain === OVERALL ? <ProvenanceLabel provenance={result?.value.provenance} /> : null}
                       </td>
                     );
                   }
-                  const share = meetingShare(members.map((member) => classifyResult(byCode.get(member), domain)));
+                  const published = officialOf(code, domain);
+                  if (published) {
+                    return (
+                      <td key={code} data-area={code}>
+                        {t('compare.officialShare', { percent: translator.formatPercent(published.value) })}
+                        {domain === OVERALL ? <ProvenanceLabel provenance={published.provenance} /> : null}
+                      </td>
+                    );
+                  }
+                  const values = members.map((member) => byCode.get(member));
+                  const share = meetingShare(values.map((result) => classifyValue(result?.value, domain)));
+                  const provenance: ValueProvenance = values.some((result) => result?.value.provenance.kind === 'demo') ? { kind: 'demo', label: '' } : { kind: 'computed', label: '', responding: share.responding, members: members.length };
                   return (
-                    <td key={code}>
+                    <td key={code} data-area={code}>
                       {share.responding > 0 ? t('compare.groupShare', { percent: translator.formatPercent((100 * share.meeting) / share.responding), meeting: share.meeting, responding: share.responding }) : t('common.noData')}
+                      {domain === OVERALL || provenance.kind === 'demo' ? <ProvenanceLabel provenance={provenance} /> : null}
                     </td>
                   );
                 })}

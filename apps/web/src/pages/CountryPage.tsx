@@ -1,10 +1,18 @@
 /* @jsxRuntime automatic */
-/** A country profile: domains and categories, answers, change since the last round, next-category advice, related commitments, the region. */
+/**
+ * A country profile: the round shown (the latest with a value, or the one asked for) with every round
+ * the country has, each value with its provenance (the UN's, a national publication in migov, demo);
+ * domains over time; the answers and evidence of a national publication; next-category advice,
+ * related commitments, the region.
+ */
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../app/router-context.tsx';
 import { areaName, categoryLabel, pickText } from '../app/localized.ts';
 import { CategoryBadge, Section } from '../app/shared.tsx';
-import { changeBetween, classifyResult, meetingShare, normalizeAreaCode, OVERALL } from '../charts/category-scale.ts';
+import { DemoBanner, ProvenanceLabel } from '../app/Provenance.tsx';
+import { CategoryGridFigure } from '../charts/CategoryGrid.tsx';
+import { cellKey } from '../charts/category-grid-state.ts';
+import { changeBetween, classifyResult, classifyValue, meetingShare, OVERALL, type CategoryClass } from '../charts/category-scale.ts';
 import type { LocalizedText } from '../api/api-types.ts';
 import type { CountryData } from './public-data.ts';
 import { adviceFor, itemStrengths, relatedCommitments, toResponses } from './country-profile-state.ts';
@@ -16,13 +24,14 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
   const { t, lang } = translator;
   const { live } = useNavigation();
   const name = data.area ? areaName(data.area, lang) : data.code;
-  const { round, instrument } = data;
-  const latest = data.publications.at(-1);
-  if (!round || !instrument || !latest) {
+  const { instrument, shown, history } = data;
+  if (!instrument || !shown) {
     return (
       <>
         <h1>{t('country.title', { country: name })}</h1>
-        <p>{t('country.noPublication', { country: name, year: round?.year ?? '' })}</p>
+        {data.containsDemo ? <DemoBanner /> : null}
+        <p>{data.year !== undefined && history.length > 0 ? t('country.noPublication', { country: name, year: data.year }) : t('country.noResults', { country: name })}</p>
+        {history.length > 0 ? <RoundLinks data={data} /> : null}
         <CountryIndicatorsPanel code={data.code} country={name} />
         <p>
           <Link to={{ view: 'dashboard', lang }}>{t('common.backHome')}</Link>
@@ -30,9 +39,10 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
       </>
     );
   }
+  const latest = data.publications.at(-1);
   const bandLabels = new Map<number, LocalizedText>((instrument.scoring?.bands ?? []).map((band) => [band.code, band.label]));
-  const responses = toResponses(latest.responses);
-  const advice = adviceFor(instrument, responses);
+  const responses = toResponses(latest?.responses ?? {});
+  const advice = latest ? adviceFor(instrument, responses) : undefined;
   const strengths = itemStrengths(instrument, responses);
   const itemText = new Map(instrument.domains.flatMap((domain) => domain.items.map((item) => [item.id, pickText(item.text, lang)] as const)));
   const optionLabel = (itemId: string, optionId: string | undefined) => {
@@ -40,16 +50,23 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
     const option = item ? instrument.scales[item.scale]?.find((entry) => entry.id === optionId) : undefined;
     return option ? pickText(option.label, lang) : '–';
   };
-  const overall = classifyResult(latest, OVERALL);
-  const regionResults = data.region ? data.results.filter((result) => data.region!.members.includes(normalizeAreaCode(result.jurisdiction))) : [];
+  const overall = classifyValue(shown.value, OVERALL);
+  const previous = history.filter((entry) => entry.year < shown.year).at(-1);
+  // A national (or demo) publication beside the UN's value is shown apart, labelled; it never replaces it.
+  const beside = shown.shown === 'official' && shown.national ? shown.national : undefined;
+  const regionResults = data.region?.results ?? [];
   const regionName = data.region ? areaName(data.region.area, lang) : '';
-  const domainLabel = (code: string) => pickText(instrument.domains.find((domain) => domain.code === code)?.label, lang) || code;
+  const domainLabel = (code: string) => (code === OVERALL ? t('common.overall') : pickText(instrument.domains.find((domain) => domain.code === code)?.label, lang) || code);
+  const gridRows = [OVERALL, ...instrument.domains.map((domain) => domain.code)];
+  const gridClasses = new Map<string, CategoryClass>(history.flatMap((entry) => gridRows.map((code) => [cellKey(code, String(entry.year)), classifyValue(entry.value, code)] as const)));
 
   return (
     <article className="profile">
       <h1>{t('country.title', { country: name })}</h1>
+      {data.containsDemo ? <DemoBanner /> : null}
       <p className="meta">
-        {t('common.round')} {round.year} · {t('country.publication', { number: latest.publicationNumber, date: translator.formatDate(latest.publishedAt) })}
+        {t('common.round')} {shown.year}
+        {latest ? <> · {t('country.publication', { number: latest.publicationNumber, date: translator.formatDate(latest.publishedAt) })}</> : null}
         {live ? (
           <>
             {' '}
@@ -59,11 +76,20 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
           </>
         ) : null}
       </p>
-      <p className="overall" data-testid="overall-category">
+      <RoundLinks data={data} />
+      <p className="overall" data-year={shown.year} data-testid="overall-category">
         {t('country.overall', { category: '' })}
-        <CategoryBadge cls={overall} bandLabels={bandLabels} /> {latest.overall.score ? `(${latest.overall.score})` : null}
-        {data.previous ? <> · {t('country.change', { year: data.previous.year, change: changeBetween(classifyResult(data.previous.result, OVERALL), overall) })}</> : null}
+        <CategoryBadge cls={overall} bandLabels={bandLabels} />
+        <ProvenanceLabel provenance={shown.value.provenance} />
+        {previous ? <> · {t('country.change', { year: previous.year, change: changeBetween(classifyValue(previous.value, OVERALL), overall) })}</> : null}
       </p>
+      {beside ? (
+        <p className="overall-beside" data-testid="national-beside">
+          {t('country.beside', { year: shown.year })} <CategoryBadge cls={classifyValue(beside, OVERALL)} bandLabels={bandLabels} />
+          <ProvenanceLabel provenance={beside.provenance} />
+          {shown.differs ? <> {t('country.differs')}</> : null}
+        </p>
+      ) : null}
 
       <Section title={t('country.domains')} id="domains">
         <table>
@@ -72,22 +98,27 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
               <th scope="col">{t('common.domain')}</th>
               <th scope="col">{t('common.category')}</th>
               <th scope="col">{t('common.score')}</th>
-              {data.previous ? <th scope="col">{t('country.changeSince', { year: data.previous.year })}</th> : null}
+              {beside ? <th scope="col">{t('country.besideColumn')}</th> : null}
+              {previous ? <th scope="col">{t('country.changeSince', { year: previous.year })}</th> : null}
             </tr>
           </thead>
           <tbody>
             {instrument.domains.map((domain) => {
-              const cls = classifyResult(latest, domain.code);
+              const cls = classifyValue(shown.value, domain.code);
+              const score = latest && shown.shown !== 'official' ? classifyResult(latest, domain.code) : undefined;
               return (
-                <tr key={domain.code}>
-                  <th scope="row">
-                    <a href={`#domain-${domain.code}`}>{pickText(domain.label, lang)}</a>
-                  </th>
+                <tr key={domain.code} data-domain={domain.code}>
+                  <th scope="row">{latest ? <a href={`#domain-${domain.code}`}>{pickText(domain.label, lang)}</a> : pickText(domain.label, lang)}</th>
                   <td>
                     <CategoryBadge cls={cls} bandLabels={bandLabels} />
                   </td>
-                  <td>{cls.kind === 'category' ? cls.score ?? '' : ''}</td>
-                  {data.previous ? <td>{t('country.changeValue', { change: changeBetween(classifyResult(data.previous.result, domain.code), cls) })}</td> : null}
+                  <td>{score?.kind === 'category' ? score.score ?? '' : ''}</td>
+                  {beside ? (
+                    <td>
+                      <CategoryBadge cls={classifyValue(beside, domain.code)} bandLabels={bandLabels} />
+                    </td>
+                  ) : null}
+                  {previous ? <td>{t('country.changeValue', { change: changeBetween(classifyValue(previous.value, domain.code), cls) })}</td> : null}
                 </tr>
               );
             })}
@@ -95,9 +126,57 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
         </table>
       </Section>
 
+      <Section title={t('country.overTime')} id="over-time">
+        <CategoryGridFigure
+          title={t('country.overTimeTitle', { country: name })}
+          filename={`migov-country-${data.code}-categories`}
+          rows={gridRows.map((code) => ({ key: code, label: domainLabel(code) }))}
+          columns={history.map((entry) => ({ key: String(entry.year), label: String(entry.year) }))}
+          classes={gridClasses}
+          bandLabels={bandLabels}
+        />
+        <table data-testid="rounds-table">
+          <caption>{t('country.roundsTable')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('common.round')}</th>
+              <th scope="col">{t('common.overall')}</th>
+              <th scope="col">{t('common.source')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((entry) => (
+              <tr key={entry.year} data-year={entry.year}>
+                <th scope="row">{entry.year}</th>
+                <td>
+                  <CategoryBadge cls={classifyValue(entry.value, OVERALL)} bandLabels={bandLabels} />
+                </td>
+                <td>
+                  <ProvenanceLabel provenance={entry.value.provenance} />
+                  {entry.shown === 'official' && entry.national ? (
+                    <>
+                      {' '}
+                      · {t('country.besideShort')} <CategoryBadge cls={classifyValue(entry.national, OVERALL)} bandLabels={bandLabels} /><ProvenanceLabel provenance={entry.national.provenance} />
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
       <CountryIndicatorsPanel code={data.code} country={name} />
 
-      {instrument.domains.map((domain) => {
+      {latest ? (
+        <p className="meta" data-testid="answers-source">
+          {t('country.answersOf', { number: latest.publicationNumber, year: shown.year })}<ProvenanceLabel provenance={shown.national?.provenance} />
+        </p>
+      ) : (
+        <p className="meta">{t('country.noAnswers')}</p>
+      )}
+
+      {(latest ? instrument.domains : []).map((domain) => {
         const cls = classifyResult(latest, domain.code);
         const next = advice?.domains[domain.id] ?? advice?.domains[domain.code];
         const related = relatedCommitments(domain.code);
@@ -105,7 +184,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
         return (
           <section key={domain.code} id={`domain-${domain.code}`} className="domain" aria-labelledby={`domain-${domain.code}-heading`}>
             <h2 id={`domain-${domain.code}-heading`}>
-              {label} <CategoryBadge cls={cls} bandLabels={bandLabels} />
+              {label} {shown.shown === 'official' ? null : <CategoryBadge cls={cls} bandLabels={bandLabels} />}
             </h2>
             {domain.migof ? <p className="migof">{t('country.migof', { element: t('migof.element', { element: domain.migof }) })}</p> : null}
             <table className="items">
@@ -123,7 +202,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
                     <th scope="row">{pickText(item.text, lang)}</th>
                     <td>{optionLabel(item.id, responses[item.id])}</td>
                     <td>
-                      <PublishedEvidenceList entries={latest.evidence?.[item.id]} href={evidenceHref} />
+                      <PublishedEvidenceList entries={latest?.evidence?.[item.id]} href={evidenceHref} />
                     </td>
                   </tr>
                 ))}
@@ -172,6 +251,8 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
         );
       })}
 
+      {latest ? (
+        <>
       <Section title={t('country.strengths')} id="strengths">
         {strengths.strong.length ? (
           <ul>
@@ -194,6 +275,8 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
           <p>{t('country.none')}</p>
         )}
       </Section>
+        </>
+      ) : null}
 
       {data.region ? (
         <Section title={t('country.region', { region: regionName })} id="region">
@@ -207,12 +290,12 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
             </thead>
             <tbody>
               {[OVERALL, ...instrument.domains.map((domain) => domain.code)].map((code) => {
-                const share = meetingShare(regionResults.map((result) => classifyResult(result, code)));
+                const share = meetingShare(regionResults.map((result) => classifyValue(result.value, code)));
                 return (
                   <tr key={code}>
-                    <th scope="row">{code === OVERALL ? t('common.overall') : domainLabel(code)}</th>
+                    <th scope="row">{domainLabel(code)}</th>
                     <td>
-                      <CategoryBadge cls={classifyResult(latest, code)} bandLabels={bandLabels} />
+                      <CategoryBadge cls={classifyValue(shown.value, code)} bandLabels={bandLabels} />
                     </td>
                     <td>{share.responding > 0 ? t('compare.groupShare', { percent: translator.formatPercent((100 * share.meeting) / share.responding), meeting: share.meeting, responding: share.responding }) : t('common.noData')}</td>
                   </tr>
@@ -220,6 +303,9 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
               })}
             </tbody>
           </table>
+          <p className="meta chart-note">
+            <ProvenanceLabel provenance={{ kind: regionResults.some((result) => result.value.provenance.kind === 'demo') ? 'demo' : 'computed', label: '', responding: regionResults.filter((result) => classifyValue(result.value, OVERALL).kind === 'category').length, members: data.region.members.length }} />
+          </p>
         </Section>
       ) : null}
 
@@ -235,5 +321,30 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
         </Section>
       ) : null}
     </article>
+  );
+}
+
+/** Every round the country has a value for: links in the app, plain years in the static site (which shows the latest; the grid and the table show them all). */
+function RoundLinks({ data }: { data: CountryData }) {
+  const { t, lang } = useI18n();
+  const { live } = useNavigation();
+  if (data.history.length < 2 && data.history[0]?.year === data.year) return null;
+  return (
+    <nav aria-label={t('country.rounds')} data-testid="round-links">
+      <ul className="round-links">
+        <li className="meta">{t('country.rounds')}:</li>
+        {data.history.map((entry) => (
+          <li key={entry.year}>
+            {entry.year === data.year ? (
+              <strong aria-current="page">{entry.year}</strong>
+            ) : live ? (
+              <Link to={{ view: 'country', lang, code: data.code, year: entry.year }}>{entry.year}</Link>
+            ) : (
+              <span>{entry.year}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -1,17 +1,22 @@
 /* @jsxRuntime automatic */
-/** The public dashboard: a world choropleth of the chosen domain and round, world and regional figures. */
+/**
+ * The public dashboard: a world choropleth of the chosen domain and round, world and regional figures.
+ * Every value names where it comes from: the UN's published figure is the headline, migov's own
+ * computation is shown apart and labelled, and demo values carry a banner and a badge.
+ */
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../app/router-context.tsx';
 import { formatRoute } from '../app/routes.ts';
 import { areaName, categoryLabel, pickText } from '../app/localized.ts';
 import { Section } from '../app/shared.tsx';
+import { DemoBanner, ProvenanceLabel, provenanceText } from '../app/Provenance.tsx';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
 import { ChoroplethMap } from '../charts/ChoroplethMap.tsx';
 import { BarChart } from '../charts/BarChart.tsx';
 import { layoutBars, type BarRow } from '../charts/bar-chart-state.ts';
-import { classifyResults, legendEntries, meetingShare, normalizeAreaCode, OVERALL, type CategoryClass } from '../charts/category-scale.ts';
-import type { ComputedAggregate, LocalizedText } from '../api/api-types.ts';
+import { classifyValue, legendEntries, normalizeAreaCode, OVERALL, type CategoryClass } from '../charts/category-scale.ts';
+import type { ComputedAggregate, LocalizedText, OfficialAggregate, ValueProvenance } from '../api/api-types.ts';
 import type { DashboardData } from './public-data.ts';
 
 export function DashboardPage({ data, domain }: { data: DashboardData; domain?: string }) {
@@ -23,7 +28,8 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
   const domainCode = domainEntry ? domainEntry.code : OVERALL;
   const domainTitle = domainEntry ? pickText(domainEntry.label, lang) : t('common.overall');
   const aggregateDomain = domainEntry ? domainEntry.code : (instrument?.scoring?.overallCode ?? 'ALLDOMAINS');
-  const classes = useMemo(() => classifyResults(results, domainCode), [results, domainCode]);
+  const classes = useMemo(() => new Map<string, CategoryClass>(results.map((result) => [normalizeAreaCode(result.area), classifyValue(result.value, domainCode)])), [results, domainCode]);
+  const provenanceOf = useMemo(() => new Map<string, ValueProvenance>(results.map((result) => [normalizeAreaCode(result.area), result.value.provenance])), [results]);
   // One collator for the sorts below (localeCompare with a locale builds one per comparison).
   const collator = useMemo(() => new Intl.Collator(lang), [lang]);
   const geometry = data.map;
@@ -46,31 +52,54 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
       </>
     );
   }
-  const ofDomain = (aggregate: ComputedAggregate) => aggregate.domain === aggregateDomain && aggregate.year === round.year;
-  const world = aggregates?.computed.find((aggregate) => ofDomain(aggregate) && normalizeAreaCode(aggregate.area) === '1');
-  const share = meetingShare(classes.values());
-  const regionRows: BarRow[] = (aggregates?.computed ?? [])
-    .filter((aggregate) => ofDomain(aggregate) && data.sdgRegions.includes(normalizeAreaCode(aggregate.area)))
-    .map((aggregate) => ({ key: aggregate.area, label: nameOf(normalizeAreaCode(aggregate.area)), value: aggregate.denominator > 0 ? aggregate.value : undefined, numerator: aggregate.numerator, denominator: aggregate.denominator }))
-    .sort((left, right) => collator.compare(left.label, right.label));
-  const regionAggregates = new Map((aggregates?.computed ?? []).filter(ofDomain).map((aggregate) => [normalizeAreaCode(aggregate.area), aggregate]));
+  const ofDomain = (aggregate: ComputedAggregate | OfficialAggregate) => aggregate.domain.toUpperCase() === aggregateDomain.toUpperCase();
+  const computedByArea = new Map((aggregates?.computed ?? []).filter((aggregate) => ofDomain(aggregate) && aggregate.year === round.year).map((aggregate) => [normalizeAreaCode(aggregate.area), aggregate]));
+  const officialByArea = new Map((aggregates?.official ?? []).filter(ofDomain).map((aggregate) => [normalizeAreaCode(aggregate.area), aggregate]));
+  const world = computedByArea.get('1');
+  const officialWorld = officialByArea.get('1');
+  const regionCodes = data.sdgRegions.filter((code) => computedByArea.has(code) || officialByArea.has(code)).sort((left, right) => collator.compare(nameOf(left), nameOf(right)));
+  const anyOfficialRegion = regionCodes.some((code) => officialByArea.has(code));
+  const regionRows: BarRow[] = regionCodes.map((code) => {
+    if (anyOfficialRegion) return { key: code, label: nameOf(code), value: officialByArea.get(code)?.value };
+    const aggregate = computedByArea.get(code)!;
+    return { key: code, label: nameOf(code), value: aggregate.denominator > 0 ? aggregate.value : undefined, numerator: aggregate.numerator, denominator: aggregate.denominator };
+  });
+  const regionsTitle = t(anyOfficialRegion ? 'dashboard.regionsOfficial' : 'dashboard.regionsComputed');
   const tableRows = results
-    .map((result) => ({ code: normalizeAreaCode(result.jurisdiction), cls: classes.get(normalizeAreaCode(result.jurisdiction)) ?? ({ kind: 'no-data' } as CategoryClass) }))
+    .map((result) => ({ code: normalizeAreaCode(result.area), cls: classes.get(normalizeAreaCode(result.area)) ?? ({ kind: 'no-data' } as CategoryClass), provenance: result.value.provenance }))
     .map((row) => ({ ...row, name: nameOf(row.code) }))
     .sort((left, right) => collator.compare(left.name, right.name));
+  // Map shapes with no M49 area of their own have no profile: no link, a neutral fill, and a note.
+  const hasProfile = (code: string) => areas.get(code)?.kind === 'country';
+  const withoutArea = [...new Set(geometry.shapes.filter((shape) => !shape.code || !hasProfile(shape.code)).map((shape) => shape.atlasName).filter(Boolean))].sort((left, right) => collator.compare(left, right));
+  const snapshot = data.index.snapshot;
   const mapTitle = t('dashboard.mapTitle', { domain: domainTitle, year: round.year });
+
+  const officialFigure = (aggregate: OfficialAggregate) => {
+    const percent = translator.formatPercent(aggregate.value);
+    const responding = aggregate.coverage?.responding;
+    const published = aggregate.coverage?.publishedPerCountry;
+    if (responding === undefined) return t('dashboard.officialFigureNoCount', { percent });
+    return published !== undefined && published !== responding ? t('dashboard.officialFigurePublished', { percent, responding, published }) : t('dashboard.officialFigure', { percent, responding });
+  };
+  const computedFigure = (aggregate: ComputedAggregate) => (aggregate.denominator > 0 ? t('dashboard.meetingFigure', { percent: translator.formatPercent(aggregate.value), meeting: aggregate.numerator, responding: aggregate.denominator }) : t('common.noData'));
+  const computedProvenance = (aggregate: ComputedAggregate): ValueProvenance => aggregate.provenance ?? { kind: 'computed', label: '', responding: aggregate.coverage.responding, members: aggregate.coverage.members };
 
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
+      {data.containsDemo ? <DemoBanner /> : null}
+      <p className="meta" data-testid="snapshot">
+        {snapshot ? t('dashboard.snapshot', { source: snapshot.source, date: translator.formatDate(snapshot.retrievedOn) }) : t('dashboard.noSnapshot')}
+      </p>
       <div className="controls">
         <label>
           {t('common.round')}{' '}
           {live ? (
             <select value={round.year} onChange={(event) => navigate({ view: 'dashboard', lang, year: Number(event.target.value), ...(domainEntry ? { domain: domainEntry.code } : {}) })}>
-              {[...new Set(data.rounds.map((entry) => entry.year))].map((entryYear) => (
-                <option key={entryYear} value={entryYear}>
-                  {entryYear}
+              {data.index.rounds.map((entry) => (
+                <option key={entry.year} value={entry.year}>
+                  {entry.year}
                 </option>
               ))}
             </select>
@@ -104,40 +133,54 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
             title={mapTitle}
             titleId={titleId}
             descriptionId={descriptionId}
-            describe={(code, atlasName, cls) => t('dashboard.tooltip', { country: code ? nameOf(code, atlasName) : atlasName, category: classLabel(cls) })}
+            hasProfile={hasProfile}
+            describe={(code, atlasName, cls) => {
+              const text = t('dashboard.tooltip', { country: code ? nameOf(code, atlasName) : atlasName, category: classLabel(cls) });
+              const provenance = code ? provenanceOf.get(code) : undefined;
+              return provenance?.kind === 'demo' ? `${text} (${provenanceText(translator, provenance)})` : text;
+            }}
             hrefFor={(code) => formatRoute({ view: 'country', lang, code, ...(year && live ? { year } : {}) }, base)}
             {...(live ? { onOpen: (code: string) => navigate({ view: 'country', lang, code, ...(year ? { year } : {}) }) } : {})}
           />
         )}
         legend={
-          <ul className="legend" aria-label={t('chart.legend')}>
-            {legend.map((entry) => (
-              <li key={entry.key}>
-                <span className="swatch" style={{ background: entry.colour }} aria-hidden="true" />
-                {entry.kind === 'category' ? categoryLabel(translator, entry.category!, bandLabels.get(entry.category!)) : t(entry.kind === 'no-data' ? 'common.noData' : 'common.notApplicable')}{' '}
-                <span className="count">({t('common.countries', { count: entry.count })})</span>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="legend" aria-label={t('chart.legend')}>
+              {legend.map((entry) => (
+                <li key={entry.key}>
+                  <svg className="swatch" viewBox="0 0 10 10" aria-hidden="true">
+                    <rect width={10} height={10} fill={entry.colour} />
+                  </svg>
+                  {entry.kind === 'category' ? categoryLabel(translator, entry.category!, bandLabels.get(entry.category!)) : t(entry.kind === 'no-data' ? 'common.noData' : 'common.notApplicable')}{' '}
+                  <span className="count">({t('common.countries', { count: entry.count })})</span>
+                </li>
+              ))}
+            </ul>
+            {withoutArea.length > 0 ? (
+              <p className="meta map-note" data-testid="map-no-area">
+                {t('dashboard.noArea', { names: withoutArea.join(', ') })}
+              </p>
+            ) : null}
+          </>
         }
         table={
-          <table>
+          <table data-testid="map-table">
             <caption>{mapTitle}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('common.country')}</th>
                 <th scope="col">{t('common.category')}</th>
-                <th scope="col">{t('common.score')}</th>
+                <th scope="col">{t('common.source')}</th>
               </tr>
             </thead>
             <tbody>
               {tableRows.map((row) => (
-                <tr key={row.code}>
-                  <th scope="row">
-                    <Link to={{ view: 'country', lang, code: row.code, ...(live ? { year: round.year } : {}) }}>{row.name}</Link>
-                  </th>
+                <tr key={row.code} data-area={row.code}>
+                  <th scope="row">{hasProfile(row.code) ? <Link to={{ view: 'country', lang, code: row.code, ...(live ? { year: round.year } : {}) }}>{row.name}</Link> : row.name}</th>
                   <td>{classLabel(row.cls)}</td>
-                  <td>{row.cls.kind === 'category' ? row.cls.score ?? '' : ''}</td>
+                  <td>
+                    <ProvenanceLabel provenance={row.provenance} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -145,43 +188,46 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
         }
       />
       <Section title={t('dashboard.meetingTitle', { domain: domainTitle, year: round.year })} id="meeting">
-        <p className="figure" data-testid="world-figure">
-          <strong>{t('dashboard.world')}:</strong>{' '}
-          {world && world.denominator > 0
-            ? t('dashboard.meetingFigure', { percent: translator.formatPercent(world.value), meeting: world.numerator, responding: world.denominator })
-            : share.responding > 0
-              ? t('dashboard.meetingFigure', { percent: translator.formatPercent((100 * share.meeting) / share.responding), meeting: share.meeting, responding: share.responding })
-              : t('common.noData')}
-          {world ? <> · {t('dashboard.coverage', { responding: world.coverage.responding, members: world.coverage.members })}</> : null}
+        <p className="figure figure-official" data-testid="world-figure">
+          <strong>{t('dashboard.world')}:</strong> {officialWorld ? officialFigure(officialWorld) : t('dashboard.noOfficialFigure')}
+          {officialWorld ? <ProvenanceLabel provenance={officialWorld.provenance} /> : null}
         </p>
+        {world ? (
+          <p className="figure figure-computed" data-testid="world-computed">
+            <strong>{t('dashboard.worldComputed')}:</strong> {computedFigure(world)} · {t('dashboard.coverage', { responding: world.coverage.responding, members: world.coverage.members })}
+            <ProvenanceLabel provenance={computedProvenance(world)} />
+          </p>
+        ) : null}
         {regionRows.length > 0 ? (
           <ChartFrame
-            title={t('dashboard.regions')}
+            title={regionsTitle}
             description={t('dashboard.meetingTitle', { domain: domainTitle, year: round.year })}
             filename={`migov-regions-${round.year}-${domainCode}`}
-            chart={({ titleId, descriptionId }) => <BarChart layout={layoutBars(regionRows, { width: 760, labelWidth: 300 })} title={t('dashboard.regions')} titleId={titleId} descriptionId={descriptionId} formatValue={translator.formatPercent} />}
+            chart={({ titleId, descriptionId }) => <BarChart layout={layoutBars(regionRows, { width: 760, labelWidth: 300 })} title={regionsTitle} titleId={titleId} descriptionId={descriptionId} formatValue={translator.formatPercent} />}
             table={
-              <table>
+              <table data-testid="region-figures">
                 <caption>{t('dashboard.regions')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('dashboard.area')}</th>
-                    <th scope="col">{t('dashboard.percentMeeting')}</th>
-                    <th scope="col">{t('dashboard.nOfN')}</th>
+                    <th scope="col">{t('dashboard.officialColumn')}</th>
+                    <th scope="col">{t('dashboard.computedColumn')}</th>
                     <th scope="col">{t('dashboard.coverage', { responding: 'n', members: 'N' })}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {regionRows.map((row) => {
-                    const aggregate = regionAggregates.get(normalizeAreaCode(row.key));
+                  {regionCodes.map((code) => {
+                    const official = officialByArea.get(code);
+                    const computed = computedByArea.get(code);
                     return (
-                      <tr key={row.key}>
-                        <th scope="row">{row.label}</th>
-                        <td>{row.value === undefined ? '–' : translator.formatPercent(row.value)}</td>
+                      <tr key={code} data-area={code}>
+                        <th scope="row">{nameOf(code)}</th>
+                        <td>{official ? officialFigure(official) : '–'}</td>
                         <td>
-                          {row.numerator}/{row.denominator}
+                          {computed ? computedFigure(computed) : '–'}
+                          {computed && computedProvenance(computed).kind === 'demo' ? <ProvenanceLabel provenance={computedProvenance(computed)} /> : null}
                         </td>
-                        <td>{aggregate ? `${aggregate.coverage.responding}/${aggregate.coverage.members}` : ''}</td>
+                        <td>{computed ? `${computed.coverage.responding}/${computed.coverage.members}` : ''}</td>
                       </tr>
                     );
                   })}
@@ -189,6 +235,11 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
               </table>
             }
           />
+        ) : null}
+        {anyOfficialRegion ? (
+          <p className="meta chart-note">
+            <ProvenanceLabel provenance={officialByArea.get(regionCodes.find((code) => officialByArea.has(code))!)!.provenance} />
+          </p>
         ) : null}
       </Section>
     </>

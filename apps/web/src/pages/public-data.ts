@@ -4,7 +4,8 @@
  */
 import type { WorldMapGeometry } from '../charts/world-map-state.ts';
 import { getJson, type ApiClient } from '../api/api-client.ts';
-import type { Aggregates, AreaSummary, InstrumentVersion, Page, Publication, PublishedResult, Round } from '../api/api-types.ts';
+import type { Aggregates, AreaResults, AreaSummary, CountryResult, InstrumentVersion, OfficialSnapshot, Page, Publication, ResultRounds, Round, RoundResults } from '../api/api-types.ts';
+import { ApiProblem } from '../api/api-client.ts';
 import { normalizeAreaCode } from '../charts/category-scale.ts';
 
 /** Areas by normalized code. */
@@ -33,38 +34,78 @@ async function loadRounds(api: ApiClient): Promise<Round[]> {
   return [...rounds.items].sort((left, right) => right.year - left.year);
 }
 
-/** The published results of a round year (all pages of them). */
-export async function loadPublished(api: ApiClient, year: number, instrument: string): Promise<PublishedResult[]> {
-  const items: PublishedResult[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const page = await getJson<Page<PublishedResult>>(api, `/published/${year}?instrument=${encodeURIComponent(instrument)}&limit=500&offset=${offset}`);
-    items.push(...page.items);
-    if (items.length >= page.total || page.items.length === 0) return items;
-  }
-}
-
 export async function loadInstrument(api: ApiClient, instrument: string, version: string): Promise<InstrumentVersion> {
   return getJson<InstrumentVersion>(api, `/instruments/${encodeURIComponent(instrument)}/versions/${encodeURIComponent(version)}`);
 }
 
-/** The round a page shows: the requested year, else the latest round with published results, else the latest round. */
-export async function chooseRound(api: ApiClient, rounds: readonly Round[], year: number | undefined): Promise<{ round: Round | undefined; results: PublishedResult[] }> {
-  if (year !== undefined) {
-    const round = rounds.find((entry) => entry.year === year);
-    return { round, results: round ? await loadPublished(api, round.year, round.instrument) : [] };
+/** The 10.7.2 instrument and the version its built-in definition carries (domain and band labels of official-only rounds). */
+export const SDG_10_7_2 = { instrument: 'sdg-10-7-2', version: '2019' } as const;
+
+/** A round the observatory shows: a year with 10.7.2 values (official, national or demo), or a migov round still without values. */
+export interface ShownRound {
+  year: number;
+  instrument: string;
+  version: string;
+  /** Countries with a value of each provenance in the round. */
+  official: number;
+  national: number;
+  demo: number;
+}
+
+/** What `GET /results` says: the official snapshot, the rounds (latest first), whether any shown value is demo content. */
+export interface ResultsIndex {
+  snapshot: OfficialSnapshot | null;
+  rounds: ShownRound[];
+  containsDemo: boolean;
+}
+
+/** The rounds with 10.7.2 values, completed by the migov rounds of the same instrument that have none yet (latest first). */
+export async function loadResultsIndex(api: ApiClient, migovRounds: readonly Round[]): Promise<ResultsIndex> {
+  const index = await getJson<ResultRounds>(api, '/results');
+  const versionOf = (year: number, instrument: string) => migovRounds.find((round) => round.year === year && round.instrument === instrument)?.version;
+  const rounds = new Map<number, ShownRound>();
+  for (const entry of index.rounds) rounds.set(entry.year, { year: entry.year, instrument: entry.instrument, version: entry.version ?? versionOf(entry.year, entry.instrument) ?? SDG_10_7_2.version, official: entry.official, national: entry.national, demo: entry.demo });
+  for (const round of migovRounds) {
+    if (round.instrument === SDG_10_7_2.instrument && !rounds.has(round.year)) rounds.set(round.year, { year: round.year, instrument: round.instrument, version: round.version, official: 0, national: 0, demo: 0 });
   }
-  for (const round of rounds) {
-    const results = await loadPublished(api, round.year, round.instrument);
-    if (results.length > 0) return { round, results };
+  return { snapshot: index.snapshot, rounds: [...rounds.values()].sort((left, right) => right.year - left.year), containsDemo: index.containsDemo };
+}
+
+/** The round a page shows: the requested year, else the latest round with any value, else the latest round. */
+export function pickRound(rounds: readonly ShownRound[], year: number | undefined): ShownRound | undefined {
+  if (year !== undefined) return rounds.find((round) => round.year === year);
+  return rounds.find((round) => round.official + round.national + round.demo > 0) ?? rounds[0];
+}
+
+/** Every country's 10.7.2 result of a round (all pages), as the results service shows them. */
+export async function loadRoundResults(api: ApiClient, round: Pick<ShownRound, 'year' | 'instrument'>): Promise<{ items: CountryResult[]; containsDemo: boolean; snapshot: OfficialSnapshot | null }> {
+  const items: CountryResult[] = [];
+  let containsDemo = false;
+  let snapshot: OfficialSnapshot | null = null;
+  for (let offset = 0; ; offset += 500) {
+    const page = await getJson<RoundResults>(api, `/results/${round.year}?instrument=${encodeURIComponent(round.instrument)}&limit=500&offset=${offset}`);
+    items.push(...page.items);
+    containsDemo ||= page.containsDemo;
+    snapshot ??= page.snapshot;
+    if (items.length >= page.total || page.items.length === 0) return { items, containsDemo, snapshot };
   }
-  return { round: rounds[0], results: [] };
+}
+
+/** The aggregates of a round: the UN's figures (official) and migov's own (computed). */
+export function loadAggregates(api: ApiClient, round: Pick<ShownRound, 'year' | 'instrument'>): Promise<Aggregates> {
+  return getJson<Aggregates>(api, `/aggregates/${round.year}?instrument=${encodeURIComponent(round.instrument)}`);
 }
 
 export interface DashboardData extends CommonData {
-  round: Round | undefined;
+  /** The official snapshot and the rounds with values. */
+  index: ResultsIndex;
+  round: ShownRound | undefined;
   instrument: InstrumentVersion | undefined;
-  results: PublishedResult[];
+  /** Every country's shown value of the round, with its provenance. */
+  results: CountryResult[];
   aggregates: Aggregates | undefined;
+  /** Some value on the page is demo content. */
+  containsDemo: boolean;
   /** Codes of the SDG regions (the regional figures). */
   sdgRegions: string[];
   /** The projected world map (computed once when the app is built; the static site projects it once per publication). */
@@ -78,35 +119,41 @@ export async function loadDashboard(api: ApiClient, year: number | undefined, lo
   for (const read of [mapRead, regionsRead, areasRead]) read.catch(() => undefined);
   // The results wait for the rounds only, not for the areas (the longer read).
   const rounds = await loadRounds(api);
-  // The latest (or requested) round is nearly always the one shown: read its instrument and aggregates alongside its results.
-  const likely = year === undefined ? rounds[0] : rounds.find((entry) => entry.year === year);
-  const early = likely
-    ? Promise.all([loadInstrument(api, likely.instrument, likely.version), getJson<Aggregates>(api, `/aggregates/${likely.year}?instrument=${encodeURIComponent(likely.instrument)}`)])
-    : undefined;
-  early?.catch(() => undefined);
-  const { round, results } = await chooseRound(api, rounds, year);
-  const [instrument, aggregates] = !round
-    ? [undefined, undefined]
-    : round === likely && early
-      ? await early
-      : await Promise.all([loadInstrument(api, round.instrument, round.version), getJson<Aggregates>(api, `/aggregates/${round.year}?instrument=${encodeURIComponent(round.instrument)}`)]);
+  const index = await loadResultsIndex(api, rounds);
+  const round = pickRound(index.rounds, year);
+  const [instrument, results, aggregates] = round
+    ? await Promise.all([loadInstrument(api, round.instrument, round.version), loadRoundResults(api, round), loadAggregates(api, round)])
+    : [undefined, undefined, undefined];
   const [map, sdgRegions, areas] = await Promise.all([mapRead, regionsRead, areasRead]);
-  return { areas, rounds, round, instrument, results, aggregates, map, sdgRegions: sdgRegions.items.map((area) => normalizeAreaCode(area.code)) };
+  return {
+    areas,
+    rounds,
+    index,
+    round,
+    instrument,
+    results: results?.items ?? [],
+    aggregates,
+    containsDemo: Boolean(results?.containsDemo || aggregates?.containsDemo),
+    map,
+    sdgRegions: sdgRegions.items.map((area) => normalizeAreaCode(area.code)),
+  };
 }
 
 export interface CountryData extends CommonData {
   code: string;
   area: AreaSummary | undefined;
-  round: Round | undefined;
+  /** Every round with a 10.7.2 value for the country, oldest first, each with its provenance. */
+  history: CountryResult[];
+  snapshot: OfficialSnapshot | null;
+  /** The round shown: the requested year, else the latest with a value. */
+  year: number | undefined;
+  shown: CountryResult | undefined;
   instrument: InstrumentVersion | undefined;
-  /** Every publication of the round, oldest first (corrections stay visible). */
+  /** Every national publication of the shown round, oldest first (corrections stay visible): the answers and evidence. */
   publications: Publication[];
-  /** The latest publication of the previous round with one. */
-  previous: { year: number; result: PublishedResult } | undefined;
-  /** The M49 region the comparison uses, with the round's results of its members. */
-  region: { area: AreaSummary; members: string[] } | undefined;
-  /** Published results of the round (for the regional comparison). */
-  results: PublishedResult[];
+  /** The M49 region the comparison uses, with its members' shown values of the round. */
+  region: { area: AreaSummary; members: string[]; results: CountryResult[] } | undefined;
+  containsDemo: boolean;
 }
 
 /** The M49 region (kind `region`) above an area, walking up the parents. */
@@ -119,40 +166,57 @@ export function regionOf(areas: AreaIndex, code: string): AreaSummary | undefine
   return undefined;
 }
 
+/** Read an answer, or undefined when the API does not know the resource (404). */
+async function optional<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
 export async function loadCountry(api: ApiClient, code: string, year: number | undefined): Promise<CountryData> {
-  const common = await loadCommon(api);
-  const { round, results } = await chooseRound(api, common.rounds, year);
   const normalized = normalizeAreaCode(code);
+  const [common, results] = await Promise.all([loadCommon(api), optional(getJson<AreaResults>(api, `/areas/${encodeURIComponent(normalized)}/results`))]);
   // The list carries the ISO alpha-2 code, which localizes the name.
   const area = common.areas.get(normalized);
-  if (!round) return { ...common, code: normalized, area, round, instrument: undefined, publications: [], previous: undefined, region: undefined, results };
-  const instrument = await loadInstrument(api, round.instrument, round.version);
-  const publications = (await getJson<{ items: Publication[] }>(api, `/published/${round.year}/${encodeURIComponent(code)}`)).items.filter((entry) => entry.instrument === round.instrument);
-  let previous: CountryData['previous'];
-  for (const earlier of common.rounds.filter((entry) => entry.year < round.year && entry.instrument === round.instrument)) {
-    const found = (await loadPublished(api, earlier.year, earlier.instrument)).find((entry) => normalizeAreaCode(entry.jurisdiction) === normalized);
-    if (found) {
-      previous = { year: earlier.year, result: found };
-      break;
-    }
-  }
+  const history = [...(results?.items ?? [])].sort((left, right) => left.year - right.year);
+  const shown = year === undefined ? history.at(-1) : history.find((entry) => entry.year === year);
+  const shownYear = year ?? shown?.year;
+  const instrumentOf = common.rounds.find((round) => round.year === shownYear && round.instrument === SDG_10_7_2.instrument) ?? SDG_10_7_2;
+  const instrument = await loadInstrument(api, instrumentOf.instrument, instrumentOf.version);
+  const publications = shownYear === undefined ? [] : ((await optional(getJson<{ items: Publication[] }>(api, `/published/${shownYear}/${encodeURIComponent(normalized)}`)))?.items ?? []).filter((entry) => entry.instrument === instrument.instrument);
   const regionArea = regionOf(common.areas, normalized);
-  const region = regionArea ? { area: regionArea, members: (await getJson<{ memberCodes: string[] }>(api, `/areas/${encodeURIComponent(regionArea.code)}`)).memberCodes.map(normalizeAreaCode) } : undefined;
-  return { ...common, code: normalized, area, round, instrument, publications, previous, region, results };
+  let region: CountryData['region'];
+  if (regionArea && shownYear !== undefined) {
+    const members = (await getJson<{ memberCodes: string[] }>(api, `/areas/${encodeURIComponent(regionArea.code)}`)).memberCodes.map(normalizeAreaCode);
+    const round = await loadRoundResults(api, { year: shownYear, instrument: instrument.instrument });
+    region = { area: regionArea, members, results: round.items.filter((entry) => members.includes(normalizeAreaCode(entry.area))) };
+  }
+  const containsDemo = history.some((entry) => entry.value.provenance.kind === 'demo' || entry.national?.provenance.kind === 'demo') || Boolean(region?.results.some((entry) => entry.value.provenance.kind === 'demo'));
+  return { ...common, code: normalized, area, history, snapshot: results?.snapshot ?? null, year: shownYear, shown, instrument, publications, region, containsDemo };
 }
 
 export interface CompareData extends CommonData {
-  round: Round | undefined;
+  index: ResultsIndex;
+  round: ShownRound | undefined;
   instrument: InstrumentVersion | undefined;
-  results: PublishedResult[];
+  /** Every country's shown value of the round. */
+  results: CountryResult[];
+  aggregates: Aggregates | undefined;
   /** Members of each chosen group (countries map to themselves). */
   members: Map<string, string[]>;
+  containsDemo: boolean;
 }
 
 export async function loadCompare(api: ApiClient, codes: readonly string[], year: number | undefined): Promise<CompareData> {
   const common = await loadCommon(api);
-  const { round, results } = await chooseRound(api, common.rounds, year);
-  const instrument = round ? await loadInstrument(api, round.instrument, round.version) : undefined;
+  const index = await loadResultsIndex(api, common.rounds);
+  const round = pickRound(index.rounds, year);
+  const [instrument, results, aggregates] = round
+    ? await Promise.all([loadInstrument(api, round.instrument, round.version), loadRoundResults(api, round), loadAggregates(api, round)])
+    : [undefined, undefined, undefined];
   const members = new Map<string, string[]>();
   for (const code of codes) {
     const normalized = normalizeAreaCode(code);
@@ -160,7 +224,9 @@ export async function loadCompare(api: ApiClient, codes: readonly string[], year
     if (!area) continue;
     members.set(normalized, area.kind === 'country' ? [normalized] : (await getJson<{ memberCodes: string[] }>(api, `/areas/${encodeURIComponent(area.code)}`)).memberCodes.map(normalizeAreaCode));
   }
-  return { ...common, round, instrument, results, members };
+  const chosen = new Set([...members.values()].flat());
+  const containsDemo = Boolean(results?.items.some((entry) => chosen.has(normalizeAreaCode(entry.area)) && entry.value.provenance.kind === 'demo'));
+  return { ...common, index, round, instrument, results: results?.items ?? [], aggregates, members, containsDemo };
 }
 
 export interface MethodologyData {

@@ -12,7 +12,8 @@ import { Link } from '../../app/router-context.tsx';
 import { ErrorMessage, Loading, Section } from '../../app/shared.tsx';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { loadCountryIndicators, type CountryIndicators } from './indicators-data.ts';
+import { datasetProvenance, loadCountryIndicators, panelItems, type CountryIndicators } from './indicators-data.ts';
+import { DemoBanner, ProvenanceLabel } from '../../app/Provenance.tsx';
 import { defaultChoices, dimensionsOf, formatChoices, selectLines, varyingDimensions } from './indicator-chart-state.ts';
 import { lineLabel } from './indicator-labels.ts';
 import { IndicatorFigure } from './IndicatorChart.tsx';
@@ -39,20 +40,23 @@ function IndicatorsPanel({ data, code, country }: { data: CountryIndicators; cod
   const translator = useI18n();
   const { t, lang } = translator;
   const english = lang === 'en' ? {} : { lang: 'en' };
+  const items = panelItems(data.items);
   return (
     <Section title={t('indicators.panelTitle')} id="indicators">
-      {data.items.length === 0 ? (
+      {items.some((item) => datasetProvenance(item)?.kind === 'demo') ? <DemoBanner /> : null}
+      {items.length === 0 ? (
         <p>{t('indicators.panelNone', { country })}</p>
       ) : (
         <>
           <p>{t('indicators.panelIntro', { country })}</p>
-          {data.items.map((item) => {
+          {items.map((item) => {
             const dimensions = dimensionsOf(item.chart.lines);
             const choices = defaultChoices(dimensions);
             const lines = selectLines(item.chart.lines, undefined, choices);
             const varying = varyingDimensions(lines);
             const title = t('indicators.chartTitle', { series: `${t('indicators.pageTitle', { id: item.indicator })} (${item.series})`, area: country });
             const where = formatChoices(choices);
+            const provenance = datasetProvenance(item);
             return (
               <div key={item.id} className="indicator-panel" data-testid={`country-indicator-${item.indicator}`}>
                 <h3>
@@ -63,6 +67,15 @@ function IndicatorsPanel({ data, code, country }: { data: CountryIndicators; cod
                     {item.seriesDescription}
                   </p>
                 ) : null}
+                <p className="meta" data-testid="indicator-source">
+                  {provenance ? (
+                    <ProvenanceLabel provenance={provenance} />
+                  ) : (
+                    <>
+                      {t('common.source')}: <span {...english}>{item.source.name}</span>
+                    </>
+                  )}
+                </p>
                 <IndicatorFigure
                   lines={lines}
                   labels={lines.map((line) => lineLabel(translator, line, varying))}

@@ -9,7 +9,10 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../../app/router-context.tsx';
 import { formatRoute, type Route } from '../../app/routes.ts';
 import { Section } from '../../app/shared.tsx';
-import type { IndicatorData } from './indicators-data.ts';
+import { datasetProvenance, type IndicatorData } from './indicators-data.ts';
+import { DemoBanner, ProvenanceLabel } from '../../app/Provenance.tsx';
+import { CategoryGridFigure } from '../../charts/CategoryGrid.tsx';
+import { categoryGridOfLines, isCategorySeries } from '../../charts/category-grid-state.ts';
 import { areasOf, choosableDimensions, dimensionsOf, EVERY_CODE, formatChoices, parseChoices, resolveChoices, selectLines, varyingDimensions, type ChartKind, type DimensionChoices } from './indicator-chart-state.ts';
 import { areaLabel, codeLabel, dimensionName, lineLabel } from './indicator-labels.ts';
 import { IndicatorFigure } from './IndicatorChart.tsx';
@@ -26,6 +29,7 @@ export function IndicatorPage({ data, route }: { data: IndicatorData; route: Ind
   return (
     <article className="indicator">
       <h1>{t('indicators.pageTitle', { id: indicator.id })}</h1>
+      {indicator.datasets.some((dataset) => datasetProvenance(dataset)?.kind === 'demo') ? <DemoBanner /> : null}
       <p className="lead" {...english}>
         {current?.title}
       </p>
@@ -96,7 +100,9 @@ export function IndicatorPage({ data, route }: { data: IndicatorData; route: Ind
                     </th>
                     <td>{dataset.unit ?? ''}</td>
                     <td>{translator.formatNumber(dataset.observationCount)}</td>
-                    <td {...english}>{dataset.source.name}</td>
+                    <td>
+                      <span {...english}>{dataset.source.name}</span> <ProvenanceLabel provenance={datasetProvenance(dataset)} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -210,7 +216,9 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
           </span>
         </fieldset>
       ) : null}
-      {lines.length === 0 ? (
+      {lines.length > 0 && isCategorySeries(shown.dataset.series) ? (
+        <CategoryGridOfLines lines={areaLines} title={title} filename={`migov-indicator-${data.indicator.id}-${shown.dataset.series}-${area ?? ''}`} />
+      ) : lines.length === 0 ? (
         <p>{t('indicators.noLines')}</p>
       ) : (
         <IndicatorFigure
@@ -223,5 +231,20 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
         />
       )}
     </Section>
+  );
+}
+
+/** SDG 10.7.2 categories of one area: categories by domain and year, never a numeric line. */
+function CategoryGridOfLines({ lines, title, filename }: { lines: Parameters<typeof categoryGridOfLines>[0]; title: string; filename: string }) {
+  const translator = useI18n();
+  const grid = categoryGridOfLines(lines);
+  return (
+    <CategoryGridFigure
+      title={title}
+      filename={filename}
+      rows={grid.rows.map((code) => ({ key: code, label: codeLabel(translator, 'POLICY_DOMAINS', code) }))}
+      columns={grid.years.map((year) => ({ key: String(year), label: String(year) }))}
+      classes={grid.classes}
+    />
   );
 }

@@ -1,6 +1,7 @@
 /** What the indicator pages and the country panel read, through the API only (the browser and the static publication pass different clients). */
 import type { ChartSeries, IndicatorDefinition, IndicatorTier, TitleVersion } from '@migov/core';
 import { getJson, type ApiClient } from '../../api/api-client.ts';
+import type { ValueProvenance } from '../../api/api-types.ts';
 import { loadCommon, type CommonData } from '../public-data.ts';
 
 /** One catalogue entry as `GET /indicators` lists it. */
@@ -26,6 +27,32 @@ export interface DatasetSummary {
   observationCount: number;
   source: { name: string; format: string };
   importedAt: string;
+  /** Where the values come from (the official snapshot, an import, demo content), when the server says. */
+  provenance?: ValueProvenance;
+  /** Synthetic demo content, never official. */
+  demo?: boolean;
+}
+
+/** The order of the country panel: migration-related series by migratory status first (8.8.1 fatal, then non-fatal injuries), then the others. */
+const PANEL_ORDER = ['8.8.1', '8.8.2', '10.7.3', '10.7.4', '10.c.1', '17.3.2'];
+const SERIES_ORDER = ['SL_EMP_FTLINJUR', 'SL_EMP_INJUR'];
+
+/** The panel's datasets in reading order; 10.7.2 categories are left out (the profile shows them from the results, with their provenance). */
+export function panelItems<Item extends Pick<DatasetSummary, 'indicator' | 'series'>>(items: readonly Item[]): Item[] {
+  const rank = (list: readonly string[], value: string) => (list.includes(value) ? list.indexOf(value) : list.length);
+  return items
+    .filter((item) => item.indicator !== '10.7.2')
+    .map((item, index) => ({ item, index }))
+    .sort((left, right) => rank(PANEL_ORDER, left.item.indicator) - rank(PANEL_ORDER, right.item.indicator) || rank(SERIES_ORDER, left.item.series.toUpperCase()) - rank(SERIES_ORDER, right.item.series.toUpperCase()) || left.index - right.index)
+    .map((entry) => entry.item);
+}
+
+/** A dataset's provenance: demo when flagged, else what the server gives (undefined: only the source's name is known). */
+export function datasetProvenance(dataset: Pick<DatasetSummary, 'provenance' | 'demo' | 'source'>): ValueProvenance | undefined {
+  if (dataset.demo || dataset.provenance?.kind === 'demo') return { kind: 'demo', label: dataset.provenance?.label ?? '' };
+  if (dataset.provenance) return dataset.provenance;
+  // The official snapshot's series name it as their source ("UN SDG Global Database, retrieved …").
+  return dataset.source.format === 'official-snapshot' ? { kind: 'official', label: dataset.source.name, source: dataset.source.name } : undefined;
 }
 
 export interface IndicatorsData {
@@ -54,6 +81,7 @@ export async function loadIndicator(api: ApiClient, id: string, datasetId?: stri
 /** A country's datasets, each with its chart lines for the country. */
 export interface CountryIndicators {
   area: { code: string; name: string };
+  containsDemo?: boolean;
   items: (DatasetSummary & { chart: ChartSeries })[];
 }
 
