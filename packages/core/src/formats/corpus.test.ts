@@ -99,6 +99,13 @@ const IMPORTED: Case[] = [
   { file: 'es-aggregator-series-codes.csv', format: 'country-year-wide', expected: [...seven('170', 2019, [3, 3, 3, 4, 2, 3, 4]), ...seven('218', 2019, [2, 2, 2, 3, 2, 2, 3])] },
   // A portal's export with a title above the header and notes below the data.
   { file: 'en-portal-export-title-and-notes.csv', options: { area: '360' }, format: 'open-sdg-long', expected: ['SG_CPA_MIGRS 360 2021 ALLDOMAINS 3', 'SG_CPA_MIGRS 360 2021 DOMAIN1 3', 'SG_CPA_MIGRS 360 2021 DOMAIN2 4'] },
+  // Columns that only repeat what others say: a reporting period beside the year, a domain code beside its label, a constant data type.
+  {
+    file: 'en-redundant-columns.csv',
+    options: { area: '124' },
+    format: 'open-sdg-long',
+    expected: ['SG_CPA_MIGRS 124 2019 ALLDOMAINS 3', 'SG_CPA_MIGRS 124 2019 DOMAIN1 3', 'SG_CPA_MIGRS 124 2019 DOMAIN2 2', 'SG_CPA_MIGRS 124 2021 ALLDOMAINS 3', 'SG_CPA_MIGRS 124 2021 DOMAIN1 4', 'SG_CPA_MIGRS 124 2021 DOMAIN2 3'],
+  },
   // Open SDG's JSON data (one array per column), its combined file in Portuguese with rounds not yet reported, and a portal's record list in German.
   { file: 'open-sdg-columns.json', options: { area: '124' }, format: 'open-sdg-json', expected: ['SG_CPA_MIGRS 124 2019 ALLDOMAINS 3', 'SG_CPA_MIGRS 124 2019 DOMAIN1 3', 'SG_CPA_MIGRS 124 2019 DOMAIN2 4', 'SG_CPA_MIGRS 124 2021 ALLDOMAINS 4', 'SG_CPA_MIGRS 124 2021 DOMAIN1 4', 'SG_CPA_MIGRS 124 2021 DOMAIN2 4'] },
   { file: 'open-sdg-comb-pt.json', options: { area: '76' }, format: 'open-sdg-json', expected: ['SG_CPA_MIGRS 76 2019 ALLDOMAINS 2', 'SG_CPA_MIGRS 76 2019 DOMAIN1 2'], skipped: 2 },
@@ -148,6 +155,14 @@ describe('the corpus of national and aggregator layouts', () => {
       { file: 'en-portal-export-title-and-notes.csv', row: 2, value: 'Downloaded on 2024-03-01', message: 'ignored: a line of text above the table' },
       { file: 'en-portal-export-title-and-notes.csv', row: 8, value: 'Source: United Nations Inquiry among Governments on Population and Development', message: 'ignored: a line of text below the table' },
       { file: 'en-portal-export-title-and-notes.csv', row: 9, value: 'Note: values are categories 1 to 4', message: 'ignored: a line of text below the table' },
+    ]);
+  });
+
+  it('notes the columns it left out because they repeat others', () => {
+    expect(read('en-redundant-columns.csv', { area: '124' }).notes.map((note) => `${note.column}: ${note.message}`)).toEqual([
+      'Reporting period: ignored: it only describes the column "Year" (one value for each of its values)',
+      'Policy domain code: ignored: it only describes the column "Policy domain" (one value for each of its values)',
+      'Data type: ignored: the same value on every row, so it tells no observations apart',
     ]);
   });
 
@@ -241,6 +256,20 @@ describe('files of the corpus a reader could not settle', () => {
     const mapped = read('hy-numbered-unknown-total.csv', { area: '51', labels: parseLabelMapping('label,code\nԸնդհանուր,ALLDOMAINS\n', 'hy.csv').mapping });
     expect(mapped.problems).toEqual([]);
     expect(tuples(mapped.observations)).toEqual(seven('51', 2021, [3, 3, 2, 4, 3, 3, 4]).sort());
+  });
+
+  it('refuses a breakdown 10.7.2 does not have', () => {
+    const result = read('refused-sex-breakdown.csv', { area: '250' });
+    expect(result.problems).toEqual([
+      {
+        file: 'refused-sex-breakdown.csv',
+        row: 1,
+        column: 'Sexe',
+        value: 'Sexe',
+        message:
+          'column "Sexe" is not understood (expected Year, a policy-domain column, Value, and optionally series, area, units, source, comment and nature): map its header in a label mapping file (--labels) to YEAR, VALUE, AREA, POLICY_DOMAINS, SERIES, a domain code, or IGNORE if it holds no data, or remove it',
+      },
+    ]);
   });
 
   it('refuses a label whose number and words name different domains', () => {

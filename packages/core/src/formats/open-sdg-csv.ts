@@ -129,6 +129,7 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   }
   // 4. Values alone.
   const has = (role: Role) => columns.some((column) => column.role === role);
+  const at = (role: Role) => columns.find((column) => column.role === role);
   for (const column of free()) {
     if (column.values.length === 0) continue;
     if (!has('YEAR') && allAre(column, isYear)) assign(column, 'YEAR', 'values');
@@ -187,6 +188,20 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
       options.note({ row: headerRow, column: column.header, value: column.header, message: 'ignored: free text beside the data (a comment or a note)' });
       continue;
     }
+    // A breakdown 10.7.2 does not have (sex, age, …) is refused even when constant: the data would not be the country's.
+    if (!BREAKDOWN.test(column.normalised)) {
+      if (column.values.length === 1) {
+        assign(column, 'IGNORED', 'values');
+        options.note({ row: headerRow, column: column.header, value: column.values[0], message: `ignored: the same value on every row, so it tells no observations apart` });
+        continue;
+      }
+      const described = [domainColumn, year, at('AREA'), at('AREA_NAME')].find((key) => key !== undefined && (dependsOn(table, column, key) || agrees(table, column, key, labels)));
+      if (described) {
+        assign(column, 'IGNORED', 'values');
+        options.note({ row: headerRow, column: column.header, value: column.header, message: `ignored: it only describes the column "${described.header}" (one value for each of its values)` });
+        continue;
+      }
+    }
     const reason = column.header === '' ? `column ${column.index + 1} has no header and is not understood` : `column "${column.header}" is not understood`;
     const resolved = resolvePolicyDomain(column.header, labels);
     const why = column.header !== '' && 'reason' in resolved && /names domain|words/.test(resolved.reason) ? `: it ${resolved.reason}` : '';
@@ -199,7 +214,6 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   }
   if (problems.size > before) return layoutOf(wideColumns, columns);
 
-  const at = (role: Role) => columns.find((column) => column.role === role);
   const area = at('AREA') ?? (options.hasAreaOption ? undefined : at('AREA_NAME'));
   const series = at('SERIES');
   const extras = { source: at('SOURCE'), footnote: at('FOOTNOTE'), nature: at('NATURE'), timeDetail: at('TIME_DETAIL') };
@@ -268,13 +282,54 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
         if (seriesResolve(column)) return 'SERIES';
         return column.values.length <= 1 && !allAre(column, isNumber) ? 'IGNORED' : undefined;
       case 'YEAR':
-        return allAre(column, isYear) ? 'YEAR' : undefined;
-      case 'POLICY_DOMAINS':
-        return !allAre(column, isNumber) || domainsResolve(column, true) ? 'POLICY_DOMAINS' : undefined;
+        return allAre(column, isYear) && !columns.some((other) => other.role === 'YEAR') ? 'YEAR' : undefined;
+      case 'POLICY_DOMAINS': {
+        if (columns.some((other) => other.role === 'POLICY_DOMAINS')) return undefined;
+        if (domainsResolve(column, true)) return 'POLICY_DOMAINS';
+        // Labels that do not all resolve: the domain column only if no other column headed so has labels that do ("Policy domain code" beside "Policy domain").
+        const better = columns.some((other) => other !== column && other.role === undefined && other.values.length > 0 && headerHints(other.normalised).includes('POLICY_DOMAINS') && domainsResolve(other, true));
+        return !better && !allAre(column, isNumber) ? 'POLICY_DOMAINS' : undefined;
+      }
       case 'VALUE':
         return allAre(column, isNumber) ? 'VALUE' : undefined;
     }
   }
+}
+
+/** Headers of breakdowns that 10.7.2 does not have: such a column is never ignored, even when constant. */
+const BREAKDOWN = /(?<![\p{L}])(?:sex|gender|sexe|genre|sexo|genero|spol|geschlecht|пол|الجنس|age|ages|edad|idade|eta|dob|alter|возраст|العمر|urban|rural|location|urbanisation|urbanization|income|disability|handicap|discapacidad|invalid|education|occupation|migratory status|migrant status|statut migratoire|condicion migratoria|quantile|quintile)/u;
+
+/**
+ * Whether one column's value follows from another's on every row (a round's name beside its year), with
+ * evidence: some value of the other column repeats. With one row per key any column would follow.
+ */
+function dependsOn(table: CsvTable, column: Column, key: Column): boolean {
+  const seen = new Map<string, string>();
+  let repeated = false;
+  for (const { cells } of table.rows) {
+    const from = (cells[key.index] ?? '').trim();
+    const to = (cells[column.index] ?? '').trim();
+    const earlier = seen.get(from);
+    if (earlier === undefined) seen.set(from, to);
+    else if (earlier !== to) return false;
+    else repeated = true;
+  }
+  return repeated;
+}
+
+/** Whether a column says the same as the domain or year column on every row, in other words ("D1" beside "Migrant rights", "2018-2019" beside 2019). */
+function agrees(table: CsvTable, column: Column, key: Column, labels: LabelMapping): boolean {
+  const same = (value: string, other: string): boolean => {
+    if (key.role === 'YEAR') return parseYearLabel(value)?.year === parseYearLabel(other)?.year && parseYearLabel(value) !== undefined;
+    if (key.role !== 'POLICY_DOMAINS') return false;
+    const a = resolvePolicyDomain(value, labels, { domainColumn: true });
+    const b = other === '' ? { code: 'ALLDOMAINS' } : resolvePolicyDomain(other, labels, { domainColumn: true });
+    return 'code' in a && 'code' in b && a.code === b.code;
+  };
+  return table.rows.every(({ cells }) => {
+    const value = (cells[column.index] ?? '').trim();
+    return value === '' || same(value, (cells[key.index] ?? '').trim());
+  });
 }
 
 /** What a header names when its column holds one domain's (or series', or year's) values. */
