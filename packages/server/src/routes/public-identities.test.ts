@@ -4,7 +4,7 @@
  * and searched for their ids and emails. Editors appear by their role title.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SDG_10_7_2_V2019 } from '@migov/core';
+import { SDG_10_7_2_V2019, type InstrumentVersion } from '@migov/core';
 import { addEvidence, createAssessment, createRound, saveResponses, transitionAssessment, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
 import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, signIn } from '../testing/test-app.ts';
@@ -58,7 +58,8 @@ describe.each(DIALECTS)('public answers and user identities (%s)', (dialect) => 
     // A publication with evidence, made by the administrator.
     const round = await createRound(db, { year: 2019, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2019-01-01', closesOn: '2019-12-31' }, adminUser.id);
     let assessment = await createAssessment(db, { jurisdiction: '50', roundId: round.id }, adminUser.id);
-    const answers = SDG_10_7_2_V2019.domains.flatMap((domain) => domain.items).map((item) => ({ itemId: item.id, optionId: SDG_10_7_2_V2019.scales[item.scale]![0]!.id }));
+    const instrument: InstrumentVersion = SDG_10_7_2_V2019;
+    const answers = instrument.domains.flatMap((domain) => domain.items).map((item) => ({ itemId: item.id, optionId: instrument.scales[item.scale]![0]!.id }));
     assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes: answers }, adminUser.id);
     const evidence = await addEvidence(db, { assessmentId: assessment.id, itemId: '1a', kind: 'link', title: 'Ministry page', url: 'https://example.org/policy' }, adminUser.id);
     PARAMS.evidenceId = evidence.id;
