@@ -96,6 +96,18 @@ export class ByteSource {
     return this.finished;
   }
 
+  /** Take `n` bytes without a view: returns their offset in {@link current} (valid until the next `fill`); call `has`/`fill` first. */
+  advance(n: number): number {
+    const at = this.cursor;
+    this.cursor += n;
+    return at;
+  }
+
+  /** The buffer {@link advance} offsets point into. */
+  get current(): Buffer {
+    return this.buffer;
+  }
+
   /** Wait for and take `n` bytes; throws `EndOfData` when the stream ends first. */
   async read(n: number): Promise<Buffer> {
     if (!(await this.fill(n))) throw new EndOfData(this.position, n, this.buffered);

@@ -212,10 +212,10 @@ export async function openIpums(ddiPath: string): Promise<StatisticalFile> {
             if (parsed === undefined) {
               throw new FileFormatError(`${dataName}, line ${line}, variable ${variable.name} (columns ${variable.start + 1}-${variable.start + variable.width}): "${bytes.toString('latin1', variable.start, variable.start + variable.width).trim()}" is not a number`);
             }
-            value = parsed !== null && variable.missingCodes.has(codeKey(parsed)) ? null : parsed;
+            value = parsed !== null && variable.missingCodes.size > 0 && variable.missingCodes.has(codeKey(parsed)) ? null : parsed;
           } else {
             const text = decoder.decode(bytes.subarray(variable.start, variable.start + variable.width)).trim();
-            value = variable.missingCodes.has(text) ? null : text;
+            value = variable.missingCodes.size > 0 && variable.missingCodes.has(text) ? null : text;
           }
           carried[column] = value;
         }

@@ -479,8 +479,11 @@ export async function openSav(path: string): Promise<StatisticalFile> {
       const kind = plan.kind[slot];
       if (kind === 1) numbers[plan.column[slot]!] = le ? bytes.readDoubleLE(at) : bytes.readDoubleBE(at);
       else if (kind === 2) {
+        // at most 8 bytes: a loop is cheaper than Buffer.copy
         const length = plan.length[slot]!;
-        if (length > 0) bytes.copy(stringBuffers[plan.column[slot]!]!, plan.offset[slot]!, at, at + length);
+        const target = stringBuffers[plan.column[slot]!]!;
+        const offset = plan.offset[slot]!;
+        for (let i = 0; i < length; i++) target[offset + i] = bytes[at + i]!;
       }
     };
     const putNumber = (slot: number, value: number) => {
@@ -517,7 +520,9 @@ export async function openSav(path: string): Promise<StatisticalFile> {
         }
       } else {
         const bias = dictionary.bias;
+        // command bytes are read in place: `commands` is the buffer, `next` walks from `commandAt` to `commandAt + 8`
         let commands: Buffer = Buffer.alloc(8);
+        let commandAt = 0;
         let next = 8;
         let slot = 0;
         let ended = false;
@@ -529,10 +534,11 @@ export async function openSav(path: string): Promise<StatisticalFile> {
               if (slot === 0 && source.buffered === 0) break;
               throw new FileFormatError(`case ${cases + 1} is truncated`, source.position);
             }
-            commands = source.take(8);
+            commandAt = source.advance(8);
+            commands = source.current;
             next = 0;
           }
-          const code = commands[next++]!;
+          const code = commands[commandAt + next++]!;
           switch (code) {
             case 0:
               continue;
@@ -542,7 +548,7 @@ export async function openSav(path: string): Promise<StatisticalFile> {
               continue;
             case 253:
               if (!source.has(8)) throw new FileFormatError(`case ${cases + 1} is truncated`, source.position);
-              putRaw(slot, source.take(8), 0);
+              putRaw(slot, source.current, source.advance(8));
               break;
             case 254:
               putSpaces(slot);
