@@ -121,6 +121,9 @@ describe('resolveSeries and resolveColumnRole', () => {
     expect(resolveSeries('Pourcentage de pays dotés de politiques migratoires (%)')).toBe('SG_CPA_MIGRP');
     expect(resolveSeries('Países con políticas migratorias (1 = Requiere mayores avances; 4 = Cumple plenamente)', undefined, 'SG_CPA_MIGRP')).toBe('SG_CPA_MIGRS');
     expect(resolveSeries('Доля стран, проводящих миграционную политику')).toBe('SG_CPA_MIGRS');
+    expect(resolveSeries('Nombre de pays ayant mis en place des politiques de migration bien gérées')).toBe('SG_CPA_MIGRS');
+    expect(resolveSeries('Liczba krajów z polityką migracyjną')).toBe('SG_CPA_MIGRS');
+    expect(resolveSeries('Кількість країн з міграційною політикою')).toBe('SG_CPA_MIGRS');
     expect(resolveSeries('Proportion of seats held by women')).toBeUndefined();
     expect(['Godina', 'Année', 'Value', 'Policy_Domains', 'GeoCode', 'Ukupno'].map((label) => resolveColumnRole(label))).toEqual(['YEAR', 'YEAR', 'VALUE', 'POLICY_DOMAINS', 'AREA', undefined]);
   });

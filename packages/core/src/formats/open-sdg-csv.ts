@@ -297,7 +297,8 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
 }
 
 /** Headers of breakdowns that 10.7.2 does not have: such a column is never ignored, even when constant. */
-const BREAKDOWN = /(?<![\p{L}])(?:sex|gender|sexe|genre|sexo|genero|spol|geschlecht|пол|الجنس|age|ages|edad|idade|eta|dob|alter|возраст|العمر|urban|rural|location|urbanisation|urbanization|income|disability|handicap|discapacidad|invalid|education|occupation|migratory status|migrant status|statut migratoire|condicion migratoria|quantile|quintile)/u;
+const BREAKDOWN =
+  /(?<![\p{L}])(?:sex|gender|sexe|genre|sexo|genero|spol|geschlecht|пол|الجنس|age|age group|ages|edad|idade|eta|dob|alter|altersgruppe|возраст|العمر|urban|rural|urbanisation|urbanization|income|income quintile|disability|disability status|handicap|discapacidad|invaliditet|education|education level|occupation|migratory status|migrant status|statut migratoire|condicion migratoria|quantile|quintile)(?![\p{L}])/u;
 
 /**
  * Whether one column's value follows from another's on every row (a round's name beside its year), with
