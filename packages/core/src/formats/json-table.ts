@@ -6,8 +6,9 @@
  */
 import type { CsvRow, CsvTable } from './csv-table.ts';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** A JSON object (not an array, not null). */
+export type Json = Record<string, unknown>;
+export const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isScalar = (value: unknown): boolean => value === null || ['string', 'number', 'boolean'].includes(typeof value);
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 

@@ -5,13 +5,13 @@
  * dimensions: { "Policy Domains", "Reporting Type" } } ] }`, or the `data` array alone.
  */
 import type { ProblemList } from './input.ts';
+import type { Json } from './json-table.ts';
+import { isObject } from './json-table.ts';
 import { excerpt } from './input.ts';
 import type { Cell, ObservationBuilder } from './observation-builder.ts';
 import { normaliseLabel } from './label-mapping.ts';
 import { isPlaceholder } from './vocabulary.ts';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Whether a parsed JSON document is an SDG API data answer (or its data array). */
 export function isSdgApiJson(document: unknown): boolean {

@@ -5,12 +5,12 @@
  * Components map to observations as in SDMX-CSV and SDMX-ML (sdmx.ts).
  */
 import type { ProblemList } from './input.ts';
+import type { Json } from './json-table.ts';
+import { isObject } from './json-table.ts';
 import { excerpt } from './input.ts';
 import type { Cell, ObservationBuilder } from './observation-builder.ts';
 import { sdmxRecord } from './sdmx.ts';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** The message body: the root (1.0) or its `data` member (2.0 and some 1.0 services). */
