@@ -6,6 +6,8 @@ export { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './auth/passwo
 export { createSecret, hashSecret } from './auth/tokens.ts';
 export type { RegisteredRoute } from './auth/access-control.ts';
 export type { AppContext, Principal } from './context.ts';
-export { startServer, bootstrapDatabase, reportBootstrap, closeOnSignals, type StartServerOptions, type RunningServer, type BootstrapResult } from './start-server.ts';
+export { startServer, bootstrapDatabase, ensureOfficialSnapshot, reportBootstrap, closeOnSignals, type StartServerOptions, type RunningServer, type BootstrapResult } from './start-server.ts';
 export { startCluster, runClusterWorker, parseWorkerCount, isClusterWorker, type RunningCluster } from './cluster/serve-cluster.ts';
 export { localSharedState, type SharedState } from './cluster/shared-state.ts';
+export { countryResults, resultRounds, roundAggregates, shownObservations, snapshotView, SDG_10_7_2 } from './public-data/results-service.ts';
+export { briefResults } from './routes/briefs.routes.ts';

@@ -76,10 +76,18 @@ describe('migov brief', () => {
     await expect(brief(['--area', 'BGD', '--format', 'md', '--mgi', answers, '--out', join(folder, 'y.md')])).rejects.toThrow('item 2.2 has no option "yes"');
   });
 
-  it('writes a brief without results when no data is given', async () => {
-    const out = join(folder, 'phl.md');
-    await brief(['--area', 'PHL', '--format', 'md', '--out', out]);
-    expect(readFileSync(out, 'utf8')).toContain('- All domains: no data');
+  it("gives Kazakhstan's official result from a fresh database without --data, and no data where the UN published none", async () => {
+    const out = join(folder, 'kaz.md');
+    await brief(['--area', 'KAZ', '--format', 'md', '--database', join(folder, 'kaz.sqlite'), '--out', out]);
+    const markdown = readFileSync(out, 'utf8');
+    // SG_CPA_MIGRS 2021 of Kazakhstan (398) as the UN published it: overall 3, domain 1: 2.
+    expect(markdown).toContain('## SDG indicator 10.7.2 results (2021)');
+    expect(markdown).toContain('- All domains: 3 Meets');
+    expect(markdown).toContain('- Domain 1: Migrant rights: 2 Partially meets');
+    expect(markdown).toContain('Source: UN SDG Global Database, retrieved');
+    const none = join(folder, 'usa.md');
+    await brief(['--area', 'USA', '--format', 'md', '--database', join(folder, 'kaz.sqlite'), '--out', none]);
+    expect(readFileSync(none, 'utf8')).toContain('- All domains: no data');
   });
 
   it('refuses a bad format, round or area with a usage error', async () => {

@@ -1,8 +1,10 @@
 // `migov brief --area <ISO3 or M49> [--round <year>] --format md|pdf|docx [--out <file>] [--data <files…>]`:
-// a country's Cooperation Framework brief, generated from published 10.7.2 data (when given), the
+// a country's Cooperation Framework brief, generated from the 10.7.2 results in the database (the
+// official snapshot and national publications, as the observatory shows them; or the files given), the
 // crosswalk and the partnership registry as stored (and possibly edited) in the database, written as
 // Markdown, PDF or DOCX.
-import { generateBrief, latestBriefVersion, renderBriefDocx, renderBriefMarkdown, renderBriefPdf, resultsFromObservations } from '@migov/briefs';
+import { generateBrief, latestBriefVersion, renderBriefDocx, renderBriefMarkdown, renderBriefPdf, resultsFromObservations, type BriefResults } from '@migov/briefs';
+import { briefResults, ensureOfficialSnapshot } from '@migov/server';
 import {
   GOVERNANCE_INSTRUMENTS,
   computeProfile,
@@ -128,6 +130,21 @@ async function readStoredData(option: string | undefined, area: string, withMgi:
   }
 }
 
+// The 10.7.2 results of the country as the results service gives them (the official snapshot is loaded
+// first on a database that does not have it yet, as `migov serve` does on first start).
+async function readStoredResults(option: string | undefined, area: string, round: number | undefined) {
+  const db = await openDatabaseOption(option);
+  try {
+    await db.migrate();
+    await ensureOfficialSnapshot(db);
+    return await briefResults({ db, geography: defaultGeography }, area, round);
+  } catch (error) {
+    throw new CliError(`cannot read the 10.7.2 results from ${describeUrl(resolveDatabaseUrl(option))}: ${(error as Error).message}`, EXIT.unavailable);
+  } finally {
+    await db.close();
+  }
+}
+
 function parseRound(round: string | undefined): number | undefined {
   if (round === undefined) return undefined;
   if (!/^\d{4}$/.test(round) || Number(round) < 2015 || Number(round) > 2100) throw new CliError(`invalid --round: ${round} (a year such as 2021)`, EXIT.usage);
@@ -148,7 +165,7 @@ export function registerBriefCommand(program: Command): void {
     .option('--round <year>', '10.7.2 round (default: the latest round the data has for the country)')
     .requiredOption('--format <format>', `output format: ${BRIEF_FORMATS.join(', ')}`)
     .option('--out <file>', 'write to a file (default: standard output; PDF and DOCX need --out on a terminal)')
-    .option('--data <files...>', 'published SG_CPA_MIGRS data in any supported format (default: none, the brief then has no 10.7.2 results)')
+    .option('--data <files...>', 'SG_CPA_MIGRS data in any supported format to use instead of the database (default: the results in the database, as the observatory shows them: official values, national publications beside them)')
     .option('--mgi <file>', 'MGI-style answers (JSON or YAML; default: the latest profile published in the database): { instrument: "mgi-example", year, responses: { "<item>": { optionId, comment } }, previous?: { year, responses } }')
     .option('--instrument <files...>', 'profile instrument files (JSON or YAML) to use with --mgi, beside the built-in examples')
     .option('--database <url>', 'the database holding the (edited) crosswalk and partnership registry: sqlite:<path>, a file path or postgres://… (default: DATABASE_URL or ./.migov/migov.sqlite)')
@@ -158,14 +175,20 @@ export function registerBriefCommand(program: Command): void {
       const round = parseRound(options.round);
       const area = resolveAreaOption(options.area);
       if (format !== 'md' && !options.out && process.stdout.isTTY) throw new CliError(`a ${format.toUpperCase()} brief is binary: give --out <file>`, EXIT.usage);
-      const observations = options.data && options.data.length > 0 ? await readData(options.data) : [];
-      const results = resultsFromObservations(observations, area, {
-        ...(round === undefined ? {} : { year: round }),
-        // File names only: a brief is shared, the reader's folders are not.
-        ...(options.data ? { source: `SG_CPA_MIGRS from ${options.data.map((path) => basename(path)).join(', ')}` } : {}),
-      });
-      if (options.data && results.domains.every((domain) => domain.status === 'no-data')) {
-        process.stderr.write(`migov: warning: the data has no SG_CPA_MIGRS value for ${area}${round === undefined ? '' : ` in ${round}`}\n`);
+      let results: BriefResults;
+      if (options.data && options.data.length > 0) {
+        results = resultsFromObservations(await readData(options.data), area, {
+          ...(round === undefined ? {} : { year: round }),
+          // File names only: a brief is shared, the reader's folders are not.
+          source: `SG_CPA_MIGRS from ${options.data.map((path) => basename(path)).join(', ')}`,
+        });
+      } else {
+        // The same store every page of the observatory reads: official values, national publications beside them.
+        const { found: _found, ...stored } = await readStoredResults(options.database, area, round);
+        results = stored;
+      }
+      if (results.domains.every((domain) => domain.status === 'no-data')) {
+        process.stderr.write(`migov: warning: ${options.data ? 'the data has' : 'the database has'} no 10.7.2 result for ${area}${round === undefined ? '' : ` in ${round}`}\n`);
       }
       const given = options.mgi ? await readMgi(options.mgi, options.instrument ?? []) : undefined;
       const { crosswalk, registry, mgi: published } = await readStoredData(options.database, area, given === undefined);

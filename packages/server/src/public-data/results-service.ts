@@ -14,6 +14,7 @@ import {
   normalizeM49,
   resolveCountryResult,
   resultValues,
+  SDG_10_7_2_V2019,
   type CountryResult,
   type Observation,
   type PolicyDomainCode,
@@ -25,6 +26,8 @@ import type { AppContext } from '../context.ts';
 
 /** The 10.7.2 instrument whose publications are SG_CPA_MIGRS values. */
 export const SDG_10_7_2 = 'sdg-10-7-2';
+/** The version of the instrument the UN's SG_CPA_MIGRS categories follow (the same domains and bands). */
+export const SDG_10_7_2_VERSION = SDG_10_7_2_V2019.version;
 
 type Context = Pick<AppContext, 'db' | 'geography'>;
 
@@ -112,9 +115,9 @@ export async function countryResults(context: Context, filters: { year?: number;
 /** The rounds with any value, newest first, counting countries by the provenance of the value shown. */
 export async function resultRounds(context: Context) {
   const results = await countryResults(context);
-  const rounds = new Map<number, { year: number; instrument: string; official: number; national: number; demo: number }>();
+  const rounds = new Map<number, { year: number; instrument: string; version: string; official: number; national: number; demo: number }>();
   for (const result of results) {
-    const round = rounds.get(result.year) ?? { year: result.year, instrument: SDG_10_7_2, official: 0, national: 0, demo: 0 };
+    const round = rounds.get(result.year) ?? { year: result.year, instrument: SDG_10_7_2, version: SDG_10_7_2_VERSION, official: 0, national: 0, demo: 0 };
     round[result.shown] += 1;
     rounds.set(result.year, round);
   }
