@@ -132,12 +132,14 @@ export class EndOfData extends Error {
   }
 }
 
-/** Read `length` bytes at `offset` (random access, for headers and trailers). */
+/** Read `length` bytes at `offset` (random access, for headers and trailers); fewer when the file ends first, never more than it holds. */
 export async function readAt(path: string, offset: number, length: number): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, offset);
+    const size = (await handle.stat()).size;
+    const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+    if (buffer.length === 0) return buffer;
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();

@@ -151,6 +151,7 @@ async function readDictionary(path: string): Promise<Dictionary> {
         let label: Buffer | undefined;
         if (hasLabel === 1) {
           const length = await fields.int32();
+          if (length < 0 || length > 65535) throw new FileFormatError(`variable record: a label of ${length} bytes`, at);
           label = await fields.bytes(Math.ceil(length / 4) * 4);
           label = label.subarray(0, length);
         } else if (hasLabel !== 0) throw new FileFormatError(`variable record: has_var_label ${hasLabel} (0 or 1)`, at);
@@ -173,17 +174,19 @@ async function readDictionary(path: string): Promise<Dictionary> {
         const indexAt = fields.position;
         if ((await fields.int32()) !== 4) throw new FileFormatError('value label record not followed by its variable index record (type 4)', indexAt);
         const variables = await fields.int32();
+        if (variables < 1 || variables > slotIndex) throw new FileFormatError(`value label record for ${variables} variables (the dictionary has ${slotIndex} so far)`, indexAt);
         const indices: number[] = [];
         for (let i = 0; i < variables; i++) indices.push(await fields.int32());
         valueLabelSets.push({ labels, indices });
       } else if (type === 6) {
         const lines = await fields.int32();
+        if (lines < 0 || lines > 1 << 20) throw new FileFormatError(`document record: ${lines} lines`, at);
         await fields.bytes(lines * 80);
       } else if (type === 7) {
         const subtype = await fields.int32();
         const size = await fields.int32();
         const count = await fields.int32();
-        if (size < 0 || count < 0 || size * count > 1 << 30) throw new FileFormatError(`extension record ${subtype}: ${count} items of ${size} bytes`, at);
+        if (size < 0 || count < 0 || size * count > 1 << 26) throw new FileFormatError(`extension record ${subtype}: ${count} items of ${size} bytes`, at);
         const data = await fields.bytes(size * count);
         const int32 = (offset: number) => (littleEndian ? data.readInt32LE(offset) : data.readInt32BE(offset));
         if (subtype === 3 && data.length >= 32) characterCode = int32(28);

@@ -87,6 +87,12 @@ describe('SPSS system files', () => {
     expect((await formatError(() => openSav(cut), ['id'])).message).toMatch(/case 5 is truncated/);
     writeFileSync(cut, bytes.subarray(0, 300));
     expect((await formatError(() => openSav(cut))).message).toMatch(/ends inside its dictionary/);
+    // a length from the file is checked before anything is allocated for it
+    const hostile = Buffer.from(bytes);
+    expect(hostile.readInt32LE(176 + 8)).toBe(1); // the first variable has a label; its length follows the 32-byte record
+    hostile.writeInt32LE(0x40000000, 176 + 32);
+    writeFileSync(cut, hostile);
+    expect((await formatError(() => openSav(cut))).message).toMatch(/at byte 176: variable record: a label of 1073741824 bytes/);
   });
 });
 
