@@ -5,6 +5,7 @@ import { parseSpec } from './spec.ts';
 import { sourceOf, tabulate } from './estimate.ts';
 import { createTempDir, DEFAULT_COLUMNS, person, writeCsv, type PersonRow } from '../test/files.ts';
 import { quoteLiteral } from './sql.ts';
+import { writeDta, writeSav, type TestColumn } from '../test/statistical-files.ts';
 
 const temp = createTempDir();
 let session: MicrodataSession;
@@ -181,6 +182,42 @@ describe('loadMicrodata', () => {
       [true, true, false],
     ]);
     expect(loaded.rows).toBe(5);
+  });
+});
+
+describe('loadMicrodata on statistical files', () => {
+  /** The default layout as statistical-file columns, with a weight declared missing when 0 and value labels on sex. */
+  const columnsOf = (rows: PersonRow[]): TestColumn[] =>
+    DEFAULT_COLUMNS.map((name) => {
+      const values = rows.map((row) => (row[name] === undefined ? null : (row[name] as number | string | null)));
+      const type = values.some((value) => typeof value === 'string') ? 'string' : 'number';
+      return {
+        name: name === 'weight' ? 'WT' : name,
+        type,
+        values,
+        ...(name === 'weight' ? { missing: { values: [0] } } : {}),
+        ...(name === 'sex' ? { valueLabels: [[1, 'Male'], [2, 'Female']] as [number, string][] } : {}),
+      };
+    });
+
+  it('reads declared missing codes as empty cells, so validation names the record; the weight comes from the metadata', async () => {
+    const rows = good(4);
+    rows[2] = { ...rows[2], weight: 0 };
+    const path = temp.path('missing-weight.sav');
+    writeSav(path, columnsOf(rows), { compression: 'bytecode', weight: 'WT' });
+    const error = await problemsOf(path);
+    expect(error.problems.map(formatProblem)).toEqual(['missing-weight.sav, row 3, column "WT", value "": missing weight']);
+  });
+
+  it('takes codes written as value labels, and keeps an explicit weight column it cannot find', async () => {
+    const path = temp.path('labels.dta');
+    writeDta(path, columnsOf(good(4)), { svyset: { weight: 'WT' } });
+    const spec = parseSpec({ codes: { sex: { male: ['male'], female: ['Female'] } } });
+    const loaded = await loadMicrodata(session.connection, path, { spec, name: 'labels' });
+    expect(loaded.rows).toBe(4);
+    expect(await queryRows(session.connection, 'SELECT DISTINCT sex, weight FROM labels')).toEqual([{ sex: 'M', weight: 1 }]);
+    const explicit = await problemsOf(path, { explicitColumns: ['weight'] });
+    expect(explicit.problems[0]).toMatchObject({ file: 'labels.dta', column: 'weight', message: expect.stringMatching(/^column not found \(the file has: person_id, household_id, stratum, psu, WT,/) });
   });
 });
 
