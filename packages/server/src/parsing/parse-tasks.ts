@@ -4,7 +4,7 @@
  */
 import { normalizeM49, readObservations, type InstrumentVersion, type ReadObservationsOptions, type ReadObservationsResult } from '@migov/core';
 import type { Assessment } from '@migov/db';
-import { readAssessmentWorkbook, type ReadWorkbookResult } from '../templates/assessment-workbook.ts';
+import type { ReadWorkbookResult } from '../templates/assessment-workbook.ts';
 import { LimitExceededError, type LimitExceeded, type ParsingLimits } from './limits.ts';
 
 /** Options of an observations read that can cross a thread: functions become data. */
@@ -30,7 +30,11 @@ export type ParseOutcome = { ok: true; value: ParseResults[ParseTask['kind']] } 
 /** Run a task in the current thread (the parsing thread calls this; so does the on-thread benchmark baseline). */
 export async function runParseTask(task: ParseTask): Promise<ParseOutcome> {
   try {
-    if (task.kind === 'workbook') return { ok: true, value: await readAssessmentWorkbook(task.instrument, task.assessment, task.bytes, task.limits) };
+    if (task.kind === 'workbook') {
+      // The spreadsheet library is loaded on the first workbook, not when a thread starts.
+      const { readAssessmentWorkbook } = await import('../templates/assessment-workbook.ts');
+      return { ok: true, value: await readAssessmentWorkbook(task.instrument, task.assessment, task.bytes, task.limits) };
+    }
     const { knownAreas, ...options } = task.options;
     const known = knownAreas ? new Set(knownAreas.map((code) => normalizeM49(code) ?? code)) : undefined;
     return { ok: true, value: readObservations({ name: task.name, bytes: task.bytes }, { ...options, ...(known ? { isKnownArea: (m49: string) => known.has(normalizeM49(m49) ?? m49) } : {}) }) };

@@ -163,8 +163,37 @@ describe.each(DIALECTS)('upload and import limits (%s)', (dialect) => {
     expect(await listObservations(db, { series: 'SG_CPA_MIGRS' })).toEqual([]);
   });
 
+  it('answers 503 parser-busy with Retry-After once the queue is full, and 413 parse-memory when a thread runs out of heap', async () => {
+    const busy = await createTestApp(db, { config: { parsing: { ...LIMITS, maxRows: 200_000, parseThreads: 1, parseQueue: 1 } } });
+    try {
+      const session = await signIn(busy, 'admin@example.org');
+      const post = (name: string, payload: string) => busy.inject({ method: 'POST', url: `/api/v1/imports?name=${name}`, headers: asUser(session, { 'content-type': 'text/csv' }), payload });
+      expect((await post('warm.csv', sdgCsv(10, 11))).json().code).toBe('invalid-import');
+      const big = sdgCsv(20_000, 12);
+      const answers = await Promise.all([post('one.csv', big), post('two.csv', big), post('three.csv', big)]);
+      // One parses, one waits, the third finds the queue full.
+      expect(answers.map((answer) => answer.statusCode)).toEqual([422, 422, 503]);
+      const refused = answers.filter((answer) => answer.statusCode === 503);
+      expect(refused[0]!.json()).toMatchObject({ code: 'parser-busy', retryAfter: expect.any(Number) });
+      expect(refused[0]!.headers['retry-after']).toMatch(/^\d+$/);
+      expect((await post('after.csv', sdgCsv(10, 13))).json().code).toBe('invalid-import');
+    } finally {
+      await busy.close();
+    }
+    // A thread that runs out of its heap is stopped: the upload is refused, the server lives on.
+    const starved = await createTestApp(db, { config: { parsing: { ...LIMITS, parseMemoryMb: 16 } } });
+    try {
+      const session = await signIn(starved, 'admin@example.org');
+      const refused = await starved.inject({ method: 'POST', url: '/api/v1/imports?name=any.csv', headers: asUser(session, { 'content-type': 'text/csv' }), payload: sdgCsv(20_000, 14) });
+      expect(refused.statusCode, refused.body).toBe(413);
+      expect(refused.json()).toMatchObject({ code: 'upload-limit-exceeded', limit: 'parse-memory', max: 16, setting: 'MIGOV_PARSE_MEMORY_MB' });
+    } finally {
+      await starved.close();
+    }
+  });
+
   it('stops a parse past the time limit and keeps answering /health over loopback meanwhile', async () => {
-    const slow = await createTestApp(db, { config: { parsing: { ...LIMITS, maxRows: 200_000, parseTimeoutMs: 1500 } } });
+    const slow = await createTestApp(db, { config: { parsing: { ...LIMITS, maxRows: 200_000, parseTimeoutMs: 1000 } } });
     await slow.listen({ host: '127.0.0.1', port: 0 });
     try {
       const base = `http://127.0.0.1:${(slow.server.address() as AddressInfo).port}`;
@@ -173,7 +202,7 @@ describe.each(DIALECTS)('upload and import limits (%s)', (dialect) => {
       await fetch(`${base}/api/v1/imports?name=warm.csv`, { method: 'POST', headers: asUser(session, { 'content-type': 'text/csv' }), body: sdgCsv(10, 9) });
       let done = false;
       const started = Date.now();
-      const importing = fetch(`${base}/api/v1/imports?name=slow.csv`, { method: 'POST', headers: asUser(session, { 'content-type': 'text/csv' }), body: sdgCsv(90_000, 6) }).then(async (response) => {
+      const importing = fetch(`${base}/api/v1/imports?name=slow.csv`, { method: 'POST', headers: asUser(session, { 'content-type': 'text/csv' }), body: sdgCsv(60_000, 6) }).then(async (response) => {
         done = true;
         return { status: response.status, body: (await response.json()) as Record<string, unknown>, ms: Date.now() - started };
       });
