@@ -108,7 +108,8 @@ export function createSavWriter(path: string, columns: readonly TestColumn[], ro
     const count = Math.ceil(width / 252);
     const segments: Segment[] = Array.from({ length: count }, (_, s) => {
       const segmentWidth = s < count - 1 ? 255 : width - s * 252;
-      return { shortName: s === 0 ? shortName : `V${index + 1}S${s}`, width: segmentWidth, slots: Math.ceil(segmentWidth / 8), used: segmentWidth };
+      // each segment but the last: width 255, of which 252 bytes hold the value
+      return { shortName: s === 0 ? shortName : `V${index + 1}S${s}`, width: segmentWidth, slots: Math.ceil(segmentWidth / 8), used: s < count - 1 ? 252 : segmentWidth };
     });
     return { column, shortName, segments, width };
   });

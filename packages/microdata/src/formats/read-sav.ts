@@ -3,7 +3,8 @@
  * documents it ("System File Format" in the PSPP developers' guide): the file header, variable
  * records (with continuation records for strings wider than 8 bytes), value labels (records 3 and
  * 4, and record 7.21 for long strings), documents, extension records (7.3 integer info with the
- * character code, 7.4 floating point info, 7.13 long variable names, 7.14 very long strings, 7.16
+ * character code, 7.4 floating point info, 7.13 long variable names, 7.14 very long strings (segments
+ * of 255 bytes holding 252 bytes of the value each, the last holding the rest), 7.16
  * 64-bit case count, 7.20 encoding, 7.22 long-string missing values), the dictionary terminator,
  * then the data: uncompressed, bytecode compressed (bias 100) or ZLIB compressed (.zsav). Either
  * byte order. System-missing and user-missing values (discrete, ranges) are read as empty cells.
@@ -240,7 +241,9 @@ async function readDictionary(path: string): Promise<Dictionary> {
       const part = records[i + s];
       if (!part || (segmentCount > 1 && part.width <= 0)) throw new FileFormatError(`very long string ${record.shortName} (width ${trueWidth}) needs ${segmentCount} string segments; the dictionary has fewer`);
       const last = s === segmentCount - 1;
-      segments.push({ firstSlot: part.index - 1, slots: part.width === 0 ? 1 : Math.ceil(part.width / 8), used: part.width === 0 ? 8 : segmentCount === 1 || last ? part.width : 255 });
+      // Every segment but the last holds 252 bytes of the value in its 255-byte width (PSPP: EFFECTIVE_VLS_CHUNK; the
+      // case data of a very long string take 256 bytes per full segment plus the rest, sfm_width_to_bytes).
+      segments.push({ firstSlot: part.index - 1, slots: part.width === 0 ? 1 : Math.ceil(part.width / 8), used: part.width === 0 ? 8 : segmentCount === 1 || last ? part.width : 252 });
     }
     i += segmentCount - 1;
     const name = longNames.get(record.shortName) ?? record.shortName;

@@ -75,6 +75,22 @@ describe('SPSS system files', () => {
     ]);
   });
 
+  it('lays a very long string out as PSPP describes: 252 bytes of the value per 255-wide segment, 256 bytes of case data per full segment', async () => {
+    const value = Array.from({ length: 300 }, (_, i) => String.fromCharCode(65 + (i % 26))).join('');
+    const path = temp.path('very-long.sav');
+    writeSav(path, [{ name: 'text', type: 'string', values: [value] }], { compression: 'none' });
+    const bytes = (await import('node:fs')).readFileSync(path);
+    // sfm_width_to_bytes(300) = 300 % 252 + floor(300 / 252) * 256 = 304 bytes of case data at the end of the file
+    const data = bytes.subarray(bytes.length - 304);
+    expect(data.toString('latin1', 0, 252)).toBe(value.slice(0, 252));
+    expect(data.toString('latin1', 252, 256)).toBe('    ');
+    expect(data.toString('latin1', 256, 304)).toBe(value.slice(252));
+    // two segments: widths 255 and 300 - 252 = 48
+    const dictionary = bytes.toString('latin1');
+    expect(dictionary).toContain('V1=00300');
+    expect(await collect(await openSav(path), ['text'])).toEqual([[value]]);
+  });
+
   it('refuses what is not a system file, and names the byte where a truncated one ends', async () => {
     const text = temp.path('not.sav');
     writeFileSync(text, 'id,sex\n1,2\n'.repeat(20));
