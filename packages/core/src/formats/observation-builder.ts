@@ -6,7 +6,7 @@ import type { Observation, ObservationValue, PolicyDomainCode, SeriesCode } from
 import { normalizeM49, SERIES } from '../observations/observation.ts';
 import type { ProblemList } from './input.ts';
 import { excerpt } from './input.ts';
-import type { LabelMapping } from './label-mapping.ts';
+import type { DomainResolution, LabelMapping } from './label-mapping.ts';
 import { normaliseLabel, resolvePolicyDomain, resolveSeries } from './label-mapping.ts';
 import { categoryNamedBy } from './vocabulary.ts';
 
@@ -97,6 +97,8 @@ export const encodingHint = (label: string): string =>
   label.includes('\ufffd') ? ' (the file is not valid UTF-8: save it as UTF-8, or give its encoding, e.g. windows-1250)' : '';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** Distinct labels remembered per file (a hostile file of distinct labels only costs the resolution again). */
+const LABEL_CACHE_SIZE = 10_000;
 
 /** Turns raw records into observations, collecting every problem and catching conflicting duplicates. */
 export class ObservationBuilder {
@@ -104,6 +106,9 @@ export class ObservationBuilder {
   readonly #problems: ProblemList;
   readonly #options: BuildOptions;
   readonly #seen = new Map<string, { row: number; value: ObservationValue }>();
+  /** Labels resolved so far: a file repeats a handful of labels on every row. */
+  readonly #domains = new Map<string, DomainResolution>();
+  readonly #seriesLabels = new Map<string, SeriesCode | undefined>();
   #missingAreaReported = false;
 
   constructor(problems: ProblemList, options: BuildOptions) {
@@ -166,7 +171,12 @@ export class ObservationBuilder {
 
   #series(record: RawRecord, problem: (cell: Cell | undefined, message: string) => void): SeriesCode | undefined {
     if (!record.series) return this.#options.series ?? 'SG_CPA_MIGRS';
-    const series = resolveSeries(record.series.value, this.#options.labels, this.#options.series ?? 'SG_CPA_MIGRS');
+    const label = record.series.value;
+    let series = this.#seriesLabels.get(label);
+    if (series === undefined && !this.#seriesLabels.has(label)) {
+      series = resolveSeries(label, this.#options.labels, this.#options.series ?? 'SG_CPA_MIGRS');
+      if (this.#seriesLabels.size < LABEL_CACHE_SIZE) this.#seriesLabels.set(label, series);
+    }
     if (!series) problem(record.series, `unknown series: expected ${Object.keys(SERIES).join(' or ')}, a series description or a title of indicator 10.7.2`);
     return series;
   }
@@ -212,7 +222,12 @@ export class ObservationBuilder {
       problem(cell, 'missing policy domain');
       return undefined;
     }
-    const resolved = resolvePolicyDomain(cell.value, this.#options.labels, { domainColumn: record.fromDomainColumn === true });
+    const key = `${record.fromDomainColumn === true ? 'c' : 'l'}${cell.value}`;
+    let resolved = this.#domains.get(key);
+    if (!resolved) {
+      resolved = resolvePolicyDomain(cell.value, this.#options.labels, { domainColumn: record.fromDomainColumn === true });
+      if (this.#domains.size < LABEL_CACHE_SIZE) this.#domains.set(key, resolved);
+    }
     if ('code' in resolved) return resolved.code;
     problem(cell, `unknown policy domain: "${excerpt(cell.value.trim())}" ${resolved.reason}${encodingHint(cell.value)}`);
     return undefined;

@@ -218,42 +218,43 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   const series = at('SERIES');
   const extras = { source: at('SOURCE'), footnote: at('FOOTNOTE'), nature: at('NATURE'), timeDetail: at('TIME_DETAIL') };
   const valueColumn = at('VALUE');
+  const text = (cells: readonly string[], column: Column | undefined): Cell | undefined => (column ? cellAt(table.header, cells, column.index, 'text') : undefined);
+  const code = (cells: readonly string[], column: Column | undefined): Cell | undefined => (column ? cellAt(table.header, cells, column.index) : undefined);
+  const add = (row: number, valueCell: Cell | undefined, record: Omit<RawRecord, 'row'>) => {
+    const raw = valueCell?.value.trim() ?? '';
+    if (isPlaceholder(raw, normalise)) {
+      options.skip({ row, column: valueCell?.column, value: raw, message: raw === '' ? 'skipped: no value (not reported)' : `skipped: "${raw}" marks a value not reported` });
+      return;
+    }
+    builder.add({ row, ...record, value: valueCell, fromDomainColumn: true });
+  };
+  const noDomainColumn = { column: '(no policy-domain column)', value: 'ALLDOMAINS' };
   for (const { row, cells } of table.rows) {
-    const text = (column: Column | undefined): Cell | undefined => (column ? cellAt(table.header, cells, column.index, 'text') : undefined);
-    const code = (column: Column | undefined): Cell | undefined => (column ? cellAt(table.header, cells, column.index) : undefined);
     // An empty area cell (Open SDG's GeoCode on national rows) is the file's area.
-    const areaCell = code(area);
+    const areaCell = code(cells, area);
     const base: Omit<RawRecord, 'row'> = {
       area: areaCell && areaCell.value.trim() === '' && options.hasAreaOption ? undefined : areaCell,
-      year: code(year),
-      series: nonEmpty(code(series)),
-      source: text(extras.source),
-      footnote: text(extras.footnote),
-      nature: code(extras.nature),
-      timeDetail: text(extras.timeDetail),
+      year: code(cells, year),
+      series: nonEmpty(code(cells, series)),
+      source: text(cells, extras.source),
+      footnote: text(cells, extras.footnote),
+      nature: code(cells, extras.nature),
+      timeDetail: text(cells, extras.timeDetail),
     };
-    const domainCell = code(domainColumn);
+    const domainCell = code(cells, domainColumn);
     const rowDomain: Cell | undefined = domainColumn ? (domainCell && domainCell.value.trim() !== '' ? domainCell : { column: domainColumn.header, value: 'ALLDOMAINS' }) : undefined;
-    const add = (valueCell: Cell | undefined, record: Omit<RawRecord, 'row'>) => {
-      const raw = valueCell?.value.trim() ?? '';
-      if (isPlaceholder(raw, normalise)) {
-        options.skip({ row, column: valueCell?.column, value: raw, message: raw === '' ? 'skipped: no value (not reported)' : `skipped: "${raw}" marks a value not reported` });
-        return;
-      }
-      builder.add({ row, ...record, value: valueCell, fromDomainColumn: true });
-    };
     if (valueColumn) {
-      add(code(valueColumn), { ...base, domain: rowDomain ?? { column: '(no policy-domain column)', value: 'ALLDOMAINS' } });
+      add(row, code(cells, valueColumn), { ...base, domain: rowDomain ?? noDomainColumn });
       continue;
     }
     for (const column of wideColumns) {
       const wide = column.wide;
       if (!wide) continue;
-      add(code(column), {
+      add(row, code(cells, column), {
         ...base,
         ...(wide.series ? { series: { column: column.header, value: wide.series } } : {}),
         ...(wide.year ? { year: { column: column.header, value: wide.year } } : {}),
-        domain: wide.domain ? { column: column.header, value: wide.domain } : (rowDomain ?? { column: '(no policy-domain column)', value: 'ALLDOMAINS' }),
+        domain: wide.domain ? { column: column.header, value: wide.domain } : (rowDomain ?? noDomainColumn),
       });
     }
   }

@@ -212,7 +212,8 @@ const PLACEHOLDER_WORDS = new Set([
 export function isPlaceholder(value: string, normalise: (label: string) => string): boolean {
   const trimmed = value.trim();
   if (PLACEHOLDER_SYMBOLS.has(trimmed)) return true;
-  if (trimmed === 'N') return false;
+  // Numbers and N (not applicable) are values; only words need normalising.
+  if (trimmed === 'N' || /^[\d+-]/.test(trimmed)) return false;
   return PLACEHOLDER_WORDS.has(normalise(trimmed));
 }
 
