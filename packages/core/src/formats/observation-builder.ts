@@ -235,7 +235,8 @@ export class ObservationBuilder {
 
   #value(record: RawRecord, series: SeriesCode, problem: (cell: Cell | undefined, message: string) => void): ObservationValue | undefined {
     const cell = record.value;
-    const raw = cell?.value.trim() ?? '';
+    // A decimal comma ("54,1"), as European spreadsheets write numbers, is a decimal point.
+    const raw = (cell?.value.trim() ?? '').replace(/^([+-]?\d+),(\d+)$/, '$1.$2');
     if (!cell || raw === '') {
       problem(cell, 'missing value');
       return undefined;

@@ -47,7 +47,7 @@ interface Column {
   wide?: WideColumn;
 }
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const NUMBER = /^[+-]?(\d+([.,]\d+|\.)?|\.\d+)([eE][+-]?\d+)?$/;
 /** A value: a number, N (not applicable), or a category in words ("Meets", "Cumple parcialmente"). */
 const isNumber = (value: string): boolean => value === 'N' || NUMBER.test(value) || categoryNamedBy(normaliseLabel(value)) !== undefined;
 const isScore = (value: string): boolean => value === 'N' || /^[1-4](\.0+)?$/.test(value) || categoryNamedBy(normaliseLabel(value)) !== undefined;
@@ -159,7 +159,13 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   if (!year && !yearHeaders) {
     problems.add({ row: headerRow, value: excerpt(table.header.join(',')), message: 'no column holds years (a year such as 2021 or a round such as 2020/2021): map the year column’s header to YEAR in a label mapping file (--labels)' });
   }
-  const candidates = [...valueColumns, ...numbers];
+  // A column of categories in words beside the same categories in numbers ("Meets" beside 3) restates it.
+  const restating = [...valueColumns, ...numbers].filter((column) => [...valueColumns, ...numbers].some((other) => other !== column && restates(table, column, other)));
+  for (const column of restating) {
+    column.role = 'IGNORED';
+    options.note({ row: headerRow, column: column.header, value: column.header, message: 'ignored: it gives the categories of the value column in words' });
+  }
+  const candidates = [...valueColumns, ...numbers].filter((column) => !restating.includes(column));
   let value: Column | undefined;
   if (wideColumns.length > 0 && candidates.length > 0) {
     ambiguity(problems, headerRow, candidates, proposal(candidates, wideColumns), `${candidates.length === 1 ? 'a column holds' : `${candidates.length} columns hold`} numbers beside columns that name policy domains, without saying which domain`);
@@ -300,6 +306,18 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
 /** Headers of breakdowns that 10.7.2 does not have: such a column is never ignored, even when constant. */
 const BREAKDOWN =
   /(?<![\p{L}])(?:sex|gender|sexe|genre|sexo|genero|spol|geschlecht|пол|الجنس|age|age group|ages|edad|idade|eta|dob|alter|altersgruppe|возраст|العمر|urban|rural|urbanisation|urbanization|income|income quintile|disability|disability status|handicap|discapacidad|invaliditet|education|education level|occupation|migratory status|migrant status|statut migratoire|condicion migratoria|quantile|quintile)(?![\p{L}])/u;
+
+/** Whether a column holds, on every row, the category in words of the number in another. */
+function restates(table: CsvTable, column: Column, numbers: Column): boolean {
+  if (column.values.every((value) => NUMBER.test(value) || value === 'N') || !numbers.values.every((value) => NUMBER.test(value) || value === 'N')) return false;
+  return table.rows.every(({ cells }) => {
+    const words = (cells[column.index] ?? '').trim();
+    const number = (cells[numbers.index] ?? '').trim();
+    if (isPlaceholder(words, normaliseLabel) && isPlaceholder(number, normaliseLabel)) return true;
+    const category = categoryNamedBy(normaliseLabel(words));
+    return category !== undefined && Number(number) === category;
+  });
+}
 
 /**
  * Whether one column's value follows from another's on every row (a round's name beside its year), with
