@@ -23,8 +23,10 @@ function words(whole: readonly string[], inside: readonly string[] = []): RegExp
 }
 
 /**
- * Words that name each domain, in English, French, Spanish, Portuguese, Italian, German, Dutch, Polish,
- * Croatian/Serbian/Bosnian (Latin and Cyrillic), Russian, Ukrainian and Arabic. A label names a domain when it matches that domain's words and no
+ * Words that name each domain, in English, French, Spanish, Portuguese, Italian, Romanian, German, Dutch,
+ * Swedish, Finnish, Polish, Czech/Slovak, Croatian/Serbian/Bosnian (Latin and Cyrillic), Albanian,
+ * Turkish, Indonesian, Russian, Ukrainian and Arabic (and the rights words of Kyrgyz, Kazakh and Uzbek).
+ * Labels in other languages are still read by their number ("1. …", "Domain 1"). A label names a domain when it matches that domain's words and no
  * other's. Domain 1 needs both a "rights" word and a "migrant" word, so that "human rights" alone is
  * not taken for it.
  */
@@ -32,15 +34,15 @@ const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[
   {
     code: 'DOMAIN1',
     all: [
-      pattern(['right', 'droit', 'derecho', 'direito', 'diritt', 'prava', 'pravo', 'prawa', 'rechte', 'recht', 'права'], ['حقوق', 'rechte', 'rechten']),
-      pattern(['migra', 'immigra', 'emigra', 'мигра', 'иммигра', 'мігра', 'мигрант'], ['مهاجر', 'migranten', 'migrantow']),
+      pattern(['right', 'droit', 'derecho', 'direito', 'diritt', 'drept', 'drejt', 'prava', 'pravo', 'prawa', 'rechte', 'recht', 'rattighet', 'oikeud', 'hak', 'haklar', 'huquq', 'права', 'укук', 'құқық'], ['حقوق', 'rechte', 'rechten', 'rattigheter']),
+      pattern(['migra', 'immigra', 'emigra', 'мигра', 'иммигра', 'мігра', 'мигрант', 'maahanmuutt', 'gocmen'], ['مهاجر', 'migranten', 'migrantow']),
     ],
   },
   {
     code: 'DOMAIN2',
     all: [
       pattern(
-        ['government', 'whole of gov', 'evidence', 'gouvernement', 'pangouvernement', 'probante', 'factuel', 'gobierno', 'gubernament', 'pangubernament', 'empiric', 'evidencia', 'governo', 'governament', 'evidenze', 'uprav', 'provjeren', 'dokaz', 'vlad', 'regierung', 'gesamtstaatlich', 'evidenz', 'overheid', 'rzad', 'rzadow', 'dowod', 'правительств', 'государствен', 'общегосударствен', 'фактическ', 'доказательн', 'уряд', 'влад', 'доказ', 'провере'],
+        ['government', 'whole of gov', 'evidence', 'gouvernement', 'pangouvernement', 'probante', 'factuel', 'gobierno', 'gubernament', 'pangubernament', 'empiric', 'evidencia', 'governo', 'governament', 'evidenze', 'uprav', 'provjeren', 'dokaz', 'vlad', 'regierung', 'gesamtstaatlich', 'evidenz', 'overheid', 'rzad', 'rzadow', 'dowod', 'guvern', 'dovez', 'qeveri', 'provave', 'pemerintah', 'bukti', 'hukumet', 'kanit', 'vlada', 'vlady', 'dukaz', 'regering', 'evidensbaser', 'hallitu', 'naytto', 'правительств', 'государствен', 'общегосударствен', 'фактическ', 'доказательн', 'уряд', 'влад', 'доказ', 'провере'],
         ['حكوم', 'ادلة', 'دليل'],
       ),
     ],
@@ -49,7 +51,7 @@ const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[
     code: 'DOMAIN3',
     all: [
       pattern(
-        ['cooperation', 'co operation', 'partnership', 'partenariat', 'cooperacion', 'asociacion', 'alianza', 'cooperacao', 'parceria', 'cooperazione', 'suradnj', 'saradnj', 'partnerstv', 'zusammenarbeit', 'partnerschaft', 'kooperation', 'samenwerking', 'partnerschap', 'wspolprac', 'partnerstw', 'сотрудничеств', 'партнерств', 'співробітництв', 'співпрац', 'сарадњ', 'партнерств'],
+        ['cooperation', 'co operation', 'partnership', 'partenariat', 'cooperacion', 'asociacion', 'alianza', 'cooperacao', 'parceria', 'cooperazione', 'suradnj', 'saradnj', 'partnerstv', 'zusammenarbeit', 'partnerschaft', 'kooperation', 'samenwerking', 'partnerschap', 'wspolprac', 'partnerstw', 'cooperar', 'parteneriat', 'bashkepunim', 'partneritet', 'kerja sama', 'kerjasama', 'kemitraan', 'isbirlig', 'ortaklik', 'spoluprac', 'samarbet', 'partnerskap', 'yhteistyo', 'kumppanu', 'сотрудничеств', 'партнерств', 'співробітництв', 'співпрац', 'сарадњ', 'партнерств'],
         ['تعاون', 'شراك'],
       ),
     ],
@@ -58,19 +60,19 @@ const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[
     code: 'DOMAIN4',
     all: [
       pattern(
-        ['socio ?econom', 'socioeconom', 'well ?being', 'bien etre', 'bienestar', 'bem estar', 'benessere', 'socioekonom', 'blagostanj', 'sozio ?okonom', 'wohlergehen', 'wohlbefinden', 'wohlstand', 'sociaaleconom', 'welzijn', 'spoleczno ekonom', 'dobrostan', 'благополуч', 'социально экономическ', 'соціально економічн', 'добробут', 'социоекономск', 'благостањ'],
+        ['socio ?econom', 'socioeconom', 'well ?being', 'bien etre', 'bienestar', 'bem estar', 'benessere', 'socioekonom', 'blagostanj', 'sozio ?okonom', 'wohlergehen', 'wohlbefinden', 'wohlstand', 'sociaaleconom', 'welzijn', 'spoleczno ekonom', 'dobrostan', 'bunastar', 'mireqen', 'kesejahteraan', 'sosial ekonomi', 'sosioekonom', 'sosyoekonom', 'refah', 'blahobyt', 'valbefinnande', 'hyvinvoint', 'благополуч', 'социально экономическ', 'соціально економічн', 'добробут', 'социоекономск', 'благостањ'],
         ['رفاه', 'الاجتماعي والاقتصادي'],
       ),
     ],
   },
   {
     code: 'DOMAIN5',
-    all: [pattern(['cris[ie]s', 'crise', 'crisi', 'kriz', 'krise', 'kryzys', 'кризис', 'криз'], ['ازم'])],
+    all: [pattern(['cris[ie]s', 'crise', 'crisi', 'criz', 'kriz', 'kris', 'kriis', 'kryzys', 'кризис', 'криз'], ['ازم'])],
   },
   {
     code: 'DOMAIN6',
     all: [
-      pattern(['safe', 'orderly', 'sure', 'ordonnee', 'segura', 'ordenada', 'sicura', 'ordinata', 'sigurn', 'uredn', 'sicher', 'geordnet', 'veilig', 'ordelijk', 'bezpieczn', 'uporzadkowan', 'безопасн', 'упорядоченн', 'безпечн', 'упорядкован', 'безбедн', 'уредн'], ['امنة', 'منظمة']),
+      pattern(['safe', 'orderly', 'sure', 'ordonnee', 'segura', 'ordenada', 'sicura', 'ordinata', 'sigurn', 'uredn', 'sicher', 'geordnet', 'veilig', 'ordelijk', 'bezpieczn', 'uporzadkowan', 'sigur', 'ordonat', 'rregullt', 'aman', 'tertib', 'guvenli', 'duzenli', 'bezpecn', 'bezbedn', 'saker', 'ordnad', 'turvallin', 'безопасн', 'упорядоченн', 'безпечн', 'упорядкован', 'безбедн', 'уредн'], ['امنة', 'منظمة']),
     ],
   },
   {
@@ -78,8 +80,8 @@ const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[
     all: [
       new RegExp(
         [
-          '^(?:total|totals|overall|aggregate|composite|combined|all|summary|global|gesamt|insgesamt|ukupno|ukupan|sveukupno|totale|complessivo|totaal|ogolem|razem|итого|всего|общий|общая|усього|загалом|укупно|المجموع|الاجمالي|اجمالي|المؤشر العام)(?: .*)?$',
-          atWordStart(['all (?:the )?(?:policy )?domains', 'all (?:the )?(?:policy )?areas', 'tous les domaines', 'ensemble des domaines', 'todos los (?:dominios|ambitos)', 'todos os dominios', 'total de (?:los )?dominios', 'tutti i (?:domini|settori)', 'alle (?:politik)?bereiche', 'sva podrucja', 'svi podrucj', 'sve domene', 'svi domen', 'alle domeinen', 'wszystkie (?:obszary|domeny)', 'все (?:области|сферы|домены|направления)', 'всі (?:сфери|напрями|галузі|домени)', 'све области', 'по всем', 'в целом']),
+          '^(?:total|totals|overall|aggregate|composite|combined|all|summary|global|gesamt|insgesamt|ukupno|ukupan|sveukupno|totale|complessivo|totaal|totalt|samtliga|yhteensa|celkem|spolu|toplam|semua|keseluruhan|ogolem|razem|итого|всего|общий|общая|усього|загалом|укупно|المجموع|الاجمالي|اجمالي|المؤشر العام)(?: .*)?$',
+          atWordStart(['all (?:the )?(?:policy )?domains', 'all (?:the )?(?:policy )?areas', 'tous les domaines', 'ensemble des domaines', 'todos los (?:dominios|ambitos)', 'todos os dominios', 'total de (?:los )?dominios', 'tutti i (?:domini|settori)', 'alle (?:politik)?bereiche', 'sva podrucja', 'svi podrucj', 'sve domene', 'svi domen', 'alle domeinen', 'wszystkie (?:obszary|domeny)', 'toate domeniile', 'te gjitha fushat', 'tum alanlar', 'semua (?:domain|bidang|ranah)', 'alla (?:omraden|domaner)', 'kaikki alueet', 'vsechny oblasti', 'все (?:области|сферы|домены|направления)', 'всі (?:сфери|напрями|галузі|домени)', 'све области', 'по всем', 'в целом']),
           anywhere(['جميع المجالات', 'كل المجالات']),
         ].join('|'),
         'u',
@@ -126,6 +128,14 @@ export const DOMAIN_NUMBER_WORDS = [
   'obszar',
   'domeny',
   'domein',
+  'domeniul',
+  'domeniu',
+  'fusha',
+  'bidang',
+  'ranah',
+  'alan',
+  'omrade',
+  'alue',
   'مجال',
   'المجال',
   'pd',
@@ -253,15 +263,15 @@ const HEADER_WORDS: readonly [HeaderHint, RegExp][] = [
   ['INDICATOR', /^(?:indicator|indicateur|indicador|indicatore|pokazatelj|indikator|показатель|المؤشر)(?: .*)?$/u],
   [
     'YEAR',
-    words(['year', 'years', 'reporting year', 'annee', 'ano', 'anos', 'anno', 'jahr', 'jaar', 'godina', 'rok', 'vuosi', 'ar', 'jaar', 'год', 'година', 'рік', 'period', 'periode', 'periodo', 'razdoblje', 'zeitraum', 'период', 'timeperiod', 'time period', 'time_period', 'round', 'ronda', 'cycle', 'ciclo', 'runda', 'krug', 'erhebungsrunde', 'раунд', 'цикл'], ['السنة', 'العام', 'الفترة', 'الجولة']),
+    words(['year', 'years', 'reporting year', 'annee', 'ano', 'anos', 'anno', 'jahr', 'jaar', 'godina', 'rok', 'vuosi', 'ar', 'jaar', 'anul', 'viti', 'tahun', 'yil', 'yıl', 'год', 'година', 'рік', 'жыл', 'period', 'periode', 'periodo', 'razdoblje', 'zeitraum', 'период', 'timeperiod', 'time period', 'time_period', 'round', 'ronda', 'cycle', 'ciclo', 'runda', 'krug', 'erhebungsrunde', 'раунд', 'цикл'], ['السنة', 'العام', 'الفترة', 'الجولة']),
   ],
   [
     'POLICY_DOMAINS',
-    pattern(['domain', 'domaine', 'dominio', 'ambito', 'policy area', 'policy areas', 'area de politica', 'area of policy', 'podrucj', 'domen', 'bereich', 'politikbereich', 'handlungsfeld', 'dimension', 'dimensao', 'pillar', 'pilier', 'pilar', 'composite breakdown', 'composite_breakdown', 'policy_domain', 'obszar', 'domein', 'beleidsterrein', 'сфер', 'област', 'домен', 'направлени', 'напрям', 'галуз'], ['مجال', 'المجال', 'المجالات']),
+    pattern(['domain', 'domaine', 'dominio', 'ambito', 'policy area', 'policy areas', 'area de politica', 'area of policy', 'podrucj', 'domen', 'bereich', 'politikbereich', 'handlungsfeld', 'dimension', 'dimensao', 'pillar', 'pilier', 'pilar', 'composite breakdown', 'composite_breakdown', 'policy_domain', 'obszar', 'domein', 'beleidsterrein', 'domeniu', 'fush', 'bidang', 'ranah', 'politika alan', 'omrade', 'politikomrade', 'alue', 'сфер', 'област', 'домен', 'направлени', 'напрям', 'галуз'], ['مجال', 'المجال', 'المجالات']),
   ],
   [
     'VALUE',
-    pattern(['value', 'obs_value', 'obs value', 'valeur', 'valor', 'valore', 'wert', 'waarde', 'vrijednost', 'vrednost', 'wartosc', 'arvo', 'score', 'category', 'categorie', 'categoria', 'kategorij', 'kategorie', 'rating', 'puntuacion', 'pontuacao', 'level', 'niveau', 'nivel', 'razina', 'result', 'resultat', 'resultado', 'значени', 'значенн', 'вредност', 'категори', 'уровень', 'оценка', 'оцінка'], ['القيمة', 'قيمة', 'الفئة', 'الدرجة']),
+    pattern(['value', 'obs_value', 'obs value', 'valeur', 'valor', 'valore', 'wert', 'waarde', 'vrijednost', 'vrednost', 'wartosc', 'arvo', 'score', 'category', 'categorie', 'categoria', 'kategorij', 'kategorie', 'rating', 'puntuacion', 'pontuacao', 'level', 'niveau', 'nivel', 'razina', 'result', 'resultat', 'resultado', 'valoare', 'vlera', 'nilai', 'deger', 'hodnota', 'varde', 'значени', 'значенн', 'вредност', 'категори', 'уровень', 'оценка', 'оцінка'], ['القيمة', 'قيمة', 'الفئة', 'الدرجة']),
   ],
 ];
 
