@@ -109,6 +109,9 @@ const IMPORTED: Case[] = [
   // Portuguese: a category column in words beside the value; Spanish percentages of a region with decimal commas.
   { file: 'pt-value-and-category-decimal-comma.csv', options: { area: '620' }, format: 'open-sdg-long', expected: ['SG_CPA_MIGRS 620 2021 ALLDOMAINS 3', 'SG_CPA_MIGRS 620 2021 DOMAIN1 2', 'SG_CPA_MIGRS 620 2021 DOMAIN2 4'] },
   { file: 'es-percentages-decimal-comma.csv', options: { area: '419' }, format: 'open-sdg-long', expected: ['SG_CPA_MIGRP 419 2021 ALLDOMAINS 62.3', 'SG_CPA_MIGRP 419 2021 DOMAIN1 61.6'] },
+  // The domain inside the series code, in a series column and in a column recognised by its values.
+  { file: 'en-series-codes-with-domains.csv', options: { area: '124' }, format: 'open-sdg-long', expected: ['SG_CPA_MIGRS 124 2021 ALLDOMAINS 3', 'SG_CPA_MIGRS 124 2021 DOMAIN1 3', 'SG_CPA_MIGRS 124 2021 DOMAIN2 4', 'SG_CPA_MIGRS 124 2021 DOMAIN3 4'] },
+  { file: 'en-region-percentages-by-series-code.csv', options: { area: '1' }, format: 'open-sdg-long', expected: ['SG_CPA_MIGRP 1 2021 ALLDOMAINS 62.31884', 'SG_CPA_MIGRP 1 2021 DOMAIN1 61.5942', 'SG_CPA_MIGRP 1 2021 DOMAIN6 80.43478'] },
   // Open SDG's JSON data (one array per column), its combined file in Portuguese with rounds not yet reported, and a portal's record list in German.
   { file: 'open-sdg-columns.json', options: { area: '124' }, format: 'open-sdg-json', expected: ['SG_CPA_MIGRS 124 2019 ALLDOMAINS 3', 'SG_CPA_MIGRS 124 2019 DOMAIN1 3', 'SG_CPA_MIGRS 124 2019 DOMAIN2 4', 'SG_CPA_MIGRS 124 2021 ALLDOMAINS 4', 'SG_CPA_MIGRS 124 2021 DOMAIN1 4', 'SG_CPA_MIGRS 124 2021 DOMAIN2 4'] },
   { file: 'open-sdg-comb-pt.json', options: { area: '76' }, format: 'open-sdg-json', expected: ['SG_CPA_MIGRS 76 2019 ALLDOMAINS 2', 'SG_CPA_MIGRS 76 2019 DOMAIN1 2'], skipped: 2 },

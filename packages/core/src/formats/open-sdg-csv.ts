@@ -222,6 +222,10 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
 
   const area = at('AREA') ?? (options.hasAreaOption ? undefined : at('AREA_NAME'));
   const series = at('SERIES');
+  // Series labels that also name the domain ("SG_CPA_MIGRS_DOMAIN3", "10.7.2 - Domain 3 (…)") give it when no column does;
+  // domain labels that also name the series ("SG_CPA_MIGRP_DOMAIN1") give that.
+  const domainSource = domainColumn ?? (series && mostlyDomains(series) ? series : undefined);
+  const seriesInDomains = !series && domainColumn !== undefined && domainColumn.values.some((value) => isIndicatorTitle(normaliseLabel(value)));
   const extras = { source: at('SOURCE'), footnote: at('FOOTNOTE'), nature: at('NATURE'), timeDetail: at('TIME_DETAIL') };
   const valueColumn = at('VALUE');
   const text = (cells: readonly string[], column: Column | undefined): Cell | undefined => (column ? cellAt(table.header, cells, column.index, 'text') : undefined);
@@ -241,14 +245,14 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
     const base: Omit<RawRecord, 'row'> = {
       area: areaCell && areaCell.value.trim() === '' && options.hasAreaOption ? undefined : areaCell,
       year: code(cells, year),
-      series: nonEmpty(code(cells, series)),
+      series: nonEmpty(code(cells, series ?? (seriesInDomains && isIndicatorTitle(normaliseLabel(cells[domainColumn?.index ?? -1] ?? '')) ? domainColumn : undefined))),
       source: text(cells, extras.source),
       footnote: text(cells, extras.footnote),
       nature: code(cells, extras.nature),
       timeDetail: text(cells, extras.timeDetail),
     };
-    const domainCell = code(cells, domainColumn);
-    const rowDomain: Cell | undefined = domainColumn ? (domainCell && domainCell.value.trim() !== '' ? domainCell : { column: domainColumn.header, value: 'ALLDOMAINS' }) : undefined;
+    const domainCell = code(cells, domainSource);
+    const rowDomain: Cell | undefined = domainSource ? (domainCell && domainCell.value.trim() !== '' ? domainCell : { column: domainSource.header, value: 'ALLDOMAINS' }) : undefined;
     if (valueColumn) {
       add(row, code(cells, valueColumn), { ...base, domain: rowDomain ?? noDomainColumn });
       continue;
