@@ -61,7 +61,11 @@ export interface ResultsIndex {
 
 /** The rounds with 10.7.2 values, completed by the migov rounds of the same instrument that have none yet (latest first). */
 export async function loadResultsIndex(api: ApiClient, migovRounds: readonly Round[]): Promise<ResultsIndex> {
-  const index = await getJson<ResultRounds>(api, '/results');
+  return resultsIndexOf(await getJson<ResultRounds>(api, '/results'), migovRounds);
+}
+
+/** {@link loadResultsIndex} of an answer already read. */
+export function resultsIndexOf(index: ResultRounds, migovRounds: readonly Round[]): ResultsIndex {
   const versionOf = (year: number, instrument: string) => migovRounds.find((round) => round.year === year && round.instrument === instrument)?.version;
   const rounds = new Map<number, ShownRound>();
   for (const entry of index.rounds) rounds.set(entry.year, { year: entry.year, instrument: entry.instrument, version: entry.version ?? versionOf(entry.year, entry.instrument) ?? SDG_10_7_2.version, official: entry.official, national: entry.national, demo: entry.demo });
@@ -71,10 +75,10 @@ export async function loadResultsIndex(api: ApiClient, migovRounds: readonly Rou
   return { snapshot: index.snapshot, rounds: [...rounds.values()].sort((left, right) => right.year - left.year), containsDemo: index.containsDemo };
 }
 
-/** The round a page shows: the requested year, else the latest round with any value, else the latest round. */
+/** The round a page shows: the requested year, else the latest round with official or national values (demo never leads), else the latest with any value, else the latest round. */
 export function pickRound(rounds: readonly ShownRound[], year: number | undefined): ShownRound | undefined {
   if (year !== undefined) return rounds.find((round) => round.year === year);
-  return rounds.find((round) => round.official + round.national + round.demo > 0) ?? rounds[0];
+  return rounds.find((round) => round.official + round.national > 0) ?? rounds.find((round) => round.demo > 0) ?? rounds[0];
 }
 
 /** Every country's 10.7.2 result of a round (all pages), as the results service shows them. */
@@ -118,8 +122,10 @@ export async function loadDashboard(api: ApiClient, year: number | undefined, lo
   const areasRead = loadAreas(api);
   for (const read of [mapRead, regionsRead, areasRead]) read.catch(() => undefined);
   // The results wait for the rounds only, not for the areas (the longer read).
+  const indexRead = getJson<ResultRounds>(api, '/results');
+  indexRead.catch(() => undefined);
   const rounds = await loadRounds(api);
-  const index = await loadResultsIndex(api, rounds);
+  const index = resultsIndexOf(await indexRead, rounds);
   const round = pickRound(index.rounds, year);
   const [instrument, results, aggregates] = round
     ? await Promise.all([loadInstrument(api, round.instrument, round.version), loadRoundResults(api, round), loadAggregates(api, round)])
@@ -182,7 +188,8 @@ export async function loadCountry(api: ApiClient, code: string, year: number | u
   // The list carries the ISO alpha-2 code, which localizes the name.
   const area = common.areas.get(normalized);
   const history = [...(results?.items ?? [])].sort((left, right) => left.year - right.year);
-  const shown = year === undefined ? history.at(-1) : history.find((entry) => entry.year === year);
+  // Without a year: the latest round whose value is not demo content, else the latest.
+  const shown = year === undefined ? (history.filter((entry) => entry.shown !== 'demo').at(-1) ?? history.at(-1)) : history.find((entry) => entry.year === year);
   const shownYear = year ?? shown?.year;
   const instrumentOf = common.rounds.find((round) => round.year === shownYear && round.instrument === SDG_10_7_2.instrument) ?? SDG_10_7_2;
   const instrument = await loadInstrument(api, instrumentOf.instrument, instrumentOf.version);

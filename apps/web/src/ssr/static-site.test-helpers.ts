@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { createDatabase, type MigovDatabase } from '@migov/db';
 import { createApp } from '@migov/server';
 import type { UiLanguage } from '../i18n/languages.ts';
+import type { ApiClient } from '../api/api-client.ts';
 import { buildStaticSite } from './static-site.tsx';
 import { createInjectClient } from './inject-client.ts';
 
@@ -12,6 +13,8 @@ const require = createRequire(import.meta.url);
 export interface PublishedTestSite {
   /** Path -> text of every written file (binary files as ''). */
   files: Map<string, string>;
+  /** The API the site was published from (in process), to compare the pages with. */
+  api: ApiClient;
   close(): Promise<void>;
 }
 
@@ -23,8 +26,9 @@ export async function publishTestSite(languages: readonly UiLanguage[], setup: (
   const app = await createApp({ db });
   const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'));
   const files = new Map<string, string>();
+  const api = createInjectClient(app);
   await buildStaticSite({
-    api: createInjectClient(app),
+    api,
     languages,
     loadTopology: async () => topology,
     css: '',
@@ -34,6 +38,7 @@ export async function publishTestSite(languages: readonly UiLanguage[], setup: (
   });
   return {
     files,
+    api,
     async close() {
       await app.close();
       await db.close();

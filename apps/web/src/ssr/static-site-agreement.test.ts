@@ -1,0 +1,115 @@
+/**
+ * The static site says what the API says, value by value, with provenance: a database bootstrapped
+ * as the product's first start does it (the official snapshot shipped with migov, plus demo data) is
+ * published, and every country's profile, the dashboard's map table and world figure, and the
+ * compare page of the SDG regions are read back from the HTML and checked against the API's answer.
+ * Demo values carry the demo label; the map never links to a page the site does not have.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootstrapDatabase } from '@migov/server';
+import { getJson } from '../api/api-client.ts';
+import type { Aggregates, AreaResults, CountryResult, ResultRounds, RoundResults, ValueProvenance } from '../api/api-types.ts';
+import '../i18n/catalogues/index.ts';
+import { getTranslator } from '../i18n/translator.ts';
+import { provenanceText } from '../app/Provenance.tsx';
+import { publishTestSite, type PublishedTestSite } from './static-site.test-helpers.ts';
+
+const en = getTranslator('en');
+const label = (provenance: ValueProvenance) => provenanceText(en, provenance);
+const decode = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const text = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+
+describe('the static site agrees with the API, value by value', () => {
+  let site: PublishedTestSite;
+
+  beforeAll(async () => {
+    site = await publishTestSite(['en'], async (db) => {
+      await bootstrapDatabase(db, { demo: true });
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  const page = (path: string) => {
+    const html = site.files.get(path);
+    if (html === undefined) throw new Error(`the site has no ${path}`);
+    return html;
+  };
+
+  it('profiles: each country opens on its latest non-demo round with the API’s category and provenance, and lists every round', async () => {
+    const index = await getJson<ResultRounds>(site.api, '/results');
+    expect(index.snapshot?.label).toMatch(/^UN SDG Global Database, retrieved \d{4}-\d{2}-\d{2}$/);
+    const countries = [...site.files.keys()].filter((path) => /^en\/country\/\d+\/index\.html$/.test(path)).map((path) => path.split('/')[2]!);
+    expect(countries.length).toBeGreaterThan(200);
+    let checked = 0;
+    for (const code of countries) {
+      const html = page(`en/country/${code}/index.html`);
+      const api = await getJson<AreaResults>(site.api, `/areas/${code}/results`).catch(() => undefined);
+      const history = [...(api?.items ?? [])].sort((left, right) => left.year - right.year);
+      const shown = history.filter((entry) => entry.shown !== 'demo').at(-1) ?? history.at(-1);
+      if (!shown) {
+        expect(html, code).not.toContain('data-testid="overall-category"');
+        continue;
+      }
+      const overall = /data-year="(\d+)" data-testid="overall-category">(.*?)<\/p>/.exec(html);
+      expect(overall, code).not.toBeNull();
+      expect(Number(overall![1]), code).toBe(shown.year);
+      expect(text(overall![2]!).split(' · ')[0], code).toBe(`Overall: ${shown.value.overall.label ?? 'Not applicable'} ${label(shown.value.provenance)}`);
+      const rows = [...(/data-testid="rounds-table">(.*?)<\/table>/.exec(html)?.[1] ?? '').matchAll(/<tr data-year="(\d+)">(.*?)<\/tr>/g)].map((match) => [Number(match[1]), text(match[2]!)]);
+      expect(rows, code).toEqual(
+        history.map((entry: CountryResult) => [
+          entry.year,
+          `${entry.year} ${entry.value.overall.label ?? 'Not applicable'} ${label(entry.value.provenance)}${entry.shown === 'official' && entry.national ? ` · national publication in migov: ${entry.national.overall.label ?? 'Not applicable'} ${label(entry.national.provenance)}` : ''}`,
+        ]),
+      );
+      const demo = history.some((entry) => entry.value.provenance.kind === 'demo' || entry.national?.provenance.kind === 'demo');
+      // A demo value anywhere on the page (the country's, or one in its region's figure) has its badge, and the page its banner.
+      if (demo) expect(html, code).toContain('data-provenance="demo"');
+      expect(html.includes('data-testid="demo-banner"'), code).toBe(html.includes('data-provenance="demo"'));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(150);
+  });
+
+  it('dashboard: the map table holds every country of the round with its category and provenance; the world figure is the UN’s, migov’s apart', async () => {
+    const html = page('en/index.html');
+    const year = Number(/<strong>(\d{4})<\/strong>/.exec(html)?.[1]);
+    const results = await getJson<RoundResults>(site.api, `/results/${year}?instrument=sdg-10-7-2&limit=500`);
+    expect(results.items.some((item) => item.shown === 'official')).toBe(true);
+    const rows = new Map([...(/data-testid="map-table">(.*?)<\/table>/.exec(html)?.[1] ?? '').matchAll(/<tr data-area="(\d+)">(.*?)<\/tr>/g)].map((match) => [match[1]!, text(match[2]!)]));
+    expect(rows.size).toBe(results.total);
+    for (const result of results.items) {
+      expect(rows.get(result.area), result.area).toBe(`${result.name} ${result.value.overall.label ?? 'Not applicable'} ${label(result.value.provenance)}`);
+    }
+    const aggregates = await getJson<Aggregates>(site.api, `/aggregates/${year}?instrument=sdg-10-7-2`);
+    const world = aggregates.official!.find((entry) => entry.area === '1' && entry.domain === 'ALLDOMAINS')!;
+    const figure = text(/data-testid="world-figure">(.*?)<\/p>/.exec(html)![1]!);
+    expect(figure).toContain(`${en.formatPercent(world.value)} meet or fully meet (${world.coverage!.responding} responding countries`);
+    expect(figure).toContain(label(world.provenance));
+    const computed = aggregates.computed.find((entry) => entry.area === '1' && entry.domain === 'ALLDOMAINS')!;
+    expect(text(/data-testid="world-computed">(.*?)<\/p>/.exec(html)![1]!)).toContain(`${en.formatPercent(computed.value)} meet (${computed.numerator} of ${computed.denominator} responding countries)`);
+    expect(html.includes('data-testid="demo-banner"')).toBe(Boolean(results.containsDemo || aggregates.containsDemo));
+    // Every map link leads to a page the site has.
+    for (const match of html.matchAll(/<a href="\/en\/country\/(\d+)\/"[^>]*class="map-country"/g)) expect(site.files.has(`en/country/${match[1]}/index.html`), match[1]).toBe(true);
+    expect(html).not.toContain('href="/en/country/158/"');
+  });
+
+  it('compare: the SDG regions side by side show the UN’s published figures where it published them', async () => {
+    const html = page('en/compare/index.html');
+    const year = Number(/<caption>Compare countries and groups · (\d{4})<\/caption>/.exec(html)?.[1]);
+    const aggregates = await getJson<Aggregates>(site.api, `/aggregates/${year}?instrument=sdg-10-7-2`);
+    const overallRow = /<tbody><tr>(.*?)<\/tr>/.exec(html)![1]!;
+    const cells = new Map([...overallRow.matchAll(/<td data-area="(\d+)">(.*?)<\/td>/g)].map((match) => [match[1]!, text(match[2]!)]));
+    expect(cells.size).toBeGreaterThan(3);
+    let official = 0;
+    for (const [area, cell] of cells) {
+      const published = aggregates.official?.find((entry) => entry.area === area && entry.domain === 'ALLDOMAINS');
+      if (!published) continue;
+      expect(cell, area).toBe(`${en.formatPercent(published.value)} meet (UN) ${label(published.provenance)}`);
+      official += 1;
+    }
+    expect(official).toBeGreaterThan(0);
+  });
+});
