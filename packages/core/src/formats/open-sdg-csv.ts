@@ -42,8 +42,6 @@ interface Column {
   /** Distinct values that are neither empty nor placeholders, trimmed, in order of first appearance. */
   values: string[];
   role?: Role;
-  /** How the role was found, for notes: "header" or "values". */
-  by?: 'header' | 'values';
   wide?: WideColumn;
 }
 
@@ -89,9 +87,8 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
     // Distinct values: recognition tests each once, however long the file.
     values: [...new Set(table.rows.map(({ cells }) => (cells[index] ?? '').trim()))].filter((value) => !isPlaceholder(value, normalise)),
   }));
-  const assign = (column: Column, role: Role, by: 'header' | 'values', wide?: WideColumn) => {
+  const assign = (column: Column, role: Role, wide?: WideColumn) => {
     column.role = role;
-    column.by = by;
     if (wide) column.wide = wide;
   };
   const free = () => columns.filter((column) => column.role === undefined);
@@ -108,21 +105,21 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   for (const column of columns) {
     const mapped = labels.entries.get(column.normalised);
     if (mapped === undefined) continue;
-    if (mapped === 'IGNORE') assign(column, 'IGNORED', 'header');
-    else if (isColumnRole(mapped)) assign(column, mapped, 'header');
+    if (mapped === 'IGNORE') assign(column, 'IGNORED');
+    else if (isColumnRole(mapped)) assign(column, mapped);
   }
   // 2. Wide columns: a header naming a domain, a series (and domain) or a year, over numbers.
   for (const column of free()) {
     if (!allAre(column, isNumber)) continue;
     const wide = wideColumn(column, labels, options.series);
-    if (wide) assign(column, 'WIDE', 'header', wide);
+    if (wide) assign(column, 'WIDE', wide);
   }
   // 3. Header words, each confirmed by the values.
   for (const column of free()) {
     for (const hint of headerHints(column.normalised)) {
       const role = confirmHint(hint, column);
       if (role) {
-        assign(column, role, 'header');
+        assign(column, role);
         break;
       }
     }
@@ -132,16 +129,16 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   const at = (role: Role) => columns.find((column) => column.role === role);
   for (const column of free()) {
     if (column.values.length === 0) continue;
-    if (!has('YEAR') && allAre(column, isYear)) assign(column, 'YEAR', 'values');
-    else if (!has('POLICY_DOMAINS') && !allAre(column, isNumber) && allAre(column, isLabel) && mostlyDomains(column)) assign(column, 'POLICY_DOMAINS', 'values');
-    else if (!has('SERIES') && seriesResolve(column)) assign(column, 'SERIES', 'values');
-    else if (!has('AREA') && options.resolveArea && allAre(column, (value) => /^[A-Z]{3}$/.test(value) && options.resolveArea?.(value) !== undefined)) assign(column, 'AREA', 'values');
+    if (!has('YEAR') && allAre(column, isYear)) assign(column, 'YEAR');
+    else if (!has('POLICY_DOMAINS') && !allAre(column, isNumber) && allAre(column, isLabel) && mostlyDomains(column)) assign(column, 'POLICY_DOMAINS');
+    else if (!has('SERIES') && seriesResolve(column)) assign(column, 'SERIES');
+    else if (!has('AREA') && options.resolveArea && allAre(column, (value) => /^[A-Z]{3}$/.test(value) && options.resolveArea?.(value) !== undefined)) assign(column, 'AREA');
   }
   // 5. Bare numbers as headers ("1" … "6") beside headers that name domains.
   if (columns.some((column) => column.wide?.domain !== undefined)) {
     for (const column of free()) {
       const resolved = column.header !== '' && allAre(column, isNumber) ? resolvePolicyDomain(column.header, labels, { domainColumn: true }) : undefined;
-      if (resolved && 'code' in resolved) assign(column, 'WIDE', 'header', { index: column.index, domain: resolved.code });
+      if (resolved && 'code' in resolved) assign(column, 'WIDE', { index: column.index, domain: resolved.code });
     }
   }
 
@@ -173,7 +170,7 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   } else if (candidates.length === 1) {
     value = candidates[0];
     if (value && value.role === undefined) {
-      assign(value, 'VALUE', 'values');
+      assign(value, 'VALUE');
       options.note({ row: headerRow, column: value.header, value: value.header, message: `read as the value column: its cells are the numbers beside the years` });
     }
   } else if (candidates.length > 1) {
@@ -186,24 +183,24 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   // Columns left over: free text is a comment; anything else is not understood.
   for (const column of free()) {
     if (column.values.length === 0) {
-      assign(column, 'IGNORED', 'values');
+      assign(column, 'IGNORED');
       continue;
     }
     if (column.values.every(isFreeText)) {
-      assign(column, 'IGNORED', 'values');
+      assign(column, 'IGNORED');
       options.note({ row: headerRow, column: column.header, value: column.header, message: 'ignored: free text beside the data (a comment or a note)' });
       continue;
     }
     // A breakdown 10.7.2 does not have (sex, age, …) is refused even when constant: the data would not be the country's.
     if (!BREAKDOWN.test(column.normalised)) {
       if (column.values.length === 1) {
-        assign(column, 'IGNORED', 'values');
+        assign(column, 'IGNORED');
         options.note({ row: headerRow, column: column.header, value: column.values[0], message: `ignored: the same value on every row, so it tells no observations apart` });
         continue;
       }
       const described = [domainColumn, year, at('AREA'), at('AREA_NAME')].find((key) => key !== undefined && (dependsOn(table, column, key) || agrees(table, column, key, labels)));
       if (described) {
-        assign(column, 'IGNORED', 'values');
+        assign(column, 'IGNORED');
         options.note({ row: headerRow, column: column.header, value: column.header, message: `ignored: it only describes the column "${described.header}" (one value for each of its values)` });
         continue;
       }
