@@ -214,6 +214,31 @@ export async function revokeInvitation(db: MigovDatabase, invitationId: string, 
   });
 }
 
+/**
+ * Send an invitation again: a new token (the old link stops working) and a new expiry, for an
+ * invitation neither accepted nor withdrawn (an expired one comes back to life). Audited as `invitation.renew`.
+ */
+export async function renewInvitation(db: MigovDatabase, invitationId: string, input: { tokenHash: string; expiresAt: string; actorId: string | null }): Promise<Invitation> {
+  assertTokenHash('tokenHash', input.tokenHash);
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .updateTable('invitations')
+      .set({ token_hash: input.tokenHash, expires_at: toIsoTimestamp(input.expiresAt) })
+      .where('id', '=', invitationId)
+      .where('revoked_at', 'is', null)
+      .where('accepted_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) {
+      const existing = await trx.selectFrom('invitations').selectAll().where('id', '=', invitationId).executeTakeFirst();
+      if (!existing) throw new NotFoundError('invitation', invitationId);
+      throw new ConflictError(`invitation ${invitationId} is no longer pending`, toInvitation(existing));
+    }
+    await appendAudit(trx, { actorId: input.actorId, action: 'invitation.renew', targetType: 'invitation', targetId: invitationId, details: { expiresAt: toIsoTimestamp(input.expiresAt) } });
+    return toInvitation(row);
+  });
+}
+
 /** Where an invitation stands: waiting for acceptance, accepted, withdrawn, or past its expiry unaccepted. */
 export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
@@ -230,6 +255,8 @@ export interface InvitationFilters {
   status?: InvitationStatus;
   /** Part of the invited email address. */
   email?: string;
+  /** Only the invitations made by this account. */
+  invitedBy?: string;
   page?: PageRequest;
   /** The caller's clock, which decides which invitations have expired (default the current time). */
   now?: string | Date;
@@ -258,6 +285,7 @@ export async function listInvitations(db: MigovDatabase, filters: InvitationFilt
       break;
   }
   if (filters.email) query = query.where((eb) => likeContains(eb.ref('email'), filters.email!.toLowerCase()));
+  if (filters.invitedBy !== undefined) query = query.where('invited_by', '=', filters.invitedBy);
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),

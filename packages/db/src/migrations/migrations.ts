@@ -11,6 +11,7 @@ import { indicatorDatasets } from './0004-indicator-datasets.ts';
 import { mgiAssessmentsAndGovernanceData } from './0005-mgi-assessments-and-governance-data.ts';
 import { publishedEvidence } from './0007-published-evidence.ts';
 import { officialSnapshots } from './0008-official-snapshots.ts';
+import { outboxAndPasswordResets } from './0010-outbox-and-password-resets.ts';
 
 const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
   '0001-initial-schema': initialSchema,
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
   '0005-mgi-assessments-and-governance-data': mgiAssessmentsAndGovernanceData,
   '0007-published-evidence': publishedEvidence,
   '0008-official-snapshots': officialSnapshots,
+  '0010-outbox-and-password-resets': outboxAndPasswordResets,
 };
 
 /** The name of the newest migration. */

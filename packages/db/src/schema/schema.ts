@@ -360,6 +360,34 @@ export interface GovernanceDocumentsTable {
   created_by: Nullable<string>;
 }
 
+/** Row type of the outbox table: every e-mail the platform sends, written before it is sent (docs/mail.md). */
+export interface OutboxTable {
+  id: string;
+  kind: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  dedupe_key: Nullable<string>;
+  status: string;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  claim: Nullable<string>;
+  claimed_until: NullableTimestamp;
+  last_error: Nullable<string>;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
+/** Row type of the password_resets table: one-time password reset tokens (hash only). */
+export interface PasswordResetsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
 /** The whole database as Kysely types it. */
 export interface Schema {
   users: UsersTable;
@@ -388,4 +416,6 @@ export interface Schema {
   mgi_consultation_members: MgiConsultationMembersTable;
   governance_documents: GovernanceDocumentsTable;
   official_snapshots: OfficialSnapshotsTable;
+  outbox: OutboxTable;
+  password_resets: PasswordResetsTable;
 }

@@ -180,6 +180,23 @@ export const TABLES = {
   mgi_consultation_members: { id: 'text', assessment_id: 'text', consultation: 'integer', ministry: 'text', user_id: 'text', ...timestamps, created_by: 'text' },
   governance_documents: { name: 'text', version: 'integer', description: 'text', source: 'text', change: 'json', content: 'json', ...timestamps, created_by: 'text' },
   official_snapshots: { id: 'text', snapshot_id: 'text', source: 'text', source_detail: 'text', retrieved_on: 'text', origin: 'text', manifest: 'json', observation_import_id: 'text', ...timestamps, created_by: 'text' },
+  outbox: {
+    id: 'text',
+    kind: 'text',
+    recipient: 'text',
+    subject: 'text',
+    body: 'text',
+    dedupe_key: 'text',
+    status: 'text',
+    attempts: 'integer',
+    next_attempt_at: 'timestamp',
+    claim: 'text',
+    claimed_until: 'timestamp',
+    last_error: 'text',
+    ...timestamps,
+    sent_at: 'timestamp',
+  },
+  password_resets: { id: 'text', user_id: 'text', token_hash: 'text', ...timestamps, expires_at: 'timestamp', used_at: 'timestamp' },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
 /** A table of the schema. */
@@ -216,4 +233,6 @@ export const TABLE_ORDER_BY: Record<TableName, readonly string[]> = {
   mgi_consultation_members: ['id'],
   governance_documents: ['name', 'version'],
   official_snapshots: ['id'],
+  outbox: ['id'],
+  password_resets: ['id'],
 };
