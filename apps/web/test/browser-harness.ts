@@ -2,7 +2,7 @@
  * Test and benchmark support: the built app, the real server on a loopback port over a fresh SQLite
  * file, users with roles, and Debian's Chromium driven by playwright-core (never a downloaded browser).
  */
-import { cpSync, mkdtempSync, rmSync, existsSync, statSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, existsSync, statSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -101,7 +101,9 @@ export interface AxeViolation {
 
 /** Run axe-core in the page; the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the browser's debugging protocol, which the page's Content-Security-Policy does
+  // not govern (a script tag with inline code would be refused by it, as it should be).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) }));
@@ -109,7 +111,20 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
 }
 
-/** A test's browser tab: a fresh context on demand (page errors fail the test), axe audits kept by name, sign-in through the form. */
+/**
+ * Make a page's uncaught errors fail the test, and every Content-Security-Policy violation it reports
+ * in its console: the server's CSP must allow everything the app does.
+ */
+export function failOnPageErrors(page: Page): void {
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  page.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) throw new Error(`CSP violation on ${page.url()}: ${message.text()}`);
+  });
+}
+
+/** A test's browser tab: a fresh context on demand (page errors and CSP violations fail the test), axe audits kept by name, sign-in through the form. */
 export function browserTab(browser: Browser, url: () => string) {
   let context: BrowserContext | undefined;
   let current: Page | undefined;
@@ -124,9 +139,7 @@ export function browserTab(browser: Browser, url: () => string) {
       await context?.close();
       context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
       current = await context.newPage();
-      current.on('pageerror', (error) => {
-        throw error;
-      });
+      failOnPageErrors(current);
       return current;
     },
     async audit(name: string): Promise<void> {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAssessment, importObservations } from '@migov/db';
 import { formatIndicatorCsv, SDG_10_7_2_V2019, type Observation } from '@migov/core';
-import { addRound, addUser, buildWebApp, launchBrowser, PASSWORD, seriousViolations, startPlatform, WEB_ROOT, type Platform } from './browser-harness.ts';
+import { addRound, addUser, buildWebApp, failOnPageErrors, launchBrowser, PASSWORD, seriousViolations, startPlatform, WEB_ROOT, type Platform } from './browser-harness.ts';
 import { testInjuryDataset, testValue } from '../src/pages/indicators/indicator-test-data.ts';
 
 const SHOTS = join(WEB_ROOT, '../../test-output/web');
@@ -66,9 +66,7 @@ describe('the web app in Chromium', () => {
     await context?.close();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
+    failOnPageErrors(page);
   }
 
   async function shot(name: string) {

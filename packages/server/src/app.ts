@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -22,6 +23,7 @@ import { API_PREFIX } from './http/api-prefix.ts';
 import { multipartTextGuard, textGuard } from './http/text-guard.ts';
 import { applyConnectionLimits, checkingIntervalMs } from './http/connection-limits.ts';
 import { answerClientError, guardListener } from './http/last-resort.ts';
+import { helmetOptions, webAppIndex } from './http/security-headers.ts';
 import { sessionCookieName } from './auth/session-cookie.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
@@ -29,7 +31,7 @@ import { sessionRoutes } from './routes/session.routes.ts';
 import { assessmentRoutes } from './routes/assessments.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { templateRoutes } from './routes/templates.routes.ts';
-import { webRoutes } from './routes/web.routes.ts';
+import { LANDING_PAGE, webRoutes } from './routes/web.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { partnershipRoutes } from './routes/partnerships.routes.ts';
 import { crosswalkRoutes } from './routes/crosswalks.routes.ts';
@@ -135,15 +137,12 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   });
 
   installErrorHandlers(app);
+  // Security headers first, so that every answer of the framework carries them (remembered ones too: etag.ts).
+  await app.register(helmet, helmetOptions(config.publicUrl, [LANDING_PAGE, webAppIndex(config.webRoot)].filter((page): page is string => page !== undefined)));
   // The cookie parser's onRequest hook must run before the authentication hook.
   await app.register(cookie);
   const routes = installAccessControl(app);
   app.addHook('preValidation', textGuard);
-  // Set first thing, so every answer (errors and 404s included) carries it; a sync hook costs no promise.
-  app.addHook('onRequest', (_request, reply, done) => {
-    void reply.header('x-content-type-options', 'nosniff');
-    done();
-  });
   // A public GET answered before from the cache is answered again at once: after the hooks above,
   // before parsing, validation and the handler (only public routes' answers are remembered).
   app.addHook('onRequest', (request, reply, done) => {
@@ -173,7 +172,9 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+  // The API browser (a third-party page) adds style elements as it renders: its pages alone may use
+  // inline styles (never inline scripts).
+  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs`, transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'") });
 
   await app.register(healthRoutes);
   await app.register(publicRoutes, { prefix: API_PREFIX });

@@ -35,7 +35,7 @@ export function jsonBody(value: unknown): CachedBody {
  * parsing and validation (see PublicBodyCache.answerFor).
  */
 export function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedBody, extraHeaders: Record<string, string> = {}): FastifyReply {
-  if (request.method === 'GET' && request.routeOptions.config.access?.permission === 'public') request.server.migov?.publicCache.remember(request.url, cached, extraHeaders);
+  if (request.method === 'GET' && request.routeOptions.config.access?.permission === 'public') request.server.migov?.publicCache.remember(request.url, cached, extraHeaders, reply.getHeaders());
   return sendPrepared(request, reply, cached, extraHeaders);
 }
 
@@ -54,6 +54,17 @@ function validHeaders(headers: Record<string, string>): boolean {
     return false;
   }
 }
+
+/** Headers every answer carries (the security headers set by the hooks before the route), to send with a remembered answer too; never a cookie. */
+function sharedHeaders(headers: Record<string, unknown>): Record<string, string> {
+  const shared: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if ((typeof value === 'string' || typeof value === 'number') && !ANSWER_OWN_HEADERS.has(name)) shared[name] = String(value);
+  }
+  return validHeaders(shared) ? shared : {};
+}
+
+const ANSWER_OWN_HEADERS = new Set(['content-type', 'content-length', 'etag', 'cache-control', 'content-disposition', 'set-cookie', 'vary', 'last-modified']);
 
 /** A remembered answer, with the complete headers of a 200 and a 304 sent before the framework. */
 interface RememberedAnswer {
@@ -144,11 +155,11 @@ export class PublicBodyCache {
   }
 
   /** Remember the answer of a public GET route for its URL, while its body is current and not due for refresh. */
-  remember(url: string, cached: CachedBody, headers: Record<string, string>): void {
+  remember(url: string, cached: CachedBody, headers: Record<string, string>, inherited: Record<string, unknown> = {}): void {
     const expires = this.expiry.get(cached);
     if (expires === undefined || expires <= this.now() || this.answers.get(url)?.cached === cached || !validHeaders(headers)) return;
     if (this.answers.size >= this.limit) this.answers.clear();
-    const notModified = { 'x-content-type-options': 'nosniff', etag: cached.etag, 'cache-control': 'public, max-age=0, must-revalidate', ...headers };
+    const notModified = { 'x-content-type-options': 'nosniff', ...sharedHeaders(inherited), etag: cached.etag, 'cache-control': 'public, max-age=0, must-revalidate', ...headers };
     const ok = { ...notModified, 'content-type': cached.contentType, 'content-length': Buffer.byteLength(cached.body) };
     this.answers.set(url, { cached, headers, expires, ok, notModified });
   }

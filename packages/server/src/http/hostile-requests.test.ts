@@ -124,6 +124,15 @@ describe.each(DIALECTS)('hostile requests over loopback (%s)', (dialect) => {
     expect(nulName.status).toBe(400);
     expect(await nulName.json()).toMatchObject({ problems: [{ location: 'multipart', path: '/file/filename' }] });
     expect((await upload('Law', 'law.pdf')).status).toBe(201);
+    const boundary = 'migov-two-files';
+    const file = (name: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n`;
+    const twoFiles = await fetch(`http://127.0.0.1:${port}/api/v1/assessments/${assessmentId}/evidence`, {
+      method: 'POST',
+      headers: { ...asUser(coordinator), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body: `--${boundary}\r\nContent-Disposition: form-data; name="itemId"\r\n\r\n1a\r\n${file('file')}${file('second')}--${boundary}--\r\n`,
+    });
+    expect(twoFiles.status).toBe(413);
+    expect(await twoFiles.json()).toMatchObject({ code: 'payload-too-large' });
 
     const after = await getAssessment(db, assessmentId);
     expect(after.lockVersion).toBe(before.lockVersion);

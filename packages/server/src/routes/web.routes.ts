@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
-const LANDING_PAGE = `<!doctype html>
+/** The page at / when the web app is not built (its inline style is allowed by hash: http/security-headers.ts). */
+export const LANDING_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>migov</title>
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#1d2733}a{color:#0b5cad}</style>
