@@ -8,7 +8,7 @@ import type { ProblemList } from './input.ts';
 import { excerpt } from './input.ts';
 import type { DomainResolution, LabelMapping } from './label-mapping.ts';
 import { normaliseLabel, resolvePolicyDomain, resolveSeries } from './label-mapping.ts';
-import { categoryNamedBy } from './vocabulary.ts';
+import { categoryNamedBy, withoutFootnoteMark } from './vocabulary.ts';
 
 /** A cell as read: the column it came from (as the file names it) and its text. */
 export interface Cell {
@@ -236,7 +236,7 @@ export class ObservationBuilder {
   #value(record: RawRecord, series: SeriesCode, problem: (cell: Cell | undefined, message: string) => void): ObservationValue | undefined {
     const cell = record.value;
     // A decimal comma ("54,1"), as European spreadsheets write numbers, is a decimal point.
-    const raw = (cell?.value.trim() ?? '').replace(/^([+-]?\d+),(\d+)$/, '$1.$2');
+    const raw = withoutFootnoteMark(cell?.value.trim() ?? '').replace(/^([+-]?\d+),(\d+)$/, '$1.$2');
     if (!cell || raw === '') {
       problem(cell, 'missing value');
       return undefined;

@@ -20,7 +20,7 @@ import { encodingHint, parseYearLabel } from './observation-builder.ts';
 import type { LabelMapping, LabelTarget } from './label-mapping.ts';
 import { COLUMN_ROLES, normaliseLabel, resolvePolicyDomain, resolveSeries } from './label-mapping.ts';
 import type { HeaderHint } from './vocabulary.ts';
-import { categoryNamedBy, headerHints, isIndicatorTitle, isPlaceholder, seriesNamedByTitle } from './vocabulary.ts';
+import { categoryNamedBy, headerHints, isIndicatorTitle, isPlaceholder, seriesNamedByTitle, withoutFootnoteMark } from './vocabulary.ts';
 
 /** The layouts of national tables. */
 export type NationalLayout = 'open-sdg-long' | 'open-sdg-wide' | 'country-year-wide';
@@ -47,7 +47,7 @@ interface Column {
 
 const NUMBER = /^[+-]?(\d+([.,]\d+|\.)?|\.\d+)([eE][+-]?\d+)?$/;
 /** A value: a number, N (not applicable), or a category in words ("Meets", "Cumple parcialmente"). */
-const isNumber = (value: string): boolean => value === 'N' || NUMBER.test(value) || categoryNamedBy(normaliseLabel(value)) !== undefined;
+const isNumber = (value: string): boolean => value === 'N' || NUMBER.test(withoutFootnoteMark(value)) || categoryNamedBy(normaliseLabel(value)) !== undefined;
 const isScore = (value: string): boolean => value === 'N' || /^[1-4](\.0+)?$/.test(value) || categoryNamedBy(normaliseLabel(value)) !== undefined;
 const isYear = (value: string): boolean => parseYearLabel(value) !== undefined;
 /** An area code: M49 digits, ISO 3166 alpha-2 or alpha-3. */

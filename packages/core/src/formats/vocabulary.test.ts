@@ -40,6 +40,15 @@ describe('categories in words', () => {
   });
 });
 
+describe('footnote marks', () => {
+  it('reads the number of a flagged value', () => {
+    const result = readObservations({ name: 'en.csv', text: 'Year,Policy domain,Value\n2021,All domains,3*\n2021,Domain 1,2 (p)\n2021,Domain 2,4 †\n2021,Domain 3,3x\n' }, { area: '124' });
+    expect(result.problems).toEqual([{ file: 'en.csv', row: 5, column: 'Value', value: '3x', message: 'not a number (nor N, not applicable)' }]);
+    const flagged = readObservations({ name: 'en.csv', text: 'Year,Policy domain,Value\n2021,All domains,3*\n2021,Domain 1,2 (p)\n2021,Domain 2,4 †\n' }, { area: '124' });
+    expect(flagged.observations.map((observation) => `${observation.domain} ${observation.value}`)).toEqual(['ALLDOMAINS 3', 'DOMAIN1 2', 'DOMAIN2 4']);
+  });
+});
+
 describe('header words', () => {
   it.each([
     ['Migration policy area', 'POLICY_DOMAINS'],

@@ -218,6 +218,11 @@ const PLACEHOLDER_WORDS = new Set([
   'غير متوفر',
 ]);
 
+/** A number with a footnote mark after it ("3*", "3 †", "3 (a)"), as portals flag provisional values: the number. */
+export function withoutFootnoteMark(value: string): string {
+  return value.replace(/^([+-]?\d+(?:[.,]\d+)?)\s*(?:\*+|[†‡]+|\([a-z]\)|\[[a-z0-9]\])$/u, '$1');
+}
+
 /** Whether a value cell holds a placeholder instead of a value. `N` (not applicable) is a value, not a placeholder. */
 export function isPlaceholder(value: string, normalise: (label: string) => string): boolean {
   const trimmed = value.trim();
