@@ -13,29 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { createApiToken, createUser, grantRole } from '@migov/db';
 import { readObservations } from '@migov/core';
 import { createSecret, hashSecret } from '@migov/server';
+import { seededSdgApiCsv } from '../../test-support/seeded-files.ts';
 import { listening, numberArg, percentile, printTable, seededDatabase, writeResults } from './bench-support.ts';
 
 const ROUNDS = numberArg('rounds', 3);
 const ROWS = numberArg('rows', 90_000);
 const PROBE = fileURLToPath(new URL('./health-probe.ts', import.meta.url));
-
-/** A seeded SDG API CSV (mulberry32): the same file on every run. */
-function sdgCsv(rows: number, seed: number): string {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const lines = ['Goal,Target,Indicator,SeriesCode,SeriesDescription,GeoAreaCode,GeoAreaName,TimePeriod,Value,Time_Detail,Nature,Source,FootNote,Units'];
-  for (let row = 0; row < rows; row += 1) {
-    const year = 2015 + Math.floor(random() * 9);
-    lines.push(`10,10.7,10.7.2,SG_CPA_MIGRS,Countries with migration policies,${4 + Math.floor(random() * 800)},Area,${year},${Math.floor(random() * 100)},${year},C,Survey ${row},,PERCENT`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 const { db, drop } = await seededDatabase('sqlite');
 const { app, url } = await listening(db);
@@ -44,7 +27,7 @@ try {
   await grantRole(db, { userId: admin.id, role: 'administrator', scope: { kind: 'global' } }, null);
   const token = createSecret('mgv_');
   await createApiToken(db, { userId: admin.id, name: 'bench', tokenHash: hashSecret(token) });
-  const csv = sdgCsv(ROWS, 42);
+  const csv = seededSdgApiCsv(ROWS, 42);
   const bytes = new TextEncoder().encode(csv);
   const importOffThread = async () => {
     const response = await fetch(`${url}/api/v1/imports?name=bench.csv`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });

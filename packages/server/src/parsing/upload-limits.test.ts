@@ -9,28 +9,17 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { createAssessment, createRound, getAssessment, listObservations, saveResponses, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
 import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, signIn, type SignedIn } from '../testing/test-app.ts';
+import { seededRandom, seededSdgApiCsv } from '../../../../test-support/seeded-files.ts';
 import { DEFAULT_PARSING_LIMITS } from './limits.ts';
 import { guardZip } from './zip-guard.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MiB = 1024 * 1024;
-const LIMITS = { ...DEFAULT_PARSING_LIMITS, maxInflatedBytes: 4 * MiB, maxCells: 5000, maxRows: 50_000, maxXmlAttributes: 20_000, maxXmlElements: 20_000, maxDepth: 32 };
-
-/** A small seeded generator (mulberry32): the same inputs on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const LIMITS = { ...DEFAULT_PARSING_LIMITS, parseQueue: 1, maxInflatedBytes: 4 * MiB, maxCells: 5000, maxRows: 50_000, maxXmlAttributes: 20_000, maxXmlElements: 20_000, maxDepth: 32 };
 
 /** Worksheet XML of `cells` numeric cells in rows of ten, values from the seed. */
 function sheetXml(cells: number, seed: number): Uint8Array {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const rows: string[] = [];
   for (let row = 0; row * 10 < cells; row += 1) {
     const line: string[] = [];
@@ -66,17 +55,6 @@ function declareSize(zip: Uint8Array, name: string, declared: number): Uint8Arra
   }
   if (patched !== 2) throw new Error(`expected a local and a central header for ${name}, patched ${patched}`);
   return bytes;
-}
-
-/** An SDG API CSV of `rows` observations (areas, years and values from the seed). */
-function sdgCsv(rows: number, seed: number): string {
-  const random = seeded(seed);
-  const lines = ['Goal,Target,Indicator,SeriesCode,SeriesDescription,GeoAreaCode,GeoAreaName,TimePeriod,Value,Time_Detail,Nature,Source,FootNote,Units'];
-  for (let row = 0; row < rows; row += 1) {
-    const year = 2015 + Math.floor(random() * 9);
-    lines.push(`10,10.7,10.7.2,SG_CPA_MIGRS,Countries with migration policies,${4 + Math.floor(random() * 800)},Area,${year},${Math.floor(random() * 100)},${year},C,Survey ${row},,PERCENT`);
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 describe('the zip guard (no app)', () => {
@@ -148,7 +126,7 @@ describe.each(DIALECTS)('upload and import limits (%s)', (dialect) => {
     app.inject({ method: 'POST', url: `/api/v1/imports?name=${encodeURIComponent(name)}`, headers: asUser(admin, { 'content-type': contentType }), payload });
 
   it.each([
-    ['rows.csv', () => sdgCsv(LIMITS.maxRows + 1, 5), 'text/csv', 'rows'],
+    ['rows.csv', () => seededSdgApiCsv(LIMITS.maxRows + 1, 5), 'text/csv', 'rows'],
     ['tiny-rows.csv', () => 'a\n'.repeat(LIMITS.maxRows + 10), 'text/csv', 'rows'],
     ['attributes.xml', () => `<?xml version="1.0"?><message:StructureSpecificData xmlns:message="x"><DataSet ${Array.from({ length: LIMITS.maxXmlAttributes + 1 }, (_, index) => `a${index}="${index % 7}"`).join(' ')}/></message:StructureSpecificData>`, 'application/xml', 'xml-attributes'],
     ['elements.xml', () => `<root>${'<o/>'.repeat(LIMITS.maxXmlElements + 1)}</root>`, 'application/xml', 'xml-elements'],
@@ -164,27 +142,20 @@ describe.each(DIALECTS)('upload and import limits (%s)', (dialect) => {
   });
 
   it('answers 503 parser-busy with Retry-After once the queue is full, and 413 parse-memory when a thread runs out of heap', async () => {
-    const busy = await createTestApp(db, { config: { parsing: { ...LIMITS, maxRows: 200_000, parseThreads: 1, parseQueue: 1 } } });
-    try {
-      const session = await signIn(busy, 'admin@example.org');
-      const post = (name: string, payload: string) => busy.inject({ method: 'POST', url: `/api/v1/imports?name=${name}`, headers: asUser(session, { 'content-type': 'text/csv' }), payload });
-      expect((await post('warm.csv', sdgCsv(10, 11))).json().code).toBe('invalid-import');
-      const big = sdgCsv(20_000, 12);
-      const answers = await Promise.all([post('one.csv', big), post('two.csv', big), post('three.csv', big)]);
-      // One parses, one waits, the third finds the queue full.
-      expect(answers.map((answer) => answer.statusCode)).toEqual([422, 422, 503]);
-      const refused = answers.filter((answer) => answer.statusCode === 503);
-      expect(refused[0]!.json()).toMatchObject({ code: 'parser-busy', retryAfter: expect.any(Number) });
-      expect(refused[0]!.headers['retry-after']).toMatch(/^\d+$/);
-      expect((await post('after.csv', sdgCsv(10, 13))).json().code).toBe('invalid-import');
-    } finally {
-      await busy.close();
-    }
+    // The app's one parsing thread is warm from the tests above; its queue holds one upload.
+    const post = (name: string, payload: string) => app.inject({ method: 'POST', url: `/api/v1/imports?name=${name}`, headers: asUser(admin, { 'content-type': 'text/csv' }), payload });
+    const big = seededSdgApiCsv(20_000, 12);
+    const answers = await Promise.all([post('one.csv', big), post('two.csv', big), post('three.csv', big)]);
+    // One parses, one waits, the third finds the queue full.
+    expect(answers.map((answer) => answer.statusCode)).toEqual([422, 422, 503]);
+    expect(answers[2]!.json()).toMatchObject({ code: 'parser-busy', retryAfter: expect.any(Number) });
+    expect(answers[2]!.headers['retry-after']).toMatch(/^\d+$/);
+    expect((await post('after.csv', seededSdgApiCsv(10, 13))).json().code).toBe('invalid-import');
     // A thread that runs out of its heap is stopped: the upload is refused, the server lives on.
     const starved = await createTestApp(db, { config: { parsing: { ...LIMITS, parseMemoryMb: 16 } } });
     try {
       const session = await signIn(starved, 'admin@example.org');
-      const refused = await starved.inject({ method: 'POST', url: '/api/v1/imports?name=any.csv', headers: asUser(session, { 'content-type': 'text/csv' }), payload: sdgCsv(20_000, 14) });
+      const refused = await starved.inject({ method: 'POST', url: '/api/v1/imports?name=any.csv', headers: asUser(session, { 'content-type': 'text/csv' }), payload: seededSdgApiCsv(20_000, 14) });
       expect(refused.statusCode, refused.body).toBe(413);
       expect(refused.json()).toMatchObject({ code: 'upload-limit-exceeded', limit: 'parse-memory', max: 16, setting: 'MIGOV_PARSE_MEMORY_MB' });
     } finally {
@@ -199,10 +170,10 @@ describe.each(DIALECTS)('upload and import limits (%s)', (dialect) => {
       const base = `http://127.0.0.1:${(slow.server.address() as AddressInfo).port}`;
       const session = await signIn(slow, 'admin@example.org');
       // Warm the parsing thread so that the measured time is the parse, not the thread's start.
-      await fetch(`${base}/api/v1/imports?name=warm.csv`, { method: 'POST', headers: asUser(session, { 'content-type': 'text/csv' }), body: sdgCsv(10, 9) });
+      await fetch(`${base}/api/v1/imports?name=warm.csv`, { method: 'POST', headers: asUser(session, { 'content-type': 'text/csv' }), body: seededSdgApiCsv(10, 9) });
       let done = false;
       const started = Date.now();
-      const importing = fetch(`${base}/api/v1/imports?name=slow.csv`, { method: 'POST', headers: asUser(session, { 'content-type': 'text/csv' }), body: sdgCsv(60_000, 6) }).then(async (response) => {
+      const importing = fetch(`${base}/api/v1/imports?name=slow.csv`, { method: 'POST', headers: asUser(session, { 'content-type': 'text/csv' }), body: seededSdgApiCsv(60_000, 6) }).then(async (response) => {
         done = true;
         return { status: response.status, body: (await response.json()) as Record<string, unknown>, ms: Date.now() - started };
       });
@@ -231,7 +202,7 @@ describe.each(DIALECTS)('upload and import limits (%s)', (dialect) => {
 
 /** Incompressible bytes from the seed. */
 function seededBytes(length: number, seed: number): Uint8Array {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const bytes = new Uint8Array(length);
   for (let index = 0; index < length; index += 1) bytes[index] = Math.floor(random() * 256);
   return bytes;
