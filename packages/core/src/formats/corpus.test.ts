@@ -264,6 +264,24 @@ describe('files of the corpus a reader could not settle', () => {
     expect(tuples(mapped.observations)).toEqual(seven('51', 2021, [3, 3, 2, 4, 3, 3, 4]).sort());
   });
 
+  it('refuses a domain column numbered 1 to 7, proposing the total first, and reads it once mapped', () => {
+    const result = read('ambiguous-domains-numbered-1-to-7.csv', { area: '191' });
+    expect(result.observations).toEqual([]);
+    const proposal = result.problems.find((problem) => problem.message.startsWith('ambiguous'));
+    expect(proposal).toEqual({
+      file: 'ambiguous-domains-numbered-1-to-7.csv',
+      row: 1,
+      column: 'Područje',
+      value: '1, 2, 3, 4, 5, 6, 7',
+      message:
+        'ambiguous: the policy-domain column numbers seven rows 1 to 7 without saying which is all domains; say which with a label mapping file (--labels); the likely mapping (all domains first, as the UN\'s tables put it), as rows of label,code: 1,ALLDOMAINS; 2,DOMAIN1; 3,DOMAIN2; 4,DOMAIN3; 5,DOMAIN4; 6,DOMAIN5; 7,DOMAIN6',
+    });
+    const rows = /rows of label,code: (.*)$/.exec(proposal?.message ?? '')?.[1]?.split('; ') ?? [];
+    const mapped = read('ambiguous-domains-numbered-1-to-7.csv', { area: '191', labels: parseLabelMapping(`label,code\n${rows.join('\n')}\n`, 'map.csv').mapping });
+    expect(mapped.problems).toEqual([]);
+    expect(tuples(mapped.observations)).toEqual(seven('191', 2021, [3, 3, 2, 3, 3, 3, 4]).sort());
+  });
+
   it('refuses a breakdown 10.7.2 does not have', () => {
     const result = read('refused-sex-breakdown.csv', { area: '250' });
     expect(result.problems).toEqual([

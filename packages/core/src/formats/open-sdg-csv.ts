@@ -404,6 +404,19 @@ function proposal(candidates: readonly Column[], wideColumns: readonly Column[])
  * appearance taking the domains the column lacks in order, when they are as many.
  */
 function proposeDomainLabels(problems: ProblemList, column: Column, table: CsvTable, labels: LabelMapping): void {
+  // Seven numbers for seven rows (1-7, 0-6): which is the total is a guess; the UN's tables put it first.
+  const numbers = column.values.every((value) => /^\d+$/.test(value)) ? column.values.map(Number).sort((a, b) => a - b) : [];
+  const first = numbers[0];
+  if (numbers.length === 7 && first !== undefined && numbers.every((number, index) => number === first + index) && (first === 0 || first === 1) && column.values.some((value) => !labels.entries.has(normaliseLabel(value)))) {
+    const rows = numbers.map((number, index) => `${number},${DOMAIN_ORDER[index] ?? 'IGNORE'}`).join('; ');
+    problems.add({
+      row: table.headerRow ?? 1,
+      column: column.header,
+      value: numbers.join(', '),
+      message: `ambiguous: the policy-domain column numbers seven rows ${first} to ${first + 6} without saying which is all domains; say which with a label mapping file (--labels); the likely mapping (all domains first, as the UN's tables put it), as rows of label,code: ${rows}`,
+    });
+    return;
+  }
   const found = new Set<PolicyDomainCode>();
   if (table.rows.some(({ cells }) => (cells[column.index] ?? '').trim() === '')) found.add('ALLDOMAINS');
   const unnamed: string[] = [];
