@@ -4,7 +4,6 @@
  * (with who validated them), and demo content (never official). Loading a snapshot is idempotent.
  */
 import { snapshotDatasets, snapshotLabel, snapshotObservations, type PublishedCoverage, type SnapshotManifest } from '@migov/core';
-import { sql } from 'kysely';
 import type { MigovDatabase } from '../database.ts';
 import { DEMO_EMAIL_DOMAIN } from '../demo/seed-demo-data.ts';
 import { importIndicatorDatasets } from '../indicators/indicators.repository.ts';
@@ -125,23 +124,18 @@ export async function listSourcedObservations(db: MigovDatabase, filters: { seri
     .where('o.series', '=', filters.series);
   if (filters.year !== undefined) query = query.where('o.year', '=', filters.year);
   if (filters.area !== undefined) query = query.where('o.area', '=', filters.area);
-  query = query.where(({ not, exists, selectFrom }) =>
-    not(
-      exists(
-        selectFrom('observations as newer')
-          .innerJoin('observation_imports as ni', 'ni.id', 'newer.import_id')
-          .select('newer.id')
-          .whereRef('newer.series', '=', 'o.series')
-          .whereRef('newer.area', '=', 'o.area')
-          .whereRef('newer.year', '=', 'o.year')
-          .whereRef('newer.domain', '=', 'o.domain')
-          .whereRef('newer.import_id', '>', 'o.import_id')
-          // Demo values never shadow official ones, nor official ones demo values: the results read chooses.
-          .where(sql<boolean>`(ni.source_format = ${DEMO_IMPORT_FORMAT}) = (i.source_format = ${DEMO_IMPORT_FORMAT})`),
-      ),
-    ),
-  );
-  const rows = await query.orderBy('o.year').orderBy('o.area').orderBy('o.domain').execute();
+  // Newest import first; the first row per series, area, year, domain (and demo or not) is the current one.
+  // Kept in code rather than a NOT EXISTS subquery, which PostgreSQL plans badly once a year is given.
+  const all = await query.orderBy('o.import_id', 'desc').execute();
+  const seen = new Set<string>();
+  const rows = all
+    .filter((row) => {
+      const key = `${row.area}|${readNumber(row.year)}|${row.domain}|${row.source_format === DEMO_IMPORT_FORMAT}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((left, right) => readNumber(left.year) - readNumber(right.year) || (left.area < right.area ? -1 : left.area > right.area ? 1 : 0) || (left.domain < right.domain ? -1 : left.domain > right.domain ? 1 : 0));
   return rows.map((row) => {
     const entry: SourcedObservation = {
       series: filters.series,

@@ -89,13 +89,33 @@ function downloadObservation(entry: { observation: Observation; provenance: Prov
   return { ...entry.observation, nature: DEMO_NATURE, source: `DEMO DATA - not official (${entry.provenance.label})`, footnote: DEMO_LABEL };
 }
 
+/** One row of a download: the observation as written, its provenance, and whether it is the value shown or a national publication beside it. */
+export interface DownloadRow {
+  observation: Observation;
+  provenance: Provenance;
+  /** `G`: the UN's value (reporting type global); `N`: a national (or demo) publication. */
+  reportingType: 'G' | 'N';
+  /** `value`: the value every page shows; `beside`: a national publication shown beside an official value. */
+  role: 'value' | 'beside';
+}
+
 /**
- * SG_CPA_MIGRS observations of a round as shown (the precedence of the results service applied), each
- * naming its provenance in `source`; demo values carry the nature {@link DEMO_NATURE}, never C.
+ * The SG_CPA_MIGRS rows of a round's downloads: the values shown (the precedence of the results
+ * service applied), then the national publications beside official values. Each names its provenance
+ * in `source`; demo values carry the nature {@link DEMO_NATURE}, never C.
  */
-export async function publishedObservations(context: AppContext, year: number, instrument: string): Promise<{ observations: Observation[]; provenance: Provenance[]; containsDemo: boolean }> {
-  const shown = shownObservations(await countryResults(context, { year, instrument }));
-  return { observations: shown.map(downloadObservation), provenance: shown.map((entry) => entry.provenance), containsDemo: shown.some((entry) => entry.provenance.kind === 'demo') };
+export async function publishedObservations(context: AppContext, year: number, instrument: string): Promise<{ rows: DownloadRow[]; containsDemo: boolean }> {
+  const results = await countryResults(context, { year, instrument });
+  const row = (role: DownloadRow['role']) => (entry: { observation: Observation; provenance: Provenance }): DownloadRow => ({
+    observation: downloadObservation(entry),
+    provenance: entry.provenance,
+    reportingType: entry.provenance.kind === 'official' ? 'G' : 'N',
+    role,
+  });
+  const shown = shownObservations(results).map(row('value'));
+  const beside = shownObservations(results.flatMap((result) => (result.official && result.national ? [{ ...result, value: result.national }] : []))).map(row('beside'));
+  const rows = [...shown, ...beside];
+  return { rows, containsDemo: rows.some((entry) => entry.provenance.kind === 'demo') };
 }
 
 /** Aggregates of a round: published by the UN (with coverage) and computed by migov, side by side but never mixed. */
@@ -106,12 +126,13 @@ export async function buildAggregates(context: AppContext, year: number, instrum
   return roundAggregates(context, year, area?.code);
 }
 
-async function workbook(observations: readonly Observation[], provenance: readonly Provenance[], year: number, demo: boolean): Promise<Buffer> {
+async function workbook(rows: readonly DownloadRow[], year: number, demo: boolean): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'migov';
   const sheet = book.addWorksheet(`SG_CPA_MIGRS ${year}`);
   const notes = book.addWorksheet('About');
   notes.addRow(['Provenance of each value: official (UN SDG Global Database), national (a national publication made in migov), demo (made up, not official).']);
+  notes.addRow(['Shown: "value" is the value every page of the observatory shows; "beside" is a national publication shown beside an official value.']);
   if (demo) notes.addRow([`${DEMO_LABEL}: this file holds demo values (Provenance "demo"). Do not use them as data.`]);
   sheet.columns = [
     { header: 'Series', key: 'series', width: 16 },
@@ -121,8 +142,9 @@ async function workbook(observations: readonly Observation[], provenance: readon
     { header: 'Value', key: 'value', width: 8 },
     { header: 'Source', key: 'source', width: 30 },
     { header: 'Provenance', key: 'provenance', width: 12 },
+    { header: 'Shown', key: 'role', width: 8 },
   ];
-  for (const [index, observation] of observations.entries()) {
+  for (const { observation, provenance, role } of rows) {
     sheet.addRow({
       series: observation.series,
       area: neutraliseTextCell(observation.area),
@@ -130,37 +152,60 @@ async function workbook(observations: readonly Observation[], provenance: readon
       domain: observation.domain,
       value: observation.value,
       source: neutraliseTextCell(observation.source ?? ''),
-      provenance: provenance[index]?.kind ?? '',
+      provenance: provenance.kind,
+      role,
     });
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** Build one bulk download. */
+/** Rows of one reporting type as observations. */
+const ofType = (rows: readonly DownloadRow[], type: 'G' | 'N') => rows.filter((row) => row.reportingType === type).map((row) => row.observation);
+/** Two CSV texts with the same header as one (the second without its header). */
+const joinCsv = (first: string, second: string) => first + second.slice(second.indexOf('\r\n') + 2);
+
+/**
+ * Build one bulk download. CSV formats hold the UN's values with reporting type G and national (and
+ * demo) publications with reporting type N; SDMX-ML holds the values shown (Test=true when any is demo);
+ * JSON and Excel give every row's provenance and whether it is the value shown or beside it.
+ */
 export async function buildDownload(context: AppContext, year: number, instrument: string, format: DownloadFormat): Promise<CachedBody & { containsDemo: boolean }> {
-  const { observations, provenance, containsDemo } = await publishedObservations(context, year, instrument);
+  const { rows, containsDemo } = await publishedObservations(context, year, instrument);
+  const shown = rows.filter((row) => row.role === 'value');
   const areaName = (m49: string) => context.geography.findArea(m49)?.name;
   let body: string | Buffer;
   let contentType: string;
   switch (format) {
     case 'csv':
-      body = formatSdgCsv(observations, { areaName });
+      body = joinCsv(formatSdgCsv(ofType(rows, 'G'), { areaName, reportingType: 'G' }), formatSdgCsv(ofType(rows, 'N'), { areaName, reportingType: 'N' }));
       contentType = 'text/csv; charset=utf-8';
       break;
     case 'sdmx-csv':
-      body = formatSdmxCsv(observations);
+      body = joinCsv(formatSdmxCsv(ofType(rows, 'G'), { reportingType: 'G' }), formatSdmxCsv(ofType(rows, 'N'), { reportingType: 'N' }));
       contentType = 'text/csv; charset=utf-8';
       break;
     case 'sdmx-ml':
-      body = formatSdmxMl(observations, { prepared: context.now().toISOString(), test: containsDemo });
+      body = formatSdmxMl(
+        shown.map((row) => row.observation),
+        { prepared: context.now().toISOString(), test: shown.some((row) => row.provenance.kind === 'demo') },
+      );
       contentType = 'application/xml; charset=utf-8';
       break;
     case 'json':
-      body = `${JSON.stringify({ ...(JSON.parse(formatJson(observations)) as object), containsDemo, provenance }, null, 2)}\n`;
+      body = `${JSON.stringify(
+        {
+          ...(JSON.parse(formatJson(shown.map((row) => row.observation))) as object),
+          containsDemo,
+          provenance: shown.map((row) => row.provenance),
+          beside: rows.filter((row) => row.role === 'beside').map((row) => ({ observation: row.observation, provenance: row.provenance })),
+        },
+        null,
+        2,
+      )}\n`;
       contentType = 'application/json; charset=utf-8';
       break;
     case 'xlsx':
-      body = await workbook(observations, provenance, year, containsDemo);
+      body = await workbook(rows, year, containsDemo);
       contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       break;
   }
