@@ -67,7 +67,8 @@ describe.each(DIALECTS)('hostile requests over loopback (%s)', (dialect) => {
     for (const instrument of ['a%01b', 'x%22%3B%20filename%3D%22evil.html', 'A', '-x', 'sdg_10']) {
       const refused = await rawGet(port, `/api/v1/downloads/2019/csv?instrument=${instrument}`);
       expect(refused.status, instrument).toBe(400);
-      expect(JSON.parse(refused.body.toString())).toMatchObject({ code: 'validation-failed', problems: [{ location: 'querystring', path: '/instrument' }] });
+      // A control character is refused by the text guard (location query), the rest by the route's schema (querystring).
+      expect(JSON.parse(refused.body.toString())).toMatchObject({ code: 'validation-failed', problems: [{ location: instrument === 'a%01b' ? 'query' : 'querystring', path: '/instrument' }] });
     }
   });
 

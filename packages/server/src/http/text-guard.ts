@@ -2,20 +2,23 @@
  * Text that no database can store faithfully is refused up front, on every dialect alike, before any
  * route sees it: NUL characters (PostgreSQL text and jsonb cannot hold them) and lone UTF-16
  * surrogates (JSON allows the escape "\ud800", but such a string is not Unicode text: PostgreSQL
- * refuses it in jsonb, SQLite would store mangled bytes). Checked in path parameters, query strings,
- * JSON bodies (keys and values) and multipart field names, values and file names.
+ * refuses it in jsonb, SQLite would store mangled bytes). The other characters migov does not accept
+ * (control characters other than tab and line breaks, noncharacters: core findRefusedCharacter) are
+ * refused here too. Checked in path parameters, query strings, JSON bodies (keys and values) and
+ * multipart field names, values and file names.
  */
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { findRefusedCharacter } from '@migov/core';
 import { ApiError } from '../errors/api-error.ts';
 
 /** A NUL character, or a surrogate not part of a pair. */
 // eslint-disable-next-line no-control-regex -- NUL is one of the characters this guard looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** Why a string cannot be stored, or undefined when it can. */
+/** Why a string cannot be stored or is not text migov accepts (any other control character: core findRefusedCharacter), or undefined. */
 export function unstorableText(text: string): string | undefined {
   const found = UNSTORABLE.exec(text);
-  if (!found) return undefined;
+  if (!found) return findRefusedCharacter(text)?.message;
   return found[0] === '\u0000' ? 'contains a NUL character' : `contains a lone UTF-16 surrogate (\\u${found[0].charCodeAt(0).toString(16)}), which is not Unicode text`;
 }
 

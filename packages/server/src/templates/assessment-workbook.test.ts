@@ -133,6 +133,21 @@ describe.each(DIALECTS)('the Excel template of an assessment (%s)', (dialect) =>
     expect((await getAssessment(db, stored.id)).responses).toEqual(stored.responses);
   });
 
+  it('refuses the same control characters in a comment sent as JSON, naming where and which', async () => {
+    const assessment = await createAssessment(db, { jurisdiction: '276', roundId: (await createRound(db, { year: 2026, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2026-01-01', closesOn: '2026-12-31' })).id }, null);
+    for (const [char, point] of [['\u0007', 'U+0007'], ['\u0085', 'U+0085'], ['\uffff', 'U+FFFF']] as const) {
+      const response = await app.inject({
+        method: 'PUT',
+        url: `/api/v1/assessments/${assessment.id}/responses`,
+        headers: asUser(focalPoint, { 'if-match': `"${assessment.lockVersion}"` }),
+        payload: { changes: [{ itemId: '1a', comment: `a ${char} b` }] },
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().detail).toBe(`body /changes/0/comment: contains the ${point === 'U+FFFF' ? 'noncharacter' : 'control character'} ${point} at character 3${point === 'U+FFFF' ? '' : '; only tab, line feed and carriage return are accepted'}`);
+    }
+    expect((await getAssessment(db, assessment.id)).responses).toEqual({});
+  });
+
   it('refuses a file that is not a workbook', async () => {
     const assessment = await createAssessment(db, { jurisdiction: '56', roundId }, null);
     const read = await readAssessmentWorkbook(SDG_10_7_2_V2019, assessment, Buffer.from('not a zip'));
