@@ -21,7 +21,7 @@ describe('SDG API JSON', () => {
     const result = read([record({}), record({ timePeriodStart: 2019, value: '..' })]);
     expect(result.problems).toEqual([]);
     expect(result.observations).toEqual([{ series: 'SG_CPA_MIGRS', area: '4', year: 2021, domain: 'ALLDOMAINS', value: 3 }]);
-    expect(result.skipped).toEqual([{ file: 'answer.json', row: 2, column: 'value', value: '..', message: 'skipped: no value (not reported)' }]);
+    expect(result.skipped).toEqual([{ file: 'answer.json', row: 2, column: 'value', value: '..', message: 'skipped: ".." marks a value not reported' }]);
   });
 });
 
@@ -50,5 +50,18 @@ describe('SDMX-JSON', () => {
 describe('JSON tables', () => {
   it('says when a table holds nothing it can read as 10.7.2', () => {
     expect(read({ name: ['a', 'b'], colour: ['red', 'blue'] }).problems[0]?.message).toMatch(/^a JSON table whose columns \(name, colour\) hold no 10\.7\.2 data that can be recognised/);
+  });
+});
+
+describe('placeholders in the SDG API CSV and SDMX-CSV', () => {
+  it('skips and reports values not reported, and reads the rest', () => {
+    const api = readObservations({ name: 'api.csv', text: 'SeriesCode,GeoAreaCode,TimePeriod,Value,[Policy Domains]\nSG_CPA_MIGRS,4,2021,3,ALLDOMAINS\nSG_CPA_MIGRS,4,2023,,ALLDOMAINS\nSG_CPA_MIGRS,4,2023,NaN,DOMAIN1\n' });
+    expect(api.problems).toEqual([]);
+    expect(api.observations).toHaveLength(1);
+    expect(api.skipped.map((entry) => `${entry.row} ${entry.column} ${entry.message}`)).toEqual(['3 Value skipped: no value (not reported)', '4 Value skipped: "NaN" marks a value not reported']);
+    const sdmx = readObservations({ name: 'sdmx.csv', text: 'DATAFLOW,SERIES,REF_AREA,COMPOSITE_BREAKDOWN,TIME_PERIOD,OBS_VALUE,OBS_STATUS\nIAEG-SDGs:DF_SDG_GLH,SG_CPA_MIGRS,4,_T,2021,3,A\nIAEG-SDGs:DF_SDG_GLH,SG_CPA_MIGRS,4,_T,2023,NaN,M\n' });
+    expect(sdmx.problems).toEqual([]);
+    expect(sdmx.observations).toHaveLength(1);
+    expect(sdmx.skipped).toEqual([{ file: 'sdmx.csv', row: 3, column: 'OBS_VALUE', value: 'NaN', message: 'skipped: "NaN" marks a value not reported' }]);
   });
 });

@@ -20,7 +20,8 @@ import { encodingHint, parseYearLabel } from './observation-builder.ts';
 import type { LabelMapping, LabelTarget } from './label-mapping.ts';
 import { COLUMN_ROLES, normaliseLabel, resolvePolicyDomain, resolveSeries } from './label-mapping.ts';
 import type { HeaderHint } from './vocabulary.ts';
-import { categoryNamedBy, headerHints, isIndicatorTitle, isPlaceholder, seriesNamedByTitle, withoutFootnoteMark } from './vocabulary.ts';
+import type { SkipEntry } from './vocabulary.ts';
+import { categoryNamedBy, headerHints, isIndicatorTitle, isPlaceholder, seriesNamedByTitle, skippedValue, withoutFootnoteMark } from './vocabulary.ts';
 
 /** The layouts of national tables. */
 export type NationalLayout = 'open-sdg-long' | 'open-sdg-wide' | 'country-year-wide';
@@ -68,7 +69,7 @@ export interface NationalOptions {
   hasAreaOption: boolean;
   resolveArea?: (code: string) => string | undefined;
   /** Something read that the user should know (a placeholder skipped, a column ignored). */
-  skip: (entry: { row: number; column?: string; value?: string; message: string }) => void;
+  skip: (entry: SkipEntry) => void;
   note: (entry: { row?: number; column?: string; value?: string; message: string }) => void;
 }
 
@@ -230,7 +231,7 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   const add = (row: number, valueCell: Cell | undefined, record: Omit<RawRecord, 'row'>) => {
     const raw = valueCell?.value.trim() ?? '';
     if (isPlaceholder(raw, normalise)) {
-      options.skip({ row, column: valueCell?.column, value: raw, message: raw === '' ? 'skipped: no value (not reported)' : `skipped: "${raw}" marks a value not reported` });
+      options.skip(skippedValue(row, valueCell?.column, raw));
       return;
     }
     builder.add({ row, ...record, value: valueCell, fromDomainColumn: true });

@@ -161,11 +161,11 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
   const { header } = table;
   const sdmxVersion = sdmxCsvVersion(header);
   if (sdmxVersion) {
-    readSdmxCsvTable(table, problems, builder);
+    readSdmxCsvTable(table, problems, builder, (entry) => skipped.add(entry));
     return result(sdmxVersion === '1.0' ? 'sdmx-csv-1.0' : 'sdmx-csv-2.0', builder);
   }
   if (isSdgApiCsvHeader(header)) {
-    readSdgApiCsvTable(table, problems, builder);
+    readSdgApiCsvTable(table, problems, builder, (entry) => skipped.add(entry));
     return result('sdg-api-csv', builder);
   }
   if (isDdfHeader(header)) {

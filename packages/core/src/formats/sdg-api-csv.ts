@@ -8,6 +8,9 @@ import type { CsvTable } from './csv-table.ts';
 import { formatCsvRows } from './csv-table.ts';
 import { cellAt, Columns } from './columns.ts';
 import type { ObservationBuilder } from './observation-builder.ts';
+import { normaliseLabel } from './label-mapping.ts';
+import type { SkipEntry } from './vocabulary.ts';
+import { isPlaceholder, skippedValue } from './vocabulary.ts';
 
 /** Columns written by {@link formatSdgCsv}: the SDG API's, then migov's Numerator and Denominator for SG_CPA_MIGRP. */
 export const SDG_CSV_COLUMNS = [
@@ -38,7 +41,7 @@ export function isSdgApiCsvHeader(header: readonly string[]): boolean {
 }
 
 /** Read the rows of an SDG API CSV table into the builder. */
-export function readSdgApiCsvTable(table: CsvTable, problems: ProblemList, builder: ObservationBuilder): void {
+export function readSdgApiCsvTable(table: CsvTable, problems: ProblemList, builder: ObservationBuilder, skip?: (entry: SkipEntry) => void): void {
   const { header } = table;
   const columns = new Columns(header);
   const format = 'the SDG API CSV';
@@ -56,6 +59,12 @@ export function readSdgApiCsvTable(table: CsvTable, problems: ProblemList, build
   const numerator = columns.find('Numerator');
   const denominator = columns.find('Denominator');
   for (const { row, cells } of table.rows) {
+    // Rows of series not yet reported ("", "NaN", "..") are skipped and reported, never read as values.
+    const valueCell = cellAt(header, cells, value);
+    if (skip && valueCell && isPlaceholder(valueCell.value, normaliseLabel)) {
+      skip(skippedValue(row, valueCell.column, valueCell.value.trim()));
+      continue;
+    }
     builder.add({
       row,
       series: cellAt(header, cells, series),

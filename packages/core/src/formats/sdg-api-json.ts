@@ -10,7 +10,8 @@ import { isObject } from './json-table.ts';
 import { excerpt } from './input.ts';
 import type { Cell, ObservationBuilder } from './observation-builder.ts';
 import { normaliseLabel } from './label-mapping.ts';
-import { isPlaceholder } from './vocabulary.ts';
+import type { SkipEntry } from './vocabulary.ts';
+import { isPlaceholder, skippedValue } from './vocabulary.ts';
 
 
 /** Whether a parsed JSON document is an SDG API data answer (or its data array). */
@@ -28,7 +29,7 @@ const TOTALS = new Set(['_T', 'ALL', 'ALLAGE', 'BOTHSEX', 'ALLAREA', 'ALLDOMAINS
 
 /** Options of the SDG API JSON reader. */
 export interface SdgApiJsonOptions {
-  skip: (entry: { row: number; column?: string; value?: string; message: string }) => void;
+  skip: (entry: SkipEntry) => void;
   note: (entry: { row?: number; column?: string; value?: string; message: string }) => void;
 }
 
@@ -67,7 +68,7 @@ export function readSdgApiJson(document: unknown, problems: ProblemList, builder
     const domain = byName(dimensions, 'policy domains');
     const value = item.value;
     if (value === null || value === undefined || (typeof value === 'string' && (isPlaceholder(value, normaliseLabel) || value.trim().toUpperCase() === 'NAN'))) {
-      options.skip({ row, column: 'value', value: value === null || value === undefined ? '' : String(value), message: 'skipped: no value (not reported)' });
+      options.skip(skippedValue(row, 'value', value === null || value === undefined ? '' : String(value).trim()));
       return;
     }
     const year = item.timePeriodStart ?? item.timePeriod;

@@ -10,6 +10,9 @@ import type { Cell, ObservationBuilder } from './observation-builder.ts';
 import type { SdmxWriteOptions } from './sdmx.ts';
 import { dataflowReference, SDG_DIMENSIONS, SDG_OBSERVATION_ATTRIBUTES, SDG_SERIES_ATTRIBUTES, sdmxComponents, sdmxRecord } from './sdmx.ts';
 import { excerpt } from './input.ts';
+import { normaliseLabel } from './label-mapping.ts';
+import type { SkipEntry } from './vocabulary.ts';
+import { isPlaceholder, skippedValue } from './vocabulary.ts';
 
 /** SDMX-CSV version of a header, if it is one. */
 export function sdmxCsvVersion(header: readonly string[]): '1.0' | '2.0' | undefined {
@@ -23,7 +26,7 @@ export function sdmxCsvVersion(header: readonly string[]): '1.0' | '2.0' | undef
 const TEXT_COMPONENTS = new Set(['TIME_DETAIL', 'SOURCE_DETAIL', 'COMMENT_OBS']);
 
 /** Read an SDMX-CSV table (1.0 or 2.0) into the builder. */
-export function readSdmxCsvTable(table: CsvTable, problems: ProblemList, builder: ObservationBuilder): void {
+export function readSdmxCsvTable(table: CsvTable, problems: ProblemList, builder: ObservationBuilder, skip?: (entry: SkipEntry) => void): void {
   const { header } = table;
   const columns = new Columns(header);
   const format = 'SDMX-CSV';
@@ -49,6 +52,12 @@ export function readSdmxCsvTable(table: CsvTable, problems: ProblemList, builder
       const index = columns.find(id);
       return TEXT_COMPONENTS.has(id) ? cellAt(header, cells, index, 'text') : codeCellAt(header, cells, index);
     };
+    // Observations not reported ("", "NaN", "..": OBS_STATUS M in SDMX) are skipped and reported, never read as values.
+    const observed = get('OBS_VALUE');
+    if (skip && observed && isPlaceholder(observed.value, normaliseLabel)) {
+      skip(skippedValue(row, observed.column, observed.value.trim()));
+      continue;
+    }
     builder.add(sdmxRecord(row, get, (cell, message) => problems.add({ row, column: cell.column, value: excerpt(cell.value), message })));
   }
 }

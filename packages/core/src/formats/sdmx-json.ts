@@ -10,6 +10,8 @@ import { isObject } from './json-table.ts';
 import { excerpt } from './input.ts';
 import type { Cell, ObservationBuilder } from './observation-builder.ts';
 import { sdmxRecord } from './sdmx.ts';
+import type { SkipEntry } from './vocabulary.ts';
+import { skippedValue } from './vocabulary.ts';
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
@@ -47,7 +49,7 @@ function components(value: unknown): Component[] {
 
 /** Options of the SDMX-JSON reader. */
 export interface SdmxJsonOptions {
-  skip: (entry: { row: number; column?: string; value?: string; message: string }) => void;
+  skip: (entry: SkipEntry) => void;
 }
 
 /** Read an SDMX-JSON data message into the builder; rows are 1-based positions of observations in the message. */
@@ -111,7 +113,7 @@ export function readSdmxJson(document: unknown, problems: ProblemList, builder: 
       const value: unknown = array[0];
       attributeComponents(array.slice(1), observationAttributes, values);
       if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value)) || value === 'NaN') {
-        options.skip({ row: at, column: 'OBS_VALUE', value: value === null || value === undefined ? '' : String(value), message: 'skipped: no value (not reported)' });
+        options.skip(skippedValue(at, 'OBS_VALUE', value === null || value === undefined ? '' : String(value)));
         return;
       }
       if (typeof value !== 'string' && typeof value !== 'number') {

@@ -223,6 +223,14 @@ export function withoutFootnoteMark(value: string): string {
   return value.replace(/^([+-]?\d+(?:[.,]\d+)?)\s*(?:\*+|[†‡]+|\([a-z]\)|\[[a-z0-9]\])$/u, '$1');
 }
 
+/** A skipped cell, reported with its row. */
+export type SkipEntry = { row: number; column?: string; value?: string; message: string };
+
+/** The report of a value cell skipped as a placeholder. */
+export function skippedValue(row: number, column: string | undefined, raw: string): SkipEntry {
+  return { row, column, value: raw, message: raw === '' ? 'skipped: no value (not reported)' : `skipped: "${raw}" marks a value not reported` };
+}
+
 /** Whether a value cell holds a placeholder instead of a value. `N` (not applicable) is a value, not a placeholder. */
 export function isPlaceholder(value: string, normalise: (label: string) => string): boolean {
   const trimmed = value.trim();
