@@ -13,7 +13,7 @@ import { formatRoute, type Route } from './routes.ts';
 import { SessionContext } from './session-context.tsx';
 import { ErrorMessage, Loading } from './shared.tsx';
 import { useLoad } from './use-load.ts';
-import { loadCompare, loadCountry, loadMethodology, loadCommon } from '../pages/public-data.ts';
+import { loadCompare, loadCountry, loadMethodology, loadCommon, loadResultsIndex } from '../pages/public-data.ts';
 import { DashboardPage } from '../pages/DashboardPage.tsx';
 import { ComparePage } from '../pages/ComparePage.tsx';
 import { DataPage } from '../pages/DataPage.tsx';
@@ -58,7 +58,7 @@ function PageFor({ route }: { route: Route }) {
     case 'compare':
       return <Loaded load={() => loadCompare(api, route.codes, route.year)} loadKey={key}>{(data) => <ComparePage data={data} codes={route.codes} />}</Loaded>;
     case 'data':
-      return <Loaded load={() => loadCommon(api)} loadKey={key}>{(data) => <DataPage rounds={data.rounds} />}</Loaded>;
+      return <Loaded load={() => loadCommon(api).then((common) => loadResultsIndex(api, common.rounds))} loadKey={key}>{(data) => <DataPage rounds={data.rounds} />}</Loaded>;
     case 'methodology':
       return <Loaded load={() => loadMethodology(api)} loadKey={key}>{(data) => <MethodologyPage data={data} />}</Loaded>;
     case 'partnerships':

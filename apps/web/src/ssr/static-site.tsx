@@ -8,7 +8,7 @@ import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Topology } from 'topojson-specification';
 import type { ApiClient } from '../api/api-client.ts';
-import type { Publication, Round } from '../api/api-types.ts';
+import type { Publication } from '../api/api-types.ts';
 import { AppShell } from '../app/AppShell.tsx';
 import { NavigationContext } from '../app/router-context.tsx';
 import { formatRoute, type Route } from '../app/routes.ts';
@@ -25,7 +25,7 @@ import type { EvidenceHref } from '../pages/PublishedEvidenceList.tsx';
 import { DashboardPage } from '../pages/DashboardPage.tsx';
 import { DataPage, DOWNLOAD_FORMATS, type DataLinks } from '../pages/DataPage.tsx';
 import { MethodologyPage } from '../pages/MethodologyPage.tsx';
-import { loadCommon, loadCompare, loadCountry, loadDashboard, loadMethodology } from '../pages/public-data.ts';
+import { loadCommon, loadCompare, loadCountry, loadDashboard, loadMethodology, loadResultsIndex, type ShownRound } from '../pages/public-data.ts';
 import { PartnershipPage } from '../pages/partnerships/PartnershipPage.tsx';
 import { PartnershipsPage } from '../pages/partnerships/PartnershipsPage.tsx';
 import { loadPartnership, loadPartnerships } from '../pages/partnerships/partnerships-data.ts';
@@ -123,9 +123,11 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   let map: Promise<WorldMapGeometry> | undefined;
   const loadMap = () => (map ??= options.loadTopology().then((topology) => projectWorld(topology)));
   let downloads = 0;
-  const downloadPath = (round: Round, format: (typeof DOWNLOAD_FORMATS)[number]) => `downloads/${round.instrument}-${round.year}.${extension(format)}`;
+  const downloadPath = (round: Pick<ShownRound, 'year' | 'instrument'>, format: (typeof DOWNLOAD_FORMATS)[number]) => `downloads/${round.instrument}-${round.year}.${extension(format)}`;
+  // Every round with values (official rounds need no migov round), as the data page lists them.
+  const { rounds: dataRounds } = await loadResultsIndex(api, common.rounds);
   if (api.raw) {
-    for (const round of common.rounds) {
+    for (const round of dataRounds) {
       for (const format of DOWNLOAD_FORMATS) {
         await options.write(downloadPath(round, format), await api.raw(`/downloads/${round.year}/${format}?instrument=${encodeURIComponent(round.instrument)}`));
         downloads += 1;
@@ -153,7 +155,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     const t = getTranslator(lang).t;
     const dashboard = await loadDashboard(api, undefined, loadMap);
     await page({ view: 'dashboard', lang }, t('dashboard.title'), <DashboardPage data={dashboard} />);
-    await page({ view: 'data', lang }, t('data.title'), <DataPage rounds={common.rounds} links={api.raw ? links : { download: () => '#', apiDocs: undefined }} />);
+    await page({ view: 'data', lang }, t('data.title'), <DataPage rounds={dataRounds} links={api.raw ? links : { download: () => '#', apiDocs: undefined }} />);
     await page({ view: 'methodology', lang }, t('methodology.title'), <MethodologyPage data={await loadMethodology(api)} />);
     // Without scripts nobody can pick areas: the static compare page shows the SDG regions side by side.
     const regions = dashboard.sdgRegions;

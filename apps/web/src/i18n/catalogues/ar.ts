@@ -42,6 +42,8 @@ export const ar: Record<MessageKey, string> = {
   'chart.downloadSvg': 'تنزيل SVG',
   'chart.downloadPng': 'تنزيل PNG',
   'chart.legend': 'مفتاح الخريطة',
+  'data.roundSources': '{official, plural, zero {لا بلد} one {بلد واحد} two {بلدان} few {# بلدان} many {# بلدًا} other {# بلد}} بالقيمة الرسمية للأمم المتحدة، و{national, plural, zero {لا بلد} one {بلد واحد} two {بلدان} few {# بلدان} many {# بلدًا} other {# بلد}} بمنشور وطني في migov.',
+  'data.roundDemo': 'لدى {demo, plural, zero {# بلد} one {بلد واحد} two {بلدين} few {# بلدان} many {# بلدًا} other {# بلد}} قيم تجريبية، موسومة على هذا النحو في كل تنزيل.',
   'common.source': 'المصدر',
   'dashboard.snapshot': 'النتائج الرسمية المعروضة: {source}، تم استرجاعها في {date}',
   'dashboard.noSnapshot': 'لم تُحمَّل أي بيانات رسمية للأمم المتحدة: القيم أدناه مأخوذة من المنشورات الوطنية في migov.',

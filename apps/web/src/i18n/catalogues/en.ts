@@ -40,6 +40,8 @@ export const en = {
   'chart.downloadSvg': 'Download SVG',
   'chart.downloadPng': 'Download PNG',
   'chart.legend': 'Legend',
+  'data.roundSources': '{official, plural, =0 {No country} one {# country} other {# countries}} with the UN’s official value, {national, plural, =0 {none} one {# country} other {# countries}} with a national publication in migov.',
+  'data.roundDemo': '{demo, plural, one {# country has} other {# countries have}} demo values, marked as such in every download.',
   'common.source': 'Source',
   'dashboard.snapshot': 'Official results shown: {source}, retrieved {date}',
   'dashboard.noSnapshot': 'No official UN data is loaded: the values below come from national publications in migov.',

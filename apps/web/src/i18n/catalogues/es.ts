@@ -42,6 +42,8 @@ export const es: Record<MessageKey, string> = {
   'chart.downloadSvg': 'Descargar SVG',
   'chart.downloadPng': 'Descargar PNG',
   'chart.legend': 'Leyenda',
+  'data.roundSources': '{official, plural, =0 {Ningún país} one {# país} other {# países}} con el valor oficial de la ONU, {national, plural, =0 {ninguno} one {# país} other {# países}} con una publicación nacional en migov.',
+  'data.roundDemo': '{demo, plural, one {# país tiene} other {# países tienen}} valores de demostración, señalados como tales en cada descarga.',
   'common.source': 'Fuente',
   'dashboard.snapshot': 'Resultados oficiales mostrados: {source}, consultado el {date}',
   'dashboard.noSnapshot': 'No hay datos oficiales de la ONU cargados: los valores siguientes provienen de publicaciones nacionales en migov.',

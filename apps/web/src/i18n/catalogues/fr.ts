@@ -42,6 +42,8 @@ export const fr: Record<MessageKey, string> = {
   'chart.downloadSvg': 'Télécharger en SVG',
   'chart.downloadPng': 'Télécharger en PNG',
   'chart.legend': 'Légende',
+  'data.roundSources': '{official, plural, =0 {Aucun pays} one {# pays} other {# pays}} avec la valeur officielle de l’ONU, {national, plural, =0 {aucun} one {# pays} other {# pays}} avec une publication nationale dans migov.',
+  'data.roundDemo': '{demo, plural, one {# pays a} other {# pays ont}} des valeurs de démonstration, signalées comme telles dans chaque téléchargement.',
   'common.source': 'Source',
   'dashboard.snapshot': 'Résultats officiels affichés : {source}, extrait le {date}',
   'dashboard.noSnapshot': 'Aucune donnée officielle de l’ONU n’est chargée : les valeurs ci-dessous viennent de publications nationales dans migov.',

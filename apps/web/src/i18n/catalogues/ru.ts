@@ -42,6 +42,8 @@ export const ru: Record<MessageKey, string> = {
   'chart.downloadSvg': 'Скачать SVG',
   'chart.downloadPng': 'Скачать PNG',
   'chart.legend': 'Легенда',
+  'data.roundSources': 'Официальное значение ООН: {official, plural, one {# страна} few {# страны} many {# стран} other {# страны}}; национальная публикация в migov: {national, plural, one {# страна} few {# страны} many {# стран} other {# страны}}.',
+  'data.roundDemo': 'У {demo, plural, one {# страны} few {# стран} many {# стран} other {# страны}} демонстрационные значения, они отмечены в каждой выгрузке.',
   'common.source': 'Источник',
   'dashboard.snapshot': 'Показаны официальные результаты: {source}, получено {date}',
   'dashboard.noSnapshot': 'Официальные данные ООН не загружены: значения ниже взяты из национальных публикаций в migov.',

@@ -42,6 +42,8 @@ export const zh: Record<MessageKey, string> = {
   'chart.downloadSvg': '下载 SVG',
   'chart.downloadPng': '下载 PNG',
   'chart.legend': '图例',
+  'data.roundSources': '{official, plural, other {# 个国家}}有联合国官方数值，{national, plural, other {# 个国家}}有 migov 中的国家发布。',
+  'data.roundDemo': '{demo, plural, other {# 个国家}}有演示数值，每个下载中都已标明。',
   'common.source': '来源',
   'dashboard.snapshot': '所示官方结果：{source}，检索于 {date}',
   'dashboard.noSnapshot': '未加载联合国官方数据：以下数值来自 migov 中的国家发布。',

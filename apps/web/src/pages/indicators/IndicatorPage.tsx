@@ -134,6 +134,8 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
   const labels = lines.map((line) => lineLabel(translator, line, varying));
   const areaText = area ? areaLabel(data.areas, area, lang) : '';
   const title = t('indicators.chartTitle', { series: shown.dataset.series, area: areaText });
+  // SG_CPA_MIGRS holds categories: drawn as the category grid, without line/bar or domain choices.
+  const categorical = isCategorySeries(shown.dataset.series);
 
   const remember = (next: { area?: string | undefined; choices?: DimensionChoices; kind?: ChartKind }) => {
     const nextRoute: IndicatorRoute = {
@@ -175,7 +177,7 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
               </option>
             ))}
           </select>
-          {choosableDimensions(dimensions).map((dimension) => (
+          {(categorical ? [] : choosableDimensions(dimensions)).map((dimension) => (
             <span key={dimension} className="choice" style={{ display: 'inline-flex', gap: '0.4rem', alignItems: 'center' }}>
               <label htmlFor={`${id}-${dimension}`}>{dimensionName(translator, dimension)}</label>
               <select
@@ -197,6 +199,7 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
               </select>
             </span>
           ))}
+          {categorical ? null : (
           <span className="choice" role="radiogroup" aria-label={t('indicators.chartKind')}>
             {(['line', 'bar'] as const).map((option) => (
               <label key={option} style={{ display: 'inline-flex', flexDirection: 'row', gap: '0.3rem', alignItems: 'center', marginInlineEnd: '0.75rem' }}>
@@ -214,9 +217,10 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
               </label>
             ))}
           </span>
+          )}
         </fieldset>
       ) : null}
-      {lines.length > 0 && isCategorySeries(shown.dataset.series) ? (
+      {lines.length > 0 && categorical ? (
         <CategoryGridOfLines lines={areaLines} title={title} filename={`migov-indicator-${data.indicator.id}-${shown.dataset.series}-${area ?? ''}`} />
       ) : lines.length === 0 ? (
         <p>{t('indicators.noLines')}</p>
