@@ -209,6 +209,18 @@ describe('loadMicrodata on statistical files', () => {
     expect(error.problems.map(formatProblem)).toEqual(['missing-weight.sav, row 3, column "WT", value "": missing weight']);
   });
 
+  it('stages a statistical file in the compressed staging database of DuckDB, checkpointing as it goes, with every record in order', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => person({ person_id: i + 1, psu: 1 + (i % 7), age: i % 100, weight: 1 + (i % 13) / 4 }));
+    const path = temp.path('staged.sav');
+    writeSav(path, columnsOf(rows), { compression: 'bytecode', weight: 'WT' });
+    const loaded = await loadMicrodata(session.connection, path, { name: 'staged', stagingCheckpointRows: 2048 });
+    expect(loaded.rows).toBe(5000);
+    const [where] = await queryRows(session.connection, "SELECT database_name FROM duckdb_tables() WHERE table_name = 'staged_raw'");
+    expect(where).toEqual({ database_name: 'migov_staging' });
+    const read = await queryRows(session.connection, 'SELECT source_row, age, weight FROM staged ORDER BY source_row');
+    expect(read.map((row) => [Number(row['source_row']), row['age'], row['weight']])).toEqual(rows.map((row, i) => [i + 1, row['age'], row['weight']]));
+  });
+
   it('takes codes written as value labels, and keeps an explicit weight column it cannot find', async () => {
     const path = temp.path('labels.dta');
     writeDta(path, columnsOf(good(4)), { svyset: { weight: 'WT' } });

@@ -71,6 +71,8 @@ export interface LoadOptions {
   passThrough?: string[];
   /** Design columns named explicitly (e.g. `--weight`): never replaced by the ones the file's metadata names. */
   explicitColumns?: readonly Variable[];
+  /** Records of a statistical file between compressions of the staged table (default 262,144): DuckDB holds about this many uncompressed. */
+  stagingCheckpointRows?: number;
   /** Called now and then while a statistical file (.sav, .dta, IPUMS) streams into DuckDB. */
   onProgress?: (progress: ReadProgress) => void;
 }
@@ -138,7 +140,7 @@ export function specForMetadata(spec: MicrodataSpec, metadata: FileMetadata, exp
 }
 
 /** Stream the variables a load needs from a statistical file into the table `raw`. */
-async function stageStatisticalFile(connection: DuckDBConnection, opened: StatisticalFile, raw: string, spec: MicrodataSpec, options: LoadOptions, file: string): Promise<void> {
+async function stageStatisticalFile(connection: DuckDBConnection, opened: StatisticalFile, raw: string, spec: MicrodataSpec, options: LoadOptions, file: string): Promise<string> {
   const known = new Map(opened.metadata.variables.map((variable) => [variable.name, variable]));
   const wanted = [...new Set([...Object.values(spec.columns), ...(spec.replicateWeights?.columns ?? []), ...(options.passThrough ?? [])])];
   const missing = wanted.filter((name) => !known.has(name));
@@ -146,7 +148,7 @@ async function stageStatisticalFile(connection: DuckDBConnection, opened: Statis
     const names = [...known.keys()];
     throw new MicrodataError(missing.map((name) => ({ file, column: name, message: `column not found (the file has: ${names.slice(0, 60).join(', ')}${names.length > 60 ? `, … ${names.length - 60} more` : ''})` })));
   }
-  const sink = await createStagingSink(connection, raw, wanted.map((name) => ({ name, type: known.get(name)!.type })));
+  const sink = await createStagingSink(connection, raw, wanted.map((name) => ({ name, type: known.get(name)!.type })), options.stagingCheckpointRows);
   try {
     await opened.read(wanted, sink, options.onProgress);
   } catch (error) {
@@ -155,6 +157,7 @@ async function stageStatisticalFile(connection: DuckDBConnection, opened: Statis
   } finally {
     sink.finish();
   }
+  return sink.qualifiedName;
 }
 
 interface SourceColumn {
@@ -274,11 +277,10 @@ export async function loadMicrodata(connection: DuckDBConnection, path: string, 
   let trim = true;
   const statistical = await openStatisticalFile(path);
   if (statistical) {
-    // Decoded in JavaScript a chunk at a time and appended to a DuckDB table: rowid = record index.
+    // Decoded in JavaScript a chunk at a time and appended to a table of DuckDB's compressed staging database: rowid = record index.
     spec = specForMetadata(spec, statistical.metadata, options.explicitColumns);
     const raw = `${view}_raw`;
-    await stageStatisticalFile(connection, statistical, raw, spec, options, file);
-    source = quoteIdent(raw);
+    source = await stageStatisticalFile(connection, statistical, raw, spec, options, file);
     rowExpr = 'rowid + 1';
   } else if (lower.endsWith('.parquet')) {
     source = `read_parquet(${quoteLiteral(path)}, file_row_number = true)`;

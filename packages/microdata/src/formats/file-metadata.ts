@@ -58,8 +58,8 @@ export interface RecordSink {
   /** Set cell `column` (an index into the selected columns) of the current record. */
   number(column: number, value: number | null): void;
   string(column: number, value: string | null): void;
-  /** The current record is complete. */
-  endRecord(): void;
+  /** The current record is complete; a returned promise must be awaited before the next record. */
+  endRecord(): void | Promise<void>;
 }
 
 /** A file opened for reading: its metadata now, its records on demand. */

@@ -355,7 +355,8 @@ export async function openDta(path: string): Promise<StatisticalFile> {
             }
           }
         }
-        sink.endRecord();
+        const pending = sink.endRecord();
+        if (pending) await pending;
         if ((rows & 0xffff) === 0xffff) onProgress?.({ rows: rows + 1, totalRows: layout.records, bytes: dataStart + source.consumed, totalBytes });
       }
       const close = (await source.read(7)).toString('latin1');

@@ -225,7 +225,8 @@ export async function openIpums(ddiPath: string): Promise<StatisticalFile> {
           if (chosen[column]!.type === 'number') sink.number(column, value as number | null);
           else sink.string(column, value as string | null);
         }
-        sink.endRecord();
+        const pending = sink.endRecord();
+        if (pending) await pending;
         if ((++rows & 0xffff) === 0) onProgress?.({ rows, ...(metadata.rows !== undefined ? { totalRows: metadata.rows } : {}), bytes: source.consumed, totalBytes });
       }
     } finally {

@@ -479,7 +479,7 @@ export async function openSav(path: string): Promise<StatisticalFile> {
           sink.string(column, variable.missingStrings.includes(value) ? null : value);
         }
       }
-      sink.endRecord();
+      return sink.endRecord();
     };
     const putRaw = (slot: number, bytes: Buffer, at: number) => {
       const kind = plan.kind[slot];
@@ -518,7 +518,8 @@ export async function openSav(path: string): Promise<StatisticalFile> {
           }
           const bytes = source.take(size);
           for (let slot = 0; slot < slots; slot++) putRaw(slot, bytes, slot * 8);
-          emit();
+          const pending = emit();
+          if (pending) await pending;
           if (++cases - lastReport >= 65536) {
             lastReport = cases;
             report();
@@ -567,7 +568,8 @@ export async function openSav(path: string): Promise<StatisticalFile> {
           }
           if (++slot === slots) {
             slot = 0;
-            emit();
+            const pending = emit();
+            if (pending) await pending;
             if (++cases - lastReport >= 65536) {
             lastReport = cases;
             report();

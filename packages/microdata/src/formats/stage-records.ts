@@ -14,11 +14,26 @@ export interface StagedColumn {
   type: 'number' | 'string';
 }
 
-/** A sink appending records to `table` (created or replaced); call `finish()` at the end. */
-export async function createStagingSink(connection: DuckDBConnection, table: string, columns: readonly StagedColumn[]): Promise<RecordSink & { finish(): void; rows: number }> {
+/** The attached in-memory database staged files go to: compressed (DuckDB compresses it at each checkpoint). */
+export const STAGING_CATALOG = 'migov_staging';
+/** Records between checkpoints by default: the uncompressed tail DuckDB holds is at most this many records. */
+export const ROWS_PER_CHECKPOINT = CHUNK_ROWS * 128;
+
+/**
+ * A sink appending records to `table` (created or replaced) in the compressed staging database;
+ * call `finish()` at the end. Returns the qualified table name to read.
+ */
+export async function createStagingSink(
+  connection: DuckDBConnection,
+  table: string,
+  columns: readonly StagedColumn[],
+  rowsPerCheckpoint = ROWS_PER_CHECKPOINT,
+): Promise<RecordSink & { finish(): void; rows: number; qualifiedName: string }> {
+  await connection.run(`ATTACH IF NOT EXISTS ':memory:' AS ${STAGING_CATALOG} (COMPRESS)`);
+  const qualifiedName = `${STAGING_CATALOG}.main.${quoteIdent(table)}`;
   const definition = columns.map((column) => `${quoteIdent(column.name)} ${column.type === 'number' ? 'DOUBLE' : 'VARCHAR'}`).join(', ');
-  await connection.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (${definition})`);
-  const appender = await connection.createAppender(table);
+  await connection.run(`CREATE OR REPLACE TABLE ${qualifiedName} (${definition})`);
+  const appender = await connection.createAppender(table, 'main', STAGING_CATALOG);
   const types = columns.map((column) => (column.type === 'number' ? DOUBLE : VARCHAR));
   const values: (number | string | null)[][] = columns.map(() => new Array<number | string | null>(CHUNK_ROWS).fill(null));
   let count = 0;
@@ -34,6 +49,7 @@ export async function createStagingSink(connection: DuckDBConnection, table: str
     count = 0;
   };
   return {
+    qualifiedName,
     get rows() {
       return rows;
     },
@@ -45,7 +61,15 @@ export async function createStagingSink(connection: DuckDBConnection, table: str
     },
     endRecord() {
       rows++;
-      if (++count === CHUNK_ROWS) flush();
+      if (++count === CHUNK_ROWS) {
+        flush();
+        // Compress what has been appended, so that DuckDB holds about `rowsPerCheckpoint` records uncompressed at most.
+        if (rows % rowsPerCheckpoint < CHUNK_ROWS) {
+          appender.flushSync();
+          return connection.run(`CHECKPOINT ${STAGING_CATALOG}`).then(() => undefined);
+        }
+      }
+      return undefined;
     },
     finish() {
       flush();
