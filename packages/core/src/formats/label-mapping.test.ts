@@ -172,6 +172,14 @@ describe('parseLabelMapping', () => {
     expect(resolvePolicyDomain('Migrant rights', createLabelMapping())).toEqual({ code: 'DOMAIN1' });
   });
 
+  it('maps a header to IGNORE, so a column that holds no data is left out', () => {
+    const text = 'Year,Sex,Value\n2021,Female,3\n';
+    expect(readObservations({ name: 'a.csv', text }, { area: '124' }).problems[0]?.message).toMatch(/^column "Sex" is not understood/);
+    const parsed = parseLabelMapping('label,code\nSex,IGNORE\n', 'map.csv');
+    expect(parsed.entries).toEqual([['Sex', 'IGNORE']]);
+    expect(readObservations({ name: 'a.csv', text }, { area: '124', labels: parsed.mapping }).observations).toEqual([{ series: 'SG_CPA_MIGRS', area: '124', year: 2021, domain: 'ALLDOMAINS', value: 3 }]);
+  });
+
   it('reports every bad entry with its row', () => {
     const parsed = parseLabelMapping('label,code\nA,DOMAIN9\n,DOMAIN1\nC,DOMAIN1,extra\nD,SG_CPA_MIGRP\n', 'map.csv');
     expect(parsed.entries).toEqual([['D', 'SG_CPA_MIGRP']]);
