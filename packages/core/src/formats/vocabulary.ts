@@ -26,9 +26,9 @@ function words(whole: readonly string[], inside: readonly string[] = []): RegExp
  * Words that name each domain, in English, French, Spanish, Portuguese, Italian, Romanian, German, Dutch,
  * Swedish, Finnish, Polish, Czech/Slovak, Croatian/Serbian/Bosnian (Latin and Cyrillic), Albanian,
  * Turkish, Indonesian, Russian, Ukrainian and Arabic (and the rights words of Kyrgyz, Kazakh and Uzbek).
- * Labels in other languages are still read by their number ("1. …", "Domain 1"). A label names a domain when it matches that domain's words and no
- * other's. Domain 1 needs both a "rights" word and a "migrant" word, so that "human rights" alone is
- * not taken for it.
+ * Labels in other languages are still read by their number ("1. …", "Domain 1"). A label names a
+ * domain when it matches that domain's words and no other's. Domain 1 needs both a "rights" word and a
+ * "migrant" word, so that "human rights" alone is not taken for it.
  */
 const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[] = [
   {
@@ -123,7 +123,6 @@ export const DOMAIN_NUMBER_WORDS = [
   'область',
   'направление',
   'напрям',
-  'сфера',
   'галузь',
   'obszar',
   'domeny',
