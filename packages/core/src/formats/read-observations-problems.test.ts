@@ -51,7 +51,8 @@ describe('readObservations refusing hostile input', () => {
 
   it('refuses deeply nested XML', () => {
     const result = readObservations({ name: 'deep.xml', text: `${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}` });
-    expect(result.problems).toEqual([{ file: 'deep.xml', message: 'refused: elements are nested more than 100 deep (SDMX-ML needs 5)' }]);
+    expect(result.problems).toEqual([{ file: 'deep.xml', message: 'the file nests deeper than 64 levels, the limit (element 65); nothing was read' }]);
+    expect(result.limitExceeded).toEqual({ limit: 'depth', max: 64, message: 'the file nests deeper than 64 levels, the limit (element 65)' });
   });
 
   it('refuses XML that is not an SDMX data message', () => {
