@@ -154,6 +154,22 @@ describe.each(TEST_DIALECTS)('migov serve --workers 2 (%s)', (dialect) => {
     expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
   });
 
+  it('keeps every worker through hostile query strings sent to each of them, twice', async () => {
+    const before = (await workerPids(server.pid!)).sort();
+    const targets = ['/api/v1/downloads/2023/csv?instrument=a%01b', '/api/v1/downloads/2023/csv?instrument=x%22%3B%20filename%3D%22evil.html', '/api/v1/published/2023?instrument=%ED%A0%80', '/api/v1/%E0%A4%A'];
+    // Fresh connections go to the workers in turn: each worker gets every request more than once.
+    for (let round = 0; round < 4; round += 1) {
+      for (const target of targets) {
+        const answer = await fetchFresh(`${url}${target}`);
+        expect(answer.status, target).toBe(400);
+        expect(answer.headers['content-type'], target).toBe('application/problem+json; charset=utf-8');
+      }
+    }
+    expect((await workerPids(server.pid!)).sort()).toEqual(before);
+    expect(output).not.toMatch(/ERR_INVALID_CHAR|exited \(exit code/);
+    expect((await fetchFresh(`${url}/health`)).status).toBe(200);
+  });
+
   it('stops every process on SIGTERM after finishing', async () => {
     const workers = await workerPids(server.pid!);
     expect(workers).toHaveLength(2);

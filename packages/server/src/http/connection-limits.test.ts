@@ -61,6 +61,11 @@ describe.each(DIALECTS)('connection limits over loopback (%s)', (dialect) => {
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase(dialect));
     app = await createApp({ db, logger: { level: 'warn', stream: silentLog() }, config: { connections: LIMITS, maxEvidenceBytes: MAX_EVIDENCE_BYTES } });
+    // An answer that takes the server longer than the idle timeout to prepare (as a parse waiting for its thread).
+    app.get('/test/slow-answer', { config: { access: { permission: 'public' } } }, async () => {
+      await sleep(LIMITS.idleTimeoutMs * 2.5);
+      return { prepared: true };
+    });
     port = Number(new URL(await app.listen({ host: '127.0.0.1', port: 0 })).port);
     await createTestUser(db, 'focal@example.org', [{ role: 'focal-point', scope: { kind: 'area', area: '484' } }]);
     const round = await createRound(db, { year: 2019, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2019-01-01', closesOn: '2019-12-31' });
@@ -91,6 +96,12 @@ describe.each(DIALECTS)('connection limits over loopback (%s)', (dialect) => {
     socket.write(`POST /api/v1/session HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"email":`);
     const { closedAt } = await untilClosed(socket);
     expect(closedAt - opened).toBeLessThan(LIMITS.idleTimeoutMs + 1_500);
+  });
+
+  it('waits for an answer the server takes longer than the idle timeout to prepare', async () => {
+    const answer = await rawGet(port, '/test/slow-answer');
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body.toString())).toEqual({ prepared: true });
   });
 
   it('keeps answering /health within a second while hundreds of slow connections arrive, and closes them', async () => {

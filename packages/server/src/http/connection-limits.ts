@@ -16,7 +16,7 @@ export interface ConnectionLimits {
   headersTimeoutMs: number;
   /** Time to receive the complete request, body included, in ms. */
   requestTimeoutMs: number;
-  /** Time a connection may stay without any traffic while a request is in progress, in ms. */
+  /** Time a connection may stay without any traffic while a request or its answer is on its way, in ms (not while the server prepares the answer). */
   idleTimeoutMs: number;
   /** Time an idle kept-alive connection is kept open for the next request, in ms. */
   keepAliveTimeoutMs: number;
@@ -73,6 +73,20 @@ export function applyConnectionLimits(server: Server, limits: ConnectionLimits):
   // Open connections, oldest first (a Set iterates in insertion order), and those with a request in progress.
   const open = new Set<Socket>();
   const inProgress = new Map<Socket, number>();
+  // The latest request of each connection and its response.
+  const current = new Map<Socket, { request: IncomingMessage; response: ServerResponse }>();
+  // A connection without traffic for the idle timeout is closed, unless its request has arrived whole
+  // and the server is still preparing the answer (a parse waiting for its thread, a large export):
+  // the client is not the one being slow. Once the answer is being sent, a client that does not read
+  // it is cut like one that does not send.
+  server.on('timeout', (socket: Socket) => {
+    const exchange = current.get(socket);
+    if (exchange && exchange.request.complete && !exchange.response.headersSent && !exchange.response.writableEnded) {
+      socket.setTimeout(limits.idleTimeoutMs);
+      return;
+    }
+    socket.destroy();
+  });
   const stats: ConnectionStats = { open: 0, evicted: 0, refused: 0 };
   server.on('connection', (socket: Socket) => {
     if (open.size >= limits.maxConnections) {
@@ -99,6 +113,7 @@ export function applyConnectionLimits(server: Server, limits: ConnectionLimits):
     socket.once('close', () => {
       open.delete(socket);
       inProgress.delete(socket);
+      current.delete(socket);
       stats.open = open.size;
     });
   });
@@ -107,7 +122,10 @@ export function applyConnectionLimits(server: Server, limits: ConnectionLimits):
     track(request, response) {
       const socket = request.socket;
       inProgress.set(socket, (inProgress.get(socket) ?? 0) + 1);
+      const exchange = { request, response };
+      current.set(socket, exchange);
       response.once('close', () => {
+        if (current.get(socket) === exchange) current.delete(socket);
         const left = (inProgress.get(socket) ?? 1) - 1;
         if (left > 0) inProgress.set(socket, left);
         else inProgress.delete(socket);
