@@ -22,7 +22,10 @@ export interface IndicatorDatasetSummary {
   unit?: string;
   seriesDescription?: string;
   observationCount: number;
-  source: { name: string; format: string };
+  /** Where the dataset came from; `retrievedOn` for the official snapshot (format `official-snapshot`). */
+  source: { name: string; format: string; retrievedOn?: string };
+  /** Demo content (format `demo`): never official. */
+  demo: boolean;
   importedAt: string;
   importedBy?: string;
 }
@@ -34,7 +37,7 @@ export interface StoredIndicatorDataset extends IndicatorDatasetSummary {
 
 /** What an import did, or would do on a dry run. */
 export type IndicatorImportResult =
-  | { ok: true; dryRun: boolean; datasets: (Omit<IndicatorDatasetSummary, 'id' | 'importedAt' | 'importedBy'> & { id?: string; added: number })[]; added: number; replaced: number }
+  | { ok: true; dryRun: boolean; datasets: (Omit<IndicatorDatasetSummary, 'id' | 'importedAt' | 'importedBy' | 'demo'> & { id?: string; added: number })[]; added: number; replaced: number }
   | { ok: false; conflicts: DatasetConflict[] };
 
 function toSummary(row: Selectable<IndicatorDatasetsTable>): IndicatorDatasetSummary {
@@ -44,8 +47,11 @@ function toSummary(row: Selectable<IndicatorDatasetsTable>): IndicatorDatasetSum
     series: row.series,
     observationCount: Number(row.observation_count),
     source: { name: row.source_name, format: row.source_format },
+    demo: row.source_format === 'demo',
     importedAt: readTimestamp(row.created_at),
   };
+  const retrieved = row.source_format === 'official-snapshot' ? /retrieved (\d{4}-\d{2}-\d{2})$/.exec(row.source_name)?.[1] : undefined;
+  if (retrieved !== undefined) summary.source.retrievedOn = retrieved;
   if (row.unit !== null) summary.unit = row.unit;
   if (row.series_description !== null) summary.seriesDescription = row.series_description;
   if (row.created_by !== null) summary.importedBy = row.created_by;
@@ -111,7 +117,7 @@ export async function importIndicatorDatasets(
     if (!merged.ok) return { ok: false, conflicts: merged.conflicts };
     const before = new Map(existing.map((dataset) => [keyOf(dataset), dataset.observations.length]));
     const touched = merged.datasets.filter((dataset) => wanted.has(keyOf(dataset)));
-    const stored: (Omit<IndicatorDatasetSummary, 'id' | 'importedAt' | 'importedBy'> & { id?: string; added: number })[] = [];
+    const stored: (Omit<IndicatorDatasetSummary, 'id' | 'importedAt' | 'importedBy' | 'demo'> & { id?: string; added: number })[] = [];
     const createdAt = nowIso();
     for (const dataset of touched) {
       const summary = {

@@ -132,6 +132,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         const datasets = await listAreaIndicatorDatasets(context.db, area.code);
         return jsonBody({
           area: { code: area.code, name: area.name },
+          containsDemo: datasets.some((entry) => entry.demo),
           items: datasets.map(({ dataset, ...summary }) => ({ ...summary, observationCount: dataset.observations.length, chart: chartSeries(dataset, { areas: [area.code] }) })),
         });
       });
