@@ -249,7 +249,7 @@ describe('files of the corpus a reader could not settle', () => {
         column: 'Բնագավառ',
         value: 'Ընդհանուր',
         message:
-          'the policy-domain column names every domain but one and has a label no rule reads; if it is the one missing, say so with a label mapping file (--labels); the likely mapping, as rows of label,code: Ընդհանուր,ALLDOMAINS',
+          'the policy-domain column names every domain but one and has a label no rule reads; if it is ALLDOMAINS, say so with a label mapping file (--labels); the likely mapping, as rows of label,code: Ընդհանուր,ALLDOMAINS',
       },
       {
         file: 'hy-numbered-unknown-total.csv',

@@ -427,13 +427,16 @@ function proposeDomainLabels(problems: ProblemList, column: Column, table: CsvTa
     else if (resolved.reason.startsWith('is not a policy-domain code')) unnamed.push(value);
   }
   const missing = DOMAIN_ORDER.filter((code) => !found.has(code));
+  // As many unread labels as domains lacking: those, in order. Otherwise no guess is better than another.
   if (unnamed.length === 0 || unnamed.length !== missing.length) return;
-  const rows = unnamed.map((label, index) => `${csvLabel(label)},${missing[index] ?? 'IGNORE'}`).join('; ');
+  const proposed = missing;
+  const rows = unnamed.map((label, index) => `${csvLabel(label)},${proposed[index] ?? 'IGNORE'}`).join('; ');
+  const named = DOMAIN_ORDER.length - missing.length;
   problems.add({
     row: table.headerRow ?? 1,
     column: column.header,
     value: excerpt(unnamed.join(', ')),
-    message: `the policy-domain column names ${missing.length === 1 ? 'every domain but one' : `${DOMAIN_ORDER.length - missing.length} domains`} and has ${unnamed.length === 1 ? 'a label' : 'labels'} no rule reads; if ${unnamed.length === 1 ? 'it is the one' : 'they are the ones'} missing, say so with a label mapping file (--labels); the likely mapping, as rows of label,code: ${rows}`,
+    message: `the policy-domain column names ${missing.length === 1 ? 'every domain but one' : `${named} of the 7 (all domains and domains 1 to 6)`} and has ${unnamed.length === 1 ? 'a label' : 'labels'} no rule reads; if ${unnamed.length === 1 ? `it is ${proposed[0]}` : 'they are the ones missing, in order'}, say so with a label mapping file (--labels); the likely mapping, as rows of label,code: ${rows}`,
   });
 }
 
