@@ -13,6 +13,7 @@ import { ChoroplethMap } from '../../charts/ChoroplethMap.tsx';
 import { fillOf, NO_DATA_COLOUR, normalizeAreaCode, type CategoryClass } from '../../charts/category-scale.ts';
 import type { PartnershipData } from './partnerships-data.ts';
 import { FoundingYears, MemberCount, MembershipRecordsTable, TypeName } from './partnership-parts.tsx';
+import { DemoBanner, ProvenanceLabel } from '../../app/Provenance.tsx';
 import { ALL_DOMAINS, categoryClasses, groupResultRows, memberClasses, overlapsOf, parseAsOfInput, sortMembers, type PartnershipMembership } from './partnership-state.ts';
 
 export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: string }) {
@@ -176,6 +177,7 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
       </Section>
 
       <Section title={t('partnership.resultsTitle')} id="results">
+        {process.groupResults.containsDemo ? <DemoBanner /> : null}
         <p>{t('partnership.resultsIntro')}</p>
         {rows.length === 0 ? (
           <p>{t('partnership.noResults')}</p>
@@ -190,6 +192,7 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
                   <th scope="col">{t('partnership.percentMeeting')}</th>
                   <th scope="col">{t('partnership.nOfN')}</th>
                   <th scope="col">{t('partnership.coverage')}</th>
+                  <th scope="col">{t('common.source')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -200,6 +203,9 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
                     <td>{row.percent === undefined ? '–' : translator.formatPercent(row.percent)}</td>
                     <td>{t('partnership.nOfNValue', { numerator: row.numerator, denominator: row.denominator })}</td>
                     <td>{t('partnership.coverageValue', { responding: row.responding, members: row.members })}</td>
+                    <td>
+                      <ProvenanceLabel provenance={row.provenance} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

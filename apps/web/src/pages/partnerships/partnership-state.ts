@@ -3,6 +3,7 @@
  * functions the pages draw from (founding-year conflicts, member classes for the map, group-result
  * rows, a process's overlaps). Table-tested; the components only draw what these return.
  */
+import type { ValueProvenance } from '../../api/api-types.ts';
 import type { CategoryClass } from '../../charts/category-scale.ts';
 import { normalizeAreaCode } from '../../charts/category-scale.ts';
 import { AS_OF } from '../../app/routes.ts';
@@ -83,6 +84,8 @@ export interface GroupDomainResult {
   denominator: number;
   percent: number | null;
   coverage: { members: number; responding: number; notApplicable: number; missing: number };
+  /** Computed by migov from n of N members, or demo (absent from older servers). */
+  provenance?: ValueProvenance;
 }
 
 /** One process as `GET /api/v1/partnerships/:id` returns it. */
@@ -91,7 +94,7 @@ export interface PartnershipDetail extends PartnershipSummary {
   members: PartnershipMembership[];
   membershipRecords: PartnershipMembership[];
   meetings: PartnershipMeeting[];
-  groupResults: { method: string; rounds: { year: number; membersAsOf: string; domains: GroupDomainResult[] }[] };
+  groupResults: { method: string; rounds: { year: number; membersAsOf: string; domains: GroupDomainResult[] }[]; containsDemo?: boolean; source?: string };
   /** Each member's overall 10.7.2 category (or N) in the latest round any member has one (absent from older servers). */
   memberCategories?: { year: number; values: Record<string, number | 'N'> } | null;
 }
@@ -162,6 +165,7 @@ export interface GroupResultRow {
   responding: number;
   notApplicable: number;
   missing: number;
+  provenance?: ValueProvenance;
 }
 
 /** The overall pseudo-domain of 10.7.2 observations. */
@@ -184,6 +188,7 @@ export function groupResultRows(rounds: PartnershipDetail['groupResults']['round
         responding: entry.coverage.responding,
         notApplicable: entry.coverage.notApplicable,
         missing: entry.coverage.missing,
+        ...(entry.provenance ? { provenance: entry.provenance } : {}),
       });
     }
   }
