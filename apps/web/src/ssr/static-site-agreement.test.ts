@@ -96,6 +96,28 @@ describe('the static site agrees with the API, value by value', () => {
     expect(html).not.toContain('href="/en/country/158/"');
   });
 
+  it('data: every round with values has its downloads, with what it holds and a demo label where it has demo values', async () => {
+    const index = await getJson<ResultRounds>(site.api, '/results');
+    const html = page('en/data/index.html');
+    for (const round of index.rounds) {
+      expect(site.files.has(`downloads/${round.instrument}-${round.year}.csv`), String(round.year)).toBe(true);
+      const section = new RegExp(`data-year="${round.year}">(.*?)</section>`).exec(html)?.[1] ?? '';
+      expect(section, String(round.year)).toContain(`/downloads/${round.instrument}-${round.year}.csv`);
+      expect(section.includes('data-provenance="demo"'), String(round.year)).toBe(round.demo > 0);
+    }
+    expect(index.rounds.map((round) => round.year)).toEqual(expect.arrayContaining([2019, 2021]));
+  });
+
+  it('indicators: 10.7.2 categories are drawn as a category grid, not a numeric line; every series names its source', () => {
+    const html = page('en/indicators/10.7.2/index.html');
+    if (html.includes('>Series SG_CPA_MIGRS</h2>')) {
+      expect(html).toContain('class="category-grid"');
+      expect(html).not.toContain('class="indicator-chart"');
+    }
+    const injuries = page('en/indicators/8.8.1/index.html');
+    expect(text(/data-testid="indicator-datasets">(.*?)<\/table>/.exec(injuries)![1]!)).toContain('Official: UN SDG Global Database, retrieved');
+  });
+
   it('compare: the SDG regions side by side show the UN’s published figures where it published them', async () => {
     const html = page('en/compare/index.html');
     const year = Number(/<caption>Compare countries and groups · (\d{4})<\/caption>/.exec(html)?.[1]);
