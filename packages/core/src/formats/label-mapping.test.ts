@@ -81,6 +81,11 @@ describe('resolvePolicyDomain on the wordings of national platforms', () => {
     ['Samenwerking en partnerschappen', 'DOMAIN3'],
     ['Współpraca i partnerstwa', 'DOMAIN3'],
     ['Diritti dei migranti', 'DOMAIN1'],
+    ['Мигранттардың құқықтары', 'DOMAIN1'],
+    ['Ынтымақтастық және серіктестік', 'DOMAIN3'],
+    ['Xavfsiz, tartibli va qonuniy migratsiya', 'DOMAIN6'],
+    ['Hamkorlik va sheriklik', 'DOMAIN3'],
+    ['Барлығы', 'ALLDOMAINS'],
     // Totals.
     ['Total (all domains)', 'ALLDOMAINS'],
     ['Overall', 'ALLDOMAINS'],

@@ -25,7 +25,7 @@ function words(whole: readonly string[], inside: readonly string[] = []): RegExp
 /**
  * Words that name each domain, in English, French, Spanish, Portuguese, Italian, Romanian, German, Dutch,
  * Swedish, Finnish, Polish, Czech/Slovak, Croatian/Serbian/Bosnian (Latin and Cyrillic), Albanian,
- * Turkish, Indonesian, Russian, Ukrainian and Arabic (and the rights words of Kyrgyz, Kazakh and Uzbek).
+ * Turkish, Indonesian, Russian, Ukrainian, Kazakh, Kyrgyz, Uzbek and Arabic.
  * Labels in other languages are still read by their number ("1. …", "Domain 1"). A label names a
  * domain when it matches that domain's words and no other's. Domain 1 needs both a "rights" word and a
  * "migrant" word, so that "human rights" alone is not taken for it.
@@ -42,7 +42,7 @@ const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[
     code: 'DOMAIN2',
     all: [
       pattern(
-        ['government', 'whole of gov', 'evidence', 'gouvernement', 'pangouvernement', 'probante', 'factuel', 'gobierno', 'gubernament', 'pangubernament', 'empiric', 'evidencia', 'governo', 'governament', 'evidenze', 'uprav', 'provjeren', 'dokaz', 'vlad', 'regierung', 'gesamtstaatlich', 'evidenz', 'overheid', 'rzad', 'rzadow', 'dowod', 'guvern', 'dovez', 'qeveri', 'provave', 'pemerintah', 'bukti', 'hukumet', 'kanit', 'vlada', 'vlady', 'dukaz', 'regering', 'evidensbaser', 'hallitu', 'naytto', 'правительств', 'государствен', 'общегосударствен', 'фактическ', 'доказательн', 'уряд', 'влад', 'доказ', 'провере'],
+        ['government', 'whole of gov', 'evidence', 'gouvernement', 'pangouvernement', 'probante', 'factuel', 'gobierno', 'gubernament', 'pangubernament', 'empiric', 'evidencia', 'governo', 'governament', 'evidenze', 'uprav', 'provjeren', 'dokaz', 'vlad', 'regierung', 'gesamtstaatlich', 'evidenz', 'overheid', 'rzad', 'rzadow', 'dowod', 'guvern', 'dovez', 'qeveri', 'provave', 'pemerintah', 'bukti', 'hukumet', 'kanit', 'vlada', 'vlady', 'dukaz', 'regering', 'evidensbaser', 'hallitu', 'naytto', 'hukumat', 'далел', 'үкімет', 'өкмөт', 'правительств', 'государствен', 'общегосударствен', 'фактическ', 'доказательн', 'уряд', 'влад', 'доказ', 'провере'],
         ['حكوم', 'ادلة', 'دليل'],
       ),
     ],
@@ -51,7 +51,7 @@ const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[
     code: 'DOMAIN3',
     all: [
       pattern(
-        ['cooperation', 'co operation', 'partnership', 'partenariat', 'cooperacion', 'asociacion', 'alianza', 'cooperacao', 'parceria', 'cooperazione', 'suradnj', 'saradnj', 'partnerstv', 'zusammenarbeit', 'partnerschaft', 'kooperation', 'samenwerking', 'partnerschap', 'wspolprac', 'partnerstw', 'cooperar', 'parteneriat', 'bashkepunim', 'partneritet', 'kerja sama', 'kerjasama', 'kemitraan', 'isbirlig', 'ortaklik', 'spoluprac', 'samarbet', 'partnerskap', 'yhteistyo', 'kumppanu', 'сотрудничеств', 'партнерств', 'співробітництв', 'співпрац', 'сарадњ', 'партнерств'],
+        ['cooperation', 'co operation', 'partnership', 'partenariat', 'cooperacion', 'asociacion', 'alianza', 'cooperacao', 'parceria', 'cooperazione', 'suradnj', 'saradnj', 'partnerstv', 'zusammenarbeit', 'partnerschaft', 'kooperation', 'samenwerking', 'partnerschap', 'wspolprac', 'partnerstw', 'cooperar', 'parteneriat', 'bashkepunim', 'partneritet', 'kerja sama', 'kerjasama', 'kemitraan', 'isbirlig', 'ortaklik', 'spoluprac', 'samarbet', 'partnerskap', 'yhteistyo', 'kumppanu', 'hamkorlik', 'sheriklik', 'ынтымақтастық', 'серіктестік', 'кызматташтык', 'өнөктөштүк', 'сотрудничеств', 'партнерств', 'співробітництв', 'співпрац', 'сарадњ', 'партнерств'],
         ['تعاون', 'شراك'],
       ),
     ],
@@ -60,19 +60,19 @@ const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[
     code: 'DOMAIN4',
     all: [
       pattern(
-        ['socio ?econom', 'socioeconom', 'well ?being', 'bien etre', 'bienestar', 'bem estar', 'benessere', 'socioekonom', 'blagostanj', 'sozio ?okonom', 'wohlergehen', 'wohlbefinden', 'wohlstand', 'sociaaleconom', 'welzijn', 'spoleczno ekonom', 'dobrostan', 'bunastar', 'mireqen', 'kesejahteraan', 'sosial ekonomi', 'sosioekonom', 'sosyoekonom', 'refah', 'blahobyt', 'valbefinnande', 'hyvinvoint', 'благополуч', 'социально экономическ', 'соціально економічн', 'добробут', 'социоекономск', 'благостањ'],
+        ['socio ?econom', 'socioeconom', 'well ?being', 'bien etre', 'bienestar', 'bem estar', 'benessere', 'socioekonom', 'blagostanj', 'sozio ?okonom', 'wohlergehen', 'wohlbefinden', 'wohlstand', 'sociaaleconom', 'welzijn', 'spoleczno ekonom', 'dobrostan', 'bunastar', 'mireqen', 'kesejahteraan', 'sosial ekonomi', 'sosioekonom', 'sosyoekonom', 'refah', 'blahobyt', 'valbefinnande', 'hyvinvoint', 'farovonlik', 'ijtimoiy iqtisodiy', 'әлеуметтік экономикалық', 'әл ауқат', 'социалдык экономикалык', 'бакубаттуулук', 'благополуч', 'социально экономическ', 'соціально економічн', 'добробут', 'социоекономск', 'благостањ'],
         ['رفاه', 'الاجتماعي والاقتصادي'],
       ),
     ],
   },
   {
     code: 'DOMAIN5',
-    all: [pattern(['cris[ie]s', 'crise', 'crisi', 'criz', 'kriz', 'kris', 'kriis', 'kryzys', 'кризис', 'криз'], ['ازم'])],
+    all: [pattern(['cris[ie]s', 'crise', 'crisi', 'criz', 'kriz', 'kris', 'kriis', 'kryzys', 'inqiroz', 'кризис', 'криз', 'дағдарыс'], ['ازم'])],
   },
   {
     code: 'DOMAIN6',
     all: [
-      pattern(['safe', 'orderly', 'sure', 'ordonnee', 'segura', 'ordenada', 'sicura', 'ordinata', 'sigurn', 'uredn', 'sicher', 'geordnet', 'veilig', 'ordelijk', 'bezpieczn', 'uporzadkowan', 'sigur', 'ordonat', 'rregullt', 'aman', 'tertib', 'guvenli', 'duzenli', 'bezpecn', 'bezbedn', 'saker', 'ordnad', 'turvallin', 'безопасн', 'упорядоченн', 'безпечн', 'упорядкован', 'безбедн', 'уредн'], ['امنة', 'منظمة']),
+      pattern(['safe', 'orderly', 'sure', 'ordonnee', 'segura', 'ordenada', 'sicura', 'ordinata', 'sigurn', 'uredn', 'sicher', 'geordnet', 'veilig', 'ordelijk', 'bezpieczn', 'uporzadkowan', 'sigur', 'ordonat', 'rregullt', 'aman', 'tertib', 'guvenli', 'duzenli', 'bezpecn', 'bezbedn', 'saker', 'ordnad', 'turvallin', 'xavfsiz', 'тартиплүү', 'қауіпсіз', 'коопсуз', 'реттелген', 'безопасн', 'упорядоченн', 'безпечн', 'упорядкован', 'безбедн', 'уредн'], ['امنة', 'منظمة']),
     ],
   },
   {
@@ -80,7 +80,7 @@ const DOMAIN_WORDS: readonly { code: PolicyDomainCode; all: readonly RegExp[] }[
     all: [
       new RegExp(
         [
-          '^(?:total|totals|overall|aggregate|composite|combined|all|summary|global|gesamt|insgesamt|ukupno|ukupan|sveukupno|totale|complessivo|totaal|totalt|samtliga|yhteensa|celkem|spolu|toplam|semua|keseluruhan|ogolem|razem|итого|всего|общий|общая|усього|загалом|укупно|المجموع|الاجمالي|اجمالي|المؤشر العام)(?: .*)?$',
+          '^(?:total|totals|overall|aggregate|composite|combined|all|summary|global|gesamt|insgesamt|ukupno|ukupan|sveukupno|totale|complessivo|totaal|totalt|samtliga|jami|барлығы|барлыгы|бардыгы|жалпы|yhteensa|celkem|spolu|toplam|semua|keseluruhan|ogolem|razem|итого|всего|общий|общая|усього|загалом|укупно|المجموع|الاجمالي|اجمالي|المؤشر العام)(?: .*)?$',
           atWordStart(['all (?:the )?(?:policy )?domains', 'all (?:the )?(?:policy )?areas', 'tous les domaines', 'ensemble des domaines', 'todos los (?:dominios|ambitos)', 'todos os dominios', 'total de (?:los )?dominios', 'tutti i (?:domini|settori)', 'alle (?:politik)?bereiche', 'sva podrucja', 'svi podrucj', 'sve domene', 'svi domen', 'alle domeinen', 'wszystkie (?:obszary|domeny)', 'toate domeniile', 'te gjitha fushat', 'tum alanlar', 'semua (?:domain|bidang|ranah)', 'alla (?:omraden|domaner)', 'kaikki alueet', 'vsechny oblasti', 'все (?:области|сферы|домены|направления)', 'всі (?:сфери|напрями|галузі|домени)', 'све области', 'по всем', 'в целом']),
           anywhere(['جميع المجالات', 'كل المجالات']),
         ].join('|'),
@@ -135,6 +135,9 @@ export const DOMAIN_NUMBER_WORDS = [
   'alan',
   'omrade',
   'alue',
+  'сала',
+  'тармак',
+  'soha',
   'مجال',
   'المجال',
   'pd',
@@ -279,11 +282,11 @@ const HEADER_WORDS: readonly [HeaderHint, RegExp][] = [
   ],
   [
     'POLICY_DOMAINS',
-    pattern(['domain', 'domaine', 'dominio', 'ambito', 'policy area', 'policy areas', 'area de politica', 'area of policy', 'podrucj', 'domen', 'bereich', 'politikbereich', 'handlungsfeld', 'dimension', 'dimensao', 'pillar', 'pilier', 'pilar', 'composite breakdown', 'composite_breakdown', 'policy_domain', 'obszar', 'domein', 'beleidsterrein', 'domeniu', 'fush', 'bidang', 'ranah', 'politika alan', 'omrade', 'politikomrade', 'alue', 'сфер', 'област', 'домен', 'направлени', 'напрям', 'галуз'], ['مجال', 'المجال', 'المجالات']),
+    pattern(['domain', 'domaine', 'dominio', 'ambito', 'policy area', 'policy areas', 'area de politica', 'area of policy', 'podrucj', 'domen', 'bereich', 'politikbereich', 'handlungsfeld', 'dimension', 'dimensao', 'pillar', 'pilier', 'pilar', 'composite breakdown', 'composite_breakdown', 'policy_domain', 'obszar', 'domein', 'beleidsterrein', 'domeniu', 'fush', 'bidang', 'ranah', 'politika alan', 'omrade', 'politikomrade', 'alue', 'сала', 'тармак', 'soha', 'сфер', 'област', 'домен', 'направлени', 'напрям', 'галуз'], ['مجال', 'المجال', 'المجالات']),
   ],
   [
     'VALUE',
-    pattern(['value', 'obs_value', 'obs value', 'valeur', 'valor', 'valore', 'wert', 'waarde', 'vrijednost', 'vrednost', 'wartosc', 'arvo', 'score', 'category', 'categorie', 'categoria', 'kategorij', 'kategorie', 'rating', 'puntuacion', 'pontuacao', 'level', 'niveau', 'nivel', 'razina', 'result', 'resultat', 'resultado', 'valoare', 'vlera', 'nilai', 'deger', 'hodnota', 'varde', 'значени', 'значенн', 'вредност', 'категори', 'уровень', 'оценка', 'оцінка'], ['القيمة', 'قيمة', 'الفئة', 'الدرجة']),
+    pattern(['value', 'obs_value', 'obs value', 'valeur', 'valor', 'valore', 'wert', 'waarde', 'vrijednost', 'vrednost', 'wartosc', 'arvo', 'score', 'category', 'categorie', 'categoria', 'kategorij', 'kategorie', 'rating', 'puntuacion', 'pontuacao', 'level', 'niveau', 'nivel', 'razina', 'result', 'resultat', 'resultado', 'valoare', 'vlera', 'nilai', 'deger', 'hodnota', 'varde', 'qiymat', 'мән', 'маани', 'значени', 'значенн', 'вредност', 'категори', 'уровень', 'оценка', 'оцінка'], ['القيمة', 'قيمة', 'الفئة', 'الدرجة']),
   ],
 ];
 
