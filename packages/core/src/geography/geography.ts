@@ -18,7 +18,7 @@ import {
   type MembershipOptions,
 } from './area.ts';
 import { DEVELOPMENT_GROUPS } from './groupings.data.ts';
-import { EXTRA_M49_AREAS, ISO_ALPHA2_BY_M49, M49_KIND_BY_TYPE, M49_PARENT_CORRECTIONS, SDG_NAME_OVERRIDES } from './m49.data.ts';
+import { EXTRA_M49_AREAS, ISO_ALPHA2_BY_M49, M49_KIND_BY_TYPE, M49_PARENT_CORRECTIONS, SDG_NAME_OVERRIDES, UNPOPULATED_M49_AREAS } from './m49.data.ts';
 import { SDG_REGION_SOURCE, SDG_REGIONS } from './sdg-regions.data.ts';
 
 /** Queries over one set of areas and groupings. */
@@ -224,7 +224,8 @@ export function createGeography(options: GeographyOptions = {}): Geography {
     const cached = treeMembers.get(code);
     if (cached) return cached;
     const area = areas.get(code);
-    const result = Object.freeze(area?.kind === 'country' ? [code] : sortAreaCodes((children.get(code) ?? []).flatMap((child) => collectTree(child))));
+    // Areas without a permanent population are no member of any region: the UN counts no one there.
+    const result = Object.freeze(area?.kind === 'country' ? [code] : sortAreaCodes((children.get(code) ?? []).flatMap((child) => (child in UNPOPULATED_M49_AREAS ? [] : collectTree(child)))));
     treeMembers.set(code, result);
     return result;
   };

