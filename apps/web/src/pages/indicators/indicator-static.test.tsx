@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listIndicators } from '@migov/core';
 import { importIndicatorDatasets } from '@migov/db';
 import { publishTestSite, type PublishedTestSite } from '../../ssr/static-site.test-helpers.ts';
-import { testInjuryDataset, testValue } from './indicator-test-data.ts';
+import { testCategoryDataset, testInjuryDataset, testValue } from './indicator-test-data.ts';
 
 describe('the static publication of the indicator pages', () => {
   let site: PublishedTestSite;
@@ -11,7 +11,7 @@ describe('the static publication of the indicator pages', () => {
 
   beforeAll(async () => {
     site = await publishTestSite(['ar'], async (db) => {
-      const imported = await importIndicatorDatasets(db, { datasets: [testInjuryDataset()], source: { name: 'test', format: 'sdg-api-csv' } }, null);
+      const imported = await importIndicatorDatasets(db, { datasets: [testInjuryDataset(), testCategoryDataset()], source: { name: 'test', format: 'sdg-api-csv' } }, null);
       expect(imported.ok).toBe(true);
     });
     files = site.files;
@@ -56,5 +56,15 @@ describe('the static publication of the indicator pages', () => {
     const france = files.get('ar/country/250/index.html')!;
     expect(france).not.toContain('data-testid="country-indicator-');
     expect(france).toContain('id="indicators-heading"');
+  });
+
+  it('draws SDG 10.7.2 categories as a grid of named categories by domain and year, never a numeric line, and leaves them out of the country panel', () => {
+    const html = files.get('ar/indicators/10.7.2/index.html')!;
+    expect(html).toContain('class="category-grid"');
+    expect(html).not.toContain('class="indicator-chart"');
+    // Cells name their category in the page's language (Arabic), per domain and year.
+    expect(html).toMatch(/<title>[^<]*2019: [^<]+<\/title>/);
+    const mexico = files.get('ar/country/484/index.html')!;
+    expect(mexico).not.toContain('data-testid="country-indicator-10.7.2"');
   });
 });

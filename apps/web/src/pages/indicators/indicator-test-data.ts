@@ -24,3 +24,18 @@ export function testInjuryDataset(): IndicatorDataset {
     ),
   };
 }
+
+/** A small SG_CPA_MIGRS dataset (10.7.2 categories 1-4 by policy domain) for Mexico, 2019 and 2021. */
+export function testCategoryDataset(): IndicatorDataset {
+  const categories: Record<string, [number, number]> = { ALLDOMAINS: [1, 3], DOMAIN1: [2, 4], DOMAIN2: [1, 2] };
+  return {
+    indicator: '10.7.2',
+    series: 'SG_CPA_MIGRS',
+    unit: 'NUMBER',
+    seriesDescription: 'Countries with migration policies, by policy domain (test values)',
+    observations: Object.entries(categories).flatMap(([POLICY_DOMAINS, [first, second]]) => [
+      { area: '484', year: 2019, value: first, dimensions: { POLICY_DOMAINS }, attributes: {} },
+      { area: '484', year: 2021, value: second, dimensions: { POLICY_DOMAINS }, attributes: {} },
+    ]),
+  };
+}
