@@ -17,11 +17,11 @@ export function parsingPool(app: FastifyInstance): ParsePool {
   return pool;
 }
 
-/** The problem for a bound hit while parsing `file`, or for a busy pool; other errors are returned as they are. */
-export function parsingProblem(error: unknown, file: string): unknown {
+/** The problem for a bound hit while parsing (`file`: the name given with the upload, if any), or for a busy pool; other errors are returned as they are. */
+export function parsingProblem(error: unknown, file?: string): unknown {
   if (error instanceof LimitExceededError) {
     const { message, ...exceeded } = error.exceeded;
-    return new ApiError('upload-limit-exceeded', `${file}: ${message}; nothing was changed`, { file, ...exceeded });
+    return new ApiError('upload-limit-exceeded', `${file ? `${file}: ` : ''}${message}; nothing was changed`, { ...(file ? { file } : {}), ...exceeded });
   }
   if (error instanceof ParserBusyError) return new ApiError('parser-busy', error.message, { retryAfter: error.retryAfterSeconds }, { 'retry-after': String(error.retryAfterSeconds) });
   return error;

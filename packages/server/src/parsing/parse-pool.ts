@@ -156,7 +156,7 @@ export class ParsePool {
 }
 
 const timeLimit = (ms: number) =>
-  new LimitExceededError({ limit: 'parse-time', max: ms, setting: PARSING_LIMIT_VARIABLES.parseTimeoutMs, message: `parsing the file took longer than ${(ms / 1000).toLocaleString('en')} seconds, the limit; it was stopped` });
+  new LimitExceededError({ limit: 'parse-time', max: ms, setting: PARSING_LIMIT_VARIABLES.parseTimeoutMs, message: `parsing the file took longer than ${(ms / 1000).toLocaleString('en')} second${ms === 1000 ? '' : 's'}, the limit; it was stopped` });
 
 const memoryLimit = (mb: number) =>
   new LimitExceededError({ limit: 'parse-memory', max: mb, setting: PARSING_LIMIT_VARIABLES.parseMemoryMb, message: `parsing the file needed more than ${mb} MiB of memory, the limit; it was stopped` });

@@ -60,7 +60,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
       const assessment = await getAssessment(context.db, request.params.id);
       // Parsed on a parsing thread, within the bounds of config.parsing: the request thread stays free.
       const read = await pool.run({ kind: 'workbook', instrument: instrumentOf(assessment), assessment, bytes: request.body, limits: context.config.parsing }).catch((error: unknown) => {
-        throw parsingProblem(error, 'the workbook');
+        throw parsingProblem(error);
       });
       if (!read.ok) {
         await recordAudit(context.db, { actorId: request.principal!.userId, action: 'workbook.refused', targetType: 'assessment', targetId: assessment.id, details: { problems: read.problems.length } });
