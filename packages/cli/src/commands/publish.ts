@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createDatabase, DEFAULT_DATABASE_URL } from '@migov/db';
-import { createApp } from '@migov/server';
+import { createApp, ensureOfficialSnapshot, resultRounds } from '@migov/server';
+import { defaultGeography } from '@migov/core';
 import { buildStaticSite, createInjectClient } from '@migov/web/ssr';
 import { UI_LANGUAGES, type UiLanguage } from '@migov/web';
 import { CliError, EXIT } from '../cli-error.ts';
@@ -46,12 +47,25 @@ export function registerPublishCommand(program: Command): void {
       try {
         db = await createDatabase({ url });
         await db.migrate();
+        await ensureOfficialSnapshot(db);
       } catch (error) {
         throw new CliError(`the database cannot be opened (${url}): ${(error as Error).message}`, EXIT.unavailable);
+      }
+      // Demo content never passes for official: say so before writing, and leave a note beside the pages.
+      const rounds = await resultRounds({ db, geography: defaultGeography });
+      const demoRounds = rounds.rounds.filter((round) => round.demo > 0);
+      if (demoRounds.length > 0) {
+        process.stderr.write(
+          `migov: warning: the site holds DEMO data (${demoRounds.map((round) => `${round.year}: ${round.demo} ${round.demo === 1 ? 'country' : 'countries'}`).join(', ')}), made up for trying migov and not official; every page and download that shows it is labelled demo. Publish from a database without demo content (migov serve --no-demo) for real use.\n`,
+        );
       }
       const app = await createApp({ db });
       try {
         await app.ready();
+        if (demoRounds.length > 0) {
+          await mkdir(out, { recursive: true });
+          await writeFile(join(out, 'DEMO-DATA.txt'), `This site holds DEMO data, made up for trying migov, not official: ${demoRounds.map((round) => `${round.year} (${round.demo})`).join(', ')}.\nPages and downloads label every demo value; official values come from ${rounds.snapshot?.label ?? 'no official snapshot'}.\n`);
+        }
         const [topologyText, css] = await Promise.all([readFile(require.resolve('world-atlas/countries-110m.json'), 'utf8'), readFile(require.resolve('@migov/web/styles.css'), 'utf8')]);
         const started = Date.now();
         const summary = await buildStaticSite({
@@ -71,6 +85,7 @@ export function registerPublishCommand(program: Command): void {
           },
         });
         if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(42) + '\r');
+        if (rounds.snapshot) process.stdout.write(`official values: ${rounds.snapshot.label}\n`);
         process.stdout.write(
           `published ${summary.pages} pages (${summary.countries} countries x ${summary.languages.length} languages) and ${summary.downloads} downloads to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
         );
