@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '@migov/server';
 import type { AreaResults, Aggregates, CountryResult, RoundResults } from '../src/api/api-types.ts';
 import { browserTab, buildWebApp, DIST, launchBrowser, WEB_ROOT } from './browser-harness.ts';
@@ -48,6 +48,15 @@ describe('the observatory on official data (Chromium, real server, fresh databas
   let demo: Started;
   const guard = guardSharedData();
   let tab: ReturnType<typeof browserTab>;
+  /** What the server's Content-Security-Policy blocked on these pages (nothing may be). */
+  const blocked: string[] = [];
+  const fresh = async (): Promise<Page> => {
+    const page = await tab.fresh();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(`${page.url()}: ${message.text()}`);
+    });
+    return page;
+  };
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -75,7 +84,7 @@ describe('the observatory on official data (Chromium, real server, fresh databas
   });
 
   it('shows the UN world figure with its source and coverage, migov’s own figure apart, and no demo label', async () => {
-    const page = await tab.fresh();
+    const page = await fresh();
     const aggregates = await official.json<Aggregates>('/aggregates/2021?instrument=sdg-10-7-2');
     const world = aggregates.official!.find((entry) => entry.area === '1' && entry.domain === 'ALLDOMAINS')!;
     expect(world.coverage).toMatchObject({ responding: 138, publishedPerCountry: 89 });
@@ -99,7 +108,7 @@ describe('the observatory on official data (Chromium, real server, fresh databas
   });
 
   it('draws every country with its API value and links only shapes that have an M49 area', async () => {
-    const page = await tab.fresh();
+    const page = await fresh();
     await page.goto(`${official.server.url}/en/?year=2021`);
     await page.locator('a.map-country').first().waitFor();
     const results = await official.json<RoundResults>('/results/2021?instrument=sdg-10-7-2&limit=500');
@@ -116,7 +125,7 @@ describe('the observatory on official data (Chromium, real server, fresh databas
   });
 
   it('opens Mexico’s profile on its latest round, offers every round, and labels each value with its provenance', async () => {
-    const page = await tab.fresh();
+    const page = await fresh();
     const api = await official.json<AreaResults>('/areas/484/results');
     expect(api.items.map((item) => [item.year, item.value.overall.label, item.value.provenance.kind])).toEqual([
       [2019, 'Requires further progress', 'official'],
@@ -148,7 +157,7 @@ describe('the observatory on official data (Chromium, real server, fresh databas
   });
 
   it('compares rounds, the world and regions with the UN’s figures', async () => {
-    const page = await tab.fresh();
+    const page = await fresh();
     await page.goto(`${official.server.url}/en/compare/?areas=1,419,484&year=2019`);
     const table = page.locator('table.compare');
     await table.waitFor();
@@ -161,7 +170,7 @@ describe('the observatory on official data (Chromium, real server, fresh databas
   });
 
   it('labels demo values on every page that shows them', async () => {
-    const page = await tab.fresh();
+    const page = await fresh();
     const rounds = await demo.json<{ rounds: { year: number; demo: number; official: number }[] }>('/results');
     const demoOnly = rounds.rounds.find((round) => round.demo > 0 && round.official === 0)!;
     await page.goto(`${demo.server.url}/en/?year=${demoOnly.year}`);
@@ -177,7 +186,8 @@ describe('the observatory on official data (Chromium, real server, fresh databas
     await tab.audit('demo profile');
   });
 
-  it('has no serious or critical accessibility violation', () => {
+  it('has no serious or critical accessibility violation, and nothing the Content-Security-Policy blocks', () => {
     expect(tab.failing()).toEqual({});
+    expect(blocked).toEqual([]);
   });
 });
