@@ -12,7 +12,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
-import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './start-server.ts';
@@ -22,7 +21,7 @@ import { createAssessment, createRound } from '@migov/db';
 import { DEFAULT_CONNECTION_LIMITS } from './http/connection-limits.ts';
 import { DEFAULT_PARSING_LIMITS } from './parsing/limits.ts';
 import { seededSdgApiCsv } from '../../../test-support/seeded-files.ts';
-import { openSocket, rawGet } from './testing/raw-http.ts';
+import { openSocket, rawGet, silentLog } from './testing/raw-http.ts';
 import { expectWellFormed, HOSTILE_QUERIES, publicGetPaths } from './testing/hostile-input.ts';
 
 /** What a case gets: the running server, its port, a signed-in administrator and an assessment to upload to. */
@@ -182,7 +181,7 @@ describe('chaos: the real server under hostile load', () => {
       port: 0,
       demo: false,
       adminPassword: ADMIN_PASSWORD,
-      logger: { level: 'warn', stream: new Writable({ write: (_chunk, _encoding, done) => done() }) },
+      logger: { level: 'warn', stream: silentLog() },
       config: CHAOS_CONFIG,
       report: () => undefined,
     });

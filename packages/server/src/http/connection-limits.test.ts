@@ -7,19 +7,16 @@
 import { once } from 'node:events';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment, createRound, type MigovDatabase } from '@migov/db';
 import { createApp, type MigovApp } from '../app.ts';
 import { loadConfigFromEnv } from '../config.ts';
 import { createTestDatabase, createTestUser, DIALECTS, signIn, type SignedIn } from '../testing/test-app.ts';
-import { openSocket, parseAnswer, rawGet } from '../testing/raw-http.ts';
+import { openSocket, parseAnswer, rawGet, silentLog } from '../testing/raw-http.ts';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connection-limits.ts';
 
 const LIMITS: ConnectionLimits = { headersTimeoutMs: 400, requestTimeoutMs: 4_000, idleTimeoutMs: 600, keepAliveTimeoutMs: 300, maxConnections: 40 };
 const MAX_EVIDENCE_BYTES = 1024 * 1024;
-const silentLog = () => new Writable({ write: (_chunk, _encoding, done) => done() });
-
 /** Everything a connection receives until it closes, and when it closed. */
 async function untilClosed(socket: Socket): Promise<{ bytes: Buffer; closedAt: number }> {
   const chunks: Buffer[] = [];

@@ -1,5 +1,9 @@
 /** Test support: HTTP/1.1 requests written byte for byte on a loopback socket (hostile input a client library would refuse or rewrite). */
 import { connect, type Socket } from 'node:net';
+import { Writable } from 'node:stream';
+
+/** A log stream that keeps nothing (a server with logs on, but quiet in the test output). */
+export const silentLog = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 
 /** A parsed answer. */
 export interface RawAnswer {
