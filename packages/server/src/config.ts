@@ -6,6 +6,7 @@
 import { CONNECTION_LIMIT_VARIABLES, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits.ts';
 import type { EvidenceQuota } from '@migov/db';
 import { DEFAULT_PARSING_LIMITS, PARSING_LIMIT_VARIABLES, type ParsingLimits } from './parsing/limits.ts';
+import { loadMailConfig, type MailConfig } from './mail/mail-config.ts';
 
 /** The environment variable of each evidence quota (see docs/security.md). */
 export const EVIDENCE_QUOTA_VARIABLES: Record<keyof EvidenceQuota, string> = {
@@ -49,6 +50,8 @@ export interface ServerConfig {
   evidenceQuota: EvidenceQuota;
   /** Lifetime of an invitation, in seconds. */
   invitationTtlSeconds: number;
+  /** Lifetime of a password reset link, in seconds. */
+  passwordResetTtlSeconds: number;
   /** Trust X-Forwarded-For (behind a reverse proxy). */
   trustProxy: boolean;
   /** Timeouts and the cap on open connections of a listening server (http/connection-limits.ts). */
@@ -56,6 +59,8 @@ export interface ServerConfig {
   /** Folder of the web app's built files, served at / when present. */
   webRoot?: string;
   oidc?: OidcConfig;
+  /** E-mail delivery by SMTP (docs/mail.md); without it nothing is sent and links are shown to pass on. */
+  mail?: MailConfig;
 }
 
 /** The defaults, suitable for a local install. */
@@ -70,6 +75,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   parsing: DEFAULT_PARSING_LIMITS,
   evidenceQuota: { assessmentBytes: 500 * 1024 * 1024, assessmentFiles: 200, userBytes: 1024 * 1024 * 1024, userFiles: 500 },
   invitationTtlSeconds: 7 * 24 * 60 * 60,
+  passwordResetTtlSeconds: 60 * 60,
   trustProxy: false,
   connections: DEFAULT_CONNECTION_LIMITS,
 };
@@ -119,6 +125,9 @@ export function loadConfigFromEnv(env: Record<string, string | undefined> = proc
   config.connections = { ...config.connections };
   for (const [key, variable] of Object.entries(CONNECTION_LIMIT_VARIABLES) as [keyof ConnectionLimits, string][]) config.connections[key] = positiveInteger(env, variable, config.connections[key]);
   if (config.connections.headersTimeoutMs > config.connections.requestTimeoutMs) throw new ConfigError('MIGOV_HEADERS_TIMEOUT_MS', String(config.connections.headersTimeoutMs), `must not exceed MIGOV_REQUEST_TIMEOUT_MS (${config.connections.requestTimeoutMs})`);
+  config.passwordResetTtlSeconds = positiveInteger(env, 'MIGOV_PASSWORD_RESET_TTL_SECONDS', config.passwordResetTtlSeconds);
+  const mail = loadMailConfig(env, config.publicUrl);
+  if (mail) config.mail = mail;
   if (env.MIGOV_TRUST_PROXY !== undefined) config.trustProxy = env.MIGOV_TRUST_PROXY === 'true' || env.MIGOV_TRUST_PROXY === '1';
   const issuer = url(env, 'MIGOV_OIDC_ISSUER');
   if (issuer) {

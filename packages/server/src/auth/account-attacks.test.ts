@@ -90,7 +90,7 @@ describe.each(DIALECTS)('attacks on accounts (%s)', (dialect) => {
     expect(existing.statusCode).toBe(201);
     expect(fresh.statusCode).toBe(201);
     expect(Object.keys(existing.json()).sort()).toEqual(Object.keys(fresh.json()).sort());
-    expect(Object.keys(fresh.json()).sort()).toEqual(['acceptUrl', 'email', 'expiresAt', 'id', 'role', 'scope']);
+    expect(Object.keys(fresh.json()).sort()).toEqual(['acceptUrl', 'delivery', 'email', 'expiresAt', 'id', 'role', 'scope']);
     expect(fresh.json().acceptUrl).toMatch(/\/invitations\/accept#token=[\w-]{40,}$/);
     // The preview tells what is offered, not whether an account exists.
     const previews = await Promise.all([existing, fresh].map((response) => app.inject({ method: 'POST', url: '/api/v1/invitations/preview', payload: { token: invitationToken(response) } })));

@@ -69,6 +69,9 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'POST /api/v1/invitations/accept': everyone,
   'POST /api/v1/invitations/preview': everyone,
   'POST /api/v1/invitations/accept-signed-in': signedIn,
+  'POST /api/v1/password-reset': everyone,
+  'POST /api/v1/password-reset/confirm': everyone,
+  'GET /api/v1/invitations/offers': signedIn,
   'GET /api/v1/auth/oidc/login': everyone,
   'GET /api/v1/auth/oidc/callback': everyone,
   'GET /api/v1/session': signedIn,
@@ -104,9 +107,13 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'POST /api/v1/users/:id/roles': adminOnly,
   'DELETE /api/v1/users/:id/roles/:grantId': adminOnly,
   'POST /api/v1/invitations': own('national-coordinator'),
-  'GET /api/v1/invitations': adminOnly,
+  // National coordinators list the invitations they made; the target invitation (global) is beyond them.
+  'GET /api/v1/invitations': (actor) => actor === 'administrator' || actor === 'national-coordinator',
   'GET /api/v1/invitations/:id': adminOnly,
   'DELETE /api/v1/invitations/:id': adminOnly,
+  'POST /api/v1/invitations/:id/resend': adminOnly,
+  'GET /api/v1/outbox': adminOnly,
+  'POST /api/v1/outbox/:id/retry': adminOnly,
   'POST /api/v1/instruments': adminOnly,
   'POST /api/v1/jurisdictions': adminOnly,
   'GET /api/v1/audit': adminOnly,
@@ -234,6 +241,12 @@ describe.each(DIALECTS)('the authorization matrix (%s)', (dialect) => {
         break;
       case 'POST /api/v1/invitations/accept':
         payload = { token: 'x'.repeat(20), name: 'x', password: 'a long enough password' };
+        break;
+      case 'POST /api/v1/password-reset':
+        payload = { email: 'target@example.org' };
+        break;
+      case 'POST /api/v1/password-reset/confirm':
+        payload = { token: 'x'.repeat(20), password: 'a long enough password' };
         break;
       case 'POST /api/v1/invitations/preview':
       case 'POST /api/v1/invitations/accept-signed-in':

@@ -24,6 +24,7 @@ export const API_ERRORS = {
   'already-exists': { status: 409, title: 'It exists already' },
   'invitation-sign-in-required': { status: 409, title: 'Sign in as the invited account to accept' },
   'invitation-invalid': { status: 410, title: 'The invitation is unknown, used or expired' },
+  'password-reset-invalid': { status: 410, title: 'The password reset link is unknown, used or expired' },
   'request-timeout': { status: 408, title: 'The request did not arrive in time' },
   'payload-too-large': { status: 413, title: 'The upload is too large' },
   'uri-too-long': { status: 414, title: 'The request URL is too long' },

@@ -1,10 +1,17 @@
-/** Administration: rounds, users and roles, invitations, instrument upload, sub-national jurisdictions and the audit log. */
+/** Administration: rounds, users and roles, invitations, the e-mail outbox, instrument upload, sub-national jurisdictions and the audit log. */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import {
+  countOutbox,
   getInvitation,
   INVITATION_STATUSES,
+  listOutbox,
+  OUTBOX_STATUSES,
+  renewInvitation,
+  retryMessage,
+  type Invitation,
   listInvitations,
   createInvitation,
   createJurisdiction,
@@ -24,7 +31,10 @@ import {
   updateUser,
 } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
-import { canDelegate, scopeJurisdiction } from '../auth/permissions.ts';
+import { canDelegate, DELEGABLE_ROLES, isAllowedGlobally, ROLES, scopeJurisdiction, type JurisdictionResolver, type RoleGrant, type RoleScope } from '../auth/permissions.ts';
+import type { AppContext, Principal } from '../context.ts';
+import { mailService } from '../mail/mail-service.ts';
+import { invitationMessage } from '../mail/notices.ts';
 import { createSecret, hashSecret } from '../auth/tokens.ts';
 import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import { okSchema, publicUser, roleGrantSchema, roleSchema, roleScopeSchema, userSchema } from '../http/schemas.ts';
@@ -149,6 +159,26 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const invitationBody = z.object({ email: z.email().max(254), role: roleSchema, scope: roleScopeSchema });
+  const invitedSchema = z.object({
+    id: z.string(),
+    email: z.string(),
+    role: roleSchema,
+    scope: roleScopeSchema,
+    expiresAt: z.string(),
+    delivery: z.enum(['email', 'link']).describe('email: the link was sent to the invited address only (and is not in this answer); link: e-mail is not configured, pass acceptUrl on privately'),
+    acceptUrl: z.string().optional().describe('only without e-mail delivery: the page that accepts the invitation; the token is in its fragment (#token=…), never sent to a server by a browser'),
+  });
+
+  /** A new token for an invitation, and its delivery: by e-mail to the invited address, or the link in the answer when e-mail is off. */
+  async function deliverInvitation(invitation: Invitation, token: string, inviter: Principal) {
+    const acceptUrl = `${context.config.publicUrl}/invitations/accept#token=${token}`;
+    const mail = mailService(context);
+    const base = { id: invitation.id, email: invitation.email, role: invitation.role, scope: invitation.scope, expiresAt: invitation.expiresAt };
+    if (!mail.enabled) return { ...base, delivery: 'link' as const, acceptUrl };
+    await mail.enqueue([invitationMessage({ email: invitation.email, role: invitation.role, scope: invitation.scope, acceptUrl, expiresAt: invitation.expiresAt, inviterName: inviter.name, geography: context.geography })]);
+    return { ...base, delivery: 'email' as const };
+  }
+
   app.post(
     '/invitations',
     {
@@ -161,11 +191,11 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       schema: {
         tags: ['users'],
-        summary: 'Invite someone to a role; returns the one-time acceptance link for the invited person',
+        summary: 'Invite someone to a role: the one-time acceptance link goes to the invited address by e-mail (or, without e-mail, is answered to pass on)',
         description:
-          'Administrators invite to any role; national coordinators invite focal points and reviewers in their country. The answer is the same whether the email has an account or not. The link lets a new email create its account; an existing account accepts only when signed in with its own credentials, so holding the link gives nothing over it.',
+          'Administrators invite to any role; national coordinators invite focal points and reviewers in their country (GET /invitations/offers lists what you may offer). The answer is the same whether the email has an account or not. The link lets a new email create its account; an existing account accepts only when signed in with its own credentials, so holding the link gives nothing over it. With e-mail delivery configured the link is sent to the invited address only and is not in the answer.',
         body: invitationBody,
-        response: { 201: z.object({ id: z.string(), email: z.string(), role: roleSchema, scope: roleScopeSchema, expiresAt: z.string(), acceptUrl: z.string().describe('the page that accepts the invitation; the token is in its fragment (#token=…), never sent to a server by a browser') }) },
+        response: { 201: invitedSchema },
       },
     },
     async (request, reply) => {
@@ -182,14 +212,29 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         expiresAt: new Date(context.now().getTime() + context.config.invitationTtlSeconds * 1000).toISOString(),
         invitedBy: principal.userId,
       });
-      return reply.code(201).send({
-        id: invitation.id,
-        email: invitation.email,
-        role: invitation.role,
-        scope: invitation.scope,
-        expiresAt: invitation.expiresAt,
-        acceptUrl: `${context.config.publicUrl}/invitations/accept#token=${token}`,
-      });
+      return reply.code(201).send(await deliverInvitation(invitation, token, principal));
+    },
+  );
+
+  const offerSchema = z.object({
+    role: roleSchema,
+    scopes: z.array(roleScopeSchema).describe('the scopes you may offer the role in'),
+    anyScope: z.boolean().describe('true: any scope (global, a country or a group); scopes is then empty'),
+  });
+  app.get(
+    '/invitations/offers',
+    {
+      config: { access: { permission: 'signed-in' } },
+      schema: {
+        tags: ['users'],
+        summary: 'What you may do in onboarding: the roles you may invite to and in which scopes, whether you manage users, and whether invitations go out by e-mail',
+        response: { 200: z.object({ items: z.array(offerSchema), manageUsers: z.boolean(), mailDelivery: z.boolean() }) },
+      },
+    },
+    async (request) => {
+      const grants = request.principal!.grants;
+      const manageUsers = isAllowedGlobally(grants, 'user:manage');
+      return { items: invitationOffers(grants), manageUsers, mailDelivery: mailService(context).enabled };
     },
   );
 
@@ -211,32 +256,109 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/invitations',
     {
-      config: ADMIN('user:manage'),
+      config: { access: { permission: 'invitation:manage', scope: 'list' } },
       schema: {
         tags: ['users'],
         summary: 'Invitations, newest first, with their status (pending, accepted, revoked or expired); never their token',
+        description: 'Administrators see every invitation; national coordinators the ones they made.',
         querystring: pageQuerySchema.extend({ status: z.enum(INVITATION_STATUSES).optional(), email: z.string().max(254).optional() }),
         response: { 200: pageSchema(invitationSchema) },
       },
     },
     async (request) => {
       const { limit, offset, status, email } = request.query;
-      return listInvitations(context.db, { ...(status ? { status } : {}), ...(email ? { email } : {}), page: { limit, offset }, now: context.now() });
+      const principal = request.principal!;
+      const mine = isAllowedGlobally(principal.grants, 'user:manage') ? {} : { invitedBy: principal.userId };
+      return listInvitations(context.db, { ...(status ? { status } : {}), ...(email ? { email } : {}), ...mine, page: { limit, offset }, now: context.now() });
     },
   );
 
+  const onInvitation = { access: { permission: 'invitation:manage' as const, scope: 'object' as const, jurisdiction: invitationJurisdiction } };
+  const invitationParams = z.object({ id: z.string().min(1).max(100) });
   app.get(
     '/invitations/:id',
-    { config: ADMIN('user:manage'), schema: { tags: ['users'], summary: 'One invitation with its status', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: invitationSchema } } },
-    async (request) => getInvitation(context.db, request.params.id, context.now()),
+    { config: onInvitation, schema: { tags: ['users'], summary: 'One invitation with its status', params: invitationParams, response: { 200: invitationSchema } } },
+    async (request) => mayManageInvitation(context, request.principal!, await getInvitation(context.db, request.params.id, context.now())),
   );
 
   app.delete(
     '/invitations/:id',
-    { config: ADMIN('user:manage'), schema: { tags: ['users'], summary: 'Withdraw an invitation', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: okSchema } } },
+    { config: onInvitation, schema: { tags: ['users'], summary: 'Withdraw an invitation (its link stops working; kept on record)', params: invitationParams, response: { 200: okSchema } } },
     async (request) => {
+      mayManageInvitation(context, request.principal!, await getInvitation(context.db, request.params.id, context.now()));
       await revokeInvitation(context.db, request.params.id, request.principal!.userId);
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/invitations/:id/resend',
+    {
+      config: onInvitation,
+      schema: {
+        tags: ['users'],
+        summary: 'Send an invitation again with a new link and a new expiry (the old link stops working)',
+        description: 'For an invitation neither accepted nor withdrawn (an expired one is renewed). Delivered like a new invitation.',
+        params: invitationParams,
+        response: { 200: invitedSchema },
+      },
+    },
+    async (request) => {
+      const principal = request.principal!;
+      mayManageInvitation(context, principal, await getInvitation(context.db, request.params.id, context.now()));
+      const token = createSecret();
+      const invitation = await renewInvitation(context.db, request.params.id, {
+        tokenHash: hashSecret(token),
+        expiresAt: new Date(context.now().getTime() + context.config.invitationTtlSeconds * 1000).toISOString(),
+        actorId: principal.userId,
+      });
+      return deliverInvitation(invitation, token, principal);
+    },
+  );
+
+  const outboxMessageSchema = z
+    .object({
+      id: z.string(),
+      kind: z.string(),
+      recipient: z.string(),
+      subject: z.string(),
+      status: z.enum(OUTBOX_STATUSES),
+      attempts: z.number().int(),
+      nextAttemptAt: z.string(),
+      createdAt: z.string(),
+      sentAt: z.string().optional(),
+      lastError: z.string().optional(),
+      dedupeKey: z.string().optional(),
+    })
+    .meta({ id: 'OutboxMessage' });
+  app.get(
+    '/outbox',
+    {
+      config: ADMIN('user:manage'),
+      schema: {
+        tags: ['users'],
+        summary: 'The e-mail outbox, newest first: each message with its status (pending, sending, sent, failed), attempts and last error; never the body',
+        querystring: pageQuerySchema.extend({ status: z.enum(OUTBOX_STATUSES).optional(), recipient: z.string().max(254).optional() }),
+        response: { 200: pageSchema(outboxMessageSchema).extend({ counts: z.record(z.enum(OUTBOX_STATUSES), z.number().int()), delivery: z.boolean() }) },
+      },
+    },
+    async (request) => {
+      const { limit, offset, status, recipient } = request.query;
+      const [page, counts] = await Promise.all([listOutbox(context.db, { ...(status ? { status } : {}), ...(recipient ? { recipient } : {}), page: { limit, offset } }), countOutbox(context.db)]);
+      return { ...page, counts, delivery: mailService(context).enabled };
+    },
+  );
+
+  app.post(
+    '/outbox/:id/retry',
+    {
+      config: ADMIN('user:manage'),
+      schema: { tags: ['users'], summary: 'Try a failed message again now (other messages are answered as they are)', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: outboxMessageSchema } },
+    },
+    async (request) => {
+      const { body: _body, ...message } = await retryMessage(context.db, request.params.id, context.now());
+      mailService(context).sender()?.wake();
+      return message;
     },
   );
 
@@ -316,3 +438,37 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+/** The roles a user may invite to and where: administrators any role anywhere; others what DELEGABLE_ROLES gives each of their grants, in that grant's scope. */
+export function invitationOffers(grants: readonly RoleGrant[]): { role: (typeof ROLES)[number]; scopes: RoleScope[]; anyScope: boolean }[] {
+  if (isAllowedGlobally(grants, 'user:manage')) return ROLES.map((role) => ({ role, scopes: [], anyScope: true }));
+  const offers = new Map<string, { role: (typeof ROLES)[number]; scopes: RoleScope[]; anyScope: boolean }>();
+  for (const grant of grants) {
+    for (const role of DELEGABLE_ROLES[grant.role] ?? []) {
+      const offer = offers.get(role) ?? { role, scopes: [], anyScope: false };
+      if (!offer.scopes.some((scope) => JSON.stringify(scope) === JSON.stringify(grant.scope))) offer.scopes.push(grant.scope);
+      offers.set(role, offer);
+    }
+  }
+  return ROLES.flatMap((role) => (offers.has(role) ? [offers.get(role)!] : []));
+}
+
+/** The jurisdiction an invitation's scope stands for (undefined: no such invitation); seen by whoever may invite there. */
+const invitationJurisdiction: JurisdictionResolver = Object.assign(
+  async (request: FastifyRequest) => {
+    const { id } = request.params as { id?: string };
+    if (typeof id !== 'string') return undefined;
+    try {
+      return scopeJurisdiction((await getInvitation(request.server.migov.db, id)).scope);
+    } catch {
+      return undefined;
+    }
+  },
+  { visibleWith: 'invitation:manage' as const },
+);
+
+/** An invitation the principal may manage: one whose role they may hand out in its scope (else 403). */
+function mayManageInvitation<T extends Invitation>(context: AppContext, principal: Principal, invitation: T): T {
+  if (!canDelegate(principal.grants, invitation.role, invitation.scope, context.geography)) throw new ApiError('forbidden', `you may not manage invitations as ${invitation.role} in this scope`);
+  return invitation;
+}

@@ -35,6 +35,7 @@ import { extensionFits, sniffMediaType } from '../evidence/sniff-media-type.ts';
 import { evidenceQuotaProblem } from '../evidence/evidence-quota.ts';
 import { sendAttachment } from '../http/attachment.ts';
 import { liveScores, lockVersionEtag, requireIfMatch } from '../assessments/assessment-view.ts';
+import { announceWorkflowAction } from '../mail/mail-service.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -234,6 +235,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         );
         // Every process of the server drops its public bodies before the answer goes out.
         if (action === 'publish' || action === 'reopen') await context.publicCache.invalidate();
+        // The people who act next hear of it by e-mail, through the outbox (nothing when e-mail is off).
+        await announceWorkflowAction(context, { action, assessment, actor: { userId: principal.userId, name: principal.name }, ...(reason ? { reason } : {}) }, request.log);
         return reply.header('etag', lockVersionEtag(assessment.lockVersion)).send(view(context, principal, assessment));
       },
     );

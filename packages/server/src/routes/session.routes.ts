@@ -5,6 +5,8 @@ import { z } from 'zod';
 import {
   acceptInvitation,
   createApiToken,
+  createPasswordReset,
+  findPasswordReset,
   createSession,
   findInvitationByTokenHash,
   findUser,
@@ -15,6 +17,7 @@ import {
   resetSignInFailures,
   revokeApiToken,
   revokeSession,
+  usePasswordReset,
   type Invitation,
   type InvitationRefusal,
   type User,
@@ -29,6 +32,8 @@ import { okSchema, publicUser, roleGrantSchema, roleSchema, roleScopeSchema, use
 import { canDelegate } from '../auth/permissions.ts';
 import { requirePrincipal } from '../auth/access-control.ts';
 import type { AppContext, Principal } from '../context.ts';
+import { attachMailSender, mailService } from '../mail/mail-service.ts';
+import { passwordResetMessage } from '../mail/notices.ts';
 
 const PUBLIC = { access: { permission: 'public' } } as const;
 const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
@@ -76,9 +81,11 @@ async function startSession(context: AppContext, request: FastifyRequest, reply:
   return { user: publicUser(user), roles: grants, csrfToken, expiresAt: expiresAt.toISOString(), via: 'session' as const };
 }
 
-/** /api/v1/session, /api/v1/tokens, /api/v1/invitations/{preview,accept,accept-signed-in}, /api/v1/auth/oidc/*. */
+/** /api/v1/session, /api/v1/tokens, /api/v1/invitations/{preview,accept,accept-signed-in}, /api/v1/password-reset, /api/v1/auth/oidc/*. */
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   const context = app.migov;
+  // The e-mail sender runs with the app (when an SMTP server is configured).
+  attachMailSender(app, context);
   /** The signed-in principal's session as answered: user, current roles, CSRF token of a cookie session. */
   const currentSession = async (principal: Principal) => ({
     user: { id: principal.userId, email: principal.email, name: principal.name, status: 'active' as const },
@@ -291,6 +298,64 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await acceptInvitation(context.db, { tokenHash: hashSecret(request.body.token), as: { kind: 'signed-in', userId: principal.userId }, now: context.now() });
       if (!result.ok) throw refused(result.refusal);
       return currentSession(principal);
+    },
+  );
+
+  const PASSWORD_RESET_ANSWER = 'if this address has an active account, a link to choose a new password is on its way by e-mail';
+  app.post(
+    '/password-reset',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['session'],
+        summary: 'Ask for a password reset link by e-mail (the answer is the same whether the address has an account or not)',
+        description:
+          'An active account of the address gets a one-time link (`${MIGOV_PUBLIC_URL}/password-reset#token=…`, valid MIGOV_PASSWORD_RESET_TTL_SECONDS, default one hour). Without e-mail delivery configured nothing is sent. Limited per address like sign-in, and to 3 links per account an hour.',
+        body: z.object({ email: z.string().trim().min(3).max(254) }),
+        response: { 202: z.object({ ok: z.literal(true), message: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const now = context.now();
+      const retryAfter = await context.shared.hitAttempt(`password-reset:${request.ip}`, context.config.signInPerIpPerMinute, 60_000, now.getTime());
+      if (retryAfter > 0) throw new ApiError('too-many-attempts', `too many requests from this address; wait ${retryAfter} s`, { retryAfter }, { 'retry-after': String(retryAfter) });
+      const mail = mailService(context);
+      const user = await findUserByEmail(context.db, request.body.email);
+      // At most 3 links an hour per account, so nobody can flood a mailbox; the answer stays the same.
+      const withinLimit = user ? (await context.shared.hitAttempt(`password-reset-user:${user.id}`, 3, 3_600_000, now.getTime())) === 0 : false;
+      if (user && user.status === 'active' && mail.enabled && withinLimit) {
+        const token = createSecret();
+        const expiresAt = new Date(now.getTime() + context.config.passwordResetTtlSeconds * 1000).toISOString();
+        await createPasswordReset(context.db, { userId: user.id, tokenHash: hashSecret(token), expiresAt, now, ip: request.ip });
+        await mail.enqueue([passwordResetMessage({ email: user.email, resetUrl: `${context.config.publicUrl}/password-reset#token=${token}`, expiresAt })]);
+      }
+      return reply.code(202).send({ ok: true as const, message: PASSWORD_RESET_ANSWER });
+    },
+  );
+
+  app.post(
+    '/password-reset/confirm',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['session'],
+        summary: 'Choose a new password with a reset token; signs the account out everywhere',
+        description: 'The token works once and voids the account\'s other reset links; every session of the account ends. Unknown, used or expired tokens answer 410 password-reset-invalid.',
+        body: z.object({ token: z.string().min(10).max(200), password: passwordSchema }),
+        response: { 200: z.object({ ok: z.literal(true), email: z.string() }) },
+      },
+    },
+    async (request) => {
+      const now = context.now();
+      const retryAfter = await context.shared.hitAttempt(`password-reset:${request.ip}`, context.config.signInPerIpPerMinute, 60_000, now.getTime());
+      if (retryAfter > 0) throw new ApiError('too-many-attempts', `too many requests from this address; wait ${retryAfter} s`, { retryAfter }, { 'retry-after': String(retryAfter) });
+      const invalid = () => new ApiError('password-reset-invalid', 'this password reset link is unknown, already used or expired; ask for a new one');
+      // The token is checked before the (costly) password hash.
+      if (!(await findPasswordReset(context.db, hashSecret(request.body.token), now))) throw invalid();
+      const passwordHash = await hashPassword(request.body.password);
+      const result = await usePasswordReset(context.db, { tokenHash: hashSecret(request.body.token), passwordHash, now: context.now() });
+      if (!result) throw invalid();
+      return { ok: true as const, email: result.user.email };
     },
   );
 
