@@ -6,6 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { checkSource } from '../src/governance/reference/primary-sources.ts';
+import { MEETING_CORRECTIONS, MEMBER_LISTS, MEMBERSHIP_CORRECTIONS, PROCESS_CORRECTIONS } from './iscm-primary-sources.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = resolve(here, '../../..');
@@ -201,25 +203,51 @@ function typeOf(text: string): string {
   if (/^RCP/.test(text)) return 'regional-consultative-process';
   throw new Error(`unknown ISCM type: ${text}`);
 }
+// Every sourced fact keeps only its primary sources (primary-sources.ts); a fact without one, or one the
+// compilation marks UNVERIFIED, is unverified with the reason.
+interface SourcedFact {
+  source: string;
+  unverified?: boolean;
+  unverifiedReason?: string;
+}
+function settle<T extends SourcedFact>(processId: string | undefined, fact: T, text = ''): T {
+  if (fact.unverifiedReason) return { ...fact, ...('unverified' in fact ? { unverified: true } : {}) };
+  const { primary } = checkSource(processId, fact.source);
+  if (primary.length === 0) return { ...fact, ...('unverified' in fact ? { unverified: true } : {}), unverifiedReason: `no primary source: ${fact.source}` };
+  const settled = { ...fact, source: primary.join('; ') };
+  return fact.unverified ? { ...settled, unverifiedReason: `the compilation could not confirm it${text ? ` (${text})` : ''}` } : settled;
+}
 const processes = readCsv('iscm_registry.csv').map((row) => {
   const acronym = row.acronym ?? '';
+  const id = slug(acronym);
+  const correction = PROCESS_CORRECTIONS[id] ?? {};
   const source = row.source ?? '';
   const established = row.established ?? '';
   const founding =
+    correction.founding?.map((claim) => ({ ...(claim.year === undefined ? {} : { year: claim.year }), text: claim.text, source: claim.source, unverified: claim.unverifiedReason !== undefined, ...(claim.unverifiedReason ? { unverifiedReason: claim.unverifiedReason } : {}) })) ??
     FOUNDING_SPLITS[acronym]?.map((claim) => ({ ...claim, unverified: false })) ??
     established.split(/\s+or\s+|\s+\/\s+/).map((part) => ({ year: firstYear(part), text: part.trim(), source, unverified: unverified(part) }));
+  const sourced = (fact: { text: string; source: string; unverifiedReason?: string } | undefined, text: string | undefined) =>
+    fact ? { text: fact.text, source: fact.source, unverified: fact.unverifiedReason !== undefined, ...(fact.unverifiedReason ? { unverifiedReason: fact.unverifiedReason } : {}) } : { text: text ?? '', source, unverified: unverified(text) };
+  const types = (TYPE_HISTORY[acronym] ?? [{ type: typeOf(row.type ?? ''), asOf: 'as compiled', source }]).map((claim) => {
+    const corrected = correction.typeSources?.[claim.type];
+    return settle(id, corrected ? { ...claim, source: corrected.source, ...(corrected.unverifiedReason ? { unverifiedReason: corrected.unverifiedReason } : {}) } : claim);
+  });
+  const processSource = correction.source ?? source;
+  const primarySource = checkSource(id, processSource).primary.join('; ');
   return {
-    id: slug(acronym),
+    id,
     acronym,
     name: row.name,
-    types: TYPE_HISTORY[acronym] ?? [{ type: typeOf(row.type ?? ''), asOf: 'as compiled', source }],
+    types,
     typeText: row.type,
     region: row.region,
-    founding,
-    secretariat: { text: row.secretariat, source, unverified: unverified(row.secretariat) },
+    founding: founding.map((claim) => settle(id, claim, claim.text)),
+    secretariat: settle(id, sourced(correction.secretariat, row.secretariat), row.secretariat),
     ...(row.associated_organization && row.associated_organization !== 'None' ? { associatedOrganization: row.associated_organization } : {}),
-    memberCountReported: { text: row.member_count_as_reported, source, unverified: unverified(row.member_count_as_reported) },
-    source,
+    memberCountReported: settle(id, sourced(correction.memberCountReported, row.member_count_as_reported), row.member_count_as_reported),
+    ...(correction.membersNotCompiled ? { membersNotCompiled: correction.membersNotCompiled } : {}),
+    source: primarySource || processSource,
     ...(row.notes ? { notes: row.notes } : {}),
   };
 });
@@ -231,7 +259,8 @@ const memberships = readCsv('iscm_membership.csv').map((row, index) => {
   const asOf = (row.as_of ?? '').trim();
   const yearMatch = /^(?:c\.)?(\d{4})(?:-(\d{4}))?\b/.exec(asOf);
   const area = areaCode(name);
-  return {
+  const correction = MEMBERSHIP_CORRECTIONS[process]?.find((entry) => !entry.role || entry.role.test(row.role ?? ''));
+  const record = {
     id: `${process}:${area ?? slug(name)}:${index + 2}`,
     process,
     ...(area ? { area } : {}),
@@ -240,11 +269,34 @@ const memberships = readCsv('iscm_membership.csv').map((row, index) => {
     kind: /observer/i.test(row.role ?? '') ? 'observer' : 'member',
     asOf,
     ...(yearMatch ? { asOfYear: Number(yearMatch[2] ?? yearMatch[1]) } : {}),
-    source: row.source,
+    source: correction?.source ?? row.source ?? '',
     unverified: unverified(row.role, row.source, row.as_of),
+    ...(correction?.unverifiedReason ? { unverifiedReason: correction.unverifiedReason } : {}),
     ...(AMBIGUOUS_NAMES[name] ? { note: AMBIGUOUS_NAMES[name] } : {}),
   };
+  return settle(process, record, row.role);
 });
+for (const [process, memberList] of Object.entries(MEMBER_LISTS)) {
+  if (!processes.some((entry) => entry.id === process)) throw new Error(`member list of unknown process ${process}`);
+  const yearMatch = /\b(\d{4})\b/.exec(memberList.asOf);
+  for (const member of memberList.members) {
+    const area = areaCode(member.name);
+    memberships.push(
+      settle(process, {
+        id: `${process}:${area ?? slug(member.name)}`,
+        process,
+        ...(area ? { area } : {}),
+        name: member.name,
+        role: member.role,
+        kind: member.kind,
+        asOf: memberList.asOf,
+        ...(yearMatch ? { asOfYear: Number(yearMatch[1]) } : {}),
+        source: memberList.source,
+        unverified: false,
+      }),
+    );
+  }
+}
 const OUTCOMES: Record<string, { title: string; source: string }[]> = {
   'GRCP 3': [{ title: 'Third Global Meeting of Chairs and Secretariats of RCPs: report (IOM)', source: 'publications.iom.int/fr/books/third-global-meeting-chairs-and-secretariats-regional-consultative-processes-migration-rcps' }],
   'GRCP 6': [
@@ -264,9 +316,10 @@ const meetings = readCsv('grcp_meetings.csv').map((row) => ({
   theme: row.theme,
   ...(row.participants ? { participants: row.participants } : {}),
   outcomes: OUTCOMES[row.meeting ?? ''] ?? [],
-  source: row.source,
+  source: MEETING_CORRECTIONS[slug(row.meeting ?? '')]?.source ?? row.source ?? '',
   unverified: unverified(row.place, row.theme, row.date),
-}));
+  ...(MEETING_CORRECTIONS[slug(row.meeting ?? '')]?.unverifiedReason ? { unverifiedReason: MEETING_CORRECTIONS[slug(row.meeting ?? '')]?.unverifiedReason } : {}),
+})).map((meeting) => settle(undefined, meeting, [meeting.place, meeting.theme].filter((text) => /UNVERIFIED/.test(text ?? '')).join('; ')));
 writeData(
   'iscm.data.ts',
   'Inter-State consultation mechanisms on migration: registry, membership with as-of dates, and the Global Meetings of Chairs and Secretariats of RCPs.',

@@ -6,6 +6,7 @@ export * from './reference/gcm.data.ts';
 export * from './reference/sdg-indicators.data.ts';
 export * from './reference/mainstreaming.data.ts';
 export * from './reference/iscm.data.ts';
+export * from './reference/primary-sources.ts';
 export * from './mgi/mgi-example.data.ts';
 export * from './mgi/mgi-profile.ts';
 export * from './mgi/mgi-rounds.ts';

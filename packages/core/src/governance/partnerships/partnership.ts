@@ -19,6 +19,8 @@ export interface ProcessTypeClaim {
   /** When the source describes the process so (free text, e.g. "IOM overviews 2013-2017", "current IOM page"). */
   asOf: string;
   source: string;
+  /** Set when no primary source confirms the claim: why not. */
+  unverifiedReason?: string;
 }
 
 /** One founding year claimed by one source; conflicting claims are all kept. */
@@ -27,6 +29,8 @@ export interface FoundingClaim {
   text: string;
   source: string;
   unverified: boolean;
+  /** Why the claim is unverified (no primary source, or the compilation could not confirm it). */
+  unverifiedReason?: string;
 }
 
 /** A text with the source it comes from. */
@@ -34,6 +38,8 @@ export interface ProcessSourcedText {
   text: string;
   source: string;
   unverified: boolean;
+  /** Why the text is unverified (no primary source, or the compilation could not confirm it). */
+  unverifiedReason?: string;
 }
 
 /** An inter-State consultation mechanism on migration. */
@@ -50,6 +56,11 @@ export interface ConsultationProcess {
   secretariat: ProcessSourcedText;
   associatedOrganization?: string;
   memberCountReported: ProcessSourcedText;
+  /**
+   * Set when the process's member list is not compiled from a primary source: why not. Its member
+   * count is then not compiled (never 0), whatever membership records exist.
+   */
+  membersNotCompiled?: string;
   source: string;
   notes?: string;
 }
@@ -76,6 +87,8 @@ export interface ProcessMembership {
   until?: string;
   source: string;
   unverified: boolean;
+  /** Why the record is unverified (no primary source, or the compilation could not confirm it). */
+  unverifiedReason?: string;
   note?: string;
 }
 
@@ -99,6 +112,8 @@ export interface ProcessMeeting {
   outcomes: readonly OutcomeDocument[];
   source: string;
   unverified: boolean;
+  /** Why the meeting's facts are unverified. */
+  unverifiedReason?: string;
 }
 
 /** The partnership registry: processes, membership records and meetings. */

@@ -287,3 +287,31 @@ export function addTypeClaim(registry: PartnershipRegistry, processId: string, c
   const updated = { ...process, types: [...process.types, claim] };
   return { ok: true, registry: { ...registry, processes: registry.processes.map((entry) => (entry.id === process.id ? updated : entry)) }, record: { ...claim, process: process.id } };
 }
+
+/** A process's member count: a number only when its member list is compiled from primary sources, else the reason it is not. */
+export type ProcessMemberCount = { compiled: true; count: number; unverifiedLeftOut: number } | { compiled: false; count: null; reason: string };
+
+/**
+ * How many members a process has on the date, counted from its verified membership records. The
+ * count is not compiled (`count: null`, never 0) when the process's member list is marked not
+ * compiled, or when no verified record counts: a process without records has an unknown
+ * membership, not an empty one. Unverified records never count; their number is reported.
+ */
+export function processMemberCount(registry: PartnershipRegistry, processId: string, query: MembershipQuery = {}): ProcessMemberCount {
+  const process = getProcess(registry, processId);
+  if (process.membersNotCompiled) return { compiled: false, count: null, reason: process.membersNotCompiled };
+  const records = processMemberships(registry, process.id, query);
+  const verified = new Set(records.filter((record) => !record.unverified && record.area).map((record) => record.area));
+  const unverified = records.filter((record) => record.unverified);
+  if (verified.size === 0) {
+    if (unverified.length === 0) return { compiled: false, count: null, reason: 'no membership records are compiled for this process' };
+    const reasons = [...new Set(unverified.map((record) => record.unverifiedReason ?? 'unverified'))];
+    return { compiled: false, count: null, reason: `the ${unverified.length} membership records are unverified: ${reasons.join('; ')}` };
+  }
+  return { compiled: true, count: verified.size, unverifiedLeftOut: unverified.length };
+}
+
+/** Whether a fact may be stated as a fact (in a brief, as a number): only when it is verified. */
+export function isStatedFact(fact: { unverified?: boolean }): boolean {
+  return fact.unverified !== true;
+}

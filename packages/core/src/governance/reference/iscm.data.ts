@@ -15,7 +15,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'IOM overviews of principal ISCMs 2013-2017',
-        source: 'fdocuments.us Overview of Principal ISCMs 2017'
+        source: 'IOM Overview of Principal ISCMs 2013-2017 (fdocuments.us copy)',
+        unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
       },
       {
         type: 'interregional-forum',
@@ -29,27 +30,29 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 1991,
         text: '1991 (IOM overviews 2013/2015/2017)',
-        source: 'fdocuments.us Overview of Principal ISCMs 2017; iom.int/budapest-process; icmpd.org/our-work/migration-dialogues',
-        unverified: false
+        source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
+        unverified: true,
+        unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
       },
       {
         year: 1993,
-        text: '1993 (IOM current page; ICMPD)',
-        source: 'fdocuments.us Overview of Principal ISCMs 2017; iom.int/budapest-process; icmpd.org/our-work/migration-dialogues',
+        text: '1993 (Senior Officials steer the Process since 1993; IOM current page)',
+        source: 'https://www.budapestprocess.org/budapest-process/governance; iom.int/budapest-process',
         unverified: false
       }
     ],
     secretariat: {
-      text: 'ICMPD (since 1994)',
-      source: 'fdocuments.us Overview of Principal ISCMs 2017; iom.int/budapest-process; icmpd.org/our-work/migration-dialogues',
+      text: 'ICMPD (since 1994); Chair Türkiye (since January 2006), Co-Chair Hungary (Chair 1993-2006)',
+      source: 'https://www.budapestprocess.org/budapest-process/governance',
       unverified: false
     },
     memberCountReported: {
-      text: '49 participating (2017 overview); "over 50 governments" (IOM/ICMPD)',
-      source: 'fdocuments.us Overview of Principal ISCMs 2017; iom.int/budapest-process; icmpd.org/our-work/migration-dialogues',
+      text: 'over 50 governments and 10 international organisations',
+      source: 'iom.int/budapest-process; icmpd.org/our-work/migration-dialogues',
       unverified: false
     },
-    source: 'fdocuments.us Overview of Principal ISCMs 2017; iom.int/budapest-process; icmpd.org/our-work/migration-dialogues',
+    membersNotCompiled: 'the list of 49 participating States was found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed; no primary list was found',
+    source: 'https://www.budapestprocess.org/budapest-process/governance; iom.int/budapest-process; icmpd.org/our-work/migration-dialogues',
     notes: 'Chair Turkey, co-chair Hungary (since 2006). Founding year conflicts -> store both. Member list in iscm_membership.csv uses "North Macedonia" for the source\'s "the former Yugoslav Republic of Macedonia".'
   },
   {
@@ -81,7 +84,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
     memberCountReported: {
       text: '~50 (UNVERIFIED)',
       source: 'iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues',
-      unverified: true
+      unverified: true,
+      unverifiedReason: 'the compilation could not confirm it (~50 (UNVERIFIED))'
     },
     source: 'iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues',
     notes: 'Launched under Czech EU Presidency by joint declaration "Building Migration Partnerships".'
@@ -94,7 +98,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015); docest.com summary report 2013'
+        source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015)'
       }
     ],
     typeText: 'RCP',
@@ -103,27 +107,27 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2011,
         text: '2011 (Almaty Declaration, March 2011)',
-        source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015); docest.com summary report 2013',
+        source: 'unhcr.org/centralasia/en/almaty-process',
         unverified: false
       },
       {
         year: 2013,
         text: '2013 (IOM page; RCP launched at 5 June 2013 Ministerial)',
-        source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015); docest.com summary report 2013',
+        source: 'iom.int/almaty-process',
         unverified: false
       }
     ],
     secretariat: {
       text: 'IOM and UNHCR (support unit/secretariat)',
-      source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015); docest.com summary report 2013',
+      source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015)',
       unverified: false
     },
     memberCountReported: {
       text: '7 participating; observers Iran, Pakistan',
-      source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015); docest.com summary report 2013',
+      source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015)',
       unverified: false
     },
-    source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015); docest.com summary report 2013',
+    source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015)',
     notes: 'Third Ministerial Conference, Baku, April 2025 (Baku Declaration) - eca.iom.int'
   },
   {
@@ -144,19 +148,22 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2001,
         text: 'UNVERIFIED (Söderköping Process 2001; EaP Panel ~2011)',
         source: 'iom.int/rcps-region (listing only)',
-        unverified: true
+        unverified: true,
+        unverifiedReason: 'the compilation could not confirm it (UNVERIFIED (Söderköping Process 2001; EaP Panel ~2011))'
       }
     ],
     secretariat: {
       text: 'UNVERIFIED',
       source: 'iom.int/rcps-region (listing only)',
-      unverified: true
+      unverified: true,
+      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)'
     },
     associatedOrganization: 'EU Eastern Partnership',
     memberCountReported: {
       text: 'UNVERIFIED',
       source: 'iom.int/rcps-region (listing only)',
-      unverified: true
+      unverified: true,
+      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)'
     },
     source: 'iom.int/rcps-region (listing only)'
   },
@@ -306,7 +313,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/migration-dialogue-central-african-states-midcas; docsbay.net/doc/909262'
+        source: 'iom.int/migration-dialogue-central-african-states-midcas'
       }
     ],
     typeText: 'RCP',
@@ -315,22 +322,24 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2012,
         text: '2012 (endorsed 2014, adopted by ECCAS 2015)',
-        source: 'iom.int/migration-dialogue-central-african-states-midcas; docsbay.net/doc/909262',
+        source: 'iom.int/migration-dialogue-central-african-states-midcas',
         unverified: false
       }
     ],
     secretariat: {
       text: 'ECCAS Secretariat ad interim',
-      source: 'iom.int/migration-dialogue-central-african-states-midcas; docsbay.net/doc/909262',
+      source: 'iom.int/migration-dialogue-central-african-states-midcas',
       unverified: false
     },
     associatedOrganization: 'ECCAS',
     memberCountReported: {
-      text: '10 (docsbay copy of IOM page)',
-      source: 'iom.int/migration-dialogue-central-african-states-midcas; docsbay.net/doc/909262',
-      unverified: false
+      text: '10',
+      source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
+      unverified: true,
+      unverifiedReason: 'given only by a document-mirror copy (docsbay.net) of a draft IOM page'
     },
-    source: 'iom.int/migration-dialogue-central-african-states-midcas; docsbay.net/doc/909262',
+    membersNotCompiled: 'the member list comes only from a document-mirror copy (docsbay.net) of a draft IOM page; IOM describes MIDCAS as dormant since 2016',
+    source: 'iom.int/migration-dialogue-central-african-states-midcas',
     notes: 'Dormant and inactive since 2016 (IOM).'
   },
   {
@@ -341,7 +350,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/migration-dialogue-southern-africa-midsa; lawsdocbox MIDSA 2013 report'
+        source: 'iom.int/migration-dialogue-southern-africa-midsa'
       }
     ],
     typeText: 'RCP',
@@ -350,22 +359,22 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2000,
         text: '2000 (Nov 2000)',
-        source: 'iom.int/migration-dialogue-southern-africa-midsa; lawsdocbox MIDSA 2013 report',
+        source: 'iom.int/migration-dialogue-southern-africa-midsa',
         unverified: false
       }
     ],
     secretariat: {
       text: 'IOM (technical and administrative support)',
-      source: 'iom.int/migration-dialogue-southern-africa-midsa; lawsdocbox MIDSA 2013 report',
+      source: 'iom.int/migration-dialogue-southern-africa-midsa',
       unverified: false
     },
     associatedOrganization: 'SADC',
     memberCountReported: {
       text: '16',
-      source: 'iom.int/migration-dialogue-southern-africa-midsa; lawsdocbox MIDSA 2013 report',
+      source: 'iom.int/migration-dialogue-southern-africa-midsa',
       unverified: false
     },
-    source: 'iom.int/migration-dialogue-southern-africa-midsa; lawsdocbox MIDSA 2013 report',
+    source: 'iom.int/migration-dialogue-southern-africa-midsa',
     notes: 'Chair rotates annually (e.g. Madagascar 2025, Angola 2024).'
   },
   {
@@ -376,7 +385,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/migration-dialogue-west-africa-midwa; iom.int/midwa; newshour.media 2016'
+        source: 'iom.int/migration-dialogue-west-africa-midwa; iom.int/midwa'
       }
     ],
     typeText: 'RCP',
@@ -385,28 +394,29 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2001,
         text: '2001',
-        source: 'iom.int/migration-dialogue-west-africa-midwa; iom.int/midwa',
+        source: 'https://www.iom.int/midwa; https://www.iom.int/migration-dialogue-west-africa-midwa',
         unverified: false
       },
       {
         year: 2000,
         text: 'est. Dec 2000 per IOM 2016 news',
         source: 'newshour.media 2016',
-        unverified: false
+        unverified: true,
+        unverifiedReason: 'only a news-site copy (newshour.media) of an IOM release; the release on iom.int was not confirmed'
       }
     ],
     secretariat: {
-      text: 'ECOWAS Commission (regional secretariat created 2017; ad interim ECOWAS Directorate of Free Movement)',
-      source: 'iom.int/migration-dialogue-west-africa-midwa; iom.int/midwa; newshour.media 2016',
+      text: 'ECOWAS Commission (regional secretariat created 2017; ad interim ECOWAS Directorate of Free Movement and Tourism)',
+      source: 'https://www.iom.int/midwa; https://www.iom.int/migration-dialogue-west-africa-midwa',
       unverified: false
     },
     associatedOrganization: 'ECOWAS',
     memberCountReported: {
-      text: '15',
-      source: 'iom.int/migration-dialogue-west-africa-midwa; iom.int/midwa; newshour.media 2016',
+      text: '15 participating States; observer States France, Switzerland',
+      source: 'https://www.iom.int/midwa',
       unverified: false
     },
-    source: 'iom.int/migration-dialogue-west-africa-midwa; iom.int/midwa; newshour.media 2016',
+    source: 'iom.int/migration-dialogue-west-africa-midwa; iom.int/midwa',
     notes: 'Steering Committee: 9 MS + 4 observers. Member list = ECOWAS membership at time of source; Burkina Faso/Mali/Niger ECOWAS withdrawal (2024-25) -> status UNVERIFIED.'
   },
   {
@@ -417,7 +427,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'colomboprocess.org (secretariat page; media 2014); tribuneindia.com (2024?); iom.int speeches handover Sri Lanka->Nepal'
+        source: 'colomboprocess.org (secretariat page; iom.int speeches handover Sri Lanka->Nepal'
       }
     ],
     typeText: 'RCP',
@@ -425,22 +435,22 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
     founding: [
       {
         year: 2003,
-        text: '2003',
-        source: 'colomboprocess.org (secretariat page; media 2014); tribuneindia.com (2024?); iom.int speeches handover Sri Lanka->Nepal',
+        text: '2003 (first Ministerial Consultation, Colombo)',
+        source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia',
         unverified: false
       }
     ],
     secretariat: {
-      text: 'IOM',
-      source: 'colomboprocess.org (secretariat page; media 2014); tribuneindia.com (2024?); iom.int speeches handover Sri Lanka->Nepal',
+      text: 'IOM (technical and administrative support; Technical Support Unit in IOM Sri Lanka)',
+      source: 'https://www.iom.int/regional-consultative-process-overseas-employment-and-contractual-labor-countries-origin-asia-colombo-process',
       unverified: false
     },
     memberCountReported: {
-      text: '12',
-      source: 'colomboprocess.org (secretariat page; media 2014); tribuneindia.com (2024?); iom.int speeches handover Sri Lanka->Nepal',
+      text: '12 Member States',
+      source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia',
       unverified: false
     },
-    source: 'colomboprocess.org (secretariat page; media 2014); tribuneindia.com (2024?); iom.int speeches handover Sri Lanka->Nepal',
+    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia; colomboprocess.org',
     notes: 'Five thematic areas/working groups under Sri Lanka chair.'
   },
   {
@@ -451,7 +461,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about; iom.ch/abu-dhabi-dialogue; khaleejtimes 2021'
+        source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about'
       }
     ],
     typeText: 'RCP',
@@ -460,21 +470,21 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2008,
         text: '2008 (inaugural ministerial 21-22 Jan 2008)',
-        source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about; iom.ch/abu-dhabi-dialogue; khaleejtimes 2021',
+        source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about',
         unverified: false
       }
     ],
     secretariat: {
       text: 'Permanent secretariat provided by UAE (IOM was secretariat 2008-Apr 2012)',
-      source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about; iom.ch/abu-dhabi-dialogue; khaleejtimes 2021',
+      source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about',
       unverified: false
     },
     memberCountReported: {
       text: '18 (11 origin + 7 destination)',
-      source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about; iom.ch/abu-dhabi-dialogue; khaleejtimes 2021',
+      source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about',
       unverified: false
     },
-    source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about; iom.ch/abu-dhabi-dialogue; khaleejtimes 2021',
+    source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about; iom.int/abu-dhabi-dialogue',
     notes: 'Chair rotates between a sending and a receiving country.'
   },
   {
@@ -485,7 +495,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'baliprocess.net; dfat.gov.au; docslib ISCM assessment 2019'
+        source: 'baliprocess.net; dfat.gov.au'
       }
     ],
     typeText: 'RCP',
@@ -493,22 +503,23 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
     founding: [
       {
         year: 2002,
-        text: '2002 (Feb 2002 Regional Ministerial Conference)',
-        source: 'baliprocess.net; dfat.gov.au; docslib ISCM assessment 2019',
+        text: '2002 (February 2002 Regional Ministerial Conference, Bali)',
+        source: 'https://www.iom.int/bali-process-people-smuggling-trafficking-persons-and-related-transnational-crime; https://baliprocessbusiness.org/about',
         unverified: false
       }
     ],
     secretariat: {
-      text: 'Co-chairs Australia and Indonesia; Regional Support Office (location UNVERIFIED: Bangkok)',
-      source: 'baliprocess.net; dfat.gov.au; docslib ISCM assessment 2019',
-      unverified: true
-    },
-    memberCountReported: {
-      text: '49 members incl. UNHCR, IOM, UNODC, ILO (baliprocess.net, undated)',
-      source: 'baliprocess.net; dfat.gov.au; docslib ISCM assessment 2019',
+      text: 'Co-chairs Australia and Indonesia (Ministers for Foreign Affairs); DFAT and the Indonesian Ministry of Foreign Affairs coordinate official meetings; Regional Support Office',
+      source: 'https://www.baliprocess.net/coordination-of-the-bali-process/',
       unverified: false
     },
-    source: 'baliprocess.net; dfat.gov.au; docslib ISCM assessment 2019',
+    memberCountReported: {
+      text: '45 member countries and 4 UN agencies (IOM, UNHCR, UNODC, ILO)',
+      source: 'https://baliprocessbusiness.org/about',
+      unverified: false
+    },
+    membersNotCompiled: 'the membership page of baliprocess.net could not be retrieved; no primary list of the 45 member countries was found, only their number',
+    source: 'https://www.baliprocess.net/coordination-of-the-bali-process/; https://www.iom.int/bali-process-people-smuggling-trafficking-persons-and-related-transnational-crime',
     notes: 'Ad Hoc Group of most-affected members; member list not captured (UNVERIFIED).'
   },
   {
@@ -519,7 +530,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history; talamua.com 2016'
+        source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history'
       }
     ],
     typeText: 'RCP',
@@ -528,21 +539,21 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 1996,
         text: '1996',
-        source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history; talamua.com 2016',
+        source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history',
         unverified: false
       }
     ],
     secretariat: {
       text: 'PIDC Secretariat, Apia, Samoa (since Aug 2016; previously Suva)',
-      source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history; talamua.com 2016',
+      source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history',
       unverified: false
     },
     memberCountReported: {
       text: '19 MoU signatories (IOM page); 23 states/territories listed on older IOM page',
-      source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history; talamua.com 2016',
+      source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history',
       unverified: false
     },
-    source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history; talamua.com 2016',
+    source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history',
     notes: 'Renamed 2019 (pidcsec) / 2018 (IOM).'
   },
   {
@@ -563,18 +574,21 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 1996,
         text: 'UNVERIFIED (1996)',
         source: 'iom.int/research-iscms (listed among studied ISCMs only)',
-        unverified: true
+        unverified: true,
+        unverifiedReason: 'the compilation could not confirm it (UNVERIFIED (1996))'
       }
     ],
     secretariat: {
       text: 'UNVERIFIED',
       source: 'iom.int/research-iscms (listed among studied ISCMs only)',
-      unverified: true
+      unverified: true,
+      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)'
     },
     memberCountReported: {
       text: 'UNVERIFIED',
       source: 'iom.int/research-iscms (listed among studied ISCMs only)',
-      unverified: true
+      unverified: true,
+      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)'
     },
     source: 'iom.int/research-iscms (listed among studied ISCMs only)',
     notes: 'Possibly dormant.'
@@ -587,7 +601,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process; docslib RCM 15 years'
+        source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process'
       }
     ],
     typeText: 'RCP',
@@ -596,21 +610,22 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 1996,
         text: '1996 (Tuxtla II summit Feb 1996; first meeting Puebla, March 1996)',
-        source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process; docslib RCM 15 years',
+        source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process',
         unverified: false
       }
     ],
     secretariat: {
-      text: 'Technical Secretariat, San José, Costa Rica (IOM support) - location per RCM 15-year publication',
-      source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process; docslib RCM 15 years',
-      unverified: false
+      text: 'Technical Secretariat, San José, Costa Rica (IOM support)',
+      source: 'RCM 15-year publication (docslib copy)',
+      unverified: true,
+      unverifiedReason: 'the location is given by the RCM 15-year publication, found only as a document-mirror copy (docslib)'
     },
     memberCountReported: {
       text: '11 members; 5 observer states',
-      source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process; docslib RCM 15 years',
+      source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process',
       unverified: false
     },
-    source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process; docslib RCM 15 years',
+    source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process',
     notes: 'Observer states: Argentina, Colombia, Ecuador, Jamaica, Peru.'
   },
   {
@@ -621,7 +636,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/south-american-conference-migration-sacm; businessinteltoday.com; iom.int news (16th SACM)'
+        source: 'iom.int/south-american-conference-migration-sacm; iom.int news (16th SACM)'
       }
     ],
     typeText: 'RCP',
@@ -630,21 +645,21 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2000,
         text: '2000 (first Conference Buenos Aires 2000; preparatory Lima meeting 1999)',
-        source: 'iom.int/south-american-conference-migration-sacm; businessinteltoday.com; iom.int news (16th SACM)',
+        source: 'iom.int/south-american-conference-migration-sacm; iom.int news (16th SACM)',
         unverified: false
       }
     ],
     secretariat: {
       text: 'Technical Secretariat: IOM',
-      source: 'iom.int/south-american-conference-migration-sacm; businessinteltoday.com; iom.int news (16th SACM)',
+      source: 'iom.int/south-american-conference-migration-sacm; iom.int news (16th SACM)',
       unverified: false
     },
     memberCountReported: {
       text: '12 members; observer Mexico',
-      source: 'iom.int/south-american-conference-migration-sacm; businessinteltoday.com; iom.int news (16th SACM)',
+      source: 'iom.int/south-american-conference-migration-sacm; iom.int news (16th SACM)',
       unverified: false
     },
-    source: 'iom.int/south-american-conference-migration-sacm; businessinteltoday.com; iom.int news (16th SACM)',
+    source: 'iom.int/south-american-conference-migration-sacm; iom.int news (16th SACM)',
     notes: 'Presidency Pro Tempore rotates annually.'
   },
   {
@@ -729,7 +744,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'interregional-forum',
         asOf: 'as compiled',
-        source: 'rabat-process.org/en/about; unjoblink.org (ICMPD vacancy, Cadiz Action Plan 2023-2027); fiiapp.org'
+        source: 'rabat-process.org/en/about; fiiapp.org'
       }
     ],
     typeText: 'Interregional forum',
@@ -737,23 +752,23 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
     founding: [
       {
         year: 2006,
-        text: '2006 (July 2006 Rabat ministerial)',
-        source: 'rabat-process.org/en/about; unjoblink.org (ICMPD vacancy, Cadiz Action Plan 2023-2027); fiiapp.org',
+        text: '2006 (July 2006 Rabat ministerial conference)',
+        source: 'https://www.rabat-process.org/en/about',
         unverified: false
       }
     ],
     secretariat: {
-      text: 'ICMPD (EU-funded; earlier with FIIAPP)',
-      source: 'rabat-process.org/en/about; unjoblink.org (ICMPD vacancy, Cadiz Action Plan 2023-2027); fiiapp.org',
+      text: 'ICMPD (EU-funded support project; earlier with FIIAPP)',
+      source: 'fiiapp.org/?p=23249; https://www.rabat-process.org/en/about/our-partners',
       unverified: false
     },
     associatedOrganization: 'EC and ECOWAS participate',
     memberCountReported: {
-      text: '57 partner countries + EC + ECOWAS ("over 60 stakeholders")',
-      source: 'rabat-process.org/en/about; unjoblink.org (ICMPD vacancy, Cadiz Action Plan 2023-2027); fiiapp.org',
+      text: '57 partner and observer countries (28 African, 29 European) + European Union + ECOWAS; 4 permanent observer organisations',
+      source: 'https://www.rabat-process.org/en/about/partners',
       unverified: false
     },
-    source: 'rabat-process.org/en/about; unjoblink.org (ICMPD vacancy, Cadiz Action Plan 2023-2027); fiiapp.org',
+    source: 'https://www.rabat-process.org/en/about; https://www.rabat-process.org/en/about/partners',
     notes: 'Multi-annual programmes: Marrakesh 2018-2020; Cadiz 2023-2027 aligned with Joint Valletta Action Plan.'
   },
   {
@@ -764,7 +779,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'interregional-forum',
         asOf: 'as compiled',
-        source: 'wikimili.com/en/Khartoum_process; esteri.it 2014; ecre.org 2014; expydoc Sharm El Sheikh Plan of Action 2015'
+        source: 'esteri.it 2014'
       }
     ],
     typeText: 'Interregional forum',
@@ -773,22 +788,22 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2014,
         text: '2014 (Rome Declaration, 28 Nov 2014)',
-        source: 'wikimili.com/en/Khartoum_process; esteri.it 2014; ecre.org 2014; expydoc Sharm El Sheikh Plan of Action 2015',
+        source: 'https://www.khartoumprocess.net/news/10-years-of-the-khartoum-process; esteri.it/en/sala_stampa/archivionotizie/approfondimenti/2014/11/20141125_conf_migrazioni-3/',
         unverified: false
       }
     ],
     secretariat: {
-      text: 'Steering Committee; secretariat UNVERIFIED',
-      source: 'wikimili.com/en/Khartoum_process; esteri.it 2014; ecre.org 2014; expydoc Sharm El Sheikh Plan of Action 2015',
-      unverified: true
+      text: 'Secretariat jointly managed by the African Union Commission and the European Commission, with technical and logistical assistance from ICMPD; Steering Committee',
+      source: 'https://www.khartoumprocess.net/about/actors-and-governance',
+      unverified: false
     },
     associatedOrganization: 'AU Commission, EU',
     memberCountReported: {
-      text: '37 Rome signatories (+ Libya, Norway, Switzerland, Uganda later)',
-      source: 'wikimili.com/en/Khartoum_process; esteri.it 2014; ecre.org 2014; expydoc Sharm El Sheikh Plan of Action 2015',
+      text: '37 Rome Declaration signatories, later joined by Libya, Norway, Switzerland and Uganda',
+      source: 'https://www.khartoumprocess.net/about/actors-and-governance',
       unverified: false
     },
-    source: 'wikimili.com/en/Khartoum_process; esteri.it 2014; ecre.org 2014; expydoc Sharm El Sheikh Plan of Action 2015'
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance; https://www.iom.int/eu-horn-africa-migration-route-initiative-khartoum-process'
   },
   {
     id: 'mtm',
@@ -808,7 +823,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2002,
         text: 'UNVERIFIED (2002)',
         source: 'icmpd.org/our-work/migration-dialogues',
-        unverified: true
+        unverified: true,
+        unverifiedReason: 'the compilation could not confirm it (UNVERIFIED (2002))'
       }
     ],
     secretariat: {
@@ -819,7 +835,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
     memberCountReported: {
       text: 'UNVERIFIED',
       source: 'icmpd.org/our-work/migration-dialogues',
-      unverified: true
+      unverified: true,
+      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)'
     },
     source: 'icmpd.org/our-work/migration-dialogues'
   },
@@ -831,7 +848,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'global-process',
         asOf: 'as compiled',
-        source: 'diplomatie.belgium.be; iom.ch/global-processes-migration'
+        source: 'diplomatie.belgium.be'
       }
     ],
     typeText: 'Global process',
@@ -840,21 +857,22 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2007,
         text: '2007 (first meeting Brussels, July 2007)',
-        source: 'diplomatie.belgium.be; iom.ch/global-processes-migration',
+        source: 'diplomatie.belgium.be',
         unverified: false
       }
     ],
     secretariat: {
       text: 'GFMD Support Unit (UNVERIFIED)',
-      source: 'diplomatie.belgium.be; iom.ch/global-processes-migration',
-      unverified: true
+      source: 'diplomatie.belgium.be',
+      unverified: true,
+      unverifiedReason: 'the compilation could not confirm it (GFMD Support Unit (UNVERIFIED))'
     },
     memberCountReported: {
       text: 'UN Member States (state-led, informal)',
-      source: 'diplomatie.belgium.be; iom.ch/global-processes-migration',
+      source: 'diplomatie.belgium.be',
       unverified: false
     },
-    source: 'diplomatie.belgium.be; iom.ch/global-processes-migration',
+    source: 'diplomatie.belgium.be',
     notes: 'Proposed at 2006 UN HLD.'
   },
   {
@@ -899,7 +917,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'global-process',
         asOf: 'as compiled',
-        source: 'migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013'
+        source: 'migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013',
+        unverifiedReason: 'no primary source: migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013'
       }
     ],
     typeText: 'Global process',
@@ -909,19 +928,22 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2006,
         text: '2006 (14-15 Sept 2006); 2nd HLD 2013',
         source: 'migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013',
-        unverified: false
+        unverified: true,
+        unverifiedReason: 'no primary source: migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013'
       }
     ],
     secretariat: {
       text: 'UN',
       source: 'migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013',
-      unverified: false
+      unverified: true,
+      unverifiedReason: 'no primary source: migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013'
     },
     associatedOrganization: 'UNGA',
     memberCountReported: {
       text: 'UN Member States',
       source: 'migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013',
-      unverified: false
+      unverified: true,
+      unverifiedReason: 'no primary source: migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013'
     },
     source: 'migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013'
   },
@@ -943,13 +965,15 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2022,
         text: '2022 (first IMRF; every 4 years) - UNVERIFIED in retrieved sources',
         source: 'migrationnetwork.un.org pledge pages mention IMRF 2026',
-        unverified: true
+        unverified: true,
+        unverifiedReason: 'the compilation could not confirm it (2022 (first IMRF; every 4 years) - UNVERIFIED in retrieved sources)'
       }
     ],
     secretariat: {
       text: 'UN Network on Migration supports (UNVERIFIED)',
       source: 'migrationnetwork.un.org pledge pages mention IMRF 2026',
-      unverified: true
+      unverified: true,
+      unverifiedReason: 'the compilation could not confirm it (UN Network on Migration supports (UNVERIFIED))'
     },
     associatedOrganization: 'UNGA',
     memberCountReported: {
@@ -973,7 +997,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:51:3',
@@ -985,7 +1010,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:40:4',
@@ -997,7 +1023,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:31:5',
@@ -1009,7 +1036,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:112:6',
@@ -1021,7 +1049,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:56:7',
@@ -1033,7 +1062,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:70:8',
@@ -1045,7 +1075,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:100:9',
@@ -1057,7 +1088,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:191:10',
@@ -1069,7 +1101,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:196:11',
@@ -1081,7 +1114,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:203:12',
@@ -1093,7 +1127,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:208:13',
@@ -1105,7 +1140,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:233:14',
@@ -1117,7 +1153,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:246:15',
@@ -1129,7 +1166,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:250:16',
@@ -1141,7 +1179,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:268:17',
@@ -1153,7 +1192,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:276:18',
@@ -1165,7 +1205,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:300:19',
@@ -1177,7 +1218,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:348:20',
@@ -1189,7 +1231,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:372:21',
@@ -1201,7 +1244,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:380:22',
@@ -1213,7 +1257,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:398:23',
@@ -1225,7 +1270,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:417:24',
@@ -1237,7 +1283,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:428:25',
@@ -1249,7 +1296,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:438:26',
@@ -1261,7 +1309,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:440:27',
@@ -1273,7 +1322,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:442:28',
@@ -1285,7 +1335,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:807:29',
@@ -1297,7 +1348,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:470:30',
@@ -1309,7 +1361,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:498:31',
@@ -1321,7 +1374,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:499:32',
@@ -1333,7 +1387,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:528:33',
@@ -1345,7 +1400,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:578:34',
@@ -1357,7 +1413,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:616:35',
@@ -1369,7 +1426,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:620:36',
@@ -1381,7 +1439,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:642:37',
@@ -1393,7 +1452,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:643:38',
@@ -1405,7 +1465,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:688:39',
@@ -1417,7 +1478,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:703:40',
@@ -1429,7 +1491,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:705:41',
@@ -1441,7 +1504,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:724:42',
@@ -1453,7 +1517,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:752:43',
@@ -1465,7 +1530,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:756:44',
@@ -1477,7 +1543,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:762:45',
@@ -1489,7 +1556,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:792:46',
@@ -1501,7 +1569,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:795:47',
@@ -1513,7 +1582,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:804:48',
@@ -1525,7 +1595,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:826:49',
@@ -1537,7 +1608,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:860:50',
@@ -1549,7 +1621,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:4:51',
@@ -1561,7 +1634,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:368:52',
@@ -1573,7 +1647,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:586:53',
@@ -1585,7 +1660,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:36:54',
@@ -1597,7 +1673,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:50:55',
@@ -1609,7 +1686,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:124:56',
@@ -1621,7 +1699,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:156:57',
@@ -1633,7 +1712,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:356:58',
@@ -1645,7 +1725,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:364:59',
@@ -1657,7 +1738,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'budapest-process:840:60',
@@ -1669,7 +1751,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2017',
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
   },
   {
     id: 'almaty-process:4:61',
@@ -2549,7 +2632,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2015',
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
   },
   {
     id: 'midcas:108:140',
@@ -2561,7 +2645,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2015',
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
   },
   {
     id: 'midcas:120:141',
@@ -2573,7 +2658,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2015',
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
   },
   {
     id: 'midcas:148:142',
@@ -2585,7 +2671,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2015',
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
   },
   {
     id: 'midcas:140:143',
@@ -2597,7 +2684,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2015',
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
   },
   {
     id: 'midcas:178:144',
@@ -2609,7 +2697,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2015',
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
   },
   {
     id: 'midcas:180:145',
@@ -2621,7 +2710,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2015',
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
   },
   {
     id: 'midcas:266:146',
@@ -2633,7 +2723,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2015',
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
   },
   {
     id: 'midcas:226:147',
@@ -2645,7 +2736,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2015',
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
   },
   {
     id: 'midcas:678:148',
@@ -2657,7 +2749,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2015',
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
   },
   {
     id: 'midsa:24:149',
@@ -2845,7 +2938,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:854:166',
@@ -2857,7 +2951,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:132:167',
@@ -2869,7 +2964,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:384:168',
@@ -2881,7 +2977,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:270:169',
@@ -2893,7 +2990,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:288:170',
@@ -2905,7 +3003,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:324:171',
@@ -2917,7 +3016,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:624:172',
@@ -2929,7 +3029,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:430:173',
@@ -2941,7 +3042,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:466:174',
@@ -2953,7 +3055,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:562:175',
@@ -2965,7 +3068,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:566:176',
@@ -2977,7 +3081,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:686:177',
@@ -2989,7 +3094,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:694:178',
@@ -3001,7 +3107,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'midwa:768:179',
@@ -3013,7 +3120,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
   },
   {
     id: 'colombo-process:4:180',
@@ -3024,7 +3132,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'tribuneindia.com "India moots more member states for Colombo Process"',
+    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
     unverified: false
   },
   {
@@ -3036,7 +3144,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'tribuneindia.com "India moots more member states for Colombo Process"',
+    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
     unverified: false
   },
   {
@@ -3048,7 +3156,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'tribuneindia.com "India moots more member states for Colombo Process"',
+    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
     unverified: false
   },
   {
@@ -3060,7 +3168,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'tribuneindia.com "India moots more member states for Colombo Process"',
+    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
     unverified: false
   },
   {
@@ -3072,7 +3180,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'tribuneindia.com "India moots more member states for Colombo Process"',
+    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
     unverified: false
   },
   {
@@ -3084,7 +3192,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'tribuneindia.com "India moots more member states for Colombo Process"',
+    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
     unverified: false
   },
   {
@@ -3096,7 +3204,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'tribuneindia.com "India moots more member states for Colombo Process"',
+    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
     unverified: false
   },
   {
@@ -3108,7 +3216,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'tribuneindia.com "India moots more member states for Colombo Process"',
+    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
     unverified: false
   },
   {
@@ -3120,7 +3228,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'tribuneindia.com "India moots more member states for Colombo Process"',
+    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
     unverified: false
   },
   {
@@ -3132,7 +3240,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'tribuneindia.com "India moots more member states for Colombo Process"',
+    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
     unverified: false
   },
   {
@@ -3144,7 +3252,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'tribuneindia.com "India moots more member states for Colombo Process"',
+    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
     unverified: false
   },
   {
@@ -3156,7 +3264,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'tribuneindia.com "India moots more member states for Colombo Process"',
+    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
     unverified: false
   },
   {
@@ -3169,7 +3277,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2024',
     asOfYear: 2024,
     source: 'tribuneindia.com',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
   },
   {
     id: 'colombo-process:380:193',
@@ -3181,7 +3290,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2024',
     asOfYear: 2024,
     source: 'tribuneindia.com',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
   },
   {
     id: 'colombo-process:414:194',
@@ -3193,7 +3303,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2024',
     asOfYear: 2024,
     source: 'tribuneindia.com',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
   },
   {
     id: 'colombo-process:458:195',
@@ -3205,7 +3316,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2024',
     asOfYear: 2024,
     source: 'tribuneindia.com',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
   },
   {
     id: 'colombo-process:634:196',
@@ -3217,7 +3329,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2024',
     asOfYear: 2024,
     source: 'tribuneindia.com',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
   },
   {
     id: 'colombo-process:410:197',
@@ -3229,7 +3342,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2024',
     asOfYear: 2024,
     source: 'tribuneindia.com',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
   },
   {
     id: 'colombo-process:682:198',
@@ -3241,7 +3355,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2024',
     asOfYear: 2024,
     source: 'tribuneindia.com',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
   },
   {
     id: 'colombo-process:784:199',
@@ -3253,7 +3368,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2024',
     asOfYear: 2024,
     source: 'tribuneindia.com',
-    unverified: false
+    unverified: true,
+    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
   },
   {
     id: 'add:4:200',
@@ -4259,7 +4375,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2020',
     asOfYear: 2020,
-    source: 'westmediterraneanforum.org; moroccoworldnews 2020',
+    source: 'westmediterraneanforum.org',
     unverified: false
   },
   {
@@ -4271,7 +4387,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2020',
     asOfYear: 2020,
-    source: 'westmediterraneanforum.org; moroccoworldnews 2020',
+    source: 'westmediterraneanforum.org',
     unverified: false
   },
   {
@@ -4283,7 +4399,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2020',
     asOfYear: 2020,
-    source: 'westmediterraneanforum.org; moroccoworldnews 2020',
+    source: 'westmediterraneanforum.org',
     unverified: false
   },
   {
@@ -4295,7 +4411,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2020',
     asOfYear: 2020,
-    source: 'westmediterraneanforum.org; moroccoworldnews 2020',
+    source: 'westmediterraneanforum.org',
     unverified: false
   },
   {
@@ -4307,7 +4423,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2020',
     asOfYear: 2020,
-    source: 'westmediterraneanforum.org; moroccoworldnews 2020',
+    source: 'westmediterraneanforum.org',
     unverified: false
   },
   {
@@ -4319,7 +4435,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2020',
     asOfYear: 2020,
-    source: 'westmediterraneanforum.org; moroccoworldnews 2020',
+    source: 'westmediterraneanforum.org',
     unverified: false
   },
   {
@@ -4331,7 +4447,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2020',
     asOfYear: 2020,
-    source: 'westmediterraneanforum.org; moroccoworldnews 2020',
+    source: 'westmediterraneanforum.org',
     unverified: false
   },
   {
@@ -4343,7 +4459,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2020',
     asOfYear: 2020,
-    source: 'westmediterraneanforum.org; moroccoworldnews 2020',
+    source: 'westmediterraneanforum.org',
     unverified: false
   },
   {
@@ -4355,7 +4471,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2020',
     asOfYear: 2020,
-    source: 'westmediterraneanforum.org; moroccoworldnews 2020',
+    source: 'westmediterraneanforum.org',
     unverified: false
   },
   {
@@ -4367,7 +4483,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2020',
     asOfYear: 2020,
-    source: 'westmediterraneanforum.org; moroccoworldnews 2020',
+    source: 'westmediterraneanforum.org',
     unverified: false
   },
   {
@@ -4379,7 +4495,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4391,7 +4507,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4403,7 +4519,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4415,7 +4531,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4427,7 +4543,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4439,7 +4555,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4451,7 +4567,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4463,7 +4579,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4475,7 +4591,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4487,7 +4603,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4499,7 +4615,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4511,7 +4627,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4523,7 +4639,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4535,7 +4651,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4547,7 +4663,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4559,7 +4675,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4571,7 +4687,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4583,7 +4699,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4595,7 +4711,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4607,7 +4723,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4619,7 +4735,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4631,7 +4747,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4643,7 +4759,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4655,7 +4771,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4667,7 +4783,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4679,7 +4795,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4691,7 +4807,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4703,7 +4819,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4715,7 +4831,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4727,7 +4843,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4739,7 +4855,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4751,7 +4867,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4763,7 +4879,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4775,7 +4891,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4787,7 +4903,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4799,7 +4915,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4811,7 +4927,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4822,7 +4938,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     role: 'member (joined later)',
     kind: 'member',
     asOf: 'post-2014',
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4833,7 +4949,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     role: 'member (joined later)',
     kind: 'member',
     asOf: 'post-2014',
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4844,7 +4960,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     role: 'member (joined later)',
     kind: 'member',
     asOf: 'post-2014',
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
     unverified: false
   },
   {
@@ -4855,7 +4971,691 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     role: 'member (joined later)',
     kind: 'member',
     asOf: 'post-2014',
-    source: 'wikimili.com/en/Khartoum_process (secondary)',
+    source: 'https://www.khartoumprocess.net/about/actors-and-governance',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:204',
+    process: 'rabat-process',
+    area: '204',
+    name: 'Benin',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:854',
+    process: 'rabat-process',
+    area: '854',
+    name: 'Burkina Faso',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:120',
+    process: 'rabat-process',
+    area: '120',
+    name: 'Cameroon',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:132',
+    process: 'rabat-process',
+    area: '132',
+    name: 'Cabo Verde',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:148',
+    process: 'rabat-process',
+    area: '148',
+    name: 'Chad',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:178',
+    process: 'rabat-process',
+    area: '178',
+    name: 'Congo',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:384',
+    process: 'rabat-process',
+    area: '384',
+    name: 'Côte d\'Ivoire',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:266',
+    process: 'rabat-process',
+    area: '266',
+    name: 'Gabon',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:270',
+    process: 'rabat-process',
+    area: '270',
+    name: 'Gambia',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:288',
+    process: 'rabat-process',
+    area: '288',
+    name: 'Ghana',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:324',
+    process: 'rabat-process',
+    area: '324',
+    name: 'Guinea',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:226',
+    process: 'rabat-process',
+    area: '226',
+    name: 'Equatorial Guinea',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:624',
+    process: 'rabat-process',
+    area: '624',
+    name: 'Guinea-Bissau',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:430',
+    process: 'rabat-process',
+    area: '430',
+    name: 'Liberia',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:466',
+    process: 'rabat-process',
+    area: '466',
+    name: 'Mali',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:504',
+    process: 'rabat-process',
+    area: '504',
+    name: 'Morocco',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:478',
+    process: 'rabat-process',
+    area: '478',
+    name: 'Mauritania',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:562',
+    process: 'rabat-process',
+    area: '562',
+    name: 'Niger',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:566',
+    process: 'rabat-process',
+    area: '566',
+    name: 'Nigeria',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:140',
+    process: 'rabat-process',
+    area: '140',
+    name: 'Central African Republic',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:180',
+    process: 'rabat-process',
+    area: '180',
+    name: 'Democratic Republic of the Congo',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:686',
+    process: 'rabat-process',
+    area: '686',
+    name: 'Senegal',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:678',
+    process: 'rabat-process',
+    area: '678',
+    name: 'Sao Tome and Principe',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:694',
+    process: 'rabat-process',
+    area: '694',
+    name: 'Sierra Leone',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:768',
+    process: 'rabat-process',
+    area: '768',
+    name: 'Togo',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:788',
+    process: 'rabat-process',
+    area: '788',
+    name: 'Tunisia',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:12',
+    process: 'rabat-process',
+    area: '12',
+    name: 'Algeria',
+    role: 'observer country',
+    kind: 'observer',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:434',
+    process: 'rabat-process',
+    area: '434',
+    name: 'Libya',
+    role: 'observer country',
+    kind: 'observer',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:40',
+    process: 'rabat-process',
+    area: '40',
+    name: 'Austria',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:56',
+    process: 'rabat-process',
+    area: '56',
+    name: 'Belgium',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:100',
+    process: 'rabat-process',
+    area: '100',
+    name: 'Bulgaria',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:191',
+    process: 'rabat-process',
+    area: '191',
+    name: 'Croatia',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:196',
+    process: 'rabat-process',
+    area: '196',
+    name: 'Cyprus',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:203',
+    process: 'rabat-process',
+    area: '203',
+    name: 'Czechia',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:208',
+    process: 'rabat-process',
+    area: '208',
+    name: 'Denmark',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:233',
+    process: 'rabat-process',
+    area: '233',
+    name: 'Estonia',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:246',
+    process: 'rabat-process',
+    area: '246',
+    name: 'Finland',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:250',
+    process: 'rabat-process',
+    area: '250',
+    name: 'France',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:276',
+    process: 'rabat-process',
+    area: '276',
+    name: 'Germany',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:300',
+    process: 'rabat-process',
+    area: '300',
+    name: 'Greece',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:348',
+    process: 'rabat-process',
+    area: '348',
+    name: 'Hungary',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:372',
+    process: 'rabat-process',
+    area: '372',
+    name: 'Ireland',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:380',
+    process: 'rabat-process',
+    area: '380',
+    name: 'Italy',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:428',
+    process: 'rabat-process',
+    area: '428',
+    name: 'Latvia',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:440',
+    process: 'rabat-process',
+    area: '440',
+    name: 'Lithuania',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:442',
+    process: 'rabat-process',
+    area: '442',
+    name: 'Luxembourg',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:470',
+    process: 'rabat-process',
+    area: '470',
+    name: 'Malta',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:528',
+    process: 'rabat-process',
+    area: '528',
+    name: 'Netherlands',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:578',
+    process: 'rabat-process',
+    area: '578',
+    name: 'Norway',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:616',
+    process: 'rabat-process',
+    area: '616',
+    name: 'Poland',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:620',
+    process: 'rabat-process',
+    area: '620',
+    name: 'Portugal',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:642',
+    process: 'rabat-process',
+    area: '642',
+    name: 'Romania',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:703',
+    process: 'rabat-process',
+    area: '703',
+    name: 'Slovakia',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:705',
+    process: 'rabat-process',
+    area: '705',
+    name: 'Slovenia',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:724',
+    process: 'rabat-process',
+    area: '724',
+    name: 'Spain',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:752',
+    process: 'rabat-process',
+    area: '752',
+    name: 'Sweden',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
+    unverified: false
+  },
+  {
+    id: 'rabat-process:756',
+    process: 'rabat-process',
+    area: '756',
+    name: 'Switzerland',
+    role: 'partner country',
+    kind: 'member',
+    asOf: 'current page (consulted December 2026)',
+    asOfYear: 2026,
+    source: 'https://www.rabat-process.org/en/about/partners',
     unverified: false
   }
 ];
@@ -4872,7 +5672,8 @@ export const GLOBAL_RCP_MEETINGS: readonly ProcessMeeting[] = [
     theme: 'UNVERIFIED',
     outcomes: [],
     source: 'iom.int/speeches/opening-remarks-fifth-global-meeting... ("tenth year since our first Global RCP Meeting in 2005")',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'the compilation could not confirm it (UNVERIFIED (Geneva likely); UNVERIFIED)'
   },
   {
     id: 'grcp-2',
@@ -4884,7 +5685,8 @@ export const GLOBAL_RCP_MEETINGS: readonly ProcessMeeting[] = [
     theme: 'UNVERIFIED',
     outcomes: [],
     source: 'docplayer.net IGC overview slides presented at "Global Meeting of Chairs and Secretariats of RCPs, Bangkok, Thailand 4-5 June 2009"',
-    unverified: true
+    unverified: true,
+    unverifiedReason: 'date and place come only from slides copied on a document-mirror site (docplayer.net); no IOM page was found'
   },
   {
     id: 'grcp-3',
@@ -4943,7 +5745,7 @@ export const GLOBAL_RCP_MEETINGS: readonly ProcessMeeting[] = [
         source: 'publications.iom.int/books/sixth-global-meeting-chairs-and-secretariats-regional-interregional-and-global-consultative'
       }
     ],
-    source: 'publications.iom.int/books/sixth-global-meeting-chairs-and-secretariats-regional-interregional-and-global-consultative (report uploaded 13 Feb 2018); iom.kz/new/216-the-sixth-global-meeting-of-chairs; thedailyripple.org',
+    source: 'publications.iom.int/books/sixth-global-meeting-chairs-and-secretariats-regional-interregional-and-global-consultative (report uploaded 13 Feb 2018)',
     unverified: false
   },
   {
@@ -4969,7 +5771,7 @@ export const GLOBAL_RCP_MEETINGS: readonly ProcessMeeting[] = [
     theme: 'Advancing a common understanding of migration governance across regions',
     participants: 'ISCMs; preceded by IOM ISCM Assessment (survey answered by 46 States, 22 ISCMs, 3 IGOs)',
     outcomes: [],
-    source: 'iom.int/2019-global-iscm-meeting; docslib.org summary-of-findings-of-the-iscm-assessment-for-the-bali-process',
+    source: 'iom.int/2019-global-iscm-meeting',
     unverified: false
   }
 ];
