@@ -114,6 +114,8 @@ export interface OfficialSnapshot {
 /** One domain (or the overall result, ALLDOMAINS) of a result set. */
 export interface DomainValue {
   code: string;
+  /** A category, not applicable (N, published as such), or no value at all. */
+  status?: 'result' | 'not-applicable' | 'no-data';
   /** 1-4, or null: not applicable, or no value. */
   category: number | null;
   label: string | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PublishedResult } from '../api/api-types.ts';
-import { CATEGORY_COLOURS, changeBetween, classifyResult, classifyResults, fillOf, legendEntries, meetingShare, NO_DATA_COLOUR, normalizeAreaCode, NOT_APPLICABLE_COLOUR, OVERALL, type CategoryClass } from './category-scale.ts';
+import type { DomainValue, PublishedResult } from '../api/api-types.ts';
+import { CATEGORY_COLOURS, changeBetween, classifyResult, classifyResults, classifyValue, fillOf, legendEntries, meetingShare, NO_DATA_COLOUR, normalizeAreaCode, NOT_APPLICABLE_COLOUR, OVERALL, type CategoryClass } from './category-scale.ts';
 
 function result(jurisdiction: string, overall: number | 'na', domains: Record<string, number | 'na'> = {}): PublishedResult {
   const score = (code: string, value: number | 'na') => (value === 'na' ? { code, status: 'not-applicable' as const } : { code, status: 'scored' as const, category: value, meets: value >= 3, score: String(value * 25) });
@@ -95,4 +95,19 @@ describe('changeBetween', () => {
     [{ kind: 'no-data' }, category(1), 'new'],
     [category(1), { kind: 'not-applicable' }, 'not-comparable'],
   ])('from %j to %j is %s', (before, after, expected) => expect(changeBetween(before, after)).toBe(expected));
+});
+
+describe('classes of a result set from the results service', () => {
+  const entry = (code: string, category: number | null, status?: DomainValue['status']): DomainValue => ({ code, category, label: category ? `c${category}` : null, meets: category === null ? null : category >= 3, ...(status ? { status } : {}) });
+  const values = { overall: entry('ALLDOMAINS', 3, 'result'), domains: [entry('DOMAIN1', 1, 'result'), entry('DOMAIN2', null, 'not-applicable'), entry('DOMAIN3', null, 'no-data'), entry('DOMAIN4', null)] };
+  it.each([
+    [OVERALL, { kind: 'category', code: 3, meets: true, label: 'c3' }],
+    ['ALLDOMAINS', { kind: 'category', code: 3, meets: true, label: 'c3' }],
+    ['DOMAIN1', { kind: 'category', code: 1, meets: false, label: 'c1' }],
+    ['DOMAIN2', { kind: 'not-applicable' }],
+    ['DOMAIN3', { kind: 'no-data' }],
+    ['DOMAIN4', { kind: 'not-applicable' }],
+    ['DOMAIN6', { kind: 'no-data' }],
+  ])('%s is %j', (domain, expected) => expect(classifyValue(values, domain)).toEqual(expected));
+  it('has no data without a result set', () => expect(classifyValue(null, OVERALL)).toEqual({ kind: 'no-data' }));
 });

@@ -39,11 +39,11 @@ export function classifyResult(result: PublishedResult | undefined, domain: stri
   return { kind: 'category', code: score.category, meets: score.meets ?? false, ...(score.categoryLabel ? { label: score.categoryLabel } : {}), ...(score.score ? { score: score.score } : {}) };
 }
 
-/** The class of a result set (GET /results) for a domain code (or {@link OVERALL}); a null category is not applicable. */
+/** The class of a result set (GET /results) for a domain code (or {@link OVERALL}): no data when the set has no value for it; a null category otherwise is not applicable (N). */
 export function classifyValue(values: Pick<ResultValues, 'overall' | 'domains'> | null | undefined, domain: string): CategoryClass {
   if (!values) return { kind: 'no-data' };
   const entry = domain === OVERALL || domain === values.overall.code ? values.overall : values.domains.find((candidate) => candidate.code === domain);
-  if (!entry) return { kind: 'no-data' };
+  if (!entry || entry.status === 'no-data') return { kind: 'no-data' };
   if (entry.category === null) return { kind: 'not-applicable' };
   return { kind: 'category', code: entry.category, meets: entry.meets ?? entry.category >= 3, ...(entry.label ? { label: entry.label } : {}) };
 }

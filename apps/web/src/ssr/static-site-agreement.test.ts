@@ -13,9 +13,13 @@ import '../i18n/catalogues/index.ts';
 import { getTranslator } from '../i18n/translator.ts';
 import { provenanceText } from '../app/Provenance.tsx';
 import { publishTestSite, type PublishedTestSite } from './static-site.test-helpers.ts';
+import { disagreements, type Surface, type SurfaceValue } from '../../../../packages/server/src/public-data/surfaces.test-helper.ts';
 
 const en = getTranslator('en');
 const label = (provenance: ValueProvenance) => provenanceText(en, provenance);
+const overallText = (result: Pick<CountryResult, 'value'>['value']) => result.overall.label ?? (result.overall.status === 'no-data' ? 'No data' : 'Not applicable');
+/** A category badge's class as the value it stands for (undefined: no data). */
+const badgeValue = (tone: string): SurfaceValue['value'] | undefined => (tone.startsWith('badge-c') ? Number(tone.slice(7)) : tone === 'badge-not-applicable' ? 'N' : undefined);
 const decode = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const text = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
 
@@ -56,12 +60,12 @@ describe('the static site agrees with the API, value by value', () => {
       const overall = /data-year="(\d+)" data-testid="overall-category">(.*?)<\/p>/.exec(html);
       expect(overall, code).not.toBeNull();
       expect(Number(overall![1]), code).toBe(shown.year);
-      expect(text(overall![2]!).split(' · ')[0], code).toBe(`Overall: ${shown.value.overall.label ?? 'Not applicable'} ${label(shown.value.provenance)}`);
+      expect(text(overall![2]!).split(' · ')[0], code).toBe(`Overall: ${overallText(shown.value)} ${label(shown.value.provenance)}`);
       const rows = [...(/data-testid="rounds-table">(.*?)<\/table>/.exec(html)?.[1] ?? '').matchAll(/<tr data-year="(\d+)">(.*?)<\/tr>/g)].map((match) => [Number(match[1]), text(match[2]!)]);
       expect(rows, code).toEqual(
         history.map((entry: CountryResult) => [
           entry.year,
-          `${entry.year} ${entry.value.overall.label ?? 'Not applicable'} ${label(entry.value.provenance)}${entry.shown === 'official' && entry.national ? ` · national publication in migov: ${entry.national.overall.label ?? 'Not applicable'} ${label(entry.national.provenance)}` : ''}`,
+          `${entry.year} ${overallText(entry.value)} ${label(entry.value.provenance)}${entry.shown === 'official' && entry.national ? ` · national publication in migov: ${overallText(entry.national)} ${label(entry.national.provenance)}` : ''}`,
         ]),
       );
       const demo = history.some((entry) => entry.value.provenance.kind === 'demo' || entry.national?.provenance.kind === 'demo');
@@ -73,6 +77,33 @@ describe('the static site agrees with the API, value by value', () => {
     expect(checked).toBeGreaterThan(150);
   });
 
+  it('profiles agree with the server’s reference through the shared surface check: every domain, its provenance, the national value beside', async () => {
+    for (const year of [2019, 2021]) {
+      const round = await getJson<RoundResults>(site.api, `/results/${year}?instrument=sdg-10-7-2&limit=500`);
+      const surface: Surface = { name: `static profile ${year}`, values: new Map(), beside: new Map() };
+      const areas: string[] = [];
+      for (const result of round.items) {
+        const html = page(`en/country/${result.area}/index.html`);
+        // The surface is the profile of the round it opens on.
+        if (Number(/data-year="(\d+)" data-testid="overall-category"/.exec(html)?.[1]) !== year) continue;
+        areas.push(result.area);
+        const kind = /data-testid="overall-category">.*?data-provenance="(\w+)"/.exec(html)?.[1] as SurfaceValue['kind'];
+        const overall = badgeValue(/data-testid="overall-category">[^<]*<span class="badge ([\w-]+)"/.exec(html)?.[1] ?? '');
+        if (overall !== undefined) surface.values.set(`${result.area}|ALLDOMAINS`, { value: overall, kind });
+        const besideKind = /data-testid="national-beside">.*?data-provenance="(\w+)"/.exec(html)?.[1] as SurfaceValue['kind'] | undefined;
+        const besideOverall = badgeValue(/data-testid="national-beside">[^<]*<span class="badge ([\w-]+)"/.exec(html)?.[1] ?? '');
+        if (besideKind && besideOverall !== undefined) surface.beside!.set(`${result.area}|ALLDOMAINS`, { value: besideOverall, kind: besideKind });
+        for (const row of html.matchAll(/<tr data-domain="(DOMAIN\d)">(.*?)<\/tr>/g)) {
+          const tones = [...row[2]!.matchAll(/<span class="badge ([\w-]+)"/g)].map((match) => badgeValue(match[1]!));
+          if (tones[0] !== undefined) surface.values.set(`${result.area}|${row[1]}`, { value: tones[0], kind });
+          if (besideKind && tones[1] !== undefined) surface.beside!.set(`${result.area}|${row[1]}`, { value: tones[1], kind: besideKind });
+        }
+      }
+      expect(areas.length, String(year)).toBeGreaterThan(50);
+      expect(disagreements({ year, results: round.items as never }, areas, [surface])).toEqual([]);
+    }
+  });
+
   it('dashboard: the map table holds every country of the round with its category and provenance; the world figure is the UN’s, migov’s apart', async () => {
     const html = page('en/index.html');
     const year = Number(/<strong>(\d{4})<\/strong>/.exec(html)?.[1]);
@@ -81,7 +112,7 @@ describe('the static site agrees with the API, value by value', () => {
     const rows = new Map([...(/data-testid="map-table">(.*?)<\/table>/.exec(html)?.[1] ?? '').matchAll(/<tr data-area="(\d+)">(.*?)<\/tr>/g)].map((match) => [match[1]!, text(match[2]!)]));
     expect(rows.size).toBe(results.total);
     for (const result of results.items) {
-      expect(rows.get(result.area), result.area).toBe(`${result.name} ${result.value.overall.label ?? 'Not applicable'} ${label(result.value.provenance)}`);
+      expect(rows.get(result.area), result.area).toBe(`${result.name} ${overallText(result.value)} ${label(result.value.provenance)}`);
     }
     const aggregates = await getJson<Aggregates>(site.api, `/aggregates/${year}?instrument=sdg-10-7-2`);
     const world = aggregates.official!.find((entry) => entry.area === '1' && entry.domain === 'ALLDOMAINS')!;
