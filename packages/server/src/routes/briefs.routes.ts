@@ -31,6 +31,7 @@ import { ApiError } from '../errors/api-error.ts';
 import { scopeCovers, type Role } from '../auth/permissions.ts';
 import { publishedMgiForBrief } from './mgi.routes.ts';
 import { requirePrincipal } from '../auth/access-control.ts';
+import { attachmentDisposition } from '../http/attachment.ts';
 
 const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
 /** Who is no brief author is refused before the request is validated, so refusals never depend on the body. */
@@ -199,7 +200,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = format === 'md' ? renderBriefMarkdown(version) : format === 'pdf' ? Buffer.from(await renderBriefPdf(version)) : Buffer.from(await renderBriefDocx(version));
       return reply
         .header('content-type', MEDIA_TYPES[format])
-        .header('content-disposition', `attachment; filename="migov-brief-${brief.area}-${brief.year ?? 'latest'}-v${version.version}.${format}"`)
+        .header('content-disposition', attachmentDisposition(`migov-brief-${brief.area}-${brief.year ?? 'latest'}-v${version.version}.${format}`))
         .header('cache-control', 'private, no-store')
         .send(body);
     },

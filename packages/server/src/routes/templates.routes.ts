@@ -7,6 +7,7 @@ import { assessmentJurisdiction } from './assessments.routes.ts';
 import { buildAssessmentWorkbook } from '../templates/assessment-workbook.ts';
 import { parsingPool, parsingProblem } from '../parsing/app-parsing.ts';
 import { lockVersionEtag } from '../assessments/assessment-view.ts';
+import { attachmentDisposition } from '../http/attachment.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -36,7 +37,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
       await recordAudit(context.db, { actorId: request.principal!.userId, action: 'workbook.export', targetType: 'assessment', targetId: assessment.id, details: { lockVersion: assessment.lockVersion } });
       return reply
         .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="migov-${assessment.jurisdiction}-${assessment.year}.xlsx"`)
+        .header('content-disposition', attachmentDisposition(`migov-${assessment.jurisdiction}-${assessment.year}.xlsx`))
         .header('cache-control', 'private, no-store')
         .header('etag', lockVersionEtag(assessment.lockVersion))
         .send(bytes);
