@@ -82,6 +82,9 @@ export interface SavOptions {
   weight?: string;
   /** Write -1 as the case count in the header (the count is then only in the data). */
   unknownCaseCount?: boolean;
+  /** Record 7.3's character code (default 65001, UTF-8) and record 7.20's encoding name (default `UTF-8`; null: no record 7.20). Text is still written as UTF-8. */
+  characterCode?: number;
+  encodingName?: string | null;
 }
 
 /** Write an SPSS system file. Strings wider than 255 bytes become very long strings (segments of 252). */
@@ -168,7 +171,7 @@ export function createSavWriter(path: string, columns: readonly TestColumn[], ro
     out.int32(4).int32(1).int32(slotOf.get(entry.column.name)!);
   }
   const extension = (subtype: number, size: number, data: Buffer) => out.int32(7).int32(subtype).int32(size).int32(data.length / size).push(data);
-  const integerInfo = new Bytes(le).int32(1).int32(0).int32(0).int32(-1).int32(1).int32(1).int32(le ? 2 : 1).int32(65001).concat();
+  const integerInfo = new Bytes(le).int32(1).int32(0).int32(0).int32(-1).int32(1).int32(1).int32(le ? 2 : 1).int32(options.characterCode ?? 65001).concat();
   extension(3, 4, integerInfo);
   extension(4, 8, new Bytes(le).float64(SYSMIS).float64(Number.MAX_VALUE).float64(-Number.MAX_VALUE).concat());
   extension(13, 1, Buffer.from(layout.map((entry) => `${entry.shortName}=${entry.column.name}`).join('\t'), 'utf8'));
@@ -189,7 +192,7 @@ export function createSavWriter(path: string, columns: readonly TestColumn[], ro
     }
     extension(21, 1, data.concat());
   }
-  extension(20, 1, Buffer.from('UTF-8', 'latin1'));
+  if (options.encodingName !== null) extension(20, 1, Buffer.from(options.encodingName ?? 'UTF-8', 'latin1'));
   out.int32(999).int32(0);
 
   const file = openSync(path, 'w');

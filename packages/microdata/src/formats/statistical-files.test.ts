@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTempDir } from '../../test/files.ts';
 import { writeDta, writeIpums, writeSav, type SavOptions, type TestColumn } from '../../test/statistical-files.ts';
@@ -79,7 +79,7 @@ describe('SPSS system files', () => {
     const value = Array.from({ length: 300 }, (_, i) => String.fromCharCode(65 + (i % 26))).join('');
     const path = temp.path('very-long.sav');
     writeSav(path, [{ name: 'text', type: 'string', values: [value] }], { compression: 'none' });
-    const bytes = (await import('node:fs')).readFileSync(path);
+    const bytes = readFileSync(path);
     // sfm_width_to_bytes(300) = 300 % 252 + floor(300 / 252) * 256 = 304 bytes of case data at the end of the file
     const data = bytes.subarray(bytes.length - 304);
     expect(data.toString('latin1', 0, 252)).toBe(value.slice(0, 252));
@@ -91,13 +91,33 @@ describe('SPSS system files', () => {
     expect(await collect(await openSav(path), ['text'])).toEqual([[value]]);
   });
 
+  it('decodes text in the code page of record 7.3 when there is no encoding record 7.20 (windows-1252), and by record 7.20 when there is one', async () => {
+    const path = temp.path('cp1252.sav');
+    const file = (characterCode: number, encodingName: string | null) => {
+      writeSav(path, [{ name: 'country', type: 'string', values: ['CXte'], valueLabels: [['CXte', 'Ivory CXast']] }], { compression: 'none', characterCode, encodingName });
+      // put the windows-1252 byte of "ô" where the writer put "X"
+      const bytes = readFileSync(path);
+      for (let at = bytes.indexOf('CXte'); at >= 0; at = bytes.indexOf('CXte', at + 1)) bytes[at + 1] = 0xf4;
+      const label = bytes.indexOf('Ivory CXast');
+      bytes[label + 7] = 0xf4;
+      writeFileSync(path, bytes);
+    };
+    file(1252, null);
+    const opened = await openSav(path);
+    expect(opened.metadata.description).toMatch(/windows-1252/);
+    expect([...opened.metadata.variables[0]!.valueLabels]).toEqual([['Côte', 'Ivory Côast']]);
+    expect(await collect(opened, ['country'])).toEqual([['Côte']]);
+    file(65001, 'windows-1252');
+    expect(await collect(await openSav(path), ['country'])).toEqual([['Côte']]);
+  });
+
   it('refuses what is not a system file, and names the byte where a truncated one ends', async () => {
     const text = temp.path('not.sav');
     writeFileSync(text, 'id,sex\n1,2\n'.repeat(20));
     expect((await formatError(() => openSav(text))).message).toMatch(/not an SPSS system file \(starts with "id,s"/);
     const path = temp.path('whole.sav');
     writeSav(path, columns, { compression: 'none' });
-    const bytes = (await import('node:fs')).readFileSync(path);
+    const bytes = readFileSync(path);
     const cut = temp.path('cut.sav');
     writeFileSync(cut, bytes.subarray(0, bytes.length - 20));
     expect((await formatError(() => openSav(cut), ['id'])).message).toMatch(/case 5 is truncated/);
@@ -155,7 +175,7 @@ describe('Stata .dta files', () => {
     expect((await formatError(() => openDta(old))).message).toMatch(/Stata format 115 \(Stata 12 or earlier\).*version\(13\)/);
     const path = temp.path('whole.dta');
     writeDta(path, stataColumns.filter((column) => !column.strL), { release: 118 });
-    const bytes = (await import('node:fs')).readFileSync(path);
+    const bytes = readFileSync(path);
     const dataEnd = bytes.indexOf('</data>');
     const cut = temp.path('cut.dta');
     // keep the header, map and the first records: later sections are missing too, so the map points past the end
@@ -197,11 +217,11 @@ describe('IPUMS DDI extracts', () => {
   it('names the line, variable and columns of a field that is not a number; refuses DOCTYPEs', async () => {
     const base = temp.path('bad-extract');
     const { ddi, data } = writeIpums(base, ipumsColumns, { decimals: { PERWT: 2 } });
-    const lines = (await import('node:fs')).readFileSync(data, 'utf8').split('\n');
+    const lines = readFileSync(data, 'utf8').split('\n');
     lines[2] = `${lines[2]!.slice(0, 1)} x${lines[2]!.slice(3)}`;
     writeFileSync(data, lines.join('\n'));
     expect((await formatError(() => openIpums(ddi), ['STRATA'])).message).toMatch(/bad-extract\.dat, line 3, variable STRATA \(columns 2-3\): "x" is not a number/);
-    const xml = (await import('node:fs')).readFileSync(ddi, 'utf8');
+    const xml = readFileSync(ddi, 'utf8');
     writeFileSync(ddi, xml.replace('<codeBook', '<!DOCTYPE codeBook [<!ENTITY x "y">]><codeBook'));
     expect((await formatError(() => openIpums(ddi))).message).toMatch(/declares a DOCTYPE/);
   });
