@@ -1,11 +1,10 @@
 /** Shared pieces of the server benchmarks: a seeded database per dialect, a listening app, results output. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { readObservations, type Observation } from '@migov/core';
 import { createDatabase, type MigovDatabase } from '@migov/db';
 import { bootstrapDatabase, createApp, type MigovApp } from '@migov/server';
 
@@ -28,14 +27,8 @@ export function numberArg(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-function unObservations(): Observation[] | undefined {
-  const path = resolve(repositoryRoot, '../shared/data/un-sdg-10-7-2/sg_cpa_migrs_by_country.ddf.csv');
-  if (!existsSync(path)) return undefined;
-  const read = readObservations({ name: path, bytes: readFileSync(path) });
-  return read.problems.length === 0 ? read.observations : undefined;
-}
 
-/** A fresh database of the dialect with the demo data (and the UN data when present), and its URL; `drop` removes it. */
+/** A fresh database of the dialect after first start (the official snapshot and the demo data), and its URL; `drop` removes it. */
 export async function seededDatabase(dialect: BenchDialect, options: { poolSize?: number } = {}): Promise<{ db: MigovDatabase; url: string; drop(): Promise<void> }> {
   let db: MigovDatabase;
   let databaseUrl: string;
@@ -61,8 +54,8 @@ export async function seededDatabase(dialect: BenchDialect, options: { poolSize?
       await client.end();
     };
   }
-  const observations = unObservations();
-  await bootstrapDatabase(db, { demo: true, adminPassword: 'bench administrator password', ...(observations ? { demoObservations: observations } : {}) });
+  // The official UN data comes with the snapshot loaded on first start; the demo adds publications.
+  await bootstrapDatabase(db, { demo: true, adminPassword: 'bench administrator password' });
   return {
     db,
     url: databaseUrl,

@@ -154,6 +154,10 @@ export async function listSourcedObservations(db: MigovDatabase, filters: { seri
   });
 }
 
+/** Roles that may validate an assessment, in the order their title is preferred, and the titles shown. */
+const VALIDATOR_ROLES = ['reviewer', 'national-coordinator', 'administrator'] as const;
+const VALIDATOR_TITLES: Readonly<Record<(typeof VALIDATOR_ROLES)[number], string>> = { reviewer: 'Reviewer', 'national-coordinator': 'National coordinator', administrator: 'Administrator' };
+
 /** The latest publication of a jurisdiction in a round, as the results read needs it. */
 export interface NationalResult {
   jurisdiction: string;
@@ -162,7 +166,7 @@ export interface NationalResult {
   publicationNumber: number;
   publishedAt: string;
   results: PublishedResults;
-  /** The display name of who validated the assessment (never an e-mail or an id); null when unknown. */
+  /** The role title of who validated the assessment ("Reviewer"; never a name, an e-mail or an id); null when unknown. */
   validatedBy: string | null;
   /** Published by a demo user: demo content, never official. */
   demo: boolean;
@@ -189,11 +193,12 @@ export async function listNationalResults(db: MigovDatabase, filters: { year?: n
   if (filters.instrument !== undefined) query = query.where('p.instrument', '=', filters.instrument);
   const rows = await query.orderBy('p.year').orderBy('p.jurisdiction').execute();
   if (rows.length === 0) return [];
-  // Who validated: the latest `validate` revision of each assessment, by display name.
+  // Who validated: the latest `validate` revision of each assessment, named by the role that allows it
+  // (a person's name is theirs to publish, a role title is not).
   const validations = await db.kysely
     .selectFrom('revisions as r')
     .innerJoin('users as u', 'u.id', 'r.actor_id')
-    .select(['r.assessment_id', 'r.revision', 'r.at', 'u.name', 'u.email'])
+    .select(['r.assessment_id', 'r.revision', 'r.actor_id', 'u.email'])
     .where('r.action', '=', 'validate')
     .where(
       'r.assessment_id',
@@ -202,8 +207,16 @@ export async function listNationalResults(db: MigovDatabase, filters: { year?: n
     )
     .orderBy('r.revision')
     .execute();
-  const validator = new Map<string, { name: string; demo: boolean }>();
-  for (const entry of validations) validator.set(entry.assessment_id, { name: entry.name, demo: entry.email.endsWith(`@${DEMO_EMAIL_DOMAIN}`) });
+  const validators = [...new Set(validations.flatMap((entry) => (entry.actor_id ? [entry.actor_id] : [])))];
+  // Revoked grants count too: a validation keeps the title its validator held.
+  const grants = validators.length === 0 ? [] : await db.kysely.selectFrom('role_grants').select(['user_id', 'role']).where('user_id', 'in', validators).execute();
+  const titleOf = (userId: string | null) => {
+    const roles = grants.filter((grant) => grant.user_id === userId).map((grant) => grant.role);
+    const role = VALIDATOR_ROLES.find((candidate) => roles.includes(candidate));
+    return role ? VALIDATOR_TITLES[role] : 'Validator';
+  };
+  const validator = new Map<string, { title: string; demo: boolean }>();
+  for (const entry of validations) validator.set(entry.assessment_id, { title: titleOf(entry.actor_id), demo: entry.email.endsWith(`@${DEMO_EMAIL_DOMAIN}`) });
   return rows.map((row) => {
     const validated = validator.get(row.assessment_id);
     return {
@@ -213,7 +226,7 @@ export async function listNationalResults(db: MigovDatabase, filters: { year?: n
       publicationNumber: readNumber(row.publication_number),
       publishedAt: readTimestamp(row.published_at),
       results: readJson<PublishedResults>(db.dialect, row.results),
-      validatedBy: validated?.name ?? null,
+      validatedBy: validated?.title ?? null,
       demo: (row.publisher_email ?? '').endsWith(`@${DEMO_EMAIL_DOMAIN}`) || validated?.demo === true,
     };
   });
