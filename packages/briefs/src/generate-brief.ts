@@ -91,17 +91,28 @@ function mgiSummary(input: GenerateBriefInput['mgi']): BriefMgiSummary | undefin
   };
 }
 
-function processesOf(registry: PartnershipRegistry, area: string): BriefProcess[] {
-  return processesOfArea(registry, area, { includeObservers: true }).map(({ process, membership }) => ({
-    id: process.id,
-    acronym: process.acronym,
-    name: process.name,
-    type: process.types.at(-1)?.type ?? process.typeText,
-    role: membership.role,
-    asOf: membership.asOf,
-    source: membership.source,
-    unverified: membership.unverified,
-  }));
+/**
+ * The processes the area belongs to, as facts: only verified membership records. An unverified record
+ * (no primary source) never reaches the brief as a fact; it is named as not compiled, with its reason.
+ */
+function processesOf(registry: PartnershipRegistry, area: string): { processes: BriefProcess[]; notCompiled: string[] } {
+  const all = processesOfArea(registry, area, { includeObservers: true });
+  const processes = all
+    .filter(({ membership }) => !membership.unverified)
+    .map(({ process, membership }) => ({
+      id: process.id,
+      acronym: process.acronym,
+      name: process.name,
+      type: process.types.at(-1)?.type ?? process.typeText,
+      role: membership.role,
+      asOf: membership.asOf,
+      source: membership.source,
+      unverified: false,
+    }));
+  const notCompiled = all
+    .filter(({ membership }) => membership.unverified)
+    .map(({ process, membership }) => `Membership in ${process.acronym || process.name} not compiled (left out of this brief): ${membership.unverifiedReason ?? 'no primary source confirms it'}.`);
+  return { processes, notCompiled };
 }
 
 function entryPoints(area: string, results: BriefResults, gaps: readonly BriefGap[], processes: readonly BriefProcess[]): BriefEntryPoint[] {
@@ -155,7 +166,7 @@ export function generateBrief(input: GenerateBriefInput): BriefDocument {
   const crosswalk = input.crosswalk ?? DEFAULT_CROSSWALK;
   const registry = input.registry ?? DEFAULT_PARTNERSHIP_REGISTRY;
   const gaps = gapsOf(input.results, crosswalk);
-  const processes = processesOf(registry, area.code);
+  const { processes, notCompiled } = processesOf(registry, area.code);
   const overall = input.results.domains.find((domain) => domain.domain === 'ALLDOMAINS');
   const round = input.results.year === undefined ? 'no published 10.7.2 round' : `the ${input.results.year} round of SDG indicator 10.7.2`;
   const hasResults = input.results.domains.some((domain) => domain.status === 'result');
@@ -181,6 +192,7 @@ export function generateBrief(input: GenerateBriefInput): BriefDocument {
       'Crosswalk MiGOF - MGI - 10.7.2 domains: IOM Council resolution C/106/RES/1310; Global Migration Data Portal (MGI).',
       ...(editorialUsed ? [`Links marked "editorial" are ${EDITORIAL_LABEL}: no public source maps 10.7.2 domains to GCM objectives or GCM objectives to SDG targets.`] : []),
       'Consultation processes: partnership registry compiled from IOM and process websites (as-of dates per membership).',
+      ...notCompiled,
       'Planning cycle: GMG guidance note on integrating migration into UNDAF/Cooperation Framework (2016/17).',
     ],
   };

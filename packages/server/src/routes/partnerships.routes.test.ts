@@ -61,7 +61,20 @@ describe.each(DIALECTS)('the partnership routes (%s)', (dialect) => {
     const budapest = items.find((item) => item.id === 'budapest-process');
     expect(budapest?.types).toHaveLength(2);
     expect(budapest?.type).toBe('interregional-forum');
-    expect(budapest?.founding.map((claim) => claim.text)).toEqual(['1991 (IOM overviews 2013/2015/2017)', '1993 (IOM current page; ICMPD)']);
+    expect(budapest?.founding.map((claim) => claim.text)).toEqual(['1991 (IOM overviews 2013/2015/2017)', '1993 (Senior Officials steer the Process since 1993; IOM current page)']);
+  });
+
+  it('gives no count but the reason where a member list is not compiled, never 0', async () => {
+    const items = (await app.inject('/api/v1/partnerships')).json().items as { id: string; memberCount: number | null; memberCountNotCompiled?: string }[];
+    const bali = items.find((item) => item.id === 'bali-process');
+    expect(bali?.memberCount).toBeNull();
+    expect(bali?.memberCountNotCompiled).toMatch(/baliprocess\.net/);
+    expect(items.find((item) => item.id === 'rabat-process')?.memberCount).toBe(55);
+    expect(items.filter((item) => item.memberCount === 0)).toEqual([]);
+    expect(items.filter((item) => item.memberCount === null && !item.memberCountNotCompiled?.trim())).toEqual([]);
+    const detail = (await app.inject('/api/v1/partnerships/budapest-process')).json() as { memberCount: number | null; memberCountNotCompiled?: string };
+    expect(detail.memberCount).toBeNull();
+    expect(detail.memberCountNotCompiled).toMatch(/fdocuments/);
   });
 
   it('filters by type and refuses an unknown type or a malformed date', async () => {

@@ -21,6 +21,8 @@ import {
   processGroupResults,
   processMeetings,
   processMemberAreas,
+  processMemberCount,
+  type ProcessMemberCount,
   processMemberships,
   processOverlaps,
   type ConsultationProcess,
@@ -65,10 +67,15 @@ function processSummary(registry: PartnershipRegistry, process: ConsultationProc
     secretariat: process.secretariat,
     ...(process.associatedOrganization ? { associatedOrganization: process.associatedOrganization } : {}),
     memberCountReported: process.memberCountReported,
-    memberCount: processMemberAreas(registry, process.id, query).length,
+    // A count only when the member list is compiled from primary sources; else null with the reason (never 0).
+    ...memberCountFields(processMemberCount(registry, process.id, query)),
     source: process.source,
     ...(process.notes ? { notes: process.notes } : {}),
   };
+}
+
+function memberCountFields(count: ProcessMemberCount) {
+  return count.compiled ? { memberCount: count.count, ...(count.unverifiedLeftOut > 0 ? { memberCountUnverifiedLeftOut: count.unverifiedLeftOut } : {}) } : { memberCount: null, memberCountNotCompiled: count.reason };
 }
 
 /** The rounds present in the observations, oldest first. */

@@ -383,6 +383,8 @@ export const ar: Record<MessageKey, string> = {
   'partnershipEdit.required': '{field}: مطلوب.',
   'partnershipEdit.badDate': '{field}: «{value}» ليس تاريخًا: أدخل سنة (2015) أو شهرًا (2015-06) أو يومًا (2015-06-30).',
   'partnershipEdit.badYear': '{field}: «{value}» ليس سنة.',
+  'partnership.notCompiled': 'غير مجمّع: {reason}',
+  'partnership.reportedUnverified': 'حسب المصدر، غير مُتحقق منه: {reported} ({reason})',
   'partnershipEdit.badOutcome': '{field}، السطر {line}: اكتب العنوان ثم | ثم المصدر.',
   'partnershipEdit.conflict': 'عدّل شخص آخر السجلّ أولًا (النسخة {version} الآن). تعرض الصفحة نسخته؛ ونموذجك محفوظ: أرسله مرة أخرى.',
   'indicators.title': 'مؤشرات أهداف التنمية المستدامة المتصلة بالهجرة',

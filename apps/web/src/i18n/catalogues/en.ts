@@ -381,6 +381,8 @@ export const en = {
   'partnershipEdit.required': '{field}: required.',
   'partnershipEdit.badDate': '{field}: “{value}” is not a date: enter a year (2015), a month (2015-06) or a day (2015-06-30).',
   'partnershipEdit.badYear': '{field}: “{value}” is not a year.',
+  'partnership.notCompiled': 'not compiled: {reason}',
+  'partnership.reportedUnverified': 'reported by the source, not verified: {reported} ({reason})',
   'partnershipEdit.badOutcome': '{field}, line {line}: write the title, then | and the source.',
   'partnershipEdit.conflict': 'Someone changed the registry first (now version {version}). The page shows their version; your form is kept: submit it again.',
   'indicators.title': 'Migration-related SDG indicators',

@@ -383,6 +383,8 @@ export const es: Record<MessageKey, string> = {
   'partnershipEdit.required': '{field}: obligatorio.',
   'partnershipEdit.badDate': '{field}: «{value}» no es una fecha: introduzca un año (2015), un mes (2015-06) o un día (2015-06-30).',
   'partnershipEdit.badYear': '{field}: «{value}» no es un año.',
+  'partnership.notCompiled': 'no compilado: {reason}',
+  'partnership.reportedUnverified': 'según la fuente, no verificado: {reported} ({reason})',
   'partnershipEdit.badOutcome': '{field}, línea {line}: escriba el título, luego | y la fuente.',
   'partnershipEdit.conflict': 'Otra persona modificó el registro antes (ahora versión {version}). La página muestra su versión; su formulario se conserva: envíelo de nuevo.',
   'indicators.title': 'Indicadores de los ODS relacionados con la migración',

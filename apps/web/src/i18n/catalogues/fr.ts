@@ -383,6 +383,8 @@ export const fr: Record<MessageKey, string> = {
   'partnershipEdit.required': '{field} : obligatoire.',
   'partnershipEdit.badDate': '{field} : « {value} » n’est pas une date : saisissez une année (2015), un mois (2015-06) ou un jour (2015-06-30).',
   'partnershipEdit.badYear': '{field} : « {value} » n’est pas une année.',
+  'partnership.notCompiled': 'non compilé : {reason}',
+  'partnership.reportedUnverified': 'selon la source, non vérifié : {reported} ({reason})',
   'partnershipEdit.badOutcome': '{field}, ligne {line} : écrivez le titre, puis | et la source.',
   'partnershipEdit.conflict': 'Quelqu’un a modifié le registre avant vous (version {version}). La page montre sa version ; votre formulaire est conservé : envoyez-le à nouveau.',
   'indicators.title': 'Indicateurs ODD liés aux migrations',

@@ -383,6 +383,8 @@ export const ru: Record<MessageKey, string> = {
   'partnershipEdit.required': '{field}: обязательное поле.',
   'partnershipEdit.badDate': '{field}: «{value}» — не дата: введите год (2015), месяц (2015-06) или день (2015-06-30).',
   'partnershipEdit.badYear': '{field}: «{value}» — не год.',
+  'partnership.notCompiled': 'не собрано: {reason}',
+  'partnership.reportedUnverified': 'по данным источника, не проверено: {reported} ({reason})',
   'partnershipEdit.badOutcome': '{field}, строка {line}: напишите название, затем | и источник.',
   'partnershipEdit.conflict': 'Кто-то изменил реестр раньше (теперь версия {version}). На странице показана эта версия; ваша форма сохранена: отправьте её снова.',
   'indicators.title': 'Показатели ЦУР, связанные с миграцией',

@@ -383,6 +383,8 @@ export const zh: Record<MessageKey, string> = {
   'partnershipEdit.required': '{field}：必填。',
   'partnershipEdit.badDate': '{field}：“{value}”不是日期：请输入年份（2015）、月份（2015-06）或日期（2015-06-30）。',
   'partnershipEdit.badYear': '{field}：“{value}”不是年份。',
+  'partnership.notCompiled': '未汇编：{reason}',
+  'partnership.reportedUnverified': '来源报告，未核实：{reported}（{reason}）',
   'partnershipEdit.badOutcome': '{field}，第 {line} 行：请写标题，然后写 | 和来源。',
   'partnershipEdit.conflict': '有人先修改了登记册（现为第 {version} 版）。页面显示其版本；您的表单已保留：请再次提交。',
   'indicators.title': '与移民相关的可持续发展目标指标',

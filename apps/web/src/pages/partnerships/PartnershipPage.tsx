@@ -47,7 +47,8 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
   const processName = new Map(data.processes.map((entry) => [entry.id, entry]));
   const overlaps = overlapsOf(process.id, data.overlaps);
   const mapTitle = t('partnership.mapTitle', { process: process.acronym || process.name });
-  const memberCount = members.filter((member) => member.kind === 'member').length;
+  // The API's count (verified records only); a member list that is not compiled is said so, never counted as 0.
+  const memberCount = process.memberCount ?? t('partnership.notCompiled', { reason: process.memberCountNotCompiled ?? '' });
 
   return (
     <>

@@ -111,6 +111,22 @@ describe('the partnership pages (rendered on fixed data)', () => {
 
   });
 
+  it('shows a member list that is not compiled with its reason, never as 0, and marks an unverified reported figure', () => {
+    const budapest: PartnershipSummary = {
+      ...summary('budapest-process', 'Budapest Process', 'Budapest Process', []),
+      memberCount: null,
+      memberCountNotCompiled: 'only a document-mirror copy lists the members',
+      memberCountReported: { text: '~50', source: 'iom.int', unverified: true, unverifiedReason: 'the compilation could not confirm it' },
+    };
+    const html = renderDocument({ view: 'partnerships', lang: 'en' }, <PartnershipsPage data={{ processes: [budapest] }} />, { base: '/', title: 'Partnerships' });
+    expect(html).toContain('not compiled: only a document-mirror copy lists the members');
+    expect(html).toContain('reported by the source, not verified: ~50 (the compilation could not confirm it)');
+    expect(html).not.toMatch(/<td>0\b/);
+    const page = renderDocument({ view: 'partnership', lang: 'en', id: 'budapest-process' }, <PartnershipPage data={{ ...data, process: { ...detail, ...budapest } }} />, { base: '/', title: 'BP' });
+    expect(page).toContain('members: not compiled: only a document-mirror copy lists the members');
+    expect(page).not.toContain('members: 0');
+  });
+
   it('draws the member map with linked, named members, and a members table as its alternative', () => {
     const html = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process' }, <PartnershipPage data={data} />, { base: '/', title: 'CP' });
     expect(html).toContain('<h1 lang="en">Colombo Process (CP)</h1>');

@@ -42,17 +42,32 @@ export function FoundingYears({ founding }: { founding: readonly FoundingClaim[]
   );
 }
 
-/** The members counted from the membership records, and the source's own figure when it differs (records are missing for some processes). */
-export function MemberCount({ process }: { process: Pick<PartnershipSummary, 'memberCount' | 'memberCountReported'> }) {
+/**
+ * The members counted from the verified membership records, and the source's own figure when it
+ * differs. A count the registry has not compiled from primary sources shows as "not compiled" with
+ * its reason, never as 0; an unverified reported figure says so.
+ */
+export function MemberCount({ process }: { process: Pick<PartnershipSummary, 'memberCount' | 'memberCountNotCompiled' | 'memberCountReported'> }) {
   const { t, formatNumber } = useI18n();
   const reported = process.memberCountReported.text.trim();
+  const reportedNote = !reported
+    ? null
+    : process.memberCountReported.unverified
+      ? t('partnership.reportedUnverified', { reported, reason: process.memberCountReported.unverifiedReason ?? '' })
+      : reported !== String(process.memberCount)
+        ? t('partnership.reported', { reported })
+        : null;
   return (
     <>
-      {formatNumber(process.memberCount)}
-      {reported && reported !== String(process.memberCount) ? (
+      {process.memberCount === null || process.memberCount === undefined ? (
+        <span data-testid="member-count-not-compiled">{t('partnership.notCompiled', { reason: process.memberCountNotCompiled ?? '' })}</span>
+      ) : (
+        formatNumber(process.memberCount)
+      )}
+      {reportedNote ? (
         <>
           {' '}
-          <small>({t('partnership.reported', { reported })})</small>
+          <small>({reportedNote})</small>
         </>
       ) : null}
     </>

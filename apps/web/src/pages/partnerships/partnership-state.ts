@@ -13,6 +13,8 @@ export interface SourcedText {
   text: string;
   source: string;
   unverified: boolean;
+  /** Why it is unverified (no primary source, or not confirmed). */
+  unverifiedReason?: string;
 }
 
 /** One founding year claimed by one source. */
@@ -40,7 +42,9 @@ export interface PartnershipSummary {
   secretariat: SourcedText;
   associatedOrganization?: string;
   memberCountReported: SourcedText;
-  memberCount: number;
+  /** Members counted from verified records; null when the member list is not compiled (see memberCountNotCompiled). */
+  memberCount: number | null;
+  memberCountNotCompiled?: string;
   source: string;
   notes?: string;
 }
