@@ -7,6 +7,7 @@ export { createSecret, hashSecret } from './auth/tokens.ts';
 export type { RegisteredRoute } from './auth/access-control.ts';
 export type { AppContext, Principal } from './context.ts';
 export { startServer, bootstrapDatabase, ensureOfficialSnapshot, reportBootstrap, closeOnSignals, type StartServerOptions, type RunningServer, type BootstrapResult } from './start-server.ts';
+export { parseLogFormat, textLogStream, LOG_FORMATS, type LogFormat } from './log-format.ts';
 export { startCluster, runClusterWorker, parseWorkerCount, isClusterWorker, type RunningCluster } from './cluster/serve-cluster.ts';
 export { localSharedState, type SharedState } from './cluster/shared-state.ts';
 export { countryResults, resultRounds, roundAggregates, shownObservations, snapshotView, SDG_10_7_2 } from './public-data/results-service.ts';

@@ -11,6 +11,7 @@ import { loadConfigFromEnv, type ServerConfig } from './config.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './auth/passwords.ts';
 import { createSecret } from './auth/tokens.ts';
 import type { SharedState } from './cluster/shared-state.ts';
+import { loggerOptions, parseLogFormat, type LogFormat } from './log-format.ts';
 
 /** What startServer needs. */
 export interface StartServerOptions {
@@ -26,6 +27,8 @@ export interface StartServerOptions {
   adminPassword?: string;
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
+  /** The log's format when no logger is given: text (one line per request) or json; default MIGOV_LOG_FORMAT, else text. */
+  logFormat?: LogFormat;
   config?: Partial<ServerConfig>;
   /** Where to tell the operator what happened (the URL, a generated password). */
   report?: (line: string) => void;
@@ -114,7 +117,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     if (options.bootstrap !== false) reportBootstrap(await bootstrapDatabase(database, options), report);
     const config = loadConfigFromEnv(process.env, { publicUrl: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`, ...options.config, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
-    app = await createApp({ db: database, config, logger: options.logger ?? { level: process.env.MIGOV_LOG_LEVEL ?? 'info' }, ...(options.shared ? { shared: options.shared } : {}) });
+    app = await createApp({ db: database, config, logger: options.logger ?? loggerOptions(options.logFormat ?? parseLogFormat(process.env.MIGOV_LOG_FORMAT) ?? 'text', process.env.MIGOV_LOG_LEVEL ?? 'info'), ...(options.shared ? { shared: options.shared } : {}) });
     const address = await app.listen({ host: options.host, port: options.port });
     const url = address.replace('[::1]', 'localhost');
     return {

@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { DEFAULT_DATABASE_URL } from '@migov/db';
-import { closeOnSignals, isClusterWorker, parseWorkerCount, runClusterWorker, startCluster, startServer, type StartServerOptions } from '@migov/server';
+import { closeOnSignals, isClusterWorker, parseLogFormat, parseWorkerCount, runClusterWorker, startCluster, startServer, type StartServerOptions } from '@migov/server';
 import { CliError, EXIT } from '../cli-error.ts';
 
 interface ServeOptions {
@@ -17,6 +17,7 @@ interface ServeOptions {
   database?: string;
   demo: boolean;
   workers: string;
+  logFormat?: string;
 }
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -31,6 +32,7 @@ export function registerServeCommand(program: Command): void {
     .option('--database <url>', `sqlite:<path>, a file path or postgres://… (default: DATABASE_URL or ${DEFAULT_DATABASE_URL})`)
     .option('--no-demo', 'do not add demo data to an empty database')
     .option('--workers <count>', 'processes serving requests: a number, or auto for one per core', '1')
+    .option('--log-format <format>', 'text (one short line per request, the default) or json (for log collectors; default MIGOV_LOG_FORMAT)')
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`invalid --port: ${options.port} (expected 0-65535)`, EXIT.usage);
@@ -40,12 +42,19 @@ export function registerServeCommand(program: Command): void {
       } catch (error) {
         throw new CliError((error as Error).message, EXIT.usage);
       }
+      let logFormat: ReturnType<typeof parseLogFormat>;
+      try {
+        logFormat = parseLogFormat(options.logFormat ?? process.env.MIGOV_LOG_FORMAT);
+      } catch (error) {
+        throw new CliError(`invalid --log-format: ${(error as Error).message}`, EXIT.usage);
+      }
       const webRoot = resolve(repositoryRoot, 'apps/web/dist');
       const startOptions: StartServerOptions = {
         databaseUrl: options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
         host: options.host,
         port,
         demo: options.demo,
+        ...(logFormat ? { logFormat } : {}),
         ...(process.env.MIGOV_ADMIN_PASSWORD ? { adminPassword: process.env.MIGOV_ADMIN_PASSWORD } : {}),
         ...(process.env.MIGOV_ADMIN_EMAIL ? { adminEmail: process.env.MIGOV_ADMIN_EMAIL } : {}),
         ...(existsSync(webRoot) ? { webRoot } : {}),
