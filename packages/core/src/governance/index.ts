@@ -17,5 +17,6 @@ export * from './crosswalks/gap-mapping.ts';
 export * from './crosswalks/crosswalk-table.ts';
 export * from './partnerships/partnership.ts';
 export * from './partnerships/registry.ts';
+export * from './partnerships/reference-update.ts';
 export * from './partnerships/group-results.ts';
 export * from './governance.schema.ts';

@@ -5,7 +5,7 @@
  * database is seeded with the compiled reference data (version 1); reads then come from the database.
  */
 import type { Selectable } from 'kysely';
-import { DEFAULT_CROSSWALK, DEFAULT_PARTNERSHIP_REGISTRY, type Crosswalk, type PartnershipRegistry } from '@migov/core';
+import { DEFAULT_CROSSWALK, DEFAULT_PARTNERSHIP_REGISTRY, mergeRegistryReference, registryRevision, type Crosswalk, type PartnershipRegistry } from '@migov/core';
 import type { MigovDatabase } from '../database.ts';
 import { assertNoProblems, ConflictError, type FieldProblem } from '../errors.ts';
 import { readJson, readTimestamp, toIsoTimestamp, writeJson } from '../schema/codec.ts';
@@ -69,6 +69,48 @@ async function insertVersion(db: MigovDatabase, name: GovernanceDocumentName, ve
     .execute();
 }
 
+/** The revision of the compiled partnership registry this build carries. */
+export const PARTNERSHIP_REGISTRY_REVISION = registryRevision(DEFAULT_PARTNERSHIP_REGISTRY);
+
+/**
+ * When the compiled registry changed since the stored one was seeded (or last updated from the
+ * reference), append a version with the new reference facts merged in: records no editor touched
+ * take the corrected facts, records an editor added or changed stay as the editor left them
+ * (core `mergeRegistryReference`). Seeds before revisions were recorded count as a different revision.
+ */
+async function updateRegistryReference(db: MigovDatabase, latest: Selectable<GovernanceDocumentsTable>): Promise<boolean> {
+  const history = await db.kysely.selectFrom('governance_documents').select(['version', 'change']).where('name', '=', 'partnership-registry').orderBy('version', 'desc').execute();
+  const reference = history.find((entry) => {
+    const change = readJson<{ type?: string } | null>(db.dialect, entry.change);
+    return change?.type === 'seed' || change?.type === 'reference-update';
+  });
+  const revision = reference ? readJson<{ revision?: string }>(db.dialect, reference.change).revision : undefined;
+  if (revision === PARTNERSHIP_REGISTRY_REVISION) return false;
+  const baseRow = reference ? await db.kysely.selectFrom('governance_documents').select('content').where('name', '=', 'partnership-registry').where('version', '=', reference.version).executeTakeFirst() : undefined;
+  const current = readJson<PartnershipRegistry>(db.dialect, latest.content);
+  const base = baseRow ? readJson<PartnershipRegistry>(db.dialect, baseRow.content) : current;
+  const merge = mergeRegistryReference(base, current, DEFAULT_PARTNERSHIP_REGISTRY);
+  try {
+    await insertVersion(
+      db,
+      'partnership-registry',
+      Number(latest.version) + 1,
+      {
+        description: `Reference facts updated from the compiled registry (revision ${PARTNERSHIP_REGISTRY_REVISION}): ${merge.updated} records corrected or added, ${merge.withdrawn} unedited records withdrawn, ${merge.keptEdits.length} edited records kept as edited`,
+        source: GOVERNANCE_SEED_SOURCE,
+        change: { type: 'reference-update', revision: PARTNERSHIP_REGISTRY_REVISION, ...(revision ? { previousRevision: revision } : {}), keptEdits: merge.keptEdits },
+        content: merge.registry,
+        createdAt: new Date().toISOString(),
+      },
+      null,
+    );
+  } catch (error) {
+    // Another process (or an editor) wrote this version first: the next read settles it.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  return true;
+}
+
 async function latestRow(db: MigovDatabase, name: GovernanceDocumentName) {
   return db.kysely.selectFrom('governance_documents').selectAll().where('name', '=', name).orderBy('version', 'desc').limit(1).executeTakeFirst();
 }
@@ -87,13 +129,16 @@ export async function loadGovernanceDocument<Name extends GovernanceDocumentName
   let row = await latestRow(db, name);
   if (!row) {
     try {
-      await insertVersion(db, name, 1, { description: 'Seeded from the compiled reference data', source: GOVERNANCE_SEED_SOURCE, change: { type: 'seed' }, content: SEEDS[name], createdAt: new Date().toISOString() }, null);
+      const change = name === 'partnership-registry' ? { type: 'seed', revision: PARTNERSHIP_REGISTRY_REVISION } : { type: 'seed' };
+      await insertVersion(db, name, 1, { description: 'Seeded from the compiled reference data', source: GOVERNANCE_SEED_SOURCE, change, content: SEEDS[name], createdAt: new Date().toISOString() }, null);
     } catch (error) {
       // Another process seeded it first: read theirs.
       if (!isUniqueViolation(error)) throw error;
     }
     row = await latestRow(db, name);
     if (!row) throw new Error(`seeding ${name} stored nothing`);
+  } else if (name === 'partnership-registry' && (await updateRegistryReference(db, row))) {
+    row = (await latestRow(db, name)) ?? row;
   }
   const stored: StoredGovernanceDocument<Name> = { name, ...toVersion(row, db), content: readJson<GovernanceDocuments[Name]>(db.dialect, row.content) };
   const memo = lastRead.get(db) ?? new Map();
