@@ -11,6 +11,7 @@ import { api, currentRoute, dashboardData, LANGUAGE_KEY, loadWorldMap, readyDash
 import { Link, NavigationContext, type Navigation } from './router-context.tsx';
 import { formatRoute, type Route } from './routes.ts';
 import { SessionContext } from './session-context.tsx';
+import { rememberSession, shouldAskSession } from './session-hint.ts';
 import { ErrorMessage, Loading } from './shared.tsx';
 import { useLoad } from './use-load.ts';
 import { loadCompare, loadCountry, loadMethodology, loadCommon, loadResultsIndex } from '../pages/public-data.ts';
@@ -31,6 +32,8 @@ const PartnershipsPage = lazy(() => import('../pages/partnerships/PartnershipsPa
 const PartnershipPage = lazy(() => import('../pages/partnerships/PartnershipPage.tsx').then((module) => ({ default: module.PartnershipPage })));
 const IndicatorsPage = lazy(() => import('../pages/indicators/IndicatorsPage.tsx').then((module) => ({ default: module.IndicatorsPage })));
 const IndicatorPage = lazy(() => import('../pages/indicators/IndicatorPage.tsx').then((module) => ({ default: module.IndicatorPage })));
+const InvitationAcceptPage = lazy(() => import('../workspace/InvitationAcceptPage.tsx').then((module) => ({ default: module.InvitationAcceptPage })));
+const PasswordResetPage = lazy(() => import('../workspace/PasswordResetPage.tsx').then((module) => ({ default: module.PasswordResetPage })));
 const AdminPage = lazy(() => import('../workspace/AdminPage.tsx').then((module) => ({ default: module.AdminPage })));
 const GovernancePage = lazy(() => import('../pages/governance/GovernancePage.tsx').then((module) => ({ default: module.GovernancePage })));
 const MgiProfilePage = lazy(() => import('../pages/governance/MgiProfilePage.tsx').then((module) => ({ default: module.MgiProfilePage })));
@@ -95,6 +98,10 @@ function PageFor({ route }: { route: Route }) {
       return <ReviewPage id={route.id} />;
     case 'admin':
       return <AdminPage />;
+    case 'invitation-accept':
+      return <InvitationAcceptPage />;
+    case 'password-reset':
+      return <PasswordResetPage />;
     case 'not-found':
       return <NotFound />;
   }
@@ -144,19 +151,28 @@ export function ClientApp() {
     // The bare root becomes the dashboard URL of the chosen language.
     if (window.location.pathname === '/' || route.view === 'not-found') return;
     const canonical = formatRoute(route);
-    if (`${window.location.pathname}${window.location.search}` !== canonical) window.history.replaceState(null, '', canonical);
+    // The fragment stays: the onboarding pages read their one-time token from it.
+    if (`${window.location.pathname}${window.location.search}` !== canonical) window.history.replaceState(null, '', `${canonical}${window.location.hash}`);
   }, [route]);
 
+  // Asked once, on the first view that may have a session (session-hint.ts: not on public pages of a
+  // browser that never signed in, which would answer 401 and log an error in the console).
+  const askSession = !sessionChecked && shouldAskSession(route.view);
   useEffect(() => {
+    if (!askSession) return;
     getJson<Session>(api, '/session').then(
       (found) => {
         api.setCsrfToken(found.csrfToken);
+        rememberSession(true);
         setSessionState(found);
         setSessionChecked(true);
       },
-      () => setSessionChecked(true),
+      () => {
+        rememberSession(false);
+        setSessionChecked(true);
+      },
     );
-  }, []);
+  }, [askSession]);
 
   const navigate = useCallback((to: Route, options: { replace?: boolean } = {}) => {
     const url = formatRoute(to);
@@ -169,6 +185,8 @@ export function ClientApp() {
 
   const setSession = useCallback((next: Session | undefined) => {
     api.setCsrfToken(next?.csrfToken);
+    rememberSession(next !== undefined);
+    setSessionChecked(true);
     setSessionState(next);
   }, []);
 

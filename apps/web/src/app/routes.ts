@@ -28,6 +28,8 @@ export type Route =
   | { view: 'assessment'; lang: UiLanguage; id: string }
   | { view: 'review'; lang: UiLanguage; id: string }
   | { view: 'admin'; lang: UiLanguage }
+  | { view: 'invitation-accept'; lang: UiLanguage }
+  | { view: 'password-reset'; lang: UiLanguage }
   | { view: 'not-found'; lang: UiLanguage; path: string };
 
 export type View = Route['view'];
@@ -58,6 +60,9 @@ export function parseRoute(pathname: string, searchText = '', fallbackLanguage: 
   const search = new URLSearchParams(searchText);
   const segments = pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
   const [first, second, third, fourth] = segments;
+  // The links sent by e-mail carry no language (…/invitations/accept#token=…, …/password-reset#token=…).
+  const onboarding = onboardingView(isLanguage(first) ? segments.slice(1) : segments);
+  if (onboarding) return { view: onboarding, lang: isLanguage(first) ? first : fallbackLanguage };
   if (!isLanguage(first)) return segments.length === 0 ? { view: 'dashboard', lang: fallbackLanguage } : { view: 'not-found', lang: fallbackLanguage, path: pathname };
   const lang = first;
   const withYear = <R extends Route>(route: R): R => {
@@ -120,6 +125,13 @@ export function parseRoute(pathname: string, searchText = '', fallbackLanguage: 
     if ((third === 'assessment' || third === 'review') && fourth && ID.test(fourth) && segments.length === 4) return { view: third, lang, id: fourth };
   }
   return { view: 'not-found', lang, path: pathname };
+}
+
+/** The onboarding page a path (without its language) names, if any. */
+function onboardingView(segments: readonly string[]): 'invitation-accept' | 'password-reset' | undefined {
+  if (segments.length === 2 && segments[0] === 'invitations' && segments[1] === 'accept') return 'invitation-accept';
+  if (segments.length === 1 && segments[0] === 'password-reset') return 'password-reset';
+  return undefined;
 }
 
 /** Format a route as a path (with a trailing slash, so static hosts serve `…/index.html`) and query. */
@@ -189,6 +201,12 @@ export function formatRoute(route: Route, base = '/'): string {
       break;
     case 'admin':
       path = 'workspace/admin/';
+      break;
+    case 'invitation-accept':
+      path = 'invitations/accept/';
+      break;
+    case 'password-reset':
+      path = 'password-reset/';
       break;
     case 'assessment':
     case 'review':

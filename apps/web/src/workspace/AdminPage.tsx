@@ -1,5 +1,5 @@
 /* @jsxRuntime automatic */
-/** Administration: users and roles, rounds, instruments (upload and validate), groups. */
+/** Administration: onboarding (invitations, the e-mail outbox), users and roles, rounds, instruments (upload and validate), groups. National coordinators see onboarding only. */
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../app/session-context.tsx';
@@ -8,27 +8,41 @@ import { useLoad } from '../app/use-load.ts';
 import { getJson } from '../api/api-client.ts';
 import { pickText } from '../app/localized.ts';
 import type { AreaSummary, InstrumentSummary, Page, Role, RoleGrant, Round, User } from '../api/api-types.ts';
+import { OnboardingPanel, type OnboardingOffers } from './OnboardingPanel.tsx';
+import { roleName } from './onboarding-labels.ts';
 
 export function AdminPage() {
   const { t, lang } = useI18n();
   const { api, session } = useSession();
   const [message, setMessage] = useState<string | undefined>();
   const [error, setError] = useState<unknown>();
-  const isAdministrator = session?.roles.some((grant) => grant.role === 'administrator') ?? false;
   const state = useLoad(async () => {
-    if (!isAdministrator) return undefined;
+    if (!session) return undefined;
+    // What this reader may do comes from the server: the roles they may invite to, and whether they manage users.
+    const offers = await getJson<OnboardingOffers>(api, '/invitations/offers');
+    if (!offers.manageUsers) return { offers };
     const [users, rounds, instruments, areas] = await Promise.all([
       getJson<Page<User>>(api, '/users?limit=200'),
       getJson<{ items: Round[] }>(api, '/rounds'),
       getJson<{ items: InstrumentSummary[] }>(api, '/instruments'),
       getJson<Page<AreaSummary>>(api, '/areas?limit=500'),
     ]);
-    return { users: users.items, rounds: rounds.items, instruments: instruments.items, groups: areas.items.filter((area) => area.kind !== 'country') };
+    return { offers, users: users.items, rounds: rounds.items, instruments: instruments.items, groups: areas.items.filter((area) => area.kind !== 'country') };
   }, `${session?.user.id ?? ''}`);
-  if (!isAdministrator) return <p>{t('admin.forbidden')}</p>;
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={state.reload} />;
-  const data = state.data!;
+  const loaded = state.data;
+  if (!loaded || (!loaded.users && loaded.offers.items.length === 0)) return <p>{t('admin.forbidden')}</p>;
+  if (!loaded.users) {
+    return (
+      <>
+        <h1>{t('admin.title')}</h1>
+        <OnboardingPanel offers={loaded.offers} />
+      </>
+    );
+  }
+  const data = { ...loaded, users: loaded.users, rounds: loaded.rounds!, instruments: loaded.instruments!, groups: loaded.groups! };
+  const roles = data.offers.items.map((item) => item.role);
 
   const addRound = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -59,6 +73,7 @@ export function AdminPage() {
       <h1>{t('admin.title')}</h1>
       {message ? <p role="status">{message}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
+      <OnboardingPanel offers={data.offers} />
       <section className="section" aria-labelledby="admin-users">
         <h2 id="admin-users">{t('admin.users')}</h2>
         <table>
@@ -77,7 +92,7 @@ export function AdminPage() {
                 <td>{user.email}</td>
                 <td>{user.status}</td>
                 <td>
-                  <UserRoles userId={user.id} name={user.name} onError={setError} />
+                  <UserRoles userId={user.id} name={user.name} roles={roles} onError={setError} />
                 </td>
               </tr>
             ))}
@@ -166,14 +181,12 @@ function instrumentFileType(filename: string): string {
   return /\.json$/i.test(filename) ? 'application/json' : 'application/yaml';
 }
 
-const ROLE_NAMES: readonly Role[] = ['administrator', 'global-analyst', 'regional-analyst', 'national-coordinator', 'focal-point', 'reviewer'];
-
 function scopeText(grant: RoleGrant): string {
   return grant.scope.kind === 'global' ? 'global' : grant.scope.kind === 'area' ? grant.scope.area : grant.scope.group;
 }
 
 /** A user's role grants, read when opened; grant a role in an area (M49 or sub-national code), a group, or globally; revoke (kept in history). */
-function UserRoles({ userId, name, onError }: { userId: string; name: string; onError: (error: unknown) => void }) {
+function UserRoles({ userId, name, roles, onError }: { userId: string; name: string; roles: readonly Role[]; onError: (error: unknown) => void }) {
   const { t } = useI18n();
   const { api } = useSession();
   const [grants, setGrants] = useState<RoleGrant[] | undefined>();
@@ -212,7 +225,7 @@ function UserRoles({ userId, name, onError }: { userId: string; name: string; on
       <ul>
         {(grants ?? []).map((entry) => (
           <li key={entry.id ?? `${entry.role}-${scopeText(entry)}`}>
-            {entry.role} ({scopeText(entry)}){' '}
+            {roleName(t, entry.role)} ({scopeText(entry)}){' '}
             {entry.id ? (
               <button type="button" className="link-button" onClick={() => void revoke(entry.id!)}>
                 ×<span className="visually-hidden"> {entry.role} {scopeText(entry)}</span>
@@ -225,9 +238,9 @@ function UserRoles({ userId, name, onError }: { userId: string; name: string; on
         <label>
           {t('admin.roles')}
           <select name="role">
-            {ROLE_NAMES.map((role) => (
+            {roles.map((role) => (
               <option key={role} value={role}>
-                {role}
+                {roleName(t, role)}
               </option>
             ))}
           </select>

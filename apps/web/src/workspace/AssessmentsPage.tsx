@@ -17,12 +17,14 @@ export function AssessmentsPage() {
   const { api, session } = useSession();
   const [error, setError] = useState<unknown>();
   const state = useLoad(async () => {
-    const [assessments, rounds, areas] = await Promise.all([
+    const [assessments, rounds, areas, offers] = await Promise.all([
       getJson<Page<AssessmentSummary>>(api, '/assessments?limit=200'),
       getJson<{ items: Round[] }>(api, '/rounds'),
       getJson<Page<AreaSummary>>(api, '/areas?kind=country&limit=500'),
+      // Whoever may invite (the server says so) gets a way to the onboarding page.
+      getJson<{ items: unknown[] }>(api, '/invitations/offers').catch(() => ({ items: [] })),
     ]);
-    return { assessments: assessments.items, rounds: rounds.items, areas: new Map(areas.items.map((area) => [normalizeAreaCode(area.code), area])) };
+    return { assessments: assessments.items, rounds: rounds.items, areas: new Map(areas.items.map((area) => [normalizeAreaCode(area.code), area])), mayInvite: offers.items.length > 0 };
   }, session?.user.id ?? 'anonymous');
   if (!session) {
     return (
@@ -36,7 +38,7 @@ export function AssessmentsPage() {
   }
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={state.reload} />;
-  const { assessments, rounds, areas } = state.data;
+  const { assessments, rounds, areas, mayInvite } = state.data;
   const name = (code: string) => {
     const area = areas.get(normalizeAreaCode(code));
     return area ? areaName(area, lang) : code;
@@ -55,6 +57,11 @@ export function AssessmentsPage() {
   return (
     <>
       <h1>{t('workspace.title')}</h1>
+      {mayInvite ? (
+        <p>
+          <Link to={{ view: 'admin', lang }}>{t('onboard.invite')}</Link>
+        </p>
+      ) : null}
       {error ? <ErrorMessage error={error} /> : null}
       {assessments.length === 0 ? <p>{t('workspace.none')}</p> : null}
       {assessments.length > 0 ? (

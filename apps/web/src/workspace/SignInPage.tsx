@@ -2,7 +2,7 @@
 /** Sign in with email and password. */
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { useNavigation } from '../app/router-context.tsx';
+import { Link, useNavigation } from '../app/router-context.tsx';
 import { useSession } from '../app/session-context.tsx';
 import type { Session } from '../api/api-types.ts';
 
@@ -48,6 +48,9 @@ export function SignInPage() {
           {t('signIn.submit')}
         </button>
       </form>
+      <p>
+        <Link to={{ view: 'password-reset', lang }}>{t('signIn.forgot')}</Link>
+      </p>
     </>
   );
 }
