@@ -29,6 +29,7 @@ export function getTranslator(lang: UiLanguage): Translator {
   const formats = new Map<MessageKey, IntlMessageFormat>();
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const numberFormats = new Map<string, Intl.NumberFormat>();
   const translator: Translator = {
     lang,
     dir: directionOf(lang),
@@ -40,7 +41,16 @@ export function getTranslator(lang: UiLanguage): Translator {
       }
       return String(format.format(values as Record<string, string | number | Date>));
     },
-    formatNumber: (value, options) => new Intl.NumberFormat(locale, options).format(value),
+    formatNumber: (value, options) => {
+      // Building a NumberFormat costs far more than using one: tables and charts format thousands of values.
+      const key = options ? JSON.stringify(options) : '';
+      let format = numberFormats.get(key);
+      if (!format) {
+        format = new Intl.NumberFormat(locale, options);
+        numberFormats.set(key, format);
+      }
+      return format.format(value);
+    },
     formatPercent: (value) => percent.format(value / 100),
     formatDate: (iso) => {
       const date = new Date(iso);
