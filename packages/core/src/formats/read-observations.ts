@@ -4,8 +4,8 @@
  */
 import type { Observation, Problem, SeriesCode } from '../observations/observation.ts';
 import { normalizeM49 } from '../observations/observation.ts';
-import type { InputFile, InputLimits } from './input.ts';
-import { DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_PROBLEMS, excerpt, inputText, ProblemList } from './input.ts';
+import type { InputFile, InputLimitExceeded, InputLimits } from './input.ts';
+import { DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_PROBLEMS, excerpt, inputText, ProblemList, structureLimitExceeded } from './input.ts';
 import { parseCsvTable } from './csv-table.ts';
 import type { LabelMapping } from './label-mapping.ts';
 import { DEFAULT_LABEL_MAPPING } from './label-mapping.ts';
@@ -64,6 +64,8 @@ export interface ReadObservationsResult {
   skipped: Problem[];
   /** How the file was understood where it did not say so itself (a column recognised by its values, an ignored comment column, one page of an API answer). */
   notes: Problem[];
+  /** The structural bound the file exceeds, when that is why it was not read (also in `problems`). */
+  limitExceeded?: InputLimitExceeded;
 }
 
 /**
@@ -87,6 +89,11 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
   if (!decoded.ok) {
     problems.add({ message: decoded.message });
     return result(undefined);
+  }
+  const limitExceeded = structureLimitExceeded(decoded.text, options);
+  if (limitExceeded) {
+    problems.add({ message: `${limitExceeded.message}; nothing was read` });
+    return { ...result(undefined), limitExceeded };
   }
   let area: string | undefined;
   if (options.area !== undefined) {
