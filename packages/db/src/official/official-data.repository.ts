@@ -8,6 +8,7 @@ import type { MigovDatabase } from '../database.ts';
 import { DEMO_EMAIL_DOMAIN } from '../demo/seed-demo-data.ts';
 import { importIndicatorDatasets } from '../indicators/indicators.repository.ts';
 import { importObservations } from '../observations/observations.repository.ts';
+import { IS_LATEST_PUBLICATION } from '../publications/publications.repository.ts';
 import type { PublishedResults } from '../publications/published-results.ts';
 import { nowIso, readJson, readNumber, readOptional, readTimestamp } from '../schema/codec.ts';
 import { newId } from '../schema/ids.ts';
@@ -178,16 +179,7 @@ export async function listNationalResults(db: MigovDatabase, filters: { year?: n
     .selectFrom('publications as p')
     .leftJoin('users as publisher', 'publisher.id', 'p.published_by')
     .select(['p.assessment_id', 'p.jurisdiction', 'p.year', 'p.instrument', 'p.publication_number', 'p.results', 'p.published_at', 'publisher.email as publisher_email'])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('publications as newer')
-            .select('newer.id')
-            .whereRef('newer.assessment_id', '=', 'p.assessment_id')
-            .whereRef('newer.publication_number', '>', 'p.publication_number'),
-        ),
-      ),
-    );
+    .where(IS_LATEST_PUBLICATION);
   if (filters.year !== undefined) query = query.where('p.year', '=', filters.year);
   if (filters.jurisdiction !== undefined) query = query.where('p.jurisdiction', '=', filters.jurisdiction);
   if (filters.instrument !== undefined) query = query.where('p.instrument', '=', filters.instrument);

@@ -1,5 +1,5 @@
 /** Publications: immutable snapshots; a correction is publication n + 1 and every version stays visible. */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { MigovDatabase } from '../database.ts';
 import { readJson, readNumber, readOptional, readTimestamp } from '../schema/codec.ts';
 import type { PublicationsTable } from '../schema/schema.ts';
@@ -91,6 +91,9 @@ export async function findPublishedEvidence(db: MigovDatabase, filters: { year: 
   return undefined;
 }
 
+/** A condition on publications aliased `p`: no publication of the same assessment has a greater number (a correction is n + 1). */
+export const IS_LATEST_PUBLICATION = sql<boolean>`not exists (select 1 from publications as newer where newer.assessment_id = p.assessment_id and newer.publication_number > p.publication_number)`;
+
 /** The latest publication per jurisdiction for a year and instrument, with its domain categories. */
 export async function getPublishedResults(db: MigovDatabase, filters: { year: number; instrument: string }): Promise<Publication[]> {
   const rows = await db.kysely
@@ -98,16 +101,7 @@ export async function getPublishedResults(db: MigovDatabase, filters: { year: nu
     .selectAll('p')
     .where('p.year', '=', filters.year)
     .where('p.instrument', '=', filters.instrument)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('publications as newer')
-            .select('newer.id')
-            .whereRef('newer.assessment_id', '=', 'p.assessment_id')
-            .whereRef('newer.publication_number', '>', 'p.publication_number'),
-        ),
-      ),
-    )
+    .where(IS_LATEST_PUBLICATION)
     .orderBy('p.jurisdiction')
     .execute();
   return rows.map((row) => toPublication(db, row));
