@@ -9,7 +9,7 @@ describe('unverified registry facts in a brief', () => {
     const areas = [...new Set(DEFAULT_PARTNERSHIP_REGISTRY.memberships.flatMap((record) => (record.area ? [record.area] : [])))];
     let withUnverified = 0;
     for (const area of areas) {
-      const unverified = processesOfArea(DEFAULT_PARTNERSHIP_REGISTRY, area, { includeObservers: true }).filter(({ membership }) => membership.unverified);
+      const unverified = processesOfArea(DEFAULT_PARTNERSHIP_REGISTRY, area, { includeObservers: true, includeUnverified: true }).filter(({ membership }) => membership.unverified);
       let content;
       try {
         content = latestBriefVersion(generateBrief({ area, results: { domains: [] }, generatedAt: '2026-12-07T15:00:00Z', generatedBy: 'a' })).content;

@@ -96,7 +96,7 @@ function mgiSummary(input: GenerateBriefInput['mgi']): BriefMgiSummary | undefin
  * (no primary source) never reaches the brief as a fact; it is named as not compiled, with its reason.
  */
 function processesOf(registry: PartnershipRegistry, area: string): { processes: BriefProcess[]; notCompiled: string[] } {
-  const all = processesOfArea(registry, area, { includeObservers: true });
+  const all = processesOfArea(registry, area, { includeObservers: true, includeUnverified: true });
   const processes = all
     .filter(({ membership }) => !membership.unverified)
     .map(({ process, membership }) => ({

@@ -39,8 +39,12 @@ describe('processGroupResult', () => {
     });
   });
 
-  it('counts observers when asked (hand-computed: 6 of 11)', () => {
-    const result = processGroupResult(DEFAULT_PARTNERSHIP_REGISTRY, 'colombo-process', observations, { year: 2021, includeObservers: true });
+  it('counts observers when asked (hand-computed: 6 of 11), but never unverified ones', () => {
+    // The compiled destination-country observers are unverified: they do not count.
+    const compiled = processGroupResult(DEFAULT_PARTNERSHIP_REGISTRY, 'colombo-process', observations, { year: 2021, includeObservers: true });
+    expect([compiled.numerator, compiled.denominator]).toEqual([5, 10]);
+    const confirmed = { ...DEFAULT_PARTNERSHIP_REGISTRY, memberships: DEFAULT_PARTNERSHIP_REGISTRY.memberships.map((record) => (record.process === 'colombo-process' ? { ...record, unverified: false } : record)) };
+    const result = processGroupResult(confirmed, 'colombo-process', observations, { year: 2021, includeObservers: true });
     expect([result.numerator, result.denominator]).toEqual([6, 11]);
   });
 

@@ -25,7 +25,7 @@ export function partnershipGroups(registry: PartnershipRegistry, options: { incl
     .filter((process) => !wanted || wanted.has(process.id))
     .map((process) => {
       const members: DatedMember[] = registry.memberships
-        .filter((record) => record.process === process.id && record.area !== undefined && (options.includeObservers || record.kind === 'member'))
+        .filter((record) => record.process === process.id && record.area !== undefined && !record.unverified && (options.includeObservers || record.kind === 'member'))
         .map((record) => ({ area: record.area ?? '', ...(record.from ? { from: record.from } : {}), ...(record.until ? { until: record.until } : {}), note: `${record.role} (${record.source}, as of ${record.asOf})` }));
       return { id: processGroupId(process.id), name: process.name, kind: process.types.at(-1)?.type ?? 'consultation-process', members, source: process.source };
     })

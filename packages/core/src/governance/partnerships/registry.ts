@@ -28,6 +28,11 @@ export interface MembershipQuery {
   asOf?: MembershipDate;
   /** Count observers too (default false: group results are about members). */
   includeObservers?: boolean;
+  /**
+   * Count unverified records too (default false: a record no primary source confirms is not a fact, so
+   * members, maps, overlaps and group results leave it out; it stays in the registry's records).
+   */
+  includeUnverified?: boolean;
 }
 
 /** Thrown by getProcess for an unknown id or acronym. */
@@ -80,6 +85,7 @@ export function listProcesses(registry: PartnershipRegistry, options: { type?: P
 
 function isCurrent(record: ProcessMembership, query: MembershipQuery): boolean {
   if (record.kind === 'observer' && !query.includeObservers) return false;
+  if (record.unverified && !query.includeUnverified) return false;
   if (query.asOf === undefined) return record.until === undefined;
   const key = membershipDateKey(query.asOf, 'asOf');
   if (record.from !== undefined && membershipDateKey(record.from, 'from') > key) return false;
@@ -300,7 +306,7 @@ export type ProcessMemberCount = { compiled: true; count: number; unverifiedLeft
 export function processMemberCount(registry: PartnershipRegistry, processId: string, query: MembershipQuery = {}): ProcessMemberCount {
   const process = getProcess(registry, processId);
   if (process.membersNotCompiled) return { compiled: false, count: null, reason: process.membersNotCompiled };
-  const records = processMemberships(registry, process.id, query);
+  const records = processMemberships(registry, process.id, { ...query, includeUnverified: true });
   const verified = new Set(records.filter((record) => !record.unverified && record.area).map((record) => record.area));
   const unverified = records.filter((record) => record.unverified);
   if (verified.size === 0) {
