@@ -3,6 +3,7 @@
 import { createContext, useContext, useId, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useNavigation } from '../app/router-context.tsx';
+import { ScrollBox } from '../app/ScrollBox.tsx';
 import { downloadPng, downloadSvg } from './chart-download.ts';
 
 /** In the static publication: renders each chart to an SVG file to write, and gives its URL (the browser bundle never renders to strings). */
@@ -60,7 +61,7 @@ export function ChartFrame({ title, description, filename, chart, table, legend 
       </div>
       <details className="chart-table">
         <summary>{t('chart.showTable')}</summary>
-        {table}
+        <ScrollBox label={title}>{table}</ScrollBox>
       </details>
     </figure>
   );

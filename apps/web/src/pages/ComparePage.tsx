@@ -12,6 +12,7 @@ import { DemoBanner, ProvenanceLabel } from '../app/Provenance.tsx';
 import { classifyValue, meetingShare, normalizeAreaCode, OVERALL } from '../charts/category-scale.ts';
 import type { CountryResult, LocalizedText, OfficialAggregate, ValueProvenance } from '../api/api-types.ts';
 import type { CompareData } from './public-data.ts';
+import { ScrollBox } from '../app/ScrollBox.tsx';
 
 export function ComparePage({ data, codes }: { data: CompareData; codes: readonly string[] }) {
   const translator = useI18n();
@@ -69,6 +70,7 @@ export function ComparePage({ data, codes }: { data: CompareData; codes: readonl
       {chosen.length === 0 ? (
         <p>{t('compare.empty')}</p>
       ) : (
+        <ScrollBox label={t('compare.title')}>
         <table className="compare">
           <caption>
             {t('compare.title')} · {year ?? ''}
@@ -133,6 +135,7 @@ export function ComparePage({ data, codes }: { data: CompareData; codes: readonl
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       )}
     </>
   );

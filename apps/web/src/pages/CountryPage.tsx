@@ -18,6 +18,7 @@ import type { CountryData } from './public-data.ts';
 import { adviceFor, itemStrengths, relatedCommitments, toResponses } from './country-profile-state.ts';
 import { PublishedEvidenceList, type EvidenceHref } from './PublishedEvidenceList.tsx';
 import { CountryIndicatorsPanel } from './indicators/CountryIndicatorsPanel.tsx';
+import { ScrollBox } from '../app/ScrollBox.tsx';
 
 export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenceHref?: EvidenceHref }) {
   const translator = useI18n();
@@ -92,6 +93,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
       ) : null}
 
       <Section title={t('country.domains')} id="domains">
+        <ScrollBox label={t('country.domains')}>
         <table>
           <thead>
             <tr>
@@ -124,6 +126,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
             })}
           </tbody>
         </table>
+        </ScrollBox>
       </Section>
 
       <Section title={t('country.overTime')} id="over-time">
@@ -135,6 +138,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
           classes={gridClasses}
           bandLabels={bandLabels}
         />
+        <ScrollBox label={t('country.roundsTable')}>
         <table data-testid="rounds-table">
           <caption>{t('country.roundsTable')}</caption>
           <thead>
@@ -164,6 +168,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       </Section>
 
       <CountryIndicatorsPanel code={data.code} country={name} />
@@ -187,6 +192,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
               {label} {shown.shown === 'official' ? null : <CategoryBadge cls={cls} bandLabels={bandLabels} />}
             </h2>
             {domain.migof ? <p className="migof">{t('country.migof', { element: t('migof.element', { element: domain.migof }) })}</p> : null}
+            <ScrollBox label={t('country.items')}>
             <table className="items">
               <caption className="visually-hidden">{t('country.items')}</caption>
               <thead>
@@ -208,6 +214,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
                 ))}
               </tbody>
             </table>
+            </ScrollBox>
             <h3>{t('country.nextCategory')}</h3>
             {!next || next.status === 'incomplete' || next.status === 'not-applicable' || next.status === 'unreachable' ? (
               <p>{t('country.nextUnavailable', { domain: label })}</p>
@@ -280,6 +287,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
 
       {data.region ? (
         <Section title={t('country.region', { region: regionName })} id="region">
+          <ScrollBox label={t('country.region', { region: regionName })}>
           <table>
             <thead>
               <tr>
@@ -303,6 +311,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
               })}
             </tbody>
           </table>
+          </ScrollBox>
           <p className="meta chart-note">
             <ProvenanceLabel provenance={{ kind: regionResults.some((result) => result.value.provenance.kind === 'demo') ? 'demo' : 'computed', label: '', responding: regionResults.filter((result) => classifyValue(result.value, OVERALL).kind === 'category').length, members: data.region.members.length }} />
           </p>

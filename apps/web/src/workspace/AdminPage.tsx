@@ -10,6 +10,7 @@ import { pickText } from '../app/localized.ts';
 import type { AreaSummary, InstrumentSummary, Page, Role, RoleGrant, Round, User } from '../api/api-types.ts';
 import { OnboardingPanel, type OnboardingOffers } from './OnboardingPanel.tsx';
 import { roleName } from './onboarding-labels.ts';
+import { ScrollBox } from '../app/ScrollBox.tsx';
 
 export function AdminPage() {
   const { t, lang } = useI18n();
@@ -76,6 +77,7 @@ export function AdminPage() {
       <OnboardingPanel offers={data.offers} />
       <section className="section" aria-labelledby="admin-users">
         <h2 id="admin-users">{t('admin.users')}</h2>
+        <ScrollBox label={t('admin.users')}>
         <table>
           <thead>
             <tr>
@@ -98,9 +100,11 @@ export function AdminPage() {
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       </section>
       <section className="section" aria-labelledby="admin-rounds">
         <h2 id="admin-rounds">{t('admin.rounds')}</h2>
+        <ScrollBox label={t('admin.rounds')}>
         <table>
           <thead>
             <tr>
@@ -123,6 +127,7 @@ export function AdminPage() {
             ))}
           </tbody>
         </table>
+        </ScrollBox>
         <form className="inline-form" onSubmit={(event) => void addRound(event)}>
           <label>
             {t('admin.year')} <input name="year" type="number" min={2000} max={2100} required />

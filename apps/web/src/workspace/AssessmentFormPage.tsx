@@ -15,6 +15,7 @@ import { applyChanges, conflictRows, domainProgress, mergePending, missingItems,
 import { latestReturnReason, type AssessmentBundle } from './assessment-data.ts';
 import { AssessmentBundleLoader } from './AssessmentBundleLoader.tsx';
 import { EvidenceDrop } from './EvidenceDrop.tsx';
+import { ScrollBox } from '../app/ScrollBox.tsx';
 
 type SaveStatus = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
 
@@ -188,6 +189,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
         <section className="conflict" aria-labelledby="conflict-heading" role="alert">
           <h2 id="conflict-heading">{t('conflict.title')}</h2>
           <p>{t('conflict.text')}</p>
+          <ScrollBox label={t('conflict.title')}>
           <table>
             <thead>
               <tr>
@@ -216,6 +218,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
               })}
             </tbody>
           </table>
+          </ScrollBox>
           <button type="button" onClick={resolveConflict}>
             {t('conflict.reload')}
           </button>

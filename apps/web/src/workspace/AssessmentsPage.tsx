@@ -10,6 +10,7 @@ import { getJson } from '../api/api-client.ts';
 import { areaName } from '../app/localized.ts';
 import type { AreaSummary, AssessmentSummary, AssessmentView, Page, Round } from '../api/api-types.ts';
 import { normalizeAreaCode } from '../charts/category-scale.ts';
+import { ScrollBox } from '../app/ScrollBox.tsx';
 
 export function AssessmentsPage() {
   const { t, lang } = useI18n();
@@ -65,6 +66,7 @@ export function AssessmentsPage() {
       {error ? <ErrorMessage error={error} /> : null}
       {assessments.length === 0 ? <p>{t('workspace.none')}</p> : null}
       {assessments.length > 0 ? (
+        <ScrollBox label={t('workspace.title')}>
         <table>
           <thead>
             <tr>
@@ -99,6 +101,7 @@ export function AssessmentsPage() {
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       ) : null}
       {startable.map(({ area, round }) => (
         <p key={`${area}-${round.id}`}>

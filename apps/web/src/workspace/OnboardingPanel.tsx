@@ -13,6 +13,7 @@ import { useLoad } from '../app/use-load.ts';
 import { getJson } from '../api/api-client.ts';
 import type { Page, Role, RoleScope } from '../api/api-types.ts';
 import { roleName, scopeName } from './onboarding-labels.ts';
+import { ScrollBox } from '../app/ScrollBox.tsx';
 
 /** GET /invitations/offers. */
 export interface OnboardingOffers {
@@ -35,6 +36,14 @@ interface Invited {
   email: string;
   delivery: 'email' | 'link';
   acceptUrl?: string;
+}
+
+interface TeamMember {
+  grantId: string;
+  email: string;
+  name: string;
+  role: Role;
+  scope: RoleScope;
 }
 
 interface OutboxRow {
@@ -65,6 +74,7 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<unknown>();
   const invitations = useLoad(() => getJson<Page<InvitationRow>>(api, '/invitations?limit=100'), 'invitations');
+  const team = useLoad(() => getJson<{ items: TeamMember[] }>(api, '/role-grants'), 'team');
   const outbox = useLoad(
     async () => (offers.manageUsers ? getJson<Page<OutboxRow> & { counts: Record<OutboxRow['status'], number>; delivery: boolean }>(api, '/outbox?limit=50') : undefined),
     'outbox',
@@ -78,6 +88,7 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
       await work();
       invitations.reload();
       outbox.reload();
+      team.reload();
     } catch (failure) {
       setError(failure);
     }
@@ -102,6 +113,7 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
       setCopied(false);
     });
   const withdraw = (id: string) => act(() => api.request(`/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' }));
+  const endRole = (grantId: string) => act(() => api.request(`/role-grants/${encodeURIComponent(grantId)}`, { method: 'DELETE' }));
   const retry = (id: string) => act(() => api.request(`/outbox/${encodeURIComponent(id)}/retry`, { method: 'POST' }));
   const copy = (text: string) => {
     void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false));
@@ -164,6 +176,7 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
         {invitations.status === 'error' ? <ErrorMessage error={invitations.error} onRetry={invitations.reload} /> : null}
         {invitations.status === 'ready' && invitations.data!.items.length === 0 ? <p>{t('onboard.none')}</p> : null}
         {invitations.status === 'ready' && invitations.data!.items.length > 0 ? (
+          <ScrollBox label={t('onboard.invitations')}>
           <table>
             <thead>
               <tr>
@@ -201,13 +214,32 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
               ))}
             </tbody>
           </table>
+          </ScrollBox>
         ) : null}
       </section>
+      {!offers.manageUsers && team.status === 'ready' ? (
+        <section className="section" aria-labelledby="onboard-team">
+          <h2 id="onboard-team">{t('onboard.team')}</h2>
+          {team.data.items.length === 0 ? <p>{t('onboard.none')}</p> : null}
+          <ul>
+            {team.data.items.map((member) => (
+              <li key={member.grantId}>
+                {member.name} ({member.email}): {roleName(t, member.role)}, {scopeName(t, member.scope)}{' '}
+                <button type="button" className="secondary" onClick={() => void endRole(member.grantId)}>
+                  {t('onboard.endRole')}
+                  <span className="visually-hidden"> — {member.name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {offers.manageUsers && outbox.status === 'ready' && outbox.data ? (
         <section className="section" aria-labelledby="onboard-outbox">
           <h2 id="onboard-outbox">{t('onboard.outbox')}</h2>
           {outbox.data.delivery ? <p>{t('onboard.outboxCounts', { pending: outbox.data.counts.pending + outbox.data.counts.sending, sent: outbox.data.counts.sent, failed: outbox.data.counts.failed })}</p> : <p>{t('onboard.outboxOff')}</p>}
           {outbox.data.items.length > 0 ? (
+            <ScrollBox label={t('onboard.outbox')}>
             <table>
               <thead>
                 <tr>
@@ -239,6 +271,7 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
                 ))}
               </tbody>
             </table>
+            </ScrollBox>
           ) : null}
         </section>
       ) : null}

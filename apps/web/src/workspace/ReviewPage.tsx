@@ -9,6 +9,7 @@ import { getJson } from '../api/api-client.ts';
 import type { AssessmentView, ResponseValue, ReviewComment } from '../api/api-types.ts';
 import type { AssessmentBundle } from './assessment-data.ts';
 import { AssessmentBundleLoader } from './AssessmentBundleLoader.tsx';
+import { ScrollBox } from '../app/ScrollBox.tsx';
 
 const DECISIONS = ['return', 'validate', 'publish', 'reopen'] as const;
 const NEEDS_REASON = new Set(['return', 'reopen']);
@@ -200,6 +201,7 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
           diff.items.length === 0 ? (
             <p>{t('review.noChanges')}</p>
           ) : (
+            <ScrollBox label={t('review.diff')}>
             <table className="diff">
               <thead>
                 <tr>
@@ -224,6 +226,7 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
                 ))}
               </tbody>
             </table>
+            </ScrollBox>
           )
         ) : null}
       </section>

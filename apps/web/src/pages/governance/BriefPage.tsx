@@ -12,6 +12,7 @@ import { useSession } from '../../app/session-context.tsx';
 import { ApiProblem } from '../../api/api-client.ts';
 import { SaveFooter, SignedInRead } from './governance-parts.tsx';
 import { briefEdit, type BriefView } from './governance-data.ts';
+import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 function Editor({ brief, onSaved }: { brief: BriefView; onSaved: (brief: BriefView) => void }) {
   const { t } = useI18n();
@@ -104,6 +105,7 @@ function Brief({ initial }: { initial: BriefView }) {
         </ul>
       )}
       <h2>{t('brief.versions')}</h2>
+      <ScrollBox label={t('brief.versions')}>
       <table data-testid="brief-versions">
         <caption>{t('brief.versions')}</caption>
         <thead>
@@ -129,6 +131,7 @@ function Brief({ initial }: { initial: BriefView }) {
           ))}
         </tbody>
       </table>
+      </ScrollBox>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { SessionContext } from '../../app/session-context.tsx';
 import { ErrorMessage } from '../../app/shared.tsx';
 import { canEditCrosswalk, loadCrosswalk, nodeKindKey, type CrosswalkData, type CrosswalkLink, type CrosswalkNode } from './governance-data.ts';
+import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 const NODE_KINDS = ['migof-element', 'sdg-10-7-2-domain', 'mgi-dimension', 'gcm-objective', 'sdg-target'] as const;
 
@@ -115,7 +116,7 @@ export function CrosswalkPage({ data: initial }: { data: CrosswalkData }) {
           </fieldset>
         </form>
       ) : null}
-      <div style={{ overflowX: 'auto' }}>
+      <ScrollBox label={t('crosswalk.title')}>
         <table data-testid="crosswalk-table">
           <caption>{t('crosswalk.title')}</caption>
           <thead>
@@ -161,7 +162,7 @@ export function CrosswalkPage({ data: initial }: { data: CrosswalkData }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../app/router-context.tsx';
 import { SessionContext } from '../../app/session-context.tsx';
 import { canWriteBriefs, type ProfileSummary } from './governance-data.ts';
+import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 export function GovernancePage({ data }: { data: { profiles: ProfileSummary[] } }) {
   const { t, lang } = useI18n();
@@ -31,6 +32,7 @@ export function GovernancePage({ data }: { data: { profiles: ProfileSummary[] } 
       {profiles.length === 0 ? (
         <p>{t('governance.noProfiles')}</p>
       ) : (
+        <ScrollBox label={t('governance.profiles')}>
         <table data-testid="mgi-profiles">
           <caption>{t('governance.profiles')}</caption>
           <thead>
@@ -54,6 +56,7 @@ export function GovernancePage({ data }: { data: { profiles: ProfileSummary[] } 
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       )}
     </>
   );

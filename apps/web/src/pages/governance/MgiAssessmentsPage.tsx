@@ -11,6 +11,7 @@ import type { InstrumentSummary } from '../../api/api-types.ts';
 import { pickText } from '../../app/localized.ts';
 import type { MgiWorkSummary, MgiWorkView } from './governance-data.ts';
 import { stateKey } from './mgi-work-state.ts';
+import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 export function MgiAssessmentsPage() {
   const { t, lang } = useI18n();
@@ -94,6 +95,7 @@ export function MgiAssessmentsPage() {
         state.data.items.length === 0 ? (
           <p>{t('mgiWork.none')}</p>
         ) : (
+          <ScrollBox label={t('mgiWork.title')}>
           <table data-testid="mgi-assessments">
             <caption>{t('mgiWork.title')}</caption>
             <thead>
@@ -117,6 +119,7 @@ export function MgiAssessmentsPage() {
               ))}
             </tbody>
           </table>
+          </ScrollBox>
         )
       ) : null}
     </>

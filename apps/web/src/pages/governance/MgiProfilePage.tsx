@@ -7,6 +7,7 @@
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { pickText } from '../../app/localized.ts';
 import { levelKey, type PublishedProfile } from './governance-data.ts';
+import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 function AreaList({ areas, testId }: { areas: string[]; testId: string }) {
   const { t } = useI18n();
@@ -40,6 +41,7 @@ export function MgiProfilePage({ data }: { data: PublishedProfile }) {
         {!changes ? <p>{t('mgi.firstRound')}</p> : null}
         {changes && moved.length === 0 ? <p>{t('mgi.noChanges', { year: changes.since.year })}</p> : null}
         {moved.length > 0 ? (
+          <ScrollBox label={changes ? t('mgi.changes', { year: changes.since.year }) : t('mgi.changesHeading')}>
           <table>
             <caption>{changes ? t('mgi.changes', { year: changes.since.year }) : ''}</caption>
             <thead>
@@ -61,6 +63,7 @@ export function MgiProfilePage({ data }: { data: PublishedProfile }) {
               ))}
             </tbody>
           </table>
+          </ScrollBox>
         ) : null}
       </section>
 
@@ -81,6 +84,7 @@ export function MgiProfilePage({ data }: { data: PublishedProfile }) {
           ) : null}
           <details>
             <summary>{t('mgi.answers')}</summary>
+            <ScrollBox label={t('mgi.answers')}>
             <table>
               <caption>{t('mgi.answers')}</caption>
               <thead>
@@ -104,6 +108,7 @@ export function MgiProfilePage({ data }: { data: PublishedProfile }) {
                 )}
               </tbody>
             </table>
+            </ScrollBox>
           </details>
         </section>
       ))}

@@ -14,6 +14,7 @@ import { ApiProblem } from '../../api/api-client.ts';
 import { SaveFooter, SignedInRead } from './governance-parts.tsx';
 import { levelKey, type MgiWorkView } from './governance-data.ts';
 import { answersEditable, commentMinistries, MGI_LEVELS, parseConsultation, permittedActions, stateKey } from './mgi-work-state.ts';
+import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 type Answers = MgiWorkView['responses'];
 
@@ -217,6 +218,7 @@ function MgiWork({ initial }: { initial: MgiWorkView }) {
       ) : null}
       <section aria-labelledby="mgi-draft">
         <h2 id="mgi-draft">{t('mgiWork.draftProfile')}</h2>
+        <ScrollBox label={t('mgiWork.draftProfile')}>
         <table>
           <caption>{t('mgiWork.draftProfile')}</caption>
           <thead>
@@ -238,6 +240,7 @@ function MgiWork({ initial }: { initial: MgiWorkView }) {
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       </section>
     </>
   );

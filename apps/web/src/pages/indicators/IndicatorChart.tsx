@@ -125,7 +125,7 @@ export function IndicatorFigure({ lines, labels, kind, title, note, filename }: 
           </>
         }
         table={
-          <div style={{ overflowX: 'auto' }}>
+          <>
             <table>
               <caption className="visually-hidden">{title}</caption>
               <thead>
@@ -158,7 +158,7 @@ export function IndicatorFigure({ lines, labels, kind, title, note, filename }: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </>
         }
       />
     </>

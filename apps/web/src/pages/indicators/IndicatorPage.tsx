@@ -16,6 +16,7 @@ import { categoryGridOfLines, isCategorySeries } from '../../charts/category-gri
 import { areasOf, choosableDimensions, dimensionsOf, EVERY_CODE, formatChoices, parseChoices, resolveChoices, selectLines, varyingDimensions, type ChartKind, type DimensionChoices } from './indicator-chart-state.ts';
 import { areaLabel, codeLabel, dimensionName, lineLabel } from './indicator-labels.ts';
 import { IndicatorFigure } from './IndicatorChart.tsx';
+import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 type IndicatorRoute = Extract<Route, { view: 'indicator' }>;
 
@@ -66,7 +67,7 @@ export function IndicatorPage({ data, route }: { data: IndicatorData; route: Ind
         {indicator.datasets.length === 0 ? (
           <p>{t('indicators.noDatasets')}</p>
         ) : (
-          <div style={{ overflowX: 'auto' }}>
+          <ScrollBox label={t('indicators.datasets')}>
             <table data-testid="indicator-datasets">
               <thead>
                 <tr>
@@ -107,7 +108,7 @@ export function IndicatorPage({ data, route }: { data: IndicatorData; route: Ind
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         )}
       </Section>
       {shown ? <DatasetChart data={data} route={route} key={shown.dataset.id} /> : null}

@@ -3,6 +3,7 @@
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../app/router-context.tsx';
 import type { IndicatorsData } from './indicators-data.ts';
+import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 export function IndicatorsPage({ data }: { data: IndicatorsData }) {
   const { t, lang } = useI18n();
@@ -12,7 +13,7 @@ export function IndicatorsPage({ data }: { data: IndicatorsData }) {
     <>
       <h1>{t('indicators.title')}</h1>
       <p>{t('indicators.intro')}</p>
-      <div style={{ overflowX: 'auto' }}>
+      <ScrollBox label={t('indicators.title')}>
         <table data-testid="indicators-table">
           <caption className="visually-hidden">{t('indicators.title')}</caption>
           <thead>
@@ -38,7 +39,7 @@ export function IndicatorsPage({ data }: { data: IndicatorsData }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

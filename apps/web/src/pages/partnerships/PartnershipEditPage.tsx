@@ -173,7 +173,7 @@ function Editor({ initial }: { initial: PartnershipEditData }) {
       </Section>
 
       <Section title={t('partnership.membershipHistory')} id="memberships">
-        <div style={{ overflowX: 'auto' }}>
+        <>
           <MembershipRecordsTable
             records={records}
             memberName={memberName}
@@ -198,7 +198,7 @@ function Editor({ initial }: { initial: PartnershipEditData }) {
                 ),
             }}
           />
-        </div>
+        </>
         <EditForm testId="add-membership" legend={t('partnershipEdit.addMembership')} submit={t('partnershipEdit.addMembership')} onSubmit={(read) => {
           const form = readMembershipForm(process.id, read, nameOf);
           return edit('/partnerships/memberships', form.body, form.problems);

@@ -15,6 +15,7 @@ import type { PartnershipData } from './partnerships-data.ts';
 import { FoundingYears, MemberCount, MembershipRecordsTable, TypeName } from './partnership-parts.tsx';
 import { DemoBanner, ProvenanceLabel } from '../../app/Provenance.tsx';
 import { ALL_DOMAINS, categoryClasses, groupResultRows, memberClasses, overlapsOf, parseAsOfInput, sortMembers, type PartnershipMembership } from './partnership-state.ts';
+import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: string }) {
   const translator = useI18n();
@@ -183,7 +184,7 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
         {rows.length === 0 ? (
           <p>{t('partnership.noResults')}</p>
         ) : (
-          <div style={{ overflowX: 'auto' }}>
+          <ScrollBox label={t('partnership.resultsTitle')}>
             <table data-testid="group-results">
               <caption>{t('partnership.resultsTitle')}</caption>
               <thead>
@@ -211,7 +212,7 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         )}
       </Section>
 

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../app/router-context.tsx';
 import type { PartnershipsData } from './partnerships-data.ts';
 import { FoundingYears, MemberCount, TypeName } from './partnership-parts.tsx';
+import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 export function PartnershipsPage({ data }: { data: PartnershipsData }) {
   const { t, lang } = useI18n();
@@ -15,7 +16,7 @@ export function PartnershipsPage({ data }: { data: PartnershipsData }) {
       {processes.length === 0 ? (
         <p>{t('partnerships.none')}</p>
       ) : (
-        <div style={{ overflowX: 'auto' }}>
+        <ScrollBox label={t('partnerships.title')}>
           <table data-testid="partnerships-table">
             <caption>{t('partnerships.title')}</caption>
             <thead>
@@ -49,7 +50,7 @@ export function PartnershipsPage({ data }: { data: PartnershipsData }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/catalogues/en.ts';
 import { foundingConflicts, foundingYears, type FoundingClaim, type PartnershipMembership, type PartnershipSummary } from './partnership-state.ts';
+import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 const TYPE_KEYS: Record<string, MessageKey> = {
   'regional-consultative-process': 'partnerships.typeRcp',
@@ -78,6 +79,7 @@ export function MemberCount({ process }: { process: Pick<PartnershipSummary, 'me
 export function MembershipRecordsTable({ records, memberName, testId, action }: { records: readonly PartnershipMembership[]; memberName: (record: PartnershipMembership) => string; testId?: string; action?: { header: string; cell: (record: PartnershipMembership, name: string) => ReactNode } }) {
   const { t } = useI18n();
   return (
+    <ScrollBox label={t('partnership.membershipHistory')}>
     <table {...(testId ? { 'data-testid': testId } : {})}>
       <caption>{t('partnership.membershipHistory')}</caption>
       <thead>
@@ -110,5 +112,6 @@ export function MembershipRecordsTable({ records, memberName, testId, action }: 
         })}
       </tbody>
     </table>
+    </ScrollBox>
   );
 }
