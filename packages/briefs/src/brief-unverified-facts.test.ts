@@ -27,9 +27,9 @@ describe('unverified registry facts in a brief', () => {
     expect(withUnverified).toBeGreaterThan(10);
   });
 
-  it('lists Hungary in the Rabat and Khartoum Processes but leaves out its unverified Budapest Process record', () => {
+  it('lists Hungary in the Prague, Rabat and Khartoum Processes but leaves out its unverified Budapest Process record', () => {
     const content = latestBriefVersion(generateBrief({ area: 'HUN', results: { domains: [] }, generatedAt: '2026-12-07T15:00:00Z', generatedBy: 'a' })).content;
-    expect(content.processes.map((process) => process.id).sort()).toEqual(['khartoum-process', 'rabat-process']);
+    expect(content.processes.map((process) => process.id).sort()).toEqual(['khartoum-process', 'prague-process', 'rabat-process']);
     expect(content.sources.find((line) => line.startsWith('Membership in Budapest Process'))).toMatch(/not compiled .*fdocuments\.us/);
   });
 });

@@ -229,7 +229,7 @@ const processes = readCsv('iscm_registry.csv').map((row) => {
     established.split(/\s+or\s+|\s+\/\s+/).map((part) => ({ year: firstYear(part), text: part.trim(), source, unverified: unverified(part) }));
   const sourced = (fact: { text: string; source: string; unverifiedReason?: string } | undefined, text: string | undefined) =>
     fact ? { text: fact.text, source: fact.source, unverified: fact.unverifiedReason !== undefined, ...(fact.unverifiedReason ? { unverifiedReason: fact.unverifiedReason } : {}) } : { text: text ?? '', source, unverified: unverified(text) };
-  const types = (TYPE_HISTORY[acronym] ?? [{ type: typeOf(row.type ?? ''), asOf: 'as compiled', source }]).map((claim) => {
+  const types = (TYPE_HISTORY[acronym] ?? [{ type: typeOf(row.type ?? ''), asOf: 'as compiled', source: correction.source ?? source }]).map((claim) => {
     const corrected = correction.typeSources?.[claim.type];
     return settle(id, corrected ? { ...claim, source: corrected.source, ...(corrected.unverifiedReason ? { unverifiedReason: corrected.unverifiedReason } : {}) } : claim);
   });

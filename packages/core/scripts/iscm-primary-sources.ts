@@ -42,6 +42,21 @@ export const PROCESS_CORRECTIONS: Record<string, ProcessCorrection> = {
     membersNotCompiled: `the list of 49 participating States was ${BUDAPEST_MIRROR}; no primary list was found`,
     typeSources: { 'regional-consultative-process': { source: 'IOM Overview of Principal ISCMs 2013-2017 (fdocuments.us copy)', unverifiedReason: BUDAPEST_MIRROR } },
   },
+  'prague-process': {
+    source: 'https://www.pragueprocess.eu/en/about/states-partners; iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues',
+    founding: [{ year: 2009, text: '2009 ("Building Migration Partnerships" Ministerial Conference, Prague)', source: 'https://www.pragueprocess.eu/en/news-events/news/331-the-prague-process-turned-10; iom.int/fr/processus-de-prague' }],
+    secretariat: { text: 'ICMPD (Prague Process Secretariat); led since 2017 by a Strategic Group', source: 'https://www.pragueprocess.eu/en/news-events/news/12-; https://www.pragueprocess.eu/en/about/states-partners' },
+    memberCountReported: { text: '50 participating States (as of 2018)', source: 'https://www.pragueprocess.eu/en/about/states-partners' },
+  },
+  hld: {
+    source: 'https://www.un.org/migration/; https://www.un.org/en/ga/68/meetings/migration/about.shtml',
+    founding: [
+      { year: 2006, text: '2006 (14-15 September 2006, UN General Assembly)', source: 'https://www.un.org/migration/' },
+      { year: 2013, text: '2nd HLD 3-4 October 2013', source: 'https://www.un.org/en/ga/68/meetings/migration/about.shtml' },
+    ],
+    secretariat: { text: 'UN (General Assembly)', source: 'https://www.un.org/migration/' },
+    memberCountReported: { text: 'UN Member States', source: 'https://www.un.org/french/migration/' },
+  },
   'almaty-process': {
     founding: [
       { year: 2011, text: '2011 (Almaty Declaration, March 2011)', source: 'unhcr.org/centralasia/en/almaty-process' },
@@ -114,8 +129,16 @@ export interface MemberList {
   members: { name: string; kind: 'member' | 'observer'; role: string }[];
 }
 
+const PRAGUE_STATES = ['Albania', 'Armenia', 'Austria', 'Azerbaijan', 'Belarus', 'Belgium', 'Bosnia and Herzegovina', 'Bulgaria', 'Croatia', 'Cyprus', 'Czechia', 'Denmark', 'Estonia', 'Finland', 'France', 'Georgia', 'Germany', 'Greece', 'Hungary', 'Ireland', 'Italy', 'Kazakhstan', 'Kosovo', 'Kyrgyzstan', 'Latvia', 'Liechtenstein', 'Lithuania', 'Luxembourg', 'North Macedonia', 'Malta', 'Montenegro', 'Netherlands', 'Norway', 'Poland', 'Portugal', 'Republic of Moldova', 'Romania', 'Russian Federation', 'Serbia', 'Slovakia', 'Slovenia', 'Spain', 'Sweden', 'Switzerland', 'Tajikistan', 'Turkey', 'Turkmenistan', 'Ukraine', 'Uzbekistan'];
+
 const rabatMember = (name: string) => ({ name, kind: 'member' as const, role: 'partner country' });
 export const MEMBER_LISTS: Record<string, MemberList> = {
+  // The page says 50 States and names 49.
+  'prague-process': {
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    members: PRAGUE_STATES.map((name) => ({ name, kind: 'member' as const, role: 'participating State' })),
+  },
   'rabat-process': {
     source: 'https://www.rabat-process.org/en/about/partners',
     asOf: `current page (${CONSULTED})`,

@@ -63,7 +63,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues'
+        source: 'https://www.pragueprocess.eu/en/about/states-partners; iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues'
       }
     ],
     typeText: 'RCP (IOM: region Europe)',
@@ -71,23 +71,22 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
     founding: [
       {
         year: 2009,
-        text: '2009',
-        source: 'iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues',
+        text: '2009 ("Building Migration Partnerships" Ministerial Conference, Prague)',
+        source: 'https://www.pragueprocess.eu/en/news-events/news/331-the-prague-process-turned-10; iom.int/fr/processus-de-prague',
         unverified: false
       }
     ],
     secretariat: {
-      text: 'ICMPD hosts organisational support team',
-      source: 'iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues',
+      text: 'ICMPD (Prague Process Secretariat); led since 2017 by a Strategic Group',
+      source: 'https://www.pragueprocess.eu/en/news-events/news/12-; https://www.pragueprocess.eu/en/about/states-partners',
       unverified: false
     },
     memberCountReported: {
-      text: '~50 (UNVERIFIED)',
-      source: 'iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues',
-      unverified: true,
-      unverifiedReason: 'the compilation could not confirm it (~50 (UNVERIFIED))'
+      text: '50 participating States (as of 2018)',
+      source: 'https://www.pragueprocess.eu/en/about/states-partners',
+      unverified: false
     },
-    source: 'iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues',
+    source: 'https://www.pragueprocess.eu/en/about/states-partners; iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues',
     notes: 'Launched under Czech EU Presidency by joint declaration "Building Migration Partnerships".'
   },
   {
@@ -427,7 +426,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'colomboprocess.org (secretariat page; iom.int speeches handover Sri Lanka->Nepal'
+        source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia; colomboprocess.org'
       }
     ],
     typeText: 'RCP',
@@ -436,7 +435,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2003,
         text: '2003 (first Ministerial Consultation, Colombo)',
-        source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia',
+        source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia; colomboprocess.org/About_the_Colombo_Process_Background-5a-2.html',
         unverified: false
       }
     ],
@@ -461,7 +460,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about'
+        source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about; iom.int/abu-dhabi-dialogue'
       }
     ],
     typeText: 'RCP',
@@ -495,7 +494,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'baliprocess.net; dfat.gov.au'
+        source: 'https://www.baliprocess.net/coordination-of-the-bali-process/; https://www.iom.int/bali-process-people-smuggling-trafficking-persons-and-related-transnational-crime'
       }
     ],
     typeText: 'RCP',
@@ -744,7 +743,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'interregional-forum',
         asOf: 'as compiled',
-        source: 'rabat-process.org/en/about; fiiapp.org'
+        source: 'https://www.rabat-process.org/en/about; https://www.rabat-process.org/en/about/partners'
       }
     ],
     typeText: 'Interregional forum',
@@ -779,7 +778,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'interregional-forum',
         asOf: 'as compiled',
-        source: 'esteri.it 2014'
+        source: 'https://www.khartoumprocess.net/about/actors-and-governance; https://www.iom.int/eu-horn-africa-migration-route-initiative-khartoum-process'
       }
     ],
     typeText: 'Interregional forum',
@@ -917,8 +916,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'global-process',
         asOf: 'as compiled',
-        source: 'migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013',
-        unverifiedReason: 'no primary source: migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013'
+        source: 'https://www.un.org/migration/; https://www.un.org/en/ga/68/meetings/migration/about.shtml'
       }
     ],
     typeText: 'Global process',
@@ -926,26 +924,29 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
     founding: [
       {
         year: 2006,
-        text: '2006 (14-15 Sept 2006); 2nd HLD 2013',
-        source: 'migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013',
-        unverified: true,
-        unverifiedReason: 'no primary source: migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013'
+        text: '2006 (14-15 September 2006, UN General Assembly)',
+        source: 'https://www.un.org/migration/',
+        unverified: false
+      },
+      {
+        year: 2013,
+        text: '2nd HLD 3-4 October 2013',
+        source: 'https://www.un.org/en/ga/68/meetings/migration/about.shtml',
+        unverified: false
       }
     ],
     secretariat: {
-      text: 'UN',
-      source: 'migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013',
-      unverified: true,
-      unverifiedReason: 'no primary source: migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013'
+      text: 'UN (General Assembly)',
+      source: 'https://www.un.org/migration/',
+      unverified: false
     },
     associatedOrganization: 'UNGA',
     memberCountReported: {
       text: 'UN Member States',
-      source: 'migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013',
-      unverified: true,
-      unverifiedReason: 'no primary source: migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013'
+      source: 'https://www.un.org/french/migration/',
+      unverified: false
     },
-    source: 'migrationdevelopment.org/index.php?id=26; lawsdocbox HLD 2013'
+    source: 'https://www.un.org/migration/; https://www.un.org/en/ga/68/meetings/migration/about.shtml'
   },
   {
     id: 'imrf',
@@ -4972,6 +4973,594 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'post-2014',
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
+    unverified: false
+  },
+  {
+    id: 'prague-process:8',
+    process: 'prague-process',
+    area: '8',
+    name: 'Albania',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:51',
+    process: 'prague-process',
+    area: '51',
+    name: 'Armenia',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:40',
+    process: 'prague-process',
+    area: '40',
+    name: 'Austria',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:31',
+    process: 'prague-process',
+    area: '31',
+    name: 'Azerbaijan',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:112',
+    process: 'prague-process',
+    area: '112',
+    name: 'Belarus',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:56',
+    process: 'prague-process',
+    area: '56',
+    name: 'Belgium',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:70',
+    process: 'prague-process',
+    area: '70',
+    name: 'Bosnia and Herzegovina',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:100',
+    process: 'prague-process',
+    area: '100',
+    name: 'Bulgaria',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:191',
+    process: 'prague-process',
+    area: '191',
+    name: 'Croatia',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:196',
+    process: 'prague-process',
+    area: '196',
+    name: 'Cyprus',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:203',
+    process: 'prague-process',
+    area: '203',
+    name: 'Czechia',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:208',
+    process: 'prague-process',
+    area: '208',
+    name: 'Denmark',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:233',
+    process: 'prague-process',
+    area: '233',
+    name: 'Estonia',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:246',
+    process: 'prague-process',
+    area: '246',
+    name: 'Finland',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:250',
+    process: 'prague-process',
+    area: '250',
+    name: 'France',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:268',
+    process: 'prague-process',
+    area: '268',
+    name: 'Georgia',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:276',
+    process: 'prague-process',
+    area: '276',
+    name: 'Germany',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:300',
+    process: 'prague-process',
+    area: '300',
+    name: 'Greece',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:348',
+    process: 'prague-process',
+    area: '348',
+    name: 'Hungary',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:372',
+    process: 'prague-process',
+    area: '372',
+    name: 'Ireland',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:380',
+    process: 'prague-process',
+    area: '380',
+    name: 'Italy',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:398',
+    process: 'prague-process',
+    area: '398',
+    name: 'Kazakhstan',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:412',
+    process: 'prague-process',
+    area: '412',
+    name: 'Kosovo',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:417',
+    process: 'prague-process',
+    area: '417',
+    name: 'Kyrgyzstan',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:428',
+    process: 'prague-process',
+    area: '428',
+    name: 'Latvia',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:438',
+    process: 'prague-process',
+    area: '438',
+    name: 'Liechtenstein',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:440',
+    process: 'prague-process',
+    area: '440',
+    name: 'Lithuania',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:442',
+    process: 'prague-process',
+    area: '442',
+    name: 'Luxembourg',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:807',
+    process: 'prague-process',
+    area: '807',
+    name: 'North Macedonia',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:470',
+    process: 'prague-process',
+    area: '470',
+    name: 'Malta',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:499',
+    process: 'prague-process',
+    area: '499',
+    name: 'Montenegro',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:528',
+    process: 'prague-process',
+    area: '528',
+    name: 'Netherlands',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:578',
+    process: 'prague-process',
+    area: '578',
+    name: 'Norway',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:616',
+    process: 'prague-process',
+    area: '616',
+    name: 'Poland',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:620',
+    process: 'prague-process',
+    area: '620',
+    name: 'Portugal',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:498',
+    process: 'prague-process',
+    area: '498',
+    name: 'Republic of Moldova',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:642',
+    process: 'prague-process',
+    area: '642',
+    name: 'Romania',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:643',
+    process: 'prague-process',
+    area: '643',
+    name: 'Russian Federation',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:688',
+    process: 'prague-process',
+    area: '688',
+    name: 'Serbia',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:703',
+    process: 'prague-process',
+    area: '703',
+    name: 'Slovakia',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:705',
+    process: 'prague-process',
+    area: '705',
+    name: 'Slovenia',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:724',
+    process: 'prague-process',
+    area: '724',
+    name: 'Spain',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:752',
+    process: 'prague-process',
+    area: '752',
+    name: 'Sweden',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:756',
+    process: 'prague-process',
+    area: '756',
+    name: 'Switzerland',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:762',
+    process: 'prague-process',
+    area: '762',
+    name: 'Tajikistan',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:792',
+    process: 'prague-process',
+    area: '792',
+    name: 'Turkey',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:795',
+    process: 'prague-process',
+    area: '795',
+    name: 'Turkmenistan',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:804',
+    process: 'prague-process',
+    area: '804',
+    name: 'Ukraine',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
+    unverified: false
+  },
+  {
+    id: 'prague-process:860',
+    process: 'prague-process',
+    area: '860',
+    name: 'Uzbekistan',
+    role: 'participating State',
+    kind: 'member',
+    asOf: '2018 (participants as of 2018; page names 49 of the 50)',
+    asOfYear: 2018,
+    source: 'https://www.pragueprocess.eu/en/about/states-partners',
     unverified: false
   },
   {

@@ -70,7 +70,8 @@ export const NON_PRIMARY_SOURCE_PATTERNS: readonly RegExp[] = [
 
 /** The domain-like names in a source part (`iom.int/midwa`, `https://www.rabat-process.org/en/about`). */
 function domainsOf(part: string): string[] {
-  return [...part.toLowerCase().matchAll(/(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/\s;,)]|$)/g)].map((match) => match[1]!.replace(/^www\./, ''));
+  // A domain starts a word (not a path segment such as `about.shtml`).
+  return [...part.toLowerCase().matchAll(/(?:^|[\s(])(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/\s;,)]|$)/g)].map((match) => match[1]!.replace(/^www\./, ''));
 }
 
 function accepted(domain: string, accepted: readonly string[]): boolean {

@@ -27,7 +27,7 @@ describe('compiled reference data', () => {
 
   it('holds the counts of the compilation', () => {
     expect([MIGOF_DOMAIN_MAPPING.length, MGI_SUB_AREAS.length, GCM_OBJECTIVES.length, GCM_PRINCIPLES.length]).toEqual([6, 27, 23, 10]);
-    expect([ISCM_PROCESSES.length, ISCM_MEMBERSHIPS.length, GLOBAL_RCP_MEETINGS.length, MAINSTREAMING_COUNTRIES.length]).toEqual([27, 395, 8, 8]);
+    expect([ISCM_PROCESSES.length, ISCM_MEMBERSHIPS.length, GLOBAL_RCP_MEETINGS.length, MAINSTREAMING_COUNTRIES.length]).toEqual([27, 444, 8, 8]);
   });
 
   it('has unique ids and memberships of known processes', () => {
