@@ -57,6 +57,22 @@ export const PROCESS_CORRECTIONS: Record<string, ProcessCorrection> = {
     secretariat: { text: 'UN (General Assembly)', source: 'https://www.un.org/migration/' },
     memberCountReported: { text: 'UN Member States', source: 'https://www.un.org/french/migration/' },
   },
+  gfmd: {
+    source: 'https://www.gfmd.org/meetings/belgium2007; diplomatie.belgium.be',
+    founding: [{ year: 2007, text: '2007 (first meeting, Brussels, 9-11 July 2007)', source: 'https://www.gfmd.org/meetings/belgium2007; diplomatie.belgium.be' }],
+    secretariat: { text: 'GFMD Support Unit', source: 'iom.ch/global-processes-migration', unverifiedReason: 'no GFMD or UN page confirming the Support Unit was found' },
+    memberCountReported: { text: 'open to all UN Member States (informal, voluntary, government-led)', source: 'https://www.gfmd.org/meetings/belgium2007' },
+  },
+  imrf: {
+    source: 'https://migrationnetwork.un.org/events/2022-hlpf-side-event-actioning-commitments-international-migration-review-forum-imrf; https://lac.iom.int/en/blogs/after-4-years-how-much-progress-has-been-made-implementation-global-compact-migration',
+    founding: [
+      {
+        year: 2022,
+        text: '2022 (first IMRF, UN Headquarters, 17-20 May 2022; every four years)',
+        source: 'https://lac.iom.int/en/blogs/after-4-years-how-much-progress-has-been-made-implementation-global-compact-migration; https://migrationnetwork.un.org/events/2022-hlpf-side-event-actioning-commitments-international-migration-review-forum-imrf',
+      },
+    ],
+  },
   'almaty-process': {
     founding: [
       { year: 2011, text: '2011 (Almaty Declaration, March 2011)', source: 'unhcr.org/centralasia/en/almaty-process' },

@@ -847,7 +847,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'global-process',
         asOf: 'as compiled',
-        source: 'diplomatie.belgium.be'
+        source: 'https://www.gfmd.org/meetings/belgium2007; diplomatie.belgium.be'
       }
     ],
     typeText: 'Global process',
@@ -855,23 +855,23 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
     founding: [
       {
         year: 2007,
-        text: '2007 (first meeting Brussels, July 2007)',
-        source: 'diplomatie.belgium.be',
+        text: '2007 (first meeting, Brussels, 9-11 July 2007)',
+        source: 'https://www.gfmd.org/meetings/belgium2007; diplomatie.belgium.be',
         unverified: false
       }
     ],
     secretariat: {
-      text: 'GFMD Support Unit (UNVERIFIED)',
-      source: 'diplomatie.belgium.be',
+      text: 'GFMD Support Unit',
+      source: 'iom.ch/global-processes-migration',
       unverified: true,
-      unverifiedReason: 'the compilation could not confirm it (GFMD Support Unit (UNVERIFIED))'
+      unverifiedReason: 'no GFMD or UN page confirming the Support Unit was found'
     },
     memberCountReported: {
-      text: 'UN Member States (state-led, informal)',
-      source: 'diplomatie.belgium.be',
+      text: 'open to all UN Member States (informal, voluntary, government-led)',
+      source: 'https://www.gfmd.org/meetings/belgium2007',
       unverified: false
     },
-    source: 'diplomatie.belgium.be',
+    source: 'https://www.gfmd.org/meetings/belgium2007; diplomatie.belgium.be',
     notes: 'Proposed at 2006 UN HLD.'
   },
   {
@@ -956,7 +956,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'global-process',
         asOf: 'as compiled',
-        source: 'migrationnetwork.un.org pledge pages mention IMRF 2026'
+        source: 'https://migrationnetwork.un.org/events/2022-hlpf-side-event-actioning-commitments-international-migration-review-forum-imrf; https://lac.iom.int/en/blogs/after-4-years-how-much-progress-has-been-made-implementation-global-compact-migration'
       }
     ],
     typeText: 'Global process',
@@ -964,10 +964,9 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
     founding: [
       {
         year: 2022,
-        text: '2022 (first IMRF; every 4 years) - UNVERIFIED in retrieved sources',
-        source: 'migrationnetwork.un.org pledge pages mention IMRF 2026',
-        unverified: true,
-        unverifiedReason: 'the compilation could not confirm it (2022 (first IMRF; every 4 years) - UNVERIFIED in retrieved sources)'
+        text: '2022 (first IMRF, UN Headquarters, 17-20 May 2022; every four years)',
+        source: 'https://lac.iom.int/en/blogs/after-4-years-how-much-progress-has-been-made-implementation-global-compact-migration; https://migrationnetwork.un.org/events/2022-hlpf-side-event-actioning-commitments-international-migration-review-forum-imrf',
+        unverified: false
       }
     ],
     secretariat: {
@@ -982,7 +981,7 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       source: 'migrationnetwork.un.org pledge pages mention IMRF 2026',
       unverified: false
     },
-    source: 'migrationnetwork.un.org pledge pages mention IMRF 2026'
+    source: 'https://migrationnetwork.un.org/events/2022-hlpf-side-event-actioning-commitments-international-migration-review-forum-imrf; https://lac.iom.int/en/blogs/after-4-years-how-much-progress-has-been-made-implementation-global-compact-migration'
   }
 ];
 
