@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SDG_10_7_2_V2019 } from '@migov/core';
+import { SDG_10_7_2_V2019, type InstrumentVersion } from '@migov/core';
 import { createAssessment, createDatabase, listOutbox, saveResponses, type MigovDatabase } from '@migov/db';
 import { createApp, type MigovApp } from '@migov/server';
 import { startSmtpTestServer, linkIn, type SmtpTestServer } from '../../../test-support/smtp-test-server.ts';
@@ -69,7 +69,8 @@ describe('onboarding by e-mail in Chromium', () => {
     const round = await addRound(db);
     const assessment = await createAssessment(db, { jurisdiction: '484', roundId: round.id }, null);
     // The answers are filled in already: this test is about reaching the form, not filling it.
-    const changes = SDG_10_7_2_V2019.domains.flatMap((domain) => domain.items).map((item) => ({ itemId: item.id, optionId: SDG_10_7_2_V2019.scales[item.scale]![0]!.id }));
+    const instrument: InstrumentVersion = SDG_10_7_2_V2019;
+    const changes = instrument.domains.flatMap((domain) => domain.items).map((item) => ({ itemId: item.id, optionId: instrument.scales[item.scale]![0]!.id }));
     await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes }, null);
     assessmentId = assessment.id;
     browser = await launchBrowser();

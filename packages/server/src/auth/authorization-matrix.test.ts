@@ -112,6 +112,9 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'GET /api/v1/invitations/:id': adminOnly,
   'DELETE /api/v1/invitations/:id': adminOnly,
   'POST /api/v1/invitations/:id/resend': adminOnly,
+  'GET /api/v1/role-grants': (actor) => actor === 'administrator' || actor === 'national-coordinator',
+  // The target grant is a reviewer's in France: beyond Mexico's coordinator.
+  'DELETE /api/v1/role-grants/:grantId': adminOnly,
   'GET /api/v1/outbox': adminOnly,
   'POST /api/v1/outbox/:id/retry': adminOnly,
   'POST /api/v1/instruments': adminOnly,

@@ -5,9 +5,11 @@ import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import {
   countOutbox,
+  findLiveRoleGrant,
   getInvitation,
   INVITATION_STATUSES,
   listOutbox,
+  listRoleHolders,
   OUTBOX_STATUSES,
   renewInvitation,
   retryMessage,
@@ -316,6 +318,45 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  const teamMemberSchema = z.object({ grantId: z.string(), userId: z.string(), email: z.string(), name: z.string(), role: roleSchema, scope: roleScopeSchema }).meta({ id: 'TeamMember' });
+  app.get(
+    '/role-grants',
+    {
+      config: { access: { permission: 'invitation:manage', scope: 'list' } },
+      schema: {
+        tags: ['users'],
+        summary: 'The live role grants you may hand out, with their holders: your team (administrators: every grant)',
+        response: { 200: z.object({ items: z.array(teamMemberSchema) }) },
+      },
+    },
+    async (request) => {
+      const grants = request.principal!.grants;
+      const roles = invitationOffers(grants).map((offer) => offer.role);
+      const holders = await listRoleHolders(context.db, roles);
+      return { items: holders.filter((holder) => canDelegate(grants, holder.role, holder.scope, context.geography)) };
+    },
+  );
+
+  app.delete(
+    '/role-grants/:grantId',
+    {
+      config: { access: { permission: 'invitation:manage', scope: 'object', jurisdiction: roleGrantJurisdiction } },
+      schema: {
+        tags: ['users'],
+        summary: 'End a role grant you may hand out (kept in history, audited as role.revoke)',
+        params: z.object({ grantId: z.string().min(1).max(100) }),
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => {
+      const grant = await findLiveRoleGrant(context.db, request.params.grantId);
+      if (!grant) throw new ApiError('not-found', `no live role grant ${request.params.grantId}`);
+      if (!canDelegate(request.principal!.grants, grant.role, grant.scope, context.geography)) throw new ApiError('forbidden', `you may not end a role of ${grant.role} in this scope`);
+      await revokeRole(context.db, grant.grantId, request.principal!.userId);
+      return { ok: true as const };
+    },
+  );
+
   const outboxMessageSchema = z
     .object({
       id: z.string(),
@@ -472,3 +513,14 @@ function mayManageInvitation<T extends Invitation>(context: AppContext, principa
   if (!canDelegate(principal.grants, invitation.role, invitation.scope, context.geography)) throw new ApiError('forbidden', `you may not manage invitations as ${invitation.role} in this scope`);
   return invitation;
 }
+
+/** The jurisdiction of a live role grant's scope (undefined: no such grant); seen by whoever may invite there. */
+const roleGrantJurisdiction: JurisdictionResolver = Object.assign(
+  async (request: FastifyRequest) => {
+    const { grantId } = request.params as { grantId?: string };
+    if (typeof grantId !== 'string') return undefined;
+    const grant = await findLiveRoleGrant(request.server.migov.db, grantId);
+    return grant ? scopeJurisdiction(grant.scope) : undefined;
+  },
+  { visibleWith: 'invitation:manage' as const },
+);

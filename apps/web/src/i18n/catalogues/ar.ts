@@ -225,6 +225,8 @@ export const ar: Record<MessageKey, string> = {
   'onboard.resend': 'إرسال مرة أخرى',
   'onboard.withdraw': 'سحب',
   'onboard.none': 'لا شيء بعد.',
+  'onboard.team': 'فريقك',
+  'onboard.endRole': 'إنهاء الدور',
   'onboard.status.pending': 'معلّقة',
   'onboard.status.accepted': 'مقبولة',
   'onboard.status.revoked': 'مسحوبة',

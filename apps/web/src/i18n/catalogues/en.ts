@@ -223,6 +223,8 @@ export const en = {
   'onboard.resend': 'Send again',
   'onboard.withdraw': 'Withdraw',
   'onboard.none': 'None yet.',
+  'onboard.team': 'Your team',
+  'onboard.endRole': 'End the role',
   'onboard.status.pending': 'pending',
   'onboard.status.accepted': 'accepted',
   'onboard.status.revoked': 'withdrawn',

@@ -225,6 +225,8 @@ export const es: Record<MessageKey, string> = {
   'onboard.resend': 'Enviar de nuevo',
   'onboard.withdraw': 'Retirar',
   'onboard.none': 'Ninguna todavía.',
+  'onboard.team': 'Su equipo',
+  'onboard.endRole': 'Terminar la función',
   'onboard.status.pending': 'pendiente',
   'onboard.status.accepted': 'aceptada',
   'onboard.status.revoked': 'retirada',

@@ -225,6 +225,8 @@ export const fr: Record<MessageKey, string> = {
   'onboard.resend': 'Renvoyer',
   'onboard.withdraw': 'Retirer',
   'onboard.none': 'Aucune pour l’instant.',
+  'onboard.team': 'Votre équipe',
+  'onboard.endRole': 'Mettre fin au rôle',
   'onboard.status.pending': 'en attente',
   'onboard.status.accepted': 'acceptée',
   'onboard.status.revoked': 'retirée',

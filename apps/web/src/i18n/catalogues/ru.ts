@@ -225,6 +225,8 @@ export const ru: Record<MessageKey, string> = {
   'onboard.resend': 'Отправить снова',
   'onboard.withdraw': 'Отозвать',
   'onboard.none': 'Пока нет.',
+  'onboard.team': 'Ваша команда',
+  'onboard.endRole': 'Снять роль',
   'onboard.status.pending': 'ожидает',
   'onboard.status.accepted': 'принято',
   'onboard.status.revoked': 'отозвано',

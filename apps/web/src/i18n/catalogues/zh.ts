@@ -225,6 +225,8 @@ export const zh: Record<MessageKey, string> = {
   'onboard.resend': '再次发送',
   'onboard.withdraw': '撤回',
   'onboard.none': '暂无。',
+  'onboard.team': '您的团队',
+  'onboard.endRole': '结束该角色',
   'onboard.status.pending': '待处理',
   'onboard.status.accepted': '已接受',
   'onboard.status.revoked': '已撤回',
