@@ -19,6 +19,7 @@ describe('migov publish', () => {
   let file: Evidence;
   let draftFile: Evidence;
 
+  // Six languages of every country with the official snapshot shipped with migov (indicator panels on every profile): minutes on a loaded machine.
   beforeAll(async () => {
     const db = await createDatabase({ url: database });
     await db.migrate();
@@ -51,7 +52,7 @@ describe('migov publish', () => {
     } finally {
       process.stdout.write = write;
     }
-  }, 180_000);
+  }, 480_000);
 
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -96,9 +97,12 @@ describe('migov publish', () => {
   });
 
   it('copies the bulk downloads next to the pages and links to them', () => {
-    expect(readdirSync(join(out, 'downloads')).sort()).toEqual(['sdg-10-7-2-2023.csv', 'sdg-10-7-2-2023.json', 'sdg-10-7-2-2023.sdmx.csv', 'sdg-10-7-2-2023.xlsx', 'sdg-10-7-2-2023.xml']);
+    // Every round with values: the official 2019 and 2021 of the snapshot shipped with migov, and the national 2023.
+    const formats = ['csv', 'json', 'sdmx.csv', 'xlsx', 'xml'];
+    expect(readdirSync(join(out, 'downloads')).sort()).toEqual([2019, 2021, 2023].flatMap((year) => formats.map((format) => `sdg-10-7-2-${year}.${format}`)));
     expect(readFileSync(join(out, 'downloads', 'sdg-10-7-2-2023.csv'), 'utf8')).toContain('484');
     expect(readFileSync(join(out, 'en', 'data', 'index.html'), 'utf8')).toContain('href="/downloads/sdg-10-7-2-2023.xlsx"');
+    expect(readFileSync(join(out, 'en', 'data', 'index.html'), 'utf8')).toContain('href="/downloads/sdg-10-7-2-2019.csv"');
   });
 
   it('shows the evidence published with each answer and copies the published files beside the pages', () => {
