@@ -12,6 +12,7 @@ import {
   DEMO_LABEL,
   nationalLabel,
   neutraliseTextCell,
+  SDG_10_7_2_V2019,
   type Observation,
   type Provenance,
 } from '@migov/core';
@@ -126,7 +127,16 @@ export async function buildAggregates(context: AppContext, year: number, instrum
   return roundAggregates(context, year, area?.code);
 }
 
-async function workbook(rows: readonly DownloadRow[], year: number, demo: boolean): Promise<Buffer> {
+/** The SG_CPA_MIGRP figures of a round, as the workbook lists them: the UN's, then migov's own. */
+interface WorkbookAggregates {
+  official: readonly { area: string; domain: string; value: number | 'N'; coverage: { responding: number; publishedPerCountry: number } | null; provenance: Provenance }[];
+  computed: readonly { area: string; domain: string; value: number; numerator: number; denominator: number; coverage: { responding: number; members: number }; provenance: Provenance }[];
+}
+
+const CATEGORY_NAMES: Readonly<Record<number, string>> = Object.fromEntries(SDG_10_7_2_V2019.scoring.bands.map((band) => [band.code, band.label.en]));
+const DOMAIN_NAMES: Readonly<Record<string, string>> = { ...Object.fromEntries(SDG_10_7_2_V2019.domains.map((domain) => [domain.code, domain.label.en])), ALLDOMAINS: 'All policy domains' };
+
+async function workbook(rows: readonly DownloadRow[], year: number, demo: boolean, areaName: (m49: string) => string | undefined, aggregates: WorkbookAggregates): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'migov';
   const sheet = book.addWorksheet(`SG_CPA_MIGRS ${year}`);
@@ -137,9 +147,12 @@ async function workbook(rows: readonly DownloadRow[], year: number, demo: boolea
   sheet.columns = [
     { header: 'Series', key: 'series', width: 16 },
     { header: 'GeoAreaCode', key: 'area', width: 12 },
+    { header: 'GeoAreaName', key: 'areaName', width: 30 },
     { header: 'TimePeriod', key: 'year', width: 10 },
     { header: 'Policy Domains', key: 'domain', width: 14 },
+    { header: 'Policy domain name', key: 'domainName', width: 40 },
     { header: 'Value', key: 'value', width: 8 },
+    { header: 'Category', key: 'category', width: 26 },
     { header: 'Source', key: 'source', width: 30 },
     { header: 'Provenance', key: 'provenance', width: 12 },
     { header: 'Shown', key: 'role', width: 8 },
@@ -148,13 +161,38 @@ async function workbook(rows: readonly DownloadRow[], year: number, demo: boolea
     sheet.addRow({
       series: observation.series,
       area: neutraliseTextCell(observation.area),
+      areaName: neutraliseTextCell(areaName(observation.area) ?? ''),
       year: observation.year,
       domain: observation.domain,
+      domainName: DOMAIN_NAMES[observation.domain] ?? '',
       value: observation.value,
+      category: observation.value === 'N' ? 'Not applicable' : (CATEGORY_NAMES[observation.value] ?? ''),
       source: neutraliseTextCell(observation.source ?? ''),
       provenance: provenance.kind,
       role,
     });
+  }
+  // The regional and world figures: the UN's published ones, then migov's own computed from country values.
+  const figures = book.addWorksheet(`SG_CPA_MIGRP ${year}`);
+  figures.columns = [
+    { header: 'Series', key: 'series', width: 16 },
+    { header: 'GeoAreaCode', key: 'area', width: 12 },
+    { header: 'GeoAreaName', key: 'areaName', width: 30 },
+    { header: 'TimePeriod', key: 'year', width: 10 },
+    { header: 'Policy Domains', key: 'domain', width: 14 },
+    { header: 'Policy domain name', key: 'domainName', width: 40 },
+    { header: 'Value (%)', key: 'value', width: 10 },
+    { header: 'Meeting / responding', key: 'counts', width: 20 },
+    { header: 'Responding countries', key: 'responding', width: 20 },
+    { header: 'Source', key: 'source', width: 40 },
+    { header: 'Provenance', key: 'provenance', width: 12 },
+  ];
+  const figure = (entry: { area: string; domain: string }) => ({ series: 'SG_CPA_MIGRP', area: neutraliseTextCell(entry.area), areaName: neutraliseTextCell(areaName(entry.area) ?? ''), year, domain: entry.domain, domainName: DOMAIN_NAMES[entry.domain] ?? '' });
+  for (const entry of aggregates.official) {
+    figures.addRow({ ...figure(entry), value: entry.value, counts: '', responding: entry.coverage?.responding ?? '', source: neutraliseTextCell(entry.provenance.label), provenance: entry.provenance.kind });
+  }
+  for (const entry of aggregates.computed) {
+    figures.addRow({ ...figure(entry), value: Math.round(entry.value * 10) / 10, counts: `${entry.numerator}/${entry.denominator}`, responding: entry.coverage.responding, source: neutraliseTextCell(entry.provenance.label), provenance: entry.provenance.kind });
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -205,7 +243,7 @@ export async function buildDownload(context: AppContext, year: number, instrumen
       contentType = 'application/json; charset=utf-8';
       break;
     case 'xlsx':
-      body = await workbook(rows, year, containsDemo);
+      body = await workbook(rows, year, containsDemo, areaName, (await buildAggregates(context, year, instrument)) as WorkbookAggregates);
       contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       break;
   }

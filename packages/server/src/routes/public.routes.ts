@@ -10,6 +10,11 @@ import { pageQuerySchema, paginate } from '../http/pagination.ts';
 import { instrumentIdSchema } from '../http/schemas.ts';
 import { buildAggregates, buildDownload, DOWNLOAD_FORMATS, loadPublishedResults, loadPublicationsOf } from '../public-data/published-data.ts';
 
+/** A download's file name: the SDG CSV and the SDMX-CSV differ (.csv, .sdmx.csv), as in `migov publish`. */
+function downloadFileName(instrument: string, year: number, format: (typeof DOWNLOAD_FORMATS)[number]): string {
+  return `migov-${instrument}-${year}.${format === 'sdmx-ml' ? 'xml' : format === 'sdmx-csv' ? 'sdmx.csv' : format}`;
+}
+
 const PUBLIC = { access: { permission: 'public' } } as const;
 const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
 
@@ -178,7 +183,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       const { year, format } = request.params;
       const { instrument } = request.query;
       const body = await cache.get(`download:${year}:${format}:${instrument}`, () => buildDownload(context, year, instrument, format));
-      return sendCached(request, reply, body, { 'content-disposition': attachmentDisposition(`migov-${instrument}-${year}.${format === 'sdmx-ml' ? 'xml' : format === 'sdmx-csv' ? 'csv' : format}`) });
+      return sendCached(request, reply, body, { 'content-disposition': attachmentDisposition(downloadFileName(instrument, year, format)) });
     },
   );
 };
