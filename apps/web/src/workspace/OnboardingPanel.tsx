@@ -198,16 +198,10 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
                   <td>{formatDate(item.expiresAt)}</td>
                   <td>
                     {item.status === 'pending' || item.status === 'expired' ? (
-                      <button type="button" className="secondary" onClick={() => void resend(item.id)}>
-                        {t('onboard.resend')}
-                        <span className="visually-hidden"> — {item.email}</span>
-                      </button>
+                      <RowAction label={t('onboard.resend')} about={item.email} onClick={() => void resend(item.id)} />
                     ) : null}{' '}
                     {item.status === 'pending' ? (
-                      <button type="button" className="secondary" onClick={() => void withdraw(item.id)}>
-                        {t('onboard.withdraw')}
-                        <span className="visually-hidden"> — {item.email}</span>
-                      </button>
+                      <RowAction label={t('onboard.withdraw')} about={item.email} onClick={() => void withdraw(item.id)} />
                     ) : null}
                   </td>
                 </tr>
@@ -225,10 +219,7 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
             {team.data.items.map((member) => (
               <li key={member.grantId}>
                 {member.name} ({member.email}): {roleName(t, member.role)}, {scopeName(t, member.scope)}{' '}
-                <button type="button" className="secondary" onClick={() => void endRole(member.grantId)}>
-                  {t('onboard.endRole')}
-                  <span className="visually-hidden"> — {member.name}</span>
-                </button>
+                <RowAction label={t('onboard.endRole')} about={member.name} onClick={() => void endRole(member.grantId)} />
               </li>
             ))}
           </ul>
@@ -261,10 +252,7 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
                     <td>{item.lastError ?? ''}</td>
                     <td>
                       {item.status === 'failed' ? (
-                        <button type="button" className="secondary" onClick={() => void retry(item.id)}>
-                          {t('onboard.retry')}
-                          <span className="visually-hidden"> — {item.subject}</span>
-                        </button>
+                        <RowAction label={t('onboard.retry')} about={item.subject} onClick={() => void retry(item.id)} />
                       ) : null}
                     </td>
                   </tr>
@@ -276,5 +264,15 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** A button acting on one row of a list, named for screen readers with what it acts on. */
+function RowAction({ label, about, onClick }: { label: string; about: string; onClick: () => void }) {
+  return (
+    <button type="button" className="secondary" onClick={onClick}>
+      {label}
+      <span className="visually-hidden"> — {about}</span>
+    </button>
   );
 }
