@@ -121,8 +121,9 @@ export function registerAggregateCommand(program: Command): void {
           text = formatJson(observations);
           break;
         case 'table':
-          text = `${result.aggregates
-            .map((aggregate) => `${aggregate.year}\t${aggregate.area}\t${(areaName(aggregate.area) ?? '').padEnd(40)}\t${aggregate.domain.padEnd(10)}\t${formatPercent(aggregate.fraction, decimals).padStart(9)}\t${aggregate.numerator}/${aggregate.denominator}\tof ${aggregate.coverage.members} members`)
+          // A header names each column (the same tab-separated layout as the rows).
+          text = `${[`Year\tArea\t${'Name'.padEnd(40)}\t${'Domain'.padEnd(10)}\t${'Percent'.padStart(9)}\tMeeting/responding\tMembers`]
+            .concat(result.aggregates.map((aggregate) => `${aggregate.year}\t${aggregate.area}\t${(areaName(aggregate.area) ?? '').padEnd(40)}\t${aggregate.domain.padEnd(10)}\t${formatPercent(aggregate.fraction, decimals).padStart(9)}\t${aggregate.numerator}/${aggregate.denominator}\tof ${aggregate.coverage.members} members`))
             .join('\n')}\n`;
           break;
       }
