@@ -157,12 +157,15 @@ async function downloadSurface(app: MigovApp, year: number, format: (typeof DOWN
   const sheet = book.worksheets[0];
   const values = new Map<string, SurfaceValue>();
   const beside = new Map<string, SurfaceValue>();
+  // Columns by their header, so the sheet may gain columns.
+  const columns = new Map<string, number>();
+  sheet?.getRow(1).eachCell((cell, column) => columns.set(String(cell.value ?? ''), column));
   sheet?.eachRow((row, number) => {
     if (number === 1) return;
-    const cell = (index: number) => String(row.getCell(index).value ?? '');
-    const area = cell(2);
+    const cell = (header: string) => String(row.getCell(columns.get(header) ?? 0).value ?? '');
+    const area = cell('GeoAreaCode');
     if (!wanted.has(String(Number(area)))) return;
-    (cell(8) === 'beside' ? beside : values).set(key(area, cell(4)), { value: numberOrN(cell(5)), kind: cell(7) as ProvenanceKind });
+    (cell('Shown') === 'beside' ? beside : values).set(key(area, cell('Policy Domains')), { value: numberOrN(cell('Value')), kind: cell('Provenance') as ProvenanceKind });
   });
   return { name, raw, values, beside };
 }
