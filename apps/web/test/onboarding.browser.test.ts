@@ -153,6 +153,10 @@ describe('onboarding by e-mail in Chromium', () => {
     await page.goto(`${url}/en/workspace/admin/`);
     await page.getByRole('heading', { name: 'E-mail outbox' }).waitFor();
     await page.getByText('0 waiting, 3 sent, 0 failed').waitFor();
+    // The review page shows the live score and the advice for the next category.
+    await page.goto(`${url}/en/workspace/review/${assessmentId}/`);
+    await expect.poll(() => page.getByTestId('review-score').innerText()).toContain('Fully meets');
+    await tab.audit('review');
 
     page = await tab.fresh();
     await page.goto(`${url}/en/password-reset/`);

@@ -9,6 +9,7 @@ import { getJson } from '../api/api-client.ts';
 import type { AssessmentView, ResponseValue, ReviewComment } from '../api/api-types.ts';
 import type { AssessmentBundle } from './assessment-data.ts';
 import { AssessmentBundleLoader } from './AssessmentBundleLoader.tsx';
+import { ReviewScore } from './ReviewScore.tsx';
 import { ScrollBox } from '../app/ScrollBox.tsx';
 
 const DECISIONS = ['return', 'validate', 'publish', 'reopen'] as const;
@@ -95,6 +96,7 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
         </p>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
+      <ReviewScore view={view} instrument={instrument} />
       {decisions.length > 0 ? (
         <section className="decision" aria-label={t('workspace.review')}>
           {decisions.some((action) => NEEDS_REASON.has(action)) ? (
