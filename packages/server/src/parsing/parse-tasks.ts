@@ -2,7 +2,7 @@
  * The parses that run on a parsing thread: an uploaded workbook, an imported data file. Tasks and
  * outcomes are plain values (they cross the thread boundary by structured clone).
  */
-import { normalizeM49, readObservations, type InstrumentVersion, type ReadObservationsOptions, type ReadObservationsResult } from '@migov/core';
+import { defaultGeography, normalizeM49, readObservations, type InstrumentVersion, type ReadObservationsOptions, type ReadObservationsResult } from '@migov/core';
 import type { Assessment } from '@migov/db';
 import type { ReadWorkbookResult } from '../templates/assessment-workbook.ts';
 import { LimitExceededError, type LimitExceeded, type ParsingLimits } from './limits.ts';
@@ -37,7 +37,9 @@ export async function runParseTask(task: ParseTask): Promise<ParseOutcome> {
     }
     const { knownAreas, ...options } = task.options;
     const known = knownAreas ? new Set(knownAreas.map((code) => normalizeM49(code) ?? code)) : undefined;
-    return { ok: true, value: readObservations({ name: task.name, bytes: task.bytes }, { ...options, ...(known ? { isKnownArea: (m49: string) => known.has(normalizeM49(m49) ?? m49) } : {}) }) };
+    // Area codes that are not M49 (ISO alpha-3, a country's name in an aggregator's export) resolve as `migov import` resolves them.
+    const resolveArea = (code: string) => (defaultGeography.findArea(code) ?? defaultGeography.findAreaByName(code))?.code;
+    return { ok: true, value: readObservations({ name: task.name, bytes: task.bytes }, { ...options, resolveArea, ...(known ? { isKnownArea: (m49: string) => known.has(normalizeM49(m49) ?? m49) } : {}) }) };
   } catch (error) {
     if (error instanceof LimitExceededError) return { ok: false, exceeded: error.exceeded };
     return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };

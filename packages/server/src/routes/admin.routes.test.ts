@@ -116,6 +116,18 @@ describe.each(DIALECTS)('administration through the API (%s)', (dialect) => {
     expect((await listObservations(db, { series: 'SG_CPA_MIGRS' })).length).toBe(count);
   });
 
+  it('imports an aggregator export whose areas are ISO alpha-3 codes and names, as migov import does', async () => {
+    const file = ['Country;ISO3;Year;SG_CPA_MIGRS (All domains);SG_CPA_MIGRS (Domain 1);SG_CPA_MIGRS (Domain 2);SG_CPA_MIGRS (Domain 3);SG_CPA_MIGRS (Domain 4);SG_CPA_MIGRS (Domain 5);SG_CPA_MIGRS (Domain 6)', 'Colombia;COL;2019;3;3;3;4;2;3;4', 'Ecuador;ECU;2019;2;2;2;3;2;2;3', ''].join('\n');
+    const imported = await app.inject({ method: 'POST', url: '/api/v1/imports?name=aggregator', headers: asUser(admin, { 'content-type': 'text/csv' }), payload: file });
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json().observationCount).toBe(14);
+    const stored = await listObservations(db, { series: 'SG_CPA_MIGRS' });
+    expect(stored.filter((observation) => observation.area === '170' && observation.year === 2019).map((observation) => [observation.domain, observation.value]).sort()).toEqual([
+      ['ALLDOMAINS', 3], ['DOMAIN1', 3], ['DOMAIN2', 3], ['DOMAIN3', 4], ['DOMAIN4', 2], ['DOMAIN5', 3], ['DOMAIN6', 4],
+    ]);
+    expect(stored.some((observation) => observation.area === '218' && observation.domain === 'ALLDOMAINS' && observation.value === 2)).toBe(true);
+  });
+
   it('refuses evidence that is too large or whose content is not an accepted type', async () => {
     const round = await createRound(db, { year: 2023, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2023-01-01', closesOn: '2023-12-31' });
     const assessment = await createAssessment(db, { jurisdiction: '484', roundId: round.id }, null);
