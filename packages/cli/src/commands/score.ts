@@ -3,6 +3,7 @@
 import {
   createInstrumentRegistry,
   formatFraction,
+  LANGUAGES,
   localize,
   nextCategory,
   parseInstrument,
@@ -16,6 +17,7 @@ import type { Command } from 'commander';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { CliError, EXIT } from '../cli-error.ts';
 import { parseStructuredText, readInputFile, writeOutput } from '../io.ts';
+import { SCORE_WORDS } from './score-words.ts';
 
 interface ResponsesFile {
   instrument?: string;
@@ -50,13 +52,14 @@ function readResponses(name: string, text: string): ResponsesFile {
 }
 
 function describeAdvice(advice: NextCategory, instrument: InstrumentVersion, language: Language): string {
+  const words = SCORE_WORDS[language];
   switch (advice.status) {
     case 'top':
-      return 'already in the top category';
+      return words.top;
     case 'incomplete':
-      return `not computed: no answer for ${advice.missing.join(', ')}`;
+      return words.notComputed(advice.missing.join(', '));
     case 'not-applicable':
-      return 'not applicable';
+      return words.notApplicable;
     case 'unreachable':
       return advice.reason;
     case 'reachable': {
@@ -66,7 +69,7 @@ function describeAdvice(advice: NextCategory, instrument: InstrumentVersion, lan
         return option ? localize(option.label, language) : optionId;
       };
       const changes = advice.changes.map((change) => `${change.itemId} -> "${options(change.itemId, change.toOptionId)}"`);
-      return `${advice.changes.length} change(s) to reach "${localize(advice.next.label, language)}" (${formatFraction(advice.target, 0)}): ${changes.join('; ')}`;
+      return words.changes(advice.changes.length, localize(advice.next.label, language), formatFraction(advice.target, 0), changes.join('; '));
     }
   }
 }
@@ -79,9 +82,10 @@ export function registerScoreCommand(program: Command): void {
     .argument('<responses>', 'responses file: {"instrument","version","responses":{"1a":"yes-regardless",…}} or CSV with columns item,option')
     .option('--instrument <id@version>', 'instrument, when the file does not name it', 'sdg-10-7-2@2019')
     .option('--instrument-file <file>', 'score with an instrument loaded from a JSON or YAML file')
-    .option('--language <code>', 'language of labels', 'en')
+    .option('--language <code>', `language of the explanation: ${LANGUAGES.join(', ')} (the instrument's texts where it has them in that language)`, 'en')
     .option('--json', 'print the full result as JSON')
     .action(async (path: string, options: { instrument: string; instrumentFile?: string; language: Language; json?: boolean }) => {
+      if (!(LANGUAGES as readonly string[]).includes(options.language)) throw new CliError(`invalid --language: ${options.language} (one of ${LANGUAGES.join(', ')})`, EXIT.usage);
       const file = await readInputFile(path);
       const input = readResponses(file.name, new TextDecoder().decode(file.bytes));
       const extra: InstrumentVersion[] = [];
@@ -124,7 +128,10 @@ export function registerScoreCommand(program: Command): void {
         return writeOutput(`${JSON.stringify(json, (_key, value) => (value && typeof value === 'object' && 'num' in value && 'den' in value ? value.num / value.den : value), 2)}\n`);
       }
       const language = options.language;
+      const words = SCORE_WORDS[language];
       const lines = [`${instrument.instrument}@${instrument.version}: ${localize(instrument.title, language)}`];
+      // Said rather than silently shown in English: the instrument has no text of its own in this language.
+      if (instrument.title[language] === undefined) lines.push(words.untranslated);
       for (const domain of result.domains) {
         const definition = instrument.domains.find((entry) => entry.id === domain.domainId);
         const heading = definition ? localize(definition.label, language) : domain.code;
@@ -132,22 +139,22 @@ export function registerScoreCommand(program: Command): void {
           domain.status === 'scored'
             ? `${formatFraction(domain.score, 0)} -> ${domain.band.code} ${localize(domain.band.label, language)}`
             : domain.status === 'incomplete'
-              ? `incomplete (no answer for ${domain.missing.join(', ')})`
-              : 'not applicable';
+              ? words.incomplete(domain.missing.join(', '))
+              : words.notApplicable;
         lines.push('', `${domain.code} ${heading}: ${status}`);
         for (const item of domain.items) {
-          const score = item.score ? `${formatFraction(item.score, 1)} of ${formatFraction(item.maxScore, 0)}` : item.status;
-          lines.push(`  ${item.itemId.padEnd(4)} ${(item.optionId ?? '(no answer)').padEnd(16)} ${score}`);
+          const score = item.score ? `${formatFraction(item.score, 1)} ${words.of} ${formatFraction(item.maxScore, 0)}` : words.status[item.status];
+          lines.push(`  ${item.itemId.padEnd(4)} ${(item.optionId ?? words.noAnswer).padEnd(16)} ${score}`);
         }
-        lines.push(`  next category: ${describeAdvice(advice.domains[domain.domainId] ?? { status: 'not-applicable' }, instrument, language)}`);
+        lines.push(`  ${words.nextCategory}: ${describeAdvice(advice.domains[domain.domainId] ?? { status: 'not-applicable' }, instrument, language)}`);
       }
       const overall = result.overall;
       lines.push(
         '',
         overall.status === 'scored'
-          ? `Overall (${overall.code}): ${formatFraction(overall.score, 2)} -> ${overall.band.code} ${localize(overall.band.label, language)}`
-          : `Overall (${overall.code}): ${overall.status}: ${overall.reason}`,
-        `  next category: ${describeAdvice(advice.overall, instrument, language)}`,
+          ? `${words.overall} (${overall.code}): ${formatFraction(overall.score, 2)} -> ${overall.band.code} ${localize(overall.band.label, language)}`
+          : `${words.overall} (${overall.code}): ${overall.status === 'incomplete' ? words.incomplete(overall.missing.join(', ')) : words.notApplicable}`,
+        `  ${words.nextCategory}: ${describeAdvice(advice.overall, instrument, language)}`,
       );
       await writeOutput(`${lines.join('\n')}\n`);
       if (result.status === 'incomplete') process.exitCode = EXIT.refused;
