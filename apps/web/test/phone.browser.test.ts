@@ -157,6 +157,10 @@ describe('every page on a phone (Chromium, 390 px, real server with demo data)',
       const paths = [`/${lang}/workspace/`, `/${lang}/workspace/assessment/${assessment}/`, `/${lang}/workspace/review/${assessment}/`, `/${lang}/workspace/admin/`, `/${lang}/workspace/mgi/`, `/${lang}/workspace/briefs/`];
       const wide = await wideOnes(page, paths, settled);
       expect(wide).toEqual({});
+      // The questionnaire has no official Arabic text: the form says it is shown in English, not silently.
+      await page.goto(`${server.url}/${lang}/workspace/assessment/${assessment}/`);
+      await settled(page);
+      expect(await page.getByTestId('untranslated').count()).toBe(lang === 'ar' ? 1 : 0);
     } finally {
       await context.close();
     }

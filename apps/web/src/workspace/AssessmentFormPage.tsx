@@ -173,6 +173,12 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
   return (
     <div className="form-layout">
       <h1>{t('form.title', { country: bundle.areaName, year: view.assessment.year })}</h1>
+      {/* Said rather than silently shown in English: the instrument has no text of its own in this language. */}
+      {lang !== 'en' && instrument.title[lang] === undefined ? (
+        <p className="notice" role="note" data-testid="untranslated">
+          {t('form.untranslated')}
+        </p>
+      ) : null}
       <p className="meta">
         {t('workspace.state')}: <strong data-testid="assessment-state">{t('state.name', { state: view.assessment.state })}</strong>
       </p>

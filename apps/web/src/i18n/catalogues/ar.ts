@@ -153,6 +153,7 @@ export const ar: Record<MessageKey, string> = {
   'workspace.signInFirst': 'سجّل الدخول لاستخدام مساحة العمل.',
   'state.name': '{state, select, draft {مسودة} submitted {مقدَّم} returned {مُعاد} resubmitted {مقدَّم مجددًا} validated {معتمد} published {منشور} other {{state}}}',
   'form.title': '{country}، {year}: الاستبيان',
+  'form.untranslated': 'يُعرض الاستبيان بالإنكليزية: لا توجد ترجمة رسمية بهذه اللغة.',
   'form.progress': '{answered} من {total} مُجاب',
   'form.domainProgress': '{domain}: {answered} من {total}',
   'form.saveStatus': '{status, select, saved {حُفظت جميع التغييرات} saving {جارٍ الحفظ…} pending {تغييرات غير محفوظة} error {لم يُحفظ: {message}} conflict {حفظ شخص آخر قبلك} other {}}',

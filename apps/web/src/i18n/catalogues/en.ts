@@ -151,6 +151,7 @@ export const en = {
   'workspace.signInFirst': 'Sign in to use the workspace.',
   'state.name': '{state, select, draft {Draft} submitted {Submitted} returned {Returned} resubmitted {Resubmitted} validated {Validated} published {Published} other {{state}}}',
   'form.title': '{country}, {year}: questionnaire',
+  'form.untranslated': 'The questionnaire is shown in English: no official translation in this language.',
   'form.progress': '{answered} of {total} answered',
   'form.domainProgress': '{domain}: {answered} of {total}',
   'form.saveStatus': '{status, select, saved {All changes saved} saving {Saving…} pending {Unsaved changes} error {Not saved: {message}} conflict {Someone else saved first} other {}}',

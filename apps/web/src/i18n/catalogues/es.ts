@@ -153,6 +153,7 @@ export const es: Record<MessageKey, string> = {
   'workspace.signInFirst': 'Inicie sesión para usar el espacio de trabajo.',
   'state.name': '{state, select, draft {Borrador} submitted {Presentada} returned {Devuelta} resubmitted {Presentada de nuevo} validated {Validada} published {Publicada} other {{state}}}',
   'form.title': '{country}, {year}: cuestionario',
+  'form.untranslated': 'El cuestionario se muestra en inglés: no hay traducción oficial en este idioma.',
   'form.progress': '{answered} de {total} respondidas',
   'form.domainProgress': '{domain}: {answered} de {total}',
   'form.saveStatus': '{status, select, saved {Todos los cambios guardados} saving {Guardando…} pending {Cambios sin guardar} error {No guardado: {message}} conflict {Otra persona guardó antes} other {}}',

@@ -153,6 +153,7 @@ export const fr: Record<MessageKey, string> = {
   'workspace.signInFirst': 'Connectez-vous pour utiliser l’espace de travail.',
   'state.name': '{state, select, draft {Brouillon} submitted {Soumise} returned {Renvoyée} resubmitted {Soumise à nouveau} validated {Validée} published {Publiée} other {{state}}}',
   'form.title': '{country}, {year} : questionnaire',
+  'form.untranslated': 'Le questionnaire est affiché en anglais : pas de traduction officielle dans cette langue.',
   'form.progress': '{answered} sur {total} renseignées',
   'form.domainProgress': '{domain} : {answered} sur {total}',
   'form.saveStatus': '{status, select, saved {Toutes les modifications sont enregistrées} saving {Enregistrement…} pending {Modifications non enregistrées} error {Non enregistré : {message}} conflict {Quelqu’un a enregistré avant vous} other {}}',

@@ -153,6 +153,7 @@ export const ru: Record<MessageKey, string> = {
   'workspace.signInFirst': 'Войдите, чтобы пользоваться рабочим пространством.',
   'state.name': '{state, select, draft {Черновик} submitted {Отправлена} returned {Возвращена} resubmitted {Отправлена повторно} validated {Утверждена} published {Опубликована} other {{state}}}',
   'form.title': '{country}, {year}: вопросник',
+  'form.untranslated': 'Вопросник показан на английском: официального перевода на этот язык нет.',
   'form.progress': 'Отвечено {answered} из {total}',
   'form.domainProgress': '{domain}: {answered} из {total}',
   'form.saveStatus': '{status, select, saved {Все изменения сохранены} saving {Сохранение…} pending {Есть несохранённые изменения} error {Не сохранено: {message}} conflict {Кто-то сохранил раньше} other {}}',

@@ -153,6 +153,7 @@ export const zh: Record<MessageKey, string> = {
   'workspace.signInFirst': '请登录以使用工作区。',
   'state.name': '{state, select, draft {草稿} submitted {已提交} returned {已退回} resubmitted {已重新提交} validated {已核实} published {已发布} other {{state}}}',
   'form.title': '{country}，{year}：问卷',
+  'form.untranslated': '问卷以英文显示：没有此语言的正式译本。',
   'form.progress': '已答复 {answered}/{total}',
   'form.domainProgress': '{domain}：{answered}/{total}',
   'form.saveStatus': '{status, select, saved {所有更改已保存} saving {正在保存…} pending {有未保存的更改} error {未保存：{message}} conflict {其他人先保存了} other {}}',
