@@ -158,6 +158,23 @@ describe('onboarding by e-mail in Chromium', () => {
     await expect.poll(() => page.getByTestId('review-score').innerText()).toContain('Fully meets');
     await tab.audit('review');
 
+    // An invitation to an address that has an account: the link alone creates nothing; signed in as that account, it adds the role.
+    await invite('coordinator@example.org', 'reviewer', '484');
+    const second = smtp.received.filter((mail) => mail.to.includes('coordinator@example.org') && /Invitation/.test(mail.subject));
+    await expect.poll(() => smtp.received.filter((mail) => mail.to.includes('coordinator@example.org') && /Invitation/.test(mail.subject)).length, { timeout: 15_000 }).toBe(second.length + 1);
+    const existing = linkIn(smtp.received.filter((mail) => mail.to.includes('coordinator@example.org') && /Invitation/.test(mail.subject)).at(-1)!, `${url}/invitations/accept#token=`);
+    page = await tab.fresh();
+    await page.goto(existing);
+    await page.getByLabel('Your name').fill('Somebody Else');
+    await page.getByLabel('Choose a password').fill('an attacker password');
+    await page.getByRole('button', { name: 'Accept and create my account' }).click();
+    await page.getByText('This address already has an account').waitFor();
+    expect(await page.getByLabel('Email').inputValue()).toBe('coordinator@example.org');
+    await page.getByLabel('Password').fill('the coordinator password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Accept the invitation' }).click();
+    await page.getByText('Welcome! The role is now yours.').waitFor();
+
     page = await tab.fresh();
     await page.goto(`${url}/en/password-reset/`);
     await page.getByRole('heading', { name: 'Reset your password' }).waitFor();

@@ -122,7 +122,8 @@ export function InvitationAcceptPage() {
               </button>
             </>
           ) : stage.signInRequired ? (
-            <form className="stack narrow" onSubmit={(event) => void signIn(event)}>
+            // Keys keep the two forms apart: otherwise React would reuse the fields, with what was typed in them.
+            <form key="sign-in" className="stack narrow" onSubmit={(event) => void signIn(event)}>
               <p>{t('invite.signInFirst')}</p>
               <label>
                 {t('signIn.email')}
@@ -137,7 +138,7 @@ export function InvitationAcceptPage() {
               </button>
             </form>
           ) : (
-            <form className="stack narrow" onSubmit={(event) => void createAccount(event)}>
+            <form key="new-account" className="stack narrow" onSubmit={(event) => void createAccount(event)}>
               <h2>{t('invite.newAccount')}</h2>
               <label>
                 {t('invite.name')}
