@@ -133,6 +133,16 @@ interface WorkbookAggregates {
   computed: readonly { area: string; domain: string; value: number; numerator: number; denominator: number; coverage: { responding: number; members: number }; provenance: Provenance }[];
 }
 
+/** The first columns of both sheets: what a row is about, each code with its name. */
+const IDENTITY_COLUMNS = [
+    { header: 'Series', key: 'series', width: 16 },
+    { header: 'GeoAreaCode', key: 'area', width: 12 },
+    { header: 'GeoAreaName', key: 'areaName', width: 30 },
+    { header: 'TimePeriod', key: 'year', width: 10 },
+    { header: 'Policy Domains', key: 'domain', width: 14 },
+    { header: 'Policy domain name', key: 'domainName', width: 40 },
+];
+
 const CATEGORY_NAMES: Readonly<Record<number, string>> = Object.fromEntries(SDG_10_7_2_V2019.scoring.bands.map((band) => [band.code, band.label.en]));
 const DOMAIN_NAMES: Readonly<Record<string, string>> = { ...Object.fromEntries(SDG_10_7_2_V2019.domains.map((domain) => [domain.code, domain.label.en])), ALLDOMAINS: 'All policy domains' };
 
@@ -145,12 +155,7 @@ async function workbook(rows: readonly DownloadRow[], year: number, demo: boolea
   notes.addRow(['Shown: "value" is the value every page of the observatory shows; "beside" is a national publication shown beside an official value.']);
   if (demo) notes.addRow([`${DEMO_LABEL}: this file holds demo values (Provenance "demo"). Do not use them as data.`]);
   sheet.columns = [
-    { header: 'Series', key: 'series', width: 16 },
-    { header: 'GeoAreaCode', key: 'area', width: 12 },
-    { header: 'GeoAreaName', key: 'areaName', width: 30 },
-    { header: 'TimePeriod', key: 'year', width: 10 },
-    { header: 'Policy Domains', key: 'domain', width: 14 },
-    { header: 'Policy domain name', key: 'domainName', width: 40 },
+    ...IDENTITY_COLUMNS,
     { header: 'Value', key: 'value', width: 8 },
     { header: 'Category', key: 'category', width: 26 },
     { header: 'Source', key: 'source', width: 30 },
@@ -175,12 +180,7 @@ async function workbook(rows: readonly DownloadRow[], year: number, demo: boolea
   // The regional and world figures: the UN's published ones, then migov's own computed from country values.
   const figures = book.addWorksheet(`SG_CPA_MIGRP ${year}`);
   figures.columns = [
-    { header: 'Series', key: 'series', width: 16 },
-    { header: 'GeoAreaCode', key: 'area', width: 12 },
-    { header: 'GeoAreaName', key: 'areaName', width: 30 },
-    { header: 'TimePeriod', key: 'year', width: 10 },
-    { header: 'Policy Domains', key: 'domain', width: 14 },
-    { header: 'Policy domain name', key: 'domainName', width: 40 },
+    ...IDENTITY_COLUMNS,
     { header: 'Value (%)', key: 'value', width: 10 },
     { header: 'Meeting / responding', key: 'counts', width: 20 },
     { header: 'Responding countries', key: 'responding', width: 20 },
