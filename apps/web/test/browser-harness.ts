@@ -2,7 +2,7 @@
  * Test and benchmark support: the built app, the real server on a loopback port over a fresh SQLite
  * file, users with roles, and Debian's Chromium driven by playwright-core (never a downloaded browser).
  */
-import { cpSync, mkdtempSync, rmSync, existsSync, statSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, existsSync, statSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -27,16 +27,44 @@ function newestMtime(folder: string): number {
 
 /** Build the app with Vite unless dist/ is newer than every source file. */
 export async function buildWebApp(): Promise<void> {
-  const index = join(DIST, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs > Math.max(newestMtime(join(WEB_ROOT, 'src')), statSync(join(WEB_ROOT, 'index.html')).mtimeMs)) return;
-  const { build } = await import('vite');
-  // Inside Vitest NODE_ENV is "test", which would bundle React's development build: force production.
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
+  const fresh = () => {
+    const index = join(DIST, 'index.html');
+    return existsSync(index) && statSync(index).mtimeMs > Math.max(newestMtime(join(WEB_ROOT, 'src')), statSync(join(WEB_ROOT, 'index.html')).mtimeMs);
+  };
+  if (fresh()) return;
+  // Test files run in parallel processes: one builds while the others wait, so that none serves a
+  // dist/ that another is emptying and writing again.
+  const release = await lockFolder(join(WEB_ROOT, 'dist.lock'));
   try {
-    await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+    if (fresh()) return;
+    const { build } = await import('vite');
+    // Inside Vitest NODE_ENV is "test", which would bundle React's development build: force production.
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
   } finally {
-    process.env.NODE_ENV = previous;
+    release();
+  }
+}
+
+/** A lock between processes: a folder that only one can create (left by a dead process, it is taken after ten minutes). */
+async function lockFolder(path: string): Promise<() => void> {
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    try {
+      mkdirSync(path);
+      return () => rmSync(path, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const held = statSync(path, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 600_000) rmSync(path, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`${path} stayed locked for ten minutes`);
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
 

@@ -6,7 +6,7 @@
  * down: its notice waits in the outbox and arrives, once, when the server is back. axe-core on the
  * new pages.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,9 @@ describe('onboarding by e-mail in Chromium', () => {
     await buildWebApp();
     smtp = await startSmtpTestServer();
     folder = mkdtempSync(join(tmpdir(), 'migov-onboarding-'));
+    // A private copy of the build: another test file may rebuild dist/ while this one runs.
+    const webRoot = join(folder, 'dist');
+    cpSync(DIST, webRoot, { recursive: true });
     db = await createDatabase({ url: `sqlite:${join(folder, 'migov.sqlite')}` });
     await db.migrate();
     const port = await freePort();
@@ -48,7 +51,7 @@ describe('onboarding by e-mail in Chromium', () => {
     app = await createApp({
       db,
       config: {
-        webRoot: DIST,
+        webRoot,
         publicUrl: url,
         signInPerIpPerMinute: 1000,
         mail: {
