@@ -12,6 +12,7 @@ import { Loading } from '../app/shared.tsx';
 import { ApiProblem } from '../api/api-client.ts';
 import type { Role, RoleScope, Session } from '../api/api-types.ts';
 import { takeFragmentToken } from './onboarding-token.ts';
+import { signInWithForm } from './sign-in-request.ts';
 import { roleName, scopeName } from './onboarding-labels.ts';
 
 interface Preview {
@@ -69,8 +70,7 @@ export function InvitationAcceptPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const { body } = await api.request<Session>('/session', { method: 'POST', body: { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') } });
-      setSession(body);
+      setSession(await signInWithForm(api, form));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../app/router-context.tsx';
 import { useSession } from '../app/session-context.tsx';
-import type { Session } from '../api/api-types.ts';
+import { signInWithForm } from './sign-in-request.ts';
 
 export function SignInPage() {
   const { t, lang } = useI18n();
@@ -18,8 +18,7 @@ export function SignInPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const { body } = await api.request<Session>('/session', { method: 'POST', body: { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') } });
-      setSession(body);
+      setSession(await signInWithForm(api, form));
       navigate({ view: 'assessments', lang });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
