@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 const forbid = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
@@ -24,7 +25,10 @@ export default tseslint.config(
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.test.ts', 'packages/core/src/**/*.test-helpers.ts'],
     languageOptions: { globals: {} },
-    rules: forbid(['node:*', 'fs', 'path', 'http', '@migov/*', '!@migov/core'], 'core is pure: no I/O and no other migov package (docs/architecture.md)'),
+    rules: forbid(
+      ['node:*', 'fs', 'path', 'http', '@migov/*', '!@migov/core'],
+      'core is pure: no I/O and no other migov package (docs/architecture.md)',
+    ),
   },
   {
     files: ['packages/db/src/**/*.ts'],
@@ -32,10 +36,15 @@ export default tseslint.config(
   },
   {
     files: ['packages/briefs/src/**/*.ts', 'packages/microdata/src/**/*.ts'],
-    rules: forbid(['@migov/db', '@migov/server', '@migov/cli', '@migov/web'], 'briefs and microdata sit on core only (docs/architecture.md)'),
+    rules: forbid(
+      ['@migov/db', '@migov/server', '@migov/cli', '@migov/web'],
+      'briefs and microdata sit on core only (docs/architecture.md)',
+    ),
   },
   {
     files: ['packages/server/src/**/*.ts'],
     rules: forbid(['@migov/cli', '@migov/web'], 'nothing imports the cli or the web app (docs/architecture.md)'),
   },
+  // Layout is Prettier's (npm run format); no lint rule argues with it.
+  prettier,
 );

@@ -14,11 +14,15 @@ const check = async (name, workspace, use) => {
     console.log(`  ${name} ${version}: ${detail}`);
   } catch (error) {
     failures.push(name);
-    console.log(`  ${name}: does not load on Node ${process.version}: ${(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')}`);
+    console.log(
+      `  ${name}: does not load on Node ${process.version}: ${(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')}`,
+    );
   }
 };
 
-console.log(`Node ${process.version} (addon ABI ${process.versions.modules}, N-API ${process.versions.napi}) at ${process.execPath}`);
+console.log(
+  `Node ${process.version} (addon ABI ${process.versions.modules}, N-API ${process.versions.napi}) at ${process.execPath}`,
+);
 
 await check('better-sqlite3', 'packages/db', (require) => {
   const Database = require('better-sqlite3');

@@ -18,7 +18,8 @@ export function hasSharedData(): boolean {
 /** Absolute path of a file under the public test data folder. */
 export function sharedData(relativePath: string): string {
   const path = resolve(sharedDataDirectory(), relativePath);
-  if (!existsSync(path)) throw new Error(`shared data file not found: ${path} (set MIGOV_SHARED_DATA to the shared data folder)`);
+  if (!existsSync(path))
+    throw new Error(`shared data file not found: ${path} (set MIGOV_SHARED_DATA to the shared data folder)`);
   return path;
 }
 

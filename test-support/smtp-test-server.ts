@@ -46,7 +46,8 @@ export async function startSmtpTestServer(port = 0): Promise<SmtpTestServer> {
       logger: false,
       // Addresses at bounce.invalid are refused for good (550), as a mailbox that does not exist.
       onRcptTo(address, _session, callback) {
-        if (address.address.toLowerCase().endsWith('@bounce.invalid')) callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+        if (address.address.toLowerCase().endsWith('@bounce.invalid'))
+          callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
         else callback();
       },
       onData(stream, session, callback) {
@@ -82,7 +83,10 @@ export async function startSmtpTestServer(port = 0): Promise<SmtpTestServer> {
     for (;;) {
       const found = find();
       if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error(`${what()}; arrived: ${JSON.stringify(received.map((mail) => [mail.to.join(','), mail.subject]))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `${what()}; arrived: ${JSON.stringify(received.map((mail) => [mail.to.join(','), mail.subject]))}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
@@ -106,7 +110,11 @@ export async function startSmtpTestServer(port = 0): Promise<SmtpTestServer> {
       if (!server) await listen();
     },
     waitFor(count, timeoutMs = 20_000) {
-      return waitUntil(() => (received.length >= count ? received.slice() : undefined), timeoutMs, () => `expected ${count} messages, ${received.length} arrived`);
+      return waitUntil(
+        () => (received.length >= count ? received.slice() : undefined),
+        timeoutMs,
+        () => `expected ${count} messages, ${received.length} arrived`,
+      );
     },
     waitForMessage(to, subject, timeoutMs = 20_000) {
       return waitUntil(

@@ -18,7 +18,9 @@ const RESOLVED_WORLD_MAP = `\0${WORLD_MAP_MODULE}`;
 function worldMap(): Plugin {
   let serving = false;
   const geometry = () => {
-    const topology = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('world-atlas/countries-110m.json'), 'utf8'));
+    const topology = JSON.parse(
+      readFileSync(createRequire(import.meta.url).resolve('world-atlas/countries-110m.json'), 'utf8'),
+    );
     return JSON.stringify(projectWorld(topology));
   };
   return {
@@ -29,7 +31,8 @@ function worldMap(): Plugin {
     resolveId: (id) => (id === WORLD_MAP_MODULE ? RESOLVED_WORLD_MAP : undefined),
     load(id) {
       if (id !== RESOLVED_WORLD_MAP) return undefined;
-      if (serving) return `export default ${JSON.stringify(`data:application/json;base64,${Buffer.from(geometry()).toString('base64')}`)};`;
+      if (serving)
+        return `export default ${JSON.stringify(`data:application/json;base64,${Buffer.from(geometry()).toString('base64')}`)};`;
       const reference = this.emitFile({ type: 'asset', name: 'world-map.json', source: geometry() });
       return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
     },
@@ -37,7 +40,15 @@ function worldMap(): Plugin {
       order: 'post',
       handler(_html, context) {
         const asset = Object.keys(context.bundle ?? {}).find((name) => /world-map-.*\.json$/.test(name));
-        return asset ? [{ tag: 'link', attrs: { rel: 'preload', href: `/${asset}`, as: 'fetch', crossorigin: '' }, injectTo: 'head' }] : [];
+        return asset
+          ? [
+              {
+                tag: 'link',
+                attrs: { rel: 'preload', href: `/${asset}`, as: 'fetch', crossorigin: '' },
+                injectTo: 'head',
+              },
+            ]
+          : [];
       },
     },
   };
@@ -54,8 +65,12 @@ function preloadApp(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
-        const chunks = Object.values(context.bundle ?? {}).flatMap((output) => (output.type === 'chunk' ? [output] : []));
-        const app = chunks.find((chunk) => chunk.isDynamicEntry && chunk.moduleIds.some((id) => id.endsWith('/src/app/render-app.tsx')));
+        const chunks = Object.values(context.bundle ?? {}).flatMap((output) =>
+          output.type === 'chunk' ? [output] : [],
+        );
+        const app = chunks.find(
+          (chunk) => chunk.isDynamicEntry && chunk.moduleIds.some((id) => id.endsWith('/src/app/render-app.tsx')),
+        );
         if (!app) return [];
         const files = new Set<string>();
         const visit = (fileName: string) => {
@@ -64,7 +79,13 @@ function preloadApp(): Plugin {
           for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? []) visit(imported);
         };
         visit(app.fileName);
-        return [...files].filter((file) => !html.includes(`/${file}"`)).map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` }, injectTo: 'head' as const }));
+        return [...files]
+          .filter((file) => !html.includes(`/${file}"`))
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` },
+            injectTo: 'head' as const,
+          }));
       },
     },
   };
@@ -73,7 +94,10 @@ function preloadApp(): Plugin {
 /** Write .br and .gz beside every text file of the build, which the server sends to browsers that accept them. */
 function precompress(): Plugin {
   let outDir = '';
-  const walk = (folder: string): string[] => readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)]));
+  const walk = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)],
+    );
   return {
     name: 'migov-precompress',
     apply: 'build',
@@ -84,7 +108,12 @@ function precompress(): Plugin {
       for (const file of walk(outDir)) {
         if (!/\.(js|css|json|html|svg)$/.test(file) || statSync(file).size < 1024) continue;
         const bytes = readFileSync(file);
-        writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(bytes, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+          }),
+        );
         writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
       }
     },

@@ -37,12 +37,17 @@ const DOMAINS: PolicyDomainCode[] = ['ALLDOMAINS', 'DOMAIN1', 'DOMAIN2', 'DOMAIN
 /** Load (area, member) pairs for every non-country area, and observations, into SQLite. */
 function sqliteBaseline(observations: readonly Observation[], membership: (year: number) => [string, string][]) {
   const db = new Database(':memory:');
-  db.exec('create table obs (area text, year int, domain text, value int); create table member (year int, area text, country text);');
+  db.exec(
+    'create table obs (area text, year int, domain text, value int); create table member (year int, area text, country text);',
+  );
   const insertObs = db.prepare('insert into obs values (?, ?, ?, ?)');
   const insertMember = db.prepare('insert into member values (?, ?, ?)');
   db.transaction(() => {
-    for (const observation of observations) if (typeof observation.value === 'number') insertObs.run(observation.area, observation.year, observation.domain, observation.value);
-    for (const year of new Set(observations.map((observation) => observation.year))) for (const [area, country] of membership(year)) insertMember.run(year, area, country);
+    for (const observation of observations)
+      if (typeof observation.value === 'number')
+        insertObs.run(observation.area, observation.year, observation.domain, observation.value);
+    for (const year of new Set(observations.map((observation) => observation.year)))
+      for (const [area, country] of membership(year)) insertMember.run(year, area, country);
   })();
   db.exec('create index obs_key on obs (area, year); create index member_key on member (year, country);');
   const query = db.prepare(
@@ -58,7 +63,10 @@ function publishedHistory(): BenchResult {
   const { observations, problems } = readObservations({ name: path, bytes: new Uint8Array(readFileSync(path)) });
   if (problems.length > 0) throw new Error(`cannot read ${path}: ${problems[0]!.message}`);
   const areas = defaultGeography.listAreas().filter((area) => area.kind !== 'country');
-  const membership = (year: number): [string, string][] => areas.flatMap((area) => defaultGeography.areaMembers(area.code, { asOf: year }).map((country): [string, string] => [area.code, country]));
+  const membership = (year: number): [string, string][] =>
+    areas.flatMap((area) =>
+      defaultGeography.areaMembers(area.code, { asOf: year }).map((country): [string, string] => [area.code, country]),
+    );
   const expected = aggregateMigrp(observations).aggregates.length;
   const migovMs = measure(() => aggregateMigrp(observations));
   const baseline = sqliteBaseline(observations, membership);
@@ -78,7 +86,9 @@ function publishedHistory(): BenchResult {
 function synthetic(jurisdictions = 10_000, rounds = 10, seed = 1072): BenchResult {
   const random = createRandom(seed);
   const instrument = SDG_10_7_2_V2019;
-  const items = instrument.domains.flatMap((domain) => domain.items.map((item) => ({ id: item.id, options: instrument.scales[item.scale]!.map((option) => option.id) })));
+  const items = instrument.domains.flatMap((domain) =>
+    domain.items.map((item) => ({ id: item.id, options: instrument.scales[item.scale]!.map((option) => option.id) })),
+  );
   // A jurisdiction's propensity to have a policy in place, so that categories spread realistically.
   const propensity = Array.from({ length: jurisdictions }, () => 0.3 + 0.65 * random());
   const questionnaires: { jurisdiction: string; year: number; responses: Record<string, string> }[] = [];
@@ -88,7 +98,12 @@ function synthetic(jurisdictions = 10_000, rounds = 10, seed = 1072): BenchResul
       for (const item of items) {
         const draw = random();
         const p = propensity[jurisdiction]!;
-        responses[item.id] = draw < p ? item.options[0]! : item.options.length === 3 && draw < p + 0.15 ? item.options[1]! : item.options[item.options.length - 1]!;
+        responses[item.id] =
+          draw < p
+            ? item.options[0]!
+            : item.options.length === 3 && draw < p + 0.15
+              ? item.options[1]!
+              : item.options[item.options.length - 1]!;
       }
       questionnaires.push({ jurisdiction: `J${jurisdiction}`, year: 2001 + 2 * round, responses });
     }
@@ -98,9 +113,16 @@ function synthetic(jurisdictions = 10_000, rounds = 10, seed = 1072): BenchResul
     id: `G${group}`,
     name: `Synthetic group ${group}`,
     kind: 'synthetic',
-    members: Array.from({ length: jurisdictions / 50 }, (_, index) => ({ area: `J${group * (jurisdictions / 50) + index}` })),
+    members: Array.from({ length: jurisdictions / 50 }, (_, index) => ({
+      area: `J${group * (jurisdictions / 50) + index}`,
+    })),
   }));
-  groups.push({ id: 'ALL', name: 'All synthetic jurisdictions', kind: 'synthetic', members: groups.map((group) => ({ area: group.id })) });
+  groups.push({
+    id: 'ALL',
+    name: 'All synthetic jurisdictions',
+    kind: 'synthetic',
+    members: groups.map((group) => ({ area: group.id })),
+  });
   const geography = createGeography({ groups });
   const areas = groups.map((group) => group.id);
 
@@ -108,10 +130,24 @@ function synthetic(jurisdictions = 10_000, rounds = 10, seed = 1072): BenchResul
     const observations: Observation[] = [];
     for (const questionnaire of questionnaires) {
       const result = scoreAssessment(instrument, questionnaire.responses);
-      if (result.status !== 'scored' || result.overall.status !== 'scored') throw new Error('synthetic questionnaire not scored');
-      observations.push({ series: 'SG_CPA_MIGRS', area: questionnaire.jurisdiction, year: questionnaire.year, domain: 'ALLDOMAINS', value: result.overall.band.code });
+      if (result.status !== 'scored' || result.overall.status !== 'scored')
+        throw new Error('synthetic questionnaire not scored');
+      observations.push({
+        series: 'SG_CPA_MIGRS',
+        area: questionnaire.jurisdiction,
+        year: questionnaire.year,
+        domain: 'ALLDOMAINS',
+        value: result.overall.band.code,
+      });
       result.domains.forEach((domain, index) => {
-        if (domain.status === 'scored') observations.push({ series: 'SG_CPA_MIGRS', area: questionnaire.jurisdiction, year: questionnaire.year, domain: DOMAINS[index + 1]!, value: domain.band.code });
+        if (domain.status === 'scored')
+          observations.push({
+            series: 'SG_CPA_MIGRS',
+            area: questionnaire.jurisdiction,
+            year: questionnaire.year,
+            domain: DOMAINS[index + 1]!,
+            value: domain.band.code,
+          });
       });
     }
     return aggregateMigrp(observations, { geography, areas });
@@ -121,17 +157,28 @@ function synthetic(jurisdictions = 10_000, rounds = 10, seed = 1072): BenchResul
 
   // Baseline: the same scoring and aggregation as SQL over item scores in SQLite.
   const db = new Database(':memory:');
-  db.exec('create table answer (jurisdiction text, year int, domain int, score real); create table member (area text, jurisdiction text);');
+  db.exec(
+    'create table answer (jurisdiction text, year int, domain int, score real); create table member (area text, jurisdiction text);',
+  );
   const scoreOf = new Map<string, number>();
-  for (const scale of Object.values(instrument.scales)) for (const option of scale) scoreOf.set(option.id, Number(option.score));
+  for (const scale of Object.values(instrument.scales))
+    for (const option of scale) scoreOf.set(option.id, Number(option.score));
   const insertAnswer = db.prepare('insert into answer values (?, ?, ?, ?)');
   const insertMember = db.prepare('insert into member values (?, ?)');
   db.transaction(() => {
-    for (const questionnaire of questionnaires) for (const item of items) insertAnswer.run(questionnaire.jurisdiction, questionnaire.year, Number(item.id[0]), scoreOf.get(questionnaire.responses[item.id]!)!);
-    for (const group of groups.slice(0, -1)) for (const member of group.members) {
-      insertMember.run(group.id, member.area);
-      insertMember.run('ALL', member.area);
-    }
+    for (const questionnaire of questionnaires)
+      for (const item of items)
+        insertAnswer.run(
+          questionnaire.jurisdiction,
+          questionnaire.year,
+          Number(item.id[0]),
+          scoreOf.get(questionnaire.responses[item.id]!)!,
+        );
+    for (const group of groups.slice(0, -1))
+      for (const member of group.members) {
+        insertMember.run(group.id, member.area);
+        insertMember.run('ALL', member.area);
+      }
   })();
   const query = db.prepare(
     `with domain_score as (

@@ -16,12 +16,28 @@ const mark = (label: string) => {
 };
 const loaded = await loadMicrodata(session.connection, file);
 mark('validate');
-const cells: Record<string, { status: string; sex: string; age: string; estimate: number | null; se: number | null; n: number }[]> = {};
+const cells: Record<
+  string,
+  { status: string; sex: string; age: string; estimate: number | null; se: number | null; n: number }[]
+> = {};
 for (const indicator of ['neet', 'unemployment-rate', 'attendance-parity']) {
-  const result = await tabulate(session.connection, sourceOf(loaded), { indicator, by: ['migratory-status', 'sex', 'age-group'], minN: 1 });
+  const result = await tabulate(session.connection, sourceOf(loaded), {
+    indicator,
+    by: ['migratory-status', 'sex', 'age-group'],
+    minN: 1,
+  });
   mark(indicator);
-  cells[indicator] = result.cells.map((cell) => ({ status: cell.migratoryStatus, sex: cell.sex, age: cell.ageGroup, estimate: cell.estimate, se: cell.standardError, n: cell.n }));
+  cells[indicator] = result.cells.map((cell) => ({
+    status: cell.migratoryStatus,
+    sex: cell.sex,
+    age: cell.ageGroup,
+    estimate: cell.estimate,
+    se: cell.standardError,
+    n: cell.n,
+  }));
 }
 const total = (performance.now() - started) / 1000;
 session.close();
-process.stdout.write(`${JSON.stringify({ engine: 'duckdb', rows: loaded.rows, timings, total, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6, cells })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ engine: 'duckdb', rows: loaded.rows, timings, total, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6, cells })}\n`,
+);

@@ -12,8 +12,17 @@ import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { designForPersons, openSession, samplePersons, writeSyntheticCensus } from '../../packages/microdata/src/index.ts';
-import { createIpumsWriter, createSavWriter, type TestColumn } from '../../packages/microdata/test/statistical-files.ts';
+import {
+  designForPersons,
+  openSession,
+  samplePersons,
+  writeSyntheticCensus,
+} from '../../packages/microdata/src/index.ts';
+import {
+  createIpumsWriter,
+  createSavWriter,
+  type TestColumn,
+} from '../../packages/microdata/test/statistical-files.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
@@ -22,7 +31,8 @@ const option = (name: string, fallback: string): string => {
   return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
 };
 const persons = Number(option('persons', '10000000'));
-if (!Number.isSafeInteger(persons) || persons < 1000) throw new Error(`invalid --persons: ${option('persons', '')} (an integer >= 1000)`);
+if (!Number.isSafeInteger(persons) || persons < 1000)
+  throw new Error(`invalid --persons: ${option('persons', '')} (an integer >= 1000)`);
 const memoryLimit = option('memory-limit', '2GB');
 const dataDir = join(tmpdir(), 'migov-bench-microdata');
 mkdirSync(dataDir, { recursive: true });
@@ -38,7 +48,16 @@ const SHAPE: TestColumn[] = [
   { name: 'stratum', type: 'number', values: [], width: 2 },
   { name: 'psu', type: 'number', values: [], width: 7 },
   { name: 'weight', type: 'number', values: [], width: 6 },
-  { name: 'sex', type: 'number', values: [], width: 1, valueLabels: [[1, 'Male'], [2, 'Female']] },
+  {
+    name: 'sex',
+    type: 'number',
+    values: [],
+    width: 1,
+    valueLabels: [
+      [1, 'Male'],
+      [2, 'Female'],
+    ],
+  },
   { name: 'age', type: 'number', values: [], width: 2 },
   { name: 'birth_country', type: 'string', values: [], width: 3 },
   { name: 'citizenship', type: 'string', values: [], width: 3 },
@@ -63,9 +82,15 @@ async function ensureFiles(): Promise<Record<string, number | null>> {
       const started = performance.now();
       const rows = samplePersons(design);
       const sav = createSavWriter(`${files.sav}.partial`, SHAPE, rows, { compression: 'bytecode', weight: 'weight' });
-      const ipums = createIpumsWriter(`${base}-ipums`, SHAPE, { decimals: { weight: 2 }, weight: 'weight', gzip: true });
+      const ipums = createIpumsWriter(`${base}-ipums`, SHAPE, {
+        decimals: { weight: 2 },
+        weight: 'weight',
+        gzip: true,
+      });
       const names = SHAPE.map((column) => column.name);
-      const result = await session.connection.stream(`SELECT ${names.join(', ')} FROM read_parquet('${files.parquet}') ORDER BY person_id`);
+      const result = await session.connection.stream(
+        `SELECT ${names.join(', ')} FROM read_parquet('${files.parquet}') ORDER BY person_id`,
+      );
       let batch: (number | string | null)[][] = names.map(() => []);
       let done = 0;
       const flush = () => {
@@ -77,7 +102,9 @@ async function ensureFiles(): Promise<Record<string, number | null>> {
       };
       for await (const rowsOfChunk of result.yieldRowsJs()) {
         for (const row of rowsOfChunk) {
-          row.forEach((value, index) => batch[index]!.push(typeof value === 'bigint' ? Number(value) : (value as number | string | null)));
+          row.forEach((value, index) =>
+            batch[index]!.push(typeof value === 'bigint' ? Number(value) : (value as number | string | null)),
+          );
         }
         if (batch[0]!.length >= 200_000) flush();
       }
@@ -104,7 +131,11 @@ interface TaskResult {
 }
 
 function task(file: string): TaskResult {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'formats-task.ts'), file, memoryLimit], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'formats-task.ts'), file, memoryLimit], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as TaskResult;
 }
 
@@ -122,7 +153,10 @@ function differenceFrom(expected: unknown[][], actual: unknown[][]): number {
   let worst = 0;
   expected.forEach((cell, index) => {
     const other = actual[index]!;
-    if (JSON.stringify([cell[0], cell[1], cell[2], cell[5]]) !== JSON.stringify([other[0], other[1], other[2], other[5]])) worst = Infinity;
+    if (
+      JSON.stringify([cell[0], cell[1], cell[2], cell[5]]) !== JSON.stringify([other[0], other[1], other[2], other[5]])
+    )
+      worst = Infinity;
     for (const column of [3, 4]) {
       const a = cell[column] as number | null;
       const b = other[column] as number | null;
@@ -136,7 +170,8 @@ for (const [format, result] of Object.entries(measured)) {
   if (result.rows !== baseline.rows) throw new Error(`${format}: ${result.rows} rows, Parquet has ${baseline.rows}`);
   // DuckDB's parallel sums add in varying order: equal to rounding (single-threaded they are identical to the last digit, as the tests check).
   const worst = differenceFrom(baseline.cells, result.cells);
-  if (!(worst < 1e-9)) throw new Error(`${format}: the estimates differ from Parquet's (largest relative difference ${worst})`);
+  if (!(worst < 1e-9))
+    throw new Error(`${format}: the estimates differ from Parquet's (largest relative difference ${worst})`);
   differences[format] = worst;
 }
 const size = (path: string) => statSync(path).size / 2 ** 20;
@@ -154,11 +189,24 @@ const table = Object.entries(measured).map(([format, result]) => ({
   'max rel diff': (differences[format] ?? 0).toExponential(0),
 }));
 console.table(table);
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, totalMemoryGb: totalmem() / 2 ** 30, loadAverage: loadavg(), node: process.version };
-console.log(`${baseline.rows.toLocaleString('en')} persons; the same estimates in every format; machine: ${machine.cpus} cores, load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}`);
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  totalMemoryGb: totalmem() / 2 ** 30,
+  loadAverage: loadavg(),
+  node: process.version,
+};
+console.log(
+  `${baseline.rows.toLocaleString('en')} persons; the same estimates in every format; machine: ${machine.cpus} cores, load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}`,
+);
 const resultsDir = join(root, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const out = join(resultsDir, `microdata-formats-${new Date().toISOString().replaceAll(':', '-')}.json`);
-const results = Object.fromEntries(Object.entries(measured).map(([format, result]) => [format, { ...result, cells: undefined }]));
-writeFileSync(out, `${JSON.stringify({ benchmark: 'microdata-formats', persons: baseline.rows, memoryLimit, machine, generatedSeconds: generated, sizesMb: sizes, results }, null, 2)}\n`);
+const results = Object.fromEntries(
+  Object.entries(measured).map(([format, result]) => [format, { ...result, cells: undefined }]),
+);
+writeFileSync(
+  out,
+  `${JSON.stringify({ benchmark: 'microdata-formats', persons: baseline.rows, memoryLimit, machine, generatedSeconds: generated, sizesMb: sizes, results }, null, 2)}\n`,
+);
 console.log(`results: ${out}`);

@@ -11,7 +11,14 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { designForPersons, getIndicator, INDICATORS, openSession, samplePersons, writeSyntheticCensus } from '../../packages/microdata/src/index.ts';
+import {
+  designForPersons,
+  getIndicator,
+  INDICATORS,
+  openSession,
+  samplePersons,
+  writeSyntheticCensus,
+} from '../../packages/microdata/src/index.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
@@ -22,7 +29,8 @@ function option(name: string, fallback: string): string {
 }
 
 const sizes = option('persons', '10000000').split(',').map(Number);
-if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1000)) throw new Error(`invalid --persons: ${option('persons', '')} (integers >= 1000, comma-separated)`);
+if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1000))
+  throw new Error(`invalid --persons: ${option('persons', '')} (integers >= 1000, comma-separated)`);
 const sqlitePersons = Number(option('sqlite-persons', String(sizes[0])));
 const memoryLimit = option('memory-limit', '2GB');
 const dataDir = join(tmpdir(), 'migov-bench-microdata');
@@ -40,7 +48,11 @@ interface TaskResult {
 }
 
 function task(script: string, args: string[]): TaskResult {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', join(here, script), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(here, script), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as TaskResult;
 }
 
@@ -56,12 +68,27 @@ async function ensureData(persons: number): Promise<{ path: string; seconds: num
   return { path, seconds: (performance.now() - started) / 1000 };
 }
 
-type Cell = { status?: string; sex?: string; age?: string; g_status?: number; g_sex?: number; g_age?: number; estimate: number | null; se?: number | null; variance?: number | null; n: number };
+type Cell = {
+  status?: string;
+  sex?: string;
+  age?: string;
+  g_status?: number;
+  g_sex?: number;
+  g_age?: number;
+  estimate: number | null;
+  se?: number | null;
+  variance?: number | null;
+  n: number;
+};
 
 /** The DuckDB cell label of a SQLite row's integer keys. */
 function sqliteKey(indicator: string, cell: Cell): string {
-  const ages = getIndicator(indicator).kind === 'parity' ? INDICATORS['attendance-parity'].base.ageGroups : (getIndicator(indicator) as { ageGroups: readonly { code: string }[] }).ageGroups;
-  const status = cell.g_status === 1 ? 'foreign-born' : cell.g_status === 2 ? 'native-born' : 'foreign-born/native-born';
+  const ages =
+    getIndicator(indicator).kind === 'parity'
+      ? INDICATORS['attendance-parity'].base.ageGroups
+      : (getIndicator(indicator) as { ageGroups: readonly { code: string }[] }).ageGroups;
+  const status =
+    cell.g_status === 1 ? 'foreign-born' : cell.g_status === 2 ? 'native-born' : 'foreign-born/native-born';
   return [status, cell.g_sex === 1 ? 'M' : 'F', ages[(cell.g_age ?? 1) - 1]?.code].join(' ');
 }
 
@@ -74,9 +101,13 @@ function agreement(duck: TaskResult, lite: TaskResult): number {
     for (const cell of duck.cells?.[indicator] ?? []) {
       if (cell.estimate === null) continue;
       const other = theirs.get([cell.status, cell.sex, cell.age].join(' '));
-      if (!other || other.estimate === null) throw new Error(`${indicator} ${cell.status} ${cell.sex} ${cell.age}: no SQLite estimate`);
+      if (!other || other.estimate === null)
+        throw new Error(`${indicator} ${cell.status} ${cell.sex} ${cell.age}: no SQLite estimate`);
       const se = Math.sqrt(other.variance ?? 0) * scale;
-      worst = Math.max(worst, Math.abs(cell.estimate - other.estimate * scale) / Math.max(1e-12, Math.abs(other.estimate * scale)));
+      worst = Math.max(
+        worst,
+        Math.abs(cell.estimate - other.estimate * scale) / Math.max(1e-12, Math.abs(other.estimate * scale)),
+      );
       worst = Math.max(worst, Math.abs((cell.se as number) - se) / Math.max(1e-12, se));
     }
   }
@@ -88,7 +119,11 @@ for (const persons of sizes) {
   const data = await ensureData(persons);
   process.stderr.write(`duckdb: ${persons.toLocaleString('en')} persons\n`);
   const duck = task('duckdb-task.ts', [data.path, memoryLimit]);
-  const entry: Record<string, unknown> = { persons: duck.rows, generateSeconds: data.seconds, duckdb: { ...duck, cells: undefined } };
+  const entry: Record<string, unknown> = {
+    persons: duck.rows,
+    generateSeconds: data.seconds,
+    duckdb: { ...duck, cells: undefined },
+  };
   if (persons === sqlitePersons) {
     const dbPath = join(dataDir, `persons-${duck.rows}.sqlite`);
     process.stderr.write(`sqlite: importing ${duck.rows.toLocaleString('en')} persons\n`);
@@ -123,12 +158,21 @@ const rows = results.map((entry) => {
     'sqlite RSS MB': lite ? Math.round(lite.maxRssMb) : '-',
     speedup: entry['speedup'] ? `${(entry['speedup'] as number).toFixed(1)}x` : '-',
     'cpu ratio': entry['cpuRatio'] ? `${(entry['cpuRatio'] as number).toFixed(1)}x` : '-',
-    'max rel diff': entry['maxRelativeDifference'] !== undefined ? (entry['maxRelativeDifference'] as number).toExponential(1) : '-',
+    'max rel diff':
+      entry['maxRelativeDifference'] !== undefined ? (entry['maxRelativeDifference'] as number).toExponential(1) : '-',
   };
 });
 console.table(rows);
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, totalMemoryGb: totalmem() / 2 ** 30, loadAverage: loadavg(), node: process.version };
-console.log(`machine: ${machine.cpus} cores (${machine.cpu}), load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}`);
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  totalMemoryGb: totalmem() / 2 ** 30,
+  loadAverage: loadavg(),
+  node: process.version,
+};
+console.log(
+  `machine: ${machine.cpus} cores (${machine.cpu}), load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}`,
+);
 const resultsDir = join(root, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const out = join(resultsDir, `microdata-${new Date().toISOString().replaceAll(':', '-')}.json`);

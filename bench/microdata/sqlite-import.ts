@@ -34,4 +34,6 @@ for (;;) {
 }
 session.close();
 db.close();
-process.stdout.write(`${JSON.stringify({ engine: 'sqlite-import', rows, seconds: (performance.now() - started) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ engine: 'sqlite-import', rows, seconds: (performance.now() - started) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6 })}\n`,
+);

@@ -4,7 +4,12 @@
  * microdata layout (one temporary table of PSU totals per indicator, as DuckDB materializes it).
  */
 import type { Database } from 'better-sqlite3';
-import { INDICATORS, MIGRATORY_STATUS_DEFINITIONS, ageGroupSql, type RatioIndicator } from '../../packages/microdata/src/index.ts';
+import {
+  INDICATORS,
+  MIGRATORY_STATUS_DEFINITIONS,
+  ageGroupSql,
+  type RatioIndicator,
+} from '../../packages/microdata/src/index.ts';
 
 /** The canonical view over the imported table, as loadMicrodata derives it. */
 export const CANONICAL_VIEW_SQL = `CREATE VIEW microdata AS SELECT
@@ -40,12 +45,18 @@ export interface SqliteCell {
 const VARIANCE = (keys: string) => `
 s AS (SELECT ${keys}, stratum, sum(z) AS sz, count(*) AS m FROM zz GROUP BY ${keys}, stratum),
 dev AS (
-  SELECT ${keys.split(', ').map((k) => `zz.${k}`).join(', ')}, zz.stratum, sum((zz.z - s.sz / nh.n_h) * (zz.z - s.sz / nh.n_h)) AS ss
+  SELECT ${keys
+    .split(', ')
+    .map((k) => `zz.${k}`)
+    .join(', ')}, zz.stratum, sum((zz.z - s.sz / nh.n_h) * (zz.z - s.sz / nh.n_h)) AS ss
   FROM zz JOIN s USING (${keys}, stratum) JOIN nh USING (stratum)
   GROUP BY ${keys}, zz.stratum
 ),
 v AS (
-  SELECT ${keys.split(', ').map((k) => `s.${k}`).join(', ')},
+  SELECT ${keys
+    .split(', ')
+    .map((k) => `s.${k}`)
+    .join(', ')},
     sum(CASE WHEN nh.n_h > 1 THEN nh.n_h / (nh.n_h - 1.0) * (dev.ss + (nh.n_h - s.m) * (s.sz / nh.n_h) * (s.sz / nh.n_h)) ELSE 0 END) AS variance
   FROM s JOIN dev USING (${keys}, stratum) JOIN nh USING (stratum)
   GROUP BY ${keys}

@@ -33,4 +33,6 @@ const cells = { neet, 'unemployment-rate': unemployment, 'attendance-parity': pa
 const total = (performance.now() - started) / 1000;
 const { rows } = db.prepare('SELECT count(*) AS rows FROM persons').get() as { rows: number };
 db.close();
-process.stdout.write(`${JSON.stringify({ engine: 'sqlite', rows, timings, total, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6, cells })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ engine: 'sqlite', rows, timings, total, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6, cells })}\n`,
+);

@@ -36,7 +36,9 @@ for (let round = 0; round < 2; round += 1) {
   await Promise.all(
     input.targets.flatMap((target) =>
       Array.from({ length: input.editorsPerAssessment }, async () => {
-        const response = await fetch(`${input.url}/api/v1/assessments/${target.id}`, { headers: { authorization: `Bearer ${target.token}` } });
+        const response = await fetch(`${input.url}/api/v1/assessments/${target.id}`, {
+          headers: { authorization: `Bearer ${target.token}` },
+        });
         await response.arrayBuffer();
       }),
     ),
@@ -50,17 +52,25 @@ await Promise.all(
       const itemId = input.items[editor]!;
       let lockVersion = target.lockVersion;
       for (let save = 0; save < input.saves; save += 1) {
-        if (input.thinkMs > 0) await new Promise((resolveWait) => setTimeout(resolveWait, input.thinkMs * (0.5 + Math.random())));
+        if (input.thinkMs > 0)
+          await new Promise((resolveWait) => setTimeout(resolveWait, input.thinkMs * (0.5 + Math.random())));
         const comment = `editor ${editor} save ${save}`;
         const saveStarted = performance.now();
         for (let attempt = 0; attempt < 1000; attempt += 1) {
           const begin = performance.now();
           const response = await fetch(`${input.url}/api/v1/assessments/${target.id}/responses`, {
             method: 'PATCH',
-            headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json', 'if-match': `"${lockVersion}"` },
+            headers: {
+              authorization: `Bearer ${target.token}`,
+              'content-type': 'application/json',
+              'if-match': `"${lockVersion}"`,
+            },
             body: JSON.stringify({ changes: [{ itemId, comment }] }),
           });
-          const body = (await response.json()) as { assessment?: { lockVersion: number }; current?: { lockVersion: number } };
+          const body = (await response.json()) as {
+            assessment?: { lockVersion: number };
+            current?: { lockVersion: number };
+          };
           latencies.push(performance.now() - begin);
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           if (response.status === 200) {
@@ -73,7 +83,9 @@ await Promise.all(
           if (response.status === 409 && body.current) {
             lockVersion = body.current.lockVersion;
             // As an autosaving client does: back off a little, with jitter, before saving on the new version.
-            await new Promise((resolveWait) => setTimeout(resolveWait, 5 + Math.random() * 20 * Math.min(attempt + 1, 5)));
+            await new Promise((resolveWait) =>
+              setTimeout(resolveWait, 5 + Math.random() * 20 * Math.min(attempt + 1, 5)),
+            );
             continue;
           }
           break;

@@ -9,7 +9,10 @@ import { createDatabase, type MigovDatabase } from '@migov/db';
 import { bootstrapDatabase, createApp, type MigovApp } from '@migov/server';
 
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const POSTGRES_URL = process.env.MIGOV_BENCH_POSTGRES_URL ?? process.env.MIGOV_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const POSTGRES_URL =
+  process.env.MIGOV_BENCH_POSTGRES_URL ??
+  process.env.MIGOV_TEST_POSTGRES_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 export type BenchDialect = 'sqlite' | 'postgres';
 
 /** The dialects asked for on the command line (`--dialect sqlite`), default both. */
@@ -27,9 +30,11 @@ export function numberArg(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-
 /** A fresh database of the dialect after first start (the official snapshot and the demo data), and its URL; `drop` removes it. */
-export async function seededDatabase(dialect: BenchDialect, options: { poolSize?: number } = {}): Promise<{ db: MigovDatabase; url: string; drop(): Promise<void> }> {
+export async function seededDatabase(
+  dialect: BenchDialect,
+  options: { poolSize?: number } = {},
+): Promise<{ db: MigovDatabase; url: string; drop(): Promise<void> }> {
   let db: MigovDatabase;
   let databaseUrl: string;
   let cleanup = async () => undefined as void;
@@ -67,7 +72,10 @@ export async function seededDatabase(dialect: BenchDialect, options: { poolSize?
 }
 
 /** Build the app and listen on a free loopback port. */
-export async function listening(db: MigovDatabase, config: Parameters<typeof createApp>[0]['config'] = {}): Promise<{ app: MigovApp; url: string }> {
+export async function listening(
+  db: MigovDatabase,
+  config: Parameters<typeof createApp>[0]['config'] = {},
+): Promise<{ app: MigovApp; url: string }> {
   const app = await createApp({ db, config: { signInPerIpPerMinute: 1_000_000, ...config }, logger: false });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, url };
@@ -86,7 +94,9 @@ export function writeResults(name: string, results: unknown): string {
 export function printTable(rows: Record<string, string | number>[]): void {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
-  const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => String(row[column] ?? '').length)));
+  const widths = columns.map((column) =>
+    Math.max(column.length, ...rows.map((row) => String(row[column] ?? '').length)),
+  );
   const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index]!)).join('  ');
   process.stdout.write(`${line(columns)}\n${line(widths.map((width) => '-'.repeat(width)))}\n`);
   for (const row of rows) process.stdout.write(`${line(columns.map((column) => String(row[column] ?? '')))}\n`);

@@ -7,11 +7,28 @@
  */
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_CONNECTION_LIMITS, applyConnectionLimits, checkingIntervalMs } from '../../packages/server/src/http/connection-limits.ts';
+import {
+  DEFAULT_CONNECTION_LIMITS,
+  applyConnectionLimits,
+  checkingIntervalMs,
+} from '../../packages/server/src/http/connection-limits.ts';
 import { guardListener } from '../../packages/server/src/http/last-resort.ts';
 
-const body = Buffer.from(JSON.stringify({ items: Array.from({ length: 40 }, (_, index) => ({ jurisdiction: String(100 + index), category: index % 4, published: '2023-06-01' })) }));
-const headers = { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, etag: '"bench"', 'cache-control': 'public, max-age=0, must-revalidate' };
+const body = Buffer.from(
+  JSON.stringify({
+    items: Array.from({ length: 40 }, (_, index) => ({
+      jurisdiction: String(100 + index),
+      category: index % 4,
+      published: '2023-06-01',
+    })),
+  }),
+);
+const headers = {
+  'content-type': 'application/json; charset=utf-8',
+  'content-length': body.length,
+  etag: '"bench"',
+  'cache-control': 'public, max-age=0, must-revalidate',
+};
 const answer = (_request: IncomingMessage, response: ServerResponse) => response.writeHead(200, headers).end(body);
 const silent = { error: () => undefined } as never;
 
@@ -22,10 +39,13 @@ function bare(): Server {
 function withEdge(): Server {
   const server = createServer(
     { connectionsCheckingInterval: checkingIntervalMs(DEFAULT_CONNECTION_LIMITS) },
-    guardListener((request, response) => {
-      connections.track(request, response);
-      answer(request, response);
-    }, () => silent),
+    guardListener(
+      (request, response) => {
+        connections.track(request, response);
+        answer(request, response);
+      },
+      () => silent,
+    ),
   );
   const connections = applyConnectionLimits(server, DEFAULT_CONNECTION_LIMITS);
   return server;
@@ -75,7 +95,9 @@ for (let round = 0; round < 5; round += 1) {
     baseline = await rate(bare());
   }
   ratios.push(edge / baseline);
-  process.stdout.write(`round ${round + 1}: bare ${baseline.toFixed(0)}/s, with the edge defences ${edge.toFixed(0)}/s, ratio ${(edge / baseline).toFixed(3)}\n`);
+  process.stdout.write(
+    `round ${round + 1}: bare ${baseline.toFixed(0)}/s, with the edge defences ${edge.toFixed(0)}/s, ratio ${(edge / baseline).toFixed(3)}\n`,
+  );
 }
 ratios.sort((a, b) => a - b);
 process.stdout.write(`median ratio (edge / bare): ${ratios[2]!.toFixed(3)}\n`);

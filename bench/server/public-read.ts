@@ -14,7 +14,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { availableParallelism } from 'node:os';
-import { dialectsFromArgs, numberArg, printTable, repositoryRoot, seededDatabase, writeResults } from './bench-support.ts';
+import {
+  dialectsFromArgs,
+  numberArg,
+  printTable,
+  repositoryRoot,
+  seededDatabase,
+  writeResults,
+} from './bench-support.ts';
 
 const DURATION = numberArg('duration', 5);
 /**
@@ -26,15 +33,22 @@ const ROUNDS = numberArg('rounds', 5);
 const CONNECTIONS = numberArg('connections', 50);
 const NGINX_PORT = numberArg('nginx-port', 18_089);
 /** Processes serving requests, for migov and nginx alike (default: one per core). */
-const WORKERS = process.argv.includes('--workers') && process.argv[process.argv.indexOf('--workers') + 1] !== 'auto' ? numberArg('workers', 1) : availableParallelism();
+const WORKERS =
+  process.argv.includes('--workers') && process.argv[process.argv.indexOf('--workers') + 1] !== 'auto'
+    ? numberArg('workers', 1)
+    : availableParallelism();
 const MIGOV_BIN = join(repositoryRoot, 'packages/cli/bin/migov.js');
 
 /** Start `migov serve --workers N` on a free port over an existing database; resolves with its URL once it listens. */
 async function startMigov(databaseUrl: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [MIGOV_BIN, 'serve', '--workers', String(WORKERS), '--port', '0', '--no-demo', '--database', databaseUrl], {
-    env: { ...process.env, MIGOV_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [MIGOV_BIN, 'serve', '--workers', String(WORKERS), '--port', '0', '--no-demo', '--database', databaseUrl],
+    {
+      env: { ...process.env, MIGOV_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -117,20 +131,32 @@ function toMs(text: string): number {
 
 /** wrk runs as a child process; it must not block this process, which serves the requests. */
 async function wrk(url: string, headers: string[] = []): Promise<WrkResult> {
-  const args = ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', ...headers.flatMap((header) => ['-H', header]), url];
+  const args = [
+    '-t1',
+    `-c${CONNECTIONS}`,
+    `-d${DURATION}s`,
+    '--latency',
+    ...headers.flatMap((header) => ['-H', header]),
+    url,
+  ];
   const { stdout: output } = await promisify(execFile)('wrk', args, { encoding: 'utf8' });
   const requestsPerSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
   // Anchored: the thread statistics line also ends in a percentage ("85.50%").
   const p50Ms = toMs(/^\s*50%\s+(\S+)/m.exec(output)?.[1] ?? '');
   const p99Ms = toMs(/^\s*99%\s+(\S+)/m.exec(output)?.[1] ?? '');
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
-  const errors = [...output.matchAll(/(connect|read|write|timeout) (\d+)/g)].reduce((total, match) => total + Number(match[2]), 0);
+  const errors = [...output.matchAll(/(connect|read|write|timeout) (\d+)/g)].reduce(
+    (total, match) => total + Number(match[2]),
+    0,
+  );
   return { requestsPerSecond, p50Ms, p99Ms, non2xx, errors };
 }
 
 /** The run with the median requests per second (its latencies come with it). */
 function median(runs: WrkResult[]): WrkResult {
-  return [...runs].sort((left, right) => left.requestsPerSecond - right.requestsPerSecond)[Math.floor(runs.length / 2)]!;
+  return [...runs].sort((left, right) => left.requestsPerSecond - right.requestsPerSecond)[
+    Math.floor(runs.length / 2)
+  ]!;
 }
 
 async function startNginx(root: string, contentType: string): Promise<ChildProcess> {
@@ -193,11 +219,31 @@ for (const dialect of dialectsFromArgs()) {
       }
       const migov = median(migovRuns);
       const baseline = median(nginxRuns);
-      const pairRatios = migovRuns.map((run, index) => run.requestsPerSecond / nginxRuns[index]!.requestsPerSecond).sort((left, right) => left - right);
+      const pairRatios = migovRuns
+        .map((run, index) => run.requestsPerSecond / nginxRuns[index]!.requestsPerSecond)
+        .sort((left, right) => left - right);
       const ratio = pairRatios[Math.floor(pairRatios.length / 2)]!;
-      const cpuOf = (runs: { cpuMsPer1000: number }[]) => [...runs.map((run) => run.cpuMsPer1000)].sort((left, right) => left - right)[Math.floor(runs.length / 2)]!;
+      const cpuOf = (runs: { cpuMsPer1000: number }[]) =>
+        [...runs.map((run) => run.cpuMsPer1000)].sort((left, right) => left - right)[Math.floor(runs.length / 2)]!;
       const cpu = { migovMsPer1000: cpuOf(migovRuns), nginxMsPer1000: cpuOf(nginxRuns) };
-      const result = { cpu, dialect, workers: WORKERS, url: target.replace(url, ''), bytes: body.length, connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, cores: cpus().length, loadAverage: loadavg(), migov, nginx: baseline, ratio, pairRatios, migovRuns, nginxRuns };
+      const result = {
+        cpu,
+        dialect,
+        workers: WORKERS,
+        url: target.replace(url, ''),
+        bytes: body.length,
+        connections: CONNECTIONS,
+        durationSeconds: DURATION,
+        rounds: ROUNDS,
+        cores: cpus().length,
+        loadAverage: loadavg(),
+        migov,
+        nginx: baseline,
+        ratio,
+        pairRatios,
+        migovRuns,
+        nginxRuns,
+      };
       results.push(result);
       rows.push({
         dialect,

@@ -20,14 +20,19 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-const median = (values: readonly number[]) => [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: readonly number[]) =>
+  [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)] ?? 0;
 
 const rows: Record<string, string | number>[] = [];
 for (const dialect of dialectsFromArgs()) {
   const { db, drop } = await seededDatabase(dialect);
   try {
     const context = { db, geography: defaultGeography };
-    const baseline = () => Promise.all([getPublishedResults(db, { year: YEAR, instrument: 'sdg-10-7-2' }), listObservations(db, { series: 'SG_CPA_MIGRS', year: YEAR })]);
+    const baseline = () =>
+      Promise.all([
+        getPublishedResults(db, { year: YEAR, instrument: 'sdg-10-7-2' }),
+        listObservations(db, { series: 'SG_CPA_MIGRS', year: YEAR }),
+      ]);
     const store = () => countryResults(context, { year: YEAR });
     // Warm both (prepared statements, caches) before measuring.
     await baseline();
@@ -39,7 +44,14 @@ for (const dialect of dialectsFromArgs()) {
       after.push(await timed(store));
     }
     const ratios = before.map((value, index) => (after[index] ?? 0) / value);
-    rows.push({ dialect, year: YEAR, countries: (await store()).length, 'baseline ms': median(before).toFixed(1), 'one store ms': median(after).toFixed(1), 'ratio (store / baseline)': median(ratios).toFixed(2) });
+    rows.push({
+      dialect,
+      year: YEAR,
+      countries: (await store()).length,
+      'baseline ms': median(before).toFixed(1),
+      'one store ms': median(after).toFixed(1),
+      'ratio (store / baseline)': median(ratios).toFixed(2),
+    });
   } finally {
     await drop();
   }

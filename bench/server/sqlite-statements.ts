@@ -47,9 +47,13 @@ async function authenticatedRead(db: MigovDatabase, index: number): Promise<void
   await listReviewComments(db, { assessmentId });
 }
 
-const publicRead = (db: MigovDatabase, index: number) => getPublishedResults(db, { year: index % 2 === 0 ? 2019 : 2021, instrument: 'sdg-10-7-2' });
+const publicRead = (db: MigovDatabase, index: number) =>
+  getPublishedResults(db, { year: index % 2 === 0 ? 2019 : 2021, instrument: 'sdg-10-7-2' });
 
-async function opsPerSecond(db: MigovDatabase, work: (db: MigovDatabase, index: number) => Promise<unknown>): Promise<number> {
+async function opsPerSecond(
+  db: MigovDatabase,
+  work: (db: MigovDatabase, index: number) => Promise<unknown>,
+): Promise<number> {
   const start = process.hrtime.bigint();
   for (let index = 0; index < OPERATIONS; index += 1) await work(db, index);
   return OPERATIONS / (Number(process.hrtime.bigint() - start) / 1e9);
@@ -77,7 +81,12 @@ for (const [name, work] of [
   const median = (values: number[]) => [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)]!;
   const ratio = median(ratios);
   results.push({ name, operations: OPERATIONS, rounds: ROUNDS, withCache, without, ratios, ratio });
-  rows.push({ workload: name, 'cached ops/s': Math.round(median(withCache)), 'uncached ops/s': Math.round(median(without)), 'speed-up (median of rounds)': `${ratio.toFixed(2)}x` });
+  rows.push({
+    workload: name,
+    'cached ops/s': Math.round(median(withCache)),
+    'uncached ops/s': Math.round(median(without)),
+    'speed-up (median of rounds)': `${ratio.toFixed(2)}x`,
+  });
 }
 await cached.close();
 await uncached.close();

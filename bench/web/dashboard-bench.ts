@@ -11,7 +11,9 @@ export const COUNTRIES = 150;
 export async function publishCountries(db: MigovDatabase, count = COUNTRIES): Promise<void> {
   const random = createRandom(107_2);
   const instrument: InstrumentVersion = SDG_10_7_2_V2019;
-  const admin = await addUser(db, 'bench-admin@example.org', 'Bench', [{ role: 'administrator', scope: { kind: 'global' } }]);
+  const admin = await addUser(db, 'bench-admin@example.org', 'Bench', [
+    { role: 'administrator', scope: { kind: 'global' } },
+  ]);
   const round = await addRound(db);
   const countries = defaultGeography.listAreas({ kind: 'country' }).slice(0, count);
   for (const country of countries) {
@@ -22,9 +24,17 @@ export async function publishCountries(db: MigovDatabase, count = COUNTRIES): Pr
         return { itemId: item.id, optionId: options[Math.floor(random() * options.length)]!.id };
       }),
     );
-    assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes }, admin.id);
+    assessment = await saveResponses(
+      db,
+      { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes },
+      admin.id,
+    );
     for (const action of ['submit', 'validate', 'publish'] as const) {
-      assessment = await transitionAssessment(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, action, roles: ['administrator'] }, admin.id);
+      assessment = await transitionAssessment(
+        db,
+        { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, action, roles: ['administrator'] },
+        admin.id,
+      );
     }
   }
 }
@@ -35,8 +45,12 @@ export async function dashboardDrawnMs(page: Page, origin: string): Promise<numb
   // A function, not text: the app's Content-Security-Policy forbids evaluating strings in the page. This file is type-checked for Node, without the DOM library.
   await page.waitForFunction(
     () => {
-      const { document } = globalThis as unknown as { document: { querySelectorAll(selector: string): { length: number }; querySelector(selector: string): unknown } };
-      return document.querySelectorAll('a.map-country').length >= 170 && document.querySelector('svg.bar-chart') !== null;
+      const { document } = globalThis as unknown as {
+        document: { querySelectorAll(selector: string): { length: number }; querySelector(selector: string): unknown };
+      };
+      return (
+        document.querySelectorAll('a.map-country').length >= 170 && document.querySelector('svg.bar-chart') !== null
+      );
     },
     undefined,
     { polling: 'raf' },

@@ -28,13 +28,22 @@ try {
     const page = await context.newPage();
     const loaded: Promise<{ url: string; gzip: number }>[] = [];
     page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') loaded.push(response.body().then((body) => ({ url: new URL(response.url()).pathname, gzip: gzipSync(body, { level: 9 }).length })));
+      if (response.request().resourceType() === 'script')
+        loaded.push(
+          response
+            .body()
+            .then((body) => ({ url: new URL(response.url()).pathname, gzip: gzipSync(body, { level: 9 }).length })),
+        );
     });
     appTimes.push(await dashboardDrawnMs(page, platform.url));
     if (run === 0) {
       scripts = await Promise.all(loaded);
       if (process.env.MIGOV_BENCH_DEBUG) {
-        console.log(await page.evaluate<string>("performance.getEntriesByType('resource').map((entry) => Math.round(entry.startTime) + '-' + Math.round(entry.responseEnd) + ' ' + entry.name.replace(location.origin, '')).join(String.fromCharCode(10))"));
+        console.log(
+          await page.evaluate<string>(
+            "performance.getEntriesByType('resource').map((entry) => Math.round(entry.startTime) + '-' + Math.round(entry.responseEnd) + ' ' + entry.name.replace(location.origin, '')).join(String.fromCharCode(10))",
+          ),
+        );
       }
       staticHtml = await page.evaluate<string>(`(() => {
         const copy = document.documentElement.cloneNode(true);
@@ -42,7 +51,9 @@ try {
         return '<!doctype html>' + copy.outerHTML;
       })()`);
     }
-    await page.route('**/bench-static.html', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: staticHtml }));
+    await page.route('**/bench-static.html', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: staticHtml }),
+    );
     await page.goto(`${platform.url}/bench-static.html`, { waitUntil: 'load' });
     staticTimes.push(await page.evaluate<number>("performance.getEntriesByType('navigation')[0].loadEventEnd"));
     await context.close();

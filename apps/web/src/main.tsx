@@ -9,5 +9,8 @@ import './styles.css';
 
 prefetchFirstPage();
 // The page's language is ready before the first render (language links reload the page).
-const [{ renderApp }] = await Promise.all([import('./app/render-app.tsx'), loadCatalogue(currentRoute().lang).catch(() => undefined)]);
+const [{ renderApp }] = await Promise.all([
+  import('./app/render-app.tsx'),
+  loadCatalogue(currentRoute().lang).catch(() => undefined),
+]);
 renderApp(document.getElementById('root')!);

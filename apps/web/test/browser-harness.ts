@@ -13,7 +13,16 @@ import { createApp, hashPassword, type MigovApp, type Role, type RoleScope } fro
 
 export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(WEB_ROOT, 'dist');
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const require = createRequire(import.meta.url);
 
 function newestMtime(folder: string): number {
@@ -29,7 +38,11 @@ function newestMtime(folder: string): number {
 export async function buildWebApp(): Promise<void> {
   const fresh = () => {
     const index = join(DIST, 'index.html');
-    return existsSync(index) && statSync(index).mtimeMs > Math.max(newestMtime(join(WEB_ROOT, 'src')), statSync(join(WEB_ROOT, 'index.html')).mtimeMs);
+    return (
+      existsSync(index) &&
+      statSync(index).mtimeMs >
+        Math.max(newestMtime(join(WEB_ROOT, 'src')), statSync(join(WEB_ROOT, 'index.html')).mtimeMs)
+    );
   };
   if (fresh()) return;
   // Test files run in parallel processes: one builds while the others wait, so that none serves a
@@ -102,7 +115,12 @@ export async function startPlatform(options: { privateCopy?: boolean } = {}): Pr
 let passwordHash: Promise<string> | undefined;
 
 /** An active user with a password and roles. */
-export async function addUser(db: MigovDatabase, email: string, name: string, grants: { role: Role; scope: RoleScope }[]) {
+export async function addUser(
+  db: MigovDatabase,
+  email: string,
+  name: string,
+  grants: { role: Role; scope: RoleScope }[],
+) {
   const user = await createUser(db, { email, name });
   passwordHash ??= hashPassword(PASSWORD);
   await setPasswordHash(db, user.id, await passwordHash);
@@ -112,7 +130,13 @@ export async function addUser(db: MigovDatabase, email: string, name: string, gr
 
 /** The 2023 round of SDG 10.7.2. */
 export function addRound(db: MigovDatabase) {
-  return createRound(db, { year: 2023, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2023-01-01', closesOn: '2023-12-31' });
+  return createRound(db, {
+    year: 2023,
+    instrument: 'sdg-10-7-2',
+    version: '2019',
+    opensOn: '2023-01-01',
+    closesOn: '2023-12-31',
+  });
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -131,12 +155,28 @@ export interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated through the browser's debugging protocol, which the page's Content-Security-Policy does
   // not govern (a script tag with inline code would be refused by it, as it should be).
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) }));
+    const result = await (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target })),
+    }));
   });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 /**
@@ -148,7 +188,8 @@ export function failOnPageErrors(page: Page): void {
     throw error;
   });
   page.on('console', (message) => {
-    if (/Content[- ]Security[- ]Policy/i.test(message.text())) throw new Error(`CSP violation on ${page.url()}: ${message.text()}`);
+    if (/Content[- ]Security[- ]Policy/i.test(message.text()))
+      throw new Error(`CSP violation on ${page.url()}: ${message.text()}`);
   });
 }
 
@@ -175,7 +216,9 @@ export function browserTab(browser: Browser, url: () => string) {
     },
     /** The audits with findings whose name starts with `prefix`. */
     failing(prefix = ''): Record<string, string[]> {
-      return Object.fromEntries(Object.entries(violations).filter(([name, found]) => name.startsWith(prefix) && found.length > 0));
+      return Object.fromEntries(
+        Object.entries(violations).filter(([name, found]) => name.startsWith(prefix) && found.length > 0),
+      );
     },
     async signIn(email: string): Promise<Page> {
       const page = await tab.fresh();

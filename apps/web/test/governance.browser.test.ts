@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { importObservations, publishMgiRound } from '@migov/db';
 import { MGI_NATIONAL_EXAMPLE, type Observation } from '@migov/core';
-import { addUser, browserTab, buildWebApp, launchBrowser, startPlatform, WEB_ROOT, type Platform } from './browser-harness.ts';
+import {
+  addUser,
+  browserTab,
+  buildWebApp,
+  launchBrowser,
+  startPlatform,
+  WEB_ROOT,
+  type Platform,
+} from './browser-harness.ts';
 
 const SHOTS = join(WEB_ROOT, '../../test-output/web');
 const [FIRST, SECOND] = MGI_NATIONAL_EXAMPLE.domains[0]!.items;
@@ -25,18 +33,42 @@ describe('governance pages in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     await buildWebApp();
     platform = await startPlatform({ privateCopy: true });
-    await addUser(platform.db, 'analyst@example.org', 'Analyst', [{ role: 'global-analyst', scope: { kind: 'global' } }]);
-    await addUser(platform.db, 'coordinator@example.org', 'Coordinator', [{ role: 'national-coordinator', scope: { kind: 'area', area: '484' } }]);
-    await addUser(platform.db, 'focal@example.org', 'Focal Point', [{ role: 'focal-point', scope: { kind: 'area', area: '484' } }]);
+    await addUser(platform.db, 'analyst@example.org', 'Analyst', [
+      { role: 'global-analyst', scope: { kind: 'global' } },
+    ]);
+    await addUser(platform.db, 'coordinator@example.org', 'Coordinator', [
+      { role: 'national-coordinator', scope: { kind: 'area', area: '484' } },
+    ]);
+    await addUser(platform.db, 'focal@example.org', 'Focal Point', [
+      { role: 'focal-point', scope: { kind: 'area', area: '484' } },
+    ]);
     await addUser(platform.db, 'labour@example.org', 'Labour Ministry', []);
-    await addUser(platform.db, 'admin@example.org', 'Administrator', [{ role: 'administrator', scope: { kind: 'global' } }]);
-    const observations: Observation[] = (['DOMAIN1', 'DOMAIN2', 'DOMAIN3', 'DOMAIN4', 'DOMAIN5', 'DOMAIN6'] as const).map((domain, index) => ({ series: 'SG_CPA_MIGRS', area: '484', year: 2021, domain, value: index < 2 ? 2 : 4 }));
+    await addUser(platform.db, 'admin@example.org', 'Administrator', [
+      { role: 'administrator', scope: { kind: 'global' } },
+    ]);
+    const observations: Observation[] = (
+      ['DOMAIN1', 'DOMAIN2', 'DOMAIN3', 'DOMAIN4', 'DOMAIN5', 'DOMAIN6'] as const
+    ).map((domain, index) => ({ series: 'SG_CPA_MIGRS', area: '484', year: 2021, domain, value: index < 2 ? 2 : 4 }));
     // Two Colombo Process members with an overall result, for the member map coloured by category.
-    observations.push({ series: 'SG_CPA_MIGRS', area: '50', year: 2021, domain: 'ALLDOMAINS', value: 3 }, { series: 'SG_CPA_MIGRS', area: '608', year: 2021, domain: 'ALLDOMAINS', value: 1 });
-    await importObservations(platform.db, { observations, source: { name: 'browser test', format: 'csv', importedAt: '2026-01-01T00:00:00Z' } }, null);
+    observations.push(
+      { series: 'SG_CPA_MIGRS', area: '50', year: 2021, domain: 'ALLDOMAINS', value: 3 },
+      { series: 'SG_CPA_MIGRS', area: '608', year: 2021, domain: 'ALLDOMAINS', value: 1 },
+    );
+    await importObservations(
+      platform.db,
+      { observations, source: { name: 'browser test', format: 'csv', importedAt: '2026-01-01T00:00:00Z' } },
+      null,
+    );
     // Baseline: the first sub-area in place, the second partial; the follow-up puts the second in place.
-    const all = Object.fromEntries(MGI_NATIONAL_EXAMPLE.domains.flatMap((domain) => domain.items.map((item) => [item.id, 'in-place'])));
-    await publishMgiRound(platform.db, { jurisdiction: '484', jurisdictionName: 'Mexico', year: 2019, answers: { ...all, [SECOND!.id]: 'partial' } });
+    const all = Object.fromEntries(
+      MGI_NATIONAL_EXAMPLE.domains.flatMap((domain) => domain.items.map((item) => [item.id, 'in-place'])),
+    );
+    await publishMgiRound(platform.db, {
+      jurisdiction: '484',
+      jurisdictionName: 'Mexico',
+      year: 2019,
+      answers: { ...all, [SECOND!.id]: 'partial' },
+    });
     await publishMgiRound(platform.db, { jurisdiction: '484', jurisdictionName: 'Mexico', year: 2023, answers: all });
     browser = await launchBrowser();
     tab = browserTab(browser, () => platform.url);
@@ -64,7 +96,9 @@ describe('governance pages in Chromium', () => {
     await page.locator('a[href="/en/governance/mgi/484/2023/"]').click();
     const dimension = page.getByTestId(`dimension-${DIMENSION.id}`);
     await dimension.waitFor();
-    expect(await dimension.getByTestId('well-developed').locator('li').allTextContents()).toEqual(DIMENSION.items.map((item) => item.subArea));
+    expect(await dimension.getByTestId('well-developed').locator('li').allTextContents()).toEqual(
+      DIMENSION.items.map((item) => item.subArea),
+    );
     expect(await dimension.getByTestId('further-development').textContent()).toBe('None');
     const changes = page.getByTestId('mgi-changes');
     expect(await changes.getByRole('heading').textContent()).toBe('What changed since 2019');
@@ -75,7 +109,9 @@ describe('governance pages in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, '20-mgi-profile.png'), fullPage: true });
     await page.goto(`${platform.url}/en/governance/mgi/484/2019/`);
     await dimension.waitFor();
-    expect(await dimension.getByTestId('further-development').locator('li').allTextContents()).toEqual([SECOND!.subArea]);
+    expect(await dimension.getByTestId('further-development').locator('li').allTextContents()).toEqual([
+      SECOND!.subArea,
+    ]);
     expect(await dimension.getByTestId('well-developed').locator('li').first().textContent()).toBe(FIRST!.subArea);
     expect(await page.getByTestId('mgi-changes').textContent()).toContain('first published round');
     for (const path of ['governance/', 'governance/mgi/484/2023/', 'governance/crosswalk/']) {
@@ -126,7 +162,9 @@ describe('governance pages in Chromium', () => {
     expect(new URL(page.url()).pathname).toMatch(/^\/en\/workspace\/briefs\/[0-9a-f-]+\/$/);
     expect(await page.getByTestId('brief-gaps').locator('li').count()).toBe(2);
     await audit('brief en');
-    await editor.getByLabel('Summary').fill('Mexico: two domains below meets; the UN country team plans with the labour ministry.');
+    await editor
+      .getByLabel('Summary')
+      .fill('Mexico: two domains below meets; the UN country team plans with the labour ministry.');
     await editor.getByLabel('What you changed').fill('Summary for the country team');
     await editor.getByRole('button', { name: 'Save as a new version' }).click();
     await page.getByText('Saved as version 2.').waitFor();
@@ -136,7 +174,10 @@ describe('governance pages in Chromium', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
-    const markdown = await page.request.get(new URL((await page.getByRole('link', { name: 'Download version 2 as MD' }).getAttribute('href'))!, platform.url).href);
+    const markdown = await page.request.get(
+      new URL((await page.getByRole('link', { name: 'Download version 2 as MD' }).getAttribute('href'))!, platform.url)
+        .href,
+    );
     expect(await markdown.text()).toContain('the UN country team plans with the labour ministry');
     await page.screenshot({ path: join(SHOTS, '21-brief-editor.png'), fullPage: true });
     await page.goto(page.url().replace('/en/', '/ar/'));
@@ -180,7 +221,9 @@ describe('governance pages in Chromium', () => {
     const open = page.locator('form[data-action="open-consultation"]');
     await open.waitFor();
     await open.getByLabel('Ministries consulted (one per line)').fill('Ministry of Labour');
-    await open.getByLabel('Users invited to comment (one per line: ministry | email)').fill('Ministry of Labour | labour@example.org');
+    await open
+      .getByLabel('Users invited to comment (one per line: ministry | email)')
+      .fill('Ministry of Labour | labour@example.org');
     await act('Open the inter-ministerial consultation');
     await stage('Inter-ministerial consultation');
     expect(await page.textContent('main')).toContain('Waiting for comments from: Ministry of Labour');
@@ -215,7 +258,7 @@ describe('governance pages in Chromium', () => {
     expect(tab.failing('mgi work')).toEqual({});
   }, 180_000);
 
-  it('colours a process member map by the members\' 10.7.2 category on request', async () => {
+  it("colours a process member map by the members' 10.7.2 category on request", async () => {
     await fresh();
     await page.goto(`${platform.url}/en/partnerships/colombo-process/`);
     const choice = page.getByTestId('colour-by');
@@ -224,8 +267,12 @@ describe('governance pages in Chromium', () => {
     await choice.getByLabel('Members’ 10.7.2 category (2021)').check();
     await page.getByTestId('category-legend').waitFor();
     expect(await page.locator('a.map-country[data-code="50"]').getAttribute('aria-label')).toBe('Bangladesh: Meets');
-    expect(await page.locator('a.map-country[data-code="608"]').getAttribute('aria-label')).toBe('Philippines: Requires further progress');
-    expect(await page.locator('a.map-country[data-code="524"]').getAttribute('aria-label')).toBe('Nepal: No data, or not a member');
+    expect(await page.locator('a.map-country[data-code="608"]').getAttribute('aria-label')).toBe(
+      'Philippines: Requires further progress',
+    );
+    expect(await page.locator('a.map-country[data-code="524"]').getAttribute('aria-label')).toBe(
+      'Nepal: No data, or not a member',
+    );
     await audit('colour by category en');
     expect(tab.failing('colour by')).toEqual({});
   }, 120_000);
@@ -272,11 +319,15 @@ describe('governance pages in Chromium', () => {
     await meeting.getByLabel('Date (as the source gives it)').fill('10 February 2026');
     await meeting.getByLabel('Year').fill('2026');
     await meeting.getByLabel('Place').fill('Bali');
-    await meeting.getByLabel('Outcome documents').fill('Co-Chairs statement | Conference report, p. 2\nAdelaide Strategy update');
+    await meeting
+      .getByLabel('Outcome documents')
+      .fill('Co-Chairs statement | Conference report, p. 2\nAdelaide Strategy update');
     await meeting.getByLabel('Source of this edit').fill('Conference report');
     await meeting.getByRole('button', { name: 'Add a meeting' }).click();
     await page.getByText(`Saved as version ${version + 3}.`).waitFor();
-    expect(await page.getByTestId('meeting-list').textContent()).toContain('Co-Chairs statement (Conference report, p. 2); Adelaide Strategy update (Conference report)');
+    expect(await page.getByTestId('meeting-list').textContent()).toContain(
+      'Co-Chairs statement (Conference report, p. 2); Adelaide Strategy update (Conference report)',
+    );
 
     const type = page.getByTestId('add-type');
     await type.getByLabel('Type').selectOption('interregional-forum');
@@ -284,7 +335,9 @@ describe('governance pages in Chromium', () => {
     await type.getByLabel('Source of this edit').fill('Regional review 2026');
     await type.getByRole('button', { name: 'Add to the type history' }).click();
     await page.getByText(`Saved as version ${version + 4}.`).waitFor();
-    expect(await page.getByTestId('type-history').locator('li').last().textContent()).toBe('Interregional forum — 2026 review (Regional review 2026)');
+    expect(await page.getByTestId('type-history').locator('li').last().textContent()).toBe(
+      'Interregional forum — 2026 review (Regional review 2026)',
+    );
 
     // Another editor saves first: this page shows their version and keeps the form filled in to submit again.
     const other = await page.context().newPage();
@@ -299,12 +352,16 @@ describe('governance pages in Chromium', () => {
     await type.getByLabel('When the source describes it so (e.g. 2026, current web page)').fill('2027 review');
     await type.getByLabel('Source of this edit').fill('Regional review 2027');
     await type.getByRole('button', { name: 'Add to the type history' }).click();
-    await page.getByText(`Someone changed the registry first (now version ${version + 5}).`, { exact: false }).waitFor();
+    await page
+      .getByText(`Someone changed the registry first (now version ${version + 5}).`, { exact: false })
+      .waitFor();
     expect(await page.getByTestId('type-history').textContent()).toContain('(Other editor)');
     expect(await type.getByLabel('Source of this edit').inputValue()).toBe('Regional review 2027');
     await type.getByRole('button', { name: 'Add to the type history' }).click();
     await page.getByText(`Saved as version ${version + 6}.`).waitFor();
-    expect(await page.getByTestId('type-history').locator('li').last().textContent()).toBe('Global process — 2027 review (Regional review 2027)');
+    expect(await page.getByTestId('type-history').locator('li').last().textContent()).toBe(
+      'Global process — 2027 review (Regional review 2027)',
+    );
     await audit('partnership editor after edits en');
     await page.screenshot({ path: join(SHOTS, '22-partnership-editor.png'), fullPage: true });
 
@@ -327,12 +384,40 @@ describe('governance pages in Chromium', () => {
       title: { en: 'MGI official-style instrument' },
       source: 'Official question list',
       languages: ['en'],
-      scales: { status: [{ id: 'yes', label: { en: 'Yes' }, score: '2' }, { id: 'partly', label: { en: 'Partly' }, score: '1' }, { id: 'no', label: { en: 'No' }, score: '0' }, { id: 'na', label: { en: 'Does not apply' }, notApplicable: true }] },
-      domains: [{ id: 'rights', code: 'D1', label: { en: 'Migrants’ rights' }, items: [{ id: 'd1.a1', text: { en: 'Access to health care' }, wording: 'official', scale: 'status', subArea: 'Access to social services' }] }],
+      scales: {
+        status: [
+          { id: 'yes', label: { en: 'Yes' }, score: '2' },
+          { id: 'partly', label: { en: 'Partly' }, score: '1' },
+          { id: 'no', label: { en: 'No' }, score: '0' },
+          { id: 'na', label: { en: 'Does not apply' }, notApplicable: true },
+        ],
+      },
+      domains: [
+        {
+          id: 'rights',
+          code: 'D1',
+          label: { en: 'Migrants’ rights' },
+          items: [
+            {
+              id: 'd1.a1',
+              text: { en: 'Access to health care' },
+              wording: 'official',
+              scale: 'status',
+              subArea: 'Access to social services',
+            },
+          ],
+        },
+      ],
     };
     await signIn('admin@example.org');
     await page.goto(`${platform.url}/en/workspace/admin/`);
-    await page.getByLabel('Upload an instrument (JSON or YAML)').setInputFiles({ name: 'mgi-official.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(instrument)) });
+    await page
+      .getByLabel('Upload an instrument (JSON or YAML)')
+      .setInputFiles({
+        name: 'mgi-official.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(instrument)),
+      });
     await page.getByText('Loaded mgi-official@2024.').waitFor();
 
     await signIn('coordinator@example.org');
@@ -353,8 +438,17 @@ describe('governance pages in Chromium', () => {
     await page.goto(workUrl);
     const answers = page.getByTestId('mgi-answers');
     await answers.waitFor();
-    expect(await answers.locator('input[name="mgi-d1.a1"]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['yes', 'partly', 'no', 'na']);
-    expect(await answers.locator('label').filter({ has: page.locator('input[value="partly"]') }).textContent()).toBe(' Partly (Partial)');
+    expect(
+      await answers
+        .locator('input[name="mgi-d1.a1"]')
+        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+    ).toEqual(['yes', 'partly', 'no', 'na']);
+    expect(
+      await answers
+        .locator('label')
+        .filter({ has: page.locator('input[value="partly"]') })
+        .textContent(),
+    ).toBe(' Partly (Partial)');
     await audit('official instrument work en');
     await answers.locator('input[name="mgi-d1.a1"][value="partly"]').check();
     await page.getByRole('button', { name: 'Save answers' }).click();

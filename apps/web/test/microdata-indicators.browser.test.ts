@@ -6,7 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { designForPersons, formatSdmxCsv, loadMicrodata, openSession, sourceOf, tabulate, writeSyntheticCensus, type Tabulation } from '@migov/microdata';
+import {
+  designForPersons,
+  formatSdmxCsv,
+  loadMicrodata,
+  openSession,
+  sourceOf,
+  tabulate,
+  writeSyntheticCensus,
+  type Tabulation,
+} from '@migov/microdata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,15 +36,25 @@ describe('a microdata tabulation on the observatory', () => {
       await writeSyntheticCensus(session.connection, file, designForPersons(3000, 5));
       const loaded = await loadMicrodata(session.connection, file);
       // A minimum n just above the foreign-born count suppresses that cell and keeps the native-born one.
-      const counts = await tabulate(session.connection, sourceOf(loaded), { indicator: '8.6.1', by: ['migratory-status'], minN: 1 });
+      const counts = await tabulate(session.connection, sourceOf(loaded), {
+        indicator: '8.6.1',
+        by: ['migratory-status'],
+        minN: 1,
+      });
       const foreignBorn = counts.cells.find((cell) => cell.migratoryStatus === 'foreign-born')!.n;
-      tabulation = await tabulate(session.connection, sourceOf(loaded), { indicator: '8.6.1', by: ['migratory-status'], minN: foreignBorn + 1 });
+      tabulation = await tabulate(session.connection, sourceOf(loaded), {
+        indicator: '8.6.1',
+        by: ['migratory-status'],
+        minN: foreignBorn + 1,
+      });
     } finally {
       session.close();
     }
     await buildWebApp();
     platform = await startPlatform({ privateCopy: true });
-    await addUser(platform.db, 'admin@example.org', 'Administrator', [{ role: 'administrator', scope: { kind: 'global' } }]);
+    await addUser(platform.db, 'admin@example.org', 'Administrator', [
+      { role: 'administrator', scope: { kind: 'global' } },
+    ]);
     browser = await launchBrowser();
     tab = browserTab(browser, () => platform.url);
   }, 180_000);
@@ -50,7 +69,10 @@ describe('a microdata tabulation on the observatory', () => {
   const tableCells = async (scope: ReturnType<Page['locator']>) => {
     await scope.locator('details.chart-table summary').click();
     const table = scope.locator('details.chart-table table');
-    return { header: await table.locator('thead th').allInnerTexts(), cells: await table.locator('tbody tr').first().locator('td').allInnerTexts() };
+    return {
+      header: await table.locator('thead th').allInnerTexts(),
+      cells: await table.locator('tbody tr').first().locator('td').allInnerTexts(),
+    };
   };
 
   it('imports the SDMX-CSV through the API and shows estimates with standard errors and the suppressed cell on the indicator page and the country panel', async () => {
@@ -60,11 +82,18 @@ describe('a microdata tabulation on the observatory', () => {
     expect(estimated?.migratoryStatus).toBe('native-born');
 
     page = await tab.signIn('admin@example.org');
-    const imported = await page.evaluate(async (csv) => {
-      const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
-      const response = await fetch('/api/v1/indicators/imports?name=census-neet.csv', { method: 'POST', headers: { 'content-type': 'text/csv', 'x-csrf-token': session.csrfToken }, body: csv });
-      return { status: response.status, body: (await response.json()) as { added: number } };
-    }, formatSdmxCsv(tabulation, { area: '484', period: '2026' }));
+    const imported = await page.evaluate(
+      async (csv) => {
+        const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
+        const response = await fetch('/api/v1/indicators/imports?name=census-neet.csv', {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', 'x-csrf-token': session.csrfToken },
+          body: csv,
+        });
+        return { status: response.status, body: (await response.json()) as { added: number } };
+      },
+      formatSdmxCsv(tabulation, { area: '484', period: '2026' }),
+    );
     expect(imported).toMatchObject({ status: 201, body: { added: 2 } });
 
     page = await tab.fresh();
@@ -73,7 +102,10 @@ describe('a microdata tabulation on the observatory', () => {
     const onPage = await tableCells(page.locator('main'));
     expect(onPage.header).toEqual(['Year', 'foreign-born', 'native-born']);
     const se = estimated!.standardError!;
-    expect(onPage.cells).toEqual([`suppressed (${suppressed!.note})`, `${estimated!.estimate!.toFixed(2).replace(/0+$/, '').replace(/\.$/, '')} (SE ${se.toFixed(2).replace(/0+$/, '').replace(/\.$/, '')})`]);
+    expect(onPage.cells).toEqual([
+      `suppressed (${suppressed!.note})`,
+      `${estimated!.estimate!.toFixed(2).replace(/0+$/, '').replace(/\.$/, '')} (SE ${se.toFixed(2).replace(/0+$/, '').replace(/\.$/, '')})`,
+    ]);
     await tab.audit('indicator 8.6.1 with standard errors');
 
     await page.goto(`${platform.url}/en/country/484/`);

@@ -30,7 +30,16 @@ interface Started {
 async function start(demo: boolean): Promise<Started> {
   const folder = mkdtempSync(join(tmpdir(), 'migov-observatory-'));
   cpSync(DIST, join(folder, 'dist'), { recursive: true });
-  const server = await startServer({ databaseUrl: `sqlite:${join(folder, 'migov.sqlite')}`, host: '127.0.0.1', port: 0, demo, webRoot: join(folder, 'dist'), logger: false, report: () => undefined, config: { signInPerIpPerMinute: 1000 } });
+  const server = await startServer({
+    databaseUrl: `sqlite:${join(folder, 'migov.sqlite')}`,
+    host: '127.0.0.1',
+    port: 0,
+    demo,
+    webRoot: join(folder, 'dist'),
+    logger: false,
+    report: () => undefined,
+    config: { signInPerIpPerMinute: 1000 },
+  });
   return {
     server,
     folder,
@@ -91,13 +100,21 @@ describe('the observatory on official data (Chromium, real server, fresh databas
     // No year: the latest round with values.
     await page.goto(`${official.server.url}/en/`);
     const figure = page.getByTestId('world-figure');
-    await expect.poll(() => figure.textContent()).toContain('62.3% meet or fully meet (138 responding countries, 89 of them published per country)');
-    expect(await figure.locator('[data-provenance="official"]').textContent()).toBe('Official: UN SDG Global Database (SG_CPA_MIGRP), retrieved Dec 7, 2026');
-    expect(await page.getByTestId('snapshot').textContent()).toBe('Official results shown: UN SDG Global Database, retrieved Dec 7, 2026');
+    await expect
+      .poll(() => figure.textContent())
+      .toContain('62.3% meet or fully meet (138 responding countries, 89 of them published per country)');
+    expect(await figure.locator('[data-provenance="official"]').textContent()).toBe(
+      'Official: UN SDG Global Database (SG_CPA_MIGRP), retrieved Dec 7, 2026',
+    );
+    expect(await page.getByTestId('snapshot').textContent()).toBe(
+      'Official results shown: UN SDG Global Database, retrieved Dec 7, 2026',
+    );
     const computed = aggregates.computed.find((entry) => entry.area === '1' && entry.domain === 'ALLDOMAINS')!;
     const computedText = await page.getByTestId('world-computed').textContent();
     expect(computedText).toContain(`${computed.numerator} of ${computed.denominator} responding countries`);
-    expect(computedText).toContain(`Computed by migov from ${computed.coverage.responding} of ${computed.coverage.members} countries`);
+    expect(computedText).toContain(
+      `Computed by migov from ${computed.coverage.responding} of ${computed.coverage.members} countries`,
+    );
     expect(await page.getByTestId('demo-banner').count()).toBe(0);
     expect(await page.locator('[data-provenance="demo"]').count()).toBe(0);
     await tab.audit('dashboard 2021');
@@ -113,10 +130,24 @@ describe('the observatory on official data (Chromium, real server, fresh databas
     await page.locator('a.map-country').first().waitFor();
     const results = await official.json<RoundResults>('/results/2021?instrument=sdg-10-7-2&limit=500');
     // The map's table names each country's category and source as the API gives them.
-    const rows = await page.locator('[data-testid="map-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => ({ area: tr.getAttribute('data-area'), cells: [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()) })));
-    const expected = (result: CountryResult) => [result.value.overall.label ?? 'Not applicable', 'Official: UN SDG Global Database (SG_CPA_MIGRS), retrieved Dec 7, 2026'];
+    const rows = await page
+      .locator('[data-testid="map-table"] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => ({
+          area: tr.getAttribute('data-area'),
+          cells: [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
+        })),
+      );
+    const expected = (result: CountryResult) => [
+      result.value.overall.label ?? 'Not applicable',
+      'Official: UN SDG Global Database (SG_CPA_MIGRS), retrieved Dec 7, 2026',
+    ];
     expect(rows.length).toBe(results.total);
-    for (const result of results.items) expect({ area: result.area, cells: rows.find((row) => row.area === result.area)?.cells }).toEqual({ area: result.area, cells: expected(result) });
+    for (const result of results.items)
+      expect({ area: result.area, cells: rows.find((row) => row.area === result.area)?.cells }).toEqual({
+        area: result.area,
+        cells: expected(result),
+      });
     // world-atlas draws Taiwan (158), which has no M49 area of its own: no link, and a note names it.
     expect(await page.locator('a.map-country[data-code="158"]').count()).toBe(0);
     expect(await page.locator('.map-no-area[data-atlas-code="158"]').count()).toBe(1);
@@ -136,18 +167,34 @@ describe('the observatory on official data (Chromium, real server, fresh databas
     await overall.waitFor();
     expect(await overall.getAttribute('data-year')).toBe('2021');
     expect(await overall.textContent()).toContain('Meets');
-    expect(await overall.locator('[data-provenance="official"]').textContent()).toBe('Official: UN SDG Global Database (SG_CPA_MIGRS), retrieved Dec 7, 2026');
-    const rounds = await page.locator('[data-testid="rounds-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim())));
-    expect(rounds).toEqual(api.items.map((item) => [String(item.year), item.value.overall.label, 'Official: UN SDG Global Database (SG_CPA_MIGRS), retrieved Dec 7, 2026']));
+    expect(await overall.locator('[data-provenance="official"]').textContent()).toBe(
+      'Official: UN SDG Global Database (SG_CPA_MIGRS), retrieved Dec 7, 2026',
+    );
+    const rounds = await page
+      .locator('[data-testid="rounds-table"] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim())),
+      );
+    expect(rounds).toEqual(
+      api.items.map((item) => [
+        String(item.year),
+        item.value.overall.label,
+        'Official: UN SDG Global Database (SG_CPA_MIGRS), retrieved Dec 7, 2026',
+      ]),
+    );
     // Domains over time: a category grid, not a numeric line.
     const grid = page.locator('svg.category-grid');
-    expect(await grid.locator('title').allTextContents()).toEqual(expect.arrayContaining(['All domains, 2019: Requires further progress', 'All domains, 2021: Meets']));
+    expect(await grid.locator('title').allTextContents()).toEqual(
+      expect.arrayContaining(['All domains, 2019: Requires further progress', 'All domains, 2021: Meets']),
+    );
     expect(await page.getByTestId('demo-banner').count()).toBe(0);
     // Migratory status beside the policy results: the official 8.8.1 series first, with their source.
     const panels = page.locator('[data-testid^="country-indicator-"]');
     await panels.first().waitFor();
     expect(await panels.first().getAttribute('data-testid')).toBe('country-indicator-8.8.1');
-    expect((await panels.first().getByTestId('indicator-source').textContent())?.trim()).toBe('Official: UN SDG Global Database, retrieved 2026-12-07');
+    expect((await panels.first().getByTestId('indicator-source').textContent())?.trim()).toBe(
+      'Official: UN SDG Global Database, retrieved 2026-12-07',
+    );
     await tab.audit('profile 484');
     await page.screenshot({ path: join(SHOTS, 'observatory-profile-484.png'), fullPage: true });
 
@@ -182,7 +229,9 @@ describe('the observatory on official data (Chromium, real server, fresh databas
     await page.goto(`${demo.server.url}/en/country/484/?year=2021`);
     await page.getByTestId('demo-banner').waitFor();
     expect(await page.getByTestId('overall-category').locator('[data-provenance="official"]').count()).toBe(1);
-    expect(await page.getByTestId('national-beside').locator('[data-provenance="demo"]').textContent()).toBe('Demo data — not official');
+    expect(await page.getByTestId('national-beside').locator('[data-provenance="demo"]').textContent()).toBe(
+      'Demo data — not official',
+    );
     await tab.audit('demo profile');
   });
 

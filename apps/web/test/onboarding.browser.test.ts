@@ -73,8 +73,14 @@ describe('onboarding by e-mail in Chromium', () => {
     const assessment = await createAssessment(db, { jurisdiction: '484', roundId: round.id }, null);
     // The answers are filled in already: this test is about reaching the form, not filling it.
     const instrument: InstrumentVersion = SDG_10_7_2_V2019;
-    const changes = instrument.domains.flatMap((domain) => domain.items).map((item) => ({ itemId: item.id, optionId: instrument.scales[item.scale]![0]!.id }));
-    await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes }, null);
+    const changes = instrument.domains
+      .flatMap((domain) => domain.items)
+      .map((item) => ({ itemId: item.id, optionId: instrument.scales[item.scale]![0]!.id }));
+    await saveResponses(
+      db,
+      { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes },
+      null,
+    );
     assessmentId = assessment.id;
     browser = await launchBrowser();
     tab = browserTab(browser, () => url);
@@ -142,7 +148,11 @@ describe('onboarding by e-mail in Chromium', () => {
     const before = smtp.received.length;
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await expect.poll(() => page.getByTestId('assessment-state').innerText()).toBe('Submitted');
-    await expect.poll(async () => (await listOutbox(db, { status: 'pending' })).items.filter((item) => item.lastError).length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await listOutbox(db, { status: 'pending' })).items.filter((item) => item.lastError).length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
 
     await smtp.start();
     const notice = await smtp.waitForMessage('coordinator@example.org', /submitted/);
@@ -163,9 +173,23 @@ describe('onboarding by e-mail in Chromium', () => {
 
     // An invitation to an address that has an account: the link alone creates nothing; signed in as that account, it adds the role.
     await invite('coordinator@example.org', 'reviewer', '484');
-    const second = smtp.received.filter((mail) => mail.to.includes('coordinator@example.org') && /Invitation/.test(mail.subject));
-    await expect.poll(() => smtp.received.filter((mail) => mail.to.includes('coordinator@example.org') && /Invitation/.test(mail.subject)).length, { timeout: 15_000 }).toBe(second.length + 1);
-    const existing = linkIn(smtp.received.filter((mail) => mail.to.includes('coordinator@example.org') && /Invitation/.test(mail.subject)).at(-1)!, `${url}/invitations/accept#token=`);
+    const second = smtp.received.filter(
+      (mail) => mail.to.includes('coordinator@example.org') && /Invitation/.test(mail.subject),
+    );
+    await expect
+      .poll(
+        () =>
+          smtp.received.filter((mail) => mail.to.includes('coordinator@example.org') && /Invitation/.test(mail.subject))
+            .length,
+        { timeout: 15_000 },
+      )
+      .toBe(second.length + 1);
+    const existing = linkIn(
+      smtp.received
+        .filter((mail) => mail.to.includes('coordinator@example.org') && /Invitation/.test(mail.subject))
+        .at(-1)!,
+      `${url}/invitations/accept#token=`,
+    );
     page = await tab.fresh();
     await page.goto(existing);
     await page.getByLabel('Your name').fill('Somebody Else');

@@ -33,13 +33,22 @@ async function measure(page: Page): Promise<Widest> {
       while (parent && parent !== document.body) {
         const style = getComputedStyle(parent);
         const parentBox = parent.getBoundingClientRect();
-        if (style.overflowX === 'auto' || style.overflowX === 'scroll' || style.overflowX === 'hidden' || parentBox.right > limit + 0.5 || parentBox.left < -0.5) {
+        if (
+          style.overflowX === 'auto' ||
+          style.overflowX === 'scroll' ||
+          style.overflowX === 'hidden' ||
+          parentBox.right > limit + 0.5 ||
+          parentBox.left < -0.5
+        ) {
           inside = true;
           break;
         }
         parent = parent.parentElement;
       }
-      if (!inside) offenders.push(`${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ').join('.')}` : ''} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
+      if (!inside)
+        offenders.push(
+          `${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ').join('.')}` : ''} [${Math.round(box.left)}, ${Math.round(box.right)}]`,
+        );
     }
     return { width: document.scrollingElement!.scrollWidth, offenders: offenders.slice(0, 5) };
   });
@@ -58,9 +67,23 @@ describe('every page on a phone (Chromium, 390 px, real server with demo data)',
     folder = mkdtempSync(join(tmpdir(), 'migov-phone-'));
     cpSync(DIST, join(folder, 'dist'), { recursive: true });
     const lines: string[] = [];
-    server = await startServer({ databaseUrl: `sqlite:${join(folder, 'migov.sqlite')}`, host: '127.0.0.1', port: 0, demo: true, webRoot: join(folder, 'dist'), logger: false, report: (line) => lines.push(line), config: { signInPerIpPerMinute: 1000 } });
-    password = lines.find((line) => line.startsWith('Demo users'))!.split(': ')[1]!.trim();
-    const partnerships = (await (await fetch(`${server.url}/api/v1/partnerships`)).json()) as { items: { id: string }[] };
+    server = await startServer({
+      databaseUrl: `sqlite:${join(folder, 'migov.sqlite')}`,
+      host: '127.0.0.1',
+      port: 0,
+      demo: true,
+      webRoot: join(folder, 'dist'),
+      logger: false,
+      report: (line) => lines.push(line),
+      config: { signInPerIpPerMinute: 1000 },
+    });
+    password = lines
+      .find((line) => line.startsWith('Demo users'))!
+      .split(': ')[1]!
+      .trim();
+    const partnerships = (await (await fetch(`${server.url}/api/v1/partnerships`)).json()) as {
+      items: { id: string }[];
+    };
     partnership = partnerships.items[0]!.id;
     browser = await launchBrowser();
   }, 240_000);
@@ -83,7 +106,11 @@ describe('every page on a phone (Chromium, 390 px, real server with demo data)',
   }
 
   /** Open each path and collect the pages wider than the phone. */
-  async function wideOnes(page: Page, paths: string[], ready: (page: Page) => Promise<void>): Promise<Record<string, Widest>> {
+  async function wideOnes(
+    page: Page,
+    paths: string[],
+    ready: (page: Page) => Promise<void>,
+  ): Promise<Record<string, Widest>> {
     const wide: Record<string, Widest> = {};
     for (const path of paths) {
       await page.goto(`${server.url}${path}`);
@@ -114,18 +141,22 @@ describe('every page on a phone (Chromium, 390 px, real server with demo data)',
     await page.waitForLoadState('networkidle');
   };
 
-  it.each(['en', 'ar'])('no public page scrolls sideways and the console stays clean (%s)', async (lang) => {
-    const { context, page, console } = await phone();
-    try {
-      const wide = await wideOnes(page, publicPaths(lang), settled);
-      expect(wide).toEqual({});
-      if (lang === 'ar') expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-      // Nobody is signed in: the session read is not an error, and nothing else is either.
-      expect(console).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  }, 180_000);
+  it.each(['en', 'ar'])(
+    'no public page scrolls sideways and the console stays clean (%s)',
+    async (lang) => {
+      const { context, page, console } = await phone();
+      try {
+        const wide = await wideOnes(page, publicPaths(lang), settled);
+        expect(wide).toEqual({});
+        if (lang === 'ar') expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+        // Nobody is signed in: the session read is not an error, and nothing else is either.
+        expect(console).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    180_000,
+  );
 
   it('a wide table scrolls in its own labelled box, reachable by keyboard', async () => {
     const { context, page } = await phone();
@@ -137,7 +168,9 @@ describe('every page on a phone (Chromium, 390 px, real server with demo data)',
       expect(await box.getAttribute('tabindex')).toBe('0');
       expect(await box.getAttribute('role')).toBe('region');
       expect((await box.getAttribute('aria-label'))?.length).toBeGreaterThan(0);
-      expect(await box.evaluate((element) => [element.clientWidth <= 390, element.scrollWidth > element.clientWidth])).toEqual([true, true]);
+      expect(
+        await box.evaluate((element) => [element.clientWidth <= 390, element.scrollWidth > element.clientWidth]),
+      ).toEqual([true, true]);
       // The keyboard scrolls it: focused, the arrow key moves it sideways.
       await box.focus();
       await page.keyboard.press('ArrowRight');
@@ -147,22 +180,37 @@ describe('every page on a phone (Chromium, 390 px, real server with demo data)',
     }
   }, 60_000);
 
-  it.each(['en', 'ar'])('no workspace page scrolls sideways (%s)', async (lang) => {
-    const { context, page } = await phone();
-    try {
-      const signIn = await page.request.post(`${server.url}/api/v1/session`, { data: { email: 'demo-administrator@demo.migov.invalid', password } });
-      expect(signIn.status()).toBe(200);
-      const assessments = (await (await page.request.get(`${server.url}/api/v1/assessments`)).json()) as { items: { id: string }[] };
-      assessment = assessments.items[0]!.id;
-      const paths = [`/${lang}/workspace/`, `/${lang}/workspace/assessment/${assessment}/`, `/${lang}/workspace/review/${assessment}/`, `/${lang}/workspace/admin/`, `/${lang}/workspace/mgi/`, `/${lang}/workspace/briefs/`];
-      const wide = await wideOnes(page, paths, settled);
-      expect(wide).toEqual({});
-      // The questionnaire has no official Arabic text: the form says it is shown in English, not silently.
-      await page.goto(`${server.url}/${lang}/workspace/assessment/${assessment}/`);
-      await settled(page);
-      expect(await page.getByTestId('untranslated').count()).toBe(lang === 'ar' ? 1 : 0);
-    } finally {
-      await context.close();
-    }
-  }, 180_000);
+  it.each(['en', 'ar'])(
+    'no workspace page scrolls sideways (%s)',
+    async (lang) => {
+      const { context, page } = await phone();
+      try {
+        const signIn = await page.request.post(`${server.url}/api/v1/session`, {
+          data: { email: 'demo-administrator@demo.migov.invalid', password },
+        });
+        expect(signIn.status()).toBe(200);
+        const assessments = (await (await page.request.get(`${server.url}/api/v1/assessments`)).json()) as {
+          items: { id: string }[];
+        };
+        assessment = assessments.items[0]!.id;
+        const paths = [
+          `/${lang}/workspace/`,
+          `/${lang}/workspace/assessment/${assessment}/`,
+          `/${lang}/workspace/review/${assessment}/`,
+          `/${lang}/workspace/admin/`,
+          `/${lang}/workspace/mgi/`,
+          `/${lang}/workspace/briefs/`,
+        ];
+        const wide = await wideOnes(page, paths, settled);
+        expect(wide).toEqual({});
+        // The questionnaire has no official Arabic text: the form says it is shown in English, not silently.
+        await page.goto(`${server.url}/${lang}/workspace/assessment/${assessment}/`);
+        await settled(page);
+        expect(await page.getByTestId('untranslated').count()).toBe(lang === 'ar' ? 1 : 0);
+      } finally {
+        await context.close();
+      }
+    },
+    180_000,
+  );
 });

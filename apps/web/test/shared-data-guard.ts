@@ -15,21 +15,41 @@ const SHARED = [resolve(dirname(fileURLToPath(import.meta.url)), '../../../../sh
 export const SHARED_DATA = `${SHARED[0]}/data`;
 
 type Patched = Record<string, (...args: unknown[]) => unknown>;
-const SYNC = ['readFileSync', 'openSync', 'statSync', 'lstatSync', 'readdirSync', 'createReadStream', 'accessSync'] as const;
+const SYNC = [
+  'readFileSync',
+  'openSync',
+  'statSync',
+  'lstatSync',
+  'readdirSync',
+  'createReadStream',
+  'accessSync',
+] as const;
 const ASYNC = ['readFile', 'open', 'stat', 'lstat', 'readdir', 'access'] as const;
 
 export function guardSharedData() {
   const attempts: string[] = [];
   const originals = new Map<string, (...args: unknown[]) => unknown>();
   const inShared = (path: unknown) => {
-    const text = typeof path === 'string' ? path : path instanceof URL ? fileURLToPath(path) : Buffer.isBuffer(path) ? path.toString() : undefined;
+    const text =
+      typeof path === 'string'
+        ? path
+        : path instanceof URL
+          ? fileURLToPath(path)
+          : Buffer.isBuffer(path)
+            ? path.toString()
+            : undefined;
     return text !== undefined && SHARED.some((root) => resolve(text).startsWith(`${root}/`) || resolve(text) === root);
   };
   const refuse = (name: string, path: unknown) => {
     attempts.push(`${name} ${String(path)}`);
     return Object.assign(new Error(`ENOENT: no such file or directory, ${name} '${String(path)}'`), { code: 'ENOENT' });
   };
-  const patch = (target: Patched, key: string, name: string, wrap: (original: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown) => {
+  const patch = (
+    target: Patched,
+    key: string,
+    name: string,
+    wrap: (original: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown,
+  ) => {
     const original = target[key]!;
     originals.set(name, original);
     target[key] = wrap(original);
@@ -52,7 +72,14 @@ export function guardSharedData() {
       });
       const promises = fsPromises as unknown as Patched;
       for (const key of ASYNC) {
-        patch(promises, key, `promises.${key}`, (original) => (...args) => (inShared(args[0]) ? Promise.reject(refuse(key, args[0])) : original.apply(fsPromises, args)));
+        patch(
+          promises,
+          key,
+          `promises.${key}`,
+          (original) =>
+            (...args) =>
+              inShared(args[0]) ? Promise.reject(refuse(key, args[0])) : original.apply(fsPromises, args),
+        );
       }
       syncBuiltinESMExports();
     },

@@ -13,7 +13,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAssessment, importObservations } from '@migov/db';
 import { formatIndicatorCsv, SDG_10_7_2_V2019, type Observation } from '@migov/core';
-import { addRound, addUser, buildWebApp, failOnPageErrors, launchBrowser, PASSWORD, seriousViolations, startPlatform, WEB_ROOT, type Platform } from './browser-harness.ts';
+import {
+  addRound,
+  addUser,
+  buildWebApp,
+  failOnPageErrors,
+  launchBrowser,
+  PASSWORD,
+  seriousViolations,
+  startPlatform,
+  WEB_ROOT,
+  type Platform,
+} from './browser-harness.ts';
 import { testInjuryDataset, testValue } from '../src/pages/indicators/indicator-test-data.ts';
 
 const SHOTS = join(WEB_ROOT, '../../test-output/web');
@@ -24,13 +35,22 @@ const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0
 
 /** Block-style YAML of JSON-like data (double-quoted scalars), so the upload is YAML and not JSON. */
 function toYaml(value: unknown, indent = ''): string {
-  const scalar = (entry: unknown) => (Array.isArray(entry) ? '[]' : entry !== null && typeof entry === 'object' ? '{}' : JSON.stringify(entry));
+  const scalar = (entry: unknown) =>
+    Array.isArray(entry) ? '[]' : entry !== null && typeof entry === 'object' ? '{}' : JSON.stringify(entry);
   const nested = (entry: unknown) => entry !== null && typeof entry === 'object' && Object.keys(entry).length > 0;
   const lines: string[] = [];
   if (Array.isArray(value)) {
-    for (const entry of value) lines.push(nested(entry) ? `${indent}- ${toYaml(entry, `${indent}  `).trimStart()}` : `${indent}- ${scalar(entry)}`);
+    for (const entry of value)
+      lines.push(
+        nested(entry) ? `${indent}- ${toYaml(entry, `${indent}  `).trimStart()}` : `${indent}- ${scalar(entry)}`,
+      );
   } else {
-    for (const [key, entry] of Object.entries(value as Record<string, unknown>)) lines.push(nested(entry) ? `${indent}${JSON.stringify(key)}:\n${toYaml(entry, `${indent}  `)}` : `${indent}${JSON.stringify(key)}: ${scalar(entry)}`);
+    for (const [key, entry] of Object.entries(value as Record<string, unknown>))
+      lines.push(
+        nested(entry)
+          ? `${indent}${JSON.stringify(key)}:\n${toYaml(entry, `${indent}  `)}`
+          : `${indent}${JSON.stringify(key)}: ${scalar(entry)}`,
+      );
   }
   return lines.join('\n');
 }
@@ -50,8 +70,12 @@ describe('the web app in Chromium', () => {
     const mexico = { kind: 'area' as const, area: '484' };
     await addUser(platform.db, 'focal@example.org', 'Focal Point', [{ role: 'focal-point', scope: mexico }]);
     await addUser(platform.db, 'reviewer@example.org', 'Reviewer', [{ role: 'reviewer', scope: mexico }]);
-    await addUser(platform.db, 'admin@example.org', 'Administrator', [{ role: 'administrator', scope: { kind: 'global' } }]);
-    const coordinator = await addUser(platform.db, 'coordinator@example.org', 'Coordinator', [{ role: 'national-coordinator', scope: mexico }]);
+    await addUser(platform.db, 'admin@example.org', 'Administrator', [
+      { role: 'administrator', scope: { kind: 'global' } },
+    ]);
+    const coordinator = await addUser(platform.db, 'coordinator@example.org', 'Coordinator', [
+      { role: 'national-coordinator', scope: mexico },
+    ]);
     const round = await addRound(platform.db);
     assessmentId = (await createAssessment(platform.db, { jurisdiction: '484', roundId: round.id }, coordinator.id)).id;
     browser = await launchBrowser();
@@ -114,12 +138,15 @@ describe('the web app in Chromium', () => {
     await audit('form en');
     // Submitting an empty form shows inline errors and moves focus to the first unanswered item.
     await page.getByRole('button', { name: 'Submit for review' }).click();
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(`item-${FIRST_ITEM}`);
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
+      .toBe(`item-${FIRST_ITEM}`);
     expect(await page.locator('.field-error').count()).toBeGreaterThanOrEqual(ITEM_COUNT);
     await shot('02-form-errors');
 
     await page.locator(`#item-${FIRST_ITEM} input`).first().focus();
-    for (const domain of SDG_10_7_2_V2019.domains) for (const item of domain.items) await answerWithKeyboard(item.id, 0);
+    for (const domain of SDG_10_7_2_V2019.domains)
+      for (const item of domain.items) await answerWithKeyboard(item.id, 0);
     await waitSaved();
     await expect.poll(() => page.getByTestId('score-preview').innerText()).toContain('Fully meets');
 
@@ -175,7 +202,11 @@ describe('the web app in Chromium', () => {
         const current = await fetch(`/api/v1/assessments/${id}`);
         const saved = await fetch(`/api/v1/assessments/${id}/responses`, {
           method: 'PATCH',
-          headers: { 'content-type': 'application/json', 'if-match': current.headers.get('etag') ?? '', 'x-csrf-token': session.csrfToken },
+          headers: {
+            'content-type': 'application/json',
+            'if-match': current.headers.get('etag') ?? '',
+            'x-csrf-token': session.csrfToken,
+          },
           body: JSON.stringify({ changes: [{ itemId, comment: 'Edited in another tab' }] }),
         });
         return saved.status;
@@ -214,7 +245,9 @@ describe('the web app in Chromium', () => {
     expect(await page.locator('.timeline').innerText()).not.toMatch(/ by [0-9a-f]{8}-/);
     await page.getByLabel('From revision').selectOption('0');
     await page.getByRole('button', { name: 'Changes between versions' }).click();
-    await page.locator('table.diff td.after', { hasText: 'Yes, only for those with legal immigration status' }).waitFor();
+    await page
+      .locator('table.diff td.after', { hasText: 'Yes, only for those with legal immigration status' })
+      .waitFor();
     await page.getByRole('button', { name: 'Validate' }).click();
     await expect.poll(() => page.getByTestId('assessment-state').innerText()).toBe('Validated');
     await page.getByRole('button', { name: 'Publish' }).click();
@@ -236,7 +269,9 @@ describe('the web app in Chromium', () => {
     await page.getByRole('heading', { name: 'Mexico: migration governance profile' }).waitFor();
     expect(await page.getByTestId('overall-category').innerText()).toContain('Meets');
     // The evidence published with the answer, downloadable by anyone.
-    const evidence = page.locator(`#domain-${SDG_10_7_2_V2019.domains[0]!.code} table.items a[download]`, { hasText: 'migration-law.pdf' });
+    const evidence = page.locator(`#domain-${SDG_10_7_2_V2019.domains[0]!.code} table.items a[download]`, {
+      hasText: 'migration-law.pdf',
+    });
     await evidence.waitFor();
     expect(await evidence.locator('xpath=..').innerText()).toMatch(/PDF, \d+ byte/);
     const download = await page.request.get(new URL((await evidence.getAttribute('href'))!, platform.url).href);
@@ -258,16 +293,28 @@ describe('the web app in Chromium', () => {
     await reviewerRow.getByRole('button', { name: 'Save' }).click();
     await reviewerRow.getByText('reviewer (419)').waitFor();
     const instrument = { ...SDG_10_7_2_V2019, version: '2019-test' };
-    await page.getByLabel('Upload an instrument (JSON or YAML)').setInputFiles({ name: 'instrument.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(instrument)) });
+    await page
+      .getByLabel('Upload an instrument (JSON or YAML)')
+      .setInputFiles({
+        name: 'instrument.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(instrument)),
+      });
     await page.getByText('Loaded sdg-10-7-2@2019-test.').waitFor();
     // The picker offers YAML too, and the server reads it.
     const picker = page.getByLabel('Upload an instrument (JSON or YAML)');
     expect(await picker.getAttribute('accept')).toContain('.yaml');
     const yaml = toYaml({ ...SDG_10_7_2_V2019, version: '2019-yaml' });
     expect(yaml.startsWith('"instrument":')).toBe(true);
-    await picker.setInputFiles({ name: 'instrument.yaml', mimeType: 'application/octet-stream', buffer: Buffer.from(yaml) });
+    await picker.setInputFiles({
+      name: 'instrument.yaml',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(yaml),
+    });
     await page.getByText('Loaded sdg-10-7-2@2019-yaml.').waitFor();
-    await page.locator('section[aria-labelledby="admin-instruments"] li', { hasText: 'sdg-10-7-2@2019-yaml' }).waitFor();
+    await page
+      .locator('section[aria-labelledby="admin-instruments"] li', { hasText: 'sdg-10-7-2@2019-yaml' })
+      .waitFor();
     await audit('admin en');
     await shot('12-admin');
   });
@@ -288,9 +335,31 @@ describe('the web app in Chromium', () => {
 
   it('opens the partnership list, follows a process link, and shows its members, map by keyboard, group figure and overlaps', async () => {
     // Colombo Process members (12): 5 of the 10 responding meet; China not applicable; Nepal missing.
-    const values: [string, Observation['value']][] = [['4', 3], ['50', 4], ['116', 1], ['156', 'N'], ['356', 2], ['360', 3], ['586', 2], ['608', 4], ['144', 3], ['764', 1], ['704', 2]];
-    const observations = values.map(([area, value]): Observation => ({ series: 'SG_CPA_MIGRS', area, year: 2021, domain: 'ALLDOMAINS', value }));
-    await importObservations(platform.db, { observations, source: { name: 'browser test', format: 'csv', importedAt: '2026-01-01T00:00:00Z' } }, null);
+    const values: [string, Observation['value']][] = [
+      ['4', 3],
+      ['50', 4],
+      ['116', 1],
+      ['156', 'N'],
+      ['356', 2],
+      ['360', 3],
+      ['586', 2],
+      ['608', 4],
+      ['144', 3],
+      ['764', 1],
+      ['704', 2],
+    ];
+    const observations = values.map(([area, value]): Observation => ({
+      series: 'SG_CPA_MIGRS',
+      area,
+      year: 2021,
+      domain: 'ALLDOMAINS',
+      value,
+    }));
+    await importObservations(
+      platform.db,
+      { observations, source: { name: 'browser test', format: 'csv', importedAt: '2026-01-01T00:00:00Z' } },
+      null,
+    );
     await fresh();
     await page.goto(`${platform.url}/en/partnerships/`);
     await page.getByTestId('partnerships-table').waitFor();
@@ -299,7 +368,10 @@ describe('the web app in Chromium', () => {
     await page.getByTestId('members-table').waitFor();
     expect(new URL(page.url()).pathname).toBe('/en/partnerships/colombo-process/');
     expect(await page.getByTestId('members-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(12);
-    const overall = page.getByTestId('group-results').locator('tbody tr', { hasText: '2021' }).filter({ hasText: 'All domains' });
+    const overall = page
+      .getByTestId('group-results')
+      .locator('tbody tr', { hasText: '2021' })
+      .filter({ hasText: 'All domains' });
     expect(await overall.textContent()).toContain('50%');
     expect(await overall.textContent()).toContain('5 of 10');
     expect(await overall.textContent()).toContain('10 of 12 members');
@@ -324,7 +396,11 @@ describe('the web app in Chromium', () => {
     expect(new URL(page.url()).search).toBe('?asOf=2015');
     await page.getByTestId('members-table').waitFor();
     await audit('partnership en as of 2015');
-    expect(Object.fromEntries(Object.entries(violations).filter(([name, found]) => name.startsWith('partnership') && found.length > 0))).toEqual({});
+    expect(
+      Object.fromEntries(
+        Object.entries(violations).filter(([name, found]) => name.startsWith('partnership') && found.length > 0),
+      ),
+    ).toEqual({});
   }, 120_000);
 
   it('has no serious or critical accessibility violation on the partnership pages right to left', async () => {
@@ -335,17 +411,28 @@ describe('the web app in Chromium', () => {
       await audit(`ar/${path}`);
       await shot(`14-ar-${path.replace(/[^a-z]+/g, '-')}`);
     }
-    expect(Object.fromEntries(Object.entries(violations).filter(([name, found]) => name.startsWith('ar/partnerships') && found.length > 0))).toEqual({});
+    expect(
+      Object.fromEntries(
+        Object.entries(violations).filter(([name, found]) => name.startsWith('ar/partnerships') && found.length > 0),
+      ),
+    ).toEqual({});
   }, 120_000);
 
-  it('lists the indicators, charts a dataset by the reader\'s choices as lines or bars with its table and downloads, and shows the country panel', async () => {
+  it("lists the indicators, charts a dataset by the reader's choices as lines or bars with its table and downloads, and shows the country panel", async () => {
     // Imported through the API as an administrator does, so the public answers it changes are renewed.
     await signIn('admin@example.org');
-    const imported = await page.evaluate(async (csv) => {
-      const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
-      const response = await fetch('/api/v1/indicators/imports?name=injuries.csv', { method: 'POST', headers: { 'content-type': 'text/csv', 'x-csrf-token': session.csrfToken }, body: csv });
-      return response.status;
-    }, formatIndicatorCsv([testInjuryDataset()]));
+    const imported = await page.evaluate(
+      async (csv) => {
+        const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
+        const response = await fetch('/api/v1/indicators/imports?name=injuries.csv', {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', 'x-csrf-token': session.csrfToken },
+          body: csv,
+        });
+        return response.status;
+      },
+      formatIndicatorCsv([testInjuryDataset()]),
+    );
     expect(imported).toBe(201);
     await fresh();
     await page.goto(`${platform.url}/en/indicators/`);
@@ -358,7 +445,8 @@ describe('the web app in Chromium', () => {
 
     // The default: the first area by name (Brazil), migratory status compared, sex at its total.
     const chart = page.locator('main svg[role="img"]');
-    const name = async () => chart.evaluate((svg) => document.getElementById(svg.getAttribute('aria-labelledby') ?? '')?.textContent);
+    const name = async () =>
+      chart.evaluate((svg) => document.getElementById(svg.getAttribute('aria-labelledby') ?? '')?.textContent);
     expect(await name()).toBe('SL_EMP_FTLINJUR — Brazil');
     expect(await page.getByLabel('Country or area').inputValue()).toBe('76');
     const legend = () => page.locator('main ul.legend li').allInnerTexts();
@@ -396,9 +484,15 @@ describe('the web app in Chromium', () => {
     await page.getByTestId('indicator-choices').waitFor();
     expect(await page.getByLabel('Migratory status').inputValue()).toBe('MIGRANT');
     expect(await page.getByLabel('Bar chart').isChecked()).toBe(true);
-    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download SVG' }).click(),
+    ]);
     expect(svg.suggestedFilename()).toBe('migov-indicator-8.8.1-SL_EMP_FTLINJUR-484.svg');
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download PNG' }).click(),
+    ]);
     expect(png.suggestedFilename()).toBe('migov-indicator-8.8.1-SL_EMP_FTLINJUR-484.png');
 
     // Another language keeps the selection made on the page.
@@ -407,7 +501,11 @@ describe('the web app in Chromium', () => {
     await page.waitForURL((address) => address.pathname === '/fr/indicators/8.8.1/');
     await page.getByTestId('indicator-choices').waitFor();
     const french = new URL(page.url());
-    expect([french.searchParams.get('area'), french.searchParams.get('where'), french.searchParams.get('chart')]).toEqual(['484', 'MIGRATORY_STATUS:MIGRANT;SEX:F', 'bar']);
+    expect([
+      french.searchParams.get('area'),
+      french.searchParams.get('where'),
+      french.searchParams.get('chart'),
+    ]).toEqual(['484', 'MIGRATORY_STATUS:MIGRANT;SEX:F', 'bar']);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
 
     // The country profile's panel, with a link to the indicator page for this country.
@@ -430,8 +528,16 @@ describe('the web app in Chromium', () => {
       expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
       await audit(`ar/${path}`);
     }
-    expect(await page.getByTestId('country-indicator-8.8.1').locator('svg[role="img"]').getAttribute('direction')).toBe('ltr');
+    expect(await page.getByTestId('country-indicator-8.8.1').locator('svg[role="img"]').getAttribute('direction')).toBe(
+      'ltr',
+    );
     await shot('18-ar-country-indicators');
-    expect(Object.fromEntries(Object.entries(violations).filter(([name, found]) => (name.includes('indicator') || name.startsWith('country panel')) && found.length > 0))).toEqual({});
+    expect(
+      Object.fromEntries(
+        Object.entries(violations).filter(
+          ([name, found]) => (name.includes('indicator') || name.startsWith('country panel')) && found.length > 0,
+        ),
+      ),
+    ).toEqual({});
   }, 120_000);
 });

@@ -7,7 +7,13 @@
 import type { DomainGapMapping, PolicyDomainCode, ProcessType, Sdg1072DomainCode } from '@migov/core';
 
 /** The UN country planning cycle (GMG guidance note on integrating migration into UNDAF/Cooperation Framework). */
-export const PLANNING_STAGES = ['roadmap', 'common-country-analysis', 'prioritization-theory-of-change', 'results-matrix', 'monitoring-evaluation'] as const;
+export const PLANNING_STAGES = [
+  'roadmap',
+  'common-country-analysis',
+  'prioritization-theory-of-change',
+  'results-matrix',
+  'monitoring-evaluation',
+] as const;
 export type PlanningStage = (typeof PLANNING_STAGES)[number];
 
 /** Titles of the planning stages. */
@@ -20,7 +26,12 @@ export const PLANNING_STAGE_TITLES: Readonly<Record<PlanningStage, string>> = {
 };
 
 /** The mainstreaming set-up of the UNDP-IOM joint programme. */
-export const MAINSTREAMING_ELEMENTS = ['government-focal-point', 'inter-ministerial-mechanism', 'migration-profile', 'multi-stakeholder-forum'] as const;
+export const MAINSTREAMING_ELEMENTS = [
+  'government-focal-point',
+  'inter-ministerial-mechanism',
+  'migration-profile',
+  'multi-stakeholder-forum',
+] as const;
 export type MainstreamingElement = (typeof MAINSTREAMING_ELEMENTS)[number];
 
 /** Titles of the mainstreaming elements. */
@@ -75,7 +86,10 @@ export interface BriefMgiSummary {
   exampleInstrument: boolean;
   dimensions: { label: string; wellDeveloped: string[]; furtherDevelopment: string[] }[];
   /** What changed since an earlier round, per dimension (only dimensions with a change). */
-  changes?: { sinceYear?: number; dimensions: { label: string; becameWellDeveloped: string[]; newlyFurtherDevelopment: string[] }[] };
+  changes?: {
+    sinceYear?: number;
+    dimensions: { label: string; becameWellDeveloped: string[]; newlyFurtherDevelopment: string[] }[];
+  };
 }
 
 /** A consultation process the country takes part in. */

@@ -12,8 +12,16 @@ describe('brief request schemas', () => {
   });
 
   it('name the field of bad input', () => {
-    const parsed = briefEditRequestSchema.safeParse({ expectedVersion: 0, description: '', edit: { checklist: { budget: { status: 'done' } } } });
-    expect(parsed.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['description', 'edit.checklist', 'expectedVersion']);
+    const parsed = briefEditRequestSchema.safeParse({
+      expectedVersion: 0,
+      description: '',
+      edit: { checklist: { budget: { status: 'done' } } },
+    });
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual([
+      'description',
+      'edit.checklist',
+      'expectedVersion',
+    ]);
     expect(briefGenerateRequestSchema.safeParse({ area: 'BGD', round: 2021, extra: 1 }).success).toBe(false);
   });
 });

@@ -19,7 +19,12 @@ export const briefEditRequestSchema = z
         notes: longText.optional(),
         entryPoints: z.partialRecord(z.enum(PLANNING_STAGES), longText).optional(),
         checklist: z
-          .partialRecord(z.enum(MAINSTREAMING_ELEMENTS), z.object({ status: z.enum(CHECKLIST_STATUSES).optional(), note: z.string().max(5_000).optional() }).strict())
+          .partialRecord(
+            z.enum(MAINSTREAMING_ELEMENTS),
+            z
+              .object({ status: z.enum(CHECKLIST_STATUSES).optional(), note: z.string().max(5_000).optional() })
+              .strict(),
+          )
           .optional(),
       })
       .strict(),
@@ -32,7 +37,12 @@ export const briefGenerateRequestSchema = z
   .object({
     area: z.string().trim().min(1).max(10).describe('M49 or ISO 3166-1 code of a country'),
     round: z.number().int().min(2015).max(2100).optional(),
-    checklist: z.partialRecord(z.enum(MAINSTREAMING_ELEMENTS), z.object({ status: z.enum(CHECKLIST_STATUSES), note: z.string().max(5_000).optional() }).strict()).optional(),
+    checklist: z
+      .partialRecord(
+        z.enum(MAINSTREAMING_ELEMENTS),
+        z.object({ status: z.enum(CHECKLIST_STATUSES), note: z.string().max(5_000).optional() }).strict(),
+      )
+      .optional(),
   })
   .strict();
 export type BriefGenerateRequest = z.infer<typeof briefGenerateRequestSchema>;

@@ -13,7 +13,13 @@ export const KNOWN_CATEGORIES: Readonly<Record<PolicyDomainCode, number>> = {
 };
 
 export const KNOWN_OBSERVATIONS: Observation[] = [
-  ...Object.entries(KNOWN_CATEGORIES).map(([domain, value]) => ({ series: 'SG_CPA_MIGRS' as const, area: '608', year: 2021, domain: domain as PolicyDomainCode, value })),
+  ...Object.entries(KNOWN_CATEGORIES).map(([domain, value]) => ({
+    series: 'SG_CPA_MIGRS' as const,
+    area: '608',
+    year: 2021,
+    domain: domain as PolicyDomainCode,
+    value,
+  })),
   // An older round and another country, which the brief must ignore.
   { series: 'SG_CPA_MIGRS', area: '608', year: 2019, domain: 'DOMAIN2', value: 1 },
   { series: 'SG_CPA_MIGRS', area: '50', year: 2021, domain: 'DOMAIN3', value: 1 },

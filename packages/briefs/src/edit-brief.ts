@@ -58,13 +58,21 @@ export function editBrief(document: BriefDocument, edit: BriefEdit, editor: Brie
   checkText('notes', edit.notes, false);
   checkText('description', editor.description, true);
   for (const [stage, text] of Object.entries(edit.entryPoints ?? {})) {
-    if (!(PLANNING_STAGES as readonly string[]).includes(stage)) throw new BriefInputError(`entryPoints.${stage}`, `unknown stage (stages: ${PLANNING_STAGES.join(', ')})`);
+    if (!(PLANNING_STAGES as readonly string[]).includes(stage))
+      throw new BriefInputError(`entryPoints.${stage}`, `unknown stage (stages: ${PLANNING_STAGES.join(', ')})`);
     checkText(`entryPoints.${stage}`, text, false);
   }
   for (const [element, change] of Object.entries(edit.checklist ?? {})) {
-    if (!(MAINSTREAMING_ELEMENTS as readonly string[]).includes(element)) throw new BriefInputError(`checklist.${element}`, `unknown element (elements: ${MAINSTREAMING_ELEMENTS.join(', ')})`);
+    if (!(MAINSTREAMING_ELEMENTS as readonly string[]).includes(element))
+      throw new BriefInputError(
+        `checklist.${element}`,
+        `unknown element (elements: ${MAINSTREAMING_ELEMENTS.join(', ')})`,
+      );
     if (change.status !== undefined && !(CHECKLIST_STATUSES as readonly string[]).includes(change.status)) {
-      throw new BriefInputError(`checklist.${element}.status`, `${change.status} (statuses: ${CHECKLIST_STATUSES.join(', ')})`);
+      throw new BriefInputError(
+        `checklist.${element}.status`,
+        `${change.status} (statuses: ${CHECKLIST_STATUSES.join(', ')})`,
+      );
     }
     checkText(`checklist.${element}.note`, change.note, false);
   }
@@ -81,11 +89,25 @@ export function editBrief(document: BriefDocument, edit: BriefEdit, editor: Brie
     checklist: before.checklist.map((item) => {
       const change = edit.checklist?.[item.element];
       if (!change) return item;
-      return { ...item, ...(change.status ? { status: change.status } : {}), ...(change.note === undefined ? {} : { note: change.note }) };
+      return {
+        ...item,
+        ...(change.status ? { status: change.status } : {}),
+        ...(change.note === undefined ? {} : { note: change.note }),
+      };
     }),
   };
   return {
     ...document,
-    versions: [...document.versions, { version: latest.version + 1, createdAt: editor.at, createdBy: editor.actor, change: 'edited', description: editor.description, content }],
+    versions: [
+      ...document.versions,
+      {
+        version: latest.version + 1,
+        createdAt: editor.at,
+        createdBy: editor.actor,
+        change: 'edited',
+        description: editor.description,
+        content,
+      },
+    ],
   };
 }

@@ -24,7 +24,9 @@ export function parseStructuredText(name: string, text: string): unknown {
     if (/\.json$/i.test(name)) return JSON.parse(text);
     return parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
-    throw new CliError(`${name}: not valid ${/\.json$/i.test(name) ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
+    throw new CliError(
+      `${name}: not valid ${/\.json$/i.test(name) ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
 }
 
@@ -34,11 +36,17 @@ export async function writeOutput(content: string | Uint8Array, path?: string): 
     await writeFile(path, content);
     return;
   }
-  await new Promise<void>((resolve, reject) => process.stdout.write(content, (error) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    process.stdout.write(content, (error) => (error ? reject(error) : resolve())),
+  );
 }
 
 /** Progress on standard error for long work; silent when stderr is not a terminal unless forced. */
-export function createProgress(label: string, total: number, options: { force?: boolean } = {}): { tick(done: number): void; done(): void } {
+export function createProgress(
+  label: string,
+  total: number,
+  options: { force?: boolean } = {},
+): { tick(done: number): void; done(): void } {
   const enabled = options.force || process.stderr.isTTY === true;
   let last = 0;
   return {

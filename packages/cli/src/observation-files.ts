@@ -36,18 +36,21 @@ export interface ObservationFilesResult {
 /** Resolve an area option given as M49 or ISO code to its M49 code, or fail with a usage error. */
 export function resolveAreaOption(area: string): string {
   const found = defaultGeography.findArea(area);
-  if (!found) throw new CliError(`invalid --area: ${area} (not an M49 code or ISO 3166 code of a known area)`, EXIT.usage);
+  if (!found)
+    throw new CliError(`invalid --area: ${area} (not an M49 code or ISO 3166 code of a known area)`, EXIT.usage);
   return found.code;
 }
 
 function parseSeriesOption(series: string | undefined): SeriesCode | undefined {
   if (series === undefined) return undefined;
-  if (!(series in SERIES)) throw new CliError(`invalid --series: ${series} (one of ${Object.keys(SERIES).join(', ')})`, EXIT.usage);
+  if (!(series in SERIES))
+    throw new CliError(`invalid --series: ${series} (one of ${Object.keys(SERIES).join(', ')})`, EXIT.usage);
   return series as SeriesCode;
 }
 
 async function readLabelMapping(paths: readonly string[]): Promise<{ labels: LabelMapping; problems: Problem[] }> {
-  const extra: Parameters<typeof createLabelMapping>[0] extends Iterable<infer Entry> | undefined ? Entry[] : never = [];
+  const extra: Parameters<typeof createLabelMapping>[0] extends Iterable<infer Entry> | undefined ? Entry[] : never =
+    [];
   const problems: Problem[] = [];
   for (const path of paths) {
     const file = await readInputFile(path);
@@ -59,7 +62,10 @@ async function readLabelMapping(paths: readonly string[]): Promise<{ labels: Lab
 }
 
 /** Read every file, validating areas against the built-in geography; nothing is returned as valid unless all files are. */
-export async function readObservationFiles(paths: readonly string[], options: ObservationFileOptions = {}): Promise<ObservationFilesResult> {
+export async function readObservationFiles(
+  paths: readonly string[],
+  options: ObservationFileOptions = {},
+): Promise<ObservationFilesResult> {
   if (paths.length === 0) throw new CliError('no input file given', EXIT.usage);
   const area = options.area === undefined ? undefined : resolveAreaOption(options.area);
   const series = parseSeriesOption(options.series);
@@ -72,7 +78,13 @@ export async function readObservationFiles(paths: readonly string[], options: Ob
     const file = await readInputFile(path);
     const result = readObservations(
       { name: path, bytes: file.bytes },
-      { labels, isKnownArea: (code) => defaultGeography.findArea(code) !== undefined, resolveArea: (code) => (defaultGeography.findArea(code) ?? defaultGeography.findAreaByName(code))?.code, ...(area ? { area } : {}), ...(series ? { series } : {}) },
+      {
+        labels,
+        isKnownArea: (code) => defaultGeography.findArea(code) !== undefined,
+        resolveArea: (code) => (defaultGeography.findArea(code) ?? defaultGeography.findAreaByName(code))?.code,
+        ...(area ? { area } : {}),
+        ...(series ? { series } : {}),
+      },
     );
     formats.push({ file: path, format: result.format, observations: result.observations.length });
     problems.push(...result.problems);
@@ -86,7 +98,11 @@ export async function readObservationFiles(paths: readonly string[], options: Ob
 /** One line per problem: file:row: column "value": why. */
 export function formatProblem(problem: Problem): string {
   const where = [problem.file, problem.row === undefined ? undefined : `row ${problem.row}`].filter(Boolean).join(':');
-  const what = problem.column ? ` column ${problem.column}${problem.value === undefined ? '' : ` value "${problem.value}"`}` : problem.value === undefined ? '' : ` value "${problem.value}"`;
+  const what = problem.column
+    ? ` column ${problem.column}${problem.value === undefined ? '' : ` value "${problem.value}"`}`
+    : problem.value === undefined
+      ? ''
+      : ` value "${problem.value}"`;
   return `${where}:${what} ${problem.message}`;
 }
 

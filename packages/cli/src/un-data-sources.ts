@@ -16,14 +16,22 @@ export const UN_SOURCES = {
 export type UnSource = keyof typeof UN_SOURCES;
 
 /** The HTTP request that downloads the given series from a source. */
-export function unDataRequest(source: UnSource, series: readonly string[], baseUrl: string = UN_SOURCES[source].baseUrl): { url: string; init: RequestInit } {
+export function unDataRequest(
+  source: UnSource,
+  series: readonly string[],
+  baseUrl: string = UN_SOURCES[source].baseUrl,
+): { url: string; init: RequestInit } {
   const base = baseUrl.replace(/\/+$/, '');
   if (source === 'sdg-api') {
     const body = new URLSearchParams();
     for (const code of series) body.append('seriesCodes', code);
     return {
       url: `${base}/v1/sdg/Series/DataCSV`,
-      init: { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/octet-stream, text/csv' } },
+      init: {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/octet-stream, text/csv' },
+      },
     };
   }
   // Key positions of DF_SDG_GLH: FREQ.REPORTING_TYPE.SERIES.REF_AREA.SEX.AGE.…(15 dimensions); empty = all.
@@ -47,10 +55,14 @@ export async function download(
   try {
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${options.timeoutMs / 1000} s` : (error as Error).message;
+    const reason =
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `no answer within ${options.timeoutMs / 1000} s`
+        : (error as Error).message;
     throw new CliError(`${url}: cannot be reached: ${reason}`, EXIT.unavailable);
   }
-  if (!response.ok) throw new CliError(`${url}: answered HTTP ${response.status} ${response.statusText}`, EXIT.unavailable);
+  if (!response.ok)
+    throw new CliError(`${url}: answered HTTP ${response.status} ${response.statusText}`, EXIT.unavailable);
   if (!response.body) throw new CliError(`${url}: answered with an empty body`, EXIT.unavailable);
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -7,7 +7,12 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { checkSource } from '../src/governance/reference/primary-sources.ts';
-import { MEETING_CORRECTIONS, MEMBER_LISTS, MEMBERSHIP_CORRECTIONS, PROCESS_CORRECTIONS } from './iscm-primary-sources.ts';
+import {
+  MEETING_CORRECTIONS,
+  MEMBER_LISTS,
+  MEMBERSHIP_CORRECTIONS,
+  PROCESS_CORRECTIONS,
+} from './iscm-primary-sources.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = resolve(here, '../../..');
@@ -16,11 +21,14 @@ const referenceFolder = process.argv[2] ?? resolve(sharedData, 'reference');
 const outputFolder = process.argv[3] ?? resolve(here, '../src/governance/reference');
 
 type Row = Record<string, string>;
-const readCsv = (name: string): Row[] => parse(readFileSync(resolve(referenceFolder, name), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+const readCsv = (name: string): Row[] =>
+  parse(readFileSync(resolve(referenceFolder, name), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
 
 // M49 codes by the names the UN SDG Global Database uses, plus the spellings the compilation uses.
 const areaNames = new Map<string, string>();
-for (const row of parse(readFileSync(resolve(sharedData, 'un-sdg-10-7-2/geo_area.ddf.csv'), 'utf8'), { columns: true }) as Row[]) {
+for (const row of parse(readFileSync(resolve(sharedData, 'un-sdg-10-7-2/geo_area.ddf.csv'), 'utf8'), {
+  columns: true,
+}) as Row[]) {
   areaNames.set(row.name ?? '', row.geo_area ?? '');
 }
 const NAME_ALIASES: Record<string, string> = {
@@ -65,7 +73,9 @@ const list = (text: string) =>
     .filter(Boolean);
 
 function literal(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/'/g, "\\'").replace(/"((?:[^"\\]|\\.)*)"/g, (_match, body: string) => `'${body.replace(/\\"/g, '"')}'`)
+  return JSON.stringify(value, null, 2)
+    .replace(/'/g, "\\'")
+    .replace(/"((?:[^"\\]|\\.)*)"/g, (_match, body: string) => `'${body.replace(/\\"/g, '"')}'`)
     .replace(/^(\s*)'([A-Za-z_$][\w$]*)':/gm, '$1$2:');
 }
 
@@ -75,7 +85,14 @@ function writeData(file: string, header: string, imports: string, body: string) 
 }
 
 // MiGOF -> MGI -> 10.7.2
-const migofIds: Record<string, string> = { 'Principle 1': 'P1', 'Principle 2': 'P2', 'Principle 3': 'P3', 'Objective 1': 'O1', 'Objective 2': 'O2', 'Objective 3': 'O3' };
+const migofIds: Record<string, string> = {
+  'Principle 1': 'P1',
+  'Principle 2': 'P2',
+  'Principle 3': 'P3',
+  'Objective 1': 'O1',
+  'Objective 2': 'O2',
+  'Objective 3': 'O3',
+};
 const migof = readCsv('migof_mgi_sdg1072_domains.csv').map((row) => {
   const domainText = row.sdg_10_7_2_domain ?? '';
   const match = /^Domain (\d): (.*?)( \(name UNVERIFIED\))?$/.exec(domainText);
@@ -135,7 +152,11 @@ const objectives = readCsv('gcm_objectives.csv').map((row) => {
     shortLabelSource: row.source_short_label,
   };
 });
-const principles = readCsv('gcm_guiding_principles.csv').map((row) => ({ order: Number(row.order), principle: row.principle, source: row.source }));
+const principles = readCsv('gcm_guiding_principles.csv').map((row) => ({
+  order: Number(row.order),
+  principle: row.principle,
+  source: row.source,
+}));
 writeData(
   'gcm.data.ts',
   'The 23 objectives and 10 guiding principles of the Global Compact for Safe, Orderly and Regular Migration (A/RES/73/195).',
@@ -183,7 +204,11 @@ writeData(
 // text holds two claims in one phrase are split here, by hand, with the source the text names.
 const TYPE_HISTORY: Record<string, { type: string; asOf: string; source: string }[]> = {
   'Budapest Process': [
-    { type: 'regional-consultative-process', asOf: 'IOM overviews of principal ISCMs 2013-2017', source: 'fdocuments.us Overview of Principal ISCMs 2017' },
+    {
+      type: 'regional-consultative-process',
+      asOf: 'IOM overviews of principal ISCMs 2013-2017',
+      source: 'fdocuments.us Overview of Principal ISCMs 2017',
+    },
     { type: 'interregional-forum', asOf: 'current IOM page', source: 'iom.int/budapest-process' },
   ],
 };
@@ -213,9 +238,16 @@ interface SourcedFact {
 function settle<T extends SourcedFact>(processId: string | undefined, fact: T, text = ''): T {
   if (fact.unverifiedReason) return { ...fact, ...('unverified' in fact ? { unverified: true } : {}) };
   const { primary } = checkSource(processId, fact.source);
-  if (primary.length === 0) return { ...fact, ...('unverified' in fact ? { unverified: true } : {}), unverifiedReason: `no primary source: ${fact.source}` };
+  if (primary.length === 0)
+    return {
+      ...fact,
+      ...('unverified' in fact ? { unverified: true } : {}),
+      unverifiedReason: `no primary source: ${fact.source}`,
+    };
   const settled = { ...fact, source: primary.join('; ') };
-  return fact.unverified ? { ...settled, unverifiedReason: `the compilation could not confirm it${text ? ` (${text})` : ''}` } : settled;
+  return fact.unverified
+    ? { ...settled, unverifiedReason: `the compilation could not confirm it${text ? ` (${text})` : ''}` }
+    : settled;
 }
 const processes = readCsv('iscm_registry.csv').map((row) => {
   const acronym = row.acronym ?? '';
@@ -224,14 +256,45 @@ const processes = readCsv('iscm_registry.csv').map((row) => {
   const source = row.source ?? '';
   const established = row.established ?? '';
   const founding =
-    correction.founding?.map((claim) => ({ ...(claim.year === undefined ? {} : { year: claim.year }), text: claim.text, source: claim.source, unverified: claim.unverifiedReason !== undefined, ...(claim.unverifiedReason ? { unverifiedReason: claim.unverifiedReason } : {}) })) ??
+    correction.founding?.map((claim) => ({
+      ...(claim.year === undefined ? {} : { year: claim.year }),
+      text: claim.text,
+      source: claim.source,
+      unverified: claim.unverifiedReason !== undefined,
+      ...(claim.unverifiedReason ? { unverifiedReason: claim.unverifiedReason } : {}),
+    })) ??
     FOUNDING_SPLITS[acronym]?.map((claim) => ({ ...claim, unverified: false })) ??
-    established.split(/\s+or\s+|\s+\/\s+/).map((part) => ({ year: firstYear(part), text: part.trim(), source, unverified: unverified(part) }));
-  const sourced = (fact: { text: string; source: string; unverifiedReason?: string } | undefined, text: string | undefined) =>
-    fact ? { text: fact.text, source: fact.source, unverified: fact.unverifiedReason !== undefined, ...(fact.unverifiedReason ? { unverifiedReason: fact.unverifiedReason } : {}) } : { text: text ?? '', source, unverified: unverified(text) };
-  const types = (TYPE_HISTORY[acronym] ?? [{ type: typeOf(row.type ?? ''), asOf: 'as compiled', source: correction.source ?? source }]).map((claim) => {
+    established
+      .split(/\s+or\s+|\s+\/\s+/)
+      .map((part) => ({ year: firstYear(part), text: part.trim(), source, unverified: unverified(part) }));
+  const sourced = (
+    fact: { text: string; source: string; unverifiedReason?: string } | undefined,
+    text: string | undefined,
+  ) =>
+    fact
+      ? {
+          text: fact.text,
+          source: fact.source,
+          unverified: fact.unverifiedReason !== undefined,
+          ...(fact.unverifiedReason ? { unverifiedReason: fact.unverifiedReason } : {}),
+        }
+      : { text: text ?? '', source, unverified: unverified(text) };
+  const types = (
+    TYPE_HISTORY[acronym] ?? [
+      { type: typeOf(row.type ?? ''), asOf: 'as compiled', source: correction.source ?? source },
+    ]
+  ).map((claim) => {
     const corrected = correction.typeSources?.[claim.type];
-    return settle(id, corrected ? { ...claim, source: corrected.source, ...(corrected.unverifiedReason ? { unverifiedReason: corrected.unverifiedReason } : {}) } : claim);
+    return settle(
+      id,
+      corrected
+        ? {
+            ...claim,
+            source: corrected.source,
+            ...(corrected.unverifiedReason ? { unverifiedReason: corrected.unverifiedReason } : {}),
+          }
+        : claim,
+    );
   });
   const processSource = correction.source ?? source;
   const primarySource = checkSource(id, processSource).primary.join('; ');
@@ -244,8 +307,14 @@ const processes = readCsv('iscm_registry.csv').map((row) => {
     region: row.region,
     founding: founding.map((claim) => settle(id, claim, claim.text)),
     secretariat: settle(id, sourced(correction.secretariat, row.secretariat), row.secretariat),
-    ...(row.associated_organization && row.associated_organization !== 'None' ? { associatedOrganization: row.associated_organization } : {}),
-    memberCountReported: settle(id, sourced(correction.memberCountReported, row.member_count_as_reported), row.member_count_as_reported),
+    ...(row.associated_organization && row.associated_organization !== 'None'
+      ? { associatedOrganization: row.associated_organization }
+      : {}),
+    memberCountReported: settle(
+      id,
+      sourced(correction.memberCountReported, row.member_count_as_reported),
+      row.member_count_as_reported,
+    ),
     ...(correction.membersNotCompiled ? { membersNotCompiled: correction.membersNotCompiled } : {}),
     source: primarySource || processSource,
     ...(row.notes ? { notes: row.notes } : {}),
@@ -298,28 +367,46 @@ for (const [process, memberList] of Object.entries(MEMBER_LISTS)) {
   }
 }
 const OUTCOMES: Record<string, { title: string; source: string }[]> = {
-  'GRCP 3': [{ title: 'Third Global Meeting of Chairs and Secretariats of RCPs: report (IOM)', source: 'publications.iom.int/fr/books/third-global-meeting-chairs-and-secretariats-regional-consultative-processes-migration-rcps' }],
+  'GRCP 3': [
+    {
+      title: 'Third Global Meeting of Chairs and Secretariats of RCPs: report (IOM)',
+      source:
+        'publications.iom.int/fr/books/third-global-meeting-chairs-and-secretariats-regional-consultative-processes-migration-rcps',
+    },
+  ],
   'GRCP 6': [
     {
-      title: 'Sixth Global Meeting of Chairs and Secretariats of Regional, Interregional and Global Consultative Processes on Migration: report (IOM, uploaded 13 Feb 2018)',
-      source: 'publications.iom.int/books/sixth-global-meeting-chairs-and-secretariats-regional-interregional-and-global-consultative',
+      title:
+        'Sixth Global Meeting of Chairs and Secretariats of Regional, Interregional and Global Consultative Processes on Migration: report (IOM, uploaded 13 Feb 2018)',
+      source:
+        'publications.iom.int/books/sixth-global-meeting-chairs-and-secretariats-regional-interregional-and-global-consultative',
     },
   ],
 };
-const meetings = readCsv('grcp_meetings.csv').map((row) => ({
-  id: slug(row.meeting ?? ''),
-  process: 'grcp',
-  title: `${(row.meeting ?? '').replace('GRCP', 'Global Meeting of Chairs and Secretariats of RCPs')}`,
-  date: row.date,
-  ...(firstYear(row.date ?? '') ? { year: firstYear(row.date ?? '') } : {}),
-  place: row.place,
-  theme: row.theme,
-  ...(row.participants ? { participants: row.participants } : {}),
-  outcomes: OUTCOMES[row.meeting ?? ''] ?? [],
-  source: MEETING_CORRECTIONS[slug(row.meeting ?? '')]?.source ?? row.source ?? '',
-  unverified: unverified(row.place, row.theme, row.date),
-  ...(MEETING_CORRECTIONS[slug(row.meeting ?? '')]?.unverifiedReason ? { unverifiedReason: MEETING_CORRECTIONS[slug(row.meeting ?? '')]?.unverifiedReason } : {}),
-})).map((meeting) => settle(undefined, meeting, [meeting.place, meeting.theme].filter((text) => /UNVERIFIED/.test(text ?? '')).join('; ')));
+const meetings = readCsv('grcp_meetings.csv')
+  .map((row) => ({
+    id: slug(row.meeting ?? ''),
+    process: 'grcp',
+    title: `${(row.meeting ?? '').replace('GRCP', 'Global Meeting of Chairs and Secretariats of RCPs')}`,
+    date: row.date,
+    ...(firstYear(row.date ?? '') ? { year: firstYear(row.date ?? '') } : {}),
+    place: row.place,
+    theme: row.theme,
+    ...(row.participants ? { participants: row.participants } : {}),
+    outcomes: OUTCOMES[row.meeting ?? ''] ?? [],
+    source: MEETING_CORRECTIONS[slug(row.meeting ?? '')]?.source ?? row.source ?? '',
+    unverified: unverified(row.place, row.theme, row.date),
+    ...(MEETING_CORRECTIONS[slug(row.meeting ?? '')]?.unverifiedReason
+      ? { unverifiedReason: MEETING_CORRECTIONS[slug(row.meeting ?? '')]?.unverifiedReason }
+      : {}),
+  }))
+  .map((meeting) =>
+    settle(
+      undefined,
+      meeting,
+      [meeting.place, meeting.theme].filter((text) => /UNVERIFIED/.test(text ?? '')).join('; '),
+    ),
+  );
 writeData(
   'iscm.data.ts',
   'Inter-State consultation mechanisms on migration: registry, membership with as-of dates, and the Global Meetings of Chairs and Secretariats of RCPs.',
@@ -330,4 +417,6 @@ writeData(
     `/** The Global Meetings of Chairs and Secretariats of RCPs. */\nexport const GLOBAL_RCP_MEETINGS: readonly ProcessMeeting[] = ${literal(meetings)};`,
   ].join('\n\n'),
 );
-console.log(`compiled ${migof.length} MiGOF rows, ${subAreas.length} sub-areas, ${objectives.length} GCM objectives, ${indicators.length} SDG indicators, ${processes.length} processes, ${memberships.length} memberships, ${meetings.length} meetings into ${outputFolder}`);
+console.log(
+  `compiled ${migof.length} MiGOF rows, ${subAreas.length} sub-areas, ${objectives.length} GCM objectives, ${indicators.length} SDG indicators, ${processes.length} processes, ${memberships.length} memberships, ${meetings.length} meetings into ${outputFolder}`,
+);

@@ -17,11 +17,16 @@ function option(name: string): string | undefined {
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const from = option('from') ?? process.env.MIGOV_SHARED_DATA ?? resolve(repositoryRoot, '../shared/data');
 const manifestPath = join(BUNDLED_SNAPSHOT_DIRECTORY, 'manifest.json');
-const committed = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { retrievedOn?: string }).retrievedOn : undefined;
+const committed = existsSync(manifestPath)
+  ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { retrievedOn?: string }).retrievedOn
+  : undefined;
 const retrievedOn = option('retrieved-on') ?? committed ?? new Date().toISOString().slice(0, 10);
 
 const files = encodeSnapshot(buildSnapshotFromDdf(from, retrievedOn));
 mkdirSync(BUNDLED_SNAPSHOT_DIRECTORY, { recursive: true });
-for (const name of readdirSync(BUNDLED_SNAPSHOT_DIRECTORY)) if (!files.has(name)) rmSync(join(BUNDLED_SNAPSHOT_DIRECTORY, name));
+for (const name of readdirSync(BUNDLED_SNAPSHOT_DIRECTORY))
+  if (!files.has(name)) rmSync(join(BUNDLED_SNAPSHOT_DIRECTORY, name));
 for (const [name, bytes] of files) writeFileSync(join(BUNDLED_SNAPSHOT_DIRECTORY, name), bytes);
-process.stdout.write(`official snapshot ${retrievedOn} from ${from}: ${[...files.keys()].join(', ')} in ${BUNDLED_SNAPSHOT_DIRECTORY}\n`);
+process.stdout.write(
+  `official snapshot ${retrievedOn} from ${from}: ${[...files.keys()].join(', ')} in ${BUNDLED_SNAPSHOT_DIRECTORY}\n`,
+);

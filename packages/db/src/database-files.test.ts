@@ -16,11 +16,15 @@ describe('SQLite database files', () => {
   });
 
   it('creates the database, its -wal and -shm files 0600 in a folder that exists, and a new folder 0700', async () => {
-    for (const filename of [join(folder, 'existing-folder.sqlite'), join(folder, 'new', 'deeper', 'new-folder.sqlite')]) {
+    for (const filename of [
+      join(folder, 'existing-folder.sqlite'),
+      join(folder, 'new', 'deeper', 'new-folder.sqlite'),
+    ]) {
       const db = await createDatabase({ url: `sqlite:${filename}` });
       try {
         await db.migrate();
-        for (const file of [filename, `${filename}-wal`, `${filename}-shm`]) expect(mode(file).toString(8), file).toBe('600');
+        for (const file of [filename, `${filename}-wal`, `${filename}-shm`])
+          expect(mode(file).toString(8), file).toBe('600');
       } finally {
         await db.close();
       }

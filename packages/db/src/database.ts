@@ -36,17 +36,20 @@ export interface CreateDatabaseOptions {
 }
 
 /** What a database URL points at. */
-export type DatabaseLocation = { dialect: 'sqlite'; filename: string } | { dialect: 'postgres'; connectionString: string };
+export type DatabaseLocation =
+  { dialect: 'sqlite'; filename: string } | { dialect: 'postgres'; connectionString: string };
 
 /** Parse a database URL; throws a RangeError naming the value for anything else. */
 export function parseDatabaseUrl(url: string): DatabaseLocation {
   const text = url.trim();
-  if (text === '') throw new RangeError('database url is empty: expected sqlite::memory:, sqlite:<path>, a file path or postgres://…');
+  if (text === '')
+    throw new RangeError('database url is empty: expected sqlite::memory:, sqlite:<path>, a file path or postgres://…');
   if (/^postgres(ql)?:\/\//i.test(text)) return { dialect: 'postgres', connectionString: text };
   if (text === 'sqlite::memory:' || text === ':memory:') return { dialect: 'sqlite', filename: ':memory:' };
   if (text.startsWith('sqlite://')) return { dialect: 'sqlite', filename: text.slice('sqlite://'.length) };
   if (text.startsWith('sqlite:')) return { dialect: 'sqlite', filename: text.slice('sqlite:'.length) };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) throw new RangeError(`unsupported database url "${text}": expected sqlite: or postgres://`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+    throw new RangeError(`unsupported database url "${text}": expected sqlite: or postgres://`);
   return { dialect: 'sqlite', filename: text };
 }
 
@@ -80,7 +83,9 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Mi
     // With WAL, NORMAL is durable against application crashes (only an OS crash may lose the last commits).
     connection.pragma('synchronous = NORMAL');
     const cacheSize = options.statementCacheSize ?? STATEMENT_CACHE_SIZE;
-    kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cacheSize > 0 ? withStatementCache(connection, cacheSize) : connection }) });
+    kysely = new Kysely<Schema>({
+      dialect: new SqliteDialect({ database: cacheSize > 0 ? withStatementCache(connection, cacheSize) : connection }),
+    });
   } else {
     const pool = new pg.Pool({ connectionString: location.connectionString, max: options.poolSize ?? 10 });
     // An idle client losing its connection must not crash the process; the next query reconnects.
@@ -96,7 +101,10 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Mi
       const { error, results } = await migrator.migrateToLatest();
       if (error) {
         const failed = results?.find((result) => result.status === 'Error');
-        throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(
+          `migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
       }
     },
     async close() {

@@ -1,5 +1,12 @@
 /** @migov/db: the data layer (schema, migrations, repositories) over SQLite and PostgreSQL. */
-export { createDatabase, parseDatabaseUrl, inTransaction, appliedSchemaVersion, DEFAULT_DATABASE_URL, SCHEMA_VERSION } from './database.ts';
+export {
+  createDatabase,
+  parseDatabaseUrl,
+  inTransaction,
+  appliedSchemaVersion,
+  DEFAULT_DATABASE_URL,
+  SCHEMA_VERSION,
+} from './database.ts';
 export type { MigovDatabase, Dialect, CreateDatabaseOptions, DatabaseLocation } from './database.ts';
 export type { Schema } from './schema/schema.ts';
 export { NotFoundError, ConflictError, ValidationError, TransitionError } from './errors.ts';
@@ -25,16 +32,44 @@ export * from './review-comments/review-comments.repository.ts';
 export * from './revisions/revisions.repository.ts';
 export * from './publications/publications.repository.ts';
 export * from './observations/observations.repository.ts';
-export { createTestDatabase, createEmptyTestDatabaseUrl, testPostgresUrl, TEST_DIALECTS } from './testing/test-database.ts';
+export {
+  createTestDatabase,
+  createEmptyTestDatabaseUrl,
+  testPostgresUrl,
+  TEST_DIALECTS,
+} from './testing/test-database.ts';
 export type { TestDatabase } from './testing/test-database.ts';
 export { backupDatabase, restoreDatabase, BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './backup/backup.ts';
 export type { BackupHeader, BackupSummary, BackupOptions } from './backup/backup.ts';
 export { seedDemoData, DEMO_EMAIL_DOMAIN } from './demo/seed-demo-data.ts';
 export type { SeedDemoOptions, DemoSummary } from './demo/seed-demo-data.ts';
-export { createBrief, findBrief, getBrief, appendBriefVersion, listBriefs, BRIEF_CHANGES } from './governance/briefs.repository.ts';
-export type { StoredBrief, StoredBriefVersion, NewBriefVersion, BriefChange, BriefSummary } from './governance/briefs.repository.ts';
-export { importIndicatorDatasets, listIndicatorDatasets, findIndicatorDataset, getIndicatorDataset, listAreaIndicatorDatasets } from './indicators/indicators.repository.ts';
-export type { IndicatorDatasetSummary, StoredIndicatorDataset, IndicatorImportResult } from './indicators/indicators.repository.ts';
+export {
+  createBrief,
+  findBrief,
+  getBrief,
+  appendBriefVersion,
+  listBriefs,
+  BRIEF_CHANGES,
+} from './governance/briefs.repository.ts';
+export type {
+  StoredBrief,
+  StoredBriefVersion,
+  NewBriefVersion,
+  BriefChange,
+  BriefSummary,
+} from './governance/briefs.repository.ts';
+export {
+  importIndicatorDatasets,
+  listIndicatorDatasets,
+  findIndicatorDataset,
+  getIndicatorDataset,
+  listAreaIndicatorDatasets,
+} from './indicators/indicators.repository.ts';
+export type {
+  IndicatorDatasetSummary,
+  StoredIndicatorDataset,
+  IndicatorImportResult,
+} from './indicators/indicators.repository.ts';
 export * from './governance/mgi-assessments.repository.ts';
 export * from './governance/governance-documents.repository.ts';
 export { publishMgiRound } from './governance/mgi-fixtures.ts';

@@ -38,9 +38,19 @@ describe('the SQLite statement cache', () => {
   });
 
   it('gives the same answers through Kysely, across schema changes, transactions and failed statements', async () => {
-    const db = new Kysely<{ t: { id: number; name: string; extra?: string | null } }>({ dialect: new SqliteDialect({ database: withStatementCache(new BetterSqlite3(':memory:')) }) });
-    await db.schema.createTable('t').addColumn('id', 'integer', (column) => column.primaryKey()).addColumn('name', 'text', (column) => column.notNull()).execute();
-    for (let id = 1; id <= 3; id += 1) await db.insertInto('t').values({ id, name: `n${id}` }).execute();
+    const db = new Kysely<{ t: { id: number; name: string; extra?: string | null } }>({
+      dialect: new SqliteDialect({ database: withStatementCache(new BetterSqlite3(':memory:')) }),
+    });
+    await db.schema
+      .createTable('t')
+      .addColumn('id', 'integer', (column) => column.primaryKey())
+      .addColumn('name', 'text', (column) => column.notNull())
+      .execute();
+    for (let id = 1; id <= 3; id += 1)
+      await db
+        .insertInto('t')
+        .values({ id, name: `n${id}` })
+        .execute();
     const all = () => db.selectFrom('t').selectAll().orderBy('id').execute();
     expect(await all()).toEqual([
       { id: 1, name: 'n1' },
@@ -61,7 +71,9 @@ describe('the SQLite statement cache', () => {
     const streamed: number[] = [];
     for await (const row of db.selectFrom('t').select('id').orderBy('id').stream()) streamed.push(row.id);
     expect(streamed).toEqual([1, 2, 3]);
-    expect((await sql<{ n: number }>`select count(*) as n from t where name like ${'n%'}`.execute(db)).rows).toEqual([{ n: 3 }]);
+    expect((await sql<{ n: number }>`select count(*) as n from t where name like ${'n%'}`.execute(db)).rows).toEqual([
+      { n: 3 },
+    ]);
     await db.destroy();
   });
 });

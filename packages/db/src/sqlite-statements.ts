@@ -11,7 +11,10 @@ import type { SqliteDatabase } from 'kysely';
 export const STATEMENT_CACHE_SIZE = 1000;
 
 /** The connection as Kysely's SqliteDialect takes it, preparing each SQL text once. */
-export function withStatementCache(connection: Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase & { cachedStatements(): number } {
+export function withStatementCache(
+  connection: Database,
+  size = STATEMENT_CACHE_SIZE,
+): SqliteDatabase & { cachedStatements(): number } {
   const statements = new Map<string, Statement>();
   return {
     prepare(sql: string) {

@@ -52,7 +52,11 @@ describe('tabulate (hand-worked case)', () => {
     const path = temp.path('hand.csv');
     writeCsv(path, DEFAULT_COLUMNS, rows);
     const loaded = await loadMicrodata(session.connection, path, { name: 'hand' });
-    const result = await tabulate(session.connection, sourceOf(loaded), { indicator: 'unemployment-rate', by: [], minN: 1 });
+    const result = await tabulate(session.connection, sourceOf(loaded), {
+      indicator: 'unemployment-rate',
+      by: [],
+      minN: 1,
+    });
     expect(result.cells).toHaveLength(1);
     const [cell] = result.cells as [CellEstimate];
     relativeClose(cell.estimate, 25);
@@ -66,7 +70,11 @@ describe('tabulate (hand-worked case)', () => {
     const path = temp.path('hand-suppression.csv');
     writeCsv(path, DEFAULT_COLUMNS, rows);
     const loaded = await loadMicrodata(session.connection, path, { name: 'hand' });
-    const result = await tabulate(session.connection, sourceOf(loaded), { indicator: 'unemployment-rate', by: ['sex'], minN: 9 });
+    const result = await tabulate(session.connection, sourceOf(loaded), {
+      indicator: 'unemployment-rate',
+      by: ['sex'],
+      minN: 9,
+    });
     expect(result.cells.map((cell) => [cell.sex, cell.status, cell.n, cell.estimate, cell.note])).toEqual([
       ['F', 'suppressed', 0, null, 'unweighted n = 0 < 9'],
       ['M', 'suppressed', 8, null, 'unweighted n = 8 < 9'],
@@ -75,12 +83,20 @@ describe('tabulate (hand-worked case)', () => {
 
   it('refuses a stratum with a single PSU unless it is declared a certainty unit', async () => {
     const path = temp.path('single.csv');
-    writeCsv(path, DEFAULT_COLUMNS, [...rows, person({ stratum: 'C', psu: 'c1', weight: 3, age: 20, labour_status: 2 })]);
+    writeCsv(path, DEFAULT_COLUMNS, [
+      ...rows,
+      person({ stratum: 'C', psu: 'c1', weight: 3, age: 20, labour_status: 2 }),
+    ]);
     const loaded = await loadMicrodata(session.connection, path, { name: 'single' });
-    await expect(tabulate(session.connection, sourceOf(loaded), { indicator: 'unemployment-rate', by: [], minN: 1 })).rejects.toThrow(
-      /column "stratum", value "C": stratum has a single PSU/,
-    );
-    const certain = await tabulate(session.connection, sourceOf(loaded), { indicator: 'unemployment-rate', by: [], minN: 1, singlePsu: 'certainty' });
+    await expect(
+      tabulate(session.connection, sourceOf(loaded), { indicator: 'unemployment-rate', by: [], minN: 1 }),
+    ).rejects.toThrow(/column "stratum", value "C": stratum has a single PSU/);
+    const certain = await tabulate(session.connection, sourceOf(loaded), {
+      indicator: 'unemployment-rate',
+      by: [],
+      minN: 1,
+      singlePsu: 'certainty',
+    });
     relativeClose(certain.cells[0]?.estimate ?? null, (100 * 6) / 15);
   });
 });
@@ -125,14 +141,19 @@ function smallSample(seed: number): PersonRow[] {
   const groups = new Map<string, number>();
   for (const row of rows) if (!groups.has(String(row['psu']))) groups.set(String(row['psu']), groups.size % 5);
   for (const row of rows) {
-    for (let r = 0; r < 5; r += 1) row[`repw_${r + 1}`] = groups.get(String(row['psu'])) === r ? 0 : (Number(row['weight']) * 5) / 4;
+    for (let r = 0; r < 5; r += 1)
+      row[`repw_${r + 1}`] = groups.get(String(row['psu'])) === r ? 0 : (Number(row['weight']) * 5) / 4;
   }
   return rows;
 }
 
 const REPLICATE_COLUMNS = ['repw_1', 'repw_2', 'repw_3', 'repw_4', 'repw_5'];
 
-function toReference(rows: readonly PersonRow[], inDomain: (row: PersonRow) => boolean, y: (row: PersonRow) => boolean): ReferenceRecord[] {
+function toReference(
+  rows: readonly PersonRow[],
+  inDomain: (row: PersonRow) => boolean,
+  y: (row: PersonRow) => boolean,
+): ReferenceRecord[] {
   return rows.map((row) => ({
     stratum: String(row['stratum']),
     psu: String(row['psu']),
@@ -145,14 +166,18 @@ function toReference(rows: readonly PersonRow[], inDomain: (row: PersonRow) => b
 
 const isForeign = (row: PersonRow) => row['birth_country'] !== 'XSY';
 const sexCode = (row: PersonRow) => (row['sex'] === 1 ? 'M' : 'F');
-const inLabourForce = (row: PersonRow) => Number(row['age']) >= 15 && (row['labour_status'] === 1 || row['labour_status'] === 2);
+const inLabourForce = (row: PersonRow) =>
+  Number(row['age']) >= 15 && (row['labour_status'] === 1 || row['labour_status'] === 2);
 const isYouth = (row: PersonRow) => Number(row['age']) >= 15 && Number(row['age']) <= 24;
 const isNeet = (row: PersonRow) => row['labour_status'] !== 1 && row['attending_education'] !== 1;
 const isSchoolAge = (row: PersonRow) => Number(row['age']) >= 6 && Number(row['age']) <= 17;
 
 describe('tabulate (against the textbook formulas in plain TypeScript)', () => {
   const seeds = [11, 12, 13];
-  const specWithReplicates: MicrodataSpec = { ...DEFAULT_SPEC, replicateWeights: { columns: REPLICATE_COLUMNS, method: 'jk1' } };
+  const specWithReplicates: MicrodataSpec = {
+    ...DEFAULT_SPEC,
+    replicateWeights: { columns: REPLICATE_COLUMNS, method: 'jk1' },
+  };
 
   async function load(seed: number) {
     const rows = smallSample(seed);
@@ -162,26 +187,36 @@ describe('tabulate (against the textbook formulas in plain TypeScript)', () => {
     return { rows, source: sourceOf(loaded) };
   }
 
-  it.each(seeds)('matches ratio estimates and Taylor standard errors by migratory status × sex to 1e-9 (seed %i)', async (seed) => {
-    const { rows, source } = await load(seed);
-    expect(rows.length).toBeGreaterThanOrEqual(30);
-    for (const [indicator, denominator, numerator] of [
-      ['unemployment-rate', inLabourForce, (row: PersonRow) => row['labour_status'] === 2],
-      ['neet', isYouth, isNeet],
-    ] as const) {
-      const result = await tabulate(session.connection, source, { indicator, by: ['migratory-status', 'sex'], minN: 1, variance: 'taylor' });
-      for (const cell of result.cells) {
-        const inCell = (row: PersonRow) =>
-          denominator(row) && (isForeign(row) ? 'foreign-born' : 'native-born') === cell.migratoryStatus && sexCode(row) === cell.sex;
-        const records = toReference(rows, inCell, numerator);
-        const n = records.filter((record) => record.inDomain).length;
-        expect(cell.n).toBe(n);
-        if (n === 0) continue;
-        relativeClose(cell.estimate, 100 * referenceRatio(records));
-        relativeClose(cell.standardError, 100 * Math.sqrt(referenceRatioVariance(records)));
+  it.each(seeds)(
+    'matches ratio estimates and Taylor standard errors by migratory status × sex to 1e-9 (seed %i)',
+    async (seed) => {
+      const { rows, source } = await load(seed);
+      expect(rows.length).toBeGreaterThanOrEqual(30);
+      for (const [indicator, denominator, numerator] of [
+        ['unemployment-rate', inLabourForce, (row: PersonRow) => row['labour_status'] === 2],
+        ['neet', isYouth, isNeet],
+      ] as const) {
+        const result = await tabulate(session.connection, source, {
+          indicator,
+          by: ['migratory-status', 'sex'],
+          minN: 1,
+          variance: 'taylor',
+        });
+        for (const cell of result.cells) {
+          const inCell = (row: PersonRow) =>
+            denominator(row) &&
+            (isForeign(row) ? 'foreign-born' : 'native-born') === cell.migratoryStatus &&
+            sexCode(row) === cell.sex;
+          const records = toReference(rows, inCell, numerator);
+          const n = records.filter((record) => record.inDomain).length;
+          expect(cell.n).toBe(n);
+          if (n === 0) continue;
+          relativeClose(cell.estimate, 100 * referenceRatio(records));
+          relativeClose(cell.standardError, 100 * Math.sqrt(referenceRatioVariance(records)));
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each(seeds)('identifies migrants by citizenship and by residence five years ago (seed %i)', async (seed) => {
     const { rows, source } = await load(seed);
@@ -190,10 +225,20 @@ describe('tabulate (against the textbook formulas in plain TypeScript)', () => {
       ['recent', (row: PersonRow) => row['residence_5y_ago'] !== 'XSY', 'recent-migrant', 'not-recent-migrant'],
     ] as const;
     for (const [status, isMigrant, migrant, nonMigrant] of definitions) {
-      const result = await tabulate(session.connection, source, { indicator: 'unemployment-rate', by: ['migratory-status'], status, minN: 1, variance: 'taylor' });
+      const result = await tabulate(session.connection, source, {
+        indicator: 'unemployment-rate',
+        by: ['migratory-status'],
+        status,
+        minN: 1,
+        variance: 'taylor',
+      });
       expect(result.cells.map((cell) => cell.migratoryStatus)).toEqual([migrant, nonMigrant]);
       for (const cell of result.cells) {
-        const records = toReference(rows, (row) => inLabourForce(row) && isMigrant(row) === (cell.migratoryStatus === migrant), (row) => row['labour_status'] === 2);
+        const records = toReference(
+          rows,
+          (row) => inLabourForce(row) && isMigrant(row) === (cell.migratoryStatus === migrant),
+          (row) => row['labour_status'] === 2,
+        );
         if (records.every((record) => !record.inDomain)) continue;
         relativeClose(cell.estimate, 100 * referenceRatio(records));
         relativeClose(cell.standardError, 100 * Math.sqrt(referenceRatioVariance(records)));
@@ -203,12 +248,25 @@ describe('tabulate (against the textbook formulas in plain TypeScript)', () => {
 
   it.each(seeds)('matches the parity index and its linearized standard error to 1e-9 (seed %i)', async (seed) => {
     const { rows, source } = await load(seed);
-    const result = await tabulate(session.connection, source, { indicator: 'attendance-parity', by: ['sex'], minN: 1, variance: 'taylor' });
+    const result = await tabulate(session.connection, source, {
+      indicator: 'attendance-parity',
+      by: ['sex'],
+      minN: 1,
+      variance: 'taylor',
+    });
     expect(result.cells.map((cell) => cell.sex)).toEqual(['F', 'M']);
     for (const cell of result.cells) {
       const attending = (row: PersonRow) => row['attending_education'] === 1;
-      const migrants = toReference(rows, (row) => isSchoolAge(row) && isForeign(row) && sexCode(row) === cell.sex, attending);
-      const natives = toReference(rows, (row) => isSchoolAge(row) && !isForeign(row) && sexCode(row) === cell.sex, attending);
+      const migrants = toReference(
+        rows,
+        (row) => isSchoolAge(row) && isForeign(row) && sexCode(row) === cell.sex,
+        attending,
+      );
+      const natives = toReference(
+        rows,
+        (row) => isSchoolAge(row) && !isForeign(row) && sexCode(row) === cell.sex,
+        attending,
+      );
       expect(cell.migratoryStatus).toBe('foreign-born/native-born');
       const n = Math.min(migrants.filter((r) => r.inDomain).length, natives.filter((r) => r.inDomain).length);
       expect(cell.n).toBe(n);
@@ -223,12 +281,22 @@ describe('tabulate (against the textbook formulas in plain TypeScript)', () => {
 
   it.each(seeds)('matches JK1 replicate-weight standard errors computed directly (seed %i)', async (seed) => {
     const { rows, source } = await load(seed);
-    const result = await tabulate(session.connection, source, { indicator: 'unemployment-rate', by: ['migratory-status'], minN: 1 });
+    const result = await tabulate(session.connection, source, {
+      indicator: 'unemployment-rate',
+      by: ['migratory-status'],
+      minN: 1,
+    });
     expect(result.variance).toBe('jk1');
     for (const cell of result.cells) {
-      const records = toReference(rows, (row) => inLabourForce(row) && (isForeign(row) ? 'foreign-born' : 'native-born') === cell.migratoryStatus, (row) => row['labour_status'] === 2);
+      const records = toReference(
+        rows,
+        (row) => inLabourForce(row) && (isForeign(row) ? 'foreign-born' : 'native-born') === cell.migratoryStatus,
+        (row) => row['labour_status'] === 2,
+      );
       const full = referenceRatio(records);
-      const replicates = REPLICATE_COLUMNS.map((_, r) => referenceRatio(records, (record) => record.replicateWeights?.[r] ?? Number.NaN));
+      const replicates = REPLICATE_COLUMNS.map((_, r) =>
+        referenceRatio(records, (record) => record.replicateWeights?.[r] ?? Number.NaN),
+      );
       relativeClose(cell.estimate, 100 * full);
       relativeClose(cell.standardError, 100 * Math.sqrt(referenceReplicateVariance(full, replicates, 4 / 5)));
     }
@@ -241,7 +309,10 @@ describe('tabulate (against the textbook formulas in plain TypeScript)', () => {
       const weightOf = (record: ReferenceRecord) => record.replicateWeights?.[r] ?? Number.NaN;
       return referenceRatio(migrants, weightOf) / referenceRatio(natives, weightOf);
     });
-    relativeClose(parity.cells[0]?.standardError ?? null, Math.sqrt(referenceReplicateVariance(full, replicates, 4 / 5)));
+    relativeClose(
+      parity.cells[0]?.standardError ?? null,
+      Math.sqrt(referenceReplicateVariance(full, replicates, 4 / 5)),
+    );
   });
 
   it('uses each replicate method’s scale factor', () => {
@@ -254,8 +325,12 @@ describe('tabulate (against the textbook formulas in plain TypeScript)', () => {
 
   it('rejects unknown indicators and a bad minimum n', async () => {
     const { source } = await load(11);
-    await expect(tabulate(session.connection, source, { indicator: 'gdp', by: [] })).rejects.toThrow(/invalid indicator: gdp/);
-    await expect(tabulate(session.connection, source, { indicator: 'neet', by: [], minN: 0 })).rejects.toThrow(/invalid minN: 0/);
+    await expect(tabulate(session.connection, source, { indicator: 'gdp', by: [] })).rejects.toThrow(
+      /invalid indicator: gdp/,
+    );
+    await expect(tabulate(session.connection, source, { indicator: 'neet', by: [], minN: 0 })).rejects.toThrow(
+      /invalid minN: 0/,
+    );
     expect(MicrodataError).toBeDefined();
   });
 });
@@ -266,11 +341,28 @@ describe('the parity index from paired PSU totals', () => {
     await writeSyntheticCensus(session.connection, path, designForPersons(30_000, 17));
     const source = sourceOf(await loadMicrodata(session.connection, path, { name: 'parity' }));
     for (const status of ['birth', 'citizenship', 'recent'] as const) {
-      const rates = await tabulate(session.connection, source, { indicator: 'attendance-rate', by: ['migratory-status', 'sex', 'age-group'], status, minN: 1 });
-      const parity = await tabulate(session.connection, source, { indicator: 'attendance-parity', by: ['sex', 'age-group'], status, minN: 1 });
+      const rates = await tabulate(session.connection, source, {
+        indicator: 'attendance-rate',
+        by: ['migratory-status', 'sex', 'age-group'],
+        status,
+        minN: 1,
+      });
+      const parity = await tabulate(session.connection, source, {
+        indicator: 'attendance-parity',
+        by: ['sex', 'age-group'],
+        status,
+        minN: 1,
+      });
       expect(parity.cells).toHaveLength(6);
       for (const cell of parity.cells) {
-        const rate = (migrant: boolean) => rates.cells.find((entry) => entry.sex === cell.sex && entry.ageGroup === cell.ageGroup && entry.migratoryStatus === (migrant ? rates.cells[0]!.migratoryStatus : rates.cells.at(-1)!.migratoryStatus))!;
+        const rate = (migrant: boolean) =>
+          rates.cells.find(
+            (entry) =>
+              entry.sex === cell.sex &&
+              entry.ageGroup === cell.ageGroup &&
+              entry.migratoryStatus ===
+                (migrant ? rates.cells[0]!.migratoryStatus : rates.cells.at(-1)!.migratoryStatus),
+          )!;
         const [a, b] = [rate(true), rate(false)];
         expect(cell.n).toBe(Math.min(a.n, b.n));
         if (a.n === 0 || b.n === 0 || b.estimate === 0) {

@@ -42,7 +42,13 @@ export function sourceOf(loaded: LoadedMicrodata): EstimationSource {
     view: loaded.view,
     file: loaded.file,
     ...(replicate
-      ? { replicate: { columns: loaded.replicateColumns, method: replicate.method, ...(replicate.fayRho !== undefined ? { fayRho: replicate.fayRho } : {}) } }
+      ? {
+          replicate: {
+            columns: loaded.replicateColumns,
+            method: replicate.method,
+            ...(replicate.fayRho !== undefined ? { fayRho: replicate.fayRho } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -110,7 +116,8 @@ export function replicateScale(method: ReplicateMethod, replicates: number, fayR
     case 'brr':
       return 1 / replicates;
     case 'fay': {
-      if (fayRho === undefined || !(fayRho > 0 && fayRho < 1)) throw new RangeError(`invalid fayRho: ${fayRho} (strictly between 0 and 1)`);
+      if (fayRho === undefined || !(fayRho > 0 && fayRho < 1))
+        throw new RangeError(`invalid fayRho: ${fayRho} (strictly between 0 and 1)`);
       return 1 / (replicates * (1 - fayRho) ** 2);
     }
   }
@@ -132,7 +139,10 @@ function makePlan(options: TabulateOptions): Plan {
   const indicator = getIndicator(options.indicator);
   const base = indicator.kind === 'parity' ? indicator.base : indicator;
   const definition = MIGRATORY_STATUS_DEFINITIONS[options.status ?? 'birth'];
-  if (!definition) throw new RangeError(`invalid migratory status definition: ${options.status} (known: ${Object.keys(MIGRATORY_STATUS_DEFINITIONS).join(', ')})`);
+  if (!definition)
+    throw new RangeError(
+      `invalid migratory status definition: ${options.status} (known: ${Object.keys(MIGRATORY_STATUS_DEFINITIONS).join(', ')})`,
+    );
   const by = new Set(options.by);
   const splitStatus = by.has('migratory-status') || indicator.kind === 'parity';
   return {
@@ -143,7 +153,9 @@ function makePlan(options: TabulateOptions): Plan {
     nonMigrant: definition.nonMigrant,
     separate: [...(options.separateBy ?? [])],
     keyExprs: {
-      g_status: splitStatus ? `CAST(CASE WHEN ${definition.column} THEN 1 ELSE 2 END AS SMALLINT)` : 'CAST(0 AS SMALLINT)',
+      g_status: splitStatus
+        ? `CAST(CASE WHEN ${definition.column} THEN 1 ELSE 2 END AS SMALLINT)`
+        : 'CAST(0 AS SMALLINT)',
       g_sex: by.has('sex') ? `CAST(CASE WHEN male THEN 1 ELSE 2 END AS SMALLINT)` : 'CAST(0 AS SMALLINT)',
       g_age: by.has('age-group') ? `CAST(${ageGroupSql(base.ageGroups, true)} AS SMALLINT)` : 'CAST(0 AS SMALLINT)',
     },
@@ -153,7 +165,9 @@ function makePlan(options: TabulateOptions): Plan {
 
 /** The denominator rows with their cell keys, weight and numerator indicator y. */
 function domainSql(source: EstimationSource, plan: Plan, extra: string[] = []): string {
-  const separate = plan.separate.map((column) => `CAST(${quoteIdent(column)} AS VARCHAR) AS ${quoteIdent(column)}, `).join('');
+  const separate = plan.separate
+    .map((column) => `CAST(${quoteIdent(column)} AS VARCHAR) AS ${quoteIdent(column)}, `)
+    .join('');
   // one SMALLINT cell key g = status·100 + sex·10 + age group (0 = total): one hash key instead of three
   const keys = `CAST(${plan.keyExprs.g_status} * 100 + ${plan.keyExprs.g_sex} * 10 + ${plan.keyExprs.g_age} AS SMALLINT) AS g`;
   const more = extra.map((column) => `, ${quoteIdent(column)}`).join('');
@@ -231,9 +245,17 @@ async function createPsuCounts(connection: DuckDBConnection, source: EstimationS
   return table;
 }
 
-async function checkSinglePsuStrata(connection: DuckDBConnection, source: EstimationSource, plan: Plan, psuCounts: string): Promise<void> {
+async function checkSinglePsuStrata(
+  connection: DuckDBConnection,
+  source: EstimationSource,
+  plan: Plan,
+  psuCounts: string,
+): Promise<void> {
   const keys = list([...plan.separate, 'stratum']);
-  const rows = await queryRows(connection, `SELECT CAST(stratum AS VARCHAR) AS stratum FROM ${quoteIdent(psuCounts)} WHERE n_h < 2 ORDER BY ${keys} LIMIT 20`);
+  const rows = await queryRows(
+    connection,
+    `SELECT CAST(stratum AS VARCHAR) AS stratum FROM ${quoteIdent(psuCounts)} WHERE n_h < 2 ORDER BY ${keys} LIMIT 20`,
+  );
   if (rows.length === 0) return;
   const problems: MicrodataProblem[] = rows.map((row) => ({
     file: source.file ?? source.view,
@@ -244,7 +266,12 @@ async function checkSinglePsuStrata(connection: DuckDBConnection, source: Estima
   throw new MicrodataError(problems);
 }
 
-async function taylorCells(connection: DuckDBConnection, source: EstimationSource, plan: Plan, singlePsu: 'error' | 'certainty'): Promise<RawCell[]> {
+async function taylorCells(
+  connection: DuckDBConnection,
+  source: EstimationSource,
+  plan: Plan,
+  singlePsu: 'error' | 'certainty',
+): Promise<RawCell[]> {
   const psuCounts = await createPsuCounts(connection, source, plan);
   if (singlePsu === 'error') await checkSinglePsuStrata(connection, source, plan, psuCounts);
   const sep = plan.separate;
@@ -302,10 +329,17 @@ zz AS (
 SELECT ${others}, CASE WHEN rb > 0 THEN ra / rb END AS estimate, v.variance, least(na, nb)::BIGINT AS n, na::BIGINT AS na, nb::BIGINT AS nb, ra, rb
 FROM pc LEFT JOIN v USING (${others}) ORDER BY ${others}`;
   const rows = await queryRows(connection, sql);
-  return rows.map((row) => parityCell(plan, row, row['estimate'] as number | null, (row['variance'] as number | null) ?? 0));
+  return rows.map((row) =>
+    parityCell(plan, row, row['estimate'] as number | null, (row['variance'] as number | null) ?? 0),
+  );
 }
 
-function parityCell(plan: Plan, row: Record<string, unknown>, estimate: number | null, variance: number | null): RawCell {
+function parityCell(
+  plan: Plan,
+  row: Record<string, unknown>,
+  estimate: number | null,
+  variance: number | null,
+): RawCell {
   const na = Number(row['na']);
   const nb = Number(row['nb']);
   const rb = row['rb'] as number | null;
@@ -330,7 +364,8 @@ function parityCell(plan: Plan, row: Record<string, unknown>, estimate: number |
 
 async function replicateCells(connection: DuckDBConnection, source: EstimationSource, plan: Plan): Promise<RawCell[]> {
   const replicate = source.replicate;
-  if (!replicate || replicate.columns.length < 2) throw new RangeError('replicate variance needs at least two replicate weights in the source');
+  if (!replicate || replicate.columns.length < 2)
+    throw new RangeError('replicate variance needs at least two replicate weights in the source');
   const sep = plan.separate;
   const cellKeys = [...sep, 'g'];
   const keys = list(cellKeys);
@@ -382,27 +417,40 @@ SELECT ${keys}, sum(w * y) AS ty, sum(w) AS tx, count(*)::BIGINT AS n, ${sums} F
     const info = { ...row, na: a ? a['n'] : 0, nb: b ? b['n'] : 0, rb };
     if (ra === null || rb === null || rb === 0) return parityCell(plan, info, null, null);
     const estimate = ra / rb;
-    return parityCell(plan, info, estimate, variance(estimate, (r) => ratio(a as Record<string, unknown>, r) / ratio(b as Record<string, unknown>, r)));
+    return parityCell(
+      plan,
+      info,
+      estimate,
+      variance(estimate, (r) => ratio(a as Record<string, unknown>, r) / ratio(b as Record<string, unknown>, r)),
+    );
   });
 }
 
 /** All expected categories of a dimension that the tabulation splits by. */
 function expectedValues(plan: Plan, key: CellKey): string[] {
   if (!plan.split[key]) return [TOTAL];
-  if (key === 'g_status') return plan.indicator.kind === 'parity' ? [`${plan.migrant}/${plan.nonMigrant}`] : [plan.migrant, plan.nonMigrant];
+  if (key === 'g_status')
+    return plan.indicator.kind === 'parity' ? [`${plan.migrant}/${plan.nonMigrant}`] : [plan.migrant, plan.nonMigrant];
   if (key === 'g_sex') return ['F', 'M'];
   return plan.base.ageGroups.map((group) => group.code);
 }
 
 /** Estimate an indicator with standard errors, confidence bounds and suppression flags for every cell of the requested disaggregation. */
-export async function tabulate(connection: DuckDBConnection, source: EstimationSource, options: TabulateOptions): Promise<Tabulation> {
+export async function tabulate(
+  connection: DuckDBConnection,
+  source: EstimationSource,
+  options: TabulateOptions,
+): Promise<Tabulation> {
   const plan = makePlan(options);
   const minN = options.minN ?? 30;
-  if (!Number.isInteger(minN) || minN < 1) throw new RangeError(`invalid minN: ${minN} (a positive integer is required)`);
+  if (!Number.isInteger(minN) || minN < 1)
+    throw new RangeError(`invalid minN: ${minN} (a positive integer is required)`);
   const level = options.confidenceLevel ?? 0.95;
   const z = criticalValue(level);
   const useReplicate = (options.variance ?? (source.replicate ? 'replicate' : 'taylor')) === 'replicate';
-  const raw = useReplicate ? await replicateCells(connection, source, plan) : await taylorCells(connection, source, plan, options.singlePsu ?? 'error');
+  const raw = useReplicate
+    ? await replicateCells(connection, source, plan)
+    : await taylorCells(connection, source, plan, options.singlePsu ?? 'error');
   const multiplier = plan.indicator.kind === 'ratio' && plan.indicator.unit === 'PT' ? 100 : 1;
 
   // every expected cell appears, empty ones flagged rather than missing
@@ -415,7 +463,17 @@ export async function tabulate(connection: DuckDBConnection, source: EstimationS
       for (const sex of expectedValues(plan, 'g_sex')) {
         for (const age of expectedValues(plan, 'g_age')) {
           const found = index.get(JSON.stringify([separate, status, sex, age]));
-          const cell: RawCell = found ?? { separate, status, sex, age, estimate: null, variance: null, n: 0, weightedDenominator: 0, note: 'no observations' };
+          const cell: RawCell = found ?? {
+            separate,
+            status,
+            sex,
+            age,
+            estimate: null,
+            variance: null,
+            n: 0,
+            weightedDenominator: 0,
+            note: 'no observations',
+          };
           cells.push(finish(plan, cell, minN, z, multiplier));
         }
       }
@@ -448,10 +506,22 @@ function finish(plan: Plan, cell: RawCell, minN: number, z: number, multiplier: 
   if (cell.n < minN) {
     return { ...base, ...empty, status: 'suppressed', note: `unweighted n = ${cell.n} < ${minN}` };
   }
-  if (cell.estimate === null || cell.variance === null || !Number.isFinite(cell.estimate) || !Number.isFinite(cell.variance)) {
+  if (
+    cell.estimate === null ||
+    cell.variance === null ||
+    !Number.isFinite(cell.estimate) ||
+    !Number.isFinite(cell.variance)
+  ) {
     return { ...base, ...empty, status: 'undefined', note: cell.note ?? 'estimate undefined' };
   }
   const estimate = cell.estimate * multiplier;
   const standardError = Math.sqrt(Math.max(cell.variance, 0)) * multiplier;
-  return { ...base, estimate, standardError, lower: estimate - z * standardError, upper: estimate + z * standardError, status: 'estimated' };
+  return {
+    ...base,
+    estimate,
+    standardError,
+    lower: estimate - z * standardError,
+    upper: estimate + z * standardError,
+    status: 'estimated',
+  };
 }

@@ -64,15 +64,25 @@ describe('formatSdmxCsv', () => {
     expect(lines[0]).toBe(
       'DATAFLOW,SERIES,REF_AREA,TIME_PERIOD,MIGRATORY_STATUS,SEX,AGE,OBS_VALUE,UNIT_MEASURE,LOWER_BOUND,UPPER_BOUND,STANDARD_ERROR,UNWEIGHTED_N,OBS_STATUS,COMMENT_OBS',
     );
-    expect(lines[1]).toBe('MIGOV:DF_MICRODATA(1.0),SL_TLF_NEET,999,2026,foreign-born,_T,_T,25.5,PT,23.05,27.95,1.25,400,A,');
-    expect(lines[2]).toBe('MIGOV:DF_MICRODATA(1.0),SL_TLF_NEET,999,2026,native-born,_T,_T,,PT,,,,12,O,unweighted n = 12 < 30');
+    expect(lines[1]).toBe(
+      'MIGOV:DF_MICRODATA(1.0),SL_TLF_NEET,999,2026,foreign-born,_T,_T,25.5,PT,23.05,27.95,1.25,400,A,',
+    );
+    expect(lines[2]).toBe(
+      'MIGOV:DF_MICRODATA(1.0),SL_TLF_NEET,999,2026,native-born,_T,_T,,PT,,,,12,O,unweighted n = 12 < 30',
+    );
   });
 });
 
 describe('toChartTable', () => {
   it('carries indicator metadata, labelled columns and the cells', () => {
     const table = toChartTable(tabulation);
-    expect(table.indicator).toEqual({ id: 'neet', sdg: '8.6.1', series: 'SL_TLF_NEET', title: INDICATORS.neet.title, unit: 'PT' });
+    expect(table.indicator).toEqual({
+      id: 'neet',
+      sdg: '8.6.1',
+      series: 'SL_TLF_NEET',
+      title: INDICATORS.neet.title,
+      unit: 'PT',
+    });
     expect(table.columns.find((column) => column.key === 'lower')?.label).toBe('Lower 95% bound');
     expect(JSON.parse(JSON.stringify(table)).rows).toHaveLength(2);
   });
@@ -81,7 +91,9 @@ describe('toChartTable', () => {
 describe('parseDimensions', () => {
   it('parses a comma-separated list and refuses unknown or repeated names', () => {
     expect(parseDimensions('migratory-status, sex')).toEqual(['migratory-status', 'sex']);
-    expect(() => parseDimensions('sex,region')).toThrow('invalid dimension: region (known: migratory-status, sex, age-group)');
+    expect(() => parseDimensions('sex,region')).toThrow(
+      'invalid dimension: region (known: migratory-status, sex, age-group)',
+    );
     expect(() => parseDimensions('sex,sex')).toThrow('invalid dimension: sex (given twice)');
   });
 });

@@ -124,7 +124,13 @@ export interface ChartTable {
 export function toChartTable(tabulation: Tabulation): ChartTable {
   const indicator = tabulation.indicator;
   return {
-    indicator: { id: indicator.id, sdg: indicator.sdg, series: indicator.series, title: indicator.title, unit: indicator.unit },
+    indicator: {
+      id: indicator.id,
+      sdg: indicator.sdg,
+      series: indicator.series,
+      title: indicator.title,
+      unit: indicator.unit,
+    },
     migratoryStatusDefinition: tabulation.status,
     variance: tabulation.variance,
     confidenceLevel: tabulation.confidenceLevel,

@@ -16,6 +16,8 @@ describe('getIndicator', () => {
   });
 
   it('names the ids and SDG codes when nothing matches', () => {
-    expect(() => getIndicator('10.7.2')).toThrow(/invalid indicator: 10\.7\.2 \(known: neet, unemployment-rate, attendance-rate, attendance-parity; SDG codes 8\.6\.1 \(neet\), 8\.5\.2 \(unemployment-rate\), 4\.5\.1 \(attendance-parity\); or a series code\)/);
+    expect(() => getIndicator('10.7.2')).toThrow(
+      /invalid indicator: 10\.7\.2 \(known: neet, unemployment-rate, attendance-rate, attendance-parity; SDG codes 8\.6\.1 \(neet\), 8\.5\.2 \(unemployment-rate\), 4\.5\.1 \(attendance-parity\); or a series code\)/,
+    );
   });
 });

@@ -124,7 +124,9 @@ export function getIndicator(id: string): Indicator {
     Object.values(all).find((candidate) => candidate.series.toLowerCase() === key.toLowerCase());
   if (!indicator) {
     const codes = Object.entries(SDG_INDICATOR_CODES).map(([code, name]) => `${code} (${name})`);
-    throw new RangeError(`invalid indicator: ${id} (known: ${Object.keys(INDICATORS).join(', ')}; SDG codes ${codes.join(', ')}; or a series code)`);
+    throw new RangeError(
+      `invalid indicator: ${id} (known: ${Object.keys(INDICATORS).join(', ')}; SDG codes ${codes.join(', ')}; or a series code)`,
+    );
   }
   return indicator;
 }
@@ -155,7 +157,8 @@ export function parseDimensions(text: string): Dimension[] {
     .filter((name) => name !== '');
   const seen = new Set<string>();
   for (const name of names) {
-    if (!(DIMENSIONS as readonly string[]).includes(name)) throw new RangeError(`invalid dimension: ${name} (known: ${DIMENSIONS.join(', ')})`);
+    if (!(DIMENSIONS as readonly string[]).includes(name))
+      throw new RangeError(`invalid dimension: ${name} (known: ${DIMENSIONS.join(', ')})`);
     if (seen.has(name)) throw new RangeError(`invalid dimension: ${name} (given twice)`);
     seen.add(name);
   }
@@ -166,7 +169,9 @@ export function parseDimensions(text: string): Dimension[] {
 export function ageGroupSql(groups: readonly AgeGroup[], positions = false): string {
   const branches = groups.map((group, index) => {
     const value = positions ? String(index + 1) : `'${group.code}'`;
-    return group.max === undefined ? `WHEN age >= ${group.min} THEN ${value}` : `WHEN age BETWEEN ${group.min} AND ${group.max} THEN ${value}`;
+    return group.max === undefined
+      ? `WHEN age >= ${group.min} THEN ${value}`
+      : `WHEN age BETWEEN ${group.min} AND ${group.max} THEN ${value}`;
   });
   return `CASE ${branches.join(' ')} END`;
 }

@@ -28,7 +28,8 @@ async function problemsOf(path: string, options: Parameters<typeof loadMicrodata
   throw new Error(`${path} loaded without problems`);
 }
 
-const good = (count: number): PersonRow[] => Array.from({ length: count }, (_, i) => person({ person_id: i + 1, psu: 1 + (i % 2) }));
+const good = (count: number): PersonRow[] =>
+  Array.from({ length: count }, (_, i) => person({ person_id: i + 1, psu: 1 + (i % 2) }));
 
 describe('loadMicrodata', () => {
   it('names file, spreadsheet row, column, value and reason for each bad cell of a CSV', async () => {
@@ -65,7 +66,11 @@ describe('loadMicrodata', () => {
     expect(error.problems.map((problem) => [problem.row, problem.column, problem.message])).toEqual([
       [2, 'weight', 'non-positive weight: must be > 0'],
       [3, 'age', 'age is not a whole number'],
-      [4, 'labour_status', 'impossible labour-force status code: allowed 1 (employed), 2 (unemployed), 3 (inactive), 9 (notApplicable)'],
+      [
+        4,
+        'labour_status',
+        'impossible labour-force status code: allowed 1 (employed), 2 (unemployed), 3 (inactive), 9 (notApplicable)',
+      ],
       [5, 'labour_status', 'labour-force status "not applicable" for a person aged 15 or over'],
     ]);
   });
@@ -86,18 +91,28 @@ describe('loadMicrodata', () => {
     const csvPath = temp.path('for-parquet.csv');
     writeCsv(csvPath, DEFAULT_COLUMNS, rows);
     const parquetPath = temp.path('bad.parquet');
-    await session.connection.run(`COPY (SELECT * FROM read_csv(${quoteLiteral(csvPath)})) TO ${quoteLiteral(parquetPath)} (FORMAT parquet)`);
+    await session.connection.run(
+      `COPY (SELECT * FROM read_csv(${quoteLiteral(csvPath)})) TO ${quoteLiteral(parquetPath)} (FORMAT parquet)`,
+    );
     const error = await problemsOf(parquetPath);
-    expect(error.problems.map(formatProblem)).toEqual(['bad.parquet, row 4, column "age", value "250": impossible age: outside 0..120']);
+    expect(error.problems.map(formatProblem)).toEqual([
+      'bad.parquet, row 4, column "age", value "250": impossible age: outside 0..120',
+    ]);
   });
 
   it('names missing columns and lists the columns the file has', async () => {
     const path = temp.path('missing.csv');
-    writeCsv(path, DEFAULT_COLUMNS.filter((column) => column !== 'weight'), good(2));
+    writeCsv(
+      path,
+      DEFAULT_COLUMNS.filter((column) => column !== 'weight'),
+      good(2),
+    );
     const error = await problemsOf(path);
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]?.column).toBe('weight');
-    expect(error.problems[0]?.message).toMatch(/^column not found \(the file has: person_id, household_id, stratum, psu, sex/);
+    expect(error.problems[0]?.message).toMatch(
+      /^column not found \(the file has: person_id, household_id, stratum, psu, sex/,
+    );
   });
 
   it('refuses missing files and unknown file types', async () => {
@@ -173,7 +188,10 @@ describe('loadMicrodata', () => {
     const path = temp.path('status.csv');
     writeCsv(path, DEFAULT_COLUMNS, rows);
     const loaded = await loadMicrodata(session.connection, path, { name: 'status' });
-    const derived = await queryRows(session.connection, `SELECT foreign_born, non_citizen, recent_migrant FROM status ORDER BY source_row`);
+    const derived = await queryRows(
+      session.connection,
+      `SELECT foreign_born, non_citizen, recent_migrant FROM status ORDER BY source_row`,
+    );
     expect(derived.map((row) => [row['foreign_born'], row['non_citizen'], row['recent_migrant']])).toEqual([
       [false, false, false],
       [true, false, false],
@@ -196,7 +214,14 @@ describe('loadMicrodata on statistical files', () => {
         type,
         values,
         ...(name === 'weight' ? { missing: { values: [0] } } : {}),
-        ...(name === 'sex' ? { valueLabels: [[1, 'Male'], [2, 'Female']] as [number, string][] } : {}),
+        ...(name === 'sex'
+          ? {
+              valueLabels: [
+                [1, 'Male'],
+                [2, 'Female'],
+              ] as [number, string][],
+            }
+          : {}),
       };
     });
 
@@ -206,19 +231,28 @@ describe('loadMicrodata on statistical files', () => {
     const path = temp.path('missing-weight.sav');
     writeSav(path, columnsOf(rows), { compression: 'bytecode', weight: 'WT' });
     const error = await problemsOf(path);
-    expect(error.problems.map(formatProblem)).toEqual(['missing-weight.sav, row 3, column "WT", value "": missing weight']);
+    expect(error.problems.map(formatProblem)).toEqual([
+      'missing-weight.sav, row 3, column "WT", value "": missing weight',
+    ]);
   });
 
   it('stages a statistical file in the compressed staging database of DuckDB, checkpointing as it goes, with every record in order', async () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => person({ person_id: i + 1, psu: 1 + (i % 7), age: i % 100, weight: 1 + (i % 13) / 4 }));
+    const rows = Array.from({ length: 5000 }, (_, i) =>
+      person({ person_id: i + 1, psu: 1 + (i % 7), age: i % 100, weight: 1 + (i % 13) / 4 }),
+    );
     const path = temp.path('staged.sav');
     writeSav(path, columnsOf(rows), { compression: 'bytecode', weight: 'WT' });
     const loaded = await loadMicrodata(session.connection, path, { name: 'staged', stagingCheckpointRows: 2048 });
     expect(loaded.rows).toBe(5000);
-    const [where] = await queryRows(session.connection, "SELECT database_name FROM duckdb_tables() WHERE table_name = 'staged_raw'");
+    const [where] = await queryRows(
+      session.connection,
+      "SELECT database_name FROM duckdb_tables() WHERE table_name = 'staged_raw'",
+    );
     expect(where).toEqual({ database_name: 'migov_staging' });
     const read = await queryRows(session.connection, 'SELECT source_row, age, weight FROM staged ORDER BY source_row');
-    expect(read.map((row) => [Number(row['source_row']), row['age'], row['weight']])).toEqual(rows.map((row, i) => [i + 1, row['age'], row['weight']]));
+    expect(read.map((row) => [Number(row['source_row']), row['age'], row['weight']])).toEqual(
+      rows.map((row, i) => [i + 1, row['age'], row['weight']]),
+    );
   });
 
   it('takes codes written as value labels, and keeps an explicit weight column it cannot find', async () => {
@@ -227,9 +261,15 @@ describe('loadMicrodata on statistical files', () => {
     const spec = parseSpec({ codes: { sex: { male: ['male'], female: ['Female'] } } });
     const loaded = await loadMicrodata(session.connection, path, { spec, name: 'labels' });
     expect(loaded.rows).toBe(4);
-    expect(await queryRows(session.connection, 'SELECT DISTINCT sex, weight FROM labels')).toEqual([{ sex: 'M', weight: 1 }]);
+    expect(await queryRows(session.connection, 'SELECT DISTINCT sex, weight FROM labels')).toEqual([
+      { sex: 'M', weight: 1 },
+    ]);
     const explicit = await problemsOf(path, { explicitColumns: ['weight'] });
-    expect(explicit.problems[0]).toMatchObject({ file: 'labels.dta', column: 'weight', message: expect.stringMatching(/^column not found \(the file has: person_id, household_id, stratum, psu, WT,/) });
+    expect(explicit.problems[0]).toMatchObject({
+      file: 'labels.dta',
+      column: 'weight',
+      message: expect.stringMatching(/^column not found \(the file has: person_id, household_id, stratum, psu, WT,/),
+    });
   });
 });
 
@@ -237,7 +277,9 @@ describe('parseSpec', () => {
   it('names the offending key', () => {
     expect(() => parseSpec({ colums: {} })).toThrow('invalid microdata spec: colums: unknown key');
     expect(() => parseSpec({ columns: { wieght: 'W' } })).toThrow(/columns\.wieght: unknown variable/);
-    expect(() => parseSpec({ codes: { sex: { male: [] } } })).toThrow(/codes\.sex\.male: a non-empty list of codes is required/);
+    expect(() => parseSpec({ codes: { sex: { male: [] } } })).toThrow(
+      /codes\.sex\.male: a non-empty list of codes is required/,
+    );
     expect(() => parseSpec({ replicateWeights: { method: 'fay', columns: ['a', 'b'] } })).toThrow(/fayRho/);
     expect(() => parseSpec({ ageRange: [10, 5] })).toThrow(/ageRange/);
   });

@@ -12,7 +12,12 @@ import type { MicrodataSpec, Variable } from './spec.ts';
 import { DEFAULT_SPEC } from './spec.ts';
 import { queryRows } from './session.ts';
 import { quoteIdent, quoteLiteral } from './sql.ts';
-import { FileFormatError, type FileMetadata, type ReadProgress, type StatisticalFile } from './formats/file-metadata.ts';
+import {
+  FileFormatError,
+  type FileMetadata,
+  type ReadProgress,
+  type StatisticalFile,
+} from './formats/file-metadata.ts';
 import { openSav } from './formats/read-sav.ts';
 import { openDta } from './formats/read-dta.ts';
 import { openIpums } from './formats/read-ipums.ts';
@@ -100,7 +105,10 @@ export async function openStatisticalFile(path: string): Promise<StatisticalFile
 /** The metadata of an SPSS, Stata or IPUMS file (variables, labels, value labels, design variables). */
 export async function describeMicrodataFile(path: string): Promise<FileMetadata> {
   const opened = await openStatisticalFile(path);
-  if (!opened) throw new MicrodataError([{ file: basename(path), message: 'no metadata to describe: use .sav, .zsav, .dta or a DDI codebook (.xml)' }]);
+  if (!opened)
+    throw new MicrodataError([
+      { file: basename(path), message: 'no metadata to describe: use .sav, .zsav, .dta or a DDI codebook (.xml)' },
+    ]);
   return opened.metadata;
 }
 
@@ -109,19 +117,26 @@ export async function describeMicrodataFile(path: string): Promise<FileMetadata>
  * PSU) stand in for mapped names the file does not have, and codes may be given as value labels
  * (`"male": ["Male"]`), which become the labelled codes.
  */
-export function specForMetadata(spec: MicrodataSpec, metadata: FileMetadata, explicit: readonly Variable[] = []): MicrodataSpec {
+export function specForMetadata(
+  spec: MicrodataSpec,
+  metadata: FileMetadata,
+  explicit: readonly Variable[] = [],
+): MicrodataSpec {
   const names = new Set(metadata.variables.map((variable) => variable.name));
   const columns = { ...spec.columns };
   for (const variable of ['weight', 'stratum', 'psu'] as const) {
     const named = metadata[variable];
     if (named && !names.has(columns[variable]) && !explicit.includes(variable)) columns[variable] = named;
   }
-  const labelsOf = (column: string) => metadata.variables.find((variable) => variable.name === column)?.valueLabels ?? new Map<string, string>();
+  const labelsOf = (column: string) =>
+    metadata.variables.find((variable) => variable.name === column)?.valueLabels ?? new Map<string, string>();
   const resolve = (column: string, codes: string[]): string[] => {
     const labels = labelsOf(column);
     return codes.map((code) => {
       if (labels.has(code)) return code;
-      const matches = [...labels.entries()].filter(([, label]) => label.trim().toLowerCase() === code.trim().toLowerCase());
+      const matches = [...labels.entries()].filter(
+        ([, label]) => label.trim().toLowerCase() === code.trim().toLowerCase(),
+      );
       return matches.length === 1 ? matches[0]![0] : code;
     });
   };
@@ -140,15 +155,39 @@ export function specForMetadata(spec: MicrodataSpec, metadata: FileMetadata, exp
 }
 
 /** Stream the variables a load needs from a statistical file into the table `raw`. */
-async function stageStatisticalFile(connection: DuckDBConnection, opened: StatisticalFile, raw: string, spec: MicrodataSpec, options: LoadOptions, file: string): Promise<string> {
+async function stageStatisticalFile(
+  connection: DuckDBConnection,
+  opened: StatisticalFile,
+  raw: string,
+  spec: MicrodataSpec,
+  options: LoadOptions,
+  file: string,
+): Promise<string> {
   const known = new Map(opened.metadata.variables.map((variable) => [variable.name, variable]));
-  const wanted = [...new Set([...Object.values(spec.columns), ...(spec.replicateWeights?.columns ?? []), ...(options.passThrough ?? [])])];
+  const wanted = [
+    ...new Set([
+      ...Object.values(spec.columns),
+      ...(spec.replicateWeights?.columns ?? []),
+      ...(options.passThrough ?? []),
+    ]),
+  ];
   const missing = wanted.filter((name) => !known.has(name));
   if (missing.length > 0) {
     const names = [...known.keys()];
-    throw new MicrodataError(missing.map((name) => ({ file, column: name, message: `column not found (the file has: ${names.slice(0, 60).join(', ')}${names.length > 60 ? `, … ${names.length - 60} more` : ''})` })));
+    throw new MicrodataError(
+      missing.map((name) => ({
+        file,
+        column: name,
+        message: `column not found (the file has: ${names.slice(0, 60).join(', ')}${names.length > 60 ? `, … ${names.length - 60} more` : ''})`,
+      })),
+    );
   }
-  const sink = await createStagingSink(connection, raw, wanted.map((name) => ({ name, type: known.get(name)!.type })), options.stagingCheckpointRows);
+  const sink = await createStagingSink(
+    connection,
+    raw,
+    wanted.map((name) => ({ name, type: known.get(name)!.type })),
+    options.stagingCheckpointRows,
+  );
   try {
     await opened.read(wanted, sink, options.onProgress);
   } catch (error) {
@@ -167,7 +206,8 @@ interface SourceColumn {
   trim: boolean;
 }
 
-const NUMERIC_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+const NUMERIC_TYPES =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
 
 function isNumeric(column: SourceColumn): boolean {
   return NUMERIC_TYPES.test(column.type);
@@ -216,7 +256,10 @@ function buildChecks(spec: MicrodataSpec, columns: Record<Variable, SourceColumn
   const empty = emptyOf;
   const required = (variable: Variable, what: string) => {
     const column = columns[variable];
-    checks.push({ column: column.name, reason: `CASE WHEN ${empty(column)} THEN ${quoteLiteral(`empty cell: ${what} is required`)} END` });
+    checks.push({
+      column: column.name,
+      reason: `CASE WHEN ${empty(column)} THEN ${quoteLiteral(`empty cell: ${what} is required`)} END`,
+    });
   };
   const coded = (variable: Variable, what: string, mapping: Record<string, string[]>) => {
     const column = columns[variable];
@@ -265,7 +308,11 @@ function buildChecks(spec: MicrodataSpec, columns: Record<Variable, SourceColumn
 }
 
 /** Load, validate and map a CSV or Parquet microdata file; throws {@link MicrodataError} on any bad cell. */
-export async function loadMicrodata(connection: DuckDBConnection, path: string, options: LoadOptions = {}): Promise<LoadedMicrodata> {
+export async function loadMicrodata(
+  connection: DuckDBConnection,
+  path: string,
+  options: LoadOptions = {},
+): Promise<LoadedMicrodata> {
   let spec = options.spec ?? DEFAULT_SPEC;
   const view = options.name ?? 'microdata';
   const maxProblems = options.maxProblems ?? 20;
@@ -299,7 +346,9 @@ export async function loadMicrodata(connection: DuckDBConnection, path: string, 
     source = quoteIdent(raw);
     rowExpr = 'rowid + 2';
   } else {
-    throw new MicrodataError([{ file, message: 'unsupported file type: use .csv, .parquet, .sav, .zsav, .dta or an IPUMS DDI codebook (.xml)' }]);
+    throw new MicrodataError([
+      { file, message: 'unsupported file type: use .csv, .parquet, .sav, .zsav, .dta or an IPUMS DDI codebook (.xml)' },
+    ]);
   }
 
   let described: Record<string, unknown>[];
@@ -313,12 +362,18 @@ export async function loadMicrodata(connection: DuckDBConnection, path: string, 
   const find = (name: string): SourceColumn => {
     const type = available.get(name);
     if (type === undefined) {
-      missing.push({ file, column: name, message: `column not found (the file has: ${[...available.keys()].filter((n) => n !== 'file_row_number').join(', ')})` });
+      missing.push({
+        file,
+        column: name,
+        message: `column not found (the file has: ${[...available.keys()].filter((n) => n !== 'file_row_number').join(', ')})`,
+      });
       return { name, type: 'VARCHAR', trim };
     }
     return { name, type, trim };
   };
-  const columns = Object.fromEntries(Object.entries(spec.columns).map(([variable, name]) => [variable, find(name)])) as Record<Variable, SourceColumn>;
+  const columns = Object.fromEntries(
+    Object.entries(spec.columns).map(([variable, name]) => [variable, find(name)]),
+  ) as Record<Variable, SourceColumn>;
   const replicate = (spec.replicateWeights?.columns ?? []).map(find);
   const passThrough = (options.passThrough ?? []).map(find);
   if (missing.length > 0) throw new MicrodataError(missing);
@@ -326,7 +381,10 @@ export async function loadMicrodata(connection: DuckDBConnection, path: string, 
   const checks = buildChecks(spec, columns, replicate);
   // One scan counts the problems and the rows; only a bad file pays for a second scan that lists the first ones.
   const counts = checks.map((check) => `count(${check.reason})`).join(' + ');
-  const [counted] = await queryRows(connection, `SELECT (${counts})::BIGINT AS total, count(*)::BIGINT AS n FROM ${source}`);
+  const [counted] = await queryRows(
+    connection,
+    `SELECT (${counts})::BIGINT AS total, count(*)::BIGINT AS n FROM ${source}`,
+  );
   const total = Number(counted?.['total'] ?? 0);
   if (total > 0) {
     const reasons = checks.map((check, index) => `${check.reason} AS r${index}`).join(',\n  ');
@@ -342,7 +400,13 @@ export async function loadMicrodata(connection: DuckDBConnection, path: string, 
         const reason = row[`r${index}`];
         if (reason === null || reason === undefined) return;
         const value = row[`v${index}`];
-        problems.push({ file, row: Number(row['row_number']), column: check.column, value: value === null ? '' : String(value), message: String(reason) });
+        problems.push({
+          file,
+          row: Number(row['row_number']),
+          column: check.column,
+          value: value === null ? '' : String(value),
+          message: String(reason),
+        });
       });
     }
     throw new MicrodataError(problems.slice(0, maxProblems), total);
@@ -351,10 +415,15 @@ export async function loadMicrodata(connection: DuckDBConnection, path: string, 
   const here = quoteLiteral(spec.countryOfEnumeration);
   const text = textOf;
   const replicateColumns = replicate.map((_, index) => `repw_${index + 1}`);
-  const replicateSelect = replicate.map((column, index) => `, CAST(${quoteIdent(column.name)} AS DOUBLE) AS repw_${index + 1}`).join('');
+  const replicateSelect = replicate
+    .map((column, index) => `, CAST(${quoteIdent(column.name)} AS DOUBLE) AS repw_${index + 1}`)
+    .join('');
   const passThroughSelect = passThrough.map((column) => `, ${quoteIdent(column.name)}`).join('');
   // design summaries cached by the estimator belong to the view being replaced
-  const stale = await queryRows(connection, `SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ${quoteLiteral(`__migov_nh__${view}`)})`);
+  const stale = await queryRows(
+    connection,
+    `SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ${quoteLiteral(`__migov_nh__${view}`)})`,
+  );
   for (const row of stale) await connection.run(`DROP TABLE IF EXISTS temp.${quoteIdent(String(row['table_name']))}`);
   await connection.run(`CREATE OR REPLACE VIEW ${quoteIdent(view)} AS
 SELECT

@@ -87,7 +87,11 @@ function fail(where: string, why: string): never {
 }
 
 function stringList(value: unknown, where: string): string[] {
-  if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === 'string' || typeof item === 'number')) {
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    !value.every((item) => typeof item === 'string' || typeof item === 'number')
+  ) {
     fail(where, 'a non-empty list of codes is required');
   }
   return value.map(String);
@@ -101,17 +105,20 @@ export function parseSpec(json: unknown): MicrodataSpec {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) fail('(root)', 'an object is required');
   const input = json as Record<string, unknown>;
   for (const key of Object.keys(input)) {
-    if (!['countryOfEnumeration', 'columns', 'codes', 'ageRange', 'replicateWeights'].includes(key)) fail(key, 'unknown key');
+    if (!['countryOfEnumeration', 'columns', 'codes', 'ageRange', 'replicateWeights'].includes(key))
+      fail(key, 'unknown key');
   }
   const spec: MicrodataSpec = structuredClone(DEFAULT_SPEC);
   if (input['countryOfEnumeration'] !== undefined) {
-    if (typeof input['countryOfEnumeration'] !== 'string' || input['countryOfEnumeration'] === '') fail('countryOfEnumeration', 'a code is required');
+    if (typeof input['countryOfEnumeration'] !== 'string' || input['countryOfEnumeration'] === '')
+      fail('countryOfEnumeration', 'a code is required');
     spec.countryOfEnumeration = input['countryOfEnumeration'];
   }
   if (input['columns'] !== undefined) {
     const columns = input['columns'] as Record<string, unknown>;
     for (const [key, value] of Object.entries(columns)) {
-      if (!(VARIABLES as readonly string[]).includes(key)) fail(`columns.${key}`, `unknown variable (known: ${VARIABLES.join(', ')})`);
+      if (!(VARIABLES as readonly string[]).includes(key))
+        fail(`columns.${key}`, `unknown variable (known: ${VARIABLES.join(', ')})`);
       if (typeof value !== 'string' || value === '') fail(`columns.${key}`, 'a column name is required');
       spec.columns[key as Variable] = value;
     }
@@ -124,27 +131,39 @@ export function parseSpec(json: unknown): MicrodataSpec {
         continue;
       }
       const target = (spec.codes as unknown as Record<string, Record<string, string[]>>)[variable];
-      if (!target) fail(`codes.${variable}`, 'unknown coded variable (sex, attendingEducation, labourStatus, residenceNotInUniverse)');
+      if (!target)
+        fail(
+          `codes.${variable}`,
+          'unknown coded variable (sex, attendingEducation, labourStatus, residenceNotInUniverse)',
+        );
       for (const [category, list] of Object.entries(mapping)) {
-        if (!(category in target)) fail(`codes.${variable}.${category}`, `unknown category (known: ${Object.keys(target).join(', ')})`);
+        if (!(category in target))
+          fail(`codes.${variable}.${category}`, `unknown category (known: ${Object.keys(target).join(', ')})`);
         target[category] = stringList(list, `codes.${variable}.${category}`);
       }
     }
   }
   if (input['ageRange'] !== undefined) {
     const range = input['ageRange'];
-    if (!Array.isArray(range) || range.length !== 2 || !range.every(Number.isInteger) || range[0] > range[1]) fail('ageRange', 'two integers [min, max] are required');
+    if (!Array.isArray(range) || range.length !== 2 || !range.every(Number.isInteger) || range[0] > range[1])
+      fail('ageRange', 'two integers [min, max] are required');
     spec.ageRange = [range[0], range[1]];
   }
   if (input['replicateWeights'] !== undefined) {
     const replicate = input['replicateWeights'] as Record<string, unknown>;
     const method = replicate['method'];
-    if (!(REPLICATE_METHODS as readonly unknown[]).includes(method)) fail('replicateWeights.method', `one of ${REPLICATE_METHODS.join(', ')} is required`);
+    if (!(REPLICATE_METHODS as readonly unknown[]).includes(method))
+      fail('replicateWeights.method', `one of ${REPLICATE_METHODS.join(', ')} is required`);
     const columns = stringList(replicate['columns'], 'replicateWeights.columns');
     if (columns.length < 2) fail('replicateWeights.columns', 'at least two replicate weights are required');
     const rho = replicate['fayRho'];
-    if (method === 'fay' && (typeof rho !== 'number' || !(rho > 0 && rho < 1))) fail('replicateWeights.fayRho', 'a number strictly between 0 and 1 is required for method fay');
-    spec.replicateWeights = { columns, method: method as ReplicateMethod, ...(typeof rho === 'number' ? { fayRho: rho } : {}) };
+    if (method === 'fay' && (typeof rho !== 'number' || !(rho > 0 && rho < 1)))
+      fail('replicateWeights.fayRho', 'a number strictly between 0 and 1 is required for method fay');
+    spec.replicateWeights = {
+      columns,
+      method: method as ReplicateMethod,
+      ...(typeof rho === 'number' ? { fayRho: rho } : {}),
+    };
   }
   return spec;
 }

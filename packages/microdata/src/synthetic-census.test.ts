@@ -56,7 +56,10 @@ describe('syntheticCensusSql', () => {
 
   it('is reproducible from its seeds and changes with them', async () => {
     const digest = async (design: SyntheticCensusDesign) => {
-      const [row] = await queryRows(session.connection, `SELECT sum(hash(COLUMNS(*)))::DOUBLE AS h FROM (${syntheticCensusSql(design)})`);
+      const [row] = await queryRows(
+        session.connection,
+        `SELECT sum(hash(COLUMNS(*)))::DOUBLE AS h FROM (${syntheticCensusSql(design)})`,
+      );
       return JSON.stringify(row);
     };
     expect(await digest(small)).toBe(await digest({ ...small }));
@@ -98,9 +101,13 @@ describe('syntheticCensusSql', () => {
   });
 
   it('rejects impossible designs with the option and the reason', () => {
-    expect(() => syntheticCensusSql({ ...small, clusterSize: 22 })).toThrow('invalid clusterSize: 22 (must be a multiple of householdSize 5)');
+    expect(() => syntheticCensusSql({ ...small, clusterSize: 22 })).toThrow(
+      'invalid clusterSize: 22 (must be a multiple of householdSize 5)',
+    );
     expect(() => syntheticCensusSql({ ...small, replicateGroups: 1 })).toThrow(/invalid replicateGroups: 1/);
-    expect(() => syntheticCensusSql({ ...small, sampledClustersPerStratum: 1 })).toThrow(/invalid sampledClustersPerStratum: 1/);
+    expect(() => syntheticCensusSql({ ...small, sampledClustersPerStratum: 1 })).toThrow(
+      /invalid sampledClustersPerStratum: 1/,
+    );
     expect(() => designForPersons(0, 1)).toThrow('invalid persons: 0 (a positive integer is required)');
   });
 });
@@ -111,10 +118,15 @@ describe('writeSyntheticCensus', () => {
     for (const name of ['census.csv', 'census.parquet']) {
       const path = temp.path(name);
       expect(await writeSyntheticCensus(session.connection, path, design)).toBe(samplePersons(design));
-      const loaded = await loadMicrodata(session.connection, path, { name: name.replace('.', '_'), spec: defaultSpecWithReplicates(4) });
+      const loaded = await loadMicrodata(session.connection, path, {
+        name: name.replace('.', '_'),
+        spec: defaultSpecWithReplicates(4),
+      });
       expect(loaded.rows).toBe(1000);
     }
-    await expect(writeSyntheticCensus(session.connection, temp.path('census.xlsx'), design)).rejects.toThrow(/\.csv or \.parquet/);
+    await expect(writeSyntheticCensus(session.connection, temp.path('census.xlsx'), design)).rejects.toThrow(
+      /\.csv or \.parquet/,
+    );
   });
 });
 
@@ -146,20 +158,36 @@ describe('coverage of 95% confidence intervals over repeated samples', () => {
   it('covers the population values close to 95% of the time for ratios and the parity index', async () => {
     const populationPath = temp.path('population.parquet');
     const samplesPath = temp.path('samples.parquet');
-    await session.connection.run(`COPY (${syntheticCensusSql(design, { kind: 'population' })}) TO ${quoteLiteral(populationPath)} (FORMAT parquet)`);
-    await session.connection.run(`COPY (${syntheticCensusSql(design, { kind: 'replications', count: replications })}) TO ${quoteLiteral(samplesPath)} (FORMAT parquet)`);
-    const population = sourceOf(await loadMicrodata(session.connection, populationPath, { name: 'population', spec: DEFAULT_SPEC }));
-    const samples = sourceOf(await loadMicrodata(session.connection, samplesPath, { name: 'samples', passThrough: ['sample_id'] }));
+    await session.connection.run(
+      `COPY (${syntheticCensusSql(design, { kind: 'population' })}) TO ${quoteLiteral(populationPath)} (FORMAT parquet)`,
+    );
+    await session.connection.run(
+      `COPY (${syntheticCensusSql(design, { kind: 'replications', count: replications })}) TO ${quoteLiteral(samplesPath)} (FORMAT parquet)`,
+    );
+    const population = sourceOf(
+      await loadMicrodata(session.connection, populationPath, { name: 'population', spec: DEFAULT_SPEC }),
+    );
+    const samples = sourceOf(
+      await loadMicrodata(session.connection, samplesPath, { name: 'samples', passThrough: ['sample_id'] }),
+    );
     const rates: number[] = [];
     for (const { indicator, by } of cases) {
       const truth = await tabulate(session.connection, population, { indicator, by: [...by], minN: 1 });
-      const estimates = await tabulate(session.connection, samples, { indicator, by: [...by], minN: 1, separateBy: ['sample_id'] });
+      const estimates = await tabulate(session.connection, samples, {
+        indicator,
+        by: [...by],
+        minN: 1,
+        separateBy: ['sample_id'],
+      });
       for (const cell of truth.cells) {
-        const sameCell = (other: CellEstimate) => other.migratoryStatus === cell.migratoryStatus && other.sex === cell.sex && other.ageGroup === cell.ageGroup;
+        const sameCell = (other: CellEstimate) =>
+          other.migratoryStatus === cell.migratoryStatus && other.sex === cell.sex && other.ageGroup === cell.ageGroup;
         const intervals = estimates.cells.filter(sameCell);
         expect(intervals).toHaveLength(replications);
         const truthValue = cell.estimate as number;
-        const covered = intervals.filter((interval) => (interval.lower as number) <= truthValue && truthValue <= (interval.upper as number)).length;
+        const covered = intervals.filter(
+          (interval) => (interval.lower as number) <= truthValue && truthValue <= (interval.upper as number),
+        ).length;
         const rate = covered / replications;
         rates.push(rate);
         expect(rate, `${indicator} ${cell.migratoryStatus} (truth ${truthValue})`).toBeGreaterThanOrEqual(0.904);
@@ -177,20 +205,38 @@ describe('coverage of 95% confidence intervals over repeated samples', () => {
     // With about 19 degrees of freedom, normal intervals are slightly narrow: expect a little under 95%.
     const withReplicates = { ...design, replicateGroups: 20 };
     const populationPath = temp.path('population-jk.parquet');
-    await session.connection.run(`COPY (${syntheticCensusSql(design, { kind: 'population' })}) TO ${quoteLiteral(populationPath)} (FORMAT parquet)`);
+    await session.connection.run(
+      `COPY (${syntheticCensusSql(design, { kind: 'population' })}) TO ${quoteLiteral(populationPath)} (FORMAT parquet)`,
+    );
     const samplesPath = temp.path('samples-jk.parquet');
-    await session.connection.run(`COPY (${syntheticCensusSql(withReplicates, { kind: 'replications', count: replications })}) TO ${quoteLiteral(samplesPath)} (FORMAT parquet)`);
+    await session.connection.run(
+      `COPY (${syntheticCensusSql(withReplicates, { kind: 'replications', count: replications })}) TO ${quoteLiteral(samplesPath)} (FORMAT parquet)`,
+    );
     const population = sourceOf(await loadMicrodata(session.connection, populationPath, { name: 'population_jk' }));
-    const samples = sourceOf(await loadMicrodata(session.connection, samplesPath, { name: 'samples_jk', spec: defaultSpecWithReplicates(20), passThrough: ['sample_id'] }));
+    const samples = sourceOf(
+      await loadMicrodata(session.connection, samplesPath, {
+        name: 'samples_jk',
+        spec: defaultSpecWithReplicates(20),
+        passThrough: ['sample_id'],
+      }),
+    );
     for (const { indicator, by } of cases) {
       const truth = await tabulate(session.connection, population, { indicator, by: [...by], minN: 1 });
-      const estimates = await tabulate(session.connection, samples, { indicator, by: [...by], minN: 1, separateBy: ['sample_id'] });
+      const estimates = await tabulate(session.connection, samples, {
+        indicator,
+        by: [...by],
+        minN: 1,
+        separateBy: ['sample_id'],
+      });
       expect(estimates.variance).toBe('jk1');
       for (const cell of truth.cells) {
         const intervals = estimates.cells.filter((other) => other.migratoryStatus === cell.migratoryStatus);
         expect(intervals).toHaveLength(replications);
         const truthValue = cell.estimate as number;
-        const rate = intervals.filter((interval) => (interval.lower as number) <= truthValue && truthValue <= (interval.upper as number)).length / replications;
+        const rate =
+          intervals.filter(
+            (interval) => (interval.lower as number) <= truthValue && truthValue <= (interval.upper as number),
+          ).length / replications;
         expect(rate, `${indicator} ${cell.migratoryStatus} (truth ${truthValue})`).toBeGreaterThanOrEqual(0.904);
         expect(rate, `${indicator} ${cell.migratoryStatus}`).toBeLessThanOrEqual(0.996);
       }

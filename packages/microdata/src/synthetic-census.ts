@@ -38,15 +38,19 @@ const ORIGINS = ['SYR', 'UKR', 'COL', 'IND', 'PHL', 'MAR', 'VEN', 'AFG'] as cons
 /** Reject designs that cannot be generated, with the option and the reason. */
 export function checkDesign(design: SyntheticCensusDesign): void {
   const positiveInt = (name: string, value: number, min = 1) => {
-    if (!Number.isInteger(value) || value < min) throw new RangeError(`invalid ${name}: ${value} (an integer >= ${min} is required)`);
+    if (!Number.isInteger(value) || value < min)
+      throw new RangeError(`invalid ${name}: ${value} (an integer >= ${min} is required)`);
   };
   if (!Number.isSafeInteger(design.seed)) throw new RangeError(`invalid seed: ${design.seed} (an integer is required)`);
-  if (!Number.isSafeInteger(design.sampleSeed)) throw new RangeError(`invalid sampleSeed: ${design.sampleSeed} (an integer is required)`);
+  if (!Number.isSafeInteger(design.sampleSeed))
+    throw new RangeError(`invalid sampleSeed: ${design.sampleSeed} (an integer is required)`);
   positiveInt('strata', design.strata);
   positiveInt('householdSize', design.householdSize);
   positiveInt('clusterSize', design.clusterSize);
   if (design.clusterSize % design.householdSize !== 0) {
-    throw new RangeError(`invalid clusterSize: ${design.clusterSize} (must be a multiple of householdSize ${design.householdSize})`);
+    throw new RangeError(
+      `invalid clusterSize: ${design.clusterSize} (must be a multiple of householdSize ${design.householdSize})`,
+    );
   }
   positiveInt('sampledClustersPerStratum', design.sampledClustersPerStratum, 2);
   if (design.inverseSamplingFractions.length === 0) throw new RangeError('invalid inverseSamplingFractions: empty');
@@ -62,8 +66,13 @@ export function checkDesign(design: SyntheticCensusDesign): void {
 }
 
 /** A design whose sample has at least `persons` persons: clusters of 50 in 2 to 20 strata, 5% to 10% sampling fractions. */
-export function designForPersons(persons: number, seed: number, options: { replicateGroups?: number; sampleSeed?: number } = {}): SyntheticCensusDesign {
-  if (!Number.isSafeInteger(persons) || persons < 1) throw new RangeError(`invalid persons: ${persons} (a positive integer is required)`);
+export function designForPersons(
+  persons: number,
+  seed: number,
+  options: { replicateGroups?: number; sampleSeed?: number } = {},
+): SyntheticCensusDesign {
+  if (!Number.isSafeInteger(persons) || persons < 1)
+    throw new RangeError(`invalid persons: ${persons} (a positive integer is required)`);
   const clusterSize = 50;
   const clusters = Math.ceil(persons / clusterSize);
   const strata = Math.min(20, Math.max(2, Math.floor(clusters / 10)));
@@ -127,14 +136,18 @@ export type SyntheticSelection = { kind: 'sample' } | { kind: 'replications'; co
  * (see {@link DEFAULT_SPEC} in spec.ts). Replications add a `sample_id` column (1..count), each an
  * independent sample of the same population with sample seed `sampleSeed + sample_id - 1`.
  */
-export function syntheticCensusSql(design: SyntheticCensusDesign, selection: SyntheticSelection = { kind: 'sample' }): string {
+export function syntheticCensusSql(
+  design: SyntheticCensusDesign,
+  selection: SyntheticSelection = { kind: 'sample' },
+): string {
   checkDesign(design);
   const seed = design.seed;
   const strata = strataTable(design)
     .map((row) => `(${row.stratum}, ${row.populationClusters}, ${row.sampledClusters}, ${row.firstCluster})`)
     .join(', ');
   const replications = selection.kind === 'replications' ? selection.count : 1;
-  if (!Number.isInteger(replications) || replications < 1) throw new RangeError(`invalid replications: ${replications}`);
+  if (!Number.isInteger(replications) || replications < 1)
+    throw new RangeError(`invalid replications: ${replications}`);
   const population = selection.kind === 'population';
   const sampleSeedExpr = `(${design.sampleSeed}::BIGINT + sample_id - 1)`;
   const rank = `row_number() OVER (PARTITION BY sample_id, stratum ORDER BY ${uniform(sampleSeedExpr, 7, 'cluster')})`;
@@ -143,7 +156,10 @@ export function syntheticCensusSql(design: SyntheticCensusDesign, selection: Syn
   const u = (tag: number, id: string) => uniform(seed, tag, id);
   const replicateColumns =
     groups > 0 && !population
-      ? Array.from({ length: groups }, (_, g) => `, CASE WHEN grp = ${g} THEN 0.0 ELSE weight * ${groups}.0 / ${groups - 1}.0 END AS repw_${g + 1}`).join('')
+      ? Array.from(
+          { length: groups },
+          (_, g) => `, CASE WHEN grp = ${g} THEN 0.0 ELSE weight * ${groups}.0 / ${groups - 1}.0 END AS repw_${g + 1}`,
+        ).join('')
       : '';
   const originList = `[${ORIGINS.map(quoteLiteral).join(', ')}]`;
   const here = quoteLiteral(SYNTHETIC_COUNTRY);
@@ -239,9 +255,14 @@ export function formatForPath(path: string): 'csv' | 'parquet' {
 }
 
 /** Generate a synthetic sample straight into a CSV or Parquet file (by extension) with DuckDB COPY; returns the number of persons written. */
-export async function writeSyntheticCensus(connection: DuckDBConnection, path: string, design: SyntheticCensusDesign): Promise<number> {
+export async function writeSyntheticCensus(
+  connection: DuckDBConnection,
+  path: string,
+  design: SyntheticCensusDesign,
+): Promise<number> {
   const format = formatForPath(path);
-  const options = format === 'parquet' ? "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000" : 'FORMAT csv, HEADER true';
+  const options =
+    format === 'parquet' ? 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000' : 'FORMAT csv, HEADER true';
   const result = await connection.run(`COPY (${syntheticCensusSql(design)}) TO ${quoteLiteral(path)} (${options})`);
   return Number(result.rowsChanged);
 }

@@ -25,13 +25,28 @@ export interface CensusFiles {
 }
 
 const LABELS = {
-  sex: [[1, 'Male'], [2, 'Female']] as [number, string][],
-  attending_education: [[1, 'Attending'], [2, 'Not attending']] as [number, string][],
-  labour_status: [[1, 'Employed'], [2, 'Unemployed'], [3, 'Inactive'], [9, 'NIU (under 15)']] as [number, string][],
+  sex: [
+    [1, 'Male'],
+    [2, 'Female'],
+  ] as [number, string][],
+  attending_education: [
+    [1, 'Attending'],
+    [2, 'Not attending'],
+  ] as [number, string][],
+  labour_status: [
+    [1, 'Employed'],
+    [2, 'Unemployed'],
+    [3, 'Inactive'],
+    [9, 'NIU (under 15)'],
+  ] as [number, string][],
 };
 
 /** Write the census of `design` into `dir` in every format; the statistical files call the weight PERWT. */
-export async function writeCensusFiles(connection: DuckDBConnection, dir: string, design: SyntheticCensusDesign): Promise<CensusFiles> {
+export async function writeCensusFiles(
+  connection: DuckDBConnection,
+  dir: string,
+  design: SyntheticCensusDesign,
+): Promise<CensusFiles> {
   await createSyntheticTable(connection, 'census_for_files', design);
   const files: CensusFiles = {
     csv: join(dir, 'census.csv'),
@@ -53,7 +68,11 @@ export async function writeCensusFiles(connection: DuckDBConnection, dir: string
   const columns: TestColumn[] = names.map((name) => {
     const values = rows.map((row) => {
       const value = row[name];
-      return value === null || value === undefined ? null : typeof value === 'bigint' ? Number(value) : (value as number | string);
+      return value === null || value === undefined
+        ? null
+        : typeof value === 'bigint'
+          ? Number(value)
+          : (value as number | string);
     });
     const isString = values.some((value) => typeof value === 'string');
     const column: TestColumn = {
@@ -63,7 +82,8 @@ export async function writeCensusFiles(connection: DuckDBConnection, dir: string
       label: name.replaceAll('_', ' '),
     };
     if (name in LABELS) column.valueLabels = LABELS[name as keyof typeof LABELS];
-    if (name === 'age' || name === 'sex' || name === 'labour_status' || name === 'attending_education') column.stataType = name === 'age' ? 'int' : 'byte';
+    if (name === 'age' || name === 'sex' || name === 'labour_status' || name === 'attending_education')
+      column.stataType = name === 'age' ? 'int' : 'byte';
     if (name === 'birth_country') column.strL = true;
     return column;
   });
@@ -71,10 +91,18 @@ export async function writeCensusFiles(connection: DuckDBConnection, dir: string
   writeSav(files.savBigEndian, columns, { compression: 'none', littleEndian: false, weight: 'PERWT' });
   const svyset = { weight: 'PERWT', stratum: 'stratum', psu: 'psu' };
   writeDta(files.dta, columns, { release: 118, svyset });
-  writeDta(files.dta117, columns.map((column) => ({ ...column, strL: false })), { release: 117, littleEndian: false, svyset });
+  writeDta(
+    files.dta117,
+    columns.map((column) => ({ ...column, strL: false })),
+    { release: 117, littleEndian: false, svyset },
+  );
   writeDta(files.dta119, columns, { release: 119, littleEndian: false, svyset });
   writeIpums(join(dir, 'census'), columns, { decimals: { PERWT: 2 }, weight: 'PERWT', gzip: true });
-  writeIpums(join(dir, 'census-hier'), columns, { decimals: { PERWT: 2 }, weight: 'PERWT', household: { key: 'household_id', columns: ['household_id', 'stratum', 'psu'] } });
+  writeIpums(join(dir, 'census-hier'), columns, {
+    decimals: { PERWT: 2 },
+    weight: 'PERWT',
+    household: { key: 'household_id', columns: ['household_id', 'stratum', 'psu'] },
+  });
   await connection.run('DROP TABLE census_for_files');
   return files;
 }

@@ -31,7 +31,10 @@ export function createTempDir(): { dir: string; path: (name: string) => string; 
 /** Write rows as CSV with the given header (null as an empty cell). */
 export function writeCsv(path: string, header: readonly string[], rows: readonly PersonRow[]): void {
   const lines = [header.join(',')];
-  for (const row of rows) lines.push(header.map((column) => (row[column] === null || row[column] === undefined ? '' : String(row[column]))).join(','));
+  for (const row of rows)
+    lines.push(
+      header.map((column) => (row[column] === null || row[column] === undefined ? '' : String(row[column]))).join(','),
+    );
   writeFileSync(path, lines.join('\n') + '\n');
 }
 

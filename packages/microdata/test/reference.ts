@@ -16,7 +16,10 @@ export interface ReferenceRecord {
 }
 
 /** R̂ = Σ w y / Σ w over the domain. */
-export function referenceRatio(records: readonly ReferenceRecord[], weightOf: (r: ReferenceRecord) => number = (r) => r.weight): number {
+export function referenceRatio(
+  records: readonly ReferenceRecord[],
+  weightOf: (r: ReferenceRecord) => number = (r) => r.weight,
+): number {
   let numerator = 0;
   let denominator = 0;
   for (const record of records) {
@@ -28,7 +31,10 @@ export function referenceRatio(records: readonly ReferenceRecord[], weightOf: (r
 }
 
 /** PSU totals of a per-record linearized variable, for every PSU of the design (zero where the domain is absent). */
-export function psuTotals(records: readonly ReferenceRecord[], zOf: (r: ReferenceRecord) => number): Map<string, Map<string, number>> {
+export function psuTotals(
+  records: readonly ReferenceRecord[],
+  zOf: (r: ReferenceRecord) => number,
+): Map<string, Map<string, number>> {
   const strata = new Map<string, Map<string, number>>();
   for (const record of records) {
     const psus = strata.get(record.stratum) ?? new Map<string, number>();
@@ -72,7 +78,10 @@ export function referenceParityVariance(a: readonly ReferenceRecord[], b: readon
   const za = ratioLinearized(a);
   const zb = ratioLinearized(b);
   // a and b list the same records in the same order, with different domain flags
-  const combined = a.map((record, index) => ({ record, z: (za(record) - parity * zb(b[index] as ReferenceRecord)) / rb }));
+  const combined = a.map((record, index) => ({
+    record,
+    z: (za(record) - parity * zb(b[index] as ReferenceRecord)) / rb,
+  }));
   const zByRecord = new Map(combined.map((entry) => [entry.record, entry.z]));
   return withReplacementVariance(psuTotals(a, (record) => zByRecord.get(record) ?? 0));
 }

@@ -70,7 +70,8 @@ class Bytes {
 
 const SYSMIS = -Number.MAX_VALUE;
 const utf8Length = (value: string) => Buffer.byteLength(value, 'utf8');
-const widthOf = (column: TestColumn) => column.width ?? Math.max(1, ...column.values.map((value) => (value === null ? 0 : utf8Length(String(value)))));
+const widthOf = (column: TestColumn) =>
+  column.width ?? Math.max(1, ...column.values.map((value) => (value === null ? 0 : utf8Length(String(value)))));
 
 /** Options of {@link writeSav}. */
 export interface SavOptions {
@@ -99,20 +100,37 @@ export function writeSav(path: string, columns: readonly TestColumn[], options: 
  * values only set string widths unless `width` is given), then `append` the values of each batch
  * of cases, column by column. Bytecode blocks are padded with the ignored code 0 at each batch's end.
  */
-export function createSavWriter(path: string, columns: readonly TestColumn[], rows: number, options: SavOptions = {}): { append(values: readonly (readonly (number | string | null)[])[]): void; finish(): void } {
+export function createSavWriter(
+  path: string,
+  columns: readonly TestColumn[],
+  rows: number,
+  options: SavOptions = {},
+): { append(values: readonly (readonly (number | string | null)[])[]): void; finish(): void } {
   const le = options.littleEndian ?? true;
   // slots: one 8-byte element per variable record
-  interface Segment { shortName: string; width: number; slots: number; used: number }
+  interface Segment {
+    shortName: string;
+    width: number;
+    slots: number;
+    used: number;
+  }
   const layout = columns.map((column, index) => {
     const shortName = `V${index + 1}`;
-    if (column.type === 'number') return { column, shortName, segments: [{ shortName, width: 0, slots: 1, used: 8 }] as Segment[] };
+    if (column.type === 'number')
+      return { column, shortName, segments: [{ shortName, width: 0, slots: 1, used: 8 }] as Segment[] };
     const width = widthOf(column);
-    if (width <= 255) return { column, shortName, segments: [{ shortName, width, slots: Math.ceil(width / 8), used: width }] };
+    if (width <= 255)
+      return { column, shortName, segments: [{ shortName, width, slots: Math.ceil(width / 8), used: width }] };
     const count = Math.ceil(width / 252);
     const segments: Segment[] = Array.from({ length: count }, (_, s) => {
       const segmentWidth = s < count - 1 ? 255 : width - s * 252;
       // each segment but the last: width 255, of which 252 bytes hold the value
-      return { shortName: s === 0 ? shortName : `V${index + 1}S${s}`, width: segmentWidth, slots: Math.ceil(segmentWidth / 8), used: s < count - 1 ? 252 : segmentWidth };
+      return {
+        shortName: s === 0 ? shortName : `V${index + 1}S${s}`,
+        width: segmentWidth,
+        slots: Math.ceil(segmentWidth / 8),
+        used: s < count - 1 ? 252 : segmentWidth,
+      };
     });
     return { column, shortName, segments, width };
   });
@@ -128,7 +146,13 @@ export function createSavWriter(path: string, columns: readonly TestColumn[], ro
   const out = new Bytes(le);
   const bytecode = options.compression === 'bytecode' || options.compression === 'zlib';
   out.ascii(options.compression === 'zlib' ? '$FL3' : '$FL2').text('@(#) SPSS DATA FILE migov test writer', 60);
-  out.int32(2).int32(slots).int32(options.compression === 'zlib' ? 2 : bytecode ? 1 : 0).int32(weightIndex).int32(options.unknownCaseCount ? -1 : rows).float64(100);
+  out
+    .int32(2)
+    .int32(slots)
+    .int32(options.compression === 'zlib' ? 2 : bytecode ? 1 : 0)
+    .int32(weightIndex)
+    .int32(options.unknownCaseCount ? -1 : rows)
+    .float64(100);
   out.text('07 Dec 26', 9).text('14:00:00', 8).text('synthetic census', 64).text('', 3, 0);
   const slotOf = new Map<string, number>();
   let slot = 1;
@@ -139,7 +163,14 @@ export function createSavWriter(path: string, columns: readonly TestColumn[], ro
       const discrete = missing?.values ?? [];
       const missingCount = missing?.range ? -(2 + discrete.length) : discrete.length;
       const label = s === 0 ? entry.column.label : undefined;
-      out.int32(2).int32(segment.width).int32(label ? 1 : 0).int32(missingCount).int32(0x050800).int32(0x050800).text(segment.shortName, 8);
+      out
+        .int32(2)
+        .int32(segment.width)
+        .int32(label ? 1 : 0)
+        .int32(missingCount)
+        .int32(0x050800)
+        .int32(0x050800)
+        .text(segment.shortName, 8);
       if (label) {
         const bytes = Buffer.from(label, 'utf8');
         out.int32(bytes.length).push(Buffer.concat([bytes, Buffer.alloc((4 - (bytes.length % 4)) % 4, 0x20)]));
@@ -170,14 +201,39 @@ export function createSavWriter(path: string, columns: readonly TestColumn[], ro
     }
     out.int32(4).int32(1).int32(slotOf.get(entry.column.name)!);
   }
-  const extension = (subtype: number, size: number, data: Buffer) => out.int32(7).int32(subtype).int32(size).int32(data.length / size).push(data);
-  const integerInfo = new Bytes(le).int32(1).int32(0).int32(0).int32(-1).int32(1).int32(1).int32(le ? 2 : 1).int32(options.characterCode ?? 65001).concat();
+  const extension = (subtype: number, size: number, data: Buffer) =>
+    out
+      .int32(7)
+      .int32(subtype)
+      .int32(size)
+      .int32(data.length / size)
+      .push(data);
+  const integerInfo = new Bytes(le)
+    .int32(1)
+    .int32(0)
+    .int32(0)
+    .int32(-1)
+    .int32(1)
+    .int32(1)
+    .int32(le ? 2 : 1)
+    .int32(options.characterCode ?? 65001)
+    .concat();
   extension(3, 4, integerInfo);
   extension(4, 8, new Bytes(le).float64(SYSMIS).float64(Number.MAX_VALUE).float64(-Number.MAX_VALUE).concat());
   extension(13, 1, Buffer.from(layout.map((entry) => `${entry.shortName}=${entry.column.name}`).join('\t'), 'utf8'));
   const veryLong = layout.filter((entry) => entry.segments.length > 1);
-  if (veryLong.length > 0) extension(14, 1, Buffer.from(veryLong.map((entry) => `${entry.shortName}=${String(widthOf(entry.column)).padStart(5, '0')}\0`).join('\t'), 'utf8'));
-  const longLabels = layout.filter((entry) => entry.column.type === 'string' && widthOf(entry.column) > 8 && entry.column.valueLabels?.length);
+  if (veryLong.length > 0)
+    extension(
+      14,
+      1,
+      Buffer.from(
+        veryLong.map((entry) => `${entry.shortName}=${String(widthOf(entry.column)).padStart(5, '0')}\0`).join('\t'),
+        'utf8',
+      ),
+    );
+  const longLabels = layout.filter(
+    (entry) => entry.column.type === 'string' && widthOf(entry.column) > 8 && entry.column.valueLabels?.length,
+  );
   if (longLabels.length > 0) {
     const data = new Bytes(le);
     for (const entry of longLabels) {
@@ -268,21 +324,39 @@ export function createSavWriter(path: string, columns: readonly TestColumn[], ro
         const data = Buffer.concat([...zlibData, Buffer.from([252, 0, 0, 0, 0, 0, 0, 0])]);
         const blockSize = options.zlibBlockSize ?? 4096;
         const headerOffset = headerLength;
-        const blocks: { uncompressedOffset: number; compressedOffset: number; uncompressed: number; compressed: Buffer }[] = [];
+        const blocks: {
+          uncompressedOffset: number;
+          compressedOffset: number;
+          uncompressed: number;
+          compressed: Buffer;
+        }[] = [];
         let compressedOffset = headerOffset + 24;
         for (let at = 0; at < data.length; at += blockSize) {
           const part = data.subarray(at, at + blockSize);
           const compressed = deflateSync(part);
-          blocks.push({ uncompressedOffset: headerOffset + at, compressedOffset, uncompressed: part.length, compressed });
+          blocks.push({
+            uncompressedOffset: headerOffset + at,
+            compressedOffset,
+            uncompressed: part.length,
+            compressed,
+          });
           compressedOffset += compressed.length;
         }
         const bias = Buffer.alloc(8);
         if (le) bias.writeBigInt64LE(-100n);
         else bias.writeBigInt64BE(-100n);
         const trailerBytes = new Bytes(le).push(bias).uint(0, 8).int32(blockSize).int32(blocks.length);
-        for (const block of blocks) trailerBytes.uint(block.uncompressedOffset, 8).uint(block.compressedOffset, 8).int32(block.uncompressed).int32(block.compressed.length);
+        for (const block of blocks)
+          trailerBytes
+            .uint(block.uncompressedOffset, 8)
+            .uint(block.compressedOffset, 8)
+            .int32(block.uncompressed)
+            .int32(block.compressed.length);
         const trailerBuffer = trailerBytes.concat();
-        writeSync(file, new Bytes(le).uint(headerOffset, 8).uint(compressedOffset, 8).uint(trailerBuffer.length, 8).concat());
+        writeSync(
+          file,
+          new Bytes(le).uint(headerOffset, 8).uint(compressedOffset, 8).uint(trailerBuffer.length, 8).concat(),
+        );
         for (const block of blocks) writeSync(file, block.compressed);
         writeSync(file, trailerBuffer);
       }
@@ -316,12 +390,36 @@ export function writeDta(path: string, columns: readonly TestColumn[], options: 
     if (column.type === 'string') return column.strL ? 32768 : Math.min(2045, widthOf(column));
     return { double: 65526, float: 65527, long: 65528, int: 65529, byte: 65530 }[column.stataType ?? 'double'];
   };
-  const sizeOf = (code: number) => (code <= 2045 ? code : code === 32768 || code === 65526 ? 8 : code === 65527 || code === 65528 ? 4 : code === 65529 ? 2 : 1);
+  const sizeOf = (code: number) =>
+    code <= 2045
+      ? code
+      : code === 32768 || code === 65526
+        ? 8
+        : code === 65527 || code === 65528
+          ? 4
+          : code === 65529
+            ? 2
+            : 1;
   const sections: Buffer[] = [];
-  const header = new Bytes(le).ascii('<stata_dta><header><release>').ascii(String(release)).ascii('</release><byteorder>').ascii(le ? 'LSF' : 'MSF').ascii('</byteorder><K>');
-  header.uint(columns.length, release === 119 ? 4 : 2).ascii('</K><N>').uint(rows, release === 117 ? 4 : 8).ascii('</N><label>');
+  const header = new Bytes(le)
+    .ascii('<stata_dta><header><release>')
+    .ascii(String(release))
+    .ascii('</release><byteorder>')
+    .ascii(le ? 'LSF' : 'MSF')
+    .ascii('</byteorder><K>');
+  header
+    .uint(columns.length, release === 119 ? 4 : 2)
+    .ascii('</K><N>')
+    .uint(rows, release === 117 ? 4 : 8)
+    .ascii('</N><label>');
   const fileLabel = Buffer.from('synthetic census', 'utf8');
-  header.uint(fileLabel.length, release === 117 ? 1 : 2).push(fileLabel).ascii('</label><timestamp>').uint(17, 1).ascii(' 7 Dec 2026 14:00').ascii('</timestamp></header>');
+  header
+    .uint(fileLabel.length, release === 117 ? 1 : 2)
+    .push(fileLabel)
+    .ascii('</label><timestamp>')
+    .uint(17, 1)
+    .ascii(' 7 Dec 2026 14:00')
+    .ascii('</timestamp></header>');
   const head = header.concat();
   const mapSize = 5 + 14 * 8 + 6;
   const types = new Bytes(le).ascii('<variable_types>');
@@ -334,17 +432,23 @@ export function writeDta(path: string, columns: readonly TestColumn[], options: 
   for (let i = 0; i <= columns.length; i++) sortlist.uint(0, release === 119 ? 4 : 2);
   sortlist.ascii('</sortlist>');
   const formats = new Bytes(le).ascii('<formats>');
-  for (const column of columns) formats.push(text(column.type === 'number' ? '%10.0g' : '%9s', release === 117 ? 49 : 57));
+  for (const column of columns)
+    formats.push(text(column.type === 'number' ? '%10.0g' : '%9s', release === 117 ? 49 : 57));
   formats.ascii('</formats>');
   const labelNames = new Bytes(le).ascii('<value_label_names>');
-  for (const column of columns) labelNames.push(text(column.valueLabels?.length ? `${column.name}_lbl` : '', nameLength));
+  for (const column of columns)
+    labelNames.push(text(column.valueLabels?.length ? `${column.name}_lbl` : '', nameLength));
   labelNames.ascii('</value_label_names>');
   const variableLabels = new Bytes(le).ascii('<variable_labels>');
   for (const column of columns) variableLabels.push(text(column.label ?? '', release === 117 ? 81 : 321));
   variableLabels.ascii('</variable_labels>');
   const characteristics = new Bytes(le).ascii('<characteristics>');
   const characteristic = (owner: string, name: string, value: string) => {
-    const contents = Buffer.concat([text(owner, nameLength), text(name, nameLength), Buffer.from(`${value}\0`, 'utf8')]);
+    const contents = Buffer.concat([
+      text(owner, nameLength),
+      text(name, nameLength),
+      Buffer.from(`${value}\0`, 'utf8'),
+    ]);
     characteristics.ascii('<ch>').uint(contents.length, 4).push(contents).ascii('</ch>');
   };
   if (options.svyset?.weight) {
@@ -373,7 +477,13 @@ export function writeDta(path: string, columns: readonly TestColumn[], options: 
           const o = row + 1;
           data.uint(v, vBytes as 2 | 3 | 4).uint(o, (8 - vBytes) as 4 | 5 | 6);
           const body = Buffer.from(`${textValue}\0`, 'utf8');
-          strls.ascii('GSO').uint(v, 4).uint(o, release === 117 ? 4 : 8).uint(130, 1).uint(body.length, 4).push(body);
+          strls
+            .ascii('GSO')
+            .uint(v, 4)
+            .uint(o, release === 117 ? 4 : 8)
+            .uint(130, 1)
+            .uint(body.length, 4)
+            .push(body);
         } else {
           const buffer = Buffer.alloc(code, 0);
           Buffer.from(textValue, 'utf8').copy(buffer);
@@ -424,10 +534,18 @@ export function writeDta(path: string, columns: readonly TestColumn[], options: 
     for (const [value] of column.valueLabels) table.int32(Number(value));
     for (const part of textParts) table.push(part);
     const body = table.concat();
-    labels.ascii('<lbl>').uint(body.length, 4).push(text(`${column.name}_lbl`, nameLength)).push(Buffer.alloc(3)).push(body).ascii('</lbl>');
+    labels
+      .ascii('<lbl>')
+      .uint(body.length, 4)
+      .push(text(`${column.name}_lbl`, nameLength))
+      .push(Buffer.alloc(3))
+      .push(body)
+      .ascii('</lbl>');
   }
   labels.ascii('</value_labels>');
-  const parts = [types, names, sortlist, formats, labelNames, variableLabels, characteristics, data, strls, labels].map((part) => part.concat());
+  const parts = [types, names, sortlist, formats, labelNames, variableLabels, characteristics, data, strls, labels].map(
+    (part) => part.concat(),
+  );
   const offsets = [0, head.length];
   let position = head.length + mapSize;
   for (const part of parts) {
@@ -456,10 +574,15 @@ export interface IpumsOptions {
   missingCodes?: Record<string, (number | string)[]>;
 }
 
-const escapeXml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Write an IPUMS-style extract: `<base>.xml` (DDI Codebook 2.5) and `<base>.dat` (or `.dat.gz`), fixed width. */
-export function writeIpums(base: string, columns: readonly TestColumn[], options: IpumsOptions = {}): { ddi: string; data: string } {
+export function writeIpums(
+  base: string,
+  columns: readonly TestColumn[],
+  options: IpumsOptions = {},
+): { ddi: string; data: string } {
   const writer = createIpumsWriter(base, columns, options);
   writer.append(columns.map((column) => column.values));
   return writer.finish();
@@ -470,7 +593,11 @@ export function writeIpums(base: string, columns: readonly TestColumn[], options
  * value given), then `append` each batch's values column by column (gzipped batches are gzip members
  * one after the other, as `gzip` itself concatenates them).
  */
-export function createIpumsWriter(base: string, columns: readonly TestColumn[], options: IpumsOptions = {}): { append(values: readonly (readonly (number | string | null)[])[]): void; finish(): { ddi: string; data: string } } {
+export function createIpumsWriter(
+  base: string,
+  columns: readonly TestColumn[],
+  options: IpumsOptions = {},
+): { append(values: readonly (readonly (number | string | null)[])[]): void; finish(): { ddi: string; data: string } } {
   let rows = 0;
   const decimals = options.decimals ?? {};
   const format = (column: TestColumn, value: number | string | null | undefined): string => {
@@ -479,7 +606,8 @@ export function createIpumsWriter(base: string, columns: readonly TestColumn[], 
     const places = decimals[column.name] ?? 0;
     if (places > 0) {
       const scaled = Math.round(Number(value) * 10 ** places);
-      if (scaled / 10 ** places !== Number(value)) throw new Error(`${column.name}: ${value} has more than ${places} decimals`);
+      if (scaled / 10 ** places !== Number(value))
+        throw new Error(`${column.name}: ${value} has more than ${places} decimals`);
       return String(scaled);
     }
     return String(value);
@@ -487,7 +615,10 @@ export function createIpumsWriter(base: string, columns: readonly TestColumn[], 
   const householdColumns = new Set(options.household?.columns ?? []);
   const hierarchical = options.household !== undefined;
   const recordTypeWidth = hierarchical ? 1 : 0;
-  const widths = columns.map((column) => column.width ?? Math.max(1, ...column.values.map((value) => Buffer.byteLength(format(column, value), 'utf8'))));
+  const widths = columns.map(
+    (column) =>
+      column.width ?? Math.max(1, ...column.values.map((value) => Buffer.byteLength(format(column, value), 'utf8'))),
+  );
   // positions: in a hierarchical file household and person variables each start after the record type
   const starts: number[] = [];
   let householdAt = recordTypeWidth;
@@ -509,7 +640,8 @@ export function createIpumsWriter(base: string, columns: readonly TestColumn[], 
   const append = (values: readonly (readonly (number | string | null)[])[]) => {
     const field = (column: TestColumn, index: number, row: number) => {
       const textValue = format(column, values[index]![row]);
-      if (Buffer.byteLength(textValue, 'utf8') > widths[index]!) throw new Error(`${column.name}: "${textValue}" is wider than ${widths[index]}`);
+      if (Buffer.byteLength(textValue, 'utf8') > widths[index]!)
+        throw new Error(`${column.name}: "${textValue}" is wider than ${widths[index]}`);
       return column.type === 'string' ? textValue.padEnd(widths[index]!) : textValue.padStart(widths[index]!);
     };
     const lines: string[] = [];
@@ -519,9 +651,13 @@ export function createIpumsWriter(base: string, columns: readonly TestColumn[], 
         const key = String(values[keyIndex]![row]);
         if (key !== lastHousehold) {
           lastHousehold = key;
-          lines.push(`H${columns.map((column, index) => (householdColumns.has(column.name) ? field(column, index, row) : '')).join('')}`);
+          lines.push(
+            `H${columns.map((column, index) => (householdColumns.has(column.name) ? field(column, index, row) : '')).join('')}`,
+          );
         }
-        lines.push(`P${columns.map((column, index) => (householdColumns.has(column.name) ? '' : field(column, index, row))).join('')}`);
+        lines.push(
+          `P${columns.map((column, index) => (householdColumns.has(column.name) ? '' : field(column, index, row))).join('')}`,
+        );
       } else lines.push(columns.map((column, index) => field(column, index, row)).join(''));
     }
     rows += count;
@@ -530,28 +666,37 @@ export function createIpumsWriter(base: string, columns: readonly TestColumn[], 
   };
   const finish = () => {
     closeSync(file);
-  const variables = columns.map((column, index) => {
-    const start = starts[index]! + 1;
-    const end = start + widths[index]! - 1;
-    const rectype = hierarchical ? ` rectype="${householdColumns.has(column.name) ? 'H' : 'P'}"` : '';
-    const weight = column.name === options.weight ? ' wgt="wgt"' : options.weight ? ` wgt-var="${options.weight}"` : '';
-    const missing = new Set((options.missingCodes?.[column.name] ?? []).map(String));
-    const categories = [...(column.valueLabels ?? []), ...[...missing].filter((code) => !(column.valueLabels ?? []).some(([value]) => String(value) === code)).map((code) => [code, 'Missing'] as const)]
-      .map(([value, label]) => `<catgry${missing.has(String(value)) ? ' missing="Y"' : ''}><catValu>${escapeXml(String(value))}</catValu><labl>${escapeXml(label)}</labl></catgry>`)
-      .join('');
-    return `    <var ID="${column.name}" name="${column.name}" dcml="${decimals[column.name] ?? 0}" intrvl="${column.type === 'number' ? 'contin' : 'discrete'}"${rectype}${weight}>
+    const variables = columns.map((column, index) => {
+      const start = starts[index]! + 1;
+      const end = start + widths[index]! - 1;
+      const rectype = hierarchical ? ` rectype="${householdColumns.has(column.name) ? 'H' : 'P'}"` : '';
+      const weight =
+        column.name === options.weight ? ' wgt="wgt"' : options.weight ? ` wgt-var="${options.weight}"` : '';
+      const missing = new Set((options.missingCodes?.[column.name] ?? []).map(String));
+      const categories = [
+        ...(column.valueLabels ?? []),
+        ...[...missing]
+          .filter((code) => !(column.valueLabels ?? []).some(([value]) => String(value) === code))
+          .map((code) => [code, 'Missing'] as const),
+      ]
+        .map(
+          ([value, label]) =>
+            `<catgry${missing.has(String(value)) ? ' missing="Y"' : ''}><catValu>${escapeXml(String(value))}</catValu><labl>${escapeXml(label)}</labl></catgry>`,
+        )
+        .join('');
+      return `    <var ID="${column.name}" name="${column.name}" dcml="${decimals[column.name] ?? 0}" intrvl="${column.type === 'number' ? 'contin' : 'discrete'}"${rectype}${weight}>
       <location StartPos="${start}" EndPos="${end}" width="${widths[index]}" RecSegNo="1"/>
       ${column.label ? `<labl>${escapeXml(column.label)}</labl>` : ''}${categories}
       <varFormat type="${column.type === 'number' ? 'numeric' : 'character'}" schema="other"/>
     </var>`;
-  });
-  const recordType = hierarchical
-    ? `    <var ID="RECTYPE" name="RECTYPE" dcml="0" intrvl="discrete"><location StartPos="1" EndPos="1" width="1" RecSegNo="1"/><labl>Record type</labl><varFormat type="character" schema="other"/></var>\n`
-    : '';
-  const structure = hierarchical
-    ? `<fileStrc type="hierarchical"><recGrp rectype="H" keyvar="${options.household!.key}" recidvar="RECTYPE" ID="H"><labl>Household</labl></recGrp><recGrp rectype="P" keyvar="${options.household!.key}" recidvar="RECTYPE" ID="P"><labl>Person</labl></recGrp></fileStrc>`
-    : '<fileStrc type="rectangular"/>';
-  const ddi = `<?xml version="1.0" encoding="UTF-8"?>
+    });
+    const recordType = hierarchical
+      ? `    <var ID="RECTYPE" name="RECTYPE" dcml="0" intrvl="discrete"><location StartPos="1" EndPos="1" width="1" RecSegNo="1"/><labl>Record type</labl><varFormat type="character" schema="other"/></var>\n`
+      : '';
+    const structure = hierarchical
+      ? `<fileStrc type="hierarchical"><recGrp rectype="H" keyvar="${options.household!.key}" recidvar="RECTYPE" ID="H"><labl>Household</labl></recGrp><recGrp rectype="P" keyvar="${options.household!.key}" recidvar="RECTYPE" ID="P"><labl>Person</labl></recGrp></fileStrc>`
+      : '<fileStrc type="rectangular"/>';
+    const ddi = `<?xml version="1.0" encoding="UTF-8"?>
 <codeBook xmlns="ddi:codebook:2_5" version="2.5">
   <stdyDscr><citation><titlStmt><titl>Synthetic census extract</titl></titlStmt></citation></stdyDscr>
   <fileDscr ID="F1">
@@ -568,8 +713,8 @@ ${recordType}${variables.join('\n')}
   </dataDscr>
 </codeBook>
 `;
-  writeFileSync(`${base}.xml`, ddi);
-  return { ddi: `${base}.xml`, data: dataPath };
+    writeFileSync(`${base}.xml`, ddi);
+    return { ddi: `${base}.xml`, data: dataPath };
   };
   return { append, finish };
 }

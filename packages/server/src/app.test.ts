@@ -27,7 +27,9 @@ describe('createApp', () => {
   it('lists areas with their ISO codes, so clients can localise names', async () => {
     const response = await app.inject('/api/v1/areas?kind=country&limit=500');
     expect(response.statusCode).toBe(200);
-    const mexico = (response.json() as { items: { code: string; alpha2?: string; alpha3?: string }[] }).items.find((area) => area.code === '484');
+    const mexico = (response.json() as { items: { code: string; alpha2?: string; alpha3?: string }[] }).items.find(
+      (area) => area.code === '484',
+    );
     expect(mexico).toMatchObject({ alpha2: 'MX', alpha3: 'MEX' });
   });
 
@@ -62,9 +64,13 @@ describe('createApp', () => {
   });
 
   it('gives every operation a summary', async () => {
-    const document = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { summary?: string }>> };
+    const document = (await app.inject('/api/v1/openapi.json')).json() as {
+      paths: Record<string, Record<string, { summary?: string }>>;
+    };
     const unnamed = Object.entries(document.paths).flatMap(([path, operations]) =>
-      Object.entries(operations).filter(([, operation]) => !operation.summary).map(([method]) => `${method} ${path}`),
+      Object.entries(operations)
+        .filter(([, operation]) => !operation.summary)
+        .map(([method]) => `${method} ${path}`),
     );
     expect(unnamed).toEqual([]);
   });
@@ -78,7 +84,10 @@ describe('createApp', () => {
   it('answers an unknown route with a route-not-found problem', async () => {
     const response = await app.inject('/api/v1/nothing-here');
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toMatchObject({ code: 'route-not-found', type: 'https://migov.org/docs/errors#route-not-found' });
+    expect(response.json()).toMatchObject({
+      code: 'route-not-found',
+      type: 'https://migov.org/docs/errors#route-not-found',
+    });
   });
 
   it('signs a user in and shows the session', async () => {
@@ -86,6 +95,9 @@ describe('createApp', () => {
     const session = await signIn(app, 'fp@example.org');
     const response = await app.inject({ url: '/api/v1/session', headers: { cookie: session.cookie } });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ user: { email: 'fp@example.org' }, roles: [{ role: 'focal-point', scope: { kind: 'area', area: '484' } }] });
+    expect(response.json()).toMatchObject({
+      user: { email: 'fp@example.org' },
+      roles: [{ role: 'focal-point', scope: { kind: 'area', area: '484' } }],
+    });
   });
 });

@@ -10,8 +10,19 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { createInstrumentRegistry, defaultGeography, type Geography, type InstrumentRegistry, type InstrumentVersion } from '@migov/core';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import {
+  createInstrumentRegistry,
+  defaultGeography,
+  type Geography,
+  type InstrumentRegistry,
+  type InstrumentVersion,
+} from '@migov/core';
 import { listInstrumentVersions, type MigovDatabase } from '@migov/db';
 import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -117,7 +128,12 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
       const stored = await listInstrumentVersions(options.db);
       registry = createInstrumentRegistry([...extra, ...stored.map((entry) => entry.instrument)]);
     },
-    publicCache: new PublicBodyCache(undefined, undefined, () => context.now().getTime(), () => shared.announceChange()),
+    publicCache: new PublicBodyCache(
+      undefined,
+      undefined,
+      () => context.now().getTime(),
+      () => shared.announceChange(),
+    ),
     shared,
     now: options.now ?? (() => new Date()),
   };
@@ -138,7 +154,13 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
 
   installErrorHandlers(app);
   // Security headers first, so that every answer of the framework carries them (remembered ones too: etag.ts).
-  await app.register(helmet, helmetOptions(config.publicUrl, [LANDING_PAGE, webAppIndex(config.webRoot)].filter((page): page is string => page !== undefined)));
+  await app.register(
+    helmet,
+    helmetOptions(
+      config.publicUrl,
+      [LANDING_PAGE, webAppIndex(config.webRoot)].filter((page): page is string => page !== undefined),
+    ),
+  );
   // The cookie parser's onRequest hook must run before the authentication hook.
   await app.register(cookie);
   const routes = installAccessControl(app);
@@ -150,7 +172,8 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   });
   // Before the framework only while request logs are off (MIGOV_LOG_LEVEL above info): an answer
   // sent there is not logged, so with request logs on every answer goes through Fastify.
-  answerDirectly = (request, response) => !REQUEST_LOG_LEVELS.has(app.log.level) && context.publicCache.answerDirectly(request, response);
+  answerDirectly = (request, response) =>
+    !REQUEST_LOG_LEVELS.has(app.log.level) && context.publicCache.answerDirectly(request, response);
 
   await app.register(swagger, {
     openapi: {
@@ -174,7 +197,10 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   });
   // The API browser (a third-party page) adds style elements as it renders: its pages alone may use
   // inline styles (never inline scripts).
-  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs`, transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'") });
+  await app.register(swaggerUi, {
+    routePrefix: `${API_PREFIX}/docs`,
+    transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
+  });
 
   await app.register(healthRoutes);
   await app.register(publicRoutes, { prefix: API_PREFIX });

@@ -3,7 +3,11 @@
  * (the only place that does), and bad values fail fast with the variable name and the value.
  */
 
-import { CONNECTION_LIMIT_VARIABLES, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits.ts';
+import {
+  CONNECTION_LIMIT_VARIABLES,
+  DEFAULT_CONNECTION_LIMITS,
+  type ConnectionLimits,
+} from './http/connection-limits.ts';
 import type { EvidenceQuota } from '@migov/db';
 import { DEFAULT_PARSING_LIMITS, PARSING_LIMIT_VARIABLES, type ParsingLimits } from './parsing/limits.ts';
 import { loadMailConfig, type MailConfig } from './mail/mail-config.ts';
@@ -73,7 +77,12 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxEvidenceBytes: 20 * 1024 * 1024,
   maxUploadBytes: 10 * 1024 * 1024,
   parsing: DEFAULT_PARSING_LIMITS,
-  evidenceQuota: { assessmentBytes: 500 * 1024 * 1024, assessmentFiles: 200, userBytes: 1024 * 1024 * 1024, userFiles: 500 },
+  evidenceQuota: {
+    assessmentBytes: 500 * 1024 * 1024,
+    assessmentFiles: 200,
+    userBytes: 1024 * 1024 * 1024,
+    userFiles: 500,
+  },
   invitationTtlSeconds: 7 * 24 * 60 * 60,
   passwordResetTtlSeconds: 60 * 60,
   trustProxy: false,
@@ -109,7 +118,10 @@ function url(env: Record<string, string | undefined>, name: string): string | un
 }
 
 /** Read the configuration from environment variables (MIGOV_*), over `base`. */
-export function loadConfigFromEnv(env: Record<string, string | undefined> = process.env, base: Partial<ServerConfig> = {}): ServerConfig {
+export function loadConfigFromEnv(
+  env: Record<string, string | undefined> = process.env,
+  base: Partial<ServerConfig> = {},
+): ServerConfig {
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...base };
   config.publicUrl = url(env, 'MIGOV_PUBLIC_URL') ?? config.publicUrl;
   config.sessionTtlSeconds = positiveInteger(env, 'MIGOV_SESSION_TTL_SECONDS', config.sessionTtlSeconds);
@@ -119,16 +131,29 @@ export function loadConfigFromEnv(env: Record<string, string | undefined> = proc
   config.maxEvidenceBytes = positiveInteger(env, 'MIGOV_MAX_EVIDENCE_BYTES', config.maxEvidenceBytes);
   config.maxUploadBytes = positiveInteger(env, 'MIGOV_MAX_UPLOAD_BYTES', config.maxUploadBytes);
   config.parsing = { ...config.parsing };
-  for (const [key, variable] of Object.entries(PARSING_LIMIT_VARIABLES) as [keyof ParsingLimits, string][]) config.parsing[key] = positiveInteger(env, variable, config.parsing[key]);
+  for (const [key, variable] of Object.entries(PARSING_LIMIT_VARIABLES) as [keyof ParsingLimits, string][])
+    config.parsing[key] = positiveInteger(env, variable, config.parsing[key]);
   config.evidenceQuota = { ...config.evidenceQuota };
-  for (const [key, variable] of Object.entries(EVIDENCE_QUOTA_VARIABLES) as [keyof EvidenceQuota, string][]) config.evidenceQuota[key] = positiveInteger(env, variable, config.evidenceQuota[key]);
+  for (const [key, variable] of Object.entries(EVIDENCE_QUOTA_VARIABLES) as [keyof EvidenceQuota, string][])
+    config.evidenceQuota[key] = positiveInteger(env, variable, config.evidenceQuota[key]);
   config.connections = { ...config.connections };
-  for (const [key, variable] of Object.entries(CONNECTION_LIMIT_VARIABLES) as [keyof ConnectionLimits, string][]) config.connections[key] = positiveInteger(env, variable, config.connections[key]);
-  if (config.connections.headersTimeoutMs > config.connections.requestTimeoutMs) throw new ConfigError('MIGOV_HEADERS_TIMEOUT_MS', String(config.connections.headersTimeoutMs), `must not exceed MIGOV_REQUEST_TIMEOUT_MS (${config.connections.requestTimeoutMs})`);
-  config.passwordResetTtlSeconds = positiveInteger(env, 'MIGOV_PASSWORD_RESET_TTL_SECONDS', config.passwordResetTtlSeconds);
+  for (const [key, variable] of Object.entries(CONNECTION_LIMIT_VARIABLES) as [keyof ConnectionLimits, string][])
+    config.connections[key] = positiveInteger(env, variable, config.connections[key]);
+  if (config.connections.headersTimeoutMs > config.connections.requestTimeoutMs)
+    throw new ConfigError(
+      'MIGOV_HEADERS_TIMEOUT_MS',
+      String(config.connections.headersTimeoutMs),
+      `must not exceed MIGOV_REQUEST_TIMEOUT_MS (${config.connections.requestTimeoutMs})`,
+    );
+  config.passwordResetTtlSeconds = positiveInteger(
+    env,
+    'MIGOV_PASSWORD_RESET_TTL_SECONDS',
+    config.passwordResetTtlSeconds,
+  );
   const mail = loadMailConfig(env, config.publicUrl);
   if (mail) config.mail = mail;
-  if (env.MIGOV_TRUST_PROXY !== undefined) config.trustProxy = env.MIGOV_TRUST_PROXY === 'true' || env.MIGOV_TRUST_PROXY === '1';
+  if (env.MIGOV_TRUST_PROXY !== undefined)
+    config.trustProxy = env.MIGOV_TRUST_PROXY === 'true' || env.MIGOV_TRUST_PROXY === '1';
   const issuer = url(env, 'MIGOV_OIDC_ISSUER');
   if (issuer) {
     const clientId = env.MIGOV_OIDC_CLIENT_ID;

@@ -17,7 +17,14 @@ export function parseLogFormat(value: string | undefined): LogFormat | undefined
   throw new Error(`unknown log format "${value}" (expected ${LOG_FORMATS.join(' or ')})`);
 }
 
-const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 
 interface PinoLine {
   level?: number;
@@ -63,6 +70,10 @@ export function textLogStream(out: (line: string) => void): { write(chunk: strin
 }
 
 /** The logger options for a server started for real, in the given format and level. */
-export function loggerOptions(format: LogFormat, level: string, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  format: LogFormat,
+  level: string,
+  out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): FastifyServerOptions['logger'] {
   return format === 'json' ? { level } : { level, stream: textLogStream(out) };
 }

@@ -67,14 +67,21 @@ export async function ensureOfficialSnapshot(database: db.MigovDatabase): Promis
   if (loaded.some((snapshot) => snapshot.retrievedOn >= bundled.manifest.retrievedOn)) return undefined;
   const result = await db.loadOfficialSnapshot(database, bundled, { origin: 'bundled' });
   if (!result.loaded) return undefined;
-  return { id: result.snapshot.id, label: result.snapshot.label, rows: result.snapshot.series.reduce((sum, series) => sum + series.rows, 0) };
+  return {
+    id: result.snapshot.id,
+    label: result.snapshot.label,
+    rows: result.snapshot.series.reduce((sum, series) => sum + series.rows, 0),
+  };
 }
 
 /**
  * Migrate, load the official data snapshot when missing, and on a database without users create the
  * first administrator and optionally the demo data (demo assessments, fenced off as demo).
  */
-export async function bootstrapDatabase(database: db.MigovDatabase, options: Pick<StartServerOptions, 'demo' | 'demoObservations' | 'adminEmail' | 'adminPassword'>): Promise<BootstrapResult> {
+export async function bootstrapDatabase(
+  database: db.MigovDatabase,
+  options: Pick<StartServerOptions, 'demo' | 'demoObservations' | 'adminEmail' | 'adminPassword'>,
+): Promise<BootstrapResult> {
   await database.migrate();
   const loadedSnapshot = await ensureOfficialSnapshot(database);
   const users = await db.listUsers(database, { page: { limit: 1 } });
@@ -84,28 +91,48 @@ export async function bootstrapDatabase(database: db.MigovDatabase, options: Pic
     throw new RangeError(`MIGOV_ADMIN_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters`);
   }
   const password = options.adminPassword ?? createSecret().slice(0, 24);
-  const admin = await db.createUser(database, { email, name: 'Administrator', passwordHash: await hashPassword(password) });
+  const admin = await db.createUser(database, {
+    email,
+    name: 'Administrator',
+    passwordHash: await hashPassword(password),
+  });
   await db.grantRole(database, { userId: admin.id, role: 'administrator', scope: { kind: 'global' } }, null);
-  await db.recordAudit(database, { action: 'bootstrap.admin', targetType: 'user', targetId: admin.id, details: { email } });
+  await db.recordAudit(database, {
+    action: 'bootstrap.admin',
+    targetType: 'user',
+    targetId: admin.id,
+    details: { email },
+  });
   const createdAdmin = { email, ...(options.adminPassword === undefined ? { generatedPassword: password } : {}) };
   if (!options.demo) return { createdAdmin, seededDemo: false, ...(loadedSnapshot ? { loadedSnapshot } : {}) };
   // Demo users get a random password, shown once: a known demo password would be a way in on a reachable server.
   const demoPassword = createSecret().slice(0, 16);
   // The official values come from the snapshot: the demo adds assessments and publications, labelled demo, and no 10.7.2 series of its own.
-  await db.seedDemoData(database, { seed: 1, passwordHash: await hashPassword(demoPassword), observations: options.demoObservations ?? [], syntheticIndicators: false });
+  await db.seedDemoData(database, {
+    seed: 1,
+    passwordHash: await hashPassword(demoPassword),
+    observations: options.demoObservations ?? [],
+    syntheticIndicators: false,
+  });
   return { createdAdmin, seededDemo: true, demoPassword, ...(loadedSnapshot ? { loadedSnapshot } : {}) };
 }
 
 /** Tell the operator what the first start did (the administrator's generated password is shown only here). */
 export function reportBootstrap(bootstrap: BootstrapResult, report: (line: string) => void): void {
-  if (bootstrap.loadedSnapshot) report(`Loaded the official data snapshot ${bootstrap.loadedSnapshot.id} (${bootstrap.loadedSnapshot.label}; ${bootstrap.loadedSnapshot.rows} values).`);
+  if (bootstrap.loadedSnapshot)
+    report(
+      `Loaded the official data snapshot ${bootstrap.loadedSnapshot.id} (${bootstrap.loadedSnapshot.label}; ${bootstrap.loadedSnapshot.rows} values).`,
+    );
   if (bootstrap.createdAdmin) {
     report(`Created the administrator ${bootstrap.createdAdmin.email}.`);
-    if (bootstrap.createdAdmin.generatedPassword) report(`Its password (shown only now): ${bootstrap.createdAdmin.generatedPassword}`);
+    if (bootstrap.createdAdmin.generatedPassword)
+      report(`Its password (shown only now): ${bootstrap.createdAdmin.generatedPassword}`);
   }
   if (bootstrap.seededDemo) {
     report('Added DEMO data (demo users, rounds and assessments, clearly labelled): not for production use.');
-    report(`Demo users demo-<role>@${db.DEMO_EMAIL_DOMAIN} (e.g. demo-focal-point@${db.DEMO_EMAIL_DOMAIN}) share the password: ${bootstrap.demoPassword}`);
+    report(
+      `Demo users demo-<role>@${db.DEMO_EMAIL_DOMAIN} (e.g. demo-focal-point@${db.DEMO_EMAIL_DOMAIN}) share the password: ${bootstrap.demoPassword}`,
+    );
   }
 }
 
@@ -116,8 +143,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let app: MigovApp | undefined;
   try {
     if (options.bootstrap !== false) reportBootstrap(await bootstrapDatabase(database, options), report);
-    const config = loadConfigFromEnv(process.env, { publicUrl: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`, ...options.config, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
-    app = await createApp({ db: database, config, logger: options.logger ?? loggerOptions(options.logFormat ?? parseLogFormat(process.env.MIGOV_LOG_FORMAT) ?? 'text', process.env.MIGOV_LOG_LEVEL ?? 'info'), ...(options.shared ? { shared: options.shared } : {}) });
+    const config = loadConfigFromEnv(process.env, {
+      publicUrl: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`,
+      ...options.config,
+      ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+    });
+    app = await createApp({
+      db: database,
+      config,
+      logger:
+        options.logger ??
+        loggerOptions(
+          options.logFormat ?? parseLogFormat(process.env.MIGOV_LOG_FORMAT) ?? 'text',
+          process.env.MIGOV_LOG_LEVEL ?? 'info',
+        ),
+      ...(options.shared ? { shared: options.shared } : {}),
+    });
     const address = await app.listen({ host: options.host, port: options.port });
     const url = address.replace('[::1]', 'localhost');
     return {
@@ -137,7 +178,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 }
 
 /** Close the server on SIGINT/SIGTERM (a second signal exits at once). */
-export function closeOnSignals(server: Pick<RunningServer, 'close'>, report: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
+export function closeOnSignals(
+  server: Pick<RunningServer, 'close'>,
+  report: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) process.exit(1);

@@ -282,7 +282,14 @@ export interface LiveScores {
 }
 
 export type NextCategoryAdvice =
-  | { status: 'reachable'; current: ClassificationBand; next: ClassificationBand; score: ExactNumber; target: ExactNumber; changes: { itemId: string; fromOptionId?: string; toOptionId: string }[] }
+  | {
+      status: 'reachable';
+      current: ClassificationBand;
+      next: ClassificationBand;
+      score: ExactNumber;
+      target: ExactNumber;
+      changes: { itemId: string; fromOptionId?: string; toOptionId: string }[];
+    }
   | { status: 'top'; current: ClassificationBand }
   | { status: 'unreachable'; current: ClassificationBand; next: ClassificationBand; reason: string }
   | { status: 'incomplete'; missing: string[] }

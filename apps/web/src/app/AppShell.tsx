@@ -11,7 +11,19 @@ export interface ShellUser {
   isAdministrator: boolean;
 }
 
-export function AppShell({ route, user, onSignOut, children, showWorkspace = true }: { route: Route; user?: ShellUser | undefined; onSignOut?: () => void; children: ReactNode; showWorkspace?: boolean }) {
+export function AppShell({
+  route,
+  user,
+  onSignOut,
+  children,
+  showWorkspace = true,
+}: {
+  route: Route;
+  user?: ShellUser | undefined;
+  onSignOut?: () => void;
+  children: ReactNode;
+  showWorkspace?: boolean;
+}) {
   const { t, lang } = useI18n();
   const { base, live } = useNavigation();
   const current = (view: Route['view']) => (route.view === view ? ({ 'aria-current': 'page' } as const) : {});
@@ -40,17 +52,32 @@ export function AppShell({ route, user, onSignOut, children, showWorkspace = tru
               </Link>
             </li>
             <li>
-              <Link to={{ view: 'partnerships', lang }} {...(route.view === 'partnerships' || route.view === 'partnership' || route.view === 'partnership-edit' ? { 'aria-current': 'page' as const } : {})}>
+              <Link
+                to={{ view: 'partnerships', lang }}
+                {...(route.view === 'partnerships' || route.view === 'partnership' || route.view === 'partnership-edit'
+                  ? { 'aria-current': 'page' as const }
+                  : {})}
+              >
                 {t('nav.partnerships')}
               </Link>
             </li>
             <li>
-              <Link to={{ view: 'indicators', lang }} {...(route.view === 'indicators' || route.view === 'indicator' ? { 'aria-current': 'page' as const } : {})}>
+              <Link
+                to={{ view: 'indicators', lang }}
+                {...(route.view === 'indicators' || route.view === 'indicator'
+                  ? { 'aria-current': 'page' as const }
+                  : {})}
+              >
                 {t('nav.indicators')}
               </Link>
             </li>
             <li>
-              <Link to={{ view: 'governance', lang }} {...(['governance', 'mgi-profile', 'crosswalk'].includes(route.view) ? { 'aria-current': 'page' as const } : {})}>
+              <Link
+                to={{ view: 'governance', lang }}
+                {...(['governance', 'mgi-profile', 'crosswalk'].includes(route.view)
+                  ? { 'aria-current': 'page' as const }
+                  : {})}
+              >
                 {t('nav.governance')}
               </Link>
             </li>
@@ -107,7 +134,12 @@ export function AppShell({ route, user, onSignOut, children, showWorkspace = tru
                   data-lang={language}
                   // A page may keep a reader's choices in the URL without a new route (an indicator
                   // chart's selection): the link then follows the address as it is at the click.
-                  {...(live ? { onClick: (event: MouseEvent<HTMLAnchorElement>) => followShownAddress(event, route, language, base) } : {})}
+                  {...(live
+                    ? {
+                        onClick: (event: MouseEvent<HTMLAnchorElement>) =>
+                          followShownAddress(event, route, language, base),
+                      }
+                    : {})}
                 >
                   {LANGUAGE_NAMES[language]}
                 </a>
@@ -122,7 +154,12 @@ export function AppShell({ route, user, onSignOut, children, showWorkspace = tru
       <footer className="site-footer">
         <p>
           {t('app.tagline')}
-          {showWorkspace ? <> · <a href="/api/v1/docs">{t('data.api')}</a></> : null}
+          {showWorkspace ? (
+            <>
+              {' '}
+              · <a href="/api/v1/docs">{t('data.api')}</a>
+            </>
+          ) : null}
         </p>
       </footer>
     </>
@@ -130,7 +167,12 @@ export function AppShell({ route, user, onSignOut, children, showWorkspace = tru
 }
 
 /** Point a language link at the view shown now (same view, with the choices its address holds). */
-function followShownAddress(event: MouseEvent<HTMLAnchorElement>, route: Route, language: Route['lang'], base: string): void {
+function followShownAddress(
+  event: MouseEvent<HTMLAnchorElement>,
+  route: Route,
+  language: Route['lang'],
+  base: string,
+): void {
   const shown = parseRoute(window.location.pathname, window.location.search, route.lang);
   if (shown.view === route.view) event.currentTarget.href = formatRoute(withLanguage(shown, language), base);
 }

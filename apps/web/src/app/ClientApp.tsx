@@ -25,26 +25,68 @@ import { loadIndicator, loadIndicators } from '../pages/indicators/indicators-da
 
 const CountryPage = lazy(() => import('../pages/CountryPage.tsx').then((module) => ({ default: module.CountryPage })));
 const SignInPage = lazy(() => import('../workspace/SignInPage.tsx').then((module) => ({ default: module.SignInPage })));
-const AssessmentsPage = lazy(() => import('../workspace/AssessmentsPage.tsx').then((module) => ({ default: module.AssessmentsPage })));
-const AssessmentFormPage = lazy(() => import('../workspace/AssessmentFormPage.tsx').then((module) => ({ default: module.AssessmentFormPage })));
+const AssessmentsPage = lazy(() =>
+  import('../workspace/AssessmentsPage.tsx').then((module) => ({ default: module.AssessmentsPage })),
+);
+const AssessmentFormPage = lazy(() =>
+  import('../workspace/AssessmentFormPage.tsx').then((module) => ({ default: module.AssessmentFormPage })),
+);
 const ReviewPage = lazy(() => import('../workspace/ReviewPage.tsx').then((module) => ({ default: module.ReviewPage })));
-const PartnershipsPage = lazy(() => import('../pages/partnerships/PartnershipsPage.tsx').then((module) => ({ default: module.PartnershipsPage })));
-const PartnershipPage = lazy(() => import('../pages/partnerships/PartnershipPage.tsx').then((module) => ({ default: module.PartnershipPage })));
-const IndicatorsPage = lazy(() => import('../pages/indicators/IndicatorsPage.tsx').then((module) => ({ default: module.IndicatorsPage })));
-const IndicatorPage = lazy(() => import('../pages/indicators/IndicatorPage.tsx').then((module) => ({ default: module.IndicatorPage })));
-const InvitationAcceptPage = lazy(() => import('../workspace/InvitationAcceptPage.tsx').then((module) => ({ default: module.InvitationAcceptPage })));
-const PasswordResetPage = lazy(() => import('../workspace/PasswordResetPage.tsx').then((module) => ({ default: module.PasswordResetPage })));
+const PartnershipsPage = lazy(() =>
+  import('../pages/partnerships/PartnershipsPage.tsx').then((module) => ({ default: module.PartnershipsPage })),
+);
+const PartnershipPage = lazy(() =>
+  import('../pages/partnerships/PartnershipPage.tsx').then((module) => ({ default: module.PartnershipPage })),
+);
+const IndicatorsPage = lazy(() =>
+  import('../pages/indicators/IndicatorsPage.tsx').then((module) => ({ default: module.IndicatorsPage })),
+);
+const IndicatorPage = lazy(() =>
+  import('../pages/indicators/IndicatorPage.tsx').then((module) => ({ default: module.IndicatorPage })),
+);
+const InvitationAcceptPage = lazy(() =>
+  import('../workspace/InvitationAcceptPage.tsx').then((module) => ({ default: module.InvitationAcceptPage })),
+);
+const PasswordResetPage = lazy(() =>
+  import('../workspace/PasswordResetPage.tsx').then((module) => ({ default: module.PasswordResetPage })),
+);
 const AdminPage = lazy(() => import('../workspace/AdminPage.tsx').then((module) => ({ default: module.AdminPage })));
-const GovernancePage = lazy(() => import('../pages/governance/GovernancePage.tsx').then((module) => ({ default: module.GovernancePage })));
-const MgiProfilePage = lazy(() => import('../pages/governance/MgiProfilePage.tsx').then((module) => ({ default: module.MgiProfilePage })));
-const CrosswalkPage = lazy(() => import('../pages/governance/CrosswalkPage.tsx').then((module) => ({ default: module.CrosswalkPage })));
-const BriefsPage = lazy(() => import('../pages/governance/BriefsPage.tsx').then((module) => ({ default: module.BriefsPage })));
-const BriefPage = lazy(() => import('../pages/governance/BriefPage.tsx').then((module) => ({ default: module.BriefPage })));
-const MgiAssessmentsPage = lazy(() => import('../pages/governance/MgiAssessmentsPage.tsx').then((module) => ({ default: module.MgiAssessmentsPage })));
-const MgiWorkPage = lazy(() => import('../pages/governance/MgiWorkPage.tsx').then((module) => ({ default: module.MgiWorkPage })));
-const PartnershipEditPage = lazy(() => import('../pages/partnerships/PartnershipEditPage.tsx').then((module) => ({ default: module.PartnershipEditPage })));
+const GovernancePage = lazy(() =>
+  import('../pages/governance/GovernancePage.tsx').then((module) => ({ default: module.GovernancePage })),
+);
+const MgiProfilePage = lazy(() =>
+  import('../pages/governance/MgiProfilePage.tsx').then((module) => ({ default: module.MgiProfilePage })),
+);
+const CrosswalkPage = lazy(() =>
+  import('../pages/governance/CrosswalkPage.tsx').then((module) => ({ default: module.CrosswalkPage })),
+);
+const BriefsPage = lazy(() =>
+  import('../pages/governance/BriefsPage.tsx').then((module) => ({ default: module.BriefsPage })),
+);
+const BriefPage = lazy(() =>
+  import('../pages/governance/BriefPage.tsx').then((module) => ({ default: module.BriefPage })),
+);
+const MgiAssessmentsPage = lazy(() =>
+  import('../pages/governance/MgiAssessmentsPage.tsx').then((module) => ({ default: module.MgiAssessmentsPage })),
+);
+const MgiWorkPage = lazy(() =>
+  import('../pages/governance/MgiWorkPage.tsx').then((module) => ({ default: module.MgiWorkPage })),
+);
+const PartnershipEditPage = lazy(() =>
+  import('../pages/partnerships/PartnershipEditPage.tsx').then((module) => ({ default: module.PartnershipEditPage })),
+);
 
-function Loaded<T>({ load, loadKey, ready, children }: { load: () => Promise<T>; loadKey: string; ready?: T | undefined; children: (data: T) => ReactNode }) {
+function Loaded<T>({
+  load,
+  loadKey,
+  ready,
+  children,
+}: {
+  load: () => Promise<T>;
+  loadKey: string;
+  ready?: T | undefined;
+  children: (data: T) => ReactNode;
+}) {
   const state = useLoad(load, loadKey, ready);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={state.reload} />;
@@ -55,29 +97,77 @@ function PageFor({ route }: { route: Route }) {
   const key = formatRoute(route);
   switch (route.view) {
     case 'dashboard':
-      return <Loaded load={() => dashboardData(route)} loadKey={key} ready={readyDashboard(route)}>{(data) => <DashboardPage data={data} {...(route.domain ? { domain: route.domain } : {})} />}</Loaded>;
+      return (
+        <Loaded load={() => dashboardData(route)} loadKey={key} ready={readyDashboard(route)}>
+          {(data) => <DashboardPage data={data} {...(route.domain ? { domain: route.domain } : {})} />}
+        </Loaded>
+      );
     case 'country':
-      return <Loaded load={() => loadCountry(api, route.code, route.year)} loadKey={key}>{(data) => <CountryPage data={data} />}</Loaded>;
+      return (
+        <Loaded load={() => loadCountry(api, route.code, route.year)} loadKey={key}>
+          {(data) => <CountryPage data={data} />}
+        </Loaded>
+      );
     case 'compare':
-      return <Loaded load={() => loadCompare(api, route.codes, route.year)} loadKey={key}>{(data) => <ComparePage data={data} codes={route.codes} />}</Loaded>;
+      return (
+        <Loaded load={() => loadCompare(api, route.codes, route.year)} loadKey={key}>
+          {(data) => <ComparePage data={data} codes={route.codes} />}
+        </Loaded>
+      );
     case 'data':
-      return <Loaded load={() => loadCommon(api).then((common) => loadResultsIndex(api, common.rounds))} loadKey={key}>{(data) => <DataPage rounds={data.rounds} />}</Loaded>;
+      return (
+        <Loaded load={() => loadCommon(api).then((common) => loadResultsIndex(api, common.rounds))} loadKey={key}>
+          {(data) => <DataPage rounds={data.rounds} />}
+        </Loaded>
+      );
     case 'methodology':
-      return <Loaded load={() => loadMethodology(api)} loadKey={key}>{(data) => <MethodologyPage data={data} />}</Loaded>;
+      return (
+        <Loaded load={() => loadMethodology(api)} loadKey={key}>
+          {(data) => <MethodologyPage data={data} />}
+        </Loaded>
+      );
     case 'partnerships':
-      return <Loaded load={() => loadPartnerships(api)} loadKey={key}>{(data) => <PartnershipsPage data={data} />}</Loaded>;
+      return (
+        <Loaded load={() => loadPartnerships(api)} loadKey={key}>
+          {(data) => <PartnershipsPage data={data} />}
+        </Loaded>
+      );
     case 'partnership':
-      return <Loaded load={() => loadPartnership(api, route.id, loadWorldMap, route.asOf)} loadKey={key}>{(data) => <PartnershipPage data={data} {...(route.asOf ? { asOf: route.asOf } : {})} />}</Loaded>;
+      return (
+        <Loaded load={() => loadPartnership(api, route.id, loadWorldMap, route.asOf)} loadKey={key}>
+          {(data) => <PartnershipPage data={data} {...(route.asOf ? { asOf: route.asOf } : {})} />}
+        </Loaded>
+      );
     case 'indicators':
-      return <Loaded load={() => loadIndicators(api)} loadKey={key}>{(data) => <IndicatorsPage data={data} />}</Loaded>;
+      return (
+        <Loaded load={() => loadIndicators(api)} loadKey={key}>
+          {(data) => <IndicatorsPage data={data} />}
+        </Loaded>
+      );
     case 'indicator':
-      return <Loaded load={() => loadIndicator(api, route.id, route.dataset)} loadKey={key}>{(data) => <IndicatorPage data={data} route={route} />}</Loaded>;
+      return (
+        <Loaded load={() => loadIndicator(api, route.id, route.dataset)} loadKey={key}>
+          {(data) => <IndicatorPage data={data} route={route} />}
+        </Loaded>
+      );
     case 'governance':
-      return <Loaded load={() => loadGovernance(api)} loadKey={key}>{(data) => <GovernancePage data={data} />}</Loaded>;
+      return (
+        <Loaded load={() => loadGovernance(api)} loadKey={key}>
+          {(data) => <GovernancePage data={data} />}
+        </Loaded>
+      );
     case 'mgi-profile':
-      return <Loaded load={() => loadProfile(api, route.jurisdiction, route.round)} loadKey={key}>{(data) => <MgiProfilePage data={data} />}</Loaded>;
+      return (
+        <Loaded load={() => loadProfile(api, route.jurisdiction, route.round)} loadKey={key}>
+          {(data) => <MgiProfilePage data={data} />}
+        </Loaded>
+      );
     case 'crosswalk':
-      return <Loaded load={() => loadCrosswalk(api)} loadKey={key}>{(data) => <CrosswalkPage data={data} />}</Loaded>;
+      return (
+        <Loaded load={() => loadCrosswalk(api)} loadKey={key}>
+          {(data) => <CrosswalkPage data={data} />}
+        </Loaded>
+      );
     case 'briefs':
       return <BriefsPage />;
     case 'brief':
@@ -152,7 +242,8 @@ export function ClientApp() {
     if (window.location.pathname === '/' || route.view === 'not-found') return;
     const canonical = formatRoute(route);
     // The fragment stays: the onboarding pages read their one-time token from it.
-    if (`${window.location.pathname}${window.location.search}` !== canonical) window.history.replaceState(null, '', `${canonical}${window.location.hash}`);
+    if (`${window.location.pathname}${window.location.search}` !== canonical)
+      window.history.replaceState(null, '', `${canonical}${window.location.hash}`);
   }, [route]);
 
   // Asked once, on the first view that may have a session (session-hint.ts: not on public pages of a
@@ -192,21 +283,26 @@ export function ClientApp() {
 
   const navigation = useMemo<Navigation>(() => ({ route, base: '/', live: true, navigate }), [route, navigate]);
   const sessionState = useMemo(() => ({ api, session, setSession }), [session, setSession]);
-  const user = session ? { name: session.user.name, isAdministrator: session.roles.some((grant) => grant.role === 'administrator') } : undefined;
+  const user = session
+    ? { name: session.user.name, isAdministrator: session.roles.some((grant) => grant.role === 'administrator') }
+    : undefined;
   const signOut = () => {
     void api.request('/session', { method: 'DELETE' }).finally(() => {
       setSession(undefined);
       navigate({ view: 'dashboard', lang: route.lang });
     });
   };
-  const needsSession = route.view === 'assessments' || route.view === 'assessment' || route.view === 'review' || route.view === 'admin';
+  const needsSession =
+    route.view === 'assessments' || route.view === 'assessment' || route.view === 'review' || route.view === 'admin';
 
   return (
     <I18nContext.Provider value={translator}>
       <NavigationContext.Provider value={navigation}>
         <SessionContext.Provider value={sessionState}>
           <AppShell route={route} user={user} onSignOut={signOut}>
-            <Suspense fallback={<Loading />}>{needsSession && !sessionChecked ? <Loading /> : <PageFor key={formatRoute(route)} route={route} />}</Suspense>
+            <Suspense fallback={<Loading />}>
+              {needsSession && !sessionChecked ? <Loading /> : <PageFor key={formatRoute(route)} route={route} />}
+            </Suspense>
           </AppShell>
         </SessionContext.Provider>
       </NavigationContext.Provider>

@@ -14,11 +14,19 @@ export function provenanceText(translator: Translator, provenance: ValueProvenan
   switch (provenance.kind) {
     case 'official':
       return provenance.snapshot?.retrievedOn
-        ? t('provenance.official', { source: provenance.source, date: translator.formatDate(provenance.snapshot.retrievedOn) })
+        ? t('provenance.official', {
+            source: provenance.source,
+            date: translator.formatDate(provenance.snapshot.retrievedOn),
+          })
         : t('provenance.officialUndated', { source: provenance.source });
     case 'national': {
-      const published = t('provenance.national', { number: provenance.publicationNumber, date: translator.formatDate(provenance.publishedAt) });
-      return provenance.validatedBy ? `${published}, ${t('provenance.validatedBy', { name: provenance.validatedBy })}` : published;
+      const published = t('provenance.national', {
+        number: provenance.publicationNumber,
+        date: translator.formatDate(provenance.publishedAt),
+      });
+      return provenance.validatedBy
+        ? `${published}, ${t('provenance.validatedBy', { name: provenance.validatedBy })}`
+        : published;
     }
     case 'computed':
       return t('provenance.computed', { from: provenance.responding, of: provenance.members });
@@ -30,14 +38,23 @@ export function provenanceText(translator: Translator, provenance: ValueProvenan
 }
 
 /** A value's provenance as a small label (a badge for demo values). */
-export function ProvenanceLabel({ provenance, className }: { provenance: ValueProvenance | undefined; className?: string }) {
+export function ProvenanceLabel({
+  provenance,
+  className,
+}: {
+  provenance: ValueProvenance | undefined;
+  className?: string;
+}) {
   const translator = useI18n();
   if (!provenance) return null;
   // The leading space keeps the label a separate word when the page is read as text.
   return (
     <>
       {' '}
-      <span className={`provenance provenance-${provenance.kind}${className ? ` ${className}` : ''}`} data-provenance={provenance.kind}>
+      <span
+        className={`provenance provenance-${provenance.kind}${className ? ` ${className}` : ''}`}
+        data-provenance={provenance.kind}
+      >
         {provenanceText(translator, provenance)}
       </span>
     </>

@@ -9,7 +9,15 @@ import { ErrorMessage, Loading } from './shared.tsx';
 import { useLoad } from './use-load.ts';
 
 /** `loadKey` names what is loaded: a new key (or another reader) loads again. */
-export function SignedInLoader<T>({ load, loadKey, children }: { load: (api: ApiClient) => Promise<T>; loadKey: string; children: (data: T, reload: () => void) => ReactNode }) {
+export function SignedInLoader<T>({
+  load,
+  loadKey,
+  children,
+}: {
+  load: (api: ApiClient) => Promise<T>;
+  loadKey: string;
+  children: (data: T, reload: () => void) => ReactNode;
+}) {
   const { t, lang } = useI18n();
   const { api, session } = useSession();
   const state = useLoad(() => load(api), `${loadKey}:${session?.user.id ?? ''}`);

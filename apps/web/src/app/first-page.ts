@@ -19,7 +19,8 @@ export const api = createFetchClient();
 
 let worldMap: Promise<WorldMapGeometry> | undefined;
 /** The world map projected at build time (one download per page load). */
-export const loadWorldMap = () => (worldMap ??= fetch(worldMapUrl).then((response) => response.json() as Promise<WorldMapGeometry>));
+export const loadWorldMap = () =>
+  (worldMap ??= fetch(worldMapUrl).then((response) => response.json() as Promise<WorldMapGeometry>));
 
 export function storedLanguage(): string | null {
   try {
@@ -31,7 +32,11 @@ export function storedLanguage(): string | null {
 
 /** The route of the browser's location. */
 export function currentRoute(): Route {
-  return parseRoute(window.location.pathname, window.location.search, pickLanguage(storedLanguage(), navigator.languages ?? []));
+  return parseRoute(
+    window.location.pathname,
+    window.location.search,
+    pickLanguage(storedLanguage(), navigator.languages ?? []),
+  );
 }
 
 /** The dashboard's data started before the app rendered, for the first route only. */

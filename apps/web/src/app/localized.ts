@@ -25,7 +25,10 @@ function regionNames(lang: UiLanguage): Intl.DisplayNames | undefined {
 }
 
 /** The name of an area in a language: CLDR's name for its ISO alpha-2 or M49 region code when there is one, else the UN English name. */
-export function areaName(area: Pick<AreaSummary, 'name' | 'kind' | 'm49'> & { alpha2?: string }, lang: UiLanguage): string {
+export function areaName(
+  area: Pick<AreaSummary, 'name' | 'kind' | 'm49'> & { alpha2?: string },
+  lang: UiLanguage,
+): string {
   if (lang === 'en') return area.name;
   const names = regionNames(lang);
   const code = area.alpha2 ?? (area.kind !== 'country' && area.m49 ? area.m49 : undefined);
@@ -51,5 +54,10 @@ const SIZE_UNITS = [
 /** A file size in the language's number format: "12.5 kB", "1.2 MB", "300 byte". */
 export function formatFileSize(t: Translator, bytes: number): string {
   const scale = SIZE_UNITS.find((entry) => bytes >= entry.bytes);
-  return t.formatNumber(scale ? bytes / scale.bytes : bytes, { style: 'unit', unit: scale?.unit ?? 'byte', unitDisplay: 'short', maximumFractionDigits: 1 });
+  return t.formatNumber(scale ? bytes / scale.bytes : bytes, {
+    style: 'unit',
+    unit: scale?.unit ?? 'byte',
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatRoute, parseRoute } from './routes.ts';
 
 describe('the onboarding pages', () => {
-  it('open from the links sent by e-mail, which carry no language, in the reader\'s language', () => {
+  it("open from the links sent by e-mail, which carry no language, in the reader's language", () => {
     expect(parseRoute('/invitations/accept', '', 'fr')).toEqual({ view: 'invitation-accept', lang: 'fr' });
     expect(parseRoute('/password-reset', '', 'ar')).toEqual({ view: 'password-reset', lang: 'ar' });
     expect(parseRoute('/invitations/accept/x')).toMatchObject({ view: 'not-found' });

@@ -7,9 +7,26 @@ import { I18nContext } from '../i18n/i18n-context.tsx';
 import type { ValueProvenance } from '../api/api-types.ts';
 import { DemoBanner, ProvenanceLabel, provenanceText } from './Provenance.tsx';
 
-const official: ValueProvenance = { kind: 'official', label: 'UN SDG Global Database, retrieved 2026-12-07', source: 'UN SDG Global Database (SG_CPA_MIGRS)', series: 'SG_CPA_MIGRS', snapshot: { id: 'official-2026-12-07', retrievedOn: '2026-12-07' } };
-const national: ValueProvenance = { kind: 'national', label: 'National publication no. 2 in migov', publicationNumber: 2, publishedAt: '2026-11-30T10:00:00Z', validatedBy: 'Reviewer' };
-const computed: ValueProvenance = { kind: 'computed', label: 'Computed by migov from 89 of 249 countries', responding: 89, members: 249 };
+const official: ValueProvenance = {
+  kind: 'official',
+  label: 'UN SDG Global Database, retrieved 2026-12-07',
+  source: 'UN SDG Global Database (SG_CPA_MIGRS)',
+  series: 'SG_CPA_MIGRS',
+  snapshot: { id: 'official-2026-12-07', retrievedOn: '2026-12-07' },
+};
+const national: ValueProvenance = {
+  kind: 'national',
+  label: 'National publication no. 2 in migov',
+  publicationNumber: 2,
+  publishedAt: '2026-11-30T10:00:00Z',
+  validatedBy: 'Reviewer',
+};
+const computed: ValueProvenance = {
+  kind: 'computed',
+  label: 'Computed by migov from 89 of 249 countries',
+  responding: 89,
+  members: 249,
+};
 const demo: ValueProvenance = { kind: 'demo', label: 'Demo data — not official', publicationNumber: 1 };
 
 describe('provenance labels', () => {
@@ -26,13 +43,18 @@ describe('provenance labels', () => {
   });
 
   it('speaks the reader’s language', () => {
-    expect(provenanceText(getTranslator('fr'), official)).toBe('Officiel : UN SDG Global Database (SG_CPA_MIGRS), extrait le 7 déc. 2026');
+    expect(provenanceText(getTranslator('fr'), official)).toBe(
+      'Officiel : UN SDG Global Database (SG_CPA_MIGRS), extrait le 7 déc. 2026',
+    );
     expect(provenanceText(getTranslator('ru'), computed)).toBe('Рассчитано migov по 89 из 249 стран');
   });
 
   it('marks the kind for styling and tests, and nothing without a provenance', () => {
-    const render = (node: React.ReactElement) => renderToStaticMarkup(<I18nContext.Provider value={getTranslator('en')}>{node}</I18nContext.Provider>);
-    expect(render(<ProvenanceLabel provenance={demo} />)).toBe(' <span class="provenance provenance-demo" data-provenance="demo">Demo data — not official</span>');
+    const render = (node: React.ReactElement) =>
+      renderToStaticMarkup(<I18nContext.Provider value={getTranslator('en')}>{node}</I18nContext.Provider>);
+    expect(render(<ProvenanceLabel provenance={demo} />)).toBe(
+      ' <span class="provenance provenance-demo" data-provenance="demo">Demo data — not official</span>',
+    );
     expect(render(<ProvenanceLabel provenance={undefined} />)).toBe('');
     const banner = render(<DemoBanner />);
     expect(banner).toContain('role="note"');

@@ -11,19 +11,37 @@ export interface Navigation {
   navigate(to: Route, options?: { replace?: boolean }): void;
 }
 
-export const NavigationContext = createContext<Navigation>({ route: { view: 'dashboard', lang: 'en' }, base: '/', live: false, navigate: () => undefined });
+export const NavigationContext = createContext<Navigation>({
+  route: { view: 'dashboard', lang: 'en' },
+  base: '/',
+  live: false,
+  navigate: () => undefined,
+});
 
 export function useNavigation(): Navigation {
   return useContext(NavigationContext);
 }
 
 /** A link to a route. */
-export function Link({ to, children, ...rest }: { to: Route; children: ReactNode } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
+export function Link({
+  to,
+  children,
+  ...rest
+}: { to: Route; children: ReactNode } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
   const navigation = useNavigation();
   const href = formatRoute(to, navigation.base);
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     rest.onClick?.(event);
-    if (!navigation.live || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      !navigation.live ||
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     event.preventDefault();
     navigation.navigate(to);
   };

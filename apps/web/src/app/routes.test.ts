@@ -13,7 +13,10 @@ describe('parseRoute and formatRoute', () => {
     ['/en/sign-in/', { view: 'sign-in', lang: 'en' }],
     ['/fr/indicators/', { view: 'indicators', lang: 'fr' }],
     ['/ar/indicators/10.c.1/', { view: 'indicator', lang: 'ar', id: '10.c.1' }],
-    ['/en/indicators/8.8.1/?dataset=ds-1&area=484&where=SEX:F;AGE:*&chart=bar', { view: 'indicator', lang: 'en', id: '8.8.1', dataset: 'ds-1', area: '484', where: 'SEX:F;AGE:*', chart: 'bar' }],
+    [
+      '/en/indicators/8.8.1/?dataset=ds-1&area=484&where=SEX:F;AGE:*&chart=bar',
+      { view: 'indicator', lang: 'en', id: '8.8.1', dataset: 'ds-1', area: '484', where: 'SEX:F;AGE:*', chart: 'bar' },
+    ],
     ['/en/workspace/', { view: 'assessments', lang: 'en' }],
     ['/en/workspace/admin/', { view: 'admin', lang: 'en' }],
     ['/en/workspace/assessment/abc-1/', { view: 'assessment', lang: 'en', id: 'abc-1' }],
@@ -32,7 +35,11 @@ describe('parseRoute and formatRoute', () => {
     expect(parseRoute('/en/workspace/assessment/a/b/').view).toBe('not-found');
     expect(parseRoute('/en/', 'year=abc')).toEqual({ view: 'dashboard', lang: 'en' });
     expect(parseRoute('/en/indicators/8.8/').view).toBe('not-found');
-    expect(parseRoute('/en/indicators/8.8.1/', 'where=SEX&chart=pie&area=<b>')).toEqual({ view: 'indicator', lang: 'en', id: '8.8.1' });
+    expect(parseRoute('/en/indicators/8.8.1/', 'where=SEX&chart=pie&area=<b>')).toEqual({
+      view: 'indicator',
+      lang: 'en',
+      id: '8.8.1',
+    });
   });
 
   it('sends the bare root to the dashboard in the fallback language', () => {

@@ -15,7 +15,15 @@ export type Route =
   | { view: 'partnership'; lang: UiLanguage; id: string; asOf?: string }
   | { view: 'partnership-edit'; lang: UiLanguage; id: string }
   | { view: 'indicators'; lang: UiLanguage }
-  | { view: 'indicator'; lang: UiLanguage; id: string; dataset?: string; area?: string; where?: string; chart?: 'line' | 'bar' }
+  | {
+      view: 'indicator';
+      lang: UiLanguage;
+      id: string;
+      dataset?: string;
+      area?: string;
+      where?: string;
+      chart?: 'line' | 'bar';
+    }
   | { view: 'governance'; lang: UiLanguage }
   | { view: 'mgi-profile'; lang: UiLanguage; jurisdiction: string; round: number }
   | { view: 'crosswalk'; lang: UiLanguage }
@@ -35,9 +43,16 @@ export type Route =
 export type View = Route['view'];
 
 /** The views that the static publication writes and that need no sign-in. */
-export const PUBLIC_VIEWS = ['dashboard', 'country', 'compare', 'data', 'methodology'] as const satisfies readonly View[];
+export const PUBLIC_VIEWS = [
+  'dashboard',
+  'country',
+  'compare',
+  'data',
+  'methodology',
+] as const satisfies readonly View[];
 
-const isLanguage = (value: string | undefined): value is UiLanguage => (UI_LANGUAGES as readonly string[]).includes(value ?? '');
+const isLanguage = (value: string | undefined): value is UiLanguage =>
+  (UI_LANGUAGES as readonly string[]).includes(value ?? '');
 const YEAR = /^(19|20|21)\d\d$/;
 const AREA_CODE = /^[0-9A-Za-z][0-9A-Za-z-]{0,39}$/;
 const ID = /^[0-9A-Za-z_-]{1,100}$/;
@@ -58,12 +73,18 @@ function year(search: URLSearchParams): number | undefined {
 /** Parse a path and query; an unknown path is a `not-found` route (never an exception). */
 export function parseRoute(pathname: string, searchText = '', fallbackLanguage: UiLanguage = 'en'): Route {
   const search = new URLSearchParams(searchText);
-  const segments = pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
+  const segments = pathname
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => decodeURIComponent(segment));
   const [first, second, third, fourth] = segments;
   // The links sent by e-mail carry no language (…/invitations/accept#token=…, …/password-reset#token=…).
   const onboarding = onboardingView(isLanguage(first) ? segments.slice(1) : segments);
   if (onboarding) return { view: onboarding, lang: isLanguage(first) ? first : fallbackLanguage };
-  if (!isLanguage(first)) return segments.length === 0 ? { view: 'dashboard', lang: fallbackLanguage } : { view: 'not-found', lang: fallbackLanguage, path: pathname };
+  if (!isLanguage(first))
+    return segments.length === 0
+      ? { view: 'dashboard', lang: fallbackLanguage }
+      : { view: 'not-found', lang: fallbackLanguage, path: pathname };
   const lang = first;
   const withYear = <R extends Route>(route: R): R => {
     const found = year(search);
@@ -73,12 +94,17 @@ export function parseRoute(pathname: string, searchText = '', fallbackLanguage: 
     const domain = search.get('domain');
     return withYear({ view: 'dashboard', lang, ...(domain && /^[A-Za-z0-9_-]{1,40}$/.test(domain) ? { domain } : {}) });
   }
-  if (second === 'country' && third && AREA_CODE.test(third) && fourth === undefined) return withYear({ view: 'country', lang, code: third });
+  if (second === 'country' && third && AREA_CODE.test(third) && fourth === undefined)
+    return withYear({ view: 'country', lang, code: third });
   if (second === 'compare' && third === undefined) {
-    const codes = (search.get('areas') ?? '').split(',').filter((code) => AREA_CODE.test(code)).slice(0, 8);
+    const codes = (search.get('areas') ?? '')
+      .split(',')
+      .filter((code) => AREA_CODE.test(code))
+      .slice(0, 8);
     return withYear({ view: 'compare', lang, codes });
   }
-  if (third === undefined && (second === 'data' || second === 'methodology' || second === 'sign-in')) return { view: second, lang };
+  if (third === undefined && (second === 'data' || second === 'methodology' || second === 'sign-in'))
+    return { view: second, lang };
   if (second === 'partnerships') {
     if (third === undefined) return { view: 'partnerships', lang };
     if (ID.test(third) && fourth === undefined) {
@@ -108,13 +134,15 @@ export function parseRoute(pathname: string, searchText = '', fallbackLanguage: 
     if (third === undefined) return { view: 'governance', lang };
     if (third === 'crosswalk' && fourth === undefined) return { view: 'crosswalk', lang };
     const fifth = segments[4];
-    if (third === 'mgi' && fourth && JURISDICTION.test(fourth) && fifth && YEAR.test(fifth) && segments.length === 5) return { view: 'mgi-profile', lang, jurisdiction: fourth.toUpperCase(), round: Number(fifth) };
+    if (third === 'mgi' && fourth && JURISDICTION.test(fourth) && fifth && YEAR.test(fifth) && segments.length === 5)
+      return { view: 'mgi-profile', lang, jurisdiction: fourth.toUpperCase(), round: Number(fifth) };
   }
   if (second === 'workspace' && third === 'mgi') {
     if (fourth === undefined) return { view: 'mgi-assessments', lang };
     if (ID.test(fourth) && segments.length === 4) return { view: 'mgi-assessment', lang, id: fourth };
   }
-  if (second === 'workspace' && third === 'partnerships' && fourth && ID.test(fourth) && segments.length === 4) return { view: 'partnership-edit', lang, id: fourth };
+  if (second === 'workspace' && third === 'partnerships' && fourth && ID.test(fourth) && segments.length === 4)
+    return { view: 'partnership-edit', lang, id: fourth };
   if (second === 'workspace' && third === 'briefs') {
     if (fourth === undefined) return { view: 'briefs', lang };
     if (ID.test(fourth) && segments.length === 4) return { view: 'brief', lang, id: fourth };
@@ -122,7 +150,8 @@ export function parseRoute(pathname: string, searchText = '', fallbackLanguage: 
   if (second === 'workspace') {
     if (third === undefined) return { view: 'assessments', lang };
     if (third === 'admin' && fourth === undefined) return { view: 'admin', lang };
-    if ((third === 'assessment' || third === 'review') && fourth && ID.test(fourth) && segments.length === 4) return { view: third, lang, id: fourth };
+    if ((third === 'assessment' || third === 'review') && fourth && ID.test(fourth) && segments.length === 4)
+      return { view: third, lang, id: fourth };
   }
   return { view: 'not-found', lang, path: pathname };
 }

@@ -10,7 +10,24 @@ import type { View } from './routes.ts';
 const HINT_KEY = 'migov.session';
 
 /** The public pages, which show the signed-in user in the header only when the hint says there may be one. */
-const OBSERVATORY_VIEWS: ReadonlySet<View> = new Set<View>(['dashboard', 'country', 'compare', 'data', 'methodology', 'partnerships', 'partnership', 'indicators', 'indicator', 'governance', 'mgi-profile', 'crosswalk', 'sign-in', 'invitation-accept', 'password-reset', 'not-found']);
+const OBSERVATORY_VIEWS: ReadonlySet<View> = new Set<View>([
+  'dashboard',
+  'country',
+  'compare',
+  'data',
+  'methodology',
+  'partnerships',
+  'partnership',
+  'indicators',
+  'indicator',
+  'governance',
+  'mgi-profile',
+  'crosswalk',
+  'sign-in',
+  'invitation-accept',
+  'password-reset',
+  'not-found',
+]);
 
 /** Remember that a session was seen (true) or ended (false). */
 export function rememberSession(signedIn: boolean): void {

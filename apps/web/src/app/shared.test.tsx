@@ -5,14 +5,25 @@ import { describe, expect, it } from 'vitest';
 import '../i18n/catalogues/index.ts';
 import { getTranslator } from '../i18n/translator.ts';
 import { I18nContext } from '../i18n/i18n-context.tsx';
-import { CATEGORY_COLOURS, CATEGORY_TEXT_COLOURS, NO_DATA_COLOUR, NOT_APPLICABLE_COLOUR, type CategoryClass } from '../charts/category-scale.ts';
+import {
+  CATEGORY_COLOURS,
+  CATEGORY_TEXT_COLOURS,
+  NO_DATA_COLOUR,
+  NOT_APPLICABLE_COLOUR,
+  type CategoryClass,
+} from '../charts/category-scale.ts';
 import { CategoryBadge } from './shared.tsx';
 
 const css = readFileSync(new URL('../styles.css', import.meta.url), 'utf8');
 const rule = (selector: string) => new RegExp(`\\${selector} \\{([^}]*)\\}`).exec(css)?.[1] ?? '';
 
 describe('the category badge', () => {
-  const render = (cls: CategoryClass) => renderToStaticMarkup(<I18nContext.Provider value={getTranslator('en')}><CategoryBadge cls={cls} /></I18nContext.Provider>);
+  const render = (cls: CategoryClass) =>
+    renderToStaticMarkup(
+      <I18nContext.Provider value={getTranslator('en')}>
+        <CategoryBadge cls={cls} />
+      </I18nContext.Provider>,
+    );
 
   it.each([
     [{ kind: 'category', code: 1, meets: false } as CategoryClass, 'badge-c1', 'Requires further progress'],

@@ -30,7 +30,13 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
 }
 
 /** A category as a coloured badge with its name (colour never carries meaning alone). Colours come from classes, not style attributes, so a strict Content-Security-Policy allows the static pages. */
-export function CategoryBadge({ cls, bandLabels }: { cls: CategoryClass; bandLabels?: ReadonlyMap<number, LocalizedText> }) {
+export function CategoryBadge({
+  cls,
+  bandLabels,
+}: {
+  cls: CategoryClass;
+  bandLabels?: ReadonlyMap<number, LocalizedText>;
+}) {
   const translator = useI18n();
   let text: string;
   let tone: string;

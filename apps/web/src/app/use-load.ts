@@ -5,7 +5,9 @@ export type Loaded<T> = { status: 'loading' } | { status: 'ready'; data: T } | {
 
 /** `ready`: data already read for this key (the first page's early reads), shown in the first render without loading again. */
 export function useLoad<T>(load: () => Promise<T>, key: string, ready?: T): Loaded<T> & { reload(): void } {
-  const [state, setState] = useState<Loaded<T>>(ready === undefined ? { status: 'loading' } : { status: 'ready', data: ready });
+  const [state, setState] = useState<Loaded<T>>(
+    ready === undefined ? { status: 'loading' } : { status: 'ready', data: ready },
+  );
   const [generation, setGeneration] = useState(0);
   const preloaded = useRef(ready === undefined ? undefined : key);
   useEffect(() => {

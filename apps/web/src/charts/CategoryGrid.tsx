@@ -9,32 +9,84 @@ import { cellKey, layoutCategoryGrid, type CategoryGridLayout, type GridAxisEntr
 import { CATEGORY_COLOURS, NO_DATA_COLOUR, NOT_APPLICABLE_COLOUR, type CategoryClass } from './category-scale.ts';
 
 /** The name of a class in the reader's language. */
-export function classText(translator: Translator, cls: CategoryClass, bandLabels?: ReadonlyMap<number, LocalizedText>): string {
+export function classText(
+  translator: Translator,
+  cls: CategoryClass,
+  bandLabels?: ReadonlyMap<number, LocalizedText>,
+): string {
   if (cls.kind === 'category') return categoryLabel(translator, cls.code, bandLabels?.get(cls.code));
   return translator.t(cls.kind === 'no-data' ? 'common.noData' : 'common.notApplicable');
 }
 
-export function CategoryGridSvg({ layout, title, titleId, descriptionId, text }: { layout: CategoryGridLayout; title: string; titleId: string; descriptionId: string; text: (cls: CategoryClass) => string }) {
+export function CategoryGridSvg({
+  layout,
+  title,
+  titleId,
+  descriptionId,
+  text,
+}: {
+  layout: CategoryGridLayout;
+  title: string;
+  titleId: string;
+  descriptionId: string;
+  text: (cls: CategoryClass) => string;
+}) {
   const rowLabel = new Map(layout.rows.map((row) => [row.key, row.label]));
   const columnLabel = new Map(layout.columns.map((column) => [column.key, column.label]));
   return (
-    <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-labelledby={titleId} aria-describedby={descriptionId} className="category-grid" direction="ltr">
+    <svg
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      role="img"
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      className="category-grid"
+      direction="ltr"
+    >
       <title id={titleId}>{title}</title>
       {layout.columns.map((column) => (
-        <text key={`c${column.key}`} x={column.x + (layout.cells[0]?.width ?? 0) / 2 + 2} y={layout.headerHeight - 8} textAnchor="middle" fontSize={13} fontWeight={600} fill="#1d2733">
+        <text
+          key={`c${column.key}`}
+          x={column.x + (layout.cells[0]?.width ?? 0) / 2 + 2}
+          y={layout.headerHeight - 8}
+          textAnchor="middle"
+          fontSize={13}
+          fontWeight={600}
+          fill="#1d2733"
+        >
           {column.label}
         </text>
       ))}
       {layout.rows.map((row) => (
-        <text key={`r${row.key}`} x={layout.labelWidth - 8} y={row.y + 19} textAnchor="end" fontSize={13} fill="#1d2733">
+        <text
+          key={`r${row.key}`}
+          x={layout.labelWidth - 8}
+          y={row.y + 19}
+          textAnchor="end"
+          fontSize={13}
+          fill="#1d2733"
+        >
           {row.label}
         </text>
       ))}
       {layout.cells.map((cell) => (
         <g key={cellKey(cell.row, cell.column)}>
           <title>{`${rowLabel.get(cell.row) ?? cell.row}, ${columnLabel.get(cell.column) ?? cell.column}: ${text(cell.cls)}`}</title>
-          <rect x={cell.x} y={cell.y} width={cell.width} height={cell.height} rx={4} fill={cell.fill} stroke="#ffffff" />
-          <text x={cell.x + cell.width / 2} y={cell.y + cell.height / 2 + 4} textAnchor="middle" fontSize={11} fill={cell.textColour}>
+          <rect
+            x={cell.x}
+            y={cell.y}
+            width={cell.width}
+            height={cell.height}
+            rx={4}
+            fill={cell.fill}
+            stroke="#ffffff"
+          />
+          <text
+            x={cell.x + cell.width / 2}
+            y={cell.y + cell.height / 2 + 4}
+            textAnchor="middle"
+            fontSize={11}
+            fill={cell.textColour}
+          >
             {text(cell.cls)}
           </text>
         </g>
@@ -56,7 +108,15 @@ export interface CategoryGridFigureProps {
 }
 
 /** The grid in a chart frame, with the four categories as legend and the grid as a table. */
-export function CategoryGridFigure({ title, filename, rows, columns, classes, bandLabels, note }: CategoryGridFigureProps) {
+export function CategoryGridFigure({
+  title,
+  filename,
+  rows,
+  columns,
+  classes,
+  bandLabels,
+  note,
+}: CategoryGridFigureProps) {
   const translator = useI18n();
   const { t } = translator;
   const layout = layoutCategoryGrid(rows, columns, classes);
@@ -64,9 +124,14 @@ export function CategoryGridFigure({ title, filename, rows, columns, classes, ba
   return (
     <ChartFrame
       title={title}
-      description={t('grid.description', { rows: rows.length, columns: columns.map((column) => column.label).join(', ') })}
+      description={t('grid.description', {
+        rows: rows.length,
+        columns: columns.map((column) => column.label).join(', '),
+      })}
       filename={filename}
-      chart={({ titleId, descriptionId }) => <CategoryGridSvg layout={layout} title={title} titleId={titleId} descriptionId={descriptionId} text={text} />}
+      chart={({ titleId, descriptionId }) => (
+        <CategoryGridSvg layout={layout} title={title} titleId={titleId} descriptionId={descriptionId} text={text} />
+      )}
       legend={
         <>
           <ul className="legend" aria-label={t('chart.legend')}>

@@ -46,15 +46,30 @@ export function ChartFrame({ title, description, filename, chart, table, legend 
       <div className="chart-tools">
         {live ? (
           <>
-            <button type="button" onClick={() => { const element = svg(); if (element) downloadSvg(element, filename); }}>
+            <button
+              type="button"
+              onClick={() => {
+                const element = svg();
+                if (element) downloadSvg(element, filename);
+              }}
+            >
               {t('chart.downloadSvg')}
             </button>
-            <button type="button" onClick={() => { const element = svg(); if (element) void downloadPng(element, filename); }}>
+            <button
+              type="button"
+              onClick={() => {
+                const element = svg();
+                if (element) void downloadPng(element, filename);
+              }}
+            >
               {t('chart.downloadPng')}
             </button>
           </>
         ) : files ? (
-          <a href={files.add(filename, chart({ titleId: `${id}-file-title`, descriptionId: `${id}-file-description` }))} download>
+          <a
+            href={files.add(filename, chart({ titleId: `${id}-file-title`, descriptionId: `${id}-file-description` }))}
+            download
+          >
             {t('chart.downloadSvg')}
           </a>
         ) : null}
@@ -66,4 +81,3 @@ export function ChartFrame({ title, description, filename, chart, table, legend 
     </figure>
   );
 }
-

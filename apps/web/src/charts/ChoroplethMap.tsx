@@ -21,11 +21,27 @@ export interface ChoroplethMapProps {
   title: string;
 }
 
-export function ChoroplethMap({ geometry, classes, describe, hrefFor, hasProfile = () => true, onOpen, titleId, descriptionId, title }: ChoroplethMapProps) {
+export function ChoroplethMap({
+  geometry,
+  classes,
+  describe,
+  hrefFor,
+  hasProfile = () => true,
+  onOpen,
+  titleId,
+  descriptionId,
+  title,
+}: ChoroplethMapProps) {
   const [active, setActive] = useState<{ label: string; x: number; y: number } | undefined>();
   return (
     <div className="map" onMouseLeave={() => setActive(undefined)}>
-      <svg viewBox={`0 0 ${geometry.width} ${geometry.height}`} role="group" aria-labelledby={titleId} aria-describedby={descriptionId} className="map-svg">
+      <svg
+        viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+        role="group"
+        aria-labelledby={titleId}
+        aria-describedby={descriptionId}
+        className="map-svg"
+      >
         <title id={titleId}>{title}</title>
         <path d={geometry.outline} fill="#f4f8fb" stroke="#c4ccd4" strokeWidth={0.5} />
         {geometry.shapes.map((shape, index) => {

@@ -54,8 +54,14 @@ describe('the category grid (domains x rounds)', () => {
 
   it('reads SG_CPA_MIGRS lines as categories: overall first, domains in order, years ascending; values outside 1-4 are not applicable', () => {
     const grid = categoryGridOfLines([
-      line('DOMAIN2', [[2021, 2], [2019, 4]]),
-      line('ALLDOMAINS', [[2019, 3], [2021, null]]),
+      line('DOMAIN2', [
+        [2021, 2],
+        [2019, 4],
+      ]),
+      line('ALLDOMAINS', [
+        [2019, 3],
+        [2021, null],
+      ]),
       line('DOMAIN10', [[2019, 2.5]]),
       line('DOMAIN1', [[2023, 7]]),
     ]);

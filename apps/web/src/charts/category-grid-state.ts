@@ -69,7 +69,15 @@ export function layoutCategoryGrid(
       });
     }
   }
-  return { width: labelWidth + columns.length * cellWidth + 4, height: headerHeight + rows.length * rowHeight + 4, labelWidth, headerHeight, rows: placedRows, columns: placedColumns, cells };
+  return {
+    width: labelWidth + columns.length * cellWidth + 4,
+    height: headerHeight + rows.length * rowHeight + 4,
+    labelWidth,
+    headerHeight,
+    rows: placedRows,
+    columns: placedColumns,
+    cells,
+  };
 }
 
 /** The dimension of SDG 10.7.2 series that names the policy domain (ALLDOMAINS, DOMAIN1..DOMAIN6). */
@@ -84,7 +92,11 @@ export function isCategorySeries(series: string): boolean {
  * The grid of one area's category lines (SG_CPA_MIGRS): a row per policy domain (ALLDOMAINS first),
  * a column per year with data. A value outside 1-4 or a not-applicable point is "not applicable".
  */
-export function categoryGridOfLines(lines: readonly ChartLine[]): { rows: string[]; years: number[]; classes: Map<string, CategoryClass> } {
+export function categoryGridOfLines(lines: readonly ChartLine[]): {
+  rows: string[];
+  years: number[];
+  classes: Map<string, CategoryClass>;
+} {
   const rows: string[] = [];
   const years = new Set<number>();
   const classes = new Map<string, CategoryClass>();
@@ -94,7 +106,12 @@ export function categoryGridOfLines(lines: readonly ChartLine[]): { rows: string
     for (const point of line.points) {
       years.add(point.year);
       const code = point.value === null ? undefined : Math.round(point.value);
-      classes.set(cellKey(domain, String(point.year)), code !== undefined && code >= 1 && code <= 4 && code === point.value ? { kind: 'category', code, meets: code >= 3 } : { kind: 'not-applicable' });
+      classes.set(
+        cellKey(domain, String(point.year)),
+        code !== undefined && code >= 1 && code <= 4 && code === point.value
+          ? { kind: 'category', code, meets: code >= 3 }
+          : { kind: 'not-applicable' },
+      );
     }
   }
   const rank = (domain: string) => (domain === 'ALLDOMAINS' ? -1 : Number(/(\d+)$/.exec(domain)?.[1] ?? 99));

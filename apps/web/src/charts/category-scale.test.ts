@@ -1,9 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainValue, PublishedResult } from '../api/api-types.ts';
-import { CATEGORY_COLOURS, changeBetween, classifyResult, classifyResults, classifyValue, fillOf, legendEntries, meetingShare, NO_DATA_COLOUR, normalizeAreaCode, NOT_APPLICABLE_COLOUR, OVERALL, type CategoryClass } from './category-scale.ts';
+import {
+  CATEGORY_COLOURS,
+  changeBetween,
+  classifyResult,
+  classifyResults,
+  classifyValue,
+  fillOf,
+  legendEntries,
+  meetingShare,
+  NO_DATA_COLOUR,
+  normalizeAreaCode,
+  NOT_APPLICABLE_COLOUR,
+  OVERALL,
+  type CategoryClass,
+} from './category-scale.ts';
 
-function result(jurisdiction: string, overall: number | 'na', domains: Record<string, number | 'na'> = {}): PublishedResult {
-  const score = (code: string, value: number | 'na') => (value === 'na' ? { code, status: 'not-applicable' as const } : { code, status: 'scored' as const, category: value, meets: value >= 3, score: String(value * 25) });
+function result(
+  jurisdiction: string,
+  overall: number | 'na',
+  domains: Record<string, number | 'na'> = {},
+): PublishedResult {
+  const score = (code: string, value: number | 'na') =>
+    value === 'na'
+      ? { code, status: 'not-applicable' as const }
+      : { code, status: 'scored' as const, category: value, meets: value >= 3, score: String(value * 25) };
   return {
     jurisdiction,
     year: 2023,
@@ -56,7 +77,9 @@ describe('fillOf', () => {
 
   it('uses four distinct colours, darkening with the category', () => {
     const luminance = (hex: string) => {
-      const [r, g, b] = [1, 3, 5].map((index) => parseInt(hex.slice(index, index + 2), 16) / 255).map((channel) => (channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4));
+      const [r, g, b] = [1, 3, 5]
+        .map((index) => parseInt(hex.slice(index, index + 2), 16) / 255)
+        .map((channel) => (channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
     const values = CATEGORY_COLOURS.map(luminance);
@@ -98,8 +121,22 @@ describe('changeBetween', () => {
 });
 
 describe('classes of a result set from the results service', () => {
-  const entry = (code: string, category: number | null, status?: DomainValue['status']): DomainValue => ({ code, category, label: category ? `c${category}` : null, meets: category === null ? null : category >= 3, ...(status ? { status } : {}) });
-  const values = { overall: entry('ALLDOMAINS', 3, 'result'), domains: [entry('DOMAIN1', 1, 'result'), entry('DOMAIN2', null, 'not-applicable'), entry('DOMAIN3', null, 'no-data'), entry('DOMAIN4', null)] };
+  const entry = (code: string, category: number | null, status?: DomainValue['status']): DomainValue => ({
+    code,
+    category,
+    label: category ? `c${category}` : null,
+    meets: category === null ? null : category >= 3,
+    ...(status ? { status } : {}),
+  });
+  const values = {
+    overall: entry('ALLDOMAINS', 3, 'result'),
+    domains: [
+      entry('DOMAIN1', 1, 'result'),
+      entry('DOMAIN2', null, 'not-applicable'),
+      entry('DOMAIN3', null, 'no-data'),
+      entry('DOMAIN4', null),
+    ],
+  };
   it.each([
     [OVERALL, { kind: 'category', code: 3, meets: true, label: 'c3' }],
     ['ALLDOMAINS', { kind: 'category', code: 3, meets: true, label: 'c3' }],

@@ -32,20 +32,40 @@ export function normalizeAreaCode(code: string): string {
 /** The class of a result for a domain code (or {@link OVERALL}). */
 export function classifyResult(result: PublishedResult | undefined, domain: string): CategoryClass {
   if (!result) return { kind: 'no-data' };
-  const score = domain === OVERALL ? result.overall : result.domains.find((entry) => entry.code === domain || entry.domainId === domain);
+  const score =
+    domain === OVERALL
+      ? result.overall
+      : result.domains.find((entry) => entry.code === domain || entry.domainId === domain);
   if (!score) return { kind: 'no-data' };
   if (score.status === 'not-applicable') return { kind: 'not-applicable' };
   if (score.category === undefined) return { kind: 'no-data' };
-  return { kind: 'category', code: score.category, meets: score.meets ?? false, ...(score.categoryLabel ? { label: score.categoryLabel } : {}), ...(score.score ? { score: score.score } : {}) };
+  return {
+    kind: 'category',
+    code: score.category,
+    meets: score.meets ?? false,
+    ...(score.categoryLabel ? { label: score.categoryLabel } : {}),
+    ...(score.score ? { score: score.score } : {}),
+  };
 }
 
 /** The class of a result set (GET /results) for a domain code (or {@link OVERALL}): no data when the set has no value for it; a null category otherwise is not applicable (N). */
-export function classifyValue(values: Pick<ResultValues, 'overall' | 'domains'> | null | undefined, domain: string): CategoryClass {
+export function classifyValue(
+  values: Pick<ResultValues, 'overall' | 'domains'> | null | undefined,
+  domain: string,
+): CategoryClass {
   if (!values) return { kind: 'no-data' };
-  const entry = domain === OVERALL || domain === values.overall.code ? values.overall : values.domains.find((candidate) => candidate.code === domain);
+  const entry =
+    domain === OVERALL || domain === values.overall.code
+      ? values.overall
+      : values.domains.find((candidate) => candidate.code === domain);
   if (!entry || entry.status === 'no-data') return { kind: 'no-data' };
   if (entry.category === null) return { kind: 'not-applicable' };
-  return { kind: 'category', code: entry.category, meets: entry.meets ?? entry.category >= 3, ...(entry.label ? { label: entry.label } : {}) };
+  return {
+    kind: 'category',
+    code: entry.category,
+    meets: entry.meets ?? entry.category >= 3,
+    ...(entry.label ? { label: entry.label } : {}),
+  };
 }
 
 /** Classify every jurisdiction (by normalized code) for one domain. */
@@ -74,7 +94,11 @@ export interface LegendEntry {
 }
 
 /** Legend entries for categories `codes` (in order) plus not applicable and no data, with counts over `areas`. */
-export function legendEntries(codes: readonly number[], classes: ReadonlyMap<string, CategoryClass>, areas: readonly string[]): LegendEntry[] {
+export function legendEntries(
+  codes: readonly number[],
+  classes: ReadonlyMap<string, CategoryClass>,
+  areas: readonly string[],
+): LegendEntry[] {
   const counts = new Map<string, number>();
   for (const area of areas) {
     const cls = classes.get(normalizeAreaCode(area)) ?? { kind: 'no-data' as const };
@@ -83,8 +107,19 @@ export function legendEntries(codes: readonly number[], classes: ReadonlyMap<str
   }
   const lowest = Math.min(...codes);
   return [
-    ...codes.map((code) => ({ key: `c${code}`, colour: fillOf({ kind: 'category', code, meets: false }, lowest), category: code, kind: 'category' as const, count: counts.get(`c${code}`) ?? 0 })),
-    { key: 'not-applicable', colour: NOT_APPLICABLE_COLOUR, kind: 'not-applicable' as const, count: counts.get('not-applicable') ?? 0 },
+    ...codes.map((code) => ({
+      key: `c${code}`,
+      colour: fillOf({ kind: 'category', code, meets: false }, lowest),
+      category: code,
+      kind: 'category' as const,
+      count: counts.get(`c${code}`) ?? 0,
+    })),
+    {
+      key: 'not-applicable',
+      colour: NOT_APPLICABLE_COLOUR,
+      kind: 'not-applicable' as const,
+      count: counts.get('not-applicable') ?? 0,
+    },
     { key: 'no-data', colour: NO_DATA_COLOUR, kind: 'no-data' as const, count: counts.get('no-data') ?? 0 },
   ];
 }
@@ -102,7 +137,10 @@ export function meetingShare(classes: Iterable<CategoryClass>): { meeting: numbe
 }
 
 /** Change between two rounds for one domain: up, down, same, or not comparable. */
-export function changeBetween(before: CategoryClass, after: CategoryClass): 'up' | 'down' | 'same' | 'new' | 'not-comparable' {
+export function changeBetween(
+  before: CategoryClass,
+  after: CategoryClass,
+): 'up' | 'down' | 'same' | 'new' | 'not-comparable' {
   if (after.kind !== 'category') return 'not-comparable';
   if (before.kind !== 'category') return 'new';
   return after.code > before.code ? 'up' : after.code < before.code ? 'down' : 'same';

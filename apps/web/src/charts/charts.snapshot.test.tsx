@@ -14,9 +14,26 @@ import type { CategoryClass } from './category-scale.ts';
 const topology = {
   type: 'Topology',
   arcs: [
-    [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
-    [[20, 0], [30, 0], [30, 10], [20, 10], [20, 0]],
-    [[40, 0], [45, 0], [45, 5], [40, 0]],
+    [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ],
+    [
+      [20, 0],
+      [30, 0],
+      [30, 10],
+      [20, 10],
+      [20, 0],
+    ],
+    [
+      [40, 0],
+      [45, 0],
+      [45, 5],
+      [40, 0],
+    ],
   ],
   objects: {
     countries: {
@@ -80,7 +97,9 @@ describe('chart drawings (SVG snapshots of fixed data)', () => {
       ],
       { width: 500, labelWidth: 200 },
     );
-    const html = renderToStaticMarkup(<BarChart layout={layout} title="Regions" titleId="t" descriptionId="d" formatValue={(value) => `${value}%`} />);
+    const html = renderToStaticMarkup(
+      <BarChart layout={layout} title="Regions" titleId="t" descriptionId="d" formatValue={(value) => `${value}%`} />,
+    );
     expect(html).toContain('62.5% (5/8)');
     expect(html).toMatchSnapshot();
   });
@@ -100,8 +119,21 @@ describe('chart drawings (SVG snapshots of fixed data)', () => {
         [cellKey('DOMAIN1', '2019'), { kind: 'not-applicable' }],
       ]),
     );
-    const names: Record<string, string> = { 'category-2': 'Partially meets', 'category-4': 'Fully meets', 'not-applicable': 'Not applicable', 'no-data': 'No data' };
-    const html = renderToStaticMarkup(<CategoryGridSvg layout={layout} title="Mexico" titleId="t" descriptionId="d" text={(cls) => names[cls.kind === 'category' ? `category-${cls.code}` : cls.kind]!} />);
+    const names: Record<string, string> = {
+      'category-2': 'Partially meets',
+      'category-4': 'Fully meets',
+      'not-applicable': 'Not applicable',
+      'no-data': 'No data',
+    };
+    const html = renderToStaticMarkup(
+      <CategoryGridSvg
+        layout={layout}
+        title="Mexico"
+        titleId="t"
+        descriptionId="d"
+        text={(cls) => names[cls.kind === 'category' ? `category-${cls.code}` : cls.kind]!}
+      />,
+    );
     expect(html).toContain('<title>All domains, 2021: Fully meets</title>');
     expect(html).toContain('<title>Migrant rights, 2021: No data</title>');
     expect(html).not.toContain('style=');

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import { projectWorld } from './world-map-state.ts';
 
-const topology = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('world-atlas/countries-110m.json'), 'utf8')) as Topology;
+const topology = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('world-atlas/countries-110m.json'), 'utf8'),
+) as Topology;
 
 describe('projectWorld', () => {
   const geometry = projectWorld(topology, 960, 470);
@@ -12,7 +14,12 @@ describe('projectWorld', () => {
   it('draws the 177 world-atlas shapes, keyed by M49 code without leading zeros', () => {
     expect(geometry.shapes).toHaveLength(177);
     expect(geometry.shapes.find((shape) => shape.code === '4')?.atlasName).toBe('Afghanistan');
-    expect(geometry.shapes.filter((shape) => shape.code === undefined).map((shape) => shape.atlasName).sort()).toEqual(['Kosovo', 'N. Cyprus', 'Somaliland']);
+    expect(
+      geometry.shapes
+        .filter((shape) => shape.code === undefined)
+        .map((shape) => shape.atlasName)
+        .sort(),
+    ).toEqual(['Kosovo', 'N. Cyprus', 'Somaliland']);
   });
 
   it('keeps every path inside the box', () => {
@@ -28,6 +35,8 @@ describe('projectWorld', () => {
   });
 
   it('refuses a topology without countries', () => {
-    expect(() => projectWorld({ type: 'Topology', objects: {}, arcs: [] } as unknown as Topology)).toThrow('invalid topology');
+    expect(() => projectWorld({ type: 'Topology', objects: {}, arcs: [] } as unknown as Topology)).toThrow(
+      'invalid topology',
+    );
   });
 });

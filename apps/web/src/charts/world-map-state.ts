@@ -31,7 +31,8 @@ export function projectWorld(topology: Topology, width = 960, height = 470): Wor
   const hit = cache.get(topology);
   if (hit && hit.width === width && hit.height === height) return hit;
   const countries = topology.objects.countries as GeometryCollection<{ name?: string }> | undefined;
-  if (!countries) throw new Error('invalid topology: it has no "countries" object (expected world-atlas countries-110m.json)');
+  if (!countries)
+    throw new Error('invalid topology: it has no "countries" object (expected world-atlas countries-110m.json)');
   const collection = feature(topology, countries);
   const projection = geoEqualEarth().fitExtent(
     [

@@ -9,7 +9,8 @@ import { findCatalogue, loadCatalogue } from './catalogues/load.ts';
 /** The argument names a message uses (placeholders, plurals, selects), recursively. */
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const element of elements) {
-    if (element.type === TYPE.argument || element.type === TYPE.number || element.type === TYPE.date) into.add(element.value);
+    if (element.type === TYPE.argument || element.type === TYPE.number || element.type === TYPE.date)
+      into.add(element.value);
     if (element.type === TYPE.plural || element.type === TYPE.select) {
       into.add(element.value);
       for (const option of Object.values(element.options)) argumentsOf(option.value, into);

@@ -18,10 +18,20 @@ export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
 };
 
 /** BCP 47 tags for Intl formatting (Arabic digits follow the UN's usage of Western digits). */
-export const INTL_LOCALES: Record<UiLanguage, string> = { en: 'en', fr: 'fr', es: 'es', ar: 'ar-u-nu-latn', zh: 'zh-Hans', ru: 'ru' };
+export const INTL_LOCALES: Record<UiLanguage, string> = {
+  en: 'en',
+  fr: 'fr',
+  es: 'es',
+  ar: 'ar-u-nu-latn',
+  zh: 'zh-Hans',
+  ru: 'ru',
+};
 
 /** Choose a language from a stored choice, then the browser's preferences, then English. */
 export function pickLanguage(stored: string | null | undefined, preferred: readonly string[]): UiLanguage {
   const candidates = [stored ?? '', ...preferred.map((tag) => tag.toLowerCase().split('-')[0] ?? '')];
-  return (candidates.find((candidate) => (UI_LANGUAGES as readonly string[]).includes(candidate)) as UiLanguage | undefined) ?? 'en';
+  return (
+    (candidates.find((candidate) => (UI_LANGUAGES as readonly string[]).includes(candidate)) as
+      UiLanguage | undefined) ?? 'en'
+  );
 }

@@ -12,7 +12,14 @@ import { CategoryBadge, Section } from '../app/shared.tsx';
 import { DemoBanner, ProvenanceLabel } from '../app/Provenance.tsx';
 import { CategoryGridFigure } from '../charts/CategoryGrid.tsx';
 import { cellKey } from '../charts/category-grid-state.ts';
-import { changeBetween, classifyResult, classifyValue, meetingShare, OVERALL, type CategoryClass } from '../charts/category-scale.ts';
+import {
+  changeBetween,
+  classifyResult,
+  classifyValue,
+  meetingShare,
+  OVERALL,
+  type CategoryClass,
+} from '../charts/category-scale.ts';
 import type { LocalizedText } from '../api/api-types.ts';
 import type { CountryData } from './public-data.ts';
 import { adviceFor, itemStrengths, relatedCommitments, toResponses } from './country-profile-state.ts';
@@ -31,7 +38,11 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
       <>
         <h1>{t('country.title', { country: name })}</h1>
         {data.containsDemo ? <DemoBanner /> : null}
-        <p>{data.year !== undefined && history.length > 0 ? t('country.noPublication', { country: name, year: data.year }) : t('country.noResults', { country: name })}</p>
+        <p>
+          {data.year !== undefined && history.length > 0
+            ? t('country.noPublication', { country: name, year: data.year })
+            : t('country.noResults', { country: name })}
+        </p>
         {history.length > 0 ? <RoundLinks data={data} /> : null}
         <CountryIndicatorsPanel code={data.code} country={name} />
         <p>
@@ -41,11 +52,15 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
     );
   }
   const latest = data.publications.at(-1);
-  const bandLabels = new Map<number, LocalizedText>((instrument.scoring?.bands ?? []).map((band) => [band.code, band.label]));
+  const bandLabels = new Map<number, LocalizedText>(
+    (instrument.scoring?.bands ?? []).map((band) => [band.code, band.label]),
+  );
   const responses = toResponses(latest?.responses ?? {});
   const advice = latest ? adviceFor(instrument, responses) : undefined;
   const strengths = itemStrengths(instrument, responses);
-  const itemText = new Map(instrument.domains.flatMap((domain) => domain.items.map((item) => [item.id, pickText(item.text, lang)] as const)));
+  const itemText = new Map(
+    instrument.domains.flatMap((domain) => domain.items.map((item) => [item.id, pickText(item.text, lang)] as const)),
+  );
   const optionLabel = (itemId: string, optionId: string | undefined) => {
     const item = instrument.domains.flatMap((domain) => domain.items).find((entry) => entry.id === itemId);
     const option = item ? instrument.scales[item.scale]?.find((entry) => entry.id === optionId) : undefined;
@@ -57,9 +72,16 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
   const beside = shown.shown === 'official' && shown.national ? shown.national : undefined;
   const regionResults = data.region?.results ?? [];
   const regionName = data.region ? areaName(data.region.area, lang) : '';
-  const domainLabel = (code: string) => (code === OVERALL ? t('common.overall') : pickText(instrument.domains.find((domain) => domain.code === code)?.label, lang) || code);
+  const domainLabel = (code: string) =>
+    code === OVERALL
+      ? t('common.overall')
+      : pickText(instrument.domains.find((domain) => domain.code === code)?.label, lang) || code;
   const gridRows = [OVERALL, ...instrument.domains.map((domain) => domain.code)];
-  const gridClasses = new Map<string, CategoryClass>(history.flatMap((entry) => gridRows.map((code) => [cellKey(code, String(entry.year)), classifyValue(entry.value, code)] as const)));
+  const gridClasses = new Map<string, CategoryClass>(
+    history.flatMap((entry) =>
+      gridRows.map((code) => [cellKey(code, String(entry.year)), classifyValue(entry.value, code)] as const),
+    ),
+  );
 
   return (
     <article className="profile">
@@ -67,7 +89,16 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
       {data.containsDemo ? <DemoBanner /> : null}
       <p className="meta">
         {t('common.round')} {shown.year}
-        {latest ? <> · {t('country.publication', { number: latest.publicationNumber, date: translator.formatDate(latest.publishedAt) })}</> : null}
+        {latest ? (
+          <>
+            {' '}
+            ·{' '}
+            {t('country.publication', {
+              number: latest.publicationNumber,
+              date: translator.formatDate(latest.publishedAt),
+            })}
+          </>
+        ) : null}
         {live ? (
           <>
             {' '}
@@ -82,11 +113,21 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
         {t('country.overall', { category: '' })}
         <CategoryBadge cls={overall} bandLabels={bandLabels} />
         <ProvenanceLabel provenance={shown.value.provenance} />
-        {previous ? <> · {t('country.change', { year: previous.year, change: changeBetween(classifyValue(previous.value, OVERALL), overall) })}</> : null}
+        {previous ? (
+          <>
+            {' '}
+            ·{' '}
+            {t('country.change', {
+              year: previous.year,
+              change: changeBetween(classifyValue(previous.value, OVERALL), overall),
+            })}
+          </>
+        ) : null}
       </p>
       {beside ? (
         <p className="overall-beside" data-testid="national-beside">
-          {t('country.beside', { year: shown.year })} <CategoryBadge cls={classifyValue(beside, OVERALL)} bandLabels={bandLabels} />
+          {t('country.beside', { year: shown.year })}{' '}
+          <CategoryBadge cls={classifyValue(beside, OVERALL)} bandLabels={bandLabels} />
           <ProvenanceLabel provenance={beside.provenance} />
           {shown.differs ? <> {t('country.differs')}</> : null}
         </p>
@@ -94,38 +135,50 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
 
       <Section title={t('country.domains')} id="domains">
         <ScrollBox label={t('country.domains')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('common.domain')}</th>
-              <th scope="col">{t('common.category')}</th>
-              <th scope="col">{t('common.score')}</th>
-              {beside ? <th scope="col">{t('country.besideColumn')}</th> : null}
-              {previous ? <th scope="col">{t('country.changeSince', { year: previous.year })}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {instrument.domains.map((domain) => {
-              const cls = classifyValue(shown.value, domain.code);
-              const score = latest && shown.shown !== 'official' ? classifyResult(latest, domain.code) : undefined;
-              return (
-                <tr key={domain.code} data-domain={domain.code}>
-                  <th scope="row">{latest ? <a href={`#domain-${domain.code}`}>{pickText(domain.label, lang)}</a> : pickText(domain.label, lang)}</th>
-                  <td>
-                    <CategoryBadge cls={cls} bandLabels={bandLabels} />
-                  </td>
-                  <td>{score?.kind === 'category' ? score.score ?? '' : ''}</td>
-                  {beside ? (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.domain')}</th>
+                <th scope="col">{t('common.category')}</th>
+                <th scope="col">{t('common.score')}</th>
+                {beside ? <th scope="col">{t('country.besideColumn')}</th> : null}
+                {previous ? <th scope="col">{t('country.changeSince', { year: previous.year })}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {instrument.domains.map((domain) => {
+                const cls = classifyValue(shown.value, domain.code);
+                const score = latest && shown.shown !== 'official' ? classifyResult(latest, domain.code) : undefined;
+                return (
+                  <tr key={domain.code} data-domain={domain.code}>
+                    <th scope="row">
+                      {latest ? (
+                        <a href={`#domain-${domain.code}`}>{pickText(domain.label, lang)}</a>
+                      ) : (
+                        pickText(domain.label, lang)
+                      )}
+                    </th>
                     <td>
-                      <CategoryBadge cls={classifyValue(beside, domain.code)} bandLabels={bandLabels} />
+                      <CategoryBadge cls={cls} bandLabels={bandLabels} />
                     </td>
-                  ) : null}
-                  {previous ? <td>{t('country.changeValue', { change: changeBetween(classifyValue(previous.value, domain.code), cls) })}</td> : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    <td>{score?.kind === 'category' ? (score.score ?? '') : ''}</td>
+                    {beside ? (
+                      <td>
+                        <CategoryBadge cls={classifyValue(beside, domain.code)} bandLabels={bandLabels} />
+                      </td>
+                    ) : null}
+                    {previous ? (
+                      <td>
+                        {t('country.changeValue', {
+                          change: changeBetween(classifyValue(previous.value, domain.code), cls),
+                        })}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </ScrollBox>
       </Section>
 
@@ -139,35 +192,37 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
           bandLabels={bandLabels}
         />
         <ScrollBox label={t('country.roundsTable')}>
-        <table data-testid="rounds-table">
-          <caption>{t('country.roundsTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('common.round')}</th>
-              <th scope="col">{t('common.overall')}</th>
-              <th scope="col">{t('common.source')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((entry) => (
-              <tr key={entry.year} data-year={entry.year}>
-                <th scope="row">{entry.year}</th>
-                <td>
-                  <CategoryBadge cls={classifyValue(entry.value, OVERALL)} bandLabels={bandLabels} />
-                </td>
-                <td>
-                  <ProvenanceLabel provenance={entry.value.provenance} />
-                  {entry.shown === 'official' && entry.national ? (
-                    <>
-                      {' '}
-                      · {t('country.besideShort')} <CategoryBadge cls={classifyValue(entry.national, OVERALL)} bandLabels={bandLabels} /><ProvenanceLabel provenance={entry.national.provenance} />
-                    </>
-                  ) : null}
-                </td>
+          <table data-testid="rounds-table">
+            <caption>{t('country.roundsTable')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.round')}</th>
+                <th scope="col">{t('common.overall')}</th>
+                <th scope="col">{t('common.source')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {history.map((entry) => (
+                <tr key={entry.year} data-year={entry.year}>
+                  <th scope="row">{entry.year}</th>
+                  <td>
+                    <CategoryBadge cls={classifyValue(entry.value, OVERALL)} bandLabels={bandLabels} />
+                  </td>
+                  <td>
+                    <ProvenanceLabel provenance={entry.value.provenance} />
+                    {entry.shown === 'official' && entry.national ? (
+                      <>
+                        {' '}
+                        · {t('country.besideShort')}{' '}
+                        <CategoryBadge cls={classifyValue(entry.national, OVERALL)} bandLabels={bandLabels} />
+                        <ProvenanceLabel provenance={entry.national.provenance} />
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </ScrollBox>
       </Section>
 
@@ -175,7 +230,8 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
 
       {latest ? (
         <p className="meta" data-testid="answers-source">
-          {t('country.answersOf', { number: latest.publicationNumber, year: shown.year })}<ProvenanceLabel provenance={shown.national?.provenance} />
+          {t('country.answersOf', { number: latest.publicationNumber, year: shown.year })}
+          <ProvenanceLabel provenance={shown.national?.provenance} />
         </p>
       ) : (
         <p className="meta">{t('country.noAnswers')}</p>
@@ -187,45 +243,66 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
         const related = relatedCommitments(domain.code);
         const label = pickText(domain.label, lang);
         return (
-          <section key={domain.code} id={`domain-${domain.code}`} className="domain" aria-labelledby={`domain-${domain.code}-heading`}>
+          <section
+            key={domain.code}
+            id={`domain-${domain.code}`}
+            className="domain"
+            aria-labelledby={`domain-${domain.code}-heading`}
+          >
             <h2 id={`domain-${domain.code}-heading`}>
               {label} {shown.shown === 'official' ? null : <CategoryBadge cls={cls} bandLabels={bandLabels} />}
             </h2>
-            {domain.migof ? <p className="migof">{t('country.migof', { element: t('migof.element', { element: domain.migof }) })}</p> : null}
+            {domain.migof ? (
+              <p className="migof">{t('country.migof', { element: t('migof.element', { element: domain.migof }) })}</p>
+            ) : null}
             <ScrollBox label={t('country.items')}>
-            <table className="items">
-              <caption className="visually-hidden">{t('country.items')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('country.items')}</th>
-                  <th scope="col">{t('country.answer')}</th>
-                  <th scope="col">{t('country.evidence')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {domain.items.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row">{pickText(item.text, lang)}</th>
-                    <td>{optionLabel(item.id, responses[item.id])}</td>
-                    <td>
-                      <PublishedEvidenceList entries={latest?.evidence?.[item.id]} href={evidenceHref} />
-                    </td>
+              <table className="items">
+                <caption className="visually-hidden">{t('country.items')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('country.items')}</th>
+                    <th scope="col">{t('country.answer')}</th>
+                    <th scope="col">{t('country.evidence')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {domain.items.map((item) => (
+                    <tr key={item.id}>
+                      <th scope="row">{pickText(item.text, lang)}</th>
+                      <td>{optionLabel(item.id, responses[item.id])}</td>
+                      <td>
+                        <PublishedEvidenceList entries={latest?.evidence?.[item.id]} href={evidenceHref} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </ScrollBox>
             <h3>{t('country.nextCategory')}</h3>
-            {!next || next.status === 'incomplete' || next.status === 'not-applicable' || next.status === 'unreachable' ? (
+            {!next ||
+            next.status === 'incomplete' ||
+            next.status === 'not-applicable' ||
+            next.status === 'unreachable' ? (
               <p>{t('country.nextUnavailable', { domain: label })}</p>
             ) : next.status === 'top' ? (
               <p>{t('country.nextTop', { domain: label })}</p>
             ) : (
               <>
-                <p>{t('country.nextChanges', { count: next.changes.length, domain: label, category: categoryLabel(translator, next.next.code, next.next.label) })}</p>
+                <p>
+                  {t('country.nextChanges', {
+                    count: next.changes.length,
+                    domain: label,
+                    category: categoryLabel(translator, next.next.code, next.next.label),
+                  })}
+                </p>
                 <ul>
                   {next.changes.map((change) => (
-                    <li key={change.itemId}>{t('country.changeTo', { item: itemText.get(change.itemId) ?? change.itemId, option: optionLabel(change.itemId, change.toOptionId) })}</li>
+                    <li key={change.itemId}>
+                      {t('country.changeTo', {
+                        item: itemText.get(change.itemId) ?? change.itemId,
+                        option: optionLabel(change.itemId, change.toOptionId),
+                      })}
+                    </li>
                   ))}
                 </ul>
               </>
@@ -260,60 +337,76 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
 
       {latest ? (
         <>
-      <Section title={t('country.strengths')} id="strengths">
-        {strengths.strong.length ? (
-          <ul>
-            {strengths.strong.map((itemId) => (
-              <li key={itemId}>{itemText.get(itemId)}</li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('country.none')}</p>
-        )}
-      </Section>
-      <Section title={t('country.gaps')} id="gaps">
-        {strengths.weak.length ? (
-          <ul>
-            {strengths.weak.map((itemId) => (
-              <li key={itemId}>{itemText.get(itemId)}</li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('country.none')}</p>
-        )}
-      </Section>
+          <Section title={t('country.strengths')} id="strengths">
+            {strengths.strong.length ? (
+              <ul>
+                {strengths.strong.map((itemId) => (
+                  <li key={itemId}>{itemText.get(itemId)}</li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('country.none')}</p>
+            )}
+          </Section>
+          <Section title={t('country.gaps')} id="gaps">
+            {strengths.weak.length ? (
+              <ul>
+                {strengths.weak.map((itemId) => (
+                  <li key={itemId}>{itemText.get(itemId)}</li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('country.none')}</p>
+            )}
+          </Section>
         </>
       ) : null}
 
       {data.region ? (
         <Section title={t('country.region', { region: regionName })} id="region">
           <ScrollBox label={t('country.region', { region: regionName })}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.domain')}</th>
-                <th scope="col">{name}</th>
-                <th scope="col">{regionName}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[OVERALL, ...instrument.domains.map((domain) => domain.code)].map((code) => {
-                const share = meetingShare(regionResults.map((result) => classifyValue(result.value, code)));
-                return (
-                  <tr key={code}>
-                    <th scope="row">{domainLabel(code)}</th>
-                    <td>
-                      <CategoryBadge cls={classifyValue(shown.value, code)} bandLabels={bandLabels} />
-                    </td>
-                    <td>{share.responding > 0 ? t('compare.groupShare', { percent: translator.formatPercent((100 * share.meeting) / share.responding), meeting: share.meeting, responding: share.responding }) : t('common.noData')}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.domain')}</th>
+                  <th scope="col">{name}</th>
+                  <th scope="col">{regionName}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[OVERALL, ...instrument.domains.map((domain) => domain.code)].map((code) => {
+                  const share = meetingShare(regionResults.map((result) => classifyValue(result.value, code)));
+                  return (
+                    <tr key={code}>
+                      <th scope="row">{domainLabel(code)}</th>
+                      <td>
+                        <CategoryBadge cls={classifyValue(shown.value, code)} bandLabels={bandLabels} />
+                      </td>
+                      <td>
+                        {share.responding > 0
+                          ? t('compare.groupShare', {
+                              percent: translator.formatPercent((100 * share.meeting) / share.responding),
+                              meeting: share.meeting,
+                              responding: share.responding,
+                            })
+                          : t('common.noData')}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
           </ScrollBox>
           <p className="meta chart-note">
-            <ProvenanceLabel provenance={{ kind: regionResults.some((result) => result.value.provenance.kind === 'demo') ? 'demo' : 'computed', label: '', responding: regionResults.filter((result) => classifyValue(result.value, OVERALL).kind === 'category').length, members: data.region.members.length }} />
+            <ProvenanceLabel
+              provenance={{
+                kind: regionResults.some((result) => result.value.provenance.kind === 'demo') ? 'demo' : 'computed',
+                label: '',
+                responding: regionResults.filter((result) => classifyValue(result.value, OVERALL).kind === 'category')
+                  .length,
+                members: data.region.members.length,
+              }}
+            />
           </p>
         </Section>
       ) : null}
@@ -323,7 +416,11 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
           <ul>
             {data.publications.map((publication) => (
               <li key={publication.publicationNumber}>
-                {t('country.publication', { number: publication.publicationNumber, date: translator.formatDate(publication.publishedAt) })}: <CategoryBadge cls={classifyResult(publication, OVERALL)} bandLabels={bandLabels} />
+                {t('country.publication', {
+                  number: publication.publicationNumber,
+                  date: translator.formatDate(publication.publishedAt),
+                })}
+                : <CategoryBadge cls={classifyResult(publication, OVERALL)} bandLabels={bandLabels} />
               </li>
             ))}
           </ul>

@@ -15,7 +15,8 @@ export interface DataLinks {
 }
 
 export const liveDataLinks: DataLinks = {
-  download: (round, format) => `/api/v1/downloads/${round.year}/${format}?instrument=${encodeURIComponent(round.instrument)}`,
+  download: (round, format) =>
+    `/api/v1/downloads/${round.year}/${format}?instrument=${encodeURIComponent(round.instrument)}`,
   apiDocs: '/api/v1/docs',
 };
 
@@ -28,7 +29,12 @@ export function DataPage({ rounds, links = liveDataLinks }: { rounds: readonly S
       <p>{t('data.intro')}</p>
       {rounds.length === 0 ? <p>{t('dashboard.noRounds')}</p> : null}
       {rounds.map((round) => (
-        <section key={`${round.instrument}-${round.year}`} className="section" aria-labelledby={`downloads-${round.year}`} data-year={round.year}>
+        <section
+          key={`${round.instrument}-${round.year}`}
+          className="section"
+          aria-labelledby={`downloads-${round.year}`}
+          data-year={round.year}
+        >
           <h2 id={`downloads-${round.year}`}>{t('data.downloads', { year: round.year })}</h2>
           <p className="meta">
             {t('data.roundSources', { official: round.official, national: round.national })}

@@ -12,12 +12,21 @@ export function MethodologyPage({ data }: { data: MethodologyData }) {
       <h1>{t('methodology.title')}</h1>
       <p>{t('methodology.text')}</p>
       {data.instruments.map((instrument) => (
-        <section key={`${instrument.instrument}@${instrument.version}`} className="section" aria-labelledby={`m-${instrument.instrument}-${instrument.version}`}>
+        <section
+          key={`${instrument.instrument}@${instrument.version}`}
+          className="section"
+          aria-labelledby={`m-${instrument.instrument}-${instrument.version}`}
+        >
           <h2 id={`m-${instrument.instrument}-${instrument.version}`}>
-            {pickText(instrument.title, lang)} — {t('methodology.version', { instrument: instrument.instrument, version: instrument.version })}
+            {pickText(instrument.title, lang)} —{' '}
+            {t('methodology.version', { instrument: instrument.instrument, version: instrument.version })}
           </h2>
           <p>
-            {t('common.round')}: {data.rounds.filter((round) => round.instrument === instrument.instrument && round.version === instrument.version).map((round) => round.year).join(', ')}
+            {t('common.round')}:{' '}
+            {data.rounds
+              .filter((round) => round.instrument === instrument.instrument && round.version === instrument.version)
+              .map((round) => round.year)
+              .join(', ')}
           </p>
           <ol>
             {instrument.domains.map((domain) => (

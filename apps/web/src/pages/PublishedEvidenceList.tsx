@@ -5,7 +5,9 @@ import { formatFileSize } from '../app/localized.ts';
 import type { PublishedEvidence } from '../api/api-types.ts';
 
 /** Where a published file is downloaded from: the API's public path live, a copy beside the pages in the static site (undefined: no copy). */
-export type EvidenceHref = (entry: PublishedEvidence & { file: NonNullable<PublishedEvidence['file']> }) => string | undefined;
+export type EvidenceHref = (
+  entry: PublishedEvidence & { file: NonNullable<PublishedEvidence['file']> },
+) => string | undefined;
 
 const liveHref: EvidenceHref = (entry) => entry.file.downloadUrl;
 
@@ -15,7 +17,13 @@ function typeName(mediaType: string, filename: string): string {
   return (extension ?? mediaType.split('/')[1] ?? mediaType).toUpperCase();
 }
 
-export function PublishedEvidenceList({ entries, href = liveHref }: { entries: readonly PublishedEvidence[] | undefined; href?: EvidenceHref | undefined }) {
+export function PublishedEvidenceList({
+  entries,
+  href = liveHref,
+}: {
+  entries: readonly PublishedEvidence[] | undefined;
+  href?: EvidenceHref | undefined;
+}) {
   const translator = useI18n();
   if (!entries?.length) return <>–</>;
   return (
@@ -32,7 +40,10 @@ export function PublishedEvidenceList({ entries, href = liveHref }: { entries: r
         }
         const file = { ...entry, file: entry.file };
         const target = href(file);
-        const details = translator.t('country.evidenceFile', { type: typeName(entry.file.mediaType, entry.file.filename), size: formatFileSize(translator, entry.file.size) });
+        const details = translator.t('country.evidenceFile', {
+          type: typeName(entry.file.mediaType, entry.file.filename),
+          size: formatFileSize(translator, entry.file.size),
+        });
         return (
           <li key={entry.id}>
             {target ? (

@@ -1,5 +1,13 @@
 /** What a country profile derives from a publication: item strengths and gaps, next-category advice, related commitments. Pure. */
-import { DEFAULT_CROSSWALK, mapDomainGap, nextCategory, SDG_10_7_2_DOMAIN_CODES, type DomainGapMapping, type NextCategoryReport, type Responses } from '@migov/core';
+import {
+  DEFAULT_CROSSWALK,
+  mapDomainGap,
+  nextCategory,
+  SDG_10_7_2_DOMAIN_CODES,
+  type DomainGapMapping,
+  type NextCategoryReport,
+  type Responses,
+} from '@migov/core';
 import type { InstrumentVersion, ResponseValue } from '../api/api-types.ts';
 
 /** Item id -> option id, as the scorer reads answers. */
@@ -13,7 +21,11 @@ export function toResponses(responses: Readonly<Record<string, ResponseValue | s
 }
 
 /** The score of an option as a share (0..1) of the best option of its scale; undefined when unscored. */
-export function optionShare(instrument: InstrumentVersion, scaleId: string, optionId: string | undefined): number | undefined {
+export function optionShare(
+  instrument: InstrumentVersion,
+  scaleId: string,
+  optionId: string | undefined,
+): number | undefined {
   const scale = instrument.scales[scaleId];
   if (!scale || optionId === undefined) return undefined;
   const max = Math.max(...scale.map((option) => (option.score === undefined ? 0 : Number(option.score))));
@@ -23,7 +35,10 @@ export function optionShare(instrument: InstrumentVersion, scaleId: string, opti
 }
 
 /** Items answered with the best option (well developed) and with less than half of it (for further development). */
-export function itemStrengths(instrument: InstrumentVersion, responses: Responses): { strong: string[]; weak: string[] } {
+export function itemStrengths(
+  instrument: InstrumentVersion,
+  responses: Responses,
+): { strong: string[]; weak: string[] } {
   const strong: string[] = [];
   const weak: string[] = [];
   for (const domain of instrument.domains) {

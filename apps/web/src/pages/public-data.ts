@@ -4,7 +4,19 @@
  */
 import type { WorldMapGeometry } from '../charts/world-map-state.ts';
 import { getJson, type ApiClient } from '../api/api-client.ts';
-import type { Aggregates, AreaResults, AreaSummary, CountryResult, InstrumentVersion, OfficialSnapshot, Page, Publication, ResultRounds, Round, RoundResults } from '../api/api-types.ts';
+import type {
+  Aggregates,
+  AreaResults,
+  AreaSummary,
+  CountryResult,
+  InstrumentVersion,
+  OfficialSnapshot,
+  Page,
+  Publication,
+  ResultRounds,
+  Round,
+  RoundResults,
+} from '../api/api-types.ts';
 import { ApiProblem } from '../api/api-client.ts';
 import { normalizeAreaCode } from '../charts/category-scale.ts';
 
@@ -35,7 +47,10 @@ async function loadRounds(api: ApiClient): Promise<Round[]> {
 }
 
 export async function loadInstrument(api: ApiClient, instrument: string, version: string): Promise<InstrumentVersion> {
-  return getJson<InstrumentVersion>(api, `/instruments/${encodeURIComponent(instrument)}/versions/${encodeURIComponent(version)}`);
+  return getJson<InstrumentVersion>(
+    api,
+    `/instruments/${encodeURIComponent(instrument)}/versions/${encodeURIComponent(version)}`,
+  );
 }
 
 /** The 10.7.2 instrument and the version its built-in definition carries (domain and band labels of official-only rounds). */
@@ -66,28 +81,57 @@ export async function loadResultsIndex(api: ApiClient, migovRounds: readonly Rou
 
 /** {@link loadResultsIndex} of an answer already read. */
 export function resultsIndexOf(index: ResultRounds, migovRounds: readonly Round[]): ResultsIndex {
-  const versionOf = (year: number, instrument: string) => migovRounds.find((round) => round.year === year && round.instrument === instrument)?.version;
+  const versionOf = (year: number, instrument: string) =>
+    migovRounds.find((round) => round.year === year && round.instrument === instrument)?.version;
   const rounds = new Map<number, ShownRound>();
-  for (const entry of index.rounds) rounds.set(entry.year, { year: entry.year, instrument: entry.instrument, version: entry.version ?? versionOf(entry.year, entry.instrument) ?? SDG_10_7_2.version, official: entry.official, national: entry.national, demo: entry.demo });
+  for (const entry of index.rounds)
+    rounds.set(entry.year, {
+      year: entry.year,
+      instrument: entry.instrument,
+      version: entry.version ?? versionOf(entry.year, entry.instrument) ?? SDG_10_7_2.version,
+      official: entry.official,
+      national: entry.national,
+      demo: entry.demo,
+    });
   for (const round of migovRounds) {
-    if (round.instrument === SDG_10_7_2.instrument && !rounds.has(round.year)) rounds.set(round.year, { year: round.year, instrument: round.instrument, version: round.version, official: 0, national: 0, demo: 0 });
+    if (round.instrument === SDG_10_7_2.instrument && !rounds.has(round.year))
+      rounds.set(round.year, {
+        year: round.year,
+        instrument: round.instrument,
+        version: round.version,
+        official: 0,
+        national: 0,
+        demo: 0,
+      });
   }
-  return { snapshot: index.snapshot, rounds: [...rounds.values()].sort((left, right) => right.year - left.year), containsDemo: index.containsDemo };
+  return {
+    snapshot: index.snapshot,
+    rounds: [...rounds.values()].sort((left, right) => right.year - left.year),
+    containsDemo: index.containsDemo,
+  };
 }
 
 /** The round a page shows: the requested year, else the latest round with official or national values (demo never leads), else the latest with any value, else the latest round. */
 export function pickRound(rounds: readonly ShownRound[], year: number | undefined): ShownRound | undefined {
   if (year !== undefined) return rounds.find((round) => round.year === year);
-  return rounds.find((round) => round.official + round.national > 0) ?? rounds.find((round) => round.demo > 0) ?? rounds[0];
+  return (
+    rounds.find((round) => round.official + round.national > 0) ?? rounds.find((round) => round.demo > 0) ?? rounds[0]
+  );
 }
 
 /** Every country's 10.7.2 result of a round (all pages), as the results service shows them. */
-export async function loadRoundResults(api: ApiClient, round: Pick<ShownRound, 'year' | 'instrument'>): Promise<{ items: CountryResult[]; containsDemo: boolean; snapshot: OfficialSnapshot | null }> {
+export async function loadRoundResults(
+  api: ApiClient,
+  round: Pick<ShownRound, 'year' | 'instrument'>,
+): Promise<{ items: CountryResult[]; containsDemo: boolean; snapshot: OfficialSnapshot | null }> {
   const items: CountryResult[] = [];
   let containsDemo = false;
   let snapshot: OfficialSnapshot | null = null;
   for (let offset = 0; ; offset += 500) {
-    const page = await getJson<RoundResults>(api, `/results/${round.year}?instrument=${encodeURIComponent(round.instrument)}&limit=500&offset=${offset}`);
+    const page = await getJson<RoundResults>(
+      api,
+      `/results/${round.year}?instrument=${encodeURIComponent(round.instrument)}&limit=500&offset=${offset}`,
+    );
     items.push(...page.items);
     containsDemo ||= page.containsDemo;
     snapshot ??= page.snapshot;
@@ -116,7 +160,11 @@ export interface DashboardData extends CommonData {
   map: WorldMapGeometry;
 }
 
-export async function loadDashboard(api: ApiClient, year: number | undefined, loadMap: () => Promise<WorldMapGeometry>): Promise<DashboardData> {
+export async function loadDashboard(
+  api: ApiClient,
+  year: number | undefined,
+  loadMap: () => Promise<WorldMapGeometry>,
+): Promise<DashboardData> {
   const mapRead = loadMap();
   const regionsRead = getJson<Page<AreaSummary>>(api, '/areas?kind=sdg-region&limit=500');
   const areasRead = loadAreas(api);
@@ -128,7 +176,11 @@ export async function loadDashboard(api: ApiClient, year: number | undefined, lo
   const index = resultsIndexOf(await indexRead, rounds);
   const round = pickRound(index.rounds, year);
   const [instrument, results, aggregates] = round
-    ? await Promise.all([loadInstrument(api, round.instrument, round.version), loadRoundResults(api, round), loadAggregates(api, round)])
+    ? await Promise.all([
+        loadInstrument(api, round.instrument, round.version),
+        loadRoundResults(api, round),
+        loadAggregates(api, round),
+      ])
     : [undefined, undefined, undefined];
   const [map, sdgRegions, areas] = await Promise.all([mapRead, regionsRead, areasRead]);
   return {
@@ -184,25 +236,61 @@ async function optional<T>(read: Promise<T>): Promise<T | undefined> {
 
 export async function loadCountry(api: ApiClient, code: string, year: number | undefined): Promise<CountryData> {
   const normalized = normalizeAreaCode(code);
-  const [common, results] = await Promise.all([loadCommon(api), optional(getJson<AreaResults>(api, `/areas/${encodeURIComponent(normalized)}/results`))]);
+  const [common, results] = await Promise.all([
+    loadCommon(api),
+    optional(getJson<AreaResults>(api, `/areas/${encodeURIComponent(normalized)}/results`)),
+  ]);
   // The list carries the ISO alpha-2 code, which localizes the name.
   const area = common.areas.get(normalized);
   const history = [...(results?.items ?? [])].sort((left, right) => left.year - right.year);
   // Without a year: the latest round whose value is not demo content, else the latest.
-  const shown = year === undefined ? (history.filter((entry) => entry.shown !== 'demo').at(-1) ?? history.at(-1)) : history.find((entry) => entry.year === year);
+  const shown =
+    year === undefined
+      ? (history.filter((entry) => entry.shown !== 'demo').at(-1) ?? history.at(-1))
+      : history.find((entry) => entry.year === year);
   const shownYear = year ?? shown?.year;
-  const instrumentOf = common.rounds.find((round) => round.year === shownYear && round.instrument === SDG_10_7_2.instrument) ?? SDG_10_7_2;
+  const instrumentOf =
+    common.rounds.find((round) => round.year === shownYear && round.instrument === SDG_10_7_2.instrument) ?? SDG_10_7_2;
   const instrument = await loadInstrument(api, instrumentOf.instrument, instrumentOf.version);
-  const publications = shownYear === undefined ? [] : ((await optional(getJson<{ items: Publication[] }>(api, `/published/${shownYear}/${encodeURIComponent(normalized)}`)))?.items ?? []).filter((entry) => entry.instrument === instrument.instrument);
+  const publications =
+    shownYear === undefined
+      ? []
+      : (
+          (
+            await optional(
+              getJson<{ items: Publication[] }>(api, `/published/${shownYear}/${encodeURIComponent(normalized)}`),
+            )
+          )?.items ?? []
+        ).filter((entry) => entry.instrument === instrument.instrument);
   const regionArea = regionOf(common.areas, normalized);
   let region: CountryData['region'];
   if (regionArea && shownYear !== undefined) {
-    const members = (await getJson<{ memberCodes: string[] }>(api, `/areas/${encodeURIComponent(regionArea.code)}`)).memberCodes.map(normalizeAreaCode);
+    const members = (
+      await getJson<{ memberCodes: string[] }>(api, `/areas/${encodeURIComponent(regionArea.code)}`)
+    ).memberCodes.map(normalizeAreaCode);
     const round = await loadRoundResults(api, { year: shownYear, instrument: instrument.instrument });
-    region = { area: regionArea, members, results: round.items.filter((entry) => members.includes(normalizeAreaCode(entry.area))) };
+    region = {
+      area: regionArea,
+      members,
+      results: round.items.filter((entry) => members.includes(normalizeAreaCode(entry.area))),
+    };
   }
-  const containsDemo = history.some((entry) => entry.value.provenance.kind === 'demo' || entry.national?.provenance.kind === 'demo') || Boolean(region?.results.some((entry) => entry.value.provenance.kind === 'demo'));
-  return { ...common, code: normalized, area, history, snapshot: results?.snapshot ?? null, year: shownYear, shown, instrument, publications, region, containsDemo };
+  const containsDemo =
+    history.some((entry) => entry.value.provenance.kind === 'demo' || entry.national?.provenance.kind === 'demo') ||
+    Boolean(region?.results.some((entry) => entry.value.provenance.kind === 'demo'));
+  return {
+    ...common,
+    code: normalized,
+    area,
+    history,
+    snapshot: results?.snapshot ?? null,
+    year: shownYear,
+    shown,
+    instrument,
+    publications,
+    region,
+    containsDemo,
+  };
 }
 
 export interface CompareData extends CommonData {
@@ -217,22 +305,39 @@ export interface CompareData extends CommonData {
   containsDemo: boolean;
 }
 
-export async function loadCompare(api: ApiClient, codes: readonly string[], year: number | undefined): Promise<CompareData> {
+export async function loadCompare(
+  api: ApiClient,
+  codes: readonly string[],
+  year: number | undefined,
+): Promise<CompareData> {
   const common = await loadCommon(api);
   const index = await loadResultsIndex(api, common.rounds);
   const round = pickRound(index.rounds, year);
   const [instrument, results, aggregates] = round
-    ? await Promise.all([loadInstrument(api, round.instrument, round.version), loadRoundResults(api, round), loadAggregates(api, round)])
+    ? await Promise.all([
+        loadInstrument(api, round.instrument, round.version),
+        loadRoundResults(api, round),
+        loadAggregates(api, round),
+      ])
     : [undefined, undefined, undefined];
   const members = new Map<string, string[]>();
   for (const code of codes) {
     const normalized = normalizeAreaCode(code);
     const area = common.areas.get(normalized);
     if (!area) continue;
-    members.set(normalized, area.kind === 'country' ? [normalized] : (await getJson<{ memberCodes: string[] }>(api, `/areas/${encodeURIComponent(area.code)}`)).memberCodes.map(normalizeAreaCode));
+    members.set(
+      normalized,
+      area.kind === 'country'
+        ? [normalized]
+        : (await getJson<{ memberCodes: string[] }>(api, `/areas/${encodeURIComponent(area.code)}`)).memberCodes.map(
+            normalizeAreaCode,
+          ),
+    );
   }
   const chosen = new Set([...members.values()].flat());
-  const containsDemo = Boolean(results?.items.some((entry) => chosen.has(normalizeAreaCode(entry.area)) && entry.value.provenance.kind === 'demo'));
+  const containsDemo = Boolean(
+    results?.items.some((entry) => chosen.has(normalizeAreaCode(entry.area)) && entry.value.provenance.kind === 'demo'),
+  );
   return { ...common, index, round, instrument, results: results?.items ?? [], aggregates, members, containsDemo };
 }
 

@@ -19,7 +19,10 @@ export interface PublishedTestSite {
 }
 
 /** Publish the site in the given languages after `setup` has filled the database. */
-export async function publishTestSite(languages: readonly UiLanguage[], setup: (db: MigovDatabase) => Promise<void> = async () => undefined): Promise<PublishedTestSite> {
+export async function publishTestSite(
+  languages: readonly UiLanguage[],
+  setup: (db: MigovDatabase) => Promise<void> = async () => undefined,
+): Promise<PublishedTestSite> {
   const db = await createDatabase({ url: 'sqlite::memory:' });
   await db.migrate();
   await setup(db);

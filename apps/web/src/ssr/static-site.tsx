@@ -25,7 +25,15 @@ import type { EvidenceHref } from '../pages/PublishedEvidenceList.tsx';
 import { DashboardPage } from '../pages/DashboardPage.tsx';
 import { DataPage, DOWNLOAD_FORMATS, type DataLinks } from '../pages/DataPage.tsx';
 import { MethodologyPage } from '../pages/MethodologyPage.tsx';
-import { loadCommon, loadCompare, loadCountry, loadDashboard, loadMethodology, loadResultsIndex, type ShownRound } from '../pages/public-data.ts';
+import {
+  loadCommon,
+  loadCompare,
+  loadCountry,
+  loadDashboard,
+  loadMethodology,
+  loadResultsIndex,
+  type ShownRound,
+} from '../pages/public-data.ts';
 import { PartnershipPage } from '../pages/partnerships/PartnershipPage.tsx';
 import { PartnershipsPage } from '../pages/partnerships/PartnershipsPage.tsx';
 import { loadPartnership, loadPartnerships } from '../pages/partnerships/partnerships-data.ts';
@@ -59,10 +67,15 @@ export interface StaticSiteSummary {
   downloads: number;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
 
 /** Render one page as a complete HTML document. */
-export function renderDocument(route: Route, body: ReactElement, options: { base: string; title: string; charts?: StaticChartFiles }): string {
+export function renderDocument(
+  route: Route,
+  body: ReactElement,
+  options: { base: string; title: string; charts?: StaticChartFiles },
+): string {
   const translator = getTranslator(route.lang);
   const markup = renderToStaticMarkup(
     <StaticChartFilesContext.Provider value={options.charts}>
@@ -75,7 +88,10 @@ export function renderDocument(route: Route, body: ReactElement, options: { base
       </I18nContext.Provider>
     </StaticChartFilesContext.Provider>,
   );
-  const alternates = UI_LANGUAGES.map((lang) => `<link rel="alternate" hreflang="${lang}" href="${escapeHtml(formatRoute({ ...route, lang }, options.base))}">`).join('');
+  const alternates = UI_LANGUAGES.map(
+    (lang) =>
+      `<link rel="alternate" hreflang="${lang}" href="${escapeHtml(formatRoute({ ...route, lang }, options.base))}">`,
+  ).join('');
   return `<!doctype html><html lang="${route.lang}" dir="${translator.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(options.title)} — ${escapeHtml(translator.t('app.name'))}</title><link rel="stylesheet" href="${escapeHtml(options.base)}assets/styles.css">${alternates}</head><body>${markup}</body></html>\n`;
 }
 
@@ -93,7 +109,8 @@ export function fileOf(route: Route): string {
   return `${formatRoute(route, '/').slice(1).split('?')[0]}index.html`;
 }
 
-const extension = (format: (typeof DOWNLOAD_FORMATS)[number]) => (format === 'sdmx-ml' ? 'xml' : format === 'sdmx-csv' ? 'sdmx.csv' : format);
+const extension = (format: (typeof DOWNLOAD_FORMATS)[number]) =>
+  format === 'sdmx-ml' ? 'xml' : format === 'sdmx-csv' ? 'sdmx.csv' : format;
 
 /** Build the whole site. */
 export async function buildStaticSite(options: StaticSiteOptions): Promise<StaticSiteSummary> {
@@ -123,13 +140,17 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   let map: Promise<WorldMapGeometry> | undefined;
   const loadMap = () => (map ??= options.loadTopology().then((topology) => projectWorld(topology)));
   let downloads = 0;
-  const downloadPath = (round: Pick<ShownRound, 'year' | 'instrument'>, format: (typeof DOWNLOAD_FORMATS)[number]) => `downloads/${round.instrument}-${round.year}.${extension(format)}`;
+  const downloadPath = (round: Pick<ShownRound, 'year' | 'instrument'>, format: (typeof DOWNLOAD_FORMATS)[number]) =>
+    `downloads/${round.instrument}-${round.year}.${extension(format)}`;
   // Every round with values (official rounds need no migov round), as the data page lists them.
   const { rounds: dataRounds } = await loadResultsIndex(api, common.rounds);
   if (api.raw) {
     for (const round of dataRounds) {
       for (const format of DOWNLOAD_FORMATS) {
-        await options.write(downloadPath(round, format), await api.raw(`/downloads/${round.year}/${format}?instrument=${encodeURIComponent(round.instrument)}`));
+        await options.write(
+          downloadPath(round, format),
+          await api.raw(`/downloads/${round.year}/${format}?instrument=${encodeURIComponent(round.instrument)}`),
+        );
         downloads += 1;
       }
     }
@@ -142,49 +163,92 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       for (const entry of Object.values(publication.evidence ?? {}).flat()) {
         if (!entry.file || evidenceWritten.has(entry.id)) continue;
         const file = `evidence/${entry.id.replace(/[^\w-]/g, '_')}/${entry.file.filename.replace(/[^\w.() -]/g, '_')}`;
-        await options.write(file, await api.raw(`/published/${publication.year}/${encodeURIComponent(publication.jurisdiction)}/evidence/${encodeURIComponent(entry.id)}/file`));
+        await options.write(
+          file,
+          await api.raw(
+            `/published/${publication.year}/${encodeURIComponent(publication.jurisdiction)}/evidence/${encodeURIComponent(entry.id)}/file`,
+          ),
+        );
         evidenceWritten.set(entry.id, `${base}${file}`);
       }
     }
     return (entry) => evidenceWritten.get(entry.id);
   };
   const links: DataLinks = { download: (round, format) => `${base}${downloadPath(round, format)}`, apiDocs: undefined };
-  const countries = [...common.areas.values()].filter((area) => area.kind === 'country').map((area) => normalizeAreaCode(area.code));
+  const countries = [...common.areas.values()]
+    .filter((area) => area.kind === 'country')
+    .map((area) => normalizeAreaCode(area.code));
 
   for (const lang of languages) {
     const t = getTranslator(lang).t;
     const dashboard = await loadDashboard(api, undefined, loadMap);
     await page({ view: 'dashboard', lang }, t('dashboard.title'), <DashboardPage data={dashboard} />);
-    await page({ view: 'data', lang }, t('data.title'), <DataPage rounds={dataRounds} links={api.raw ? links : { download: () => '#', apiDocs: undefined }} />);
-    await page({ view: 'methodology', lang }, t('methodology.title'), <MethodologyPage data={await loadMethodology(api)} />);
+    await page(
+      { view: 'data', lang },
+      t('data.title'),
+      <DataPage rounds={dataRounds} links={api.raw ? links : { download: () => '#', apiDocs: undefined }} />,
+    );
+    await page(
+      { view: 'methodology', lang },
+      t('methodology.title'),
+      <MethodologyPage data={await loadMethodology(api)} />,
+    );
     // Without scripts nobody can pick areas: the static compare page shows the SDG regions side by side.
     const regions = dashboard.sdgRegions;
-    await page({ view: 'compare', lang, codes: [] }, t('compare.title'), <ComparePage data={await loadCompare(api, regions, undefined)} codes={regions} />);
+    await page(
+      { view: 'compare', lang, codes: [] },
+      t('compare.title'),
+      <ComparePage data={await loadCompare(api, regions, undefined)} codes={regions} />,
+    );
     const partnerships = await loadPartnerships(api);
     await page({ view: 'partnerships', lang }, t('partnerships.title'), <PartnershipsPage data={partnerships} />);
     for (const process of partnerships.processes) {
-      await page({ view: 'partnership', lang, id: process.id }, process.name, <PartnershipPage data={await loadPartnership(api, process.id, loadMap)} />);
+      await page(
+        { view: 'partnership', lang, id: process.id },
+        process.name,
+        <PartnershipPage data={await loadPartnership(api, process.id, loadMap)} />,
+      );
     }
     const governance = await loadGovernance(api);
     await page({ view: 'governance', lang }, t('governance.title'), <GovernancePage data={governance} />);
     for (const profile of governance.profiles) {
-      await page({ view: 'mgi-profile', lang, jurisdiction: profile.jurisdiction, round: profile.year }, t('mgi.title', { name: profile.jurisdictionName, year: profile.year }), <MgiProfilePage data={await loadProfile(api, profile.jurisdiction, profile.year)} />);
+      await page(
+        { view: 'mgi-profile', lang, jurisdiction: profile.jurisdiction, round: profile.year },
+        t('mgi.title', { name: profile.jurisdictionName, year: profile.year }),
+        <MgiProfilePage data={await loadProfile(api, profile.jurisdiction, profile.year)} />,
+      );
     }
     await page({ view: 'crosswalk', lang }, t('crosswalk.title'), <CrosswalkPage data={await loadCrosswalk(api)} />);
     const indicators = await loadIndicators(api);
     await page({ view: 'indicators', lang }, t('indicators.title'), <IndicatorsPage data={indicators} />);
     for (const indicator of indicators.indicators) {
       const route = { view: 'indicator', lang, id: indicator.id } as const;
-      await page(route, t('indicators.pageTitle', { id: indicator.id }), <IndicatorPage data={await loadIndicator(api, indicator.id)} route={route} />);
+      await page(
+        route,
+        t('indicators.pageTitle', { id: indicator.id }),
+        <IndicatorPage data={await loadIndicator(api, indicator.id)} route={route} />,
+      );
     }
     for (const code of countries) {
       const data = await loadCountry(api, code, undefined);
       const name = data.area?.name ?? code;
-      const countryIndicators = await loadCountryIndicators(api, code).catch(() => ({ area: { code, name }, items: [] }));
-      await page({ view: 'country', lang, code }, t('country.title', { country: name }), <CountryIndicatorsContext.Provider value={countryIndicators}><CountryPage data={data} evidenceHref={await evidenceFiles(data.publications)} /></CountryIndicatorsContext.Provider>);
+      const countryIndicators = await loadCountryIndicators(api, code).catch(() => ({
+        area: { code, name },
+        items: [],
+      }));
+      await page(
+        { view: 'country', lang, code },
+        t('country.title', { country: name }),
+        <CountryIndicatorsContext.Provider value={countryIndicators}>
+          <CountryPage data={data} evidenceHref={await evidenceFiles(data.publications)} />
+        </CountryIndicatorsContext.Provider>,
+      );
     }
   }
   const home = `${base}${languages[0] ?? 'en'}/`;
-  await options.write('index.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${escapeHtml(home)}"><title>migov</title></head><body><p><a href="${escapeHtml(home)}">${escapeHtml(getTranslator('en').t('app.name'))}</a></p></body></html>\n`);
+  await options.write(
+    'index.html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${escapeHtml(home)}"><title>migov</title></head><body><p><a href="${escapeHtml(home)}">${escapeHtml(getTranslator('en').t('app.name'))}</a></p></body></html>\n`,
+  );
   return { pages, countries: countries.length, languages, downloads };
 }

@@ -17,19 +17,28 @@ export function AdminPage() {
   const { api, session } = useSession();
   const [message, setMessage] = useState<string | undefined>();
   const [error, setError] = useState<unknown>();
-  const state = useLoad(async () => {
-    if (!session) return undefined;
-    // What this reader may do comes from the server: the roles they may invite to, and whether they manage users.
-    const offers = await getJson<OnboardingOffers>(api, '/invitations/offers');
-    if (!offers.manageUsers) return { offers };
-    const [users, rounds, instruments, areas] = await Promise.all([
-      getJson<Page<User>>(api, '/users?limit=200'),
-      getJson<{ items: Round[] }>(api, '/rounds'),
-      getJson<{ items: InstrumentSummary[] }>(api, '/instruments'),
-      getJson<Page<AreaSummary>>(api, '/areas?limit=500'),
-    ]);
-    return { offers, users: users.items, rounds: rounds.items, instruments: instruments.items, groups: areas.items.filter((area) => area.kind !== 'country') };
-  }, `${session?.user.id ?? ''}`);
+  const state = useLoad(
+    async () => {
+      if (!session) return undefined;
+      // What this reader may do comes from the server: the roles they may invite to, and whether they manage users.
+      const offers = await getJson<OnboardingOffers>(api, '/invitations/offers');
+      if (!offers.manageUsers) return { offers };
+      const [users, rounds, instruments, areas] = await Promise.all([
+        getJson<Page<User>>(api, '/users?limit=200'),
+        getJson<{ items: Round[] }>(api, '/rounds'),
+        getJson<{ items: InstrumentSummary[] }>(api, '/instruments'),
+        getJson<Page<AreaSummary>>(api, '/areas?limit=500'),
+      ]);
+      return {
+        offers,
+        users: users.items,
+        rounds: rounds.items,
+        instruments: instruments.items,
+        groups: areas.items.filter((area) => area.kind !== 'country'),
+      };
+    },
+    `${session?.user.id ?? ''}`,
+  );
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={state.reload} />;
   const loaded = state.data;
@@ -42,7 +51,13 @@ export function AdminPage() {
       </>
     );
   }
-  const data = { ...loaded, users: loaded.users, rounds: loaded.rounds!, instruments: loaded.instruments!, groups: loaded.groups! };
+  const data = {
+    ...loaded,
+    users: loaded.users,
+    rounds: loaded.rounds!,
+    instruments: loaded.instruments!,
+    groups: loaded.groups!,
+  };
   const roles = data.offers.items.map((item) => item.role);
 
   const addRound = async (event: FormEvent<HTMLFormElement>) => {
@@ -50,7 +65,16 @@ export function AdminPage() {
     const form = new FormData(event.currentTarget);
     const [instrument, version] = String(form.get('instrument')).split('@');
     try {
-      await api.request('/rounds', { method: 'POST', body: { year: Number(form.get('year')), instrument, version, opensOn: form.get('opensOn'), closesOn: form.get('closesOn') } });
+      await api.request('/rounds', {
+        method: 'POST',
+        body: {
+          year: Number(form.get('year')),
+          instrument,
+          version,
+          opensOn: form.get('opensOn'),
+          closesOn: form.get('closesOn'),
+        },
+      });
       state.reload();
     } catch (failure) {
       setError(failure);
@@ -61,7 +85,11 @@ export function AdminPage() {
     setError(undefined);
     try {
       // The server validates both forms; the type comes from the name, as browsers often give YAML files none.
-      const { body } = await api.request<{ instrument: string; version: string }>('/instruments', { method: 'POST', body: file, headers: { 'content-type': instrumentFileType(file.name) } });
+      const { body } = await api.request<{ instrument: string; version: string }>('/instruments', {
+        method: 'POST',
+        body: file,
+        headers: { 'content-type': instrumentFileType(file.name) },
+      });
       setMessage(t('admin.uploaded', body));
       state.reload();
     } catch (failure) {
@@ -78,55 +106,55 @@ export function AdminPage() {
       <section className="section" aria-labelledby="admin-users">
         <h2 id="admin-users">{t('admin.users')}</h2>
         <ScrollBox label={t('admin.users')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.name')}</th>
-              <th scope="col">{t('signIn.email')}</th>
-              <th scope="col">{t('admin.status')}</th>
-              <th scope="col">{t('admin.roles')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.users.map((user) => (
-              <tr key={user.id}>
-                <th scope="row">{user.name}</th>
-                <td>{user.email}</td>
-                <td>{user.status}</td>
-                <td>
-                  <UserRoles userId={user.id} name={user.name} roles={roles} onError={setError} />
-                </td>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.name')}</th>
+                <th scope="col">{t('signIn.email')}</th>
+                <th scope="col">{t('admin.status')}</th>
+                <th scope="col">{t('admin.roles')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.users.map((user) => (
+                <tr key={user.id}>
+                  <th scope="row">{user.name}</th>
+                  <td>{user.email}</td>
+                  <td>{user.status}</td>
+                  <td>
+                    <UserRoles userId={user.id} name={user.name} roles={roles} onError={setError} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </ScrollBox>
       </section>
       <section className="section" aria-labelledby="admin-rounds">
         <h2 id="admin-rounds">{t('admin.rounds')}</h2>
         <ScrollBox label={t('admin.rounds')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.year')}</th>
-              <th scope="col">{t('admin.instruments')}</th>
-              <th scope="col">{t('admin.opens')}</th>
-              <th scope="col">{t('admin.closes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rounds.map((round) => (
-              <tr key={round.id}>
-                <th scope="row">{round.year}</th>
-                <td>
-                  {round.instrument}@{round.version}
-                </td>
-                <td>{round.opensOn}</td>
-                <td>{round.closesOn}</td>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.year')}</th>
+                <th scope="col">{t('admin.instruments')}</th>
+                <th scope="col">{t('admin.opens')}</th>
+                <th scope="col">{t('admin.closes')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.rounds.map((round) => (
+                <tr key={round.id}>
+                  <th scope="row">{round.year}</th>
+                  <td>
+                    {round.instrument}@{round.version}
+                  </td>
+                  <td>{round.opensOn}</td>
+                  <td>{round.closesOn}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </ScrollBox>
         <form className="inline-form" onSubmit={(event) => void addRound(event)}>
           <label>
@@ -136,7 +164,10 @@ export function AdminPage() {
             {t('admin.instruments')}{' '}
             <select name="instrument">
               {data.instruments.map((instrument) => (
-                <option key={`${instrument.instrument}@${instrument.version}`} value={`${instrument.instrument}@${instrument.version}`}>
+                <option
+                  key={`${instrument.instrument}@${instrument.version}`}
+                  value={`${instrument.instrument}@${instrument.version}`}
+                >
                   {pickText(instrument.title, lang)} ({instrument.version})
                 </option>
               ))}
@@ -161,7 +192,12 @@ export function AdminPage() {
           ))}
         </ul>
         <label>
-          {t('admin.upload')} <input type="file" accept={INSTRUMENT_FILE_ACCEPT} onChange={(event) => void uploadInstrument(event.target.files?.[0])} />
+          {t('admin.upload')}{' '}
+          <input
+            type="file"
+            accept={INSTRUMENT_FILE_ACCEPT}
+            onChange={(event) => void uploadInstrument(event.target.files?.[0])}
+          />
         </label>
       </section>
       <section className="section" aria-labelledby="admin-groups">
@@ -191,7 +227,17 @@ function scopeText(grant: RoleGrant): string {
 }
 
 /** A user's role grants, read when opened; grant a role in an area (M49 or sub-national code), a group, or globally; revoke (kept in history). */
-function UserRoles({ userId, name, roles, onError }: { userId: string; name: string; roles: readonly Role[]; onError: (error: unknown) => void }) {
+function UserRoles({
+  userId,
+  name,
+  roles,
+  onError,
+}: {
+  userId: string;
+  name: string;
+  roles: readonly Role[];
+  onError: (error: unknown) => void;
+}) {
   const { t } = useI18n();
   const { api } = useSession();
   const [grants, setGrants] = useState<RoleGrant[] | undefined>();
@@ -206,9 +252,17 @@ function UserRoles({ userId, name, roles, onError }: { userId: string; name: str
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const where = String(form.get('scope') ?? '').trim();
-    const scope = where === '' || where === 'global' ? { kind: 'global' } : /^[0-9]/.test(where) ? { kind: 'area', area: where } : { kind: 'group', group: where };
+    const scope =
+      where === '' || where === 'global'
+        ? { kind: 'global' }
+        : /^[0-9]/.test(where)
+          ? { kind: 'area', area: where }
+          : { kind: 'group', group: where };
     try {
-      await api.request(`/users/${encodeURIComponent(userId)}/roles`, { method: 'POST', body: { role: form.get('role'), scope } });
+      await api.request(`/users/${encodeURIComponent(userId)}/roles`, {
+        method: 'POST',
+        body: { role: form.get('role'), scope },
+      });
       await load();
     } catch (failure) {
       onError(failure);
@@ -216,16 +270,23 @@ function UserRoles({ userId, name, roles, onError }: { userId: string; name: str
   };
   const revoke = async (grantId: string) => {
     try {
-      await api.request(`/users/${encodeURIComponent(userId)}/roles/${encodeURIComponent(grantId)}`, { method: 'DELETE' });
+      await api.request(`/users/${encodeURIComponent(userId)}/roles/${encodeURIComponent(grantId)}`, {
+        method: 'DELETE',
+      });
       await load();
     } catch (failure) {
       onError(failure);
     }
   };
   return (
-    <details onToggle={(event) => { if ((event.currentTarget as HTMLDetailsElement).open && !grants) void load(); }}>
+    <details
+      onToggle={(event) => {
+        if ((event.currentTarget as HTMLDetailsElement).open && !grants) void load();
+      }}
+    >
       <summary>
-        {t('admin.roles')}<span className="visually-hidden"> — {name}</span>
+        {t('admin.roles')}
+        <span className="visually-hidden"> — {name}</span>
       </summary>
       <ul>
         {(grants ?? []).map((entry) => (
@@ -233,7 +294,11 @@ function UserRoles({ userId, name, roles, onError }: { userId: string; name: str
             {roleName(t, entry.role)} ({scopeText(entry)}){' '}
             {entry.id ? (
               <button type="button" className="link-button" onClick={() => void revoke(entry.id!)}>
-                ×<span className="visually-hidden"> {entry.role} {scopeText(entry)}</span>
+                ×
+                <span className="visually-hidden">
+                  {' '}
+                  {entry.role} {scopeText(entry)}
+                </span>
               </button>
             ) : null}
           </li>

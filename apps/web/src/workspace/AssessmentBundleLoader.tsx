@@ -4,7 +4,13 @@ import type { ReactNode } from 'react';
 import { SignedInLoader } from '../app/SignedInLoader.tsx';
 import { loadAssessmentBundle, type AssessmentBundle } from './assessment-data.ts';
 
-export function AssessmentBundleLoader({ id, children }: { id: string; children: (bundle: AssessmentBundle, reload: () => void) => ReactNode }) {
+export function AssessmentBundleLoader({
+  id,
+  children,
+}: {
+  id: string;
+  children: (bundle: AssessmentBundle, reload: () => void) => ReactNode;
+}) {
   return (
     <SignedInLoader load={(api) => loadAssessmentBundle(api, id)} loadKey={id}>
       {children}

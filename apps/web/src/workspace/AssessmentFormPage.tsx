@@ -11,7 +11,15 @@ import { CategoryBadge } from '../app/shared.tsx';
 import { categoryLabel, pickText } from '../app/localized.ts';
 import { ApiProblem } from '../api/api-client.ts';
 import type { Assessment, AssessmentView, Evidence, LocalizedText } from '../api/api-types.ts';
-import { applyChanges, conflictRows, domainProgress, mergePending, missingItems, settlePending, type ResponseChange } from './form-state.ts';
+import {
+  applyChanges,
+  conflictRows,
+  domainProgress,
+  mergePending,
+  missingItems,
+  settlePending,
+  type ResponseChange,
+} from './form-state.ts';
 import { latestReturnReason, type AssessmentBundle } from './assessment-data.ts';
 import { AssessmentBundleLoader } from './AssessmentBundleLoader.tsx';
 import { EvidenceDrop } from './EvidenceDrop.tsx';
@@ -20,7 +28,11 @@ import { ScrollBox } from '../app/ScrollBox.tsx';
 type SaveStatus = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
 
 export function AssessmentFormPage({ id }: { id: string }) {
-  return <AssessmentBundleLoader id={id}>{(bundle, reload) => <AssessmentForm bundle={bundle} reload={reload} />}</AssessmentBundleLoader>;
+  return (
+    <AssessmentBundleLoader id={id}>
+      {(bundle, reload) => <AssessmentForm bundle={bundle} reload={reload} />}
+    </AssessmentBundleLoader>
+  );
 }
 
 function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: () => void }) {
@@ -47,7 +59,9 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
   const progress = domainProgress(instrument, responses);
   const answered = progress.reduce((sum, entry) => sum + entry.answered, 0);
   const total = progress.reduce((sum, entry) => sum + entry.total, 0);
-  const bandLabels = new Map<number, LocalizedText>((instrument.scoring?.bands ?? []).map((band) => [band.code, band.label]));
+  const bandLabels = new Map<number, LocalizedText>(
+    (instrument.scoring?.bands ?? []).map((band) => [band.code, band.label]),
+  );
 
   const setPending = (next: Map<string, ResponseChange>) => {
     pendingRef.current = next;
@@ -91,7 +105,8 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
       clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         void save().then((done) => {
-          if (!done && pendingRef.current.size > 0 && !saving.current) timer.current = setTimeout(() => void save(), 1500);
+          if (!done && pendingRef.current.size > 0 && !saving.current)
+            timer.current = setTimeout(() => void save(), 1500);
         });
       }, delay);
     },
@@ -137,7 +152,10 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
     form.set('itemId', itemId);
     form.set('title', file.name);
     form.set('file', file);
-    const { body } = await api.request<Evidence>(`/assessments/${encodeURIComponent(id)}/evidence`, { method: 'POST', body: form });
+    const { body } = await api.request<Evidence>(`/assessments/${encodeURIComponent(id)}/evidence`, {
+      method: 'POST',
+      body: form,
+    });
     setEvidence((list) => [...list, body]);
   };
 
@@ -155,7 +173,11 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
     }
     const action = view.availableActions.includes('resubmit') ? 'resubmit' : 'submit';
     try {
-      const { body } = await api.request<AssessmentView>(`/assessments/${encodeURIComponent(id)}/${action}`, { method: 'POST', headers: { 'if-match': `"${lockVersion.current}"` }, body: {} });
+      const { body } = await api.request<AssessmentView>(`/assessments/${encodeURIComponent(id)}/${action}`, {
+        method: 'POST',
+        headers: { 'if-match': `"${lockVersion.current}"` },
+        body: {},
+      });
       lockVersion.current = body.assessment.lockVersion;
       setView(body);
       reload();
@@ -180,14 +202,17 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
         </p>
       ) : null}
       <p className="meta">
-        {t('workspace.state')}: <strong data-testid="assessment-state">{t('state.name', { state: view.assessment.state })}</strong>
+        {t('workspace.state')}:{' '}
+        <strong data-testid="assessment-state">{t('state.name', { state: view.assessment.state })}</strong>
       </p>
       {returnReason ? (
         <p className="notice" role="note">
           {t('form.returnedReason', { reason: returnReason })}
         </p>
       ) : null}
-      {!view.availableActions.includes('edit') ? <p className="notice">{t('form.readOnly', { state: t('state.name', { state: view.assessment.state }) })}</p> : null}
+      {!view.availableActions.includes('edit') ? (
+        <p className="notice">{t('form.readOnly', { state: t('state.name', { state: view.assessment.state }) })}</p>
+      ) : null}
       <div className="save-status" role="status" aria-live="polite" data-status={status}>
         {t('form.saveStatus', { status, message: saveError })}
       </div>
@@ -196,34 +221,39 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
           <h2 id="conflict-heading">{t('conflict.title')}</h2>
           <p>{t('conflict.text')}</p>
           <ScrollBox label={t('conflict.title')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('country.items')}</th>
-                <th scope="col">{t('conflict.yours')}</th>
-                <th scope="col">{t('conflict.theirs')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {conflictRows(pending, conflict.responses).map((row) => {
-                const item = instrument.domains.flatMap((domain) => domain.items).find((entry) => entry.id === row.itemId);
-                const label = (optionId: string | null | undefined) => (item && optionId ? pickText(instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label, lang) : '–');
-                return (
-                  <tr key={row.itemId}>
-                    <th scope="row">{item ? pickText(item.text, lang) : row.itemId}</th>
-                    <td>
-                      {label(row.mine.optionId)}
-                      {row.mine.comment ? ` — ${row.mine.comment}` : ''}
-                    </td>
-                    <td>
-                      {label(row.theirs.optionId)}
-                      {row.theirs.comment ? ` — ${row.theirs.comment}` : ''}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('country.items')}</th>
+                  <th scope="col">{t('conflict.yours')}</th>
+                  <th scope="col">{t('conflict.theirs')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {conflictRows(pending, conflict.responses).map((row) => {
+                  const item = instrument.domains
+                    .flatMap((domain) => domain.items)
+                    .find((entry) => entry.id === row.itemId);
+                  const label = (optionId: string | null | undefined) =>
+                    item && optionId
+                      ? pickText(instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label, lang)
+                      : '–';
+                  return (
+                    <tr key={row.itemId}>
+                      <th scope="row">{item ? pickText(item.text, lang) : row.itemId}</th>
+                      <td>
+                        {label(row.mine.optionId)}
+                        {row.mine.comment ? ` — ${row.mine.comment}` : ''}
+                      </td>
+                      <td>
+                        {label(row.theirs.optionId)}
+                        {row.theirs.comment ? ` — ${row.theirs.comment}` : ''}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
           </ScrollBox>
           <button type="button" onClick={resolveConflict}>
             {t('conflict.reload')}
@@ -239,7 +269,13 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
         <ol className="domain-progress">
           {instrument.domains.map((domain, index) => (
             <li key={domain.id}>
-              <a href={`#domain-${domain.id}`}>{t('form.domainProgress', { domain: pickText(domain.label, lang), answered: progress[index]!.answered, total: progress[index]!.total })}</a>
+              <a href={`#domain-${domain.id}`}>
+                {t('form.domainProgress', {
+                  domain: pickText(domain.label, lang),
+                  answered: progress[index]!.answered,
+                  total: progress[index]!.total,
+                })}
+              </a>
             </li>
           ))}
         </ol>
@@ -250,7 +286,11 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
               {t('common.overall')}:{' '}
               {scores.overall.status === 'scored' ? (
                 <>
-                  <CategoryBadge cls={{ kind: 'category', code: scores.overall.band.code, meets: scores.overall.band.meets }} bandLabels={bandLabels} /> {scores.overall.score.decimal}
+                  <CategoryBadge
+                    cls={{ kind: 'category', code: scores.overall.band.code, meets: scores.overall.band.meets }}
+                    bandLabels={bandLabels}
+                  />{' '}
+                  {scores.overall.score.decimal}
                 </>
               ) : (
                 t('form.incomplete')
@@ -271,10 +311,19 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
         {instrument.domains.map((domain) => {
           const score = domainScore(domain.id);
           return (
-            <section key={domain.id} id={`domain-${domain.id}`} className="domain" aria-labelledby={`domain-${domain.id}-heading`}>
+            <section
+              key={domain.id}
+              id={`domain-${domain.id}`}
+              className="domain"
+              aria-labelledby={`domain-${domain.id}-heading`}
+            >
               <h2 id={`domain-${domain.id}-heading`}>
                 {pickText(domain.label, lang)}{' '}
-                {score?.status === 'scored' ? <span className="domain-score">({categoryLabel(translator, score.band.code, score.band.label)}, {score.score.decimal})</span> : null}
+                {score?.status === 'scored' ? (
+                  <span className="domain-score">
+                    ({categoryLabel(translator, score.band.code, score.band.label)}, {score.score.decimal})
+                  </span>
+                ) : null}
               </h2>
               {domain.items.map((item) => {
                 itemNumber += 1;
@@ -282,14 +331,27 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
                 const invalid = showErrors && !value.optionId;
                 const comments = bundle.comments.filter((comment) => comment.itemId === item.id);
                 return (
-                  <fieldset key={item.id} id={`item-${item.id}`} className={`item${invalid ? ' invalid' : ''}`} aria-describedby={invalid ? `item-${item.id}-error` : undefined} disabled={!editable}>
+                  <fieldset
+                    key={item.id}
+                    id={`item-${item.id}`}
+                    className={`item${invalid ? ' invalid' : ''}`}
+                    aria-describedby={invalid ? `item-${item.id}-error` : undefined}
+                    disabled={!editable}
+                  >
                     <legend>
                       {itemNumber}. {pickText(item.text, lang)}
                     </legend>
                     <div className="options">
                       {(instrument.scales[item.scale] ?? []).map((option) => (
                         <label key={option.id} className="option">
-                          <input type="radio" name={`item-${item.id}`} value={option.id} checked={value.optionId === option.id} onChange={() => change({ itemId: item.id, optionId: option.id })} aria-invalid={invalid || undefined} />
+                          <input
+                            type="radio"
+                            name={`item-${item.id}`}
+                            value={option.id}
+                            checked={value.optionId === option.id}
+                            onChange={() => change({ itemId: item.id, optionId: option.id })}
+                            aria-invalid={invalid || undefined}
+                          />
                           {pickText(option.label, lang)}
                         </label>
                       ))}
@@ -301,9 +363,19 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
                     ) : null}
                     <label className="comment">
                       {t('form.comment')}
-                      <textarea rows={2} value={value.comment ?? ''} onChange={(event) => change({ itemId: item.id, comment: event.target.value }, 1200)} />
+                      <textarea
+                        rows={2}
+                        value={value.comment ?? ''}
+                        onChange={(event) => change({ itemId: item.id, comment: event.target.value }, 1200)}
+                      />
                     </label>
-                    <EvidenceDrop itemId={item.id} assessmentId={id} evidence={evidence} disabled={!editable} upload={(file) => upload(item.id, file)} />
+                    <EvidenceDrop
+                      itemId={item.id}
+                      assessmentId={id}
+                      evidence={evidence}
+                      disabled={!editable}
+                      upload={(file) => upload(item.id, file)}
+                    />
                     {comments.length > 0 ? (
                       <div className="review-comments">
                         <p>{t('form.reviewComments')}</p>

@@ -25,7 +25,12 @@ export function AssessmentsPage() {
       // Whoever may invite (the server says so) gets a way to the onboarding page.
       getJson<{ items: unknown[] }>(api, '/invitations/offers').catch(() => ({ items: [] })),
     ]);
-    return { assessments: assessments.items, rounds: rounds.items, areas: new Map(areas.items.map((area) => [normalizeAreaCode(area.code), area])), mayInvite: offers.items.length > 0 };
+    return {
+      assessments: assessments.items,
+      rounds: rounds.items,
+      areas: new Map(areas.items.map((area) => [normalizeAreaCode(area.code), area])),
+      mayInvite: offers.items.length > 0,
+    };
   }, session?.user.id ?? 'anonymous');
   if (!session) {
     return (
@@ -44,12 +49,28 @@ export function AssessmentsPage() {
     const area = areas.get(normalizeAreaCode(code));
     return area ? areaName(area, lang) : code;
   };
-  const coordinatorAreas = session.roles.filter((grant) => grant.role === 'national-coordinator' && grant.scope.kind === 'area').map((grant) => (grant.scope as { area: string }).area);
-  const startable = coordinatorAreas.flatMap((area) => rounds.filter((round) => !assessments.some((entry) => entry.roundId === round.id && normalizeAreaCode(entry.jurisdiction) === normalizeAreaCode(area))).map((round) => ({ area, round })));
-  const reviews = session.roles.some((grant) => ['reviewer', 'national-coordinator', 'administrator'].includes(grant.role));
+  const coordinatorAreas = session.roles
+    .filter((grant) => grant.role === 'national-coordinator' && grant.scope.kind === 'area')
+    .map((grant) => (grant.scope as { area: string }).area);
+  const startable = coordinatorAreas.flatMap((area) =>
+    rounds
+      .filter(
+        (round) =>
+          !assessments.some(
+            (entry) => entry.roundId === round.id && normalizeAreaCode(entry.jurisdiction) === normalizeAreaCode(area),
+          ),
+      )
+      .map((round) => ({ area, round })),
+  );
+  const reviews = session.roles.some((grant) =>
+    ['reviewer', 'national-coordinator', 'administrator'].includes(grant.role),
+  );
   const start = async (area: string, round: Round) => {
     try {
-      const { body } = await api.request<AssessmentView>('/assessments', { method: 'POST', body: { jurisdiction: area, roundId: round.id } });
+      const { body } = await api.request<AssessmentView>('/assessments', {
+        method: 'POST',
+        body: { jurisdiction: area, roundId: round.id },
+      });
       navigate({ view: 'assessment', lang, id: body.assessment.id });
     } catch (failure) {
       setError(failure);
@@ -67,40 +88,48 @@ export function AssessmentsPage() {
       {assessments.length === 0 ? <p>{t('workspace.none')}</p> : null}
       {assessments.length > 0 ? (
         <ScrollBox label={t('workspace.title')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('common.country')}</th>
-              <th scope="col">{t('common.round')}</th>
-              <th scope="col">{t('workspace.state')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('workspace.open')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {assessments.map((assessment) => (
-              <tr key={assessment.id} data-assessment={assessment.id}>
-                <th scope="row">{name(assessment.jurisdiction)}</th>
-                <td>{assessment.year}</td>
-                <td>{t('state.name', { state: assessment.state })}</td>
-                <td className="actions">
-                  <Link to={{ view: 'assessment', lang, id: assessment.id }}>
-                    {t('workspace.open')}<span className="visually-hidden"> {name(assessment.jurisdiction)} {assessment.year}</span>
-                  </Link>
-                  {reviews ? (
-                    <>
-                      {' · '}
-                      <Link to={{ view: 'review', lang, id: assessment.id }}>
-                        {t('workspace.review')}<span className="visually-hidden"> {name(assessment.jurisdiction)} {assessment.year}</span>
-                      </Link>
-                    </>
-                  ) : null}
-                </td>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.country')}</th>
+                <th scope="col">{t('common.round')}</th>
+                <th scope="col">{t('workspace.state')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('workspace.open')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {assessments.map((assessment) => (
+                <tr key={assessment.id} data-assessment={assessment.id}>
+                  <th scope="row">{name(assessment.jurisdiction)}</th>
+                  <td>{assessment.year}</td>
+                  <td>{t('state.name', { state: assessment.state })}</td>
+                  <td className="actions">
+                    <Link to={{ view: 'assessment', lang, id: assessment.id }}>
+                      {t('workspace.open')}
+                      <span className="visually-hidden">
+                        {' '}
+                        {name(assessment.jurisdiction)} {assessment.year}
+                      </span>
+                    </Link>
+                    {reviews ? (
+                      <>
+                        {' · '}
+                        <Link to={{ view: 'review', lang, id: assessment.id }}>
+                          {t('workspace.review')}
+                          <span className="visually-hidden">
+                            {' '}
+                            {name(assessment.jurisdiction)} {assessment.year}
+                          </span>
+                        </Link>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </ScrollBox>
       ) : null}
       {startable.map(({ area, round }) => (

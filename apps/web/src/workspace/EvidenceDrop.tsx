@@ -4,7 +4,19 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Evidence } from '../api/api-types.ts';
 
-export function EvidenceDrop({ itemId, assessmentId, evidence, disabled, upload }: { itemId: string; assessmentId: string; evidence: Evidence[]; disabled: boolean; upload: (file: File) => Promise<void> }) {
+export function EvidenceDrop({
+  itemId,
+  assessmentId,
+  evidence,
+  disabled,
+  upload,
+}: {
+  itemId: string;
+  assessmentId: string;
+  evidence: Evidence[];
+  disabled: boolean;
+  upload: (file: File) => Promise<void>;
+}) {
   const { t } = useI18n();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -35,7 +47,17 @@ export function EvidenceDrop({ itemId, assessmentId, evidence, disabled, upload 
         <ul>
           {visible.map((entry) => (
             <li key={entry.id}>
-              {entry.kind === 'file' ? <a href={`/api/v1/assessments/${encodeURIComponent(assessmentId)}/evidence/${encodeURIComponent(entry.id)}/file`}>{entry.title}</a> : <a href={entry.url} rel="noopener noreferrer" target="_blank">{entry.title}</a>}
+              {entry.kind === 'file' ? (
+                <a
+                  href={`/api/v1/assessments/${encodeURIComponent(assessmentId)}/evidence/${encodeURIComponent(entry.id)}/file`}
+                >
+                  {entry.title}
+                </a>
+              ) : (
+                <a href={entry.url} rel="noopener noreferrer" target="_blank">
+                  {entry.title}
+                </a>
+              )}
             </li>
           ))}
         </ul>
@@ -51,10 +73,23 @@ export function EvidenceDrop({ itemId, assessmentId, evidence, disabled, upload 
           onDragLeave={() => setOver(false)}
           onDrop={onDrop}
         >
-          <button type="button" className="secondary" onClick={() => input.current?.click()} aria-describedby={`${id}-title`}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => input.current?.click()}
+            aria-describedby={`${id}-title`}
+          >
             {t('form.dropHere')}
           </button>
-          <input ref={input} type="file" hidden tabIndex={-1} aria-hidden="true" data-item-file={itemId} onChange={(event) => void send(event.target.files?.[0])} />
+          <input
+            ref={input}
+            type="file"
+            hidden
+            tabIndex={-1}
+            aria-hidden="true"
+            data-item-file={itemId}
+            onChange={(event) => void send(event.target.files?.[0])}
+          />
         </div>
       )}
       <p role="status" className="upload-status">

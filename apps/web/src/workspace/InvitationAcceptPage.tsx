@@ -22,7 +22,12 @@ interface Preview {
   expiresAt: string;
 }
 
-type Stage = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'no-token' } | { kind: 'offer'; preview: Preview; signInRequired: boolean } | { kind: 'done' };
+type Stage =
+  | { kind: 'loading' }
+  | { kind: 'invalid' }
+  | { kind: 'no-token' }
+  | { kind: 'offer'; preview: Preview; signInRequired: boolean }
+  | { kind: 'done' };
 
 export function InvitationAcceptPage() {
   const { t, lang, formatDate } = useI18n();
@@ -53,11 +58,15 @@ export function InvitationAcceptPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const { body } = await api.request<Session>('/invitations/accept', { method: 'POST', body: { token, name: String(form.get('name') ?? ''), password: String(form.get('password') ?? '') } });
+      const { body } = await api.request<Session>('/invitations/accept', {
+        method: 'POST',
+        body: { token, name: String(form.get('name') ?? ''), password: String(form.get('password') ?? '') },
+      });
       setSession(body);
       navigate({ view: 'assessments', lang });
     } catch (failure) {
-      if (failure instanceof ApiProblem && failure.problem.code === 'invitation-sign-in-required') setStage({ ...stage, signInRequired: true });
+      if (failure instanceof ApiProblem && failure.problem.code === 'invitation-sign-in-required')
+        setStage({ ...stage, signInRequired: true });
       else refusal(failure);
     } finally {
       setBusy(false);
@@ -146,7 +155,14 @@ export function InvitationAcceptPage() {
               </label>
               <label>
                 {t('invite.password')}
-                <input name="password" type="password" autoComplete="new-password" minLength={12} maxLength={1024} required />
+                <input
+                  name="password"
+                  type="password"
+                  autoComplete="new-password"
+                  minLength={12}
+                  maxLength={1024}
+                  required
+                />
               </label>
               <button type="submit" disabled={busy}>
                 {t('invite.accept')}

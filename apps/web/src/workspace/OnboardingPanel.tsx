@@ -76,7 +76,13 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
   const invitations = useLoad(() => getJson<Page<InvitationRow>>(api, '/invitations?limit=100'), 'invitations');
   const team = useLoad(() => getJson<{ items: TeamMember[] }>(api, '/role-grants'), 'team');
   const outbox = useLoad(
-    async () => (offers.manageUsers ? getJson<Page<OutboxRow> & { counts: Record<OutboxRow['status'], number>; delivery: boolean }>(api, '/outbox?limit=50') : undefined),
+    async () =>
+      offers.manageUsers
+        ? getJson<Page<OutboxRow> & { counts: Record<OutboxRow['status'], number>; delivery: boolean }>(
+            api,
+            '/outbox?limit=50',
+          )
+        : undefined,
     'outbox',
   );
   const offer = offers.items.find((item) => item.role === role);
@@ -100,7 +106,10 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
     const scope = offer?.anyScope ? parseScope(scopeText) : (JSON.parse(scopeText) as RoleScope);
     const formElement = event.currentTarget;
     void act(async () => {
-      const { body } = await api.request<Invited>('/invitations', { method: 'POST', body: { email: String(form.get('email') ?? '').trim(), role, scope } });
+      const { body } = await api.request<Invited>('/invitations', {
+        method: 'POST',
+        body: { email: String(form.get('email') ?? '').trim(), role, scope },
+      });
       setInvited(body);
       setCopied(false);
       formElement.reset();
@@ -112,11 +121,16 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
       setInvited(body);
       setCopied(false);
     });
-  const withdraw = (id: string) => act(() => api.request(`/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' }));
-  const endRole = (grantId: string) => act(() => api.request(`/role-grants/${encodeURIComponent(grantId)}`, { method: 'DELETE' }));
+  const withdraw = (id: string) =>
+    act(() => api.request(`/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' }));
+  const endRole = (grantId: string) =>
+    act(() => api.request(`/role-grants/${encodeURIComponent(grantId)}`, { method: 'DELETE' }));
   const retry = (id: string) => act(() => api.request(`/outbox/${encodeURIComponent(id)}/retry`, { method: 'POST' }));
   const copy = (text: string) => {
-    void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false));
+    void navigator.clipboard?.writeText(text).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   };
 
   return (
@@ -131,7 +145,13 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
             <div role="status">
               <p>{t('onboard.copyLink', { email: invited.email })}</p>
               <p>
-                <input aria-label={t('onboard.copy')} readOnly value={invited.acceptUrl ?? ''} size={60} className="invitation-link" />{' '}
+                <input
+                  aria-label={t('onboard.copy')}
+                  readOnly
+                  value={invited.acceptUrl ?? ''}
+                  size={60}
+                  className="invitation-link"
+                />{' '}
                 <button type="button" className="secondary" onClick={() => copy(invited.acceptUrl ?? '')}>
                   {t('onboard.copy')}
                 </button>{' '}
@@ -173,41 +193,51 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
       </section>
       <section className="section" aria-labelledby="onboard-invitations">
         <h2 id="onboard-invitations">{t('onboard.invitations')}</h2>
-        {invitations.status === 'error' ? <ErrorMessage error={invitations.error} onRetry={invitations.reload} /> : null}
+        {invitations.status === 'error' ? (
+          <ErrorMessage error={invitations.error} onRetry={invitations.reload} />
+        ) : null}
         {invitations.status === 'ready' && invitations.data!.items.length === 0 ? <p>{t('onboard.none')}</p> : null}
         {invitations.status === 'ready' && invitations.data!.items.length > 0 ? (
           <ScrollBox label={t('onboard.invitations')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('signIn.email')}</th>
-                <th scope="col">{t('onboard.role')}</th>
-                <th scope="col">{t('onboard.scope')}</th>
-                <th scope="col">{t('admin.status')}</th>
-                <th scope="col">{t('onboard.expires')}</th>
-                <td />
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.data!.items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">{item.email}</th>
-                  <td>{roleName(t, item.role)}</td>
-                  <td>{scopeName(t, item.scope)}</td>
-                  <td>{t(`onboard.status.${item.status}`)}</td>
-                  <td>{formatDate(item.expiresAt)}</td>
-                  <td>
-                    {item.status === 'pending' || item.status === 'expired' ? (
-                      <RowAction label={t('onboard.resend')} about={item.email} onClick={() => void resend(item.id)} />
-                    ) : null}{' '}
-                    {item.status === 'pending' ? (
-                      <RowAction label={t('onboard.withdraw')} about={item.email} onClick={() => void withdraw(item.id)} />
-                    ) : null}
-                  </td>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('signIn.email')}</th>
+                  <th scope="col">{t('onboard.role')}</th>
+                  <th scope="col">{t('onboard.scope')}</th>
+                  <th scope="col">{t('admin.status')}</th>
+                  <th scope="col">{t('onboard.expires')}</th>
+                  <td />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {invitations.data!.items.map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row">{item.email}</th>
+                    <td>{roleName(t, item.role)}</td>
+                    <td>{scopeName(t, item.scope)}</td>
+                    <td>{t(`onboard.status.${item.status}`)}</td>
+                    <td>{formatDate(item.expiresAt)}</td>
+                    <td>
+                      {item.status === 'pending' || item.status === 'expired' ? (
+                        <RowAction
+                          label={t('onboard.resend')}
+                          about={item.email}
+                          onClick={() => void resend(item.id)}
+                        />
+                      ) : null}{' '}
+                      {item.status === 'pending' ? (
+                        <RowAction
+                          label={t('onboard.withdraw')}
+                          about={item.email}
+                          onClick={() => void withdraw(item.id)}
+                        />
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </ScrollBox>
         ) : null}
       </section>
@@ -219,7 +249,11 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
             {team.data.items.map((member) => (
               <li key={member.grantId}>
                 {member.name} ({member.email}): {roleName(t, member.role)}, {scopeName(t, member.scope)}{' '}
-                <RowAction label={t('onboard.endRole')} about={member.name} onClick={() => void endRole(member.grantId)} />
+                <RowAction
+                  label={t('onboard.endRole')}
+                  about={member.name}
+                  onClick={() => void endRole(member.grantId)}
+                />
               </li>
             ))}
           </ul>
@@ -228,37 +262,51 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
       {offers.manageUsers && outbox.status === 'ready' && outbox.data ? (
         <section className="section" aria-labelledby="onboard-outbox">
           <h2 id="onboard-outbox">{t('onboard.outbox')}</h2>
-          {outbox.data.delivery ? <p>{t('onboard.outboxCounts', { pending: outbox.data.counts.pending + outbox.data.counts.sending, sent: outbox.data.counts.sent, failed: outbox.data.counts.failed })}</p> : <p>{t('onboard.outboxOff')}</p>}
+          {outbox.data.delivery ? (
+            <p>
+              {t('onboard.outboxCounts', {
+                pending: outbox.data.counts.pending + outbox.data.counts.sending,
+                sent: outbox.data.counts.sent,
+                failed: outbox.data.counts.failed,
+              })}
+            </p>
+          ) : (
+            <p>{t('onboard.outboxOff')}</p>
+          )}
           {outbox.data.items.length > 0 ? (
             <ScrollBox label={t('onboard.outbox')}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('onboard.recipient')}</th>
-                  <th scope="col">{t('onboard.subject')}</th>
-                  <th scope="col">{t('admin.status')}</th>
-                  <th scope="col">{t('onboard.attempts')}</th>
-                  <th scope="col">{t('onboard.lastError')}</th>
-                  <td />
-                </tr>
-              </thead>
-              <tbody>
-                {outbox.data.items.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row">{item.recipient}</th>
-                    <td>{item.subject}</td>
-                    <td>{t(`onboard.mail.${item.status}`)}</td>
-                    <td>{item.attempts}</td>
-                    <td>{item.lastError ?? ''}</td>
-                    <td>
-                      {item.status === 'failed' ? (
-                        <RowAction label={t('onboard.retry')} about={item.subject} onClick={() => void retry(item.id)} />
-                      ) : null}
-                    </td>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('onboard.recipient')}</th>
+                    <th scope="col">{t('onboard.subject')}</th>
+                    <th scope="col">{t('admin.status')}</th>
+                    <th scope="col">{t('onboard.attempts')}</th>
+                    <th scope="col">{t('onboard.lastError')}</th>
+                    <td />
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {outbox.data.items.map((item) => (
+                    <tr key={item.id}>
+                      <th scope="row">{item.recipient}</th>
+                      <td>{item.subject}</td>
+                      <td>{t(`onboard.mail.${item.status}`)}</td>
+                      <td>{item.attempts}</td>
+                      <td>{item.lastError ?? ''}</td>
+                      <td>
+                        {item.status === 'failed' ? (
+                          <RowAction
+                            label={t('onboard.retry')}
+                            about={item.subject}
+                            onClick={() => void retry(item.id)}
+                          />
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </ScrollBox>
           ) : null}
         </section>

@@ -19,7 +19,12 @@ export function PasswordResetPage() {
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
-  const send = async (event: FormEvent<HTMLFormElement>, path: string, body: Record<string, string>, success: 'requested' | 'done') => {
+  const send = async (
+    event: FormEvent<HTMLFormElement>,
+    path: string,
+    body: Record<string, string>,
+    success: 'requested' | 'done',
+  ) => {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
@@ -35,7 +40,8 @@ export function PasswordResetPage() {
     }
   };
 
-  const fields = (event: FormEvent<HTMLFormElement>, name: string) => String(new FormData(event.currentTarget).get(name) ?? '');
+  const fields = (event: FormEvent<HTMLFormElement>, name: string) =>
+    String(new FormData(event.currentTarget).get(name) ?? '');
   return (
     <>
       <h1>{t('reset.title')}</h1>
@@ -52,10 +58,22 @@ export function PasswordResetPage() {
         </p>
       ) : null}
       {outcome === undefined && token ? (
-        <form className="stack narrow" onSubmit={(event) => void send(event, '/password-reset/confirm', { token, password: fields(event, 'password') }, 'done')}>
+        <form
+          className="stack narrow"
+          onSubmit={(event) =>
+            void send(event, '/password-reset/confirm', { token, password: fields(event, 'password') }, 'done')
+          }
+        >
           <label>
             {t('reset.newPassword')}
-            <input name="password" type="password" autoComplete="new-password" minLength={12} maxLength={1024} required />
+            <input
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              minLength={12}
+              maxLength={1024}
+              required
+            />
           </label>
           <button type="submit" disabled={busy}>
             {t('reset.save')}
@@ -63,7 +81,10 @@ export function PasswordResetPage() {
         </form>
       ) : null}
       {outcome === undefined && !token ? (
-        <form className="stack narrow" onSubmit={(event) => void send(event, '/password-reset', { email: fields(event, 'email') }, 'requested')}>
+        <form
+          className="stack narrow"
+          onSubmit={(event) => void send(event, '/password-reset', { email: fields(event, 'email') }, 'requested')}
+        >
           <p>{t('reset.intro')}</p>
           <label>
             {t('signIn.email')}

@@ -16,7 +16,11 @@ const DECISIONS = ['return', 'validate', 'publish', 'reopen'] as const;
 const NEEDS_REASON = new Set(['return', 'reopen']);
 
 export function ReviewPage({ id }: { id: string }) {
-  return <AssessmentBundleLoader id={id}>{(bundle, reload) => <Review bundle={bundle} reload={reload} />}</AssessmentBundleLoader>;
+  return (
+    <AssessmentBundleLoader id={id}>
+      {(bundle, reload) => <Review bundle={bundle} reload={reload} />}
+    </AssessmentBundleLoader>
+  );
 }
 
 interface DiffResult {
@@ -42,7 +46,9 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
   const items = instrument.domains.flatMap((domain) => domain.items);
   const optionLabel = (itemId: string, optionId: string | undefined) => {
     const item = items.find((entry) => entry.id === itemId);
-    return item && optionId ? pickText(instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label, lang) : '–';
+    return item && optionId
+      ? pickText(instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label, lang)
+      : '–';
   };
 
   const decide = async (action: (typeof DECISIONS)[number]) => {
@@ -69,7 +75,10 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
   };
 
   const comment = async (itemId: string, body: string) => {
-    const { body: created } = await api.request<ReviewComment>(`/assessments/${encodeURIComponent(id)}/comments`, { method: 'POST', body: { itemId, body } });
+    const { body: created } = await api.request<ReviewComment>(`/assessments/${encodeURIComponent(id)}/comments`, {
+      method: 'POST',
+      body: { itemId, body },
+    });
     setComments((list) => [...list, created]);
   };
 
@@ -88,7 +97,8 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
     <>
       <h1>{t('review.title', { country: bundle.areaName, year: view.assessment.year })}</h1>
       <p className="meta">
-        {t('workspace.state')}: <strong data-testid="assessment-state">{t('state.name', { state: view.assessment.state })}</strong>
+        {t('workspace.state')}:{' '}
+        <strong data-testid="assessment-state">{t('state.name', { state: view.assessment.state })}</strong>
       </p>
       {message ? (
         <p role="status" className="notice">
@@ -102,7 +112,14 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
           {decisions.some((action) => NEEDS_REASON.has(action)) ? (
             <label>
               {t('review.reason')}
-              <textarea id="review-reason" rows={3} value={reason} onChange={(event) => setReason(event.target.value)} aria-invalid={reasonError || undefined} aria-describedby={reasonError ? 'review-reason-error' : undefined} />
+              <textarea
+                id="review-reason"
+                rows={3}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+                aria-invalid={reasonError || undefined}
+                aria-describedby={reasonError ? 'review-reason-error' : undefined}
+              />
             </label>
           ) : null}
           {reasonError ? (
@@ -112,7 +129,13 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
           ) : null}
           <div className="buttons">
             {decisions.map((action) => (
-              <button key={action} type="button" className={action === 'return' || action === 'reopen' ? 'secondary' : ''} onClick={() => void decide(action)} data-action={action}>
+              <button
+                key={action}
+                type="button"
+                className={action === 'return' || action === 'reopen' ? 'secondary' : ''}
+                onClick={() => void decide(action)}
+                data-action={action}
+              >
                 {t(`review.${action}` as const)}
               </button>
             ))}
@@ -137,7 +160,17 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
                 {itemEvidence.length > 0 ? (
                   <ul className="evidence-list" aria-label={t('form.evidence')}>
                     {itemEvidence.map((entry) => (
-                      <li key={entry.id}>{entry.kind === 'file' ? <a href={`/api/v1/assessments/${encodeURIComponent(id)}/evidence/${encodeURIComponent(entry.id)}/file`}>{entry.title}</a> : <a href={entry.url}>{entry.title}</a>}</li>
+                      <li key={entry.id}>
+                        {entry.kind === 'file' ? (
+                          <a
+                            href={`/api/v1/assessments/${encodeURIComponent(id)}/evidence/${encodeURIComponent(entry.id)}/file`}
+                          >
+                            {entry.title}
+                          </a>
+                        ) : (
+                          <a href={entry.url}>{entry.title}</a>
+                        )}
+                      </li>
                     ))}
                   </ul>
                 ) : null}
@@ -204,30 +237,32 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
             <p>{t('review.noChanges')}</p>
           ) : (
             <ScrollBox label={t('review.diff')}>
-            <table className="diff">
-              <thead>
-                <tr>
-                  <th scope="col">{t('country.items')}</th>
-                  <th scope="col">{t('review.before')}</th>
-                  <th scope="col">{t('review.after')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {diff.items.map((row) => (
-                  <tr key={row.itemId}>
-                    <th scope="row">{pickText(items.find((item) => item.id === row.itemId)?.text, lang) || row.itemId}</th>
-                    <td className="before">
-                      {optionLabel(row.itemId, row.before.optionId)}
-                      {row.before.comment ? ` — ${row.before.comment}` : ''}
-                    </td>
-                    <td className="after">
-                      {optionLabel(row.itemId, row.after.optionId)}
-                      {row.after.comment ? ` — ${row.after.comment}` : ''}
-                    </td>
+              <table className="diff">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('country.items')}</th>
+                    <th scope="col">{t('review.before')}</th>
+                    <th scope="col">{t('review.after')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {diff.items.map((row) => (
+                    <tr key={row.itemId}>
+                      <th scope="row">
+                        {pickText(items.find((item) => item.id === row.itemId)?.text, lang) || row.itemId}
+                      </th>
+                      <td className="before">
+                        {optionLabel(row.itemId, row.before.optionId)}
+                        {row.before.comment ? ` — ${row.before.comment}` : ''}
+                      </td>
+                      <td className="after">
+                        {optionLabel(row.itemId, row.after.optionId)}
+                        {row.after.comment ? ` — ${row.after.comment}` : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </ScrollBox>
           )
         ) : null}

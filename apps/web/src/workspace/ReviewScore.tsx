@@ -15,7 +15,10 @@ export function ReviewScore({ view, instrument }: { view: AssessmentView; instru
   const itemText = (itemId: string) => pickText(items.find((item) => item.id === itemId)?.text, lang) || itemId;
   const optionText = (itemId: string, optionId: string) => {
     const item = items.find((entry) => entry.id === itemId);
-    return (item && pickText(instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label, lang)) || optionId;
+    return (
+      (item && pickText(instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label, lang)) ||
+      optionId
+    );
   };
   const what = t('common.overall');
   return (
@@ -25,23 +28,38 @@ export function ReviewScore({ view, instrument }: { view: AssessmentView; instru
         {what}:{' '}
         {overall.status === 'scored' ? (
           <>
-            <CategoryBadge cls={{ kind: 'category', code: overall.band.code, meets: overall.band.meets }} /> {overall.score.decimal}
+            <CategoryBadge cls={{ kind: 'category', code: overall.band.code, meets: overall.band.meets }} />{' '}
+            {overall.score.decimal}
           </>
         ) : (
           t('form.incomplete')
         )}
       </p>
       <h3>{t('country.nextCategory')}</h3>
-      {!advice || advice.status === 'incomplete' || advice.status === 'not-applicable' || advice.status === 'unreachable' ? (
+      {!advice ||
+      advice.status === 'incomplete' ||
+      advice.status === 'not-applicable' ||
+      advice.status === 'unreachable' ? (
         <p>{t('country.nextUnavailable', { domain: what })}</p>
       ) : advice.status === 'top' ? (
         <p>{t('country.nextTop', { domain: what })}</p>
       ) : (
         <>
-          <p>{t('country.nextChanges', { count: advice.changes.length, domain: what, category: categoryLabel(translator, advice.next.code, advice.next.label) })}</p>
+          <p>
+            {t('country.nextChanges', {
+              count: advice.changes.length,
+              domain: what,
+              category: categoryLabel(translator, advice.next.code, advice.next.label),
+            })}
+          </p>
           <ul>
             {advice.changes.map((change) => (
-              <li key={change.itemId}>{t('country.changeTo', { item: itemText(change.itemId), option: optionText(change.itemId, change.toOptionId) })}</li>
+              <li key={change.itemId}>
+                {t('country.changeTo', {
+                  item: itemText(change.itemId),
+                  option: optionText(change.itemId, change.toOptionId),
+                })}
+              </li>
             ))}
           </ul>
         </>

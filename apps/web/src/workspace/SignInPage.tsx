@@ -29,7 +29,11 @@ export function SignInPage() {
   return (
     <>
       <h1>{t('signIn.title')}</h1>
-      <form className="stack narrow" onSubmit={(event) => void submit(event)} aria-describedby={error ? 'sign-in-error' : undefined}>
+      <form
+        className="stack narrow"
+        onSubmit={(event) => void submit(event)}
+        aria-describedby={error ? 'sign-in-error' : undefined}
+      >
         <label>
           {t('signIn.email')}
           <input name="email" type="email" autoComplete="username" required />

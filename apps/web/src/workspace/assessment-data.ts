@@ -1,6 +1,13 @@
 /** What the workspace pages load for one assessment, through the API. */
 import { getJson, type ApiClient } from '../api/api-client.ts';
-import type { AreaDetail, AssessmentView, Evidence, InstrumentVersion, ReviewComment, Revision } from '../api/api-types.ts';
+import type {
+  AreaDetail,
+  AssessmentView,
+  Evidence,
+  InstrumentVersion,
+  ReviewComment,
+  Revision,
+} from '../api/api-types.ts';
 
 export interface AssessmentBundle {
   view: AssessmentView;
@@ -15,16 +22,30 @@ export async function loadAssessmentBundle(api: ApiClient, id: string): Promise<
   const view = await getJson<AssessmentView>(api, `/assessments/${encodeURIComponent(id)}`);
   const { assessment } = view;
   const [instrument, evidence, comments, history, area] = await Promise.all([
-    getJson<InstrumentVersion>(api, `/instruments/${encodeURIComponent(assessment.instrument)}/versions/${encodeURIComponent(assessment.version)}`),
+    getJson<InstrumentVersion>(
+      api,
+      `/instruments/${encodeURIComponent(assessment.instrument)}/versions/${encodeURIComponent(assessment.version)}`,
+    ),
     getJson<{ items: Evidence[] }>(api, `/assessments/${encodeURIComponent(id)}/evidence`),
     getJson<{ items: ReviewComment[] }>(api, `/assessments/${encodeURIComponent(id)}/comments`),
     getJson<{ items: Revision[] }>(api, `/assessments/${encodeURIComponent(id)}/history`),
-    getJson<AreaDetail>(api, `/areas/${encodeURIComponent(assessment.jurisdiction.split('-')[0]!)}`).catch(() => undefined),
+    getJson<AreaDetail>(api, `/areas/${encodeURIComponent(assessment.jurisdiction.split('-')[0]!)}`).catch(
+      () => undefined,
+    ),
   ]);
-  return { view, instrument, evidence: evidence.items, comments: comments.items, history: history.items, areaName: area?.name ?? assessment.jurisdiction };
+  return {
+    view,
+    instrument,
+    evidence: evidence.items,
+    comments: comments.items,
+    history: history.items,
+    areaName: area?.name ?? assessment.jurisdiction,
+  };
 }
 
 /** The reason of the latest return, if the assessment is returned. */
 export function latestReturnReason(history: readonly Revision[]): string | undefined {
-  return [...history].reverse().find((revision) => revision.action === 'return' || revision.action === 'transition:return')?.reason;
+  return [...history]
+    .reverse()
+    .find((revision) => revision.action === 'return' || revision.action === 'transition:return')?.reason;
 }

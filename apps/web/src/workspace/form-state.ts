@@ -15,7 +15,10 @@ export interface ResponseChange {
 }
 
 /** Answered and total items per domain, in instrument order. */
-export function domainProgress(instrument: InstrumentVersion, responses: Responses): { domainId: string; answered: number; total: number }[] {
+export function domainProgress(
+  instrument: InstrumentVersion,
+  responses: Responses,
+): { domainId: string; answered: number; total: number }[] {
   return instrument.domains.map((domain) => ({
     domainId: domain.id,
     answered: domain.items.filter((item) => Boolean(responses[item.id]?.optionId)).length,
@@ -25,7 +28,9 @@ export function domainProgress(instrument: InstrumentVersion, responses: Respons
 
 /** Items without an answer, in instrument order. */
 export function missingItems(instrument: InstrumentVersion, responses: Responses): string[] {
-  return instrument.domains.flatMap((domain) => domain.items.filter((item) => !responses[item.id]?.optionId).map((item) => item.id));
+  return instrument.domains.flatMap((domain) =>
+    domain.items.filter((item) => !responses[item.id]?.optionId).map((item) => item.id),
+  );
 }
 
 /** Apply changes to responses (a new object; the input is not touched). */
@@ -47,14 +52,20 @@ export function applyChanges(responses: Responses, changes: Iterable<ResponseCha
 }
 
 /** Add a change to the pending ones, merging with an earlier change of the same item. */
-export function mergePending(pending: ReadonlyMap<string, ResponseChange>, change: ResponseChange): Map<string, ResponseChange> {
+export function mergePending(
+  pending: ReadonlyMap<string, ResponseChange>,
+  change: ResponseChange,
+): Map<string, ResponseChange> {
   const next = new Map(pending);
   next.set(change.itemId, { ...next.get(change.itemId), ...change });
   return next;
 }
 
 /** Remove from `pending` the changes that were saved and not edited again since. */
-export function settlePending(pending: ReadonlyMap<string, ResponseChange>, saved: ReadonlyMap<string, ResponseChange>): Map<string, ResponseChange> {
+export function settlePending(
+  pending: ReadonlyMap<string, ResponseChange>,
+  saved: ReadonlyMap<string, ResponseChange>,
+): Map<string, ResponseChange> {
   const next = new Map(pending);
   for (const [itemId, change] of saved) {
     const now = next.get(itemId);
@@ -64,11 +75,17 @@ export function settlePending(pending: ReadonlyMap<string, ResponseChange>, save
 }
 
 /** Items where my unsaved change differs from what the other person saved. */
-export function conflictRows(pending: ReadonlyMap<string, ResponseChange>, theirs: Responses): { itemId: string; mine: ResponseChange; theirs: ResponseValue }[] {
+export function conflictRows(
+  pending: ReadonlyMap<string, ResponseChange>,
+  theirs: Responses,
+): { itemId: string; mine: ResponseChange; theirs: ResponseValue }[] {
   return [...pending.values()]
     .filter((mine) => {
       const saved = theirs[mine.itemId] ?? {};
-      return (mine.optionId !== undefined && (mine.optionId ?? undefined) !== saved.optionId) || (mine.comment !== undefined && (mine.comment || undefined) !== saved.comment);
+      return (
+        (mine.optionId !== undefined && (mine.optionId ?? undefined) !== saved.optionId) ||
+        (mine.comment !== undefined && (mine.comment || undefined) !== saved.comment)
+      );
     })
     .map((mine) => ({ itemId: mine.itemId, mine, theirs: theirs[mine.itemId] ?? {} }));
 }

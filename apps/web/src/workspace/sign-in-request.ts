@@ -3,6 +3,9 @@ import type { ApiClient } from '../api/api-client.ts';
 import type { Session } from '../api/api-types.ts';
 
 export async function signInWithForm(api: ApiClient, form: FormData): Promise<Session> {
-  const { body } = await api.request<Session>('/session', { method: 'POST', body: { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') } });
+  const { body } = await api.request<Session>('/session', {
+    method: 'POST',
+    body: { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') },
+  });
   return body;
 }

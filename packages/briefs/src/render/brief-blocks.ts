@@ -37,7 +37,8 @@ export function gcmObjectiveLine(objective: BriefGap['gcmObjectives'][number]): 
 
 /** How a mapped SDG target reads. */
 export function sdgTargetLine(target: BriefGap['sdgTargets'][number]): string {
-  const via = target.via.length > 0 ? `, via GCM objective${target.via.length > 1 ? 's' : ''} ${target.via.join(', ')}` : '';
+  const via =
+    target.via.length > 0 ? `, via GCM objective${target.via.length > 1 ? 's' : ''} ${target.via.join(', ')}` : '';
   return `SDG target ${target.target}${target.text ? `: ${target.text}` : ''} [${BASIS_LABELS[target.basis]}${target.unverified ? ', source unverified' : ''}${via}]`;
 }
 
@@ -52,7 +53,11 @@ export function briefBlocks(version: BriefVersion): BriefBlock[] {
     },
     { type: 'heading', level: 2, text: 'Summary' },
     { type: 'paragraph', text: content.summary },
-    { type: 'heading', level: 2, text: `SDG indicator 10.7.2 results${content.results.year === undefined ? '' : ` (${content.results.year})`}` },
+    {
+      type: 'heading',
+      level: 2,
+      text: `SDG indicator 10.7.2 results${content.results.year === undefined ? '' : ` (${content.results.year})`}`,
+    },
     {
       type: 'list',
       items: content.results.domains.map((domain) => {
@@ -64,7 +69,11 @@ export function briefBlocks(version: BriefVersion): BriefBlock[] {
   ];
   if (content.results.source) blocks.push({ type: 'paragraph', text: `Source: ${content.results.source}.` });
   if (content.mgi) {
-    blocks.push({ type: 'heading', level: 2, text: `MGI-style profile${content.mgi.year === undefined ? '' : ` (${content.mgi.year})`}` });
+    blocks.push({
+      type: 'heading',
+      level: 2,
+      text: `MGI-style profile${content.mgi.year === undefined ? '' : ` (${content.mgi.year})`}`,
+    });
     blocks.push({
       type: 'paragraph',
       text: `${content.mgi.instrument}@${content.mgi.version}. The MGI is not a ranking and has no composite score.${content.mgi.exampleInstrument ? ' Assessed with an EXAMPLE instrument, not the official MGI questions.' : ''}`,
@@ -82,7 +91,11 @@ export function briefBlocks(version: BriefVersion): BriefBlock[] {
   }
   if (content.mgi?.changes) {
     const changes = content.mgi.changes;
-    blocks.push({ type: 'heading', level: 3, text: `What changed${changes.sinceYear === undefined ? ' since the earlier round' : ` since ${changes.sinceYear}`}` });
+    blocks.push({
+      type: 'heading',
+      level: 3,
+      text: `What changed${changes.sinceYear === undefined ? ' since the earlier round' : ` since ${changes.sinceYear}`}`,
+    });
     blocks.push(
       changes.dimensions.length === 0
         ? { type: 'paragraph', text: 'No area changed between well-developed and potential for further development.' }
@@ -90,16 +103,22 @@ export function briefBlocks(version: BriefVersion): BriefBlock[] {
             type: 'list',
             items: changes.dimensions.flatMap((dimension) => [
               ...dimension.becameWellDeveloped.map((area) => `${dimension.label}: ${area} became well-developed`),
-              ...dimension.newlyFurtherDevelopment.map((area) => `${dimension.label}: ${area} now has potential for further development`),
+              ...dimension.newlyFurtherDevelopment.map(
+                (area) => `${dimension.label}: ${area} now has potential for further development`,
+              ),
             ]),
           },
     );
   }
   blocks.push({ type: 'heading', level: 2, text: 'Gaps by domain, with GCM objectives and SDG targets' });
-  if (content.gaps.length === 0) blocks.push({ type: 'paragraph', text: 'No 10.7.2 domain requires further progress or only partially meets.' });
+  if (content.gaps.length === 0)
+    blocks.push({ type: 'paragraph', text: 'No 10.7.2 domain requires further progress or only partially meets.' });
   for (const gap of content.gaps) {
     blocks.push({ type: 'heading', level: 3, text: gapHeading(gap) });
-    blocks.push({ type: 'list', items: [...gap.gcmObjectives.map(gcmObjectiveLine), ...gap.sdgTargets.map(sdgTargetLine)] });
+    blocks.push({
+      type: 'list',
+      items: [...gap.gcmObjectives.map(gcmObjectiveLine), ...gap.sdgTargets.map(sdgTargetLine)],
+    });
   }
   blocks.push({ type: 'heading', level: 2, text: 'Consultation processes' });
   blocks.push(
@@ -107,7 +126,10 @@ export function briefBlocks(version: BriefVersion): BriefBlock[] {
       ? { type: 'paragraph', text: 'The partnership registry lists no consultation process for this country.' }
       : {
           type: 'list',
-          items: content.processes.map((process) => `${process.acronym}: ${process.name} (${process.role}, ${asOfText(process.asOf)}${process.unverified ? ', UNVERIFIED' : ''}; source: ${process.source})`),
+          items: content.processes.map(
+            (process) =>
+              `${process.acronym}: ${process.name} (${process.role}, ${asOfText(process.asOf)}${process.unverified ? ', UNVERIFIED' : ''}; source: ${process.source})`,
+          ),
         },
   );
   blocks.push({ type: 'heading', level: 2, text: 'Entry points across the planning cycle' });
@@ -118,7 +140,10 @@ export function briefBlocks(version: BriefVersion): BriefBlock[] {
   blocks.push({ type: 'heading', level: 2, text: 'Mainstreaming set-up' });
   blocks.push({
     type: 'checklist',
-    items: content.checklist.map((item) => ({ checked: item.status === 'in-place', text: `${item.title}: ${CHECKLIST_STATUS_LABELS[item.status]}${item.note ? ` (${item.note})` : ''}` })),
+    items: content.checklist.map((item) => ({
+      checked: item.status === 'in-place',
+      text: `${item.title}: ${CHECKLIST_STATUS_LABELS[item.status]}${item.note ? ` (${item.note})` : ''}`,
+    })),
   });
   if (content.notes.trim() !== '') {
     blocks.push({ type: 'heading', level: 2, text: 'Notes' });

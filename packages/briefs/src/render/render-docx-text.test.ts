@@ -30,15 +30,37 @@ function xmlParts(bytes: Uint8Array): Record<string, string> {
 
 /** The text of word/document.xml: runs joined, line breaks as \n, paragraphs as \n\n. */
 function documentText(xml: string): string {
-  const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const decode = (text: string) =>
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   return xml
     .split('</w:p>')
-    .map((paragraph) => [...paragraph.matchAll(/<w:br\/>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((match) => (match[0] === '<w:br/>' ? '\n' : decode(match[1] ?? ''))).join(''))
+    .map((paragraph) =>
+      [...paragraph.matchAll(/<w:br\/>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((match) => (match[0] === '<w:br/>' ? '\n' : decode(match[1] ?? '')))
+        .join(''),
+    )
     .join('\n\n');
 }
 
-const base = generateBrief({ area: '608', results: resultsFromObservations(KNOWN_OBSERVATIONS, '608', { source: 'test data' }), generatedAt: '2026-11-27T18:00:00Z', generatedBy: 'analyst-1' });
-const edit = (notes: string, title = 'Brief') => latestBriefVersion(editBrief(base, { notes, title }, { actor: 'rco-1', at: '2026-11-28T09:00:00Z', expectedVersion: 1, description: 'notes' }));
+const base = generateBrief({
+  area: '608',
+  results: resultsFromObservations(KNOWN_OBSERVATIONS, '608', { source: 'test data' }),
+  generatedAt: '2026-11-27T18:00:00Z',
+  generatedBy: 'analyst-1',
+});
+const edit = (notes: string, title = 'Brief') =>
+  latestBriefVersion(
+    editBrief(
+      base,
+      { notes, title },
+      { actor: 'rco-1', at: '2026-11-28T09:00:00Z', expectedVersion: 1, description: 'notes' },
+    ),
+  );
 
 describe('DOCX briefs and the text migov accepts', () => {
   it('writes well-formed XML that keeps hostile but accepted text, line by line', async () => {
@@ -56,7 +78,14 @@ describe('DOCX briefs and the text migov accepts', () => {
   });
 
   it('refuses control characters when a brief is edited, naming the field and the character', () => {
-    for (const [char, point] of [['\u0007', 'U+0007'], ['\u001b', 'U+001B'], ['\u0085', 'U+0085'], ['\u007f', 'U+007F'], ['\uffff', 'U+FFFF'], ['\ud800', 'U+D800']] as const) {
+    for (const [char, point] of [
+      ['\u0007', 'U+0007'],
+      ['\u001b', 'U+001B'],
+      ['\u0085', 'U+0085'],
+      ['\u007f', 'U+007F'],
+      ['\uffff', 'U+FFFF'],
+      ['\ud800', 'U+D800'],
+    ] as const) {
       expect(() => edit(`bell ${char} here`)).toThrow(BriefInputError);
       expect(() => edit(`bell ${char} here`)).toThrow(new RegExp(`notes.*${point.replace('+', '\\+')} at character 6`));
     }
@@ -64,8 +93,13 @@ describe('DOCX briefs and the text migov accepts', () => {
 
   it('shows characters XML cannot hold in older text instead of writing a corrupt file or dropping them', async () => {
     const accepted = edit('placeholder');
-    const legacy: BriefVersion = { ...accepted, content: { ...accepted.content, notes: 'bell\u0007 escape\u001b del\u007f c1\u0085 nonchar\uffff end' } };
+    const legacy: BriefVersion = {
+      ...accepted,
+      content: { ...accepted.content, notes: 'bell\u0007 escape\u001b del\u007f c1\u0085 nonchar\uffff end' },
+    };
     const parts = xmlParts(await renderBriefDocx(legacy));
-    expect(documentText(parts['word/document.xml']!)).toContain('bell\u2407 escape\u241b del\u2421 c1\ufffd nonchar\ufffd end');
+    expect(documentText(parts['word/document.xml']!)).toContain(
+      'bell\u2407 escape\u241b del\u2421 c1\ufffd nonchar\ufffd end',
+    );
   });
 });

@@ -33,7 +33,8 @@ export async function renderBriefDocx(version: BriefVersion): Promise<Uint8Array
         for (const item of block.items) children.push(new Paragraph({ children: runs(item), bullet: { level: 0 } }));
         break;
       case 'checklist':
-        for (const item of block.items) children.push(new Paragraph({ children: runs(`${item.checked ? '☑' : '☐'} ${item.text}`) }));
+        for (const item of block.items)
+          children.push(new Paragraph({ children: runs(`${item.checked ? '☑' : '☐'} ${item.text}`) }));
         break;
     }
   }

@@ -22,7 +22,12 @@ export function toWinAnsi(text: string): string {
   let result = '';
   for (const character of text) {
     const code = character.codePointAt(0) ?? 0;
-    const shown = code === 9 || code === 10 || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(character);
+    const shown =
+      code === 9 ||
+      code === 10 ||
+      (code >= 0x20 && code <= 0x7e) ||
+      (code >= 0xa0 && code <= 0xff) ||
+      WIN_ANSI_EXTRA.has(character);
     result += shown ? character : '?';
   }
   return result;

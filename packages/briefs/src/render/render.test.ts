@@ -11,7 +11,12 @@ import { renderBriefMarkdown } from './render-markdown.ts';
 import { renderBriefPdf } from './render-pdf.ts';
 
 const brief = editBrief(
-  generateBrief({ area: '608', results: resultsFromObservations(KNOWN_OBSERVATIONS, '608', { source: 'test data' }), generatedAt: '2026-11-27T18:00:00Z', generatedBy: 'analyst-1' }),
+  generateBrief({
+    area: '608',
+    results: resultsFromObservations(KNOWN_OBSERVATIONS, '608', { source: 'test data' }),
+    generatedAt: '2026-11-27T18:00:00Z',
+    generatedBy: 'analyst-1',
+  }),
   { notes: 'Edited note with *stars* and <tags>.', checklist: { 'government-focal-point': { status: 'in-place' } } },
   { actor: 'rco-1', at: '2026-11-28T09:00:00Z', expectedVersion: 1, description: 'notes' },
 );
@@ -34,10 +39,18 @@ function docxParagraphs(bytes: Uint8Array): string[] {
   const files = unzipSync(bytes);
   const xml = files['word/document.xml'];
   if (!xml) throw new Error('no word/document.xml in the DOCX file');
-  const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const decode = (text: string) =>
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   return strFromU8(xml)
     .split('</w:p>')
-    .map((paragraph) => [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((match) => decode(match[1] ?? '')).join(''))
+    .map((paragraph) =>
+      [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((match) => decode(match[1] ?? '')).join(''),
+    )
     .filter((text) => text !== '');
 }
 
@@ -76,12 +89,16 @@ describe('renderBriefDocx', () => {
 });
 
 describe('renderBriefPdf fonts', () => {
-  const unicode = editBrief(generateBrief({ area: '643', results: { domains: [] }, generatedAt: '2026-11-27T18:00:00Z', generatedBy: 'a' }), { notes: 'Миграция и развитие ≥ 2 — Türkiye' }, {
-    actor: 'a',
-    at: '2026-11-27T18:00:00Z',
-    expectedVersion: 1,
-    description: 'x',
-  });
+  const unicode = editBrief(
+    generateBrief({ area: '643', results: { domains: [] }, generatedAt: '2026-11-27T18:00:00Z', generatedBy: 'a' }),
+    { notes: 'Миграция и развитие ≥ 2 — Türkiye' },
+    {
+      actor: 'a',
+      at: '2026-11-27T18:00:00Z',
+      expectedVersion: 1,
+      description: 'x',
+    },
+  );
 
   it('prints "?" for what the standard font cannot show, never garbage', async () => {
     const text = pdfText(await renderBriefPdf(latestBriefVersion(unicode)));
@@ -92,7 +109,9 @@ describe('renderBriefPdf fonts', () => {
     const path = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
     const { existsSync, readFileSync } = await import('node:fs');
     if (!existsSync(path)) throw new Error(`${path} is missing: apt-get install -y fonts-dejavu-core`);
-    const text = pdfText(await renderBriefPdf(latestBriefVersion(unicode), { font: { regular: new Uint8Array(readFileSync(path)) } }));
+    const text = pdfText(
+      await renderBriefPdf(latestBriefVersion(unicode), { font: { regular: new Uint8Array(readFileSync(path)) } }),
+    );
     expect(text).toContain('Миграция и развитие ≥ 2 — Türkiye');
   });
 });

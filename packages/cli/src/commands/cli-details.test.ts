@@ -21,7 +21,8 @@ describe('migov export of a national file', () => {
 
     const exported = await runMigov(['export', '--area', 'MLT', '--format', 'json', MALTA]);
     expect(exported.code, exported.stderr).toBe(0);
-    const observations = (JSON.parse(exported.stdout) as { observations: { area: string; domain: string }[] }).observations;
+    const observations = (JSON.parse(exported.stdout) as { observations: { area: string; domain: string }[] })
+      .observations;
     expect(observations.length).toBeGreaterThan(0);
     expect(new Set(observations.map((observation) => observation.area))).toEqual(new Set(['470']));
   });
@@ -31,12 +32,28 @@ describe('migov aggregate --format table', () => {
   it('starts with a header naming each column', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'migov-aggregate-table-'));
     const file = join(folder, 'values.csv');
-    await writeFile(file, 'SeriesCode,GeoAreaCode,TimePeriod,Policy Domains,Value\nSG_CPA_MIGRS,484,2021,ALLDOMAINS,3\nSG_CPA_MIGRS,76,2021,ALLDOMAINS,1\n');
+    await writeFile(
+      file,
+      'SeriesCode,GeoAreaCode,TimePeriod,Policy Domains,Value\nSG_CPA_MIGRS,484,2021,ALLDOMAINS,3\nSG_CPA_MIGRS,76,2021,ALLDOMAINS,1\n',
+    );
     const run = await runMigov(['aggregate', file, '--format', 'table', '--areas', '1']);
     expect(run.code, run.stderr).toBe(0);
     const [header, world] = run.stdout.split('\n');
-    expect(header!.split('\t').map((cell) => cell.trim())).toEqual(['Year', 'Area', 'Name', 'Domain', 'Percent', 'Meeting/responding', 'Members']);
-    expect(world!.split('\t').map((cell) => cell.trim()).slice(0, 4)).toEqual(['2021', '1', 'World', 'ALLDOMAINS']);
+    expect(header!.split('\t').map((cell) => cell.trim())).toEqual([
+      'Year',
+      'Area',
+      'Name',
+      'Domain',
+      'Percent',
+      'Meeting/responding',
+      'Members',
+    ]);
+    expect(
+      world!
+        .split('\t')
+        .map((cell) => cell.trim())
+        .slice(0, 4),
+    ).toEqual(['2021', '1', 'World', 'ALLDOMAINS']);
     expect(world).toContain('1/2');
   });
 });

@@ -44,14 +44,20 @@ describe('migov db', () => {
       expect((await listUsers(restored)).items.map((user) => user.email)).toEqual(['demo-cli@demo.migov.invalid']);
       await restored.close();
       // A second restore into the now non-empty database is refused with a one-line error.
-      await expect(run('db', 'restore', file, '--database', target.url)).rejects.toMatchObject({ name: 'CliError', exitCode: 1, message: expect.stringContaining('empty database') });
+      await expect(run('db', 'restore', file, '--database', target.url)).rejects.toMatchObject({
+        name: 'CliError',
+        exitCode: 1,
+        message: expect.stringContaining('empty database'),
+      });
     } finally {
       await target.remove();
     }
   }, 60_000);
 
   it('reports a missing backup file and an unsupported URL as CLI errors', async () => {
-    await expect(run('db', 'restore', join(directory, 'missing.gz'), '--database', `sqlite:${join(directory, 'x.sqlite')}`)).rejects.toBeInstanceOf(CliError);
+    await expect(
+      run('db', 'restore', join(directory, 'missing.gz'), '--database', `sqlite:${join(directory, 'x.sqlite')}`),
+    ).rejects.toBeInstanceOf(CliError);
     await expect(run('db', 'migrate', '--database', 'mysql://h/d')).rejects.toMatchObject({ exitCode: 2 });
   });
 });

@@ -1,7 +1,17 @@
 // `migov db migrate | backup --out <file> | restore <file>`: database upkeep. The database is
 // --database, else DATABASE_URL, else ./.migov/migov.sqlite. Progress goes to stderr.
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
-import { ConflictError, DEFAULT_DATABASE_URL, NotFoundError, ValidationError, backupDatabase, createDatabase, parseDatabaseUrl, restoreDatabase, type MigovDatabase } from '@migov/db';
+import {
+  ConflictError,
+  DEFAULT_DATABASE_URL,
+  NotFoundError,
+  ValidationError,
+  backupDatabase,
+  createDatabase,
+  parseDatabaseUrl,
+  restoreDatabase,
+  type MigovDatabase,
+} from '@migov/db';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
 
@@ -40,10 +50,14 @@ async function withDatabase<T>(option: string | undefined, work: (db: MigovDatab
   try {
     return await work(db);
   } catch (error) {
-    if (error instanceof ValidationError || error instanceof ConflictError || error instanceof NotFoundError) throw new CliError(error.message, EXIT.refused);
+    if (error instanceof ValidationError || error instanceof ConflictError || error instanceof NotFoundError)
+      throw new CliError(error.message, EXIT.refused);
     const code = (error as { code?: unknown }).code;
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01') {
-      throw new CliError(`cannot reach the database ${describeUrl(resolveDatabaseUrl(option))}: ${(error as Error).message}`, EXIT.unavailable);
+      throw new CliError(
+        `cannot reach the database ${describeUrl(resolveDatabaseUrl(option))}: ${(error as Error).message}`,
+        EXIT.unavailable,
+      );
     }
     throw error;
   } finally {
@@ -65,8 +79,13 @@ function progressPrinter(verb: string): (table: string, done: number, total: num
 
 /** Adds `db migrate`, `db backup` and `db restore`. */
 export function registerDbCommands(program: Command): void {
-  const db = program.command('db').description('database upkeep: migrations, backup and restore (SQLite or PostgreSQL)');
-  const databaseOption = ['--database <url>', 'sqlite:<path>, a file path or postgres://… (default: DATABASE_URL or ./.migov/migov.sqlite)'] as const;
+  const db = program
+    .command('db')
+    .description('database upkeep: migrations, backup and restore (SQLite or PostgreSQL)');
+  const databaseOption = [
+    '--database <url>',
+    'sqlite:<path>, a file path or postgres://… (default: DATABASE_URL or ./.migov/migov.sqlite)',
+  ] as const;
 
   db.command('migrate')
     .description('apply pending schema migrations')
@@ -88,10 +107,14 @@ export function registerDbCommands(program: Command): void {
       await withDatabase(options.database, async (database) => {
         try {
           // Owner-only: a backup holds password and token hashes and evidence files.
-          const summary = await backupDatabase(database, createWriteStream(partial, { mode: 0o600 }), { onProgress: progressPrinter('backup') });
+          const summary = await backupDatabase(database, createWriteStream(partial, { mode: 0o600 }), {
+            onProgress: progressPrinter('backup'),
+          });
           renameSync(partial, options.out);
           const total = Object.values(summary.rows).reduce((sum, count) => sum + count, 0);
-          process.stderr.write(`backup of schema ${summary.schemaVersion}: ${total} rows in ${Object.keys(summary.rows).length} tables -> ${options.out}\n`);
+          process.stderr.write(
+            `backup of schema ${summary.schemaVersion}: ${total} rows in ${Object.keys(summary.rows).length} tables -> ${options.out}\n`,
+          );
         } catch (error) {
           rmSync(partial, { force: true });
           throw error;

@@ -15,7 +15,15 @@ import {
   type SeriesCode,
   type SnapshotSeries,
 } from '@migov/core';
-import { assembleSnapshot, createDatabase, DEFAULT_DATABASE_URL, encodeSnapshot, importObservations, loadOfficialSnapshot, UN_SDG_SOURCE } from '@migov/db';
+import {
+  assembleSnapshot,
+  createDatabase,
+  DEFAULT_DATABASE_URL,
+  encodeSnapshot,
+  importObservations,
+  loadOfficialSnapshot,
+  UN_SDG_SOURCE,
+} from '@migov/db';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -39,21 +47,42 @@ interface FetchOptions {
 export function registerFetchCommand(program: Command): void {
   program
     .command('fetch')
-    .description('refresh the official data snapshot (SDG 10.7.2 and the migration-related series) from the UN, validated, all or nothing; or download some 10.7.2 series with --series')
-    .option('--source <source>', `where from: ${Object.entries(UN_SOURCES).map(([id, source]) => `${id} (${source.description})`).join('; ')}`, 'sdg-api')
-    .option('--series <codes...>', `only these 10.7.2 series, imported as a file would be (${Object.keys(SERIES).join(', ')}); default: every series of the snapshot, stored as a new snapshot`)
+    .description(
+      'refresh the official data snapshot (SDG 10.7.2 and the migration-related series) from the UN, validated, all or nothing; or download some 10.7.2 series with --series',
+    )
+    .option(
+      '--source <source>',
+      `where from: ${Object.entries(UN_SOURCES)
+        .map(([id, source]) => `${id} (${source.description})`)
+        .join('; ')}`,
+      'sdg-api',
+    )
+    .option(
+      '--series <codes...>',
+      `only these 10.7.2 series, imported as a file would be (${Object.keys(SERIES).join(', ')}); default: every series of the snapshot, stored as a new snapshot`,
+    )
     .option('--base-url <url>', 'another address for the source (a mirror)')
-    .option('--out <path>', 'with --series: save the downloaded file as it came; without: write the snapshot files (manifest.json and one file per series) into this folder instead of the database')
+    .option(
+      '--out <path>',
+      'with --series: save the downloaded file as it came; without: write the snapshot files (manifest.json and one file per series) into this folder instead of the database',
+    )
     .option('--database <url>', `database to import into (default: $DATABASE_URL or ${DEFAULT_DATABASE_URL})`)
     .option('--dry-run', 'download and validate only')
     .option('--timeout <seconds>', 'give up after this long', '120')
     .option('--max-bytes <n>', 'refuse a larger answer', String(64 * 1024 * 1024))
     .action(async (options: FetchOptions) => {
-      if (!(options.source in UN_SOURCES)) throw new CliError(`invalid --source: ${options.source} (one of ${Object.keys(UN_SOURCES).join(', ')})`, EXIT.usage);
-      for (const code of options.series ?? []) if (!(code in SERIES)) throw new CliError(`invalid --series: ${code} (one of ${Object.keys(SERIES).join(', ')})`, EXIT.usage);
+      if (!(options.source in UN_SOURCES))
+        throw new CliError(
+          `invalid --source: ${options.source} (one of ${Object.keys(UN_SOURCES).join(', ')})`,
+          EXIT.usage,
+        );
+      for (const code of options.series ?? [])
+        if (!(code in SERIES))
+          throw new CliError(`invalid --series: ${code} (one of ${Object.keys(SERIES).join(', ')})`, EXIT.usage);
       const timeoutMs = Number(options.timeout) * 1000;
       const maxBytes = Number(options.maxBytes);
-      if (!(timeoutMs > 0) || !(maxBytes > 0)) throw new CliError('invalid --timeout or --max-bytes: positive numbers', EXIT.usage);
+      if (!(timeoutMs > 0) || !(maxBytes > 0))
+        throw new CliError('invalid --timeout or --max-bytes: positive numbers', EXIT.usage);
       const source = options.source as UnSource;
       if (!options.series) {
         await refreshSnapshot(options, source, { timeoutMs, maxBytes });
@@ -65,20 +94,32 @@ export function registerFetchCommand(program: Command): void {
       const bytes = await download(request.url, request.init, {
         timeoutMs,
         maxBytes,
-        ...(interactive ? { onProgress: (size: number) => process.stderr.write(`\r  ${(size / 1024).toFixed(0)} KiB`) } : {}),
+        ...(interactive
+          ? { onProgress: (size: number) => process.stderr.write(`\r  ${(size / 1024).toFixed(0)} KiB`) }
+          : {}),
       });
       if (interactive) process.stderr.write('\n');
       const result = readObservations(
         { name: request.url, bytes },
-        { isKnownArea: (code) => defaultGeography.findArea(code) !== undefined, resolveArea: (code) => defaultGeography.findArea(code)?.code },
+        {
+          isKnownArea: (code) => defaultGeography.findArea(code) !== undefined,
+          resolveArea: (code) => defaultGeography.findArea(code)?.code,
+        },
       );
       if (result.problems.length > 0) {
         process.stderr.write(`${result.problems.map(formatProblem).join('\n')}\n`);
-        throw new CliError(`${result.problems.length} problem(s) in the downloaded data; nothing was imported`, EXIT.refused);
+        throw new CliError(
+          `${result.problems.length} problem(s) in the downloaded data; nothing was imported`,
+          EXIT.refused,
+        );
       }
       const observations: Observation[] = result.observations;
-      const bySeries = (options.series ?? []).map((code) => `${code}: ${observations.filter((observation) => observation.series === code).length}`).join(', ');
-      process.stderr.write(`${result.format}: ${observations.length} observation(s) (${bySeries}), e.g. ${observations[0] ? `${areaName(observations[0].area) ?? observations[0].area} ${observations[0].year}` : 'none'}\n`);
+      const bySeries = (options.series ?? [])
+        .map((code) => `${code}: ${observations.filter((observation) => observation.series === code).length}`)
+        .join(', ');
+      process.stderr.write(
+        `${result.format}: ${observations.length} observation(s) (${bySeries}), e.g. ${observations[0] ? `${areaName(observations[0].area) ?? observations[0].area} ${observations[0].year}` : 'none'}\n`,
+      );
       if (options.out) {
         await writeOutput(bytes, options.out);
         return;
@@ -88,7 +129,14 @@ export function registerFetchCommand(program: Command): void {
       const db = await createDatabase({ url });
       try {
         await db.migrate();
-        const imported = await importObservations(db, { observations, source: { name: request.url, format: result.format ?? source, importedAt: new Date().toISOString() } }, null);
+        const imported = await importObservations(
+          db,
+          {
+            observations,
+            source: { name: request.url, format: result.format ?? source, importedAt: new Date().toISOString() },
+          },
+          null,
+        );
         process.stderr.write(`imported ${observations.length} observation(s) into ${url} (import ${imported.id})\n`);
       } finally {
         await db.close();
@@ -97,23 +145,41 @@ export function registerFetchCommand(program: Command): void {
 }
 
 /** Read one series from the answer of a service: the DDF layout, the SDG API CSV or SDMX-CSV. */
-function readSeriesAnswer(expected: { series: string; indicator: string }, name: string, bytes: Uint8Array): { series?: SnapshotSeries; problems: Problem[] } {
+function readSeriesAnswer(
+  expected: { series: string; indicator: string },
+  name: string,
+  bytes: Uint8Array,
+): { series?: SnapshotSeries; problems: Problem[] } {
   const text = new TextDecoder().decode(bytes);
   if (/^\uFEFF?geo_area,/.test(text)) return readDdfSeries({ name, text }, expected);
-  const known = { isKnownArea: (code: string) => defaultGeography.findArea(code) !== undefined, resolveArea: (code: string) => defaultGeography.findArea(code)?.code };
+  const known = {
+    isKnownArea: (code: string) => defaultGeography.findArea(code) !== undefined,
+    resolveArea: (code: string) => defaultGeography.findArea(code)?.code,
+  };
   if (expected.series in SERIES) {
     const read = readObservations({ name, bytes }, known);
-    return read.problems.length > 0 ? { problems: read.problems } : { series: snapshotSeriesOfObservations(expected.series as SeriesCode, read.observations), problems: [] };
+    return read.problems.length > 0
+      ? { problems: read.problems }
+      : { series: snapshotSeriesOfObservations(expected.series as SeriesCode, read.observations), problems: [] };
   }
-  const read = readIndicatorDatasets({ name, bytes }, { ...known, indicator: expected.indicator, series: expected.series });
-  return read.problems.length > 0 ? { problems: read.problems } : { series: snapshotSeriesOfDatasets(expected.series, expected.indicator, read.datasets), problems: [] };
+  const read = readIndicatorDatasets(
+    { name, bytes },
+    { ...known, indicator: expected.indicator, series: expected.series },
+  );
+  return read.problems.length > 0
+    ? { problems: read.problems }
+    : { series: snapshotSeriesOfDatasets(expected.series, expected.indicator, read.datasets), problems: [] };
 }
 
 /**
  * Download every series of the snapshot, one request each; any failure or problem stores nothing.
  * The new snapshot records today as its retrieval date and the service as its source.
  */
-async function refreshSnapshot(options: FetchOptions, source: UnSource, limits: { timeoutMs: number; maxBytes: number }): Promise<void> {
+async function refreshSnapshot(
+  options: FetchOptions,
+  source: UnSource,
+  limits: { timeoutMs: number; maxBytes: number },
+): Promise<void> {
   const series: SnapshotSeries[] = [];
   const problems: Problem[] = [];
   let first = '';
@@ -125,7 +191,11 @@ async function refreshSnapshot(options: FetchOptions, source: UnSource, limits: 
     const read = readSeriesAnswer(expected, `${request.url} (${expected.series})`, bytes);
     problems.push(...read.problems);
     if (read.series) {
-      if (read.series.rows.length === 0) problems.push({ file: `${request.url} (${expected.series})`, message: `no ${expected.series} values in the answer` });
+      if (read.series.rows.length === 0)
+        problems.push({
+          file: `${request.url} (${expected.series})`,
+          message: `no ${expected.series} values in the answer`,
+        });
       series.push(read.series);
     }
   }
@@ -134,8 +204,14 @@ async function refreshSnapshot(options: FetchOptions, source: UnSource, limits: 
     throw new CliError(`${problems.length} problem(s) in the downloaded data; nothing was stored`, EXIT.refused);
   }
   const retrievedOn = new Date().toISOString().slice(0, 10);
-  const snapshot = assembleSnapshot(series, { source: UN_SDG_SOURCE, sourceDetail: `${UN_SOURCES[source].description}: ${first.replace(/\?.*$/, '')}`, retrievedOn });
-  process.stderr.write(`snapshot ${snapshot.manifest.id}: ${snapshot.manifest.series.map((entry) => `${entry.series} ${entry.rows}`).join(', ')}\n`);
+  const snapshot = assembleSnapshot(series, {
+    source: UN_SDG_SOURCE,
+    sourceDetail: `${UN_SOURCES[source].description}: ${first.replace(/\?.*$/, '')}`,
+    retrievedOn,
+  });
+  process.stderr.write(
+    `snapshot ${snapshot.manifest.id}: ${snapshot.manifest.series.map((entry) => `${entry.series} ${entry.rows}`).join(', ')}\n`,
+  );
   if (options.dryRun) return;
   if (options.out) {
     await mkdir(options.out, { recursive: true });
@@ -148,7 +224,11 @@ async function refreshSnapshot(options: FetchOptions, source: UnSource, limits: 
   try {
     await db.migrate();
     const loaded = await loadOfficialSnapshot(db, snapshot, { origin: 'fetched' });
-    process.stderr.write(loaded.loaded ? `stored the official data snapshot ${loaded.snapshot.id} (${loaded.snapshot.label})\n` : `the snapshot ${loaded.snapshot.id} is already stored: nothing changed\n`);
+    process.stderr.write(
+      loaded.loaded
+        ? `stored the official data snapshot ${loaded.snapshot.id} (${loaded.snapshot.label})\n`
+        : `the snapshot ${loaded.snapshot.id} is already stored: nothing changed\n`,
+    );
   } finally {
     await db.close();
   }

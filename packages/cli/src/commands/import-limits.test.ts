@@ -9,8 +9,17 @@ import { runMigov } from '../run-cli.test-helper.ts';
 describe('migov import past the structural bounds', () => {
   it.each([
     ['lines.csv', () => 'a\n'.repeat(DEFAULT_MAX_ROWS + 1), `more than ${DEFAULT_MAX_ROWS.toLocaleString('en')} lines`],
-    ['deep.json', () => `{"format":"migov-observations","version":1,"observations":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`, `deeper than ${DEFAULT_MAX_DEPTH} levels`],
-    ['wide.xml', () => `<root><o ${Array.from({ length: 500_000 }, (_, index) => `a${index}="1"`).join(' ')}/></root>`, 'more than 1,000 attributes'],
+    [
+      'deep.json',
+      () =>
+        `{"format":"migov-observations","version":1,"observations":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`,
+      `deeper than ${DEFAULT_MAX_DEPTH} levels`,
+    ],
+    [
+      'wide.xml',
+      () => `<root><o ${Array.from({ length: 500_000 }, (_, index) => `a${index}="1"`).join(' ')}/></root>`,
+      'more than 1,000 attributes',
+    ],
   ])('refuses %s with the bound it exceeds and exits 1', async (name, make, message) => {
     const file = join(await mkdtemp(join(tmpdir(), 'migov-limits-')), name);
     await writeFile(file, make());

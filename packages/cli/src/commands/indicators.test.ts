@@ -17,14 +17,19 @@ const fixture = (name: string) => new URL(name, fixtures).pathname;
 async function migov(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const capture = (append: (text: string) => void) => (chunk: string | Uint8Array, encoding?: unknown, callback?: unknown) => {
-    append(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk));
-    const done = typeof encoding === 'function' ? encoding : callback;
-    if (typeof done === 'function') done();
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (stdout += text)) as typeof process.stdout.write);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (stderr += text)) as typeof process.stderr.write);
+  const capture =
+    (append: (text: string) => void) => (chunk: string | Uint8Array, encoding?: unknown, callback?: unknown) => {
+      append(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk));
+      const done = typeof encoding === 'function' ? encoding : callback;
+      if (typeof done === 'function') done();
+      return true;
+    };
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    capture((text) => (stdout += text)) as typeof process.stdout.write,
+  );
+  vi.spyOn(process.stderr, 'write').mockImplementation(
+    capture((text) => (stderr += text)) as typeof process.stderr.write,
+  );
   const program = new Command('migov').exitOverride();
   registerIndicatorsCommands(program);
   for (const command of program.commands) {
@@ -52,18 +57,30 @@ describe('migov indicators', () => {
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.stdout) as { id: string; title: string; tierStatus: string }[];
     expect(rows).toHaveLength(21);
-    expect(rows.find((row) => row.id === '10.7.2')).toMatchObject({ title: expect.stringMatching(/^Proportion of countries/), tierStatus: 'stale' });
+    expect(rows.find((row) => row.id === '10.7.2')).toMatchObject({
+      title: expect.stringMatching(/^Proportion of countries/),
+      tierStatus: 'stale',
+    });
     const text = await migov(['list']);
-    expect(text.stdout.split('\n')[0]).toBe('10.7.1   Recruitment cost borne by employee as a proportion of monthly income earned in country of destination  [ILO, World Bank]');
+    expect(text.stdout.split('\n')[0]).toBe(
+      '10.7.1   Recruitment cost borne by employee as a proportion of monthly income earned in country of destination  [ILO, World Bank]',
+    );
   });
 
   it('shows an indicator with its titles by period, sources and flags', async () => {
     const run = await migov(['show', '10.7.1']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('  2017–2019 [UNVERIFIED]  Recruitment cost borne by employee as a proportion of yearly income earned in country of destination');
-    expect(run.stdout).toContain('  2020–now  Recruitment cost borne by employee as a proportion of monthly income earned in country of destination');
+    expect(run.stdout).toContain(
+      '  2017–2019 [UNVERIFIED]  Recruitment cost borne by employee as a proportion of yearly income earned in country of destination',
+    );
+    expect(run.stdout).toContain(
+      '  2020–now  Recruitment cost borne by employee as a proportion of monthly income earned in country of destination',
+    );
     expect(run.stdout).toContain('Custodians: ILO, World Bank');
-    const json = JSON.parse((await migov(['show', '10.C.1', '--json'])).stdout) as { id: string; tier: { status: string } };
+    const json = JSON.parse((await migov(['show', '10.C.1', '--json'])).stdout) as {
+      id: string;
+      tier: { status: string };
+    };
     expect(json).toMatchObject({ id: '10.c.1', tier: { status: 'unverified' } });
   });
 
@@ -71,7 +88,9 @@ describe('migov indicators', () => {
     const run = await migov(['show', '10.7.2', '--year', '2019']);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe('Number of countries that have implemented well-managed migration policies');
-    expect(run.stdout).toContain('2017–2019 [UNVERIFIED]; source: public copies of the 2017 global indicator framework');
+    expect(run.stdout).toContain(
+      '2017–2019 [UNVERIFIED]; source: public copies of the 2017 global indicator framework',
+    );
     const none = await migov(['show', '10.7.3', '--year', '2018']);
     expect(none.code).toBe(EXIT.refused);
     expect(none.stderr).toBe('migov: 10.7.3 had no title in 2018: the catalogue dates its first wording from 2020\n');
@@ -81,7 +100,14 @@ describe('migov indicators', () => {
   it('reads a file in another encoding when told which', async () => {
     const path = join(folder, 'croatian.csv');
     // "Žene" (women) in windows-1250: Ž is 0x8E.
-    writeFileSync(path, Buffer.concat([Buffer.from('Year,Series,Spol,Value\n2021,SM_POP_REFG_OR,'), Buffer.from([0x8e]), Buffer.from('ene,1.5\n')]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from('Year,Series,Spol,Value\n2021,SM_POP_REFG_OR,'),
+        Buffer.from([0x8e]),
+        Buffer.from('ene,1.5\n'),
+      ]),
+    );
     const run = await migov(['import', '--dry-run', '--json', '--area', 'HRV', '--encoding', 'windows-1250', path]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).datasets[0].dimensions).toEqual({ SPOL: ['Žene'] });
@@ -100,27 +126,65 @@ describe('migov indicators', () => {
     expect(report.format).toBe('sdg-api-csv');
     expect(report.problems).toEqual([]);
     expect(report.datasets).toEqual([
-      { indicator: '8.8.1', series: 'SL_EMP_FTLINJUR', unit: 'PER_100000_EMP', observations: 7, areas: 2, years: [2019, 2020], dimensions: { MIGRATORY_STATUS: ['MIGRANT', 'NONMIGRANT'], REPORTING_TYPE: ['G'], SEX: ['BOTHSEX', 'FEMALE', 'MALE'] } },
-      { indicator: '8.8.1', series: 'SL_EMP_INJUR', unit: 'PER_100000_EMP', observations: 2, areas: 1, years: [2019, 2019], dimensions: { MIGRATORY_STATUS: ['MIGRANT', 'NONMIGRANT'], REPORTING_TYPE: ['G'], SEX: ['MALE'] } },
+      {
+        indicator: '8.8.1',
+        series: 'SL_EMP_FTLINJUR',
+        unit: 'PER_100000_EMP',
+        observations: 7,
+        areas: 2,
+        years: [2019, 2020],
+        dimensions: {
+          MIGRATORY_STATUS: ['MIGRANT', 'NONMIGRANT'],
+          REPORTING_TYPE: ['G'],
+          SEX: ['BOTHSEX', 'FEMALE', 'MALE'],
+        },
+      },
+      {
+        indicator: '8.8.1',
+        series: 'SL_EMP_INJUR',
+        unit: 'PER_100000_EMP',
+        observations: 2,
+        areas: 1,
+        years: [2019, 2019],
+        dimensions: { MIGRATORY_STATUS: ['MIGRANT', 'NONMIGRANT'], REPORTING_TYPE: ['G'], SEX: ['MALE'] },
+      },
     ]);
   });
 
   it('takes the indicator and an ISO area from options', async () => {
-    const sdmx = await migov(['import', '--dry-run', '--json', '--indicator', '8.8.1', fixture('test-fixture-sdmx-csv-8-8-1.csv')]);
+    const sdmx = await migov([
+      'import',
+      '--dry-run',
+      '--json',
+      '--indicator',
+      '8.8.1',
+      fixture('test-fixture-sdmx-csv-8-8-1.csv'),
+    ]);
     expect(JSON.parse(sdmx.stdout).datasets[0]).toMatchObject({ indicator: '8.8.1', observations: 6 });
     const national = await migov(['import', '--dry-run', '--area', 'CAN', fixture('test-fixture-open-sdg-10-7-4.csv')]);
     expect(national.code).toBe(0);
-    expect(national.stderr).toContain('10.7.4 SM_POP_REFG_OR [PER_100000_POP]: 6 observation(s), 1 area(s), 2021–2022; by SEX (2)');
+    expect(national.stderr).toContain(
+      '10.7.4 SM_POP_REFG_OR [PER_100000_POP]: 6 observation(s), 1 area(s), 2021–2022; by SEX (2)',
+    );
   });
 
   it('reports every problem with exit code 1 and imports nothing', async () => {
     const path = join(folder, 'broken.csv');
-    writeFileSync(path, 'Goal,Target,Indicator,SeriesCode,GeoAreaCode,TimePeriod,Value\n10,10.7,10.7.4,SM_POP_REFG_OR,4,2021,x\n10,10.7,10.7.4,SM_POP_REFG_OR,1000,2021,1\n');
+    writeFileSync(
+      path,
+      'Goal,Target,Indicator,SeriesCode,GeoAreaCode,TimePeriod,Value\n10,10.7,10.7.4,SM_POP_REFG_OR,4,2021,x\n10,10.7,10.7.4,SM_POP_REFG_OR,1000,2021,1\n',
+    );
     const run = await migov(['import', '--dry-run', '--json', path]);
     expect(run.code).toBe(EXIT.refused);
-    const report = JSON.parse(run.stdout) as { datasets: unknown[]; problems: { row: number; column: string; value: string }[] };
+    const report = JSON.parse(run.stdout) as {
+      datasets: unknown[];
+      problems: { row: number; column: string; value: string }[];
+    };
     expect(report.datasets).toEqual([]);
-    expect(report.problems.map((problem) => `${problem.row} ${problem.column} ${problem.value}`)).toEqual(['2 Value x', '3 GeoAreaCode 1000']);
+    expect(report.problems.map((problem) => `${problem.row} ${problem.column} ${problem.value}`)).toEqual([
+      '2 Value x',
+      '3 GeoAreaCode 1000',
+    ]);
     expect(run.stderr).toBe(`migov: ${path}: 2 problem(s); nothing was imported\n`);
     const text = await migov(['import', '--dry-run', path]);
     expect(text.stderr).toContain(`${path}:row 2: column Value value "x" not a number`);
@@ -146,7 +210,10 @@ describe('migov indicators', () => {
     const { createDatabase, listIndicatorDatasets } = await import('@migov/db');
     const db = await createDatabase({ url });
     try {
-      expect((await listIndicatorDatasets(db, {})).map((dataset) => `${dataset.indicator} ${dataset.series}`)).toEqual(['8.8.1 SL_EMP_FTLINJUR', '8.8.1 SL_EMP_INJUR']);
+      expect((await listIndicatorDatasets(db, {})).map((dataset) => `${dataset.indicator} ${dataset.series}`)).toEqual([
+        '8.8.1 SL_EMP_FTLINJUR',
+        '8.8.1 SL_EMP_INJUR',
+      ]);
     } finally {
       await db.close();
     }
@@ -175,8 +242,20 @@ describe('migov indicators (the real executable)', () => {
   }, 30_000);
 
   it('validates a fixture with --dry-run --json', async () => {
-    const run = await runMigov(['indicators', 'import', '--dry-run', '--json', fixture('test-fixture-sdmx-ml-8-8-1.xml'), '--indicator', '8.8.1']);
+    const run = await runMigov([
+      'indicators',
+      'import',
+      '--dry-run',
+      '--json',
+      fixture('test-fixture-sdmx-ml-8-8-1.xml'),
+      '--indicator',
+      '8.8.1',
+    ]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ format: 'sdmx-ml-structure-specific', problems: [], datasets: [{ indicator: '8.8.1', series: 'SL_EMP_FTLINJUR', observations: 6, areas: 1 }] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      format: 'sdmx-ml-structure-specific',
+      problems: [],
+      datasets: [{ indicator: '8.8.1', series: 'SL_EMP_FTLINJUR', observations: 6, areas: 1 }],
+    });
   }, 30_000);
 });

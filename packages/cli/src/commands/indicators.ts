@@ -44,14 +44,30 @@ function flag(status: string): string {
 }
 
 function indicatorLines(indicator: IndicatorDefinition): string[] {
-  const lines = [`${indicator.id}  ${currentTitle(indicator).title}`, '', `Target ${indicator.target}: ${indicator.targetText}`, '', 'Titles:'];
+  const lines = [
+    `${indicator.id}  ${currentTitle(indicator).title}`,
+    '',
+    `Target ${indicator.target}: ${indicator.targetText}`,
+    '',
+    'Titles:',
+  ];
   for (const version of indicator.titles) {
-    lines.push(`  ${period(version)}${flag(version.status)}  ${version.title}`, `      source: ${version.source}${version.note ? `; ${version.note}` : ''}`);
+    lines.push(
+      `  ${period(version)}${flag(version.status)}  ${version.title}`,
+      `      source: ${version.source}${version.note ? `; ${version.note}` : ''}`,
+    );
   }
-  lines.push('', `Custodians: ${indicator.custodians.join(', ')}${indicator.custodianNote ? ` (${indicator.custodianNote})` : ''}`, `      source: ${indicator.custodianSource}`);
-  lines.push(`Tier: ${indicator.tier.value ?? 'unknown'}${flag(indicator.tier.status)} (source says: ${indicator.tier.asInSource})${indicator.tier.note ? `; ${indicator.tier.note}` : ''}`);
+  lines.push(
+    '',
+    `Custodians: ${indicator.custodians.join(', ')}${indicator.custodianNote ? ` (${indicator.custodianNote})` : ''}`,
+    `      source: ${indicator.custodianSource}`,
+  );
+  lines.push(
+    `Tier: ${indicator.tier.value ?? 'unknown'}${flag(indicator.tier.status)} (source says: ${indicator.tier.asInSource})${indicator.tier.note ? `; ${indicator.tier.note}` : ''}`,
+  );
   lines.push(`Migration relevance: ${indicator.migrationRelevance}`);
-  if (indicator.definition) lines.push('', `Definition: ${indicator.definition.text}`, `      source: ${indicator.definition.source}`);
+  if (indicator.definition)
+    lines.push('', `Definition: ${indicator.definition.text}`, `      source: ${indicator.definition.source}`);
   if (indicator.series.length > 0) {
     lines.push('', 'Series:');
     for (const series of indicator.series) lines.push(`  ${series.code}${flag(series.status)}  (${series.source})`);
@@ -61,7 +77,9 @@ function indicatorLines(indicator: IndicatorDefinition): string[] {
 
 /** Adds the `indicators` command group. */
 export function registerIndicatorsCommands(program: Command): void {
-  const indicators = program.command('indicators').description('the migration-related SDG indicators: catalogue and datasets');
+  const indicators = program
+    .command('indicators')
+    .description('the migration-related SDG indicators: catalogue and datasets');
 
   indicators
     .command('list')
@@ -78,7 +96,9 @@ export function registerIndicatorsCommands(program: Command): void {
       }));
       if (options.json) return writeOutput(`${JSON.stringify(rows, null, 2)}\n`);
       const width = Math.max(...rows.map((row) => row.id.length));
-      await writeOutput(`${rows.map((row) => `${row.id.padEnd(width)}  ${row.title}  [${row.custodians.join(', ')}]`).join('\n')}\n`);
+      await writeOutput(
+        `${rows.map((row) => `${row.id.padEnd(width)}  ${row.title}  [${row.custodians.join(', ')}]`).join('\n')}\n`,
+      );
     });
 
   indicators
@@ -96,11 +116,18 @@ export function registerIndicatorsCommands(program: Command): void {
         throw error;
       }
       if (options.year !== undefined) {
-        if (!/^\d{4}$/.test(options.year)) throw new CliError(`invalid --year: ${options.year} (a year such as 2019)`, EXIT.usage);
+        if (!/^\d{4}$/.test(options.year))
+          throw new CliError(`invalid --year: ${options.year} (a year such as 2019)`, EXIT.usage);
         const version = titleAt(indicator, Number(options.year));
         if (options.json) return writeOutput(`${JSON.stringify(version ?? null, null, 2)}\n`);
-        if (!version) throw new CliError(`${indicator.id} had no title in ${options.year}: the catalogue dates its first wording from ${indicator.titles[0]?.from ?? 'an unknown year'}`, EXIT.refused);
-        return writeOutput(`${version.title}\n  ${period(version)}${flag(version.status)}; source: ${version.source}${version.note ? `; ${version.note}` : ''}\n`);
+        if (!version)
+          throw new CliError(
+            `${indicator.id} had no title in ${options.year}: the catalogue dates its first wording from ${indicator.titles[0]?.from ?? 'an unknown year'}`,
+            EXIT.refused,
+          );
+        return writeOutput(
+          `${version.title}\n  ${period(version)}${flag(version.status)}; source: ${version.source}${version.note ? `; ${version.note}` : ''}\n`,
+        );
       }
       if (options.json) return writeOutput(`${JSON.stringify(indicator, null, 2)}\n`);
       await writeOutput(`${indicatorLines(indicator).join('\n')}\n`);
@@ -121,7 +148,10 @@ export function registerIndicatorsCommands(program: Command): void {
     .option('--encoding <label>', 'encoding of a file that is not UTF-8, e.g. windows-1250')
     .option('--out <file>', 'write the validated datasets as CSV (SDG API layout) instead of storing them')
     .option('--database <url>', `database to store into (default: $DATABASE_URL or ${DEFAULT_DATABASE_URL})`)
-    .option('--replace', 'replace values that differ from those already stored (a revised release); by default such conflicts are refused')
+    .option(
+      '--replace',
+      'replace values that differ from those already stored (a revised release); by default such conflicts are refused',
+    )
     .action(async (path: string, options: ImportOptions) => {
       const area = options.area === undefined ? undefined : resolveAreaOption(options.area);
       const file = await readInputFile(path);
@@ -141,31 +171,55 @@ export function registerIndicatorsCommands(program: Command): void {
       );
       const datasets = result.datasets.map(summariseDataset);
       if (options.json) {
-        const problems = result.problems.map(({ file: name, row, column, value, message }) => ({ file: name, row, column, value, message }));
-        await writeOutput(`${JSON.stringify({ file: path, format: result.format ?? null, datasets, problems }, null, 2)}\n`);
+        const problems = result.problems.map(({ file: name, row, column, value, message }) => ({
+          file: name,
+          row,
+          column,
+          value,
+          message,
+        }));
+        await writeOutput(
+          `${JSON.stringify({ file: path, format: result.format ?? null, datasets, problems }, null, 2)}\n`,
+        );
       } else {
         const lines = [`${path}: ${result.format ?? 'unrecognised format'}`];
         for (const dataset of datasets) {
           const dimensions = Object.entries(dataset.dimensions).map(([id, codes]) => `${id} (${codes.length})`);
-          lines.push(`  ${dataset.indicator} ${dataset.series}${dataset.unit ? ` [${dataset.unit}]` : ''}: ${dataset.observations} observation(s), ${dataset.areas} area(s), ${dataset.years?.join('–') ?? ''}${dimensions.length ? `; by ${dimensions.join(', ')}` : ''}`);
+          lines.push(
+            `  ${dataset.indicator} ${dataset.series}${dataset.unit ? ` [${dataset.unit}]` : ''}: ${dataset.observations} observation(s), ${dataset.areas} area(s), ${dataset.years?.join('–') ?? ''}${dimensions.length ? `; by ${dimensions.join(', ')}` : ''}`,
+          );
         }
         lines.push(...result.problems.map(formatProblem));
         process.stderr.write(`${lines.join('\n')}\n`);
       }
-      if (result.problems.length > 0) throw new CliError(`${path}: ${result.problems.length} problem(s); nothing was imported`, EXIT.refused);
+      if (result.problems.length > 0)
+        throw new CliError(`${path}: ${result.problems.length} problem(s); nothing was imported`, EXIT.refused);
       if (options.out) await writeOutput(formatIndicatorCsv(result.datasets, { areaName }), options.out);
       if (options.dryRun || options.out) return;
       const url = options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
       const db = await createDatabase({ url });
       try {
         await db.migrate();
-        const stored = await importIndicatorDatasets(db, { datasets: result.datasets, source: { name: path, format: result.format ?? 'unknown' }, onConflict: options.replace ? 'replace' : 'refuse' }, null);
+        const stored = await importIndicatorDatasets(
+          db,
+          {
+            datasets: result.datasets,
+            source: { name: path, format: result.format ?? 'unknown' },
+            onConflict: options.replace ? 'replace' : 'refuse',
+          },
+          null,
+        );
         if (!stored.ok) {
           const conflicts = stored.conflicts.slice(0, 20).map((conflict) => `  ${JSON.stringify(conflict)}`);
           process.stderr.write(`${conflicts.join('\n')}\n`);
-          throw new CliError(`${path}: ${stored.conflicts.length} value(s) differ from those stored; nothing was imported (use --replace for a revised release)`, EXIT.refused);
+          throw new CliError(
+            `${path}: ${stored.conflicts.length} value(s) differ from those stored; nothing was imported (use --replace for a revised release)`,
+            EXIT.refused,
+          );
         }
-        process.stderr.write(`stored ${stored.added} new observation(s) (${stored.replaced} replaced) in ${stored.datasets.length} dataset(s) into ${url}\n`);
+        process.stderr.write(
+          `stored ${stored.added} new observation(s) (${stored.replaced} replaced) in ${stored.datasets.length} dataset(s) into ${url}\n`,
+        );
       } finally {
         await db.close();
       }

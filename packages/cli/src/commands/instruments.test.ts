@@ -9,10 +9,12 @@ describe('migov instruments', () => {
   it('lists the built-in versions', async () => {
     const run = await runMigov(['instruments', 'list', '--json']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).map((row: { instrument: string; version: string; items: number }) => `${row.instrument}@${row.version}:${row.items}`)).toEqual([
-      'sdg-10-7-2@2019:30',
-      'sdg-10-7-2@2025:30',
-    ]);
+    expect(
+      JSON.parse(run.stdout).map(
+        (row: { instrument: string; version: string; items: number }) =>
+          `${row.instrument}@${row.version}:${row.items}`,
+      ),
+    ).toEqual(['sdg-10-7-2@2019:30', 'sdg-10-7-2@2025:30']);
   });
 
   it('validates a corrected wording loaded from YAML, and refuses a broken file with paths and exit code 1', async () => {
@@ -32,7 +34,11 @@ describe('migov instruments', () => {
     await writeFile(join(dir, 'broken.json'), JSON.stringify(corrected));
     const refused = await runMigov(['instruments', 'validate', join(dir, 'broken.json'), '--json']);
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.stdout).problems.map((problem: { path: string }) => problem.path).sort()).toEqual(['domains[0].items[1].scale', 'scales.yes-no[0].score']);
+    expect(
+      JSON.parse(refused.stdout)
+        .problems.map((problem: { path: string }) => problem.path)
+        .sort(),
+    ).toEqual(['domains[0].items[1].scale', 'scales.yes-no[0].score']);
   });
 
   it('says which file is missing', async () => {
@@ -42,7 +48,9 @@ describe('migov instruments', () => {
   });
 
   it('publishes the same JSON Schema as docs/schema/instrument.schema.json', async () => {
-    const published = JSON.parse(await readFile(new URL('../../../../docs/schema/instrument.schema.json', import.meta.url), 'utf8'));
+    const published = JSON.parse(
+      await readFile(new URL('../../../../docs/schema/instrument.schema.json', import.meta.url), 'utf8'),
+    );
     expect(published).toEqual(instrumentJsonSchema());
   });
 });

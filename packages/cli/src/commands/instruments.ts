@@ -1,17 +1,27 @@
 // `migov instruments list | show | validate | schema`: the instruments migov knows and instrument files.
-import { createInstrumentRegistry, instrumentJsonSchema, localize, parseInstrument, LANGUAGES, type Language } from '@migov/core';
+import {
+  createInstrumentRegistry,
+  instrumentJsonSchema,
+  localize,
+  parseInstrument,
+  LANGUAGES,
+  type Language,
+} from '@migov/core';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
 import { parseStructuredText, readInputFile, writeOutput } from '../io.ts';
 
 function parseLanguage(value: string): Language {
-  if (!(LANGUAGES as readonly string[]).includes(value)) throw new CliError(`invalid --language: ${value} (one of ${LANGUAGES.join(', ')})`, EXIT.usage);
+  if (!(LANGUAGES as readonly string[]).includes(value))
+    throw new CliError(`invalid --language: ${value} (one of ${LANGUAGES.join(', ')})`, EXIT.usage);
   return value as Language;
 }
 
 /** Adds the `instruments` command group. */
 export function registerInstrumentsCommands(program: Command): void {
-  const instruments = program.command('instruments').description('list, show and validate instruments (questionnaires as data)');
+  const instruments = program
+    .command('instruments')
+    .description('list, show and validate instruments (questionnaires as data)');
 
   instruments
     .command('list')
@@ -30,7 +40,10 @@ export function registerInstrumentsCommands(program: Command): void {
           title: entry.title.en,
         }));
       if (options.json) return writeOutput(`${JSON.stringify(rows, null, 2)}\n`);
-      const lines = rows.map((row) => `${row.instrument}@${row.version}\t${row.kind}\tfrom ${row.validFrom}\t${row.items} items\t${row.languages}\t${row.title}`);
+      const lines = rows.map(
+        (row) =>
+          `${row.instrument}@${row.version}\t${row.kind}\tfrom ${row.validFrom}\t${row.items} items\t${row.languages}\t${row.title}`,
+      );
       await writeOutput(`${lines.join('\n')}\n`);
     });
 
@@ -50,18 +63,30 @@ export function registerInstrumentsCommands(program: Command): void {
         throw new CliError((error as Error).message, EXIT.usage);
       }
       if (options.json) return writeOutput(`${JSON.stringify(instrument, null, 2)}\n`);
-      const lines = [`${instrument.instrument}@${instrument.version} (${instrument.kind}): ${localize(instrument.title, language)}`];
+      const lines = [
+        `${instrument.instrument}@${instrument.version} (${instrument.kind}): ${localize(instrument.title, language)}`,
+      ];
       for (const domain of instrument.domains) {
-        lines.push('', `${domain.code}  ${localize(domain.label, language)}${domain.migof ? `  [MiGOF ${domain.migof}]` : ''}`);
+        lines.push(
+          '',
+          `${domain.code}  ${localize(domain.label, language)}${domain.migof ? `  [MiGOF ${domain.migof}]` : ''}`,
+        );
         for (const item of domain.items) {
-          const options = (instrument.scales[item.scale] ?? []).map((option) => `${option.id}${option.score === undefined ? '' : `=${option.score}`}`).join(' | ');
-          lines.push(`  ${item.id.padEnd(5)} ${localize(item.text, language)}${item.wording === 'official' ? '' : ` (${item.wording} wording)`}`);
+          const options = (instrument.scales[item.scale] ?? [])
+            .map((option) => `${option.id}${option.score === undefined ? '' : `=${option.score}`}`)
+            .join(' | ');
+          lines.push(
+            `  ${item.id.padEnd(5)} ${localize(item.text, language)}${item.wording === 'official' ? '' : ` (${item.wording} wording)`}`,
+          );
           lines.push(`        ${options}`);
         }
       }
       if (instrument.scoring) {
         lines.push('', 'Categories:');
-        for (const band of instrument.scoring.bands) lines.push(`  ${band.code}  from ${band.min}  ${localize(band.label, language)}${band.meets ? '  (counts as meeting)' : ''}`);
+        for (const band of instrument.scoring.bands)
+          lines.push(
+            `  ${band.code}  from ${band.min}  ${localize(band.label, language)}${band.meets ? '  (counts as meeting)' : ''}`,
+          );
       }
       await writeOutput(`${lines.join('\n')}\n`);
     });
@@ -76,13 +101,23 @@ export function registerInstrumentsCommands(program: Command): void {
       const data = parseStructuredText(file.name, new TextDecoder().decode(file.bytes));
       const result = parseInstrument(data);
       if (options.json) {
-        await writeOutput(`${JSON.stringify(result.ok ? { ok: true, instrument: `${result.instrument.instrument}@${result.instrument.version}` } : { ok: false, problems: result.problems.map((problem) => ({ file: path, ...problem })) }, null, 2)}\n`);
+        await writeOutput(
+          `${JSON.stringify(result.ok ? { ok: true, instrument: `${result.instrument.instrument}@${result.instrument.version}` } : { ok: false, problems: result.problems.map((problem) => ({ file: path, ...problem })) }, null, 2)}\n`,
+        );
       } else if (result.ok) {
-        await writeOutput(`${path}: valid ${result.instrument.kind} instrument ${result.instrument.instrument}@${result.instrument.version}\n`);
+        await writeOutput(
+          `${path}: valid ${result.instrument.kind} instrument ${result.instrument.instrument}@${result.instrument.version}\n`,
+        );
       } else {
-        await writeOutput(result.problems.map((problem) => `${path}: ${problem.path}: ${problem.message}`).join('\n') + '\n');
+        await writeOutput(
+          result.problems.map((problem) => `${path}: ${problem.path}: ${problem.message}`).join('\n') + '\n',
+        );
       }
-      if (!result.ok) throw new CliError(`${path}: ${result.problems.length} problem(s); the instrument was not accepted`, EXIT.refused);
+      if (!result.ok)
+        throw new CliError(
+          `${path}: ${result.problems.length} problem(s); the instrument was not accepted`,
+          EXIT.refused,
+        );
     });
 
   instruments

@@ -48,7 +48,12 @@ describe('migov microdata', () => {
   it('tabulate prints estimate, standard error, bounds and unweighted n per cell', async () => {
     const result = await run(['tabulate', file, '--indicator', 'unemployment-rate', '--by', 'migratory-status,sex']);
     const rows: Record<string, string>[] = parse(result.stdout, { columns: true });
-    expect(rows.map((row) => `${row['migratory_status']} ${row['sex']}`)).toEqual(['foreign-born F', 'foreign-born M', 'native-born F', 'native-born M']);
+    expect(rows.map((row) => `${row['migratory_status']} ${row['sex']}`)).toEqual([
+      'foreign-born F',
+      'foreign-born M',
+      'native-born F',
+      'native-born M',
+    ]);
     for (const row of rows) {
       expect(Number(row['lower'])).toBeLessThan(Number(row['estimate']));
       expect(Number(row['upper'])).toBeGreaterThan(Number(row['estimate']));
@@ -58,7 +63,20 @@ describe('migov microdata', () => {
   });
 
   it('tabulate writes a JSON chart table, uses replicate weights and flags small cells', async () => {
-    const result = await run(['tabulate', file, '--indicator', 'neet', '--by', 'migratory-status,sex,age-group', '--format', 'json', '--replicates', '5', '--min-n', '60']);
+    const result = await run([
+      'tabulate',
+      file,
+      '--indicator',
+      'neet',
+      '--by',
+      'migratory-status,sex,age-group',
+      '--format',
+      'json',
+      '--replicates',
+      '5',
+      '--min-n',
+      '60',
+    ]);
     const table = JSON.parse(result.stdout);
     expect(table.indicator.sdg).toBe('8.6.1');
     expect(table.variance).toBe('jk1');
@@ -69,9 +87,32 @@ describe('migov microdata', () => {
   });
 
   it('tabulate writes SDMX-CSV rows with the SDG series code', async () => {
-    const result = await run(['tabulate', file, '--indicator', 'neet', '--by', 'sex', '--format', 'sdmx-csv', '--area', '999', '--period', '2026']);
+    const result = await run([
+      'tabulate',
+      file,
+      '--indicator',
+      'neet',
+      '--by',
+      'sex',
+      '--format',
+      'sdmx-csv',
+      '--area',
+      '999',
+      '--period',
+      '2026',
+    ]);
     const rows: Record<string, string>[] = parse(result.stdout, { columns: true });
-    expect(rows.map((row) => [row['SERIES'], row['REF_AREA'], row['TIME_PERIOD'], row['SEX'], row['MIGRATORY_STATUS'], row['UNIT_MEASURE'], row['OBS_STATUS']])).toEqual([
+    expect(
+      rows.map((row) => [
+        row['SERIES'],
+        row['REF_AREA'],
+        row['TIME_PERIOD'],
+        row['SEX'],
+        row['MIGRATORY_STATUS'],
+        row['UNIT_MEASURE'],
+        row['OBS_STATUS'],
+      ]),
+    ).toEqual([
       ['SL_TLF_NEET', '999', '2026', 'F', '_T', 'PT', 'A'],
       ['SL_TLF_NEET', '999', '2026', 'M', '_T', 'PT', 'A'],
     ]);
@@ -79,12 +120,19 @@ describe('migov microdata', () => {
 
   it('refuses bad microdata with the file, row, column and value', async () => {
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'stratum,psu,weight,sex,age,birth_country,citizenship,residence_5y_ago,attending_education,labour_status\n1,1,2,1,30,XSY,XSY,XSY,2,1\n1,2,2,7,30,XSY,XSY,XSY,2,1\n');
-    await expect(run(['tabulate', bad, '--indicator', 'neet'])).rejects.toThrow(/bad\.csv, row 3, column "sex", value "7": impossible sex code/);
+    writeFileSync(
+      bad,
+      'stratum,psu,weight,sex,age,birth_country,citizenship,residence_5y_ago,attending_education,labour_status\n1,1,2,1,30,XSY,XSY,XSY,2,1\n1,2,2,7,30,XSY,XSY,XSY,2,1\n',
+    );
+    await expect(run(['tabulate', bad, '--indicator', 'neet'])).rejects.toThrow(
+      /bad\.csv, row 3, column "sex", value "7": impossible sex code/,
+    );
   });
 
   it('refuses unknown options values as usage errors', async () => {
-    await expect(run(['tabulate', file, '--indicator', 'neet', '--by', 'region'])).rejects.toThrow(/invalid dimension: region/);
+    await expect(run(['tabulate', file, '--indicator', 'neet', '--by', 'region'])).rejects.toThrow(
+      /invalid dimension: region/,
+    );
     await expect(run(['tabulate', file, '--indicator', 'neet', '--format', 'xml'])).rejects.toThrow(CliError);
     await expect(run(['synth', '--persons', 'many', '--out', file])).rejects.toThrow(/invalid --persons: many/);
     await expect(run(['synth', '--persons', '10', '--out', join(dir, 'x.json')])).rejects.toThrow(/\.csv or \.parquet/);
@@ -103,27 +151,63 @@ describe('migov microdata tabulate reads the formats statistical offices hand ou
   });
 
   const formats = ['csv', 'sav', 'savBigEndian', 'dta', 'dta117', 'dta119', 'ipums', 'ipumsHierarchical'] as const;
-  it.each(['8.6.1', '8.5.2', '4.5.1'])('gives the estimates and standard errors of the Parquet file, to the last digit, from every format (%s)', async (indicator) => {
-    const args = ['--indicator', indicator, '--by', 'migratory-status,sex,age-group', '--threads', '1', '--min-n', '5'];
-    const baseline = await run(['tabulate', files.parquet, ...args]);
-    const rows: Record<string, string>[] = parse(baseline.stdout, { columns: true });
-    expect(rows.length).toBeGreaterThanOrEqual(6);
-    expect(rows.filter((row) => row['status'] === 'estimated').length).toBeGreaterThan(4);
-    for (const format of formats) {
-      const result = await run(['tabulate', files[format], ...args]);
-      expect({ format, output: result.stdout }).toEqual({ format, output: baseline.stdout });
-    }
-  });
+  it.each(['8.6.1', '8.5.2', '4.5.1'])(
+    'gives the estimates and standard errors of the Parquet file, to the last digit, from every format (%s)',
+    async (indicator) => {
+      const args = [
+        '--indicator',
+        indicator,
+        '--by',
+        'migratory-status,sex,age-group',
+        '--threads',
+        '1',
+        '--min-n',
+        '5',
+      ];
+      const baseline = await run(['tabulate', files.parquet, ...args]);
+      const rows: Record<string, string>[] = parse(baseline.stdout, { columns: true });
+      expect(rows.length).toBeGreaterThanOrEqual(6);
+      expect(rows.filter((row) => row['status'] === 'estimated').length).toBeGreaterThan(4);
+      for (const format of formats) {
+        const result = await run(['tabulate', files[format], ...args]);
+        expect({ format, output: result.stdout }).toEqual({ format, output: baseline.stdout });
+      }
+    },
+  );
 
   it('takes the weight from the metadata of the file, accepts --weight, and codes given as value labels', async () => {
     // the statistical files call the weight PERWT: without metadata the default spec would not find it
-    await expect(run(['tabulate', files.sav, '--indicator', 'neet', '--weight', 'weight'])).rejects.toThrow(/census\.sav, column "weight": column not found/);
+    await expect(run(['tabulate', files.sav, '--indicator', 'neet', '--weight', 'weight'])).rejects.toThrow(
+      /census\.sav, column "weight": column not found/,
+    );
     const explicit = await run(['tabulate', files.dta, '--indicator', 'neet', '--weight', 'PERWT', '--threads', '1']);
     const implicit = await run(['tabulate', files.dta, '--indicator', 'neet', '--threads', '1']);
     expect(explicit.stdout).toBe(implicit.stdout);
     const spec = join(dir, 'labels.json');
-    writeFileSync(spec, JSON.stringify({ codes: { sex: { male: ['Male'], female: ['Female'] }, labourStatus: { employed: ['Employed'], unemployed: ['Unemployed'], inactive: ['Inactive'], notApplicable: ['NIU (under 15)'] } } }));
-    const labelled = await run(['tabulate', files.sav, '--indicator', 'unemployment-rate', '--spec', spec, '--threads', '1']);
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        codes: {
+          sex: { male: ['Male'], female: ['Female'] },
+          labourStatus: {
+            employed: ['Employed'],
+            unemployed: ['Unemployed'],
+            inactive: ['Inactive'],
+            notApplicable: ['NIU (under 15)'],
+          },
+        },
+      }),
+    );
+    const labelled = await run([
+      'tabulate',
+      files.sav,
+      '--indicator',
+      'unemployment-rate',
+      '--spec',
+      spec,
+      '--threads',
+      '1',
+    ]);
     const coded = await run(['tabulate', files.sav, '--indicator', 'unemployment-rate', '--threads', '1']);
     expect(labelled.stdout).toBe(coded.stdout);
   });
@@ -135,8 +219,15 @@ describe('migov microdata tabulate reads the formats statistical offices hand ou
     expect(sav.stdout).toMatch(/ {2}sex \(number\) {2}sex\n {6}1 = Male\n {6}2 = Female/);
     const dta = JSON.parse((await run(['describe', files.dta, '--json'])).stdout);
     expect(dta).toMatchObject({ format: 'dta', weight: 'PERWT', stratum: 'stratum', psu: 'psu', rows: files.persons });
-    expect(dta.variables.find((variable: { name: string }) => variable.name === 'labour_status').valueLabels).toEqual({ 1: 'Employed', 2: 'Unemployed', 3: 'Inactive', 9: 'NIU (under 15)' });
-    expect((await run(['describe', files.ipums])).stdout).toMatch(/DDI codebook with rectangular fixed-width data census\.dat\.gz/);
+    expect(dta.variables.find((variable: { name: string }) => variable.name === 'labour_status').valueLabels).toEqual({
+      1: 'Employed',
+      2: 'Unemployed',
+      3: 'Inactive',
+      9: 'NIU (under 15)',
+    });
+    expect((await run(['describe', files.ipums])).stdout).toMatch(
+      /DDI codebook with rectangular fixed-width data census\.dat\.gz/,
+    );
     await expect(run(['describe', files.csv])).rejects.toThrow(/no metadata to describe/);
   });
 });
@@ -146,7 +237,22 @@ describe('from microdata to the indicator datasets', () => {
     const census = join(dir, 'for-import.parquet');
     await run(['synth', '--persons', '3000', '--seed', '5', '--out', census]);
     const output = join(dir, 'neet-sdmx.csv');
-    const tabulated = await run(['tabulate', census, '--indicator', '8.6.1', '--by', 'migratory-status,sex', '--format', 'sdmx-csv', '--area', 'MEX', '--period', '2026', '--min-n', '40']);
+    const tabulated = await run([
+      'tabulate',
+      census,
+      '--indicator',
+      '8.6.1',
+      '--by',
+      'migratory-status,sex',
+      '--format',
+      'sdmx-csv',
+      '--area',
+      'MEX',
+      '--period',
+      '2026',
+      '--min-n',
+      '40',
+    ]);
     writeFileSync(output, tabulated.stdout);
     const rows: Record<string, string>[] = parse(tabulated.stdout, { columns: true });
     expect(rows.map((row) => row['OBS_STATUS']).sort()).toEqual(['A', 'A', 'O', 'O']);
@@ -161,15 +267,28 @@ describe('from microdata to the indicator datasets', () => {
       const observations = stored!.dataset.observations;
       expect(observations).toHaveLength(4);
       for (const row of rows) {
-        const observation = observations.find((candidate) => candidate.dimensions['MIGRATORY_STATUS'] === row['MIGRATORY_STATUS'] && candidate.dimensions['SEX'] === row['SEX']);
+        const observation = observations.find(
+          (candidate) =>
+            candidate.dimensions['MIGRATORY_STATUS'] === row['MIGRATORY_STATUS'] &&
+            candidate.dimensions['SEX'] === row['SEX'],
+        );
         expect(observation).toMatchObject({ area: '484', year: 2026, dimensions: { AGE: '_T' } });
         expect(Object.keys(observation!.dimensions).sort()).toEqual(['AGE', 'MIGRATORY_STATUS', 'SEX']);
         if (row['OBS_STATUS'] === 'O') {
           expect(observation!.value).toBeNull();
-          expect(observation!.attributes).toMatchObject({ OBS_STATUS: 'O', COMMENT_OBS: row['COMMENT_OBS'], UNWEIGHTED_N: row['UNWEIGHTED_N'] });
+          expect(observation!.attributes).toMatchObject({
+            OBS_STATUS: 'O',
+            COMMENT_OBS: row['COMMENT_OBS'],
+            UNWEIGHTED_N: row['UNWEIGHTED_N'],
+          });
         } else {
           expect(observation!.value).toBe(Number(row['OBS_VALUE']));
-          expect(observation!.attributes).toMatchObject({ STANDARD_ERROR: row['STANDARD_ERROR'], LOWER_BOUND: row['LOWER_BOUND'], UPPER_BOUND: row['UPPER_BOUND'], OBS_STATUS: 'A' });
+          expect(observation!.attributes).toMatchObject({
+            STANDARD_ERROR: row['STANDARD_ERROR'],
+            LOWER_BOUND: row['LOWER_BOUND'],
+            UPPER_BOUND: row['UPPER_BOUND'],
+            OBS_STATUS: 'A',
+          });
         }
       }
     } finally {

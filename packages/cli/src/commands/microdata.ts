@@ -50,9 +50,15 @@ function readProgress(file: string): (progress: ReadProgress) => void {
     const done = state.totalRows !== undefined ? state.rows >= state.totalRows : state.bytes >= state.totalBytes;
     if (now - last < 2000 && !(done && now - started >= 2000)) return;
     last = now;
-    const share = state.totalRows ? state.rows / state.totalRows : state.totalBytes > 0 ? state.bytes / state.totalBytes : 0;
+    const share = state.totalRows
+      ? state.rows / state.totalRows
+      : state.totalBytes > 0
+        ? state.bytes / state.totalBytes
+        : 0;
     const of = state.totalRows !== undefined ? ` of ${state.totalRows.toLocaleString('en')}` : '';
-    progress(`${file}: read ${state.rows.toLocaleString('en')}${of} records (${Math.min(100, Math.round(share * 100))}%) in ${((now - started) / 1000).toFixed(1)} s`);
+    progress(
+      `${file}: read ${state.rows.toLocaleString('en')}${of} records (${Math.min(100, Math.round(share * 100))}%) in ${((now - started) / 1000).toFixed(1)} s`,
+    );
   };
 }
 
@@ -66,7 +72,9 @@ function describeLines(file: string, metadata: FileMetadata): string[] {
   if (metadata.psu) lines.push(`primary sampling units: ${metadata.psu}`);
   lines.push('', 'variables:');
   for (const variable of metadata.variables) {
-    lines.push(`  ${variable.name} (${variable.type})${variable.label ? `  ${variable.label}` : ''}${variable.missing ? `  [missing: ${variable.missing}]` : ''}`);
+    lines.push(
+      `  ${variable.name} (${variable.type})${variable.label ? `  ${variable.label}` : ''}${variable.missing ? `  [missing: ${variable.missing}]` : ''}`,
+    );
     for (const [code, label] of variable.valueLabels) lines.push(`      ${code} = ${label}`);
   }
   return lines;
@@ -77,7 +85,11 @@ async function asCliErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof MicrodataError) throw new CliError(error.message, error.problems.some((p) => p.message === 'file not found') ? EXIT.unavailable : EXIT.refused);
+    if (error instanceof MicrodataError)
+      throw new CliError(
+        error.message,
+        error.problems.some((p) => p.message === 'file not found') ? EXIT.unavailable : EXIT.refused,
+      );
     if (error instanceof RangeError) throw new CliError(error.message, EXIT.usage);
     throw error;
   }
@@ -99,7 +111,10 @@ async function readSpec(path: string | undefined, replicates: number | undefined
     }
   }
   if (replicates !== undefined) {
-    spec = { ...spec, replicateWeights: { columns: Array.from({ length: replicates }, (_, g) => `repw_${g + 1}`), method: 'jk1' } };
+    spec = {
+      ...spec,
+      replicateWeights: { columns: Array.from({ length: replicates }, (_, g) => `repw_${g + 1}`), method: 'jk1' },
+    };
   }
   return spec;
 }
@@ -130,7 +145,9 @@ interface TabulateCliOptions {
 
 /** Adds `microdata synth` and `microdata tabulate`. */
 export function registerMicrodataCommands(program: Command): void {
-  const microdata = program.command('microdata').description('migration data disaggregated by migratory status from census and survey microdata');
+  const microdata = program
+    .command('microdata')
+    .description('migration data disaggregated by migratory status from census and survey microdata');
 
   microdata
     .command('synth')
@@ -148,9 +165,13 @@ export function registerMicrodataCommands(program: Command): void {
         const session = await openSession();
         try {
           const started = performance.now();
-          progress(`generating ${samplePersons(design).toLocaleString('en')} persons (${design.strata} strata × ${design.sampledClustersPerStratum} clusters of ${design.clusterSize}) into ${options.out}`);
+          progress(
+            `generating ${samplePersons(design).toLocaleString('en')} persons (${design.strata} strata × ${design.sampledClustersPerStratum} clusters of ${design.clusterSize}) into ${options.out}`,
+          );
           const written = await writeSyntheticCensus(session.connection, options.out, design);
-          progress(`wrote ${written.toLocaleString('en')} persons in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          progress(
+            `wrote ${written.toLocaleString('en')} persons in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          );
         } finally {
           session.close();
         }
@@ -159,13 +180,18 @@ export function registerMicrodataCommands(program: Command): void {
 
   microdata
     .command('describe')
-    .description('show what an SPSS, Stata or IPUMS (DDI) file says about itself: variables, labels, value labels, missing codes, weight and design')
+    .description(
+      'show what an SPSS, Stata or IPUMS (DDI) file says about itself: variables, labels, value labels, missing codes, weight and design',
+    )
     .argument('<file>', 'microdata, .sav, .zsav, .dta or a DDI codebook .xml')
     .option('--json', 'print JSON')
     .action(async (file: string, options: { json?: boolean }) => {
       const metadata = await asCliErrors(() => describeMicrodataFile(file));
       if (options.json) {
-        const variables = metadata.variables.map((variable) => ({ ...variable, valueLabels: Object.fromEntries(variable.valueLabels) }));
+        const variables = metadata.variables.map((variable) => ({
+          ...variable,
+          valueLabels: Object.fromEntries(variable.valueLabels),
+        }));
         process.stdout.write(`${JSON.stringify({ ...metadata, variables }, null, 2)}\n`);
         return;
       }
@@ -174,16 +200,28 @@ export function registerMicrodataCommands(program: Command): void {
 
   microdata
     .command('tabulate')
-    .description('estimate an indicator by migratory status, sex and age group with standard errors and confidence bounds')
-    .argument('<file>', 'microdata: .csv, .parquet, SPSS .sav/.zsav, Stata .dta, or an IPUMS DDI codebook .xml beside its .dat/.dat.gz')
-    .requiredOption('--indicator <id>', `one of ${Object.keys(INDICATORS).join(', ')}, or an SDG code: ${Object.keys(SDG_INDICATOR_CODES).join(', ')}`)
+    .description(
+      'estimate an indicator by migratory status, sex and age group with standard errors and confidence bounds',
+    )
+    .argument(
+      '<file>',
+      'microdata: .csv, .parquet, SPSS .sav/.zsav, Stata .dta, or an IPUMS DDI codebook .xml beside its .dat/.dat.gz',
+    )
+    .requiredOption(
+      '--indicator <id>',
+      `one of ${Object.keys(INDICATORS).join(', ')}, or an SDG code: ${Object.keys(SDG_INDICATOR_CODES).join(', ')}`,
+    )
     .option('--by <dimensions>', 'comma-separated: migratory-status, sex, age-group', 'migratory-status,sex')
-    .option('--status <definition>', `how migrants are identified: ${Object.keys(MIGRATORY_STATUS_DEFINITIONS).join(', ')}`, 'birth')
+    .option(
+      '--status <definition>',
+      `how migrants are identified: ${Object.keys(MIGRATORY_STATUS_DEFINITIONS).join(', ')}`,
+      'birth',
+    )
     .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'csv')
     .option('--min-n <n>', 'suppress (flag) cells with fewer unweighted observations', '30')
     .option('--level <p>', 'confidence level of the (normal) intervals', '0.95')
     .option('--spec <file>', 'JSON column mapping of the file (names and codes; codes may be value labels)')
-    .option('--weight <column>', 'the weight column (default: the spec\'s, else the weight the file\'s metadata names)')
+    .option('--weight <column>', "the weight column (default: the spec's, else the weight the file's metadata names)")
     .option('--replicates <g>', 'use replicate weights repw_1..repw_g (JK1) as written by synth')
     .option('--variance <method>', 'taylor or replicate (default: replicate when the file has replicate weights)')
     .option('--area <code>', 'REF_AREA for sdmx-csv (M49 or ISO code)')
@@ -191,17 +229,23 @@ export function registerMicrodataCommands(program: Command): void {
     .option('--threads <n>', 'DuckDB worker threads')
     .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 2GB (spills to disk beyond)')
     .action(async (file: string, options: TabulateCliOptions) => {
-      if (!(FORMATS as readonly string[]).includes(options.format)) throw new CliError(`invalid --format: ${options.format} (one of ${FORMATS.join(', ')})`, EXIT.usage);
+      if (!(FORMATS as readonly string[]).includes(options.format))
+        throw new CliError(`invalid --format: ${options.format} (one of ${FORMATS.join(', ')})`, EXIT.usage);
       if (!(options.status in MIGRATORY_STATUS_DEFINITIONS)) {
-        throw new CliError(`invalid --status: ${options.status} (one of ${Object.keys(MIGRATORY_STATUS_DEFINITIONS).join(', ')})`, EXIT.usage);
+        throw new CliError(
+          `invalid --status: ${options.status} (one of ${Object.keys(MIGRATORY_STATUS_DEFINITIONS).join(', ')})`,
+          EXIT.usage,
+        );
       }
       if (options.variance !== undefined && options.variance !== 'taylor' && options.variance !== 'replicate') {
         throw new CliError(`invalid --variance: ${options.variance} (taylor or replicate)`, EXIT.usage);
       }
       const level = Number(options.level);
-      if (!(level > 0 && level < 1)) throw new CliError(`invalid --level: ${options.level} (strictly between 0 and 1)`, EXIT.usage);
+      if (!(level > 0 && level < 1))
+        throw new CliError(`invalid --level: ${options.level} (strictly between 0 and 1)`, EXIT.usage);
       const minN = integerOption('--min-n', options.minN, 1);
-      const replicates = options.replicates === undefined ? undefined : integerOption('--replicates', options.replicates, 2);
+      const replicates =
+        options.replicates === undefined ? undefined : integerOption('--replicates', options.replicates, 2);
       const by = await asCliErrors(async () => parseDimensions(options.by));
       let spec = await readSpec(options.spec, replicates);
       if (options.weight !== undefined) {
@@ -214,7 +258,11 @@ export function registerMicrodataCommands(program: Command): void {
       });
       try {
         const tabulation = await asCliErrors(async () => {
-          const loaded = await loadMicrodata(session.connection, file, { spec, onProgress: readProgress(file), ...(options.weight !== undefined ? { explicitColumns: ['weight' as const] } : {}) });
+          const loaded = await loadMicrodata(session.connection, file, {
+            spec,
+            onProgress: readProgress(file),
+            ...(options.weight !== undefined ? { explicitColumns: ['weight' as const] } : {}),
+          });
           return tabulate(session.connection, sourceOf(loaded), {
             indicator: options.indicator,
             by,
@@ -225,8 +273,13 @@ export function registerMicrodataCommands(program: Command): void {
           });
         });
         const output =
-          options.format === 'json' ? `${JSON.stringify(toChartTable(tabulation), null, 2)}\n` : options.format === 'sdmx-csv'
-              ? formatSdmxCsv(tabulation, { ...(options.area ? { area: options.area } : {}), ...(options.period ? { period: options.period } : {}) })
+          options.format === 'json'
+            ? `${JSON.stringify(toChartTable(tabulation), null, 2)}\n`
+            : options.format === 'sdmx-csv'
+              ? formatSdmxCsv(tabulation, {
+                  ...(options.area ? { area: options.area } : {}),
+                  ...(options.period ? { period: options.period } : {}),
+                })
               : formatCsv(tabulation);
         process.stdout.write(output);
       } finally {

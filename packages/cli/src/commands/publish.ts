@@ -23,9 +23,13 @@ const require = createRequire(import.meta.url);
 
 function parseLanguages(text: string | undefined): readonly UiLanguage[] {
   if (text === undefined) return UI_LANGUAGES;
-  const languages = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const languages = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const unknown = languages.filter((entry) => !(UI_LANGUAGES as readonly string[]).includes(entry));
-  if (languages.length === 0 || unknown.length > 0) throw new CliError(`invalid --languages: ${text} (choose from ${UI_LANGUAGES.join(', ')})`, EXIT.usage);
+  if (languages.length === 0 || unknown.length > 0)
+    throw new CliError(`invalid --languages: ${text} (choose from ${UI_LANGUAGES.join(', ')})`, EXIT.usage);
   return languages as UiLanguage[];
 }
 
@@ -35,11 +39,15 @@ export function registerPublishCommand(program: Command): void {
     .command('publish')
     .description('write the public observatory as static HTML (every country, every language) from the published data')
     .requiredOption('--out <dir>', 'folder to write the site to')
-    .option('--database <url>', `sqlite:<path>, a file path or postgres://… (default: DATABASE_URL or ${DEFAULT_DATABASE_URL})`)
+    .option(
+      '--database <url>',
+      `sqlite:<path>, a file path or postgres://… (default: DATABASE_URL or ${DEFAULT_DATABASE_URL})`,
+    )
     .option('--base <path>', 'the path the site will be served under', '/')
     .option('--languages <list>', `comma-separated languages (default: ${UI_LANGUAGES.join(',')})`)
     .action(async (options: PublishOptions) => {
-      if (!/^\/([\w.-]+\/)*$/.test(options.base.replace(/\/?$/, '/'))) throw new CliError(`invalid --base: ${options.base} (a path such as / or /observatory/)`, EXIT.usage);
+      if (!/^\/([\w.-]+\/)*$/.test(options.base.replace(/\/?$/, '/')))
+        throw new CliError(`invalid --base: ${options.base} (a path such as / or /observatory/)`, EXIT.usage);
       const languages = parseLanguages(options.languages);
       const out = resolve(options.out);
       const url = options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
@@ -64,9 +72,15 @@ export function registerPublishCommand(program: Command): void {
         await app.ready();
         if (demoRounds.length > 0) {
           await mkdir(out, { recursive: true });
-          await writeFile(join(out, 'DEMO-DATA.txt'), `This site holds DEMO data, made up for trying migov, not official: ${demoRounds.map((round) => `${round.year} (${round.demo})`).join(', ')}.\nPages and downloads label every demo value; official values come from ${rounds.snapshot?.label ?? 'no official snapshot'}.\n`);
+          await writeFile(
+            join(out, 'DEMO-DATA.txt'),
+            `This site holds DEMO data, made up for trying migov, not official: ${demoRounds.map((round) => `${round.year} (${round.demo})`).join(', ')}.\nPages and downloads label every demo value; official values come from ${rounds.snapshot?.label ?? 'no official snapshot'}.\n`,
+          );
         }
-        const [topologyText, css] = await Promise.all([readFile(require.resolve('world-atlas/countries-110m.json'), 'utf8'), readFile(require.resolve('@migov/web/styles.css'), 'utf8')]);
+        const [topologyText, css] = await Promise.all([
+          readFile(require.resolve('world-atlas/countries-110m.json'), 'utf8'),
+          readFile(require.resolve('@migov/web/styles.css'), 'utf8'),
+        ]);
         const started = Date.now();
         const summary = await buildStaticSite({
           api: createInjectClient(app),
@@ -81,7 +95,8 @@ export function registerPublishCommand(program: Command): void {
             await writeFile(target, content);
           },
           onPage(path) {
-            if (process.stderr.isTTY && /\/country\/[^/]+\/index\.html$/.test(path)) process.stderr.write(`\r${path.padEnd(40)}`);
+            if (process.stderr.isTTY && /\/country\/[^/]+\/index\.html$/.test(path))
+              process.stderr.write(`\r${path.padEnd(40)}`);
           },
         });
         if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(42) + '\r');

@@ -11,13 +11,23 @@ describe('migov score', () => {
     const run = await runMigov(['score', example, '--json']);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
-    expect(result.domains.map((domain: { score: number; category: number }) => `${domain.score}:${domain.category}`)).toEqual(['70:2', '80:3', '100:4', '60:2', '80:3', '80:3']);
+    expect(
+      result.domains.map((domain: { score: number; category: number }) => `${domain.score}:${domain.category}`),
+    ).toEqual(['70:2', '80:3', '100:4', '60:2', '80:3', '80:3']);
     // 23.5 of 30 points: 78.33, just under the 80 boundary.
     expect(result.overall).toMatchObject({ category: 2 });
     expect(result.nextCategory.changes).toHaveLength(1);
     expect(result.overall.score).toBeCloseTo(78.3333, 4);
-    expect(result.domains[0].items[1]).toEqual({ item: '1b', status: 'answered', option: 'yes-legal-only', score: 0.5, max: 1 });
-    expect(result.domains[0].nextCategory.changes).toEqual([{ itemId: '1d', fromOptionId: 'no', toOptionId: 'yes-legal-only', gain: 0.5 }]);
+    expect(result.domains[0].items[1]).toEqual({
+      item: '1b',
+      status: 'answered',
+      option: 'yes-legal-only',
+      score: 0.5,
+      max: 1,
+    });
+    expect(result.domains[0].nextCategory.changes).toEqual([
+      { itemId: '1d', fromOptionId: 'no', toOptionId: 'yes-legal-only', gain: 0.5 },
+    ]);
   });
 
   it('reads CSV responses and reports an incomplete domain with exit code 1', async () => {

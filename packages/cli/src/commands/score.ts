@@ -35,7 +35,8 @@ function readResponses(name: string, text: string): ResponsesFile {
     }
     const responses: Record<string, string> = {};
     rows.forEach((row, index) => {
-      if (!row.item || row.option === undefined) throw new CliError(`${name}: row ${index + 2}: needs the columns item and option`);
+      if (!row.item || row.option === undefined)
+        throw new CliError(`${name}: row ${index + 2}: needs the columns item and option`);
       if (row.option !== '') responses[row.item] = row.option;
     });
     return { responses };
@@ -46,7 +47,8 @@ function readResponses(name: string, text: string): ResponsesFile {
   }
   const file = data as ResponsesFile;
   for (const [itemId, optionId] of Object.entries(file.responses)) {
-    if (typeof optionId !== 'string') throw new CliError(`${name}: responses.${itemId}: expected an option id (text), got ${JSON.stringify(optionId)}`);
+    if (typeof optionId !== 'string')
+      throw new CliError(`${name}: responses.${itemId}: expected an option id (text), got ${JSON.stringify(optionId)}`);
   }
   return file;
 }
@@ -68,8 +70,15 @@ function describeAdvice(advice: NextCategory, instrument: InstrumentVersion, lan
         const option = item ? instrument.scales[item.scale]?.find((entry) => entry.id === optionId) : undefined;
         return option ? localize(option.label, language) : optionId;
       };
-      const changes = advice.changes.map((change) => `${change.itemId} -> "${options(change.itemId, change.toOptionId)}"`);
-      return words.changes(advice.changes.length, localize(advice.next.label, language), formatFraction(advice.target, 0), changes.join('; '));
+      const changes = advice.changes.map(
+        (change) => `${change.itemId} -> "${options(change.itemId, change.toOptionId)}"`,
+      );
+      return words.changes(
+        advice.changes.length,
+        localize(advice.next.label, language),
+        formatFraction(advice.target, 0),
+        changes.join('; '),
+      );
     }
   }
 }
@@ -79,84 +88,125 @@ export function registerScoreCommand(program: Command): void {
   program
     .command('score')
     .description('score an assessment (JSON, YAML or CSV item,option) and explain it item by item')
-    .argument('<responses>', 'responses file: {"instrument","version","responses":{"1a":"yes-regardless",…}} or CSV with columns item,option')
+    .argument(
+      '<responses>',
+      'responses file: {"instrument","version","responses":{"1a":"yes-regardless",…}} or CSV with columns item,option',
+    )
     .option('--instrument <id@version>', 'instrument, when the file does not name it', 'sdg-10-7-2@2019')
     .option('--instrument-file <file>', 'score with an instrument loaded from a JSON or YAML file')
-    .option('--language <code>', `language of the explanation: ${LANGUAGES.join(', ')} (the instrument's texts where it has them in that language)`, 'en')
+    .option(
+      '--language <code>',
+      `language of the explanation: ${LANGUAGES.join(', ')} (the instrument's texts where it has them in that language)`,
+      'en',
+    )
     .option('--json', 'print the full result as JSON')
-    .action(async (path: string, options: { instrument: string; instrumentFile?: string; language: Language; json?: boolean }) => {
-      if (!(LANGUAGES as readonly string[]).includes(options.language)) throw new CliError(`invalid --language: ${options.language} (one of ${LANGUAGES.join(', ')})`, EXIT.usage);
-      const file = await readInputFile(path);
-      const input = readResponses(file.name, new TextDecoder().decode(file.bytes));
-      const extra: InstrumentVersion[] = [];
-      if (options.instrumentFile) {
-        const instrumentFile = await readInputFile(options.instrumentFile);
-        const parsed = parseInstrument(parseStructuredText(instrumentFile.name, new TextDecoder().decode(instrumentFile.bytes)));
-        if (!parsed.ok) throw new CliError(`${options.instrumentFile}: ${parsed.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`);
-        extra.push(parsed.instrument);
-      }
-      const [defaultId = 'sdg-10-7-2', defaultVersion] = options.instrument.split('@');
-      const registry = createInstrumentRegistry(extra);
-      let instrument: InstrumentVersion;
-      try {
-        instrument = registry.get(input.instrument ?? (extra[0]?.instrument || defaultId), input.version ?? (extra[0]?.version || defaultVersion));
-      } catch (error) {
-        throw new CliError((error as Error).message, EXIT.usage);
-      }
-      const responses: Responses = input.responses;
-      const result = scoreAssessment(instrument, responses);
-      if (result.status === 'invalid') {
-        throw new CliError(result.problems.map((problem) => `${path}: ${problem.message}`).join('\n'));
-      }
-      const advice = nextCategory(instrument, responses);
-      if (options.json) {
-        const number = (value: { num: number; den: number }) => value.num / value.den;
-        const json = {
-          instrument: `${instrument.instrument}@${instrument.version}`,
-          status: result.status,
-          overall: result.overall.status === 'scored' ? { status: 'scored', code: result.overall.code, score: number(result.overall.score), category: result.overall.band.code } : result.overall,
-          domains: result.domains.map((domain) => ({
-            code: domain.code,
-            status: domain.status,
-            ...(domain.status === 'scored' ? { score: number(domain.score), category: domain.band.code } : {}),
-            ...(domain.status === 'incomplete' ? { missing: domain.missing } : {}),
-            items: domain.items.map((item) => ({ item: item.itemId, status: item.status, option: item.optionId, score: item.score ? number(item.score) : null, max: number(item.maxScore) })),
-            nextCategory: advice.domains[domain.domainId],
-          })),
-          nextCategory: advice.overall,
-        };
-        return writeOutput(`${JSON.stringify(json, (_key, value) => (value && typeof value === 'object' && 'num' in value && 'den' in value ? value.num / value.den : value), 2)}\n`);
-      }
-      const language = options.language;
-      const words = SCORE_WORDS[language];
-      const lines = [`${instrument.instrument}@${instrument.version}: ${localize(instrument.title, language)}`];
-      // Said rather than silently shown in English: the instrument has no text of its own in this language.
-      if (instrument.title[language] === undefined) lines.push(words.untranslated);
-      for (const domain of result.domains) {
-        const definition = instrument.domains.find((entry) => entry.id === domain.domainId);
-        const heading = definition ? localize(definition.label, language) : domain.code;
-        const status =
-          domain.status === 'scored'
-            ? `${formatFraction(domain.score, 0)} -> ${domain.band.code} ${localize(domain.band.label, language)}`
-            : domain.status === 'incomplete'
-              ? words.incomplete(domain.missing.join(', '))
-              : words.notApplicable;
-        lines.push('', `${domain.code} ${heading}: ${status}`);
-        for (const item of domain.items) {
-          const score = item.score ? `${formatFraction(item.score, 1)} ${words.of} ${formatFraction(item.maxScore, 0)}` : words.status[item.status];
-          lines.push(`  ${item.itemId.padEnd(4)} ${(item.optionId ?? words.noAnswer).padEnd(16)} ${score}`);
+    .action(
+      async (
+        path: string,
+        options: { instrument: string; instrumentFile?: string; language: Language; json?: boolean },
+      ) => {
+        if (!(LANGUAGES as readonly string[]).includes(options.language))
+          throw new CliError(`invalid --language: ${options.language} (one of ${LANGUAGES.join(', ')})`, EXIT.usage);
+        const file = await readInputFile(path);
+        const input = readResponses(file.name, new TextDecoder().decode(file.bytes));
+        const extra: InstrumentVersion[] = [];
+        if (options.instrumentFile) {
+          const instrumentFile = await readInputFile(options.instrumentFile);
+          const parsed = parseInstrument(
+            parseStructuredText(instrumentFile.name, new TextDecoder().decode(instrumentFile.bytes)),
+          );
+          if (!parsed.ok)
+            throw new CliError(
+              `${options.instrumentFile}: ${parsed.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`,
+            );
+          extra.push(parsed.instrument);
         }
-        lines.push(`  ${words.nextCategory}: ${describeAdvice(advice.domains[domain.domainId] ?? { status: 'not-applicable' }, instrument, language)}`);
-      }
-      const overall = result.overall;
-      lines.push(
-        '',
-        overall.status === 'scored'
-          ? `${words.overall} (${overall.code}): ${formatFraction(overall.score, 2)} -> ${overall.band.code} ${localize(overall.band.label, language)}`
-          : `${words.overall} (${overall.code}): ${overall.status === 'incomplete' ? words.incomplete(overall.missing.join(', ')) : words.notApplicable}`,
-        `  ${words.nextCategory}: ${describeAdvice(advice.overall, instrument, language)}`,
-      );
-      await writeOutput(`${lines.join('\n')}\n`);
-      if (result.status === 'incomplete') process.exitCode = EXIT.refused;
-    });
+        const [defaultId = 'sdg-10-7-2', defaultVersion] = options.instrument.split('@');
+        const registry = createInstrumentRegistry(extra);
+        let instrument: InstrumentVersion;
+        try {
+          instrument = registry.get(
+            input.instrument ?? (extra[0]?.instrument || defaultId),
+            input.version ?? (extra[0]?.version || defaultVersion),
+          );
+        } catch (error) {
+          throw new CliError((error as Error).message, EXIT.usage);
+        }
+        const responses: Responses = input.responses;
+        const result = scoreAssessment(instrument, responses);
+        if (result.status === 'invalid') {
+          throw new CliError(result.problems.map((problem) => `${path}: ${problem.message}`).join('\n'));
+        }
+        const advice = nextCategory(instrument, responses);
+        if (options.json) {
+          const number = (value: { num: number; den: number }) => value.num / value.den;
+          const json = {
+            instrument: `${instrument.instrument}@${instrument.version}`,
+            status: result.status,
+            overall:
+              result.overall.status === 'scored'
+                ? {
+                    status: 'scored',
+                    code: result.overall.code,
+                    score: number(result.overall.score),
+                    category: result.overall.band.code,
+                  }
+                : result.overall,
+            domains: result.domains.map((domain) => ({
+              code: domain.code,
+              status: domain.status,
+              ...(domain.status === 'scored' ? { score: number(domain.score), category: domain.band.code } : {}),
+              ...(domain.status === 'incomplete' ? { missing: domain.missing } : {}),
+              items: domain.items.map((item) => ({
+                item: item.itemId,
+                status: item.status,
+                option: item.optionId,
+                score: item.score ? number(item.score) : null,
+                max: number(item.maxScore),
+              })),
+              nextCategory: advice.domains[domain.domainId],
+            })),
+            nextCategory: advice.overall,
+          };
+          return writeOutput(
+            `${JSON.stringify(json, (_key, value) => (value && typeof value === 'object' && 'num' in value && 'den' in value ? value.num / value.den : value), 2)}\n`,
+          );
+        }
+        const language = options.language;
+        const words = SCORE_WORDS[language];
+        const lines = [`${instrument.instrument}@${instrument.version}: ${localize(instrument.title, language)}`];
+        // Said rather than silently shown in English: the instrument has no text of its own in this language.
+        if (instrument.title[language] === undefined) lines.push(words.untranslated);
+        for (const domain of result.domains) {
+          const definition = instrument.domains.find((entry) => entry.id === domain.domainId);
+          const heading = definition ? localize(definition.label, language) : domain.code;
+          const status =
+            domain.status === 'scored'
+              ? `${formatFraction(domain.score, 0)} -> ${domain.band.code} ${localize(domain.band.label, language)}`
+              : domain.status === 'incomplete'
+                ? words.incomplete(domain.missing.join(', '))
+                : words.notApplicable;
+          lines.push('', `${domain.code} ${heading}: ${status}`);
+          for (const item of domain.items) {
+            const score = item.score
+              ? `${formatFraction(item.score, 1)} ${words.of} ${formatFraction(item.maxScore, 0)}`
+              : words.status[item.status];
+            lines.push(`  ${item.itemId.padEnd(4)} ${(item.optionId ?? words.noAnswer).padEnd(16)} ${score}`);
+          }
+          lines.push(
+            `  ${words.nextCategory}: ${describeAdvice(advice.domains[domain.domainId] ?? { status: 'not-applicable' }, instrument, language)}`,
+          );
+        }
+        const overall = result.overall;
+        lines.push(
+          '',
+          overall.status === 'scored'
+            ? `${words.overall} (${overall.code}): ${formatFraction(overall.score, 2)} -> ${overall.band.code} ${localize(overall.band.label, language)}`
+            : `${words.overall} (${overall.code}): ${overall.status === 'incomplete' ? words.incomplete(overall.missing.join(', ')) : words.notApplicable}`,
+          `  ${words.nextCategory}: ${describeAdvice(advice.overall, instrument, language)}`,
+        );
+        await writeOutput(`${lines.join('\n')}\n`);
+        if (result.status === 'incomplete') process.exitCode = EXIT.refused;
+      },
+    );
 }

@@ -21,10 +21,21 @@ afterAll(() => {
 
 /** Start the server, make two requests, stop it; everything it printed after starting. */
 async function serve(name: string, args: string[], env: Record<string, string> = {}): Promise<string[]> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--no-demo', '--database', `sqlite:${join(folder, `${name}.sqlite`)}`, ...args], {
-    env: { ...process.env, MIGOV_ADMIN_PASSWORD: 'a log test administrator password', MIGOV_UN_DATA: '/nonexistent', MIGOV_LOG_FORMAT: '', MIGOV_LOG_LEVEL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, 'serve', '--port', '0', '--no-demo', '--database', `sqlite:${join(folder, `${name}.sqlite`)}`, ...args],
+    {
+      env: {
+        ...process.env,
+        MIGOV_ADMIN_PASSWORD: 'a log test administrator password',
+        MIGOV_UN_DATA: '/nonexistent',
+        MIGOV_LOG_FORMAT: '',
+        MIGOV_LOG_LEVEL: '',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   running.push(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -42,7 +53,10 @@ async function serve(name: string, args: string[], env: Record<string, string> =
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
-  return output.slice(started).split('\n').filter((line) => line.trim() !== '');
+  return output
+    .slice(started)
+    .split('\n')
+    .filter((line) => line.trim() !== '');
 }
 
 describe('migov serve logs', () => {
@@ -59,14 +73,25 @@ describe('migov serve logs', () => {
   it.each([
     ['--log-format json', ['--log-format', 'json'], {}],
     ['MIGOV_LOG_FORMAT=json', [], { MIGOV_LOG_FORMAT: 'json' }],
-  ])('prints JSON lines with %s', async (_name, args, env) => {
-    const lines = await serve(`json-${args.length}`, args, env);
-    const completed = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg: string; res?: { statusCode: number } }).filter((line) => line.msg === 'request completed');
-    expect(completed.map((line) => line.res?.statusCode)).toEqual([200, 404]);
-  }, 90_000);
+  ])(
+    'prints JSON lines with %s',
+    async (_name, args, env) => {
+      const lines = await serve(`json-${args.length}`, args, env);
+      const completed = lines
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { msg: string; res?: { statusCode: number } })
+        .filter((line) => line.msg === 'request completed');
+      expect(completed.map((line) => line.res?.statusCode)).toEqual([200, 404]);
+    },
+    90_000,
+  );
 
   it('refuses an unknown log format as a usage error', () => {
-    const result = spawnSync(process.execPath, [bin, 'serve', '--log-format', 'xml', '--database', `sqlite:${join(folder, 'never.sqlite')}`], { encoding: 'utf8', env: { ...process.env, MIGOV_UN_DATA: '/nonexistent' } });
+    const result = spawnSync(
+      process.execPath,
+      [bin, 'serve', '--log-format', 'xml', '--database', `sqlite:${join(folder, 'never.sqlite')}`],
+      { encoding: 'utf8', env: { ...process.env, MIGOV_UN_DATA: '/nonexistent' } },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/invalid --log-format: unknown log format "xml" \(expected text or json\)/);
   });

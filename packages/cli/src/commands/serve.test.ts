@@ -21,14 +21,35 @@ interface Answer {
 }
 
 /** One request on its own connection (no keep-alive), so the cluster picks the next worker. */
-function fetchFresh(url: string, options: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Answer> {
+function fetchFresh(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-    const outgoing = request(url, { method: options.method ?? 'GET', agent: false, headers: { connection: 'close', ...(payload ? { 'content-type': 'application/json' } : {}), ...options.headers } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const outgoing = request(
+      url,
+      {
+        method: options.method ?? 'GET',
+        agent: false,
+        headers: {
+          connection: 'close',
+          ...(payload ? { 'content-type': 'application/json' } : {}),
+          ...options.headers,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(payload);
   });
@@ -68,7 +89,13 @@ describe.each(TEST_DIALECTS)('migov serve --workers 2 (%s)', (dialect) => {
   beforeAll(async () => {
     database = await createEmptyTestDatabaseUrl(dialect);
     server = spawn(process.execPath, [bin, 'serve', '--workers', '2', '--port', '0', '--database', database.url], {
-      env: { ...process.env, MIGOV_ADMIN_PASSWORD: ADMIN_PASSWORD, MIGOV_SIGN_IN_PER_IP_PER_MINUTE: String(SIGN_IN_LIMIT), MIGOV_LOG_LEVEL: 'warn', MIGOV_UN_DATA: '/nonexistent' },
+      env: {
+        ...process.env,
+        MIGOV_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        MIGOV_SIGN_IN_PER_IP_PER_MINUTE: String(SIGN_IN_LIMIT),
+        MIGOV_LOG_LEVEL: 'warn',
+        MIGOV_UN_DATA: '/nonexistent',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     exited = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
@@ -102,21 +129,33 @@ describe.each(TEST_DIALECTS)('migov serve --workers 2 (%s)', (dialect) => {
   });
 
   it('publishes through one worker and serves the publication through every worker at once', async () => {
-    const before = await Promise.all(Array.from({ length: 4 }, () => fetchFresh(`${url}/api/v1/published/2023?limit=200`)));
+    const before = await Promise.all(
+      Array.from({ length: 4 }, () => fetchFresh(`${url}/api/v1/published/2023?limit=200`)),
+    );
     const totalBefore = (JSON.parse(before[0]!.body) as { total: number }).total;
     expect(new Set(before.map((answer) => answer.headers.etag)).size).toBe(1);
 
-    const signIn = await fetchFresh(`${url}/api/v1/session`, { method: 'POST', body: { email: 'admin@migov.local', password: ADMIN_PASSWORD } });
+    const signIn = await fetchFresh(`${url}/api/v1/session`, {
+      method: 'POST',
+      body: { email: 'admin@migov.local', password: ADMIN_PASSWORD },
+    });
     expect(signIn.status, signIn.body).toBe(200);
     const cookie = String(signIn.headers['set-cookie']).split(';')[0]!;
     const headers = { cookie, 'x-csrf-token': (JSON.parse(signIn.body) as { csrfToken: string }).csrfToken };
     const list = await fetchFresh(`${url}/api/v1/assessments?state=validated&limit=50`, { headers });
-    const validated = (JSON.parse(list.body) as { items: { id: string; lockVersion: number; jurisdiction: string }[] }).items[0];
+    const validated = (JSON.parse(list.body) as { items: { id: string; lockVersion: number; jurisdiction: string }[] })
+      .items[0];
     expect(validated, list.body).toBeDefined();
-    const published = await fetchFresh(`${url}/api/v1/assessments/${validated!.id}/publish`, { method: 'POST', headers: { ...headers, 'if-match': `"${validated!.lockVersion}"` }, body: {} });
+    const published = await fetchFresh(`${url}/api/v1/assessments/${validated!.id}/publish`, {
+      method: 'POST',
+      headers: { ...headers, 'if-match': `"${validated!.lockVersion}"` },
+      body: {},
+    });
     expect(published.status, published.body).toBe(200);
 
-    const after = await Promise.all(Array.from({ length: 6 }, () => fetchFresh(`${url}/api/v1/published/2023?limit=200`)));
+    const after = await Promise.all(
+      Array.from({ length: 6 }, () => fetchFresh(`${url}/api/v1/published/2023?limit=200`)),
+    );
     for (const answer of after) {
       const body = JSON.parse(answer.body) as { total: number; items: { jurisdiction: string }[] };
       expect(body.total).toBe(totalBefore + 1);
@@ -130,7 +169,10 @@ describe.each(TEST_DIALECTS)('migov serve --workers 2 (%s)', (dialect) => {
     // The sign-in above was one attempt from this address within the minute.
     const attempts: number[] = [];
     for (let attempt = 0; attempt < SIGN_IN_LIMIT + 1; attempt += 1) {
-      const answer = await fetchFresh(`${url}/api/v1/session`, { method: 'POST', body: { email: 'nobody@example.org', password: 'not a password' } });
+      const answer = await fetchFresh(`${url}/api/v1/session`, {
+        method: 'POST',
+        body: { email: 'nobody@example.org', password: 'not a password' },
+      });
       attempts.push(answer.status);
     }
     expect(attempts.slice(0, SIGN_IN_LIMIT - 1)).toEqual(Array(SIGN_IN_LIMIT - 1).fill(401));
@@ -156,7 +198,12 @@ describe.each(TEST_DIALECTS)('migov serve --workers 2 (%s)', (dialect) => {
 
   it('keeps every worker through hostile query strings sent to each of them, twice', async () => {
     const before = (await workerPids(server.pid!)).sort();
-    const targets = ['/api/v1/downloads/2023/csv?instrument=a%01b', '/api/v1/downloads/2023/csv?instrument=x%22%3B%20filename%3D%22evil.html', '/api/v1/published/2023?instrument=%ED%A0%80', '/api/v1/%E0%A4%A'];
+    const targets = [
+      '/api/v1/downloads/2023/csv?instrument=a%01b',
+      '/api/v1/downloads/2023/csv?instrument=x%22%3B%20filename%3D%22evil.html',
+      '/api/v1/published/2023?instrument=%ED%A0%80',
+      '/api/v1/%E0%A4%A',
+    ];
     // Fresh connections go to the workers in turn: each worker gets every request more than once.
     for (let round = 0; round < 4; round += 1) {
       for (const target of targets) {

@@ -8,7 +8,16 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { DEFAULT_DATABASE_URL } from '@migov/db';
-import { closeOnSignals, isClusterWorker, parseLogFormat, parseWorkerCount, runClusterWorker, startCluster, startServer, type StartServerOptions } from '@migov/server';
+import {
+  closeOnSignals,
+  isClusterWorker,
+  parseLogFormat,
+  parseWorkerCount,
+  runClusterWorker,
+  startCluster,
+  startServer,
+  type StartServerOptions,
+} from '@migov/server';
 import { CliError, EXIT } from '../cli-error.ts';
 
 interface ServeOptions {
@@ -26,16 +35,25 @@ const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../.
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('run the migov server (API, docs and web app); on an empty database: migrate, create an administrator and demo data')
+    .description(
+      'run the migov server (API, docs and web app); on an empty database: migrate, create an administrator and demo data',
+    )
     .option('--port <port>', 'port to listen on', '8080')
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
-    .option('--database <url>', `sqlite:<path>, a file path or postgres://… (default: DATABASE_URL or ${DEFAULT_DATABASE_URL})`)
+    .option(
+      '--database <url>',
+      `sqlite:<path>, a file path or postgres://… (default: DATABASE_URL or ${DEFAULT_DATABASE_URL})`,
+    )
     .option('--no-demo', 'do not add demo data to an empty database')
     .option('--workers <count>', 'processes serving requests: a number, or auto for one per core', '1')
-    .option('--log-format <format>', 'text (one short line per request, the default) or json (for log collectors; default MIGOV_LOG_FORMAT)')
+    .option(
+      '--log-format <format>',
+      'text (one short line per request, the default) or json (for log collectors; default MIGOV_LOG_FORMAT)',
+    )
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`invalid --port: ${options.port} (expected 0-65535)`, EXIT.usage);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535)
+        throw new CliError(`invalid --port: ${options.port} (expected 0-65535)`, EXIT.usage);
       let workers: number;
       try {
         workers = parseWorkerCount(options.workers);
@@ -78,13 +96,18 @@ export function registerServeCommand(program: Command): void {
         }
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EADDRINUSE') throw new CliError(`port ${port} on ${options.host} is in use: choose another with --port`, EXIT.unavailable);
-        if (code === 'ECONNREFUSED') throw new CliError(`the database cannot be reached: ${(error as Error).message}`, EXIT.unavailable);
-        if (code === 'WORKER_EXITED') throw new CliError(`${(error as Error).message}; the server did not start`, EXIT.unavailable);
+        if (code === 'EADDRINUSE')
+          throw new CliError(`port ${port} on ${options.host} is in use: choose another with --port`, EXIT.unavailable);
+        if (code === 'ECONNREFUSED')
+          throw new CliError(`the database cannot be reached: ${(error as Error).message}`, EXIT.unavailable);
+        if (code === 'WORKER_EXITED')
+          throw new CliError(`${(error as Error).message}; the server did not start`, EXIT.unavailable);
         throw error;
       }
       const processes = workers === 1 ? '' : ` with ${workers} worker processes`;
-      process.stdout.write(`migov is running${processes}: open ${url}/  (API docs: ${url}/api/v1/docs; Ctrl-C stops it)\n`);
+      process.stdout.write(
+        `migov is running${processes}: open ${url}/  (API docs: ${url}/api/v1/docs; Ctrl-C stops it)\n`,
+      );
       closeOnSignals({ close });
       // Keep the command pending while the server runs; the signal handler exits the process.
       await new Promise<never>(() => undefined);

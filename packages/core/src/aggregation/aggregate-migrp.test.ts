@@ -1,11 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { POLICY_DOMAIN_CODES, type Observation, type ObservationValue, type PolicyDomainCode } from '../observations/observation.ts';
+import {
+  POLICY_DOMAIN_CODES,
+  type Observation,
+  type ObservationValue,
+  type PolicyDomainCode,
+} from '../observations/observation.ts';
 import { createGeography, defaultGeography } from '../geography/geography.ts';
 import type { GroupDefinition } from '../geography/area.ts';
 import { aggregateMigrp, type MigrpAggregate } from './aggregate-migrp.ts';
 
-const country = (area: string, value: ObservationValue, domain: PolicyDomainCode = 'ALLDOMAINS', year = 2019): Observation => ({
+const country = (
+  area: string,
+  value: ObservationValue,
+  domain: PolicyDomainCode = 'ALLDOMAINS',
+  year = 2019,
+): Observation => ({
   series: 'SG_CPA_MIGRS',
   area,
   year,
@@ -13,8 +23,12 @@ const country = (area: string, value: ObservationValue, domain: PolicyDomainCode
   value,
 });
 
-const find = (aggregates: readonly MigrpAggregate[], area: string, domain: PolicyDomainCode = 'ALLDOMAINS', year = 2019) =>
-  aggregates.find((row) => row.area === area && row.domain === domain && row.year === year);
+const find = (
+  aggregates: readonly MigrpAggregate[],
+  area: string,
+  domain: PolicyDomainCode = 'ALLDOMAINS',
+  year = 2019,
+) => aggregates.find((row) => row.area === area && row.domain === domain && row.year === year);
 
 describe('aggregateMigrp', () => {
   it.each([
@@ -26,7 +40,14 @@ describe('aggregateMigrp', () => {
     const kenyaAndNeighbours = ['404', '800', '834', '646'];
     const observations = values.map((value, index) => country(kenyaAndNeighbours[index]!, value));
     const eastAfrica = find(aggregateMigrp(observations).aggregates, '14')!;
-    expect(eastAfrica).toMatchObject({ numerator, denominator, fraction: { numerator, denominator }, series: 'SG_CPA_MIGRP', nature: 'G', origin: 'computed' });
+    expect(eastAfrica).toMatchObject({
+      numerator,
+      denominator,
+      fraction: { numerator, denominator },
+      series: 'SG_CPA_MIGRP',
+      nature: 'G',
+      origin: 'computed',
+    });
     expect(eastAfrica.value).toBe((100 * numerator) / denominator);
   });
 
@@ -44,12 +65,27 @@ describe('aggregateMigrp', () => {
 
   it('evaluates dated membership as of the round', () => {
     // Vanuatu left the LDCs on 4 December 2020.
-    const observations = [country('548', 4, 'ALLDOMAINS', 2019), country('548', 4, 'ALLDOMAINS', 2021), country('4', 1, 'ALLDOMAINS', 2021)];
+    const observations = [
+      country('548', 4, 'ALLDOMAINS', 2019),
+      country('548', 4, 'ALLDOMAINS', 2021),
+      country('4', 1, 'ALLDOMAINS', 2021),
+    ];
     const { aggregates } = aggregateMigrp(observations, { areas: ['199'] });
-    expect(find(aggregates, '199', 'ALLDOMAINS', 2019)).toMatchObject({ numerator: 1, denominator: 1, membershipAsOf: 2019 });
+    expect(find(aggregates, '199', 'ALLDOMAINS', 2019)).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+      membershipAsOf: 2019,
+    });
     expect(find(aggregates, '199', 'ALLDOMAINS', 2021)).toMatchObject({ numerator: 0, denominator: 1 });
-    const asOfEnd2020 = aggregateMigrp(observations, { areas: ['199'], membershipDate: (round) => `${round - 1}-12-01` }).aggregates;
-    expect(find(asOfEnd2020, '199', 'ALLDOMAINS', 2021)).toMatchObject({ numerator: 1, denominator: 2, membershipAsOf: '2020-12-01' });
+    const asOfEnd2020 = aggregateMigrp(observations, {
+      areas: ['199'],
+      membershipDate: (round) => `${round - 1}-12-01`,
+    }).aggregates;
+    expect(find(asOfEnd2020, '199', 'ALLDOMAINS', 2021)).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      membershipAsOf: '2020-12-01',
+    });
   });
 
   it('accepts areas by ISO code and group id, and computes only those asked for', () => {
@@ -74,10 +110,20 @@ describe('aggregateMigrp', () => {
   it.each([
     ['a category outside 1-4', country('404', 5), 'value', 'SG_CPA_MIGRS must be a category 1-4 or N'],
     ['a fractional category', country('404', 2.5), 'value', 'SG_CPA_MIGRS must be a category 1-4 or N'],
-    ['an unknown domain', { ...country('404', 3), domain: 'DOMAIN7' as PolicyDomainCode }, 'domain', 'unknown policy domain'],
+    [
+      'an unknown domain',
+      { ...country('404', 3), domain: 'DOMAIN7' as PolicyDomainCode },
+      'domain',
+      'unknown policy domain',
+    ],
     ['a round that is no year', { ...country('404', 3), year: Number.NaN }, 'year', 'the round is not a year'],
     ['an unknown area', country('999', 3), 'area', 'unknown area: its value is left out'],
-    ['a value for a region', country('14', 3), 'area', '14 Eastern Africa is a intermediate-region, not a country: its value is left out'],
+    [
+      'a value for a region',
+      country('14', 3),
+      'area',
+      '14 Eastern Africa is a intermediate-region, not a country: its value is left out',
+    ],
   ])('leaves out %s with a problem', (_what, observation, column, message) => {
     const { aggregates, problems } = aggregateMigrp([observation], { file: 'input.csv' });
     expect(aggregates).toEqual([]);
@@ -91,7 +137,9 @@ describe('aggregateMigrp', () => {
   it('keeps the first of duplicate values and reports the second', () => {
     const { aggregates, problems } = aggregateMigrp([country('404', 4), country('KEN', 1)], { areas: ['14'] });
     expect(find(aggregates, '14')).toMatchObject({ numerator: 1, denominator: 1 });
-    expect(problems).toEqual([expect.objectContaining({ row: 2, message: 'duplicate value for 404, ALLDOMAINS, 2019: the first is kept' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ row: 2, message: 'duplicate value for 404, ALLDOMAINS, 2019: the first is kept' }),
+    ]);
   });
 
   it('ignores other series', () => {
@@ -137,7 +185,9 @@ describe('aggregateMigrp invariants', () => {
           expect(row.numerator).toBeLessThanOrEqual(row.denominator);
           expect(row.denominator).toBeGreaterThan(0);
           expect(row.denominator).toBeLessThanOrEqual(row.coverage.members);
-          expect(row.coverage.responding + row.coverage.notApplicable + row.coverage.missing).toBe(row.coverage.members);
+          expect(row.coverage.responding + row.coverage.notApplicable + row.coverage.missing).toBe(
+            row.coverage.members,
+          );
         }
       }),
       PROPERTY_RUNS,
@@ -177,24 +227,46 @@ describe('aggregateMigrp invariants', () => {
 
   it('is unchanged by adding a non-responding country', () => {
     fc.assert(
-      fc.property(observationsArbitrary, fc.constantFrom(...countryCodes), fc.constantFrom(...POLICY_DOMAIN_CODES), (observations, extra, domain) => {
-        const taken = observations.some((row) => row.area === extra && row.domain === domain && row.year === 2019);
-        fc.pre(!taken);
-        const before = projection(aggregateMigrp(observations).aggregates);
-        expect(projection(aggregateMigrp([...observations, country(extra, 'N', domain, 2019)]).aggregates)).toEqual(before);
-      }),
+      fc.property(
+        observationsArbitrary,
+        fc.constantFrom(...countryCodes),
+        fc.constantFrom(...POLICY_DOMAIN_CODES),
+        (observations, extra, domain) => {
+          const taken = observations.some((row) => row.area === extra && row.domain === domain && row.year === 2019);
+          fc.pre(!taken);
+          const before = projection(aggregateMigrp(observations).aggregates);
+          expect(projection(aggregateMigrp([...observations, country(extra, 'N', domain, 2019)]).aggregates)).toEqual(
+            before,
+          );
+        },
+      ),
       PROPERTY_RUNS,
     );
   });
 
   it('does not depend on the order of the observations', () => {
     fc.assert(
-      fc.property(observationsArbitrary.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }))), ([rows, shuffled]) => {
-        expect(aggregateMigrp(shuffled).aggregates).toEqual(
-          expect.arrayContaining(aggregateMigrp(rows).aggregates.map((row) => expect.objectContaining({ area: row.area, year: row.year, domain: row.domain, numerator: row.numerator, denominator: row.denominator }))),
-        );
-        expect(projection(aggregateMigrp(shuffled).aggregates)).toEqual(projection(aggregateMigrp(rows).aggregates));
-      }),
+      fc.property(
+        observationsArbitrary.chain((rows) =>
+          fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+        ),
+        ([rows, shuffled]) => {
+          expect(aggregateMigrp(shuffled).aggregates).toEqual(
+            expect.arrayContaining(
+              aggregateMigrp(rows).aggregates.map((row) =>
+                expect.objectContaining({
+                  area: row.area,
+                  year: row.year,
+                  domain: row.domain,
+                  numerator: row.numerator,
+                  denominator: row.denominator,
+                }),
+              ),
+            ),
+          );
+          expect(projection(aggregateMigrp(shuffled).aggregates)).toEqual(projection(aggregateMigrp(rows).aggregates));
+        },
+      ),
       PROPERTY_RUNS,
     );
   });
@@ -208,7 +280,9 @@ describe('aggregateMigrp invariants', () => {
           for (const area of areas) {
             const members = new Set(defaultGeography.areaMembers(area, { asOf: year }));
             for (const domain of POLICY_DOMAIN_CODES) {
-              const responding = observations.filter((row) => row.year === year && row.domain === domain && members.has(row.area) && row.value !== 'N');
+              const responding = observations.filter(
+                (row) => row.year === year && row.domain === domain && members.has(row.area) && row.value !== 'N',
+              );
               const meets = responding.filter((row) => row.value === 3 || row.value === 4).length;
               const computed = find(aggregates, area, domain, year);
               if (responding.length === 0) expect(computed).toBeUndefined();
@@ -233,14 +307,30 @@ describe('aggregateMigrp speed', () => {
         id: `district-${district}`,
         name: `District ${district}`,
         kind: 'district',
-        members: Array.from({ length: 100 }, (_, offset) => ({ area: jurisdiction(district * 100 + offset), ...(from ? { from } : {}) })),
+        members: Array.from({ length: 100 }, (_, offset) => ({
+          area: jurisdiction(district * 100 + offset),
+          ...(from ? { from } : {}),
+        })),
       });
     }
     for (let province = 0; province < 10; province += 1) {
-      groups.push({ id: `province-${province}`, name: `Province ${province}`, kind: 'province', members: Array.from({ length: 10 }, (_, offset) => ({ area: `district-${province * 10 + offset}` })) });
+      groups.push({
+        id: `province-${province}`,
+        name: `Province ${province}`,
+        kind: 'province',
+        members: Array.from({ length: 10 }, (_, offset) => ({ area: `district-${province * 10 + offset}` })),
+      });
     }
-    groups.push({ id: 'nation', name: 'Nation', kind: 'nation', members: Array.from({ length: 10 }, (_, province) => ({ area: `province-${province}` })) });
-    const areas = createGeography({ groups }).listAreas().filter((area) => ['district', 'province', 'nation'].includes(area.kind)).map((area) => area.code);
+    groups.push({
+      id: 'nation',
+      name: 'Nation',
+      kind: 'nation',
+      members: Array.from({ length: 10 }, (_, province) => ({ area: `province-${province}` })),
+    });
+    const areas = createGeography({ groups })
+      .listAreas()
+      .filter((area) => ['district', 'province', 'nation'].includes(area.kind))
+      .map((area) => area.code);
 
     const observations: Observation[] = [];
     let state = 1072;
@@ -249,7 +339,13 @@ describe('aggregateMigrp speed', () => {
         for (const domain of POLICY_DOMAIN_CODES) {
           state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
           const draw = state % 5;
-          observations.push({ series: 'SG_CPA_MIGRS', area: jurisdiction(index), year: 2015 + round, domain, value: draw === 4 ? 'N' : draw + 1 });
+          observations.push({
+            series: 'SG_CPA_MIGRS',
+            area: jurisdiction(index),
+            year: 2015 + round,
+            domain,
+            value: draw === 4 ? 'N' : draw + 1,
+          });
         }
       }
     }
@@ -265,7 +361,9 @@ describe('aggregateMigrp speed', () => {
     }
     const { aggregates, problems } = result!;
     const elapsed = Math.min(...timings);
-    console.info(`aggregateMigrp: ${observations.length} observations, ${aggregates.length} aggregates in ${timings.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+    console.info(
+      `aggregateMigrp: ${observations.length} observations, ${aggregates.length} aggregates in ${timings.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+    );
 
     expect(problems).toEqual([]);
     expect(aggregates).toHaveLength(10 * 7 * 111 - 5 * 7); // district 99 has no member before 2020

@@ -7,7 +7,12 @@
  * area that responded); unweighted; a country with no value, or `N`, is left out of both; no
  * imputation. Membership of dated groupings (LDC, ...) is taken on the round's membership date.
  */
-import { POLICY_DOMAIN_CODES, type Observation, type PolicyDomainCode, type Problem } from '../observations/observation.ts';
+import {
+  POLICY_DOMAIN_CODES,
+  type Observation,
+  type PolicyDomainCode,
+  type Problem,
+} from '../observations/observation.ts';
 import type { AsOf } from '../geography/area.ts';
 import { defaultGeography, type Geography } from '../geography/geography.ts';
 import type { CountFraction } from './exact-percent.ts';
@@ -82,14 +87,21 @@ interface RoundCounts {
  * Other series are ignored. An area with no responding member gets no aggregate.
  * @example aggregateMigrp(countryObservations).aggregates.find((a) => a.area === '1' && a.domain === 'ALLDOMAINS')
  */
-export function aggregateMigrp(observations: Iterable<Observation>, options: AggregateMigrpOptions = {}): AggregateMigrpResult {
+export function aggregateMigrp(
+  observations: Iterable<Observation>,
+  options: AggregateMigrpOptions = {},
+): AggregateMigrpResult {
   const geography = options.geography ?? defaultGeography;
   const membershipDate = options.membershipDate ?? ((round: number) => round);
   const file = options.file ?? 'SG_CPA_MIGRS observations';
   const problems: Problem[] = [];
-  const targetAreas = (options.areas ?? geography.listAreas().filter((area) => area.kind !== 'country').map((area) => area.code)).map(
-    (code) => geography.getArea(code).code,
-  );
+  const targetAreas = (
+    options.areas ??
+    geography
+      .listAreas()
+      .filter((area) => area.kind !== 'country')
+      .map((area) => area.code)
+  ).map((code) => geography.getArea(code).code);
   const uniqueTargets = [...new Set(targetAreas)];
   const targetIndex = new Map(uniqueTargets.map((code, index) => [code, index]));
 
@@ -149,7 +161,9 @@ export function aggregateMigrp(observations: Iterable<Observation>, options: Agg
           jurisdictionIndex.set(code, resolved);
         }
       } else {
-        resolved = area ? `${area.code} ${area.name} is a ${area.kind}, not a country: its value is left out` : 'unknown area: its value is left out';
+        resolved = area
+          ? `${area.code} ${area.name} is a ${area.kind}, not a country: its value is left out`
+          : 'unknown area: its value is left out';
       }
       resolvedAreas.set(observation.area, resolved);
     }
@@ -175,7 +189,11 @@ export function aggregateMigrp(observations: Iterable<Observation>, options: Agg
     const mask = round.seen[resolved] ?? 0;
     const bit = 1 << domainIndex;
     if (mask & bit) {
-      complain(`duplicate value for ${jurisdictionCodes[resolved]}, ${observation.domain}, ${year}: the first is kept`, 'area', observation.area);
+      complain(
+        `duplicate value for ${jurisdictionCodes[resolved]}, ${observation.domain}, ${year}: the first is kept`,
+        'area',
+        observation.area,
+      );
       continue;
     }
     round.seen[resolved] = mask | bit;
@@ -220,7 +238,12 @@ export function aggregateMigrp(observations: Iterable<Observation>, options: Agg
           numerator,
           denominator,
           fraction: { numerator, denominator },
-          coverage: { members, responding: denominator, notApplicable: notApplicable[cell]!, missing: members - denominator - notApplicable[cell]! },
+          coverage: {
+            members,
+            responding: denominator,
+            notApplicable: notApplicable[cell]!,
+            missing: members - denominator - notApplicable[cell]!,
+          },
           origin: 'computed',
           membershipAsOf: asOf,
         });

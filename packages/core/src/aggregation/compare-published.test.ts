@@ -3,7 +3,13 @@ import type { Observation, PolicyDomainCode } from '../observations/observation.
 import { aggregateMigrp, type MigrpAggregate } from './aggregate-migrp.ts';
 import { compareWithPublished, countsFor, inferCounts } from './compare-published.ts';
 
-const published = (area: string, value: number, domain: PolicyDomainCode = 'ALLDOMAINS', year = 2019, extra: Partial<Observation> = {}): Observation => ({
+const published = (
+  area: string,
+  value: number,
+  domain: PolicyDomainCode = 'ALLDOMAINS',
+  year = 2019,
+  extra: Partial<Observation> = {},
+): Observation => ({
   series: 'SG_CPA_MIGRP',
   area,
   year,
@@ -17,18 +23,48 @@ const countryValues = (values: Record<string, number | 'N'>, year = 2019): Obser
   Object.entries(values).map(([area, value]) => ({ series: 'SG_CPA_MIGRS', area, year, domain: 'ALLDOMAINS', value }));
 
 /** East Africa (14) computed from three countries: 2 of 3 meet. */
-const computed: MigrpAggregate[] = aggregateMigrp(countryValues({ '404': 3, '800': 4, '834': 1 }), { areas: ['14'] }).aggregates;
+const computed: MigrpAggregate[] = aggregateMigrp(countryValues({ '404': 3, '800': 4, '834': 1 }), {
+  areas: ['14'],
+}).aggregates;
 
 describe('compareWithPublished', () => {
   it.each([
     ['the same figure', [published('14', 66.7)], 'match', undefined, 3, 'consistent'],
-    ['a figure based on more responding countries', [published('14', 50, 'ALLDOMAINS', 2019, { denominator: 4 })], 'differs', 'partial-coverage', 4, 'stated'],
-    ['a figure based on fewer responding countries', [published('14', 50, 'ALLDOMAINS', 2019, { denominator: 2 })], 'differs', 'more-respondents-than-published', 2, 'stated'],
-    ['a different figure from as many countries', [published('14', 33.3, 'ALLDOMAINS', 2019, { denominator: 3 })], 'differs', 'different-values', 3, 'stated'],
+    [
+      'a figure based on more responding countries',
+      [published('14', 50, 'ALLDOMAINS', 2019, { denominator: 4 })],
+      'differs',
+      'partial-coverage',
+      4,
+      'stated',
+    ],
+    [
+      'a figure based on fewer responding countries',
+      [published('14', 50, 'ALLDOMAINS', 2019, { denominator: 2 })],
+      'differs',
+      'more-respondents-than-published',
+      2,
+      'stated',
+    ],
+    [
+      'a different figure from as many countries',
+      [published('14', 33.3, 'ALLDOMAINS', 2019, { denominator: 3 })],
+      'differs',
+      'different-values',
+      3,
+      'stated',
+    ],
     ['a figure whose respondents are inferred', [published('14', 40)], 'differs', 'partial-coverage', 5, 'inferred'],
   ] as const)('compares with %s', (_what, publishedRows, status, reasonCode, publishedResponding, basis) => {
     const [row] = compareWithPublished(computed, publishedRows, { decimals: 1 });
-    expect(row).toMatchObject({ area: '14', status, computedResponding: 3, publishedResponding, respondingBasis: basis, decimals: 1 });
+    expect(row).toMatchObject({
+      area: '14',
+      status,
+      computedResponding: 3,
+      publishedResponding,
+      respondingBasis: basis,
+      decimals: 1,
+    });
     expect(row!.reason?.code).toBe(reasonCode);
   });
 
@@ -42,8 +78,14 @@ describe('compareWithPublished', () => {
   });
 
   it('takes stated respondents from the options', () => {
-    const [row] = compareWithPublished(computed, [published('14', 50)], { respondents: [{ area: '014', year: 2019, responding: 6 }] });
-    expect(row).toMatchObject({ publishedResponding: 6, respondingBasis: 'stated', reason: { code: 'partial-coverage' } });
+    const [row] = compareWithPublished(computed, [published('14', 50)], {
+      respondents: [{ area: '014', year: 2019, responding: 6 }],
+    });
+    expect(row).toMatchObject({
+      publishedResponding: 6,
+      respondingBasis: 'stated',
+      reason: { code: 'partial-coverage' },
+    });
   });
 
   it('lists what only one side has', () => {
@@ -56,7 +98,9 @@ describe('compareWithPublished', () => {
   });
 
   it('uses the decimals of the round, or those given', () => {
-    const inferred = compareWithPublished(computed, [published('14', 66.67), published('2', 12.5)]).find((row) => row.area === '14');
+    const inferred = compareWithPublished(computed, [published('14', 66.67), published('2', 12.5)]).find(
+      (row) => row.area === '14',
+    );
     expect(inferred).toMatchObject({ status: 'match', decimals: 2, computedFigure: '66.67' });
     const [given] = compareWithPublished(computed, [published('14', 67)], { decimals: { 2019: 0 } });
     expect(given).toMatchObject({ status: 'match', decimals: 0, computedFigure: '67' });
@@ -78,7 +122,10 @@ describe('inferCounts', () => {
     [[100, 100], 5, 1, [1, 1]],
     [[54.1, 55.0, 67.6], 1, 111, [60, 61, 75]],
   ])('explains %j at %i decimals as k of %i', (values, decimals, responding, numerators) => {
-    expect(inferCounts(values, decimals, { atLeast: responding === 111 ? 111 : 1 })).toEqual({ responding, numerators });
+    expect(inferCounts(values, decimals, { atLeast: responding === 111 ? 111 : 1 })).toEqual({
+      responding,
+      numerators,
+    });
   });
 
   it('finds nothing where no count reproduces the values', () => {

@@ -2,7 +2,12 @@
  * Computed SG_CPA_MIGRP aggregates next to the published ones: each difference with its reason.
  * Published figures are never overwritten; the two stay apart and are compared here.
  */
-import { POLICY_DOMAIN_CODES, normalizeM49, type Observation, type PolicyDomainCode } from '../observations/observation.ts';
+import {
+  POLICY_DOMAIN_CODES,
+  normalizeM49,
+  type Observation,
+  type PolicyDomainCode,
+} from '../observations/observation.ts';
 import { compareAreaCodes } from '../geography/geography.ts';
 import type { MigrpAggregate } from './aggregate-migrp.ts';
 import { decimalsOf, formatPercent, matchesPublished } from './exact-percent.ts';
@@ -93,7 +98,11 @@ export interface InferredCounts {
  * The true number is this or a multiple of it; few decimals make the answer weak.
  * @example inferCounts([62.31884, 61.5942], 5) // { responding: 138, numerators: [86, 85] }
  */
-export function inferCounts(values: readonly number[], decimals: number, options: { atLeast?: number; max?: number } = {}): InferredCounts | undefined {
+export function inferCounts(
+  values: readonly number[],
+  decimals: number,
+  options: { atLeast?: number; max?: number } = {},
+): InferredCounts | undefined {
   const max = options.max ?? 1000;
   for (let responding = Math.max(1, options.atLeast ?? 1); responding <= max; responding += 1) {
     const numerators = countsFor(responding, values, decimals);
@@ -139,9 +148,13 @@ export function compareWithPublished(
     if (values) values.push(observation.value);
     else publishedValues.set(areaYear, [observation.value]);
     if (observation.denominator !== undefined) statedByAreaYear.set(areaYear, observation.denominator);
-    decimalsByYear.set(observation.year, Math.max(decimalsByYear.get(observation.year) ?? 0, decimalsOf(observation.value)));
+    decimalsByYear.set(
+      observation.year,
+      Math.max(decimalsByYear.get(observation.year) ?? 0, decimalsOf(observation.value)),
+    );
   }
-  for (const stated of options.respondents ?? []) statedByAreaYear.set(areaYearKey(canonicalArea(stated.area), stated.year), stated.responding);
+  for (const stated of options.respondents ?? [])
+    statedByAreaYear.set(areaYearKey(canonicalArea(stated.area), stated.year), stated.responding);
   const decimalsFor = (year: number): number => {
     if (typeof options.decimals === 'number') return options.decimals;
     return options.decimals?.[year] ?? decimalsByYear.get(year) ?? 0;
@@ -266,7 +279,10 @@ export function compareWithPublished(
     }
     let reason: { code: DifferenceReasonCode; message: string };
     if (!known) {
-      reason = { code: 'unexplained', message: `computed ${base.computedFigure} from ${computedResponding} responding countries, published ${value}; the published number of responding countries is unknown` };
+      reason = {
+        code: 'unexplained',
+        message: `computed ${base.computedFigure} from ${computedResponding} responding countries, published ${value}; the published number of responding countries is unknown`,
+      };
     } else if (publishedResponding > computedResponding) {
       reason = {
         code: 'partial-coverage',
@@ -287,6 +303,9 @@ export function compareWithPublished(
   }
 
   return comparisons.sort(
-    (a, b) => a.year - b.year || compareAreaCodes(a.area, b.area) || (DOMAIN_ORDER.get(a.domain) ?? 0) - (DOMAIN_ORDER.get(b.domain) ?? 0),
+    (a, b) =>
+      a.year - b.year ||
+      compareAreaCodes(a.area, b.area) ||
+      (DOMAIN_ORDER.get(a.domain) ?? 0) - (DOMAIN_ORDER.get(b.domain) ?? 0),
   );
 }

@@ -39,13 +39,18 @@ describe('formatPercent', () => {
 
   it('agrees with roundPercent and percentValue', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.nat(), fc.integer({ min: 0, max: 8 }), (denominator, seed, decimals) => {
-        const numerator = seed % (denominator + 1);
-        const fraction = { numerator, denominator };
-        const rounded = roundPercent(fraction, decimals);
-        expect(Math.abs(rounded - percentValue(fraction))).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-9);
-        expect(matchesPublished(fraction, rounded, decimals)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 8 }),
+        (denominator, seed, decimals) => {
+          const numerator = seed % (denominator + 1);
+          const fraction = { numerator, denominator };
+          const rounded = roundPercent(fraction, decimals);
+          expect(Math.abs(rounded - percentValue(fraction))).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-9);
+          expect(matchesPublished(fraction, rounded, decimals)).toBe(true);
+        },
+      ),
       { seed: 1072, numRuns: 500 },
     );
   });

@@ -17,7 +17,8 @@ function assertCounts(fraction: CountFraction): void {
 }
 
 function assertDecimals(decimals: number): void {
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) throw new RangeError(`invalid decimals: ${decimals}`);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15)
+    throw new RangeError(`invalid decimals: ${decimals}`);
 }
 
 /** The closest double to 100 x numerator / denominator (one correctly rounded division). */

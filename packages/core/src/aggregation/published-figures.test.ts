@@ -29,7 +29,10 @@ function readDdfDatapoints(path: string | URL, series: SeriesCode): Observation[
 }
 
 const countries = readDdfDatapoints(sharedData('un-sdg-10-7-2/sg_cpa_migrs_by_country.ddf.csv'), 'SG_CPA_MIGRS');
-const published = readDdfDatapoints(new URL('../../test/fixtures/sg_cpa_migrp_published.ddf.csv', import.meta.url), 'SG_CPA_MIGRP');
+const published = readDdfDatapoints(
+  new URL('../../test/fixtures/sg_cpa_migrp_published.ddf.csv', import.meta.url),
+  'SG_CPA_MIGRP',
+);
 const { aggregates, problems } = aggregateMigrp(countries);
 const comparisons = compareWithPublished(aggregates, published);
 const DOMAINS = ['ALLDOMAINS', 'DOMAIN1', 'DOMAIN2', 'DOMAIN3', 'DOMAIN4', 'DOMAIN5', 'DOMAIN6'] as const;
@@ -54,14 +57,19 @@ describe('the published fixture', () => {
     const domain2of2019 = published.filter((row) => row.year === 2019 && row.domain === 'DOMAIN2');
     expect(domain2of2019).toHaveLength(39);
     expect(new Set(domain2of2019.map((row) => row.nature))).toEqual(new Set(['C']));
-    expect(published.filter((row) => !(row.year === 2019 && row.domain === 'DOMAIN2')).every((row) => row.nature === 'G')).toBe(true);
+    expect(
+      published.filter((row) => !(row.year === 2019 && row.domain === 'DOMAIN2')).every((row) => row.nature === 'G'),
+    ).toBe(true);
   });
 
   it('is internally consistent in 2021: counts behind each figure add up over partitions', () => {
     // The 5-decimal 2021 figures pin down k of n per area; partitions must add up (this also guards the fixture's transcription).
     const counts = new Map<string, { responding: number; numerators: number[] }>();
     for (const area of new Set(published.filter((row) => row.year === 2021).map((row) => row.area))) {
-      const values = DOMAINS.map((domain) => published.find((row) => row.year === 2021 && row.area === area && row.domain === domain)!.value as number);
+      const values = DOMAINS.map(
+        (domain) =>
+          published.find((row) => row.year === 2021 && row.area === area && row.domain === domain)!.value as number,
+      );
       const inferred = inferCounts(values, 5);
       expect(inferred, `counts of ${area}`).toBeDefined();
       counts.set(area, inferred!);
@@ -82,9 +90,15 @@ describe('the published fixture', () => {
     };
     for (const [whole, parts] of Object.entries(partitions)) {
       const total = counts.get(whole)!;
-      expect(parts.reduce((sum, part) => sum + counts.get(part)!.responding, 0), `responding in ${whole}`).toBe(total.responding);
+      expect(
+        parts.reduce((sum, part) => sum + counts.get(part)!.responding, 0),
+        `responding in ${whole}`,
+      ).toBe(total.responding);
       DOMAINS.forEach((domain, index) => {
-        expect(parts.reduce((sum, part) => sum + counts.get(part)!.numerators[index]!, 0), `${domain} in ${whole}`).toBe(total.numerators[index]);
+        expect(
+          parts.reduce((sum, part) => sum + counts.get(part)!.numerators[index]!, 0),
+          `${domain} in ${whole}`,
+        ).toBe(total.numerators[index]);
       });
     }
     expect(counts.get('1')!.responding).toBe(138);
@@ -97,10 +111,20 @@ describe('SG_CPA_MIGRP 2019: computed from the published country values', () => 
   });
 
   it('reproduces the published world figures from 111 responding countries', () => {
-    const world = DOMAINS.map((domain) => aggregates.find((row) => row.year === 2019 && row.area === '1' && row.domain === domain)!);
+    const world = DOMAINS.map((domain) =>
+      aggregates.find((row) => row.year === 2019 && row.area === '1' && row.domain === domain)!,
+    );
     expect(world.map((row) => row.denominator)).toEqual(Array(7).fill(111));
     expect(world[0]!.numerator).toBe(60);
-    expect(world.map((row) => formatPercent(row.fraction, 1))).toEqual(['54.1', '55.0', '67.6', '79.3', '58.6', '62.2', '77.5']);
+    expect(world.map((row) => formatPercent(row.fraction, 1))).toEqual([
+      '54.1',
+      '55.0',
+      '67.6',
+      '79.3',
+      '58.6',
+      '62.2',
+      '77.5',
+    ]);
     // 50 areas carry N, but one of them, 830 Channel Islands, is an intermediate region, not a country, and
     // five are areas without a population, which the world does not count.
     expect(world[0]!.coverage).toEqual({ members: 243, responding: 111, notApplicable: 44, missing: 88 });
@@ -110,10 +134,18 @@ describe('SG_CPA_MIGRP 2019: computed from the published country values', () => 
     const of2019 = comparisons.filter((row) => row.year === 2019 && row.published);
     expect(of2019).toHaveLength(published.filter((row) => row.year === 2019).length);
     const unexpected = of2019.filter(
-      (row) => row.status !== 'match' && !IRREDUCIBLE_2019_DISCREPANCIES.some((known) => known.area === row.area && known.domain === row.domain),
+      (row) =>
+        row.status !== 'match' &&
+        !IRREDUCIBLE_2019_DISCREPANCIES.some((known) => known.area === row.area && known.domain === row.domain),
     );
-    expect(unexpected.map((row) => `${row.area} ${row.domain}: computed ${row.computedFigure}, published ${row.published?.value}`)).toEqual([]);
-    expect(of2019.every((row) => row.respondingBasis === 'consistent' && row.publishedResponding === row.computedResponding)).toBe(true);
+    expect(
+      unexpected.map(
+        (row) => `${row.area} ${row.domain}: computed ${row.computedFigure}, published ${row.published?.value}`,
+      ),
+    ).toEqual([]);
+    expect(
+      of2019.every((row) => row.respondingBasis === 'consistent' && row.publishedResponding === row.computedResponding),
+    ).toBe(true);
   });
 
   it.each([
@@ -126,21 +158,47 @@ describe('SG_CPA_MIGRP 2019: computed from the published country values', () => 
     ['202', 33],
     ['513', 31],
   ])('counts the responding countries of %s as %i', (area, responding) => {
-    expect(aggregates.find((row) => row.year === 2019 && row.area === area && row.domain === 'ALLDOMAINS')?.denominator).toBe(responding);
+    expect(
+      aggregates.find((row) => row.year === 2019 && row.area === area && row.domain === 'ALLDOMAINS')?.denominator,
+    ).toBe(responding);
   });
 
   it('reproduces SIDS only without Bahrain, which responded in 2019', () => {
-    const withBahrain = createGeography({ groups: [{ id: 'sids-with-bahrain', name: 'SIDS and Bahrain', kind: 'test', members: [{ area: '722' }, { area: 'BHR' }] }] });
-    const computed = aggregateMigrp(countries, { geography: withBahrain, areas: ['sids-with-bahrain'] }).aggregates.filter((row) => row.year === 2019);
+    const withBahrain = createGeography({
+      groups: [
+        {
+          id: 'sids-with-bahrain',
+          name: 'SIDS and Bahrain',
+          kind: 'test',
+          members: [{ area: '722' }, { area: 'BHR' }],
+        },
+      ],
+    });
+    const computed = aggregateMigrp(countries, {
+      geography: withBahrain,
+      areas: ['sids-with-bahrain'],
+    }).aggregates.filter((row) => row.year === 2019);
     const relabelled = computed.map((row) => ({ ...row, area: '722' }));
-    const result = compareWithPublished(relabelled, published.filter((row) => row.area === '722' && row.year === 2019));
+    const result = compareWithPublished(
+      relabelled,
+      published.filter((row) => row.area === '722' && row.year === 2019),
+    );
     expect(result.filter((row) => row.status === 'differs').length).toBeGreaterThan(0);
-    expect(result[0]).toMatchObject({ computedResponding: 13, publishedResponding: 12, reason: { code: 'more-respondents-than-published' } });
+    expect(result[0]).toMatchObject({
+      computedResponding: 13,
+      publishedResponding: 12,
+      reason: { code: 'more-respondents-than-published' },
+    });
   });
 
   it('reproduces LDCs only on the 2019 list, without Equatorial Guinea (graduated 4 June 2017)', () => {
-    const computed = aggregateMigrp(countries, { membershipDate: () => 2017, areas: ['199'] }).aggregates.filter((row) => row.year === 2019);
-    const result = compareWithPublished(computed, published.filter((row) => row.area === '199' && row.year === 2019));
+    const computed = aggregateMigrp(countries, { membershipDate: () => 2017, areas: ['199'] }).aggregates.filter(
+      (row) => row.year === 2019,
+    );
+    const result = compareWithPublished(
+      computed,
+      published.filter((row) => row.area === '199' && row.year === 2019),
+    );
     expect(result.filter((row) => row.status === 'differs').length).toBeGreaterThan(0);
     expect(result[0]).toMatchObject({ computedResponding: 29, publishedResponding: 28 });
   });
@@ -157,7 +215,12 @@ describe('SG_CPA_MIGRP 2021: 89 of 138 responding countries published', () => {
     const world = comparisons.filter((row) => row.year === 2021 && row.area === '1');
     expect(world).toHaveLength(7);
     for (const row of world) {
-      expect(row).toMatchObject({ status: 'differs', computedResponding: 89, publishedResponding: 138, respondingBasis: 'inferred' });
+      expect(row).toMatchObject({
+        status: 'differs',
+        computedResponding: 89,
+        publishedResponding: 138,
+        respondingBasis: 'inferred',
+      });
       expect(row.reason?.code).toBe('partial-coverage');
       expect(row.reason?.message).toMatch(/^89 of 138 responding countries published/);
       expect(row.computed?.coverage.publishedResponding).toBe(138);
@@ -184,7 +247,9 @@ describe('SG_CPA_MIGRP 2021: 89 of 138 responding countries published', () => {
   });
 
   it('flags figures that agree only by coincidence of partial data', () => {
-    const coincidental = comparisons.filter((row) => row.year === 2021 && row.status === 'match' && row.reason?.code === 'partial-coverage');
+    const coincidental = comparisons.filter(
+      (row) => row.year === 2021 && row.status === 'match' && row.reason?.code === 'partial-coverage',
+    );
     expect(coincidental.length).toBeGreaterThan(0);
     for (const row of coincidental) expect(row.publishedResponding!).toBeGreaterThan(row.computedResponding);
   });

@@ -45,7 +45,12 @@ export class Columns {
 export type CellKind = 'code' | 'text';
 
 /** The cell at a column of a row, or undefined when the column is absent. SDMX-CSV value labels ("A: Annual") are cut to the code. */
-export function cellAt(header: readonly string[], cells: readonly string[], index: number | undefined, kind: CellKind = 'code'): Cell | undefined {
+export function cellAt(
+  header: readonly string[],
+  cells: readonly string[],
+  index: number | undefined,
+  kind: CellKind = 'code',
+): Cell | undefined {
   if (index === undefined) return undefined;
   const raw = cells[index] ?? '';
   const value = kind === 'text' ? restoreTextCell(raw) : raw;
@@ -53,7 +58,11 @@ export function cellAt(header: readonly string[], cells: readonly string[], inde
 }
 
 /** Code cell with an SDMX-CSV "code: label" value reduced to its code. */
-export function codeCellAt(header: readonly string[], cells: readonly string[], index: number | undefined): Cell | undefined {
+export function codeCellAt(
+  header: readonly string[],
+  cells: readonly string[],
+  index: number | undefined,
+): Cell | undefined {
   const cell = cellAt(header, cells, index);
   if (!cell) return undefined;
   const separator = cell.value.indexOf(': ');

@@ -30,7 +30,13 @@ const filled = (cells: readonly string[]): string[] => cells.filter((cell) => ce
  */
 const isTextLine = (cells: readonly string[]): boolean => {
   const [only, ...more] = filled(cells);
-  return only !== undefined && more.length === 0 && /\p{L}/u.test(only) && only.trim().split(/\s+/).length >= 2 && !/^\s*\d{4}\b/.test(only);
+  return (
+    only !== undefined &&
+    more.length === 0 &&
+    /\p{L}/u.test(only) &&
+    only.trim().split(/\s+/).length >= 2 &&
+    !/^\s*\d{4}\b/.test(only)
+  );
 };
 
 /**
@@ -54,10 +60,17 @@ export function guessDelimiter(firstLine: string): ',' | ';' | '\t' {
  * Parse CSV text into a table, adding a problem for every malformed row (bad quoting, wrong number of
  * cells) instead of stopping at the first. Returns undefined when there is no usable header.
  */
-export function parseCsvTable(text: string, problems: ProblemList, maxLineBytes = DEFAULT_MAX_LINE_BYTES): CsvTable | undefined {
+export function parseCsvTable(
+  text: string,
+  problems: ProblemList,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): CsvTable | undefined {
   const long = findLongLine(text, maxLineBytes);
   if (long) {
-    problems.add({ row: long.line, message: `line ${long.line} is ${formatBytes(long.bytes)} long; the limit is ${formatBytes(maxLineBytes)} per line` });
+    problems.add({
+      row: long.line,
+      message: `line ${long.line} is ${formatBytes(long.bytes)} long; the limit is ${formatBytes(maxLineBytes)} per line`,
+    });
     return undefined;
   }
   const firstLine = text.slice(0, text.search(/\r|\n|$/));
@@ -72,7 +85,10 @@ export function parseCsvTable(text: string, problems: ProblemList, maxLineBytes 
       skip_records_with_error: true,
       on_skip: (error) => {
         row += 1;
-        problems.add({ row, message: `malformed CSV at line ${error?.lines ?? '?'}: ${csvErrorReason(error?.message ?? 'unreadable row')}` });
+        problems.add({
+          row,
+          message: `malformed CSV at line ${error?.lines ?? '?'}: ${csvErrorReason(error?.message ?? 'unreadable row')}`,
+        });
       },
       on_record: (cells: string[]) => {
         row += 1;
@@ -88,7 +104,12 @@ export function parseCsvTable(text: string, problems: ProblemList, maxLineBytes 
   }
   // Title lines above the header: single cells of text before the first line of several cells.
   const start = records.findIndex((record) => filled(record.cells).length >= 2);
-  const titles = start > 0 && start <= MAX_TITLE_LINES && records.slice(0, start).every((record) => filled(record.cells).length === 0 || isTextLine(record.cells)) ? start : 0;
+  const titles =
+    start > 0 &&
+    start <= MAX_TITLE_LINES &&
+    records.slice(0, start).every((record) => filled(record.cells).length === 0 || isTextLine(record.cells))
+      ? start
+      : 0;
   const outside = records.slice(0, titles).filter((record) => filled(record.cells).length > 0);
   const [headerRecord, ...body] = records.slice(titles);
   // Note lines below the data: single cells of text after the last row, when the table has several columns.
@@ -151,5 +172,8 @@ function quoteCell(cell: CsvCell): string {
 
 /** Write rows as RFC 4180 CSV (comma, CRLF line ends, quotes where needed). */
 export function formatCsvRows(header: readonly string[], rows: readonly CsvCell[][]): string {
-  return [header.map(quoteCell), ...rows.map((row) => row.map(quoteCell))].map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+  return (
+    [header.map(quoteCell), ...rows.map((row) => row.map(quoteCell))].map((cells) => cells.join(',')).join('\r\n') +
+    '\r\n'
+  );
 }

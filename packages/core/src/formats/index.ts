@@ -1,6 +1,14 @@
 // Exchange formats: readers and writers of SDG 10.7.2 observations.
 export type { InputFile, InputLimitExceeded, InputLimits } from './input.ts';
-export { DEFAULT_MAX_DEPTH, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_PROBLEMS, DEFAULT_MAX_ROWS, DEFAULT_MAX_XML_ATTRIBUTES, DEFAULT_MAX_XML_ELEMENTS } from './input.ts';
+export {
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_MAX_LINE_BYTES,
+  DEFAULT_MAX_PROBLEMS,
+  DEFAULT_MAX_ROWS,
+  DEFAULT_MAX_XML_ATTRIBUTES,
+  DEFAULT_MAX_XML_ELEMENTS,
+} from './input.ts';
 export { neutraliseTextCell, restoreTextCell } from './csv-table.ts';
 export type { ColumnRole, LabelMapping, LabelTarget, ParsedLabelMapping, DomainResolution } from './label-mapping.ts';
 export {

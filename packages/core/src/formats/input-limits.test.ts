@@ -16,11 +16,18 @@ describe('structureLimitExceeded', () => {
 
   it('measures XML depth with self-closing elements at their parent level', () => {
     expect(structureLimitExceeded(`<a><b/><b/><b><c/></b></a>`, { maxDepth: 2 })).toBeUndefined();
-    expect(structureLimitExceeded(`<a><b><c/><c></c></b></a>`, { maxDepth: 2 })).toMatchObject({ limit: 'depth', max: 2 });
+    expect(structureLimitExceeded(`<a><b><c/><c></c></b></a>`, { maxDepth: 2 })).toMatchObject({
+      limit: 'depth',
+      max: 2,
+    });
   });
 
   it('measures JSON depth outside strings and counts observations two levels down', () => {
-    const json = JSON.stringify({ format: 'migov-observations', version: 1, observations: [{ footnote: '[[[[{{{{' }, { footnote: '"\\\\' }] });
+    const json = JSON.stringify({
+      format: 'migov-observations',
+      version: 1,
+      observations: [{ footnote: '[[[[{{{{' }, { footnote: '"\\\\' }],
+    });
     expect(structureLimitExceeded(json, { maxDepth: 3, maxRows: 2 })).toBeUndefined();
     expect(structureLimitExceeded(json, { maxRows: 1 })).toMatchObject({ limit: 'rows', max: 1 });
     expect(structureLimitExceeded('{"a":[[[1]]]}', { maxDepth: 3 })).toMatchObject({ limit: 'depth', max: 3 });

@@ -59,18 +59,33 @@ export interface InputLimitExceeded {
 export function structureLimitExceeded(text: string, limits: InputLimits): InputLimitExceeded | undefined {
   const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
   const start = text.trimStart().charAt(0);
-  if (start === '<') return xmlLimitExceeded(text, limits.maxXmlElements ?? DEFAULT_MAX_XML_ELEMENTS, limits.maxXmlAttributes ?? DEFAULT_MAX_XML_ATTRIBUTES, maxDepth);
+  if (start === '<')
+    return xmlLimitExceeded(
+      text,
+      limits.maxXmlElements ?? DEFAULT_MAX_XML_ELEMENTS,
+      limits.maxXmlAttributes ?? DEFAULT_MAX_XML_ATTRIBUTES,
+      maxDepth,
+    );
   const maxRows = limits.maxRows ?? DEFAULT_MAX_ROWS;
   if (start === '{' || start === '[') return jsonLimitExceeded(text, maxRows, maxDepth);
   let lines = 1;
   for (let index = text.indexOf('\n'); index >= 0 && index < text.length - 1; index = text.indexOf('\n', index + 1)) {
     lines += 1;
-    if (lines > maxRows) return { limit: 'rows', max: maxRows, message: `the file has more than ${maxRows.toLocaleString('en')} lines, the limit` };
+    if (lines > maxRows)
+      return {
+        limit: 'rows',
+        max: maxRows,
+        message: `the file has more than ${maxRows.toLocaleString('en')} lines, the limit`,
+      };
   }
   return undefined;
 }
 
-const tooDeep = (max: number, where: string): InputLimitExceeded => ({ limit: 'depth', max, message: `the file nests deeper than ${max} levels, the limit (${where})` });
+const tooDeep = (max: number, where: string): InputLimitExceeded => ({
+  limit: 'depth',
+  max,
+  message: `the file nests deeper than ${max} levels, the limit (${where})`,
+});
 
 function jsonLimitExceeded(text: string, maxRows: number, maxDepth: number): InputLimitExceeded | undefined {
   let depth = 0;
@@ -80,10 +95,16 @@ function jsonLimitExceeded(text: string, maxRows: number, maxDepth: number): Inp
     const code = text.charCodeAt(index);
     if (code === 0x22) {
       // Skip a string, escapes included.
-      for (index += 1; index < text.length && text.charCodeAt(index) !== 0x22; index += 1) if (text.charCodeAt(index) === 0x5c) index += 1;
+      for (index += 1; index < text.length && text.charCodeAt(index) !== 0x22; index += 1)
+        if (text.charCodeAt(index) === 0x5c) index += 1;
     } else if (code === 0x7b || code === 0x5b) {
       // Observations are the objects two levels down: { "observations": [ { … } ] }.
-      if (code === 0x7b && depth === 2 && ++objectsAtRowLevel > maxRows) return { limit: 'rows', max: maxRows, message: `the file has more than ${maxRows.toLocaleString('en')} observations, the limit` };
+      if (code === 0x7b && depth === 2 && ++objectsAtRowLevel > maxRows)
+        return {
+          limit: 'rows',
+          max: maxRows,
+          message: `the file has more than ${maxRows.toLocaleString('en')} observations, the limit`,
+        };
       if (++depth > maxDepth) return tooDeep(maxDepth, `line ${line}`);
     } else if (code === 0x7d || code === 0x5d) depth -= 1;
     else if (code === 0x0a) line += 1;
@@ -91,7 +112,12 @@ function jsonLimitExceeded(text: string, maxRows: number, maxDepth: number): Inp
   return undefined;
 }
 
-function xmlLimitExceeded(text: string, maxElements: number, maxAttributes: number, maxDepth: number): InputLimitExceeded | undefined {
+function xmlLimitExceeded(
+  text: string,
+  maxElements: number,
+  maxAttributes: number,
+  maxDepth: number,
+): InputLimitExceeded | undefined {
   let depth = 0;
   let elements = 0;
   let attributes = 0;
@@ -99,7 +125,11 @@ function xmlLimitExceeded(text: string, maxElements: number, maxAttributes: numb
     const next = text.charCodeAt(index + 1);
     if (next === 0x21 /* ! */) {
       // Comment, CDATA or declaration: skip to its end.
-      const end = text.startsWith('<!--', index) ? text.indexOf('-->', index + 4) : text.startsWith('<![CDATA[', index) ? text.indexOf(']]>', index + 9) : text.indexOf('>', index);
+      const end = text.startsWith('<!--', index)
+        ? text.indexOf('-->', index + 4)
+        : text.startsWith('<![CDATA[', index)
+          ? text.indexOf(']]>', index + 9)
+          : text.indexOf('>', index);
       if (end < 0) return undefined;
       index = end;
       continue;
@@ -115,7 +145,12 @@ function xmlLimitExceeded(text: string, maxElements: number, maxAttributes: numb
       continue;
     }
     elements += 1;
-    if (elements > maxElements) return { limit: 'xml-elements', max: maxElements, message: `the file has more than ${maxElements.toLocaleString('en')} XML elements, the limit` };
+    if (elements > maxElements)
+      return {
+        limit: 'xml-elements',
+        max: maxElements,
+        message: `the file has more than ${maxElements.toLocaleString('en')} XML elements, the limit`,
+      };
     // Read the tag to its end, counting attributes (an = outside quoted values) and noting a self-closing tag.
     let quote = 0;
     let end = index + 1;
@@ -126,9 +161,18 @@ function xmlLimitExceeded(text: string, maxElements: number, maxAttributes: numb
         if (code === quote) quote = 0;
       } else if (code === 0x22 || code === 0x27) quote = code;
       else if (code === 0x3d) {
-        if (++attributes > maxAttributes) return { limit: 'xml-attributes', max: maxAttributes, message: `the file has more than ${maxAttributes.toLocaleString('en')} XML attributes, the limit` };
+        if (++attributes > maxAttributes)
+          return {
+            limit: 'xml-attributes',
+            max: maxAttributes,
+            message: `the file has more than ${maxAttributes.toLocaleString('en')} XML attributes, the limit`,
+          };
         if (++own > MAX_XML_ATTRIBUTES_PER_ELEMENT) {
-          return { limit: 'xml-attributes', max: MAX_XML_ATTRIBUTES_PER_ELEMENT, message: `XML element ${elements} has more than ${MAX_XML_ATTRIBUTES_PER_ELEMENT.toLocaleString('en')} attributes, the limit for one element` };
+          return {
+            limit: 'xml-attributes',
+            max: MAX_XML_ATTRIBUTES_PER_ELEMENT,
+            message: `XML element ${elements} has more than ${MAX_XML_ATTRIBUTES_PER_ELEMENT.toLocaleString('en')} attributes, the limit for one element`,
+          };
         }
       } else if (code === 0x3e) break;
     }
@@ -165,7 +209,10 @@ export class ProblemList {
     // Readers check structure before content, so problems arrive out of row order; sort is stable.
     const sorted = [...this.#items].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     if (this.#dropped === 0) return sorted;
-    return [...sorted, { file: this.file, message: `${this.#dropped} more problems not listed (the first ${this.#max} are shown)` }];
+    return [
+      ...sorted,
+      { file: this.file, message: `${this.#dropped} more problems not listed (the first ${this.#max} are shown)` },
+    ];
   }
 }
 
@@ -185,7 +232,11 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return { ok: true, text: new TextDecoder(encoding).decode(bytes) };
   }
   const nul = bytes.subarray(0, 64 * 1024).indexOf(0);
-  if (nul >= 0) return { ok: false, message: `not a text file: byte ${nul + 1} is a NUL byte (expected CSV, SDMX-ML or JSON in UTF-8)` };
+  if (nul >= 0)
+    return {
+      ok: false,
+      message: `not a text file: byte ${nul + 1} is a NUL byte (expected CSV, SDMX-ML or JSON in UTF-8)`,
+    };
   const text = utf8.decode(bytes);
   // Text files can hold the odd bad byte; binary files are mostly bad bytes and control characters.
   const sample = text.slice(0, 64 * 1024);
@@ -195,7 +246,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d)) suspicious += 1;
   }
   if (sample.length > 0 && suspicious / sample.length > 0.1) {
-    return { ok: false, message: `not a text file: ${suspicious} of the first ${sample.length} characters are control characters or invalid UTF-8 (expected CSV, SDMX-ML or JSON in UTF-8)` };
+    return {
+      ok: false,
+      message: `not a text file: ${suspicious} of the first ${sample.length} characters are control characters or invalid UTF-8 (expected CSV, SDMX-ML or JSON in UTF-8)`,
+    };
   }
   return { ok: true, text };
 }
@@ -211,7 +265,10 @@ export function inputText(file: InputFile, limits: InputLimits): DecodedText {
   const size = 'bytes' in file ? file.bytes.length : file.text.length;
   // For text input the character count is a lower bound on the byte count: a cheap first check.
   if (size > maxFileBytes || ('text' in file && inputSize(file) > maxFileBytes)) {
-    return { ok: false, message: `file is ${formatBytes('bytes' in file ? size : inputSize(file))}; the limit is ${formatBytes(maxFileBytes)}` };
+    return {
+      ok: false,
+      message: `file is ${formatBytes('bytes' in file ? size : inputSize(file))}; the limit is ${formatBytes(maxFileBytes)}`,
+    };
   }
   if ('text' in file) return { ok: true, text: file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text };
   if (limits.encoding !== undefined && !/^utf-?8$/i.test(limits.encoding)) {
@@ -219,7 +276,10 @@ export function inputText(file: InputFile, limits: InputLimits): DecodedText {
     try {
       text = new TextDecoder(limits.encoding).decode(file.bytes);
     } catch {
-      return { ok: false, message: `unknown encoding "${limits.encoding}" (use a WHATWG label such as utf-8, windows-1250, iso-8859-2)` };
+      return {
+        ok: false,
+        message: `unknown encoding "${limits.encoding}" (use a WHATWG label such as utf-8, windows-1250, iso-8859-2)`,
+      };
     }
     return { ok: true, text };
   }

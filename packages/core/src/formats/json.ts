@@ -11,7 +11,19 @@ export const JSON_FORMAT_ID = 'migov-observations';
 /** Version of the JSON format written by {@link formatJson}. */
 export const JSON_FORMAT_VERSION = 1;
 
-const FIELDS = ['series', 'area', 'year', 'domain', 'value', 'timeDetail', 'nature', 'source', 'footnote', 'numerator', 'denominator'] as const;
+const FIELDS = [
+  'series',
+  'area',
+  'year',
+  'domain',
+  'value',
+  'timeDetail',
+  'nature',
+  'source',
+  'footnote',
+  'numerator',
+  'denominator',
+] as const;
 
 /** Write observations as migov JSON (indented, one field order, fields absent when undefined). */
 export function formatJson(observations: readonly Observation[]): string {
@@ -39,11 +51,18 @@ export function readJsonText(text: string, problems: ProblemList, builder: Obser
   }
   const root = document as { format?: unknown; version?: unknown; observations?: unknown };
   if (root === null || typeof root !== 'object' || root.format !== JSON_FORMAT_ID) {
-    problems.add({ column: 'format', message: `not migov JSON: expected an object with "format": "${JSON_FORMAT_ID}"` });
+    problems.add({
+      column: 'format',
+      message: `not migov JSON: expected an object with "format": "${JSON_FORMAT_ID}"`,
+    });
     return;
   }
   if (root.version !== JSON_FORMAT_VERSION) {
-    problems.add({ column: 'version', value: String(root.version), message: `unsupported version: this reader knows version ${JSON_FORMAT_VERSION}` });
+    problems.add({
+      column: 'version',
+      value: String(root.version),
+      message: `unsupported version: this reader knows version ${JSON_FORMAT_VERSION}`,
+    });
     return;
   }
   if (!Array.isArray(root.observations)) {
@@ -58,12 +77,18 @@ export function readJsonText(text: string, problems: ProblemList, builder: Obser
     }
     const record = item as Record<string, unknown>;
     const unknownFields = Object.keys(record).filter((key) => !(FIELDS as readonly string[]).includes(key));
-    for (const field of unknownFields) problems.add({ row, column: field, message: `unknown field "${field}" (fields: ${FIELDS.join(', ')})` });
+    for (const field of unknownFields)
+      problems.add({ row, column: field, message: `unknown field "${field}" (fields: ${FIELDS.join(', ')})` });
     const cell = (field: (typeof FIELDS)[number]): Cell | undefined => {
       const value = record[field];
       if (value === undefined || value === null) return undefined;
       if (typeof value !== 'string' && typeof value !== 'number') {
-        problems.add({ row, column: field, value: JSON.stringify(value).slice(0, 80), message: `${field} must be a string or a number` });
+        problems.add({
+          row,
+          column: field,
+          value: JSON.stringify(value).slice(0, 80),
+          message: `${field} must be a string or a number`,
+        });
         return undefined;
       }
       return { column: field, value: String(value) };

@@ -40,8 +40,41 @@ export function normaliseLabel(label: string): string {
  * translations). Labels not listed here are still read when their words name a domain (see vocabulary.ts).
  */
 export const DEFAULT_LABELS: Readonly<Record<LabelTarget, readonly string[]>> = {
-  ALLDOMAINS: ['All domains', 'Todos os domínios', 'All policy domains', 'Total', 'Overall', 'Tous les domaines', 'Ensemble des domaines', 'Todos los dominios', 'Total de dominios', 'Ukupno', 'Svi područja', 'Alle Bereiche', 'Insgesamt', 'Все области', 'Итого', 'Всего', 'جميع المجالات', 'المجموع', 'Totale', 'Tutti i domini'],
-  DOMAIN1: ['Migrant rights', 'Direitos dos migrantes', "Migrants' rights", 'Droits des migrants', 'Derechos de los migrantes', 'Prava migranata', 'Rechte von Migranten', 'Rechte der Migrantinnen und Migranten', 'Права мигрантов', 'حقوق المهاجرين', 'Diritti dei migranti'],
+  ALLDOMAINS: [
+    'All domains',
+    'Todos os domínios',
+    'All policy domains',
+    'Total',
+    'Overall',
+    'Tous les domaines',
+    'Ensemble des domaines',
+    'Todos los dominios',
+    'Total de dominios',
+    'Ukupno',
+    'Svi područja',
+    'Alle Bereiche',
+    'Insgesamt',
+    'Все области',
+    'Итого',
+    'Всего',
+    'جميع المجالات',
+    'المجموع',
+    'Totale',
+    'Tutti i domini',
+  ],
+  DOMAIN1: [
+    'Migrant rights',
+    'Direitos dos migrantes',
+    "Migrants' rights",
+    'Droits des migrants',
+    'Derechos de los migrantes',
+    'Prava migranata',
+    'Rechte von Migranten',
+    'Rechte der Migrantinnen und Migranten',
+    'Права мигрантов',
+    'حقوق المهاجرين',
+    'Diritti dei migranti',
+  ],
   DOMAIN2: [
     'Whole-of-government/ Evidence-based policies',
     'Whole of government approach / evidence-based policies',
@@ -55,16 +88,95 @@ export const DEFAULT_LABELS: Readonly<Record<LabelTarget, readonly string[]>> = 
     'Gesamtstaatlicher Ansatz / evidenzbasierte Politik',
     'Abordagem governamental integrada / políticas baseadas em evidências',
   ],
-  DOMAIN3: ['Cooperation and partnerships', 'Cooperação e parcerias', 'Coopération et partenariats', 'Cooperación y asociaciones', 'Suradnja i partnerstvo', 'Zusammenarbeit und Partnerschaften', 'Сотрудничество и партнерство', 'التعاون والشراكات'],
-  DOMAIN4: ['Socioeconomic well-being', 'Bem-estar socioeconómico', 'Bem-estar socioeconômico', 'Socio-economic well-being', 'Bien-être socioéconomique', 'Bienestar socioeconómico', 'Socioekonomsko blagostanje', 'Социально-экономическое благополучие', 'الرفاه الاجتماعي والاقتصادي', 'Sozioökonomisches Wohlergehen'],
-  DOMAIN5: ['Mobility dimensions of crises', 'Dimensions de mobilité des crises', 'Aspects des crises liés à la mobilité', 'Dimensiones de movilidad de las crisis', 'Opseg mobilnosti u kriznim situacijama', 'Аспекты мобильности в условиях кризисов', 'أبعاد التنقل في حالات الأزمات', 'Mobilitätsdimensionen von Krisen'],
-  DOMAIN6: ['Safe, orderly and regular migration', 'Migração segura, ordenada e regular', 'Migration sûre, ordonnée et régulière', 'Migración segura, ordenada y regular', 'Sigurne, uredne i zakonite migracije', 'Безопасная, упорядоченная и легальная миграция', 'الهجرة الآمنة والمنظمة والنظامية', 'Sichere, geordnete und reguläre Migration'],
+  DOMAIN3: [
+    'Cooperation and partnerships',
+    'Cooperação e parcerias',
+    'Coopération et partenariats',
+    'Cooperación y asociaciones',
+    'Suradnja i partnerstvo',
+    'Zusammenarbeit und Partnerschaften',
+    'Сотрудничество и партнерство',
+    'التعاون والشراكات',
+  ],
+  DOMAIN4: [
+    'Socioeconomic well-being',
+    'Bem-estar socioeconómico',
+    'Bem-estar socioeconômico',
+    'Socio-economic well-being',
+    'Bien-être socioéconomique',
+    'Bienestar socioeconómico',
+    'Socioekonomsko blagostanje',
+    'Социально-экономическое благополучие',
+    'الرفاه الاجتماعي والاقتصادي',
+    'Sozioökonomisches Wohlergehen',
+  ],
+  DOMAIN5: [
+    'Mobility dimensions of crises',
+    'Dimensions de mobilité des crises',
+    'Aspects des crises liés à la mobilité',
+    'Dimensiones de movilidad de las crisis',
+    'Opseg mobilnosti u kriznim situacijama',
+    'Аспекты мобильности в условиях кризисов',
+    'أبعاد التنقل في حالات الأزمات',
+    'Mobilitätsdimensionen von Krisen',
+  ],
+  DOMAIN6: [
+    'Safe, orderly and regular migration',
+    'Migração segura, ordenada e regular',
+    'Migration sûre, ordonnée et régulière',
+    'Migración segura, ordenada y regular',
+    'Sigurne, uredne i zakonite migracije',
+    'Безопасная, упорядоченная и легальная миграция',
+    'الهجرة الآمنة والمنظمة والنظامية',
+    'Sichere, geordnete und reguläre Migration',
+  ],
   SG_CPA_MIGRS: [SERIES.SG_CPA_MIGRS.description],
   SG_CPA_MIGRP: [SERIES.SG_CPA_MIGRP.description],
-  YEAR: ['Year', 'TimePeriod', 'TIME_PERIOD', 'Année', 'Annee', 'Año', 'Anno', 'Ano', 'Jahr', 'Jaar', 'Godina', 'Rok', 'Vuosi', 'År', 'Год'],
-  VALUE: ['Value', 'OBS_VALUE', 'Valeur', 'Valor', 'Valore', 'Wert', 'Waarde', 'Vrijednost', 'Vrednost', 'Wartość', 'Значение'],
+  YEAR: [
+    'Year',
+    'TimePeriod',
+    'TIME_PERIOD',
+    'Année',
+    'Annee',
+    'Año',
+    'Anno',
+    'Ano',
+    'Jahr',
+    'Jaar',
+    'Godina',
+    'Rok',
+    'Vuosi',
+    'År',
+    'Год',
+  ],
+  VALUE: [
+    'Value',
+    'OBS_VALUE',
+    'Valeur',
+    'Valor',
+    'Valore',
+    'Wert',
+    'Waarde',
+    'Vrijednost',
+    'Vrednost',
+    'Wartość',
+    'Значение',
+  ],
   AREA: ['GeoCode', 'GeoAreaCode', 'REF_AREA', 'geo_area', 'Area code', 'M49'],
-  POLICY_DOMAINS: ['Policy domain', 'Policy domains', 'Policy_Domains', 'POLICY_DOMAINS', 'COMPOSITE_BREAKDOWN', 'Domain', 'Domaine', 'Domaine politique', 'Dominio', 'Ámbito', 'Područje', 'Domaine de politique'],
+  POLICY_DOMAINS: [
+    'Policy domain',
+    'Policy domains',
+    'Policy_Domains',
+    'POLICY_DOMAINS',
+    'COMPOSITE_BREAKDOWN',
+    'Domain',
+    'Domaine',
+    'Domaine politique',
+    'Dominio',
+    'Ámbito',
+    'Područje',
+    'Domaine de politique',
+  ],
   SERIES: ['Series', 'SERIES', 'SeriesCode', 'Série', 'Serie'],
   IGNORE: [],
 };
@@ -74,7 +186,10 @@ export const DEFAULT_LABELS: Readonly<Record<LabelTarget, readonly string[]>> = 
  * ("Domain 1. Migrant rights", "Migrant rights (Domain 1)", "Područje 1.Prava migranata", "Dominio 3",
  * "SG_CPA_MIGRS_DOMAIN3", "D3").
  */
-const NUMBERED_DOMAIN = new RegExp(`(?:^|\\s)(?:${DOMAIN_NUMBER_WORDS.map((word) => normaliseLabel(word)).join('|')})\\s*(?:(?:no|nr|num|n)\\s*)?(\\d+)(?=\\s|$)`, 'u');
+const NUMBERED_DOMAIN = new RegExp(
+  `(?:^|\\s)(?:${DOMAIN_NUMBER_WORDS.map((word) => normaliseLabel(word)).join('|')})\\s*(?:(?:no|nr|num|n)\\s*)?(\\d+)(?=\\s|$)`,
+  'u',
+);
 /** A label that starts with its number: "1. Migrant rights", "(1) migrant rights", "1 - Droits des migrants". */
 const LEADING_NUMBER = /^(\d{1,2})(?: (.+))?$/u;
 /** Series codes and the indicator number inside a label ("SG_CPA_MIGRS_DOMAIN3", "10.7.2 - Domain 3 (…)"), spaced as normalised. */
@@ -113,7 +228,8 @@ export interface DomainReading {
   domainColumn?: boolean;
 }
 
-const isDomainCode = (target: LabelTarget | undefined): target is PolicyDomainCode => target !== undefined && (POLICY_DOMAIN_CODES as readonly string[]).includes(target);
+const isDomainCode = (target: LabelTarget | undefined): target is PolicyDomainCode =>
+  target !== undefined && (POLICY_DOMAIN_CODES as readonly string[]).includes(target);
 
 /** Words of a domain code for messages: "DOMAIN3 (Cooperation and partnerships)". */
 const domainName = (code: PolicyDomainCode): string => `${code} (${DEFAULT_LABELS[code][0]})`;
@@ -123,14 +239,21 @@ const domainName = (code: PolicyDomainCode): string => `${code} (${DEFAULT_LABEL
  * number ("Domain 3", "3. …", "(3) …") and its words (the domain names in any of the languages in
  * vocabulary.ts). A number and words that disagree ("Domain 2. Migrant rights") are refused, not guessed.
  */
-export function resolvePolicyDomain(text: string, mapping: LabelMapping = DEFAULT_LABEL_MAPPING, reading: DomainReading = {}): DomainResolution {
+export function resolvePolicyDomain(
+  text: string,
+  mapping: LabelMapping = DEFAULT_LABEL_MAPPING,
+  reading: DomainReading = {},
+): DomainResolution {
   const code = parsePolicyDomainCode(text);
   if (code) return { code };
   const normalised = normaliseLabel(text);
   const mapped = mapping.entries.get(normalised);
   if (isDomainCode(mapped)) return { code: mapped };
   const spaced = normalised.replace(/_/g, ' ').replace(SERIES_MARKERS, ' ').replace(/\s+/g, ' ').trim();
-  if (spaced === '') return reading.domainColumn ? { code: 'ALLDOMAINS' } : { reason: 'names the indicator or a series but no policy domain' };
+  if (spaced === '')
+    return reading.domainColumn
+      ? { code: 'ALLDOMAINS' }
+      : { reason: 'names the indicator or a series but no policy domain' };
   let number: number | undefined;
   let rest = spaced;
   const numbered = NUMBERED_DOMAIN.exec(spaced);
@@ -139,7 +262,11 @@ export function resolvePolicyDomain(text: string, mapping: LabelMapping = DEFAUL
     number = Number(numbered[1]);
     rest = `${spaced.slice(0, numbered.index)} ${spaced.slice(numbered.index + numbered[0].length)}`.trim();
   } else if (leading) {
-    if (leading[2] === undefined && !reading.domainColumn) return { reason: 'is a bare number: only a column known to hold policy domains may number them; map it in a label mapping file' };
+    if (leading[2] === undefined && !reading.domainColumn)
+      return {
+        reason:
+          'is a bare number: only a column known to hold policy domains may number them; map it in a label mapping file',
+      };
     number = Number(leading[1]);
     rest = leading[2] ?? '';
   }
@@ -150,15 +277,21 @@ export function resolvePolicyDomain(text: string, mapping: LabelMapping = DEFAUL
     const byNumber = `DOMAIN${number}` as PolicyDomainCode;
     const byName = isDomainCode(restMapped) ? restMapped : named.length === 1 ? named[0] : undefined;
     if (byName !== undefined && byName !== byNumber && !named.includes(byNumber)) {
-      return { reason: `names domain ${number} but its words name ${domainName(byName)}; correct the label or map it in a label mapping file` };
+      return {
+        reason: `names domain ${number} but its words name ${domainName(byName)}; correct the label or map it in a label mapping file`,
+      };
     }
     return { code: byNumber };
   }
   if (isDomainCode(restMapped)) return { code: restMapped };
   const [only] = named;
   if (only !== undefined && named.length === 1) return { code: only };
-  if (named.length > 1) return { reason: `has words of several policy domains (${named.join(', ')}); map it in a label mapping file` };
-  return { reason: 'is not a policy-domain code (ALLDOMAINS, DOMAIN1..DOMAIN6, _T, PD_1..PD_6) nor a known label; add it to a label mapping file' };
+  if (named.length > 1)
+    return { reason: `has words of several policy domains (${named.join(', ')}); map it in a label mapping file` };
+  return {
+    reason:
+      'is not a policy-domain code (ALLDOMAINS, DOMAIN1..DOMAIN6, _T, PD_1..PD_6) nor a known label; add it to a label mapping file',
+  };
 }
 
 /**
@@ -168,7 +301,11 @@ export function resolvePolicyDomain(text: string, mapping: LabelMapping = DEFAUL
  * "10.7.2"), in English or a national language. A title that names the indicator as a whole, without
  * saying which series, means `indicatorSeries` (the file's series, SG_CPA_MIGRS unless told otherwise).
  */
-export function resolveSeries(text: string, mapping: LabelMapping = DEFAULT_LABEL_MAPPING, indicatorSeries: SeriesCode = 'SG_CPA_MIGRS'): SeriesCode | undefined {
+export function resolveSeries(
+  text: string,
+  mapping: LabelMapping = DEFAULT_LABEL_MAPPING,
+  indicatorSeries: SeriesCode = 'SG_CPA_MIGRS',
+): SeriesCode | undefined {
   const upper = text.trim().toUpperCase();
   if (upper in SERIES) return upper as SeriesCode;
   const normalised = normaliseLabel(text);
@@ -179,7 +316,10 @@ export function resolveSeries(text: string, mapping: LabelMapping = DEFAULT_LABE
 }
 
 /** The role of a column header according to the mapping (Year, Value, area, policy domain or series). */
-export function resolveColumnRole(header: string, mapping: LabelMapping = DEFAULT_LABEL_MAPPING): ColumnRole | undefined {
+export function resolveColumnRole(
+  header: string,
+  mapping: LabelMapping = DEFAULT_LABEL_MAPPING,
+): ColumnRole | undefined {
   const mapped = mapping.entries.get(normaliseLabel(header));
   return mapped && (COLUMN_ROLES as readonly string[]).includes(mapped) ? (mapped as ColumnRole) : undefined;
 }
@@ -215,7 +355,13 @@ export function parseLabelMapping(text: string, fileName: string): ParsedLabelMa
   const addEntry = (label: string, code: string, where: Omit<Problem, 'file' | 'message' | 'value'>) => {
     const target = parseLabelTarget(code);
     if (!label.trim()) problems.push({ file: fileName, ...where, value: label, message: 'empty label' });
-    else if (!target) problems.push({ file: fileName, ...where, value: code, message: `unknown code for label "${label}": expected ALLDOMAINS, DOMAIN1..DOMAIN6, _T, PD_1..PD_6, ${Object.keys(SERIES).join(', ')} or a column role (${COLUMN_ROLES.join(', ')})` });
+    else if (!target)
+      problems.push({
+        file: fileName,
+        ...where,
+        value: code,
+        message: `unknown code for label "${label}": expected ALLDOMAINS, DOMAIN1..DOMAIN6, _T, PD_1..PD_6, ${Object.keys(SERIES).join(', ')} or a column role (${COLUMN_ROLES.join(', ')})`,
+      });
     else entries.push([label, target]);
   };
   if (/^\s*[{[]/.test(body)) {
@@ -223,12 +369,19 @@ export function parseLabelMapping(text: string, fileName: string): ParsedLabelMa
     try {
       json = JSON.parse(body);
     } catch (error) {
-      problems.push({ file: fileName, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+      problems.push({
+        file: fileName,
+        message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      });
       return { mapping: createLabelMapping(), entries, problems };
     }
     const checked = mappingJsonSchema.safeParse(json);
     if (!checked.success) {
-      problems.push({ file: fileName, message: 'a JSON label mapping is one object whose keys are labels and whose values are codes, e.g. {"Ukupno": "ALLDOMAINS"}' });
+      problems.push({
+        file: fileName,
+        message:
+          'a JSON label mapping is one object whose keys are labels and whose values are codes, e.g. {"Ukupno": "ALLDOMAINS"}',
+      });
       return { mapping: createLabelMapping(), entries, problems };
     }
     for (const [label, code] of Object.entries(checked.data)) addEntry(label, code, { column: label });
@@ -237,19 +390,32 @@ export function parseLabelMapping(text: string, fileName: string): ParsedLabelMa
     try {
       records = parse(body, { relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] });
     } catch (error) {
-      problems.push({ file: fileName, message: `malformed CSV: ${error instanceof Error ? error.message : String(error)}` });
+      problems.push({
+        file: fileName,
+        message: `malformed CSV: ${error instanceof Error ? error.message : String(error)}`,
+      });
       return { mapping: createLabelMapping(), entries, problems };
     }
     const [header, ...rows] = records;
     if (!header || normaliseLabel(header[0] ?? '') !== 'label' || normaliseLabel(header[1] ?? '') !== 'code') {
-      problems.push({ file: fileName, row: 1, value: header?.join(','), message: 'a CSV label mapping starts with the header "label,code"' });
+      problems.push({
+        file: fileName,
+        row: 1,
+        value: header?.join(','),
+        message: 'a CSV label mapping starts with the header "label,code"',
+      });
       return { mapping: createLabelMapping(), entries, problems };
     }
     rows.forEach((cells, index) => {
       const row = index + 2;
       if (cells.every((cell) => cell.trim() === '')) return;
       if (cells.length !== 2) {
-        problems.push({ file: fileName, row, value: cells.join(','), message: `row ${row} has ${cells.length} cells; expected 2 (label,code)` });
+        problems.push({
+          file: fileName,
+          row,
+          value: cells.join(','),
+          message: `row ${row} has ${cells.length} cells; expected 2 (label,code)`,
+        });
         return;
       }
       addEntry(cells[0] ?? '', cells[1] ?? '', { row, column: 'code' });

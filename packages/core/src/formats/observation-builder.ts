@@ -63,7 +63,8 @@ export function checkYearCell(
   if (text === undefined || text.trim() === '') return { ok: false, message: 'missing year' };
   const parsed = parseYearLabel(text);
   if (!parsed) return { ok: false, message: `not a year: expected ${hint}` };
-  if (parsed.year < years.min || parsed.year > years.max) return { ok: false, message: `year ${parsed.year} is out of range ${years.min}-${years.max}` };
+  if (parsed.year < years.min || parsed.year > years.max)
+    return { ok: false, message: `year ${parsed.year} is out of range ${years.min}-${years.max}` };
   return { ok: true, ...parsed };
 }
 
@@ -77,7 +78,8 @@ export function parseYearLabel(text: string): { year: number; timeDetail?: strin
   if (/^\d{4}$/.test(trimmed)) return { year: Number(trimmed) };
   // Some exports write years as decimals ("2019.0") or dates ("2019-12-31", "2019-12-31T00:00:00Z").
   if (/^\d{4}\.0+$/.test(trimmed)) return { year: Number(trimmed.slice(0, 4)) };
-  if (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(trimmed)) return { year: Number(trimmed.slice(0, 4)) };
+  if (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(trimmed))
+    return { year: Number(trimmed.slice(0, 4)) };
   // A year or round among words: "Round 2021", "2021 round", "Ciclo 2020-2021", "FY 2020/21".
   const among = /^[\p{L}\s.()]*?\b(\d{4}(?:\s*[-/–—]\s*(?:\d{4}|\d{2}))?)\b[\p{L}\s.()]*$/u.exec(trimmed);
   if (among?.[1] !== undefined && among[1] !== trimmed) return parseYearLabel(among[1]);
@@ -94,7 +96,9 @@ export function parseYearLabel(text: string): { year: number; timeDetail?: strin
 
 /** A label with U+FFFD was decoded from bytes that are not UTF-8: say so, since that is the real fault. */
 export const encodingHint = (label: string): string =>
-  label.includes('\ufffd') ? ' (the file is not valid UTF-8: save it as UTF-8, or give its encoding, e.g. windows-1250)' : '';
+  label.includes('\ufffd')
+    ? ' (the file is not valid UTF-8: save it as UTF-8, or give its encoding, e.g. windows-1250)'
+    : '';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /** Distinct labels remembered per file (a hostile file of distinct labels only costs the resolution again). */
@@ -132,24 +136,45 @@ export class ObservationBuilder {
     const denominator = this.#count(record.denominator, problem);
     if (numerator !== undefined && denominator !== undefined && numerator > denominator) {
       problem(record.numerator, `numerator ${numerator} is larger than denominator ${denominator}`);
-    } else if (series === 'SG_CPA_MIGRP' && typeof value === 'number' && numerator !== undefined && denominator !== undefined && denominator > 0) {
+    } else if (
+      series === 'SG_CPA_MIGRP' &&
+      typeof value === 'number' &&
+      numerator !== undefined &&
+      denominator !== undefined &&
+      denominator > 0
+    ) {
       // Published percentages are rounded to one (2019) or five (2021) decimals: allow half of one tenth.
       const percent = (100 * numerator) / denominator;
       if (Math.abs(percent - value) > 0.05 + 1e-9) {
-        problem(record.value, `value ${value} does not match numerator and denominator: ${numerator} of ${denominator} is ${Number(percent.toFixed(5))}%`);
+        problem(
+          record.value,
+          `value ${value} does not match numerator and denominator: ${numerator} of ${denominator} is ${Number(percent.toFixed(5))}%`,
+        );
       }
     }
-    if (series && record.units && record.units.value.trim() !== '' && record.units.value.trim().toUpperCase() !== SERIES[series].unit) {
-      problem(record.units, `unit ${record.units.value.trim()} does not match series ${series}, whose unit is ${SERIES[series].unit}`);
+    if (
+      series &&
+      record.units &&
+      record.units.value.trim() !== '' &&
+      record.units.value.trim().toUpperCase() !== SERIES[series].unit
+    ) {
+      problem(
+        record.units,
+        `unit ${record.units.value.trim()} does not match series ${series}, whose unit is ${SERIES[series].unit}`,
+      );
     }
-    if (this.#problems.size > problemCount || !series || area === undefined || !year || !domain || value === undefined) return;
+    if (this.#problems.size > problemCount || !series || area === undefined || !year || !domain || value === undefined)
+      return;
 
     const key = `${series}|${area}|${year.year}|${domain}`;
     const earlier = this.#seen.get(key);
     if (earlier) {
       // Identical repeats are harmless (files concatenated twice); different values cannot both be true.
       if (earlier.value !== value) {
-        problem(record.value, `duplicate of row ${earlier.row} (${series}, area ${area}, ${year.year}, ${domain}) with a different value: ${earlier.value} there, ${value} here`);
+        problem(
+          record.value,
+          `duplicate of row ${earlier.row} (${series}, area ${area}, ${year.year}, ${domain}) with a different value: ${earlier.value} there, ${value} here`,
+        );
       }
       return;
     }
@@ -177,7 +202,11 @@ export class ObservationBuilder {
       series = resolveSeries(label, this.#options.labels, this.#options.series ?? 'SG_CPA_MIGRS');
       if (this.#seriesLabels.size < LABEL_CACHE_SIZE) this.#seriesLabels.set(label, series);
     }
-    if (!series) problem(record.series, `unknown series: expected ${Object.keys(SERIES).join(' or ')}, a series description or a title of indicator 10.7.2`);
+    if (!series)
+      problem(
+        record.series,
+        `unknown series: expected ${Object.keys(SERIES).join(' or ')}, a series description or a title of indicator 10.7.2`,
+      );
     return series;
   }
 
@@ -188,14 +217,22 @@ export class ObservationBuilder {
       if (cell) problem(cell, 'empty area code');
       else if (!this.#missingAreaReported) {
         this.#missingAreaReported = true;
-        this.#problems.add({ message: 'the file has no area column (GeoAreaCode, REF_AREA, geo_area or GeoCode): give the area of the whole file as an option (M49 code)' });
+        this.#problems.add({
+          message:
+            'the file has no area column (GeoAreaCode, REF_AREA, geo_area or GeoCode): give the area of the whole file as an option (M49 code)',
+        });
       }
       return undefined;
     }
     const m49 = normalizeM49(text) ?? this.#options.resolveArea?.(text.trim());
     const where = cell ?? { column: '(area option)', value: text };
     if (m49 === undefined) {
-      problem(where, this.#options.resolveArea ? 'not a known area code (M49 or ISO 3166)' : 'not an M49 area code (one to three digits)');
+      problem(
+        where,
+        this.#options.resolveArea
+          ? 'not a known area code (M49 or ISO 3166)'
+          : 'not an M49 area code (one to three digits)',
+      );
       return undefined;
     }
     if (this.#options.isKnownArea && !this.#options.isKnownArea(m49)) {
@@ -207,7 +244,11 @@ export class ObservationBuilder {
 
   #year(record: RawRecord, problem: (cell: Cell | undefined, message: string) => void) {
     const cell = record.year;
-    const checked = checkYearCell(cell?.value, this.#options.years, 'e.g. 2021 or a round such as 2020-2021 or 2020/2021');
+    const checked = checkYearCell(
+      cell?.value,
+      this.#options.years,
+      'e.g. 2021 or a round such as 2020-2021 or 2020/2021',
+    );
     if (!checked.ok) {
       problem(cell, checked.message);
       return undefined;
@@ -225,15 +266,24 @@ export class ObservationBuilder {
     const key = `${record.fromDomainColumn === true ? 'c' : 'l'}${cell.value}`;
     let resolved = this.#domains.get(key);
     if (!resolved) {
-      resolved = resolvePolicyDomain(cell.value, this.#options.labels, { domainColumn: record.fromDomainColumn === true });
+      resolved = resolvePolicyDomain(cell.value, this.#options.labels, {
+        domainColumn: record.fromDomainColumn === true,
+      });
       if (this.#domains.size < LABEL_CACHE_SIZE) this.#domains.set(key, resolved);
     }
     if ('code' in resolved) return resolved.code;
-    problem(cell, `unknown policy domain: "${excerpt(cell.value.trim())}" ${resolved.reason}${encodingHint(cell.value)}`);
+    problem(
+      cell,
+      `unknown policy domain: "${excerpt(cell.value.trim())}" ${resolved.reason}${encodingHint(cell.value)}`,
+    );
     return undefined;
   }
 
-  #value(record: RawRecord, series: SeriesCode, problem: (cell: Cell | undefined, message: string) => void): ObservationValue | undefined {
+  #value(
+    record: RawRecord,
+    series: SeriesCode,
+    problem: (cell: Cell | undefined, message: string) => void,
+  ): ObservationValue | undefined {
     const cell = record.value;
     // A decimal comma ("54,1"), as European spreadsheets write numbers, is a decimal point.
     const raw = withoutFootnoteMark(cell?.value.trim() ?? '').replace(/^([+-]?\d+),(\d+)$/, '$1.$2');

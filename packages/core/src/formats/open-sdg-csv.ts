@@ -21,7 +21,15 @@ import type { LabelMapping, LabelTarget } from './label-mapping.ts';
 import { COLUMN_ROLES, normaliseLabel, resolvePolicyDomain, resolveSeries } from './label-mapping.ts';
 import type { HeaderHint } from './vocabulary.ts';
 import type { SkipEntry } from './vocabulary.ts';
-import { categoryNamedBy, headerHints, isIndicatorTitle, isPlaceholder, seriesNamedByTitle, skippedValue, withoutFootnoteMark } from './vocabulary.ts';
+import {
+  categoryNamedBy,
+  headerHints,
+  isIndicatorTitle,
+  isPlaceholder,
+  seriesNamedByTitle,
+  skippedValue,
+  withoutFootnoteMark,
+} from './vocabulary.ts';
 
 /** The layouts of national tables. */
 export type NationalLayout = 'open-sdg-long' | 'open-sdg-wide' | 'country-year-wide';
@@ -34,7 +42,19 @@ interface WideColumn {
   year?: string;
 }
 
-type Role = 'YEAR' | 'VALUE' | 'AREA' | 'AREA_NAME' | 'POLICY_DOMAINS' | 'SERIES' | 'SOURCE' | 'FOOTNOTE' | 'NATURE' | 'TIME_DETAIL' | 'IGNORED' | 'WIDE';
+type Role =
+  | 'YEAR'
+  | 'VALUE'
+  | 'AREA'
+  | 'AREA_NAME'
+  | 'POLICY_DOMAINS'
+  | 'SERIES'
+  | 'SOURCE'
+  | 'FOOTNOTE'
+  | 'NATURE'
+  | 'TIME_DETAIL'
+  | 'IGNORED'
+  | 'WIDE';
 
 interface Column {
   index: number;
@@ -48,8 +68,10 @@ interface Column {
 
 const NUMBER = /^[+-]?(\d+([.,]\d+|\.)?|\.\d+)([eE][+-]?\d+)?$/;
 /** A value: a number, N (not applicable), or a category in words ("Meets", "Cumple parcialmente"). */
-const isNumber = (value: string): boolean => value === 'N' || NUMBER.test(withoutFootnoteMark(value)) || categoryNamedBy(normaliseLabel(value)) !== undefined;
-const isScore = (value: string): boolean => value === 'N' || /^[1-4](\.0+)?$/.test(value) || categoryNamedBy(normaliseLabel(value)) !== undefined;
+const isNumber = (value: string): boolean =>
+  value === 'N' || NUMBER.test(withoutFootnoteMark(value)) || categoryNamedBy(normaliseLabel(value)) !== undefined;
+const isScore = (value: string): boolean =>
+  value === 'N' || /^[1-4](\.0+)?$/.test(value) || categoryNamedBy(normaliseLabel(value)) !== undefined;
 const isYear = (value: string): boolean => parseYearLabel(value) !== undefined;
 /** An area code: M49 digits, ISO 3166 alpha-2 or alpha-3. */
 const isAreaCode = (value: string): boolean => /^(\d{1,3}|[A-Z]{2,3})$/.test(value);
@@ -77,7 +99,12 @@ export interface NationalOptions {
  * Read a table as a national file, if it is one: returns its layout, or undefined when nothing in it
  * looks like 10.7.2 data (no year and no domain or value), so the caller can say the header is not recognised.
  */
-export function readNationalTable(table: CsvTable, problems: ProblemList, builder: ObservationBuilder, options: NationalOptions): NationalLayout | undefined {
+export function readNationalTable(
+  table: CsvTable,
+  problems: ProblemList,
+  builder: ObservationBuilder,
+  options: NationalOptions,
+): NationalLayout | undefined {
   const { labels } = options;
   const headerRow = table.headerRow ?? 1;
   const normalise = normaliseLabel;
@@ -86,7 +113,9 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
     header,
     normalised: normalise(header),
     // Distinct values: recognition tests each once, however long the file.
-    values: [...new Set(table.rows.map(({ cells }) => (cells[index] ?? '').trim()))].filter((value) => !isPlaceholder(value, normalise)),
+    values: [...new Set(table.rows.map(({ cells }) => (cells[index] ?? '').trim()))].filter(
+      (value) => !isPlaceholder(value, normalise),
+    ),
   }));
   const assign = (column: Column, role: Role, wide?: WideColumn) => {
     column.role = role;
@@ -94,13 +123,16 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   };
   const free = () => columns.filter((column) => column.role === undefined);
   const allAre = (column: Column, test: (value: string) => boolean) => column.values.every(test);
-  const domainsResolve = (column: Column, domainColumn: boolean) => column.values.every((value) => 'code' in resolvePolicyDomain(value, labels, { domainColumn }));
+  const domainsResolve = (column: Column, domainColumn: boolean) =>
+    column.values.every((value) => 'code' in resolvePolicyDomain(value, labels, { domainColumn }));
   // Most labels name domains (a label in a language the vocabulary lacks, often the total, is then reported by itself).
   const mostlyDomains = (column: Column) => {
     const named = column.values.filter((value) => 'code' in resolvePolicyDomain(value, labels)).length;
     return named >= 2 && named * 2 >= column.values.length;
   };
-  const seriesResolve = (column: Column) => column.values.length > 0 && column.values.every((value) => resolveSeries(value, labels, options.series) !== undefined);
+  const seriesResolve = (column: Column) =>
+    column.values.length > 0 &&
+    column.values.every((value) => resolveSeries(value, labels, options.series) !== undefined);
 
   // 1. Headers the label mapping names: a column role, a domain or a series (a wide column).
   for (const column of columns) {
@@ -131,14 +163,23 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   for (const column of free()) {
     if (column.values.length === 0) continue;
     if (!has('YEAR') && allAre(column, isYear)) assign(column, 'YEAR');
-    else if (!has('POLICY_DOMAINS') && !allAre(column, isNumber) && allAre(column, isLabel) && mostlyDomains(column)) assign(column, 'POLICY_DOMAINS');
+    else if (!has('POLICY_DOMAINS') && !allAre(column, isNumber) && allAre(column, isLabel) && mostlyDomains(column))
+      assign(column, 'POLICY_DOMAINS');
     else if (!has('SERIES') && seriesResolve(column)) assign(column, 'SERIES');
-    else if (!has('AREA') && options.resolveArea && allAre(column, (value) => /^[A-Z]{3}$/.test(value) && options.resolveArea?.(value) !== undefined)) assign(column, 'AREA');
+    else if (
+      !has('AREA') &&
+      options.resolveArea &&
+      allAre(column, (value) => /^[A-Z]{3}$/.test(value) && options.resolveArea?.(value) !== undefined)
+    )
+      assign(column, 'AREA');
   }
   // 5. Bare numbers as headers ("1" … "6") beside headers that name domains.
   if (columns.some((column) => column.wide?.domain !== undefined)) {
     for (const column of free()) {
-      const resolved = column.header !== '' && allAre(column, isNumber) ? resolvePolicyDomain(column.header, labels, { domainColumn: true }) : undefined;
+      const resolved =
+        column.header !== '' && allAre(column, isNumber)
+          ? resolvePolicyDomain(column.header, labels, { domainColumn: true })
+          : undefined;
       if (resolved && 'code' in resolved) assign(column, 'WIDE', { index: column.index, domain: resolved.code });
     }
   }
@@ -148,37 +189,73 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   const yearHeaders = wideColumns.some((column) => column.wide?.year !== undefined);
   const domainColumn = columns.find((column) => column.role === 'POLICY_DOMAINS');
   const valueColumns = columns.filter((column) => column.role === 'VALUE');
-  const numbers = free().filter((column) => column.values.length > 0 && allAre(column, isNumber) && !allAre(column, isYear));
+  const numbers = free().filter(
+    (column) => column.values.length > 0 && allAre(column, isNumber) && !allAre(column, isYear),
+  );
   // Not a national 10.7.2 table at all: leave the verdict to the caller.
   if (!year && !yearHeaders && !domainColumn && wideColumns.length === 0) return undefined;
   if (!year && !yearHeaders && valueColumns.length === 0 && numbers.length === 0 && !domainColumn) return undefined;
 
   const before = problems.size;
   if (!year && !yearHeaders) {
-    problems.add({ row: headerRow, value: excerpt(table.header.join(',')), message: 'no column holds years (a year such as 2021 or a round such as 2020/2021): map the year column’s header to YEAR in a label mapping file (--labels)' });
+    problems.add({
+      row: headerRow,
+      value: excerpt(table.header.join(',')),
+      message:
+        'no column holds years (a year such as 2021 or a round such as 2020/2021): map the year column’s header to YEAR in a label mapping file (--labels)',
+    });
   }
   // A column of categories in words beside the same categories in numbers ("Meets" beside 3) restates it.
-  const restating = [...valueColumns, ...numbers].filter((column) => [...valueColumns, ...numbers].some((other) => other !== column && restates(table, column, other)));
+  const restating = [...valueColumns, ...numbers].filter((column) =>
+    [...valueColumns, ...numbers].some((other) => other !== column && restates(table, column, other)),
+  );
   for (const column of restating) {
     column.role = 'IGNORED';
-    options.note({ row: headerRow, column: column.header, value: column.header, message: 'ignored: it gives the categories of the value column in words' });
+    options.note({
+      row: headerRow,
+      column: column.header,
+      value: column.header,
+      message: 'ignored: it gives the categories of the value column in words',
+    });
   }
   const candidates = [...valueColumns, ...numbers].filter((column) => !restating.includes(column));
   let value: Column | undefined;
   if (wideColumns.length > 0 && candidates.length > 0) {
-    ambiguity(problems, headerRow, candidates, proposal(candidates, wideColumns), `${candidates.length === 1 ? 'a column holds' : `${candidates.length} columns hold`} numbers beside columns that name policy domains, without saying which domain`);
+    ambiguity(
+      problems,
+      headerRow,
+      candidates,
+      proposal(candidates, wideColumns),
+      `${candidates.length === 1 ? 'a column holds' : `${candidates.length} columns hold`} numbers beside columns that name policy domains, without saying which domain`,
+    );
     for (const column of candidates) column.role ??= 'IGNORED';
   } else if (candidates.length === 1) {
     value = candidates[0];
     if (value && value.role === undefined) {
       assign(value, 'VALUE');
-      options.note({ row: headerRow, column: value.header, value: value.header, message: `read as the value column: its cells are the numbers beside the years` });
+      options.note({
+        row: headerRow,
+        column: value.header,
+        value: value.header,
+        message: `read as the value column: its cells are the numbers beside the years`,
+      });
     }
   } else if (candidates.length > 1) {
-    ambiguity(problems, headerRow, candidates, proposal(candidates, []), `${candidates.length} columns hold numbers and none is named as the value or a policy domain`);
+    ambiguity(
+      problems,
+      headerRow,
+      candidates,
+      proposal(candidates, []),
+      `${candidates.length} columns hold numbers and none is named as the value or a policy domain`,
+    );
     for (const column of candidates) column.role ??= 'IGNORED';
   } else if (wideColumns.length === 0) {
-    problems.add({ row: headerRow, value: excerpt(table.header.join(',')), message: 'no column holds the values (numbers 1 to 4, or percentages): map the value column’s header to VALUE, or each domain column’s header to its domain, in a label mapping file (--labels)' });
+    problems.add({
+      row: headerRow,
+      value: excerpt(table.header.join(',')),
+      message:
+        'no column holds the values (numbers 1 to 4, or percentages): map the value column’s header to VALUE, or each domain column’s header to its domain, in a label mapping file (--labels)',
+    });
   }
 
   // Columns left over: free text is a comment; anything else is not understood.
@@ -189,26 +266,49 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
     }
     if (column.values.every(isFreeText)) {
       assign(column, 'IGNORED');
-      options.note({ row: headerRow, column: column.header, value: column.header, message: 'ignored: free text beside the data (a comment or a note)' });
+      options.note({
+        row: headerRow,
+        column: column.header,
+        value: column.header,
+        message: 'ignored: free text beside the data (a comment or a note)',
+      });
       continue;
     }
     // A breakdown 10.7.2 does not have (sex, age, …) is refused even when constant: the data would not be the country's.
     if (!BREAKDOWN.test(column.normalised)) {
       if (column.values.length === 1) {
         assign(column, 'IGNORED');
-        options.note({ row: headerRow, column: column.header, value: column.values[0], message: `ignored: the same value on every row, so it tells no observations apart` });
+        options.note({
+          row: headerRow,
+          column: column.header,
+          value: column.values[0],
+          message: `ignored: the same value on every row, so it tells no observations apart`,
+        });
         continue;
       }
-      const described = [domainColumn, year, at('AREA'), at('AREA_NAME')].find((key) => key !== undefined && (dependsOn(table, column, key) || agrees(table, column, key, labels)));
+      const described = [domainColumn, year, at('AREA'), at('AREA_NAME')].find(
+        (key) => key !== undefined && (dependsOn(table, column, key) || agrees(table, column, key, labels)),
+      );
       if (described) {
         assign(column, 'IGNORED');
-        options.note({ row: headerRow, column: column.header, value: column.header, message: `ignored: it only describes the column "${described.header}" (one value for each of its values)` });
+        options.note({
+          row: headerRow,
+          column: column.header,
+          value: column.header,
+          message: `ignored: it only describes the column "${described.header}" (one value for each of its values)`,
+        });
         continue;
       }
     }
-    const reason = column.header === '' ? `column ${column.index + 1} has no header and is not understood` : `column "${column.header}" is not understood`;
+    const reason =
+      column.header === ''
+        ? `column ${column.index + 1} has no header and is not understood`
+        : `column "${column.header}" is not understood`;
     const resolved = resolvePolicyDomain(column.header, labels);
-    const why = column.header !== '' && 'reason' in resolved && /names domain|words/.test(resolved.reason) ? `: it ${resolved.reason}` : '';
+    const why =
+      column.header !== '' && 'reason' in resolved && /names domain|words/.test(resolved.reason)
+        ? `: it ${resolved.reason}`
+        : '';
     problems.add({
       row: headerRow,
       column: column.header === '' ? `column ${column.index + 1}` : column.header,
@@ -223,11 +323,21 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
   // Series labels that also name the domain ("SG_CPA_MIGRS_DOMAIN3", "10.7.2 - Domain 3 (…)") give it when no column does;
   // domain labels that also name the series ("SG_CPA_MIGRP_DOMAIN1") give that.
   const domainSource = domainColumn ?? (series && mostlyDomains(series) ? series : undefined);
-  const seriesInDomains = !series && domainColumn !== undefined && domainColumn.values.some((value) => isIndicatorTitle(normaliseLabel(value)));
-  const extras = { source: at('SOURCE'), footnote: at('FOOTNOTE'), nature: at('NATURE'), timeDetail: at('TIME_DETAIL') };
+  const seriesInDomains =
+    !series &&
+    domainColumn !== undefined &&
+    domainColumn.values.some((value) => isIndicatorTitle(normaliseLabel(value)));
+  const extras = {
+    source: at('SOURCE'),
+    footnote: at('FOOTNOTE'),
+    nature: at('NATURE'),
+    timeDetail: at('TIME_DETAIL'),
+  };
   const valueColumn = at('VALUE');
-  const text = (cells: readonly string[], column: Column | undefined): Cell | undefined => (column ? cellAt(table.header, cells, column.index, 'text') : undefined);
-  const code = (cells: readonly string[], column: Column | undefined): Cell | undefined => (column ? cellAt(table.header, cells, column.index) : undefined);
+  const text = (cells: readonly string[], column: Column | undefined): Cell | undefined =>
+    column ? cellAt(table.header, cells, column.index, 'text') : undefined;
+  const code = (cells: readonly string[], column: Column | undefined): Cell | undefined =>
+    column ? cellAt(table.header, cells, column.index) : undefined;
   const add = (row: number, valueCell: Cell | undefined, record: Omit<RawRecord, 'row'>) => {
     const raw = valueCell?.value.trim() ?? '';
     if (isPlaceholder(raw, normalise)) {
@@ -243,14 +353,26 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
     const base: Omit<RawRecord, 'row'> = {
       area: areaCell && areaCell.value.trim() === '' && options.hasAreaOption ? undefined : areaCell,
       year: code(cells, year),
-      series: nonEmpty(code(cells, series ?? (seriesInDomains && isIndicatorTitle(normaliseLabel(cells[domainColumn?.index ?? -1] ?? '')) ? domainColumn : undefined))),
+      series: nonEmpty(
+        code(
+          cells,
+          series ??
+            (seriesInDomains && isIndicatorTitle(normaliseLabel(cells[domainColumn?.index ?? -1] ?? ''))
+              ? domainColumn
+              : undefined),
+        ),
+      ),
       source: text(cells, extras.source),
       footnote: text(cells, extras.footnote),
       nature: code(cells, extras.nature),
       timeDetail: text(cells, extras.timeDetail),
     };
     const domainCell = code(cells, domainSource);
-    const rowDomain: Cell | undefined = domainSource ? (domainCell && domainCell.value.trim() !== '' ? domainCell : { column: domainSource.header, value: 'ALLDOMAINS' }) : undefined;
+    const rowDomain: Cell | undefined = domainSource
+      ? domainCell && domainCell.value.trim() !== ''
+        ? domainCell
+        : { column: domainSource.header, value: 'ALLDOMAINS' }
+      : undefined;
     if (valueColumn) {
       add(row, code(cells, valueColumn), { ...base, domain: rowDomain ?? noDomainColumn });
       continue;
@@ -296,7 +418,14 @@ export function readNationalTable(table: CsvTable, problems: ProblemList, builde
         if (columns.some((other) => other.role === 'POLICY_DOMAINS')) return undefined;
         if (domainsResolve(column, true)) return 'POLICY_DOMAINS';
         // Labels that do not all resolve: the domain column only if no other column headed so has labels that do ("Policy domain code" beside "Policy domain").
-        const better = columns.some((other) => other !== column && other.role === undefined && other.values.length > 0 && headerHints(other.normalised).includes('POLICY_DOMAINS') && domainsResolve(other, true));
+        const better = columns.some(
+          (other) =>
+            other !== column &&
+            other.role === undefined &&
+            other.values.length > 0 &&
+            headerHints(other.normalised).includes('POLICY_DOMAINS') &&
+            domainsResolve(other, true),
+        );
         return !better && !allAre(column, isNumber) ? 'POLICY_DOMAINS' : undefined;
       }
       case 'VALUE':
@@ -311,7 +440,11 @@ const BREAKDOWN =
 
 /** Whether a column holds, on every row, the category in words of the number in another. */
 function restates(table: CsvTable, column: Column, numbers: Column): boolean {
-  if (column.values.every((value) => NUMBER.test(value) || value === 'N') || !numbers.values.every((value) => NUMBER.test(value) || value === 'N')) return false;
+  if (
+    column.values.every((value) => NUMBER.test(value) || value === 'N') ||
+    !numbers.values.every((value) => NUMBER.test(value) || value === 'N')
+  )
+    return false;
   return table.rows.every(({ cells }) => {
     const words = (cells[column.index] ?? '').trim();
     const number = (cells[numbers.index] ?? '').trim();
@@ -342,7 +475,8 @@ function dependsOn(table: CsvTable, column: Column, key: Column): boolean {
 /** Whether a column says the same as the domain or year column on every row, in other words ("D1" beside "Migrant rights", "2018-2019" beside 2019). */
 function agrees(table: CsvTable, column: Column, key: Column, labels: LabelMapping): boolean {
   const same = (value: string, other: string): boolean => {
-    if (key.role === 'YEAR') return parseYearLabel(value)?.year === parseYearLabel(other)?.year && parseYearLabel(value) !== undefined;
+    if (key.role === 'YEAR')
+      return parseYearLabel(value)?.year === parseYearLabel(other)?.year && parseYearLabel(value) !== undefined;
     if (key.role !== 'POLICY_DOMAINS') return false;
     const a = resolvePolicyDomain(value, labels, { domainColumn: true });
     const b = other === '' ? { code: 'ALLDOMAINS' } : resolvePolicyDomain(other, labels, { domainColumn: true });
@@ -367,7 +501,9 @@ function wideColumn(column: Column, labels: LabelMapping, fileSeries: SeriesCode
   const series = seriesNamedByTitle(normalised, header) ?? resolveSeries(header, labels, fileSeries) ?? fileSeries;
   if ('code' in resolved) return { index, domain: resolved.code, series };
   // The series or indicator alone, as aggregators head the headline column ("SG_CPA_MIGRS", "10.7.2").
-  return resolved.reason.startsWith('names the indicator') || isIndicatorTitle(normalised) ? { index, domain: 'ALLDOMAINS', series } : undefined;
+  return resolved.reason.startsWith('names the indicator') || isIndicatorTitle(normalised)
+    ? { index, domain: 'ALLDOMAINS', series }
+    : undefined;
 }
 
 function isColumnRole(target: LabelTarget): target is Exclude<(typeof COLUMN_ROLES)[number], 'IGNORE'> {
@@ -376,7 +512,9 @@ function isColumnRole(target: LabelTarget): target is Exclude<(typeof COLUMN_ROL
 
 function layoutOf(wideColumns: readonly Column[], columns: readonly Column[]): NationalLayout {
   if (wideColumns.length === 0) return 'open-sdg-long';
-  return columns.some((column) => column.role === 'AREA' || column.role === 'AREA_NAME') ? 'country-year-wide' : 'open-sdg-wide';
+  return columns.some((column) => column.role === 'AREA' || column.role === 'AREA_NAME')
+    ? 'country-year-wide'
+    : 'open-sdg-wide';
 }
 
 /**
@@ -388,13 +526,19 @@ function layoutOf(wideColumns: readonly Column[], columns: readonly Column[]): N
 function proposal(candidates: readonly Column[], wideColumns: readonly Column[]): [Column, string][] {
   const named = new Set(wideColumns.map((column) => column.wide?.domain));
   const missing = DOMAIN_ORDER.filter((code) => !named.has(code));
-  if (wideColumns.length > 0 && candidates.length === missing.length) return candidates.map((column, index) => [column, missing[index] ?? 'IGNORE']);
-  if (wideColumns.length === 0 && candidates.length === 7) return candidates.map((column, index) => [column, DOMAIN_ORDER[index] ?? 'IGNORE']);
-  if (wideColumns.length === 0 && candidates.length === 6) return candidates.map((column, index) => [column, DOMAIN_ORDER[index + 1] ?? 'IGNORE']);
+  if (wideColumns.length > 0 && candidates.length === missing.length)
+    return candidates.map((column, index) => [column, missing[index] ?? 'IGNORE']);
+  if (wideColumns.length === 0 && candidates.length === 7)
+    return candidates.map((column, index) => [column, DOMAIN_ORDER[index] ?? 'IGNORE']);
+  if (wideColumns.length === 0 && candidates.length === 6)
+    return candidates.map((column, index) => [column, DOMAIN_ORDER[index + 1] ?? 'IGNORE']);
   // Headers that keep a domain's number when their words are lost ("Podru�je 1", "Value 3").
   const numbers = candidates.map((column) => /(?:^|\D)([1-6])(?:\D|$)/.exec(column.header)?.[1]);
-  const numbered = numbers.map((number) => (number === undefined ? undefined : (`DOMAIN${number}` as PolicyDomainCode)));
-  if (numbered.every((code) => code !== undefined && !named.has(code)) && new Set(numbered).size === numbered.length) return candidates.map((column, index) => [column, numbered[index] ?? 'IGNORE']);
+  const numbered = numbers.map((number) =>
+    number === undefined ? undefined : (`DOMAIN${number}` as PolicyDomainCode),
+  );
+  if (numbered.every((code) => code !== undefined && !named.has(code)) && new Set(numbered).size === numbered.length)
+    return candidates.map((column, index) => [column, numbered[index] ?? 'IGNORE']);
   const scores = candidates.find((column) => column.values.length > 0 && column.values.every(isScore));
   return candidates.map((column) => [column, column === scores && wideColumns.length === 0 ? 'VALUE' : 'IGNORE']);
 }
@@ -406,9 +550,17 @@ function proposal(candidates: readonly Column[], wideColumns: readonly Column[])
  */
 function proposeDomainLabels(problems: ProblemList, column: Column, table: CsvTable, labels: LabelMapping): void {
   // Seven numbers for seven rows (1-7, 0-6): which is the total is a guess; the UN's tables put it first.
-  const numbers = column.values.every((value) => /^\d+$/.test(value)) ? column.values.map(Number).sort((a, b) => a - b) : [];
+  const numbers = column.values.every((value) => /^\d+$/.test(value))
+    ? column.values.map(Number).sort((a, b) => a - b)
+    : [];
   const first = numbers[0];
-  if (numbers.length === 7 && first !== undefined && numbers.every((number, index) => number === first + index) && (first === 0 || first === 1) && column.values.some((value) => !labels.entries.has(normaliseLabel(value)))) {
+  if (
+    numbers.length === 7 &&
+    first !== undefined &&
+    numbers.every((number, index) => number === first + index) &&
+    (first === 0 || first === 1) &&
+    column.values.some((value) => !labels.entries.has(normaliseLabel(value)))
+  ) {
     const rows = numbers.map((number, index) => `${number},${DOMAIN_ORDER[index] ?? 'IGNORE'}`).join('; ');
     problems.add({
       row: table.headerRow ?? 1,
@@ -441,16 +593,28 @@ function proposeDomainLabels(problems: ProblemList, column: Column, table: CsvTa
 }
 
 /** Refuse a file whose columns could be read more than one way, naming them and the likely mapping. */
-function ambiguity(problems: ProblemList, headerRow: number, columns: readonly Column[], proposed: readonly [Column, string][], what: string): void {
+function ambiguity(
+  problems: ProblemList,
+  headerRow: number,
+  columns: readonly Column[],
+  proposed: readonly [Column, string][],
+  what: string,
+): void {
   const unnamed = columns.filter((column) => column.header === '');
-  const names = columns.map((column) => (column.header === '' ? `column ${column.index + 1}` : `"${column.header}"`)).join(', ');
+  const names = columns
+    .map((column) => (column.header === '' ? `column ${column.index + 1}` : `"${column.header}"`))
+    .join(', ');
   const rows = proposed.map(([column, code]) => `${csvLabel(column.header)},${code}`).join('; ');
   const fix =
     unnamed.length > 0
       ? `give ${unnamed.length === 1 ? 'that column a header' : 'those columns headers'} naming ${unnamed.length === 1 ? 'its' : 'their'} domain (likely, in order: ${proposed.map(([, code]) => code).join(', ')})`
       : `say which with a label mapping file (--labels); the likely mapping, as rows of label,code: ${rows}`;
   const encoding = columns.map((column) => encodingHint(column.header)).find((hint) => hint !== '') ?? '';
-  problems.add({ row: headerRow, value: excerpt(columns.map((column) => column.header).join(',')), message: `ambiguous: ${what} (${names}); ${fix}${encoding}` });
+  problems.add({
+    row: headerRow,
+    value: excerpt(columns.map((column) => column.header).join(',')),
+    message: `ambiguous: ${what} (${names}); ${fix}${encoding}`,
+  });
 }
 
 const csvLabel = (label: string): string => (/[",;\r\n]/.test(label) ? `"${label.replace(/"/g, '""')}"` : label);

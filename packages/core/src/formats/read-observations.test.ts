@@ -7,8 +7,20 @@ import { knownAreas, sharedFile } from './shared-files.test-helpers.ts';
 const isKnownArea = knownAreas();
 
 /** Seven observations (all domains, then domains 1-6) of one country and year. */
-function country(area: string, year: number, values: readonly number[], extra: Partial<Observation> = {}): Observation[] {
-  return POLICY_DOMAIN_CODES.map((domain: PolicyDomainCode, index) => ({ series: 'SG_CPA_MIGRS', area, year, domain, value: values[index] as number, ...extra }));
+function country(
+  area: string,
+  year: number,
+  values: readonly number[],
+  extra: Partial<Observation> = {},
+): Observation[] {
+  return POLICY_DOMAIN_CODES.map((domain: PolicyDomainCode, index) => ({
+    series: 'SG_CPA_MIGRS',
+    area,
+    year,
+    domain,
+    value: values[index] as number,
+    ...extra,
+  }));
 }
 
 describe('readObservations on published files', () => {
@@ -16,7 +28,10 @@ describe('readObservations on published files', () => {
     const result = readObservations(sharedFile('open-sdg_canada_indicator_10-7-2.csv'), { area: '124', isKnownArea });
     expect(result.problems).toEqual([]);
     expect(result.format).toBe('open-sdg-long');
-    expect(result.observations).toEqual([...country('124', 2021, [3, 3, 4, 4, 4, 4, 4]), ...country('124', 2019, [3, 3, 4, 4, 4, 4, 4])]);
+    expect(result.observations).toEqual([
+      ...country('124', 2021, [3, 3, 4, 4, 4, 4, 4]),
+      ...country('124', 2019, [3, 3, 4, 4, 4, 4, 4]),
+    ]);
   });
 
   it('reads Malta’s file, with CRLF line ends and labels such as "Migrant rights (Domain 1)"', () => {
@@ -38,8 +53,14 @@ describe('readObservations on published files', () => {
     expect(result.problems).toEqual([]);
     expect(result.format).toBe('sdmx-ml-structure-specific');
     const source = result.observations[0]?.source ?? '';
-    expect(source.startsWith('United Nation Inquiry among Governments on Population and Development (the \ufffdInquiry\ufffd)')).toBe(true);
-    expect(result.observations).toEqual(country('417', 2019, [3, 3, 4, 4, 3, 3, 4], { timeDetail: '2018-2019', nature: 'C', source }));
+    expect(
+      source.startsWith(
+        'United Nation Inquiry among Governments on Population and Development (the \ufffdInquiry\ufffd)',
+      ),
+    ).toBe(true);
+    expect(result.observations).toEqual(
+      country('417', 2019, [3, 3, 4, 4, 3, 3, 4], { timeDetail: '2018-2019', nature: 'C', source }),
+    );
   });
 
   it('reads all 1750 rows of the DDF file, including the 2019 N values of territories', () => {
@@ -48,9 +69,20 @@ describe('readObservations on published files', () => {
     expect(result.format).toBe('ddf-csv');
     expect(result.observations).toHaveLength(1750);
     expect(result.observations.filter((observation) => observation.value === 'N')).toHaveLength(350);
-    expect(result.observations.every((observation) => observation.value !== 'N' || observation.year === 2019)).toBe(true);
-    expect(result.observations[0]).toEqual({ series: 'SG_CPA_MIGRS', area: '4', year: 2021, domain: 'ALLDOMAINS', value: 3, nature: 'C' });
-    const countries2021 = new Set(result.observations.filter((observation) => observation.year === 2021).map((observation) => observation.area));
+    expect(result.observations.every((observation) => observation.value !== 'N' || observation.year === 2019)).toBe(
+      true,
+    );
+    expect(result.observations[0]).toEqual({
+      series: 'SG_CPA_MIGRS',
+      area: '4',
+      year: 2021,
+      domain: 'ALLDOMAINS',
+      value: 3,
+      nature: 'C',
+    });
+    const countries2021 = new Set(
+      result.observations.filter((observation) => observation.year === 2021).map((observation) => observation.area),
+    );
     expect(countries2021.size).toBe(89);
   });
 
@@ -65,7 +97,9 @@ describe('readObservations on published files', () => {
     expect(national).toHaveLength(35);
     const key = (observation: Observation) => `${observation.area}|${observation.year}|${observation.domain}`;
     const published = new Map(ddf.map((observation) => [key(observation), observation.value]));
-    expect(national.map((observation) => [key(observation), published.get(key(observation))])).toEqual(national.map((observation) => [key(observation), observation.value]));
+    expect(national.map((observation) => [key(observation), published.get(key(observation))])).toEqual(
+      national.map((observation) => [key(observation), observation.value]),
+    );
   });
 
   it('reads Croatia’s file saved as windows-1250 when given the encoding, by its words without, and says when a label is mis-encoded', () => {
@@ -73,15 +107,31 @@ describe('readObservations on published files', () => {
     // č is the only non-ASCII character of the file; windows-1250 writes it as byte E8.
     const bytes = new Uint8Array(Array.from(utf8, (char) => (char === 'č' ? 0xe8 : char.charCodeAt(0))));
     const file = { name: 'croatia-1250.csv', bytes };
-    const expected = readObservations(sharedFile('open-sdg_croatia_indicator_10-7-2.csv'), { area: '191' }).observations;
-    expect(readObservations(file, { area: '191', encoding: 'windows-1250' })).toEqual({ format: 'open-sdg-wide', observations: expected, problems: [], skipped: [], notes: [] });
+    const expected = readObservations(sharedFile('open-sdg_croatia_indicator_10-7-2.csv'), {
+      area: '191',
+    }).observations;
+    expect(readObservations(file, { area: '191', encoding: 'windows-1250' })).toEqual({
+      format: 'open-sdg-wide',
+      observations: expected,
+      problems: [],
+      skipped: [],
+      notes: [],
+    });
     // "Podru�je 1.Prava migranata": the mis-encoded word is lost, but "prava migranata" still names domain 1.
     expect(readObservations(file, { area: '191' }).observations).toEqual(expected);
-    const broken = new Uint8Array([...new TextEncoder().encode('Godina,Ukupno,Podru'), 0xe8, ...new TextEncoder().encode('je 1\n2021,3,3\n')]);
+    const broken = new Uint8Array([
+      ...new TextEncoder().encode('Godina,Ukupno,Podru'),
+      0xe8,
+      ...new TextEncoder().encode('je 1\n2021,3,3\n'),
+    ]);
     const problems = readObservations({ name: 'broken.csv', bytes: broken }, { area: '191' }).problems;
     expect(problems).toHaveLength(1);
-    expect(problems[0]?.message).toMatch(/^ambiguous: .*Podru\ufffdje 1,DOMAIN1 \(the file is not valid UTF-8: save it as UTF-8, or give its encoding, e\.g\. windows-1250\)$/);
-    expect(readObservations(file, { encoding: 'klingon' }).problems[0]?.message).toBe('unknown encoding "klingon" (use a WHATWG label such as utf-8, windows-1250, iso-8859-2)');
+    expect(problems[0]?.message).toMatch(
+      /^ambiguous: .*Podru\ufffdje 1,DOMAIN1 \(the file is not valid UTF-8: save it as UTF-8, or give its encoding, e\.g\. windows-1250\)$/,
+    );
+    expect(readObservations(file, { encoding: 'klingon' }).problems[0]?.message).toBe(
+      'unknown encoding "klingon" (use a WHATWG label such as utf-8, windows-1250, iso-8859-2)',
+    );
   });
 
   it('reads text as well as bytes, with or without a byte-order mark', () => {
@@ -89,7 +139,10 @@ describe('readObservations on published files', () => {
     const expected = [{ series: 'SG_CPA_MIGRS', area: '124', year: 2021, domain: 'ALLDOMAINS', value: 3 }];
     expect(readObservations({ name: 'a.csv', text }, { area: '124' }).observations).toEqual(expected);
     expect(readObservations({ name: 'b.csv', text: `\ufeff${text}` }, { area: '124' }).observations).toEqual(expected);
-    expect(readObservations({ name: 'c.csv', bytes: new TextEncoder().encode(`\ufeff${text}`) }, { area: '124' }).observations).toEqual(expected);
+    expect(
+      readObservations({ name: 'c.csv', bytes: new TextEncoder().encode(`\ufeff${text}`) }, { area: '124' })
+        .observations,
+    ).toEqual(expected);
   });
 });
 
@@ -106,8 +159,29 @@ describe('readObservations on each layout', () => {
     expect(result.problems).toEqual([]);
     expect(result.format).toBe('sdg-api-csv');
     expect(result.observations).toEqual([
-      { series: 'SG_CPA_MIGRS', area: '16', year: 2019, domain: 'ALLDOMAINS', value: 'N', timeDetail: '2018-2019', nature: 'C', source: 'UN Inquiry' },
-      { series: 'SG_CPA_MIGRP', area: '1', year: 2021, domain: 'DOMAIN1', value: 62.31884, timeDetail: '2020-2021', nature: 'G', source: 'UN Inquiry', footnote: 'Computed, unweighted', numerator: 86, denominator: 138 },
+      {
+        series: 'SG_CPA_MIGRS',
+        area: '16',
+        year: 2019,
+        domain: 'ALLDOMAINS',
+        value: 'N',
+        timeDetail: '2018-2019',
+        nature: 'C',
+        source: 'UN Inquiry',
+      },
+      {
+        series: 'SG_CPA_MIGRP',
+        area: '1',
+        year: 2021,
+        domain: 'DOMAIN1',
+        value: 62.31884,
+        timeDetail: '2020-2021',
+        nature: 'G',
+        source: 'UN Inquiry',
+        footnote: 'Computed, unweighted',
+        numerator: 86,
+        denominator: 138,
+      },
     ]);
   });
 
@@ -119,7 +193,17 @@ describe('readObservations on each layout', () => {
     const result = read(text);
     expect(result.problems).toEqual([]);
     expect(result.format).toBe('sdmx-csv-1.0');
-    expect(result.observations).toEqual([{ series: 'SG_CPA_MIGRS', area: '417', year: 2019, domain: 'DOMAIN3', value: 4, nature: 'C', timeDetail: '2018-2019' }]);
+    expect(result.observations).toEqual([
+      {
+        series: 'SG_CPA_MIGRS',
+        area: '417',
+        year: 2019,
+        domain: 'DOMAIN3',
+        value: 4,
+        nature: 'C',
+        timeDetail: '2018-2019',
+      },
+    ]);
   });
 
   it('reads SDMX-CSV 2.0 with a POLICY_DOMAINS column and refuses deletions', () => {
@@ -132,9 +216,17 @@ describe('readObservations on each layout', () => {
     expect(result.format).toBe('sdmx-csv-2.0');
     expect(result.observations).toEqual([]);
     expect(result.problems).toEqual([
-      { file: 'input', row: 3, column: 'ACTION', value: 'D', message: 'only additions and replacements are imported (ACTION I, A, R or M); deletions are not' },
+      {
+        file: 'input',
+        row: 3,
+        column: 'ACTION',
+        value: 'D',
+        message: 'only additions and replacements are imported (ACTION I, A, R or M); deletions are not',
+      },
     ]);
-    expect(read(text.split('\n').slice(0, 2).join('\n')).observations).toEqual([{ series: 'SG_CPA_MIGRS', area: '124', year: 2021, domain: 'DOMAIN6', value: 4 }]);
+    expect(read(text.split('\n').slice(0, 2).join('\n')).observations).toEqual([
+      { series: 'SG_CPA_MIGRS', area: '124', year: 2021, domain: 'DOMAIN6', value: 4 },
+    ]);
   });
 
   it('reads SDMX-ML generic data, series and flat', () => {
@@ -169,19 +261,25 @@ describe('readObservations on each layout', () => {
   it('reads a DDF file of SG_CPA_MIGRP', () => {
     const result = read('geo_area,nature,policy_domains,units,year,sg_cpa_migrp\n1,g,domain4,percent,2021,63.04348\n');
     expect(result.problems).toEqual([]);
-    expect(result.observations).toEqual([{ series: 'SG_CPA_MIGRP', area: '1', year: 2021, domain: 'DOMAIN4', value: 63.04348, nature: 'G' }]);
+    expect(result.observations).toEqual([
+      { series: 'SG_CPA_MIGRP', area: '1', year: 2021, domain: 'DOMAIN4', value: 63.04348, nature: 'G' },
+    ]);
   });
 
   it('reads semicolon-separated national files and series and area columns', () => {
     const result = read('Year;Series;GeoCode;Policy domain;Value\n2018-2019;SG_CPA_MIGRS;008;Domaine 2;3\n');
     expect(result.problems).toEqual([]);
-    expect(result.observations).toEqual([{ series: 'SG_CPA_MIGRS', area: '8', year: 2019, domain: 'DOMAIN2', value: 3, timeDetail: '2018-2019' }]);
+    expect(result.observations).toEqual([
+      { series: 'SG_CPA_MIGRS', area: '8', year: 2019, domain: 'DOMAIN2', value: 3, timeDetail: '2018-2019' },
+    ]);
   });
 
   it('ignores the free-form units column of national files', () => {
     const result = read('Year,Units,Policy domain,Value\n2021,Category,Domain 3,4\n', { area: '124' });
     expect(result.problems).toEqual([]);
-    expect(result.observations).toEqual([{ series: 'SG_CPA_MIGRS', area: '124', year: 2021, domain: 'DOMAIN3', value: 4 }]);
+    expect(result.observations).toEqual([
+      { series: 'SG_CPA_MIGRS', area: '124', year: 2021, domain: 'DOMAIN3', value: 4 },
+    ]);
   });
 
   it('refuses a national file with a column it does not understand', () => {
@@ -192,7 +290,8 @@ describe('readObservations on each layout', () => {
         row: 1,
         column: 'Sex',
         value: 'Sex',
-        message: 'column "Sex" is not understood (expected Year, a policy-domain column, Value, and optionally series, area, units, source, comment and nature): map its header in a label mapping file (--labels) to YEAR, VALUE, AREA, POLICY_DOMAINS, SERIES, a domain code, or IGNORE if it holds no data, or remove it',
+        message:
+          'column "Sex" is not understood (expected Year, a policy-domain column, Value, and optionally series, area, units, source, comment and nature): map its header in a label mapping file (--labels) to YEAR, VALUE, AREA, POLICY_DOMAINS, SERIES, a domain code, or IGNORE if it holds no data, or remove it',
       },
     ]);
   });
@@ -205,9 +304,14 @@ describe('readObservations on each layout', () => {
 
   it('resolves other area codes through the caller’s resolver', () => {
     const resolveArea = (code: string) => ({ KGZ: '417' })[code];
-    const text = 'DATAFLOW,SERIES,REF_AREA,COMPOSITE_BREAKDOWN,TIME_PERIOD,OBS_VALUE\nx,SG_CPA_MIGRS,KGZ,_T,2019,3\nx,SG_CPA_MIGRS,XXX,_T,2019,3\n';
-    expect(read(text, { resolveArea }).problems).toEqual([{ file: 'input', row: 3, column: 'REF_AREA', value: 'XXX', message: 'not a known area code (M49 or ISO 3166)' }]);
-    expect(read(text.split('\n').slice(0, 2).join('\n'), { resolveArea }).observations).toEqual([{ series: 'SG_CPA_MIGRS', area: '417', year: 2019, domain: 'ALLDOMAINS', value: 3 }]);
+    const text =
+      'DATAFLOW,SERIES,REF_AREA,COMPOSITE_BREAKDOWN,TIME_PERIOD,OBS_VALUE\nx,SG_CPA_MIGRS,KGZ,_T,2019,3\nx,SG_CPA_MIGRS,XXX,_T,2019,3\n';
+    expect(read(text, { resolveArea }).problems).toEqual([
+      { file: 'input', row: 3, column: 'REF_AREA', value: 'XXX', message: 'not a known area code (M49 or ISO 3166)' },
+    ]);
+    expect(read(text.split('\n').slice(0, 2).join('\n'), { resolveArea }).observations).toEqual([
+      { series: 'SG_CPA_MIGRS', area: '417', year: 2019, domain: 'ALLDOMAINS', value: 3 },
+    ]);
   });
 
   it('accepts identical duplicates once', () => {

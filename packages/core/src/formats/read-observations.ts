@@ -5,7 +5,14 @@
 import type { Observation, Problem, SeriesCode } from '../observations/observation.ts';
 import { normalizeM49 } from '../observations/observation.ts';
 import type { InputFile, InputLimitExceeded, InputLimits } from './input.ts';
-import { DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_PROBLEMS, excerpt, inputText, ProblemList, structureLimitExceeded } from './input.ts';
+import {
+  DEFAULT_MAX_LINE_BYTES,
+  DEFAULT_MAX_PROBLEMS,
+  excerpt,
+  inputText,
+  ProblemList,
+  structureLimitExceeded,
+} from './input.ts';
 import { parseCsvTable } from './csv-table.ts';
 import type { LabelMapping } from './label-mapping.ts';
 import { DEFAULT_LABEL_MAPPING } from './label-mapping.ts';
@@ -80,10 +87,21 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
   const result = (format: ObservationFormat | undefined, builder?: ObservationBuilder): ReadObservationsResult => {
     // A file that yields nothing is almost always the wrong file or an export of the wrong indicator.
     if (builder && builder.observations.length === 0 && problems.size === 0) {
-      problems.add({ message: skipped.size > 0 ? `the file holds no observations: all ${skipped.size} of its values are empty or mark values not reported` : 'the file holds no observations' });
+      problems.add({
+        message:
+          skipped.size > 0
+            ? `the file holds no observations: all ${skipped.size} of its values are empty or mark values not reported`
+            : 'the file holds no observations',
+      });
     }
     const list = problems.toArray();
-    return { format, observations: list.length === 0 && builder ? builder.observations : [], problems: list, skipped: skipped.toArray(), notes: notes.toArray() };
+    return {
+      format,
+      observations: list.length === 0 && builder ? builder.observations : [],
+      problems: list,
+      skipped: skipped.toArray(),
+      notes: notes.toArray(),
+    };
   };
   const decoded = inputText(file, options);
   if (!decoded.ok) {
@@ -98,8 +116,18 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
   let area: string | undefined;
   if (options.area !== undefined) {
     area = normalizeM49(options.area);
-    if (area === undefined) problems.add({ column: '(area option)', value: options.area, message: 'the area option is not an M49 code (one to three digits)' });
-    else if (options.isKnownArea && !options.isKnownArea(area)) problems.add({ column: '(area option)', value: options.area, message: `unknown area: M49 code ${area} is not a known area` });
+    if (area === undefined)
+      problems.add({
+        column: '(area option)',
+        value: options.area,
+        message: 'the area option is not an M49 code (one to three digits)',
+      });
+    else if (options.isKnownArea && !options.isKnownArea(area))
+      problems.add({
+        column: '(area option)',
+        value: options.area,
+        message: `unknown area: M49 code ${area} is not a known area`,
+      });
     if (problems.size > 0) return result(undefined);
   }
   const labels = options.labels ?? DEFAULT_LABEL_MAPPING;
@@ -124,7 +152,10 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
 
   if (start === '<') {
     const kind = readSdmxMlText(text, problems, builder);
-    return result(kind === undefined ? undefined : kind === 'generic' ? 'sdmx-ml-generic' : 'sdmx-ml-structure-specific', builder);
+    return result(
+      kind === undefined ? undefined : kind === 'generic' ? 'sdmx-ml-generic' : 'sdmx-ml-structure-specific',
+      builder,
+    );
   }
   if (start === '{' || start === '[') {
     if (isMigovJson(text)) {
@@ -143,11 +174,15 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
       return result('sdmx-json', builder);
     }
     if (isSdgApiJson(document)) {
-      readSdgApiJson(document, problems, builder, { skip: (entry) => skipped.add(entry), note: (entry) => notes.add(entry) });
+      readSdgApiJson(document, problems, builder, {
+        skip: (entry) => skipped.add(entry),
+        note: (entry) => notes.add(entry),
+      });
       return result('sdg-api-json', builder);
     }
     const jsonRows = jsonTable(document);
-    if (jsonRows && readNationalTable(jsonRows, problems, builder, nationalOptions)) return result('open-sdg-json', builder);
+    if (jsonRows && readNationalTable(jsonRows, problems, builder, nationalOptions))
+      return result('open-sdg-json', builder);
     problems.add({
       message: jsonRows
         ? `a JSON table whose columns (${jsonRows.header.join(', ').slice(0, 200)}) hold no 10.7.2 data that can be recognised: expected a column of years with a value column or one column per policy domain; map other headers in a label mapping file with --labels`
@@ -163,7 +198,11 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
   const table = parseCsvTable(text, problems, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
   if (!table) return result(undefined);
   for (const line of table.outside ?? []) {
-    notes.add({ row: line.row, value: excerpt(line.cells.filter((cell) => cell.trim() !== '').join(' ')), message: `ignored: a line of text ${line.row < (table.rows[0]?.row ?? 0) ? 'above' : 'below'} the table` });
+    notes.add({
+      row: line.row,
+      value: excerpt(line.cells.filter((cell) => cell.trim() !== '').join(' ')),
+      message: `ignored: a line of text ${line.row < (table.rows[0]?.row ?? 0) ? 'above' : 'below'} the table`,
+    });
   }
   const { header } = table;
   const sdmxVersion = sdmxCsvVersion(header);
@@ -212,6 +251,11 @@ class Notices {
   }
 
   toArray(): Problem[] {
-    return this.#dropped === 0 ? [...this.#items] : [...this.#items, { file: this.#file, message: `${this.#dropped} more not listed (the first ${this.#max} are shown)` }];
+    return this.#dropped === 0
+      ? [...this.#items]
+      : [
+          ...this.#items,
+          { file: this.#file, message: `${this.#dropped} more not listed (the first ${this.#max} are shown)` },
+        ];
   }
 }

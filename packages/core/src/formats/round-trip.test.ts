@@ -14,7 +14,31 @@ import { formatSdmxMl } from './sdmx-ml.ts';
 const trickyText = fc.string({
   minLength: 1,
   maxLength: 24,
-  unit: fc.constantFrom('a', 'Z', 'é', 'Č', ' ', ',', ';', '"', "'", '=', '+', '-', '@', '\t', '\n', '\r', '<', '>', '&', ':', '1', '€', '😀'),
+  unit: fc.constantFrom(
+    'a',
+    'Z',
+    'é',
+    'Č',
+    ' ',
+    ',',
+    ';',
+    '"',
+    "'",
+    '=',
+    '+',
+    '-',
+    '@',
+    '\t',
+    '\n',
+    '\r',
+    '<',
+    '>',
+    '&',
+    ':',
+    '1',
+    '€',
+    '😀',
+  ),
 });
 
 const observationArbitrary: fc.Arbitrary<Observation> = fc
@@ -26,17 +50,44 @@ const observationArbitrary: fc.Arbitrary<Observation> = fc
       domain: fc.constantFrom(...POLICY_DOMAIN_CODES),
       category: fc.constantFrom<1 | 2 | 3 | 4 | 'N'>(1, 2, 3, 4, 'N'),
       // Published percentages carry five decimals.
-      percent: fc.oneof(fc.integer({ min: 0, max: 10_000_000 }).map((units) => units / 100_000), fc.constant('N' as const)),
-      counts: fc.option(fc.integer({ min: 1, max: 200 }).chain((denominator) => fc.tuple(fc.integer({ min: 0, max: denominator }), fc.constant(denominator)))),
+      percent: fc.oneof(
+        fc.integer({ min: 0, max: 10_000_000 }).map((units) => units / 100_000),
+        fc.constant('N' as const),
+      ),
+      counts: fc.option(
+        fc
+          .integer({ min: 1, max: 200 })
+          .chain((denominator) => fc.tuple(fc.integer({ min: 0, max: denominator }), fc.constant(denominator))),
+      ),
       timeDetail: fc.option(trickyText),
       nature: fc.option(fc.constantFrom('C', 'G', 'E', 'M', 'N')),
       source: fc.option(trickyText),
       footnote: fc.option(trickyText),
     },
-    { requiredKeys: ['series', 'area', 'year', 'domain', 'category', 'percent', 'counts', 'timeDetail', 'nature', 'source', 'footnote'] },
+    {
+      requiredKeys: [
+        'series',
+        'area',
+        'year',
+        'domain',
+        'category',
+        'percent',
+        'counts',
+        'timeDetail',
+        'nature',
+        'source',
+        'footnote',
+      ],
+    },
   )
   .map(({ series, area, year, domain, category, percent, counts, timeDetail, nature, source, footnote }) => {
-    const observation: Observation = { series, area, year, domain, value: series === 'SG_CPA_MIGRS' ? category : percent };
+    const observation: Observation = {
+      series,
+      area,
+      year,
+      domain,
+      value: series === 'SG_CPA_MIGRS' ? category : percent,
+    };
     if (timeDetail !== null) observation.timeDetail = timeDetail;
     if (nature !== null) observation.nature = nature;
     if (source !== null) observation.source = source;
@@ -55,7 +106,9 @@ const observationsArbitrary = fc.uniqueArray(observationArbitrary, {
 });
 
 const byKey = (a: Observation, b: Observation) =>
-  `${a.series}|${a.area.padStart(3, '0')}|${a.year}|${a.domain}`.localeCompare(`${b.series}|${b.area.padStart(3, '0')}|${b.year}|${b.domain}`);
+  `${a.series}|${a.area.padStart(3, '0')}|${a.year}|${a.domain}`.localeCompare(
+    `${b.series}|${b.area.padStart(3, '0')}|${b.year}|${b.domain}`,
+  );
 
 /** The observations as a format can carry them: without the fields it has no place for. */
 function carried(observations: readonly Observation[], drop: readonly (keyof Observation)[]): Observation[] {
@@ -68,10 +121,22 @@ function carried(observations: readonly Observation[], drop: readonly (keyof Obs
     .sort(byKey);
 }
 
-const writers: { format: ObservationFormat; write: (observations: Observation[]) => string; drop: (keyof Observation)[] }[] = [
-  { format: 'sdg-api-csv', write: (observations) => formatSdgCsv(observations, { areaName: (m49) => `Area ${m49}` }), drop: [] },
+const writers: {
+  format: ObservationFormat;
+  write: (observations: Observation[]) => string;
+  drop: (keyof Observation)[];
+}[] = [
+  {
+    format: 'sdg-api-csv',
+    write: (observations) => formatSdgCsv(observations, { areaName: (m49) => `Area ${m49}` }),
+    drop: [],
+  },
   { format: 'sdmx-csv-1.0', write: (observations) => formatSdmxCsv(observations), drop: ['numerator', 'denominator'] },
-  { format: 'sdmx-ml-structure-specific', write: (observations) => formatSdmxMl(observations, { prepared: '2026-01-01T00:00:00Z' }), drop: ['numerator', 'denominator'] },
+  {
+    format: 'sdmx-ml-structure-specific',
+    write: (observations) => formatSdmxMl(observations, { prepared: '2026-01-01T00:00:00Z' }),
+    drop: ['numerator', 'denominator'],
+  },
   { format: 'migov-json', write: (observations) => formatJson(observations), drop: [] },
 ];
 
@@ -79,12 +144,15 @@ describe('writers and readers round-trip', () => {
   for (const { format, write, drop } of writers) {
     it(`reads back what ${format} writes (seeded random observations)`, () => {
       fc.assert(
-        fc.property(observationsArbitrary.filter((observations) => observations.length > 0), (observations) => {
-          const result = readObservations({ name: `out.${format}`, text: write(observations) });
-          expect(result.problems).toEqual([]);
-          expect(result.format).toBe(format);
-          expect(carried(result.observations, [])).toEqual(carried(observations, drop));
-        }),
+        fc.property(
+          observationsArbitrary.filter((observations) => observations.length > 0),
+          (observations) => {
+            const result = readObservations({ name: `out.${format}`, text: write(observations) });
+            expect(result.problems).toEqual([]);
+            expect(result.format).toBe(format);
+            expect(carried(result.observations, [])).toEqual(carried(observations, drop));
+          },
+        ),
         { seed: 10_72, numRuns: 150 },
       );
     });
@@ -98,7 +166,9 @@ describe('writers and readers round-trip', () => {
           if (ofSeries.length === 0) continue;
           const result = readObservations({ name: 'out.csv', text: formatDdfCsv(observations, series) });
           expect(result.problems).toEqual([]);
-          expect(carried(result.observations, [])).toEqual(carried(ofSeries, ['timeDetail', 'source', 'footnote', 'numerator', 'denominator']));
+          expect(carried(result.observations, [])).toEqual(
+            carried(ofSeries, ['timeDetail', 'source', 'footnote', 'numerator', 'denominator']),
+          );
         }
       }),
       { seed: 2019, numRuns: 100 },

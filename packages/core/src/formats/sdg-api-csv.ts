@@ -37,11 +37,20 @@ export const SDG_CSV_COLUMNS = [
 /** Whether a header is the SDG API CSV's. */
 export function isSdgApiCsvHeader(header: readonly string[]): boolean {
   const columns = new Columns(header);
-  return columns.find('SeriesCode') !== undefined && columns.find('GeoAreaCode') !== undefined && columns.find('TimePeriod') !== undefined;
+  return (
+    columns.find('SeriesCode') !== undefined &&
+    columns.find('GeoAreaCode') !== undefined &&
+    columns.find('TimePeriod') !== undefined
+  );
 }
 
 /** Read the rows of an SDG API CSV table into the builder. */
-export function readSdgApiCsvTable(table: CsvTable, problems: ProblemList, builder: ObservationBuilder, skip?: (entry: SkipEntry) => void): void {
+export function readSdgApiCsvTable(
+  table: CsvTable,
+  problems: ProblemList,
+  builder: ObservationBuilder,
+  skip?: (entry: SkipEntry) => void,
+): void {
   const { header } = table;
   const columns = new Columns(header);
   const format = 'the SDG API CSV';

@@ -13,13 +13,14 @@ import { normaliseLabel } from './label-mapping.ts';
 import type { SkipEntry } from './vocabulary.ts';
 import { isPlaceholder, skippedValue } from './vocabulary.ts';
 
-
 /** Whether a parsed JSON document is an SDG API data answer (or its data array). */
 export function isSdgApiJson(document: unknown): boolean {
   const records = Array.isArray(document) ? document : isObject(document) ? document.data : undefined;
   if (!Array.isArray(records)) return false;
   const first: unknown = records[0];
-  return records.length === 0 ? isObject(document) && 'totalElements' in document : isObject(first) && ('geoAreaCode' in first || 'timePeriodStart' in first);
+  return records.length === 0
+    ? isObject(document) && 'totalElements' in document
+    : isObject(first) && ('geoAreaCode' in first || 'timePeriodStart' in first);
 }
 
 /** Dimensions of the SDG API that 10.7.2 carries; any other breakdown would be data 10.7.2 does not have. */
@@ -34,14 +35,23 @@ export interface SdgApiJsonOptions {
 }
 
 /** Read an SDG API answer into the builder; rows are 1-based positions in `data`, columns are field names. */
-export function readSdgApiJson(document: unknown, problems: ProblemList, builder: ObservationBuilder, options: SdgApiJsonOptions): void {
+export function readSdgApiJson(
+  document: unknown,
+  problems: ProblemList,
+  builder: ObservationBuilder,
+  options: SdgApiJsonOptions,
+): void {
   const records = (Array.isArray(document) ? document : isObject(document) ? document.data : []) as unknown[];
   if (isObject(document)) {
     const total = document.totalElements;
     if (typeof total === 'number' && total > records.length) {
       const page = typeof document.pageNumber === 'number' ? `page ${document.pageNumber}` : 'one page';
       const pages = typeof document.totalPages === 'number' ? ` of ${document.totalPages}` : '';
-      options.note({ column: 'totalElements', value: String(total), message: `this answer is ${page}${pages}: it holds ${records.length} of ${total} records; ask the API for all of them (pageSize=${total}) to import the whole series` });
+      options.note({
+        column: 'totalElements',
+        value: String(total),
+        message: `this answer is ${page}${pages}: it holds ${records.length} of ${total} records; ask the API for all of them (pageSize=${total}) to import the whole series`,
+      });
     }
   }
   records.forEach((item, index) => {
@@ -53,21 +63,37 @@ export function readSdgApiJson(document: unknown, problems: ProblemList, builder
     const cell = (column: string, value: unknown): Cell | undefined => {
       if (value === undefined || value === null) return undefined;
       if (typeof value === 'string' || typeof value === 'number') return { column, value: String(value) };
-      if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) return value.length === 0 ? undefined : { column, value: value.join('; ') };
-      problems.add({ row, column, value: excerpt(JSON.stringify(value)), message: `${column} must be a string or a number` });
+      if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
+        return value.length === 0 ? undefined : { column, value: value.join('; ') };
+      problems.add({
+        row,
+        column,
+        value: excerpt(JSON.stringify(value)),
+        message: `${column} must be a string or a number`,
+      });
       return undefined;
     };
     const dimensions = isObject(item.dimensions) ? item.dimensions : {};
     const attributes = isObject(item.attributes) ? item.attributes : {};
-    const byName = (object: Json, name: string): [string, unknown] | undefined => Object.entries(object).find(([key]) => normaliseLabel(key).replace(/_/g, ' ') === name);
+    const byName = (object: Json, name: string): [string, unknown] | undefined =>
+      Object.entries(object).find(([key]) => normaliseLabel(key).replace(/_/g, ' ') === name);
     for (const [key, value] of Object.entries(dimensions)) {
       const name = normaliseLabel(key).replace(/_/g, ' ');
       if (KNOWN_DIMENSIONS.has(name) || value === null || TOTALS.has(String(value).toUpperCase())) continue;
-      problems.add({ row, column: `dimensions.${key}`, value: excerpt(String(value)), message: `dimension "${key}" breaks the data down, which SDG 10.7.2 does not (its dimensions are Policy Domains and Reporting Type)` });
+      problems.add({
+        row,
+        column: `dimensions.${key}`,
+        value: excerpt(String(value)),
+        message: `dimension "${key}" breaks the data down, which SDG 10.7.2 does not (its dimensions are Policy Domains and Reporting Type)`,
+      });
     }
     const domain = byName(dimensions, 'policy domains');
     const value = item.value;
-    if (value === null || value === undefined || (typeof value === 'string' && (isPlaceholder(value, normaliseLabel) || value.trim().toUpperCase() === 'NAN'))) {
+    if (
+      value === null ||
+      value === undefined ||
+      (typeof value === 'string' && (isPlaceholder(value, normaliseLabel) || value.trim().toUpperCase() === 'NAN'))
+    ) {
       options.skip(skippedValue(row, 'value', value === null || value === undefined ? '' : String(value).trim()));
       return;
     }

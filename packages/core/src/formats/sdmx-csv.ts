@@ -8,7 +8,14 @@ import { formatCsvRows } from './csv-table.ts';
 import { cellAt, codeCellAt, Columns, headerCode } from './columns.ts';
 import type { Cell, ObservationBuilder } from './observation-builder.ts';
 import type { SdmxWriteOptions } from './sdmx.ts';
-import { dataflowReference, SDG_DIMENSIONS, SDG_OBSERVATION_ATTRIBUTES, SDG_SERIES_ATTRIBUTES, sdmxComponents, sdmxRecord } from './sdmx.ts';
+import {
+  dataflowReference,
+  SDG_DIMENSIONS,
+  SDG_OBSERVATION_ATTRIBUTES,
+  SDG_SERIES_ATTRIBUTES,
+  sdmxComponents,
+  sdmxRecord,
+} from './sdmx.ts';
 import { excerpt } from './input.ts';
 import { normaliseLabel } from './label-mapping.ts';
 import type { SkipEntry } from './vocabulary.ts';
@@ -26,7 +33,12 @@ export function sdmxCsvVersion(header: readonly string[]): '1.0' | '2.0' | undef
 const TEXT_COMPONENTS = new Set(['TIME_DETAIL', 'SOURCE_DETAIL', 'COMMENT_OBS']);
 
 /** Read an SDMX-CSV table (1.0 or 2.0) into the builder. */
-export function readSdmxCsvTable(table: CsvTable, problems: ProblemList, builder: ObservationBuilder, skip?: (entry: SkipEntry) => void): void {
+export function readSdmxCsvTable(
+  table: CsvTable,
+  problems: ProblemList,
+  builder: ObservationBuilder,
+  skip?: (entry: SkipEntry) => void,
+): void {
   const { header } = table;
   const columns = new Columns(header);
   const format = 'SDMX-CSV';
@@ -37,15 +49,27 @@ export function readSdmxCsvTable(table: CsvTable, problems: ProblemList, builder
     columns.require(problems, format, 'OBS_VALUE'),
   ];
   if (columns.find('COMPOSITE_BREAKDOWN', 'POLICY_DOMAINS') === undefined) {
-    problems.add({ row: 1, message: 'missing column COMPOSITE_BREAKDOWN (or POLICY_DOMAINS): the policy domain of each observation' });
+    problems.add({
+      row: 1,
+      message: 'missing column COMPOSITE_BREAKDOWN (or POLICY_DOMAINS): the policy domain of each observation',
+    });
     return;
   }
   if (required.includes(undefined)) return;
   const action = columns.find('ACTION');
   for (const { row, cells } of table.rows) {
     const actionCell = cellAt(header, cells, action);
-    if (actionCell && actionCell.value.trim() !== '' && !['I', 'A', 'R', 'M'].includes(actionCell.value.trim().toUpperCase())) {
-      problems.add({ row, column: actionCell.column, value: excerpt(actionCell.value), message: 'only additions and replacements are imported (ACTION I, A, R or M); deletions are not' });
+    if (
+      actionCell &&
+      actionCell.value.trim() !== '' &&
+      !['I', 'A', 'R', 'M'].includes(actionCell.value.trim().toUpperCase())
+    ) {
+      problems.add({
+        row,
+        column: actionCell.column,
+        value: excerpt(actionCell.value),
+        message: 'only additions and replacements are imported (ACTION I, A, R or M); deletions are not',
+      });
       continue;
     }
     const get = (id: string): Cell | undefined => {
@@ -58,12 +82,23 @@ export function readSdmxCsvTable(table: CsvTable, problems: ProblemList, builder
       skip(skippedValue(row, observed.column, observed.value.trim()));
       continue;
     }
-    builder.add(sdmxRecord(row, get, (cell, message) => problems.add({ row, column: cell.column, value: excerpt(cell.value), message })));
+    builder.add(
+      sdmxRecord(row, get, (cell, message) =>
+        problems.add({ row, column: cell.column, value: excerpt(cell.value), message }),
+      ),
+    );
   }
 }
 
 /** Columns written by {@link formatSdmxCsv}: DATAFLOW, the dimensions in key order, TIME_PERIOD, OBS_VALUE, attributes. */
-export const SDMX_CSV_COLUMNS = ['DATAFLOW', ...SDG_DIMENSIONS, 'TIME_PERIOD', 'OBS_VALUE', ...SDG_SERIES_ATTRIBUTES, ...SDG_OBSERVATION_ATTRIBUTES] as const;
+export const SDMX_CSV_COLUMNS = [
+  'DATAFLOW',
+  ...SDG_DIMENSIONS,
+  'TIME_PERIOD',
+  'OBS_VALUE',
+  ...SDG_SERIES_ATTRIBUTES,
+  ...SDG_OBSERVATION_ATTRIBUTES,
+] as const;
 
 /** Write observations as SDMX-CSV 1.0 for the dataflow IAEG-SDGs:DF_SDG_GLH (numerator and denominator have no place there). */
 export function formatSdmxCsv(observations: readonly Observation[], options: SdmxWriteOptions = {}): string {

@@ -53,7 +53,12 @@ export interface SdmxJsonOptions {
 }
 
 /** Read an SDMX-JSON data message into the builder; rows are 1-based positions of observations in the message. */
-export function readSdmxJson(document: unknown, problems: ProblemList, builder: ObservationBuilder, options: SdmxJsonOptions): void {
+export function readSdmxJson(
+  document: unknown,
+  problems: ProblemList,
+  builder: ObservationBuilder,
+  options: SdmxJsonOptions,
+): void {
   const message = body(document);
   if (!message) {
     problems.add({ message: 'not an SDMX-JSON data message: expected "dataSets"' });
@@ -64,9 +69,17 @@ export function readSdmxJson(document: unknown, problems: ProblemList, builder: 
     const dataSet = isObject(item) ? item : {};
     const structures = list(message.structures);
     const structureIndex = typeof dataSet.structure === 'number' ? dataSet.structure : 0;
-    const structure = isObject(message.structure) ? message.structure : isObject(structures[structureIndex]) ? (structures[structureIndex] as Json) : undefined;
+    const structure = isObject(message.structure)
+      ? message.structure
+      : isObject(structures[structureIndex])
+        ? (structures[structureIndex] as Json)
+        : undefined;
     if (!structure) {
-      problems.add({ column: `dataSets[${dataSetIndex}]`, message: 'the message has no "structure" (or "structures") describing its dimensions: it cannot be read without one' });
+      problems.add({
+        column: `dataSets[${dataSetIndex}]`,
+        message:
+          'the message has no "structure" (or "structures") describing its dimensions: it cannot be read without one',
+      });
       return;
     }
     const dimensions = isObject(structure.dimensions) ? structure.dimensions : {};
@@ -81,14 +94,23 @@ export function readSdmxJson(document: unknown, problems: ProblemList, builder: 
     const keyComponents = (key: string, list: Component[], into: Map<string, string>, at: number): boolean => {
       const positions = key === '' ? [] : key.split(':');
       if (positions.length !== list.length) {
-        problems.add({ row: at, value: excerpt(key), message: `key "${key}" has ${positions.length} positions; the structure has ${list.length} dimensions here` });
+        problems.add({
+          row: at,
+          value: excerpt(key),
+          message: `key "${key}" has ${positions.length} positions; the structure has ${list.length} dimensions here`,
+        });
         return false;
       }
       for (const [index, position] of positions.entries()) {
         const component = list[index];
         const code = component?.values[Number(position)];
         if (!component || code === undefined) {
-          problems.add({ row: at, column: component?.id, value: excerpt(key), message: `key "${key}": position ${position} of ${component?.id ?? `dimension ${index + 1}`} has no code in the structure` });
+          problems.add({
+            row: at,
+            column: component?.id,
+            value: excerpt(key),
+            message: `key "${key}": position ${position} of ${component?.id ?? `dimension ${index + 1}`} has no code in the structure`,
+          });
           return false;
         }
         into.set(component.id, code);
@@ -112,12 +134,22 @@ export function readSdmxJson(document: unknown, problems: ProblemList, builder: 
       const array = Array.isArray(observation) ? observation : [observation];
       const value: unknown = array[0];
       attributeComponents(array.slice(1), observationAttributes, values);
-      if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value)) || value === 'NaN') {
+      if (
+        value === null ||
+        value === undefined ||
+        (typeof value === 'number' && Number.isNaN(value)) ||
+        value === 'NaN'
+      ) {
         options.skip(skippedValue(at, 'OBS_VALUE', value === null || value === undefined ? '' : String(value)));
         return;
       }
       if (typeof value !== 'string' && typeof value !== 'number') {
-        problems.add({ row: at, column: 'OBS_VALUE', value: excerpt(JSON.stringify(value)), message: 'an observation value must be a number or a string' });
+        problems.add({
+          row: at,
+          column: 'OBS_VALUE',
+          value: excerpt(JSON.stringify(value)),
+          message: 'an observation value must be a number or a string',
+        });
         return;
       }
       values.set('OBS_VALUE', String(value));
@@ -125,7 +157,11 @@ export function readSdmxJson(document: unknown, problems: ProblemList, builder: 
         const found = values.get(id);
         return found === undefined ? undefined : { column: id, value: found };
       };
-      builder.add(sdmxRecord(at, get, (cell, text) => problems.add({ row: at, column: cell.column, value: excerpt(cell.value), message: text })));
+      builder.add(
+        sdmxRecord(at, get, (cell, text) =>
+          problems.add({ row: at, column: cell.column, value: excerpt(cell.value), message: text }),
+        ),
+      );
     };
 
     if (isObject(dataSet.series)) {
@@ -134,7 +170,9 @@ export function readSdmxJson(document: unknown, problems: ProblemList, builder: 
         const seriesValues = new Map(base);
         if (!keyComponents(seriesKey, seriesDimensions, seriesValues, row + 1)) continue;
         attributeComponents(series.attributes, seriesAttributes, seriesValues);
-        for (const [observationKey, observation] of Object.entries(isObject(series.observations) ? series.observations : {})) {
+        for (const [observationKey, observation] of Object.entries(
+          isObject(series.observations) ? series.observations : {},
+        )) {
           const values = new Map(seriesValues);
           if (!keyComponents(observationKey, observationDimensions, values, row + 1)) continue;
           emit(values, observation);

@@ -9,12 +9,18 @@ import type { ProblemList } from './input.ts';
 import { excerpt } from './input.ts';
 import type { Cell, ObservationBuilder } from './observation-builder.ts';
 import type { SdmxWriteOptions } from './sdmx.ts';
-import { SDG_DATAFLOW, SDG_DIMENSIONS, SDG_OBSERVATION_ATTRIBUTES, SDG_SERIES_ATTRIBUTES, sdmxComponents, sdmxRecord } from './sdmx.ts';
+import {
+  SDG_DATAFLOW,
+  SDG_DIMENSIONS,
+  SDG_OBSERVATION_ATTRIBUTES,
+  SDG_SERIES_ATTRIBUTES,
+  sdmxComponents,
+  sdmxRecord,
+} from './sdmx.ts';
 import { lineFinder } from './line-finder.ts';
 
 /** The two SDMX-ML 2.1 data message kinds read here. */
 export type SdmxMlKind = 'structure-specific' | 'generic';
-
 
 /** Check an XML text for declarations and well-formedness; returns false after adding a problem. */
 function checkXml(text: string, problems: ProblemList): boolean {
@@ -34,9 +40,15 @@ function checkXml(text: string, problems: ProblemList): boolean {
     if (open) {
       // The validator reports several unclosed elements at line 1; the useful place is the end.
       const lastLine = lineOf(text.length);
-      problems.add({ row: lastLine, message: `truncated XML: the document ends at line ${lastLine} while ${open.map((name) => `<${name}>`).join(' > ')} ${open.length === 1 ? 'is' : 'are'} still open` });
+      problems.add({
+        row: lastLine,
+        message: `truncated XML: the document ends at line ${lastLine} while ${open.map((name) => `<${name}>`).join(' > ')} ${open.length === 1 ? 'is' : 'are'} still open`,
+      });
     } else {
-      problems.add({ row: valid.err.line, message: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` });
+      problems.add({
+        row: valid.err.line,
+        message: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`,
+      });
     }
     return false;
   }
@@ -69,7 +81,8 @@ function children(node: unknown, name: string): XmlNode[] {
   const found: XmlNode[] = [];
   for (const [key, value] of Object.entries(node as XmlNode)) {
     if (key.startsWith('@') || localName(key) !== name) continue;
-    for (const item of Array.isArray(value) ? value : [value]) if (item !== null && typeof item === 'object') found.push(item as XmlNode);
+    for (const item of Array.isArray(value) ? value : [value])
+      if (item !== null && typeof item === 'object') found.push(item as XmlNode);
   }
   return found;
 }
@@ -84,8 +97,11 @@ const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>'
 export function decodeXmlReferences(value: string): string {
   return value.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (reference, name: string) => {
     if (name.startsWith('#')) {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+        ? String.fromCodePoint(code)
+        : '\ufffd';
     }
     return PREDEFINED_ENTITIES[name] ?? reference;
   });
@@ -122,7 +138,11 @@ export interface SdmxMlRecord {
  * calling `onRecord` for each observation; returns which kind of message it was, or undefined after
  * adding a problem (declarations, malformed XML, not a data message).
  */
-export function walkSdmxMl(text: string, problems: ProblemList, onRecord: (record: SdmxMlRecord) => void): SdmxMlKind | undefined {
+export function walkSdmxMl(
+  text: string,
+  problems: ProblemList,
+  onRecord: (record: SdmxMlRecord) => void,
+): SdmxMlKind | undefined {
   if (!checkXml(text, problems)) return undefined;
   const lineOf = lineFinder(text);
   const parser = new XMLParser({
@@ -142,7 +162,12 @@ export function walkSdmxMl(text: string, problems: ProblemList, onRecord: (recor
     document = parser.parse(text) as XmlNode;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    problems.add({ message: reason === 'Maximum nested tags exceeded' ? 'refused: elements are nested more than 100 deep (SDMX-ML needs 5)' : `malformed XML: ${reason}` });
+    problems.add({
+      message:
+        reason === 'Maximum nested tags exceeded'
+          ? 'refused: elements are nested more than 100 deep (SDMX-ML needs 5)'
+          : `malformed XML: ${reason}`,
+    });
     return undefined;
   }
   const lineOfNode = (node: XmlNode): number => {
@@ -151,14 +176,19 @@ export function walkSdmxMl(text: string, problems: ProblemList, onRecord: (recor
   };
 
   // SDMX 2.1 has a time-series variant of each message kind; their data sets read the same way.
-  const structureSpecific = children(document, 'StructureSpecificData')[0] ?? children(document, 'StructureSpecificTimeSeriesData')[0];
+  const structureSpecific =
+    children(document, 'StructureSpecificData')[0] ?? children(document, 'StructureSpecificTimeSeriesData')[0];
   const generic = children(document, 'GenericData')[0] ?? children(document, 'GenericTimeSeriesData')[0];
   if (structureSpecific) {
     for (const dataSet of children(structureSpecific, 'DataSet')) {
       // Series-level components apply to every Obs within; a flat message has Obs directly in the DataSet.
       for (const series of children(dataSet, 'Series')) {
         const seriesValues = attributes(series);
-        for (const obs of children(series, 'Obs')) onRecord({ row: lineOfNode(obs), values: Object.assign(Object.create(null) as Record<string, string>, seriesValues, attributes(obs)) });
+        for (const obs of children(series, 'Obs'))
+          onRecord({
+            row: lineOfNode(obs),
+            values: Object.assign(Object.create(null) as Record<string, string>, seriesValues, attributes(obs)),
+          });
       }
       for (const obs of children(dataSet, 'Obs')) onRecord({ row: lineOfNode(obs), values: attributes(obs) });
     }
@@ -193,38 +223,54 @@ export function walkSdmxMl(text: string, problems: ProblemList, onRecord: (recor
         values(children(series, 'Attributes')[0], base);
         for (const obs of children(series, 'Obs')) observe(obs, base, keys);
       }
-      for (const obs of children(dataSet, 'Obs')) observe(obs, Object.create(null) as Record<string, string>, new Set());
+      for (const obs of children(dataSet, 'Obs'))
+        observe(obs, Object.create(null) as Record<string, string>, new Set());
     }
     return 'generic';
   }
   const prefixed = Object.keys(document).find((key) => !key.startsWith('?') && !key.startsWith('#'));
   const root = prefixed === undefined ? undefined : localName(prefixed);
-  problems.add({ row: 1, value: root, message: `not an SDMX-ML 2.1 data message: the root element is ${root ?? 'missing'}; expected StructureSpecificData or GenericData (or their TimeSeries variants)` });
+  problems.add({
+    row: 1,
+    value: root,
+    message: `not an SDMX-ML 2.1 data message: the root element is ${root ?? 'missing'}; expected StructureSpecificData or GenericData (or their TimeSeries variants)`,
+  });
   return undefined;
 }
 
 /** Read an SDMX-ML text into the builder; returns which kind of message it was, if any. */
-export function readSdmxMlText(text: string, problems: ProblemList, builder: ObservationBuilder): SdmxMlKind | undefined {
+export function readSdmxMlText(
+  text: string,
+  problems: ProblemList,
+  builder: ObservationBuilder,
+): SdmxMlKind | undefined {
   return walkSdmxMl(text, problems, ({ row, values }) => {
-    const get = (id: string): Cell | undefined => (values[id] === undefined ? undefined : { column: id, value: values[id] });
-    builder.add(sdmxRecord(row, get, (cell, message) => problems.add({ row, column: cell.column, value: excerpt(cell.value), message })));
+    const get = (id: string): Cell | undefined =>
+      values[id] === undefined ? undefined : { column: id, value: values[id] };
+    builder.add(
+      sdmxRecord(row, get, (cell, message) =>
+        problems.add({ row, column: cell.column, value: excerpt(cell.value), message }),
+      ),
+    );
   });
 }
 
 /** Escape text for an XML attribute value; characters XML 1.0 cannot carry become U+FFFD. */
 export function escapeXmlAttribute(value: string): string {
-  return value
-    // eslint-disable-next-line no-control-regex -- matching the control characters XML 1.0 forbids is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Tabs and line breaks inside attributes would be normalised to spaces by any XML parser; keep them as references.
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- matching the control characters XML 1.0 forbids is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      // Tabs and line breaks inside attributes would be normalised to spaces by any XML parser; keep them as references.
+      .replace(/\t/g, '&#9;')
+      .replace(/\n/g, '&#10;')
+      .replace(/\r/g, '&#13;')
+  );
 }
 
 /** Options of {@link formatSdmxMl}. */
@@ -241,8 +287,12 @@ export interface SdmxMlOptions extends SdmxWriteOptions {
 
 /** Write observations as an SDMX-ML 2.1 structure-specific data message (one Series per series key). */
 export function formatSdmxMl(observations: readonly Observation[], options: SdmxMlOptions): string {
-  const attribute = (name: string, value: string | undefined) => (value === undefined ? '' : ` ${name}="${escapeXmlAttribute(value)}"`);
-  const groups = new Map<string, { series: Record<string, string | undefined>; observations: Record<string, string | undefined>[] }>();
+  const attribute = (name: string, value: string | undefined) =>
+    value === undefined ? '' : ` ${name}="${escapeXmlAttribute(value)}"`;
+  const groups = new Map<
+    string,
+    { series: Record<string, string | undefined>; observations: Record<string, string | undefined>[] }
+  >();
   for (const observation of observations) {
     const components = sdmxComponents(observation, options);
     const key = [...SDG_DIMENSIONS, ...SDG_SERIES_ATTRIBUTES].map((id) => components[id]).join('.');
@@ -254,7 +304,9 @@ export function formatSdmxMl(observations: readonly Observation[], options: Sdmx
     group.observations.push(components);
   }
   const structureId = `${SDG_DATAFLOW.agency}_${SDG_DATAFLOW.id}`;
-  const namespace = escapeXmlAttribute(`urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=${SDG_DATAFLOW.agency}:${SDG_DATAFLOW.id}(${options.dataflowVersion ?? '1.0'}):ObsLevelDim:TIME_PERIOD`);
+  const namespace = escapeXmlAttribute(
+    `urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=${SDG_DATAFLOW.agency}:${SDG_DATAFLOW.id}(${options.dataflowVersion ?? '1.0'}):ObsLevelDim:TIME_PERIOD`,
+  );
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<message:StructureSpecificData xmlns:message="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message" xmlns:ss="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/structurespecific" xmlns:common="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ns1="${namespace}">`,
@@ -272,10 +324,14 @@ export function formatSdmxMl(observations: readonly Observation[], options: Sdmx
     `  <message:DataSet ss:dataScope="DataStructure" xsi:type="ns1:DataSetType" ss:structureRef="${structureId}" ss:action="Information">`,
   ];
   for (const group of groups.values()) {
-    const seriesAttributes = [...SDG_DIMENSIONS, ...SDG_SERIES_ATTRIBUTES].map((id) => attribute(id, group.series[id])).join('');
+    const seriesAttributes = [...SDG_DIMENSIONS, ...SDG_SERIES_ATTRIBUTES]
+      .map((id) => attribute(id, group.series[id]))
+      .join('');
     lines.push(`    <Series${seriesAttributes}>`);
     for (const components of group.observations) {
-      const obsAttributes = ['TIME_PERIOD', 'OBS_VALUE', ...SDG_OBSERVATION_ATTRIBUTES].map((id) => attribute(id, components[id])).join('');
+      const obsAttributes = ['TIME_PERIOD', 'OBS_VALUE', ...SDG_OBSERVATION_ATTRIBUTES]
+        .map((id) => attribute(id, components[id]))
+        .join('');
       lines.push(`      <Obs${obsAttributes}/>`);
     }
     lines.push('    </Series>');

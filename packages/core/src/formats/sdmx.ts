@@ -30,12 +30,29 @@ export const SDG_DIMENSIONS = [
 export type SdgDimension = (typeof SDG_DIMENSIONS)[number];
 
 /** Breakdowns that 10.7.2 never disaggregates: always `_T` (total). */
-export const TOTAL_ONLY_DIMENSIONS = ['SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'EDUCATION_LEV', 'OCCUPATION', 'CUST_BREAKDOWN', 'DISABILITY_STATUS', 'ACTIVITY', 'PRODUCT'] as const;
+export const TOTAL_ONLY_DIMENSIONS = [
+  'SEX',
+  'AGE',
+  'URBANISATION',
+  'INCOME_WEALTH_QUANTILE',
+  'EDUCATION_LEV',
+  'OCCUPATION',
+  'CUST_BREAKDOWN',
+  'DISABILITY_STATUS',
+  'ACTIVITY',
+  'PRODUCT',
+] as const;
 
 /** Series-level attribute written by migov. */
 export const SDG_SERIES_ATTRIBUTES = ['UNIT_MEASURE'] as const;
 /** Observation attributes written by migov; COMMENT_OBS carries the footnote, SOURCE_DETAIL the source. */
-export const SDG_OBSERVATION_ATTRIBUTES = ['UNIT_MULT', 'NATURE', 'TIME_DETAIL', 'SOURCE_DETAIL', 'COMMENT_OBS'] as const;
+export const SDG_OBSERVATION_ATTRIBUTES = [
+  'UNIT_MULT',
+  'NATURE',
+  'TIME_DETAIL',
+  'SOURCE_DETAIL',
+  'COMMENT_OBS',
+] as const;
 
 /** Options shared by the SDMX writers. */
 export interface SdmxWriteOptions {
@@ -46,7 +63,10 @@ export interface SdmxWriteOptions {
 }
 
 /** Every component value of one observation, by SDMX id (dimensions, TIME_PERIOD, OBS_VALUE, attributes). */
-export function sdmxComponents(observation: Observation, options: SdmxWriteOptions = {}): Record<string, string | undefined> {
+export function sdmxComponents(
+  observation: Observation,
+  options: SdmxWriteOptions = {},
+): Record<string, string | undefined> {
   const components: Record<string, string | undefined> = {
     FREQ: 'A',
     REPORTING_TYPE: options.reportingType ?? 'G',
@@ -67,15 +87,25 @@ export function sdmxComponents(observation: Observation, options: SdmxWriteOptio
 }
 
 /** Raw record from SDMX components looked up by id; adds the checks that only SDMX needs (frequency, breakdowns, unit multiplier). */
-export function sdmxRecord(row: number, get: (id: string) => Cell | undefined, problem: (cell: Cell, message: string) => void): RawRecord {
+export function sdmxRecord(
+  row: number,
+  get: (id: string) => Cell | undefined,
+  problem: (cell: Cell, message: string) => void,
+): RawRecord {
   const freq = get('FREQ');
-  if (freq && freq.value.trim() !== '' && freq.value.trim() !== 'A') problem(freq, 'FREQ must be A (annual) for SDG 10.7.2');
+  if (freq && freq.value.trim() !== '' && freq.value.trim() !== 'A')
+    problem(freq, 'FREQ must be A (annual) for SDG 10.7.2');
   for (const dimension of TOTAL_ONLY_DIMENSIONS) {
     const cell = get(dimension);
-    if (cell && cell.value.trim() !== '' && cell.value.trim() !== '_T') problem(cell, `${dimension} must be _T: SDG 10.7.2 is not broken down by ${dimension.toLowerCase().replace(/_/g, ' ')}`);
+    if (cell && cell.value.trim() !== '' && cell.value.trim() !== '_T')
+      problem(
+        cell,
+        `${dimension} must be _T: SDG 10.7.2 is not broken down by ${dimension.toLowerCase().replace(/_/g, ' ')}`,
+      );
   }
   const unitMult = get('UNIT_MULT');
-  if (unitMult && unitMult.value.trim() !== '' && unitMult.value.trim() !== '0') problem(unitMult, 'UNIT_MULT must be 0 (values are not scaled)');
+  if (unitMult && unitMult.value.trim() !== '' && unitMult.value.trim() !== '0')
+    problem(unitMult, 'UNIT_MULT must be 0 (values are not scaled)');
   return {
     row,
     series: get('SERIES'),

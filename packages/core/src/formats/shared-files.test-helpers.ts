@@ -11,7 +11,9 @@ export function sharedFile(name: string): InputFile & { bytes: Uint8Array } {
 
 /** Membership test over every area of the SDG database (geo_area.ddf.csv). */
 export function knownAreas(): (m49: string) => boolean {
-  const rows = parse(readFileSync(sharedData('un-sdg-10-7-2/geo_area.ddf.csv'), 'utf8'), { columns: true }) as { geo_area: string }[];
+  const rows = parse(readFileSync(sharedData('un-sdg-10-7-2/geo_area.ddf.csv'), 'utf8'), { columns: true }) as {
+    geo_area: string;
+  }[];
   const codes = new Set(rows.map((row) => row.geo_area));
   return (m49) => codes.has(m49);
 }

@@ -4,7 +4,26 @@ import { categoryNamedBy, headerHints, isPlaceholder } from './vocabulary.ts';
 import { readObservations } from './read-observations.ts';
 
 describe('placeholders', () => {
-  it.each(['', '.', '..', '...', '…', '-', '—', ':', 'x', 'n/a', 'N/A', 'NA', 'n.a.', 'null', 'not available', 'Sin datos', 'Pas de données', 'нет данных'])('"%s" marks a value not reported', (value) => {
+  it.each([
+    '',
+    '.',
+    '..',
+    '...',
+    '…',
+    '-',
+    '—',
+    ':',
+    'x',
+    'n/a',
+    'N/A',
+    'NA',
+    'n.a.',
+    'null',
+    'not available',
+    'Sin datos',
+    'Pas de données',
+    'нет данных',
+  ])('"%s" marks a value not reported', (value) => {
     expect(isPlaceholder(value, normaliseLabel)).toBe(true);
   });
 
@@ -34,18 +53,46 @@ describe('categories in words', () => {
   });
 
   it('reads a national file that writes categories in words', () => {
-    const result = readObservations({ name: 'es.csv', text: 'Año,Ámbito,Resultado\n2021,Todos los dominios,Cumple\n2021,Dominio 1,Cumple parcialmente\n2021,Dominio 2,Cumple plenamente\n' }, { area: '152' });
+    const result = readObservations(
+      {
+        name: 'es.csv',
+        text: 'Año,Ámbito,Resultado\n2021,Todos los dominios,Cumple\n2021,Dominio 1,Cumple parcialmente\n2021,Dominio 2,Cumple plenamente\n',
+      },
+      { area: '152' },
+    );
     expect(result.problems).toEqual([]);
-    expect(result.observations.map((observation) => `${observation.domain} ${observation.value}`)).toEqual(['ALLDOMAINS 3', 'DOMAIN1 2', 'DOMAIN2 4']);
+    expect(result.observations.map((observation) => `${observation.domain} ${observation.value}`)).toEqual([
+      'ALLDOMAINS 3',
+      'DOMAIN1 2',
+      'DOMAIN2 4',
+    ]);
   });
 });
 
 describe('footnote marks', () => {
   it('reads the number of a flagged value', () => {
-    const result = readObservations({ name: 'en.csv', text: 'Year,Policy domain,Value\n2021,All domains,3*\n2021,Domain 1,2 (p)\n2021,Domain 2,4 †\n2021,Domain 3,3x\n' }, { area: '124' });
-    expect(result.problems).toEqual([{ file: 'en.csv', row: 5, column: 'Value', value: '3x', message: 'not a number (nor N, not applicable)' }]);
-    const flagged = readObservations({ name: 'en.csv', text: 'Year,Policy domain,Value\n2021,All domains,3*\n2021,Domain 1,2 (p)\n2021,Domain 2,4 †\n' }, { area: '124' });
-    expect(flagged.observations.map((observation) => `${observation.domain} ${observation.value}`)).toEqual(['ALLDOMAINS 3', 'DOMAIN1 2', 'DOMAIN2 4']);
+    const result = readObservations(
+      {
+        name: 'en.csv',
+        text: 'Year,Policy domain,Value\n2021,All domains,3*\n2021,Domain 1,2 (p)\n2021,Domain 2,4 †\n2021,Domain 3,3x\n',
+      },
+      { area: '124' },
+    );
+    expect(result.problems).toEqual([
+      { file: 'en.csv', row: 5, column: 'Value', value: '3x', message: 'not a number (nor N, not applicable)' },
+    ]);
+    const flagged = readObservations(
+      {
+        name: 'en.csv',
+        text: 'Year,Policy domain,Value\n2021,All domains,3*\n2021,Domain 1,2 (p)\n2021,Domain 2,4 †\n',
+      },
+      { area: '124' },
+    );
+    expect(flagged.observations.map((observation) => `${observation.domain} ${observation.value}`)).toEqual([
+      'ALLDOMAINS 3',
+      'DOMAIN1 2',
+      'DOMAIN2 4',
+    ]);
   });
 });
 

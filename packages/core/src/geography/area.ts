@@ -111,7 +111,8 @@ export function parseDateKey(text: string, what = 'date'): number {
 export function asOfKey(asOf: AsOf | undefined): number {
   if (asOf === undefined) return Number.POSITIVE_INFINITY;
   if (typeof asOf === 'number') {
-    if (!Number.isInteger(asOf) || asOf < 1000 || asOf > 9999) throw new GeographyDefinitionError(`invalid asOf: ${asOf}`);
+    if (!Number.isInteger(asOf) || asOf < 1000 || asOf > 9999)
+      throw new GeographyDefinitionError(`invalid asOf: ${asOf}`);
     return asOf * 10_000 + 101;
   }
   return parseDateKey(asOf, 'asOf');

@@ -16,7 +16,10 @@ import {
 import { SDG_REGIONS } from './sdg-regions.data.ts';
 
 const readCsv = (relativePath: string): Record<string, string>[] =>
-  parse(readFileSync(sharedData(relativePath), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  parse(readFileSync(sharedData(relativePath), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
 
 const unName = new Map(readCsv('un-sdg-10-7-2/geo_area.ddf.csv').map((row) => [row.geo_area!, row.name!]));
 const countryFileAreas = new Set(readCsv('un-sdg-10-7-2/sg_cpa_migrs_by_country.ddf.csv').map((row) => row.geo_area!));
@@ -54,7 +57,15 @@ describe('findArea', () => {
   });
 
   it('gives ISO alpha-2 and alpha-3 codes with the UN name', () => {
-    expect(getArea('KEN')).toMatchObject({ code: '404', m49: '404', name: 'Kenya', kind: 'country', alpha2: 'KE', alpha3: 'KEN', parent: '14' });
+    expect(getArea('KEN')).toMatchObject({
+      code: '404',
+      m49: '404',
+      name: 'Kenya',
+      kind: 'country',
+      alpha2: 'KE',
+      alpha3: 'KEN',
+      parent: '14',
+    });
     expect(getArea('384').name).toBe("Côte d'Ivoire");
     expect(getArea('35').name).toBe('South-Eastern Asia');
   });
@@ -84,7 +95,10 @@ describe('the M49 hierarchy', () => {
       expect(areaMembers(code)).toEqual([code]);
     }
     expect(areaMembers('5')).not.toContain('74'); // South America without Bouvet Island
-    for (const country of countries.filter((area) => !['10', '74', '86', '239', '260', '334', '581'].includes(area.code))) expect(areasContaining(country.code)[0]).toBe('1');
+    for (const country of countries.filter(
+      (area) => !['10', '74', '86', '239', '260', '334', '581'].includes(area.code),
+    ))
+      expect(areasContaining(country.code)[0]).toBe('1');
   });
 
   it('gives every country except Antarctica, Sark and Kosovo both ISO codes', () => {
@@ -101,29 +115,38 @@ describe('the M49 hierarchy', () => {
 
   it('lists regions, sub-regions and intermediate regions', () => {
     expect(listAreas({ kind: 'region' }).map((area) => area.code)).toEqual(['2', '9', '19', '142', '150']);
-    expect(listAreas({ kind: 'intermediate-region' }).map((area) => area.code)).toEqual(['5', '11', '13', '14', '17', '18', '29', '830']);
+    expect(listAreas({ kind: 'intermediate-region' }).map((area) => area.code)).toEqual([
+      '5',
+      '11',
+      '13',
+      '14',
+      '17',
+      '18',
+      '29',
+      '830',
+    ]);
     expect(listAreas({ kind: 'sub-region' })).toHaveLength(17);
   });
 });
 
 describe('SDG regions', () => {
   it('lists the eight SDG regions', () => {
-    expect(listAreas({ kind: 'sdg-region' }).map((area) => area.code).sort((a, b) => Number(a) - Number(b))).toEqual([
-      '53',
-      '62',
-      '202',
-      '419',
-      '513',
-      '543',
-      '747',
-      '753',
-    ]);
+    expect(
+      listAreas({ kind: 'sdg-region' })
+        .map((area) => area.code)
+        .sort((a, b) => Number(a) - Number(b)),
+    ).toEqual(['53', '62', '202', '419', '513', '543', '747', '753']);
   });
 
-  it.each(SDG_REGIONS.map((region) => [region.code, region.components] as const))('composes %s of its M49 components', (code, components) => {
-    const union = [...new Set(components.flatMap((component) => areaMembers(component)))].sort((a, b) => Number(a) - Number(b));
-    expect(areaMembers(code)).toEqual(union);
-  });
+  it.each(SDG_REGIONS.map((region) => [region.code, region.components] as const))(
+    'composes %s of its M49 components',
+    (code, components) => {
+      const union = [...new Set(components.flatMap((component) => areaMembers(component)))].sort(
+        (a, b) => Number(a) - Number(b),
+      );
+      expect(areaMembers(code)).toEqual(union);
+    },
+  );
 
   it('partitions the world except Antarctica', () => {
     const seen = new Map<string, string>();
@@ -133,7 +156,11 @@ describe('SDG regions', () => {
         seen.set(country, region.code);
       }
     }
-    expect([...seen.keys()].sort()).toEqual(areaMembers('1').filter((code) => code !== '10').sort());
+    expect([...seen.keys()].sort()).toEqual(
+      areaMembers('1')
+        .filter((code) => code !== '10')
+        .sort(),
+    );
   });
 });
 
@@ -220,12 +247,20 @@ describe('createGeography with user-defined groups', () => {
     name: 'Budapest Process',
     kind: 'regional-consultative-process',
     source: 'IOM Overview of Principal ISCMs 2017',
-    members: [{ area: 'ALB' }, { area: 'AM' }, { area: '040', from: '1993' }, { area: 'TUR', from: '2000', until: '2030' }],
+    members: [
+      { area: 'ALB' },
+      { area: 'AM' },
+      { area: '040', from: '1993' },
+      { area: 'TUR', from: '2000', until: '2030' },
+    ],
   };
 
   it('adds groups without changing the built-in geography', () => {
     const geography = createGeography({ groups: [budapest] });
-    expect(geography.getArea('budapest-process')).toMatchObject({ name: 'Budapest Process', kind: 'regional-consultative-process' });
+    expect(geography.getArea('budapest-process')).toMatchObject({
+      name: 'Budapest Process',
+      kind: 'regional-consultative-process',
+    });
     expect(geography.areaMembers('budapest-process', { asOf: 2017 })).toEqual(['8', '40', '51', '792']);
     expect(geography.areaMembers('budapest-process', { asOf: 1995 })).toEqual(['8', '40', '51']);
     expect(geography.areasContaining('AUT', { asOf: 2017 })).toContain('budapest-process');
@@ -245,7 +280,9 @@ describe('createGeography with user-defined groups', () => {
   });
 
   it('keeps members that are no area as opaque jurisdictions', () => {
-    const geography = createGeography({ groups: [{ id: 'provinces', name: 'Provinces', kind: 'test', members: [{ area: 'CA-ON' }, { area: 'CA-QC' }] }] });
+    const geography = createGeography({
+      groups: [{ id: 'provinces', name: 'Provinces', kind: 'test', members: [{ area: 'CA-ON' }, { area: 'CA-QC' }] }],
+    });
     expect(geography.areaMembers('provinces')).toEqual(['CA-ON', 'CA-QC']);
     expect(geography.areasContaining('CA-ON')).toEqual(['provinces']);
     expect(geography.isJurisdiction('CA-ON')).toBe(true);
@@ -260,8 +297,16 @@ describe('createGeography with user-defined groups', () => {
     ['an empty name', { id: 'x', name: ' ', kind: 'k', members: [] }, 'invalid group name'],
     ['the kind country', { id: 'x', name: 'X', kind: 'country', members: [] }, 'invalid group kind'],
     ['an unknown M49 member', { id: 'x', name: 'X', kind: 'k', members: [{ area: '999' }] }, 'not an M49 code'],
-    ['a bad date', { id: 'x', name: 'X', kind: 'k', members: [{ area: 'KEN', from: '2020-13-01' }] }, 'invalid from date'],
-    ['until before from', { id: 'x', name: 'X', kind: 'k', members: [{ area: 'KEN', from: '2020', until: '2019' }] }, 'is not after from'],
+    [
+      'a bad date',
+      { id: 'x', name: 'X', kind: 'k', members: [{ area: 'KEN', from: '2020-13-01' }] },
+      'invalid from date',
+    ],
+    [
+      'until before from',
+      { id: 'x', name: 'X', kind: 'k', members: [{ area: 'KEN', from: '2020', until: '2019' }] },
+      'is not after from',
+    ],
   ])('rejects %s', (_what, group, message) => {
     expect(() => createGeography({ groups: [group] })).toThrow(GeographyDefinitionError);
     expect(() => createGeography({ groups: [group] })).toThrow(message);

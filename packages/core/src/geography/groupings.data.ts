@@ -82,7 +82,12 @@ export const LDC_GROUP: GroupDefinition = {
     member('90', '1991'), // Solomon Islands
     member('706', LDC_LIST_CREATED), // Somalia
     member('728', '2012'), // South Sudan
-    member('729', LDC_LIST_CREATED, undefined, 'M49 729 is Sudan since 2011; listed since 1971 as Sudan [former] (736)'), // Sudan
+    member(
+      '729',
+      LDC_LIST_CREATED,
+      undefined,
+      'M49 729 is Sudan since 2011; listed since 1971 as Sudan [former] (736)',
+    ), // Sudan
     member('626', '2003'), // Timor-Leste
     member('768', '1982'), // Togo
     member('798', '1986'), // Tuvalu

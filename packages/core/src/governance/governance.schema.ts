@@ -22,7 +22,9 @@ export function isWebUrl(text: unknown): text is string {
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const dateTime = z.iso.datetime({ offset: true });
-const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
+const partialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
 
 /** Answers of an MGI-style assessment: item id -> option and narrative evidence. */
 export const profileResponsesSchema = z.record(
@@ -54,7 +56,8 @@ const ACTION_FIELDS = {
   publish: { url: webUrlSchema.optional() },
 } as const;
 
-const actionOf = <T extends keyof typeof ACTION_FIELDS, E extends z.ZodRawShape>(type: T, extra: E) => z.object({ type: z.literal(type), ...ACTION_FIELDS[type], ...extra }).strict();
+const actionOf = <T extends keyof typeof ACTION_FIELDS, E extends z.ZodRawShape>(type: T, extra: E) =>
+  z.object({ type: z.literal(type), ...ACTION_FIELDS[type], ...extra }).strict();
 
 /** An action on an MGI-style assessment's process (see applyMgiAction). */
 export const mgiProcessActionSchema = z.discriminatedUnion('type', [
@@ -103,7 +106,10 @@ export const newCrosswalkLinkSchema = z
 export const newMembershipSchema = z
   .object({
     process: text(100),
-    area: z.string().regex(/^\d{1,3}$/).optional(),
+    area: z
+      .string()
+      .regex(/^\d{1,3}$/)
+      .optional(),
     name: text(300),
     role: text(300),
     kind: z.enum(MEMBERSHIP_KINDS),

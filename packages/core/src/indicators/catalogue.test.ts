@@ -3,7 +3,16 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { sharedData } from '../../../../test-support/shared-data.ts';
 import { SDG_MIGRATION_INDICATORS as GOVERNANCE_REFERENCE } from '../governance/reference/sdg-indicators.data.ts';
-import { currentTitle, findIndicator, findIndicatorOfSeries, getIndicator, IndicatorNotFoundError, INDICATOR_CATALOGUE, listIndicators, titleAt } from './catalogue.ts';
+import {
+  currentTitle,
+  findIndicator,
+  findIndicatorOfSeries,
+  getIndicator,
+  IndicatorNotFoundError,
+  INDICATOR_CATALOGUE,
+  listIndicators,
+  titleAt,
+} from './catalogue.ts';
 
 interface ReferenceRow {
   indicator: string;
@@ -16,31 +25,46 @@ interface ReferenceRow {
   title_source: string;
   custodian_source: string;
 }
-const reference = parse(readFileSync(sharedData('reference/sdg_migration_indicators.csv'), 'utf8'), { columns: true }) as ReferenceRow[];
+const reference = parse(readFileSync(sharedData('reference/sdg_migration_indicators.csv'), 'utf8'), {
+  columns: true,
+}) as ReferenceRow[];
 
 describe('INDICATOR_CATALOGUE', () => {
   it('holds the 18 indicators of the reference table in its order, then the 3 computed from microdata, each id once', () => {
-    expect(listIndicators().map((indicator) => indicator.id)).toEqual([...reference.map((row) => row.indicator), '8.6.1', '8.5.2', '4.5.1']);
+    expect(listIndicators().map((indicator) => indicator.id)).toEqual([
+      ...reference.map((row) => row.indicator),
+      '8.6.1',
+      '8.5.2',
+      '4.5.1',
+    ]);
     expect(new Set(INDICATOR_CATALOGUE.map((indicator) => indicator.id)).size).toBe(21);
   });
 
-  it.each(reference.map((row) => [row.indicator, row] as const))('keeps the reference facts of %s with their sources', (id, row) => {
-    const indicator = getIndicator(id);
-    const fromTable = indicator.titles.filter((version) => version.source === row.title_source);
-    expect(fromTable.map((version) => version.title)).toEqual([row.indicator_title]);
-    expect(indicator.target).toBe(row.target);
-    expect(indicator.goal).toBe(row.target.split('.')[0]);
-    expect(indicator.targetText).toBe(row.target_text);
-    expect(indicator.migrationRelevance).toBe(row.migration_relevance);
-    expect(indicator.tier.asInSource).toBe(row.tier_as_in_source_possibly_stale);
-    expect(indicator.custodianSource).toBe(row.custodian_source);
-    expect([indicator.custodians.join('; '), indicator.custodianNote].filter(Boolean).join(' ')).toBe(
-      row.custodian_agencies.replace(' (per source; other partners UNVERIFIED)', ' UNSD per source; other partners UNVERIFIED'),
-    );
-  });
+  it.each(reference.map((row) => [row.indicator, row] as const))(
+    'keeps the reference facts of %s with their sources',
+    (id, row) => {
+      const indicator = getIndicator(id);
+      const fromTable = indicator.titles.filter((version) => version.source === row.title_source);
+      expect(fromTable.map((version) => version.title)).toEqual([row.indicator_title]);
+      expect(indicator.target).toBe(row.target);
+      expect(indicator.goal).toBe(row.target.split('.')[0]);
+      expect(indicator.targetText).toBe(row.target_text);
+      expect(indicator.migrationRelevance).toBe(row.migration_relevance);
+      expect(indicator.tier.asInSource).toBe(row.tier_as_in_source_possibly_stale);
+      expect(indicator.custodianSource).toBe(row.custodian_source);
+      expect([indicator.custodians.join('; '), indicator.custodianNote].filter(Boolean).join(' ')).toBe(
+        row.custodian_agencies.replace(
+          ' (per source; other partners UNVERIFIED)',
+          ' UNSD per source; other partners UNVERIFIED',
+        ),
+      );
+    },
+  );
 
   it('flags what the reference table flags: the stale tier of 10.7.2, the unusable tier of 10.c.1, the unconfirmed partners of 17.18.1', () => {
-    const flagged = INDICATOR_CATALOGUE.filter((indicator) => indicator.tier.status !== 'as-in-source').map((indicator) => `${indicator.id}:${indicator.tier.status}`);
+    const flagged = INDICATOR_CATALOGUE.filter((indicator) => indicator.tier.status !== 'as-in-source').map(
+      (indicator) => `${indicator.id}:${indicator.tier.status}`,
+    );
     expect(flagged).toEqual(['10.7.2:stale', '10.c.1:unverified']);
     expect(getIndicator('10.c.1').tier.value).toBeNull();
     expect(getIndicator('17.18.1').custodianNote).toContain('UNVERIFIED');
@@ -49,7 +73,9 @@ describe('INDICATOR_CATALOGUE', () => {
   it('agrees with the governance reference compiled from the same table', () => {
     for (const entry of GOVERNANCE_REFERENCE) {
       const indicator = getIndicator(entry.indicator);
-      expect(indicator.titles.some((version) => version.title === entry.title && version.source === entry.titleSource)).toBe(true);
+      expect(
+        indicator.titles.some((version) => version.title === entry.title && version.source === entry.titleSource),
+      ).toBe(true);
       expect(indicator.targetText).toBe(entry.targetText);
     }
   });
@@ -76,10 +102,26 @@ describe('INDICATOR_CATALOGUE', () => {
 describe('titleAt', () => {
   it.each([
     ['10.7.2', 2018, 'Number of countries that have implemented well-managed migration policies'],
-    ['10.7.2', 2021, 'Number of countries with migration policies that facilitate orderly, safe, regular and responsible migration and mobility of people'],
-    ['10.7.2', 2025, 'Proportion of countries with migration policies that facilitate orderly, safe, regular and responsible migration and mobility of people'],
-    ['10.7.1', 2019, 'Recruitment cost borne by employee as a proportion of yearly income earned in country of destination'],
-    ['10.7.1', 2030, 'Recruitment cost borne by employee as a proportion of monthly income earned in country of destination'],
+    [
+      '10.7.2',
+      2021,
+      'Number of countries with migration policies that facilitate orderly, safe, regular and responsible migration and mobility of people',
+    ],
+    [
+      '10.7.2',
+      2025,
+      'Proportion of countries with migration policies that facilitate orderly, safe, regular and responsible migration and mobility of people',
+    ],
+    [
+      '10.7.1',
+      2019,
+      'Recruitment cost borne by employee as a proportion of yearly income earned in country of destination',
+    ],
+    [
+      '10.7.1',
+      2030,
+      'Recruitment cost borne by employee as a proportion of monthly income earned in country of destination',
+    ],
     ['10.c.1', 2016, 'Remittance costs as a proportion of the amount remitted'],
   ])('gives %s in %i the wording in force', (id, year, title) => {
     expect(titleAt(getIndicator(id), year)?.title).toBe(title);

@@ -89,7 +89,9 @@ export function findIndicator(id: string): IndicatorDefinition | undefined {
 /** Thrown by {@link getIndicator} for an id outside the catalogue. */
 export class IndicatorNotFoundError extends Error {
   constructor(readonly id: string) {
-    super(`unknown indicator: ${id} (the catalogue holds ${INDICATOR_CATALOGUE.map((indicator) => indicator.id).join(', ')})`);
+    super(
+      `unknown indicator: ${id} (the catalogue holds ${INDICATOR_CATALOGUE.map((indicator) => indicator.id).join(', ')})`,
+    );
     this.name = 'IndicatorNotFoundError';
   }
 }
@@ -103,7 +105,10 @@ export function getIndicator(id: string): IndicatorDefinition {
 
 /** The wording in force in a year, e.g. for a chart of 2019 data; undefined for a year before the indicator existed. */
 export function titleAt(indicator: IndicatorDefinition, year: number): TitleVersion | undefined {
-  return indicator.titles.find((version) => (version.from === undefined || version.from <= year) && (version.until === undefined || year < version.until));
+  return indicator.titles.find(
+    (version) =>
+      (version.from === undefined || version.from <= year) && (version.until === undefined || year < version.until),
+  );
 }
 
 /** The current wording (the last version). */

@@ -17,21 +17,41 @@ describe('chartSeries', () => {
 
   it('gives one line per area and disaggregation, points in year order, labelled by what varies', () => {
     const chart = chartSeries(injuries, { areas: ['40'] });
-    expect(chart).toMatchObject({ indicator: '8.8.1', series: 'SL_EMP_FTLINJUR', unit: 'PER_100000_EMP', varying: ['MIGRATORY_STATUS', 'SEX'] });
-    expect(chart.lines.map((line) => [line.label, line.points.map((point) => `${point.year}:${point.value}`).join(' ')])).toEqual([
+    expect(chart).toMatchObject({
+      indicator: '8.8.1',
+      series: 'SL_EMP_FTLINJUR',
+      unit: 'PER_100000_EMP',
+      varying: ['MIGRATORY_STATUS', 'SEX'],
+    });
+    expect(
+      chart.lines.map((line) => [line.label, line.points.map((point) => `${point.year}:${point.value}`).join(' ')]),
+    ).toEqual([
       ['MIGRATORY_STATUS=MIGRANT, SEX=FEMALE', '2019:0.2'],
       ['MIGRATORY_STATUS=MIGRANT, SEX=MALE', '2019:2.1 2020:1.9'],
       ['MIGRATORY_STATUS=NONMIGRANT, SEX=FEMALE', '2019:0.1'],
       ['MIGRATORY_STATUS=NONMIGRANT, SEX=MALE', '2019:1.4 2020:1.3'],
     ]);
-    expect(chart.dimensions).toEqual({ MIGRATORY_STATUS: ['MIGRANT', 'NONMIGRANT'], REPORTING_TYPE: ['G'], SEX: ['MALE', 'FEMALE'] });
+    expect(chart.dimensions).toEqual({
+      MIGRATORY_STATUS: ['MIGRANT', 'NONMIGRANT'],
+      REPORTING_TYPE: ['G'],
+      SEX: ['MALE', 'FEMALE'],
+    });
   });
 
   it('filters by dimension codes and years; one remaining line has an empty label', () => {
-    const chart = chartSeries(injuries, { where: { SEX: 'MALE', MIGRATORY_STATUS: ['MIGRANT'] }, years: { min: 2020 } });
+    const chart = chartSeries(injuries, {
+      where: { SEX: 'MALE', MIGRATORY_STATUS: ['MIGRANT'] },
+      years: { min: 2020 },
+    });
     expect(chart.varying).toEqual([]);
     expect(chart.lines).toEqual([
-      { key: '40|MIGRATORY_STATUS=MIGRANT,REPORTING_TYPE=G,SEX=MALE', area: '40', dimensions: { MIGRATORY_STATUS: 'MIGRANT', REPORTING_TYPE: 'G', SEX: 'MALE' }, label: '', points: [{ year: 2020, value: 1.9 }] },
+      {
+        key: '40|MIGRATORY_STATUS=MIGRANT,REPORTING_TYPE=G,SEX=MALE',
+        area: '40',
+        dimensions: { MIGRATORY_STATUS: 'MIGRANT', REPORTING_TYPE: 'G', SEX: 'MALE' },
+        label: '',
+        points: [{ year: 2020, value: 1.9 }],
+      },
     ]);
   });
 
@@ -44,12 +64,17 @@ describe('chartSeries', () => {
 
   it('keeps bounds and not-applicable values with their labels, so a chart can mark them', () => {
     const chart = chartSeries(dataset('test-fixture-sdg-api-10-7-4.csv'), { areas: ['36', '531'] });
-    expect(chart.lines.map((line) => line.points)).toEqual([[{ year: 2022, value: 0.5, valueLabel: '<0.5' }], [{ year: 2022, value: null, valueLabel: 'N' }]]);
+    expect(chart.lines.map((line) => line.points)).toEqual([
+      [{ year: 2022, value: 0.5, valueLabel: '<0.5' }],
+      [{ year: 2022, value: null, valueLabel: 'N' }],
+    ]);
   });
 
   it('splits a national file by sex with the total as its own line', () => {
     const chart = chartSeries(dataset('test-fixture-open-sdg-10-7-4.csv', { area: '124' }));
-    expect(chart.lines.map((line) => `${line.label || 'total'}: ${line.points.map((point) => point.value).join(', ')}`)).toEqual(['total: 12.4, 13', 'SEX=Female: 11.9, 12.2', 'SEX=Male: 12.9, 13.8']);
+    expect(
+      chart.lines.map((line) => `${line.label || 'total'}: ${line.points.map((point) => point.value).join(', ')}`),
+    ).toEqual(['total: 12.4, 13', 'SEX=Female: 11.9, 12.2', 'SEX=Male: 12.9, 13.8']);
   });
 });
 
@@ -61,12 +86,12 @@ describe('chartSeries titles', () => {
   });
 
   it('gives the title versions in force during the years charted', () => {
-    expect(chartSeries(policies([2019])).titles.map((version) => version.title)).toEqual(['Number of countries that have implemented well-managed migration policies']);
-    expect(chartSeries(policies([2019, 2021, 2025])).titles.map((version) => version.title.split(' ').slice(0, 4).join(' '))).toEqual([
-      'Number of countries that',
-      'Number of countries with',
-      'Proportion of countries with',
+    expect(chartSeries(policies([2019])).titles.map((version) => version.title)).toEqual([
+      'Number of countries that have implemented well-managed migration policies',
     ]);
+    expect(
+      chartSeries(policies([2019, 2021, 2025])).titles.map((version) => version.title.split(' ').slice(0, 4).join(' ')),
+    ).toEqual(['Number of countries that', 'Number of countries with', 'Proportion of countries with']);
     expect(chartSeries(policies([2021]), { years: { min: 2030 } }).titles).toEqual([]);
   });
 });
@@ -80,7 +105,11 @@ describe('summariseDataset', () => {
       observations: 7,
       areas: 2,
       years: [2019, 2020],
-      dimensions: { MIGRATORY_STATUS: ['MIGRANT', 'NONMIGRANT'], REPORTING_TYPE: ['G'], SEX: ['BOTHSEX', 'FEMALE', 'MALE'] },
+      dimensions: {
+        MIGRATORY_STATUS: ['MIGRANT', 'NONMIGRANT'],
+        REPORTING_TYPE: ['G'],
+        SEX: ['BOTHSEX', 'FEMALE', 'MALE'],
+      },
     });
   });
 });

@@ -73,14 +73,19 @@ export interface ChartSeriesOptions {
  */
 export function chartSeries(dataset: IndicatorDataset, options: ChartSeriesOptions = {}): ChartSeries {
   const areas = options.areas ? new Set(options.areas) : undefined;
-  const where = Object.entries(options.where ?? {}).map(([id, codes]) => [id, new Set(typeof codes === 'string' ? [codes] : codes)] as const);
+  const where = Object.entries(options.where ?? {}).map(
+    ([id, codes]) => [id, new Set(typeof codes === 'string' ? [codes] : codes)] as const,
+  );
   const lines = new Map<string, ChartLine>();
   const codes = new Map<string, string[]>();
   for (const observation of dataset.observations) {
     if (areas && !areas.has(observation.area)) continue;
     if (options.years?.min !== undefined && observation.year < options.years.min) continue;
     if (options.years?.max !== undefined && observation.year > options.years.max) continue;
-    if (!where.every(([id, wanted]) => observation.dimensions[id] !== undefined && wanted.has(observation.dimensions[id]))) continue;
+    if (
+      !where.every(([id, wanted]) => observation.dimensions[id] !== undefined && wanted.has(observation.dimensions[id]))
+    )
+      continue;
     const ids = Object.keys(observation.dimensions).sort();
     const key = `${observation.area}|${ids.map((id) => `${id}=${observation.dimensions[id]}`).join(',')}`;
     let line = lines.get(key);
@@ -110,7 +115,9 @@ export function chartSeries(dataset: IndicatorDataset, options: ChartSeriesOptio
   const years = all.flatMap((line) => line.points.map((point) => point.year));
   const first = Math.min(...years);
   const last = Math.max(...years);
-  const titles = (findIndicator(dataset.indicator)?.titles ?? []).filter((version) => years.length > 0 && (version.from ?? -Infinity) <= last && (version.until ?? Infinity) > first);
+  const titles = (findIndicator(dataset.indicator)?.titles ?? []).filter(
+    (version) => years.length > 0 && (version.from ?? -Infinity) <= last && (version.until ?? Infinity) > first,
+  );
   return {
     indicator: dataset.indicator,
     series: dataset.series,
@@ -123,7 +130,15 @@ export function chartSeries(dataset: IndicatorDataset, options: ChartSeriesOptio
 }
 
 /** Summary of a dataset for listings: observation count, areas, year span, dimensions and their codes. */
-export function summariseDataset(dataset: IndicatorDataset): { indicator: string; series: string; unit?: string; observations: number; areas: number; years: [number, number] | undefined; dimensions: Record<string, string[]> } {
+export function summariseDataset(dataset: IndicatorDataset): {
+  indicator: string;
+  series: string;
+  unit?: string;
+  observations: number;
+  areas: number;
+  years: [number, number] | undefined;
+  dimensions: Record<string, string[]>;
+} {
   const areas = new Set<string>();
   let min = Infinity;
   let max = -Infinity;

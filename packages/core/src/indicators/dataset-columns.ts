@@ -6,13 +6,32 @@ import { SDG_DIMENSIONS } from '../formats/sdmx.ts';
 import { componentId } from './dataset.ts';
 
 /** Formats read by readIndicatorDatasets. */
-export const DATASET_FORMATS = ['sdg-api-csv', 'sdmx-csv-1.0', 'sdmx-csv-2.0', 'sdmx-ml-structure-specific', 'sdmx-ml-generic', 'plain-csv'] as const;
+export const DATASET_FORMATS = [
+  'sdg-api-csv',
+  'sdmx-csv-1.0',
+  'sdmx-csv-2.0',
+  'sdmx-ml-structure-specific',
+  'sdmx-ml-generic',
+  'plain-csv',
+] as const;
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];
 
 /** Delimited formats, whose columns are classified here. */
 export type DelimitedDatasetFormat = 'sdg-api-csv' | 'sdmx-csv' | 'plain-csv';
 
-export type ColumnRole = 'indicator' | 'series' | 'seriesDescription' | 'unit' | 'area' | 'year' | 'value' | 'freq' | 'action' | 'dimension' | 'attribute' | 'ignored';
+export type ColumnRole =
+  | 'indicator'
+  | 'series'
+  | 'seriesDescription'
+  | 'unit'
+  | 'area'
+  | 'year'
+  | 'value'
+  | 'freq'
+  | 'action'
+  | 'dimension'
+  | 'attribute'
+  | 'ignored';
 
 export interface ClassifiedColumn {
   index: number;
@@ -40,7 +59,11 @@ export const ATTRIBUTE_SPELLINGS = {
   GEO_INFO_URL: { sdgApi: 'GeoInfoUrl', aliases: ['GEOINFOURL', 'GEO_INFO_URL'] },
 } as const;
 
-const ATTRIBUTE_BY_ALIAS = new Map<string, string>(Object.entries(ATTRIBUTE_SPELLINGS).flatMap(([id, spelling]) => spelling.aliases.map((alias) => [alias, id] as const)));
+const ATTRIBUTE_BY_ALIAS = new Map<string, string>(
+  Object.entries(ATTRIBUTE_SPELLINGS).flatMap(([id, spelling]) =>
+    spelling.aliases.map((alias) => [alias, id] as const),
+  ),
+);
 
 /** Attributes whose values are codes (an SDMX-CSV "C: Country data" cell is cut to its code). */
 export const CODED_ATTRIBUTES = new Set(['NATURE', 'OBS_STATUS', 'UNIT_MULT', 'UNIT_MEASURE']);
@@ -141,7 +164,11 @@ export function isSdmxDimension(id: string, declared: ComponentDeclarations = {}
  * columns attributes. SDMX-CSV: see {@link isSdmxDimension}. Plain CSV: unknown columns are
  * dimensions. Declared dimensions and attributes win over these rules.
  */
-export function classifyColumns(header: readonly string[], format: DelimitedDatasetFormat, declared: ComponentDeclarations = {}): ClassifiedColumn[] {
+export function classifyColumns(
+  header: readonly string[],
+  format: DelimitedDatasetFormat,
+  declared: ComponentDeclarations = {},
+): ClassifiedColumn[] {
   const structure = STRUCTURE[format];
   const declaredDimensions = new Set((declared.dimensions ?? []).map(componentId));
   const declaredAttributes = new Set((declared.attributes ?? []).map(componentId));
@@ -154,7 +181,8 @@ export function classifyColumns(header: readonly string[], format: DelimitedData
     if (declaredAttributes.has(id)) return { index, label, role: 'attribute', id: attribute ?? id };
     if (attribute) return { index, label, role: 'attribute', id: attribute };
     if (format === 'sdmx-csv') return { index, label, role: isSdmxDimension(id) ? 'dimension' : 'attribute', id };
-    if (format === 'sdg-api-csv') return { index, label, role: /^\s*\[.*\]\s*$/.test(label) ? 'dimension' : 'attribute', id };
+    if (format === 'sdg-api-csv')
+      return { index, label, role: /^\s*\[.*\]\s*$/.test(label) ? 'dimension' : 'attribute', id };
     return { index, label, role: 'dimension', id };
   });
 }

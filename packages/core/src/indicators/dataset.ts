@@ -126,17 +126,26 @@ export class DatasetCollector {
   add(record: RawDatasetRecord): void {
     const before = this.#problems.size;
     const { row } = record;
-    const problem = (cell: Cell | undefined, message: string) => this.#problems.add({ row, ...(cell ? { column: cell.column, value: excerpt(cell.value) } : {}), message });
+    const problem = (cell: Cell | undefined, message: string) =>
+      this.#problems.add({ row, ...(cell ? { column: cell.column, value: excerpt(cell.value) } : {}), message });
 
     const series = this.#series(record, problem);
     const indicator = series ? this.#indicator(record, series, problem) : undefined;
     const area = this.#area(record, problem);
     const year = this.#year(record, problem);
-    const value = this.#value(record, problem, record.attributes.find((component) => component.id === 'OBS_STATUS')?.cell.value.trim().toUpperCase());
+    const value = this.#value(
+      record,
+      problem,
+      record.attributes
+        .find((component) => component.id === 'OBS_STATUS')
+        ?.cell.value.trim()
+        .toUpperCase(),
+    );
     const unit = text(record.unit)?.trim() ?? this.#options.unit;
     const dimensions = this.#components(record.dimensions, 'dimension', problem);
     const attributes = this.#components(record.attributes, 'attribute', problem);
-    if (year?.timeDetail !== undefined && attributes.TIME_DETAIL === undefined) attributes.TIME_DETAIL = year.timeDetail;
+    if (year?.timeDetail !== undefined && attributes.TIME_DETAIL === undefined)
+      attributes.TIME_DETAIL = year.timeDetail;
     if (this.#problems.size > before || !series || !indicator || area === undefined || !year || !value) return;
 
     const datasetKey = `${indicator}|${series}|${unit ?? ''}`;
@@ -147,7 +156,10 @@ export class DatasetCollector {
       // Identical repeats are harmless (files concatenated twice); different values cannot both be true.
       if (earlier.value !== value.value || earlier.valueLabel !== value.valueLabel) {
         const shown = (entry: { value: number | null; valueLabel?: string }) => entry.valueLabel ?? String(entry.value);
-        problem(record.value, `duplicate of row ${earlier.row} (${series}, area ${area}, ${year.year}${dimensionKey ? `, ${dimensionKey}` : ''}) with a different value: ${shown(earlier)} there, ${shown(value)} here`);
+        problem(
+          record.value,
+          `duplicate of row ${earlier.row} (${series}, area ${area}, ${year.year}${dimensionKey ? `, ${dimensionKey}` : ''}) with a different value: ${shown(earlier)} there, ${shown(value)} here`,
+        );
       }
       return;
     }
@@ -160,7 +172,13 @@ export class DatasetCollector {
     }
     const description = text(record.seriesDescription);
     if (dataset.seriesDescription === undefined && description !== undefined) dataset.seriesDescription = description;
-    dataset.observations.push({ area, year: year.year, ...value, dimensions: sortedRecord(dimensions), attributes: sortedRecord(attributes) });
+    dataset.observations.push({
+      area,
+      year: year.year,
+      ...value,
+      dimensions: sortedRecord(dimensions),
+      attributes: sortedRecord(attributes),
+    });
   }
 
   #once(key: string, message: string): void {
@@ -172,7 +190,10 @@ export class DatasetCollector {
   #series(record: RawDatasetRecord, problem: (cell: Cell | undefined, message: string) => void): string | undefined {
     if (!record.series) {
       if (this.#options.series !== undefined) return this.#options.series.trim().toUpperCase();
-      this.#once('series', 'the file has no series column (SeriesCode, SERIES or Series): give the series of the whole file as an option');
+      this.#once(
+        'series',
+        'the file has no series column (SeriesCode, SERIES or Series): give the series of the whole file as an option',
+      );
       return undefined;
     }
     const code = record.series.value.trim();
@@ -181,28 +202,41 @@ export class DatasetCollector {
       return undefined;
     }
     if (!SERIES_CODE.test(code)) {
-      problem(record.series, 'not a series code (letters, digits and underscores, e.g. SM_POP_REFG_OR); a file that names its series in words can rename that column, which is then read as a dimension, and give the series code as an option');
+      problem(
+        record.series,
+        'not a series code (letters, digits and underscores, e.g. SM_POP_REFG_OR); a file that names its series in words can rename that column, which is then read as a dimension, and give the series code as an option',
+      );
       return undefined;
     }
     return code.toUpperCase();
   }
 
-  #indicator(record: RawDatasetRecord, series: string, problem: (cell: Cell | undefined, message: string) => void): string | undefined {
+  #indicator(
+    record: RawDatasetRecord,
+    series: string,
+    problem: (cell: Cell | undefined, message: string) => void,
+  ): string | undefined {
     const cell = record.indicator;
     if (cell && cell.value.trim() !== '') {
       const found = findIndicator(cell.value);
-      if (!found) problem(cell, `indicator ${cell.value.trim()} is not in the catalogue of migration-related SDG indicators`);
-      else if (this.#options.indicator !== undefined && found.id !== this.#options.indicator) problem(cell, `the file names indicator ${found.id}; the indicator option says ${this.#options.indicator}`);
+      if (!found)
+        problem(cell, `indicator ${cell.value.trim()} is not in the catalogue of migration-related SDG indicators`);
+      else if (this.#options.indicator !== undefined && found.id !== this.#options.indicator)
+        problem(cell, `the file names indicator ${found.id}; the indicator option says ${this.#options.indicator}`);
       else {
         const listed = findIndicatorOfSeries(series);
-        if (listed && listed.id !== found.id) problem(cell, `series ${series} belongs to indicator ${listed.id} in the catalogue, not ${found.id}`);
+        if (listed && listed.id !== found.id)
+          problem(cell, `series ${series} belongs to indicator ${listed.id} in the catalogue, not ${found.id}`);
       }
       return found?.id;
     }
     if (this.#options.indicator !== undefined) return this.#options.indicator;
     const bySeries = findIndicatorOfSeries(series);
     if (bySeries) return bySeries.id;
-    this.#once(`indicator|${series}`, `series ${series}: the file does not name its indicator and the catalogue lists no indicator for this series; give the indicator as an option`);
+    this.#once(
+      `indicator|${series}`,
+      `series ${series}: the file does not name its indicator and the catalogue lists no indicator for this series; give the indicator as an option`,
+    );
     return undefined;
   }
 
@@ -211,13 +245,22 @@ export class DatasetCollector {
     const raw = cell?.value ?? this.#options.area;
     if (raw === undefined || raw.trim() === '') {
       if (cell) problem(cell, 'empty area code');
-      else this.#once('area', 'the file has no area column (GeoAreaCode, REF_AREA, GeoCode or Area): give the area of the whole file as an option (M49 code)');
+      else
+        this.#once(
+          'area',
+          'the file has no area column (GeoAreaCode, REF_AREA, GeoCode or Area): give the area of the whole file as an option (M49 code)',
+        );
       return undefined;
     }
     const m49 = normalizeM49(raw) ?? this.#options.resolveArea?.(raw.trim());
     const where = cell ?? { column: '(area option)', value: raw };
     if (m49 === undefined) {
-      problem(where, this.#options.resolveArea ? 'not a known area code (M49 or ISO 3166)' : 'not an M49 area code (one to three digits)');
+      problem(
+        where,
+        this.#options.resolveArea
+          ? 'not a known area code (M49 or ISO 3166)'
+          : 'not an M49 area code (one to three digits)',
+      );
       return undefined;
     }
     if (this.#options.isKnownArea && !this.#options.isKnownArea(m49)) {
@@ -227,9 +270,16 @@ export class DatasetCollector {
     return m49;
   }
 
-  #year(record: RawDatasetRecord, problem: (cell: Cell | undefined, message: string) => void): { year: number; timeDetail?: string } | undefined {
+  #year(
+    record: RawDatasetRecord,
+    problem: (cell: Cell | undefined, message: string) => void,
+  ): { year: number; timeDetail?: string } | undefined {
     const cell = record.year;
-    const checked = checkYearCell(cell?.value, this.#options.years, 'e.g. 2021 or a two-year round such as 2020-2021 (only annual data is read)');
+    const checked = checkYearCell(
+      cell?.value,
+      this.#options.years,
+      'e.g. 2021 or a two-year round such as 2020-2021 (only annual data is read)',
+    );
     if (!checked.ok) {
       problem(cell, checked.message);
       return undefined;
@@ -238,7 +288,11 @@ export class DatasetCollector {
     return parsed;
   }
 
-  #value(record: RawDatasetRecord, problem: (cell: Cell | undefined, message: string) => void, status: string | undefined): { value: number | null; valueLabel?: string } | undefined {
+  #value(
+    record: RawDatasetRecord,
+    problem: (cell: Cell | undefined, message: string) => void,
+    status: string | undefined,
+  ): { value: number | null; valueLabel?: string } | undefined {
     const cell = record.value;
     if (!cell || cell.value.trim() === '') {
       // SDMX marks an expected but absent value with OBS_STATUS M (missing) or O (missing value, e.g. a
@@ -249,13 +303,19 @@ export class DatasetCollector {
     }
     const parsed = parseObservationValue(cell.value);
     if (!parsed) {
-      const hint = /^[+-]?\d+,\d+$/.test(cell.value.trim()) ? ' (a decimal comma: write the decimal point, 12.5)' : encodingHint(cell.value);
+      const hint = /^[+-]?\d+,\d+$/.test(cell.value.trim())
+        ? ' (a decimal comma: write the decimal point, 12.5)'
+        : encodingHint(cell.value);
       problem(cell, `not a number: expected e.g. 12.5, a bound such as <0.5, or N (not applicable)${hint}`);
     }
     return parsed;
   }
 
-  #components(cells: readonly ComponentCell[], kind: 'dimension' | 'attribute', problem: (cell: Cell | undefined, message: string) => void): Record<string, string> {
+  #components(
+    cells: readonly ComponentCell[],
+    kind: 'dimension' | 'attribute',
+    problem: (cell: Cell | undefined, message: string) => void,
+  ): Record<string, string> {
     const result = Object.create(null) as Record<string, string>;
     for (const { id, cell } of cells) {
       const value = cell.value.trim();

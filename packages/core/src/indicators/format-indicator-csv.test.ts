@@ -39,7 +39,15 @@ describe('formatIndicatorCsv', () => {
       indicator: '17.3.2',
       series: 'BX_TRF_PWKR',
       unit: 'PERCENT',
-      observations: [{ area: '4', year: 2020, value: -1.5, dimensions: { SEX: '=1+1' }, attributes: { COMMENT_OBS: '=HYPERLINK("http://example.invalid")', SOURCE_DETAIL: '@SUM(A1)' } }],
+      observations: [
+        {
+          area: '4',
+          year: 2020,
+          value: -1.5,
+          dimensions: { SEX: '=1+1' },
+          attributes: { COMMENT_OBS: '=HYPERLINK("http://example.invalid")', SOURCE_DETAIL: '@SUM(A1)' },
+        },
+      ],
     };
     const csv = formatIndicatorCsv([dataset]);
     const row = csv.split('\r\n')[1] ?? '';
@@ -50,23 +58,61 @@ describe('formatIndicatorCsv', () => {
   });
 
   it('reads back what it writes (seeded random datasets)', () => {
-    const text = fc.string({ minLength: 1, maxLength: 16, unit: fc.constantFrom('a', 'Z', 'é', ' ', ',', ';', '"', "'", '=', '+', '-', '@', '\n', '<', '&', ':', '1', '😀') }).filter((value) => value.trim() !== '');
-    const code = fc.string({ minLength: 1, maxLength: 8, unit: fc.constantFrom('A', 'F', 'M', '_', 'T', '1', '5', '+', '-', '=', '<', '@') }).filter((value) => value.trim() === value);
-    const observation: fc.Arbitrary<IndicatorObservation> = fc.record({
-      area: fc.integer({ min: 1, max: 999 }).map(String),
-      year: fc.integer({ min: 1990, max: 2100 }),
-      reading: fc.oneof(
-        fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }).map((value) => ({ value: Object.is(value, -0) ? 0 : value })),
-        fc.constant({ value: null, valueLabel: 'N' }),
-        fc.integer({ min: 0, max: 1000 }).map((bound) => ({ value: bound / 10, valueLabel: `<${bound / 10}` })),
-      ),
-      dimensions: fc.dictionary(fc.constantFrom('SEX', 'AGE', 'MIGRATORY_STATUS', 'URBANISATION'), code),
-      attributes: fc.dictionary(fc.constantFrom('COMMENT_OBS', 'SOURCE_DETAIL', 'NATURE', 'OBS_NOTE'), text),
-    }).map(({ reading, ...rest }) => ({ ...rest, ...reading }));
+    const text = fc
+      .string({
+        minLength: 1,
+        maxLength: 16,
+        unit: fc.constantFrom(
+          'a',
+          'Z',
+          'é',
+          ' ',
+          ',',
+          ';',
+          '"',
+          "'",
+          '=',
+          '+',
+          '-',
+          '@',
+          '\n',
+          '<',
+          '&',
+          ':',
+          '1',
+          '😀',
+        ),
+      })
+      .filter((value) => value.trim() !== '');
+    const code = fc
+      .string({
+        minLength: 1,
+        maxLength: 8,
+        unit: fc.constantFrom('A', 'F', 'M', '_', 'T', '1', '5', '+', '-', '=', '<', '@'),
+      })
+      .filter((value) => value.trim() === value);
+    const observation: fc.Arbitrary<IndicatorObservation> = fc
+      .record({
+        area: fc.integer({ min: 1, max: 999 }).map(String),
+        year: fc.integer({ min: 1990, max: 2100 }),
+        reading: fc.oneof(
+          fc
+            .double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true })
+            .map((value) => ({ value: Object.is(value, -0) ? 0 : value })),
+          fc.constant({ value: null, valueLabel: 'N' }),
+          fc.integer({ min: 0, max: 1000 }).map((bound) => ({ value: bound / 10, valueLabel: `<${bound / 10}` })),
+        ),
+        dimensions: fc.dictionary(fc.constantFrom('SEX', 'AGE', 'MIGRATORY_STATUS', 'URBANISATION'), code),
+        attributes: fc.dictionary(fc.constantFrom('COMMENT_OBS', 'SOURCE_DETAIL', 'NATURE', 'OBS_NOTE'), text),
+      })
+      .map(({ reading, ...rest }) => ({ ...rest, ...reading }));
     const dataset = fc.record({
       indicator: fc.constantFrom(...INDICATOR_CATALOGUE.map((indicator) => indicator.id)),
       unit: fc.option(fc.constantFrom('PERCENT', 'NUMBER', 'PER_100000_POP'), { nil: undefined }),
-      seriesDescription: fc.option(text.map((value) => value.trim()).filter((value) => value !== ''), { nil: undefined }),
+      seriesDescription: fc.option(
+        text.map((value) => value.trim()).filter((value) => value !== ''),
+        { nil: undefined },
+      ),
       observations: fc.uniqueArray(observation, {
         minLength: 1,
         maxLength: 8,
@@ -81,7 +127,11 @@ describe('formatIndicatorCsv', () => {
           series: `SERIES_${index}`,
           ...(entry.unit !== undefined ? { unit: entry.unit } : {}),
           ...(entry.seriesDescription !== undefined ? { seriesDescription: entry.seriesDescription } : {}),
-          observations: entry.observations.map((item) => ({ ...item, dimensions: sorted(item.dimensions), attributes: sorted(item.attributes) })),
+          observations: entry.observations.map((item) => ({
+            ...item,
+            dimensions: sorted(item.dimensions),
+            attributes: sorted(item.attributes),
+          })),
         }));
         const again = readIndicatorDatasets({ name: 'random.csv', text: formatIndicatorCsv(datasets) });
         expect(again.problems).toEqual([]);
@@ -93,5 +143,9 @@ describe('formatIndicatorCsv', () => {
 });
 
 function sorted(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key] as string]));
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((key) => [key, record[key] as string]),
+  );
 }

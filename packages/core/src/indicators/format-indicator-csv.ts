@@ -14,7 +14,18 @@ export interface IndicatorCsvOptions {
 }
 
 /** Columns every file starts with; dimensions (`[SEX]`, …) and further attributes follow. */
-export const INDICATOR_CSV_COLUMNS = ['Goal', 'Target', 'Indicator', 'SeriesCode', 'SeriesDescription', 'GeoAreaCode', 'GeoAreaName', 'TimePeriod', 'Value', '[Units]'] as const;
+export const INDICATOR_CSV_COLUMNS = [
+  'Goal',
+  'Target',
+  'Indicator',
+  'SeriesCode',
+  'SeriesDescription',
+  'GeoAreaCode',
+  'GeoAreaName',
+  'TimePeriod',
+  'Value',
+  '[Units]',
+] as const;
 
 /**
  * Write datasets as one CSV in the SDG API layout: the fixed columns, one bracketed column per
@@ -31,7 +42,8 @@ export function formatIndicatorCsv(datasets: readonly IndicatorDataset[], option
   }
   const dimensions = [...dimensionIds].sort();
   const attributes = [...attributeIds].sort();
-  const spelling = (id: string): string => (id in ATTRIBUTE_SPELLINGS ? ATTRIBUTE_SPELLINGS[id as keyof typeof ATTRIBUTE_SPELLINGS].sdgApi : id);
+  const spelling = (id: string): string =>
+    id in ATTRIBUTE_SPELLINGS ? ATTRIBUTE_SPELLINGS[id as keyof typeof ATTRIBUTE_SPELLINGS].sdgApi : id;
   const header = [...INDICATOR_CSV_COLUMNS, ...dimensions.map((id) => `[${id}]`), ...attributes.map(spelling)];
   const rows: CsvCell[][] = [];
   for (const dataset of datasets) {

@@ -1,5 +1,13 @@
 // Migration-related SDG indicators: the catalogue and datasets of any of their series.
-export type { FactStatus, IndicatorDefinition, IndicatorSeries, IndicatorTier, SourcedDefinition, TitleVersion, IndicatorId } from './catalogue.ts';
+export type {
+  FactStatus,
+  IndicatorDefinition,
+  IndicatorSeries,
+  IndicatorTier,
+  SourcedDefinition,
+  TitleVersion,
+  IndicatorId,
+} from './catalogue.ts';
 export {
   IndicatorNotFoundError,
   INDICATOR_CATALOGUE,
@@ -24,4 +32,9 @@ export { chartSeries, summariseDataset } from './chart-series.ts';
 export type { DatasetConflict, MergeDatasetsResult } from './merge-datasets.ts';
 export { datasetKey, formatDimensionKey, mergeDatasets, observationKey } from './merge-datasets.ts';
 export { POLICY_DOMAINS_DIMENSION, indicatorDatasetsOfObservations } from './observations-dataset.ts';
-export { chartSeriesOptionsSchema, chartSeriesSchema, indicatorDatasetSchema, indicatorDefinitionSchema } from './indicators.schema.ts';
+export {
+  chartSeriesOptionsSchema,
+  chartSeriesSchema,
+  indicatorDatasetSchema,
+  indicatorDefinitionSchema,
+} from './indicators.schema.ts';

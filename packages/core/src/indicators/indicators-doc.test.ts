@@ -15,7 +15,8 @@ describe('docs/indicators.md', () => {
   });
 
   it('lists every indicator of the catalogue with its custodians', () => {
-    for (const indicator of listIndicators()) expect(flat).toContain(`| ${indicator.id} | ${indicator.custodians.join(', ')}`);
+    for (const indicator of listIndicators())
+      expect(flat).toContain(`| ${indicator.id} | ${indicator.custodians.join(', ')}`);
   });
 
   it('lists the written CSV columns in order', () => {

@@ -20,12 +20,29 @@ export const indicatorDefinitionSchema = z.object({
   goal: z.string(),
   target: z.string(),
   targetText: z.string(),
-  titles: z.array(z.object({ title: z.string(), from: year.optional(), until: year.optional(), source: z.string(), status, note: z.string().optional() })).min(1),
+  titles: z
+    .array(
+      z.object({
+        title: z.string(),
+        from: year.optional(),
+        until: year.optional(),
+        source: z.string(),
+        status,
+        note: z.string().optional(),
+      }),
+    )
+    .min(1),
   custodians: z.array(z.string()),
   custodianSource: z.string(),
   custodianNote: z.string().optional(),
   migrationRelevance: z.string(),
-  tier: z.object({ value: z.enum(['I', 'II', 'III']).nullable(), asInSource: z.string(), status: z.enum(['as-in-source', 'stale', 'unverified']), source: z.string(), note: z.string().optional() }),
+  tier: z.object({
+    value: z.enum(['I', 'II', 'III']).nullable(),
+    asInSource: z.string(),
+    status: z.enum(['as-in-source', 'stale', 'unverified']),
+    source: z.string(),
+    note: z.string().optional(),
+  }),
   definition: z.object({ text: z.string(), source: z.string() }).optional(),
   series: z.array(z.object({ code: z.string(), source: z.string(), status })),
 }) satisfies z.ZodType<IndicatorDefinition>;
@@ -52,7 +69,9 @@ export const indicatorDatasetSchema = z.object({
 export const chartSeriesOptionsSchema = z
   .object({
     areas: z.array(m49).max(300).optional(),
-    where: z.record(z.string().min(1).max(200), z.union([z.string().max(200), z.array(z.string().max(200)).max(100)])).optional(),
+    where: z
+      .record(z.string().min(1).max(200), z.union([z.string().max(200), z.array(z.string().max(200)).max(100)]))
+      .optional(),
     years: z.object({ min: year.optional(), max: year.optional() }).strict().optional(),
   })
   .strict() satisfies z.ZodType<ChartSeriesOptions>;
@@ -71,7 +90,16 @@ export const chartSeriesSchema = z.object({
       area: m49,
       dimensions: componentMap,
       label: z.string(),
-      points: z.array(z.object({ year, value: z.number().nullable(), valueLabel: z.string().optional(), standardError: z.number().optional(), status: z.string().optional(), note: z.string().optional() })),
+      points: z.array(
+        z.object({
+          year,
+          value: z.number().nullable(),
+          valueLabel: z.string().optional(),
+          standardError: z.number().optional(),
+          status: z.string().optional(),
+          note: z.string().optional(),
+        }),
+      ),
     }),
   ),
 }) satisfies z.ZodType<ChartSeries>;

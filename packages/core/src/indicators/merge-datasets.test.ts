@@ -22,15 +22,37 @@ describe('formatDimensionKey and observationKey', () => {
 describe('mergeDatasets', () => {
   it('adds new points and keeps identical ones once, leaving the inputs unchanged', () => {
     const existing = [refugees([['4', 2021, 10]])];
-    const result = mergeDatasets(existing, [refugees([['4', 2021, 10], ['4', 2022, 11]])]);
-    expect(result).toEqual({ ok: true, added: 1, replaced: 0, datasets: [refugees([['4', 2021, 10], ['4', 2022, 11]])] });
+    const result = mergeDatasets(existing, [
+      refugees([
+        ['4', 2021, 10],
+        ['4', 2022, 11],
+      ]),
+    ]);
+    expect(result).toEqual({
+      ok: true,
+      added: 1,
+      replaced: 0,
+      datasets: [
+        refugees([
+          ['4', 2021, 10],
+          ['4', 2022, 11],
+        ]),
+      ],
+    });
     expect(existing).toEqual([refugees([['4', 2021, 10]])]);
   });
 
   it('refuses different values for the same point unless told to replace them', () => {
     const refused = mergeDatasets([refugees([['4', 2021, 10]])], [refugees([['4', 2021, 12]])]);
-    expect(refused).toMatchObject({ ok: false, conflicts: [{ series: 'SM_POP_REFG_OR', area: '4', year: 2021, existing: { value: 10 }, incoming: { value: 12 } }] });
-    expect(mergeDatasets([refugees([['4', 2021, 10]])], [refugees([['4', 2021, 12]])], { onConflict: 'replace' })).toEqual({ ok: true, added: 0, replaced: 1, datasets: [refugees([['4', 2021, 12]])] });
+    expect(refused).toMatchObject({
+      ok: false,
+      conflicts: [
+        { series: 'SM_POP_REFG_OR', area: '4', year: 2021, existing: { value: 10 }, incoming: { value: 12 } },
+      ],
+    });
+    expect(
+      mergeDatasets([refugees([['4', 2021, 10]])], [refugees([['4', 2021, 12]])], { onConflict: 'replace' }),
+    ).toEqual({ ok: true, added: 0, replaced: 1, datasets: [refugees([['4', 2021, 12]])] });
   });
 
   it('keeps series and units apart, and merges a national file into a global download', () => {
@@ -41,7 +63,9 @@ describe('mergeDatasets', () => {
     if (!result.ok) return;
     expect(result.added).toBe(6);
     expect(result.datasets).toHaveLength(1);
-    expect(new Set(result.datasets[0]?.observations.map((observation) => observation.area))).toEqual(new Set(['4', '760', '36', '531', '124']));
+    expect(new Set(result.datasets[0]?.observations.map((observation) => observation.area))).toEqual(
+      new Set(['4', '760', '36', '531', '124']),
+    );
     const otherUnit = mergeDatasets(global, [{ ...refugees([['4', 2021, 1]]), unit: 'NUMBER' }]);
     expect(otherUnit.ok && otherUnit.datasets.map((dataset) => dataset.unit)).toEqual(['PER_100000_POP', 'NUMBER']);
   });

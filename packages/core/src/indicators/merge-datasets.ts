@@ -35,20 +35,30 @@ export interface DatasetConflict {
 }
 
 /** What {@link mergeDatasets} gives: the merged datasets, or the conflicts that stopped it. */
-export type MergeDatasetsResult = { ok: true; datasets: IndicatorDataset[]; added: number; replaced: number } | { ok: false; conflicts: DatasetConflict[] };
+export type MergeDatasetsResult =
+  | { ok: true; datasets: IndicatorDataset[]; added: number; replaced: number }
+  | { ok: false; conflicts: DatasetConflict[] };
 
-const sameValue = (a: IndicatorObservation, b: IndicatorObservation): boolean => a.value === b.value && a.valueLabel === b.valueLabel;
+const sameValue = (a: IndicatorObservation, b: IndicatorObservation): boolean =>
+  a.value === b.value && a.valueLabel === b.valueLabel;
 
 /**
  * Merge incoming datasets into existing ones. With `onConflict: 'refuse'` (the default) any point
  * whose value differs is a conflict and nothing is merged; with `'replace'` the incoming value wins
  * (a revised release). Identical points are kept once; the inputs are not changed.
  */
-export function mergeDatasets(existing: readonly IndicatorDataset[], incoming: readonly IndicatorDataset[], options: { onConflict?: 'refuse' | 'replace' } = {}): MergeDatasetsResult {
+export function mergeDatasets(
+  existing: readonly IndicatorDataset[],
+  incoming: readonly IndicatorDataset[],
+  options: { onConflict?: 'refuse' | 'replace' } = {},
+): MergeDatasetsResult {
   const merged = new Map<string, { dataset: IndicatorDataset; index: Map<string, number> }>();
   for (const dataset of existing) {
     const copy = { ...dataset, observations: [...dataset.observations] };
-    merged.set(datasetKey(dataset), { dataset: copy, index: new Map(copy.observations.map((observation, position) => [observationKey(observation), position])) });
+    merged.set(datasetKey(dataset), {
+      dataset: copy,
+      index: new Map(copy.observations.map((observation, position) => [observationKey(observation), position])),
+    });
   }
   const conflicts: DatasetConflict[] = [];
   let added = 0;
@@ -60,7 +70,8 @@ export function mergeDatasets(existing: readonly IndicatorDataset[], incoming: r
       target = { dataset: { ...dataset, observations: [] }, index: new Map() };
       merged.set(key, target);
     }
-    if (target.dataset.seriesDescription === undefined && dataset.seriesDescription !== undefined) target.dataset.seriesDescription = dataset.seriesDescription;
+    if (target.dataset.seriesDescription === undefined && dataset.seriesDescription !== undefined)
+      target.dataset.seriesDescription = dataset.seriesDescription;
     for (const observation of dataset.observations) {
       const position = target.index.get(observationKey(observation));
       if (position === undefined) {

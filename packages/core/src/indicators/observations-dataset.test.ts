@@ -11,16 +11,45 @@ describe('indicatorDatasetsOfObservations', () => {
   it('keeps every value, label and attribute of hand-made observations, one dataset per series', () => {
     const datasets = indicatorDatasetsOfObservations([
       { series: 'SG_CPA_MIGRS', area: '4', year: 2019, domain: 'DOMAIN1', value: 3, nature: 'C', footnote: 'note' },
-      { series: 'SG_CPA_MIGRP', area: '1', year: 2019, domain: 'ALLDOMAINS', value: 54.2, numerator: 60, denominator: 111 },
-      { series: 'SG_CPA_MIGRS', area: '8', year: 2021, domain: 'ALLDOMAINS', value: 'N', source: 'Survey', timeDetail: '2020-2021' },
+      {
+        series: 'SG_CPA_MIGRP',
+        area: '1',
+        year: 2019,
+        domain: 'ALLDOMAINS',
+        value: 54.2,
+        numerator: 60,
+        denominator: 111,
+      },
+      {
+        series: 'SG_CPA_MIGRS',
+        area: '8',
+        year: 2021,
+        domain: 'ALLDOMAINS',
+        value: 'N',
+        source: 'Survey',
+        timeDetail: '2020-2021',
+      },
     ]);
     expect(datasets.map((dataset) => [dataset.indicator, dataset.series, dataset.unit])).toEqual([
       ['10.7.2', 'SG_CPA_MIGRS', 'NUMBER'],
       ['10.7.2', 'SG_CPA_MIGRP', 'PERCENT'],
     ]);
     expect(datasets[0]?.observations).toEqual([
-      { area: '4', year: 2019, value: 3, dimensions: { POLICY_DOMAINS: 'DOMAIN1' }, attributes: { NATURE: 'C', COMMENT_OBS: 'note' } },
-      { area: '8', year: 2021, value: null, valueLabel: 'N', dimensions: { POLICY_DOMAINS: 'ALLDOMAINS' }, attributes: { SOURCE_DETAIL: 'Survey', TIME_DETAIL: '2020-2021' } },
+      {
+        area: '4',
+        year: 2019,
+        value: 3,
+        dimensions: { POLICY_DOMAINS: 'DOMAIN1' },
+        attributes: { NATURE: 'C', COMMENT_OBS: 'note' },
+      },
+      {
+        area: '8',
+        year: 2021,
+        value: null,
+        valueLabel: 'N',
+        dimensions: { POLICY_DOMAINS: 'ALLDOMAINS' },
+        attributes: { SOURCE_DETAIL: 'Survey', TIME_DETAIL: '2020-2021' },
+      },
     ]);
   });
 
@@ -33,7 +62,10 @@ describe('indicatorDatasetsOfObservations', () => {
     expect(dataset?.observations).toHaveLength(read.observations.length);
     const summary = summariseDataset(dataset!);
     expect(summary.years).toEqual([2019, 2021]);
-    const back = readIndicatorDatasets({ name: 'back.csv', bytes: new TextEncoder().encode(formatIndicatorCsv([dataset!])) });
+    const back = readIndicatorDatasets({
+      name: 'back.csv',
+      bytes: new TextEncoder().encode(formatIndicatorCsv([dataset!])),
+    });
     expect(back.problems).toEqual([]);
     expect(back.datasets).toEqual([dataset]);
   });

@@ -31,7 +31,13 @@ export function indicatorDatasetsOfObservations(observations: readonly Observati
     const series = SERIES[observation.series];
     let dataset = bySeries.get(series.code);
     if (!dataset) {
-      dataset = { indicator: series.indicator, series: series.code, unit: series.unit, seriesDescription: series.description, observations: [] };
+      dataset = {
+        indicator: series.indicator,
+        series: series.code,
+        unit: series.unit,
+        seriesDescription: series.description,
+        observations: [],
+      };
       bySeries.set(series.code, dataset);
     }
     dataset.observations.push(toIndicatorObservation(observation));

@@ -15,7 +15,12 @@ import type { Cell } from '../formats/observation-builder.ts';
 import { findIndicator } from './catalogue.ts';
 import type { ComponentCell, IndicatorDataset } from './dataset.ts';
 import { DEFAULT_DATASET_YEARS, DatasetCollector, SERIES_CODE } from './dataset.ts';
-import type { ClassifiedColumn, ComponentDeclarations, DatasetFormat, DelimitedDatasetFormat } from './dataset-columns.ts';
+import type {
+  ClassifiedColumn,
+  ComponentDeclarations,
+  DatasetFormat,
+  DelimitedDatasetFormat,
+} from './dataset-columns.ts';
 import { classifyColumns, CODED_ATTRIBUTES, isPlainCsvHeader } from './dataset-columns.ts';
 import { readSdmxMlDatasets } from './sdmx-ml-datasets.ts';
 
@@ -54,28 +59,50 @@ export interface ReadIndicatorDatasetsResult {
  * reporting every problem at once; any problem means nothing should be imported.
  * @example readIndicatorDatasets({ name: 'refugees.csv', text }, { isKnownArea })
  */
-export function readIndicatorDatasets(file: InputFile, options: ReadIndicatorDatasetsOptions = {}): ReadIndicatorDatasetsResult {
+export function readIndicatorDatasets(
+  file: InputFile,
+  options: ReadIndicatorDatasetsOptions = {},
+): ReadIndicatorDatasetsResult {
   const problems = new ProblemList(file.name, options.maxProblems);
   const result = (format: DatasetFormat | undefined, collector?: DatasetCollector): ReadIndicatorDatasetsResult => {
     const datasets = collector?.datasets ?? [];
     // A file that yields nothing is almost always the wrong file or an empty query result.
-    if (collector && datasets.length === 0 && problems.size === 0) problems.add({ message: 'the file holds no observations' });
+    if (collector && datasets.length === 0 && problems.size === 0)
+      problems.add({ message: 'the file holds no observations' });
     const list = problems.toArray();
     return { format, datasets: list.length === 0 ? datasets : [], problems: list };
   };
 
   const indicator = options.indicator === undefined ? undefined : findIndicator(options.indicator)?.id;
   if (options.indicator !== undefined && indicator === undefined) {
-    problems.add({ column: '(indicator option)', value: excerpt(options.indicator), message: 'not an indicator of the catalogue of migration-related SDG indicators' });
+    problems.add({
+      column: '(indicator option)',
+      value: excerpt(options.indicator),
+      message: 'not an indicator of the catalogue of migration-related SDG indicators',
+    });
   }
   if (options.series !== undefined && !SERIES_CODE.test(options.series.trim())) {
-    problems.add({ column: '(series option)', value: excerpt(options.series), message: 'not a series code (letters, digits and underscores, e.g. SM_POP_REFG_OR)' });
+    problems.add({
+      column: '(series option)',
+      value: excerpt(options.series),
+      message: 'not a series code (letters, digits and underscores, e.g. SM_POP_REFG_OR)',
+    });
   }
   let area: string | undefined;
   if (options.area !== undefined) {
     area = normalizeM49(options.area) ?? options.resolveArea?.(options.area.trim());
-    if (area === undefined) problems.add({ column: '(area option)', value: excerpt(options.area), message: 'the area option is not an M49 code (one to three digits)' });
-    else if (options.isKnownArea && !options.isKnownArea(area)) problems.add({ column: '(area option)', value: options.area, message: `unknown area: M49 code ${area} is not a known area` });
+    if (area === undefined)
+      problems.add({
+        column: '(area option)',
+        value: excerpt(options.area),
+        message: 'the area option is not an M49 code (one to three digits)',
+      });
+    else if (options.isKnownArea && !options.isKnownArea(area))
+      problems.add({
+        column: '(area option)',
+        value: options.area,
+        message: `unknown area: M49 code ${area} is not a known area`,
+      });
   }
   if (problems.size > 0) return result(undefined);
 
@@ -93,15 +120,23 @@ export function readIndicatorDatasets(file: InputFile, options: ReadIndicatorDat
     ...(options.resolveArea ? { resolveArea: options.resolveArea } : {}),
     years: options.years ?? DEFAULT_DATASET_YEARS,
   });
-  const declared = { ...(options.dimensions ? { dimensions: options.dimensions } : {}), ...(options.attributes ? { attributes: options.attributes } : {}) };
+  const declared = {
+    ...(options.dimensions ? { dimensions: options.dimensions } : {}),
+    ...(options.attributes ? { attributes: options.attributes } : {}),
+  };
   const text = decoded.text;
   const start = text.trimStart().slice(0, 1);
   if (start === '<') {
     const kind = readSdmxMlDatasets(text, problems, collector, declared);
-    return result(kind === undefined ? undefined : kind === 'generic' ? 'sdmx-ml-generic' : 'sdmx-ml-structure-specific', collector);
+    return result(
+      kind === undefined ? undefined : kind === 'generic' ? 'sdmx-ml-generic' : 'sdmx-ml-structure-specific',
+      collector,
+    );
   }
   if (start === '{' || start === '[') {
-    problems.add({ message: 'JSON is not a dataset format: expected the SDG API CSV, SDMX-CSV, SDMX-ML 2.1 or a plain CSV' });
+    problems.add({
+      message: 'JSON is not a dataset format: expected the SDG API CSV, SDMX-CSV, SDMX-ML 2.1 or a plain CSV',
+    });
     return result(undefined);
   }
   if (text.trim() === '') {
@@ -132,7 +167,11 @@ export function readIndicatorDatasets(file: InputFile, options: ReadIndicatorDat
   return result(undefined);
 }
 
-const FORMAT_NAMES: Record<DelimitedDatasetFormat, string> = { 'sdg-api-csv': 'the SDG API CSV', 'sdmx-csv': 'SDMX-CSV', 'plain-csv': 'a plain CSV' };
+const FORMAT_NAMES: Record<DelimitedDatasetFormat, string> = {
+  'sdg-api-csv': 'the SDG API CSV',
+  'sdmx-csv': 'SDMX-CSV',
+  'plain-csv': 'a plain CSV',
+};
 const REQUIRED: Record<DelimitedDatasetFormat, readonly { role: ClassifiedColumn['role']; name: string }[]> = {
   'sdg-api-csv': [
     { role: 'series', name: 'SeriesCode' },
@@ -153,7 +192,13 @@ const REQUIRED: Record<DelimitedDatasetFormat, readonly { role: ClassifiedColumn
 };
 
 /** Read a delimited table whose columns are classified by format. */
-function readDelimited(table: CsvTable, format: DelimitedDatasetFormat, problems: ProblemList, collector: DatasetCollector, declared: ComponentDeclarations): void {
+function readDelimited(
+  table: CsvTable,
+  format: DelimitedDatasetFormat,
+  problems: ProblemList,
+  collector: DatasetCollector,
+  declared: ComponentDeclarations,
+): void {
   const { header } = table;
   const columns = classifyColumns(header, format, declared);
   let usable = true;
@@ -170,7 +215,11 @@ function readDelimited(table: CsvTable, format: DelimitedDatasetFormat, problems
     const key = column.role === 'dimension' || column.role === 'attribute' ? `component:${column.id}` : column.role;
     const earlier = seen.get(key);
     if (earlier) {
-      problems.add({ row: 1, column: column.label, message: `column ${column.index + 1} "${column.label}" means the same as column ${earlier.index + 1} "${earlier.label}"` });
+      problems.add({
+        row: 1,
+        column: column.label,
+        message: `column ${column.index + 1} "${column.label}" means the same as column ${earlier.index + 1} "${earlier.label}"`,
+      });
       usable = false;
     } else seen.set(key, column);
   }
@@ -190,16 +239,27 @@ function readDelimited(table: CsvTable, format: DelimitedDatasetFormat, problems
   const dimensions = columns.filter((column) => column.role === 'dimension');
   const attributes = columns.filter((column) => column.role === 'attribute');
   // SDMX-CSV may label codes ("F: Female"); other formats hold codes as they are.
-  const code = (cells: readonly string[], at: number | undefined): Cell | undefined => (format === 'sdmx-csv' ? codeCellAt(header, cells, at) : cellAt(header, cells, at, 'text'));
+  const code = (cells: readonly string[], at: number | undefined): Cell | undefined =>
+    format === 'sdmx-csv' ? codeCellAt(header, cells, at) : cellAt(header, cells, at, 'text');
   for (const { row, cells } of table.rows) {
     const action = cellAt(header, cells, index.action);
     if (action && action.value.trim() !== '' && !['I', 'A', 'R', 'M'].includes(action.value.trim().toUpperCase())) {
-      problems.add({ row, column: action.column, value: excerpt(action.value), message: 'only additions and replacements are imported (ACTION I, A, R or M); deletions are not' });
+      problems.add({
+        row,
+        column: action.column,
+        value: excerpt(action.value),
+        message: 'only additions and replacements are imported (ACTION I, A, R or M); deletions are not',
+      });
       continue;
     }
     const freq = code(cells, index.freq);
     if (freq && freq.value.trim() !== '' && freq.value.trim().toUpperCase() !== 'A') {
-      problems.add({ row, column: freq.column, value: excerpt(freq.value), message: 'only annual data is read (FREQ A)' });
+      problems.add({
+        row,
+        column: freq.column,
+        value: excerpt(freq.value),
+        message: 'only annual data is read (FREQ A)',
+      });
       continue;
     }
     const component = (column: ClassifiedColumn, coded: boolean): ComponentCell | undefined => {

@@ -15,12 +15,18 @@ import { isSdmxDimension } from './dataset-columns.ts';
 const STRUCTURAL = new Set(['SERIES', 'REF_AREA', 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'FREQ', 'INDICATOR']);
 
 /** Read an SDMX-ML text into the collector; returns which kind of message it was, if any. */
-export function readSdmxMlDatasets(text: string, problems: ProblemList, collector: DatasetCollector, declared: ComponentDeclarations): SdmxMlKind | undefined {
+export function readSdmxMlDatasets(
+  text: string,
+  problems: ProblemList,
+  collector: DatasetCollector,
+  declared: ComponentDeclarations,
+): SdmxMlKind | undefined {
   // Without the data structure definition, the SDG data structure says which components of a
   // structure-specific message are dimensions; a generic message says it itself (its keys).
   const isSdgDimension = (id: string) => isSdmxDimension(id, declared);
   return walkSdmxMl(text, problems, ({ row, values, keys }) => {
-    const get = (id: string): Cell | undefined => (values[id] === undefined ? undefined : { column: id, value: values[id] });
+    const get = (id: string): Cell | undefined =>
+      values[id] === undefined ? undefined : { column: id, value: values[id] };
     const freq = get('FREQ');
     if (freq && freq.value.trim() !== '' && freq.value.trim().toUpperCase() !== 'A') {
       problems.add({ row, column: 'FREQ', value: excerpt(freq.value), message: 'only annual data is read (FREQ A)' });

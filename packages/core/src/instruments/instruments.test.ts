@@ -8,12 +8,17 @@ function texts(instrument: InstrumentVersion): LocalizedText[] {
     instrument.title,
     ...(instrument.description ? [instrument.description] : []),
     ...Object.values(instrument.scales).flatMap((options) => options.map((option) => option.label)),
-    ...instrument.domains.flatMap((domain) => [domain.label, ...domain.items.flatMap((item) => [item.text, ...(item.note ? [item.note] : [])])]),
+    ...instrument.domains.flatMap((domain) => [
+      domain.label,
+      ...domain.items.flatMap((item) => [item.text, ...(item.note ? [item.note] : [])]),
+    ]),
     ...(instrument.scoring?.bands.map((band) => band.label) ?? []),
   ];
 }
 
-describe.each(BUILT_IN_INSTRUMENTS.map((instrument) => [`${instrument.instrument}@${instrument.version}`, instrument] as const))('built-in instrument %s', (_, instrument) => {
+describe.each(
+  BUILT_IN_INSTRUMENTS.map((instrument) => [`${instrument.instrument}@${instrument.version}`, instrument] as const),
+)('built-in instrument %s', (_, instrument) => {
   it('validates against the published schema', () => {
     const result = parseInstrument(JSON.parse(JSON.stringify(instrument)));
     expect(result.ok ? [] : result.problems).toEqual([]);
@@ -23,11 +28,13 @@ describe.each(BUILT_IN_INSTRUMENTS.map((instrument) => [`${instrument.instrument
     const itemIds = instrument.domains.flatMap((domain) => domain.items.map((item) => item.id));
     expect(new Set(itemIds).size).toBe(itemIds.length);
     expect(new Set(instrument.domains.map((domain) => domain.id)).size).toBe(instrument.domains.length);
-    for (const domain of instrument.domains) for (const item of domain.items) expect(Object.keys(instrument.scales)).toContain(item.scale);
+    for (const domain of instrument.domains)
+      for (const item of domain.items) expect(Object.keys(instrument.scales)).toContain(item.scale);
   });
 
   it('has every text in every language it declares', () => {
-    for (const text of texts(instrument)) for (const language of instrument.languages) expect(text[language], JSON.stringify(text)).toBeTruthy();
+    for (const text of texts(instrument))
+      for (const language of instrument.languages) expect(text[language], JSON.stringify(text)).toBeTruthy();
   });
 
   it('migrates from every earlier version without losing an answer', () => {
@@ -35,7 +42,9 @@ describe.each(BUILT_IN_INSTRUMENTS.map((instrument) => [`${instrument.instrument
     let previous = instrument.previousVersion;
     while (previous) {
       const older = registry.get(instrument.instrument, previous);
-      const responses = Object.fromEntries(older.domains.flatMap((domain) => domain.items.map((item) => [item.id, older.scales[item.scale]![0]!.id])));
+      const responses = Object.fromEntries(
+        older.domains.flatMap((domain) => domain.items.map((item) => [item.id, older.scales[item.scale]![0]!.id])),
+      );
       const report = migrateResponses(registry, instrument.instrument, previous, instrument.version, responses);
       expect(report.dropped).toEqual([]);
       expect(report.responses).toEqual(responses);
@@ -104,10 +113,12 @@ describe('parseInstrument', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         { path: 'domains[1].items[2].id', message: 'duplicate item id "2a"' },
-        { path: 'domains[0].items[0].scale', message: 'unknown scale "agree-disagree" (scales: migrant-rights, yes-no)' },
+        {
+          path: 'domains[0].items[0].scale',
+          message: 'unknown scale "agree-disagree" (scales: migrant-rights, yes-no)',
+        },
         { path: 'title.ar', message: 'languages lists "ar" but the title has no ar text' },
       ]),
     );
   });
-
 });

@@ -94,9 +94,14 @@ export const missingRuleSchema = z
 export const instrumentVersionSchema = z
   .object({
     $schema: z.string().optional(),
-    instrument: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('Instrument id, e.g. sdg-10-7-2'),
+    instrument: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .describe('Instrument id, e.g. sdg-10-7-2'),
     version: z.string().min(1).describe('Version id, e.g. 2019'),
-    kind: z.enum(['scored', 'profile']).describe('scored: domain and overall scores and categories; profile: no composite score'),
+    kind: z
+      .enum(['scored', 'profile'])
+      .describe('scored: domain and overall scores and categories; profile: no composite score'),
     title: localizedTextSchema,
     description: localizedTextSchema.optional(),
     source: z.string().optional(),
@@ -113,7 +118,9 @@ export const instrumentVersionSchema = z
       .object({
         scale: z.string().regex(decimalPattern).describe('Maximum score, e.g. 100'),
         missing: missingRuleSchema,
-        overall: z.literal('mean-of-items').describe('Overall score: the unweighted mean of all applicable items x scale'),
+        overall: z
+          .literal('mean-of-items')
+          .describe('Overall score: the unweighted mean of all applicable items x scale'),
         overallCode: z.string().describe('Code of the overall result in exchange formats, e.g. ALLDOMAINS'),
         overallSdmxBreakdown: z.string().optional(),
         bands: z.array(classificationBandSchema).min(1),
@@ -135,12 +142,20 @@ export const instrumentSchema = instrumentVersionSchema.superRefine((value, cont
   const seenItems = new Set<string>();
   value.domains.forEach((domain, domainIndex) => {
     if (seenDomains.has(domain.id)) {
-      context.addIssue({ code: 'custom', path: ['domains', domainIndex, 'id'], message: `duplicate domain id "${domain.id}"` });
+      context.addIssue({
+        code: 'custom',
+        path: ['domains', domainIndex, 'id'],
+        message: `duplicate domain id "${domain.id}"`,
+      });
     }
     seenDomains.add(domain.id);
     domain.items.forEach((item, itemIndex) => {
       if (seenItems.has(item.id)) {
-        context.addIssue({ code: 'custom', path: ['domains', domainIndex, 'items', itemIndex, 'id'], message: `duplicate item id "${item.id}"` });
+        context.addIssue({
+          code: 'custom',
+          path: ['domains', domainIndex, 'items', itemIndex, 'id'],
+          message: `duplicate item id "${item.id}"`,
+        });
       }
       seenItems.add(item.id);
       if (!(item.scale in value.scales)) {
@@ -156,7 +171,11 @@ export const instrumentSchema = instrumentVersionSchema.superRefine((value, cont
     const ids = new Set<string>();
     options.forEach((option, optionIndex) => {
       if (ids.has(option.id)) {
-        context.addIssue({ code: 'custom', path: ['scales', scaleId, optionIndex, 'id'], message: `duplicate option id "${option.id}"` });
+        context.addIssue({
+          code: 'custom',
+          path: ['scales', scaleId, optionIndex, 'id'],
+          message: `duplicate option id "${option.id}"`,
+        });
       }
       ids.add(option.id);
       if (value.kind === 'scored' && option.score === undefined && !option.notApplicable) {
@@ -175,17 +194,29 @@ export const instrumentSchema = instrumentVersionSchema.superRefine((value, cont
     }
     const mins = value.scoring.bands.map((band) => Number(band.min));
     if (mins[0] !== 0) {
-      context.addIssue({ code: 'custom', path: ['scoring', 'bands', 0, 'min'], message: 'the first band must start at 0' });
+      context.addIssue({
+        code: 'custom',
+        path: ['scoring', 'bands', 0, 'min'],
+        message: 'the first band must start at 0',
+      });
     }
     for (let index = 1; index < mins.length; index += 1) {
       if (!((mins[index] ?? 0) > (mins[index - 1] ?? 0))) {
-        context.addIssue({ code: 'custom', path: ['scoring', 'bands', index, 'min'], message: 'bands must be in increasing order of min' });
+        context.addIssue({
+          code: 'custom',
+          path: ['scoring', 'bands', index, 'min'],
+          message: 'bands must be in increasing order of min',
+        });
       }
     }
   }
   for (const language of value.languages) {
     if (language !== 'en' && value.title[language] === undefined) {
-      context.addIssue({ code: 'custom', path: ['title', language], message: `languages lists "${language}" but the title has no ${language} text` });
+      context.addIssue({
+        code: 'custom',
+        path: ['title', language],
+        message: `languages lists "${language}" but the title has no ${language} text`,
+      });
     }
   }
 });

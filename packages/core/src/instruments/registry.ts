@@ -16,17 +16,26 @@ export interface InstrumentProblem {
   message: string;
 }
 
-export type ParseInstrumentResult = { ok: true; instrument: InstrumentVersion } | { ok: false; problems: InstrumentProblem[] };
+export type ParseInstrumentResult =
+  { ok: true; instrument: InstrumentVersion } | { ok: false; problems: InstrumentProblem[] };
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '') || '(root)';
+  return (
+    path.reduce<string>(
+      (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+      '',
+    ) || '(root)'
+  );
 }
 
 /** Validate already-parsed JSON/YAML data as an instrument version, reporting every problem with its path. */
 export function parseInstrument(data: unknown): ParseInstrumentResult {
   const parsed = instrumentSchema.safeParse(data);
   if (parsed.success) return { ok: true, instrument: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })) };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+  };
 }
 
 /** The published JSON Schema (draft 2020-12) of instrument files. */
@@ -61,7 +70,9 @@ export function createInstrumentRegistry(extra: readonly InstrumentVersion[] = [
   for (const entry of [...BUILT_IN_INSTRUMENTS, ...extra]) byKey.set(`${entry.instrument}@${entry.version}`, entry);
   const all = [...byKey.values()];
   const versionsOf = (instrument: string) =>
-    all.filter((entry) => entry.instrument === instrument).sort((left, right) => (left.validFrom ?? left.version).localeCompare(right.validFrom ?? right.version));
+    all
+      .filter((entry) => entry.instrument === instrument)
+      .sort((left, right) => (left.validFrom ?? left.version).localeCompare(right.validFrom ?? right.version));
   const find = (instrument: string, version?: string) => {
     if (version) return byKey.get(`${instrument}@${version}`);
     return versionsOf(instrument).at(-1);
@@ -95,17 +106,26 @@ export interface MigrationReport {
 
 function migrateOneStep(from: InstrumentVersion, to: InstrumentVersion, responses: Responses): MigrationReport {
   const options = new Map<string, Set<string>>();
-  for (const domain of to.domains) for (const item of domain.items) options.set(item.id, new Set((to.scales[item.scale] ?? []).map((option) => option.id)));
+  for (const domain of to.domains)
+    for (const item of domain.items)
+      options.set(item.id, new Set((to.scales[item.scale] ?? []).map((option) => option.id)));
   const carried: Record<string, string> = {};
   const dropped: MigrationReport['dropped'] = [];
   for (const [itemId, optionId] of Object.entries(responses)) {
     if (optionId === undefined) continue;
     const allowed = options.get(itemId);
     if (!allowed) dropped.push({ itemId, optionId, reason: `item ${itemId} is not in version ${to.version}` });
-    else if (!allowed.has(optionId)) dropped.push({ itemId, optionId, reason: `option ${optionId} of item ${itemId} is not in version ${to.version}` });
+    else if (!allowed.has(optionId))
+      dropped.push({
+        itemId,
+        optionId,
+        reason: `option ${optionId} of item ${itemId} is not in version ${to.version}`,
+      });
     else carried[itemId] = optionId;
   }
-  const added = [...options.keys()].filter((itemId) => !from.domains.some((domain) => domain.items.some((item) => item.id === itemId)));
+  const added = [...options.keys()].filter(
+    (itemId) => !from.domains.some((domain) => domain.items.some((item) => item.id === itemId)),
+  );
   return { from: from.version, to: to.version, responses: carried, dropped, added };
 }
 
@@ -113,7 +133,13 @@ function migrateOneStep(from: InstrumentVersion, to: InstrumentVersion, response
  * Move responses from one version to a later one, one `previousVersion` step at a time. Answers
  * carry over by item and option id; anything without a place in the new version is reported.
  */
-export function migrateResponses(registry: InstrumentRegistry, instrument: string, fromVersion: string, toVersion: string, responses: Responses): MigrationReport {
+export function migrateResponses(
+  registry: InstrumentRegistry,
+  instrument: string,
+  fromVersion: string,
+  toVersion: string,
+  responses: Responses,
+): MigrationReport {
   const chain: InstrumentVersion[] = [];
   let cursor: InstrumentVersion | undefined = registry.get(instrument, toVersion);
   while (cursor && cursor.version !== fromVersion) {
@@ -121,11 +147,23 @@ export function migrateResponses(registry: InstrumentRegistry, instrument: strin
     cursor = cursor.previousVersion ? registry.find(instrument, cursor.previousVersion) : undefined;
   }
   if (!cursor) throw new RangeError(`${instrument}@${toVersion} does not descend from version ${fromVersion}`);
-  let current: MigrationReport = { from: fromVersion, to: fromVersion, responses: { ...responses } as Record<string, string>, dropped: [], added: [] };
+  let current: MigrationReport = {
+    from: fromVersion,
+    to: fromVersion,
+    responses: { ...responses } as Record<string, string>,
+    dropped: [],
+    added: [],
+  };
   let previous = cursor;
   for (const step of chain) {
     const next = migrateOneStep(previous, step, current.responses);
-    current = { from: fromVersion, to: step.version, responses: next.responses, dropped: [...current.dropped, ...next.dropped], added: [...current.added, ...next.added] };
+    current = {
+      from: fromVersion,
+      to: step.version,
+      responses: next.responses,
+      dropped: [...current.dropped, ...next.dropped],
+      added: [...current.added, ...next.added],
+    };
     previous = step;
   }
   return current;

@@ -32,7 +32,7 @@ export const SDG_10_7_2_V2019 = {
   },
   description: {
     en: 'UN Inquiry among Governments on Population and Development, module on international migration policies: six policy domains of five sub-categories each.',
-    fr: "Enquête des Nations Unies auprès des gouvernements sur la population et le développement, module sur les politiques de migration internationale : six domaines de cinq sous-catégories chacun.",
+    fr: 'Enquête des Nations Unies auprès des gouvernements sur la population et le développement, module sur les politiques de migration internationale : six domaines de cinq sous-catégories chacun.',
     es: 'Encuesta de las Naciones Unidas a los Gobiernos sobre Población y Desarrollo, módulo sobre políticas de migración internacional: seis dominios de cinco subcategorías cada uno.',
   },
   source: 'UN SDG metadata repository, indicator 10.7.2 (UN DESA Population Division, IOM)',
@@ -77,31 +77,51 @@ export const SDG_10_7_2_V2019 = {
       items: [
         {
           id: '1a',
-          text: { en: 'Equal access for non-nationals to essential and/or emergency health care', fr: 'Égalité d\'accès des non-ressortissants aux soins de santé essentiels et/ou d\'urgence', es: 'Igualdad de acceso de los no nacionales a la atención de salud esencial y/o de urgencia' },
+          text: {
+            en: 'Equal access for non-nationals to essential and/or emergency health care',
+            fr: "Égalité d'accès des non-ressortissants aux soins de santé essentiels et/ou d'urgence",
+            es: 'Igualdad de acceso de los no nacionales a la atención de salud esencial y/o de urgencia',
+          },
           wording: 'unconfirmed',
           scale: 'migrant-rights',
         },
         {
           id: '1b',
-          text: { en: 'Equal access for non-nationals to public education', fr: 'Égalité d\'accès des non-ressortissants à l\'enseignement public', es: 'Igualdad de acceso de los no nacionales a la educación pública' },
+          text: {
+            en: 'Equal access for non-nationals to public education',
+            fr: "Égalité d'accès des non-ressortissants à l'enseignement public",
+            es: 'Igualdad de acceso de los no nacionales a la educación pública',
+          },
           wording: 'unconfirmed',
           scale: 'migrant-rights',
         },
         {
           id: '1c',
-          text: { en: 'Equal pay for equal work for non-nationals', fr: 'Salaire égal pour un travail égal pour les non-ressortissants', es: 'Igual remuneración por igual trabajo para los no nacionales' },
+          text: {
+            en: 'Equal pay for equal work for non-nationals',
+            fr: 'Salaire égal pour un travail égal pour les non-ressortissants',
+            es: 'Igual remuneración por igual trabajo para los no nacionales',
+          },
           wording: 'unconfirmed',
           scale: 'migrant-rights',
         },
         {
           id: '1d',
-          text: { en: 'Equal access for non-nationals to social security', fr: 'Égalité d\'accès des non-ressortissants à la sécurité sociale', es: 'Igualdad de acceso de los no nacionales a la seguridad social' },
+          text: {
+            en: 'Equal access for non-nationals to social security',
+            fr: "Égalité d'accès des non-ressortissants à la sécurité sociale",
+            es: 'Igualdad de acceso de los no nacionales a la seguridad social',
+          },
           wording: 'unconfirmed',
           scale: 'migrant-rights',
         },
         {
           id: '1e',
-          text: { en: 'Equal access for non-nationals to justice', fr: 'Égalité d\'accès des non-ressortissants à la justice', es: 'Igualdad de acceso de los no nacionales a la justicia' },
+          text: {
+            en: 'Equal access for non-nationals to justice',
+            fr: "Égalité d'accès des non-ressortissants à la justice",
+            es: 'Igualdad de acceso de los no nacionales a la justicia',
+          },
           wording: 'unconfirmed',
           scale: 'migrant-rights',
         },
@@ -112,35 +132,59 @@ export const SDG_10_7_2_V2019 = {
       code: 'DOMAIN2',
       sdmxBreakdown: 'PD_2',
       migof: 'P2',
-      label: { en: 'Whole-of-government/ Evidence-based policies', fr: 'Approche pangouvernementale/ Politiques fondées sur des données probantes', es: 'Enfoque gubernamental integral/ Políticas basadas en datos empíricos' },
+      label: {
+        en: 'Whole-of-government/ Evidence-based policies',
+        fr: 'Approche pangouvernementale/ Politiques fondées sur des données probantes',
+        es: 'Enfoque gubernamental integral/ Políticas basadas en datos empíricos',
+      },
       items: [
         {
           id: '2a',
-          text: { en: 'A dedicated government entity to implement national migration policy', fr: 'Une entité gouvernementale chargée de mettre en œuvre la politique migratoire nationale', es: 'Una entidad gubernamental encargada de aplicar la política migratoria nacional' },
+          text: {
+            en: 'A dedicated government entity to implement national migration policy',
+            fr: 'Une entité gouvernementale chargée de mettre en œuvre la politique migratoire nationale',
+            es: 'Una entidad gubernamental encargada de aplicar la política migratoria nacional',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '2b',
-          text: { en: 'A national policy or strategy for regular migration pathways, including labour migration', fr: 'Une politique ou stratégie nationale sur les voies de migration régulière, y compris la migration de main-d\'œuvre', es: 'Una política o estrategia nacional sobre vías de migración regular, incluida la migración laboral' },
+          text: {
+            en: 'A national policy or strategy for regular migration pathways, including labour migration',
+            fr: "Une politique ou stratégie nationale sur les voies de migration régulière, y compris la migration de main-d'œuvre",
+            es: 'Una política o estrategia nacional sobre vías de migración regular, incluida la migración laboral',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '2c',
-          text: { en: 'A national policy or strategy to promote the inclusion or integration of immigrants', fr: 'Une politique ou stratégie nationale favorisant l\'inclusion ou l\'intégration des immigrants', es: 'Una política o estrategia nacional para promover la inclusión o integración de los inmigrantes' },
+          text: {
+            en: 'A national policy or strategy to promote the inclusion or integration of immigrants',
+            fr: "Une politique ou stratégie nationale favorisant l'inclusion ou l'intégration des immigrants",
+            es: 'Una política o estrategia nacional para promover la inclusión o integración de los inmigrantes',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '2d',
-          text: { en: 'A formal mechanism to ensure that migration policy is gender-responsive', fr: 'Un mécanisme formel garantissant que la politique migratoire tient compte des questions de genre', es: 'Un mecanismo formal para asegurar que la política migratoria tenga en cuenta las cuestiones de género' },
+          text: {
+            en: 'A formal mechanism to ensure that migration policy is gender-responsive',
+            fr: 'Un mécanisme formel garantissant que la politique migratoire tient compte des questions de genre',
+            es: 'Un mecanismo formal para asegurar que la política migratoria tenga en cuenta las cuestiones de género',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '2e',
-          text: { en: 'A mechanism to ensure that migration policy is informed by appropriately disaggregated data', fr: 'Un mécanisme garantissant que la politique migratoire s\'appuie sur des données convenablement ventilées', es: 'Un mecanismo para asegurar que la política migratoria se base en datos debidamente desglosados' },
+          text: {
+            en: 'A mechanism to ensure that migration policy is informed by appropriately disaggregated data',
+            fr: "Un mécanisme garantissant que la politique migratoire s'appuie sur des données convenablement ventilées",
+            es: 'Un mecanismo para asegurar que la política migratoria se base en datos debidamente desglosados',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
@@ -151,35 +195,59 @@ export const SDG_10_7_2_V2019 = {
       code: 'DOMAIN3',
       sdmxBreakdown: 'PD_3',
       migof: 'P3',
-      label: { en: 'Cooperation and partnerships', fr: 'Coopération et partenariats', es: 'Cooperación y asociaciones' },
+      label: {
+        en: 'Cooperation and partnerships',
+        fr: 'Coopération et partenariats',
+        es: 'Cooperación y asociaciones',
+      },
       items: [
         {
           id: '3a',
-          text: { en: 'An inter-ministerial coordination mechanism on migration', fr: 'Un mécanisme de coordination interministérielle sur les migrations', es: 'Un mecanismo de coordinación interministerial sobre migración' },
+          text: {
+            en: 'An inter-ministerial coordination mechanism on migration',
+            fr: 'Un mécanisme de coordination interministérielle sur les migrations',
+            es: 'Un mecanismo de coordinación interministerial sobre migración',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '3b',
-          text: { en: 'Bilateral agreements on migration, including labour migration', fr: 'Des accords bilatéraux sur les migrations, y compris la migration de main-d\'œuvre', es: 'Acuerdos bilaterales sobre migración, incluida la migración laboral' },
+          text: {
+            en: 'Bilateral agreements on migration, including labour migration',
+            fr: "Des accords bilatéraux sur les migrations, y compris la migration de main-d'œuvre",
+            es: 'Acuerdos bilaterales sobre migración, incluida la migración laboral',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '3c',
-          text: { en: 'Regional agreements promoting mobility', fr: 'Des accords régionaux favorisant la mobilité', es: 'Acuerdos regionales que promueven la movilidad' },
+          text: {
+            en: 'Regional agreements promoting mobility',
+            fr: 'Des accords régionaux favorisant la mobilité',
+            es: 'Acuerdos regionales que promueven la movilidad',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '3d',
-          text: { en: 'Agreements with other countries on return and readmission', fr: 'Des accords avec d\'autres pays sur le retour et la réadmission', es: 'Acuerdos con otros países sobre retorno y readmisión' },
+          text: {
+            en: 'Agreements with other countries on return and readmission',
+            fr: "Des accords avec d'autres pays sur le retour et la réadmission",
+            es: 'Acuerdos con otros países sobre retorno y readmisión',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '3e',
-          text: { en: 'Formal mechanisms to engage civil society and the private sector in migration policy', fr: 'Des mécanismes formels associant la société civile et le secteur privé à la politique migratoire', es: 'Mecanismos formales para involucrar a la sociedad civil y al sector privado en la política migratoria' },
+          text: {
+            en: 'Formal mechanisms to engage civil society and the private sector in migration policy',
+            fr: 'Des mécanismes formels associant la société civile et le secteur privé à la politique migratoire',
+            es: 'Mecanismos formales para involucrar a la sociedad civil y al sector privado en la política migratoria',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
@@ -194,31 +262,51 @@ export const SDG_10_7_2_V2019 = {
       items: [
         {
           id: '4a',
-          text: { en: 'Measures to match labour demand with migrants\' skills', fr: 'Des mesures pour faire correspondre la demande de main-d\'œuvre et les compétences des migrants', es: 'Medidas para ajustar la demanda de mano de obra a las competencias de los migrantes' },
+          text: {
+            en: "Measures to match labour demand with migrants' skills",
+            fr: "Des mesures pour faire correspondre la demande de main-d'œuvre et les compétences des migrants",
+            es: 'Medidas para ajustar la demanda de mano de obra a las competencias de los migrantes',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '4b',
-          text: { en: 'Measures to promote fair and ethical recruitment of migrant workers', fr: 'Des mesures favorisant un recrutement équitable et éthique des travailleurs migrants', es: 'Medidas para promover la contratación equitativa y ética de los trabajadores migrantes' },
+          text: {
+            en: 'Measures to promote fair and ethical recruitment of migrant workers',
+            fr: 'Des mesures favorisant un recrutement équitable et éthique des travailleurs migrants',
+            es: 'Medidas para promover la contratación equitativa y ética de los trabajadores migrantes',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '4c',
-          text: { en: 'Recognition of skills and qualifications acquired abroad', fr: 'La reconnaissance des compétences et qualifications acquises à l\'étranger', es: 'Reconocimiento de las competencias y cualificaciones adquiridas en el extranjero' },
+          text: {
+            en: 'Recognition of skills and qualifications acquired abroad',
+            fr: "La reconnaissance des compétences et qualifications acquises à l'étranger",
+            es: 'Reconocimiento de las competencias y cualificaciones adquiridas en el extranjero',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '4d',
-          text: { en: 'Measures to facilitate the flow of remittances or lower their cost', fr: 'Des mesures facilitant les envois de fonds ou en réduisant le coût', es: 'Medidas para facilitar el envío de remesas o reducir su costo' },
+          text: {
+            en: 'Measures to facilitate the flow of remittances or lower their cost',
+            fr: 'Des mesures facilitant les envois de fonds ou en réduisant le coût',
+            es: 'Medidas para facilitar el envío de remesas o reducir su costo',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '4e',
-          text: { en: 'Portability of social security entitlements', fr: 'La transférabilité des droits à la sécurité sociale', es: 'Portabilidad de los derechos de seguridad social' },
+          text: {
+            en: 'Portability of social security entitlements',
+            fr: 'La transférabilité des droits à la sécurité sociale',
+            es: 'Portabilidad de los derechos de seguridad social',
+          },
           wording: 'unconfirmed',
           note: UNCONFIRMED_SUBJECT,
           scale: 'yes-no',
@@ -230,35 +318,59 @@ export const SDG_10_7_2_V2019 = {
       code: 'DOMAIN5',
       sdmxBreakdown: 'PD_5',
       migof: 'O2',
-      label: { en: 'Mobility dimensions of crises', fr: 'Dimensions des crises liées à la mobilité', es: 'Dimensiones de movilidad de las crisis' },
+      label: {
+        en: 'Mobility dimensions of crises',
+        fr: 'Dimensions des crises liées à la mobilité',
+        es: 'Dimensiones de movilidad de las crisis',
+      },
       items: [
         {
           id: '5a',
-          text: { en: 'A system for receiving, processing and identifying people displaced across borders', fr: 'Un système d\'accueil, de traitement et d\'identification des personnes déplacées au-delà des frontières', es: 'Un sistema para recibir, tramitar e identificar a las personas desplazadas a través de las fronteras' },
+          text: {
+            en: 'A system for receiving, processing and identifying people displaced across borders',
+            fr: "Un système d'accueil, de traitement et d'identification des personnes déplacées au-delà des frontières",
+            es: 'Un sistema para recibir, tramitar e identificar a las personas desplazadas a través de las fronteras',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '5b',
-          text: { en: 'Contingency plans for large-scale sudden population movements', fr: 'Des plans d\'urgence pour les mouvements soudains et massifs de population', es: 'Planes de contingencia para movimientos repentinos y a gran escala de población' },
+          text: {
+            en: 'Contingency plans for large-scale sudden population movements',
+            fr: "Des plans d'urgence pour les mouvements soudains et massifs de population",
+            es: 'Planes de contingencia para movimientos repentinos y a gran escala de población',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '5c',
-          text: { en: 'Assistance to nationals abroad in countries in crisis', fr: 'Une assistance aux ressortissants à l\'étranger dans les pays en crise', es: 'Asistencia a los nacionales en el extranjero en países en crisis' },
+          text: {
+            en: 'Assistance to nationals abroad in countries in crisis',
+            fr: "Une assistance aux ressortissants à l'étranger dans les pays en crise",
+            es: 'Asistencia a los nacionales en el extranjero en países en crisis',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '5d',
-          text: { en: 'A disaster-risk-reduction strategy with provisions on displacement', fr: 'Une stratégie de réduction des risques de catastrophe comportant des dispositions sur les déplacements', es: 'Una estrategia de reducción del riesgo de desastres con disposiciones sobre el desplazamiento' },
+          text: {
+            en: 'A disaster-risk-reduction strategy with provisions on displacement',
+            fr: 'Une stratégie de réduction des risques de catastrophe comportant des dispositions sur les déplacements',
+            es: 'Una estrategia de reducción del riesgo de desastres con disposiciones sobre el desplazamiento',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '5e',
-          text: { en: 'Temporary stay or protection for people who cannot return to their country because of a crisis', fr: 'Un séjour temporaire ou une protection pour les personnes qui ne peuvent rentrer dans leur pays en raison d\'une crise', es: 'Estancia temporal o protección para las personas que no pueden regresar a su país debido a una crisis' },
+          text: {
+            en: 'Temporary stay or protection for people who cannot return to their country because of a crisis',
+            fr: "Un séjour temporaire ou une protection pour les personnes qui ne peuvent rentrer dans leur pays en raison d'une crise",
+            es: 'Estancia temporal o protección para las personas que no pueden regresar a su país debido a una crisis',
+          },
           wording: 'unconfirmed',
           note: UNCONFIRMED_SUBJECT,
           scale: 'yes-no',
@@ -270,35 +382,59 @@ export const SDG_10_7_2_V2019 = {
       code: 'DOMAIN6',
       sdmxBreakdown: 'PD_6',
       migof: 'O3',
-      label: { en: 'Safe, orderly and regular migration', fr: 'Migration sûre, ordonnée et régulière', es: 'Migración segura, ordenada y regular' },
+      label: {
+        en: 'Safe, orderly and regular migration',
+        fr: 'Migration sûre, ordonnée et régulière',
+        es: 'Migración segura, ordenada y regular',
+      },
       items: [
         {
           id: '6a',
-          text: { en: 'A system to monitor visa overstays', fr: 'Un système de suivi des dépassements de durée de séjour autorisée', es: 'Un sistema para supervisar la permanencia más allá del plazo del visado' },
+          text: {
+            en: 'A system to monitor visa overstays',
+            fr: 'Un système de suivi des dépassements de durée de séjour autorisée',
+            es: 'Un sistema para supervisar la permanencia más allá del plazo del visado',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '6b',
-          text: { en: 'Pre-arrival authorization controls', fr: 'Des contrôles d\'autorisation avant l\'arrivée', es: 'Controles de autorización previos a la llegada' },
+          text: {
+            en: 'Pre-arrival authorization controls',
+            fr: "Des contrôles d'autorisation avant l'arrivée",
+            es: 'Controles de autorización previos a la llegada',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '6c',
-          text: { en: 'Measures to combat trafficking in persons', fr: 'Des mesures de lutte contre la traite des personnes', es: 'Medidas para combatir la trata de personas' },
+          text: {
+            en: 'Measures to combat trafficking in persons',
+            fr: 'Des mesures de lutte contre la traite des personnes',
+            es: 'Medidas para combatir la trata de personas',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '6d',
-          text: { en: 'Measures to combat the smuggling of migrants', fr: 'Des mesures de lutte contre le trafic illicite de migrants', es: 'Medidas para combatir el tráfico ilícito de migrantes' },
+          text: {
+            en: 'Measures to combat the smuggling of migrants',
+            fr: 'Des mesures de lutte contre le trafic illicite de migrants',
+            es: 'Medidas para combatir el tráfico ilícito de migrantes',
+          },
           wording: 'unconfirmed',
           scale: 'yes-no',
         },
         {
           id: '6e',
-          text: { en: 'Fifth sub-category of domain 6 (official subject not confirmed)', fr: 'Cinquième sous-catégorie du domaine 6 (objet officiel non confirmé)', es: 'Quinta subcategoría del dominio 6 (tema oficial no confirmado)' },
+          text: {
+            en: 'Fifth sub-category of domain 6 (official subject not confirmed)',
+            fr: 'Cinquième sous-catégorie du domaine 6 (objet officiel non confirmé)',
+            es: 'Quinta subcategoría del dominio 6 (tema oficial no confirmado)',
+          },
           wording: 'unconfirmed',
           note: UNKNOWN_SUBJECT,
           scale: 'yes-no',
@@ -315,13 +451,27 @@ export const SDG_10_7_2_V2019 = {
     bands: [
       {
         code: 1,
-        label: { en: 'Requires further progress', fr: 'Nécessite des progrès supplémentaires', es: 'Requiere más progresos' },
+        label: {
+          en: 'Requires further progress',
+          fr: 'Nécessite des progrès supplémentaires',
+          es: 'Requiere más progresos',
+        },
         min: '0',
         meets: false,
       },
-      { code: 2, label: { en: 'Partially meets', fr: 'Satisfait partiellement', es: 'Cumple parcialmente' }, min: '40', meets: false },
+      {
+        code: 2,
+        label: { en: 'Partially meets', fr: 'Satisfait partiellement', es: 'Cumple parcialmente' },
+        min: '40',
+        meets: false,
+      },
       { code: 3, label: { en: 'Meets', fr: 'Satisfait', es: 'Cumple' }, min: '80', meets: true },
-      { code: 4, label: { en: 'Fully meets', fr: 'Satisfait pleinement', es: 'Cumple plenamente' }, min: '100', meets: true },
+      {
+        code: 4,
+        label: { en: 'Fully meets', fr: 'Satisfait pleinement', es: 'Cumple plenamente' },
+        min: '100',
+        meets: true,
+      },
     ],
   },
 } as const satisfies InstrumentVersion;

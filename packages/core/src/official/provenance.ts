@@ -9,7 +9,13 @@ export const DEMO_LABEL = 'Demo data — not official';
 
 /** The origin of a value. */
 export type Provenance =
-  | { kind: 'official'; label: string; source: string; series: 'SG_CPA_MIGRS' | 'SG_CPA_MIGRP'; snapshot?: { id: string; retrievedOn: string } }
+  | {
+      kind: 'official';
+      label: string;
+      source: string;
+      series: 'SG_CPA_MIGRS' | 'SG_CPA_MIGRP';
+      snapshot?: { id: string; retrievedOn: string };
+    }
   | { kind: 'national'; label: string; publicationNumber: number; publishedAt: string; validatedBy: string | null }
   | { kind: 'computed'; label: string; responding: number; members: number }
   | { kind: 'demo'; label: string; publicationNumber?: number; publishedAt?: string };
@@ -57,11 +63,17 @@ export interface CountryResult {
   differs: boolean;
 }
 
-const CATEGORY_LABELS: Readonly<Record<number, string>> = { 1: 'Requires further progress', 2: 'Partially meets', 3: 'Meets', 4: 'Fully meets' };
+const CATEGORY_LABELS: Readonly<Record<number, string>> = {
+  1: 'Requires further progress',
+  2: 'Partially meets',
+  3: 'Meets',
+  4: 'Fully meets',
+};
 
 /** A domain value from a category (1-4), N or nothing. */
 export function domainValue(code: PolicyDomainCode, category: number | 'N' | undefined | null): DomainValue {
-  if (category === 1 || category === 2 || category === 3 || category === 4) return { code, status: 'result', category, label: CATEGORY_LABELS[category] ?? null, meets: category >= 3 };
+  if (category === 1 || category === 2 || category === 3 || category === 4)
+    return { code, status: 'result', category, label: CATEGORY_LABELS[category] ?? null, meets: category >= 3 };
   return { code, status: category === 'N' ? 'not-applicable' : 'no-data', category: null, label: null, meets: null };
 }
 
@@ -77,23 +89,41 @@ export function resultValues(categories: ReadonlyMap<string, number | 'N'>, prov
 
 function sameValues(left: ResultValues, right: ResultValues): boolean {
   const other = [right.overall, ...right.domains];
-  return [left.overall, ...left.domains].every((value, index) => value.category === other[index]?.category && value.status === other[index]?.status);
+  return [left.overall, ...left.domains].every(
+    (value, index) => value.category === other[index]?.category && value.status === other[index]?.status,
+  );
 }
 
 /**
  * The precedence rule: the UN's value for the rounds the UN published; a national (or demo)
  * publication stays beside it, labelled. Without an official value the national publication is the value.
  */
-export function resolveCountryResult(input: { area: string; name: string; year: number; official?: ResultValues; national?: ResultValues }): CountryResult | undefined {
+export function resolveCountryResult(input: {
+  area: string;
+  name: string;
+  year: number;
+  official?: ResultValues;
+  national?: ResultValues;
+}): CountryResult | undefined {
   const { official, national } = input;
   const value = official ?? national;
   if (!value) return undefined;
   const shown = official ? 'official' : value.provenance.kind === 'demo' ? 'demo' : 'national';
-  return { area: input.area, name: input.name, year: input.year, value, official: official ?? null, national: national ?? null, shown, differs: Boolean(official && national && !sameValues(official, national)) };
+  return {
+    area: input.area,
+    name: input.name,
+    year: input.year,
+    value,
+    official: official ?? null,
+    national: national ?? null,
+    shown,
+    differs: Boolean(official && national && !sameValues(official, national)),
+  };
 }
 
 /** Whether any value of the results is demo. */
 export function containsDemo(results: Iterable<CountryResult>): boolean {
-  for (const result of results) if (result.value.provenance.kind === 'demo' || result.national?.provenance.kind === 'demo') return true;
+  for (const result of results)
+    if (result.value.provenance.kind === 'demo' || result.national?.provenance.kind === 'demo') return true;
   return false;
 }

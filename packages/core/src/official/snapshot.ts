@@ -4,7 +4,14 @@
  * built from the UN SDG Global Database in its DDF layout (Gapminder's mirror) or from the SDG API
  * CSV, and read back into 10.7.2 observations and indicator datasets.
  */
-import { normalizeM49, POLICY_DOMAIN_CODES, type Observation, type PolicyDomainCode, type Problem, type SeriesCode } from '../observations/observation.ts';
+import {
+  normalizeM49,
+  POLICY_DOMAIN_CODES,
+  type Observation,
+  type PolicyDomainCode,
+  type Problem,
+  type SeriesCode,
+} from '../observations/observation.ts';
 import type { IndicatorDataset, IndicatorObservation } from '../indicators/dataset.ts';
 import { parseObservationValue } from '../indicators/dataset.ts';
 import { findIndicatorOfSeries } from '../indicators/catalogue.ts';
@@ -82,7 +89,12 @@ export function snapshotLabel(manifest: Pick<SnapshotManifest, 'source' | 'retri
 }
 
 /** Dimension columns of the DDF layout and the SDG dimension ids they stand for. */
-const DDF_DIMENSIONS: Readonly<Record<string, string>> = { policy_domains: 'POLICY_DOMAINS', sex: 'SEX', migratory_status: 'MIGRATORY_STATUS', age: 'AGE' };
+const DDF_DIMENSIONS: Readonly<Record<string, string>> = {
+  policy_domains: 'POLICY_DOMAINS',
+  sex: 'SEX',
+  migratory_status: 'MIGRATORY_STATUS',
+  age: 'AGE',
+};
 const DDF_ATTRIBUTES: Readonly<Record<string, string>> = { nature: 'NATURE', observation_status: 'OBS_STATUS' };
 /** DDF lower-case codes that differ from the SDG codes beyond case. */
 const DDF_CODES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -103,21 +115,62 @@ function cells(line: string): string[] {
  * Read one DDF datapoints file (`geo_area,…,year,<series>`) into a snapshot series, or every problem.
  * @example readDdfSeries({ name: 'ddf--datapoints--si_rmt_cost--by--geo_area--nature--units--year.csv', text })
  */
-export function readDdfSeries(file: { name: string; text: string }, expected?: { series: string; indicator: string }): { series?: SnapshotSeries; problems: Problem[] } {
+export function readDdfSeries(
+  file: { name: string; text: string },
+  expected?: { series: string; indicator: string },
+): { series?: SnapshotSeries; problems: Problem[] } {
   const problems: Problem[] = [];
   const lines = file.text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = cells(lines[0] ?? '');
   const valueColumn = header.at(-1) ?? '';
   const seriesCode = valueColumn.toUpperCase();
   if (!header.includes('geo_area') || !header.includes('year') || !/^[a-z][a-z0-9_]+$/.test(valueColumn)) {
-    return { problems: [{ file: file.name, row: 1, value: lines[0] ?? '', message: 'not a DDF datapoints file: expected geo_area, year and the series column last' }] };
+    return {
+      problems: [
+        {
+          file: file.name,
+          row: 1,
+          value: lines[0] ?? '',
+          message: 'not a DDF datapoints file: expected geo_area, year and the series column last',
+        },
+      ],
+    };
   }
-  if (expected && seriesCode !== expected.series) return { problems: [{ file: file.name, row: 1, column: valueColumn, message: `holds ${seriesCode}, expected ${expected.series}` }] };
-  const indicator = expected?.indicator ?? SNAPSHOT_SERIES.find((entry) => entry.series === seriesCode)?.indicator ?? findIndicatorOfSeries(seriesCode)?.id;
-  if (!indicator) return { problems: [{ file: file.name, row: 1, column: valueColumn, message: `series ${seriesCode} is not in the indicator catalogue` }] };
+  if (expected && seriesCode !== expected.series)
+    return {
+      problems: [
+        { file: file.name, row: 1, column: valueColumn, message: `holds ${seriesCode}, expected ${expected.series}` },
+      ],
+    };
+  const indicator =
+    expected?.indicator ??
+    SNAPSHOT_SERIES.find((entry) => entry.series === seriesCode)?.indicator ??
+    findIndicatorOfSeries(seriesCode)?.id;
+  if (!indicator)
+    return {
+      problems: [
+        {
+          file: file.name,
+          row: 1,
+          column: valueColumn,
+          message: `series ${seriesCode} is not in the indicator catalogue`,
+        },
+      ],
+    };
   for (const column of header.slice(0, -1)) {
-    if (column !== 'geo_area' && column !== 'year' && column !== 'units' && !(column in DDF_DIMENSIONS) && !(column in DDF_ATTRIBUTES)) {
-      problems.push({ file: file.name, row: 1, column, message: 'unknown DDF column: a dimension migov does not know would be lost' });
+    if (
+      column !== 'geo_area' &&
+      column !== 'year' &&
+      column !== 'units' &&
+      !(column in DDF_DIMENSIONS) &&
+      !(column in DDF_ATTRIBUTES)
+    ) {
+      problems.push({
+        file: file.name,
+        row: 1,
+        column,
+        message: 'unknown DDF column: a dimension migov does not know would be lost',
+      });
     }
   }
   if (problems.length > 0) return { problems };
@@ -127,10 +180,22 @@ export function readDdfSeries(file: { name: string; text: string }, expected?: {
     const row = index + 2;
     const values = cells(line);
     if (values.length !== header.length) {
-      problems.push({ file: file.name, row, value: line, message: `${values.length} cells, the header has ${header.length}` });
+      problems.push({
+        file: file.name,
+        row,
+        value: line,
+        message: `${values.length} cells, the header has ${header.length}`,
+      });
       return;
     }
-    const entry: SnapshotRow = { area: '', year: 0, unit: '', dimensions: {}, attributes: {}, value: values.at(-1) ?? '' };
+    const entry: SnapshotRow = {
+      area: '',
+      year: 0,
+      unit: '',
+      dimensions: {},
+      attributes: {},
+      value: values.at(-1) ?? '',
+    };
     header.slice(0, -1).forEach((column, position) => {
       const cell = values[position] ?? '';
       if (column === 'geo_area') entry.area = normalizeM49(cell) ?? '';
@@ -141,9 +206,24 @@ export function readDdfSeries(file: { name: string; text: string }, expected?: {
         entry.dimensions[id] = ddfCode(id, cell);
       } else entry.attributes[DDF_ATTRIBUTES[column] ?? column] = cell.toUpperCase();
     });
-    if (entry.area === '') problems.push({ file: file.name, row, column: 'geo_area', value: values[header.indexOf('geo_area')], message: 'not an M49 code' });
-    if (entry.year === 0) problems.push({ file: file.name, row, column: 'year', value: values[header.indexOf('year')], message: 'not a year' });
-    if (parseObservationValue(entry.value) === undefined) problems.push({ file: file.name, row, column: valueColumn, value: entry.value, message: 'not a number or N' });
+    if (entry.area === '')
+      problems.push({
+        file: file.name,
+        row,
+        column: 'geo_area',
+        value: values[header.indexOf('geo_area')],
+        message: 'not an M49 code',
+      });
+    if (entry.year === 0)
+      problems.push({
+        file: file.name,
+        row,
+        column: 'year',
+        value: values[header.indexOf('year')],
+        message: 'not a year',
+      });
+    if (parseObservationValue(entry.value) === undefined)
+      problems.push({ file: file.name, row, column: valueColumn, value: entry.value, message: 'not a number or N' });
     rows.push(entry);
   });
   if (problems.length > 0) return { problems };
@@ -158,7 +238,12 @@ function rowKey(row: SnapshotRow): string {
 }
 
 function sortRows(rows: SnapshotRow[]): SnapshotRow[] {
-  return [...rows].sort((left, right) => Number(left.area) - Number(right.area) || left.year - right.year || (rowKey(left) < rowKey(right) ? -1 : rowKey(left) > rowKey(right) ? 1 : 0));
+  return [...rows].sort(
+    (left, right) =>
+      Number(left.area) - Number(right.area) ||
+      left.year - right.year ||
+      (rowKey(left) < rowKey(right) ? -1 : rowKey(left) > rowKey(right) ? 1 : 0),
+  );
 }
 
 /** The columns of a series in the canonical text: area, year, unit, value, then `d:` dimensions and `a:` attributes in code order. */
@@ -175,21 +260,55 @@ function columnsOf(rows: readonly SnapshotRow[]): { dimensions: string[]; attrib
 /** The canonical text of a series (LF line ends, rows in area, year, dimension order): the same series always gives the same bytes. */
 export function formatSnapshotSeries(series: SnapshotSeries): string {
   const { dimensions, attributes } = columnsOf(series.rows);
-  const header = ['area', 'year', 'unit', 'value', ...dimensions.map((id) => `d:${id}`), ...attributes.map((id) => `a:${id}`)];
-  const lines = sortRows(series.rows).map((row) => [row.area, String(row.year), row.unit, row.value, ...dimensions.map((id) => row.dimensions[id] ?? ''), ...attributes.map((id) => row.attributes[id] ?? '')].join(','));
+  const header = [
+    'area',
+    'year',
+    'unit',
+    'value',
+    ...dimensions.map((id) => `d:${id}`),
+    ...attributes.map((id) => `a:${id}`),
+  ];
+  const lines = sortRows(series.rows).map((row) =>
+    [
+      row.area,
+      String(row.year),
+      row.unit,
+      row.value,
+      ...dimensions.map((id) => row.dimensions[id] ?? ''),
+      ...attributes.map((id) => row.attributes[id] ?? ''),
+    ].join(','),
+  );
   return `${header.join(',')}\n${lines.join('\n')}\n`;
 }
 
 /** Read the canonical text of a series back (the inverse of {@link formatSnapshotSeries}). */
-export function parseSnapshotSeries(entry: { series: string; indicator: string; description?: string; file: string }, text: string): { series?: SnapshotSeries; problems: Problem[] } {
+export function parseSnapshotSeries(
+  entry: { series: string; indicator: string; description?: string; file: string },
+  text: string,
+): { series?: SnapshotSeries; problems: Problem[] } {
   const lines = text.split('\n').filter((line) => line !== '');
   const header = (lines[0] ?? '').split(',');
-  if (header.slice(0, 4).join(',') !== 'area,year,unit,value') return { problems: [{ file: entry.file, row: 1, message: 'not a snapshot series: expected area,year,unit,value first' }] };
+  if (header.slice(0, 4).join(',') !== 'area,year,unit,value')
+    return {
+      problems: [{ file: entry.file, row: 1, message: 'not a snapshot series: expected area,year,unit,value first' }],
+    };
   const problems: Problem[] = [];
   const rows = lines.slice(1).map((line, index) => {
     const values = line.split(',');
-    if (values.length !== header.length) problems.push({ file: entry.file, row: index + 2, message: `${values.length} cells, the header has ${header.length}` });
-    const row: SnapshotRow = { area: values[0] ?? '', year: Number(values[1]), unit: values[2] ?? '', value: values[3] ?? '', dimensions: {}, attributes: {} };
+    if (values.length !== header.length)
+      problems.push({
+        file: entry.file,
+        row: index + 2,
+        message: `${values.length} cells, the header has ${header.length}`,
+      });
+    const row: SnapshotRow = {
+      area: values[0] ?? '',
+      year: Number(values[1]),
+      unit: values[2] ?? '',
+      value: values[3] ?? '',
+      dimensions: {},
+      attributes: {},
+    };
     header.slice(4).forEach((column, position) => {
       const value = values[position + 4] ?? '';
       if (value === '') return;
@@ -199,10 +318,19 @@ export function parseSnapshotSeries(entry: { series: string; indicator: string; 
     return row;
   });
   if (problems.length > 0) return { problems };
-  return { series: { series: entry.series, indicator: entry.indicator, ...(entry.description ? { description: entry.description } : {}), rows }, problems };
+  return {
+    series: {
+      series: entry.series,
+      indicator: entry.indicator,
+      ...(entry.description ? { description: entry.description } : {}),
+      rows,
+    },
+    problems,
+  };
 }
 
-const isDomain = (code: string | undefined): code is PolicyDomainCode => (POLICY_DOMAIN_CODES as readonly string[]).includes(code ?? '');
+const isDomain = (code: string | undefined): code is PolicyDomainCode =>
+  (POLICY_DOMAIN_CODES as readonly string[]).includes(code ?? '');
 
 /** The 10.7.2 observations of a snapshot series (SG_CPA_MIGRS or SG_CPA_MIGRP); none for other series. */
 export function snapshotObservations(series: SnapshotSeries, source: string): Observation[] {
@@ -211,7 +339,14 @@ export function snapshotObservations(series: SnapshotSeries, source: string): Ob
   return series.rows.flatMap((row) => {
     const domain = row.dimensions.POLICY_DOMAINS;
     if (!isDomain(domain)) return [];
-    const observation: Observation = { series: code, area: row.area, year: row.year, domain, value: row.value === 'N' ? 'N' : Number(row.value), source };
+    const observation: Observation = {
+      series: code,
+      area: row.area,
+      year: row.year,
+      domain,
+      value: row.value === 'N' ? 'N' : Number(row.value),
+      source,
+    };
     if (row.attributes.NATURE) observation.nature = row.attributes.NATURE;
     return [observation];
   });
@@ -245,14 +380,26 @@ export function snapshotDatasets(series: SnapshotSeries, source: string): Indica
 }
 
 /** Turn indicator datasets read from the SDG API CSV back into a snapshot series (fetch from the live service). */
-export function snapshotSeriesOfDatasets(series: string, indicator: string, datasets: readonly IndicatorDataset[]): SnapshotSeries {
+export function snapshotSeriesOfDatasets(
+  series: string,
+  indicator: string,
+  datasets: readonly IndicatorDataset[],
+): SnapshotSeries {
   const rows = datasets
     .filter((dataset) => dataset.series === series)
     .flatMap((dataset) =>
       dataset.observations.map((observation) => {
         const attributes: Record<string, string> = {};
-        for (const id of ['NATURE', 'OBS_STATUS'] as const) if (observation.attributes[id]) attributes[id] = observation.attributes[id].toUpperCase();
-        return { area: observation.area, year: observation.year, unit: dataset.unit ?? '', dimensions: { ...observation.dimensions }, attributes, value: observation.valueLabel ?? String(observation.value) };
+        for (const id of ['NATURE', 'OBS_STATUS'] as const)
+          if (observation.attributes[id]) attributes[id] = observation.attributes[id].toUpperCase();
+        return {
+          area: observation.area,
+          year: observation.year,
+          unit: dataset.unit ?? '',
+          dimensions: { ...observation.dimensions },
+          attributes,
+          value: observation.valueLabel ?? String(observation.value),
+        };
       }),
     );
   return { series, indicator, rows: sortRows(rows) };

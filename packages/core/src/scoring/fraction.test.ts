@@ -38,9 +38,15 @@ describe('fraction arithmetic', () => {
   });
   it('agrees with floating point up to rounding', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 1, max: 1000 }), (a, b, c, d) => {
-        expect(toNumber(add(fraction(a, b), fraction(c, d)))).toBeCloseTo(a / b + c / d, 9);
-      }),
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (a, b, c, d) => {
+          expect(toNumber(add(fraction(a, b), fraction(c, d)))).toBeCloseTo(a / b + c / d, 9);
+        },
+      ),
       { seed: 1072 },
     );
   });

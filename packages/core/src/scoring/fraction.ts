@@ -83,6 +83,7 @@ export function formatFraction(value: Fraction, digits = 1): string {
   const scaled = Math.abs(value.num) * scale;
   let rounded = Math.floor(scaled / value.den);
   if ((scaled % value.den) * 2 >= value.den) rounded += 1;
-  const text = digits === 0 ? String(rounded) : `${Math.floor(rounded / scale)}.${String(rounded % scale).padStart(digits, '0')}`;
+  const text =
+    digits === 0 ? String(rounded) : `${Math.floor(rounded / scale)}.${String(rounded % scale).padStart(digits, '0')}`;
   return negative && rounded !== 0 ? `-${text}` : text;
 }

@@ -7,7 +7,13 @@
  */
 import type { ClassificationBand, InstrumentVersion, Responses } from '../instruments/model.ts';
 import { ZERO, add, compare, divide, fraction, multiply, subtract, type Fraction } from './fraction.ts';
-import { getScoringPlan, scoreAssessment, type DomainResult, type ItemResult, type ScoringPlan } from './score-assessment.ts';
+import {
+  getScoringPlan,
+  scoreAssessment,
+  type DomainResult,
+  type ItemResult,
+  type ScoringPlan,
+} from './score-assessment.ts';
 
 /** One recommended change of answer. */
 export interface ItemChange {
@@ -51,9 +57,16 @@ function candidatesFor(plan: ScoringPlan, items: readonly ItemResult[]): Candida
     if (item.status === 'not-applicable' || item.score === undefined) continue;
     const current = item.score;
     const raises = [...(plan.optionScores.get(item.itemId) ?? new Map()).entries()]
-      .flatMap(([optionId, entry]) => (entry.score && compare(entry.score, current) > 0 ? [{ optionId, score: entry.score }] : []))
+      .flatMap(([optionId, entry]) =>
+        entry.score && compare(entry.score, current) > 0 ? [{ optionId, score: entry.score }] : [],
+      )
       .sort((left, right) => compare(left.score, right.score));
-    if (raises.length > 0) candidates.push(item.optionId === undefined ? { itemId: item.itemId, current, raises } : { itemId: item.itemId, fromOptionId: item.optionId, current, raises });
+    if (raises.length > 0)
+      candidates.push(
+        item.optionId === undefined
+          ? { itemId: item.itemId, current, raises }
+          : { itemId: item.itemId, fromOptionId: item.optionId, current, raises },
+      );
   }
   return candidates;
 }
@@ -73,20 +86,32 @@ function fewestChanges(candidates: Candidate[], needed: Fraction): ItemChange[] 
     if (!best) continue;
     const remaining = subtract(needed, gained);
     // The lowest option that closes the gap on its own, else the best one.
-    const sufficient = candidate.raises.find((option) => compare(subtract(option.score, candidate.current), remaining) >= 0);
+    const sufficient = candidate.raises.find(
+      (option) => compare(subtract(option.score, candidate.current), remaining) >= 0,
+    );
     const chosen = sufficient ?? best;
     const chosenGain = sufficient ? subtract(sufficient.score, candidate.current) : gain;
     changes.push(
       candidate.fromOptionId === undefined
         ? { itemId: candidate.itemId, toOptionId: chosen.optionId, gain: chosenGain }
-        : { itemId: candidate.itemId, fromOptionId: candidate.fromOptionId, toOptionId: chosen.optionId, gain: chosenGain },
+        : {
+            itemId: candidate.itemId,
+            fromOptionId: candidate.fromOptionId,
+            toOptionId: chosen.optionId,
+            gain: chosenGain,
+          },
     );
     gained = add(gained, chosenGain);
   }
   return compare(gained, needed) >= 0 ? changes : undefined;
 }
 
-function nextFor(plan: ScoringPlan, items: readonly ItemResult[], score: Fraction, current: ClassificationBand): NextCategory {
+function nextFor(
+  plan: ScoringPlan,
+  items: readonly ItemResult[],
+  score: Fraction,
+  current: ClassificationBand,
+): NextCategory {
   const index = plan.bands.indexOf(current);
   const next = plan.bands[index + 1];
   const nextMin = plan.bandMins[index + 1];
@@ -96,7 +121,14 @@ function nextFor(plan: ScoringPlan, items: readonly ItemResult[], score: Fractio
   const neededTotal = divide(multiply(nextMin, fraction(applicable.length)), plan.scale);
   const currentTotal = applicable.reduce((total, item) => add(total, item.score ?? ZERO), ZERO);
   const changes = fewestChanges(candidatesFor(plan, applicable), subtract(neededTotal, currentTotal));
-  if (!changes) return { status: 'unreachable', current, next, score, reason: 'even the best answer to every item does not reach the next band' };
+  if (!changes)
+    return {
+      status: 'unreachable',
+      current,
+      next,
+      score,
+      reason: 'even the best answer to every item does not reach the next band',
+    };
   return { status: 'reachable', current, next, score, target: nextMin, changes };
 }
 
@@ -111,14 +143,21 @@ export function nextCategory(instrument: InstrumentVersion, responses: Responses
   const plan = getScoringPlan(instrument);
   const result = scoreAssessment(instrument, responses);
   if (result.status === 'invalid') {
-    throw new RangeError(`responses do not fit ${instrument.instrument}@${instrument.version}: ${result.problems.map((problem) => problem.message).join('; ')}`);
+    throw new RangeError(
+      `responses do not fit ${instrument.instrument}@${instrument.version}: ${result.problems.map((problem) => problem.message).join('; ')}`,
+    );
   }
   const domains = Object.fromEntries(result.domains.map((domain) => [domain.domainId, nextForDomain(plan, domain)]));
   let overall: NextCategory;
   if (result.overall.status === 'incomplete') overall = { status: 'incomplete', missing: result.overall.missing };
   else if (result.overall.status === 'not-applicable') overall = { status: 'not-applicable' };
   else {
-    overall = nextFor(plan, result.domains.flatMap((domain) => domain.items), result.overall.score, result.overall.band);
+    overall = nextFor(
+      plan,
+      result.domains.flatMap((domain) => domain.items),
+      result.overall.score,
+      result.overall.band,
+    );
   }
   return { overall, domains };
 }

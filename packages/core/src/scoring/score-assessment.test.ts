@@ -20,7 +20,12 @@ function answers(overrides: Record<string, string | undefined> = {}): Record<str
 
 /** `count` of a domain's items answered "no", the rest "yes". */
 function domainWithNo(domainIndex: number, count: number): Record<string, string> {
-  return Object.fromEntries(itemsOf(domainIndex).map((itemId, index) => [itemId, index < count ? 'no' : domainIndex === 0 ? 'yes-regardless' : 'yes']));
+  return Object.fromEntries(
+    itemsOf(domainIndex).map((itemId, index) => [
+      itemId,
+      index < count ? 'no' : domainIndex === 0 ? 'yes-regardless' : 'yes',
+    ]),
+  );
 }
 
 function scored(result: AssessmentResult) {
@@ -70,7 +75,15 @@ describe('scoreAssessment', () => {
   });
 
   it('classifies 23.5 of 30 points (78.33) as partially meets', () => {
-    const overrides = { '1a': 'yes-legal-only', '2a': 'no', '3a': 'no', '4a': 'no', '5a': 'no', '6a': 'no', '6b': 'no' };
+    const overrides = {
+      '1a': 'yes-legal-only',
+      '2a': 'no',
+      '3a': 'no',
+      '4a': 'no',
+      '5a': 'no',
+      '6a': 'no',
+      '6b': 'no',
+    };
     const result = scored(scoreAssessment(instrument, answers(overrides)));
     if (result.overall.status !== 'scored') throw new Error('overall not scored');
     expect(formatFraction(result.overall.score, 2)).toBe('78.33');
@@ -78,7 +91,12 @@ describe('scoreAssessment', () => {
   });
 
   it('classifies 12 of 30 points as exactly 40: partially meets, and 11.5 as requires further progress', () => {
-    const eighteenNo = Object.fromEntries(allItems.filter((itemId) => !itemId.startsWith('1')).slice(0, 18).map((itemId) => [itemId, 'no']));
+    const eighteenNo = Object.fromEntries(
+      allItems
+        .filter((itemId) => !itemId.startsWith('1'))
+        .slice(0, 18)
+        .map((itemId) => [itemId, 'no']),
+    );
     const at40 = scored(scoreAssessment(instrument, answers(eighteenNo)));
     if (at40.overall.status !== 'scored') throw new Error('overall not scored');
     expect(compare(at40.overall.score, fraction(40))).toBe(0);
@@ -124,12 +142,22 @@ describe('scoreAssessment', () => {
 
   it('explains each item with its option and score', () => {
     const result = scored(scoreAssessment(instrument, answers({ '1c': 'yes-legal-only' })));
-    expect(result.domains[0]!.items[2]).toMatchObject({ itemId: '1c', status: 'answered', optionId: 'yes-legal-only', score: { num: 1, den: 2 } });
+    expect(result.domains[0]!.items[2]).toMatchObject({
+      itemId: '1c',
+      status: 'answered',
+      optionId: 'yes-legal-only',
+      score: { num: 1, den: 2 },
+    });
   });
 });
 
 const responsesArbitrary = fc.record(
-  Object.fromEntries(allItems.map((itemId) => [itemId, itemId.startsWith('1') ? fc.constantFrom(...D1_OPTIONS) : fc.constantFrom('yes', 'no')])),
+  Object.fromEntries(
+    allItems.map((itemId) => [
+      itemId,
+      itemId.startsWith('1') ? fc.constantFrom(...D1_OPTIONS) : fc.constantFrom('yes', 'no'),
+    ]),
+  ),
 ) as fc.Arbitrary<Responses>;
 
 describe('scoreAssessment invariants', () => {
@@ -153,7 +181,9 @@ describe('scoreAssessment invariants', () => {
     fc.assert(
       fc.property(responsesArbitrary, (responses) => {
         const result = scored(scoreAssessment(instrument, responses));
-        const domainScores = result.domains.map((domain) => (domain.status === 'scored' ? toNumber(domain.score) : NaN));
+        const domainScores = result.domains.map((domain) =>
+          domain.status === 'scored' ? toNumber(domain.score) : NaN,
+        );
         if (result.overall.status !== 'scored') throw new Error('not scored');
         expect(toNumber(result.overall.score)).toBeCloseTo(domainScores.reduce((a, b) => a + b, 0) / 6, 10);
       }),

@@ -5,7 +5,14 @@
  * exact fractions. Missing answers make a domain `incomplete` (naming the items) unless the
  * instrument's rule says `score-as-zero`; they are never silently zero.
  */
-import type { ClassificationBand, Domain, InstrumentVersion, Item, ResponseOption, Responses } from '../instruments/model.ts';
+import type {
+  ClassificationBand,
+  Domain,
+  InstrumentVersion,
+  Item,
+  ResponseOption,
+  Responses,
+} from '../instruments/model.ts';
 import { ZERO, add, compare, fraction, parseFraction, type Fraction } from './fraction.ts';
 
 export type ItemStatus = 'answered' | 'missing' | 'not-applicable';
@@ -81,14 +88,17 @@ export function getScoringPlan(instrument: InstrumentVersion): ScoringPlan {
   if (cached) return cached;
   const scoring = instrument.scoring;
   if (instrument.kind !== 'scored' || !scoring) {
-    throw new TypeError(`${instrument.instrument}@${instrument.version} is a ${instrument.kind} instrument: it has no composite score`);
+    throw new TypeError(
+      `${instrument.instrument}@${instrument.version} is a ${instrument.kind} instrument: it has no composite score`,
+    );
   }
   const optionScores = new Map<string, Map<string, ScoredOption>>();
   const maxScores = new Map<string, Fraction>();
   const itemDomain = new Map<string, Domain>();
   let unit = 1;
   for (const options of Object.values(instrument.scales)) {
-    for (const option of options) if (option.score !== undefined) unit = leastCommonMultiple(unit, parseFraction(option.score).den);
+    for (const option of options)
+      if (option.score !== undefined) unit = leastCommonMultiple(unit, parseFraction(option.score).den);
   }
   for (const domain of instrument.domains) {
     for (const item of domain.items) {
@@ -96,7 +106,10 @@ export function getScoringPlan(instrument: InstrumentVersion): ScoringPlan {
       let max = ZERO;
       for (const option of instrument.scales[item.scale] ?? []) {
         const score = option.score === undefined ? undefined : parseFraction(option.score);
-        options.set(option.id, score === undefined ? { option } : { option, score, units: (score.num * unit) / score.den });
+        options.set(
+          option.id,
+          score === undefined ? { option } : { option, score, units: (score.num * unit) / score.den },
+        );
         if (score && compare(score, max) > 0) max = score;
       }
       optionScores.set(item.id, options);
@@ -143,9 +156,17 @@ export function validateResponses(plan: ScoringPlan, responses: Responses): Resp
     if (optionId === undefined) continue;
     const options = plan.optionScores.get(itemId);
     if (!options) {
-      problems.push({ itemId, optionId, message: `unknown item "${itemId}" in ${plan.instrument.instrument}@${plan.instrument.version}` });
+      problems.push({
+        itemId,
+        optionId,
+        message: `unknown item "${itemId}" in ${plan.instrument.instrument}@${plan.instrument.version}`,
+      });
     } else if (!options.has(optionId)) {
-      problems.push({ itemId, optionId, message: `item ${itemId} has no option "${optionId}" (options: ${[...options.keys()].join(', ')})` });
+      problems.push({
+        itemId,
+        optionId,
+        message: `item ${itemId} has no option "${optionId}" (options: ${[...options.keys()].join(', ')})`,
+      });
     }
   }
   return problems;
@@ -192,10 +213,24 @@ function scoreDomain(plan: ScoringPlan, domain: Domain, responses: Responses, ov
   overall.count += totals.count;
   if (totals.missing.length > 0) {
     overall.missing.push(...totals.missing);
-    return { domainId: domain.id, code: domain.code, items, status: 'incomplete', missing: totals.missing, reason: `no answer for ${totals.missing.join(', ')}` };
+    return {
+      domainId: domain.id,
+      code: domain.code,
+      items,
+      status: 'incomplete',
+      missing: totals.missing,
+      reason: `no answer for ${totals.missing.join(', ')}`,
+    };
   }
   const score = meanOf(plan, totals);
-  if (score === undefined) return { domainId: domain.id, code: domain.code, items, status: 'not-applicable', reason: 'every item of the domain is not applicable' };
+  if (score === undefined)
+    return {
+      domainId: domain.id,
+      code: domain.code,
+      items,
+      status: 'not-applicable',
+      reason: 'every item of the domain is not applicable',
+    };
   return { domainId: domain.id, code: domain.code, items, status: 'scored', score, band: classifyScore(plan, score) };
 }
 
@@ -206,18 +241,30 @@ function scoreDomain(plan: ScoringPlan, domain: Domain, responses: Responses, ov
 export function scoreAssessment(instrument: InstrumentVersion, responses: Responses): AssessmentResult {
   const plan = getScoringPlan(instrument);
   const problems = validateResponses(plan, responses);
-  if (problems.length > 0) return { status: 'invalid', instrument: instrument.instrument, version: instrument.version, problems };
+  if (problems.length > 0)
+    return { status: 'invalid', instrument: instrument.instrument, version: instrument.version, problems };
   const totals: Totals = { units: 0, count: 0, missing: [] };
   const domains: DomainResult[] = [];
   for (const domain of instrument.domains) domains.push(scoreDomain(plan, domain, responses, totals));
   const overall = scoreOverall(plan, totals);
-  return { status: overall.status === 'incomplete' ? 'incomplete' : 'scored', instrument: instrument.instrument, version: instrument.version, domains, overall };
+  return {
+    status: overall.status === 'incomplete' ? 'incomplete' : 'scored',
+    instrument: instrument.instrument,
+    version: instrument.version,
+    domains,
+    overall,
+  };
 }
 
 function scoreOverall(plan: ScoringPlan, totals: Totals): OverallResult {
   const code = plan.instrument.scoring?.overallCode ?? 'OVERALL';
   if (totals.missing.length > 0) {
-    return { status: 'incomplete', code, missing: totals.missing, reason: `${totals.missing.length} item(s) without an answer: ${totals.missing.join(', ')}` };
+    return {
+      status: 'incomplete',
+      code,
+      missing: totals.missing,
+      reason: `${totals.missing.length} item(s) without an answer: ${totals.missing.join(', ')}`,
+    };
   }
   const score = meanOf(plan, totals);
   if (score === undefined) return { status: 'not-applicable', code, reason: 'no applicable item' };

@@ -7,8 +7,9 @@
  * comes in is what lets every output keep everything a user entered.
  */
 
-// eslint-disable-next-line no-control-regex -- control characters are what this finds
-const REFUSED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const REFUSED =
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** A refused character: its position (0-based, in UTF-16 units), its code point as U+XXXX, and why. */
 export interface RefusedCharacter {
@@ -26,9 +27,19 @@ export function findRefusedCharacter(text: string): RefusedCharacter | undefined
   const code = found[0].charCodeAt(0);
   const codePoint = hex(code);
   const where = `at character ${found.index + 1}`;
-  if (code >= 0xd800 && code <= 0xdfff) return { index: found.index, codePoint, message: `contains the lone UTF-16 surrogate ${codePoint} ${where}, which is not Unicode text` };
-  if (code === 0xfffe || code === 0xffff) return { index: found.index, codePoint, message: `contains the noncharacter ${codePoint} ${where}` };
-  return { index: found.index, codePoint, message: `contains the control character ${codePoint} ${where}; only tab, line feed and carriage return are accepted` };
+  if (code >= 0xd800 && code <= 0xdfff)
+    return {
+      index: found.index,
+      codePoint,
+      message: `contains the lone UTF-16 surrogate ${codePoint} ${where}, which is not Unicode text`,
+    };
+  if (code === 0xfffe || code === 0xffff)
+    return { index: found.index, codePoint, message: `contains the noncharacter ${codePoint} ${where}` };
+  return {
+    index: found.index,
+    codePoint,
+    message: `contains the control character ${codePoint} ${where}; only tab, line feed and carriage return are accepted`,
+  };
 }
 
 /** `text` with every refused character replaced by `replacement(character)`; accepted text comes back unchanged. */

@@ -26,16 +26,30 @@ const EXPECTED: [AssessmentAction, AssessmentState, AssessmentState, Role[], boo
   ['reopen', 'validated', 'draft', ['national-coordinator', 'administrator'], true],
   ['reopen', 'published', 'draft', ['national-coordinator', 'administrator'], true],
   ...ASSESSMENT_STATES.map(
-    (state) => ['comment', state, state, ['focal-point', 'reviewer', 'national-coordinator', 'administrator'], false] as [AssessmentAction, AssessmentState, AssessmentState, Role[], boolean],
+    (state) =>
+      ['comment', state, state, ['focal-point', 'reviewer', 'national-coordinator', 'administrator'], false] as [
+        AssessmentAction,
+        AssessmentState,
+        AssessmentState,
+        Role[],
+        boolean,
+      ],
   ),
 ];
 
-const cases = ASSESSMENT_STATES.flatMap((state) => ASSESSMENT_ACTIONS.flatMap((action) => ROLES.map((role) => ({ state, action, role }))));
+const cases = ASSESSMENT_STATES.flatMap((state) =>
+  ASSESSMENT_ACTIONS.flatMap((action) => ROLES.map((role) => ({ state, action, role }))),
+);
 
 describe('decideAssessmentAction', () => {
   it.each(cases)('$action from $state by $role follows the workflow table', ({ state, action, role }) => {
     const expected = EXPECTED.find(([expectedAction, from]) => expectedAction === action && from === state);
-    const decision = decideAssessmentAction({ state, action, roles: [role], reason: 'because the evidence is missing' });
+    const decision = decideAssessmentAction({
+      state,
+      action,
+      roles: [role],
+      reason: 'because the evidence is missing',
+    });
     if (!expected) {
       expect(decision).toMatchObject({ ok: false, refusal: 'not-allowed-in-state' });
     } else if (!expected[3].includes(role)) {
@@ -59,22 +73,38 @@ describe('decideAssessmentAction', () => {
   it('names the state, the action and the allowed states when refusing', () => {
     const decision = decideAssessmentAction({ state: 'published', action: 'submit', roles: ['administrator'] });
     expect(decision.ok).toBe(false);
-    if (!decision.ok) expect(decision.message).toBe('cannot submit an assessment that is published; submit is allowed from draft');
+    if (!decision.ok)
+      expect(decision.message).toBe('cannot submit an assessment that is published; submit is allowed from draft');
   });
 
   it('names the roles needed and held when refusing a role', () => {
-    const decision = decideAssessmentAction({ state: 'validated', action: 'publish', roles: ['reviewer', 'focal-point'] });
+    const decision = decideAssessmentAction({
+      state: 'validated',
+      action: 'publish',
+      roles: ['reviewer', 'focal-point'],
+    });
     expect(decision).toMatchObject({ ok: false, refusal: 'role-not-permitted' });
     if (!decision.ok) expect(decision.message).toContain('national-coordinator, administrator');
   });
 
   it('refuses an actor without roles and an unknown action', () => {
-    expect(decideAssessmentAction({ state: 'draft', action: 'submit', roles: [] })).toMatchObject({ ok: false, refusal: 'role-not-permitted' });
-    expect(decideAssessmentAction({ state: 'draft', action: 'approve' })).toMatchObject({ ok: false, refusal: 'unknown-action' });
+    expect(decideAssessmentAction({ state: 'draft', action: 'submit', roles: [] })).toMatchObject({
+      ok: false,
+      refusal: 'role-not-permitted',
+    });
+    expect(decideAssessmentAction({ state: 'draft', action: 'approve' })).toMatchObject({
+      ok: false,
+      refusal: 'unknown-action',
+    });
   });
 
   it('skips the role check when no roles are given', () => {
-    expect(decideAssessmentAction({ state: 'draft', action: 'submit' })).toEqual({ ok: true, action: 'submit', from: 'draft', to: 'submitted' });
+    expect(decideAssessmentAction({ state: 'draft', action: 'submit' })).toEqual({
+      ok: true,
+      action: 'submit',
+      from: 'draft',
+      to: 'submitted',
+    });
   });
 });
 
@@ -84,7 +114,8 @@ describe('availableAssessmentActions', () => {
   });
 
   it('gives analysts nothing to do', () => {
-    for (const state of ASSESSMENT_STATES) expect(availableAssessmentActions(state, ['global-analyst', 'regional-analyst'])).toEqual([]);
+    for (const state of ASSESSMENT_STATES)
+      expect(availableAssessmentActions(state, ['global-analyst', 'regional-analyst'])).toEqual([]);
   });
 });
 

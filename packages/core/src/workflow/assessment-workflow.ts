@@ -17,7 +17,14 @@ export const ASSESSMENT_ACTIONS = [...TRANSITION_ACTIONS, 'edit', 'comment'] as 
 export type AssessmentAction = (typeof ASSESSMENT_ACTIONS)[number];
 
 /** The roles of the platform. Scopes (global, area, group) are resolved by the caller. */
-export const ROLES = ['administrator', 'global-analyst', 'regional-analyst', 'national-coordinator', 'focal-point', 'reviewer'] as const;
+export const ROLES = [
+  'administrator',
+  'global-analyst',
+  'regional-analyst',
+  'national-coordinator',
+  'focal-point',
+  'reviewer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** One row of the workflow table. */
@@ -42,9 +49,27 @@ export const ASSESSMENT_WORKFLOW = {
     roles: ['focal-point', 'reviewer', 'national-coordinator', 'administrator'],
     reasonRequired: false,
   },
-  submit: { action: 'submit', from: ['draft'], to: 'submitted', roles: ['focal-point', 'administrator'], reasonRequired: false },
-  return: { action: 'return', from: ['submitted', 'resubmitted'], to: 'returned', roles: ['reviewer', 'administrator'], reasonRequired: true },
-  resubmit: { action: 'resubmit', from: ['returned'], to: 'resubmitted', roles: ['focal-point', 'administrator'], reasonRequired: false },
+  submit: {
+    action: 'submit',
+    from: ['draft'],
+    to: 'submitted',
+    roles: ['focal-point', 'administrator'],
+    reasonRequired: false,
+  },
+  return: {
+    action: 'return',
+    from: ['submitted', 'resubmitted'],
+    to: 'returned',
+    roles: ['reviewer', 'administrator'],
+    reasonRequired: true,
+  },
+  resubmit: {
+    action: 'resubmit',
+    from: ['returned'],
+    to: 'resubmitted',
+    roles: ['focal-point', 'administrator'],
+    reasonRequired: false,
+  },
   validate: {
     action: 'validate',
     from: ['submitted', 'resubmitted'],
@@ -52,12 +77,25 @@ export const ASSESSMENT_WORKFLOW = {
     roles: ['reviewer', 'national-coordinator', 'administrator'],
     reasonRequired: false,
   },
-  publish: { action: 'publish', from: ['validated'], to: 'published', roles: ['national-coordinator', 'administrator'], reasonRequired: false },
-  reopen: { action: 'reopen', from: ['validated', 'published'], to: 'draft', roles: ['national-coordinator', 'administrator'], reasonRequired: true },
+  publish: {
+    action: 'publish',
+    from: ['validated'],
+    to: 'published',
+    roles: ['national-coordinator', 'administrator'],
+    reasonRequired: false,
+  },
+  reopen: {
+    action: 'reopen',
+    from: ['validated', 'published'],
+    to: 'draft',
+    roles: ['national-coordinator', 'administrator'],
+    reasonRequired: true,
+  },
 } as const satisfies { [Action in AssessmentAction]: WorkflowRule & { action: Action } };
 
 /** Why an action is refused. `incomplete` is for callers that also check the responses (publishing needs every answer). */
-export type WorkflowRefusal = 'unknown-action' | 'not-allowed-in-state' | 'role-not-permitted' | 'reason-required' | 'incomplete';
+export type WorkflowRefusal =
+  'unknown-action' | 'not-allowed-in-state' | 'role-not-permitted' | 'reason-required' | 'incomplete';
 
 export type WorkflowDecision =
   | { ok: true; action: AssessmentAction; from: AssessmentState; to: AssessmentState }
@@ -79,7 +117,13 @@ function isAction(action: string): action is AssessmentAction {
 export function decideAssessmentAction(attempt: WorkflowAttempt): WorkflowDecision {
   const { state, action, roles, reason } = attempt;
   if (!isAction(action)) {
-    return { ok: false, action, from: state, refusal: 'unknown-action', message: `unknown action "${action}" (actions: ${ASSESSMENT_ACTIONS.join(', ')})` };
+    return {
+      ok: false,
+      action,
+      from: state,
+      refusal: 'unknown-action',
+      message: `unknown action "${action}" (actions: ${ASSESSMENT_ACTIONS.join(', ')})`,
+    };
   }
   const rule: WorkflowRule = ASSESSMENT_WORKFLOW[action];
   if (!rule.from.includes(state)) {
@@ -101,7 +145,13 @@ export function decideAssessmentAction(attempt: WorkflowAttempt): WorkflowDecisi
     };
   }
   if (rule.reasonRequired && (reason === undefined || reason.trim() === '')) {
-    return { ok: false, action, from: state, refusal: 'reason-required', message: `${action} needs a reason (why the assessment goes back)` };
+    return {
+      ok: false,
+      action,
+      from: state,
+      refusal: 'reason-required',
+      message: `${action} needs a reason (why the assessment goes back)`,
+    };
   }
   return { ok: true, action, from: state, to: rule.to ?? state };
 }

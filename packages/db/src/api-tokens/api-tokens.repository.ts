@@ -30,7 +30,10 @@ function toApiToken(row: Selectable<ApiTokensTable>): ApiToken {
 }
 
 /** Store a new token's hash for a user. */
-export async function createApiToken(db: MigovDatabase, input: { userId: string; name: string; tokenHash: string; expiresAt?: string }): Promise<ApiToken> {
+export async function createApiToken(
+  db: MigovDatabase,
+  input: { userId: string; name: string; tokenHash: string; expiresAt?: string },
+): Promise<ApiToken> {
   assertTokenHash('tokenHash', input.tokenHash);
   if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > 100) {
     throw new ValidationError([{ field: 'name', value: input.name, message: 'must be 1 to 100 characters' }]);
@@ -65,7 +68,11 @@ export interface TokenLookupOptions {
  * The live token (not revoked, not expired at `now`) with this hash, or undefined. Its use is noted
  * in `last_used_at` at most once per interval; of concurrent requests only one writes.
  */
-export async function findApiTokenByHash(db: MigovDatabase, tokenHash: string, options: TokenLookupOptions = {}): Promise<ApiToken | undefined> {
+export async function findApiTokenByHash(
+  db: MigovDatabase,
+  tokenHash: string,
+  options: TokenLookupOptions = {},
+): Promise<ApiToken | undefined> {
   const now = isoAt(options.now);
   const row = await db.kysely
     .selectFrom('api_tokens')
@@ -91,7 +98,12 @@ export async function findApiTokenByHash(db: MigovDatabase, tokenHash: string, o
 
 /** Revoke a token (kept with revoked_at). */
 export async function revokeApiToken(db: MigovDatabase, tokenId: string): Promise<ApiToken> {
-  await db.kysely.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('id', '=', tokenId).where('revoked_at', 'is', null).execute();
+  await db.kysely
+    .updateTable('api_tokens')
+    .set({ revoked_at: nowIso() })
+    .where('id', '=', tokenId)
+    .where('revoked_at', 'is', null)
+    .execute();
   const row = await db.kysely.selectFrom('api_tokens').selectAll().where('id', '=', tokenId).executeTakeFirst();
   if (!row) throw new NotFoundError('api token', tokenId);
   return toApiToken(row);
@@ -99,6 +111,12 @@ export async function revokeApiToken(db: MigovDatabase, tokenId: string): Promis
 
 /** A user's tokens, newest first, revoked ones included (marked). */
 export async function listApiTokens(db: MigovDatabase, userId: string): Promise<ApiToken[]> {
-  const rows = await db.kysely.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  const rows = await db.kysely
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   return rows.map(toApiToken);
 }

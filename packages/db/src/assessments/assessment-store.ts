@@ -46,7 +46,8 @@ export interface Assessment extends AssessmentSummary {
   responses: Record<string, ResponseValue>;
 }
 
-type AssessmentRow = Selectable<AssessmentsTable> & Pick<Selectable<RoundsTable>, 'year' | 'instrument' | 'version'> & { answered_items: unknown };
+type AssessmentRow = Selectable<AssessmentsTable> &
+  Pick<Selectable<RoundsTable>, 'year' | 'instrument' | 'version'> & { answered_items: unknown };
 
 /** An assessment row (joined with its round) as a summary. */
 export function toAssessmentSummary(row: AssessmentRow): AssessmentSummary {
@@ -100,9 +101,13 @@ export function toResponseValue(row: { option_id: string | null; comment: string
 }
 
 /** Responses rows as the map an assessment carries (rows with neither option nor comment are left out). */
-export function toResponses(rows: readonly { item_id: string; option_id: string | null; comment: string | null }[]): Record<string, ResponseValue> {
+export function toResponses(
+  rows: readonly { item_id: string; option_id: string | null; comment: string | null }[],
+): Record<string, ResponseValue> {
   const responses: Record<string, ResponseValue> = {};
-  for (const row of [...rows].sort((left, right) => (left.item_id < right.item_id ? -1 : left.item_id > right.item_id ? 1 : 0))) {
+  for (const row of [...rows].sort((left, right) =>
+    left.item_id < right.item_id ? -1 : left.item_id > right.item_id ? 1 : 0,
+  )) {
     const value = toResponseValue(row);
     if (value.optionId !== undefined || value.comment !== undefined) responses[row.item_id] = value;
   }
@@ -113,7 +118,11 @@ export function toResponses(rows: readonly { item_id: string; option_id: string 
 export async function loadAssessment(kysely: Kysely<Schema>, id: string): Promise<Assessment | undefined> {
   const row = await selectAssessments(kysely).where('assessments.id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const responseRows = await kysely.selectFrom('responses').select(['item_id', 'option_id', 'comment']).where('assessment_id', '=', id).execute();
+  const responseRows = await kysely
+    .selectFrom('responses')
+    .select(['item_id', 'option_id', 'comment'])
+    .where('assessment_id', '=', id)
+    .execute();
   return { ...toAssessmentSummary(row), responses: toResponses(responseRows) };
 }
 
@@ -134,7 +143,12 @@ export interface RevisionInput {
 }
 
 /** Insert a revision with a number already reserved (by the UPDATE that bumped revision_count). */
-export async function insertRevision(kysely: Kysely<Schema>, assessmentId: string, revision: number, input: RevisionInput): Promise<void> {
+export async function insertRevision(
+  kysely: Kysely<Schema>,
+  assessmentId: string,
+  revision: number,
+  input: RevisionInput,
+): Promise<void> {
   await kysely
     .insertInto('revisions')
     .values({
@@ -154,7 +168,11 @@ export async function insertRevision(kysely: Kysely<Schema>, assessmentId: strin
  * Reserve the next revision number and append the revision, for changes that do not move the lock
  * version (evidence, comments). Returns the assessment's state at that moment.
  */
-export async function appendRevision(kysely: Kysely<Schema>, assessmentId: string, input: RevisionInput): Promise<{ revision: number; state: AssessmentState }> {
+export async function appendRevision(
+  kysely: Kysely<Schema>,
+  assessmentId: string,
+  input: RevisionInput,
+): Promise<{ revision: number; state: AssessmentState }> {
   const row = await kysely
     .updateTable('assessments')
     .set((eb) => ({ revision_count: eb('revision_count', '+', 1) }))

@@ -14,7 +14,14 @@ import {
   type TransitionAction,
 } from '@migov/core';
 import { inTransaction, type MigovDatabase } from '../database.ts';
-import { ConflictError, NotFoundError, TransitionError, ValidationError, assertNoProblems, type FieldProblem } from '../errors.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  TransitionError,
+  ValidationError,
+  assertNoProblems,
+  type FieldProblem,
+} from '../errors.ts';
 import { loadInstrumentRegistry } from '../instruments/instruments.repository.ts';
 import { SUBNATIONAL_CODE } from '../jurisdictions/jurisdictions.repository.ts';
 import { readEvidence } from '../evidence/evidence.repository.ts';
@@ -43,19 +50,41 @@ export type { Assessment, AssessmentSummary, ResponseValue };
 export const MAX_RESPONSE_COMMENT = 10_000;
 
 /** Start an assessment (draft) for a jurisdiction in a round; ConflictError if it exists. */
-export async function createAssessment(db: MigovDatabase, input: { jurisdiction: string; roundId: string }, actorId: string | null): Promise<Assessment> {
+export async function createAssessment(
+  db: MigovDatabase,
+  input: { jurisdiction: string; roundId: string },
+  actorId: string | null,
+): Promise<Assessment> {
   const problems: FieldProblem[] = [];
-  const isCountry = typeof input.jurisdiction === 'string' && /^\d{1,3}$/.test(input.jurisdiction) && String(Number(input.jurisdiction)) === input.jurisdiction;
+  const isCountry =
+    typeof input.jurisdiction === 'string' &&
+    /^\d{1,3}$/.test(input.jurisdiction) &&
+    String(Number(input.jurisdiction)) === input.jurisdiction;
   const isSubnational = typeof input.jurisdiction === 'string' && SUBNATIONAL_CODE.test(input.jurisdiction);
   if (!isCountry && !isSubnational) {
-    problems.push({ field: 'jurisdiction', value: input.jurisdiction, message: 'must be an M49 code without leading zeros (e.g. 484) or a sub-national code (e.g. 484-CMX)' });
+    problems.push({
+      field: 'jurisdiction',
+      value: input.jurisdiction,
+      message: 'must be an M49 code without leading zeros (e.g. 484) or a sub-national code (e.g. 484-CMX)',
+    });
   }
   assertNoProblems(problems);
   const round = await db.kysely.selectFrom('rounds').select('id').where('id', '=', input.roundId).executeTakeFirst();
   if (!round) throw new ValidationError([{ field: 'roundId', value: input.roundId, message: 'no such round' }]);
   if (isSubnational) {
-    const known = await db.kysely.selectFrom('jurisdictions').select('code').where('code', '=', input.jurisdiction).executeTakeFirst();
-    if (!known) throw new ValidationError([{ field: 'jurisdiction', value: input.jurisdiction, message: 'no such sub-national jurisdiction; create it first' }]);
+    const known = await db.kysely
+      .selectFrom('jurisdictions')
+      .select('code')
+      .where('code', '=', input.jurisdiction)
+      .executeTakeFirst();
+    if (!known)
+      throw new ValidationError([
+        {
+          field: 'jurisdiction',
+          value: input.jurisdiction,
+          message: 'no such sub-national jurisdiction; create it first',
+        },
+      ]);
   }
   const id = newId();
   try {
@@ -77,13 +106,24 @@ export async function createAssessment(db: MigovDatabase, input: { jurisdiction:
           updated_by: actorId,
         })
         .execute();
-      await insertRevision(trx, id, 1, { actorId, action: 'create', before: null, after: { state: 'draft', jurisdiction: input.jurisdiction, roundId: input.roundId } });
+      await insertRevision(trx, id, 1, {
+        actorId,
+        action: 'create',
+        before: null,
+        after: { state: 'draft', jurisdiction: input.jurisdiction, roundId: input.roundId },
+      });
       return requireAssessment(trx, id);
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const existing = await selectAssessments(db.kysely).where('jurisdiction', '=', input.jurisdiction).where('round_id', '=', input.roundId).executeTakeFirst();
-    throw new ConflictError(`an assessment for ${input.jurisdiction} in this round already exists`, existing ? await loadAssessment(db.kysely, existing.id) : undefined);
+    const existing = await selectAssessments(db.kysely)
+      .where('jurisdiction', '=', input.jurisdiction)
+      .where('round_id', '=', input.roundId)
+      .executeTakeFirst();
+    throw new ConflictError(
+      `an assessment for ${input.jurisdiction} in this round already exists`,
+      existing ? await loadAssessment(db.kysely, existing.id) : undefined,
+    );
   }
 }
 
@@ -108,10 +148,15 @@ export interface AssessmentFilters {
 }
 
 /** Assessments (without responses), newest round first then by jurisdiction. */
-export async function listAssessments(db: MigovDatabase, filters: AssessmentFilters = {}): Promise<Page<AssessmentSummary>> {
+export async function listAssessments(
+  db: MigovDatabase,
+  filters: AssessmentFilters = {},
+): Promise<Page<AssessmentSummary>> {
   const { limit, offset } = resolvePage(filters.page);
   if (filters.state !== undefined && !(ASSESSMENT_STATES as readonly string[]).includes(filters.state)) {
-    throw new ValidationError([{ field: 'state', value: filters.state, message: `must be one of ${ASSESSMENT_STATES.join(', ')}` }]);
+    throw new ValidationError([
+      { field: 'state', value: filters.state, message: `must be one of ${ASSESSMENT_STATES.join(', ')}` },
+    ]);
   }
   if (filters.areas && filters.areas.length === 0) return { items: [], total: 0, limit, offset };
   let query = selectAssessments(db.kysely);
@@ -120,10 +165,24 @@ export async function listAssessments(db: MigovDatabase, filters: AssessmentFilt
   if (filters.state) query = query.where('assessments.state', '=', filters.state);
   if (filters.areas) {
     const areas = [...filters.areas];
-    query = query.where((eb) => eb.or([eb('assessments.jurisdiction', 'in', areas), ...areas.map((area) => likePrefix(eb.ref('assessments.jurisdiction'), `${area}-`))]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('assessments.jurisdiction', 'in', areas),
+        ...areas.map((area) => likePrefix(eb.ref('assessments.jurisdiction'), `${area}-`)),
+      ]),
+    );
   }
-  const rows = await query.orderBy('rounds.year', 'desc').orderBy('assessments.jurisdiction').orderBy('assessments.id').limit(limit).offset(offset).execute();
-  const count = await query.clearSelect().select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+  const rows = await query
+    .orderBy('rounds.year', 'desc')
+    .orderBy('assessments.jurisdiction')
+    .orderBy('assessments.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const count = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll().as('count'))
+    .executeTakeFirstOrThrow();
   return { items: rows.map(toAssessmentSummary), total: readNumber(count.count), limit, offset };
 }
 
@@ -152,37 +211,82 @@ async function instrumentOf(db: MigovDatabase, assessment: AssessmentSummary): P
 
 function checkChanges(instrument: InstrumentVersion, changes: readonly ResponseChange[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!Array.isArray(changes) || changes.length === 0) return [{ field: 'changes', value: changes, message: 'must list at least one change' }];
+  if (!Array.isArray(changes) || changes.length === 0)
+    return [{ field: 'changes', value: changes, message: 'must list at least one change' }];
   const options = new Map<string, string[]>();
-  for (const domain of instrument.domains) for (const item of domain.items) options.set(item.id, (instrument.scales[item.scale] ?? []).map((option) => option.id));
+  for (const domain of instrument.domains)
+    for (const item of domain.items)
+      options.set(
+        item.id,
+        (instrument.scales[item.scale] ?? []).map((option) => option.id),
+      );
   const seen = new Set<string>();
   changes.forEach((change, index) => {
     const allowed = options.get(change.itemId);
     if (!allowed) {
-      problems.push({ field: `changes[${index}].itemId`, value: change.itemId, message: `no item ${String(change.itemId)} in ${instrument.instrument}@${instrument.version}` });
+      problems.push({
+        field: `changes[${index}].itemId`,
+        value: change.itemId,
+        message: `no item ${String(change.itemId)} in ${instrument.instrument}@${instrument.version}`,
+      });
       return;
     }
-    if (seen.has(change.itemId)) problems.push({ field: `changes[${index}].itemId`, value: change.itemId, message: 'the same item is changed twice in one save' });
+    if (seen.has(change.itemId))
+      problems.push({
+        field: `changes[${index}].itemId`,
+        value: change.itemId,
+        message: 'the same item is changed twice in one save',
+      });
     seen.add(change.itemId);
     if (change.optionId !== undefined && change.optionId !== null && !allowed.includes(change.optionId)) {
-      problems.push({ field: `changes[${index}].optionId`, value: change.optionId, message: `item ${change.itemId} has no option "${String(change.optionId)}" (options: ${allowed.join(', ')})` });
+      problems.push({
+        field: `changes[${index}].optionId`,
+        value: change.optionId,
+        message: `item ${change.itemId} has no option "${String(change.optionId)}" (options: ${allowed.join(', ')})`,
+      });
     }
-    if (change.comment !== undefined && change.comment !== null && (typeof change.comment !== 'string' || change.comment.length > MAX_RESPONSE_COMMENT)) {
-      problems.push({ field: `changes[${index}].comment`, value: typeof change.comment === 'string' ? `${change.comment.slice(0, 40)}…` : change.comment, message: `must be text of at most ${MAX_RESPONSE_COMMENT} characters` });
+    if (
+      change.comment !== undefined &&
+      change.comment !== null &&
+      (typeof change.comment !== 'string' || change.comment.length > MAX_RESPONSE_COMMENT)
+    ) {
+      problems.push({
+        field: `changes[${index}].comment`,
+        value: typeof change.comment === 'string' ? `${change.comment.slice(0, 40)}…` : change.comment,
+        message: `must be text of at most ${MAX_RESPONSE_COMMENT} characters`,
+      });
     }
-    if (change.optionId === undefined && change.comment === undefined) problems.push({ field: `changes[${index}]`, value: change.itemId, message: 'changes neither optionId nor comment' });
+    if (change.optionId === undefined && change.comment === undefined)
+      problems.push({
+        field: `changes[${index}]`,
+        value: change.itemId,
+        message: 'changes neither optionId nor comment',
+      });
   });
   return problems;
 }
 
 /** Why a conditional update matched no row: gone, stale lock version, or a state that forbids the action. */
-async function explainMiss(db: MigovDatabase, assessmentId: string, expectedLockVersion: number, action: string): Promise<never> {
+async function explainMiss(
+  db: MigovDatabase,
+  assessmentId: string,
+  expectedLockVersion: number,
+  action: string,
+): Promise<never> {
   const current = await loadAssessment(db.kysely, assessmentId);
   if (!current) throw new NotFoundError('assessment', assessmentId);
   if (current.lockVersion !== expectedLockVersion) {
-    throw new ConflictError(`assessment ${assessmentId} was changed by someone else (lock version ${current.lockVersion}, expected ${expectedLockVersion})`, current);
+    throw new ConflictError(
+      `assessment ${assessmentId} was changed by someone else (lock version ${current.lockVersion}, expected ${expectedLockVersion})`,
+      current,
+    );
   }
-  throw new TransitionError(current.state, action, 'not-allowed-in-state', `cannot ${action} an assessment that is ${current.state}`);
+  throw new TransitionError(
+    current.state,
+    action,
+    'not-allowed-in-state',
+    `cannot ${action} an assessment that is ${current.state}`,
+  );
 }
 
 /** Input of saveResponses. */
@@ -196,28 +300,51 @@ export interface SaveResponsesInput {
  * Save response changes if `expectedLockVersion` is current (ConflictError with the current assessment
  * otherwise) and the state allows editing (draft, returned). Returns the assessment with lockVersion + 1.
  */
-export async function saveResponses(db: MigovDatabase, input: SaveResponsesInput, actorId: string | null): Promise<Assessment> {
-  if (!Number.isInteger(input.expectedLockVersion)) throw new ValidationError([{ field: 'expectedLockVersion', value: input.expectedLockVersion, message: 'must be an integer' }]);
+export async function saveResponses(
+  db: MigovDatabase,
+  input: SaveResponsesInput,
+  actorId: string | null,
+): Promise<Assessment> {
+  if (!Number.isInteger(input.expectedLockVersion))
+    throw new ValidationError([
+      { field: 'expectedLockVersion', value: input.expectedLockVersion, message: 'must be an integer' },
+    ]);
   // A light read first: validation needs the instrument, and a stale version is answered without a transaction.
   const header = await selectAssessments(db.kysely).where('assessments.id', '=', input.assessmentId).executeTakeFirst();
   if (!header) throw new NotFoundError('assessment', input.assessmentId);
   const snapshot = toAssessmentSummary(header);
   assertNoProblems(checkChanges(await instrumentOf(db, snapshot), input.changes));
-  if (snapshot.lockVersion !== input.expectedLockVersion) return explainMiss(db, input.assessmentId, input.expectedLockVersion, 'edit');
-  if (!isEditableState(snapshot.state)) throw new TransitionError(snapshot.state, 'edit', 'not-allowed-in-state', `cannot edit an assessment that is ${snapshot.state}; edits are allowed in draft and returned`);
+  if (snapshot.lockVersion !== input.expectedLockVersion)
+    return explainMiss(db, input.assessmentId, input.expectedLockVersion, 'edit');
+  if (!isEditableState(snapshot.state))
+    throw new TransitionError(
+      snapshot.state,
+      'edit',
+      'not-allowed-in-state',
+      `cannot edit an assessment that is ${snapshot.state}; edits are allowed in draft and returned`,
+    );
   const result = await inTransaction(db, async (trx) => {
     const now = nowIso();
     // The lock: only one writer can move lock_version from the expected value.
     const locked = await trx
       .updateTable('assessments')
-      .set((eb) => ({ lock_version: eb('lock_version', '+', 1), revision_count: eb('revision_count', '+', 1), updated_at: now, updated_by: actorId }))
+      .set((eb) => ({
+        lock_version: eb('lock_version', '+', 1),
+        revision_count: eb('revision_count', '+', 1),
+        updated_at: now,
+        updated_by: actorId,
+      }))
       .where('id', '=', input.assessmentId)
       .where('lock_version', '=', input.expectedLockVersion)
       .where('state', 'in', ['draft', 'returned'])
       .returningAll()
       .executeTakeFirst();
     if (!locked) return undefined;
-    const currentRows = await trx.selectFrom('responses').select(['item_id', 'option_id', 'comment']).where('assessment_id', '=', input.assessmentId).execute();
+    const currentRows = await trx
+      .selectFrom('responses')
+      .select(['item_id', 'option_id', 'comment'])
+      .where('assessment_id', '=', input.assessmentId)
+      .execute();
     const responses = toResponses(currentRows);
     const before: Record<string, ResponseValue> = {};
     const after: Record<string, ResponseValue> = {};
@@ -255,11 +382,28 @@ export async function saveResponses(db: MigovDatabase, input: SaveResponsesInput
         })),
       )
       .execute();
-    await insertRevision(trx, input.assessmentId, readNumber(locked.revision_count), { actorId, action: 'save', before: { responses: before }, after: { responses: after } });
+    await insertRevision(trx, input.assessmentId, readNumber(locked.revision_count), {
+      actorId,
+      action: 'save',
+      before: { responses: before },
+      after: { responses: after },
+    });
     const answeredItems = Object.values(responses).filter((value) => value.optionId !== undefined).length;
     const saved: Assessment = {
-      ...toAssessmentSummary({ ...locked, year: header.year, instrument: header.instrument, version: header.version, answered_items: answeredItems }),
-      responses: toResponses(Object.entries(responses).map(([itemId, value]) => ({ item_id: itemId, option_id: value.optionId ?? null, comment: value.comment ?? null }))),
+      ...toAssessmentSummary({
+        ...locked,
+        year: header.year,
+        instrument: header.instrument,
+        version: header.version,
+        answered_items: answeredItems,
+      }),
+      responses: toResponses(
+        Object.entries(responses).map(([itemId, value]) => ({
+          item_id: itemId,
+          option_id: value.optionId ?? null,
+          comment: value.comment ?? null,
+        })),
+      ),
     };
     return saved;
   });
@@ -280,23 +424,49 @@ export interface TransitionInput {
  * Move an assessment through the workflow (core `decideAssessmentAction`). Publishing writes an
  * immutable publication (number n + 1) with the responses and scores; reopening starts a new draft cycle.
  */
-export async function transitionAssessment(db: MigovDatabase, input: TransitionInput, actorId: string | null): Promise<Assessment> {
+export async function transitionAssessment(
+  db: MigovDatabase,
+  input: TransitionInput,
+  actorId: string | null,
+): Promise<Assessment> {
   const snapshot = await requireAssessment(db.kysely, input.assessmentId);
   if (snapshot.lockVersion !== input.expectedLockVersion) {
-    throw new ConflictError(`assessment ${input.assessmentId} was changed by someone else (lock version ${snapshot.lockVersion}, expected ${input.expectedLockVersion})`, snapshot);
+    throw new ConflictError(
+      `assessment ${input.assessmentId} was changed by someone else (lock version ${snapshot.lockVersion}, expected ${input.expectedLockVersion})`,
+      snapshot,
+    );
   }
-  const decision = decideAssessmentAction({ state: snapshot.state, action: input.action, reason: input.reason, ...(input.roles ? { roles: input.roles } : {}) });
+  const decision = decideAssessmentAction({
+    state: snapshot.state,
+    action: input.action,
+    reason: input.reason,
+    ...(input.roles ? { roles: input.roles } : {}),
+  });
   if (!decision.ok || input.action === ('edit' as string) || input.action === ('comment' as string)) {
-    throw new TransitionError(snapshot.state, input.action, decision.ok ? 'unknown-action' : decision.refusal, decision.ok ? `${input.action} is not a transition` : decision.message);
+    throw new TransitionError(
+      snapshot.state,
+      input.action,
+      decision.ok ? 'unknown-action' : decision.refusal,
+      decision.ok ? `${input.action} is not a transition` : decision.message,
+    );
   }
   const reason = input.reason?.trim() || null;
   let publication: { responses: Record<string, string>; results: ReturnType<typeof toPublishedResults> } | undefined;
   if (input.action === 'publish') {
     const instrument = await instrumentOf(db, snapshot);
-    const responses = Object.fromEntries(Object.entries(snapshot.responses).flatMap(([itemId, value]) => (value.optionId ? [[itemId, value.optionId]] : [])));
+    const responses = Object.fromEntries(
+      Object.entries(snapshot.responses).flatMap(([itemId, value]) =>
+        value.optionId ? [[itemId, value.optionId]] : [],
+      ),
+    );
     const scored = scoreAssessment(instrument, responses);
     if (scored.status !== 'scored') {
-      const why = scored.status === 'invalid' ? scored.problems.map((problem) => problem.message).join('; ') : scored.overall.status === 'incomplete' ? scored.overall.reason : 'not scored';
+      const why =
+        scored.status === 'invalid'
+          ? scored.problems.map((problem) => problem.message).join('; ')
+          : scored.overall.status === 'incomplete'
+            ? scored.overall.reason
+            : 'not scored';
       throw new TransitionError(snapshot.state, 'publish', 'incomplete', `cannot publish: ${why}`);
     }
     publication = { responses, results: toPublishedResults(scored) };
@@ -346,7 +516,11 @@ export async function transitionAssessment(db: MigovDatabase, input: TransitionI
           published_by: actorId,
         })
         .execute();
-      await trx.updateTable('assessments').set({ published_version: publicationNumber }).where('id', '=', input.assessmentId).execute();
+      await trx
+        .updateTable('assessments')
+        .set({ published_version: publicationNumber })
+        .where('id', '=', input.assessmentId)
+        .execute();
       after.publication = publicationNumber;
     }
     await insertRevision(trx, input.assessmentId, readNumber(moved.revision_count), {

@@ -14,7 +14,9 @@ const repositoryRoot = join(import.meta.dirname, '../../../..');
 
 /** Every save revision must start from the value the previous one ended with: a chain without gaps. */
 async function expectUnbrokenChain(test: TestDatabase, assessment: Assessment): Promise<void> {
-  const saves = (await listRevisions(test.db, { assessmentId: assessment.id })).filter((revision) => revision.action === 'save');
+  const saves = (await listRevisions(test.db, { assessmentId: assessment.id })).filter(
+    (revision) => revision.action === 'save',
+  );
   expect(saves).toHaveLength(SAVERS);
   saves.forEach((revision, index) => {
     const before = (revision.before as { responses: Record<string, { comment?: string }> }).responses['1a']?.comment;
@@ -28,8 +30,14 @@ describe('optimistic locking under real concurrency', () => {
     const test = await createTestDatabase('postgres', { poolSize: 10 });
     try {
       const user = await makeUser(test.db);
-      const assessment = await createAssessment(test.db, { jurisdiction: '840', roundId: (await makeRound(test.db)).id }, user.id);
-      const conflicts = await Promise.all(Array.from({ length: SAVERS }, () => incrementCounter(test.db, assessment.id, user.id)));
+      const assessment = await createAssessment(
+        test.db,
+        { jurisdiction: '840', roundId: (await makeRound(test.db)).id },
+        user.id,
+      );
+      const conflicts = await Promise.all(
+        Array.from({ length: SAVERS }, () => incrementCounter(test.db, assessment.id, user.id)),
+      );
       const final = await getAssessment(test.db, assessment.id);
       expect(final.responses['1a']?.comment).toBe(String(SAVERS));
       expect(final.lockVersion).toBe(1 + SAVERS);
@@ -45,12 +53,19 @@ describe('optimistic locking under real concurrency', () => {
     const test = await createTestDatabase('sqlite');
     try {
       const user = await makeUser(test.db);
-      const assessment = await createAssessment(test.db, { jurisdiction: '840', roundId: (await makeRound(test.db)).id }, user.id);
+      const assessment = await createAssessment(
+        test.db,
+        { jurisdiction: '840', roundId: (await makeRound(test.db)).id },
+        user.id,
+      );
       const child = join(import.meta.dirname, '../testing/increment-saver.child.ts');
       const processes = 4;
       const outputs = await Promise.all(
         Array.from({ length: processes }, () =>
-          run(process.execPath, ['--import', 'tsx', child, test.url, assessment.id, String(SAVERS / processes), '5'], { cwd: repositoryRoot, timeout: 110_000 }),
+          run(process.execPath, ['--import', 'tsx', child, test.url, assessment.id, String(SAVERS / processes), '5'], {
+            cwd: repositoryRoot,
+            timeout: 110_000,
+          }),
         ),
       );
       const conflicts = outputs.map((output) => (JSON.parse(output.stdout) as { conflicts: number }).conflicts);

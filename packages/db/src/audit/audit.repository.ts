@@ -44,7 +44,9 @@ function toAuditEntry(db: MigovDatabase, row: Selectable<AuditLogTable>): AuditE
 /** Append an audit entry inside a running transaction (so it commits or rolls back with the change). */
 export async function appendAudit(trx: Kysely<Schema>, entry: NewAuditEntry): Promise<string> {
   if (typeof entry.action !== 'string' || !/^[a-z][a-z0-9.-]{0,99}$/.test(entry.action)) {
-    throw new ValidationError([{ field: 'action', value: entry.action, message: 'must be a dotted lower-case verb such as sign-in.success' }]);
+    throw new ValidationError([
+      { field: 'action', value: entry.action, message: 'must be a dotted lower-case verb such as sign-in.success' },
+    ]);
   }
   const id = newId();
   await trx
@@ -83,7 +85,10 @@ export interface AuditFilters {
 }
 
 /** Audit entries, newest first. */
-export async function listAudit(db: MigovDatabase, options: { filters?: AuditFilters; page?: PageRequest } = {}): Promise<Page<AuditEntry>> {
+export async function listAudit(
+  db: MigovDatabase,
+  options: { filters?: AuditFilters; page?: PageRequest } = {},
+): Promise<Page<AuditEntry>> {
   const { limit, offset } = resolvePage(options.page);
   const filters = options.filters ?? {};
   let query = db.kysely.selectFrom('audit_log');

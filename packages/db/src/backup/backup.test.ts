@@ -15,12 +15,16 @@ async function dump(db: MigovDatabase): Promise<Record<string, unknown[][]>> {
   for (const table of TABLE_NAMES) {
     const columns = Object.entries(TABLES[table]) as [string, ColumnKind][];
     result[table] = [];
-    for await (const page of readTableRows(db.kysely, table)) for (const row of page) result[table].push(columns.map(([name, kind]) => encodeValue(db, kind, row[name])));
+    for await (const page of readTableRows(db.kysely, table))
+      for (const row of page) result[table].push(columns.map(([name, kind]) => encodeValue(db, kind, row[name])));
   }
   return result;
 }
 
-async function backupToBuffer(db: MigovDatabase, onProgress?: (table: string, done: number, total: number) => void): Promise<Buffer> {
+async function backupToBuffer(
+  db: MigovDatabase,
+  onProgress?: (table: string, done: number, total: number) => void,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -51,7 +55,11 @@ describe('backup and restore', () => {
     const postgres = await createTestDatabase('postgres');
     opened.push(postgres);
     await restoreDatabase(postgres.db, Readable.from(sqliteBackup));
-    sources.set('postgres', { test: postgres, backup: await backupToBuffer(postgres.db), dump: await dump(postgres.db) });
+    sources.set('postgres', {
+      test: postgres,
+      backup: await backupToBuffer(postgres.db),
+      dump: await dump(postgres.db),
+    });
   }, 120_000);
   afterAll(async () => {
     for (const test of opened) await test.dispose();
@@ -69,23 +77,38 @@ describe('backup and restore', () => {
   });
 
   it.each(TEST_DIALECTS)('writes a header, every table and an end marker (%s)', (dialect) => {
-    const lines = gunzipSync(sources.get(dialect)!.backup).toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines[0]).toMatchObject({ format: 'migov-backup', formatVersion: 1, schemaVersion: SCHEMA_VERSION, sourceDialect: dialect });
+    const lines = gunzipSync(sources.get(dialect)!.backup)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({
+      format: 'migov-backup',
+      formatVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
+      sourceDialect: dialect,
+    });
     expect(lines.filter((line) => typeof line.table === 'string').map((line) => line.table)).toEqual(TABLE_NAMES);
     expect(lines.at(-1)).toMatchObject({ end: true, rows: { users: 6, rounds: 3 } });
   });
 
   const pairs = TEST_DIALECTS.flatMap((from) => TEST_DIALECTS.map((to) => [from, to] as const));
-  it.each(pairs)('restores a %s backup into %s identically', async (from, to) => {
-    const source = sources.get(from)!;
-    const target = await fresh(to);
-    const progress: string[] = [];
-    const summary = await restoreDatabase(target.db, Readable.from(source.backup), { onProgress: (table) => progress.push(table) });
-    expect(summary.rows.evidence).toBeGreaterThan(0);
-    expect(progress).toContain('revisions');
-    expect(await dump(target.db)).toEqual(source.dump);
-    if (from === to) expect(body(await backupToBuffer(target.db))).toEqual(body(source.backup));
-  }, 60_000);
+  it.each(pairs)(
+    'restores a %s backup into %s identically',
+    async (from, to) => {
+      const source = sources.get(from)!;
+      const target = await fresh(to);
+      const progress: string[] = [];
+      const summary = await restoreDatabase(target.db, Readable.from(source.backup), {
+        onProgress: (table) => progress.push(table),
+      });
+      expect(summary.rows.evidence).toBeGreaterThan(0);
+      expect(progress).toContain('revisions');
+      expect(await dump(target.db)).toEqual(source.dump);
+      if (from === to) expect(body(await backupToBuffer(target.db))).toEqual(body(source.backup));
+    },
+    60_000,
+  );
 
   it('refuses to restore over existing data', async () => {
     const source = sources.get('sqlite')!;
@@ -96,10 +119,17 @@ describe('backup and restore', () => {
     const target = await fresh(dialect);
     const lines = gunzipSync(sources.get('sqlite')!.backup).toString('utf8').split('\n');
     const truncated = gzipSync(lines.slice(0, Math.floor(lines.length * 0.8)).join('\n'));
-    await expect(restoreDatabase(target.db, Readable.from(truncated))).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringContaining('truncated') });
+    await expect(restoreDatabase(target.db, Readable.from(truncated))).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: expect.stringContaining('truncated'),
+    });
     expect((await dump(target.db)).users).toEqual([]);
-    const foreign = gzipSync(`${JSON.stringify({ format: 'migov-backup', formatVersion: 1, schemaVersion: '0099-future' })}\n`);
+    const foreign = gzipSync(
+      `${JSON.stringify({ format: 'migov-backup', formatVersion: 1, schemaVersion: '0099-future' })}\n`,
+    );
     await expect(restoreDatabase(target.db, Readable.from(foreign))).rejects.toBeInstanceOf(ValidationError);
-    await expect(restoreDatabase(target.db, Readable.from(gzipSync('{"not":"a backup"}\n')))).rejects.toMatchObject({ message: expect.stringContaining('not a migov backup') });
+    await expect(restoreDatabase(target.db, Readable.from(gzipSync('{"not":"a backup"}\n')))).rejects.toMatchObject({
+      message: expect.stringContaining('not a migov backup'),
+    });
   });
 });

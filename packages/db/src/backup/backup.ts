@@ -81,7 +81,10 @@ function decodeValue(kind: ColumnKind, value: unknown): unknown {
 }
 
 /** Rows of a table in key order, a page at a time (keyset pagination, so large tables stay linear). */
-export async function* readTableRows(kysely: Kysely<Schema>, table: TableName): AsyncGenerator<Record<string, unknown>[]> {
+export async function* readTableRows(
+  kysely: Kysely<Schema>,
+  table: TableName,
+): AsyncGenerator<Record<string, unknown>[]> {
   const keys = TABLE_ORDER_BY[table];
   let after: unknown[] | undefined;
   for (;;) {
@@ -103,7 +106,10 @@ export async function* readTableRows(kysely: Kysely<Schema>, table: TableName): 
 
 async function inReadSnapshot<T>(db: MigovDatabase, work: (kysely: Kysely<Schema>) => Promise<T>): Promise<T> {
   if (db.dialect === 'postgres') {
-    return db.kysely.transaction().setIsolationLevel('repeatable read').execute((trx) => work(trx));
+    return db.kysely
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute((trx) => work(trx));
   }
   // A deferred transaction reads one WAL snapshot without blocking writers.
   return db.kysely.connection().execute(async (connection) => {
@@ -121,7 +127,11 @@ async function writeLine(stream: Writable, value: unknown): Promise<void> {
 }
 
 /** Write a consistent backup of the whole database (one read snapshot) to `writable`, gzipped. */
-export async function backupDatabase(db: MigovDatabase, writable: Writable, options: BackupOptions = {}): Promise<BackupSummary> {
+export async function backupDatabase(
+  db: MigovDatabase,
+  writable: Writable,
+  options: BackupOptions = {},
+): Promise<BackupSummary> {
   const schemaVersion = await appliedSchemaVersion(db);
   if (!schemaVersion) throw new ConflictError('the database has no schema yet: run migrations first');
   const gzip = createGzip();
@@ -129,16 +139,27 @@ export async function backupDatabase(db: MigovDatabase, writable: Writable, opti
   const rows: Record<string, number> = {};
   try {
     await inReadSnapshot(db, async (kysely) => {
-      const header: BackupHeader = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion, createdAt: new Date().toISOString(), sourceDialect: db.dialect, tables: TABLE_NAMES };
+      const header: BackupHeader = {
+        format: BACKUP_FORMAT,
+        formatVersion: BACKUP_FORMAT_VERSION,
+        schemaVersion,
+        createdAt: new Date().toISOString(),
+        sourceDialect: db.dialect,
+        tables: TABLE_NAMES,
+      };
       await writeLine(gzip, header);
       for (const table of TABLE_NAMES) {
         const columns = Object.entries(TABLES[table]) as [string, ColumnKind][];
-        const totalRow = await kysely.selectFrom(table as 'users').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+        const totalRow = await kysely
+          .selectFrom(table as 'users')
+          .select((eb) => eb.fn.countAll().as('count'))
+          .executeTakeFirstOrThrow();
         const total = readNumber(totalRow.count);
         await writeLine(gzip, { table, columns: columns.map(([name]) => name), rows: total });
         let count = 0;
         for await (const page of readTableRows(kysely, table)) {
-          for (const row of page) await writeLine(gzip, { r: columns.map(([name, kind]) => encodeValue(db, kind, row[name])) });
+          for (const row of page)
+            await writeLine(gzip, { r: columns.map(([name, kind]) => encodeValue(db, kind, row[name])) });
           count += page.length;
           options.onProgress?.(table, count, total);
         }
@@ -164,12 +185,20 @@ function invalid(line: number, message: string): ValidationError {
  * Restore a backup into an empty, migrated database of either dialect, in one transaction: a
  * truncated or corrupt file restores nothing. The schema versions must match.
  */
-export async function restoreDatabase(db: MigovDatabase, readable: Readable, options: BackupOptions = {}): Promise<BackupSummary> {
+export async function restoreDatabase(
+  db: MigovDatabase,
+  readable: Readable,
+  options: BackupOptions = {},
+): Promise<BackupSummary> {
   const schemaVersion = await appliedSchemaVersion(db);
   if (!schemaVersion) throw new ConflictError('the target database has no schema yet: run migrations first');
   for (const table of TABLE_NAMES) {
-    const row = await db.kysely.selectFrom(table as 'users').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
-    if (readNumber(row.count) > 0) throw new ConflictError(`restore needs an empty database, but table ${table} has rows`);
+    const row = await db.kysely
+      .selectFrom(table as 'users')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirstOrThrow();
+    if (readNumber(row.count) > 0)
+      throw new ConflictError(`restore needs an empty database, but table ${table} has rows`);
   }
   return inTransaction(db, async (trx) => {
     // Created only now: readline emits lines as soon as data flows, and lines emitted before the loop would be lost.
@@ -201,9 +230,18 @@ export async function restoreDatabase(db: MigovDatabase, readable: Readable, opt
         throw invalid(lineNumber, 'not JSON: the file is corrupt');
       }
       if (!header) {
-        if (entry.format !== BACKUP_FORMAT) throw invalid(lineNumber, `not a migov backup (format ${String(entry.format)})`);
-        if (entry.formatVersion !== BACKUP_FORMAT_VERSION) throw invalid(lineNumber, `backup format version ${String(entry.formatVersion)} is not supported (expected ${BACKUP_FORMAT_VERSION})`);
-        if (entry.schemaVersion !== schemaVersion) throw invalid(lineNumber, `backup schema ${String(entry.schemaVersion)} does not match this database's schema ${schemaVersion}`);
+        if (entry.format !== BACKUP_FORMAT)
+          throw invalid(lineNumber, `not a migov backup (format ${String(entry.format)})`);
+        if (entry.formatVersion !== BACKUP_FORMAT_VERSION)
+          throw invalid(
+            lineNumber,
+            `backup format version ${String(entry.formatVersion)} is not supported (expected ${BACKUP_FORMAT_VERSION})`,
+          );
+        if (entry.schemaVersion !== schemaVersion)
+          throw invalid(
+            lineNumber,
+            `backup schema ${String(entry.schemaVersion)} does not match this database's schema ${schemaVersion}`,
+          );
         header = entry as unknown as BackupHeader;
         continue;
       }
@@ -211,7 +249,8 @@ export async function restoreDatabase(db: MigovDatabase, readable: Readable, opt
       if (Array.isArray(entry.r)) {
         if (!table) throw invalid(lineNumber, 'a row before any table');
         const values = entry.r as unknown[];
-        if (values.length !== columns.length) throw invalid(lineNumber, `a row of ${table} has ${values.length} values for ${columns.length} columns`);
+        if (values.length !== columns.length)
+          throw invalid(lineNumber, `a row of ${table} has ${values.length} values for ${columns.length} columns`);
         batch.push(Object.fromEntries(columns.map(([name, kind], index) => [name, decodeValue(kind, values[index])])));
         batchBytes += text.length;
         // Stay under both dialects' parameter limits and keep memory bounded for large files.
@@ -220,12 +259,17 @@ export async function restoreDatabase(db: MigovDatabase, readable: Readable, opt
       }
       if (typeof entry.table === 'string') {
         await flush();
-        if (table && (rows[table] ?? 0) !== expected) throw invalid(lineNumber, `table ${table} has ${rows[table] ?? 0} rows, the backup announced ${expected}`);
+        if (table && (rows[table] ?? 0) !== expected)
+          throw invalid(lineNumber, `table ${table} has ${rows[table] ?? 0} rows, the backup announced ${expected}`);
         if (!(entry.table in TABLES)) throw invalid(lineNumber, `unknown table ${entry.table}`);
         table = entry.table as TableName;
         const known = TABLES[table] as Record<string, ColumnKind>;
         const names = entry.columns as unknown;
-        if (!Array.isArray(names) || names.some((name) => typeof name !== 'string' || !(name in known)) || names.length !== Object.keys(known).length) {
+        if (
+          !Array.isArray(names) ||
+          names.some((name) => typeof name !== 'string' || !(name in known)) ||
+          names.length !== Object.keys(known).length
+        ) {
           throw invalid(lineNumber, `the columns of ${table} do not match the schema`);
         }
         columns = (names as string[]).map((name) => [name, known[name] as ColumnKind]);
@@ -237,7 +281,11 @@ export async function restoreDatabase(db: MigovDatabase, readable: Readable, opt
         await flush();
         const announced = entry.rows as Record<string, number>;
         for (const name of Object.keys(announced ?? {})) {
-          if ((rows[name] ?? 0) !== announced[name]) throw invalid(lineNumber, `table ${name} has ${rows[name] ?? 0} rows, the backup recorded ${announced[name]}`);
+          if ((rows[name] ?? 0) !== announced[name])
+            throw invalid(
+              lineNumber,
+              `table ${name} has ${rows[name] ?? 0} rows, the backup recorded ${announced[name]}`,
+            );
         }
         finished = true;
         continue;

@@ -25,14 +25,29 @@ export function syntheticInjuryDataset(random: () => number, areas: readonly str
     for (const year of YEARS) {
       const base = level * (1 + trend * (year - 2015));
       const cell = (sex: string, age: string, status: string): number => {
-        const parts = (code: string, total: readonly string[], value: (code: string) => number) => (code === '_T' ? total.slice(1).reduce((sum, part) => sum + value(part), 0) / (total.length - 1) : value(code));
-        return parts(sex, SEXES, (s) => parts(age, AGES, (a) => parts(status, STATUSES, (m) => base * (s === 'M' ? 1.8 : 0.4) * (a === 'Y15T24' ? 1.3 : 0.9) * (m === 'MIGRANT' ? 1.6 : 1))));
+        const parts = (code: string, total: readonly string[], value: (code: string) => number) =>
+          code === '_T' ? total.slice(1).reduce((sum, part) => sum + value(part), 0) / (total.length - 1) : value(code);
+        return parts(sex, SEXES, (s) =>
+          parts(age, AGES, (a) =>
+            parts(
+              status,
+              STATUSES,
+              (m) => base * (s === 'M' ? 1.8 : 0.4) * (a === 'Y15T24' ? 1.3 : 0.9) * (m === 'MIGRANT' ? 1.6 : 1),
+            ),
+          ),
+        );
       };
       for (const sex of SEXES) {
         for (const age of AGES) {
           for (const status of STATUSES) {
             const value = Math.round(cell(sex, age, status) * (0.9 + random() * 0.2) * 10) / 10;
-            observations.push({ area, year, value, dimensions: { SEX: sex, AGE: age, MIGRATORY_STATUS: status }, attributes: { NATURE: 'C', COMMENT_OBS: DEMO_INDICATOR_NOTE } });
+            observations.push({
+              area,
+              year,
+              value,
+              dimensions: { SEX: sex, AGE: age, MIGRATORY_STATUS: status },
+              attributes: { NATURE: 'C', COMMENT_OBS: DEMO_INDICATOR_NOTE },
+            });
           }
         }
       }
@@ -42,8 +57,8 @@ export function syntheticInjuryDataset(random: () => number, areas: readonly str
     indicator: '8.8.1',
     series: 'SL_EMP_FTLINJUR',
     unit: 'PER_100000_EMP',
-    seriesDescription: 'Demo data (synthetic, not official): fatal occupational injuries among employees, by sex, age and migrant status (per 100,000 employees)',
+    seriesDescription:
+      'Demo data (synthetic, not official): fatal occupational injuries among employees, by sex, age and migrant status (per 100,000 employees)',
     observations,
   };
 }
-

@@ -4,7 +4,11 @@ import { getAssessment, listAssessments } from '../assessments/assessments.repos
 import { ConflictError } from '../errors.ts';
 import { listEvidence } from '../evidence/evidence.repository.ts';
 import { listObservations } from '../observations/observations.repository.ts';
-import { findIndicatorDataset, listAreaIndicatorDatasets, listIndicatorDatasets } from '../indicators/indicators.repository.ts';
+import {
+  findIndicatorDataset,
+  listAreaIndicatorDatasets,
+  listIndicatorDatasets,
+} from '../indicators/indicators.repository.ts';
 import { getPublishedResults, listPublications } from '../publications/publications.repository.ts';
 import { listRevisions } from '../revisions/revisions.repository.ts';
 import { listRoleGrants } from '../roles/roles.repository.ts';
@@ -26,7 +30,13 @@ describe('seedDemoData', () => {
   }
 
   async function content(test: TestDatabase, summary: DemoSummary) {
-    return Promise.all(summary.assessments.map(async (entry) => ({ ...entry, id: undefined, responses: (await getAssessment(test.db, entry.id)).responses })));
+    return Promise.all(
+      summary.assessments.map(async (entry) => ({
+        ...entry,
+        id: undefined,
+        responses: (await getAssessment(test.db, entry.id)).responses,
+      })),
+    );
   }
 
   beforeAll(async () => {
@@ -39,14 +49,19 @@ describe('seedDemoData', () => {
   it('creates one labelled demo user per role with the given password hash and a grant', async () => {
     const users = (await listUsers(firstDb.db)).items;
     expect(users.map((user) => user.name).every((name) => name.startsWith('Demo '))).toBe(true);
-    expect(users.every((user) => user.passwordHash === passwordHash && user.email.endsWith('@demo.migov.invalid'))).toBe(true);
+    expect(
+      users.every((user) => user.passwordHash === passwordHash && user.email.endsWith('@demo.migov.invalid')),
+    ).toBe(true);
     expect(first.users.map((user) => user.role).sort()).toEqual([...ROLES].sort());
-    for (const user of first.users) expect((await listRoleGrants(firstDb.db, user.userId)).map((grant) => grant.role)).toEqual([user.role]);
+    for (const user of first.users)
+      expect((await listRoleGrants(firstDb.db, user.userId)).map((grant) => grant.role)).toEqual([user.role]);
   });
 
   it('has rounds 2019, 2021 and 2023 and assessments in every state, with evidence and history', async () => {
     expect(first.rounds.map((round) => round.year)).toEqual([2019, 2021, 2023]);
-    const states = new Set((await listAssessments(firstDb.db, { page: { limit: 1000 } })).items.map((item) => item.state));
+    const states = new Set(
+      (await listAssessments(firstDb.db, { page: { limit: 1000 } })).items.map((item) => item.state),
+    );
     expect([...states].sort()).toEqual([...ASSESSMENT_STATES].sort());
     for (const entry of first.assessments) {
       expect(await listEvidence(firstDb.db, { assessmentId: entry.id })).toHaveLength(2);
@@ -60,29 +75,62 @@ describe('seedDemoData', () => {
   it('publishes scored results, including a reopened assessment with its earlier publication kept', async () => {
     expect((await getPublishedResults(firstDb.db, { year: 2019, instrument: 'sdg-10-7-2' })).length).toBe(8);
     const reopened = first.assessments.filter((entry) => entry.year === 2023 && entry.state === 'draft');
-    const withPublication = await Promise.all(reopened.map((entry) => listPublications(firstDb.db, { year: 2023, jurisdiction: entry.jurisdiction })));
+    const withPublication = await Promise.all(
+      reopened.map((entry) => listPublications(firstDb.db, { year: 2023, jurisdiction: entry.jurisdiction })),
+    );
     expect(withPublication.filter((publications) => publications.length === 1)).toHaveLength(1);
-    expect((await listObservations(firstDb.db)).every((observation) => observation.footnote?.startsWith('Demo'))).toBe(true);
+    expect((await listObservations(firstDb.db)).every((observation) => observation.footnote?.startsWith('Demo'))).toBe(
+      true,
+    );
   });
 
   it('stores the 10.7.2 observations and a labelled synthetic 8.8.1 series by sex, age and migratory status as indicator datasets', async () => {
     const datasets = await listIndicatorDatasets(firstDb.db);
-    expect(datasets.map((dataset) => `${dataset.indicator} ${dataset.series}`).sort()).toEqual(['10.7.2 SG_CPA_MIGRS', '8.8.1 SL_EMP_FTLINJUR']);
+    expect(datasets.map((dataset) => `${dataset.indicator} ${dataset.series}`).sort()).toEqual([
+      '10.7.2 SG_CPA_MIGRS',
+      '8.8.1 SL_EMP_FTLINJUR',
+    ]);
     const policy = datasets.find((dataset) => dataset.indicator === '10.7.2')!;
     expect(policy.observationCount).toBe(first.observations);
-    const injuries = (await findIndicatorDataset(firstDb.db, datasets.find((dataset) => dataset.indicator === '8.8.1')!.id))!;
+    const injuries = (await findIndicatorDataset(
+      firstDb.db,
+      datasets.find((dataset) => dataset.indicator === '8.8.1')!.id,
+    ))!;
     expect(injuries.seriesDescription).toMatch(/^Demo data \(synthetic, not official\)/);
     expect(policy.observationCount + injuries.observationCount).toBe(first.indicatorObservations);
     const observations = injuries.dataset.observations;
-    expect(observations.every((observation) => observation.attributes.COMMENT_OBS === 'Demo data: synthetic, not official' && observation.value !== null && observation.value > 0)).toBe(true);
+    expect(
+      observations.every(
+        (observation) =>
+          observation.attributes.COMMENT_OBS === 'Demo data: synthetic, not official' &&
+          observation.value !== null &&
+          observation.value > 0,
+      ),
+    ).toBe(true);
     const codes = (id: string) => [...new Set(observations.map((observation) => observation.dimensions[id]))].sort();
-    expect([codes('SEX'), codes('AGE'), codes('MIGRATORY_STATUS')]).toEqual([['F', 'M', '_T'], ['Y15T24', 'Y_GE25', '_T'], ['MIGRANT', 'NONMIGRANT', '_T']]);
+    expect([codes('SEX'), codes('AGE'), codes('MIGRATORY_STATUS')]).toEqual([
+      ['F', 'M', '_T'],
+      ['Y15T24', 'Y_GE25', '_T'],
+      ['MIGRANT', 'NONMIGRANT', '_T'],
+    ]);
     // Migrants fare worse than non-migrants in every area, sex, age and year of the demo.
     const value = (area: string, year: number, sex: string, age: string, status: string) =>
-      observations.find((o) => o.area === area && o.year === year && o.dimensions.SEX === sex && o.dimensions.AGE === age && o.dimensions.MIGRATORY_STATUS === status)!.value!;
+      observations.find(
+        (o) =>
+          o.area === area &&
+          o.year === year &&
+          o.dimensions.SEX === sex &&
+          o.dimensions.AGE === age &&
+          o.dimensions.MIGRATORY_STATUS === status,
+      )!.value!;
     const sample = observations.filter((observation) => observation.dimensions.MIGRATORY_STATUS === 'MIGRANT');
-    expect(sample.filter((o) => o.value! <= value(o.area, o.year, o.dimensions.SEX!, o.dimensions.AGE!, 'NONMIGRANT'))).toEqual([]);
-    expect((await listAreaIndicatorDatasets(firstDb.db, '484')).map((dataset) => dataset.indicator).sort()).toEqual(['10.7.2', '8.8.1']);
+    expect(
+      sample.filter((o) => o.value! <= value(o.area, o.year, o.dimensions.SEX!, o.dimensions.AGE!, 'NONMIGRANT')),
+    ).toEqual([]);
+    expect((await listAreaIndicatorDatasets(firstDb.db, '484')).map((dataset) => dataset.indicator).sort()).toEqual([
+      '10.7.2',
+      '8.8.1',
+    ]);
   });
 
   it('is deterministic from the seed', async () => {

@@ -3,10 +3,24 @@
  * @demo.migov.invalid. The content (who, which answers, which states) is deterministic from the seed;
  * ids and timestamps are those of the moment of seeding.
  */
-import { indicatorDatasetsOfObservations, SDG_10_7_2_V2019, type AssessmentState, type InstrumentVersion, type Observation, type Role, type TransitionAction } from '@migov/core';
+import {
+  indicatorDatasetsOfObservations,
+  SDG_10_7_2_V2019,
+  type AssessmentState,
+  type InstrumentVersion,
+  type Observation,
+  type Role,
+  type TransitionAction,
+} from '@migov/core';
 import type { MigovDatabase } from '../database.ts';
 import { ConflictError } from '../errors.ts';
-import { createAssessment, saveResponses, transitionAssessment, type Assessment, type ResponseChange } from '../assessments/assessments.repository.ts';
+import {
+  createAssessment,
+  saveResponses,
+  transitionAssessment,
+  type Assessment,
+  type ResponseChange,
+} from '../assessments/assessments.repository.ts';
 import { addEvidence } from '../evidence/evidence.repository.ts';
 import { createJurisdiction } from '../jurisdictions/jurisdictions.repository.ts';
 import { importObservations } from '../observations/observations.repository.ts';
@@ -65,7 +79,21 @@ const DEMO_USERS: { role: Role; name: string; scope: RoleScope }[] = [
 ];
 
 /** Demo countries (M49) and one demo sub-national jurisdiction. */
-const DEMO_JURISDICTIONS = ['484', '152', '170', '604', '76', '32', '218', '188', '504', '608', '360', '710', '484-DEMO'];
+const DEMO_JURISDICTIONS = [
+  '484',
+  '152',
+  '170',
+  '604',
+  '76',
+  '32',
+  '218',
+  '188',
+  '504',
+  '608',
+  '360',
+  '710',
+  '484-DEMO',
+];
 
 /** The path each 2023 demo assessment takes, to show every state (the last one is published, then reopened). */
 const PATHS_2023: { state: AssessmentState; actions: TransitionAction[] }[] = [
@@ -89,78 +117,202 @@ function answers(random: () => number, completeness = 1): ResponseChange[] {
     // Lean towards the better answers, as in the published 10.7.2 results.
     const index = random() < 0.65 ? 0 : Math.floor(random() * options.length);
     const option = options[index];
-    return option ? [{ itemId: item.id, optionId: option.id, ...(random() < 0.15 ? { comment: 'Demo note: see the attached demo evidence.' } : {}) }] : [];
+    return option
+      ? [
+          {
+            itemId: item.id,
+            optionId: option.id,
+            ...(random() < 0.15 ? { comment: 'Demo note: see the attached demo evidence.' } : {}),
+          },
+        ]
+      : [];
   });
 }
 
 /** Fill a database with demo content; ConflictError if demo users already exist. */
 export async function seedDemoData(db: MigovDatabase, options: SeedDemoOptions): Promise<DemoSummary> {
   const random = createRandom(options.seed);
-  if (await findUserByEmail(db, `demo-administrator@${DEMO_EMAIL_DOMAIN}`)) throw new ConflictError('demo data is already present in this database');
+  if (await findUserByEmail(db, `demo-administrator@${DEMO_EMAIL_DOMAIN}`))
+    throw new ConflictError('demo data is already present in this database');
   const users = new Map<Role, User>();
   for (const entry of DEMO_USERS) {
-    const user = await createUser(db, { email: `demo-${entry.role}@${DEMO_EMAIL_DOMAIN}`, name: entry.name, ...(options.passwordHash ? { passwordHash: options.passwordHash } : {}) });
+    const user = await createUser(db, {
+      email: `demo-${entry.role}@${DEMO_EMAIL_DOMAIN}`,
+      name: entry.name,
+      ...(options.passwordHash ? { passwordHash: options.passwordHash } : {}),
+    });
     users.set(entry.role, user);
   }
   const admin = users.get('administrator')?.id ?? null;
-  for (const entry of DEMO_USERS) await grantRole(db, { userId: users.get(entry.role)?.id ?? '', role: entry.role, scope: entry.scope }, admin);
+  for (const entry of DEMO_USERS)
+    await grantRole(db, { userId: users.get(entry.role)?.id ?? '', role: entry.role, scope: entry.scope }, admin);
   const focal = users.get('focal-point')?.id ?? null;
   const reviewer = users.get('reviewer')?.id ?? null;
   const coordinator = users.get('national-coordinator')?.id ?? null;
-  const actorFor: Record<TransitionAction, string | null> = { submit: focal, resubmit: focal, return: reviewer, validate: reviewer, publish: coordinator, reopen: coordinator };
+  const actorFor: Record<TransitionAction, string | null> = {
+    submit: focal,
+    resubmit: focal,
+    return: reviewer,
+    validate: reviewer,
+    publish: coordinator,
+    reopen: coordinator,
+  };
 
   await createJurisdiction(db, { code: '484-DEMO', name: 'Demo City of Mexico', level: 'city', parent: '484' }, admin);
   const rounds: Round[] = [];
   for (const year of [2019, 2021, 2023]) {
-    rounds.push(await createRound(db, { year, instrument: 'sdg-10-7-2', version: '2019', opensOn: `${year}-02-01`, closesOn: `${year}-09-30` }, admin));
+    rounds.push(
+      await createRound(
+        db,
+        { year, instrument: 'sdg-10-7-2', version: '2019', opensOn: `${year}-02-01`, closesOn: `${year}-09-30` },
+        admin,
+      ),
+    );
   }
 
   const seeded: DemoSummary['assessments'] = [];
-  const evidenceBytes = new TextEncoder().encode('Demo evidence: this file stands in for a national migration law. It is not an official document.\n');
+  const evidenceBytes = new TextEncoder().encode(
+    'Demo evidence: this file stands in for a national migration law. It is not an official document.\n',
+  );
   for (const round of rounds) {
     // 2023 shows every state, the last one on the demo city; earlier rounds are published country results.
-    const jurisdictions = round.year === 2023 ? [...DEMO_JURISDICTIONS.slice(0, PATHS_2023.length - 1), '484-DEMO'] : DEMO_JURISDICTIONS.slice(0, 8);
+    const jurisdictions =
+      round.year === 2023
+        ? [...DEMO_JURISDICTIONS.slice(0, PATHS_2023.length - 1), '484-DEMO']
+        : DEMO_JURISDICTIONS.slice(0, 8);
     for (const [index, jurisdiction] of jurisdictions.entries()) {
-      const path = round.year === 2023 ? (PATHS_2023[index] ?? { state: 'draft', actions: [] }) : { state: 'published' as const, actions: ['submit', 'validate', 'publish'] as TransitionAction[] };
+      const path =
+        round.year === 2023
+          ? (PATHS_2023[index] ?? { state: 'draft', actions: [] })
+          : { state: 'published' as const, actions: ['submit', 'validate', 'publish'] as TransitionAction[] };
       let assessment: Assessment = await createAssessment(db, { jurisdiction, roundId: round.id }, focal);
       const complete = path.actions.includes('publish') || path.actions.includes('validate');
-      assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes: answers(random, complete ? 1 : 0.7) }, focal);
+      assessment = await saveResponses(
+        db,
+        {
+          assessmentId: assessment.id,
+          expectedLockVersion: assessment.lockVersion,
+          changes: answers(random, complete ? 1 : 0.7),
+        },
+        focal,
+      );
       const firstItem = SDG_10_7_2_V2019.domains[0]?.items[0]?.id ?? '1a';
-      await addEvidence(db, { assessmentId: assessment.id, itemId: firstItem, kind: 'file', title: 'Demo migration law (excerpt)', file: { filename: 'demo-migration-law.txt', mediaType: 'text/plain', bytes: evidenceBytes } }, focal);
-      await addEvidence(db, { assessmentId: assessment.id, itemId: '2a', kind: 'link', title: 'Demo ministry page', url: 'https://example.org/demo/ministry' }, focal);
+      await addEvidence(
+        db,
+        {
+          assessmentId: assessment.id,
+          itemId: firstItem,
+          kind: 'file',
+          title: 'Demo migration law (excerpt)',
+          file: { filename: 'demo-migration-law.txt', mediaType: 'text/plain', bytes: evidenceBytes },
+        },
+        focal,
+      );
+      await addEvidence(
+        db,
+        {
+          assessmentId: assessment.id,
+          itemId: '2a',
+          kind: 'link',
+          title: 'Demo ministry page',
+          url: 'https://example.org/demo/ministry',
+        },
+        focal,
+      );
       for (const action of path.actions) {
         if (action === 'resubmit') {
-          assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes: [{ itemId: firstItem, comment: 'Demo: evidence added as the reviewer asked.' }] }, focal);
+          assessment = await saveResponses(
+            db,
+            {
+              assessmentId: assessment.id,
+              expectedLockVersion: assessment.lockVersion,
+              changes: [{ itemId: firstItem, comment: 'Demo: evidence added as the reviewer asked.' }],
+            },
+            focal,
+          );
         }
-        if (action === 'return') await addReviewComment(db, { assessmentId: assessment.id, itemId: firstItem, body: 'Demo review: please attach the decree that implements this law.' }, reviewer);
-        const reason = action === 'return' ? 'Demo: evidence for item 1a is missing' : action === 'reopen' ? 'Demo: correction after a new regulation' : undefined;
-        assessment = await transitionAssessment(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, action, ...(reason ? { reason } : {}) }, actorFor[action]);
+        if (action === 'return')
+          await addReviewComment(
+            db,
+            {
+              assessmentId: assessment.id,
+              itemId: firstItem,
+              body: 'Demo review: please attach the decree that implements this law.',
+            },
+            reviewer,
+          );
+        const reason =
+          action === 'return'
+            ? 'Demo: evidence for item 1a is missing'
+            : action === 'reopen'
+              ? 'Demo: correction after a new regulation'
+              : undefined;
+        assessment = await transitionAssessment(
+          db,
+          {
+            assessmentId: assessment.id,
+            expectedLockVersion: assessment.lockVersion,
+            action,
+            ...(reason ? { reason } : {}),
+          },
+          actorFor[action],
+        );
       }
       seeded.push({ id: assessment.id, jurisdiction, year: round.year, state: assessment.state });
     }
   }
 
   const observations = options.observations ?? syntheticObservations(random);
-  const observationSource = options.observations ? 'Published SDG 10.7.2 data (loaded with the demo)' : 'Demo data (synthetic, not official)';
+  const observationSource = options.observations
+    ? 'Published SDG 10.7.2 data (loaded with the demo)'
+    : 'Demo data (synthetic, not official)';
   if (observations.length > 0) {
-    await importObservations(db, { observations, source: { name: observationSource, format: 'demo', importedAt: new Date().toISOString() } }, admin);
-    await importIndicatorDatasets(db, { datasets: indicatorDatasetsOfObservations(observations), source: { name: observationSource, format: 'demo' } }, admin);
+    await importObservations(
+      db,
+      { observations, source: { name: observationSource, format: 'demo', importedAt: new Date().toISOString() } },
+      admin,
+    );
+    await importIndicatorDatasets(
+      db,
+      { datasets: indicatorDatasetsOfObservations(observations), source: { name: observationSource, format: 'demo' } },
+      admin,
+    );
   }
   // A separate generator, so the indicator demo leaves the rest of the demo as it was for a seed.
-  const injuries = syntheticInjuryDataset(createRandom(options.seed ^ 0x8811), DEMO_JURISDICTIONS.filter((code) => !code.includes('-')));
-  if (options.syntheticIndicators !== false) await importIndicatorDatasets(db, { datasets: [injuries], source: { name: 'Demo data (synthetic, not official)', format: 'demo' } }, admin);
+  const injuries = syntheticInjuryDataset(
+    createRandom(options.seed ^ 0x8811),
+    DEMO_JURISDICTIONS.filter((code) => !code.includes('-')),
+  );
+  if (options.syntheticIndicators !== false)
+    await importIndicatorDatasets(
+      db,
+      { datasets: [injuries], source: { name: 'Demo data (synthetic, not official)', format: 'demo' } },
+      admin,
+    );
   return {
-    users: DEMO_USERS.map((entry) => ({ role: entry.role, email: `demo-${entry.role}@${DEMO_EMAIL_DOMAIN}`, userId: users.get(entry.role)?.id ?? '' })),
+    users: DEMO_USERS.map((entry) => ({
+      role: entry.role,
+      email: `demo-${entry.role}@${DEMO_EMAIL_DOMAIN}`,
+      userId: users.get(entry.role)?.id ?? '',
+    })),
     rounds,
     assessments: seeded,
     observations: observations.length,
-    indicatorObservations: observations.length + (options.syntheticIndicators !== false ? injuries.observations.length : 0),
+    indicatorObservations:
+      observations.length + (options.syntheticIndicators !== false ? injuries.observations.length : 0),
   };
 }
 
 function syntheticObservations(random: () => number): Observation[] {
   const domains = ['ALLDOMAINS', 'DOMAIN1', 'DOMAIN2', 'DOMAIN3', 'DOMAIN4', 'DOMAIN5', 'DOMAIN6'] as const;
   return DEMO_JURISDICTIONS.filter((code) => !code.includes('-')).flatMap((area) =>
-    domains.map((domain) => ({ series: 'SG_CPA_MIGRS' as const, area, year: 2019, domain, value: 1 + Math.floor(random() * 4), footnote: 'Demo data: synthetic, not official' })),
+    domains.map((domain) => ({
+      series: 'SG_CPA_MIGRS' as const,
+      area,
+      year: 2019,
+      domain,
+      value: 1 + Math.floor(random() * 4),
+      footnote: 'Demo data: synthetic, not official',
+    })),
   );
 }

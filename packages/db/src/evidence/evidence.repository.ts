@@ -8,7 +8,15 @@ import type { Kysely, Selectable } from 'kysely';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { ConflictError, NotFoundError, TransitionError, assertNoProblems, type FieldProblem } from '../errors.ts';
 import { loadInstrumentRegistry } from '../instruments/instruments.repository.ts';
-import { nowIso, readBytes, readOptional, readOptionalNumber, readOptionalTimestamp, readTimestamp, writeBytes } from '../schema/codec.ts';
+import {
+  nowIso,
+  readBytes,
+  readOptional,
+  readOptionalNumber,
+  readOptionalTimestamp,
+  readTimestamp,
+  writeBytes,
+} from '../schema/codec.ts';
 import { newId } from '../schema/ids.ts';
 import type { EvidenceTable, Schema } from '../schema/schema.ts';
 import { appendRevision, requireAssessment } from '../assessments/assessment-store.ts';
@@ -37,11 +45,23 @@ export interface Evidence {
 type EvidenceRow = Omit<Selectable<EvidenceTable>, 'bytes'>;
 
 function toEvidence(row: EvidenceRow): Evidence {
-  const evidence: Evidence = { id: row.id, assessmentId: row.assessment_id, itemId: row.item_id, kind: row.kind as EvidenceKind, title: row.title, createdAt: readTimestamp(row.created_at) };
+  const evidence: Evidence = {
+    id: row.id,
+    assessmentId: row.assessment_id,
+    itemId: row.item_id,
+    kind: row.kind as EvidenceKind,
+    title: row.title,
+    createdAt: readTimestamp(row.created_at),
+  };
   const url = readOptional(row.url);
   if (url !== undefined) evidence.url = url;
   if (row.kind === 'file' && row.filename && row.media_type && row.sha256) {
-    evidence.file = { filename: row.filename, mediaType: row.media_type, size: readOptionalNumber(row.size) ?? 0, sha256: row.sha256 };
+    evidence.file = {
+      filename: row.filename,
+      mediaType: row.media_type,
+      size: readOptionalNumber(row.size) ?? 0,
+      sha256: row.sha256,
+    };
   }
   const createdBy = readOptional(row.created_by);
   if (createdBy !== undefined) evidence.createdBy = createdBy;
@@ -93,9 +113,14 @@ export interface EvidenceQuotaExceeded {
 export class EvidenceQuotaError extends Error {
   override readonly name = 'EvidenceQuotaError';
   constructor(readonly exceeded: EvidenceQuotaExceeded) {
-    const amount = (value: number) => (exceeded.kind === 'bytes' ? `${(value / (1024 * 1024)).toFixed(1)} MiB` : `${value} file${value === 1 ? '' : 's'}`);
+    const amount = (value: number) =>
+      exceeded.kind === 'bytes'
+        ? `${(value / (1024 * 1024)).toFixed(1)} MiB`
+        : `${value} file${value === 1 ? '' : 's'}`;
     const owner = exceeded.scope === 'assessment' ? 'this assessment' : 'your uploads';
-    super(`${owner} already hold${exceeded.scope === 'assessment' ? 's' : ''} ${amount(exceeded.used)} of evidence; this file would take ${owner} past the quota of ${amount(exceeded.limit)}`);
+    super(
+      `${owner} already hold${exceeded.scope === 'assessment' ? 's' : ''} ${amount(exceeded.used)} of evidence; this file would take ${owner} past the quota of ${amount(exceeded.limit)}`,
+    );
   }
 }
 
@@ -110,10 +135,17 @@ export interface NewEvidence {
 }
 
 /** Files stored (withdrawn ones too: they are kept) and their total size, for an assessment or an uploader. */
-async function storedFiles(kysely: Kysely<Schema>, column: 'assessment_id' | 'created_by', id: string): Promise<{ bytes: number; files: number }> {
+async function storedFiles(
+  kysely: Kysely<Schema>,
+  column: 'assessment_id' | 'created_by',
+  id: string,
+): Promise<{ bytes: number; files: number }> {
   const row = await kysely
     .selectFrom('evidence')
-    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number | string>('size'), eb.lit(0)).as('bytes'), eb.fn.countAll<number | string>().as('files')])
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<number | string>('size'), eb.lit(0)).as('bytes'),
+      eb.fn.countAll<number | string>().as('files'),
+    ])
     .where(column, '=', id)
     .where('kind', '=', 'file')
     .executeTakeFirstOrThrow();
@@ -121,9 +153,23 @@ async function storedFiles(kysely: Kysely<Schema>, column: 'assessment_id' | 'cr
 }
 
 /** The first quota the file would exceed, checked inside the transaction that stores it. */
-async function exceededQuota(kysely: Kysely<Schema>, quota: EvidenceQuota, assessmentId: string, actorId: string | null, size: number): Promise<EvidenceQuotaExceeded | undefined> {
-  const scopes: ['assessment' | 'user', { bytes: number; files: number }, number, number][] = [['assessment', await storedFiles(kysely, 'assessment_id', assessmentId), quota.assessmentBytes, quota.assessmentFiles]];
-  if (actorId) scopes.push(['user', await storedFiles(kysely, 'created_by', actorId), quota.userBytes, quota.userFiles]);
+async function exceededQuota(
+  kysely: Kysely<Schema>,
+  quota: EvidenceQuota,
+  assessmentId: string,
+  actorId: string | null,
+  size: number,
+): Promise<EvidenceQuotaExceeded | undefined> {
+  const scopes: ['assessment' | 'user', { bytes: number; files: number }, number, number][] = [
+    [
+      'assessment',
+      await storedFiles(kysely, 'assessment_id', assessmentId),
+      quota.assessmentBytes,
+      quota.assessmentFiles,
+    ],
+  ];
+  if (actorId)
+    scopes.push(['user', await storedFiles(kysely, 'created_by', actorId), quota.userBytes, quota.userFiles]);
   for (const [scope, used, maxBytes, maxFiles] of scopes) {
     if (used.files + 1 > maxFiles) return { scope, kind: 'files', limit: maxFiles, used: used.files, adding: 1 };
     if (used.bytes + size > maxBytes) return { scope, kind: 'bytes', limit: maxBytes, used: used.bytes, adding: size };
@@ -137,26 +183,57 @@ async function exceededQuota(kysely: Kysely<Schema>, quota: EvidenceQuota, asses
  * {@link EvidenceQuotaError} and nothing is stored; the check runs after the assessment's row is
  * locked (and, on PostgreSQL, the uploader's), so concurrent uploads cannot both slip under it.
  */
-export async function addEvidence(db: MigovDatabase, input: NewEvidence, actorId: string | null, quota?: EvidenceQuota): Promise<Evidence> {
+export async function addEvidence(
+  db: MigovDatabase,
+  input: NewEvidence,
+  actorId: string | null,
+  quota?: EvidenceQuota,
+): Promise<Evidence> {
   const assessment = await requireAssessment(db.kysely, input.assessmentId);
   const instrument = (await loadInstrumentRegistry(db)).find(assessment.instrument, assessment.version);
   const problems: FieldProblem[] = [];
   if (!instrument?.domains.some((domain) => domain.items.some((item) => item.id === input.itemId))) {
-    problems.push({ field: 'itemId', value: input.itemId, message: `no item ${String(input.itemId)} in ${assessment.instrument}@${assessment.version}` });
+    problems.push({
+      field: 'itemId',
+      value: input.itemId,
+      message: `no item ${String(input.itemId)} in ${assessment.instrument}@${assessment.version}`,
+    });
   }
-  if (!(EVIDENCE_KINDS as readonly unknown[]).includes(input.kind)) problems.push({ field: 'kind', value: input.kind, message: 'must be file or link' });
-  if (typeof input.title !== 'string' || input.title.trim() === '' || input.title.length > 500) problems.push({ field: 'title', value: input.title, message: 'must be 1 to 500 characters' });
+  if (!(EVIDENCE_KINDS as readonly unknown[]).includes(input.kind))
+    problems.push({ field: 'kind', value: input.kind, message: 'must be file or link' });
+  if (typeof input.title !== 'string' || input.title.trim() === '' || input.title.length > 500)
+    problems.push({ field: 'title', value: input.title, message: 'must be 1 to 500 characters' });
   if (input.kind === 'link') {
-    if (!isWebUrl(input.url)) problems.push({ field: 'url', value: input.url, message: 'a link needs an absolute http or https URL of at most 2,000 characters' });
+    if (!isWebUrl(input.url))
+      problems.push({
+        field: 'url',
+        value: input.url,
+        message: 'a link needs an absolute http or https URL of at most 2,000 characters',
+      });
     if (input.file) problems.push({ field: 'file', message: 'a link carries no file' });
   }
   if (input.kind === 'file') {
-    if (!input.file || !(input.file.bytes instanceof Uint8Array)) problems.push({ field: 'file.bytes', message: 'a file needs its bytes' });
+    if (!input.file || !(input.file.bytes instanceof Uint8Array))
+      problems.push({ field: 'file.bytes', message: 'a file needs its bytes' });
     else {
-      if (typeof input.file.filename !== 'string' || input.file.filename.trim() === '' || input.file.filename.length > 255 || /[\\/\0]/.test(input.file.filename)) {
-        problems.push({ field: 'file.filename', value: input.file.filename, message: 'must be a file name of 1 to 255 characters without path separators' });
+      if (
+        typeof input.file.filename !== 'string' ||
+        input.file.filename.trim() === '' ||
+        input.file.filename.length > 255 ||
+        /[\\/\0]/.test(input.file.filename)
+      ) {
+        problems.push({
+          field: 'file.filename',
+          value: input.file.filename,
+          message: 'must be a file name of 1 to 255 characters without path separators',
+        });
       }
-      if (typeof input.file.mediaType !== 'string' || !/^[a-z]+\/[a-z0-9.+-]+$/i.test(input.file.mediaType)) problems.push({ field: 'file.mediaType', value: input.file.mediaType, message: 'must be a media type such as application/pdf' });
+      if (typeof input.file.mediaType !== 'string' || !/^[a-z]+\/[a-z0-9.+-]+$/i.test(input.file.mediaType))
+        problems.push({
+          field: 'file.mediaType',
+          value: input.file.mediaType,
+          message: 'must be a media type such as application/pdf',
+        });
     }
   }
   assertNoProblems(problems);
@@ -172,11 +249,23 @@ export async function addEvidence(db: MigovDatabase, input: NewEvidence, actorId
       ...(input.url ? { url: input.url } : {}),
       ...(file ? { filename: file.filename, mediaType: file.mediaType, size: file.bytes.byteLength, sha256 } : {}),
     };
-    const { state } = await appendRevision(trx, input.assessmentId, { actorId, action: 'evidence.add', before: null, after: { evidence: summary } });
-    if (!isEditableState(state)) throw new TransitionError(state, 'edit', 'not-allowed-in-state', `cannot add evidence to an assessment that is ${state}`);
+    const { state } = await appendRevision(trx, input.assessmentId, {
+      actorId,
+      action: 'evidence.add',
+      before: null,
+      after: { evidence: summary },
+    });
+    if (!isEditableState(state))
+      throw new TransitionError(
+        state,
+        'edit',
+        'not-allowed-in-state',
+        `cannot add evidence to an assessment that is ${state}`,
+      );
     if (quota && file) {
       // SQLite runs one write transaction at a time; PostgreSQL locks the uploader's row for the per-user quota.
-      if (actorId && db.dialect === 'postgres') await trx.selectFrom('users').select('id').where('id', '=', actorId).forUpdate().execute();
+      if (actorId && db.dialect === 'postgres')
+        await trx.selectFrom('users').select('id').where('id', '=', actorId).forUpdate().execute();
       const exceeded = await exceededQuota(trx, quota, input.assessmentId, actorId, file.bytes.byteLength);
       if (exceeded) throw new EvidenceQuotaError(exceeded);
     }
@@ -198,18 +287,28 @@ export async function addEvidence(db: MigovDatabase, input: NewEvidence, actorId
         created_by: actorId,
       })
       .execute();
-    const row = await trx.selectFrom('evidence').select(EVIDENCE_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('evidence')
+      .select(EVIDENCE_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return toEvidence(row);
   });
 }
 
 /** Evidence of an assessment (optionally one item), oldest first; withdrawn evidence only when asked. */
-export async function listEvidence(db: MigovDatabase, filters: { assessmentId: string; itemId?: string; includeWithdrawn?: boolean }): Promise<Evidence[]> {
+export async function listEvidence(
+  db: MigovDatabase,
+  filters: { assessmentId: string; itemId?: string; includeWithdrawn?: boolean },
+): Promise<Evidence[]> {
   return readEvidence(db.kysely, filters);
 }
 
 /** listEvidence through a given connection or transaction. */
-export async function readEvidence(kysely: Kysely<Schema>, filters: { assessmentId: string; itemId?: string; includeWithdrawn?: boolean }): Promise<Evidence[]> {
+export async function readEvidence(
+  kysely: Kysely<Schema>,
+  filters: { assessmentId: string; itemId?: string; includeWithdrawn?: boolean },
+): Promise<Evidence[]> {
   let query = kysely.selectFrom('evidence').select(EVIDENCE_COLUMNS).where('assessment_id', '=', filters.assessmentId);
   if (filters.itemId) query = query.where('item_id', '=', filters.itemId);
   if (!filters.includeWithdrawn) query = query.where('withdrawn_at', 'is', null);
@@ -223,7 +322,10 @@ export async function findEvidence(db: MigovDatabase, id: string): Promise<Evide
 }
 
 /** A file's bytes with its metadata; NotFoundError for unknown ids and links. Withdrawn files stay readable. */
-export async function getEvidenceFile(db: MigovDatabase, id: string): Promise<{ evidence: Evidence; bytes: Uint8Array }> {
+export async function getEvidenceFile(
+  db: MigovDatabase,
+  id: string,
+): Promise<{ evidence: Evidence; bytes: Uint8Array }> {
   const row = await db.kysely.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
   const bytes = row ? readBytes(row.bytes) : undefined;
   if (!row || row.kind !== 'file' || !bytes) throw new NotFoundError('evidence file', id);
@@ -231,7 +333,11 @@ export async function getEvidenceFile(db: MigovDatabase, id: string): Promise<{ 
 }
 
 /** Mark evidence withdrawn (kept, with who, when and why); appends a revision. */
-export async function withdrawEvidence(db: MigovDatabase, input: { evidenceId: string; reason?: string }, actorId: string | null): Promise<Evidence> {
+export async function withdrawEvidence(
+  db: MigovDatabase,
+  input: { evidenceId: string; reason?: string },
+  actorId: string | null,
+): Promise<Evidence> {
   const existing = await findEvidence(db, input.evidenceId);
   if (!existing) throw new NotFoundError('evidence', input.evidenceId);
   if (existing.withdrawnAt) throw new ConflictError(`evidence ${input.evidenceId} is already withdrawn`, existing);
@@ -246,8 +352,15 @@ export async function withdrawEvidence(db: MigovDatabase, input: { evidenceId: s
       .executeTakeFirst();
     if (!updated) {
       // Read through the transaction: on SQLite its connection is the only one, and `db` would wait for it.
-      const current = await trx.selectFrom('evidence').select(EVIDENCE_COLUMNS).where('id', '=', input.evidenceId).executeTakeFirst();
-      throw new ConflictError(`evidence ${input.evidenceId} is already withdrawn`, current ? toEvidence(current) : undefined);
+      const current = await trx
+        .selectFrom('evidence')
+        .select(EVIDENCE_COLUMNS)
+        .where('id', '=', input.evidenceId)
+        .executeTakeFirst();
+      throw new ConflictError(
+        `evidence ${input.evidenceId} is already withdrawn`,
+        current ? toEvidence(current) : undefined,
+      );
     }
     const { state } = await appendRevision(trx, existing.assessmentId, {
       actorId,
@@ -256,7 +369,13 @@ export async function withdrawEvidence(db: MigovDatabase, input: { evidenceId: s
       before: { evidence: { id: existing.id, itemId: existing.itemId, title: existing.title, withdrawn: false } },
       after: { evidence: { id: existing.id, itemId: existing.itemId, title: existing.title, withdrawn: true } },
     });
-    if (!isEditableState(state)) throw new TransitionError(state, 'edit', 'not-allowed-in-state', `cannot withdraw evidence of an assessment that is ${state}`);
+    if (!isEditableState(state))
+      throw new TransitionError(
+        state,
+        'edit',
+        'not-allowed-in-state',
+        `cannot withdraw evidence of an assessment that is ${state}`,
+      );
     return toEvidence(updated);
   });
 }

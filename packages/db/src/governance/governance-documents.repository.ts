@@ -5,7 +5,14 @@
  * database is seeded with the compiled reference data (version 1); reads then come from the database.
  */
 import type { Selectable } from 'kysely';
-import { DEFAULT_CROSSWALK, DEFAULT_PARTNERSHIP_REGISTRY, mergeRegistryReference, registryRevision, type Crosswalk, type PartnershipRegistry } from '@migov/core';
+import {
+  DEFAULT_CROSSWALK,
+  DEFAULT_PARTNERSHIP_REGISTRY,
+  mergeRegistryReference,
+  registryRevision,
+  type Crosswalk,
+  type PartnershipRegistry,
+} from '@migov/core';
 import type { MigovDatabase } from '../database.ts';
 import { assertNoProblems, ConflictError, type FieldProblem } from '../errors.ts';
 import { readJson, readTimestamp, toIsoTimestamp, writeJson } from '../schema/codec.ts';
@@ -23,7 +30,10 @@ export const GOVERNANCE_DOCUMENT_NAMES: readonly GovernanceDocumentName[] = ['cr
 /** Where the seeded version comes from. */
 export const GOVERNANCE_SEED_SOURCE = 'migov compiled reference data (docs/governance.md, reference facts)';
 
-const SEEDS: GovernanceDocuments = { crosswalk: DEFAULT_CROSSWALK, 'partnership-registry': DEFAULT_PARTNERSHIP_REGISTRY };
+const SEEDS: GovernanceDocuments = {
+  crosswalk: DEFAULT_CROSSWALK,
+  'partnership-registry': DEFAULT_PARTNERSHIP_REGISTRY,
+};
 
 /** One version of a document, without its content (the history). */
 export interface GovernanceDocumentVersion {
@@ -42,7 +52,13 @@ export interface StoredGovernanceDocument<Name extends GovernanceDocumentName> e
   content: GovernanceDocuments[Name];
 }
 
-function toVersion(row: Pick<Selectable<GovernanceDocumentsTable>, 'version' | 'description' | 'source' | 'change' | 'created_at' | 'created_by'>, db: MigovDatabase): GovernanceDocumentVersion {
+function toVersion(
+  row: Pick<
+    Selectable<GovernanceDocumentsTable>,
+    'version' | 'description' | 'source' | 'change' | 'created_at' | 'created_by'
+  >,
+  db: MigovDatabase,
+): GovernanceDocumentVersion {
   return {
     version: Number(row.version),
     description: row.description,
@@ -53,7 +69,13 @@ function toVersion(row: Pick<Selectable<GovernanceDocumentsTable>, 'version' | '
   };
 }
 
-async function insertVersion(db: MigovDatabase, name: GovernanceDocumentName, version: number, input: { description: string; source: string; change: unknown; content: unknown; createdAt: string }, actorId: string | null): Promise<void> {
+async function insertVersion(
+  db: MigovDatabase,
+  name: GovernanceDocumentName,
+  version: number,
+  input: { description: string; source: string; change: unknown; content: unknown; createdAt: string },
+  actorId: string | null,
+): Promise<void> {
   await db.kysely
     .insertInto('governance_documents')
     .values({
@@ -78,15 +100,30 @@ export const PARTNERSHIP_REGISTRY_REVISION = registryRevision(DEFAULT_PARTNERSHI
  * take the corrected facts, records an editor added or changed stay as the editor left them
  * (core `mergeRegistryReference`). Seeds before revisions were recorded count as a different revision.
  */
-async function updateRegistryReference(db: MigovDatabase, latest: Selectable<GovernanceDocumentsTable>): Promise<boolean> {
-  const history = await db.kysely.selectFrom('governance_documents').select(['version', 'change']).where('name', '=', 'partnership-registry').orderBy('version', 'desc').execute();
+async function updateRegistryReference(
+  db: MigovDatabase,
+  latest: Selectable<GovernanceDocumentsTable>,
+): Promise<boolean> {
+  const history = await db.kysely
+    .selectFrom('governance_documents')
+    .select(['version', 'change'])
+    .where('name', '=', 'partnership-registry')
+    .orderBy('version', 'desc')
+    .execute();
   const reference = history.find((entry) => {
     const change = readJson<{ type?: string } | null>(db.dialect, entry.change);
     return change?.type === 'seed' || change?.type === 'reference-update';
   });
   const revision = reference ? readJson<{ revision?: string }>(db.dialect, reference.change).revision : undefined;
   if (revision === PARTNERSHIP_REGISTRY_REVISION) return false;
-  const baseRow = reference ? await db.kysely.selectFrom('governance_documents').select('content').where('name', '=', 'partnership-registry').where('version', '=', reference.version).executeTakeFirst() : undefined;
+  const baseRow = reference
+    ? await db.kysely
+        .selectFrom('governance_documents')
+        .select('content')
+        .where('name', '=', 'partnership-registry')
+        .where('version', '=', reference.version)
+        .executeTakeFirst()
+    : undefined;
   const current = readJson<PartnershipRegistry>(db.dialect, latest.content);
   const base = baseRow ? readJson<PartnershipRegistry>(db.dialect, baseRow.content) : current;
   const merge = mergeRegistryReference(base, current, DEFAULT_PARTNERSHIP_REGISTRY);
@@ -98,7 +135,12 @@ async function updateRegistryReference(db: MigovDatabase, latest: Selectable<Gov
       {
         description: `Reference facts updated from the compiled registry (revision ${PARTNERSHIP_REGISTRY_REVISION}): ${merge.updated} records corrected or added, ${merge.withdrawn} unedited records withdrawn, ${merge.keptEdits.length} edited records kept as edited`,
         source: GOVERNANCE_SEED_SOURCE,
-        change: { type: 'reference-update', revision: PARTNERSHIP_REGISTRY_REVISION, ...(revision ? { previousRevision: revision } : {}), keptEdits: merge.keptEdits },
+        change: {
+          type: 'reference-update',
+          revision: PARTNERSHIP_REGISTRY_REVISION,
+          ...(revision ? { previousRevision: revision } : {}),
+          keptEdits: merge.keptEdits,
+        },
         content: merge.registry,
         createdAt: new Date().toISOString(),
       },
@@ -112,25 +154,55 @@ async function updateRegistryReference(db: MigovDatabase, latest: Selectable<Gov
 }
 
 async function latestRow(db: MigovDatabase, name: GovernanceDocumentName) {
-  return db.kysely.selectFrom('governance_documents').selectAll().where('name', '=', name).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  return db.kysely
+    .selectFrom('governance_documents')
+    .selectAll()
+    .where('name', '=', name)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The last version read per database and name: a read asks only for the latest version number and parses the content only when it changed. */
-const lastRead = new WeakMap<MigovDatabase, Map<GovernanceDocumentName, StoredGovernanceDocument<GovernanceDocumentName>>>();
+const lastRead = new WeakMap<
+  MigovDatabase,
+  Map<GovernanceDocumentName, StoredGovernanceDocument<GovernanceDocumentName>>
+>();
 
 /**
  * The current version of a document (treat it as read-only: it is shared between readers); a
  * database without one is seeded with the compiled reference data first.
  */
-export async function loadGovernanceDocument<Name extends GovernanceDocumentName>(db: MigovDatabase, name: Name): Promise<StoredGovernanceDocument<Name>> {
-  const latest = await db.kysely.selectFrom('governance_documents').select((eb) => eb.fn.max('version').as('version')).where('name', '=', name).executeTakeFirst();
+export async function loadGovernanceDocument<Name extends GovernanceDocumentName>(
+  db: MigovDatabase,
+  name: Name,
+): Promise<StoredGovernanceDocument<Name>> {
+  const latest = await db.kysely
+    .selectFrom('governance_documents')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('name', '=', name)
+    .executeTakeFirst();
   const known = lastRead.get(db)?.get(name);
-  if (known && latest?.version !== null && latest?.version !== undefined && Number(latest.version) === known.version) return known as StoredGovernanceDocument<Name>;
+  if (known && latest?.version !== null && latest?.version !== undefined && Number(latest.version) === known.version)
+    return known as StoredGovernanceDocument<Name>;
   let row = await latestRow(db, name);
   if (!row) {
     try {
-      const change = name === 'partnership-registry' ? { type: 'seed', revision: PARTNERSHIP_REGISTRY_REVISION } : { type: 'seed' };
-      await insertVersion(db, name, 1, { description: 'Seeded from the compiled reference data', source: GOVERNANCE_SEED_SOURCE, change, content: SEEDS[name], createdAt: new Date().toISOString() }, null);
+      const change =
+        name === 'partnership-registry' ? { type: 'seed', revision: PARTNERSHIP_REGISTRY_REVISION } : { type: 'seed' };
+      await insertVersion(
+        db,
+        name,
+        1,
+        {
+          description: 'Seeded from the compiled reference data',
+          source: GOVERNANCE_SEED_SOURCE,
+          change,
+          content: SEEDS[name],
+          createdAt: new Date().toISOString(),
+        },
+        null,
+      );
     } catch (error) {
       // Another process seeded it first: read theirs.
       if (!isUniqueViolation(error)) throw error;
@@ -140,7 +212,11 @@ export async function loadGovernanceDocument<Name extends GovernanceDocumentName
   } else if (name === 'partnership-registry' && (await updateRegistryReference(db, row))) {
     row = (await latestRow(db, name)) ?? row;
   }
-  const stored: StoredGovernanceDocument<Name> = { name, ...toVersion(row, db), content: readJson<GovernanceDocuments[Name]>(db.dialect, row.content) };
+  const stored: StoredGovernanceDocument<Name> = {
+    name,
+    ...toVersion(row, db),
+    content: readJson<GovernanceDocuments[Name]>(db.dialect, row.content),
+  };
   const memo = lastRead.get(db) ?? new Map();
   memo.set(name, stored);
   lastRead.set(db, memo);
@@ -153,7 +229,9 @@ export async function loadCrosswalk(db: MigovDatabase): Promise<StoredGovernance
 }
 
 /** The stored partnership registry (seeded on first use). */
-export async function loadPartnershipRegistry(db: MigovDatabase): Promise<StoredGovernanceDocument<'partnership-registry'>> {
+export async function loadPartnershipRegistry(
+  db: MigovDatabase,
+): Promise<StoredGovernanceDocument<'partnership-registry'>> {
   return loadGovernanceDocument(db, 'partnership-registry');
 }
 
@@ -164,19 +242,42 @@ export async function loadPartnershipRegistry(db: MigovDatabase): Promise<Stored
  */
 export async function saveGovernanceDocument<Name extends GovernanceDocumentName>(
   db: MigovDatabase,
-  input: { name: Name; expectedVersion: number; content: GovernanceDocuments[Name]; description: string; source: string; change: unknown; createdAt: string },
+  input: {
+    name: Name;
+    expectedVersion: number;
+    content: GovernanceDocuments[Name];
+    description: string;
+    source: string;
+    change: unknown;
+    createdAt: string;
+  },
   actorId: string | null,
 ): Promise<StoredGovernanceDocument<Name>> {
   const problems: FieldProblem[] = [];
-  if (!GOVERNANCE_DOCUMENT_NAMES.includes(input.name)) problems.push({ field: 'name', value: input.name, message: `must be one of ${GOVERNANCE_DOCUMENT_NAMES.join(', ')}` });
-  if (typeof input.description !== 'string' || input.description.trim() === '' || input.description.length > 2_000) problems.push({ field: 'description', message: 'must be 1 to 2000 characters' });
-  if (typeof input.source !== 'string' || input.source.trim() === '' || input.source.length > 2_000) problems.push({ field: 'source', message: 'every edit names its source (1 to 2000 characters)' });
-  if (Number.isNaN(Date.parse(input.createdAt))) problems.push({ field: 'createdAt', value: input.createdAt, message: 'must be an ISO date-time' });
+  if (!GOVERNANCE_DOCUMENT_NAMES.includes(input.name))
+    problems.push({
+      field: 'name',
+      value: input.name,
+      message: `must be one of ${GOVERNANCE_DOCUMENT_NAMES.join(', ')}`,
+    });
+  if (typeof input.description !== 'string' || input.description.trim() === '' || input.description.length > 2_000)
+    problems.push({ field: 'description', message: 'must be 1 to 2000 characters' });
+  if (typeof input.source !== 'string' || input.source.trim() === '' || input.source.length > 2_000)
+    problems.push({ field: 'source', message: 'every edit names its source (1 to 2000 characters)' });
+  if (Number.isNaN(Date.parse(input.createdAt)))
+    problems.push({ field: 'createdAt', value: input.createdAt, message: 'must be an ISO date-time' });
   assertNoProblems(problems);
   const current = await loadGovernanceDocument(db, input.name);
-  if (current.version !== input.expectedVersion) throw new ConflictError(`${input.name} is at version ${current.version}, not ${input.expectedVersion}`, current);
+  if (current.version !== input.expectedVersion)
+    throw new ConflictError(`${input.name} is at version ${current.version}, not ${input.expectedVersion}`, current);
   try {
-    await insertVersion(db, input.name, current.version + 1, { ...input, description: input.description.trim(), source: input.source.trim() }, actorId);
+    await insertVersion(
+      db,
+      input.name,
+      current.version + 1,
+      { ...input, description: input.description.trim(), source: input.source.trim() },
+      actorId,
+    );
   } catch (error) {
     if (isUniqueViolation(error)) {
       const latest = await loadGovernanceDocument(db, input.name);
@@ -188,9 +289,17 @@ export async function saveGovernanceDocument<Name extends GovernanceDocumentName
 }
 
 /** Every version of a document (without content), newest first: the edit history with sources. */
-export async function listGovernanceDocumentVersions(db: MigovDatabase, name: GovernanceDocumentName): Promise<GovernanceDocumentVersion[]> {
+export async function listGovernanceDocumentVersions(
+  db: MigovDatabase,
+  name: GovernanceDocumentName,
+): Promise<GovernanceDocumentVersion[]> {
   await loadGovernanceDocument(db, name);
-  const rows = await db.kysely.selectFrom('governance_documents').select(['version', 'description', 'source', 'change', 'created_at', 'created_by']).where('name', '=', name).orderBy('version', 'desc').execute();
+  const rows = await db.kysely
+    .selectFrom('governance_documents')
+    .select(['version', 'description', 'source', 'change', 'created_at', 'created_by'])
+    .where('name', '=', name)
+    .orderBy('version', 'desc')
+    .execute();
   return rows.map((row) => toVersion(row, db));
 }
 
@@ -208,5 +317,9 @@ export interface BriefReferenceData {
 export async function loadBriefReferenceData(db: MigovDatabase): Promise<BriefReferenceData> {
   const crosswalk = await loadCrosswalk(db);
   const registry = await loadPartnershipRegistry(db);
-  return { crosswalk: crosswalk.content, registry: registry.content, versions: { crosswalk: crosswalk.version, registry: registry.version } };
+  return {
+    crosswalk: crosswalk.content,
+    registry: registry.content,
+    versions: { crosswalk: crosswalk.version, registry: registry.version },
+  };
 }

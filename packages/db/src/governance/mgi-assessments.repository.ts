@@ -71,7 +71,9 @@ export interface NewMgiAssessment {
 }
 
 /** The outcome of a write that the process may refuse: the stored assessment, or why nothing changed. */
-export type MgiWriteResult = { ok: true; assessment: MgiAssessment } | { ok: false; refusal: MgiProcessRefusal; message: string; assessment: MgiAssessment };
+export type MgiWriteResult =
+  | { ok: true; assessment: MgiAssessment }
+  | { ok: false; refusal: MgiProcessRefusal; message: string; assessment: MgiAssessment };
 
 /** One saved answer in the history. */
 export interface MgiAnswerRecord {
@@ -122,12 +124,34 @@ function checkNew(input: NewMgiAssessment): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const national = /^[0-9]{1,3}$/.test(input.jurisdiction);
   const local = /^[0-9]{1,3}-[A-Z0-9]{1,10}$/.test(input.jurisdiction);
-  if (!national && !local) problems.push({ field: 'jurisdiction', value: input.jurisdiction, message: 'must be an M49 code, or <M49>-<local code> for a city (e.g. 484-CMX)' });
-  else if (input.level !== (national ? 'national' : 'local')) problems.push({ field: 'level', value: input.level, message: `a ${national ? 'country code' : 'city code'} is ${national ? 'national' : 'local'}` });
-  if (typeof input.jurisdictionName !== 'string' || input.jurisdictionName.trim() === '' || input.jurisdictionName.length > 300) problems.push({ field: 'jurisdictionName', message: 'must be 1 to 300 characters' });
-  if (!Number.isInteger(input.year) || input.year < 2016 || input.year > 2100) problems.push({ field: 'year', value: input.year, message: 'must be a year 2016-2100 (MGI assessments exist since 2016)' });
-  if (!input.instrument || !input.instrumentVersion) problems.push({ field: 'instrument', message: 'must name an instrument and version' });
-  if (Number.isNaN(Date.parse(input.createdAt))) problems.push({ field: 'createdAt', value: input.createdAt, message: 'must be an ISO date-time' });
+  if (!national && !local)
+    problems.push({
+      field: 'jurisdiction',
+      value: input.jurisdiction,
+      message: 'must be an M49 code, or <M49>-<local code> for a city (e.g. 484-CMX)',
+    });
+  else if (input.level !== (national ? 'national' : 'local'))
+    problems.push({
+      field: 'level',
+      value: input.level,
+      message: `a ${national ? 'country code' : 'city code'} is ${national ? 'national' : 'local'}`,
+    });
+  if (
+    typeof input.jurisdictionName !== 'string' ||
+    input.jurisdictionName.trim() === '' ||
+    input.jurisdictionName.length > 300
+  )
+    problems.push({ field: 'jurisdictionName', message: 'must be 1 to 300 characters' });
+  if (!Number.isInteger(input.year) || input.year < 2016 || input.year > 2100)
+    problems.push({
+      field: 'year',
+      value: input.year,
+      message: 'must be a year 2016-2100 (MGI assessments exist since 2016)',
+    });
+  if (!input.instrument || !input.instrumentVersion)
+    problems.push({ field: 'instrument', message: 'must name an instrument and version' });
+  if (Number.isNaN(Date.parse(input.createdAt)))
+    problems.push({ field: 'createdAt', value: input.createdAt, message: 'must be an ISO date-time' });
   return problems;
 }
 
@@ -136,11 +160,18 @@ function checkNew(input: NewMgiAssessment): FieldProblem[] {
  * is a follow-up; a year not after the latest round is refused (ValidationError), and a second
  * assessment of the same jurisdiction and year is a ConflictError.
  */
-export async function createMgiAssessment(db: MigovDatabase, input: NewMgiAssessment, actorId: string | null): Promise<MgiAssessment> {
+export async function createMgiAssessment(
+  db: MigovDatabase,
+  input: NewMgiAssessment,
+  actorId: string | null,
+): Promise<MgiAssessment> {
   assertNoProblems(checkNew(input));
   const earlier = await listMgiAssessments(db, { jurisdiction: input.jurisdiction });
   if (earlier.some((entry) => entry.year === input.year)) {
-    throw new ConflictError(`${input.jurisdiction} already has an MGI-style assessment in ${input.year}`, earlier.find((entry) => entry.year === input.year));
+    throw new ConflictError(
+      `${input.jurisdiction} already has an MGI-style assessment in ${input.year}`,
+      earlier.find((entry) => entry.year === input.year),
+    );
   }
   let roundKind: MgiRoundKind;
   try {
@@ -150,7 +181,9 @@ export async function createMgiAssessment(db: MigovDatabase, input: NewMgiAssess
       input.year,
     );
   } catch (error) {
-    throw new ValidationError([{ field: 'year', value: input.year, message: error instanceof Error ? error.message : String(error) }]);
+    throw new ValidationError([
+      { field: 'year', value: input.year, message: error instanceof Error ? error.message : String(error) },
+    ]);
   }
   const previous = earlier.at(-1);
   const responses = input.startFromPrevious && previous ? previous.responses : {};
@@ -179,7 +212,8 @@ export async function createMgiAssessment(db: MigovDatabase, input: NewMgiAssess
       })
       .execute();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(`${input.jurisdiction} already has an MGI-style assessment in ${input.year}`);
+    if (isUniqueViolation(error))
+      throw new ConflictError(`${input.jurisdiction} already has an MGI-style assessment in ${input.year}`);
     throw error;
   }
   return getMgiAssessment(db, id);
@@ -197,7 +231,10 @@ export async function getMgiAssessment(db: MigovDatabase, id: string): Promise<M
 }
 
 /** Assessments, oldest round first, optionally of one jurisdiction or in one state. */
-export async function listMgiAssessments(db: MigovDatabase, filters: { jurisdiction?: string; state?: MgiProcessState; year?: number } = {}): Promise<MgiAssessment[]> {
+export async function listMgiAssessments(
+  db: MigovDatabase,
+  filters: { jurisdiction?: string; state?: MgiProcessState; year?: number } = {},
+): Promise<MgiAssessment[]> {
   let query = db.kysely.selectFrom('mgi_assessments').selectAll();
   if (filters.jurisdiction !== undefined) query = query.where('jurisdiction', '=', filters.jurisdiction);
   if (filters.state !== undefined) query = query.where('state', '=', filters.state);
@@ -207,7 +244,12 @@ export async function listMgiAssessments(db: MigovDatabase, filters: { jurisdict
 }
 
 /** Update the row from `expected` to `expected + 1`, or throw ConflictError with what is stored. */
-async function bumpRow(db: MigovDatabase, trx: Kysely<Schema>, current: MgiAssessment, values: { responses?: unknown; process?: MgiProcess; at: string }): Promise<void> {
+async function bumpRow(
+  db: MigovDatabase,
+  trx: Kysely<Schema>,
+  current: MgiAssessment,
+  values: { responses?: unknown; process?: MgiProcess; at: string },
+): Promise<void> {
   const result = await trx
     .updateTable('mgi_assessments')
     .set({
@@ -219,12 +261,25 @@ async function bumpRow(db: MigovDatabase, trx: Kysely<Schema>, current: MgiAsses
     .where('id', '=', current.id)
     .where('lock_version', '=', current.lockVersion)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new ConflictError(`MGI assessment ${current.id} was changed meanwhile`, await readAssessment(db, trx, current.id));
+  if (Number(result.numUpdatedRows) !== 1)
+    throw new ConflictError(
+      `MGI assessment ${current.id} was changed meanwhile`,
+      await readAssessment(db, trx, current.id),
+    );
 }
 
-async function lockedAssessment(db: MigovDatabase, trx: Kysely<Schema>, id: string, expectedLockVersion: number): Promise<MgiAssessment> {
+async function lockedAssessment(
+  db: MigovDatabase,
+  trx: Kysely<Schema>,
+  id: string,
+  expectedLockVersion: number,
+): Promise<MgiAssessment> {
   const current = await readAssessment(db, trx, id);
-  if (current.lockVersion !== expectedLockVersion) throw new ConflictError(`MGI assessment ${id} is at lock version ${current.lockVersion}, not ${expectedLockVersion}`, current);
+  if (current.lockVersion !== expectedLockVersion)
+    throw new ConflictError(
+      `MGI assessment ${id} is at lock version ${current.lockVersion}, not ${expectedLockVersion}`,
+      current,
+    );
   return current;
 }
 
@@ -241,19 +296,40 @@ export async function saveMgiAnswers(
   return inTransaction(db, async (trx) => {
     const current = await lockedAssessment(db, trx, input.id, input.expectedLockVersion);
     if (!MGI_ANSWER_STATES.includes(current.state)) {
-      return { ok: false, refusal: 'not-allowed-in-state', message: `answers are saved at ${MGI_ANSWER_STATES.join(' or ')}; the process is at ${current.state}`, assessment: current } as const;
+      return {
+        ok: false,
+        refusal: 'not-allowed-in-state',
+        message: `answers are saved at ${MGI_ANSWER_STATES.join(' or ')}; the process is at ${current.state}`,
+        assessment: current,
+      } as const;
     }
     const at = toIsoTimestamp(input.at);
     const responses = { ...current.responses };
     for (const [itemId, answer] of Object.entries(input.answers)) {
-      const next: MgiAnswer = { ...(answer?.optionId ? { optionId: answer.optionId } : {}), ...(answer?.comment ? { comment: answer.comment } : {}) };
+      const next: MgiAnswer = {
+        ...(answer?.optionId ? { optionId: answer.optionId } : {}),
+        ...(answer?.comment ? { comment: answer.comment } : {}),
+      };
       const before = responses[itemId];
-      if ((before?.optionId ?? null) === (next.optionId ?? null) && (before?.comment ?? null) === (next.comment ?? null)) continue;
+      if (
+        (before?.optionId ?? null) === (next.optionId ?? null) &&
+        (before?.comment ?? null) === (next.comment ?? null)
+      )
+        continue;
       if (next.optionId === undefined && next.comment === undefined) delete responses[itemId];
       else responses[itemId] = next;
       await trx
         .insertInto('mgi_answer_history')
-        .values({ id: newId(), assessment_id: current.id, item_id: itemId, option_id: next.optionId ?? null, evidence: next.comment ?? null, lock_version: current.lockVersion + 1, created_at: at, created_by: actorId })
+        .values({
+          id: newId(),
+          assessment_id: current.id,
+          item_id: itemId,
+          option_id: next.optionId ?? null,
+          evidence: next.comment ?? null,
+          lock_version: current.lockVersion + 1,
+          created_at: at,
+          created_by: actorId,
+        })
         .execute();
     }
     await bumpRow(db, trx, current, { responses, at });
@@ -267,28 +343,59 @@ export async function saveMgiAnswers(
  */
 export async function applyMgiProcessAction(
   db: MigovDatabase,
-  input: { id: string; expectedLockVersion: number; action: MgiProcessAction; roles?: readonly Role[]; invite?: readonly { ministry: string; userId: string }[] },
+  input: {
+    id: string;
+    expectedLockVersion: number;
+    action: MgiProcessAction;
+    roles?: readonly Role[];
+    invite?: readonly { ministry: string; userId: string }[];
+  },
   actorId: string | null,
 ): Promise<MgiWriteResult> {
   return inTransaction(db, async (trx) => {
     const current = await lockedAssessment(db, trx, input.id, input.expectedLockVersion);
     const decision = applyMgiAction(current.process, input.action, input.roles ? { roles: input.roles } : {});
-    if (!decision.ok) return { ok: false, refusal: decision.refusal, message: decision.message, assessment: current } as const;
+    if (!decision.ok)
+      return { ok: false, refusal: decision.refusal, message: decision.message, assessment: current } as const;
     const at = toIsoTimestamp(input.action.at);
     const event = decision.process.history.at(-1);
     if (!event) throw new Error('applyMgiAction returned no event');
     await trx
       .insertInto('mgi_process_events')
-      .values({ assessment_id: current.id, seq: decision.process.history.length, action: input.action.type, from_state: event.from, to_state: event.to, detail: writeJson(input.action), created_at: at, created_by: actorId })
+      .values({
+        assessment_id: current.id,
+        seq: decision.process.history.length,
+        action: input.action.type,
+        from_state: event.from,
+        to_state: event.to,
+        detail: writeJson(input.action),
+        created_at: at,
+        created_by: actorId,
+      })
       .execute();
     if (input.action.type === 'open-consultation') {
       const invited = new Set(decision.process.ministries);
       const problems = (input.invite ?? []).filter((entry) => !invited.has(entry.ministry.trim()));
-      if (problems.length > 0) assertNoProblems(problems.map((entry) => ({ field: 'invite', value: entry.ministry, message: 'names a ministry that is not in the consultation' })));
+      if (problems.length > 0)
+        assertNoProblems(
+          problems.map((entry) => ({
+            field: 'invite',
+            value: entry.ministry,
+            message: 'names a ministry that is not in the consultation',
+          })),
+        );
       for (const entry of input.invite ?? []) {
         await trx
           .insertInto('mgi_consultation_members')
-          .values({ id: newId(), assessment_id: current.id, consultation: decision.process.consultation, ministry: entry.ministry.trim(), user_id: entry.userId, created_at: at, created_by: actorId })
+          .values({
+            id: newId(),
+            assessment_id: current.id,
+            consultation: decision.process.consultation,
+            ministry: entry.ministry.trim(),
+            user_id: entry.userId,
+            created_at: at,
+            created_by: actorId,
+          })
           .execute();
       }
     }
@@ -314,7 +421,13 @@ export async function listMgiAnswerHistory(db: MigovDatabase, id: string, itemId
 
 /** The users invited to comment, per consultation and ministry (all consultations, oldest first). */
 export async function listMgiConsultationMembers(db: MigovDatabase, id: string): Promise<MgiConsultationMember[]> {
-  const rows = await db.kysely.selectFrom('mgi_consultation_members').selectAll().where('assessment_id', '=', id).orderBy('consultation').orderBy('id').execute();
+  const rows = await db.kysely
+    .selectFrom('mgi_consultation_members')
+    .selectAll()
+    .where('assessment_id', '=', id)
+    .orderBy('consultation')
+    .orderBy('id')
+    .execute();
   return rows.map((row) => ({
     consultation: Number(row.consultation),
     ministry: row.ministry,
@@ -325,7 +438,11 @@ export async function listMgiConsultationMembers(db: MigovDatabase, id: string):
 }
 
 /** The ministries a user may comment for in the assessment's current consultation. */
-export async function mgiMinistriesOfUser(db: MigovDatabase, assessment: Pick<MgiAssessment, 'id' | 'process'>, userId: string): Promise<string[]> {
+export async function mgiMinistriesOfUser(
+  db: MigovDatabase,
+  assessment: Pick<MgiAssessment, 'id' | 'process'>,
+  userId: string,
+): Promise<string[]> {
   const rows = await db.kysely
     .selectFrom('mgi_consultation_members')
     .select('ministry')
@@ -338,7 +455,12 @@ export async function mgiMinistriesOfUser(db: MigovDatabase, assessment: Pick<Mg
 
 /** Whether the user was ever invited to comment on the assessment (they may read its draft). */
 export async function isMgiConsultationMember(db: MigovDatabase, id: string, userId: string): Promise<boolean> {
-  const row = await db.kysely.selectFrom('mgi_consultation_members').select('id').where('assessment_id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+  const row = await db.kysely
+    .selectFrom('mgi_consultation_members')
+    .select('id')
+    .where('assessment_id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -354,11 +476,19 @@ export interface BriefMgiProfile {
  * computed with its own instrument (`instrumentOf`: the built-in examples or a loaded one); undefined
  * when none is published. The server and the command line generate briefs with it.
  */
-export async function loadPublishedMgiForBrief(db: MigovDatabase, jurisdiction: string, instrumentOf: (assessment: MgiAssessment) => InstrumentVersion): Promise<BriefMgiProfile | undefined> {
+export async function loadPublishedMgiForBrief(
+  db: MigovDatabase,
+  jurisdiction: string,
+  instrumentOf: (assessment: MgiAssessment) => InstrumentVersion,
+): Promise<BriefMgiProfile | undefined> {
   const rounds = await listMgiAssessments(db, { jurisdiction, state: 'published' });
   const latest = rounds.at(-1);
   if (!latest) return undefined;
   const previous = rounds.at(-2);
   const profileOf = (assessment: MgiAssessment) => computeProfile(instrumentOf(assessment), assessment.responses);
-  return { profile: profileOf(latest), year: latest.year, ...(previous ? { previous: { profile: profileOf(previous), year: previous.year } } : {}) };
+  return {
+    profile: profileOf(latest),
+    year: latest.year,
+    ...(previous ? { previous: { profile: profileOf(previous), year: previous.year } } : {}),
+  };
 }

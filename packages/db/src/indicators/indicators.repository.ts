@@ -5,7 +5,13 @@
  * nothing is overwritten, and earlier releases stay readable by id.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { formatDimensionKey, mergeDatasets, type DatasetConflict, type IndicatorDataset, type IndicatorObservation } from '@migov/core';
+import {
+  formatDimensionKey,
+  mergeDatasets,
+  type DatasetConflict,
+  type IndicatorDataset,
+  type IndicatorObservation,
+} from '@migov/core';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { assertNoProblems, NotFoundError, type FieldProblem } from '../errors.ts';
 import { nowIso, readJson, readOptionalNumber, readTimestamp } from '../schema/codec.ts';
@@ -37,7 +43,16 @@ export interface StoredIndicatorDataset extends IndicatorDatasetSummary {
 
 /** What an import did, or would do on a dry run. */
 export type IndicatorImportResult =
-  | { ok: true; dryRun: boolean; datasets: (Omit<IndicatorDatasetSummary, 'id' | 'importedAt' | 'importedBy' | 'demo'> & { id?: string; added: number })[]; added: number; replaced: number }
+  | {
+      ok: true;
+      dryRun: boolean;
+      datasets: (Omit<IndicatorDatasetSummary, 'id' | 'importedAt' | 'importedBy' | 'demo'> & {
+        id?: string;
+        added: number;
+      })[];
+      added: number;
+      replaced: number;
+    }
   | { ok: false; conflicts: DatasetConflict[] };
 
 function toSummary(row: Selectable<IndicatorDatasetsTable>): IndicatorDatasetSummary {
@@ -50,7 +65,8 @@ function toSummary(row: Selectable<IndicatorDatasetsTable>): IndicatorDatasetSum
     demo: row.source_format === 'demo',
     importedAt: readTimestamp(row.created_at),
   };
-  const retrieved = row.source_format === 'official-snapshot' ? /retrieved (\d{4}-\d{2}-\d{2})$/.exec(row.source_name)?.[1] : undefined;
+  const retrieved =
+    row.source_format === 'official-snapshot' ? /retrieved (\d{4}-\d{2}-\d{2})$/.exec(row.source_name)?.[1] : undefined;
   if (retrieved !== undefined) summary.source.retrievedOn = retrieved;
   if (row.unit !== null) summary.unit = row.unit;
   if (row.series_description !== null) summary.seriesDescription = row.series_description;
@@ -58,7 +74,10 @@ function toSummary(row: Selectable<IndicatorDatasetsTable>): IndicatorDatasetSum
   return summary;
 }
 
-function toObservation(dialect: MigovDatabase['dialect'], row: Selectable<IndicatorObservationsTable>): IndicatorObservation {
+function toObservation(
+  dialect: MigovDatabase['dialect'],
+  row: Selectable<IndicatorObservationsTable>,
+): IndicatorObservation {
   const observation: IndicatorObservation = {
     area: row.area,
     year: Number(row.year),
@@ -70,7 +89,8 @@ function toObservation(dialect: MigovDatabase['dialect'], row: Selectable<Indica
   return observation;
 }
 
-const keyOf = (entry: { indicator: string; series: string; unit?: string | null }) => `${entry.indicator}|${entry.series}|${entry.unit ?? ''}`;
+const keyOf = (entry: { indicator: string; series: string; unit?: string | null }) =>
+  `${entry.indicator}|${entry.series}|${entry.unit ?? ''}`;
 
 /** The current (newest) release per indicator, series and unit, optionally of one indicator. */
 async function currentRows(db: Kysely<Schema>, indicator?: string): Promise<Selectable<IndicatorDatasetsTable>[]> {
@@ -83,7 +103,12 @@ async function currentRows(db: Kysely<Schema>, indicator?: string): Promise<Sele
   return [...newest.values()].sort((left, right) => keyOf(left).localeCompare(keyOf(right)));
 }
 
-async function observationsOf(db: Kysely<Schema>, dialect: MigovDatabase['dialect'], datasetId: string, area?: string): Promise<IndicatorObservation[]> {
+async function observationsOf(
+  db: Kysely<Schema>,
+  dialect: MigovDatabase['dialect'],
+  datasetId: string,
+  area?: string,
+): Promise<IndicatorObservation[]> {
   let query = db.selectFrom('indicator_observations').selectAll().where('dataset_id', '=', datasetId);
   if (area) query = query.where('area', '=', area);
   const rows = await query.orderBy('area').orderBy('year').orderBy('dimension_key').execute();
@@ -91,7 +116,13 @@ async function observationsOf(db: Kysely<Schema>, dialect: MigovDatabase['dialec
 }
 
 function datasetOf(row: Selectable<IndicatorDatasetsTable>, observations: IndicatorObservation[]): IndicatorDataset {
-  return { indicator: row.indicator, series: row.series, ...(row.unit !== null ? { unit: row.unit } : {}), ...(row.series_description !== null ? { seriesDescription: row.series_description } : {}), observations };
+  return {
+    indicator: row.indicator,
+    series: row.series,
+    ...(row.unit !== null ? { unit: row.unit } : {}),
+    ...(row.series_description !== null ? { seriesDescription: row.series_description } : {}),
+    observations,
+  };
 }
 
 /**
@@ -101,23 +132,35 @@ function datasetOf(row: Selectable<IndicatorDatasetsTable>, observations: Indica
  */
 export async function importIndicatorDatasets(
   db: MigovDatabase,
-  input: { datasets: readonly IndicatorDataset[]; source: { name: string; format: string }; onConflict?: 'refuse' | 'replace'; dryRun?: boolean },
+  input: {
+    datasets: readonly IndicatorDataset[];
+    source: { name: string; format: string };
+    onConflict?: 'refuse' | 'replace';
+    dryRun?: boolean;
+  },
   actorId: string | null,
 ): Promise<IndicatorImportResult> {
   const problems: FieldProblem[] = [];
-  if (typeof input.source?.name !== 'string' || input.source.name.trim() === '') problems.push({ field: 'source.name', value: input.source?.name, message: 'must name the source' });
-  if (typeof input.source?.format !== 'string' || input.source.format.trim() === '') problems.push({ field: 'source.format', value: input.source?.format, message: 'must name the format' });
+  if (typeof input.source?.name !== 'string' || input.source.name.trim() === '')
+    problems.push({ field: 'source.name', value: input.source?.name, message: 'must name the source' });
+  if (typeof input.source?.format !== 'string' || input.source.format.trim() === '')
+    problems.push({ field: 'source.format', value: input.source?.format, message: 'must name the format' });
   if (input.datasets.length === 0) problems.push({ field: 'datasets', message: 'must hold at least one dataset' });
   assertNoProblems(problems);
   return inTransaction(db, async (trx) => {
     const wanted = new Set(input.datasets.map(keyOf));
     const current = (await currentRows(trx)).filter((row) => wanted.has(keyOf(row)));
-    const existing = await Promise.all(current.map(async (row) => datasetOf(row, await observationsOf(trx, db.dialect, row.id))));
+    const existing = await Promise.all(
+      current.map(async (row) => datasetOf(row, await observationsOf(trx, db.dialect, row.id))),
+    );
     const merged = mergeDatasets(existing, input.datasets, { onConflict: input.onConflict ?? 'refuse' });
     if (!merged.ok) return { ok: false, conflicts: merged.conflicts };
     const before = new Map(existing.map((dataset) => [keyOf(dataset), dataset.observations.length]));
     const touched = merged.datasets.filter((dataset) => wanted.has(keyOf(dataset)));
-    const stored: (Omit<IndicatorDatasetSummary, 'id' | 'importedAt' | 'importedBy' | 'demo'> & { id?: string; added: number })[] = [];
+    const stored: (Omit<IndicatorDatasetSummary, 'id' | 'importedAt' | 'importedBy' | 'demo'> & {
+      id?: string;
+      added: number;
+    })[] = [];
     const createdAt = nowIso();
     for (const dataset of touched) {
       const summary = {
@@ -165,12 +208,21 @@ export async function importIndicatorDatasets(
       }
       stored.push({ ...summary, id });
     }
-    return { ok: true, dryRun: input.dryRun ?? false, datasets: stored, added: merged.added, replaced: merged.replaced };
+    return {
+      ok: true,
+      dryRun: input.dryRun ?? false,
+      datasets: stored,
+      added: merged.added,
+      replaced: merged.replaced,
+    };
   });
 }
 
 /** The current dataset releases (newest per indicator, series and unit), optionally of one indicator. */
-export async function listIndicatorDatasets(db: MigovDatabase, filters: { indicator?: string } = {}): Promise<IndicatorDatasetSummary[]> {
+export async function listIndicatorDatasets(
+  db: MigovDatabase,
+  filters: { indicator?: string } = {},
+): Promise<IndicatorDatasetSummary[]> {
   return (await currentRows(db.kysely, filters.indicator)).map(toSummary);
 }
 

@@ -6,7 +6,15 @@ import type { Selectable } from 'kysely';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { ConflictError, NotFoundError, ValidationError, assertNoProblems } from '../errors.ts';
-import { isoAt, nowIso, readNumber, readOptional, readOptionalTimestamp, readTimestamp, toIsoTimestamp } from '../schema/codec.ts';
+import {
+  isoAt,
+  nowIso,
+  readNumber,
+  readOptional,
+  readOptionalTimestamp,
+  readTimestamp,
+  toIsoTimestamp,
+} from '../schema/codec.ts';
 import { newId } from '../schema/ids.ts';
 import { resolvePage, type Page, type PageRequest } from '../shared/page.ts';
 import { likeContains } from '../shared/like.ts';
@@ -63,7 +71,8 @@ export interface NewInvitation {
 /** Invite an email address to a role in a scope. Audited as `invitation.create`. */
 export async function createInvitation(db: MigovDatabase, input: NewInvitation): Promise<Invitation> {
   const problems = checkRoleAndScope(input.role, input.scope);
-  if (typeof input.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim())) problems.push({ field: 'email', value: input.email, message: 'must be an email address' });
+  if (typeof input.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim()))
+    problems.push({ field: 'email', value: input.email, message: 'must be an email address' });
   assertNoProblems(problems);
   assertTokenHash('tokenHash', input.tokenHash);
   return inTransaction(db, async (trx) => {
@@ -81,13 +90,23 @@ export async function createInvitation(db: MigovDatabase, input: NewInvitation):
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, { actorId: input.invitedBy, action: 'invitation.create', targetType: 'invitation', targetId: row.id, details: { email: row.email, role: input.role, scope: input.scope } });
+    await appendAudit(trx, {
+      actorId: input.invitedBy,
+      action: 'invitation.create',
+      targetType: 'invitation',
+      targetId: row.id,
+      details: { email: row.email, role: input.role, scope: input.scope },
+    });
     return toInvitation(row);
   });
 }
 
 /** The pending invitation (not accepted, revoked or expired at `now`, the caller's clock) with this token hash, or undefined. */
-export async function findInvitationByTokenHash(db: MigovDatabase, tokenHash: string, now?: string | Date): Promise<Invitation | undefined> {
+export async function findInvitationByTokenHash(
+  db: MigovDatabase,
+  tokenHash: string,
+  now?: string | Date,
+): Promise<Invitation | undefined> {
   const row = await db.kysely
     .selectFrom('invitations')
     .selectAll()
@@ -103,7 +122,8 @@ export async function findInvitationByTokenHash(db: MigovDatabase, tokenHash: st
  * Who accepts an invitation: a newcomer choosing a name and a password (the invited email must have no
  * account yet), or the existing account of the invited email, signed in with its own credentials.
  */
-export type InvitationAcceptor = { kind: 'new-account'; name: string; passwordHash: string } | { kind: 'signed-in'; userId: string };
+export type InvitationAcceptor =
+  { kind: 'new-account'; name: string; passwordHash: string } | { kind: 'signed-in'; userId: string };
 
 /**
  * Why an acceptance was refused (nothing changed): `unavailable` (unknown, used, withdrawn or expired
@@ -114,7 +134,8 @@ export type InvitationAcceptor = { kind: 'new-account'; name: string; passwordHa
 export type InvitationRefusal = 'unavailable' | 'account-exists' | 'other-account';
 
 /** What acceptInvitation answers. */
-export type InvitationAcceptance = { ok: true; invitation: Invitation; user: User; grantId: string } | { ok: false; refusal: InvitationRefusal };
+export type InvitationAcceptance =
+  { ok: true; invitation: Invitation; user: User; grantId: string } | { ok: false; refusal: InvitationRefusal };
 
 /** Thrown inside the transaction so that it rolls back; answered as a refusal. */
 class AcceptanceRefused extends Error {
@@ -129,12 +150,21 @@ class AcceptanceRefused extends Error {
  * account, which must be the invited email's, and grant the role. An invitation never hands an
  * existing account to whoever holds its token. Audited as `invitation.accept` and `role.grant`.
  */
-export async function acceptInvitation(db: MigovDatabase, input: { tokenHash: string; as: InvitationAcceptor; now?: string | Date }): Promise<InvitationAcceptance> {
+export async function acceptInvitation(
+  db: MigovDatabase,
+  input: { tokenHash: string; as: InvitationAcceptor; now?: string | Date },
+): Promise<InvitationAcceptance> {
   if (input.as.kind === 'new-account') {
     const name = input.as.name;
-    assertNoProblems(typeof name === 'string' && name.trim() !== '' && name.length <= 200 ? [] : [{ field: 'name', value: name, message: 'must be 1 to 200 characters' }]);
+    assertNoProblems(
+      typeof name === 'string' && name.trim() !== '' && name.length <= 200
+        ? []
+        : [{ field: 'name', value: name, message: 'must be 1 to 200 characters' }],
+    );
     if (typeof input.as.passwordHash !== 'string' || input.as.passwordHash.length < 16) {
-      throw new ValidationError([{ field: 'passwordHash', message: 'must be a password hash (argon2id), not a password' }]);
+      throw new ValidationError([
+        { field: 'passwordHash', message: 'must be a password hash (argon2id), not a password' },
+      ]);
     }
   }
   const acceptor = input.as;
@@ -155,14 +185,24 @@ export async function acceptInvitation(db: MigovDatabase, input: { tokenHash: st
       const existing = await trx.selectFrom('users').selectAll().where('email', '=', pending.email).executeTakeFirst();
       let userRow: Selectable<UsersTable>;
       if (acceptor.kind === 'signed-in') {
-        if (!existing || existing.id !== acceptor.userId || existing.status !== 'active') throw new AcceptanceRefused('other-account');
+        if (!existing || existing.id !== acceptor.userId || existing.status !== 'active')
+          throw new AcceptanceRefused('other-account');
         userRow = existing;
       } else {
         if (existing) throw new AcceptanceRefused('account-exists');
         try {
           userRow = await trx
             .insertInto('users')
-            .values({ id: newId(), email: pending.email, name: acceptor.name.trim(), status: 'active', password_hash: acceptor.passwordHash, failed_sign_ins: 0, created_at: now, updated_at: now })
+            .values({
+              id: newId(),
+              email: pending.email,
+              name: acceptor.name.trim(),
+              status: 'active',
+              password_hash: acceptor.passwordHash,
+              failed_sign_ins: 0,
+              created_at: now,
+              updated_at: now,
+            })
             .returningAll()
             .executeTakeFirstOrThrow();
         } catch (error) {
@@ -171,7 +211,12 @@ export async function acceptInvitation(db: MigovDatabase, input: { tokenHash: st
           throw error;
         }
       }
-      const accepted = await trx.updateTable('invitations').set({ accepted_user_id: userRow.id }).where('id', '=', pending.id).returningAll().executeTakeFirstOrThrow();
+      const accepted = await trx
+        .updateTable('invitations')
+        .set({ accepted_user_id: userRow.id })
+        .where('id', '=', pending.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
       const scope = scopeFromColumns(pending.scope_kind, pending.scope_value);
       const existingGrant = await trx
         .selectFrom('role_grants')
@@ -187,11 +232,31 @@ export async function acceptInvitation(db: MigovDatabase, input: { tokenHash: st
         grantId = newId();
         await trx
           .insertInto('role_grants')
-          .values({ id: grantId, user_id: userRow.id, role: pending.role, scope_kind: pending.scope_kind, scope_value: pending.scope_value, granted_at: now, granted_by: pending.invited_by })
+          .values({
+            id: grantId,
+            user_id: userRow.id,
+            role: pending.role,
+            scope_kind: pending.scope_kind,
+            scope_value: pending.scope_value,
+            granted_at: now,
+            granted_by: pending.invited_by,
+          })
           .execute();
-        await appendAudit(trx, { actorId: pending.invited_by, action: 'role.grant', targetType: 'user', targetId: userRow.id, details: { grantId, role: pending.role, scope, invitationId: pending.id } });
+        await appendAudit(trx, {
+          actorId: pending.invited_by,
+          action: 'role.grant',
+          targetType: 'user',
+          targetId: userRow.id,
+          details: { grantId, role: pending.role, scope, invitationId: pending.id },
+        });
       }
-      await appendAudit(trx, { actorId: userRow.id, action: 'invitation.accept', targetType: 'invitation', targetId: pending.id, details: { email: pending.email, as: acceptor.kind } });
+      await appendAudit(trx, {
+        actorId: userRow.id,
+        action: 'invitation.accept',
+        targetType: 'invitation',
+        targetId: pending.id,
+        details: { email: pending.email, as: acceptor.kind },
+      });
       return { ok: true as const, invitation: toInvitation(accepted), user: toUser(userRow), grantId };
     });
   } catch (error) {
@@ -201,11 +266,26 @@ export async function acceptInvitation(db: MigovDatabase, input: { tokenHash: st
 }
 
 /** Withdraw a pending invitation (kept with revoked_at). */
-export async function revokeInvitation(db: MigovDatabase, invitationId: string, actorId: string | null): Promise<Invitation> {
+export async function revokeInvitation(
+  db: MigovDatabase,
+  invitationId: string,
+  actorId: string | null,
+): Promise<Invitation> {
   return inTransaction(db, async (trx) => {
-    const row = await trx.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', invitationId).where('revoked_at', 'is', null).where('accepted_at', 'is', null).returningAll().executeTakeFirst();
+    const row = await trx
+      .updateTable('invitations')
+      .set({ revoked_at: nowIso() })
+      .where('id', '=', invitationId)
+      .where('revoked_at', 'is', null)
+      .where('accepted_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
     if (!row) {
-      const existing = await trx.selectFrom('invitations').selectAll().where('id', '=', invitationId).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('invitations')
+        .selectAll()
+        .where('id', '=', invitationId)
+        .executeTakeFirst();
       if (!existing) throw new NotFoundError('invitation', invitationId);
       throw new ConflictError(`invitation ${invitationId} is no longer pending`, toInvitation(existing));
     }
@@ -218,7 +298,11 @@ export async function revokeInvitation(db: MigovDatabase, invitationId: string, 
  * Send an invitation again: a new token (the old link stops working) and a new expiry, for an
  * invitation neither accepted nor withdrawn (an expired one comes back to life). Audited as `invitation.renew`.
  */
-export async function renewInvitation(db: MigovDatabase, invitationId: string, input: { tokenHash: string; expiresAt: string; actorId: string | null }): Promise<Invitation> {
+export async function renewInvitation(
+  db: MigovDatabase,
+  invitationId: string,
+  input: { tokenHash: string; expiresAt: string; actorId: string | null },
+): Promise<Invitation> {
   assertTokenHash('tokenHash', input.tokenHash);
   return inTransaction(db, async (trx) => {
     const row = await trx
@@ -230,11 +314,21 @@ export async function renewInvitation(db: MigovDatabase, invitationId: string, i
       .returningAll()
       .executeTakeFirst();
     if (!row) {
-      const existing = await trx.selectFrom('invitations').selectAll().where('id', '=', invitationId).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('invitations')
+        .selectAll()
+        .where('id', '=', invitationId)
+        .executeTakeFirst();
       if (!existing) throw new NotFoundError('invitation', invitationId);
       throw new ConflictError(`invitation ${invitationId} is no longer pending`, toInvitation(existing));
     }
-    await appendAudit(trx, { actorId: input.actorId, action: 'invitation.renew', targetType: 'invitation', targetId: invitationId, details: { expiresAt: toIsoTimestamp(input.expiresAt) } });
+    await appendAudit(trx, {
+      actorId: input.actorId,
+      action: 'invitation.renew',
+      targetType: 'invitation',
+      targetId: invitationId,
+      details: { expiresAt: toIsoTimestamp(input.expiresAt) },
+    });
     return toInvitation(row);
   });
 }
@@ -263,10 +357,15 @@ export interface InvitationFilters {
 }
 
 /** Invitations, newest first, with their status at `now`; filtered by status and email. */
-export async function listInvitations(db: MigovDatabase, filters: InvitationFilters = {}): Promise<Page<Invitation & { status: InvitationStatus }>> {
+export async function listInvitations(
+  db: MigovDatabase,
+  filters: InvitationFilters = {},
+): Promise<Page<Invitation & { status: InvitationStatus }>> {
   const { limit, offset } = resolvePage(filters.page);
   if (filters.status !== undefined && !(INVITATION_STATUSES as readonly string[]).includes(filters.status)) {
-    throw new ValidationError([{ field: 'status', value: filters.status, message: `must be one of ${INVITATION_STATUSES.join(', ')}` }]);
+    throw new ValidationError([
+      { field: 'status', value: filters.status, message: `must be one of ${INVITATION_STATUSES.join(', ')}` },
+    ]);
   }
   const now = isoAt(filters.now);
   let query = db.kysely.selectFrom('invitations');
@@ -302,7 +401,11 @@ export async function listInvitations(db: MigovDatabase, filters: InvitationFilt
 }
 
 /** One invitation by id, with its status at `now`; NotFoundError when there is none. */
-export async function getInvitation(db: MigovDatabase, id: string, now?: string | Date): Promise<Invitation & { status: InvitationStatus }> {
+export async function getInvitation(
+  db: MigovDatabase,
+  id: string,
+  now?: string | Date,
+): Promise<Invitation & { status: InvitationStatus }> {
   const row = await db.kysely.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError('invitation', id);
   const invitation = toInvitation(row);

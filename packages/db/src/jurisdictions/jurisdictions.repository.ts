@@ -26,7 +26,13 @@ export interface Jurisdiction {
 }
 
 function toJurisdiction(row: Selectable<JurisdictionsTable>): Jurisdiction {
-  const jurisdiction: Jurisdiction = { code: row.code, name: row.name, level: row.level as JurisdictionLevel, parent: row.parent_code, createdAt: readTimestamp(row.created_at) };
+  const jurisdiction: Jurisdiction = {
+    code: row.code,
+    name: row.name,
+    level: row.level as JurisdictionLevel,
+    parent: row.parent_code,
+    createdAt: readTimestamp(row.created_at),
+  };
   const createdBy = readOptional(row.created_by);
   if (createdBy !== undefined) jurisdiction.createdBy = createdBy;
   return jurisdiction;
@@ -43,13 +49,24 @@ export async function createJurisdiction(
 ): Promise<Jurisdiction> {
   const problems: FieldProblem[] = [];
   const match = typeof input.code === 'string' ? SUBNATIONAL_CODE.exec(input.code) : null;
-  if (!match) problems.push({ field: 'code', value: input.code, message: 'must be <parent M49>-<local code>, e.g. 484-CMX' });
-  if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > 200) problems.push({ field: 'name', value: input.name, message: 'must be 1 to 200 characters' });
-  if (!(JURISDICTION_LEVELS as readonly unknown[]).includes(input.level)) problems.push({ field: 'level', value: input.level, message: `must be one of ${JURISDICTION_LEVELS.join(', ')}` });
+  if (!match)
+    problems.push({ field: 'code', value: input.code, message: 'must be <parent M49>-<local code>, e.g. 484-CMX' });
+  if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > 200)
+    problems.push({ field: 'name', value: input.name, message: 'must be 1 to 200 characters' });
+  if (!(JURISDICTION_LEVELS as readonly unknown[]).includes(input.level))
+    problems.push({ field: 'level', value: input.level, message: `must be one of ${JURISDICTION_LEVELS.join(', ')}` });
   if (typeof input.parent !== 'string' || !(/^\d{1,3}$/.test(input.parent) || SUBNATIONAL_CODE.test(input.parent))) {
-    problems.push({ field: 'parent', value: input.parent, message: 'must be an M49 country code or a sub-national code' });
+    problems.push({
+      field: 'parent',
+      value: input.parent,
+      message: 'must be an M49 country code or a sub-national code',
+    });
   } else if (match && !input.code.startsWith(`${input.parent}-`)) {
-    problems.push({ field: 'parent', value: input.parent, message: `the code ${input.code} does not start with its parent ${input.parent}-` });
+    problems.push({
+      field: 'parent',
+      value: input.parent,
+      message: `the code ${input.code} does not start with its parent ${input.parent}-`,
+    });
   }
   assertNoProblems(problems);
   if (SUBNATIONAL_CODE.test(input.parent) && !(await findJurisdiction(db, input.parent))) {
@@ -58,12 +75,20 @@ export async function createJurisdiction(
   try {
     const row = await db.kysely
       .insertInto('jurisdictions')
-      .values({ code: input.code, name: input.name.trim(), level: input.level, parent_code: input.parent, created_at: nowIso(), created_by: actorId })
+      .values({
+        code: input.code,
+        name: input.name.trim(),
+        level: input.level,
+        parent_code: input.parent,
+        created_at: nowIso(),
+        created_by: actorId,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     return toJurisdiction(row);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(`jurisdiction ${input.code} already exists`, await findJurisdiction(db, input.code));
+    if (isUniqueViolation(error))
+      throw new ConflictError(`jurisdiction ${input.code} already exists`, await findJurisdiction(db, input.code));
     throw error;
   }
 }

@@ -33,7 +33,9 @@ export function initialSchema(dialect: Dialect): Migration {
         .addColumn('id', 'text', (column) => column.primaryKey())
         .addColumn('user_id', 'text', (column) => column.notNull().references('users.id'))
         .addColumn('role', 'text', (column) => column.notNull())
-        .addColumn('scope_kind', 'text', (column) => column.notNull().check(sql`scope_kind in ('global', 'area', 'group')`))
+        .addColumn('scope_kind', 'text', (column) =>
+          column.notNull().check(sql`scope_kind in ('global', 'area', 'group')`),
+        )
         .addColumn('scope_value', 'text', (column) => column.notNull())
         .addColumn('granted_at', type('timestamp'), (column) => column.notNull())
         .addColumn('granted_by', 'text')
@@ -79,7 +81,9 @@ export function initialSchema(dialect: Dialect): Migration {
         .addColumn('id', 'text', (column) => column.primaryKey())
         .addColumn('email', 'text', (column) => column.notNull())
         .addColumn('role', 'text', (column) => column.notNull())
-        .addColumn('scope_kind', 'text', (column) => column.notNull().check(sql`scope_kind in ('global', 'area', 'group')`))
+        .addColumn('scope_kind', 'text', (column) =>
+          column.notNull().check(sql`scope_kind in ('global', 'area', 'group')`),
+        )
         .addColumn('scope_value', 'text', (column) => column.notNull())
         .addColumn('token_hash', 'text', (column) => column.notNull().unique())
         .addColumn('expires_at', type('timestamp'), (column) => column.notNull())
@@ -142,7 +146,9 @@ export function initialSchema(dialect: Dialect): Migration {
         .addColumn('jurisdiction', 'text', (column) => column.notNull())
         .addColumn('round_id', 'text', (column) => column.notNull().references('rounds.id'))
         .addColumn('state', 'text', (column) =>
-          column.notNull().check(sql`state in ('draft', 'submitted', 'returned', 'resubmitted', 'validated', 'published')`),
+          column
+            .notNull()
+            .check(sql`state in ('draft', 'submitted', 'returned', 'resubmitted', 'validated', 'published')`),
         )
         .addColumn('lock_version', 'integer', (column) => column.notNull().check(sql`lock_version >= 1`))
         .addColumn('revision_count', 'integer', (column) => column.notNull())
@@ -197,7 +203,11 @@ export function initialSchema(dialect: Dialect): Migration {
         .addColumn('created_at', type('timestamp'), (column) => column.notNull())
         .addColumn('created_by', 'text')
         .execute();
-      await db.schema.createIndex('review_comments_assessment').on('review_comments').columns(['assessment_id']).execute();
+      await db.schema
+        .createIndex('review_comments_assessment')
+        .on('review_comments')
+        .columns(['assessment_id'])
+        .execute();
 
       await db.schema
         .createTable('revisions')
@@ -228,7 +238,11 @@ export function initialSchema(dialect: Dialect): Migration {
         .addColumn('published_by', 'text')
         .addUniqueConstraint('publications_assessment_number', ['assessment_id', 'publication_number'])
         .execute();
-      await db.schema.createIndex('publications_year').on('publications').columns(['year', 'instrument', 'jurisdiction']).execute();
+      await db.schema
+        .createIndex('publications_year')
+        .on('publications')
+        .columns(['year', 'instrument', 'jurisdiction'])
+        .execute();
 
       await db.schema
         .createTable('observation_imports')
@@ -258,7 +272,11 @@ export function initialSchema(dialect: Dialect): Migration {
         .addColumn('numerator', type('decimal'))
         .addColumn('denominator', type('decimal'))
         .execute();
-      await db.schema.createIndex('observations_lookup').on('observations').columns(['series', 'year', 'area', 'domain']).execute();
+      await db.schema
+        .createIndex('observations_lookup')
+        .on('observations')
+        .columns(['series', 'year', 'area', 'domain'])
+        .execute();
       await db.schema.createIndex('observations_import').on('observations').columns(['import_id']).execute();
 
       await createAppendOnlyTriggers(db, dialect);

@@ -29,7 +29,9 @@ export function governanceAndIndicators(dialect: Dialect): Migration {
       await db.schema.createIndex('briefs_area').on('briefs').columns(['area', 'year']).execute();
       if (dialect === 'postgres') {
         // migov_append_only() comes from 0001.
-        await sql`create trigger briefs_append_only before update or delete on briefs for each row execute function migov_append_only()`.execute(db);
+        await sql`create trigger briefs_append_only before update or delete on briefs for each row execute function migov_append_only()`.execute(
+          db,
+        );
         return;
       }
       for (const operation of ['update', 'delete'] as const) {

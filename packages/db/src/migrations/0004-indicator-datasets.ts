@@ -25,7 +25,11 @@ export function indicatorDatasets(dialect: Dialect): Migration {
         .addColumn('created_at', type('timestamp'), (column) => column.notNull())
         .addColumn('created_by', 'text', (column) => column.references('users.id'))
         .execute();
-      await db.schema.createIndex('indicator_datasets_key').on('indicator_datasets').columns(['indicator', 'series', 'unit']).execute();
+      await db.schema
+        .createIndex('indicator_datasets_key')
+        .on('indicator_datasets')
+        .columns(['indicator', 'series', 'unit'])
+        .execute();
       await db.schema
         .createTable('indicator_observations')
         .addColumn('id', 'text', (column) => column.primaryKey())
@@ -38,7 +42,11 @@ export function indicatorDatasets(dialect: Dialect): Migration {
         .addColumn('dimensions', type('json'), (column) => column.notNull())
         .addColumn('attributes', type('json'), (column) => column.notNull())
         .execute();
-      await db.schema.createIndex('indicator_observations_dataset').on('indicator_observations').columns(['dataset_id', 'area', 'year']).execute();
+      await db.schema
+        .createIndex('indicator_observations_dataset')
+        .on('indicator_observations')
+        .columns(['dataset_id', 'area', 'year'])
+        .execute();
     },
   };
 }

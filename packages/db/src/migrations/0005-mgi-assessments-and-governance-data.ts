@@ -27,7 +27,9 @@ export function mgiAssessmentsAndGovernanceData(dialect: Dialect): Migration {
         .addColumn('jurisdiction_name', 'text', (column) => column.notNull())
         .addColumn('level', 'text', (column) => column.notNull().check(sql`level in ('national', 'local')`))
         .addColumn('year', 'integer', (column) => column.notNull())
-        .addColumn('round_kind', 'text', (column) => column.notNull().check(sql`round_kind in ('baseline', 'follow-up')`))
+        .addColumn('round_kind', 'text', (column) =>
+          column.notNull().check(sql`round_kind in ('baseline', 'follow-up')`),
+        )
         .addColumn('instrument', 'text', (column) => column.notNull())
         .addColumn('instrument_version', 'text', (column) => column.notNull())
         .addColumn('state', 'text', (column) => column.notNull())
@@ -50,7 +52,11 @@ export function mgiAssessmentsAndGovernanceData(dialect: Dialect): Migration {
         .addColumn('created_at', type('timestamp'), (column) => column.notNull())
         .addColumn('created_by', 'text', (column) => column.references('users.id'))
         .execute();
-      await db.schema.createIndex('mgi_answer_history_assessment').on('mgi_answer_history').columns(['assessment_id', 'item_id']).execute();
+      await db.schema
+        .createIndex('mgi_answer_history_assessment')
+        .on('mgi_answer_history')
+        .columns(['assessment_id', 'item_id'])
+        .execute();
       await db.schema
         .createTable('mgi_process_events')
         .addColumn('assessment_id', 'text', (column) => column.notNull().references('mgi_assessments.id'))
@@ -76,7 +82,9 @@ export function mgiAssessmentsAndGovernanceData(dialect: Dialect): Migration {
         .execute();
       await db.schema
         .createTable('governance_documents')
-        .addColumn('name', 'text', (column) => column.notNull().check(sql`name in ('crosswalk', 'partnership-registry')`))
+        .addColumn('name', 'text', (column) =>
+          column.notNull().check(sql`name in ('crosswalk', 'partnership-registry')`),
+        )
         .addColumn('version', 'integer', (column) => column.notNull().check(sql`version >= 1`))
         .addColumn('description', 'text', (column) => column.notNull())
         .addColumn('source', 'text', (column) => column.notNull())
@@ -89,7 +97,9 @@ export function mgiAssessmentsAndGovernanceData(dialect: Dialect): Migration {
       for (const table of APPEND_ONLY) {
         if (dialect === 'postgres') {
           // migov_append_only() comes from 0001.
-          await sql`create trigger ${sql.id(`${table}_append_only`)} before update or delete on ${sql.table(table)} for each row execute function migov_append_only()`.execute(db);
+          await sql`create trigger ${sql.id(`${table}_append_only`)} before update or delete on ${sql.table(table)} for each row execute function migov_append_only()`.execute(
+            db,
+          );
           continue;
         }
         for (const operation of ['update', 'delete'] as const) {

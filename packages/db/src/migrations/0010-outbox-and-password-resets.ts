@@ -22,7 +22,9 @@ export function outboxAndPasswordResets(dialect: Dialect): Migration {
         .addColumn('subject', 'text', (column) => column.notNull())
         .addColumn('body', 'text', (column) => column.notNull())
         .addColumn('dedupe_key', 'text', (column) => column.unique())
-        .addColumn('status', 'text', (column) => column.notNull().check(sql`status in ('pending', 'sending', 'sent', 'failed')`))
+        .addColumn('status', 'text', (column) =>
+          column.notNull().check(sql`status in ('pending', 'sending', 'sent', 'failed')`),
+        )
         .addColumn('attempts', 'integer', (column) => column.notNull())
         .addColumn('next_attempt_at', type('timestamp'), (column) => column.notNull())
         .addColumn('claim', 'text')

@@ -2,12 +2,26 @@
  * Published open data imported from files (UN SDG Global Database and others). Kept apart from the
  * figures computed from assessments; each import is all-or-nothing, in one transaction.
  */
-import { POLICY_DOMAIN_CODES, SERIES, normalizeM49, type Observation, type PolicyDomainCode, type SeriesCode } from '@migov/core';
+import {
+  POLICY_DOMAIN_CODES,
+  SERIES,
+  normalizeM49,
+  type Observation,
+  type PolicyDomainCode,
+  type SeriesCode,
+} from '@migov/core';
 import type { Selectable } from 'kysely';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { assertNoProblems, type FieldProblem } from '../errors.ts';
-import { nowIso, readNumber, readOptional, readOptionalNumber, readTimestamp, toIsoTimestamp } from '../schema/codec.ts';
+import {
+  nowIso,
+  readNumber,
+  readOptional,
+  readOptionalNumber,
+  readTimestamp,
+  toIsoTimestamp,
+} from '../schema/codec.ts';
 import { newId } from '../schema/ids.ts';
 import type { ObservationsTable } from '../schema/schema.ts';
 
@@ -34,16 +48,36 @@ const BATCH = 500;
 
 function checkObservation(observation: Observation, index: number, problems: FieldProblem[]): void {
   const field = (name: string) => `observations[${index}].${name}`;
-  if (!(observation.series in SERIES)) problems.push({ field: field('series'), value: observation.series, message: `must be one of ${Object.keys(SERIES).join(', ')}` });
-  if (typeof observation.area !== 'string' || normalizeM49(observation.area) === undefined && !/^\d{1,3}(-[A-Z0-9]{1,16})+$/.test(observation.area)) {
-    problems.push({ field: field('area'), value: observation.area, message: 'must be an M49 code or a sub-national code' });
+  if (!(observation.series in SERIES))
+    problems.push({
+      field: field('series'),
+      value: observation.series,
+      message: `must be one of ${Object.keys(SERIES).join(', ')}`,
+    });
+  if (
+    typeof observation.area !== 'string' ||
+    (normalizeM49(observation.area) === undefined && !/^\d{1,3}(-[A-Z0-9]{1,16})+$/.test(observation.area))
+  ) {
+    problems.push({
+      field: field('area'),
+      value: observation.area,
+      message: 'must be an M49 code or a sub-national code',
+    });
   }
-  if (!Number.isInteger(observation.year) || observation.year < 1900 || observation.year > 2200) problems.push({ field: field('year'), value: observation.year, message: 'must be a year' });
-  if (!(POLICY_DOMAIN_CODES as readonly string[]).includes(observation.domain)) problems.push({ field: field('domain'), value: observation.domain, message: `must be one of ${POLICY_DOMAIN_CODES.join(', ')}` });
-  if (observation.value !== 'N' && (typeof observation.value !== 'number' || !Number.isFinite(observation.value))) problems.push({ field: field('value'), value: observation.value, message: 'must be a finite number or N' });
+  if (!Number.isInteger(observation.year) || observation.year < 1900 || observation.year > 2200)
+    problems.push({ field: field('year'), value: observation.year, message: 'must be a year' });
+  if (!(POLICY_DOMAIN_CODES as readonly string[]).includes(observation.domain))
+    problems.push({
+      field: field('domain'),
+      value: observation.domain,
+      message: `must be one of ${POLICY_DOMAIN_CODES.join(', ')}`,
+    });
+  if (observation.value !== 'N' && (typeof observation.value !== 'number' || !Number.isFinite(observation.value)))
+    problems.push({ field: field('value'), value: observation.value, message: 'must be a finite number or N' });
   for (const name of ['numerator', 'denominator'] as const) {
     const value = observation[name];
-    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) problems.push({ field: field(name), value, message: 'must be a finite number' });
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value)))
+      problems.push({ field: field(name), value, message: 'must be a finite number' });
   }
 }
 
@@ -58,9 +92,12 @@ export async function importObservations(
   options: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ObservationImport> {
   const problems: FieldProblem[] = [];
-  if (typeof input.source?.name !== 'string' || input.source.name.trim() === '') problems.push({ field: 'source.name', value: input.source?.name, message: 'must name the source' });
-  if (typeof input.source?.format !== 'string' || input.source.format.trim() === '') problems.push({ field: 'source.format', value: input.source?.format, message: 'must name the format' });
-  if (Number.isNaN(Date.parse(input.source?.importedAt ?? ''))) problems.push({ field: 'source.importedAt', value: input.source?.importedAt, message: 'must be an ISO timestamp' });
+  if (typeof input.source?.name !== 'string' || input.source.name.trim() === '')
+    problems.push({ field: 'source.name', value: input.source?.name, message: 'must name the source' });
+  if (typeof input.source?.format !== 'string' || input.source.format.trim() === '')
+    problems.push({ field: 'source.format', value: input.source?.format, message: 'must name the format' });
+  if (Number.isNaN(Date.parse(input.source?.importedAt ?? '')))
+    problems.push({ field: 'source.importedAt', value: input.source?.importedAt, message: 'must be an ISO timestamp' });
   input.observations.forEach((observation, index) => {
     if (problems.length < 100) checkObservation(observation, index, problems);
   });
@@ -101,8 +138,19 @@ export async function importObservations(
       await trx.insertInto('observations').values(rows).execute();
       options.onProgress?.(Math.min(start + BATCH, total), total);
     }
-    await appendAudit(trx, { actorId, action: 'observations.import', targetType: 'observation-import', targetId: id, details: { source: input.source, count: total } });
-    const result: ObservationImport = { id, source: { ...input.source, importedAt: toIsoTimestamp(input.source.importedAt) }, observationCount: total, createdAt };
+    await appendAudit(trx, {
+      actorId,
+      action: 'observations.import',
+      targetType: 'observation-import',
+      targetId: id,
+      details: { source: input.source, count: total },
+    });
+    const result: ObservationImport = {
+      id,
+      source: { ...input.source, importedAt: toIsoTimestamp(input.source.importedAt) },
+      observationCount: total,
+      createdAt,
+    };
     if (actorId) result.importedBy = actorId;
     return result;
   });
@@ -165,7 +213,13 @@ export async function listObservations(db: MigovDatabase, filters: ObservationFi
       ),
     );
   }
-  const rows = await query.orderBy('o.series').orderBy('o.year').orderBy('o.area').orderBy('o.domain').orderBy('o.id').execute();
+  const rows = await query
+    .orderBy('o.series')
+    .orderBy('o.year')
+    .orderBy('o.area')
+    .orderBy('o.domain')
+    .orderBy('o.id')
+    .execute();
   return rows.map(toObservation);
 }
 

@@ -3,7 +3,13 @@
  * official values (the UN's, from a snapshot or an imported file), national publications made in migov
  * (with who validated them), and demo content (never official). Loading a snapshot is idempotent.
  */
-import { snapshotDatasets, snapshotLabel, snapshotObservations, type PublishedCoverage, type SnapshotManifest } from '@migov/core';
+import {
+  snapshotDatasets,
+  snapshotLabel,
+  snapshotObservations,
+  type PublishedCoverage,
+  type SnapshotManifest,
+} from '@migov/core';
 import type { MigovDatabase } from '../database.ts';
 import { DEMO_EMAIL_DOMAIN } from '../demo/seed-demo-data.ts';
 import { importIndicatorDatasets } from '../indicators/indicators.repository.ts';
@@ -35,7 +41,20 @@ export interface LoadedSnapshot {
   observationImportId?: string;
 }
 
-function toLoaded(db: MigovDatabase, row: { snapshot_id: string; source: string; source_detail: string; retrieved_on: string; origin: string; manifest: unknown; observation_import_id: string | null; created_at: string | Date }, parsed?: SnapshotManifest): LoadedSnapshot {
+function toLoaded(
+  db: MigovDatabase,
+  row: {
+    snapshot_id: string;
+    source: string;
+    source_detail: string;
+    retrieved_on: string;
+    origin: string;
+    manifest: unknown;
+    observation_import_id: string | null;
+    created_at: string | Date;
+  },
+  parsed?: SnapshotManifest,
+): LoadedSnapshot {
   const manifest = parsed ?? readJson<SnapshotManifest>(db.dialect, row.manifest);
   const loaded: LoadedSnapshot = {
     id: row.snapshot_id,
@@ -45,7 +64,12 @@ function toLoaded(db: MigovDatabase, row: { snapshot_id: string; source: string;
     origin: row.origin === 'fetched' ? 'fetched' : 'bundled',
     label: snapshotLabel({ source: row.source, retrievedOn: row.retrieved_on }),
     loadedAt: readTimestamp(row.created_at),
-    series: manifest.series.map(({ series, indicator, description, rows }) => ({ series, indicator, ...(description ? { description } : {}), rows })),
+    series: manifest.series.map(({ series, indicator, description, rows }) => ({
+      series,
+      indicator,
+      ...(description ? { description } : {}),
+      rows,
+    })),
     coverage: manifest.coverage ?? [],
   };
   const importId = readOptional(row.observation_import_id);
@@ -69,18 +93,50 @@ export async function currentOfficialSnapshot(db: MigovDatabase): Promise<Loaded
  * datasets, both naming the snapshot as their source. A snapshot with the same id and checksums that is
  * already loaded is not loaded again (`loaded: false`).
  */
-export async function loadOfficialSnapshot(db: MigovDatabase, snapshot: OfficialSnapshot, options: { origin: 'bundled' | 'fetched'; actorId?: string | null }): Promise<{ loaded: boolean; snapshot: LoadedSnapshot }> {
+export async function loadOfficialSnapshot(
+  db: MigovDatabase,
+  snapshot: OfficialSnapshot,
+  options: { origin: 'bundled' | 'fetched'; actorId?: string | null },
+): Promise<{ loaded: boolean; snapshot: LoadedSnapshot }> {
   const { manifest } = snapshot;
   const checksums = (entry: SnapshotManifest) => entry.series.map((series) => series.sha256).join(',');
-  for (const existing of await db.kysely.selectFrom('official_snapshots').selectAll().where('snapshot_id', '=', manifest.id).execute()) {
-    if (checksums(readJson<SnapshotManifest>(db.dialect, existing.manifest)) === checksums(manifest)) return { loaded: false, snapshot: toLoaded(db, existing) };
+  for (const existing of await db.kysely
+    .selectFrom('official_snapshots')
+    .selectAll()
+    .where('snapshot_id', '=', manifest.id)
+    .execute()) {
+    if (checksums(readJson<SnapshotManifest>(db.dialect, existing.manifest)) === checksums(manifest))
+      return { loaded: false, snapshot: toLoaded(db, existing) };
   }
   const label = snapshotLabel(manifest);
   const actorId = options.actorId ?? null;
-  const datasets = snapshot.series.filter((series) => series.indicator !== '10.7.2').flatMap((series) => snapshotDatasets(series, label));
-  if (datasets.length > 0) await importIndicatorDatasets(db, { datasets, source: { name: label, format: SNAPSHOT_IMPORT_FORMAT }, onConflict: 'replace' }, actorId);
-  const observations = snapshot.series.flatMap((series) => snapshotObservations(series, `${manifest.source} (${series.series})`));
-  const imported = observations.length > 0 ? await importObservations(db, { observations, source: { name: label, format: SNAPSHOT_IMPORT_FORMAT, importedAt: `${manifest.retrievedOn}T00:00:00.000Z` } }, actorId) : undefined;
+  const datasets = snapshot.series
+    .filter((series) => series.indicator !== '10.7.2')
+    .flatMap((series) => snapshotDatasets(series, label));
+  if (datasets.length > 0)
+    await importIndicatorDatasets(
+      db,
+      { datasets, source: { name: label, format: SNAPSHOT_IMPORT_FORMAT }, onConflict: 'replace' },
+      actorId,
+    );
+  const observations = snapshot.series.flatMap((series) =>
+    snapshotObservations(series, `${manifest.source} (${series.series})`),
+  );
+  const imported =
+    observations.length > 0
+      ? await importObservations(
+          db,
+          {
+            observations,
+            source: {
+              name: label,
+              format: SNAPSHOT_IMPORT_FORMAT,
+              importedAt: `${manifest.retrievedOn}T00:00:00.000Z`,
+            },
+          },
+          actorId,
+        )
+      : undefined;
   const row = {
     id: newId(),
     snapshot_id: manifest.id,
@@ -117,11 +173,26 @@ export interface SourcedObservation {
  * The current SG_CPA_MIGRS/SG_CPA_MIGRP values with their import: for each series, area, year and
  * domain the newest import's, and apart from it the newest demo import's (demo values never replace others).
  */
-export async function listSourcedObservations(db: MigovDatabase, filters: { series: 'SG_CPA_MIGRS' | 'SG_CPA_MIGRP'; year?: number; area?: string }): Promise<SourcedObservation[]> {
+export async function listSourcedObservations(
+  db: MigovDatabase,
+  filters: { series: 'SG_CPA_MIGRS' | 'SG_CPA_MIGRP'; year?: number; area?: string },
+): Promise<SourcedObservation[]> {
   let query = db.kysely
     .selectFrom('observations as o')
     .innerJoin('observation_imports as i', 'i.id', 'o.import_id')
-    .select(['o.series', 'o.area', 'o.year', 'o.domain', 'o.value', 'o.value_flag', 'o.nature', 'o.import_id', 'i.source_name', 'i.source_format', 'i.source_imported_at'])
+    .select([
+      'o.series',
+      'o.area',
+      'o.year',
+      'o.domain',
+      'o.value',
+      'o.value_flag',
+      'o.nature',
+      'o.import_id',
+      'i.source_name',
+      'i.source_format',
+      'i.source_imported_at',
+    ])
     .where('o.series', '=', filters.series);
   if (filters.year !== undefined) query = query.where('o.year', '=', filters.year);
   if (filters.area !== undefined) query = query.where('o.area', '=', filters.area);
@@ -136,7 +207,12 @@ export async function listSourcedObservations(db: MigovDatabase, filters: { seri
       seen.add(key);
       return true;
     })
-    .sort((left, right) => readNumber(left.year) - readNumber(right.year) || (left.area < right.area ? -1 : left.area > right.area ? 1 : 0) || (left.domain < right.domain ? -1 : left.domain > right.domain ? 1 : 0));
+    .sort(
+      (left, right) =>
+        readNumber(left.year) - readNumber(right.year) ||
+        (left.area < right.area ? -1 : left.area > right.area ? 1 : 0) ||
+        (left.domain < right.domain ? -1 : left.domain > right.domain ? 1 : 0),
+    );
   return rows.map((row) => {
     const entry: SourcedObservation = {
       series: filters.series,
@@ -157,7 +233,11 @@ export async function listSourcedObservations(db: MigovDatabase, filters: { seri
 
 /** Roles that may validate an assessment, in the order their title is preferred, and the titles shown. */
 const VALIDATOR_ROLES = ['reviewer', 'national-coordinator', 'administrator'] as const;
-const VALIDATOR_TITLES: Readonly<Record<(typeof VALIDATOR_ROLES)[number], string>> = { reviewer: 'Reviewer', 'national-coordinator': 'National coordinator', administrator: 'Administrator' };
+const VALIDATOR_TITLES: Readonly<Record<(typeof VALIDATOR_ROLES)[number], string>> = {
+  reviewer: 'Reviewer',
+  'national-coordinator': 'National coordinator',
+  administrator: 'Administrator',
+};
 
 /** The latest publication of a jurisdiction in a round, as the results read needs it. */
 export interface NationalResult {
@@ -174,11 +254,23 @@ export interface NationalResult {
 }
 
 /** The latest publication per jurisdiction (optionally of one year, jurisdiction and instrument), with validator and demo flag. */
-export async function listNationalResults(db: MigovDatabase, filters: { year?: number; jurisdiction?: string; instrument?: string } = {}): Promise<NationalResult[]> {
+export async function listNationalResults(
+  db: MigovDatabase,
+  filters: { year?: number; jurisdiction?: string; instrument?: string } = {},
+): Promise<NationalResult[]> {
   let query = db.kysely
     .selectFrom('publications as p')
     .leftJoin('users as publisher', 'publisher.id', 'p.published_by')
-    .select(['p.assessment_id', 'p.jurisdiction', 'p.year', 'p.instrument', 'p.publication_number', 'p.results', 'p.published_at', 'publisher.email as publisher_email'])
+    .select([
+      'p.assessment_id',
+      'p.jurisdiction',
+      'p.year',
+      'p.instrument',
+      'p.publication_number',
+      'p.results',
+      'p.published_at',
+      'publisher.email as publisher_email',
+    ])
     .where(IS_LATEST_PUBLICATION);
   if (filters.year !== undefined) query = query.where('p.year', '=', filters.year);
   if (filters.jurisdiction !== undefined) query = query.where('p.jurisdiction', '=', filters.jurisdiction);
@@ -201,14 +293,25 @@ export async function listNationalResults(db: MigovDatabase, filters: { year?: n
     .execute();
   const validators = [...new Set(validations.flatMap((entry) => (entry.actor_id ? [entry.actor_id] : [])))];
   // Revoked grants count too: a validation keeps the title its validator held.
-  const grants = validators.length === 0 ? [] : await db.kysely.selectFrom('role_grants').select(['user_id', 'role']).where('user_id', 'in', validators).execute();
+  const grants =
+    validators.length === 0
+      ? []
+      : await db.kysely
+          .selectFrom('role_grants')
+          .select(['user_id', 'role'])
+          .where('user_id', 'in', validators)
+          .execute();
   const titleOf = (userId: string | null) => {
     const roles = grants.filter((grant) => grant.user_id === userId).map((grant) => grant.role);
     const role = VALIDATOR_ROLES.find((candidate) => roles.includes(candidate));
     return role ? VALIDATOR_TITLES[role] : 'Validator';
   };
   const validator = new Map<string, { title: string; demo: boolean }>();
-  for (const entry of validations) validator.set(entry.assessment_id, { title: titleOf(entry.actor_id), demo: entry.email.endsWith(`@${DEMO_EMAIL_DOMAIN}`) });
+  for (const entry of validations)
+    validator.set(entry.assessment_id, {
+      title: titleOf(entry.actor_id),
+      demo: entry.email.endsWith(`@${DEMO_EMAIL_DOMAIN}`),
+    });
   return rows.map((row) => {
     const validated = validator.get(row.assessment_id);
     return {

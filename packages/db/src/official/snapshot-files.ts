@@ -34,17 +34,35 @@ export const DDF_MIRROR_DETAIL =
  * SG_CPA_MIGRP from every responding government, of which only some are published per country.
  */
 export const PUBLISHED_COVERAGE: readonly PublishedCoverage[] = [
-  { series: 'SG_CPA_MIGRP', area: '1', year: 2019, responding: 111, publishedPerCountry: 111, source: 'UN SDG Global Database, SG_CPA_MIGRS 2019: 111 responding countries, all published per country' },
-  { series: 'SG_CPA_MIGRP', area: '1', year: 2021, responding: 138, publishedPerCountry: 89, source: 'UN SDG Global Database, SG_CPA_MIGRP 2021: computed by the UN from 138 responding countries, of which 89 are published per country' },
+  {
+    series: 'SG_CPA_MIGRP',
+    area: '1',
+    year: 2019,
+    responding: 111,
+    publishedPerCountry: 111,
+    source: 'UN SDG Global Database, SG_CPA_MIGRS 2019: 111 responding countries, all published per country',
+  },
+  {
+    series: 'SG_CPA_MIGRP',
+    area: '1',
+    year: 2021,
+    responding: 138,
+    publishedPerCountry: 89,
+    source:
+      'UN SDG Global Database, SG_CPA_MIGRP 2021: computed by the UN from 138 responding countries, of which 89 are published per country',
+  },
 ];
 
 /** The DDF file of each snapshot series under the UN data folder. */
 const DDF_FILES: Readonly<Record<string, string>> = {
   SG_CPA_MIGRS: 'un-sdg-10-7-2/sg_cpa_migrs_by_country.ddf.csv',
   SG_CPA_MIGRP: 'un-sdg-10-7-2/sg_cpa_migrp_by_area.ddf.csv',
-  SL_EMP_FTLINJUR: 'un-sdg-migration/ddf--datapoints--sl_emp_ftlinjur--by--geo_area--migratory_status--nature--observation_status--sex--units--year.csv',
-  SL_EMP_INJUR: 'un-sdg-migration/ddf--datapoints--sl_emp_injur--by--geo_area--migratory_status--nature--observation_status--sex--units--year.csv',
-  SL_LBR_NTLCPL: 'un-sdg-migration/ddf--datapoints--sl_lbr_ntlcpl--by--geo_area--migratory_status--nature--observation_status--units--year.csv',
+  SL_EMP_FTLINJUR:
+    'un-sdg-migration/ddf--datapoints--sl_emp_ftlinjur--by--geo_area--migratory_status--nature--observation_status--sex--units--year.csv',
+  SL_EMP_INJUR:
+    'un-sdg-migration/ddf--datapoints--sl_emp_injur--by--geo_area--migratory_status--nature--observation_status--sex--units--year.csv',
+  SL_LBR_NTLCPL:
+    'un-sdg-migration/ddf--datapoints--sl_lbr_ntlcpl--by--geo_area--migratory_status--nature--observation_status--units--year.csv',
   SM_DTH_MIGR: 'un-sdg-migration/ddf--datapoints--sm_dth_migr--by--geo_area--nature--units--year.csv',
   SM_POP_REFG_OR: 'un-sdg-migration/ddf--datapoints--sm_pop_refg_or--by--geo_area--nature--units--year.csv',
   SI_RMT_COST: 'un-sdg-migration/ddf--datapoints--si_rmt_cost--by--geo_area--nature--units--year.csv',
@@ -63,7 +81,14 @@ export class SnapshotError extends Error {
     message: string,
     readonly problems: readonly Problem[] = [],
   ) {
-    super(problems.length > 0 ? `${message}: ${problems.slice(0, 5).map((problem) => `${problem.file}${problem.row ? ` row ${problem.row}` : ''}: ${problem.message}`).join('; ')}` : message);
+    super(
+      problems.length > 0
+        ? `${message}: ${problems
+            .slice(0, 5)
+            .map((problem) => `${problem.file}${problem.row ? ` row ${problem.row}` : ''}: ${problem.message}`)
+            .join('; ')}`
+        : message,
+    );
     this.name = 'SnapshotError';
   }
 }
@@ -86,8 +111,12 @@ function descriptions(readText: (path: string) => string): Map<string, string> {
 }
 
 /** A snapshot from series already read, with a manifest: the id is `official-<retrievedOn>`. */
-export function assembleSnapshot(series: readonly SnapshotSeries[], meta: { source: string; sourceDetail: string; retrievedOn: string; coverage?: readonly PublishedCoverage[] }): OfficialSnapshot {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(meta.retrievedOn)) throw new SnapshotError(`retrieval date ${meta.retrievedOn} is not YYYY-MM-DD`);
+export function assembleSnapshot(
+  series: readonly SnapshotSeries[],
+  meta: { source: string; sourceDetail: string; retrievedOn: string; coverage?: readonly PublishedCoverage[] },
+): OfficialSnapshot {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(meta.retrievedOn))
+    throw new SnapshotError(`retrieval date ${meta.retrievedOn} is not YYYY-MM-DD`);
   const manifest: SnapshotManifest = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_FORMAT_VERSION,
@@ -132,7 +161,8 @@ export function buildSnapshotFromDdf(dataDirectory: string, retrievedOn: string)
 export function encodeSnapshot(snapshot: OfficialSnapshot): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   files.set('manifest.json', Buffer.from(`${JSON.stringify(snapshot.manifest, null, 2)}\n`, 'utf8'));
-  for (const entry of snapshot.series) files.set(fileOf(entry.series), gzipSync(Buffer.from(formatSnapshotSeries(entry), 'utf8'), { level: 9 }));
+  for (const entry of snapshot.series)
+    files.set(fileOf(entry.series), gzipSync(Buffer.from(formatSnapshotSeries(entry), 'utf8'), { level: 9 }));
   return files;
 }
 
@@ -144,14 +174,16 @@ export function decodeSnapshot(readFile: (name: string) => Buffer): OfficialSnap
   } catch (error) {
     throw new SnapshotError(`the snapshot manifest cannot be read: ${(error as Error).message}`);
   }
-  if (manifest.format !== SNAPSHOT_FORMAT || manifest.version !== SNAPSHOT_FORMAT_VERSION) throw new SnapshotError(`not a ${SNAPSHOT_FORMAT} version ${SNAPSHOT_FORMAT_VERSION} manifest`);
+  if (manifest.format !== SNAPSHOT_FORMAT || manifest.version !== SNAPSHOT_FORMAT_VERSION)
+    throw new SnapshotError(`not a ${SNAPSHOT_FORMAT} version ${SNAPSHOT_FORMAT_VERSION} manifest`);
   const series: SnapshotSeries[] = [];
   for (const entry of manifest.series) {
     const text = gunzipSync(readFile(entry.file)).toString('utf8');
     if (sha256(text) !== entry.sha256) throw new SnapshotError(`${entry.file}: checksum does not match the manifest`);
     const read = parseSnapshotSeries(entry, text);
     if (!read.series) throw new SnapshotError(`${entry.file} cannot be read`, read.problems);
-    if (read.series.rows.length !== entry.rows) throw new SnapshotError(`${entry.file}: ${read.series.rows.length} rows, the manifest says ${entry.rows}`);
+    if (read.series.rows.length !== entry.rows)
+      throw new SnapshotError(`${entry.file}: ${read.series.rows.length} rows, the manifest says ${entry.rows}`);
     series.push(read.series);
   }
   return { manifest, series };

@@ -18,13 +18,28 @@ export async function listRoleHolders(db: MigovDatabase, roles: readonly Role[])
   const rows = await db.kysely
     .selectFrom('role_grants')
     .innerJoin('users', 'users.id', 'role_grants.user_id')
-    .select(['role_grants.id as grant_id', 'users.id as user_id', 'users.email', 'users.name', 'role_grants.role', 'role_grants.scope_kind', 'role_grants.scope_value'])
+    .select([
+      'role_grants.id as grant_id',
+      'users.id as user_id',
+      'users.email',
+      'users.name',
+      'role_grants.role',
+      'role_grants.scope_kind',
+      'role_grants.scope_value',
+    ])
     .where('role_grants.revoked_at', 'is', null)
     .where('users.status', '=', 'active')
     .where('role_grants.role', 'in', [...roles])
     .orderBy('users.email')
     .execute();
-  return rows.map((row) => ({ grantId: row.grant_id, userId: row.user_id, email: row.email, name: row.name, role: row.role as Role, scope: scopeFromColumns(row.scope_kind, row.scope_value) }));
+  return rows.map((row) => ({
+    grantId: row.grant_id,
+    userId: row.user_id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    scope: scopeFromColumns(row.scope_kind, row.scope_value),
+  }));
 }
 
 /** A live role grant by id (undefined when unknown or revoked), with its holder. */
@@ -32,9 +47,26 @@ export async function findLiveRoleGrant(db: MigovDatabase, grantId: string): Pro
   const row = await db.kysely
     .selectFrom('role_grants')
     .innerJoin('users', 'users.id', 'role_grants.user_id')
-    .select(['role_grants.id as grant_id', 'users.id as user_id', 'users.email', 'users.name', 'role_grants.role', 'role_grants.scope_kind', 'role_grants.scope_value'])
+    .select([
+      'role_grants.id as grant_id',
+      'users.id as user_id',
+      'users.email',
+      'users.name',
+      'role_grants.role',
+      'role_grants.scope_kind',
+      'role_grants.scope_value',
+    ])
     .where('role_grants.id', '=', grantId)
     .where('role_grants.revoked_at', 'is', null)
     .executeTakeFirst();
-  return row ? { grantId: row.grant_id, userId: row.user_id, email: row.email, name: row.name, role: row.role as Role, scope: scopeFromColumns(row.scope_kind, row.scope_value) } : undefined;
+  return row
+    ? {
+        grantId: row.grant_id,
+        userId: row.user_id,
+        email: row.email,
+        name: row.name,
+        role: row.role as Role,
+        scope: scopeFromColumns(row.scope_kind, row.scope_value),
+      }
+    : undefined;
 }

@@ -71,11 +71,28 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function check(message: NewOutboxMessage): void {
   const problems: FieldProblem[] = [];
-  if (typeof message.kind !== 'string' || !/^[a-z][a-z0-9.-]{0,59}$/.test(message.kind)) problems.push({ field: 'kind', value: message.kind, message: 'must be a lower-case word of at most 60 characters' });
-  if (typeof message.recipient !== 'string' || message.recipient.length > 254 || !EMAIL.test(message.recipient)) problems.push({ field: 'recipient', value: message.recipient, message: 'must be an email address' });
-  if (typeof message.subject !== 'string' || message.subject.trim() === '' || message.subject.length > 300 || /[\r\n]/.test(message.subject)) problems.push({ field: 'subject', value: message.subject, message: 'must be one line of 1 to 300 characters' });
-  if (typeof message.body !== 'string' || message.body.length > 100_000) problems.push({ field: 'body', message: 'must be text of at most 100,000 characters' });
-  if (message.dedupeKey !== undefined && (typeof message.dedupeKey !== 'string' || message.dedupeKey.length === 0 || message.dedupeKey.length > 300)) problems.push({ field: 'dedupeKey', value: message.dedupeKey, message: 'must be 1 to 300 characters' });
+  if (typeof message.kind !== 'string' || !/^[a-z][a-z0-9.-]{0,59}$/.test(message.kind))
+    problems.push({
+      field: 'kind',
+      value: message.kind,
+      message: 'must be a lower-case word of at most 60 characters',
+    });
+  if (typeof message.recipient !== 'string' || message.recipient.length > 254 || !EMAIL.test(message.recipient))
+    problems.push({ field: 'recipient', value: message.recipient, message: 'must be an email address' });
+  if (
+    typeof message.subject !== 'string' ||
+    message.subject.trim() === '' ||
+    message.subject.length > 300 ||
+    /[\r\n]/.test(message.subject)
+  )
+    problems.push({ field: 'subject', value: message.subject, message: 'must be one line of 1 to 300 characters' });
+  if (typeof message.body !== 'string' || message.body.length > 100_000)
+    problems.push({ field: 'body', message: 'must be text of at most 100,000 characters' });
+  if (
+    message.dedupeKey !== undefined &&
+    (typeof message.dedupeKey !== 'string' || message.dedupeKey.length === 0 || message.dedupeKey.length > 300)
+  )
+    problems.push({ field: 'dedupeKey', value: message.dedupeKey, message: 'must be 1 to 300 characters' });
   assertNoProblems(problems);
 }
 
@@ -83,7 +100,11 @@ function check(message: NewOutboxMessage): void {
  * Add messages to the outbox, due at once. Pass a transaction (`trx`) to write them with the change
  * they announce. A message whose dedupe key is already in the outbox is left out. Answers the added ones.
  */
-export async function enqueueMessages(db: MigovDatabase | { kysely: Kysely<Schema> }, messages: readonly NewOutboxMessage[], now?: string | Date): Promise<OutboxMessage[]> {
+export async function enqueueMessages(
+  db: MigovDatabase | { kysely: Kysely<Schema> },
+  messages: readonly NewOutboxMessage[],
+  now?: string | Date,
+): Promise<OutboxMessage[]> {
   messages.forEach(check);
   const at = isoAt(now);
   const added: OutboxMessage[] = [];
@@ -111,7 +132,11 @@ export async function enqueueMessages(db: MigovDatabase | { kysely: Kysely<Schem
 }
 
 /** Add one message; undefined when its dedupe key was already used. */
-export async function enqueueMessage(db: MigovDatabase | { kysely: Kysely<Schema> }, message: NewOutboxMessage, now?: string | Date): Promise<OutboxMessage | undefined> {
+export async function enqueueMessage(
+  db: MigovDatabase | { kysely: Kysely<Schema> },
+  message: NewOutboxMessage,
+  now?: string | Date,
+): Promise<OutboxMessage | undefined> {
   return (await enqueueMessages(db, [message], now))[0];
 }
 
@@ -125,13 +150,21 @@ export interface ClaimedMessage extends OutboxMessage {
  * messages whose sender's lease ran out. Each is taken by one conditional UPDATE, so concurrent
  * senders never get the same message. The lease (`leaseMs`) must exceed the time one send may take.
  */
-export async function claimDueMessages(db: MigovDatabase, options: { now?: string | Date; limit?: number; leaseMs: number }): Promise<ClaimedMessage[]> {
+export async function claimDueMessages(
+  db: MigovDatabase,
+  options: { now?: string | Date; limit?: number; leaseMs: number },
+): Promise<ClaimedMessage[]> {
   const now = isoAt(options.now);
   const limit = Math.max(1, Math.min(options.limit ?? 10, 100));
   const candidates = await db.kysely
     .selectFrom('outbox')
     .select(['id', 'status', 'claim'])
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<=', now)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+        eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<=', now)]),
+      ]),
+    )
     .orderBy('next_attempt_at')
     .orderBy('id')
     .limit(limit)
@@ -156,7 +189,11 @@ export async function claimDueMessages(db: MigovDatabase, options: { now?: strin
 }
 
 /** Record that a claimed message was accepted by the mail server. False when the claim was lost (its lease ran out and another sender took it). */
-export async function markMessageSent(db: MigovDatabase, message: Pick<ClaimedMessage, 'id' | 'claim'>, now?: string | Date): Promise<boolean> {
+export async function markMessageSent(
+  db: MigovDatabase,
+  message: Pick<ClaimedMessage, 'id' | 'claim'>,
+  now?: string | Date,
+): Promise<boolean> {
   const result = await db.kysely
     .updateTable('outbox')
     .set({ status: 'sent', sent_at: isoAt(now), claim: null, claimed_until: null, last_error: null })
@@ -171,7 +208,11 @@ export async function markMessageSent(db: MigovDatabase, message: Pick<ClaimedMe
  * Record a failed attempt: the message waits `retryInMs` and is tried again, or, with `retryInMs`
  * undefined (the last attempt, or a refusal that will not change), it is `failed` for good.
  */
-export async function markMessageFailed(db: MigovDatabase, message: Pick<ClaimedMessage, 'id' | 'claim'>, failure: { error: string; retryInMs?: number; now?: string | Date }): Promise<boolean> {
+export async function markMessageFailed(
+  db: MigovDatabase,
+  message: Pick<ClaimedMessage, 'id' | 'claim'>,
+  failure: { error: string; retryInMs?: number; now?: string | Date },
+): Promise<boolean> {
   const now = isoAt(failure.now);
   const retry = failure.retryInMs !== undefined;
   const result = await db.kysely
@@ -192,7 +233,13 @@ export async function markMessageFailed(db: MigovDatabase, message: Pick<Claimed
 
 /** Put a failed message back in the queue, due at once (an administrator's retry). */
 export async function retryMessage(db: MigovDatabase, id: string, now?: string | Date): Promise<OutboxMessage> {
-  const row = await db.kysely.updateTable('outbox').set({ status: 'pending', next_attempt_at: isoAt(now), attempts: 0 }).where('id', '=', id).where('status', '=', 'failed').returningAll().executeTakeFirst();
+  const row = await db.kysely
+    .updateTable('outbox')
+    .set({ status: 'pending', next_attempt_at: isoAt(now), attempts: 0 })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .returningAll()
+    .executeTakeFirst();
   if (row) return toMessage(row);
   const existing = await db.kysely.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
   if (!existing) throw new NotFoundError('outbox message', id);
@@ -209,12 +256,16 @@ export interface OutboxFilters {
 }
 
 /** Messages, newest first; the bodies are left out (they may hold one-time links). */
-export async function listOutbox(db: MigovDatabase, filters: OutboxFilters = {}): Promise<Page<Omit<OutboxMessage, 'body'>>> {
+export async function listOutbox(
+  db: MigovDatabase,
+  filters: OutboxFilters = {},
+): Promise<Page<Omit<OutboxMessage, 'body'>>> {
   const { limit, offset } = resolvePage(filters.page);
   let query = db.kysely.selectFrom('outbox');
   if (filters.status) query = query.where('status', '=', filters.status);
   if (filters.kind) query = query.where('kind', '=', filters.kind);
-  if (filters.recipient) query = query.where((eb) => likeContains(eb.ref('recipient'), filters.recipient!.toLowerCase()));
+  if (filters.recipient)
+    query = query.where((eb) => likeContains(eb.ref('recipient'), filters.recipient!.toLowerCase()));
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
@@ -232,7 +283,11 @@ export async function listOutbox(db: MigovDatabase, filters: OutboxFilters = {})
 
 /** How many messages are in each status. */
 export async function countOutbox(db: MigovDatabase): Promise<Record<OutboxStatus, number>> {
-  const rows = await db.kysely.selectFrom('outbox').select(['status', (eb) => eb.fn.countAll().as('count')]).groupBy('status').execute();
+  const rows = await db.kysely
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll().as('count')])
+    .groupBy('status')
+    .execute();
   const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
   for (const row of rows) counts[row.status as OutboxStatus] = readNumber(row.count);
   return counts;

@@ -11,19 +11,41 @@ import { assertTokenHash } from '../sessions/sessions.repository.ts';
 import { toUser, type User } from '../users/users.repository.ts';
 
 /** Store a reset token (its hash) for an active account. Audited as `password-reset.request`. */
-export async function createPasswordReset(db: MigovDatabase, input: { userId: string; tokenHash: string; expiresAt: string; now?: string | Date; ip?: string }): Promise<{ id: string; expiresAt: string }> {
+export async function createPasswordReset(
+  db: MigovDatabase,
+  input: { userId: string; tokenHash: string; expiresAt: string; now?: string | Date; ip?: string },
+): Promise<{ id: string; expiresAt: string }> {
   assertTokenHash('tokenHash', input.tokenHash);
   return inTransaction(db, async (trx) => {
     const id = newId();
     const expiresAt = toIsoTimestamp(input.expiresAt);
-    await trx.insertInto('password_resets').values({ id, user_id: input.userId, token_hash: input.tokenHash, created_at: isoAt(input.now), expires_at: expiresAt }).execute();
-    await appendAudit(trx, { actorId: null, action: 'password-reset.request', targetType: 'user', targetId: input.userId, details: input.ip ? { ip: input.ip } : {} });
+    await trx
+      .insertInto('password_resets')
+      .values({
+        id,
+        user_id: input.userId,
+        token_hash: input.tokenHash,
+        created_at: isoAt(input.now),
+        expires_at: expiresAt,
+      })
+      .execute();
+    await appendAudit(trx, {
+      actorId: null,
+      action: 'password-reset.request',
+      targetType: 'user',
+      targetId: input.userId,
+      details: input.ip ? { ip: input.ip } : {},
+    });
     return { id, expiresAt };
   });
 }
 
 /** Whether a reset token is usable at `now`: unused, unexpired, of an active account. */
-export async function findPasswordReset(db: MigovDatabase, tokenHash: string, now?: string | Date): Promise<{ userId: string; expiresAt: string } | undefined> {
+export async function findPasswordReset(
+  db: MigovDatabase,
+  tokenHash: string,
+  now?: string | Date,
+): Promise<{ userId: string; expiresAt: string } | undefined> {
   const row = await db.kysely
     .selectFrom('password_resets')
     .innerJoin('users', 'users.id', 'password_resets.user_id')
@@ -42,9 +64,14 @@ export async function findPasswordReset(db: MigovDatabase, tokenHash: string, no
  * sessions. Undefined (nothing changed) when the token is unknown, used, expired, or its account is
  * disabled. Audited as `password-reset.use`.
  */
-export async function usePasswordReset(db: MigovDatabase, input: { tokenHash: string; passwordHash: string; now?: string | Date }): Promise<{ user: User; endedSessions: number } | undefined> {
+export async function usePasswordReset(
+  db: MigovDatabase,
+  input: { tokenHash: string; passwordHash: string; now?: string | Date },
+): Promise<{ user: User; endedSessions: number } | undefined> {
   if (typeof input.passwordHash !== 'string' || input.passwordHash.length < 16) {
-    throw new ValidationError([{ field: 'passwordHash', message: 'must be a password hash (argon2id), not a password' }]);
+    throw new ValidationError([
+      { field: 'passwordHash', message: 'must be a password hash (argon2id), not a password' },
+    ]);
   }
   return inTransaction(db, async (trx) => {
     const now = isoAt(input.now);
@@ -68,10 +95,26 @@ export async function usePasswordReset(db: MigovDatabase, input: { tokenHash: st
       // A disabled account: the token is spent, nothing else changes.
       return undefined;
     }
-    await trx.updateTable('password_resets').set({ used_at: now }).where('user_id', '=', reset.user_id).where('used_at', 'is', null).execute();
-    const ended = await trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', reset.user_id).where('revoked_at', 'is', null).executeTakeFirst();
+    await trx
+      .updateTable('password_resets')
+      .set({ used_at: now })
+      .where('user_id', '=', reset.user_id)
+      .where('used_at', 'is', null)
+      .execute();
+    const ended = await trx
+      .updateTable('sessions')
+      .set({ revoked_at: now })
+      .where('user_id', '=', reset.user_id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     const endedSessions = Number(ended.numUpdatedRows);
-    await appendAudit(trx, { actorId: reset.user_id, action: 'password-reset.use', targetType: 'user', targetId: reset.user_id, details: { resetId: reset.id, endedSessions } });
+    await appendAudit(trx, {
+      actorId: reset.user_id,
+      action: 'password-reset.use',
+      targetType: 'user',
+      targetId: reset.user_id,
+      details: { resetId: reset.id, endedSessions },
+    });
     return { user: toUser(userRow), endedSessions };
   });
 }

@@ -58,7 +58,10 @@ function toPublication(db: MigovDatabase, row: Selectable<PublicationsTable>): P
 }
 
 /** Every publication (all versions), by year, jurisdiction and number. */
-export async function listPublications(db: MigovDatabase, filters: { year?: number; jurisdiction?: string; assessmentId?: string } = {}): Promise<Publication[]> {
+export async function listPublications(
+  db: MigovDatabase,
+  filters: { year?: number; jurisdiction?: string; assessmentId?: string } = {},
+): Promise<Publication[]> {
   let query = db.kysely.selectFrom('publications').selectAll();
   if (filters.year !== undefined) query = query.where('year', '=', filters.year);
   if (filters.jurisdiction) query = query.where('jurisdiction', '=', filters.jurisdiction);
@@ -81,7 +84,10 @@ export function toPublishedEvidence(evidence: readonly Evidence[]): Record<strin
 }
 
 /** The published evidence with this id in a publication of the jurisdiction and year, if any (only such files are public). */
-export async function findPublishedEvidence(db: MigovDatabase, filters: { year: number; jurisdiction: string; evidenceId: string }): Promise<PublishedEvidence | undefined> {
+export async function findPublishedEvidence(
+  db: MigovDatabase,
+  filters: { year: number; jurisdiction: string; evidenceId: string },
+): Promise<PublishedEvidence | undefined> {
   for (const publication of await listPublications(db, { year: filters.year, jurisdiction: filters.jurisdiction })) {
     for (const entries of Object.values(publication.evidence)) {
       const found = entries.find((entry) => entry.id === filters.evidenceId);
@@ -95,7 +101,10 @@ export async function findPublishedEvidence(db: MigovDatabase, filters: { year: 
 export const IS_LATEST_PUBLICATION = sql<boolean>`not exists (select 1 from publications as newer where newer.assessment_id = p.assessment_id and newer.publication_number > p.publication_number)`;
 
 /** The latest publication per jurisdiction for a year and instrument, with its domain categories. */
-export async function getPublishedResults(db: MigovDatabase, filters: { year: number; instrument: string }): Promise<Publication[]> {
+export async function getPublishedResults(
+  db: MigovDatabase,
+  filters: { year: number; instrument: string },
+): Promise<Publication[]> {
   const rows = await db.kysely
     .selectFrom('publications as p')
     .selectAll('p')

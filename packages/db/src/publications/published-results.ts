@@ -28,7 +28,9 @@ function exact(value: Fraction): string {
 }
 
 /** Convert a scored core result into its stored, JSON-safe form. */
-export function toPublishedResults(result: Extract<AssessmentResult, { status: 'scored' | 'incomplete' }>): PublishedResults {
+export function toPublishedResults(
+  result: Extract<AssessmentResult, { status: 'scored' | 'incomplete' }>,
+): PublishedResults {
   const overall: PublishedScore =
     result.overall.status === 'scored'
       ? {

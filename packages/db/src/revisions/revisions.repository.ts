@@ -18,7 +18,10 @@ export interface Revision {
 }
 
 /** An assessment's revisions, oldest first, each with its actor's display name. */
-export async function listRevisions(db: MigovDatabase, filters: { assessmentId: string; fromRevision?: number; toRevision?: number }): Promise<Revision[]> {
+export async function listRevisions(
+  db: MigovDatabase,
+  filters: { assessmentId: string; fromRevision?: number; toRevision?: number },
+): Promise<Revision[]> {
   let query = db.kysely
     .selectFrom('revisions')
     .leftJoin('users', 'users.id', 'revisions.actor_id')
@@ -70,11 +73,26 @@ function sameValue(left: ResponseValue, right: ResponseValue): boolean {
 }
 
 /** The changes after `fromRevision` up to and including `toRevision`. */
-export async function diffRevisions(db: MigovDatabase, assessmentId: string, fromRevision: number, toRevision: number): Promise<RevisionDiff> {
+export async function diffRevisions(
+  db: MigovDatabase,
+  assessmentId: string,
+  fromRevision: number,
+  toRevision: number,
+): Promise<RevisionDiff> {
   const assessment = await requireAssessment(db.kysely, assessmentId);
-  if (!Number.isInteger(fromRevision) || !Number.isInteger(toRevision) || fromRevision < 0 || toRevision < fromRevision || toRevision > assessment.revision) {
+  if (
+    !Number.isInteger(fromRevision) ||
+    !Number.isInteger(toRevision) ||
+    fromRevision < 0 ||
+    toRevision < fromRevision ||
+    toRevision > assessment.revision
+  ) {
     throw new ValidationError([
-      { field: 'fromRevision..toRevision', value: `${fromRevision}..${toRevision}`, message: `must satisfy 0 <= from <= to <= ${assessment.revision} (the latest revision)` },
+      {
+        field: 'fromRevision..toRevision',
+        value: `${fromRevision}..${toRevision}`,
+        message: `must satisfy 0 <= from <= to <= ${assessment.revision} (the latest revision)`,
+      },
     ]);
   }
   const revisions = await listRevisions(db, { assessmentId, fromRevision: fromRevision + 1, toRevision });
@@ -109,6 +127,7 @@ export async function diffRevisions(db: MigovDatabase, assessmentId: string, fro
     .filter((change) => !sameValue(change.before, change.after))
     .sort((left, right) => left.itemId.localeCompare(right.itemId));
   const diff: RevisionDiff = { assessmentId, fromRevision, toRevision, items, events };
-  if (stateAfter !== undefined && stateBefore !== stateAfter) diff.state = { before: stateBefore ?? '(new)', after: stateAfter };
+  if (stateAfter !== undefined && stateBefore !== stateAfter)
+    diff.state = { before: stateBefore ?? '(new)', after: stateAfter };
   return diff;
 }

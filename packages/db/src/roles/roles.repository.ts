@@ -39,7 +39,11 @@ function toRoleGrant(row: Selectable<RoleGrantsTable>): RoleGrant {
 }
 
 /** Grant a role in a scope; ConflictError if the user already holds it there. Audited as `role.grant`. */
-export async function grantRole(db: MigovDatabase, input: { userId: string; role: Role; scope: RoleScope }, actorId: string | null): Promise<RoleGrant> {
+export async function grantRole(
+  db: MigovDatabase,
+  input: { userId: string; role: Role; scope: RoleScope },
+  actorId: string | null,
+): Promise<RoleGrant> {
   assertNoProblems(checkRoleAndScope(input.role, input.scope));
   try {
     return await inTransaction(db, async (trx) => {
@@ -47,16 +51,34 @@ export async function grantRole(db: MigovDatabase, input: { userId: string; role
       if (!user) throw new NotFoundError('user', input.userId);
       const row = await trx
         .insertInto('role_grants')
-        .values({ id: newId(), user_id: input.userId, role: input.role, ...scopeToColumns(input.scope), granted_at: nowIso(), granted_by: actorId })
+        .values({
+          id: newId(),
+          user_id: input.userId,
+          role: input.role,
+          ...scopeToColumns(input.scope),
+          granted_at: nowIso(),
+          granted_by: actorId,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await appendAudit(trx, { actorId, action: 'role.grant', targetType: 'user', targetId: input.userId, details: { grantId: row.id, role: input.role, scope: input.scope } });
+      await appendAudit(trx, {
+        actorId,
+        action: 'role.grant',
+        targetType: 'user',
+        targetId: input.userId,
+        details: { grantId: row.id, role: input.role, scope: input.scope },
+      });
       return toRoleGrant(row);
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const existing = (await listRoleGrants(db, input.userId)).find(
-      (grant) => grant.role === input.role && JSON.stringify(grant.scope) === JSON.stringify(scopeFromColumns(scopeToColumns(input.scope).scope_kind, scopeToColumns(input.scope).scope_value)),
+      (grant) =>
+        grant.role === input.role &&
+        JSON.stringify(grant.scope) ===
+          JSON.stringify(
+            scopeFromColumns(scopeToColumns(input.scope).scope_kind, scopeToColumns(input.scope).scope_value),
+          ),
     );
     throw new ConflictError(`user ${input.userId} already holds ${input.role} in this scope`, existing);
   }
@@ -77,13 +99,23 @@ export async function revokeRole(db: MigovDatabase, grantId: string, actorId: st
       if (!existing) throw new NotFoundError('role grant', grantId);
       throw new ConflictError(`role grant ${grantId} is already revoked`, toRoleGrant(existing));
     }
-    await appendAudit(trx, { actorId, action: 'role.revoke', targetType: 'user', targetId: row.user_id, details: { grantId, role: row.role, scope: scopeFromColumns(row.scope_kind, row.scope_value) } });
+    await appendAudit(trx, {
+      actorId,
+      action: 'role.revoke',
+      targetType: 'user',
+      targetId: row.user_id,
+      details: { grantId, role: row.role, scope: scopeFromColumns(row.scope_kind, row.scope_value) },
+    });
     return toRoleGrant(row);
   });
 }
 
 /** A user's grants, oldest first; revoked ones only when asked. */
-export async function listRoleGrants(db: MigovDatabase, userId: string, options: { includeRevoked?: boolean } = {}): Promise<RoleGrant[]> {
+export async function listRoleGrants(
+  db: MigovDatabase,
+  userId: string,
+  options: { includeRevoked?: boolean } = {},
+): Promise<RoleGrant[]> {
   let query = db.kysely.selectFrom('role_grants').selectAll().where('user_id', '=', userId);
   if (!options.includeRevoked) query = query.where('revoked_at', 'is', null);
   const rows = await query.orderBy('granted_at').orderBy('id').execute();

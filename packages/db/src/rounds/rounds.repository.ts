@@ -38,7 +38,12 @@ function toRound(row: Selectable<RoundsTable>): Round {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function isDay(text: unknown): text is string {
-  return typeof text === 'string' && DAY.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+  return (
+    typeof text === 'string' &&
+    DAY.test(text) &&
+    !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
+    new Date(`${text}T00:00:00Z`).toISOString().startsWith(text)
+  );
 }
 
 /** Input of createRound. */
@@ -53,30 +58,54 @@ export interface NewRound {
 /** Open a round for a year; the instrument version must be known (built in or loaded). */
 export async function createRound(db: MigovDatabase, input: NewRound, actorId: string | null = null): Promise<Round> {
   const problems: FieldProblem[] = [];
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) problems.push({ field: 'year', value: input.year, message: 'must be a year from 2000 to 2100' });
-  if (!isDay(input.opensOn)) problems.push({ field: 'opensOn', value: input.opensOn, message: 'must be a date YYYY-MM-DD' });
-  if (!isDay(input.closesOn)) problems.push({ field: 'closesOn', value: input.closesOn, message: 'must be a date YYYY-MM-DD' });
-  if (isDay(input.opensOn) && isDay(input.closesOn) && input.closesOn < input.opensOn) problems.push({ field: 'closesOn', value: input.closesOn, message: `must not be before opensOn ${input.opensOn}` });
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
+    problems.push({ field: 'year', value: input.year, message: 'must be a year from 2000 to 2100' });
+  if (!isDay(input.opensOn))
+    problems.push({ field: 'opensOn', value: input.opensOn, message: 'must be a date YYYY-MM-DD' });
+  if (!isDay(input.closesOn))
+    problems.push({ field: 'closesOn', value: input.closesOn, message: 'must be a date YYYY-MM-DD' });
+  if (isDay(input.opensOn) && isDay(input.closesOn) && input.closesOn < input.opensOn)
+    problems.push({ field: 'closesOn', value: input.closesOn, message: `must not be before opensOn ${input.opensOn}` });
   const registry = await loadInstrumentRegistry(db);
   if (!registry.find(input.instrument, input.version)) {
     problems.push({
       field: 'version',
       value: `${input.instrument}@${input.version}`,
-      message: `unknown instrument version; known: ${registry.list().map((entry) => `${entry.instrument}@${entry.version}`).join(', ')}`,
+      message: `unknown instrument version; known: ${registry
+        .list()
+        .map((entry) => `${entry.instrument}@${entry.version}`)
+        .join(', ')}`,
     });
   }
   assertNoProblems(problems);
   try {
     const row = await db.kysely
       .insertInto('rounds')
-      .values({ id: newId(), year: input.year, instrument: input.instrument, version: input.version, opens_on: input.opensOn, closes_on: input.closesOn, created_at: nowIso(), created_by: actorId })
+      .values({
+        id: newId(),
+        year: input.year,
+        instrument: input.instrument,
+        version: input.version,
+        opens_on: input.opensOn,
+        closes_on: input.closesOn,
+        created_at: nowIso(),
+        created_by: actorId,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     return toRound(row);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const existing = await db.kysely.selectFrom('rounds').selectAll().where('year', '=', input.year).where('instrument', '=', input.instrument).executeTakeFirst();
-    throw new ConflictError(`a ${input.instrument} round for ${input.year} already exists`, existing ? toRound(existing) : undefined);
+    const existing = await db.kysely
+      .selectFrom('rounds')
+      .selectAll()
+      .where('year', '=', input.year)
+      .where('instrument', '=', input.instrument)
+      .executeTakeFirst();
+    throw new ConflictError(
+      `a ${input.instrument} round for ${input.year} already exists`,
+      existing ? toRound(existing) : undefined,
+    );
   }
 }
 
@@ -94,7 +123,10 @@ export async function getRound(db: MigovDatabase, id: string): Promise<Round> {
 }
 
 /** Rounds, newest year first. */
-export async function listRounds(db: MigovDatabase, filters: { instrument?: string; year?: number } = {}): Promise<Round[]> {
+export async function listRounds(
+  db: MigovDatabase,
+  filters: { instrument?: string; year?: number } = {},
+): Promise<Round[]> {
   let query = db.kysely.selectFrom('rounds').selectAll();
   if (filters.instrument) query = query.where('instrument', '=', filters.instrument);
   if (filters.year !== undefined) query = query.where('year', '=', filters.year);

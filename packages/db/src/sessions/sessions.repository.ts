@@ -43,7 +43,8 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** Throw unless `hash` looks like a hex SHA-256 (so a raw token is never stored by mistake). */
 export function assertTokenHash(field: string, hash: unknown): void {
-  if (typeof hash !== 'string' || !SHA256_HEX.test(hash)) throw new ValidationError([{ field, message: 'must be the lower-case hex SHA-256 of the token, not the token' }]);
+  if (typeof hash !== 'string' || !SHA256_HEX.test(hash))
+    throw new ValidationError([{ field, message: 'must be the lower-case hex SHA-256 of the token, not the token' }]);
 }
 
 /** Input of createSession. */
@@ -81,7 +82,11 @@ export async function createSession(db: MigovDatabase, input: NewSession): Promi
 }
 
 /** The live session (not revoked, not expired at `now`, the caller's clock, default the current time) with this token hash, or undefined. */
-export async function findSessionByTokenHash(db: MigovDatabase, tokenHash: string, now?: string | Date): Promise<Session | undefined> {
+export async function findSessionByTokenHash(
+  db: MigovDatabase,
+  tokenHash: string,
+  now?: string | Date,
+): Promise<Session | undefined> {
   const row = await db.kysely
     .selectFrom('sessions')
     .selectAll()
@@ -94,7 +99,12 @@ export async function findSessionByTokenHash(db: MigovDatabase, tokenHash: strin
 
 /** End a session (sign-out); it stays on record with revoked_at. */
 export async function revokeSession(db: MigovDatabase, sessionId: string): Promise<void> {
-  const result = await db.kysely.updateTable('sessions').set({ revoked_at: nowIso() }).where('id', '=', sessionId).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await db.kysely
+    .updateTable('sessions')
+    .set({ revoked_at: nowIso() })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) {
     const exists = await db.kysely.selectFrom('sessions').select('id').where('id', '=', sessionId).executeTakeFirst();
     if (!exists) throw new NotFoundError('session', sessionId);
@@ -103,12 +113,21 @@ export async function revokeSession(db: MigovDatabase, sessionId: string): Promi
 
 /** End every live session of a user (e.g. when the account is disabled or the password changes). */
 export async function revokeUserSessions(db: MigovDatabase, userId: string): Promise<number> {
-  const result = await db.kysely.updateTable('sessions').set({ revoked_at: nowIso() }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await db.kysely
+    .updateTable('sessions')
+    .set({ revoked_at: nowIso() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
 /** Note activity on a session, optionally sliding its expiry. */
-export async function touchSession(db: MigovDatabase, sessionId: string, options: { expiresAt?: string; now?: string | Date } = {}): Promise<void> {
+export async function touchSession(
+  db: MigovDatabase,
+  sessionId: string,
+  options: { expiresAt?: string; now?: string | Date } = {},
+): Promise<void> {
   const values: { last_seen_at: string; expires_at?: string } = { last_seen_at: isoAt(options.now) };
   if (options.expiresAt) values.expires_at = toIsoTimestamp(options.expiresAt);
   const result = await db.kysely.updateTable('sessions').set(values).where('id', '=', sessionId).executeTakeFirst();

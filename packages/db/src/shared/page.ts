@@ -22,8 +22,11 @@ export function resolvePage(page: PageRequest | undefined): { limit: number; off
   const limit = page?.limit ?? 50;
   const offset = page?.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new ValidationError([{ field: 'page.limit', value: limit, message: `must be an integer from 1 to ${MAX_LIMIT}` }]);
+    throw new ValidationError([
+      { field: 'page.limit', value: limit, message: `must be an integer from 1 to ${MAX_LIMIT}` },
+    ]);
   }
-  if (!Number.isInteger(offset) || offset < 0) throw new ValidationError([{ field: 'page.offset', value: offset, message: 'must be a non-negative integer' }]);
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new ValidationError([{ field: 'page.offset', value: offset, message: 'must be a non-negative integer' }]);
   return { limit, offset };
 }

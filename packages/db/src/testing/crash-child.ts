@@ -4,7 +4,14 @@
  * killed with SIGKILL.
  * Usage: tsx crash-child.ts import <url> <count>   |   tsx crash-child.ts save <url> <assessmentId> <saves-before-crash>
  */
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import { createDatabase, type MigovDatabase } from '../database.ts';
 import { getAssessment, saveResponses } from '../assessments/assessments.repository.ts';
 import { importObservations } from '../observations/observations.repository.ts';
@@ -28,11 +35,16 @@ if (mode === 'import') {
     domain: 'ALLDOMAINS' as const,
     value: 1 + (index % 4),
   }));
-  await importObservations(opened, { observations, source: { name: 'crash test', format: 'json', importedAt: new Date().toISOString() } }, null, {
-    onProgress(done, total) {
-      if (done >= total / 2) freeze(`in-transaction ${done}/${total}`);
+  await importObservations(
+    opened,
+    { observations, source: { name: 'crash test', format: 'json', importedAt: new Date().toISOString() } },
+    null,
+    {
+      onProgress(done, total) {
+        if (done >= total / 2) freeze(`in-transaction ${done}/${total}`);
+      },
     },
-  });
+  );
   process.stdout.write('committed\n');
 } else if (mode === 'save') {
   const [assessmentId, savesText] = rest;
@@ -42,7 +54,12 @@ if (mode === 'import') {
   const crashPlugin: KyselyPlugin = {
     transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
       const node = args.node as { kind: string; into?: { table?: { identifier?: { name?: string } } } };
-      if (node.kind === 'InsertQueryNode' && node.into?.table?.identifier?.name === 'revisions' && saves >= savesBeforeCrash) freeze(`in-transaction after ${saves} saves`);
+      if (
+        node.kind === 'InsertQueryNode' &&
+        node.into?.table?.identifier?.name === 'revisions' &&
+        saves >= savesBeforeCrash
+      )
+        freeze(`in-transaction after ${saves} saves`);
       return args.node;
     },
     async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
@@ -54,7 +71,11 @@ if (mode === 'import') {
   for (;;) {
     const marker = saves >= savesBeforeCrash ? 'crash' : String(saves + 1);
     const changes = Object.keys(assessment.responses).map((itemId) => ({ itemId, comment: `save ${marker}` }));
-    assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes }, null);
+    assessment = await saveResponses(
+      db,
+      { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes },
+      null,
+    );
     saves += 1;
     process.stdout.write(`saved ${assessment.lockVersion}\n`);
   }

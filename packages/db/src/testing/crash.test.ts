@@ -16,7 +16,10 @@ const child = join(import.meta.dirname, 'crash-child.ts');
 /** Run the child until it reports being inside its transaction, then SIGKILL it. Returns its output. */
 function killMidTransaction(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, ['--import', 'tsx', child, ...args], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const process_ = spawn(process.execPath, ['--import', 'tsx', child, ...args], {
+      cwd: repositoryRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     let errors = '';
     const timer = setTimeout(() => {
@@ -72,7 +75,11 @@ describe.each(TEST_DIALECTS)('crash safety on %s', (dialect) => {
     try {
       const round = await makeRound(test.db);
       let assessment = await createAssessment(test.db, { jurisdiction: '250', roundId: round.id }, null);
-      assessment = await saveResponses(test.db, { assessmentId: assessment.id, expectedLockVersion: 1, changes: answerEverything() }, null);
+      assessment = await saveResponses(
+        test.db,
+        { assessmentId: assessment.id, expectedLockVersion: 1, changes: answerEverything() },
+        null,
+      );
       const output = await killMidTransaction(['save', test.url, assessment.id, '3']);
       expect(output).toContain('saved 5\n');
       expect(output).toContain('in-transaction after 3 saves');

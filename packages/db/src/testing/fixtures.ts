@@ -16,7 +16,11 @@ export function unique(): number {
 /** A user with a unique email. */
 export async function makeUser(db: MigovDatabase, name = 'Test user'): Promise<User> {
   const n = unique();
-  return createUser(db, { email: `user${n}-${process.pid}@example.org`, name: `${name} ${n}`, passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$dGVzdHNhbHQ$dGVzdGhhc2g' });
+  return createUser(db, {
+    email: `user${n}-${process.pid}@example.org`,
+    name: `${name} ${n}`,
+    passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$dGVzdHNhbHQ$dGVzdGhhc2g',
+  });
 }
 
 let year = 2000;
@@ -24,7 +28,11 @@ let year = 2000;
 /** A 10.7.2 (2019 version) round in a year no other test of this process uses. */
 export async function makeRound(db: MigovDatabase, actorId: string | null = null): Promise<Round> {
   year += 1;
-  return createRound(db, { year, instrument: 'sdg-10-7-2', version: '2019', opensOn: `${year}-01-01`, closesOn: `${year}-12-31` }, actorId);
+  return createRound(
+    db,
+    { year, instrument: 'sdg-10-7-2', version: '2019', opensOn: `${year}-01-01`, closesOn: `${year}-12-31` },
+    actorId,
+  );
 }
 
 /** A unique M49-like country code for an assessment (3 digits, no leading zero). */
@@ -33,10 +41,15 @@ export function makeCountryCode(): string {
 }
 
 /** Changes answering every item of an instrument with its first option. */
-export function answerEverything(instrument: InstrumentVersion = SDG_10_7_2_V2019, pick: (index: number) => number = () => 0): ResponseChange[] {
-  return instrument.domains.flatMap((domain) => domain.items).map((item, index) => {
-    const options = instrument.scales[item.scale] ?? [];
-    const option = options[pick(index) % options.length];
-    return { itemId: item.id, optionId: option?.id ?? null };
-  });
+export function answerEverything(
+  instrument: InstrumentVersion = SDG_10_7_2_V2019,
+  pick: (index: number) => number = () => 0,
+): ResponseChange[] {
+  return instrument.domains
+    .flatMap((domain) => domain.items)
+    .map((item, index) => {
+      const options = instrument.scales[item.scale] ?? [];
+      const option = options[pick(index) % options.length];
+      return { itemId: item.id, optionId: option?.id ?? null };
+    });
 }

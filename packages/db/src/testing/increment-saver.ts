@@ -8,12 +8,25 @@ import type { MigovDatabase } from '../database.ts';
 import { getAssessment, saveResponses, type Assessment } from '../assessments/assessments.repository.ts';
 
 /** Increment the counter once, retrying on conflicts; returns how many conflicts it met. */
-export async function incrementCounter(db: MigovDatabase, assessmentId: string, actorId: string | null, random: () => number = Math.random): Promise<number> {
+export async function incrementCounter(
+  db: MigovDatabase,
+  assessmentId: string,
+  actorId: string | null,
+  random: () => number = Math.random,
+): Promise<number> {
   let current: Assessment = await getAssessment(db, assessmentId);
   for (let conflicts = 0; ; conflicts += 1) {
     const counter = Number(current.responses['1a']?.comment ?? '0');
     try {
-      await saveResponses(db, { assessmentId, expectedLockVersion: current.lockVersion, changes: [{ itemId: '1a', comment: String(counter + 1) }] }, actorId);
+      await saveResponses(
+        db,
+        {
+          assessmentId,
+          expectedLockVersion: current.lockVersion,
+          changes: [{ itemId: '1a', comment: String(counter + 1) }],
+        },
+        actorId,
+      );
       return conflicts;
     } catch (error) {
       if (!(error instanceof ConflictError) || !error.current) throw error;

@@ -37,10 +37,15 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
 }
 
 /** Create an empty database URL of a dialect (no schema) and a function that removes it. */
-export async function createEmptyTestDatabaseUrl(dialect: Dialect): Promise<{ url: string; remove: () => Promise<void> }> {
+export async function createEmptyTestDatabaseUrl(
+  dialect: Dialect,
+): Promise<{ url: string; remove: () => Promise<void> }> {
   if (dialect === 'sqlite') {
     const directory = mkdtempSync(join(tmpdir(), 'migov-db-'));
-    return { url: `sqlite:${join(directory, 'test.sqlite')}`, remove: async () => rmSync(directory, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${join(directory, 'test.sqlite')}`,
+      remove: async () => rmSync(directory, { recursive: true, force: true }),
+    };
   }
   const name = `migov_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(async (client) => {
@@ -59,7 +64,10 @@ export async function createEmptyTestDatabaseUrl(dialect: Dialect): Promise<{ ur
 }
 
 /** Open a fresh, migrated test database of a dialect. */
-export async function createTestDatabase(dialect: Dialect, options: { poolSize?: number; migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: Dialect,
+  options: { poolSize?: number; migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const { url, remove } = await createEmptyTestDatabaseUrl(dialect);
   const db = await createDatabase({ url, ...(options.poolSize ? { poolSize: options.poolSize } : {}) });
   if (options.migrate !== false) await db.migrate();

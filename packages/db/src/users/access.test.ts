@@ -1,14 +1,40 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, findApiTokenByHash, listApiTokens, revokeApiToken } from '../api-tokens/api-tokens.repository.ts';
+import {
+  createApiToken,
+  findApiTokenByHash,
+  listApiTokens,
+  revokeApiToken,
+} from '../api-tokens/api-tokens.repository.ts';
 import { listAudit, recordAudit } from '../audit/audit.repository.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { acceptInvitation, createInvitation, findInvitationByTokenHash, getInvitation, listInvitations, revokeInvitation } from '../invitations/invitations.repository.ts';
+import {
+  acceptInvitation,
+  createInvitation,
+  findInvitationByTokenHash,
+  getInvitation,
+  listInvitations,
+  revokeInvitation,
+} from '../invitations/invitations.repository.ts';
 import { grantRole, listRoleGrants, revokeRole } from '../roles/roles.repository.ts';
-import { createSession, findSessionByTokenHash, revokeSession, revokeUserSessions, touchSession } from '../sessions/sessions.repository.ts';
+import {
+  createSession,
+  findSessionByTokenHash,
+  revokeSession,
+  revokeUserSessions,
+  touchSession,
+} from '../sessions/sessions.repository.ts';
 import { makeUser, unique } from '../testing/fixtures.ts';
 import { TEST_DIALECTS, createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
-import { createUser, findUserByEmail, getUser, listUsers, resetSignInFailures, setPasswordHash, updateUser } from './users.repository.ts';
+import {
+  createUser,
+  findUserByEmail,
+  getUser,
+  listUsers,
+  resetSignInFailures,
+  setPasswordHash,
+  updateUser,
+} from './users.repository.ts';
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 const NEW_HASH = '$argon2id$v=19$m=19456,t=2,p=1$invited-newcomer';
@@ -27,13 +53,18 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     expect(user).toMatchObject({ email: 'ana.focal@example.org', name: 'Ana', status: 'active', failedSignIns: 0 });
     expect(user.passwordHash).toBeUndefined();
     expect(await findUserByEmail(test.db, 'ANA.FOCAL@example.org')).toEqual(user);
-    await expect(createUser(test.db, { email: 'ana.focal@example.org', name: 'Other' })).rejects.toMatchObject({ name: 'ConflictError', current: { id: user.id } });
+    await expect(createUser(test.db, { email: 'ana.focal@example.org', name: 'Other' })).rejects.toMatchObject({
+      name: 'ConflictError',
+      current: { id: user.id },
+    });
   });
 
   it('reports every bad field at once', async () => {
     const attempt = createUser(test.db, { email: 'not-an-email', name: '', status: 'gone' as never });
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
-    await expect(attempt).rejects.toMatchObject({ problems: [{ field: 'email', value: 'not-an-email' }, { field: 'name' }, { field: 'status', value: 'gone' }] });
+    await expect(attempt).rejects.toMatchObject({
+      problems: [{ field: 'email', value: 'not-an-email' }, { field: 'name' }, { field: 'status', value: 'gone' }],
+    });
   });
 
   it('disables instead of deleting, and lists with search and paging', async () => {
@@ -48,7 +79,9 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     expect(found.items.map((item) => item.name)).toEqual([marker]);
     expect(found.total).toBe(1);
     await expect(getUser(test.db, 'nobody')).rejects.toBeInstanceOf(NotFoundError);
-    await expect(listUsers(test.db, { page: { limit: 0 } })).rejects.toMatchObject({ problems: [{ field: 'page.limit', value: 0 }] });
+    await expect(listUsers(test.db, { page: { limit: 0 } })).rejects.toMatchObject({
+      problems: [{ field: 'page.limit', value: 0 }],
+    });
   });
 
   it('notes a successful sign-in and stores only password hashes', async () => {
@@ -58,14 +91,21 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     expect(signedIn.lockedUntil).toBeUndefined();
     expect(signedIn.lastSignInAt).toBeDefined();
     await expect(setPasswordHash(test.db, user.id, 'short')).rejects.toBeInstanceOf(ValidationError);
-    expect((await setPasswordHash(test.db, user.id, '$argon2id$v=19$new-hash-value')).passwordHash).toBe('$argon2id$v=19$new-hash-value');
+    expect((await setPasswordHash(test.db, user.id, '$argon2id$v=19$new-hash-value')).passwordHash).toBe(
+      '$argon2id$v=19$new-hash-value',
+    );
   });
 
   it('ends the sessions and revokes the API tokens of a disabled account, for good', async () => {
     const user = await makeUser(test.db);
     const tokenHash = hash(`disable${unique()}`);
     await createApiToken(test.db, { userId: user.id, name: 'script', tokenHash });
-    const session = await createSession(test.db, { userId: user.id, tokenHash: hash(`ds${unique()}`), csrfToken: 'c', expiresAt: inOneHour() });
+    const session = await createSession(test.db, {
+      userId: user.id,
+      tokenHash: hash(`ds${unique()}`),
+      csrfToken: 'c',
+      expiresAt: inOneHour(),
+    });
     await updateUser(test.db, user.id, { status: 'disabled' });
     await updateUser(test.db, user.id, { status: 'active' });
     expect(await findApiTokenByHash(test.db, tokenHash)).toBeUndefined();
@@ -76,37 +116,77 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
   it('grants and revokes scoped roles, keeps revoked grants and audits both', async () => {
     const admin = await makeUser(test.db, 'Admin');
     const user = await makeUser(test.db);
-    const grant = await grantRole(test.db, { userId: user.id, role: 'national-coordinator', scope: { kind: 'area', area: '484' } }, admin.id);
+    const grant = await grantRole(
+      test.db,
+      { userId: user.id, role: 'national-coordinator', scope: { kind: 'area', area: '484' } },
+      admin.id,
+    );
     await grantRole(test.db, { userId: user.id, role: 'reviewer', scope: { kind: 'global' } }, admin.id);
-    await expect(grantRole(test.db, { userId: user.id, role: 'national-coordinator', scope: { kind: 'area', area: '484' } }, admin.id)).rejects.toMatchObject({ name: 'ConflictError', current: { id: grant.id } });
-    await expect(grantRole(test.db, { userId: user.id, role: 'owner' as never, scope: { kind: 'area', area: '../x' } }, admin.id)).rejects.toMatchObject({ problems: [{ field: 'role' }, { field: 'scope.area' }] });
+    await expect(
+      grantRole(
+        test.db,
+        { userId: user.id, role: 'national-coordinator', scope: { kind: 'area', area: '484' } },
+        admin.id,
+      ),
+    ).rejects.toMatchObject({ name: 'ConflictError', current: { id: grant.id } });
+    await expect(
+      grantRole(test.db, { userId: user.id, role: 'owner' as never, scope: { kind: 'area', area: '../x' } }, admin.id),
+    ).rejects.toMatchObject({ problems: [{ field: 'role' }, { field: 'scope.area' }] });
     await revokeRole(test.db, grant.id, admin.id);
     await expect(revokeRole(test.db, grant.id, admin.id)).rejects.toBeInstanceOf(ConflictError);
     expect((await listRoleGrants(test.db, user.id)).map((item) => item.role)).toEqual(['reviewer']);
     const all = await listRoleGrants(test.db, user.id, { includeRevoked: true });
-    expect(all.find((item) => item.id === grant.id)).toMatchObject({ revokedBy: admin.id, scope: { kind: 'area', area: '484' } });
+    expect(all.find((item) => item.id === grant.id)).toMatchObject({
+      revokedBy: admin.id,
+      scope: { kind: 'area', area: '484' },
+    });
     // Granting again after a revocation is allowed (only one active grant per role and scope).
-    await grantRole(test.db, { userId: user.id, role: 'national-coordinator', scope: { kind: 'area', area: '484' } }, admin.id);
+    await grantRole(
+      test.db,
+      { userId: user.id, role: 'national-coordinator', scope: { kind: 'area', area: '484' } },
+      admin.id,
+    );
     const audit = await listAudit(test.db, { filters: { targetId: user.id } });
     expect(audit.items.map((entry) => entry.action)).toEqual(['role.grant', 'role.revoke', 'role.grant', 'role.grant']);
   });
 
   it('finds live sessions by token hash only, and never stores raw tokens', async () => {
     const user = await makeUser(test.db);
-    await expect(createSession(test.db, { userId: user.id, tokenHash: 'raw-token', csrfToken: 'c', expiresAt: inOneHour() })).rejects.toMatchObject({ problems: [{ field: 'tokenHash' }] });
-    const session = await createSession(test.db, { userId: user.id, tokenHash: hash(`s${unique()}`), csrfToken: 'csrf', expiresAt: inOneHour(), userAgent: 'vitest', ip: '127.0.0.1' });
+    await expect(
+      createSession(test.db, { userId: user.id, tokenHash: 'raw-token', csrfToken: 'c', expiresAt: inOneHour() }),
+    ).rejects.toMatchObject({ problems: [{ field: 'tokenHash' }] });
+    const session = await createSession(test.db, {
+      userId: user.id,
+      tokenHash: hash(`s${unique()}`),
+      csrfToken: 'csrf',
+      expiresAt: inOneHour(),
+      userAgent: 'vitest',
+      ip: '127.0.0.1',
+    });
     expect(await findSessionByTokenHash(test.db, session.tokenHash)).toEqual(session);
     await touchSession(test.db, session.id, { expiresAt: new Date(Date.now() + 7_200_000).toISOString() });
-    expect(Date.parse((await findSessionByTokenHash(test.db, session.tokenHash))?.expiresAt ?? '')).toBeGreaterThan(Date.now() + 3_600_000);
+    expect(Date.parse((await findSessionByTokenHash(test.db, session.tokenHash))?.expiresAt ?? '')).toBeGreaterThan(
+      Date.now() + 3_600_000,
+    );
     await revokeSession(test.db, session.id);
     expect(await findSessionByTokenHash(test.db, session.tokenHash)).toBeUndefined();
-    const expired = await createSession(test.db, { userId: user.id, tokenHash: hash(`e${unique()}`), csrfToken: 'c', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    const expired = await createSession(test.db, {
+      userId: user.id,
+      tokenHash: hash(`e${unique()}`),
+      csrfToken: 'c',
+      expiresAt: new Date(Date.now() - 1000).toISOString(),
+    });
     expect(await findSessionByTokenHash(test.db, expired.tokenHash)).toBeUndefined();
-    await createSession(test.db, { userId: user.id, tokenHash: hash(`t${unique()}`), csrfToken: 'c', expiresAt: inOneHour() });
+    await createSession(test.db, {
+      userId: user.id,
+      tokenHash: hash(`t${unique()}`),
+      csrfToken: 'c',
+      expiresAt: inOneHour(),
+    });
     expect(await revokeUserSessions(test.db, user.id)).toBe(2);
   });
 
-  it('notes an API token\'s use at most once per interval, on the caller\'s clock', async () => {
+  it("notes an API token's use at most once per interval, on the caller's clock", async () => {
     const user = await makeUser(test.db);
     const tokenHash = hash(`use${unique()}`);
     const start = Date.now() - 3_600_000;
@@ -122,22 +202,33 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     expect((await findApiTokenByHash(test.db, tokenHash, { now: at(60_000) }))?.lastUsedAt).toBe(at(60_000));
     expect(await lastUsed()).toBe(at(60_000));
     // Concurrent uses after the interval: every one is accepted, the time is written once.
-    const found = await Promise.all(Array.from({ length: 8 }, () => findApiTokenByHash(test.db, tokenHash, { now: at(200_000) })));
+    const found = await Promise.all(
+      Array.from({ length: 8 }, () => findApiTokenByHash(test.db, tokenHash, { now: at(200_000) })),
+    );
     expect(found.every((token) => token !== undefined)).toBe(true);
     expect(await lastUsed()).toBe(at(200_000));
-    expect((await findApiTokenByHash(test.db, tokenHash, { now: at(200_001), useIntervalMs: 0 }))?.lastUsedAt).toBe(at(200_001));
+    expect((await findApiTokenByHash(test.db, tokenHash, { now: at(200_001), useIntervalMs: 0 }))?.lastUsedAt).toBe(
+      at(200_001),
+    );
   });
 
-  it('checks token expiry against the caller\'s clock', async () => {
+  it("checks token expiry against the caller's clock", async () => {
     const user = await makeUser(test.db);
     const tokenHash = hash(`exp${unique()}`);
     const expiresAt = new Date(Date.now() - 10 * 86_400_000).toISOString();
     await createApiToken(test.db, { userId: user.id, name: 'old', tokenHash, expiresAt });
     expect(await findApiTokenByHash(test.db, tokenHash)).toBeUndefined();
     expect(await findApiTokenByHash(test.db, tokenHash, { now: new Date(Date.parse(expiresAt) - 1000) })).toBeDefined();
-    const session = await createSession(test.db, { userId: user.id, tokenHash: hash(`s${unique()}`), csrfToken: 'c', expiresAt });
+    const session = await createSession(test.db, {
+      userId: user.id,
+      tokenHash: hash(`s${unique()}`),
+      csrfToken: 'c',
+      expiresAt,
+    });
     expect(await findSessionByTokenHash(test.db, session.tokenHash)).toBeUndefined();
-    expect((await findSessionByTokenHash(test.db, session.tokenHash, new Date(Date.parse(expiresAt) - 1000)))?.id).toBe(session.id);
+    expect((await findSessionByTokenHash(test.db, session.tokenHash, new Date(Date.parse(expiresAt) - 1000)))?.id).toBe(
+      session.id,
+    );
   });
 
   it('manages API tokens by hash, listing without hashes', async () => {
@@ -157,45 +248,91 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     const admin = await makeUser(test.db, 'Admin');
     const tokenHash = hash(`inv${unique()}`);
     const email = `invitee${unique()}@example.org`;
-    const invitation = await createInvitation(test.db, { email, role: 'focal-point', scope: { kind: 'area', area: '504' }, tokenHash, expiresAt: inOneHour(), invitedBy: admin.id });
+    const invitation = await createInvitation(test.db, {
+      email,
+      role: 'focal-point',
+      scope: { kind: 'area', area: '504' },
+      tokenHash,
+      expiresAt: inOneHour(),
+      invitedBy: admin.id,
+    });
     expect(await findInvitationByTokenHash(test.db, tokenHash)).toEqual(invitation);
-    const accepted = await acceptInvitation(test.db, { tokenHash, as: { kind: 'new-account', name: 'New Focal Point', passwordHash: NEW_HASH } });
+    const accepted = await acceptInvitation(test.db, {
+      tokenHash,
+      as: { kind: 'new-account', name: 'New Focal Point', passwordHash: NEW_HASH },
+    });
     if (!accepted.ok) throw new Error(accepted.refusal);
     expect(accepted.user).toMatchObject({ email, name: 'New Focal Point', passwordHash: NEW_HASH });
-    expect(await listRoleGrants(test.db, accepted.user.id)).toMatchObject([{ role: 'focal-point', scope: { kind: 'area', area: '504' }, grantedBy: admin.id }]);
+    expect(await listRoleGrants(test.db, accepted.user.id)).toMatchObject([
+      { role: 'focal-point', scope: { kind: 'area', area: '504' }, grantedBy: admin.id },
+    ]);
     expect(await findInvitationByTokenHash(test.db, tokenHash)).toBeUndefined();
-    expect(await acceptInvitation(test.db, { tokenHash, as: { kind: 'new-account', name: 'Again', passwordHash: NEW_HASH } })).toEqual({ ok: false, refusal: 'unavailable' });
+    expect(
+      await acceptInvitation(test.db, {
+        tokenHash,
+        as: { kind: 'new-account', name: 'Again', passwordHash: NEW_HASH },
+      }),
+    ).toEqual({ ok: false, refusal: 'unavailable' });
   });
 
   it('never hands an existing account to the holder of an invitation: only that account, signed in, accepts it', async () => {
     const owner = await makeUser(test.db, 'Owner');
     const stranger = await makeUser(test.db, 'Stranger');
     const tokenHash = hash(`existing${unique()}`);
-    const invitation = await createInvitation(test.db, { email: owner.email.toUpperCase(), role: 'reviewer', scope: { kind: 'area', area: '76' }, tokenHash, expiresAt: inOneHour(), invitedBy: null });
-    expect(await acceptInvitation(test.db, { tokenHash, as: { kind: 'new-account', name: 'Taker', passwordHash: NEW_HASH } })).toEqual({ ok: false, refusal: 'account-exists' });
-    expect(await acceptInvitation(test.db, { tokenHash, as: { kind: 'signed-in', userId: stranger.id } })).toEqual({ ok: false, refusal: 'other-account' });
+    const invitation = await createInvitation(test.db, {
+      email: owner.email.toUpperCase(),
+      role: 'reviewer',
+      scope: { kind: 'area', area: '76' },
+      tokenHash,
+      expiresAt: inOneHour(),
+      invitedBy: null,
+    });
+    expect(
+      await acceptInvitation(test.db, {
+        tokenHash,
+        as: { kind: 'new-account', name: 'Taker', passwordHash: NEW_HASH },
+      }),
+    ).toEqual({ ok: false, refusal: 'account-exists' });
+    expect(await acceptInvitation(test.db, { tokenHash, as: { kind: 'signed-in', userId: stranger.id } })).toEqual({
+      ok: false,
+      refusal: 'other-account',
+    });
     // Refusals change nothing: the invitation is still pending, the owner's password and roles untouched.
     expect(await findInvitationByTokenHash(test.db, tokenHash)).toEqual(invitation);
     expect((await getUser(test.db, owner.id)).passwordHash).toBe(owner.passwordHash);
     expect(await listRoleGrants(test.db, owner.id)).toEqual([]);
     const accepted = await acceptInvitation(test.db, { tokenHash, as: { kind: 'signed-in', userId: owner.id } });
     expect(accepted).toMatchObject({ ok: true, user: { id: owner.id }, invitation: { acceptedUserId: owner.id } });
-    expect(await listRoleGrants(test.db, owner.id)).toMatchObject([{ role: 'reviewer', scope: { kind: 'area', area: '76' } }]);
+    expect(await listRoleGrants(test.db, owner.id)).toMatchObject([
+      { role: 'reviewer', scope: { kind: 'area', area: '76' } },
+    ]);
   });
 
-  it('lists invitations by status at the caller\'s clock, newest first, with paging, and finds one by id', async () => {
+  it("lists invitations by status at the caller's clock, newest first, with paging, and finds one by id", async () => {
     const marker = `list${unique()}`;
     const invite = (name: string, expiresAt: string) =>
-      createInvitation(test.db, { email: `${name}-${marker}@example.org`, role: 'reviewer', scope: { kind: 'area', area: '76' }, tokenHash: hash(`${name}${marker}`), expiresAt, invitedBy: null });
+      createInvitation(test.db, {
+        email: `${name}-${marker}@example.org`,
+        role: 'reviewer',
+        scope: { kind: 'area', area: '76' },
+        tokenHash: hash(`${name}${marker}`),
+        expiresAt,
+        invitedBy: null,
+      });
     const later = new Date(Date.now() + 2 * 3_600_000).toISOString();
     const pending = await invite('pending', later);
     const soon = await invite('soon', inOneHour());
     const accepted = await invite('accepted', later);
-    await acceptInvitation(test.db, { tokenHash: hash(`accepted${marker}`), as: { kind: 'new-account', name: 'Accepted', passwordHash: NEW_HASH } });
+    await acceptInvitation(test.db, {
+      tokenHash: hash(`accepted${marker}`),
+      as: { kind: 'new-account', name: 'Accepted', passwordHash: NEW_HASH },
+    });
     const revoked = await invite('revoked', later);
     await revokeInvitation(test.db, revoked.id, null);
     const statuses = async (status?: 'pending' | 'accepted' | 'revoked' | 'expired', now?: string) =>
-      (await listInvitations(test.db, { email: marker, ...(status ? { status } : {}), ...(now ? { now } : {}) })).items.map((item) => `${item.email.split('-')[0]}:${item.status}`);
+      (
+        await listInvitations(test.db, { email: marker, ...(status ? { status } : {}), ...(now ? { now } : {}) })
+      ).items.map((item) => `${item.email.split('-')[0]}:${item.status}`);
     expect(await statuses()).toEqual(['revoked:revoked', 'accepted:accepted', 'soon:pending', 'pending:pending']);
     expect(await statuses('pending')).toEqual(['soon:pending', 'pending:pending']);
     expect(await statuses('accepted')).toEqual(['accepted:accepted']);
@@ -205,7 +342,12 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     const inNinety = new Date(Date.now() + 90 * 60_000).toISOString();
     expect(await statuses('expired', inNinety)).toEqual(['soon:expired']);
     expect(await statuses('pending', inNinety)).toEqual(['pending:pending']);
-    expect(await statuses(undefined, inNinety)).toEqual(['revoked:revoked', 'accepted:accepted', 'soon:expired', 'pending:pending']);
+    expect(await statuses(undefined, inNinety)).toEqual([
+      'revoked:revoked',
+      'accepted:accepted',
+      'soon:expired',
+      'pending:pending',
+    ]);
     const page = await listInvitations(test.db, { email: marker.toUpperCase(), page: { limit: 2, offset: 1 } });
     expect(page).toMatchObject({ total: 4, limit: 2, offset: 1 });
     expect(page.items.map((item) => item.id)).toEqual([accepted.id, soon.id]);
@@ -214,15 +356,33 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     expect((await getInvitation(test.db, soon.id, inNinety)).status).toBe('expired');
     expect((await getInvitation(test.db, accepted.id)).acceptedUserId).toBeDefined();
     await expect(getInvitation(test.db, 'no-such-invitation')).rejects.toBeInstanceOf(NotFoundError);
-    await expect(listInvitations(test.db, { status: 'lost' as never })).rejects.toMatchObject({ problems: [{ field: 'status', value: 'lost' }] });
+    await expect(listInvitations(test.db, { status: 'lost' as never })).rejects.toMatchObject({
+      problems: [{ field: 'status', value: 'lost' }],
+    });
   });
 
   it('lets exactly one of racing acceptances through; the others are refused alike', async () => {
     const tokenHash = hash(`race${unique()}`);
-    await createInvitation(test.db, { email: `race${unique()}@example.org`, role: 'reviewer', scope: { kind: 'global' }, tokenHash, expiresAt: inOneHour(), invitedBy: null });
-    const results = await Promise.all(Array.from({ length: 6 }, (_, index) => acceptInvitation(test.db, { tokenHash, as: { kind: 'new-account', name: `Racer ${index}`, passwordHash: NEW_HASH } })));
+    await createInvitation(test.db, {
+      email: `race${unique()}@example.org`,
+      role: 'reviewer',
+      scope: { kind: 'global' },
+      tokenHash,
+      expiresAt: inOneHour(),
+      invitedBy: null,
+    });
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        acceptInvitation(test.db, {
+          tokenHash,
+          as: { kind: 'new-account', name: `Racer ${index}`, passwordHash: NEW_HASH },
+        }),
+      ),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.filter((result) => !result.ok)).toEqual(Array.from({ length: 5 }, () => ({ ok: false, refusal: 'unavailable' })));
+    expect(results.filter((result) => !result.ok)).toEqual(
+      Array.from({ length: 5 }, () => ({ ok: false, refusal: 'unavailable' })),
+    );
   });
 
   it('records and filters audit entries, and refuses to rewrite them', async () => {
@@ -235,7 +395,11 @@ describe.each(TEST_DIALECTS)('users and access on %s', (dialect) => {
     expect(signIns.items[1]?.details).toEqual({ ip: '10.0.0.1' });
     expect(signIns.total).toBe(2);
     await expect(recordAudit(test.db, { action: 'Drop Table' })).rejects.toBeInstanceOf(ValidationError);
-    await expect(test.db.kysely.deleteFrom('audit_log').where('id', '=', success.id).execute()).rejects.toThrow(/append-only/);
-    await expect(test.db.kysely.updateTable('audit_log').set({ action: 'forged' }).where('id', '=', success.id).execute()).rejects.toThrow(/append-only/);
+    await expect(test.db.kysely.deleteFrom('audit_log').where('id', '=', success.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(
+      test.db.kysely.updateTable('audit_log').set({ action: 'forged' }).where('id', '=', success.id).execute(),
+    ).rejects.toThrow(/append-only/);
   });
 });

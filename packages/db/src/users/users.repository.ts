@@ -57,10 +57,20 @@ export function normalizeEmail(email: string): string {
 
 function checkUserFields(fields: { email?: unknown; name?: unknown; status?: unknown }): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (fields.email !== undefined && (typeof fields.email !== 'string' || !EMAIL.test(fields.email.trim()) || fields.email.length > 254)) {
-    problems.push({ field: 'email', value: fields.email, message: 'must be an email address such as name@example.org' });
+  if (
+    fields.email !== undefined &&
+    (typeof fields.email !== 'string' || !EMAIL.test(fields.email.trim()) || fields.email.length > 254)
+  ) {
+    problems.push({
+      field: 'email',
+      value: fields.email,
+      message: 'must be an email address such as name@example.org',
+    });
   }
-  if (fields.name !== undefined && (typeof fields.name !== 'string' || fields.name.trim() === '' || fields.name.length > 200)) {
+  if (
+    fields.name !== undefined &&
+    (typeof fields.name !== 'string' || fields.name.trim() === '' || fields.name.length > 200)
+  ) {
     problems.push({ field: 'name', value: fields.name, message: 'must be 1 to 200 characters' });
   }
   if (fields.status !== undefined && !(USER_STATUSES as readonly unknown[]).includes(fields.status)) {
@@ -99,14 +109,19 @@ export async function createUser(db: MigovDatabase, input: NewUser): Promise<Use
       .executeTakeFirstOrThrow();
     return toUser(row);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(`a user with email ${email} already exists`, await findUserByEmail(db, email));
+    if (isUniqueViolation(error))
+      throw new ConflictError(`a user with email ${email} already exists`, await findUserByEmail(db, email));
     throw error;
   }
 }
 
 /** The user with this email (case-insensitive), or undefined. */
 export async function findUserByEmail(db: MigovDatabase, email: string): Promise<User | undefined> {
-  const row = await db.kysely.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
+  const row = await db.kysely
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', normalizeEmail(email))
+    .executeTakeFirst();
   return row ? toUser(row) : undefined;
 }
 
@@ -138,7 +153,9 @@ export async function listUsers(db: MigovDatabase, filters: UserFilters = {}): P
   if (filters.status) query = query.where('status', '=', filters.status);
   if (filters.search) {
     const search = filters.search.toLowerCase();
-    query = query.where((eb) => eb.or([likeContains(eb.fn('lower', [eb.ref('name')]), search), likeContains(eb.ref('email'), search)]));
+    query = query.where((eb) =>
+      eb.or([likeContains(eb.fn('lower', [eb.ref('name')]), search), likeContains(eb.ref('email'), search)]),
+    );
   }
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('email').limit(limit).offset(offset).execute(),
@@ -170,13 +187,24 @@ export async function updateUser(db: MigovDatabase, id: string, changes: UserCha
       const row = await trx.updateTable('users').set(values).where('id', '=', id).returningAll().executeTakeFirst();
       if (!row) throw new NotFoundError('user', id);
       if (changes.status === 'disabled') {
-        await trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
-        await trx.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+        await trx
+          .updateTable('sessions')
+          .set({ revoked_at: now })
+          .where('user_id', '=', id)
+          .where('revoked_at', 'is', null)
+          .execute();
+        await trx
+          .updateTable('api_tokens')
+          .set({ revoked_at: now })
+          .where('user_id', '=', id)
+          .where('revoked_at', 'is', null)
+          .execute();
       }
       return toUser(row);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(`a user with email ${values.email ?? ''} already exists`, await findUser(db, id));
+    if (isUniqueViolation(error))
+      throw new ConflictError(`a user with email ${values.email ?? ''} already exists`, await findUser(db, id));
     throw error;
   }
 }
@@ -184,7 +212,9 @@ export async function updateUser(db: MigovDatabase, id: string, changes: UserCha
 /** Store a new password hash (made by the server) and clear any lock. */
 export async function setPasswordHash(db: MigovDatabase, id: string, passwordHash: string): Promise<User> {
   if (typeof passwordHash !== 'string' || passwordHash.length < 16) {
-    throw new ValidationError([{ field: 'passwordHash', message: 'must be a password hash (argon2id), not a password' }]);
+    throw new ValidationError([
+      { field: 'passwordHash', message: 'must be a password hash (argon2id), not a password' },
+    ]);
   }
   const row = await db.kysely
     .updateTable('users')

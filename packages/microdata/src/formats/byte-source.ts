@@ -28,7 +28,10 @@ export class ByteSource {
   /** Read `path` from byte `start` on; `.gz` files are decompressed on the way. */
   static fromFile(path: string, options: { start?: number; gunzip?: boolean } = {}): ByteSource {
     const raw = createReadStream(path, { start: options.start ?? 0, highWaterMark: CHUNK });
-    const source = new ByteSource(options.gunzip ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw, options.start ?? 0);
+    const source = new ByteSource(
+      options.gunzip ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw,
+      options.start ?? 0,
+    );
     raw.on('data', (chunk) => {
       source.consumed += chunk.length;
     });

@@ -9,7 +9,14 @@
  */
 import { stat } from 'node:fs/promises';
 import { ByteSource, EndOfData, readAt } from './byte-source.ts';
-import { FileFormatError, type FileMetadata, type FileVariable, type ReadProgress, type RecordSink, type StatisticalFile } from './file-metadata.ts';
+import {
+  FileFormatError,
+  type FileMetadata,
+  type FileVariable,
+  type ReadProgress,
+  type RecordSink,
+  type StatisticalFile,
+} from './file-metadata.ts';
 
 const TYPE_DOUBLE = 65526;
 const TYPE_FLOAT = 65527;
@@ -69,18 +76,28 @@ class Cursor {
   ) {}
   expect(tag: string): void {
     const found = this.bytes.toString('latin1', this.at, this.at + tag.length);
-    if (found !== tag) throw new FileFormatError(`expected "${tag}", found "${found.replace(/[^\x20-\x7e]/g, '?')}"`, this.base + this.at);
+    if (found !== tag)
+      throw new FileFormatError(
+        `expected "${tag}", found "${found.replace(/[^\x20-\x7e]/g, '?')}"`,
+        this.base + this.at,
+      );
     this.at += tag.length;
   }
   peek(tag: string): boolean {
     return this.bytes.toString('latin1', this.at, this.at + tag.length) === tag;
   }
   need(n: number): void {
-    if (this.at + n > this.bytes.length) throw new FileFormatError(`the section ends where ${n} more bytes were expected`, this.base + this.at);
+    if (this.at + n > this.bytes.length)
+      throw new FileFormatError(`the section ends where ${n} more bytes were expected`, this.base + this.at);
   }
   uint(bytes: 1 | 2 | 3 | 4 | 5 | 6 | 8): number {
     this.need(bytes);
-    const value = bytes === 8 ? Number(this.littleEndian ? this.bytes.readBigUInt64LE(this.at) : this.bytes.readBigUInt64BE(this.at)) : this.littleEndian ? this.bytes.readUIntLE(this.at, bytes) : this.bytes.readUIntBE(this.at, bytes);
+    const value =
+      bytes === 8
+        ? Number(this.littleEndian ? this.bytes.readBigUInt64LE(this.at) : this.bytes.readBigUInt64BE(this.at))
+        : this.littleEndian
+          ? this.bytes.readUIntLE(this.at, bytes)
+          : this.bytes.readUIntBE(this.at, bytes);
     this.at += bytes;
     return value;
   }
@@ -108,17 +125,22 @@ async function readLayout(path: string): Promise<Layout> {
   const first = head[0];
   if (head.toString('latin1', 0, 11) !== '<stata_dta>') {
     if (first !== undefined && first >= 102 && first <= 116) {
-      throw new FileFormatError(`Stata format ${first} (Stata 12 or earlier): not read; save it as Stata 13 or later (format 117-119), e.g. \`saveold file, version(13)\``, 0);
+      throw new FileFormatError(
+        `Stata format ${first} (Stata 12 or earlier): not read; save it as Stata 13 or later (format 117-119), e.g. \`saveold file, version(13)\``,
+        0,
+      );
     }
     throw new FileFormatError('not a Stata .dta file (no <stata_dta> header)', 0);
   }
   const cursor = new Cursor(head, true, 0);
   cursor.expect('<stata_dta><header><release>');
   const release = Number(cursor.take(3).toString('latin1'));
-  if (release !== 117 && release !== 118 && release !== 119) throw new FileFormatError(`Stata format ${release}: formats 117, 118 and 119 are read`, 28);
+  if (release !== 117 && release !== 118 && release !== 119)
+    throw new FileFormatError(`Stata format ${release}: formats 117, 118 and 119 are read`, 28);
   cursor.expect('</release><byteorder>');
   const order = cursor.take(3).toString('latin1');
-  if (order !== 'MSF' && order !== 'LSF') throw new FileFormatError(`byte order "${order}" (MSF or LSF)`, cursor.at - 3);
+  if (order !== 'MSF' && order !== 'LSF')
+    throw new FileFormatError(`byte order "${order}" (MSF or LSF)`, cursor.at - 3);
   const ordered = new Cursor(head, order === 'LSF', 0);
   ordered.at = cursor.at;
   ordered.expect('</byteorder><K>');
@@ -190,7 +212,11 @@ export async function openDta(path: string): Promise<StatisticalFile> {
     const length = chars.uint(4);
     const body = chars.take(length);
     chars.expect('</ch>');
-    if (length < 2 * nameLength) throw new FileFormatError(`characteristic of ${length} bytes (at least ${2 * nameLength})`, chars.base + chars.at);
+    if (length < 2 * nameLength)
+      throw new FileFormatError(
+        `characteristic of ${length} bytes (at least ${2 * nameLength})`,
+        chars.base + chars.at,
+      );
     const owner = cString(body.subarray(0, nameLength), decoder);
     const name = cString(body.subarray(nameLength, 2 * nameLength), decoder);
     characteristics.set(`${owner}[${name}]`, cString(body.subarray(2 * nameLength), decoder));
@@ -209,21 +235,30 @@ export async function openDta(path: string): Promise<StatisticalFile> {
     valueLabels.expect('</lbl>');
     const entries = table.int32();
     const textLength = table.int32();
-    if (entries < 0 || textLength < 0 || 8 + 8 * entries + textLength > length) throw new FileFormatError(`value label table ${name}: ${entries} entries and ${textLength} bytes of text do not fit its ${length} bytes`, table.base);
+    if (entries < 0 || textLength < 0 || 8 + 8 * entries + textLength > length)
+      throw new FileFormatError(
+        `value label table ${name}: ${entries} entries and ${textLength} bytes of text do not fit its ${length} bytes`,
+        table.base,
+      );
     const offsets = Array.from({ length: entries }, () => table.int32());
     const values = Array.from({ length: entries }, () => table.int32());
     const text = table.take(textLength);
     const mapping = new Map<string, string>();
     values.forEach((value, i) => {
       const at = offsets[i]!;
-      if (at < 0 || at >= textLength) throw new FileFormatError(`value label table ${name}: label offset ${at} outside its ${textLength} bytes of text`, table.base);
+      if (at < 0 || at >= textLength)
+        throw new FileFormatError(
+          `value label table ${name}: label offset ${at} outside its ${textLength} bytes of text`,
+          table.base,
+        );
       const key = value >= 2147483621 ? missingCode(value - 2147483621) : String(value);
       mapping.set(key, cString(text.subarray(at), decoder));
     });
     tables.set(name, mapping);
   }
   valueLabels.expect('</value_labels>');
-  for (const variable of variables) if (variable.labelSet) variable.valueLabels = tables.get(variable.labelSet) ?? new Map();
+  for (const variable of variables)
+    if (variable.labelSet) variable.valueLabels = tables.get(variable.labelSet) ?? new Map();
 
   const svy = (name: string) => {
     const value = characteristics.get(`_dta[${name}]`)?.trim();
@@ -235,7 +270,13 @@ export async function openDta(path: string): Promise<StatisticalFile> {
   const metadata: FileMetadata = {
     format: 'dta',
     description: `Stata format ${release} (${layout.littleEndian ? 'LSF' : 'MSF'})`,
-    variables: variables.map(({ name, type, label, valueLabels: labelsOf, missing }) => ({ name, type, valueLabels: labelsOf, ...(label ? { label } : {}), ...(missing ? { missing } : {}) })),
+    variables: variables.map(({ name, type, label, valueLabels: labelsOf, missing }) => ({
+      name,
+      type,
+      valueLabels: labelsOf,
+      ...(label ? { label } : {}),
+      ...(missing ? { missing } : {}),
+    })),
     rows: layout.records,
     ...(weight ? { weight } : {}),
     ...(stratum ? { stratum } : {}),
@@ -261,7 +302,12 @@ export async function openDta(path: string): Promise<StatisticalFile> {
         if (tag !== 'GSO') throw new FileFormatError(`expected "GSO" or "</strls>", found "${tag}"`, at);
         const head = await source.read(4 + oBytes + 1 + 4);
         const v = le ? head.readUInt32LE(0) : head.readUInt32BE(0);
-        const o = oBytes === 4 ? (le ? head.readUInt32LE(4) : head.readUInt32BE(4)) : Number(le ? head.readBigUInt64LE(4) : head.readBigUInt64BE(4));
+        const o =
+          oBytes === 4
+            ? le
+              ? head.readUInt32LE(4)
+              : head.readUInt32BE(4)
+            : Number(le ? head.readBigUInt64LE(4) : head.readBigUInt64BE(4));
         const t = head[4 + oBytes]!;
         const length = le ? head.readUInt32LE(5 + oBytes) : head.readUInt32BE(5 + oBytes);
         if (t !== 129 && t !== 130) throw new FileFormatError(`strL (${v},${o}): type ${t} (129 binary, 130 text)`, at);
@@ -288,13 +334,19 @@ export async function openDta(path: string): Promise<StatisticalFile> {
     return strls;
   }
 
-  async function read(selected: readonly string[], sink: RecordSink, onProgress?: (progress: ReadProgress) => void): Promise<number> {
+  async function read(
+    selected: readonly string[],
+    sink: RecordSink,
+    onProgress?: (progress: ReadProgress) => void,
+  ): Promise<number> {
     const chosen = selected.map((name) => {
       const variable = variables.find((candidate) => candidate.name === name);
       if (!variable) throw new FileFormatError(`no variable ${name}`);
       return variable;
     });
-    const strls = await readStrls(new Set(chosen.filter((variable) => variable.typeCode === TYPE_STRL).map((variable) => variable.number)));
+    const strls = await readStrls(
+      new Set(chosen.filter((variable) => variable.typeCode === TYPE_STRL).map((variable) => variable.number)),
+    );
     const le = layout.littleEndian;
     const totalBytes = (await stat(path)).size;
     const dataStart = layout.map[9]!;
@@ -305,7 +357,8 @@ export async function openDta(path: string): Promise<StatisticalFile> {
       const open = (await source.read(6)).toString('latin1');
       if (open !== '<data>') throw new FileFormatError(`expected "<data>", found "${open}"`, dataStart);
       for (; rows < layout.records; rows++) {
-        if (!source.has(recordLength) && !(await source.fill(recordLength))) throw new FileFormatError(`record ${rows + 1} of ${layout.records} is truncated`, source.position);
+        if (!source.has(recordLength) && !(await source.fill(recordLength)))
+          throw new FileFormatError(`record ${rows + 1} of ${layout.records} is truncated`, source.position);
         const record = source.take(recordLength);
         for (let column = 0; column < chosen.length; column++) {
           const variable = chosen[column]!;
@@ -344,7 +397,11 @@ export async function openDta(path: string): Promise<StatisticalFile> {
                 break;
               }
               const value = strls.get(`${v}:${o}`);
-              if (value === undefined) throw new FileFormatError(`record ${rows + 1}, variable ${variable.name}: strL (${v},${o}) is not in the file`, source.position - recordLength + at);
+              if (value === undefined)
+                throw new FileFormatError(
+                  `record ${rows + 1}, variable ${variable.name}: strL (${v},${o}) is not in the file`,
+                  source.position - recordLength + at,
+                );
               sink.string(column, value);
               break;
             }
@@ -357,12 +414,18 @@ export async function openDta(path: string): Promise<StatisticalFile> {
         }
         const pending = sink.endRecord();
         if (pending) await pending;
-        if ((rows & 0xffff) === 0xffff) onProgress?.({ rows: rows + 1, totalRows: layout.records, bytes: dataStart + source.consumed, totalBytes });
+        if ((rows & 0xffff) === 0xffff)
+          onProgress?.({ rows: rows + 1, totalRows: layout.records, bytes: dataStart + source.consumed, totalBytes });
       }
       const close = (await source.read(7)).toString('latin1');
-      if (close !== '</data>') throw new FileFormatError(`expected "</data>" after ${layout.records} records, found "${close.replace(/[^\x20-\x7e]/g, '?')}"`, source.position - 7);
+      if (close !== '</data>')
+        throw new FileFormatError(
+          `expected "</data>" after ${layout.records} records, found "${close.replace(/[^\x20-\x7e]/g, '?')}"`,
+          source.position - 7,
+        );
     } catch (error) {
-      if (error instanceof EndOfData) throw new FileFormatError(`record ${rows + 1} of ${layout.records} is truncated`, error.offset);
+      if (error instanceof EndOfData)
+        throw new FileFormatError(`record ${rows + 1} of ${layout.records} is truncated`, error.offset);
       throw error;
     } finally {
       await source.close();

@@ -13,7 +13,15 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ByteSource } from './byte-source.ts';
-import { codeKey, FileFormatError, type FileMetadata, type FileVariable, type ReadProgress, type RecordSink, type StatisticalFile } from './file-metadata.ts';
+import {
+  codeKey,
+  FileFormatError,
+  type FileMetadata,
+  type FileVariable,
+  type ReadProgress,
+  type RecordSink,
+  type StatisticalFile,
+} from './file-metadata.ts';
 
 interface DdiVariable extends FileVariable {
   /** 0-based first column and width in bytes. */
@@ -28,7 +36,8 @@ interface DdiVariable extends FileVariable {
 
 type XmlNode = Record<string, unknown>;
 
-const list = (value: unknown): XmlNode[] => (value === undefined ? [] : Array.isArray(value) ? (value as XmlNode[]) : [value as XmlNode]);
+const list = (value: unknown): XmlNode[] =>
+  value === undefined ? [] : Array.isArray(value) ? (value as XmlNode[]) : [value as XmlNode];
 const textOf = (value: unknown): string => {
   if (value === undefined || value === null) return '';
   if (typeof value === 'object') return textOf((value as XmlNode)['#text']);
@@ -36,10 +45,31 @@ const textOf = (value: unknown): string => {
 };
 
 /** Parse the DDI codebook (no DTD, no entities). */
-function parseDdi(xml: string, file: string): { variables: DdiVariable[]; dataFile?: string; recordTypeVariable?: string; recordTypes: string[]; rows?: number; charset?: string } {
+function parseDdi(
+  xml: string,
+  file: string,
+): {
+  variables: DdiVariable[];
+  dataFile?: string;
+  recordTypeVariable?: string;
+  recordTypes: string[];
+  rows?: number;
+  charset?: string;
+} {
   const declaration = /<!\s*(DOCTYPE|ENTITY)/i.exec(xml);
-  if (declaration) throw new FileFormatError(`${file}: XML declares a ${declaration[1]!.toUpperCase()}; a DDI codebook needs none and it is refused`);
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseAttributeValue: false, parseTagValue: false, processEntities: false, trimValues: true });
+  if (declaration)
+    throw new FileFormatError(
+      `${file}: XML declares a ${declaration[1]!.toUpperCase()}; a DDI codebook needs none and it is refused`,
+    );
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    removeNSPrefix: true,
+    parseAttributeValue: false,
+    parseTagValue: false,
+    processEntities: false,
+    trimValues: true,
+  });
   let document: XmlNode;
   try {
     document = parser.parse(xml) as XmlNode;
@@ -62,14 +92,20 @@ function parseDdi(xml: string, file: string): { variables: DdiVariable[]; dataFi
   const variables: DdiVariable[] = list(dataDscr?.['var']).map((node) => {
     const name = String(node['@name'] ?? node['@ID'] ?? '');
     const location = list(node['location'])[0];
-    if (!name || !location) throw new FileFormatError(`${file}: variable ${name || '(unnamed)'} has no name or no <location>`);
+    if (!name || !location)
+      throw new FileFormatError(`${file}: variable ${name || '(unnamed)'} has no name or no <location>`);
     const startPos = Number(location['@StartPos']);
-    const endPos = location['@EndPos'] !== undefined ? Number(location['@EndPos']) : startPos + Number(location['@width']) - 1;
-    if (!Number.isInteger(startPos) || !Number.isInteger(endPos) || startPos < 1 || endPos < startPos) throw new FileFormatError(`${file}: variable ${name}: location StartPos=${String(location['@StartPos'])} EndPos=${String(location['@EndPos'])} is not a column range`);
+    const endPos =
+      location['@EndPos'] !== undefined ? Number(location['@EndPos']) : startPos + Number(location['@width']) - 1;
+    if (!Number.isInteger(startPos) || !Number.isInteger(endPos) || startPos < 1 || endPos < startPos)
+      throw new FileFormatError(
+        `${file}: variable ${name}: location StartPos=${String(location['@StartPos'])} EndPos=${String(location['@EndPos'])} is not a column range`,
+      );
     const format = list(node['varFormat'])[0];
     const type = format?.['@type'] === 'character' ? 'string' : 'number';
     const decimals = Number(node['@dcml'] ?? 0);
-    if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) throw new FileFormatError(`${file}: variable ${name}: dcml="${String(node['@dcml'])}" (0-15 implied decimals)`);
+    if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15)
+      throw new FileFormatError(`${file}: variable ${name}: dcml="${String(node['@dcml'])}" (0-15 implied decimals)`);
     const valueLabels = new Map<string, string>();
     const missingCodes = new Set<string>();
     for (const category of list(node['catgry'])) {
@@ -86,7 +122,9 @@ function parseDdi(xml: string, file: string): { variables: DdiVariable[]; dataFi
       start: startPos - 1,
       width: endPos - startPos + 1,
       decimals,
-      recordTypes: String(node['@rectype'] ?? '').split(/\s+/).filter(Boolean),
+      recordTypes: String(node['@rectype'] ?? '')
+        .split(/\s+/)
+        .filter(Boolean),
       missingCodes,
       isWeight: node['@wgt'] === 'wgt',
       ...(label ? { label } : {}),
@@ -95,14 +133,23 @@ function parseDdi(xml: string, file: string): { variables: DdiVariable[]; dataFi
     if (missingCodes.size > 0) variable.missing = [...missingCodes].join(', ');
     return variable;
   });
-  if (variables.length === 0) throw new FileFormatError(`${file}: the codebook describes no variables (<dataDscr><var>)`);
-  return { variables, ...(dataFile ? { dataFile } : {}), ...(recordTypeVariable ? { recordTypeVariable } : {}), recordTypes, ...(cases && /^\d+$/.test(cases) ? { rows: Number(cases) } : {}), ...(charset ? { charset } : {}) };
+  if (variables.length === 0)
+    throw new FileFormatError(`${file}: the codebook describes no variables (<dataDscr><var>)`);
+  return {
+    variables,
+    ...(dataFile ? { dataFile } : {}),
+    ...(recordTypeVariable ? { recordTypeVariable } : {}),
+    recordTypes,
+    ...(cases && /^\d+$/.test(cases) ? { rows: Number(cases) } : {}),
+    ...(charset ? { charset } : {}),
+  };
 }
 
 /** The weight the file names: the one most person variables point to (`wgt-var`), else the only `wgt="wgt"` variable. */
 function weightOf(variables: DdiVariable[]): string | undefined {
   const votes = new Map<string, number>();
-  for (const variable of variables) if (variable.weightVariable) votes.set(variable.weightVariable, (votes.get(variable.weightVariable) ?? 0) + 1);
+  for (const variable of variables)
+    if (variable.weightVariable) votes.set(variable.weightVariable, (votes.get(variable.weightVariable) ?? 0) + 1);
   const named = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (named && variables.some((variable) => variable.name === named)) return named;
   const flagged = variables.filter((variable) => variable.isWeight);
@@ -117,7 +164,9 @@ function findDataFile(ddiPath: string, named: string | undefined): string {
     if (existsSync(candidate)) return candidate;
     if (existsSync(`${candidate}.gz`)) return `${candidate}.gz`;
   }
-  throw new FileFormatError(`the data file the codebook describes is not there: looked for ${candidates.flatMap((candidate) => [candidate, `${candidate}.gz`]).join(', ')}`);
+  throw new FileFormatError(
+    `the data file the codebook describes is not there: looked for ${candidates.flatMap((candidate) => [candidate, `${candidate}.gz`]).join(', ')}`,
+  );
 }
 
 /** A fixed-width field as a number: digits (implied decimals applied), or a decimal with its point; null when blank. */
@@ -159,23 +208,37 @@ export async function openIpums(ddiPath: string): Promise<StatisticalFile> {
   const metadata: FileMetadata = {
     format: 'ipums',
     description: `DDI codebook with ${ddi.recordTypes.length > 0 ? `hierarchical (${ddi.recordTypes.join(', ')})` : 'rectangular'} fixed-width data ${dataPath.split(/[\\/]/).pop()}`,
-    variables: ddi.variables.map(({ name: variableName, type, label, valueLabels, missing }) => ({ name: variableName, type, valueLabels, ...(label ? { label } : {}), ...(missing ? { missing } : {}) })),
+    variables: ddi.variables.map(({ name: variableName, type, label, valueLabels, missing }) => ({
+      name: variableName,
+      type,
+      valueLabels,
+      ...(label ? { label } : {}),
+      ...(missing ? { missing } : {}),
+    })),
     ...(weight ? { weight } : {}),
     ...(ddi.rows !== undefined && ddi.recordTypes.length === 0 ? { rows: ddi.rows } : {}),
   };
   const decoder = new TextDecoder(ddi.charset && /utf-?8/i.test(ddi.charset) ? 'utf-8' : 'windows-1252');
 
-  async function read(selected: readonly string[], sink: RecordSink, onProgress?: (progress: ReadProgress) => void): Promise<number> {
+  async function read(
+    selected: readonly string[],
+    sink: RecordSink,
+    onProgress?: (progress: ReadProgress) => void,
+  ): Promise<number> {
     const chosen = selected.map((variableName) => {
       const variable = ddi.variables.find((candidate) => candidate.name === variableName);
       if (!variable) throw new FileFormatError(`no variable ${variableName}`);
       return variable;
     });
-    const recordType = ddi.recordTypeVariable ? ddi.variables.find((variable) => variable.name === ddi.recordTypeVariable) : undefined;
-    if (ddi.recordTypeVariable && !recordType) throw new FileFormatError(`${name}: the record-type variable ${ddi.recordTypeVariable} is not described`);
+    const recordType = ddi.recordTypeVariable
+      ? ddi.variables.find((variable) => variable.name === ddi.recordTypeVariable)
+      : undefined;
+    if (ddi.recordTypeVariable && !recordType)
+      throw new FileFormatError(`${name}: the record-type variable ${ddi.recordTypeVariable} is not described`);
     // In a hierarchical file the unit is the last record type (in fileStrc order) a chosen variable lives on.
     const unitType = recordType
-      ? ddi.recordTypes.filter((type) => chosen.some((variable) => variable.recordTypes.includes(type))).at(-1) ?? ddi.recordTypes.at(-1)
+      ? (ddi.recordTypes.filter((type) => chosen.some((variable) => variable.recordTypes.includes(type))).at(-1) ??
+        ddi.recordTypes.at(-1))
       : undefined;
     const carried: (number | string | null)[] = chosen.map(() => null);
     const gzip = dataPath.toLowerCase().endsWith('.gz');
@@ -204,15 +267,22 @@ export async function openIpums(ddiPath: string): Promise<StatisticalFile> {
           const variable = chosen[column]!;
           if (recordType && !(variable.recordTypes.length === 0 || variable.recordTypes.includes(type!))) continue;
           if (variable.start + variable.width > bytes.length && variable.start >= bytes.length) {
-            throw new FileFormatError(`${dataName}, line ${line}: the record is ${bytes.length} characters long, variable ${variable.name} is in columns ${variable.start + 1}-${variable.start + variable.width}`);
+            throw new FileFormatError(
+              `${dataName}, line ${line}: the record is ${bytes.length} characters long, variable ${variable.name} is in columns ${variable.start + 1}-${variable.start + variable.width}`,
+            );
           }
           let value: number | string | null;
           if (variable.type === 'number') {
             const parsed = parseNumber(bytes, variable.start, variable.width, variable.decimals);
             if (parsed === undefined) {
-              throw new FileFormatError(`${dataName}, line ${line}, variable ${variable.name} (columns ${variable.start + 1}-${variable.start + variable.width}): "${bytes.toString('latin1', variable.start, variable.start + variable.width).trim()}" is not a number`);
+              throw new FileFormatError(
+                `${dataName}, line ${line}, variable ${variable.name} (columns ${variable.start + 1}-${variable.start + variable.width}): "${bytes.toString('latin1', variable.start, variable.start + variable.width).trim()}" is not a number`,
+              );
             }
-            value = parsed !== null && variable.missingCodes.size > 0 && variable.missingCodes.has(codeKey(parsed)) ? null : parsed;
+            value =
+              parsed !== null && variable.missingCodes.size > 0 && variable.missingCodes.has(codeKey(parsed))
+                ? null
+                : parsed;
           } else {
             const text = decoder.decode(bytes.subarray(variable.start, variable.start + variable.width)).trim();
             value = variable.missingCodes.size > 0 && variable.missingCodes.has(text) ? null : text;
@@ -227,12 +297,23 @@ export async function openIpums(ddiPath: string): Promise<StatisticalFile> {
         }
         const pending = sink.endRecord();
         if (pending) await pending;
-        if ((++rows & 0xffff) === 0) onProgress?.({ rows, ...(metadata.rows !== undefined ? { totalRows: metadata.rows } : {}), bytes: source.consumed, totalBytes });
+        if ((++rows & 0xffff) === 0)
+          onProgress?.({
+            rows,
+            ...(metadata.rows !== undefined ? { totalRows: metadata.rows } : {}),
+            bytes: source.consumed,
+            totalBytes,
+          });
       }
     } finally {
       await source.close();
     }
-    onProgress?.({ rows, ...(metadata.rows !== undefined ? { totalRows: metadata.rows } : {}), bytes: totalBytes, totalBytes });
+    onProgress?.({
+      rows,
+      ...(metadata.rows !== undefined ? { totalRows: metadata.rows } : {}),
+      bytes: totalBytes,
+      totalBytes,
+    });
     return rows;
   }
   return { metadata, read };

@@ -12,7 +12,15 @@
 import { inflateSync } from 'node:zlib';
 import { stat } from 'node:fs/promises';
 import { ByteSource, EndOfData, readAt } from './byte-source.ts';
-import { codeKey, FileFormatError, type FileMetadata, type FileVariable, type ReadProgress, type RecordSink, type StatisticalFile } from './file-metadata.ts';
+import {
+  codeKey,
+  FileFormatError,
+  type FileMetadata,
+  type FileVariable,
+  type ReadProgress,
+  type RecordSink,
+  type StatisticalFile,
+} from './file-metadata.ts';
 
 interface VariableRecord {
   /** 1-based index of the record among all variable records (= its first 8-byte slot). */
@@ -108,15 +116,22 @@ async function readDictionary(path: string): Promise<Dictionary> {
   const head = await readAt(path, 0, 176);
   if (head.length < 176) throw new FileFormatError('too short for an SPSS system file header (176 bytes)');
   const magic = head.toString('latin1', 0, 4);
-  if (magic !== '$FL2' && magic !== '$FL3') throw new FileFormatError(`not an SPSS system file (starts with "${magic.replace(/[^\x20-\x7e]/g, '?')}", expected "$FL2" or "$FL3")`, 0);
+  if (magic !== '$FL2' && magic !== '$FL3')
+    throw new FileFormatError(
+      `not an SPSS system file (starts with "${magic.replace(/[^\x20-\x7e]/g, '?')}", expected "$FL2" or "$FL3")`,
+      0,
+    );
   const layoutLE = head.readInt32LE(64);
   const layoutBE = head.readInt32BE(64);
   const littleEndian = layoutLE === 2 || layoutLE === 3 ? true : layoutBE === 2 || layoutBE === 3 ? false : undefined;
-  if (littleEndian === undefined) throw new FileFormatError(`unrecognised layout code (${layoutLE}): neither byte order gives 2 or 3`, 64);
+  if (littleEndian === undefined)
+    throw new FileFormatError(`unrecognised layout code (${layoutLE}): neither byte order gives 2 or 3`, 64);
   const int = (offset: number) => (littleEndian ? head.readInt32LE(offset) : head.readInt32BE(offset));
   const compressionCode = int(72);
-  if (compressionCode !== 0 && compressionCode !== 1 && compressionCode !== 2) throw new FileFormatError(`unknown compression code ${compressionCode}`, 72);
-  if ((compressionCode === 2) !== (magic === '$FL3')) throw new FileFormatError(`compression code ${compressionCode} does not match the "${magic}" signature`, 72);
+  if (compressionCode !== 0 && compressionCode !== 1 && compressionCode !== 2)
+    throw new FileFormatError(`unknown compression code ${compressionCode}`, 72);
+  if ((compressionCode === 2) !== (magic === '$FL3'))
+    throw new FileFormatError(`compression code ${compressionCode} does not match the "${magic}" signature`, 72);
   const weightSlot = int(76);
   const headerCases = int(80);
   const bias = littleEndian ? head.readDoubleLE(84) : head.readDoubleBE(84);
@@ -152,16 +167,26 @@ async function readDictionary(path: string): Promise<Dictionary> {
         let label: Buffer | undefined;
         if (hasLabel === 1) {
           const length = await fields.int32();
-          if (length < 0 || length > 65535) throw new FileFormatError(`variable record: a label of ${length} bytes`, at);
+          if (length < 0 || length > 65535)
+            throw new FileFormatError(`variable record: a label of ${length} bytes`, at);
           label = await fields.bytes(Math.ceil(length / 4) * 4);
           label = label.subarray(0, length);
         } else if (hasLabel !== 0) throw new FileFormatError(`variable record: has_var_label ${hasLabel} (0 or 1)`, at);
-        if (width < -1 || width > 255) throw new FileFormatError(`variable record: type ${width} (0 numeric, 1..255 string, -1 continuation)`, at);
-        if (![0, 1, 2, 3, -2, -3].includes(missingCount) || (width > 0 && missingCount < 0)) throw new FileFormatError(`variable record: ${missingCount} missing values`, at);
+        if (width < -1 || width > 255)
+          throw new FileFormatError(`variable record: type ${width} (0 numeric, 1..255 string, -1 continuation)`, at);
+        if (![0, 1, 2, 3, -2, -3].includes(missingCount) || (width > 0 && missingCount < 0))
+          throw new FileFormatError(`variable record: ${missingCount} missing values`, at);
         const missingRaw: Buffer[] = [];
         for (let i = 0; i < Math.abs(missingCount); i++) missingRaw.push(await fields.bytes(8));
         if (width === -1) continue;
-        records.push({ index: slotIndex, shortName: rtrim(name.toString('latin1')), width, missingCount, missingRaw, ...(label ? { rawLabel: label } : {}) });
+        records.push({
+          index: slotIndex,
+          shortName: rtrim(name.toString('latin1')),
+          width,
+          missingCount,
+          missingRaw,
+          ...(label ? { rawLabel: label } : {}),
+        });
       } else if (type === 3) {
         const count = await fields.int32();
         if (count < 0 || count > 0x7fffffff / 8) throw new FileFormatError(`value label record: ${count} labels`, at);
@@ -173,9 +198,14 @@ async function readDictionary(path: string): Promise<Dictionary> {
           labels.push([value, (await fields.bytes(padded)).subarray(0, length)]);
         }
         const indexAt = fields.position;
-        if ((await fields.int32()) !== 4) throw new FileFormatError('value label record not followed by its variable index record (type 4)', indexAt);
+        if ((await fields.int32()) !== 4)
+          throw new FileFormatError('value label record not followed by its variable index record (type 4)', indexAt);
         const variables = await fields.int32();
-        if (variables < 1 || variables > slotIndex) throw new FileFormatError(`value label record for ${variables} variables (the dictionary has ${slotIndex} so far)`, indexAt);
+        if (variables < 1 || variables > slotIndex)
+          throw new FileFormatError(
+            `value label record for ${variables} variables (the dictionary has ${slotIndex} so far)`,
+            indexAt,
+          );
         const indices: number[] = [];
         for (let i = 0; i < variables; i++) indices.push(await fields.int32());
         valueLabelSets.push({ labels, indices });
@@ -187,13 +217,15 @@ async function readDictionary(path: string): Promise<Dictionary> {
         const subtype = await fields.int32();
         const size = await fields.int32();
         const count = await fields.int32();
-        if (size < 0 || count < 0 || size * count > 1 << 26) throw new FileFormatError(`extension record ${subtype}: ${count} items of ${size} bytes`, at);
+        if (size < 0 || count < 0 || size * count > 1 << 26)
+          throw new FileFormatError(`extension record ${subtype}: ${count} items of ${size} bytes`, at);
         const data = await fields.bytes(size * count);
         const int32 = (offset: number) => (littleEndian ? data.readInt32LE(offset) : data.readInt32BE(offset));
         if (subtype === 3 && data.length >= 32) characterCode = int32(28);
         else if (subtype === 13) longNamesRaw = data;
         else if (subtype === 14) veryLongRaw = data;
-        else if (subtype === 16 && data.length >= 16) cases64 = Number(littleEndian ? data.readBigInt64LE(8) : data.readBigInt64BE(8));
+        else if (subtype === 16 && data.length >= 16)
+          cases64 = Number(littleEndian ? data.readBigInt64LE(8) : data.readBigInt64BE(8));
         else if (subtype === 20) encodingName = data.toString('latin1').trim();
         else if (subtype === 21) longStringLabels.push(...parseLongStringLabels(data, int32));
         else if (subtype === 22) longStringMissing.push(...parseLongStringMissing(data, int32));
@@ -239,11 +271,18 @@ async function readDictionary(path: string): Promise<Dictionary> {
     const segments: Segment[] = [];
     for (let s = 0; s < segmentCount; s++) {
       const part = records[i + s];
-      if (!part || (segmentCount > 1 && part.width <= 0)) throw new FileFormatError(`very long string ${record.shortName} (width ${trueWidth}) needs ${segmentCount} string segments; the dictionary has fewer`);
+      if (!part || (segmentCount > 1 && part.width <= 0))
+        throw new FileFormatError(
+          `very long string ${record.shortName} (width ${trueWidth}) needs ${segmentCount} string segments; the dictionary has fewer`,
+        );
       const last = s === segmentCount - 1;
       // Every segment but the last holds 252 bytes of the value in its 255-byte width (PSPP: EFFECTIVE_VLS_CHUNK; the
       // case data of a very long string take 256 bytes per full segment plus the rest, sfm_width_to_bytes).
-      segments.push({ firstSlot: part.index - 1, slots: part.width === 0 ? 1 : Math.ceil(part.width / 8), used: part.width === 0 ? 8 : segmentCount === 1 || last ? part.width : 252 });
+      segments.push({
+        firstSlot: part.index - 1,
+        slots: part.width === 0 ? 1 : Math.ceil(part.width / 8),
+        used: part.width === 0 ? 8 : segmentCount === 1 || last ? part.width : 252,
+      });
     }
     i += segmentCount - 1;
     const name = longNames.get(record.shortName) ?? record.shortName;
@@ -275,9 +314,15 @@ async function readDictionary(path: string): Promise<Dictionary> {
   for (const set of valueLabelSets) {
     for (const index of set.indices) {
       const variable = bySlot.get(index);
-      if (!variable) throw new FileFormatError(`value labels refer to variable record ${index}, which is not the start of a variable`);
+      if (!variable)
+        throw new FileFormatError(
+          `value labels refer to variable record ${index}, which is not the start of a variable`,
+        );
       for (const [value, label] of set.labels) {
-        variable.valueLabels.set(variable.type === 'number' ? codeKey(number(value)) : (text(value) ?? ''), text(label) ?? '');
+        variable.valueLabels.set(
+          variable.type === 'number' ? codeKey(number(value)) : (text(value) ?? ''),
+          text(label) ?? '',
+        );
       }
     }
   }
@@ -287,7 +332,8 @@ async function readDictionary(path: string): Promise<Dictionary> {
   };
   for (const entry of longStringLabels) {
     const variable = byName(entry.name);
-    if (variable) for (const [value, label] of entry.labels) variable.valueLabels.set(text(value) ?? '', text(label) ?? '');
+    if (variable)
+      for (const [value, label] of entry.labels) variable.valueLabels.set(text(value) ?? '', text(label) ?? '');
   }
   for (const entry of longStringMissing) {
     const variable = byName(entry.name);
@@ -296,14 +342,24 @@ async function readDictionary(path: string): Promise<Dictionary> {
   for (const variable of variables) {
     if (variable.missingValues.length > 0 || variable.missingRange || variable.missingStrings.length > 0) {
       const parts = [
-        ...(variable.missingRange ? [`${describeBound(variable.missingRange[0])} thru ${describeBound(variable.missingRange[1])}`] : []),
+        ...(variable.missingRange
+          ? [`${describeBound(variable.missingRange[0])} thru ${describeBound(variable.missingRange[1])}`]
+          : []),
         ...variable.missingValues.map(String),
         ...variable.missingStrings.map((value) => `"${value}"`),
       ];
       variable.missing = parts.join(', ');
     }
   }
-  const slots = records.length === 0 ? 0 : Math.max(...variables.map((variable) => { const last = variable.segments.at(-1)!; return last.firstSlot + last.slots; }));
+  const slots =
+    records.length === 0
+      ? 0
+      : Math.max(
+          ...variables.map((variable) => {
+            const last = variable.segments.at(-1)!;
+            return last.firstSlot + last.slots;
+          }),
+        );
   return {
     littleEndian,
     compression: compressionCode as 0 | 1 | 2,
@@ -323,7 +379,10 @@ function describeBound(value: number): string {
   return value <= -Number.MAX_VALUE * 0.999999 ? 'LO' : value >= Number.MAX_VALUE * 0.999999 ? 'HI' : String(value);
 }
 
-function parseLongStringLabels(data: Buffer, int32: (offset: number) => number): { name: Buffer; labels: [Buffer, Buffer][] }[] {
+function parseLongStringLabels(
+  data: Buffer,
+  int32: (offset: number) => number,
+): { name: Buffer; labels: [Buffer, Buffer][] }[] {
   const entries: { name: Buffer; labels: [Buffer, Buffer][] }[] = [];
   let at = 0;
   const need = (n: number) => {
@@ -381,22 +440,29 @@ function parseLongStringMissing(data: Buffer, int32: (offset: number) => number)
 async function* zlibBlocks(path: string, dictionary: Dictionary): AsyncGenerator<Buffer> {
   const header = await readAt(path, dictionary.dataOffset, 24);
   const le = dictionary.littleEndian;
-  const int64 = (buffer: Buffer, offset: number) => Number(le ? buffer.readBigInt64LE(offset) : buffer.readBigInt64BE(offset));
+  const int64 = (buffer: Buffer, offset: number) =>
+    Number(le ? buffer.readBigInt64LE(offset) : buffer.readBigInt64BE(offset));
   const int32 = (buffer: Buffer, offset: number) => (le ? buffer.readInt32LE(offset) : buffer.readInt32BE(offset));
-  if (header.length < 24 || int64(header, 0) !== dictionary.dataOffset) throw new FileFormatError('ZLIB data header does not point at itself', dictionary.dataOffset);
+  if (header.length < 24 || int64(header, 0) !== dictionary.dataOffset)
+    throw new FileFormatError('ZLIB data header does not point at itself', dictionary.dataOffset);
   const trailerOffset = int64(header, 8);
   const trailerLength = int64(header, 16);
   const trailer = await readAt(path, trailerOffset, trailerLength);
   if (trailer.length < 24) throw new FileFormatError('ZLIB trailer is truncated', trailerOffset);
   const blocks = int32(trailer, 20);
-  if (trailer.length < 24 + blocks * 24) throw new FileFormatError(`ZLIB trailer lists ${blocks} blocks but is ${trailer.length} bytes long`, trailerOffset);
+  if (trailer.length < 24 + blocks * 24)
+    throw new FileFormatError(`ZLIB trailer lists ${blocks} blocks but is ${trailer.length} bytes long`, trailerOffset);
   for (let b = 0; b < blocks; b++) {
     const at = 24 + b * 24;
     const compressedOffset = int64(trailer, at + 8);
     const uncompressedSize = int32(trailer, at + 16);
     const compressedSize = int32(trailer, at + 20);
     const block = inflateSync(await readAt(path, compressedOffset, compressedSize));
-    if (block.length !== uncompressedSize) throw new FileFormatError(`ZLIB block ${b + 1} inflates to ${block.length} bytes, the trailer says ${uncompressedSize}`, compressedOffset);
+    if (block.length !== uncompressedSize)
+      throw new FileFormatError(
+        `ZLIB block ${b + 1} inflates to ${block.length} bytes, the trailer says ${uncompressedSize}`,
+        compressedOffset,
+      );
     yield block;
   }
 }
@@ -414,18 +480,31 @@ interface SlotPlan {
 export async function openSav(path: string): Promise<StatisticalFile> {
   const dictionary = await readDictionary(path);
   const { variables } = dictionary;
-  const weight = dictionary.weightSlot > 0 ? variables.find((variable) => variable.segments[0]!.firstSlot + 1 === dictionary.weightSlot) : undefined;
+  const weight =
+    dictionary.weightSlot > 0
+      ? variables.find((variable) => variable.segments[0]!.firstSlot + 1 === dictionary.weightSlot)
+      : undefined;
   const compression = ['uncompressed', 'bytecode compressed', 'ZLIB compressed'][dictionary.compression];
   const metadata: FileMetadata = {
     format: 'sav',
     description: `SPSS system file, ${compression}, ${dictionary.littleEndian ? 'little' : 'big'}-endian, ${dictionary.encoding} (${dictionary.product})`,
-    variables: variables.map(({ name, type, label, valueLabels, missing }) => ({ name, type, valueLabels, ...(label ? { label } : {}), ...(missing ? { missing } : {}) })),
+    variables: variables.map(({ name, type, label, valueLabels, missing }) => ({
+      name,
+      type,
+      valueLabels,
+      ...(label ? { label } : {}),
+      ...(missing ? { missing } : {}),
+    })),
     ...(weight ? { weight: weight.name } : {}),
     ...(dictionary.cases !== undefined ? { rows: dictionary.cases } : {}),
     ...(dictionary.fileLabel ? { fileLabel: dictionary.fileLabel } : {}),
   };
 
-  async function read(selected: readonly string[], sink: RecordSink, onProgress?: (progress: ReadProgress) => void): Promise<number> {
+  async function read(
+    selected: readonly string[],
+    sink: RecordSink,
+    onProgress?: (progress: ReadProgress) => void,
+  ): Promise<number> {
     const chosen = selected.map((name) => {
       const variable = variables.find((candidate) => candidate.name === name);
       if (!variable) throw new FileFormatError(`no variable ${name}`);
@@ -469,7 +548,9 @@ export async function openSav(path: string): Promise<StatisticalFile> {
             value === SYSMIS ||
             Number.isNaN(value) ||
             variable.missingValues.includes(value) ||
-            (variable.missingRange !== undefined && value >= variable.missingRange[0] && value <= variable.missingRange[1]);
+            (variable.missingRange !== undefined &&
+              value >= variable.missingRange[0] &&
+              value <= variable.missingRange[1]);
           sink.number(column, missing ? null : value);
         } else {
           let end = stringLengths[column]!;
@@ -494,7 +575,11 @@ export async function openSav(path: string): Promise<StatisticalFile> {
     };
     const putNumber = (slot: number, value: number) => {
       if (plan.kind[slot] === 1) numbers[plan.column[slot]!] = value;
-      else if (plan.kind[slot] === 2) throw new FileFormatError(`case ${cases + 1}: a numeric code in the data of string variable ${chosen[plan.column[slot]!]!.name}`, source.position);
+      else if (plan.kind[slot] === 2)
+        throw new FileFormatError(
+          `case ${cases + 1}: a numeric code in the data of string variable ${chosen[plan.column[slot]!]!.name}`,
+          source.position,
+        );
     };
     const putSpaces = (slot: number) => {
       if (plan.kind[slot] === 2) {
@@ -503,10 +588,22 @@ export async function openSav(path: string): Promise<StatisticalFile> {
       } else if (plan.kind[slot] === 1) numbers[plan.column[slot]!] = SYSMIS;
     };
 
-    const source = dictionary.compression === 2 ? new ByteSource(zlibBlocks(path, dictionary)) : ByteSource.fromFile(path, { start: dictionary.dataOffset });
+    const source =
+      dictionary.compression === 2
+        ? new ByteSource(zlibBlocks(path, dictionary))
+        : ByteSource.fromFile(path, { start: dictionary.dataOffset });
     let cases = 0;
     let lastReport = 0;
-    const report = () => onProgress?.({ rows: cases, ...(dictionary.cases !== undefined ? { totalRows: dictionary.cases } : {}), bytes: dictionary.compression === 2 ? Math.round((cases / (dictionary.cases || 1)) * totalBytes) : dictionary.dataOffset + source.consumed, totalBytes });
+    const report = () =>
+      onProgress?.({
+        rows: cases,
+        ...(dictionary.cases !== undefined ? { totalRows: dictionary.cases } : {}),
+        bytes:
+          dictionary.compression === 2
+            ? Math.round((cases / (dictionary.cases || 1)) * totalBytes)
+            : dictionary.dataOffset + source.consumed,
+        totalBytes,
+      });
     try {
       if (dictionary.compression === 0) {
         const size = slots * 8;
@@ -514,7 +611,10 @@ export async function openSav(path: string): Promise<StatisticalFile> {
           if (dictionary.cases !== undefined && cases === dictionary.cases) break;
           if (!source.has(size) && !(await source.fill(size))) {
             if (source.buffered === 0) break;
-            throw new FileFormatError(`case ${cases + 1} is truncated (${source.buffered} of ${size} bytes)`, source.position);
+            throw new FileFormatError(
+              `case ${cases + 1} is truncated (${source.buffered} of ${size} bytes)`,
+              source.position,
+            );
           }
           const bytes = source.take(size);
           for (let slot = 0; slot < slots; slot++) putRaw(slot, bytes, slot * 8);
@@ -571,9 +671,9 @@ export async function openSav(path: string): Promise<StatisticalFile> {
             const pending = emit();
             if (pending) await pending;
             if (++cases - lastReport >= 65536) {
-            lastReport = cases;
-            report();
-          }
+              lastReport = cases;
+              report();
+            }
           }
         }
       }

@@ -31,11 +31,15 @@ export async function createStagingSink(
 ): Promise<RecordSink & { finish(): void; rows: number; qualifiedName: string }> {
   await connection.run(`ATTACH IF NOT EXISTS ':memory:' AS ${STAGING_CATALOG} (COMPRESS)`);
   const qualifiedName = `${STAGING_CATALOG}.main.${quoteIdent(table)}`;
-  const definition = columns.map((column) => `${quoteIdent(column.name)} ${column.type === 'number' ? 'DOUBLE' : 'VARCHAR'}`).join(', ');
+  const definition = columns
+    .map((column) => `${quoteIdent(column.name)} ${column.type === 'number' ? 'DOUBLE' : 'VARCHAR'}`)
+    .join(', ');
   await connection.run(`CREATE OR REPLACE TABLE ${qualifiedName} (${definition})`);
   const appender = await connection.createAppender(table, 'main', STAGING_CATALOG);
   const types = columns.map((column) => (column.type === 'number' ? DOUBLE : VARCHAR));
-  const values: (number | string | null)[][] = columns.map(() => new Array<number | string | null>(CHUNK_ROWS).fill(null));
+  const values: (number | string | null)[][] = columns.map(() =>
+    new Array<number | string | null>(CHUNK_ROWS).fill(null),
+  );
   let count = 0;
   let rows = 0;
   const flush = () => {

@@ -7,24 +7,35 @@ import { ApiError } from '../errors/api-error.ts';
 /** Item id -> option id, as core's scorer reads responses. */
 export function toScoringResponses(assessment: Pick<Assessment, 'responses'>): Responses {
   const responses: Record<string, string> = {};
-  for (const [itemId, value] of Object.entries(assessment.responses)) if (value.optionId) responses[itemId] = value.optionId;
+  for (const [itemId, value] of Object.entries(assessment.responses))
+    if (value.optionId) responses[itemId] = value.optionId;
   return responses;
 }
 
 function isFraction(value: unknown): value is { num: number; den: number } {
-  return typeof value === 'object' && value !== null && Object.keys(value).length === 2 && typeof (value as { num: unknown }).num === 'number' && typeof (value as { den: unknown }).den === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 2 &&
+    typeof (value as { num: unknown }).num === 'number' &&
+    typeof (value as { den: unknown }).den === 'number'
+  );
 }
 
 /** Replace every exact fraction with { num, den, decimal } so clients need no fraction arithmetic. */
 export function withDecimals(value: unknown): unknown {
   if (isFraction(value)) return { num: value.num, den: value.den, decimal: formatFraction(value, 2) };
   if (Array.isArray(value)) return value.map(withDecimals);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withDecimals(entry)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withDecimals(entry)]));
   return value;
 }
 
 /** Live scores and advice of an assessment (none for profile instruments). */
-export function liveScores(instrument: InstrumentVersion, assessment: Pick<Assessment, 'responses'>): { scores?: unknown; advice?: unknown } {
+export function liveScores(
+  instrument: InstrumentVersion,
+  assessment: Pick<Assessment, 'responses'>,
+): { scores?: unknown; advice?: unknown } {
   if (instrument.kind !== 'scored') return {};
   const responses = toScoringResponses(assessment);
   const scores = scoreAssessment(instrument, responses);
@@ -41,8 +52,16 @@ export function lockVersionEtag(lockVersion: number): string {
 /** The lock version a write must send as If-Match (428 without it); `resource` names where its ETag comes from. */
 export function requireIfMatch(request: FastifyRequest, resource: string): number {
   const expected = parseIfMatch(request.headers['if-match']);
-  if (expected === undefined) throw new ApiError('precondition-required', `send If-Match with the lock version (the ETag of GET ${resource}) so concurrent edits are never overwritten`);
-  if (Number.isNaN(expected)) throw new ApiError('validation-failed', `If-Match must be the lock version in quotes, e.g. "3"; got ${request.headers['if-match']}`);
+  if (expected === undefined)
+    throw new ApiError(
+      'precondition-required',
+      `send If-Match with the lock version (the ETag of GET ${resource}) so concurrent edits are never overwritten`,
+    );
+  if (Number.isNaN(expected))
+    throw new ApiError(
+      'validation-failed',
+      `If-Match must be the lock version in quotes, e.g. "3"; got ${request.headers['if-match']}`,
+    );
   return expected;
 }
 

@@ -33,11 +33,23 @@ async function principalFromToken(context: AppContext, bearer: string): Promise<
   const now = context.now().toISOString();
   const token = await findApiTokenByHash(context.db, hashSecret(bearer), { now });
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) {
-    throw new ApiError('token-revoked', 'the API token is unknown, revoked or expired', {}, { 'www-authenticate': 'Bearer error="invalid_token"' });
+    throw new ApiError(
+      'token-revoked',
+      'the API token is unknown, revoked or expired',
+      {},
+      { 'www-authenticate': 'Bearer error="invalid_token"' },
+    );
   }
   const user = await getUser(context.db, token.userId);
   if (user.status !== 'active') throw new ApiError('account-disabled', 'the account of this API token is disabled');
-  return { userId: user.id, email: user.email, name: user.name, grants: toGrants(await listRoleGrants(context.db, user.id)), via: 'token', tokenId: token.id };
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    grants: toGrants(await listRoleGrants(context.db, user.id)),
+    via: 'token',
+    tokenId: token.id,
+  };
 }
 
 /** When each session was last extended; bounded, since a forgotten entry only costs one extra write. */
@@ -47,8 +59,10 @@ const MAX_TOUCHED = 50_000;
 async function principalFromSession(context: AppContext, token: string): Promise<Principal> {
   const now = context.now();
   const session = await findSessionByTokenHash(context.db, hashSecret(token), now);
-  if (!session || session.revokedAt) throw new ApiError('session-expired', 'the session is unknown or signed out; sign in again');
-  if (session.expiresAt <= now.toISOString()) throw new ApiError('session-expired', 'the session has expired; sign in again');
+  if (!session || session.revokedAt)
+    throw new ApiError('session-expired', 'the session is unknown or signed out; sign in again');
+  if (session.expiresAt <= now.toISOString())
+    throw new ApiError('session-expired', 'the session has expired; sign in again');
   const user = await getUser(context.db, session.userId);
   if (user.status !== 'active') throw new ApiError('account-disabled', 'the account is disabled');
   // Sliding expiry, written at most once a minute per session to keep reads cheap.
@@ -56,7 +70,10 @@ async function principalFromSession(context: AppContext, token: string): Promise
   if (now.getTime() - touched > TOUCH_INTERVAL_MS) {
     if (lastTouched.size >= MAX_TOUCHED) lastTouched.clear();
     lastTouched.set(session.id, now.getTime());
-    await touchSession(context.db, session.id, { now, expiresAt: new Date(now.getTime() + context.config.sessionTtlSeconds * 1000).toISOString() });
+    await touchSession(context.db, session.id, {
+      now,
+      expiresAt: new Date(now.getTime() + context.config.sessionTtlSeconds * 1000).toISOString(),
+    });
   }
   return {
     userId: user.id,
@@ -89,18 +106,27 @@ export function installAccessControl(app: FastifyInstance): RegisteredRoute[] {
     const url = route.url ?? route.path;
     route.config ??= {};
     if (!route.config.access) {
-      if (PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix)) || url === '/health' || url === '/ready') route.config.access = { permission: 'public' };
+      if (PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix)) || url === '/health' || url === '/ready')
+        route.config.access = { permission: 'public' };
       else throw new Error(`route ${String(route.method)} ${url} declares no access (config.access): every route must`);
     }
     const access = route.config.access;
     if (access.permission !== 'public' && route.schema && !route.schema.hide) {
       // The OpenAPI document says how to authenticate and which permission the route needs.
-      const needs = access.permission === 'signed-in' ? 'Any signed-in user.' : `Needs the permission \`${access.permission}\` (${access.scope === 'object' ? 'over the jurisdiction of the object' : access.scope === 'global' ? 'with global scope' : 'results filtered to your scopes'}).`;
-      route.schema = { ...route.schema, security: [{ session: [] }, { bearer: [] }], description: [route.schema.description, needs].filter(Boolean).join('\n\n') };
+      const needs =
+        access.permission === 'signed-in'
+          ? 'Any signed-in user.'
+          : `Needs the permission \`${access.permission}\` (${access.scope === 'object' ? 'over the jurisdiction of the object' : access.scope === 'global' ? 'with global scope' : 'results filtered to your scopes'}).`;
+      route.schema = {
+        ...route.schema,
+        security: [{ session: [] }, { bearer: [] }],
+        description: [route.schema.description, needs].filter(Boolean).join('\n\n'),
+      };
     }
     if (access.permission !== 'public') {
       route.onRequest = [...[route.onRequest ?? []].flat(), authenticationHook];
-      if (access.permission !== 'signed-in' && access.scope === 'object') route.preHandler = [...[route.preHandler ?? []].flat(), objectScopeHook];
+      if (access.permission !== 'signed-in' && access.scope === 'object')
+        route.preHandler = [...[route.preHandler ?? []].flat(), objectScopeHook];
     }
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
@@ -141,8 +167,15 @@ async function authenticationHook(request: FastifyRequest, reply: FastifyReply):
   }
   request.principal = principal;
   if (access.permission === 'signed-in') return;
-  const allowed = access.scope === 'global' ? isAllowedGlobally(principal.grants, access.permission) : isAllowed(principal.grants, access.permission, context.geography);
-  if (!allowed) throw new ApiError('forbidden', `this needs the permission ${access.permission}${access.scope === 'global' ? ' with global scope' : ''}`);
+  const allowed =
+    access.scope === 'global'
+      ? isAllowedGlobally(principal.grants, access.permission)
+      : isAllowed(principal.grants, access.permission, context.geography);
+  if (!allowed)
+    throw new ApiError(
+      'forbidden',
+      `this needs the permission ${access.permission}${access.scope === 'global' ? ' with global scope' : ''}`,
+    );
 }
 
 /**
@@ -151,14 +184,16 @@ async function authenticationHook(request: FastifyRequest, reply: FastifyReply):
  */
 async function objectScopeHook(request: FastifyRequest): Promise<void> {
   const access = request.routeOptions.config.access;
-  if (!access || access.permission === 'public' || access.permission === 'signed-in' || access.scope !== 'object') return;
+  if (!access || access.permission === 'public' || access.permission === 'signed-in' || access.scope !== 'object')
+    return;
   const jurisdiction = await access.jurisdiction(request);
   if (jurisdiction === undefined) throw new ApiError('not-found', NO_SUCH_RESOURCE);
   const principal = request.principal;
   const geography = request.server.migov.geography;
   if (principal && isAllowed(principal.grants, access.permission, geography, jurisdiction)) return;
   const visibleWith = access.jurisdiction.visibleWith;
-  if (visibleWith && !(principal && isAllowed(principal.grants, visibleWith, geography, jurisdiction))) throw new ApiError('not-found', NO_SUCH_RESOURCE);
+  if (visibleWith && !(principal && isAllowed(principal.grants, visibleWith, geography, jurisdiction)))
+    throw new ApiError('not-found', NO_SUCH_RESOURCE);
   throw new ApiError('forbidden', `you do not have ${access.permission} for jurisdiction ${jurisdiction}`);
 }
 

@@ -5,10 +5,27 @@
  * without a row here fails the suite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addEvidence, createApiToken, createAssessment, createInvitation, createRound, getAssessment, grantRole, type MigovDatabase } from '@migov/db';
+import {
+  addEvidence,
+  createApiToken,
+  createAssessment,
+  createInvitation,
+  createRound,
+  getAssessment,
+  grantRole,
+  type MigovDatabase,
+} from '@migov/db';
 import type { MigovApp } from '../app.ts';
 import { createSecret, hashSecret } from './tokens.ts';
-import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, signIn, type SignedIn } from '../testing/test-app.ts';
+import {
+  asUser,
+  createTestApp,
+  createTestDatabase,
+  createTestUser,
+  DIALECTS,
+  signIn,
+  type SignedIn,
+} from '../testing/test-app.ts';
 import type { Role, RoleScope } from './permissions.ts';
 
 type Actor = Role | 'public';
@@ -30,9 +47,15 @@ const everyone = () => true;
 const signedIn = (actor: Actor) => actor !== 'public';
 const adminOnly = (actor: Actor) => actor === 'administrator';
 const reads = (actor: Actor, where: Where) =>
-  actor === 'administrator' || actor === 'global-analyst' || (where === 'own' && ['regional-analyst', 'national-coordinator', 'focal-point', 'reviewer'].includes(actor));
-const own = (...roles: Actor[]) => (actor: Actor, where: Where) => actor === 'administrator' || (where === 'own' && roles.includes(actor));
-const briefAuthors = (actor: Actor) => ['administrator', 'global-analyst', 'regional-analyst', 'national-coordinator'].includes(actor);
+  actor === 'administrator' ||
+  actor === 'global-analyst' ||
+  (where === 'own' && ['regional-analyst', 'national-coordinator', 'focal-point', 'reviewer'].includes(actor));
+const own =
+  (...roles: Actor[]) =>
+  (actor: Actor, where: Where) =>
+    actor === 'administrator' || (where === 'own' && roles.includes(actor));
+const briefAuthors = (actor: Actor) =>
+  ['administrator', 'global-analyst', 'regional-analyst', 'national-coordinator'].includes(actor);
 
 /** Who may succeed on each route: written by hand from the role descriptions, independent of the code's tables. */
 const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
@@ -127,7 +150,10 @@ const EXPECTED: Record<string, (actor: Actor, where: Where) => boolean> = {
   'GET /api/v1/partnerships/:id': everyone,
   'GET /api/v1/crosswalks': everyone,
   'GET /api/v1/areas/:code/gaps': everyone,
-  'POST /api/v1/briefs': (actor, where) => actor === 'administrator' || actor === 'global-analyst' || (where === 'own' && (actor === 'regional-analyst' || actor === 'national-coordinator')),
+  'POST /api/v1/briefs': (actor, where) =>
+    actor === 'administrator' ||
+    actor === 'global-analyst' ||
+    (where === 'own' && (actor === 'regional-analyst' || actor === 'national-coordinator')),
   'GET /api/v1/briefs': briefAuthors,
   'GET /api/v1/briefs/:id': briefAuthors,
   'GET /api/v1/briefs/:id/versions/:file': briefAuthors,
@@ -167,7 +193,10 @@ describe.each(DIALECTS)('the authorization matrix (%s)', (dialect) => {
   let app: MigovApp;
   const sessions = new Map<Actor, SignedIn>();
   const tokens = new Map<Actor, string>();
-  const assessments: Record<Where, { id: string; evidenceId: string }> = { own: { id: '', evidenceId: '' }, other: { id: '', evidenceId: '' } };
+  const assessments: Record<Where, { id: string; evidenceId: string }> = {
+    own: { id: '', evidenceId: '' },
+    other: { id: '', evidenceId: '' },
+  };
   let roundId = '';
   let target: { userId: string; grantId: string; invitationId: string };
   let counter = 0;
@@ -176,19 +205,56 @@ describe.each(DIALECTS)('the authorization matrix (%s)', (dialect) => {
     ({ db, drop } = await createTestDatabase(dialect));
     // Hundreds of sign-ins from one address here; the per-IP limit has its own test.
     app = await createTestApp(db, { config: { signInPerIpPerMinute: 100_000 } });
-    const round = await createRound(db, { year: 2019, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2019-01-01', closesOn: '2019-12-31' });
+    const round = await createRound(db, {
+      year: 2019,
+      instrument: 'sdg-10-7-2',
+      version: '2019',
+      opensOn: '2019-01-01',
+      closesOn: '2019-12-31',
+    });
     roundId = round.id;
-    await createRound(db, { year: 2021, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2021-01-01', closesOn: '2021-12-31' });
+    await createRound(db, {
+      year: 2021,
+      instrument: 'sdg-10-7-2',
+      version: '2019',
+      opensOn: '2021-01-01',
+      closesOn: '2021-12-31',
+    });
     for (const where of ['own', 'other'] as const) {
       const assessment = await createAssessment(db, { jurisdiction: where === 'own' ? OWN : OTHER, roundId }, null);
-      const evidence = await addEvidence(db, { assessmentId: assessment.id, itemId: '1a', kind: 'link', title: 'x', url: 'https://example.org' }, null);
-      const file = await addEvidence(db, { assessmentId: assessment.id, itemId: '1b', kind: 'file', title: 'f', file: { filename: 'f.pdf', mediaType: 'application/pdf', bytes: PDF } }, null);
+      const evidence = await addEvidence(
+        db,
+        { assessmentId: assessment.id, itemId: '1a', kind: 'link', title: 'x', url: 'https://example.org' },
+        null,
+      );
+      const file = await addEvidence(
+        db,
+        {
+          assessmentId: assessment.id,
+          itemId: '1b',
+          kind: 'file',
+          title: 'f',
+          file: { filename: 'f.pdf', mediaType: 'application/pdf', bytes: PDF },
+        },
+        null,
+      );
       assessments[where] = { id: assessment.id, evidenceId: file.id };
       void evidence;
     }
     const targetUser = await createTestUser(db, 'target@example.org');
-    const grant = await grantRole(db, { userId: targetUser.id, role: 'reviewer', scope: { kind: 'area', area: OTHER } }, null);
-    const invitation = await createInvitation(db, { email: 'pending@example.org', role: 'reviewer', scope: { kind: 'global' }, tokenHash: hashSecret(createSecret()), expiresAt: '2999-01-01T00:00:00.000Z', invitedBy: null });
+    const grant = await grantRole(
+      db,
+      { userId: targetUser.id, role: 'reviewer', scope: { kind: 'area', area: OTHER } },
+      null,
+    );
+    const invitation = await createInvitation(db, {
+      email: 'pending@example.org',
+      role: 'reviewer',
+      scope: { kind: 'global' },
+      tokenHash: hashSecret(createSecret()),
+      expiresAt: '2999-01-01T00:00:00.000Z',
+      invitedBy: null,
+    });
     target = { userId: targetUser.id, grantId: grant.id, invitationId: invitation.id };
     for (const [role, scope] of Object.entries(ACTORS) as [Exclude<Actor, 'public'>, RoleScope][]) {
       const user = await createTestUser(db, `${role}@example.org`, [{ role, scope }]);
@@ -204,7 +270,9 @@ describe.each(DIALECTS)('the authorization matrix (%s)', (dialect) => {
   });
 
   it('has an expectation for every route the app serves', () => {
-    const missing = app.routesWithAccess.map((route) => `${route.method} ${route.url}`).filter((key) => !(key in EXPECTED));
+    const missing = app.routesWithAccess
+      .map((route) => `${route.method} ${route.url}`)
+      .filter((key) => !(key in EXPECTED));
     expect(missing).toEqual([]);
   });
 
@@ -226,7 +294,15 @@ describe.each(DIALECTS)('the authorization matrix (%s)', (dialect) => {
       .replace('/docs/static/*', '/docs/static/index.html')
       .replace('/docs/*', '/docs/index.html');
     if (url === '/api/v1/tokens/:id') {
-      const created = actor === 'public' ? undefined : await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: asUser(sessions.get(actor)!), payload: { name: 'x' } });
+      const created =
+        actor === 'public'
+          ? undefined
+          : await app.inject({
+              method: 'POST',
+              url: '/api/v1/tokens',
+              headers: asUser(sessions.get(actor)!),
+              payload: { name: 'x' },
+            });
       path = `/api/v1/tokens/${created?.json().id ?? 'none'}`;
     }
     if (url === '/api/v1/assessments/:id/diff') path += '?from=0&to=1';
@@ -235,7 +311,8 @@ describe.each(DIALECTS)('the authorization matrix (%s)', (dialect) => {
       if (auth === 'cookie') Object.assign(headers, asUser(sessions.get(actor)!));
       else headers.authorization = `Bearer ${tokens.get(actor)!}`;
     }
-    if (/\/(responses|submit|resubmit|return|validate|publish|reopen)$/.test(url)) headers['if-match'] = `"${(await getAssessment(db, assessment.id)).lockVersion}"`;
+    if (/\/(responses|submit|resubmit|return|validate|publish|reopen)$/.test(url))
+      headers['if-match'] = `"${(await getAssessment(db, assessment.id)).lockVersion}"`;
     let payload: unknown;
     const key = `${method} ${url}`;
     switch (key) {
@@ -276,7 +353,13 @@ describe.each(DIALECTS)('the authorization matrix (%s)', (dialect) => {
         payload = { body: 'matrix' };
         break;
       case 'POST /api/v1/rounds':
-        payload = { year: 2000 + (counter % 100), instrument: 'sdg-10-7-2', version: '2019', opensOn: '2030-01-01', closesOn: '2030-12-31' };
+        payload = {
+          year: 2000 + (counter % 100),
+          instrument: 'sdg-10-7-2',
+          version: '2019',
+          opensOn: '2030-01-01',
+          closesOn: '2030-12-31',
+        };
         break;
       case 'PATCH /api/v1/users/:id':
         payload = { name: `Target ${counter}` };
@@ -285,7 +368,11 @@ describe.each(DIALECTS)('the authorization matrix (%s)', (dialect) => {
         payload = { role: 'reviewer', scope: { kind: 'area', area: jurisdiction } };
         break;
       case 'POST /api/v1/invitations':
-        payload = { email: `invitee${counter}@example.org`, role: 'focal-point', scope: { kind: 'area', area: jurisdiction } };
+        payload = {
+          email: `invitee${counter}@example.org`,
+          role: 'focal-point',
+          scope: { kind: 'area', area: jurisdiction },
+        };
         break;
       case 'POST /api/v1/instruments':
         payload = { instrument: 'x' };
@@ -316,14 +403,22 @@ describe.each(DIALECTS)('the authorization matrix (%s)', (dialect) => {
         headers['content-type'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
         break;
     }
-    const response = await app.inject({ method: method as 'GET', url: path, headers, ...(payload !== undefined ? { payload: payload as string } : {}) });
-    if (key === 'DELETE /api/v1/session' && actor !== 'public' && response.statusCode === 200) sessions.set(actor, await signIn(app, `${actor}@example.org`));
+    const response = await app.inject({
+      method: method as 'GET',
+      url: path,
+      headers,
+      ...(payload !== undefined ? { payload: payload as string } : {}),
+    });
+    if (key === 'DELETE /api/v1/session' && actor !== 'public' && response.statusCode === 200)
+      sessions.set(actor, await signIn(app, `${actor}@example.org`));
     return response;
   }
 
   it('refuses every request the table does not allow, and lets through every one it allows', async () => {
     const failures: string[] = [];
-    const routes = app.routesWithAccess.filter((route) => !(route.method === 'DELETE' && route.url === '/api/v1/session'));
+    const routes = app.routesWithAccess.filter(
+      (route) => !(route.method === 'DELETE' && route.url === '/api/v1/session'),
+    );
     const last = app.routesWithAccess.filter((route) => route.method === 'DELETE' && route.url === '/api/v1/session');
     for (const auth of ['token', 'cookie'] as const) {
       for (const route of [...routes, ...(auth === 'cookie' ? last : [])]) {
@@ -338,9 +433,18 @@ describe.each(DIALECTS)('the authorization matrix (%s)', (dialect) => {
               // An object outside the actor's scope is also refused by answering not-found, like an unknown id.
               const hidden = response.statusCode === 404;
               const allowed = allow(actor, where);
-              if (!allowed && !refused && !hidden) failures.push(`UNAUTHORIZED ${response.statusCode}: ${actor} (${where}, ${auth}) ${route.method} ${route.url} ${response.body.slice(0, 200)}`);
-              if (allowed && refused && route.access.permission !== 'public') failures.push(`WRONGLY REFUSED ${response.statusCode}: ${actor} (${where}, ${auth}) ${route.method} ${route.url} ${response.body.slice(0, 200)}`);
-              if (response.statusCode >= 500) failures.push(`5xx ${response.statusCode}: ${actor} ${route.method} ${route.url} ${response.body.slice(0, 200)}`);
+              if (!allowed && !refused && !hidden)
+                failures.push(
+                  `UNAUTHORIZED ${response.statusCode}: ${actor} (${where}, ${auth}) ${route.method} ${route.url} ${response.body.slice(0, 200)}`,
+                );
+              if (allowed && refused && route.access.permission !== 'public')
+                failures.push(
+                  `WRONGLY REFUSED ${response.statusCode}: ${actor} (${where}, ${auth}) ${route.method} ${route.url} ${response.body.slice(0, 200)}`,
+                );
+              if (response.statusCode >= 500)
+                failures.push(
+                  `5xx ${response.statusCode}: ${actor} ${route.method} ${route.url} ${response.body.slice(0, 200)}`,
+                );
             }
           }),
         );
@@ -349,14 +453,19 @@ describe.each(DIALECTS)('the authorization matrix (%s)', (dialect) => {
     expect(failures).toEqual([]);
   }, 120_000);
 
-  it('lists only the assessments in the user\'s scope', async () => {
+  it("lists only the assessments in the user's scope", async () => {
     for (const [actor, expected] of [
       ['focal-point', [OWN]],
       ['regional-analyst', [OWN]],
       ['global-analyst', [OTHER, OWN]],
     ] as const) {
-      const response = await app.inject({ url: '/api/v1/assessments?limit=500', headers: { cookie: sessions.get(actor)!.cookie } });
-      const seen = [...new Set((response.json().items as { jurisdiction: string }[]).map((item) => item.jurisdiction))].sort();
+      const response = await app.inject({
+        url: '/api/v1/assessments?limit=500',
+        headers: { cookie: sessions.get(actor)!.cookie },
+      });
+      const seen = [
+        ...new Set((response.json().items as { jurisdiction: string }[]).map((item) => item.jurisdiction)),
+      ].sort();
       expect(seen, actor).toEqual([...expected].sort());
     }
   });

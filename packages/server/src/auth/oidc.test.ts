@@ -27,7 +27,9 @@ describe('OpenID Connect configuration', () => {
     expect(loadConfigFromEnv({}).oidc).toBeUndefined();
     expect(() => loadConfigFromEnv({ MIGOV_OIDC_ISSUER: 'https://login.example.org' })).toThrow(/MIGOV_OIDC_CLIENT_ID/);
     expect(() => loadConfigFromEnv({ MIGOV_OIDC_ISSUER: 'not a url', MIGOV_OIDC_CLIENT_ID: 'x' })).toThrow(ConfigError);
-    expect(() => loadConfigFromEnv({ MIGOV_SESSION_TTL_SECONDS: '-5' })).toThrow('invalid MIGOV_SESSION_TTL_SECONDS: "-5" (expected a positive integer)');
+    expect(() => loadConfigFromEnv({ MIGOV_SESSION_TTL_SECONDS: '-5' })).toThrow(
+      'invalid MIGOV_SESSION_TTL_SECONDS: "-5" (expected a positive integer)',
+    );
   });
 
   it('builds the authorization redirect with PKCE, state and nonce', async () => {
@@ -54,7 +56,13 @@ describe('OpenID Connect configuration', () => {
 
   it('refuses a callback for an unknown sign-in attempt', async () => {
     const config = loadConfigFromEnv(ENV).oidc!;
-    const client = createOidcClient(config, { issuer: config.issuer, authorization_endpoint: `${config.issuer}/auth`, token_endpoint: `${config.issuer}/token` });
-    await expect(client.finishLogin('unknown', new URL(`${config.redirectUri}?code=x&state=y`))).rejects.toThrow(/unknown or expired/);
+    const client = createOidcClient(config, {
+      issuer: config.issuer,
+      authorization_endpoint: `${config.issuer}/auth`,
+      token_endpoint: `${config.issuer}/token`,
+    });
+    await expect(client.finishLogin('unknown', new URL(`${config.redirectUri}?code=x&state=y`))).rejects.toThrow(
+      /unknown or expired/,
+    );
   });
 });

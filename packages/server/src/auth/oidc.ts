@@ -30,7 +30,11 @@ export interface OidcClient {
  * Create the client; `metadata` skips discovery (tests, or providers without a discovery document).
  * Pending sign-ins are kept in `shared`, so the callback may reach another process of the server.
  */
-export function createOidcClient(config: OidcConfig, metadata?: client.ServerMetadata, shared: Pick<SharedState, 'put' | 'take'> = localSharedState()): OidcClient {
+export function createOidcClient(
+  config: OidcConfig,
+  metadata?: client.ServerMetadata,
+  shared: Pick<SharedState, 'put' | 'take'> = localSharedState(),
+): OidcClient {
   let configuration: Promise<client.Configuration> | undefined;
   const getConfiguration = () => {
     configuration ??= metadata
@@ -74,7 +78,8 @@ export function createOidcClient(config: OidcConfig, metadata?: client.ServerMet
       if (!claims || !email) throw new Error('the provider did not return an email claim');
       if (claims.email_verified === false) throw new Error('the provider has not verified this email');
       const domain = email.split('@')[1] ?? '';
-      if (config.allowedDomains.length > 0 && !config.allowedDomains.includes(domain)) throw new Error(`email domain ${domain} is not allowed to sign in here`);
+      if (config.allowedDomains.length > 0 && !config.allowedDomains.includes(domain))
+        throw new Error(`email domain ${domain} is not allowed to sign in here`);
       return { email, subject: claims.sub };
     },
   };

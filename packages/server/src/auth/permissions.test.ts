@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { ASSESSMENT_WORKFLOW, defaultGeography, ROLES } from '@migov/core';
-import { canDelegate, isAllowed, isAllowedGlobally, normalizeJurisdiction, ROLE_PERMISSIONS, scopeCovers, TRANSITION_PERMISSIONS } from './permissions.ts';
+import {
+  canDelegate,
+  isAllowed,
+  isAllowedGlobally,
+  normalizeJurisdiction,
+  ROLE_PERMISSIONS,
+  scopeCovers,
+  TRANSITION_PERMISSIONS,
+} from './permissions.ts';
 
 describe('role permissions', () => {
   it('agree with the core workflow on who may take each action', () => {
     for (const [action, permission] of Object.entries(TRANSITION_PERMISSIONS)) {
       const holders = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(permission));
-      expect([...holders].sort(), action).toEqual([...ASSESSMENT_WORKFLOW[action as keyof typeof TRANSITION_PERMISSIONS].roles].sort());
+      expect([...holders].sort(), action).toEqual(
+        [...ASSESSMENT_WORKFLOW[action as keyof typeof TRANSITION_PERMISSIONS].roles].sort(),
+      );
     }
     const editors = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('assessment:edit'));
     expect([...editors].sort()).toEqual([...ASSESSMENT_WORKFLOW.edit.roles].sort());

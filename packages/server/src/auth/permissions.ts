@@ -48,8 +48,24 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   administrator: PERMISSIONS,
   'global-analyst': ['assessment:read'],
   'regional-analyst': ['assessment:read'],
-  'national-coordinator': ['assessment:read', 'assessment:create', 'assessment:validate', 'assessment:publish', 'assessment:reopen', 'assessment:comment', 'invitation:manage'],
-  'focal-point': ['assessment:read', 'assessment:edit', 'assessment:submit', 'assessment:resubmit', 'assessment:comment', 'evidence:add', 'evidence:withdraw'],
+  'national-coordinator': [
+    'assessment:read',
+    'assessment:create',
+    'assessment:validate',
+    'assessment:publish',
+    'assessment:reopen',
+    'assessment:comment',
+    'invitation:manage',
+  ],
+  'focal-point': [
+    'assessment:read',
+    'assessment:edit',
+    'assessment:submit',
+    'assessment:resubmit',
+    'assessment:comment',
+    'evidence:add',
+    'evidence:withdraw',
+  ],
   reviewer: ['assessment:read', 'assessment:return', 'assessment:validate', 'assessment:comment'],
 };
 
@@ -104,9 +120,16 @@ export function scopeCovers(scope: RoleScope, jurisdiction: string, geography: S
 }
 
 /** Whether any grant gives `permission` (anywhere, when no jurisdiction is named; else over that jurisdiction). */
-export function isAllowed(grants: readonly RoleGrant[], permission: Permission, geography: ScopeGeography, jurisdiction?: string): boolean {
+export function isAllowed(
+  grants: readonly RoleGrant[],
+  permission: Permission,
+  geography: ScopeGeography,
+  jurisdiction?: string,
+): boolean {
   return grants.some(
-    (grant) => ROLE_PERMISSIONS[grant.role].includes(permission) && (jurisdiction === undefined || scopeCovers(grant.scope, jurisdiction, geography)),
+    (grant) =>
+      ROLE_PERMISSIONS[grant.role].includes(permission) &&
+      (jurisdiction === undefined || scopeCovers(grant.scope, jurisdiction, geography)),
   );
 }
 
@@ -140,7 +163,9 @@ export type RouteAccess =
  * an unknown id, so ids outside one's scope do not leak; whoever has it but not the route's permission
  * is refused (forbidden).
  */
-export type JurisdictionResolver = ((request: FastifyRequest) => Promise<string | undefined>) & { visibleWith?: Permission };
+export type JurisdictionResolver = ((request: FastifyRequest) => Promise<string | undefined>) & {
+  visibleWith?: Permission;
+};
 
 /** The jurisdiction a request touches when it concerns the whole world (e.g. an invitation with global scope): only global grants cover it. */
 export const WORLD = '*';
@@ -156,9 +181,17 @@ export const DELEGABLE_ROLES: Readonly<Partial<Record<Role, readonly Role[]>>> =
 };
 
 /** Whether these grants may invite someone to `role` in `scope` (the scope itself is checked by the route's access). */
-export function canDelegate(grants: readonly RoleGrant[], role: Role, scope: RoleScope, geography: ScopeGeography): boolean {
+export function canDelegate(
+  grants: readonly RoleGrant[],
+  role: Role,
+  scope: RoleScope,
+  geography: ScopeGeography,
+): boolean {
   if (isAllowedGlobally(grants, 'user:manage')) return true;
   return grants.some(
-    (grant) => (DELEGABLE_ROLES[grant.role] ?? []).includes(role) && scope.kind !== 'global' && scopeCovers(grant.scope, scopeJurisdiction(scope), geography),
+    (grant) =>
+      (DELEGABLE_ROLES[grant.role] ?? []).includes(role) &&
+      scope.kind !== 'global' &&
+      scopeCovers(grant.scope, scopeJurisdiction(scope), geography),
   );
 }

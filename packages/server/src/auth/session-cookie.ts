@@ -25,7 +25,12 @@ export function setSessionCookie(reply: FastifyReply, config: ServerConfig, toke
 
 /** Clear the session cookie. */
 export function clearSessionCookie(reply: FastifyReply, config: ServerConfig): void {
-  void reply.clearCookie(sessionCookieName(config), { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(config) });
+  void reply.clearCookie(sessionCookieName(config), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isSecure(config),
+  });
 }
 
 /** The session token the request carries, if any. */

@@ -50,7 +50,8 @@ export class SignInThrottle {
       this.pairs.set(key, pair);
     }
     pair.failures += 1;
-    if (pair.failures >= policy.threshold) pair.blockedUntil = now + Math.min(MAX_WAIT_MS, policy.baseMs * 2 ** (pair.failures - policy.threshold));
+    if (pair.failures >= policy.threshold)
+      pair.blockedUntil = now + Math.min(MAX_WAIT_MS, policy.baseMs * 2 ** (pair.failures - policy.threshold));
     pair.forgetAt = Math.max(now, pair.blockedUntil) + policy.baseMs;
     return 0;
   }

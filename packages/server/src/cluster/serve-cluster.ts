@@ -8,14 +8,21 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import * as db from '@migov/db';
-import { bootstrapDatabase, reportBootstrap, startServer, type RunningServer, type StartServerOptions } from '../start-server.ts';
+import {
+  bootstrapDatabase,
+  reportBootstrap,
+  startServer,
+  type RunningServer,
+  type StartServerOptions,
+} from '../start-server.ts';
 import { hostSharedState, workerSharedState } from './shared-state.ts';
 
 /** The number of processes `--workers` asks for: a positive integer, or `auto` (one per core). */
 export function parseWorkerCount(text: string): number {
   if (text.trim().toLowerCase() === 'auto') return availableParallelism();
   const count = Number(text);
-  if (!Number.isInteger(count) || count < 1 || count > 256) throw new RangeError(`invalid --workers: ${text} (expected a number from 1 to 256, or auto)`);
+  if (!Number.isInteger(count) || count < 1 || count > 256)
+    throw new RangeError(`invalid --workers: ${text} (expected a number from 1 to 256, or auto)`);
   return count;
 }
 
@@ -31,9 +38,12 @@ export interface RunningCluster {
 }
 
 /** What a worker tells the primary. */
-type WorkerMessage = { migov: 'worker'; kind: 'listening'; url: string } | { migov: 'worker'; kind: 'failed'; message: string; code?: string };
+type WorkerMessage =
+  | { migov: 'worker'; kind: 'listening'; url: string }
+  | { migov: 'worker'; kind: 'failed'; message: string; code?: string };
 
-const isWorkerMessage = (message: unknown): message is WorkerMessage => typeof message === 'object' && message !== null && (message as { migov?: unknown }).migov === 'worker';
+const isWorkerMessage = (message: unknown): message is WorkerMessage =>
+  typeof message === 'object' && message !== null && (message as { migov?: unknown }).migov === 'worker';
 
 /** Replacements of dead workers allowed per minute before the primary stops replacing them. */
 const MAX_RESTARTS_PER_MINUTE = 5;
@@ -50,7 +60,11 @@ function whenListening(worker: Worker): Promise<string> {
     };
     const onExit = (code: number | null, signal: string | null) => {
       worker.off('message', onMessage);
-      reject(Object.assign(new Error(`a worker process exited while starting (${signal ?? `exit code ${code}`})`), { code: 'WORKER_EXITED' }));
+      reject(
+        Object.assign(new Error(`a worker process exited while starting (${signal ?? `exit code ${code}`})`), {
+          code: 'WORKER_EXITED',
+        }),
+      );
     };
     worker.on('message', onMessage);
     worker.once('exit', onExit);
@@ -77,12 +91,16 @@ export async function startCluster(options: StartServerOptions & { workers: numb
     const now = Date.now();
     while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
     if (restarts.length >= MAX_RESTARTS_PER_MINUTE) {
-      report(`worker ${worker.process.pid} exited (${signal ?? `exit code ${code}`}); not replaced: ${MAX_RESTARTS_PER_MINUTE} replacements in the last minute`);
+      report(
+        `worker ${worker.process.pid} exited (${signal ?? `exit code ${code}`}); not replaced: ${MAX_RESTARTS_PER_MINUTE} replacements in the last minute`,
+      );
       return;
     }
     restarts.push(now);
     report(`worker ${worker.process.pid} exited (${signal ?? `exit code ${code}`}); starting a replacement`);
-    whenListening(fork()).catch((error: unknown) => report(`the replacement worker did not start: ${(error as Error).message}`));
+    whenListening(fork()).catch((error: unknown) =>
+      report(`the replacement worker did not start: ${(error as Error).message}`),
+    );
   });
   const live = () => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
   const close = async (timeoutMs = 30_000) => {

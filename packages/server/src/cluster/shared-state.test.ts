@@ -21,7 +21,8 @@ function fakeCluster(count: number) {
       isConnected: () => channel.connected,
       send: (message: unknown) => setImmediate(() => channel.emit('message', structuredClone(message))) && true,
     });
-    channel.send = (message: unknown) => setImmediate(() => cluster.emit('message', worker, structuredClone(message))) && true;
+    channel.send = (message: unknown) =>
+      setImmediate(() => cluster.emit('message', worker, structuredClone(message))) && true;
     cluster.workers[id] = worker;
     return { id, channel, worker };
   });
@@ -44,7 +45,10 @@ describe.each([
     const states: SharedState[] = make();
     const at = 1_000_000;
     const hits: number[] = [];
-    for (let attempt = 0; attempt < 7; attempt += 1) hits.push(await states[attempt % states.length]!.hitAttempt('sign-in:203.0.113.1', 5, 60_000, at + attempt * 1000));
+    for (let attempt = 0; attempt < 7; attempt += 1)
+      hits.push(
+        await states[attempt % states.length]!.hitAttempt('sign-in:203.0.113.1', 5, 60_000, at + attempt * 1000),
+      );
     expect(hits).toEqual([0, 0, 0, 0, 0, 55, 54]);
     expect(await states[0]!.hitAttempt('sign-in:203.0.113.2', 5, 60_000, at)).toBe(0);
     expect(await states.at(-1)!.hitAttempt('sign-in:203.0.113.1', 5, 60_000, at + 60_000)).toBe(0);
@@ -56,7 +60,8 @@ describe.each([
     const pair = 'target@example.org\n203.0.113.5';
     const at = 2_000_000;
     const admitted: number[] = [];
-    for (let attempt = 0; attempt < 4; attempt += 1) admitted.push(await states[attempt % states.length]!.signInAttempt(pair, policy, at));
+    for (let attempt = 0; attempt < 4; attempt += 1)
+      admitted.push(await states[attempt % states.length]!.signInAttempt(pair, policy, at));
     expect(admitted).toEqual([0, 0, 0, 60]);
     expect(await states.at(-1)!.signInAttempt(pair, policy, at + 1000)).toBe(59);
     // Another address for the same email, and the same address for another email, are not held back.
@@ -71,7 +76,15 @@ describe.each([
 
   it('admits at most the threshold of attempts sent at once', async () => {
     const states: SharedState[] = make();
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, index) => states[index % states.length]!.signInAttempt('burst@example.org\n203.0.113.9', { threshold: 4, baseMs: 60_000 }, 3_000_000)));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        states[index % states.length]!.signInAttempt(
+          'burst@example.org\n203.0.113.9',
+          { threshold: 4, baseMs: 60_000 },
+          3_000_000,
+        ),
+      ),
+    );
     expect(answers.filter((wait) => wait === 0)).toHaveLength(4);
   });
 

@@ -115,7 +115,14 @@ export function hostSharedState(cluster: Cluster): void {
     }
   };
   const reply = (worker: Worker, id: number, value?: unknown, error?: string) => {
-    if (worker.isConnected()) worker.send({ migov: 'shared-state', kind: 'reply', id, ...(value === undefined ? {} : { value }), ...(error ? { error } : {}) } satisfies Message);
+    if (worker.isConnected())
+      worker.send({
+        migov: 'shared-state',
+        kind: 'reply',
+        id,
+        ...(value === undefined ? {} : { value }),
+        ...(error ? { error } : {}),
+      } satisfies Message);
   };
   cluster.on('exit', (worker) => {
     for (const changeId of [...waiting.keys()]) settle(changeId, worker.id);
@@ -140,7 +147,9 @@ export function hostSharedState(cluster: Cluster): void {
         case 'take':
           return reply(worker, id, store.take(request.key, request.now));
         case 'announce': {
-          const others = Object.values(cluster.workers ?? {}).filter((other): other is Worker => other !== undefined && other.id !== worker.id && other.isConnected());
+          const others = Object.values(cluster.workers ?? {}).filter(
+            (other): other is Worker => other !== undefined && other.id !== worker.id && other.isConnected(),
+          );
           if (others.length === 0) return reply(worker, id);
           const changeId = (nextChange += 1);
           const timer = setTimeout(() => {
@@ -154,7 +163,8 @@ export function hostSharedState(cluster: Cluster): void {
               reply(worker, id);
             },
           });
-          for (const other of others) other.send({ migov: 'shared-state', kind: 'change', id: changeId } satisfies Message);
+          for (const other of others)
+            other.send({ migov: 'shared-state', kind: 'change', id: changeId } satisfies Message);
           return;
         }
       }
@@ -169,7 +179,10 @@ export function workerSharedState(channel: NodeJS.Process = process): SharedStat
   if (!channel.send) throw new Error('workerSharedState needs a process started by node:cluster');
   const send = channel.send.bind(channel);
   let nextId = 0;
-  const answers = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  const answers = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
   const listeners: (() => Promise<void>)[] = [];
   channel.on('message', (message: unknown) => {
     if (!isMessage(message)) return;
@@ -192,7 +205,9 @@ export function workerSharedState(channel: NodeJS.Process = process): SharedStat
       const id = (nextId += 1);
       const timer = setTimeout(() => {
         answers.delete(id);
-        reject(new Error(`shared state: the primary process did not answer ${request.op} within ${ANSWER_TIMEOUT_MS} ms`));
+        reject(
+          new Error(`shared state: the primary process did not answer ${request.op} within ${ANSWER_TIMEOUT_MS} ms`),
+        );
       }, ANSWER_TIMEOUT_MS);
       answers.set(id, { resolve, reject, timer });
       send({ migov: 'shared-state', kind: 'request', id, request } satisfies Message);

@@ -8,13 +8,18 @@ const doc = readFileSync(fileURLToPath(new URL('../../../../docs/errors.md', imp
 
 describe('the error catalogue', () => {
   it('documents every code with its status in docs/errors.md, and nothing else', () => {
-    const documented = new Map([...doc.matchAll(/^\| `([a-z-]+)` \| (\d{3}) \|/gm)].map((match) => [match[1], Number(match[2])]));
+    const documented = new Map(
+      [...doc.matchAll(/^\| `([a-z-]+)` \| (\d{3}) \|/gm)].map((match) => [match[1], Number(match[2])]),
+    );
     const catalogued = new Map(Object.entries(API_ERRORS).map(([code, entry]) => [code, entry.status]));
     expect(documented).toEqual(catalogued);
   });
 
   it('renders a problem with type, title, status, detail and code', () => {
-    const problem = toProblem(new ApiError('edit-conflict', 'lock version 3 is stale', { current: { lockVersion: 4 } }), '/api/v1/x');
+    const problem = toProblem(
+      new ApiError('edit-conflict', 'lock version 3 is stale', { current: { lockVersion: 4 } }),
+      '/api/v1/x',
+    );
     expect(problem).toEqual({
       type: 'https://migov.org/docs/errors#edit-conflict',
       title: 'Someone else changed this first',

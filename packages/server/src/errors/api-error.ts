@@ -60,7 +60,12 @@ export class ApiError extends Error {
   readonly extensions: Record<string, unknown>;
   readonly headers: Record<string, string>;
 
-  constructor(code: ApiErrorCode, detail?: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  constructor(
+    code: ApiErrorCode,
+    detail?: string,
+    extensions: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) {
     super(detail ?? API_ERRORS[code].title);
     this.name = 'ApiError';
     this.code = code;

@@ -5,29 +5,48 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ConflictError, NotFoundError, TransitionError, ValidationError } from '@migov/db';
 import { ApiError, toProblem } from './api-error.ts';
 
-function describeValidation(error: FastifyError): { detail: string; problems: { location: string; path: string; message: string }[] } {
-  const issues = (error.validation ?? []) as { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }[];
+function describeValidation(error: FastifyError): {
+  detail: string;
+  problems: { location: string; path: string; message: string }[];
+} {
+  const issues = (error.validation ?? []) as {
+    instancePath?: string;
+    message?: string;
+    params?: { issue?: { path?: PropertyKey[] } };
+  }[];
   const location = error.validationContext ?? 'request';
   const problems = issues.map((issue) => ({
     location,
     path: issue.instancePath && issue.instancePath !== '' ? issue.instancePath : '/',
     message: issue.message ?? 'invalid',
   }));
-  const detail = problems.length > 0 ? problems.map((problem) => `${location} ${problem.path}: ${problem.message}`).join('; ') : 'invalid request';
+  const detail =
+    problems.length > 0
+      ? problems.map((problem) => `${location} ${problem.path}: ${problem.message}`).join('; ')
+      : 'invalid request';
   return { detail, problems };
 }
 
 /** Map any thrown value to an ApiError. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof NotFoundError) return new ApiError('not-found', error.message, { entity: error.entity, id: error.id });
-  if (error instanceof ValidationError) return new ApiError('invalid-input', error.message, { problems: error.problems });
+  if (error instanceof NotFoundError)
+    return new ApiError('not-found', error.message, { entity: error.entity, id: error.id });
+  if (error instanceof ValidationError)
+    return new ApiError('invalid-input', error.message, { problems: error.problems });
   if (error instanceof TransitionError) {
-    return new ApiError('invalid-transition', error.message, { state: error.state, action: error.action, refusal: error.refusal });
+    return new ApiError('invalid-transition', error.message, {
+      state: error.state,
+      action: error.action,
+      refusal: error.refusal,
+    });
   }
   if (error instanceof ConflictError) {
     // A stale lock version carries the current state so the client can merge; a duplicate does not.
-    return error.current !== undefined && typeof error.current === 'object' && error.current !== null && 'lockVersion' in error.current
+    return error.current !== undefined &&
+      typeof error.current === 'object' &&
+      error.current !== null &&
+      'lockVersion' in error.current
       ? new ApiError('edit-conflict', error.message, { current: error.current })
       : new ApiError('already-exists', error.message);
   }
@@ -51,9 +70,17 @@ export function toApiError(error: unknown): ApiError {
     case 'FST_PROTO_VIOLATION':
       return new ApiError('malformed-request', fastifyError.message ?? 'malformed body');
   }
-  if (error instanceof SyntaxError && fastifyError.statusCode === 400) return new ApiError('malformed-request', 'the body is not valid JSON');
+  if (error instanceof SyntaxError && fastifyError.statusCode === 400)
+    return new ApiError('malformed-request', 'the body is not valid JSON');
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return new ApiError(fastifyError.statusCode === 413 ? 'payload-too-large' : fastifyError.statusCode === 415 ? 'unsupported-media-type' : 'malformed-request', fastifyError.message ?? 'bad request');
+    return new ApiError(
+      fastifyError.statusCode === 413
+        ? 'payload-too-large'
+        : fastifyError.statusCode === 415
+          ? 'unsupported-media-type'
+          : 'malformed-request',
+      fastifyError.message ?? 'bad request',
+    );
   }
   return new ApiError('internal-error', 'an internal error occurred; it has been logged');
 }
@@ -64,7 +91,13 @@ function instanceOf(request: FastifyRequest): string | undefined {
   return path && /^[\x21-\x7e]*$/.test(path) ? path : undefined;
 }
 
-const REPRESENTATION_HEADERS = new Set(['content-disposition', 'content-length', 'content-encoding', 'etag', 'last-modified']);
+const REPRESENTATION_HEADERS = new Set([
+  'content-disposition',
+  'content-length',
+  'content-encoding',
+  'etag',
+  'last-modified',
+]);
 
 function sendableHeader(name: string, value: unknown): boolean {
   try {
@@ -100,9 +133,17 @@ function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyRepl
 export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   switch (error.code) {
     case 'FST_ERR_BAD_URL':
-      return sendProblem(new ApiError('malformed-request', 'the request path is not valid percent-encoded UTF-8'), request, reply);
+      return sendProblem(
+        new ApiError('malformed-request', 'the request path is not valid percent-encoded UTF-8'),
+        request,
+        reply,
+      );
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return sendProblem(new ApiError('uri-too-long', 'a segment of the request path is longer than the server accepts'), request, reply);
+      return sendProblem(
+        new ApiError('uri-too-long', 'a segment of the request path is longer than the server accepts'),
+        request,
+        reply,
+      );
     default:
       return sendProblem(error, request, reply);
   }
@@ -110,9 +151,14 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
 
 /** Install the problem+json error and not-found handlers. */
 export function installErrorHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply));
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) =>
+    sendProblem(error, request, reply),
+  );
   app.setNotFoundHandler((request, reply) => {
-    const apiError = new ApiError('route-not-found', `no route ${request.method} ${instanceOf(request) ?? 'for this path'}`);
+    const apiError = new ApiError(
+      'route-not-found',
+      `no route ${request.method} ${instanceOf(request) ?? 'for this path'}`,
+    );
     void reply
       .code(404)
       .header('content-type', 'application/problem+json; charset=utf-8')

@@ -7,5 +7,7 @@ import { ApiError } from '../errors/api-error.ts';
 export function evidenceQuotaProblem(error: EvidenceQuotaError, filename: string): ApiError {
   const { scope, kind } = error.exceeded;
   const setting = EVIDENCE_QUOTA_VARIABLES[`${scope}${kind === 'bytes' ? 'Bytes' : 'Files'}`];
-  return new ApiError('evidence-quota-exceeded', `${filename}: ${error.message} (${setting}); nothing was stored`, { quota: { ...error.exceeded, setting } });
+  return new ApiError('evidence-quota-exceeded', `${filename}: ${error.message} (${setting}); nothing was stored`, {
+    quota: { ...error.exceeded, setting },
+  });
 }

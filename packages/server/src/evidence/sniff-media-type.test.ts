@@ -7,7 +7,12 @@ describe('sniffMediaType', () => {
     ['a PDF', Buffer.from('%PDF-1.7\n...'), 'x.pdf', 'application/pdf'],
     ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'x.png', 'image/png'],
     ['a JPEG', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'x.jpg', 'image/jpeg'],
-    ['a WebP', Buffer.concat([Buffer.from('RIFF'), Buffer.from([0, 0, 0, 0]), Buffer.from('WEBPVP8 ')]), 'x.webp', 'image/webp'],
+    [
+      'a WebP',
+      Buffer.concat([Buffer.from('RIFF'), Buffer.from([0, 0, 0, 0]), Buffer.from('WEBPVP8 ')]),
+      'x.webp',
+      'image/webp',
+    ],
     ['plain text', Buffer.from('Decree 12/2018, article 4\r\n'), 'notes.txt', 'text/plain'],
     ['CSV', Buffer.from('a,b\n1,2\n'), 'table.csv', 'text/csv'],
   ])('recognises %s', (_name, bytes, filename, expected) => {

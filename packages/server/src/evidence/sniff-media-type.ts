@@ -19,14 +19,18 @@ export const EVIDENCE_MEDIA_TYPES = {
 } as const;
 export type EvidenceMediaType = keyof typeof EVIDENCE_MEDIA_TYPES;
 
-const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0) => signature.every((byte, index) => bytes[offset + index] === byte);
-const ascii = (bytes: Uint8Array, start: number, end: number) => Buffer.from(bytes.subarray(start, Math.min(end, bytes.length))).toString('latin1');
+const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0) =>
+  signature.every((byte, index) => bytes[offset + index] === byte);
+const ascii = (bytes: Uint8Array, start: number, end: number) =>
+  Buffer.from(bytes.subarray(start, Math.min(end, bytes.length))).toString('latin1');
 
 function sniffZip(bytes: Uint8Array): EvidenceMediaType | undefined {
   // OpenDocument puts an uncompressed "mimetype" entry first; OOXML names its parts in the central directory.
   const head = ascii(bytes, 30, 120);
-  if (head.startsWith('mimetypeapplication/vnd.oasis.opendocument.text')) return 'application/vnd.oasis.opendocument.text';
-  if (head.startsWith('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')) return 'application/vnd.oasis.opendocument.spreadsheet';
+  if (head.startsWith('mimetypeapplication/vnd.oasis.opendocument.text'))
+    return 'application/vnd.oasis.opendocument.text';
+  if (head.startsWith('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'))
+    return 'application/vnd.oasis.opendocument.spreadsheet';
   const names = ascii(bytes, 0, bytes.length);
   if (!names.includes('[Content_Types].xml')) return undefined;
   if (names.includes('word/')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -13,7 +13,12 @@ export function attachmentDisposition(filename: string): string {
 }
 
 /** Send a file as an attachment with an encoded file name and a sandboxing Content-Security-Policy. */
-export function sendAttachment(reply: FastifyReply, file: { filename: string; mediaType: string }, bytes: Uint8Array, cacheControl: string): FastifyReply {
+export function sendAttachment(
+  reply: FastifyReply,
+  file: { filename: string; mediaType: string },
+  bytes: Uint8Array,
+  cacheControl: string,
+): FastifyReply {
   return reply
     .header('content-type', file.mediaType)
     .header('content-disposition', attachmentDisposition(file.filename))

@@ -15,7 +15,13 @@ import { createTestDatabase, createTestUser, DIALECTS, signIn, type SignedIn } f
 import { openSocket, parseAnswer, rawGet, silentLog } from '../testing/raw-http.ts';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connection-limits.ts';
 
-const LIMITS: ConnectionLimits = { headersTimeoutMs: 400, requestTimeoutMs: 4_000, idleTimeoutMs: 600, keepAliveTimeoutMs: 300, maxConnections: 40 };
+const LIMITS: ConnectionLimits = {
+  headersTimeoutMs: 400,
+  requestTimeoutMs: 4_000,
+  idleTimeoutMs: 600,
+  keepAliveTimeoutMs: 300,
+  maxConnections: 40,
+};
 const MAX_EVIDENCE_BYTES = 1024 * 1024;
 /** Everything a connection receives until it closes, and when it closed. */
 async function untilClosed(socket: Socket): Promise<{ bytes: Buffer; closedAt: number }> {
@@ -36,10 +42,24 @@ async function healthTime(port: number): Promise<number> {
 
 describe('connection limits: configuration', () => {
   it('reads every limit from the environment, with defaults that let the largest evidence file arrive at 1 Mbit/s', () => {
-    const config = loadConfigFromEnv({ MIGOV_HEADERS_TIMEOUT_MS: '1000', MIGOV_REQUEST_TIMEOUT_MS: '2000', MIGOV_IDLE_TIMEOUT_MS: '3000', MIGOV_KEEP_ALIVE_TIMEOUT_MS: '4000', MIGOV_MAX_CONNECTIONS: '50' });
-    expect(config.connections).toEqual({ headersTimeoutMs: 1000, requestTimeoutMs: 2000, idleTimeoutMs: 3000, keepAliveTimeoutMs: 4000, maxConnections: 50 });
+    const config = loadConfigFromEnv({
+      MIGOV_HEADERS_TIMEOUT_MS: '1000',
+      MIGOV_REQUEST_TIMEOUT_MS: '2000',
+      MIGOV_IDLE_TIMEOUT_MS: '3000',
+      MIGOV_KEEP_ALIVE_TIMEOUT_MS: '4000',
+      MIGOV_MAX_CONNECTIONS: '50',
+    });
+    expect(config.connections).toEqual({
+      headersTimeoutMs: 1000,
+      requestTimeoutMs: 2000,
+      idleTimeoutMs: 3000,
+      keepAliveTimeoutMs: 4000,
+      maxConnections: 50,
+    });
     expect(() => loadConfigFromEnv({ MIGOV_MAX_CONNECTIONS: '0' })).toThrow(/MIGOV_MAX_CONNECTIONS/);
-    expect(() => loadConfigFromEnv({ MIGOV_HEADERS_TIMEOUT_MS: '9000', MIGOV_REQUEST_TIMEOUT_MS: '8000' })).toThrow(/MIGOV_HEADERS_TIMEOUT_MS/);
+    expect(() => loadConfigFromEnv({ MIGOV_HEADERS_TIMEOUT_MS: '9000', MIGOV_REQUEST_TIMEOUT_MS: '8000' })).toThrow(
+      /MIGOV_HEADERS_TIMEOUT_MS/,
+    );
     const defaults = loadConfigFromEnv({});
     expect(defaults.connections).toEqual(DEFAULT_CONNECTION_LIMITS);
     const secondsAtOneMegabit = (defaults.maxEvidenceBytes * 8) / 1_000_000;
@@ -57,7 +77,11 @@ describe.each(DIALECTS)('connection limits over loopback (%s)', (dialect) => {
 
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase(dialect));
-    app = await createApp({ db, logger: { level: 'warn', stream: silentLog() }, config: { connections: LIMITS, maxEvidenceBytes: MAX_EVIDENCE_BYTES } });
+    app = await createApp({
+      db,
+      logger: { level: 'warn', stream: silentLog() },
+      config: { connections: LIMITS, maxEvidenceBytes: MAX_EVIDENCE_BYTES },
+    });
     // An answer that takes the server longer than the idle timeout to prepare (as a parse waiting for its thread).
     app.get('/test/slow-answer', { config: { access: { permission: 'public' } } }, async () => {
       await sleep(LIMITS.idleTimeoutMs * 2.5);
@@ -65,7 +89,13 @@ describe.each(DIALECTS)('connection limits over loopback (%s)', (dialect) => {
     });
     port = Number(new URL(await app.listen({ host: '127.0.0.1', port: 0 })).port);
     await createTestUser(db, 'focal@example.org', [{ role: 'focal-point', scope: { kind: 'area', area: '484' } }]);
-    const round = await createRound(db, { year: 2019, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2019-01-01', closesOn: '2019-12-31' });
+    const round = await createRound(db, {
+      year: 2019,
+      instrument: 'sdg-10-7-2',
+      version: '2019',
+      opensOn: '2019-01-01',
+      closesOn: '2019-12-31',
+    });
     assessmentId = (await createAssessment(db, { jurisdiction: '484', roundId: round.id }, null)).id;
     focal = await signIn(app, 'focal@example.org');
   });
@@ -90,7 +120,9 @@ describe.each(DIALECTS)('connection limits over loopback (%s)', (dialect) => {
   it('closes a connection whose request body stalls', async () => {
     const socket = await openSocket(port);
     const opened = Date.now();
-    socket.write(`POST /api/v1/session HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"email":`);
+    socket.write(
+      `POST /api/v1/session HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"email":`,
+    );
     const { closedAt } = await untilClosed(socket);
     expect(closedAt - opened).toBeLessThan(LIMITS.idleTimeoutMs + 1_500);
   });
@@ -119,7 +151,9 @@ describe.each(DIALECTS)('connection limits over loopback (%s)', (dialect) => {
     expect(slow.length).toBeGreaterThanOrEqual(250);
     for (const time of times) expect(time).toBeLessThan(1_000);
     // The cap and the header timeout close every one of them.
-    await Promise.all(slow.map((socket) => (socket.closed ? undefined : Promise.race([once(socket, 'close'), sleep(3_000)]))));
+    await Promise.all(
+      slow.map((socket) => (socket.closed ? undefined : Promise.race([once(socket, 'close'), sleep(3_000)]))),
+    );
     expect(slow.filter((socket) => !socket.closed)).toEqual([]);
     expect(await healthTime(port)).toBeLessThan(1_000);
   });
@@ -129,7 +163,9 @@ describe.each(DIALECTS)('connection limits over loopback (%s)', (dialect) => {
     for (let index = 0; index < LIMITS.maxConnections; index += 1) {
       const socket = await openSocket(port);
       socket.on('error', () => undefined);
-      socket.write(`POST /api/v1/session HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{`);
+      socket.write(
+        `POST /api/v1/session HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{`,
+      );
       busy.push(socket);
     }
     await sleep(100);
@@ -144,10 +180,18 @@ describe.each(DIALECTS)('connection limits over loopback (%s)', (dialect) => {
 
   it('takes the largest evidence file allowed over a slow link: longer than the header and idle timeouts, within the request timeout', async () => {
     const boundary = 'migov-slow-upload';
-    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(MAX_EVIDENCE_BYTES - 200, 0x20), Buffer.from('\n%%EOF\n')]);
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.4\n'),
+      Buffer.alloc(MAX_EVIDENCE_BYTES - 200, 0x20),
+      Buffer.from('\n%%EOF\n'),
+    ]);
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="itemId"\r\n\r\n1a\r\n--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nLaw\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="law.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="itemId"\r\n\r\n1a\r\n--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nLaw\r\n`,
+      ),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="law.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
       pdf,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);

@@ -65,7 +65,10 @@ export interface ConnectionStats {
  * Apply the limits to a server created with `connectionsCheckingInterval: checkingIntervalMs(limits)`.
  * Returns `track`, to call from the request listener for each request, and the counters.
  */
-export function applyConnectionLimits(server: Server, limits: ConnectionLimits): { track(request: IncomingMessage, response: ServerResponse): void; stats: ConnectionStats } {
+export function applyConnectionLimits(
+  server: Server,
+  limits: ConnectionLimits,
+): { track(request: IncomingMessage, response: ServerResponse): void; stats: ConnectionStats } {
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
@@ -103,7 +106,12 @@ export function applyConnectionLimits(server: Server, limits: ConnectionLimits):
         victim.destroy();
       } else {
         stats.refused += 1;
-        writeRawProblem(socket, 'server-busy', `the server has ${limits.maxConnections} requests in progress (MIGOV_MAX_CONNECTIONS); try again shortly`, { 'retry-after': '5' });
+        writeRawProblem(
+          socket,
+          'server-busy',
+          `the server has ${limits.maxConnections} requests in progress (MIGOV_MAX_CONNECTIONS); try again shortly`,
+          { 'retry-after': '5' },
+        );
         socket.destroySoon();
         return;
       }

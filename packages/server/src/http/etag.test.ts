@@ -41,7 +41,9 @@ describe('PublicBodyCache', () => {
 
   it('does not keep a failed build', async () => {
     const cache = new PublicBodyCache();
-    await expect(cache.get('k', async () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
+    await expect(cache.get('k', async () => Promise.reject(new Error('database down')))).rejects.toThrow(
+      'database down',
+    );
     await new Promise((resolveWait) => setTimeout(resolveWait, 0));
     expect(String((await cache.get('k', async () => jsonBody(1))).body)).toBe('1');
   });

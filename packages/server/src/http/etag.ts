@@ -34,13 +34,27 @@ export function jsonBody(value: unknown): CachedBody {
  * GET route is remembered under its URL, so the next request for that URL is answered before
  * parsing and validation (see PublicBodyCache.answerFor).
  */
-export function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedBody, extraHeaders: Record<string, string> = {}): FastifyReply {
-  if (request.method === 'GET' && request.routeOptions.config.access?.permission === 'public') request.server.migov?.publicCache.remember(request.url, cached, extraHeaders, reply.getHeaders());
+export function sendCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cached: CachedBody,
+  extraHeaders: Record<string, string> = {},
+): FastifyReply {
+  if (request.method === 'GET' && request.routeOptions.config.access?.permission === 'public')
+    request.server.migov?.publicCache.remember(request.url, cached, extraHeaders, reply.getHeaders());
   return sendPrepared(request, reply, cached, extraHeaders);
 }
 
-function sendPrepared(request: FastifyRequest, reply: FastifyReply, cached: CachedBody, extraHeaders: Record<string, string>): FastifyReply {
-  void reply.header('etag', cached.etag).header('cache-control', 'public, max-age=0, must-revalidate').headers(extraHeaders);
+function sendPrepared(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cached: CachedBody,
+  extraHeaders: Record<string, string>,
+): FastifyReply {
+  void reply
+    .header('etag', cached.etag)
+    .header('cache-control', 'public, max-age=0, must-revalidate')
+    .headers(extraHeaders);
   if (ifNoneMatchHits(request.headers['if-none-match'], cached.etag)) return reply.code(304).send();
   return reply.header('content-type', cached.contentType).send(cached.body);
 }
@@ -59,12 +73,22 @@ function validHeaders(headers: Record<string, string>): boolean {
 function sharedHeaders(headers: Record<string, unknown>): Record<string, string> {
   const shared: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if ((typeof value === 'string' || typeof value === 'number') && !ANSWER_OWN_HEADERS.has(name)) shared[name] = String(value);
+    if ((typeof value === 'string' || typeof value === 'number') && !ANSWER_OWN_HEADERS.has(name))
+      shared[name] = String(value);
   }
   return validHeaders(shared) ? shared : {};
 }
 
-const ANSWER_OWN_HEADERS = new Set(['content-type', 'content-length', 'etag', 'cache-control', 'content-disposition', 'set-cookie', 'vary', 'last-modified']);
+const ANSWER_OWN_HEADERS = new Set([
+  'content-type',
+  'content-length',
+  'etag',
+  'cache-control',
+  'content-disposition',
+  'set-cookie',
+  'vary',
+  'last-modified',
+]);
 
 /** A remembered answer, with the complete headers of a 200 and a 304 sent before the framework. */
 interface RememberedAnswer {
@@ -117,7 +141,11 @@ export class PublicBodyCache {
     return entry.body;
   }
 
-  private refresh(key: string, stale: { body: Promise<CachedBody>; expires: number; refreshing: boolean }, build: () => Promise<CachedBody>): void {
+  private refresh(
+    key: string,
+    stale: { body: Promise<CachedBody>; expires: number; refreshing: boolean },
+    build: () => Promise<CachedBody>,
+  ): void {
     stale.refreshing = true;
     const generation = this.generation;
     build().then(
@@ -155,11 +183,28 @@ export class PublicBodyCache {
   }
 
   /** Remember the answer of a public GET route for its URL, while its body is current and not due for refresh. */
-  remember(url: string, cached: CachedBody, headers: Record<string, string>, inherited: Record<string, unknown> = {}): void {
+  remember(
+    url: string,
+    cached: CachedBody,
+    headers: Record<string, string>,
+    inherited: Record<string, unknown> = {},
+  ): void {
     const expires = this.expiry.get(cached);
-    if (expires === undefined || expires <= this.now() || this.answers.get(url)?.cached === cached || !validHeaders(headers)) return;
+    if (
+      expires === undefined ||
+      expires <= this.now() ||
+      this.answers.get(url)?.cached === cached ||
+      !validHeaders(headers)
+    )
+      return;
     if (this.answers.size >= this.limit) this.answers.clear();
-    const notModified = { 'x-content-type-options': 'nosniff', ...sharedHeaders(inherited), etag: cached.etag, 'cache-control': 'public, max-age=0, must-revalidate', ...headers };
+    const notModified = {
+      'x-content-type-options': 'nosniff',
+      ...sharedHeaders(inherited),
+      etag: cached.etag,
+      'cache-control': 'public, max-age=0, must-revalidate',
+      ...headers,
+    };
     const ok = { ...notModified, 'content-type': cached.contentType, 'content-length': Buffer.byteLength(cached.body) };
     this.answers.set(url, { cached, headers, expires, ok, notModified });
   }
@@ -195,7 +240,8 @@ export class PublicBodyCache {
     const answer = this.current(request.url);
     if (!answer) return false;
     this.directAnswers += 1;
-    if (ifNoneMatchHits(request.headers['if-none-match'], answer.cached.etag)) response.writeHead(304, answer.notModified).end();
+    if (ifNoneMatchHits(request.headers['if-none-match'], answer.cached.etag))
+      response.writeHead(304, answer.notModified).end();
     else response.writeHead(200, answer.ok).end(answer.cached.body);
     return true;
   }

@@ -11,13 +11,22 @@ import type { FastifyBaseLogger } from 'fastify';
 import { ApiError, toProblem, type ApiErrorCode } from '../errors/api-error.ts';
 
 /** The bytes and headers of a problem+json answer. */
-export function problemAnswer(code: ApiErrorCode, detail: string, instance?: string): { status: number; body: Buffer; headers: Record<string, string | number> } {
+export function problemAnswer(
+  code: ApiErrorCode,
+  detail: string,
+  instance?: string,
+): { status: number; body: Buffer; headers: Record<string, string | number> } {
   const error = new ApiError(code, detail);
   const body = Buffer.from(JSON.stringify(toProblem(error, instance)));
   return {
     status: error.status,
     body,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', 'content-length': body.length, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+    headers: {
+      'content-type': 'application/problem+json; charset=utf-8',
+      'content-length': body.length,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
   };
 }
 
@@ -28,7 +37,12 @@ function pathOf(request: IncomingMessage): string | undefined {
 }
 
 /** Answer 500 internal-error on a raw response, or end the connection when an answer was started already. */
-export function answerInternalError(request: IncomingMessage, response: ServerResponse, error: unknown, log: FastifyBaseLogger): void {
+export function answerInternalError(
+  request: IncomingMessage,
+  response: ServerResponse,
+  error: unknown,
+  log: FastifyBaseLogger,
+): void {
   log.error({ err: error, method: request.method, path: pathOf(request) }, 'request failed outside the framework');
   try {
     if (response.headersSent || response.writableEnded) {
@@ -45,7 +59,10 @@ export function answerInternalError(request: IncomingMessage, response: ServerRe
 }
 
 /** Wrap a raw request listener so that nothing it throws escapes to the process. */
-export function guardListener(listener: (request: IncomingMessage, response: ServerResponse) => void, log: () => FastifyBaseLogger): (request: IncomingMessage, response: ServerResponse) => void {
+export function guardListener(
+  listener: (request: IncomingMessage, response: ServerResponse) => void,
+  log: () => FastifyBaseLogger,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     try {
       listener(request, response);
@@ -59,7 +76,11 @@ export function guardListener(listener: (request: IncomingMessage, response: Ser
 export function clientErrorProblem(error: NodeJS.ErrnoException): { code: ApiErrorCode; detail: string } {
   switch (error.code) {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return { code: 'request-timeout', detail: 'the request headers or body did not arrive in time (see MIGOV_HEADERS_TIMEOUT_MS and MIGOV_REQUEST_TIMEOUT_MS)' };
+      return {
+        code: 'request-timeout',
+        detail:
+          'the request headers or body did not arrive in time (see MIGOV_HEADERS_TIMEOUT_MS and MIGOV_REQUEST_TIMEOUT_MS)',
+      };
     case 'HPE_HEADER_OVERFLOW':
       return { code: 'headers-too-large', detail: 'the request headers are larger than the server accepts' };
     default:
@@ -77,10 +98,18 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket, 
 }
 
 /** Write a complete problem+json answer on a connection that has no response object (then the caller closes it). */
-export function writeRawProblem(socket: Socket, code: ApiErrorCode, detail: string, extraHeaders: Record<string, string> = {}): void {
+export function writeRawProblem(
+  socket: Socket,
+  code: ApiErrorCode,
+  detail: string,
+  extraHeaders: Record<string, string> = {},
+): void {
   const answer = problemAnswer(code, detail);
   const headers = { ...answer.headers, connection: 'close', ...extraHeaders };
-  const head = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? 'Error'}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)].join('\r\n');
+  const head = [
+    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? 'Error'}`,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ].join('\r\n');
   try {
     socket.write(`${head}\r\n\r\n`);
     socket.write(answer.body);

@@ -19,6 +19,14 @@ export function pageSchema<Item extends z.ZodType>(item: Item) {
 }
 
 /** Cut one page out of an array (for lists computed in memory). */
-export function paginate<Item>(items: readonly Item[], query: PageQuery): { items: Item[]; total: number; limit: number; offset: number } {
-  return { items: items.slice(query.offset, query.offset + query.limit), total: items.length, limit: query.limit, offset: query.offset };
+export function paginate<Item>(
+  items: readonly Item[],
+  query: PageQuery,
+): { items: Item[]; total: number; limit: number; offset: number } {
+  return {
+    items: items.slice(query.offset, query.offset + query.limit),
+    total: items.length,
+    limit: query.limit,
+    offset: query.offset,
+  };
 }

@@ -20,11 +20,30 @@ describe('remembered public answers', () => {
   /** Store one more UN aggregate for 2021 straight in the database, as another program would. */
   const importOne = async () => {
     area += 1;
-    await importObservations(db, { observations: [{ series: 'SG_CPA_MIGRP', area: String(area), year: 2021, domain: 'ALLDOMAINS', value: 50 + area, nature: 'G' }], source: { name: `import ${area}`, format: 'json', importedAt: new Date(clock).toISOString() } }, null);
+    await importObservations(
+      db,
+      {
+        observations: [
+          {
+            series: 'SG_CPA_MIGRP',
+            area: String(area),
+            year: 2021,
+            domain: 'ALLDOMAINS',
+            value: 50 + area,
+            nature: 'G',
+          },
+        ],
+        source: { name: `import ${area}`, format: 'json', importedAt: new Date(clock).toISOString() },
+      },
+      null,
+    );
   };
   const publishedCount = async (headers: Record<string, string> = {}) => {
     const response = await app.inject({ url: URL_2021, headers });
-    return { response, count: response.statusCode === 200 ? (response.json().published as unknown[]).length : undefined };
+    return {
+      response,
+      count: response.statusCode === 200 ? (response.json().published as unknown[]).length : undefined,
+    };
   };
 
   beforeAll(async () => {
@@ -43,8 +62,12 @@ describe('remembered public answers', () => {
     const second = await publishedCount();
     expect(second.count).toBe(1);
     expect(second.response.headers.etag).toBe(first.response.headers.etag);
-    for (const header of ['content-type', 'cache-control', 'x-content-type-options']) expect(second.response.headers[header]).toBe(first.response.headers[header]);
-    const notModified = await app.inject({ url: URL_2021, headers: { 'if-none-match': String(first.response.headers.etag) } });
+    for (const header of ['content-type', 'cache-control', 'x-content-type-options'])
+      expect(second.response.headers[header]).toBe(first.response.headers[header]);
+    const notModified = await app.inject({
+      url: URL_2021,
+      headers: { 'if-none-match': String(first.response.headers.etag) },
+    });
     expect(notModified.statusCode).toBe(304);
     expect(notModified.body).toBe('');
   });
@@ -86,13 +109,26 @@ describe('remembered public answers before the framework (a listening app)', () 
 
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase('sqlite'));
-    await importObservations(db, { observations: [{ series: 'SG_CPA_MIGRP', area: '1', year: 2021, domain: 'ALLDOMAINS', value: 51, nature: 'G' }], source: { name: 'import', format: 'json', importedAt: new Date().toISOString() } }, null);
+    await importObservations(
+      db,
+      {
+        observations: [{ series: 'SG_CPA_MIGRP', area: '1', year: 2021, domain: 'ALLDOMAINS', value: 51, nature: 'G' }],
+        source: { name: 'import', format: 'json', importedAt: new Date().toISOString() },
+      },
+      null,
+    );
   });
   afterAll(async () => drop());
 
   const get = async (base: string, headers: Record<string, string> = {}) => {
     const response = await fetch(`${base}${URL_2021}`, { headers });
-    return { status: response.status, headers: Object.fromEntries([...response.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name))), body: await response.text() };
+    return {
+      status: response.status,
+      headers: Object.fromEntries(
+        [...response.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)),
+      ),
+      body: await response.text(),
+    };
   };
 
   it('sends the same bytes and headers as the route, and 304, while request logs are off', async () => {
@@ -108,7 +144,16 @@ describe('remembered public answers before the framework (a listening app)', () 
       expect(notModified.status).toBe(304);
       expect(notModified.body).toBe('');
       expect(app.migov.publicCache.directAnswers).toBe(2);
-      await importObservations(db, { observations: [{ series: 'SG_CPA_MIGRP', area: '2', year: 2021, domain: 'ALLDOMAINS', value: 52, nature: 'G' }], source: { name: 'import 2', format: 'json', importedAt: new Date().toISOString() } }, null);
+      await importObservations(
+        db,
+        {
+          observations: [
+            { series: 'SG_CPA_MIGRP', area: '2', year: 2021, domain: 'ALLDOMAINS', value: 52, nature: 'G' },
+          ],
+          source: { name: 'import 2', format: 'json', importedAt: new Date().toISOString() },
+        },
+        null,
+      );
       await app.migov.publicCache.invalidate();
       const changed = await get(base);
       expect(app.migov.publicCache.directAnswers).toBe(2);
@@ -121,7 +166,9 @@ describe('remembered public answers before the framework (a listening app)', () 
 
   it('leaves every answer to the framework while requests are logged', async () => {
     const lines: string[] = [];
-    const app = await createTestApp(db, { logger: { level: 'info', stream: { write: (line: string) => void lines.push(line) } } });
+    const app = await createTestApp(db, {
+      logger: { level: 'info', stream: { write: (line: string) => void lines.push(line) } },
+    });
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     try {
       await get(base);

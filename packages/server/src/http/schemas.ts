@@ -14,8 +14,14 @@ export const instrumentIdSchema = z
 export const roleScopeSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('global') }),
-    z.object({ kind: z.literal('area'), area: z.string().min(1).max(40).describe('M49 code, or a sub-national code such as 484-CMX') }),
-    z.object({ kind: z.literal('group'), group: z.string().min(1).max(40).describe('Area or group code, e.g. 419 or an SDG region') }),
+    z.object({
+      kind: z.literal('area'),
+      area: z.string().min(1).max(40).describe('M49 code, or a sub-national code such as 484-CMX'),
+    }),
+    z.object({
+      kind: z.literal('group'),
+      group: z.string().min(1).max(40).describe('Area or group code, e.g. 419 or an SDG region'),
+    }),
   ])
   .meta({ id: 'RoleScope' });
 
@@ -37,7 +43,14 @@ export const userSchema = z
   .meta({ id: 'User' });
 
 /** A user as the API shows it (no password hash, no counters). */
-export function publicUser(user: { id: string; email: string; name: string; status: 'active' | 'disabled'; lastSignInAt?: string | undefined; createdAt?: string | undefined }) {
+export function publicUser(user: {
+  id: string;
+  email: string;
+  name: string;
+  status: 'active' | 'disabled';
+  lastSignInAt?: string | undefined;
+  createdAt?: string | undefined;
+}) {
   return {
     id: user.id,
     email: user.email,

@@ -16,7 +16,13 @@ const INDEX = `<!doctype html><html><head><script>${FIRST_SCRIPT}</script><scrip
 
 /** The CSP directives of an answer, by name. */
 function directives(header: string | null): Map<string, string[]> {
-  return new Map((header ?? '').split(';').map((part) => part.trim().split(/\s+/)).filter((words) => words[0]).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    (header ?? '')
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 describe('inlineHashes', () => {
@@ -46,7 +52,15 @@ describe('security headers over loopback', () => {
   it('sends a strict CSP allowing the web app inline code by hash, and forbids framing, on pages, API answers, remembered answers and errors', async () => {
     writeFileSync(join(folder, 'index.html'), INDEX);
     const url = await serve({ webRoot: folder });
-    for (const path of ['/', '/some/client/route', '/api/v1/rounds', '/api/v1/instruments', '/api/v1/instruments', '/api/v1/nothing', '/api/v1/downloads/2019/csv?instrument=A']) {
+    for (const path of [
+      '/',
+      '/some/client/route',
+      '/api/v1/rounds',
+      '/api/v1/instruments',
+      '/api/v1/instruments',
+      '/api/v1/nothing',
+      '/api/v1/downloads/2019/csv?instrument=A',
+    ]) {
       const response = await fetch(`${url}${path}`);
       const csp = response.headers.get('content-security-policy');
       expect(csp, path).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
@@ -74,7 +88,9 @@ describe('security headers over loopback', () => {
     expect(policy.has('upgrade-insecure-requests')).toBe(true);
     expect(landing.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
     // The API browser (third-party) may add style elements, never run inline scripts.
-    const docs = directives((await fetch(`${url}/api/v1/docs/static/index.html`)).headers.get('content-security-policy'));
+    const docs = directives(
+      (await fetch(`${url}/api/v1/docs/static/index.html`)).headers.get('content-security-policy'),
+    );
     expect(docs.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(docs.get('script-src')).toEqual(["'self'"]);
   });

@@ -13,7 +13,9 @@ import type { FastifyHelmetOptions } from '@fastify/helmet';
 /** The CSP hash sources ('sha256-…') of the inline scripts and styles of an HTML page. */
 export function inlineHashes(html: string): { scripts: string[]; styles: string[] } {
   const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter(([, attributes]) => !/\bsrc\s*=/i.test(attributes ?? '')).map(([, , body]) => hash(body ?? ''));
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
+    .filter(([, attributes]) => !/\bsrc\s*=/i.test(attributes ?? ''))
+    .map(([, , body]) => hash(body ?? ''));
   const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map(([, body]) => hash(body ?? ''));
   return { scripts: [...new Set(scripts)].filter((source) => source !== hash('')), styles: [...new Set(styles)] };
 }

@@ -3,7 +3,14 @@ import { findUnstorable, guardMultipartParts, unstorableText } from './text-guar
 
 describe('findUnstorable', () => {
   it('finds a NUL character in nested strings and keys, and names where', () => {
-    expect(findUnstorable({ changes: [{ itemId: '1a', comment: 'ok' }, { itemId: '1b', comment: 'bad\u0000' }] })?.path).toBe('/changes/1/comment');
+    expect(
+      findUnstorable({
+        changes: [
+          { itemId: '1a', comment: 'ok' },
+          { itemId: '1b', comment: 'bad\u0000' },
+        ],
+      })?.path,
+    ).toBe('/changes/1/comment');
     expect(findUnstorable({ 'a\u0000': 1 })).toEqual({ path: '/a\\u0000', why: 'a key contains a NUL character' });
     expect(findUnstorable('x\u0000')?.path).toBe('/');
   });
@@ -34,9 +41,24 @@ describe('guardMultipartParts', () => {
   };
 
   it('yields storable parts and refuses a field value, field name or file name that cannot be stored', async () => {
-    expect(await drain(guardMultipartParts(parts({ fieldname: 'title', value: 'Loi 🌍' }, { fieldname: 'file', filename: 'report.pdf' })))).toHaveLength(2);
-    await expect(drain(guardMultipartParts(parts({ fieldname: 'title', value: 'a\u0000' })))).rejects.toMatchObject({ code: 'validation-failed', message: 'multipart /title: contains a NUL character' });
-    await expect(drain(guardMultipartParts(parts({ fieldname: 'file', filename: 'r\ud800.pdf' })))).rejects.toMatchObject({ message: expect.stringContaining('multipart /file/filename: contains a lone UTF-16 surrogate') });
-    await expect(drain(guardMultipartParts(parts({ fieldname: 'ti\u0000tle', value: 'x' })))).rejects.toMatchObject({ code: 'validation-failed' });
+    expect(
+      await drain(
+        guardMultipartParts(
+          parts({ fieldname: 'title', value: 'Loi 🌍' }, { fieldname: 'file', filename: 'report.pdf' }),
+        ),
+      ),
+    ).toHaveLength(2);
+    await expect(drain(guardMultipartParts(parts({ fieldname: 'title', value: 'a\u0000' })))).rejects.toMatchObject({
+      code: 'validation-failed',
+      message: 'multipart /title: contains a NUL character',
+    });
+    await expect(
+      drain(guardMultipartParts(parts({ fieldname: 'file', filename: 'r\ud800.pdf' }))),
+    ).rejects.toMatchObject({
+      message: expect.stringContaining('multipart /file/filename: contains a lone UTF-16 surrogate'),
+    });
+    await expect(drain(guardMultipartParts(parts({ fieldname: 'ti\u0000tle', value: 'x' })))).rejects.toMatchObject({
+      code: 'validation-failed',
+    });
   });
 });

@@ -19,7 +19,9 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 export function unstorableText(text: string): string | undefined {
   const found = UNSTORABLE.exec(text);
   if (!found) return findRefusedCharacter(text)?.message;
-  return found[0] === '\u0000' ? 'contains a NUL character' : `contains a lone UTF-16 surrogate (\\u${found[0].charCodeAt(0).toString(16)}), which is not Unicode text`;
+  return found[0] === '\u0000'
+    ? 'contains a NUL character'
+    : `contains a lone UTF-16 surrogate (\\u${found[0].charCodeAt(0).toString(16)}), which is not Unicode text`;
 }
 
 /** Where and why the first string (value or key) that cannot be stored is, or undefined. */
@@ -40,12 +42,18 @@ export function findUnstorable(value: unknown, path = '', depth = 0): { path: st
 
 /** The 400 problem for text that cannot be stored. */
 export function unstorableTextError(location: string, found: { path: string; why: string }): ApiError {
-  return new ApiError('validation-failed', `${location} ${found.path}: ${found.why}`, { problems: [{ location, path: found.path, message: found.why }] });
+  return new ApiError('validation-failed', `${location} ${found.path}: ${found.why}`, {
+    problems: [{ location, path: found.path, message: found.why }],
+  });
 }
 
 /** preValidation hook: 400 when path parameters, query or body carry text that cannot be stored. */
 export function textGuard(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
-  for (const [location, value] of [['path', request.params], ['query', request.query], ['body', request.body]] as const) {
+  for (const [location, value] of [
+    ['path', request.params],
+    ['query', request.query],
+    ['body', request.body],
+  ] as const) {
     const found = findUnstorable(value);
     if (found) return done(unstorableTextError(location, found));
   }
@@ -60,7 +68,9 @@ interface MultipartPart {
 }
 
 /** The same check on each part of a multipart body as the route reads it: field name, file name and text value. */
-export async function* guardMultipartParts<Part extends MultipartPart>(parts: AsyncIterable<Part>): AsyncGenerator<Part> {
+export async function* guardMultipartParts<Part extends MultipartPart>(
+  parts: AsyncIterable<Part>,
+): AsyncGenerator<Part> {
   for await (const part of parts) {
     const name = JSON.stringify(part.fieldname).slice(1, -1);
     const found =
@@ -79,7 +89,8 @@ export async function* guardMultipartParts<Part extends MultipartPart>(parts: As
 export function multipartTextGuard(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
   if (typeof request.parts === 'function' && request.isMultipart()) {
     const parts = request.parts.bind(request);
-    request.parts = ((options?: Parameters<typeof parts>[0]) => guardMultipartParts(parts(options))) as typeof request.parts;
+    request.parts = ((options?: Parameters<typeof parts>[0]) =>
+      guardMultipartParts(parts(options))) as typeof request.parts;
   }
   done();
 }

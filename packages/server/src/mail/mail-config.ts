@@ -70,11 +70,18 @@ export class MailConfigError extends Error {
   }
 }
 
-function integer(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+function integer(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const text = env[name];
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw new MailConfigError(name, `${JSON.stringify(text)} is not an integer from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new MailConfigError(name, `${JSON.stringify(text)} is not an integer from ${min} to ${max}`);
   return value;
 }
 
@@ -114,7 +121,8 @@ export function loadMailConfig(env: Record<string, string | undefined>, publicUr
     } catch {
       throw new MailConfigError('MIGOV_SMTP_URL', 'expected smtp://user:password@host:port or smtps://…');
     }
-    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new MailConfigError('MIGOV_SMTP_URL', `the scheme must be smtp: or smtps:, not ${url.protocol}`);
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+      throw new MailConfigError('MIGOV_SMTP_URL', `the scheme must be smtp: or smtps:, not ${url.protocol}`);
     if (!url.hostname) throw new MailConfigError('MIGOV_SMTP_URL', 'no host');
     const secure = url.protocol === 'smtps:';
     smtp = {
@@ -136,10 +144,13 @@ export function loadMailConfig(env: Record<string, string | undefined>, publicUr
       ...(env.MIGOV_SMTP_PASSWORD ? { password: env.MIGOV_SMTP_PASSWORD } : {}),
     };
   }
-  if (smtp.password !== undefined && smtp.user === undefined) throw new MailConfigError('MIGOV_SMTP_USER', 'a password is set without a user');
+  if (smtp.password !== undefined && smtp.user === undefined)
+    throw new MailConfigError('MIGOV_SMTP_USER', 'a password is set without a user');
   const publicHost = new URL(publicUrl).hostname;
-  const from = env.MIGOV_MAIL_FROM || `migov <no-reply@${publicHost.includes('.') ? publicHost : `${publicHost}.localdomain`}>`;
-  if (!isMailbox(from) || /[\r\n]/.test(from)) throw new MailConfigError('MIGOV_MAIL_FROM', `${JSON.stringify(from)} is not an address or "Name <address>"`);
+  const from =
+    env.MIGOV_MAIL_FROM || `migov <no-reply@${publicHost.includes('.') ? publicHost : `${publicHost}.localdomain`}>`;
+  if (!isMailbox(from) || /[\r\n]/.test(from))
+    throw new MailConfigError('MIGOV_MAIL_FROM', `${JSON.stringify(from)} is not an address or "Name <address>"`);
   return {
     ...DEFAULT_MAIL_SETTINGS,
     smtp,

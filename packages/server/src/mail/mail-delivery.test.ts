@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment, createRound, getAssessment, listOutbox, type MigovDatabase } from '@migov/db';
 import { startSmtpTestServer, linkIn, type SmtpTestServer } from '../../../../test-support/smtp-test-server.ts';
 import type { MigovApp } from '../app.ts';
-import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, signIn, type SignedIn } from '../testing/test-app.ts';
+import {
+  asUser,
+  createTestApp,
+  createTestDatabase,
+  createTestUser,
+  DIALECTS,
+  signIn,
+  type SignedIn,
+} from '../testing/test-app.ts';
 import { DEFAULT_MAIL_SETTINGS, loadMailConfig, type MailConfig } from './mail-config.ts';
 
 const PUBLIC_URL = 'http://migov.test';
@@ -42,7 +50,10 @@ describe.each(DIALECTS)('e-mail through a real SMTP server (%s)', (dialect) => {
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase(dialect));
     smtp = await startSmtpTestServer();
-    const options = { config: { publicUrl: PUBLIC_URL, mail: mailConfig(smtp), signInPerIpPerMinute: 10_000 }, now: clock };
+    const options = {
+      config: { publicUrl: PUBLIC_URL, mail: mailConfig(smtp), signInPerIpPerMinute: 10_000 },
+      now: clock,
+    };
     app = await createTestApp(db, options);
     // A second process of the same server: its own sender on the same outbox.
     second = await createTestApp(db, options);
@@ -57,7 +68,12 @@ describe.each(DIALECTS)('e-mail through a real SMTP server (%s)', (dialect) => {
   });
 
   it('e-mails an invitation to the invited address only; its link creates the account', async () => {
-    const invited = await app.inject({ method: 'POST', url: '/api/v1/invitations', headers: asUser(admin), payload: { email: 'Coord@Example.org', role: 'national-coordinator', scope: { kind: 'area', area: COUNTRY } } });
+    const invited = await app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      headers: asUser(admin),
+      payload: { email: 'Coord@Example.org', role: 'national-coordinator', scope: { kind: 'area', area: COUNTRY } },
+    });
     expect(invited.statusCode).toBe(201);
     expect(invited.json()).toMatchObject({ delivery: 'email', email: 'coord@example.org' });
     expect(invited.json()).not.toHaveProperty('acceptUrl');
@@ -65,31 +81,73 @@ describe.each(DIALECTS)('e-mail through a real SMTP server (%s)', (dialect) => {
     expect(mail.subject).toBe('Invitation to migov as national coordinator for Mexico (484)');
     expect(mail.text).toContain('Ada Admin invites you');
     const link = linkIn(mail, `${PUBLIC_URL}/invitations/accept#token=`);
-    const preview = await app.inject({ method: 'POST', url: '/api/v1/invitations/preview', payload: { token: tokenOf(link) } });
+    const preview = await app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/preview',
+      payload: { token: tokenOf(link) },
+    });
     expect(preview.json()).toMatchObject({ email: 'coord@example.org', role: 'national-coordinator' });
-    const accepted = await app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token: tokenOf(link), name: 'Carla Coordinator', password: 'a password of the coordinator' } });
+    const accepted = await app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: { token: tokenOf(link), name: 'Carla Coordinator', password: 'a password of the coordinator' },
+    });
     expect(accepted.statusCode).toBe(200);
     // Resending an accepted invitation is refused; a pending one gets a new link and the old one stops working.
-    expect((await app.inject({ method: 'POST', url: `/api/v1/invitations/${invited.json().id}/resend`, headers: asUser(admin) })).statusCode).toBe(409);
-    const other = await app.inject({ method: 'POST', url: '/api/v1/invitations', headers: asUser(admin), payload: { email: 'late@example.org', role: 'reviewer', scope: { kind: 'area', area: COUNTRY } } });
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/invitations/${invited.json().id}/resend`,
+          headers: asUser(admin),
+        })
+      ).statusCode,
+    ).toBe(409);
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      headers: asUser(admin),
+      payload: { email: 'late@example.org', role: 'reviewer', scope: { kind: 'area', area: COUNTRY } },
+    });
     const firstLink = linkIn(await smtp.waitForMessage('late@example.org'), `${PUBLIC_URL}/invitations/accept#token=`);
-    const resent = await app.inject({ method: 'POST', url: `/api/v1/invitations/${other.json().id}/resend`, headers: asUser(admin) });
+    const resent = await app.inject({
+      method: 'POST',
+      url: `/api/v1/invitations/${other.json().id}/resend`,
+      headers: asUser(admin),
+    });
     expect(resent.statusCode).toBe(200);
     const deadline = Date.now() + 10_000;
-    while (smtp.received.filter((item) => item.to.includes('late@example.org')).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    const links = smtp.received.filter((item) => item.to.includes('late@example.org')).map((item) => linkIn(item, `${PUBLIC_URL}/invitations/accept#token=`));
+    while (smtp.received.filter((item) => item.to.includes('late@example.org')).length < 2 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const links = smtp.received
+      .filter((item) => item.to.includes('late@example.org'))
+      .map((item) => linkIn(item, `${PUBLIC_URL}/invitations/accept#token=`));
     expect(links).toHaveLength(2);
     expect(links[1]).not.toBe(firstLink);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/invitations/preview', payload: { token: tokenOf(firstLink) } })).statusCode).toBe(410);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/invitations/preview', payload: { token: tokenOf(links[1]!) } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/invitations/preview', payload: { token: tokenOf(firstLink) } }))
+        .statusCode,
+    ).toBe(410);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/invitations/preview', payload: { token: tokenOf(links[1]!) } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('resets a password by e-mail: one answer for every address, a one-time expiring link, other sessions ended', async () => {
     await createTestUser(db, 'forgetful@example.org', [], 'Fred');
     const session = await signIn(app, 'forgetful@example.org');
     const before = smtp.received.length;
-    const known = await app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: 'forgetful@example.org' } });
-    const unknown = await app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: 'nobody@example.org' } });
+    const known = await app.inject({
+      method: 'POST',
+      url: '/api/v1/password-reset',
+      payload: { email: 'forgetful@example.org' },
+    });
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/v1/password-reset',
+      payload: { email: 'nobody@example.org' },
+    });
     expect(known.statusCode).toBe(202);
     expect(unknown.statusCode).toBe(202);
     expect(unknown.body).toBe(known.body);
@@ -97,11 +155,19 @@ describe.each(DIALECTS)('e-mail through a real SMTP server (%s)', (dialect) => {
     const token = tokenOf(linkIn(mail, `${PUBLIC_URL}/password-reset#token=`));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.received.slice(before).map((item) => item.to[0])).toEqual(['forgetful@example.org']);
-    const reset = await app.inject({ method: 'POST', url: '/api/v1/password-reset/confirm', payload: { token, password: 'a brand new password' } });
+    const reset = await app.inject({
+      method: 'POST',
+      url: '/api/v1/password-reset/confirm',
+      payload: { token, password: 'a brand new password' },
+    });
     expect(reset.statusCode).toBe(200);
     expect((await app.inject({ url: '/api/v1/session', headers: { cookie: session.cookie } })).statusCode).toBe(401);
     await signIn(app, 'forgetful@example.org', 'a brand new password');
-    const again = await app.inject({ method: 'POST', url: '/api/v1/password-reset/confirm', payload: { token, password: 'yet another password' } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/password-reset/confirm',
+      payload: { token, password: 'yet another password' },
+    });
     expect(again.statusCode).toBe(410);
     expect(again.json().code).toBe('password-reset-invalid');
     // A link past its hour no longer works.
@@ -112,30 +178,67 @@ describe.each(DIALECTS)('e-mail through a real SMTP server (%s)', (dialect) => {
     const late = tokenOf(linkIn(toFred()[1]!, `${PUBLIC_URL}/password-reset#token=`));
     offsetMs = 2 * 3_600_000;
     try {
-      expect((await app.inject({ method: 'POST', url: '/api/v1/password-reset/confirm', payload: { token: late, password: 'too late a password' } })).statusCode).toBe(410);
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/v1/password-reset/confirm',
+            payload: { token: late, password: 'too late a password' },
+          })
+        ).statusCode,
+      ).toBe(410);
     } finally {
       offsetMs = 0;
     }
   });
 
   it('sends workflow notices to those who act next; with the mail server down they wait, and then all arrive once', async () => {
-    const round = await createRound(db, { year: 2027, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2027-01-01', closesOn: '2027-12-31' });
+    const round = await createRound(db, {
+      year: 2027,
+      instrument: 'sdg-10-7-2',
+      version: '2019',
+      opensOn: '2027-01-01',
+      closesOn: '2027-12-31',
+    });
     const assessment = await createAssessment(db, { jurisdiction: COUNTRY, roundId: round.id }, null);
-    await createTestUser(db, 'focal@example.org', [{ role: 'focal-point', scope: { kind: 'area', area: COUNTRY } }], 'Fatima Focal');
-    for (let index = 0; index < 6; index += 1) await createTestUser(db, `reviewer${index}@example.org`, [{ role: 'reviewer', scope: { kind: 'area', area: COUNTRY } }], `Reviewer ${index}`);
-    await createTestUser(db, 'elsewhere@example.org', [{ role: 'reviewer', scope: { kind: 'area', area: '250' } }], 'Elsewhere');
+    await createTestUser(
+      db,
+      'focal@example.org',
+      [{ role: 'focal-point', scope: { kind: 'area', area: COUNTRY } }],
+      'Fatima Focal',
+    );
+    for (let index = 0; index < 6; index += 1)
+      await createTestUser(
+        db,
+        `reviewer${index}@example.org`,
+        [{ role: 'reviewer', scope: { kind: 'area', area: COUNTRY } }],
+        `Reviewer ${index}`,
+      );
+    await createTestUser(
+      db,
+      'elsewhere@example.org',
+      [{ role: 'reviewer', scope: { kind: 'area', area: '250' } }],
+      'Elsewhere',
+    );
     const focal = await signIn(app, 'focal@example.org');
     const reviewer = await signIn(app, 'reviewer0@example.org');
     const act = async (who: SignedIn, action: string, payload?: object) => {
       const current = await getAssessment(db, assessment.id);
-      const response = await app.inject({ method: 'POST', url: `/api/v1/assessments/${assessment.id}/${action}`, headers: asUser(who, { 'if-match': `"${current.lockVersion}"` }), ...(payload ? { payload } : {}) });
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/v1/assessments/${assessment.id}/${action}`,
+        headers: asUser(who, { 'if-match': `"${current.lockVersion}"` }),
+        ...(payload ? { payload } : {}),
+      });
       expect(response.statusCode, response.body).toBe(200);
     };
     const countBefore = smtp.received.length;
     await act(focal, 'submit');
     // Six reviewers and the coordinator invited above; not the focal point who acted, not France's reviewer.
     const submitted = (await smtp.waitFor(countBefore + 7)).slice(countBefore);
-    expect(submitted.map((item) => item.to[0]).sort()).toEqual(['coord@example.org', ...Array.from({ length: 6 }, (_, index) => `reviewer${index}@example.org`)].sort());
+    expect(submitted.map((item) => item.to[0]).sort()).toEqual(
+      ['coord@example.org', ...Array.from({ length: 6 }, (_, index) => `reviewer${index}@example.org`)].sort(),
+    );
     expect(submitted[0]!.subject).toBe('Mexico (484) 2027: assessment submitted');
 
     // The mail server goes down: the next notices wait in the outbox with their error.
@@ -165,14 +268,21 @@ describe.each(DIALECTS)('e-mail through a real SMTP server (%s)', (dialect) => {
     expect(smtp.received.length).toBe(countBefore + 17);
     const ids = all.map((item) => item.messageId);
     expect(new Set(ids).size).toBe(ids.length);
-    const returned = smtp.received.find((item) => item.to.includes('focal@example.org') && /returned/.test(item.subject))!;
+    const returned = smtp.received.find(
+      (item) => item.to.includes('focal@example.org') && /returned/.test(item.subject),
+    )!;
     expect(returned.text).toContain('Please add the legal texts.');
     expect(returned.text).toContain(`${PUBLIC_URL}/en/workspace/assessment/${assessment.id}/`);
     expect((await listOutbox(db, { status: 'pending' })).total).toBe(0);
   }, 60_000);
 
   it('marks a message the mail server refuses for good as failed, with the error, and retries it on request', async () => {
-    const invited = await app.inject({ method: 'POST', url: '/api/v1/invitations', headers: asUser(admin), payload: { email: 'ghost@bounce.invalid', role: 'reviewer', scope: { kind: 'area', area: COUNTRY } } });
+    const invited = await app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      headers: asUser(admin),
+      payload: { email: 'ghost@bounce.invalid', role: 'reviewer', scope: { kind: 'area', area: COUNTRY } },
+    });
     expect(invited.statusCode).toBe(201);
     const deadline = Date.now() + 10_000;
     let failed = (await listOutbox(db, { status: 'failed' })).items;
@@ -183,7 +293,11 @@ describe.each(DIALECTS)('e-mail through a real SMTP server (%s)', (dialect) => {
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ recipient: 'ghost@bounce.invalid', attempts: 1 });
     expect(failed[0]!.lastError).toMatch(/550/);
-    const retried = await app.inject({ method: 'POST', url: `/api/v1/outbox/${failed[0]!.id}/retry`, headers: asUser(admin) });
+    const retried = await app.inject({
+      method: 'POST',
+      url: `/api/v1/outbox/${failed[0]!.id}/retry`,
+      headers: asUser(admin),
+    });
     expect(retried.json()).toMatchObject({ status: 'pending', attempts: 0 });
   });
 
@@ -212,10 +326,18 @@ describe('without an SMTP server', () => {
     try {
       await createTestUser(db, 'admin@example.org', [{ role: 'administrator', scope: { kind: 'global' } }]);
       const admin = await signIn(app, 'admin@example.org');
-      const invited = await app.inject({ method: 'POST', url: '/api/v1/invitations', headers: asUser(admin), payload: { email: 'someone@example.org', role: 'reviewer', scope: { kind: 'global' } } });
+      const invited = await app.inject({
+        method: 'POST',
+        url: '/api/v1/invitations',
+        headers: asUser(admin),
+        payload: { email: 'someone@example.org', role: 'reviewer', scope: { kind: 'global' } },
+      });
       expect(invited.json()).toMatchObject({ delivery: 'link' });
       expect(invited.json().acceptUrl).toMatch(`${PUBLIC_URL}/invitations/accept#token=`);
-      expect((await app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: 'admin@example.org' } })).statusCode).toBe(202);
+      expect(
+        (await app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: 'admin@example.org' } }))
+          .statusCode,
+      ).toBe(202);
       expect((await listOutbox(db)).total).toBe(0);
       const offers = await app.inject({ url: '/api/v1/invitations/offers', headers: asUser(admin) });
       expect(offers.json()).toMatchObject({ manageUsers: true, mailDelivery: false });
@@ -229,12 +351,32 @@ describe('without an SMTP server', () => {
 describe('loadMailConfig', () => {
   it('reads a URL or host and port, and names the variable of a bad value without repeating a password', () => {
     expect(loadMailConfig({}, PUBLIC_URL)).toBeUndefined();
-    expect(loadMailConfig({ MIGOV_SMTP_URL: 'smtps://user%40x:p%40ss@mail.example.org' }, PUBLIC_URL)?.smtp).toEqual({ host: 'mail.example.org', port: 465, secure: true, requireTls: false, user: 'user@x', password: 'p@ss' });
-    expect(loadMailConfig({ MIGOV_SMTP_HOST: 'mail.example.org', MIGOV_SMTP_USER: 'u', MIGOV_SMTP_PASSWORD: 'secret' }, PUBLIC_URL)).toMatchObject({ smtp: { port: 587, secure: false }, from: 'migov <no-reply@migov.test>' });
-    expect(() => loadMailConfig({ MIGOV_SMTP_URL: 'http://secret@mail.example.org' }, PUBLIC_URL)).toThrow(/MIGOV_SMTP_URL/);
-    expect(() => loadMailConfig({ MIGOV_SMTP_HOST: 'h', MIGOV_SMTP_PORT: '99999', MIGOV_SMTP_PASSWORD: 'secret' }, PUBLIC_URL)).toThrow(/MIGOV_SMTP_PORT/);
-    expect(() => loadMailConfig({ MIGOV_SMTP_HOST: 'h', MIGOV_SMTP_PASSWORD: 'secret' }, PUBLIC_URL)).toThrow(/MIGOV_SMTP_USER/);
-    expect(() => loadMailConfig({ MIGOV_SMTP_HOST: 'h', MIGOV_MAIL_FROM: 'x\r\nBcc: y@z.org' }, PUBLIC_URL)).toThrow(/MIGOV_MAIL_FROM/);
+    expect(loadMailConfig({ MIGOV_SMTP_URL: 'smtps://user%40x:p%40ss@mail.example.org' }, PUBLIC_URL)?.smtp).toEqual({
+      host: 'mail.example.org',
+      port: 465,
+      secure: true,
+      requireTls: false,
+      user: 'user@x',
+      password: 'p@ss',
+    });
+    expect(
+      loadMailConfig(
+        { MIGOV_SMTP_HOST: 'mail.example.org', MIGOV_SMTP_USER: 'u', MIGOV_SMTP_PASSWORD: 'secret' },
+        PUBLIC_URL,
+      ),
+    ).toMatchObject({ smtp: { port: 587, secure: false }, from: 'migov <no-reply@migov.test>' });
+    expect(() => loadMailConfig({ MIGOV_SMTP_URL: 'http://secret@mail.example.org' }, PUBLIC_URL)).toThrow(
+      /MIGOV_SMTP_URL/,
+    );
+    expect(() =>
+      loadMailConfig({ MIGOV_SMTP_HOST: 'h', MIGOV_SMTP_PORT: '99999', MIGOV_SMTP_PASSWORD: 'secret' }, PUBLIC_URL),
+    ).toThrow(/MIGOV_SMTP_PORT/);
+    expect(() => loadMailConfig({ MIGOV_SMTP_HOST: 'h', MIGOV_SMTP_PASSWORD: 'secret' }, PUBLIC_URL)).toThrow(
+      /MIGOV_SMTP_USER/,
+    );
+    expect(() => loadMailConfig({ MIGOV_SMTP_HOST: 'h', MIGOV_MAIL_FROM: 'x\r\nBcc: y@z.org' }, PUBLIC_URL)).toThrow(
+      /MIGOV_MAIL_FROM/,
+    );
     expect(() => loadMailConfig({ MIGOV_SMTP_USER: 'u' }, PUBLIC_URL)).toThrow(/MIGOV_SMTP_URL or MIGOV_SMTP_HOST/);
   });
 });

@@ -94,7 +94,12 @@ export function attachMailSender(app: FastifyInstance, context: AppContext): voi
  */
 export async function announceWorkflowAction(
   context: AppContext,
-  input: { action: string; assessment: { id: string; jurisdiction: string; year: number; revision: number }; actor: { userId: string; name: string }; reason?: string },
+  input: {
+    action: string;
+    assessment: { id: string; jurisdiction: string; year: number; revision: number };
+    actor: { userId: string; name: string };
+    reason?: string;
+  },
   log: Pick<FastifyBaseLogger, 'error'>,
 ): Promise<void> {
   const mail = mailService(context);
@@ -102,6 +107,9 @@ export async function announceWorkflowAction(
   try {
     await mail.enqueue(await workflowNotices(context, { ...input, action: input.action }));
   } catch (error) {
-    log.error({ err: error, assessmentId: input.assessment.id, action: input.action }, 'could not add the workflow notices to the outbox');
+    log.error(
+      { err: error, assessmentId: input.assessment.id, action: input.action },
+      'could not add the workflow notices to the outbox',
+    );
   }
 }

@@ -56,8 +56,11 @@ export function createSmtpMailer(config: MailConfig): Mailer {
         });
       } catch (error) {
         const failure = error as Error & { responseCode?: number; code?: string };
-        const permanent = typeof failure.responseCode === 'number' && failure.responseCode >= 500 && failure.responseCode < 600;
-        const detail = [failure.code, failure.responseCode, failure.message].filter((part) => part !== undefined && part !== '').join(' ');
+        const permanent =
+          typeof failure.responseCode === 'number' && failure.responseCode >= 500 && failure.responseCode < 600;
+        const detail = [failure.code, failure.responseCode, failure.message]
+          .filter((part) => part !== undefined && part !== '')
+          .join(' ');
         throw new MailSendError(detail || 'the mail server refused the message', permanent);
       }
     },

@@ -26,17 +26,28 @@ export function placeName(code: string, geography: Geography): string {
 
 /** A role scope in words. */
 export function scopeInWords(scope: RoleScope, geography: Geography): string {
-  return scope.kind === 'global' ? 'all countries' : placeName(scope.kind === 'area' ? scope.area : scope.group, geography);
+  return scope.kind === 'global'
+    ? 'all countries'
+    : placeName(scope.kind === 'area' ? scope.area : scope.group, geography);
 }
 
 function dateInWords(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-const FOOTER = '\n\n-- \nmigov: migration governance assessments. This message was sent automatically; replies are not read.';
+const FOOTER =
+  '\n\n-- \nmigov: migration governance assessments. This message was sent automatically; replies are not read.';
 
 /** The invitation message; the link holds the token, so it goes to the invited address only. */
-export function invitationMessage(input: { email: string; role: Role; scope: RoleScope; acceptUrl: string; expiresAt: string; inviterName?: string; geography: Geography }): NewOutboxMessage {
+export function invitationMessage(input: {
+  email: string;
+  role: Role;
+  scope: RoleScope;
+  acceptUrl: string;
+  expiresAt: string;
+  inviterName?: string;
+  geography: Geography;
+}): NewOutboxMessage {
   const role = ROLE_TITLES[input.role];
   const where = scopeInWords(input.scope, input.geography);
   return {
@@ -65,12 +76,40 @@ export function passwordResetMessage(input: { email: string; resetUrl: string; e
 
 /** The workflow actions that send notices, who gets them and what they say. */
 const WORKFLOW_NOTICES = {
-  submit: { roles: ['reviewer', 'national-coordinator'], verb: 'submitted', page: 'review', ask: 'It is ready for review.' },
-  resubmit: { roles: ['reviewer', 'national-coordinator'], verb: 'submitted again', page: 'review', ask: 'It is ready for review again.' },
-  return: { roles: ['focal-point'], verb: 'returned', page: 'assessment', ask: 'Please revise the answers and submit again.' },
-  validate: { roles: ['national-coordinator', 'focal-point'], verb: 'validated', page: 'review', ask: 'It can now be published by the national coordinator.' },
-  publish: { roles: ['focal-point', 'reviewer', 'national-coordinator'], verb: 'published', page: 'review', ask: 'The results are now public on the observatory.' },
-} as const satisfies Record<string, { roles: readonly Role[]; verb: string; page: 'review' | 'assessment'; ask: string }>;
+  submit: {
+    roles: ['reviewer', 'national-coordinator'],
+    verb: 'submitted',
+    page: 'review',
+    ask: 'It is ready for review.',
+  },
+  resubmit: {
+    roles: ['reviewer', 'national-coordinator'],
+    verb: 'submitted again',
+    page: 'review',
+    ask: 'It is ready for review again.',
+  },
+  return: {
+    roles: ['focal-point'],
+    verb: 'returned',
+    page: 'assessment',
+    ask: 'Please revise the answers and submit again.',
+  },
+  validate: {
+    roles: ['national-coordinator', 'focal-point'],
+    verb: 'validated',
+    page: 'review',
+    ask: 'It can now be published by the national coordinator.',
+  },
+  publish: {
+    roles: ['focal-point', 'reviewer', 'national-coordinator'],
+    verb: 'published',
+    page: 'review',
+    ask: 'The results are now public on the observatory.',
+  },
+} as const satisfies Record<
+  string,
+  { roles: readonly Role[]; verb: string; page: 'review' | 'assessment'; ask: string }
+>;
 
 export type NoticeAction = keyof typeof WORKFLOW_NOTICES;
 
@@ -80,7 +119,13 @@ export function isNoticeAction(action: string): action is NoticeAction {
 }
 
 /** One message per active account holding a role whose scope covers the jurisdiction (an account once, whatever its roles). */
-function recipientsFor(holders: readonly RoleHolder[], roles: readonly Role[], jurisdiction: string, geography: Geography, except?: string): RoleHolder[] {
+function recipientsFor(
+  holders: readonly RoleHolder[],
+  roles: readonly Role[],
+  jurisdiction: string,
+  geography: Geography,
+  except?: string,
+): RoleHolder[] {
   const chosen = new Map<string, RoleHolder>();
   for (const holder of holders) {
     if (!roles.includes(holder.role) || holder.userId === except || chosen.has(holder.userId)) continue;
@@ -94,23 +139,30 @@ function recipientsFor(holders: readonly RoleHolder[], roles: readonly Role[], j
 /** The notices of a workflow action on an assessment, to the people who act next (never the one who acted). */
 export async function workflowNotices(
   context: Pick<AppContext, 'db' | 'config' | 'geography'>,
-  input: { action: NoticeAction; assessment: { id: string; jurisdiction: string; year: number; revision: number }; actor: { userId: string; name: string }; reason?: string },
+  input: {
+    action: NoticeAction;
+    assessment: { id: string; jurisdiction: string; year: number; revision: number };
+    actor: { userId: string; name: string };
+    reason?: string;
+  },
 ): Promise<NewOutboxMessage[]> {
   const notice = WORKFLOW_NOTICES[input.action];
   const holders = await listRoleHolders(context.db, notice.roles);
   const where = placeName(input.assessment.jurisdiction, context.geography);
   const link = `${context.config.publicUrl}/en/workspace/${notice.page}/${encodeURIComponent(input.assessment.id)}/`;
-  return recipientsFor(holders, notice.roles, input.assessment.jurisdiction, context.geography, input.actor.userId).map((holder) => ({
-    kind: `assessment.${input.action}`,
-    recipient: holder.email,
-    subject: `${where} ${input.assessment.year}: assessment ${notice.verb}`,
-    body:
-      `Dear ${holder.name},\n\n${input.actor.name} ${notice.verb} the assessment of ${where} for ${input.assessment.year}. ${notice.ask}\n` +
-      (input.reason ? `\nReason given:\n${input.reason}\n` : '') +
-      `\nOpen it: ${link}${FOOTER}`,
-    // One notice per recipient for each change of the assessment, however often it is retried.
-    dedupeKey: `assessment.${input.action}:${input.assessment.id}:${input.assessment.revision}:${holder.userId}`,
-  }));
+  return recipientsFor(holders, notice.roles, input.assessment.jurisdiction, context.geography, input.actor.userId).map(
+    (holder) => ({
+      kind: `assessment.${input.action}`,
+      recipient: holder.email,
+      subject: `${where} ${input.assessment.year}: assessment ${notice.verb}`,
+      body:
+        `Dear ${holder.name},\n\n${input.actor.name} ${notice.verb} the assessment of ${where} for ${input.assessment.year}. ${notice.ask}\n` +
+        (input.reason ? `\nReason given:\n${input.reason}\n` : '') +
+        `\nOpen it: ${link}${FOOTER}`,
+      // One notice per recipient for each change of the assessment, however often it is retried.
+      dedupeKey: `assessment.${input.action}:${input.assessment.id}:${input.assessment.revision}:${holder.userId}`,
+    }),
+  );
 }
 
 /**
@@ -118,7 +170,11 @@ export async function workflowNotices(
  * assessments still in draft or returned get one reminder per assessment (the dedupe key makes a
  * second run, or another server process, add nothing).
  */
-export async function roundReminders(context: Pick<AppContext, 'db' | 'config' | 'geography'>, now: Date, days: number): Promise<NewOutboxMessage[]> {
+export async function roundReminders(
+  context: Pick<AppContext, 'db' | 'config' | 'geography'>,
+  now: Date,
+  days: number,
+): Promise<NewOutboxMessage[]> {
   const today = now.toISOString().slice(0, 10);
   const horizon = new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
   const rounds = (await listRounds(context.db)).filter((round) => round.closesOn >= today && round.closesOn <= horizon);

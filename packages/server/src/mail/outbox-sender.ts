@@ -54,18 +54,34 @@ export function startOutboxSender(options: OutboxSenderOptions): OutboxSender {
       for (const message of claimed) {
         if (stopped) {
           // Hand the rest back at once rather than leaving them to the lease.
-          await markMessageFailed(db, message, { error: message.lastError ?? 'the server stopped before sending', retryInMs: 0, now: options.now() });
+          await markMessageFailed(db, message, {
+            error: message.lastError ?? 'the server stopped before sending',
+            retryInMs: 0,
+            now: options.now(),
+          });
           continue;
         }
         try {
-          await mailer.send({ to: message.recipient, subject: message.subject, text: message.body, messageId: `<${message.id}@${options.messageIdHost}>` });
+          await mailer.send({
+            to: message.recipient,
+            subject: message.subject,
+            text: message.body,
+            messageId: `<${message.id}@${options.messageIdHost}>`,
+          });
           await markMessageSent(db, message, options.now());
         } catch (error) {
           const permanent = error instanceof MailSendError && error.permanent;
           const last = permanent || message.attempts >= config.maxAttempts;
           const text = (error as Error).message;
-          await markMessageFailed(db, message, { error: text, ...(last ? {} : { retryInMs: retryDelayMs(message.attempts, config) }), now: options.now() });
-          options.log?.warn({ outboxId: message.id, kind: message.kind, attempts: message.attempts, error: text }, last ? 'e-mail failed for good' : 'e-mail not sent; will retry');
+          await markMessageFailed(db, message, {
+            error: text,
+            ...(last ? {} : { retryInMs: retryDelayMs(message.attempts, config) }),
+            now: options.now(),
+          });
+          options.log?.warn(
+            { outboxId: message.id, kind: message.kind, attempts: message.attempts, error: text },
+            last ? 'e-mail failed for good' : 'e-mail not sent; will retry',
+          );
         }
         settled += 1;
       }

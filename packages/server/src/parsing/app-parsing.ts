@@ -21,8 +21,17 @@ export function parsingPool(app: FastifyInstance): ParsePool {
 export function parsingProblem(error: unknown, file?: string): unknown {
   if (error instanceof LimitExceededError) {
     const { message, ...exceeded } = error.exceeded;
-    return new ApiError('upload-limit-exceeded', `${file ? `${file}: ` : ''}${message}; nothing was changed`, { ...(file ? { file } : {}), ...exceeded });
+    return new ApiError('upload-limit-exceeded', `${file ? `${file}: ` : ''}${message}; nothing was changed`, {
+      ...(file ? { file } : {}),
+      ...exceeded,
+    });
   }
-  if (error instanceof ParserBusyError) return new ApiError('parser-busy', error.message, { retryAfter: error.retryAfterSeconds }, { 'retry-after': String(error.retryAfterSeconds) });
+  if (error instanceof ParserBusyError)
+    return new ApiError(
+      'parser-busy',
+      error.message,
+      { retryAfter: error.retryAfterSeconds },
+      { 'retry-after': String(error.retryAfterSeconds) },
+    );
   return error;
 }

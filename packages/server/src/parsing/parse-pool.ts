@@ -54,7 +54,8 @@ export class ParsePool {
   async run<K extends ParseTask['kind']>(task: Extract<ParseTask, { kind: K }>): Promise<ParseResults[K]> {
     if (this.#closed) throw new Error('the parsing pool is closed');
     const busy = this.#slots.every((slot) => slot?.job !== undefined);
-    if (busy && this.#queue.length >= this.#options.parseQueue) throw new ParserBusyError(Math.max(1, Math.ceil(this.#options.parseTimeoutMs / 1000)));
+    if (busy && this.#queue.length >= this.#options.parseQueue)
+      throw new ParserBusyError(Math.max(1, Math.ceil(this.#options.parseTimeoutMs / 1000)));
     // A private copy of the bytes is moved to the thread: the request's buffer may be a slice of a shared pool.
     const bytes = new Uint8Array(task.bytes);
     const outcome = await new Promise<ParseOutcome>((resolve, reject) => {
@@ -96,7 +97,10 @@ export class ParsePool {
       slot.ready.then(
         () => {
           if (slot.job?.id !== id) return;
-          slot.job.timer = setTimeout(() => this.#fail(index, slot, timeLimit(this.#options.parseTimeoutMs)), this.#options.parseTimeoutMs);
+          slot.job.timer = setTimeout(
+            () => this.#fail(index, slot, timeLimit(this.#options.parseTimeoutMs)),
+            this.#options.parseTimeoutMs,
+          );
           slot.worker.postMessage({ id, task: job.task }, job.transfer);
         },
         () => undefined,
@@ -106,7 +110,10 @@ export class ParsePool {
 
   #start(index: number): Slot {
     const worker = new Worker(WORKER_URL, {
-      resourceLimits: { maxOldGenerationSizeMb: this.#options.parseMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(this.#options.parseMemoryMb / 8))) },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.#options.parseMemoryMb,
+        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(this.#options.parseMemoryMb / 8))),
+      },
       stdout: false,
       stderr: false,
     });
@@ -131,7 +138,11 @@ export class ParsePool {
     worker.on('error', (error: Error & { code?: string }) => {
       failStart(error);
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.#fail(index, slot, outOfMemory ? memoryLimit(this.#options.parseMemoryMb) : new Error(`a parsing thread failed: ${error.message}`));
+      this.#fail(
+        index,
+        slot,
+        outOfMemory ? memoryLimit(this.#options.parseMemoryMb) : new Error(`a parsing thread failed: ${error.message}`),
+      );
     });
     worker.on('exit', (code) => {
       failStart(new Error(`a parsing thread exited (code ${code})`));
@@ -156,7 +167,17 @@ export class ParsePool {
 }
 
 const timeLimit = (ms: number) =>
-  new LimitExceededError({ limit: 'parse-time', max: ms, setting: PARSING_LIMIT_VARIABLES.parseTimeoutMs, message: `parsing the file took longer than ${(ms / 1000).toLocaleString('en')} second${ms === 1000 ? '' : 's'}, the limit; it was stopped` });
+  new LimitExceededError({
+    limit: 'parse-time',
+    max: ms,
+    setting: PARSING_LIMIT_VARIABLES.parseTimeoutMs,
+    message: `parsing the file took longer than ${(ms / 1000).toLocaleString('en')} second${ms === 1000 ? '' : 's'}, the limit; it was stopped`,
+  });
 
 const memoryLimit = (mb: number) =>
-  new LimitExceededError({ limit: 'parse-memory', max: mb, setting: PARSING_LIMIT_VARIABLES.parseMemoryMb, message: `parsing the file needed more than ${mb} MiB of memory, the limit; it was stopped` });
+  new LimitExceededError({
+    limit: 'parse-memory',
+    max: mb,
+    setting: PARSING_LIMIT_VARIABLES.parseMemoryMb,
+    message: `parsing the file needed more than ${mb} MiB of memory, the limit; it was stopped`,
+  });

@@ -18,7 +18,13 @@ const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 type ZipLimits = Pick<ParsingLimits, 'maxInflatedBytes' | 'maxZipEntries' | 'maxCompressionRatio' | 'maxCells'>;
 
 const exceeded = (limit: string, key: keyof ParsingLimits, max: number, found: number | undefined, message: string) =>
-  new LimitExceededError({ limit, max, ...(found === undefined ? {} : { found }), setting: PARSING_LIMIT_VARIABLES[key], message });
+  new LimitExceededError({
+    limit,
+    max,
+    ...(found === undefined ? {} : { found }),
+    setting: PARSING_LIMIT_VARIABLES[key],
+    message,
+  });
 
 /** The reason a file is not a readable zip, or undefined when it is one. */
 function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits): string | undefined {
@@ -29,15 +35,33 @@ function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits): string | un
       filter(entry) {
         entries += 1;
         if (entries > limits.maxZipEntries) {
-          throw exceeded('zip-entries', 'maxZipEntries', limits.maxZipEntries, undefined, `the workbook has more than ${limits.maxZipEntries.toLocaleString('en')} parts (zip entries); the limit is ${limits.maxZipEntries.toLocaleString('en')}`);
+          throw exceeded(
+            'zip-entries',
+            'maxZipEntries',
+            limits.maxZipEntries,
+            undefined,
+            `the workbook has more than ${limits.maxZipEntries.toLocaleString('en')} parts (zip entries); the limit is ${limits.maxZipEntries.toLocaleString('en')}`,
+          );
         }
         declared += entry.originalSize;
         if (declared > limits.maxInflatedBytes) {
-          throw exceeded('inflated-bytes', 'maxInflatedBytes', limits.maxInflatedBytes, declared, `the workbook declares at least ${formatBytes(declared)} once unpacked; the limit is ${formatBytes(limits.maxInflatedBytes)}`);
+          throw exceeded(
+            'inflated-bytes',
+            'maxInflatedBytes',
+            limits.maxInflatedBytes,
+            declared,
+            `the workbook declares at least ${formatBytes(declared)} once unpacked; the limit is ${formatBytes(limits.maxInflatedBytes)}`,
+          );
         }
         const ratio = entry.originalSize / Math.max(entry.size, 1);
         if (entry.originalSize > RATIO_FLOOR_BYTES && ratio > limits.maxCompressionRatio) {
-          throw exceeded('compression-ratio', 'maxCompressionRatio', limits.maxCompressionRatio, Math.round(ratio), `the part ${entry.name} of the workbook is compressed ${Math.round(ratio).toLocaleString('en')} to 1; the limit is ${limits.maxCompressionRatio} to 1`);
+          throw exceeded(
+            'compression-ratio',
+            'maxCompressionRatio',
+            limits.maxCompressionRatio,
+            Math.round(ratio),
+            `the part ${entry.name} of the workbook is compressed ${Math.round(ratio).toLocaleString('en')} to 1; the limit is ${limits.maxCompressionRatio} to 1`,
+          );
         }
         return false;
       },
@@ -59,7 +83,13 @@ function inflateCounting(bytes: Uint8Array, limits: ZipLimits): string | undefin
   const unzip = new Unzip((file) => {
     entries += 1;
     if (entries > limits.maxZipEntries) {
-      failure ??= exceeded('zip-entries', 'maxZipEntries', limits.maxZipEntries, undefined, `the workbook has more than ${limits.maxZipEntries.toLocaleString('en')} parts (zip entries); the limit is ${limits.maxZipEntries.toLocaleString('en')}`);
+      failure ??= exceeded(
+        'zip-entries',
+        'maxZipEntries',
+        limits.maxZipEntries,
+        undefined,
+        `the workbook has more than ${limits.maxZipEntries.toLocaleString('en')} parts (zip entries); the limit is ${limits.maxZipEntries.toLocaleString('en')}`,
+      );
       return;
     }
     const declared = file.originalSize;
@@ -75,16 +105,34 @@ function inflateCounting(bytes: Uint8Array, limits: ZipLimits): string | undefin
       inflated += chunk.length;
       total += chunk.length;
       if (total > limits.maxInflatedBytes) {
-        failure = exceeded('inflated-bytes', 'maxInflatedBytes', limits.maxInflatedBytes, undefined, `the workbook unpacks to more than ${formatBytes(limits.maxInflatedBytes)}, the limit`);
+        failure = exceeded(
+          'inflated-bytes',
+          'maxInflatedBytes',
+          limits.maxInflatedBytes,
+          undefined,
+          `the workbook unpacks to more than ${formatBytes(limits.maxInflatedBytes)}, the limit`,
+        );
       } else if (declared !== undefined && inflated > declared) {
-        failure = exceeded('inflated-bytes', 'maxInflatedBytes', limits.maxInflatedBytes, undefined, `the part ${file.name} of the workbook unpacks to more than the ${formatBytes(declared)} it declares`);
+        failure = exceeded(
+          'inflated-bytes',
+          'maxInflatedBytes',
+          limits.maxInflatedBytes,
+          undefined,
+          `the part ${file.name} of the workbook unpacks to more than the ${formatBytes(declared)} it declares`,
+        );
       } else if (countCells) {
         // Latin-1 keeps one character per byte; the markup searched for is ASCII.
         const text = carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
         for (const match of text.matchAll(CELL)) if (match.index + match[0].length > carry.length) cells += 1;
         carry = text.slice(-32);
         if (cells > limits.maxCells) {
-          failure = exceeded('cells', 'maxCells', limits.maxCells, undefined, `the workbook has more than ${limits.maxCells.toLocaleString('en')} cells; the limit is ${limits.maxCells.toLocaleString('en')}`);
+          failure = exceeded(
+            'cells',
+            'maxCells',
+            limits.maxCells,
+            undefined,
+            `the workbook has more than ${limits.maxCells.toLocaleString('en')} cells; the limit is ${limits.maxCells.toLocaleString('en')}`,
+          );
         }
       }
       if (failure) file.terminate();

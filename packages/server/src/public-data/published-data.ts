@@ -44,14 +44,28 @@ function publicView(publication: Publication) {
 }
 
 /** The provenance of each jurisdiction's publications in a round: national, or demo when published by demo users. */
-async function publicationProvenance(context: AppContext, filters: { year: number; instrument?: string; jurisdiction?: string }): Promise<Map<string, Provenance>> {
+async function publicationProvenance(
+  context: AppContext,
+  filters: { year: number; instrument?: string; jurisdiction?: string },
+): Promise<Map<string, Provenance>> {
   const provenance = new Map<string, Provenance>();
   for (const result of await listNationalResults(context.db, filters)) {
     provenance.set(
       `${result.jurisdiction}|${result.instrument}`,
       result.demo
-        ? { kind: 'demo', label: DEMO_LABEL, publicationNumber: result.publicationNumber, publishedAt: result.publishedAt }
-        : { kind: 'national', label: nationalLabel(result.publicationNumber, result.publishedAt, result.validatedBy), publicationNumber: result.publicationNumber, publishedAt: result.publishedAt, validatedBy: result.validatedBy },
+        ? {
+            kind: 'demo',
+            label: DEMO_LABEL,
+            publicationNumber: result.publicationNumber,
+            publishedAt: result.publishedAt,
+          }
+        : {
+            kind: 'national',
+            label: nationalLabel(result.publicationNumber, result.publishedAt, result.validatedBy),
+            publicationNumber: result.publicationNumber,
+            publishedAt: result.publishedAt,
+            validatedBy: result.validatedBy,
+          },
     );
   }
   return provenance;
@@ -60,11 +74,17 @@ async function publicationProvenance(context: AppContext, filters: { year: numbe
 /** The latest publication of every jurisdiction for a round year (national publications only; the values shown are in /results), with provenance. */
 export async function loadPublishedResults(context: AppContext, year: number, instrument: string) {
   const provenance = await publicationProvenance(context, { year, instrument });
-  return (await getPublishedResults(context.db, { year, instrument })).map((publication) => ({ ...publicView(publication), provenance: provenance.get(`${publication.jurisdiction}|${publication.instrument}`) ?? null }));
+  return (await getPublishedResults(context.db, { year, instrument })).map((publication) => ({
+    ...publicView(publication),
+    provenance: provenance.get(`${publication.jurisdiction}|${publication.instrument}`) ?? null,
+  }));
 }
 
 /** The public download path of a published evidence file (served only while a publication lists it). */
-export function publishedEvidencePath(publication: Pick<Publication, 'year' | 'jurisdiction'>, evidenceId: string): string {
+export function publishedEvidencePath(
+  publication: Pick<Publication, 'year' | 'jurisdiction'>,
+  evidenceId: string,
+): string {
   return `${API_PREFIX}/published/${publication.year}/${encodeURIComponent(publication.jurisdiction)}/evidence/${encodeURIComponent(evidenceId)}/file`;
 }
 
@@ -78,7 +98,11 @@ export async function loadPublicationsOf(context: AppContext, year: number, juri
     evidence: Object.fromEntries(
       Object.entries(publication.evidence).map(([itemId, entries]) => [
         itemId,
-        entries.map((entry) => (entry.file ? { ...entry, file: { ...entry.file, downloadUrl: publishedEvidencePath(publication, entry.id) } } : entry)),
+        entries.map((entry) =>
+          entry.file
+            ? { ...entry, file: { ...entry.file, downloadUrl: publishedEvidencePath(publication, entry.id) } }
+            : entry,
+        ),
       ]),
     ),
   }));
@@ -87,7 +111,12 @@ export async function loadPublicationsOf(context: AppContext, year: number, juri
 /** How a shown value is written in the SDG downloads: demo values are never country data (C). */
 function downloadObservation(entry: { observation: Observation; provenance: Provenance }): Observation {
   if (entry.provenance.kind !== 'demo') return { ...entry.observation, source: entry.provenance.label };
-  return { ...entry.observation, nature: DEMO_NATURE, source: `DEMO DATA - not official (${entry.provenance.label})`, footnote: DEMO_LABEL };
+  return {
+    ...entry.observation,
+    nature: DEMO_NATURE,
+    source: `DEMO DATA - not official (${entry.provenance.label})`,
+    footnote: DEMO_LABEL,
+  };
 }
 
 /** One row of a download: the observation as written, its provenance, and whether it is the value shown or a national publication beside it. */
@@ -105,16 +134,24 @@ export interface DownloadRow {
  * service applied), then the national publications beside official values. Each names its provenance
  * in `source`; demo values carry the nature {@link DEMO_NATURE}, never C.
  */
-export async function publishedObservations(context: AppContext, year: number, instrument: string): Promise<{ rows: DownloadRow[]; containsDemo: boolean }> {
+export async function publishedObservations(
+  context: AppContext,
+  year: number,
+  instrument: string,
+): Promise<{ rows: DownloadRow[]; containsDemo: boolean }> {
   const results = await countryResults(context, { year, instrument });
-  const row = (role: DownloadRow['role']) => (entry: { observation: Observation; provenance: Provenance }): DownloadRow => ({
-    observation: downloadObservation(entry),
-    provenance: entry.provenance,
-    reportingType: entry.provenance.kind === 'official' ? 'G' : 'N',
-    role,
-  });
+  const row =
+    (role: DownloadRow['role']) =>
+    (entry: { observation: Observation; provenance: Provenance }): DownloadRow => ({
+      observation: downloadObservation(entry),
+      provenance: entry.provenance,
+      reportingType: entry.provenance.kind === 'official' ? 'G' : 'N',
+      role,
+    });
   const shown = shownObservations(results).map(row('value'));
-  const beside = shownObservations(results.flatMap((result) => (result.official && result.national ? [{ ...result, value: result.national }] : []))).map(row('beside'));
+  const beside = shownObservations(
+    results.flatMap((result) => (result.official && result.national ? [{ ...result, value: result.national }] : [])),
+  ).map(row('beside'));
   const rows = [...shown, ...beside];
   return { rows, containsDemo: rows.some((entry) => entry.provenance.kind === 'demo') };
 }
@@ -122,37 +159,80 @@ export async function publishedObservations(context: AppContext, year: number, i
 /** Aggregates of a round: published by the UN (with coverage) and computed by migov, side by side but never mixed. */
 export async function buildAggregates(context: AppContext, year: number, instrument: string, groupCode?: string) {
   const area = groupCode === undefined ? undefined : context.geography.findArea(groupCode);
-  if (groupCode !== undefined && !area) throw new ApiError('not-found', `no area or group ${groupCode} (use an M49 code or a group id; see GET /api/v1/areas)`);
-  if (instrument !== SDG_10_7_2) return { year, instrument, snapshot: null, containsDemo: false, official: [], computed: [], published: [], problems: [] };
+  if (groupCode !== undefined && !area)
+    throw new ApiError(
+      'not-found',
+      `no area or group ${groupCode} (use an M49 code or a group id; see GET /api/v1/areas)`,
+    );
+  if (instrument !== SDG_10_7_2)
+    return {
+      year,
+      instrument,
+      snapshot: null,
+      containsDemo: false,
+      official: [],
+      computed: [],
+      published: [],
+      problems: [],
+    };
   return roundAggregates(context, year, area?.code);
 }
 
 /** The SG_CPA_MIGRP figures of a round, as the workbook lists them: the UN's, then migov's own. */
 interface WorkbookAggregates {
-  official: readonly { area: string; domain: string; value: number | 'N'; coverage: { responding: number; publishedPerCountry: number } | null; provenance: Provenance }[];
-  computed: readonly { area: string; domain: string; value: number; numerator: number; denominator: number; coverage: { responding: number; members: number }; provenance: Provenance }[];
+  official: readonly {
+    area: string;
+    domain: string;
+    value: number | 'N';
+    coverage: { responding: number; publishedPerCountry: number } | null;
+    provenance: Provenance;
+  }[];
+  computed: readonly {
+    area: string;
+    domain: string;
+    value: number;
+    numerator: number;
+    denominator: number;
+    coverage: { responding: number; members: number };
+    provenance: Provenance;
+  }[];
 }
 
 /** The first columns of both sheets: what a row is about, each code with its name. */
 const IDENTITY_COLUMNS = [
-    { header: 'Series', key: 'series', width: 16 },
-    { header: 'GeoAreaCode', key: 'area', width: 12 },
-    { header: 'GeoAreaName', key: 'areaName', width: 30 },
-    { header: 'TimePeriod', key: 'year', width: 10 },
-    { header: 'Policy Domains', key: 'domain', width: 14 },
-    { header: 'Policy domain name', key: 'domainName', width: 40 },
+  { header: 'Series', key: 'series', width: 16 },
+  { header: 'GeoAreaCode', key: 'area', width: 12 },
+  { header: 'GeoAreaName', key: 'areaName', width: 30 },
+  { header: 'TimePeriod', key: 'year', width: 10 },
+  { header: 'Policy Domains', key: 'domain', width: 14 },
+  { header: 'Policy domain name', key: 'domainName', width: 40 },
 ];
 
-const CATEGORY_NAMES: Readonly<Record<number, string>> = Object.fromEntries(SDG_10_7_2_V2019.scoring.bands.map((band) => [band.code, band.label.en]));
-const DOMAIN_NAMES: Readonly<Record<string, string>> = { ...Object.fromEntries(SDG_10_7_2_V2019.domains.map((domain) => [domain.code, domain.label.en])), ALLDOMAINS: 'All policy domains' };
+const CATEGORY_NAMES: Readonly<Record<number, string>> = Object.fromEntries(
+  SDG_10_7_2_V2019.scoring.bands.map((band) => [band.code, band.label.en]),
+);
+const DOMAIN_NAMES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(SDG_10_7_2_V2019.domains.map((domain) => [domain.code, domain.label.en])),
+  ALLDOMAINS: 'All policy domains',
+};
 
-async function workbook(rows: readonly DownloadRow[], year: number, demo: boolean, areaName: (m49: string) => string | undefined, aggregates: WorkbookAggregates): Promise<Buffer> {
+async function workbook(
+  rows: readonly DownloadRow[],
+  year: number,
+  demo: boolean,
+  areaName: (m49: string) => string | undefined,
+  aggregates: WorkbookAggregates,
+): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'migov';
   const sheet = book.addWorksheet(`SG_CPA_MIGRS ${year}`);
   const notes = book.addWorksheet('About');
-  notes.addRow(['Provenance of each value: official (UN SDG Global Database), national (a national publication made in migov), demo (made up, not official).']);
-  notes.addRow(['Shown: "value" is the value every page of the observatory shows; "beside" is a national publication shown beside an official value.']);
+  notes.addRow([
+    'Provenance of each value: official (UN SDG Global Database), national (a national publication made in migov), demo (made up, not official).',
+  ]);
+  notes.addRow([
+    'Shown: "value" is the value every page of the observatory shows; "beside" is a national publication shown beside an official value.',
+  ]);
   if (demo) notes.addRow([`${DEMO_LABEL}: this file holds demo values (Provenance "demo"). Do not use them as data.`]);
   sheet.columns = [
     ...IDENTITY_COLUMNS,
@@ -187,18 +267,40 @@ async function workbook(rows: readonly DownloadRow[], year: number, demo: boolea
     { header: 'Source', key: 'source', width: 40 },
     { header: 'Provenance', key: 'provenance', width: 12 },
   ];
-  const figure = (entry: { area: string; domain: string }) => ({ series: 'SG_CPA_MIGRP', area: neutraliseTextCell(entry.area), areaName: neutraliseTextCell(areaName(entry.area) ?? ''), year, domain: entry.domain, domainName: DOMAIN_NAMES[entry.domain] ?? '' });
+  const figure = (entry: { area: string; domain: string }) => ({
+    series: 'SG_CPA_MIGRP',
+    area: neutraliseTextCell(entry.area),
+    areaName: neutraliseTextCell(areaName(entry.area) ?? ''),
+    year,
+    domain: entry.domain,
+    domainName: DOMAIN_NAMES[entry.domain] ?? '',
+  });
   for (const entry of aggregates.official) {
-    figures.addRow({ ...figure(entry), value: entry.value, counts: '', responding: entry.coverage?.responding ?? '', source: neutraliseTextCell(entry.provenance.label), provenance: entry.provenance.kind });
+    figures.addRow({
+      ...figure(entry),
+      value: entry.value,
+      counts: '',
+      responding: entry.coverage?.responding ?? '',
+      source: neutraliseTextCell(entry.provenance.label),
+      provenance: entry.provenance.kind,
+    });
   }
   for (const entry of aggregates.computed) {
-    figures.addRow({ ...figure(entry), value: Math.round(entry.value * 10) / 10, counts: `${entry.numerator}/${entry.denominator}`, responding: entry.coverage.responding, source: neutraliseTextCell(entry.provenance.label), provenance: entry.provenance.kind });
+    figures.addRow({
+      ...figure(entry),
+      value: Math.round(entry.value * 10) / 10,
+      counts: `${entry.numerator}/${entry.denominator}`,
+      responding: entry.coverage.responding,
+      source: neutraliseTextCell(entry.provenance.label),
+      provenance: entry.provenance.kind,
+    });
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 /** Rows of one reporting type as observations. */
-const ofType = (rows: readonly DownloadRow[], type: 'G' | 'N') => rows.filter((row) => row.reportingType === type).map((row) => row.observation);
+const ofType = (rows: readonly DownloadRow[], type: 'G' | 'N') =>
+  rows.filter((row) => row.reportingType === type).map((row) => row.observation);
 /** Two CSV texts with the same header as one (the second without its header). */
 const joinCsv = (first: string, second: string) => first + second.slice(second.indexOf('\r\n') + 2);
 
@@ -207,7 +309,12 @@ const joinCsv = (first: string, second: string) => first + second.slice(second.i
  * demo) publications with reporting type N; SDMX-ML holds the values shown (Test=true when any is demo);
  * JSON and Excel give every row's provenance and whether it is the value shown or beside it.
  */
-export async function buildDownload(context: AppContext, year: number, instrument: string, format: DownloadFormat): Promise<CachedBody & { containsDemo: boolean }> {
+export async function buildDownload(
+  context: AppContext,
+  year: number,
+  instrument: string,
+  format: DownloadFormat,
+): Promise<CachedBody & { containsDemo: boolean }> {
   const { rows, containsDemo } = await publishedObservations(context, year, instrument);
   const shown = rows.filter((row) => row.role === 'value');
   const areaName = (m49: string) => context.geography.findArea(m49)?.name;
@@ -215,11 +322,17 @@ export async function buildDownload(context: AppContext, year: number, instrumen
   let contentType: string;
   switch (format) {
     case 'csv':
-      body = joinCsv(formatSdgCsv(ofType(rows, 'G'), { areaName, reportingType: 'G' }), formatSdgCsv(ofType(rows, 'N'), { areaName, reportingType: 'N' }));
+      body = joinCsv(
+        formatSdgCsv(ofType(rows, 'G'), { areaName, reportingType: 'G' }),
+        formatSdgCsv(ofType(rows, 'N'), { areaName, reportingType: 'N' }),
+      );
       contentType = 'text/csv; charset=utf-8';
       break;
     case 'sdmx-csv':
-      body = joinCsv(formatSdmxCsv(ofType(rows, 'G'), { reportingType: 'G' }), formatSdmxCsv(ofType(rows, 'N'), { reportingType: 'N' }));
+      body = joinCsv(
+        formatSdmxCsv(ofType(rows, 'G'), { reportingType: 'G' }),
+        formatSdmxCsv(ofType(rows, 'N'), { reportingType: 'N' }),
+      );
       contentType = 'text/csv; charset=utf-8';
       break;
     case 'sdmx-ml':
@@ -235,7 +348,9 @@ export async function buildDownload(context: AppContext, year: number, instrumen
           ...(JSON.parse(formatJson(shown.map((row) => row.observation))) as object),
           containsDemo,
           provenance: shown.map((row) => row.provenance),
-          beside: rows.filter((row) => row.role === 'beside').map((row) => ({ observation: row.observation, provenance: row.provenance })),
+          beside: rows
+            .filter((row) => row.role === 'beside')
+            .map((row) => ({ observation: row.observation, provenance: row.provenance })),
         },
         null,
         2,
@@ -243,7 +358,13 @@ export async function buildDownload(context: AppContext, year: number, instrumen
       contentType = 'application/json; charset=utf-8';
       break;
     case 'xlsx':
-      body = await workbook(rows, year, containsDemo, areaName, (await buildAggregates(context, year, instrument)) as WorkbookAggregates);
+      body = await workbook(
+        rows,
+        year,
+        containsDemo,
+        areaName,
+        (await buildAggregates(context, year, instrument)) as WorkbookAggregates,
+      );
       contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       break;
   }

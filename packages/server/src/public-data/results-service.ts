@@ -21,7 +21,17 @@ import {
   type Provenance,
   type ResultValues,
 } from '@migov/core';
-import { currentOfficialSnapshot, listNationalResults, listOfficialSnapshots, listSourcedObservations, DEMO_IMPORT_FORMAT, SNAPSHOT_IMPORT_FORMAT, type LoadedSnapshot, type NationalResult, type SourcedObservation } from '@migov/db';
+import {
+  currentOfficialSnapshot,
+  listNationalResults,
+  listOfficialSnapshots,
+  listSourcedObservations,
+  DEMO_IMPORT_FORMAT,
+  SNAPSHOT_IMPORT_FORMAT,
+  type LoadedSnapshot,
+  type NationalResult,
+  type SourcedObservation,
+} from '@migov/db';
 import type { AppContext } from '../context.ts';
 
 /** The 10.7.2 instrument whose publications are SG_CPA_MIGRS values. */
@@ -39,27 +49,59 @@ export function snapshotView(snapshot: LoadedSnapshot | undefined) {
 }
 
 /** Provenance of an imported SG_CPA_MIGRS/SG_CPA_MIGRP value. */
-function observationProvenance(observation: SourcedObservation, snapshots: ReadonlyMap<string, LoadedSnapshot>): Provenance {
+function observationProvenance(
+  observation: SourcedObservation,
+  snapshots: ReadonlyMap<string, LoadedSnapshot>,
+): Provenance {
   if (observation.sourceFormat === DEMO_IMPORT_FORMAT) return { kind: 'demo', label: DEMO_LABEL };
   const snapshot = snapshots.get(observation.importId);
-  if (snapshot) return { kind: 'official', label: snapshot.label, source: `${snapshot.source} (${observation.series})`, series: observation.series, snapshot: { id: snapshot.id, retrievedOn: snapshot.retrievedOn } };
-  return { kind: 'official', label: `${observation.sourceName}, imported ${observation.importedAt.slice(0, 10)}`, source: observation.sourceName, series: observation.series };
+  if (snapshot)
+    return {
+      kind: 'official',
+      label: snapshot.label,
+      source: `${snapshot.source} (${observation.series})`,
+      series: observation.series,
+      snapshot: { id: snapshot.id, retrievedOn: snapshot.retrievedOn },
+    };
+  return {
+    kind: 'official',
+    label: `${observation.sourceName}, imported ${observation.importedAt.slice(0, 10)}`,
+    source: observation.sourceName,
+    series: observation.series,
+  };
 }
 
 function nationalProvenance(result: NationalResult): Provenance {
-  if (result.demo) return { kind: 'demo', label: DEMO_LABEL, publicationNumber: result.publicationNumber, publishedAt: result.publishedAt };
-  return { kind: 'national', label: nationalLabel(result.publicationNumber, result.publishedAt, result.validatedBy), publicationNumber: result.publicationNumber, publishedAt: result.publishedAt, validatedBy: result.validatedBy };
+  if (result.demo)
+    return {
+      kind: 'demo',
+      label: DEMO_LABEL,
+      publicationNumber: result.publicationNumber,
+      publishedAt: result.publishedAt,
+    };
+  return {
+    kind: 'national',
+    label: nationalLabel(result.publicationNumber, result.publishedAt, result.validatedBy),
+    publicationNumber: result.publicationNumber,
+    publishedAt: result.publishedAt,
+    validatedBy: result.validatedBy,
+  };
 }
 
 function nationalValues(result: NationalResult): ResultValues {
   const categories = new Map<string, number | 'N'>();
-  for (const score of [result.results.overall, ...result.results.domains]) categories.set(score.code, score.status === 'scored' && score.category !== undefined ? score.category : 'N');
+  for (const score of [result.results.overall, ...result.results.domains])
+    categories.set(score.code, score.status === 'scored' && score.category !== undefined ? score.category : 'N');
   return resultValues(categories, nationalProvenance(result));
 }
 
 /** Snapshots by the observation import that holds their values. */
 async function snapshotsByImport(context: Context): Promise<Map<string, LoadedSnapshot>> {
-  return new Map((await listOfficialSnapshots(context.db)).flatMap((snapshot) => (snapshot.observationImportId ? [[snapshot.observationImportId, snapshot] as const] : [])));
+  return new Map(
+    (await listOfficialSnapshots(context.db)).flatMap((snapshot) =>
+      snapshot.observationImportId ? [[snapshot.observationImportId, snapshot] as const] : [],
+    ),
+  );
 }
 
 const keyOf = (area: string, year: number) => `${area}|${year}`;
@@ -68,13 +110,24 @@ const keyOf = (area: string, year: number) => `${area}|${year}`;
  * Every country's results (of a year, of an area, or all), with the precedence applied. Sub-national
  * jurisdictions are not SDG series and are left out.
  */
-export async function countryResults(context: Context, filters: { year?: number; area?: string; instrument?: string } = {}): Promise<CountryResult[]> {
+export async function countryResults(
+  context: Context,
+  filters: { year?: number; area?: string; instrument?: string } = {},
+): Promise<CountryResult[]> {
   const instrument = filters.instrument ?? SDG_10_7_2;
   if (instrument !== SDG_10_7_2) return [];
   const area = filters.area === undefined ? undefined : (normalizeM49(filters.area) ?? filters.area);
   const [observations, national, snapshots] = await Promise.all([
-    listSourcedObservations(context.db, { series: 'SG_CPA_MIGRS', ...(filters.year !== undefined ? { year: filters.year } : {}), ...(area !== undefined ? { area } : {}) }),
-    listNationalResults(context.db, { instrument, ...(filters.year !== undefined ? { year: filters.year } : {}), ...(area !== undefined ? { jurisdiction: area } : {}) }),
+    listSourcedObservations(context.db, {
+      series: 'SG_CPA_MIGRS',
+      ...(filters.year !== undefined ? { year: filters.year } : {}),
+      ...(area !== undefined ? { area } : {}),
+    }),
+    listNationalResults(context.db, {
+      instrument,
+      ...(filters.year !== undefined ? { year: filters.year } : {}),
+      ...(area !== undefined ? { jurisdiction: area } : {}),
+    }),
     snapshotsByImport(context),
   ]);
   const official = new Map<string, { categories: Map<string, number | 'N'>; provenance: Provenance }>();
@@ -83,7 +136,8 @@ export async function countryResults(context: Context, filters: { year?: number;
     const target = observation.sourceFormat === DEMO_IMPORT_FORMAT ? demo : official;
     const key = keyOf(observation.area, observation.year);
     let entry = target.get(key);
-    if (!entry) target.set(key, (entry = { categories: new Map(), provenance: observationProvenance(observation, snapshots) }));
+    if (!entry)
+      target.set(key, (entry = { categories: new Map(), provenance: observationProvenance(observation, snapshots) }));
     if (!entry.categories.has(observation.domain)) entry.categories.set(observation.domain, observation.value);
   }
   const published = new Map<string, ResultValues>();
@@ -99,7 +153,8 @@ export async function countryResults(context: Context, filters: { year?: number;
     if (!found || found.kind !== 'country') continue;
     const officialEntry = official.get(key);
     const demoEntry = demo.get(key);
-    const nationalValue = published.get(key) ?? (demoEntry ? resultValues(demoEntry.categories, demoEntry.provenance) : undefined);
+    const nationalValue =
+      published.get(key) ?? (demoEntry ? resultValues(demoEntry.categories, demoEntry.provenance) : undefined);
     const result = resolveCountryResult({
       area: found.code,
       name: found.name,
@@ -115,22 +170,46 @@ export async function countryResults(context: Context, filters: { year?: number;
 /** The rounds with any value, newest first, counting countries by the provenance of the value shown. */
 export async function resultRounds(context: Context) {
   const results = await countryResults(context);
-  const rounds = new Map<number, { year: number; instrument: string; version: string; official: number; national: number; demo: number }>();
+  const rounds = new Map<
+    number,
+    { year: number; instrument: string; version: string; official: number; national: number; demo: number }
+  >();
   for (const result of results) {
-    const round = rounds.get(result.year) ?? { year: result.year, instrument: SDG_10_7_2, version: SDG_10_7_2_VERSION, official: 0, national: 0, demo: 0 };
+    const round = rounds.get(result.year) ?? {
+      year: result.year,
+      instrument: SDG_10_7_2,
+      version: SDG_10_7_2_VERSION,
+      official: 0,
+      national: 0,
+      demo: 0,
+    };
     round[result.shown] += 1;
     rounds.set(result.year, round);
   }
-  return { snapshot: snapshotView(await currentOfficialSnapshot(context.db)), rounds: [...rounds.values()].sort((left, right) => right.year - left.year), containsDemo: containsDemo(results) };
+  return {
+    snapshot: snapshotView(await currentOfficialSnapshot(context.db)),
+    rounds: [...rounds.values()].sort((left, right) => right.year - left.year),
+    containsDemo: containsDemo(results),
+  };
 }
 
 /** The values shown, as SG_CPA_MIGRS observations (for aggregation and downloads), with the provenance of each. */
-export function shownObservations(results: readonly CountryResult[]): { observation: Observation; provenance: Provenance }[] {
+export function shownObservations(
+  results: readonly CountryResult[],
+): { observation: Observation; provenance: Provenance }[] {
   return results.flatMap((result) =>
     [result.value.overall, ...result.value.domains]
       .filter((value) => value.status !== 'no-data')
       .map((value) => ({
-        observation: { series: 'SG_CPA_MIGRS' as const, area: result.area, year: result.year, domain: value.code as PolicyDomainCode, value: value.category ?? ('N' as const), nature: 'C', source: result.value.provenance.label },
+        observation: {
+          series: 'SG_CPA_MIGRS' as const,
+          area: result.area,
+          year: result.year,
+          domain: value.code as PolicyDomainCode,
+          value: value.category ?? ('N' as const),
+          nature: 'C',
+          source: result.value.provenance.label,
+        },
         provenance: result.value.provenance,
       })),
   );
@@ -146,8 +225,17 @@ export async function roundAggregates(context: Context, year: number, group?: st
   const real = all.filter((result) => result.value.provenance.kind !== 'demo');
   const results = real.length > 0 ? real : all;
   const shown = shownObservations(results);
-  const demoAreas = new Set(results.filter((result) => result.value.provenance.kind === 'demo').map((result) => result.area));
-  const [published, snapshots] = await Promise.all([listSourcedObservations(context.db, { series: 'SG_CPA_MIGRP', year, ...(group !== undefined ? { area: group } : {}) }), snapshotsByImport(context)]);
+  const demoAreas = new Set(
+    results.filter((result) => result.value.provenance.kind === 'demo').map((result) => result.area),
+  );
+  const [published, snapshots] = await Promise.all([
+    listSourcedObservations(context.db, {
+      series: 'SG_CPA_MIGRP',
+      year,
+      ...(group !== undefined ? { area: group } : {}),
+    }),
+    snapshotsByImport(context),
+  ]);
   const coverage = [...snapshots.values()].flatMap((snapshot) => snapshot.coverage);
   const official = published
     .filter((observation) => observation.sourceFormat !== DEMO_IMPORT_FORMAT)
@@ -177,11 +265,21 @@ export async function roundAggregates(context: Context, year: number, group?: st
     computed = result.aggregates
       .filter((aggregate) => aggregate.year === year)
       .map((aggregate) => {
-        const withDemo = demoAreas.size > 0 && context.geography.areaMembers(aggregate.area, { asOf: year }).some((member) => demoAreas.has(member));
+        const withDemo =
+          demoAreas.size > 0 &&
+          context.geography.areaMembers(aggregate.area, { asOf: year }).some((member) => demoAreas.has(member));
         computedDemo ||= withDemo;
         const provenance: Provenance = withDemo
-          ? { kind: 'demo', label: `${DEMO_LABEL} (${computedLabel(aggregate.coverage.responding, aggregate.coverage.members)}, demo values among them)` }
-          : { kind: 'computed', label: computedLabel(aggregate.coverage.responding, aggregate.coverage.members), responding: aggregate.coverage.responding, members: aggregate.coverage.members };
+          ? {
+              kind: 'demo',
+              label: `${DEMO_LABEL} (${computedLabel(aggregate.coverage.responding, aggregate.coverage.members)}, demo values among them)`,
+            }
+          : {
+              kind: 'computed',
+              label: computedLabel(aggregate.coverage.responding, aggregate.coverage.members),
+              responding: aggregate.coverage.responding,
+              members: aggregate.coverage.members,
+            };
         return { ...aggregate, provenance };
       });
   }
@@ -193,7 +291,14 @@ export async function roundAggregates(context: Context, year: number, group?: st
     official,
     computed,
     /** The official aggregates in the earlier shape (kept for existing clients). */
-    published: official.map(({ series, area, year: round, domain, value, nature }) => ({ series, area, year: round, domain, value, ...(nature ? { nature } : {}) })),
+    published: official.map(({ series, area, year: round, domain, value, nature }) => ({
+      series,
+      area,
+      year: round,
+      domain,
+      value,
+      ...(nature ? { nature } : {}),
+    })),
     problems,
   };
 }

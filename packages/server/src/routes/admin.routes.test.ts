@@ -5,7 +5,16 @@ import { SDG_10_7_2_V2019 } from '@migov/core';
 import { createAssessment, createRound, listObservations, type MigovDatabase } from '@migov/db';
 import { sharedData } from '../../../../test-support/shared-data.ts';
 import type { MigovApp } from '../app.ts';
-import { asUser, createTestApp, createTestDatabase, createTestUser, DIALECTS, invitationToken, signIn, type SignedIn } from '../testing/test-app.ts';
+import {
+  asUser,
+  createTestApp,
+  createTestDatabase,
+  createTestUser,
+  DIALECTS,
+  invitationToken,
+  signIn,
+  type SignedIn,
+} from '../testing/test-app.ts';
 
 describe.each(DIALECTS)('administration through the API (%s)', (dialect) => {
   let db: MigovDatabase;
@@ -25,37 +34,82 @@ describe.each(DIALECTS)('administration through the API (%s)', (dialect) => {
   });
 
   it('loads an instrument version from JSON and from YAML, refuses an invalid one with paths, and never overwrites', async () => {
-    const corrected = { ...SDG_10_7_2_V2019, version: '2019-corrected', title: { ...SDG_10_7_2_V2019.title, en: 'Corrected wording' } };
-    const json = await app.inject({ method: 'POST', url: '/api/v1/instruments', headers: asUser(admin), payload: corrected });
+    const corrected = {
+      ...SDG_10_7_2_V2019,
+      version: '2019-corrected',
+      title: { ...SDG_10_7_2_V2019.title, en: 'Corrected wording' },
+    };
+    const json = await app.inject({
+      method: 'POST',
+      url: '/api/v1/instruments',
+      headers: asUser(admin),
+      payload: corrected,
+    });
     expect(json.statusCode, json.body).toBe(201);
-    const yaml = await app.inject({ method: 'POST', url: '/api/v1/instruments', headers: asUser(admin, { 'content-type': 'application/yaml' }), payload: toYaml({ ...corrected, version: '2019-yaml' }) });
+    const yaml = await app.inject({
+      method: 'POST',
+      url: '/api/v1/instruments',
+      headers: asUser(admin, { 'content-type': 'application/yaml' }),
+      payload: toYaml({ ...corrected, version: '2019-yaml' }),
+    });
     expect(yaml.statusCode, yaml.body).toBe(201);
     const listed = (await app.inject('/api/v1/instruments')).json().items as { version: string }[];
     expect(listed.map((entry) => entry.version)).toEqual(expect.arrayContaining(['2019-corrected', '2019-yaml']));
-    expect((await app.inject('/api/v1/instruments/sdg-10-7-2/versions/2019-yaml')).json().title.en).toBe('Corrected wording');
+    expect((await app.inject('/api/v1/instruments/sdg-10-7-2/versions/2019-yaml')).json().title.en).toBe(
+      'Corrected wording',
+    );
 
-    const again = await app.inject({ method: 'POST', url: '/api/v1/instruments', headers: asUser(admin), payload: corrected });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/instruments',
+      headers: asUser(admin),
+      payload: corrected,
+    });
     expect(again.statusCode).toBe(409);
-    const invalid = await app.inject({ method: 'POST', url: '/api/v1/instruments', headers: asUser(admin), payload: { ...corrected, version: 'x', scales: {} } });
+    const invalid = await app.inject({
+      method: 'POST',
+      url: '/api/v1/instruments',
+      headers: asUser(admin),
+      payload: { ...corrected, version: 'x', scales: {} },
+    });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.json().code).toBe('invalid-instrument');
-    expect((invalid.json().problems as { field: string }[]).some((problem) => problem.field.includes('scale'))).toBe(true);
-    const brokenYaml = await app.inject({ method: 'POST', url: '/api/v1/instruments', headers: asUser(admin, { 'content-type': 'application/yaml' }), payload: 'a: [unclosed' });
+    expect((invalid.json().problems as { field: string }[]).some((problem) => problem.field.includes('scale'))).toBe(
+      true,
+    );
+    const brokenYaml = await app.inject({
+      method: 'POST',
+      url: '/api/v1/instruments',
+      headers: asUser(admin, { 'content-type': 'application/yaml' }),
+      payload: 'a: [unclosed',
+    });
     expect(brokenYaml.json().code).toBe('invalid-instrument');
   });
 
   it('lists invitations by status with paging, shows one, and withdraws only a pending one', async () => {
     const invite = async (email: string) => {
-      const response = await app.inject({ method: 'POST', url: '/api/v1/invitations', headers: asUser(admin), payload: { email, role: 'reviewer', scope: { kind: 'area', area: '76' } } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/invitations',
+        headers: asUser(admin),
+        payload: { email, role: 'reviewer', scope: { kind: 'area', area: '76' } },
+      });
       expect(response.statusCode, response.body).toBe(201);
       return { id: (response.json() as { id: string }).id, token: invitationToken(response) };
     };
     const first = await invite('first-listed@example.org');
     const second = await invite('second-listed@example.org');
     const third = await invite('third-listed@example.org');
-    const accept = await app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token: second.token, name: 'Second', password: 'a long enough password' } });
+    const accept = await app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: { token: second.token, name: 'Second', password: 'a long enough password' },
+    });
     expect(accept.statusCode, accept.body).toBe(200);
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/invitations/${third.id}`, headers: asUser(admin) })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/v1/invitations/${third.id}`, headers: asUser(admin) }))
+        .statusCode,
+    ).toBe(200);
 
     const list = async (query: string) => {
       const response = await app.inject({ url: `/api/v1/invitations?email=-listed${query}`, headers: asUser(admin) });
@@ -77,39 +131,77 @@ describe.each(DIALECTS)('administration through the API (%s)', (dialect) => {
 
     const one = await app.inject({ url: `/api/v1/invitations/${first.id}`, headers: asUser(admin) });
     expect(one.statusCode).toBe(200);
-    expect(one.json()).toMatchObject({ id: first.id, email: 'first-listed@example.org', role: 'reviewer', scope: { kind: 'area', area: '76' }, status: 'pending' });
+    expect(one.json()).toMatchObject({
+      id: first.id,
+      email: 'first-listed@example.org',
+      role: 'reviewer',
+      scope: { kind: 'area', area: '76' },
+      status: 'pending',
+    });
     expect((await app.inject({ url: '/api/v1/invitations/no-such-id', headers: asUser(admin) })).statusCode).toBe(404);
-    const withdrawAccepted = await app.inject({ method: 'DELETE', url: `/api/v1/invitations/${second.id}`, headers: asUser(admin) });
+    const withdrawAccepted = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/invitations/${second.id}`,
+      headers: asUser(admin),
+    });
     expect(withdrawAccepted.statusCode).toBe(409);
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/invitations/${first.id}`, headers: asUser(admin) })).statusCode).toBe(200);
-    expect((await app.inject({ url: `/api/v1/invitations/${first.id}`, headers: asUser(admin) })).json().status).toBe('revoked');
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/v1/invitations/${first.id}`, headers: asUser(admin) }))
+        .statusCode,
+    ).toBe(200);
+    expect((await app.inject({ url: `/api/v1/invitations/${first.id}`, headers: asUser(admin) })).json().status).toBe(
+      'revoked',
+    );
   });
 
   it('grants and revokes roles, and the audit log shows both', async () => {
     const user = await createTestUser(db, 'analyst@example.org');
-    const granted = await app.inject({ method: 'POST', url: `/api/v1/users/${user.id}/roles`, headers: asUser(admin), payload: { role: 'regional-analyst', scope: { kind: 'group', group: '419' } } });
+    const granted = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${user.id}/roles`,
+      headers: asUser(admin),
+      payload: { role: 'regional-analyst', scope: { kind: 'group', group: '419' } },
+    });
     expect(granted.statusCode, granted.body).toBe(201);
     const shown = await app.inject({ url: `/api/v1/users/${user.id}`, headers: { cookie: admin.cookie } });
     expect(shown.json().roles).toMatchObject([{ role: 'regional-analyst', scope: { kind: 'group', group: '419' } }]);
     expect(shown.json()).not.toHaveProperty('passwordHash');
-    const revoked = await app.inject({ method: 'DELETE', url: `/api/v1/users/${user.id}/roles/${granted.json().id}`, headers: asUser(admin) });
+    const revoked = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/users/${user.id}/roles/${granted.json().id}`,
+      headers: asUser(admin),
+    });
     expect(revoked.statusCode).toBe(200);
-    expect((await app.inject({ url: `/api/v1/users/${user.id}`, headers: { cookie: admin.cookie } })).json().roles).toEqual([]);
+    expect(
+      (await app.inject({ url: `/api/v1/users/${user.id}`, headers: { cookie: admin.cookie } })).json().roles,
+    ).toEqual([]);
     const audit = await app.inject({ url: `/api/v1/audit?targetId=${user.id}`, headers: { cookie: admin.cookie } });
-    expect((audit.json().items as { action: string }[]).map((entry) => entry.action)).toEqual(expect.arrayContaining(['role.grant', 'role.revoke']));
+    expect((audit.json().items as { action: string }[]).map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['role.grant', 'role.revoke']),
+    );
     const users = await app.inject({ url: '/api/v1/users?search=analyst&limit=5', headers: { cookie: admin.cookie } });
     expect(users.json()).toMatchObject({ total: 1, limit: 5, offset: 0, items: [{ email: 'analyst@example.org' }] });
   });
 
   it('imports a published data file all or nothing', async () => {
     const file = readFileSync(sharedData('un-sdg-10-7-2/sg_cpa_migrs_by_country.ddf.csv'));
-    const imported = await app.inject({ method: 'POST', url: '/api/v1/imports?name=UN%20SDG%20database', headers: asUser(admin, { 'content-type': 'text/csv' }), payload: file });
+    const imported = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?name=UN%20SDG%20database',
+      headers: asUser(admin, { 'content-type': 'text/csv' }),
+      payload: file,
+    });
     expect(imported.statusCode, imported.body).toBe(201);
     expect(imported.json()).toMatchObject({ format: 'ddf-csv' });
     const count = imported.json().observationCount as number;
     expect(count).toBeGreaterThan(500);
     const broken = Buffer.concat([file, Buffer.from('4,c,domain9,number,2021,7\n')]);
-    const refused = await app.inject({ method: 'POST', url: '/api/v1/imports?name=broken', headers: asUser(admin, { 'content-type': 'text/csv' }), payload: broken });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?name=broken',
+      headers: asUser(admin, { 'content-type': 'text/csv' }),
+      payload: broken,
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('invalid-import');
     expect(refused.json().problems[0]).toMatchObject({ row: expect.any(Number) });
@@ -117,28 +209,66 @@ describe.each(DIALECTS)('administration through the API (%s)', (dialect) => {
   });
 
   it('imports an aggregator export whose areas are ISO alpha-3 codes and names, as migov import does', async () => {
-    const file = ['Country;ISO3;Year;SG_CPA_MIGRS (All domains);SG_CPA_MIGRS (Domain 1);SG_CPA_MIGRS (Domain 2);SG_CPA_MIGRS (Domain 3);SG_CPA_MIGRS (Domain 4);SG_CPA_MIGRS (Domain 5);SG_CPA_MIGRS (Domain 6)', 'Colombia;COL;2019;3;3;3;4;2;3;4', 'Ecuador;ECU;2019;2;2;2;3;2;2;3', ''].join('\n');
-    const imported = await app.inject({ method: 'POST', url: '/api/v1/imports?name=aggregator', headers: asUser(admin, { 'content-type': 'text/csv' }), payload: file });
+    const file = [
+      'Country;ISO3;Year;SG_CPA_MIGRS (All domains);SG_CPA_MIGRS (Domain 1);SG_CPA_MIGRS (Domain 2);SG_CPA_MIGRS (Domain 3);SG_CPA_MIGRS (Domain 4);SG_CPA_MIGRS (Domain 5);SG_CPA_MIGRS (Domain 6)',
+      'Colombia;COL;2019;3;3;3;4;2;3;4',
+      'Ecuador;ECU;2019;2;2;2;3;2;2;3',
+      '',
+    ].join('\n');
+    const imported = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?name=aggregator',
+      headers: asUser(admin, { 'content-type': 'text/csv' }),
+      payload: file,
+    });
     expect(imported.statusCode, imported.body).toBe(201);
     expect(imported.json().observationCount).toBe(14);
     const stored = await listObservations(db, { series: 'SG_CPA_MIGRS' });
-    expect(stored.filter((observation) => observation.area === '170' && observation.year === 2019).map((observation) => [observation.domain, observation.value]).sort()).toEqual([
-      ['ALLDOMAINS', 3], ['DOMAIN1', 3], ['DOMAIN2', 3], ['DOMAIN3', 4], ['DOMAIN4', 2], ['DOMAIN5', 3], ['DOMAIN6', 4],
+    expect(
+      stored
+        .filter((observation) => observation.area === '170' && observation.year === 2019)
+        .map((observation) => [observation.domain, observation.value])
+        .sort(),
+    ).toEqual([
+      ['ALLDOMAINS', 3],
+      ['DOMAIN1', 3],
+      ['DOMAIN2', 3],
+      ['DOMAIN3', 4],
+      ['DOMAIN4', 2],
+      ['DOMAIN5', 3],
+      ['DOMAIN6', 4],
     ]);
-    expect(stored.some((observation) => observation.area === '218' && observation.domain === 'ALLDOMAINS' && observation.value === 2)).toBe(true);
+    expect(
+      stored.some(
+        (observation) => observation.area === '218' && observation.domain === 'ALLDOMAINS' && observation.value === 2,
+      ),
+    ).toBe(true);
   });
 
   it('refuses evidence that is too large or whose content is not an accepted type', async () => {
-    const round = await createRound(db, { year: 2023, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2023-01-01', closesOn: '2023-12-31' });
+    const round = await createRound(db, {
+      year: 2023,
+      instrument: 'sdg-10-7-2',
+      version: '2019',
+      opensOn: '2023-01-01',
+      closesOn: '2023-12-31',
+    });
     const assessment = await createAssessment(db, { jurisdiction: '484', roundId: round.id }, null);
     const upload = (filename: string, bytes: Buffer) => {
       const boundary = 'limit';
       const payload = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="itemId"\r\n\r\n1a\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="itemId"\r\n\r\n1a\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
         bytes,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      return app.inject({ method: 'POST', url: `/api/v1/assessments/${assessment.id}/evidence`, headers: asUser(admin, { 'content-type': `multipart/form-data; boundary=${boundary}` }), payload });
+      return app.inject({
+        method: 'POST',
+        url: `/api/v1/assessments/${assessment.id}/evidence`,
+        headers: asUser(admin, { 'content-type': `multipart/form-data; boundary=${boundary}` }),
+        payload,
+      });
     };
     const tooLarge = await upload('big.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4096, 32)]));
     expect(tooLarge.statusCode).toBe(413);

@@ -33,7 +33,16 @@ import {
   updateUser,
 } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
-import { canDelegate, DELEGABLE_ROLES, isAllowedGlobally, ROLES, scopeJurisdiction, type JurisdictionResolver, type RoleGrant, type RoleScope } from '../auth/permissions.ts';
+import {
+  canDelegate,
+  DELEGABLE_ROLES,
+  isAllowedGlobally,
+  ROLES,
+  scopeJurisdiction,
+  type JurisdictionResolver,
+  type RoleGrant,
+  type RoleScope,
+} from '../auth/permissions.ts';
 import type { AppContext, Principal } from '../context.ts';
 import { mailService } from '../mail/mail-service.ts';
 import { invitationMessage } from '../mail/notices.ts';
@@ -42,7 +51,15 @@ import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import { okSchema, publicUser, roleGrantSchema, roleSchema, roleScopeSchema, userSchema } from '../http/schemas.ts';
 
 const roundSchema = z
-  .object({ id: z.string(), year: z.number().int(), instrument: z.string(), version: z.string(), opensOn: z.string(), closesOn: z.string(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    year: z.number().int(),
+    instrument: z.string(),
+    version: z.string(),
+    opensOn: z.string(),
+    closesOn: z.string(),
+    createdAt: z.string(),
+  })
   .meta({ id: 'Round' });
 
 const auditEntrySchema = z
@@ -58,24 +75,49 @@ const auditEntrySchema = z
   .meta({ id: 'AuditEntry' });
 
 const jurisdictionSchema = z
-  .object({ code: z.string(), name: z.string(), level: z.enum(JURISDICTION_LEVELS), parent: z.string(), createdAt: z.string() })
+  .object({
+    code: z.string(),
+    name: z.string(),
+    level: z.enum(JURISDICTION_LEVELS),
+    parent: z.string(),
+    createdAt: z.string(),
+  })
   .meta({ id: 'Jurisdiction' });
 
-const ADMIN = (permission: 'round:manage' | 'user:manage' | 'instrument:manage' | 'audit:read') => ({ access: { permission, scope: 'global' as const } });
+const ADMIN = (permission: 'round:manage' | 'user:manage' | 'instrument:manage' | 'audit:read') => ({
+  access: { permission, scope: 'global' as const },
+});
 
 /** Admin routes under /api/v1. */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const context = app.migov;
   // Instrument files may come as YAML; the route parses them (JSON bodies arrive parsed).
-  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['application/yaml', 'application/x-yaml', 'text/yaml'],
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, body),
+  );
 
   app.get(
     '/rounds',
     {
       config: { access: { permission: 'public' } },
-      schema: { tags: ['rounds'], summary: 'Rounds (public)', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), instrument: z.string().max(60).optional() }), response: { 200: z.object({ items: z.array(roundSchema) }) } },
+      schema: {
+        tags: ['rounds'],
+        summary: 'Rounds (public)',
+        querystring: z.object({
+          year: z.coerce.number().int().min(2000).max(2100).optional(),
+          instrument: z.string().max(60).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(roundSchema) }) },
+      },
     },
-    async (request) => ({ items: await listRounds(context.db, { ...(request.query.year ? { year: request.query.year } : {}), ...(request.query.instrument ? { instrument: request.query.instrument } : {}) }) }),
+    async (request) => ({
+      items: await listRounds(context.db, {
+        ...(request.query.year ? { year: request.query.year } : {}),
+        ...(request.query.instrument ? { instrument: request.query.instrument } : {}),
+      }),
+    }),
   );
 
   app.post(
@@ -85,30 +127,60 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['rounds'],
         summary: 'Open a round',
-        body: z.object({ year: z.number().int().min(2000).max(2100), instrument: z.string().min(1).max(60), version: z.string().min(1).max(60), opensOn: z.iso.date(), closesOn: z.iso.date() }),
+        body: z.object({
+          year: z.number().int().min(2000).max(2100),
+          instrument: z.string().min(1).max(60),
+          version: z.string().min(1).max(60),
+          opensOn: z.iso.date(),
+          closesOn: z.iso.date(),
+        }),
         response: { 201: roundSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await createRound(context.db, request.body, request.principal!.userId)),
+    async (request, reply) =>
+      reply.code(201).send(await createRound(context.db, request.body, request.principal!.userId)),
   );
 
   app.get(
     '/users',
     {
       config: ADMIN('user:manage'),
-      schema: { tags: ['users'], summary: 'Users', querystring: pageQuerySchema.extend({ status: z.enum(['active', 'disabled']).optional(), search: z.string().max(100).optional() }), response: { 200: pageSchema(userSchema) } },
+      schema: {
+        tags: ['users'],
+        summary: 'Users',
+        querystring: pageQuerySchema.extend({
+          status: z.enum(['active', 'disabled']).optional(),
+          search: z.string().max(100).optional(),
+        }),
+        response: { 200: pageSchema(userSchema) },
+      },
     },
     async (request) => {
       const { limit, offset, status, search } = request.query;
-      const page = await listUsers(context.db, { ...(status ? { status } : {}), ...(search ? { search } : {}), page: { limit, offset } });
+      const page = await listUsers(context.db, {
+        ...(status ? { status } : {}),
+        ...(search ? { search } : {}),
+        page: { limit, offset },
+      });
       return { ...page, items: page.items.map(publicUser) };
     },
   );
 
   app.get(
     '/users/:id',
-    { config: ADMIN('user:manage'), schema: { tags: ['users'], summary: 'One user with roles', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: userSchema.extend({ roles: z.array(roleGrantSchema) }) } } },
-    async (request) => ({ ...publicUser(await getUser(context.db, request.params.id)), roles: await listRoleGrants(context.db, request.params.id) }),
+    {
+      config: ADMIN('user:manage'),
+      schema: {
+        tags: ['users'],
+        summary: 'One user with roles',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: { 200: userSchema.extend({ roles: z.array(roleGrantSchema) }) },
+      },
+    },
+    async (request) => ({
+      ...publicUser(await getUser(context.db, request.params.id)),
+      roles: await listRoleGrants(context.db, request.params.id),
+    }),
   );
 
   app.patch(
@@ -117,9 +189,15 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: ADMIN('user:manage'),
       schema: {
         tags: ['users'],
-        summary: 'Rename, disable or re-enable a user (users are never deleted; disabling signs them out and revokes their API tokens)',
+        summary:
+          'Rename, disable or re-enable a user (users are never deleted; disabling signs them out and revokes their API tokens)',
         params: z.object({ id: z.string().min(1).max(100) }),
-        body: z.object({ name: z.string().trim().min(1).max(200).optional(), status: z.enum(['active', 'disabled']).optional() }).refine((body) => body.name !== undefined || body.status !== undefined, 'give name or status'),
+        body: z
+          .object({
+            name: z.string().trim().min(1).max(200).optional(),
+            status: z.enum(['active', 'disabled']).optional(),
+          })
+          .refine((body) => body.name !== undefined || body.status !== undefined, 'give name or status'),
         response: { 200: userSchema },
       },
     },
@@ -128,10 +206,14 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = await updateUser(context.db, request.params.id, request.body);
       await recordAudit(context.db, {
         actorId: request.principal!.userId,
-        action: before.status !== user.status ? `user.${user.status === 'disabled' ? 'disable' : 'enable'}` : 'user.update',
+        action:
+          before.status !== user.status ? `user.${user.status === 'disabled' ? 'disable' : 'enable'}` : 'user.update',
         targetType: 'user',
         targetId: user.id,
-        details: { before: { name: before.name, status: before.status }, after: { name: user.name, status: user.status } },
+        details: {
+          before: { name: before.name, status: before.status },
+          after: { name: user.name, status: user.status },
+        },
       });
       return publicUser(user);
     },
@@ -141,20 +223,43 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users/:id/roles',
     {
       config: ADMIN('user:manage'),
-      schema: { tags: ['users'], summary: 'Grant a role in a scope', params: z.object({ id: z.string().min(1).max(100) }), body: z.object({ role: roleSchema, scope: roleScopeSchema }), response: { 201: roleGrantSchema } },
+      schema: {
+        tags: ['users'],
+        summary: 'Grant a role in a scope',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: z.object({ role: roleSchema, scope: roleScopeSchema }),
+        response: { 201: roleGrantSchema },
+      },
     },
     async (request, reply) => {
       await getUser(context.db, request.params.id);
-      return reply.code(201).send(await grantRole(context.db, { userId: request.params.id, role: request.body.role, scope: request.body.scope }, request.principal!.userId));
+      return reply
+        .code(201)
+        .send(
+          await grantRole(
+            context.db,
+            { userId: request.params.id, role: request.body.role, scope: request.body.scope },
+            request.principal!.userId,
+          ),
+        );
     },
   );
 
   app.delete(
     '/users/:id/roles/:grantId',
-    { config: ADMIN('user:manage'), schema: { tags: ['users'], summary: 'Revoke a role grant (kept in history)', params: z.object({ id: z.string().min(1).max(100), grantId: z.string().min(1).max(100) }), response: { 200: okSchema } } },
+    {
+      config: ADMIN('user:manage'),
+      schema: {
+        tags: ['users'],
+        summary: 'Revoke a role grant (kept in history)',
+        params: z.object({ id: z.string().min(1).max(100), grantId: z.string().min(1).max(100) }),
+        response: { 200: okSchema },
+      },
+    },
     async (request) => {
       const grants = await listRoleGrants(context.db, request.params.id);
-      if (!grants.some((grant) => grant.id === request.params.grantId)) throw new ApiError('not-found', `user ${request.params.id} has no role grant ${request.params.grantId}`);
+      if (!grants.some((grant) => grant.id === request.params.grantId))
+        throw new ApiError('not-found', `user ${request.params.id} has no role grant ${request.params.grantId}`);
       await revokeRole(context.db, request.params.grantId, request.principal!.userId);
       return { ok: true as const };
     },
@@ -167,17 +272,42 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     role: roleSchema,
     scope: roleScopeSchema,
     expiresAt: z.string(),
-    delivery: z.enum(['email', 'link']).describe('email: the link was sent to the invited address only (and is not in this answer); link: e-mail is not configured, pass acceptUrl on privately'),
-    acceptUrl: z.string().optional().describe('only without e-mail delivery: the page that accepts the invitation; the token is in its fragment (#token=…), never sent to a server by a browser'),
+    delivery: z
+      .enum(['email', 'link'])
+      .describe(
+        'email: the link was sent to the invited address only (and is not in this answer); link: e-mail is not configured, pass acceptUrl on privately',
+      ),
+    acceptUrl: z
+      .string()
+      .optional()
+      .describe(
+        'only without e-mail delivery: the page that accepts the invitation; the token is in its fragment (#token=…), never sent to a server by a browser',
+      ),
   });
 
   /** A new token for an invitation, and its delivery: by e-mail to the invited address, or the link in the answer when e-mail is off. */
   async function deliverInvitation(invitation: Invitation, token: string, inviter: Principal) {
     const acceptUrl = `${context.config.publicUrl}/invitations/accept#token=${token}`;
     const mail = mailService(context);
-    const base = { id: invitation.id, email: invitation.email, role: invitation.role, scope: invitation.scope, expiresAt: invitation.expiresAt };
+    const base = {
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      scope: invitation.scope,
+      expiresAt: invitation.expiresAt,
+    };
     if (!mail.enabled) return { ...base, delivery: 'link' as const, acceptUrl };
-    await mail.enqueue([invitationMessage({ email: invitation.email, role: invitation.role, scope: invitation.scope, acceptUrl, expiresAt: invitation.expiresAt, inviterName: inviter.name, geography: context.geography })]);
+    await mail.enqueue([
+      invitationMessage({
+        email: invitation.email,
+        role: invitation.role,
+        scope: invitation.scope,
+        acceptUrl,
+        expiresAt: invitation.expiresAt,
+        inviterName: inviter.name,
+        geography: context.geography,
+      }),
+    ]);
     return { ...base, delivery: 'email' as const };
   }
 
@@ -193,7 +323,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       schema: {
         tags: ['users'],
-        summary: 'Invite someone to a role: the one-time acceptance link goes to the invited address by e-mail (or, without e-mail, is answered to pass on)',
+        summary:
+          'Invite someone to a role: the one-time acceptance link goes to the invited address by e-mail (or, without e-mail, is answered to pass on)',
         description:
           'Administrators invite to any role; national coordinators invite focal points and reviewers in their country (GET /invitations/offers lists what you may offer). The answer is the same whether the email has an account or not. The link lets a new email create its account; an existing account accepts only when signed in with its own credentials, so holding the link gives nothing over it. With e-mail delivery configured the link is sent to the invited address only and is not in the answer.',
         body: invitationBody,
@@ -229,8 +360,11 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'signed-in' } },
       schema: {
         tags: ['users'],
-        summary: 'What you may do in onboarding: the roles you may invite to and in which scopes, whether you manage users, and whether invitations go out by e-mail',
-        response: { 200: z.object({ items: z.array(offerSchema), manageUsers: z.boolean(), mailDelivery: z.boolean() }) },
+        summary:
+          'What you may do in onboarding: the roles you may invite to and in which scopes, whether you manage users, and whether invitations go out by e-mail',
+        response: {
+          200: z.object({ items: z.array(offerSchema), manageUsers: z.boolean(), mailDelivery: z.boolean() }),
+        },
       },
     },
     async (request) => {
@@ -261,9 +395,13 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { permission: 'invitation:manage', scope: 'list' } },
       schema: {
         tags: ['users'],
-        summary: 'Invitations, newest first, with their status (pending, accepted, revoked or expired); never their token',
+        summary:
+          'Invitations, newest first, with their status (pending, accepted, revoked or expired); never their token',
         description: 'Administrators see every invitation; national coordinators the ones they made.',
-        querystring: pageQuerySchema.extend({ status: z.enum(INVITATION_STATUSES).optional(), email: z.string().max(254).optional() }),
+        querystring: pageQuerySchema.extend({
+          status: z.enum(INVITATION_STATUSES).optional(),
+          email: z.string().max(254).optional(),
+        }),
         response: { 200: pageSchema(invitationSchema) },
       },
     },
@@ -271,23 +409,60 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       const { limit, offset, status, email } = request.query;
       const principal = request.principal!;
       const mine = isAllowedGlobally(principal.grants, 'user:manage') ? {} : { invitedBy: principal.userId };
-      return listInvitations(context.db, { ...(status ? { status } : {}), ...(email ? { email } : {}), ...mine, page: { limit, offset }, now: context.now() });
+      return listInvitations(context.db, {
+        ...(status ? { status } : {}),
+        ...(email ? { email } : {}),
+        ...mine,
+        page: { limit, offset },
+        now: context.now(),
+      });
     },
   );
 
-  const onInvitation = { access: { permission: 'invitation:manage' as const, scope: 'object' as const, jurisdiction: invitationJurisdiction } };
+  const onInvitation = {
+    access: {
+      permission: 'invitation:manage' as const,
+      scope: 'object' as const,
+      jurisdiction: invitationJurisdiction,
+    },
+  };
   const invitationParams = z.object({ id: z.string().min(1).max(100) });
   app.get(
     '/invitations/:id',
-    { config: onInvitation, schema: { tags: ['users'], summary: 'One invitation with its status', params: invitationParams, response: { 200: invitationSchema } } },
-    async (request) => mayManageInvitation(context, request.principal!, await getInvitation(context.db, request.params.id, context.now())),
+    {
+      config: onInvitation,
+      schema: {
+        tags: ['users'],
+        summary: 'One invitation with its status',
+        params: invitationParams,
+        response: { 200: invitationSchema },
+      },
+    },
+    async (request) =>
+      mayManageInvitation(
+        context,
+        request.principal!,
+        await getInvitation(context.db, request.params.id, context.now()),
+      ),
   );
 
   app.delete(
     '/invitations/:id',
-    { config: onInvitation, schema: { tags: ['users'], summary: 'Withdraw an invitation (its link stops working; kept on record)', params: invitationParams, response: { 200: okSchema } } },
+    {
+      config: onInvitation,
+      schema: {
+        tags: ['users'],
+        summary: 'Withdraw an invitation (its link stops working; kept on record)',
+        params: invitationParams,
+        response: { 200: okSchema },
+      },
+    },
     async (request) => {
-      mayManageInvitation(context, request.principal!, await getInvitation(context.db, request.params.id, context.now()));
+      mayManageInvitation(
+        context,
+        request.principal!,
+        await getInvitation(context.db, request.params.id, context.now()),
+      );
       await revokeInvitation(context.db, request.params.id, request.principal!.userId);
       return { ok: true as const };
     },
@@ -300,7 +475,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['users'],
         summary: 'Send an invitation again with a new link and a new expiry (the old link stops working)',
-        description: 'For an invitation neither accepted nor withdrawn (an expired one is renewed). Delivered like a new invitation.',
+        description:
+          'For an invitation neither accepted nor withdrawn (an expired one is renewed). Delivered like a new invitation.',
         params: invitationParams,
         response: { 200: invitedSchema },
       },
@@ -318,7 +494,16 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const teamMemberSchema = z.object({ grantId: z.string(), userId: z.string(), email: z.string(), name: z.string(), role: roleSchema, scope: roleScopeSchema }).meta({ id: 'TeamMember' });
+  const teamMemberSchema = z
+    .object({
+      grantId: z.string(),
+      userId: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: roleSchema,
+      scope: roleScopeSchema,
+    })
+    .meta({ id: 'TeamMember' });
   app.get(
     '/role-grants',
     {
@@ -351,7 +536,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const grant = await findLiveRoleGrant(context.db, request.params.grantId);
       if (!grant) throw new ApiError('not-found', `no live role grant ${request.params.grantId}`);
-      if (!canDelegate(request.principal!.grants, grant.role, grant.scope, context.geography)) throw new ApiError('forbidden', `you may not end a role of ${grant.role} in this scope`);
+      if (!canDelegate(request.principal!.grants, grant.role, grant.scope, context.geography))
+        throw new ApiError('forbidden', `you may not end a role of ${grant.role} in this scope`);
       await revokeRole(context.db, grant.grantId, request.principal!.userId);
       return { ok: true as const };
     },
@@ -378,14 +564,30 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: ADMIN('user:manage'),
       schema: {
         tags: ['users'],
-        summary: 'The e-mail outbox, newest first: each message with its status (pending, sending, sent, failed), attempts and last error; never the body',
-        querystring: pageQuerySchema.extend({ status: z.enum(OUTBOX_STATUSES).optional(), recipient: z.string().max(254).optional() }),
-        response: { 200: pageSchema(outboxMessageSchema).extend({ counts: z.record(z.enum(OUTBOX_STATUSES), z.number().int()), delivery: z.boolean() }) },
+        summary:
+          'The e-mail outbox, newest first: each message with its status (pending, sending, sent, failed), attempts and last error; never the body',
+        querystring: pageQuerySchema.extend({
+          status: z.enum(OUTBOX_STATUSES).optional(),
+          recipient: z.string().max(254).optional(),
+        }),
+        response: {
+          200: pageSchema(outboxMessageSchema).extend({
+            counts: z.record(z.enum(OUTBOX_STATUSES), z.number().int()),
+            delivery: z.boolean(),
+          }),
+        },
       },
     },
     async (request) => {
       const { limit, offset, status, recipient } = request.query;
-      const [page, counts] = await Promise.all([listOutbox(context.db, { ...(status ? { status } : {}), ...(recipient ? { recipient } : {}), page: { limit, offset } }), countOutbox(context.db)]);
+      const [page, counts] = await Promise.all([
+        listOutbox(context.db, {
+          ...(status ? { status } : {}),
+          ...(recipient ? { recipient } : {}),
+          page: { limit, offset },
+        }),
+        countOutbox(context.db),
+      ]);
       return { ...page, counts, delivery: mailService(context).enabled };
     },
   );
@@ -394,7 +596,12 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/outbox/:id/retry',
     {
       config: ADMIN('user:manage'),
-      schema: { tags: ['users'], summary: 'Try a failed message again now (other messages are answered as they are)', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: outboxMessageSchema } },
+      schema: {
+        tags: ['users'],
+        summary: 'Try a failed message again now (other messages are answered as they are)',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: { 200: outboxMessageSchema },
+      },
     },
     async (request) => {
       const { body: _body, ...message } = await retryMessage(context.db, request.params.id, context.now());
@@ -409,7 +616,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: ADMIN('instrument:manage'),
       schema: {
         tags: ['instruments'],
-        summary: 'Load an instrument version from JSON or YAML (validated; an existing id@version is never overwritten)',
+        summary:
+          'Load an instrument version from JSON or YAML (validated; an existing id@version is never overwritten)',
         description: 'Send the file as the body with Content-Type application/json, application/yaml or text/yaml.',
         response: { 201: z.object({ instrument: z.string(), version: z.string() }) },
       },
@@ -428,7 +636,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         stored = await saveInstrumentVersion(context.db, data, request.principal!.userId);
       } catch (error) {
         if (error instanceof Error && error.name === 'ValidationError') {
-          throw new ApiError('invalid-instrument', error.message, { problems: (error as Error & { problems: unknown }).problems });
+          throw new ApiError('invalid-instrument', error.message, {
+            problems: (error as Error & { problems: unknown }).problems,
+          });
         }
         throw error;
       }
@@ -440,17 +650,38 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/jurisdictions',
-    { config: { access: { permission: 'public' } }, schema: { tags: ['geography'], summary: 'Sub-national jurisdictions', querystring: z.object({ parent: z.string().max(40).optional() }), response: { 200: z.object({ items: z.array(jurisdictionSchema) }) } } },
-    async (request) => ({ items: await listJurisdictions(context.db, request.query.parent ? { parent: request.query.parent } : {}) }),
+    {
+      config: { access: { permission: 'public' } },
+      schema: {
+        tags: ['geography'],
+        summary: 'Sub-national jurisdictions',
+        querystring: z.object({ parent: z.string().max(40).optional() }),
+        response: { 200: z.object({ items: z.array(jurisdictionSchema) }) },
+      },
+    },
+    async (request) => ({
+      items: await listJurisdictions(context.db, request.query.parent ? { parent: request.query.parent } : {}),
+    }),
   );
 
   app.post(
     '/jurisdictions',
     {
       config: ADMIN('user:manage'),
-      schema: { tags: ['geography'], summary: 'Add a sub-national jurisdiction (code <M49>-<local>, e.g. 484-CMX)', body: z.object({ code: z.string().max(60), name: z.string().max(200), level: z.enum(JURISDICTION_LEVELS), parent: z.string().max(60) }), response: { 201: jurisdictionSchema } },
+      schema: {
+        tags: ['geography'],
+        summary: 'Add a sub-national jurisdiction (code <M49>-<local>, e.g. 484-CMX)',
+        body: z.object({
+          code: z.string().max(60),
+          name: z.string().max(200),
+          level: z.enum(JURISDICTION_LEVELS),
+          parent: z.string().max(60),
+        }),
+        response: { 201: jurisdictionSchema },
+      },
     },
-    async (request, reply) => reply.code(201).send(await createJurisdiction(context.db, request.body, request.principal!.userId)),
+    async (request, reply) =>
+      reply.code(201).send(await createJurisdiction(context.db, request.body, request.principal!.userId)),
   );
 
   app.get(
@@ -481,13 +712,16 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 /** The roles a user may invite to and where: administrators any role anywhere; others what DELEGABLE_ROLES gives each of their grants, in that grant's scope. */
-export function invitationOffers(grants: readonly RoleGrant[]): { role: (typeof ROLES)[number]; scopes: RoleScope[]; anyScope: boolean }[] {
+export function invitationOffers(
+  grants: readonly RoleGrant[],
+): { role: (typeof ROLES)[number]; scopes: RoleScope[]; anyScope: boolean }[] {
   if (isAllowedGlobally(grants, 'user:manage')) return ROLES.map((role) => ({ role, scopes: [], anyScope: true }));
   const offers = new Map<string, { role: (typeof ROLES)[number]; scopes: RoleScope[]; anyScope: boolean }>();
   for (const grant of grants) {
     for (const role of DELEGABLE_ROLES[grant.role] ?? []) {
       const offer = offers.get(role) ?? { role, scopes: [], anyScope: false };
-      if (!offer.scopes.some((scope) => JSON.stringify(scope) === JSON.stringify(grant.scope))) offer.scopes.push(grant.scope);
+      if (!offer.scopes.some((scope) => JSON.stringify(scope) === JSON.stringify(grant.scope)))
+        offer.scopes.push(grant.scope);
       offers.set(role, offer);
     }
   }
@@ -510,7 +744,8 @@ const invitationJurisdiction: JurisdictionResolver = Object.assign(
 
 /** An invitation the principal may manage: one whose role they may hand out in its scope (else 403). */
 function mayManageInvitation<T extends Invitation>(context: AppContext, principal: Principal, invitation: T): T {
-  if (!canDelegate(principal.grants, invitation.role, invitation.scope, context.geography)) throw new ApiError('forbidden', `you may not manage invitations as ${invitation.role} in this scope`);
+  if (!canDelegate(principal.grants, invitation.role, invitation.scope, context.geography))
+    throw new ApiError('forbidden', `you may not manage invitations as ${invitation.role} in this scope`);
   return invitation;
 }
 

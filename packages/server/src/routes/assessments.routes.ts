@@ -28,7 +28,14 @@ import {
   type Assessment,
 } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
-import { scopeCovers, scopesFor, TRANSITION_PERMISSIONS, type JurisdictionResolver, type Permission, type TransitionAction } from '../auth/permissions.ts';
+import {
+  scopeCovers,
+  scopesFor,
+  TRANSITION_PERMISSIONS,
+  type JurisdictionResolver,
+  type Permission,
+  type TransitionAction,
+} from '../auth/permissions.ts';
 import type { AppContext, Principal } from '../context.ts';
 import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import { extensionFits, sniffMediaType } from '../evidence/sniff-media-type.ts';
@@ -52,7 +59,9 @@ export const assessmentJurisdiction: JurisdictionResolver = Object.assign(
   { visibleWith: 'assessment:read' as const },
 );
 
-const onAssessment = (permission: Permission) => ({ access: { permission, scope: 'object' as const, jurisdiction: assessmentJurisdiction } });
+const onAssessment = (permission: Permission) => ({
+  access: { permission, scope: 'object' as const, jurisdiction: assessmentJurisdiction },
+});
 
 const responseValueSchema = z.object({ optionId: z.string().optional(), comment: z.string().optional() });
 const assessmentSummarySchema = z
@@ -74,11 +83,16 @@ const assessmentSummarySchema = z
     publishedVersion: z.number().int().optional(),
   })
   .meta({ id: 'AssessmentSummary' });
-const assessmentSchema = assessmentSummarySchema.extend({ responses: z.record(z.string(), responseValueSchema) }).meta({ id: 'Assessment' });
+const assessmentSchema = assessmentSummarySchema
+  .extend({ responses: z.record(z.string(), responseValueSchema) })
+  .meta({ id: 'Assessment' });
 const assessmentViewSchema = z
   .object({
     assessment: assessmentSchema,
-    scores: z.unknown().optional().describe('core scoreAssessment: domains and overall, each scored, incomplete or not applicable'),
+    scores: z
+      .unknown()
+      .optional()
+      .describe('core scoreAssessment: domains and overall, each scored, incomplete or not applicable'),
     advice: z.unknown().optional().describe('core nextCategory: the fewest changes that reach the next category'),
     availableActions: z.array(z.string()).describe('What you may do now, given the state and your roles here'),
   })
@@ -86,7 +100,13 @@ const assessmentViewSchema = z
 
 /** The roles the principal holds over a jurisdiction (for the workflow's role rules). */
 export function rolesOver(context: AppContext, principal: Principal, jurisdiction: string): Role[] {
-  return [...new Set(principal.grants.filter((grant) => scopeCovers(grant.scope, jurisdiction, context.geography)).map((grant) => grant.role))];
+  return [
+    ...new Set(
+      principal.grants
+        .filter((grant) => scopeCovers(grant.scope, jurisdiction, context.geography))
+        .map((grant) => grant.role),
+    ),
+  ];
 }
 
 function view(context: AppContext, principal: Principal, assessment: Assessment) {
@@ -129,7 +149,11 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['assessments'],
         summary: 'Assessments I may see (my jurisdictions), with filters',
-        querystring: pageQuerySchema.extend({ jurisdiction: z.string().max(40).optional(), roundId: z.string().max(100).optional(), state: z.enum(ASSESSMENT_STATES).optional() }),
+        querystring: pageQuerySchema.extend({
+          jurisdiction: z.string().max(40).optional(),
+          roundId: z.string().max(100).optional(),
+          state: z.enum(ASSESSMENT_STATES).optional(),
+        }),
         response: { 200: pageSchema(assessmentSummarySchema) },
       },
     },
@@ -150,12 +174,26 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/assessments',
     {
-      config: { access: { permission: 'assessment:create', scope: 'object', jurisdiction: async (request) => createBody.parse(request.body).jurisdiction } },
-      schema: { tags: ['assessments'], summary: 'Start the assessment of a jurisdiction for a round', body: createBody, response: { 201: assessmentViewSchema } },
+      config: {
+        access: {
+          permission: 'assessment:create',
+          scope: 'object',
+          jurisdiction: async (request) => createBody.parse(request.body).jurisdiction,
+        },
+      },
+      schema: {
+        tags: ['assessments'],
+        summary: 'Start the assessment of a jurisdiction for a round',
+        body: createBody,
+        response: { 201: assessmentViewSchema },
+      },
     },
     async (request, reply) => {
       const assessment = await createAssessment(context.db, request.body, request.principal!.userId);
-      return reply.code(201).header('etag', lockVersionEtag(assessment.lockVersion)).send(view(context, request.principal!, assessment));
+      return reply
+        .code(201)
+        .header('etag', lockVersionEtag(assessment.lockVersion))
+        .send(view(context, request.principal!, assessment));
     },
   );
 
@@ -165,9 +203,12 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: onAssessment('assessment:read'),
       schema: {
         tags: ['assessments'],
-        summary: 'One assessment with responses, evidence, review comments, live scores and next-category advice; the ETag is the lock version',
+        summary:
+          'One assessment with responses, evidence, review comments, live scores and next-category advice; the ETag is the lock version',
         params: idParams,
-        response: { 200: assessmentViewSchema.extend({ evidence: z.array(z.unknown()), comments: z.array(z.unknown()) }) },
+        response: {
+          200: assessmentViewSchema.extend({ evidence: z.array(z.unknown()), comments: z.array(z.unknown()) }),
+        },
       },
     },
     async (request, reply) => {
@@ -189,12 +230,19 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: onAssessment('assessment:edit'),
       schema: {
         tags: ['assessments'],
-        summary: 'Save responses (needs If-Match: the lock version; 409 with the current state when someone saved first)',
+        summary:
+          'Save responses (needs If-Match: the lock version; 409 with the current state when someone saved first)',
         params: idParams,
         headers: z.object({ 'if-match': z.string().max(40).optional() }),
         body: z.object({
           changes: z
-            .array(z.object({ itemId: z.string().min(1).max(60), optionId: z.string().min(1).max(60).nullable().optional(), comment: z.string().max(10_000).nullable().optional() }))
+            .array(
+              z.object({
+                itemId: z.string().min(1).max(60),
+                optionId: z.string().min(1).max(60).nullable().optional(),
+                comment: z.string().max(10_000).nullable().optional(),
+              }),
+            )
             .min(1)
             .max(500),
         }),
@@ -203,8 +251,14 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const expectedLockVersion = requireIfMatch(request, '/assessments/{id}');
-      const assessment = await saveResponses(context.db, { assessmentId: request.params.id, expectedLockVersion, changes: request.body.changes }, request.principal!.userId);
-      return reply.header('etag', lockVersionEtag(assessment.lockVersion)).send(view(context, request.principal!, assessment));
+      const assessment = await saveResponses(
+        context.db,
+        { assessmentId: request.params.id, expectedLockVersion, changes: request.body.changes },
+        request.principal!.userId,
+      );
+      return reply
+        .header('etag', lockVersionEtag(assessment.lockVersion))
+        .send(view(context, request.principal!, assessment));
     },
   );
 
@@ -219,7 +273,9 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
           summary: `${action[0]!.toUpperCase()}${action.slice(1)} the assessment${reasonRequired ? ' (a reason is required)' : ''}; needs If-Match`,
           params: idParams,
           headers: z.object({ 'if-match': z.string().max(40).optional() }),
-          body: reasonRequired ? z.object({ reason: z.string().trim().min(1).max(5000) }) : z.object({ reason: z.string().max(5000).optional() }).nullish(),
+          body: reasonRequired
+            ? z.object({ reason: z.string().trim().min(1).max(5000) })
+            : z.object({ reason: z.string().max(5000).optional() }).nullish(),
           response: { 200: assessmentViewSchema },
         },
       },
@@ -230,13 +286,28 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         const reason = (request.body as { reason?: string } | undefined)?.reason;
         const assessment = await transitionAssessment(
           context.db,
-          { assessmentId: current.id, expectedLockVersion, action, ...(reason ? { reason } : {}), roles: rolesOver(context, principal, current.jurisdiction) },
+          {
+            assessmentId: current.id,
+            expectedLockVersion,
+            action,
+            ...(reason ? { reason } : {}),
+            roles: rolesOver(context, principal, current.jurisdiction),
+          },
           principal.userId,
         );
         // Every process of the server drops its public bodies before the answer goes out.
         if (action === 'publish' || action === 'reopen') await context.publicCache.invalidate();
         // The people who act next hear of it by e-mail, through the outbox (nothing when e-mail is off).
-        await announceWorkflowAction(context, { action, assessment, actor: { userId: principal.userId, name: principal.name }, ...(reason ? { reason } : {}) }, request.log);
+        await announceWorkflowAction(
+          context,
+          {
+            action,
+            assessment,
+            actor: { userId: principal.userId, name: principal.name },
+            ...(reason ? { reason } : {}),
+          },
+          request.log,
+        );
         return reply.header('etag', lockVersionEtag(assessment.lockVersion)).send(view(context, principal, assessment));
       },
     );
@@ -244,7 +315,15 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/assessments/:id/history',
-    { config: onAssessment('assessment:read'), schema: { tags: ['assessments'], summary: 'Every change, append-only: who, when, what, before and after', params: idParams, response: { 200: z.object({ items: z.array(z.unknown()) }) } } },
+    {
+      config: onAssessment('assessment:read'),
+      schema: {
+        tags: ['assessments'],
+        summary: 'Every change, append-only: who, when, what, before and after',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(z.unknown()) }) },
+      },
+    },
     async (request) => ({ items: await listRevisions(context.db, { assessmentId: request.params.id }) }),
   );
 
@@ -256,18 +335,33 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['assessments'],
         summary: 'What changed between two revisions',
         params: idParams,
-        querystring: z.object({ from: z.coerce.number().int().min(0).max(1_000_000), to: z.coerce.number().int().min(0).max(1_000_000) }),
+        querystring: z.object({
+          from: z.coerce.number().int().min(0).max(1_000_000),
+          to: z.coerce.number().int().min(0).max(1_000_000),
+        }),
         response: { 200: z.unknown() },
       },
     },
     async (request) => diffRevisions(context.db, request.params.id, request.query.from, request.query.to),
   );
 
-  const evidenceSchema = z.unknown().describe('Evidence: id, itemId, kind (file or link), title, url or filename/mediaType/size/sha256, withdrawn');
+  const evidenceSchema = z
+    .unknown()
+    .describe('Evidence: id, itemId, kind (file or link), title, url or filename/mediaType/size/sha256, withdrawn');
   app.get(
     '/assessments/:id/evidence',
-    { config: onAssessment('assessment:read'), schema: { tags: ['evidence'], summary: 'Evidence of an assessment (withdrawn items included, marked)', params: idParams, response: { 200: z.object({ items: z.array(evidenceSchema) }) } } },
-    async (request) => ({ items: await listEvidence(context.db, { assessmentId: request.params.id, includeWithdrawn: true }) }),
+    {
+      config: onAssessment('assessment:read'),
+      schema: {
+        tags: ['evidence'],
+        summary: 'Evidence of an assessment (withdrawn items included, marked)',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(evidenceSchema) }) },
+      },
+    },
+    async (request) => ({
+      items: await listEvidence(context.db, { assessmentId: request.params.id, includeWithdrawn: true }),
+    }),
   );
 
   app.post(
@@ -283,7 +377,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new ApiError('unsupported-media-type', 'send multipart/form-data with the fields itemId, title and file');
+      if (!request.isMultipart())
+        throw new ApiError('unsupported-media-type', 'send multipart/form-data with the fields itemId, title and file');
       const fields: Record<string, string> = {};
       let file: { filename: string; bytes: Buffer } | undefined;
       for await (const part of request.parts()) {
@@ -296,12 +391,32 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const itemId = fields.itemId?.trim();
       const title = (fields.title ?? file.filename).trim();
       if (!itemId) throw new ApiError('validation-failed', 'the multipart field "itemId" is missing');
-      if (!title || title.length > 300) throw new ApiError('validation-failed', 'the title must be 1 to 300 characters');
+      if (!title || title.length > 300)
+        throw new ApiError('validation-failed', 'the title must be 1 to 300 characters');
       const filename = file.filename.replace(/[^\p{L}\p{N}._() -]/gu, '_').slice(0, 200) || 'evidence';
       const mediaType = sniffMediaType(file.bytes, filename);
-      if (!mediaType) throw new ApiError('unsupported-media-type', `${filename}: the content is not an accepted document or image (PDF, PNG, JPEG, WebP, Office/OpenDocument, plain text, CSV)`);
-      if (!extensionFits(mediaType, filename)) throw new ApiError('unsupported-media-type', `${filename}: the content is ${mediaType}, which does not match the file extension`);
-      const evidence = await addEvidence(context.db, { assessmentId: request.params.id, itemId, kind: 'file', title, file: { filename, mediaType, bytes: new Uint8Array(file.bytes) } }, request.principal!.userId, context.config.evidenceQuota).catch((error: unknown) => {
+      if (!mediaType)
+        throw new ApiError(
+          'unsupported-media-type',
+          `${filename}: the content is not an accepted document or image (PDF, PNG, JPEG, WebP, Office/OpenDocument, plain text, CSV)`,
+        );
+      if (!extensionFits(mediaType, filename))
+        throw new ApiError(
+          'unsupported-media-type',
+          `${filename}: the content is ${mediaType}, which does not match the file extension`,
+        );
+      const evidence = await addEvidence(
+        context.db,
+        {
+          assessmentId: request.params.id,
+          itemId,
+          kind: 'file',
+          title,
+          file: { filename, mediaType, bytes: new Uint8Array(file.bytes) },
+        },
+        request.principal!.userId,
+        context.config.evidenceQuota,
+      ).catch((error: unknown) => {
         throw error instanceof EvidenceQuotaError ? evidenceQuotaProblem(error, filename) : error;
       });
       return reply.code(201).send(evidence);
@@ -316,22 +431,51 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['evidence'],
         summary: 'Add a link as evidence (http or https only)',
         params: idParams,
-        body: z.object({ itemId: z.string().min(1).max(60), title: z.string().trim().min(1).max(300), url: webUrlSchema }),
+        body: z.object({
+          itemId: z.string().min(1).max(60),
+          title: z.string().trim().min(1).max(300),
+          url: webUrlSchema,
+        }),
         response: { 201: evidenceSchema },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await addEvidence(context.db, { assessmentId: request.params.id, itemId: request.body.itemId, kind: 'link', title: request.body.title, url: request.body.url }, request.principal!.userId)),
+      reply
+        .code(201)
+        .send(
+          await addEvidence(
+            context.db,
+            {
+              assessmentId: request.params.id,
+              itemId: request.body.itemId,
+              kind: 'link',
+              title: request.body.title,
+              url: request.body.url,
+            },
+            request.principal!.userId,
+          ),
+        ),
   );
 
   const evidenceParams = idParams.extend({ evidenceId: z.string().min(1).max(100) });
   app.get(
     '/assessments/:id/evidence/:evidenceId/file',
-    { config: onAssessment('assessment:read'), schema: { tags: ['evidence'], summary: 'Download an evidence file (always as an attachment)', params: evidenceParams } },
+    {
+      config: onAssessment('assessment:read'),
+      schema: {
+        tags: ['evidence'],
+        summary: 'Download an evidence file (always as an attachment)',
+        params: evidenceParams,
+      },
+    },
     async (request, reply) => {
       const { evidence, bytes } = await getEvidenceFile(context.db, request.params.evidenceId);
       // The scope check covered the assessment in the path; the evidence must belong to it.
-      if (evidence.assessmentId !== request.params.id || !evidence.file) throw new ApiError('not-found', `assessment ${request.params.id} has no evidence file ${request.params.evidenceId}`);
+      if (evidence.assessmentId !== request.params.id || !evidence.file)
+        throw new ApiError(
+          'not-found',
+          `assessment ${request.params.id} has no evidence file ${request.params.evidenceId}`,
+        );
       return sendAttachment(reply, evidence.file, bytes, 'private, no-store');
     },
   );
@@ -340,18 +484,37 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/assessments/:id/evidence/:evidenceId/withdraw',
     {
       config: onAssessment('evidence:withdraw'),
-      schema: { tags: ['evidence'], summary: 'Withdraw evidence (kept, marked withdrawn; never deleted)', params: evidenceParams, body: z.object({ reason: z.string().trim().min(1).max(2000) }), response: { 200: evidenceSchema } },
+      schema: {
+        tags: ['evidence'],
+        summary: 'Withdraw evidence (kept, marked withdrawn; never deleted)',
+        params: evidenceParams,
+        body: z.object({ reason: z.string().trim().min(1).max(2000) }),
+        response: { 200: evidenceSchema },
+      },
     },
     async (request) => {
       const evidence = await findEvidence(context.db, request.params.evidenceId);
-      if (!evidence || evidence.assessmentId !== request.params.id) throw new ApiError('not-found', `assessment ${request.params.id} has no evidence ${request.params.evidenceId}`);
-      return withdrawEvidence(context.db, { evidenceId: evidence.id, reason: request.body.reason }, request.principal!.userId);
+      if (!evidence || evidence.assessmentId !== request.params.id)
+        throw new ApiError('not-found', `assessment ${request.params.id} has no evidence ${request.params.evidenceId}`);
+      return withdrawEvidence(
+        context.db,
+        { evidenceId: evidence.id, reason: request.body.reason },
+        request.principal!.userId,
+      );
     },
   );
 
   app.get(
     '/assessments/:id/comments',
-    { config: onAssessment('assessment:read'), schema: { tags: ['review'], summary: 'Review comments', params: idParams, response: { 200: z.object({ items: z.array(z.unknown()) }) } } },
+    {
+      config: onAssessment('assessment:read'),
+      schema: {
+        tags: ['review'],
+        summary: 'Review comments',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(z.unknown()) }) },
+      },
+    },
     async (request) => ({ items: await listReviewComments(context.db, { assessmentId: request.params.id }) }),
   );
 
@@ -359,9 +522,27 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/assessments/:id/comments',
     {
       config: onAssessment('assessment:comment'),
-      schema: { tags: ['review'], summary: 'Add a review comment (on an item or the whole assessment)', params: idParams, body: z.object({ itemId: z.string().min(1).max(60).optional(), body: z.string().trim().min(1).max(10_000) }), response: { 201: z.unknown() } },
+      schema: {
+        tags: ['review'],
+        summary: 'Add a review comment (on an item or the whole assessment)',
+        params: idParams,
+        body: z.object({ itemId: z.string().min(1).max(60).optional(), body: z.string().trim().min(1).max(10_000) }),
+        response: { 201: z.unknown() },
+      },
     },
     async (request, reply) =>
-      reply.code(201).send(await addReviewComment(context.db, { assessmentId: request.params.id, ...(request.body.itemId ? { itemId: request.body.itemId } : {}), body: request.body.body }, request.principal!.userId)),
+      reply
+        .code(201)
+        .send(
+          await addReviewComment(
+            context.db,
+            {
+              assessmentId: request.params.id,
+              ...(request.body.itemId ? { itemId: request.body.itemId } : {}),
+              body: request.body.body,
+            },
+            request.principal!.userId,
+          ),
+        ),
   );
 };

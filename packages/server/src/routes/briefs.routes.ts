@@ -23,7 +23,15 @@ import {
   type BriefResults,
   type BriefVersion,
 } from '@migov/briefs';
-import { appendBriefVersion, ConflictError, createBrief, findBrief, listBriefs, loadBriefReferenceData, type StoredBrief } from '@migov/db';
+import {
+  appendBriefVersion,
+  ConflictError,
+  createBrief,
+  findBrief,
+  listBriefs,
+  loadBriefReferenceData,
+  type StoredBrief,
+} from '@migov/db';
 import type { AppContext } from '../context.ts';
 import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import type { Principal } from '../context.ts';
@@ -38,8 +46,14 @@ const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
 const authorsOnly = { preValidation: async (request: FastifyRequest) => void requireAuthor(request) };
 
 /** Roles that may generate, read and edit briefs: analysts and administrators anywhere in scope, national coordinators of their country. */
-export const BRIEF_AUTHOR_ROLES: readonly Role[] = ['administrator', 'global-analyst', 'regional-analyst', 'national-coordinator'];
-const AUTHORS_TEXT = 'Brief authors only: administrators, global and regional analysts, and national coordinators, each within the scope of their role.';
+export const BRIEF_AUTHOR_ROLES: readonly Role[] = [
+  'administrator',
+  'global-analyst',
+  'regional-analyst',
+  'national-coordinator',
+];
+const AUTHORS_TEXT =
+  'Brief authors only: administrators, global and regional analysts, and national coordinators, each within the scope of their role.';
 
 const MEDIA_TYPES = {
   md: 'text/markdown; charset=utf-8',
@@ -51,13 +65,29 @@ const MEDIA_TYPES = {
 function requireAuthor(request: FastifyRequest, area?: string): Principal {
   const principal = requirePrincipal(request);
   const geography = request.server.migov.geography;
-  const allowed = principal.grants.some((grant) => BRIEF_AUTHOR_ROLES.includes(grant.role) && (area === undefined || scopeCovers(grant.scope, area, geography)));
-  if (!allowed) throw new ApiError('forbidden', area === undefined ? 'briefs are for brief authors (administrators, analysts, national coordinators)' : `you may not work on briefs for area ${area}`);
+  const allowed = principal.grants.some(
+    (grant) =>
+      BRIEF_AUTHOR_ROLES.includes(grant.role) && (area === undefined || scopeCovers(grant.scope, area, geography)),
+  );
+  if (!allowed)
+    throw new ApiError(
+      'forbidden',
+      area === undefined
+        ? 'briefs are for brief authors (administrators, analysts, national coordinators)'
+        : `you may not work on briefs for area ${area}`,
+    );
   return principal;
 }
 
 function toBriefVersion(stored: StoredBrief['versions'][number]): BriefVersion {
-  return { version: stored.version, createdAt: stored.createdAt, createdBy: stored.createdBy ?? '', change: stored.change, description: stored.description, content: stored.content as BriefContent };
+  return {
+    version: stored.version,
+    createdAt: stored.createdAt,
+    createdBy: stored.createdBy ?? '',
+    change: stored.change,
+    description: stored.description,
+    content: stored.content as BriefContent,
+  };
 }
 
 function toDocument(brief: StoredBrief): BriefDocument {
@@ -65,7 +95,13 @@ function toDocument(brief: StoredBrief): BriefDocument {
 }
 
 function briefView(brief: StoredBrief) {
-  return { id: brief.id, area: brief.area, year: brief.year ?? null, latestVersion: brief.versions.at(-1)?.version ?? 0, versions: brief.versions.map(toBriefVersion) };
+  return {
+    id: brief.id,
+    area: brief.area,
+    year: brief.year ?? null,
+    latestVersion: brief.versions.at(-1)?.version ?? 0,
+    versions: brief.versions.map(toBriefVersion),
+  };
 }
 
 /** A brief the principal may see, or not-found (also for briefs outside their scope, so ids do not leak). */
@@ -87,16 +123,26 @@ const idParams = z.object({ id: z.string().min(1).max(60) });
  * or of its latest round), its provenance as the source, and a national publication beside an official
  * value named too — so the brief and every public page say the same.
  */
-export async function briefResults(context: Pick<AppContext, 'db' | 'geography'>, area: string, year?: number): Promise<BriefResults & { found: boolean }> {
+export async function briefResults(
+  context: Pick<AppContext, 'db' | 'geography'>,
+  area: string,
+  year?: number,
+): Promise<BriefResults & { found: boolean }> {
   const all = await countryResults(context, { area });
   const round = year ?? all.at(-1)?.year;
   const shown = all.filter((result) => result.year === round);
   const result = shown[0];
-  const beside = result?.official && result.national ? `; beside it: ${result.national.provenance.label}${result.differs ? ' (differs)' : ' (agrees)'}` : '';
+  const beside =
+    result?.official && result.national
+      ? `; beside it: ${result.national.provenance.label}${result.differs ? ' (differs)' : ' (agrees)'}`
+      : '';
   const results = resultsFromObservations(
     shownObservations(shown).map((entry) => entry.observation),
     area,
-    { ...(round !== undefined ? { year: round } : {}), ...(result ? { source: `${result.value.provenance.label}${beside}` } : { source: 'no 10.7.2 result' }) },
+    {
+      ...(round !== undefined ? { year: round } : {}),
+      ...(result ? { source: `${result.value.provenance.label}${beside}` } : { source: 'no 10.7.2 result' }),
+    },
   );
   return { ...results, found: result !== undefined };
 }
@@ -112,7 +158,8 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       ...authorsOnly,
       schema: {
         tags: ['briefs'],
-        summary: 'Generate a Cooperation Framework brief for a country and round from the published 10.7.2 data (stored as version 1)',
+        summary:
+          'Generate a Cooperation Framework brief for a country and round from the published 10.7.2 data (stored as version 1)',
         description: AUTHORS_TEXT,
         body: briefGenerateRequestSchema,
         response: { 201: z.unknown() },
@@ -120,28 +167,56 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const area = context.geography.findArea(request.body.area);
-      if (!area || area.kind !== 'country') throw new ApiError('invalid-input', `area ${JSON.stringify(request.body.area)} is not a country (use an M49 or ISO 3166-1 code)`, { problems: [{ field: 'area', value: request.body.area, message: 'must be a country' }] });
+      if (!area || area.kind !== 'country')
+        throw new ApiError(
+          'invalid-input',
+          `area ${JSON.stringify(request.body.area)} is not a country (use an M49 or ISO 3166-1 code)`,
+          { problems: [{ field: 'area', value: request.body.area, message: 'must be a country' }] },
+        );
       const principal = requireAuthor(request, area.code);
       const round = request.body.round;
       const { found, ...results } = await briefResults(context, area.code, round);
       if (round !== undefined && !found) {
-        throw new ApiError('invalid-input', `no published 10.7.2 results for ${area.name} in ${round}`, { problems: [{ field: 'round', value: round, message: 'no published results for this country in this round' }] });
+        throw new ApiError('invalid-input', `no published 10.7.2 results for ${area.name} in ${round}`, {
+          problems: [{ field: 'round', value: round, message: 'no published results for this country in this round' }],
+        });
       }
       const at = context.now().toISOString();
       let document: BriefDocument;
       try {
         const { crosswalk, registry } = await loadBriefReferenceData(context.db);
         const mgi = await publishedMgiForBrief(context, area.code);
-        document = generateBrief({ area: area.code, results, crosswalk, registry, ...(mgi ? { mgi } : {}), ...(request.body.checklist ? { checklist: request.body.checklist } : {}), generatedAt: at, generatedBy: principal.userId });
+        document = generateBrief({
+          area: area.code,
+          results,
+          crosswalk,
+          registry,
+          ...(mgi ? { mgi } : {}),
+          ...(request.body.checklist ? { checklist: request.body.checklist } : {}),
+          generatedAt: at,
+          generatedBy: principal.userId,
+        });
       } catch (error) {
-        if (error instanceof BriefInputError) throw new ApiError('invalid-input', error.message, { problems: [{ field: error.field, message: error.message }] });
+        if (error instanceof BriefInputError)
+          throw new ApiError('invalid-input', error.message, {
+            problems: [{ field: error.field, message: error.message }],
+          });
         throw error;
       }
       const first = document.versions[0];
       if (!first) throw new Error('generateBrief returned no version');
       const stored = await createBrief(
         context.db,
-        { area: area.code, ...(results.year !== undefined ? { year: results.year } : {}), version: { change: first.change, description: first.description, content: first.content, createdAt: first.createdAt } },
+        {
+          area: area.code,
+          ...(results.year !== undefined ? { year: results.year } : {}),
+          version: {
+            change: first.change,
+            description: first.description,
+            content: first.content,
+            createdAt: first.createdAt,
+          },
+        },
         principal.userId,
       );
       return reply.code(201).header('location', `/api/v1/briefs/${stored.id}`).send(briefView(stored));
@@ -165,16 +240,31 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = requirePrincipal(request);
       const code = request.query.area;
       const area = code === undefined ? undefined : context.geography.findArea(code);
-      if (code !== undefined && !area) throw new ApiError('not-found', `no area ${code} (use an M49 or ISO 3166-1 code)`);
+      if (code !== undefined && !area)
+        throw new ApiError('not-found', `no area ${code} (use an M49 or ISO 3166-1 code)`);
       const briefs = await listBriefs(context.db, area ? { area: area.code } : {});
-      const visible = briefs.filter((brief) => principal.grants.some((grant) => BRIEF_AUTHOR_ROLES.includes(grant.role) && scopeCovers(grant.scope, brief.area, context.geography)));
+      const visible = briefs.filter((brief) =>
+        principal.grants.some(
+          (grant) => BRIEF_AUTHOR_ROLES.includes(grant.role) && scopeCovers(grant.scope, brief.area, context.geography),
+        ),
+      );
       return { items: visible };
     },
   );
 
   app.get(
     '/briefs/:id',
-    { config: SIGNED_IN, ...authorsOnly, schema: { tags: ['briefs'], summary: 'A brief with all its versions, oldest first', description: AUTHORS_TEXT, params: idParams, response: { 200: z.unknown() } } },
+    {
+      config: SIGNED_IN,
+      ...authorsOnly,
+      schema: {
+        tags: ['briefs'],
+        summary: 'A brief with all its versions, oldest first',
+        description: AUTHORS_TEXT,
+        params: idParams,
+        response: { 200: z.unknown() },
+      },
+    },
     async (request) => briefView((await loadBrief(request, request.params.id)).brief),
   );
 
@@ -187,7 +277,11 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['briefs'],
         summary: 'One version of a brief as Markdown, PDF or DOCX (`<n>.md`, `<n>.pdf`, `<n>.docx`)',
         description: AUTHORS_TEXT,
-        params: idParams.extend({ file: z.string().regex(/^[1-9]\d{0,5}\.(md|pdf|docx)$/, 'expected <version>.md, <version>.pdf or <version>.docx') }),
+        params: idParams.extend({
+          file: z
+            .string()
+            .regex(/^[1-9]\d{0,5}\.(md|pdf|docx)$/, 'expected <version>.md, <version>.pdf or <version>.docx'),
+        }),
         response: { 200: z.unknown() },
       },
     },
@@ -195,12 +289,24 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       const { brief } = await loadBrief(request, request.params.id);
       const [number, format] = request.params.file.split('.') as [string, keyof typeof MEDIA_TYPES];
       const stored = brief.versions.find((version) => version.version === Number(number));
-      if (!stored) throw new ApiError('not-found', `brief ${brief.id} has no version ${number} (latest: ${brief.versions.at(-1)?.version ?? 0})`);
+      if (!stored)
+        throw new ApiError(
+          'not-found',
+          `brief ${brief.id} has no version ${number} (latest: ${brief.versions.at(-1)?.version ?? 0})`,
+        );
       const version = toBriefVersion(stored);
-      const body = format === 'md' ? renderBriefMarkdown(version) : format === 'pdf' ? Buffer.from(await renderBriefPdf(version)) : Buffer.from(await renderBriefDocx(version));
+      const body =
+        format === 'md'
+          ? renderBriefMarkdown(version)
+          : format === 'pdf'
+            ? Buffer.from(await renderBriefPdf(version))
+            : Buffer.from(await renderBriefDocx(version));
       return reply
         .header('content-type', MEDIA_TYPES[format])
-        .header('content-disposition', attachmentDisposition(`migov-brief-${brief.area}-${brief.year ?? 'latest'}-v${version.version}.${format}`))
+        .header(
+          'content-disposition',
+          attachmentDisposition(`migov-brief-${brief.area}-${brief.year ?? 'latest'}-v${version.version}.${format}`),
+        )
         .header('cache-control', 'private, no-store')
         .send(body);
     },
@@ -213,7 +319,8 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       ...authorsOnly,
       schema: {
         tags: ['briefs'],
-        summary: "Regenerate a brief's facts (results, gaps, processes) from the published data of its round as a new version, keeping every edit; 409 on a stale expectedVersion",
+        summary:
+          "Regenerate a brief's facts (results, gaps, processes) from the published data of its round as a new version, keeping every edit; 409 on a stale expectedVersion",
         description: AUTHORS_TEXT,
         params: idParams,
         body: z.object({ expectedVersion: z.number().int().min(1) }).strict(),
@@ -224,20 +331,46 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       const { brief, principal } = await loadBrief(request, request.params.id);
       const { expectedVersion } = request.body;
       const latest = brief.versions.at(-1);
-      if (!latest || latest.version !== expectedVersion) throw new ApiError('edit-conflict', `the brief is at version ${latest?.version ?? 0}, not ${expectedVersion}`, { current: briefView(brief) });
+      if (!latest || latest.version !== expectedVersion)
+        throw new ApiError('edit-conflict', `the brief is at version ${latest?.version ?? 0}, not ${expectedVersion}`, {
+          current: briefView(brief),
+        });
       const { found: _found, ...results } = await briefResults(context, brief.area, brief.year);
       // The checklist is what people know, not a fact from the data: carry the latest one forward.
-      const checklist = Object.fromEntries((latest.content as BriefContent).checklist.map((item) => [item.element, { status: item.status, ...(item.note ? { note: item.note } : {}) }]));
+      const checklist = Object.fromEntries(
+        (latest.content as BriefContent).checklist.map((item) => [
+          item.element,
+          { status: item.status, ...(item.note ? { note: item.note } : {}) },
+        ]),
+      );
       const { crosswalk, registry } = await loadBriefReferenceData(context.db);
       const mgi = await publishedMgiForBrief(context, brief.area);
-      const regenerated = regenerateBrief(toDocument(brief), { area: brief.area, results, checklist, crosswalk, registry, ...(mgi ? { mgi } : {}) }, { actor: principal.userId, at: context.now().toISOString(), expectedVersion });
+      const regenerated = regenerateBrief(
+        toDocument(brief),
+        { area: brief.area, results, checklist, crosswalk, registry, ...(mgi ? { mgi } : {}) },
+        { actor: principal.userId, at: context.now().toISOString(), expectedVersion },
+      );
       const fresh = regenerated.versions.at(-1);
       if (!fresh) throw new Error('regenerateBrief returned no version');
       try {
-        const stored = await appendBriefVersion(context.db, { briefId: brief.id, expectedVersion, version: { change: fresh.change, description: fresh.description, content: fresh.content, createdAt: fresh.createdAt } }, principal.userId);
+        const stored = await appendBriefVersion(
+          context.db,
+          {
+            briefId: brief.id,
+            expectedVersion,
+            version: {
+              change: fresh.change,
+              description: fresh.description,
+              content: fresh.content,
+              createdAt: fresh.createdAt,
+            },
+          },
+          principal.userId,
+        );
         return briefView(stored);
       } catch (error) {
-        if (error instanceof ConflictError) throw new ApiError('edit-conflict', error.message, { current: briefView(error.current as StoredBrief) });
+        if (error instanceof ConflictError)
+          throw new ApiError('edit-conflict', error.message, { current: briefView(error.current as StoredBrief) });
         throw error;
       }
     },
@@ -250,7 +383,8 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       ...authorsOnly,
       schema: {
         tags: ['briefs'],
-        summary: 'Edit a brief: appends a new version; 409 when expectedVersion is not the latest (the body carries the latest)',
+        summary:
+          'Edit a brief: appends a new version; 409 when expectedVersion is not the latest (the body carries the latest)',
         description: AUTHORS_TEXT,
         params: idParams,
         body: briefEditRequestSchema,
@@ -262,19 +396,42 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       const { expectedVersion, description, edit } = request.body;
       let edited: BriefDocument;
       try {
-        edited = editBrief(toDocument(brief), edit, { actor: principal.userId, at: context.now().toISOString(), expectedVersion, description });
+        edited = editBrief(toDocument(brief), edit, {
+          actor: principal.userId,
+          at: context.now().toISOString(),
+          expectedVersion,
+          description,
+        });
       } catch (error) {
-        if (error instanceof BriefConflictError) throw new ApiError('edit-conflict', error.message, { current: briefView(brief) });
-        if (error instanceof BriefInputError) throw new ApiError('invalid-input', error.message, { problems: [{ field: error.field, message: error.message }] });
+        if (error instanceof BriefConflictError)
+          throw new ApiError('edit-conflict', error.message, { current: briefView(brief) });
+        if (error instanceof BriefInputError)
+          throw new ApiError('invalid-input', error.message, {
+            problems: [{ field: error.field, message: error.message }],
+          });
         throw error;
       }
       const latest = edited.versions.at(-1);
       if (!latest) throw new Error('editBrief returned no version');
       try {
-        const stored = await appendBriefVersion(context.db, { briefId: brief.id, expectedVersion, version: { change: latest.change, description: latest.description, content: latest.content, createdAt: latest.createdAt } }, principal.userId);
+        const stored = await appendBriefVersion(
+          context.db,
+          {
+            briefId: brief.id,
+            expectedVersion,
+            version: {
+              change: latest.change,
+              description: latest.description,
+              content: latest.content,
+              createdAt: latest.createdAt,
+            },
+          },
+          principal.userId,
+        );
         return briefView(stored);
       } catch (error) {
-        if (error instanceof ConflictError) throw new ApiError('edit-conflict', error.message, { current: briefView(error.current as StoredBrief) });
+        if (error instanceof ConflictError)
+          throw new ApiError('edit-conflict', error.message, { current: briefView(error.current as StoredBrief) });
         throw error;
       }
     },

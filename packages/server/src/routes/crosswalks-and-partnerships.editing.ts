@@ -6,7 +6,15 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ConflictError, findUser, listRoleGrants, saveGovernanceDocument, type GovernanceDocumentName, type GovernanceDocuments, type StoredGovernanceDocument } from '@migov/db';
+import {
+  ConflictError,
+  findUser,
+  listRoleGrants,
+  saveGovernanceDocument,
+  type GovernanceDocumentName,
+  type GovernanceDocuments,
+  type StoredGovernanceDocument,
+} from '@migov/db';
 import type { AppContext, Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import type { Role } from '../auth/permissions.ts';
@@ -14,19 +22,29 @@ import { requirePrincipal } from '../auth/access-control.ts';
 
 /** Roles that edit the crosswalk and the partnership registry (with global scope). */
 export const GOVERNANCE_EDITOR_ROLES: readonly Role[] = ['administrator', 'global-analyst'];
-export const EDITORS_TEXT = 'Administrators and global analysts (global scope). Every edit names the version it starts from (expectedVersion) and its source; 409 edit-conflict when another edit came first.';
+export const EDITORS_TEXT =
+  'Administrators and global analysts (global scope). Every edit names the version it starts from (expectedVersion) and its source; 409 edit-conflict when another edit came first.';
 
 /** Fields of every edit request. */
 export const editFields = {
-  expectedVersion: z.number().int().min(1).describe('the version the edit starts from (GET …/history or the `version` of the read)'),
+  expectedVersion: z
+    .number()
+    .int()
+    .min(1)
+    .describe('the version the edit starts from (GET …/history or the `version` of the read)'),
   source: z.string().trim().min(1).max(2_000).describe('where the edit comes from: a document, a decision, a web page'),
 };
 
 /** Refuse unless the principal may edit (checked before the body, so refusals never depend on it). */
 export function requireGovernanceEditor(request: FastifyRequest): Principal {
   const principal = requirePrincipal(request);
-  if (!principal.grants.some((grant) => GOVERNANCE_EDITOR_ROLES.includes(grant.role) && grant.scope.kind === 'global')) {
-    throw new ApiError('forbidden', 'the crosswalk and the partnership registry are edited by administrators and global analysts');
+  if (
+    !principal.grants.some((grant) => GOVERNANCE_EDITOR_ROLES.includes(grant.role) && grant.scope.kind === 'global')
+  ) {
+    throw new ApiError(
+      'forbidden',
+      'the crosswalk and the partnership registry are edited by administrators and global analysts',
+    );
   }
   return principal;
 }
@@ -35,24 +53,48 @@ export function requireGovernanceEditor(request: FastifyRequest): Principal {
 export const editorsOnly = { preValidation: async (request: FastifyRequest) => void requireGovernanceEditor(request) };
 
 /** A core edit refusal as 422 with its problems. */
-export function invalidEdit(what: string, problems: readonly { field: string; value?: unknown; message: string }[]): ApiError {
-  return new ApiError('invalid-input', `${what}: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}; nothing was changed`, { problems });
+export function invalidEdit(
+  what: string,
+  problems: readonly { field: string; value?: unknown; message: string }[],
+): ApiError {
+  return new ApiError(
+    'invalid-input',
+    `${what}: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}; nothing was changed`,
+    { problems },
+  );
 }
 
 /** Store an edited document as the next version, rebuild the public bodies, and answer with the version. */
 export async function storeEdit<Name extends GovernanceDocumentName>(
   context: AppContext,
   principal: Principal,
-  input: { name: Name; expectedVersion: number; content: GovernanceDocuments[Name]; description: string; source: string; change: unknown },
+  input: {
+    name: Name;
+    expectedVersion: number;
+    content: GovernanceDocuments[Name];
+    description: string;
+    source: string;
+    change: unknown;
+  },
 ): Promise<StoredGovernanceDocument<Name>> {
   try {
-    const stored = await saveGovernanceDocument(context.db, { ...input, createdAt: context.now().toISOString() }, principal.userId);
+    const stored = await saveGovernanceDocument(
+      context.db,
+      { ...input, createdAt: context.now().toISOString() },
+      principal.userId,
+    );
     await context.publicCache.invalidate();
     return stored;
   } catch (error) {
     if (error instanceof ConflictError) {
       const current = error.current as StoredGovernanceDocument<Name> | undefined;
-      throw new ApiError('edit-conflict', error.message, { current: { version: current?.version ?? null, description: current?.description ?? null, createdAt: current?.createdAt ?? null } });
+      throw new ApiError('edit-conflict', error.message, {
+        current: {
+          version: current?.version ?? null,
+          description: current?.description ?? null,
+          createdAt: current?.createdAt ?? null,
+        },
+      });
     }
     throw error;
   }
@@ -60,13 +102,24 @@ export async function storeEdit<Name extends GovernanceDocumentName>(
 
 /** The version summary an edit answers with. */
 export function versionView(stored: StoredGovernanceDocument<GovernanceDocumentName>) {
-  return { name: stored.name, version: stored.version, description: stored.description, source: stored.source, change: stored.change, createdAt: stored.createdAt, createdBy: stored.createdBy ?? null };
+  return {
+    name: stored.name,
+    version: stored.version,
+    description: stored.description,
+    source: stored.source,
+    change: stored.change,
+    createdAt: stored.createdAt,
+    createdBy: stored.createdBy ?? null,
+  };
 }
 
 /** The keys under which the stored documents, their links and their history name the user who edited. */
 const EDITOR_KEYS = new Set(['createdBy', 'by', 'actor']);
 /** How public answers name an editor: by the title of the role that let them edit, never by id or email. */
-const EDITOR_TITLES: Readonly<Record<string, string>> = { administrator: 'Administrator', 'global-analyst': 'Global analyst' };
+const EDITOR_TITLES: Readonly<Record<string, string>> = {
+  administrator: 'Administrator',
+  'global-analyst': 'Global analyst',
+};
 
 /**
  * A public answer with every editor named by role title ("Global analyst") instead of user id. Values
@@ -89,13 +142,20 @@ export async function withEditorsByRole<T>(context: AppContext, value: T): Promi
     if (!(await findUser(context.db, id))) continue;
     // Revoked grants count too: an edit keeps the title its editor held.
     const grants = await listRoleGrants(context.db, id, { includeRevoked: true });
-    const role = GOVERNANCE_EDITOR_ROLES.find((candidate) => grants.some((grant) => grant.role === candidate && grant.scope.kind === 'global'));
+    const role = GOVERNANCE_EDITOR_ROLES.find((candidate) =>
+      grants.some((grant) => grant.role === candidate && grant.scope.kind === 'global'),
+    );
     titles.set(id, role ? (EDITOR_TITLES[role] ?? role) : 'Editor');
   }
   const replace = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(replace);
     if (!node || typeof node !== 'object') return node;
-    return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, typeof child === 'string' && EDITOR_KEYS.has(key) ? (titles.get(child) ?? child) : replace(child)]));
+    return Object.fromEntries(
+      Object.entries(node).map(([key, child]) => [
+        key,
+        typeof child === 'string' && EDITOR_KEYS.has(key) ? (titles.get(child) ?? child) : replace(child),
+      ]),
+    );
   };
   return replace(value) as T;
 }

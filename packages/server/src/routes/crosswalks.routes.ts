@@ -26,7 +26,16 @@ import { listGovernanceDocumentVersions, loadCrosswalk } from '@migov/db';
 import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { etagOf, jsonBody, sendCached } from '../http/etag.ts';
-import { editFields, editorsOnly, EDITORS_TEXT, invalidEdit, requireGovernanceEditor, storeEdit, versionView, withEditorsByRole } from './crosswalks-and-partnerships.editing.ts';
+import {
+  editFields,
+  editorsOnly,
+  EDITORS_TEXT,
+  invalidEdit,
+  requireGovernanceEditor,
+  storeEdit,
+  versionView,
+  withEditorsByRole,
+} from './crosswalks-and-partnerships.editing.ts';
 
 const PUBLIC = { access: { permission: 'public' } } as const;
 const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
@@ -44,11 +53,24 @@ function linkView(link: CrosswalkLink) {
 const GAP_CATEGORIES = new Set([1, 2]);
 
 /** The gaps of one area in one round of published observations, mapped through a crosswalk (the stored one on the platform). */
-export function areaGaps(observations: readonly Observation[], area: string, year: number | undefined, crosswalk: Crosswalk) {
+export function areaGaps(
+  observations: readonly Observation[],
+  area: string,
+  year: number | undefined,
+  crosswalk: Crosswalk,
+) {
   const own = observations.filter((entry) => entry.series === 'SG_CPA_MIGRS' && entry.area === area);
-  const round = year ?? own.reduce<number | undefined>((latest, entry) => (latest === undefined || entry.year > latest ? entry.year : latest), undefined);
+  const round =
+    year ??
+    own.reduce<number | undefined>(
+      (latest, entry) => (latest === undefined || entry.year > latest ? entry.year : latest),
+      undefined,
+    );
   const inRound = own.filter((entry) => entry.year === round);
-  const domains = SDG_10_7_2_DOMAIN_CODES.map((domain) => ({ domain, value: inRound.find((entry) => entry.domain === domain)?.value ?? null }));
+  const domains = SDG_10_7_2_DOMAIN_CODES.map((domain) => ({
+    domain,
+    value: inRound.find((entry) => entry.domain === domain)?.value ?? null,
+  }));
   const gaps = domains
     .filter((entry) => typeof entry.value === 'number' && GAP_CATEGORIES.has(entry.value))
     .map((entry) => {
@@ -56,7 +78,10 @@ export function areaGaps(observations: readonly Observation[], area: string, yea
       return {
         ...mapping,
         category: entry.value,
-        gcmObjectives: mapping.gcmObjectives.map((objective) => ({ ...objective, basisLabel: basisLabel(objective.basis) })),
+        gcmObjectives: mapping.gcmObjectives.map((objective) => ({
+          ...objective,
+          basisLabel: basisLabel(objective.basis),
+        })),
         sdgTargets: mapping.sdgTargets.map((target) => ({ ...target, basisLabel: basisLabel(target.basis) })),
       };
     });
@@ -77,7 +102,8 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
       config: PUBLIC,
       schema: {
         tags: ['governance'],
-        summary: 'Crosswalk links between MiGOF, 10.7.2 domains, MGI dimensions, GCM objectives and SDG targets (JSON, or CSV with formula-safe cells)',
+        summary:
+          'Crosswalk links between MiGOF, 10.7.2 domains, MGI dimensions, GCM objectives and SDG targets (JSON, or CSV with formula-safe cells)',
         querystring: z.object({
           format: z.enum(['json', 'csv']).default('json'),
           status: z.enum(['active', 'all']).default('active').describe('all: retired links too (JSON only)'),
@@ -88,19 +114,28 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { format, status } = request.query;
       if (format === 'csv') {
-        if (status === 'all') throw new ApiError('invalid-input', 'status=all is JSON only: the CSV table holds the active links, as administrators edit them');
+        if (status === 'all')
+          throw new ApiError(
+            'invalid-input',
+            'status=all is JSON only: the CSV table holds the active links, as administrators edit them',
+          );
         const body = await cache.get('crosswalk:csv', async () => {
           const csv = formatCrosswalkCsv((await loadCrosswalk(context.db)).content);
           return { body: csv, etag: etagOf(csv), contentType: 'text/csv; charset=utf-8' };
         });
-        return sendCached(request, reply, body, { 'content-disposition': 'attachment; filename="migov-crosswalk.csv"' });
+        return sendCached(request, reply, body, {
+          'content-disposition': 'attachment; filename="migov-crosswalk.csv"',
+        });
       }
       const body = await cache.get(`crosswalk:json:${status}`, async () => {
         const stored = await loadCrosswalk(context.db);
         return jsonBody({
           version: stored.version,
           editorialLabel: EDITORIAL_LABEL,
-          items: await withEditorsByRole(context, stored.content.links.filter((link) => status === 'all' || link.status === 'active').map(linkView)),
+          items: await withEditorsByRole(
+            context,
+            stored.content.links.filter((link) => status === 'all' || link.status === 'active').map(linkView),
+          ),
         });
       });
       return sendCached(request, reply, body);
@@ -113,15 +148,28 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
       config: PUBLIC,
       schema: {
         tags: ['governance'],
-        summary: "A country's 10.7.2 domains below \"meets\" in a round (the value the results service shows, with its provenance), mapped to GCM objectives and SDG targets (editorial links labelled)",
+        summary:
+          'A country\'s 10.7.2 domains below "meets" in a round (the value the results service shows, with its provenance), mapped to GCM objectives and SDG targets (editorial links labelled)',
         params: z.object({ code: z.string().min(1).max(40) }),
-        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().describe('Round; default the latest with published data') }),
+        querystring: z.object({
+          year: z.coerce
+            .number()
+            .int()
+            .min(2000)
+            .max(2100)
+            .optional()
+            .describe('Round; default the latest with published data'),
+        }),
         response: cachedResponse,
       },
     },
     async (request, reply) => {
       const area = context.geography.findArea(request.params.code);
-      if (!area) throw new ApiError('not-found', `no area ${request.params.code} (use an M49 code, ISO alpha-2/alpha-3 code or group id)`);
+      if (!area)
+        throw new ApiError(
+          'not-found',
+          `no area ${request.params.code} (use an M49 code, ISO alpha-2/alpha-3 code or group id)`,
+        );
       const { year } = request.query;
       const body = await cache.get(`gaps:${area.code}:${year ?? ''}`, async () => {
         const results = await countryResults(context, { area: area.code });
@@ -148,15 +196,34 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/crosswalks/history',
-    { config: PUBLIC, schema: { tags: ['governance'], summary: 'Every version of the crosswalk, newest first, with the description, source and change of each edit', response: { 200: z.unknown() } } },
-    async () => ({ items: await withEditorsByRole(context, await listGovernanceDocumentVersions(context.db, 'crosswalk')) }),
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['governance'],
+        summary: 'Every version of the crosswalk, newest first, with the description, source and change of each edit',
+        response: { 200: z.unknown() },
+      },
+    },
+    async () => ({
+      items: await withEditorsByRole(context, await listGovernanceDocumentVersions(context.db, 'crosswalk')),
+    }),
   );
 
   /** Apply a core edit to the stored crosswalk and store it. */
-  async function editCrosswalk(request: Parameters<typeof requireGovernanceEditor>[0], expectedVersion: number, source: string, edit: (crosswalk: Crosswalk, actor: string, at: string) => CrosswalkEditResult, describe: (link: CrosswalkLink) => string, change: string) {
+  async function editCrosswalk(
+    request: Parameters<typeof requireGovernanceEditor>[0],
+    expectedVersion: number,
+    source: string,
+    edit: (crosswalk: Crosswalk, actor: string, at: string) => CrosswalkEditResult,
+    describe: (link: CrosswalkLink) => string,
+    change: string,
+  ) {
     const principal = requireGovernanceEditor(request);
     const stored = await loadCrosswalk(context.db);
-    if (stored.version !== expectedVersion) throw new ApiError('edit-conflict', `the crosswalk is at version ${stored.version}, not ${expectedVersion}`, { current: { version: stored.version, description: stored.description, createdAt: stored.createdAt } });
+    if (stored.version !== expectedVersion)
+      throw new ApiError('edit-conflict', `the crosswalk is at version ${stored.version}, not ${expectedVersion}`, {
+        current: { version: stored.version, description: stored.description, createdAt: stored.createdAt },
+      });
     let result: CrosswalkEditResult;
     try {
       result = edit(stored.content, principal.userId, context.now().toISOString());
@@ -165,7 +232,14 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
       throw error;
     }
     if (!result.ok) throw invalidEdit('the crosswalk edit is refused', result.problems);
-    const saved = await storeEdit(context, principal, { name: 'crosswalk', expectedVersion, content: result.crosswalk, description: describe(result.link), source, change: { type: change, link: result.link } });
+    const saved = await storeEdit(context, principal, {
+      name: 'crosswalk',
+      expectedVersion,
+      content: result.crosswalk,
+      description: describe(result.link),
+      source,
+      change: { type: change, link: result.link },
+    });
     return { ...versionView(saved), link: linkView(result.link) };
   }
 
@@ -176,11 +250,24 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: SIGNED_IN,
       ...editorsOnly,
-      schema: { tags: ['governance'], summary: 'Add a crosswalk link (sourced links name their source; editorial ones are labelled as such)', description: EDITORS_TEXT, body: z.object({ ...editFields, link: newCrosswalkLinkSchema }).strict(), response: { 201: z.unknown() } },
+      schema: {
+        tags: ['governance'],
+        summary: 'Add a crosswalk link (sourced links name their source; editorial ones are labelled as such)',
+        description: EDITORS_TEXT,
+        body: z.object({ ...editFields, link: newCrosswalkLinkSchema }).strict(),
+        response: { 201: z.unknown() },
+      },
     },
     async (request, reply) => {
       const { expectedVersion, source, link } = request.body;
-      const body = await editCrosswalk(request, expectedVersion, source, (crosswalk, actor, at) => addCrosswalkLink(crosswalk, link, { actor, at }), (added) => `Added ${nodeText(added)}`, 'add-link');
+      const body = await editCrosswalk(
+        request,
+        expectedVersion,
+        source,
+        (crosswalk, actor, at) => addCrosswalkLink(crosswalk, link, { actor, at }),
+        (added) => `Added ${nodeText(added)}`,
+        'add-link',
+      );
       return reply.code(201).send(body);
     },
   );
@@ -190,14 +277,30 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: SIGNED_IN,
       ...editorsOnly,
-      schema: { tags: ['governance'], summary: 'Replace a link: the old one is retired with the reason, the new one records what it replaces', description: EDITORS_TEXT, params: linkParams, body: z.object({ ...editFields, reason: z.string().trim().min(1).max(2_000), link: newCrosswalkLinkSchema }).strict(), response: { 200: z.unknown() } },
+      schema: {
+        tags: ['governance'],
+        summary: 'Replace a link: the old one is retired with the reason, the new one records what it replaces',
+        description: EDITORS_TEXT,
+        params: linkParams,
+        body: z
+          .object({ ...editFields, reason: z.string().trim().min(1).max(2_000), link: newCrosswalkLinkSchema })
+          .strict(),
+        response: { 200: z.unknown() },
+      },
     },
     async (request) => {
       const { expectedVersion, source, reason, link } = request.body;
-      return editCrosswalk(request, expectedVersion, source, (crosswalk, actor, at) => {
-        getCrosswalkLink(crosswalk, request.params.id);
-        return replaceCrosswalkLink(crosswalk, request.params.id, link, { actor, at, reason });
-      }, (added) => `Replaced ${request.params.id} by ${nodeText(added)}: ${reason}`, 'replace-link');
+      return editCrosswalk(
+        request,
+        expectedVersion,
+        source,
+        (crosswalk, actor, at) => {
+          getCrosswalkLink(crosswalk, request.params.id);
+          return replaceCrosswalkLink(crosswalk, request.params.id, link, { actor, at, reason });
+        },
+        (added) => `Replaced ${request.params.id} by ${nodeText(added)}: ${reason}`,
+        'replace-link',
+      );
     },
   );
 
@@ -206,14 +309,28 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: SIGNED_IN,
       ...editorsOnly,
-      schema: { tags: ['governance'], summary: 'Retire a link with a reason (it stays in the table as retired)', description: EDITORS_TEXT, params: linkParams, body: z.object({ ...editFields, reason: z.string().trim().min(1).max(2_000) }).strict(), response: { 200: z.unknown() } },
+      schema: {
+        tags: ['governance'],
+        summary: 'Retire a link with a reason (it stays in the table as retired)',
+        description: EDITORS_TEXT,
+        params: linkParams,
+        body: z.object({ ...editFields, reason: z.string().trim().min(1).max(2_000) }).strict(),
+        response: { 200: z.unknown() },
+      },
     },
     async (request) => {
       const { expectedVersion, source, reason } = request.body;
-      return editCrosswalk(request, expectedVersion, source, (crosswalk, actor, at) => {
-        getCrosswalkLink(crosswalk, request.params.id);
-        return retireCrosswalkLink(crosswalk, request.params.id, { actor, at, reason });
-      }, (retired) => `Retired ${nodeText(retired)}: ${reason}`, 'retire-link');
+      return editCrosswalk(
+        request,
+        expectedVersion,
+        source,
+        (crosswalk, actor, at) => {
+          getCrosswalkLink(crosswalk, request.params.id);
+          return retireCrosswalkLink(crosswalk, request.params.id, { actor, at, reason });
+        },
+        (retired) => `Retired ${nodeText(retired)}: ${reason}`,
+        'retire-link',
+      );
     },
   );
 };

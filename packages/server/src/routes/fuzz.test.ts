@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { SDG_10_7_2_V2019 } from '@migov/core';
-import { createApiToken, createAssessment, createRound, saveResponses, transitionAssessment, type MigovDatabase } from '@migov/db';
+import {
+  createApiToken,
+  createAssessment,
+  createRound,
+  saveResponses,
+  transitionAssessment,
+  type MigovDatabase,
+} from '@migov/db';
 import type { MigovApp } from '../app.ts';
 import { createSecret, hashSecret } from '../auth/tokens.ts';
 import { createTestApp, createTestDatabase, createTestUser, DIALECTS } from '../testing/test-app.ts';
@@ -17,7 +24,28 @@ const RUNS_PER_ROUTE = 12;
 
 const hostileString = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.constantFrom('', ' ', '0', '-1', '1e309', 'NaN', 'null', '../../etc/passwd', '%00', '<script>alert(1)</script>', "' OR 1=1 --", '=HYPERLINK("x")', '484', '2019', '419', 'sdg-10-7-2', 'csv', 'xlsx', '\u0000', 'ü'.repeat(300)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '1e309',
+    'NaN',
+    'null',
+    '../../etc/passwd',
+    '%00',
+    '<script>alert(1)</script>',
+    "' OR 1=1 --",
+    '=HYPERLINK("x")',
+    '484',
+    '2019',
+    '419',
+    'sdg-10-7-2',
+    'csv',
+    'xlsx',
+    '\u0000',
+    'ü'.repeat(300),
+  ),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
 );
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -54,13 +82,31 @@ describe.each(DIALECTS)('fuzzing every route from its schema (%s)', (dialect) =>
     const admin = await createTestUser(db, 'admin@example.org', [{ role: 'administrator', scope: { kind: 'global' } }]);
     token = createSecret('mgv_');
     await createApiToken(db, { userId: admin.id, name: 'fuzz', tokenHash: hashSecret(token) });
-    const round = await createRound(db, { year: 2019, instrument: 'sdg-10-7-2', version: '2019', opensOn: '2019-01-01', closesOn: '2019-12-31' });
+    const round = await createRound(db, {
+      year: 2019,
+      instrument: 'sdg-10-7-2',
+      version: '2019',
+      opensOn: '2019-01-01',
+      closesOn: '2019-12-31',
+    });
     // A published assessment, so the public data routes have something to compute from.
     let assessment = await createAssessment(db, { jurisdiction: '484', roundId: round.id }, null);
     const items = SDG_10_7_2_V2019.domains.flatMap((domain) => domain.items.map((item) => item.id));
-    assessment = await saveResponses(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, changes: items.map((itemId) => ({ itemId, optionId: 'no' })) }, null);
+    assessment = await saveResponses(
+      db,
+      {
+        assessmentId: assessment.id,
+        expectedLockVersion: assessment.lockVersion,
+        changes: items.map((itemId) => ({ itemId, optionId: 'no' })),
+      },
+      null,
+    );
     for (const action of ['submit', 'validate', 'publish'] as const) {
-      assessment = await transitionAssessment(db, { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, action }, null);
+      assessment = await transitionAssessment(
+        db,
+        { assessmentId: assessment.id, expectedLockVersion: assessment.lockVersion, action },
+        null,
+      );
     }
     await createAssessment(db, { jurisdiction: '250', roundId: round.id }, null);
   });
@@ -86,9 +132,16 @@ describe.each(DIALECTS)('fuzzing every route from its schema (%s)', (dialect) =>
           }),
           async ({ params, query, body, asAdmin, ifMatch }) => {
             let path = route.url;
-            paramNames.forEach((name, position) => (path = path.replace(`:${name}`, encodeURIComponent(String(params[position])) || 'x')));
+            paramNames.forEach(
+              (name, position) =>
+                (path = path.replace(`:${name}`, encodeURIComponent(String(params[position])) || 'x')),
+            );
             path = path.replace('*', 'x');
-            const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)] as [string, string])).toString();
+            const search = new URLSearchParams(
+              Object.entries(query).map(
+                ([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)] as [string, string],
+              ),
+            ).toString();
             const headers: Record<string, string> = {};
             if (asAdmin) headers.authorization = `Bearer ${token}`;
             if (ifMatch !== null) headers['if-match'] = ifMatch.replace(/[^\x20-\x7e]/g, '');
@@ -97,10 +150,14 @@ describe.each(DIALECTS)('fuzzing every route from its schema (%s)', (dialect) =>
               method: route.method as 'GET',
               url: search ? `${path}?${search}` : path,
               headers,
-              ...(hasBody ? { payload: JSON.stringify(body), headers: { ...headers, 'content-type': 'application/json' } } : {}),
+              ...(hasBody
+                ? { payload: JSON.stringify(body), headers: { ...headers, 'content-type': 'application/json' } }
+                : {}),
             });
             if (response.statusCode >= 500 || STACK.test(response.body)) {
-              failures.push(`${response.statusCode} ${route.method} ${path}?${search} ${JSON.stringify(body).slice(0, 200)} -> ${response.body.slice(0, 300)}`);
+              failures.push(
+                `${response.statusCode} ${route.method} ${path}?${search} ${JSON.stringify(body).slice(0, 200)} -> ${response.body.slice(0, 300)}`,
+              );
             }
           },
         ),

@@ -10,7 +10,14 @@ const PUBLIC = { access: { permission: 'public' } } as const;
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
-    { config: PUBLIC, schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['health'],
+        summary: 'The process is up',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -21,7 +28,13 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['health'],
         summary: 'The database is reachable and fully migrated',
-        response: { 200: z.object({ status: z.literal('ready'), schemaVersion: z.string(), dialect: z.enum(['sqlite', 'postgres']) }) },
+        response: {
+          200: z.object({
+            status: z.literal('ready'),
+            schemaVersion: z.string(),
+            dialect: z.enum(['sqlite', 'postgres']),
+          }),
+        },
       },
     },
     async () => {
@@ -32,7 +45,12 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new ApiError('not-ready', 'the database cannot be reached', {}, { 'retry-after': '5' });
       }
       if (applied !== SCHEMA_VERSION) {
-        throw new ApiError('not-ready', `the database schema is at ${applied ?? 'nothing'}; this server needs ${SCHEMA_VERSION} (run the migrations)`, {}, { 'retry-after': '5' });
+        throw new ApiError(
+          'not-ready',
+          `the database schema is at ${applied ?? 'nothing'}; this server needs ${SCHEMA_VERSION} (run the migrations)`,
+          {},
+          { 'retry-after': '5' },
+        );
       }
       return { status: 'ready' as const, schemaVersion: SCHEMA_VERSION, dialect: app.migov.db.dialect };
     },
@@ -41,6 +59,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/openapi.json',
     { config: PUBLIC, schema: { tags: ['health'], summary: 'This OpenAPI 3.1 document', hide: false } },
-    async (_request, reply) => reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(app.swagger())),
+    async (_request, reply) =>
+      reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(app.swagger())),
   );
 };

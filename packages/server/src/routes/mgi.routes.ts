@@ -64,7 +64,13 @@ const idParams = z.object({ id: z.string().min(1).max(60) });
 
 /** The roles the principal holds over a jurisdiction. */
 function rolesOver(context: AppContext, principal: Principal, jurisdiction: string): Role[] {
-  return [...new Set(principal.grants.filter((grant) => scopeCovers(grant.scope, jurisdiction, context.geography)).map((grant) => grant.role))];
+  return [
+    ...new Set(
+      principal.grants
+        .filter((grant) => scopeCovers(grant.scope, jurisdiction, context.geography))
+        .map((grant) => grant.role),
+    ),
+  ];
 }
 
 /** The profile instruments: the shipped examples and any administrator-loaded version. */
@@ -76,7 +82,11 @@ function profileInstrument(context: AppContext, instrument: string, version?: st
 
 function instrumentOf(context: AppContext, assessment: MgiAssessment): InstrumentVersion {
   const instrument = profileInstrument(context, assessment.instrument, assessment.instrumentVersion);
-  if (!instrument) throw new ApiError('internal-error', `the instrument ${assessment.instrument}@${assessment.instrumentVersion} of the assessment is not loaded`);
+  if (!instrument)
+    throw new ApiError(
+      'internal-error',
+      `the instrument ${assessment.instrument}@${assessment.instrumentVersion} of the assessment is not loaded`,
+    );
   return instrument;
 }
 
@@ -90,15 +100,26 @@ function profileOf(context: AppContext, assessment: MgiAssessment): ProfileResul
  */
 function answerOptionsOf(instrument: InstrumentVersion) {
   const scales = Object.fromEntries(
-    Object.entries(instrument.scales).map(([scaleId, options]) => [scaleId, options.map((option) => ({ id: option.id, label: option.label, level: profileLevelOf(option, options) }))]),
+    Object.entries(instrument.scales).map(([scaleId, options]) => [
+      scaleId,
+      options.map((option) => ({ id: option.id, label: option.label, level: profileLevelOf(option, options) })),
+    ]),
   );
-  return Object.fromEntries(instrument.domains.flatMap((domain) => domain.items.map((item) => [item.id, scales[item.scale] ?? []])));
+  return Object.fromEntries(
+    instrument.domains.flatMap((domain) => domain.items.map((item) => [item.id, scales[item.scale] ?? []])),
+  );
 }
 
 /** The jurisdiction's latest round before this one (optionally published only). */
-async function previousRound(context: AppContext, assessment: MgiAssessment, publishedOnly: boolean): Promise<MgiAssessment | undefined> {
+async function previousRound(
+  context: AppContext,
+  assessment: MgiAssessment,
+  publishedOnly: boolean,
+): Promise<MgiAssessment | undefined> {
   const rounds = await listMgiAssessments(context.db, { jurisdiction: assessment.jurisdiction });
-  return rounds.filter((round) => round.year < assessment.year && (!publishedOnly || round.state === 'published')).at(-1);
+  return rounds
+    .filter((round) => round.year < assessment.year && (!publishedOnly || round.state === 'published'))
+    .at(-1);
 }
 
 async function changesSince(context: AppContext, assessment: MgiAssessment, publishedOnly: boolean) {
@@ -107,7 +128,10 @@ async function changesSince(context: AppContext, assessment: MgiAssessment, publ
   const before = profileOf(context, previous);
   const after = profileOf(context, assessment);
   if (before.status === 'invalid' || after.status === 'invalid') return null;
-  return { since: { id: previous.id, year: previous.year, roundKind: previous.roundKind }, ...compareProfiles(before, after) };
+  return {
+    since: { id: previous.id, year: previous.year, roundKind: previous.roundKind },
+    ...compareProfiles(before, after),
+  };
 }
 
 function summary(assessment: MgiAssessment) {
@@ -130,10 +154,14 @@ function summary(assessment: MgiAssessment) {
 async function workingView(context: AppContext, principal: Principal, assessment: MgiAssessment) {
   const roles = rolesOver(context, principal, assessment.jurisdiction);
   const ministries = await mgiMinistriesOfUser(context.db, assessment, principal.userId);
-  const waitingFor = assessment.state === 'inter-ministerial-consultation' ? ministriesWithoutComment(assessment.process) : [];
+  const waitingFor =
+    assessment.state === 'inter-ministerial-consultation' ? ministriesWithoutComment(assessment.process) : [];
   // What the process would accept now: approval once, publication after it, closing when every ministry commented.
   const availableActions = availableMgiActions(assessment.state).filter(
-    (action) => !(action === 'approve' && assessment.process.approval) && !(action === 'publish' && !assessment.process.approval) && !(action === 'close-consultation' && waitingFor.length > 0),
+    (action) =>
+      !(action === 'approve' && assessment.process.approval) &&
+      !(action === 'publish' && !assessment.process.approval) &&
+      !(action === 'close-consultation' && waitingFor.length > 0),
   );
   return {
     ...summary(assessment),
@@ -148,12 +176,17 @@ async function workingView(context: AppContext, principal: Principal, assessment
 }
 
 /** An assessment the principal may read (scope with assessment:read, or invited to comment); others get not-found, so ids do not leak. */
-async function loadReadable(request: FastifyRequest, id: string): Promise<{ assessment: MgiAssessment; principal: Principal }> {
+async function loadReadable(
+  request: FastifyRequest,
+  id: string,
+): Promise<{ assessment: MgiAssessment; principal: Principal }> {
   const principal = requirePrincipal(request);
   const context = request.server.migov;
   const assessment = await findMgiAssessment(context.db, id);
   const readable =
-    assessment !== undefined && (isAllowed(principal.grants, 'assessment:read', context.geography, assessment.jurisdiction) || (await isMgiConsultationMember(context.db, assessment.id, principal.userId)));
+    assessment !== undefined &&
+    (isAllowed(principal.grants, 'assessment:read', context.geography, assessment.jurisdiction) ||
+      (await isMgiConsultationMember(context.db, assessment.id, principal.userId)));
   if (!assessment || !readable) throw new ApiError('not-found', `no MGI assessment ${id}`);
   return { assessment, principal };
 }
@@ -169,7 +202,10 @@ function refusalError(result: { refusal: MgiProcessRefusal; message: string; ass
     'missing-field': 'invalid-input',
     'unknown-ministry': 'invalid-input',
   };
-  return new ApiError(byRefusal[result.refusal], result.message, { refusal: result.refusal, state: result.assessment.state });
+  return new ApiError(byRefusal[result.refusal], result.message, {
+    refusal: result.refusal,
+    state: result.assessment.state,
+  });
 }
 
 /** Run a write, turning a stale lock version into 409 edit-conflict with the stored assessment. */
@@ -179,7 +215,9 @@ async function writing(context: AppContext, principal: Principal, write: () => P
     result = await write();
   } catch (error) {
     if (error instanceof ConflictError && error.current) {
-      throw new ApiError('edit-conflict', error.message, { current: await workingView(context, principal, error.current as MgiAssessment) });
+      throw new ApiError('edit-conflict', error.message, {
+        current: await workingView(context, principal, error.current as MgiAssessment),
+      });
     }
     throw error;
   }
@@ -192,7 +230,9 @@ async function writing(context: AppContext, principal: Principal, write: () => P
  * takes it; undefined when none is published.
  */
 export async function publishedMgiForBrief(context: AppContext, area: string): Promise<BriefMgiProfile | undefined> {
-  return loadPublishedMgiForBrief(context.db, normalizeJurisdiction(area), (assessment) => instrumentOf(context, assessment));
+  return loadPublishedMgiForBrief(context.db, normalizeJurisdiction(area), (assessment) =>
+    instrumentOf(context, assessment),
+  );
 }
 
 /** The public view of a published profile: answers with evidence, the profile, approval and publication, consulted ministries; never the comments. */
@@ -203,7 +243,13 @@ async function publishedView(context: AppContext, assessment: MgiAssessment) {
     instrumentTitle: instrument.title,
     profile: profileOf(context, assessment),
     consultedMinistries: [...new Set(assessment.process.comments.map((comment) => comment.ministry))],
-    approval: assessment.process.approval ? { authority: assessment.process.approval.authority, at: assessment.process.approval.at, ...(assessment.process.approval.reference ? { reference: assessment.process.approval.reference } : {}) } : null,
+    approval: assessment.process.approval
+      ? {
+          authority: assessment.process.approval.authority,
+          at: assessment.process.approval.at,
+          ...(assessment.process.approval.reference ? { reference: assessment.process.approval.reference } : {}),
+        }
+      : null,
     publishedAt: assessment.process.publication?.at ?? null,
     changes: await changesSince(context, assessment, true),
   };
@@ -219,16 +265,33 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       config: SIGNED_IN,
       schema: {
         tags: ['mgi'],
-        summary: 'Launch an MGI-style assessment of a country (M49 code) or city (<M49>-<local code>) for a year: the first round is the baseline, later ones follow up',
+        summary:
+          'Launch an MGI-style assessment of a country (M49 code) or city (<M49>-<local code>) for a year: the first round is the baseline, later ones follow up',
         description: 'National coordinators of the jurisdiction and administrators.',
         body: z
           .object({
-            jurisdiction: z.string().regex(/^\d{1,3}(-[A-Za-z0-9]{1,10})?$/, 'an M49 code, or <M49>-<local code> for a city'),
-            jurisdictionName: z.string().trim().min(1).max(300).optional().describe('required for a city not registered as a jurisdiction'),
+            jurisdiction: z
+              .string()
+              .regex(/^\d{1,3}(-[A-Za-z0-9]{1,10})?$/, 'an M49 code, or <M49>-<local code> for a city'),
+            jurisdictionName: z
+              .string()
+              .trim()
+              .min(1)
+              .max(300)
+              .optional()
+              .describe('required for a city not registered as a jurisdiction'),
             year: z.number().int().min(2016).max(2100),
-            instrument: z.string().min(1).max(100).optional().describe('default mgi-example (national) or mgi-local-example (city)'),
+            instrument: z
+              .string()
+              .min(1)
+              .max(100)
+              .optional()
+              .describe('default mgi-example (national) or mgi-local-example (city)'),
             instrumentVersion: z.string().min(1).max(100).optional(),
-            startFromPrevious: z.boolean().optional().describe("start from the answers of the jurisdiction's latest earlier round"),
+            startFromPrevious: z
+              .boolean()
+              .optional()
+              .describe("start from the answers of the jurisdiction's latest earlier round"),
           })
           .strict(),
         response: { 201: z.unknown() },
@@ -239,22 +302,58 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = request.body;
       const jurisdiction = normalizeJurisdiction(body.jurisdiction.toUpperCase());
       const level = jurisdictionLevelOf(jurisdiction);
-      if (!rolesOver(context, principal, jurisdiction).some((role) => COORDINATOR_ROLES.includes(role))) throw new ApiError('forbidden', `only the national coordinator of ${jurisdiction} or an administrator launches its MGI-style assessment`);
+      if (!rolesOver(context, principal, jurisdiction).some((role) => COORDINATOR_ROLES.includes(role)))
+        throw new ApiError(
+          'forbidden',
+          `only the national coordinator of ${jurisdiction} or an administrator launches its MGI-style assessment`,
+        );
       const country = context.geography.findArea(jurisdiction.split('-')[0] ?? '');
-      if (!country || country.kind !== 'country') throw new ApiError('invalid-input', `${jurisdiction} is not in a country`, { problems: [{ field: 'jurisdiction', value: body.jurisdiction, message: 'the M49 part must be a country' }] });
-      const name = level === 'national' ? country.name : (body.jurisdictionName ?? (await findJurisdiction(context.db, jurisdiction))?.name);
-      if (!name) throw new ApiError('invalid-input', `name the city ${jurisdiction} (jurisdictionName)`, { problems: [{ field: 'jurisdictionName', message: 'required for a city that is not a registered jurisdiction' }] });
+      if (!country || country.kind !== 'country')
+        throw new ApiError('invalid-input', `${jurisdiction} is not in a country`, {
+          problems: [{ field: 'jurisdiction', value: body.jurisdiction, message: 'the M49 part must be a country' }],
+        });
+      const name =
+        level === 'national'
+          ? country.name
+          : (body.jurisdictionName ?? (await findJurisdiction(context.db, jurisdiction))?.name);
+      if (!name)
+        throw new ApiError('invalid-input', `name the city ${jurisdiction} (jurisdictionName)`, {
+          problems: [
+            { field: 'jurisdictionName', message: 'required for a city that is not a registered jurisdiction' },
+          ],
+        });
       const instrumentId = body.instrument ?? (level === 'national' ? 'mgi-example' : 'mgi-local-example');
       const instrument = profileInstrument(context, instrumentId, body.instrumentVersion);
       if (!instrument) {
-        throw new ApiError('invalid-input', `no profile instrument ${instrumentId}${body.instrumentVersion ? `@${body.instrumentVersion}` : ''}`, { problems: [{ field: 'instrument', value: instrumentId, message: 'must be a loaded instrument of kind profile' }] });
+        throw new ApiError(
+          'invalid-input',
+          `no profile instrument ${instrumentId}${body.instrumentVersion ? `@${body.instrumentVersion}` : ''}`,
+          {
+            problems: [
+              { field: 'instrument', value: instrumentId, message: 'must be a loaded instrument of kind profile' },
+            ],
+          },
+        );
       }
       const created = await createMgiAssessment(
         context.db,
-        { jurisdiction, jurisdictionName: name, level, year: body.year, instrument: instrument.instrument, instrumentVersion: instrument.version, ...(body.startFromPrevious ? { startFromPrevious: true } : {}), createdAt: context.now().toISOString() },
+        {
+          jurisdiction,
+          jurisdictionName: name,
+          level,
+          year: body.year,
+          instrument: instrument.instrument,
+          instrumentVersion: instrument.version,
+          ...(body.startFromPrevious ? { startFromPrevious: true } : {}),
+          createdAt: context.now().toISOString(),
+        },
         principal.userId,
       );
-      return reply.code(201).header('location', `/api/v1/mgi/assessments/${created.id}`).header('etag', lockVersionEtag(created.lockVersion)).send(await workingView(context, principal, created));
+      return reply
+        .code(201)
+        .header('location', `/api/v1/mgi/assessments/${created.id}`)
+        .header('etag', lockVersionEtag(created.lockVersion))
+        .send(await workingView(context, principal, created));
     },
   );
 
@@ -272,10 +371,17 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const principal = requirePrincipal(request);
       const code = request.query.jurisdiction;
-      const all = await listMgiAssessments(context.db, code ? { jurisdiction: normalizeJurisdiction(code.toUpperCase()) } : {});
+      const all = await listMgiAssessments(
+        context.db,
+        code ? { jurisdiction: normalizeJurisdiction(code.toUpperCase()) } : {},
+      );
       const visible: MgiAssessment[] = [];
       for (const assessment of all) {
-        if (isAllowed(principal.grants, 'assessment:read', context.geography, assessment.jurisdiction) || (await isMgiConsultationMember(context.db, assessment.id, principal.userId))) visible.push(assessment);
+        if (
+          isAllowed(principal.grants, 'assessment:read', context.geography, assessment.jurisdiction) ||
+          (await isMgiConsultationMember(context.db, assessment.id, principal.userId))
+        )
+          visible.push(assessment);
       }
       return { items: visible.map(summary) };
     },
@@ -283,10 +389,22 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/mgi/assessments/:id',
-    { config: SIGNED_IN, schema: { tags: ['mgi'], summary: 'An MGI-style assessment: answers, profile, process with the ministries\' comments, and what you may do next (ETag: the lock version)', params: idParams, response: { 200: z.unknown() } } },
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['mgi'],
+        summary:
+          "An MGI-style assessment: answers, profile, process with the ministries' comments, and what you may do next (ETag: the lock version)",
+        params: idParams,
+        response: { 200: z.unknown() },
+      },
+    },
     async (request, reply) => {
       const { assessment, principal } = await loadReadable(request, request.params.id);
-      return reply.header('etag', lockVersionEtag(assessment.lockVersion)).header('cache-control', 'private, no-store').send(await workingView(context, principal, assessment));
+      return reply
+        .header('etag', lockVersionEtag(assessment.lockVersion))
+        .header('cache-control', 'private, no-store')
+        .send(await workingView(context, principal, assessment));
     },
   );
 
@@ -296,8 +414,10 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       config: SIGNED_IN,
       schema: {
         tags: ['mgi'],
-        summary: 'Save answers (option: in place / partial / absent / not applicable, and narrative evidence as comment); needs If-Match; 409 with the current assessment when someone saved first',
-        description: 'Focal points of the jurisdiction and administrators, at data collection or while the draft profile is revised.',
+        summary:
+          'Save answers (option: in place / partial / absent / not applicable, and narrative evidence as comment); needs If-Match; 409 with the current assessment when someone saved first',
+        description:
+          'Focal points of the jurisdiction and administrators, at data collection or while the draft profile is revised.',
         params: idParams,
         headers: ifMatchHeaders,
         body: z.object({ answers: profileResponsesSchema }).strict(),
@@ -306,17 +426,37 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { assessment, principal } = await loadReadable(request, request.params.id);
-      if (!isAllowed(principal.grants, 'assessment:edit', context.geography, assessment.jurisdiction)) throw new ApiError('forbidden', `only focal points of ${assessment.jurisdiction} (or administrators) save its answers`);
+      if (!isAllowed(principal.grants, 'assessment:edit', context.geography, assessment.jurisdiction))
+        throw new ApiError(
+          'forbidden',
+          `only focal points of ${assessment.jurisdiction} (or administrators) save its answers`,
+        );
       const expected = requireIfMatch(request, '/mgi/assessments/{id}');
       const answers = request.body.answers;
       const check = computeProfile(instrumentOf(context, assessment), { ...assessment.responses, ...answers });
       if (check.status === 'invalid') {
-        throw new ApiError('invalid-input', `${check.problems.length} answer(s) do not fit the instrument ${assessment.instrument}@${assessment.instrumentVersion}; nothing was saved`, {
-          problems: check.problems.map((problem) => ({ field: `answers.${problem.itemId}`, ...(problem.optionId ? { value: problem.optionId } : {}), message: problem.message })),
-        });
+        throw new ApiError(
+          'invalid-input',
+          `${check.problems.length} answer(s) do not fit the instrument ${assessment.instrument}@${assessment.instrumentVersion}; nothing was saved`,
+          {
+            problems: check.problems.map((problem) => ({
+              field: `answers.${problem.itemId}`,
+              ...(problem.optionId ? { value: problem.optionId } : {}),
+              message: problem.message,
+            })),
+          },
+        );
       }
-      const saved = await writing(context, principal, () => saveMgiAnswers(context.db, { id: assessment.id, expectedLockVersion: expected, answers, at: context.now().toISOString() }, principal.userId));
-      return reply.header('etag', lockVersionEtag(saved.lockVersion)).send(await workingView(context, principal, saved));
+      const saved = await writing(context, principal, () =>
+        saveMgiAnswers(
+          context.db,
+          { id: assessment.id, expectedLockVersion: expected, answers, at: context.now().toISOString() },
+          principal.userId,
+        ),
+      );
+      return reply
+        .header('etag', lockVersionEtag(saved.lockVersion))
+        .send(await workingView(context, principal, saved));
     },
   );
 
@@ -326,9 +466,10 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       config: SIGNED_IN,
       schema: {
         tags: ['mgi'],
-        summary: 'Take a process action (begin-data-collection, submit-draft, open-consultation with invited users per ministry, comment, close-consultation, revise-draft, approve, publish); needs If-Match',
+        summary:
+          'Take a process action (begin-data-collection, submit-draft, open-consultation with invited users per ministry, comment, close-consultation, revise-draft, approve, publish); needs If-Match',
         description:
-          'Coordinators (and administrators) launch, open and close consultations, approve and publish; focal points submit and revise the draft. A comment comes from a user invited for that ministry, or from a coordinator entering it on the ministry\'s behalf.',
+          "Coordinators (and administrators) launch, open and close consultations, approve and publish; focal points submit and revise the draft. A comment comes from a user invited for that ministry, or from a coordinator entering it on the ministry's behalf.",
         params: idParams,
         headers: ifMatchHeaders,
         body: mgiActionRequestSchema,
@@ -339,15 +480,22 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       const { assessment, principal } = await loadReadable(request, request.params.id);
       const expected = requireIfMatch(request, '/mgi/assessments/{id}');
       const roles = rolesOver(context, principal, assessment.jurisdiction);
-      const { invite, ...fields } = request.body as typeof request.body & { invite?: { ministry: string; email: string }[] };
+      const { invite, ...fields } = request.body as typeof request.body & {
+        invite?: { ministry: string; email: string }[];
+      };
       const action = { ...fields, actor: principal.userId, at: context.now().toISOString() } as MgiProcessAction;
       let checkRoles: readonly Role[] | undefined = roles;
       const permitted: readonly Role[] = MGI_PROCESS_ROLES[action.type];
-      if (action.type !== 'comment' && !roles.some((role) => permitted.includes(role))) throw new ApiError('forbidden', `${action.type} needs one of the roles ${permitted.join(', ')} for ${assessment.jurisdiction}`);
+      if (action.type !== 'comment' && !roles.some((role) => permitted.includes(role)))
+        throw new ApiError(
+          'forbidden',
+          `${action.type} needs one of the roles ${permitted.join(', ')} for ${assessment.jurisdiction}`,
+        );
       if (action.type === 'comment') {
         const own = await mgiMinistriesOfUser(context.db, assessment, principal.userId);
         const onBehalf = roles.some((role) => COORDINATOR_ROLES.includes(role));
-        if (!own.includes(action.ministry) && !onBehalf) throw new ApiError('forbidden', `you are not invited to comment for ${action.ministry} in this consultation`);
+        if (!own.includes(action.ministry) && !onBehalf)
+          throw new ApiError('forbidden', `you are not invited to comment for ${action.ministry} in this consultation`);
         // Invited users hold no role over the jurisdiction: their invitation is the permission.
         checkRoles = undefined;
       }
@@ -360,13 +508,33 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       for (const [index, entry] of (invite ?? []).entries()) {
         const user = await findUserByEmail(context.db, entry.email);
         if (user && user.status === 'active') invited.push({ ministry: entry.ministry, userId: user.id });
-        else unknown.push({ field: `invite[${index}].email`, value: entry.email, message: 'no active user with this email: invite them to the platform first' });
+        else
+          unknown.push({
+            field: `invite[${index}].email`,
+            value: entry.email,
+            message: 'no active user with this email: invite them to the platform first',
+          });
       }
-      if (unknown.length > 0) throw new ApiError('invalid-input', 'some invited users do not exist; nothing was changed', { problems: unknown });
+      if (unknown.length > 0)
+        throw new ApiError('invalid-input', 'some invited users do not exist; nothing was changed', {
+          problems: unknown,
+        });
       const updated = await writing(context, principal, () =>
-        applyMgiProcessAction(context.db, { id: assessment.id, expectedLockVersion: expected, action, ...(checkRoles ? { roles: checkRoles } : {}), ...(invited.length > 0 ? { invite: invited } : {}) }, principal.userId),
+        applyMgiProcessAction(
+          context.db,
+          {
+            id: assessment.id,
+            expectedLockVersion: expected,
+            action,
+            ...(checkRoles ? { roles: checkRoles } : {}),
+            ...(invited.length > 0 ? { invite: invited } : {}),
+          },
+          principal.userId,
+        ),
       );
-      return reply.header('etag', lockVersionEtag(updated.lockVersion)).send(await workingView(context, principal, updated));
+      return reply
+        .header('etag', lockVersionEtag(updated.lockVersion))
+        .send(await workingView(context, principal, updated));
     },
   );
 
@@ -374,7 +542,13 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
     '/mgi/assessments/:id/answers/history',
     {
       config: SIGNED_IN,
-      schema: { tags: ['mgi'], summary: 'Every saved answer of the assessment, oldest first (optionally of one item)', params: idParams, querystring: z.object({ item: z.string().min(1).max(60).optional() }), response: { 200: z.unknown() } },
+      schema: {
+        tags: ['mgi'],
+        summary: 'Every saved answer of the assessment, oldest first (optionally of one item)',
+        params: idParams,
+        querystring: z.object({ item: z.string().min(1).max(60).optional() }),
+        response: { 200: z.unknown() },
+      },
     },
     async (request) => {
       const { assessment } = await loadReadable(request, request.params.id);
@@ -386,7 +560,13 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
     '/mgi/assessments/:id/changes',
     {
       config: SIGNED_IN,
-      schema: { tags: ['mgi'], summary: "What changed since the jurisdiction's previous round (items, areas, and per dimension the areas that became well-developed or newly show potential for further development)", params: idParams, response: { 200: z.unknown() } },
+      schema: {
+        tags: ['mgi'],
+        summary:
+          "What changed since the jurisdiction's previous round (items, areas, and per dimension the areas that became well-developed or newly show potential for further development)",
+        params: idParams,
+        response: { 200: z.unknown() },
+      },
     },
     async (request) => {
       const { assessment } = await loadReadable(request, request.params.id);
@@ -398,12 +578,29 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
     '/mgi/profiles',
     {
       config: PUBLIC,
-      schema: { tags: ['mgi'], summary: 'Published MGI-style profiles (jurisdiction, round)', querystring: z.object({ jurisdiction: z.string().min(1).max(20).optional() }), response: { 200: z.unknown() } },
+      schema: {
+        tags: ['mgi'],
+        summary: 'Published MGI-style profiles (jurisdiction, round)',
+        querystring: z.object({ jurisdiction: z.string().min(1).max(20).optional() }),
+        response: { 200: z.unknown() },
+      },
     },
     async (request) => {
       const code = request.query.jurisdiction;
-      const published = await listMgiAssessments(context.db, { state: 'published', ...(code ? { jurisdiction: normalizeJurisdiction(code.toUpperCase()) } : {}) });
-      return { items: published.map(({ id, jurisdiction, jurisdictionName, level, year, roundKind }) => ({ id, jurisdiction, jurisdictionName, level, year, roundKind })) };
+      const published = await listMgiAssessments(context.db, {
+        state: 'published',
+        ...(code ? { jurisdiction: normalizeJurisdiction(code.toUpperCase()) } : {}),
+      });
+      return {
+        items: published.map(({ id, jurisdiction, jurisdictionName, level, year, roundKind }) => ({
+          id,
+          jurisdiction,
+          jurisdictionName,
+          level,
+          year,
+          roundKind,
+        })),
+      };
     },
   );
 
@@ -413,15 +610,24 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       config: PUBLIC,
       schema: {
         tags: ['mgi'],
-        summary: 'A published MGI-style profile: per dimension the well-developed areas and the areas with potential for further development, answers with evidence, and what changed since the previous published round (no score, no ranking)',
-        params: z.object({ jurisdiction: z.string().min(1).max(20), year: z.coerce.number().int().min(2016).max(2100) }),
+        summary:
+          'A published MGI-style profile: per dimension the well-developed areas and the areas with potential for further development, answers with evidence, and what changed since the previous published round (no score, no ranking)',
+        params: z.object({
+          jurisdiction: z.string().min(1).max(20),
+          year: z.coerce.number().int().min(2016).max(2100),
+        }),
         response: { 200: z.unknown() },
       },
     },
     async (request) => {
       const jurisdiction = normalizeJurisdiction(request.params.jurisdiction.toUpperCase());
-      const [assessment] = await listMgiAssessments(context.db, { jurisdiction, year: request.params.year, state: 'published' });
-      if (!assessment) throw new ApiError('not-found', `no published MGI-style profile of ${jurisdiction} in ${request.params.year}`);
+      const [assessment] = await listMgiAssessments(context.db, {
+        jurisdiction,
+        year: request.params.year,
+        state: 'published',
+      });
+      if (!assessment)
+        throw new ApiError('not-found', `no published MGI-style profile of ${jurisdiction} in ${request.params.year}`);
       return publishedView(context, assessment);
     },
   );

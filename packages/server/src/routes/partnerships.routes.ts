@@ -36,7 +36,16 @@ import { listGovernanceDocumentVersions, loadPartnershipRegistry } from '@migov/
 import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { jsonBody, sendCached } from '../http/etag.ts';
-import { editFields, editorsOnly, EDITORS_TEXT, invalidEdit, requireGovernanceEditor, storeEdit, versionView, withEditorsByRole } from './crosswalks-and-partnerships.editing.ts';
+import {
+  editFields,
+  editorsOnly,
+  EDITORS_TEXT,
+  invalidEdit,
+  requireGovernanceEditor,
+  storeEdit,
+  versionView,
+  withEditorsByRole,
+} from './crosswalks-and-partnerships.editing.ts';
 
 const PUBLIC = { access: { permission: 'public' } } as const;
 const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
@@ -51,7 +60,10 @@ const asOfSchema = z
 const observersSchema = z.enum(['true', 'false']).default('false').describe('Count observers as members');
 
 function membershipQuery(asOf: string | undefined, observers: 'true' | 'false'): MembershipQuery {
-  return { ...(asOf ? { asOf: /^\d{4}$/.test(asOf) ? Number(asOf) : asOf } : {}), ...(observers === 'true' ? { includeObservers: true } : {}) };
+  return {
+    ...(asOf ? { asOf: /^\d{4}$/.test(asOf) ? Number(asOf) : asOf } : {}),
+    ...(observers === 'true' ? { includeObservers: true } : {}),
+  };
 }
 
 function processSummary(registry: PartnershipRegistry, process: ConsultationProcess, query: MembershipQuery) {
@@ -75,7 +87,12 @@ function processSummary(registry: PartnershipRegistry, process: ConsultationProc
 }
 
 function memberCountFields(count: ProcessMemberCount) {
-  return count.compiled ? { memberCount: count.count, ...(count.unverifiedLeftOut > 0 ? { memberCountUnverifiedLeftOut: count.unverifiedLeftOut } : {}) } : { memberCount: null, memberCountNotCompiled: count.reason };
+  return count.compiled
+    ? {
+        memberCount: count.count,
+        ...(count.unverifiedLeftOut > 0 ? { memberCountUnverifiedLeftOut: count.unverifiedLeftOut } : {}),
+      }
+    : { memberCount: null, memberCountNotCompiled: count.reason };
 }
 
 /** The rounds present in the observations, oldest first. */
@@ -84,23 +101,46 @@ function roundsOf(observations: readonly Observation[]): number[] {
 }
 
 /** A group figure is computed by migov from n of N members; with a demo value among them it is demo. */
-function groupProvenance(responding: readonly string[], members: number, year: number, demo: ReadonlySet<string>): Provenance {
-  if (responding.some((area) => demo.has(`${area}|${year}`))) return { kind: 'demo', label: `${DEMO_LABEL} (${computedLabel(responding.length, members)}, demo values among them)` };
+function groupProvenance(
+  responding: readonly string[],
+  members: number,
+  year: number,
+  demo: ReadonlySet<string>,
+): Provenance {
+  if (responding.some((area) => demo.has(`${area}|${year}`)))
+    return {
+      kind: 'demo',
+      label: `${DEMO_LABEL} (${computedLabel(responding.length, members)}, demo values among them)`,
+    };
   return { kind: 'computed', label: computedLabel(responding.length, members), responding: responding.length, members };
 }
 
 /** Per round and domain: the group figure of the members and how many of them it covers. */
-export function groupResultsByRound(registry: PartnershipRegistry, processId: string, observations: readonly Observation[], includeObservers: boolean, demo: ReadonlySet<string> = new Set()) {
+export function groupResultsByRound(
+  registry: PartnershipRegistry,
+  processId: string,
+  observations: readonly Observation[],
+  includeObservers: boolean,
+  demo: ReadonlySet<string> = new Set(),
+) {
   return roundsOf(observations).map((year) => ({
     year,
     membersAsOf: String(year),
-    domains: processGroupResults(registry, processId, observations, { year, ...(includeObservers ? { includeObservers: true } : {}) }).map((result) => ({
+    domains: processGroupResults(registry, processId, observations, {
+      year,
+      ...(includeObservers ? { includeObservers: true } : {}),
+    }).map((result) => ({
       domain: result.domain,
       numerator: result.numerator,
       denominator: result.denominator,
       percent: result.percent ?? null,
       provenance: groupProvenance(result.responding, result.members.length, year, demo),
-      coverage: { members: result.members.length, responding: result.responding.length, notApplicable: result.notApplicable.length, missing: result.missing.length },
+      coverage: {
+        members: result.members.length,
+        responding: result.responding.length,
+        notApplicable: result.notApplicable.length,
+        missing: result.missing.length,
+      },
       members: result.members,
       responding: result.responding,
       meeting: result.meeting,
@@ -124,8 +164,13 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       config: PUBLIC,
       schema: {
         tags: ['partnerships'],
-        summary: 'Inter-State consultation mechanisms on migration: type history, founding years with sources, secretariat, member count as of a date',
-        querystring: z.object({ type: z.enum(PROCESS_TYPES).optional(), asOf: asOfSchema, includeObservers: observersSchema }),
+        summary:
+          'Inter-State consultation mechanisms on migration: type history, founding years with sources, secretariat, member count as of a date',
+        querystring: z.object({
+          type: z.enum(PROCESS_TYPES).optional(),
+          asOf: asOfSchema,
+          includeObservers: observersSchema,
+        }),
         response: cachedResponse,
       },
     },
@@ -134,7 +179,13 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       const query = membershipQuery(asOf, includeObservers);
       const body = await cache.get(`partnerships:${type ?? ''}:${asOf ?? ''}:${includeObservers}`, async () => {
         const { content: registry, version } = await stored();
-        return jsonBody({ version, asOf: asOf ?? null, items: listProcesses(registry, type ? { type } : {}).map((process) => processSummary(registry, process, query)) });
+        return jsonBody({
+          version,
+          asOf: asOf ?? null,
+          items: listProcesses(registry, type ? { type } : {}).map((process) =>
+            processSummary(registry, process, query),
+          ),
+        });
       });
       return sendCached(request, reply, body);
     },
@@ -157,16 +208,28 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { asOf, includeObservers, processes } = request.query;
-      const wanted = processes?.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+      const wanted = processes
+        ?.split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0);
       const { content: registry } = await stored();
       const ids = wanted?.map((entry) => {
         const process = findProcess(registry, entry);
-        if (!process) throw new ApiError('not-found', `no consultation process ${JSON.stringify(entry)} (use an id or acronym from /partnerships)`);
+        if (!process)
+          throw new ApiError(
+            'not-found',
+            `no consultation process ${JSON.stringify(entry)} (use an id or acronym from /partnerships)`,
+          );
         return process.id;
       });
       const query = membershipQuery(asOf, includeObservers);
-      const body = await cache.get(`partnership-overlaps:${asOf ?? ''}:${includeObservers}:${ids?.join(',') ?? ''}`, async () =>
-        jsonBody({ asOf: asOf ?? null, items: processOverlaps(registry, { ...query, ...(ids ? { processes: ids } : {}) }) }),
+      const body = await cache.get(
+        `partnership-overlaps:${asOf ?? ''}:${includeObservers}:${ids?.join(',') ?? ''}`,
+        async () =>
+          jsonBody({
+            asOf: asOf ?? null,
+            items: processOverlaps(registry, { ...query, ...(ids ? { processes: ids } : {}) }),
+          }),
       );
       return sendCached(request, reply, body);
     },
@@ -178,7 +241,8 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       config: PUBLIC,
       schema: {
         tags: ['partnerships'],
-        summary: 'One process: membership records over time, members as of a date, meetings with outcome documents, and the 10.7.2 results of its members per round and domain',
+        summary:
+          'One process: membership records over time, members as of a date, meetings with outcome documents, and the 10.7.2 results of its members per round and domain',
         params: z.object({ id: z.string().min(1).max(100) }),
         querystring: z.object({ asOf: asOfSchema, includeObservers: observersSchema }),
         response: cachedResponse,
@@ -187,13 +251,21 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { content: registry } = await stored();
       const process = findProcess(registry, request.params.id);
-      if (!process) throw new ApiError('not-found', `no consultation process ${JSON.stringify(request.params.id)} (use an id or acronym from /partnerships)`);
+      if (!process)
+        throw new ApiError(
+          'not-found',
+          `no consultation process ${JSON.stringify(request.params.id)} (use an id or acronym from /partnerships)`,
+        );
       const { asOf, includeObservers } = request.query;
       const query = membershipQuery(asOf, includeObservers);
       const body = await cache.get(`partnership:${process.id}:${asOf ?? ''}:${includeObservers}`, async () => {
         const results = await countryResults(context);
         const observations = shownObservations(results).map((entry) => entry.observation);
-        const demo = new Set(results.filter((result) => result.value.provenance.kind === 'demo').map((result) => `${result.area}|${result.year}`));
+        const demo = new Set(
+          results
+            .filter((result) => result.value.provenance.kind === 'demo')
+            .map((result) => `${result.area}|${result.year}`),
+        );
         return jsonBody({
           ...processSummary(registry, process, query),
           asOf: asOf ?? null,
@@ -202,9 +274,15 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
           meetings: processMeetings(registry, process.id),
           memberCategories: memberCategories(processMemberAreas(registry, process.id, query), observations) ?? null,
           groupResults: {
-            method: '100 x members in category 3 or 4 / responding members (category 1-4); not applicable and missing left out of both; membership on 1 January of the round year',
-            source: 'the 10.7.2 values the results service shows (official where the UN published, else national publications)',
-            containsDemo: demo.size > 0 && processMemberAreas(registry, process.id, query).some((area) => [...demo].some((key) => key.startsWith(`${area}|`))),
+            method:
+              '100 x members in category 3 or 4 / responding members (category 1-4); not applicable and missing left out of both; membership on 1 January of the round year',
+            source:
+              'the 10.7.2 values the results service shows (official where the UN published, else national publications)',
+            containsDemo:
+              demo.size > 0 &&
+              processMemberAreas(registry, process.id, query).some((area) =>
+                [...demo].some((key) => key.startsWith(`${area}|`)),
+              ),
             rounds: groupResultsByRound(registry, process.id, observations, includeObservers === 'true', demo),
           },
         });
@@ -214,18 +292,47 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/partnerships/history',
-    { config: PUBLIC, schema: { tags: ['partnerships'], summary: 'Every version of the partnership registry, newest first, with the description, source and change of each edit', response: { 200: z.unknown() } } },
-    async () => ({ items: await withEditorsByRole(context, await listGovernanceDocumentVersions(context.db, 'partnership-registry')) }),
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['partnerships'],
+        summary:
+          'Every version of the partnership registry, newest first, with the description, source and change of each edit',
+        response: { 200: z.unknown() },
+      },
+    },
+    async () => ({
+      items: await withEditorsByRole(context, await listGovernanceDocumentVersions(context.db, 'partnership-registry')),
+    }),
   );
 
   /** Apply a core edit to the stored registry and store it. */
-  async function editRegistry<T>(request: Parameters<typeof requireGovernanceEditor>[0], expectedVersion: number, source: string, edit: (registry: PartnershipRegistry) => RegistryEditResult<T>, describe: (record: T) => string, change: string) {
+  async function editRegistry<T>(
+    request: Parameters<typeof requireGovernanceEditor>[0],
+    expectedVersion: number,
+    source: string,
+    edit: (registry: PartnershipRegistry) => RegistryEditResult<T>,
+    describe: (record: T) => string,
+    change: string,
+  ) {
     const principal = requireGovernanceEditor(request);
     const current = await stored();
-    if (current.version !== expectedVersion) throw new ApiError('edit-conflict', `the partnership registry is at version ${current.version}, not ${expectedVersion}`, { current: { version: current.version, description: current.description, createdAt: current.createdAt } });
+    if (current.version !== expectedVersion)
+      throw new ApiError(
+        'edit-conflict',
+        `the partnership registry is at version ${current.version}, not ${expectedVersion}`,
+        { current: { version: current.version, description: current.description, createdAt: current.createdAt } },
+      );
     const result = edit(current.content);
     if (!result.ok) throw invalidEdit('the registry edit is refused', result.problems);
-    const saved = await storeEdit(context, principal, { name: 'partnership-registry', expectedVersion, content: result.registry, description: describe(result.record), source, change: { type: change, record: result.record } });
+    const saved = await storeEdit(context, principal, {
+      name: 'partnership-registry',
+      expectedVersion,
+      content: result.registry,
+      description: describe(result.record),
+      source,
+      change: { type: change, record: result.record },
+    });
     return { ...versionView(saved), record: result.record };
   }
 
@@ -234,12 +341,25 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: SIGNED_IN,
       ...editorsOnly,
-      schema: { tags: ['partnerships'], summary: 'Add a membership record (member or observer, with as-of date, optional from/until, and its source)', description: EDITORS_TEXT, body: z.object({ ...editFields, membership: newMembershipSchema }).strict(), response: { 201: z.unknown() } },
+      schema: {
+        tags: ['partnerships'],
+        summary: 'Add a membership record (member or observer, with as-of date, optional from/until, and its source)',
+        description: EDITORS_TEXT,
+        body: z.object({ ...editFields, membership: newMembershipSchema }).strict(),
+        response: { 201: z.unknown() },
+      },
     },
     async (request, reply) => {
       const { expectedVersion, source, membership } = request.body;
       const isKnownArea = (area: string) => context.geography.findArea(area)?.kind === 'country';
-      const body = await editRegistry(request, expectedVersion, source, (registry) => addMembership(registry, membership, isKnownArea), (record) => `Added ${record.name} (${record.kind}) to ${record.process}`, 'add-membership');
+      const body = await editRegistry(
+        request,
+        expectedVersion,
+        source,
+        (registry) => addMembership(registry, membership, isKnownArea),
+        (record) => `Added ${record.name} (${record.kind}) to ${record.process}`,
+        'add-membership',
+      );
       return reply.code(201).send(body);
     },
   );
@@ -254,15 +374,30 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'End a membership on a date (the record stays, with until and the source of the end)',
         description: EDITORS_TEXT,
         params: z.object({ id: z.string().min(1).max(300) }),
-        body: z.object({ ...editFields, until: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD') }).strict(),
+        body: z
+          .object({
+            ...editFields,
+            until: z
+              .string()
+              .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD'),
+          })
+          .strict(),
         response: { 200: z.unknown() },
       },
     },
     async (request) => {
       const { expectedVersion, source, until } = request.body;
       const current = await stored();
-      if (!current.content.memberships.some((record) => record.id === request.params.id)) throw new ApiError('not-found', `no membership record ${request.params.id}`);
-      return editRegistry(request, expectedVersion, source, (registry) => endMembership(registry, request.params.id, { until, source }), (record) => `Ended ${record.name} in ${record.process} on ${until}`, 'end-membership');
+      if (!current.content.memberships.some((record) => record.id === request.params.id))
+        throw new ApiError('not-found', `no membership record ${request.params.id}`);
+      return editRegistry(
+        request,
+        expectedVersion,
+        source,
+        (registry) => endMembership(registry, request.params.id, { until, source }),
+        (record) => `Ended ${record.name} in ${record.process} on ${until}`,
+        'end-membership',
+      );
     },
   );
 
@@ -273,17 +408,37 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       ...editorsOnly,
       schema: {
         tags: ['partnerships'],
-        summary: "Add an entry to a process's type history: the type a source gives it and when (the latest entry is the current type; earlier ones stay)",
+        summary:
+          "Add an entry to a process's type history: the type a source gives it and when (the latest entry is the current type; earlier ones stay)",
         description: EDITORS_TEXT,
         params: z.object({ id: z.string().min(1).max(100) }),
-        body: z.object({ ...editFields, type: z.enum(PROCESS_TYPES), asOf: z.string().trim().min(1).max(200).describe('when the source describes the process so, e.g. "2026" or "current IOM page"') }).strict(),
+        body: z
+          .object({
+            ...editFields,
+            type: z.enum(PROCESS_TYPES),
+            asOf: z
+              .string()
+              .trim()
+              .min(1)
+              .max(200)
+              .describe('when the source describes the process so, e.g. "2026" or "current IOM page"'),
+          })
+          .strict(),
         response: { 201: z.unknown() },
       },
     },
     async (request, reply) => {
       const { expectedVersion, source, type, asOf } = request.body;
-      if (!findProcess((await stored()).content, request.params.id)) throw new ApiError('not-found', `no consultation process ${JSON.stringify(request.params.id)}`);
-      const body = await editRegistry(request, expectedVersion, source, (registry) => addTypeClaim(registry, request.params.id, { type: type as ProcessType, asOf, source }), (record) => `Typed ${record.process} as ${record.type} (${record.asOf})`, 'add-type');
+      if (!findProcess((await stored()).content, request.params.id))
+        throw new ApiError('not-found', `no consultation process ${JSON.stringify(request.params.id)}`);
+      const body = await editRegistry(
+        request,
+        expectedVersion,
+        source,
+        (registry) => addTypeClaim(registry, request.params.id, { type: type as ProcessType, asOf, source }),
+        (record) => `Typed ${record.process} as ${record.type} (${record.asOf})`,
+        'add-type',
+      );
       return reply.code(201).send(body);
     },
   );
@@ -295,7 +450,8 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       ...editorsOnly,
       schema: {
         tags: ['partnerships'],
-        summary: 'Add a meeting of a process (or of the Global Meetings of Chairs and Secretariats of RCPs, process "grcp") with its outcome documents',
+        summary:
+          'Add a meeting of a process (or of the Global Meetings of Chairs and Secretariats of RCPs, process "grcp") with its outcome documents',
         description: EDITORS_TEXT,
         body: z
           .object({
@@ -309,7 +465,14 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
                 place: z.string().max(300).default(''),
                 theme: z.string().max(1_000).default(''),
                 participants: z.string().max(2_000).optional(),
-                outcomes: z.array(z.object({ title: z.string().trim().min(1).max(500), source: z.string().trim().min(1).max(2_000) }).strict()).max(50).default([]),
+                outcomes: z
+                  .array(
+                    z
+                      .object({ title: z.string().trim().min(1).max(500), source: z.string().trim().min(1).max(2_000) })
+                      .strict(),
+                  )
+                  .max(50)
+                  .default([]),
                 unverified: z.boolean().default(false),
               })
               .strict(),
@@ -320,7 +483,14 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { expectedVersion, source, meeting } = request.body;
-      const body = await editRegistry(request, expectedVersion, source, (registry) => addMeeting(registry, { ...meeting, source }), (record) => `Added the meeting ${record.title} of ${record.process}`, 'add-meeting');
+      const body = await editRegistry(
+        request,
+        expectedVersion,
+        source,
+        (registry) => addMeeting(registry, { ...meeting, source }),
+        (record) => `Added the meeting ${record.title} of ${record.process}`,
+        'add-meeting',
+      );
       return reply.code(201).send(body);
     },
   );

@@ -8,7 +8,13 @@ import { attachmentDisposition, sendAttachment } from '../http/attachment.ts';
 import { jsonBody, sendCached } from '../http/etag.ts';
 import { pageQuerySchema, paginate } from '../http/pagination.ts';
 import { instrumentIdSchema } from '../http/schemas.ts';
-import { buildAggregates, buildDownload, DOWNLOAD_FORMATS, loadPublishedResults, loadPublicationsOf } from '../public-data/published-data.ts';
+import {
+  buildAggregates,
+  buildDownload,
+  DOWNLOAD_FORMATS,
+  loadPublishedResults,
+  loadPublicationsOf,
+} from '../public-data/published-data.ts';
 
 /** A download's file name: the SDG CSV and the SDMX-CSV differ (.csv, .sdmx.csv), as in `migov publish`. */
 function downloadFileName(instrument: string, year: number, format: (typeof DOWNLOAD_FORMATS)[number]): string {
@@ -36,15 +42,32 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/instruments',
-    { config: PUBLIC, schema: { tags: ['instruments'], summary: 'Instrument versions (built in and loaded)', response: cachedResponse } },
+    {
+      config: PUBLIC,
+      schema: { tags: ['instruments'], summary: 'Instrument versions (built in and loaded)', response: cachedResponse },
+    },
     async (request, reply) =>
-      sendCached(request, reply, await cache.get('instruments', async () => jsonBody({ items: context.instruments().list().map(instrumentSummary) }))),
+      sendCached(
+        request,
+        reply,
+        await cache.get('instruments', async () =>
+          jsonBody({ items: context.instruments().list().map(instrumentSummary) }),
+        ),
+      ),
   );
 
   app.get(
     '/instruments/schema',
-    { config: PUBLIC, schema: { tags: ['instruments'], summary: 'The JSON Schema (2020-12) of instrument files', response: cachedResponse } },
-    async (request, reply) => sendCached(request, reply, await cache.get('instrument-schema', async () => jsonBody(instrumentJsonSchema()))),
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['instruments'],
+        summary: 'The JSON Schema (2020-12) of instrument files',
+        response: cachedResponse,
+      },
+    },
+    async (request, reply) =>
+      sendCached(request, reply, await cache.get('instrument-schema', async () => jsonBody(instrumentJsonSchema()))),
   );
 
   app.get(
@@ -62,7 +85,11 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       const { instrument, version } = request.params;
       const found = context.instruments().find(instrument, version);
       if (!found) throw new ApiError('not-found', `no instrument ${instrument}@${version}`);
-      return sendCached(request, reply, await cache.get(`instrument:${instrument}@${version}`, async () => jsonBody(found)));
+      return sendCached(
+        request,
+        reply,
+        await cache.get(`instrument:${instrument}@${version}`, async () => jsonBody(found)),
+      );
     },
   );
 
@@ -70,7 +97,12 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/areas',
     {
       config: PUBLIC,
-      schema: { tags: ['geography'], summary: 'Countries, regions and groupings (UN M49, SDG regions, development groups)', querystring: pageQuerySchema.extend({ kind: z.string().max(40).optional() }), response: cachedResponse },
+      schema: {
+        tags: ['geography'],
+        summary: 'Countries, regions and groupings (UN M49, SDG regions, development groups)',
+        querystring: pageQuerySchema.extend({ kind: z.string().max(40).optional() }),
+        response: cachedResponse,
+      },
     },
     async (request, reply) => {
       const { kind, limit, offset } = request.query;
@@ -78,7 +110,22 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         reply,
         await cache.get(`areas:${kind ?? ''}:${limit}:${offset}`, async () =>
-          jsonBody(paginate(context.geography.listAreas(kind ? { kind } : {}).map(({ code, m49, name, kind: areaKind, alpha2, alpha3, parent }) => ({ code, m49, name, kind: areaKind, alpha2, alpha3, parent })), { limit, offset })),
+          jsonBody(
+            paginate(
+              context.geography
+                .listAreas(kind ? { kind } : {})
+                .map(({ code, m49, name, kind: areaKind, alpha2, alpha3, parent }) => ({
+                  code,
+                  m49,
+                  name,
+                  kind: areaKind,
+                  alpha2,
+                  alpha3,
+                  parent,
+                })),
+              { limit, offset },
+            ),
+          ),
         ),
       );
     },
@@ -86,11 +133,29 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/areas/:code',
-    { config: PUBLIC, schema: { tags: ['geography'], summary: 'One area with its member countries', params: z.object({ code: z.string().min(1).max(40) }), response: cachedResponse } },
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['geography'],
+        summary: 'One area with its member countries',
+        params: z.object({ code: z.string().min(1).max(40) }),
+        response: cachedResponse,
+      },
+    },
     async (request, reply) => {
       const area = context.geography.findArea(request.params.code);
-      if (!area) throw new ApiError('not-found', `no area ${request.params.code} (use an M49 code, ISO alpha-2/alpha-3 code or group id)`);
-      return sendCached(request, reply, await cache.get(`area:${area.code}`, async () => jsonBody({ ...area, memberCodes: context.geography.areaMembers(area.code) })));
+      if (!area)
+        throw new ApiError(
+          'not-found',
+          `no area ${request.params.code} (use an M49 code, ISO alpha-2/alpha-3 code or group id)`,
+        );
+      return sendCached(
+        request,
+        reply,
+        await cache.get(`area:${area.code}`, async () =>
+          jsonBody({ ...area, memberCodes: context.geography.areaMembers(area.code) }),
+        ),
+      );
     },
   );
 
@@ -101,12 +166,24 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/published/:year',
     {
       config: PUBLIC,
-      schema: { tags: ['published data'], summary: 'Published results of a round: the latest publication per jurisdiction, with domain categories', params: yearParams, querystring: instrumentQuery.extend(pageQuerySchema.shape), response: cachedResponse },
+      schema: {
+        tags: ['published data'],
+        summary: 'Published results of a round: the latest publication per jurisdiction, with domain categories',
+        params: yearParams,
+        querystring: instrumentQuery.extend(pageQuerySchema.shape),
+        response: cachedResponse,
+      },
     },
     async (request, reply) => {
       const { year } = request.params;
       const { instrument, limit, offset } = request.query;
-      return sendCached(request, reply, await cache.get(`published:${year}:${instrument}:${limit}:${offset}`, async () => jsonBody(paginate(await loadPublishedResults(context, year, instrument), { limit, offset }))));
+      return sendCached(
+        request,
+        reply,
+        await cache.get(`published:${year}:${instrument}:${limit}:${offset}`, async () =>
+          jsonBody(paginate(await loadPublishedResults(context, year, instrument), { limit, offset })),
+        ),
+      );
     },
   );
 
@@ -116,14 +193,17 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       config: PUBLIC,
       schema: {
         tags: ['published data'],
-        summary: 'Every publication of one jurisdiction in a round (corrections are new publications; all stay visible)',
+        summary:
+          'Every publication of one jurisdiction in a round (corrections are new publications; all stay visible)',
         params: yearParams.extend({ jurisdiction: z.string().min(1).max(40) }),
         response: cachedResponse,
       },
     },
     async (request, reply) => {
       const { year, jurisdiction } = request.params;
-      const body = await cache.get(`publications:${year}:${jurisdiction}`, async () => jsonBody({ items: await loadPublicationsOf(context, year, jurisdiction) }));
+      const body = await cache.get(`publications:${year}:${jurisdiction}`, async () =>
+        jsonBody({ items: await loadPublicationsOf(context, year, jurisdiction) }),
+      );
       return sendCached(request, reply, body);
     },
   );
@@ -134,14 +214,16 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       config: PUBLIC,
       schema: {
         tags: ['published data'],
-        summary: 'Download an evidence file recorded in a publication of the jurisdiction (files of unpublished assessments are never served here)',
+        summary:
+          'Download an evidence file recorded in a publication of the jurisdiction (files of unpublished assessments are never served here)',
         params: yearParams.extend({ jurisdiction: z.string().min(1).max(40), evidenceId: z.string().min(1).max(100) }),
       },
     },
     async (request, reply) => {
       const { year, jurisdiction, evidenceId } = request.params;
       const published = await findPublishedEvidence(context.db, { year, jurisdiction, evidenceId });
-      if (!published?.file) throw new ApiError('not-found', `no published evidence file ${evidenceId} for ${jurisdiction} in ${year}`);
+      if (!published?.file)
+        throw new ApiError('not-found', `no published evidence file ${evidenceId} for ${jurisdiction} in ${year}`);
       const { bytes } = await getEvidenceFile(context.db, evidenceId);
       // A publication is immutable, and so is the file it lists.
       return sendAttachment(reply, published.file, bytes, 'public, max-age=86400, immutable');
@@ -154,7 +236,8 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       config: PUBLIC,
       schema: {
         tags: ['published data'],
-        summary: 'Aggregates per region and group: computed from published results and published by the UN, kept apart, with coverage',
+        summary:
+          'Aggregates per region and group: computed from published results and published by the UN, kept apart, with coverage',
         params: yearParams,
         querystring: instrumentQuery.extend({ group: z.string().max(40).optional() }),
         response: cachedResponse,
@@ -163,7 +246,13 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { year } = request.params;
       const { instrument, group } = request.query;
-      return sendCached(request, reply, await cache.get(`aggregates:${year}:${instrument}:${group ?? ''}`, async () => jsonBody(await buildAggregates(context, year, instrument, group))));
+      return sendCached(
+        request,
+        reply,
+        await cache.get(`aggregates:${year}:${instrument}:${group ?? ''}`, async () =>
+          jsonBody(await buildAggregates(context, year, instrument, group)),
+        ),
+      );
     },
   );
 
@@ -173,7 +262,8 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       config: PUBLIC,
       schema: {
         tags: ['published data'],
-        summary: 'Bulk download of the published results of a round (CSV cells are neutralised against formula injection)',
+        summary:
+          'Bulk download of the published results of a round (CSV cells are neutralised against formula injection)',
         params: yearParams.extend({ format: z.enum(DOWNLOAD_FORMATS) }),
         querystring: instrumentQuery,
         response: cachedResponse,
@@ -182,8 +272,12 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { year, format } = request.params;
       const { instrument } = request.query;
-      const body = await cache.get(`download:${year}:${format}:${instrument}`, () => buildDownload(context, year, instrument, format));
-      return sendCached(request, reply, body, { 'content-disposition': attachmentDisposition(downloadFileName(instrument, year, format)) });
+      const body = await cache.get(`download:${year}:${format}:${instrument}`, () =>
+        buildDownload(context, year, instrument, format),
+      );
+      return sendCached(request, reply, body, {
+        'content-disposition': attachmentDisposition(downloadFileName(instrument, year, format)),
+      });
     },
   );
 };

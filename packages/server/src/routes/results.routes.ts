@@ -15,7 +15,12 @@ import { countryResults, resultRounds, SDG_10_7_2, snapshotView } from '../publi
 const PUBLIC = { access: { permission: 'public' } } as const;
 const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-const instrumentQuery = z.object({ instrument: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,59}$/, 'an instrument id').default(SDG_10_7_2) });
+const instrumentQuery = z.object({
+  instrument: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{0,59}$/, 'an instrument id')
+    .default(SDG_10_7_2),
+});
 
 /** Results routes under /api/v1. */
 export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -24,14 +29,37 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/official-data',
-    { config: PUBLIC, schema: { tags: ['published data'], summary: 'The official data snapshot shown (UN SDG Global Database): source, retrieval date, series and rows', response: cachedResponse } },
-    async (request, reply) => sendCached(request, reply, await cache.get('official-data', async () => jsonBody({ snapshot: snapshotView(await currentOfficialSnapshot(context.db)) }))),
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['published data'],
+        summary: 'The official data snapshot shown (UN SDG Global Database): source, retrieval date, series and rows',
+        response: cachedResponse,
+      },
+    },
+    async (request, reply) =>
+      sendCached(
+        request,
+        reply,
+        await cache.get('official-data', async () =>
+          jsonBody({ snapshot: snapshotView(await currentOfficialSnapshot(context.db)) }),
+        ),
+      ),
   );
 
   app.get(
     '/results',
-    { config: PUBLIC, schema: { tags: ['published data'], summary: 'Rounds with 10.7.2 results, counting countries by the provenance of the value shown (official, national, demo)', response: cachedResponse } },
-    async (request, reply) => sendCached(request, reply, await cache.get('results', async () => jsonBody(await resultRounds(context)))),
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['published data'],
+        summary:
+          'Rounds with 10.7.2 results, counting countries by the provenance of the value shown (official, national, demo)',
+        response: cachedResponse,
+      },
+    },
+    async (request, reply) =>
+      sendCached(request, reply, await cache.get('results', async () => jsonBody(await resultRounds(context)))),
   );
 
   app.get(
@@ -40,7 +68,8 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: PUBLIC,
       schema: {
         tags: ['published data'],
-        summary: "Every country's 10.7.2 results in a round: the value shown (official for rounds the UN published, else the national publication), the official and national values beside it, each with its provenance",
+        summary:
+          "Every country's 10.7.2 results in a round: the value shown (official for rounds the UN published, else the national publication), the official and national values beside it, each with its provenance",
         params: yearParams,
         querystring: instrumentQuery.extend(pageQuerySchema.shape),
         response: cachedResponse,
@@ -51,7 +80,13 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { instrument, limit, offset } = request.query;
       const body = await cache.get(`results:${year}:${instrument}:${limit}:${offset}`, async () => {
         const results = await countryResults(context, { year, instrument });
-        return jsonBody({ year, instrument, snapshot: snapshotView(await currentOfficialSnapshot(context.db)), containsDemo: containsDemo(results), ...paginate(results, { limit, offset }) });
+        return jsonBody({
+          year,
+          instrument,
+          snapshot: snapshotView(await currentOfficialSnapshot(context.db)),
+          containsDemo: containsDemo(results),
+          ...paginate(results, { limit, offset }),
+        });
       });
       return sendCached(request, reply, body);
     },
@@ -61,14 +96,28 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/areas/:code/results',
     {
       config: PUBLIC,
-      schema: { tags: ['published data'], summary: "A country's 10.7.2 results in every round, oldest first, each value with its provenance", params: z.object({ code: z.string().min(1).max(40) }), response: cachedResponse },
+      schema: {
+        tags: ['published data'],
+        summary: "A country's 10.7.2 results in every round, oldest first, each value with its provenance",
+        params: z.object({ code: z.string().min(1).max(40) }),
+        response: cachedResponse,
+      },
     },
     async (request, reply) => {
       const area = context.geography.findArea(request.params.code);
-      if (!area) throw new ApiError('not-found', `no area ${request.params.code} (use an M49 code, ISO alpha-2/alpha-3 code or group id)`);
+      if (!area)
+        throw new ApiError(
+          'not-found',
+          `no area ${request.params.code} (use an M49 code, ISO alpha-2/alpha-3 code or group id)`,
+        );
       const body = await cache.get(`area-results:${area.code}`, async () => {
         const results = await countryResults(context, { area: area.code });
-        return jsonBody({ area: { code: area.code, name: area.name }, snapshot: snapshotView(await currentOfficialSnapshot(context.db)), containsDemo: containsDemo(results), items: results });
+        return jsonBody({
+          area: { code: area.code, name: area.name },
+          snapshot: snapshotView(await currentOfficialSnapshot(context.db)),
+          containsDemo: containsDemo(results),
+          items: results,
+        });
       });
       return sendCached(request, reply, body);
     },

@@ -51,16 +51,34 @@ const sessionSchema = z
 const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(1024);
 
 const apiTokenSchema = z
-  .object({ id: z.string(), name: z.string(), createdAt: z.string(), expiresAt: z.string().optional(), lastUsedAt: z.string().optional(), revokedAt: z.string().optional() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string().optional(),
+    lastUsedAt: z.string().optional(),
+    revokedAt: z.string().optional(),
+  })
   .meta({ id: 'ApiToken' });
 
 /** The answer to a pair of email and address that failed too often: the same whether the email has an account or not. */
 function tooManyFailures(wait: number): ApiError {
-  return new ApiError('too-many-attempts', `too many failed sign-ins with this email from this address; try again in ${wait} s`, { retryAfter: wait }, { 'retry-after': String(wait) });
+  return new ApiError(
+    'too-many-attempts',
+    `too many failed sign-ins with this email from this address; try again in ${wait} s`,
+    { retryAfter: wait },
+    { 'retry-after': String(wait) },
+  );
 }
 
 /** Start a session for a user: cookie, CSRF token, audit. */
-async function startSession(context: AppContext, request: FastifyRequest, reply: FastifyReply, user: User, method: string) {
+async function startSession(
+  context: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  user: User,
+  method: string,
+) {
   const token = createSecret();
   const csrfToken = createSecret();
   const now = context.now();
@@ -75,10 +93,22 @@ async function startSession(context: AppContext, request: FastifyRequest, reply:
     ip: request.ip,
   });
   await resetSignInFailures(context.db, user.id, now);
-  await recordAudit(context.db, { actorId: user.id, action: 'sign-in.success', targetType: 'user', targetId: user.id, details: { ip: request.ip, method } });
+  await recordAudit(context.db, {
+    actorId: user.id,
+    action: 'sign-in.success',
+    targetType: 'user',
+    targetId: user.id,
+    details: { ip: request.ip, method },
+  });
   setSessionCookie(reply, context.config, token, expiresAt);
   const grants = await listRoleGrants(context.db, user.id);
-  return { user: publicUser(user), roles: grants, csrfToken, expiresAt: expiresAt.toISOString(), via: 'session' as const };
+  return {
+    user: publicUser(user),
+    roles: grants,
+    csrfToken,
+    expiresAt: expiresAt.toISOString(),
+    via: 'session' as const,
+  };
 }
 
 /** /api/v1/session, /api/v1/tokens, /api/v1/invitations/{preview,accept,accept-signed-in}, /api/v1/password-reset, /api/v1/auth/oidc/*. */
@@ -93,7 +123,9 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     ...(principal.csrfToken ? { csrfToken: principal.csrfToken } : {}),
     via: principal.via,
   });
-  const oidc: OidcClient | undefined = context.config.oidc ? createOidcClient(context.config.oidc, undefined, context.shared) : undefined;
+  const oidc: OidcClient | undefined = context.config.oidc
+    ? createOidcClient(context.config.oidc, undefined, context.shared)
+    : undefined;
 
   app.post(
     '/session',
@@ -102,7 +134,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['session'],
         summary: 'Sign in with email and password',
-        description: 'Rate-limited per address; after repeated failures with one email from one address, that pair waits (429 with Retry-After, for known and unknown emails alike; the account itself is never locked). Sets an HttpOnly session cookie and returns the CSRF token.',
+        description:
+          'Rate-limited per address; after repeated failures with one email from one address, that pair waits (429 with Retry-After, for known and unknown emails alike; the account itself is never locked). Sets an HttpOnly session cookie and returns the CSRF token.',
         body: z.object({ email: z.string().min(3).max(254), password: z.string().min(1).max(1024) }),
         response: { 200: sessionSchema },
       },
@@ -111,35 +144,76 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { email, password } = request.body;
       const now = context.now();
       // Counted in one place for every process of the server (cluster/shared-state.ts).
-      const retryAfter = await context.shared.hitAttempt(`sign-in:${request.ip}`, context.config.signInPerIpPerMinute, 60_000, now.getTime());
+      const retryAfter = await context.shared.hitAttempt(
+        `sign-in:${request.ip}`,
+        context.config.signInPerIpPerMinute,
+        60_000,
+        now.getTime(),
+      );
       if (retryAfter > 0) {
-        await recordAudit(context.db, { action: 'sign-in.rate-limited', targetType: 'ip', targetId: request.ip, details: { email } });
-        throw new ApiError('too-many-attempts', `too many sign-in attempts from this address; wait ${retryAfter} s`, { retryAfter }, { 'retry-after': String(retryAfter) });
+        await recordAudit(context.db, {
+          action: 'sign-in.rate-limited',
+          targetType: 'ip',
+          targetId: request.ip,
+          details: { email },
+        });
+        throw new ApiError(
+          'too-many-attempts',
+          `too many sign-in attempts from this address; wait ${retryAfter} s`,
+          { retryAfter },
+          { 'retry-after': String(retryAfter) },
+        );
       }
       // Failures are counted per email AND address, for known and unknown emails alike: the one guessing
       // waits, the owner signing in from elsewhere does not, and the answers never tell which emails exist.
       // An admitted attempt counts as a failure until it succeeds, so parallel guesses cannot pass the threshold.
       const pair = throttleKey(email, request.ip);
-      const wait = await context.shared.signInAttempt(pair, { threshold: context.config.lockoutThreshold, baseMs: context.config.lockoutSeconds * 1000 }, now.getTime());
+      const wait = await context.shared.signInAttempt(
+        pair,
+        { threshold: context.config.lockoutThreshold, baseMs: context.config.lockoutSeconds * 1000 },
+        now.getTime(),
+      );
       if (wait > 0) {
-        await recordAudit(context.db, { action: 'sign-in.throttled', targetType: 'email', targetId: email.trim().toLowerCase(), details: { ip: request.ip, retryAfter: wait } });
+        await recordAudit(context.db, {
+          action: 'sign-in.throttled',
+          targetType: 'email',
+          targetId: email.trim().toLowerCase(),
+          details: { ip: request.ip, retryAfter: wait },
+        });
         throw tooManyFailures(wait);
       }
       const user = await findUserByEmail(context.db, email);
       // An unknown email, or an account without a password, costs the same hash check as a real one.
-      const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await decoyPasswordHash(), password), false);
+      const valid = user?.passwordHash
+        ? await verifyPassword(user.passwordHash, password)
+        : (await verifyPassword(await decoyPasswordHash(), password), false);
       if (!user || !valid) {
         await recordAudit(
           context.db,
           user
-            ? { action: 'sign-in.failure', targetType: 'user', targetId: user.id, details: { ip: request.ip, reason: 'wrong-password' } }
-            : { action: 'sign-in.failure', targetType: 'email', targetId: email.trim().toLowerCase(), details: { ip: request.ip, reason: 'unknown-email' } },
+            ? {
+                action: 'sign-in.failure',
+                targetType: 'user',
+                targetId: user.id,
+                details: { ip: request.ip, reason: 'wrong-password' },
+              }
+            : {
+                action: 'sign-in.failure',
+                targetType: 'email',
+                targetId: email.trim().toLowerCase(),
+                details: { ip: request.ip, reason: 'unknown-email' },
+              },
         );
         throw new ApiError('invalid-credentials', 'the email or the password is wrong');
       }
       await context.shared.signInSucceeded(pair);
       if (user.status !== 'active') {
-        await recordAudit(context.db, { action: 'sign-in.failure', targetType: 'user', targetId: user.id, details: { ip: request.ip, reason: 'disabled' } });
+        await recordAudit(context.db, {
+          action: 'sign-in.failure',
+          targetType: 'user',
+          targetId: user.id,
+          details: { ip: request.ip, reason: 'disabled' },
+        });
         throw new ApiError('account-disabled', 'this account is disabled; ask an administrator');
       }
       return startSession(context, request, reply, user, 'password');
@@ -148,17 +222,32 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/session',
-    { config: SIGNED_IN, schema: { tags: ['session'], summary: 'The signed-in user, roles and CSRF token', response: { 200: sessionSchema } } },
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['session'],
+        summary: 'The signed-in user, roles and CSRF token',
+        response: { 200: sessionSchema },
+      },
+    },
     async (request) => currentSession(requirePrincipal(request)),
   );
 
   app.delete(
     '/session',
-    { config: SIGNED_IN, schema: { tags: ['session'], summary: 'Sign out (revokes the session)', response: { 200: okSchema } } },
+    {
+      config: SIGNED_IN,
+      schema: { tags: ['session'], summary: 'Sign out (revokes the session)', response: { 200: okSchema } },
+    },
     async (request, reply) => {
       const principal = request.principal!;
       if (principal.sessionId) await revokeSession(context.db, principal.sessionId);
-      await recordAudit(context.db, { actorId: principal.userId, action: 'sign-out', targetType: 'user', targetId: principal.userId });
+      await recordAudit(context.db, {
+        actorId: principal.userId,
+        action: 'sign-out',
+        targetType: 'user',
+        targetId: principal.userId,
+      });
       clearSessionCookie(reply, context.config);
       return { ok: true as const };
     },
@@ -166,7 +255,14 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/tokens',
-    { config: SIGNED_IN, schema: { tags: ['session'], summary: 'My API tokens', response: { 200: z.object({ items: z.array(apiTokenSchema) }) } } },
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['session'],
+        summary: 'My API tokens',
+        response: { 200: z.object({ items: z.array(apiTokenSchema) }) },
+      },
+    },
     async (request) => ({ items: await listApiTokens(context.db, request.principal!.userId) }),
   );
 
@@ -177,29 +273,59 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['session'],
         summary: 'Create an API token (shown once) for scripts: send it as "Authorization: Bearer <token>"',
-        body: z.object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(366).optional() }),
+        body: z.object({
+          name: z.string().trim().min(1).max(100),
+          expiresInDays: z.number().int().min(1).max(366).optional(),
+        }),
         response: { 201: apiTokenSchema.extend({ token: z.string() }) },
       },
     },
     async (request, reply) => {
       const principal = request.principal!;
       const token = createSecret('mgv_');
-      const expiresAt = request.body.expiresInDays ? new Date(context.now().getTime() + request.body.expiresInDays * 86_400_000).toISOString() : undefined;
-      const created = await createApiToken(context.db, { userId: principal.userId, name: request.body.name, tokenHash: hashSecret(token), ...(expiresAt ? { expiresAt } : {}) });
-      await recordAudit(context.db, { actorId: principal.userId, action: 'api-token.create', targetType: 'api-token', targetId: created.id, details: { name: created.name } });
+      const expiresAt = request.body.expiresInDays
+        ? new Date(context.now().getTime() + request.body.expiresInDays * 86_400_000).toISOString()
+        : undefined;
+      const created = await createApiToken(context.db, {
+        userId: principal.userId,
+        name: request.body.name,
+        tokenHash: hashSecret(token),
+        ...(expiresAt ? { expiresAt } : {}),
+      });
+      await recordAudit(context.db, {
+        actorId: principal.userId,
+        action: 'api-token.create',
+        targetType: 'api-token',
+        targetId: created.id,
+        details: { name: created.name },
+      });
       return reply.code(201).send({ ...created, token });
     },
   );
 
   app.delete(
     '/tokens/:id',
-    { config: SIGNED_IN, schema: { tags: ['session'], summary: 'Revoke one of my API tokens', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: okSchema } } },
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['session'],
+        summary: 'Revoke one of my API tokens',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: { 200: okSchema },
+      },
+    },
     async (request) => {
       const principal = request.principal!;
       const mine = await listApiTokens(context.db, principal.userId);
-      if (!mine.some((token) => token.id === request.params.id)) throw new ApiError('not-found', `you have no API token ${request.params.id}`);
+      if (!mine.some((token) => token.id === request.params.id))
+        throw new ApiError('not-found', `you have no API token ${request.params.id}`);
       await revokeApiToken(context.db, request.params.id);
-      await recordAudit(context.db, { actorId: principal.userId, action: 'api-token.revoke', targetType: 'api-token', targetId: request.params.id });
+      await recordAudit(context.db, {
+        actorId: principal.userId,
+        action: 'api-token.revoke',
+        targetType: 'api-token',
+        targetId: request.params.id,
+      });
       return { ok: true as const };
     },
   );
@@ -213,7 +339,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   /** The pending invitation of a token, if the one who invited may still grant its role; else 410 alike. */
   async function pendingInvitation(token: string): Promise<Invitation> {
     const invitation = await findInvitationByTokenHash(context.db, hashSecret(token), context.now());
-    if (!invitation || !(await inviterMayStillGrant(invitation))) throw new ApiError('invitation-invalid', INVALID_INVITATION);
+    if (!invitation || !(await inviterMayStillGrant(invitation)))
+      throw new ApiError('invitation-invalid', INVALID_INVITATION);
     return invitation;
   }
 
@@ -222,7 +349,10 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     if (invitation.invitedBy === undefined) return true;
     const inviter = await findUser(context.db, invitation.invitedBy);
     if (!inviter || inviter.status !== 'active') return false;
-    const grants = (await listRoleGrants(context.db, inviter.id)).map((grant) => ({ role: grant.role, scope: grant.scope }));
+    const grants = (await listRoleGrants(context.db, inviter.id)).map((grant) => ({
+      role: grant.role,
+      scope: grant.scope,
+    }));
     return canDelegate(grants, invitation.role, invitation.scope, context.geography);
   }
 
@@ -232,9 +362,15 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       case 'unavailable':
         return new ApiError('invitation-invalid', INVALID_INVITATION);
       case 'account-exists':
-        return new ApiError('invitation-sign-in-required', 'this invitation is for an existing account: sign in as it, then accept the invitation (POST /api/v1/invitations/accept-signed-in)');
+        return new ApiError(
+          'invitation-sign-in-required',
+          'this invitation is for an existing account: sign in as it, then accept the invitation (POST /api/v1/invitations/accept-signed-in)',
+        );
       case 'other-account':
-        return new ApiError('invitation-other-account', 'this invitation is for another email address than the one you are signed in with; sign out and sign in as the invited account');
+        return new ApiError(
+          'invitation-other-account',
+          'this invitation is for another email address than the one you are signed in with; sign out and sign in as the invited account',
+        );
     }
   }
 
@@ -244,14 +380,20 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: PUBLIC,
       schema: {
         tags: ['session'],
-        summary: 'What an invitation offers: the invited email, role, scope and expiry (never whether the email has an account)',
+        summary:
+          'What an invitation offers: the invited email, role, scope and expiry (never whether the email has an account)',
         body: z.object({ token: invitationToken }),
         response: { 200: invitationPreviewSchema },
       },
     },
     async (request) => {
       const invitation = await pendingInvitation(request.body.token);
-      return { email: invitation.email, role: invitation.role, scope: invitation.scope, expiresAt: invitation.expiresAt };
+      return {
+        email: invitation.email,
+        role: invitation.role,
+        scope: invitation.scope,
+        expiresAt: invitation.expiresAt,
+      };
     },
   );
 
@@ -274,7 +416,11 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       await pendingInvitation(token);
       const passwordHash = await hashPassword(password);
       // acceptInvitation audits the acceptance and the role grant in its own transaction.
-      const result = await acceptInvitation(context.db, { tokenHash: hashSecret(token), as: { kind: 'new-account', name, passwordHash }, now: context.now() });
+      const result = await acceptInvitation(context.db, {
+        tokenHash: hashSecret(token),
+        as: { kind: 'new-account', name, passwordHash },
+        now: context.now(),
+      });
       if (!result.ok) throw refused(result.refusal);
       return startSession(context, request, reply, result.user, 'invitation');
     },
@@ -287,7 +433,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['session'],
         summary: 'Accept an invitation for the account you are signed in with: its role is added to your roles',
-        description: 'The invitation must be addressed to your account\'s email (else 403 invitation-other-account, and it stays pending). Answers your session with the new roles.',
+        description:
+          "The invitation must be addressed to your account's email (else 403 invitation-other-account, and it stays pending). Answers your session with the new roles.",
         body: z.object({ token: invitationToken }),
         response: { 200: sessionSchema },
       },
@@ -295,20 +442,26 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const principal = requirePrincipal(request);
       await pendingInvitation(request.body.token);
-      const result = await acceptInvitation(context.db, { tokenHash: hashSecret(request.body.token), as: { kind: 'signed-in', userId: principal.userId }, now: context.now() });
+      const result = await acceptInvitation(context.db, {
+        tokenHash: hashSecret(request.body.token),
+        as: { kind: 'signed-in', userId: principal.userId },
+        now: context.now(),
+      });
       if (!result.ok) throw refused(result.refusal);
       return currentSession(principal);
     },
   );
 
-  const PASSWORD_RESET_ANSWER = 'if this address has an active account, a link to choose a new password is on its way by e-mail';
+  const PASSWORD_RESET_ANSWER =
+    'if this address has an active account, a link to choose a new password is on its way by e-mail';
   app.post(
     '/password-reset',
     {
       config: PUBLIC,
       schema: {
         tags: ['session'],
-        summary: 'Ask for a password reset link by e-mail (the answer is the same whether the address has an account or not)',
+        summary:
+          'Ask for a password reset link by e-mail (the answer is the same whether the address has an account or not)',
         description:
           'An active account of the address gets a one-time link (`${MIGOV_PUBLIC_URL}/password-reset#token=…`, valid MIGOV_PASSWORD_RESET_TTL_SECONDS, default one hour). Without e-mail delivery configured nothing is sent. Limited per address like sign-in, and to 3 links per account an hour.',
         body: z.object({ email: z.string().trim().min(3).max(254) }),
@@ -317,17 +470,42 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const now = context.now();
-      const retryAfter = await context.shared.hitAttempt(`password-reset:${request.ip}`, context.config.signInPerIpPerMinute, 60_000, now.getTime());
-      if (retryAfter > 0) throw new ApiError('too-many-attempts', `too many requests from this address; wait ${retryAfter} s`, { retryAfter }, { 'retry-after': String(retryAfter) });
+      const retryAfter = await context.shared.hitAttempt(
+        `password-reset:${request.ip}`,
+        context.config.signInPerIpPerMinute,
+        60_000,
+        now.getTime(),
+      );
+      if (retryAfter > 0)
+        throw new ApiError(
+          'too-many-attempts',
+          `too many requests from this address; wait ${retryAfter} s`,
+          { retryAfter },
+          { 'retry-after': String(retryAfter) },
+        );
       const mail = mailService(context);
       const user = await findUserByEmail(context.db, request.body.email);
       // At most 3 links an hour per account, so nobody can flood a mailbox; the answer stays the same.
-      const withinLimit = user ? (await context.shared.hitAttempt(`password-reset-user:${user.id}`, 3, 3_600_000, now.getTime())) === 0 : false;
+      const withinLimit = user
+        ? (await context.shared.hitAttempt(`password-reset-user:${user.id}`, 3, 3_600_000, now.getTime())) === 0
+        : false;
       if (user && user.status === 'active' && mail.enabled && withinLimit) {
         const token = createSecret();
         const expiresAt = new Date(now.getTime() + context.config.passwordResetTtlSeconds * 1000).toISOString();
-        await createPasswordReset(context.db, { userId: user.id, tokenHash: hashSecret(token), expiresAt, now, ip: request.ip });
-        await mail.enqueue([passwordResetMessage({ email: user.email, resetUrl: `${context.config.publicUrl}/password-reset#token=${token}`, expiresAt })]);
+        await createPasswordReset(context.db, {
+          userId: user.id,
+          tokenHash: hashSecret(token),
+          expiresAt,
+          now,
+          ip: request.ip,
+        });
+        await mail.enqueue([
+          passwordResetMessage({
+            email: user.email,
+            resetUrl: `${context.config.publicUrl}/password-reset#token=${token}`,
+            expiresAt,
+          }),
+        ]);
       }
       return reply.code(202).send({ ok: true as const, message: PASSWORD_RESET_ANSWER });
     },
@@ -340,20 +518,40 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['session'],
         summary: 'Choose a new password with a reset token; signs the account out everywhere',
-        description: 'The token works once and voids the account\'s other reset links; every session of the account ends. Unknown, used or expired tokens answer 410 password-reset-invalid.',
+        description:
+          "The token works once and voids the account's other reset links; every session of the account ends. Unknown, used or expired tokens answer 410 password-reset-invalid.",
         body: z.object({ token: z.string().min(10).max(200), password: passwordSchema }),
         response: { 200: z.object({ ok: z.literal(true), email: z.string() }) },
       },
     },
     async (request) => {
       const now = context.now();
-      const retryAfter = await context.shared.hitAttempt(`password-reset:${request.ip}`, context.config.signInPerIpPerMinute, 60_000, now.getTime());
-      if (retryAfter > 0) throw new ApiError('too-many-attempts', `too many requests from this address; wait ${retryAfter} s`, { retryAfter }, { 'retry-after': String(retryAfter) });
-      const invalid = () => new ApiError('password-reset-invalid', 'this password reset link is unknown, already used or expired; ask for a new one');
+      const retryAfter = await context.shared.hitAttempt(
+        `password-reset:${request.ip}`,
+        context.config.signInPerIpPerMinute,
+        60_000,
+        now.getTime(),
+      );
+      if (retryAfter > 0)
+        throw new ApiError(
+          'too-many-attempts',
+          `too many requests from this address; wait ${retryAfter} s`,
+          { retryAfter },
+          { 'retry-after': String(retryAfter) },
+        );
+      const invalid = () =>
+        new ApiError(
+          'password-reset-invalid',
+          'this password reset link is unknown, already used or expired; ask for a new one',
+        );
       // The token is checked before the (costly) password hash.
       if (!(await findPasswordReset(context.db, hashSecret(request.body.token), now))) throw invalid();
       const passwordHash = await hashPassword(request.body.password);
-      const result = await usePasswordReset(context.db, { tokenHash: hashSecret(request.body.token), passwordHash, now: context.now() });
+      const result = await usePasswordReset(context.db, {
+        tokenHash: hashSecret(request.body.token),
+        passwordHash,
+        now: context.now(),
+      });
       if (!result) throw invalid();
       return { ok: true as const, email: result.user.email };
     },
@@ -362,20 +560,40 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   const OIDC_COOKIE = 'migov_oidc';
   app.get(
     '/auth/oidc/login',
-    { config: PUBLIC, schema: { tags: ['session'], summary: 'Start organisation sign-in (redirects to the OpenID Connect provider)' } },
+    {
+      config: PUBLIC,
+      schema: { tags: ['session'], summary: 'Start organisation sign-in (redirects to the OpenID Connect provider)' },
+    },
     async (_request, reply) => {
-      if (!oidc) throw new ApiError('oidc-not-configured', 'organisation sign-in is not configured on this server (see docs/security.md)');
+      if (!oidc)
+        throw new ApiError(
+          'oidc-not-configured',
+          'organisation sign-in is not configured on this server (see docs/security.md)',
+        );
       const { url, loginId } = await oidc.beginLogin();
-      void reply.setCookie(OIDC_COOKIE, loginId, { httpOnly: true, sameSite: 'lax', secure: isSecure(context.config), path: '/api/v1/auth/oidc', maxAge: 600 });
+      void reply.setCookie(OIDC_COOKIE, loginId, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: isSecure(context.config),
+        path: '/api/v1/auth/oidc',
+        maxAge: 600,
+      });
       return reply.redirect(url.href, 302);
     },
   );
 
   app.get(
     '/auth/oidc/callback',
-    { config: PUBLIC, schema: { tags: ['session'], summary: 'Return from the OpenID Connect provider; signs in an existing account' } },
+    {
+      config: PUBLIC,
+      schema: { tags: ['session'], summary: 'Return from the OpenID Connect provider; signs in an existing account' },
+    },
     async (request, reply) => {
-      if (!oidc) throw new ApiError('oidc-not-configured', 'organisation sign-in is not configured on this server (see docs/security.md)');
+      if (!oidc)
+        throw new ApiError(
+          'oidc-not-configured',
+          'organisation sign-in is not configured on this server (see docs/security.md)',
+        );
       const loginId = request.cookies[OIDC_COOKIE];
       void reply.clearCookie(OIDC_COOKIE, { path: '/api/v1/auth/oidc' });
       let email: string;
@@ -384,12 +602,22 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         const callbackUrl = new URL(request.url, context.config.oidc!.redirectUri);
         ({ email } = await oidc.finishLogin(loginId, callbackUrl));
       } catch (error) {
-        await recordAudit(context.db, { action: 'sign-in.failure', targetType: 'oidc', targetId: null, details: { ip: request.ip, reason: (error as Error).message } });
+        await recordAudit(context.db, {
+          action: 'sign-in.failure',
+          targetType: 'oidc',
+          targetId: null,
+          details: { ip: request.ip, reason: (error as Error).message },
+        });
         throw new ApiError('unauthenticated', `organisation sign-in failed: ${(error as Error).message}`);
       }
       const user = await findUserByEmail(context.db, email);
       if (!user || user.status !== 'active') {
-        await recordAudit(context.db, { action: 'sign-in.failure', targetType: 'email', targetId: email, details: { ip: request.ip, reason: 'no-active-account', method: 'oidc' } });
+        await recordAudit(context.db, {
+          action: 'sign-in.failure',
+          targetType: 'email',
+          targetId: email,
+          details: { ip: request.ip, reason: 'no-active-account', method: 'oidc' },
+        });
         throw new ApiError('forbidden', `no active account for ${email}: ask an administrator for an invitation`);
       }
       await startSession(context, request, reply, user, 'oidc');

@@ -16,11 +16,19 @@ const idParams = z.object({ id: z.string().min(1).max(100) });
 export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   const context = app.migov;
   const pool = parsingPool(app);
-  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: context.config.maxUploadBytes }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    [XLSX, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: context.config.maxUploadBytes },
+    (_request, body, done) => done(null, body),
+  );
 
   const instrumentOf = (assessment: { instrument: string; version: string }) => {
     const instrument = context.instruments().find(assessment.instrument, assessment.version);
-    if (!instrument) throw new ApiError('not-found', `the instrument ${assessment.instrument}@${assessment.version} of this assessment is not loaded`);
+    if (!instrument)
+      throw new ApiError(
+        'not-found',
+        `the instrument ${assessment.instrument}@${assessment.version} of this assessment is not loaded`,
+      );
     return instrument;
   };
 
@@ -28,16 +36,29 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
     '/assessments/:id/workbook',
     {
       config: { access: { permission: 'assessment:read', scope: 'object', jurisdiction: assessmentJurisdiction } },
-      schema: { tags: ['templates'], summary: 'Download the Excel template of an assessment, pre-filled with the current answers and comments', params: idParams },
+      schema: {
+        tags: ['templates'],
+        summary: 'Download the Excel template of an assessment, pre-filled with the current answers and comments',
+        params: idParams,
+      },
     },
     async (request, reply) => {
       const assessment = await getAssessment(context.db, request.params.id);
       const name = context.geography.findArea(assessment.jurisdiction)?.name ?? assessment.jurisdiction;
       const bytes = await buildAssessmentWorkbook(instrumentOf(assessment), assessment, name);
-      await recordAudit(context.db, { actorId: request.principal!.userId, action: 'workbook.export', targetType: 'assessment', targetId: assessment.id, details: { lockVersion: assessment.lockVersion } });
+      await recordAudit(context.db, {
+        actorId: request.principal!.userId,
+        action: 'workbook.export',
+        targetType: 'assessment',
+        targetId: assessment.id,
+        details: { lockVersion: assessment.lockVersion },
+      });
       return reply
         .header('content-type', XLSX)
-        .header('content-disposition', attachmentDisposition(`migov-${assessment.jurisdiction}-${assessment.year}.xlsx`))
+        .header(
+          'content-disposition',
+          attachmentDisposition(`migov-${assessment.jurisdiction}-${assessment.year}.xlsx`),
+        )
         .header('cache-control', 'private, no-store')
         .header('etag', lockVersionEtag(assessment.lockVersion))
         .send(bytes);
@@ -57,23 +78,58 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!Buffer.isBuffer(request.body)) throw new ApiError('unsupported-media-type', `send the workbook as the body with Content-Type ${XLSX}`);
+      if (!Buffer.isBuffer(request.body))
+        throw new ApiError('unsupported-media-type', `send the workbook as the body with Content-Type ${XLSX}`);
       const assessment = await getAssessment(context.db, request.params.id);
       // Parsed on a parsing thread, within the bounds of config.parsing: the request thread stays free.
-      const read = await pool.run({ kind: 'workbook', instrument: instrumentOf(assessment), assessment, bytes: request.body, limits: context.config.parsing }).catch((error: unknown) => {
-        throw parsingProblem(error);
-      });
+      const read = await pool
+        .run({
+          kind: 'workbook',
+          instrument: instrumentOf(assessment),
+          assessment,
+          bytes: request.body,
+          limits: context.config.parsing,
+        })
+        .catch((error: unknown) => {
+          throw parsingProblem(error);
+        });
       if (!read.ok) {
-        await recordAudit(context.db, { actorId: request.principal!.userId, action: 'workbook.refused', targetType: 'assessment', targetId: assessment.id, details: { problems: read.problems.length } });
+        await recordAudit(context.db, {
+          actorId: request.principal!.userId,
+          action: 'workbook.refused',
+          targetType: 'assessment',
+          targetId: assessment.id,
+          details: { problems: read.problems.length },
+        });
       }
-      if (!read.ok) throw new ApiError('invalid-workbook', `${read.problems.length} invalid cell(s); nothing was changed`, { problems: read.problems });
+      if (!read.ok)
+        throw new ApiError('invalid-workbook', `${read.problems.length} invalid cell(s); nothing was changed`, {
+          problems: read.problems,
+        });
       if (read.changes.length === 0) {
-        if (read.lockVersion !== assessment.lockVersion) throw new ApiError('edit-conflict', 'the assessment changed after this template was made', { current: assessment });
-        return reply.header('etag', lockVersionEtag(assessment.lockVersion)).send({ changed: 0, lockVersion: assessment.lockVersion });
+        if (read.lockVersion !== assessment.lockVersion)
+          throw new ApiError('edit-conflict', 'the assessment changed after this template was made', {
+            current: assessment,
+          });
+        return reply
+          .header('etag', lockVersionEtag(assessment.lockVersion))
+          .send({ changed: 0, lockVersion: assessment.lockVersion });
       }
-      const saved = await saveResponses(context.db, { assessmentId: assessment.id, expectedLockVersion: read.lockVersion, changes: read.changes }, request.principal!.userId);
-      await recordAudit(context.db, { actorId: request.principal!.userId, action: 'workbook.import', targetType: 'assessment', targetId: assessment.id, details: { changed: read.changes.length, lockVersion: saved.lockVersion } });
-      return reply.header('etag', lockVersionEtag(saved.lockVersion)).send({ changed: read.changes.length, lockVersion: saved.lockVersion });
+      const saved = await saveResponses(
+        context.db,
+        { assessmentId: assessment.id, expectedLockVersion: read.lockVersion, changes: read.changes },
+        request.principal!.userId,
+      );
+      await recordAudit(context.db, {
+        actorId: request.principal!.userId,
+        action: 'workbook.import',
+        targetType: 'assessment',
+        targetId: assessment.id,
+        details: { changed: read.changes.length, lockVersion: saved.lockVersion },
+      });
+      return reply
+        .header('etag', lockVersionEtag(saved.lockVersion))
+        .send({ changed: read.changes.length, lockVersion: saved.lockVersion });
     },
   );
 };

@@ -32,7 +32,8 @@ export const webRoutes: FastifyPluginAsync<{ webRoot?: string | undefined }> = a
       const path = decodeURIComponent(request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
       const file = path === '' ? undefined : resolve(root, path);
       // Client-side routes fall back to index.html.
-      if (file && file.startsWith(`${root}/`) && existsSync(file) && statSync(file).isFile()) return reply.sendFile(path);
+      if (file && file.startsWith(`${root}/`) && existsSync(file) && statSync(file).isFile())
+        return reply.sendFile(path);
       return reply.sendFile('index.html');
     });
     return;

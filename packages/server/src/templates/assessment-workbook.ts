@@ -26,8 +26,7 @@ export interface WorkbookProblem {
 }
 
 export type ReadWorkbookResult =
-  | { ok: true; lockVersion: number; changes: ResponseChange[] }
-  | { ok: false; problems: WorkbookProblem[] };
+  { ok: true; lockVersion: number; changes: ResponseChange[] } | { ok: false; problems: WorkbookProblem[] };
 
 /**
  * Text as a cell of the workbook, so that reading it back gives exactly the same text. exceljs reads
@@ -36,15 +35,24 @@ export type ReadWorkbookResult =
  * (text stored before they were refused) as its escape.
  */
 export function toCellText(text: string): string {
-  return replaceRefused(text.replace(/_(?=x[0-9A-F]{4}_)/g, '_x005F_'), (char) => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  return replaceRefused(
+    text.replace(/_(?=x[0-9A-F]{4}_)/g, '_x005F_'),
+    (char) => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
 }
 
 function itemsOf(instrument: InstrumentVersion) {
-  return instrument.domains.flatMap((domain) => domain.items.map((item) => ({ domain, item, options: instrument.scales[item.scale] ?? [] })));
+  return instrument.domains.flatMap((domain) =>
+    domain.items.map((item) => ({ domain, item, options: instrument.scales[item.scale] ?? [] })),
+  );
 }
 
 /** Build the template of an assessment. */
-export async function buildAssessmentWorkbook(instrument: InstrumentVersion, assessment: Assessment, jurisdictionName: string): Promise<Buffer> {
+export async function buildAssessmentWorkbook(
+  instrument: InstrumentVersion,
+  assessment: Assessment,
+  jurisdictionName: string,
+): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'migov';
   book.created = new Date(assessment.updatedAt);
@@ -91,7 +99,13 @@ export async function buildAssessmentWorkbook(instrument: InstrumentVersion, ass
     const answer = itemOptions.find((option) => option.id === response?.optionId);
     const row = sheet.getRow(rowNumber);
     // Text goes in as plain strings: exceljs writes them as shared strings, never as formulas.
-    row.values = [localize(domain.label, 'en'), item.id, localize(item.text, 'en'), answer ? toCellText(localize(answer.label, 'en')) : '', toCellText(response?.comment ?? '')];
+    row.values = [
+      localize(domain.label, 'en'),
+      item.id,
+      localize(item.text, 'en'),
+      answer ? toCellText(localize(answer.label, 'en')) : '',
+      toCellText(response?.comment ?? ''),
+    ];
     row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
     for (const column of [4, 5]) row.getCell(column).protection = { locked: false };
     row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
@@ -104,7 +118,12 @@ export async function buildAssessmentWorkbook(instrument: InstrumentVersion, ass
       error: 'Choose one of the options in the list.',
     };
   });
-  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  await sheet.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+  });
   await instructions.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 
   const meta = book.addWorksheet(META_SHEET, { state: 'veryHidden' });
@@ -123,9 +142,12 @@ function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } 
   if (typeof value === 'string') return { text: value, formula: false };
   if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value), formula: false };
   if (value instanceof Date) return { text: value.toISOString(), formula: false };
-  if (typeof value === 'object' && 'richText' in value) return { text: value.richText.map((part) => part.text).join(''), formula: false };
-  if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) return { text: String((value as { result?: unknown }).result ?? ''), formula: true };
-  if (typeof value === 'object' && 'text' in value) return { text: String((value as { text: unknown }).text), formula: false };
+  if (typeof value === 'object' && 'richText' in value)
+    return { text: value.richText.map((part) => part.text).join(''), formula: false };
+  if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value))
+    return { text: String((value as { result?: unknown }).result ?? ''), formula: true };
+  if (typeof value === 'object' && 'text' in value)
+    return { text: String((value as { text: unknown }).text), formula: false };
   return { text: String(value), formula: false };
 }
 
@@ -134,7 +156,12 @@ function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } 
  * decided. The zip is checked against the parsing bounds first (throws LimitExceededError): a
  * workbook is only opened once its unpacked size, parts and cells are known to be within them.
  */
-export async function readAssessmentWorkbook(instrument: InstrumentVersion, assessment: Assessment, bytes: Uint8Array, limits: ParsingLimits = DEFAULT_PARSING_LIMITS): Promise<ReadWorkbookResult> {
+export async function readAssessmentWorkbook(
+  instrument: InstrumentVersion,
+  assessment: Assessment,
+  bytes: Uint8Array,
+  limits: ParsingLimits = DEFAULT_PARSING_LIMITS,
+): Promise<ReadWorkbookResult> {
   const problems: WorkbookProblem[] = [];
   const unreadable = guardZip(bytes, limits);
   if (unreadable) return { ok: false, problems: [{ sheet: '', cell: '', value: '', message: unreadable }] };
@@ -142,22 +169,48 @@ export async function readAssessmentWorkbook(instrument: InstrumentVersion, asse
   try {
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, problems: [{ sheet: '', cell: '', value: '', message: 'the file is not an Excel workbook (.xlsx)' }] };
+    return {
+      ok: false,
+      problems: [{ sheet: '', cell: '', value: '', message: 'the file is not an Excel workbook (.xlsx)' }],
+    };
   }
   const meta = book.getWorksheet(META_SHEET);
   const sheet = book.getWorksheet(RESPONSES_SHEET);
-  if (!meta || !sheet) return { ok: false, problems: [{ sheet: meta ? RESPONSES_SHEET : META_SHEET, cell: '', value: '', message: 'this is not a migov template: download the template of the assessment and fill it in' }] };
+  if (!meta || !sheet)
+    return {
+      ok: false,
+      problems: [
+        {
+          sheet: meta ? RESPONSES_SHEET : META_SHEET,
+          cell: '',
+          value: '',
+          message: 'this is not a migov template: download the template of the assessment and fill it in',
+        },
+      ],
+    };
   const metaValues = new Map<string, string>();
   meta.eachRow((row) => metaValues.set(cellText(row.getCell(1).value).text, cellText(row.getCell(2).value).text));
   const expectMeta = (key: string, expected: string) => {
     const found = metaValues.get(key) ?? '';
-    if (found !== expected) problems.push({ sheet: META_SHEET, cell: key, value: found, message: `this template is for ${key} ${found || '(none)'}, not ${expected}` });
+    if (found !== expected)
+      problems.push({
+        sheet: META_SHEET,
+        cell: key,
+        value: found,
+        message: `this template is for ${key} ${found || '(none)'}, not ${expected}`,
+      });
   };
   expectMeta('assessment', assessment.id);
   expectMeta('instrument', instrument.instrument);
   expectMeta('version', instrument.version);
   const lockVersion = Number(metaValues.get('lockVersion'));
-  if (!Number.isInteger(lockVersion)) problems.push({ sheet: META_SHEET, cell: 'lockVersion', value: metaValues.get('lockVersion') ?? '', message: 'the template has lost its lock version' });
+  if (!Number.isInteger(lockVersion))
+    problems.push({
+      sheet: META_SHEET,
+      cell: 'lockVersion',
+      value: metaValues.get('lockVersion') ?? '',
+      message: 'the template has lost its lock version',
+    });
   if (problems.length > 0) return { ok: false, problems };
 
   const items = new Map(itemsOf(instrument).map((entry) => [entry.item.id, entry]));
@@ -165,7 +218,13 @@ export async function readAssessmentWorkbook(instrument: InstrumentVersion, asse
   const changes: ResponseChange[] = [];
   HEADER.forEach((title, index) => {
     const found = cellText(sheet.getRow(1).getCell(index + 1).value).text;
-    if (found !== title) problems.push({ sheet: RESPONSES_SHEET, cell: sheet.getRow(1).getCell(index + 1).address, value: found, message: `the header must be "${title}"` });
+    if (found !== title)
+      problems.push({
+        sheet: RESPONSES_SHEET,
+        cell: sheet.getRow(1).getCell(index + 1).address,
+        value: found,
+        message: `the header must be "${title}"`,
+      });
   });
   for (let rowNumber = 2; rowNumber <= Math.max(sheet.rowCount, items.size + 1); rowNumber += 1) {
     const row = sheet.getRow(rowNumber);
@@ -176,33 +235,81 @@ export async function readAssessmentWorkbook(instrument: InstrumentVersion, asse
     const answer = cellText(answerCell.value);
     const comment = cellText(commentCell.value);
     if (!itemId) {
-      if (answer.text || comment.text) problems.push({ sheet: RESPONSES_SHEET, cell: itemCell.address, value: '', message: 'an answer or comment is on a row without an item' });
+      if (answer.text || comment.text)
+        problems.push({
+          sheet: RESPONSES_SHEET,
+          cell: itemCell.address,
+          value: '',
+          message: 'an answer or comment is on a row without an item',
+        });
       continue;
     }
     const entry = items.get(itemId);
     if (!entry) {
-      problems.push({ sheet: RESPONSES_SHEET, cell: itemCell.address, value: itemId, message: `unknown item ${itemId} in ${instrument.instrument}@${instrument.version}` });
+      problems.push({
+        sheet: RESPONSES_SHEET,
+        cell: itemCell.address,
+        value: itemId,
+        message: `unknown item ${itemId} in ${instrument.instrument}@${instrument.version}`,
+      });
       continue;
     }
     if (seen.has(itemId)) {
-      problems.push({ sheet: RESPONSES_SHEET, cell: itemCell.address, value: itemId, message: `item ${itemId} appears twice` });
+      problems.push({
+        sheet: RESPONSES_SHEET,
+        cell: itemCell.address,
+        value: itemId,
+        message: `item ${itemId} appears twice`,
+      });
       continue;
     }
     seen.add(itemId);
     let optionId: string | undefined;
-    if (answer.formula) problems.push({ sheet: RESPONSES_SHEET, cell: answerCell.address, value: answer.text, message: 'formulas are not accepted: choose an option from the list' });
+    if (answer.formula)
+      problems.push({
+        sheet: RESPONSES_SHEET,
+        cell: answerCell.address,
+        value: answer.text,
+        message: 'formulas are not accepted: choose an option from the list',
+      });
     else if (answer.text.trim()) {
       const text = answer.text.trim();
-      const option = entry.options.find((candidate) => localize(candidate.label, 'en') === text || candidate.id === text);
-      if (!option) problems.push({ sheet: RESPONSES_SHEET, cell: answerCell.address, value: text, message: `not an option of item ${itemId} (options: ${entry.options.map((candidate) => localize(candidate.label, 'en')).join(' | ')})` });
+      const option = entry.options.find(
+        (candidate) => localize(candidate.label, 'en') === text || candidate.id === text,
+      );
+      if (!option)
+        problems.push({
+          sheet: RESPONSES_SHEET,
+          cell: answerCell.address,
+          value: text,
+          message: `not an option of item ${itemId} (options: ${entry.options.map((candidate) => localize(candidate.label, 'en')).join(' | ')})`,
+        });
       else optionId = option.id;
     }
     const current = assessment.responses[itemId] ?? {};
     // Text stored before control characters were refused comes back as it went out and is kept; new text must be accepted text.
     const refused = comment.text === (current.comment ?? '') ? undefined : findRefusedCharacter(comment.text);
-    if (comment.formula) problems.push({ sheet: RESPONSES_SHEET, cell: commentCell.address, value: comment.text, message: 'formulas are not accepted in comments' });
-    else if (refused) problems.push({ sheet: RESPONSES_SHEET, cell: commentCell.address, value: visibleInXml(comment.text.slice(Math.max(0, refused.index - 20), refused.index + 20)), message: `the comment ${refused.message}` });
-    else if (comment.text.length > MAX_COMMENT) problems.push({ sheet: RESPONSES_SHEET, cell: commentCell.address, value: `${comment.text.slice(0, 40)}…`, message: `a comment has at most ${MAX_COMMENT} characters (this one has ${comment.text.length})` });
+    if (comment.formula)
+      problems.push({
+        sheet: RESPONSES_SHEET,
+        cell: commentCell.address,
+        value: comment.text,
+        message: 'formulas are not accepted in comments',
+      });
+    else if (refused)
+      problems.push({
+        sheet: RESPONSES_SHEET,
+        cell: commentCell.address,
+        value: visibleInXml(comment.text.slice(Math.max(0, refused.index - 20), refused.index + 20)),
+        message: `the comment ${refused.message}`,
+      });
+    else if (comment.text.length > MAX_COMMENT)
+      problems.push({
+        sheet: RESPONSES_SHEET,
+        cell: commentCell.address,
+        value: `${comment.text.slice(0, 40)}…`,
+        message: `a comment has at most ${MAX_COMMENT} characters (this one has ${comment.text.length})`,
+      });
     const change: ResponseChange = { itemId };
     if ((current.optionId ?? undefined) !== optionId) change.optionId = optionId ?? null;
     const newComment = comment.text === '' ? undefined : comment.text;
@@ -210,7 +317,13 @@ export async function readAssessmentWorkbook(instrument: InstrumentVersion, asse
     if (change.optionId !== undefined || change.comment !== undefined) changes.push(change);
   }
   for (const itemId of items.keys()) {
-    if (!seen.has(itemId)) problems.push({ sheet: RESPONSES_SHEET, cell: 'B:B', value: '', message: `the row of item ${itemId} is missing` });
+    if (!seen.has(itemId))
+      problems.push({
+        sheet: RESPONSES_SHEET,
+        cell: 'B:B',
+        value: '',
+        message: `the row of item ${itemId} is missing`,
+      });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, lockVersion, changes };
 }

@@ -34,14 +34,29 @@ export const HOSTILE_QUERIES: readonly (string | Buffer)[] = [
 ];
 
 /** A value for each path parameter that public routes take. */
-const SAMPLE_PARAMS: Record<string, string> = { year: '2019', format: 'csv', jurisdiction: '484', instrument: 'sdg-10-7-2', version: '2019', code: '484' };
+const SAMPLE_PARAMS: Record<string, string> = {
+  year: '2019',
+  format: 'csv',
+  jurisdiction: '484',
+  instrument: 'sdg-10-7-2',
+  version: '2019',
+  code: '484',
+};
 
 /** The concrete paths of every public GET route of an app. */
 export function publicGetPaths(app: MigovApp): string[] {
-  return app.routesWithAccess
-    // The API browser's own files (a third-party page) are left out.
-    .filter((route) => route.method === 'GET' && route.access.permission === 'public' && !route.url.includes('*') && !route.url.startsWith('/api/v1/docs'))
-    .map((route) => route.url.replace(/:(\w+)/g, (_, name: string) => SAMPLE_PARAMS[name] ?? 'x'));
+  return (
+    app.routesWithAccess
+      // The API browser's own files (a third-party page) are left out.
+      .filter(
+        (route) =>
+          route.method === 'GET' &&
+          route.access.permission === 'public' &&
+          !route.url.includes('*') &&
+          !route.url.startsWith('/api/v1/docs'),
+      )
+      .map((route) => route.url.replace(/:(\w+)/g, (_, name: string) => SAMPLE_PARAMS[name] ?? 'x'))
+  );
 }
 
 /** Every answer is a success, a redirect or a refusal as problem+json; never a 5xx. */
@@ -51,8 +66,12 @@ export function expectWellFormed(answer: RawAnswer, what: string): void {
   const disposition = answer.headers['content-disposition'];
   if (disposition) {
     expect(disposition, what).toHaveLength(1);
-    expect(Object.keys(parseDisposition(disposition[0]!).parameters).filter((name) => name.startsWith('filename')).sort(), what).toEqual(expect.arrayContaining(['filename']));
+    expect(
+      Object.keys(parseDisposition(disposition[0]!).parameters)
+        .filter((name) => name.startsWith('filename'))
+        .sort(),
+      what,
+    ).toEqual(expect.arrayContaining(['filename']));
     expect(disposition[0]!.match(/filename=/g), what).toHaveLength(1);
   }
 }
-

@@ -27,7 +27,7 @@ export function parseAnswer(bytes: Buffer): RawAnswer {
   let body = bytes.subarray(end + 4);
   if (headers['transfer-encoding']?.[0] === 'chunked') {
     const chunks: Buffer[] = [];
-    for (let at = 0; at < body.length; ) {
+    for (let at = 0; at < body.length;) {
       const lineEnd = body.indexOf('\r\n', at);
       const size = parseInt(body.subarray(at, lineEnd).toString('latin1'), 16);
       if (!size) break;
@@ -48,7 +48,12 @@ export function openSocket(port: number): Promise<Socket> {
 }
 
 /** Send `head` (the request line and headers, without the blank line) and an optional body; read the answer to the end. */
-export async function rawRequest(port: number, head: Buffer | string, body: Buffer = Buffer.alloc(0), timeoutMs = 10_000): Promise<RawAnswer> {
+export async function rawRequest(
+  port: number,
+  head: Buffer | string,
+  body: Buffer = Buffer.alloc(0),
+  timeoutMs = 10_000,
+): Promise<RawAnswer> {
   const socket = await openSocket(port);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -66,16 +71,26 @@ export async function rawRequest(port: number, head: Buffer | string, body: Buff
         reject(error as Error);
       }
     });
-    socket.write(Buffer.concat([Buffer.isBuffer(head) ? head : Buffer.from(head, 'latin1'), Buffer.from('\r\n\r\n'), body]));
+    socket.write(
+      Buffer.concat([Buffer.isBuffer(head) ? head : Buffer.from(head, 'latin1'), Buffer.from('\r\n\r\n'), body]),
+    );
   });
 }
 
 /** A GET of `target` (path and query, sent as given) that closes the connection after the answer. */
-export function rawGet(port: number, target: Buffer | string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+export function rawGet(
+  port: number,
+  target: Buffer | string,
+  headers: Record<string, string> = {},
+): Promise<RawAnswer> {
   const lines = Buffer.concat([
     Buffer.from('GET '),
     Buffer.isBuffer(target) ? target : Buffer.from(target, 'latin1'),
-    Buffer.from(` HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close${Object.entries(headers).map(([name, value]) => `\r\n${name}: ${value}`).join('')}`),
+    Buffer.from(
+      ` HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close${Object.entries(headers)
+        .map(([name, value]) => `\r\n${name}: ${value}`)
+        .join('')}`,
+    ),
   ]);
   return rawRequest(port, lines);
 }

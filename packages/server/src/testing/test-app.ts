@@ -44,7 +44,12 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 let cachedHash: Promise<string> | undefined;
 
 /** Create an active user with a password and role grants. */
-export async function createTestUser(db: MigovDatabase, email: string, grants: { role: Role; scope: RoleScope }[] = [], name = email.split('@')[0] ?? email) {
+export async function createTestUser(
+  db: MigovDatabase,
+  email: string,
+  grants: { role: Role; scope: RoleScope }[] = [],
+  name = email.split('@')[0] ?? email,
+) {
   const user = await createUser(db, { email, name });
   cachedHash ??= hashPassword(TEST_PASSWORD);
   await setPasswordHash(db, user.id, await cachedHash);
@@ -69,7 +74,8 @@ export interface SignedIn {
 /** Sign in through the API; throws with the problem when it fails. */
 export async function signIn(app: MigovApp, email: string, password = TEST_PASSWORD): Promise<SignedIn> {
   const response = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } });
-  if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
   const setCookie = response.headers['set-cookie'];
   const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)?.split(';')[0];
   if (!cookie) throw new Error('no session cookie');

@@ -35,21 +35,27 @@ export const es: Record<MessageKey, string> = {
   'common.print': 'Imprimir',
   'common.countries': '{count, plural, =0 {ningún país} one {# país} other {# países}}',
   'common.updated': 'Actualizado el {date}',
-  'category.name': '{code, plural, =1 {Requiere más avances} =2 {Cumple parcialmente} =3 {Cumple} =4 {Cumple plenamente} other {Categoría {code}}}',
+  'category.name':
+    '{code, plural, =1 {Requiere más avances} =2 {Cumple parcialmente} =3 {Cumple} =4 {Cumple plenamente} other {Categoría {code}}}',
   'category.meets': 'cuenta como cumplimiento',
   'chart.showTable': 'Mostrar como tabla',
   'chart.hideTable': 'Ocultar la tabla',
   'chart.downloadSvg': 'Descargar SVG',
   'chart.downloadPng': 'Descargar PNG',
   'chart.legend': 'Leyenda',
-  'data.roundSources': '{official, plural, =0 {Ningún país} one {# país} other {# países}} con el valor oficial de la ONU, {national, plural, =0 {ninguno} one {# país} other {# países}} con una publicación nacional en migov.',
-  'data.roundDemo': '{demo, plural, one {# país tiene} other {# países tienen}} valores de demostración, señalados como tales en cada descarga.',
+  'data.roundSources':
+    '{official, plural, =0 {Ningún país} one {# país} other {# países}} con el valor oficial de la ONU, {national, plural, =0 {ninguno} one {# país} other {# países}} con una publicación nacional en migov.',
+  'data.roundDemo':
+    '{demo, plural, one {# país tiene} other {# países tienen}} valores de demostración, señalados como tales en cada descarga.',
   'common.source': 'Fuente',
   'dashboard.snapshot': 'Resultados oficiales mostrados: {source}, consultado el {date}',
-  'dashboard.noSnapshot': 'No hay datos oficiales de la ONU cargados: los valores siguientes provienen de publicaciones nacionales en migov.',
-  'dashboard.officialFigure': '{percent} cumplen o cumplen plenamente ({responding, plural, one {# país que respondió} other {# países que respondieron}})',
+  'dashboard.noSnapshot':
+    'No hay datos oficiales de la ONU cargados: los valores siguientes provienen de publicaciones nacionales en migov.',
+  'dashboard.officialFigure':
+    '{percent} cumplen o cumplen plenamente ({responding, plural, one {# país que respondió} other {# países que respondieron}})',
   'dashboard.officialFigureNoCount': '{percent} cumplen o cumplen plenamente',
-  'dashboard.officialFigurePublished': '{percent} cumplen o cumplen plenamente ({responding, plural, one {# país que respondió} other {# países que respondieron}}, {published} de ellos publicados por país)',
+  'dashboard.officialFigurePublished':
+    '{percent} cumplen o cumplen plenamente ({responding, plural, one {# país que respondió} other {# países que respondieron}}, {published} de ellos publicados por país)',
   'dashboard.noOfficialFigure': 'la ONU no ha publicado ninguna cifra para esta ronda',
   'dashboard.worldComputed': 'Mundo, calculado por migov a partir de los valores mostrados',
   'dashboard.regionsOfficial': 'Regiones: proporción que cumple o cumple plenamente, según la ONU',
@@ -76,16 +82,20 @@ export const es: Record<MessageKey, string> = {
   'provenance.computed': 'Calculado por migov a partir de {from} de {of, plural, one {# país} other {# países}}',
   'provenance.demo': 'Datos de demostración, no oficiales',
   'demo.bannerTitle': 'Datos de demostración.',
-  'demo.bannerText': 'Los valores marcados «Datos de demostración» se generaron para probar migov. No son resultados oficiales.',
-  'grid.description': 'Cuadrícula de categorías con {rows, plural, one {# fila} other {# filas}} (ámbitos) y una columna por ronda ({columns}). Cada celda nombra su categoría.',
+  'demo.bannerText':
+    'Los valores marcados «Datos de demostración» se generaron para probar migov. No son resultados oficiales.',
+  'grid.description':
+    'Cuadrícula de categorías con {rows, plural, one {# fila} other {# filas}} (ámbitos) y una columna por ronda ({columns}). Cada celda nombra su categoría.',
   'dashboard.title': 'La gobernanza de la migración en el mundo',
   'dashboard.mapTitle': '{domain} en {year}: categoría por país',
-  'dashboard.mapDescription': 'Mapa del mundo. {count, plural, one {# país tiene} other {# países tienen}} un resultado publicado. Cada país es un enlace a su perfil.',
+  'dashboard.mapDescription':
+    'Mapa del mundo. {count, plural, one {# país tiene} other {# países tienen}} un resultado publicado. Cada país es un enlace a su perfil.',
   'dashboard.noRounds': 'Todavía no se ha publicado ninguna ronda.',
   'dashboard.noResults': 'Todavía no se ha publicado ningún resultado para {year}.',
   'dashboard.world': 'Mundo',
   'dashboard.meetingTitle': 'Proporción de países que cumplen o cumplen plenamente ({domain}, {year})',
-  'dashboard.meetingFigure': '{percent} cumplen ({meeting} de {responding, plural, one {# país que respondió} other {# países que respondieron}})',
+  'dashboard.meetingFigure':
+    '{percent} cumplen ({meeting} de {responding, plural, one {# país que respondió} other {# países que respondieron}})',
   'dashboard.coverage': 'Cobertura: {responding} de {members} países',
   'dashboard.regions': 'Regiones',
   'dashboard.area': 'Zona',
@@ -98,7 +108,8 @@ export const es: Record<MessageKey, string> = {
   'country.overall': 'General: {category}',
   'country.domains': 'Los seis ámbitos',
   'country.migof': 'Elemento del MiGOF: {element}',
-  'country.change': 'Desde {year}: {change, select, up {mejoró} down {empeoró} same {sin cambios} new {primer resultado} other {no comparable}}',
+  'country.change':
+    'Desde {year}: {change, select, up {mejoró} down {empeoró} same {sin cambios} new {primer resultado} other {no comparable}}',
   'country.items': 'Respuestas',
   'country.answer': 'Respuesta',
   'country.comment': 'Comentario',
@@ -106,7 +117,8 @@ export const es: Record<MessageKey, string> = {
   'country.gaps': 'Áreas por desarrollar',
   'country.none': 'Ninguna',
   'country.nextCategory': 'Qué falta para alcanzar la categoría siguiente',
-  'country.nextChanges': '{count, plural, one {# cambio llevaría} other {# cambios llevarían}} {domain} a «{category}»:',
+  'country.nextChanges':
+    '{count, plural, one {# cambio llevaría} other {# cambios llevarían}} {domain} a «{category}»:',
   'country.nextTop': '{domain} está en la categoría más alta.',
   'country.nextUnavailable': 'No disponible para {domain}.',
   'country.changeTo': '{item}: responder «{option}»',
@@ -117,8 +129,10 @@ export const es: Record<MessageKey, string> = {
   'country.region': 'En comparación con {region}',
   'country.regionShare': 'El {percent} de los países de la región cumple o cumple plenamente',
   'country.changeSince': 'Cambio desde {year}',
-  'country.changeValue': '{change, select, up {mejoró} down {empeoró} same {sin cambios} new {primer resultado} other {no comparable}}',
-  'migof.element': '{element, select, P1 {P1: cumplimiento de las normas internacionales y de los derechos de los migrantes} P2 {P2: políticas basadas en datos empíricos y enfoque de gobierno integral} P3 {P3: colaboración con asociados para abordar la migración y cuestiones conexas} O1 {O1: bienestar socioeconómico de los migrantes y de la sociedad} O2 {O2: respuesta eficaz a los aspectos de movilidad de las crisis} O3 {O3: migración segura, ordenada y digna} other {{element}}}',
+  'country.changeValue':
+    '{change, select, up {mejoró} down {empeoró} same {sin cambios} new {primer resultado} other {no comparable}}',
+  'migof.element':
+    '{element, select, P1 {P1: cumplimiento de las normas internacionales y de los derechos de los migrantes} P2 {P2: políticas basadas en datos empíricos y enfoque de gobierno integral} P3 {P3: colaboración con asociados para abordar la migración y cuestiones conexas} O1 {O1: bienestar socioeconómico de los migrantes y de la sociedad} O2 {O2: respuesta eficaz a los aspectos de movilidad de las crisis} O3 {O3: migración segura, ordenada y digna} other {{element}}}',
   'country.history': 'Correcciones',
   'country.evidence': 'Documentación justificativa',
   'country.evidenceFile': '{type}, {size}',
@@ -133,10 +147,12 @@ export const es: Record<MessageKey, string> = {
   'data.downloads': 'Descargas de {year}',
   'data.api': 'Documentación de la API',
   'data.apiText': 'Los mismos datos están disponibles a través de la API REST documentada (OpenAPI 3.1).',
-  'data.format': '{format, select, csv {CSV (formato de la base de datos mundial de los ODS)} xlsx {Libro de Excel} sdmxcsv {SDMX-CSV} sdmxml {SDMX-ML} json {JSON} other {{format}}}',
+  'data.format':
+    '{format, select, csv {CSV (formato de la base de datos mundial de los ODS)} xlsx {Libro de Excel} sdmxcsv {SDMX-CSV} sdmxml {SDMX-ML} json {JSON} other {{format}}}',
   'methodology.title': 'Metodología',
   'methodology.version': 'Instrumento {instrument}, versión {version}',
-  'methodology.text': 'Cada uno de los seis ámbitos tiene cinco preguntas. Cada pregunta se puntúa según la respuesta; la puntuación de un ámbito es la suma de las puntuaciones de sus preguntas aplicables dividida por su número, por 100; la puntuación general es la media de todas las preguntas. Las puntuaciones se clasifican en cuatro categorías.',
+  'methodology.text':
+    'Cada uno de los seis ámbitos tiene cinco preguntas. Cada pregunta se puntúa según la respuesta; la puntuación de un ámbito es la suma de las puntuaciones de sus preguntas aplicables dividida por su número, por 100; la puntuación general es la media de todas las preguntas. Las puntuaciones se clasifican en cuatro categorías.',
   'methodology.bands': 'Categorías',
   'methodology.from': 'desde {min}',
   'signIn.title': 'Iniciar sesión',
@@ -151,12 +167,14 @@ export const es: Record<MessageKey, string> = {
   'workspace.review': 'Revisar',
   'workspace.state': 'Estado',
   'workspace.signInFirst': 'Inicie sesión para usar el espacio de trabajo.',
-  'state.name': '{state, select, draft {Borrador} submitted {Presentada} returned {Devuelta} resubmitted {Presentada de nuevo} validated {Validada} published {Publicada} other {{state}}}',
+  'state.name':
+    '{state, select, draft {Borrador} submitted {Presentada} returned {Devuelta} resubmitted {Presentada de nuevo} validated {Validada} published {Publicada} other {{state}}}',
   'form.title': '{country}, {year}: cuestionario',
   'form.untranslated': 'El cuestionario se muestra en inglés: no hay traducción oficial en este idioma.',
   'form.progress': '{answered} de {total} respondidas',
   'form.domainProgress': '{domain}: {answered} de {total}',
-  'form.saveStatus': '{status, select, saved {Todos los cambios guardados} saving {Guardando…} pending {Cambios sin guardar} error {No guardado: {message}} conflict {Otra persona guardó antes} other {}}',
+  'form.saveStatus':
+    '{status, select, saved {Todos los cambios guardados} saving {Guardando…} pending {Cambios sin guardar} error {No guardado: {message}} conflict {Otra persona guardó antes} other {}}',
   'form.comment': 'Comentario sobre esta pregunta',
   'form.required': 'Responda esta pregunta antes de presentar.',
   'form.evidence': 'Documentación justificativa',
@@ -168,12 +186,14 @@ export const es: Record<MessageKey, string> = {
   'form.incomplete': 'incompleto',
   'form.submit': 'Presentar para revisión',
   'form.resubmit': 'Presentar de nuevo',
-  'form.submitMissing': '{count, plural, one {# pregunta sigue sin respuesta} other {# preguntas siguen sin respuesta}}.',
+  'form.submitMissing':
+    '{count, plural, one {# pregunta sigue sin respuesta} other {# preguntas siguen sin respuesta}}.',
   'form.readOnly': 'Esta evaluación está en estado {state} y no se puede editar.',
   'form.returnedReason': 'Devuelta por el revisor: {reason}',
   'form.reviewComments': 'Comentarios del revisor',
   'conflict.title': 'Otra persona guardó esta evaluación antes',
-  'conflict.text': 'Sus respuestas sin guardar se conservan abajo. Cargue la versión actual y aplique de nuevo las suyas.',
+  'conflict.text':
+    'Sus respuestas sin guardar se conservan abajo. Cargue la versión actual y aplique de nuevo las suyas.',
   'conflict.yours': 'Su respuesta',
   'conflict.theirs': 'Respuesta guardada',
   'conflict.reload': 'Cargar la versión actual y conservar mis respuestas',
@@ -265,15 +285,18 @@ export const es: Record<MessageKey, string> = {
   'reset.title': 'Restablecer su contraseña',
   'reset.intro': 'Indique la dirección de su cuenta: le enviamos un enlace para elegir una nueva contraseña.',
   'reset.request': 'Envíenme un enlace',
-  'reset.requested': 'Si esta dirección tiene una cuenta activa, va en camino un enlace para elegir una nueva contraseña.',
+  'reset.requested':
+    'Si esta dirección tiene una cuenta activa, va en camino un enlace para elegir una nueva contraseña.',
   'reset.newPassword': 'Nueva contraseña (al menos 12 caracteres)',
   'reset.save': 'Guardar la nueva contraseña',
   'reset.done': 'Su contraseña cambió y se cerraron todas las demás sesiones. Inicie sesión con la nueva contraseña.',
   'reset.invalid': 'Este enlace es desconocido, ya se usó o caducó. Pida uno nuevo.',
   'nav.governance': 'Gobernanza',
   'governance.title': 'Gobernanza de la migración',
-  'governance.intro': 'Perfiles de tipo MGI de la gobernanza nacional y local de la migración, y la tabla de correspondencias de los ámbitos del 10.7.2 con el Pacto Mundial para la Migración y las metas de los ODS.',
-  'governance.crosswalkLink': 'Tabla de correspondencias: ámbitos del 10.7.2, dimensiones MGI, objetivos del Pacto y metas de los ODS',
+  'governance.intro':
+    'Perfiles de tipo MGI de la gobernanza nacional y local de la migración, y la tabla de correspondencias de los ámbitos del 10.7.2 con el Pacto Mundial para la Migración y las metas de los ODS.',
+  'governance.crosswalkLink':
+    'Tabla de correspondencias: ámbitos del 10.7.2, dimensiones MGI, objetivos del Pacto y metas de los ODS',
   'governance.profiles': 'Perfiles de tipo MGI publicados',
   'governance.noProfiles': 'Todavía no se ha publicado ningún perfil de tipo MGI.',
   'governance.jurisdiction': 'Jurisdicción',
@@ -281,15 +304,18 @@ export const es: Record<MessageKey, string> = {
   'governance.level': '{level, select, national {nacional} other {local}}',
   'governance.roundKind': '{kind, select, baseline {Línea de base} other {Seguimiento}}',
   'briefs.title': 'Notas para los Marcos de Cooperación',
-  'briefs.intro': 'Genere una nota para un país a partir de sus resultados publicados, edítela y descargue cualquier versión en Markdown, PDF o Word.',
+  'briefs.intro':
+    'Genere una nota para un país a partir de sus resultados publicados, edítela y descargue cualquier versión en Markdown, PDF o Word.',
   'briefs.generate': 'Generar una nota',
   'briefs.area': 'País (código M49 o ISO)',
   'briefs.round': 'Ronda (opcional)',
   'briefs.none': 'Todavía no hay notas.',
   'briefs.open': 'Nota para {area}, ronda {year}, versión {version}',
   'mgi.title': 'Perfil de tipo MGI: {name}, {year}',
-  'mgi.notRanking': 'Las respuestas son: existente, parcial, inexistente o no aplicable, con evidencia narrativa. No hay puntuación compuesta ni clasificación.',
-  'mgi.example': 'Este perfil usa un instrumento de EJEMPLO basado en las dimensiones y subámbitos publicados del MGI, no la lista oficial de preguntas.',
+  'mgi.notRanking':
+    'Las respuestas son: existente, parcial, inexistente o no aplicable, con evidencia narrativa. No hay puntuación compuesta ni clasificación.',
+  'mgi.example':
+    'Este perfil usa un instrumento de EJEMPLO basado en las dimensiones y subámbitos publicados del MGI, no la lista oficial de preguntas.',
   'mgi.approved': 'Aprobado por {authority} el {date}; publicado el {published}.',
   'mgi.consulted': 'Ministerios consultados: {ministries}',
   'mgi.changes': 'Qué cambió desde {year}',
@@ -307,15 +333,18 @@ export const es: Record<MessageKey, string> = {
   'mgi.item': 'Pregunta',
   'mgi.answer': 'Respuesta',
   'mgi.evidence': 'Evidencia',
-  'mgi.level': '{level, select, inPlace {Existente} partial {Parcial} absent {Inexistente} notApplicable {No aplicable} other {Sin respuesta}}',
+  'mgi.level':
+    '{level, select, inPlace {Existente} partial {Parcial} absent {Inexistente} notApplicable {No aplicable} other {Sin respuesta}}',
   'crosswalk.title': 'Tabla de correspondencias',
-  'crosswalk.intro': 'Vínculos entre los elementos del MiGOF, los ámbitos del 10.7.2, las dimensiones MGI, los objetivos del Pacto y las metas de los ODS. Los vínculos con fuente la citan; los demás son la correspondencia editorial propia de migov (no oficial).',
+  'crosswalk.intro':
+    'Vínculos entre los elementos del MiGOF, los ámbitos del 10.7.2, las dimensiones MGI, los objetivos del Pacto y las metas de los ODS. Los vínculos con fuente la citan; los demás son la correspondencia editorial propia de migov (no oficial).',
   'crosswalk.version': 'Versión {version}',
   'crosswalk.saved': 'Guardado como versión {version}.',
   'crosswalk.add': 'Añadir un vínculo',
   'crosswalk.from': 'Desde',
   'crosswalk.to': 'Hacia',
-  'crosswalk.kind': '{kind, select, migof {Elemento del MiGOF} domain {Ámbito 10.7.2} dimension {Dimensión MGI} objective {Objetivo del Pacto} other {Meta de los ODS}}',
+  'crosswalk.kind':
+    '{kind, select, migof {Elemento del MiGOF} domain {Ámbito 10.7.2} dimension {Dimensión MGI} objective {Objetivo del Pacto} other {Meta de los ODS}}',
   'crosswalk.nodeId': 'Identificador',
   'crosswalk.basis': 'Fundamento',
   'crosswalk.basisSource': 'Con fuente',
@@ -327,7 +356,8 @@ export const es: Record<MessageKey, string> = {
   'crosswalk.reason': 'Motivo',
   'crosswalk.retireLink': 'Retirar el vínculo {from} – {to}',
   'brief.saved': 'Guardada como versión {version}.',
-  'brief.conflict': 'Alguien guardó la versión {version} antes. Su texto se conserva; guarde de nuevo para que sea la versión siguiente.',
+  'brief.conflict':
+    'Alguien guardó la versión {version} antes. Su texto se conserva; guarde de nuevo para que sea la versión siguiente.',
   'brief.title': 'Título de la nota',
   'brief.summary': 'Resumen',
   'brief.notes': 'Notas',
@@ -348,7 +378,8 @@ export const es: Record<MessageKey, string> = {
   'mgiWork.exampleInstrument': 'El instrumento de EJEMPLO (nacional o local, según la jurisdicción)',
   'mgiWork.none': 'Todavía no hay evaluaciones de tipo MGI.',
   'mgiWork.state': 'Etapa',
-  'mgiWork.stateName': '{state, select, launch {Inicio} dataCollection {Recopilación de datos} draftProfile {Proyecto de perfil} interMinisterialConsultation {Consulta interministerial} governmentApproval {Aprobación del gobierno} other {Publicado}}',
+  'mgiWork.stateName':
+    '{state, select, launch {Inicio} dataCollection {Recopilación de datos} draftProfile {Proyecto de perfil} interMinisterialConsultation {Consulta interministerial} governmentApproval {Aprobación del gobierno} other {Publicado}}',
   'mgiWork.saved': 'Respuestas guardadas.',
   'mgiWork.conflict': 'Alguien guardó antes. Sus respuestas se conservan; guarde de nuevo para aplicarlas.',
   'mgiWork.saveAnswers': 'Guardar respuestas',
@@ -361,7 +392,8 @@ export const es: Record<MessageKey, string> = {
   'mgiWork.invite': 'Usuarios invitados a comentar (uno por línea: ministerio | correo)',
   'mgiWork.authority': 'Autoridad que aprueba',
   'mgiWork.reference': 'Referencia',
-  'mgiWork.action': '{action, select, beginDataCollection {Iniciar la recopilación de datos} submitDraft {Presentar el proyecto de perfil} openConsultation {Abrir la consulta interministerial} closeConsultation {Cerrar la consulta} reviseDraft {Devolver el proyecto para revisión} approve {Registrar la aprobación del gobierno} other {Publicar el perfil}}',
+  'mgiWork.action':
+    '{action, select, beginDataCollection {Iniciar la recopilación de datos} submitDraft {Presentar el proyecto de perfil} openConsultation {Abrir la consulta interministerial} closeConsultation {Cerrar la consulta} reviseDraft {Devolver el proyecto para revisión} approve {Registrar la aprobación del gobierno} other {Publicar el perfil}}',
   'mgiWork.published': 'Abrir el perfil publicado',
   'mgiWork.waiting': 'A la espera de comentarios de: {ministries}',
   'mgiWork.comments': 'Comentarios de los ministerios',
@@ -371,7 +403,8 @@ export const es: Record<MessageKey, string> = {
   'partnership.colourCategory': 'Categoría 10.7.2 de los miembros ({year})',
   'partnership.noCategory': 'Sin datos, o no miembro',
   'partnerships.title': 'Asociaciones sobre migración',
-  'partnerships.intro': 'Mecanismos consultivos interestatales sobre migración (procesos consultivos regionales, foros interregionales y procesos mundiales), sus miembros y los resultados de sus miembros en conjunto para el indicador ODS 10.7.2.',
+  'partnerships.intro':
+    'Mecanismos consultivos interestatales sobre migración (procesos consultivos regionales, foros interregionales y procesos mundiales), sus miembros y los resultados de sus miembros en conjunto para el indicador ODS 10.7.2.',
   'partnerships.none': 'Todavía no hay ningún proceso registrado.',
   'partnerships.name': 'Proceso',
   'partnerships.acronym': 'Sigla',
@@ -389,7 +422,8 @@ export const es: Record<MessageKey, string> = {
   'partnership.notCompiled': 'no compilado: {reason}',
   'partnership.reportedUnverified': 'según la fuente, no verificado: {reported} ({reason})',
   'partnership.mapTitle': 'Miembros de {process}',
-  'partnership.mapDescription': 'Mapa mundial con los miembros resaltados (miembros: {count}). Cada país es un enlace a su perfil.',
+  'partnership.mapDescription':
+    'Mapa mundial con los miembros resaltados (miembros: {count}). Cada país es un enlace a su perfil.',
   'partnership.mapLabel': '{country}: {status}',
   'partnership.member': 'Miembro',
   'partnership.observer': 'Observador',
@@ -399,7 +433,8 @@ export const es: Record<MessageKey, string> = {
   'partnership.asOf': 'Fecha de referencia',
   'partnership.source': 'Fuente',
   'partnership.resultsTitle': 'ODS 10.7.2: los miembros en conjunto',
-  'partnership.resultsIntro': 'Porcentaje de miembros que cumplen o cumplen plenamente los requisitos, entre los miembros con un resultado publicado (n de N). La cobertura cuenta los miembros con resultado sobre el total de miembros al 1 de enero del año de la ronda; los resultados no aplicables o faltantes se excluyen de ambos.',
+  'partnership.resultsIntro':
+    'Porcentaje de miembros que cumplen o cumplen plenamente los requisitos, entre los miembros con un resultado publicado (n de N). La cobertura cuenta los miembros con resultado sobre el total de miembros al 1 de enero del año de la ronda; los resultados no aplicables o faltantes se excluyen de ambos.',
   'partnership.noResults': 'Todavía no se ha publicado ningún resultado 10.7.2 de sus miembros.',
   'partnership.percentMeeting': '% de miembros que cumplen o cumplen plenamente',
   'partnership.nOfN': 'n de N',
@@ -420,11 +455,14 @@ export const es: Record<MessageKey, string> = {
   'partnership.until': 'Hasta',
   'partnership.asOfLabel': 'Miembros a fecha de (año, AAAA-MM o AAAA-MM-DD; en blanco para los registros actuales)',
   'partnership.asOfApply': 'Mostrar',
-  'partnership.asOfShown': 'Miembros y miembros en común a {date}. Los resultados del grupo cuentan siempre los miembros al 1 de enero del año de cada ronda.',
-  'partnership.asOfInvalid': '«{value}» no es una fecha: introduzca un año (2015), un mes (2015-06) o un día (2015-06-30).',
+  'partnership.asOfShown':
+    'Miembros y miembros en común a {date}. Los resultados del grupo cuentan siempre los miembros al 1 de enero del año de cada ronda.',
+  'partnership.asOfInvalid':
+    '«{value}» no es una fecha: introduzca un año (2015), un mes (2015-06) o un día (2015-06-30).',
   'partnershipEdit.link': 'Editar los registros de este proceso',
   'partnershipEdit.title': 'Editar los registros del registro',
-  'partnershipEdit.intro': 'Cada edición indica su fuente y se guarda como una nueva versión del registro de asociaciones; no se borra nada (una membresía terminada conserva su registro). Los textos del registro se mantienen en inglés.',
+  'partnershipEdit.intro':
+    'Cada edición indica su fuente y se guarda como una nueva versión del registro de asociaciones; no se borra nada (una membresía terminada conserva su registro). Los textos del registro se mantienen en inglés.',
   'partnershipEdit.backToProcess': 'Volver a la página del proceso',
   'partnershipEdit.notAllowed': 'Solo los administradores y los analistas globales editan el registro de asociaciones.',
   'partnershipEdit.addType': 'Añadir al historial de tipos',
@@ -443,19 +481,23 @@ export const es: Record<MessageKey, string> = {
   'partnershipEdit.place': 'Lugar',
   'partnershipEdit.outcomesHint': 'Un documento por línea: título | fuente (sin fuente, la fuente de esta edición).',
   'partnershipEdit.required': '{field}: obligatorio.',
-  'partnershipEdit.badDate': '{field}: «{value}» no es una fecha: introduzca un año (2015), un mes (2015-06) o un día (2015-06-30).',
+  'partnershipEdit.badDate':
+    '{field}: «{value}» no es una fecha: introduzca un año (2015), un mes (2015-06) o un día (2015-06-30).',
   'partnershipEdit.badYear': '{field}: «{value}» no es un año.',
   'partnershipEdit.badOutcome': '{field}, línea {line}: escriba el título, luego | y la fuente.',
-  'partnershipEdit.conflict': 'Otra persona modificó el registro antes (ahora versión {version}). La página muestra su versión; su formulario se conserva: envíelo de nuevo.',
+  'partnershipEdit.conflict':
+    'Otra persona modificó el registro antes (ahora versión {version}). La página muestra su versión; su formulario se conserva: envíelo de nuevo.',
   'indicators.title': 'Indicadores de los ODS relacionados con la migración',
-  'indicators.intro': 'Los indicadores de los ODS sobre migración y los que la Agenda 2030 pide desglosar por situación migratoria, con los conjuntos de datos publicados aquí. Los títulos, organismos custodios y definiciones son los del marco mundial de indicadores de las Naciones Unidas, en inglés.',
+  'indicators.intro':
+    'Los indicadores de los ODS sobre migración y los que la Agenda 2030 pide desglosar por situación migratoria, con los conjuntos de datos publicados aquí. Los títulos, organismos custodios y definiciones son los del marco mundial de indicadores de las Naciones Unidas, en inglés.',
   'indicators.indicator': 'Indicador',
   'indicators.indicatorTitle': 'Título',
   'indicators.custodians': 'Organismos custodios',
   'indicators.tier': 'Nivel',
   'indicators.tierValue': '{tier, select, none {sin clasificar} other {Nivel {tier}}}',
   'indicators.datasets': 'Conjuntos de datos',
-  'indicators.datasetCount': '{count, plural, =0 {ningún conjunto de datos} one {# conjunto de datos} other {# conjuntos de datos}}',
+  'indicators.datasetCount':
+    '{count, plural, =0 {ningún conjunto de datos} one {# conjunto de datos} other {# conjuntos de datos}}',
   'indicators.pageTitle': 'Indicador de los ODS {id}',
   'indicators.target': 'Meta {target}',
   'indicators.relevance': 'Por qué importa para la migración',
@@ -475,20 +517,25 @@ export const es: Record<MessageKey, string> = {
   'indicators.bar': 'Gráfico de barras',
   'indicators.everyCode': 'Comparar todos',
   'indicators.chartTitle': '{series} — {area}',
-  'indicators.chartDescription': '{kind, select, bar {Gráfico de barras} other {Gráfico de líneas}} de {count, plural, one {# serie} other {# series}} de {from} a {to}. La tabla da todos los valores.',
+  'indicators.chartDescription':
+    '{kind, select, bar {Gráfico de barras} other {Gráfico de líneas}} de {count, plural, one {# serie} other {# series}} de {from} a {to}. La tabla da todos los valores.',
   'indicators.noLines': 'No hay valores para esta selección.',
   'indicators.tooManyLines': 'El gráfico dibuja las primeras {drawn} de {count} series; la tabla las recoge todas.',
   'indicators.year': 'Año',
   'indicators.standardError': 'EE {se}',
   'indicators.suppressed': 'suprimido',
-  'indicators.dimension': '{id, select, SEX {Sexo} AGE {Edad} MIGRATORY_STATUS {Situación migratoria} POLICY_DOMAINS {Ámbito de política} other {{id}}}',
-  'indicators.code': '{code, select, F {Mujeres} FEMALE {Mujeres} M {Hombres} MALE {Hombres} MIGRANT {Migrantes} NONMIGRANT {No migrantes} _T {Total} BOTHSEX {Ambos sexos} ALLAGE {Todas las edades} ALLDOMAINS {Todos los ámbitos} other {{code}}}',
+  'indicators.dimension':
+    '{id, select, SEX {Sexo} AGE {Edad} MIGRATORY_STATUS {Situación migratoria} POLICY_DOMAINS {Ámbito de política} other {{id}}}',
+  'indicators.code':
+    '{code, select, F {Mujeres} FEMALE {Mujeres} M {Hombres} MALE {Hombres} MIGRANT {Migrantes} NONMIGRANT {No migrantes} _T {Total} BOTHSEX {Ambos sexos} ALLAGE {Todas las edades} ALLDOMAINS {Todos los ámbitos} other {{code}}}',
   'indicators.ageRange': '{from} a {to} años',
   'indicators.ageFrom': '{from} años y más',
   'indicators.policyDomain': 'Ámbito {number}',
   'indicators.wholeLine': 'Todos los valores',
   'indicators.panelTitle': 'Indicadores de los ODS relacionados con la migración',
-  'indicators.panelIntro': 'Valores de {country} en los conjuntos de datos de indicadores publicados aquí, junto a sus resultados de políticas.',
-  'indicators.panelNone': 'Ningún conjunto de datos de indicadores publicado aquí tiene todavía valores para {country}.',
+  'indicators.panelIntro':
+    'Valores de {country} en los conjuntos de datos de indicadores publicados aquí, junto a sus resultados de políticas.',
+  'indicators.panelNone':
+    'Ningún conjunto de datos de indicadores publicado aquí tiene todavía valores para {country}.',
   'indicators.open': 'Indicador {id}: todos los países y desgloses',
 };

@@ -35,21 +35,27 @@ export const fr: Record<MessageKey, string> = {
   'common.print': 'Imprimer',
   'common.countries': '{count, plural, =0 {aucun pays} one {# pays} other {# pays}}',
   'common.updated': 'Mis à jour le {date}',
-  'category.name': '{code, plural, =1 {Nécessite des progrès supplémentaires} =2 {Satisfait partiellement} =3 {Satisfait} =4 {Satisfait pleinement} other {Catégorie {code}}}',
+  'category.name':
+    '{code, plural, =1 {Nécessite des progrès supplémentaires} =2 {Satisfait partiellement} =3 {Satisfait} =4 {Satisfait pleinement} other {Catégorie {code}}}',
   'category.meets': 'compte comme satisfaisant',
   'chart.showTable': 'Afficher sous forme de tableau',
   'chart.hideTable': 'Masquer le tableau',
   'chart.downloadSvg': 'Télécharger en SVG',
   'chart.downloadPng': 'Télécharger en PNG',
   'chart.legend': 'Légende',
-  'data.roundSources': '{official, plural, =0 {Aucun pays} one {# pays} other {# pays}} avec la valeur officielle de l’ONU, {national, plural, =0 {aucun} one {# pays} other {# pays}} avec une publication nationale dans migov.',
-  'data.roundDemo': '{demo, plural, one {# pays a} other {# pays ont}} des valeurs de démonstration, signalées comme telles dans chaque téléchargement.',
+  'data.roundSources':
+    '{official, plural, =0 {Aucun pays} one {# pays} other {# pays}} avec la valeur officielle de l’ONU, {national, plural, =0 {aucun} one {# pays} other {# pays}} avec une publication nationale dans migov.',
+  'data.roundDemo':
+    '{demo, plural, one {# pays a} other {# pays ont}} des valeurs de démonstration, signalées comme telles dans chaque téléchargement.',
   'common.source': 'Source',
   'dashboard.snapshot': 'Résultats officiels affichés : {source}, extrait le {date}',
-  'dashboard.noSnapshot': 'Aucune donnée officielle de l’ONU n’est chargée : les valeurs ci-dessous viennent de publications nationales dans migov.',
-  'dashboard.officialFigure': '{percent} satisfont ou satisfont pleinement ({responding, plural, one {# pays répondant} other {# pays répondants}})',
+  'dashboard.noSnapshot':
+    'Aucune donnée officielle de l’ONU n’est chargée : les valeurs ci-dessous viennent de publications nationales dans migov.',
+  'dashboard.officialFigure':
+    '{percent} satisfont ou satisfont pleinement ({responding, plural, one {# pays répondant} other {# pays répondants}})',
   'dashboard.officialFigureNoCount': '{percent} satisfont ou satisfont pleinement',
-  'dashboard.officialFigurePublished': '{percent} satisfont ou satisfont pleinement ({responding, plural, one {# pays répondant} other {# pays répondants}}, dont {published} publiés par pays)',
+  'dashboard.officialFigurePublished':
+    '{percent} satisfont ou satisfont pleinement ({responding, plural, one {# pays répondant} other {# pays répondants}}, dont {published} publiés par pays)',
   'dashboard.noOfficialFigure': 'l’ONU n’a publié aucun chiffre pour ce cycle',
   'dashboard.worldComputed': 'Monde, calculé par migov à partir des valeurs affichées',
   'dashboard.regionsOfficial': 'Régions : part qui satisfont ou satisfont pleinement, telle que publiée par l’ONU',
@@ -76,16 +82,20 @@ export const fr: Record<MessageKey, string> = {
   'provenance.computed': 'Calculé par migov à partir de {from} sur {of, plural, one {# pays} other {# pays}}',
   'provenance.demo': 'Données de démonstration, non officielles',
   'demo.bannerTitle': 'Données de démonstration.',
-  'demo.bannerText': 'Les valeurs marquées « Données de démonstration » ont été générées pour essayer migov. Ce ne sont pas des résultats officiels.',
-  'grid.description': 'Grille des catégories : {rows, plural, one {# ligne} other {# lignes}} (domaines) et une colonne par cycle ({columns}). Chaque case nomme sa catégorie.',
+  'demo.bannerText':
+    'Les valeurs marquées « Données de démonstration » ont été générées pour essayer migov. Ce ne sont pas des résultats officiels.',
+  'grid.description':
+    'Grille des catégories : {rows, plural, one {# ligne} other {# lignes}} (domaines) et une colonne par cycle ({columns}). Chaque case nomme sa catégorie.',
   'dashboard.title': 'La gouvernance des migrations dans le monde',
   'dashboard.mapTitle': '{domain} en {year} : catégorie par pays',
-  'dashboard.mapDescription': 'Carte du monde. {count, plural, one {# pays a} other {# pays ont}} un résultat publié. Chaque pays est un lien vers son profil.',
+  'dashboard.mapDescription':
+    'Carte du monde. {count, plural, one {# pays a} other {# pays ont}} un résultat publié. Chaque pays est un lien vers son profil.',
   'dashboard.noRounds': 'Aucun cycle n’a encore été publié.',
   'dashboard.noResults': 'Aucun résultat n’a encore été publié pour {year}.',
   'dashboard.world': 'Monde',
   'dashboard.meetingTitle': 'Part des pays qui satisfont ou satisfont pleinement ({domain}, {year})',
-  'dashboard.meetingFigure': '{percent} satisfont ({meeting} sur {responding, plural, one {# pays répondant} other {# pays répondants}})',
+  'dashboard.meetingFigure':
+    '{percent} satisfont ({meeting} sur {responding, plural, one {# pays répondant} other {# pays répondants}})',
   'dashboard.coverage': 'Couverture : {responding} pays sur {members}',
   'dashboard.regions': 'Régions',
   'dashboard.area': 'Zone',
@@ -98,7 +108,8 @@ export const fr: Record<MessageKey, string> = {
   'country.overall': 'Ensemble : {category}',
   'country.domains': 'Les six domaines',
   'country.migof': 'Élément du MiGOF : {element}',
-  'country.change': 'Depuis {year} : {change, select, up {en progrès} down {en recul} same {inchangé} new {premier résultat} other {non comparable}}',
+  'country.change':
+    'Depuis {year} : {change, select, up {en progrès} down {en recul} same {inchangé} new {premier résultat} other {non comparable}}',
   'country.items': 'Réponses',
   'country.answer': 'Réponse',
   'country.comment': 'Commentaire',
@@ -106,7 +117,8 @@ export const fr: Record<MessageKey, string> = {
   'country.gaps': 'Domaines à développer',
   'country.none': 'Aucun',
   'country.nextCategory': 'Ce qu’il faut pour atteindre la catégorie suivante',
-  'country.nextChanges': '{count, plural, one {# changement porterait} other {# changements porteraient}} {domain} à « {category} » :',
+  'country.nextChanges':
+    '{count, plural, one {# changement porterait} other {# changements porteraient}} {domain} à « {category} » :',
   'country.nextTop': '{domain} est dans la catégorie la plus élevée.',
   'country.nextUnavailable': 'Non disponible pour {domain}.',
   'country.changeTo': '{item} : répondre « {option} »',
@@ -117,8 +129,10 @@ export const fr: Record<MessageKey, string> = {
   'country.region': 'Comparaison avec {region}',
   'country.regionShare': '{percent} des pays de la région satisfont ou satisfont pleinement',
   'country.changeSince': 'Évolution depuis {year}',
-  'country.changeValue': '{change, select, up {en progrès} down {en recul} same {inchangé} new {premier résultat} other {non comparable}}',
-  'migof.element': '{element, select, P1 {P1 : respect des normes internationales et des droits des migrants} P2 {P2 : politiques fondées sur des données factuelles et approche pangouvernementale} P3 {P3 : partenariats pour traiter les migrations et les questions connexes} O1 {O1 : bien-être socioéconomique des migrants et de la société} O2 {O2 : gestion efficace de la dimension mobilité des crises} O3 {O3 : migrations sûres, ordonnées et dignes} other {{element}}}',
+  'country.changeValue':
+    '{change, select, up {en progrès} down {en recul} same {inchangé} new {premier résultat} other {non comparable}}',
+  'migof.element':
+    '{element, select, P1 {P1 : respect des normes internationales et des droits des migrants} P2 {P2 : politiques fondées sur des données factuelles et approche pangouvernementale} P3 {P3 : partenariats pour traiter les migrations et les questions connexes} O1 {O1 : bien-être socioéconomique des migrants et de la société} O2 {O2 : gestion efficace de la dimension mobilité des crises} O3 {O3 : migrations sûres, ordonnées et dignes} other {{element}}}',
   'country.history': 'Corrections',
   'country.evidence': 'Pièces justificatives',
   'country.evidenceFile': '{type}, {size}',
@@ -133,10 +147,12 @@ export const fr: Record<MessageKey, string> = {
   'data.downloads': 'Téléchargements pour {year}',
   'data.api': 'Documentation de l’API',
   'data.apiText': 'Les mêmes données sont disponibles par l’API REST documentée (OpenAPI 3.1).',
-  'data.format': '{format, select, csv {CSV (format de la base de données mondiale des ODD)} xlsx {Classeur Excel} sdmxcsv {SDMX-CSV} sdmxml {SDMX-ML} json {JSON} other {{format}}}',
+  'data.format':
+    '{format, select, csv {CSV (format de la base de données mondiale des ODD)} xlsx {Classeur Excel} sdmxcsv {SDMX-CSV} sdmxml {SDMX-ML} json {JSON} other {{format}}}',
   'methodology.title': 'Méthodologie',
   'methodology.version': 'Instrument {instrument}, version {version}',
-  'methodology.text': 'Chacun des six domaines comporte cinq questions. Une question est notée selon la réponse ; le score d’un domaine est la somme des scores de ses questions applicables divisée par leur nombre, multipliée par 100 ; le score global est la moyenne de toutes les questions. Les scores sont classés en quatre catégories.',
+  'methodology.text':
+    'Chacun des six domaines comporte cinq questions. Une question est notée selon la réponse ; le score d’un domaine est la somme des scores de ses questions applicables divisée par leur nombre, multipliée par 100 ; le score global est la moyenne de toutes les questions. Les scores sont classés en quatre catégories.',
   'methodology.bands': 'Catégories',
   'methodology.from': 'à partir de {min}',
   'signIn.title': 'Connexion',
@@ -151,12 +167,14 @@ export const fr: Record<MessageKey, string> = {
   'workspace.review': 'Examiner',
   'workspace.state': 'État',
   'workspace.signInFirst': 'Connectez-vous pour utiliser l’espace de travail.',
-  'state.name': '{state, select, draft {Brouillon} submitted {Soumise} returned {Renvoyée} resubmitted {Soumise à nouveau} validated {Validée} published {Publiée} other {{state}}}',
+  'state.name':
+    '{state, select, draft {Brouillon} submitted {Soumise} returned {Renvoyée} resubmitted {Soumise à nouveau} validated {Validée} published {Publiée} other {{state}}}',
   'form.title': '{country}, {year} : questionnaire',
   'form.untranslated': 'Le questionnaire est affiché en anglais : pas de traduction officielle dans cette langue.',
   'form.progress': '{answered} sur {total} renseignées',
   'form.domainProgress': '{domain} : {answered} sur {total}',
-  'form.saveStatus': '{status, select, saved {Toutes les modifications sont enregistrées} saving {Enregistrement…} pending {Modifications non enregistrées} error {Non enregistré : {message}} conflict {Quelqu’un a enregistré avant vous} other {}}',
+  'form.saveStatus':
+    '{status, select, saved {Toutes les modifications sont enregistrées} saving {Enregistrement…} pending {Modifications non enregistrées} error {Non enregistré : {message}} conflict {Quelqu’un a enregistré avant vous} other {}}',
   'form.comment': 'Commentaire sur cette question',
   'form.required': 'Répondez à cette question avant de soumettre.',
   'form.evidence': 'Pièces justificatives',
@@ -168,12 +186,14 @@ export const fr: Record<MessageKey, string> = {
   'form.incomplete': 'incomplet',
   'form.submit': 'Soumettre pour examen',
   'form.resubmit': 'Soumettre à nouveau',
-  'form.submitMissing': '{count, plural, one {# question est encore sans réponse} other {# questions sont encore sans réponse}}.',
+  'form.submitMissing':
+    '{count, plural, one {# question est encore sans réponse} other {# questions sont encore sans réponse}}.',
   'form.readOnly': 'Cette évaluation est à l’état {state} et ne peut pas être modifiée.',
   'form.returnedReason': 'Renvoyée par l’examinateur : {reason}',
   'form.reviewComments': 'Commentaires de l’examinateur',
   'conflict.title': 'Quelqu’un a enregistré cette évaluation avant vous',
-  'conflict.text': 'Vos réponses non enregistrées sont conservées ci-dessous. Chargez la version actuelle, puis appliquez à nouveau les vôtres.',
+  'conflict.text':
+    'Vos réponses non enregistrées sont conservées ci-dessous. Chargez la version actuelle, puis appliquez à nouveau les vôtres.',
   'conflict.yours': 'Votre réponse',
   'conflict.theirs': 'Réponse enregistrée',
   'conflict.reload': 'Charger la version actuelle et garder mes réponses',
@@ -218,7 +238,8 @@ export const fr: Record<MessageKey, string> = {
   'onboard.scopeHint': 'global, un code de pays (484) ou de groupe (419)',
   'onboard.send': 'Envoyer l’invitation',
   'onboard.sentByEmail': 'Invitation envoyée par courriel à {email}.',
-  'onboard.copyLink': 'Le courriel n’est pas configuré : transmettez ce lien à {email} en privé (il ne sert qu’une fois).',
+  'onboard.copyLink':
+    'Le courriel n’est pas configuré : transmettez ce lien à {email} en privé (il ne sert qu’une fois).',
   'onboard.copy': 'Copier le lien',
   'onboard.copied': 'Copié.',
   'onboard.invitations': 'Invitations',
@@ -268,12 +289,15 @@ export const fr: Record<MessageKey, string> = {
   'reset.requested': 'Si cette adresse a un compte actif, un lien pour choisir un nouveau mot de passe est en route.',
   'reset.newPassword': 'Nouveau mot de passe (au moins 12 caractères)',
   'reset.save': 'Enregistrer le nouveau mot de passe',
-  'reset.done': 'Votre mot de passe est changé et toutes les autres sessions sont fermées. Connectez-vous avec le nouveau mot de passe.',
+  'reset.done':
+    'Votre mot de passe est changé et toutes les autres sessions sont fermées. Connectez-vous avec le nouveau mot de passe.',
   'reset.invalid': 'Ce lien est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau.',
   'nav.governance': 'Gouvernance',
   'governance.title': 'Gouvernance des migrations',
-  'governance.intro': 'Profils de type MGI de la gouvernance nationale et locale des migrations, et la table de correspondance des domaines 10.7.2 vers le Pacte mondial sur les migrations et les cibles des ODD.',
-  'governance.crosswalkLink': 'Table de correspondance : domaines 10.7.2, dimensions MGI, objectifs du Pacte et cibles des ODD',
+  'governance.intro':
+    'Profils de type MGI de la gouvernance nationale et locale des migrations, et la table de correspondance des domaines 10.7.2 vers le Pacte mondial sur les migrations et les cibles des ODD.',
+  'governance.crosswalkLink':
+    'Table de correspondance : domaines 10.7.2, dimensions MGI, objectifs du Pacte et cibles des ODD',
   'governance.profiles': 'Profils de type MGI publiés',
   'governance.noProfiles': 'Aucun profil de type MGI n’est encore publié.',
   'governance.jurisdiction': 'Juridiction',
@@ -281,15 +305,18 @@ export const fr: Record<MessageKey, string> = {
   'governance.level': '{level, select, national {national} other {local}}',
   'governance.roundKind': '{kind, select, baseline {Référence} other {Suivi}}',
   'briefs.title': 'Notes pour les plans-cadres de coopération',
-  'briefs.intro': 'Générez une note pour un pays à partir de ses résultats publiés, modifiez-la et téléchargez toute version en Markdown, PDF ou Word.',
+  'briefs.intro':
+    'Générez une note pour un pays à partir de ses résultats publiés, modifiez-la et téléchargez toute version en Markdown, PDF ou Word.',
   'briefs.generate': 'Générer une note',
   'briefs.area': 'Pays (code M49 ou ISO)',
   'briefs.round': 'Cycle (facultatif)',
   'briefs.none': 'Aucune note pour l’instant.',
   'briefs.open': 'Note pour {area}, cycle {year}, version {version}',
   'mgi.title': 'Profil de type MGI : {name}, {year}',
-  'mgi.notRanking': 'Les réponses sont : en place, partielle, absente ou sans objet, avec des éléments probants rédigés. Il n’y a ni score composite ni classement.',
-  'mgi.example': 'Ce profil utilise un instrument d’EXEMPLE rédigé sur les dimensions et sous-domaines publiés du MGI, et non la liste officielle des questions.',
+  'mgi.notRanking':
+    'Les réponses sont : en place, partielle, absente ou sans objet, avec des éléments probants rédigés. Il n’y a ni score composite ni classement.',
+  'mgi.example':
+    'Ce profil utilise un instrument d’EXEMPLE rédigé sur les dimensions et sous-domaines publiés du MGI, et non la liste officielle des questions.',
   'mgi.approved': 'Approuvé par {authority} le {date} ; publié le {published}.',
   'mgi.consulted': 'Ministères consultés : {ministries}',
   'mgi.changes': 'Ce qui a changé depuis {year}',
@@ -307,15 +334,18 @@ export const fr: Record<MessageKey, string> = {
   'mgi.item': 'Question',
   'mgi.answer': 'Réponse',
   'mgi.evidence': 'Éléments probants',
-  'mgi.level': '{level, select, inPlace {En place} partial {Partielle} absent {Absente} notApplicable {Sans objet} other {Sans réponse}}',
+  'mgi.level':
+    '{level, select, inPlace {En place} partial {Partielle} absent {Absente} notApplicable {Sans objet} other {Sans réponse}}',
   'crosswalk.title': 'Table de correspondance',
-  'crosswalk.intro': 'Liens entre les éléments du MiGOF, les domaines 10.7.2, les dimensions MGI, les objectifs du Pacte et les cibles des ODD. Les liens sourcés citent leur source ; les autres sont la correspondance éditoriale propre à migov (non officielle).',
+  'crosswalk.intro':
+    'Liens entre les éléments du MiGOF, les domaines 10.7.2, les dimensions MGI, les objectifs du Pacte et les cibles des ODD. Les liens sourcés citent leur source ; les autres sont la correspondance éditoriale propre à migov (non officielle).',
   'crosswalk.version': 'Version {version}',
   'crosswalk.saved': 'Enregistré comme version {version}.',
   'crosswalk.add': 'Ajouter un lien',
   'crosswalk.from': 'De',
   'crosswalk.to': 'Vers',
-  'crosswalk.kind': '{kind, select, migof {Élément du MiGOF} domain {Domaine 10.7.2} dimension {Dimension MGI} objective {Objectif du Pacte} other {Cible des ODD}}',
+  'crosswalk.kind':
+    '{kind, select, migof {Élément du MiGOF} domain {Domaine 10.7.2} dimension {Dimension MGI} objective {Objectif du Pacte} other {Cible des ODD}}',
   'crosswalk.nodeId': 'Identifiant',
   'crosswalk.basis': 'Fondement',
   'crosswalk.basisSource': 'Sourcé',
@@ -327,7 +357,8 @@ export const fr: Record<MessageKey, string> = {
   'crosswalk.reason': 'Motif',
   'crosswalk.retireLink': 'Retirer le lien {from} – {to}',
   'brief.saved': 'Enregistrée comme version {version}.',
-  'brief.conflict': 'Quelqu’un a enregistré la version {version} avant vous. Votre texte est conservé ; enregistrez de nouveau pour en faire la version suivante.',
+  'brief.conflict':
+    'Quelqu’un a enregistré la version {version} avant vous. Votre texte est conservé ; enregistrez de nouveau pour en faire la version suivante.',
   'brief.title': 'Titre de la note',
   'brief.summary': 'Résumé',
   'brief.notes': 'Notes',
@@ -348,9 +379,11 @@ export const fr: Record<MessageKey, string> = {
   'mgiWork.exampleInstrument': 'L’instrument d’EXEMPLE (national ou local, selon la juridiction)',
   'mgiWork.none': 'Aucune évaluation de type MGI pour l’instant.',
   'mgiWork.state': 'Étape',
-  'mgiWork.stateName': '{state, select, launch {Lancement} dataCollection {Collecte des données} draftProfile {Projet de profil} interMinisterialConsultation {Consultation interministérielle} governmentApproval {Approbation du gouvernement} other {Publié}}',
+  'mgiWork.stateName':
+    '{state, select, launch {Lancement} dataCollection {Collecte des données} draftProfile {Projet de profil} interMinisterialConsultation {Consultation interministérielle} governmentApproval {Approbation du gouvernement} other {Publié}}',
   'mgiWork.saved': 'Réponses enregistrées.',
-  'mgiWork.conflict': 'Quelqu’un a enregistré avant vous. Vos réponses sont conservées ; enregistrez de nouveau pour les appliquer.',
+  'mgiWork.conflict':
+    'Quelqu’un a enregistré avant vous. Vos réponses sont conservées ; enregistrez de nouveau pour les appliquer.',
   'mgiWork.saveAnswers': 'Enregistrer les réponses',
   'mgiWork.actions': 'Étapes suivantes',
   'mgiWork.comment': 'Commenter le projet de profil',
@@ -361,7 +394,8 @@ export const fr: Record<MessageKey, string> = {
   'mgiWork.invite': 'Utilisateurs invités à commenter (un par ligne : ministère | courriel)',
   'mgiWork.authority': 'Autorité d’approbation',
   'mgiWork.reference': 'Référence',
-  'mgiWork.action': '{action, select, beginDataCollection {Commencer la collecte des données} submitDraft {Soumettre le projet de profil} openConsultation {Ouvrir la consultation interministérielle} closeConsultation {Clore la consultation} reviseDraft {Renvoyer le projet pour révision} approve {Enregistrer l’approbation du gouvernement} other {Publier le profil}}',
+  'mgiWork.action':
+    '{action, select, beginDataCollection {Commencer la collecte des données} submitDraft {Soumettre le projet de profil} openConsultation {Ouvrir la consultation interministérielle} closeConsultation {Clore la consultation} reviseDraft {Renvoyer le projet pour révision} approve {Enregistrer l’approbation du gouvernement} other {Publier le profil}}',
   'mgiWork.published': 'Ouvrir le profil publié',
   'mgiWork.waiting': 'En attente des commentaires de : {ministries}',
   'mgiWork.comments': 'Commentaires des ministères',
@@ -371,7 +405,8 @@ export const fr: Record<MessageKey, string> = {
   'partnership.colourCategory': 'Catégorie 10.7.2 des membres ({year})',
   'partnership.noCategory': 'Pas de données, ou non membre',
   'partnerships.title': 'Partenariats sur les migrations',
-  'partnerships.intro': 'Mécanismes consultatifs inter-États sur les migrations (processus consultatifs régionaux, forums interrégionaux et processus mondiaux), leurs membres et les résultats de leurs membres, pris ensemble, pour l’indicateur ODD 10.7.2.',
+  'partnerships.intro':
+    'Mécanismes consultatifs inter-États sur les migrations (processus consultatifs régionaux, forums interrégionaux et processus mondiaux), leurs membres et les résultats de leurs membres, pris ensemble, pour l’indicateur ODD 10.7.2.',
   'partnerships.none': 'Aucun processus n’est encore enregistré.',
   'partnerships.name': 'Processus',
   'partnerships.acronym': 'Sigle',
@@ -389,7 +424,8 @@ export const fr: Record<MessageKey, string> = {
   'partnership.notCompiled': 'non compilé : {reason}',
   'partnership.reportedUnverified': 'selon la source, non vérifié : {reported} ({reason})',
   'partnership.mapTitle': 'Membres de {process}',
-  'partnership.mapDescription': 'Carte du monde où les membres sont mis en évidence (membres : {count}). Chaque pays est un lien vers son profil.',
+  'partnership.mapDescription':
+    'Carte du monde où les membres sont mis en évidence (membres : {count}). Chaque pays est un lien vers son profil.',
   'partnership.mapLabel': '{country} : {status}',
   'partnership.member': 'Membre',
   'partnership.observer': 'Observateur',
@@ -399,7 +435,8 @@ export const fr: Record<MessageKey, string> = {
   'partnership.asOf': 'À la date du',
   'partnership.source': 'Source',
   'partnership.resultsTitle': 'ODD 10.7.2 : les membres pris ensemble',
-  'partnership.resultsIntro': 'Pourcentage des membres qui satisfont ou satisfont pleinement aux exigences, parmi les membres ayant un résultat publié (n sur N). La couverture compte les membres ayant un résultat sur l’ensemble des membres au 1er janvier de l’année du cycle ; les résultats sans objet ou manquants sont exclus des deux.',
+  'partnership.resultsIntro':
+    'Pourcentage des membres qui satisfont ou satisfont pleinement aux exigences, parmi les membres ayant un résultat publié (n sur N). La couverture compte les membres ayant un résultat sur l’ensemble des membres au 1er janvier de l’année du cycle ; les résultats sans objet ou manquants sont exclus des deux.',
   'partnership.noResults': 'Aucun résultat 10.7.2 de ses membres n’est encore publié.',
   'partnership.percentMeeting': '% des membres qui satisfont ou satisfont pleinement',
   'partnership.nOfN': 'n sur N',
@@ -420,13 +457,17 @@ export const fr: Record<MessageKey, string> = {
   'partnership.until': 'Jusqu’au',
   'partnership.asOfLabel': 'Membres au (année, AAAA-MM ou AAAA-MM-JJ ; vide pour les enregistrements actuels)',
   'partnership.asOfApply': 'Afficher',
-  'partnership.asOfShown': 'Membres et membres en commun au {date}. Les résultats du groupe comptent toujours les membres au 1er janvier de l’année de chaque cycle.',
-  'partnership.asOfInvalid': '« {value} » n’est pas une date : saisissez une année (2015), un mois (2015-06) ou un jour (2015-06-30).',
+  'partnership.asOfShown':
+    'Membres et membres en commun au {date}. Les résultats du groupe comptent toujours les membres au 1er janvier de l’année de chaque cycle.',
+  'partnership.asOfInvalid':
+    '« {value} » n’est pas une date : saisissez une année (2015), un mois (2015-06) ou un jour (2015-06-30).',
   'partnershipEdit.link': 'Modifier les enregistrements de ce processus',
   'partnershipEdit.title': 'Modifier les enregistrements du registre',
-  'partnershipEdit.intro': 'Chaque modification indique sa source et est enregistrée comme nouvelle version du registre des partenariats ; rien n’est supprimé (une adhésion terminée garde son enregistrement). Les textes du registre restent en anglais.',
+  'partnershipEdit.intro':
+    'Chaque modification indique sa source et est enregistrée comme nouvelle version du registre des partenariats ; rien n’est supprimé (une adhésion terminée garde son enregistrement). Les textes du registre restent en anglais.',
   'partnershipEdit.backToProcess': 'Retour à la page du processus',
-  'partnershipEdit.notAllowed': 'Seuls les administrateurs et les analystes mondiaux modifient le registre des partenariats.',
+  'partnershipEdit.notAllowed':
+    'Seuls les administrateurs et les analystes mondiaux modifient le registre des partenariats.',
   'partnershipEdit.addType': 'Ajouter à l’historique du type',
   'partnershipEdit.typeAsOf': 'Quand la source le décrit ainsi (p. ex. 2026, page web actuelle)',
   'partnershipEdit.end': 'Terminer',
@@ -441,21 +482,26 @@ export const fr: Record<MessageKey, string> = {
   'partnershipEdit.meetingDate': 'Date (telle que la source la donne)',
   'partnershipEdit.year': 'Année',
   'partnershipEdit.place': 'Lieu',
-  'partnershipEdit.outcomesHint': 'Un document par ligne : titre | source (sans source, la source de cette modification).',
+  'partnershipEdit.outcomesHint':
+    'Un document par ligne : titre | source (sans source, la source de cette modification).',
   'partnershipEdit.required': '{field} : obligatoire.',
-  'partnershipEdit.badDate': '{field} : « {value} » n’est pas une date : saisissez une année (2015), un mois (2015-06) ou un jour (2015-06-30).',
+  'partnershipEdit.badDate':
+    '{field} : « {value} » n’est pas une date : saisissez une année (2015), un mois (2015-06) ou un jour (2015-06-30).',
   'partnershipEdit.badYear': '{field} : « {value} » n’est pas une année.',
   'partnershipEdit.badOutcome': '{field}, ligne {line} : écrivez le titre, puis | et la source.',
-  'partnershipEdit.conflict': 'Quelqu’un a modifié le registre avant vous (version {version}). La page montre sa version ; votre formulaire est conservé : envoyez-le à nouveau.',
+  'partnershipEdit.conflict':
+    'Quelqu’un a modifié le registre avant vous (version {version}). La page montre sa version ; votre formulaire est conservé : envoyez-le à nouveau.',
   'indicators.title': 'Indicateurs ODD liés aux migrations',
-  'indicators.intro': 'Les indicateurs ODD sur les migrations et ceux que le Programme 2030 demande de ventiler par statut migratoire, avec les jeux de données publiés ici. Les intitulés, organismes responsables et définitions sont ceux du cadre mondial d’indicateurs de l’ONU, en anglais.',
+  'indicators.intro':
+    'Les indicateurs ODD sur les migrations et ceux que le Programme 2030 demande de ventiler par statut migratoire, avec les jeux de données publiés ici. Les intitulés, organismes responsables et définitions sont ceux du cadre mondial d’indicateurs de l’ONU, en anglais.',
   'indicators.indicator': 'Indicateur',
   'indicators.indicatorTitle': 'Intitulé',
   'indicators.custodians': 'Organismes responsables',
   'indicators.tier': 'Catégorie',
   'indicators.tierValue': '{tier, select, none {non classé} other {Catégorie {tier}}}',
   'indicators.datasets': 'Jeux de données',
-  'indicators.datasetCount': '{count, plural, =0 {aucun jeu de données} one {# jeu de données} other {# jeux de données}}',
+  'indicators.datasetCount':
+    '{count, plural, =0 {aucun jeu de données} one {# jeu de données} other {# jeux de données}}',
   'indicators.pageTitle': 'Indicateur ODD {id}',
   'indicators.target': 'Cible {target}',
   'indicators.relevance': 'Pourquoi il compte pour les migrations',
@@ -475,20 +521,25 @@ export const fr: Record<MessageKey, string> = {
   'indicators.bar': 'Barres',
   'indicators.everyCode': 'Tout comparer',
   'indicators.chartTitle': '{series} — {area}',
-  'indicators.chartDescription': '{kind, select, bar {Graphique en barres} other {Graphique en courbes}} de {count, plural, one {# série} other {# séries}} de {from} à {to}. Le tableau donne toutes les valeurs.',
+  'indicators.chartDescription':
+    '{kind, select, bar {Graphique en barres} other {Graphique en courbes}} de {count, plural, one {# série} other {# séries}} de {from} à {to}. Le tableau donne toutes les valeurs.',
   'indicators.noLines': 'Aucune valeur pour cette sélection.',
-  'indicators.tooManyLines': 'Le graphique trace les {drawn} premières des {count} séries ; le tableau les donne toutes.',
+  'indicators.tooManyLines':
+    'Le graphique trace les {drawn} premières des {count} séries ; le tableau les donne toutes.',
   'indicators.year': 'Année',
   'indicators.standardError': 'ET {se}',
   'indicators.suppressed': 'masqué',
-  'indicators.dimension': '{id, select, SEX {Sexe} AGE {Âge} MIGRATORY_STATUS {Statut migratoire} POLICY_DOMAINS {Domaine d’action} other {{id}}}',
-  'indicators.code': '{code, select, F {Femmes} FEMALE {Femmes} M {Hommes} MALE {Hommes} MIGRANT {Migrants} NONMIGRANT {Non-migrants} _T {Total} BOTHSEX {Les deux sexes} ALLAGE {Tous âges} ALLDOMAINS {Tous les domaines} other {{code}}}',
+  'indicators.dimension':
+    '{id, select, SEX {Sexe} AGE {Âge} MIGRATORY_STATUS {Statut migratoire} POLICY_DOMAINS {Domaine d’action} other {{id}}}',
+  'indicators.code':
+    '{code, select, F {Femmes} FEMALE {Femmes} M {Hommes} MALE {Hommes} MIGRANT {Migrants} NONMIGRANT {Non-migrants} _T {Total} BOTHSEX {Les deux sexes} ALLAGE {Tous âges} ALLDOMAINS {Tous les domaines} other {{code}}}',
   'indicators.ageRange': '{from} à {to} ans',
   'indicators.ageFrom': '{from} ans et plus',
   'indicators.policyDomain': 'Domaine {number}',
   'indicators.wholeLine': 'Toutes les valeurs',
   'indicators.panelTitle': 'Indicateurs ODD liés aux migrations',
-  'indicators.panelIntro': 'Valeurs pour {country} dans les jeux de données d’indicateurs publiés ici, à côté de ses résultats en matière de politiques.',
+  'indicators.panelIntro':
+    'Valeurs pour {country} dans les jeux de données d’indicateurs publiés ici, à côté de ses résultats en matière de politiques.',
   'indicators.panelNone': 'Aucun jeu de données d’indicateurs publié ici n’a encore de valeurs pour {country}.',
   'indicators.open': 'Indicateur {id} : tous les pays et toutes les ventilations',
 };

@@ -18,7 +18,11 @@ function Editor({ brief, onSaved }: { brief: BriefView; onSaved: (brief: BriefVi
   const { t } = useI18n();
   const { api } = useSession();
   const latest = brief.versions.at(-1)!;
-  const [draft, setDraft] = useState({ title: latest.content.title, summary: latest.content.summary, notes: latest.content.notes });
+  const [draft, setDraft] = useState({
+    title: latest.content.title,
+    summary: latest.content.summary,
+    notes: latest.content.notes,
+  });
   const [description, setDescription] = useState('');
   const [base, setBase] = useState(brief);
   const [status, setStatus] = useState('');
@@ -28,7 +32,10 @@ function Editor({ brief, onSaved }: { brief: BriefView; onSaved: (brief: BriefVi
     const current = base.versions.at(-1)!;
     setError(undefined);
     try {
-      const { body } = await api.request<BriefView>(`/briefs/${encodeURIComponent(brief.id)}`, { method: 'PUT', body: { expectedVersion: current.version, description, edit: briefEdit(current.content, draft) } });
+      const { body } = await api.request<BriefView>(`/briefs/${encodeURIComponent(brief.id)}`, {
+        method: 'PUT',
+        body: { expectedVersion: current.version, description, edit: briefEdit(current.content, draft) },
+      });
       setBase(body);
       setDescription('');
       setStatus(t('brief.saved', { version: body.latestVersion }));
@@ -49,26 +56,42 @@ function Editor({ brief, onSaved }: { brief: BriefView; onSaved: (brief: BriefVi
         <label>
           {t('brief.title')}
           <br />
-          <input value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} required size={80} />
+          <input
+            value={draft.title}
+            onChange={(event) => setDraft({ ...draft, title: event.target.value })}
+            required
+            size={80}
+          />
         </label>
       </p>
       <p>
         <label>
           {t('brief.summary')}
           <br />
-          <textarea value={draft.summary} onChange={(event) => setDraft({ ...draft, summary: event.target.value })} rows={6} cols={80} />
+          <textarea
+            value={draft.summary}
+            onChange={(event) => setDraft({ ...draft, summary: event.target.value })}
+            rows={6}
+            cols={80}
+          />
         </label>
       </p>
       <p>
         <label>
           {t('brief.notes')}
           <br />
-          <textarea value={draft.notes} onChange={(event) => setDraft({ ...draft, notes: event.target.value })} rows={4} cols={80} />
+          <textarea
+            value={draft.notes}
+            onChange={(event) => setDraft({ ...draft, notes: event.target.value })}
+            rows={4}
+            cols={80}
+          />
         </label>
       </p>
       <p>
         <label>
-          {t('brief.describe')} <input value={description} onChange={(event) => setDescription(event.target.value)} required size={50} />
+          {t('brief.describe')}{' '}
+          <input value={description} onChange={(event) => setDescription(event.target.value)} required size={50} />
         </label>
       </p>
       <SaveFooter label={t('brief.save')} status={status} error={error} />
@@ -77,7 +100,11 @@ function Editor({ brief, onSaved }: { brief: BriefView; onSaved: (brief: BriefVi
 }
 
 export function BriefPage({ id }: { id: string }) {
-  return <SignedInRead<BriefView> path={`/briefs/${encodeURIComponent(id)}`}>{(data) => <Brief initial={data} />}</SignedInRead>;
+  return (
+    <SignedInRead<BriefView> path={`/briefs/${encodeURIComponent(id)}`}>
+      {(data) => <Brief initial={data} />}
+    </SignedInRead>
+  );
 }
 
 function Brief({ initial }: { initial: BriefView }) {
@@ -99,38 +126,46 @@ function Brief({ initial }: { initial: BriefView }) {
         <ul data-testid="brief-gaps" lang="en">
           {latest.content.gaps.map((gap) => (
             <li key={gap.domain}>
-              {gap.domainName ?? gap.domain}: GCM {gap.gcmObjectives.map((objective) => objective.objective).join(', ')}; SDG {gap.sdgTargets.map((target) => target.target).join(', ')}
+              {gap.domainName ?? gap.domain}: GCM {gap.gcmObjectives.map((objective) => objective.objective).join(', ')}
+              ; SDG {gap.sdgTargets.map((target) => target.target).join(', ')}
             </li>
           ))}
         </ul>
       )}
       <h2>{t('brief.versions')}</h2>
       <ScrollBox label={t('brief.versions')}>
-      <table data-testid="brief-versions">
-        <caption>{t('brief.versions')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('brief.versionHeading')}</th>
-            <th scope="col">{t('brief.download')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...brief.versions].reverse().map((version) => (
-            <tr key={version.version}>
-              <th scope="row">
-                {t('brief.version', { version: version.version, description: version.description })} ({formatDate(version.createdAt)})
-              </th>
-              <td>
-                {(['md', 'pdf', 'docx'] as const).map((format) => (
-                  <a key={format} href={`/api/v1/briefs/${encodeURIComponent(brief.id)}/versions/${version.version}.${format}`} download aria-label={t('brief.downloadAs', { version: version.version, format: format.toUpperCase() })} style={{ marginInlineEnd: '0.75em' }}>
-                    {format.toUpperCase()}
-                  </a>
-                ))}
-              </td>
+        <table data-testid="brief-versions">
+          <caption>{t('brief.versions')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('brief.versionHeading')}</th>
+              <th scope="col">{t('brief.download')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {[...brief.versions].reverse().map((version) => (
+              <tr key={version.version}>
+                <th scope="row">
+                  {t('brief.version', { version: version.version, description: version.description })} (
+                  {formatDate(version.createdAt)})
+                </th>
+                <td>
+                  {(['md', 'pdf', 'docx'] as const).map((format) => (
+                    <a
+                      key={format}
+                      href={`/api/v1/briefs/${encodeURIComponent(brief.id)}/versions/${version.version}.${format}`}
+                      download
+                      aria-label={t('brief.downloadAs', { version: version.version, format: format.toUpperCase() })}
+                      style={{ marginInlineEnd: '0.75em' }}
+                    >
+                      {format.toUpperCase()}
+                    </a>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </ScrollBox>
     </>
   );

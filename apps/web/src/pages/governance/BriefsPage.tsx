@@ -15,7 +15,10 @@ export function BriefsPage() {
   const { api, session } = useSession();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const state = useLoad(() => (session ? getJson<{ items: BriefSummary[] }>(api, '/briefs') : Promise.resolve({ items: [] })), session?.user.id ?? 'anonymous');
+  const state = useLoad(
+    () => (session ? getJson<{ items: BriefSummary[] }>(api, '/briefs') : Promise.resolve({ items: [] })),
+    session?.user.id ?? 'anonymous',
+  );
   if (!session) {
     return (
       <>
@@ -33,7 +36,10 @@ export function BriefsPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const { body } = await api.request<BriefView>('/briefs', { method: 'POST', body: { area: String(form.get('area') ?? '').trim(), ...(round ? { round: Number(round) } : {}) } });
+      const { body } = await api.request<BriefView>('/briefs', {
+        method: 'POST',
+        body: { area: String(form.get('area') ?? '').trim(), ...(round ? { round: Number(round) } : {}) },
+      });
       navigate({ view: 'brief', lang, id: body.id });
     } catch (failure) {
       setError(failure);
@@ -71,7 +77,10 @@ export function BriefsPage() {
           <ul data-testid="brief-list">
             {state.data.items.map((brief) => (
               <li key={brief.id}>
-                <Link to={{ view: 'brief', lang, id: brief.id }}>{t('briefs.open', { area: brief.area, year: brief.year ?? '—', version: brief.latestVersion })}</Link> ({formatDate(brief.updatedAt)})
+                <Link to={{ view: 'brief', lang, id: brief.id }}>
+                  {t('briefs.open', { area: brief.area, year: brief.year ?? '—', version: brief.latestVersion })}
+                </Link>{' '}
+                ({formatDate(brief.updatedAt)})
               </li>
             ))}
           </ul>

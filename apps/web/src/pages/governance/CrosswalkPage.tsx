@@ -8,7 +8,14 @@ import { useContext, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { SessionContext } from '../../app/session-context.tsx';
 import { ErrorMessage } from '../../app/shared.tsx';
-import { canEditCrosswalk, loadCrosswalk, nodeKindKey, type CrosswalkData, type CrosswalkLink, type CrosswalkNode } from './governance-data.ts';
+import {
+  canEditCrosswalk,
+  loadCrosswalk,
+  nodeKindKey,
+  type CrosswalkData,
+  type CrosswalkLink,
+  type CrosswalkNode,
+} from './governance-data.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 const NODE_KINDS = ['migof-element', 'sdg-10-7-2-domain', 'mgi-dimension', 'gcm-objective', 'sdg-target'] as const;
@@ -24,7 +31,15 @@ function NodeText({ node }: { node: CrosswalkNode }) {
 
 function Basis({ link }: { link: CrosswalkLink }) {
   const { t } = useI18n();
-  return <>{link.basis === 'source' ? <span>{t('crosswalk.sourced', { source: link.source ?? '' })}</span> : <em>{t('crosswalk.editorial')}</em>}</>;
+  return (
+    <>
+      {link.basis === 'source' ? (
+        <span>{t('crosswalk.sourced', { source: link.source ?? '' })}</span>
+      ) : (
+        <em>{t('crosswalk.editorial')}</em>
+      )}
+    </>
+  );
 }
 
 export function CrosswalkPage({ data: initial }: { data: CrosswalkData }) {
@@ -41,7 +56,10 @@ export function CrosswalkPage({ data: initial }: { data: CrosswalkData }) {
     if (!sessionState) return;
     setError(undefined);
     try {
-      const { body: saved } = await sessionState.api.request<{ version: number }>(path, { method: 'POST', body: { expectedVersion: data.version, ...body } });
+      const { body: saved } = await sessionState.api.request<{ version: number }>(path, {
+        method: 'POST',
+        body: { expectedVersion: data.version, ...body },
+      });
       setData(await loadCrosswalk(sessionState.api));
       setStatus(t('crosswalk.saved', { version: saved.version }));
       setRetiring(undefined);
@@ -56,13 +74,21 @@ export function CrosswalkPage({ data: initial }: { data: CrosswalkData }) {
     const basis = text('basis');
     void edit('/crosswalks/links', {
       source: text('editSource'),
-      link: { from: { kind: text('fromKind'), id: text('fromId') }, to: { kind: text('toKind'), id: text('toId') }, basis, ...(basis === 'source' && text('linkSource') ? { source: text('linkSource') } : {}) },
+      link: {
+        from: { kind: text('fromKind'), id: text('fromId') },
+        to: { kind: text('toKind'), id: text('toId') },
+        basis,
+        ...(basis === 'source' && text('linkSource') ? { source: text('linkSource') } : {}),
+      },
     });
   };
   const onRetire = (event: FormEvent<HTMLFormElement>, link: CrosswalkLink) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    void edit(`/crosswalks/links/${encodeURIComponent(link.id)}/retire`, { reason: String(form.get('reason') ?? '').trim(), source: String(form.get('editSource') ?? '').trim() });
+    void edit(`/crosswalks/links/${encodeURIComponent(link.id)}/retire`, {
+      reason: String(form.get('reason') ?? '').trim(),
+      source: String(form.get('editSource') ?? '').trim(),
+    });
   };
 
   return (
@@ -152,7 +178,14 @@ export function CrosswalkPage({ data: initial }: { data: CrosswalkData }) {
                         <button type="submit">{t('crosswalk.retire')}</button>
                       </form>
                     ) : (
-                      <button type="button" onClick={() => setRetiring(link.id)} aria-label={t('crosswalk.retireLink', { from: `${link.from.kind} ${link.from.id}`, to: `${link.to.kind} ${link.to.id}` })}>
+                      <button
+                        type="button"
+                        onClick={() => setRetiring(link.id)}
+                        aria-label={t('crosswalk.retireLink', {
+                          from: `${link.from.kind} ${link.from.id}`,
+                          to: `${link.to.kind} ${link.to.id}`,
+                        })}
+                      >
                         {t('crosswalk.retire')}
                       </button>
                     )}

@@ -10,7 +10,9 @@ import { ScrollBox } from '../../app/ScrollBox.tsx';
 export function GovernancePage({ data }: { data: { profiles: ProfileSummary[] } }) {
   const { t, lang } = useI18n();
   const session = useContext(SessionContext)?.session;
-  const profiles = [...data.profiles].sort((left, right) => left.jurisdictionName.localeCompare(right.jurisdictionName, lang) || left.year - right.year);
+  const profiles = [...data.profiles].sort(
+    (left, right) => left.jurisdictionName.localeCompare(right.jurisdictionName, lang) || left.year - right.year,
+  );
   return (
     <>
       <h1>{t('governance.title')}</h1>
@@ -33,29 +35,29 @@ export function GovernancePage({ data }: { data: { profiles: ProfileSummary[] } 
         <p>{t('governance.noProfiles')}</p>
       ) : (
         <ScrollBox label={t('governance.profiles')}>
-        <table data-testid="mgi-profiles">
-          <caption>{t('governance.profiles')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('governance.jurisdiction')}</th>
-              <th scope="col">{t('common.round')}</th>
-              <th scope="col">{t('governance.roundKindHeading')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {profiles.map((profile) => (
-              <tr key={profile.id}>
-                <th scope="row">
-                  <Link to={{ view: 'mgi-profile', lang, jurisdiction: profile.jurisdiction, round: profile.year }}>
-                    {profile.jurisdictionName} ({t('governance.level', { level: profile.level })})
-                  </Link>
-                </th>
-                <td>{profile.year}</td>
-                <td>{t('governance.roundKind', { kind: profile.roundKind })}</td>
+          <table data-testid="mgi-profiles">
+            <caption>{t('governance.profiles')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('governance.jurisdiction')}</th>
+                <th scope="col">{t('common.round')}</th>
+                <th scope="col">{t('governance.roundKindHeading')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {profiles.map((profile) => (
+                <tr key={profile.id}>
+                  <th scope="row">
+                    <Link to={{ view: 'mgi-profile', lang, jurisdiction: profile.jurisdiction, round: profile.year }}>
+                      {profile.jurisdictionName} ({t('governance.level', { level: profile.level })})
+                    </Link>
+                  </th>
+                  <td>{profile.year}</td>
+                  <td>{t('governance.roundKind', { kind: profile.roundKind })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </ScrollBox>
       )}
     </>

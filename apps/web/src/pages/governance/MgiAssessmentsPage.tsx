@@ -18,9 +18,18 @@ export function MgiAssessmentsPage() {
   const { navigate } = useNavigation();
   const { api, session } = useSession();
   const [error, setError] = useState<unknown>();
-  const state = useLoad(() => (session ? getJson<{ items: MgiWorkSummary[] }>(api, '/mgi/assessments') : Promise.resolve({ items: [] })), session?.user.id ?? 'anonymous');
+  const state = useLoad(
+    () => (session ? getJson<{ items: MgiWorkSummary[] }>(api, '/mgi/assessments') : Promise.resolve({ items: [] })),
+    session?.user.id ?? 'anonymous',
+  );
   // Profile instruments an administrator loaded (e.g. the official one); the examples are the default.
-  const instruments = useLoad(async () => (await getJson<{ items: InstrumentSummary[] }>(api, '/instruments')).items.filter((item) => item.kind === 'profile'), 'profile-instruments');
+  const instruments = useLoad(
+    async () =>
+      (await getJson<{ items: InstrumentSummary[] }>(api, '/instruments')).items.filter(
+        (item) => item.kind === 'profile',
+      ),
+    'profile-instruments',
+  );
   if (!session) {
     return (
       <>
@@ -31,7 +40,9 @@ export function MgiAssessmentsPage() {
       </>
     );
   }
-  const launches = session.roles.some((grant) => grant.role === 'national-coordinator' || grant.role === 'administrator');
+  const launches = session.roles.some(
+    (grant) => grant.role === 'national-coordinator' || grant.role === 'administrator',
+  );
   const launch = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -41,7 +52,13 @@ export function MgiAssessmentsPage() {
     try {
       const { body } = await api.request<MgiWorkView>('/mgi/assessments', {
         method: 'POST',
-        body: { jurisdiction: text('jurisdiction'), year: Number(text('year')), ...(text('name') ? { jurisdictionName: text('name') } : {}), ...(form.get('previous') ? { startFromPrevious: true } : {}), ...(instrument && instrumentVersion ? { instrument, instrumentVersion } : {}) },
+        body: {
+          jurisdiction: text('jurisdiction'),
+          year: Number(text('year')),
+          ...(text('name') ? { jurisdictionName: text('name') } : {}),
+          ...(form.get('previous') ? { startFromPrevious: true } : {}),
+          ...(instrument && instrumentVersion ? { instrument, instrumentVersion } : {}),
+        },
       });
       navigate({ view: 'mgi-assessment', lang, id: body.id });
     } catch (failure) {
@@ -57,7 +74,8 @@ export function MgiAssessmentsPage() {
             <legend>{t('mgiWork.launch')}</legend>
             <p>
               <label>
-                {t('mgiWork.jurisdiction')} <input name="jurisdiction" required size={10} pattern="\d{1,3}(-[A-Za-z0-9]{1,10})?" />
+                {t('mgiWork.jurisdiction')}{' '}
+                <input name="jurisdiction" required size={10} pattern="\d{1,3}(-[A-Za-z0-9]{1,10})?" />
               </label>{' '}
               <label>
                 {t('mgiWork.cityName')} <input name="name" size={20} />
@@ -96,33 +114,32 @@ export function MgiAssessmentsPage() {
           <p>{t('mgiWork.none')}</p>
         ) : (
           <ScrollBox label={t('mgiWork.title')}>
-          <table data-testid="mgi-assessments">
-            <caption>{t('mgiWork.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('governance.jurisdiction')}</th>
-                <th scope="col">{t('common.round')}</th>
-                <th scope="col">{t('mgiWork.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">
-                    <Link to={{ view: 'mgi-assessment', lang, id: item.id }}>{item.jurisdictionName}</Link>
-                  </th>
-                  <td>
-                    {item.year} ({t('governance.roundKind', { kind: item.roundKind })})
-                  </td>
-                  <td>{t('mgiWork.stateName', { state: stateKey(item.state) })}</td>
+            <table data-testid="mgi-assessments">
+              <caption>{t('mgiWork.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('governance.jurisdiction')}</th>
+                  <th scope="col">{t('common.round')}</th>
+                  <th scope="col">{t('mgiWork.state')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {state.data.items.map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row">
+                      <Link to={{ view: 'mgi-assessment', lang, id: item.id }}>{item.jurisdictionName}</Link>
+                    </th>
+                    <td>
+                      {item.year} ({t('governance.roundKind', { kind: item.roundKind })})
+                    </td>
+                    <td>{t('mgiWork.stateName', { state: stateKey(item.state) })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </ScrollBox>
         )
       ) : null}
     </>
   );
 }
-

@@ -13,7 +13,14 @@ import { pickText } from '../../app/localized.ts';
 import { ApiProblem } from '../../api/api-client.ts';
 import { SaveFooter, SignedInRead } from './governance-parts.tsx';
 import { levelKey, type MgiWorkView } from './governance-data.ts';
-import { answersEditable, commentMinistries, MGI_LEVELS, parseConsultation, permittedActions, stateKey } from './mgi-work-state.ts';
+import {
+  answersEditable,
+  commentMinistries,
+  MGI_LEVELS,
+  parseConsultation,
+  permittedActions,
+  stateKey,
+} from './mgi-work-state.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 type Answers = MgiWorkView['responses'];
@@ -24,13 +31,22 @@ function Answering({ view, onSaved }: { view: MgiWorkView; onSaved: (view: MgiWo
   const [draft, setDraft] = useState<Answers>(view.responses);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>();
-  const set = (itemId: string, change: { optionId?: string; comment?: string }) => setDraft({ ...draft, [itemId]: { ...draft[itemId], ...change } });
+  const set = (itemId: string, change: { optionId?: string; comment?: string }) =>
+    setDraft({ ...draft, [itemId]: { ...draft[itemId], ...change } });
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setError(undefined);
-    const changed = Object.fromEntries(Object.entries(draft).filter(([itemId, answer]) => JSON.stringify(answer) !== JSON.stringify(view.responses[itemId] ?? {})));
+    const changed = Object.fromEntries(
+      Object.entries(draft).filter(
+        ([itemId, answer]) => JSON.stringify(answer) !== JSON.stringify(view.responses[itemId] ?? {}),
+      ),
+    );
     try {
-      const { body } = await api.request<MgiWorkView>(`/mgi/assessments/${encodeURIComponent(view.id)}/answers`, { method: 'PUT', headers: { 'if-match': `"${view.lockVersion}"` }, body: { answers: changed } });
+      const { body } = await api.request<MgiWorkView>(`/mgi/assessments/${encodeURIComponent(view.id)}/answers`, {
+        method: 'PUT',
+        headers: { 'if-match': `"${view.lockVersion}"` },
+        body: { answers: changed },
+      });
       setStatus(t('mgiWork.saved'));
       onSaved(body);
     } catch (failure) {
@@ -54,21 +70,37 @@ function Answering({ view, onSaved }: { view: MgiWorkView; onSaved: (view: MgiWo
                 <legend lang="en">
                   {item.itemId} {item.text}
                 </legend>
-                {(view.answerOptions?.[item.itemId] ?? MGI_LEVELS.map((level) => ({ id: level, level, label: undefined }))).map((option) => (
+                {(
+                  view.answerOptions?.[item.itemId] ??
+                  MGI_LEVELS.map((level) => ({ id: level, level, label: undefined }))
+                ).map((option) => (
                   <label key={option.id} style={{ marginInlineEnd: '1em' }}>
-                    <input type="radio" name={`mgi-${item.itemId}`} value={option.id} checked={draft[item.itemId]?.optionId === option.id} onChange={() => set(item.itemId, { optionId: option.id })} />{' '}
+                    <input
+                      type="radio"
+                      name={`mgi-${item.itemId}`}
+                      value={option.id}
+                      checked={draft[item.itemId]?.optionId === option.id}
+                      onChange={() => set(item.itemId, { optionId: option.id })}
+                    />{' '}
                     {option.id === option.level || !option.label ? (
                       t('mgi.level', { level: levelKey(option.level) })
                     ) : (
                       <>
-                        <span lang={option.label[lang] ? lang : 'en'}>{pickText(option.label, lang)}</span> ({t('mgi.level', { level: levelKey(option.level) })})
+                        <span lang={option.label[lang] ? lang : 'en'}>{pickText(option.label, lang)}</span> (
+                        {t('mgi.level', { level: levelKey(option.level) })})
                       </>
                     )}
                   </label>
                 ))}
                 <br />
                 <label>
-                  {t('mgi.evidence')} <input name={`evidence-${item.itemId}`} value={draft[item.itemId]?.comment ?? ''} onChange={(event) => set(item.itemId, { comment: event.target.value })} size={60} />
+                  {t('mgi.evidence')}{' '}
+                  <input
+                    name={`evidence-${item.itemId}`}
+                    value={draft[item.itemId]?.comment ?? ''}
+                    onChange={(event) => set(item.itemId, { comment: event.target.value })}
+                    size={60}
+                  />
                 </label>
               </fieldset>
             )),
@@ -85,11 +117,17 @@ function Actions({ view, onDone }: { view: MgiWorkView; onDone: (view: MgiWorkVi
   const { api } = useSession();
   const [error, setError] = useState<unknown>();
   const actions = permittedActions(view.you.availableActions, view.you.roles);
-  const ministries = view.state === 'inter-ministerial-consultation' ? commentMinistries(view.process.ministries, view.you.ministries, view.you.roles) : [];
+  const ministries =
+    view.state === 'inter-ministerial-consultation'
+      ? commentMinistries(view.process.ministries, view.you.ministries, view.you.roles)
+      : [];
   const post = async (body: Record<string, unknown>) => {
     setError(undefined);
     try {
-      const { body: updated } = await api.request<MgiWorkView>(`/mgi/assessments/${encodeURIComponent(view.id)}/actions`, { method: 'POST', headers: { 'if-match': `"${view.lockVersion}"` }, body });
+      const { body: updated } = await api.request<MgiWorkView>(
+        `/mgi/assessments/${encodeURIComponent(view.id)}/actions`,
+        { method: 'POST', headers: { 'if-match': `"${view.lockVersion}"` }, body },
+      );
       onDone(updated);
     } catch (failure) {
       setError(failure);
@@ -102,10 +140,19 @@ function Actions({ view, onDone }: { view: MgiWorkView; onDone: (view: MgiWorkVi
     if (type === 'open-consultation') {
       const parsed = parseConsultation(String(form.get('ministries') ?? ''), String(form.get('invite') ?? ''));
       if (parsed.problems.length > 0) return setError(new Error(parsed.problems.join('; ')));
-      return void post({ type, ministries: parsed.ministries, ...(parsed.invite.length > 0 ? { invite: parsed.invite } : {}) });
+      return void post({
+        type,
+        ministries: parsed.ministries,
+        ...(parsed.invite.length > 0 ? { invite: parsed.invite } : {}),
+      });
     }
     if (type === 'comment') return void post({ type, ministry: text('ministry'), body: text('body') });
-    if (type === 'approve') return void post({ type, authority: text('authority'), ...(text('reference') ? { reference: text('reference') } : {}) });
+    if (type === 'approve')
+      return void post({
+        type,
+        authority: text('authority'),
+        ...(text('reference') ? { reference: text('reference') } : {}),
+      });
     if (type === 'revise-draft') return void post({ type, reason: text('reason') });
     return void post({ type });
   };
@@ -180,7 +227,11 @@ function Actions({ view, onDone }: { view: MgiWorkView; onDone: (view: MgiWorkVi
 }
 
 export function MgiWorkPage({ id }: { id: string }) {
-  return <SignedInRead<MgiWorkView> path={`/mgi/assessments/${encodeURIComponent(id)}`}>{(data) => <MgiWork initial={data} />}</SignedInRead>;
+  return (
+    <SignedInRead<MgiWorkView> path={`/mgi/assessments/${encodeURIComponent(id)}`}>
+      {(data) => <MgiWork initial={data} />}
+    </SignedInRead>
+  );
 }
 
 function MgiWork({ initial }: { initial: MgiWorkView }) {
@@ -194,16 +245,21 @@ function MgiWork({ initial }: { initial: MgiWorkView }) {
       </p>
       <h1>{t('mgi.title', { name: view.jurisdictionName, year: view.year })}</h1>
       <p data-testid="mgi-state">
-        {t('governance.roundKind', { kind: view.roundKind })} · {t('mgiWork.stateName', { state: stateKey(view.state) })}
+        {t('governance.roundKind', { kind: view.roundKind })} ·{' '}
+        {t('mgiWork.stateName', { state: stateKey(view.state) })}
       </p>
       {view.state === 'published' ? (
         <p>
-          <Link to={{ view: 'mgi-profile', lang, jurisdiction: view.jurisdiction, round: view.year }}>{t('mgiWork.published')}</Link>
+          <Link to={{ view: 'mgi-profile', lang, jurisdiction: view.jurisdiction, round: view.year }}>
+            {t('mgiWork.published')}
+          </Link>
         </p>
       ) : null}
       {view.waitingFor.length > 0 ? <p>{t('mgiWork.waiting', { ministries: view.waitingFor.join('; ') })}</p> : null}
       <Actions view={view} onDone={setUpdated} />
-      {answersEditable(view.state, view.you.roles) ? <Answering key={view.id} view={view} onSaved={setUpdated} /> : null}
+      {answersEditable(view.state, view.you.roles) ? (
+        <Answering key={view.id} view={view} onSaved={setUpdated} />
+      ) : null}
       {view.process.comments.length > 0 ? (
         <section aria-labelledby="mgi-comments">
           <h2 id="mgi-comments">{t('mgiWork.comments')}</h2>
@@ -219,27 +275,27 @@ function MgiWork({ initial }: { initial: MgiWorkView }) {
       <section aria-labelledby="mgi-draft">
         <h2 id="mgi-draft">{t('mgiWork.draftProfile')}</h2>
         <ScrollBox label={t('mgiWork.draftProfile')}>
-        <table>
-          <caption>{t('mgiWork.draftProfile')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('mgi.dimension')}</th>
-              <th scope="col">{t('mgi.wellDeveloped')}</th>
-              <th scope="col">{t('mgi.furtherDevelopment')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.profile.dimensions.map((dimension) => (
-              <tr key={dimension.dimensionId}>
-                <th scope="row" lang="en">
-                  {dimension.label}
-                </th>
-                <td lang="en">{dimension.wellDeveloped.join('; ') || '—'}</td>
-                <td lang="en">{dimension.furtherDevelopment.join('; ') || '—'}</td>
+          <table>
+            <caption>{t('mgiWork.draftProfile')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mgi.dimension')}</th>
+                <th scope="col">{t('mgi.wellDeveloped')}</th>
+                <th scope="col">{t('mgi.furtherDevelopment')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {view.profile.dimensions.map((dimension) => (
+                <tr key={dimension.dimensionId}>
+                  <th scope="row" lang="en">
+                    {dimension.label}
+                  </th>
+                  <td lang="en">{dimension.wellDeveloped.join('; ') || '—'}</td>
+                  <td lang="en">{dimension.furtherDevelopment.join('; ') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </ScrollBox>
       </section>
     </>

@@ -33,8 +33,20 @@ export interface DimensionProfile {
 
 export interface ProfileChanges {
   since: { year: number };
-  items: { dimensionId: string; area: string; itemId: string; change: string; from?: ProfileLevel; to?: ProfileLevel }[];
-  dimensions: { dimensionId: string; label: string; becameWellDeveloped: string[]; newlyFurtherDevelopment: string[] }[];
+  items: {
+    dimensionId: string;
+    area: string;
+    itemId: string;
+    change: string;
+    from?: ProfileLevel;
+    to?: ProfileLevel;
+  }[];
+  dimensions: {
+    dimensionId: string;
+    label: string;
+    becameWellDeveloped: string[];
+    newlyFurtherDevelopment: string[];
+  }[];
 }
 
 export interface PublishedProfile extends ProfileSummary {
@@ -92,7 +104,12 @@ export interface BriefVersionView {
     summary: string;
     notes: string;
     area: { code: string; name: string };
-    gaps: { domain: string; domainName?: string; gcmObjectives: { objective: number; title?: string; basis: string }[]; sdgTargets: { target: string; basis: string }[] }[];
+    gaps: {
+      domain: string;
+      domainName?: string;
+      gcmObjectives: { objective: number; title?: string; basis: string }[];
+      sdgTargets: { target: string; basis: string }[];
+    }[];
   };
 }
 
@@ -114,18 +131,26 @@ export interface BriefSummary {
 
 /** Whether a session may edit the crosswalk (administrators and global analysts, globally). */
 export function canEditCrosswalk(roles: readonly { role: string; scope: { kind: string } }[]): boolean {
-  return roles.some((grant) => (grant.role === 'administrator' || grant.role === 'global-analyst') && grant.scope.kind === 'global');
+  return roles.some(
+    (grant) => (grant.role === 'administrator' || grant.role === 'global-analyst') && grant.scope.kind === 'global',
+  );
 }
 
 /** Whether a session may work on briefs (some brief-author role). */
 export function canWriteBriefs(roles: readonly { role: string }[]): boolean {
-  return roles.some((grant) => ['administrator', 'global-analyst', 'regional-analyst', 'national-coordinator'].includes(grant.role));
+  return roles.some((grant) =>
+    ['administrator', 'global-analyst', 'regional-analyst', 'national-coordinator'].includes(grant.role),
+  );
 }
 
 /** The fields of a brief edit that differ from the version shown: only those are sent. */
-export function briefEdit(version: BriefVersionView['content'], draft: { title: string; summary: string; notes: string }): Partial<Record<'title' | 'summary' | 'notes', string>> {
+export function briefEdit(
+  version: BriefVersionView['content'],
+  draft: { title: string; summary: string; notes: string },
+): Partial<Record<'title' | 'summary' | 'notes', string>> {
   const edit: Partial<Record<'title' | 'summary' | 'notes', string>> = {};
-  for (const field of ['title', 'summary', 'notes'] as const) if (draft[field] !== version[field]) edit[field] = draft[field];
+  for (const field of ['title', 'summary', 'notes'] as const)
+    if (draft[field] !== version[field]) edit[field] = draft[field];
   return edit;
 }
 
@@ -135,7 +160,16 @@ export function levelKey(level: ProfileLevel | undefined): string {
 }
 
 export function nodeKindKey(kind: string): string {
-  return ({ 'migof-element': 'migof', 'sdg-10-7-2-domain': 'domain', 'mgi-dimension': 'dimension', 'gcm-objective': 'objective' } as Record<string, string>)[kind] ?? 'target';
+  return (
+    (
+      {
+        'migof-element': 'migof',
+        'sdg-10-7-2-domain': 'domain',
+        'mgi-dimension': 'dimension',
+        'gcm-objective': 'objective',
+      } as Record<string, string>
+    )[kind] ?? 'target'
+  );
 }
 
 /** An MGI-style assessment as its workers see it (GET /mgi/assessments/{id}). */

@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { answersEditable, commentMinistries, parseConsultation, permittedActions } from './mgi-work-state.ts';
 
 describe('the MGI workspace', () => {
-  it('offers only the actions of the state that the reader\'s roles permit', () => {
+  it("offers only the actions of the state that the reader's roles permit", () => {
     expect(permittedActions(['submit-draft'], ['focal-point'])).toEqual(['submit-draft']);
-    expect(permittedActions(['close-consultation', 'revise-draft', 'comment'], ['focal-point'])).toEqual(['revise-draft']);
-    expect(permittedActions(['approve', 'publish', 'revise-draft'], ['national-coordinator'])).toEqual(['approve', 'publish', 'revise-draft']);
+    expect(permittedActions(['close-consultation', 'revise-draft', 'comment'], ['focal-point'])).toEqual([
+      'revise-draft',
+    ]);
+    expect(permittedActions(['approve', 'publish', 'revise-draft'], ['national-coordinator'])).toEqual([
+      'approve',
+      'publish',
+      'revise-draft',
+    ]);
     expect(permittedActions(['begin-data-collection'], [])).toEqual([]);
   });
 
@@ -22,7 +28,14 @@ describe('the MGI workspace', () => {
   });
 
   it('reads the consultation form and names each bad line', () => {
-    expect(parseConsultation('Labour\n Health \n\n', 'Labour | l@example.org\n')).toEqual({ ministries: ['Labour', 'Health'], invite: [{ ministry: 'Labour', email: 'l@example.org' }], problems: [] });
-    expect(parseConsultation('Labour', 'Interior | i@example.org\nLabour | nobody').problems).toEqual(['line 1: "Interior" is not one of the ministries', 'line 2: "nobody" is not an email address']);
+    expect(parseConsultation('Labour\n Health \n\n', 'Labour | l@example.org\n')).toEqual({
+      ministries: ['Labour', 'Health'],
+      invite: [{ ministry: 'Labour', email: 'l@example.org' }],
+      problems: [],
+    });
+    expect(parseConsultation('Labour', 'Interior | i@example.org\nLabour | nobody').problems).toEqual([
+      'line 1: "Interior" is not one of the ministries',
+      'line 2: "nobody" is not an email address',
+    ]);
   });
 });

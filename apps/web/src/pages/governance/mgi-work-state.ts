@@ -16,22 +16,39 @@ const ACTION_ROLES: Record<string, readonly string[]> = {
 
 /** The actions the reader may take now: available in the state and permitted to one of their roles (comments are separate). */
 export function permittedActions(available: readonly string[], roles: readonly string[]): string[] {
-  return available.filter((action) => action !== 'comment' && (ACTION_ROLES[action] ?? []).some((role) => roles.includes(role)));
+  return available.filter(
+    (action) => action !== 'comment' && (ACTION_ROLES[action] ?? []).some((role) => roles.includes(role)),
+  );
 }
 
 /** Whether the reader saves answers now (focal points and administrators, while data is collected or the draft revised). */
 export function answersEditable(state: string, roles: readonly string[]): boolean {
-  return (state === 'data-collection' || state === 'draft-profile') && roles.some((role) => role === 'focal-point' || role === 'administrator');
+  return (
+    (state === 'data-collection' || state === 'draft-profile') &&
+    roles.some((role) => role === 'focal-point' || role === 'administrator')
+  );
 }
 
 /** The ministries the reader comments for: their own invitations, or any invited one for a coordinator entering a comment on its behalf. */
-export function commentMinistries(invited: readonly string[], own: readonly string[], roles: readonly string[]): string[] {
-  return roles.some((role) => role === 'national-coordinator' || role === 'administrator') ? [...invited] : invited.filter((ministry) => own.includes(ministry));
+export function commentMinistries(
+  invited: readonly string[],
+  own: readonly string[],
+  roles: readonly string[],
+): string[] {
+  return roles.some((role) => role === 'national-coordinator' || role === 'administrator')
+    ? [...invited]
+    : invited.filter((ministry) => own.includes(ministry));
 }
 
 /** Read the consultation form: one ministry per line; invitations as `ministry | email` lines. Problems name the line. */
-export function parseConsultation(ministriesText: string, invitesText: string): { ministries: string[]; invite: { ministry: string; email: string }[]; problems: string[] } {
-  const ministries = ministriesText.split('\n').map((line) => line.trim()).filter(Boolean);
+export function parseConsultation(
+  ministriesText: string,
+  invitesText: string,
+): { ministries: string[]; invite: { ministry: string; email: string }[]; problems: string[] } {
+  const ministries = ministriesText
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const invite: { ministry: string; email: string }[] = [];
   const problems: string[] = [];
   invitesText.split('\n').forEach((line, index) => {

@@ -14,7 +14,13 @@ import { useLoad } from '../../app/use-load.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { datasetProvenance, loadCountryIndicators, panelItems, type CountryIndicators } from './indicators-data.ts';
 import { DemoBanner, ProvenanceLabel } from '../../app/Provenance.tsx';
-import { defaultChoices, dimensionsOf, formatChoices, selectLines, varyingDimensions } from './indicator-chart-state.ts';
+import {
+  defaultChoices,
+  dimensionsOf,
+  formatChoices,
+  selectLines,
+  varyingDimensions,
+} from './indicator-chart-state.ts';
 import { lineLabel } from './indicator-labels.ts';
 import { IndicatorFigure } from './IndicatorChart.tsx';
 
@@ -32,7 +38,10 @@ function LoadedPanel({ api, code, country }: { api: ApiClient; code: string; cou
   const state = useLoad(() => loadCountryIndicators(api, code), `country-indicators:${code}`);
   if (state.status === 'loading') return <Loading />;
   // An area the API does not know has no indicators: the profile says the rest.
-  if (state.status === 'error') return state.error instanceof ApiProblem && state.error.status === 404 ? null : <ErrorMessage error={state.error} onRetry={state.reload} />;
+  if (state.status === 'error')
+    return state.error instanceof ApiProblem && state.error.status === 404 ? null : (
+      <ErrorMessage error={state.error} onRetry={state.reload} />
+    );
   return <IndicatorsPanel data={state.data} code={code} country={country} />;
 }
 
@@ -54,7 +63,10 @@ function IndicatorsPanel({ data, code, country }: { data: CountryIndicators; cod
             const choices = defaultChoices(dimensions);
             const lines = selectLines(item.chart.lines, undefined, choices);
             const varying = varyingDimensions(lines);
-            const title = t('indicators.chartTitle', { series: `${t('indicators.pageTitle', { id: item.indicator })} (${item.series})`, area: country });
+            const title = t('indicators.chartTitle', {
+              series: `${t('indicators.pageTitle', { id: item.indicator })} (${item.series})`,
+              area: country,
+            });
             const where = formatChoices(choices);
             const provenance = datasetProvenance(item);
             return (
@@ -85,7 +97,18 @@ function IndicatorsPanel({ data, code, country }: { data: CountryIndicators; cod
                   filename={`migov-country-${code}-indicator-${item.indicator}-${item.series}`}
                 />
                 <p>
-                  <Link to={{ view: 'indicator', lang, id: item.indicator, dataset: item.id, area: code, ...(where ? { where } : {}) }}>{t('indicators.open', { id: item.indicator })}</Link>
+                  <Link
+                    to={{
+                      view: 'indicator',
+                      lang,
+                      id: item.indicator,
+                      dataset: item.id,
+                      area: code,
+                      ...(where ? { where } : {}),
+                    }}
+                  >
+                    {t('indicators.open', { id: item.indicator })}
+                  </Link>
                 </p>
               </div>
             );

@@ -6,7 +6,15 @@
 import type { ChartLine } from '@migov/core';
 import { ChartFrame } from '../../charts/ChartFrame.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { layoutIndicatorChart, MAX_DRAWN_LINES, styleOf, tableRows, type ChartKind, type ChartLayout, type SeriesStyle } from './indicator-chart-state.ts';
+import {
+  layoutIndicatorChart,
+  MAX_DRAWN_LINES,
+  styleOf,
+  tableRows,
+  type ChartKind,
+  type ChartLayout,
+  type SeriesStyle,
+} from './indicator-chart-state.ts';
 import { standardErrorText, valueText } from './indicator-labels.ts';
 
 function Marker({ x, y, style }: { x: number; y: number; style: SeriesStyle }) {
@@ -15,23 +23,61 @@ function Marker({ x, y, style }: { x: number; y: number; style: SeriesStyle }) {
     case 'square':
       return <rect x={x - size} y={y - size} width={size * 2} height={size * 2} fill={style.colour} />;
     case 'triangle':
-      return <polygon points={`${x},${y - size - 1} ${x + size + 1},${y + size} ${x - size - 1},${y + size}`} fill={style.colour} />;
+      return (
+        <polygon
+          points={`${x},${y - size - 1} ${x + size + 1},${y + size} ${x - size - 1},${y + size}`}
+          fill={style.colour}
+        />
+      );
     case 'diamond':
-      return <polygon points={`${x},${y - size - 1} ${x + size + 1},${y} ${x},${y + size + 1} ${x - size - 1},${y}`} fill={style.colour} />;
+      return (
+        <polygon
+          points={`${x},${y - size - 1} ${x + size + 1},${y} ${x},${y + size + 1} ${x - size - 1},${y}`}
+          fill={style.colour}
+        />
+      );
     default:
       return <circle cx={x} cy={y} r={size} fill={style.colour} />;
   }
 }
 
 /** The SVG drawing (left to right whatever the page direction: years run forward). */
-export function IndicatorChartSvg({ layout, labels, title, titleId, descriptionId, formatValue }: { layout: ChartLayout; labels: readonly string[]; title: string; titleId: string; descriptionId: string; formatValue: (value: number) => string }) {
+export function IndicatorChartSvg({
+  layout,
+  labels,
+  title,
+  titleId,
+  descriptionId,
+  formatValue,
+}: {
+  layout: ChartLayout;
+  labels: readonly string[];
+  title: string;
+  titleId: string;
+  descriptionId: string;
+  formatValue: (value: number) => string;
+}) {
   const { plot } = layout;
   return (
-    <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-labelledby={titleId} aria-describedby={descriptionId} className="indicator-chart" direction="ltr" style={{ width: '100%', maxWidth: `${layout.width * 1.25}px`, height: 'auto', display: 'block' }}>
+    <svg
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      role="img"
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      className="indicator-chart"
+      direction="ltr"
+      style={{ width: '100%', maxWidth: `${layout.width * 1.25}px`, height: 'auto', display: 'block' }}
+    >
       <title id={titleId}>{title}</title>
       {layout.yTicks.map((tick) => (
         <g key={`y${tick.value}`}>
-          <line x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} stroke={tick.value === 0 ? '#6b7280' : '#d0d7de'} />
+          <line
+            x1={plot.left}
+            x2={plot.right}
+            y1={tick.y}
+            y2={tick.y}
+            stroke={tick.value === 0 ? '#6b7280' : '#d0d7de'}
+          />
           <text x={plot.left - 6} y={tick.y + 4} textAnchor="end" fontSize={11} fill="#444">
             {formatValue(tick.value)}
           </text>
@@ -46,12 +92,26 @@ export function IndicatorChartSvg({ layout, labels, title, titleId, descriptionI
         <g key={series.key} data-series={index}>
           {layout.kind === 'bar'
             ? series.bars.map((bar) => (
-                <rect key={bar.year} x={bar.x} y={bar.y} width={Math.max(bar.width - 1, 1)} height={bar.height} fill={series.style.colour}>
+                <rect
+                  key={bar.year}
+                  x={bar.x}
+                  y={bar.y}
+                  width={Math.max(bar.width - 1, 1)}
+                  height={bar.height}
+                  fill={series.style.colour}
+                >
                   <title>{`${labels[index] ?? ''}, ${bar.year}: ${formatValue(bar.value)}`}</title>
                 </rect>
               ))
             : series.segments.map((segment) => (
-                <polyline key={segment[0]?.year} points={segment.map((point) => `${point.x},${point.y}`).join(' ')} fill="none" stroke={series.style.colour} strokeWidth={2} strokeDasharray={series.style.dash || undefined} />
+                <polyline
+                  key={segment[0]?.year}
+                  points={segment.map((point) => `${point.x},${point.y}`).join(' ')}
+                  fill="none"
+                  stroke={series.style.colour}
+                  strokeWidth={2}
+                  strokeDasharray={series.style.dash || undefined}
+                />
               ))}
           {layout.kind === 'line'
             ? series.points.map((point) => (
@@ -75,7 +135,15 @@ function LegendSample({ style, kind }: { style: SeriesStyle; kind: ChartKind }) 
         <rect x={6} y={1} width={16} height={10} fill={style.colour} />
       ) : (
         <>
-          <line x1={0} x2={28} y1={6} y2={6} stroke={style.colour} strokeWidth={2} strokeDasharray={style.dash || undefined} />
+          <line
+            x1={0}
+            x2={28}
+            y1={6}
+            y2={6}
+            stroke={style.colour}
+            strokeWidth={2}
+            strokeDasharray={style.dash || undefined}
+          />
           <Marker x={14} y={6} style={style} />
         </>
       )}
@@ -105,12 +173,28 @@ export function IndicatorFigure({ lines, labels, kind, title, note, filename }: 
   const rows = tableRows(lines);
   return (
     <>
-      {lines.length > drawn.length ? <p>{t('indicators.tooManyLines', { drawn: drawn.length, count: lines.length })}</p> : null}
+      {lines.length > drawn.length ? (
+        <p>{t('indicators.tooManyLines', { drawn: drawn.length, count: lines.length })}</p>
+      ) : null}
       <ChartFrame
         title={title}
-        description={t('indicators.chartDescription', { kind, count: drawn.length, from: years[0] ?? '', to: years.at(-1) ?? '' })}
+        description={t('indicators.chartDescription', {
+          kind,
+          count: drawn.length,
+          from: years[0] ?? '',
+          to: years.at(-1) ?? '',
+        })}
         filename={filename}
-        chart={({ titleId, descriptionId }) => <IndicatorChartSvg layout={layout} labels={labels} title={title} titleId={titleId} descriptionId={descriptionId} formatValue={formatValue} />}
+        chart={({ titleId, descriptionId }) => (
+          <IndicatorChartSvg
+            layout={layout}
+            labels={labels}
+            title={title}
+            titleId={titleId}
+            descriptionId={descriptionId}
+            formatValue={formatValue}
+          />
+        )}
         legend={
           <>
             <ul className="legend" aria-label={t('chart.legend')}>
@@ -145,7 +229,9 @@ export function IndicatorFigure({ lines, labels, kind, title, note, filename }: 
                     {row.cells.map((cell, index) => (
                       <td key={lines[index]!.key} data-status={cell?.status}>
                         {valueText(translator, cell)}
-                        {cell?.standardError !== undefined ? <span className="meta"> ({standardErrorText(translator, cell)})</span> : null}
+                        {cell?.standardError !== undefined ? (
+                          <span className="meta"> ({standardErrorText(translator, cell)})</span>
+                        ) : null}
                         {cell?.note ? (
                           <span className="meta" lang="en">
                             {' '}

@@ -13,7 +13,19 @@ import { datasetProvenance, type IndicatorData } from './indicators-data.ts';
 import { DemoBanner, ProvenanceLabel } from '../../app/Provenance.tsx';
 import { CategoryGridFigure } from '../../charts/CategoryGrid.tsx';
 import { categoryGridOfLines, isCategorySeries } from '../../charts/category-grid-state.ts';
-import { areasOf, choosableDimensions, dimensionsOf, EVERY_CODE, formatChoices, parseChoices, resolveChoices, selectLines, varyingDimensions, type ChartKind, type DimensionChoices } from './indicator-chart-state.ts';
+import {
+  areasOf,
+  choosableDimensions,
+  dimensionsOf,
+  EVERY_CODE,
+  formatChoices,
+  parseChoices,
+  resolveChoices,
+  selectLines,
+  varyingDimensions,
+  type ChartKind,
+  type DimensionChoices,
+} from './indicator-chart-state.ts';
 import { areaLabel, codeLabel, dimensionName, lineLabel } from './indicator-labels.ts';
 import { IndicatorFigure } from './IndicatorChart.tsx';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
@@ -35,7 +47,9 @@ export function IndicatorPage({ data, route }: { data: IndicatorData; route: Ind
         {current?.title}
       </p>
       <p className="meta">
-        <Link to={{ view: 'indicators', lang }}>{t('indicators.title')}</Link> · {t('indicators.target', { target: indicator.target })} · {t('indicators.tierValue', { tier: indicator.tier.value ?? 'none' })}
+        <Link to={{ view: 'indicators', lang }}>{t('indicators.title')}</Link> ·{' '}
+        {t('indicators.target', { target: indicator.target })} ·{' '}
+        {t('indicators.tierValue', { tier: indicator.tier.value ?? 'none' })}
       </p>
       <dl className="facts">
         <dt>{t('indicators.custodians')}</dt>
@@ -86,7 +100,9 @@ export function IndicatorPage({ data, route }: { data: IndicatorData; route: Ind
                           {dataset.series} <span className="meta">({t('indicators.shown')})</span>
                         </>
                       ) : live ? (
-                        <Link to={{ view: 'indicator', lang, id: indicator.id, dataset: dataset.id }}>{dataset.series}</Link>
+                        <Link to={{ view: 'indicator', lang, id: indicator.id, dataset: dataset.id }}>
+                          {dataset.series}
+                        </Link>
                       ) : (
                         dataset.series
                       )}
@@ -102,7 +118,8 @@ export function IndicatorPage({ data, route }: { data: IndicatorData; route: Ind
                     <td>{dataset.unit ?? ''}</td>
                     <td>{translator.formatNumber(dataset.observationCount)}</td>
                     <td>
-                      <span {...english}>{dataset.source.name}</span> <ProvenanceLabel provenance={datasetProvenance(dataset)} />
+                      <span {...english}>{dataset.source.name}</span>{' '}
+                      <ProvenanceLabel provenance={datasetProvenance(dataset)} />
                     </td>
                   </tr>
                 ))}
@@ -123,7 +140,13 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
   const { live, base } = useNavigation();
   const id = useId();
   const shown = data.shown!;
-  const areas = useMemo(() => areasOf(shown.chart).sort((left, right) => areaLabel(data.areas, left, lang).localeCompare(areaLabel(data.areas, right, lang), lang)), [shown.chart, data.areas, lang]);
+  const areas = useMemo(
+    () =>
+      areasOf(shown.chart).sort((left, right) =>
+        areaLabel(data.areas, left, lang).localeCompare(areaLabel(data.areas, right, lang), lang),
+      ),
+    [shown.chart, data.areas, lang],
+  );
   const [area, setArea] = useState(() => (route.area && areas.includes(route.area) ? route.area : areas[0]));
   const areaLines = useMemo(() => shown.chart.lines.filter((line) => line.area === area), [shown.chart, area]);
   const dimensions = useMemo(() => dimensionsOf(areaLines), [areaLines]);
@@ -161,7 +184,11 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
         </p>
       ) : null}
       {live ? (
-        <fieldset className="chart-choices" data-testid="indicator-choices" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem 1.25rem', alignItems: 'center' }}>
+        <fieldset
+          className="chart-choices"
+          data-testid="indicator-choices"
+          style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem 1.25rem', alignItems: 'center' }}
+        >
           <legend>{t('indicators.choices')}</legend>
           <label htmlFor={`${id}-area`}>{t('indicators.area')}</label>
           <select
@@ -179,7 +206,11 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
             ))}
           </select>
           {(categorical ? [] : choosableDimensions(dimensions)).map((dimension) => (
-            <span key={dimension} className="choice" style={{ display: 'inline-flex', gap: '0.4rem', alignItems: 'center' }}>
+            <span
+              key={dimension}
+              className="choice"
+              style={{ display: 'inline-flex', gap: '0.4rem', alignItems: 'center' }}
+            >
               <label htmlFor={`${id}-${dimension}`}>{dimensionName(translator, dimension)}</label>
               <select
                 id={`${id}-${dimension}`}
@@ -201,28 +232,41 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
             </span>
           ))}
           {categorical ? null : (
-          <span className="choice" role="radiogroup" aria-label={t('indicators.chartKind')}>
-            {(['line', 'bar'] as const).map((option) => (
-              <label key={option} style={{ display: 'inline-flex', flexDirection: 'row', gap: '0.3rem', alignItems: 'center', marginInlineEnd: '0.75rem' }}>
-                <input
-                  type="radio"
-                  name={`${id}-kind`}
-                  value={option}
-                  checked={kind === option}
-                  onChange={() => {
-                    setKind(option);
-                    remember({ kind: option });
+            <span className="choice" role="radiogroup" aria-label={t('indicators.chartKind')}>
+              {(['line', 'bar'] as const).map((option) => (
+                <label
+                  key={option}
+                  style={{
+                    display: 'inline-flex',
+                    flexDirection: 'row',
+                    gap: '0.3rem',
+                    alignItems: 'center',
+                    marginInlineEnd: '0.75rem',
                   }}
-                />
-                {t(option === 'line' ? 'indicators.line' : 'indicators.bar')}
-              </label>
-            ))}
-          </span>
+                >
+                  <input
+                    type="radio"
+                    name={`${id}-kind`}
+                    value={option}
+                    checked={kind === option}
+                    onChange={() => {
+                      setKind(option);
+                      remember({ kind: option });
+                    }}
+                  />
+                  {t(option === 'line' ? 'indicators.line' : 'indicators.bar')}
+                </label>
+              ))}
+            </span>
           )}
         </fieldset>
       ) : null}
       {lines.length > 0 && categorical ? (
-        <CategoryGridOfLines lines={areaLines} title={title} filename={`migov-indicator-${data.indicator.id}-${shown.dataset.series}-${area ?? ''}`} />
+        <CategoryGridOfLines
+          lines={areaLines}
+          title={title}
+          filename={`migov-indicator-${data.indicator.id}-${shown.dataset.series}-${area ?? ''}`}
+        />
       ) : lines.length === 0 ? (
         <p>{t('indicators.noLines')}</p>
       ) : (
@@ -240,7 +284,15 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
 }
 
 /** SDG 10.7.2 categories of one area: categories by domain and year, never a numeric line. */
-function CategoryGridOfLines({ lines, title, filename }: { lines: Parameters<typeof categoryGridOfLines>[0]; title: string; filename: string }) {
+function CategoryGridOfLines({
+  lines,
+  title,
+  filename,
+}: {
+  lines: Parameters<typeof categoryGridOfLines>[0];
+  title: string;
+  filename: string;
+}) {
   const translator = useI18n();
   const grid = categoryGridOfLines(lines);
   return (

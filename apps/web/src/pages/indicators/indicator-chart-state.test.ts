@@ -17,7 +17,9 @@ import {
 } from './indicator-chart-state.ts';
 
 const line = (area: string, dimensions: Record<string, string>, points: [number, number | null][]): ChartLine => ({
-  key: `${area}|${Object.entries(dimensions).map(([id, code]) => `${id}=${code}`).join(',')}`,
+  key: `${area}|${Object.entries(dimensions)
+    .map(([id, code]) => `${id}=${code}`)
+    .join(',')}`,
   area,
   dimensions,
   label: '',
@@ -27,7 +29,13 @@ const line = (area: string, dimensions: Record<string, string>, points: [number,
 const lines: ChartLine[] = [];
 for (const area of ['484', '76']) {
   for (const SEX of ['_T', 'F', 'M']) {
-    for (const MIGRATORY_STATUS of ['_T', 'MIGRANT', 'NONMIGRANT']) lines.push(line(area, { SEX, MIGRATORY_STATUS }, [[2019, 1], [2020, 2]]));
+    for (const MIGRATORY_STATUS of ['_T', 'MIGRANT', 'NONMIGRANT'])
+      lines.push(
+        line(area, { SEX, MIGRATORY_STATUS }, [
+          [2019, 1],
+          [2020, 2],
+        ]),
+      );
   }
 }
 
@@ -43,14 +51,20 @@ describe('indicator chart selection', () => {
   });
 
   it('compares every dimension without a total code, and none with a single code', () => {
-    expect(defaultChoices({ SEX: ['F', 'M'], AGE: ['Y15T24', 'Y_GE25'], REPORTING_TYPE: ['G'] })).toEqual({ SEX: EVERY_CODE, AGE: EVERY_CODE });
+    expect(defaultChoices({ SEX: ['F', 'M'], AGE: ['Y15T24', 'Y_GE25'], REPORTING_TYPE: ['G'] })).toEqual({
+      SEX: EVERY_CODE,
+      AGE: EVERY_CODE,
+    });
     expect(defaultChoices({ POLICY_DOMAINS: ['ALLDOMAINS', 'DOMAIN1'] })).toEqual({ POLICY_DOMAINS: EVERY_CODE });
   });
 
   it('reads choices from the URL, keeps existing codes only and round-trips them', () => {
     const dimensions = dimensionsOf(lines);
     expect(parseChoices('SEX:*;MIGRATORY_STATUS:MIGRANT;bad')).toEqual({ SEX: '*', MIGRATORY_STATUS: 'MIGRANT' });
-    expect(resolveChoices(dimensions, parseChoices('SEX:*;MIGRATORY_STATUS:MIGRANT'))).toEqual({ MIGRATORY_STATUS: 'MIGRANT', SEX: '*' });
+    expect(resolveChoices(dimensions, parseChoices('SEX:*;MIGRATORY_STATUS:MIGRANT'))).toEqual({
+      MIGRATORY_STATUS: 'MIGRANT',
+      SEX: '*',
+    });
     expect(resolveChoices(dimensions, parseChoices('SEX:X;AGE:_T'))).toEqual(defaultChoices(dimensions));
     const choices = { MIGRATORY_STATUS: 'MIGRANT', SEX: '*' };
     expect(parseChoices(formatChoices(choices))).toEqual(choices);
@@ -69,9 +83,24 @@ describe('indicator chart layout', () => {
   });
 
   it('places years on a linear axis and breaks a line at not-applicable points', () => {
-    const layout = layoutIndicatorChart([line('4', {}, [[2015, 0], [2017, 5], [2018, null], [2019, 10]])], { kind: 'line', width: 416, height: 248 });
+    const layout = layoutIndicatorChart(
+      [
+        line('4', {}, [
+          [2015, 0],
+          [2017, 5],
+          [2018, null],
+          [2019, 10],
+        ]),
+      ],
+      { kind: 'line', width: 416, height: 248 },
+    );
     const [series] = layout.series;
-    expect(layout.xTicks.map((tick) => [tick.year, tick.x])).toEqual([[2015, 56], [2017, 228], [2018, 314], [2019, 400]]);
+    expect(layout.xTicks.map((tick) => [tick.year, tick.x])).toEqual([
+      [2015, 56],
+      [2017, 228],
+      [2018, 314],
+      [2019, 400],
+    ]);
     expect(layout.yTicks.map((tick) => tick.value)).toEqual([0, 2.5, 5, 7.5, 10]);
     expect(series!.segments.map((segment) => segment.map((point) => point.year))).toEqual([[2015, 2017], [2019]]);
     // The top of the axis (10) is at the top of the plot, zero at its bottom.
@@ -79,10 +108,25 @@ describe('indicator chart layout', () => {
   });
 
   it('groups bars by year, side by side, from zero up', () => {
-    const layout = layoutIndicatorChart([line('4', { SEX: 'F' }, [[2020, 5], [2021, 10]]), line('4', { SEX: 'M' }, [[2020, 10]])], { kind: 'bar', width: 472, height: 248 });
-    expect(layout.xTicks).toEqual([{ year: 2020, x: 156 }, { year: 2021, x: 356 }]);
+    const layout = layoutIndicatorChart(
+      [
+        line('4', { SEX: 'F' }, [
+          [2020, 5],
+          [2021, 10],
+        ]),
+        line('4', { SEX: 'M' }, [[2020, 10]]),
+      ],
+      { kind: 'bar', width: 472, height: 248 },
+    );
+    expect(layout.xTicks).toEqual([
+      { year: 2020, x: 156 },
+      { year: 2021, x: 356 },
+    ]);
     const [female, male] = layout.series;
-    expect(female!.bars.map((bar) => [bar.year, bar.x, bar.width, bar.y, bar.height])).toEqual([[2020, 76, 80, 116, 100], [2021, 276, 80, 16, 200]]);
+    expect(female!.bars.map((bar) => [bar.year, bar.x, bar.width, bar.y, bar.height])).toEqual([
+      [2020, 76, 80, 116, 100],
+      [2021, 276, 80, 16, 200],
+    ]);
     expect(male!.bars.map((bar) => [bar.x, bar.height])).toEqual([[156, 200]]);
   });
 
@@ -90,7 +134,16 @@ describe('indicator chart layout', () => {
     expect(new Set(Array.from({ length: 8 }, (_, index) => styleOf(index).colour)).size).toBe(8);
     expect(styleOf(0).marker).not.toBe(styleOf(1).marker);
     expect(styleOf(8).dash).not.toBe(styleOf(0).dash);
-    const rows = tableRows([line('4', {}, [[2019, 1]]), line('4', { SEX: 'F' }, [[2018, 2], [2019, null]])]);
-    expect(rows.map((row) => [row.year, row.cells.map((cell) => cell?.value)])).toEqual([[2018, [undefined, 2]], [2019, [1, null]]]);
+    const rows = tableRows([
+      line('4', {}, [[2019, 1]]),
+      line('4', { SEX: 'F' }, [
+        [2018, 2],
+        [2019, null],
+      ]),
+    ]);
+    expect(rows.map((row) => [row.year, row.cells.map((cell) => cell?.value)])).toEqual([
+      [2018, [undefined, 2]],
+      [2019, [1, null]],
+    ]);
   });
 });

@@ -71,7 +71,10 @@ export function parseChoices(where: string | undefined): DimensionChoices {
 
 /** The inverse of {@link parseChoices}, ids in the given order. */
 export function formatChoices(choices: DimensionChoices, order: readonly string[] = Object.keys(choices)): string {
-  return order.filter((id) => choices[id] !== undefined).map((id) => `${id}:${choices[id]}`).join(';');
+  return order
+    .filter((id) => choices[id] !== undefined)
+    .map((id) => `${id}:${choices[id]}`)
+    .join(';');
 }
 
 /** Choices from the URL completed by the defaults, keeping only dimensions and codes that exist. */
@@ -80,20 +83,31 @@ export function resolveChoices(dimensions: Record<string, string[]>, requested: 
   const choices: DimensionChoices = {};
   for (const id of Object.keys(defaults)) {
     const wanted = requested[id];
-    choices[id] = wanted !== undefined && (wanted === EVERY_CODE || dimensions[id]?.includes(wanted)) ? wanted : defaults[id]!;
+    choices[id] =
+      wanted !== undefined && (wanted === EVERY_CODE || dimensions[id]?.includes(wanted)) ? wanted : defaults[id]!;
   }
   return choices;
 }
 
 /** The lines of one area that match the choices (a line without a chosen dimension is left out). */
-export function selectLines(lines: readonly ChartLine[], area: string | undefined, choices: DimensionChoices): ChartLine[] {
-  return lines.filter((line) => (area === undefined || line.area === area) && Object.entries(choices).every(([id, code]) => code === EVERY_CODE || line.dimensions[id] === code));
+export function selectLines(
+  lines: readonly ChartLine[],
+  area: string | undefined,
+  choices: DimensionChoices,
+): ChartLine[] {
+  return lines.filter(
+    (line) =>
+      (area === undefined || line.area === area) &&
+      Object.entries(choices).every(([id, code]) => code === EVERY_CODE || line.dimensions[id] === code),
+  );
 }
 
 /** The dimensions whose code differs between the given lines (what labels them). */
 export function varyingDimensions(lines: readonly ChartLine[]): string[] {
   const ids = new Set(lines.flatMap((line) => Object.keys(line.dimensions)));
-  return choosableDimensions(Object.fromEntries([...ids].map((id) => [id, [...new Set(lines.map((line) => line.dimensions[id] ?? ''))]])));
+  return choosableDimensions(
+    Object.fromEntries([...ids].map((id) => [id, [...new Set(lines.map((line) => line.dimensions[id] ?? ''))]])),
+  );
 }
 
 /** One drawn series: colour, dash and marker so that colour never carries the meaning alone. */
@@ -109,7 +123,11 @@ const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
 const MARKERS: SeriesStyle['marker'][] = ['circle', 'square', 'triangle', 'diamond'];
 
 export function styleOf(index: number): SeriesStyle {
-  return { colour: COLOURS[index % COLOURS.length]!, dash: DASHES[Math.floor(index / COLOURS.length) % DASHES.length]!, marker: MARKERS[index % MARKERS.length]! };
+  return {
+    colour: COLOURS[index % COLOURS.length]!,
+    dash: DASHES[Math.floor(index / COLOURS.length) % DASHES.length]!,
+    marker: MARKERS[index % MARKERS.length]!,
+  };
 }
 
 /** Round steps (1, 2, 2.5, 5 x 10^k) for about `count` intervals between `min` and `max`. */
@@ -167,11 +185,16 @@ export interface ChartLayout {
 }
 
 /** Geometry of a line chart (years on a linear axis) or a grouped bar chart (one band per year). */
-export function layoutIndicatorChart(lines: readonly ChartLine[], options: { kind: ChartKind; width?: number; height?: number }): ChartLayout {
+export function layoutIndicatorChart(
+  lines: readonly ChartLine[],
+  options: { kind: ChartKind; width?: number; height?: number },
+): ChartLayout {
   const width = options.width ?? 640;
   const height = options.height ?? 320;
   const plot = { left: 56, right: width - 16, top: 16, bottom: height - 32 };
-  const years = [...new Set(lines.flatMap((line) => line.points.map((point) => point.year)))].sort((left, right) => left - right);
+  const years = [...new Set(lines.flatMap((line) => line.points.map((point) => point.year)))].sort(
+    (left, right) => left - right,
+  );
   const values = lines.flatMap((line) => line.points.flatMap((point) => (point.value === null ? [] : [point.value])));
   const ticks = niceTicks(Math.min(0, ...values), values.length > 0 ? Math.max(0, ...values) : 1);
   const low = ticks[0]!;
@@ -183,7 +206,10 @@ export function layoutIndicatorChart(lines: readonly ChartLine[], options: { kin
   const xOf =
     options.kind === 'bar'
       ? (year: number) => plot.left + band * (years.indexOf(year) + 0.5)
-      : (year: number) => (first === last ? (plot.left + plot.right) / 2 : plot.left + ((year - first) / (last - first)) * (plot.right - plot.left));
+      : (year: number) =>
+          first === last
+            ? (plot.left + plot.right) / 2
+            : plot.left + ((year - first) / (last - first)) * (plot.right - plot.left);
   const barWidth = (band * 0.8) / Math.max(lines.length, 1);
   const series = lines.map((line, index): PlotSeries => {
     const points: PlotPoint[] = [];
@@ -196,21 +222,46 @@ export function layoutIndicatorChart(lines: readonly ChartLine[], options: { kin
         run = [];
         continue;
       }
-      const placed: PlotPoint = { year: point.year, x: xOf(point.year), y: yOf(point.value), value: point.value, ...(point.valueLabel !== undefined ? { valueLabel: point.valueLabel } : {}) };
+      const placed: PlotPoint = {
+        year: point.year,
+        x: xOf(point.year),
+        y: yOf(point.value),
+        value: point.value,
+        ...(point.valueLabel !== undefined ? { valueLabel: point.valueLabel } : {}),
+      };
       points.push(placed);
       run.push(placed);
       const zero = yOf(Math.max(low, Math.min(0, high)));
       const left = placed.x - (band * 0.8) / 2 + index * barWidth;
-      bars.push({ year: point.year, x: left, y: Math.min(placed.y, zero), width: barWidth, height: Math.abs(zero - placed.y), value: point.value });
+      bars.push({
+        year: point.year,
+        x: left,
+        y: Math.min(placed.y, zero),
+        width: barWidth,
+        height: Math.abs(zero - placed.y),
+        value: point.value,
+      });
     }
     if (run.length > 0) segments.push(run);
     return { key: line.key, style: styleOf(index), segments, points, bars };
   });
-  return { kind: options.kind, width, height, plot, xTicks: years.map((year) => ({ year, x: xOf(year) })), yTicks: ticks.map((value) => ({ value, y: yOf(value) })), series };
+  return {
+    kind: options.kind,
+    width,
+    height,
+    plot,
+    xTicks: years.map((year) => ({ year, x: xOf(year) })),
+    yTicks: ticks.map((value) => ({ value, y: yOf(value) })),
+    series,
+  };
 }
 
 /** The table alternative: one row per year, one cell per line (undefined where the line has no point that year). */
-export function tableRows(lines: readonly ChartLine[]): { year: number; cells: (ChartLine['points'][number] | undefined)[] }[] {
-  const years = [...new Set(lines.flatMap((line) => line.points.map((point) => point.year)))].sort((left, right) => left - right);
+export function tableRows(
+  lines: readonly ChartLine[],
+): { year: number; cells: (ChartLine['points'][number] | undefined)[] }[] {
+  const years = [...new Set(lines.flatMap((line) => line.points.map((point) => point.year)))].sort(
+    (left, right) => left - right,
+  );
   return years.map((year) => ({ year, cells: lines.map((line) => line.points.find((point) => point.year === year)) }));
 }

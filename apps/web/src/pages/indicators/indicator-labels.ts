@@ -27,7 +27,9 @@ export function codeLabel(translator: Translator, id: string, code: string): str
 
 /** A line named by the dimensions that vary between the lines drawn (or "All values" when nothing varies). */
 export function lineLabel(translator: Translator, line: ChartLine, varying: readonly string[]): string {
-  const parts = varying.filter((id) => line.dimensions[id] !== undefined).map((id) => codeLabel(translator, id, line.dimensions[id]!));
+  const parts = varying
+    .filter((id) => line.dimensions[id] !== undefined)
+    .map((id) => codeLabel(translator, id, line.dimensions[id]!));
   return parts.length > 0 ? parts.join(', ') : translator.t('indicators.wholeLine');
 }
 
@@ -38,15 +40,23 @@ export function areaLabel(areas: AreaIndex, code: string, lang: Translator['lang
 }
 
 /** A value as the reader's language writes numbers; a label given by the source (`<0.5`, `N`) wins; a value suppressed for too few observations (OBS_STATUS O) says so. */
-export function valueText(translator: Translator, point: { value: number | null; valueLabel?: string; status?: string } | undefined): string {
+export function valueText(
+  translator: Translator,
+  point: { value: number | null; valueLabel?: string; status?: string } | undefined,
+): string {
   if (!point) return '–';
   if (point.value === null && point.status === 'O') return translator.t('indicators.suppressed');
-  if (point.valueLabel !== undefined) return point.valueLabel === 'N' ? translator.t('common.notApplicable') : point.valueLabel;
-  return point.value === null ? translator.t('common.notApplicable') : translator.formatNumber(point.value, { maximumFractionDigits: 2 });
+  if (point.valueLabel !== undefined)
+    return point.valueLabel === 'N' ? translator.t('common.notApplicable') : point.valueLabel;
+  return point.value === null
+    ? translator.t('common.notApplicable')
+    : translator.formatNumber(point.value, { maximumFractionDigits: 2 });
 }
 
 /** The sampling standard error of a point, e.g. `SE 3.44`; empty when the source gives none. */
 export function standardErrorText(translator: Translator, point: { standardError?: number } | undefined): string {
   if (point?.standardError === undefined) return '';
-  return translator.t('indicators.standardError', { se: translator.formatNumber(point.standardError, { maximumFractionDigits: 2 }) });
+  return translator.t('indicators.standardError', {
+    se: translator.formatNumber(point.standardError, { maximumFractionDigits: 2 }),
+  });
 }

@@ -11,7 +11,11 @@ describe('the static publication of the indicator pages', () => {
 
   beforeAll(async () => {
     site = await publishTestSite(['ar'], async (db) => {
-      const imported = await importIndicatorDatasets(db, { datasets: [testInjuryDataset(), testCategoryDataset()], source: { name: 'test', format: 'sdg-api-csv' } }, null);
+      const imported = await importIndicatorDatasets(
+        db,
+        { datasets: [testInjuryDataset(), testCategoryDataset()], source: { name: 'test', format: 'sdg-api-csv' } },
+        null,
+      );
       expect(imported.ok).toBe(true);
     });
     files = site.files;
@@ -40,12 +44,18 @@ describe('the static publication of the indicator pages', () => {
     expect(html).not.toContain('<script');
     expect(html).not.toContain('data-testid="indicator-choices"');
     // The first area by Arabic name, migratory status compared, sex at its total: three lines.
-    const svgFiles = [...files.keys()].filter((path) => path.startsWith('charts/ar/migov-indicator-8.8.1-SL_EMP_FTLINJUR-'));
+    const svgFiles = [...files.keys()].filter((path) =>
+      path.startsWith('charts/ar/migov-indicator-8.8.1-SL_EMP_FTLINJUR-'),
+    );
     expect(svgFiles).toHaveLength(1);
     const svg = files.get(svgFiles[0]!)!;
     expect(svg.match(/<polyline /g)).toHaveLength(3);
     const area = svgFiles[0]!.endsWith('-76.svg') ? '76' : '484';
-    expect(html).toContain(new Intl.NumberFormat('ar-u-nu-latn', { maximumFractionDigits: 2 }).format(testValue(area, 2021, '_T', 'MIGRANT')));
+    expect(html).toContain(
+      new Intl.NumberFormat('ar-u-nu-latn', { maximumFractionDigits: 2 }).format(
+        testValue(area, 2021, '_T', 'MIGRANT'),
+      ),
+    );
   });
 
   it('adds the indicator panel to the profile of a country with values, and says so where there are none', () => {

@@ -8,7 +8,12 @@ const STATUSES = ['_T', 'MIGRANT', 'NONMIGRANT'];
 
 /** The value for an area, year, sex and migratory status: area 484 starts at 2, 76 at 5; +0.5 a year; men +1; migrants +2, non-migrants −1. */
 export function testValue(area: string, year: number, sex: string, status: string): number {
-  return (area === '484' ? 2 : 5) + 0.5 * (year - 2018) + (sex === 'M' ? 1 : sex === '_T' ? 0.5 : 0) + (status === 'MIGRANT' ? 2 : status === 'NONMIGRANT' ? -1 : 0);
+  return (
+    (area === '484' ? 2 : 5) +
+    0.5 * (year - 2018) +
+    (sex === 'M' ? 1 : sex === '_T' ? 0.5 : 0) +
+    (status === 'MIGRANT' ? 2 : status === 'NONMIGRANT' ? -1 : 0)
+  );
 }
 
 export function testInjuryDataset(): IndicatorDataset {
@@ -19,7 +24,15 @@ export function testInjuryDataset(): IndicatorDataset {
     seriesDescription: 'Fatal occupational injuries among employees, by sex and migrant status (test values)',
     observations: TEST_AREAS.flatMap((area) =>
       TEST_YEARS.flatMap((year) =>
-        SEXES.flatMap((SEX) => STATUSES.map((MIGRATORY_STATUS) => ({ area, year, value: testValue(area, year, SEX, MIGRATORY_STATUS), dimensions: { SEX, MIGRATORY_STATUS }, attributes: { SOURCE_DETAIL: 'test' } }))),
+        SEXES.flatMap((SEX) =>
+          STATUSES.map((MIGRATORY_STATUS) => ({
+            area,
+            year,
+            value: testValue(area, year, SEX, MIGRATORY_STATUS),
+            dimensions: { SEX, MIGRATORY_STATUS },
+            attributes: { SOURCE_DETAIL: 'test' },
+          })),
+        ),
       ),
     ),
   };

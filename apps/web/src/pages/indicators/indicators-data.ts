@@ -43,16 +43,26 @@ export function panelItems<Item extends Pick<DatasetSummary, 'indicator' | 'seri
   return items
     .filter((item) => item.indicator !== '10.7.2')
     .map((item, index) => ({ item, index }))
-    .sort((left, right) => rank(PANEL_ORDER, left.item.indicator) - rank(PANEL_ORDER, right.item.indicator) || rank(SERIES_ORDER, left.item.series.toUpperCase()) - rank(SERIES_ORDER, right.item.series.toUpperCase()) || left.index - right.index)
+    .sort(
+      (left, right) =>
+        rank(PANEL_ORDER, left.item.indicator) - rank(PANEL_ORDER, right.item.indicator) ||
+        rank(SERIES_ORDER, left.item.series.toUpperCase()) - rank(SERIES_ORDER, right.item.series.toUpperCase()) ||
+        left.index - right.index,
+    )
     .map((entry) => entry.item);
 }
 
 /** A dataset's provenance: demo when flagged, else what the server gives (undefined: only the source's name is known). */
-export function datasetProvenance(dataset: Pick<DatasetSummary, 'provenance' | 'demo' | 'source'>): ValueProvenance | undefined {
-  if (dataset.demo || dataset.provenance?.kind === 'demo') return { kind: 'demo', label: dataset.provenance?.label ?? '' };
+export function datasetProvenance(
+  dataset: Pick<DatasetSummary, 'provenance' | 'demo' | 'source'>,
+): ValueProvenance | undefined {
+  if (dataset.demo || dataset.provenance?.kind === 'demo')
+    return { kind: 'demo', label: dataset.provenance?.label ?? '' };
   if (dataset.provenance) return dataset.provenance;
   // The official snapshot's series name it as their source ("UN SDG Global Database, retrieved …").
-  return dataset.source.format === 'official-snapshot' ? { kind: 'official', label: dataset.source.name, source: dataset.source.name } : undefined;
+  return dataset.source.format === 'official-snapshot'
+    ? { kind: 'official', label: dataset.source.name, source: dataset.source.name }
+    : undefined;
 }
 
 export interface IndicatorsData {
@@ -72,9 +82,17 @@ export interface IndicatorData extends CommonData {
 
 /** One indicator with its datasets, and the chart lines of the requested (else the first) dataset. */
 export async function loadIndicator(api: ApiClient, id: string, datasetId?: string): Promise<IndicatorData> {
-  const [indicator, common] = await Promise.all([getJson<IndicatorData['indicator']>(api, `/indicators/${encodeURIComponent(id)}`), loadCommon(api)]);
+  const [indicator, common] = await Promise.all([
+    getJson<IndicatorData['indicator']>(api, `/indicators/${encodeURIComponent(id)}`),
+    loadCommon(api),
+  ]);
   const dataset = indicator.datasets.find((entry) => entry.id === datasetId) ?? indicator.datasets[0];
-  const chart = dataset ? await getJson<ChartSeries>(api, `/indicators/${encodeURIComponent(indicator.id)}/datasets/${encodeURIComponent(dataset.id)}/chart`) : undefined;
+  const chart = dataset
+    ? await getJson<ChartSeries>(
+        api,
+        `/indicators/${encodeURIComponent(indicator.id)}/datasets/${encodeURIComponent(dataset.id)}/chart`,
+      )
+    : undefined;
   return { ...common, indicator, shown: dataset && chart ? { dataset, chart } : undefined };
 }
 

@@ -18,16 +18,42 @@ import { normalizeAreaCode } from '../../charts/category-scale.ts';
 import { canEditCrosswalk } from '../governance/governance-data.ts';
 import { loadPartnershipEdit, type PartnershipEditData } from './partnerships-data.ts';
 import { MembershipRecordsTable, TypeName, typeKey } from './partnership-parts.tsx';
-import { readEndForm, readMeetingForm, readMembershipForm, readTypeForm, sortRecords, type FormProblem } from './partnership-edit-state.ts';
+import {
+  readEndForm,
+  readMeetingForm,
+  readMembershipForm,
+  readTypeForm,
+  sortRecords,
+  type FormProblem,
+} from './partnership-edit-state.ts';
 
 const PROCESS_TYPES = ['regional-consultative-process', 'interregional-forum', 'global-process'] as const;
 
 /** A labelled input of an edit form. */
-function Field({ name, label, required = false, size = 30, hint }: { name: string; label: string; required?: boolean; size?: number; hint?: string }) {
+function Field({
+  name,
+  label,
+  required = false,
+  size = 30,
+  hint,
+}: {
+  name: string;
+  label: string;
+  required?: boolean;
+  size?: number;
+  hint?: string;
+}) {
   const id = useId();
   return (
     <p>
-      <label htmlFor={id}>{label}</label> <input id={id} name={name} required={required} size={size} {...(hint ? { 'aria-describedby': `${id}-hint` } : {})} />
+      <label htmlFor={id}>{label}</label>{' '}
+      <input
+        id={id}
+        name={name}
+        required={required}
+        size={size}
+        {...(hint ? { 'aria-describedby': `${id}-hint` } : {})}
+      />
       {hint ? (
         <>
           {' '}
@@ -60,7 +86,12 @@ function Problems({ problems }: { problems: FormProblem[] }) {
   return (
     <ul role="alert" className="error">
       {problems.map((problem) => (
-        <li key={`${problem.field}-${problem.key}`}>{t(problem.key, { field: FIELD_LABELS[problem.field] ? t(FIELD_LABELS[problem.field]!) : problem.field, ...problem.values })}</li>
+        <li key={`${problem.field}-${problem.key}`}>
+          {t(problem.key, {
+            field: FIELD_LABELS[problem.field] ? t(FIELD_LABELS[problem.field]!) : problem.field,
+            ...problem.values,
+          })}
+        </li>
       ))}
     </ul>
   );
@@ -73,7 +104,19 @@ interface EditResult {
 }
 
 /** One edit form: reads its fields, checks them, posts the edit and reports. */
-function EditForm({ testId, legend, submit, onSubmit, children }: { testId: string; legend: string; submit: string; onSubmit: (read: (name: string) => string) => Promise<EditResult>; children: ReactNode }) {
+function EditForm({
+  testId,
+  legend,
+  submit,
+  onSubmit,
+  children,
+}: {
+  testId: string;
+  legend: string;
+  submit: string;
+  onSubmit: (read: (name: string) => string) => Promise<EditResult>;
+  children: ReactNode;
+}) {
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const handle = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -105,14 +148,19 @@ function Editor({ initial }: { initial: PartnershipEditData }) {
   const [ending, setEnding] = useState<string>();
   const { process } = data;
   const nameOf = (code: string) => data.areas.get(normalizeAreaCode(code))?.name;
-  const countries = [...data.areas.values()].filter((area) => area.kind === 'country').sort((left, right) => areaName(left, lang).localeCompare(areaName(right, lang), lang));
+  const countries = [...data.areas.values()]
+    .filter((area) => area.kind === 'country')
+    .sort((left, right) => areaName(left, lang).localeCompare(areaName(right, lang), lang));
 
   /** Post an edit from the version shown, then show the stored result. */
   const edit = async (path: string, body: Record<string, unknown>, problems: FormProblem[]): Promise<EditResult> => {
     if (problems.length > 0) return { saved: false, problems };
     setError(undefined);
     try {
-      const { body: saved } = await api.request<{ version: number }>(path, { method: 'POST', body: { expectedVersion: data.version, ...body } });
+      const { body: saved } = await api.request<{ version: number }>(path, {
+        method: 'POST',
+        body: { expectedVersion: data.version, ...body },
+      });
       setData(await loadPartnershipEdit(api, process.id));
       setStatus(t('crosswalk.saved', { version: saved.version }));
       setEnding(undefined);
@@ -147,14 +195,20 @@ function Editor({ initial }: { initial: PartnershipEditData }) {
         <ul data-testid="type-history">
           {process.types.map((claim) => (
             <li key={`${claim.type}-${claim.asOf}-${claim.source}`}>
-              <TypeName type={claim.type} /> — <span lang="en">{claim.asOf}</span> <small lang="en">({claim.source})</small>
+              <TypeName type={claim.type} /> — <span lang="en">{claim.asOf}</span>{' '}
+              <small lang="en">({claim.source})</small>
             </li>
           ))}
         </ul>
-        <EditForm testId="add-type" legend={t('partnershipEdit.addType')} submit={t('partnershipEdit.addType')} onSubmit={(read) => {
-          const form = readTypeForm(read);
-          return edit(`/partnerships/processes/${encodeURIComponent(process.id)}/types`, form.body, form.problems);
-        }}>
+        <EditForm
+          testId="add-type"
+          legend={t('partnershipEdit.addType')}
+          submit={t('partnershipEdit.addType')}
+          onSubmit={(read) => {
+            const form = readTypeForm(read);
+            return edit(`/partnerships/processes/${encodeURIComponent(process.id)}/types`, form.body, form.problems);
+          }}
+        >
           <p>
             <label>
               {t('partnerships.type')}{' '}
@@ -184,25 +238,49 @@ function Editor({ initial }: { initial: PartnershipEditData }) {
                 record.until !== undefined ? (
                   '–'
                 ) : ending === record.id ? (
-                  <EditForm testId="end-membership" legend={t('partnershipEdit.endOf', { name })} submit={t('partnershipEdit.end')} onSubmit={(read) => {
-                    const form = readEndForm(read);
-                    return edit(`/partnerships/memberships/${encodeURIComponent(record.id)}/end`, form.body, form.problems);
-                  }}>
-                    <Field name="until" label={t('partnership.until')} required size={10} hint={t('partnershipEdit.dateHint')} />
+                  <EditForm
+                    testId="end-membership"
+                    legend={t('partnershipEdit.endOf', { name })}
+                    submit={t('partnershipEdit.end')}
+                    onSubmit={(read) => {
+                      const form = readEndForm(read);
+                      return edit(
+                        `/partnerships/memberships/${encodeURIComponent(record.id)}/end`,
+                        form.body,
+                        form.problems,
+                      );
+                    }}
+                  >
+                    <Field
+                      name="until"
+                      label={t('partnership.until')}
+                      required
+                      size={10}
+                      hint={t('partnershipEdit.dateHint')}
+                    />
                     <Field name="source" label={t('crosswalk.editSource')} required size={20} />
                   </EditForm>
                 ) : (
-                  <button type="button" onClick={() => setEnding(record.id)} aria-label={t('partnershipEdit.endOf', { name })}>
+                  <button
+                    type="button"
+                    onClick={() => setEnding(record.id)}
+                    aria-label={t('partnershipEdit.endOf', { name })}
+                  >
                     {t('partnershipEdit.end')}
                   </button>
                 ),
             }}
           />
         </>
-        <EditForm testId="add-membership" legend={t('partnershipEdit.addMembership')} submit={t('partnershipEdit.addMembership')} onSubmit={(read) => {
-          const form = readMembershipForm(process.id, read, nameOf);
-          return edit('/partnerships/memberships', form.body, form.problems);
-        }}>
+        <EditForm
+          testId="add-membership"
+          legend={t('partnershipEdit.addMembership')}
+          submit={t('partnershipEdit.addMembership')}
+          onSubmit={(read) => {
+            const form = readMembershipForm(process.id, read, nameOf);
+            return edit('/partnerships/memberships', form.body, form.problems);
+          }}
+        >
           <p>
             <label>
               {t('common.country')}{' '}
@@ -242,15 +320,23 @@ function Editor({ initial }: { initial: PartnershipEditData }) {
               <li key={meeting.id} lang="en">
                 <strong>{meeting.title}</strong> — {meeting.date}
                 {meeting.place ? `, ${meeting.place}` : ''}
-                {meeting.outcomes.length > 0 ? <> · {meeting.outcomes.map((outcome) => `${outcome.title} (${outcome.source})`).join('; ')}</> : null} <small>({meeting.source})</small>
+                {meeting.outcomes.length > 0 ? (
+                  <> · {meeting.outcomes.map((outcome) => `${outcome.title} (${outcome.source})`).join('; ')}</>
+                ) : null}{' '}
+                <small>({meeting.source})</small>
               </li>
             ))}
           </ul>
         )}
-        <EditForm testId="add-meeting" legend={t('partnershipEdit.addMeeting')} submit={t('partnershipEdit.addMeeting')} onSubmit={(read) => {
-          const form = readMeetingForm(process.id, read);
-          return edit('/partnerships/meetings', form.body, form.problems);
-        }}>
+        <EditForm
+          testId="add-meeting"
+          legend={t('partnershipEdit.addMeeting')}
+          submit={t('partnershipEdit.addMeeting')}
+          onSubmit={(read) => {
+            const form = readMeetingForm(process.id, read);
+            return edit('/partnerships/meetings', form.body, form.problems);
+          }}
+        >
           <Field name="title" label={t('partnershipEdit.meetingTitle')} required size={50} />
           <Field name="date" label={t('partnershipEdit.meetingDate')} required size={20} />
           <Field name="year" label={t('partnershipEdit.year')} size={6} />
@@ -292,7 +378,13 @@ export function PartnershipEditPage({ id }: { id: string }) {
       <>
         <h1>{t('partnershipEdit.title')}</h1>
         {back}
-        {session ? <p>{t('partnershipEdit.notAllowed')}</p> : <p><Link to={{ view: 'sign-in', lang }}>{t('workspace.signInFirst')}</Link></p>}
+        {session ? (
+          <p>{t('partnershipEdit.notAllowed')}</p>
+        ) : (
+          <p>
+            <Link to={{ view: 'sign-in', lang }}>{t('workspace.signInFirst')}</Link>
+          </p>
+        )}
       </>
     );
   }
@@ -302,7 +394,8 @@ export function PartnershipEditPage({ id }: { id: string }) {
   return (
     <>
       <h1>
-        {t('partnershipEdit.title')}: <span lang="en">{process.acronym ? `${process.name} (${process.acronym})` : process.name}</span>
+        {t('partnershipEdit.title')}:{' '}
+        <span lang="en">{process.acronym ? `${process.name} (${process.acronym})` : process.name}</span>
       </h1>
       {back}
       <p>{t('partnershipEdit.intro')}</p>

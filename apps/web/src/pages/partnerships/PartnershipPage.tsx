@@ -14,7 +14,16 @@ import { fillOf, NO_DATA_COLOUR, normalizeAreaCode, type CategoryClass } from '.
 import type { PartnershipData } from './partnerships-data.ts';
 import { FoundingYears, MemberCount, MembershipRecordsTable, TypeName } from './partnership-parts.tsx';
 import { DemoBanner, ProvenanceLabel } from '../../app/Provenance.tsx';
-import { ALL_DOMAINS, categoryClasses, groupResultRows, memberClasses, overlapsOf, parseAsOfInput, sortMembers, type PartnershipMembership } from './partnership-state.ts';
+import {
+  ALL_DOMAINS,
+  categoryClasses,
+  groupResultRows,
+  memberClasses,
+  overlapsOf,
+  parseAsOfInput,
+  sortMembers,
+  type PartnershipMembership,
+} from './partnership-state.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: string }) {
@@ -27,17 +36,28 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
   const [colourBy, setColourBy] = useState<'membership' | 'category'>('membership');
   const categories = process.memberCategories ?? undefined;
   const byCategory = colourBy === 'category' && categories !== undefined;
-  const classes = useMemo(() => (byCategory && categories ? categoryClasses(process.members, categories) : memberClasses(process.members)), [byCategory, categories, process.members]);
+  const classes = useMemo(
+    () => (byCategory && categories ? categoryClasses(process.members, categories) : memberClasses(process.members)),
+    [byCategory, categories, process.members],
+  );
   const geometry = data.map;
   const nameOfCode = (code: string, fallback = code) => {
     const area = areas.get(normalizeAreaCode(code));
     return area ? areaName(area, lang) : fallback;
   };
-  const memberName = (member: PartnershipMembership) => (member.area ? nameOfCode(member.area, member.name) : member.name);
+  const memberName = (member: PartnershipMembership) =>
+    member.area ? nameOfCode(member.area, member.name) : member.name;
   const members = sortMembers(process.members, lang, memberName);
   const statusOf = (cls: CategoryClass) => {
-    if (byCategory) return cls.kind === 'category' ? t('category.name', { code: cls.code }) : cls.kind === 'not-applicable' ? t('common.notApplicable') : t('partnership.noCategory');
-    return t(cls.kind !== 'category' ? 'partnership.notMember' : cls.meets ? 'partnership.member' : 'partnership.observer');
+    if (byCategory)
+      return cls.kind === 'category'
+        ? t('category.name', { code: cls.code })
+        : cls.kind === 'not-applicable'
+          ? t('common.notApplicable')
+          : t('partnership.noCategory');
+    return t(
+      cls.kind !== 'category' ? 'partnership.notMember' : cls.meets ? 'partnership.member' : 'partnership.observer',
+    );
   };
   const domainName = (code: string) => {
     if (code === ALL_DOMAINS) return t('common.overall');
@@ -49,7 +69,8 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
   const overlaps = overlapsOf(process.id, data.overlaps);
   const mapTitle = t('partnership.mapTitle', { process: process.acronym || process.name });
   // The API's count (verified records only); a member list that is not compiled is said so, never counted as 0.
-  const memberCount = process.memberCount ?? t('partnership.notCompiled', { reason: process.memberCountNotCompiled ?? '' });
+  const memberCount =
+    process.memberCount ?? t('partnership.notCompiled', { reason: process.memberCountNotCompiled ?? '' });
 
   return (
     <>
@@ -105,10 +126,12 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
         <fieldset className="colour-by" data-testid="colour-by">
           <legend>{t('partnership.colourBy')}</legend>
           <label>
-            <input type="radio" name="colour-by" checked={!byCategory} onChange={() => setColourBy('membership')} /> {t('partnership.colourMembership')}
+            <input type="radio" name="colour-by" checked={!byCategory} onChange={() => setColourBy('membership')} />{' '}
+            {t('partnership.colourMembership')}
           </label>{' '}
           <label>
-            <input type="radio" name="colour-by" checked={byCategory} onChange={() => setColourBy('category')} /> {t('partnership.colourCategory', { year: categories.year })}
+            <input type="radio" name="colour-by" checked={byCategory} onChange={() => setColourBy('category')} />{' '}
+            {t('partnership.colourCategory', { year: categories.year })}
           </label>
         </fieldset>
       ) : null}
@@ -123,7 +146,12 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
             title={mapTitle}
             titleId={titleId}
             descriptionId={descriptionId}
-            describe={(code, atlasName, cls) => t('partnership.mapLabel', { country: code ? nameOfCode(code, atlasName) : atlasName, status: statusOf(cls) })}
+            describe={(code, atlasName, cls) =>
+              t('partnership.mapLabel', {
+                country: code ? nameOfCode(code, atlasName) : atlasName,
+                status: statusOf(cls),
+              })
+            }
             hrefFor={(code) => formatRoute({ view: 'country', lang, code }, base)}
             {...(live ? { onOpen: (code: string) => navigate({ view: 'country', lang, code }) } : {})}
           />
@@ -133,12 +161,20 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
             <ul className="legend" aria-label={t('chart.legend')} data-testid="category-legend">
               {[4, 3, 2, 1].map((code) => (
                 <li key={code}>
-                  <span className="swatch" style={{ background: fillOf({ kind: 'category', code, meets: code >= 3 }) }} aria-hidden="true" />
+                  <span
+                    className="swatch"
+                    style={{ background: fillOf({ kind: 'category', code, meets: code >= 3 }) }}
+                    aria-hidden="true"
+                  />
                   {t('category.name', { code })}
                 </li>
               ))}
               <li>
-                <span className="swatch" style={{ background: fillOf({ kind: 'not-applicable' }) }} aria-hidden="true" />
+                <span
+                  className="swatch"
+                  style={{ background: fillOf({ kind: 'not-applicable' }) }}
+                  aria-hidden="true"
+                />
                 {t('common.notApplicable')}
               </li>
               <li>
@@ -147,29 +183,42 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
               </li>
             </ul>
           ) : (
-          <ul className="legend" aria-label={t('chart.legend')}>
-            <li>
-              <span className="swatch" style={{ background: fillOf({ kind: 'category', code: 4, meets: true }) }} aria-hidden="true" />
-              {t('partnership.member')}
-            </li>
-            {members.some((member) => member.kind === 'observer') ? (
+            <ul className="legend" aria-label={t('chart.legend')}>
               <li>
-                <span className="swatch" style={{ background: fillOf({ kind: 'category', code: 2, meets: false }) }} aria-hidden="true" />
-                {t('partnership.observer')}
+                <span
+                  className="swatch"
+                  style={{ background: fillOf({ kind: 'category', code: 4, meets: true }) }}
+                  aria-hidden="true"
+                />
+                {t('partnership.member')}
               </li>
-            ) : null}
-            <li>
-              <span className="swatch" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
-              {t('partnership.notMember')}
-            </li>
-          </ul>
+              {members.some((member) => member.kind === 'observer') ? (
+                <li>
+                  <span
+                    className="swatch"
+                    style={{ background: fillOf({ kind: 'category', code: 2, meets: false }) }}
+                    aria-hidden="true"
+                  />
+                  {t('partnership.observer')}
+                </li>
+              ) : null}
+              <li>
+                <span className="swatch" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
+                {t('partnership.notMember')}
+              </li>
+            </ul>
           )
         }
         table={<MembersTable members={members} memberName={memberName} caption={mapTitle} />}
       />
 
       <Section title={t('partnership.membersTitle')} id="members">
-        <MembersTable members={members} memberName={memberName} caption={t('partnership.membersTitle')} testId="members-table" />
+        <MembersTable
+          members={members}
+          memberName={memberName}
+          caption={t('partnership.membersTitle')}
+          testId="members-table"
+        />
         {process.membershipRecords.length > 0 ? (
           <details>
             <summary>{t('partnership.membershipHistory')}</summary>
@@ -235,7 +284,9 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
                 return (
                   <tr key={overlap.other}>
                     <th scope="row">
-                      <Link to={{ view: 'partnership', lang, id: overlap.other }}>{other ? `${other.name} (${other.acronym})` : overlap.other}</Link>
+                      <Link to={{ view: 'partnership', lang, id: overlap.other }}>
+                        {other ? `${other.name} (${other.acronym})` : overlap.other}
+                      </Link>
                     </th>
                     <td>{translator.formatNumber(overlap.shared.length)}</td>
                     <td>{overlap.shared.map((code) => nameOfCode(code)).join(', ')}</td>
@@ -257,7 +308,11 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
               .map((meeting) => (
                 <li key={meeting.id} lang="en">
                   <strong>{meeting.title}</strong> — {meeting.date}, {meeting.place}
-                  {meeting.theme ? <>. {t('partnership.theme')}: {meeting.theme}</> : null}
+                  {meeting.theme ? (
+                    <>
+                      . {t('partnership.theme')}: {meeting.theme}
+                    </>
+                  ) : null}
                   {meeting.outcomes.length > 0 ? (
                     <>
                       {' '}
@@ -279,7 +334,17 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
   );
 }
 
-function MembersTable({ members, memberName, caption, testId }: { members: PartnershipMembership[]; memberName: (member: PartnershipMembership) => string; caption: string; testId?: string }) {
+function MembersTable({
+  members,
+  memberName,
+  caption,
+  testId,
+}: {
+  members: PartnershipMembership[];
+  memberName: (member: PartnershipMembership) => string;
+  caption: string;
+  testId?: string;
+}) {
   const { t, lang } = useI18n();
   return (
     <table {...(testId ? { 'data-testid': testId } : {})}>
@@ -295,7 +360,13 @@ function MembersTable({ members, memberName, caption, testId }: { members: Partn
       <tbody>
         {members.map((member) => (
           <tr key={member.id}>
-            <th scope="row">{member.area ? <Link to={{ view: 'country', lang, code: normalizeAreaCode(member.area) }}>{memberName(member)}</Link> : memberName(member)}</th>
+            <th scope="row">
+              {member.area ? (
+                <Link to={{ view: 'country', lang, code: normalizeAreaCode(member.area) }}>{memberName(member)}</Link>
+              ) : (
+                memberName(member)
+              )}
+            </th>
             <td>
               {t(member.kind === 'member' ? 'partnership.member' : 'partnership.observer')}
               {member.role && member.role.toLowerCase() !== member.kind ? <> ({member.role})</> : null}

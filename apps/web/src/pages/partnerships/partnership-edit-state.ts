@@ -7,7 +7,8 @@ import { AS_OF } from '../../app/routes.ts';
 /** A field's problem: which field, and a message key with its values. */
 export interface FormProblem {
   field: string;
-  key: 'partnershipEdit.required' | 'partnershipEdit.badDate' | 'partnershipEdit.badOutcome' | 'partnershipEdit.badYear';
+  key:
+    'partnershipEdit.required' | 'partnershipEdit.badDate' | 'partnershipEdit.badOutcome' | 'partnershipEdit.badYear';
   values?: Record<string, string | number>;
 }
 
@@ -61,14 +62,18 @@ export function readTypeForm(read: Read) {
 }
 
 /** Outcome documents typed one a line as `title | source`; a line without a source takes the edit's source. */
-export function parseOutcomes(text: string, fallbackSource: string): { outcomes: { title: string; source: string }[]; problems: FormProblem[] } {
+export function parseOutcomes(
+  text: string,
+  fallbackSource: string,
+): { outcomes: { title: string; source: string }[]; problems: FormProblem[] } {
   const outcomes: { title: string; source: string }[] = [];
   const problems: FormProblem[] = [];
   text.split('\n').forEach((line, index) => {
     if (!line.trim()) return;
     const [title = '', ...rest] = line.split('|').map((part) => part.trim());
     const source = rest.join(' | ').trim() || fallbackSource;
-    if (!title || !source) problems.push({ field: 'outcomes', key: 'partnershipEdit.badOutcome', values: { line: index + 1 } });
+    if (!title || !source)
+      problems.push({ field: 'outcomes', key: 'partnershipEdit.badOutcome', values: { line: index + 1 } });
     else outcomes.push({ title, source });
   });
   return { outcomes, problems };
@@ -80,7 +85,8 @@ export function readMeetingForm(processId: string, read: Read) {
   required(read, ['title', 'date', 'source'], problems);
   const yearText = read('year');
   const year = yearText ? Number(yearText) : undefined;
-  if (yearText && !(Number.isInteger(year) && year! >= 1900 && year! <= 2100)) problems.push({ field: 'year', key: 'partnershipEdit.badYear', values: { value: yearText } });
+  if (yearText && !(Number.isInteger(year) && year! >= 1900 && year! <= 2100))
+    problems.push({ field: 'year', key: 'partnershipEdit.badYear', values: { value: yearText } });
   const parsed = parseOutcomes(read('outcomes'), read('source'));
   problems.push(...parsed.problems);
   const meeting = {
@@ -97,5 +103,8 @@ export function readMeetingForm(processId: string, read: Read) {
 
 /** The records still open (no end date) first, then by name. */
 export function sortRecords<T extends { name: string; until?: string }>(records: readonly T[], lang: string): T[] {
-  return [...records].sort((left, right) => Number(left.until !== undefined) - Number(right.until !== undefined) || left.name.localeCompare(right.name, lang));
+  return [...records].sort(
+    (left, right) =>
+      Number(left.until !== undefined) - Number(right.until !== undefined) || left.name.localeCompare(right.name, lang),
+  );
 }

@@ -13,8 +13,20 @@ import type { PartnershipDetail, PartnershipSummary } from './partnership-state.
 const topology = {
   type: 'Topology',
   arcs: [
-    [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
-    [[20, 0], [30, 0], [30, 10], [20, 10], [20, 0]],
+    [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ],
+    [
+      [20, 0],
+      [30, 0],
+      [30, 10],
+      [20, 10],
+      [20, 0],
+    ],
   ],
   objects: {
     countries: {
@@ -27,7 +39,12 @@ const topology = {
   },
 } as unknown as Topology;
 
-const summary = (id: string, acronym: string, name: string, founding: PartnershipSummary['founding']): PartnershipSummary => ({
+const summary = (
+  id: string,
+  acronym: string,
+  name: string,
+  founding: PartnershipSummary['founding'],
+): PartnershipSummary => ({
   id,
   acronym,
   name,
@@ -46,23 +63,73 @@ const colombo = summary('colombo-process', 'CP', 'Colombo Process', [
   { year: 2003, text: '2003', source: 'iom.int/colombo', unverified: false },
   { year: 2002, text: '2002', source: 'older overview', unverified: false },
 ]);
-const bali = { ...summary('bali-process', 'BP', 'Bali Process', [{ year: 2002, text: '2002', source: 'baliprocess.net', unverified: false }]), memberCount: 12 };
+const bali = {
+  ...summary('bali-process', 'BP', 'Bali Process', [
+    { year: 2002, text: '2002', source: 'baliprocess.net', unverified: false },
+  ]),
+  memberCount: 12,
+};
 
 const detail: PartnershipDetail = {
   ...colombo,
   asOf: null,
   members: [
-    { id: 'm1', process: 'colombo-process', area: '4', name: 'Afghanistan', role: 'Member State', kind: 'member', asOf: '2023', source: 'iom.int/colombo', unverified: false },
-    { id: 'm2', process: 'colombo-process', area: '840', name: 'United States', role: 'observer', kind: 'observer', asOf: 'current page', source: 'iom.int/colombo', unverified: false },
+    {
+      id: 'm1',
+      process: 'colombo-process',
+      area: '4',
+      name: 'Afghanistan',
+      role: 'Member State',
+      kind: 'member',
+      asOf: '2023',
+      source: 'iom.int/colombo',
+      unverified: false,
+    },
+    {
+      id: 'm2',
+      process: 'colombo-process',
+      area: '840',
+      name: 'United States',
+      role: 'observer',
+      kind: 'observer',
+      asOf: 'current page',
+      source: 'iom.int/colombo',
+      unverified: false,
+    },
   ],
   membershipRecords: [
-    { id: 'r1', process: 'colombo-process', area: '4', name: 'Afghanistan', role: 'Member State', kind: 'member', asOf: '2023', from: '2003', until: '2010', source: 'old list', unverified: false },
+    {
+      id: 'r1',
+      process: 'colombo-process',
+      area: '4',
+      name: 'Afghanistan',
+      role: 'Member State',
+      kind: 'member',
+      asOf: '2023',
+      from: '2003',
+      until: '2010',
+      source: 'old list',
+      unverified: false,
+    },
   ],
   types: [
     { type: 'interregional-forum', asOf: '2013', source: 'IOM overview 2013' },
     { type: 'regional-consultative-process', asOf: 'current page', source: 'iom.int' },
   ],
-  meetings: [{ id: 'g1', process: 'colombo-process', title: 'Sixth Ministerial Consultation', date: '25-26 October 2011', year: 2011, place: 'Kathmandu', theme: 'Labour mobility', outcomes: [{ title: 'Kathmandu Declaration', source: 'x' }], source: 'iom.int', unverified: false }],
+  meetings: [
+    {
+      id: 'g1',
+      process: 'colombo-process',
+      title: 'Sixth Ministerial Consultation',
+      date: '25-26 October 2011',
+      year: 2011,
+      place: 'Kathmandu',
+      theme: 'Labour mobility',
+      outcomes: [{ title: 'Kathmandu Declaration', source: 'x' }],
+      source: 'iom.int',
+      unverified: false,
+    },
+  ],
   groupResults: {
     method: 'm',
     rounds: [
@@ -70,8 +137,20 @@ const detail: PartnershipDetail = {
         year: 2023,
         membersAsOf: '2023',
         domains: [
-          { domain: 'DOMAIN1', numerator: 0, denominator: 0, percent: null, coverage: { members: 1, responding: 0, notApplicable: 0, missing: 1 } },
-          { domain: 'ALLDOMAINS', numerator: 1, denominator: 1, percent: 100, coverage: { members: 1, responding: 1, notApplicable: 0, missing: 0 } },
+          {
+            domain: 'DOMAIN1',
+            numerator: 0,
+            denominator: 0,
+            percent: null,
+            coverage: { members: 1, responding: 0, notApplicable: 0, missing: 1 },
+          },
+          {
+            domain: 'ALLDOMAINS',
+            numerator: 1,
+            denominator: 1,
+            percent: 100,
+            coverage: { members: 1, responding: 1, notApplicable: 0, missing: 0 },
+          },
         ],
       },
     ],
@@ -95,7 +174,11 @@ const data: PartnershipData = {
 
 describe('the partnership pages (rendered on fixed data)', () => {
   it('lists the processes with links, type, member count, and conflicting founding years with their sources', () => {
-    const html = renderDocument({ view: 'partnerships', lang: 'en' }, <PartnershipsPage data={{ processes: [colombo, bali] }} />, { base: '/', title: 'Partnerships' });
+    const html = renderDocument(
+      { view: 'partnerships', lang: 'en' },
+      <PartnershipsPage data={{ processes: [colombo, bali] }} />,
+      { base: '/', title: 'Partnerships' },
+    );
     expect(html).toContain('<a lang="en" href="/en/partnerships/colombo-process/">Colombo Process</a>');
     expect(html).toContain('href="/en/partnerships/bali-process/"');
     expect(html.indexOf('Bali Process')).toBeLessThan(html.indexOf('Colombo Process'));
@@ -108,7 +191,6 @@ describe('the partnership pages (rendered on fixed data)', () => {
     // The counted members, with the source's own figure only when it differs.
     expect(html).toContain('<td>1 <small>(reported by the source: 12)</small></td>');
     expect(html).toContain('<td>12</td>');
-
   });
 
   it('shows a member list that is not compiled with its reason, never as 0, and marks an unverified reported figure', () => {
@@ -116,21 +198,40 @@ describe('the partnership pages (rendered on fixed data)', () => {
       ...summary('budapest-process', 'Budapest Process', 'Budapest Process', []),
       memberCount: null,
       memberCountNotCompiled: 'only a document-mirror copy lists the members',
-      memberCountReported: { text: '~50', source: 'iom.int', unverified: true, unverifiedReason: 'the compilation could not confirm it' },
+      memberCountReported: {
+        text: '~50',
+        source: 'iom.int',
+        unverified: true,
+        unverifiedReason: 'the compilation could not confirm it',
+      },
     };
-    const html = renderDocument({ view: 'partnerships', lang: 'en' }, <PartnershipsPage data={{ processes: [budapest] }} />, { base: '/', title: 'Partnerships' });
+    const html = renderDocument(
+      { view: 'partnerships', lang: 'en' },
+      <PartnershipsPage data={{ processes: [budapest] }} />,
+      { base: '/', title: 'Partnerships' },
+    );
     expect(html).toContain('not compiled: only a document-mirror copy lists the members');
     expect(html).toContain('reported by the source, not verified: ~50 (the compilation could not confirm it)');
     expect(html).not.toMatch(/<td>0\b/);
-    const page = renderDocument({ view: 'partnership', lang: 'en', id: 'budapest-process' }, <PartnershipPage data={{ ...data, process: { ...detail, ...budapest } }} />, { base: '/', title: 'BP' });
+    const page = renderDocument(
+      { view: 'partnership', lang: 'en', id: 'budapest-process' },
+      <PartnershipPage data={{ ...data, process: { ...detail, ...budapest } }} />,
+      { base: '/', title: 'BP' },
+    );
     expect(page).toContain('members: not compiled: only a document-mirror copy lists the members');
     expect(page).not.toContain('members: 0');
   });
 
   it('draws the member map with linked, named members, and a members table as its alternative', () => {
-    const html = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process' }, <PartnershipPage data={data} />, { base: '/', title: 'CP' });
+    const html = renderDocument(
+      { view: 'partnership', lang: 'en', id: 'colombo-process' },
+      <PartnershipPage data={data} />,
+      { base: '/', title: 'CP' },
+    );
     expect(html).toContain('<h1 lang="en">Colombo Process (CP)</h1>');
-    expect(html).toMatch(/<a href="\/en\/country\/4\/" aria-label="Afghanistan: Member" class="map-country" data-code="4">/);
+    expect(html).toMatch(
+      /<a href="\/en\/country\/4\/" aria-label="Afghanistan: Member" class="map-country" data-code="4">/,
+    );
     expect(html).toMatch(/aria-label="United States of America: Observer"/);
     expect(html).toContain('Members of CP');
     expect(html).toContain('<details class="chart-table">');
@@ -141,17 +242,31 @@ describe('the partnership pages (rendered on fixed data)', () => {
   });
 
   it('keeps the type history and every membership record with its dates and source', () => {
-    const html = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process' }, <PartnershipPage data={data} />, { base: '/', title: 'CP' });
+    const html = renderDocument(
+      { view: 'partnership', lang: 'en', id: 'colombo-process' },
+      <PartnershipPage data={data} />,
+      { base: '/', title: 'CP' },
+    );
     expect(html).toContain('<li>Interregional forum — 2013 <small>(IOM overview 2013)</small></li>');
-    expect(html).toContain('<th scope="row">Afghanistan</th><td lang="en">Member State</td><td>2003</td><td>2010</td><td lang="en">2023</td><td><small lang="en">old list</small></td>');
+    expect(html).toContain(
+      '<th scope="row">Afghanistan</th><td lang="en">Member State</td><td>2003</td><td>2010</td><td lang="en">2023</td><td><small lang="en">old list</small></td>',
+    );
     // Without scripts there is no date control; a dated page says so.
     expect(html).not.toContain('name="asOf"');
-    const dated = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process', asOf: '2015' }, <PartnershipPage data={data} asOf="2015" />, { base: '/', title: 'CP' });
+    const dated = renderDocument(
+      { view: 'partnership', lang: 'en', id: 'colombo-process', asOf: '2015' },
+      <PartnershipPage data={data} asOf="2015" />,
+      { base: '/', title: 'CP' },
+    );
     expect(dated).toContain('Members and shared members as of 2015.');
   });
 
   it('shows the group results: all domains first, percentage, n of N and coverage; a dash without responding members', () => {
-    const html = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process' }, <PartnershipPage data={data} />, { base: '/', title: 'CP' });
+    const html = renderDocument(
+      { view: 'partnership', lang: 'en', id: 'colombo-process' },
+      <PartnershipPage data={data} />,
+      { base: '/', title: 'CP' },
+    );
     const results = html.slice(html.indexOf('data-testid="group-results"'));
     expect(results.indexOf('All domains')).toBeLessThan(results.indexOf('DOMAIN1'));
     expect(results).toContain('<td>100%</td><td>1 of 1</td><td>1 of 1 members</td>');
@@ -159,15 +274,25 @@ describe('the partnership pages (rendered on fixed data)', () => {
   });
 
   it('lists the overlapping processes with the shared members, and the meetings with outcomes', () => {
-    const html = renderDocument({ view: 'partnership', lang: 'en', id: 'colombo-process' }, <PartnershipPage data={data} />, { base: '/', title: 'CP' });
+    const html = renderDocument(
+      { view: 'partnership', lang: 'en', id: 'colombo-process' },
+      <PartnershipPage data={data} />,
+      { base: '/', title: 'CP' },
+    );
     const overlaps = html.slice(html.indexOf('data-testid="overlaps"'));
-    expect(overlaps).toContain('<a href="/en/partnerships/bali-process/">Bali Process (BP)</a></th><td>1</td><td>Afghanistan</td>');
+    expect(overlaps).toContain(
+      '<a href="/en/partnerships/bali-process/">Bali Process (BP)</a></th><td>1</td><td>Afghanistan</td>',
+    );
     expect(html).toContain('Kathmandu Declaration');
   });
 
   it('renders right to left in Arabic with translated headings', async () => {
     await import('../../i18n/catalogues/index.ts');
-    const html = renderDocument({ view: 'partnership', lang: 'ar', id: 'colombo-process' }, <PartnershipPage data={data} />, { base: '/', title: 'CP' });
+    const html = renderDocument(
+      { view: 'partnership', lang: 'ar', id: 'colombo-process' },
+      <PartnershipPage data={data} />,
+      { base: '/', title: 'CP' },
+    );
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(html).toContain('الأعضاء المشتركون');
     expect(html).toContain('href="/ar/partnerships/bali-process/"');

@@ -3,7 +3,13 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/catalogues/en.ts';
-import { foundingConflicts, foundingYears, type FoundingClaim, type PartnershipMembership, type PartnershipSummary } from './partnership-state.ts';
+import {
+  foundingConflicts,
+  foundingYears,
+  type FoundingClaim,
+  type PartnershipMembership,
+  type PartnershipSummary,
+} from './partnership-state.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 const TYPE_KEYS: Record<string, MessageKey> = {
@@ -48,7 +54,11 @@ export function FoundingYears({ founding }: { founding: readonly FoundingClaim[]
  * differs. A count the registry has not compiled from primary sources shows as "not compiled" with
  * its reason, never as 0; an unverified reported figure says so.
  */
-export function MemberCount({ process }: { process: Pick<PartnershipSummary, 'memberCount' | 'memberCountNotCompiled' | 'memberCountReported'> }) {
+export function MemberCount({
+  process,
+}: {
+  process: Pick<PartnershipSummary, 'memberCount' | 'memberCountNotCompiled' | 'memberCountReported'>;
+}) {
   const { t, formatNumber } = useI18n();
   const reported = process.memberCountReported.text.trim();
   const reportedNote = !reported
@@ -61,7 +71,9 @@ export function MemberCount({ process }: { process: Pick<PartnershipSummary, 'me
   return (
     <>
       {process.memberCount === null || process.memberCount === undefined ? (
-        <span data-testid="member-count-not-compiled">{t('partnership.notCompiled', { reason: process.memberCountNotCompiled ?? '' })}</span>
+        <span data-testid="member-count-not-compiled">
+          {t('partnership.notCompiled', { reason: process.memberCountNotCompiled ?? '' })}
+        </span>
       ) : (
         formatNumber(process.memberCount)
       )}
@@ -76,42 +88,52 @@ export function MemberCount({ process }: { process: Pick<PartnershipSummary, 'me
 }
 
 /** Every membership record of a process (ended ones too) with role, dates and source; the editor adds a column of actions. */
-export function MembershipRecordsTable({ records, memberName, testId, action }: { records: readonly PartnershipMembership[]; memberName: (record: PartnershipMembership) => string; testId?: string; action?: { header: string; cell: (record: PartnershipMembership, name: string) => ReactNode } }) {
+export function MembershipRecordsTable({
+  records,
+  memberName,
+  testId,
+  action,
+}: {
+  records: readonly PartnershipMembership[];
+  memberName: (record: PartnershipMembership) => string;
+  testId?: string;
+  action?: { header: string; cell: (record: PartnershipMembership, name: string) => ReactNode };
+}) {
   const { t } = useI18n();
   return (
     <ScrollBox label={t('partnership.membershipHistory')}>
-    <table {...(testId ? { 'data-testid': testId } : {})}>
-      <caption>{t('partnership.membershipHistory')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('common.country')}</th>
-          <th scope="col">{t('partnership.role')}</th>
-          <th scope="col">{t('partnership.from')}</th>
-          <th scope="col">{t('partnership.until')}</th>
-          <th scope="col">{t('partnership.asOf')}</th>
-          <th scope="col">{t('partnership.source')}</th>
-          {action ? <th scope="col">{action.header}</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {records.map((record) => {
-          const name = memberName(record);
-          return (
-            <tr key={record.id} data-record={record.id}>
-              <th scope="row">{name}</th>
-              <td lang="en">{record.role}</td>
-              <td>{record.from ?? '–'}</td>
-              <td>{record.until ?? '–'}</td>
-              <td lang="en">{record.asOf}</td>
-              <td>
-                <small lang="en">{record.source}</small>
-              </td>
-              {action ? <td>{action.cell(record, name)}</td> : null}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+      <table {...(testId ? { 'data-testid': testId } : {})}>
+        <caption>{t('partnership.membershipHistory')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('common.country')}</th>
+            <th scope="col">{t('partnership.role')}</th>
+            <th scope="col">{t('partnership.from')}</th>
+            <th scope="col">{t('partnership.until')}</th>
+            <th scope="col">{t('partnership.asOf')}</th>
+            <th scope="col">{t('partnership.source')}</th>
+            {action ? <th scope="col">{action.header}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((record) => {
+            const name = memberName(record);
+            return (
+              <tr key={record.id} data-record={record.id}>
+                <th scope="row">{name}</th>
+                <td lang="en">{record.role}</td>
+                <td>{record.from ?? '–'}</td>
+                <td>{record.until ?? '–'}</td>
+                <td lang="en">{record.asOf}</td>
+                <td>
+                  <small lang="en">{record.source}</small>
+                </td>
+                {action ? <td>{action.cell(record, name)}</td> : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </ScrollBox>
   );
 }

@@ -1,9 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoute, formatRoute, type Route } from '../../app/routes.ts';
-import { categoryClasses, foundingConflicts, foundingYears, groupResultRows, memberClasses, overlapsOf, parseAsOfInput, sortMembers, type FoundingClaim, type PartnershipMembership } from './partnership-state.ts';
+import {
+  categoryClasses,
+  foundingConflicts,
+  foundingYears,
+  groupResultRows,
+  memberClasses,
+  overlapsOf,
+  parseAsOfInput,
+  sortMembers,
+  type FoundingClaim,
+  type PartnershipMembership,
+} from './partnership-state.ts';
 
-const claim = (year: number | undefined, source: string, text = String(year)): FoundingClaim => ({ ...(year === undefined ? {} : { year }), text, source, unverified: false });
-const membership = (id: string, area: string | undefined, kind: 'member' | 'observer', name = id): PartnershipMembership => ({
+const claim = (year: number | undefined, source: string, text = String(year)): FoundingClaim => ({
+  ...(year === undefined ? {} : { year }),
+  text,
+  source,
+  unverified: false,
+});
+const membership = (
+  id: string,
+  area: string | undefined,
+  kind: 'member' | 'observer',
+  name = id,
+): PartnershipMembership => ({
   id,
   process: 'p',
   ...(area ? { area } : {}),
@@ -19,7 +40,10 @@ describe('partnership routes', () => {
   const cases: [string, Route][] = [
     ['/en/partnerships/', { view: 'partnerships', lang: 'en' }],
     ['/ar/partnerships/colombo-process/', { view: 'partnership', lang: 'ar', id: 'colombo-process' }],
-    ['/fr/partnerships/bali-process/?asOf=2015-06', { view: 'partnership', lang: 'fr', id: 'bali-process', asOf: '2015-06' }],
+    [
+      '/fr/partnerships/bali-process/?asOf=2015-06',
+      { view: 'partnership', lang: 'fr', id: 'bali-process', asOf: '2015-06' },
+    ],
   ];
   it.each(cases)('parses %s and formats it back', (url, route) => {
     const [path, query = ''] = url.split('?');
@@ -53,13 +77,20 @@ describe('foundingConflicts and foundingYears', () => {
   });
 
   it('puts a founding text without a year after the years', () => {
-    expect(foundingYears([claim(undefined, 'a', 'c.2000'), claim(1999, 'b')]).map((entry) => entry.label)).toEqual(['1999', 'c.2000']);
+    expect(foundingYears([claim(undefined, 'a', 'c.2000'), claim(1999, 'b')]).map((entry) => entry.label)).toEqual([
+      '1999',
+      'c.2000',
+    ]);
   });
 });
 
 describe('memberClasses', () => {
   it('classes members, observers and leaves records without an area off the map', () => {
-    const classes = memberClasses([membership('1', '004', 'member'), membership('2', '840', 'observer'), membership('3', undefined, 'member')]);
+    const classes = memberClasses([
+      membership('1', '004', 'member'),
+      membership('2', '840', 'observer'),
+      membership('3', undefined, 'member'),
+    ]);
     expect([...classes.entries()]).toEqual([
       ['4', { kind: 'category', code: 4, meets: true }],
       ['840', { kind: 'category', code: 2, meets: false }],
@@ -67,14 +98,28 @@ describe('memberClasses', () => {
   });
 
   it('lets a member record win over an observer record of the same area, in either order', () => {
-    expect(memberClasses([membership('1', '4', 'observer'), membership('2', '4', 'member')]).get('4')).toEqual({ kind: 'category', code: 4, meets: true });
-    expect(memberClasses([membership('2', '4', 'member'), membership('1', '4', 'observer')]).get('4')).toEqual({ kind: 'category', code: 4, meets: true });
+    expect(memberClasses([membership('1', '4', 'observer'), membership('2', '4', 'member')]).get('4')).toEqual({
+      kind: 'category',
+      code: 4,
+      meets: true,
+    });
+    expect(memberClasses([membership('2', '4', 'member'), membership('1', '4', 'observer')]).get('4')).toEqual({
+      kind: 'category',
+      code: 4,
+      meets: true,
+    });
   });
 });
 
 describe('categoryClasses', () => {
   it('colours members by their own category, N as not applicable, and leaves members without a value as no data', () => {
-    const members = [membership('1', '004', 'member'), membership('2', '050', 'member'), membership('3', '356', 'observer'), membership('4', '524', 'member'), membership('5', undefined, 'member')];
+    const members = [
+      membership('1', '004', 'member'),
+      membership('2', '050', 'member'),
+      membership('3', '356', 'observer'),
+      membership('4', '524', 'member'),
+      membership('5', undefined, 'member'),
+    ];
     const classes = categoryClasses(members, { values: { '4': 2, '50': 'N', '356': 4, '840': 1 } });
     expect([...classes.entries()]).toEqual([
       ['4', { kind: 'category', code: 2, meets: false }],
@@ -86,7 +131,15 @@ describe('categoryClasses', () => {
 
 describe('sortMembers', () => {
   it('puts full members first, then sorts by name in the language', () => {
-    const sorted = sortMembers([membership('a', '1', 'observer', 'Zeta'), membership('b', '2', 'member', 'Beta'), membership('c', '3', 'member', 'Alpha')], 'en', (member) => member.name);
+    const sorted = sortMembers(
+      [
+        membership('a', '1', 'observer', 'Zeta'),
+        membership('b', '2', 'member', 'Beta'),
+        membership('c', '3', 'member', 'Alpha'),
+      ],
+      'en',
+      (member) => member.name,
+    );
     expect(sorted.map((member) => member.name)).toEqual(['Alpha', 'Beta', 'Zeta']);
   });
 });
@@ -103,15 +156,38 @@ describe('groupResultRows', () => {
   it('orders rounds latest first and puts all domains first, then domains in numeric order', () => {
     const rows = groupResultRows([
       { year: 2019, membersAsOf: '2019', domains: [domain('DOMAIN2', 1, 2, 50)] },
-      { year: 2023, membersAsOf: '2023', domains: [domain('DOMAIN10', 0, 1, 0), domain('DOMAIN2', 2, 4, 50), domain('ALLDOMAINS', 3, 4, 75)] },
+      {
+        year: 2023,
+        membersAsOf: '2023',
+        domains: [domain('DOMAIN10', 0, 1, 0), domain('DOMAIN2', 2, 4, 50), domain('ALLDOMAINS', 3, 4, 75)],
+      },
     ]);
-    expect(rows.map((row) => `${row.year}:${row.domain}`)).toEqual(['2023:ALLDOMAINS', '2023:DOMAIN2', '2023:DOMAIN10', '2019:DOMAIN2']);
-    expect(rows[0]).toEqual({ year: 2023, domain: 'ALLDOMAINS', numerator: 3, denominator: 4, percent: 75, members: 5, responding: 4, notApplicable: 0, missing: 1 });
+    expect(rows.map((row) => `${row.year}:${row.domain}`)).toEqual([
+      '2023:ALLDOMAINS',
+      '2023:DOMAIN2',
+      '2023:DOMAIN10',
+      '2019:DOMAIN2',
+    ]);
+    expect(rows[0]).toEqual({
+      year: 2023,
+      domain: 'ALLDOMAINS',
+      numerator: 3,
+      denominator: 4,
+      percent: 75,
+      members: 5,
+      responding: 4,
+      notApplicable: 0,
+      missing: 1,
+    });
   });
 
   it('gives no percentage when no member responded, never 0 %', () => {
-    expect(groupResultRows([{ year: 2023, membersAsOf: '2023', domains: [domain('ALLDOMAINS', 0, 0, null)] }])[0]!.percent).toBeUndefined();
-    expect(groupResultRows([{ year: 2023, membersAsOf: '2023', domains: [domain('ALLDOMAINS', 0, 3, 0)] }])[0]!.percent).toBe(0);
+    expect(
+      groupResultRows([{ year: 2023, membersAsOf: '2023', domains: [domain('ALLDOMAINS', 0, 0, null)] }])[0]!.percent,
+    ).toBeUndefined();
+    expect(
+      groupResultRows([{ year: 2023, membersAsOf: '2023', domains: [domain('ALLDOMAINS', 0, 3, 0)] }])[0]!.percent,
+    ).toBe(0);
   });
 });
 
@@ -130,7 +206,12 @@ describe('overlapsOf', () => {
   });
 
   it('breaks ties by the other process id', () => {
-    expect(overlapsOf('x', [{ processes: ['x', 'z'], shared: ['1'] }, { processes: ['y', 'x'], shared: ['2'] }]).map((entry) => entry.other)).toEqual(['y', 'z']);
+    expect(
+      overlapsOf('x', [
+        { processes: ['x', 'z'], shared: ['1'] },
+        { processes: ['y', 'x'], shared: ['2'] },
+      ]).map((entry) => entry.other),
+    ).toEqual(['y', 'z']);
   });
 });
 

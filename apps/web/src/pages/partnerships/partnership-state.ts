@@ -98,7 +98,12 @@ export interface PartnershipDetail extends PartnershipSummary {
   members: PartnershipMembership[];
   membershipRecords: PartnershipMembership[];
   meetings: PartnershipMeeting[];
-  groupResults: { method: string; rounds: { year: number; membersAsOf: string; domains: GroupDomainResult[] }[]; containsDemo?: boolean; source?: string };
+  groupResults: {
+    method: string;
+    rounds: { year: number; membersAsOf: string; domains: GroupDomainResult[] }[];
+    containsDemo?: boolean;
+    source?: string;
+  };
   /** Each member's overall 10.7.2 category (or N) in the latest round any member has one (absent from older servers). */
   memberCategories?: { year: number; values: Record<string, number | 'N'> } | null;
 }
@@ -115,16 +120,25 @@ export function foundingConflicts(founding: readonly FoundingClaim[]): boolean {
 }
 
 /** The founding years to show: distinct years (or texts), oldest first, each with the sources that give it. */
-export function foundingYears(founding: readonly FoundingClaim[]): { label: string; sources: string[]; unverified: boolean }[] {
+export function foundingYears(
+  founding: readonly FoundingClaim[],
+): { label: string; sources: string[]; unverified: boolean }[] {
   const byLabel = new Map<string, { label: string; year: number; sources: string[]; unverified: boolean }>();
   for (const claim of founding) {
     const label = claim.year === undefined ? claim.text : String(claim.year);
-    const entry = byLabel.get(label) ?? { label, year: claim.year ?? Number.POSITIVE_INFINITY, sources: [], unverified: true };
+    const entry = byLabel.get(label) ?? {
+      label,
+      year: claim.year ?? Number.POSITIVE_INFINITY,
+      sources: [],
+      unverified: true,
+    };
     if (!entry.sources.includes(claim.source)) entry.sources.push(claim.source);
     entry.unverified &&= claim.unverified;
     byLabel.set(label, entry);
   }
-  return [...byLabel.values()].sort((left, right) => left.year - right.year || left.label.localeCompare(right.label)).map(({ label, sources, unverified }) => ({ label, sources, unverified }));
+  return [...byLabel.values()]
+    .sort((left, right) => left.year - right.year || left.label.localeCompare(right.label))
+    .map(({ label, sources, unverified }) => ({ label, sources, unverified }));
 }
 
 /** The map classes: members drawn in the darkest category colour, observers in a lighter one, everyone else as no data. */
@@ -141,7 +155,10 @@ export function memberClasses(members: readonly PartnershipMembership[]): Map<st
 }
 
 /** Map classes of the members by their own overall 10.7.2 category: 1-4, not applicable, or no data (members without a value, and non-members). */
-export function categoryClasses(members: readonly PartnershipMembership[], categories: { values: Record<string, number | 'N'> }): Map<string, CategoryClass> {
+export function categoryClasses(
+  members: readonly PartnershipMembership[],
+  categories: { values: Record<string, number | 'N'> },
+): Map<string, CategoryClass> {
   const classes = new Map<string, CategoryClass>();
   for (const member of members) {
     if (!member.area) continue;
@@ -154,8 +171,16 @@ export function categoryClasses(members: readonly PartnershipMembership[], categ
 }
 
 /** The members sorted for the table: full members before observers, then by name in the language. */
-export function sortMembers(members: readonly PartnershipMembership[], lang: string, nameOf: (member: PartnershipMembership) => string): PartnershipMembership[] {
-  return [...members].sort((left, right) => (left.kind === right.kind ? 0 : left.kind === 'member' ? -1 : 1) || nameOf(left).localeCompare(nameOf(right), lang));
+export function sortMembers(
+  members: readonly PartnershipMembership[],
+  lang: string,
+  nameOf: (member: PartnershipMembership) => string,
+): PartnershipMembership[] {
+  return [...members].sort(
+    (left, right) =>
+      (left.kind === right.kind ? 0 : left.kind === 'member' ? -1 : 1) ||
+      nameOf(left).localeCompare(nameOf(right), lang),
+  );
 }
 
 /** One row of the group-results table. */
@@ -179,7 +204,13 @@ export const ALL_DOMAINS = 'ALLDOMAINS';
 export function groupResultRows(rounds: PartnershipDetail['groupResults']['rounds']): GroupResultRow[] {
   const rows: GroupResultRow[] = [];
   for (const round of [...rounds].sort((left, right) => right.year - left.year)) {
-    const domains = [...round.domains].sort((left, right) => (left.domain === ALL_DOMAINS ? -1 : right.domain === ALL_DOMAINS ? 1 : left.domain.localeCompare(right.domain, 'en', { numeric: true })));
+    const domains = [...round.domains].sort((left, right) =>
+      left.domain === ALL_DOMAINS
+        ? -1
+        : right.domain === ALL_DOMAINS
+          ? 1
+          : left.domain.localeCompare(right.domain, 'en', { numeric: true }),
+    );
     for (const entry of domains) {
       rows.push({
         year: round.year,
@@ -200,10 +231,21 @@ export function groupResultRows(rounds: PartnershipDetail['groupResults']['round
 }
 
 /** The processes one process shares members with: the other process and the shared codes, most shared first, then by id. */
-export function overlapsOf(processId: string, overlaps: readonly PartnershipOverlap[]): { other: string; shared: string[] }[] {
+export function overlapsOf(
+  processId: string,
+  overlaps: readonly PartnershipOverlap[],
+): { other: string; shared: string[] }[] {
   return overlaps
-    .filter((overlap) => overlap.shared.length > 0 && overlap.processes.includes(processId) && overlap.processes[0] !== overlap.processes[1])
-    .map((overlap) => ({ other: overlap.processes[0] === processId ? overlap.processes[1] : overlap.processes[0], shared: [...overlap.shared].sort((left, right) => Number(left) - Number(right) || left.localeCompare(right)) }))
+    .filter(
+      (overlap) =>
+        overlap.shared.length > 0 &&
+        overlap.processes.includes(processId) &&
+        overlap.processes[0] !== overlap.processes[1],
+    )
+    .map((overlap) => ({
+      other: overlap.processes[0] === processId ? overlap.processes[1] : overlap.processes[0],
+      shared: [...overlap.shared].sort((left, right) => Number(left) - Number(right) || left.localeCompare(right)),
+    }))
     .sort((left, right) => right.shared.length - left.shared.length || left.other.localeCompare(right.other));
 }
 

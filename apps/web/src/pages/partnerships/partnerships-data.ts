@@ -28,7 +28,12 @@ export interface PartnershipData extends CommonData {
 }
 
 /** A process page's data; `asOf` (YYYY, YYYY-MM or YYYY-MM-DD) dates the members and overlaps, else the current records count. */
-export async function loadPartnership(api: ApiClient, id: string, loadMap: () => Promise<WorldMapGeometry>, asOf?: string): Promise<PartnershipData> {
+export async function loadPartnership(
+  api: ApiClient,
+  id: string,
+  loadMap: () => Promise<WorldMapGeometry>,
+  asOf?: string,
+): Promise<PartnershipData> {
   const query = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
   const mapRead = loadMap();
   mapRead.catch(() => undefined);
@@ -39,7 +44,8 @@ export async function loadPartnership(api: ApiClient, id: string, loadMap: () =>
     loadCommon(api),
   ]);
   // 10.7.2 observations use the domain codes of the official instrument; its labels name them even before any round exists.
-  const version = common.rounds.find((round) => round.instrument === SDG_INSTRUMENT.id)?.version ?? SDG_INSTRUMENT.version;
+  const version =
+    common.rounds.find((round) => round.instrument === SDG_INSTRUMENT.id)?.version ?? SDG_INSTRUMENT.version;
   const instrument = await loadInstrument(api, SDG_INSTRUMENT.id, version).catch(() => undefined);
   return { ...common, process, processes: list.items, overlaps: overlaps.items, instrument, map: await mapRead };
 }
@@ -51,6 +57,10 @@ export interface PartnershipEditData extends CommonData {
 }
 
 export async function loadPartnershipEdit(api: ApiClient, id: string): Promise<PartnershipEditData> {
-  const [process, list, common] = await Promise.all([getJson<PartnershipDetail>(api, `/partnerships/${encodeURIComponent(id)}`), getJson<{ version: number }>(api, '/partnerships'), loadCommon(api)]);
+  const [process, list, common] = await Promise.all([
+    getJson<PartnershipDetail>(api, `/partnerships/${encodeURIComponent(id)}`),
+    getJson<{ version: number }>(api, '/partnerships'),
+    loadCommon(api),
+  ]);
   return { ...common, process, version: list.version };
 }

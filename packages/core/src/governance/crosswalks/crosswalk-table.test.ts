@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mapDomainGap } from './gap-mapping.ts';
 import { DEFAULT_CROSSWALK } from './crosswalk.data.ts';
-import { applyCrosswalkTable, CROSSWALK_CSV_COLUMNS, formatCrosswalkCsv, parseCrosswalkCsv } from './crosswalk-table.ts';
+import {
+  applyCrosswalkTable,
+  CROSSWALK_CSV_COLUMNS,
+  formatCrosswalkCsv,
+  parseCrosswalkCsv,
+} from './crosswalk-table.ts';
 
 const editor = { actor: 'admin-1', at: '2026-11-27T18:00:00Z', reason: 'annual review' };
 
@@ -33,16 +38,32 @@ describe('crosswalk tables', () => {
     ]);
     expect(result.retired.map((link) => link.id)).toEqual(['sdg-10-7-2-domain:DOMAIN5--gcm-objective:14']);
     expect(result.crosswalk.links).toHaveLength(DEFAULT_CROSSWALK.links.length + 2);
-    expect(mapDomainGap(result.crosswalk, 'DOMAIN4').gcmObjectives.find((objective) => objective.objective === 19)?.basis).toBe('source');
+    expect(
+      mapDomainGap(result.crosswalk, 'DOMAIN4').gcmObjectives.find((objective) => objective.objective === 19)?.basis,
+    ).toBe('source');
   });
 
   it('refuses the whole table when a row is wrong, naming row and column', () => {
-    const text = [CROSSWALK_CSV_COLUMNS.join(','), 'gcm-objective,24,sdg-target,10.7,editorial,,false,', 'gcm-objective,1,sdg-target,17.18,source,,maybe,'].join('\n');
+    const text = [
+      CROSSWALK_CSV_COLUMNS.join(','),
+      'gcm-objective,24,sdg-target,10.7,editorial,,false,',
+      'gcm-objective,1,sdg-target,17.18,source,,maybe,',
+    ].join('\n');
     const parsed = parseCrosswalkCsv(text, 'edited.csv');
-    expect(parsed.problems).toEqual([{ file: 'edited.csv', row: 3, column: 'unverified', value: 'maybe', message: 'true or false' }]);
+    expect(parsed.problems).toEqual([
+      { file: 'edited.csv', row: 3, column: 'unverified', value: 'maybe', message: 'true or false' },
+    ]);
     const result = applyCrosswalkTable(DEFAULT_CROSSWALK, parsed.rows, { ...editor, file: 'edited.csv' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toEqual([{ file: 'edited.csv', row: 2, column: 'from.id', value: '24', message: expect.stringContaining('unknown gcm-objective') }]);
+    expect(result.problems).toEqual([
+      {
+        file: 'edited.csv',
+        row: 2,
+        column: 'from.id',
+        value: '24',
+        message: expect.stringContaining('unknown gcm-objective'),
+      },
+    ]);
   });
 });

@@ -20,13 +20,31 @@ import {
 } from './crosswalk.ts';
 
 /** The columns of a crosswalk table, in order. */
-export const CROSSWALK_CSV_COLUMNS = ['from_kind', 'from_id', 'to_kind', 'to_id', 'basis', 'source', 'unverified', 'note'] as const;
+export const CROSSWALK_CSV_COLUMNS = [
+  'from_kind',
+  'from_id',
+  'to_kind',
+  'to_id',
+  'basis',
+  'source',
+  'unverified',
+  'note',
+] as const;
 
 /** The active links as CSV (RFC 4180, formula-safe cells). */
 export function formatCrosswalkCsv(crosswalk: Crosswalk): string {
   const rows = crosswalk.links
     .filter((link) => link.status === 'active')
-    .map((link) => [link.from.kind, link.from.id, link.to.kind, link.to.id, link.basis, link.source, link.unverified ? 'true' : 'false', link.note]);
+    .map((link) => [
+      link.from.kind,
+      link.from.id,
+      link.to.kind,
+      link.to.id,
+      link.basis,
+      link.source,
+      link.unverified ? 'true' : 'false',
+      link.note,
+    ]);
   return formatCsvRows(CROSSWALK_CSV_COLUMNS, rows);
 }
 
@@ -36,14 +54,22 @@ export interface CrosswalkTableRow extends NewCrosswalkLink {
 }
 
 /** Read a crosswalk table; every problem is reported with its row and column. */
-export function parseCrosswalkCsv(text: string, file = 'crosswalk.csv'): { rows: CrosswalkTableRow[]; problems: Problem[] } {
+export function parseCrosswalkCsv(
+  text: string,
+  file = 'crosswalk.csv',
+): { rows: CrosswalkTableRow[]; problems: Problem[] } {
   const problems = new ProblemList(file);
   const table = parseCsvTable(text.replace(/^\uFEFF/, ''), problems);
   if (!table) return { rows: [], problems: problems.toArray() };
   const index = new Map(table.header.map((label, position) => [label.trim().toLowerCase(), position]));
-  const missing = CROSSWALK_CSV_COLUMNS.filter((column) => column !== 'note' && column !== 'unverified' && !index.has(column));
+  const missing = CROSSWALK_CSV_COLUMNS.filter(
+    (column) => column !== 'note' && column !== 'unverified' && !index.has(column),
+  );
   if (missing.length > 0) {
-    problems.add({ row: 1, message: `missing column(s): ${missing.join(', ')} (columns: ${CROSSWALK_CSV_COLUMNS.join(', ')})` });
+    problems.add({
+      row: 1,
+      message: `missing column(s): ${missing.join(', ')} (columns: ${CROSSWALK_CSV_COLUMNS.join(', ')})`,
+    });
     return { rows: [], problems: problems.toArray() };
   }
   const rows: CrosswalkTableRow[] = [];
@@ -74,7 +100,10 @@ const pairKey = (row: { from: { kind: string; id: string }; to: { kind: string; 
   [`${row.from.kind}:${row.from.id}`, `${row.to.kind}:${row.to.id}`].sort().join(' -- ');
 
 const sameContent = (link: CrosswalkLink, row: NewCrosswalkLink) =>
-  link.basis === row.basis && (link.source ?? '') === (row.source ?? '') && link.unverified === (row.unverified ?? false) && (link.note ?? '') === (row.note ?? '');
+  link.basis === row.basis &&
+  (link.source ?? '') === (row.source ?? '') &&
+  link.unverified === (row.unverified ?? false) &&
+  (link.note ?? '') === (row.note ?? '');
 
 /** What loading a table did. */
 export type CrosswalkTableResult =
@@ -85,29 +114,50 @@ export type CrosswalkTableResult =
  * Make the crosswalk's active links equal to the table: add, replace and retire (never delete).
  * @example applyCrosswalkTable(crosswalk, parseCrosswalkCsv(text).rows, { actor: 'admin-1', at, reason: 'annual review', file: 'crosswalk.csv' })
  */
-export function applyCrosswalkTable(crosswalk: Crosswalk, rows: readonly CrosswalkTableRow[], editor: CrosswalkEditor & { reason: string; file?: string }): CrosswalkTableResult {
+export function applyCrosswalkTable(
+  crosswalk: Crosswalk,
+  rows: readonly CrosswalkTableRow[],
+  editor: CrosswalkEditor & { reason: string; file?: string },
+): CrosswalkTableResult {
   const file = editor.file ?? 'crosswalk.csv';
   const problems: Problem[] = [];
-  if (editor.reason.trim() === '') problems.push({ file, message: 'loading a crosswalk table needs a reason (it is kept with every link it retires or replaces)' });
+  if (editor.reason.trim() === '')
+    problems.push({
+      file,
+      message: 'loading a crosswalk table needs a reason (it is kept with every link it retires or replaces)',
+    });
   const seen = new Map<string, number>();
   for (const row of rows) {
     const key = pairKey(row);
     const earlier = seen.get(key);
-    if (earlier !== undefined) problems.push({ file, row: row.row, message: `the link ${key} is already on row ${earlier}` });
+    if (earlier !== undefined)
+      problems.push({ file, row: row.row, message: `the link ${key} is already on row ${earlier}` });
     seen.set(key, row.row);
   }
   let working = crosswalk;
   const added: CrosswalkLink[] = [];
   const replaced: CrosswalkLink[] = [];
   const retired: CrosswalkLink[] = [];
-  const active = new Map(crosswalk.links.filter((link) => link.status === 'active').map((link) => [pairKey(link), link]));
+  const active = new Map(
+    crosswalk.links.filter((link) => link.status === 'active').map((link) => [pairKey(link), link]),
+  );
   for (const row of rows) {
     const existing = active.get(pairKey(row));
     if (existing && sameContent(existing, row)) continue;
     const { row: rowNumber, ...input } = row;
-    const result = existing ? replaceCrosswalkLink(working, existing.id, input, editor) : addCrosswalkLink(working, input, editor);
+    const result = existing
+      ? replaceCrosswalkLink(working, existing.id, input, editor)
+      : addCrosswalkLink(working, input, editor);
     if (!result.ok) {
-      problems.push(...result.problems.map((problem) => ({ file, row: rowNumber, column: problem.field, ...(problem.value === undefined ? {} : { value: problem.value }), message: problem.message })));
+      problems.push(
+        ...result.problems.map((problem) => ({
+          file,
+          row: rowNumber,
+          column: problem.field,
+          ...(problem.value === undefined ? {} : { value: problem.value }),
+          message: problem.message,
+        })),
+      );
       continue;
     }
     working = result.crosswalk;

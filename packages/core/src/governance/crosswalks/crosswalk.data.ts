@@ -33,9 +33,15 @@ export const EDITORIAL_DOMAIN_GCM: Readonly<Record<Sdg1072DomainCode, readonly n
   DOMAIN6: [3, 4, 8, 9, 10, 11, 12],
 };
 
-const SDG_INDICATOR_SOURCE = 'UN global SDG indicator framework: indicator 10.7.2 sits under target 10.7 (open-sdg/sdg-translations global_indicators.yml @0cda5858, 2025-08-19)';
+const SDG_INDICATOR_SOURCE =
+  'UN global SDG indicator framework: indicator 10.7.2 sits under target 10.7 (open-sdg/sdg-translations global_indicators.yml @0cda5858, 2025-08-19)';
 
-function link(from: CrosswalkNode, to: CrosswalkNode, basis: LinkBasis, details: { source?: string; unverified?: boolean; note?: string } = {}): CrosswalkLink {
+function link(
+  from: CrosswalkNode,
+  to: CrosswalkNode,
+  basis: LinkBasis,
+  details: { source?: string; unverified?: boolean; note?: string } = {},
+): CrosswalkLink {
   return {
     id: `${from.kind}:${from.id}--${to.kind}:${to.id}`,
     from,
@@ -62,15 +68,23 @@ function seedLinks(): CrosswalkLink[] {
     links.push(
       link(migof, domainNode(row.sdgDomain), 'source', {
         source: row.source,
-        ...(row.sdgDomainNameUnverified ? { note: 'the domain name is not confirmed by a public source; the link is' } : {}),
+        ...(row.sdgDomainNameUnverified
+          ? { note: 'the domain name is not confirmed by a public source; the link is' }
+          : {}),
       }),
     );
     links.push(link(mgiNode(row.mgiDimension), domainNode(row.sdgDomain), 'source', { source: row.source }));
-    links.push(link(domainNode(row.sdgDomain), { kind: 'sdg-target', id: '10.7' }, 'source', { source: SDG_INDICATOR_SOURCE }));
+    links.push(
+      link(domainNode(row.sdgDomain), { kind: 'sdg-target', id: '10.7' }, 'source', { source: SDG_INDICATOR_SOURCE }),
+    );
   }
   for (const row of MIGOF_DOMAIN_MAPPING) {
     for (const objective of EDITORIAL_DOMAIN_GCM[row.sdgDomain]) {
-      links.push(link(domainNode(row.sdgDomain), gcmNode(objective), 'editorial', { note: 'migov editorial mapping from the subjects of the domain' }));
+      links.push(
+        link(domainNode(row.sdgDomain), gcmNode(objective), 'editorial', {
+          note: 'migov editorial mapping from the subjects of the domain',
+        }),
+      );
       links.push(
         link(mgiNode(row.mgiDimension), gcmNode(objective), 'editorial', {
           note: "IOM maps MGI indicators to all 23 GCM objectives, but that table is not public; migov's editorial mapping of the dimension",
@@ -94,4 +108,6 @@ function seedLinks(): CrosswalkLink[] {
 export const DEFAULT_CROSSWALK: Crosswalk = { links: seedLinks() };
 
 /** SDG targets and their text, from the migration-related indicators (undefined for a target without one listed). */
-export const SDG_TARGET_TEXTS: Readonly<Record<string, string>> = Object.fromEntries(SDG_MIGRATION_INDICATORS.map((indicator) => [indicator.target, indicator.targetText]));
+export const SDG_TARGET_TEXTS: Readonly<Record<string, string>> = Object.fromEntries(
+  SDG_MIGRATION_INDICATORS.map((indicator) => [indicator.target, indicator.targetText]),
+);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addCrosswalkLink, CrosswalkLinkNotFoundError, getCrosswalkLink, mapCrosswalk, replaceCrosswalkLink, retireCrosswalkLink, type Crosswalk } from './crosswalk.ts';
+import {
+  addCrosswalkLink,
+  CrosswalkLinkNotFoundError,
+  getCrosswalkLink,
+  mapCrosswalk,
+  replaceCrosswalkLink,
+  retireCrosswalkLink,
+  type Crosswalk,
+} from './crosswalk.ts';
 import { DEFAULT_CROSSWALK, EDITORIAL_DOMAIN_GCM } from './crosswalk.data.ts';
 import { mapDimensionGap, mapDomainGap } from './gap-mapping.ts';
 
@@ -9,22 +17,32 @@ const ids = (mappings: { node: { id: string } }[]) => mappings.map((mapping) => 
 describe('DEFAULT_CROSSWALK', () => {
   it('links each MiGOF element to one MGI dimension and one 10.7.2 domain from the source', () => {
     const p1 = { kind: 'migof-element' as const, id: 'P1' };
-    expect(mapCrosswalk(DEFAULT_CROSSWALK, p1, 'sdg-10-7-2-domain')).toMatchObject([{ node: { id: 'DOMAIN1' }, basis: 'source' }]);
-    expect(mapCrosswalk(DEFAULT_CROSSWALK, { kind: 'migof-element', id: 'O2' }, 'mgi-dimension')).toMatchObject([{ node: { id: '5' }, basis: 'source' }]);
+    expect(mapCrosswalk(DEFAULT_CROSSWALK, p1, 'sdg-10-7-2-domain')).toMatchObject([
+      { node: { id: 'DOMAIN1' }, basis: 'source' },
+    ]);
+    expect(mapCrosswalk(DEFAULT_CROSSWALK, { kind: 'migof-element', id: 'O2' }, 'mgi-dimension')).toMatchObject([
+      { node: { id: '5' }, basis: 'source' },
+    ]);
   });
 
   it('maps every GCM objective from some domain, always as editorial', () => {
     const covered = new Set(Object.values(EDITORIAL_DOMAIN_GCM).flat());
     expect([...covered].sort((a, b) => a - b)).toEqual(Array.from({ length: 23 }, (_, index) => index + 1));
-    const gcmLinks = DEFAULT_CROSSWALK.links.filter((link) => link.to.kind === 'gcm-objective' || link.from.kind === 'gcm-objective');
+    const gcmLinks = DEFAULT_CROSSWALK.links.filter(
+      (link) => link.to.kind === 'gcm-objective' || link.from.kind === 'gcm-objective',
+    );
     expect(gcmLinks.every((link) => link.basis === 'editorial')).toBe(true);
   });
 
   it('marks a chain with one editorial link as editorial', () => {
-    const viaGcm = mapCrosswalk(DEFAULT_CROSSWALK, { kind: 'sdg-10-7-2-domain', id: 'DOMAIN6' }, 'sdg-target', ['gcm-objective']);
+    const viaGcm = mapCrosswalk(DEFAULT_CROSSWALK, { kind: 'sdg-10-7-2-domain', id: 'DOMAIN6' }, 'sdg-target', [
+      'gcm-objective',
+    ]);
     expect(viaGcm.every((mapping) => mapping.basis === 'editorial')).toBe(true);
     // MiGOF P3 -> MGI 3 -> DOMAIN3 is sourced all the way.
-    expect(mapCrosswalk(DEFAULT_CROSSWALK, { kind: 'migof-element', id: 'P3' }, 'sdg-10-7-2-domain', ['mgi-dimension'])).toMatchObject([{ node: { id: 'DOMAIN3' }, basis: 'source' }]);
+    expect(
+      mapCrosswalk(DEFAULT_CROSSWALK, { kind: 'migof-element', id: 'P3' }, 'sdg-10-7-2-domain', ['mgi-dimension']),
+    ).toMatchObject([{ node: { id: 'DOMAIN3' }, basis: 'source' }]);
   });
 });
 
@@ -66,21 +84,54 @@ describe('crosswalk edits', () => {
   const small: Crosswalk = { links: [] };
 
   it('adds a sourced link and refuses one without a source', () => {
-    const added = addCrosswalkLink(small, { from: { kind: 'gcm-objective', id: '1' }, to: { kind: 'sdg-target', id: '17.18' }, basis: 'source', source: 'A/RES/73/195 para 17' }, editor);
+    const added = addCrosswalkLink(
+      small,
+      {
+        from: { kind: 'gcm-objective', id: '1' },
+        to: { kind: 'sdg-target', id: '17.18' },
+        basis: 'source',
+        source: 'A/RES/73/195 para 17',
+      },
+      editor,
+    );
     expect(added.ok).toBe(true);
-    const refused = addCrosswalkLink(small, { from: { kind: 'gcm-objective', id: '1' }, to: { kind: 'sdg-target', id: '17.18' }, basis: 'source' }, editor);
-    expect(refused).toEqual({ ok: false, problems: [{ field: 'source', message: 'a link with basis "source" names its public source; without one, make it an editorial link' }] });
+    const refused = addCrosswalkLink(
+      small,
+      { from: { kind: 'gcm-objective', id: '1' }, to: { kind: 'sdg-target', id: '17.18' }, basis: 'source' },
+      editor,
+    );
+    expect(refused).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: 'source',
+          message: 'a link with basis "source" names its public source; without one, make it an editorial link',
+        },
+      ],
+    });
   });
 
   it('refuses unknown nodes and duplicates, naming the field and value', () => {
-    const result = addCrosswalkLink(DEFAULT_CROSSWALK, { from: { kind: 'gcm-objective', id: '24' }, to: { kind: 'sdg-target', id: '10.x' }, basis: 'editorial' }, editor);
+    const result = addCrosswalkLink(
+      DEFAULT_CROSSWALK,
+      { from: { kind: 'gcm-objective', id: '24' }, to: { kind: 'sdg-target', id: '10.x' }, basis: 'editorial' },
+      editor,
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((problem) => [problem.field, problem.value])).toEqual([
       ['from.id', '24'],
       ['to.id', '10.x'],
     ]);
-    const duplicate = addCrosswalkLink(DEFAULT_CROSSWALK, { from: { kind: 'sdg-target', id: '10.7' }, to: { kind: 'sdg-10-7-2-domain', id: 'DOMAIN1' }, basis: 'editorial' }, editor);
+    const duplicate = addCrosswalkLink(
+      DEFAULT_CROSSWALK,
+      {
+        from: { kind: 'sdg-target', id: '10.7' },
+        to: { kind: 'sdg-10-7-2-domain', id: 'DOMAIN1' },
+        basis: 'editorial',
+      },
+      editor,
+    );
     expect(duplicate.ok).toBe(false);
   });
 
@@ -89,21 +140,36 @@ describe('crosswalk edits', () => {
     const replaced = replaceCrosswalkLink(
       DEFAULT_CROSSWALK,
       id,
-      { from: { kind: 'sdg-10-7-2-domain', id: 'DOMAIN4' }, to: { kind: 'gcm-objective', id: '19' }, basis: 'source', source: 'MGI-GCM Baseline Report 2022, annex' },
+      {
+        from: { kind: 'sdg-10-7-2-domain', id: 'DOMAIN4' },
+        to: { kind: 'gcm-objective', id: '19' },
+        basis: 'source',
+        source: 'MGI-GCM Baseline Report 2022, annex',
+      },
       { ...editor, reason: 'source found' },
     );
     if (!replaced.ok) throw new Error(JSON.stringify(replaced.problems));
     expect(replaced.crosswalk.links).toHaveLength(DEFAULT_CROSSWALK.links.length + 1);
-    expect(getCrosswalkLink(replaced.crosswalk, id)).toMatchObject({ status: 'retired', retired: { reason: 'source found', by: 'admin-1' } });
+    expect(getCrosswalkLink(replaced.crosswalk, id)).toMatchObject({
+      status: 'retired',
+      retired: { reason: 'source found', by: 'admin-1' },
+    });
     expect(replaced.link).toMatchObject({ basis: 'source', replaces: id, status: 'active' });
-    expect(mapDomainGap(replaced.crosswalk, 'DOMAIN4').gcmObjectives.find((objective) => objective.objective === 19)?.basis).toBe('source');
+    expect(
+      mapDomainGap(replaced.crosswalk, 'DOMAIN4').gcmObjectives.find((objective) => objective.objective === 19)?.basis,
+    ).toBe('source');
     expect(retireCrosswalkLink(replaced.crosswalk, id, { ...editor, reason: 'again' }).ok).toBe(false);
     expect(() => getCrosswalkLink(DEFAULT_CROSSWALK, 'nope')).toThrow(CrosswalkLinkNotFoundError);
   });
 
   it('leaves retired links out of mappings', () => {
-    const retired = retireCrosswalkLink(DEFAULT_CROSSWALK, 'sdg-10-7-2-domain:DOMAIN5--gcm-objective:14', { ...editor, reason: 'not a crisis objective' });
+    const retired = retireCrosswalkLink(DEFAULT_CROSSWALK, 'sdg-10-7-2-domain:DOMAIN5--gcm-objective:14', {
+      ...editor,
+      reason: 'not a crisis objective',
+    });
     if (!retired.ok) throw new Error('refused');
-    expect(ids(mapCrosswalk(retired.crosswalk, { kind: 'sdg-10-7-2-domain', id: 'DOMAIN5' }, 'gcm-objective'))).toEqual(['2', '7']);
+    expect(ids(mapCrosswalk(retired.crosswalk, { kind: 'sdg-10-7-2-domain', id: 'DOMAIN5' }, 'gcm-objective'))).toEqual(
+      ['2', '7'],
+    );
   });
 });

@@ -9,7 +9,13 @@ import { GCM_OBJECTIVES } from '../reference/gcm.data.ts';
 import { SDG_10_7_2_DOMAIN_CODES } from '../reference/reference.types.ts';
 
 /** What a crosswalk links. */
-export const CROSSWALK_NODE_KINDS = ['migof-element', 'sdg-10-7-2-domain', 'mgi-dimension', 'gcm-objective', 'sdg-target'] as const;
+export const CROSSWALK_NODE_KINDS = [
+  'migof-element',
+  'sdg-10-7-2-domain',
+  'mgi-dimension',
+  'gcm-objective',
+  'sdg-target',
+] as const;
 export type CrosswalkNodeKind = (typeof CROSSWALK_NODE_KINDS)[number];
 
 /** Where a link comes from: a cited public source, or migov's own editorial mapping (never official). */
@@ -65,7 +71,8 @@ export interface CrosswalkProblem {
   message: string;
 }
 
-export type CrosswalkEditResult = { ok: true; crosswalk: Crosswalk; link: CrosswalkLink } | { ok: false; problems: CrosswalkProblem[] };
+export type CrosswalkEditResult =
+  { ok: true; crosswalk: Crosswalk; link: CrosswalkLink } | { ok: false; problems: CrosswalkProblem[] };
 
 /** Thrown by getCrosswalkLink for an id that names no link. */
 export class CrosswalkLinkNotFoundError extends Error {
@@ -80,13 +87,23 @@ const nodeKey = (node: CrosswalkNode) => `${node.kind}:${node.id}`;
 /** The problems with a node, if any. */
 export function checkCrosswalkNode(node: CrosswalkNode, field: string): CrosswalkProblem[] {
   if (!(CROSSWALK_NODE_KINDS as readonly string[]).includes(node.kind)) {
-    return [{ field: `${field}.kind`, value: node.kind, message: `unknown node kind (kinds: ${CROSSWALK_NODE_KINDS.join(', ')})` }];
+    return [
+      {
+        field: `${field}.kind`,
+        value: node.kind,
+        message: `unknown node kind (kinds: ${CROSSWALK_NODE_KINDS.join(', ')})`,
+      },
+    ];
   }
   if (node.kind === 'sdg-target') {
-    return SDG_TARGET_PATTERN.test(node.id) ? [] : [{ field: `${field}.id`, value: node.id, message: 'an SDG target is <goal>.<target>, e.g. 10.7, 10.c or 3.d' }];
+    return SDG_TARGET_PATTERN.test(node.id)
+      ? []
+      : [{ field: `${field}.id`, value: node.id, message: 'an SDG target is <goal>.<target>, e.g. 10.7, 10.c or 3.d' }];
   }
   const known = KNOWN_IDS[node.kind];
-  return known.has(node.id) ? [] : [{ field: `${field}.id`, value: node.id, message: `unknown ${node.kind} (known: ${[...known].join(', ')})` }];
+  return known.has(node.id)
+    ? []
+    : [{ field: `${field}.id`, value: node.id, message: `unknown ${node.kind} (known: ${[...known].join(', ')})` }];
 }
 
 /** What an editor gives for a new link. */
@@ -113,13 +130,25 @@ function sameLink(link: CrosswalkLink, from: CrosswalkNode, to: CrosswalkNode): 
 
 function checkNewLink(crosswalk: Crosswalk, input: NewCrosswalkLink, ignore?: string): CrosswalkProblem[] {
   const problems = [...checkCrosswalkNode(input.from, 'from'), ...checkCrosswalkNode(input.to, 'to')];
-  if (!(LINK_BASES as readonly string[]).includes(input.basis)) problems.push({ field: 'basis', value: input.basis, message: `basis is one of ${LINK_BASES.join(', ')}` });
+  if (!(LINK_BASES as readonly string[]).includes(input.basis))
+    problems.push({ field: 'basis', value: input.basis, message: `basis is one of ${LINK_BASES.join(', ')}` });
   if (input.basis === 'source' && (input.source === undefined || input.source.trim() === '')) {
-    problems.push({ field: 'source', message: 'a link with basis "source" names its public source; without one, make it an editorial link' });
+    problems.push({
+      field: 'source',
+      message: 'a link with basis "source" names its public source; without one, make it an editorial link',
+    });
   }
-  if (input.from.kind === input.to.kind && input.from.id === input.to.id) problems.push({ field: 'to', value: input.to.id, message: 'a node cannot link to itself' });
-  const duplicate = crosswalk.links.find((link) => link.status === 'active' && link.id !== ignore && sameLink(link, input.from, input.to));
-  if (duplicate) problems.push({ field: 'to', value: input.to.id, message: `the link ${nodeKey(input.from)} - ${nodeKey(input.to)} already exists (${duplicate.id})` });
+  if (input.from.kind === input.to.kind && input.from.id === input.to.id)
+    problems.push({ field: 'to', value: input.to.id, message: 'a node cannot link to itself' });
+  const duplicate = crosswalk.links.find(
+    (link) => link.status === 'active' && link.id !== ignore && sameLink(link, input.from, input.to),
+  );
+  if (duplicate)
+    problems.push({
+      field: 'to',
+      value: input.to.id,
+      message: `the link ${nodeKey(input.from)} - ${nodeKey(input.to)} already exists (${duplicate.id})`,
+    });
   return problems;
 }
 
@@ -148,7 +177,11 @@ function buildLink(crosswalk: Crosswalk, input: NewCrosswalkLink, editor: Crossw
 }
 
 /** Add a link, or say precisely why not (the crosswalk is then unchanged). */
-export function addCrosswalkLink(crosswalk: Crosswalk, input: NewCrosswalkLink, editor: CrosswalkEditor): CrosswalkEditResult {
+export function addCrosswalkLink(
+  crosswalk: Crosswalk,
+  input: NewCrosswalkLink,
+  editor: CrosswalkEditor,
+): CrosswalkEditResult {
   const problems = checkNewLink(crosswalk, input);
   if (problems.length > 0) return { ok: false, problems };
   const link = buildLink(crosswalk, input, editor);
@@ -156,17 +189,36 @@ export function addCrosswalkLink(crosswalk: Crosswalk, input: NewCrosswalkLink, 
 }
 
 /** Retire an active link with a reason; it stays in the table as history. */
-export function retireCrosswalkLink(crosswalk: Crosswalk, id: string, editor: CrosswalkEditor & { reason: string }): CrosswalkEditResult {
+export function retireCrosswalkLink(
+  crosswalk: Crosswalk,
+  id: string,
+  editor: CrosswalkEditor & { reason: string },
+): CrosswalkEditResult {
   const link = crosswalk.links.find((entry) => entry.id === id);
   if (!link) return { ok: false, problems: [{ field: 'id', value: id, message: 'no such link' }] };
-  if (link.status === 'retired') return { ok: false, problems: [{ field: 'id', value: id, message: 'the link is already retired' }] };
-  if (editor.reason.trim() === '') return { ok: false, problems: [{ field: 'reason', message: 'retiring a link needs a reason' }] };
-  const retired: CrosswalkLink = { ...link, status: 'retired', retired: { by: editor.actor, at: editor.at, reason: editor.reason } };
-  return { ok: true, crosswalk: { links: crosswalk.links.map((entry) => (entry.id === id ? retired : entry)) }, link: retired };
+  if (link.status === 'retired')
+    return { ok: false, problems: [{ field: 'id', value: id, message: 'the link is already retired' }] };
+  if (editor.reason.trim() === '')
+    return { ok: false, problems: [{ field: 'reason', message: 'retiring a link needs a reason' }] };
+  const retired: CrosswalkLink = {
+    ...link,
+    status: 'retired',
+    retired: { by: editor.actor, at: editor.at, reason: editor.reason },
+  };
+  return {
+    ok: true,
+    crosswalk: { links: crosswalk.links.map((entry) => (entry.id === id ? retired : entry)) },
+    link: retired,
+  };
 }
 
 /** Change a link (e.g. editorial -> source once a source is found): the old link is retired and a new one replaces it. */
-export function replaceCrosswalkLink(crosswalk: Crosswalk, id: string, input: NewCrosswalkLink, editor: CrosswalkEditor & { reason: string }): CrosswalkEditResult {
+export function replaceCrosswalkLink(
+  crosswalk: Crosswalk,
+  id: string,
+  input: NewCrosswalkLink,
+  editor: CrosswalkEditor & { reason: string },
+): CrosswalkEditResult {
   const problems = checkNewLink(crosswalk, input, id);
   if (problems.length > 0) return { ok: false, problems };
   const retired = retireCrosswalkLink(crosswalk, id, editor);
@@ -197,7 +249,11 @@ export interface CrosswalkMapping {
   paths: CrosswalkLink[][];
 }
 
-function activeNeighbours(crosswalk: Crosswalk, node: CrosswalkNode, kind: CrosswalkNodeKind): { node: CrosswalkNode; link: CrosswalkLink }[] {
+function activeNeighbours(
+  crosswalk: Crosswalk,
+  node: CrosswalkNode,
+  kind: CrosswalkNodeKind,
+): { node: CrosswalkNode; link: CrosswalkLink }[] {
   const key = nodeKey(node);
   const found: { node: CrosswalkNode; link: CrosswalkLink }[] = [];
   for (const link of crosswalk.links) {
@@ -215,10 +271,20 @@ const compareIds = (left: string, right: string) => left.localeCompare(right, 'e
  * intermediate kinds (`via`), in id order, each with its basis.
  * @example mapCrosswalk(crosswalk, { kind: 'sdg-10-7-2-domain', id: 'DOMAIN4' }, 'sdg-target', ['gcm-objective'])
  */
-export function mapCrosswalk(crosswalk: Crosswalk, from: CrosswalkNode, kind: CrosswalkNodeKind, via: readonly CrosswalkNodeKind[] = []): CrosswalkMapping[] {
+export function mapCrosswalk(
+  crosswalk: Crosswalk,
+  from: CrosswalkNode,
+  kind: CrosswalkNodeKind,
+  via: readonly CrosswalkNodeKind[] = [],
+): CrosswalkMapping[] {
   let frontier: { node: CrosswalkNode; path: CrosswalkLink[] }[] = [{ node: from, path: [] }];
   for (const step of [...via, kind]) {
-    frontier = frontier.flatMap((entry) => activeNeighbours(crosswalk, entry.node, step).map((next) => ({ node: next.node, path: [...entry.path, next.link] })));
+    frontier = frontier.flatMap((entry) =>
+      activeNeighbours(crosswalk, entry.node, step).map((next) => ({
+        node: next.node,
+        path: [...entry.path, next.link],
+      })),
+    );
   }
   const byNode = new Map<string, CrosswalkMapping>();
   for (const entry of frontier) {
@@ -247,7 +313,9 @@ export function mergeMappings(...lists: readonly (readonly CrosswalkMapping[])[]
     }
     existing.paths.push(...mapping.paths);
     const sourced = existing.basis === 'source' || mapping.basis === 'source';
-    existing.unverified = sourced ? (existing.basis !== 'source' || existing.unverified) && (mapping.basis !== 'source' || mapping.unverified) : false;
+    existing.unverified = sourced
+      ? (existing.basis !== 'source' || existing.unverified) && (mapping.basis !== 'source' || mapping.unverified)
+      : false;
     existing.basis = sourced ? 'source' : 'editorial';
   }
   return [...byNode.values()].sort((left, right) => compareIds(left.node.id, right.node.id));

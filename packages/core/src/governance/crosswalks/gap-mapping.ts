@@ -6,7 +6,14 @@
 import { GCM_OBJECTIVES } from '../reference/gcm.data.ts';
 import { MIGOF_DOMAIN_MAPPING } from '../reference/migof-domains.data.ts';
 import type { Sdg1072DomainCode } from '../reference/reference.types.ts';
-import { mapCrosswalk, mergeMappings, type Crosswalk, type CrosswalkMapping, type CrosswalkNode, type LinkBasis } from './crosswalk.ts';
+import {
+  mapCrosswalk,
+  mergeMappings,
+  type Crosswalk,
+  type CrosswalkMapping,
+  type CrosswalkNode,
+  type LinkBasis,
+} from './crosswalk.ts';
 import { SDG_TARGET_TEXTS } from './crosswalk.data.ts';
 
 /** A GCM objective a gap maps to. */
@@ -40,17 +47,36 @@ export interface DomainGapMapping {
 function gcmObjective(mapping: CrosswalkMapping): MappedGcmObjective {
   const number = Number(mapping.node.id);
   const reference = GCM_OBJECTIVES.find((objective) => objective.objective === number);
-  return { objective: number, title: reference?.title ?? `GCM objective ${number}`, shortLabel: reference?.shortLabel ?? '', basis: mapping.basis };
+  return {
+    objective: number,
+    title: reference?.title ?? `GCM objective ${number}`,
+    shortLabel: reference?.shortLabel ?? '',
+    basis: mapping.basis,
+  };
 }
 
 /** GCM objectives and SDG targets of any node: objectives directly, targets directly and through the objectives. */
-export function mapToGcmAndSdg(crosswalk: Crosswalk, node: CrosswalkNode): { gcmObjectives: MappedGcmObjective[]; sdgTargets: MappedSdgTarget[] } {
+export function mapToGcmAndSdg(
+  crosswalk: Crosswalk,
+  node: CrosswalkNode,
+): { gcmObjectives: MappedGcmObjective[]; sdgTargets: MappedSdgTarget[] } {
   const gcmObjectives = mapCrosswalk(crosswalk, node, 'gcm-objective').map(gcmObjective);
-  const sdgTargets = mergeMappings(mapCrosswalk(crosswalk, node, 'sdg-target'), mapCrosswalk(crosswalk, node, 'sdg-target', ['gcm-objective'])).map((mapping) => {
+  const sdgTargets = mergeMappings(
+    mapCrosswalk(crosswalk, node, 'sdg-target'),
+    mapCrosswalk(crosswalk, node, 'sdg-target', ['gcm-objective']),
+  ).map((mapping) => {
     const text = SDG_TARGET_TEXTS[mapping.node.id];
-    const through = mapping.paths.flatMap((path) => (path.length > 1 && path[0] ? [path[0].from.kind === 'gcm-objective' ? path[0].from.id : path[0].to.id] : []));
+    const through = mapping.paths.flatMap((path) =>
+      path.length > 1 && path[0] ? [path[0].from.kind === 'gcm-objective' ? path[0].from.id : path[0].to.id] : [],
+    );
     const via = [...new Set(through.map(Number))].sort((a, b) => a - b);
-    return { target: mapping.node.id, ...(text ? { text } : {}), basis: mapping.basis, unverified: mapping.unverified, via };
+    return {
+      target: mapping.node.id,
+      ...(text ? { text } : {}),
+      basis: mapping.basis,
+      unverified: mapping.unverified,
+      via,
+    };
   });
   return { gcmObjectives, sdgTargets };
 }
@@ -73,6 +99,9 @@ export function mapDomainGap(crosswalk: Crosswalk, domain: Sdg1072DomainCode): D
 }
 
 /** The GCM objectives and SDG targets an MGI dimension (1-6) maps to, e.g. for its areas with potential for further development. */
-export function mapDimensionGap(crosswalk: Crosswalk, dimension: number): { dimension: number; gcmObjectives: MappedGcmObjective[]; sdgTargets: MappedSdgTarget[] } {
+export function mapDimensionGap(
+  crosswalk: Crosswalk,
+  dimension: number,
+): { dimension: number; gcmObjectives: MappedGcmObjective[]; sdgTargets: MappedSdgTarget[] } {
   return { dimension, ...mapToGcmAndSdg(crosswalk, { kind: 'mgi-dimension', id: String(dimension) }) };
 }

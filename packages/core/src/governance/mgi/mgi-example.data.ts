@@ -18,7 +18,11 @@ export const MGI_STATUS_SCALE = 'mgi-status';
 /** In place / partial / absent / not applicable. */
 export const MGI_STATUS_OPTIONS: readonly ResponseOption[] = [
   { id: 'in-place', label: { en: 'In place', fr: 'En place', es: 'Existente' }, score: '1' },
-  { id: 'partial', label: { en: 'Partially in place', fr: 'Partiellement en place', es: 'Parcialmente existente' }, score: '0.5' },
+  {
+    id: 'partial',
+    label: { en: 'Partially in place', fr: 'Partiellement en place', es: 'Parcialmente existente' },
+    score: '0.5',
+  },
   { id: 'absent', label: { en: 'Absent', fr: 'Absent', es: 'Inexistente' }, score: '0' },
   { id: 'not-applicable', label: { en: 'Not applicable', fr: 'Sans objet', es: 'No aplicable' }, notApplicable: true },
 ];
@@ -47,7 +51,8 @@ function buildExample(options: { instrument: string; title: string; scope: strin
     description: {
       en: `EXAMPLE instrument, not the official MGI question list (which is not public). One example question per published MGI sub-area of the six dimensions, asked of ${options.scope}. Answers are in place, partial, absent or not applicable, each with narrative evidence; there is no composite score or ranking. Load the official instrument as data to replace it.`,
     },
-    source: 'Dimensions and sub-areas: migrationdataportal.org/snapshots/mgi, gmdac.iom.int/migration-governance-indicators (sub-areas marked unverified there are recalled). Questions: migov examples.',
+    source:
+      'Dimensions and sub-areas: migrationdataportal.org/snapshots/mgi, gmdac.iom.int/migration-governance-indicators (sub-areas marked unverified there are recalled). Questions: migov examples.',
     languages: ['en'],
     scales: { [MGI_STATUS_SCALE]: [...MGI_STATUS_OPTIONS] },
     domains: MIGOF_DOMAIN_MAPPING.map((row) => ({
@@ -57,9 +62,13 @@ function buildExample(options: { instrument: string; title: string; scope: strin
       migof: row.migof,
       items: MGI_SUB_AREAS.filter((subArea) => subArea.dimension === row.mgiDimension).map((subArea, index) => ({
         id: `${row.mgiDimension}.${index + 1}`,
-        text: { en: `Example: does ${options.scope === 'the city or local authority' ? 'the local authority' : 'the government'} have a policy, law or practice on ${subArea.subArea.charAt(0).toLowerCase()}${subArea.subArea.slice(1)}?` },
+        text: {
+          en: `Example: does ${options.scope === 'the city or local authority' ? 'the local authority' : 'the government'} have a policy, law or practice on ${subArea.subArea.charAt(0).toLowerCase()}${subArea.subArea.slice(1)}?`,
+        },
         wording: 'example' as const,
-        note: subArea.unverified ? { en: `${EXAMPLE_NOTE.en} The sub-area itself is not confirmed by a public source.` } : EXAMPLE_NOTE,
+        note: subArea.unverified
+          ? { en: `${EXAMPLE_NOTE.en} The sub-area itself is not confirmed by a public source.` }
+          : EXAMPLE_NOTE,
         scale: MGI_STATUS_SCALE,
         subArea: subArea.subArea,
       })),

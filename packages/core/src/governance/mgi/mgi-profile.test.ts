@@ -21,7 +21,13 @@ const HAND_MADE: InstrumentVersion = {
       items: [
         { id: 'r1', text: { en: 'Health care' }, wording: 'example', scale: 'status', subArea: 'Basic services' },
         { id: 'r2', text: { en: 'Education' }, wording: 'example', scale: 'status', subArea: 'Basic services' },
-        { id: 'r3', text: { en: 'Reunification' }, wording: 'example', scale: 'status', subArea: 'Family reunification' },
+        {
+          id: 'r3',
+          text: { en: 'Reunification' },
+          wording: 'example',
+          scale: 'status',
+          subArea: 'Family reunification',
+        },
         { id: 'r4', text: { en: 'Work permits' }, wording: 'example', scale: 'status', subArea: 'Right to work' },
       ],
     },
@@ -63,14 +69,24 @@ describe('computeProfile', () => {
     const profile = computeProfile(HAND_MADE, answers);
     if (profile.status === 'invalid') throw new Error('unexpected');
     const item = profile.dimensions[0]?.areas.find((area) => area.area === 'Family reunification')?.items[0];
-    expect(item).toEqual({ itemId: 'r3', text: 'Reunification', level: 'partial', optionId: 'partial', evidence: 'Only for permanent residents' });
+    expect(item).toEqual({
+      itemId: 'r3',
+      text: 'Reunification',
+      level: 'partial',
+      optionId: 'partial',
+      evidence: 'Only for permanent residents',
+    });
   });
 
   it('makes one partial item enough for potential for further development, even beside items in place', () => {
     const profile = computeProfile(HAND_MADE, { ...answers, r2: { optionId: 'partial' } });
     if (profile.status === 'invalid') throw new Error('unexpected');
     expect(profile.dimensions[0]?.wellDeveloped).toEqual([]);
-    expect(profile.dimensions[0]?.furtherDevelopment).toEqual(['Basic services', 'Family reunification', 'Right to work']);
+    expect(profile.dimensions[0]?.furtherDevelopment).toEqual([
+      'Basic services',
+      'Family reunification',
+      'Right to work',
+    ]);
   });
 
   it('never calls an area with a missing answer well-developed', () => {
@@ -84,7 +100,13 @@ describe('computeProfile', () => {
   });
 
   it('says whether the questions are examples', () => {
-    const official = { ...HAND_MADE, domains: HAND_MADE.domains.map((domain) => ({ ...domain, items: domain.items.map((item) => ({ ...item, wording: 'official' as const })) })) };
+    const official = {
+      ...HAND_MADE,
+      domains: HAND_MADE.domains.map((domain) => ({
+        ...domain,
+        items: domain.items.map((item) => ({ ...item, wording: 'official' as const })),
+      })),
+    };
     expect(computeProfile(HAND_MADE, answers)).toMatchObject({ exampleWording: true });
     expect(computeProfile(official, answers)).toMatchObject({ exampleWording: false });
   });
@@ -101,7 +123,11 @@ describe('computeProfile', () => {
       instrument: 'mgi-test',
       version: '1',
       problems: [
-        { itemId: 'r1', optionId: 'yes', message: 'item r1 has no option "yes" (options: in-place, partial, absent, not-applicable)' },
+        {
+          itemId: 'r1',
+          optionId: 'yes',
+          message: 'item r1 has no option "yes" (options: in-place, partial, absent, not-applicable)',
+        },
         { itemId: 'zz', optionId: 'in-place', message: 'unknown item "zz" in mgi-test@1' },
       ],
     });
@@ -113,13 +139,20 @@ describe('computeProfile', () => {
 
   it('profiles the example instrument by sub-area', () => {
     const responses = Object.fromEntries(
-      MGI_NATIONAL_EXAMPLE.domains.flatMap((domain) => domain.items.map((item, index) => [item.id, { optionId: index === 0 ? 'absent' : 'in-place' }])),
+      MGI_NATIONAL_EXAMPLE.domains.flatMap((domain) =>
+        domain.items.map((item, index) => [item.id, { optionId: index === 0 ? 'absent' : 'in-place' }]),
+      ),
     );
     const profile = computeProfile(MGI_NATIONAL_EXAMPLE, responses);
     if (profile.status === 'invalid') throw new Error('unexpected');
-    expect(profile.dimensions[0]?.furtherDevelopment).toEqual(["Migrants' access to basic social services and social security"]);
+    expect(profile.dimensions[0]?.furtherDevelopment).toEqual([
+      "Migrants' access to basic social services and social security",
+    ]);
     expect(profile.dimensions[2]?.furtherDevelopment).toEqual(['Regional cooperation']);
-    expect(profile.dimensions[2]?.wellDeveloped).toEqual(['Global cooperation', 'Other partnerships (civil society, private sector, diaspora)']);
+    expect(profile.dimensions[2]?.wellDeveloped).toEqual([
+      'Global cooperation',
+      'Other partnerships (civil society, private sector, diaspora)',
+    ]);
   });
 });
 
@@ -151,25 +184,35 @@ describe('computeProfile invariants', () => {
 
   it('puts every area in exactly one list, by the documented rule (seeded random answers)', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...levels), { minLength: itemIds.length, maxLength: itemIds.length }), (chosen) => {
-        const responses = Object.fromEntries(itemIds.flatMap((itemId, index) => (chosen[index] ? [[itemId, { optionId: chosen[index] }]] : [])));
-        const profile = computeProfile(HAND_MADE, responses);
-        if (profile.status === 'invalid') return false;
-        return profile.dimensions.every((dimension) =>
-          dimension.areas.every((area) => {
-            const lists = [dimension.wellDeveloped, dimension.furtherDevelopment, dimension.incomplete, dimension.notApplicable].filter((list) => list.includes(area.area));
-            const itemLevels = area.items.map((item) => item.level);
-            const expected = itemLevels.some((level) => level === 'partial' || level === 'absent')
-              ? 'potential-for-further-development'
-              : itemLevels.some((level) => level === undefined)
-                ? 'incomplete'
-                : itemLevels.every((level) => level === 'not-applicable')
-                  ? 'not-applicable'
-                  : 'well-developed';
-            return lists.length === 1 && area.classification === expected;
-          }),
-        );
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...levels), { minLength: itemIds.length, maxLength: itemIds.length }),
+        (chosen) => {
+          const responses = Object.fromEntries(
+            itemIds.flatMap((itemId, index) => (chosen[index] ? [[itemId, { optionId: chosen[index] }]] : [])),
+          );
+          const profile = computeProfile(HAND_MADE, responses);
+          if (profile.status === 'invalid') return false;
+          return profile.dimensions.every((dimension) =>
+            dimension.areas.every((area) => {
+              const lists = [
+                dimension.wellDeveloped,
+                dimension.furtherDevelopment,
+                dimension.incomplete,
+                dimension.notApplicable,
+              ].filter((list) => list.includes(area.area));
+              const itemLevels = area.items.map((item) => item.level);
+              const expected = itemLevels.some((level) => level === 'partial' || level === 'absent')
+                ? 'potential-for-further-development'
+                : itemLevels.some((level) => level === undefined)
+                  ? 'incomplete'
+                  : itemLevels.every((level) => level === 'not-applicable')
+                    ? 'not-applicable'
+                    : 'well-developed';
+              return lists.length === 1 && area.classification === expected;
+            }),
+          );
+        },
+      ),
       { seed: 1072, numRuns: 300 },
     );
   });

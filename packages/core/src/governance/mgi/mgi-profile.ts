@@ -17,7 +17,12 @@ export const PROFILE_LEVELS = ['in-place', 'partial', 'absent', 'not-applicable'
 export type ProfileLevel = (typeof PROFILE_LEVELS)[number];
 
 /** How an area of a dimension is named in the profile. */
-export const AREA_CLASSIFICATIONS = ['well-developed', 'potential-for-further-development', 'incomplete', 'not-applicable'] as const;
+export const AREA_CLASSIFICATIONS = [
+  'well-developed',
+  'potential-for-further-development',
+  'incomplete',
+  'not-applicable',
+] as const;
 export type AreaClassification = (typeof AREA_CLASSIFICATIONS)[number];
 
 /** Jurisdiction levels of MGI-style assessments: a country, or a city or other local authority. */
@@ -29,7 +34,9 @@ export const MGI_ROUND_KINDS = ['baseline', 'follow-up'] as const;
 export type MgiRoundKind = (typeof MGI_ROUND_KINDS)[number];
 
 /** Answers as assessments store them: item id -> chosen option and narrative evidence (`comment`). */
-export type ProfileResponses = Readonly<Record<string, { readonly optionId?: string; readonly comment?: string } | undefined>>;
+export type ProfileResponses = Readonly<
+  Record<string, { readonly optionId?: string; readonly comment?: string } | undefined>
+>;
 
 /** One item in a profile, with its level and evidence. */
 export interface ProfileItem {
@@ -95,7 +102,10 @@ export class ProfileInstrumentError extends Error {
  */
 export function profileLevelOf(option: ResponseOption, scale: readonly ResponseOption[]): ProfileLevel {
   if (option.notApplicable) return 'not-applicable';
-  if (option.score === undefined) throw new ProfileInstrumentError(`option "${option.id}" has neither a score nor notApplicable: its level is unknown`);
+  if (option.score === undefined)
+    throw new ProfileInstrumentError(
+      `option "${option.id}" has neither a score nor notApplicable: its level is unknown`,
+    );
   const value = Number(option.score);
   const max = Math.max(...scale.filter((entry) => entry.score !== undefined).map((entry) => Number(entry.score)));
   if (value === 0) return 'absent';
@@ -105,12 +115,18 @@ export function profileLevelOf(option: ResponseOption, scale: readonly ResponseO
 
 function checkProfileInstrument(instrument: InstrumentVersion): void {
   if (instrument.kind !== 'profile') {
-    throw new ProfileInstrumentError(`${instrument.instrument}@${instrument.version} is a ${instrument.kind} instrument, not a profile instrument`);
+    throw new ProfileInstrumentError(
+      `${instrument.instrument}@${instrument.version} is a ${instrument.kind} instrument, not a profile instrument`,
+    );
   }
   for (const [scaleId, options] of Object.entries(instrument.scales)) {
-    const scored = options.filter((option) => option.score !== undefined && !option.notApplicable).map((option) => Number(option.score));
+    const scored = options
+      .filter((option) => option.score !== undefined && !option.notApplicable)
+      .map((option) => Number(option.score));
     if (scored.length === 0 || Math.max(...scored) <= 0) {
-      throw new ProfileInstrumentError(`scale "${scaleId}" of ${instrument.instrument}@${instrument.version} needs an option with a positive score to mean "in place"`);
+      throw new ProfileInstrumentError(
+        `scale "${scaleId}" of ${instrument.instrument}@${instrument.version} needs an option with a positive score to mean "in place"`,
+      );
     }
     for (const option of options) profileLevelOf(option, options);
   }
@@ -124,7 +140,11 @@ function classifyArea(items: readonly ProfileItem[]): AreaClassification {
   return 'well-developed';
 }
 
-function profileDimension(instrument: InstrumentVersion, domain: Domain, responses: ProfileResponses): DimensionProfile {
+function profileDimension(
+  instrument: InstrumentVersion,
+  domain: Domain,
+  responses: ProfileResponses,
+): DimensionProfile {
   const areas = new Map<string, ProfileItem[]>();
   for (const item of domain.items) {
     const response = responses[item.id];
@@ -140,7 +160,8 @@ function profileDimension(instrument: InstrumentVersion, domain: Domain, respons
     areas.set(key, [...(areas.get(key) ?? []), entry]);
   }
   const profileAreas = [...areas].map(([area, items]) => ({ area, classification: classifyArea(items), items }));
-  const named = (classification: AreaClassification) => profileAreas.filter((area) => area.classification === classification).map((area) => area.area);
+  const named = (classification: AreaClassification) =>
+    profileAreas.filter((area) => area.classification === classification).map((area) => area.area);
   return {
     dimensionId: domain.id,
     code: domain.code,
@@ -168,12 +189,20 @@ export function computeProfile(instrument: InstrumentVersion, responses: Profile
     if (response?.optionId === undefined) continue;
     const item = items.get(itemId);
     if (!item) {
-      problems.push({ itemId, optionId: response.optionId, message: `unknown item "${itemId}" in ${instrument.instrument}@${instrument.version}` });
+      problems.push({
+        itemId,
+        optionId: response.optionId,
+        message: `unknown item "${itemId}" in ${instrument.instrument}@${instrument.version}`,
+      });
       continue;
     }
     const options = instrument.scales[item.scale] ?? [];
     if (!options.some((option) => option.id === response.optionId)) {
-      problems.push({ itemId, optionId: response.optionId, message: `item ${itemId} has no option "${response.optionId}" (options: ${options.map((option) => option.id).join(', ')})` });
+      problems.push({
+        itemId,
+        optionId: response.optionId,
+        message: `item ${itemId} has no option "${response.optionId}" (options: ${options.map((option) => option.id).join(', ')})`,
+      });
     }
   }
   if (problems.length > 0) return { status: 'invalid', ...header, problems };

@@ -7,7 +7,16 @@
 import type { AreaClassification, MgiRoundKind, ProfileLevel, ProfileResult } from './mgi-profile.ts';
 
 /** How an item's answer moved between two rounds. */
-export const PROFILE_ITEM_CHANGE_KINDS = ['improved', 'regressed', 'changed', 'evidence-updated', 'newly-answered', 'no-longer-answered', 'added', 'removed'] as const;
+export const PROFILE_ITEM_CHANGE_KINDS = [
+  'improved',
+  'regressed',
+  'changed',
+  'evidence-updated',
+  'newly-answered',
+  'no-longer-answered',
+  'added',
+  'removed',
+] as const;
 export type ProfileItemChangeKind = (typeof PROFILE_ITEM_CHANGE_KINDS)[number];
 
 /** One item whose answer or evidence changed. */
@@ -66,7 +75,10 @@ function levelChange(from: ProfileLevel | undefined, to: ProfileLevel | undefine
 type ValidProfile = Extract<ProfileResult, { dimensions: unknown }>;
 
 function valid(profile: ProfileResult, which: string): ValidProfile {
-  if (profile.status === 'invalid') throw new RoundComparisonError(`the ${which} profile is invalid: ${profile.problems.map((problem) => problem.message).join('; ')}`);
+  if (profile.status === 'invalid')
+    throw new RoundComparisonError(
+      `the ${which} profile is invalid: ${profile.problems.map((problem) => problem.message).join('; ')}`,
+    );
   return profile;
 }
 
@@ -80,7 +92,9 @@ export function compareProfiles(earlier: ProfileResult, later: ProfileResult): R
   const items: ProfileItemChange[] = [];
   const areas: ProfileAreaChange[] = [];
   const dimensions: DimensionChangeSummary[] = [];
-  const dimensionIds = [...new Set([...before.dimensions, ...after.dimensions].map((dimension) => dimension.dimensionId))];
+  const dimensionIds = [
+    ...new Set([...before.dimensions, ...after.dimensions].map((dimension) => dimension.dimensionId)),
+  ];
   for (const dimensionId of dimensionIds) {
     const beforeDimension = before.dimensions.find((dimension) => dimension.dimensionId === dimensionId);
     const afterDimension = after.dimensions.find((dimension) => dimension.dimensionId === dimensionId);
@@ -103,7 +117,8 @@ export function compareProfiles(earlier: ProfileResult, later: ProfileResult): R
           ...(afterArea ? { to: afterArea.classification } : {}),
         });
         if (afterArea?.classification === 'well-developed') summary.becameWellDeveloped.push(areaName);
-        if (afterArea?.classification === 'potential-for-further-development') summary.newlyFurtherDevelopment.push(areaName);
+        if (afterArea?.classification === 'potential-for-further-development')
+          summary.newlyFurtherDevelopment.push(areaName);
       }
       const beforeItems = new Map((beforeArea?.items ?? []).map((item) => [item.itemId, item]));
       const afterItems = new Map((afterArea?.items ?? []).map((item) => [item.itemId, item]));
@@ -113,7 +128,10 @@ export function compareProfiles(earlier: ProfileResult, later: ProfileResult): R
         let change: ProfileItemChangeKind | undefined;
         if (!beforeItem) change = 'added';
         else if (!afterItem) change = 'removed';
-        else change = levelChange(beforeItem.level, afterItem.level) ?? (beforeItem.evidence !== afterItem.evidence ? 'evidence-updated' : undefined);
+        else
+          change =
+            levelChange(beforeItem.level, afterItem.level) ??
+            (beforeItem.evidence !== afterItem.evidence ? 'evidence-updated' : undefined);
         if (!change) continue;
         items.push({
           dimensionId,
@@ -152,11 +170,15 @@ export class MgiRoundError extends Error {
  * Throws when the year is not after the jurisdiction's latest round.
  */
 export function nextRoundKind(existing: readonly MgiRound[], jurisdiction: string, year: number): MgiRoundKind {
-  if (!Number.isInteger(year) || year < 2016 || year > 2100) throw new MgiRoundError(`invalid year: ${year} (MGI assessments exist since 2016)`);
+  if (!Number.isInteger(year) || year < 2016 || year > 2100)
+    throw new MgiRoundError(`invalid year: ${year} (MGI assessments exist since 2016)`);
   const years = existing.filter((round) => round.jurisdiction === jurisdiction).map((round) => round.year);
   if (years.length === 0) return 'baseline';
   const latest = Math.max(...years);
-  if (year <= latest) throw new MgiRoundError(`invalid year: ${year} (${jurisdiction} already has a round in ${latest}; a follow-up comes later)`);
+  if (year <= latest)
+    throw new MgiRoundError(
+      `invalid year: ${year} (${jurisdiction} already has a round in ${latest}; a follow-up comes later)`,
+    );
   return 'follow-up';
 }
 
@@ -164,5 +186,7 @@ export function nextRoundKind(existing: readonly MgiRound[], jurisdiction: strin
 export function jurisdictionLevelOf(code: string): 'national' | 'local' {
   if (/^\d{1,3}$/.test(code)) return 'national';
   if (/^\d{1,3}-[A-Za-z0-9]+$/.test(code)) return 'local';
-  throw new MgiRoundError(`invalid jurisdiction: ${code} (expected an M49 code such as 484, or <M49>-<local code> such as 484-CMX)`);
+  throw new MgiRoundError(
+    `invalid jurisdiction: ${code} (expected an M49 code such as 484, or <M49>-<local code> such as 484-CMX)`,
+  );
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyMgiAction, availableMgiActions, ministriesWithoutComment, startMgiProcess, type MgiProcess, type MgiProcessAction } from './mgi-workflow.ts';
+import {
+  applyMgiAction,
+  availableMgiActions,
+  ministriesWithoutComment,
+  startMgiProcess,
+  type MgiProcess,
+  type MgiProcessAction,
+} from './mgi-workflow.ts';
 
 const at = (day: number) => `2024-03-${String(day).padStart(2, '0')}T10:00:00Z`;
 
@@ -21,10 +28,29 @@ function inConsultation(): MgiProcess {
 describe('applyMgiAction', () => {
   it('goes from launch to publication with comments from two ministries', () => {
     let process = inConsultation();
-    process = apply(process, { type: 'comment', ministry: 'Ministry of Labour', body: 'Add the 2023 labour migration decree.', itemId: '4.1', actor: 'lab-1', at: at(4) });
-    process = apply(process, { type: 'comment', ministry: 'Ministry of Foreign Affairs', body: 'Consular crisis unit exists since 2021.', actor: 'mfa-1', at: at(5) });
+    process = apply(process, {
+      type: 'comment',
+      ministry: 'Ministry of Labour',
+      body: 'Add the 2023 labour migration decree.',
+      itemId: '4.1',
+      actor: 'lab-1',
+      at: at(4),
+    });
+    process = apply(process, {
+      type: 'comment',
+      ministry: 'Ministry of Foreign Affairs',
+      body: 'Consular crisis unit exists since 2021.',
+      actor: 'mfa-1',
+      at: at(5),
+    });
     process = apply(process, { type: 'close-consultation', actor: 'focal-1', at: at(6) });
-    process = apply(process, { type: 'approve', authority: 'Council of Ministers', reference: 'Decision 12/2024', actor: 'gov-1', at: at(7) });
+    process = apply(process, {
+      type: 'approve',
+      authority: 'Council of Ministers',
+      reference: 'Decision 12/2024',
+      actor: 'gov-1',
+      at: at(7),
+    });
     process = apply(process, { type: 'publish', url: 'https://example.org/profile', actor: 'iom-1', at: at(8) });
     expect(process.state).toBe('published');
     expect(process.history.map((event) => event.to)).toEqual([
@@ -41,11 +67,22 @@ describe('applyMgiAction', () => {
       ['Ministry of Labour', 1],
       ['Ministry of Foreign Affairs', 1],
     ]);
-    expect(process.approval).toEqual({ authority: 'Council of Ministers', reference: 'Decision 12/2024', actor: 'gov-1', at: at(7) });
+    expect(process.approval).toEqual({
+      authority: 'Council of Ministers',
+      reference: 'Decision 12/2024',
+      actor: 'gov-1',
+      at: at(7),
+    });
   });
 
   it('keeps the consultation open until every invited ministry has commented', () => {
-    const process = apply(inConsultation(), { type: 'comment', ministry: 'Ministry of Labour', body: 'No objection.', actor: 'lab-1', at: at(4) });
+    const process = apply(inConsultation(), {
+      type: 'comment',
+      ministry: 'Ministry of Labour',
+      body: 'No objection.',
+      actor: 'lab-1',
+      at: at(4),
+    });
     expect(ministriesWithoutComment(process)).toEqual(['Ministry of Foreign Affairs']);
     expect(applyMgiAction(process, { type: 'close-consultation', actor: 'focal-1', at: at(6) })).toEqual({
       ok: false,
@@ -56,8 +93,12 @@ describe('applyMgiAction', () => {
 
   it('refuses comments from a ministry that is not invited, and empty comments', () => {
     const process = inConsultation();
-    expect(applyMgiAction(process, { type: 'comment', ministry: 'Ministry of Health', body: 'x', actor: 'h', at: at(4) })).toMatchObject({ ok: false, refusal: 'unknown-ministry' });
-    expect(applyMgiAction(process, { type: 'comment', ministry: 'Ministry of Labour', body: '  ', actor: 'h', at: at(4) })).toMatchObject({ ok: false, refusal: 'missing-field' });
+    expect(
+      applyMgiAction(process, { type: 'comment', ministry: 'Ministry of Health', body: 'x', actor: 'h', at: at(4) }),
+    ).toMatchObject({ ok: false, refusal: 'unknown-ministry' });
+    expect(
+      applyMgiAction(process, { type: 'comment', ministry: 'Ministry of Labour', body: '  ', actor: 'h', at: at(4) }),
+    ).toMatchObject({ ok: false, refusal: 'missing-field' });
   });
 
   it('refuses actions out of order and publication without approval', () => {
@@ -67,15 +108,39 @@ describe('applyMgiAction', () => {
       refusal: 'not-allowed-in-state',
       message: 'cannot publish while the process is at launch; publish is allowed at government-approval',
     });
-    let process = apply(inConsultation(), { type: 'comment', ministry: 'Ministry of Labour', body: 'ok', actor: 'l', at: at(4) });
-    process = apply(process, { type: 'comment', ministry: 'Ministry of Foreign Affairs', body: 'ok', actor: 'm', at: at(4) });
+    let process = apply(inConsultation(), {
+      type: 'comment',
+      ministry: 'Ministry of Labour',
+      body: 'ok',
+      actor: 'l',
+      at: at(4),
+    });
+    process = apply(process, {
+      type: 'comment',
+      ministry: 'Ministry of Foreign Affairs',
+      body: 'ok',
+      actor: 'm',
+      at: at(4),
+    });
     process = apply(process, { type: 'close-consultation', actor: 'f', at: at(5) });
-    expect(applyMgiAction(process, { type: 'publish', actor: 'a', at: at(6) })).toMatchObject({ ok: false, refusal: 'not-approved' });
+    expect(applyMgiAction(process, { type: 'publish', actor: 'a', at: at(6) })).toMatchObject({
+      ok: false,
+      refusal: 'not-approved',
+    });
   });
 
   it('sends a draft back with a reason and starts a second consultation', () => {
-    let process = apply(inConsultation(), { type: 'comment', ministry: 'Ministry of Labour', body: 'Wrong figures.', actor: 'l', at: at(4) });
-    expect(applyMgiAction(process, { type: 'revise-draft', reason: '', actor: 'f', at: at(5) })).toMatchObject({ ok: false, refusal: 'missing-field' });
+    let process = apply(inConsultation(), {
+      type: 'comment',
+      ministry: 'Ministry of Labour',
+      body: 'Wrong figures.',
+      actor: 'l',
+      at: at(4),
+    });
+    expect(applyMgiAction(process, { type: 'revise-draft', reason: '', actor: 'f', at: at(5) })).toMatchObject({
+      ok: false,
+      refusal: 'missing-field',
+    });
     process = apply(process, { type: 'revise-draft', reason: 'Labour figures corrected', actor: 'f', at: at(5) });
     expect(process.state).toBe('draft-profile');
     process = apply(process, { type: 'open-consultation', ministries: ['Ministry of Labour'], actor: 'f', at: at(6) });
@@ -84,11 +149,20 @@ describe('applyMgiAction', () => {
     expect(process.comments).toHaveLength(1);
   });
 
-  it('checks the actor\'s roles when given', () => {
+  it("checks the actor's roles when given", () => {
     const process = inConsultation();
     const close = { type: 'close-consultation' as const, actor: 'f', at: at(6) };
-    expect(applyMgiAction(process, close, { roles: ['focal-point'] })).toMatchObject({ ok: false, refusal: 'role-not-permitted' });
-    expect(applyMgiAction(process, { type: 'comment', ministry: 'Ministry of Labour', body: 'ok', actor: 'l', at: at(4) }, { roles: ['reviewer'] }).ok).toBe(true);
+    expect(applyMgiAction(process, close, { roles: ['focal-point'] })).toMatchObject({
+      ok: false,
+      refusal: 'role-not-permitted',
+    });
+    expect(
+      applyMgiAction(
+        process,
+        { type: 'comment', ministry: 'Ministry of Labour', body: 'ok', actor: 'l', at: at(4) },
+        { roles: ['reviewer'] },
+      ).ok,
+    ).toBe(true);
   });
 
   it('leaves the process unchanged when an action is refused', () => {

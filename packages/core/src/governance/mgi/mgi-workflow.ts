@@ -8,7 +8,14 @@ import type { Role } from '../../workflow/assessment-workflow.ts';
 import type { MgiRoundKind } from './mgi-profile.ts';
 
 /** Where an MGI-style assessment stands, in process order. */
-export const MGI_PROCESS_STATES = ['launch', 'data-collection', 'draft-profile', 'inter-ministerial-consultation', 'government-approval', 'published'] as const;
+export const MGI_PROCESS_STATES = [
+  'launch',
+  'data-collection',
+  'draft-profile',
+  'inter-ministerial-consultation',
+  'government-approval',
+  'published',
+] as const;
 export type MgiProcessState = (typeof MGI_PROCESS_STATES)[number];
 
 /** What can be done to the process. */
@@ -77,10 +84,18 @@ export interface MgiProcess {
 }
 
 /** Why an action is refused. */
-export type MgiProcessRefusal = 'not-allowed-in-state' | 'role-not-permitted' | 'missing-field' | 'unknown-ministry' | 'consultation-incomplete' | 'not-approved' | 'already-approved';
+export type MgiProcessRefusal =
+  | 'not-allowed-in-state'
+  | 'role-not-permitted'
+  | 'missing-field'
+  | 'unknown-ministry'
+  | 'consultation-incomplete'
+  | 'not-approved'
+  | 'already-approved';
 
 /** The result of an action: the new process, or the refusal and why (the old process is unchanged). */
-export type MgiProcessDecision = { ok: true; process: MgiProcess } | { ok: false; refusal: MgiProcessRefusal; message: string };
+export type MgiProcessDecision =
+  { ok: true; process: MgiProcess } | { ok: false; refusal: MgiProcessRefusal; message: string };
 
 /** From which states each action is allowed, and where it leads (undefined: the state stays). */
 export const MGI_PROCESS_RULES = {
@@ -120,46 +135,72 @@ const refuse = (refusal: MgiProcessRefusal, message: string): MgiProcessDecision
 
 /** Ministries of the current consultation that have not commented yet. */
 export function ministriesWithoutComment(process: MgiProcess): string[] {
-  const commented = new Set(process.comments.filter((comment) => comment.consultation === process.consultation).map((comment) => comment.ministry));
+  const commented = new Set(
+    process.comments
+      .filter((comment) => comment.consultation === process.consultation)
+      .map((comment) => comment.ministry),
+  );
   return process.ministries.filter((ministry) => !commented.has(ministry));
 }
 
-function checkAction(process: MgiProcess, action: MgiProcessAction, roles: readonly Role[] | undefined): MgiProcessDecision | undefined {
+function checkAction(
+  process: MgiProcess,
+  action: MgiProcessAction,
+  roles: readonly Role[] | undefined,
+): MgiProcessDecision | undefined {
   const rule: { from: readonly MgiProcessState[] } = MGI_PROCESS_RULES[action.type];
   if (!rule.from.includes(process.state)) {
-    return refuse('not-allowed-in-state', `cannot ${action.type} while the process is at ${process.state}; ${action.type} is allowed at ${rule.from.join(', ')}`);
+    return refuse(
+      'not-allowed-in-state',
+      `cannot ${action.type} while the process is at ${process.state}; ${action.type} is allowed at ${rule.from.join(', ')}`,
+    );
   }
   const permitted: readonly Role[] = MGI_PROCESS_ROLES[action.type];
   if (roles && !roles.some((role) => permitted.includes(role))) {
-    return refuse('role-not-permitted', `${action.type} needs one of the roles ${permitted.join(', ')}; the actor has ${roles.length > 0 ? roles.join(', ') : 'no role'} here`);
+    return refuse(
+      'role-not-permitted',
+      `${action.type} needs one of the roles ${permitted.join(', ')}; the actor has ${roles.length > 0 ? roles.join(', ') : 'no role'} here`,
+    );
   }
   if (blank(action.actor)) return refuse('missing-field', `${action.type} needs an actor`);
-  if (blank(action.at) || Number.isNaN(Date.parse(action.at))) return refuse('missing-field', `${action.type} needs a date-time "at" (got ${JSON.stringify(action.at)})`);
+  if (blank(action.at) || Number.isNaN(Date.parse(action.at)))
+    return refuse('missing-field', `${action.type} needs a date-time "at" (got ${JSON.stringify(action.at)})`);
   switch (action.type) {
     case 'open-consultation': {
       const names = action.ministries.map((ministry) => ministry.trim());
-      if (names.length === 0 || names.some((name) => name === '')) return refuse('missing-field', 'open-consultation needs at least one ministry, each with a name');
-      if (new Set(names).size !== names.length) return refuse('missing-field', `open-consultation lists a ministry twice: ${names.join(', ')}`);
+      if (names.length === 0 || names.some((name) => name === ''))
+        return refuse('missing-field', 'open-consultation needs at least one ministry, each with a name');
+      if (new Set(names).size !== names.length)
+        return refuse('missing-field', `open-consultation lists a ministry twice: ${names.join(', ')}`);
       return undefined;
     }
     case 'comment':
       if (!process.ministries.includes(action.ministry)) {
-        return refuse('unknown-ministry', `"${action.ministry}" is not invited to this consultation (invited: ${process.ministries.join(', ')})`);
+        return refuse(
+          'unknown-ministry',
+          `"${action.ministry}" is not invited to this consultation (invited: ${process.ministries.join(', ')})`,
+        );
       }
       if (blank(action.body)) return refuse('missing-field', 'comment needs a body');
       return undefined;
     case 'close-consultation': {
       const waiting = ministriesWithoutComment(process);
-      if (waiting.length > 0) return refuse('consultation-incomplete', `the consultation waits for comments from ${waiting.join(', ')}`);
+      if (waiting.length > 0)
+        return refuse('consultation-incomplete', `the consultation waits for comments from ${waiting.join(', ')}`);
       return undefined;
     }
     case 'revise-draft':
-      return blank(action.reason) ? refuse('missing-field', 'revise-draft needs a reason (why the draft goes back)') : undefined;
+      return blank(action.reason)
+        ? refuse('missing-field', 'revise-draft needs a reason (why the draft goes back)')
+        : undefined;
     case 'approve':
-      if (process.approval) return refuse('already-approved', `the profile was already approved by ${process.approval.authority}`);
+      if (process.approval)
+        return refuse('already-approved', `the profile was already approved by ${process.approval.authority}`);
       return blank(action.authority) ? refuse('missing-field', 'approve needs the approving authority') : undefined;
     case 'publish':
-      return process.approval ? undefined : refuse('not-approved', 'publish needs the government approval first (approve)');
+      return process.approval
+        ? undefined
+        : refuse('not-approved', 'publish needs the government approval first (approve)');
     default:
       return undefined;
   }
@@ -170,15 +211,30 @@ function checkAction(process: MgiProcess, action: MgiProcessAction, roles: reado
  * `roles` are the actor's roles for the jurisdiction; without them the role check is left to the caller.
  * @example applyMgiAction(process, { type: 'comment', ministry: 'Ministry of Labour', body: '…', actor: 'u1', at: '2024-03-01T10:00:00Z' })
  */
-export function applyMgiAction(process: MgiProcess, action: MgiProcessAction, options: { roles?: readonly Role[] } = {}): MgiProcessDecision {
+export function applyMgiAction(
+  process: MgiProcess,
+  action: MgiProcessAction,
+  options: { roles?: readonly Role[] } = {},
+): MgiProcessDecision {
   const refusal = checkAction(process, action, options.roles);
   if (refusal) return refusal;
   const rule = MGI_PROCESS_RULES[action.type];
   const to: MgiProcessState = 'to' in rule ? rule.to : process.state;
-  const next: MgiProcess = { ...process, state: to, history: [...process.history, { action, from: process.state, to }] };
+  const next: MgiProcess = {
+    ...process,
+    state: to,
+    history: [...process.history, { action, from: process.state, to }],
+  };
   switch (action.type) {
     case 'open-consultation':
-      return { ok: true, process: { ...next, consultation: process.consultation + 1, ministries: action.ministries.map((ministry) => ministry.trim()) } };
+      return {
+        ok: true,
+        process: {
+          ...next,
+          consultation: process.consultation + 1,
+          ministries: action.ministries.map((ministry) => ministry.trim()),
+        },
+      };
     case 'comment': {
       const comment: MinistryComment = {
         consultation: process.consultation,
@@ -198,10 +254,24 @@ export function applyMgiAction(process: MgiProcess, action: MgiProcessAction, op
     case 'approve':
       return {
         ok: true,
-        process: { ...next, approval: { authority: action.authority, ...(action.reference ? { reference: action.reference } : {}), actor: action.actor, at: action.at } },
+        process: {
+          ...next,
+          approval: {
+            authority: action.authority,
+            ...(action.reference ? { reference: action.reference } : {}),
+            actor: action.actor,
+            at: action.at,
+          },
+        },
       };
     case 'publish':
-      return { ok: true, process: { ...next, publication: { ...(action.url ? { url: action.url } : {}), actor: action.actor, at: action.at } } };
+      return {
+        ok: true,
+        process: {
+          ...next,
+          publication: { ...(action.url ? { url: action.url } : {}), actor: action.actor, at: action.at },
+        },
+      };
     default:
       return { ok: true, process: next };
   }
@@ -209,5 +279,7 @@ export function applyMgiAction(process: MgiProcess, action: MgiProcessAction, op
 
 /** The actions allowed in a state (field checks aside). */
 export function availableMgiActions(state: MgiProcessState): MgiProcessActionType[] {
-  return MGI_PROCESS_ACTIONS.filter((type) => (MGI_PROCESS_RULES[type].from as readonly MgiProcessState[]).includes(state));
+  return MGI_PROCESS_ACTIONS.filter((type) =>
+    (MGI_PROCESS_RULES[type].from as readonly MgiProcessState[]).includes(state),
+  );
 }

@@ -19,15 +19,35 @@ export const processGroupId = (processId: string): string => `iscm-${processId}`
  * The processes as user-defined groups with dated members, for createGeography({ groups }): RCPs and
  * forums can then be aggregated and mapped like any other area. Members without an M49 code are left out.
  */
-export function partnershipGroups(registry: PartnershipRegistry, options: { includeObservers?: boolean; processes?: readonly string[] } = {}): GroupDefinition[] {
+export function partnershipGroups(
+  registry: PartnershipRegistry,
+  options: { includeObservers?: boolean; processes?: readonly string[] } = {},
+): GroupDefinition[] {
   const wanted = options.processes ? new Set(options.processes.map((id) => getProcess(registry, id).id)) : undefined;
   return registry.processes
     .filter((process) => !wanted || wanted.has(process.id))
     .map((process) => {
       const members: DatedMember[] = registry.memberships
-        .filter((record) => record.process === process.id && record.area !== undefined && !record.unverified && (options.includeObservers || record.kind === 'member'))
-        .map((record) => ({ area: record.area ?? '', ...(record.from ? { from: record.from } : {}), ...(record.until ? { until: record.until } : {}), note: `${record.role} (${record.source}, as of ${record.asOf})` }));
-      return { id: processGroupId(process.id), name: process.name, kind: process.types.at(-1)?.type ?? 'consultation-process', members, source: process.source };
+        .filter(
+          (record) =>
+            record.process === process.id &&
+            record.area !== undefined &&
+            !record.unverified &&
+            (options.includeObservers || record.kind === 'member'),
+        )
+        .map((record) => ({
+          area: record.area ?? '',
+          ...(record.from ? { from: record.from } : {}),
+          ...(record.until ? { until: record.until } : {}),
+          note: `${record.role} (${record.source}, as of ${record.asOf})`,
+        }));
+      return {
+        id: processGroupId(process.id),
+        name: process.name,
+        kind: process.types.at(-1)?.type ?? 'consultation-process',
+        members,
+        source: process.source,
+      };
     })
     .filter((group) => group.members.length > 0);
 }
@@ -81,14 +101,30 @@ function groupGeography(registry: PartnershipRegistry, processId: string, includ
  * The group result of a process's members for one round and domain.
  * @example processGroupResult(DEFAULT_PARTNERSHIP_REGISTRY, 'colombo-process', observations, { year: 2021 }).percent
  */
-export function processGroupResult(registry: PartnershipRegistry, processId: string, observations: Iterable<Observation>, options: GroupResultOptions): GroupResult {
+export function processGroupResult(
+  registry: PartnershipRegistry,
+  processId: string,
+  observations: Iterable<Observation>,
+  options: GroupResultOptions,
+): GroupResult {
   const process = getProcess(registry, processId);
   const domain = options.domain ?? 'ALLDOMAINS';
-  const records = processMemberships(registry, process.id, { asOf: options.asOf ?? options.year, ...(options.includeObservers ? { includeObservers: true } : {}) });
-  const members = [...new Set(records.flatMap((record) => (record.area ? [record.area] : [])))].sort((left, right) => Number(left) - Number(right));
+  const records = processMemberships(registry, process.id, {
+    asOf: options.asOf ?? options.year,
+    ...(options.includeObservers ? { includeObservers: true } : {}),
+  });
+  const members = [...new Set(records.flatMap((record) => (record.area ? [record.area] : [])))].sort(
+    (left, right) => Number(left) - Number(right),
+  );
   const unresolved = records.filter((record) => !record.area).map((record) => record.name);
   const wanted = new Set(members);
-  const relevant = [...observations].filter((entry) => entry.series === 'SG_CPA_MIGRS' && entry.year === options.year && entry.domain === domain && wanted.has(entry.area));
+  const relevant = [...observations].filter(
+    (entry) =>
+      entry.series === 'SG_CPA_MIGRS' &&
+      entry.year === options.year &&
+      entry.domain === domain &&
+      wanted.has(entry.area),
+  );
   const values = new Map<string, Observation['value']>();
   for (const observation of relevant) {
     // Observations carry canonical M49 strings; the first value of a member wins, as in core aggregation.
@@ -122,14 +158,22 @@ export function processGroupResult(registry: PartnershipRegistry, processId: str
   };
   if (members.length === 0) return base;
   const asOf = options.asOf ?? options.year;
-  const aggregate = aggregateMigrp(relevant, { geography: groupGeography(registry, process.id, options.includeObservers ?? false), areas: [processGroupId(process.id)], membershipDate: () => asOf })
-    .aggregates.find((entry) => entry.domain === domain && entry.year === options.year);
+  const aggregate = aggregateMigrp(relevant, {
+    geography: groupGeography(registry, process.id, options.includeObservers ?? false),
+    areas: [processGroupId(process.id)],
+    membershipDate: () => asOf,
+  }).aggregates.find((entry) => entry.domain === domain && entry.year === options.year);
   if (!aggregate) return base;
   return { ...base, numerator: aggregate.numerator, denominator: aggregate.denominator, percent: aggregate.value };
 }
 
 /** The group results of a process for every policy domain of a round. */
-export function processGroupResults(registry: PartnershipRegistry, processId: string, observations: Iterable<Observation>, options: Omit<GroupResultOptions, 'domain'>): GroupResult[] {
+export function processGroupResults(
+  registry: PartnershipRegistry,
+  processId: string,
+  observations: Iterable<Observation>,
+  options: Omit<GroupResultOptions, 'domain'>,
+): GroupResult[] {
   const list = [...observations];
   return POLICY_DOMAIN_CODES.map((domain) => processGroupResult(registry, processId, list, { ...options, domain }));
 }
@@ -145,9 +189,18 @@ export interface MemberCategories {
  * The overall (ALLDOMAINS) SG_CPA_MIGRS values of the given member areas in the latest round that has
  * any, for colouring a member map by category; undefined when none of them has a value.
  */
-export function memberCategories(memberAreas: readonly string[], observations: Iterable<Observation>): MemberCategories | undefined {
+export function memberCategories(
+  memberAreas: readonly string[],
+  observations: Iterable<Observation>,
+): MemberCategories | undefined {
   const wanted = new Set(memberAreas.map((area) => String(Number(area))));
-  const own = [...observations].filter((entry) => entry.series === 'SG_CPA_MIGRS' && entry.domain === 'ALLDOMAINS' && wanted.has(String(Number(entry.area))) && (typeof entry.value === 'number' || entry.value === 'N'));
+  const own = [...observations].filter(
+    (entry) =>
+      entry.series === 'SG_CPA_MIGRS' &&
+      entry.domain === 'ALLDOMAINS' &&
+      wanted.has(String(Number(entry.area))) &&
+      (typeof entry.value === 'number' || entry.value === 'N'),
+  );
   if (own.length === 0) return undefined;
   const year = Math.max(...own.map((entry) => entry.year));
   const values: Record<string, number | 'N'> = {};

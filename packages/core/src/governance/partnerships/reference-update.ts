@@ -28,7 +28,13 @@ export interface RegistryReferenceMerge {
   withdrawn: number;
 }
 
-function mergeRecords<T extends { id: string }>(base: readonly T[], current: readonly T[], next: readonly T[], kind: string, result: { keptEdits: string[]; updated: number; withdrawn: number }): T[] {
+function mergeRecords<T extends { id: string }>(
+  base: readonly T[],
+  current: readonly T[],
+  next: readonly T[],
+  kind: string,
+  result: { keptEdits: string[]; updated: number; withdrawn: number },
+): T[] {
   const baseById = new Map(base.map((record) => [record.id, JSON.stringify(record)]));
   const currentById = new Map(current.map((record) => [record.id, record]));
   const edited = (record: T) => baseById.get(record.id) !== JSON.stringify(record);
@@ -56,7 +62,11 @@ function mergeRecords<T extends { id: string }>(base: readonly T[], current: rea
 }
 
 /** Merge newly compiled reference facts (`next`) into a stored registry (`current`) that began as `base`. */
-export function mergeRegistryReference(base: PartnershipRegistry, current: PartnershipRegistry, next: PartnershipRegistry): RegistryReferenceMerge {
+export function mergeRegistryReference(
+  base: PartnershipRegistry,
+  current: PartnershipRegistry,
+  next: PartnershipRegistry,
+): RegistryReferenceMerge {
   const result = { keptEdits: [] as string[], updated: 0, withdrawn: 0 };
   const registry: PartnershipRegistry = {
     processes: mergeRecords(base.processes, current.processes, next.processes, 'process', result),

@@ -32,19 +32,32 @@ describe('DEFAULT_PARTNERSHIP_REGISTRY', () => {
     const saintMartin = registry.memberships.find((record) => record.name === 'Saint Martin');
     expect(saintMartin?.area).toBeUndefined();
     expect(saintMartin?.note).toContain('ambiguous');
-    expect(registry.memberships.filter((record) => record.process === 'midwa').every((record) => record.unverified)).toBe(true);
+    expect(
+      registry.memberships.filter((record) => record.process === 'midwa').every((record) => record.unverified),
+    ).toBe(true);
   });
 
   it('lists the eight Global Meetings of Chairs and Secretariats of RCPs with outcome documents', () => {
     const meetings = processMeetings(registry, 'grcp');
     expect(meetings).toHaveLength(8);
-    expect(meetings[5]).toMatchObject({ place: expect.stringContaining('Geneva'), year: 2016, theme: expect.stringContaining('Sustainable Development Goals') });
+    expect(meetings[5]).toMatchObject({
+      place: expect.stringContaining('Geneva'),
+      year: 2016,
+      theme: expect.stringContaining('Sustainable Development Goals'),
+    });
     expect(meetings[5]?.outcomes).toHaveLength(1);
   });
 
   it('lists the processes of a type by their latest type claim', () => {
-    expect(listProcesses(registry, { type: 'global-process' }).map((process) => process.id)).toEqual(['gfmd', 'idm', 'hld', 'imrf']);
-    expect(listProcesses(registry, { type: 'interregional-forum' }).map((process) => process.id)).toContain('budapest-process');
+    expect(listProcesses(registry, { type: 'global-process' }).map((process) => process.id)).toEqual([
+      'gfmd',
+      'idm',
+      'hld',
+      'imrf',
+    ]);
+    expect(listProcesses(registry, { type: 'interregional-forum' }).map((process) => process.id)).toContain(
+      'budapest-process',
+    );
   });
 
   it('throws a typed error for an unknown process', () => {
@@ -57,7 +70,9 @@ describe('membership queries', () => {
     expect(processMemberAreas(registry, 'colombo-process')).toEqual(COLOMBO);
     // The eight destination-country observers are unverified (only a newspaper names them as observers): left out unless asked for.
     expect(processMemberAreas(registry, 'colombo-process', { includeObservers: true })).toEqual(COLOMBO);
-    expect(processMemberAreas(registry, 'colombo-process', { includeObservers: true, includeUnverified: true })).toHaveLength(20);
+    expect(
+      processMemberAreas(registry, 'colombo-process', { includeObservers: true, includeUnverified: true }),
+    ).toHaveLength(20);
   });
 
   it('finds the processes of a country', () => {
@@ -77,14 +92,22 @@ describe('processOverlap', () => {
 
   it('counts observers when asked', () => {
     expect(processOverlap(registry, 'colombo-process', 'add', { includeObservers: true }).shared).toHaveLength(11);
-    const overlap = processOverlap(registry, 'colombo-process', 'add', { includeObservers: true, includeUnverified: true });
+    const overlap = processOverlap(registry, 'colombo-process', 'add', {
+      includeObservers: true,
+      includeUnverified: true,
+    });
     expect(overlap.shared).toHaveLength(17);
     expect(overlap.onlySecond).toEqual(['512']);
   });
 
   it('lists overlapping pairs, most shared first', () => {
     const pairs = processOverlaps(registry, { processes: ['colombo-process', 'add', 'midsa'] });
-    expect(pairs).toEqual([{ processes: ['colombo-process', 'add'], shared: ['4', '50', '144', '156', '356', '360', '524', '586', '608', '704', '764'] }]);
+    expect(pairs).toEqual([
+      {
+        processes: ['colombo-process', 'add'],
+        shared: ['4', '50', '144', '156', '356', '360', '524', '586', '608', '704', '764'],
+      },
+    ]);
   });
 });
 
@@ -96,7 +119,16 @@ describe('registry edits', () => {
   };
 
   it('adds dated members and evaluates membership on a date', () => {
-    const joined = addMembership(small, { process: 'colombo-process', area: '4', name: 'Afghanistan', role: 'member', kind: 'member', asOf: '2003', from: '2003', source: 'test' });
+    const joined = addMembership(small, {
+      process: 'colombo-process',
+      area: '4',
+      name: 'Afghanistan',
+      role: 'member',
+      kind: 'member',
+      asOf: '2003',
+      from: '2003',
+      source: 'test',
+    });
     if (!joined.ok) throw new Error(JSON.stringify(joined.problems));
     const ended = endMembership(joined.registry, joined.record.id, { until: '2021-08-15', source: 'test' });
     if (!ended.ok) throw new Error(JSON.stringify(ended.problems));
@@ -108,7 +140,16 @@ describe('registry edits', () => {
   });
 
   it('refuses bad membership input, naming each field', () => {
-    const result = addMembership(small, { process: 'nope', area: 'AFG', name: '', role: 'member', kind: 'member', asOf: '2020', from: '2020-13', source: '' });
+    const result = addMembership(small, {
+      process: 'nope',
+      area: 'AFG',
+      name: '',
+      role: 'member',
+      kind: 'member',
+      asOf: '2020',
+      from: '2020-13',
+      source: '',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((problem) => problem.field)).toEqual(['process', 'area', 'name', 'source', 'from']);

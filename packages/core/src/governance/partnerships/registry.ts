@@ -17,7 +17,11 @@ import {
 } from './partnership.ts';
 
 /** The registry shipped with migov, seeded from the reference compilation (sources, dates and UNVERIFIED flags kept). */
-export const DEFAULT_PARTNERSHIP_REGISTRY: PartnershipRegistry = { processes: ISCM_PROCESSES, memberships: ISCM_MEMBERSHIPS, meetings: GLOBAL_RCP_MEETINGS };
+export const DEFAULT_PARTNERSHIP_REGISTRY: PartnershipRegistry = {
+  processes: ISCM_PROCESSES,
+  memberships: ISCM_MEMBERSHIPS,
+  meetings: GLOBAL_RCP_MEETINGS,
+};
 
 /** When membership is evaluated: a year (1 January) or a date `YYYY-MM-DD`. */
 export type MembershipDate = number | string;
@@ -56,7 +60,8 @@ const DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (or a year number) as a sortable day number; throws PartnershipDateError. */
 export function membershipDateKey(date: MembershipDate, what = 'date'): number {
   if (typeof date === 'number') {
-    if (!Number.isInteger(date) || date < 1000 || date > 9999) throw new PartnershipDateError(`invalid ${what}: ${date} (expected a year)`);
+    if (!Number.isInteger(date) || date < 1000 || date > 9999)
+      throw new PartnershipDateError(`invalid ${what}: ${date} (expected a year)`);
     return date * 10_000 + 101;
   }
   const match = DATE.exec(date.trim());
@@ -78,7 +83,10 @@ export function getProcess(registry: PartnershipRegistry, idOrAcronym: string): 
 }
 
 /** The processes, optionally of one type (as the latest type claim gives it). */
-export function listProcesses(registry: PartnershipRegistry, options: { type?: ProcessType } = {}): readonly ConsultationProcess[] {
+export function listProcesses(
+  registry: PartnershipRegistry,
+  options: { type?: ProcessType } = {},
+): readonly ConsultationProcess[] {
   if (!options.type) return registry.processes;
   return registry.processes.filter((process) => process.types.at(-1)?.type === options.type);
 }
@@ -94,7 +102,11 @@ function isCurrent(record: ProcessMembership, query: MembershipQuery): boolean {
 }
 
 /** The membership records of a process that count on the date, one per member (the latest attested). */
-export function processMemberships(registry: PartnershipRegistry, processId: string, query: MembershipQuery = {}): ProcessMembership[] {
+export function processMemberships(
+  registry: PartnershipRegistry,
+  processId: string,
+  query: MembershipQuery = {},
+): ProcessMembership[] {
   const process = getProcess(registry, processId);
   const byMember = new Map<string, ProcessMembership>();
   for (const record of registry.memberships) {
@@ -107,13 +119,21 @@ export function processMemberships(registry: PartnershipRegistry, processId: str
 }
 
 /** The M49 codes of a process's members on the date, sorted numerically. Members without a code are left out (see processMemberships). */
-export function processMemberAreas(registry: PartnershipRegistry, processId: string, query: MembershipQuery = {}): string[] {
+export function processMemberAreas(
+  registry: PartnershipRegistry,
+  processId: string,
+  query: MembershipQuery = {},
+): string[] {
   const areas = processMemberships(registry, processId, query).flatMap((record) => (record.area ? [record.area] : []));
   return [...new Set(areas)].sort((left, right) => Number(left) - Number(right));
 }
 
 /** The processes an area belongs to on the date, with its membership record. */
-export function processesOfArea(registry: PartnershipRegistry, area: string, query: MembershipQuery = {}): { process: ConsultationProcess; membership: ProcessMembership }[] {
+export function processesOfArea(
+  registry: PartnershipRegistry,
+  area: string,
+  query: MembershipQuery = {},
+): { process: ConsultationProcess; membership: ProcessMembership }[] {
   return registry.processes.flatMap((process) => {
     const membership = processMemberships(registry, process.id, query).find((record) => record.area === area);
     return membership ? [{ process, membership }] : [];
@@ -132,7 +152,12 @@ export interface ProcessOverlap {
  * Shared members of two processes on the date.
  * @example processOverlap(DEFAULT_PARTNERSHIP_REGISTRY, 'colombo-process', 'add').shared
  */
-export function processOverlap(registry: PartnershipRegistry, first: string, second: string, query: MembershipQuery = {}): ProcessOverlap {
+export function processOverlap(
+  registry: PartnershipRegistry,
+  first: string,
+  second: string,
+  query: MembershipQuery = {},
+): ProcessOverlap {
   const a = processMemberAreas(registry, first, query);
   const b = processMemberAreas(registry, second, query);
   const inA = new Set(a);
@@ -146,8 +171,13 @@ export function processOverlap(registry: PartnershipRegistry, first: string, sec
 }
 
 /** Every pair of the given processes (default: all) that share at least one member, most shared first. */
-export function processOverlaps(registry: PartnershipRegistry, query: MembershipQuery & { processes?: readonly string[] } = {}): { processes: [string, string]; shared: string[] }[] {
-  const ids = (query.processes ?? registry.processes.map((process) => process.id)).map((id) => getProcess(registry, id).id);
+export function processOverlaps(
+  registry: PartnershipRegistry,
+  query: MembershipQuery & { processes?: readonly string[] } = {},
+): { processes: [string, string]; shared: string[] }[] {
+  const ids = (query.processes ?? registry.processes.map((process) => process.id)).map(
+    (id) => getProcess(registry, id).id,
+  );
   const pairs: { processes: [string, string]; shared: string[] }[] = [];
   for (let left = 0; left < ids.length; left += 1) {
     for (let right = left + 1; right < ids.length; right += 1) {
@@ -155,12 +185,16 @@ export function processOverlaps(registry: PartnershipRegistry, query: Membership
       if (overlap.shared.length > 0) pairs.push({ processes: overlap.processes, shared: overlap.shared });
     }
   }
-  return pairs.sort((x, y) => y.shared.length - x.shared.length || x.processes.join().localeCompare(y.processes.join()));
+  return pairs.sort(
+    (x, y) => y.shared.length - x.shared.length || x.processes.join().localeCompare(y.processes.join()),
+  );
 }
 
 /** Meetings of a process (`grcp` for the Global Meetings of Chairs and Secretariats of RCPs), in date order. */
 export function processMeetings(registry: PartnershipRegistry, processId: string): ProcessMeeting[] {
-  return registry.meetings.filter((meeting) => meeting.process === processId).sort((left, right) => (left.year ?? 0) - (right.year ?? 0));
+  return registry.meetings
+    .filter((meeting) => meeting.process === processId)
+    .sort((left, right) => (left.year ?? 0) - (right.year ?? 0));
 }
 
 /** A precise complaint about a registry edit. */
@@ -170,7 +204,8 @@ export interface RegistryProblem {
   message: string;
 }
 
-export type RegistryEditResult<T> = { ok: true; registry: PartnershipRegistry; record: T } | { ok: false; problems: RegistryProblem[] };
+export type RegistryEditResult<T> =
+  { ok: true; registry: PartnershipRegistry; record: T } | { ok: false; problems: RegistryProblem[] };
 
 const blank = (text: string | undefined) => text === undefined || text.trim() === '';
 
@@ -185,14 +220,24 @@ function dateProblem(field: string, value: string | undefined): RegistryProblem[
 }
 
 /** Add a process; its id must be new and lower-case. */
-export function addProcess(registry: PartnershipRegistry, process: ConsultationProcess): RegistryEditResult<ConsultationProcess> {
+export function addProcess(
+  registry: PartnershipRegistry,
+  process: ConsultationProcess,
+): RegistryEditResult<ConsultationProcess> {
   const problems: RegistryProblem[] = [];
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(process.id)) problems.push({ field: 'id', value: process.id, message: 'lower-case letters, digits and hyphens' });
-  if (findProcess(registry, process.id) || findProcess(registry, process.acronym)) problems.push({ field: 'id', value: process.id, message: 'a process with this id or acronym exists' });
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(process.id))
+    problems.push({ field: 'id', value: process.id, message: 'lower-case letters, digits and hyphens' });
+  if (findProcess(registry, process.id) || findProcess(registry, process.acronym))
+    problems.push({ field: 'id', value: process.id, message: 'a process with this id or acronym exists' });
   if (blank(process.name)) problems.push({ field: 'name', message: 'a process needs a name' });
   if (blank(process.source)) problems.push({ field: 'source', message: 'a process needs the source of its facts' });
   process.types.forEach((claim, index) => {
-    if (!(PROCESS_TYPES as readonly string[]).includes(claim.type)) problems.push({ field: `types[${index}].type`, value: claim.type, message: `one of ${PROCESS_TYPES.join(', ')}` });
+    if (!(PROCESS_TYPES as readonly string[]).includes(claim.type))
+      problems.push({
+        field: `types[${index}].type`,
+        value: claim.type,
+        message: `one of ${PROCESS_TYPES.join(', ')}`,
+      });
   });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, registry: { ...registry, processes: [...registry.processes, process] }, record: process };
@@ -214,7 +259,11 @@ export interface NewMembership {
 }
 
 /** Add a membership record (e.g. a new member from a date), validated. */
-export function addMembership(registry: PartnershipRegistry, input: NewMembership, isKnownArea?: (area: string) => boolean): RegistryEditResult<ProcessMembership> {
+export function addMembership(
+  registry: PartnershipRegistry,
+  input: NewMembership,
+  isKnownArea?: (area: string) => boolean,
+): RegistryEditResult<ProcessMembership> {
   const problems: RegistryProblem[] = [];
   const process = findProcess(registry, input.process);
   if (!process) problems.push({ field: 'process', value: input.process, message: 'unknown consultation process' });
@@ -223,9 +272,15 @@ export function addMembership(registry: PartnershipRegistry, input: NewMembershi
   }
   if (blank(input.name)) problems.push({ field: 'name', message: 'a member needs a name' });
   if (blank(input.source)) problems.push({ field: 'source', message: 'a membership record needs its source' });
-  if (input.kind !== 'member' && input.kind !== 'observer') problems.push({ field: 'kind', value: input.kind, message: 'member or observer' });
+  if (input.kind !== 'member' && input.kind !== 'observer')
+    problems.push({ field: 'kind', value: input.kind, message: 'member or observer' });
   problems.push(...dateProblem('from', input.from), ...dateProblem('until', input.until));
-  if (problems.length === 0 && input.from && input.until && membershipDateKey(input.from) >= membershipDateKey(input.until)) {
+  if (
+    problems.length === 0 &&
+    input.from &&
+    input.until &&
+    membershipDateKey(input.from) >= membershipDateKey(input.until)
+  ) {
     problems.push({ field: 'until', value: input.until, message: `until must be after from (${input.from})` });
   }
   if (problems.length > 0 || !process) return { ok: false, problems };
@@ -249,32 +304,54 @@ export function addMembership(registry: PartnershipRegistry, input: NewMembershi
 }
 
 /** End a membership on a date (the record stays, with `until` and the source of the end). */
-export function endMembership(registry: PartnershipRegistry, id: string, end: { until: string; source: string }): RegistryEditResult<ProcessMembership> {
+export function endMembership(
+  registry: PartnershipRegistry,
+  id: string,
+  end: { until: string; source: string },
+): RegistryEditResult<ProcessMembership> {
   const record = registry.memberships.find((entry) => entry.id === id);
   const problems: RegistryProblem[] = [];
   if (!record) problems.push({ field: 'id', value: id, message: 'no such membership record' });
-  else if (record.until !== undefined) problems.push({ field: 'id', value: id, message: `the membership already ended on ${record.until}` });
+  else if (record.until !== undefined)
+    problems.push({ field: 'id', value: id, message: `the membership already ended on ${record.until}` });
   problems.push(...dateProblem('until', end.until));
-  if (blank(end.source)) problems.push({ field: 'source', message: 'ending a membership needs the source that says so' });
+  if (blank(end.source))
+    problems.push({ field: 'source', message: 'ending a membership needs the source that says so' });
   if (problems.length === 0 && record?.from && membershipDateKey(record.from) >= membershipDateKey(end.until)) {
     problems.push({ field: 'until', value: end.until, message: `until must be after from (${record.from})` });
   }
   if (problems.length > 0 || !record) return { ok: false, problems };
-  const ended: ProcessMembership = { ...record, until: end.until, note: [record.note, `ended ${end.until} (${end.source})`].filter(Boolean).join('; ') };
-  return { ok: true, registry: { ...registry, memberships: registry.memberships.map((entry) => (entry.id === id ? ended : entry)) }, record: ended };
+  const ended: ProcessMembership = {
+    ...record,
+    until: end.until,
+    note: [record.note, `ended ${end.until} (${end.source})`].filter(Boolean).join('; '),
+  };
+  return {
+    ok: true,
+    registry: { ...registry, memberships: registry.memberships.map((entry) => (entry.id === id ? ended : entry)) },
+    record: ended,
+  };
 }
 
 /** Add a meeting with its outcome documents. */
-export function addMeeting(registry: PartnershipRegistry, meeting: Omit<ProcessMeeting, 'id'> & { id?: string }): RegistryEditResult<ProcessMeeting> {
+export function addMeeting(
+  registry: PartnershipRegistry,
+  meeting: Omit<ProcessMeeting, 'id'> & { id?: string },
+): RegistryEditResult<ProcessMeeting> {
   const problems: RegistryProblem[] = [];
-  if (meeting.process !== 'grcp' && !findProcess(registry, meeting.process)) problems.push({ field: 'process', value: meeting.process, message: 'unknown consultation process' });
+  if (meeting.process !== 'grcp' && !findProcess(registry, meeting.process))
+    problems.push({ field: 'process', value: meeting.process, message: 'unknown consultation process' });
   if (blank(meeting.title)) problems.push({ field: 'title', message: 'a meeting needs a title' });
   if (blank(meeting.source)) problems.push({ field: 'source', message: 'a meeting needs its source' });
   meeting.outcomes.forEach((outcome: OutcomeDocument, index) => {
-    if (blank(outcome.title) || blank(outcome.source)) problems.push({ field: `outcomes[${index}]`, message: 'an outcome document needs a title and a source' });
+    if (blank(outcome.title) || blank(outcome.source))
+      problems.push({ field: `outcomes[${index}]`, message: 'an outcome document needs a title and a source' });
   });
-  const id = meeting.id ?? `${meeting.process}-${registry.meetings.filter((entry) => entry.process === meeting.process).length + 1}`;
-  if (registry.meetings.some((entry) => entry.id === id)) problems.push({ field: 'id', value: id, message: 'a meeting with this id exists' });
+  const id =
+    meeting.id ??
+    `${meeting.process}-${registry.meetings.filter((entry) => entry.process === meeting.process).length + 1}`;
+  if (registry.meetings.some((entry) => entry.id === id))
+    problems.push({ field: 'id', value: id, message: 'a meeting with this id exists' });
   if (problems.length > 0) return { ok: false, problems };
   const record: ProcessMeeting = { ...meeting, id };
   return { ok: true, registry: { ...registry, meetings: [...registry.meetings, record] }, record };
@@ -284,18 +361,38 @@ export function addMeeting(registry: PartnershipRegistry, meeting: Omit<ProcessM
  * Add one entry to a process's type history (the type a source gives it, and when); earlier entries
  * stay, and the latest entry is the process's current type.
  */
-export function addTypeClaim(registry: PartnershipRegistry, processId: string, claim: ProcessTypeClaim): RegistryEditResult<ProcessTypeClaim & { process: string }> {
+export function addTypeClaim(
+  registry: PartnershipRegistry,
+  processId: string,
+  claim: ProcessTypeClaim,
+): RegistryEditResult<ProcessTypeClaim & { process: string }> {
   const process = findProcess(registry, processId);
-  if (!process) return { ok: false, problems: [{ field: 'id', value: processId, message: 'unknown consultation process' }] };
-  if (process.types.some((entry) => entry.type === claim.type && entry.asOf === claim.asOf && entry.source === claim.source)) {
-    return { ok: false, problems: [{ field: 'type', value: claim.type, message: 'the type history already has this entry' }] };
+  if (!process)
+    return { ok: false, problems: [{ field: 'id', value: processId, message: 'unknown consultation process' }] };
+  if (
+    process.types.some(
+      (entry) => entry.type === claim.type && entry.asOf === claim.asOf && entry.source === claim.source,
+    )
+  ) {
+    return {
+      ok: false,
+      problems: [{ field: 'type', value: claim.type, message: 'the type history already has this entry' }],
+    };
   }
   const updated = { ...process, types: [...process.types, claim] };
-  return { ok: true, registry: { ...registry, processes: registry.processes.map((entry) => (entry.id === process.id ? updated : entry)) }, record: { ...claim, process: process.id } };
+  return {
+    ok: true,
+    registry: {
+      ...registry,
+      processes: registry.processes.map((entry) => (entry.id === process.id ? updated : entry)),
+    },
+    record: { ...claim, process: process.id },
+  };
 }
 
 /** A process's member count: a number only when its member list is compiled from primary sources, else the reason it is not. */
-export type ProcessMemberCount = { compiled: true; count: number; unverifiedLeftOut: number } | { compiled: false; count: null; reason: string };
+export type ProcessMemberCount =
+  { compiled: true; count: number; unverifiedLeftOut: number } | { compiled: false; count: null; reason: string };
 
 /**
  * How many members a process has on the date, counted from its verified membership records. The
@@ -303,16 +400,25 @@ export type ProcessMemberCount = { compiled: true; count: number; unverifiedLeft
  * compiled, or when no verified record counts: a process without records has an unknown
  * membership, not an empty one. Unverified records never count; their number is reported.
  */
-export function processMemberCount(registry: PartnershipRegistry, processId: string, query: MembershipQuery = {}): ProcessMemberCount {
+export function processMemberCount(
+  registry: PartnershipRegistry,
+  processId: string,
+  query: MembershipQuery = {},
+): ProcessMemberCount {
   const process = getProcess(registry, processId);
   if (process.membersNotCompiled) return { compiled: false, count: null, reason: process.membersNotCompiled };
   const records = processMemberships(registry, process.id, { ...query, includeUnverified: true });
   const verified = new Set(records.filter((record) => !record.unverified && record.area).map((record) => record.area));
   const unverified = records.filter((record) => record.unverified);
   if (verified.size === 0) {
-    if (unverified.length === 0) return { compiled: false, count: null, reason: 'no membership records are compiled for this process' };
+    if (unverified.length === 0)
+      return { compiled: false, count: null, reason: 'no membership records are compiled for this process' };
     const reasons = [...new Set(unverified.map((record) => record.unverifiedReason ?? 'unverified'))];
-    return { compiled: false, count: null, reason: `the ${unverified.length} membership records are unverified: ${reasons.join('; ')}` };
+    return {
+      compiled: false,
+      count: null,
+      reason: `the ${unverified.length} membership records are unverified: ${reasons.join('; ')}`,
+    };
   }
   return { compiled: true, count: verified.size, unverifiedLeftOut: unverified.length };
 }

@@ -11,13 +11,11 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     objective: 1,
     title: 'Collect and utilize accurate and disaggregated data as a basis for evidence-based policies',
     shortLabel: 'Data',
-    indicativeSdgTargets: [
-      '17.18',
-      '17.19'
-    ],
+    indicativeSdgTargets: ['17.18', '17.19'],
     indicativeSdgNote: '17.18; 17.19',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 2,
@@ -25,8 +23,9 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     shortLabel: 'Minimize adverse drivers',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 3,
@@ -34,19 +33,19 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     shortLabel: 'Information provision',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 4,
     title: 'Ensure that all migrants have proof of legal identity and adequate documentation',
     shortLabel: 'Legal identity and documentation',
-    indicativeSdgTargets: [
-      '16.9'
-    ],
+    indicativeSdgTargets: ['16.9'],
     indicativeSdgNote: '16.9',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 5,
@@ -54,20 +53,19 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     shortLabel: 'Regular pathways',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 6,
     title: 'Facilitate fair and ethical recruitment and safeguard conditions that ensure decent work',
     shortLabel: 'Recruitment and decent work',
-    indicativeSdgTargets: [
-      '8.8',
-      '10.7'
-    ],
+    indicativeSdgTargets: ['8.8', '10.7'],
     indicativeSdgNote: '8.8; 10.7 (10.7.1)',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 7,
@@ -75,19 +73,19 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     shortLabel: 'Reduce vulnerabilities',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 8,
     title: 'Save lives and establish coordinated international efforts on missing migrants',
     shortLabel: 'Save lives',
-    indicativeSdgTargets: [
-      '10.7'
-    ],
+    indicativeSdgTargets: ['10.7'],
     indicativeSdgNote: '10.7 (10.7.3)',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 9,
@@ -95,21 +93,19 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     shortLabel: 'Counter smuggling',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 10,
     title: 'Prevent, combat and eradicate trafficking in persons in the context of international migration',
     shortLabel: 'Eradicate trafficking',
-    indicativeSdgTargets: [
-      '5.2',
-      '8.7',
-      '16.2'
-    ],
+    indicativeSdgTargets: ['5.2', '8.7', '16.2'],
     indicativeSdgNote: '5.2; 8.7; 16.2',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 11,
@@ -117,17 +113,20 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     shortLabel: 'Manage borders',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 12,
-    title: 'Strengthen certainty and predictability in migration procedures for appropriate screening, assessment and referral',
+    title:
+      'Strengthen certainty and predictability in migration procedures for appropriate screening, assessment and referral',
     shortLabel: 'Screening and referral',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 13,
@@ -135,8 +134,9 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     shortLabel: 'Alternatives to detention',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 14,
@@ -144,8 +144,9 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     shortLabel: 'Consular protection',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 15,
@@ -153,8 +154,9 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     shortLabel: 'Access to basic services',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 16,
@@ -162,49 +164,51 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     shortLabel: 'Inclusion and social cohesion',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 17,
-    title: 'Eliminate all forms of discrimination and promote evidence-based public discourse to shape perceptions of migration',
+    title:
+      'Eliminate all forms of discrimination and promote evidence-based public discourse to shape perceptions of migration',
     shortLabel: 'Eliminate discrimination',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 18,
     title: 'Invest in skills development and facilitate mutual recognition of skills, qualifications and competences',
     shortLabel: 'Skills development and recognition',
-    indicativeSdgTargets: [
-      '4.b'
-    ],
+    indicativeSdgTargets: ['4.b'],
     indicativeSdgNote: '4.b (indicative)',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 19,
-    title: 'Create conditions for migrants and diasporas to fully contribute to sustainable development in all countries',
+    title:
+      'Create conditions for migrants and diasporas to fully contribute to sustainable development in all countries',
     shortLabel: 'Migrant and diaspora contributions',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 20,
     title: 'Promote faster, safer and cheaper transfer of remittances and foster financial inclusion of migrants',
     shortLabel: 'Remittances',
-    indicativeSdgTargets: [
-      '10.c',
-      '17.3'
-    ],
+    indicativeSdgTargets: ['10.c', '17.3'],
     indicativeSdgNote: '10.c; 17.3 (17.3.2)',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 21,
@@ -212,8 +216,9 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     shortLabel: 'Dignified return and reintegration',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 22,
@@ -221,8 +226,9 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     shortLabel: 'Social protection',
     indicativeSdgTargets: [],
     indicativeSdgNote: '',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
   },
   {
     objective: 23,
@@ -230,9 +236,10 @@ export const GCM_OBJECTIVES: readonly GcmObjective[] = [
     shortLabel: 'International cooperation',
     indicativeSdgTargets: [],
     indicativeSdgNote: '17 (partnerships; indicative)',
-    source: 'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
-    shortLabelSource: 'migrationnetwork.un.org/hub filter labels'
-  }
+    source:
+      'A/RES/73/195 para 16 list (adattar.minorityforum.info copy of A/RES/73/195 p.6-7; emm.iom.int/handbooks/gcm; migrationnetwork.un.org taxonomy pages)',
+    shortLabelSource: 'migrationnetwork.un.org/hub filter labels',
+  },
 ];
 
 /** The 10 GCM guiding principles (A/RES/73/195 para 15). */
@@ -240,51 +247,51 @@ export const GCM_PRINCIPLES: readonly GcmPrinciple[] = [
   {
     order: 1,
     principle: 'People-centred',
-    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)'
+    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)',
   },
   {
     order: 2,
     principle: 'International cooperation',
-    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)'
+    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)',
   },
   {
     order: 3,
     principle: 'National sovereignty',
-    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)'
+    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)',
   },
   {
     order: 4,
     principle: 'Rule of law and due process',
-    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)'
+    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)',
   },
   {
     order: 5,
     principle: 'Sustainable development',
-    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)'
+    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)',
   },
   {
     order: 6,
     principle: 'Human rights',
-    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)'
+    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)',
   },
   {
     order: 7,
     principle: 'Gender-responsive',
-    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)'
+    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)',
   },
   {
     order: 8,
     principle: 'Child-sensitive',
-    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)'
+    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)',
   },
   {
     order: 9,
     principle: 'Whole-of-government approach',
-    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)'
+    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)',
   },
   {
     order: 10,
     principle: 'Whole-of-society approach',
-    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)'
-  }
+    source: 'migrationnetwork.un.org/hub (cross-cutting theme filter); A/RES/73/195 para 15 (a)-(j)',
+  },
 ];

@@ -16,13 +16,14 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         type: 'regional-consultative-process',
         asOf: 'IOM overviews of principal ISCMs 2013-2017',
         source: 'IOM Overview of Principal ISCMs 2013-2017 (fdocuments.us copy)',
-        unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+        unverifiedReason:
+          'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
       },
       {
         type: 'interregional-forum',
         asOf: 'current IOM page',
-        source: 'iom.int/budapest-process'
-      }
+        source: 'iom.int/budapest-process',
+      },
     ],
     typeText: 'Interregional forum (IOM page) / listed as RCP in IOM 2013-2017 overviews',
     region: 'Europe - Silk Routes/Asia',
@@ -32,28 +33,32 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         text: '1991 (IOM overviews 2013/2015/2017)',
         source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
         unverified: true,
-        unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+        unverifiedReason:
+          'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
       },
       {
         year: 1993,
         text: '1993 (Senior Officials steer the Process since 1993; IOM current page)',
         source: 'https://www.budapestprocess.org/budapest-process/governance; iom.int/budapest-process',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'ICMPD (since 1994); Chair Türkiye (since January 2006), Co-Chair Hungary (Chair 1993-2006)',
       source: 'https://www.budapestprocess.org/budapest-process/governance',
-      unverified: false
+      unverified: false,
     },
     memberCountReported: {
       text: 'over 50 governments and 10 international organisations',
       source: 'iom.int/budapest-process; icmpd.org/our-work/migration-dialogues',
-      unverified: false
+      unverified: false,
     },
-    membersNotCompiled: 'the list of 49 participating States was found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed; no primary list was found',
-    source: 'https://www.budapestprocess.org/budapest-process/governance; iom.int/budapest-process; icmpd.org/our-work/migration-dialogues',
-    notes: 'Chair Turkey, co-chair Hungary (since 2006). Founding year conflicts -> store both. Member list in iscm_membership.csv uses "North Macedonia" for the source\'s "the former Yugoslav Republic of Macedonia".'
+    membersNotCompiled:
+      'the list of 49 participating States was found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed; no primary list was found',
+    source:
+      'https://www.budapestprocess.org/budapest-process/governance; iom.int/budapest-process; icmpd.org/our-work/migration-dialogues',
+    notes:
+      'Chair Turkey, co-chair Hungary (since 2006). Founding year conflicts -> store both. Member list in iscm_membership.csv uses "North Macedonia" for the source\'s "the former Yugoslav Republic of Macedonia".',
   },
   {
     id: 'prague-process',
@@ -63,8 +68,9 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'https://www.pragueprocess.eu/en/about/states-partners; iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues'
-      }
+        source:
+          'https://www.pragueprocess.eu/en/about/states-partners; iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues',
+      },
     ],
     typeText: 'RCP (IOM: region Europe)',
     region: 'Europe - Central Asia',
@@ -72,22 +78,25 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2009,
         text: '2009 ("Building Migration Partnerships" Ministerial Conference, Prague)',
-        source: 'https://www.pragueprocess.eu/en/news-events/news/331-the-prague-process-turned-10; iom.int/fr/processus-de-prague',
-        unverified: false
-      }
+        source:
+          'https://www.pragueprocess.eu/en/news-events/news/331-the-prague-process-turned-10; iom.int/fr/processus-de-prague',
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'ICMPD (Prague Process Secretariat); led since 2017 by a Strategic Group',
-      source: 'https://www.pragueprocess.eu/en/news-events/news/12-; https://www.pragueprocess.eu/en/about/states-partners',
-      unverified: false
+      source:
+        'https://www.pragueprocess.eu/en/news-events/news/12-; https://www.pragueprocess.eu/en/about/states-partners',
+      unverified: false,
     },
     memberCountReported: {
       text: '50 participating States (as of 2018)',
       source: 'https://www.pragueprocess.eu/en/about/states-partners',
-      unverified: false
+      unverified: false,
     },
-    source: 'https://www.pragueprocess.eu/en/about/states-partners; iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues',
-    notes: 'Launched under Czech EU Presidency by joint declaration "Building Migration Partnerships".'
+    source:
+      'https://www.pragueprocess.eu/en/about/states-partners; iom.int/fr/processus-de-prague; icmpd.org/our-work/migration-dialogues',
+    notes: 'Launched under Czech EU Presidency by joint declaration "Building Migration Partnerships".',
   },
   {
     id: 'almaty-process',
@@ -97,8 +106,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015)'
-      }
+        source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015)',
+      },
     ],
     typeText: 'RCP',
     region: 'Central Asia',
@@ -107,27 +116,27 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2011,
         text: '2011 (Almaty Declaration, March 2011)',
         source: 'unhcr.org/centralasia/en/almaty-process',
-        unverified: false
+        unverified: false,
       },
       {
         year: 2013,
         text: '2013 (IOM page; RCP launched at 5 June 2013 Ministerial)',
         source: 'iom.int/almaty-process',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'IOM and UNHCR (support unit/secretariat)',
       source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015)',
-      unverified: false
+      unverified: false,
     },
     memberCountReported: {
       text: '7 participating; observers Iran, Pakistan',
       source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015)',
-      unverified: false
+      unverified: false,
     },
     source: 'iom.int/almaty-process; unhcr.org/centralasia/en/almaty-process; kazakhstan.iom.int (2015)',
-    notes: 'Third Ministerial Conference, Baku, April 2025 (Baku Declaration) - eca.iom.int'
+    notes: 'Third Ministerial Conference, Baku, April 2025 (Baku Declaration) - eca.iom.int',
   },
   {
     id: 'eap-panel',
@@ -137,8 +146,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/rcps-region (listing only)'
-      }
+        source: 'iom.int/rcps-region (listing only)',
+      },
     ],
     typeText: 'RCP',
     region: 'Eastern Europe',
@@ -148,23 +157,24 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         text: 'UNVERIFIED (Söderköping Process 2001; EaP Panel ~2011)',
         source: 'iom.int/rcps-region (listing only)',
         unverified: true,
-        unverifiedReason: 'the compilation could not confirm it (UNVERIFIED (Söderköping Process 2001; EaP Panel ~2011))'
-      }
+        unverifiedReason:
+          'the compilation could not confirm it (UNVERIFIED (Söderköping Process 2001; EaP Panel ~2011))',
+      },
     ],
     secretariat: {
       text: 'UNVERIFIED',
       source: 'iom.int/rcps-region (listing only)',
       unverified: true,
-      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)'
+      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)',
     },
     associatedOrganization: 'EU Eastern Partnership',
     memberCountReported: {
       text: 'UNVERIFIED',
       source: 'iom.int/rcps-region (listing only)',
       unverified: true,
-      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)'
+      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)',
     },
-    source: 'iom.int/rcps-region (listing only)'
+    source: 'iom.int/rcps-region (listing only)',
   },
   {
     id: 'igc',
@@ -174,8 +184,9 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'interregional-forum',
         asOf: 'as compiled',
-        source: 'iom.int/inter-governmental-consultations-migration-asylum-and-refugees-igc; baliprocess.net/.../igc; bj.admin.ch (SEM)'
-      }
+        source:
+          'iom.int/inter-governmental-consultations-migration-asylum-and-refugees-igc; baliprocess.net/.../igc; bj.admin.ch (SEM)',
+      },
     ],
     typeText: 'Interregional forum (Europe - Asia - Americas)',
     region: 'Europe/North America/Oceania',
@@ -183,22 +194,26 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 1985,
         text: '1985',
-        source: 'iom.int/inter-governmental-consultations-migration-asylum-and-refugees-igc; baliprocess.net/.../igc; bj.admin.ch (SEM)',
-        unverified: false
-      }
+        source:
+          'iom.int/inter-governmental-consultations-migration-asylum-and-refugees-igc; baliprocess.net/.../igc; bj.admin.ch (SEM)',
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'IGC Secretariat (Geneva), administratively hosted by IOM',
-      source: 'iom.int/inter-governmental-consultations-migration-asylum-and-refugees-igc; baliprocess.net/.../igc; bj.admin.ch (SEM)',
-      unverified: false
+      source:
+        'iom.int/inter-governmental-consultations-migration-asylum-and-refugees-igc; baliprocess.net/.../igc; bj.admin.ch (SEM)',
+      unverified: false,
     },
     memberCountReported: {
       text: '17 (Bali Process page; Swiss SEM 2021); 19 (current IOM page)',
-      source: 'iom.int/inter-governmental-consultations-migration-asylum-and-refugees-igc; baliprocess.net/.../igc; bj.admin.ch (SEM)',
-      unverified: false
+      source:
+        'iom.int/inter-governmental-consultations-migration-asylum-and-refugees-igc; baliprocess.net/.../igc; bj.admin.ch (SEM)',
+      unverified: false,
     },
-    source: 'iom.int/inter-governmental-consultations-migration-asylum-and-refugees-igc; baliprocess.net/.../igc; bj.admin.ch (SEM)',
-    notes: 'Considered the first ISCM. Founded within UNHCR in 1985 (IGC slides, docplayer).'
+    source:
+      'iom.int/inter-governmental-consultations-migration-asylum-and-refugees-igc; baliprocess.net/.../igc; bj.admin.ch (SEM)',
+    notes: 'Considered the first ISCM. Founded within UNHCR in 1985 (IGC slides, docplayer).',
   },
   {
     id: 'arcp',
@@ -208,8 +223,9 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp; iom.int/news/iom-arab-league-host-5th-global-meeting...'
-      }
+        source:
+          'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp; iom.int/news/iom-arab-league-host-5th-global-meeting...',
+      },
     ],
     typeText: 'RCP',
     region: 'Middle East and North Africa',
@@ -217,23 +233,28 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2015,
         text: '2015 (launched at 5th GRCP, Cairo, 21-22 Oct 2015)',
-        source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp; iom.int/news/iom-arab-league-host-5th-global-meeting...',
-        unverified: false
-      }
+        source:
+          'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp; iom.int/news/iom-arab-league-host-5th-global-meeting...',
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'League of Arab States (also permanent chair)',
-      source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp; iom.int/news/iom-arab-league-host-5th-global-meeting...',
-      unverified: false
+      source:
+        'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp; iom.int/news/iom-arab-league-host-5th-global-meeting...',
+      unverified: false,
     },
     associatedOrganization: 'League of Arab States',
     memberCountReported: {
       text: '22 (one IOM version: 21 + 1 suspended)',
-      source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp; iom.int/news/iom-arab-league-host-5th-global-meeting...',
-      unverified: false
+      source:
+        'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp; iom.int/news/iom-arab-league-host-5th-global-meeting...',
+      unverified: false,
     },
-    source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp; iom.int/news/iom-arab-league-host-5th-global-meeting...',
-    notes: 'Described by IOM DG as "the 18th RCP" at its launch (iom.int/speeches/closing-remarks-fifth-global-meeting...).'
+    source:
+      'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp; iom.int/news/iom-arab-league-host-5th-global-meeting...',
+    notes:
+      'Described by IOM DG as "the 18th RCP" at its launch (iom.int/speeches/closing-remarks-fifth-global-meeting...).',
   },
   {
     id: 'igad-rcp',
@@ -243,8 +264,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/igad-rcp; migration.igad.int'
-      }
+        source: 'iom.int/igad-rcp; migration.igad.int',
+      },
     ],
     typeText: 'RCP',
     region: 'East Africa / Horn of Africa',
@@ -253,22 +274,22 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2008,
         text: '2008 (roll-out meeting 2010)',
         source: 'iom.int/igad-rcp; migration.igad.int',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'IGAD (IOM technical support)',
       source: 'iom.int/igad-rcp; migration.igad.int',
-      unverified: false
+      unverified: false,
     },
     associatedOrganization: 'IGAD',
     memberCountReported: {
       text: '8',
       source: 'iom.int/igad-rcp; migration.igad.int',
-      unverified: false
+      unverified: false,
     },
     source: 'iom.int/igad-rcp; migration.igad.int',
-    notes: 'Follow-up mechanism for IGAD Regional Migration Policy Framework (2012).'
+    notes: 'Follow-up mechanism for IGAD Regional Migration Policy Framework (2012).',
   },
   {
     id: 'midcom',
@@ -278,8 +299,9 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/migration-dialogue-comesa-member-states-midcom-formerly-comesa-rcp; iom.int/news/un-migration-agency-supports-comesa...'
-      }
+        source:
+          'iom.int/migration-dialogue-comesa-member-states-midcom-formerly-comesa-rcp; iom.int/news/un-migration-agency-supports-comesa...',
+      },
     ],
     typeText: 'RCP',
     region: 'Eastern and Southern Africa',
@@ -287,22 +309,26 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2013,
         text: '2013 (first meeting July 2017)',
-        source: 'iom.int/migration-dialogue-comesa-member-states-midcom-formerly-comesa-rcp; iom.int/news/un-migration-agency-supports-comesa...',
-        unverified: false
-      }
+        source:
+          'iom.int/migration-dialogue-comesa-member-states-midcom-formerly-comesa-rcp; iom.int/news/un-migration-agency-supports-comesa...',
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'COMESA Secretariat (IOM supports)',
-      source: 'iom.int/migration-dialogue-comesa-member-states-midcom-formerly-comesa-rcp; iom.int/news/un-migration-agency-supports-comesa...',
-      unverified: false
+      source:
+        'iom.int/migration-dialogue-comesa-member-states-midcom-formerly-comesa-rcp; iom.int/news/un-migration-agency-supports-comesa...',
+      unverified: false,
     },
     associatedOrganization: 'COMESA',
     memberCountReported: {
       text: '21',
-      source: 'iom.int/migration-dialogue-comesa-member-states-midcom-formerly-comesa-rcp; iom.int/news/un-migration-agency-supports-comesa...',
-      unverified: false
+      source:
+        'iom.int/migration-dialogue-comesa-member-states-midcom-formerly-comesa-rcp; iom.int/news/un-migration-agency-supports-comesa...',
+      unverified: false,
     },
-    source: 'iom.int/migration-dialogue-comesa-member-states-midcom-formerly-comesa-rcp; iom.int/news/un-migration-agency-supports-comesa...'
+    source:
+      'iom.int/migration-dialogue-comesa-member-states-midcom-formerly-comesa-rcp; iom.int/news/un-migration-agency-supports-comesa...',
   },
   {
     id: 'midcas',
@@ -312,8 +338,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/migration-dialogue-central-african-states-midcas'
-      }
+        source: 'iom.int/migration-dialogue-central-african-states-midcas',
+      },
     ],
     typeText: 'RCP',
     region: 'Central Africa',
@@ -322,24 +348,25 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2012,
         text: '2012 (endorsed 2014, adopted by ECCAS 2015)',
         source: 'iom.int/migration-dialogue-central-african-states-midcas',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'ECCAS Secretariat ad interim',
       source: 'iom.int/migration-dialogue-central-african-states-midcas',
-      unverified: false
+      unverified: false,
     },
     associatedOrganization: 'ECCAS',
     memberCountReported: {
       text: '10',
       source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
       unverified: true,
-      unverifiedReason: 'given only by a document-mirror copy (docsbay.net) of a draft IOM page'
+      unverifiedReason: 'given only by a document-mirror copy (docsbay.net) of a draft IOM page',
     },
-    membersNotCompiled: 'the member list comes only from a document-mirror copy (docsbay.net) of a draft IOM page; IOM describes MIDCAS as dormant since 2016',
+    membersNotCompiled:
+      'the member list comes only from a document-mirror copy (docsbay.net) of a draft IOM page; IOM describes MIDCAS as dormant since 2016',
     source: 'iom.int/migration-dialogue-central-african-states-midcas',
-    notes: 'Dormant and inactive since 2016 (IOM).'
+    notes: 'Dormant and inactive since 2016 (IOM).',
   },
   {
     id: 'midsa',
@@ -349,8 +376,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/migration-dialogue-southern-africa-midsa'
-      }
+        source: 'iom.int/migration-dialogue-southern-africa-midsa',
+      },
     ],
     typeText: 'RCP',
     region: 'Southern Africa',
@@ -359,22 +386,22 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2000,
         text: '2000 (Nov 2000)',
         source: 'iom.int/migration-dialogue-southern-africa-midsa',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'IOM (technical and administrative support)',
       source: 'iom.int/migration-dialogue-southern-africa-midsa',
-      unverified: false
+      unverified: false,
     },
     associatedOrganization: 'SADC',
     memberCountReported: {
       text: '16',
       source: 'iom.int/migration-dialogue-southern-africa-midsa',
-      unverified: false
+      unverified: false,
     },
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    notes: 'Chair rotates annually (e.g. Madagascar 2025, Angola 2024).'
+    notes: 'Chair rotates annually (e.g. Madagascar 2025, Angola 2024).',
   },
   {
     id: 'midwa',
@@ -384,8 +411,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/migration-dialogue-west-africa-midwa; iom.int/midwa'
-      }
+        source: 'iom.int/migration-dialogue-west-africa-midwa; iom.int/midwa',
+      },
     ],
     typeText: 'RCP',
     region: 'West Africa',
@@ -394,29 +421,31 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2001,
         text: '2001',
         source: 'https://www.iom.int/midwa; https://www.iom.int/migration-dialogue-west-africa-midwa',
-        unverified: false
+        unverified: false,
       },
       {
         year: 2000,
         text: 'est. Dec 2000 per IOM 2016 news',
         source: 'newshour.media 2016',
         unverified: true,
-        unverifiedReason: 'only a news-site copy (newshour.media) of an IOM release; the release on iom.int was not confirmed'
-      }
+        unverifiedReason:
+          'only a news-site copy (newshour.media) of an IOM release; the release on iom.int was not confirmed',
+      },
     ],
     secretariat: {
       text: 'ECOWAS Commission (regional secretariat created 2017; ad interim ECOWAS Directorate of Free Movement and Tourism)',
       source: 'https://www.iom.int/midwa; https://www.iom.int/migration-dialogue-west-africa-midwa',
-      unverified: false
+      unverified: false,
     },
     associatedOrganization: 'ECOWAS',
     memberCountReported: {
       text: '15 participating States; observer States France, Switzerland',
       source: 'https://www.iom.int/midwa',
-      unverified: false
+      unverified: false,
     },
     source: 'iom.int/migration-dialogue-west-africa-midwa; iom.int/midwa',
-    notes: 'Steering Committee: 9 MS + 4 observers. Member list = ECOWAS membership at time of source; Burkina Faso/Mali/Niger ECOWAS withdrawal (2024-25) -> status UNVERIFIED.'
+    notes:
+      'Steering Committee: 9 MS + 4 observers. Member list = ECOWAS membership at time of source; Burkina Faso/Mali/Niger ECOWAS withdrawal (2024-25) -> status UNVERIFIED.',
   },
   {
     id: 'colombo-process',
@@ -426,8 +455,9 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia; colomboprocess.org'
-      }
+        source:
+          'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia; colomboprocess.org',
+      },
     ],
     typeText: 'RCP',
     region: 'Asia (countries of origin)',
@@ -435,22 +465,26 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2003,
         text: '2003 (first Ministerial Consultation, Colombo)',
-        source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia; colomboprocess.org/About_the_Colombo_Process_Background-5a-2.html',
-        unverified: false
-      }
+        source:
+          'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia; colomboprocess.org/About_the_Colombo_Process_Background-5a-2.html',
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'IOM (technical and administrative support; Technical Support Unit in IOM Sri Lanka)',
-      source: 'https://www.iom.int/regional-consultative-process-overseas-employment-and-contractual-labor-countries-origin-asia-colombo-process',
-      unverified: false
+      source:
+        'https://www.iom.int/regional-consultative-process-overseas-employment-and-contractual-labor-countries-origin-asia-colombo-process',
+      unverified: false,
     },
     memberCountReported: {
       text: '12 Member States',
-      source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia',
-      unverified: false
+      source:
+        'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia',
+      unverified: false,
     },
-    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia; colomboprocess.org',
-    notes: 'Five thematic areas/working groups under Sri Lanka chair.'
+    source:
+      'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia; colomboprocess.org',
+    notes: 'Five thematic areas/working groups under Sri Lanka chair.',
   },
   {
     id: 'add',
@@ -460,8 +494,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about; iom.int/abu-dhabi-dialogue'
-      }
+        source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about; iom.int/abu-dhabi-dialogue',
+      },
     ],
     typeText: 'RCP',
     region: 'Asia - Gulf',
@@ -470,21 +504,21 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2008,
         text: '2008 (inaugural ministerial 21-22 Jan 2008)',
         source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'Permanent secretariat provided by UAE (IOM was secretariat 2008-Apr 2012)',
       source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about',
-      unverified: false
+      unverified: false,
     },
     memberCountReported: {
       text: '18 (11 origin + 7 destination)',
       source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about',
-      unverified: false
+      unverified: false,
     },
     source: 'abudhabidialogue.org/members; abudhabidialogue.org.ae about; iom.int/abu-dhabi-dialogue',
-    notes: 'Chair rotates between a sending and a receiving country.'
+    notes: 'Chair rotates between a sending and a receiving country.',
   },
   {
     id: 'bali-process',
@@ -494,8 +528,9 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'https://www.baliprocess.net/coordination-of-the-bali-process/; https://www.iom.int/bali-process-people-smuggling-trafficking-persons-and-related-transnational-crime'
-      }
+        source:
+          'https://www.baliprocess.net/coordination-of-the-bali-process/; https://www.iom.int/bali-process-people-smuggling-trafficking-persons-and-related-transnational-crime',
+      },
     ],
     typeText: 'RCP',
     region: 'Asia-Pacific',
@@ -503,23 +538,26 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2002,
         text: '2002 (February 2002 Regional Ministerial Conference, Bali)',
-        source: 'https://www.iom.int/bali-process-people-smuggling-trafficking-persons-and-related-transnational-crime; https://baliprocessbusiness.org/about',
-        unverified: false
-      }
+        source:
+          'https://www.iom.int/bali-process-people-smuggling-trafficking-persons-and-related-transnational-crime; https://baliprocessbusiness.org/about',
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'Co-chairs Australia and Indonesia (Ministers for Foreign Affairs); DFAT and the Indonesian Ministry of Foreign Affairs coordinate official meetings; Regional Support Office',
       source: 'https://www.baliprocess.net/coordination-of-the-bali-process/',
-      unverified: false
+      unverified: false,
     },
     memberCountReported: {
       text: '45 member countries and 4 UN agencies (IOM, UNHCR, UNODC, ILO)',
       source: 'https://baliprocessbusiness.org/about',
-      unverified: false
+      unverified: false,
     },
-    membersNotCompiled: 'the membership page of baliprocess.net could not be retrieved; no primary list of the 45 member countries was found, only their number',
-    source: 'https://www.baliprocess.net/coordination-of-the-bali-process/; https://www.iom.int/bali-process-people-smuggling-trafficking-persons-and-related-transnational-crime',
-    notes: 'Ad Hoc Group of most-affected members; member list not captured (UNVERIFIED).'
+    membersNotCompiled:
+      'the membership page of baliprocess.net could not be retrieved; no primary list of the 45 member countries was found, only their number',
+    source:
+      'https://www.baliprocess.net/coordination-of-the-bali-process/; https://www.iom.int/bali-process-people-smuggling-trafficking-persons-and-related-transnational-crime',
+    notes: 'Ad Hoc Group of most-affected members; member list not captured (UNVERIFIED).',
   },
   {
     id: 'pidc',
@@ -529,8 +567,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history'
-      }
+        source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history',
+      },
     ],
     typeText: 'RCP',
     region: 'Pacific',
@@ -539,21 +577,21 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 1996,
         text: '1996',
         source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'PIDC Secretariat, Apia, Samoa (since Aug 2016; previously Suva)',
       source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history',
-      unverified: false
+      unverified: false,
     },
     memberCountReported: {
       text: '19 MoU signatories (IOM page); 23 states/territories listed on older IOM page',
       source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history',
-      unverified: false
+      unverified: false,
     },
     source: 'iom.int/pacific-immigration-development-community-pidc; pidcsec.org/our-history',
-    notes: 'Renamed 2019 (pidcsec) / 2018 (IOM).'
+    notes: 'Renamed 2019 (pidcsec) / 2018 (IOM).',
   },
   {
     id: 'apc',
@@ -563,8 +601,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/research-iscms (listed among studied ISCMs only)'
-      }
+        source: 'iom.int/research-iscms (listed among studied ISCMs only)',
+      },
     ],
     typeText: 'RCP',
     region: 'Asia-Pacific',
@@ -574,23 +612,23 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         text: 'UNVERIFIED (1996)',
         source: 'iom.int/research-iscms (listed among studied ISCMs only)',
         unverified: true,
-        unverifiedReason: 'the compilation could not confirm it (UNVERIFIED (1996))'
-      }
+        unverifiedReason: 'the compilation could not confirm it (UNVERIFIED (1996))',
+      },
     ],
     secretariat: {
       text: 'UNVERIFIED',
       source: 'iom.int/research-iscms (listed among studied ISCMs only)',
       unverified: true,
-      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)'
+      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)',
     },
     memberCountReported: {
       text: 'UNVERIFIED',
       source: 'iom.int/research-iscms (listed among studied ISCMs only)',
       unverified: true,
-      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)'
+      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)',
     },
     source: 'iom.int/research-iscms (listed among studied ISCMs only)',
-    notes: 'Possibly dormant.'
+    notes: 'Possibly dormant.',
   },
   {
     id: 'rcm',
@@ -600,8 +638,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process'
-      }
+        source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process',
+      },
     ],
     typeText: 'RCP',
     region: 'North and Central America + Dominican Republic',
@@ -610,22 +648,23 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 1996,
         text: '1996 (Tuxtla II summit Feb 1996; first meeting Puebla, March 1996)',
         source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'Technical Secretariat, San José, Costa Rica (IOM support)',
       source: 'RCM 15-year publication (docslib copy)',
       unverified: true,
-      unverifiedReason: 'the location is given by the RCM 15-year publication, found only as a document-mirror copy (docslib)'
+      unverifiedReason:
+        'the location is given by the RCM 15-year publication, found only as a document-mirror copy (docslib)',
     },
     memberCountReported: {
       text: '11 members; 5 observer states',
       source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process',
-      unverified: false
+      unverified: false,
     },
     source: 'portal.crmsv.org/en/about-us; rcmvs.org; iom.int/puebla-process',
-    notes: 'Observer states: Argentina, Colombia, Ecuador, Jamaica, Peru.'
+    notes: 'Observer states: Argentina, Colombia, Ecuador, Jamaica, Peru.',
   },
   {
     id: 'sacm',
@@ -635,8 +674,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/south-american-conference-migration-sacm; iom.int news (16th SACM)'
-      }
+        source: 'iom.int/south-american-conference-migration-sacm; iom.int news (16th SACM)',
+      },
     ],
     typeText: 'RCP',
     region: 'South America',
@@ -645,21 +684,21 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2000,
         text: '2000 (first Conference Buenos Aires 2000; preparatory Lima meeting 1999)',
         source: 'iom.int/south-american-conference-migration-sacm; iom.int news (16th SACM)',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'Technical Secretariat: IOM',
       source: 'iom.int/south-american-conference-migration-sacm; iom.int news (16th SACM)',
-      unverified: false
+      unverified: false,
     },
     memberCountReported: {
       text: '12 members; observer Mexico',
       source: 'iom.int/south-american-conference-migration-sacm; iom.int news (16th SACM)',
-      unverified: false
+      unverified: false,
     },
     source: 'iom.int/south-american-conference-migration-sacm; iom.int news (16th SACM)',
-    notes: 'Presidency Pro Tempore rotates annually.'
+    notes: 'Presidency Pro Tempore rotates annually.',
   },
   {
     id: 'cmc',
@@ -669,8 +708,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'regional-consultative-process',
         asOf: 'as compiled',
-        source: 'iom.int/caribbean-migration-consultations-cmc; caribbeanmigration.org'
-      }
+        source: 'iom.int/caribbean-migration-consultations-cmc; caribbeanmigration.org',
+      },
     ],
     typeText: 'RCP',
     region: 'Caribbean',
@@ -679,27 +718,27 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2016,
         text: '2016',
         source: 'caribbeanmigration.org',
-        unverified: false
+        unverified: false,
       },
       {
         year: 2019,
         text: 'launched 2019 per IOM',
         source: 'iom.int/caribbean-migration-consultations-cmc',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'None yet; IOM and UNHCR support',
       source: 'iom.int/caribbean-migration-consultations-cmc; caribbeanmigration.org',
-      unverified: false
+      unverified: false,
     },
     memberCountReported: {
       text: '23 states/territories (no formal membership procedure)',
       source: 'iom.int/caribbean-migration-consultations-cmc; caribbeanmigration.org',
-      unverified: false
+      unverified: false,
     },
     source: 'iom.int/caribbean-migration-consultations-cmc; caribbeanmigration.org',
-    notes: 'Founding: Aruba, Bahamas, Belize, Cayman Islands, Jamaica, Guyana, Trinidad and Tobago, Turks and Caicos.'
+    notes: 'Founding: Aruba, Bahamas, Belize, Cayman Islands, Jamaica, Guyana, Trinidad and Tobago, Turks and Caicos.',
   },
   {
     id: '5-5-dialogue',
@@ -709,8 +748,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'interregional-forum',
         asOf: 'as compiled',
-        source: 'iom.int/55-dialogue-migration-western-mediterranean; iom.int/node/30037; westmediterraneanforum.org'
-      }
+        source: 'iom.int/55-dialogue-migration-western-mediterranean; iom.int/node/30037; westmediterraneanforum.org',
+      },
     ],
     typeText: 'Interregional forum (Europe - Africa)',
     region: 'Western Mediterranean',
@@ -719,21 +758,21 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2002,
         text: '2002 (Western Mediterranean Forum launched Rome 1990)',
         source: 'iom.int/55-dialogue-migration-western-mediterranean; iom.int/node/30037; westmediterraneanforum.org',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'No official secretariat; IOM technical support on request; UfM secretariat facilitates projects',
       source: 'iom.int/55-dialogue-migration-western-mediterranean; iom.int/node/30037; westmediterraneanforum.org',
-      unverified: false
+      unverified: false,
     },
     associatedOrganization: 'Union for the Mediterranean; Western Mediterranean Forum',
     memberCountReported: {
       text: '10',
       source: 'iom.int/55-dialogue-migration-western-mediterranean; iom.int/node/30037; westmediterraneanforum.org',
-      unverified: false
+      unverified: false,
     },
-    source: 'iom.int/55-dialogue-migration-western-mediterranean; iom.int/node/30037; westmediterraneanforum.org'
+    source: 'iom.int/55-dialogue-migration-western-mediterranean; iom.int/node/30037; westmediterraneanforum.org',
   },
   {
     id: 'rabat-process',
@@ -743,8 +782,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'interregional-forum',
         asOf: 'as compiled',
-        source: 'https://www.rabat-process.org/en/about; https://www.rabat-process.org/en/about/partners'
-      }
+        source: 'https://www.rabat-process.org/en/about; https://www.rabat-process.org/en/about/partners',
+      },
     ],
     typeText: 'Interregional forum',
     region: 'Europe - North, West and Central Africa',
@@ -753,22 +792,22 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2006,
         text: '2006 (July 2006 Rabat ministerial conference)',
         source: 'https://www.rabat-process.org/en/about',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'ICMPD (EU-funded support project; earlier with FIIAPP)',
       source: 'fiiapp.org/?p=23249; https://www.rabat-process.org/en/about/our-partners',
-      unverified: false
+      unverified: false,
     },
     associatedOrganization: 'EC and ECOWAS participate',
     memberCountReported: {
       text: '57 partner and observer countries (28 African, 29 European) + European Union + ECOWAS; 4 permanent observer organisations',
       source: 'https://www.rabat-process.org/en/about/partners',
-      unverified: false
+      unverified: false,
     },
     source: 'https://www.rabat-process.org/en/about; https://www.rabat-process.org/en/about/partners',
-    notes: 'Multi-annual programmes: Marrakesh 2018-2020; Cadiz 2023-2027 aligned with Joint Valletta Action Plan.'
+    notes: 'Multi-annual programmes: Marrakesh 2018-2020; Cadiz 2023-2027 aligned with Joint Valletta Action Plan.',
   },
   {
     id: 'khartoum-process',
@@ -778,8 +817,9 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'interregional-forum',
         asOf: 'as compiled',
-        source: 'https://www.khartoumprocess.net/about/actors-and-governance; https://www.iom.int/eu-horn-africa-migration-route-initiative-khartoum-process'
-      }
+        source:
+          'https://www.khartoumprocess.net/about/actors-and-governance; https://www.iom.int/eu-horn-africa-migration-route-initiative-khartoum-process',
+      },
     ],
     typeText: 'Interregional forum',
     region: 'Europe - Horn of Africa',
@@ -787,22 +827,24 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2014,
         text: '2014 (Rome Declaration, 28 Nov 2014)',
-        source: 'https://www.khartoumprocess.net/news/10-years-of-the-khartoum-process; esteri.it/en/sala_stampa/archivionotizie/approfondimenti/2014/11/20141125_conf_migrazioni-3/',
-        unverified: false
-      }
+        source:
+          'https://www.khartoumprocess.net/news/10-years-of-the-khartoum-process; esteri.it/en/sala_stampa/archivionotizie/approfondimenti/2014/11/20141125_conf_migrazioni-3/',
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'Secretariat jointly managed by the African Union Commission and the European Commission, with technical and logistical assistance from ICMPD; Steering Committee',
       source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-      unverified: false
+      unverified: false,
     },
     associatedOrganization: 'AU Commission, EU',
     memberCountReported: {
       text: '37 Rome Declaration signatories, later joined by Libya, Norway, Switzerland and Uganda',
       source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-      unverified: false
+      unverified: false,
     },
-    source: 'https://www.khartoumprocess.net/about/actors-and-governance; https://www.iom.int/eu-horn-africa-migration-route-initiative-khartoum-process'
+    source:
+      'https://www.khartoumprocess.net/about/actors-and-governance; https://www.iom.int/eu-horn-africa-migration-route-initiative-khartoum-process',
   },
   {
     id: 'mtm',
@@ -812,8 +854,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'interregional-forum',
         asOf: 'as compiled',
-        source: 'icmpd.org/our-work/migration-dialogues'
-      }
+        source: 'icmpd.org/our-work/migration-dialogues',
+      },
     ],
     typeText: 'Interregional forum',
     region: 'Europe - Middle East/North Africa',
@@ -823,21 +865,21 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         text: 'UNVERIFIED (2002)',
         source: 'icmpd.org/our-work/migration-dialogues',
         unverified: true,
-        unverifiedReason: 'the compilation could not confirm it (UNVERIFIED (2002))'
-      }
+        unverifiedReason: 'the compilation could not confirm it (UNVERIFIED (2002))',
+      },
     ],
     secretariat: {
       text: 'ICMPD',
       source: 'icmpd.org/our-work/migration-dialogues',
-      unverified: false
+      unverified: false,
     },
     memberCountReported: {
       text: 'UNVERIFIED',
       source: 'icmpd.org/our-work/migration-dialogues',
       unverified: true,
-      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)'
+      unverifiedReason: 'the compilation could not confirm it (UNVERIFIED)',
     },
-    source: 'icmpd.org/our-work/migration-dialogues'
+    source: 'icmpd.org/our-work/migration-dialogues',
   },
   {
     id: 'gfmd',
@@ -847,8 +889,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'global-process',
         asOf: 'as compiled',
-        source: 'https://www.gfmd.org/meetings/belgium2007; diplomatie.belgium.be'
-      }
+        source: 'https://www.gfmd.org/meetings/belgium2007; diplomatie.belgium.be',
+      },
     ],
     typeText: 'Global process',
     region: 'Global',
@@ -857,22 +899,22 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2007,
         text: '2007 (first meeting, Brussels, 9-11 July 2007)',
         source: 'https://www.gfmd.org/meetings/belgium2007; diplomatie.belgium.be',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'GFMD Support Unit',
       source: 'iom.ch/global-processes-migration',
       unverified: true,
-      unverifiedReason: 'no GFMD or UN page confirming the Support Unit was found'
+      unverifiedReason: 'no GFMD or UN page confirming the Support Unit was found',
     },
     memberCountReported: {
       text: 'open to all UN Member States (informal, voluntary, government-led)',
       source: 'https://www.gfmd.org/meetings/belgium2007',
-      unverified: false
+      unverified: false,
     },
     source: 'https://www.gfmd.org/meetings/belgium2007; diplomatie.belgium.be',
-    notes: 'Proposed at 2006 UN HLD.'
+    notes: 'Proposed at 2006 UN HLD.',
   },
   {
     id: 'idm',
@@ -882,8 +924,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'global-process',
         asOf: 'as compiled',
-        source: 'moscow.iom.int (IDM page); publications.iom.int IDM series'
-      }
+        source: 'moscow.iom.int (IDM page); publications.iom.int IDM series',
+      },
     ],
     typeText: 'Global process',
     region: 'Global',
@@ -892,21 +934,21 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2001,
         text: '2001 (50th anniversary session of IOM Council)',
         source: 'moscow.iom.int (IDM page); publications.iom.int IDM series',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'IOM',
       source: 'moscow.iom.int (IDM page); publications.iom.int IDM series',
-      unverified: false
+      unverified: false,
     },
     associatedOrganization: 'IOM',
     memberCountReported: {
       text: 'IOM Member States and observers',
       source: 'moscow.iom.int (IDM page); publications.iom.int IDM series',
-      unverified: false
+      unverified: false,
     },
-    source: 'moscow.iom.int (IDM page); publications.iom.int IDM series'
+    source: 'moscow.iom.int (IDM page); publications.iom.int IDM series',
   },
   {
     id: 'hld',
@@ -916,8 +958,8 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'global-process',
         asOf: 'as compiled',
-        source: 'https://www.un.org/migration/; https://www.un.org/en/ga/68/meetings/migration/about.shtml'
-      }
+        source: 'https://www.un.org/migration/; https://www.un.org/en/ga/68/meetings/migration/about.shtml',
+      },
     ],
     typeText: 'Global process',
     region: 'Global',
@@ -926,27 +968,27 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
         year: 2006,
         text: '2006 (14-15 September 2006, UN General Assembly)',
         source: 'https://www.un.org/migration/',
-        unverified: false
+        unverified: false,
       },
       {
         year: 2013,
         text: '2nd HLD 3-4 October 2013',
         source: 'https://www.un.org/en/ga/68/meetings/migration/about.shtml',
-        unverified: false
-      }
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'UN (General Assembly)',
       source: 'https://www.un.org/migration/',
-      unverified: false
+      unverified: false,
     },
     associatedOrganization: 'UNGA',
     memberCountReported: {
       text: 'UN Member States',
       source: 'https://www.un.org/french/migration/',
-      unverified: false
+      unverified: false,
     },
-    source: 'https://www.un.org/migration/; https://www.un.org/en/ga/68/meetings/migration/about.shtml'
+    source: 'https://www.un.org/migration/; https://www.un.org/en/ga/68/meetings/migration/about.shtml',
   },
   {
     id: 'imrf',
@@ -956,8 +998,9 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         type: 'global-process',
         asOf: 'as compiled',
-        source: 'https://migrationnetwork.un.org/events/2022-hlpf-side-event-actioning-commitments-international-migration-review-forum-imrf; https://lac.iom.int/en/blogs/after-4-years-how-much-progress-has-been-made-implementation-global-compact-migration'
-      }
+        source:
+          'https://migrationnetwork.un.org/events/2022-hlpf-side-event-actioning-commitments-international-migration-review-forum-imrf; https://lac.iom.int/en/blogs/after-4-years-how-much-progress-has-been-made-implementation-global-compact-migration',
+      },
     ],
     typeText: 'Global process',
     region: 'Global',
@@ -965,24 +1008,26 @@ export const ISCM_PROCESSES: readonly ConsultationProcess[] = [
       {
         year: 2022,
         text: '2022 (first IMRF, UN Headquarters, 17-20 May 2022; every four years)',
-        source: 'https://lac.iom.int/en/blogs/after-4-years-how-much-progress-has-been-made-implementation-global-compact-migration; https://migrationnetwork.un.org/events/2022-hlpf-side-event-actioning-commitments-international-migration-review-forum-imrf',
-        unverified: false
-      }
+        source:
+          'https://lac.iom.int/en/blogs/after-4-years-how-much-progress-has-been-made-implementation-global-compact-migration; https://migrationnetwork.un.org/events/2022-hlpf-side-event-actioning-commitments-international-migration-review-forum-imrf',
+        unverified: false,
+      },
     ],
     secretariat: {
       text: 'UN Network on Migration supports (UNVERIFIED)',
       source: 'migrationnetwork.un.org pledge pages mention IMRF 2026',
       unverified: true,
-      unverifiedReason: 'the compilation could not confirm it (UN Network on Migration supports (UNVERIFIED))'
+      unverifiedReason: 'the compilation could not confirm it (UN Network on Migration supports (UNVERIFIED))',
     },
     associatedOrganization: 'UNGA',
     memberCountReported: {
       text: 'UN Member States',
       source: 'migrationnetwork.un.org pledge pages mention IMRF 2026',
-      unverified: false
+      unverified: false,
     },
-    source: 'https://migrationnetwork.un.org/events/2022-hlpf-side-event-actioning-commitments-international-migration-review-forum-imrf; https://lac.iom.int/en/blogs/after-4-years-how-much-progress-has-been-made-implementation-global-compact-migration'
-  }
+    source:
+      'https://migrationnetwork.un.org/events/2022-hlpf-side-event-actioning-commitments-international-migration-review-forum-imrf; https://lac.iom.int/en/blogs/after-4-years-how-much-progress-has-been-made-implementation-global-compact-migration',
+  },
 ];
 
 /** Who belongs to which process, with role, source and as-of date. */
@@ -998,7 +1043,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:51:3',
@@ -1011,7 +1057,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:40:4',
@@ -1024,7 +1071,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:31:5',
@@ -1037,7 +1085,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:112:6',
@@ -1050,7 +1099,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:56:7',
@@ -1063,7 +1113,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:70:8',
@@ -1076,7 +1127,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:100:9',
@@ -1089,7 +1141,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:191:10',
@@ -1102,7 +1155,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:196:11',
@@ -1115,7 +1169,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:203:12',
@@ -1128,7 +1183,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:208:13',
@@ -1141,7 +1197,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:233:14',
@@ -1154,7 +1211,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:246:15',
@@ -1167,7 +1225,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:250:16',
@@ -1180,7 +1239,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:268:17',
@@ -1193,7 +1253,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:276:18',
@@ -1206,7 +1267,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:300:19',
@@ -1219,7 +1281,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:348:20',
@@ -1232,7 +1295,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:372:21',
@@ -1245,7 +1309,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:380:22',
@@ -1258,7 +1323,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:398:23',
@@ -1271,7 +1337,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:417:24',
@@ -1284,7 +1351,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:428:25',
@@ -1297,7 +1365,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:438:26',
@@ -1310,7 +1379,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:440:27',
@@ -1323,7 +1393,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:442:28',
@@ -1336,7 +1407,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:807:29',
@@ -1349,7 +1421,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:470:30',
@@ -1362,7 +1435,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:498:31',
@@ -1375,7 +1449,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:499:32',
@@ -1388,7 +1463,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:528:33',
@@ -1401,7 +1477,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:578:34',
@@ -1414,7 +1491,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:616:35',
@@ -1427,7 +1505,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:620:36',
@@ -1440,7 +1519,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:642:37',
@@ -1453,7 +1533,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:643:38',
@@ -1466,7 +1547,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:688:39',
@@ -1479,7 +1561,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:703:40',
@@ -1492,7 +1575,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:705:41',
@@ -1505,7 +1589,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:724:42',
@@ -1518,7 +1603,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:752:43',
@@ -1531,7 +1617,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:756:44',
@@ -1544,7 +1631,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:762:45',
@@ -1557,7 +1645,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:792:46',
@@ -1570,7 +1659,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:795:47',
@@ -1583,7 +1673,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:804:48',
@@ -1596,7 +1687,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:826:49',
@@ -1609,7 +1701,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:860:50',
@@ -1622,7 +1715,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:4:51',
@@ -1635,7 +1729,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:368:52',
@@ -1648,7 +1743,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:586:53',
@@ -1661,7 +1757,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:36:54',
@@ -1674,7 +1771,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:50:55',
@@ -1687,7 +1785,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:124:56',
@@ -1700,7 +1799,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:156:57',
@@ -1713,7 +1813,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:356:58',
@@ -1726,7 +1827,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:364:59',
@@ -1739,7 +1841,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'budapest-process:840:60',
@@ -1752,7 +1855,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2017,
     source: 'IOM Overview of Principal ISCMs 2017',
     unverified: true,
-    unverifiedReason: 'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed'
+    unverifiedReason:
+      'found only as a document-mirror copy (fdocuments.us) of IOM\'s "Overview of Principal ISCMs 2017"; the original on iom.int was not confirmed',
   },
   {
     id: 'almaty-process:4:61',
@@ -1764,7 +1868,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2015',
     asOfYear: 2015,
     source: 'kazakhstan.iom.int news 22 Oct 2015',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'almaty-process:31:62',
@@ -1776,7 +1880,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2015',
     asOfYear: 2015,
     source: 'kazakhstan.iom.int news 22 Oct 2015',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'almaty-process:398:63',
@@ -1788,7 +1892,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2015',
     asOfYear: 2015,
     source: 'kazakhstan.iom.int news 22 Oct 2015',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'almaty-process:417:64',
@@ -1800,7 +1904,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2015',
     asOfYear: 2015,
     source: 'kazakhstan.iom.int news 22 Oct 2015',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'almaty-process:762:65',
@@ -1812,7 +1916,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2015',
     asOfYear: 2015,
     source: 'kazakhstan.iom.int news 22 Oct 2015',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'almaty-process:792:66',
@@ -1824,7 +1928,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2015',
     asOfYear: 2015,
     source: 'kazakhstan.iom.int news 22 Oct 2015',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'almaty-process:795:67',
@@ -1836,7 +1940,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2015',
     asOfYear: 2015,
     source: 'kazakhstan.iom.int news 22 Oct 2015',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'almaty-process:364:68',
@@ -1848,7 +1952,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2018',
     asOfYear: 2018,
     source: 'iom.int/almaty-process',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'almaty-process:586:69',
@@ -1860,7 +1964,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2018',
     asOfYear: 2018,
     source: 'iom.int/almaty-process',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:36:70',
@@ -1871,7 +1975,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:56:71',
@@ -1882,7 +1986,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:124:72',
@@ -1893,7 +1997,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:208:73',
@@ -1904,7 +2008,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:246:74',
@@ -1915,7 +2019,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:276:75',
@@ -1926,7 +2030,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:300:76',
@@ -1937,7 +2041,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:372:77',
@@ -1948,7 +2052,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:528:78',
@@ -1959,7 +2063,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:554:79',
@@ -1970,7 +2074,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:578:80',
@@ -1981,7 +2085,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:616:81',
@@ -1992,7 +2096,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:724:82',
@@ -2003,7 +2107,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:752:83',
@@ -2014,7 +2118,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:756:84',
@@ -2025,7 +2129,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:826:85',
@@ -2036,7 +2140,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:840:86',
@@ -2047,7 +2151,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated (17 states)',
     source: 'baliprocess.net/other-regional-consultative-processes-and-organizations/igc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igc:40:87',
@@ -2059,7 +2163,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2023-2024',
     asOfYear: 2024,
     source: 'iom.int IGC page (19 States)',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:12:88',
@@ -2070,7 +2174,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:48:89',
@@ -2081,7 +2185,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:174:90',
@@ -2092,7 +2196,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:262:91',
@@ -2103,7 +2207,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:818:92',
@@ -2114,7 +2218,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:368:93',
@@ -2125,7 +2229,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:400:94',
@@ -2136,7 +2240,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:414:95',
@@ -2147,7 +2251,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:422:96',
@@ -2158,7 +2262,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:434:97',
@@ -2169,7 +2273,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:478:98',
@@ -2180,7 +2284,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:504:99',
@@ -2191,7 +2295,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:512:100',
@@ -2202,7 +2306,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:275:101',
@@ -2213,7 +2317,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:634:102',
@@ -2224,7 +2328,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:682:103',
@@ -2235,7 +2339,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:706:104',
@@ -2246,7 +2350,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:729:105',
@@ -2257,7 +2361,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:760:106',
@@ -2268,7 +2372,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:788:107',
@@ -2279,7 +2383,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:784:108',
@@ -2290,7 +2394,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'arcp:887:109',
@@ -2301,7 +2405,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (one version lists Syria as suspended)',
     source: 'iom.int/arab-regional-consultative-process-migration-and-refugee-affairs-arcp',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igad-rcp:262:110',
@@ -2312,7 +2416,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'migration.igad.int/about',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igad-rcp:232:111',
@@ -2323,7 +2427,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'migration.igad.int/about',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igad-rcp:231:112',
@@ -2334,7 +2438,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'migration.igad.int/about',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igad-rcp:404:113',
@@ -2345,7 +2449,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'migration.igad.int/about',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igad-rcp:706:114',
@@ -2356,7 +2460,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'migration.igad.int/about',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igad-rcp:728:115',
@@ -2367,7 +2471,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'migration.igad.int/about',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igad-rcp:729:116',
@@ -2378,7 +2482,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'migration.igad.int/about',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'igad-rcp:800:117',
@@ -2389,7 +2493,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'migration.igad.int/about',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:108:118',
@@ -2400,7 +2504,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:174:119',
@@ -2411,7 +2515,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:180:120',
@@ -2422,7 +2526,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:262:121',
@@ -2433,7 +2537,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:818:122',
@@ -2444,7 +2548,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:232:123',
@@ -2455,7 +2559,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:231:124',
@@ -2466,7 +2570,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:748:125',
@@ -2477,7 +2581,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:404:126',
@@ -2488,7 +2592,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:434:127',
@@ -2499,7 +2603,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:450:128',
@@ -2510,7 +2614,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:454:129',
@@ -2521,7 +2625,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:480:130',
@@ -2532,7 +2636,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:646:131',
@@ -2543,7 +2647,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:690:132',
@@ -2554,7 +2658,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:706:133',
@@ -2565,7 +2669,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:729:134',
@@ -2576,7 +2680,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:788:135',
@@ -2587,7 +2691,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:800:136',
@@ -2598,7 +2702,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:894:137',
@@ -2609,7 +2713,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcom:716:138',
@@ -2620,7 +2724,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (21 States)',
     source: 'iom.int MIDCOM page',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midcas:24:139',
@@ -2633,7 +2737,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
     unverified: true,
-    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members',
   },
   {
     id: 'midcas:108:140',
@@ -2646,7 +2750,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
     unverified: true,
-    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members',
   },
   {
     id: 'midcas:120:141',
@@ -2659,7 +2763,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
     unverified: true,
-    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members',
   },
   {
     id: 'midcas:148:142',
@@ -2672,7 +2776,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
     unverified: true,
-    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members',
   },
   {
     id: 'midcas:140:143',
@@ -2685,7 +2789,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
     unverified: true,
-    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members',
   },
   {
     id: 'midcas:178:144',
@@ -2698,7 +2802,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
     unverified: true,
-    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members',
   },
   {
     id: 'midcas:180:145',
@@ -2711,7 +2815,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
     unverified: true,
-    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members',
   },
   {
     id: 'midcas:266:146',
@@ -2724,7 +2828,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
     unverified: true,
-    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members',
   },
   {
     id: 'midcas:226:147',
@@ -2737,7 +2841,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
     unverified: true,
-    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members',
   },
   {
     id: 'midcas:678:148',
@@ -2750,7 +2854,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2015,
     source: 'docsbay.net/doc/909262 (draft IOM webpage text)',
     unverified: true,
-    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members'
+    unverifiedReason: 'only a document-mirror copy (docsbay.net) of a draft IOM page lists the members',
   },
   {
     id: 'midsa:24:149',
@@ -2761,7 +2865,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:72:150',
@@ -2772,7 +2876,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:174:151',
@@ -2783,7 +2887,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:748:152',
@@ -2794,7 +2898,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:180:153',
@@ -2805,7 +2909,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:426:154',
@@ -2816,7 +2920,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:450:155',
@@ -2827,7 +2931,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:454:156',
@@ -2838,7 +2942,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:480:157',
@@ -2849,7 +2953,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:508:158',
@@ -2860,7 +2964,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:516:159',
@@ -2871,7 +2975,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:690:160',
@@ -2882,7 +2986,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:710:161',
@@ -2893,7 +2997,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:834:162',
@@ -2904,7 +3008,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:894:163',
@@ -2915,7 +3019,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midsa:716:164',
@@ -2926,7 +3030,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page (16 States)',
     source: 'iom.int/migration-dialogue-southern-africa-midsa',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'midwa:204:165',
@@ -2939,7 +3043,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:854:166',
@@ -2952,7 +3057,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:132:167',
@@ -2965,20 +3071,22 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:384:168',
     process: 'midwa',
     area: '384',
-    name: 'Cote d\'Ivoire',
+    name: "Cote d'Ivoire",
     role: 'member (ECOWAS states; IOM list truncated - UNVERIFIED individually)',
     kind: 'member',
     asOf: 'c.2016-2019',
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:270:169',
@@ -2991,7 +3099,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:288:170',
@@ -3004,7 +3113,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:324:171',
@@ -3017,7 +3127,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:624:172',
@@ -3030,7 +3141,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:430:173',
@@ -3043,7 +3155,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:466:174',
@@ -3056,7 +3169,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:562:175',
@@ -3069,7 +3183,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:566:176',
@@ -3082,7 +3197,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:686:177',
@@ -3095,7 +3211,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:694:178',
@@ -3108,7 +3225,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'midwa:768:179',
@@ -3121,7 +3239,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2019,
     source: 'iom.int/midwa (15 States, ECOWAS); list = ECOWAS membership',
     unverified: true,
-    unverifiedReason: 'IOM\'s page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25'
+    unverifiedReason:
+      "IOM's page lists 15 participating States but the compilation took the names from ECOWAS membership; Burkina Faso, Mali and Niger left ECOWAS in 2024-25",
   },
   {
     id: 'colombo-process:4:180',
@@ -3132,8 +3251,9 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
-    unverified: false
+    source:
+      'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
+    unverified: false,
   },
   {
     id: 'colombo-process:50:181',
@@ -3144,8 +3264,9 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
-    unverified: false
+    source:
+      'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
+    unverified: false,
   },
   {
     id: 'colombo-process:116:182',
@@ -3156,8 +3277,9 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
-    unverified: false
+    source:
+      'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
+    unverified: false,
   },
   {
     id: 'colombo-process:156:183',
@@ -3168,8 +3290,9 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
-    unverified: false
+    source:
+      'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
+    unverified: false,
   },
   {
     id: 'colombo-process:356:184',
@@ -3180,8 +3303,9 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
-    unverified: false
+    source:
+      'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
+    unverified: false,
   },
   {
     id: 'colombo-process:360:185',
@@ -3192,8 +3316,9 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
-    unverified: false
+    source:
+      'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
+    unverified: false,
   },
   {
     id: 'colombo-process:524:186',
@@ -3204,8 +3329,9 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
-    unverified: false
+    source:
+      'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
+    unverified: false,
   },
   {
     id: 'colombo-process:586:187',
@@ -3216,8 +3342,9 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
-    unverified: false
+    source:
+      'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
+    unverified: false,
   },
   {
     id: 'colombo-process:608:188',
@@ -3228,8 +3355,9 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
-    unverified: false
+    source:
+      'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
+    unverified: false,
   },
   {
     id: 'colombo-process:144:189',
@@ -3240,8 +3368,9 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
-    unverified: false
+    source:
+      'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
+    unverified: false,
   },
   {
     id: 'colombo-process:764:190',
@@ -3252,8 +3381,9 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
-    unverified: false
+    source:
+      'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
+    unverified: false,
   },
   {
     id: 'colombo-process:704:191',
@@ -3264,8 +3394,9 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'c.2024',
     asOfYear: 2024,
-    source: 'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
-    unverified: false
+    source:
+      'https://www.iom.int/regional-consultative-process-overseas-employement-and-contractual-labour-countries-origin-asia (Member States, 12 States); iom.int/news/colombo-process-website-launched',
+    unverified: false,
   },
   {
     id: 'colombo-process:48:192',
@@ -3278,7 +3409,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2024,
     source: 'tribuneindia.com',
     unverified: true,
-    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
+    unverifiedReason:
+      'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers',
   },
   {
     id: 'colombo-process:380:193',
@@ -3291,7 +3423,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2024,
     source: 'tribuneindia.com',
     unverified: true,
-    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
+    unverifiedReason:
+      'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers',
   },
   {
     id: 'colombo-process:414:194',
@@ -3304,7 +3437,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2024,
     source: 'tribuneindia.com',
     unverified: true,
-    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
+    unverifiedReason:
+      'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers',
   },
   {
     id: 'colombo-process:458:195',
@@ -3317,7 +3451,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2024,
     source: 'tribuneindia.com',
     unverified: true,
-    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
+    unverifiedReason:
+      'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers',
   },
   {
     id: 'colombo-process:634:196',
@@ -3330,7 +3465,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2024,
     source: 'tribuneindia.com',
     unverified: true,
-    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
+    unverifiedReason:
+      'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers',
   },
   {
     id: 'colombo-process:410:197',
@@ -3343,7 +3479,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2024,
     source: 'tribuneindia.com',
     unverified: true,
-    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
+    unverifiedReason:
+      'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers',
   },
   {
     id: 'colombo-process:682:198',
@@ -3356,7 +3493,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2024,
     source: 'tribuneindia.com',
     unverified: true,
-    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
+    unverifiedReason:
+      'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers',
   },
   {
     id: 'colombo-process:784:199',
@@ -3369,7 +3507,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOfYear: 2024,
     source: 'tribuneindia.com',
     unverified: true,
-    unverifiedReason: 'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers'
+    unverifiedReason:
+      'named as destination-country observers only by a newspaper (tribuneindia.com); IOM names the same eight as having taken part in consultations, not as observers',
   },
   {
     id: 'add:4:200',
@@ -3380,7 +3519,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:50:201',
@@ -3391,7 +3530,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:156:202',
@@ -3402,7 +3541,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:356:203',
@@ -3413,7 +3552,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:360:204',
@@ -3424,7 +3563,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:524:205',
@@ -3435,7 +3574,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:586:206',
@@ -3446,7 +3585,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:608:207',
@@ -3457,7 +3596,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:144:208',
@@ -3468,7 +3607,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:764:209',
@@ -3479,7 +3618,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:704:210',
@@ -3490,7 +3629,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:48:211',
@@ -3501,7 +3640,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:414:212',
@@ -3512,7 +3651,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:458:213',
@@ -3523,7 +3662,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:512:214',
@@ -3534,7 +3673,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:634:215',
@@ -3545,7 +3684,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:682:216',
@@ -3556,7 +3695,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'add:784:217',
@@ -3567,7 +3706,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'undated',
     source: 'abudhabidialogue.org/members',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:36:218',
@@ -3578,7 +3717,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:184:219',
@@ -3589,7 +3728,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:583:220',
@@ -3600,7 +3739,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:242:221',
@@ -3611,7 +3750,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:258:222',
@@ -3622,7 +3761,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:296:223',
@@ -3633,7 +3772,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:584:224',
@@ -3644,7 +3783,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:520:225',
@@ -3655,7 +3794,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:554:226',
@@ -3666,7 +3805,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:540:227',
@@ -3677,7 +3816,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:570:228',
@@ -3688,7 +3827,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:585:229',
@@ -3699,7 +3838,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:598:230',
@@ -3710,7 +3849,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:882:231',
@@ -3721,7 +3860,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:90:232',
@@ -3732,7 +3871,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:776:233',
@@ -3743,7 +3882,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:798:234',
@@ -3754,7 +3893,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:548:235',
@@ -3765,7 +3904,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'pidc:876:236',
@@ -3776,7 +3915,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/pacific-immigration-development-community-pidc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:84:237',
@@ -3788,7 +3927,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us; rcmvs.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:124:238',
@@ -3800,7 +3939,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us; rcmvs.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:188:239',
@@ -3812,7 +3951,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us; rcmvs.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:214:240',
@@ -3824,7 +3963,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us; rcmvs.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:222:241',
@@ -3836,7 +3975,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us; rcmvs.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:320:242',
@@ -3848,7 +3987,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us; rcmvs.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:340:243',
@@ -3860,7 +3999,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us; rcmvs.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:484:244',
@@ -3872,7 +4011,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us; rcmvs.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:558:245',
@@ -3884,7 +4023,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us; rcmvs.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:591:246',
@@ -3896,7 +4035,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us; rcmvs.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:840:247',
@@ -3908,7 +4047,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2016-2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us; rcmvs.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:32:248',
@@ -3920,7 +4059,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:170:249',
@@ -3932,7 +4071,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:218:250',
@@ -3944,7 +4083,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:388:251',
@@ -3956,7 +4095,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rcm:604:252',
@@ -3968,7 +4107,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'c.2020',
     asOfYear: 2020,
     source: 'portal.crmsv.org/en/about-us',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'sacm:32:253',
@@ -3979,7 +4118,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/south-american-conference-migration-sacm',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'sacm:68:254',
@@ -3990,7 +4129,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/south-american-conference-migration-sacm',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'sacm:76:255',
@@ -4001,7 +4140,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/south-american-conference-migration-sacm',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'sacm:152:256',
@@ -4012,7 +4151,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/south-american-conference-migration-sacm',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'sacm:170:257',
@@ -4023,7 +4162,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/south-american-conference-migration-sacm',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'sacm:218:258',
@@ -4034,7 +4173,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/south-american-conference-migration-sacm',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'sacm:328:259',
@@ -4045,7 +4184,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/south-american-conference-migration-sacm',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'sacm:600:260',
@@ -4056,7 +4195,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/south-american-conference-migration-sacm',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'sacm:604:261',
@@ -4067,7 +4206,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/south-american-conference-migration-sacm',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'sacm:740:262',
@@ -4078,7 +4217,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/south-american-conference-migration-sacm',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'sacm:858:263',
@@ -4089,7 +4228,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/south-american-conference-migration-sacm',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'sacm:862:264',
@@ -4100,7 +4239,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/south-american-conference-migration-sacm',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'sacm:484:265',
@@ -4111,7 +4250,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'observer',
     asOf: 'current page',
     source: 'iom.int/south-american-conference-migration-sacm',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:660:266',
@@ -4122,7 +4261,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:28:267',
@@ -4133,7 +4272,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:533:268',
@@ -4144,7 +4283,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:44:269',
@@ -4155,7 +4294,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:52:270',
@@ -4166,7 +4305,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:84:271',
@@ -4177,7 +4316,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:136:272',
@@ -4188,7 +4327,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:192:273',
@@ -4199,7 +4338,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:531:274',
@@ -4210,7 +4349,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:212:275',
@@ -4221,7 +4360,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:214:276',
@@ -4232,7 +4371,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:308:277',
@@ -4243,7 +4382,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:328:278',
@@ -4254,7 +4393,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:332:279',
@@ -4265,7 +4404,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:388:280',
@@ -4276,7 +4415,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:500:281',
@@ -4287,7 +4426,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:662:282',
@@ -4298,7 +4437,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:659:283',
@@ -4309,7 +4448,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:saint-martin:284',
@@ -4320,7 +4459,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
     unverified: false,
-    note: 'ambiguous: Saint Martin (French part, M49 663) or Sint Maarten (Dutch part, M49 534)'
+    note: 'ambiguous: Saint Martin (French part, M49 663) or Sint Maarten (Dutch part, M49 534)',
   },
   {
     id: 'cmc:670:285',
@@ -4331,7 +4470,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:740:286',
@@ -4342,7 +4481,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:780:287',
@@ -4353,7 +4492,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'cmc:796:288',
@@ -4364,7 +4503,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'current page',
     source: 'iom.int/caribbean-migration-consultations-cmc',
-    unverified: false
+    unverified: false,
   },
   {
     id: '5-5-dialogue:12:289',
@@ -4376,7 +4515,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2020',
     asOfYear: 2020,
     source: 'westmediterraneanforum.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: '5-5-dialogue:434:290',
@@ -4388,7 +4527,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2020',
     asOfYear: 2020,
     source: 'westmediterraneanforum.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: '5-5-dialogue:478:291',
@@ -4400,7 +4539,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2020',
     asOfYear: 2020,
     source: 'westmediterraneanforum.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: '5-5-dialogue:504:292',
@@ -4412,7 +4551,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2020',
     asOfYear: 2020,
     source: 'westmediterraneanforum.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: '5-5-dialogue:788:293',
@@ -4424,7 +4563,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2020',
     asOfYear: 2020,
     source: 'westmediterraneanforum.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: '5-5-dialogue:250:294',
@@ -4436,7 +4575,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2020',
     asOfYear: 2020,
     source: 'westmediterraneanforum.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: '5-5-dialogue:380:295',
@@ -4448,7 +4587,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2020',
     asOfYear: 2020,
     source: 'westmediterraneanforum.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: '5-5-dialogue:470:296',
@@ -4460,7 +4599,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2020',
     asOfYear: 2020,
     source: 'westmediterraneanforum.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: '5-5-dialogue:620:297',
@@ -4472,7 +4611,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2020',
     asOfYear: 2020,
     source: 'westmediterraneanforum.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: '5-5-dialogue:724:298',
@@ -4484,7 +4623,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2020',
     asOfYear: 2020,
     source: 'westmediterraneanforum.org',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:40:299',
@@ -4496,7 +4635,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:56:300',
@@ -4508,7 +4647,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:100:301',
@@ -4520,7 +4659,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:191:302',
@@ -4532,7 +4671,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:196:303',
@@ -4544,7 +4683,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:203:304',
@@ -4556,7 +4695,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:208:305',
@@ -4568,7 +4707,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:262:306',
@@ -4580,7 +4719,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:818:307',
@@ -4592,7 +4731,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:232:308',
@@ -4604,7 +4743,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:233:309',
@@ -4616,7 +4755,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:231:310',
@@ -4628,7 +4767,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:246:311',
@@ -4640,7 +4779,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:250:312',
@@ -4652,7 +4791,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:276:313',
@@ -4664,7 +4803,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:300:314',
@@ -4676,7 +4815,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:348:315',
@@ -4688,7 +4827,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:372:316',
@@ -4700,7 +4839,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:380:317',
@@ -4712,7 +4851,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:404:318',
@@ -4724,7 +4863,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:428:319',
@@ -4736,7 +4875,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:440:320',
@@ -4748,7 +4887,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:442:321',
@@ -4760,7 +4899,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:470:322',
@@ -4772,7 +4911,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:528:323',
@@ -4784,7 +4923,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:616:324',
@@ -4796,7 +4935,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:620:325',
@@ -4808,7 +4947,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:642:326',
@@ -4820,7 +4959,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:703:327',
@@ -4832,7 +4971,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:705:328',
@@ -4844,7 +4983,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:706:329',
@@ -4856,7 +4995,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:728:330',
@@ -4868,7 +5007,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:724:331',
@@ -4880,7 +5019,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:729:332',
@@ -4892,7 +5031,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:752:333',
@@ -4904,7 +5043,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:788:334',
@@ -4916,7 +5055,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:826:335',
@@ -4928,7 +5067,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2014 (UK left EU 2020)',
     asOfYear: 2014,
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:434:336',
@@ -4939,7 +5078,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'post-2014',
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:578:337',
@@ -4950,7 +5089,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'post-2014',
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:756:338',
@@ -4961,7 +5100,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'post-2014',
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'khartoum-process:800:339',
@@ -4972,7 +5111,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     kind: 'member',
     asOf: 'post-2014',
     source: 'https://www.khartoumprocess.net/about/actors-and-governance',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:8',
@@ -4984,7 +5123,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:51',
@@ -4996,7 +5135,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:40',
@@ -5008,7 +5147,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:31',
@@ -5020,7 +5159,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:112',
@@ -5032,7 +5171,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:56',
@@ -5044,7 +5183,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:70',
@@ -5056,7 +5195,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:100',
@@ -5068,7 +5207,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:191',
@@ -5080,7 +5219,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:196',
@@ -5092,7 +5231,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:203',
@@ -5104,7 +5243,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:208',
@@ -5116,7 +5255,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:233',
@@ -5128,7 +5267,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:246',
@@ -5140,7 +5279,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:250',
@@ -5152,7 +5291,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:268',
@@ -5164,7 +5303,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:276',
@@ -5176,7 +5315,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:300',
@@ -5188,7 +5327,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:348',
@@ -5200,7 +5339,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:372',
@@ -5212,7 +5351,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:380',
@@ -5224,7 +5363,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:398',
@@ -5236,7 +5375,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:412',
@@ -5248,7 +5387,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:417',
@@ -5260,7 +5399,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:428',
@@ -5272,7 +5411,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:438',
@@ -5284,7 +5423,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:440',
@@ -5296,7 +5435,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:442',
@@ -5308,7 +5447,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:807',
@@ -5320,7 +5459,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:470',
@@ -5332,7 +5471,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:499',
@@ -5344,7 +5483,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:528',
@@ -5356,7 +5495,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:578',
@@ -5368,7 +5507,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:616',
@@ -5380,7 +5519,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:620',
@@ -5392,7 +5531,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:498',
@@ -5404,7 +5543,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:642',
@@ -5416,7 +5555,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:643',
@@ -5428,7 +5567,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:688',
@@ -5440,7 +5579,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:703',
@@ -5452,7 +5591,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:705',
@@ -5464,7 +5603,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:724',
@@ -5476,7 +5615,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:752',
@@ -5488,7 +5627,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:756',
@@ -5500,7 +5639,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:762',
@@ -5512,7 +5651,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:792',
@@ -5524,7 +5663,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:795',
@@ -5536,7 +5675,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:804',
@@ -5548,7 +5687,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'prague-process:860',
@@ -5560,7 +5699,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: '2018 (participants as of 2018; page names 49 of the 50)',
     asOfYear: 2018,
     source: 'https://www.pragueprocess.eu/en/about/states-partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:204',
@@ -5572,7 +5711,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:854',
@@ -5584,7 +5723,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:120',
@@ -5596,7 +5735,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:132',
@@ -5608,7 +5747,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:148',
@@ -5620,7 +5759,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:178',
@@ -5632,19 +5771,19 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:384',
     process: 'rabat-process',
     area: '384',
-    name: 'Côte d\'Ivoire',
+    name: "Côte d'Ivoire",
     role: 'partner country',
     kind: 'member',
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:266',
@@ -5656,7 +5795,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:270',
@@ -5668,7 +5807,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:288',
@@ -5680,7 +5819,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:324',
@@ -5692,7 +5831,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:226',
@@ -5704,7 +5843,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:624',
@@ -5716,7 +5855,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:430',
@@ -5728,7 +5867,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:466',
@@ -5740,7 +5879,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:504',
@@ -5752,7 +5891,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:478',
@@ -5764,7 +5903,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:562',
@@ -5776,7 +5915,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:566',
@@ -5788,7 +5927,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:140',
@@ -5800,7 +5939,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:180',
@@ -5812,7 +5951,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:686',
@@ -5824,7 +5963,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:678',
@@ -5836,7 +5975,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:694',
@@ -5848,7 +5987,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:768',
@@ -5860,7 +5999,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:788',
@@ -5872,7 +6011,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:12',
@@ -5884,7 +6023,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:434',
@@ -5896,7 +6035,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:40',
@@ -5908,7 +6047,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:56',
@@ -5920,7 +6059,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:100',
@@ -5932,7 +6071,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:191',
@@ -5944,7 +6083,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:196',
@@ -5956,7 +6095,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:203',
@@ -5968,7 +6107,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:208',
@@ -5980,7 +6119,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:233',
@@ -5992,7 +6131,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:246',
@@ -6004,7 +6143,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:250',
@@ -6016,7 +6155,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:276',
@@ -6028,7 +6167,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:300',
@@ -6040,7 +6179,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:348',
@@ -6052,7 +6191,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:372',
@@ -6064,7 +6203,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:380',
@@ -6076,7 +6215,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:428',
@@ -6088,7 +6227,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:440',
@@ -6100,7 +6239,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:442',
@@ -6112,7 +6251,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:470',
@@ -6124,7 +6263,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:528',
@@ -6136,7 +6275,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:578',
@@ -6148,7 +6287,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:616',
@@ -6160,7 +6299,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:620',
@@ -6172,7 +6311,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:642',
@@ -6184,7 +6323,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:703',
@@ -6196,7 +6335,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:705',
@@ -6208,7 +6347,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:724',
@@ -6220,7 +6359,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:752',
@@ -6232,7 +6371,7 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'rabat-process:756',
@@ -6244,8 +6383,8 @@ export const ISCM_MEMBERSHIPS: readonly ProcessMembership[] = [
     asOf: 'current page (consulted December 2026)',
     asOfYear: 2026,
     source: 'https://www.rabat-process.org/en/about/partners',
-    unverified: false
-  }
+    unverified: false,
+  },
 ];
 
 /** The Global Meetings of Chairs and Secretariats of RCPs. */
@@ -6259,9 +6398,10 @@ export const GLOBAL_RCP_MEETINGS: readonly ProcessMeeting[] = [
     place: 'UNVERIFIED (Geneva likely)',
     theme: 'UNVERIFIED',
     outcomes: [],
-    source: 'iom.int/speeches/opening-remarks-fifth-global-meeting... ("tenth year since our first Global RCP Meeting in 2005")',
+    source:
+      'iom.int/speeches/opening-remarks-fifth-global-meeting... ("tenth year since our first Global RCP Meeting in 2005")',
     unverified: true,
-    unverifiedReason: 'the compilation could not confirm it (UNVERIFIED (Geneva likely); UNVERIFIED)'
+    unverifiedReason: 'the compilation could not confirm it (UNVERIFIED (Geneva likely); UNVERIFIED)',
   },
   {
     id: 'grcp-2',
@@ -6272,9 +6412,11 @@ export const GLOBAL_RCP_MEETINGS: readonly ProcessMeeting[] = [
     place: 'Bangkok, Thailand',
     theme: 'UNVERIFIED',
     outcomes: [],
-    source: 'docplayer.net IGC overview slides presented at "Global Meeting of Chairs and Secretariats of RCPs, Bangkok, Thailand 4-5 June 2009"',
+    source:
+      'docplayer.net IGC overview slides presented at "Global Meeting of Chairs and Secretariats of RCPs, Bangkok, Thailand 4-5 June 2009"',
     unverified: true,
-    unverifiedReason: 'date and place come only from slides copied on a document-mirror site (docplayer.net); no IOM page was found'
+    unverifiedReason:
+      'date and place come only from slides copied on a document-mirror site (docplayer.net); no IOM page was found',
   },
   {
     id: 'grcp-3',
@@ -6287,11 +6429,13 @@ export const GLOBAL_RCP_MEETINGS: readonly ProcessMeeting[] = [
     outcomes: [
       {
         title: 'Third Global Meeting of Chairs and Secretariats of RCPs: report (IOM)',
-        source: 'publications.iom.int/fr/books/third-global-meeting-chairs-and-secretariats-regional-consultative-processes-migration-rcps'
-      }
+        source:
+          'publications.iom.int/fr/books/third-global-meeting-chairs-and-secretariats-regional-consultative-processes-migration-rcps',
+      },
     ],
-    source: 'publications.iom.int/fr/books/third-global-meeting-chairs-and-secretariats-regional-consultative-processes-migration-rcps',
-    unverified: false
+    source:
+      'publications.iom.int/fr/books/third-global-meeting-chairs-and-secretariats-regional-consultative-processes-migration-rcps',
+    unverified: false,
   },
   {
     id: 'grcp-4',
@@ -6303,7 +6447,7 @@ export const GLOBAL_RCP_MEETINGS: readonly ProcessMeeting[] = [
     theme: 'Defining the Place of RCPs in a Changing International Migration Landscape',
     outcomes: [],
     source: 'iom.int/2013-global-iscm-meeting',
-    unverified: false
+    unverified: false,
   },
   {
     id: 'grcp-5',
@@ -6312,11 +6456,13 @@ export const GLOBAL_RCP_MEETINGS: readonly ProcessMeeting[] = [
     date: '21-22 October 2015',
     year: 2015,
     place: 'Cairo, Egypt (League of Arab States HQ)',
-    theme: 'Exploring Contemporary Migration Challenges: Reflecting on the Outcomes of the 2013 High Level Dialogue on International Migration and Development and the Post-2015 Development Agenda',
+    theme:
+      'Exploring Contemporary Migration Challenges: Reflecting on the Outcomes of the 2013 High Level Dialogue on International Migration and Development and the Post-2015 Development Agenda',
     participants: '>70 officials from chairs and secretariats of 15 RCPs; official launch of ARCP ("the 18th RCP")',
     outcomes: [],
-    source: 'iom.int/news/iom-arab-league-host-5th-global-meeting-regional-consultative-processes-migration; iom.int/speeches/opening-remarks- and closing-remarks-fifth-global-meeting...',
-    unverified: false
+    source:
+      'iom.int/news/iom-arab-league-host-5th-global-meeting-regional-consultative-processes-migration; iom.int/speeches/opening-remarks- and closing-remarks-fifth-global-meeting...',
+    unverified: false,
   },
   {
     id: 'grcp-6',
@@ -6325,16 +6471,21 @@ export const GLOBAL_RCP_MEETINGS: readonly ProcessMeeting[] = [
     date: '13 October 2016',
     year: 2016,
     place: 'Geneva, Switzerland (back-to-back with IOM IDM; IOM 65th anniversary)',
-    theme: 'Migration and the Sustainable Development Goals: the Role of Inter-state Consultation Mechanisms on Migration and of Regional Economic Organizations',
-    participants: '19 ISCMs (RCPs, IRFs, global dialogues) + regional economic organizations + UN Regional Economic Commissions',
+    theme:
+      'Migration and the Sustainable Development Goals: the Role of Inter-state Consultation Mechanisms on Migration and of Regional Economic Organizations',
+    participants:
+      '19 ISCMs (RCPs, IRFs, global dialogues) + regional economic organizations + UN Regional Economic Commissions',
     outcomes: [
       {
-        title: 'Sixth Global Meeting of Chairs and Secretariats of Regional, Interregional and Global Consultative Processes on Migration: report (IOM, uploaded 13 Feb 2018)',
-        source: 'publications.iom.int/books/sixth-global-meeting-chairs-and-secretariats-regional-interregional-and-global-consultative'
-      }
+        title:
+          'Sixth Global Meeting of Chairs and Secretariats of Regional, Interregional and Global Consultative Processes on Migration: report (IOM, uploaded 13 Feb 2018)',
+        source:
+          'publications.iom.int/books/sixth-global-meeting-chairs-and-secretariats-regional-interregional-and-global-consultative',
+      },
     ],
-    source: 'publications.iom.int/books/sixth-global-meeting-chairs-and-secretariats-regional-interregional-and-global-consultative (report uploaded 13 Feb 2018)',
-    unverified: false
+    source:
+      'publications.iom.int/books/sixth-global-meeting-chairs-and-secretariats-regional-interregional-and-global-consultative (report uploaded 13 Feb 2018)',
+    unverified: false,
   },
   {
     id: 'grcp-7',
@@ -6343,11 +6494,14 @@ export const GLOBAL_RCP_MEETINGS: readonly ProcessMeeting[] = [
     date: '10-11 October 2017',
     year: 2017,
     place: 'Geneva, Switzerland',
-    theme: 'Inter-state Consultation Mechanisms on Migration and the Global Compact for Safe, Orderly and Regular Migration',
-    participants: '92 delegates from 22 ISCMs, 5 UN Regional Commissions, 5 regional economic organizations (event page); news release says 19 ISCMs',
+    theme:
+      'Inter-state Consultation Mechanisms on Migration and the Global Compact for Safe, Orderly and Regular Migration',
+    participants:
+      '92 delegates from 22 ISCMs, 5 UN Regional Commissions, 5 regional economic organizations (event page); news release says 19 ISCMs',
     outcomes: [],
-    source: 'iom.int/2017-global-iscm-meeting; iom.int/news/un-migration-agency-hosts-global-meeting-consultative-processes-migration',
-    unverified: false
+    source:
+      'iom.int/2017-global-iscm-meeting; iom.int/news/un-migration-agency-hosts-global-meeting-consultative-processes-migration',
+    unverified: false,
   },
   {
     id: 'grcp-8',
@@ -6360,6 +6514,6 @@ export const GLOBAL_RCP_MEETINGS: readonly ProcessMeeting[] = [
     participants: 'ISCMs; preceded by IOM ISCM Assessment (survey answered by 46 States, 22 ISCMs, 3 IGOs)',
     outcomes: [],
     source: 'iom.int/2019-global-iscm-meeting',
-    unverified: false
-  }
+    unverified: false,
+  },
 ];

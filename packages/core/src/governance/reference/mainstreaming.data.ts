@@ -13,11 +13,9 @@ export const MAINSTREAMING_COUNTRIES: readonly MainstreamingCountry[] = [
     phase: 'Phase I pilot 2011-2013 and Phase II',
     governmentPartner: 'Ministry for Expatriates’ Welfare and Overseas Employment; Ministry of Foreign Affairs',
     funder: 'Swiss Agency for Development and Cooperation (SDC)',
-    implementers: [
-      'IOM',
-      'UNDP'
-    ],
-    source: 'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int'
+    implementers: ['IOM', 'UNDP'],
+    source:
+      'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int',
   },
   {
     country: 'Jamaica',
@@ -25,11 +23,9 @@ export const MAINSTREAMING_COUNTRIES: readonly MainstreamingCountry[] = [
     phase: 'Phase I pilot 2011-2013 and Phase II',
     governmentPartner: 'Planning Institute of Jamaica',
     funder: 'Swiss Agency for Development and Cooperation (SDC)',
-    implementers: [
-      'IOM',
-      'UNDP'
-    ],
-    source: 'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int'
+    implementers: ['IOM', 'UNDP'],
+    source:
+      'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int',
   },
   {
     country: 'Republic of Moldova',
@@ -37,11 +33,9 @@ export const MAINSTREAMING_COUNTRIES: readonly MainstreamingCountry[] = [
     phase: 'Phase I pilot 2011-2013 and Phase II',
     governmentPartner: 'Diaspora Relations Bureau, State Chancellery',
     funder: 'Swiss Agency for Development and Cooperation (SDC)',
-    implementers: [
-      'IOM',
-      'UNDP'
-    ],
-    source: 'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int'
+    implementers: ['IOM', 'UNDP'],
+    source:
+      'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int',
   },
   {
     country: 'Tunisia',
@@ -49,11 +43,9 @@ export const MAINSTREAMING_COUNTRIES: readonly MainstreamingCountry[] = [
     phase: 'Phase I pilot 2011-2013 and Phase II',
     governmentPartner: 'Ministry of Social Affairs, Secretariat of State for Immigration and Social Integration',
     funder: 'Swiss Agency for Development and Cooperation (SDC)',
-    implementers: [
-      'IOM',
-      'UNDP'
-    ],
-    source: 'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int'
+    implementers: ['IOM', 'UNDP'],
+    source:
+      'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int',
   },
   {
     country: 'Ecuador',
@@ -61,11 +53,9 @@ export const MAINSTREAMING_COUNTRIES: readonly MainstreamingCountry[] = [
     phase: 'Phase II (Feb 2014-Jan 2018)',
     governmentPartner: 'Vice Ministry of Human Mobility, Directorate for returning migrants',
     funder: 'Swiss Agency for Development and Cooperation (SDC)',
-    implementers: [
-      'IOM',
-      'UNDP'
-    ],
-    source: 'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int'
+    implementers: ['IOM', 'UNDP'],
+    source:
+      'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int',
   },
   {
     country: 'Kyrgyzstan',
@@ -73,11 +63,9 @@ export const MAINSTREAMING_COUNTRIES: readonly MainstreamingCountry[] = [
     phase: 'Phase II (Feb 2014-Jan 2018)',
     governmentPartner: 'Administration of the President; Ministry of Youth, Labour and Migration',
     funder: 'Swiss Agency for Development and Cooperation (SDC)',
-    implementers: [
-      'IOM',
-      'UNDP'
-    ],
-    source: 'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int'
+    implementers: ['IOM', 'UNDP'],
+    source:
+      'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int',
   },
   {
     country: 'Morocco',
@@ -85,11 +73,9 @@ export const MAINSTREAMING_COUNTRIES: readonly MainstreamingCountry[] = [
     phase: 'Phase II (Feb 2014-Jan 2018)',
     governmentPartner: 'Ministry of Moroccans Residing Abroad and Migration Affairs',
     funder: 'Swiss Agency for Development and Cooperation (SDC)',
-    implementers: [
-      'IOM',
-      'UNDP'
-    ],
-    source: 'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int'
+    implementers: ['IOM', 'UNDP'],
+    source:
+      'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int',
   },
   {
     country: 'Serbia',
@@ -97,10 +83,8 @@ export const MAINSTREAMING_COUNTRIES: readonly MainstreamingCountry[] = [
     phase: 'Phase II (Feb 2014-Jan 2018)',
     governmentPartner: 'Commissariat for Refugees and Migration',
     funder: 'Swiss Agency for Development and Cooperation (SDC)',
-    implementers: [
-      'IOM',
-      'UNDP'
-    ],
-    source: 'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int'
-  }
+    implementers: ['IOM', 'UNDP'],
+    source:
+      'iom.int/es/mainstreaming-migration-national-development-strategies; mainstreamingmigration.org/about; serbia.iom.int',
+  },
 ];

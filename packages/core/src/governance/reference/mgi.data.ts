@@ -9,193 +9,199 @@ import type { MgiMilestone, MgiSubArea } from './reference.types.ts';
 export const MGI_SUB_AREAS: readonly MgiSubArea[] = [
   {
     dimension: 1,
-    dimensionName: 'Migrants\' rights',
-    subArea: 'Migrants\' access to basic social services and social security',
+    dimensionName: "Migrants' rights",
+    subArea: "Migrants' access to basic social services and social security",
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 1,
-    dimensionName: 'Migrants\' rights',
+    dimensionName: "Migrants' rights",
     subArea: 'Family reunification',
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 1,
-    dimensionName: 'Migrants\' rights',
+    dimensionName: "Migrants' rights",
     subArea: 'Right to work',
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 1,
-    dimensionName: 'Migrants\' rights',
+    dimensionName: "Migrants' rights",
     subArea: 'Long-term residency and path to citizenship',
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 1,
-    dimensionName: 'Migrants\' rights',
+    dimensionName: "Migrants' rights",
     subArea: 'Civil participation',
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 1,
-    dimensionName: 'Migrants\' rights',
+    dimensionName: "Migrants' rights",
     subArea: 'Signature and ratification of international conventions',
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 1,
-    dimensionName: 'Migrants\' rights',
+    dimensionName: "Migrants' rights",
     subArea: 'Bilateral agreements',
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 2,
     dimensionName: 'Whole of government approach',
     subArea: 'Institutional framework',
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 2,
     dimensionName: 'Whole of government approach',
     subArea: 'Migration strategy',
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 2,
     dimensionName: 'Whole of government approach',
     subArea: 'Legal framework',
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 2,
     dimensionName: 'Whole of government approach',
     subArea: 'Institutional transparency and coherence',
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 2,
     dimensionName: 'Whole of government approach',
     subArea: 'Migration data',
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 3,
     dimensionName: 'Partnerships',
     subArea: 'Regional cooperation',
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 3,
     dimensionName: 'Partnerships',
     subArea: 'Global cooperation',
     unverified: false,
-    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")'
+    source: 'migrationdataportal.org/snapshots/mgi ("Indicators in this domain look at")',
   },
   {
     dimension: 3,
     dimensionName: 'Partnerships',
     subArea: 'Other partnerships (civil society, private sector, diaspora)',
     unverified: true,
-    source: 'inferred from domain description (cooperation with non-governmental actors incl. CSOs and private sector) at gmdac.iom.int/migration-governance-indicators'
+    source:
+      'inferred from domain description (cooperation with non-governmental actors incl. CSOs and private sector) at gmdac.iom.int/migration-governance-indicators',
   },
   {
     dimension: 4,
     dimensionName: 'Well-being of migrants',
     subArea: 'Labour market / labour migration management (labour demand monitoring)',
     unverified: true,
-    source: 'recalled; domain covers recognition of migrants educational and professional qualifications (gmdac.iom.int/migration-governance-indicators; migrationdataportal.org/overviews/mgi/republic-of-moldova-second-profile)'
+    source:
+      'recalled; domain covers recognition of migrants educational and professional qualifications (gmdac.iom.int/migration-governance-indicators; migrationdataportal.org/overviews/mgi/republic-of-moldova-second-profile)',
   },
   {
     dimension: 4,
     dimensionName: 'Well-being of migrants',
     subArea: 'Skills and qualification recognition schemes',
     unverified: true,
-    source: 'recalled; domain covers recognition of migrants educational and professional qualifications (gmdac.iom.int/migration-governance-indicators; migrationdataportal.org/overviews/mgi/republic-of-moldova-second-profile)'
+    source:
+      'recalled; domain covers recognition of migrants educational and professional qualifications (gmdac.iom.int/migration-governance-indicators; migrationdataportal.org/overviews/mgi/republic-of-moldova-second-profile)',
   },
   {
     dimension: 4,
     dimensionName: 'Well-being of migrants',
     subArea: 'Student migration regulation',
     unverified: true,
-    source: 'recalled; domain covers recognition of migrants educational and professional qualifications (gmdac.iom.int/migration-governance-indicators; migrationdataportal.org/overviews/mgi/republic-of-moldova-second-profile)'
+    source:
+      'recalled; domain covers recognition of migrants educational and professional qualifications (gmdac.iom.int/migration-governance-indicators; migrationdataportal.org/overviews/mgi/republic-of-moldova-second-profile)',
   },
   {
     dimension: 4,
     dimensionName: 'Well-being of migrants',
     subArea: 'Bilateral labour agreements',
     unverified: true,
-    source: 'recalled; domain covers recognition of migrants educational and professional qualifications (gmdac.iom.int/migration-governance-indicators; migrationdataportal.org/overviews/mgi/republic-of-moldova-second-profile)'
+    source:
+      'recalled; domain covers recognition of migrants educational and professional qualifications (gmdac.iom.int/migration-governance-indicators; migrationdataportal.org/overviews/mgi/republic-of-moldova-second-profile)',
   },
   {
     dimension: 4,
     dimensionName: 'Well-being of migrants',
     subArea: 'Remittance schemes',
     unverified: true,
-    source: 'recalled; domain covers recognition of migrants educational and professional qualifications (gmdac.iom.int/migration-governance-indicators; migrationdataportal.org/overviews/mgi/republic-of-moldova-second-profile)'
+    source:
+      'recalled; domain covers recognition of migrants educational and professional qualifications (gmdac.iom.int/migration-governance-indicators; migrationdataportal.org/overviews/mgi/republic-of-moldova-second-profile)',
   },
   {
     dimension: 5,
     dimensionName: 'Mobility dimension of crises',
     subArea: 'Crisis resilience and preparedness',
     unverified: true,
-    source: 'recalled; not captured in retrievable excerpts'
+    source: 'recalled; not captured in retrievable excerpts',
   },
   {
     dimension: 5,
     dimensionName: 'Mobility dimension of crises',
     subArea: 'Emergency response (incl. communication)',
     unverified: true,
-    source: 'recalled; not captured in retrievable excerpts'
+    source: 'recalled; not captured in retrievable excerpts',
   },
   {
     dimension: 5,
     dimensionName: 'Mobility dimension of crises',
     subArea: 'Post-crisis action',
     unverified: true,
-    source: 'recalled; not captured in retrievable excerpts'
+    source: 'recalled; not captured in retrievable excerpts',
   },
   {
     dimension: 6,
     dimensionName: 'Safe, orderly and regular migration',
     subArea: 'Border control and enforcement',
     unverified: true,
-    source: 'recalled; not captured in retrievable excerpts'
+    source: 'recalled; not captured in retrievable excerpts',
   },
   {
     dimension: 6,
     dimensionName: 'Safe, orderly and regular migration',
     subArea: 'Admission and eligibility criteria',
     unverified: true,
-    source: 'recalled; not captured in retrievable excerpts'
+    source: 'recalled; not captured in retrievable excerpts',
   },
   {
     dimension: 6,
     dimensionName: 'Safe, orderly and regular migration',
     subArea: 'Reintegration measures (return and reintegration)',
     unverified: true,
-    source: 'recalled; not captured in retrievable excerpts'
+    source: 'recalled; not captured in retrievable excerpts',
   },
   {
     dimension: 6,
     dimensionName: 'Safe, orderly and regular migration',
     subArea: 'Measures to combat human trafficking and smuggling',
     unverified: true,
-    source: 'recalled; not captured in retrievable excerpts'
-  }
+    source: 'recalled; not captured in retrievable excerpts',
+  },
 ];
 
 /** MGI milestones and coverage. */
@@ -205,62 +211,71 @@ export const MGI_MILESTONES: readonly MgiMilestone[] = [
     event: 'MiGOF endorsed/welcomed by IOM Council (Resolution C/106/RES/1310)',
     scale: '3 principles + 3 objectives',
     unverified: false,
-    source: 'gfmd.org/pfp/ppd/5694; data.stat.gov.rs 10.7.2 metadata (welcomed by 157 countries)'
+    source: 'gfmd.org/pfp/ppd/5694; data.stat.gov.rs 10.7.2 metadata (welcomed by 157 countries)',
   },
   {
     date: '2016-05',
-    event: 'EIU/IOM "Measuring well-governed migration: The 2016 Migration Governance Index" released (2 May Geneva, 3 May Berlin)',
-    scale: '15 pilot countries; 73 qualitative questions (">70 indicators") in 5 domains: institutional capacity; migrant rights; safe and orderly migration; labour migration management; regional and international cooperation and partnerships',
+    event:
+      'EIU/IOM "Measuring well-governed migration: The 2016 Migration Governance Index" released (2 May Geneva, 3 May Berlin)',
+    scale:
+      '15 pilot countries; 73 qualitative questions (">70 indicators") in 5 domains: institutional capacity; migrant rights; safe and orderly migration; labour migration management; regional and international cooperation and partnerships',
     unverified: false,
-    source: 'publications.iom.int/books/measuring-well-governed-migration-2016-migration-governance-index; manausconsulting.com; iomgmdac.org/migration-governance-index'
+    source:
+      'publications.iom.int/books/measuring-well-governed-migration-2016-migration-governance-index; manausconsulting.com; iomgmdac.org/migration-governance-index',
   },
   {
     date: '2016',
     event: 'MGI (6 MiGOF dimensions, ~90 indicators) rolled out',
     scale: '"more than ninety questions"',
     unverified: false,
-    source: 'gmdac.iom.int/migration-governance-indicators; migrationdataportal.org/snapshots/mgi ("Informing policy change since 2016")'
+    source:
+      'gmdac.iom.int/migration-governance-indicators; migrationdataportal.org/snapshots/mgi ("Informing policy change since 2016")',
   },
   {
     date: '2018-05-25 (year UNVERIFIED)',
     event: 'First 12 MGI country profiles published on the Global Migration Data Portal; 27 more announced',
     scale: '~90 indicators',
     unverified: true,
-    source: 'iom.int/news/how-do-countries-govern-migration-country-profiles-published-migration-data-portal'
+    source: 'iom.int/news/how-do-countries-govern-migration-country-profiles-published-migration-data-portal',
   },
   {
     date: '2018-07',
     event: 'Local MGI launched; pilot Accra, Montreal, Sao Paulo (1 Aug 2018 - 1 Apr 2019)',
     scale: '87 indicators, same 6 dimensions',
     unverified: false,
-    source: 'iom.int/news/accra-montreal-and-sao-paulo-conclude-pilot-phase...; migrationdataportal.org/local-mgi-pilot-phase'
+    source:
+      'iom.int/news/accra-montreal-and-sao-paulo-conclude-pilot-phase...; migrationdataportal.org/local-mgi-pilot-phase',
   },
   {
     date: '2019',
     event: '"MGI: A Global Perspective" (PUB2019/004/EL) - 50 countries',
     scale: '50 countries',
     unverified: false,
-    source: 'publications.iom.int/books/migration-governance-indicators-global-perspective'
+    source: 'publications.iom.int/books/migration-governance-indicators-global-perspective',
   },
   {
     date: '2022-03/05',
     event: 'MGI guidance note as GCM tool; MGI-GCM Baseline Report',
     scale: 'MGI indicators mapped to all 23 GCM objectives; 84 countries (data 2016-2021)',
     unverified: false,
-    source: 'publications.iom.int/books/migration-governance-indicators-mgi-key-tool-global-compact...; publications.iom.int/books/migration-governance-indicators-data-and-global-compact...'
+    source:
+      'publications.iom.int/books/migration-governance-indicators-mgi-key-tool-global-compact...; publications.iom.int/books/migration-governance-indicators-data-and-global-compact...',
   },
   {
     date: '2023-10-25',
     event: 'IOM IMRF pledge update',
-    scale: 'MGI conducted or started in 111 countries and 91 local governments; target 2/3 of UN Member States and >100 local authorities by IMRF 2026',
+    scale:
+      'MGI conducted or started in 111 countries and 91 local governments; target 2/3 of UN Member States and >100 local authorities by IMRF 2026',
     unverified: false,
-    source: 'migrationnetwork.un.org/pledge/scale-support-member-states-conduct-migration-governance-indicator-mgi-assessments'
+    source:
+      'migrationnetwork.un.org/pledge/scale-support-member-states-conduct-migration-governance-indicator-mgi-assessments',
   },
   {
     date: '2024 (UNVERIFIED date)',
     event: '"Migration Governance Insights: Informing People-centred Migration Policies"',
-    scale: 'data from 100 national + 69 local assessments (2016-2023); rolled out in 110 countries and 95 local jurisdictions',
+    scale:
+      'data from 100 national + 69 local assessments (2016-2023); rolled out in 110 countries and 95 local jurisdictions',
     unverified: true,
-    source: 'publications.iom.int/es/node/7091'
-  }
+    source: 'publications.iom.int/es/node/7091',
+  },
 ];

@@ -10,13 +10,15 @@ export const MIGOF_DOMAIN_MAPPING: readonly MigofDomainMapping[] = [
   {
     migof: 'P1',
     migofLabel: 'Principle 1',
-    migofText: 'Good migration governance would require adherence to international standards and the fulfilment of migrants\' rights',
+    migofText:
+      "Good migration governance would require adherence to international standards and the fulfilment of migrants' rights",
     mgiDimension: 1,
-    mgiDimensionName: 'Migrants\' rights',
+    mgiDimensionName: "Migrants' rights",
     sdgDomain: 'DOMAIN1',
     sdgDomainName: 'Migrant rights',
     sdgDomainNameUnverified: true,
-    source: 'MiGOF text: emergencymanual.iom.int/migration-governance-framework-migof; gfmd.org/pfp/ppd/5694 (IOM Council Res. C/106/RES/1310, Nov 2015). MGI names: migrationdataportal.org/snapshots/mgi; migrationdataportal.org/local-mgi-pilot-phase. 10.7.2 domains 3-4: ine.es/dyngs/ODS/en/metadatos.htm?idSub=581/582'
+    source:
+      'MiGOF text: emergencymanual.iom.int/migration-governance-framework-migof; gfmd.org/pfp/ppd/5694 (IOM Council Res. C/106/RES/1310, Nov 2015). MGI names: migrationdataportal.org/snapshots/mgi; migrationdataportal.org/local-mgi-pilot-phase. 10.7.2 domains 3-4: ine.es/dyngs/ODS/en/metadatos.htm?idSub=581/582',
   },
   {
     migof: 'P2',
@@ -27,7 +29,8 @@ export const MIGOF_DOMAIN_MAPPING: readonly MigofDomainMapping[] = [
     sdgDomain: 'DOMAIN2',
     sdgDomainName: 'Whole-of-government/evidence-based policies',
     sdgDomainNameUnverified: true,
-    source: 'MiGOF text: emergencymanual.iom.int/migration-governance-framework-migof; gfmd.org/pfp/ppd/5694 (IOM Council Res. C/106/RES/1310, Nov 2015). MGI names: migrationdataportal.org/snapshots/mgi; migrationdataportal.org/local-mgi-pilot-phase. 10.7.2 domains 3-4: ine.es/dyngs/ODS/en/metadatos.htm?idSub=581/582'
+    source:
+      'MiGOF text: emergencymanual.iom.int/migration-governance-framework-migof; gfmd.org/pfp/ppd/5694 (IOM Council Res. C/106/RES/1310, Nov 2015). MGI names: migrationdataportal.org/snapshots/mgi; migrationdataportal.org/local-mgi-pilot-phase. 10.7.2 domains 3-4: ine.es/dyngs/ODS/en/metadatos.htm?idSub=581/582',
   },
   {
     migof: 'P3',
@@ -38,18 +41,21 @@ export const MIGOF_DOMAIN_MAPPING: readonly MigofDomainMapping[] = [
     sdgDomain: 'DOMAIN3',
     sdgDomainName: 'Cooperation and partnerships',
     sdgDomainNameUnverified: false,
-    source: 'MiGOF text: emergencymanual.iom.int/migration-governance-framework-migof; gfmd.org/pfp/ppd/5694 (IOM Council Res. C/106/RES/1310, Nov 2015). MGI names: migrationdataportal.org/snapshots/mgi; migrationdataportal.org/local-mgi-pilot-phase. 10.7.2 domains 3-4: ine.es/dyngs/ODS/en/metadatos.htm?idSub=581/582'
+    source:
+      'MiGOF text: emergencymanual.iom.int/migration-governance-framework-migof; gfmd.org/pfp/ppd/5694 (IOM Council Res. C/106/RES/1310, Nov 2015). MGI names: migrationdataportal.org/snapshots/mgi; migrationdataportal.org/local-mgi-pilot-phase. 10.7.2 domains 3-4: ine.es/dyngs/ODS/en/metadatos.htm?idSub=581/582',
   },
   {
     migof: 'O1',
     migofLabel: 'Objective 1',
-    migofText: 'Good migration governance and related policy should seek to advance the socioeconomic well-being of migrants and society',
+    migofText:
+      'Good migration governance and related policy should seek to advance the socioeconomic well-being of migrants and society',
     mgiDimension: 4,
     mgiDimensionName: 'Well-being of migrants (socioeconomic well-being)',
     sdgDomain: 'DOMAIN4',
     sdgDomainName: 'Socioeconomic well-being',
     sdgDomainNameUnverified: false,
-    source: 'MiGOF text: emergencymanual.iom.int/migration-governance-framework-migof; gfmd.org/pfp/ppd/5694 (IOM Council Res. C/106/RES/1310, Nov 2015). MGI names: migrationdataportal.org/snapshots/mgi; migrationdataportal.org/local-mgi-pilot-phase. 10.7.2 domains 3-4: ine.es/dyngs/ODS/en/metadatos.htm?idSub=581/582'
+    source:
+      'MiGOF text: emergencymanual.iom.int/migration-governance-framework-migof; gfmd.org/pfp/ppd/5694 (IOM Council Res. C/106/RES/1310, Nov 2015). MGI names: migrationdataportal.org/snapshots/mgi; migrationdataportal.org/local-mgi-pilot-phase. 10.7.2 domains 3-4: ine.es/dyngs/ODS/en/metadatos.htm?idSub=581/582',
   },
   {
     migof: 'O2',
@@ -60,7 +66,8 @@ export const MIGOF_DOMAIN_MAPPING: readonly MigofDomainMapping[] = [
     sdgDomain: 'DOMAIN5',
     sdgDomainName: 'Mobility dimensions of crises',
     sdgDomainNameUnverified: true,
-    source: 'MiGOF text: emergencymanual.iom.int/migration-governance-framework-migof; gfmd.org/pfp/ppd/5694 (IOM Council Res. C/106/RES/1310, Nov 2015). MGI names: migrationdataportal.org/snapshots/mgi; migrationdataportal.org/local-mgi-pilot-phase. 10.7.2 domains 3-4: ine.es/dyngs/ODS/en/metadatos.htm?idSub=581/582'
+    source:
+      'MiGOF text: emergencymanual.iom.int/migration-governance-framework-migof; gfmd.org/pfp/ppd/5694 (IOM Council Res. C/106/RES/1310, Nov 2015). MGI names: migrationdataportal.org/snapshots/mgi; migrationdataportal.org/local-mgi-pilot-phase. 10.7.2 domains 3-4: ine.es/dyngs/ODS/en/metadatos.htm?idSub=581/582',
   },
   {
     migof: 'O3',
@@ -71,6 +78,7 @@ export const MIGOF_DOMAIN_MAPPING: readonly MigofDomainMapping[] = [
     sdgDomain: 'DOMAIN6',
     sdgDomainName: 'Safe, orderly and regular migration',
     sdgDomainNameUnverified: true,
-    source: 'MiGOF text: emergencymanual.iom.int/migration-governance-framework-migof; gfmd.org/pfp/ppd/5694 (IOM Council Res. C/106/RES/1310, Nov 2015). MGI names: migrationdataportal.org/snapshots/mgi; migrationdataportal.org/local-mgi-pilot-phase. 10.7.2 domains 3-4: ine.es/dyngs/ODS/en/metadatos.htm?idSub=581/582'
-  }
+    source:
+      'MiGOF text: emergencymanual.iom.int/migration-governance-framework-migof; gfmd.org/pfp/ppd/5694 (IOM Council Res. C/106/RES/1310, Nov 2015). MGI names: migrationdataportal.org/snapshots/mgi; migrationdataportal.org/local-mgi-pilot-phase. 10.7.2 domains 3-4: ine.es/dyngs/ODS/en/metadatos.htm?idSub=581/582',
+  },
 ];

@@ -14,13 +14,19 @@ interface Fact {
 function facts(): { where: string; process: string | undefined; fact: Fact }[] {
   const out: { where: string; process: string | undefined; fact: Fact }[] = [];
   for (const process of ISCM_PROCESSES) {
-    process.types.forEach((claim, index) => out.push({ where: `${process.id} type ${index}`, process: process.id, fact: claim }));
-    process.founding.forEach((claim, index) => out.push({ where: `${process.id} founding ${index}`, process: process.id, fact: claim }));
+    process.types.forEach((claim, index) =>
+      out.push({ where: `${process.id} type ${index}`, process: process.id, fact: claim }),
+    );
+    process.founding.forEach((claim, index) =>
+      out.push({ where: `${process.id} founding ${index}`, process: process.id, fact: claim }),
+    );
     out.push({ where: `${process.id} secretariat`, process: process.id, fact: process.secretariat });
     out.push({ where: `${process.id} member count`, process: process.id, fact: process.memberCountReported });
   }
-  for (const record of ISCM_MEMBERSHIPS) out.push({ where: `membership ${record.id}`, process: record.process, fact: record });
-  for (const meeting of GLOBAL_RCP_MEETINGS) out.push({ where: `meeting ${meeting.id}`, process: undefined, fact: meeting });
+  for (const record of ISCM_MEMBERSHIPS)
+    out.push({ where: `membership ${record.id}`, process: record.process, fact: record });
+  for (const meeting of GLOBAL_RCP_MEETINGS)
+    out.push({ where: `meeting ${meeting.id}`, process: undefined, fact: meeting });
   return out;
 }
 
@@ -29,7 +35,9 @@ describe('primary sources of the partnership registry', () => {
     expect(isPrimarySourcePart('rabat-process', 'https://www.rabat-process.org/en/about/partners')).toBe(true);
     expect(isPrimarySourcePart('rabat-process', 'kazakhstan.iom.int news 22 Oct 2015')).toBe(true);
     expect(isPrimarySourcePart('bali-process', 'migrationnetwork.un.org/pledge')).toBe(true);
-    expect(isPrimarySourcePart('budapest-process', 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)')).toBe(false);
+    expect(isPrimarySourcePart('budapest-process', 'IOM Overview of Principal ISCMs 2017 (fdocuments.us copy)')).toBe(
+      false,
+    );
     expect(isPrimarySourcePart('almaty-process', 'docest.com summary report 2013')).toBe(false);
     expect(isPrimarySourcePart('midwa', 'newshour.media 2016')).toBe(false);
     expect(isPrimarySourcePart('colombo-process', 'tribuneindia.com')).toBe(false);
@@ -39,7 +47,10 @@ describe('primary sources of the partnership registry', () => {
     // A file name in the path is not a domain.
     expect(isPrimarySourcePart('hld', 'https://www.un.org/en/ga/68/meetings/migration/about.shtml')).toBe(true);
     expect(isPrimarySourcePart('hld', 'un.org/x; see lawsdocbox.com')).toBe(false);
-    expect(checkSource('almaty-process', 'iom.int/almaty-process; docest.com summary report 2013')).toEqual({ primary: ['iom.int/almaty-process'], other: ['docest.com summary report 2013'] });
+    expect(checkSource('almaty-process', 'iom.int/almaty-process; docest.com summary report 2013')).toEqual({
+      primary: ['iom.int/almaty-process'],
+      other: ['docest.com summary report 2013'],
+    });
   });
 
   it('names the accepted domains of every compiled process', () => {
@@ -51,7 +62,8 @@ describe('primary sources of the partnership registry', () => {
       const { primary, other } = checkSource(process, fact.source);
       const unverified = fact.unverified === true || fact.unverifiedReason !== undefined;
       if (unverified) return fact.unverifiedReason?.trim() ? [] : [`${where}: unverified without a reason`];
-      if (primary.length === 0 || other.length > 0) return [`${where}: verified fact with a non-primary source "${fact.source}"`];
+      if (primary.length === 0 || other.length > 0)
+        return [`${where}: verified fact with a non-primary source "${fact.source}"`];
       return [];
     });
     expect(problems).toEqual([]);
@@ -59,7 +71,11 @@ describe('primary sources of the partnership registry', () => {
 
   it('keeps no mirror site as the source of a verified fact or a process', () => {
     const mirrors = /fdocuments|docest|newshour|docsbay|docslib|docplayer|lawsdocbox|expydoc|wikimili/i;
-    expect(facts().filter(({ fact }) => !fact.unverified && !fact.unverifiedReason && mirrors.test(fact.source)).map(({ where }) => where)).toEqual([]);
+    expect(
+      facts()
+        .filter(({ fact }) => !fact.unverified && !fact.unverifiedReason && mirrors.test(fact.source))
+        .map(({ where }) => where),
+    ).toEqual([]);
     expect(ISCM_PROCESSES.filter((process) => mirrors.test(process.source)).map((process) => process.id)).toEqual([]);
   });
 
@@ -73,11 +89,27 @@ describe('primary sources of the partnership registry', () => {
     expect(count('rabat-process')).toEqual({ compiled: true, count: 55, unverifiedLeftOut: 0 });
     expect(count('khartoum-process')).toMatchObject({ compiled: true, count: 41 });
     expect(count('colombo-process')).toMatchObject({ compiled: true, count: 12 });
-    expect(count('bali-process')).toMatchObject({ compiled: false, count: null, reason: expect.stringContaining('baliprocess.net') });
-    expect(count('budapest-process')).toMatchObject({ compiled: false, count: null, reason: expect.stringContaining('fdocuments.us') });
+    expect(count('bali-process')).toMatchObject({
+      compiled: false,
+      count: null,
+      reason: expect.stringContaining('baliprocess.net'),
+    });
+    expect(count('budapest-process')).toMatchObject({
+      compiled: false,
+      count: null,
+      reason: expect.stringContaining('fdocuments.us'),
+    });
     expect(count('prague-process')).toMatchObject({ compiled: true, count: 49 });
-    expect(count('gfmd')).toMatchObject({ compiled: false, count: null, reason: 'no membership records are compiled for this process' });
-    expect(count('midwa')).toMatchObject({ compiled: false, count: null, reason: expect.stringContaining('15 membership records are unverified') });
+    expect(count('gfmd')).toMatchObject({
+      compiled: false,
+      count: null,
+      reason: 'no membership records are compiled for this process',
+    });
+    expect(count('midwa')).toMatchObject({
+      compiled: false,
+      count: null,
+      reason: expect.stringContaining('15 membership records are unverified'),
+    });
   });
 
   it('states the facts the primary sites give', () => {

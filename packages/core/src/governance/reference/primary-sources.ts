@@ -71,7 +71,9 @@ export const NON_PRIMARY_SOURCE_PATTERNS: readonly RegExp[] = [
 /** The domain-like names in a source part (`iom.int/midwa`, `https://www.rabat-process.org/en/about`). */
 function domainsOf(part: string): string[] {
   // A domain starts a word (not a path segment such as `about.shtml`).
-  return [...part.toLowerCase().matchAll(/(?:^|[\s(])(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/\s;,)]|$)/g)].map((match) => match[1]!.replace(/^www\./, ''));
+  return [...part.toLowerCase().matchAll(/(?:^|[\s(])(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/\s;,)]|$)/g)].map(
+    (match) => match[1]!.replace(/^www\./, ''),
+  );
 }
 
 function accepted(domain: string, accepted: readonly string[]): boolean {
@@ -102,5 +104,8 @@ export function checkSource(processId: string | undefined, source: string): Sour
     .split(';')
     .map((part) => part.trim())
     .filter((part) => part !== '');
-  return { primary: parts.filter((part) => isPrimarySourcePart(processId, part)), other: parts.filter((part) => !isPrimarySourcePart(processId, part)) };
+  return {
+    primary: parts.filter((part) => isPrimarySourcePart(processId, part)),
+    other: parts.filter((part) => !isPrimarySourcePart(processId, part)),
+  };
 }

@@ -10,251 +10,221 @@ export const SDG_MIGRATION_INDICATORS: readonly SdgIndicatorReference[] = [
   {
     indicator: '10.7.1',
     target: '10.7',
-    targetText: 'Facilitate orderly, safe, regular and responsible migration and mobility of people, including through the implementation of planned and well-managed migration policies',
+    targetText:
+      'Facilitate orderly, safe, regular and responsible migration and mobility of people, including through the implementation of planned and well-managed migration policies',
     title: 'Recruitment cost borne by employee as a proportion of monthly income earned in country of destination',
-    custodians: [
-      'ILO',
-      'World Bank'
-    ],
+    custodians: ['ILO', 'World Bank'],
     migrationRelevance: 'direct',
     tierAsInSource: '2',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '10.7.2',
     target: '10.7',
-    targetText: 'Facilitate orderly, safe, regular and responsible migration and mobility of people, including through the implementation of planned and well-managed migration policies',
-    title: 'Number of countries with migration policies that facilitate orderly, safe, regular and responsible migration and mobility of people',
-    custodians: [
-      'UN DESA Population Division',
-      'IOM'
-    ],
+    targetText:
+      'Facilitate orderly, safe, regular and responsible migration and mobility of people, including through the implementation of planned and well-managed migration policies',
+    title:
+      'Number of countries with migration policies that facilitate orderly, safe, regular and responsible migration and mobility of people',
+    custodians: ['UN DESA Population Division', 'IOM'],
     migrationRelevance: 'direct',
     tierAsInSource: '2 in source (STALE; INE Spain metadata 17/02/2025 lists Tier I)',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '10.7.3',
     target: '10.7',
-    targetText: 'Facilitate orderly, safe, regular and responsible migration and mobility of people, including through the implementation of planned and well-managed migration policies',
+    targetText:
+      'Facilitate orderly, safe, regular and responsible migration and mobility of people, including through the implementation of planned and well-managed migration policies',
     title: 'Number of people who died or disappeared in the process of migration towards an international destination',
-    custodians: [
-      'IOM'
-    ],
+    custodians: ['IOM'],
     migrationRelevance: 'direct',
     tierAsInSource: '2',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '10.7.4',
     target: '10.7',
-    targetText: 'Facilitate orderly, safe, regular and responsible migration and mobility of people, including through the implementation of planned and well-managed migration policies',
+    targetText:
+      'Facilitate orderly, safe, regular and responsible migration and mobility of people, including through the implementation of planned and well-managed migration policies',
     title: 'Proportion of the population who are refugees, by country of origin',
-    custodians: [
-      'UNHCR'
-    ],
+    custodians: ['UNHCR'],
     migrationRelevance: 'direct',
     tierAsInSource: '2',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '10.c.1',
     target: '10.c',
-    targetText: 'By 2030, reduce to less than 3 per cent the transaction costs of migrant remittances and eliminate remittance corridors with costs higher than 5 per cent',
+    targetText:
+      'By 2030, reduce to less than 3 per cent the transaction costs of migrant remittances and eliminate remittance corridors with costs higher than 5 per cent',
     title: 'Remittance costs as a proportion of the amount remitted',
-    custodians: [
-      'World Bank'
-    ],
+    custodians: ['World Bank'],
     migrationRelevance: 'direct',
     tierAsInSource: 'UNVERIFIED (source value "10" is a data error)',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '17.3.2',
     target: '17.3',
     targetText: 'Mobilize additional financial resources for developing countries from multiple sources',
     title: 'Volume of remittances (in United States dollars) as a proportion of total GDP',
-    custodians: [
-      'World Bank'
-    ],
+    custodians: ['World Bank'],
     migrationRelevance: 'direct',
     tierAsInSource: '1',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '8.8.1',
     target: '8.8',
-    targetText: 'Protect labour rights and promote safe and secure working environments for all workers, including migrant workers, in particular women migrants, and those in precarious employment',
+    targetText:
+      'Protect labour rights and promote safe and secure working environments for all workers, including migrant workers, in particular women migrants, and those in precarious employment',
     title: 'Fatal and non-fatal occupational injuries per 100,000 workers, by sex and migrant status',
-    custodians: [
-      'ILO'
-    ],
+    custodians: ['ILO'],
     migrationRelevance: 'direct (by migrant status)',
     tierAsInSource: '2',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '8.8.2',
     target: '8.8',
-    targetText: 'Protect labour rights and promote safe and secure working environments for all workers, including migrant workers, in particular women migrants, and those in precarious employment',
-    title: 'Level of national compliance with labour rights (freedom of association and collective bargaining) based on International Labour Organization (ILO) textual sources and national legislation, by sex and migrant status',
-    custodians: [
-      'ILO'
-    ],
+    targetText:
+      'Protect labour rights and promote safe and secure working environments for all workers, including migrant workers, in particular women migrants, and those in precarious employment',
+    title:
+      'Level of national compliance with labour rights (freedom of association and collective bargaining) based on International Labour Organization (ILO) textual sources and national legislation, by sex and migrant status',
+    custodians: ['ILO'],
     migrationRelevance: 'direct (by migrant status)',
     tierAsInSource: '2',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '8.7.1',
     target: '8.7',
-    targetText: 'Take immediate and effective measures to eradicate forced labour, end modern slavery and human trafficking and secure the prohibition and elimination of the worst forms of child labour, including recruitment and use of child soldiers, and by 2025 end child labour in all its forms',
+    targetText:
+      'Take immediate and effective measures to eradicate forced labour, end modern slavery and human trafficking and secure the prohibition and elimination of the worst forms of child labour, including recruitment and use of child soldiers, and by 2025 end child labour in all its forms',
     title: 'Proportion and number of children aged 5–17 years engaged in child labour, by sex and age',
-    custodians: [
-      'ILO',
-      'UNICEF'
-    ],
+    custodians: ['ILO', 'UNICEF'],
     migrationRelevance: 'target mentions trafficking/forced labour',
     tierAsInSource: '2',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '16.2.2',
     target: '16.2',
     targetText: 'End abuse, exploitation, trafficking and all forms of violence against and torture of children',
     title: 'Number of victims of human trafficking per 100,000 population, by sex, age and form of exploitation',
-    custodians: [
-      'UNODC'
-    ],
+    custodians: ['UNODC'],
     migrationRelevance: 'target mentions trafficking',
     tierAsInSource: '2',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '5.2.1',
     target: '5.2',
-    targetText: 'Eliminate all forms of violence against all women and girls in the public and private spheres, including trafficking and sexual and other types of exploitation',
-    title: 'Proportion of ever-partnered women and girls aged 15 years and older subjected to physical, sexual or psychological violence by a current or former intimate partner in the previous 12 months, by form of violence and by age',
-    custodians: [
-      'UNICEF',
-      'UN Women',
-      'UNFPA',
-      'WHO',
-      'UNODC'
-    ],
+    targetText:
+      'Eliminate all forms of violence against all women and girls in the public and private spheres, including trafficking and sexual and other types of exploitation',
+    title:
+      'Proportion of ever-partnered women and girls aged 15 years and older subjected to physical, sexual or psychological violence by a current or former intimate partner in the previous 12 months, by form of violence and by age',
+    custodians: ['UNICEF', 'UN Women', 'UNFPA', 'WHO', 'UNODC'],
     migrationRelevance: 'target mentions trafficking',
     tierAsInSource: '2',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '5.2.2',
     target: '5.2',
-    targetText: 'Eliminate all forms of violence against all women and girls in the public and private spheres, including trafficking and sexual and other types of exploitation',
-    title: 'Proportion of women and girls aged 15 years and older subjected to sexual violence by persons other than an intimate partner in the previous 12 months, by age and place of occurrence',
-    custodians: [
-      'UNICEF',
-      'UN Women',
-      'UNFPA',
-      'WHO',
-      'UNODC'
-    ],
+    targetText:
+      'Eliminate all forms of violence against all women and girls in the public and private spheres, including trafficking and sexual and other types of exploitation',
+    title:
+      'Proportion of women and girls aged 15 years and older subjected to sexual violence by persons other than an intimate partner in the previous 12 months, by age and place of occurrence',
+    custodians: ['UNICEF', 'UN Women', 'UNFPA', 'WHO', 'UNODC'],
     migrationRelevance: 'target mentions trafficking',
     tierAsInSource: '2',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '3.c.1',
     target: '3.c',
-    targetText: 'Substantially increase health financing and the recruitment, development, training and retention of the health workforce in developing countries, especially in least developed countries and small island developing States',
+    targetText:
+      'Substantially increase health financing and the recruitment, development, training and retention of the health workforce in developing countries, especially in least developed countries and small island developing States',
     title: 'Health worker density and distribution',
-    custodians: [
-      'WHO'
-    ],
+    custodians: ['WHO'],
     migrationRelevance: 'target on health workforce retention (brain drain)',
     tierAsInSource: '1',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '4.b.1',
     target: '4.b',
-    targetText: 'By 2020, substantially expand globally the number of scholarships available to developing countries, in particular least developed countries, small island developing States and African countries, for enrolment in higher education, including vocational training and information and communications technology, technical, engineering and scientific programmes, in developed countries and other developing countries',
+    targetText:
+      'By 2020, substantially expand globally the number of scholarships available to developing countries, in particular least developed countries, small island developing States and African countries, for enrolment in higher education, including vocational training and information and communications technology, technical, engineering and scientific programmes, in developed countries and other developing countries',
     title: 'Volume of official development assistance flows for scholarships by sector and type of study',
-    custodians: [
-      'OECD'
-    ],
+    custodians: ['OECD'],
     migrationRelevance: 'target on scholarships / student mobility',
     tierAsInSource: '1',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '17.18.1',
     target: '17.18',
-    targetText: 'By 2020, enhance capacity-building support to developing countries, including for least developed countries and small island developing States, to increase significantly the availability of high-quality, timely and reliable data disaggregated by income, gender, age, race, ethnicity, migratory status, disability, geographic location and other characteristics relevant in national contexts',
+    targetText:
+      'By 2020, enhance capacity-building support to developing countries, including for least developed countries and small island developing States, to increase significantly the availability of high-quality, timely and reliable data disaggregated by income, gender, age, race, ethnicity, migratory status, disability, geographic location and other characteristics relevant in national contexts',
     title: 'Statistical capacity indicator for Sustainable Development Goal monitoring',
-    custodians: [
-      'UNSD (per source',
-      'other partners UNVERIFIED)'
-    ],
+    custodians: ['UNSD (per source', 'other partners UNVERIFIED)'],
     migrationRelevance: 'target calls for disaggregation by migratory status',
     tierAsInSource: '3',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '17.18.2',
     target: '17.18',
-    targetText: 'By 2020, enhance capacity-building support to developing countries, including for least developed countries and small island developing States, to increase significantly the availability of high-quality, timely and reliable data disaggregated by income, gender, age, race, ethnicity, migratory status, disability, geographic location and other characteristics relevant in national contexts',
-    title: 'Number of countries that have national statistical legislation that complies with the Fundamental Principles of Official Statistics',
-    custodians: [
-      'UNSD',
-      'PARIS21',
-      'UN Regional Commissions',
-      'World Bank'
-    ],
+    targetText:
+      'By 2020, enhance capacity-building support to developing countries, including for least developed countries and small island developing States, to increase significantly the availability of high-quality, timely and reliable data disaggregated by income, gender, age, race, ethnicity, migratory status, disability, geographic location and other characteristics relevant in national contexts',
+    title:
+      'Number of countries that have national statistical legislation that complies with the Fundamental Principles of Official Statistics',
+    custodians: ['UNSD', 'PARIS21', 'UN Regional Commissions', 'World Bank'],
     migrationRelevance: 'target calls for disaggregation by migratory status',
     tierAsInSource: '2',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '17.18.3',
     target: '17.18',
-    targetText: 'By 2020, enhance capacity-building support to developing countries, including for least developed countries and small island developing States, to increase significantly the availability of high-quality, timely and reliable data disaggregated by income, gender, age, race, ethnicity, migratory status, disability, geographic location and other characteristics relevant in national contexts',
-    title: 'Number of countries with a national statistical plan that is fully funded and under implementation, by source of funding',
-    custodians: [
-      'PARIS21'
-    ],
+    targetText:
+      'By 2020, enhance capacity-building support to developing countries, including for least developed countries and small island developing States, to increase significantly the availability of high-quality, timely and reliable data disaggregated by income, gender, age, race, ethnicity, migratory status, disability, geographic location and other characteristics relevant in national contexts',
+    title:
+      'Number of countries with a national statistical plan that is fully funded and under implementation, by source of funding',
+    custodians: ['PARIS21'],
     migrationRelevance: 'target calls for disaggregation by migratory status',
     tierAsInSource: '1',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
   },
   {
     indicator: '16.9.1',
     target: '16.9',
     targetText: 'By 2030, provide legal identity for all, including birth registration',
-    title: 'Proportion of children under 5 years of age whose births have been registered with a civil authority, by age',
-    custodians: [
-      'UNSD',
-      'UNICEF'
-    ],
+    title:
+      'Proportion of children under 5 years of age whose births have been registered with a civil authority, by age',
+    custodians: ['UNSD', 'UNICEF'],
     migrationRelevance: 'legal identity (GCM obj. 4 link)',
     tierAsInSource: '1',
     titleSource: 'open-sdg/sdg-translations translations/en/global_indicators.yml @0cda5858 (2025-08-19)',
-    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)'
-  }
+    custodianSource: 'CityOfLosAngeles/open-sdg-data-starter meta/<id>.md @94172841 (2024-10-09)',
+  },
 ];
