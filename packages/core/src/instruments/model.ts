@@ -130,14 +130,61 @@ export const instrumentVersionSchema = z
   })
   .strict();
 
-/** A validated instrument version. */
-export type InstrumentVersion = DeepReadonly<z.infer<typeof instrumentVersionSchema>>;
+/** A validated instrument version (its official translations merged into its texts, and kept with their sources). */
+export type InstrumentVersion = DeepReadonly<z.infer<typeof instrumentFileSchema>>;
 
 /** Responses to an instrument version: item id -> option id. Missing items are simply absent. */
 export type Responses = Readonly<Record<string, string | undefined>>;
 
+/** The languages an official translation may be supplied in: English is the instrument's own text. */
+export const TRANSLATION_LANGUAGES = ['fr', 'es', 'ar', 'zh', 'ru'] as const;
+export type TranslationLanguage = (typeof TRANSLATION_LANGUAGES)[number];
+
+export const translationSourceSchema = z
+  .object({
+    publisher: z.string().min(1).describe('Who published the translation, e.g. "UN DESA Population Division"'),
+    title: z.string().min(1).describe('The document that carries it, e.g. the questionnaire of a round'),
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD')
+      .optional(),
+    url: z.string().url().optional(),
+  })
+  .strict()
+  .describe('Where an official translation was published');
+export type TranslationSource = z.infer<typeof translationSourceSchema>;
+
+export const translationSchema = z
+  .object({
+    source: translationSourceSchema,
+    title: z.string().min(1).describe('The title in this language'),
+    description: z.string().min(1).optional(),
+    domains: z.record(z.string(), z.string().min(1)).describe('Domain id -> label'),
+    items: z
+      .record(z.string(), z.object({ text: z.string().min(1), note: z.string().min(1).optional() }).strict())
+      .describe('Item id -> text (and note)'),
+    options: z.record(z.string(), z.record(z.string(), z.string().min(1))).describe('Scale id -> option id -> label'),
+    bands: z
+      .record(z.string(), z.string().min(1))
+      .optional()
+      .describe('Classification band code -> label (else the interface names the category)'),
+  })
+  .strict()
+  .describe('An official translation of every text of the version into one language, with its source');
+export type Translation = DeepReadonly<z.infer<typeof translationSchema>>;
+
+/** An instrument version with its official translations, as a file carries them. */
+export const instrumentFileSchema = instrumentVersionSchema.extend({
+  translations: z
+    .partialRecord(z.enum(TRANSLATION_LANGUAGES), translationSchema)
+    .optional()
+    .describe(
+      'Official translations supplied apart from the texts, one per language with its source; every item, option and domain must be translated',
+    ),
+});
+
 /** The zod schema for an instrument file (JSON or YAML), with cross-field checks. */
-export const instrumentSchema = instrumentVersionSchema.superRefine((value, context) => {
+export const instrumentSchema = instrumentFileSchema.superRefine((value, context) => {
   const seenDomains = new Set<string>();
   const seenItems = new Set<string>();
   value.domains.forEach((domain, domainIndex) => {
@@ -210,8 +257,42 @@ export const instrumentSchema = instrumentVersionSchema.superRefine((value, cont
       }
     }
   }
+  for (const [language, translation] of Object.entries(value.translations ?? {})) {
+    if (!translation) continue;
+    const missing = (path: PropertyKey[], what: string) =>
+      context.addIssue({
+        code: 'custom',
+        path: ['translations', language, ...path],
+        message: `no ${language} text for ${what}`,
+      });
+    const extra = (path: PropertyKey[], what: string) =>
+      context.addIssue({ code: 'custom', path: ['translations', language, ...path], message: `unknown ${what}` });
+    const domainIds = new Set(value.domains.map((domain) => domain.id));
+    const items = new Map(value.domains.flatMap((domain) => domain.items.map((item) => [item.id, item] as const)));
+    for (const domain of value.domains)
+      if (translation.domains[domain.id] === undefined) missing(['domains', domain.id], `domain ${domain.id}`);
+    for (const id of Object.keys(translation.domains)) if (!domainIds.has(id)) extra(['domains', id], `domain "${id}"`);
+    for (const item of items.values()) {
+      const text = translation.items[item.id];
+      if (text === undefined) missing(['items', item.id], `item ${item.id}`);
+      else if (item.note && text.note === undefined) missing(['items', item.id, 'note'], `the note of item ${item.id}`);
+    }
+    for (const id of Object.keys(translation.items)) if (!items.has(id)) extra(['items', id], `item "${id}"`);
+    const usedScales = new Set([...items.values()].map((item) => item.scale));
+    for (const scaleId of usedScales)
+      for (const option of value.scales[scaleId] ?? [])
+        if (translation.options[scaleId]?.[option.id] === undefined)
+          missing(['options', scaleId, option.id], `option ${option.id} of scale ${scaleId}`);
+    for (const [scaleId, labels] of Object.entries(translation.options))
+      for (const optionId of Object.keys(labels))
+        if (!value.scales[scaleId]?.some((option) => option.id === optionId))
+          extra(['options', scaleId, optionId], `option "${optionId}" of scale "${scaleId}"`);
+    if (value.description && translation.description === undefined) missing(['description'], 'the description');
+    for (const code of Object.keys(translation.bands ?? {}))
+      if (!value.scoring?.bands.some((band) => String(band.code) === code)) extra(['bands', code], `band "${code}"`);
+  }
   for (const language of value.languages) {
-    if (language !== 'en' && value.title[language] === undefined) {
+    if (language !== 'en' && value.title[language] === undefined && value.translations?.[language] === undefined) {
       context.addIssue({
         code: 'custom',
         path: ['title', language],

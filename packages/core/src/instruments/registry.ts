@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { instrumentSchema, type InstrumentVersion, type Responses } from './model.ts';
 import { SDG_10_7_2_V2019, SDG_10_7_2_V2025 } from './sdg-10-7-2.data.ts';
+import { applyTranslations } from './translations.ts';
 
 /** The instruments shipped with migov. */
 export const BUILT_IN_INSTRUMENTS: readonly InstrumentVersion[] = [SDG_10_7_2_V2019, SDG_10_7_2_V2025];
@@ -31,7 +32,8 @@ function formatPath(path: readonly PropertyKey[]): string {
 /** Validate already-parsed JSON/YAML data as an instrument version, reporting every problem with its path. */
 export function parseInstrument(data: unknown): ParseInstrumentResult {
   const parsed = instrumentSchema.safeParse(data);
-  if (parsed.success) return { ok: true, instrument: parsed.data };
+  // Official translations supplied apart become the instrument's texts in their languages.
+  if (parsed.success) return { ok: true, instrument: applyTranslations(parsed.data) };
   return {
     ok: false,
     problems: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
