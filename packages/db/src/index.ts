@@ -75,3 +75,5 @@ export * from './governance/governance-documents.repository.ts';
 export { publishMgiRound } from './governance/mgi-fixtures.ts';
 export * from './official/official-data.repository.ts';
 export * from './official/snapshot-files.ts';
+export * from './shared-state/shared-state.repository.ts';
+export * from './shared-state/public-data-changes.ts';

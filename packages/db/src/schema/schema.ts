@@ -392,6 +392,16 @@ export interface PasswordResetsTable {
 export interface Schema {
   users: UsersTable;
   role_grants: RoleGrantsTable;
+/** Row type of the shared_state table: short-lived counters and values the instances of a server share (docs/scaling.md). */
+export interface SharedStateTable {
+  key: string;
+  value: NullableJson;
+  count: number;
+  window_start: ColumnType<number | string, number, number>;
+  blocked_until: ColumnType<number | string, number, number>;
+  expires_at: ColumnType<number | string, number, number>;
+}
+
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   invitations: InvitationsTable;
@@ -419,3 +429,4 @@ export interface Schema {
   outbox: OutboxTable;
   password_resets: PasswordResetsTable;
 }
+  shared_state: SharedStateTable;

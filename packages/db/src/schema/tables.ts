@@ -341,6 +341,14 @@ export const TABLES = {
 
 /** A table of the schema. */
 export type TableName = keyof typeof TABLES;
+  shared_state: {
+    key: 'text',
+    value: 'json',
+    count: 'integer',
+    window_start: 'bigint',
+    blocked_until: 'bigint',
+    expires_at: 'bigint',
+  },
 
 /** Table names in restore order (parents first). */
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
@@ -376,3 +384,4 @@ export const TABLE_ORDER_BY: Record<TableName, readonly string[]> = {
   outbox: ['id'],
   password_resets: ['id'],
 };
+  shared_state: ['key'],
