@@ -8,3 +8,4 @@ export { nextCategory } from '../../../packages/core/src/scoring/next-category.t
 export { DEFAULT_CROSSWALK } from '../../../packages/core/src/governance/crosswalks/crosswalk.data.ts';
 export { mapDomainGap } from '../../../packages/core/src/governance/crosswalks/gap-mapping.ts';
 export { SDG_10_7_2_DOMAIN_CODES } from '../../../packages/core/src/governance/reference/reference.types.ts';
+export { itemNumbers } from '../../../packages/core/src/instruments/item-number.ts';

@@ -2,6 +2,7 @@ export * from './observations/observation.ts';
 export * from './instruments/model.ts';
 export * from './instruments/sdg-10-7-2.data.ts';
 export * from './instruments/registry.ts';
+export * from './instruments/item-number.ts';
 export * from './instruments/translations.ts';
 export * from './scoring/fraction.ts';
 export * from './scoring/score-assessment.ts';

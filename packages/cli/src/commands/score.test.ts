@@ -20,6 +20,7 @@ describe('migov score', () => {
     expect(result.overall.score).toBeCloseTo(78.3333, 4);
     expect(result.domains[0].items[1]).toEqual({
       item: '1b',
+      number: '1b',
       status: 'answered',
       option: 'yes-legal-only',
       score: 0.5,

@@ -3,6 +3,7 @@
 import {
   createInstrumentRegistry,
   formatFraction,
+  itemNumbers,
   LANGUAGES,
   localize,
   nextCategory,
@@ -53,13 +54,23 @@ function readResponses(name: string, text: string): ResponsesFile {
   return file;
 }
 
+/** How the explanation names an item: its display number (core itemNumbers), and its id when that differs. */
+function itemNamer(instrument: InstrumentVersion): (itemId: string) => string {
+  const numbers = itemNumbers(instrument);
+  return (itemId) => {
+    const number = numbers.get(itemId) ?? itemId;
+    return number === itemId ? number : `${number} (${itemId})`;
+  };
+}
+
 function describeAdvice(advice: NextCategory, instrument: InstrumentVersion, language: Language): string {
   const words = SCORE_WORDS[language];
+  const name = itemNamer(instrument);
   switch (advice.status) {
     case 'top':
       return words.top;
     case 'incomplete':
-      return words.notComputed(advice.missing.join(', '));
+      return words.notComputed(advice.missing.map(name).join(', '));
     case 'not-applicable':
       return words.notApplicable;
     case 'unreachable':
@@ -71,7 +82,7 @@ function describeAdvice(advice: NextCategory, instrument: InstrumentVersion, lan
         return option ? localize(option.label, language) : optionId;
       };
       const changes = advice.changes.map(
-        (change) => `${change.itemId} -> "${options(change.itemId, change.toOptionId)}"`,
+        (change) => `${name(change.itemId)} -> "${options(change.itemId, change.toOptionId)}"`,
       );
       return words.changes(
         advice.changes.length,
@@ -140,6 +151,7 @@ export function registerScoreCommand(program: Command): void {
         const advice = nextCategory(instrument, responses);
         if (options.json) {
           const number = (value: { num: number; den: number }) => value.num / value.den;
+          const numbers = itemNumbers(instrument);
           const json = {
             instrument: `${instrument.instrument}@${instrument.version}`,
             status: result.status,
@@ -159,6 +171,7 @@ export function registerScoreCommand(program: Command): void {
               ...(domain.status === 'incomplete' ? { missing: domain.missing } : {}),
               items: domain.items.map((item) => ({
                 item: item.itemId,
+                number: numbers.get(item.itemId),
                 status: item.status,
                 option: item.optionId,
                 score: item.score ? number(item.score) : null,
@@ -174,6 +187,7 @@ export function registerScoreCommand(program: Command): void {
         }
         const language = options.language;
         const words = SCORE_WORDS[language];
+        const name = itemNamer(instrument);
         const lines = [`${instrument.instrument}@${instrument.version}: ${localize(instrument.title, language)}`];
         // Said rather than silently shown in English: the instrument has no text of its own in this language.
         if (instrument.title[language] === undefined) lines.push(words.untranslated);
@@ -184,14 +198,14 @@ export function registerScoreCommand(program: Command): void {
             domain.status === 'scored'
               ? `${formatFraction(domain.score, 0)} -> ${domain.band.code} ${localize(domain.band.label, language)}`
               : domain.status === 'incomplete'
-                ? words.incomplete(domain.missing.join(', '))
+                ? words.incomplete(domain.missing.map(name).join(', '))
                 : words.notApplicable;
           lines.push('', `${domain.code} ${heading}: ${status}`);
           for (const item of domain.items) {
             const score = item.score
               ? `${formatFraction(item.score, 1)} ${words.of} ${formatFraction(item.maxScore, 0)}`
               : words.status[item.status];
-            lines.push(`  ${item.itemId.padEnd(4)} ${(item.optionId ?? words.noAnswer).padEnd(16)} ${score}`);
+            lines.push(`  ${name(item.itemId).padEnd(4)} ${(item.optionId ?? words.noAnswer).padEnd(16)} ${score}`);
           }
           lines.push(
             `  ${words.nextCategory}: ${describeAdvice(advice.domains[domain.domainId] ?? { status: 'not-applicable' }, instrument, language)}`,
@@ -202,7 +216,7 @@ export function registerScoreCommand(program: Command): void {
           '',
           overall.status === 'scored'
             ? `${words.overall} (${overall.code}): ${formatFraction(overall.score, 2)} -> ${overall.band.code} ${localize(overall.band.label, language)}`
-            : `${words.overall} (${overall.code}): ${overall.status === 'incomplete' ? words.incomplete(overall.missing.join(', ')) : words.notApplicable}`,
+            : `${words.overall} (${overall.code}): ${overall.status === 'incomplete' ? words.incomplete(overall.missing.map(name).join(', ')) : words.notApplicable}`,
           `  ${words.nextCategory}: ${describeAdvice(advice.overall, instrument, language)}`,
         );
         await writeOutput(`${lines.join('\n')}\n`);

@@ -5,7 +5,14 @@
  * sheet, cell, value and why; the caller changes nothing unless the whole workbook is valid.
  */
 import ExcelJS from 'exceljs';
-import { findRefusedCharacter, localize, replaceRefused, visibleInXml, type InstrumentVersion } from '@migov/core';
+import {
+  findRefusedCharacter,
+  itemNumbers,
+  localize,
+  replaceRefused,
+  visibleInXml,
+  type InstrumentVersion,
+} from '@migov/core';
 import type { Assessment, ResponseChange } from '@migov/db';
 import { DEFAULT_PARSING_LIMITS, type ParsingLimits } from '../parsing/limits.ts';
 import { guardZip } from '../parsing/zip-guard.ts';
@@ -41,9 +48,16 @@ export function toCellText(text: string): string {
   );
 }
 
+/** Every item with its display number (core itemNumbers), the key of its row in column B. */
 function itemsOf(instrument: InstrumentVersion) {
+  const numbers = itemNumbers(instrument);
   return instrument.domains.flatMap((domain) =>
-    domain.items.map((item) => ({ domain, item, options: instrument.scales[item.scale] ?? [] })),
+    domain.items.map((item) => ({
+      domain,
+      item,
+      number: numbers.get(item.id) ?? item.id,
+      options: instrument.scales[item.scale] ?? [],
+    })),
   );
 }
 
@@ -93,7 +107,7 @@ export async function buildAssessmentWorkbook(
     { header: HEADER[4], width: 60 },
   ];
   sheet.getRow(1).font = { bold: true };
-  itemsOf(instrument).forEach(({ domain, item, options: itemOptions }, index) => {
+  itemsOf(instrument).forEach(({ domain, item, number, options: itemOptions }, index) => {
     const rowNumber = index + 2;
     const response = assessment.responses[item.id];
     const answer = itemOptions.find((option) => option.id === response?.optionId);
@@ -101,7 +115,7 @@ export async function buildAssessmentWorkbook(
     // Text goes in as plain strings: exceljs writes them as shared strings, never as formulas.
     row.values = [
       localize(domain.label, 'en'),
-      item.id,
+      number,
       localize(item.text, 'en'),
       answer ? toCellText(localize(answer.label, 'en')) : '',
       toCellText(response?.comment ?? ''),
@@ -214,6 +228,8 @@ export async function readAssessmentWorkbook(
   if (problems.length > 0) return { ok: false, problems };
 
   const items = new Map(itemsOf(instrument).map((entry) => [entry.item.id, entry]));
+  // Rows are keyed by the item's number; a template made when column B held item ids still reads.
+  const byNumber = new Map([...items.values()].map((entry) => [entry.number, entry]));
   const seen = new Set<string>();
   const changes: ResponseChange[] = [];
   HEADER.forEach((title, index) => {
@@ -229,12 +245,12 @@ export async function readAssessmentWorkbook(
   for (let rowNumber = 2; rowNumber <= Math.max(sheet.rowCount, items.size + 1); rowNumber += 1) {
     const row = sheet.getRow(rowNumber);
     const itemCell = row.getCell(2);
-    const itemId = cellText(itemCell.value).text.trim();
+    const key = cellText(itemCell.value).text.trim();
     const answerCell = row.getCell(4);
     const commentCell = row.getCell(5);
     const answer = cellText(answerCell.value);
     const comment = cellText(commentCell.value);
-    if (!itemId) {
+    if (!key) {
       if (answer.text || comment.text)
         problems.push({
           sheet: RESPONSES_SHEET,
@@ -244,22 +260,23 @@ export async function readAssessmentWorkbook(
         });
       continue;
     }
-    const entry = items.get(itemId);
+    const entry = byNumber.get(key) ?? items.get(key);
     if (!entry) {
       problems.push({
         sheet: RESPONSES_SHEET,
         cell: itemCell.address,
-        value: itemId,
-        message: `unknown item ${itemId} in ${instrument.instrument}@${instrument.version}`,
+        value: key,
+        message: `unknown item ${key} in ${instrument.instrument}@${instrument.version}`,
       });
       continue;
     }
+    const itemId = entry.item.id;
     if (seen.has(itemId)) {
       problems.push({
         sheet: RESPONSES_SHEET,
         cell: itemCell.address,
-        value: itemId,
-        message: `item ${itemId} appears twice`,
+        value: key,
+        message: `item ${entry.number} appears twice`,
       });
       continue;
     }
@@ -282,7 +299,7 @@ export async function readAssessmentWorkbook(
           sheet: RESPONSES_SHEET,
           cell: answerCell.address,
           value: text,
-          message: `not an option of item ${itemId} (options: ${entry.options.map((candidate) => localize(candidate.label, 'en')).join(' | ')})`,
+          message: `not an option of item ${entry.number} (options: ${entry.options.map((candidate) => localize(candidate.label, 'en')).join(' | ')})`,
         });
       else optionId = option.id;
     }
@@ -316,13 +333,13 @@ export async function readAssessmentWorkbook(
     if ((current.comment ?? undefined) !== newComment) change.comment = newComment ?? null;
     if (change.optionId !== undefined || change.comment !== undefined) changes.push(change);
   }
-  for (const itemId of items.keys()) {
+  for (const [itemId, entry] of items) {
     if (!seen.has(itemId))
       problems.push({
         sheet: RESPONSES_SHEET,
         cell: 'B:B',
         value: '',
-        message: `the row of item ${itemId} is missing`,
+        message: `the row of item ${entry.number} is missing`,
       });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, lockVersion, changes };
