@@ -28,6 +28,7 @@ import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { frameworkErrorHandler, installErrorHandlers } from './errors/error-handler.ts';
 import { installAccessControl, type RegisteredRoute } from './auth/access-control.ts';
+import { installProblemAnswers } from './errors/problem-answers.ts';
 import { PublicBodyCache } from './http/etag.ts';
 import { localSharedState, type SharedState } from './cluster/shared-state.ts';
 import { API_PREFIX } from './http/api-prefix.ts';
@@ -164,6 +165,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   // The cookie parser's onRequest hook must run before the authentication hook.
   await app.register(cookie);
   const routes = installAccessControl(app);
+  installProblemAnswers(app);
   app.addHook('preValidation', textGuard);
   // A public GET answered before from the cache is answered again at once: after the hooks above,
   // before parsing, validation and the handler (only public routes' answers are remembered).

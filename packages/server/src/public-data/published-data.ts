@@ -101,7 +101,7 @@ export async function loadPublicationsOf(context: AppContext, year: number, juri
         entries.map((entry) =>
           entry.file
             ? { ...entry, file: { ...entry.file, downloadUrl: publishedEvidencePath(publication, entry.id) } }
-            : entry,
+            : (entry as Omit<typeof entry, 'file'>),
         ),
       ]),
     ),

@@ -16,7 +16,9 @@ import {
   resultValues,
   SDG_10_7_2_V2019,
   type CountryResult,
+  type MigrpAggregate,
   type Observation,
+  type Problem,
   type PolicyDomainCode,
   type Provenance,
   type ResultValues,
@@ -253,8 +255,8 @@ export async function roundAggregates(context: Context, year: number, group?: st
         provenance: observationProvenance(observation, snapshots),
       };
     });
-  let computed: unknown[] = [];
-  let problems: unknown[] = [];
+  let computed: (MigrpAggregate & { provenance: Provenance })[] = [];
+  let problems: Problem[] = [];
   let computedDemo = false;
   if (shown.length > 0) {
     const result = aggregateMigrp(

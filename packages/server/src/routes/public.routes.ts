@@ -5,7 +5,7 @@ import { instrumentJsonSchema, type InstrumentVersion } from '@migov/core';
 import { findPublishedEvidence, getEvidenceFile } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import { attachmentDisposition, sendAttachment } from '../http/attachment.ts';
-import { jsonBody, sendCached } from '../http/etag.ts';
+import { sendCached } from '../http/etag.ts';
 import { pageQuerySchema, paginate } from '../http/pagination.ts';
 import { instrumentIdSchema } from '../http/schemas.ts';
 import {
@@ -15,6 +15,20 @@ import {
   loadPublishedResults,
   loadPublicationsOf,
 } from '../public-data/published-data.ts';
+import {
+  aggregatesSchema,
+  areaDetailSchema,
+  areaSummarySchema,
+  cachedAnswers,
+  downloadAnswer,
+  instrumentFileJsonSchema,
+  instrumentsSchema,
+  instrumentVersionSchema,
+  jsonAnswer,
+  pageOf,
+  publicationSchema,
+  publishedResultSchema,
+} from '../public-data/public-answers.schema.ts';
 
 /** A download's file name: the SDG CSV and the SDMX-CSV differ (.csv, .sdmx.csv), as in `migov publish`. */
 function downloadFileName(instrument: string, year: number, format: (typeof DOWNLOAD_FORMATS)[number]): string {
@@ -22,7 +36,6 @@ function downloadFileName(instrument: string, year: number, format: (typeof DOWN
 }
 
 const PUBLIC = { access: { permission: 'public' } } as const;
-const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
 
 function instrumentSummary(instrument: InstrumentVersion) {
   return {
@@ -44,14 +57,18 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/instruments',
     {
       config: PUBLIC,
-      schema: { tags: ['instruments'], summary: 'Instrument versions (built in and loaded)', response: cachedResponse },
+      schema: {
+        tags: ['instruments'],
+        summary: 'Instrument versions (built in and loaded)',
+        response: cachedAnswers(instrumentsSchema),
+      },
     },
     async (request, reply) =>
       sendCached(
         request,
         reply,
         await cache.get('instruments', async () =>
-          jsonBody({ items: context.instruments().list().map(instrumentSummary) }),
+          jsonAnswer(instrumentsSchema, { items: context.instruments().list().map(instrumentSummary) }),
         ),
       ),
   );
@@ -63,11 +80,17 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['instruments'],
         summary: 'The JSON Schema (2020-12) of instrument files',
-        response: cachedResponse,
+        response: cachedAnswers(instrumentFileJsonSchema),
       },
     },
     async (request, reply) =>
-      sendCached(request, reply, await cache.get('instrument-schema', async () => jsonBody(instrumentJsonSchema()))),
+      sendCached(
+        request,
+        reply,
+        await cache.get('instrument-schema', async () =>
+          jsonAnswer(instrumentFileJsonSchema, instrumentJsonSchema() as z.input<typeof instrumentFileJsonSchema>),
+        ),
+      ),
   );
 
   app.get(
@@ -78,7 +101,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['instruments'],
         summary: 'One instrument version: domains, items, options, scoring',
         params: z.object({ instrument: z.string().min(1).max(60), version: z.string().min(1).max(60) }),
-        response: cachedResponse,
+        response: cachedAnswers(instrumentVersionSchema),
       },
     },
     async (request, reply) => {
@@ -88,7 +111,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       return sendCached(
         request,
         reply,
-        await cache.get(`instrument:${instrument}@${version}`, async () => jsonBody(found)),
+        await cache.get(`instrument:${instrument}@${version}`, async () => jsonAnswer(instrumentVersionSchema, found)),
       );
     },
   );
@@ -101,7 +124,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['geography'],
         summary: 'Countries, regions and groupings (UN M49, SDG regions, development groups)',
         querystring: pageQuerySchema.extend({ kind: z.string().max(40).optional() }),
-        response: cachedResponse,
+        response: cachedAnswers(pageOf(areaSummarySchema)),
       },
     },
     async (request, reply) => {
@@ -110,7 +133,8 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         reply,
         await cache.get(`areas:${kind ?? ''}:${limit}:${offset}`, async () =>
-          jsonBody(
+          jsonAnswer(
+            pageOf(areaSummarySchema),
             paginate(
               context.geography
                 .listAreas(kind ? { kind } : {})
@@ -139,7 +163,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['geography'],
         summary: 'One area with its member countries',
         params: z.object({ code: z.string().min(1).max(40) }),
-        response: cachedResponse,
+        response: cachedAnswers(areaDetailSchema),
       },
     },
     async (request, reply) => {
@@ -153,7 +177,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         reply,
         await cache.get(`area:${area.code}`, async () =>
-          jsonBody({ ...area, memberCodes: context.geography.areaMembers(area.code) }),
+          jsonAnswer(areaDetailSchema, { ...area, memberCodes: context.geography.areaMembers(area.code) }),
         ),
       );
     },
@@ -171,7 +195,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Published results of a round: the latest publication per jurisdiction, with domain categories',
         params: yearParams,
         querystring: instrumentQuery.extend(pageQuerySchema.shape),
-        response: cachedResponse,
+        response: cachedAnswers(pageOf(publishedResultSchema)),
       },
     },
     async (request, reply) => {
@@ -181,7 +205,10 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         reply,
         await cache.get(`published:${year}:${instrument}:${limit}:${offset}`, async () =>
-          jsonBody(paginate(await loadPublishedResults(context, year, instrument), { limit, offset })),
+          jsonAnswer(
+            pageOf(publishedResultSchema),
+            paginate(await loadPublishedResults(context, year, instrument), { limit, offset }),
+          ),
         ),
       );
     },
@@ -196,13 +223,15 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Every publication of one jurisdiction in a round (corrections are new publications; all stay visible)',
         params: yearParams.extend({ jurisdiction: z.string().min(1).max(40) }),
-        response: cachedResponse,
+        response: cachedAnswers(z.object({ items: z.array(publicationSchema) })),
       },
     },
     async (request, reply) => {
       const { year, jurisdiction } = request.params;
       const body = await cache.get(`publications:${year}:${jurisdiction}`, async () =>
-        jsonBody({ items: await loadPublicationsOf(context, year, jurisdiction) }),
+        jsonAnswer(z.object({ items: z.array(publicationSchema) }), {
+          items: await loadPublicationsOf(context, year, jurisdiction),
+        }),
       );
       return sendCached(request, reply, body);
     },
@@ -240,7 +269,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
           'Aggregates per region and group: computed from published results and published by the UN, kept apart, with coverage',
         params: yearParams,
         querystring: instrumentQuery.extend({ group: z.string().max(40).optional() }),
-        response: cachedResponse,
+        response: cachedAnswers(aggregatesSchema),
       },
     },
     async (request, reply) => {
@@ -250,7 +279,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         reply,
         await cache.get(`aggregates:${year}:${instrument}:${group ?? ''}`, async () =>
-          jsonBody(await buildAggregates(context, year, instrument, group)),
+          jsonAnswer(aggregatesSchema, await buildAggregates(context, year, instrument, group)),
         ),
       );
     },
@@ -266,7 +295,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
           'Bulk download of the published results of a round (CSV cells are neutralised against formula injection)',
         params: yearParams.extend({ format: z.enum(DOWNLOAD_FORMATS) }),
         querystring: instrumentQuery,
-        response: cachedResponse,
+        response: cachedAnswers(downloadAnswer),
       },
     },
     async (request, reply) => {

@@ -8,12 +8,19 @@ import { z } from 'zod';
 import { containsDemo } from '@migov/core';
 import { currentOfficialSnapshot } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
-import { jsonBody, sendCached } from '../http/etag.ts';
+import { sendCached } from '../http/etag.ts';
 import { pageQuerySchema, paginate } from '../http/pagination.ts';
 import { countryResults, resultRounds, SDG_10_7_2, snapshotView } from '../public-data/results-service.ts';
+import {
+  areaResultsSchema,
+  cachedAnswers,
+  jsonAnswer,
+  officialDataSchema,
+  resultRoundsSchema,
+  roundResultsSchema,
+} from '../public-data/public-answers.schema.ts';
 
 const PUBLIC = { access: { permission: 'public' } } as const;
-const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const instrumentQuery = z.object({
   instrument: z
@@ -34,7 +41,7 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['published data'],
         summary: 'The official data snapshot shown (UN SDG Global Database): source, retrieval date, series and rows',
-        response: cachedResponse,
+        response: cachedAnswers(officialDataSchema),
       },
     },
     async (request, reply) =>
@@ -42,7 +49,7 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         reply,
         await cache.get('official-data', async () =>
-          jsonBody({ snapshot: snapshotView(await currentOfficialSnapshot(context.db)) }),
+          jsonAnswer(officialDataSchema, { snapshot: snapshotView(await currentOfficialSnapshot(context.db)) }),
         ),
       ),
   );
@@ -55,11 +62,15 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['published data'],
         summary:
           'Rounds with 10.7.2 results, counting countries by the provenance of the value shown (official, national, demo)',
-        response: cachedResponse,
+        response: cachedAnswers(resultRoundsSchema),
       },
     },
     async (request, reply) =>
-      sendCached(request, reply, await cache.get('results', async () => jsonBody(await resultRounds(context)))),
+      sendCached(
+        request,
+        reply,
+        await cache.get('results', async () => jsonAnswer(resultRoundsSchema, await resultRounds(context))),
+      ),
   );
 
   app.get(
@@ -72,7 +83,7 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
           "Every country's 10.7.2 results in a round: the value shown (official for rounds the UN published, else the national publication), the official and national values beside it, each with its provenance",
         params: yearParams,
         querystring: instrumentQuery.extend(pageQuerySchema.shape),
-        response: cachedResponse,
+        response: cachedAnswers(roundResultsSchema),
       },
     },
     async (request, reply) => {
@@ -80,7 +91,7 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { instrument, limit, offset } = request.query;
       const body = await cache.get(`results:${year}:${instrument}:${limit}:${offset}`, async () => {
         const results = await countryResults(context, { year, instrument });
-        return jsonBody({
+        return jsonAnswer(roundResultsSchema, {
           year,
           instrument,
           snapshot: snapshotView(await currentOfficialSnapshot(context.db)),
@@ -100,7 +111,7 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['published data'],
         summary: "A country's 10.7.2 results in every round, oldest first, each value with its provenance",
         params: z.object({ code: z.string().min(1).max(40) }),
-        response: cachedResponse,
+        response: cachedAnswers(areaResultsSchema),
       },
     },
     async (request, reply) => {
@@ -112,7 +123,7 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       const body = await cache.get(`area-results:${area.code}`, async () => {
         const results = await countryResults(context, { area: area.code });
-        return jsonBody({
+        return jsonAnswer(areaResultsSchema, {
           area: { code: area.code, name: area.name },
           snapshot: snapshotView(await currentOfficialSnapshot(context.db)),
           containsDemo: containsDemo(results),
