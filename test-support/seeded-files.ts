@@ -2,18 +2,7 @@
  * Files generated from a seed for tests and benchmarks that need big or hostile inputs: never
  * committed, the same bytes on every run.
  */
-
-/** A small seeded generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@migov/core';
 
 /** An SDG API CSV of `rows` observations of SG_CPA_MIGRS, areas, years and values from the seed. */
 export function seededSdgApiCsv(rows: number, seed: number): string {

@@ -1,2 +1,2 @@
 /** A small seeded generator (mulberry32): benchmarks and synthetic data are reproducible from their seed. */
-export { seededRandom as createRandom } from '../../test-support/seeded-files.ts';
+export { seededRandom as createRandom } from '@migov/core';

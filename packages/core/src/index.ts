@@ -15,3 +15,4 @@ export * from './governance/index.ts';
 export * from './indicators/index.ts';
 export * from './official/index.ts';
 export * from './text/accepted-text.ts';
+export * from './random/seeded-random.ts';

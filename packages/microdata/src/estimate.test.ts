@@ -6,12 +6,12 @@ import { DEFAULT_SPEC, type MicrodataSpec } from './spec.ts';
 import { criticalValue } from './normal-quantile.ts';
 import { designForPersons, writeSyntheticCensus } from './synthetic-census.ts';
 import { createTempDir, DEFAULT_COLUMNS, person, writeCsv, type PersonRow } from '../test/files.ts';
+import { seededRandom } from '@migov/core';
 import {
   referenceParityVariance,
   referenceRatio,
   referenceRatioVariance,
   referenceReplicateVariance,
-  seededRandom,
   type ReferenceRecord,
 } from '../test/reference.ts';
 

@@ -90,15 +90,3 @@ export function referenceParityVariance(a: readonly ReferenceRecord[], b: readon
 export function referenceReplicateVariance(full: number, replicates: readonly number[], scale: number): number {
   return scale * replicates.reduce((sum, value) => sum + (value - full) ** 2, 0);
 }
-
-/** A seeded PRNG (mulberry32) for reproducible small test data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

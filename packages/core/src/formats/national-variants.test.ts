@@ -2,19 +2,8 @@
 // numbering, layout, periods, total or not, metadata columns, placeholders, delimiter), each read back
 // to the observations it was written from. The corpus holds hand-written files; this covers their mixes.
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../random/seeded-random.ts';
 import { readObservations } from './read-observations.ts';
-
-/** Mulberry32: a small seeded generator, so every run writes the same files. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Language {
   year: string;
@@ -307,7 +296,7 @@ interface Variant {
 }
 
 function variant(seed: number): Variant {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const code = pick(Object.keys(LANGUAGES));
   const language = LANGUAGES[code] as Language;

@@ -3,16 +3,12 @@
  * Every format reader produces {@link Observation}s and every writer consumes them.
  */
 
-/** Policy-domain codes as the UN SDG API spells them (`[Policy Domains]` column). */
-export const POLICY_DOMAIN_CODES = [
-  'ALLDOMAINS',
-  'DOMAIN1',
-  'DOMAIN2',
-  'DOMAIN3',
-  'DOMAIN4',
-  'DOMAIN5',
-  'DOMAIN6',
-] as const;
+/** The six 10.7.2 policy-domain codes, as exchange formats spell them. */
+export const SDG_10_7_2_DOMAIN_CODES = ['DOMAIN1', 'DOMAIN2', 'DOMAIN3', 'DOMAIN4', 'DOMAIN5', 'DOMAIN6'] as const;
+export type Sdg1072DomainCode = (typeof SDG_10_7_2_DOMAIN_CODES)[number];
+
+/** Policy-domain codes as the UN SDG API spells them (`[Policy Domains]` column): all domains, then the six. */
+export const POLICY_DOMAIN_CODES = ['ALLDOMAINS', ...SDG_10_7_2_DOMAIN_CODES] as const;
 export type PolicyDomainCode = (typeof POLICY_DOMAIN_CODES)[number];
 
 /** SDMX COMPOSITE_BREAKDOWN code for each policy domain (SDG data structure). */

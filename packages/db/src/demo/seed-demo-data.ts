@@ -5,7 +5,9 @@
  */
 import {
   indicatorDatasetsOfObservations,
+  POLICY_DOMAIN_CODES,
   SDG_10_7_2_V2019,
+  seededRandom,
   type AssessmentState,
   type InstrumentVersion,
   type Observation,
@@ -55,18 +57,6 @@ export interface DemoSummary {
   observations: number;
   /** Indicator observations stored as datasets: the 10.7.2 observations and a synthetic 8.8.1 series. */
   indicatorObservations: number;
-}
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same demo. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const DEMO_USERS: { role: Role; name: string; scope: RoleScope }[] = [
@@ -131,7 +121,7 @@ function answers(random: () => number, completeness = 1): ResponseChange[] {
 
 /** Fill a database with demo content; ConflictError if demo users already exist. */
 export async function seedDemoData(db: MigovDatabase, options: SeedDemoOptions): Promise<DemoSummary> {
-  const random = createRandom(options.seed);
+  const random = seededRandom(options.seed);
   if (await findUserByEmail(db, `demo-administrator@${DEMO_EMAIL_DOMAIN}`))
     throw new ConflictError('demo data is already present in this database');
   const users = new Map<Role, User>();
@@ -280,7 +270,7 @@ export async function seedDemoData(db: MigovDatabase, options: SeedDemoOptions):
   }
   // A separate generator, so the indicator demo leaves the rest of the demo as it was for a seed.
   const injuries = syntheticInjuryDataset(
-    createRandom(options.seed ^ 0x8811),
+    seededRandom(options.seed ^ 0x8811),
     DEMO_JURISDICTIONS.filter((code) => !code.includes('-')),
   );
   if (options.syntheticIndicators !== false)
@@ -304,9 +294,8 @@ export async function seedDemoData(db: MigovDatabase, options: SeedDemoOptions):
 }
 
 function syntheticObservations(random: () => number): Observation[] {
-  const domains = ['ALLDOMAINS', 'DOMAIN1', 'DOMAIN2', 'DOMAIN3', 'DOMAIN4', 'DOMAIN5', 'DOMAIN6'] as const;
   return DEMO_JURISDICTIONS.filter((code) => !code.includes('-')).flatMap((area) =>
-    domains.map((domain) => ({
+    POLICY_DOMAIN_CODES.map((domain) => ({
       series: 'SG_CPA_MIGRS' as const,
       area,
       year: 2019,

@@ -24,7 +24,8 @@ import {
   signIn,
   type SignedIn,
 } from '../testing/test-app.ts';
-import { seededRandom, seededSdgApiCsv } from '../../../../test-support/seeded-files.ts';
+import { seededRandom } from '@migov/core';
+import { seededSdgApiCsv } from '../../../../test-support/seeded-files.ts';
 import { DEFAULT_PARSING_LIMITS } from './limits.ts';
 import { guardZip } from './zip-guard.ts';
 

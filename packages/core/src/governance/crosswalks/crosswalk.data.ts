@@ -8,7 +8,7 @@
 import { GCM_OBJECTIVES } from '../reference/gcm.data.ts';
 import { MIGOF_DOMAIN_MAPPING } from '../reference/migof-domains.data.ts';
 import { SDG_MIGRATION_INDICATORS } from '../reference/sdg-indicators.data.ts';
-import type { Sdg1072DomainCode } from '../reference/reference.types.ts';
+import type { Sdg1072DomainCode } from '../../observations/observation.ts';
 import type { Crosswalk, CrosswalkLink, CrosswalkNode, LinkBasis } from './crosswalk.ts';
 
 /** Who made the shipped links, and when (the date of the reference compilation). */

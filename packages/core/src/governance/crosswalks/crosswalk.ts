@@ -6,7 +6,7 @@
  * crosswalk; a link is never deleted, only retired with a reason, so the history stays readable.
  */
 import { GCM_OBJECTIVES } from '../reference/gcm.data.ts';
-import { SDG_10_7_2_DOMAIN_CODES } from '../reference/reference.types.ts';
+import { SDG_10_7_2_DOMAIN_CODES } from '../../observations/observation.ts';
 
 /** What a crosswalk links. */
 export const CROSSWALK_NODE_KINDS = [

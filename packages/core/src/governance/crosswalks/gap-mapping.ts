@@ -5,7 +5,7 @@
  */
 import { GCM_OBJECTIVES } from '../reference/gcm.data.ts';
 import { MIGOF_DOMAIN_MAPPING } from '../reference/migof-domains.data.ts';
-import type { Sdg1072DomainCode } from '../reference/reference.types.ts';
+import type { Sdg1072DomainCode } from '../../observations/observation.ts';
 import {
   mapCrosswalk,
   mergeMappings,

@@ -4,9 +4,7 @@
  * fact keeps the public source it was compiled from; `unverified` marks what no source confirmed.
  */
 
-/** The six 10.7.2 policy-domain codes, as exchange formats spell them. */
-export const SDG_10_7_2_DOMAIN_CODES = ['DOMAIN1', 'DOMAIN2', 'DOMAIN3', 'DOMAIN4', 'DOMAIN5', 'DOMAIN6'] as const;
-export type Sdg1072DomainCode = (typeof SDG_10_7_2_DOMAIN_CODES)[number];
+import type { Sdg1072DomainCode } from '../../observations/observation.ts';
 
 /** One row of the MiGOF -> MGI dimension -> 10.7.2 domain mapping. */
 export interface MigofDomainMapping {
