@@ -371,7 +371,8 @@ describe.each(DIALECTS)('upload and import limits (%s)', (dialect) => {
         setting: 'MIGOV_PARSE_TIMEOUT_MS',
       });
       // Parsed on the request thread, /health would wait for the whole parse: no answer would come in between.
-      expect(healthLatencies.length).toBeGreaterThanOrEqual(5);
+      // (Three, not more: on a loaded machine each round trip and its 50 ms pause take longer.)
+      expect(healthLatencies.length).toBeGreaterThanOrEqual(3);
       expect(Math.max(...healthLatencies)).toBeLessThan(1000);
       // The replaced thread parses the next file.
       const next = await fetch(`${base}/api/v1/imports?name=after.csv`, {
