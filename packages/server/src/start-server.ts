@@ -10,7 +10,8 @@ import { createApp, type MigovApp } from './app.ts';
 import { loadConfigFromEnv, type ServerConfig } from './config.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './auth/passwords.ts';
 import { createSecret } from './auth/tokens.ts';
-import type { SharedState } from './cluster/shared-state.ts';
+import { localSharedState, type SharedState } from './cluster/shared-state.ts';
+import { databaseSharedState, type DatabaseSharedState } from './cluster/database-shared-state.ts';
 import { loggerOptions, parseLogFormat, type LogFormat } from './log-format.ts';
 
 /** What startServer needs. */
@@ -141,8 +142,21 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const report = options.report ?? ((line: string) => process.stdout.write(`${line}\n`));
   const database = await db.createDatabase({ url: options.databaseUrl });
   let app: MigovApp | undefined;
+  let shared: SharedState | undefined;
+  let listening: DatabaseSharedState | undefined;
   try {
     if (options.bootstrap !== false) reportBootstrap(await bootstrapDatabase(database, options), report);
+    // On PostgreSQL other instances may serve the same database: limits and pending sign-ins are
+    // kept in it, and changes are heard through it (cluster/database-shared-state.ts, docs/scaling.md).
+    shared = options.shared ?? localSharedState();
+    if (database.dialect === 'postgres')
+      shared = listening = await databaseSharedState({
+        db: database,
+        url: options.databaseUrl,
+        processes: shared,
+        onListenerError: (error) =>
+          app?.log.warn({ err: error }, 'the change listener lost its database connection; reconnecting'),
+      });
     const config = loadConfigFromEnv(process.env, {
       publicUrl: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`,
       ...options.config,
@@ -157,7 +171,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           options.logFormat ?? parseLogFormat(process.env.MIGOV_LOG_FORMAT) ?? 'text',
           process.env.MIGOV_LOG_LEVEL ?? 'info',
         ),
-      ...(options.shared ? { shared: options.shared } : {}),
+      shared,
     });
     const address = await app.listen({ host: options.host, port: options.port });
     const url = address.replace('[::1]', 'localhost');
@@ -167,11 +181,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       url,
       async close() {
         await app!.close();
+        await listening?.close();
         await database.close();
       },
     };
   } catch (error) {
     await app?.close();
+    await listening?.close();
     await database.close();
     throw error;
   }

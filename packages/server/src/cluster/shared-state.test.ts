@@ -5,8 +5,10 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Cluster } from 'node:cluster';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDatabase, createTestDatabase, type MigovDatabase, type TestDatabase } from '@migov/db';
 import { hostSharedState, localSharedState, workerSharedState, type SharedState } from './shared-state.ts';
+import { databaseSharedState, type DatabaseSharedState } from './database-shared-state.ts';
 
 /** A primary with `count` connected workers; each worker's side is a process-like channel. */
 function fakeCluster(count: number) {
@@ -37,12 +39,32 @@ function fakeCluster(count: number) {
   return { states, exit };
 }
 
+/** Two instances on one PostgreSQL database, each with its own pool and listener (one database for the file; the tests use distinct keys). */
+const postgres: { test?: TestDatabase; second?: MigovDatabase; states: DatabaseSharedState[] } = { states: [] };
+async function twoInstances(): Promise<SharedState[]> {
+  postgres.test ??= await createTestDatabase('postgres');
+  postgres.second ??= await createDatabase({ url: postgres.test.url });
+  const states = await Promise.all(
+    [postgres.test.db, postgres.second].map((db) =>
+      databaseSharedState({ db, url: postgres.test!.url, processes: localSharedState() }),
+    ),
+  );
+  postgres.states.push(...states);
+  return states;
+}
+afterAll(async () => {
+  await Promise.all(postgres.states.map((state) => state.close()));
+  await postgres.second?.close();
+  await postgres.test?.dispose();
+});
+
 describe.each([
-  ['one process', () => [localSharedState()]],
-  ['three workers', () => fakeCluster(3).states],
+  ['one process', async () => [localSharedState()]],
+  ['three workers', async () => fakeCluster(3).states],
+  ['two instances on PostgreSQL', twoInstances],
 ] as const)('shared state (%s)', (_name, make) => {
   it('counts attempts per key across every process, in fixed windows', async () => {
-    const states: SharedState[] = make();
+    const states: SharedState[] = await make();
     const at = 1_000_000;
     const hits: number[] = [];
     for (let attempt = 0; attempt < 7; attempt += 1)
@@ -55,7 +77,7 @@ describe.each([
   });
 
   it('throttles a pair of email and address after repeated failures, with growing waits, across every process', async () => {
-    const states: SharedState[] = make();
+    const states: SharedState[] = await make();
     const policy = { threshold: 3, baseMs: 60_000 };
     const pair = 'target@example.org\n203.0.113.5';
     const at = 2_000_000;
@@ -75,7 +97,7 @@ describe.each([
   });
 
   it('admits at most the threshold of attempts sent at once', async () => {
-    const states: SharedState[] = make();
+    const states: SharedState[] = await make();
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, index) =>
         states[index % states.length]!.signInAttempt(
@@ -89,7 +111,7 @@ describe.each([
   });
 
   it('hands a kept value out once, to any process, until it expires', async () => {
-    const states: SharedState[] = make();
+    const states: SharedState[] = await make();
     await states[0]!.put('oidc:a', { state: 's', codeVerifier: 'v' }, 5000);
     await states[0]!.put('oidc:b', { state: 't' }, 5000);
     expect(await states.at(-1)!.take('oidc:a', 4000)).toEqual({ state: 's', codeVerifier: 'v' });
@@ -123,5 +145,18 @@ describe('change notices between workers', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     exit(3);
     await expect(announced).resolves.toBeUndefined();
+  });
+});
+
+describe('change notices between instances on PostgreSQL', () => {
+  it('reaches every other instance through PostgreSQL', async () => {
+    const [first, second] = (await twoInstances()) as DatabaseSharedState[];
+    let heard = 0;
+    second!.onChange(async () => void (heard += 1));
+    await first!.announceChange();
+    const deadline = Date.now() + 5_000;
+    while (heard < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(heard).toBeGreaterThanOrEqual(1);
+    expect(first!.listener.connected && second!.listener.connected).toBe(true);
   });
 });
