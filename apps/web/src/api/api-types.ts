@@ -1,7 +1,8 @@
 /** The shapes the web app reads from the migov API (/api/v1), as the server sends them. */
-import type { AssessmentState, InstrumentVersion, LocalizedText, Role } from '@migov/core';
+import type { AssessmentState, InstrumentVersion, LocalizedText, Role, RoleScope } from '@migov/core';
+import type { Permission } from '@migov/server';
 
-export type { AssessmentState, InstrumentVersion, LocalizedText, Role };
+export type { AssessmentState, InstrumentVersion, LocalizedText, Permission, Role, RoleScope };
 
 /** A paged list. */
 export interface Page<Item> {
@@ -212,8 +213,6 @@ export interface InstrumentSummary {
   items: number;
 }
 
-export type RoleScope = { kind: 'global' } | { kind: 'area'; area: string } | { kind: 'group'; group: string };
-
 export interface RoleGrant {
   id?: string;
   role: Role;
@@ -233,6 +232,8 @@ export interface User {
 export interface Session {
   user: User;
   roles: RoleGrant[];
+  /** Every permission with the scopes in which the user's roles hold it (app/permissions.ts reads it). */
+  permissions: Record<Permission, RoleScope[]>;
   csrfToken?: string;
   expiresAt?: string;
 }

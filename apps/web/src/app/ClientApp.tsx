@@ -16,6 +16,7 @@ import { ErrorMessage, Loading } from './shared.tsx';
 import { useLoad } from './use-load.ts';
 import { loadCompare, loadCountry, loadMethodology, loadCommon, loadResultsIndex } from '../pages/public-data.ts';
 import { DashboardPage } from '../pages/DashboardPage.tsx';
+import { holdsGlobally } from './permissions.ts';
 import { ComparePage } from '../pages/ComparePage.tsx';
 import { DataPage } from '../pages/DataPage.tsx';
 import { MethodologyPage } from '../pages/MethodologyPage.tsx';
@@ -230,12 +231,14 @@ export function ClientApp() {
   useEffect(() => {
     document.documentElement.lang = route.lang;
     document.documentElement.dir = translator.dir;
+    // The window's title speaks the page's language too (index.html starts in English).
+    document.title = `migov — ${translator.t('app.name')}`;
     try {
       localStorage.setItem(LANGUAGE_KEY, route.lang);
     } catch {
       // Private modes may refuse storage; the URL still carries the language.
     }
-  }, [route.lang, translator.dir]);
+  }, [route.lang, translator]);
 
   useEffect(() => {
     // The bare root becomes the dashboard URL of the chosen language.
@@ -284,7 +287,7 @@ export function ClientApp() {
   const navigation = useMemo<Navigation>(() => ({ route, base: '/', live: true, navigate }), [route, navigate]);
   const sessionState = useMemo(() => ({ api, session, setSession }), [session, setSession]);
   const user = session
-    ? { name: session.user.name, isAdministrator: session.roles.some((grant) => grant.role === 'administrator') }
+    ? { name: session.user.name, isAdministrator: holdsGlobally(session, 'user:manage') }
     : undefined;
   const signOut = () => {
     void api.request('/session', { method: 'DELETE' }).finally(() => {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../app/router-context.tsx';
 import { useSession } from '../app/session-context.tsx';
+import { areasWith, holds } from '../app/permissions.ts';
 import { ErrorMessage, Loading } from '../app/shared.tsx';
 import { useLoad } from '../app/use-load.ts';
 import { getJson } from '../api/api-client.ts';
@@ -49,10 +50,8 @@ export function AssessmentsPage() {
     const area = areas.get(normalizeAreaCode(code));
     return area ? areaName(area, lang) : code;
   };
-  const coordinatorAreas = session.roles
-    .filter((grant) => grant.role === 'national-coordinator' && grant.scope.kind === 'area')
-    .map((grant) => (grant.scope as { area: string }).area);
-  const startable = coordinatorAreas.flatMap((area) =>
+  // Assessments start in the single countries where the user may create them.
+  const startable = areasWith(session, 'assessment:create').flatMap((area) =>
     rounds
       .filter(
         (round) =>
@@ -62,9 +61,7 @@ export function AssessmentsPage() {
       )
       .map((round) => ({ area, round })),
   );
-  const reviews = session.roles.some((grant) =>
-    ['reviewer', 'national-coordinator', 'administrator'].includes(grant.role),
-  );
+  const reviews = holds(session, 'assessment:validate');
   const start = async (area: string, round: Round) => {
     try {
       const { body } = await api.request<AssessmentView>('/assessments', {

@@ -27,6 +27,9 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Where a role grant applies: everywhere, in one area (M49 or sub-national code), or in a group of areas. */
+export type RoleScope = { kind: 'global' } | { kind: 'area'; area: string } | { kind: 'group'; group: string };
+
 /** One row of the workflow table. */
 export interface WorkflowRule {
   action: AssessmentAction;

@@ -1,9 +1,8 @@
 /** Role scopes and their two-column storage (kind, value). */
-import { ROLES, type Role } from '@migov/core';
+import { ROLES, type Role, type RoleScope } from '@migov/core';
 import type { FieldProblem } from '../errors.ts';
 
-/** Where a role applies: everywhere, in one area (M49 or sub-national code), or in a group of areas. */
-export type RoleScope = { kind: 'global' } | { kind: 'area'; area: string } | { kind: 'group'; group: string };
+export type { RoleScope };
 
 /** The stored form of a scope. */
 export function scopeToColumns(scope: RoleScope): { scope_kind: string; scope_value: string } {

@@ -1,8 +1,6 @@
 /** How an assessment is shown: responses, live scores and next-category advice from core, fractions as exact decimals. */
 import { formatFraction, nextCategory, scoreAssessment, type InstrumentVersion, type Responses } from '@migov/core';
 import type { Assessment } from '@migov/db';
-import type { FastifyRequest } from 'fastify';
-import { ApiError } from '../errors/api-error.ts';
 
 /** Item id -> option id, as core's scorer reads responses. */
 export function toScoringResponses(assessment: Pick<Assessment, 'responses'>): Responses {
@@ -41,32 +39,4 @@ export function liveScores(
   const scores = scoreAssessment(instrument, responses);
   if (scores.status === 'invalid') return { scores };
   return { scores: withDecimals(scores), advice: withDecimals(nextCategory(instrument, responses)) };
-}
-
-/** The ETag of an assessment's editable state: its lock version (used with If-Match). */
-export function lockVersionEtag(lockVersion: number): string {
-  return `"${lockVersion}"`;
-}
-
-/** Read the lock version from an If-Match header: `"7"`, `7` or `W/"7"`; undefined when absent, NaN when unreadable. */
-/** The lock version a write must send as If-Match (428 without it); `resource` names where its ETag comes from. */
-export function requireIfMatch(request: FastifyRequest, resource: string): number {
-  const expected = parseIfMatch(request.headers['if-match']);
-  if (expected === undefined)
-    throw new ApiError(
-      'precondition-required',
-      `send If-Match with the lock version (the ETag of GET ${resource}) so concurrent edits are never overwritten`,
-    );
-  if (Number.isNaN(expected))
-    throw new ApiError(
-      'validation-failed',
-      `If-Match must be the lock version in quotes, e.g. "3"; got ${request.headers['if-match']}`,
-    );
-  return expected;
-}
-
-export function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
-  return match ? Number(match[1]) : Number.NaN;
 }

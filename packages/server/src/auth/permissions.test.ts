@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ASSESSMENT_WORKFLOW, defaultGeography, ROLES } from '@migov/core';
+import { ASSESSMENT_WORKFLOW, defaultGeography, MGI_PROCESS_ROLES, ROLES } from '@migov/core';
 import {
   canDelegate,
   isAllowed,
   isAllowedGlobally,
+  MGI_ACTION_PERMISSIONS,
   normalizeJurisdiction,
+  permissionScopes,
+  PERMISSIONS,
   ROLE_PERMISSIONS,
+  rolesWith,
   scopeCovers,
   TRANSITION_PERMISSIONS,
 } from './permissions.ts';
@@ -24,9 +28,36 @@ describe('role permissions', () => {
     expect([...commenters].sort()).toEqual([...ASSESSMENT_WORKFLOW.comment.roles].sort());
   });
 
-  it('gives analysts reading only', () => {
-    expect(ROLE_PERMISSIONS['global-analyst']).toEqual(['assessment:read']);
-    expect(ROLE_PERMISSIONS['regional-analyst']).toEqual(['assessment:read']);
+  it('agree with the core MGI process on who may take each action', () => {
+    for (const [action, permission] of Object.entries(MGI_ACTION_PERMISSIONS))
+      expect(rolesWith(permission).sort(), action).toEqual(
+        [...MGI_PROCESS_ROLES[action as keyof typeof MGI_ACTION_PERMISSIONS]].sort(),
+      );
+  });
+
+  it('gives analysts reading, briefs, and globally the governance documents and indicator imports', () => {
+    expect(ROLE_PERMISSIONS['regional-analyst']).toEqual(['assessment:read', 'brief:write']);
+    expect(rolesWith('brief:write').sort()).toEqual(
+      ['administrator', 'global-analyst', 'national-coordinator', 'regional-analyst'].sort(),
+    );
+    expect(rolesWith('governance:edit').sort()).toEqual(['administrator', 'global-analyst']);
+    expect(rolesWith('indicator:import').sort()).toEqual(['administrator', 'global-analyst']);
+    for (const permission of ['assessment:edit', 'assessment:submit', 'assessment:validate', 'mgi:steer'] as const)
+      expect(rolesWith(permission), permission).not.toContain('global-analyst');
+  });
+
+  it('lists every permission with the scopes that hold it', () => {
+    const scopes = permissionScopes([
+      { role: 'focal-point', scope: { kind: 'area', area: '484' } },
+      { role: 'reviewer', scope: { kind: 'group', group: '419' } },
+    ]);
+    expect(Object.keys(scopes).sort()).toEqual([...PERMISSIONS].sort());
+    expect(scopes['assessment:read']).toEqual([
+      { kind: 'area', area: '484' },
+      { kind: 'group', group: '419' },
+    ]);
+    expect(scopes['mgi:draft']).toEqual([{ kind: 'area', area: '484' }]);
+    expect(scopes['brief:write']).toEqual([]);
   });
 });
 

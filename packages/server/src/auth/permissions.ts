@@ -6,13 +6,10 @@
  */
 
 import type { FastifyRequest } from 'fastify';
-import { ROLES, type Role } from '@migov/core';
+import { ROLES, type MgiProcessActionType, type Role, type RoleScope } from '@migov/core';
 
-/** The roles of the platform, from the core workflow (the public is the absence of a role). */
-export { ROLES, type Role };
-
-/** Where a role grant applies. */
-export type RoleScope = { kind: 'global' } | { kind: 'area'; area: string } | { kind: 'group'; group: string };
+/** The roles of the platform and where a grant applies, from the core workflow (the public is the absence of a role). */
+export { ROLES, type Role, type RoleScope };
 
 /** A role held by a user, with its scope. */
 export interface RoleGrant {
@@ -40,14 +37,19 @@ export const PERMISSIONS = [
   'instrument:manage',
   'audit:read',
   'data:import',
+  'indicator:import',
+  'brief:write',
+  'governance:edit',
+  'mgi:steer',
+  'mgi:draft',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do (within its scope). */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   administrator: PERMISSIONS,
-  'global-analyst': ['assessment:read'],
-  'regional-analyst': ['assessment:read'],
+  'global-analyst': ['assessment:read', 'brief:write', 'governance:edit', 'indicator:import'],
+  'regional-analyst': ['assessment:read', 'brief:write'],
   'national-coordinator': [
     'assessment:read',
     'assessment:create',
@@ -56,6 +58,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'assessment:reopen',
     'assessment:comment',
     'invitation:manage',
+    'brief:write',
+    'mgi:steer',
+    'mgi:draft',
   ],
   'focal-point': [
     'assessment:read',
@@ -65,6 +70,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'assessment:comment',
     'evidence:add',
     'evidence:withdraw',
+    'mgi:draft',
   ],
   reviewer: ['assessment:read', 'assessment:return', 'assessment:validate', 'assessment:comment'],
 };
@@ -79,6 +85,22 @@ export const TRANSITION_PERMISSIONS = {
   reopen: 'assessment:reopen',
 } as const satisfies Record<string, Permission>;
 export type TransitionAction = keyof typeof TRANSITION_PERMISSIONS;
+
+/**
+ * The process actions of an MGI-style assessment and the permission each needs. Coordinators steer
+ * (launch, consultations, approval, publication, and comments entered on a ministry's behalf); focal
+ * points draft. A ministry's invited user comments through the invitation, without a role.
+ */
+export const MGI_ACTION_PERMISSIONS = {
+  'begin-data-collection': 'mgi:steer',
+  'submit-draft': 'mgi:draft',
+  'open-consultation': 'mgi:steer',
+  comment: 'assessment:comment',
+  'close-consultation': 'mgi:steer',
+  'revise-draft': 'mgi:draft',
+  approve: 'mgi:steer',
+  publish: 'mgi:steer',
+} as const satisfies Record<MgiProcessActionType, Permission>;
 
 /** Answers which areas (groups) contain a jurisdiction; the core geography provides it. */
 export interface ScopeGeography {
@@ -141,6 +163,19 @@ export function isAllowedGlobally(grants: readonly RoleGrant[], permission: Perm
 /** The scopes in which a permission is held: used to filter lists to what the user may see. */
 export function scopesFor(grants: readonly RoleGrant[], permission: Permission): RoleScope[] {
   return grants.filter((grant) => ROLE_PERMISSIONS[grant.role].includes(permission)).map((grant) => grant.scope);
+}
+
+/** Every permission with the scopes in which the grants hold it (none: an empty list): what a client may offer. */
+export function permissionScopes(grants: readonly RoleGrant[]): Record<Permission, RoleScope[]> {
+  return Object.fromEntries(PERMISSIONS.map((permission) => [permission, scopesFor(grants, permission)])) as Record<
+    Permission,
+    RoleScope[]
+  >;
+}
+
+/** The roles that hold a permission (for texts that name them, and for checks against core tables). */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(permission));
 }
 
 /**

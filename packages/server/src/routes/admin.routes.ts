@@ -33,6 +33,7 @@ import {
   updateUser,
 } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
+import { PUBLIC, requirePrincipal, SIGNED_IN } from '../http/route-kit.ts';
 import {
   canDelegate,
   DELEGABLE_ROLES,
@@ -101,7 +102,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/rounds',
     {
-      config: { access: { permission: 'public' } },
+      config: PUBLIC,
       schema: {
         tags: ['rounds'],
         summary: 'Rounds (public)',
@@ -138,7 +139,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createRound(context.db, request.body, request.principal!.userId)),
+      reply.code(201).send(await createRound(context.db, request.body, requirePrincipal(request).userId)),
   );
 
   app.get(
@@ -205,7 +206,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       const before = await getUser(context.db, request.params.id);
       const user = await updateUser(context.db, request.params.id, request.body);
       await recordAudit(context.db, {
-        actorId: request.principal!.userId,
+        actorId: requirePrincipal(request).userId,
         action:
           before.status !== user.status ? `user.${user.status === 'disabled' ? 'disable' : 'enable'}` : 'user.update',
         targetType: 'user',
@@ -239,7 +240,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
           await grantRole(
             context.db,
             { userId: request.params.id, role: request.body.role, scope: request.body.scope },
-            request.principal!.userId,
+            requirePrincipal(request).userId,
           ),
         );
     },
@@ -260,7 +261,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       const grants = await listRoleGrants(context.db, request.params.id);
       if (!grants.some((grant) => grant.id === request.params.grantId))
         throw new ApiError('not-found', `user ${request.params.id} has no role grant ${request.params.grantId}`);
-      await revokeRole(context.db, request.params.grantId, request.principal!.userId);
+      await revokeRole(context.db, request.params.grantId, requirePrincipal(request).userId);
       return { ok: true as const };
     },
   );
@@ -332,7 +333,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const principal = request.principal!;
+      const principal = requirePrincipal(request);
       if (!canDelegate(principal.grants, request.body.role, request.body.scope, context.geography)) {
         throw new ApiError('forbidden', `you may not invite someone as ${request.body.role} in this scope`);
       }
@@ -357,7 +358,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/invitations/offers',
     {
-      config: { access: { permission: 'signed-in' } },
+      config: SIGNED_IN,
       schema: {
         tags: ['users'],
         summary:
@@ -368,7 +369,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const grants = request.principal!.grants;
+      const grants = requirePrincipal(request).grants;
       const manageUsers = isAllowedGlobally(grants, 'user:manage');
       return { items: invitationOffers(grants), manageUsers, mailDelivery: mailService(context).enabled };
     },
@@ -407,7 +408,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { limit, offset, status, email } = request.query;
-      const principal = request.principal!;
+      const principal = requirePrincipal(request);
       const mine = isAllowedGlobally(principal.grants, 'user:manage') ? {} : { invitedBy: principal.userId };
       return listInvitations(context.db, {
         ...(status ? { status } : {}),
@@ -441,7 +442,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       mayManageInvitation(
         context,
-        request.principal!,
+        requirePrincipal(request),
         await getInvitation(context.db, request.params.id, context.now()),
       ),
   );
@@ -460,10 +461,10 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       mayManageInvitation(
         context,
-        request.principal!,
+        requirePrincipal(request),
         await getInvitation(context.db, request.params.id, context.now()),
       );
-      await revokeInvitation(context.db, request.params.id, request.principal!.userId);
+      await revokeInvitation(context.db, request.params.id, requirePrincipal(request).userId);
       return { ok: true as const };
     },
   );
@@ -482,7 +483,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const principal = request.principal!;
+      const principal = requirePrincipal(request);
       mayManageInvitation(context, principal, await getInvitation(context.db, request.params.id, context.now()));
       const token = createSecret();
       const invitation = await renewInvitation(context.db, request.params.id, {
@@ -515,7 +516,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const grants = request.principal!.grants;
+      const grants = requirePrincipal(request).grants;
       const roles = invitationOffers(grants).map((offer) => offer.role);
       const holders = await listRoleHolders(context.db, roles);
       return { items: holders.filter((holder) => canDelegate(grants, holder.role, holder.scope, context.geography)) };
@@ -536,9 +537,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const grant = await findLiveRoleGrant(context.db, request.params.grantId);
       if (!grant) throw new ApiError('not-found', `no live role grant ${request.params.grantId}`);
-      if (!canDelegate(request.principal!.grants, grant.role, grant.scope, context.geography))
+      if (!canDelegate(requirePrincipal(request).grants, grant.role, grant.scope, context.geography))
         throw new ApiError('forbidden', `you may not end a role of ${grant.role} in this scope`);
-      await revokeRole(context.db, grant.grantId, request.principal!.userId);
+      await revokeRole(context.db, grant.grantId, requirePrincipal(request).userId);
       return { ok: true as const };
     },
   );
@@ -633,7 +634,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       let stored;
       try {
-        stored = await saveInstrumentVersion(context.db, data, request.principal!.userId);
+        stored = await saveInstrumentVersion(context.db, data, requirePrincipal(request).userId);
       } catch (error) {
         if (error instanceof Error && error.name === 'ValidationError') {
           throw new ApiError('invalid-instrument', error.message, {
@@ -651,7 +652,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/jurisdictions',
     {
-      config: { access: { permission: 'public' } },
+      config: PUBLIC,
       schema: {
         tags: ['geography'],
         summary: 'Sub-national jurisdictions',
@@ -681,7 +682,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createJurisdiction(context.db, request.body, request.principal!.userId)),
+      reply.code(201).send(await createJurisdiction(context.db, request.body, requirePrincipal(request).userId)),
   );
 
   app.get(

@@ -4,7 +4,6 @@
  * evidence, review comments, history and diffs. Every route declares its permission and resolves
  * the assessment's jurisdiction for the scope check.
  */
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { availableAssessmentActions, ASSESSMENT_STATES, webUrlSchema, type Role } from '@migov/core';
@@ -14,7 +13,6 @@ import {
   addReviewComment,
   createAssessment,
   diffRevisions,
-  findAssessment,
   findEvidence,
   getAssessment,
   getEvidenceFile,
@@ -32,7 +30,6 @@ import {
   scopeCovers,
   scopesFor,
   TRANSITION_PERMISSIONS,
-  type JurisdictionResolver,
   type Permission,
   type TransitionAction,
 } from '../auth/permissions.ts';
@@ -41,27 +38,10 @@ import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import { extensionFits, sniffMediaType } from '../evidence/sniff-media-type.ts';
 import { evidenceQuotaProblem } from '../evidence/evidence-quota.ts';
 import { sendAttachment } from '../http/attachment.ts';
-import { liveScores, lockVersionEtag, requireIfMatch } from '../assessments/assessment-view.ts';
+import { liveScores } from '../assessments/assessment-view.ts';
+import { idParams, requireIfMatch, requirePrincipal, versionEtag } from '../http/route-kit.ts';
+import { onAssessment } from '../assessments/assessment-access.ts';
 import { announceWorkflowAction } from '../mail/mail-service.ts';
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
-
-/**
- * The jurisdiction of the assessment named by :id (undefined = no such assessment). Without
- * assessment:read over it, an assessment answers not-found like an unknown id.
- */
-export const assessmentJurisdiction: JurisdictionResolver = Object.assign(
-  async (request: FastifyRequest) => {
-    const { id } = request.params as { id?: string };
-    if (typeof id !== 'string') return undefined;
-    return (await findAssessment(request.server.migov.db, id))?.jurisdiction;
-  },
-  { visibleWith: 'assessment:read' as const },
-);
-
-const onAssessment = (permission: Permission) => ({
-  access: { permission, scope: 'object' as const, jurisdiction: assessmentJurisdiction },
-});
 
 const responseValueSchema = z.object({ optionId: z.string().optional(), comment: z.string().optional() });
 const assessmentSummarySchema = z
@@ -159,7 +139,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { limit, offset, jurisdiction, roundId, state } = request.query;
-      const areas = listableAreas(context, request.principal!, 'assessment:read');
+      const areas = listableAreas(context, requirePrincipal(request), 'assessment:read');
       return listAssessments(context.db, {
         ...(jurisdiction ? { jurisdiction } : {}),
         ...(roundId ? { roundId } : {}),
@@ -189,11 +169,11 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const assessment = await createAssessment(context.db, request.body, request.principal!.userId);
+      const assessment = await createAssessment(context.db, request.body, requirePrincipal(request).userId);
       return reply
         .code(201)
-        .header('etag', lockVersionEtag(assessment.lockVersion))
-        .send(view(context, request.principal!, assessment));
+        .header('etag', versionEtag(assessment.lockVersion))
+        .send(view(context, requirePrincipal(request), assessment));
     },
   );
 
@@ -218,9 +198,9 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         listReviewComments(context.db, { assessmentId: assessment.id }),
       ]);
       return reply
-        .header('etag', lockVersionEtag(assessment.lockVersion))
+        .header('etag', versionEtag(assessment.lockVersion))
         .header('cache-control', 'no-store')
-        .send({ ...view(context, request.principal!, assessment), evidence, comments });
+        .send({ ...view(context, requirePrincipal(request), assessment), evidence, comments });
     },
   );
 
@@ -254,11 +234,11 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const assessment = await saveResponses(
         context.db,
         { assessmentId: request.params.id, expectedLockVersion, changes: request.body.changes },
-        request.principal!.userId,
+        requirePrincipal(request).userId,
       );
       return reply
-        .header('etag', lockVersionEtag(assessment.lockVersion))
-        .send(view(context, request.principal!, assessment));
+        .header('etag', versionEtag(assessment.lockVersion))
+        .send(view(context, requirePrincipal(request), assessment));
     },
   );
 
@@ -281,7 +261,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (request, reply) => {
         const expectedLockVersion = requireIfMatch(request, '/assessments/{id}');
-        const principal = request.principal!;
+        const principal = requirePrincipal(request);
         const current = await getAssessment(context.db, request.params.id);
         const reason = (request.body as { reason?: string } | undefined)?.reason;
         const assessment = await transitionAssessment(
@@ -308,7 +288,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
           },
           request.log,
         );
-        return reply.header('etag', lockVersionEtag(assessment.lockVersion)).send(view(context, principal, assessment));
+        return reply.header('etag', versionEtag(assessment.lockVersion)).send(view(context, principal, assessment));
       },
     );
   }
@@ -414,7 +394,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
           title,
           file: { filename, mediaType, bytes: new Uint8Array(file.bytes) },
         },
-        request.principal!.userId,
+        requirePrincipal(request).userId,
         context.config.evidenceQuota,
       ).catch((error: unknown) => {
         throw error instanceof EvidenceQuotaError ? evidenceQuotaProblem(error, filename) : error;
@@ -440,21 +420,19 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await addEvidence(
-            context.db,
-            {
-              assessmentId: request.params.id,
-              itemId: request.body.itemId,
-              kind: 'link',
-              title: request.body.title,
-              url: request.body.url,
-            },
-            request.principal!.userId,
-          ),
+      reply.code(201).send(
+        await addEvidence(
+          context.db,
+          {
+            assessmentId: request.params.id,
+            itemId: request.body.itemId,
+            kind: 'link',
+            title: request.body.title,
+            url: request.body.url,
+          },
+          requirePrincipal(request).userId,
         ),
+      ),
   );
 
   const evidenceParams = idParams.extend({ evidenceId: z.string().min(1).max(100) });
@@ -499,7 +477,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       return withdrawEvidence(
         context.db,
         { evidenceId: evidence.id, reason: request.body.reason },
-        request.principal!.userId,
+        requirePrincipal(request).userId,
       );
     },
   );
@@ -531,18 +509,16 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await addReviewComment(
-            context.db,
-            {
-              assessmentId: request.params.id,
-              ...(request.body.itemId ? { itemId: request.body.itemId } : {}),
-              body: request.body.body,
-            },
-            request.principal!.userId,
-          ),
+      reply.code(201).send(
+        await addReviewComment(
+          context.db,
+          {
+            assessmentId: request.params.id,
+            ...(request.body.itemId ? { itemId: request.body.itemId } : {}),
+            body: request.body.body,
+          },
+          requirePrincipal(request).userId,
         ),
+      ),
   );
 };

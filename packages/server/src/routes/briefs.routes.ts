@@ -36,22 +36,16 @@ import type { AppContext } from '../context.ts';
 import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import type { Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
-import { scopeCovers, type Role } from '../auth/permissions.ts';
-import { publishedMgiForBrief } from './mgi.routes.ts';
-import { requirePrincipal } from '../auth/access-control.ts';
+import { isAllowed } from '../auth/permissions.ts';
+import { publishedMgiForBrief } from '../mgi/mgi-instruments.ts';
+import { idParams, needs, requirePrincipal } from '../http/route-kit.ts';
 import { attachmentDisposition } from '../http/attachment.ts';
 
-const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
-/** Who is no brief author is refused before the request is validated, so refusals never depend on the body. */
-const authorsOnly = { preValidation: async (request: FastifyRequest) => void requireAuthor(request) };
-
-/** Roles that may generate, read and edit briefs: analysts and administrators anywhere in scope, national coordinators of their country. */
-export const BRIEF_AUTHOR_ROLES: readonly Role[] = [
-  'administrator',
-  'global-analyst',
-  'regional-analyst',
-  'national-coordinator',
-];
+/**
+ * Briefs need `brief:write` somewhere (checked before the request is validated, so refusals never
+ * depend on the body); the handlers check it over the brief's country.
+ */
+const BRIEF_AUTHORS = needs('brief:write', 'list');
 const AUTHORS_TEXT =
   'Brief authors only: administrators, global and regional analysts, and national coordinators, each within the scope of their role.';
 
@@ -64,12 +58,7 @@ const MEDIA_TYPES = {
 /** Refuse unless a brief-author grant of the principal covers the area (any area when `area` is undefined). */
 function requireAuthor(request: FastifyRequest, area?: string): Principal {
   const principal = requirePrincipal(request);
-  const geography = request.server.migov.geography;
-  const allowed = principal.grants.some(
-    (grant) =>
-      BRIEF_AUTHOR_ROLES.includes(grant.role) && (area === undefined || scopeCovers(grant.scope, area, geography)),
-  );
-  if (!allowed)
+  if (!isAllowed(principal.grants, 'brief:write', request.server.migov.geography, area))
     throw new ApiError(
       'forbidden',
       area === undefined
@@ -116,8 +105,6 @@ async function loadBrief(request: FastifyRequest, id: string): Promise<{ brief: 
   }
 }
 
-const idParams = z.object({ id: z.string().min(1).max(60) });
-
 /**
  * The results a brief starts from: the value the results service shows for the country (of the round,
  * or of its latest round), its provenance as the source, and a national publication beside an official
@@ -154,8 +141,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/briefs',
     {
-      config: SIGNED_IN,
-      ...authorsOnly,
+      config: BRIEF_AUTHORS,
       schema: {
         tags: ['briefs'],
         summary:
@@ -226,8 +212,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/briefs',
     {
-      config: SIGNED_IN,
-      ...authorsOnly,
+      config: BRIEF_AUTHORS,
       schema: {
         tags: ['briefs'],
         summary: 'The briefs you may work on (newest first), optionally of one country',
@@ -244,9 +229,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new ApiError('not-found', `no area ${code} (use an M49 or ISO 3166-1 code)`);
       const briefs = await listBriefs(context.db, area ? { area: area.code } : {});
       const visible = briefs.filter((brief) =>
-        principal.grants.some(
-          (grant) => BRIEF_AUTHOR_ROLES.includes(grant.role) && scopeCovers(grant.scope, brief.area, context.geography),
-        ),
+        isAllowed(principal.grants, 'brief:write', context.geography, brief.area),
       );
       return { items: visible };
     },
@@ -255,8 +238,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/briefs/:id',
     {
-      config: SIGNED_IN,
-      ...authorsOnly,
+      config: BRIEF_AUTHORS,
       schema: {
         tags: ['briefs'],
         summary: 'A brief with all its versions, oldest first',
@@ -271,8 +253,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/briefs/:id/versions/:file',
     {
-      config: SIGNED_IN,
-      ...authorsOnly,
+      config: BRIEF_AUTHORS,
       schema: {
         tags: ['briefs'],
         summary: 'One version of a brief as Markdown, PDF or DOCX (`<n>.md`, `<n>.pdf`, `<n>.docx`)',
@@ -315,8 +296,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/briefs/:id/regenerate',
     {
-      config: SIGNED_IN,
-      ...authorsOnly,
+      config: BRIEF_AUTHORS,
       schema: {
         tags: ['briefs'],
         summary:
@@ -379,8 +359,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/briefs/:id',
     {
-      config: SIGNED_IN,
-      ...authorsOnly,
+      config: BRIEF_AUTHORS,
       schema: {
         tags: ['briefs'],
         summary:

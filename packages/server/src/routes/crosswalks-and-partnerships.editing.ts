@@ -4,7 +4,6 @@
  * its source), and how a stored edit answers (the new version; 409 with the current version when
  * someone saved first; the public bodies rebuilt).
  */
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   ConflictError,
@@ -17,13 +16,13 @@ import {
 } from '@migov/db';
 import type { AppContext, Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
-import type { Role } from '../auth/permissions.ts';
-import { requirePrincipal } from '../auth/access-control.ts';
+import { rolesWith, type Role } from '../auth/permissions.ts';
+import { needs } from '../http/route-kit.ts';
 
-/** Roles that edit the crosswalk and the partnership registry (with global scope). */
-export const GOVERNANCE_EDITOR_ROLES: readonly Role[] = ['administrator', 'global-analyst'];
+/** The route config of editing routes: `governance:edit` with global scope (checked before the body, so refusals never depend on it). */
+export const GOVERNANCE_EDITORS = needs('governance:edit', 'global');
 export const EDITORS_TEXT =
-  'Administrators and global analysts (global scope). Every edit names the version it starts from (expectedVersion) and its source; 409 edit-conflict when another edit came first.';
+  'Every edit names the version it starts from (expectedVersion) and its source; 409 edit-conflict when another edit came first.';
 
 /** Fields of every edit request. */
 export const editFields = {
@@ -34,23 +33,6 @@ export const editFields = {
     .describe('the version the edit starts from (GET …/history or the `version` of the read)'),
   source: z.string().trim().min(1).max(2_000).describe('where the edit comes from: a document, a decision, a web page'),
 };
-
-/** Refuse unless the principal may edit (checked before the body, so refusals never depend on it). */
-export function requireGovernanceEditor(request: FastifyRequest): Principal {
-  const principal = requirePrincipal(request);
-  if (
-    !principal.grants.some((grant) => GOVERNANCE_EDITOR_ROLES.includes(grant.role) && grant.scope.kind === 'global')
-  ) {
-    throw new ApiError(
-      'forbidden',
-      'the crosswalk and the partnership registry are edited by administrators and global analysts',
-    );
-  }
-  return principal;
-}
-
-/** The pre-validation hook of editing routes. */
-export const editorsOnly = { preValidation: async (request: FastifyRequest) => void requireGovernanceEditor(request) };
 
 /** A core edit refusal as 422 with its problems. */
 export function invalidEdit(
@@ -115,11 +97,11 @@ export function versionView(stored: StoredGovernanceDocument<GovernanceDocumentN
 
 /** The keys under which the stored documents, their links and their history name the user who edited. */
 const EDITOR_KEYS = new Set(['createdBy', 'by', 'actor']);
-/** How public answers name an editor: by the title of the role that let them edit, never by id or email. */
-const EDITOR_TITLES: Readonly<Record<string, string>> = {
-  administrator: 'Administrator',
-  'global-analyst': 'Global analyst',
-};
+/** How public answers name an editor: by the title of the role that let them edit ("Global analyst"), never by id or email. */
+function roleTitle(role: Role): string {
+  const words = role.replace(/-/g, ' ');
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
 
 /**
  * A public answer with every editor named by role title ("Global analyst") instead of user id. Values
@@ -142,10 +124,10 @@ export async function withEditorsByRole<T>(context: AppContext, value: T): Promi
     if (!(await findUser(context.db, id))) continue;
     // Revoked grants count too: an edit keeps the title its editor held.
     const grants = await listRoleGrants(context.db, id, { includeRevoked: true });
-    const role = GOVERNANCE_EDITOR_ROLES.find((candidate) =>
+    const role = rolesWith('governance:edit').find((candidate) =>
       grants.some((grant) => grant.role === candidate && grant.scope.kind === 'global'),
     );
-    titles.set(id, role ? (EDITOR_TITLES[role] ?? role) : 'Editor');
+    titles.set(id, role ? roleTitle(role) : 'Editor');
   }
   const replace = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(replace);

@@ -4,6 +4,7 @@
  * objectives and SDG targets they map to. Editorial links are labelled as such wherever they appear.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   addCrosswalkLink,
@@ -25,19 +26,18 @@ import {
 import { listGovernanceDocumentVersions, loadCrosswalk } from '@migov/db';
 import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import { ApiError } from '../errors/api-error.ts';
+import { PUBLIC, requirePrincipal } from '../http/route-kit.ts';
 import { etagOf, jsonBody, sendCached } from '../http/etag.ts';
 import {
   editFields,
-  editorsOnly,
   EDITORS_TEXT,
+  GOVERNANCE_EDITORS,
   invalidEdit,
-  requireGovernanceEditor,
   storeEdit,
   versionView,
   withEditorsByRole,
 } from './crosswalks-and-partnerships.editing.ts';
 
-const PUBLIC = { access: { permission: 'public' } } as const;
 const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
 
 /** The wording shown beside a link of each basis. */
@@ -88,7 +88,6 @@ export function areaGaps(
   return { year: round ?? null, domains, gaps };
 }
 
-const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
 const linkParams = z.object({ id: z.string().min(1).max(200) });
 
 /** Public crosswalk routes, and their editing by administrators and global analysts, under /api/v1. */
@@ -211,14 +210,14 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** Apply a core edit to the stored crosswalk and store it. */
   async function editCrosswalk(
-    request: Parameters<typeof requireGovernanceEditor>[0],
+    request: FastifyRequest,
     expectedVersion: number,
     source: string,
     edit: (crosswalk: Crosswalk, actor: string, at: string) => CrosswalkEditResult,
     describe: (link: CrosswalkLink) => string,
     change: string,
   ) {
-    const principal = requireGovernanceEditor(request);
+    const principal = requirePrincipal(request);
     const stored = await loadCrosswalk(context.db);
     if (stored.version !== expectedVersion)
       throw new ApiError('edit-conflict', `the crosswalk is at version ${stored.version}, not ${expectedVersion}`, {
@@ -248,8 +247,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/crosswalks/links',
     {
-      config: SIGNED_IN,
-      ...editorsOnly,
+      config: GOVERNANCE_EDITORS,
       schema: {
         tags: ['governance'],
         summary: 'Add a crosswalk link (sourced links name their source; editorial ones are labelled as such)',
@@ -275,8 +273,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/crosswalks/links/:id',
     {
-      config: SIGNED_IN,
-      ...editorsOnly,
+      config: GOVERNANCE_EDITORS,
       schema: {
         tags: ['governance'],
         summary: 'Replace a link: the old one is retired with the reason, the new one records what it replaces',
@@ -307,8 +304,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/crosswalks/links/:id/retire',
     {
-      config: SIGNED_IN,
-      ...editorsOnly,
+      config: GOVERNANCE_EDITORS,
       schema: {
         tags: ['governance'],
         summary: 'Retire a link with a reason (it stays in the table as retired)',

@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appliedSchemaVersion, SCHEMA_VERSION } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
-
-const PUBLIC = { access: { permission: 'public' } } as const;
+import { PUBLIC } from '../http/route-kit.ts';
 
 /** GET /health, GET /ready, GET /api/v1/openapi.json. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importObservations, listObservationImports } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
+import { needs, requirePrincipal } from '../http/route-kit.ts';
 import { parsingPool, parsingProblem } from '../parsing/app-parsing.ts';
 import { PARSING_LIMIT_VARIABLES } from '../parsing/limits.ts';
 
@@ -39,7 +40,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/imports',
     {
-      config: { access: { permission: 'data:import', scope: 'global' } },
+      config: needs('data:import', 'global'),
       schema: {
         tags: ['published data'],
         summary:
@@ -100,7 +101,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           observations: read.observations,
           source: { name: request.query.name, format: read.format, importedAt: context.now().toISOString() },
         },
-        request.principal!.userId,
+        requirePrincipal(request).userId,
       );
       await context.publicCache.invalidate();
       return reply
@@ -112,7 +113,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/imports',
     {
-      config: { access: { permission: 'data:import', scope: 'global' } },
+      config: needs('data:import', 'global'),
       schema: {
         tags: ['published data'],
         summary: 'Past imports',

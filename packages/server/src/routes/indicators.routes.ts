@@ -4,7 +4,6 @@
  * analysts; all or nothing; dry run).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   chartSeries,
@@ -24,12 +23,10 @@ import {
   listIndicatorDatasets,
   recordAudit,
 } from '@migov/db';
-import type { Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { jsonBody, sendCached } from '../http/etag.ts';
-import { requirePrincipal } from '../auth/access-control.ts';
+import { needs, PUBLIC, requirePrincipal } from '../http/route-kit.ts';
 
-const PUBLIC = { access: { permission: 'public' } } as const;
 const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
 const DATA_TYPES = [
   'text/csv',
@@ -40,24 +37,6 @@ const DATA_TYPES = [
   'application/vnd.sdmx.structurespecificdata+xml',
   'application/vnd.sdmx.genericdata+xml',
 ];
-
-/** Roles that may import indicator datasets (with global scope). */
-const IMPORTER_ROLES = ['administrator', 'global-analyst'] as const;
-
-function requireImporter(request: FastifyRequest): Principal {
-  const principal = requirePrincipal(request);
-  if (
-    !principal.grants.some(
-      (grant) => (IMPORTER_ROLES as readonly string[]).includes(grant.role) && grant.scope.kind === 'global',
-    )
-  ) {
-    throw new ApiError(
-      'forbidden',
-      'importing indicator datasets needs the administrator or global-analyst role with global scope',
-    );
-  }
-  return principal;
-}
 
 function indicatorSummary(indicator: IndicatorDefinition, datasets: number) {
   return {
@@ -246,14 +225,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/indicators/imports',
     {
-      config: { access: { permission: 'signed-in' } },
-      preValidation: async (request: FastifyRequest) => void requireImporter(request),
+      config: needs('indicator:import', 'global'),
       schema: {
         tags: ['indicators'],
         summary:
           'Import an indicator dataset file (SDG API CSV, SDMX-CSV, SDMX-ML, plain CSV): merged into the stored datasets, all or nothing; dryRun=true only checks',
         description:
-          'Administrators and global analysts (global scope). Send the file as the body (text/csv, application/xml or application/octet-stream). Problems and conflicting values come back as problem+json with every row.',
+          'Send the file as the body (text/csv, application/xml or application/octet-stream). Problems and conflicting values come back as problem+json with every row.',
         querystring: z.object({
           name: z.string().trim().min(1).max(200).default('upload'),
           dryRun: z.enum(['true', 'false']).default('false'),
@@ -267,7 +245,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const principal = requireImporter(request);
+      const principal = requirePrincipal(request);
       const { name, dryRun, onConflict, indicator, series, unit, area } = request.query;
       const body = request.body;
       if (!Buffer.isBuffer(body))
@@ -307,16 +285,14 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const summaries = read.datasets.map(summariseDataset);
       if (result.dryRun)
-        return reply
-          .code(200)
-          .send({
-            dryRun: true,
-            format: read.format,
-            datasets: result.datasets,
-            read: summaries,
-            added: result.added,
-            replaced: result.replaced,
-          });
+        return reply.code(200).send({
+          dryRun: true,
+          format: read.format,
+          datasets: result.datasets,
+          read: summaries,
+          added: result.added,
+          replaced: result.replaced,
+        });
       await context.publicCache.invalidate();
       await recordAudit(context.db, {
         actorId: principal.userId,
@@ -325,15 +301,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         targetId: result.datasets.map((dataset) => dataset.id).join(','),
         details: { name, format: read.format, added: result.added, replaced: result.replaced },
       });
-      return reply
-        .code(201)
-        .send({
-          dryRun: false,
-          format: read.format,
-          datasets: result.datasets,
-          added: result.added,
-          replaced: result.replaced,
-        });
+      return reply.code(201).send({
+        dryRun: false,
+        format: read.format,
+        datasets: result.datasets,
+        added: result.added,
+        replaced: result.replaced,
+      });
     },
   );
 };

@@ -295,10 +295,23 @@ describe.each(DIALECTS)('MGI-style assessments over HTTP (%s)', (dialect) => {
       body: 'The consular network answers are right',
     });
     expect(baseline.waitingFor).toEqual(['Ministry of the Interior']);
-    expect((baseline as AssessmentView & { you: { availableActions: string[] } }).you.availableActions).toEqual([
-      'comment',
-      'revise-draft',
-    ]);
+    // What each reader may do now comes with the assessment: the invited user comments for their ministry only.
+    const you = (view: AssessmentView) =>
+      (view as AssessmentView & { you: { availableActions: string[]; commentFor: string[]; editsAnswers: boolean } })
+        .you;
+    expect(you(baseline)).toMatchObject({
+      availableActions: ['comment'],
+      commentFor: ['Ministry of Foreign Affairs'],
+      editsAnswers: false,
+    });
+    const forCoordinator = await app.inject({
+      url: `/api/v1/mgi/assessments/${baseline.id}`,
+      headers: asUser(coordinator),
+    });
+    expect(you(forCoordinator.json())).toMatchObject({
+      availableActions: ['comment', 'revise-draft'],
+      commentFor: ['Ministry of Labour', 'Ministry of Foreign Affairs', 'Ministry of the Interior'],
+    });
     // A comment the Interior sent on paper, entered by the coordinator on its behalf.
     baseline = await act(coordinator, baseline, {
       type: 'comment',

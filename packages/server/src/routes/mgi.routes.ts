@@ -18,10 +18,7 @@ import {
   availableMgiActions,
   compareProfiles,
   computeProfile,
-  createInstrumentRegistry,
-  GOVERNANCE_INSTRUMENTS,
   jurisdictionLevelOf,
-  MGI_PROCESS_ROLES,
   ministriesWithoutComment,
   mgiActionRequestSchema,
   profileLevelOf,
@@ -42,25 +39,43 @@ import {
   listMgiAnswerHistory,
   listMgiAssessments,
   listMgiConsultationMembers,
-  loadPublishedMgiForBrief,
   mgiMinistriesOfUser,
   saveMgiAnswers,
-  type BriefMgiProfile,
   type MgiAssessment,
   type MgiWriteResult,
 } from '@migov/db';
 import type { AppContext, Principal } from '../context.ts';
+import { instrumentOf, profileInstrument } from '../mgi/mgi-instruments.ts';
 import { ApiError } from '../errors/api-error.ts';
-import { isAllowed, normalizeJurisdiction, scopeCovers, type Role } from '../auth/permissions.ts';
-import { lockVersionEtag, requireIfMatch } from '../assessments/assessment-view.ts';
-import { requirePrincipal } from '../auth/access-control.ts';
+import {
+  isAllowed,
+  MGI_ACTION_PERMISSIONS,
+  normalizeJurisdiction,
+  scopeCovers,
+  type JurisdictionResolver,
+  type Permission,
+  type Role,
+} from '../auth/permissions.ts';
+import {
+  idParams,
+  ifMatchHeaders,
+  needsOver,
+  PUBLIC,
+  requireIfMatch,
+  requirePrincipal,
+  SIGNED_IN,
+  versionEtag,
+} from '../http/route-kit.ts';
 
-const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
-const PUBLIC = { access: { permission: 'public' } } as const;
-/** Roles that steer the process of a jurisdiction. */
-const COORDINATOR_ROLES: readonly Role[] = ['national-coordinator', 'administrator'];
-const ifMatchHeaders = z.object({ 'if-match': z.string().max(40).optional() });
-const idParams = z.object({ id: z.string().min(1).max(60) });
+/** The jurisdiction a launch names (its body is validated before the scope check). */
+const launchedJurisdiction: JurisdictionResolver = async (request) =>
+  normalizeJurisdiction((request.body as { jurisdiction: string }).jurisdiction.toUpperCase());
+/** The jurisdiction of the MGI assessment a route touches; whoever may not read it is answered not-found. */
+const mgiJurisdiction: JurisdictionResolver = Object.assign(
+  async (request: FastifyRequest) =>
+    (await findMgiAssessment(request.server.migov.db, (request.params as { id: string }).id))?.jurisdiction,
+  { visibleWith: 'assessment:read' as const },
+);
 
 /** The roles the principal holds over a jurisdiction. */
 function rolesOver(context: AppContext, principal: Principal, jurisdiction: string): Role[] {
@@ -71,23 +86,6 @@ function rolesOver(context: AppContext, principal: Principal, jurisdiction: stri
         .map((grant) => grant.role),
     ),
   ];
-}
-
-/** The profile instruments: the shipped examples and any administrator-loaded version. */
-function profileInstrument(context: AppContext, instrument: string, version?: string): InstrumentVersion | undefined {
-  const registry = createInstrumentRegistry([...GOVERNANCE_INSTRUMENTS, ...context.instruments().list()]);
-  const found = registry.find(instrument, version);
-  return found?.kind === 'profile' ? found : undefined;
-}
-
-function instrumentOf(context: AppContext, assessment: MgiAssessment): InstrumentVersion {
-  const instrument = profileInstrument(context, assessment.instrument, assessment.instrumentVersion);
-  if (!instrument)
-    throw new ApiError(
-      'internal-error',
-      `the instrument ${assessment.instrument}@${assessment.instrumentVersion} of the assessment is not loaded`,
-    );
-  return instrument;
 }
 
 function profileOf(context: AppContext, assessment: MgiAssessment): ProfileResult {
@@ -153,16 +151,27 @@ function summary(assessment: MgiAssessment) {
 /** The working view: answers, profile, process with comments, what may be done next. */
 async function workingView(context: AppContext, principal: Principal, assessment: MgiAssessment) {
   const roles = rolesOver(context, principal, assessment.jurisdiction);
+  const may = (permission: Permission) =>
+    isAllowed(principal.grants, permission, context.geography, assessment.jurisdiction);
   const ministries = await mgiMinistriesOfUser(context.db, assessment, principal.userId);
-  const waitingFor =
-    assessment.state === 'inter-ministerial-consultation' ? ministriesWithoutComment(assessment.process) : [];
-  // What the process would accept now: approval once, publication after it, closing when every ministry commented.
+  const consulting = assessment.state === 'inter-ministerial-consultation';
+  const waitingFor = consulting ? ministriesWithoutComment(assessment.process) : [];
+  // Invited users comment for their own ministry; whoever steers the process, for any invited one (a letter entered on its behalf).
+  const commentFor = !consulting
+    ? []
+    : may('mgi:steer')
+      ? [...assessment.process.ministries]
+      : assessment.process.ministries.filter((ministry) => ministries.includes(ministry));
+  // What the process would accept now (approval once, publication after it, closing when every ministry commented) and you may do.
   const availableActions = availableMgiActions(assessment.state).filter(
     (action) =>
       !(action === 'approve' && assessment.process.approval) &&
       !(action === 'publish' && !assessment.process.approval) &&
-      !(action === 'close-consultation' && waitingFor.length > 0),
+      !(action === 'close-consultation' && waitingFor.length > 0) &&
+      (action === 'comment' ? commentFor.length > 0 : may(MGI_ACTION_PERMISSIONS[action])),
   );
+  const editsAnswers =
+    (assessment.state === 'data-collection' || assessment.state === 'draft-profile') && may('assessment:edit');
   return {
     ...summary(assessment),
     responses: assessment.responses,
@@ -171,7 +180,7 @@ async function workingView(context: AppContext, principal: Principal, assessment
     process: assessment.process,
     waitingFor,
     members: await listMgiConsultationMembers(context.db, assessment.id),
-    you: { roles, ministries, availableActions },
+    you: { roles, ministries, availableActions, commentFor, editsAnswers },
   };
 }
 
@@ -225,16 +234,6 @@ async function writing(context: AppContext, principal: Principal, write: () => P
   return result.assessment;
 }
 
-/**
- * The country's latest published MGI-style profile (and the one before, for what changed), as a brief
- * takes it; undefined when none is published.
- */
-export async function publishedMgiForBrief(context: AppContext, area: string): Promise<BriefMgiProfile | undefined> {
-  return loadPublishedMgiForBrief(context.db, normalizeJurisdiction(area), (assessment) =>
-    instrumentOf(context, assessment),
-  );
-}
-
 /** The public view of a published profile: answers with evidence, the profile, approval and publication, consulted ministries; never the comments. */
 async function publishedView(context: AppContext, assessment: MgiAssessment) {
   const instrument = instrumentOf(context, assessment);
@@ -262,12 +261,11 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/mgi/assessments',
     {
-      config: SIGNED_IN,
+      config: needsOver('mgi:steer', launchedJurisdiction),
       schema: {
         tags: ['mgi'],
         summary:
           'Launch an MGI-style assessment of a country (M49 code) or city (<M49>-<local code>) for a year: the first round is the baseline, later ones follow up',
-        description: 'National coordinators of the jurisdiction and administrators.',
         body: z
           .object({
             jurisdiction: z
@@ -302,11 +300,6 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = request.body;
       const jurisdiction = normalizeJurisdiction(body.jurisdiction.toUpperCase());
       const level = jurisdictionLevelOf(jurisdiction);
-      if (!rolesOver(context, principal, jurisdiction).some((role) => COORDINATOR_ROLES.includes(role)))
-        throw new ApiError(
-          'forbidden',
-          `only the national coordinator of ${jurisdiction} or an administrator launches its MGI-style assessment`,
-        );
       const country = context.geography.findArea(jurisdiction.split('-')[0] ?? '');
       if (!country || country.kind !== 'country')
         throw new ApiError('invalid-input', `${jurisdiction} is not in a country`, {
@@ -352,7 +345,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .code(201)
         .header('location', `/api/v1/mgi/assessments/${created.id}`)
-        .header('etag', lockVersionEtag(created.lockVersion))
+        .header('etag', versionEtag(created.lockVersion))
         .send(await workingView(context, principal, created));
     },
   );
@@ -402,7 +395,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { assessment, principal } = await loadReadable(request, request.params.id);
       return reply
-        .header('etag', lockVersionEtag(assessment.lockVersion))
+        .header('etag', versionEtag(assessment.lockVersion))
         .header('cache-control', 'private, no-store')
         .send(await workingView(context, principal, assessment));
     },
@@ -411,13 +404,12 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/mgi/assessments/:id/answers',
     {
-      config: SIGNED_IN,
+      config: needsOver('assessment:edit', mgiJurisdiction),
       schema: {
         tags: ['mgi'],
         summary:
           'Save answers (option: in place / partial / absent / not applicable, and narrative evidence as comment); needs If-Match; 409 with the current assessment when someone saved first',
-        description:
-          'Focal points of the jurisdiction and administrators, at data collection or while the draft profile is revised.',
+        description: 'At data collection or while the draft profile is revised.',
         params: idParams,
         headers: ifMatchHeaders,
         body: z.object({ answers: profileResponsesSchema }).strict(),
@@ -426,11 +418,6 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { assessment, principal } = await loadReadable(request, request.params.id);
-      if (!isAllowed(principal.grants, 'assessment:edit', context.geography, assessment.jurisdiction))
-        throw new ApiError(
-          'forbidden',
-          `only focal points of ${assessment.jurisdiction} (or administrators) save its answers`,
-        );
       const expected = requireIfMatch(request, '/mgi/assessments/{id}');
       const answers = request.body.answers;
       const check = computeProfile(instrumentOf(context, assessment), { ...assessment.responses, ...answers });
@@ -454,9 +441,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
           principal.userId,
         ),
       );
-      return reply
-        .header('etag', lockVersionEtag(saved.lockVersion))
-        .send(await workingView(context, principal, saved));
+      return reply.header('etag', versionEtag(saved.lockVersion)).send(await workingView(context, principal, saved));
     },
   );
 
@@ -469,7 +454,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Take a process action (begin-data-collection, submit-draft, open-consultation with invited users per ministry, comment, close-consultation, revise-draft, approve, publish); needs If-Match',
         description:
-          "Coordinators (and administrators) launch, open and close consultations, approve and publish; focal points submit and revise the draft. A comment comes from a user invited for that ministry, or from a coordinator entering it on the ministry's behalf.",
+          "Each action needs its permission over the jurisdiction: `mgi:steer` to begin data collection, open and close consultations, approve and publish; `mgi:draft` to submit and revise the draft. A comment comes from a user invited for that ministry, or from a holder of `mgi:steer` entering it on the ministry's behalf. `you.availableActions` of the assessment lists what you may do now.",
         params: idParams,
         headers: ifMatchHeaders,
         body: mgiActionRequestSchema,
@@ -485,15 +470,17 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       };
       const action = { ...fields, actor: principal.userId, at: context.now().toISOString() } as MgiProcessAction;
       let checkRoles: readonly Role[] | undefined = roles;
-      const permitted: readonly Role[] = MGI_PROCESS_ROLES[action.type];
-      if (action.type !== 'comment' && !roles.some((role) => permitted.includes(role)))
+      const may = (permission: Permission) =>
+        isAllowed(principal.grants, permission, context.geography, assessment.jurisdiction);
+      const permission = MGI_ACTION_PERMISSIONS[action.type];
+      if (action.type !== 'comment' && !may(permission))
         throw new ApiError(
           'forbidden',
-          `${action.type} needs one of the roles ${permitted.join(', ')} for ${assessment.jurisdiction}`,
+          `${action.type} needs the permission ${permission} for ${assessment.jurisdiction}`,
         );
       if (action.type === 'comment') {
         const own = await mgiMinistriesOfUser(context.db, assessment, principal.userId);
-        const onBehalf = roles.some((role) => COORDINATOR_ROLES.includes(role));
+        const onBehalf = may('mgi:steer');
         if (!own.includes(action.ministry) && !onBehalf)
           throw new ApiError('forbidden', `you are not invited to comment for ${action.ministry} in this consultation`);
         // Invited users hold no role over the jurisdiction: their invitation is the permission.
@@ -533,7 +520,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
       );
       return reply
-        .header('etag', lockVersionEtag(updated.lockVersion))
+        .header('etag', versionEtag(updated.lockVersion))
         .send(await workingView(context, principal, updated));
     },
   );

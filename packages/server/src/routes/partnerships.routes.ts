@@ -4,6 +4,7 @@
  * group, computed from the published observations in the database. ETags and 304 on everything.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   computedLabel,
@@ -35,20 +36,18 @@ import {
 import { listGovernanceDocumentVersions, loadPartnershipRegistry } from '@migov/db';
 import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import { ApiError } from '../errors/api-error.ts';
+import { PUBLIC, requirePrincipal } from '../http/route-kit.ts';
 import { jsonBody, sendCached } from '../http/etag.ts';
 import {
   editFields,
-  editorsOnly,
   EDITORS_TEXT,
+  GOVERNANCE_EDITORS,
   invalidEdit,
-  requireGovernanceEditor,
   storeEdit,
   versionView,
   withEditorsByRole,
 } from './crosswalks-and-partnerships.editing.ts';
 
-const PUBLIC = { access: { permission: 'public' } } as const;
-const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
 const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
 
 /** A membership date as the registry takes it: a year, a month or a day. */
@@ -308,14 +307,14 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** Apply a core edit to the stored registry and store it. */
   async function editRegistry<T>(
-    request: Parameters<typeof requireGovernanceEditor>[0],
+    request: FastifyRequest,
     expectedVersion: number,
     source: string,
     edit: (registry: PartnershipRegistry) => RegistryEditResult<T>,
     describe: (record: T) => string,
     change: string,
   ) {
-    const principal = requireGovernanceEditor(request);
+    const principal = requirePrincipal(request);
     const current = await stored();
     if (current.version !== expectedVersion)
       throw new ApiError(
@@ -339,8 +338,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/partnerships/memberships',
     {
-      config: SIGNED_IN,
-      ...editorsOnly,
+      config: GOVERNANCE_EDITORS,
       schema: {
         tags: ['partnerships'],
         summary: 'Add a membership record (member or observer, with as-of date, optional from/until, and its source)',
@@ -367,8 +365,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/partnerships/memberships/:id/end',
     {
-      config: SIGNED_IN,
-      ...editorsOnly,
+      config: GOVERNANCE_EDITORS,
       schema: {
         tags: ['partnerships'],
         summary: 'End a membership on a date (the record stays, with until and the source of the end)',
@@ -404,8 +401,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/partnerships/processes/:id/types',
     {
-      config: SIGNED_IN,
-      ...editorsOnly,
+      config: GOVERNANCE_EDITORS,
       schema: {
         tags: ['partnerships'],
         summary:
@@ -446,8 +442,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/partnerships/meetings',
     {
-      config: SIGNED_IN,
-      ...editorsOnly,
+      config: GOVERNANCE_EDITORS,
       schema: {
         tags: ['partnerships'],
         summary:

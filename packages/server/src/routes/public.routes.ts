@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { instrumentJsonSchema, type InstrumentVersion } from '@migov/core';
 import { findPublishedEvidence, getEvidenceFile } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
+import { PUBLIC, yearParams } from '../http/route-kit.ts';
 import { attachmentDisposition, sendAttachment } from '../http/attachment.ts';
 import { sendCached } from '../http/etag.ts';
 import { pageQuerySchema, paginate } from '../http/pagination.ts';
@@ -34,8 +35,6 @@ import {
 function downloadFileName(instrument: string, year: number, format: (typeof DOWNLOAD_FORMATS)[number]): string {
   return `migov-${instrument}-${year}.${format === 'sdmx-ml' ? 'xml' : format === 'sdmx-csv' ? 'sdmx.csv' : format}`;
 }
-
-const PUBLIC = { access: { permission: 'public' } } as const;
 
 function instrumentSummary(instrument: InstrumentVersion) {
   return {
@@ -183,7 +182,6 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
   const instrumentQuery = z.object({ instrument: instrumentIdSchema.default('sdg-10-7-2') });
 
   app.get(

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { containsDemo } from '@migov/core';
 import { currentOfficialSnapshot } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
+import { PUBLIC, yearParams } from '../http/route-kit.ts';
 import { sendCached } from '../http/etag.ts';
 import { pageQuerySchema, paginate } from '../http/pagination.ts';
 import { countryResults, resultRounds, SDG_10_7_2, snapshotView } from '../public-data/results-service.ts';
@@ -20,8 +21,6 @@ import {
   roundResultsSchema,
 } from '../public-data/public-answers.schema.ts';
 
-const PUBLIC = { access: { permission: 'public' } } as const;
-const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const instrumentQuery = z.object({
   instrument: z
     .string()

@@ -23,25 +23,27 @@ import {
   type User,
 } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
+import { PUBLIC, requirePrincipal, SIGNED_IN } from '../http/route-kit.ts';
 import { decoyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
 import { createSecret, hashSecret } from '../auth/tokens.ts';
 import { clearSessionCookie, isSecure, setSessionCookie } from '../auth/session-cookie.ts';
 import { createOidcClient, type OidcClient } from '../auth/oidc.ts';
 import { throttleKey } from '../auth/sign-in-throttle.ts';
 import { okSchema, publicUser, roleGrantSchema, roleSchema, roleScopeSchema, userSchema } from '../http/schemas.ts';
-import { canDelegate } from '../auth/permissions.ts';
-import { requirePrincipal } from '../auth/access-control.ts';
+import { canDelegate, PERMISSIONS, permissionScopes } from '../auth/permissions.ts';
 import type { AppContext, Principal } from '../context.ts';
 import { attachMailSender, mailService } from '../mail/mail-service.ts';
 import { passwordResetMessage } from '../mail/notices.ts';
-
-const PUBLIC = { access: { permission: 'public' } } as const;
-const SIGNED_IN = { access: { permission: 'signed-in' } } as const;
 
 const sessionSchema = z
   .object({
     user: userSchema,
     roles: z.array(roleGrantSchema),
+    permissions: z
+      .record(z.enum(PERMISSIONS), z.array(roleScopeSchema))
+      .describe(
+        'Every permission with the scopes in which your roles hold it (an empty list where they do not): what a client may offer; the server checks each request again',
+      ),
     csrfToken: z.string().optional().describe('Send it as X-CSRF-Token on POST, PUT, PATCH and DELETE'),
     expiresAt: z.string().optional(),
     via: z.enum(['session', 'token']),
@@ -105,6 +107,7 @@ async function startSession(
   return {
     user: publicUser(user),
     roles: grants,
+    permissions: permissionScopes(grants),
     csrfToken,
     expiresAt: expiresAt.toISOString(),
     via: 'session' as const,
@@ -120,6 +123,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   const currentSession = async (principal: Principal) => ({
     user: { id: principal.userId, email: principal.email, name: principal.name, status: 'active' as const },
     roles: await listRoleGrants(context.db, principal.userId),
+    permissions: permissionScopes(principal.grants),
     ...(principal.csrfToken ? { csrfToken: principal.csrfToken } : {}),
     via: principal.via,
   });
@@ -240,7 +244,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['session'], summary: 'Sign out (revokes the session)', response: { 200: okSchema } },
     },
     async (request, reply) => {
-      const principal = request.principal!;
+      const principal = requirePrincipal(request);
       if (principal.sessionId) await revokeSession(context.db, principal.sessionId);
       await recordAudit(context.db, {
         actorId: principal.userId,
@@ -263,7 +267,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(apiTokenSchema) }) },
       },
     },
-    async (request) => ({ items: await listApiTokens(context.db, request.principal!.userId) }),
+    async (request) => ({ items: await listApiTokens(context.db, requirePrincipal(request).userId) }),
   );
 
   app.post(
@@ -281,7 +285,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const principal = request.principal!;
+      const principal = requirePrincipal(request);
       const token = createSecret('mgv_');
       const expiresAt = request.body.expiresInDays
         ? new Date(context.now().getTime() + request.body.expiresInDays * 86_400_000).toISOString()
@@ -315,7 +319,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const principal = request.principal!;
+      const principal = requirePrincipal(request);
       const mine = await listApiTokens(context.db, principal.userId);
       if (!mine.some((token) => token.id === request.params.id))
         throw new ApiError('not-found', `you have no API token ${request.params.id}`);

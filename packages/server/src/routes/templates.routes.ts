@@ -3,14 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getAssessment, recordAudit, saveResponses } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
-import { assessmentJurisdiction } from './assessments.routes.ts';
+import { onAssessment } from '../assessments/assessment-access.ts';
 import { buildAssessmentWorkbook } from '../templates/assessment-workbook.ts';
 import { parsingPool, parsingProblem } from '../parsing/app-parsing.ts';
-import { lockVersionEtag } from '../assessments/assessment-view.ts';
+import { idParams, requirePrincipal, versionEtag } from '../http/route-kit.ts';
 import { attachmentDisposition } from '../http/attachment.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const idParams = z.object({ id: z.string().min(1).max(100) });
 
 /** Template routes under /api/v1. */
 export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,7 +34,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/assessments/:id/workbook',
     {
-      config: { access: { permission: 'assessment:read', scope: 'object', jurisdiction: assessmentJurisdiction } },
+      config: onAssessment('assessment:read'),
       schema: {
         tags: ['templates'],
         summary: 'Download the Excel template of an assessment, pre-filled with the current answers and comments',
@@ -47,7 +46,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
       const name = context.geography.findArea(assessment.jurisdiction)?.name ?? assessment.jurisdiction;
       const bytes = await buildAssessmentWorkbook(instrumentOf(assessment), assessment, name);
       await recordAudit(context.db, {
-        actorId: request.principal!.userId,
+        actorId: requirePrincipal(request).userId,
         action: 'workbook.export',
         targetType: 'assessment',
         targetId: assessment.id,
@@ -60,7 +59,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
           attachmentDisposition(`migov-${assessment.jurisdiction}-${assessment.year}.xlsx`),
         )
         .header('cache-control', 'private, no-store')
-        .header('etag', lockVersionEtag(assessment.lockVersion))
+        .header('etag', versionEtag(assessment.lockVersion))
         .send(bytes);
     },
   );
@@ -68,7 +67,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/assessments/:id/workbook',
     {
-      config: { access: { permission: 'assessment:edit', scope: 'object', jurisdiction: assessmentJurisdiction } },
+      config: onAssessment('assessment:edit'),
       schema: {
         tags: ['templates'],
         summary: 'Upload a filled-in template: every cell is validated; nothing changes unless all are valid',
@@ -95,7 +94,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       if (!read.ok) {
         await recordAudit(context.db, {
-          actorId: request.principal!.userId,
+          actorId: requirePrincipal(request).userId,
           action: 'workbook.refused',
           targetType: 'assessment',
           targetId: assessment.id,
@@ -112,23 +111,23 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
             current: assessment,
           });
         return reply
-          .header('etag', lockVersionEtag(assessment.lockVersion))
+          .header('etag', versionEtag(assessment.lockVersion))
           .send({ changed: 0, lockVersion: assessment.lockVersion });
       }
       const saved = await saveResponses(
         context.db,
         { assessmentId: assessment.id, expectedLockVersion: read.lockVersion, changes: read.changes },
-        request.principal!.userId,
+        requirePrincipal(request).userId,
       );
       await recordAudit(context.db, {
-        actorId: request.principal!.userId,
+        actorId: requirePrincipal(request).userId,
         action: 'workbook.import',
         targetType: 'assessment',
         targetId: assessment.id,
         details: { changed: read.changes.length, lockVersion: saved.lockVersion },
       });
       return reply
-        .header('etag', lockVersionEtag(saved.lockVersion))
+        .header('etag', versionEtag(saved.lockVersion))
         .send({ changed: read.changes.length, lockVersion: saved.lockVersion });
     },
   );

@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { PUBLIC } from '../http/route-kit.ts';
 
 /** The page at / when the web app is not built (its inline style is allowed by hash: http/security-headers.ts). */
 export const LANDING_PAGE = `<!doctype html>
@@ -27,7 +28,7 @@ export const webRoutes: FastifyPluginAsync<{ webRoot?: string | undefined }> = a
     // serve: false registers no routes of its own (each route here declares its access); sendFile guards against path traversal.
     // The build writes .br and .gz beside its text files: browsers that accept them get those.
     await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
-    app.get('/*', { config: { access: { permission: 'public' } }, schema: { hide: true } }, (request, reply) => {
+    app.get('/*', { config: PUBLIC, schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
       const path = decodeURIComponent(request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
       const file = path === '' ? undefined : resolve(root, path);
@@ -38,7 +39,7 @@ export const webRoutes: FastifyPluginAsync<{ webRoot?: string | undefined }> = a
     });
     return;
   }
-  app.get('/', { config: { access: { permission: 'public' } }, schema: { hide: true } }, async (_request, reply) =>
+  app.get('/', { config: PUBLIC, schema: { hide: true } }, async (_request, reply) =>
     reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(LANDING_PAGE),
   );
 };

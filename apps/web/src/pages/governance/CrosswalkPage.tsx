@@ -1,15 +1,15 @@
 /* @jsxRuntime automatic */
 /**
  * The crosswalk as a table (every active link with its basis: sourced with the source, or migov's own
- * editorial mapping), and for administrators and global analysts the editing of it: add a link, retire
+ * editorial mapping), and for holders of governance:edit the editing of it: add a link, retire
  * one with a reason; every edit names its source and becomes a new version.
  */
 import { useContext, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { SessionContext } from '../../app/session-context.tsx';
+import { holdsGlobally } from '../../app/permissions.ts';
 import { ErrorMessage } from '../../app/shared.tsx';
 import {
-  canEditCrosswalk,
   loadCrosswalk,
   nodeKindKey,
   type CrosswalkData,
@@ -45,7 +45,7 @@ function Basis({ link }: { link: CrosswalkLink }) {
 export function CrosswalkPage({ data: initial }: { data: CrosswalkData }) {
   const { t } = useI18n();
   const sessionState = useContext(SessionContext);
-  const editor = sessionState?.session ? canEditCrosswalk(sessionState.session.roles) : false;
+  const editor = holdsGlobally(sessionState?.session, 'governance:edit');
   const [data, setData] = useState(initial);
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<unknown>();

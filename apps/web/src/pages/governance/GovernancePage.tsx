@@ -4,7 +4,8 @@ import { useContext } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../app/router-context.tsx';
 import { SessionContext } from '../../app/session-context.tsx';
-import { canWriteBriefs, type ProfileSummary } from './governance-data.ts';
+import type { ProfileSummary } from './governance-data.ts';
+import { holds } from '../../app/permissions.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 export function GovernancePage({ data }: { data: { profiles: ProfileSummary[] } }) {
@@ -25,7 +26,7 @@ export function GovernancePage({ data }: { data: { profiles: ProfileSummary[] } 
           <Link to={{ view: 'mgi-assessments', lang }}>{t('mgiWork.title')}</Link>
         </p>
       ) : null}
-      {session && canWriteBriefs(session.roles) ? (
+      {holds(session, 'brief:write') ? (
         <p>
           <Link to={{ view: 'briefs', lang }}>{t('briefs.title')}</Link>
         </p>

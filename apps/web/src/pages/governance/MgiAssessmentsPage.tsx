@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../../app/router-context.tsx';
 import { useSession } from '../../app/session-context.tsx';
+import { holds } from '../../app/permissions.ts';
 import { ErrorMessage, Loading } from '../../app/shared.tsx';
 import { useLoad } from '../../app/use-load.ts';
 import { getJson } from '../../api/api-client.ts';
@@ -40,9 +41,7 @@ export function MgiAssessmentsPage() {
       </>
     );
   }
-  const launches = session.roles.some(
-    (grant) => grant.role === 'national-coordinator' || grant.role === 'administrator',
-  );
+  const launches = holds(session, 'mgi:steer');
   const launch = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);

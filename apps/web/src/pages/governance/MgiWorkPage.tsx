@@ -13,14 +13,7 @@ import { pickText } from '../../app/localized.ts';
 import { ApiProblem } from '../../api/api-client.ts';
 import { SaveFooter, SignedInRead } from './governance-parts.tsx';
 import { levelKey, type MgiWorkView } from './governance-data.ts';
-import {
-  answersEditable,
-  commentMinistries,
-  MGI_LEVELS,
-  parseConsultation,
-  permittedActions,
-  stateKey,
-} from './mgi-work-state.ts';
+import { MGI_LEVELS, parseConsultation, stateKey } from './mgi-work-state.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 type Answers = MgiWorkView['responses'];
@@ -116,11 +109,9 @@ function Actions({ view, onDone }: { view: MgiWorkView; onDone: (view: MgiWorkVi
   const { t } = useI18n();
   const { api } = useSession();
   const [error, setError] = useState<unknown>();
-  const actions = permittedActions(view.you.availableActions, view.you.roles);
-  const ministries =
-    view.state === 'inter-ministerial-consultation'
-      ? commentMinistries(view.process.ministries, view.you.ministries, view.you.roles)
-      : [];
+  // Comments have their own form, for the ministries the reader comments for.
+  const actions = view.you.availableActions.filter((action) => action !== 'comment');
+  const ministries = view.you.commentFor;
   const post = async (body: Record<string, unknown>) => {
     setError(undefined);
     try {
@@ -257,9 +248,7 @@ function MgiWork({ initial }: { initial: MgiWorkView }) {
       ) : null}
       {view.waitingFor.length > 0 ? <p>{t('mgiWork.waiting', { ministries: view.waitingFor.join('; ') })}</p> : null}
       <Actions view={view} onDone={setUpdated} />
-      {answersEditable(view.state, view.you.roles) ? (
-        <Answering key={view.id} view={view} onSaved={setUpdated} />
-      ) : null}
+      {view.you.editsAnswers ? <Answering key={view.id} view={view} onSaved={setUpdated} /> : null}
       {view.process.comments.length > 0 ? (
         <section aria-labelledby="mgi-comments">
           <h2 id="mgi-comments">{t('mgiWork.comments')}</h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { briefEdit, canEditCrosswalk, canWriteBriefs } from './governance-data.ts';
+import { briefEdit } from './governance-data.ts';
 import { formatRoute, parseRoute } from '../../app/routes.ts';
 
 describe('the governance pages', () => {
@@ -32,12 +32,5 @@ describe('the governance pages', () => {
     const content = { title: 'T', summary: 'S', notes: '', area: { code: '50', name: 'Bangladesh' }, gaps: [] };
     expect(briefEdit(content, { title: 'T', summary: 'S2', notes: '' })).toEqual({ summary: 'S2' });
     expect(briefEdit(content, { title: 'T', summary: 'S', notes: '' })).toEqual({});
-  });
-
-  it('know who edits the crosswalk and who writes briefs', () => {
-    expect(canEditCrosswalk([{ role: 'global-analyst', scope: { kind: 'global' } }])).toBe(true);
-    expect(canEditCrosswalk([{ role: 'administrator', scope: { kind: 'area' } }])).toBe(false);
-    expect(canWriteBriefs([{ role: 'national-coordinator' }])).toBe(true);
-    expect(canWriteBriefs([{ role: 'focal-point' }])).toBe(false);
   });
 });

@@ -129,20 +129,6 @@ export interface BriefSummary {
   updatedAt: string;
 }
 
-/** Whether a session may edit the crosswalk (administrators and global analysts, globally). */
-export function canEditCrosswalk(roles: readonly { role: string; scope: { kind: string } }[]): boolean {
-  return roles.some(
-    (grant) => (grant.role === 'administrator' || grant.role === 'global-analyst') && grant.scope.kind === 'global',
-  );
-}
-
-/** Whether a session may work on briefs (some brief-author role). */
-export function canWriteBriefs(roles: readonly { role: string }[]): boolean {
-  return roles.some((grant) =>
-    ['administrator', 'global-analyst', 'regional-analyst', 'national-coordinator'].includes(grant.role),
-  );
-}
-
 /** The fields of a brief edit that differ from the version shown: only those are sent. */
 export function briefEdit(
   version: BriefVersionView['content'],
@@ -187,7 +173,14 @@ export interface MgiWorkView extends ProfileSummary {
     history: { action: { type: string; actor: string; at: string }; from: string; to: string }[];
   };
   waitingFor: string[];
-  you: { roles: string[]; ministries: string[]; availableActions: string[] };
+  /** What the reader may do now, as the server decides: actions, the ministries they comment for, saving answers. */
+  you: {
+    roles: string[];
+    ministries: string[];
+    availableActions: string[];
+    commentFor: string[];
+    editsAnswers: boolean;
+  };
 }
 
 /** An assessment in the workspace list. */

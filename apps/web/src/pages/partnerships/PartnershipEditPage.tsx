@@ -1,6 +1,6 @@
 /* @jsxRuntime automatic */
 /**
- * The partnership registry editor of one process, for administrators and global analysts: its type
+ * The partnership registry editor of one process, for holders of governance:edit: its type
  * history, membership records (add with role, as-of date and source; end on a date, the record
  * stays) and meetings with outcome documents. Every edit names its source and becomes a new version
  * of the registry; the public process page shows the result.
@@ -15,7 +15,7 @@ import { areaName } from '../../app/localized.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { ApiProblem } from '../../api/api-client.ts';
 import { normalizeAreaCode } from '../../charts/category-scale.ts';
-import { canEditCrosswalk } from '../governance/governance-data.ts';
+import { holdsGlobally } from '../../app/permissions.ts';
 import { loadPartnershipEdit, type PartnershipEditData } from './partnerships-data.ts';
 import { MembershipRecordsTable, TypeName, typeKey } from './partnership-parts.tsx';
 import {
@@ -373,7 +373,7 @@ export function PartnershipEditPage({ id }: { id: string }) {
       <Link to={{ view: 'partnership', lang, id }}>{t('partnershipEdit.backToProcess')}</Link>
     </p>
   );
-  if (!session || !canEditCrosswalk(session.roles)) {
+  if (!session || !holdsGlobally(session, 'governance:edit')) {
     return (
       <>
         <h1>{t('partnershipEdit.title')}</h1>

@@ -7,7 +7,7 @@ import { formatRoute } from '../../app/routes.ts';
 import { areaName, pickText } from '../../app/localized.ts';
 import { Section } from '../../app/shared.tsx';
 import { SessionContext } from '../../app/session-context.tsx';
-import { canEditCrosswalk } from '../governance/governance-data.ts';
+import { holdsGlobally } from '../../app/permissions.ts';
 import { ChartFrame } from '../../charts/ChartFrame.tsx';
 import { ChoroplethMap } from '../../charts/ChoroplethMap.tsx';
 import { fillOf, NO_DATA_COLOUR, normalizeAreaCode, type CategoryClass } from '../../charts/category-scale.ts';
@@ -32,7 +32,7 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
   const { live, navigate, base } = useNavigation();
   const { process, areas } = data;
   const sessionState = useContext(SessionContext);
-  const editor = live && sessionState?.session ? canEditCrosswalk(sessionState.session.roles) : false;
+  const editor = live && holdsGlobally(sessionState?.session, 'governance:edit');
   const [colourBy, setColourBy] = useState<'membership' | 'category'>('membership');
   const categories = process.memberCategories ?? undefined;
   const byCategory = colourBy === 'category' && categories !== undefined;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../api/api-types.ts';
+import { areasWith, holds, holdsGlobally } from './permissions.ts';
+
+const session = {
+  user: { id: 'u', email: 'u@example.org', name: 'U', status: 'active' },
+  roles: [],
+  permissions: {
+    'assessment:create': [
+      { kind: 'area', area: '484' },
+      { kind: 'group', group: '419' },
+    ],
+    'governance:edit': [{ kind: 'global' }],
+    'brief:write': [],
+  },
+} as unknown as Session;
+
+describe('the permissions of a session', () => {
+  it('answers from the scopes the server lists, and nothing without a session', () => {
+    expect(holds(session, 'assessment:create')).toBe(true);
+    expect(holds(session, 'brief:write')).toBe(false);
+    expect(holds(session, 'mgi:steer')).toBe(false);
+    expect(holds(undefined, 'assessment:create')).toBe(false);
+    expect(holdsGlobally(session, 'governance:edit')).toBe(true);
+    expect(holdsGlobally(session, 'assessment:create')).toBe(false);
+    expect(areasWith(session, 'assessment:create')).toEqual(['484']);
+  });
+});

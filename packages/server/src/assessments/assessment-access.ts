@@ -1,0 +1,21 @@
+/** The access of routes on one assessment: its jurisdiction, for the scope check of the permission a route declares. */
+import type { FastifyRequest } from 'fastify';
+import { findAssessment } from '@migov/db';
+import type { JurisdictionResolver, Permission } from '../auth/permissions.ts';
+import { needsOver } from '../http/route-kit.ts';
+
+/**
+ * The jurisdiction of the assessment named by :id (undefined = no such assessment). Without
+ * assessment:read over it, an assessment answers not-found like an unknown id.
+ */
+export const assessmentJurisdiction: JurisdictionResolver = Object.assign(
+  async (request: FastifyRequest) => {
+    const { id } = request.params as { id?: string };
+    if (typeof id !== 'string') return undefined;
+    return (await findAssessment(request.server.migov.db, id))?.jurisdiction;
+  },
+  { visibleWith: 'assessment:read' as const },
+);
+
+/** Route config of a route that needs `permission` over the assessment named by :id. */
+export const onAssessment = (permission: Permission) => needsOver(permission, assessmentJurisdiction);
