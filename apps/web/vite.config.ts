@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { projectWorld } from './src/charts/world-map-state.ts';
@@ -124,10 +123,6 @@ function precompress(): Plugin {
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react(), worldMap(), preloadApp(), precompress()],
-  resolve: {
-    // Only the pure core modules go to the browser (see src/core-browser.ts).
-    alias: [{ find: /^@migov\/core$/, replacement: fileURLToPath(new URL('./src/core-browser.ts', import.meta.url)) }],
-  },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0, reportCompressedSize: false },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

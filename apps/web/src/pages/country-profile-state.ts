@@ -1,13 +1,8 @@
 /** What a country profile derives from a publication: item strengths and gaps, next-category advice, related commitments. Pure. */
-import {
-  DEFAULT_CROSSWALK,
-  mapDomainGap,
-  nextCategory,
-  SDG_10_7_2_DOMAIN_CODES,
-  type DomainGapMapping,
-  type NextCategoryReport,
-  type Responses,
-} from '@migov/core';
+import { DEFAULT_CROSSWALK, mapDomainGap, type DomainGapMapping } from '@migov/core/crosswalks';
+import type { Responses } from '@migov/core/instruments';
+import { SDG_10_7_2_DOMAIN_CODES } from '@migov/core/observations';
+import { nextCategory, type NextCategoryReport } from '@migov/core/scoring';
 import type { InstrumentVersion, ResponseValue } from '../api/api-types.ts';
 
 /** Item id -> option id, as the scorer reads answers. */

@@ -1,41 +1,22 @@
 /** Test support: a real database (SQLite in memory or a fresh PostgreSQL database), a real app, real users. */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { createDatabase, createUser, grantRole, setPasswordHash, type MigovDatabase } from '@migov/db';
+import { createTestDatabase as createMigratedTestDatabase } from '@migov/db/testing';
 import { createApp, type CreateAppOptions, type MigovApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Role, RoleScope } from '../auth/permissions.ts';
 
-export const POSTGRES_URL = process.env.MIGOV_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DIALECTS = ['sqlite', 'postgres'] as const;
 export type TestDialect = (typeof DIALECTS)[number];
 
-/** A migrated database of the dialect; `drop` closes it and removes a PostgreSQL database. */
+/** A migrated database of the dialect (SQLite in memory); `drop` closes it and removes a PostgreSQL database. */
 export async function createTestDatabase(dialect: TestDialect): Promise<{ db: MigovDatabase; drop(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const db = await createDatabase({ url: 'sqlite::memory:' });
     await db.migrate();
     return { db, drop: () => db.close() };
   }
-  const name = `migov_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const db = await createDatabase({ url: url.href, poolSize: 20 });
-  await db.migrate();
-  return {
-    db,
-    async drop() {
-      await db.close();
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+  const test = await createMigratedTestDatabase(dialect, { poolSize: 20 });
+  return { db: test.db, drop: () => test.dispose() };
 }
 
 /** The password every test user gets. */
