@@ -7,10 +7,9 @@ import { CHECKLIST_STATUSES, MAINSTREAMING_ELEMENTS, PLANNING_STAGES } from './b
 
 const longText = z.string().max(20_000);
 
-/** The body of "edit the brief": what changes, on which version, and why. */
+/** The body of "edit the brief": what changes and why (the version it starts from travels as If-Match). */
 export const briefEditRequestSchema = z
   .object({
-    expectedVersion: z.number().int().min(1),
     description: z.string().trim().min(1).max(2_000),
     edit: z
       .object({

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { CategoryBadge } from '../app/shared.tsx';
 import { categoryLabel, pickText } from '../app/localized.ts';
-import { ApiProblem } from '../api/api-client.ts';
+import { failureText, lockedSave } from '../app/use-locked-save.ts';
 import type { Assessment, AssessmentView, Evidence, LocalizedText } from '../api/api-types.ts';
 import {
   applyChanges,
@@ -74,30 +74,30 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
     if (batch.size === 0) return true;
     saving.current = true;
     setStatus('saving');
-    try {
-      const { body } = await api.request<AssessmentView>(`/assessments/${encodeURIComponent(id)}/responses`, {
-        method: 'PATCH',
-        headers: { 'if-match': `"${lockVersion.current}"` },
-        body: { changes: [...batch.values()] },
-      });
-      lockVersion.current = body.assessment.lockVersion;
-      setView(body);
-      const rest = settlePending(pendingRef.current, batch);
-      setPending(rest);
-      setStatus(rest.size > 0 ? 'pending' : 'saved');
-      return rest.size === 0;
-    } catch (failure) {
-      if (failure instanceof ApiProblem && failure.status === 409 && failure.problem.current) {
-        setConflict(failure.problem.current);
-        setStatus('conflict');
-      } else {
-        setSaveError(failure instanceof Error ? failure.message : String(failure));
-        setStatus('error');
-      }
+    const result = await lockedSave<AssessmentView, Assessment>(
+      api,
+      `/assessments/${encodeURIComponent(id)}/responses`,
+      lockVersion.current,
+      { method: 'PATCH', body: { changes: [...batch.values()] } },
+    );
+    saving.current = false;
+    if (result.outcome === 'conflict') {
+      setConflict(result.current);
+      setStatus('conflict');
       return false;
-    } finally {
-      saving.current = false;
     }
+    if (result.outcome === 'failed') {
+      setSaveError(failureText(result));
+      setStatus('error');
+      return false;
+    }
+    const body = result.body;
+    lockVersion.current = body.assessment.lockVersion;
+    setView(body);
+    const rest = settlePending(pendingRef.current, batch);
+    setPending(rest);
+    setStatus(rest.size > 0 ? 'pending' : 'saved');
+    return rest.size === 0;
   }, [api, id]);
 
   const schedule = useCallback(
@@ -172,18 +172,16 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
       return;
     }
     const action = view.availableActions.includes('resubmit') ? 'resubmit' : 'submit';
-    try {
-      const { body } = await api.request<AssessmentView>(`/assessments/${encodeURIComponent(id)}/${action}`, {
-        method: 'POST',
-        headers: { 'if-match': `"${lockVersion.current}"` },
-        body: {},
-      });
-      lockVersion.current = body.assessment.lockVersion;
-      setView(body);
-      reload();
-    } catch (failure) {
-      setSubmitError(failure instanceof Error ? failure.message : String(failure));
-    }
+    const result = await lockedSave<AssessmentView>(
+      api,
+      `/assessments/${encodeURIComponent(id)}/${action}`,
+      lockVersion.current,
+      { body: {} },
+    );
+    if (result.outcome !== 'saved') return setSubmitError(failureText(result));
+    lockVersion.current = result.body.assessment.lockVersion;
+    setView(result.body);
+    reload();
   };
 
   const returnReason = view.assessment.state === 'returned' ? latestReturnReason(bundle.history) : undefined;

@@ -6,6 +6,7 @@ import { useSession } from '../app/session-context.tsx';
 import { ErrorMessage } from '../app/shared.tsx';
 import { pickText } from '../app/localized.ts';
 import { getJson } from '../api/api-client.ts';
+import { lockedSave } from '../app/use-locked-save.ts';
 import type { AssessmentView, ResponseValue, ReviewComment } from '../api/api-types.ts';
 import type { AssessmentBundle } from './assessment-data.ts';
 import { AssessmentBundleLoader } from './AssessmentBundleLoader.tsx';
@@ -58,20 +59,18 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
       document.getElementById('review-reason')?.focus();
       return;
     }
-    try {
-      const { body } = await api.request<AssessmentView>(`/assessments/${encodeURIComponent(id)}/${action}`, {
-        method: 'POST',
-        headers: { 'if-match': `"${view.assessment.lockVersion}"` },
-        body: NEEDS_REASON.has(action) ? { reason: reason.trim() } : {},
-      });
-      setView(body);
-      setReason('');
-      setReasonError(false);
-      setMessage(t('review.done', { state: t('state.name', { state: body.assessment.state }) }));
-      reload();
-    } catch (failure) {
-      setError(failure);
-    }
+    const result = await lockedSave<AssessmentView>(
+      api,
+      `/assessments/${encodeURIComponent(id)}/${action}`,
+      view.assessment.lockVersion,
+      { body: NEEDS_REASON.has(action) ? { reason: reason.trim() } : {} },
+    );
+    if (result.outcome !== 'saved') return setError(result.outcome === 'conflict' ? result.problem : result.error);
+    setView(result.body);
+    setReason('');
+    setReasonError(false);
+    setMessage(t('review.done', { state: t('state.name', { state: result.body.assessment.state }) }));
+    reload();
   };
 
   const comment = async (itemId: string, body: string) => {

@@ -146,17 +146,20 @@ describe.each(DIALECTS)('the brief routes (%s)', (dialect) => {
     expect((await app.inject({ url: '/api/v1/briefs?area=XYZ', headers: asUser(analyst) })).statusCode).toBe(404);
   });
 
-  it('edits with the expected version, keeps every version, and answers 409 with the latest on a stale edit', async () => {
-    const brief = (await generate(coordinator, { area: '50' })).json() as BriefView;
+  it('edits with If-Match, keeps every version, and answers 409 with the latest on a stale edit', async () => {
+    const created = await generate(coordinator, { area: '50' });
+    expect(created.headers.etag).toBe('"1"');
+    const brief = created.json() as BriefView;
     const edit = (session: SignedIn, expectedVersion: number, title: string) =>
       app.inject({
         method: 'PUT',
         url: `/api/v1/briefs/${brief.id}`,
-        headers: asUser(session),
-        payload: { expectedVersion, description: `Title ${title}`, edit: { title } },
+        headers: { ...asUser(session), 'if-match': `"${expectedVersion}"` },
+        payload: { description: `Title ${title}`, edit: { title } },
       });
     const first = await edit(coordinator, 1, 'Bangladesh: migration in the Cooperation Framework');
     expect(first.statusCode, first.body).toBe(200);
+    expect(first.headers.etag).toBe('"2"');
     expect((first.json() as BriefView).versions.map((version) => [version.version, version.change])).toEqual([
       [1, 'generated'],
       [2, 'edited'],
@@ -164,9 +167,9 @@ describe.each(DIALECTS)('the brief routes (%s)', (dialect) => {
     const stale = await edit(analyst, 1, 'A competing title');
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'edit-conflict', current: { latestVersion: 2 } });
-    const stored = (
-      await app.inject({ url: `/api/v1/briefs/${brief.id}`, headers: asUser(analyst) })
-    ).json() as BriefView;
+    const read = await app.inject({ url: `/api/v1/briefs/${brief.id}`, headers: asUser(analyst) });
+    expect(read.headers.etag).toBe('"2"');
+    const stored = read.json() as BriefView;
     expect(stored.versions.map((version) => version.content.title)).toEqual([
       brief.versions[0]?.content.title,
       'Bangladesh: migration in the Cooperation Framework',
@@ -174,17 +177,24 @@ describe.each(DIALECTS)('the brief routes (%s)', (dialect) => {
     const empty = await app.inject({
       method: 'PUT',
       url: `/api/v1/briefs/${brief.id}`,
-      headers: asUser(analyst),
-      payload: { expectedVersion: 2, description: 'x', edit: { title: '  ' } },
+      headers: { ...asUser(analyst), 'if-match': '"2"' },
+      payload: { description: 'x', edit: { title: '  ' } },
     });
     expect(empty.statusCode).toBe(400);
+    const unconditional = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/briefs/${brief.id}`,
+      headers: asUser(analyst),
+      payload: { description: 'x', edit: { title: 'No version named' } },
+    });
+    expect(unconditional.statusCode).toBe(428);
     expect(
       (
         await app.inject({
           method: 'PUT',
           url: `/api/v1/briefs/${brief.id}`,
-          headers: { cookie: analyst.cookie },
-          payload: { expectedVersion: 2, description: 'x', edit: {} },
+          headers: { cookie: analyst.cookie, 'if-match': '"2"' },
+          payload: { description: 'x', edit: {} },
         })
       ).statusCode,
     ).toBe(403);
@@ -195,8 +205,8 @@ describe.each(DIALECTS)('the brief routes (%s)', (dialect) => {
     await app.inject({
       method: 'PUT',
       url: `/api/v1/briefs/${brief.id}`,
-      headers: asUser(coordinator),
-      payload: { expectedVersion: 1, description: 'title', edit: { title: 'Our own title' } },
+      headers: { ...asUser(coordinator), 'if-match': '"1"' },
+      payload: { description: 'title', edit: { title: 'Our own title' } },
     });
     // A correction: DOMAIN5 now meets.
     await importObservations(
@@ -210,15 +220,13 @@ describe.each(DIALECTS)('the brief routes (%s)', (dialect) => {
     const stale = await app.inject({
       method: 'POST',
       url: `/api/v1/briefs/${brief.id}/regenerate`,
-      headers: asUser(coordinator),
-      payload: { expectedVersion: 1 },
+      headers: { ...asUser(coordinator), 'if-match': '"1"' },
     });
     expect(stale.statusCode).toBe(409);
     const response = await app.inject({
       method: 'POST',
       url: `/api/v1/briefs/${brief.id}/regenerate`,
-      headers: asUser(coordinator),
-      payload: { expectedVersion: 2 },
+      headers: { ...asUser(coordinator), 'if-match': '"2"' },
     });
     expect(response.statusCode, response.body).toBe(200);
     const regenerated = response.json() as BriefView;
@@ -267,8 +275,8 @@ describe.each(DIALECTS)('the brief routes (%s)', (dialect) => {
     await app.inject({
       method: 'PUT',
       url: `/api/v1/briefs/${brief.id}`,
-      headers: asUser(coordinator),
-      payload: { expectedVersion: 1, description: 'note', edit: { notes: 'Edited note for version two' } },
+      headers: { ...asUser(coordinator), 'if-match': '"1"' },
+      payload: { description: 'note', edit: { notes: 'Edited note for version two' } },
     });
     const md1 = await app.inject({ url: `/api/v1/briefs/${brief.id}/versions/1.md`, headers: asUser(coordinator) });
     expect(md1.statusCode).toBe(200);

@@ -38,7 +38,7 @@ import type { Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { isAllowed } from '../auth/permissions.ts';
 import { publishedMgiForBrief } from '../mgi/mgi-instruments.ts';
-import { idParams, needs, requirePrincipal } from '../http/route-kit.ts';
+import { idParams, ifMatchHeaders, needs, requireIfMatch, requirePrincipal, versionEtag } from '../http/route-kit.ts';
 import { attachmentDisposition } from '../http/attachment.ts';
 
 /**
@@ -205,7 +205,11 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         principal.userId,
       );
-      return reply.code(201).header('location', `/api/v1/briefs/${stored.id}`).send(briefView(stored));
+      return reply
+        .code(201)
+        .header('location', `/api/v1/briefs/${stored.id}`)
+        .header('etag', versionEtag(1))
+        .send(briefView(stored));
     },
   );
 
@@ -247,7 +251,10 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.unknown() },
       },
     },
-    async (request) => briefView((await loadBrief(request, request.params.id)).brief),
+    async (request, reply) => {
+      const view = briefView((await loadBrief(request, request.params.id)).brief);
+      return reply.header('etag', versionEtag(view.latestVersion)).send(view);
+    },
   );
 
   app.get(
@@ -300,16 +307,16 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['briefs'],
         summary:
-          "Regenerate a brief's facts (results, gaps, processes) from the published data of its round as a new version, keeping every edit; 409 on a stale expectedVersion",
+          "Regenerate a brief's facts (results, gaps, processes) from the published data of its round as a new version, keeping every edit; needs If-Match (the brief's ETag, its latest version); 409 when another version came first",
         description: AUTHORS_TEXT,
         params: idParams,
-        body: z.object({ expectedVersion: z.number().int().min(1) }).strict(),
+        headers: ifMatchHeaders,
         response: { 200: z.unknown() },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { brief, principal } = await loadBrief(request, request.params.id);
-      const { expectedVersion } = request.body;
+      const expectedVersion = requireIfMatch(request, '/briefs/{id}');
       const latest = brief.versions.at(-1);
       if (!latest || latest.version !== expectedVersion)
         throw new ApiError('edit-conflict', `the brief is at version ${latest?.version ?? 0}, not ${expectedVersion}`, {
@@ -347,7 +354,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
           },
           principal.userId,
         );
-        return briefView(stored);
+        return reply.header('etag', versionEtag(stored.versions.at(-1)?.version ?? 0)).send(briefView(stored));
       } catch (error) {
         if (error instanceof ConflictError)
           throw new ApiError('edit-conflict', error.message, { current: briefView(error.current as StoredBrief) });
@@ -363,16 +370,18 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['briefs'],
         summary:
-          'Edit a brief: appends a new version; 409 when expectedVersion is not the latest (the body carries the latest)',
+          "Edit a brief: appends a new version; needs If-Match (the brief's ETag, its latest version); 409 with the latest in `current` when another version came first",
         description: AUTHORS_TEXT,
         params: idParams,
+        headers: ifMatchHeaders,
         body: briefEditRequestSchema,
         response: { 200: z.unknown() },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { brief, principal } = await loadBrief(request, request.params.id);
-      const { expectedVersion, description, edit } = request.body;
+      const expectedVersion = requireIfMatch(request, '/briefs/{id}');
+      const { description, edit } = request.body;
       let edited: BriefDocument;
       try {
         edited = editBrief(toDocument(brief), edit, {
@@ -407,7 +416,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
           },
           principal.userId,
         );
-        return briefView(stored);
+        return reply.header('etag', versionEtag(stored.versions.at(-1)?.version ?? 0)).send(briefView(stored));
       } catch (error) {
         if (error instanceof ConflictError)
           throw new ApiError('edit-conflict', error.message, { current: briefView(error.current as StoredBrief) });

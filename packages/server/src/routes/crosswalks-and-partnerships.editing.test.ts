@@ -53,8 +53,24 @@ describe.each(DIALECTS)('editing the crosswalk and the partnership registry (%s)
     await drop();
   });
 
+  /** An edit: the version it starts from travels as If-Match, the rest is the body. */
+  const send = (
+    method: 'POST' | 'PUT',
+    url: string,
+    session: SignedIn | undefined,
+    { expectedVersion, ...payload }: Record<string, unknown>,
+  ) =>
+    app.inject({
+      method,
+      url,
+      headers: {
+        ...(session ? asUser(session) : {}),
+        ...(expectedVersion !== undefined ? { 'if-match': `"${String(expectedVersion)}"` } : {}),
+      },
+      payload,
+    });
   const post = (url: string, session: SignedIn | undefined, payload: Record<string, unknown>) =>
-    app.inject({ method: 'POST', url, ...(session ? { headers: asUser(session) } : {}), payload });
+    send('POST', url, session, payload);
 
   it('adds, replaces and retires crosswalk links with their source, and the gaps read the stored crosswalk', async () => {
     const read = (await app.inject('/api/v1/crosswalks?status=all')).json() as { version: number; items: Link[] };
@@ -102,6 +118,8 @@ describe.each(DIALECTS)('editing the crosswalk and the partnership registry (%s)
     expect(stale.json()).toMatchObject({ code: 'edit-conflict', current: { version: 2 } });
     const duplicate = await post('/api/v1/crosswalks/links', analyst, { expectedVersion: 2, source: 's', link });
     expect(duplicate.statusCode).toBe(422);
+    const unconditional = await post('/api/v1/crosswalks/links', analyst, { source: 's', link });
+    expect(unconditional.statusCode).toBe(428);
     expect(duplicate.json().problems).toEqual([expect.objectContaining({ field: 'to' })]);
 
     const gaps = (await app.inject('/api/v1/areas/50/gaps')).json() as {
@@ -111,16 +129,11 @@ describe.each(DIALECTS)('editing the crosswalk and the partnership registry (%s)
       expect.objectContaining({ objective: Number(objective), basis: 'source' }),
     );
 
-    const replaced = await app.inject({
-      method: 'PUT',
-      url: `/api/v1/crosswalks/links/${encodeURIComponent(addedBody.link.id)}`,
-      headers: asUser(analyst),
-      payload: {
-        expectedVersion: 2,
-        source: 'Review of the mapping',
-        reason: 'The source does not say so',
-        link: { ...link, basis: 'editorial', source: undefined },
-      },
+    const replaced = await send('PUT', `/api/v1/crosswalks/links/${encodeURIComponent(addedBody.link.id)}`, analyst, {
+      expectedVersion: 2,
+      source: 'Review of the mapping',
+      reason: 'The source does not say so',
+      link: { ...link, basis: 'editorial', source: undefined },
     });
     expect(replaced.statusCode, replaced.body).toBe(200);
     const replacement = (replaced.json() as { link: Link & { replaces: string } }).link;
@@ -152,7 +165,10 @@ describe.each(DIALECTS)('editing the crosswalk and the partnership registry (%s)
         .filter((entry) => entry.id === addedBody.link.id || entry.id === replacement.id)
         .map((entry) => entry.status),
     ).toEqual(['retired', 'retired']);
-    const history = (await app.inject('/api/v1/crosswalks/history')).json() as {
+    const historyRead = await app.inject('/api/v1/crosswalks/history');
+    // The history's ETag is the latest version: what the next edit sends as If-Match.
+    expect(historyRead.headers.etag).toBe('"4"');
+    const history = historyRead.json() as {
       items: { version: number; source: string; change: { type: string } }[];
     };
     expect(history.items.map((entry) => [entry.version, entry.change.type, entry.source])).toEqual([

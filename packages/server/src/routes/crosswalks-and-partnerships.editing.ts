@@ -4,10 +4,12 @@
  * its source), and how a stored edit answers (the new version; 409 with the current version when
  * someone saved first; the public bodies rebuilt).
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   ConflictError,
   findUser,
+  listGovernanceDocumentVersions,
   listRoleGrants,
   saveGovernanceDocument,
   type GovernanceDocumentName,
@@ -17,22 +19,41 @@ import {
 import type { AppContext, Principal } from '../context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { rolesWith, type Role } from '../auth/permissions.ts';
-import { needs } from '../http/route-kit.ts';
+import { ifMatchHeaders, needs, requireIfMatch, versionEtag } from '../http/route-kit.ts';
 
 /** The route config of editing routes: `governance:edit` with global scope (checked before the body, so refusals never depend on it). */
 export const GOVERNANCE_EDITORS = needs('governance:edit', 'global');
 export const EDITORS_TEXT =
-  'Every edit names the version it starts from (expectedVersion) and its source; 409 edit-conflict when another edit came first.';
+  'Every edit sends the version it starts from as If-Match (the `version` of the read, the ETag of GET …/history or of the last edit; 428 without it) and names its source; 409 edit-conflict when another edit came first.';
+
+/** The headers of every edit request. */
+export const editHeaders = ifMatchHeaders;
 
 /** Fields of every edit request. */
 export const editFields = {
-  expectedVersion: z
-    .number()
-    .int()
-    .min(1)
-    .describe('the version the edit starts from (GET …/history or the `version` of the read)'),
   source: z.string().trim().min(1).max(2_000).describe('where the edit comes from: a document, a decision, a web page'),
 };
+
+/**
+ * The version an edit starts from (If-Match), checked against the stored document: 409 edit-conflict
+ * with the current version when another edit came first.
+ */
+export function expectVersion(
+  request: FastifyRequest,
+  stored: { name: GovernanceDocumentName; version: number; description: string; createdAt: string },
+): number {
+  const path = stored.name === 'crosswalk' ? '/crosswalks/history' : '/partnerships/history';
+  const expected = requireIfMatch(request, path);
+  if (stored.version !== expected)
+    throw new ApiError(
+      'edit-conflict',
+      `the ${stored.name.replace('-', ' ')} is at version ${stored.version}, not ${expected}`,
+      {
+        current: { version: stored.version, description: stored.description, createdAt: stored.createdAt },
+      },
+    );
+  return expected;
+}
 
 /** A core edit refusal as 422 with its problems. */
 export function invalidEdit(
@@ -80,6 +101,12 @@ export async function storeEdit<Name extends GovernanceDocumentName>(
     }
     throw error;
   }
+}
+
+/** Every version of a document, newest first, editors named by role, with the latest version as ETag (what an edit sends as If-Match). */
+export async function historyAnswer(context: AppContext, reply: FastifyReply, name: GovernanceDocumentName) {
+  const items = await withEditorsByRole(context, await listGovernanceDocumentVersions(context.db, name));
+  return reply.header('etag', versionEtag(items[0]?.version ?? 0)).send({ items });
 }
 
 /** The version summary an edit answers with. */

@@ -23,15 +23,18 @@ import {
   type LinkBasis,
   type Observation,
 } from '@migov/core';
-import { listGovernanceDocumentVersions, loadCrosswalk } from '@migov/db';
+import { loadCrosswalk } from '@migov/db';
 import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { PUBLIC, requirePrincipal } from '../http/route-kit.ts';
 import { etagOf, jsonBody, sendCached } from '../http/etag.ts';
 import {
   editFields,
+  editHeaders,
   EDITORS_TEXT,
+  expectVersion,
   GOVERNANCE_EDITORS,
+  historyAnswer,
   invalidEdit,
   storeEdit,
   versionView,
@@ -203,15 +206,12 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.unknown() },
       },
     },
-    async () => ({
-      items: await withEditorsByRole(context, await listGovernanceDocumentVersions(context.db, 'crosswalk')),
-    }),
+    async (_request, reply) => historyAnswer(context, reply, 'crosswalk'),
   );
 
   /** Apply a core edit to the stored crosswalk and store it. */
   async function editCrosswalk(
     request: FastifyRequest,
-    expectedVersion: number,
     source: string,
     edit: (crosswalk: Crosswalk, actor: string, at: string) => CrosswalkEditResult,
     describe: (link: CrosswalkLink) => string,
@@ -219,10 +219,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
   ) {
     const principal = requirePrincipal(request);
     const stored = await loadCrosswalk(context.db);
-    if (stored.version !== expectedVersion)
-      throw new ApiError('edit-conflict', `the crosswalk is at version ${stored.version}, not ${expectedVersion}`, {
-        current: { version: stored.version, description: stored.description, createdAt: stored.createdAt },
-      });
+    const expectedVersion = expectVersion(request, stored);
     let result: CrosswalkEditResult;
     try {
       result = edit(stored.content, principal.userId, context.now().toISOString());
@@ -252,15 +249,15 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['governance'],
         summary: 'Add a crosswalk link (sourced links name their source; editorial ones are labelled as such)',
         description: EDITORS_TEXT,
+        headers: editHeaders,
         body: z.object({ ...editFields, link: newCrosswalkLinkSchema }).strict(),
         response: { 201: z.unknown() },
       },
     },
     async (request, reply) => {
-      const { expectedVersion, source, link } = request.body;
+      const { source, link } = request.body;
       const body = await editCrosswalk(
         request,
-        expectedVersion,
         source,
         (crosswalk, actor, at) => addCrosswalkLink(crosswalk, link, { actor, at }),
         (added) => `Added ${nodeText(added)}`,
@@ -278,6 +275,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['governance'],
         summary: 'Replace a link: the old one is retired with the reason, the new one records what it replaces',
         description: EDITORS_TEXT,
+        headers: editHeaders,
         params: linkParams,
         body: z
           .object({ ...editFields, reason: z.string().trim().min(1).max(2_000), link: newCrosswalkLinkSchema })
@@ -286,10 +284,9 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { expectedVersion, source, reason, link } = request.body;
+      const { source, reason, link } = request.body;
       return editCrosswalk(
         request,
-        expectedVersion,
         source,
         (crosswalk, actor, at) => {
           getCrosswalkLink(crosswalk, request.params.id);
@@ -309,16 +306,16 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['governance'],
         summary: 'Retire a link with a reason (it stays in the table as retired)',
         description: EDITORS_TEXT,
+        headers: editHeaders,
         params: linkParams,
         body: z.object({ ...editFields, reason: z.string().trim().min(1).max(2_000) }).strict(),
         response: { 200: z.unknown() },
       },
     },
     async (request) => {
-      const { expectedVersion, source, reason } = request.body;
+      const { source, reason } = request.body;
       return editCrosswalk(
         request,
-        expectedVersion,
         source,
         (crosswalk, actor, at) => {
           getCrosswalkLink(crosswalk, request.params.id);

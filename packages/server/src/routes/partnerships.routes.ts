@@ -33,19 +33,21 @@ import {
   type ProcessType,
   type RegistryEditResult,
 } from '@migov/core';
-import { listGovernanceDocumentVersions, loadPartnershipRegistry } from '@migov/db';
+import { loadPartnershipRegistry } from '@migov/db';
 import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { PUBLIC, requirePrincipal } from '../http/route-kit.ts';
 import { jsonBody, sendCached } from '../http/etag.ts';
 import {
   editFields,
+  editHeaders,
   EDITORS_TEXT,
+  expectVersion,
   GOVERNANCE_EDITORS,
+  historyAnswer,
   invalidEdit,
   storeEdit,
   versionView,
-  withEditorsByRole,
 } from './crosswalks-and-partnerships.editing.ts';
 
 const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
@@ -300,15 +302,12 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.unknown() },
       },
     },
-    async () => ({
-      items: await withEditorsByRole(context, await listGovernanceDocumentVersions(context.db, 'partnership-registry')),
-    }),
+    async (_request, reply) => historyAnswer(context, reply, 'partnership-registry'),
   );
 
   /** Apply a core edit to the stored registry and store it. */
   async function editRegistry<T>(
     request: FastifyRequest,
-    expectedVersion: number,
     source: string,
     edit: (registry: PartnershipRegistry) => RegistryEditResult<T>,
     describe: (record: T) => string,
@@ -316,12 +315,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   ) {
     const principal = requirePrincipal(request);
     const current = await stored();
-    if (current.version !== expectedVersion)
-      throw new ApiError(
-        'edit-conflict',
-        `the partnership registry is at version ${current.version}, not ${expectedVersion}`,
-        { current: { version: current.version, description: current.description, createdAt: current.createdAt } },
-      );
+    const expectedVersion = expectVersion(request, current);
     const result = edit(current.content);
     if (!result.ok) throw invalidEdit('the registry edit is refused', result.problems);
     const saved = await storeEdit(context, principal, {
@@ -343,16 +337,16 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['partnerships'],
         summary: 'Add a membership record (member or observer, with as-of date, optional from/until, and its source)',
         description: EDITORS_TEXT,
+        headers: editHeaders,
         body: z.object({ ...editFields, membership: newMembershipSchema }).strict(),
         response: { 201: z.unknown() },
       },
     },
     async (request, reply) => {
-      const { expectedVersion, source, membership } = request.body;
+      const { source, membership } = request.body;
       const isKnownArea = (area: string) => context.geography.findArea(area)?.kind === 'country';
       const body = await editRegistry(
         request,
-        expectedVersion,
         source,
         (registry) => addMembership(registry, membership, isKnownArea),
         (record) => `Added ${record.name} (${record.kind}) to ${record.process}`,
@@ -370,6 +364,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['partnerships'],
         summary: 'End a membership on a date (the record stays, with until and the source of the end)',
         description: EDITORS_TEXT,
+        headers: editHeaders,
         params: z.object({ id: z.string().min(1).max(300) }),
         body: z
           .object({
@@ -383,13 +378,12 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { expectedVersion, source, until } = request.body;
+      const { source, until } = request.body;
       const current = await stored();
       if (!current.content.memberships.some((record) => record.id === request.params.id))
         throw new ApiError('not-found', `no membership record ${request.params.id}`);
       return editRegistry(
         request,
-        expectedVersion,
         source,
         (registry) => endMembership(registry, request.params.id, { until, source }),
         (record) => `Ended ${record.name} in ${record.process} on ${until}`,
@@ -407,6 +401,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Add an entry to a process's type history: the type a source gives it and when (the latest entry is the current type; earlier ones stay)",
         description: EDITORS_TEXT,
+        headers: editHeaders,
         params: z.object({ id: z.string().min(1).max(100) }),
         body: z
           .object({
@@ -424,12 +419,11 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { expectedVersion, source, type, asOf } = request.body;
+      const { source, type, asOf } = request.body;
       if (!findProcess((await stored()).content, request.params.id))
         throw new ApiError('not-found', `no consultation process ${JSON.stringify(request.params.id)}`);
       const body = await editRegistry(
         request,
-        expectedVersion,
         source,
         (registry) => addTypeClaim(registry, request.params.id, { type: type as ProcessType, asOf, source }),
         (record) => `Typed ${record.process} as ${record.type} (${record.asOf})`,
@@ -448,6 +442,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Add a meeting of a process (or of the Global Meetings of Chairs and Secretariats of RCPs, process "grcp") with its outcome documents',
         description: EDITORS_TEXT,
+        headers: editHeaders,
         body: z
           .object({
             ...editFields,
@@ -477,10 +472,9 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { expectedVersion, source, meeting } = request.body;
+      const { source, meeting } = request.body;
       const body = await editRegistry(
         request,
-        expectedVersion,
         source,
         (registry) => addMeeting(registry, { ...meeting, source }),
         (record) => `Added the meeting ${record.title} of ${record.process}`,

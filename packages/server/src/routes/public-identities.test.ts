@@ -52,8 +52,14 @@ describe.each(DIALECTS)('public answers and user identities (%s)', (dialect) => 
     secrets.push(analystUser.id, adminUser.id, analystUser.email, adminUser.email);
     const analyst = await signIn(app, analystUser.email);
     const admin = await signIn(app, adminUser.email);
-    const post = (url: string, session: typeof analyst, payload: Record<string, unknown>) =>
-      app.inject({ method: 'POST', url, headers: asUser(session), payload });
+    // An edit sends the version it starts from as If-Match.
+    const post = (url: string, session: typeof analyst, { expectedVersion, ...payload }: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { ...asUser(session), 'if-match': `"${String(expectedVersion)}"` },
+        payload,
+      });
     const read = (await app.inject('/api/v1/crosswalks?status=all')).json() as {
       version: number;
       items: { status: string; from: { kind: string; id: string }; to: { kind: string; id: string } }[];

@@ -8,15 +8,14 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../app/router-context.tsx';
-import { useSession } from '../../app/session-context.tsx';
-import { ApiProblem } from '../../api/api-client.ts';
+import { useLockedSave } from '../../app/use-locked-save.ts';
 import { SaveFooter, SignedInRead } from './governance-parts.tsx';
 import { briefEdit, type BriefView } from './governance-data.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 function Editor({ brief, onSaved }: { brief: BriefView; onSaved: (brief: BriefView) => void }) {
   const { t } = useI18n();
-  const { api } = useSession();
+  const { save: lockedSave } = useLockedSave();
   const latest = brief.versions.at(-1)!;
   const [draft, setDraft] = useState({
     title: latest.content.title,
@@ -31,24 +30,20 @@ function Editor({ brief, onSaved }: { brief: BriefView; onSaved: (brief: BriefVi
     event.preventDefault();
     const current = base.versions.at(-1)!;
     setError(undefined);
-    try {
-      const { body } = await api.request<BriefView>(`/briefs/${encodeURIComponent(brief.id)}`, {
-        method: 'PUT',
-        body: { expectedVersion: current.version, description, edit: briefEdit(current.content, draft) },
-      });
-      setBase(body);
+    const result = await lockedSave<BriefView>(`/briefs/${encodeURIComponent(brief.id)}`, current.version, {
+      method: 'PUT',
+      body: { description, edit: briefEdit(current.content, draft) },
+    });
+    if (result.outcome === 'saved') {
+      setBase(result.body);
       setDescription('');
-      setStatus(t('brief.saved', { version: body.latestVersion }));
-      onSaved(body);
-    } catch (failure) {
-      if (failure instanceof ApiProblem && failure.status === 409 && failure.problem.current) {
-        const stored = failure.problem.current as unknown as BriefView;
-        setBase(stored);
-        setStatus(t('brief.conflict', { version: stored.latestVersion }));
-        return;
-      }
-      setError(failure);
-    }
+      setStatus(t('brief.saved', { version: result.body.latestVersion }));
+      onSaved(result.body);
+    } else if (result.outcome === 'conflict') {
+      // Someone saved first: their version becomes the base; what was typed stays, to save again.
+      setBase(result.current);
+      setStatus(t('brief.conflict', { version: result.current.latestVersion }));
+    } else setError(result.error);
   };
   return (
     <form onSubmit={save} data-testid="brief-editor">

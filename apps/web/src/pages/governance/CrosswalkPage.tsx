@@ -8,6 +8,7 @@ import { useContext, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { SessionContext } from '../../app/session-context.tsx';
 import { holdsGlobally } from '../../app/permissions.ts';
+import { lockedSave } from '../../app/use-locked-save.ts';
 import { ErrorMessage } from '../../app/shared.tsx';
 import {
   loadCrosswalk,
@@ -17,6 +18,7 @@ import {
   type CrosswalkNode,
 } from './governance-data.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
+import { English, Message } from '../../app/Localized.tsx';
 
 const NODE_KINDS = ['migof-element', 'sdg-10-7-2-domain', 'mgi-dimension', 'gcm-objective', 'sdg-target'] as const;
 
@@ -34,7 +36,9 @@ function Basis({ link }: { link: CrosswalkLink }) {
   return (
     <>
       {link.basis === 'source' ? (
-        <span>{t('crosswalk.sourced', { source: link.source ?? '' })}</span>
+        <span>
+          <Message id="crosswalk.sourced" values={{ source: <English>{link.source ?? ''}</English> }} />
+        </span>
       ) : (
         <em>{t('crosswalk.editorial')}</em>
       )}
@@ -55,13 +59,11 @@ export function CrosswalkPage({ data: initial }: { data: CrosswalkData }) {
   const edit = async (path: string, body: Record<string, unknown>) => {
     if (!sessionState) return;
     setError(undefined);
+    const result = await lockedSave<{ version: number }>(sessionState.api, path, data.version, { body });
+    if (result.outcome !== 'saved') return setError(result.outcome === 'conflict' ? result.problem : result.error);
     try {
-      const { body: saved } = await sessionState.api.request<{ version: number }>(path, {
-        method: 'POST',
-        body: { expectedVersion: data.version, ...body },
-      });
       setData(await loadCrosswalk(sessionState.api));
-      setStatus(t('crosswalk.saved', { version: saved.version }));
+      setStatus(t('crosswalk.saved', { version: result.body.version }));
       setRetiring(undefined);
     } catch (failure) {
       setError(failure);

@@ -7,10 +7,9 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../app/router-context.tsx';
-import { useSession } from '../../app/session-context.tsx';
+import { useLockedSave } from '../../app/use-locked-save.ts';
 import { ErrorMessage } from '../../app/shared.tsx';
 import { pickText } from '../../app/localized.ts';
-import { ApiProblem } from '../../api/api-client.ts';
 import { SaveFooter, SignedInRead } from './governance-parts.tsx';
 import { levelKey, type MgiWorkView } from './governance-data.ts';
 import { MGI_LEVELS, parseConsultation, stateKey } from './mgi-work-state.ts';
@@ -20,7 +19,7 @@ type Answers = MgiWorkView['responses'];
 
 function Answering({ view, onSaved }: { view: MgiWorkView; onSaved: (view: MgiWorkView) => void }) {
   const { t, lang } = useI18n();
-  const { api } = useSession();
+  const { save: lockedSave } = useLockedSave();
   const [draft, setDraft] = useState<Answers>(view.responses);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>();
@@ -34,23 +33,19 @@ function Answering({ view, onSaved }: { view: MgiWorkView; onSaved: (view: MgiWo
         ([itemId, answer]) => JSON.stringify(answer) !== JSON.stringify(view.responses[itemId] ?? {}),
       ),
     );
-    try {
-      const { body } = await api.request<MgiWorkView>(`/mgi/assessments/${encodeURIComponent(view.id)}/answers`, {
-        method: 'PUT',
-        headers: { 'if-match': `"${view.lockVersion}"` },
-        body: { answers: changed },
-      });
+    const result = await lockedSave<MgiWorkView>(
+      `/mgi/assessments/${encodeURIComponent(view.id)}/answers`,
+      view.lockVersion,
+      { method: 'PUT', body: { answers: changed } },
+    );
+    if (result.outcome === 'saved') {
       setStatus(t('mgiWork.saved'));
-      onSaved(body);
-    } catch (failure) {
-      if (failure instanceof ApiProblem && failure.status === 409 && failure.problem.current) {
-        // Someone saved first: take their version as the base and keep the answers typed here.
-        onSaved(failure.problem.current as unknown as MgiWorkView);
-        setStatus(t('mgiWork.conflict'));
-        return;
-      }
-      setError(failure);
-    }
+      onSaved(result.body);
+    } else if (result.outcome === 'conflict') {
+      // Someone saved first: take their version as the base and keep the answers typed here.
+      onSaved(result.current);
+      setStatus(t('mgiWork.conflict'));
+    } else setError(result.error);
   };
   return (
     <form onSubmit={save} data-testid="mgi-answers">
@@ -107,22 +102,20 @@ function Answering({ view, onSaved }: { view: MgiWorkView; onSaved: (view: MgiWo
 
 function Actions({ view, onDone }: { view: MgiWorkView; onDone: (view: MgiWorkView) => void }) {
   const { t } = useI18n();
-  const { api } = useSession();
+  const { save: lockedSave } = useLockedSave();
   const [error, setError] = useState<unknown>();
   // Comments have their own form, for the ministries the reader comments for.
   const actions = view.you.availableActions.filter((action) => action !== 'comment');
   const ministries = view.you.commentFor;
   const post = async (body: Record<string, unknown>) => {
     setError(undefined);
-    try {
-      const { body: updated } = await api.request<MgiWorkView>(
-        `/mgi/assessments/${encodeURIComponent(view.id)}/actions`,
-        { method: 'POST', headers: { 'if-match': `"${view.lockVersion}"` }, body },
-      );
-      onDone(updated);
-    } catch (failure) {
-      setError(failure);
-    }
+    const result = await lockedSave<MgiWorkView>(
+      `/mgi/assessments/${encodeURIComponent(view.id)}/actions`,
+      view.lockVersion,
+      { body },
+    );
+    if (result.outcome === 'saved') onDone(result.body);
+    else setError(result.outcome === 'conflict' ? result.problem : result.error);
   };
   const submit = (type: string) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -13,9 +13,9 @@ import { useSession } from '../../app/session-context.tsx';
 import { ErrorMessage, Loading, Section } from '../../app/shared.tsx';
 import { areaName } from '../../app/localized.ts';
 import { useLoad } from '../../app/use-load.ts';
-import { ApiProblem } from '../../api/api-client.ts';
 import { normalizeAreaCode } from '../../charts/category-scale.ts';
 import { holdsGlobally } from '../../app/permissions.ts';
+import { useLockedSave } from '../../app/use-locked-save.ts';
 import { loadPartnershipEdit, type PartnershipEditData } from './partnerships-data.ts';
 import { MembershipRecordsTable, TypeName, typeKey } from './partnership-parts.tsx';
 import {
@@ -142,6 +142,7 @@ function EditForm({
 function Editor({ initial }: { initial: PartnershipEditData }) {
   const { t, lang } = useI18n();
   const { api } = useSession();
+  const { save: lockedSave } = useLockedSave();
   const [data, setData] = useState(initial);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>();
@@ -156,28 +157,28 @@ function Editor({ initial }: { initial: PartnershipEditData }) {
   const edit = async (path: string, body: Record<string, unknown>, problems: FormProblem[]): Promise<EditResult> => {
     if (problems.length > 0) return { saved: false, problems };
     setError(undefined);
+    const result = await lockedSave<{ version: number }>(path, data.version, { body });
     try {
-      const { body: saved } = await api.request<{ version: number }>(path, {
-        method: 'POST',
-        body: { expectedVersion: data.version, ...body },
-      });
-      setData(await loadPartnershipEdit(api, process.id));
-      setStatus(t('crosswalk.saved', { version: saved.version }));
-      setEnding(undefined);
-      return { saved: true, problems: [] };
-    } catch (failure) {
+      if (result.outcome === 'saved') {
+        setData(await loadPartnershipEdit(api, process.id));
+        setStatus(t('crosswalk.saved', { version: result.body.version }));
+        setEnding(undefined);
+        return { saved: true, problems: [] };
+      }
       setStatus('');
-      if (failure instanceof ApiProblem && failure.status === 409) {
+      if (result.outcome === 'conflict') {
         // Another editor saved first: show their version, keep this form filled in to submit again.
         const current = await loadPartnershipEdit(api, process.id);
         setData(current);
-        setError(undefined);
         setStatus(t('partnershipEdit.conflict', { version: current.version }));
         return { saved: false, problems: [] };
       }
+      setError(result.error);
+    } catch (failure) {
+      setStatus('');
       setError(failure);
-      return { saved: false, problems: [] };
     }
+    return { saved: false, problems: [] };
   };
   const records = sortRecords(process.membershipRecords, lang);
   const memberName = (record: { area?: string; name: string }) => {
