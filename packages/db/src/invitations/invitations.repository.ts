@@ -3,6 +3,7 @@
  * A new email's invitation creates the account; an existing account's is accepted by that account only.
  */
 import type { Selectable } from 'kysely';
+import { LANGUAGES, type Language } from '@migov/core';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { ConflictError, NotFoundError, ValidationError, assertNoProblems } from '../errors.ts';
@@ -22,7 +23,7 @@ import type { InvitationsTable, UsersTable } from '../schema/schema.ts';
 import { isUniqueViolation } from '../shared/unique.ts';
 import { checkRoleAndScope, scopeFromColumns, scopeToColumns, type Role, type RoleScope } from '../shared/scope.ts';
 import { assertTokenHash } from '../sessions/sessions.repository.ts';
-import { normalizeEmail, toUser, type User } from '../users/users.repository.ts';
+import { normalizeEmail, readLanguage, toUser, type User } from '../users/users.repository.ts';
 
 /** An invitation. */
 export interface Invitation {
@@ -36,6 +37,8 @@ export interface Invitation {
   acceptedAt?: string;
   acceptedUserId?: string;
   revokedAt?: string;
+  /** The language of the invitation e-mail and, unless the acceptance page says otherwise, of the new account. */
+  language: Language;
 }
 
 function toInvitation(row: Selectable<InvitationsTable>): Invitation {
@@ -46,6 +49,7 @@ function toInvitation(row: Selectable<InvitationsTable>): Invitation {
     scope: scopeFromColumns(row.scope_kind, row.scope_value),
     expiresAt: readTimestamp(row.expires_at),
     createdAt: readTimestamp(row.created_at),
+    language: readLanguage(row.language),
   };
   const invitedBy = readOptional(row.invited_by);
   if (invitedBy !== undefined) invitation.invitedBy = invitedBy;
@@ -66,6 +70,8 @@ export interface NewInvitation {
   tokenHash: string;
   expiresAt: string;
   invitedBy: string | null;
+  /** The language of the e-mail (English when not given). */
+  language?: Language;
 }
 
 /** Invite an email address to a role in a scope. Audited as `invitation.create`. */
@@ -73,6 +79,8 @@ export async function createInvitation(db: MigovDatabase, input: NewInvitation):
   const problems = checkRoleAndScope(input.role, input.scope);
   if (typeof input.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim()))
     problems.push({ field: 'email', value: input.email, message: 'must be an email address' });
+  if (input.language !== undefined && !(LANGUAGES as readonly unknown[]).includes(input.language))
+    problems.push({ field: 'language', value: input.language, message: `must be one of ${LANGUAGES.join(', ')}` });
   assertNoProblems(problems);
   assertTokenHash('tokenHash', input.tokenHash);
   return inTransaction(db, async (trx) => {
@@ -86,6 +94,7 @@ export async function createInvitation(db: MigovDatabase, input: NewInvitation):
         token_hash: input.tokenHash,
         expires_at: toIsoTimestamp(input.expiresAt),
         invited_by: input.invitedBy,
+        language: input.language ?? 'en',
         created_at: nowIso(),
       })
       .returningAll()
@@ -95,7 +104,7 @@ export async function createInvitation(db: MigovDatabase, input: NewInvitation):
       action: 'invitation.create',
       targetType: 'invitation',
       targetId: row.id,
-      details: { email: row.email, role: input.role, scope: input.scope },
+      details: { email: row.email, role: input.role, scope: input.scope, language: input.language ?? 'en' },
     });
     return toInvitation(row);
   });
@@ -152,8 +161,18 @@ class AcceptanceRefused extends Error {
  */
 export async function acceptInvitation(
   db: MigovDatabase,
-  input: { tokenHash: string; as: InvitationAcceptor; now?: string | Date },
+  input: {
+    tokenHash: string;
+    as: InvitationAcceptor;
+    now?: string | Date;
+    /** The language of the page the newcomer accepted on: the new account's e-mail language (else the invitation's). */
+    language?: Language;
+  },
 ): Promise<InvitationAcceptance> {
+  if (input.language !== undefined && !(LANGUAGES as readonly unknown[]).includes(input.language))
+    throw new ValidationError([
+      { field: 'language', value: input.language, message: `must be one of ${LANGUAGES.join(', ')}` },
+    ]);
   if (input.as.kind === 'new-account') {
     const name = input.as.name;
     assertNoProblems(
@@ -200,6 +219,7 @@ export async function acceptInvitation(
               status: 'active',
               password_hash: acceptor.passwordHash,
               failed_sign_ins: 0,
+              preferred_language: input.language ?? readLanguage(pending.language),
               created_at: now,
               updated_at: now,
             })

@@ -12,6 +12,7 @@ import { mgiAssessmentsAndGovernanceData } from './0005-mgi-assessments-and-gove
 import { publishedEvidence } from './0007-published-evidence.ts';
 import { officialSnapshots } from './0008-official-snapshots.ts';
 import { outboxAndPasswordResets } from './0010-outbox-and-password-resets.ts';
+import { languagesAndRoundClosing } from './0011-languages-and-round-closing.ts';
 import { sharedStateAndChangeNotices } from './0012-shared-state-and-change-notices.ts';
 
 const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
   '0007-published-evidence': publishedEvidence,
   '0008-official-snapshots': officialSnapshots,
   '0010-outbox-and-password-resets': outboxAndPasswordResets,
+  '0011-languages-and-round-closing': languagesAndRoundClosing,
   '0012-shared-state-and-change-notices': sharedStateAndChangeNotices,
 };
 

@@ -1,5 +1,7 @@
 /** Who holds which roles: the recipients of notices, and the team a coordinator manages. */
+import type { Language } from '@migov/core';
 import type { MigovDatabase } from '../database.ts';
+import { readLanguage } from '../users/users.repository.ts';
 import { scopeFromColumns, type Role, type RoleScope } from '../shared/scope.ts';
 
 /** An active account with one of its live role grants. */
@@ -10,6 +12,8 @@ export interface RoleHolder {
   name: string;
   role: Role;
   scope: RoleScope;
+  /** The language of the e-mail the account gets. */
+  preferredLanguage: Language;
 }
 
 /** The live grants of `roles` held by active accounts (the caller decides which scopes cover what). */
@@ -23,6 +27,7 @@ export async function listRoleHolders(db: MigovDatabase, roles: readonly Role[])
       'users.id as user_id',
       'users.email',
       'users.name',
+      'users.preferred_language',
       'role_grants.role',
       'role_grants.scope_kind',
       'role_grants.scope_value',
@@ -39,6 +44,7 @@ export async function listRoleHolders(db: MigovDatabase, roles: readonly Role[])
     name: row.name,
     role: row.role as Role,
     scope: scopeFromColumns(row.scope_kind, row.scope_value),
+    preferredLanguage: readLanguage(row.preferred_language),
   }));
 }
 
@@ -52,6 +58,7 @@ export async function findLiveRoleGrant(db: MigovDatabase, grantId: string): Pro
       'users.id as user_id',
       'users.email',
       'users.name',
+      'users.preferred_language',
       'role_grants.role',
       'role_grants.scope_kind',
       'role_grants.scope_value',
@@ -67,6 +74,7 @@ export async function findLiveRoleGrant(db: MigovDatabase, grantId: string): Pro
         name: row.name,
         role: row.role as Role,
         scope: scopeFromColumns(row.scope_kind, row.scope_value),
+        preferredLanguage: readLanguage(row.preferred_language),
       }
     : undefined;
 }

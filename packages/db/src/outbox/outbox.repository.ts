@@ -7,12 +7,12 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { MigovDatabase } from '../database.ts';
-import { assertNoProblems, NotFoundError, type FieldProblem } from '../errors.ts';
+import { assertNoProblems, NotFoundError, ValidationError, type FieldProblem } from '../errors.ts';
 import { isoAt, readNumber, readOptional, readOptionalTimestamp, readTimestamp } from '../schema/codec.ts';
 import { newId } from '../schema/ids.ts';
 import type { OutboxTable, Schema } from '../schema/schema.ts';
 import { resolvePage, type Page, type PageRequest } from '../shared/page.ts';
-import { likeContains } from '../shared/like.ts';
+import { likeContains, likePrefix } from '../shared/like.ts';
 
 /** Where a message stands: waiting (first try or a retry), being sent, sent, or given up after the last attempt. */
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
@@ -26,6 +26,8 @@ export interface OutboxMessage {
   recipient: string;
   subject: string;
   body: string;
+  /** The HTML part, when the message has one (with the language and writing direction of its text). */
+  html?: string;
   status: OutboxStatus;
   attempts: number;
   nextAttemptAt: string;
@@ -54,6 +56,8 @@ function toMessage(row: Selectable<OutboxTable>): OutboxMessage {
   if (lastError !== undefined) message.lastError = lastError;
   const dedupeKey = readOptional(row.dedupe_key);
   if (dedupeKey !== undefined) message.dedupeKey = dedupeKey;
+  const html = readOptional(row.html);
+  if (html !== undefined) message.html = html;
   return message;
 }
 
@@ -63,6 +67,8 @@ export interface NewOutboxMessage {
   recipient: string;
   subject: string;
   body: string;
+  /** The HTML part (the plain text `body` is always sent too). */
+  html?: string;
   /** When given, a second message with the same key is not added (enqueueMessage answers undefined). */
   dedupeKey?: string;
 }
@@ -88,6 +94,8 @@ function check(message: NewOutboxMessage): void {
     problems.push({ field: 'subject', value: message.subject, message: 'must be one line of 1 to 300 characters' });
   if (typeof message.body !== 'string' || message.body.length > 100_000)
     problems.push({ field: 'body', message: 'must be text of at most 100,000 characters' });
+  if (message.html !== undefined && (typeof message.html !== 'string' || message.html.length > 200_000))
+    problems.push({ field: 'html', message: 'must be HTML of at most 200,000 characters' });
   if (
     message.dedupeKey !== undefined &&
     (typeof message.dedupeKey !== 'string' || message.dedupeKey.length === 0 || message.dedupeKey.length > 300)
@@ -117,6 +125,7 @@ export async function enqueueMessages(
         recipient: message.recipient.trim().toLowerCase(),
         subject: message.subject,
         body: message.body,
+        html: message.html ?? null,
         dedupe_key: message.dedupeKey ?? null,
         status: 'pending',
         attempts: 0,
@@ -291,4 +300,26 @@ export async function countOutbox(db: MigovDatabase): Promise<Record<OutboxStatu
   const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
   for (const row of rows) counts[row.status as OutboxStatus] = readNumber(row.count);
   return counts;
+}
+
+/**
+ * Withdraw the messages still waiting (pending) whose dedupe key starts with `dedupeKeyPrefix`: they
+ * are marked failed with `reason`, lose their dedupe key and are never sent (kept on record, like every
+ * row). Used when what a message announces changed before it went out, e.g. a round's closing date.
+ * Answers how many.
+ */
+export async function withdrawPendingMessages(
+  db: MigovDatabase | { kysely: Kysely<Schema> },
+  input: { dedupeKeyPrefix: string; reason: string },
+): Promise<number> {
+  if (input.dedupeKeyPrefix.length === 0)
+    throw new ValidationError([{ field: 'dedupeKeyPrefix', message: 'must not be empty' }]);
+  const result = await db.kysely
+    .updateTable('outbox')
+    // The key is released, so that a message announcing the new state may use it again.
+    .set({ status: 'failed', last_error: input.reason, dedupe_key: null, claim: null, claimed_until: null })
+    .where('status', '=', 'pending')
+    .where((eb) => likePrefix(eb.ref('dedupe_key'), input.dedupeKeyPrefix))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -27,6 +27,7 @@ export interface UsersTable {
   last_sign_in_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  preferred_language: ColumnType<string, string | undefined, string>;
 }
 
 /** Row type of the role_grants table. */
@@ -82,6 +83,7 @@ export interface InvitationsTable {
   accepted_at: NullableTimestamp;
   accepted_user_id: Nullable<string>;
   revoked_at: NullableTimestamp;
+  language: Nullable<string>;
 }
 
 /** Row type of the audit_log table. */
@@ -124,6 +126,7 @@ export interface RoundsTable {
   closes_on: string;
   created_at: Timestamp;
   created_by: Nullable<string>;
+  closed_at: NullableTimestamp;
 }
 
 /** Row type of the assessments table. */
@@ -376,6 +379,7 @@ export interface OutboxTable {
   last_error: Nullable<string>;
   created_at: Timestamp;
   sent_at: NullableTimestamp;
+  html: Nullable<string>;
 }
 
 /** Row type of the password_resets table: one-time password reset tokens (hash only). */

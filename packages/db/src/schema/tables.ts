@@ -44,6 +44,7 @@ export const TABLES = {
     last_sign_in_at: 'timestamp',
     ...timestamps,
     updated_at: 'timestamp',
+    preferred_language: 'text',
   },
   role_grants: {
     id: 'text',
@@ -91,6 +92,7 @@ export const TABLES = {
     accepted_at: 'timestamp',
     accepted_user_id: 'text',
     revoked_at: 'timestamp',
+    language: 'text',
   },
   audit_log: {
     id: 'text',
@@ -112,6 +114,7 @@ export const TABLES = {
     closes_on: 'text',
     ...timestamps,
     created_by: 'text',
+    closed_at: 'timestamp',
   },
   assessments: {
     id: 'text',
@@ -328,6 +331,7 @@ export const TABLES = {
     last_error: 'text',
     ...timestamps,
     sent_at: 'timestamp',
+    html: 'text',
   },
   password_resets: {
     id: 'text',

@@ -1,5 +1,6 @@
 /** Users: accounts are disabled, never deleted; disabling ends their sessions and API tokens. */
 import type { Selectable } from 'kysely';
+import { LANGUAGES, type Language } from '@migov/core';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { ConflictError, NotFoundError, ValidationError, assertNoProblems, type FieldProblem } from '../errors.ts';
 import { isoAt, nowIso, readNumber, readOptional, readOptionalTimestamp, readTimestamp } from '../schema/codec.ts';
@@ -24,8 +25,15 @@ export interface User {
   failedSignIns: number;
   lockedUntil?: string;
   lastSignInAt?: string;
+  /** The language of the e-mail the account gets (one of the six UN languages; English until set). */
+  preferredLanguage: Language;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A stored language code as a Language (English for anything unknown). */
+export function readLanguage(code: unknown): Language {
+  return (LANGUAGES as readonly unknown[]).includes(code) ? (code as Language) : 'en';
 }
 
 /** A user row as a domain object. */
@@ -36,6 +44,7 @@ export function toUser(row: Selectable<UsersTable>): User {
     name: row.name,
     status: row.status as UserStatus,
     failedSignIns: readNumber(row.failed_sign_ins),
+    preferredLanguage: readLanguage(row.preferred_language),
     createdAt: readTimestamp(row.created_at),
     updatedAt: readTimestamp(row.updated_at),
   };
@@ -55,8 +64,19 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function checkUserFields(fields: { email?: unknown; name?: unknown; status?: unknown }): FieldProblem[] {
+function checkUserFields(fields: {
+  email?: unknown;
+  name?: unknown;
+  status?: unknown;
+  preferredLanguage?: unknown;
+}): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  if (fields.preferredLanguage !== undefined && !(LANGUAGES as readonly unknown[]).includes(fields.preferredLanguage))
+    problems.push({
+      field: 'preferredLanguage',
+      value: fields.preferredLanguage,
+      message: `must be one of ${LANGUAGES.join(', ')}`,
+    });
   if (
     fields.email !== undefined &&
     (typeof fields.email !== 'string' || !EMAIL.test(fields.email.trim()) || fields.email.length > 254)
@@ -85,11 +105,19 @@ export interface NewUser {
   name: string;
   passwordHash?: string;
   status?: UserStatus;
+  preferredLanguage?: Language;
 }
 
 /** Create a user; throws ConflictError when the email is taken. */
 export async function createUser(db: MigovDatabase, input: NewUser): Promise<User> {
-  assertNoProblems(checkUserFields({ email: input.email, name: input.name, status: input.status }));
+  assertNoProblems(
+    checkUserFields({
+      email: input.email,
+      name: input.name,
+      status: input.status,
+      preferredLanguage: input.preferredLanguage,
+    }),
+  );
   const now = nowIso();
   const email = normalizeEmail(input.email);
   try {
@@ -102,6 +130,7 @@ export async function createUser(db: MigovDatabase, input: NewUser): Promise<Use
         status: input.status ?? 'active',
         password_hash: input.passwordHash ?? null,
         failed_sign_ins: 0,
+        preferred_language: input.preferredLanguage ?? 'en',
         created_at: now,
         updated_at: now,
       })
@@ -169,16 +198,24 @@ export interface UserChanges {
   email?: string;
   name?: string;
   status?: UserStatus;
+  preferredLanguage?: Language;
 }
 
 /**
- * Change a user's email, name or status (disable instead of delete). Disabling ends the account's
+ * Change a user's email, name, status or preferred language (disable instead of delete). Disabling ends the account's
  * sessions and revokes its API tokens in the same transaction, so re-enabling it later revives neither.
  */
 export async function updateUser(db: MigovDatabase, id: string, changes: UserChanges): Promise<User> {
   assertNoProblems(checkUserFields(changes));
   const now = nowIso();
-  const values: { email?: string; name?: string; status?: string; updated_at: string } = { updated_at: now };
+  const values: {
+    email?: string;
+    name?: string;
+    status?: string;
+    preferred_language?: string;
+    updated_at: string;
+  } = { updated_at: now };
+  if (changes.preferredLanguage !== undefined) values.preferred_language = changes.preferredLanguage;
   if (changes.email !== undefined) values.email = normalizeEmail(changes.email);
   if (changes.name !== undefined) values.name = changes.name.trim();
   if (changes.status !== undefined) values.status = changes.status;
