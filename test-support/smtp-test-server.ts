@@ -12,6 +12,8 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** The HTML part ('' when the message has none). */
+  html: string;
   messageId: string;
   headers: Map<string, unknown>;
 }
@@ -58,6 +60,7 @@ export async function startSmtpTestServer(port = 0): Promise<SmtpTestServer> {
               to: session.envelope.rcptTo.map((recipient) => recipient.address),
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
               messageId: parsed.messageId ?? '',
               headers: parsed.headers,
             });

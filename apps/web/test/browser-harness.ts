@@ -128,14 +128,14 @@ export async function addUser(
   return user;
 }
 
-/** The 2023 round of SDG 10.7.2. */
-export function addRound(db: MigovDatabase) {
+/** The 2023 round of SDG 10.7.2, open (until `closesOn`, far ahead unless given). */
+export function addRound(db: MigovDatabase, closesOn = '2099-12-31') {
   return createRound(db, {
     year: 2023,
     instrument: 'sdg-10-7-2',
     version: '2019',
     opensOn: '2023-01-01',
-    closesOn: '2023-12-31',
+    closesOn,
   });
 }
 

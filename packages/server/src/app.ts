@@ -42,6 +42,8 @@ import { publicRoutes } from './routes/public.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { assessmentRoutes } from './routes/assessments.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
+import { roundRoutes } from './routes/rounds.routes.ts';
+import { accountRoutes } from './routes/account.routes.ts';
 import { templateRoutes } from './routes/templates.routes.ts';
 import { LANDING_PAGE, webRoutes } from './routes/web.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
@@ -221,6 +223,8 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   await app.register(templateRoutes, { prefix: API_PREFIX });
   await app.register(importRoutes, { prefix: API_PREFIX });
   await app.register(partnershipRoutes, { prefix: API_PREFIX });
+  await app.register(roundRoutes, { prefix: API_PREFIX });
+  await app.register(accountRoutes, { prefix: API_PREFIX });
   await app.register(crosswalkRoutes, { prefix: API_PREFIX });
   await app.register(briefRoutes, { prefix: API_PREFIX });
   await app.register(mgiRoutes, { prefix: API_PREFIX });

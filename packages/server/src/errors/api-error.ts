@@ -22,6 +22,7 @@ export const API_ERRORS = {
   'edit-conflict': { status: 409, title: 'Someone else changed this first' },
   'invalid-transition': { status: 409, title: 'This action is not possible in the current state' },
   'already-exists': { status: 409, title: 'It exists already' },
+  'round-closed': { status: 409, title: 'The round is closed' },
   'invitation-sign-in-required': { status: 409, title: 'Sign in as the invited account to accept' },
   'invitation-invalid': { status: 410, title: 'The invitation is unknown, used or expired' },
   'password-reset-invalid': { status: 410, title: 'The password reset link is unknown, used or expired' },

@@ -2,7 +2,7 @@
 import { validateHeaderValue } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ConflictError, NotFoundError, TransitionError, ValidationError } from '@migov/db';
+import { ConflictError, NotFoundError, RoundClosedError, TransitionError, ValidationError } from '@migov/db';
 import { ApiError, toProblem } from './api-error.ts';
 
 function describeValidation(error: FastifyError): {
@@ -40,6 +40,14 @@ export function toApiError(error: unknown): ApiError {
       action: error.action,
       refusal: error.refusal,
     });
+  }
+  if (error instanceof RoundClosedError) {
+    const { id, year, instrument, closesOn } = error.round;
+    return new ApiError(
+      'round-closed',
+      `the ${year} ${instrument} round closed on ${error.closedAt} (its closing day was ${closesOn}); an administrator may reopen it`,
+      { round: { id, year, instrument, closesOn }, closedAt: error.closedAt },
+    );
   }
   if (error instanceof ConflictError) {
     // A stale lock version carries the current state so the client can merge; a duplicate does not.

@@ -301,6 +301,122 @@ describe.each(DIALECTS)('e-mail through a real SMTP server (%s)', (dialect) => {
     expect(retried.json()).toMatchObject({ status: 'pending', attempts: 0 });
   });
 
+  it('writes to an Arabic-speaking user in Arabic: the invitation, the account, a notice and a password reset', async () => {
+    const invited = await app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      headers: asUser(admin),
+      payload: {
+        email: 'amina@example.org',
+        role: 'reviewer',
+        scope: { kind: 'area', area: '818' },
+        language: 'ar',
+      },
+    });
+    expect(invited.json()).toMatchObject({ delivery: 'email', language: 'ar' });
+    const invitation = await smtp.waitForMessage('amina@example.org');
+    expect(invitation.subject).toBe('دعوة إلى migov بصفة مراجع في \u2068مصر (818)\u2069');
+    expect(invitation.text).toContain(
+      'يدعوك \u2068Ada Admin\u2069 إلى المشاركة في migov بصفة مراجع في \u2068مصر (818)\u2069.',
+    );
+    // The HTML part is right to left, with the Latin name isolated and the link left to right.
+    expect(invitation.html).toContain('<html lang="ar" dir="rtl">');
+    expect(invitation.html).toContain('يدعوك <bdi>Ada Admin</bdi> إلى المشاركة');
+    const link = linkIn(invitation, `${PUBLIC_URL}/ar/invitations/accept#token=`);
+    expect(invitation.html).toContain(`<a href="${link}" dir="ltr">`);
+    // Accepted without a page language: the account keeps the invitation's.
+    const accepted = await app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: { token: tokenOf(link), name: 'أمينة', password: 'a password of the reviewer' },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const amina = await signIn(app, 'amina@example.org', 'a password of the reviewer');
+    const preferences = await app.inject({ url: '/api/v1/account/preferences', headers: asUser(amina) });
+    expect(preferences.json()).toEqual({ preferredLanguage: 'ar' });
+
+    // A focal point (in English) submits Egypt's assessment: the reviewer's notice is in Arabic.
+    const round = await createRound(db, {
+      year: 2031,
+      instrument: 'sdg-10-7-2',
+      version: '2019',
+      opensOn: '2026-01-01',
+      closesOn: '2099-12-31',
+    });
+    const assessment = await createAssessment(db, { jurisdiction: '818', roundId: round.id }, null);
+    await createTestUser(
+      db,
+      'focal.eg@example.org',
+      [{ role: 'focal-point', scope: { kind: 'area', area: '818' } }],
+      'Omar Focal',
+    );
+    const focal = await signIn(app, 'focal.eg@example.org');
+    const submitted = await app.inject({
+      method: 'POST',
+      url: `/api/v1/assessments/${assessment.id}/submit`,
+      headers: asUser(focal, { 'if-match': `"${assessment.lockVersion}"` }),
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const notice = await smtp.waitForMessage('amina@example.org', /التقييم/);
+    expect(notice.subject).toBe('\u2068مصر (818)\u2069 \u20682031\u2069: قُدِّم التقييم');
+    expect(notice.text).toContain(
+      'قدّم \u2068Omar Focal\u2069 تقييم \u2068مصر (818)\u2069 لعام \u20682031\u2069. وهو جاهز للمراجعة.',
+    );
+    expect(notice.text).toContain(`${PUBLIC_URL}/ar/workspace/review/${assessment.id}/`);
+    expect(notice.html).toContain('<html lang="ar" dir="rtl">');
+    expect(notice.html).toContain('<p>عزيزي/عزيزتي <bdi>أمينة</bdi>،</p>');
+
+    // Her password reset too; and once she prefers French, the next one is in French.
+    await app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: 'amina@example.org' } });
+    const reset = await smtp.waitForMessage('amina@example.org', /كلمة مرور/);
+    expect(reset.subject).toBe('إعادة تعيين كلمة مرور migov');
+    linkIn(reset, `${PUBLIC_URL}/ar/password-reset#token=`);
+    const changed = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/account/preferences',
+      headers: asUser(amina),
+      payload: { preferredLanguage: 'fr' },
+    });
+    expect(changed.json()).toEqual({ preferredLanguage: 'fr' });
+    await app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: 'amina@example.org' } });
+    const french = await smtp.waitForMessage('amina@example.org', /Réinitialiser/);
+    expect(french.html).toContain('<html lang="fr" dir="ltr">');
+    linkIn(french, `${PUBLIC_URL}/fr/password-reset#token=`);
+  });
+
+  it('sets the language of a new account from the page it accepts on, else the inviter’s', async () => {
+    const invite = async (email: string) => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/invitations',
+        headers: asUser(admin),
+        payload: { email, role: 'focal-point', scope: { kind: 'area', area: '250' } },
+      });
+      expect(response.json().language).toBe('en');
+      const mail = await smtp.waitForMessage(email);
+      expect(mail.html).toContain('<html lang="en" dir="ltr">');
+      return tokenOf(linkIn(mail, `${PUBLIC_URL}/invitations/accept#token=`));
+    };
+    const token = await invite('chen@example.org');
+    const accepted = await app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: { token, name: 'Chen', password: 'a password of chen', language: 'zh' },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const chen = await signIn(app, 'chen@example.org', 'a password of chen');
+    expect((await app.inject({ url: '/api/v1/account/preferences', headers: asUser(chen) })).json()).toEqual({
+      preferredLanguage: 'zh',
+    });
+    const refused = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/account/preferences',
+      headers: asUser(chen),
+      payload: { preferredLanguage: 'de' },
+    });
+    expect(refused.statusCode).toBe(400);
+  });
+
   it('reminds focal points of unsubmitted assessments once, days before the round closes', async () => {
     const now = clock();
     const closesOn = new Date(now.getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
@@ -313,7 +429,8 @@ describe.each(DIALECTS)('e-mail through a real SMTP server (%s)', (dialect) => {
     const before = smtp.received.length;
     for (let run = 0; run < 2; run += 1) await enqueueMessages(db, await roundReminders(context, now, 7), now);
     const reminder = await smtp.waitForMessage('focal@example.org', /closes on/);
-    expect(reminder.subject).toBe(`Mexico (484) 2099: the round closes on ${closesOn}`);
+    const day = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(closesOn));
+    expect(reminder.subject).toBe(`Mexico (484) 2099: the round closes on ${day}`);
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(smtp.received.slice(before).filter((item) => /closes on/.test(item.subject))).toHaveLength(1);
   });

@@ -19,6 +19,8 @@ export interface MailService {
   enqueue(messages: readonly NewOutboxMessage[]): Promise<OutboxMessage[]>;
   /** The running sender, once the app is ready (tests run it by hand). */
   sender(): OutboxSender | undefined;
+  /** A round's closing changed: work the reminders out again at the sender's next run, and wake it. */
+  remindersChanged(): void;
 }
 
 /** The service with its sender's life. */
@@ -46,6 +48,7 @@ function managed(context: AppContext): ManagedMailService {
 function createMailService(context: AppContext): ManagedMailService {
   const config: MailConfig | undefined = context.config.mail;
   let sender: OutboxSender | undefined;
+  let nextReminderCheck = 0;
   return {
     enabled: config !== undefined,
     async enqueue(messages) {
@@ -55,9 +58,12 @@ function createMailService(context: AppContext): ManagedMailService {
       return added;
     },
     sender: () => sender,
+    remindersChanged() {
+      nextReminderCheck = 0;
+      sender?.wake();
+    },
     start(app: FastifyInstance) {
       if (!config || sender) return;
-      let nextReminderCheck = 0;
       sender = startOutboxSender({
         db: context.db,
         mailer: createSmtpMailer(config),

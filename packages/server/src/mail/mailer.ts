@@ -7,6 +7,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML part, sent beside the text as multipart/alternative. */
+  html?: string;
   /** A stable Message-ID: a retried message keeps its id, so a mailbox can tell a repeat. */
   messageId: string;
 }
@@ -51,6 +53,7 @@ export function createSmtpMailer(config: MailConfig): Mailer {
           to: mail.to,
           subject: mail.subject,
           text: mail.text,
+          ...(mail.html !== undefined ? { html: mail.html } : {}),
           messageId: mail.messageId,
           headers: { 'Auto-Submitted': 'auto-generated' },
         });

@@ -1,44 +1,82 @@
 /**
  * The messages the platform sends: invitations, password resets, workflow notices (submitted,
- * returned, validated, published) and reminders before a round closes. Plain text, in English.
- * Links point at the web app under `MIGOV_PUBLIC_URL`; one-time tokens travel in the fragment.
+ * returned, validated, published) and reminders before a round closes. Each is written in its
+ * recipient's language (mail-texts.ts), as plain text and HTML. Links point at the web app under
+ * `MIGOV_PUBLIC_URL`, in that language; one-time tokens travel in the fragment.
  */
-import type { Geography } from '@migov/core';
-import { listAssessments, listRoleHolders, listRounds, type NewOutboxMessage, type RoleHolder } from '@migov/db';
+import type { Geography, Language } from '@migov/core';
+import {
+  listAssessments,
+  listRoleHolders,
+  listRounds,
+  roundStatus,
+  type NewOutboxMessage,
+  type RoleHolder,
+} from '@migov/db';
 import { scopeCovers, type Role, type RoleScope } from '../auth/permissions.ts';
 import type { AppContext } from '../context.ts';
+import { renderMail, renderSubject, type MailBlock } from './mail-render.ts';
+import { formatDateTime, formatDay, isolate, MAIL_TEXTS, type NoticeAction, type ReminderState } from './mail-texts.ts';
 
-const ROLE_TITLES: Record<Role, string> = {
-  administrator: 'administrator',
-  'global-analyst': 'global analyst',
-  'regional-analyst': 'regional analyst',
-  'national-coordinator': 'national coordinator',
-  'focal-point': 'focal point',
-  reviewer: 'reviewer',
-};
+export type { NoticeAction } from './mail-texts.ts';
 
-/** A jurisdiction or group in words: its UN name and code, or the code. */
-export function placeName(code: string, geography: Geography): string {
+/** A jurisdiction or group in words, in a language: its name (the UN's in English) and code, or the code. */
+export function placeName(code: string, geography: Geography, language: Language = 'en'): string {
   const area = geography.findArea(code.split('-')[0] ?? code);
   if (!area) return code;
-  return code.includes('-') ? `${code} (${area.name})` : `${area.name} (${code})`;
+  let name = area.name;
+  if (language !== 'en' && area.alpha2) {
+    try {
+      name = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(area.alpha2) ?? area.name;
+    } catch {
+      // An ICU without the language's region names: the UN's English name.
+    }
+  }
+  return code.includes('-') ? `${code} (${name})` : `${name} (${code})`;
 }
 
 /** A role scope in words. */
-export function scopeInWords(scope: RoleScope, geography: Geography): string {
+export function scopeInWords(scope: RoleScope, geography: Geography, language: Language = 'en'): string {
   return scope.kind === 'global'
-    ? 'all countries'
-    : placeName(scope.kind === 'area' ? scope.area : scope.group, geography);
+    ? MAIL_TEXTS[language].allCountries
+    : placeName(scope.kind === 'area' ? scope.area : scope.group, geography, language);
 }
 
-function dateInWords(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/** The web app's address of a page in a language (`/fr/workspace/…`). */
+function pageUrl(publicUrl: string, language: Language, path: string): string {
+  return `${publicUrl}/${language}/${path}`;
 }
 
-const FOOTER =
-  '\n\n-- \nmigov: migration governance assessments. This message was sent automatically; replies are not read.';
+/**
+ * The page of a one-time link. English links carry no language (the page then opens in the
+ * browser's), as they always did; the others open the page in the message's language.
+ */
+export function onboardingUrl(
+  publicUrl: string,
+  language: Language,
+  page: 'invitations/accept' | 'password-reset',
+  token: string,
+): string {
+  return `${publicUrl}/${language === 'en' ? '' : `${language}/`}${page}#token=${token}`;
+}
 
-/** The invitation message; the link holds the token, so it goes to the invited address only. */
+function message(
+  language: Language,
+  input: { kind: string; recipient: string; subject: string; blocks: MailBlock[]; dedupeKey?: string },
+): NewOutboxMessage {
+  const subject = renderSubject(language, input.subject);
+  const { body, html } = renderMail(language, subject, input.blocks, MAIL_TEXTS[language].footer);
+  return {
+    kind: input.kind,
+    recipient: input.recipient,
+    subject,
+    body,
+    html,
+    ...(input.dedupeKey ? { dedupeKey: input.dedupeKey } : {}),
+  };
+}
+
+/** The invitation message, in the invitation's language; the link holds the token, so it goes to the invited address only. */
 export function invitationMessage(input: {
   email: string;
   role: Role;
@@ -47,71 +85,58 @@ export function invitationMessage(input: {
   expiresAt: string;
   inviterName?: string;
   geography: Geography;
+  language: Language;
 }): NewOutboxMessage {
-  const role = ROLE_TITLES[input.role];
-  const where = scopeInWords(input.scope, input.geography);
-  return {
+  const texts = MAIL_TEXTS[input.language];
+  const role = texts.roles[input.role];
+  const where = isolate(scopeInWords(input.scope, input.geography, input.language));
+  return message(input.language, {
     kind: 'invitation',
     recipient: input.email,
-    subject: `Invitation to migov as ${role} for ${where}`,
-    body:
-      `${input.inviterName ? `${input.inviterName} invites you` : 'You are invited'} to take part in migov as ${role} for ${where}.\n\n` +
-      `Open this link to accept (it works once, until ${dateInWords(input.expiresAt)}):\n${input.acceptUrl}\n\n` +
-      `If you already have an account with this address, you will be asked to sign in first. If you did not expect this invitation, ignore this message.${FOOTER}`,
-  };
+    subject: texts.invitation.subject(role, where),
+    blocks: [
+      {
+        text: input.inviterName
+          ? texts.invitation.invites(isolate(input.inviterName), role, where)
+          : texts.invitation.invited(role, where),
+      },
+      {
+        label: texts.invitation.openLink(isolate(formatDateTime(input.expiresAt, input.language))),
+        link: input.acceptUrl,
+      },
+      { text: texts.invitation.after },
+    ],
+  });
 }
 
-/** The password reset message. */
-export function passwordResetMessage(input: { email: string; resetUrl: string; expiresAt: string }): NewOutboxMessage {
-  return {
+/** The password reset message, in the account's language. */
+export function passwordResetMessage(input: {
+  email: string;
+  resetUrl: string;
+  expiresAt: string;
+  language: Language;
+}): NewOutboxMessage {
+  const texts = MAIL_TEXTS[input.language].passwordReset;
+  return message(input.language, {
     kind: 'password-reset',
     recipient: input.email,
-    subject: 'Reset your migov password',
-    body:
-      `Someone asked to reset the password of the migov account of this address.\n\n` +
-      `To choose a new password, open this link (it works once, until ${dateInWords(input.expiresAt)}); every open session of the account will be signed out:\n${input.resetUrl}\n\n` +
-      `If you did not ask for this, ignore this message: your password stays as it is.${FOOTER}`,
-  };
+    subject: texts.subject,
+    blocks: [
+      { text: texts.asked },
+      { label: texts.openLink(isolate(formatDateTime(input.expiresAt, input.language))), link: input.resetUrl },
+      { text: texts.ignore },
+    ],
+  });
 }
 
-/** The workflow actions that send notices, who gets them and what they say. */
+/** Who gets the notice of each workflow action, and which page it opens. */
 const WORKFLOW_NOTICES = {
-  submit: {
-    roles: ['reviewer', 'national-coordinator'],
-    verb: 'submitted',
-    page: 'review',
-    ask: 'It is ready for review.',
-  },
-  resubmit: {
-    roles: ['reviewer', 'national-coordinator'],
-    verb: 'submitted again',
-    page: 'review',
-    ask: 'It is ready for review again.',
-  },
-  return: {
-    roles: ['focal-point'],
-    verb: 'returned',
-    page: 'assessment',
-    ask: 'Please revise the answers and submit again.',
-  },
-  validate: {
-    roles: ['national-coordinator', 'focal-point'],
-    verb: 'validated',
-    page: 'review',
-    ask: 'It can now be published by the national coordinator.',
-  },
-  publish: {
-    roles: ['focal-point', 'reviewer', 'national-coordinator'],
-    verb: 'published',
-    page: 'review',
-    ask: 'The results are now public on the observatory.',
-  },
-} as const satisfies Record<
-  string,
-  { roles: readonly Role[]; verb: string; page: 'review' | 'assessment'; ask: string }
->;
-
-export type NoticeAction = keyof typeof WORKFLOW_NOTICES;
+  submit: { roles: ['reviewer', 'national-coordinator'], page: 'review' },
+  resubmit: { roles: ['reviewer', 'national-coordinator'], page: 'review' },
+  return: { roles: ['focal-point'], page: 'assessment' },
+  validate: { roles: ['national-coordinator', 'focal-point'], page: 'review' },
+  publish: { roles: ['focal-point', 'reviewer', 'national-coordinator'], page: 'review' },
+} as const satisfies Record<NoticeAction, { roles: readonly Role[]; page: 'review' | 'assessment' }>;
 
 /** Whether a workflow action sends notices. */
 export function isNoticeAction(action: string): action is NoticeAction {
@@ -136,7 +161,7 @@ function recipientsFor(
   return [...chosen.values()];
 }
 
-/** The notices of a workflow action on an assessment, to the people who act next (never the one who acted). */
+/** The notices of a workflow action on an assessment, to the people who act next (never the one who acted), each in their language. */
 export async function workflowNotices(
   context: Pick<AppContext, 'db' | 'config' | 'geography'>,
   input: {
@@ -148,27 +173,46 @@ export async function workflowNotices(
 ): Promise<NewOutboxMessage[]> {
   const notice = WORKFLOW_NOTICES[input.action];
   const holders = await listRoleHolders(context.db, notice.roles);
-  const where = placeName(input.assessment.jurisdiction, context.geography);
-  const link = `${context.config.publicUrl}/en/workspace/${notice.page}/${encodeURIComponent(input.assessment.id)}/`;
   return recipientsFor(holders, notice.roles, input.assessment.jurisdiction, context.geography, input.actor.userId).map(
-    (holder) => ({
-      kind: `assessment.${input.action}`,
-      recipient: holder.email,
-      subject: `${where} ${input.assessment.year}: assessment ${notice.verb}`,
-      body:
-        `Dear ${holder.name},\n\n${input.actor.name} ${notice.verb} the assessment of ${where} for ${input.assessment.year}. ${notice.ask}\n` +
-        (input.reason ? `\nReason given:\n${input.reason}\n` : '') +
-        `\nOpen it: ${link}${FOOTER}`,
-      // One notice per recipient for each change of the assessment, however often it is retried.
-      dedupeKey: `assessment.${input.action}:${input.assessment.id}:${input.assessment.revision}:${holder.userId}`,
-    }),
+    (holder) => {
+      const language = holder.preferredLanguage;
+      const texts = MAIL_TEXTS[language];
+      const where = isolate(placeName(input.assessment.jurisdiction, context.geography, language));
+      const year = isolate(input.assessment.year);
+      const blocks: MailBlock[] = [
+        { text: texts.dear(isolate(holder.name)) },
+        { text: texts.notices[input.action].body(isolate(input.actor.name), where, year) },
+      ];
+      if (input.reason) blocks.push({ text: texts.reasonGiven }, { quote: input.reason });
+      blocks.push({
+        label: texts.openIt,
+        link: pageUrl(
+          context.config.publicUrl,
+          language,
+          `workspace/${notice.page}/${encodeURIComponent(input.assessment.id)}/`,
+        ),
+      });
+      return message(language, {
+        kind: `assessment.${input.action}`,
+        recipient: holder.email,
+        subject: texts.notices[input.action].subject(where, year),
+        blocks,
+        // One notice per recipient for each change of the assessment, however often it is retried.
+        dedupeKey: `assessment.${input.action}:${input.assessment.id}:${input.assessment.revision}:${holder.userId}`,
+      });
+    },
   );
 }
 
+/** The start of the dedupe keys of a round's reminders (`round.reminder:<round>:<closing day>:…`). */
+export function reminderKeyPrefix(roundId: string): string {
+  return `round.reminder:${roundId}:`;
+}
+
 /**
- * Reminders: for each round closing within `days` days (and not yet closed), the focal points of its
- * assessments still in draft or returned get one reminder per assessment (the dedupe key makes a
- * second run, or another server process, add nothing).
+ * Reminders: for each open round closing within `days` days, the focal points of its assessments still
+ * in draft or returned get one reminder per assessment and closing day, in their language (the dedupe
+ * key makes a second run, or another server process, add nothing; a new closing day reminds again).
  */
 export async function roundReminders(
   context: Pick<AppContext, 'db' | 'config' | 'geography'>,
@@ -177,25 +221,43 @@ export async function roundReminders(
 ): Promise<NewOutboxMessage[]> {
   const today = now.toISOString().slice(0, 10);
   const horizon = new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-  const rounds = (await listRounds(context.db)).filter((round) => round.closesOn >= today && round.closesOn <= horizon);
+  const rounds = (await listRounds(context.db)).filter(
+    (round) => round.closesOn >= today && round.closesOn <= horizon && roundStatus(round, now) === 'open',
+  );
   if (rounds.length === 0) return [];
   const holders = await listRoleHolders(context.db, ['focal-point']);
   const messages: NewOutboxMessage[] = [];
   for (const round of rounds) {
-    for (const state of ['draft', 'returned'] as const) {
+    for (const state of ['draft', 'returned'] as const satisfies readonly ReminderState[]) {
       for (let offset = 0; ; offset += 500) {
         const page = await listAssessments(context.db, { roundId: round.id, state, page: { limit: 500, offset } });
         for (const assessment of page.items) {
-          const where = placeName(assessment.jurisdiction, context.geography);
-          const link = `${context.config.publicUrl}/en/workspace/assessment/${encodeURIComponent(assessment.id)}/`;
           for (const holder of recipientsFor(holders, ['focal-point'], assessment.jurisdiction, context.geography)) {
-            messages.push({
-              kind: 'round.reminder',
-              recipient: holder.email,
-              subject: `${where} ${round.year}: the round closes on ${round.closesOn}`,
-              body: `Dear ${holder.name},\n\nThe ${round.year} round closes on ${round.closesOn} and the assessment of ${where} is not submitted yet (${state}).\n\nOpen it: ${link}${FOOTER}`,
-              dedupeKey: `round.reminder:${round.id}:${round.closesOn}:${assessment.id}:${holder.userId}`,
-            });
+            const language = holder.preferredLanguage;
+            const texts = MAIL_TEXTS[language];
+            const where = isolate(placeName(assessment.jurisdiction, context.geography, language));
+            const day = isolate(formatDay(round.closesOn, language));
+            const year = isolate(round.year);
+            messages.push(
+              message(language, {
+                kind: 'round.reminder',
+                recipient: holder.email,
+                subject: texts.reminder.subject(where, year, day),
+                blocks: [
+                  { text: texts.dear(isolate(holder.name)) },
+                  { text: texts.reminder.body(where, year, day, texts.reminder.states[state]) },
+                  {
+                    label: texts.openIt,
+                    link: pageUrl(
+                      context.config.publicUrl,
+                      language,
+                      `workspace/assessment/${encodeURIComponent(assessment.id)}/`,
+                    ),
+                  },
+                ],
+                dedupeKey: `${reminderKeyPrefix(round.id)}${round.closesOn}:${assessment.id}:${holder.userId}`,
+              }),
+            );
           }
         }
         if (offset + page.items.length >= page.total) break;

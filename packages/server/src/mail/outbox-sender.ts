@@ -66,6 +66,7 @@ export function startOutboxSender(options: OutboxSenderOptions): OutboxSender {
             to: message.recipient,
             subject: message.subject,
             text: message.body,
+            ...(message.html !== undefined ? { html: message.html } : {}),
             messageId: `<${message.id}@${options.messageIdHost}>`,
           });
           await markMessageSent(db, message, options.now());

@@ -211,6 +211,14 @@ describe.each(DIALECTS)('every public surface reads the one results store (%s)',
     };
     for (const year of [2021, 2023]) {
       const round = rounds.items.find((entry) => entry.year === year);
+      // The seeded round closed long ago: an administrator reopens it to enter this assessment.
+      const reopened = await app.inject({
+        method: 'POST',
+        url: `/api/v1/rounds/${round?.id}/reopen`,
+        headers: asUser(admin),
+        payload: { closesOn: '2099-12-31' },
+      });
+      expect(reopened.statusCode, reopened.body).toBe(200);
       const created = await app.inject({
         method: 'POST',
         url: '/api/v1/assessments',

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
+import { LANGUAGES } from '@migov/core';
 import {
   countOutbox,
   findLiveRoleGrant,
@@ -33,6 +34,7 @@ import {
   updateUser,
 } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
+import { roundSchema, roundView } from './rounds.routes.ts';
 import { PUBLIC, requirePrincipal, SIGNED_IN } from '../http/route-kit.ts';
 import {
   canDelegate,
@@ -46,22 +48,10 @@ import {
 } from '../auth/permissions.ts';
 import type { AppContext, Principal } from '../context.ts';
 import { mailService } from '../mail/mail-service.ts';
-import { invitationMessage } from '../mail/notices.ts';
+import { invitationMessage, onboardingUrl } from '../mail/notices.ts';
 import { createSecret, hashSecret } from '../auth/tokens.ts';
 import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import { okSchema, publicUser, roleGrantSchema, roleSchema, roleScopeSchema, userSchema } from '../http/schemas.ts';
-
-const roundSchema = z
-  .object({
-    id: z.string(),
-    year: z.number().int(),
-    instrument: z.string(),
-    version: z.string(),
-    opensOn: z.string(),
-    closesOn: z.string(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'Round' });
 
 const auditEntrySchema = z
   .object({
@@ -114,10 +104,12 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      items: await listRounds(context.db, {
-        ...(request.query.year ? { year: request.query.year } : {}),
-        ...(request.query.instrument ? { instrument: request.query.instrument } : {}),
-      }),
+      items: (
+        await listRounds(context.db, {
+          ...(request.query.year ? { year: request.query.year } : {}),
+          ...(request.query.instrument ? { instrument: request.query.instrument } : {}),
+        })
+      ).map((round) => roundView(round, context.now())),
     }),
   );
 
@@ -139,7 +131,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createRound(context.db, request.body, requirePrincipal(request).userId)),
+      reply
+        .code(201)
+        .send(roundView(await createRound(context.db, request.body, requirePrincipal(request).userId), context.now())),
   );
 
   app.get(
@@ -266,13 +260,22 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const invitationBody = z.object({ email: z.email().max(254), role: roleSchema, scope: roleScopeSchema });
+  const invitationBody = z.object({
+    email: z.email().max(254),
+    role: roleSchema,
+    scope: roleScopeSchema,
+    language: z
+      .enum(LANGUAGES)
+      .optional()
+      .describe("the language of the e-mail and of the new account's e-mail; default the inviter's preferred language"),
+  });
   const invitedSchema = z.object({
     id: z.string(),
     email: z.string(),
     role: roleSchema,
     scope: roleScopeSchema,
     expiresAt: z.string(),
+    language: z.enum(LANGUAGES),
     delivery: z
       .enum(['email', 'link'])
       .describe(
@@ -288,7 +291,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** A new token for an invitation, and its delivery: by e-mail to the invited address, or the link in the answer when e-mail is off. */
   async function deliverInvitation(invitation: Invitation, token: string, inviter: Principal) {
-    const acceptUrl = `${context.config.publicUrl}/invitations/accept#token=${token}`;
+    const acceptUrl = onboardingUrl(context.config.publicUrl, invitation.language, 'invitations/accept', token);
     const mail = mailService(context);
     const base = {
       id: invitation.id,
@@ -296,6 +299,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       role: invitation.role,
       scope: invitation.scope,
       expiresAt: invitation.expiresAt,
+      language: invitation.language,
     };
     if (!mail.enabled) return { ...base, delivery: 'link' as const, acceptUrl };
     await mail.enqueue([
@@ -307,6 +311,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         expiresAt: invitation.expiresAt,
         inviterName: inviter.name,
         geography: context.geography,
+        language: invitation.language,
       }),
     ]);
     return { ...base, delivery: 'email' as const };
@@ -345,6 +350,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         tokenHash: hashSecret(token),
         expiresAt: new Date(context.now().getTime() + context.config.invitationTtlSeconds * 1000).toISOString(),
         invitedBy: principal.userId,
+        language: request.body.language ?? (await getUser(context.db, principal.userId)).preferredLanguage,
       });
       return reply.code(201).send(await deliverInvitation(invitation, token, principal));
     },
@@ -388,6 +394,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       acceptedAt: z.string().optional(),
       acceptedUserId: z.string().optional(),
       revokedAt: z.string().optional(),
+      language: z.enum(LANGUAGES),
     })
     .meta({ id: 'Invitation' });
   app.get(

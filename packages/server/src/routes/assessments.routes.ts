@@ -23,6 +23,7 @@ import {
   saveResponses,
   transitionAssessment,
   withdrawEvidence,
+  assertRoundAllows,
   type Assessment,
 } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
@@ -187,6 +188,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
           'One assessment with responses, evidence, review comments, live scores and next-category advice; the ETag is the lock version',
         params: idParams,
         response: {
+      await assertRoundAllows(context.db, { roundId: request.body.roundId, action: 'start', now: context.now() });
           200: assessmentViewSchema.extend({ evidence: z.array(z.unknown()), comments: z.array(z.unknown()) }),
         },
       },
@@ -293,6 +295,12 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     );
   }
 
+        await assertRoundAllows(context.db, {
+          roundId: current.roundId,
+          action,
+          cycle: current.cycle,
+          now: context.now(),
+        });
   app.get(
     '/assessments/:id/history',
     {

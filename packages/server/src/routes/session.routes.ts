@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LANGUAGES } from '@migov/core';
 import {
   acceptInvitation,
   createApiToken,
@@ -33,7 +34,7 @@ import { okSchema, publicUser, roleGrantSchema, roleSchema, roleScopeSchema, use
 import { canDelegate, PERMISSIONS, permissionScopes } from '../auth/permissions.ts';
 import type { AppContext, Principal } from '../context.ts';
 import { attachMailSender, mailService } from '../mail/mail-service.ts';
-import { passwordResetMessage } from '../mail/notices.ts';
+import { onboardingUrl, passwordResetMessage } from '../mail/notices.ts';
 
 const sessionSchema = z
   .object({
@@ -410,12 +411,20 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Accept an invitation of a new email: choose a name and password; creates the account and signs in',
         description:
           'Only for an email without an account. An invitation of an email that has an account is accepted by that account, signed in (POST /api/v1/invitations/accept-signed-in): here it answers 409 invitation-sign-in-required and changes nothing. Unknown, used, withdrawn or expired tokens, and acceptances that lost a race, answer 410 invitation-invalid.',
-        body: z.object({ token: invitationToken, name: z.string().trim().min(1).max(200), password: passwordSchema }),
+        body: z.object({
+          token: invitationToken,
+          name: z.string().trim().min(1).max(200),
+          password: passwordSchema,
+          language: z
+            .enum(LANGUAGES)
+            .optional()
+            .describe("the page's language: the new account's e-mail language (default the invitation's)"),
+        }),
         response: { 200: sessionSchema },
       },
     },
     async (request, reply) => {
-      const { token, name, password } = request.body;
+      const { token, name, password, language } = request.body;
       // The token is checked before the (costly) password hash.
       await pendingInvitation(token);
       const passwordHash = await hashPassword(password);
@@ -424,6 +433,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         tokenHash: hashSecret(token),
         as: { kind: 'new-account', name, passwordHash },
         now: context.now(),
+        ...(language ? { language } : {}),
       });
       if (!result.ok) throw refused(result.refusal);
       return startSession(context, request, reply, result.user, 'invitation');
@@ -506,8 +516,9 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         await mail.enqueue([
           passwordResetMessage({
             email: user.email,
-            resetUrl: `${context.config.publicUrl}/password-reset#token=${token}`,
+            resetUrl: onboardingUrl(context.config.publicUrl, user.preferredLanguage, 'password-reset', token),
             expiresAt,
+            language: user.preferredLanguage,
           }),
         ]);
       }

@@ -1,0 +1,110 @@
+/**
+ * Closing and reopening rounds (docs/rounds.md). A round is closed once its closing day (UTC, the
+ * server's clock) is over, or when an administrator closes it early; an administrator reopens it with a
+ * new closing day. Every change is in the audit log (`round.create`, `round.close`, `round.reopen`),
+ * and the reminders still waiting in the outbox for the old closing day are withdrawn, so reminders
+ * follow the new one.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { closeRound, reopenRound, roundClosedAt, roundStatus, withdrawPendingMessages, type Round } from '@migov/db';
+import type { AppContext } from '../context.ts';
+import { idParams, needs, requirePrincipal } from '../http/route-kit.ts';
+import { mailService } from '../mail/mail-service.ts';
+import { reminderKeyPrefix } from '../mail/notices.ts';
+
+/** A round as the API shows it, with its status at the time of the answer. */
+export const roundSchema = z
+  .object({
+    id: z.string(),
+    year: z.number().int(),
+    instrument: z.string(),
+    version: z.string(),
+    opensOn: z.string(),
+    closesOn: z.string().describe('the last day open (UTC)'),
+    status: z
+      .enum(['open', 'closed'])
+      .describe('closed: no assessment can be started nor a draft submitted for the first time'),
+    closedAt: z
+      .string()
+      .describe('when the round closed or closes: the end of its closing day, or when an administrator closed it'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Round' });
+
+/** A round with its status at `now`. */
+export function roundView(round: Round, now: Date): z.infer<typeof roundSchema> {
+  return {
+    id: round.id,
+    year: round.year,
+    instrument: round.instrument,
+    version: round.version,
+    opensOn: round.opensOn,
+    closesOn: round.closesOn,
+    status: roundStatus(round, now),
+    closedAt: roundClosedAt(round),
+    createdAt: round.createdAt,
+  };
+}
+
+/**
+ * After a round's closing changed: the reminders still waiting announce the old closing day, so they
+ * are withdrawn and worked out again at the sender's next run; public answers listing rounds are renewed.
+ */
+async function closingChanged(context: AppContext, round: Round, why: string): Promise<void> {
+  await withdrawPendingMessages(context.db, { dedupeKeyPrefix: reminderKeyPrefix(round.id), reason: why });
+  mailService(context).remindersChanged();
+  await context.publicCache.invalidate();
+}
+
+/** Round routes under /api/v1 (listing and opening rounds are in admin.routes.ts). */
+export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
+  const context = app.migov;
+
+  app.post(
+    '/rounds/:id/reopen',
+    {
+      config: needs('round:manage', 'global'),
+      schema: {
+        tags: ['rounds'],
+        summary: 'Reopen a round, or move its closing day (audited as round.reopen)',
+        description:
+          'The new closing day must not be before today (UTC) nor before the round opens. Reminders still waiting for the old closing day are withdrawn; new ones follow the new day.',
+        params: idParams,
+        body: z.object({ closesOn: z.iso.date() }),
+        response: { 200: roundSchema },
+      },
+    },
+    async (request) => {
+      const round = await reopenRound(context.db, request.params.id, {
+        closesOn: request.body.closesOn,
+        now: context.now(),
+        actorId: requirePrincipal(request).userId,
+      });
+      await closingChanged(context, round, `the round was reopened until ${round.closesOn}`);
+      return roundView(round, context.now());
+    },
+  );
+
+  app.post(
+    '/rounds/:id/close',
+    {
+      config: needs('round:manage', 'global'),
+      schema: {
+        tags: ['rounds'],
+        summary: 'Close a round now, before its closing day ends (audited as round.close)',
+        description: 'Refused with 409 round-closed when the round is closed already.',
+        params: idParams,
+        response: { 200: roundSchema },
+      },
+    },
+    async (request) => {
+      const round = await closeRound(context.db, request.params.id, {
+        now: context.now(),
+        actorId: requirePrincipal(request).userId,
+      });
+      await closingChanged(context, round, 'the round was closed');
+      return roundView(round, context.now());
+    },
+  );
+};
