@@ -170,6 +170,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      await assertRoundAllows(context.db, { roundId: request.body.roundId, action: 'start', now: context.now() });
       const assessment = await createAssessment(context.db, request.body, requirePrincipal(request).userId);
       return reply
         .code(201)
@@ -188,7 +189,6 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
           'One assessment with responses, evidence, review comments, live scores and next-category advice; the ETag is the lock version',
         params: idParams,
         response: {
-      await assertRoundAllows(context.db, { roundId: request.body.roundId, action: 'start', now: context.now() });
           200: assessmentViewSchema.extend({ evidence: z.array(z.unknown()), comments: z.array(z.unknown()) }),
         },
       },
@@ -265,6 +265,12 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         const expectedLockVersion = requireIfMatch(request, '/assessments/{id}');
         const principal = requirePrincipal(request);
         const current = await getAssessment(context.db, request.params.id);
+        await assertRoundAllows(context.db, {
+          roundId: current.roundId,
+          action,
+          cycle: current.cycle,
+          now: context.now(),
+        });
         const reason = (request.body as { reason?: string } | undefined)?.reason;
         const assessment = await transitionAssessment(
           context.db,
@@ -295,12 +301,6 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     );
   }
 
-        await assertRoundAllows(context.db, {
-          roundId: current.roundId,
-          action,
-          cycle: current.cycle,
-          now: context.now(),
-        });
   app.get(
     '/assessments/:id/history',
     {
