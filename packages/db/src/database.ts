@@ -20,6 +20,8 @@ export interface MigovDatabase {
   dialect: Dialect;
   /** Apply every pending migration (idempotent). */
   migrate(): Promise<void>;
+  /** The connections of the pool now: open, idle, and requests waiting for one (SQLite: one connection). */
+  connections?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ function createOwnerOnly(filename: string): void {
 export async function createDatabase(options: CreateDatabaseOptions): Promise<MigovDatabase> {
   const location = parseDatabaseUrl(options.url);
   let kysely: Kysely<Schema>;
+  let connections: () => { total: number; idle: number; waiting: number } = () => ({ total: 1, idle: 1, waiting: 0 });
   if (location.dialect === 'sqlite') {
     // A new directory and a new database are owner-only: the database holds password hashes and
     // evidence files. SQLite would create the file 0644; created here first, 0600, it keeps that
@@ -90,12 +93,14 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Mi
     const pool = new pg.Pool({ connectionString: location.connectionString, max: options.poolSize ?? 10 });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
+    connections = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   }
   const dialect = location.dialect;
   return {
     kysely,
     dialect,
+    connections: () => connections(),
     async migrate() {
       const migrator = new Migrator({ db: kysely, provider: migrationProvider(dialect) });
       const { error, results } = await migrator.migrateToLatest();

@@ -53,6 +53,7 @@ import { briefRoutes } from './routes/briefs.routes.ts';
 import { mgiRoutes } from './routes/mgi.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
 import { resultsRoutes } from './routes/results.routes.ts';
+import { installMetrics } from './http/metrics.ts';
 
 /** What createApp needs. */
 export interface CreateAppOptions {
@@ -206,6 +207,8 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
     transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
   });
 
+  // Request counts and durations, and GET /metrics, only when a token may read them.
+  if (config.metricsToken) installMetrics(app, context, config.metricsToken);
   await app.register(healthRoutes);
   await app.register(publicRoutes, { prefix: API_PREFIX });
   await app.register(resultsRoutes, { prefix: API_PREFIX });

@@ -65,6 +65,8 @@ export interface ServerConfig {
   oidc?: OidcConfig;
   /** E-mail delivery by SMTP (docs/mail.md); without it nothing is sent and links are shown to pass on. */
   mail?: MailConfig;
+  /** The bearer token that reads GET /metrics (MIGOV_METRICS_TOKEN); without it there are no metrics (http/metrics.ts). */
+  metricsToken?: string;
 }
 
 /** The defaults, suitable for a local install. */
@@ -154,6 +156,12 @@ export function loadConfigFromEnv(
   if (mail) config.mail = mail;
   if (env.MIGOV_TRUST_PROXY !== undefined)
     config.trustProxy = env.MIGOV_TRUST_PROXY === 'true' || env.MIGOV_TRUST_PROXY === '1';
+  const metricsToken = env.MIGOV_METRICS_TOKEN;
+  if (metricsToken !== undefined && metricsToken !== '') {
+    if (metricsToken.length < 16 || /\s/.test(metricsToken))
+      throw new ConfigError('MIGOV_METRICS_TOKEN', '(hidden)', 'expected at least 16 characters without spaces');
+    config.metricsToken = metricsToken;
+  }
   const issuer = url(env, 'MIGOV_OIDC_ISSUER');
   if (issuer) {
     const clientId = env.MIGOV_OIDC_CLIENT_ID;

@@ -13,6 +13,7 @@ import { createDatabase, createEmptyTestDatabaseUrl, listUsers, TEST_DIALECTS } 
 const bin = fileURLToPath(new URL('../../bin/migov.js', import.meta.url));
 const ADMIN_PASSWORD = 'cluster administrator password';
 const SIGN_IN_LIMIT = 6;
+const METRICS_TOKEN = 'cluster-metrics-token-0123456789';
 
 interface Answer {
   status: number;
@@ -93,6 +94,7 @@ describe.each(TEST_DIALECTS)('migov serve --workers 2 (%s)', (dialect) => {
         ...process.env,
         MIGOV_ADMIN_PASSWORD: ADMIN_PASSWORD,
         MIGOV_SIGN_IN_PER_IP_PER_MINUTE: String(SIGN_IN_LIMIT),
+        MIGOV_METRICS_TOKEN: METRICS_TOKEN,
         MIGOV_LOG_LEVEL: 'warn',
         MIGOV_UN_DATA: '/nonexistent',
       },
@@ -177,6 +179,24 @@ describe.each(TEST_DIALECTS)('migov serve --workers 2 (%s)', (dialect) => {
     }
     expect(attempts.slice(0, SIGN_IN_LIMIT - 1)).toEqual(Array(SIGN_IN_LIMIT - 1).fill(401));
     expect(attempts.slice(SIGN_IN_LIMIT - 1)).toEqual([429, 429]);
+  });
+
+  it('gives the metrics of every worker summed, whichever worker is asked', async () => {
+    const healthCount = async () => {
+      const answer = await fetchFresh(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      expect(answer.status, answer.body).toBe(200);
+      const line = answer.body
+        .split('\n')
+        .find((text) => /^migov_http_requests_total\{.*route="\/health".*\} /.test(text));
+      return Number(line?.split(' ').at(-1) ?? 0);
+    };
+    const before = await healthCount();
+    // Fresh connections go to the workers in turn: each worker answers some of them.
+    for (let index = 0; index < 6; index += 1) expect((await fetchFresh(`${url}/health`)).status).toBe(200);
+    // The next two scrapes reach different workers; each says how many the server answered in all.
+    expect(await healthCount()).toBe(before + 6);
+    expect(await healthCount()).toBe(before + 6);
+    expect((await fetchFresh(`${url}/metrics`)).status).toBe(401);
   });
 
   it('replaces a worker that dies and keeps answering', async () => {

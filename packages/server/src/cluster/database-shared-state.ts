@@ -24,7 +24,7 @@ import type { SharedState } from './shared-state.ts';
 
 /** Shared state through the database, with its change listener. */
 export interface DatabaseSharedState extends SharedState {
-  /** The listening connection (for metrics and tests). */
+  /** The listening connection (for the metrics and tests). */
   readonly listener: Pick<PublicDataChangeListener, 'connected' | 'reconnections'>;
   /** Stop listening. */
   close(): Promise<void>;
@@ -96,6 +96,7 @@ export async function databaseSharedState(options: DatabaseSharedStateOptions): 
       listeners.push(listener);
       processes.onChange(listener);
     },
+    ...(processes.clusterMetrics ? { clusterMetrics: () => processes.clusterMetrics!() } : {}),
     listener,
     close: () => listener.close(),
   };

@@ -7,6 +7,7 @@
  * seen through every other before the change's response is sent.
  */
 import type { Cluster, Worker } from 'node:cluster';
+import { AggregatorRegistry, type PrometheusContentType } from 'prom-client';
 import { AttemptLimiter } from '../auth/ip-rate-limiter.ts';
 import { SignInThrottle, type ThrottlePolicy } from '../auth/sign-in-throttle.ts';
 
@@ -26,6 +27,10 @@ export interface SharedState {
   announceChange(): Promise<void>;
   /** What this process does when another one announces a change. */
   onChange(listener: () => Promise<void>): void;
+  /** The metrics of every process of the server, summed by the primary (a cluster's workers; http/metrics.ts). */
+  clusterMetrics?(): Promise<string>;
+  /** The connection that hears changes made through other instances (on PostgreSQL; cluster/database-shared-state.ts). */
+  readonly listener?: { readonly connected: boolean; readonly reconnections: number };
 }
 
 /** Most values kept at once (pending sign-ins are few and short-lived). */
@@ -82,7 +87,8 @@ type Request =
   | { op: 'sign-in-succeeded'; key: string }
   | { op: 'put'; key: string; value: unknown; expiresAt: number }
   | { op: 'take'; key: string; now: number }
-  | { op: 'announce' };
+  | { op: 'announce' }
+  | { op: 'metrics' };
 type Message =
   | { migov: 'shared-state'; kind: 'request'; id: number; request: Request }
   | { migov: 'shared-state'; kind: 'reply'; id: number; value?: unknown; error?: string }
@@ -103,6 +109,7 @@ const ANSWER_TIMEOUT_MS = 10_000;
  */
 export function hostSharedState(cluster: Cluster): void {
   const store = new StateStore();
+  let metrics: AggregatorRegistry<PrometheusContentType> | undefined;
   let nextChange = 0;
   const waiting = new Map<number, { pending: Set<number>; done: () => void }>();
   const settle = (changeId: number, workerId: number) => {
@@ -146,6 +153,13 @@ export function hostSharedState(cluster: Cluster): void {
           return reply(worker, id);
         case 'take':
           return reply(worker, id, store.take(request.key, request.now));
+        case 'metrics':
+          // prom-client asks every worker for its registry and sums what they answer.
+          metrics ??= new AggregatorRegistry();
+          return void metrics.clusterMetrics().then(
+            (text: string) => reply(worker, id, text),
+            (error: unknown) => reply(worker, id, undefined, (error as Error).message),
+          );
         case 'announce': {
           const others = Object.values(cluster.workers ?? {}).filter(
             (other): other is Worker => other !== undefined && other.id !== worker.id && other.isConnected(),
@@ -220,5 +234,6 @@ export function workerSharedState(channel: NodeJS.Process = process): SharedStat
     take: (key, now) => ask({ op: 'take', key, now }),
     announceChange: async () => void (await ask({ op: 'announce' })),
     onChange: (listener) => void listeners.push(listener),
+    clusterMetrics: async () => String(await ask({ op: 'metrics' })),
   };
 }

@@ -41,7 +41,13 @@ export function sendCached(
   extraHeaders: Record<string, string> = {},
 ): FastifyReply {
   if (request.method === 'GET' && request.routeOptions.config.access?.permission === 'public')
-    request.server.migov?.publicCache.remember(request.url, cached, extraHeaders, reply.getHeaders());
+    request.server.migov?.publicCache.remember(
+      request.url,
+      cached,
+      extraHeaders,
+      reply.getHeaders(),
+      request.routeOptions.url,
+    );
   return sendPrepared(request, reply, cached, extraHeaders);
 }
 
@@ -97,14 +103,30 @@ interface RememberedAnswer {
   expires: number;
   ok: Record<string, string | number>;
   notModified: Record<string, string>;
+  /** The route that made it (its pattern, e.g. /api/v1/aggregates/:year), for the metrics. */
+  route: string;
+}
+
+/** How the cache was used since it was made (the metrics read it). */
+export interface PublicCacheStats {
+  /** Bodies found (current or being refreshed). */
+  hits: number;
+  /** Bodies built because none was kept. */
+  misses: number;
+  /** Answers sent from the answers remembered by URL (before the route, or before the framework). */
+  rememberedAnswers: number;
+  /** Times the cache was emptied (a change here, or announced by another process or instance). */
+  drops: number;
 }
 
 /**
  * A small cache of prepared bodies keyed by a string, emptied whenever public data changes through
  * this server: in this process at once, and in the other processes of a cluster before `invalidate`
- * resolves (through `announce`, see cluster/shared-state.ts). Entries are also refreshed after
- * `ttlMs`, so changes made by a program outside the server (the CLI importing into the same
- * database) show within seconds; the refresh runs in the background while the previous body is
+ * resolves (through `announce`, see cluster/shared-state.ts); on PostgreSQL every instance on the
+ * database empties it too, as soon as the change is committed by whichever program made it
+ * (cluster/database-shared-state.ts, docs/scaling.md). Entries are also refreshed after
+ * `ttlMs`, so on SQLite changes made by a program outside the server (the CLI importing into the
+ * same database) show within seconds, and on PostgreSQL a notice missed in a listener's reconnection too; the refresh runs in the background while the previous body is
  * still served, so no request waits for the database on the hot path.
  */
 export class PublicBodyCache {
@@ -114,6 +136,10 @@ export class PublicBodyCache {
   private expiry = new WeakMap<CachedBody, number>();
   /** The answers of public GET routes by request URL (path and query), until their body is due for refresh. */
   private answers = new Map<string, RememberedAnswer>();
+  /** How the cache was used (for the metrics). */
+  readonly stats: PublicCacheStats = { hits: 0, misses: 0, rememberedAnswers: 0, drops: 0 };
+  /** Told of each answer sent before the framework (which no request hook sees): its route, status and duration. */
+  onDirectAnswer?: (route: string, status: number, seconds: number) => void;
 
   constructor(
     private readonly limit = 500,
@@ -126,9 +152,11 @@ export class PublicBodyCache {
   get(key: string, build: () => Promise<CachedBody>): Promise<CachedBody> {
     const hit = this.entries.get(key);
     if (hit) {
+      this.stats.hits += 1;
       if (hit.expires <= this.now() && !hit.refreshing) this.refresh(key, hit, build);
       return hit.body;
     }
+    this.stats.misses += 1;
     if (this.entries.size >= this.limit) this.entries.clear();
     const entry = { body: build(), expires: this.now() + this.ttlMs, refreshing: false };
     this.entries.set(key, entry);
@@ -176,6 +204,7 @@ export class PublicBodyCache {
 
   /** Forget everything in this process only (another process announced a change). */
   drop(): void {
+    this.stats.drops += 1;
     this.generation += 1;
     this.entries.clear();
     this.expiry = new WeakMap();
@@ -188,6 +217,7 @@ export class PublicBodyCache {
     cached: CachedBody,
     headers: Record<string, string>,
     inherited: Record<string, unknown> = {},
+    route = url,
   ): void {
     const expires = this.expiry.get(cached);
     if (
@@ -206,14 +236,17 @@ export class PublicBodyCache {
       ...headers,
     };
     const ok = { ...notModified, 'content-type': cached.contentType, 'content-length': Buffer.byteLength(cached.body) };
-    this.answers.set(url, { cached, headers, expires, ok, notModified });
+    this.answers.set(url, { cached, headers, expires, ok, notModified, route });
   }
 
   /** The remembered answer for a URL while it is not due for refresh. */
   private current(url: string) {
     const answer = this.answers.get(url);
     if (!answer) return undefined;
-    if (answer.expires > this.now()) return answer;
+    if (answer.expires > this.now()) {
+      this.stats.rememberedAnswers += 1;
+      return answer;
+    }
     this.answers.delete(url);
     return undefined;
   }
@@ -239,10 +272,12 @@ export class PublicBodyCache {
     if (request.method !== 'GET' || request.url === undefined) return false;
     const answer = this.current(request.url);
     if (!answer) return false;
+    const started = this.onDirectAnswer ? process.hrtime.bigint() : 0n;
     this.directAnswers += 1;
-    if (ifNoneMatchHits(request.headers['if-none-match'], answer.cached.etag))
-      response.writeHead(304, answer.notModified).end();
+    const notModified = ifNoneMatchHits(request.headers['if-none-match'], answer.cached.etag);
+    if (notModified) response.writeHead(304, answer.notModified).end();
     else response.writeHead(200, answer.ok).end(answer.cached.body);
+    this.onDirectAnswer?.(answer.route, notModified ? 304 : 200, Number(process.hrtime.bigint() - started) / 1e9);
     return true;
   }
 }
