@@ -4,13 +4,10 @@
  * scroll inside their own labelled, keyboard-focusable box), and the public pages write nothing to
  * the browser console when nobody is signed in (no 401 for the session read, no error of any kind).
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '@migov/server';
-import { buildWebApp, DIST, failOnPageErrors, launchBrowser } from './browser-harness.ts';
+import { failOnPageErrors, launchBrowser } from './browser-harness.ts';
+import { startDemoServer, type DemoServer } from './demo-server.ts';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -55,43 +52,22 @@ async function measure(page: Page): Promise<Widest> {
 }
 
 describe('every page on a phone (Chromium, 390 px, real server with demo data)', () => {
-  let server: RunningServer;
-  let folder: string;
+  let demo: DemoServer;
+  let server: DemoServer['server'];
   let browser: Browser;
   let password: string;
   let partnership: string;
   let assessment: string;
 
   beforeAll(async () => {
-    await buildWebApp();
-    folder = mkdtempSync(join(tmpdir(), 'migov-phone-'));
-    cpSync(DIST, join(folder, 'dist'), { recursive: true });
-    const lines: string[] = [];
-    server = await startServer({
-      databaseUrl: `sqlite:${join(folder, 'migov.sqlite')}`,
-      host: '127.0.0.1',
-      port: 0,
-      demo: true,
-      webRoot: join(folder, 'dist'),
-      logger: false,
-      report: (line) => lines.push(line),
-      config: { signInPerIpPerMinute: 1000 },
-    });
-    password = lines
-      .find((line) => line.startsWith('Demo users'))!
-      .split(': ')[1]!
-      .trim();
-    const partnerships = (await (await fetch(`${server.url}/api/v1/partnerships`)).json()) as {
-      items: { id: string }[];
-    };
-    partnership = partnerships.items[0]!.id;
+    demo = await startDemoServer('migov-phone-');
+    ({ server, password, partnership } = demo);
     browser = await launchBrowser();
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
+    await demo?.close();
   });
 
   async function phone(): Promise<{ context: BrowserContext; page: Page; console: string[] }> {

@@ -1,6 +1,8 @@
 /** Names and labels in the interface language: instrument texts, area names (CLDR through Intl.DisplayNames), categories. */
 import type { AreaSummary, LocalizedText } from '../api/api-types.ts';
-import type { UiLanguage } from '../i18n/languages.ts';
+import { AREA_NAMES_NOT_IN_CLDR, MAP_SHAPE_NAMES } from '../i18n/area-names.ts';
+import { CLDR_M49_REGION_NAMES } from '../i18n/cldr-region-names.data.ts';
+import { INTL_LOCALES, type UiLanguage } from '../i18n/languages.ts';
 import type { Translator } from '../i18n/translator.ts';
 
 /** A localized instrument text, falling back to English. */
@@ -24,20 +26,59 @@ function regionNames(lang: UiLanguage): Intl.DisplayNames | undefined {
   return displayNames.get(lang);
 }
 
-/** The name of an area in a language: CLDR's name for its ISO alpha-2 or M49 region code when there is one, else the UN English name. */
+function cldrName(code: string, lang: UiLanguage): string | undefined {
+  try {
+    return regionNames(lang)?.of(code);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The name of an area in a language: CLDR's name for its ISO alpha-2 or M49 region code when there
+ * is one, else the product's own translation of a UN grouping CLDR lacks (i18n/area-names.ts), else
+ * the UN English name.
+ */
 export function areaName(
-  area: Pick<AreaSummary, 'name' | 'kind' | 'm49'> & { alpha2?: string },
+  area: Pick<AreaSummary, 'name' | 'kind' | 'm49'> & { alpha2?: string; code?: string },
   lang: UiLanguage,
 ): string {
   if (lang === 'en') return area.name;
-  const names = regionNames(lang);
-  const code = area.alpha2 ?? (area.kind !== 'country' && area.m49 ? area.m49 : undefined);
-  if (!names || !code) return area.name;
-  try {
-    return names.of(code) ?? area.name;
-  } catch {
-    return area.name;
-  }
+  if (area.alpha2) return cldrName(area.alpha2, lang) ?? area.name;
+  // An area without an ISO code that a map names (Kosovo: XK in CLDR).
+  if (area.kind === 'country' && area.name in MAP_SHAPE_NAMES) return mapShapeName(area.name, lang);
+  const code = area.m49 ?? area.code;
+  if (!code || !/^\d{1,3}$/.test(code)) return area.name;
+  // Keyed without leading zeros, as migov stores M49 codes (the API may pad them: 002).
+  const m49 = String(Number(code));
+  const own = AREA_NAMES_NOT_IN_CLDR[m49]?.[lang];
+  if (own) return own;
+  // CLDR names the M49 regions by their three-digit codes (002 Africa, 419 Latin America and the Caribbean).
+  if (area.kind === 'country') return area.name;
+  return cldrName(m49.padStart(3, '0'), lang) ?? CLDR_M49_REGION_NAMES[m49]?.[lang] ?? area.name;
+}
+
+/** The name of a map shape that has no M49 area of its own (the atlas names it in English). */
+export function mapShapeName(atlasName: string, lang: UiLanguage): string {
+  if (lang === 'en') return atlasName;
+  const known = MAP_SHAPE_NAMES[atlasName];
+  if (typeof known === 'string') return cldrName(known, lang) ?? atlasName;
+  return known?.[lang] ?? atlasName;
+}
+
+/** A list in the language's own way: "A, B and C", "A، وB وC", "A、B和C". */
+export function formatList(items: readonly string[], lang: UiLanguage): string {
+  return new Intl.ListFormat(INTL_LOCALES[lang], { type: 'conjunction' }).format(items);
+}
+
+/**
+ * A domain's label: the instrument's own text in the language, else the interface's name of an SDG
+ * 10.7.2 domain by its code (the product's own translation where the UN publishes none), else English.
+ */
+export function domainLabel(t: Translator, domain: { code: string; label: LocalizedText } | undefined): string {
+  if (!domain) return '';
+  if (domain.label[t.lang] !== undefined || t.lang === 'en') return pickText(domain.label, t.lang);
+  return t.t('domain.name', { code: domain.code }) || domain.label.en;
 }
 
 /** The label of a classification band: the instrument's text in the language, else the catalogue's name of the category code. */

@@ -10,6 +10,8 @@ export interface Translator {
   lang: UiLanguage;
   dir: 'ltr' | 'rtl';
   t(key: MessageKey, values?: MessageValues): string;
+  /** A message whose values may be elements (a text marked as English, a link): its parts in order. */
+  parts<Part>(key: MessageKey, values: Record<string, string | number | Part>): (string | Part)[];
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
   /** 0-100 as a percentage with at most one decimal. */
   formatPercent(value: number): string;
@@ -40,6 +42,15 @@ export function getTranslator(lang: UiLanguage): Translator {
         formats.set(key, format);
       }
       return String(format.format(values as Record<string, string | number | Date>));
+    },
+    parts<Part>(key: MessageKey, values: Record<string, string | number | Part>) {
+      let format = formats.get(key);
+      if (!format) {
+        format = new IntlMessageFormat(catalogue[key], locale);
+        formats.set(key, format);
+      }
+      const formatted = format.format<Part>(values);
+      return Array.isArray(formatted) ? formatted : [formatted];
     },
     formatNumber: (value, options) => {
       // Building a NumberFormat costs far more than using one: tables and charts format thousands of values.

@@ -6,7 +6,7 @@
  */
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../app/router-context.tsx';
-import { areaName, pickText } from '../app/localized.ts';
+import { areaName, domainLabel } from '../app/localized.ts';
 import { CategoryBadge } from '../app/shared.tsx';
 import { DemoBanner, ProvenanceLabel } from '../app/Provenance.tsx';
 import { classifyValue, meetingShare, normalizeAreaCode, OVERALL } from '../charts/category-scale.ts';
@@ -47,7 +47,10 @@ export function ComparePage({ data, codes }: { data: CompareData; codes: readonl
   const label = (code: string) =>
     code === OVERALL
       ? t('common.overall')
-      : pickText(instrument?.domains.find((domain) => domain.code === code)?.label, lang);
+      : domainLabel(
+          translator,
+          instrument?.domains.find((domain) => domain.code === code),
+        );
   const year = round?.year;
 
   return (

@@ -7,7 +7,8 @@
  */
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../app/router-context.tsx';
-import { areaName, categoryLabel, pickText } from '../app/localized.ts';
+import { areaName, categoryLabel, domainLabel } from '../app/localized.ts';
+import { Localized, Message } from '../app/Localized.tsx';
 import { CategoryBadge, Section } from '../app/shared.tsx';
 import { DemoBanner, ProvenanceLabel } from '../app/Provenance.tsx';
 import { CategoryGridFigure } from '../charts/CategoryGrid.tsx';
@@ -59,12 +60,12 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
   const advice = latest ? adviceFor(instrument, responses) : undefined;
   const strengths = itemStrengths(instrument, responses);
   const itemText = new Map(
-    instrument.domains.flatMap((domain) => domain.items.map((item) => [item.id, pickText(item.text, lang)] as const)),
+    instrument.domains.flatMap((domain) => domain.items.map((item) => [item.id, item.text] as const)),
   );
   const optionLabel = (itemId: string, optionId: string | undefined) => {
     const item = instrument.domains.flatMap((domain) => domain.items).find((entry) => entry.id === itemId);
     const option = item ? instrument.scales[item.scale]?.find((entry) => entry.id === optionId) : undefined;
-    return option ? pickText(option.label, lang) : '–';
+    return option ? <Localized text={option.label} /> : '–';
   };
   const overall = classifyValue(shown.value, OVERALL);
   const previous = history.filter((entry) => entry.year < shown.year).at(-1);
@@ -72,10 +73,13 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
   const beside = shown.shown === 'official' && shown.national ? shown.national : undefined;
   const regionResults = data.region?.results ?? [];
   const regionName = data.region ? areaName(data.region.area, lang) : '';
-  const domainLabel = (code: string) =>
+  const domainNameOf = (code: string) =>
     code === OVERALL
       ? t('common.overall')
-      : pickText(instrument.domains.find((domain) => domain.code === code)?.label, lang) || code;
+      : domainLabel(
+          translator,
+          instrument.domains.find((domain) => domain.code === code),
+        ) || code;
   const gridRows = [OVERALL, ...instrument.domains.map((domain) => domain.code)];
   const gridClasses = new Map<string, CategoryClass>(
     history.flatMap((entry) =>
@@ -153,9 +157,9 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
                   <tr key={domain.code} data-domain={domain.code}>
                     <th scope="row">
                       {latest ? (
-                        <a href={`#domain-${domain.code}`}>{pickText(domain.label, lang)}</a>
+                        <a href={`#domain-${domain.code}`}>{domainLabel(translator, domain)}</a>
                       ) : (
-                        pickText(domain.label, lang)
+                        domainLabel(translator, domain)
                       )}
                     </th>
                     <td>
@@ -186,7 +190,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
         <CategoryGridFigure
           title={t('country.overTimeTitle', { country: name })}
           filename={`migov-country-${data.code}-categories`}
-          rows={gridRows.map((code) => ({ key: code, label: domainLabel(code) }))}
+          rows={gridRows.map((code) => ({ key: code, label: domainNameOf(code) }))}
           columns={history.map((entry) => ({ key: String(entry.year), label: String(entry.year) }))}
           classes={gridClasses}
           bandLabels={bandLabels}
@@ -241,7 +245,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
         const cls = classifyResult(latest, domain.code);
         const next = advice?.domains[domain.id] ?? advice?.domains[domain.code];
         const related = relatedCommitments(domain.code);
-        const label = pickText(domain.label, lang);
+        const label = domainLabel(translator, domain);
         return (
           <section
             key={domain.code}
@@ -268,7 +272,9 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
                 <tbody>
                   {domain.items.map((item) => (
                     <tr key={item.id}>
-                      <th scope="row">{pickText(item.text, lang)}</th>
+                      <th scope="row">
+                        <Localized text={item.text} />
+                      </th>
                       <td>{optionLabel(item.id, responses[item.id])}</td>
                       <td>
                         <PublishedEvidenceList entries={latest?.evidence?.[item.id]} href={evidenceHref} />
@@ -298,10 +304,17 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
                 <ul>
                   {next.changes.map((change) => (
                     <li key={change.itemId}>
-                      {t('country.changeTo', {
-                        item: itemText.get(change.itemId) ?? change.itemId,
-                        option: optionLabel(change.itemId, change.toOptionId),
-                      })}
+                      <Message
+                        id="country.changeTo"
+                        values={{
+                          item: itemText.has(change.itemId) ? (
+                            <Localized text={itemText.get(change.itemId)} />
+                          ) : (
+                            change.itemId
+                          ),
+                          option: optionLabel(change.itemId, change.toOptionId),
+                        }}
+                      />
                     </li>
                   ))}
                 </ul>
@@ -341,7 +354,9 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
             {strengths.strong.length ? (
               <ul>
                 {strengths.strong.map((itemId) => (
-                  <li key={itemId}>{itemText.get(itemId)}</li>
+                  <li key={itemId}>
+                    <Localized text={itemText.get(itemId)} />
+                  </li>
                 ))}
               </ul>
             ) : (
@@ -352,7 +367,9 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
             {strengths.weak.length ? (
               <ul>
                 {strengths.weak.map((itemId) => (
-                  <li key={itemId}>{itemText.get(itemId)}</li>
+                  <li key={itemId}>
+                    <Localized text={itemText.get(itemId)} />
+                  </li>
                 ))}
               </ul>
             ) : (
@@ -378,7 +395,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
                   const share = meetingShare(regionResults.map((result) => classifyValue(result.value, code)));
                   return (
                     <tr key={code}>
-                      <th scope="row">{domainLabel(code)}</th>
+                      <th scope="row">{domainNameOf(code)}</th>
                       <td>
                         <CategoryBadge cls={classifyValue(shown.value, code)} bandLabels={bandLabels} />
                       </td>

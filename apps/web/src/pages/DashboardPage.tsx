@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../app/router-context.tsx';
 import { formatRoute } from '../app/routes.ts';
-import { areaName, categoryLabel, pickText } from '../app/localized.ts';
+import { areaName, categoryLabel, domainLabel, formatList, mapShapeName } from '../app/localized.ts';
 import { Section } from '../app/shared.tsx';
 import { DemoBanner, ProvenanceLabel, provenanceText } from '../app/Provenance.tsx';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
@@ -32,7 +32,7 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
   const { round, instrument, results, aggregates, areas } = data;
   const domainEntry = instrument?.domains.find((entry) => entry.code === domain);
   const domainCode = domainEntry ? domainEntry.code : OVERALL;
-  const domainTitle = domainEntry ? pickText(domainEntry.label, lang) : t('common.overall');
+  const domainTitle = domainEntry ? domainLabel(translator, domainEntry) : t('common.overall');
   const aggregateDomain = domainEntry ? domainEntry.code : (instrument?.scoring?.overallCode ?? 'ALLDOMAINS');
   const classes = useMemo(
     () =>
@@ -120,7 +120,8 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
       geometry.shapes
         .filter((shape) => !shape.code || !hasProfile(shape.code))
         .map((shape) => shape.atlasName)
-        .filter(Boolean),
+        .filter(Boolean)
+        .map((atlasName) => mapShapeName(atlasName, lang)),
     ),
   ].sort((left, right) => collator.compare(left, right));
   const snapshot = data.index.snapshot;
@@ -202,7 +203,7 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
               <option value="">{t('common.overall')}</option>
               {instrument.domains.map((entry) => (
                 <option key={entry.code} value={entry.code}>
-                  {pickText(entry.label, lang)}
+                  {domainLabel(translator, entry)}
                 </option>
               ))}
             </select>
@@ -224,7 +225,7 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
             hasProfile={hasProfile}
             describe={(code, atlasName, cls) => {
               const text = t('dashboard.tooltip', {
-                country: code ? nameOf(code, atlasName) : atlasName,
+                country: code ? nameOf(code, mapShapeName(atlasName, lang)) : mapShapeName(atlasName, lang),
                 category: classLabel(cls),
               });
               const provenance = code ? provenanceOf.get(code) : undefined;
@@ -253,7 +254,7 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
             </ul>
             {withoutArea.length > 0 ? (
               <p className="meta map-note" data-testid="map-no-area">
-                {t('dashboard.noArea', { names: withoutArea.join(', ') })}
+                {t('dashboard.noArea', { names: formatList(withoutArea, lang) })}
               </p>
             ) : null}
           </>

@@ -1,12 +1,13 @@
 /* @jsxRuntime automatic */
 /** The methodology, versioned: each instrument version in use, its domains and classification bands. */
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { categoryLabel, pickText } from '../app/localized.ts';
+import { categoryLabel, domainLabel } from '../app/localized.ts';
+import { Localized } from '../app/Localized.tsx';
 import type { MethodologyData } from './public-data.ts';
 
 export function MethodologyPage({ data }: { data: MethodologyData }) {
   const translator = useI18n();
-  const { t, lang } = translator;
+  const { t } = translator;
   return (
     <>
       <h1>{t('methodology.title')}</h1>
@@ -18,7 +19,7 @@ export function MethodologyPage({ data }: { data: MethodologyData }) {
           aria-labelledby={`m-${instrument.instrument}-${instrument.version}`}
         >
           <h2 id={`m-${instrument.instrument}-${instrument.version}`}>
-            {pickText(instrument.title, lang)} —{' '}
+            <Localized text={instrument.title} /> —{' '}
             {t('methodology.version', { instrument: instrument.instrument, version: instrument.version })}
           </h2>
           <p>
@@ -31,7 +32,7 @@ export function MethodologyPage({ data }: { data: MethodologyData }) {
           <ol>
             {instrument.domains.map((domain) => (
               <li key={domain.id}>
-                {pickText(domain.label, lang)} ({domain.items.length})
+                {domainLabel(translator, domain)} ({domain.items.length})
               </li>
             ))}
           </ol>

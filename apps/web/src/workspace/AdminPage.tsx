@@ -6,7 +6,9 @@ import { useSession } from '../app/session-context.tsx';
 import { ErrorMessage, Loading } from '../app/shared.tsx';
 import { useLoad } from '../app/use-load.ts';
 import { getJson } from '../api/api-client.ts';
-import { pickText } from '../app/localized.ts';
+import { areaName, pickText } from '../app/localized.ts';
+import { Localized } from '../app/Localized.tsx';
+import type { Translator } from '../i18n/translator.ts';
 import type { AreaSummary, InstrumentSummary, Page, Role, RoleGrant, Round, User } from '../api/api-types.ts';
 import { OnboardingPanel, type OnboardingOffers } from './OnboardingPanel.tsx';
 import { roleName } from './onboarding-labels.ts';
@@ -120,7 +122,7 @@ export function AdminPage() {
                 <tr key={user.id}>
                   <th scope="row">{user.name}</th>
                   <td>{user.email}</td>
-                  <td>{user.status}</td>
+                  <td>{t('admin.userStatus', { status: user.status })}</td>
                   <td>
                     <UserRoles userId={user.id} name={user.name} roles={roles} onError={setError} />
                   </td>
@@ -167,6 +169,7 @@ export function AdminPage() {
                 <option
                   key={`${instrument.instrument}@${instrument.version}`}
                   value={`${instrument.instrument}@${instrument.version}`}
+                  lang={instrument.title[lang] === undefined ? 'en' : undefined}
                 >
                   {pickText(instrument.title, lang)} ({instrument.version})
                 </option>
@@ -187,7 +190,7 @@ export function AdminPage() {
         <ul>
           {data.instruments.map((instrument) => (
             <li key={`${instrument.instrument}@${instrument.version}`}>
-              {pickText(instrument.title, lang)} — {instrument.instrument}@{instrument.version} ({instrument.items})
+              <Localized text={instrument.title} /> — {instrument.instrument}@{instrument.version} ({instrument.items})
             </li>
           ))}
         </ul>
@@ -205,7 +208,8 @@ export function AdminPage() {
         <ul className="columns">
           {data.groups.map((group) => (
             <li key={group.code}>
-              {group.name} <span className="meta">({group.kind})</span>
+              {areaName(group, lang)}{' '}
+              <span className="meta">({t('admin.areaKind', { kind: group.kind.replaceAll('-', '_') })})</span>
             </li>
           ))}
         </ul>
@@ -222,8 +226,12 @@ function instrumentFileType(filename: string): string {
   return /\.json$/i.test(filename) ? 'application/json' : 'application/yaml';
 }
 
-function scopeText(grant: RoleGrant): string {
-  return grant.scope.kind === 'global' ? 'global' : grant.scope.kind === 'area' ? grant.scope.area : grant.scope.group;
+function scopeText(t: Translator['t'], grant: RoleGrant): string {
+  return grant.scope.kind === 'global'
+    ? t('admin.scopeGlobal')
+    : grant.scope.kind === 'area'
+      ? grant.scope.area
+      : grant.scope.group;
 }
 
 /** A user's role grants, read when opened; grant a role in an area (M49 or sub-national code), a group, or globally; revoke (kept in history). */
@@ -253,7 +261,7 @@ function UserRoles({
     const form = new FormData(event.currentTarget);
     const where = String(form.get('scope') ?? '').trim();
     const scope =
-      where === '' || where === 'global'
+      where === '' || where === 'global' || where === t('admin.scopeGlobal')
         ? { kind: 'global' }
         : /^[0-9]/.test(where)
           ? { kind: 'area', area: where }
@@ -290,14 +298,14 @@ function UserRoles({
       </summary>
       <ul>
         {(grants ?? []).map((entry) => (
-          <li key={entry.id ?? `${entry.role}-${scopeText(entry)}`}>
-            {roleName(t, entry.role)} ({scopeText(entry)}){' '}
+          <li key={entry.id ?? `${entry.role}-${scopeText(t, entry)}`}>
+            {roleName(t, entry.role)} ({scopeText(t, entry)}){' '}
             {entry.id ? (
               <button type="button" className="link-button" onClick={() => void revoke(entry.id!)}>
                 ×
                 <span className="visually-hidden">
                   {' '}
-                  {entry.role} {scopeText(entry)}
+                  {roleName(t, entry.role)} {scopeText(t, entry)}
                 </span>
               </button>
             ) : null}
@@ -317,7 +325,7 @@ function UserRoles({
         </label>
         <label>
           {t('dashboard.area')}
-          <input name="scope" placeholder="484, 419, global" size={10} />
+          <input name="scope" placeholder={t('admin.scopeHint')} size={10} />
         </label>
         <button type="submit" className="secondary">
           {t('common.save')}

@@ -8,7 +8,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { CategoryBadge } from '../app/shared.tsx';
-import { categoryLabel, pickText } from '../app/localized.ts';
+import { categoryLabel, domainLabel } from '../app/localized.ts';
+import { Localized } from '../app/Localized.tsx';
 import { failureText, lockedSave } from '../app/use-locked-save.ts';
 import type { Assessment, AssessmentView, Evidence, LocalizedText } from '../api/api-types.ts';
 import {
@@ -192,7 +193,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
 
   return (
     <div className="form-layout">
-      <h1>{t('form.title', { country: bundle.areaName, year: view.assessment.year })}</h1>
+      <h1>{t('form.title', { country: bundle.areaName(lang), year: view.assessment.year })}</h1>
       {/* Said rather than silently shown in English: the instrument has no text of its own in this language. */}
       {lang !== 'en' && instrument.title[lang] === undefined ? (
         <p className="notice" role="note" data-testid="untranslated">
@@ -233,12 +234,16 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
                     .flatMap((domain) => domain.items)
                     .find((entry) => entry.id === row.itemId);
                   const label = (optionId: string | null | undefined) =>
-                    item && optionId
-                      ? pickText(instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label, lang)
-                      : '–';
+                    item && optionId ? (
+                      <Localized
+                        text={instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label}
+                      />
+                    ) : (
+                      '–'
+                    );
                   return (
                     <tr key={row.itemId}>
-                      <th scope="row">{item ? pickText(item.text, lang) : row.itemId}</th>
+                      <th scope="row">{item ? <Localized text={item.text} /> : row.itemId}</th>
                       <td>
                         {label(row.mine.optionId)}
                         {row.mine.comment ? ` — ${row.mine.comment}` : ''}
@@ -269,7 +274,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
             <li key={domain.id}>
               <a href={`#domain-${domain.id}`}>
                 {t('form.domainProgress', {
-                  domain: pickText(domain.label, lang),
+                  domain: domainLabel(translator, domain),
                   answered: progress[index]!.answered,
                   total: progress[index]!.total,
                 })}
@@ -316,7 +321,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
               aria-labelledby={`domain-${domain.id}-heading`}
             >
               <h2 id={`domain-${domain.id}-heading`}>
-                {pickText(domain.label, lang)}{' '}
+                {domainLabel(translator, domain)}{' '}
                 {score?.status === 'scored' ? (
                   <span className="domain-score">
                     ({categoryLabel(translator, score.band.code, score.band.label)}, {score.score.decimal})
@@ -337,7 +342,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
                     disabled={!editable}
                   >
                     <legend>
-                      {itemNumber}. {pickText(item.text, lang)}
+                      {itemNumber}. <Localized text={item.text} />
                     </legend>
                     <div className="options">
                       {(instrument.scales[item.scale] ?? []).map((option) => (
@@ -350,7 +355,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
                             onChange={() => change({ itemId: item.id, optionId: option.id })}
                             aria-invalid={invalid || undefined}
                           />
-                          {pickText(option.label, lang)}
+                          <Localized text={option.label} />
                         </label>
                       ))}
                     </div>

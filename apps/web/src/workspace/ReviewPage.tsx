@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { ErrorMessage } from '../app/shared.tsx';
-import { pickText } from '../app/localized.ts';
+import { domainLabel } from '../app/localized.ts';
+import { Localized } from '../app/Localized.tsx';
+import { historySentence } from './history-sentence.ts';
 import { getJson } from '../api/api-client.ts';
 import { lockedSave } from '../app/use-locked-save.ts';
 import type { AssessmentView, ResponseValue, ReviewComment } from '../api/api-types.ts';
@@ -30,7 +32,8 @@ interface DiffResult {
 }
 
 function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => void }) {
-  const { t, lang, formatDate } = useI18n();
+  const translator = useI18n();
+  const { t, formatDate } = translator;
   const { api } = useSession();
   const { instrument } = bundle;
   const [view, setView] = useState<AssessmentView>(bundle.view);
@@ -47,9 +50,11 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
   const items = instrument.domains.flatMap((domain) => domain.items);
   const optionLabel = (itemId: string, optionId: string | undefined) => {
     const item = items.find((entry) => entry.id === itemId);
-    return item && optionId
-      ? pickText(instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label, lang)
-      : '–';
+    return item && optionId ? (
+      <Localized text={instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label} />
+    ) : (
+      '–'
+    );
   };
 
   const decide = async (action: (typeof DECISIONS)[number]) => {
@@ -94,7 +99,7 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
 
   return (
     <>
-      <h1>{t('review.title', { country: bundle.areaName, year: view.assessment.year })}</h1>
+      <h1>{t('review.title', { country: bundle.areaName(translator.lang), year: view.assessment.year })}</h1>
       <p className="meta">
         {t('workspace.state')}:{' '}
         <strong data-testid="assessment-state">{t('state.name', { state: view.assessment.state })}</strong>
@@ -144,14 +149,16 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
 
       {instrument.domains.map((domain) => (
         <section key={domain.id} className="domain" aria-labelledby={`r-${domain.id}`}>
-          <h2 id={`r-${domain.id}`}>{pickText(domain.label, lang)}</h2>
+          <h2 id={`r-${domain.id}`}>{domainLabel(translator, domain)}</h2>
           {domain.items.map((item) => {
             const value = view.assessment.responses[item.id] ?? {};
             const itemEvidence = bundle.evidence.filter((entry) => entry.itemId === item.id && !entry.withdrawnAt);
             const itemComments = comments.filter((entry) => entry.itemId === item.id);
             return (
               <div key={item.id} className="review-item">
-                <h3>{pickText(item.text, lang)}</h3>
+                <h3>
+                  <Localized text={item.text} />
+                </h3>
                 <p>
                   <strong>{t('country.answer')}:</strong> {optionLabel(item.id, value.optionId)}
                   {value.comment ? ` — ${value.comment}` : ''}
@@ -197,8 +204,7 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
               <span className="meta">
                 #{revision.revision} · {formatDate(revision.at)}
               </span>{' '}
-              {t('review.action', { action: revision.action, actor: revision.actorName ?? revision.actorId ?? '–' })}
-              {revision.reason ? ` — ${revision.reason}` : ''}
+              {historySentence(translator, revision)}
             </li>
           ))}
         </ol>
@@ -248,7 +254,11 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
                   {diff.items.map((row) => (
                     <tr key={row.itemId}>
                       <th scope="row">
-                        {pickText(items.find((item) => item.id === row.itemId)?.text, lang) || row.itemId}
+                        {items.some((item) => item.id === row.itemId) ? (
+                          <Localized text={items.find((item) => item.id === row.itemId)?.text} />
+                        ) : (
+                          row.itemId
+                        )}
                       </th>
                       <td className="before">
                         {optionLabel(row.itemId, row.before.optionId)}

@@ -1,24 +1,26 @@
 /* @jsxRuntime automatic */
 /** The reviewer's summary of an assessment: the server's live overall score and category, and what would reach the next category. */
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { categoryLabel, pickText } from '../app/localized.ts';
+import { categoryLabel } from '../app/localized.ts';
+import { Localized, Message } from '../app/Localized.tsx';
 import { CategoryBadge } from '../app/shared.tsx';
 import type { AssessmentView, InstrumentVersion } from '../api/api-types.ts';
 
 export function ReviewScore({ view, instrument }: { view: AssessmentView; instrument: InstrumentVersion }) {
   const translator = useI18n();
-  const { t, lang } = translator;
+  const { t } = translator;
   const overall = view.scores?.overall;
   const advice = view.advice?.overall;
   if (!overall) return null;
   const items = instrument.domains.flatMap((domain) => domain.items);
-  const itemText = (itemId: string) => pickText(items.find((item) => item.id === itemId)?.text, lang) || itemId;
+  const itemText = (itemId: string) => {
+    const item = items.find((entry) => entry.id === itemId);
+    return item ? <Localized text={item.text} /> : itemId;
+  };
   const optionText = (itemId: string, optionId: string) => {
     const item = items.find((entry) => entry.id === itemId);
-    return (
-      (item && pickText(instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label, lang)) ||
-      optionId
-    );
+    const option = item ? instrument.scales[item.scale]?.find((entry) => entry.id === optionId) : undefined;
+    return option ? <Localized text={option.label} /> : optionId;
   };
   const what = t('common.overall');
   return (
@@ -55,10 +57,10 @@ export function ReviewScore({ view, instrument }: { view: AssessmentView; instru
           <ul>
             {advice.changes.map((change) => (
               <li key={change.itemId}>
-                {t('country.changeTo', {
-                  item: itemText(change.itemId),
-                  option: optionText(change.itemId, change.toOptionId),
-                })}
+                <Message
+                  id="country.changeTo"
+                  values={{ item: itemText(change.itemId), option: optionText(change.itemId, change.toOptionId) }}
+                />
               </li>
             ))}
           </ul>

@@ -1,5 +1,7 @@
 /** What the workspace pages load for one assessment, through the API. */
 import { getJson, type ApiClient } from '../api/api-client.ts';
+import { areaName } from '../app/localized.ts';
+import type { UiLanguage } from '../i18n/languages.ts';
 import type {
   AreaDetail,
   AssessmentView,
@@ -15,7 +17,8 @@ export interface AssessmentBundle {
   evidence: Evidence[];
   comments: ReviewComment[];
   history: Revision[];
-  areaName: string;
+  /** The country's name in a language (CLDR's, else the UN English name). */
+  areaName(lang: UiLanguage): string;
 }
 
 export async function loadAssessmentBundle(api: ApiClient, id: string): Promise<AssessmentBundle> {
@@ -39,7 +42,7 @@ export async function loadAssessmentBundle(api: ApiClient, id: string): Promise<
     evidence: evidence.items,
     comments: comments.items,
     history: history.items,
-    areaName: area?.name ?? assessment.jurisdiction,
+    areaName: (lang) => (area ? areaName(area, lang) : assessment.jurisdiction),
   };
 }
 

@@ -211,7 +211,6 @@ export const ar: Record<MessageKey, string> = {
   'review.noChanges': 'لم تتغير أي إجابة.',
   'review.before': 'قبل',
   'review.after': 'بعد',
-  'review.action': '{action} بواسطة {actor}',
   'review.done': 'تم: التقييم الآن في حالة {state}.',
   'admin.title': 'الإدارة',
   'admin.users': 'المستخدمون والأدوار',
@@ -527,4 +526,16 @@ export const ar: Record<MessageKey, string> = {
   'indicators.panelIntro': 'قيم {country} في مجموعات بيانات المؤشرات المنشورة هنا، إلى جانب نتائج سياساته.',
   'indicators.panelNone': 'لا توجد بعد في مجموعات بيانات المؤشرات المنشورة هنا قيم لـ {country}.',
   'indicators.open': 'المؤشر {id}: جميع البلدان وجميع التصنيفات',
+  'domain.name':
+    '{code, select, DOMAIN1 {حقوق المهاجرين} DOMAIN2 {نهج الحكومة بأكملها/ السياسات القائمة على الأدلة} DOMAIN3 {التعاون والشراكات} DOMAIN4 {الرفاه الاجتماعي والاقتصادي} DOMAIN5 {أبعاد التنقل في الأزمات} DOMAIN6 {الهجرة الآمنة والمنظمة والنظامية} other {}}',
+  'history.entry':
+    '{action, select, create {{actor}: أُنشئ التقييم} save {{actor}: حُفظت {count, plural, zero {لا إجابات} one {إجابة واحدة} two {إجابتان} few {# إجابات} many {# إجابة} other {# إجابة}}} submit {{actor}: قُدّم التقييم للمراجعة} return {{actor}: أُعيد التقييم إلى جهة الاتصال: {reason}} resubmit {{actor}: قُدّم التقييم مرة أخرى} validate {{actor}: اعتُمد التقييم} publish {{actor}: نُشر التقييم} reopen {{actor}: أُعيد فتح التقييم} evidence_add {{actor}: أُضيف دليل: {title}} evidence_withdraw {{actor}: سُحب دليل: {title}} comment {{actor}: تعليق: {body}} other {{actor}: عُدّل التقييم ({action})}}',
+  'history.someone': 'مستخدم',
+  'indicators.unitName':
+    '{unit, select, PERCENT {نسبة مئوية} NUMBER {عدد} SCORE {درجة} PER_100000_EMP {لكل 100000 موظف} PER_100000_POP {لكل 100000 نسمة} other {{unit}}}',
+  'admin.userStatus': '{status, select, active {نشط} disabled {معطّل} other {{status}}}',
+  'admin.areaKind':
+    '{kind, select, world {العالم} region {منطقة} sub_region {منطقة فرعية} intermediate_region {منطقة وسيطة} sdg_region {منطقة أهداف التنمية المستدامة} development_group {مجموعة إنمائية} development_region {منطقة إنمائية} other {{kind}}}',
+  'admin.scopeGlobal': 'عالمي',
+  'admin.scopeHint': '484، 419، عالمي',
 };

@@ -206,7 +206,6 @@ export const en = {
   'review.noChanges': 'No answer changed.',
   'review.before': 'Before',
   'review.after': 'After',
-  'review.action': '{action} by {actor}',
   'review.done': 'Done: the assessment is now {state}.',
   'admin.title': 'Administration',
   'admin.users': 'Users and roles',
@@ -524,6 +523,18 @@ export const en = {
   'indicators.panelIntro': 'Values for {country} in the indicator datasets published here, beside its policy results.',
   'indicators.panelNone': 'No indicator dataset published here has values for {country} yet.',
   'indicators.open': 'Indicator {id}: every country and disaggregation',
+  'domain.name':
+    '{code, select, DOMAIN1 {Migrant rights} DOMAIN2 {Whole-of-government/ Evidence-based policies} DOMAIN3 {Cooperation and partnerships} DOMAIN4 {Socioeconomic well-being} DOMAIN5 {Mobility dimensions of crises} DOMAIN6 {Safe, orderly and regular migration} other {}}',
+  'history.entry':
+    '{action, select, create {{actor} created the assessment} save {{actor} saved {count, plural, one {# answer} other {# answers}}} submit {{actor} submitted the assessment for review} return {{actor} returned the assessment to the focal point: {reason}} resubmit {{actor} submitted the assessment again} validate {{actor} validated the assessment} publish {{actor} published the assessment} reopen {{actor} reopened the assessment} evidence_add {{actor} added evidence: {title}} evidence_withdraw {{actor} withdrew evidence: {title}} comment {{actor} commented: {body}} other {{actor} changed the assessment ({action})}}',
+  'history.someone': 'someone',
+  'indicators.unitName':
+    '{unit, select, PERCENT {percent} NUMBER {number} SCORE {score} PER_100000_EMP {per 100,000 employees} PER_100000_POP {per 100,000 population} other {{unit}}}',
+  'admin.userStatus': '{status, select, active {active} disabled {disabled} other {{status}}}',
+  'admin.areaKind':
+    '{kind, select, world {world} region {region} sub_region {sub-region} intermediate_region {intermediate region} sdg_region {SDG region} development_group {development group} development_region {development region} other {{kind}}}',
+  'admin.scopeGlobal': 'global',
+  'admin.scopeHint': '484, 419, global',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -213,7 +213,6 @@ export const es: Record<MessageKey, string> = {
   'review.noChanges': 'Ninguna respuesta cambió.',
   'review.before': 'Antes',
   'review.after': 'Después',
-  'review.action': '{action} por {actor}',
   'review.done': 'Hecho: la evaluación está ahora en estado {state}.',
   'admin.title': 'Administración',
   'admin.users': 'Usuarios y funciones',
@@ -538,4 +537,16 @@ export const es: Record<MessageKey, string> = {
   'indicators.panelNone':
     'Ningún conjunto de datos de indicadores publicado aquí tiene todavía valores para {country}.',
   'indicators.open': 'Indicador {id}: todos los países y desgloses',
+  'domain.name':
+    '{code, select, DOMAIN1 {Derechos de los migrantes} DOMAIN2 {Enfoque gubernamental integral/ Políticas basadas en datos empíricos} DOMAIN3 {Cooperación y asociaciones} DOMAIN4 {Bienestar socioeconómico} DOMAIN5 {Dimensiones de movilidad de las crisis} DOMAIN6 {Migración segura, ordenada y regular} other {}}',
+  'history.entry':
+    '{action, select, create {{actor} creó la evaluación} save {{actor} guardó {count, plural, one {# respuesta} other {# respuestas}}} submit {{actor} envió la evaluación a revisión} return {{actor} devolvió la evaluación al punto focal: {reason}} resubmit {{actor} volvió a enviar la evaluación} validate {{actor} validó la evaluación} publish {{actor} publicó la evaluación} reopen {{actor} reabrió la evaluación} evidence_add {{actor} añadió documentación justificativa: {title}} evidence_withdraw {{actor} retiró documentación justificativa: {title}} comment {{actor} comentó: {body}} other {{actor} modificó la evaluación ({action})}}',
+  'history.someone': 'alguien',
+  'indicators.unitName':
+    '{unit, select, PERCENT {porcentaje} NUMBER {número} SCORE {puntuación} PER_100000_EMP {por cada 100.000 empleados} PER_100000_POP {por cada 100.000 habitantes} other {{unit}}}',
+  'admin.userStatus': '{status, select, active {activo} disabled {desactivado} other {{status}}}',
+  'admin.areaKind':
+    '{kind, select, world {mundo} region {región} sub_region {subregión} intermediate_region {región intermedia} sdg_region {región de los ODS} development_group {grupo de desarrollo} development_region {región de desarrollo} other {{kind}}}',
+  'admin.scopeGlobal': 'mundial',
+  'admin.scopeHint': '484, 419, mundial',
 };

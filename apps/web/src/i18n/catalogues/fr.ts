@@ -213,7 +213,6 @@ export const fr: Record<MessageKey, string> = {
   'review.noChanges': 'Aucune réponse n’a changé.',
   'review.before': 'Avant',
   'review.after': 'Après',
-  'review.action': '{action} par {actor}',
   'review.done': 'Fait : l’évaluation est maintenant à l’état {state}.',
   'admin.title': 'Administration',
   'admin.users': 'Utilisateurs et rôles',
@@ -542,4 +541,16 @@ export const fr: Record<MessageKey, string> = {
     'Valeurs pour {country} dans les jeux de données d’indicateurs publiés ici, à côté de ses résultats en matière de politiques.',
   'indicators.panelNone': 'Aucun jeu de données d’indicateurs publié ici n’a encore de valeurs pour {country}.',
   'indicators.open': 'Indicateur {id} : tous les pays et toutes les ventilations',
+  'domain.name':
+    '{code, select, DOMAIN1 {Droits des migrants} DOMAIN2 {Approche pangouvernementale/ Politiques fondées sur des données probantes} DOMAIN3 {Coopération et partenariats} DOMAIN4 {Bien-être socioéconomique} DOMAIN5 {Dimensions des crises liées à la mobilité} DOMAIN6 {Migration sûre, ordonnée et régulière} other {}}',
+  'history.entry':
+    '{action, select, create {{actor} a créé l’évaluation} save {{actor} a enregistré {count, plural, one {# réponse} other {# réponses}}} submit {{actor} a soumis l’évaluation à la revue} return {{actor} a renvoyé l’évaluation au point focal : {reason}} resubmit {{actor} a soumis l’évaluation à nouveau} validate {{actor} a validé l’évaluation} publish {{actor} a publié l’évaluation} reopen {{actor} a rouvert l’évaluation} evidence_add {{actor} a ajouté une pièce justificative : {title}} evidence_withdraw {{actor} a retiré une pièce justificative : {title}} comment {{actor} a commenté : {body}} other {{actor} a modifié l’évaluation ({action})}}',
+  'history.someone': 'quelqu’un',
+  'indicators.unitName':
+    '{unit, select, PERCENT {pourcentage} NUMBER {nombre} SCORE {score} PER_100000_EMP {pour 100 000 salariés} PER_100000_POP {pour 100 000 habitants} other {{unit}}}',
+  'admin.userStatus': '{status, select, active {actif} disabled {désactivé} other {{status}}}',
+  'admin.areaKind':
+    '{kind, select, world {monde} region {région} sub_region {sous-région} intermediate_region {région intermédiaire} sdg_region {région ODD} development_group {groupe de développement} development_region {région de développement} other {{kind}}}',
+  'admin.scopeGlobal': 'mondial',
+  'admin.scopeHint': '484, 419, mondial',
 };

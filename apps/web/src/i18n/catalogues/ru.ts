@@ -213,7 +213,6 @@ export const ru: Record<MessageKey, string> = {
   'review.noChanges': 'Ни один ответ не изменился.',
   'review.before': 'До',
   'review.after': 'После',
-  'review.action': '{action}: {actor}',
   'review.done': 'Готово: статус оценки — «{state}».',
   'admin.title': 'Администрирование',
   'admin.users': 'Пользователи и роли',
@@ -534,4 +533,16 @@ export const ru: Record<MessageKey, string> = {
     'Значения для {country} в опубликованных здесь наборах данных показателей, рядом с результатами её политики.',
   'indicators.panelNone': 'В опубликованных здесь наборах данных показателей пока нет значений для {country}.',
   'indicators.open': 'Показатель {id}: все страны и все разбивки',
+  'domain.name':
+    '{code, select, DOMAIN1 {Права мигрантов} DOMAIN2 {Общегосударственный подход / политика, основанная на фактических данных} DOMAIN3 {Сотрудничество и партнерство} DOMAIN4 {Социально-экономическое благополучие} DOMAIN5 {Аспекты мобильности в кризисных ситуациях} DOMAIN6 {Безопасная, упорядоченная и легальная миграция} other {}}',
+  'history.entry':
+    '{action, select, create {{actor}: оценка создана} save {{actor}: {count, plural, one {сохранён # ответ} few {сохранено # ответа} many {сохранено # ответов} other {сохранено # ответа}}} submit {{actor}: оценка передана на проверку} return {{actor}: оценка возвращена контактному лицу: {reason}} resubmit {{actor}: оценка передана повторно} validate {{actor}: оценка утверждена} publish {{actor}: оценка опубликована} reopen {{actor}: оценка открыта снова} evidence_add {{actor}: добавлен подтверждающий документ: {title}} evidence_withdraw {{actor}: подтверждающий документ отозван: {title}} comment {{actor}: комментарий: {body}} other {{actor}: оценка изменена ({action})}}',
+  'history.someone': 'пользователь',
+  'indicators.unitName':
+    '{unit, select, PERCENT {процент} NUMBER {число} SCORE {балл} PER_100000_EMP {на 100 000 работников} PER_100000_POP {на 100 000 человек} other {{unit}}}',
+  'admin.userStatus': '{status, select, active {активен} disabled {отключён} other {{status}}}',
+  'admin.areaKind':
+    '{kind, select, world {мир} region {регион} sub_region {субрегион} intermediate_region {промежуточный регион} sdg_region {регион ЦУР} development_group {группа по уровню развития} development_region {регион по уровню развития} other {{kind}}}',
+  'admin.scopeGlobal': 'глобально',
+  'admin.scopeHint': '484, 419, глобально',
 };

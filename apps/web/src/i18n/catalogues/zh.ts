@@ -202,7 +202,6 @@ export const zh: Record<MessageKey, string> = {
   'review.noChanges': '没有答复发生变化。',
   'review.before': '之前',
   'review.after': '之后',
-  'review.action': '{actor} 执行了{action}',
   'review.done': '完成：评估现在处于“{state}”状态。',
   'admin.title': '管理',
   'admin.users': '用户和角色',
@@ -513,4 +512,16 @@ export const zh: Record<MessageKey, string> = {
   'indicators.panelIntro': '本平台发布的指标数据集中 {country} 的数值，与其政策结果并列。',
   'indicators.panelNone': '本平台发布的指标数据集中尚无 {country} 的数值。',
   'indicators.open': '指标 {id}：所有国家和所有分列',
+  'domain.name':
+    '{code, select, DOMAIN1 {移民权利} DOMAIN2 {整体政府/循证政策} DOMAIN3 {合作与伙伴关系} DOMAIN4 {社会经济福祉} DOMAIN5 {危机的流动性层面} DOMAIN6 {安全、有序和正常的移民} other {}}',
+  'history.entry':
+    '{action, select, create {{actor} 创建了评估} save {{actor} 保存了 {count, plural, other {# 个回答}}} submit {{actor} 提交了评估以供审查} return {{actor} 将评估退回联络人：{reason}} resubmit {{actor} 再次提交了评估} validate {{actor} 核准了评估} publish {{actor} 发布了评估} reopen {{actor} 重新打开了评估} evidence_add {{actor} 添加了证据：{title}} evidence_withdraw {{actor} 撤回了证据：{title}} comment {{actor} 评论：{body}} other {{actor} 更改了评估（{action}）}}',
+  'history.someone': '某位用户',
+  'indicators.unitName':
+    '{unit, select, PERCENT {百分比} NUMBER {数量} SCORE {分数} PER_100000_EMP {每10万名雇员} PER_100000_POP {每10万人口} other {{unit}}}',
+  'admin.userStatus': '{status, select, active {启用} disabled {停用} other {{status}}}',
+  'admin.areaKind':
+    '{kind, select, world {世界} region {区域} sub_region {次区域} intermediate_region {中间区域} sdg_region {可持续发展目标区域} development_group {发展组别} development_region {发展区域} other {{kind}}}',
+  'admin.scopeGlobal': '全球',
+  'admin.scopeHint': '484、419、全球',
 };

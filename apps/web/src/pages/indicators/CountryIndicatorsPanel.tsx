@@ -93,7 +93,9 @@ function IndicatorsPanel({ data, code, country }: { data: CountryIndicators; cod
                   labels={lines.map((line) => lineLabel(translator, line, varying))}
                   kind="line"
                   title={title}
-                  {...(item.unit ? { note: `${t('indicators.unit')}: ${item.unit}` } : {})}
+                  {...(item.unit
+                    ? { note: `${t('indicators.unit')}: ${t('indicators.unitName', { unit: item.unit })}` }
+                    : {})}
                   filename={`migov-country-${code}-indicator-${item.indicator}-${item.series}`}
                 />
                 <p>

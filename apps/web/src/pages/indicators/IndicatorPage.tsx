@@ -115,7 +115,7 @@ export function IndicatorPage({ data, route }: { data: IndicatorData; route: Ind
                         </>
                       ) : null}
                     </th>
-                    <td>{dataset.unit ?? ''}</td>
+                    <td>{dataset.unit ? t('indicators.unitName', { unit: dataset.unit }) : ''}</td>
                     <td>{translator.formatNumber(dataset.observationCount)}</td>
                     <td>
                       <span {...english}>{dataset.source.name}</span>{' '}
@@ -275,7 +275,9 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
           labels={labels}
           kind={kind}
           title={title}
-          {...(shown.dataset.unit ? { note: `${t('indicators.unit')}: ${shown.dataset.unit}` } : {})}
+          {...(shown.dataset.unit
+            ? { note: `${t('indicators.unit')}: ${t('indicators.unitName', { unit: shown.dataset.unit })}` }
+            : {})}
           filename={`migov-indicator-${data.indicator.id}-${shown.dataset.series}-${area ?? ''}`}
         />
       )}

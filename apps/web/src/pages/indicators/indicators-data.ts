@@ -59,10 +59,13 @@ export function datasetProvenance(
   if (dataset.demo || dataset.provenance?.kind === 'demo')
     return { kind: 'demo', label: dataset.provenance?.label ?? '' };
   if (dataset.provenance) return dataset.provenance;
-  // The official snapshot's series name it as their source ("UN SDG Global Database, retrieved …").
-  return dataset.source.format === 'official-snapshot'
-    ? { kind: 'official', label: dataset.source.name, source: dataset.source.name }
-    : undefined;
+  // The official snapshot's series name it as their source ("UN SDG Global Database, retrieved 2026-01-31"):
+  // the date is said in the reader's language.
+  if (dataset.source.format !== 'official-snapshot') return undefined;
+  const dated = /^(.*), retrieved (\d{4}-\d{2}-\d{2})$/.exec(dataset.source.name);
+  return dated
+    ? { kind: 'official', label: dataset.source.name, source: dated[1]!, snapshot: { id: '', retrievedOn: dated[2]! } }
+    : { kind: 'official', label: dataset.source.name, source: dataset.source.name };
 }
 
 export interface IndicatorsData {

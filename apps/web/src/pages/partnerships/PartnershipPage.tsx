@@ -4,7 +4,7 @@ import { useContext, useId, useMemo, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../../app/router-context.tsx';
 import { formatRoute } from '../../app/routes.ts';
-import { areaName, pickText } from '../../app/localized.ts';
+import { areaName, domainLabel, mapShapeName } from '../../app/localized.ts';
 import { Section } from '../../app/shared.tsx';
 import { SessionContext } from '../../app/session-context.tsx';
 import { holdsGlobally } from '../../app/permissions.ts';
@@ -62,15 +62,14 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
   const domainName = (code: string) => {
     if (code === ALL_DOMAINS) return t('common.overall');
     const entry = data.instrument?.domains.find((domain) => domain.code === code);
-    return entry ? pickText(entry.label, lang) : code;
+    return entry ? domainLabel(translator, entry) : code;
   };
   const rows = groupResultRows(process.groupResults.rounds);
   const processName = new Map(data.processes.map((entry) => [entry.id, entry]));
   const overlaps = overlapsOf(process.id, data.overlaps);
   const mapTitle = t('partnership.mapTitle', { process: process.acronym || process.name });
   // The API's count (verified records only); a member list that is not compiled is said so, never counted as 0.
-  const memberCount =
-    process.memberCount ?? t('partnership.notCompiled', { reason: process.memberCountNotCompiled ?? '' });
+  const memberCount = process.memberCount ?? t('common.noData');
 
   return (
     <>
@@ -108,7 +107,7 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
           <ul>
             {process.types.map((claim) => (
               <li key={`${claim.type}-${claim.asOf}-${claim.source}`}>
-                <TypeName type={claim.type} /> — {claim.asOf} <small>({claim.source})</small>
+                <TypeName type={claim.type} /> — {claim.asOf} <small lang="en">({claim.source})</small>
               </li>
             ))}
           </ul>
@@ -148,7 +147,7 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
             descriptionId={descriptionId}
             describe={(code, atlasName, cls) =>
               t('partnership.mapLabel', {
-                country: code ? nameOfCode(code, atlasName) : atlasName,
+                country: code ? nameOfCode(code, mapShapeName(atlasName, lang)) : mapShapeName(atlasName, lang),
                 status: statusOf(cls),
               })
             }
@@ -316,10 +315,11 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
                   {meeting.outcomes.length > 0 ? (
                     <>
                       {' '}
-                      · {t('partnership.outcomes')}: {meeting.outcomes.map((outcome) => outcome.title).join('; ')}
+                      · {t('partnership.outcomes')}:{' '}
+                      <span lang="en">{meeting.outcomes.map((outcome) => outcome.title).join('; ')}</span>
                     </>
                   ) : null}{' '}
-                  <small>({meeting.source})</small>
+                  <small lang="en">({meeting.source})</small>
                 </li>
               ))}
           </ul>
@@ -327,7 +327,7 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
       </Section>
       <p>
         <small>
-          {t('partnership.source')}: {process.source}
+          {t('partnership.source')}: <span lang="en">{process.source}</span>
         </small>
       </p>
     </>
@@ -373,7 +373,7 @@ function MembersTable({
             </td>
             <td>{member.asOf}</td>
             <td>
-              <small>{member.source}</small>
+              <small lang="en">{member.source}</small>
             </td>
           </tr>
         ))}

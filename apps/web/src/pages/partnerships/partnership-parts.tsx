@@ -11,6 +11,7 @@ import {
   type PartnershipSummary,
 } from './partnership-state.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
+import { English, Message } from '../../app/Localized.tsx';
 
 const TYPE_KEYS: Record<string, MessageKey> = {
   'regional-consultative-process': 'partnerships.typeRcp',
@@ -41,7 +42,7 @@ export function FoundingYears({ founding }: { founding: readonly FoundingClaim[]
       <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
         {years.map((entry) => (
           <li key={entry.label}>
-            <strong>{entry.label}</strong> <small>({entry.sources.join('; ')})</small>
+            <strong>{entry.label}</strong> <small lang="en">({entry.sources.join('; ')})</small>
           </li>
         ))}
       </ul>
@@ -59,20 +60,28 @@ export function MemberCount({
 }: {
   process: Pick<PartnershipSummary, 'memberCount' | 'memberCountNotCompiled' | 'memberCountReported'>;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { formatNumber } = useI18n();
   const reported = process.memberCountReported.text.trim();
-  const reportedNote = !reported
-    ? null
-    : process.memberCountReported.unverified
-      ? t('partnership.reportedUnverified', { reported, reason: process.memberCountReported.unverifiedReason ?? '' })
-      : reported !== String(process.memberCount)
-        ? t('partnership.reported', { reported })
-        : null;
+  // The registry's figures and reasons are in English, as compiled: marked so inside the page's sentence.
+  const reportedNote = !reported ? null : process.memberCountReported.unverified ? (
+    <Message
+      id="partnership.reportedUnverified"
+      values={{
+        reported: <English>{reported}</English>,
+        reason: <English>{process.memberCountReported.unverifiedReason ?? ''}</English>,
+      }}
+    />
+  ) : reported !== String(process.memberCount) ? (
+    <Message id="partnership.reported" values={{ reported: <English>{reported}</English> }} />
+  ) : null;
   return (
     <>
       {process.memberCount === null || process.memberCount === undefined ? (
         <span data-testid="member-count-not-compiled">
-          {t('partnership.notCompiled', { reason: process.memberCountNotCompiled ?? '' })}
+          <Message
+            id="partnership.notCompiled"
+            values={{ reason: <English>{process.memberCountNotCompiled ?? ''}</English> }}
+          />
         </span>
       ) : (
         formatNumber(process.memberCount)
