@@ -161,7 +161,7 @@ function entryPoints(
   ].sort((a, b) => a.objective - b.objective);
   const targets = [...new Set(gaps.flatMap((gap) => gap.sdgTargets.map((target) => target.target)))];
   const indicators = SDG_MIGRATION_INDICATORS.filter((indicator) => targets.includes(indicator.target)).map(
-    (indicator) => indicator.indicator,
+    (indicator) => indicator.id,
   );
   const round = results.year === undefined ? 'the latest round' : `the ${results.year} round`;
   const texts: Record<BriefEntryPoint['stage'], string> = {

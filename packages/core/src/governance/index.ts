@@ -3,7 +3,6 @@ export * from './reference/reference.types.ts';
 export * from './reference/migof-domains.data.ts';
 export * from './reference/mgi.data.ts';
 export * from './reference/gcm.data.ts';
-export * from './reference/sdg-indicators.data.ts';
 export * from './reference/mainstreaming.data.ts';
 export * from './reference/iscm.data.ts';
 export * from './reference/primary-sources.ts';

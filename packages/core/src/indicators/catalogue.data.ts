@@ -62,8 +62,11 @@ const microdataTier = (value: 'I' | 'II', asInSource: string): IndicatorDefiniti
   note: 'tier as commonly listed in the tier classification; not checked against the latest list',
 });
 
-/** The catalogue: the 18 indicators in the order of the reference table, then the 3 computed from microdata. */
-export const INDICATOR_CATALOGUE = [
+/**
+ * The 18 migration-related SDG indicators of the reference table, in its order: the one list the
+ * indicator pages, the crosswalk's target texts and the briefs read.
+ */
+export const SDG_MIGRATION_INDICATORS = [
   {
     id: '10.7.1',
     goal: '10',
@@ -464,6 +467,10 @@ export const INDICATOR_CATALOGUE = [
     tier: tier('1', 'I', 'as-in-source'),
     series: [],
   },
+] as const satisfies readonly IndicatorDefinition[];
+
+/** The indicators migov computes from census and survey microdata only (docs/microdata.md). */
+const MICRODATA_INDICATORS = [
   {
     id: '8.6.1',
     goal: '8',
@@ -528,6 +535,9 @@ export const INDICATOR_CATALOGUE = [
     ],
   },
 ] as const satisfies readonly IndicatorDefinition[];
+
+/** The catalogue: the 18 indicators of the reference table, then the 3 computed from microdata. */
+export const INDICATOR_CATALOGUE = [...SDG_MIGRATION_INDICATORS, ...MICRODATA_INDICATORS] as const;
 
 /** Id of an indicator in the catalogue, e.g. `10.7.2`. */
 export type IndicatorId = (typeof INDICATOR_CATALOGUE)[number]['id'];

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { sharedData } from '../../../../test-support/shared-data.ts';
-import { SDG_MIGRATION_INDICATORS as GOVERNANCE_REFERENCE } from '../governance/reference/sdg-indicators.data.ts';
 import {
   currentTitle,
   findIndicator,
@@ -68,16 +67,6 @@ describe('INDICATOR_CATALOGUE', () => {
     expect(flagged).toEqual(['10.7.2:stale', '10.c.1:unverified']);
     expect(getIndicator('10.c.1').tier.value).toBeNull();
     expect(getIndicator('17.18.1').custodianNote).toContain('UNVERIFIED');
-  });
-
-  it('agrees with the governance reference compiled from the same table', () => {
-    for (const entry of GOVERNANCE_REFERENCE) {
-      const indicator = getIndicator(entry.indicator);
-      expect(
-        indicator.titles.some((version) => version.title === entry.title && version.source === entry.titleSource),
-      ).toBe(true);
-      expect(indicator.targetText).toBe(entry.targetText);
-    }
   });
 
   it('orders title versions in time without gaps or overlaps, and explains every unverified one', () => {

@@ -2,7 +2,7 @@
  * The catalogue of migration-related SDG indicators: titles versioned by UN review, custodians,
  * tiers and known series, every fact with its source.
  */
-import { INDICATOR_CATALOGUE, type IndicatorId } from './catalogue.data.ts';
+import { INDICATOR_CATALOGUE, SDG_MIGRATION_INDICATORS, type IndicatorId } from './catalogue.data.ts';
 
 /** Whether a fact was confirmed in a named source or still needs checking. */
 export type FactStatus = 'sourced' | 'unverified';
@@ -65,7 +65,7 @@ export interface IndicatorDefinition {
 }
 
 export type { IndicatorId };
-export { INDICATOR_CATALOGUE };
+export { INDICATOR_CATALOGUE, SDG_MIGRATION_INDICATORS };
 
 /** Every indicator of the catalogue, in the order of the reference table. */
 export function listIndicators(): readonly IndicatorDefinition[] {

@@ -11,6 +11,7 @@ export type {
 export {
   IndicatorNotFoundError,
   INDICATOR_CATALOGUE,
+  SDG_MIGRATION_INDICATORS,
   currentTitle,
   findIndicator,
   findIndicatorOfSeries,

@@ -7,7 +7,7 @@
  */
 import { GCM_OBJECTIVES } from '../reference/gcm.data.ts';
 import { MIGOF_DOMAIN_MAPPING } from '../reference/migof-domains.data.ts';
-import { SDG_MIGRATION_INDICATORS } from '../reference/sdg-indicators.data.ts';
+import { SDG_MIGRATION_INDICATORS } from '../../indicators/catalogue.data.ts';
 import type { Sdg1072DomainCode } from '../../observations/observation.ts';
 import type { Crosswalk, CrosswalkLink, CrosswalkNode, LinkBasis } from './crosswalk.ts';
 

@@ -58,19 +58,6 @@ export interface GcmPrinciple {
   source: string;
 }
 
-/** A migration-related SDG indicator, with its title as of the dated source (titles change with UN reviews). */
-export interface SdgIndicatorReference {
-  indicator: string;
-  target: string;
-  targetText: string;
-  title: string;
-  custodians: readonly string[];
-  migrationRelevance: string;
-  tierAsInSource: string;
-  titleSource: string;
-  custodianSource: string;
-}
-
 /** A country of the UNDP-IOM joint programme "Mainstreaming Migration into National Development Strategies". */
 export interface MainstreamingCountry {
   country: string;
