@@ -3,7 +3,7 @@
  * ConflictError -> 409 (with the current state so the client can merge), ValidationError -> 422
  * (field by field), TransitionError -> 409 (state, action and why).
  */
-import type { WorkflowRefusal } from '@migov/core';
+import type { FieldProblem, WorkflowRefusal } from '@migov/core';
 
 /** A thing looked up by id does not exist. */
 export class NotFoundError extends Error {
@@ -27,12 +27,8 @@ export class ConflictError<Current = unknown> extends Error {
   }
 }
 
-/** One field that is wrong: where, the value, and why. */
-export interface FieldProblem {
-  field: string;
-  value?: unknown;
-  message: string;
-}
+// One field that is wrong: where, the value, and why (core's shape, shared with the crosswalk and registry edits).
+export type { FieldProblem };
 
 /** Input that does not fit; nothing was changed. */
 export class ValidationError extends Error {

@@ -18,7 +18,8 @@
  * Confidence intervals are normal (Wald): estimate ± z_{1−α/2} SE, not truncated to [0, 100].
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { LoadedMicrodata, MicrodataProblem } from './load-microdata.ts';
+import type { Problem } from '@migov/core';
+import type { LoadedMicrodata } from './load-microdata.ts';
 import { MicrodataError } from './load-microdata.ts';
 import type { Dimension, Indicator, MigratoryStatusDefinition, RatioIndicator } from './indicators.ts';
 import { MIGRATORY_STATUS_DEFINITIONS, ageGroupSql, getIndicator } from './indicators.ts';
@@ -257,7 +258,7 @@ async function checkSinglePsuStrata(
     `SELECT CAST(stratum AS VARCHAR) AS stratum FROM ${quoteIdent(psuCounts)} WHERE n_h < 2 ORDER BY ${keys} LIMIT 20`,
   );
   if (rows.length === 0) return;
-  const problems: MicrodataProblem[] = rows.map((row) => ({
+  const problems: Problem[] = rows.map((row) => ({
     file: source.file ?? source.view,
     column: 'stratum',
     value: String(row['stratum']),

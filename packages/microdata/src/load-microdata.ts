@@ -6,6 +6,7 @@
  * file that failed validation.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Problem } from '@migov/core';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { MicrodataSpec, Variable } from './spec.ts';
@@ -23,20 +24,11 @@ import { openDta } from './formats/read-dta.ts';
 import { openIpums } from './formats/read-ipums.ts';
 import { createStagingSink } from './formats/stage-records.ts';
 
-/** One precise complaint about a microdata file. CSV rows count as a spreadsheet shows them (header = row 1); Parquet rows are 1-based records. */
-export interface MicrodataProblem {
-  file: string;
-  row?: number;
-  column?: string;
-  value?: string;
-  message: string;
-}
-
 /** Thrown when microdata (or a request about it) is invalid; `problems` holds the first ones, `total` how many there are. */
 export class MicrodataError extends Error {
-  readonly problems: MicrodataProblem[];
+  readonly problems: Problem[];
   readonly total: number;
-  constructor(problems: MicrodataProblem[], total = problems.length) {
+  constructor(problems: Problem[], total = problems.length) {
     const lines = problems.map(formatProblem);
     const more = total > problems.length ? `\n… and ${total - problems.length} more` : '';
     super(`${total} problem${total === 1 ? '' : 's'} in microdata:\n${lines.join('\n')}${more}`);
@@ -46,8 +38,8 @@ export class MicrodataError extends Error {
   }
 }
 
-/** `file: row 7, column "AGE", value "250": why`. */
-export function formatProblem(problem: MicrodataProblem): string {
+/** `file: row 7, column "AGE", value "250": why`. CSV rows count as a spreadsheet shows them (header = row 1); Parquet rows are 1-based records. */
+export function formatProblem(problem: Problem): string {
   const parts = [problem.file];
   if (problem.row !== undefined) parts.push(`row ${problem.row}`);
   if (problem.column !== undefined) parts.push(`column "${problem.column}"`);
@@ -358,7 +350,7 @@ export async function loadMicrodata(
     throw new MicrodataError([{ file, message: `unreadable file: ${(error as Error).message.split('\n')[0]}` }]);
   }
   const available = new Map(described.map((row) => [String(row['column_name']), String(row['column_type'])]));
-  const missing: MicrodataProblem[] = [];
+  const missing: Problem[] = [];
   const find = (name: string): SourceColumn => {
     const type = available.get(name);
     if (type === undefined) {
@@ -394,7 +386,7 @@ export async function loadMicrodata(
       connection,
       `SELECT * FROM (SELECT ${rowExpr} AS row_number, ${values},\n  ${reasons}\nFROM ${source}) WHERE ${anyBad} ORDER BY row_number LIMIT ${maxProblems}`,
     );
-    const problems: MicrodataProblem[] = [];
+    const problems: Problem[] = [];
     for (const row of bad) {
       checks.forEach((check, index) => {
         const reason = row[`r${index}`];

@@ -77,6 +77,13 @@ export interface Problem {
   message: string;
 }
 
+/** A precise complaint about a field of an edit or a record: which field, which value, why. */
+export interface FieldProblem {
+  field: string;
+  value?: unknown;
+  message: string;
+}
+
 /** Parse an M49 code in any usual spelling ("004", "4", 4) into the canonical string form ("4"); undefined if it is not a code. */
 export function normalizeM49(code: string | number): string | undefined {
   const text = String(code).trim();

@@ -154,7 +154,7 @@ export function applyCrosswalkTable(
           file,
           row: rowNumber,
           column: problem.field,
-          ...(problem.value === undefined ? {} : { value: problem.value }),
+          ...(problem.value === undefined ? {} : { value: String(problem.value) }),
           message: problem.message,
         })),
       );

@@ -6,7 +6,7 @@
  * crosswalk; a link is never deleted, only retired with a reason, so the history stays readable.
  */
 import { GCM_OBJECTIVES } from '../reference/gcm.data.ts';
-import { SDG_10_7_2_DOMAIN_CODES } from '../../observations/observation.ts';
+import { SDG_10_7_2_DOMAIN_CODES, type FieldProblem } from '../../observations/observation.ts';
 
 /** What a crosswalk links. */
 export const CROSSWALK_NODE_KINDS = [
@@ -64,15 +64,8 @@ const KNOWN_IDS: Record<Exclude<CrosswalkNodeKind, 'sdg-target'>, ReadonlySet<st
 };
 const SDG_TARGET_PATTERN = /^(?:[1-9]|1[0-7])\.(?:[1-9]|1\d|[a-d])$/;
 
-/** A precise complaint about a crosswalk edit: which field, which value, why. */
-export interface CrosswalkProblem {
-  field: string;
-  value?: string;
-  message: string;
-}
-
 export type CrosswalkEditResult =
-  { ok: true; crosswalk: Crosswalk; link: CrosswalkLink } | { ok: false; problems: CrosswalkProblem[] };
+  { ok: true; crosswalk: Crosswalk; link: CrosswalkLink } | { ok: false; problems: FieldProblem[] };
 
 /** Thrown by getCrosswalkLink for an id that names no link. */
 export class CrosswalkLinkNotFoundError extends Error {
@@ -85,7 +78,7 @@ export class CrosswalkLinkNotFoundError extends Error {
 const nodeKey = (node: CrosswalkNode) => `${node.kind}:${node.id}`;
 
 /** The problems with a node, if any. */
-export function checkCrosswalkNode(node: CrosswalkNode, field: string): CrosswalkProblem[] {
+export function checkCrosswalkNode(node: CrosswalkNode, field: string): FieldProblem[] {
   if (!(CROSSWALK_NODE_KINDS as readonly string[]).includes(node.kind)) {
     return [
       {
@@ -128,7 +121,7 @@ function sameLink(link: CrosswalkLink, from: CrosswalkNode, to: CrosswalkNode): 
   return (a === nodeKey(from) && b === nodeKey(to)) || (a === nodeKey(to) && b === nodeKey(from));
 }
 
-function checkNewLink(crosswalk: Crosswalk, input: NewCrosswalkLink, ignore?: string): CrosswalkProblem[] {
+function checkNewLink(crosswalk: Crosswalk, input: NewCrosswalkLink, ignore?: string): FieldProblem[] {
   const problems = [...checkCrosswalkNode(input.from, 'from'), ...checkCrosswalkNode(input.to, 'to')];
   if (!(LINK_BASES as readonly string[]).includes(input.basis))
     problems.push({ field: 'basis', value: input.basis, message: `basis is one of ${LINK_BASES.join(', ')}` });

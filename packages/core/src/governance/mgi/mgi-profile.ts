@@ -11,6 +11,7 @@
  * - not applicable: every item is not applicable.
  */
 import type { Domain, InstrumentVersion, ResponseOption } from '../../instruments/model.ts';
+import type { ResponseProblem } from '../../scoring/score-assessment.ts';
 
 /** The four answer levels of an MGI-style item. */
 export const PROFILE_LEVELS = ['in-place', 'partial', 'absent', 'not-applicable'] as const;
@@ -68,13 +69,6 @@ export interface DimensionProfile {
   areas: ProfileArea[];
 }
 
-/** A response that does not fit the instrument. */
-export interface ProfileProblem {
-  itemId: string;
-  optionId?: string;
-  message: string;
-}
-
 /** The profile of an assessment: complete when every item has an answer; never a score. */
 export type ProfileResult =
   | {
@@ -86,7 +80,7 @@ export type ProfileResult =
       dimensions: DimensionProfile[];
       missing: string[];
     }
-  | { status: 'invalid'; instrument: string; version: string; problems: ProfileProblem[] };
+  | { status: 'invalid'; instrument: string; version: string; problems: ResponseProblem[] };
 
 /** Thrown when an instrument cannot be read as an MGI-style profile instrument. */
 export class ProfileInstrumentError extends Error {
@@ -184,7 +178,7 @@ export function computeProfile(instrument: InstrumentVersion, responses: Profile
   checkProfileInstrument(instrument);
   const header = { instrument: instrument.instrument, version: instrument.version };
   const items = new Map(instrument.domains.flatMap((domain) => domain.items.map((item) => [item.id, item] as const)));
-  const problems: ProfileProblem[] = [];
+  const problems: ResponseProblem[] = [];
   for (const [itemId, response] of Object.entries(responses)) {
     if (response?.optionId === undefined) continue;
     const item = items.get(itemId);

@@ -4,6 +4,7 @@
  * and always count). Edits return a new registry and never remove a record: ending a membership sets
  * its `until`, keeping who belonged when.
  */
+import type { FieldProblem } from '../../observations/observation.ts';
 import { GLOBAL_RCP_MEETINGS, ISCM_MEMBERSHIPS, ISCM_PROCESSES } from '../reference/iscm.data.ts';
 import {
   PROCESS_TYPES,
@@ -197,19 +198,12 @@ export function processMeetings(registry: PartnershipRegistry, processId: string
     .sort((left, right) => (left.year ?? 0) - (right.year ?? 0));
 }
 
-/** A precise complaint about a registry edit. */
-export interface RegistryProblem {
-  field: string;
-  value?: string;
-  message: string;
-}
-
 export type RegistryEditResult<T> =
-  { ok: true; registry: PartnershipRegistry; record: T } | { ok: false; problems: RegistryProblem[] };
+  { ok: true; registry: PartnershipRegistry; record: T } | { ok: false; problems: FieldProblem[] };
 
 const blank = (text: string | undefined) => text === undefined || text.trim() === '';
 
-function dateProblem(field: string, value: string | undefined): RegistryProblem[] {
+function dateProblem(field: string, value: string | undefined): FieldProblem[] {
   if (value === undefined) return [];
   try {
     membershipDateKey(value, field);
@@ -224,7 +218,7 @@ export function addProcess(
   registry: PartnershipRegistry,
   process: ConsultationProcess,
 ): RegistryEditResult<ConsultationProcess> {
-  const problems: RegistryProblem[] = [];
+  const problems: FieldProblem[] = [];
   if (!/^[a-z0-9][a-z0-9-]*$/.test(process.id))
     problems.push({ field: 'id', value: process.id, message: 'lower-case letters, digits and hyphens' });
   if (findProcess(registry, process.id) || findProcess(registry, process.acronym))
@@ -264,7 +258,7 @@ export function addMembership(
   input: NewMembership,
   isKnownArea?: (area: string) => boolean,
 ): RegistryEditResult<ProcessMembership> {
-  const problems: RegistryProblem[] = [];
+  const problems: FieldProblem[] = [];
   const process = findProcess(registry, input.process);
   if (!process) problems.push({ field: 'process', value: input.process, message: 'unknown consultation process' });
   if (input.area !== undefined && (!/^\d{1,3}$/.test(input.area) || (isKnownArea && !isKnownArea(input.area)))) {
@@ -310,7 +304,7 @@ export function endMembership(
   end: { until: string; source: string },
 ): RegistryEditResult<ProcessMembership> {
   const record = registry.memberships.find((entry) => entry.id === id);
-  const problems: RegistryProblem[] = [];
+  const problems: FieldProblem[] = [];
   if (!record) problems.push({ field: 'id', value: id, message: 'no such membership record' });
   else if (record.until !== undefined)
     problems.push({ field: 'id', value: id, message: `the membership already ended on ${record.until}` });
@@ -338,7 +332,7 @@ export function addMeeting(
   registry: PartnershipRegistry,
   meeting: Omit<ProcessMeeting, 'id'> & { id?: string },
 ): RegistryEditResult<ProcessMeeting> {
-  const problems: RegistryProblem[] = [];
+  const problems: FieldProblem[] = [];
   if (meeting.process !== 'grcp' && !findProcess(registry, meeting.process))
     problems.push({ field: 'process', value: meeting.process, message: 'unknown consultation process' });
   if (blank(meeting.title)) problems.push({ field: 'title', message: 'a meeting needs a title' });
