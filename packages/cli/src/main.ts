@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   brief: async () => (await import('./commands/brief.ts')).registerBriefCommand,
   indicators: async () => (await import('./commands/indicators.ts')).registerIndicatorsCommands,
   microdata: async () => (await import('./commands/microdata.ts')).registerMicrodataCommands,
+  users: async () => (await import('./commands/users.ts')).registerUsersCommands,
 };
 
 /** Build the program with the commands `argv` needs (all of them for top-level help or an unknown command). */

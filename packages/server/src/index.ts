@@ -23,6 +23,7 @@ export {
 } from './auth/permissions.ts';
 export { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './auth/passwords.ts';
 export { createSecret, hashSecret } from './auth/tokens.ts';
+export { createPasswordResetLink, type PasswordResetLink } from './auth/password-reset-link.ts';
 export type { RegisteredRoute } from './auth/access-control.ts';
 export type { AppContext, Principal } from './context.ts';
 export {

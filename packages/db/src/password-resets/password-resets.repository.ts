@@ -13,7 +13,15 @@ import { toUser, type User } from '../users/users.repository.ts';
 /** Store a reset token (its hash) for an active account. Audited as `password-reset.request`. */
 export async function createPasswordReset(
   db: MigovDatabase,
-  input: { userId: string; tokenHash: string; expiresAt: string; now?: string | Date; ip?: string },
+  input: {
+    userId: string;
+    tokenHash: string;
+    expiresAt: string;
+    now?: string | Date;
+    ip?: string;
+    /** How the link was asked for when not through the API, e.g. `cli`. */
+    via?: string;
+  },
 ): Promise<{ id: string; expiresAt: string }> {
   assertTokenHash('tokenHash', input.tokenHash);
   return inTransaction(db, async (trx) => {
@@ -34,7 +42,7 @@ export async function createPasswordReset(
       action: 'password-reset.request',
       targetType: 'user',
       targetId: input.userId,
-      details: input.ip ? { ip: input.ip } : {},
+      details: { ...(input.ip ? { ip: input.ip } : {}), ...(input.via ? { via: input.via } : {}) },
     });
     return { id, expiresAt };
   });

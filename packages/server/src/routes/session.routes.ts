@@ -6,7 +6,6 @@ import { LANGUAGES } from '@migov/core';
 import {
   acceptInvitation,
   createApiToken,
-  createPasswordReset,
   findPasswordReset,
   createSession,
   findInvitationByTokenHash,
@@ -34,7 +33,8 @@ import { okSchema, publicUser, roleGrantSchema, roleSchema, roleScopeSchema, use
 import { canDelegate, PERMISSIONS, permissionScopes } from '../auth/permissions.ts';
 import type { AppContext, Principal } from '../context.ts';
 import { attachMailSender, mailService } from '../mail/mail-service.ts';
-import { onboardingUrl, passwordResetMessage } from '../mail/notices.ts';
+import { passwordResetMessage } from '../mail/notices.ts';
+import { createPasswordResetLink } from '../auth/password-reset-link.ts';
 
 const sessionSchema = z
   .object({
@@ -504,20 +504,12 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         ? (await context.shared.hitAttempt(`password-reset-user:${user.id}`, 3, 3_600_000, now.getTime())) === 0
         : false;
       if (user && user.status === 'active' && mail.enabled && withinLimit) {
-        const token = createSecret();
-        const expiresAt = new Date(now.getTime() + context.config.passwordResetTtlSeconds * 1000).toISOString();
-        await createPasswordReset(context.db, {
-          userId: user.id,
-          tokenHash: hashSecret(token),
-          expiresAt,
-          now,
-          ip: request.ip,
-        });
+        const link = await createPasswordResetLink(context.db, context.config, user, { now, ip: request.ip });
         await mail.enqueue([
           passwordResetMessage({
             email: user.email,
-            resetUrl: onboardingUrl(context.config.publicUrl, user.preferredLanguage, 'password-reset', token),
-            expiresAt,
+            resetUrl: link.url,
+            expiresAt: link.expiresAt,
             language: user.preferredLanguage,
           }),
         ]);
