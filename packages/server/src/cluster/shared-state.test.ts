@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Cluster } from 'node:cluster';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase, createTestDatabase, type MigovDatabase, type TestDatabase } from '@migov/db';
 import { hostSharedState, localSharedState, workerSharedState, type SharedState } from './shared-state.ts';
@@ -158,5 +159,31 @@ describe('change notices between instances on PostgreSQL', () => {
     while (heard < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(heard).toBeGreaterThanOrEqual(1);
     expect(first!.listener.connected && second!.listener.connected).toBe(true);
+  });
+
+  it('acts as on a change when its listening connection comes back, since notices may have been missed', async () => {
+    const state = await databaseSharedState({
+      db: postgres.test!.db,
+      url: postgres.test!.url,
+      processes: localSharedState(),
+      listen: { retryMs: 20 },
+    });
+    postgres.states.push(state);
+    let resets = 0;
+    state.onChange(async () => void (resets += 1));
+    // Every listening connection of this database is cut, as a database restart would.
+    const admin = new pg.Client({ connectionString: postgres.test!.url });
+    await admin.connect();
+    await admin.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+       where application_name = 'migov listener' and datname = current_database()`,
+    );
+    await admin.end();
+    const deadline = Date.now() + 5_000;
+    while (state.listener.reconnections < 1 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(state.listener.reconnections).toBe(1);
+    expect(state.listener.connected).toBe(true);
+    expect(resets).toBeGreaterThanOrEqual(1);
   });
 });
