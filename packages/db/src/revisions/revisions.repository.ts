@@ -49,6 +49,39 @@ export async function listRevisions(
   });
 }
 
+/** The latest revision of an assessment with one of the actions: when, and who (id and display name). */
+export async function findLatestRevision(
+  db: MigovDatabase,
+  filters: { assessmentId: string; actions: readonly string[] },
+): Promise<{ revision: number; at: string; actorId?: string; actorName?: string } | undefined> {
+  if (filters.actions.length === 0) return undefined;
+  const row = await db.kysely
+    .selectFrom('revisions')
+    .leftJoin('users', 'users.id', 'revisions.actor_id')
+    .select([
+      'revisions.revision',
+      'revisions.at',
+      'revisions.actor_id',
+      'users.name as actor_name',
+      'users.email as actor_email',
+    ])
+    .where('revisions.assessment_id', '=', filters.assessmentId)
+    .where('revisions.action', 'in', [...filters.actions])
+    .orderBy('revisions.revision', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const found: { revision: number; at: string; actorId?: string; actorName?: string } = {
+    revision: readNumber(row.revision),
+    at: readTimestamp(row.at),
+  };
+  const actorId = readOptional(row.actor_id);
+  if (actorId !== undefined) found.actorId = actorId;
+  const actorName = readOptional(row.actor_name)?.trim() || readOptional(row.actor_email);
+  if (actorName) found.actorName = actorName;
+  return found;
+}
+
 /** How one item changed between two revisions. */
 export interface ItemChange {
   itemId: string;

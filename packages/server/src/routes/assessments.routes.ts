@@ -14,6 +14,7 @@ import {
   createAssessment,
   diffRevisions,
   findEvidence,
+  findLatestRevision,
   getAssessment,
   getEvidenceFile,
   listAssessments,
@@ -78,6 +79,16 @@ const assessmentViewSchema = z
     availableActions: z.array(z.string()).describe('What you may do now, given the state and your roles here'),
   })
   .meta({ id: 'AssessmentView' });
+
+/** The history actions that are work on the answers: saving responses (also from a template) and evidence. */
+const WORK_ACTIONS = ['save', 'evidence.add', 'evidence.withdraw'] as const;
+const lastSaveSchema = z
+  .object({
+    at: z.string().describe('When the answers or evidence were last changed'),
+    by: z.string().optional().describe("Who changed them: the user's name, else the e-mail"),
+  })
+  .describe('Who is working on the assessment: the last change to its answers or evidence (absent before any)')
+  .meta({ id: 'AssessmentLastSave' });
 
 /** The roles the principal holds over a jurisdiction (for the workflow's role rules). */
 export function rolesOver(context: AppContext, principal: Principal, jurisdiction: string): Role[] {
@@ -189,20 +200,32 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
           'One assessment with responses, evidence, review comments, live scores and next-category advice; the ETag is the lock version',
         params: idParams,
         response: {
-          200: assessmentViewSchema.extend({ evidence: z.array(z.unknown()), comments: z.array(z.unknown()) }),
+          200: assessmentViewSchema.extend({
+            evidence: z.array(z.unknown()),
+            comments: z.array(z.unknown()),
+            lastSave: lastSaveSchema.optional(),
+          }),
         },
       },
     },
     async (request, reply) => {
       const assessment = await getAssessment(context.db, request.params.id);
-      const [evidence, comments] = await Promise.all([
+      const [evidence, comments, lastSave] = await Promise.all([
         listEvidence(context.db, { assessmentId: assessment.id, includeWithdrawn: true }),
         listReviewComments(context.db, { assessmentId: assessment.id }),
+        findLatestRevision(context.db, { assessmentId: assessment.id, actions: WORK_ACTIONS }),
       ]);
       return reply
         .header('etag', versionEtag(assessment.lockVersion))
         .header('cache-control', 'no-store')
-        .send({ ...view(context, requirePrincipal(request), assessment), evidence, comments });
+        .send({
+          ...view(context, requirePrincipal(request), assessment),
+          evidence,
+          comments,
+          ...(lastSave
+            ? { lastSave: { at: lastSave.at, ...(lastSave.actorName ? { by: lastSave.actorName } : {}) } }
+            : {}),
+        });
     },
   );
 
