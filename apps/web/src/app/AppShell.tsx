@@ -3,7 +3,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { LANGUAGE_NAMES, UI_LANGUAGES } from '../i18n/languages.ts';
-import { formatRoute, parseRoute, withLanguage, type Route } from './routes.ts';
+import { formatRoute, pageOf, parseRoute, withLanguage, type Route } from './routes.ts';
 import { Link, useNavigation } from './router-context.tsx';
 
 export interface ShellUser {
@@ -26,7 +26,9 @@ export function AppShell({
 }) {
   const { t, lang } = useI18n();
   const { base, live } = useNavigation();
-  const current = (view: Route['view']) => (route.view === view ? ({ 'aria-current': 'page' } as const) : {});
+  // The menu entry of the page's section is the current one (PAGES in routes.ts names each page's section).
+  const current = (view: Route['view']) =>
+    pageOf(route.view).section === view ? ({ 'aria-current': 'page' } as const) : {};
   return (
     <>
       <a className="skip-link" href="#main">
@@ -52,32 +54,17 @@ export function AppShell({
               </Link>
             </li>
             <li>
-              <Link
-                to={{ view: 'partnerships', lang }}
-                {...(route.view === 'partnerships' || route.view === 'partnership' || route.view === 'partnership-edit'
-                  ? { 'aria-current': 'page' as const }
-                  : {})}
-              >
+              <Link to={{ view: 'partnerships', lang }} {...current('partnerships')}>
                 {t('nav.partnerships')}
               </Link>
             </li>
             <li>
-              <Link
-                to={{ view: 'indicators', lang }}
-                {...(route.view === 'indicators' || route.view === 'indicator'
-                  ? { 'aria-current': 'page' as const }
-                  : {})}
-              >
+              <Link to={{ view: 'indicators', lang }} {...current('indicators')}>
                 {t('nav.indicators')}
               </Link>
             </li>
             <li>
-              <Link
-                to={{ view: 'governance', lang }}
-                {...(['governance', 'mgi-profile', 'crosswalk'].includes(route.view)
-                  ? { 'aria-current': 'page' as const }
-                  : {})}
-              >
+              <Link to={{ view: 'governance', lang }} {...current('governance')}>
                 {t('nav.governance')}
               </Link>
             </li>

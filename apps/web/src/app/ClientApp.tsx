@@ -9,7 +9,7 @@ import { getTranslator } from '../i18n/translator.ts';
 import { AppShell } from './AppShell.tsx';
 import { api, currentRoute, dashboardData, LANGUAGE_KEY, loadWorldMap, readyDashboard } from './first-page.ts';
 import { Link, NavigationContext, type Navigation } from './router-context.tsx';
-import { formatRoute, type Route } from './routes.ts';
+import { formatRoute, pageOf, type Route, type View } from './routes.ts';
 import { SessionContext } from './session-context.tsx';
 import { rememberSession, shouldAskSession } from './session-hint.ts';
 import { ErrorMessage, Loading } from './shared.tsx';
@@ -94,108 +94,89 @@ function Loaded<T>({
   return <>{children(state.data)}</>;
 }
 
+/**
+ * The component of every page (the pages themselves are registered in PAGES, routes.ts): a view without
+ * an entry here does not compile.
+ */
+const PAGE_VIEWS: { [V in View]: (route: Extract<Route, { view: V }>, key: string) => ReactNode } = {
+  dashboard: (route, key) => (
+    <Loaded load={() => dashboardData(route)} loadKey={key} ready={readyDashboard(route)}>
+      {(data) => <DashboardPage data={data} {...(route.domain ? { domain: route.domain } : {})} />}
+    </Loaded>
+  ),
+  country: (route, key) => (
+    <Loaded load={() => loadCountry(api, route.code, route.year)} loadKey={key}>
+      {(data) => <CountryPage data={data} />}
+    </Loaded>
+  ),
+  compare: (route, key) => (
+    <Loaded load={() => loadCompare(api, route.codes, route.year)} loadKey={key}>
+      {(data) => <ComparePage data={data} codes={route.codes} />}
+    </Loaded>
+  ),
+  data: (route, key) => (
+    <Loaded load={() => loadCommon(api).then((common) => loadResultsIndex(api, common.rounds))} loadKey={key}>
+      {(data) => <DataPage rounds={data.rounds} />}
+    </Loaded>
+  ),
+  methodology: (route, key) => (
+    <Loaded load={() => loadMethodology(api)} loadKey={key}>
+      {(data) => <MethodologyPage data={data} />}
+    </Loaded>
+  ),
+  partnerships: (route, key) => (
+    <Loaded load={() => loadPartnerships(api)} loadKey={key}>
+      {(data) => <PartnershipsPage data={data} />}
+    </Loaded>
+  ),
+  partnership: (route, key) => (
+    <Loaded load={() => loadPartnership(api, route.id, loadWorldMap, route.asOf)} loadKey={key}>
+      {(data) => <PartnershipPage data={data} {...(route.asOf ? { asOf: route.asOf } : {})} />}
+    </Loaded>
+  ),
+  indicators: (route, key) => (
+    <Loaded load={() => loadIndicators(api)} loadKey={key}>
+      {(data) => <IndicatorsPage data={data} />}
+    </Loaded>
+  ),
+  indicator: (route, key) => (
+    <Loaded load={() => loadIndicator(api, route.id, route.dataset)} loadKey={key}>
+      {(data) => <IndicatorPage data={data} route={route} />}
+    </Loaded>
+  ),
+  governance: (route, key) => (
+    <Loaded load={() => loadGovernance(api)} loadKey={key}>
+      {(data) => <GovernancePage data={data} />}
+    </Loaded>
+  ),
+  'mgi-profile': (route, key) => (
+    <Loaded load={() => loadProfile(api, route.jurisdiction, route.round)} loadKey={key}>
+      {(data) => <MgiProfilePage data={data} />}
+    </Loaded>
+  ),
+  crosswalk: (route, key) => (
+    <Loaded load={() => loadCrosswalk(api)} loadKey={key}>
+      {(data) => <CrosswalkPage data={data} />}
+    </Loaded>
+  ),
+  briefs: () => <BriefsPage />,
+  brief: (route) => <BriefPage id={route.id} />,
+  'mgi-assessments': () => <MgiAssessmentsPage />,
+  'mgi-assessment': (route) => <MgiWorkPage id={route.id} />,
+  'partnership-edit': (route) => <PartnershipEditPage id={route.id} />,
+  'sign-in': () => <SignInPage />,
+  assessments: () => <AssessmentsPage />,
+  assessment: (route) => <AssessmentFormPage id={route.id} />,
+  review: (route) => <ReviewPage id={route.id} />,
+  admin: () => <AdminPage />,
+  'invitation-accept': () => <InvitationAcceptPage />,
+  'password-reset': () => <PasswordResetPage />,
+  'not-found': () => <NotFound />,
+};
+
 function PageFor({ route }: { route: Route }) {
-  const key = formatRoute(route);
-  switch (route.view) {
-    case 'dashboard':
-      return (
-        <Loaded load={() => dashboardData(route)} loadKey={key} ready={readyDashboard(route)}>
-          {(data) => <DashboardPage data={data} {...(route.domain ? { domain: route.domain } : {})} />}
-        </Loaded>
-      );
-    case 'country':
-      return (
-        <Loaded load={() => loadCountry(api, route.code, route.year)} loadKey={key}>
-          {(data) => <CountryPage data={data} />}
-        </Loaded>
-      );
-    case 'compare':
-      return (
-        <Loaded load={() => loadCompare(api, route.codes, route.year)} loadKey={key}>
-          {(data) => <ComparePage data={data} codes={route.codes} />}
-        </Loaded>
-      );
-    case 'data':
-      return (
-        <Loaded load={() => loadCommon(api).then((common) => loadResultsIndex(api, common.rounds))} loadKey={key}>
-          {(data) => <DataPage rounds={data.rounds} />}
-        </Loaded>
-      );
-    case 'methodology':
-      return (
-        <Loaded load={() => loadMethodology(api)} loadKey={key}>
-          {(data) => <MethodologyPage data={data} />}
-        </Loaded>
-      );
-    case 'partnerships':
-      return (
-        <Loaded load={() => loadPartnerships(api)} loadKey={key}>
-          {(data) => <PartnershipsPage data={data} />}
-        </Loaded>
-      );
-    case 'partnership':
-      return (
-        <Loaded load={() => loadPartnership(api, route.id, loadWorldMap, route.asOf)} loadKey={key}>
-          {(data) => <PartnershipPage data={data} {...(route.asOf ? { asOf: route.asOf } : {})} />}
-        </Loaded>
-      );
-    case 'indicators':
-      return (
-        <Loaded load={() => loadIndicators(api)} loadKey={key}>
-          {(data) => <IndicatorsPage data={data} />}
-        </Loaded>
-      );
-    case 'indicator':
-      return (
-        <Loaded load={() => loadIndicator(api, route.id, route.dataset)} loadKey={key}>
-          {(data) => <IndicatorPage data={data} route={route} />}
-        </Loaded>
-      );
-    case 'governance':
-      return (
-        <Loaded load={() => loadGovernance(api)} loadKey={key}>
-          {(data) => <GovernancePage data={data} />}
-        </Loaded>
-      );
-    case 'mgi-profile':
-      return (
-        <Loaded load={() => loadProfile(api, route.jurisdiction, route.round)} loadKey={key}>
-          {(data) => <MgiProfilePage data={data} />}
-        </Loaded>
-      );
-    case 'crosswalk':
-      return (
-        <Loaded load={() => loadCrosswalk(api)} loadKey={key}>
-          {(data) => <CrosswalkPage data={data} />}
-        </Loaded>
-      );
-    case 'briefs':
-      return <BriefsPage />;
-    case 'brief':
-      return <BriefPage id={route.id} />;
-    case 'mgi-assessments':
-      return <MgiAssessmentsPage />;
-    case 'mgi-assessment':
-      return <MgiWorkPage id={route.id} />;
-    case 'partnership-edit':
-      return <PartnershipEditPage id={route.id} />;
-    case 'sign-in':
-      return <SignInPage />;
-    case 'assessments':
-      return <AssessmentsPage />;
-    case 'assessment':
-      return <AssessmentFormPage id={route.id} />;
-    case 'review':
-      return <ReviewPage id={route.id} />;
-    case 'admin':
-      return <AdminPage />;
-    case 'invitation-accept':
-      return <InvitationAcceptPage />;
-    case 'password-reset':
-      return <PasswordResetPage />;
-    case 'not-found':
-      return <NotFound />;
-  }
+  const render = PAGE_VIEWS[route.view] as (route: Route, key: string) => ReactNode;
+  return <>{render(route, formatRoute(route))}</>;
 }
 
 function NotFound() {
@@ -295,8 +276,7 @@ export function ClientApp() {
       navigate({ view: 'dashboard', lang: route.lang });
     });
   };
-  const needsSession =
-    route.view === 'assessments' || route.view === 'assessment' || route.view === 'review' || route.view === 'admin';
+  const needsSession = pageOf(route.view).access === 'session';
 
   return (
     <I18nContext.Provider value={translator}>

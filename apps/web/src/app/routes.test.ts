@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoute, parseRoute, type Route } from './routes.ts';
+import { formatRoute, PAGES, parseRoute, type Route } from './routes.ts';
 import { pickLanguage } from '../i18n/languages.ts';
 
 describe('parseRoute and formatRoute', () => {
@@ -21,7 +21,26 @@ describe('parseRoute and formatRoute', () => {
     ['/en/workspace/admin/', { view: 'admin', lang: 'en' }],
     ['/en/workspace/assessment/abc-1/', { view: 'assessment', lang: 'en', id: 'abc-1' }],
     ['/en/workspace/review/abc-1/', { view: 'review', lang: 'en', id: 'abc-1' }],
+    ['/fr/partnerships/', { view: 'partnerships', lang: 'fr' }],
+    [
+      '/fr/partnerships/colombo-process/?asOf=2026-05',
+      { view: 'partnership', lang: 'fr', id: 'colombo-process', asOf: '2026-05' },
+    ],
+    ['/en/governance/', { view: 'governance', lang: 'en' }],
+    ['/en/governance/crosswalk/', { view: 'crosswalk', lang: 'en' }],
+    ['/es/governance/mgi/484-CMX/2019/', { view: 'mgi-profile', lang: 'es', jurisdiction: '484-CMX', round: 2019 }],
+    ['/en/workspace/briefs/', { view: 'briefs', lang: 'en' }],
+    ['/en/workspace/briefs/b-1/', { view: 'brief', lang: 'en', id: 'b-1' }],
+    ['/en/workspace/mgi/', { view: 'mgi-assessments', lang: 'en' }],
+    ['/en/workspace/mgi/m-1/', { view: 'mgi-assessment', lang: 'en', id: 'm-1' }],
+    ['/en/workspace/partnerships/bali-process/', { view: 'partnership-edit', lang: 'en', id: 'bali-process' }],
+    ['/ru/invitations/accept/', { view: 'invitation-accept', lang: 'ru' }],
+    ['/zh/password-reset/', { view: 'password-reset', lang: 'zh' }],
   ];
+
+  it('has a case for every registered page', () => {
+    expect(Object.keys(PAGES).filter((view) => !cases.some(([, route]) => route.view === view))).toEqual([]);
+  });
 
   it.each(cases)('parses %s and formats it back', (url, route) => {
     const [path, query = ''] = url.split('?');
@@ -40,6 +59,23 @@ describe('parseRoute and formatRoute', () => {
       lang: 'en',
       id: '8.8.1',
     });
+  });
+
+  it('upper-cases an MGI jurisdiction and reads only the query a page keeps', () => {
+    expect(parseRoute('/en/governance/mgi/484-cmx/2019/')).toEqual({
+      view: 'mgi-profile',
+      lang: 'en',
+      jurisdiction: '484-CMX',
+      round: 2019,
+    });
+    expect(parseRoute('/en/data/', 'year=2023&areas=4')).toEqual({ view: 'data', lang: 'en' });
+    expect(parseRoute('/en/partnerships/bp/', 'asOf=May')).toEqual({ view: 'partnership', lang: 'en', id: 'bp' });
+  });
+
+  it('reaches only the pages sent by e-mail without a language', () => {
+    expect(parseRoute('/password-reset', '', 'fr')).toEqual({ view: 'password-reset', lang: 'fr' });
+    expect(parseRoute('/invitations/accept/', '', 'ar')).toEqual({ view: 'invitation-accept', lang: 'ar' });
+    expect(parseRoute('/workspace/', '', 'fr')).toEqual({ view: 'not-found', lang: 'fr', path: '/workspace/' });
   });
 
   it('sends the bare root to the dashboard in the fallback language', () => {

@@ -5,29 +5,9 @@
  * cleared when it ends. Workspace pages always ask (a session started elsewhere, by an organisation's
  * sign-in for example, is found there and sets the hint).
  */
-import type { View } from './routes.ts';
+import { pageOf, type View } from './routes.ts';
 
 const HINT_KEY = 'migov.session';
-
-/** The public pages, which show the signed-in user in the header only when the hint says there may be one. */
-const OBSERVATORY_VIEWS: ReadonlySet<View> = new Set<View>([
-  'dashboard',
-  'country',
-  'compare',
-  'data',
-  'methodology',
-  'partnerships',
-  'partnership',
-  'indicators',
-  'indicator',
-  'governance',
-  'mgi-profile',
-  'crosswalk',
-  'sign-in',
-  'invitation-accept',
-  'password-reset',
-  'not-found',
-]);
 
 /** Remember that a session was seen (true) or ended (false). */
 export function rememberSession(signedIn: boolean): void {
@@ -49,5 +29,6 @@ function maySignedIn(): boolean {
 
 /** Whether to ask the server for the session on this view. */
 export function shouldAskSession(view: View): boolean {
-  return !OBSERVATORY_VIEWS.has(view) || maySignedIn();
+  // The public pages show the signed-in user in the header only when the hint says there may be one.
+  return pageOf(view).access !== 'observatory' || maySignedIn();
 }
