@@ -37,7 +37,12 @@ export interface Round {
   instrument: string;
   version: string;
   opensOn: string;
+  /** The last day open (UTC). */
   closesOn: string;
+  /** Closed once the closing day is over or an administrator closed it (the server's clock). */
+  status: 'open' | 'closed';
+  /** When it closed or closes. */
+  closedAt: string;
   createdAt: string;
 }
 

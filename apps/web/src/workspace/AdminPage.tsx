@@ -6,13 +6,14 @@ import { useSession } from '../app/session-context.tsx';
 import { ErrorMessage, Loading } from '../app/shared.tsx';
 import { useLoad } from '../app/use-load.ts';
 import { getJson } from '../api/api-client.ts';
-import { areaName, pickText } from '../app/localized.ts';
+import { areaName } from '../app/localized.ts';
 import { Localized } from '../app/Localized.tsx';
 import type { Translator } from '../i18n/translator.ts';
 import type { AreaSummary, InstrumentSummary, Page, Role, RoleGrant, Round, User } from '../api/api-types.ts';
 import { OnboardingPanel, type OnboardingOffers } from './OnboardingPanel.tsx';
 import { roleName } from './onboarding-labels.ts';
 import { ScrollBox } from '../app/ScrollBox.tsx';
+import { RoundsAdmin } from './RoundsAdmin.tsx';
 
 export function AdminPage() {
   const { t, lang } = useI18n();
@@ -62,26 +63,6 @@ export function AdminPage() {
   };
   const roles = data.offers.items.map((item) => item.role);
 
-  const addRound = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const [instrument, version] = String(form.get('instrument')).split('@');
-    try {
-      await api.request('/rounds', {
-        method: 'POST',
-        body: {
-          year: Number(form.get('year')),
-          instrument,
-          version,
-          opensOn: form.get('opensOn'),
-          closesOn: form.get('closesOn'),
-        },
-      });
-      state.reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
   const uploadInstrument = async (file: File | undefined) => {
     if (!file) return;
     setError(undefined);
@@ -132,59 +113,7 @@ export function AdminPage() {
           </table>
         </ScrollBox>
       </section>
-      <section className="section" aria-labelledby="admin-rounds">
-        <h2 id="admin-rounds">{t('admin.rounds')}</h2>
-        <ScrollBox label={t('admin.rounds')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.year')}</th>
-                <th scope="col">{t('admin.instruments')}</th>
-                <th scope="col">{t('admin.opens')}</th>
-                <th scope="col">{t('admin.closes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rounds.map((round) => (
-                <tr key={round.id}>
-                  <th scope="row">{round.year}</th>
-                  <td>
-                    {round.instrument}@{round.version}
-                  </td>
-                  <td>{round.opensOn}</td>
-                  <td>{round.closesOn}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
-        <form className="inline-form" onSubmit={(event) => void addRound(event)}>
-          <label>
-            {t('admin.year')} <input name="year" type="number" min={2000} max={2100} required />
-          </label>
-          <label>
-            {t('admin.instruments')}{' '}
-            <select name="instrument">
-              {data.instruments.map((instrument) => (
-                <option
-                  key={`${instrument.instrument}@${instrument.version}`}
-                  value={`${instrument.instrument}@${instrument.version}`}
-                  lang={instrument.title[lang] === undefined ? 'en' : undefined}
-                >
-                  {pickText(instrument.title, lang)} ({instrument.version})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('admin.opens')} <input name="opensOn" type="date" required />
-          </label>
-          <label>
-            {t('admin.closes')} <input name="closesOn" type="date" required />
-          </label>
-          <button type="submit">{t('admin.addRound')}</button>
-        </form>
-      </section>
+      <RoundsAdmin rounds={data.rounds} instruments={data.instruments} onError={setError} />
       <section className="section" aria-labelledby="admin-instruments">
         <h2 id="admin-instruments">{t('admin.instruments')}</h2>
         <ul>

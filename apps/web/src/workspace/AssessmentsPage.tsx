@@ -12,6 +12,7 @@ import { areaName } from '../app/localized.ts';
 import type { AreaSummary, AssessmentSummary, AssessmentView, Page, Round } from '../api/api-types.ts';
 import { normalizeAreaCode } from '../charts/category-scale.ts';
 import { ScrollBox } from '../app/ScrollBox.tsx';
+import { AccountSettings } from './AccountSettings.tsx';
 
 export function AssessmentsPage() {
   const { t, lang } = useI18n();
@@ -50,11 +51,12 @@ export function AssessmentsPage() {
     const area = areas.get(normalizeAreaCode(code));
     return area ? areaName(area, lang) : code;
   };
-  // Assessments start in the single countries where the user may create them.
+  // Assessments start in the single countries where the user may create them, in rounds still open.
   const startable = areasWith(session, 'assessment:create').flatMap((area) =>
     rounds
       .filter(
         (round) =>
+          round.status !== 'closed' &&
           !assessments.some(
             (entry) => entry.roundId === round.id && normalizeAreaCode(entry.jurisdiction) === normalizeAreaCode(area),
           ),
@@ -136,6 +138,7 @@ export function AssessmentsPage() {
           </button>
         </p>
       ))}
+      <AccountSettings />
     </>
   );
 }

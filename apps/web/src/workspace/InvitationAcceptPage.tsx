@@ -60,7 +60,13 @@ export function InvitationAcceptPage() {
     try {
       const { body } = await api.request<Session>('/invitations/accept', {
         method: 'POST',
-        body: { token, name: String(form.get('name') ?? ''), password: String(form.get('password') ?? '') },
+        // The page's language becomes the new account's e-mail language.
+        body: {
+          token,
+          name: String(form.get('name') ?? ''),
+          password: String(form.get('password') ?? ''),
+          language: lang,
+        },
       });
       setSession(body);
       navigate({ view: 'assessments', lang });

@@ -7,6 +7,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { LANGUAGE_NAMES, UI_LANGUAGES } from '../i18n/languages.ts';
 import { useSession } from '../app/session-context.tsx';
 import { ErrorMessage } from '../app/shared.tsx';
 import { useLoad } from '../app/use-load.ts';
@@ -67,7 +68,7 @@ function parseScope(text: string): RoleScope {
 }
 
 export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
-  const { t, formatDate } = useI18n();
+  const { t, lang, formatDate } = useI18n();
   const { api } = useSession();
   const [role, setRole] = useState<Role | undefined>(offers.items[0]?.role);
   const [invited, setInvited] = useState<Invited | undefined>();
@@ -108,7 +109,7 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
     void act(async () => {
       const { body } = await api.request<Invited>('/invitations', {
         method: 'POST',
-        body: { email: String(form.get('email') ?? '').trim(), role, scope },
+        body: { email: String(form.get('email') ?? '').trim(), role, scope, language: form.get('language') },
       });
       setInvited(body);
       setCopied(false);
@@ -187,6 +188,16 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
                 ))}
               </select>
             )}
+          </label>
+          <label>
+            {t('onboard.language')}{' '}
+            <select name="language" defaultValue={lang}>
+              {UI_LANGUAGES.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {LANGUAGE_NAMES[code]}
+                </option>
+              ))}
+            </select>
           </label>
           <button type="submit">{t('onboard.send')}</button>
         </form>
