@@ -240,6 +240,7 @@ describe('no English in the Arabic, Chinese and Russian pages (Chromium, real se
           `/${lang}/workspace/assessment/${assessment}/`,
           `/${lang}/workspace/review/${assessment}/`,
           `/${lang}/workspace/admin/`,
+          `/${lang}/workspace/partnerships/${demo.partnership}/`,
           `/${lang}/workspace/mgi/`,
           `/${lang}/workspace/briefs/`,
         ];

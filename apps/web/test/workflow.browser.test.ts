@@ -240,9 +240,9 @@ describe('the web app in Chromium', () => {
     await signIn('coordinator@example.org');
     await open('Review');
     // The history names who made each change.
-    await page.locator('.timeline li', { hasText: 'return by Reviewer' }).waitFor();
-    await page.locator('.timeline li', { hasText: 'resubmit by Focal Point' }).waitFor();
-    expect(await page.locator('.timeline').innerText()).not.toMatch(/ by [0-9a-f]{8}-/);
+    await page.locator('.timeline li', { hasText: 'Reviewer returned the assessment to the focal point: ' }).waitFor();
+    await page.locator('.timeline li', { hasText: 'Focal Point submitted the assessment again' }).waitFor();
+    expect(await page.locator('.timeline').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     await page.getByLabel('From revision').selectOption('0');
     await page.getByRole('button', { name: 'Changes between versions' }).click();
     await page
@@ -293,13 +293,11 @@ describe('the web app in Chromium', () => {
     await reviewerRow.getByRole('button', { name: 'Save' }).click();
     await reviewerRow.getByText('reviewer (419)').waitFor();
     const instrument = { ...SDG_10_7_2_V2019, version: '2019-test' };
-    await page
-      .getByLabel('Upload an instrument (JSON or YAML)')
-      .setInputFiles({
-        name: 'instrument.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(instrument)),
-      });
+    await page.getByLabel('Upload an instrument (JSON or YAML)').setInputFiles({
+      name: 'instrument.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(instrument)),
+    });
     await page.getByText('Loaded sdg-10-7-2@2019-test.').waitFor();
     // The picker offers YAML too, and the server reads it.
     const picker = page.getByLabel('Upload an instrument (JSON or YAML)');

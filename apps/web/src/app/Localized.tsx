@@ -35,3 +35,10 @@ export function Message({ id, values }: { id: MessageKey; values: Record<string,
     </>
   );
 }
+
+/** A series' description: the catalogue's translation of a known UN series, else the source's English text marked as such. */
+export function SeriesDescription({ series, text }: { series: string; text: string }) {
+  const { t, lang } = useI18n();
+  const translated = lang === 'en' ? '' : t('series.description', { series });
+  return translated ? <>{translated}</> : <English>{text}</English>;
+}

@@ -10,6 +10,7 @@ import { ApiProblem, type ApiClient } from '../../api/api-client.ts';
 import { SessionContext } from '../../app/session-context.tsx';
 import { Link } from '../../app/router-context.tsx';
 import { ErrorMessage, Loading, Section } from '../../app/shared.tsx';
+import { SeriesDescription } from '../../app/Localized.tsx';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { datasetProvenance, loadCountryIndicators, panelItems, type CountryIndicators } from './indicators-data.ts';
@@ -75,8 +76,8 @@ function IndicatorsPanel({ data, code, country }: { data: CountryIndicators; cod
                   {t('indicators.pageTitle', { id: item.indicator })} · {item.series}
                 </h3>
                 {item.seriesDescription ? (
-                  <p className="meta" {...english}>
-                    {item.seriesDescription}
+                  <p className="meta">
+                    <SeriesDescription series={item.series} text={item.seriesDescription} />
                   </p>
                 ) : null}
                 <p className="meta" data-testid="indicator-source">

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../../app/router-context.tsx';
 import { formatRoute, type Route } from '../../app/routes.ts';
 import { Section } from '../../app/shared.tsx';
+import { SeriesDescription } from '../../app/Localized.tsx';
 import { datasetProvenance, type IndicatorData } from './indicators-data.ts';
 import { DemoBanner, ProvenanceLabel } from '../../app/Provenance.tsx';
 import { CategoryGridFigure } from '../../charts/CategoryGrid.tsx';
@@ -109,8 +110,8 @@ export function IndicatorPage({ data, route }: { data: IndicatorData; route: Ind
                       {dataset.seriesDescription ? (
                         <>
                           <br />
-                          <span className="meta" style={{ fontWeight: 'normal' }} {...english}>
-                            {dataset.seriesDescription}
+                          <span className="meta" style={{ fontWeight: 'normal' }}>
+                            <SeriesDescription series={dataset.series} text={dataset.seriesDescription} />
                           </span>
                         </>
                       ) : null}
@@ -179,8 +180,8 @@ function DatasetChart({ data, route }: { data: IndicatorData; route: IndicatorRo
   return (
     <Section title={`${t('indicators.series')} ${shown.dataset.series}`} id="chart">
       {shown.dataset.seriesDescription ? (
-        <p className="meta" {...(lang === 'en' ? {} : { lang: 'en' })}>
-          {shown.dataset.seriesDescription}
+        <p className="meta">
+          <SeriesDescription series={shown.dataset.series} text={shown.dataset.seriesDescription} />
         </p>
       ) : null}
       {live ? (

@@ -69,7 +69,12 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
   const overlaps = overlapsOf(process.id, data.overlaps);
   const mapTitle = t('partnership.mapTitle', { process: process.acronym || process.name });
   // The API's count (verified records only); a member list that is not compiled is said so, never counted as 0.
-  const memberCount = process.memberCount ?? t('common.noData');
+  // The map's description is one string: the reason, in English as compiled, is said only on the English page.
+  const memberCount =
+    process.memberCount ??
+    (lang === 'en'
+      ? t('partnership.notCompiled', { reason: process.memberCountNotCompiled ?? '' })
+      : t('common.noData'));
 
   return (
     <>
@@ -107,7 +112,8 @@ export function PartnershipPage({ data, asOf }: { data: PartnershipData; asOf?: 
           <ul>
             {process.types.map((claim) => (
               <li key={`${claim.type}-${claim.asOf}-${claim.source}`}>
-                <TypeName type={claim.type} /> — {claim.asOf} <small lang="en">({claim.source})</small>
+                <TypeName type={claim.type} /> — {claim.asOf}{' '}
+                <small {...(lang === 'en' ? {} : { lang: 'en' })}>({claim.source})</small>
               </li>
             ))}
           </ul>

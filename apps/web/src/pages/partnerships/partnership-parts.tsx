@@ -32,7 +32,7 @@ export function TypeName({ type }: { type: string | null }) {
 
 /** One year when the sources agree; every year with its sources when they conflict. */
 export function FoundingYears({ founding }: { founding: readonly FoundingClaim[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const years = foundingYears(founding);
   if (years.length === 0) return <>–</>;
   if (!foundingConflicts(founding)) return <>{years[0]!.label}</>;
@@ -42,7 +42,8 @@ export function FoundingYears({ founding }: { founding: readonly FoundingClaim[]
       <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
         {years.map((entry) => (
           <li key={entry.label}>
-            <strong>{entry.label}</strong> <small lang="en">({entry.sources.join('; ')})</small>
+            <strong>{entry.label}</strong>{' '}
+            <small {...(lang === 'en' ? {} : { lang: 'en' })}>({entry.sources.join('; ')})</small>
           </li>
         ))}
       </ul>
