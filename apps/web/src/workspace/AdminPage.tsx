@@ -9,6 +9,7 @@ import { getJson } from '../api/api-client.ts';
 import { areaName } from '../app/localized.ts';
 import { Localized } from '../app/Localized.tsx';
 import type { Translator } from '../i18n/translator.ts';
+import { INTL_LOCALES } from '../i18n/languages.ts';
 import type { AreaSummary, InstrumentSummary, Page, Role, RoleGrant, Round, User } from '../api/api-types.ts';
 import { OnboardingPanel, type OnboardingOffers } from './OnboardingPanel.tsx';
 import { roleName } from './onboarding-labels.ts';
@@ -62,6 +63,8 @@ export function AdminPage() {
     groups: loaded.groups!,
   };
   const roles = data.offers.items.map((item) => item.role);
+  // Groups sort by their names in the page's language.
+  const groupCollator = new Intl.Collator(INTL_LOCALES[lang]);
 
   const uploadInstrument = async (file: File | undefined) => {
     if (!file) return;
@@ -135,12 +138,14 @@ export function AdminPage() {
       <section className="section" aria-labelledby="admin-groups">
         <h2 id="admin-groups">{t('admin.groups')}</h2>
         <ul className="columns">
-          {data.groups.map((group) => (
-            <li key={group.code}>
-              {areaName(group, lang)}{' '}
-              <span className="meta">({t('admin.areaKind', { kind: group.kind.replaceAll('-', '_') })})</span>
-            </li>
-          ))}
+          {data.groups
+            .map((group) => ({ group, name: areaName(group, lang) }))
+            .sort((left, right) => groupCollator.compare(left.name, right.name))
+            .map(({ group, name }) => (
+              <li key={group.code}>
+                {name} <span className="meta">({t('admin.areaKind', { kind: group.kind.replaceAll('-', '_') })})</span>
+              </li>
+            ))}
         </ul>
       </section>
     </>
