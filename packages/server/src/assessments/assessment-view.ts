@@ -1,6 +1,8 @@
 /** How an assessment is shown: responses, live scores and next-category advice from core, fractions as exact decimals. */
 import { formatFraction, nextCategory, scoreAssessment, type InstrumentVersion, type Responses } from '@migov/core';
 import type { Assessment } from '@migov/db';
+import type { z } from 'zod';
+import type { adviceSchema, liveScoresSchema } from './assessment-answers.schema.ts';
 
 /** Item id -> option id, as core's scorer reads responses. */
 export function toScoringResponses(assessment: Pick<Assessment, 'responses'>): Responses {
@@ -33,10 +35,14 @@ export function withDecimals(value: unknown): unknown {
 export function liveScores(
   instrument: InstrumentVersion,
   assessment: Pick<Assessment, 'responses'>,
-): { scores?: unknown; advice?: unknown } {
+): { scores?: z.input<typeof liveScoresSchema>; advice?: z.input<typeof adviceSchema> } {
   if (instrument.kind !== 'scored') return {};
   const responses = toScoringResponses(assessment);
   const scores = scoreAssessment(instrument, responses);
   if (scores.status === 'invalid') return { scores };
-  return { scores: withDecimals(scores), advice: withDecimals(nextCategory(instrument, responses)) };
+  // withDecimals turns every fraction into { num, den, decimal }, the shape the schemas describe.
+  return {
+    scores: withDecimals(scores) as z.input<typeof liveScoresSchema>,
+    advice: withDecimals(nextCategory(instrument, responses)) as z.input<typeof adviceSchema>,
+  };
 }

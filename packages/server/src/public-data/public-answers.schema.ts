@@ -21,6 +21,24 @@ export function cachedAnswers<Answer extends object>(schema: Answer) {
   return { 200: schema, 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
 }
 
+/** File bytes as an answer's body (documented as a binary string). */
+export function binaryFile(description: string) {
+  return z
+    .custom<Buffer>((value) => Buffer.isBuffer(value))
+    .meta({ type: 'string', format: 'binary', description } as Record<string, unknown>);
+}
+
+/**
+ * A value whose type the server's code defines (core's and the database's own types): typed exactly
+ * for clients through the inferred answer types, documented as an object with its description, and
+ * sent as it is (no field is dropped, nothing is checked again).
+ */
+export function typedObject<Value>(description: string, id?: string) {
+  return z
+    .custom<Value>(() => true)
+    .meta({ type: 'object', description, ...(id ? { id } : {}) } as Record<string, unknown>);
+}
+
 /** A paged list of a route's items. */
 export function pageOf<Item extends z.ZodType>(item: Item) {
   return z.object({
@@ -50,9 +68,13 @@ export const instrumentVersionSchema = instrumentFileSchema.meta({
 });
 
 export const instrumentFileJsonSchema = z
-  .object({ $schema: z.string(), $id: z.string(), title: z.string(), type: z.literal('object') })
+  .object({
+    title: z.string(),
+    type: z.literal('object'),
+    properties: z.record(z.string(), z.record(z.string(), z.unknown())),
+  })
   .loose()
-  .describe('A JSON Schema (draft 2020-12) document');
+  .describe('A JSON Schema (draft 2020-12) document, with its $schema and $id');
 
 export const areaSummarySchema = z
   .object({
@@ -300,7 +322,7 @@ export const downloadAnswer = {
     'application/xml': file('SDMX-ML 2.1 (format sdmx-ml)'),
     'application/json': file('The values shown with their provenance (format json)'),
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-      schema: z.string().describe('An Excel workbook (format xlsx)').meta({ format: 'binary' }),
+      schema: binaryFile('An Excel workbook (format xlsx)'),
     },
   },
 };

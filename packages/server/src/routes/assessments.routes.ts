@@ -41,6 +41,14 @@ import { extensionFits, sniffMediaType } from '../evidence/sniff-media-type.ts';
 import { evidenceQuotaProblem } from '../evidence/evidence-quota.ts';
 import { sendAttachment } from '../http/attachment.ts';
 import { liveScores } from '../assessments/assessment-view.ts';
+import {
+  adviceSchema,
+  evidenceSchema,
+  liveScoresSchema,
+  reviewCommentSchema,
+  revisionDiffSchema,
+  revisionSchema,
+} from '../assessments/assessment-answers.schema.ts';
 import { idParams, requireIfMatch, requirePrincipal, versionEtag } from '../http/route-kit.ts';
 import { onAssessment } from '../assessments/assessment-access.ts';
 import { announceWorkflowAction } from '../mail/mail-service.ts';
@@ -71,11 +79,10 @@ const assessmentSchema = assessmentSummarySchema
 const assessmentViewSchema = z
   .object({
     assessment: assessmentSchema,
-    scores: z
-      .unknown()
+    scores: liveScoresSchema
       .optional()
       .describe('core scoreAssessment: domains and overall, each scored, incomplete or not applicable'),
-    advice: z.unknown().optional().describe('core nextCategory: the fewest changes that reach the next category'),
+    advice: adviceSchema.optional().describe('core nextCategory: the fewest changes that reach the next category'),
     availableActions: z.array(z.string()).describe('What you may do now, given the state and your roles here'),
   })
   .meta({ id: 'AssessmentView' });
@@ -201,8 +208,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         response: {
           200: assessmentViewSchema.extend({
-            evidence: z.array(z.unknown()),
-            comments: z.array(z.unknown()),
+            evidence: z.array(evidenceSchema),
+            comments: z.array(reviewCommentSchema),
             lastSave: lastSaveSchema.optional(),
           }),
         },
@@ -332,10 +339,13 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['assessments'],
         summary: 'Every change, append-only: who, when, what, before and after',
         params: idParams,
-        response: { 200: z.object({ items: z.array(z.unknown()) }) },
+        response: { 200: z.object({ items: z.array(revisionSchema) }) },
       },
     },
-    async (request) => ({ items: await listRevisions(context.db, { assessmentId: request.params.id }) }),
+    // Stored states are JSON (the database reads them back as such).
+    async (request) => ({
+      items: (await listRevisions(context.db, { assessmentId: request.params.id })) as z.input<typeof revisionSchema>[],
+    }),
   );
 
   app.get(
@@ -350,15 +360,12 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
           from: z.coerce.number().int().min(0).max(1_000_000),
           to: z.coerce.number().int().min(0).max(1_000_000),
         }),
-        response: { 200: z.unknown() },
+        response: { 200: revisionDiffSchema },
       },
     },
     async (request) => diffRevisions(context.db, request.params.id, request.query.from, request.query.to),
   );
 
-  const evidenceSchema = z
-    .unknown()
-    .describe('Evidence: id, itemId, kind (file or link), title, url or filename/mediaType/size/sha256, withdrawn');
   app.get(
     '/assessments/:id/evidence',
     {
@@ -521,7 +528,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['review'],
         summary: 'Review comments',
         params: idParams,
-        response: { 200: z.object({ items: z.array(z.unknown()) }) },
+        response: { 200: z.object({ items: z.array(reviewCommentSchema) }) },
       },
     },
     async (request) => ({ items: await listReviewComments(context.db, { assessmentId: request.params.id }) }),
@@ -536,7 +543,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Add a review comment (on an item or the whole assessment)',
         params: idParams,
         body: z.object({ itemId: z.string().min(1).max(60).optional(), body: z.string().trim().min(1).max(10_000) }),
-        response: { 201: z.unknown() },
+        response: { 201: reviewCommentSchema },
       },
     },
     async (request, reply) =>

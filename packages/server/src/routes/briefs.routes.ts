@@ -32,6 +32,8 @@ import {
   loadBriefReferenceData,
   type StoredBrief,
 } from '@migov/db';
+import { briefSchema } from './governance-answers.schema.ts';
+import { binaryFile } from '../public-data/public-answers.schema.ts';
 import type { AppContext } from '../context.ts';
 import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import type { Principal } from '../context.ts';
@@ -48,6 +50,28 @@ import { attachmentDisposition } from '../http/attachment.ts';
 const BRIEF_AUTHORS = needs('brief:write', 'list');
 const AUTHORS_TEXT =
   'Brief authors only: administrators, global and regional analysts, and national coordinators, each within the scope of their role.';
+
+/** A brief as the list shows it. */
+const briefSummarySchema = z
+  .object({
+    id: z.string(),
+    area: z.string(),
+    year: z.number().int().optional(),
+    latestVersion: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'BriefSummary' });
+
+const briefFileAnswer = {
+  description: 'The version rendered in the format its file name asks for',
+  content: {
+    'text/markdown': { schema: z.string().describe('Markdown (<n>.md)') },
+    'application/pdf': { schema: binaryFile('PDF (<n>.pdf)') },
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+      schema: binaryFile('Word (<n>.docx)'),
+    },
+  },
+};
 
 const MEDIA_TYPES = {
   md: 'text/markdown; charset=utf-8',
@@ -148,7 +172,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
           'Generate a Cooperation Framework brief for a country and round from the published 10.7.2 data (stored as version 1)',
         description: AUTHORS_TEXT,
         body: briefGenerateRequestSchema,
-        response: { 201: z.unknown() },
+        response: { 201: briefSchema },
       },
     },
     async (request, reply) => {
@@ -222,7 +246,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The briefs you may work on (newest first), optionally of one country',
         description: AUTHORS_TEXT,
         querystring: z.object({ area: z.string().min(1).max(10).optional().describe('M49 or ISO 3166-1 code') }),
-        response: { 200: z.unknown() },
+        response: { 200: z.object({ items: z.array(briefSummarySchema) }) },
       },
     },
     async (request) => {
@@ -248,7 +272,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'A brief with all its versions, oldest first',
         description: AUTHORS_TEXT,
         params: idParams,
-        response: { 200: z.unknown() },
+        response: { 200: briefSchema },
       },
     },
     async (request, reply) => {
@@ -270,7 +294,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
             .string()
             .regex(/^[1-9]\d{0,5}\.(md|pdf|docx)$/, 'expected <version>.md, <version>.pdf or <version>.docx'),
         }),
-        response: { 200: z.unknown() },
+        response: { 200: briefFileAnswer },
       },
     },
     async (request, reply) => {
@@ -311,7 +335,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
         description: AUTHORS_TEXT,
         params: idParams,
         headers: ifMatchHeaders,
-        response: { 200: z.unknown() },
+        response: { 200: briefSchema },
       },
     },
     async (request, reply) => {
@@ -375,7 +399,7 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         headers: ifMatchHeaders,
         body: briefEditRequestSchema,
-        response: { 200: z.unknown() },
+        response: { 200: briefSchema },
       },
     },
     async (request, reply) => {

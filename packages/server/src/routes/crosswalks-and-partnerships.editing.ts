@@ -17,6 +17,7 @@ import {
   type StoredGovernanceDocument,
 } from '@migov/db';
 import type { AppContext, Principal } from '../context.ts';
+import type { JsonValue } from '../assessments/assessment-answers.schema.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { rolesWith, type Role } from '../auth/permissions.ts';
 import { ifMatchHeaders, needs, requireIfMatch, versionEtag } from '../http/route-kit.ts';
@@ -116,7 +117,7 @@ export function versionView(stored: StoredGovernanceDocument<GovernanceDocumentN
     version: stored.version,
     description: stored.description,
     source: stored.source,
-    change: stored.change,
+    change: stored.change as JsonValue | undefined,
     createdAt: stored.createdAt,
     createdBy: stored.createdBy ?? null,
   };

@@ -27,7 +27,7 @@ import { loadCrosswalk } from '@migov/db';
 import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { PUBLIC, requirePrincipal } from '../http/route-kit.ts';
-import { etagOf, jsonBody, sendCached } from '../http/etag.ts';
+import { etagOf, sendCached } from '../http/etag.ts';
 import {
   editFields,
   editHeaders,
@@ -40,8 +40,17 @@ import {
   versionView,
   withEditorsByRole,
 } from './crosswalks-and-partnerships.editing.ts';
+import {
+  areaGapsSchema,
+  crosswalkAnswer,
+  crosswalkLinkSchema,
+  crosswalkSchema,
+  documentHistorySchema,
+  editAnswerOf,
+} from './governance-answers.schema.ts';
+import { cachedAnswers, jsonAnswer } from '../public-data/public-answers.schema.ts';
 
-const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
+const linkEditAnswer = editAnswerOf({ link: crosswalkLinkSchema });
 
 /** The wording shown beside a link of each basis. */
 export function basisLabel(basis: LinkBasis): string {
@@ -110,7 +119,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
           format: z.enum(['json', 'csv']).default('json'),
           status: z.enum(['active', 'all']).default('active').describe('all: retired links too (JSON only)'),
         }),
-        response: cachedResponse,
+        response: cachedAnswers(crosswalkAnswer),
       },
     },
     async (request, reply) => {
@@ -131,7 +140,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const body = await cache.get(`crosswalk:json:${status}`, async () => {
         const stored = await loadCrosswalk(context.db);
-        return jsonBody({
+        return jsonAnswer(crosswalkSchema, {
           version: stored.version,
           editorialLabel: EDITORIAL_LABEL,
           items: await withEditorsByRole(
@@ -162,7 +171,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
             .optional()
             .describe('Round; default the latest with published data'),
         }),
-        response: cachedResponse,
+        response: cachedAnswers(areaGapsSchema),
       },
     },
     async (request, reply) => {
@@ -182,7 +191,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
           (await loadCrosswalk(context.db)).content,
         );
         const shown = results.find((result) => result.year === gaps.year);
-        return jsonBody({
+        return jsonAnswer(areaGapsSchema, {
           area: { code: area.code, name: area.name },
           source: shown?.value.provenance.label ?? 'no 10.7.2 result',
           provenance: shown?.value.provenance ?? null,
@@ -203,7 +212,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         summary: 'Every version of the crosswalk, newest first, with the description, source and change of each edit',
-        response: { 200: z.unknown() },
+        response: { 200: documentHistorySchema },
       },
     },
     async (_request, reply) => historyAnswer(context, reply, 'crosswalk'),
@@ -251,7 +260,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
         description: EDITORS_TEXT,
         headers: editHeaders,
         body: z.object({ ...editFields, link: newCrosswalkLinkSchema }).strict(),
-        response: { 201: z.unknown() },
+        response: { 201: linkEditAnswer },
       },
     },
     async (request, reply) => {
@@ -280,7 +289,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z
           .object({ ...editFields, reason: z.string().trim().min(1).max(2_000), link: newCrosswalkLinkSchema })
           .strict(),
-        response: { 200: z.unknown() },
+        response: { 200: linkEditAnswer },
       },
     },
     async (request) => {
@@ -309,7 +318,7 @@ export const crosswalkRoutes: FastifyPluginAsyncZod = async (app) => {
         headers: editHeaders,
         params: linkParams,
         body: z.object({ ...editFields, reason: z.string().trim().min(1).max(2_000) }).strict(),
-        response: { 200: z.unknown() },
+        response: { 200: linkEditAnswer },
       },
     },
     async (request) => {

@@ -24,10 +24,48 @@ import {
   recordAudit,
 } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
-import { jsonBody, sendCached } from '../http/etag.ts';
+import { sendCached } from '../http/etag.ts';
+import { cachedAnswers, jsonAnswer, typedObject } from '../public-data/public-answers.schema.ts';
 import { needs, PUBLIC, requirePrincipal } from '../http/route-kit.ts';
 
-const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
+type DatasetSummary = Awaited<ReturnType<typeof listIndicatorDatasets>>[number];
+type AreaDataset = Omit<Awaited<ReturnType<typeof listAreaIndicatorDatasets>>[number], 'dataset'>;
+const chartSchema = typedObject<ReturnType<typeof chartSeries>>(
+  'Chart-ready lines of a dataset: one per area and disaggregation, with the title versions in force',
+  'IndicatorChart',
+);
+const indicatorListSchema = z.object({
+  items: z.array(
+    typedObject<ReturnType<typeof indicatorSummary>>(
+      'An indicator of the catalogue: id, goal, target, current title, custodians, tier, relevance, stored datasets',
+      'IndicatorSummary',
+    ),
+  ),
+});
+const indicatorSchema = typedObject<IndicatorDefinition & { datasets: DatasetSummary[] }>(
+  'One indicator: title versions, custodians, tier, definition, series, and its stored datasets',
+  'Indicator',
+);
+const areaIndicatorsSchema = z.object({
+  area: z.object({ code: z.string(), name: z.string() }),
+  containsDemo: z.boolean(),
+  items: z.array(
+    typedObject<AreaDataset & { observationCount: number; chart: ReturnType<typeof chartSeries> }>(
+      'A dataset with values for the area, with its chart lines for the area',
+      'AreaIndicatorDataset',
+    ),
+  ),
+});
+const importAnswerFields = {
+  format: z.string().describe('The format read'),
+  datasets: z.array(
+    typedObject<Extract<Awaited<ReturnType<typeof importIndicatorDatasets>>, { ok: true }>['datasets'][number]>(
+      'A dataset the import added to or replaced in',
+    ),
+  ),
+  added: z.number().int(),
+  replaced: z.number().int(),
+};
 const DATA_TYPES = [
   'text/csv',
   'text/plain',
@@ -111,13 +149,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['indicators'],
         summary: 'The catalogue of migration-related SDG indicators, with the number of stored datasets of each',
-        response: cachedResponse,
+        response: cachedAnswers(indicatorListSchema),
       },
     },
     async (request, reply) => {
       const body = await cache.get('indicators', async () => {
         const datasets = await listIndicatorDatasets(context.db);
-        return jsonBody({
+        return jsonAnswer(indicatorListSchema, {
           items: listIndicators().map((indicator) =>
             indicatorSummary(indicator, datasets.filter((dataset) => dataset.indicator === indicator.id).length),
           ),
@@ -135,7 +173,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['indicators'],
         summary: 'One indicator: title versions, custodians, tier, definition, series, and its stored datasets',
         params: z.object({ id: z.string().min(1).max(40) }),
-        response: cachedResponse,
+        response: cachedAnswers(indicatorSchema),
       },
     },
     async (request, reply) => {
@@ -143,7 +181,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!indicator)
         throw new ApiError('not-found', `no indicator ${request.params.id} in the catalogue (see /indicators)`);
       const body = await cache.get(`indicator:${indicator.id}`, async () =>
-        jsonBody({ ...indicator, datasets: await listIndicatorDatasets(context.db, { indicator: indicator.id }) }),
+        jsonAnswer(indicatorSchema, {
+          ...indicator,
+          datasets: await listIndicatorDatasets(context.db, { indicator: indicator.id }),
+        }),
       );
       return sendCached(request, reply, body);
     },
@@ -165,7 +206,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
             'Dimension codes to keep: DIMENSION:CODE[,CODE…] separated by ";", e.g. SEX:F,M;AGE:_T',
           ),
         }),
-        response: cachedResponse,
+        response: cachedAnswers(chartSchema),
       },
     },
     async (request, reply) => {
@@ -180,7 +221,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
           const stored = await findIndicatorDataset(context.db, datasetId);
           if (!stored || stored.indicator !== indicator.id)
             throw new ApiError('not-found', `no dataset ${datasetId} of indicator ${indicator.id}`);
-          return jsonBody(chartSeries(stored.dataset, options));
+          return jsonAnswer(chartSchema, chartSeries(stored.dataset, options));
         },
       );
       return sendCached(request, reply, body);
@@ -196,7 +237,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "A country's values of the migration-related indicators: each stored dataset with its chart lines for the country",
         params: z.object({ code: z.string().min(1).max(40) }),
-        response: cachedResponse,
+        response: cachedAnswers(areaIndicatorsSchema),
       },
     },
     async (request, reply) => {
@@ -208,7 +249,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       const body = await cache.get(`area-indicators:${area.code}`, async () => {
         const datasets = await listAreaIndicatorDatasets(context.db, area.code);
-        return jsonBody({
+        return jsonAnswer(areaIndicatorsSchema, {
           area: { code: area.code, name: area.name },
           containsDemo: datasets.some((entry) => entry.demo),
           items: datasets.map(({ dataset, ...summary }) => ({
@@ -241,7 +282,16 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
           unit: z.string().max(60).optional(),
           area: z.string().max(3).optional(),
         }),
-        response: { 200: z.unknown(), 201: z.unknown() },
+        response: {
+          200: z
+            .object({
+              dryRun: z.literal(true),
+              ...importAnswerFields,
+              read: z.array(typedObject<ReturnType<typeof summariseDataset>>('A dataset as read from the file')),
+            })
+            .describe('dryRun=true: what the import would do; nothing was stored'),
+          201: z.object({ dryRun: z.literal(false), ...importAnswerFields }).describe('Imported'),
+        },
       },
     },
     async (request, reply) => {

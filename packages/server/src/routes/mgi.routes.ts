@@ -66,6 +66,7 @@ import {
   SIGNED_IN,
   versionEtag,
 } from '../http/route-kit.ts';
+import { typedObject } from '../public-data/public-answers.schema.ts';
 
 /** The jurisdiction a launch names (its body is validated before the scope check). */
 const launchedJurisdiction: JurisdictionResolver = async (request) =>
@@ -254,6 +255,12 @@ async function publishedView(context: AppContext, assessment: MgiAssessment) {
   };
 }
 
+/** The working view of an MGI assessment, as the routes that show or change one answer. */
+const workingViewSchema = typedObject<Awaited<ReturnType<typeof workingView>>>(
+  'The working view: answers, profile, answer options, the process with its comments, consultation members, and what you may do next',
+  'MgiWorkingView',
+);
+
 /** MGI routes under /api/v1. */
 export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
   const context = app.migov;
@@ -292,7 +299,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
               .describe("start from the answers of the jurisdiction's latest earlier round"),
           })
           .strict(),
-        response: { 201: z.unknown() },
+        response: { 201: workingViewSchema },
       },
     },
     async (request, reply) => {
@@ -358,7 +365,16 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['mgi'],
         summary: 'The MGI-style assessments you may read (your scope, or those you are invited to comment on)',
         querystring: z.object({ jurisdiction: z.string().min(1).max(20).optional() }),
-        response: { 200: z.unknown() },
+        response: {
+          200: z.object({
+            items: z.array(
+              typedObject<ReturnType<typeof summary>>(
+                'An MGI assessment: jurisdiction, round, state',
+                'MgiAssessmentSummary',
+              ),
+            ),
+          }),
+        },
       },
     },
     async (request) => {
@@ -389,7 +405,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "An MGI-style assessment: answers, profile, process with the ministries' comments, and what you may do next (ETag: the lock version)",
         params: idParams,
-        response: { 200: z.unknown() },
+        response: { 200: workingViewSchema },
       },
     },
     async (request, reply) => {
@@ -413,7 +429,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         headers: ifMatchHeaders,
         body: z.object({ answers: profileResponsesSchema }).strict(),
-        response: { 200: z.unknown() },
+        response: { 200: workingViewSchema },
       },
     },
     async (request, reply) => {
@@ -458,7 +474,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         headers: ifMatchHeaders,
         body: mgiActionRequestSchema,
-        response: { 200: z.unknown() },
+        response: { 200: workingViewSchema },
       },
     },
     async (request, reply) => {
@@ -534,7 +550,13 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Every saved answer of the assessment, oldest first (optionally of one item)',
         params: idParams,
         querystring: z.object({ item: z.string().min(1).max(60).optional() }),
-        response: { 200: z.unknown() },
+        response: {
+          200: z.object({
+            items: typedObject<Awaited<ReturnType<typeof listMgiAnswerHistory>>>(
+              'Every saved answer: item, answer, who and when',
+            ),
+          }),
+        },
       },
     },
     async (request) => {
@@ -552,7 +574,13 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "What changed since the jurisdiction's previous round (items, areas, and per dimension the areas that became well-developed or newly show potential for further development)",
         params: idParams,
-        response: { 200: z.unknown() },
+        response: {
+          200: z.object({
+            changes: typedObject<Awaited<ReturnType<typeof changesSince>>>(
+              'Since which round, and the items, areas and dimensions that changed (null without an earlier round)',
+            ),
+          }),
+        },
       },
     },
     async (request) => {
@@ -569,7 +597,20 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['mgi'],
         summary: 'Published MGI-style profiles (jurisdiction, round)',
         querystring: z.object({ jurisdiction: z.string().min(1).max(20).optional() }),
-        response: { 200: z.unknown() },
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                jurisdiction: z.string(),
+                jurisdictionName: z.string(),
+                level: z.enum(['national', 'local']),
+                year: z.number().int(),
+                roundKind: z.enum(['baseline', 'follow-up']),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (request) => {
@@ -603,7 +644,12 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
           jurisdiction: z.string().min(1).max(20),
           year: z.coerce.number().int().min(2016).max(2100),
         }),
-        response: { 200: z.unknown() },
+        response: {
+          200: typedObject<Awaited<ReturnType<typeof publishedView>>>(
+            'A published profile: answers with evidence, the profile per dimension, approval and publication, consulted ministries, changes since the previous published round',
+            'MgiPublishedProfile',
+          ),
+        },
       },
     },
     async (request) => {

@@ -37,7 +37,7 @@ import { loadPartnershipRegistry } from '@migov/db';
 import { countryResults, shownObservations } from '../public-data/results-service.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { PUBLIC, requirePrincipal } from '../http/route-kit.ts';
-import { jsonBody, sendCached } from '../http/etag.ts';
+import { sendCached } from '../http/etag.ts';
 import {
   editFields,
   editHeaders,
@@ -49,8 +49,17 @@ import {
   storeEdit,
   versionView,
 } from './crosswalks-and-partnerships.editing.ts';
-
-const cachedResponse = { 200: z.unknown(), 304: z.null().describe('Not modified (If-None-Match matched the ETag)') };
+import {
+  documentHistorySchema,
+  editAnswerOf,
+  meetingSchema,
+  membershipSchema,
+  partnershipDetailSchema,
+  partnershipListSchema,
+  partnershipOverlapsSchema,
+  typeClaimSchema,
+} from './governance-answers.schema.ts';
+import { cachedAnswers, jsonAnswer } from '../public-data/public-answers.schema.ts';
 
 /** A membership date as the registry takes it: a year, a month or a day. */
 const asOfSchema = z
@@ -172,7 +181,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
           asOf: asOfSchema,
           includeObservers: observersSchema,
         }),
-        response: cachedResponse,
+        response: cachedAnswers(partnershipListSchema),
       },
     },
     async (request, reply) => {
@@ -180,7 +189,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       const query = membershipQuery(asOf, includeObservers);
       const body = await cache.get(`partnerships:${type ?? ''}:${asOf ?? ''}:${includeObservers}`, async () => {
         const { content: registry, version } = await stored();
-        return jsonBody({
+        return jsonAnswer(partnershipListSchema, {
           version,
           asOf: asOf ?? null,
           items: listProcesses(registry, type ? { type } : {}).map((process) =>
@@ -204,7 +213,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
           includeObservers: observersSchema,
           processes: z.string().max(2000).optional().describe('Comma-separated process ids or acronyms; default all'),
         }),
-        response: cachedResponse,
+        response: cachedAnswers(partnershipOverlapsSchema),
       },
     },
     async (request, reply) => {
@@ -227,7 +236,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = await cache.get(
         `partnership-overlaps:${asOf ?? ''}:${includeObservers}:${ids?.join(',') ?? ''}`,
         async () =>
-          jsonBody({
+          jsonAnswer(partnershipOverlapsSchema, {
             asOf: asOf ?? null,
             items: processOverlaps(registry, { ...query, ...(ids ? { processes: ids } : {}) }),
           }),
@@ -246,7 +255,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
           'One process: membership records over time, members as of a date, meetings with outcome documents, and the 10.7.2 results of its members per round and domain',
         params: z.object({ id: z.string().min(1).max(100) }),
         querystring: z.object({ asOf: asOfSchema, includeObservers: observersSchema }),
-        response: cachedResponse,
+        response: cachedAnswers(partnershipDetailSchema),
       },
     },
     async (request, reply) => {
@@ -267,7 +276,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
             .filter((result) => result.value.provenance.kind === 'demo')
             .map((result) => `${result.area}|${result.year}`),
         );
-        return jsonBody({
+        return jsonAnswer(partnershipDetailSchema, {
           ...processSummary(registry, process, query),
           asOf: asOf ?? null,
           members: processMemberships(registry, process.id, query),
@@ -299,7 +308,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['partnerships'],
         summary:
           'Every version of the partnership registry, newest first, with the description, source and change of each edit',
-        response: { 200: z.unknown() },
+        response: { 200: documentHistorySchema },
       },
     },
     async (_request, reply) => historyAnswer(context, reply, 'partnership-registry'),
@@ -339,7 +348,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
         description: EDITORS_TEXT,
         headers: editHeaders,
         body: z.object({ ...editFields, membership: newMembershipSchema }).strict(),
-        response: { 201: z.unknown() },
+        response: { 201: editAnswerOf({ record: membershipSchema }) },
       },
     },
     async (request, reply) => {
@@ -374,7 +383,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
               .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD'),
           })
           .strict(),
-        response: { 200: z.unknown() },
+        response: { 200: editAnswerOf({ record: membershipSchema }) },
       },
     },
     async (request) => {
@@ -415,7 +424,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
               .describe('when the source describes the process so, e.g. "2026" or "current IOM page"'),
           })
           .strict(),
-        response: { 201: z.unknown() },
+        response: { 201: editAnswerOf({ record: typeClaimSchema.extend({ process: z.string() }) }) },
       },
     },
     async (request, reply) => {
@@ -468,7 +477,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
               .strict(),
           })
           .strict(),
-        response: { 201: z.unknown() },
+        response: { 201: editAnswerOf({ record: meetingSchema }) },
       },
     },
     async (request, reply) => {
