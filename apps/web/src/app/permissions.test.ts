@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROLES } from '@migov/core';
 import type { Session } from '../api/api-types.ts';
 import { areasWith, holds, holdsGlobally } from './permissions.ts';
 
@@ -24,5 +27,22 @@ describe('the permissions of a session', () => {
     expect(holdsGlobally(session, 'governance:edit')).toBe(true);
     expect(holdsGlobally(session, 'assessment:create')).toBe(false);
     expect(areasWith(session, 'assessment:create')).toEqual(['484']);
+  });
+});
+
+describe('the web app', () => {
+  it('names no role outside the catalogues: what a user may do comes from the server', () => {
+    const source = join(import.meta.dirname, '..');
+    const files = (readdirSync(source, { recursive: true }) as string[]).filter(
+      (file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.startsWith(join('i18n', 'catalogues')),
+    );
+    const named = files.flatMap((file) => {
+      const text = readFileSync(join(source, file), 'utf8');
+      return ROLES.filter((role) => text.includes(`'${role}'`)).map(
+        (role) => `${relative(source, join(source, file))}: '${role}'`,
+      );
+    });
+    expect(files.length).toBeGreaterThan(50);
+    expect(named).toEqual([]);
   });
 });

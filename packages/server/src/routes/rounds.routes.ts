@@ -7,45 +7,12 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { closeRound, reopenRound, roundClosedAt, roundStatus, withdrawPendingMessages, type Round } from '@migov/db';
+import { closeRound, reopenRound, withdrawPendingMessages, type Round } from '@migov/db';
+import { roundSchema, roundView } from '../rounds/round-view.ts';
 import type { AppContext } from '../context.ts';
 import { idParams, needs, requirePrincipal } from '../http/route-kit.ts';
 import { mailService } from '../mail/mail-service.ts';
 import { reminderKeyPrefix } from '../mail/notices.ts';
-
-/** A round as the API shows it, with its status at the time of the answer. */
-export const roundSchema = z
-  .object({
-    id: z.string(),
-    year: z.number().int(),
-    instrument: z.string(),
-    version: z.string(),
-    opensOn: z.string(),
-    closesOn: z.string().describe('the last day open (UTC)'),
-    status: z
-      .enum(['open', 'closed'])
-      .describe('closed: no assessment can be started nor a draft submitted for the first time'),
-    closedAt: z
-      .string()
-      .describe('when the round closed or closes: the end of its closing day, or when an administrator closed it'),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'Round' });
-
-/** A round with its status at `now`. */
-export function roundView(round: Round, now: Date): z.infer<typeof roundSchema> {
-  return {
-    id: round.id,
-    year: round.year,
-    instrument: round.instrument,
-    version: round.version,
-    opensOn: round.opensOn,
-    closesOn: round.closesOn,
-    status: roundStatus(round, now),
-    closedAt: roundClosedAt(round),
-    createdAt: round.createdAt,
-  };
-}
 
 /**
  * After a round's closing changed: the reminders still waiting announce the old closing day, so they
