@@ -238,6 +238,19 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
                       <Localized
                         text={instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label}
                       />
+      {lang !== 'en' && instrument.translations?.[lang] ? (
+        <p className="meta" data-testid="translation-source">
+          {t('form.translationSource', {
+            source: [
+              instrument.translations[lang].source.publisher,
+              instrument.translations[lang].source.title,
+              instrument.translations[lang].source.date,
+            ]
+              .filter(Boolean)
+              .join(', '),
+          })}
+        </p>
+      ) : null}
                     ) : (
                       '–'
                     );

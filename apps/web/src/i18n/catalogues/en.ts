@@ -559,3 +559,4 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+  'form.translationSource': 'Official translation of the questionnaire: {source}.',
