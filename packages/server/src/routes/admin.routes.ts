@@ -34,7 +34,7 @@ import {
   updateUser,
 } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
-import { roundSchema, roundView } from './rounds.routes.ts';
+import { roundSchema, roundView } from '../rounds/round-view.ts';
 import { PUBLIC, requirePrincipal, SIGNED_IN } from '../http/route-kit.ts';
 import {
   canDelegate,
