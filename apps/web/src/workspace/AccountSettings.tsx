@@ -6,7 +6,8 @@ import { useSession } from '../app/session-context.tsx';
 import { ErrorMessage } from '../app/shared.tsx';
 import { useLoad } from '../app/use-load.ts';
 import { getJson } from '../api/api-client.ts';
-import { LANGUAGE_NAMES, UI_LANGUAGES, type UiLanguage } from '../i18n/languages.ts';
+import { LANGUAGE_NAMES, type UiLanguage } from '../i18n/languages.ts';
+import { LanguageOptions } from './LanguageOptions.tsx';
 
 interface Preferences {
   preferredLanguage: UiLanguage;
@@ -43,11 +44,7 @@ export function AccountSettings() {
         <label>
           {t('account.emailLanguage')}{' '}
           <select name="preferredLanguage" defaultValue={state.data.preferredLanguage}>
-            {UI_LANGUAGES.map((code) => (
-              <option key={code} value={code} lang={code}>
-                {LANGUAGE_NAMES[code]}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         </label>
         <button type="submit">{t('account.save')}</button>

@@ -7,7 +7,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { LANGUAGE_NAMES, UI_LANGUAGES } from '../i18n/languages.ts';
+import { LanguageOptions } from './LanguageOptions.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { ErrorMessage } from '../app/shared.tsx';
 import { useLoad } from '../app/use-load.ts';
@@ -192,11 +192,7 @@ export function OnboardingPanel({ offers }: { offers: OnboardingOffers }) {
           <label>
             {t('onboard.language')}{' '}
             <select name="language" defaultValue={lang}>
-              {UI_LANGUAGES.map((code) => (
-                <option key={code} value={code} lang={code}>
-                  {LANGUAGE_NAMES[code]}
-                </option>
-              ))}
+              <LanguageOptions />
             </select>
           </label>
           <button type="submit">{t('onboard.send')}</button>
