@@ -75,21 +75,40 @@ export function toAssessmentSummary(row: AssessmentRow): AssessmentSummary {
   return summary;
 }
 
-/** The base query of assessments joined with their round. */
-export function selectAssessments(kysely: Kysely<Schema>) {
+/** Assessments joined with their round, without the count of answered items (see answeredItemsOf). */
+export function selectAssessmentHeaders(kysely: Kysely<Schema>) {
   return kysely
     .selectFrom('assessments')
     .innerJoin('rounds', 'rounds.id', 'assessments.round_id')
     .selectAll('assessments')
-    .select(['rounds.year', 'rounds.instrument', 'rounds.version'])
-    .select((eb) =>
-      eb
-        .selectFrom('responses')
-        .select((inner) => inner.fn.countAll().as('count'))
-        .whereRef('responses.assessment_id', '=', 'assessments.id')
-        .where('responses.option_id', 'is not', null)
-        .as('answered_items'),
-    );
+    .select(['rounds.year', 'rounds.instrument', 'rounds.version']);
+}
+
+/** How many items have a chosen option, per assessment, in one query (0 for assessments without any). */
+export async function answeredItemsOf(kysely: Kysely<Schema>, ids: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(ids.map((id) => [id, 0]));
+  if (ids.length === 0) return counts;
+  const rows = await kysely
+    .selectFrom('responses')
+    .select((eb) => ['assessment_id', eb.fn.countAll().as('count')])
+    .where('assessment_id', 'in', [...ids])
+    .where('option_id', 'is not', null)
+    .groupBy('assessment_id')
+    .execute();
+  for (const row of rows) counts.set(row.assessment_id, readNumber(row.count));
+  return counts;
+}
+
+/** The base query of assessments joined with their round. */
+export function selectAssessments(kysely: Kysely<Schema>) {
+  return selectAssessmentHeaders(kysely).select((eb) =>
+    eb
+      .selectFrom('responses')
+      .select((inner) => inner.fn.countAll().as('count'))
+      .whereRef('responses.assessment_id', '=', 'assessments.id')
+      .where('responses.option_id', 'is not', null)
+      .as('answered_items'),
+  );
 }
 
 /** A response row as a value (empty fields left out). */

@@ -33,9 +33,11 @@ import { resolvePage, type Page, type PageRequest } from '../shared/page.ts';
 import { isUniqueViolation } from '../shared/unique.ts';
 import { likePrefix } from '../shared/like.ts';
 import {
+  answeredItemsOf,
   insertRevision,
   loadAssessment,
   requireAssessment,
+  selectAssessmentHeaders,
   selectAssessments,
   toAssessmentSummary,
   toResponses,
@@ -159,7 +161,9 @@ export async function listAssessments(
     ]);
   }
   if (filters.areas && filters.areas.length === 0) return { items: [], total: 0, limit, offset };
-  let query = selectAssessments(db.kysely);
+  // The page is chosen first and only its rows count their answered items: counting for every match
+  // before sorting made the list grow with the whole table (bench/world).
+  let query = selectAssessmentHeaders(db.kysely);
   if (filters.jurisdiction) query = query.where('assessments.jurisdiction', '=', filters.jurisdiction);
   if (filters.roundId) query = query.where('assessments.round_id', '=', filters.roundId);
   if (filters.state) query = query.where('assessments.state', '=', filters.state);
@@ -179,11 +183,20 @@ export async function listAssessments(
     .limit(limit)
     .offset(offset)
     .execute();
+  const answered = await answeredItemsOf(
+    db.kysely,
+    rows.map((row) => row.id),
+  );
   const count = await query
     .clearSelect()
     .select((eb) => eb.fn.countAll().as('count'))
     .executeTakeFirstOrThrow();
-  return { items: rows.map(toAssessmentSummary), total: readNumber(count.count), limit, offset };
+  return {
+    items: rows.map((row) => toAssessmentSummary({ ...row, answered_items: answered.get(row.id) ?? 0 })),
+    total: readNumber(count.count),
+    limit,
+    offset,
+  };
 }
 
 /** One change to a response: undefined keeps a field, null clears it, a string sets it. */

@@ -14,6 +14,7 @@ import { officialSnapshots } from './0008-official-snapshots.ts';
 import { outboxAndPasswordResets } from './0010-outbox-and-password-resets.ts';
 import { languagesAndRoundClosing } from './0011-languages-and-round-closing.ts';
 import { sharedStateAndChangeNotices } from './0012-shared-state-and-change-notices.ts';
+import { indexesForWorldSize } from './0013-indexes-for-world-size.ts';
 
 const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
   '0001-initial-schema': initialSchema,
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
   '0010-outbox-and-password-resets': outboxAndPasswordResets,
   '0011-languages-and-round-closing': languagesAndRoundClosing,
   '0012-shared-state-and-change-notices': sharedStateAndChangeNotices,
+  '0013-indexes-for-world-size': indexesForWorldSize,
 };
 
 /** The name of the newest migration. */
