@@ -435,9 +435,19 @@ export function isolate(value: string | number): string {
   return `${FSI}${value}${PDI}`;
 }
 
+/** The locale of dates: Arabic with Western digits, as the UN and the web app write it; Chinese in simplified script. */
+const DATE_LOCALES: Record<Language, string> = {
+  en: 'en',
+  fr: 'fr',
+  es: 'es',
+  ar: 'ar-u-nu-latn',
+  zh: 'zh-Hans',
+  ru: 'ru',
+};
+
 /** A date and time in the language's words, in UTC (e.g. "7 décembre 2026 à 18:00 UTC"). */
 export function formatDateTime(iso: string, language: Language): string {
-  const text = new Intl.DateTimeFormat(language, {
+  const text = new Intl.DateTimeFormat(DATE_LOCALES[language], {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'UTC',
@@ -447,5 +457,7 @@ export function formatDateTime(iso: string, language: Language): string {
 
 /** A calendar day (YYYY-MM-DD) in the language's words. */
 export function formatDay(day: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(DATE_LOCALES[language], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
