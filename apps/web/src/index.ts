@@ -1,3 +1,2 @@
 /** @migov/web: the browser app (built with Vite) and its server-side rendering for the static publication (`@migov/web/ssr`). */
-export { parseRoute, formatRoute, PUBLIC_VIEWS, type Route, type View } from './app/routes.ts';
 export { UI_LANGUAGES, type UiLanguage } from './i18n/languages.ts';

@@ -13,7 +13,7 @@ import { createApp, hashPassword, type MigovApp, type Role, type RoleScope } fro
 
 export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(WEB_ROOT, 'dist');
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -144,7 +144,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 }
 
-export interface AxeViolation {
+interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;

@@ -20,12 +20,12 @@ const DOMAIN_NAMES: Readonly<Record<PolicyDomainCode, string>> = {
 };
 
 /** The name of a 10.7.2 policy domain, as the instrument labels it. */
-export function policyDomainName(domain: PolicyDomainCode): string {
+function policyDomainName(domain: PolicyDomainCode): string {
   return DOMAIN_NAMES[domain];
 }
 
 /** The label of a 10.7.2 category (1 Requires further progress … 4 Fully meets). */
-export function categoryLabel(category: number): string {
+function categoryLabel(category: number): string {
   const band = SDG_10_7_2_V2019.scoring?.bands.find((entry) => entry.code === category);
   if (!band) throw new BriefInputError('category', `${category} is not a 10.7.2 category (1-4)`);
   return band.label.en;

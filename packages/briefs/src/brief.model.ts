@@ -4,7 +4,7 @@
  * points across the UN country planning cycle, and the mainstreaming set-up as a checklist. A brief
  * is versioned: generation makes version 1 and every edit appends a new version; none is removed.
  */
-import type { DomainGapMapping, PolicyDomainCode, ProcessType, Sdg1072DomainCode } from '@migov/core';
+import type { DomainGapMapping, PolicyDomainCode, ProcessType } from '@migov/core';
 
 /** The UN country planning cycle (GMG guidance note on integrating migration into UNDAF/Cooperation Framework). */
 export const PLANNING_STAGES = [
@@ -174,7 +174,7 @@ export class BriefConflictError extends Error {
 }
 
 /** Thrown by getBriefVersion for a version that does not exist. */
-export class BriefVersionNotFoundError extends Error {
+class BriefVersionNotFoundError extends Error {
   constructor(id: string, version: number) {
     super(`brief ${id} has no version ${version}`);
     this.name = 'BriefVersionNotFoundError';
@@ -189,7 +189,7 @@ export function latestBriefVersion(document: BriefDocument): BriefVersion {
 }
 
 /** One version of a brief, or undefined. */
-export function findBriefVersion(document: BriefDocument, version: number): BriefVersion | undefined {
+function findBriefVersion(document: BriefDocument, version: number): BriefVersion | undefined {
   return document.versions.find((entry) => entry.version === version);
 }
 
@@ -199,5 +199,3 @@ export function getBriefVersion(document: BriefDocument, version: number): Brief
   if (!found) throw new BriefVersionNotFoundError(document.id, version);
   return found;
 }
-
-export type { Sdg1072DomainCode };

@@ -29,7 +29,6 @@ export const briefEditRequestSchema = z
       .strict(),
   })
   .strict();
-export type BriefEditRequest = z.infer<typeof briefEditRequestSchema>;
 
 /** The body of "generate a brief": the country, the round, and what is known of the mainstreaming set-up. */
 export const briefGenerateRequestSchema = z
@@ -44,4 +43,3 @@ export const briefGenerateRequestSchema = z
       .optional(),
   })
   .strict();
-export type BriefGenerateRequest = z.infer<typeof briefGenerateRequestSchema>;

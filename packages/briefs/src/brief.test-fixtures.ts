@@ -2,7 +2,7 @@
 import type { Observation, PolicyDomainCode } from '@migov/core';
 
 /** The Philippines (608) in 2021 with hand-made categories: gaps in domains 1 (2) and 4 (1). */
-export const KNOWN_CATEGORIES: Readonly<Record<PolicyDomainCode, number>> = {
+const KNOWN_CATEGORIES: Readonly<Record<PolicyDomainCode, number>> = {
   ALLDOMAINS: 3,
   DOMAIN1: 2,
   DOMAIN2: 4,

@@ -24,7 +24,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 };
 
 /** Build the program with the commands `argv` needs (all of them for top-level help or an unknown command). */
-export async function createProgram(argv: readonly string[] = []): Promise<Command> {
+async function createProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('migov')
     .description('migov: SDG 10.7.2 and migration governance — assess, score, aggregate and publish')
     .version('0.1.0')

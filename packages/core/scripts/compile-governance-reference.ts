@@ -139,7 +139,7 @@ await writeData(
   'mgi.data.ts',
   'MGI sub-areas per dimension and the MGI milestones (IOM, Global Migration Data Portal).',
   "import type { MgiMilestone, MgiSubArea } from './reference.types.ts';\n",
-  `/** The sub-areas of the six MGI dimensions; \`unverified\` ones are recalled, not confirmed by a source. */\nexport const MGI_SUB_AREAS: readonly MgiSubArea[] = ${literal(subAreas)};\n\n/** MGI milestones and coverage. */\nexport const MGI_MILESTONES: readonly MgiMilestone[] = ${literal(milestones)};`,
+  `/** The sub-areas of the six MGI dimensions; \`unverified\` ones are recalled, not confirmed by a source. */\nexport const MGI_SUB_AREAS: readonly MgiSubArea[] = ${literal(subAreas)};\n\n/** MGI milestones and coverage. @public (compiled reference data, docs/governance.md) */\nexport const MGI_MILESTONES: readonly MgiMilestone[] = ${literal(milestones)};`,
 );
 
 // GCM objectives and principles

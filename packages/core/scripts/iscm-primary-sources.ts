@@ -3,7 +3,7 @@
 // compilation. Each entry names its source page and the date it was consulted; what no primary source
 // confirmed is left unverified with the reason.
 
-export const CONSULTED = 'consulted December 2026';
+const CONSULTED = 'consulted December 2026';
 
 interface Claim {
   year?: number;

@@ -2,17 +2,12 @@
 export {
   createDatabase,
   parseDatabaseUrl,
-  inTransaction,
   appliedSchemaVersion,
   DEFAULT_DATABASE_URL,
   SCHEMA_VERSION,
 } from './database.ts';
-export type { MigovDatabase, Dialect, CreateDatabaseOptions, DatabaseLocation } from './database.ts';
-export type { Schema } from './schema/schema.ts';
+export type { MigovDatabase } from './database.ts';
 export { NotFoundError, ConflictError, ValidationError, TransitionError } from './errors.ts';
-export type { FieldProblem } from './errors.ts';
-export type { Page, PageRequest } from './shared/page.ts';
-export type { RoleScope } from './shared/scope.ts';
 export * from './users/users.repository.ts';
 export * from './roles/roles.repository.ts';
 export * from './sessions/sessions.repository.ts';
@@ -22,7 +17,6 @@ export * from './outbox/outbox.repository.ts';
 export * from './outbox/notice-recipients.ts';
 export * from './password-resets/password-resets.repository.ts';
 export { recordAudit, listAudit } from './audit/audit.repository.ts';
-export type { AuditEntry, NewAuditEntry, AuditFilters } from './audit/audit.repository.ts';
 export * from './jurisdictions/jurisdictions.repository.ts';
 export * from './rounds/rounds.repository.ts';
 export * from './instruments/instruments.repository.ts';
@@ -32,43 +26,17 @@ export * from './review-comments/review-comments.repository.ts';
 export * from './revisions/revisions.repository.ts';
 export * from './publications/publications.repository.ts';
 export * from './observations/observations.repository.ts';
-export {
-  createTestDatabase,
-  createEmptyTestDatabaseUrl,
-  testPostgresUrl,
-  TEST_DIALECTS,
-} from './testing/test-database.ts';
+export { createTestDatabase, createEmptyTestDatabaseUrl, TEST_DIALECTS } from './testing/test-database.ts';
 export type { TestDatabase } from './testing/test-database.ts';
-export { backupDatabase, restoreDatabase, BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './backup/backup.ts';
-export type { BackupHeader, BackupSummary, BackupOptions } from './backup/backup.ts';
+export { backupDatabase, restoreDatabase } from './backup/backup.ts';
 export { seedDemoData, DEMO_EMAIL_DOMAIN } from './demo/seed-demo-data.ts';
-export type { SeedDemoOptions, DemoSummary } from './demo/seed-demo-data.ts';
-export {
-  createBrief,
-  findBrief,
-  getBrief,
-  appendBriefVersion,
-  listBriefs,
-  BRIEF_CHANGES,
-} from './governance/briefs.repository.ts';
-export type {
-  StoredBrief,
-  StoredBriefVersion,
-  NewBriefVersion,
-  BriefChange,
-  BriefSummary,
-} from './governance/briefs.repository.ts';
+export { createBrief, findBrief, appendBriefVersion, listBriefs } from './governance/briefs.repository.ts';
+export type { StoredBrief } from './governance/briefs.repository.ts';
 export {
   importIndicatorDatasets,
   listIndicatorDatasets,
   findIndicatorDataset,
-  getIndicatorDataset,
   listAreaIndicatorDatasets,
-} from './indicators/indicators.repository.ts';
-export type {
-  IndicatorDatasetSummary,
-  StoredIndicatorDataset,
-  IndicatorImportResult,
 } from './indicators/indicators.repository.ts';
 export * from './governance/mgi-assessments.repository.ts';
 export * from './governance/governance-documents.repository.ts';

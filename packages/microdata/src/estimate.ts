@@ -228,7 +228,7 @@ interface RawCell {
 }
 
 /** Name of the temporary table of PSU counts per stratum for a view (and separating columns). */
-export function psuCountsTable(view: string, separate: readonly string[] = []): string {
+function psuCountsTable(view: string, separate: readonly string[] = []): string {
   return ['__migov_nh', view, ...separate].join('__');
 }
 

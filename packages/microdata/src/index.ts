@@ -6,4 +6,4 @@ export * from './estimate.ts';
 export * from './normal-quantile.ts';
 export * from './session.ts';
 export * from './format-output.ts';
-export type { FileMetadata, FileVariable, ReadProgress } from './formats/file-metadata.ts';
+export type { FileMetadata, ReadProgress } from './formats/file-metadata.ts';

@@ -28,7 +28,7 @@ export interface RatioIndicator {
 }
 
 /** The ratio of a rate in the migrant group to the rate in the non-migrant group (a 4.5.1-style parity index). */
-export interface ParityIndicator {
+interface ParityIndicator {
   kind: 'parity';
   id: string;
   sdg: string;
@@ -145,7 +145,7 @@ export const MIGRATORY_STATUS_DEFINITIONS = {
 export type MigratoryStatusDefinition = keyof typeof MIGRATORY_STATUS_DEFINITIONS;
 
 /** Disaggregation dimensions. */
-export const DIMENSIONS = ['migratory-status', 'sex', 'age-group'] as const;
+const DIMENSIONS = ['migratory-status', 'sex', 'age-group'] as const;
 /** One disaggregation dimension. */
 export type Dimension = (typeof DIMENSIONS)[number];
 

@@ -82,7 +82,7 @@ const STATISTICAL_FORMATS: [RegExp, (path: string) => Promise<StatisticalFile>][
 ];
 
 /** Open an SPSS, Stata or IPUMS (DDI) file for its metadata and records; undefined for other paths. */
-export async function openStatisticalFile(path: string): Promise<StatisticalFile | undefined> {
+async function openStatisticalFile(path: string): Promise<StatisticalFile | undefined> {
   const open = STATISTICAL_FORMATS.find(([pattern]) => pattern.test(path))?.[1];
   if (!open) return undefined;
   if (!existsSync(path)) throw new MicrodataError([{ file: path, message: 'file not found' }]);
@@ -109,7 +109,7 @@ export async function describeMicrodataFile(path: string): Promise<FileMetadata>
  * PSU) stand in for mapped names the file does not have, and codes may be given as value labels
  * (`"male": ["Male"]`), which become the labelled codes.
  */
-export function specForMetadata(
+function specForMetadata(
   spec: MicrodataSpec,
   metadata: FileMetadata,
   explicit: readonly Variable[] = [],

@@ -5,7 +5,7 @@
  */
 
 /** The variables migov reads from a microdata file. */
-export const VARIABLES = [
+const VARIABLES = [
   'stratum',
   'psu',
   'weight',
@@ -21,12 +21,12 @@ export const VARIABLES = [
 export type Variable = (typeof VARIABLES)[number];
 
 /** Replicate-weight variance methods; the scale factors are in estimate.ts. */
-export const REPLICATE_METHODS = ['jk1', 'bootstrap', 'brr', 'fay'] as const;
+const REPLICATE_METHODS = ['jk1', 'bootstrap', 'brr', 'fay'] as const;
 /** One of {@link REPLICATE_METHODS}. */
 export type ReplicateMethod = (typeof REPLICATE_METHODS)[number];
 
 /** Replicate weights supplied with the file. */
-export interface ReplicateWeightsSpec {
+interface ReplicateWeightsSpec {
   columns: string[];
   method: ReplicateMethod;
   /** Fay's coefficient ρ (method `fay` only), 0 < ρ < 1. */

@@ -9,8 +9,3 @@ export function quoteIdent(name: string): string {
 export function quoteLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
-
-/** A SQL list of string literals: `('a', 'b')`. */
-export function literalList(values: readonly string[]): string {
-  return `(${values.map(quoteLiteral).join(', ')})`;
-}

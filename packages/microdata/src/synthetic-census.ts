@@ -31,12 +31,12 @@ export interface SyntheticCensusDesign {
 }
 
 /** Code of the synthetic country of enumeration (a user-assigned ISO 3166 alpha-3 range code). */
-export const SYNTHETIC_COUNTRY = 'XSY';
+const SYNTHETIC_COUNTRY = 'XSY';
 
 const ORIGINS = ['SYR', 'UKR', 'COL', 'IND', 'PHL', 'MAR', 'VEN', 'AFG'] as const;
 
 /** Reject designs that cannot be generated, with the option and the reason. */
-export function checkDesign(design: SyntheticCensusDesign): void {
+function checkDesign(design: SyntheticCensusDesign): void {
   const positiveInt = (name: string, value: number, min = 1) => {
     if (!Number.isInteger(value) || value < min)
       throw new RangeError(`invalid ${name}: ${value} (an integer >= ${min} is required)`);
@@ -247,7 +247,7 @@ export async function createSyntheticTable(
 }
 
 /** The output format a path asks for by its extension. */
-export function formatForPath(path: string): 'csv' | 'parquet' {
+function formatForPath(path: string): 'csv' | 'parquet' {
   const lower = path.toLowerCase();
   if (lower.endsWith('.parquet')) return 'parquet';
   if (lower.endsWith('.csv')) return 'csv';

@@ -31,7 +31,7 @@ export function referenceRatio(
 }
 
 /** PSU totals of a per-record linearized variable, for every PSU of the design (zero where the domain is absent). */
-export function psuTotals(
+function psuTotals(
   records: readonly ReferenceRecord[],
   zOf: (r: ReferenceRecord) => number,
 ): Map<string, Map<string, number>> {
@@ -45,7 +45,7 @@ export function psuTotals(
 }
 
 /** v = Σ_h n_h/(n_h−1) Σ_i (z_hi − z̄_h)², two-pass. */
-export function withReplacementVariance(totals: Map<string, Map<string, number>>): number {
+function withReplacementVariance(totals: Map<string, Map<string, number>>): number {
   let variance = 0;
   for (const psus of totals.values()) {
     const values = [...psus.values()];
@@ -58,7 +58,7 @@ export function withReplacementVariance(totals: Map<string, Map<string, number>>
 }
 
 /** Linearized variable of a domain ratio: z_k = w_k (y_k − R̂) / X̂ on domain records, 0 elsewhere. */
-export function ratioLinearized(records: readonly ReferenceRecord[]): (r: ReferenceRecord) => number {
+function ratioLinearized(records: readonly ReferenceRecord[]): (r: ReferenceRecord) => number {
   const ratio = referenceRatio(records);
   let total = 0;
   for (const record of records) if (record.inDomain) total += record.weight;

@@ -6,7 +6,7 @@
  */
 import type { FastifyServerOptions } from 'fastify';
 
-export const LOG_FORMATS = ['text', 'json'] as const;
+const LOG_FORMATS = ['text', 'json'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /** A log format from its name (the --log-format option, MIGOV_LOG_FORMAT); undefined for none. */
@@ -37,7 +37,7 @@ interface PinoLine {
 }
 
 /** Turns pino's JSON lines into short human-readable lines, written to `out`. */
-export function textLogStream(out: (line: string) => void): { write(chunk: string): void } {
+function textLogStream(out: (line: string) => void): { write(chunk: string): void } {
   // The request line of each request still open, by request id: the completion line names only the id.
   const open = new Map<string, string>();
   return {

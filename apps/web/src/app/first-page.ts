@@ -22,7 +22,7 @@ let worldMap: Promise<WorldMapGeometry> | undefined;
 export const loadWorldMap = () =>
   (worldMap ??= fetch(worldMapUrl).then((response) => response.json() as Promise<WorldMapGeometry>));
 
-export function storedLanguage(): string | null {
+function storedLanguage(): string | null {
   try {
     return localStorage.getItem(LANGUAGE_KEY);
   } catch {

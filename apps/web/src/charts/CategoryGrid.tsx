@@ -9,7 +9,7 @@ import { cellKey, layoutCategoryGrid, type CategoryGridLayout, type GridAxisEntr
 import { CATEGORY_COLOURS, NO_DATA_COLOUR, NOT_APPLICABLE_COLOUR, type CategoryClass } from './category-scale.ts';
 
 /** The name of a class in the reader's language. */
-export function classText(
+function classText(
   translator: Translator,
   cls: CategoryClass,
   bandLabels?: ReadonlyMap<number, LocalizedText>,

@@ -5,7 +5,7 @@ import type { WorldMapGeometry } from './world-map-state.ts';
 import { fillOf, type CategoryClass } from './category-scale.ts';
 
 /** The fill of shapes that have no M49 area of their own: lighter than "no data", which is a country without a value. */
-export const NO_AREA_FILL = '#f2f2f2';
+const NO_AREA_FILL = '#f2f2f2';
 
 export interface ChoroplethMapProps {
   geometry: WorldMapGeometry;

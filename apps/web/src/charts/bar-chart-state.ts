@@ -11,7 +11,7 @@ export interface BarRow {
 }
 
 /** One bar as drawn. */
-export interface BarGeometry extends BarRow {
+interface BarGeometry extends BarRow {
   y: number;
   width: number;
 }

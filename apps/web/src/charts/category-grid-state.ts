@@ -13,7 +13,7 @@ export interface GridAxisEntry {
 }
 
 /** One cell as drawn. */
-export interface GridCell {
+interface GridCell {
   row: string;
   column: string;
   cls: CategoryClass;
@@ -81,7 +81,7 @@ export function layoutCategoryGrid(
 }
 
 /** The dimension of SDG 10.7.2 series that names the policy domain (ALLDOMAINS, DOMAIN1..DOMAIN6). */
-export const POLICY_DOMAIN_DIMENSION = 'POLICY_DOMAINS';
+const POLICY_DOMAIN_DIMENSION = 'POLICY_DOMAINS';
 
 /** Whether a dataset is categorical: SG_CPA_MIGRS holds categories 1-4 (the UN's unit NUMBER), not quantities. */
 export function isCategorySeries(series: string): boolean {

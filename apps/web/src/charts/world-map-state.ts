@@ -8,7 +8,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import { normalizeAreaCode } from './category-scale.ts';
 
 /** A country shape ready to draw. */
-export interface MapShape {
+interface MapShape {
   /** Normalized M49 code, or undefined for the few shapes world-atlas leaves without an id. */
   code: string | undefined;
   /** The name in world-atlas (English), used only when the API has no name for the code. */

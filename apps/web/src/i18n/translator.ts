@@ -3,7 +3,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { findCatalogue, type MessageKey } from './catalogues/load.ts';
 import { directionOf, INTL_LOCALES, type UiLanguage } from './languages.ts';
 
-export type MessageValues = Record<string, string | number | Date | undefined>;
+type MessageValues = Record<string, string | number | Date | undefined>;
 
 /** Everything a component needs to speak one language. */
 export interface Translator {

@@ -14,7 +14,7 @@ export interface DataLinks {
   apiDocs: string | undefined;
 }
 
-export const liveDataLinks: DataLinks = {
+const liveDataLinks: DataLinks = {
   download: (round, format) =>
     `/api/v1/downloads/${round.year}/${format}?instrument=${encodeURIComponent(round.instrument)}`,
   apiDocs: '/api/v1/docs',

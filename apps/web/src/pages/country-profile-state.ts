@@ -16,11 +16,7 @@ export function toResponses(responses: Readonly<Record<string, ResponseValue | s
 }
 
 /** The score of an option as a share (0..1) of the best option of its scale; undefined when unscored. */
-export function optionShare(
-  instrument: InstrumentVersion,
-  scaleId: string,
-  optionId: string | undefined,
-): number | undefined {
+function optionShare(instrument: InstrumentVersion, scaleId: string, optionId: string | undefined): number | undefined {
   const scale = instrument.scales[scaleId];
   if (!scale || optionId === undefined) return undefined;
   const max = Math.max(...scale.map((option) => (option.score === undefined ? 0 : Number(option.score))));

@@ -54,7 +54,7 @@ export async function loadInstrument(api: ApiClient, instrument: string, version
 }
 
 /** The 10.7.2 instrument and the version its built-in definition carries (domain and band labels of official-only rounds). */
-export const SDG_10_7_2 = { instrument: 'sdg-10-7-2', version: '2019' } as const;
+const SDG_10_7_2 = { instrument: 'sdg-10-7-2', version: '2019' } as const;
 
 /** A round the observatory shows: a year with 10.7.2 values (official, national or demo), or a migov round still without values. */
 export interface ShownRound {
@@ -80,7 +80,7 @@ export async function loadResultsIndex(api: ApiClient, migovRounds: readonly Rou
 }
 
 /** {@link loadResultsIndex} of an answer already read. */
-export function resultsIndexOf(index: ResultRounds, migovRounds: readonly Round[]): ResultsIndex {
+function resultsIndexOf(index: ResultRounds, migovRounds: readonly Round[]): ResultsIndex {
   const versionOf = (year: number, instrument: string) =>
     migovRounds.find((round) => round.year === year && round.instrument === instrument)?.version;
   const rounds = new Map<number, ShownRound>();
@@ -120,7 +120,7 @@ export function pickRound(rounds: readonly ShownRound[], year: number | undefine
 }
 
 /** Every country's 10.7.2 result of a round (all pages), as the results service shows them. */
-export async function loadRoundResults(
+async function loadRoundResults(
   api: ApiClient,
   round: Pick<ShownRound, 'year' | 'instrument'>,
 ): Promise<{ items: CountryResult[]; containsDemo: boolean; snapshot: OfficialSnapshot | null }> {
@@ -140,7 +140,7 @@ export async function loadRoundResults(
 }
 
 /** The aggregates of a round: the UN's figures (official) and migov's own (computed). */
-export function loadAggregates(api: ApiClient, round: Pick<ShownRound, 'year' | 'instrument'>): Promise<Aggregates> {
+function loadAggregates(api: ApiClient, round: Pick<ShownRound, 'year' | 'instrument'>): Promise<Aggregates> {
   return getJson<Aggregates>(api, `/aggregates/${round.year}?instrument=${encodeURIComponent(round.instrument)}`);
 }
 
@@ -215,7 +215,7 @@ export interface CountryData extends CommonData {
 }
 
 /** The M49 region (kind `region`) above an area, walking up the parents. */
-export function regionOf(areas: AreaIndex, code: string): AreaSummary | undefined {
+function regionOf(areas: AreaIndex, code: string): AreaSummary | undefined {
   let current = areas.get(normalizeAreaCode(code));
   for (let depth = 0; current && depth < 6; depth += 1) {
     if (current.kind === 'region') return current;

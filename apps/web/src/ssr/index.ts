@@ -1,9 +1,3 @@
 /** Server-side rendering of the public observatory (used by `migov publish`). */
-export {
-  buildStaticSite,
-  renderDocument,
-  fileOf,
-  type StaticSiteOptions,
-  type StaticSiteSummary,
-} from './static-site.tsx';
-export { createInjectClient, type Injectable } from './inject-client.ts';
+export { buildStaticSite } from './static-site.tsx';
+export { createInjectClient } from './inject-client.ts';

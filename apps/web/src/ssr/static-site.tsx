@@ -105,7 +105,7 @@ function standaloneSvg(chart: ReactElement): string {
 }
 
 /** The file a route is written to: its path + index.html. */
-export function fileOf(route: Route): string {
+function fileOf(route: Route): string {
   return `${formatRoute(route, '/').slice(1).split('?')[0]}index.html`;
 }
 

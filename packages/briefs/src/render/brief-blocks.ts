@@ -13,30 +13,30 @@ export type BriefBlock =
 const BASIS_LABELS = { source: 'sourced', editorial: 'migov editorial mapping' } as const;
 
 /** How a membership's as-of date reads: `as of 2017`, `undated`, `as on the source's current page`. */
-export function asOfText(asOf: string): string {
+function asOfText(asOf: string): string {
   if (/\d{4}/.test(asOf)) return `as of ${asOf}`;
   if (/^current page/i.test(asOf)) return "as on the source's current page";
   return asOf;
 }
 
 /** `DOMAIN4` -> `Domain 4`. */
-export function domainTitle(code: string): string {
+function domainTitle(code: string): string {
   const match = /^DOMAIN(\d)$/.exec(code);
   return match ? `Domain ${match[1]}` : 'All domains';
 }
 
 /** How a gap's heading reads, e.g. `Domain 4: Socioeconomic well-being (Partially meets)`. */
-export function gapHeading(gap: BriefGap): string {
+function gapHeading(gap: BriefGap): string {
   return `${domainTitle(gap.domain)}: ${gap.domainName} (${gap.categoryLabel})`;
 }
 
 /** How a mapped GCM objective reads. */
-export function gcmObjectiveLine(objective: BriefGap['gcmObjectives'][number]): string {
+function gcmObjectiveLine(objective: BriefGap['gcmObjectives'][number]): string {
   return `GCM objective ${objective.objective}: ${objective.title} [${BASIS_LABELS[objective.basis]}]`;
 }
 
 /** How a mapped SDG target reads. */
-export function sdgTargetLine(target: BriefGap['sdgTargets'][number]): string {
+function sdgTargetLine(target: BriefGap['sdgTargets'][number]): string {
   const via =
     target.via.length > 0 ? `, via GCM objective${target.via.length > 1 ? 's' : ''} ${target.via.join(', ')}` : '';
   return `SDG target ${target.target}${target.text ? `: ${target.text}` : ''} [${BASIS_LABELS[target.basis]}${target.unverified ? ', source unverified' : ''}${via}]`;

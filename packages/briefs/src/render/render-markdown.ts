@@ -3,7 +3,7 @@ import type { BriefVersion } from '../brief.model.ts';
 import { briefBlocks } from './brief-blocks.ts';
 
 /** Escape what Markdown would read as markup, so that edited text prints as written. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (character) => `\\${character}`).replace(/^(\s*)([#+-]|\d+\.)(\s)/, '$1\\$2$3');
 }
 

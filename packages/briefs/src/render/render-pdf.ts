@@ -18,7 +18,7 @@ export interface BriefPdfOptions {
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 
 /** Replace what the standard fonts cannot show with "?" (keeps tabs and newlines). */
-export function toWinAnsi(text: string): string {
+function toWinAnsi(text: string): string {
   let result = '';
   for (const character of text) {
     const code = character.codePointAt(0) ?? 0;

@@ -18,7 +18,7 @@ import { defaultGeography, type Geography } from '../geography/geography.ts';
 import type { CountFraction } from './exact-percent.ts';
 
 /** How complete the computation of one aggregate is. */
-export interface MigrpCoverage {
+interface MigrpCoverage {
   /** Countries (or jurisdictions) in the area on the membership date. */
   members: number;
   /** Members with a category 1-4 for this domain and round: the denominator. */

@@ -12,9 +12,9 @@ import { compareAreaCodes } from '../geography/geography.ts';
 import type { MigrpAggregate } from './aggregate-migrp.ts';
 import { decimalsOf, formatPercent, matchesPublished } from './exact-percent.ts';
 
-export type ComparisonStatus = 'match' | 'differs' | 'not-published' | 'not-computed';
+type ComparisonStatus = 'match' | 'differs' | 'not-published' | 'not-computed';
 
-export type DifferenceReasonCode =
+type DifferenceReasonCode =
   /** The published figure counts responding countries whose country values are not published. */
   | 'partial-coverage'
   /** The computation counts more responding countries than the published figure: membership or data differ. */
@@ -35,7 +35,7 @@ export type DifferenceReasonCode =
  * `inferred`: the smallest count that reproduces every published domain value of the area and round;
  * `unknown`.
  */
-export type RespondingBasis = 'stated' | 'consistent' | 'inferred' | 'unknown';
+type RespondingBasis = 'stated' | 'consistent' | 'inferred' | 'unknown';
 
 export interface PublishedComparison {
   area: string;
@@ -57,7 +57,7 @@ export interface PublishedComparison {
 }
 
 /** A number of responding countries stated by the publisher, e.g. 2021 World: 138. */
-export interface StatedRespondents {
+interface StatedRespondents {
   area: string | number;
   year: number;
   responding: number;

@@ -44,7 +44,7 @@ const isTextLine = (cells: readonly string[]): boolean => {
  * outside quotes (labels such as "Safe, orderly and regular migration" are quoted in semicolon files),
  * comma on a tie.
  */
-export function guessDelimiter(firstLine: string): ',' | ';' | '\t' {
+function guessDelimiter(firstLine: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (const char of firstLine) {

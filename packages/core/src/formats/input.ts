@@ -7,7 +7,7 @@ import type { Problem } from '../observations/observation.ts';
 export type InputFile = { name: string; bytes: Uint8Array } | { name: string; text: string };
 
 /** Default bound on a whole file (32 MiB): the complete 10.7.2 series is well under 1 MiB in any format. */
-export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 /** Default bound on one line of a delimited file (1 MiB). */
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 /** Default number of problems listed before the rest are only counted. */
@@ -15,13 +15,13 @@ export const DEFAULT_MAX_PROBLEMS = 1000;
 /** Default bound on the lines of a CSV file or the observations of a JSON file (the server sets a lower one). */
 export const DEFAULT_MAX_ROWS = 1_000_000;
 /** Default bound on the elements of an XML file. */
-export const DEFAULT_MAX_XML_ELEMENTS = 4_000_000;
+const DEFAULT_MAX_XML_ELEMENTS = 4_000_000;
 /** Default bound on the attributes of an XML file. */
-export const DEFAULT_MAX_XML_ATTRIBUTES = 4_000_000;
+const DEFAULT_MAX_XML_ATTRIBUTES = 4_000_000;
 /** Default bound on the nesting depth of an XML or JSON file (SDMX-ML needs 6, migov JSON 3). */
 export const DEFAULT_MAX_DEPTH = 64;
 /** Bound on the attributes of one XML element (an SDMX observation has about ten). */
-export const MAX_XML_ATTRIBUTES_PER_ELEMENT = 1000;
+const MAX_XML_ATTRIBUTES_PER_ELEMENT = 1000;
 
 /** Size limits applied before any parsing. */
 export interface InputLimits {
@@ -226,7 +226,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
  * U+FFFD instead of failing, because real SDMX files carry mis-encoded free text in attributes
  * whose codes are still perfectly readable.
  */
-export function decodeText(bytes: Uint8Array): DecodedText {
+function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     return { ok: true, text: new TextDecoder(encoding).decode(bytes) };
@@ -255,7 +255,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 }
 
 /** Size of the file in bytes (UTF-8 length for text input). */
-export function inputSize(file: InputFile): number {
+function inputSize(file: InputFile): number {
   return 'bytes' in file ? file.bytes.length : new TextEncoder().encode(file.text).length;
 }
 

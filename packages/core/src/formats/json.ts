@@ -7,9 +7,9 @@ import type { ProblemList } from './input.ts';
 import type { Cell, ObservationBuilder } from './observation-builder.ts';
 
 /** Identifier of the JSON format, in its `format` member. */
-export const JSON_FORMAT_ID = 'migov-observations';
+const JSON_FORMAT_ID = 'migov-observations';
 /** Version of the JSON format written by {@link formatJson}. */
-export const JSON_FORMAT_VERSION = 1;
+const JSON_FORMAT_VERSION = 1;
 
 const FIELDS = [
   'series',

@@ -39,7 +39,7 @@ export function normaliseLabel(label: string): string {
  * The labels migov knows out of the box (official English wording, the national files seen so far, and
  * translations). Labels not listed here are still read when their words name a domain (see vocabulary.ts).
  */
-export const DEFAULT_LABELS: Readonly<Record<LabelTarget, readonly string[]>> = {
+const DEFAULT_LABELS: Readonly<Record<LabelTarget, readonly string[]>> = {
   ALLDOMAINS: [
     'All domains',
     'Todos os domínios',
@@ -325,7 +325,7 @@ export function resolveColumnRole(
 }
 
 /** Parse a target code of a mapping file: a domain code in either style, a series code, or a column role. */
-export function parseLabelTarget(text: string): LabelTarget | undefined {
+function parseLabelTarget(text: string): LabelTarget | undefined {
   const trimmed = text.trim();
   const upper = trimmed.toUpperCase();
   if ((COLUMN_ROLES as readonly string[]).includes(upper)) return upper as ColumnRole;

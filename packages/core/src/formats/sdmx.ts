@@ -27,10 +27,9 @@ export const SDG_DIMENSIONS = [
   'ACTIVITY',
   'PRODUCT',
 ] as const;
-export type SdgDimension = (typeof SDG_DIMENSIONS)[number];
 
 /** Breakdowns that 10.7.2 never disaggregates: always `_T` (total). */
-export const TOTAL_ONLY_DIMENSIONS = [
+const TOTAL_ONLY_DIMENSIONS = [
   'SEX',
   'AGE',
   'URBANISATION',

@@ -3,17 +3,15 @@
  */
 
 /** Built-in kinds of area. User-defined groups may use any other kind (e.g. `regional-consultative-process`). */
-export const BUILT_IN_AREA_KINDS = [
-  'world',
-  'region',
-  'sub-region',
-  'intermediate-region',
-  'country',
-  'sdg-region',
-  'development-group',
-  'development-region',
-] as const;
-export type BuiltInAreaKind = (typeof BUILT_IN_AREA_KINDS)[number];
+type BuiltInAreaKind =
+  | 'world'
+  | 'region'
+  | 'sub-region'
+  | 'intermediate-region'
+  | 'country'
+  | 'sdg-region'
+  | 'development-group'
+  | 'development-region';
 /** A built-in kind, or the kind a user-defined group gives itself. */
 export type AreaKind = BuiltInAreaKind | (string & {});
 

@@ -32,7 +32,7 @@ const LDC_LIST_CREATED = '1971-11-18';
  * Scheduled, not recorded here until they happen: Bangladesh, Lao PDR, Nepal (2026), Solomon
  * Islands (2027), Cambodia, Senegal (2029).
  */
-export const LDC_GROUP: GroupDefinition = {
+const LDC_GROUP: GroupDefinition = {
   id: '199',
   name: 'Least Developed Countries (LDCs)',
   kind: 'development-group',
@@ -104,7 +104,7 @@ export const LDC_GROUP: GroupDefinition = {
  * (un.org/ohrlls/content/list-lldcs). The grouping changes only when a landlocked developing
  * country becomes independent; South Sudan is dated from its independence (9 July 2011).
  */
-export const LLDC_GROUP: GroupDefinition = {
+const LLDC_GROUP: GroupDefinition = {
   id: '432',
   name: 'Landlocked developing countries (LLDCs)',
   kind: 'development-group',
@@ -152,7 +152,7 @@ export const LLDC_GROUP: GroupDefinition = {
  * reproduce only without Bahrain, which responded in 2019. The non-member areas are UNVERIFIED
  * against the current M49 page (none responded to the survey, so no published figure tests them).
  */
-export const SIDS_GROUP: GroupDefinition = {
+const SIDS_GROUP: GroupDefinition = {
   id: '722',
   name: 'Small island developing States (SIDS)',
   kind: 'development-group',
@@ -223,7 +223,7 @@ export const SIDS_GROUP: GroupDefinition = {
  * the 2019 round and not for 2021. The 2019 figures (34 responding) confirm Japan; Israel and
  * Cyprus did not respond in 2019, so their place here rests on the name alone.
  */
-export const DEVELOPED_REGIONS_GROUP: GroupDefinition = {
+const DEVELOPED_REGIONS_GROUP: GroupDefinition = {
   id: '514',
   name: 'Developed regions (Europe, Cyprus, Israel, Northern America, Japan, Australia & New Zealand)',
   kind: 'development-region',
@@ -232,7 +232,7 @@ export const DEVELOPED_REGIONS_GROUP: GroupDefinition = {
 };
 
 /** Developing regions (515): every country or area except the developed regions (and Antarctica). */
-export const DEVELOPING_REGIONS_GROUP: GroupDefinition = {
+const DEVELOPING_REGIONS_GROUP: GroupDefinition = {
   id: '515',
   name: 'Developing regions',
   kind: 'development-region',

@@ -4,7 +4,6 @@
  * publish them in OpenAPI.
  */
 import { z } from 'zod';
-import { MGI_JURISDICTION_LEVELS, MGI_ROUND_KINDS } from './mgi/mgi-profile.ts';
 import { CROSSWALK_NODE_KINDS, LINK_BASES } from './crosswalks/crosswalk.ts';
 import { MEMBERSHIP_KINDS } from './partnerships/partnership.ts';
 
@@ -31,16 +30,6 @@ export const profileResponsesSchema = z.record(
   z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
   z.object({ optionId: z.string().min(1).optional(), comment: z.string().max(20_000).optional() }).strict(),
 );
-
-/** A new MGI-style round of a jurisdiction. */
-export const mgiRoundSchema = z
-  .object({
-    jurisdiction: z.string().regex(/^\d{1,3}(-[A-Za-z0-9]+)?$/, 'an M49 code, or <M49>-<local code> for a city'),
-    level: z.enum(MGI_JURISDICTION_LEVELS),
-    year: z.number().int().min(2016).max(2100),
-    roundKind: z.enum(MGI_ROUND_KINDS),
-  })
-  .strict();
 
 const actionBase = { actor: text(200), at: dateTime };
 

@@ -538,6 +538,3 @@ const MICRODATA_INDICATORS = [
 
 /** The catalogue: the 18 indicators of the reference table, then the 3 computed from microdata. */
 export const INDICATOR_CATALOGUE = [...SDG_MIGRATION_INDICATORS, ...MICRODATA_INDICATORS] as const;
-
-/** Id of an indicator in the catalogue, e.g. `10.7.2`. */
-export type IndicatorId = (typeof INDICATOR_CATALOGUE)[number]['id'];

@@ -2,10 +2,10 @@
  * The catalogue of migration-related SDG indicators: titles versioned by UN review, custodians,
  * tiers and known series, every fact with its source.
  */
-import { INDICATOR_CATALOGUE, SDG_MIGRATION_INDICATORS, type IndicatorId } from './catalogue.data.ts';
+import { INDICATOR_CATALOGUE, SDG_MIGRATION_INDICATORS } from './catalogue.data.ts';
 
 /** Whether a fact was confirmed in a named source or still needs checking. */
-export type FactStatus = 'sourced' | 'unverified';
+type FactStatus = 'sourced' | 'unverified';
 
 /** One wording of an indicator's title and the years it applies to (`from` inclusive, `until` exclusive; open when absent). */
 export interface TitleVersion {
@@ -33,14 +33,14 @@ export interface IndicatorTier {
 }
 
 /** A series code of the UN SDG Global Database that belongs to an indicator. */
-export interface IndicatorSeries {
+interface IndicatorSeries {
   code: string;
   source: string;
   status: FactStatus;
 }
 
 /** A text with its source. */
-export interface SourcedDefinition {
+interface SourcedDefinition {
   text: string;
   source: string;
 }
@@ -64,7 +64,6 @@ export interface IndicatorDefinition {
   series: readonly IndicatorSeries[];
 }
 
-export type { IndicatorId };
 export { INDICATOR_CATALOGUE, SDG_MIGRATION_INDICATORS };
 
 /** Every indicator of the catalogue, in the order of the reference table. */
@@ -73,7 +72,7 @@ export function listIndicators(): readonly IndicatorDefinition[] {
 }
 
 /** Normalise an indicator id as users write it: "10.7.2", " 10.7.2 ", "10.C.1", "SDG 10.7.2" -> canonical form. */
-export function normaliseIndicatorId(text: string): string {
+function normaliseIndicatorId(text: string): string {
   return text
     .trim()
     .replace(/^sdg\s*/i, '')

@@ -7,7 +7,7 @@ import { findIndicator } from './catalogue.ts';
 import type { IndicatorDataset } from './dataset.ts';
 
 /** One point of a line. */
-export interface ChartPoint {
+interface ChartPoint {
   year: number;
   value: number | null;
   valueLabel?: string;

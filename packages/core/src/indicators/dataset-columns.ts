@@ -19,7 +19,7 @@ export type DatasetFormat = (typeof DATASET_FORMATS)[number];
 /** Delimited formats, whose columns are classified here. */
 export type DelimitedDatasetFormat = 'sdg-api-csv' | 'sdmx-csv' | 'plain-csv';
 
-export type ColumnRole =
+type ColumnRole =
   | 'indicator'
   | 'series'
   | 'seriesDescription'
@@ -131,7 +131,7 @@ const STRUCTURE: Record<DelimitedDatasetFormat, Readonly<Record<string, ColumnRo
  * dimension splits lines in a chart, while one wrongly taken as an attribute would merge distinct
  * observations into false duplicates.
  */
-export const SDMX_ATTRIBUTES = new Set<string>([
+const SDMX_ATTRIBUTES = new Set<string>([
   ...Object.keys(ATTRIBUTE_SPELLINGS),
   'UNIT_MEASURE',
   'GEO_INFO_TYPE',

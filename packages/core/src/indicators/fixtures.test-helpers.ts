@@ -6,8 +6,3 @@ import type { InputFile } from '../formats/input.ts';
 export function fixture(name: string): InputFile & { bytes: Uint8Array } {
   return { name, bytes: new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url))) };
 }
-
-/** A fixture's text. */
-export function fixtureText(name: string): string {
-  return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-}

@@ -13,7 +13,7 @@ export function formatDimensionKey(dimensions: Readonly<Record<string, string>>)
 }
 
 /** Key of a dataset: indicator, series and unit. */
-export function datasetKey(dataset: Pick<IndicatorDataset, 'indicator' | 'series' | 'unit'>): string {
+function datasetKey(dataset: Pick<IndicatorDataset, 'indicator' | 'series' | 'unit'>): string {
   return `${dataset.indicator}|${dataset.series}|${dataset.unit ?? ''}`;
 }
 

@@ -7,7 +7,7 @@ import { SERIES, type Observation } from '../observations/observation.ts';
 import type { IndicatorDataset, IndicatorObservation } from './dataset.ts';
 
 /** Dimension id of the policy domain, as the SDG API CSV's `[Policy Domains]` column reduces to. */
-export const POLICY_DOMAINS_DIMENSION = 'POLICY_DOMAINS';
+const POLICY_DOMAINS_DIMENSION = 'POLICY_DOMAINS';
 
 function toIndicatorObservation(observation: Observation): IndicatorObservation {
   const attributes: Record<string, string> = {};

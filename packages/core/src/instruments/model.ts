@@ -33,10 +33,9 @@ export type DeepReadonly<T> = T extends (infer Element)[]
     : T;
 
 /** MiGOF: three principles and three objectives (IOM Council resolution C/106/RES/1310, 2015). */
-export const MIGOF_ELEMENTS = ['P1', 'P2', 'P3', 'O1', 'O2', 'O3'] as const;
-export type MigofElement = (typeof MIGOF_ELEMENTS)[number];
+const MIGOF_ELEMENTS = ['P1', 'P2', 'P3', 'O1', 'O2', 'O3'] as const;
 
-export const responseOptionSchema = z
+const responseOptionSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
     label: localizedTextSchema,
@@ -50,10 +49,9 @@ export const responseOptionSchema = z
   .strict();
 export type ResponseOption = DeepReadonly<z.infer<typeof responseOptionSchema>>;
 
-export const wordingStatusSchema = z.enum(['official', 'unconfirmed', 'example']);
-export type WordingStatus = z.infer<typeof wordingStatusSchema>;
+const wordingStatusSchema = z.enum(['official', 'unconfirmed', 'example']);
 
-export const itemSchema = z
+const itemSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lower-case letters, digits, dots and hyphens'),
     text: localizedTextSchema,
@@ -65,7 +63,7 @@ export const itemSchema = z
   .strict();
 export type Item = DeepReadonly<z.infer<typeof itemSchema>>;
 
-export const domainSchema = z
+const domainSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
     code: z.string().min(1).describe('Code used in exchange formats, e.g. DOMAIN1'),
@@ -77,7 +75,7 @@ export const domainSchema = z
   .strict();
 export type Domain = DeepReadonly<z.infer<typeof domainSchema>>;
 
-export const classificationBandSchema = z
+const classificationBandSchema = z
   .object({
     code: z.number().int(),
     label: localizedTextSchema,
@@ -87,11 +85,11 @@ export const classificationBandSchema = z
   .strict();
 export type ClassificationBand = DeepReadonly<z.infer<typeof classificationBandSchema>>;
 
-export const missingRuleSchema = z
+const missingRuleSchema = z
   .enum(['incomplete', 'score-as-zero'])
   .describe('incomplete: a domain with a missing item is not scored; score-as-zero: a missing item counts 0');
 
-export const instrumentVersionSchema = z
+const instrumentVersionSchema = z
   .object({
     $schema: z.string().optional(),
     instrument: z
@@ -137,10 +135,11 @@ export type InstrumentVersion = DeepReadonly<z.infer<typeof instrumentFileSchema
 export type Responses = Readonly<Record<string, string | undefined>>;
 
 /** The languages an official translation may be supplied in: English is the instrument's own text. */
-export const TRANSLATION_LANGUAGES = ['fr', 'es', 'ar', 'zh', 'ru'] as const;
+const TRANSLATION_LANGUAGES = ['fr', 'es', 'ar', 'zh', 'ru'] as const;
+/** A language of an official translation. @public (no reader yet) */
 export type TranslationLanguage = (typeof TRANSLATION_LANGUAGES)[number];
 
-export const translationSourceSchema = z
+const translationSourceSchema = z
   .object({
     publisher: z.string().min(1).describe('Who published the translation, e.g. "UN DESA Population Division"'),
     title: z.string().min(1).describe('The document that carries it, e.g. the questionnaire of a round'),
@@ -154,7 +153,7 @@ export const translationSourceSchema = z
   .describe('Where an official translation was published');
 export type TranslationSource = z.infer<typeof translationSourceSchema>;
 
-export const translationSchema = z
+const translationSchema = z
   .object({
     source: translationSourceSchema,
     title: z.string().min(1).describe('The title in this language'),
@@ -171,6 +170,7 @@ export const translationSchema = z
   })
   .strict()
   .describe('An official translation of every text of the version into one language, with its source');
+/** An official translation of a version. @public (no reader yet) */
 export type Translation = DeepReadonly<z.infer<typeof translationSchema>>;
 
 /** An instrument version with its official translations, as a file carries them. */

@@ -12,7 +12,7 @@ import { applyTranslations } from './translations.ts';
 export const BUILT_IN_INSTRUMENTS: readonly InstrumentVersion[] = [SDG_10_7_2_V2019, SDG_10_7_2_V2025];
 
 /** A precise complaint about an instrument file: the JSON path and why. */
-export interface InstrumentProblem {
+interface InstrumentProblem {
   path: string;
   message: string;
 }
@@ -57,7 +57,7 @@ export interface InstrumentRegistry {
   forRound(instrument: string, year: number): InstrumentVersion | undefined;
 }
 
-export class InstrumentNotFoundError extends Error {
+class InstrumentNotFoundError extends Error {
   constructor(instrument: string, version: string | undefined, known: readonly InstrumentVersion[]) {
     super(
       `unknown instrument ${version ? `${instrument}@${version}` : instrument}; known: ${known.map((entry) => `${entry.instrument}@${entry.version}`).join(', ')}`,

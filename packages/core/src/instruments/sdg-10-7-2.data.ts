@@ -488,6 +488,3 @@ export const SDG_10_7_2_V2025 = {
     es: 'Proporción de países con políticas migratorias que facilitan la migración y la movilidad ordenadas, seguras, regulares y responsables de las personas',
   },
 } as const satisfies InstrumentVersion;
-
-/** Item ids of SDG 10.7.2, derived from the data: a typo in a rule that names an item fails to compile. */
-export type Sdg1072ItemId = (typeof SDG_10_7_2_V2019)['domains'][number]['items'][number]['id'];

@@ -33,7 +33,7 @@ export function computedLabel(responding: number, members: number): string {
 }
 
 /** One domain's (or the overall) category. */
-export interface DomainValue {
+interface DomainValue {
   code: PolicyDomainCode;
   /** A category; not applicable (N, published as such); or no value at all. */
   status: 'result' | 'not-applicable' | 'no-data';
@@ -71,7 +71,7 @@ const CATEGORY_LABELS: Readonly<Record<number, string>> = {
 };
 
 /** A domain value from a category (1-4), N or nothing. */
-export function domainValue(code: PolicyDomainCode, category: number | 'N' | undefined | null): DomainValue {
+function domainValue(code: PolicyDomainCode, category: number | 'N' | undefined | null): DomainValue {
   if (category === 1 || category === 2 || category === 3 || category === 4)
     return { code, status: 'result', category, label: CATEGORY_LABELS[category] ?? null, meets: category >= 3 };
   return { code, status: category === 'N' ? 'not-applicable' : 'no-data', category: null, label: null, meets: null };

@@ -34,7 +34,7 @@ export const SNAPSHOT_SERIES = [
 ] as const;
 
 /** One published value with its disaggregation, as text exactly as published. */
-export interface SnapshotRow {
+interface SnapshotRow {
   /** M49 code without leading zeros. */
   area: string;
   year: number;

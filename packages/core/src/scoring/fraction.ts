@@ -65,12 +65,6 @@ export function compare(a: Fraction, b: Fraction): -1 | 0 | 1 {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-export function sum(values: Iterable<Fraction>): Fraction {
-  let total = ZERO;
-  for (const value of values) total = add(total, value);
-  return total;
-}
-
 /** The nearest double; for display and export only, never for classification. */
 export function toNumber(value: Fraction): number {
   return value.num / value.den;

@@ -16,7 +16,7 @@ import {
 } from './score-assessment.ts';
 
 /** One recommended change of answer. */
-export interface ItemChange {
+interface ItemChange {
   itemId: string;
   fromOptionId?: string;
   toOptionId: string;

@@ -13,9 +13,9 @@ import type {
   ResponseOption,
   Responses,
 } from '../instruments/model.ts';
-import { ZERO, add, compare, fraction, parseFraction, type Fraction } from './fraction.ts';
+import { ZERO, compare, fraction, parseFraction, type Fraction } from './fraction.ts';
 
-export type ItemStatus = 'answered' | 'missing' | 'not-applicable';
+type ItemStatus = 'answered' | 'missing' | 'not-applicable';
 
 /** How one item contributes to its domain. */
 export interface ItemResult {
@@ -38,7 +38,7 @@ export type DomainResult =
   | (DomainBase & { status: 'incomplete'; missing: string[]; reason: string })
   | (DomainBase & { status: 'not-applicable'; reason: string });
 
-export type OverallResult =
+type OverallResult =
   | { status: 'scored'; code: string; score: Fraction; band: ClassificationBand }
   | { status: 'incomplete'; code: string; missing: string[]; reason: string }
   | { status: 'not-applicable'; code: string; reason: string };
@@ -74,7 +74,7 @@ export interface ScoringPlan {
 }
 
 /** An option with its exact score, and that score in the plan's integer units. */
-export interface ScoredOption {
+interface ScoredOption {
   option: ResponseOption;
   score?: Fraction;
   units?: number;
@@ -139,7 +139,7 @@ function leastCommonMultiple(a: number, b: number): number {
 }
 
 /** The band a score falls in: the last band whose minimum it reaches. */
-export function classifyScore(plan: ScoringPlan, score: Fraction): ClassificationBand {
+function classifyScore(plan: ScoringPlan, score: Fraction): ClassificationBand {
   for (let index = plan.bandMins.length - 1; index > 0; index -= 1) {
     if (compare(score, plan.bandMins[index]!) >= 0) return plan.bands[index]!;
   }
@@ -149,7 +149,7 @@ export function classifyScore(plan: ScoringPlan, score: Fraction): Classificatio
 }
 
 /** Check responses against the instrument: unknown items or options are problems, never ignored. */
-export function validateResponses(plan: ScoringPlan, responses: Responses): ResponseProblem[] {
+function validateResponses(plan: ScoringPlan, responses: Responses): ResponseProblem[] {
   const problems: ResponseProblem[] = [];
   for (const itemId in responses) {
     const optionId = responses[itemId];
@@ -269,9 +269,4 @@ function scoreOverall(plan: ScoringPlan, totals: Totals): OverallResult {
   const score = meanOf(plan, totals);
   if (score === undefined) return { status: 'not-applicable', code, reason: 'no applicable item' };
   return { status: 'scored', code, score, band: classifyScore(plan, score) };
-}
-
-/** The total of item scores in a domain's (or all) item results; helper for explanations. */
-export function totalScore(items: readonly ItemResult[]): Fraction {
-  return items.reduce((total, item) => (item.score ? add(total, item.score) : total), ZERO);
 }

@@ -9,7 +9,7 @@ export const ASSESSMENT_STATES = ['draft', 'submitted', 'returned', 'resubmitted
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
 
 /** Actions that move an assessment from one state to another. */
-export const TRANSITION_ACTIONS = ['submit', 'return', 'resubmit', 'validate', 'publish', 'reopen'] as const;
+const TRANSITION_ACTIONS = ['submit', 'return', 'resubmit', 'validate', 'publish', 'reopen'] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 
 /** Every action on an assessment: the transitions plus editing responses, evidence and comments. */

@@ -54,7 +54,7 @@ export async function createApiToken(
 }
 
 /** How often a token's `last_used_at` is written at most: reading a token costs no write on most requests. */
-export const API_TOKEN_USE_INTERVAL_MS = 60_000;
+const API_TOKEN_USE_INTERVAL_MS = 60_000;
 
 /** When findApiTokenByHash runs and how often it notes use. */
 export interface TokenLookupOptions {

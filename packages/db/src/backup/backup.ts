@@ -18,12 +18,12 @@ import type { Schema } from '../schema/schema.ts';
 import { TABLES, TABLE_NAMES, TABLE_ORDER_BY, type ColumnKind, type TableName } from '../schema/tables.ts';
 
 /** The format name written in every backup header. */
-export const BACKUP_FORMAT = 'migov-backup';
+const BACKUP_FORMAT = 'migov-backup';
 /** The version of the backup format itself (not of the schema). */
-export const BACKUP_FORMAT_VERSION = 1;
+const BACKUP_FORMAT_VERSION = 1;
 
 /** The first line of a backup. */
-export interface BackupHeader {
+interface BackupHeader {
   format: typeof BACKUP_FORMAT;
   formatVersion: number;
   schemaVersion: string;

@@ -5,7 +5,7 @@
 import type { IndicatorDataset, IndicatorObservation } from '@migov/core';
 
 /** Every synthetic value carries this note. */
-export const DEMO_INDICATOR_NOTE = 'Demo data: synthetic, not official';
+const DEMO_INDICATOR_NOTE = 'Demo data: synthetic, not official';
 
 const SEXES = ['_T', 'F', 'M'] as const;
 const AGES = ['_T', 'Y15T24', 'Y_GE25'] as const;

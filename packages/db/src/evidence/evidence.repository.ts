@@ -22,9 +22,9 @@ import type { EvidenceTable, Schema } from '../schema/schema.ts';
 import { appendRevision, requireAssessment } from '../assessments/assessment-store.ts';
 
 /** Evidence is a stored file or a link. */
-export const EVIDENCE_KINDS = ['file', 'link'] as const;
+const EVIDENCE_KINDS = ['file', 'link'] as const;
 /** A kind of evidence. */
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** Evidence as listed (file bytes are fetched separately with getEvidenceFile). */
 export interface Evidence {

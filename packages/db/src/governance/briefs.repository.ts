@@ -12,11 +12,11 @@ import type { BriefsTable } from '../schema/schema.ts';
 import { isUniqueViolation } from '../shared/unique.ts';
 
 /** How a version came about. */
-export const BRIEF_CHANGES = ['generated', 'edited'] as const;
-export type BriefChange = (typeof BRIEF_CHANGES)[number];
+const BRIEF_CHANGES = ['generated', 'edited'] as const;
+type BriefChange = (typeof BRIEF_CHANGES)[number];
 
 /** One stored version of a brief. */
-export interface StoredBriefVersion {
+interface StoredBriefVersion {
   version: number;
   change: BriefChange;
   description: string;

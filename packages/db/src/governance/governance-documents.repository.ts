@@ -25,10 +25,10 @@ export interface GovernanceDocuments {
   'partnership-registry': PartnershipRegistry;
 }
 export type GovernanceDocumentName = keyof GovernanceDocuments;
-export const GOVERNANCE_DOCUMENT_NAMES: readonly GovernanceDocumentName[] = ['crosswalk', 'partnership-registry'];
+const GOVERNANCE_DOCUMENT_NAMES: readonly GovernanceDocumentName[] = ['crosswalk', 'partnership-registry'];
 
 /** Where the seeded version comes from. */
-export const GOVERNANCE_SEED_SOURCE = 'migov compiled reference data (docs/governance.md, reference facts)';
+const GOVERNANCE_SEED_SOURCE = 'migov compiled reference data (docs/governance.md, reference facts)';
 
 const SEEDS: GovernanceDocuments = {
   crosswalk: DEFAULT_CROSSWALK,
@@ -173,7 +173,7 @@ const lastRead = new WeakMap<
  * The current version of a document (treat it as read-only: it is shared between readers); a
  * database without one is seeded with the compiled reference data first.
  */
-export async function loadGovernanceDocument<Name extends GovernanceDocumentName>(
+async function loadGovernanceDocument<Name extends GovernanceDocumentName>(
   db: MigovDatabase,
   name: Name,
 ): Promise<StoredGovernanceDocument<Name>> {

@@ -30,10 +30,10 @@ import type { MgiAssessmentsTable, Schema } from '../schema/schema.ts';
 import { isUniqueViolation } from '../shared/unique.ts';
 
 /** Process states in which answers may still be saved (collection, and the draft before or after a consultation). */
-export const MGI_ANSWER_STATES: readonly MgiProcessState[] = ['data-collection', 'draft-profile'];
+const MGI_ANSWER_STATES: readonly MgiProcessState[] = ['data-collection', 'draft-profile'];
 
 /** One answer: the chosen option and its narrative evidence. */
-export interface MgiAnswer {
+interface MgiAnswer {
   optionId?: string;
   comment?: string;
 }

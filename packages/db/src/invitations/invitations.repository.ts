@@ -358,7 +358,7 @@ export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired']
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 /** The status of an invitation at `now` (ISO). */
-export function invitationStatus(invitation: Invitation, now: string): InvitationStatus {
+function invitationStatus(invitation: Invitation, now: string): InvitationStatus {
   if (invitation.acceptedAt !== undefined) return 'accepted';
   if (invitation.revokedAt !== undefined) return 'revoked';
   return invitation.expiresAt <= now ? 'expired' : 'pending';

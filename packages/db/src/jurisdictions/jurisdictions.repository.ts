@@ -4,7 +4,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { MigovDatabase } from '../database.ts';
-import { ConflictError, NotFoundError, assertNoProblems, type FieldProblem } from '../errors.ts';
+import { ConflictError, assertNoProblems, type FieldProblem } from '../errors.ts';
 import { nowIso, readOptional, readTimestamp } from '../schema/codec.ts';
 import type { JurisdictionsTable } from '../schema/schema.ts';
 import { isUniqueViolation } from '../shared/unique.ts';
@@ -97,13 +97,6 @@ export async function createJurisdiction(
 export async function findJurisdiction(db: MigovDatabase, code: string): Promise<Jurisdiction | undefined> {
   const row = await db.kysely.selectFrom('jurisdictions').selectAll().where('code', '=', code).executeTakeFirst();
   return row ? toJurisdiction(row) : undefined;
-}
-
-/** The jurisdiction with this code; throws NotFoundError. */
-export async function getJurisdiction(db: MigovDatabase, code: string): Promise<Jurisdiction> {
-  const found = await findJurisdiction(db, code);
-  if (!found) throw new NotFoundError('jurisdiction', code);
-  return found;
 }
 
 /** Sub-national jurisdictions, optionally those under one parent, ordered by code. */

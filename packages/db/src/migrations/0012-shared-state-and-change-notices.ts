@@ -24,7 +24,7 @@ export const PUBLIC_DATA_CHANNEL = 'migov_public_data';
  * public changes made through the server (reopening an assessment) are announced by the server
  * itself: a trigger on every draft save would empty the caches for nothing.
  */
-export const PUBLIC_DATA_TABLES = [
+const PUBLIC_DATA_TABLES = [
   'jurisdictions',
   'instrument_versions',
   'publications',

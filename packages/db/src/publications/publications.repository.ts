@@ -6,8 +6,6 @@ import type { PublicationsTable } from '../schema/schema.ts';
 import type { Evidence } from '../evidence/evidence.repository.ts';
 import type { PublishedResults } from './published-results.ts';
 
-export type { PublishedResults, PublishedScore } from './published-results.ts';
-
 /** Evidence of an item as it stood when the assessment was published (never the uploader). */
 export interface PublishedEvidence {
   id: string;

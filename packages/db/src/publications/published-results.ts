@@ -1,8 +1,8 @@
 /** The published form of a scored assessment: exact scores as ratios, the number, and the category. */
-import { formatFraction, toNumber, type AssessmentResult, type Fraction } from '@migov/core';
+import { formatFraction, type AssessmentResult, type Fraction } from '@migov/core';
 
 /** A domain's (or the overall) published result. */
-export interface PublishedScore {
+interface PublishedScore {
   code: string;
   status: 'scored' | 'not-applicable';
   /** Exact score as `num/den` on the instrument's scale. */
@@ -58,11 +58,4 @@ export function toPublishedResults(
       : { domainId: domain.domainId, code: domain.code, status: 'not-applicable' as const },
   );
   return { instrument: result.instrument, version: result.version, overall, domains };
-}
-
-/** The score as a number, for charts (never for classification). */
-export function publishedScoreValue(score: PublishedScore): number | undefined {
-  if (!score.exactScore) return undefined;
-  const [num, den] = score.exactScore.split('/').map(Number);
-  return num !== undefined && den !== undefined ? toNumber({ num, den }) : undefined;
 }

@@ -32,7 +32,7 @@ function toReviewComment(row: Selectable<ReviewCommentsTable>): ReviewComment {
 }
 
 /** Longest comment body, in characters. */
-export const MAX_COMMENT_BODY = 10_000;
+const MAX_COMMENT_BODY = 10_000;
 
 /** Comment on an assessment (or one item of it); appends a revision. */
 export async function addReviewComment(

@@ -57,7 +57,7 @@ export class RoundClosedError extends Error {
  * never submitted (its first cycle). Saving a draft, resubmitting what a reviewer returned, review,
  * validation, publication and the correction of a reopened assessment stay open.
  */
-export function closedRoundRefuses(action: string, cycle = 1): boolean {
+function closedRoundRefuses(action: string, cycle = 1): boolean {
   return action === 'start' || (action === 'submit' && cycle === 1);
 }
 
@@ -70,7 +70,7 @@ export async function assertRoundAllows(
 }
 
 /** Throw RoundClosedError unless the round is open at `now`. */
-export async function assertRoundOpen(db: MigovDatabase, roundId: string, now: Date): Promise<Round> {
+async function assertRoundOpen(db: MigovDatabase, roundId: string, now: Date): Promise<Round> {
   const round = await getRound(db, roundId);
   if (roundStatus(round, now) === 'closed') throw new RoundClosedError(round, roundClosedAt(round));
   return round;
@@ -184,7 +184,7 @@ export async function createRound(db: MigovDatabase, input: NewRound, actorId: s
 }
 
 /** The round with this id, or undefined. */
-export async function findRound(db: MigovDatabase, id: string): Promise<Round | undefined> {
+async function findRound(db: MigovDatabase, id: string): Promise<Round | undefined> {
   const row = await db.kysely.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toRound(row) : undefined;
 }

@@ -12,8 +12,6 @@ import pg from 'pg';
 import type { MigovDatabase } from '../database.ts';
 import { PUBLIC_DATA_CHANNEL } from '../migrations/0012-shared-state-and-change-notices.ts';
 
-export { PUBLIC_DATA_CHANNEL };
-
 /** Tell every listener on the database that public data changed (PostgreSQL; nothing on SQLite). */
 export async function notifyPublicDataChanged(db: MigovDatabase): Promise<void> {
   if (db.dialect !== 'postgres') return;

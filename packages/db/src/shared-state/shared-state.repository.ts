@@ -21,7 +21,7 @@ export interface SharedCounter {
 }
 
 /** Most rows kept: past it, the row that expires first serves a new key. */
-export const SHARED_STATE_MAX_ROWS = 200_000;
+const SHARED_STATE_MAX_ROWS = 200_000;
 
 type Row = { value: unknown; count: number; windowStart: number; blockedUntil: number; expiresAt: number };
 

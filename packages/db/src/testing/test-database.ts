@@ -13,7 +13,7 @@ import { createDatabase, type Dialect, type MigovDatabase } from '../database.ts
 export const TEST_DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
 
 /** The PostgreSQL server for tests (an administrative connection that may create databases). */
-export function testPostgresUrl(): string {
+function testPostgresUrl(): string {
   return process.env.MIGOV_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 

@@ -11,9 +11,9 @@ import { isUniqueViolation } from '../shared/unique.ts';
 import { likeContains } from '../shared/like.ts';
 
 /** Account statuses: disabled accounts cannot sign in and are never deleted. */
-export const USER_STATUSES = ['active', 'disabled'] as const;
+const USER_STATUSES = ['active', 'disabled'] as const;
 /** An account status. */
-export type UserStatus = (typeof USER_STATUSES)[number];
+type UserStatus = (typeof USER_STATUSES)[number];
 
 /** A user account. `passwordHash` is an argon2id hash made by the server, or absent (invited, not yet set). */
 export interface User {

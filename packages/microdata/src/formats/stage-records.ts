@@ -15,9 +15,9 @@ export interface StagedColumn {
 }
 
 /** The attached in-memory database staged files go to: compressed (DuckDB compresses it at each checkpoint). */
-export const STAGING_CATALOG = 'migov_staging';
+const STAGING_CATALOG = 'migov_staging';
 /** Records between checkpoints by default: the uncompressed tail DuckDB holds is at most this many records. */
-export const ROWS_PER_CHECKPOINT = CHUNK_ROWS * 128;
+const ROWS_PER_CHECKPOINT = CHUNK_ROWS * 128;
 
 /**
  * A sink appending records to `table` (created or replaced) in the compressed staging database;

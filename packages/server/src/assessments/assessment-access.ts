@@ -8,7 +8,7 @@ import { needsOver } from '../http/route-kit.ts';
  * The jurisdiction of the assessment named by :id (undefined = no such assessment). Without
  * assessment:read over it, an assessment answers not-found like an unknown id.
  */
-export const assessmentJurisdiction: JurisdictionResolver = Object.assign(
+const assessmentJurisdiction: JurisdictionResolver = Object.assign(
   async (request: FastifyRequest) => {
     const { id } = request.params as { id?: string };
     if (typeof id !== 'string') return undefined;

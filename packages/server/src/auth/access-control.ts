@@ -87,7 +87,7 @@ async function principalFromSession(context: AppContext, token: string): Promise
 }
 
 /** Authenticate a request from its Bearer token or session cookie; undefined when it carries neither. */
-export async function authenticate(context: AppContext, request: FastifyRequest): Promise<Principal | undefined> {
+async function authenticate(context: AppContext, request: FastifyRequest): Promise<Principal | undefined> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);

@@ -115,7 +115,7 @@ export function normalizeJurisdiction(code: string): string {
 }
 
 /** The country (M49) a jurisdiction belongs to: itself, or the parent of a sub-national code. */
-export function countryOf(jurisdiction: string): string {
+function countryOf(jurisdiction: string): string {
   return normalizeJurisdiction(jurisdiction).split('-')[0] ?? jurisdiction;
 }
 
@@ -203,7 +203,7 @@ export type JurisdictionResolver = ((request: FastifyRequest) => Promise<string 
 };
 
 /** The jurisdiction a request touches when it concerns the whole world (e.g. an invitation with global scope): only global grants cover it. */
-export const WORLD = '*';
+const WORLD = '*';
 
 /** The jurisdiction a role scope stands for, for the scope check of the one granting it. */
 export function scopeJurisdiction(scope: RoleScope): string {

@@ -52,7 +52,7 @@ export type ApiErrorCode = keyof typeof API_ERRORS;
 export const API_ERROR_CODES = Object.keys(API_ERRORS) as ApiErrorCode[];
 
 /** Where a problem type is documented; the fragment is the code. */
-export const PROBLEM_TYPE_BASE = 'https://migov.org/docs/errors#';
+const PROBLEM_TYPE_BASE = 'https://migov.org/docs/errors#';
 
 /** An error the API reports to the client: a catalogue code, a specific detail, and optional extension members. */
 export class ApiError extends Error {

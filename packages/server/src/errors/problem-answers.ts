@@ -17,10 +17,10 @@ import { API_ERRORS, type ApiErrorCode } from './api-error.ts';
 import { problemSchema } from './problem.schema.ts';
 
 /** The media type of every error answer. */
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
 /** A status an error of the catalogue answers with. */
-export type ProblemStatus = (typeof API_ERRORS)[ApiErrorCode]['status'];
+type ProblemStatus = (typeof API_ERRORS)[ApiErrorCode]['status'];
 
 /** The codes of the catalogue answered with a status, for the answer's description. */
 function codesOf(status: ProblemStatus | 'default'): string {
@@ -44,9 +44,7 @@ export function problems(...statuses: ProblemStatus[]): Record<number, ReturnTyp
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The error statuses that follow from what a route declares (see the module comment). */
-export function impliedProblemStatuses(
-  route: Pick<RouteOptions, 'method' | 'url' | 'schema' | 'config'>,
-): ProblemStatus[] {
+function impliedProblemStatuses(route: Pick<RouteOptions, 'method' | 'url' | 'schema' | 'config'>): ProblemStatus[] {
   const statuses: ProblemStatus[] = [];
   const schema = route.schema ?? {};
   const methods = [route.method].flat();

@@ -4,7 +4,7 @@
  */
 
 /** The media types accepted as evidence, with the extensions that go with them. */
-export const EVIDENCE_MEDIA_TYPES = {
+const EVIDENCE_MEDIA_TYPES = {
   'application/pdf': ['pdf'],
   'image/png': ['png'],
   'image/jpeg': ['jpg', 'jpeg'],

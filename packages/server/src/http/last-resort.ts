@@ -11,7 +11,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { ApiError, toProblem, type ApiErrorCode } from '../errors/api-error.ts';
 
 /** The bytes and headers of a problem+json answer. */
-export function problemAnswer(
+function problemAnswer(
   code: ApiErrorCode,
   detail: string,
   instance?: string,
@@ -37,7 +37,7 @@ function pathOf(request: IncomingMessage): string | undefined {
 }
 
 /** Answer 500 internal-error on a raw response, or end the connection when an answer was started already. */
-export function answerInternalError(
+function answerInternalError(
   request: IncomingMessage,
   response: ServerResponse,
   error: unknown,
@@ -73,7 +73,7 @@ export function guardListener(
 }
 
 /** What Node's HTTP parser reported on a connection, as a problem of the catalogue. */
-export function clientErrorProblem(error: NodeJS.ErrnoException): { code: ApiErrorCode; detail: string } {
+function clientErrorProblem(error: NodeJS.ErrnoException): { code: ApiErrorCode; detail: string } {
   switch (error.code) {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return {

@@ -37,7 +37,7 @@ function hasToken(request: FastifyRequest, token: string): boolean {
 }
 
 /** The registry of one app, with every metric; the request metrics are also fed by the public cache's direct answers. */
-export function createMetricsRegistry(context: AppContext): {
+function createMetricsRegistry(context: AppContext): {
   registry: Registry;
   observe(route: string, method: string, status: number, seconds: number): void;
 } {

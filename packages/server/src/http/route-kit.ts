@@ -27,7 +27,7 @@ export function needsOver<P extends Permission>(permission: P, jurisdiction: Jur
 }
 
 /** An id in a path (`/…/:id`). */
-export const idSchema = z.string().min(1).max(100);
+const idSchema = z.string().min(1).max(100);
 /** The params of a route on one object. */
 export const idParams = z.object({ id: idSchema });
 /** The params of a route on one round year. */

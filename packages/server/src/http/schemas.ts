@@ -2,8 +2,6 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/permissions.ts';
 
-export const idParamSchema = z.object({ id: z.string().min(1).max(100) });
-
 /** An instrument id as instrument files define it (e.g. sdg-10-7-2): lower-case letters, digits and hyphens. */
 export const instrumentIdSchema = z
   .string()

@@ -21,7 +21,7 @@ export function inlineHashes(html: string): { scripts: string[]; styles: string[
 }
 
 /** The Content-Security-Policy directives for pages that carry these inline scripts and styles. */
-export function contentSecurityPolicy(pages: readonly string[], https: boolean): Record<string, string[]> {
+function contentSecurityPolicy(pages: readonly string[], https: boolean): Record<string, string[]> {
   const scripts = new Set<string>();
   const styles = new Set<string>();
   for (const page of pages) {

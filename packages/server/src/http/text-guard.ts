@@ -41,7 +41,7 @@ export function findUnstorable(value: unknown, path = '', depth = 0): { path: st
 }
 
 /** The 400 problem for text that cannot be stored. */
-export function unstorableTextError(location: string, found: { path: string; why: string }): ApiError {
+function unstorableTextError(location: string, found: { path: string; why: string }): ApiError {
   return new ApiError('validation-failed', `${location} ${found.path}: ${found.why}`, {
     problems: [{ location, path: found.path, message: found.why }],
   });

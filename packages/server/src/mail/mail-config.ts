@@ -5,7 +5,7 @@
  */
 
 /** How to reach the SMTP server. */
-export interface SmtpSettings {
+interface SmtpSettings {
   host: string;
   port: number;
   /** Implicit TLS from the first byte (port 465); otherwise STARTTLS is used when the server offers it. */
@@ -47,7 +47,7 @@ export const DEFAULT_MAIL_SETTINGS: Omit<MailConfig, 'smtp' | 'from'> = {
   timeoutMs: 30_000,
 };
 
-/** The environment variables of the e-mail settings. */
+/** The environment variables of the e-mail settings. @public (no reader yet) */
 export const MAIL_VARIABLES = [
   'MIGOV_SMTP_URL',
   'MIGOV_SMTP_HOST',
@@ -63,7 +63,7 @@ export const MAIL_VARIABLES = [
 ] as const;
 
 /** A bad e-mail setting: names the variable and why (no password is ever repeated). */
-export class MailConfigError extends Error {
+class MailConfigError extends Error {
   constructor(variable: string, why: string) {
     super(`invalid ${variable}: ${why}`);
     this.name = 'ConfigError';
@@ -96,7 +96,7 @@ function flag(env: Record<string, string | undefined>, name: string, fallback: b
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 /** Whether a From value is an address, or `Name <address>`. */
-export function isMailbox(value: string): boolean {
+function isMailbox(value: string): boolean {
   const match = /^\s*(?:[^<>\r\n]*<([^<>\s]+)>|([^<>\s]+))\s*$/.exec(value);
   const address = match?.[1] ?? match?.[2];
   return address !== undefined && ADDRESS.test(address);

@@ -3,7 +3,7 @@ import nodemailer from 'nodemailer';
 import type { MailConfig } from './mail-config.ts';
 
 /** A message as the mail server gets it. */
-export interface OutgoingMail {
+interface OutgoingMail {
   to: string;
   subject: string;
   text: string;

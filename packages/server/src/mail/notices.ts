@@ -21,7 +21,7 @@ import { formatDateTime, formatDay, isolate, MAIL_TEXTS, type NoticeAction, type
 export type { NoticeAction } from './mail-texts.ts';
 
 /** A jurisdiction or group in words, in a language: its name (the UN's in English) and code, or the code. */
-export function placeName(code: string, geography: Geography, language: Language = 'en'): string {
+function placeName(code: string, geography: Geography, language: Language = 'en'): string {
   const area = geography.findArea(code.split('-')[0] ?? code);
   if (!area) return code;
   let name = area.name;
@@ -36,7 +36,7 @@ export function placeName(code: string, geography: Geography, language: Language
 }
 
 /** A role scope in words. */
-export function scopeInWords(scope: RoleScope, geography: Geography, language: Language = 'en'): string {
+function scopeInWords(scope: RoleScope, geography: Geography, language: Language = 'en'): string {
   return scope.kind === 'global'
     ? MAIL_TEXTS[language].allCountries
     : placeName(scope.kind === 'area' ? scope.area : scope.group, geography, language);

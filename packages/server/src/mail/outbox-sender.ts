@@ -23,7 +23,7 @@ export interface OutboxSenderOptions {
 }
 
 /** The wait before attempt `attempts + 1`. */
-export function retryDelayMs(attempts: number, config: Pick<MailConfig, 'retryBaseMs' | 'retryMaxMs'>): number {
+function retryDelayMs(attempts: number, config: Pick<MailConfig, 'retryBaseMs' | 'retryMaxMs'>): number {
   return Math.min(config.retryBaseMs * 2 ** Math.max(0, attempts - 1), config.retryMaxMs);
 }
 

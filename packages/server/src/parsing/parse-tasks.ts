@@ -15,7 +15,7 @@ import type { ReadWorkbookResult } from '../templates/assessment-workbook.ts';
 import { LimitExceededError, type LimitExceeded, type ParsingLimits } from './limits.ts';
 
 /** Options of an observations read that can cross a thread: functions become data. */
-export type ObservationReadOptions = Omit<ReadObservationsOptions, 'isKnownArea' | 'resolveArea' | 'labels'> & {
+type ObservationReadOptions = Omit<ReadObservationsOptions, 'isKnownArea' | 'resolveArea' | 'labels'> & {
   /** M49 codes of the known areas (any zero-padding). */
   knownAreas?: readonly string[];
 };

@@ -24,7 +24,7 @@ import { API_PREFIX } from '../http/api-prefix.ts';
 import { countryResults, roundAggregates, SDG_10_7_2, shownObservations } from './results-service.ts';
 
 /** The SDG nature written for demo values: NA (not country data), never C. */
-export const DEMO_NATURE = 'NA';
+const DEMO_NATURE = 'NA';
 
 /** The bulk download formats. */
 export const DOWNLOAD_FORMATS = ['csv', 'xlsx', 'sdmx-csv', 'sdmx-ml', 'json'] as const;
@@ -81,10 +81,7 @@ export async function loadPublishedResults(context: AppContext, year: number, in
 }
 
 /** The public download path of a published evidence file (served only while a publication lists it). */
-export function publishedEvidencePath(
-  publication: Pick<Publication, 'year' | 'jurisdiction'>,
-  evidenceId: string,
-): string {
+function publishedEvidencePath(publication: Pick<Publication, 'year' | 'jurisdiction'>, evidenceId: string): string {
   return `${API_PREFIX}/published/${publication.year}/${encodeURIComponent(publication.jurisdiction)}/evidence/${encodeURIComponent(evidenceId)}/file`;
 }
 
@@ -120,7 +117,7 @@ function downloadObservation(entry: { observation: Observation; provenance: Prov
 }
 
 /** One row of a download: the observation as written, its provenance, and whether it is the value shown or a national publication beside it. */
-export interface DownloadRow {
+interface DownloadRow {
   observation: Observation;
   provenance: Provenance;
   /** `G`: the UN's value (reporting type global); `N`: a national (or demo) publication. */
@@ -134,7 +131,7 @@ export interface DownloadRow {
  * service applied), then the national publications beside official values. Each names its provenance
  * in `source`; demo values carry the nature {@link DEMO_NATURE}, never C.
  */
-export async function publishedObservations(
+async function publishedObservations(
   context: AppContext,
   year: number,
   instrument: string,

@@ -39,7 +39,7 @@ import type { AppContext } from '../context.ts';
 /** The 10.7.2 instrument whose publications are SG_CPA_MIGRS values. */
 export const SDG_10_7_2 = 'sdg-10-7-2';
 /** The version of the instrument the UN's SG_CPA_MIGRS categories follow (the same domains and bands). */
-export const SDG_10_7_2_VERSION = SDG_10_7_2_V2019.version;
+const SDG_10_7_2_VERSION = SDG_10_7_2_V2019.version;
 
 type Context = Pick<AppContext, 'db' | 'geography'>;
 

@@ -47,7 +47,7 @@ function valuesOf(result: CountryResult, which: 'value' | 'national'): Map<strin
 }
 
 /** The reference values (and national values beside official ones) of the given countries. */
-export function referenceValues(
+function referenceValues(
   reference: Reference,
   areas: readonly string[],
 ): { values: Map<string, SurfaceValue>; beside: Map<string, SurfaceValue> } {

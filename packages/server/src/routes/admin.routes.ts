@@ -720,7 +720,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 /** The roles a user may invite to and where: administrators any role anywhere; others what DELEGABLE_ROLES gives each of their grants, in that grant's scope. */
-export function invitationOffers(
+function invitationOffers(
   grants: readonly RoleGrant[],
 ): { role: (typeof ROLES)[number]; scopes: RoleScope[]; anyScope: boolean }[] {
   if (isAllowedGlobally(grants, 'user:manage')) return ROLES.map((role) => ({ role, scopes: [], anyScope: true }));

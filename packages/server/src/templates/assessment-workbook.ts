@@ -18,14 +18,14 @@ import { DEFAULT_PARSING_LIMITS, type ParsingLimits } from '../parsing/limits.ts
 import { guardZip } from '../parsing/zip-guard.ts';
 
 export const RESPONSES_SHEET = 'Responses';
-export const INSTRUCTIONS_SHEET = 'Instructions';
+const INSTRUCTIONS_SHEET = 'Instructions';
 const OPTIONS_SHEET = 'Options';
 const META_SHEET = 'migov';
 const MAX_COMMENT = 10_000;
 const HEADER = ['Domain', 'Item', 'Question', 'Answer', 'Comment'] as const;
 
 /** One invalid cell. */
-export interface WorkbookProblem {
+interface WorkbookProblem {
   sheet: string;
   cell: string;
   value: string;

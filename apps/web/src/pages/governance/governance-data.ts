@@ -13,14 +13,14 @@ export interface ProfileSummary {
   roundKind: 'baseline' | 'follow-up';
 }
 
-export interface ProfileItem {
+interface ProfileItem {
   itemId: string;
   text: string;
   level?: ProfileLevel;
   evidence?: string;
 }
 
-export interface DimensionProfile {
+interface DimensionProfile {
   dimensionId: string;
   code: string;
   label: string;
@@ -31,7 +31,7 @@ export interface DimensionProfile {
   areas: { area: string; classification: string; items: ProfileItem[] }[];
 }
 
-export interface ProfileChanges {
+interface ProfileChanges {
   since: { year: number };
   items: {
     dimensionId: string;

@@ -42,7 +42,7 @@ function Marker({ x, y, style }: { x: number; y: number; style: SeriesStyle }) {
 }
 
 /** The SVG drawing (left to right whatever the page direction: years run forward). */
-export function IndicatorChartSvg({
+function IndicatorChartSvg({
   layout,
   labels,
   title,

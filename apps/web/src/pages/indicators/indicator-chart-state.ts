@@ -9,7 +9,7 @@ import type { ChartLine, ChartSeries } from '@migov/core';
 export const EVERY_CODE = '*';
 
 /** Codes that stand for "no breakdown" in the SDG data (sex, age, migratory status, policy domain). */
-export const TOTAL_CODES: ReadonlySet<string> = new Set(['_T', 'BOTHSEX', 'ALLAGE', 'ALLDOMAINS', 'ALL']);
+const TOTAL_CODES: ReadonlySet<string> = new Set(['_T', 'BOTHSEX', 'ALLAGE', 'ALLDOMAINS', 'ALL']);
 
 /** Dimensions compared by default, in this order of preference. */
 const COMPARED_FIRST = ['MIGRATORY_STATUS', 'SEX', 'AGE', 'POLICY_DOMAINS'];
@@ -148,7 +148,7 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
   }
 }
 
-export interface PlotPoint {
+interface PlotPoint {
   year: number;
   x: number;
   y: number;
@@ -156,7 +156,7 @@ export interface PlotPoint {
   valueLabel?: string;
 }
 
-export interface PlotBar {
+interface PlotBar {
   year: number;
   x: number;
   y: number;
@@ -165,7 +165,7 @@ export interface PlotBar {
   value: number;
 }
 
-export interface PlotSeries {
+interface PlotSeries {
   key: string;
   style: SeriesStyle;
   /** Runs of points with values: a not-applicable point (null) breaks the line; years without data are bridged. */

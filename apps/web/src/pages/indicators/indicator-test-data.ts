@@ -1,8 +1,8 @@
 /** A small 8.8.1 dataset for tests of the indicator pages: values follow a formula, so tests know each one. */
 import type { IndicatorDataset } from '@migov/core';
 
-export const TEST_AREAS = ['484', '76'] as const;
-export const TEST_YEARS = [2018, 2019, 2020, 2021] as const;
+const TEST_AREAS = ['484', '76'] as const;
+const TEST_YEARS = [2018, 2019, 2020, 2021] as const;
 const SEXES = ['_T', 'F', 'M'];
 const STATUSES = ['_T', 'MIGRANT', 'NONMIGRANT'];
 

@@ -5,7 +5,7 @@ import type { ValueProvenance } from '../../api/api-types.ts';
 import { loadCommon, type CommonData } from '../public-data.ts';
 
 /** One catalogue entry as `GET /indicators` lists it. */
-export interface IndicatorSummary {
+interface IndicatorSummary {
   id: string;
   goal: string;
   target: string;

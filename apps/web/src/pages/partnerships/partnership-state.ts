@@ -9,7 +9,7 @@ import { normalizeAreaCode } from '../../charts/category-scale.ts';
 import { AS_OF } from '../../app/routes.ts';
 
 /** A claim with its source, as the registry keeps it. */
-export interface SourcedText {
+interface SourcedText {
   text: string;
   source: string;
   unverified: boolean;
@@ -23,7 +23,7 @@ export interface FoundingClaim extends SourcedText {
 }
 
 /** One entry of a process's type history. */
-export interface TypeClaim {
+interface TypeClaim {
   type: string;
   asOf: string;
   source: string;
@@ -67,7 +67,7 @@ export interface PartnershipMembership {
 }
 
 /** A meeting with its outcome documents. */
-export interface PartnershipMeeting {
+interface PartnershipMeeting {
   id: string;
   process: string;
   title: string;
@@ -82,7 +82,7 @@ export interface PartnershipMeeting {
 }
 
 /** The group figure of a process's members for one round and domain. */
-export interface GroupDomainResult {
+interface GroupDomainResult {
   domain: string;
   numerator: number;
   denominator: number;

@@ -12,7 +12,7 @@ import type { Sdg1072DomainCode } from '../../observations/observation.ts';
 import type { Crosswalk, CrosswalkLink, CrosswalkNode, LinkBasis } from './crosswalk.ts';
 
 /** Who made the shipped links, and when (the date of the reference compilation). */
-export const SEED_EDITOR = { actor: 'migov-seed', at: '2026-11-27T00:00:00Z' } as const;
+const SEED_EDITOR = { actor: 'migov-seed', at: '2026-11-27T00:00:00Z' } as const;
 
 /**
  * migov's editorial mapping of 10.7.2 domains (and the MGI dimension of the same MiGOF element) to

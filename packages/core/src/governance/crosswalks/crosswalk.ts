@@ -78,7 +78,7 @@ export class CrosswalkLinkNotFoundError extends Error {
 const nodeKey = (node: CrosswalkNode) => `${node.kind}:${node.id}`;
 
 /** The problems with a node, if any. */
-export function checkCrosswalkNode(node: CrosswalkNode, field: string): FieldProblem[] {
+function checkCrosswalkNode(node: CrosswalkNode, field: string): FieldProblem[] {
   if (!(CROSSWALK_NODE_KINDS as readonly string[]).includes(node.kind)) {
     return [
       {
@@ -221,7 +221,7 @@ export function replaceCrosswalkLink(
 }
 
 /** The link with this id, or undefined. */
-export function findCrosswalkLink(crosswalk: Crosswalk, id: string): CrosswalkLink | undefined {
+function findCrosswalkLink(crosswalk: Crosswalk, id: string): CrosswalkLink | undefined {
   return crosswalk.links.find((link) => link.id === id);
 }
 

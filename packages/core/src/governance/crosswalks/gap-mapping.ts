@@ -56,7 +56,7 @@ function gcmObjective(mapping: CrosswalkMapping): MappedGcmObjective {
 }
 
 /** GCM objectives and SDG targets of any node: objectives directly, targets directly and through the objectives. */
-export function mapToGcmAndSdg(
+function mapToGcmAndSdg(
   crosswalk: Crosswalk,
   node: CrosswalkNode,
 ): { gcmObjectives: MappedGcmObjective[]; sdgTargets: MappedSdgTarget[] } {

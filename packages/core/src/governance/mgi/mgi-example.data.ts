@@ -13,7 +13,7 @@ import { MGI_SUB_AREAS } from '../reference/mgi.data.ts';
 import { MIGOF_DOMAIN_MAPPING } from '../reference/migof-domains.data.ts';
 
 /** The scale id every item of the example instruments uses. */
-export const MGI_STATUS_SCALE = 'mgi-status';
+const MGI_STATUS_SCALE = 'mgi-status';
 
 /** In place / partial / absent / not applicable. */
 export const MGI_STATUS_OPTIONS: readonly ResponseOption[] = [
@@ -36,7 +36,6 @@ export const MGI_DIMENSION_IDS = [
   'mobility-dimensions-of-crises',
   'safe-orderly-regular-migration',
 ] as const;
-export type MgiDimensionId = (typeof MGI_DIMENSION_IDS)[number];
 
 const EXAMPLE_NOTE = {
   en: 'Example question written by migov on a published MGI sub-area; not the official MGI wording.',

@@ -14,25 +14,17 @@ import type { Domain, InstrumentVersion, ResponseOption } from '../../instrument
 import type { ResponseProblem } from '../../scoring/score-assessment.ts';
 
 /** The four answer levels of an MGI-style item. */
-export const PROFILE_LEVELS = ['in-place', 'partial', 'absent', 'not-applicable'] as const;
-export type ProfileLevel = (typeof PROFILE_LEVELS)[number];
+export type ProfileLevel = 'in-place' | 'partial' | 'absent' | 'not-applicable';
 
 /** How an area of a dimension is named in the profile. */
-export const AREA_CLASSIFICATIONS = [
-  'well-developed',
-  'potential-for-further-development',
-  'incomplete',
-  'not-applicable',
-] as const;
-export type AreaClassification = (typeof AREA_CLASSIFICATIONS)[number];
+export type AreaClassification =
+  'well-developed' | 'potential-for-further-development' | 'incomplete' | 'not-applicable';
 
 /** Jurisdiction levels of MGI-style assessments: a country, or a city or other local authority. */
-export const MGI_JURISDICTION_LEVELS = ['national', 'local'] as const;
-export type MgiJurisdictionLevel = (typeof MGI_JURISDICTION_LEVELS)[number];
+export type MgiJurisdictionLevel = 'national' | 'local';
 
 /** Rounds of an MGI-style assessment of one jurisdiction. */
-export const MGI_ROUND_KINDS = ['baseline', 'follow-up'] as const;
-export type MgiRoundKind = (typeof MGI_ROUND_KINDS)[number];
+export type MgiRoundKind = 'baseline' | 'follow-up';
 
 /** Answers as assessments store them: item id -> chosen option and narrative evidence (`comment`). */
 export type ProfileResponses = Readonly<
@@ -40,7 +32,7 @@ export type ProfileResponses = Readonly<
 >;
 
 /** One item in a profile, with its level and evidence. */
-export interface ProfileItem {
+interface ProfileItem {
   itemId: string;
   text: string;
   /** Absent when the item has no answer. */
@@ -50,14 +42,14 @@ export interface ProfileItem {
 }
 
 /** One area of a dimension (a sub-area, or a single item without one). */
-export interface ProfileArea {
+interface ProfileArea {
   area: string;
   classification: AreaClassification;
   items: ProfileItem[];
 }
 
 /** The profile of one dimension. */
-export interface DimensionProfile {
+interface DimensionProfile {
   dimensionId: string;
   code: string;
   label: string;

@@ -7,20 +7,18 @@
 import type { AreaClassification, MgiRoundKind, ProfileLevel, ProfileResult } from './mgi-profile.ts';
 
 /** How an item's answer moved between two rounds. */
-export const PROFILE_ITEM_CHANGE_KINDS = [
-  'improved',
-  'regressed',
-  'changed',
-  'evidence-updated',
-  'newly-answered',
-  'no-longer-answered',
-  'added',
-  'removed',
-] as const;
-export type ProfileItemChangeKind = (typeof PROFILE_ITEM_CHANGE_KINDS)[number];
+type ProfileItemChangeKind =
+  | 'improved'
+  | 'regressed'
+  | 'changed'
+  | 'evidence-updated'
+  | 'newly-answered'
+  | 'no-longer-answered'
+  | 'added'
+  | 'removed';
 
 /** One item whose answer or evidence changed. */
-export interface ProfileItemChange {
+interface ProfileItemChange {
   dimensionId: string;
   area: string;
   itemId: string;
@@ -32,7 +30,7 @@ export interface ProfileItemChange {
 }
 
 /** One area whose classification changed. */
-export interface ProfileAreaChange {
+interface ProfileAreaChange {
   dimensionId: string;
   area: string;
   from?: AreaClassification;
@@ -40,7 +38,7 @@ export interface ProfileAreaChange {
 }
 
 /** Per dimension: areas that became well-developed, and areas that newly show potential for further development. */
-export interface DimensionChangeSummary {
+interface DimensionChangeSummary {
   dimensionId: string;
   label: string;
   becameWellDeveloped: string[];
@@ -55,7 +53,7 @@ export interface RoundComparison {
 }
 
 /** Thrown when a profile that is not valid is compared. */
-export class RoundComparisonError extends Error {
+class RoundComparisonError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RoundComparisonError';

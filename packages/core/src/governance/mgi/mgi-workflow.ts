@@ -8,18 +8,16 @@ import type { Role } from '../../workflow/assessment-workflow.ts';
 import type { MgiRoundKind } from './mgi-profile.ts';
 
 /** Where an MGI-style assessment stands, in process order. */
-export const MGI_PROCESS_STATES = [
-  'launch',
-  'data-collection',
-  'draft-profile',
-  'inter-ministerial-consultation',
-  'government-approval',
-  'published',
-] as const;
-export type MgiProcessState = (typeof MGI_PROCESS_STATES)[number];
+export type MgiProcessState =
+  | 'launch'
+  | 'data-collection'
+  | 'draft-profile'
+  | 'inter-ministerial-consultation'
+  | 'government-approval'
+  | 'published';
 
 /** What can be done to the process. */
-export const MGI_PROCESS_ACTIONS = [
+const MGI_PROCESS_ACTIONS = [
   'begin-data-collection',
   'submit-draft',
   'open-consultation',
@@ -50,7 +48,7 @@ export type MgiProcessAction =
   | (ActionBase & { type: 'publish'; url?: string });
 
 /** A ministry's comment on the draft profile. */
-export interface MinistryComment {
+interface MinistryComment {
   /** 1 for the first consultation, 2 after a revision, … */
   consultation: number;
   ministry: string;
@@ -61,7 +59,7 @@ export interface MinistryComment {
 }
 
 /** One entry of the process history. */
-export interface MgiProcessEvent {
+interface MgiProcessEvent {
   action: MgiProcessAction;
   from: MgiProcessState;
   to: MgiProcessState;
@@ -98,7 +96,7 @@ export type MgiProcessDecision =
   { ok: true; process: MgiProcess } | { ok: false; refusal: MgiProcessRefusal; message: string };
 
 /** From which states each action is allowed, and where it leads (undefined: the state stays). */
-export const MGI_PROCESS_RULES = {
+const MGI_PROCESS_RULES = {
   'begin-data-collection': { from: ['launch'], to: 'data-collection' },
   'submit-draft': { from: ['data-collection'], to: 'draft-profile' },
   'open-consultation': { from: ['draft-profile'], to: 'inter-ministerial-consultation' },

@@ -11,7 +11,7 @@ export type ProcessType = (typeof PROCESS_TYPES)[number];
 
 /** Whether a membership counts a full member or an observer (observers are left out of group results by default). */
 export const MEMBERSHIP_KINDS = ['member', 'observer'] as const;
-export type MembershipKind = (typeof MEMBERSHIP_KINDS)[number];
+type MembershipKind = (typeof MEMBERSHIP_KINDS)[number];
 
 /** One entry of a process's type history: which type a source gives it, and when. */
 export interface ProcessTypeClaim {
@@ -24,7 +24,7 @@ export interface ProcessTypeClaim {
 }
 
 /** One founding year claimed by one source; conflicting claims are all kept. */
-export interface FoundingClaim {
+interface FoundingClaim {
   year?: number;
   text: string;
   source: string;
@@ -34,7 +34,7 @@ export interface FoundingClaim {
 }
 
 /** A text with the source it comes from. */
-export interface ProcessSourcedText {
+interface ProcessSourcedText {
   text: string;
   source: string;
   unverified: boolean;
@@ -122,6 +122,3 @@ export interface PartnershipRegistry {
   memberships: readonly ProcessMembership[];
   meetings: readonly ProcessMeeting[];
 }
-
-/** The process id of the Global Meetings of Chairs and Secretariats of RCPs. */
-export const GLOBAL_RCP_MEETINGS_ID = 'grcp';

@@ -7,7 +7,6 @@
 import type { FieldProblem } from '../../observations/observation.ts';
 import { GLOBAL_RCP_MEETINGS, ISCM_MEMBERSHIPS, ISCM_PROCESSES } from '../reference/iscm.data.ts';
 import {
-  PROCESS_TYPES,
   type ConsultationProcess,
   type OutcomeDocument,
   type PartnershipRegistry,
@@ -49,7 +48,7 @@ export class ProcessNotFoundError extends Error {
 }
 
 /** Thrown for a malformed date. */
-export class PartnershipDateError extends Error {
+class PartnershipDateError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PartnershipDateError';
@@ -59,7 +58,7 @@ export class PartnershipDateError extends Error {
 const DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (or a year number) as a sortable day number; throws PartnershipDateError. */
-export function membershipDateKey(date: MembershipDate, what = 'date'): number {
+function membershipDateKey(date: MembershipDate, what = 'date'): number {
   if (typeof date === 'number') {
     if (!Number.isInteger(date) || date < 1000 || date > 9999)
       throw new PartnershipDateError(`invalid ${what}: ${date} (expected a year)`);
@@ -211,30 +210,6 @@ function dateProblem(field: string, value: string | undefined): FieldProblem[] {
   } catch (error) {
     return [{ field, value, message: (error as Error).message }];
   }
-}
-
-/** Add a process; its id must be new and lower-case. */
-export function addProcess(
-  registry: PartnershipRegistry,
-  process: ConsultationProcess,
-): RegistryEditResult<ConsultationProcess> {
-  const problems: FieldProblem[] = [];
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(process.id))
-    problems.push({ field: 'id', value: process.id, message: 'lower-case letters, digits and hyphens' });
-  if (findProcess(registry, process.id) || findProcess(registry, process.acronym))
-    problems.push({ field: 'id', value: process.id, message: 'a process with this id or acronym exists' });
-  if (blank(process.name)) problems.push({ field: 'name', message: 'a process needs a name' });
-  if (blank(process.source)) problems.push({ field: 'source', message: 'a process needs the source of its facts' });
-  process.types.forEach((claim, index) => {
-    if (!(PROCESS_TYPES as readonly string[]).includes(claim.type))
-      problems.push({
-        field: `types[${index}].type`,
-        value: claim.type,
-        message: `one of ${PROCESS_TYPES.join(', ')}`,
-      });
-  });
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, registry: { ...registry, processes: [...registry.processes, process] }, record: process };
 }
 
 /** What an editor gives for a new membership record. */
@@ -415,9 +390,4 @@ export function processMemberCount(
     };
   }
   return { compiled: true, count: verified.size, unverifiedLeftOut: unverified.length };
-}
-
-/** Whether a fact may be stated as a fact (in a brief, as a number): only when it is verified. */
-export function isStatedFact(fact: { unverified?: boolean }): boolean {
-  return fact.unverified !== true;
 }

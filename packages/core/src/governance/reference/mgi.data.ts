@@ -204,7 +204,7 @@ export const MGI_SUB_AREAS: readonly MgiSubArea[] = [
   },
 ];
 
-/** MGI milestones and coverage. */
+/** MGI milestones and coverage. @public (compiled reference data, docs/governance.md) */
 export const MGI_MILESTONES: readonly MgiMilestone[] = [
   {
     date: '2015-11',

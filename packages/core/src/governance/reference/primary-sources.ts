@@ -6,7 +6,7 @@
  */
 
 /** Domains accepted for every process: IOM, the UN system and the intergovernmental bodies that host processes. */
-export const GENERAL_PRIMARY_DOMAINS: readonly string[] = [
+const GENERAL_PRIMARY_DOMAINS: readonly string[] = [
   'iom.int',
   'un.org',
   'unhcr.org',
@@ -55,7 +55,7 @@ export const PROCESS_PRIMARY_DOMAINS: Readonly<Record<string, readonly string[]>
 };
 
 /** Sites that copy documents or summarise others; never a primary source. */
-export const NON_PRIMARY_SOURCE_PATTERNS: readonly RegExp[] = [
+const NON_PRIMARY_SOURCE_PATTERNS: readonly RegExp[] = [
   /fdocuments/i,
   /docest/i,
   /docsbay/i,
@@ -81,7 +81,7 @@ function accepted(domain: string, accepted: readonly string[]): boolean {
 }
 
 /** The domains a process's facts may cite as primary. */
-export function primaryDomainsOf(processId: string | undefined): readonly string[] {
+function primaryDomainsOf(processId: string | undefined): readonly string[] {
   return [...GENERAL_PRIMARY_DOMAINS, ...((processId && PROCESS_PRIMARY_DOMAINS[processId]) || [])];
 }
 
