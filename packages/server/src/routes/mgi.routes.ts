@@ -78,6 +78,11 @@ const mgiJurisdiction: JurisdictionResolver = Object.assign(
   { visibleWith: 'assessment:read' as const },
 );
 
+/** Whether the principal holds a permission over a jurisdiction. */
+function permissionsOver(context: AppContext, principal: Principal, jurisdiction: string) {
+  return (permission: Permission) => isAllowed(principal.grants, permission, context.geography, jurisdiction);
+}
+
 /** The roles the principal holds over a jurisdiction. */
 function rolesOver(context: AppContext, principal: Principal, jurisdiction: string): Role[] {
   return [
@@ -152,8 +157,7 @@ function summary(assessment: MgiAssessment) {
 /** The working view: answers, profile, process with comments, what may be done next. */
 async function workingView(context: AppContext, principal: Principal, assessment: MgiAssessment) {
   const roles = rolesOver(context, principal, assessment.jurisdiction);
-  const may = (permission: Permission) =>
-    isAllowed(principal.grants, permission, context.geography, assessment.jurisdiction);
+  const may = permissionsOver(context, principal, assessment.jurisdiction);
   const ministries = await mgiMinistriesOfUser(context.db, assessment, principal.userId);
   const consulting = assessment.state === 'inter-ministerial-consultation';
   const waitingFor = consulting ? ministriesWithoutComment(assessment.process) : [];
@@ -486,8 +490,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       };
       const action = { ...fields, actor: principal.userId, at: context.now().toISOString() } as MgiProcessAction;
       let checkRoles: readonly Role[] | undefined = roles;
-      const may = (permission: Permission) =>
-        isAllowed(principal.grants, permission, context.geography, assessment.jurisdiction);
+      const may = permissionsOver(context, principal, assessment.jurisdiction);
       const permission = MGI_ACTION_PERMISSIONS[action.type];
       if (action.type !== 'comment' && !may(permission))
         throw new ApiError(
