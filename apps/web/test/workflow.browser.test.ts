@@ -1,11 +1,11 @@
 /**
  * The whole chain in a real browser against the real server: a focal point fills the questionnaire
  * with the keyboard and an evidence upload, submits; a reviewer returns it with a reason; the focal
- * point fixes and resubmits; the coordinator validates and publishes; the public map and profile show
- * the new category; the partnership list and a process page show its members, member map and group
- * figure; the indicator pages chart a dataset by the reader's choices (lines or bars, table, downloads)
- * and the profile shows the country's indicator panel. axe-core checks the public pages and the form,
- * left-to-right and right-to-left.
+ * point fixes and resubmits; the coordinator validates and publishes (after a confirmation); the
+ * public map and profile show the new category; the partnership list and a process page show its
+ * members, member map and group figure; the indicator pages chart a dataset by the reader's choices
+ * (lines or bars, table, downloads) and the profile shows the country's indicator panel. axe-core
+ * checks the public pages and the form, left-to-right and right-to-left.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -250,7 +250,14 @@ describe('the web app in Chromium', () => {
       .waitFor();
     await page.getByRole('button', { name: 'Validate' }).click();
     await expect.poll(() => page.getByTestId('assessment-state').innerText()).toBe('Validated');
-    await page.getByRole('button', { name: 'Publish' }).click();
+    // Publishing asks first, naming the country and round; Cancel changes nothing.
+    const confirmation = page.getByRole('dialog', { name: 'Publish Mexico, 2023?' });
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await confirmation.getByRole('button', { name: 'Cancel' }).click();
+    await confirmation.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('assessment-state').innerText()).toBe('Validated');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await confirmation.getByRole('button', { name: 'Publish Mexico, 2023' }).click();
     await expect.poll(() => page.getByTestId('assessment-state').innerText()).toBe('Published');
     await shot('08-published');
   });

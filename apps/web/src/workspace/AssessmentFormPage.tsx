@@ -5,11 +5,13 @@
  * validation, evidence by drag and drop, a comment per item, a live score preview, submit.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { itemNumbers } from '@migov/core/instruments';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { CategoryBadge } from '../app/shared.tsx';
 import { categoryLabel, domainLabel } from '../app/localized.ts';
 import { Localized } from '../app/Localized.tsx';
+import { getJson } from '../api/api-client.ts';
 import { failureText, lockedSave } from '../app/use-locked-save.ts';
 import type { Assessment, AssessmentView, Evidence, LocalizedText } from '../api/api-types.ts';
 import {
@@ -24,6 +26,8 @@ import {
 import { latestReturnReason, type AssessmentBundle } from './assessment-data.ts';
 import { AssessmentBundleLoader } from './AssessmentBundleLoader.tsx';
 import { EvidenceDrop } from './EvidenceDrop.tsx';
+import { WorkbookPanel } from './WorkbookPanel.tsx';
+import { ReadOnlyNotice } from './ReadOnlyNotice.tsx';
 import { ScrollBox } from '../app/ScrollBox.tsx';
 
 type SaveStatus = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
@@ -160,6 +164,40 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
     setEvidence((list) => [...list, body]);
   };
 
+  const addLink = async (itemId: string, link: { title: string; url: string }) => {
+    const { body } = await api.request<Evidence>(`/assessments/${encodeURIComponent(id)}/evidence-links`, {
+      method: 'POST',
+      body: { itemId, ...link },
+    });
+    setEvidence((list) => [...list, body]);
+  };
+
+  const withdraw = async (evidenceId: string, reason: string) => {
+    const { body } = await api.request<Evidence>(
+      `/assessments/${encodeURIComponent(id)}/evidence/${encodeURIComponent(evidenceId)}/withdraw`,
+      { method: 'POST', body: { reason } },
+    );
+    setEvidence((list) => list.map((entry) => (entry.id === body.id ? body : entry)));
+  };
+
+  /** Before a template is uploaded, what was typed here is saved, so that the template's answers come on top of it. */
+  const flushBeforeUpload = async () => {
+    clearTimeout(timer.current);
+    return pendingRef.current.size === 0 || (await save());
+  };
+
+  /** After a template changed answers: the saved assessment as it is now, without leaving the page. */
+  const refreshAfterUpload = async () => {
+    const fresh = await getJson<AssessmentView>(api, `/assessments/${encodeURIComponent(id)}`);
+    lockVersion.current = fresh.assessment.lockVersion;
+    setView({
+      assessment: fresh.assessment,
+      availableActions: fresh.availableActions,
+      ...(fresh.scores ? { scores: fresh.scores } : {}),
+      ...(fresh.advice ? { advice: fresh.advice } : {}),
+    });
+  };
+
   const submit = async () => {
     setSubmitError(undefined);
     if (missing.length > 0) {
@@ -189,7 +227,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
   const scores = view.scores;
   const domainScore = (domainId: string) => scores?.domains?.find((entry) => entry.domainId === domainId);
   const canSubmit = view.availableActions.includes('submit') || view.availableActions.includes('resubmit');
-  let itemNumber = 0;
+  const numbers = itemNumbers(instrument);
 
   return (
     <div className="form-layout">
@@ -198,6 +236,19 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
       {lang !== 'en' && instrument.title[lang] === undefined ? (
         <p className="notice" role="note" data-testid="untranslated">
           {t('form.untranslated')}
+        </p>
+      ) : null}
+      {lang !== 'en' && instrument.translations?.[lang] ? (
+        <p className="meta" data-testid="translation-source">
+          {t('form.translationSource', {
+            source: [
+              instrument.translations[lang].source.publisher,
+              instrument.translations[lang].source.title,
+              instrument.translations[lang].source.date,
+            ]
+              .filter(Boolean)
+              .join(', '),
+          })}
         </p>
       ) : null}
       <p className="meta">
@@ -210,7 +261,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
         </p>
       ) : null}
       {!view.availableActions.includes('edit') ? (
-        <p className="notice">{t('form.readOnly', { state: t('state.name', { state: view.assessment.state }) })}</p>
+        <ReadOnlyNotice state={view.assessment.state} lastSave={bundle.lastSave} />
       ) : null}
       <div className="save-status" role="status" aria-live="polite" data-status={status}>
         {t('form.saveStatus', { status, message: saveError })}
@@ -238,19 +289,6 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
                       <Localized
                         text={instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label}
                       />
-      {lang !== 'en' && instrument.translations?.[lang] ? (
-        <p className="meta" data-testid="translation-source">
-          {t('form.translationSource', {
-            source: [
-              instrument.translations[lang].source.publisher,
-              instrument.translations[lang].source.title,
-              instrument.translations[lang].source.date,
-            ]
-              .filter(Boolean)
-              .join(', '),
-          })}
-        </p>
-      ) : null}
                     ) : (
                       '–'
                     );
@@ -276,6 +314,13 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
           </button>
         </section>
       ) : null}
+
+      <WorkbookPanel
+        assessmentId={id}
+        editable={editable}
+        beforeUpload={flushBeforeUpload}
+        onUploaded={() => void refreshAfterUpload()}
+      />
 
       <aside className="form-aside" aria-label={t('form.preview')}>
         <label className="progress-label">
@@ -342,7 +387,6 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
                 ) : null}
               </h2>
               {domain.items.map((item) => {
-                itemNumber += 1;
                 const value = responses[item.id] ?? {};
                 const invalid = showErrors && !value.optionId;
                 const comments = bundle.comments.filter((comment) => comment.itemId === item.id);
@@ -355,7 +399,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
                     disabled={!editable}
                   >
                     <legend>
-                      {itemNumber}. <Localized text={item.text} />
+                      <span className="item-number">{numbers.get(item.id)}.</span> <Localized text={item.text} />
                     </legend>
                     <div className="options">
                       {(instrument.scales[item.scale] ?? []).map((option) => (
@@ -391,6 +435,8 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
                       evidence={evidence}
                       disabled={!editable}
                       upload={(file) => upload(item.id, file)}
+                      addLink={(link) => addLink(item.id, link)}
+                      withdraw={withdraw}
                     />
                     {comments.length > 0 ? (
                       <div className="review-comments">

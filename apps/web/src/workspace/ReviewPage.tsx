@@ -13,6 +13,7 @@ import type { AssessmentView, ResponseValue, ReviewComment } from '../api/api-ty
 import type { AssessmentBundle } from './assessment-data.ts';
 import { AssessmentBundleLoader } from './AssessmentBundleLoader.tsx';
 import { ReviewScore } from './ReviewScore.tsx';
+import { PublishDialog } from './PublishDialog.tsx';
 import { ScrollBox } from '../app/ScrollBox.tsx';
 
 const DECISIONS = ['return', 'validate', 'publish', 'reopen'] as const;
@@ -46,6 +47,9 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
   const [from, setFrom] = useState(Math.max(0, latest - 1));
   const [to, setTo] = useState(latest);
   const [diff, setDiff] = useState<DiffResult | undefined>();
+  // Publishing is public and hard to undo: the Publish button only opens the confirmation.
+  const [confirmingPublish, setConfirmingPublish] = useState(false);
+  const [deciding, setDeciding] = useState(false);
   const id = view.assessment.id;
   const items = instrument.domains.flatMap((domain) => domain.items);
   const optionLabel = (itemId: string, optionId: string | undefined) => {
@@ -64,12 +68,15 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
       document.getElementById('review-reason')?.focus();
       return;
     }
+    setDeciding(true);
     const result = await lockedSave<AssessmentView>(
       api,
       `/assessments/${encodeURIComponent(id)}/${action}`,
       view.assessment.lockVersion,
       { body: NEEDS_REASON.has(action) ? { reason: reason.trim() } : {} },
     );
+    setDeciding(false);
+    setConfirmingPublish(false);
     if (result.outcome !== 'saved') return setError(result.outcome === 'conflict' ? result.problem : result.error);
     setView(result.body);
     setReason('');
@@ -137,13 +144,24 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
                 key={action}
                 type="button"
                 className={action === 'return' || action === 'reopen' ? 'secondary' : ''}
-                onClick={() => void decide(action)}
+                onClick={() => (action === 'publish' ? setConfirmingPublish(true) : void decide(action))}
+                aria-haspopup={action === 'publish' ? 'dialog' : undefined}
                 data-action={action}
               >
                 {t(`review.${action}` as const)}
               </button>
             ))}
           </div>
+          {decisions.includes('publish') ? (
+            <PublishDialog
+              open={confirmingPublish}
+              country={bundle.areaName(translator.lang)}
+              year={view.assessment.year}
+              busy={deciding}
+              onConfirm={() => void decide('publish')}
+              onCancel={() => setConfirmingPublish(false)}
+            />
+          ) : null}
         </section>
       ) : null}
 

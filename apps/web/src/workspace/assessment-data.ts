@@ -11,8 +11,15 @@ import type {
   Revision,
 } from '../api/api-types.ts';
 
+/** Who is working on the assessment: the last change to its answers or evidence (`lastSave` of GET /assessments/{id}). */
+export interface LastSave {
+  at: string;
+  by?: string;
+}
+
 export interface AssessmentBundle {
   view: AssessmentView;
+  lastSave?: LastSave;
   instrument: InstrumentVersion;
   evidence: Evidence[];
   comments: ReviewComment[];
@@ -22,7 +29,10 @@ export interface AssessmentBundle {
 }
 
 export async function loadAssessmentBundle(api: ApiClient, id: string): Promise<AssessmentBundle> {
-  const view = await getJson<AssessmentView>(api, `/assessments/${encodeURIComponent(id)}`);
+  const { lastSave, ...view } = await getJson<AssessmentView & { lastSave?: LastSave }>(
+    api,
+    `/assessments/${encodeURIComponent(id)}`,
+  );
   const { assessment } = view;
   const [instrument, evidence, comments, history, area] = await Promise.all([
     getJson<InstrumentVersion>(
@@ -38,6 +48,7 @@ export async function loadAssessmentBundle(api: ApiClient, id: string): Promise<
   ]);
   return {
     view,
+    ...(lastSave ? { lastSave } : {}),
     instrument,
     evidence: evidence.items,
     comments: comments.items,

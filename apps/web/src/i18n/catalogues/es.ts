@@ -188,9 +188,62 @@ export const es: Record<MessageKey, string> = {
   'form.resubmit': 'Presentar de nuevo',
   'form.submitMissing':
     '{count, plural, one {# pregunta sigue sin respuesta} other {# preguntas siguen sin respuesta}}.',
-  'form.readOnly': 'Esta evaluación está en estado {state} y no se puede editar.',
   'form.returnedReason': 'Devuelta por el revisor: {reason}',
   'form.reviewComments': 'Comentarios del revisor',
+  'readOnly.title': 'Solo lectura',
+  'readOnly.text': 'Puede leer esta evaluación, pero no modificarla. Su estado: {state}.',
+  'readOnly.lastSave':
+    'En elaboración por {name}, que la guardó por última vez el {at, date, medium} a las {at, time, short}.',
+  'readOnly.noSave': 'Nadie ha guardado aún respuestas ni pruebas.',
+  'readOnly.someone': 'un usuario desconocido',
+  'workbook.title': 'Plantilla de Excel',
+  'workbook.intro':
+    'Descargue la plantilla de esta evaluación, rellénela sin conexión y vuelva a subirla. Se comprueba cada celda: si alguna no es válida, no cambia nada y se enumera cada problema.',
+  'workbook.introReadOnly': 'Descargue esta evaluación como libro de Excel con sus respuestas y comentarios guardados.',
+  'workbook.download': 'Descargar la plantilla de Excel',
+  'workbook.fileLabel': 'Plantilla rellenada (.xlsx)',
+  'workbook.upload': 'Subir la plantilla',
+  'workbook.chooseFirst': 'Elija primero la plantilla rellenada (.xlsx).',
+  'workbook.saveFirst':
+    'No se pudieron guardar sus últimos cambios, así que la plantilla no se subió. Inténtelo de nuevo.',
+  'workbook.changed':
+    '{file}: {count, plural, =0 {nada que cambiar, la plantilla tiene las respuestas guardadas} one {# elemento cambiado} other {# elementos cambiados}}.',
+  'workbook.problems':
+    '{file}: {count, plural, one {# problema} other {# problemas}}, no se cambió nada. Corrija el archivo y vuelva a subirlo.',
+  'workbook.problemsTable': 'Problemas en la plantilla subida',
+  'workbook.file': 'Archivo',
+  'workbook.sheet': 'Hoja',
+  'workbook.row': 'Fila',
+  'workbook.field': 'Campo',
+  'workbook.value': 'Valor',
+  'workbook.why': 'Motivo',
+  'workbook.column':
+    '{column, select, Domain {Dominio} Item {Elemento} Question {Pregunta} Answer {Respuesta} Comment {Comentario} other {{column}}}',
+  'workbook.conflict':
+    '{file} se creó antes de que otra persona guardara esta evaluación, así que no se cambió nada. Descargue una plantilla nueva e introduzca allí sus respuestas.',
+  'workbook.failed': 'No se pudo subir {file}: {message}',
+  'evidence.link': 'enlace',
+  'evidence.remove': 'Retirar la prueba «{title}»',
+  'evidence.removeShort': 'Retirar',
+  'evidence.reason': '¿Por qué retirarla?',
+  'evidence.reasonRequired': 'Indique un motivo: se conserva en el historial.',
+  'evidence.confirmRemove': 'Retirar la prueba',
+  'evidence.addLink': 'Añadir un enlace',
+  'evidence.url': 'Dirección web (https://…)',
+  'evidence.linkTitle': 'Título',
+  'evidence.add': 'Añadir enlace',
+  'evidence.badUrl': 'Introduzca una dirección web que empiece por http:// o https://.',
+  'evidence.titleRequired': 'Dé un título al enlace.',
+  'publish.title': '¿Publicar {country}, {year}?',
+  'publish.what':
+    'Al publicar, la evaluación de {country} para la ronda {year} pasa a ser pública, para cualquiera, en el observatorio (mapa, perfil del país, descargas) y a través de la API pública:',
+  'publish.answers': 'cada respuesta, con su comentario;',
+  'publish.scores': 'las puntuaciones y categorías de cada dominio y del total;',
+  'publish.evidence': 'las pruebas adjuntas a cada elemento (enlaces y archivos), tal como están ahora.',
+  'publish.notPublic': 'Los comentarios de revisión y el historial siguen siendo privados.',
+  'publish.undo':
+    'Publicar es difícil de deshacer: un coordinador puede reabrir la evaluación, pero lo publicado queda registrado.',
+  'publish.confirm': 'Publicar {country}, {year}',
   'conflict.title': 'Otra persona guardó esta evaluación antes',
   'conflict.text':
     'Sus respuestas sin guardar se conservan abajo. Cargue la versión actual y aplique de nuevo las suyas.',
@@ -570,5 +623,5 @@ export const es: Record<MessageKey, string> = {
   'admin.scopeHint': '484, 419, mundial',
   'series.description':
     '{series, select, SG_CPA_MIGRS {Países con políticas migratorias que facilitan la migración y la movilidad ordenadas, seguras, regulares y responsables de las personas, por ámbito de política (1 = Requiere más avances; 2 = Cumple parcialmente; 3 = Cumple; 4 = Cumple plenamente)} SG_CPA_MIGRP {Proporción de países con políticas migratorias que facilitan la migración y la movilidad ordenadas, seguras, regulares y responsables de las personas, por ámbito de política (%)} SL_EMP_FTLINJUR {Lesiones ocupacionales mortales entre los empleados, por sexo y situación migratoria (por cada 100.000 empleados)} SL_EMP_INJUR {Lesiones ocupacionales no mortales entre los empleados, por sexo y situación migratoria (por cada 100.000 empleados)} SL_LBR_NTLCPL {Nivel de cumplimiento nacional de los derechos laborales (libertad de asociación y negociación colectiva) según las fuentes textuales de la Organización Internacional del Trabajo (OIT) y la legislación nacional} SM_DTH_MIGR {Total de muertes y desapariciones registradas durante la migración (número)} SM_POP_REFG_OR {Número de refugiados por cada 100.000 habitantes, por país de origen (por cada 100.000 habitantes)} SI_RMT_COST {Costo medio de enviar 200 dólares a un país receptor, como proporción del monto remitido (%)} BX_TRF_PWKR {Volumen de las remesas (en dólares de los Estados Unidos) como proporción del PIB total (%)} other {}}',
-};
   'form.translationSource': 'Traducción oficial del cuestionario: {source}.',
+};

@@ -188,9 +188,63 @@ export const fr: Record<MessageKey, string> = {
   'form.resubmit': 'Soumettre à nouveau',
   'form.submitMissing':
     '{count, plural, one {# question est encore sans réponse} other {# questions sont encore sans réponse}}.',
-  'form.readOnly': 'Cette évaluation est à l’état {state} et ne peut pas être modifiée.',
   'form.returnedReason': 'Renvoyée par l’examinateur : {reason}',
   'form.reviewComments': 'Commentaires de l’examinateur',
+  'readOnly.title': 'Lecture seule',
+  'readOnly.text': 'Vous pouvez lire cette évaluation mais pas la modifier. Son état : {state}.',
+  'readOnly.lastSave':
+    'En cours de travail par {name}, qui l’a enregistrée en dernier le {at, date, medium} à {at, time, short}.',
+  'readOnly.noSave': 'Personne n’a encore enregistré de réponse ni de justificatif.',
+  'readOnly.someone': 'un utilisateur inconnu',
+  'workbook.title': 'Modèle Excel',
+  'workbook.intro':
+    'Téléchargez le modèle de cette évaluation, remplissez-le hors ligne et renvoyez-le. Chaque cellule est vérifiée : si l’une est invalide, rien ne change et chaque problème est indiqué.',
+  'workbook.introReadOnly':
+    'Téléchargez cette évaluation sous forme de classeur Excel avec ses réponses et commentaires enregistrés.',
+  'workbook.download': 'Télécharger le modèle Excel',
+  'workbook.fileLabel': 'Modèle rempli (.xlsx)',
+  'workbook.upload': 'Envoyer le modèle',
+  'workbook.chooseFirst': 'Choisissez d’abord le modèle rempli (.xlsx).',
+  'workbook.saveFirst':
+    'Vos dernières modifications n’ont pas pu être enregistrées ; le modèle n’a donc pas été envoyé. Réessayez.',
+  'workbook.changed':
+    '{file} : {count, plural, =0 {rien à changer, le modèle contient les réponses enregistrées} one {# élément modifié} other {# éléments modifiés}}.',
+  'workbook.problems':
+    '{file} : {count, plural, one {# problème} other {# problèmes}}, rien n’a été modifié. Corrigez le fichier et renvoyez-le.',
+  'workbook.problemsTable': 'Problèmes dans le modèle envoyé',
+  'workbook.file': 'Fichier',
+  'workbook.sheet': 'Feuille',
+  'workbook.row': 'Ligne',
+  'workbook.field': 'Champ',
+  'workbook.value': 'Valeur',
+  'workbook.why': 'Motif',
+  'workbook.column':
+    '{column, select, Domain {Domaine} Item {Élément} Question {Question} Answer {Réponse} Comment {Commentaire} other {{column}}}',
+  'workbook.conflict':
+    '{file} a été créé avant qu’une autre personne n’enregistre cette évaluation ; rien n’a donc été modifié. Téléchargez un nouveau modèle et saisissez-y vos réponses.',
+  'workbook.failed': '{file} n’a pas pu être envoyé : {message}',
+  'evidence.link': 'lien',
+  'evidence.remove': 'Retirer le justificatif « {title} »',
+  'evidence.removeShort': 'Retirer',
+  'evidence.reason': 'Pourquoi le retirer ?',
+  'evidence.reasonRequired': 'Indiquez un motif : il est conservé dans l’historique.',
+  'evidence.confirmRemove': 'Retirer le justificatif',
+  'evidence.addLink': 'Ajouter un lien',
+  'evidence.url': 'Adresse web (https://…)',
+  'evidence.linkTitle': 'Titre',
+  'evidence.add': 'Ajouter le lien',
+  'evidence.badUrl': 'Saisissez une adresse web commençant par http:// ou https://.',
+  'evidence.titleRequired': 'Donnez un titre au lien.',
+  'publish.title': 'Publier {country}, {year} ?',
+  'publish.what':
+    'La publication rend l’évaluation de {country} pour le cycle {year} publique, pour tous, sur l’observatoire (carte, profil du pays, téléchargements) et par l’API publique :',
+  'publish.answers': 'chaque réponse, avec son commentaire ;',
+  'publish.scores': 'les scores et catégories de chaque domaine et de l’ensemble ;',
+  'publish.evidence': 'les justificatifs joints à chaque élément (liens et fichiers), tels qu’ils sont maintenant.',
+  'publish.notPublic': 'Les commentaires de révision et l’historique restent privés.',
+  'publish.undo':
+    'Une publication est difficile à annuler : un coordonnateur peut rouvrir l’évaluation, mais ce qui a été publié reste consigné.',
+  'publish.confirm': 'Publier {country}, {year}',
   'conflict.title': 'Quelqu’un a enregistré cette évaluation avant vous',
   'conflict.text':
     'Vos réponses non enregistrées sont conservées ci-dessous. Chargez la version actuelle, puis appliquez à nouveau les vôtres.',
@@ -574,5 +628,5 @@ export const fr: Record<MessageKey, string> = {
   'admin.scopeHint': '484, 419, mondial',
   'series.description':
     '{series, select, SG_CPA_MIGRS {Pays dotés de politiques migratoires visant à faciliter la migration et la mobilité de façon ordonnée, sûre, régulière et responsable, par domaine d’action (1 = Nécessite des progrès supplémentaires ; 2 = Satisfait partiellement ; 3 = Satisfait ; 4 = Satisfait pleinement)} SG_CPA_MIGRP {Proportion de pays dotés de politiques migratoires visant à faciliter la migration et la mobilité de façon ordonnée, sûre, régulière et responsable, par domaine d’action (%)} SL_EMP_FTLINJUR {Accidents du travail mortels chez les salariés, par sexe et statut migratoire (pour 100 000 salariés)} SL_EMP_INJUR {Accidents du travail non mortels chez les salariés, par sexe et statut migratoire (pour 100 000 salariés)} SL_LBR_NTLCPL {Niveau de respect des droits du travail (liberté d’association et négociation collective) au niveau national, d’après les textes de l’Organisation internationale du Travail (OIT) et la législation nationale} SM_DTH_MIGR {Nombre total de décès et de disparitions enregistrés au cours de la migration (nombre)} SM_POP_REFG_OR {Nombre de réfugiés pour 100 000 habitants, par pays d’origine (pour 100 000 habitants)} SI_RMT_COST {Coût moyen de l’envoi de 200 dollars vers un pays destinataire, en proportion du montant transféré (%)} BX_TRF_PWKR {Volume des envois de fonds (en dollars des États-Unis) en proportion du PIB total (%)} other {}}',
-};
   'form.translationSource': 'Traduction officielle du questionnaire : {source}.',
+};
