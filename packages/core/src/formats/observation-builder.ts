@@ -40,15 +40,47 @@ export interface RawRecord {
 export const DEFAULT_YEAR_RANGE = { min: 2015, max: 2100 } as const;
 
 /** What the builder needs beyond the cells. */
-export interface BuildOptions {
-  /** M49 code for files without an area column. */
-  area?: string;
+export interface BuildOptions extends AreaOptions {
   /** Series for files without a series column (national files publish SG_CPA_MIGRS). */
   series?: SeriesCode;
-  isKnownArea?: (m49: string) => boolean;
-  resolveArea?: (code: string) => string | undefined;
   labels: LabelMapping;
   years: { min: number; max: number };
+}
+
+/** How a reader finds areas: the file's own area option, and the lookups that resolve and check a code. */
+export interface AreaOptions {
+  /** M49 code for files without an area column. */
+  area?: string;
+  isKnownArea?: (m49: string) => boolean;
+  resolveArea?: (code: string) => string | undefined;
+}
+
+/**
+ * An area cell checked, the same way for 10.7.2 observations and indicator datasets: the cell, or
+ * the file's area option when the file has no area column, gives an M49 code (or an ISO code the
+ * `resolveArea` lookup knows) of a known area. `missingColumn` when there is neither cell nor option:
+ * the reader says so once for the file.
+ */
+export function checkAreaCell(
+  cell: Cell | undefined,
+  options: AreaOptions,
+): { ok: true; m49: string } | { ok: false; cell: Cell; message: string } | { ok: false; missingColumn: true } {
+  const text = cell?.value ?? options.area;
+  if (text === undefined || text.trim() === '')
+    return cell ? { ok: false, cell, message: 'empty area code' } : { ok: false, missingColumn: true };
+  const m49 = normalizeM49(text) ?? options.resolveArea?.(text.trim());
+  const where = cell ?? { column: '(area option)', value: text };
+  if (m49 === undefined)
+    return {
+      ok: false,
+      cell: where,
+      message: options.resolveArea
+        ? 'not a known area code (M49 or ISO 3166)'
+        : 'not an M49 area code (one to three digits)',
+    };
+  if (options.isKnownArea && !options.isKnownArea(m49))
+    return { ok: false, cell: where, message: `unknown area: M49 code ${m49} is not a known area` };
+  return { ok: true, m49 };
 }
 
 /**
@@ -211,35 +243,17 @@ export class ObservationBuilder {
   }
 
   #area(record: RawRecord, problem: (cell: Cell | undefined, message: string) => void): string | undefined {
-    const cell = record.area;
-    const text = cell?.value ?? this.#options.area;
-    if (text === undefined || text.trim() === '') {
-      if (cell) problem(cell, 'empty area code');
-      else if (!this.#missingAreaReported) {
-        this.#missingAreaReported = true;
-        this.#problems.add({
-          message:
-            'the file has no area column (GeoAreaCode, REF_AREA, geo_area or GeoCode): give the area of the whole file as an option (M49 code)',
-        });
-      }
-      return undefined;
+    const checked = checkAreaCell(record.area, this.#options);
+    if (checked.ok) return checked.m49;
+    if (!('missingColumn' in checked)) problem(checked.cell, checked.message);
+    else if (!this.#missingAreaReported) {
+      this.#missingAreaReported = true;
+      this.#problems.add({
+        message:
+          'the file has no area column (GeoAreaCode, REF_AREA, geo_area or GeoCode): give the area of the whole file as an option (M49 code)',
+      });
     }
-    const m49 = normalizeM49(text) ?? this.#options.resolveArea?.(text.trim());
-    const where = cell ?? { column: '(area option)', value: text };
-    if (m49 === undefined) {
-      problem(
-        where,
-        this.#options.resolveArea
-          ? 'not a known area code (M49 or ISO 3166)'
-          : 'not an M49 area code (one to three digits)',
-      );
-      return undefined;
-    }
-    if (this.#options.isKnownArea && !this.#options.isKnownArea(m49)) {
-      problem(where, `unknown area: M49 code ${m49} is not a known area`);
-      return undefined;
-    }
-    return m49;
+    return undefined;
   }
 
   #year(record: RawRecord, problem: (cell: Cell | undefined, message: string) => void) {

@@ -2,11 +2,10 @@
  * The generic dataset model of any SDG series (one indicator, one series, one unit) and the one place
  * where raw cells become its observations, so every format reports the same problems in the same words.
  */
-import { normalizeM49 } from '../observations/observation.ts';
 import type { ProblemList } from '../formats/input.ts';
 import { excerpt } from '../formats/input.ts';
-import type { Cell } from '../formats/observation-builder.ts';
-import { checkYearCell, encodingHint } from '../formats/observation-builder.ts';
+import type { AreaOptions, Cell } from '../formats/observation-builder.ts';
+import { checkAreaCell, checkYearCell, encodingHint } from '../formats/observation-builder.ts';
 import { findIndicator, findIndicatorOfSeries } from './catalogue.ts';
 import { formatDimensionKey } from './merge-datasets.ts';
 
@@ -62,17 +61,13 @@ export interface RawDatasetRecord {
 export const DEFAULT_DATASET_YEARS = { min: 1990, max: 2100 } as const;
 
 /** What the collector needs beyond the cells. */
-export interface DatasetBuildOptions {
+export interface DatasetBuildOptions extends AreaOptions {
   /** Catalogue indicator for files without an Indicator column whose series the catalogue does not list. */
   indicator?: string;
   /** Series code for files without a series column. */
   series?: string;
   /** Unit for files without a unit column. */
   unit?: string;
-  /** M49 code for files without an area column. */
-  area?: string;
-  isKnownArea?: (m49: string) => boolean;
-  resolveArea?: (code: string) => string | undefined;
   years: { min: number; max: number };
 }
 
@@ -241,33 +236,15 @@ export class DatasetCollector {
   }
 
   #area(record: RawDatasetRecord, problem: (cell: Cell | undefined, message: string) => void): string | undefined {
-    const cell = record.area;
-    const raw = cell?.value ?? this.#options.area;
-    if (raw === undefined || raw.trim() === '') {
-      if (cell) problem(cell, 'empty area code');
-      else
-        this.#once(
-          'area',
-          'the file has no area column (GeoAreaCode, REF_AREA, GeoCode or Area): give the area of the whole file as an option (M49 code)',
-        );
-      return undefined;
-    }
-    const m49 = normalizeM49(raw) ?? this.#options.resolveArea?.(raw.trim());
-    const where = cell ?? { column: '(area option)', value: raw };
-    if (m49 === undefined) {
-      problem(
-        where,
-        this.#options.resolveArea
-          ? 'not a known area code (M49 or ISO 3166)'
-          : 'not an M49 area code (one to three digits)',
+    const checked = checkAreaCell(record.area, this.#options);
+    if (checked.ok) return checked.m49;
+    if (!('missingColumn' in checked)) problem(checked.cell, checked.message);
+    else
+      this.#once(
+        'area',
+        'the file has no area column (GeoAreaCode, REF_AREA, GeoCode or Area): give the area of the whole file as an option (M49 code)',
       );
-      return undefined;
-    }
-    if (this.#options.isKnownArea && !this.#options.isKnownArea(m49)) {
-      problem(where, `unknown area: M49 code ${m49} is not a known area`);
-      return undefined;
-    }
-    return m49;
+    return undefined;
   }
 
   #year(
