@@ -28,6 +28,11 @@ export function binaryFile(description: string) {
     .meta({ type: 'string', format: 'binary', description } as Record<string, unknown>);
 }
 
+/** A file download: the bytes, in the file's own media type unless one is named. */
+export function fileAnswer(description: string, mediaType = '*/*') {
+  return { description, content: { [mediaType]: { schema: binaryFile(description) } } };
+}
+
 /**
  * A value whose type the server's code defines (core's and the database's own types): typed exactly
  * for clients through the inferred answer types, documented as an object with its description, and

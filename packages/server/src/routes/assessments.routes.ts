@@ -41,6 +41,7 @@ import { extensionFits, sniffMediaType } from '../evidence/sniff-media-type.ts';
 import { evidenceQuotaProblem } from '../evidence/evidence-quota.ts';
 import { sendAttachment } from '../http/attachment.ts';
 import { liveScores } from '../assessments/assessment-view.ts';
+import { fileAnswer } from '../public-data/public-answers.schema.ts';
 import {
   adviceSchema,
   evidenceSchema,
@@ -54,7 +55,7 @@ import { onAssessment } from '../assessments/assessment-access.ts';
 import { announceWorkflowAction } from '../mail/mail-service.ts';
 
 const responseValueSchema = z.object({ optionId: z.string().optional(), comment: z.string().optional() });
-const assessmentSummarySchema = z
+export const assessmentSummarySchema = z
   .object({
     id: z.string(),
     jurisdiction: z.string(),
@@ -73,10 +74,10 @@ const assessmentSummarySchema = z
     publishedVersion: z.number().int().optional(),
   })
   .meta({ id: 'AssessmentSummary' });
-const assessmentSchema = assessmentSummarySchema
+export const assessmentSchema = assessmentSummarySchema
   .extend({ responses: z.record(z.string(), responseValueSchema) })
   .meta({ id: 'Assessment' });
-const assessmentViewSchema = z
+export const assessmentViewSchema = z
   .object({
     assessment: assessmentSchema,
     scores: liveScoresSchema
@@ -482,6 +483,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['evidence'],
         summary: 'Download an evidence file (always as an attachment)',
         params: evidenceParams,
+        response: { 200: fileAnswer('The file, as an attachment, in its own media type') },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 /** Liveness, readiness and the OpenAPI document. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { typedObject } from '../public-data/public-answers.schema.ts';
 import { appliedSchemaVersion, SCHEMA_VERSION } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import { PUBLIC } from '../http/route-kit.ts';
@@ -57,7 +58,15 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/openapi.json',
-    { config: PUBLIC, schema: { tags: ['health'], summary: 'This OpenAPI 3.1 document', hide: false } },
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['health'],
+        summary: 'This OpenAPI 3.1 document',
+        hide: false,
+        response: { 200: typedObject<string>('An OpenAPI 3.1 document (sent as prepared JSON)') },
+      },
+    },
     async (_request, reply) =>
       reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(app.swagger())),
   );

@@ -24,6 +24,7 @@ import {
   downloadAnswer,
   instrumentFileJsonSchema,
   instrumentsSchema,
+  fileAnswer,
   instrumentVersionSchema,
   jsonAnswer,
   pageOf,
@@ -244,6 +245,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Download an evidence file recorded in a publication of the jurisdiction (files of unpublished assessments are never served here)',
         params: yearParams.extend({ jurisdiction: z.string().min(1).max(40), evidenceId: z.string().min(1).max(100) }),
+        response: { 200: fileAnswer('The file as recorded, as an attachment, in its own media type') },
       },
     },
     async (request, reply) => {

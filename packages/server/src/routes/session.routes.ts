@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problems } from '../errors/problem-answers.ts';
 import { LANGUAGES } from '@migov/core';
 import {
   acceptInvitation,
@@ -36,7 +37,7 @@ import { attachMailSender, mailService } from '../mail/mail-service.ts';
 import { passwordResetMessage } from '../mail/notices.ts';
 import { createPasswordResetLink } from '../auth/password-reset-link.ts';
 
-const sessionSchema = z
+export const sessionSchema = z
   .object({
     user: userSchema,
     roles: z.array(roleGrantSchema),
@@ -569,7 +570,11 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/oidc/login',
     {
       config: PUBLIC,
-      schema: { tags: ['session'], summary: 'Start organisation sign-in (redirects to the OpenID Connect provider)' },
+      schema: {
+        tags: ['session'],
+        summary: 'Start organisation sign-in (redirects to the OpenID Connect provider)',
+        response: { 302: z.null().describe('To the OpenID Connect provider'), ...problems(404) },
+      },
     },
     async (_request, reply) => {
       if (!oidc)
@@ -593,7 +598,14 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/oidc/callback',
     {
       config: PUBLIC,
-      schema: { tags: ['session'], summary: 'Return from the OpenID Connect provider; signs in an existing account' },
+      schema: {
+        tags: ['session'],
+        summary: 'Return from the OpenID Connect provider; signs in an existing account',
+        response: {
+          302: z.null().describe('To the web app, signed in (or with the reason it could not)'),
+          ...problems(404),
+        },
+      },
     },
     async (request, reply) => {
       if (!oidc)

@@ -1,6 +1,7 @@
 /** Excel templates of an assessment: download, fill in offline, upload back (validated cell by cell; all or nothing). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileAnswer } from '../public-data/public-answers.schema.ts';
 import { getAssessment, recordAudit, saveResponses } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import { onAssessment } from '../assessments/assessment-access.ts';
@@ -39,6 +40,12 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['templates'],
         summary: 'Download the Excel template of an assessment, pre-filled with the current answers and comments',
         params: idParams,
+        response: {
+          200: fileAnswer(
+            'The Excel workbook (an attachment)',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+        },
       },
     },
     async (request, reply) => {

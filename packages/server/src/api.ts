@@ -1,0 +1,123 @@
+/**
+ * The types of the API's answers, inferred from the zod schemas the routes declare (the one definition
+ * of what the API answers). Clients import them with `import type` from `@migov/server/api`: this
+ * module has types only, so a bundle that imports it carries no server code.
+ */
+import type { z } from 'zod';
+import type { problemSchema } from './errors/problem.schema.ts';
+import type { roleGrantSchema, roleScopeSchema, userSchema } from './http/schemas.ts';
+import type { roundSchema } from './rounds/round-view.ts';
+import type { sessionSchema } from './routes/session.routes.ts';
+import type { assessmentSchema, assessmentSummarySchema, assessmentViewSchema } from './routes/assessments.routes.ts';
+import type {
+  adviceSchema,
+  classificationBandSchema,
+  domainResultSchema,
+  evidenceSchema,
+  exactNumberSchema,
+  liveScoresSchema,
+  nextCategoryAdviceSchema,
+  overallResultSchema,
+  reviewCommentSchema,
+  revisionDiffSchema,
+  revisionSchema,
+} from './assessments/assessment-answers.schema.ts';
+import type {
+  aggregatesSchema,
+  areaDetailSchema,
+  areaResultsSchema,
+  areaSummarySchema,
+  computedAggregateSchema,
+  countryResultSchema,
+  domainValueSchema,
+  instrumentSummarySchema,
+  officialAggregateSchema,
+  officialSnapshotSchema,
+  provenanceSchema,
+  publicationSchema,
+  publishedEvidenceSchema,
+  publishedResultSchema,
+  publishedScoreSchema,
+  resultRoundsSchema,
+  resultValuesSchema,
+  roundResultsSchema,
+} from './public-data/public-answers.schema.ts';
+
+export type { AssessmentState, InstrumentVersion, LocalizedText, Role } from '@migov/core';
+export type { Permission } from './auth/permissions.ts';
+
+/** A paged list of items (every paged answer). */
+export interface Page<Item> {
+  items: Item[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** An RFC 9457 problem: every error answer. */
+export type Problem = z.infer<typeof problemSchema>;
+
+// Accounts and sessions.
+export type RoleScope = z.infer<typeof roleScopeSchema>;
+export type RoleGrant = z.infer<typeof roleGrantSchema>;
+export type User = z.infer<typeof userSchema>;
+/** GET /session. */
+export type Session = z.infer<typeof sessionSchema>;
+/** GET /rounds. */
+export type Round = z.infer<typeof roundSchema>;
+
+// Public data.
+/** GET /instruments. */
+export type InstrumentSummary = z.infer<typeof instrumentSummarySchema>;
+/** GET /areas: a country, region or group. */
+export type AreaSummary = z.infer<typeof areaSummarySchema>;
+/** GET /areas/:code. */
+export type AreaDetail = z.infer<typeof areaDetailSchema>;
+/** Where a shown value comes from (one shape on every answer that carries a 10.7.2 value). */
+export type ValueProvenance = z.infer<typeof provenanceSchema>;
+export type PublishedScore = z.infer<typeof publishedScoreSchema>;
+/** GET /published/:year: the latest publication of a jurisdiction. */
+export type PublishedResult = z.infer<typeof publishedResultSchema>;
+export type PublishedEvidence = z.infer<typeof publishedEvidenceSchema>;
+/** GET /published/:year/:jurisdiction: every publication, with the answers and their evidence. */
+export type Publication = z.infer<typeof publicationSchema>;
+/** The official snapshot shipped with the product (or fetched later). */
+export type OfficialSnapshot = z.infer<typeof officialSnapshotSchema>;
+/** One domain (or the overall result, ALLDOMAINS) of a result set. */
+export type DomainValue = z.infer<typeof domainValueSchema>;
+export type ResultValues = z.infer<typeof resultValuesSchema>;
+/** GET /results/:year and /areas/:code/results: a country's 10.7.2 result of a round. */
+export type CountryResult = z.infer<typeof countryResultSchema>;
+/** GET /results. */
+export type ResultRounds = z.infer<typeof resultRoundsSchema>;
+/** GET /results/:year. */
+export type RoundResults = z.infer<typeof roundResultsSchema>;
+/** GET /areas/:code/results. */
+export type AreaResults = z.infer<typeof areaResultsSchema>;
+export type ComputedAggregate = z.infer<typeof computedAggregateSchema>;
+export type OfficialAggregate = z.infer<typeof officialAggregateSchema>;
+/** GET /aggregates/:year. */
+export type Aggregates = z.infer<typeof aggregatesSchema>;
+/** An SG_CPA_MIGRP figure in the earlier shape (Aggregates.published). */
+export type PublishedObservation = Aggregates['published'][number];
+
+// Assessments.
+export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
+export type Assessment = z.infer<typeof assessmentSchema>;
+/** An answer: the chosen option and the focal point's comment. */
+export type ResponseValue = Assessment['responses'][string];
+/** GET /assessments/:id, and every change to an assessment. */
+export type AssessmentView = z.infer<typeof assessmentViewSchema>;
+export type ExactNumber = z.infer<typeof exactNumberSchema>;
+export type ClassificationBand = z.infer<typeof classificationBandSchema>;
+export type DomainResult = z.infer<typeof domainResultSchema>;
+export type OverallResult = z.infer<typeof overallResultSchema>;
+/** A domain or the overall result of the live scores. */
+export type ScoredPart = DomainResult | OverallResult;
+export type LiveScores = z.infer<typeof liveScoresSchema>;
+export type NextCategoryAdvice = z.infer<typeof nextCategoryAdviceSchema>;
+export type Advice = z.infer<typeof adviceSchema>;
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type ReviewComment = z.infer<typeof reviewCommentSchema>;
+export type Revision = z.infer<typeof revisionSchema>;
+export type RevisionDiff = z.infer<typeof revisionDiffSchema>;
