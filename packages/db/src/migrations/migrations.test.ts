@@ -33,7 +33,10 @@ describe.each(TEST_DIALECTS)('migrations on %s', (dialect) => {
     await test.db.migrate();
     expect(await appliedSchemaVersion(test.db)).toBe(SCHEMA_VERSION);
     expect(SCHEMA_VERSION).toBe(LATEST_MIGRATION);
-    expect(await test.db.kysely.selectFrom('users').select('email').execute()).toEqual([{ email: 'kept@example.org' }]);
+    expect(await test.db.kysely.selectFrom('users').select(['email', 'preferred_language']).execute()).toEqual([
+      // 0011: an account from before e-mail languages gets English.
+      { email: 'kept@example.org', preferred_language: 'en' },
+    ]);
     const indexes =
       dialect === 'sqlite'
         ? await sql<{
