@@ -13,7 +13,7 @@ import {
   type NewOutboxMessage,
   type RoleHolder,
 } from '@migov/db';
-import { scopeCovers, type Role, type RoleScope } from '../auth/permissions.ts';
+import { rolesWith, scopeCovers, type Permission, type Role, type RoleScope } from '../auth/permissions.ts';
 import type { AppContext } from '../context.ts';
 import { renderMail, renderSubject, type MailBlock } from './mail-render.ts';
 import { formatDateTime, formatDay, isolate, MAIL_TEXTS, type NoticeAction, type ReminderState } from './mail-texts.ts';
@@ -129,14 +129,24 @@ export function passwordResetMessage(input: {
   });
 }
 
-/** Who gets the notice of each workflow action, and which page it opens. */
+/**
+ * Who gets the notice of each workflow action: the holders of these permissions over the jurisdiction
+ * (auth/permissions.ts), that is who acts next (reviewers and coordinators decide on a submission; the
+ * focal point resubmits what was returned; the coordinator publishes what the focal point submitted;
+ * everyone working on it hears of the publication); and which page it opens.
+ */
 const WORKFLOW_NOTICES = {
-  submit: { roles: ['reviewer', 'national-coordinator'], page: 'review' },
-  resubmit: { roles: ['reviewer', 'national-coordinator'], page: 'review' },
-  return: { roles: ['focal-point'], page: 'assessment' },
-  validate: { roles: ['national-coordinator', 'focal-point'], page: 'review' },
-  publish: { roles: ['focal-point', 'reviewer', 'national-coordinator'], page: 'review' },
-} as const satisfies Record<NoticeAction, { roles: readonly Role[]; page: 'review' | 'assessment' }>;
+  submit: { permissions: ['assessment:validate'], page: 'review' },
+  resubmit: { permissions: ['assessment:validate'], page: 'review' },
+  return: { permissions: ['assessment:resubmit'], page: 'assessment' },
+  validate: { permissions: ['assessment:publish', 'assessment:submit'], page: 'review' },
+  publish: { permissions: ['assessment:comment'], page: 'review' },
+} as const satisfies Record<NoticeAction, { permissions: readonly Permission[]; page: 'review' | 'assessment' }>;
+
+/** The roles holding any of these permissions. */
+function holdersOf(permissions: readonly Permission[]): Role[] {
+  return [...new Set(permissions.flatMap(rolesWith))];
+}
 
 /** Whether a workflow action sends notices. */
 export function isNoticeAction(action: string): action is NoticeAction {
@@ -172,8 +182,9 @@ export async function workflowNotices(
   },
 ): Promise<NewOutboxMessage[]> {
   const notice = WORKFLOW_NOTICES[input.action];
-  const holders = await listRoleHolders(context.db, notice.roles);
-  return recipientsFor(holders, notice.roles, input.assessment.jurisdiction, context.geography, input.actor.userId).map(
+  const roles = holdersOf(notice.permissions);
+  const holders = await listRoleHolders(context.db, roles);
+  return recipientsFor(holders, roles, input.assessment.jurisdiction, context.geography, input.actor.userId).map(
     (holder) => {
       const language = holder.preferredLanguage;
       const texts = MAIL_TEXTS[language];
@@ -225,14 +236,16 @@ export async function roundReminders(
     (round) => round.closesOn >= today && round.closesOn <= horizon && roundStatus(round, now) === 'open',
   );
   if (rounds.length === 0) return [];
-  const holders = await listRoleHolders(context.db, ['focal-point']);
+  // Those who submit the assessment are reminded.
+  const submitters = holdersOf(['assessment:submit']);
+  const holders = await listRoleHolders(context.db, submitters);
   const messages: NewOutboxMessage[] = [];
   for (const round of rounds) {
     for (const state of ['draft', 'returned'] as const satisfies readonly ReminderState[]) {
       for (let offset = 0; ; offset += 500) {
         const page = await listAssessments(context.db, { roundId: round.id, state, page: { limit: 500, offset } });
         for (const assessment of page.items) {
-          for (const holder of recipientsFor(holders, ['focal-point'], assessment.jurisdiction, context.geography)) {
+          for (const holder of recipientsFor(holders, submitters, assessment.jurisdiction, context.geography)) {
             const language = holder.preferredLanguage;
             const texts = MAIL_TEXTS[language];
             const where = isolate(placeName(assessment.jurisdiction, context.geography, language));
