@@ -193,7 +193,7 @@ describe('the observatory on official data (Chromium, real server, fresh databas
     await panels.first().waitFor();
     expect(await panels.first().getAttribute('data-testid')).toBe('country-indicator-8.8.1');
     expect((await panels.first().getByTestId('indicator-source').textContent())?.trim()).toBe(
-      'Official: UN SDG Global Database, retrieved 2026-12-07',
+      'Official: UN SDG Global Database, retrieved Dec 7, 2026',
     );
     await tab.audit('profile 484');
     await page.screenshot({ path: join(SHOTS, 'observatory-profile-484.png'), fullPage: true });
