@@ -250,6 +250,10 @@ describe('the assessment form in Chromium', () => {
     await page.goto(`${platform.url}/en/workspace/review/${validatedId}/`);
     await page.getByTestId('assessment-state').waitFor();
     expect(await page.getByTestId('assessment-state').innerText()).toBe('Validated');
+    // The review numbers the items as the form does.
+    expect(await page.locator('.review-item h3 .item-number').allInnerTexts()).toEqual(
+      [...NUMBERS.values()].map((number) => `${number}.`),
+    );
     const dialog = page.getByRole('dialog', { name: 'Publish Chile, 2023?' });
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await dialog.waitFor();

@@ -1,6 +1,7 @@
 /* @jsxRuntime automatic */
 /** Review: answers with evidence, a comment per item, return with a reason, validate, publish; the history and a side-by-side diff of versions. */
 import { useState } from 'react';
+import { itemNumbers } from '@migov/core/instruments';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { ErrorMessage } from '../app/shared.tsx';
@@ -52,6 +53,7 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
   const [deciding, setDeciding] = useState(false);
   const id = view.assessment.id;
   const items = instrument.domains.flatMap((domain) => domain.items);
+  const numbers = itemNumbers(instrument);
   const optionLabel = (itemId: string, optionId: string | undefined) => {
     const item = items.find((entry) => entry.id === itemId);
     return item && optionId ? (
@@ -175,7 +177,7 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
             return (
               <div key={item.id} className="review-item">
                 <h3>
-                  <Localized text={item.text} />
+                  <span className="item-number">{numbers.get(item.id)}.</span> <Localized text={item.text} />
                 </h3>
                 <p>
                   <strong>{t('country.answer')}:</strong> {optionLabel(item.id, value.optionId)}
