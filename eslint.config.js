@@ -75,8 +75,13 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'the web app runs in the browser: no Node modules (docs/architecture.md)' },
             {
-              group: ['@migov/db', '@migov/db/*', '@migov/server/*', '@migov/cli', '@migov/briefs', '@migov/microdata'],
+              group: ['@migov/db', '@migov/db/*', '@migov/cli', '@migov/briefs', '@migov/microdata'],
               message: 'the web app talks to the API only (docs/architecture.md)',
+            },
+            {
+              group: ['@migov/server/*'],
+              allowTypeImports: true,
+              message: 'the web app talks to the API only; it may use the types of its answers (docs/architecture.md)',
             },
           ],
         },

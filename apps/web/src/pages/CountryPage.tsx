@@ -5,6 +5,7 @@
  * domains over time; the answers and evidence of a national publication; next-category advice,
  * related commitments, the region.
  */
+import { optionLabel } from '@migov/core/instruments';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../app/router-context.tsx';
 import { areaName, categoryLabel, domainLabel } from '../app/localized.ts';
@@ -62,10 +63,9 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
   const itemText = new Map(
     instrument.domains.flatMap((domain) => domain.items.map((item) => [item.id, item.text] as const)),
   );
-  const optionLabel = (itemId: string, optionId: string | undefined) => {
-    const item = instrument.domains.flatMap((domain) => domain.items).find((entry) => entry.id === itemId);
-    const option = item ? instrument.scales[item.scale]?.find((entry) => entry.id === optionId) : undefined;
-    return option ? <Localized text={option.label} /> : '–';
+  const optionText = (itemId: string, optionId: string | undefined) => {
+    const label = optionLabel(instrument, itemId, optionId);
+    return label ? <Localized text={label} /> : '–';
   };
   const overall = classifyValue(shown.value, OVERALL);
   const previous = history.filter((entry) => entry.year < shown.year).at(-1);
@@ -275,7 +275,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
                       <th scope="row">
                         <Localized text={item.text} />
                       </th>
-                      <td>{optionLabel(item.id, responses[item.id])}</td>
+                      <td>{optionText(item.id, responses[item.id])}</td>
                       <td>
                         <PublishedEvidenceList entries={latest?.evidence?.[item.id]} href={evidenceHref} />
                       </td>
@@ -312,7 +312,7 @@ export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenc
                           ) : (
                             change.itemId
                           ),
-                          option: optionLabel(change.itemId, change.toOptionId),
+                          option: optionText(change.itemId, change.toOptionId),
                         }}
                       />
                     </li>

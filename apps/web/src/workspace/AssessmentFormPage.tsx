@@ -5,7 +5,7 @@
  * validation, evidence by drag and drop, a comment per item, a live score preview, submit.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { itemNumbers } from '@migov/core/instruments';
+import { itemNumbers, optionLabel } from '@migov/core/instruments';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { CategoryBadge } from '../app/shared.tsx';
@@ -285,13 +285,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
                     .flatMap((domain) => domain.items)
                     .find((entry) => entry.id === row.itemId);
                   const label = (optionId: string | null | undefined) =>
-                    item && optionId ? (
-                      <Localized
-                        text={instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label}
-                      />
-                    ) : (
-                      '–'
-                    );
+                    item && optionId ? <Localized text={optionLabel(instrument, item.id, optionId)} /> : '–';
                   return (
                     <tr key={row.itemId}>
                       <th scope="row">{item ? <Localized text={item.text} /> : row.itemId}</th>

@@ -1,5 +1,6 @@
 /* @jsxRuntime automatic */
 /** The reviewer's summary of an assessment: the server's live overall score and category, and what would reach the next category. */
+import { optionLabel } from '@migov/core/instruments';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { categoryLabel } from '../app/localized.ts';
 import { Localized, Message } from '../app/Localized.tsx';
@@ -18,9 +19,8 @@ export function ReviewScore({ view, instrument }: { view: AssessmentView; instru
     return item ? <Localized text={item.text} /> : itemId;
   };
   const optionText = (itemId: string, optionId: string) => {
-    const item = items.find((entry) => entry.id === itemId);
-    const option = item ? instrument.scales[item.scale]?.find((entry) => entry.id === optionId) : undefined;
-    return option ? <Localized text={option.label} /> : optionId;
+    const label = optionLabel(instrument, itemId, optionId);
+    return label ? <Localized text={label} /> : optionId;
   };
   const what = t('common.overall');
   return (

@@ -7,6 +7,7 @@ import {
   LANGUAGES,
   localize,
   nextCategory,
+  optionLabel,
   parseInstrument,
   scoreAssessment,
   type InstrumentVersion,
@@ -77,9 +78,8 @@ function describeAdvice(advice: NextCategory, instrument: InstrumentVersion, lan
       return advice.reason;
     case 'reachable': {
       const options = (itemId: string, optionId: string) => {
-        const item = instrument.domains.flatMap((domain) => domain.items).find((entry) => entry.id === itemId);
-        const option = item ? instrument.scales[item.scale]?.find((entry) => entry.id === optionId) : undefined;
-        return option ? localize(option.label, language) : optionId;
+        const label = optionLabel(instrument, itemId, optionId);
+        return label ? localize(label, language) : optionId;
       };
       const changes = advice.changes.map(
         (change) => `${name(change.itemId)} -> "${options(change.itemId, change.toOptionId)}"`,

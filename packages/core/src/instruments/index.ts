@@ -4,3 +4,4 @@ export * from './sdg-10-7-2.data.ts';
 export * from './registry.ts';
 export * from './translations.ts';
 export * from './item-number.ts';
+export * from './option-label.ts';
