@@ -223,11 +223,11 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
     await scope.register(assessmentRoutes, { prefix: API_PREFIX });
   });
   await app.register(adminRoutes, { prefix: API_PREFIX });
+  await app.register(roundRoutes, { prefix: API_PREFIX });
+  await app.register(accountRoutes, { prefix: API_PREFIX });
   await app.register(templateRoutes, { prefix: API_PREFIX });
   await app.register(importRoutes, { prefix: API_PREFIX });
   await app.register(partnershipRoutes, { prefix: API_PREFIX });
-  await app.register(roundRoutes, { prefix: API_PREFIX });
-  await app.register(accountRoutes, { prefix: API_PREFIX });
   await app.register(crosswalkRoutes, { prefix: API_PREFIX });
   await app.register(briefRoutes, { prefix: API_PREFIX });
   await app.register(mgiRoutes, { prefix: API_PREFIX });
