@@ -216,6 +216,45 @@ describe('no English in the Arabic, Chinese and Russian pages (Chromium, real se
       const page = await context.newPage();
       failOnPageErrors(page);
       try {
+        const phrases = englishPhrases(lang);
+        const allowedPhrases = [...ALLOWED_PHRASES, ...partnershipNames].sort(
+          (left, right) => right.length - left.length,
+        );
+        const messages = new Map(
+          [...phrases]
+            .filter(([phrase, key]) => (en as Record<string, string>)[key] === phrase)
+            .map(([phrase, key]) => [phrase, key]),
+        );
+        // One line per text found, with the first page that shows it and how many do.
+        const found = new Map<string, { path: string; pages: number }>();
+        const note = (line: string, path: string) => {
+          const seen = found.get(line);
+          if (seen) seen.pages += 1;
+          else found.set(line, { path, pages: 1 });
+        };
+        /** Open a page and note what it shows in English. */
+        const visit = async (path: string) => {
+          await page.goto(`${demo.url}${path}`);
+          await page.locator('main h1').first().waitFor({ timeout: 15_000 });
+          await page.waitForLoadState('networkidle');
+          expect(await page.evaluate(() => document.documentElement.lang), path).toBe(lang);
+          const onPage = new Set<string>();
+          for (const { text, foreign } of await collect(page, lang)) {
+            // Text declared English is a source's fact: it fails only when it is a whole message of the interface.
+            if (foreign) {
+              if (messages.has(text)) onPage.add(`catalogue ${messages.get(text)}: "${text}" marked as English`);
+              continue;
+            }
+            for (const [phrase, key] of phrases)
+              if (text.includes(phrase)) onPage.add(`catalogue ${key}: "${phrase}" in "${text}"`);
+            const words = englishWords(text, allowedPhrases);
+            if (words.length > 0) onPage.add(`"${text}" (${[...new Set(words)].join(' ')})`);
+          }
+          for (const line of onPage) note(line, path);
+        };
+        // Signed out first: the sign-in and password reset pages.
+        await visit(`/${lang}/sign-in/`);
+        await visit(`/${lang}/password-reset/`);
         const signIn = await page.request.post(`${demo.url}/api/v1/session`, {
           data: { email: 'demo-administrator@demo.migov.invalid', password: demo.password },
         });
@@ -244,41 +283,7 @@ describe('no English in the Arabic, Chinese and Russian pages (Chromium, real se
           `/${lang}/workspace/mgi/`,
           `/${lang}/workspace/briefs/`,
         ];
-        const phrases = englishPhrases(lang);
-        const allowedPhrases = [...ALLOWED_PHRASES, ...partnershipNames].sort(
-          (left, right) => right.length - left.length,
-        );
-        const messages = new Map(
-          [...phrases]
-            .filter(([phrase, key]) => (en as Record<string, string>)[key] === phrase)
-            .map(([phrase, key]) => [phrase, key]),
-        );
-        // One line per text found, with the first page that shows it and how many do.
-        const found = new Map<string, { path: string; pages: number }>();
-        const note = (line: string, path: string) => {
-          const seen = found.get(line);
-          if (seen) seen.pages += 1;
-          else found.set(line, { path, pages: 1 });
-        };
-        for (const path of paths) {
-          await page.goto(`${demo.url}${path}`);
-          await page.locator('main h1').first().waitFor({ timeout: 15_000 });
-          await page.waitForLoadState('networkidle');
-          expect(await page.evaluate(() => document.documentElement.lang), path).toBe(lang);
-          const onPage = new Set<string>();
-          for (const { text, foreign } of await collect(page, lang)) {
-            // Text declared English is a source's fact: it fails only when it is a whole message of the interface.
-            if (foreign) {
-              if (messages.has(text)) onPage.add(`catalogue ${messages.get(text)}: "${text}" marked as English`);
-              continue;
-            }
-            for (const [phrase, key] of phrases)
-              if (text.includes(phrase)) onPage.add(`catalogue ${key}: "${phrase}" in "${text}"`);
-            const words = englishWords(text, allowedPhrases);
-            if (words.length > 0) onPage.add(`"${text}" (${[...new Set(words)].join(' ')})`);
-          }
-          for (const line of onPage) note(line, path);
-        }
+        for (const path of paths) await visit(path);
         const report = [...found].map(
           ([line, { path, pages }]) => `${path}${pages > 1 ? ` (+${pages - 1})` : ''} ${line}`,
         );
