@@ -12,8 +12,8 @@ import { normaliseLabel } from './label-mapping.ts';
 import type { SkipEntry } from './vocabulary.ts';
 import { isPlaceholder, skippedValue } from './vocabulary.ts';
 
-/** Columns written by {@link formatSdgCsv}: the SDG API's, then migov's Numerator and Denominator for SG_CPA_MIGRP. */
-export const SDG_CSV_COLUMNS = [
+/** The columns every SDG API CSV starts with, for 10.7.2 and for any other indicator's series. */
+export const SDG_API_LEAD_COLUMNS = [
   'Goal',
   'Target',
   'Indicator',
@@ -23,6 +23,11 @@ export const SDG_CSV_COLUMNS = [
   'GeoAreaName',
   'TimePeriod',
   'Value',
+] as const;
+
+/** Columns written by {@link formatSdgCsv}: the SDG API's, then migov's Numerator and Denominator for SG_CPA_MIGRP. */
+export const SDG_CSV_COLUMNS = [
+  ...SDG_API_LEAD_COLUMNS,
   'Time_Detail',
   'Source',
   'FootNote',

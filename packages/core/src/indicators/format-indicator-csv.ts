@@ -3,6 +3,7 @@
  * opens in a spreadsheet without running anything: every text cell is neutralised against formulas.
  */
 import { formatCsvRows, type CsvCell } from '../formats/csv-table.ts';
+import { SDG_API_LEAD_COLUMNS } from '../formats/sdg-api-csv.ts';
 import { findIndicator } from './catalogue.ts';
 import type { IndicatorDataset } from './dataset.ts';
 import { ATTRIBUTE_SPELLINGS } from './dataset-columns.ts';
@@ -14,18 +15,7 @@ export interface IndicatorCsvOptions {
 }
 
 /** Columns every file starts with; dimensions (`[SEX]`, …) and further attributes follow. */
-export const INDICATOR_CSV_COLUMNS = [
-  'Goal',
-  'Target',
-  'Indicator',
-  'SeriesCode',
-  'SeriesDescription',
-  'GeoAreaCode',
-  'GeoAreaName',
-  'TimePeriod',
-  'Value',
-  '[Units]',
-] as const;
+export const INDICATOR_CSV_COLUMNS = [...SDG_API_LEAD_COLUMNS, '[Units]'] as const;
 
 /**
  * Write datasets as one CSV in the SDG API layout: the fixed columns, one bracketed column per
