@@ -2,7 +2,13 @@
  * The one place where raw cells become observations. Every reader hands over cells with their row and
  * column, so every format reports the same problems in the same words.
  */
-import type { Observation, ObservationValue, PolicyDomainCode, SeriesCode } from '../observations/observation.ts';
+import type {
+  Observation,
+  ObservationValue,
+  PolicyDomainCode,
+  Problem,
+  SeriesCode,
+} from '../observations/observation.ts';
 import { normalizeM49, SERIES } from '../observations/observation.ts';
 import type { ProblemList } from './input.ts';
 import { excerpt } from './input.ts';
@@ -80,6 +86,32 @@ export function checkAreaCell(
     };
   if (options.isKnownArea && !options.isKnownArea(m49))
     return { ok: false, cell: where, message: `unknown area: M49 code ${m49} is not a known area` };
+  return { ok: true, m49 };
+}
+
+/**
+ * The file's area option checked before reading, by the same rule as an area cell: its M49 code (or
+ * the M49 code of an ISO code `resolveArea` knows) of a known area, or the problem to report.
+ */
+export function checkAreaOption(
+  area: string,
+  options: AreaOptions,
+): { ok: true; m49: string } | { ok: false; problem: Omit<Problem, 'file'> } {
+  const m49 = normalizeM49(area) ?? options.resolveArea?.(area.trim());
+  if (m49 === undefined)
+    return {
+      ok: false,
+      problem: {
+        column: '(area option)',
+        value: excerpt(area),
+        message: 'the area option is not an M49 code (one to three digits)',
+      },
+    };
+  if (options.isKnownArea && !options.isKnownArea(m49))
+    return {
+      ok: false,
+      problem: { column: '(area option)', value: area, message: `unknown area: M49 code ${m49} is not a known area` },
+    };
   return { ok: true, m49 };
 }
 

@@ -3,7 +3,6 @@
  * and return either all observations or the complete list of problems.
  */
 import type { Observation, Problem, SeriesCode } from '../observations/observation.ts';
-import { normalizeM49 } from '../observations/observation.ts';
 import type { InputFile, InputLimitExceeded, InputLimits } from './input.ts';
 import {
   DEFAULT_MAX_LINE_BYTES,
@@ -16,7 +15,7 @@ import {
 import { parseCsvTable } from './csv-table.ts';
 import type { LabelMapping } from './label-mapping.ts';
 import { DEFAULT_LABEL_MAPPING } from './label-mapping.ts';
-import { DEFAULT_YEAR_RANGE, ObservationBuilder } from './observation-builder.ts';
+import { checkAreaOption, DEFAULT_YEAR_RANGE, ObservationBuilder } from './observation-builder.ts';
 import { isSdgApiCsvHeader, readSdgApiCsvTable } from './sdg-api-csv.ts';
 import { isDdfHeader, readDdfTable } from './ddf-csv.ts';
 import { readSdmxCsvTable, sdmxCsvVersion } from './sdmx-csv.ts';
@@ -115,20 +114,12 @@ export function readObservations(file: InputFile, options: ReadObservationsOptio
   }
   let area: string | undefined;
   if (options.area !== undefined) {
-    area = normalizeM49(options.area);
-    if (area === undefined)
-      problems.add({
-        column: '(area option)',
-        value: options.area,
-        message: 'the area option is not an M49 code (one to three digits)',
-      });
-    else if (options.isKnownArea && !options.isKnownArea(area))
-      problems.add({
-        column: '(area option)',
-        value: options.area,
-        message: `unknown area: M49 code ${area} is not a known area`,
-      });
-    if (problems.size > 0) return result(undefined);
+    const checked = checkAreaOption(options.area, options);
+    if (!checked.ok) {
+      problems.add(checked.problem);
+      return result(undefined);
+    }
+    area = checked.m49;
   }
   const labels = options.labels ?? DEFAULT_LABEL_MAPPING;
   const builder = new ObservationBuilder(problems, {

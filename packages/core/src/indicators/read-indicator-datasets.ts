@@ -3,7 +3,6 @@
  * every series with its disaggregations, and return either all datasets or the complete list of problems.
  */
 import type { Problem } from '../observations/observation.ts';
-import { normalizeM49 } from '../observations/observation.ts';
 import type { InputFile, InputLimits } from '../formats/input.ts';
 import { DEFAULT_MAX_LINE_BYTES, excerpt, inputText, ProblemList } from '../formats/input.ts';
 import type { CsvTable } from '../formats/csv-table.ts';
@@ -11,7 +10,7 @@ import { parseCsvTable } from '../formats/csv-table.ts';
 import { cellAt, codeCellAt } from '../formats/columns.ts';
 import { sdmxCsvVersion } from '../formats/sdmx-csv.ts';
 import { isSdgApiCsvHeader } from '../formats/sdg-api-csv.ts';
-import type { Cell } from '../formats/observation-builder.ts';
+import { checkAreaOption, type Cell } from '../formats/observation-builder.ts';
 import { findIndicator } from './catalogue.ts';
 import type { ComponentCell, IndicatorDataset } from './dataset.ts';
 import { DEFAULT_DATASET_YEARS, DatasetCollector, SERIES_CODE } from './dataset.ts';
@@ -90,19 +89,9 @@ export function readIndicatorDatasets(
   }
   let area: string | undefined;
   if (options.area !== undefined) {
-    area = normalizeM49(options.area) ?? options.resolveArea?.(options.area.trim());
-    if (area === undefined)
-      problems.add({
-        column: '(area option)',
-        value: excerpt(options.area),
-        message: 'the area option is not an M49 code (one to three digits)',
-      });
-    else if (options.isKnownArea && !options.isKnownArea(area))
-      problems.add({
-        column: '(area option)',
-        value: options.area,
-        message: `unknown area: M49 code ${area} is not a known area`,
-      });
+    const checked = checkAreaOption(options.area, options);
+    if (checked.ok) area = checked.m49;
+    else problems.add(checked.problem);
   }
   if (problems.size > 0) return result(undefined);
 
