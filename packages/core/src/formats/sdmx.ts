@@ -28,19 +28,11 @@ export const SDG_DIMENSIONS = [
   'PRODUCT',
 ] as const;
 
+/** The dimensions that name a 10.7.2 observation; the policy domain is its COMPOSITE_BREAKDOWN. */
+const KEY_DIMENSIONS: readonly string[] = ['FREQ', 'REPORTING_TYPE', 'SERIES', 'REF_AREA', 'COMPOSITE_BREAKDOWN'];
+
 /** Breakdowns that 10.7.2 never disaggregates: always `_T` (total). */
-const TOTAL_ONLY_DIMENSIONS = [
-  'SEX',
-  'AGE',
-  'URBANISATION',
-  'INCOME_WEALTH_QUANTILE',
-  'EDUCATION_LEV',
-  'OCCUPATION',
-  'CUST_BREAKDOWN',
-  'DISABILITY_STATUS',
-  'ACTIVITY',
-  'PRODUCT',
-] as const;
+const TOTAL_ONLY_DIMENSIONS = SDG_DIMENSIONS.filter((dimension) => !KEY_DIMENSIONS.includes(dimension));
 
 /** Series-level attribute written by migov. */
 export const SDG_SERIES_ATTRIBUTES = ['UNIT_MEASURE'] as const;
