@@ -23,6 +23,7 @@ describe('area names in the interface language', () => {
     expect(areaName({ code: '150', name: 'Europe', kind: 'region' }, 'ar')).toBe('أوروبا');
     expect(areaName({ code: '484', alpha2: 'MX', name: 'Mexico', kind: 'country' }, 'ru')).toBe('Мексика');
     expect(areaName({ code: '2', name: 'Africa', kind: 'region' }, 'en')).toBe('Africa');
+    expect(areaName({ code: '1', m49: '001', name: 'World', kind: 'world' }, 'ru')).toBe('Весь мир');
   });
 
   it('names map shapes without an M49 area, and joins lists the language’s way', () => {

@@ -1,5 +1,5 @@
 /** Names and labels in the interface language: instrument texts, area names (CLDR through Intl.DisplayNames), categories. */
-import type { AreaSummary, LocalizedText } from '../api/api-types.ts';
+import type { AreaSummary, LocalizedText } from '@migov/server/api';
 import { AREA_NAMES_NOT_IN_CLDR, MAP_SHAPE_NAMES } from '../i18n/area-names.ts';
 import { CLDR_M49_REGION_NAMES } from '../i18n/cldr-region-names.data.ts';
 import { INTL_LOCALES, type UiLanguage } from '../i18n/languages.ts';
@@ -55,7 +55,9 @@ export function areaName(
   if (own) return own;
   // CLDR names the M49 regions by their three-digit codes (002 Africa, 419 Latin America and the Caribbean).
   if (area.kind === 'country') return area.name;
-  return cldrName(m49.padStart(3, '0'), lang) ?? CLDR_M49_REGION_NAMES[m49]?.[lang] ?? area.name;
+  const cldr = cldrName(m49.padStart(3, '0'), lang) ?? CLDR_M49_REGION_NAMES[m49]?.[lang];
+  // CLDR writes some names as they run in a sentence ("весь мир"); a name standing alone starts with a capital.
+  return cldr ? cldr.charAt(0).toLocaleUpperCase(INTL_LOCALES[lang]) + cldr.slice(1) : area.name;
 }
 
 /** The name of a map shape that has no M49 area of its own (the atlas names it in English). */
