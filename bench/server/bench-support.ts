@@ -1,5 +1,5 @@
 /** Shared pieces of the server benchmarks: a seeded database per dialect, a listening app, results output. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,35 +30,43 @@ export function numberArg(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/** The URL of a new, empty database of the dialect (a SQLite file in a temporary folder, or a PostgreSQL database), and how to remove it. */
+export async function emptyBenchDatabase(dialect: BenchDialect): Promise<{ url: string; remove(): Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const folder = mkdtempSync(join(tmpdir(), 'migov-bench-'));
+    return {
+      url: `sqlite:${join(folder, 'bench.sqlite')}`,
+      remove: async () => rmSync(folder, { recursive: true, force: true }),
+    };
+  }
+  const name = `migov_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    async remove() {
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
 /** A fresh database of the dialect after first start (the official snapshot and the demo data), and its URL; `drop` removes it. */
 export async function seededDatabase(
   dialect: BenchDialect,
   options: { poolSize?: number } = {},
 ): Promise<{ db: MigovDatabase; url: string; drop(): Promise<void> }> {
-  let db: MigovDatabase;
-  let databaseUrl: string;
-  let cleanup = async () => undefined as void;
-  if (dialect === 'sqlite') {
-    const folder = mkdtempSync(join(tmpdir(), 'migov-bench-'));
-    databaseUrl = `sqlite:${join(folder, 'bench.sqlite')}`;
-    db = await createDatabase({ url: databaseUrl });
-  } else {
-    const name = `migov_bench_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.href;
-    db = await createDatabase({ url: url.href, poolSize: options.poolSize ?? 20 });
-    cleanup = async () => {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    };
-  }
+  const { url: databaseUrl, remove: cleanup } = await emptyBenchDatabase(dialect);
+  const db = await createDatabase({
+    url: databaseUrl,
+    ...(dialect === 'postgres' ? { poolSize: options.poolSize ?? 20 } : {}),
+  });
   // The official UN data comes with the snapshot loaded on first start; the demo adds publications.
   await bootstrapDatabase(db, { demo: true, adminPassword: 'bench administrator password' });
   return {

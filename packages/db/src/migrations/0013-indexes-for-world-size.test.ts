@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DIALECTS } from '../testing/test-database.ts';
 
-const INDEXES = ['assessments_state', 'audit_log_target', 'publications_jurisdiction'];
+const INDEXES = ['assessments_state', 'audit_log_target', 'publications_jurisdiction', 'role_grants_user'];
 
 describe.each(TEST_DIALECTS)('migration 0013 (%s)', (dialect) => {
-  it('adds the indexes for reads by jurisdiction, audit target and state', async () => {
+  it('adds the indexes for reads by jurisdiction, audit target, state and grant holder', async () => {
     const test = await createTestDatabase(dialect);
     try {
       const names =
@@ -34,6 +34,7 @@ describe.each(TEST_DIALECTS)('migration 0013 (%s)', (dialect) => {
           'audit_log_target',
         );
         expect(await plan(sql`select id from assessments where state = 'submitted'`)).toContain('assessments_state');
+        expect(await plan(sql`select role from role_grants where user_id in ('a', 'b')`)).toContain('role_grants_user');
       }
     } finally {
       await test.dispose();
