@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import '../i18n/catalogues/index.ts';
 import { getTranslator } from '../i18n/translator.ts';
-import type { Revision } from '../api/api-types.ts';
+import type { Revision } from '@migov/server/api';
 import { historySentence } from './history-sentence.ts';
 
 const save = (answers: number): Revision => ({
@@ -39,6 +39,9 @@ describe('a history entry as a sentence', () => {
 
   it('gives the reason of a return, the title of evidence and the body of a comment', () => {
     expect(historySentence(getTranslator('en'), returned)).toBe(
+      'Amina returned the assessment to the focal point: Item 2b needs a source',
+    );
+    expect(historySentence(getTranslator('en'), { ...returned, action: 'transition:return' })).toBe(
       'Amina returned the assessment to the focal point: Item 2b needs a source',
     );
     expect(historySentence(getTranslator('es'), returned)).toBe(
