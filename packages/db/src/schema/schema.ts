@@ -108,7 +108,7 @@ export interface JurisdictionsTable {
 }
 
 /** Row type of the instrument_versions table. */
-export interface InstrumentVersionsTable {
+interface InstrumentVersionsTable {
   instrument: string;
   version: string;
   definition: Json;
@@ -146,7 +146,7 @@ export interface AssessmentsTable {
 }
 
 /** Row type of the responses table. */
-export interface ResponsesTable {
+interface ResponsesTable {
   assessment_id: string;
   item_id: string;
   option_id: Nullable<string>;
@@ -186,7 +186,7 @@ export interface ReviewCommentsTable {
 }
 
 /** Row type of the revisions table. */
-export interface RevisionsTable {
+interface RevisionsTable {
   assessment_id: string;
   revision: number;
   at: Timestamp;
@@ -215,7 +215,7 @@ export interface PublicationsTable {
 }
 
 /** Row type of the observation_imports table. */
-export interface ObservationImportsTable {
+interface ObservationImportsTable {
   id: string;
   source_name: string;
   source_format: string;
@@ -303,7 +303,7 @@ export interface MgiAssessmentsTable {
 }
 
 /** Row type of the mgi_answer_history table: every saved answer (append-only). */
-export interface MgiAnswerHistoryTable {
+interface MgiAnswerHistoryTable {
   id: string;
   assessment_id: string;
   item_id: string;
@@ -315,7 +315,7 @@ export interface MgiAnswerHistoryTable {
 }
 
 /** Row type of the mgi_process_events table: every process action (append-only). */
-export interface MgiProcessEventsTable {
+interface MgiProcessEventsTable {
   assessment_id: string;
   seq: number;
   action: string;
@@ -327,7 +327,7 @@ export interface MgiProcessEventsTable {
 }
 
 /** Row type of the mgi_consultation_members table: a user invited to comment for a ministry. */
-export interface MgiConsultationMembersTable {
+interface MgiConsultationMembersTable {
   id: string;
   assessment_id: string;
   consultation: number;
@@ -338,7 +338,7 @@ export interface MgiConsultationMembersTable {
 }
 
 /** Row type of the official_snapshots table: one row per official data snapshot loaded (bundled or fetched). */
-export interface OfficialSnapshotsTable {
+interface OfficialSnapshotsTable {
   id: string;
   snapshot_id: string;
   source: string;
@@ -383,7 +383,7 @@ export interface OutboxTable {
 }
 
 /** Row type of the password_resets table: one-time password reset tokens (hash only). */
-export interface PasswordResetsTable {
+interface PasswordResetsTable {
   id: string;
   user_id: string;
   token_hash: string;
@@ -392,12 +392,8 @@ export interface PasswordResetsTable {
   used_at: NullableTimestamp;
 }
 
-/** The whole database as Kysely types it. */
-export interface Schema {
-  users: UsersTable;
-  role_grants: RoleGrantsTable;
 /** Row type of the shared_state table: short-lived counters and values the instances of a server share (docs/scaling.md). */
-export interface SharedStateTable {
+interface SharedStateTable {
   key: string;
   value: NullableJson;
   count: number;
@@ -406,6 +402,10 @@ export interface SharedStateTable {
   expires_at: ColumnType<number | string, number, number>;
 }
 
+/** The whole database as Kysely types it. */
+export interface Schema {
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   invitations: InvitationsTable;
@@ -432,5 +432,5 @@ export interface SharedStateTable {
   official_snapshots: OfficialSnapshotsTable;
   outbox: OutboxTable;
   password_resets: PasswordResetsTable;
-}
   shared_state: SharedStateTable;
+}

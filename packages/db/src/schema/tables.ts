@@ -4,6 +4,8 @@
  * parents before children, so foreign keys hold while restoring.
  */
 
+import type { Schema } from './schema.ts';
+
 /** Logical column types; each maps to one SQLite and one PostgreSQL type. */
 export type ColumnKind = 'text' | 'integer' | 'bigint' | 'decimal' | 'timestamp' | 'json' | 'bytes';
 
@@ -341,10 +343,6 @@ export const TABLES = {
     expires_at: 'timestamp',
     used_at: 'timestamp',
   },
-} as const satisfies Record<string, Record<string, ColumnKind>>;
-
-/** A table of the schema. */
-export type TableName = keyof typeof TABLES;
   shared_state: {
     key: 'text',
     value: 'json',
@@ -353,6 +351,10 @@ export type TableName = keyof typeof TABLES;
     blocked_until: 'bigint',
     expires_at: 'bigint',
   },
+} as const satisfies Record<string, Record<string, ColumnKind>>;
+
+/** A table of the schema. */
+export type TableName = keyof typeof TABLES;
 
 /** Table names in restore order (parents first). */
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
@@ -387,5 +389,20 @@ export const TABLE_ORDER_BY: Record<TableName, readonly string[]> = {
   official_snapshots: ['id'],
   outbox: ['id'],
   password_resets: ['id'],
-};
   shared_state: ['key'],
+};
+
+/**
+ * The Kysely schema (schema.ts) and this list name the same tables and the same columns: a table or a
+ * column added to, renamed in or dropped from one of them alone fails to compile here, naming it.
+ */
+type Columns<Tables> = { [Table in keyof Tables]: keyof Tables[Table] & string };
+type Mismatch<A extends Record<string, string>, B extends Record<string, string>> = {
+  [Table in keyof A | keyof B]: Table extends keyof A
+    ? Table extends keyof B
+      ? `${Table & string}.${Exclude<A[Table], B[Table]> | Exclude<B[Table], A[Table]>}`
+      : `${Table & string} (only in schema.ts)`
+    : `${Table & string} (only in tables.ts)`;
+}[keyof A | keyof B];
+type SchemaTablesMismatch = Mismatch<Columns<Schema>, Columns<typeof TABLES>>;
+const _schemaMatchesTables: [SchemaTablesMismatch] extends [never] ? true : SchemaTablesMismatch = true;
