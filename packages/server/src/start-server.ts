@@ -114,6 +114,8 @@ export async function bootstrapDatabase(
     passwordHash: await hashPassword(demoPassword),
     observations: options.demoObservations ?? [],
     syntheticIndicators: false,
+    // The newest demo round stays open for a while after the first start, so the workflow can be tried at once.
+    today: new Date().toISOString().slice(0, 10),
   });
   return { createdAdmin, seededDemo: true, demoPassword, ...(loadedSnapshot ? { loadedSnapshot } : {}) };
 }

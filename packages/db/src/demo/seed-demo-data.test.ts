@@ -14,7 +14,7 @@ import { listRevisions } from '../revisions/revisions.repository.ts';
 import { listRoleGrants } from '../roles/roles.repository.ts';
 import { listUsers } from '../users/users.repository.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
-import { seedDemoData, type DemoSummary } from './seed-demo-data.ts';
+import { DEMO_OPEN_DAYS, seedDemoData, type DemoSummary } from './seed-demo-data.ts';
 
 const passwordHash = '$argon2id$v=19$m=65536,t=3,p=4$ZGVtb3NhbHQ$ZGVtb2hhc2g';
 
@@ -70,6 +70,16 @@ describe('seedDemoData', () => {
     const returned = first.assessments.find((entry) => entry.state === 'returned');
     const revisions = await listRevisions(firstDb.db, { assessmentId: returned!.id });
     expect(revisions.find((revision) => revision.action === 'return')?.reason).toMatch(/^Demo: /);
+  });
+
+  it('keeps the newest round open for DEMO_OPEN_DAYS after the day of seeding, and the earlier ones historical', async () => {
+    const test = await createTestDatabase('sqlite');
+    tests.push(test);
+    const summary = await seedDemoData(test.db, { seed: 42, passwordHash, today: '2026-12-07' });
+    expect(summary.rounds.map((round) => round.closesOn)).toEqual(['2019-09-30', '2021-09-30', '2027-06-08']);
+    expect(DEMO_OPEN_DAYS).toBe(183);
+    // Without a day, every round keeps its historical closing day.
+    expect(first.rounds.map((round) => round.closesOn)).toEqual(['2019-09-30', '2021-09-30', '2023-09-30']);
   });
 
   it('publishes scored results, including a reopened assessment with its earlier publication kept', async () => {

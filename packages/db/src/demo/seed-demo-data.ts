@@ -47,6 +47,22 @@ export interface SeedDemoOptions {
   observations?: readonly Observation[];
   /** Add the synthetic 8.8.1 dataset (default true); false where the official series are loaded, so demo values never join them. */
   syntheticIndicators?: boolean;
+  /**
+   * The day of seeding (YYYY-MM-DD, the server's clock). The newest demo round stays open for
+   * DEMO_OPEN_DAYS after it, so that a first visitor can start and submit an assessment; without it
+   * every demo round keeps its historical closing day.
+   */
+  today?: string;
+}
+
+/** How long the newest demo round stays open after the day of seeding. */
+export const DEMO_OPEN_DAYS = 183;
+
+/** The later of `closesOn` and `today` + DEMO_OPEN_DAYS (both YYYY-MM-DD, UTC). */
+function demoClosingDay(closesOn: string, today: string | undefined): string {
+  if (today === undefined) return closesOn;
+  const open = new Date(Date.parse(`${today}T00:00:00Z`) + DEMO_OPEN_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return open > closesOn ? open : closesOn;
 }
 
 /** What was seeded, for printing and for tests. */
@@ -150,11 +166,14 @@ export async function seedDemoData(db: MigovDatabase, options: SeedDemoOptions):
 
   await createJurisdiction(db, { code: '484-DEMO', name: 'Demo City of Mexico', level: 'city', parent: '484' }, admin);
   const rounds: Round[] = [];
-  for (const year of [2019, 2021, 2023]) {
+  const years = [2019, 2021, 2023];
+  for (const year of years) {
+    // The earlier rounds are history; the newest is where a visitor tries the workflow.
+    const closesOn = year === years.at(-1) ? demoClosingDay(`${year}-09-30`, options.today) : `${year}-09-30`;
     rounds.push(
       await createRound(
         db,
-        { year, instrument: 'sdg-10-7-2', version: '2019', opensOn: `${year}-02-01`, closesOn: `${year}-09-30` },
+        { year, instrument: 'sdg-10-7-2', version: '2019', opensOn: `${year}-02-01`, closesOn },
         admin,
       ),
     );
