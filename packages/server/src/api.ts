@@ -9,19 +9,7 @@ import type { roleGrantSchema, roleScopeSchema, userSchema } from './http/schema
 import type { roundSchema } from './rounds/round-view.ts';
 import type { sessionSchema } from './routes/session.routes.ts';
 import type { assessmentSchema, assessmentSummarySchema, assessmentViewSchema } from './routes/assessments.routes.ts';
-import type {
-  adviceSchema,
-  classificationBandSchema,
-  domainResultSchema,
-  evidenceSchema,
-  exactNumberSchema,
-  liveScoresSchema,
-  nextCategoryAdviceSchema,
-  overallResultSchema,
-  reviewCommentSchema,
-  revisionDiffSchema,
-  revisionSchema,
-} from './assessments/assessment-answers.schema.ts';
+import type { evidenceSchema, reviewCommentSchema, revisionSchema } from './assessments/assessment-answers.schema.ts';
 import type {
   aggregatesSchema,
   areaDetailSchema,
@@ -37,11 +25,16 @@ import type {
   publicationSchema,
   publishedEvidenceSchema,
   publishedResultSchema,
-  publishedScoreSchema,
   resultRoundsSchema,
   resultValuesSchema,
   roundResultsSchema,
 } from './public-data/public-answers.schema.ts';
+import type {
+  membershipSchema,
+  partnershipDetailSchema,
+  partnershipOverlapsSchema,
+  partnershipSummarySchema,
+} from './routes/governance-answers.schema.ts';
 
 export type { AssessmentState, InstrumentVersion, LocalizedText, Role } from '@migov/core';
 export type { Permission } from './auth/permissions.ts';
@@ -75,7 +68,6 @@ export type AreaSummary = z.infer<typeof areaSummarySchema>;
 export type AreaDetail = z.infer<typeof areaDetailSchema>;
 /** Where a shown value comes from (one shape on every answer that carries a 10.7.2 value). */
 export type ValueProvenance = z.infer<typeof provenanceSchema>;
-export type PublishedScore = z.infer<typeof publishedScoreSchema>;
 /** GET /published/:year: the latest publication of a jurisdiction. */
 export type PublishedResult = z.infer<typeof publishedResultSchema>;
 export type PublishedEvidence = z.infer<typeof publishedEvidenceSchema>;
@@ -98,8 +90,6 @@ export type ComputedAggregate = z.infer<typeof computedAggregateSchema>;
 export type OfficialAggregate = z.infer<typeof officialAggregateSchema>;
 /** GET /aggregates/:year. */
 export type Aggregates = z.infer<typeof aggregatesSchema>;
-/** An SG_CPA_MIGRP figure in the earlier shape (Aggregates.published). */
-export type PublishedObservation = Aggregates['published'][number];
 
 // Assessments.
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
@@ -108,16 +98,17 @@ export type Assessment = z.infer<typeof assessmentSchema>;
 export type ResponseValue = Assessment['responses'][string];
 /** GET /assessments/:id, and every change to an assessment. */
 export type AssessmentView = z.infer<typeof assessmentViewSchema>;
-export type ExactNumber = z.infer<typeof exactNumberSchema>;
-export type ClassificationBand = z.infer<typeof classificationBandSchema>;
-export type DomainResult = z.infer<typeof domainResultSchema>;
-export type OverallResult = z.infer<typeof overallResultSchema>;
-/** A domain or the overall result of the live scores. */
-export type ScoredPart = DomainResult | OverallResult;
-export type LiveScores = z.infer<typeof liveScoresSchema>;
-export type NextCategoryAdvice = z.infer<typeof nextCategoryAdviceSchema>;
-export type Advice = z.infer<typeof adviceSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type ReviewComment = z.infer<typeof reviewCommentSchema>;
 export type Revision = z.infer<typeof revisionSchema>;
-export type RevisionDiff = z.infer<typeof revisionDiffSchema>;
+
+// The partnership registry.
+/** GET /partnerships: a process. */
+export type PartnershipSummary = z.infer<typeof partnershipSummarySchema>;
+/** One founding year claimed by one source. */
+export type FoundingClaim = PartnershipSummary['founding'][number];
+export type PartnershipMembership = z.infer<typeof membershipSchema>;
+/** GET /partnerships/:id. */
+export type PartnershipDetail = z.infer<typeof partnershipDetailSchema>;
+/** Two processes that share members. */
+export type PartnershipOverlap = z.infer<typeof partnershipOverlapsSchema>['items'][number];

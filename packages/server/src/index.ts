@@ -1,6 +1,6 @@
 export { createApp, type MigovApp } from './app.ts';
 export { loadConfigFromEnv, ConfigError } from './config.ts';
-export { type Permission, type Role, type RoleScope } from './auth/permissions.ts';
+export { type Role, type RoleScope } from './auth/permissions.ts';
 export { hashPassword } from './auth/passwords.ts';
 export { createSecret, hashSecret } from './auth/tokens.ts';
 export { createPasswordResetLink } from './auth/password-reset-link.ts';

@@ -15,11 +15,11 @@ export const jsonValueSchema = z
 export type JsonValue = z.infer<typeof jsonValueSchema>;
 
 /** An exact score: the fraction and its decimal (two places). */
-export const exactNumberSchema = z
+const exactNumberSchema = z
   .object({ num: z.number().int(), den: z.number().int(), decimal: z.string() })
   .meta({ id: 'ExactNumber' });
 
-export const classificationBandSchema = z
+const classificationBandSchema = z
   .object({ code: z.number().int(), label: localizedTextSchema, min: z.string(), meets: z.boolean() })
   .meta({ id: 'ClassificationBand' });
 
@@ -39,7 +39,7 @@ const partOutcomes = {
 
 const domainFields = { domainId: z.string(), code: z.string(), items: z.array(itemResultSchema) };
 
-export const domainResultSchema = z
+const domainResultSchema = z
   .discriminatedUnion('status', [
     z.object({ ...domainFields, ...partOutcomes.scored }),
     z.object({ ...domainFields, ...partOutcomes.incomplete }),
@@ -47,7 +47,7 @@ export const domainResultSchema = z
   ])
   .meta({ id: 'DomainResult' });
 
-export const overallResultSchema = z
+const overallResultSchema = z
   .discriminatedUnion('status', [
     z.object({ code: z.string(), ...partOutcomes.scored }),
     z.object({ code: z.string(), ...partOutcomes.incomplete }),
@@ -74,7 +74,7 @@ export const liveScoresSchema = z
   ])
   .meta({ id: 'LiveScores' });
 
-export const nextCategoryAdviceSchema = z
+const nextCategoryAdviceSchema = z
   .discriminatedUnion('status', [
     z.object({
       status: z.literal('reachable'),
@@ -147,8 +147,8 @@ export const revisionSchema = z
     actorName: z.string().optional().describe('The user’s name, else the e-mail'),
     action: z.string(),
     reason: z.string().optional(),
-    before: jsonValueSchema,
-    after: jsonValueSchema,
+    before: jsonValueSchema.optional().describe('The state before the change (null for none)'),
+    after: jsonValueSchema.optional().describe('The state after the change (null for none)'),
   })
   .meta({ id: 'Revision' });
 

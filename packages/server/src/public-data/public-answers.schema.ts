@@ -129,7 +129,7 @@ export const provenanceSchema = z
   ])
   .meta({ id: 'Provenance' });
 
-export const publishedScoreSchema = z
+const publishedScoreSchema = z
   .object({
     code: z.string(),
     status: z.enum(['scored', 'not-applicable']),
@@ -263,7 +263,7 @@ const observationFields = {
   area: z.string(),
   year: z.number().int(),
   domain: z.string(),
-  value: z.union([z.number(), z.string()]),
+  value: z.union([z.number(), z.literal('N')]).describe('A percentage, or N (not applicable)'),
   nature: z.string().optional(),
 };
 

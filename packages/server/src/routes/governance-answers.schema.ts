@@ -24,7 +24,7 @@ export function editAnswerOf<Shape extends z.ZodRawShape>(shape: Shape) {
     .extend(shape);
 }
 
-export const documentVersionSchema = z
+const documentVersionSchema = z
   .object({
     version: z.number().int(),
     description: z.string(),
@@ -38,7 +38,7 @@ export const documentVersionSchema = z
 /** GET …/history: every version of a stored document, newest first. */
 export const documentHistorySchema = z.object({ items: z.array(documentVersionSchema) });
 
-export const sourcedTextSchema = z
+const sourcedTextSchema = z
   .object({
     text: z.string(),
     source: z.string(),
@@ -117,7 +117,7 @@ export const meetingSchema = z
   })
   .meta({ id: 'PartnershipMeeting' });
 
-export const groupDomainResultSchema = z
+const groupDomainResultSchema = z
   .object({
     domain: z.string(),
     numerator: z.number().int(),
@@ -197,7 +197,7 @@ export const crosswalkAnswer = {
   },
 };
 
-export const domainGapSchema = z
+const domainGapSchema = z
   .object({
     domain: z.string(),
     domainName: z.string(),
@@ -258,7 +258,7 @@ const briefGapSchema = z.object({
 });
 
 /** A brief's content (the briefs package's BriefContent). */
-export const briefContentSchema = z
+const briefContentSchema = z
   .object({
     title: z.string(),
     area: z.object({ code: z.string(), name: z.string(), alpha3: z.string().optional() }),
@@ -330,7 +330,7 @@ export const briefContentSchema = z
   })
   .meta({ id: 'BriefContent' });
 
-export const briefVersionSchema = z
+const briefVersionSchema = z
   .object({
     version: z.number().int(),
     createdAt: z.string(),
