@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '@migov/server';
-import type { AreaResults, Aggregates, CountryResult, RoundResults } from '../src/api/api-types.ts';
+import type { AreaResults, Aggregates, CountryResult, RoundResults } from '@migov/server/api';
 import { browserTab, buildWebApp, DIST, launchBrowser, WEB_ROOT } from './browser-harness.ts';
 import { guardSharedData, SHARED_DATA } from './shared-data-guard.ts';
 
@@ -130,14 +130,12 @@ describe('the observatory on official data (Chromium, real server, fresh databas
     await page.locator('a.map-country').first().waitFor();
     const results = await official.json<RoundResults>('/results/2021?instrument=sdg-10-7-2&limit=500');
     // The map's table names each country's category and source as the API gives them.
-    const rows = await page
-      .locator('[data-testid="map-table"] tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => ({
-          area: tr.getAttribute('data-area'),
-          cells: [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
-        })),
-      );
+    const rows = await page.locator('[data-testid="map-table"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        area: tr.getAttribute('data-area'),
+        cells: [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
+      })),
+    );
     const expected = (result: CountryResult) => [
       result.value.overall.label ?? 'Not applicable',
       'Official: UN SDG Global Database (SG_CPA_MIGRS), retrieved Dec 7, 2026',

@@ -3,13 +3,16 @@
  * problems (RFC 9457) as {@link ApiProblem}. The static publication passes an in-process client with
  * the same interface, so pages read data through the API either way.
  */
-import type { Problem } from './api-types.ts';
+import type { Problem } from '@migov/server/api';
 
 /** A failed API call, carrying the problem document. */
+/** A problem as received: the API answers problem+json, but what answers (a proxy, the network) may say less. */
+export type ReceivedProblem = Partial<Problem> & Pick<Problem, 'status'>;
+
 export class ApiProblem extends Error {
   readonly status: number;
-  readonly problem: Problem;
-  constructor(problem: Problem) {
+  readonly problem: ReceivedProblem;
+  constructor(problem: ReceivedProblem) {
     super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
     this.name = 'ApiProblem';
     this.status = problem.status;
@@ -61,7 +64,7 @@ export function createFetchClient(base = '/api/v1'): ApiClient & { setCsrfToken(
       const text = await response.text();
       const parsed: unknown = text ? JSON.parse(text) : undefined;
       if (!response.ok) {
-        const problem = (parsed && typeof parsed === 'object' ? parsed : {}) as Problem;
+        const problem = (parsed && typeof parsed === 'object' ? parsed : {}) as Partial<Problem>;
         throw new ApiProblem({ ...problem, status: response.status });
       }
       const etag = response.headers.get('etag') ?? undefined;

@@ -2,7 +2,7 @@
 /** The browser app: history routing, the language choice (persisted), the session, and the page of the current route. */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { getJson } from '../api/api-client.ts';
-import type { Session } from '../api/api-types.ts';
+import type { Session } from '@migov/server/api';
 import { I18nContext, useI18n } from '../i18n/i18n-context.tsx';
 import { loadCatalogue } from '../i18n/catalogues/load.ts';
 import { getTranslator } from '../i18n/translator.ts';

@@ -5,7 +5,7 @@
  * readers speak them as English and nobody takes them for a missing translation of the interface.
  */
 import { Fragment, type ReactNode } from 'react';
-import type { LocalizedText } from '../api/api-types.ts';
+import type { LocalizedText } from '@migov/server/api';
 import type { MessageKey } from '../i18n/catalogues/load.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 

@@ -6,10 +6,13 @@
  */
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Translator } from '../i18n/translator.ts';
-import type { ValueProvenance } from '../api/api-types.ts';
+import type { ValueProvenance } from '@migov/server/api';
+
+/** A provenance as a label shows it: the API's, or an official source that is not a 10.7.2 series (indicator datasets). */
+export type LabelledProvenance = ValueProvenance | Omit<Extract<ValueProvenance, { kind: 'official' }>, 'series'>;
 
 /** The provenance of a value as one sentence in the reader's language (the server's English label is the fallback). */
-export function provenanceText(translator: Translator, provenance: ValueProvenance): string {
+export function provenanceText(translator: Translator, provenance: LabelledProvenance): string {
   const { t } = translator;
   switch (provenance.kind) {
     case 'official':
@@ -42,7 +45,7 @@ export function ProvenanceLabel({
   provenance,
   className,
 }: {
-  provenance: ValueProvenance | undefined;
+  provenance: LabelledProvenance | undefined;
   className?: string;
 }) {
   const translator = useI18n();

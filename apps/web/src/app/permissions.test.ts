@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '@migov/core';
-import type { Session } from '../api/api-types.ts';
+import type { Session } from '@migov/server/api';
 import { areasWith, holds, holdsGlobally } from './permissions.ts';
 
 const session = {

@@ -3,7 +3,7 @@
  * permission with the scopes that hold it). The web only offers what these allow; the server checks
  * every request again. Role names never appear in the web app.
  */
-import type { Permission, Session } from '../api/api-types.ts';
+import type { Permission, Session } from '@migov/server/api';
 
 /** Whether the session holds `permission` anywhere. */
 export function holds(session: Session | undefined, permission: Permission): boolean {

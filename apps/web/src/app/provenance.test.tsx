@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import '../i18n/catalogues/index.ts';
 import { getTranslator } from '../i18n/translator.ts';
 import { I18nContext } from '../i18n/i18n-context.tsx';
-import type { ValueProvenance } from '../api/api-types.ts';
+import type { ValueProvenance } from '@migov/server/api';
 import { DemoBanner, ProvenanceLabel, provenanceText } from './Provenance.tsx';
 
 const official: ValueProvenance = {

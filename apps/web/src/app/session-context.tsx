@@ -2,7 +2,7 @@
 /** The signed-in session and the API client for workspace pages. */
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
-import type { Session } from '../api/api-types.ts';
+import type { Session } from '@migov/server/api';
 
 export interface SessionState {
   api: ApiClient;

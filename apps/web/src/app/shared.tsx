@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { CATEGORY_COLOURS, type CategoryClass } from '../charts/category-scale.ts';
 import { categoryLabel } from './localized.ts';
-import type { LocalizedText } from '../api/api-types.ts';
+import type { LocalizedText } from '@migov/server/api';
 
 export function Loading() {
   const { t } = useI18n();

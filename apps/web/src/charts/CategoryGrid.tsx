@@ -1,6 +1,6 @@
 /* @jsxRuntime automatic */
 /** Draws the 10.7.2 category grid (domains x rounds, each cell coloured and named), and the figure around it: legend, table, downloads. */
-import type { LocalizedText } from '../api/api-types.ts';
+import type { LocalizedText } from '@migov/server/api';
 import { categoryLabel } from '../app/localized.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Translator } from '../i18n/translator.ts';

@@ -2,7 +2,7 @@
  * Chart state for categories: which class a jurisdiction falls in for a domain, the colour of each
  * class and the legend. Pure, so it is table-tested; components only draw what this returns.
  */
-import type { PublishedResult, ResultValues } from '../api/api-types.ts';
+import type { PublishedResult, ResultValues } from '@migov/server/api';
 
 /** The class of one jurisdiction on a map or in a table. */
 export type CategoryClass =
@@ -30,7 +30,10 @@ export function normalizeAreaCode(code: string): string {
 }
 
 /** The class of a result for a domain code (or {@link OVERALL}). */
-export function classifyResult(result: PublishedResult | undefined, domain: string): CategoryClass {
+export function classifyResult(
+  result: Pick<PublishedResult, 'overall' | 'domains'> | undefined,
+  domain: string,
+): CategoryClass {
   if (!result) return { kind: 'no-data' };
   const score =
     domain === OVERALL

@@ -10,8 +10,8 @@ import { areaName, domainLabel } from '../app/localized.ts';
 import { CategoryBadge } from '../app/shared.tsx';
 import { DemoBanner, ProvenanceLabel } from '../app/Provenance.tsx';
 import { classifyValue, meetingShare, normalizeAreaCode, OVERALL } from '../charts/category-scale.ts';
-import type { CountryResult, LocalizedText, OfficialAggregate, ValueProvenance } from '../api/api-types.ts';
-import type { CompareData } from './public-data.ts';
+import type { CountryResult, LocalizedText, ValueProvenance } from '@migov/server/api';
+import { isOfficialFigure, type CompareData, type OfficialFigure } from './public-data.ts';
 import { ScrollBox } from '../app/ScrollBox.tsx';
 
 export function ComparePage({ data, codes }: { data: CompareData; codes: readonly string[] }) {
@@ -22,11 +22,10 @@ export function ComparePage({ data, codes }: { data: CompareData; codes: readonl
   const chosen = codes.map(normalizeAreaCode).filter((code) => data.areas.has(code));
   const byCode = new Map<string, CountryResult>(data.results.map((result) => [normalizeAreaCode(result.area), result]));
   const overallCode = instrument?.scoring?.overallCode ?? 'ALLDOMAINS';
-  const official = new Map<string, OfficialAggregate>(
-    (data.aggregates?.official ?? []).map((aggregate) => [
-      `${normalizeAreaCode(aggregate.area)}|${aggregate.domain.toUpperCase()}`,
-      aggregate,
-    ]),
+  const official = new Map<string, OfficialFigure>(
+    (data.aggregates?.official ?? [])
+      .filter(isOfficialFigure)
+      .map((aggregate) => [`${normalizeAreaCode(aggregate.area)}|${aggregate.domain.toUpperCase()}`, aggregate]),
   );
   const officialOf = (code: string, domain: string) =>
     official.get(`${code}|${(domain === OVERALL ? overallCode : domain).toUpperCase()}`);

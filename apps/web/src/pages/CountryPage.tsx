@@ -22,7 +22,7 @@ import {
   OVERALL,
   type CategoryClass,
 } from '../charts/category-scale.ts';
-import type { LocalizedText } from '../api/api-types.ts';
+import type { LocalizedText } from '@migov/server/api';
 import type { CountryData } from './public-data.ts';
 import { adviceFor, itemStrengths, relatedCommitments, toResponses } from './country-profile-state.ts';
 import { PublishedEvidenceList, type EvidenceHref } from './PublishedEvidenceList.tsx';

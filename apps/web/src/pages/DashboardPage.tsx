@@ -22,8 +22,8 @@ import {
   OVERALL,
   type CategoryClass,
 } from '../charts/category-scale.ts';
-import type { ComputedAggregate, LocalizedText, OfficialAggregate, ValueProvenance } from '../api/api-types.ts';
-import type { DashboardData } from './public-data.ts';
+import type { ComputedAggregate, LocalizedText, OfficialAggregate, ValueProvenance } from '@migov/server/api';
+import { isOfficialFigure, type DashboardData, type OfficialFigure } from './public-data.ts';
 
 export function DashboardPage({ data, domain }: { data: DashboardData; domain?: string }) {
   const translator = useI18n();
@@ -85,7 +85,10 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
       .map((aggregate) => [normalizeAreaCode(aggregate.area), aggregate]),
   );
   const officialByArea = new Map(
-    (aggregates?.official ?? []).filter(ofDomain).map((aggregate) => [normalizeAreaCode(aggregate.area), aggregate]),
+    (aggregates?.official ?? [])
+      .filter(ofDomain)
+      .filter(isOfficialFigure)
+      .map((aggregate) => [normalizeAreaCode(aggregate.area), aggregate]),
   );
   const world = computedByArea.get('1');
   const officialWorld = officialByArea.get('1');
@@ -127,7 +130,7 @@ export function DashboardPage({ data, domain }: { data: DashboardData; domain?: 
   const snapshot = data.index.snapshot;
   const mapTitle = t('dashboard.mapTitle', { domain: domainTitle, year: round.year });
 
-  const officialFigure = (aggregate: OfficialAggregate) => {
+  const officialFigure = (aggregate: OfficialFigure) => {
     const percent = translator.formatPercent(aggregate.value);
     const responding = aggregate.coverage?.responding;
     const published = aggregate.coverage?.publishedPerCountry;

@@ -2,7 +2,7 @@
 /** Open data: bulk downloads of every round with values (what each holds: official, national, demo) and the API documentation. */
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../app/router-context.tsx';
-import type { Round } from '../api/api-types.ts';
+import type { Round } from '@migov/server/api';
 import type { ShownRound } from './public-data.ts';
 import { DemoBanner, ProvenanceLabel } from '../app/Provenance.tsx';
 

@@ -2,7 +2,7 @@
 /** The evidence of one item as published: links to legal texts and the published files (name, type, size). */
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { formatFileSize } from '../app/localized.ts';
-import type { PublishedEvidence } from '../api/api-types.ts';
+import type { PublishedEvidence } from '@migov/server/api';
 
 /** Where a published file is downloaded from: the API's public path live, a copy beside the pages in the static site (undefined: no copy). */
 export type EvidenceHref = (

@@ -3,7 +3,7 @@ import { DEFAULT_CROSSWALK, mapDomainGap, type DomainGapMapping } from '@migov/c
 import type { Responses } from '@migov/core/instruments';
 import { SDG_10_7_2_DOMAIN_CODES } from '@migov/core/observations';
 import { nextCategory, type NextCategoryReport } from '@migov/core/scoring';
-import type { InstrumentVersion, ResponseValue } from '../api/api-types.ts';
+import type { InstrumentVersion, ResponseValue } from '@migov/server/api';
 
 /** Item id -> option id, as the scorer reads answers. */
 export function toResponses(responses: Readonly<Record<string, ResponseValue | string>>): Responses {

@@ -10,13 +10,14 @@ import type {
   AreaSummary,
   CountryResult,
   InstrumentVersion,
+  OfficialAggregate,
   OfficialSnapshot,
   Page,
   Publication,
   ResultRounds,
   Round,
   RoundResults,
-} from '../api/api-types.ts';
+} from '@migov/server/api';
 import { ApiProblem } from '../api/api-client.ts';
 import { normalizeAreaCode } from '../charts/category-scale.ts';
 
@@ -57,21 +58,16 @@ export async function loadInstrument(api: ApiClient, instrument: string, version
 const SDG_10_7_2 = { instrument: 'sdg-10-7-2', version: '2019' } as const;
 
 /** A round the observatory shows: a year with 10.7.2 values (official, national or demo), or a migov round still without values. */
-export interface ShownRound {
-  year: number;
-  instrument: string;
-  version: string;
-  /** Countries with a value of each provenance in the round. */
-  official: number;
-  national: number;
-  demo: number;
-}
+export type ShownRound = ResultRounds['rounds'][number];
 
-/** What `GET /results` says: the official snapshot, the rounds (latest first), whether any shown value is demo content. */
-export interface ResultsIndex {
-  snapshot: OfficialSnapshot | null;
-  rounds: ShownRound[];
-  containsDemo: boolean;
+/** What `GET /results` says (the official snapshot, the rounds latest first, whether any shown value is demo content), with the migov rounds still without values. */
+export type ResultsIndex = ResultRounds;
+
+/** An official aggregate with a figure to show (the UN publishes SG_CPA_MIGRP as a percentage; N has none). */
+export type OfficialFigure = OfficialAggregate & { value: number };
+
+export function isOfficialFigure(aggregate: OfficialAggregate): aggregate is OfficialFigure {
+  return typeof aggregate.value === 'number';
 }
 
 /** The rounds with 10.7.2 values, completed by the migov rounds of the same instrument that have none yet (latest first). */
@@ -88,7 +84,7 @@ function resultsIndexOf(index: ResultRounds, migovRounds: readonly Round[]): Res
     rounds.set(entry.year, {
       year: entry.year,
       instrument: entry.instrument,
-      version: entry.version ?? versionOf(entry.year, entry.instrument) ?? SDG_10_7_2.version,
+      version: entry.version || (versionOf(entry.year, entry.instrument) ?? SDG_10_7_2.version),
       official: entry.official,
       national: entry.national,
       demo: entry.demo,

@@ -1,6 +1,6 @@
 /** An API client over Fastify's in-process `inject`, so the static publication reads exactly what the HTTP API serves. */
 import { ApiProblem, type ApiClient, type ApiResponse, type RequestOptions } from '../api/api-client.ts';
-import type { Problem } from '../api/api-types.ts';
+import type { Problem } from '@migov/server/api';
 
 /** What the client needs of a migov app (`createApp` from @migov/server). */
 export interface Injectable {

@@ -15,7 +15,7 @@ import type {
   ResultRounds,
   RoundResults,
   ValueProvenance,
-} from '../api/api-types.ts';
+} from '@migov/server/api';
 import '../i18n/catalogues/index.ts';
 import { getTranslator } from '../i18n/translator.ts';
 import { provenanceText } from '../app/Provenance.tsx';
@@ -167,7 +167,7 @@ describe('the static site agrees with the API, value by value', () => {
     const world = aggregates.official!.find((entry) => entry.area === '1' && entry.domain === 'ALLDOMAINS')!;
     const figure = text(/data-testid="world-figure">(.*?)<\/p>/.exec(html)![1]!);
     expect(figure).toContain(
-      `${en.formatPercent(world.value)} meet or fully meet (${world.coverage!.responding} responding countries`,
+      `${en.formatPercent(Number(world.value))} meet or fully meet (${world.coverage!.responding} responding countries`,
     );
     expect(figure).toContain(label(world.provenance));
     const computed = aggregates.computed.find((entry) => entry.area === '1' && entry.domain === 'ALLDOMAINS')!;
@@ -218,7 +218,7 @@ describe('the static site agrees with the API, value by value', () => {
     for (const [area, cell] of cells) {
       const published = aggregates.official?.find((entry) => entry.area === area && entry.domain === 'ALLDOMAINS');
       if (!published) continue;
-      expect(cell, area).toBe(`${en.formatPercent(published.value)} meet (UN) ${label(published.provenance)}`);
+      expect(cell, area).toBe(`${en.formatPercent(Number(published.value))} meet (UN) ${label(published.provenance)}`);
       official += 1;
     }
     expect(official).toBeGreaterThan(0);

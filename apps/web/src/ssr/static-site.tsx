@@ -8,7 +8,7 @@ import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Topology } from 'topojson-specification';
 import type { ApiClient } from '../api/api-client.ts';
-import type { Publication } from '../api/api-types.ts';
+import type { Publication } from '@migov/server/api';
 import { AppShell } from '../app/AppShell.tsx';
 import { NavigationContext } from '../app/router-context.tsx';
 import { formatRoute, type Route } from '../app/routes.ts';

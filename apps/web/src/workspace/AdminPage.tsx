@@ -10,7 +10,7 @@ import { areaName } from '../app/localized.ts';
 import { Localized } from '../app/Localized.tsx';
 import type { Translator } from '../i18n/translator.ts';
 import { INTL_LOCALES } from '../i18n/languages.ts';
-import type { AreaSummary, InstrumentSummary, Page, Role, RoleGrant, Round, User } from '../api/api-types.ts';
+import type { AreaSummary, InstrumentSummary, Page, Role, RoleGrant, Round, User } from '@migov/server/api';
 import { OnboardingPanel, type OnboardingOffers } from './OnboardingPanel.tsx';
 import { roleName } from './onboarding-labels.ts';
 import { ScrollBox } from '../app/ScrollBox.tsx';

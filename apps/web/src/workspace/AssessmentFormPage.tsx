@@ -13,7 +13,7 @@ import { categoryLabel, domainLabel } from '../app/localized.ts';
 import { Localized } from '../app/Localized.tsx';
 import { getJson } from '../api/api-client.ts';
 import { failureText, lockedSave } from '../app/use-locked-save.ts';
-import type { Assessment, AssessmentView, Evidence, LocalizedText } from '../api/api-types.ts';
+import type { Assessment, AssessmentView, Evidence, LocalizedText } from '@migov/server/api';
 import {
   applyChanges,
   conflictRows,
@@ -224,7 +224,8 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
   };
 
   const returnReason = view.assessment.state === 'returned' ? latestReturnReason(bundle.history) : undefined;
-  const scores = view.scores;
+  // Responses that do not fit the instrument have no scores to show.
+  const scores = view.scores?.status === 'invalid' ? undefined : view.scores;
   const domainScore = (domainId: string) => scores?.domains?.find((entry) => entry.domainId === domainId);
   const canSubmit = view.availableActions.includes('submit') || view.availableActions.includes('resubmit');
   const numbers = itemNumbers(instrument);

@@ -9,7 +9,7 @@ import { ErrorMessage, Loading } from '../app/shared.tsx';
 import { useLoad } from '../app/use-load.ts';
 import { getJson } from '../api/api-client.ts';
 import { areaName } from '../app/localized.ts';
-import type { AreaSummary, AssessmentSummary, AssessmentView, Page, Round } from '../api/api-types.ts';
+import type { AreaSummary, AssessmentSummary, AssessmentView, Page, Round } from '@migov/server/api';
 import { normalizeAreaCode } from '../charts/category-scale.ts';
 import { ScrollBox } from '../app/ScrollBox.tsx';
 import { AccountSettings } from './AccountSettings.tsx';

@@ -6,7 +6,7 @@
  */
 import { useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { Evidence } from '../api/api-types.ts';
+import type { Evidence } from '@migov/server/api';
 
 export function EvidenceDrop({
   itemId,

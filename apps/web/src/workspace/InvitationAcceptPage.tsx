@@ -10,7 +10,7 @@ import { useNavigation } from '../app/router-context.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { Loading } from '../app/shared.tsx';
 import { ApiProblem } from '../api/api-client.ts';
-import type { Role, RoleScope, Session } from '../api/api-types.ts';
+import type { Role, RoleScope, Session } from '@migov/server/api';
 import { takeFragmentToken } from './onboarding-token.ts';
 import { signInWithForm } from './sign-in-request.ts';
 import { roleName, scopeName } from './onboarding-labels.ts';

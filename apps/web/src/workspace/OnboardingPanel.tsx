@@ -12,7 +12,7 @@ import { useSession } from '../app/session-context.tsx';
 import { ErrorMessage } from '../app/shared.tsx';
 import { useLoad } from '../app/use-load.ts';
 import { getJson } from '../api/api-client.ts';
-import type { Page, Role, RoleScope } from '../api/api-types.ts';
+import type { Page, Role, RoleScope } from '@migov/server/api';
 import { roleName, scopeName } from './onboarding-labels.ts';
 import { ScrollBox } from '../app/ScrollBox.tsx';
 

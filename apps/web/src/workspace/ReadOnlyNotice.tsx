@@ -4,7 +4,7 @@
  * only, its status, and who is working on it (the last person who saved its answers or evidence, and when).
  */
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { AssessmentState } from '../api/api-types.ts';
+import type { AssessmentState } from '@migov/server/api';
 import type { LastSave } from './assessment-data.ts';
 
 export function ReadOnlyNotice({ state, lastSave }: { state: AssessmentState; lastSave: LastSave | undefined }) {

@@ -10,7 +10,7 @@ import { Localized } from '../app/Localized.tsx';
 import { historySentence } from './history-sentence.ts';
 import { getJson } from '../api/api-client.ts';
 import { lockedSave } from '../app/use-locked-save.ts';
-import type { AssessmentView, ResponseValue, ReviewComment } from '../api/api-types.ts';
+import type { AssessmentView, ResponseValue, ReviewComment } from '@migov/server/api';
 import type { AssessmentBundle } from './assessment-data.ts';
 import { AssessmentBundleLoader } from './AssessmentBundleLoader.tsx';
 import { ReviewScore } from './ReviewScore.tsx';

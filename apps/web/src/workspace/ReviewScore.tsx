@@ -5,12 +5,12 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { categoryLabel } from '../app/localized.ts';
 import { Localized, Message } from '../app/Localized.tsx';
 import { CategoryBadge } from '../app/shared.tsx';
-import type { AssessmentView, InstrumentVersion } from '../api/api-types.ts';
+import type { AssessmentView, InstrumentVersion } from '@migov/server/api';
 
 export function ReviewScore({ view, instrument }: { view: AssessmentView; instrument: InstrumentVersion }) {
   const translator = useI18n();
   const { t } = translator;
-  const overall = view.scores?.overall;
+  const overall = view.scores && view.scores.status !== 'invalid' ? view.scores.overall : undefined;
   const advice = view.advice?.overall;
   if (!overall) return null;
   const items = instrument.domains.flatMap((domain) => domain.items);

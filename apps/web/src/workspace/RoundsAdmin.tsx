@@ -10,7 +10,7 @@ import { useSession } from '../app/session-context.tsx';
 import { pickText } from '../app/localized.ts';
 import { ScrollBox } from '../app/ScrollBox.tsx';
 import { getJson } from '../api/api-client.ts';
-import type { InstrumentSummary, Round } from '../api/api-types.ts';
+import type { InstrumentSummary, Round } from '@migov/server/api';
 
 export function RoundsAdmin({
   rounds: initial,

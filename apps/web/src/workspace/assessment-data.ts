@@ -9,7 +9,7 @@ import type {
   InstrumentVersion,
   ReviewComment,
   Revision,
-} from '../api/api-types.ts';
+} from '@migov/server/api';
 
 /** Who is working on the assessment: the last change to its answers or evidence (`lastSave` of GET /assessments/{id}). */
 export interface LastSave {

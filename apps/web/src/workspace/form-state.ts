@@ -3,7 +3,7 @@
  * changes not yet saved, and the differences shown when someone else saved first. Works for any
  * instrument: everything is read from the instrument definition.
  */
-import type { InstrumentVersion, ResponseValue } from '../api/api-types.ts';
+import type { InstrumentVersion, ResponseValue } from '@migov/server/api';
 
 export type Responses = Readonly<Record<string, ResponseValue>>;
 

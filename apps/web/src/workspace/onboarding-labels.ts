@@ -1,6 +1,6 @@
 /** Roles and role scopes in words, in the reader's language. */
 import type { Translator } from '../i18n/translator.ts';
-import type { Role, RoleScope } from '../api/api-types.ts';
+import type { Role, RoleScope } from '@migov/server/api';
 
 /** A role's name. */
 export function roleName(t: Translator['t'], role: Role): string {

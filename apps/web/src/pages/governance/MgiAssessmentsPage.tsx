@@ -8,7 +8,7 @@ import { holds } from '../../app/permissions.ts';
 import { ErrorMessage, Loading } from '../../app/shared.tsx';
 import { useLoad } from '../../app/use-load.ts';
 import { getJson } from '../../api/api-client.ts';
-import type { InstrumentSummary } from '../../api/api-types.ts';
+import type { InstrumentSummary } from '@migov/server/api';
 import { pickText } from '../../app/localized.ts';
 import type { MgiWorkSummary, MgiWorkView } from './governance-data.ts';
 import { stateKey } from './mgi-work-state.ts';

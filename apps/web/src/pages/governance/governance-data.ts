@@ -1,6 +1,6 @@
 /** What the governance pages read and write, through the API only: published MGI-style profiles, the crosswalk, briefs. */
 import { getJson, type ApiClient } from '../../api/api-client.ts';
-import type { LocalizedText } from '../../api/api-types.ts';
+import type { LocalizedText } from '@migov/server/api';
 
 export type ProfileLevel = 'in-place' | 'partial' | 'absent' | 'not-applicable';
 

@@ -1,7 +1,8 @@
 /** What the indicator pages and the country panel read, through the API only (the browser and the static publication pass different clients). */
 import type { ChartSeries, IndicatorDefinition, IndicatorTier, TitleVersion } from '@migov/core';
 import { getJson, type ApiClient } from '../../api/api-client.ts';
-import type { ValueProvenance } from '../../api/api-types.ts';
+import type { ValueProvenance } from '@migov/server/api';
+import type { LabelledProvenance } from '../../app/Provenance.tsx';
 import { loadCommon, type CommonData } from '../public-data.ts';
 
 /** One catalogue entry as `GET /indicators` lists it. */
@@ -55,7 +56,7 @@ export function panelItems<Item extends Pick<DatasetSummary, 'indicator' | 'seri
 /** A dataset's provenance: demo when flagged, else what the server gives (undefined: only the source's name is known). */
 export function datasetProvenance(
   dataset: Pick<DatasetSummary, 'provenance' | 'demo' | 'source'>,
-): ValueProvenance | undefined {
+): LabelledProvenance | undefined {
   if (dataset.demo || dataset.provenance?.kind === 'demo')
     return { kind: 'demo', label: dataset.provenance?.label ?? '' };
   if (dataset.provenance) return dataset.provenance;

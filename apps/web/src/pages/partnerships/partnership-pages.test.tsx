@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import { renderDocument } from '../../ssr/static-site.tsx';
 import { projectWorld } from '../../charts/world-map-state.ts';
-import type { AreaSummary } from '../../api/api-types.ts';
+import type { AreaSummary } from '@migov/server/api';
 import { PartnershipsPage } from './PartnershipsPage.tsx';
 import { PartnershipPage } from './PartnershipPage.tsx';
 import type { PartnershipData } from './partnerships-data.ts';
@@ -130,8 +130,11 @@ const detail: PartnershipDetail = {
       unverified: false,
     },
   ],
+  memberCategories: null,
   groupResults: {
     method: 'm',
+    source: 's',
+    containsDemo: false,
     rounds: [
       {
         year: 2023,
@@ -143,6 +146,18 @@ const detail: PartnershipDetail = {
             denominator: 0,
             percent: null,
             coverage: { members: 1, responding: 0, notApplicable: 0, missing: 1 },
+            provenance: {
+              kind: 'computed',
+              label: 'Computed by migov from 0 of 1 countries',
+              responding: 0,
+              members: 1,
+            },
+            responding: [],
+            missing: ['484'],
+            members: ['484'],
+            meeting: [],
+            notApplicable: [],
+            unresolved: [],
           },
           {
             domain: 'ALLDOMAINS',
@@ -150,6 +165,18 @@ const detail: PartnershipDetail = {
             denominator: 1,
             percent: 100,
             coverage: { members: 1, responding: 1, notApplicable: 0, missing: 0 },
+            provenance: {
+              kind: 'computed',
+              label: 'Computed by migov from 1 of 1 countries',
+              responding: 1,
+              members: 1,
+            },
+            responding: ['484'],
+            missing: [],
+            members: ['484'],
+            meeting: [],
+            notApplicable: [],
+            unresolved: [],
           },
         ],
       },

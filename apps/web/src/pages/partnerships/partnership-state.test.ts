@@ -150,7 +150,19 @@ describe('groupResultRows', () => {
     numerator,
     denominator,
     percent,
+    provenance: {
+      kind: 'computed' as const,
+      label: `Computed by migov from ${denominator} of ${members} countries`,
+      responding: denominator,
+      members,
+    },
     coverage: { members, responding: denominator, notApplicable: 0, missing: members - denominator },
+    members: [],
+    responding: [],
+    meeting: [],
+    notApplicable: [],
+    missing: [],
+    unresolved: [],
   });
 
   it('orders rounds latest first and puts all domains first, then domains in numeric order', () => {
@@ -178,6 +190,7 @@ describe('groupResultRows', () => {
       responding: 4,
       notApplicable: 0,
       missing: 1,
+      provenance: { kind: 'computed', label: 'Computed by migov from 4 of 5 countries', responding: 4, members: 5 },
     });
   });
 

@@ -3,116 +3,19 @@
  * functions the pages draw from (founding-year conflicts, member classes for the map, group-result
  * rows, a process's overlaps). Table-tested; the components only draw what these return.
  */
-import type { ValueProvenance } from '../../api/api-types.ts';
+import type { ValueProvenance } from '@migov/server/api';
 import type { CategoryClass } from '../../charts/category-scale.ts';
 import { normalizeAreaCode } from '../../charts/category-scale.ts';
 import { AS_OF } from '../../app/routes.ts';
 
-/** A claim with its source, as the registry keeps it. */
-interface SourcedText {
-  text: string;
-  source: string;
-  unverified: boolean;
-  /** Why it is unverified (no primary source, or not confirmed). */
-  unverifiedReason?: string;
-}
-
-/** One founding year claimed by one source. */
-export interface FoundingClaim extends SourcedText {
-  year?: number;
-}
-
-/** One entry of a process's type history. */
-interface TypeClaim {
-  type: string;
-  asOf: string;
-  source: string;
-}
-
-/** A process as `GET /api/v1/partnerships` lists it. */
-export interface PartnershipSummary {
-  id: string;
-  acronym: string;
-  name: string;
-  type: string | null;
-  types: TypeClaim[];
-  typeText: string;
-  region: string;
-  founding: FoundingClaim[];
-  secretariat: SourcedText;
-  associatedOrganization?: string;
-  memberCountReported: SourcedText;
-  /** Members counted from verified records; null when the member list is not compiled (see memberCountNotCompiled). */
-  memberCount: number | null;
-  memberCountNotCompiled?: string;
-  source: string;
-  notes?: string;
-}
-
-/** One membership record. */
-export interface PartnershipMembership {
-  id: string;
-  process: string;
-  area?: string;
-  name: string;
-  role: string;
-  kind: 'member' | 'observer';
-  asOf: string;
-  asOfYear?: number;
-  from?: string;
-  until?: string;
-  source: string;
-  unverified: boolean;
-  note?: string;
-}
-
-/** A meeting with its outcome documents. */
-interface PartnershipMeeting {
-  id: string;
-  process: string;
-  title: string;
-  date: string;
-  year?: number;
-  place: string;
-  theme: string;
-  participants?: string;
-  outcomes: { title: string; source: string }[];
-  source: string;
-  unverified: boolean;
-}
-
-/** The group figure of a process's members for one round and domain. */
-interface GroupDomainResult {
-  domain: string;
-  numerator: number;
-  denominator: number;
-  percent: number | null;
-  coverage: { members: number; responding: number; notApplicable: number; missing: number };
-  /** Computed by migov from n of N members, or demo (absent from older servers). */
-  provenance?: ValueProvenance;
-}
-
-/** One process as `GET /api/v1/partnerships/:id` returns it. */
-export interface PartnershipDetail extends PartnershipSummary {
-  asOf: string | null;
-  members: PartnershipMembership[];
-  membershipRecords: PartnershipMembership[];
-  meetings: PartnershipMeeting[];
-  groupResults: {
-    method: string;
-    rounds: { year: number; membersAsOf: string; domains: GroupDomainResult[] }[];
-    containsDemo?: boolean;
-    source?: string;
-  };
-  /** Each member's overall 10.7.2 category (or N) in the latest round any member has one (absent from older servers). */
-  memberCategories?: { year: number; values: Record<string, number | 'N'> } | null;
-}
-
-/** A pair of processes with shared members, as `GET /api/v1/partnerships/overlaps` lists it. */
-export interface PartnershipOverlap {
-  processes: [string, string];
-  shared: string[];
-}
+export type {
+  FoundingClaim,
+  PartnershipDetail,
+  PartnershipMembership,
+  PartnershipOverlap,
+  PartnershipSummary,
+} from '@migov/server/api';
+import type { FoundingClaim, PartnershipDetail, PartnershipMembership, PartnershipOverlap } from '@migov/server/api';
 
 /** Whether the sources disagree on the founding year (two or more distinct years). */
 export function foundingConflicts(founding: readonly FoundingClaim[]): boolean {

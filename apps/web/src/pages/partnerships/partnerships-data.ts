@@ -1,7 +1,7 @@
 /** What the partnership pages read, through the API only (the browser and the static publication pass different clients). */
 import type { WorldMapGeometry } from '../../charts/world-map-state.ts';
 import { getJson, type ApiClient } from '../../api/api-client.ts';
-import type { InstrumentVersion } from '../../api/api-types.ts';
+import type { InstrumentVersion } from '@migov/server/api';
 import { loadCommon, loadInstrument, type CommonData } from '../public-data.ts';
 import type { PartnershipDetail, PartnershipOverlap, PartnershipSummary } from './partnership-state.ts';
 
