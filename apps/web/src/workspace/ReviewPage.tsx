@@ -1,7 +1,7 @@
 /* @jsxRuntime automatic */
 /** Review: answers with evidence, a comment per item, return with a reason, validate, publish; the history and a side-by-side diff of versions. */
 import { useState } from 'react';
-import { itemNumbers } from '@migov/core/instruments';
+import { itemNumbers, optionLabel } from '@migov/core/instruments';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { ErrorMessage } from '../app/shared.tsx';
@@ -54,13 +54,9 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
   const id = view.assessment.id;
   const items = instrument.domains.flatMap((domain) => domain.items);
   const numbers = itemNumbers(instrument);
-  const optionLabel = (itemId: string, optionId: string | undefined) => {
-    const item = items.find((entry) => entry.id === itemId);
-    return item && optionId ? (
-      <Localized text={instrument.scales[item.scale]?.find((option) => option.id === optionId)?.label} />
-    ) : (
-      '–'
-    );
+  const optionText = (itemId: string, optionId: string | undefined) => {
+    const label = optionLabel(instrument, itemId, optionId);
+    return label ? <Localized text={label} /> : '–';
   };
 
   const decide = async (action: (typeof DECISIONS)[number]) => {
@@ -180,7 +176,7 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
                   <span className="item-number">{numbers.get(item.id)}.</span> <Localized text={item.text} />
                 </h3>
                 <p>
-                  <strong>{t('country.answer')}:</strong> {optionLabel(item.id, value.optionId)}
+                  <strong>{t('country.answer')}:</strong> {optionText(item.id, value.optionId)}
                   {value.comment ? ` — ${value.comment}` : ''}
                 </p>
                 {itemEvidence.length > 0 ? (
@@ -281,11 +277,11 @@ function Review({ bundle, reload }: { bundle: AssessmentBundle; reload: () => vo
                         )}
                       </th>
                       <td className="before">
-                        {optionLabel(row.itemId, row.before.optionId)}
+                        {optionText(row.itemId, row.before.optionId)}
                         {row.before.comment ? ` — ${row.before.comment}` : ''}
                       </td>
                       <td className="after">
-                        {optionLabel(row.itemId, row.after.optionId)}
+                        {optionText(row.itemId, row.after.optionId)}
                         {row.after.comment ? ` — ${row.after.comment}` : ''}
                       </td>
                     </tr>
