@@ -267,6 +267,16 @@ const observationFields = {
   nature: z.string().optional(),
 };
 
+/** How many members a group figure covers: members, responding (the denominator), not applicable, missing. */
+export const coverageSchema = z
+  .object({
+    members: z.number().int(),
+    responding: z.number().int(),
+    notApplicable: z.number().int(),
+    missing: z.number().int(),
+  })
+  .meta({ id: 'Coverage' });
+
 export const computedAggregateSchema = z
   .object({
     ...observationFields,
@@ -277,12 +287,7 @@ export const computedAggregateSchema = z
     numerator: z.number().int(),
     denominator: z.number().int(),
     fraction: z.object({ numerator: z.number().int(), denominator: z.number().int() }).describe('The exact share'),
-    coverage: z.object({
-      members: z.number().int(),
-      responding: z.number().int(),
-      notApplicable: z.number().int(),
-      missing: z.number().int(),
-    }),
+    coverage: coverageSchema,
     origin: z.literal('computed'),
     membershipAsOf: z.union([z.string(), z.number()]),
     provenance: provenanceSchema,

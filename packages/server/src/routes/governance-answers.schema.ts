@@ -4,7 +4,7 @@
  * registry's public views.
  */
 import { z } from 'zod';
-import { provenanceSchema, resultValuesSchema } from '../public-data/public-answers.schema.ts';
+import { coverageSchema, provenanceSchema, resultValuesSchema } from '../public-data/public-answers.schema.ts';
 import { jsonValueSchema } from '../assessments/assessment-answers.schema.ts';
 
 const editorSchema = z.string().nullable().describe('Public answers name the editor by role title, never by id');
@@ -124,12 +124,7 @@ const groupDomainResultSchema = z
     denominator: z.number().int(),
     percent: z.number().nullable(),
     provenance: provenanceSchema,
-    coverage: z.object({
-      members: z.number().int(),
-      responding: z.number().int(),
-      notApplicable: z.number().int(),
-      missing: z.number().int(),
-    }),
+    coverage: coverageSchema,
     members: z.array(z.string()),
     responding: z.array(z.string()),
     meeting: z.array(z.string()),
@@ -197,25 +192,32 @@ export const crosswalkAnswer = {
   },
 };
 
-const domainGapSchema = z
-  .object({
+/** A domain's mapping to GCM objectives and SDG targets (core's DomainGapMapping), each link with its basis. */
+function gapMappingFields<Basis extends z.ZodRawShape>(basis: Basis) {
+  return {
     domain: z.string(),
     domainName: z.string(),
     migof: z.string(),
     mgiDimension: z.number().int().optional(),
-    category: z.union([z.number(), z.string()]).nullable().describe('The category (1 or 2)'),
     gcmObjectives: z.array(
-      z.object({ objective: z.number().int(), title: z.string(), shortLabel: z.string(), ...basisFields }),
+      z.object({ objective: z.number().int(), title: z.string(), shortLabel: z.string(), ...basis }),
     ),
     sdgTargets: z.array(
       z.object({
         target: z.string(),
         text: z.string().optional(),
-        ...basisFields,
+        ...basis,
         unverified: z.boolean(),
         via: z.array(z.number().int()).describe('GCM objectives through which the target is reached'),
       }),
     ),
+  };
+}
+
+const domainGapSchema = z
+  .object({
+    ...gapMappingFields(basisFields),
+    category: z.union([z.number(), z.string()]).nullable().describe('The category (1 or 2)'),
   })
   .meta({ id: 'DomainGap' });
 
@@ -232,29 +234,9 @@ export const areaGapsSchema = z.object({
 });
 
 const briefGapSchema = z.object({
-  domain: z.string(),
-  domainName: z.string(),
-  migof: z.string(),
-  mgiDimension: z.number().int().optional(),
+  ...gapMappingFields({ basis: basisFields.basis }),
   category: z.union([z.literal(1), z.literal(2)]),
   categoryLabel: z.string(),
-  gcmObjectives: z.array(
-    z.object({
-      objective: z.number().int(),
-      title: z.string(),
-      shortLabel: z.string(),
-      basis: z.enum(['source', 'editorial']),
-    }),
-  ),
-  sdgTargets: z.array(
-    z.object({
-      target: z.string(),
-      text: z.string().optional(),
-      basis: z.enum(['source', 'editorial']),
-      unverified: z.boolean(),
-      via: z.array(z.number().int()),
-    }),
-  ),
 });
 
 /** A brief's content (the briefs package's BriefContent). */
