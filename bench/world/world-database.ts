@@ -5,7 +5,7 @@
  */
 import { createDatabase, type MigovDatabase } from '@migov/db';
 import { bootstrapDatabase } from '@migov/server';
-import { generateWorld, type WorldSummary } from '../../packages/db/src/testing/world.ts';
+import { generateWorld, type WorldSummary } from '@migov/db/testing';
 import { emptyBenchDatabase, type BenchDialect } from '../server/bench-support.ts';
 
 /** The administrator of a bench database (bench-support's seededDatabase uses the same password). */
