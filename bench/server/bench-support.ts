@@ -9,7 +9,7 @@ import { createDatabase, type MigovDatabase } from '@migov/db';
 import { bootstrapDatabase, createApp, type MigovApp } from '@migov/server';
 
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const POSTGRES_URL =
+const POSTGRES_URL =
   process.env.MIGOV_BENCH_POSTGRES_URL ??
   process.env.MIGOV_TEST_POSTGRES_URL ??
   'postgres://postgres@127.0.0.1:5432/postgres';

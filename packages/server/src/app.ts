@@ -76,8 +76,6 @@ const REQUEST_LOG_LEVELS = new Set(['trace', 'debug', 'info']);
 /** The app plus the list of its routes with their declared access. */
 export type MigovApp = FastifyInstance & { routesWithAccess: readonly RegisteredRoute[] };
 
-export { API_PREFIX };
-
 /** Build the app. Call `await app.ready()` (inject does it) before use, and `app.close()` at the end. */
 export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...options.config };

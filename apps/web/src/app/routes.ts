@@ -169,7 +169,7 @@ type QueryFields<Query> = {
 };
 type Flatten<T> = { [K in keyof T]: T[K] };
 /** The route of one page. */
-export type RouteOf<V extends keyof Pages> = Flatten<
+type RouteOf<V extends keyof Pages> = Flatten<
   { view: V; lang: UiLanguage } & PathFields<Pages[V]['path']> &
     (Pages[V] extends { query: infer Query } ? QueryFields<Query> : object)
 >;
@@ -184,15 +184,6 @@ export type View = Route['view'];
 export function pageOf(view: View): Page {
   return view === 'not-found' ? { path: [], access: 'observatory' } : PAGES[view];
 }
-
-/** The views that the static publication writes and that need no sign-in. */
-export const PUBLIC_VIEWS = [
-  'dashboard',
-  'country',
-  'compare',
-  'data',
-  'methodology',
-] as const satisfies readonly View[];
 
 const isLanguage = (value: string | undefined): value is UiLanguage =>
   (UI_LANGUAGES as readonly string[]).includes(value ?? '');

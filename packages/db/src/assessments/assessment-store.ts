@@ -5,7 +5,6 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { AssessmentState } from '@migov/core';
-import type { Dialect } from '../database.ts';
 import { NotFoundError } from '../errors.ts';
 import { nowIso, readNumber, readOptional, readOptionalNumber, readTimestamp, writeJson } from '../schema/codec.ts';
 import type { AssessmentsTable, RoundsTable, Schema } from '../schema/schema.ts';
@@ -112,7 +111,7 @@ export function selectAssessments(kysely: Kysely<Schema>) {
 }
 
 /** A response row as a value (empty fields left out). */
-export function toResponseValue(row: { option_id: string | null; comment: string | null }): ResponseValue {
+function toResponseValue(row: { option_id: string | null; comment: string | null }): ResponseValue {
   const value: ResponseValue = {};
   if (row.option_id !== null) value.optionId = row.option_id;
   if (row.comment !== null) value.comment = row.comment;
@@ -203,5 +202,3 @@ export async function appendRevision(
   await insertRevision(kysely, assessmentId, revision, input);
   return { revision, state: row.state as AssessmentState };
 }
-
-export type { Dialect };

@@ -49,7 +49,7 @@ import {
 export type { Assessment, AssessmentSummary, ResponseValue };
 
 /** Longest comment on a response, in characters. */
-export const MAX_RESPONSE_COMMENT = 10_000;
+const MAX_RESPONSE_COMMENT = 10_000;
 
 /** Start an assessment (draft) for a jurisdiction in a round; ConflictError if it exists. */
 export async function createAssessment(

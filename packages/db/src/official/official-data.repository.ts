@@ -21,7 +21,7 @@ import { newId } from '../schema/ids.ts';
 import type { OfficialSnapshot } from './snapshot-files.ts';
 
 /** The observation import format of snapshot values. */
-export const SNAPSHOT_IMPORT_FORMAT = 'official-snapshot';
+const SNAPSHOT_IMPORT_FORMAT = 'official-snapshot';
 /** The observation import format of demo values. */
 export const DEMO_IMPORT_FORMAT = 'demo';
 

@@ -83,7 +83,7 @@ export async function findLatestRevision(
 }
 
 /** How one item changed between two revisions. */
-export interface ItemChange {
+interface ItemChange {
   itemId: string;
   before: ResponseValue;
   after: ResponseValue;

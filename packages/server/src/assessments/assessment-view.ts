@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { adviceSchema, liveScoresSchema } from './assessment-answers.schema.ts';
 
 /** Item id -> option id, as core's scorer reads responses. */
-export function toScoringResponses(assessment: Pick<Assessment, 'responses'>): Responses {
+function toScoringResponses(assessment: Pick<Assessment, 'responses'>): Responses {
   const responses: Record<string, string> = {};
   for (const [itemId, value] of Object.entries(assessment.responses))
     if (value.optionId) responses[itemId] = value.optionId;
@@ -23,7 +23,7 @@ function isFraction(value: unknown): value is { num: number; den: number } {
 }
 
 /** Replace every exact fraction with { num, den, decimal } so clients need no fraction arithmetic. */
-export function withDecimals(value: unknown): unknown {
+function withDecimals(value: unknown): unknown {
   if (isFraction(value)) return { num: value.num, den: value.den, decimal: formatFraction(value, 2) };
   if (Array.isArray(value)) return value.map(withDecimals);
   if (typeof value === 'object' && value !== null)

@@ -29,7 +29,6 @@ import {
   listOfficialSnapshots,
   listSourcedObservations,
   DEMO_IMPORT_FORMAT,
-  SNAPSHOT_IMPORT_FORMAT,
   type LoadedSnapshot,
   type NationalResult,
   type SourcedObservation,
@@ -304,5 +303,3 @@ export async function roundAggregates(context: Context, year: number, group?: st
     problems,
   };
 }
-
-export { SNAPSHOT_IMPORT_FORMAT };

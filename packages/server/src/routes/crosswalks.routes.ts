@@ -53,7 +53,7 @@ import { cachedAnswers, jsonAnswer } from '../public-data/public-answers.schema.
 const linkEditAnswer = editAnswerOf({ link: crosswalkLinkSchema });
 
 /** The wording shown beside a link of each basis. */
-export function basisLabel(basis: LinkBasis): string {
+function basisLabel(basis: LinkBasis): string {
   return basis === 'editorial' ? EDITORIAL_LABEL : 'sourced';
 }
 
@@ -65,12 +65,7 @@ function linkView(link: CrosswalkLink) {
 const GAP_CATEGORIES = new Set([1, 2]);
 
 /** The gaps of one area in one round of published observations, mapped through a crosswalk (the stored one on the platform). */
-export function areaGaps(
-  observations: readonly Observation[],
-  area: string,
-  year: number | undefined,
-  crosswalk: Crosswalk,
-) {
+function areaGaps(observations: readonly Observation[], area: string, year: number | undefined, crosswalk: Crosswalk) {
   const own = observations.filter((entry) => entry.series === 'SG_CPA_MIGRS' && entry.area === area);
   const round =
     year ??

@@ -126,7 +126,7 @@ function groupProvenance(
 }
 
 /** Per round and domain: the group figure of the members and how many of them it covers. */
-export function groupResultsByRound(
+function groupResultsByRound(
   registry: PartnershipRegistry,
   processId: string,
   observations: readonly Observation[],
