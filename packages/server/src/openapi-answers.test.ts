@@ -6,8 +6,9 @@
  * checked as soon as it exists.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAssessment, createRound, saveResponses, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from './app.ts';
-import { createTestApp, createTestDatabase } from './testing/test-app.ts';
+import { createTestApp, createTestDatabase, createTestUser, signIn } from './testing/test-app.ts';
 
 interface Operation {
   parameters?: { in: string }[];
@@ -27,13 +28,15 @@ const PROBLEM_REF = '#/components/schemas/Problem';
 
 describe('the OpenAPI document of a fresh server', () => {
   let app: MigovApp;
+  let db: MigovDatabase;
   let drop: () => Promise<void>;
   let operations: [string, Operation][];
 
   beforeAll(async () => {
     const database = await createTestDatabase('sqlite');
     drop = database.drop;
-    app = await createTestApp(database.db);
+    db = database.db;
+    app = await createTestApp(db);
     const document = (await app.inject('/api/v1/openapi.json')).json() as {
       paths: Record<string, Record<string, Operation>>;
     };
@@ -97,5 +100,30 @@ describe('the OpenAPI document of a fresh server', () => {
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json()).toMatchObject({ status: 404, code: 'not-found' });
+  });
+
+  it('keeps the answered-item count the database computes in the assessment list', async () => {
+    await createTestUser(db, 'admin@example.org', [{ role: 'administrator', scope: { kind: 'global' } }]);
+    const round = await createRound(db, {
+      year: 2023,
+      instrument: 'sdg-10-7-2',
+      version: '2019',
+      opensOn: '2023-01-01',
+      closesOn: '2100-12-31',
+    });
+    const assessment = await createAssessment(db, { jurisdiction: '484', roundId: round.id }, null);
+    await saveResponses(
+      db,
+      {
+        assessmentId: assessment.id,
+        expectedLockVersion: assessment.lockVersion,
+        changes: [{ itemId: '1a', optionId: 'yes-regardless' }],
+      },
+      null,
+    );
+    const session = await signIn(app, 'admin@example.org');
+    const list = await app.inject({ url: '/api/v1/assessments', headers: { cookie: session.cookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toMatchObject([{ id: assessment.id, answeredItems: 1 }]);
   });
 });

@@ -72,6 +72,7 @@ export const assessmentSummarySchema = z
     updatedAt: z.string(),
     updatedBy: z.string().optional(),
     publishedVersion: z.number().int().optional(),
+    answeredItems: z.number().int().describe('How many items have a chosen option (for progress in lists)'),
   })
   .meta({ id: 'AssessmentSummary' });
 export const assessmentSchema = assessmentSummarySchema
