@@ -42,19 +42,8 @@ interface WideColumn {
   year?: string;
 }
 
-type Role =
-  | 'YEAR'
-  | 'VALUE'
-  | 'AREA'
-  | 'AREA_NAME'
-  | 'POLICY_DOMAINS'
-  | 'SERIES'
-  | 'SOURCE'
-  | 'FOOTNOTE'
-  | 'NATURE'
-  | 'TIME_DETAIL'
-  | 'IGNORED'
-  | 'WIDE';
+/** What a column of a national table holds: a header hint this reader uses, nothing it reads, or values of one domain, series or year (a wide column). */
+type Role = Exclude<HeaderHint, 'INDICATOR' | 'UNITS' | 'METADATA'> | 'IGNORED' | 'WIDE';
 
 interface Column {
   index: number;
