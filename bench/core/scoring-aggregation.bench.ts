@@ -14,13 +14,13 @@ import {
   readObservations,
   scoreAssessment,
   SDG_10_7_2_V2019,
+  seededRandom,
   type GroupDefinition,
   type Observation,
   type PolicyDomainCode,
 } from '@migov/core';
 import { sharedData } from '../../test-support/shared-data.ts';
 import { measure } from './measure.ts';
-import { createRandom } from './seeded-random.ts';
 
 export interface BenchResult {
   name: string;
@@ -84,7 +84,7 @@ function publishedHistory(): BenchResult {
 }
 
 function synthetic(jurisdictions = 10_000, rounds = 10, seed = 1072): BenchResult {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const instrument = SDG_10_7_2_V2019;
   const items = instrument.domains.flatMap((domain) =>
     domain.items.map((item) => ({ id: item.id, options: instrument.scales[item.scale]!.map((option) => option.id) })),

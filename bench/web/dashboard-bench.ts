@@ -1,15 +1,14 @@
 /** What the web benchmarks share: 150 published countries (seeded answers) and the moment the dashboard is drawn. */
-import { defaultGeography, SDG_10_7_2_V2019, type InstrumentVersion } from '@migov/core';
+import { defaultGeography, SDG_10_7_2_V2019, seededRandom, type InstrumentVersion } from '@migov/core';
 import { createAssessment, saveResponses, transitionAssessment, type MigovDatabase } from '@migov/db';
 import type { Page } from 'playwright-core';
 import { addRound, addUser } from '../../apps/web/test/browser-harness.ts';
-import { createRandom } from '../core/seeded-random.ts';
 
 export const COUNTRIES = 150;
 
 /** Publish seeded answers for the first `count` countries in the 2023 round. */
 export async function publishCountries(db: MigovDatabase, count = COUNTRIES): Promise<void> {
-  const random = createRandom(107_2);
+  const random = seededRandom(107_2);
   const instrument: InstrumentVersion = SDG_10_7_2_V2019;
   const admin = await addUser(db, 'bench-admin@example.org', 'Bench', [
     { role: 'administrator', scope: { kind: 'global' } },

@@ -1,2 +1,0 @@
-/** A small seeded generator (mulberry32): benchmarks and synthetic data are reproducible from their seed. */
-export { seededRandom as createRandom } from '@migov/core';
