@@ -122,7 +122,11 @@ describe('changeBetween', () => {
 });
 
 describe('classes of a result set from the results service', () => {
-  const entry = (code: string, category: DomainValue['category'], status: DomainValue['status']): DomainValue => ({
+  const entry = (
+    code: DomainValue['code'],
+    category: DomainValue['category'],
+    status: DomainValue['status'],
+  ): DomainValue => ({
     code,
     status,
     category,

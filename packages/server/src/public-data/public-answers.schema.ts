@@ -5,7 +5,14 @@
  * request.
  */
 import { z } from 'zod';
-import { instrumentFileSchema, localizedTextSchema, type DeepReadonly } from '@migov/core';
+import {
+  instrumentFileSchema,
+  localizedTextSchema,
+  POLICY_DOMAIN_CODES,
+  type CountryResult,
+  type DeepReadonly,
+  type Provenance,
+} from '@migov/core';
 import { jsonBody, type CachedBody } from '../http/etag.ts';
 
 /** A prepared body whose value the compiler checks against the answer's schema. */
@@ -202,7 +209,7 @@ export const officialSnapshotSchema = z
 
 export const domainValueSchema = z
   .object({
-    code: z.string(),
+    code: z.enum(POLICY_DOMAIN_CODES),
     status: z.enum(['result', 'not-applicable', 'no-data']),
     category: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
     label: z.string().nullable(),
@@ -336,3 +343,10 @@ export const downloadAnswer = {
     },
   },
 };
+
+/** True when two types are assignable both ways: the schemas that restate core's result types stay equal to them. */
+type SameType<Left, Right> = [Left] extends [Right] ? ([Right] extends [Left] ? true : false) : false;
+const _sameAsCore: [
+  SameType<z.infer<typeof provenanceSchema>, Provenance>,
+  SameType<z.infer<typeof countryResultSchema>, CountryResult>,
+] = [true, true];
