@@ -135,9 +135,9 @@ export type InstrumentVersion = DeepReadonly<z.infer<typeof instrumentFileSchema
 export type Responses = Readonly<Record<string, string | undefined>>;
 
 /** The languages an official translation may be supplied in: English is the instrument's own text. */
-const TRANSLATION_LANGUAGES = ['fr', 'es', 'ar', 'zh', 'ru'] as const;
+const translationLanguageSchema = z.enum(LANGUAGES).exclude(['en']);
 /** A language of an official translation. @public (no reader yet) */
-export type TranslationLanguage = (typeof TRANSLATION_LANGUAGES)[number];
+export type TranslationLanguage = z.infer<typeof translationLanguageSchema>;
 
 const translationSourceSchema = z
   .object({
@@ -176,7 +176,7 @@ export type Translation = DeepReadonly<z.infer<typeof translationSchema>>;
 /** An instrument version with its official translations, as a file carries them. */
 export const instrumentFileSchema = instrumentVersionSchema.extend({
   translations: z
-    .partialRecord(z.enum(TRANSLATION_LANGUAGES), translationSchema)
+    .partialRecord(translationLanguageSchema, translationSchema)
     .optional()
     .describe(
       'Official translations supplied apart from the texts, one per language with its source; every item, option and domain must be translated',
