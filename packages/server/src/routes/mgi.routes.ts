@@ -23,6 +23,7 @@ import {
   mgiActionRequestSchema,
   profileLevelOf,
   profileResponsesSchema,
+  type FieldProblem,
   type InstrumentVersion,
   type MgiProcessAction,
   type MgiProcessRefusal,
@@ -510,7 +511,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       const decision = applyMgiAction(assessment.process, action, checkRoles ? { roles: checkRoles } : {});
       if (!decision.ok) throw refusalError({ ...decision, assessment });
       const invited: { ministry: string; userId: string }[] = [];
-      const unknown: { field: string; value: string; message: string }[] = [];
+      const unknown: FieldProblem[] = [];
       for (const [index, entry] of (invite ?? []).entries()) {
         const user = await findUserByEmail(context.db, entry.email);
         if (user && user.status === 'active') invited.push({ ministry: entry.ministry, userId: user.id });
