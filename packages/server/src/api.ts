@@ -38,6 +38,8 @@ import type {
 
 export type { AssessmentState, InstrumentVersion, LocalizedText, Role } from '@migov/core';
 export type { Permission } from './auth/permissions.ts';
+export type { ApiErrorCode } from './errors/api-error.ts';
+export type { WorkbookProblemReason } from './templates/assessment-workbook.ts';
 
 /** A paged list of items (every paged answer). */
 export interface Page<Item> {

@@ -161,10 +161,23 @@ describe.each(DIALECTS)('the Excel template of an assessment (%s)', (dialect) =>
       payload: broken,
     });
     expect(response.statusCode).toBe(422);
-    const problems = response.json().problems as { sheet: string; cell: string; value: string; message: string }[];
+    const problems = response.json().problems as {
+      sheet: string;
+      cell: string;
+      value: string;
+      reason: string;
+      message: string;
+    }[];
     expect(problems.map((problem) => problem.cell)).toEqual(expect.arrayContaining(['D2', 'D4', 'B5']));
     expect(problems.find((problem) => problem.cell === 'D2')).toMatchObject({ sheet: RESPONSES_SHEET, value: 'Maybe' });
     expect(problems.some((problem) => problem.message.includes('row of item'))).toBe(true);
+    // Each problem names its reason with a stable code, for clients to say it in their reader's language.
+    expect(Object.fromEntries(problems.map((problem) => [problem.cell, problem.reason]))).toMatchObject({
+      D2: 'unknown-option',
+      D4: 'answer-formula',
+      B5: 'unknown-item',
+      'B:B': 'missing-row',
+    });
     expect((await getAssessment(db, assessment.id)).responses).toEqual({});
   });
 
@@ -277,6 +290,7 @@ describe.each(DIALECTS)('the Excel template of an assessment (%s)', (dialect) =>
           sheet: RESPONSES_SHEET,
           cell: 'E3',
           value: expect.stringContaining('bell \u2407 inside'),
+          reason: 'refused-character',
           message: expect.stringContaining('control character U+0007 at character 22'),
         },
       ],
@@ -325,7 +339,7 @@ describe.each(DIALECTS)('the Excel template of an assessment (%s)', (dialect) =>
     const read = await readAssessmentWorkbook(SDG_10_7_2_V2019, assessment, Buffer.from('not a zip'));
     expect(read).toMatchObject({
       ok: false,
-      problems: [{ message: expect.stringContaining('not an Excel workbook') }],
+      problems: [{ reason: 'not-xlsx', message: expect.stringContaining('not an Excel workbook') }],
     });
   });
 });

@@ -24,11 +24,29 @@ const META_SHEET = 'migov';
 const MAX_COMMENT = 10_000;
 const HEADER = ['Domain', 'Item', 'Question', 'Answer', 'Comment'] as const;
 
+/** Why a cell is invalid: a stable code a client can put in its reader's language (`message` says it in English). */
+export type WorkbookProblemReason =
+  | 'not-xlsx'
+  | 'not-template'
+  | 'other-template'
+  | 'lock-version-lost'
+  | 'wrong-header'
+  | 'row-without-item'
+  | 'unknown-item'
+  | 'duplicate-item'
+  | 'answer-formula'
+  | 'unknown-option'
+  | 'comment-formula'
+  | 'refused-character'
+  | 'comment-too-long'
+  | 'missing-row';
+
 /** One invalid cell. */
 interface WorkbookProblem {
   sheet: string;
   cell: string;
   value: string;
+  reason: WorkbookProblemReason;
   message: string;
 }
 
@@ -178,14 +196,17 @@ export async function readAssessmentWorkbook(
 ): Promise<ReadWorkbookResult> {
   const problems: WorkbookProblem[] = [];
   const unreadable = guardZip(bytes, limits);
-  if (unreadable) return { ok: false, problems: [{ sheet: '', cell: '', value: '', message: unreadable }] };
+  if (unreadable)
+    return { ok: false, problems: [{ sheet: '', cell: '', value: '', reason: 'not-xlsx', message: unreadable }] };
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
     return {
       ok: false,
-      problems: [{ sheet: '', cell: '', value: '', message: 'the file is not an Excel workbook (.xlsx)' }],
+      problems: [
+        { sheet: '', cell: '', value: '', reason: 'not-xlsx', message: 'the file is not an Excel workbook (.xlsx)' },
+      ],
     };
   }
   const meta = book.getWorksheet(META_SHEET);
@@ -198,6 +219,7 @@ export async function readAssessmentWorkbook(
           sheet: meta ? RESPONSES_SHEET : META_SHEET,
           cell: '',
           value: '',
+          reason: 'not-template',
           message: 'this is not a migov template: download the template of the assessment and fill it in',
         },
       ],
@@ -211,6 +233,7 @@ export async function readAssessmentWorkbook(
         sheet: META_SHEET,
         cell: key,
         value: found,
+        reason: 'other-template',
         message: `this template is for ${key} ${found || '(none)'}, not ${expected}`,
       });
   };
@@ -223,6 +246,7 @@ export async function readAssessmentWorkbook(
       sheet: META_SHEET,
       cell: 'lockVersion',
       value: metaValues.get('lockVersion') ?? '',
+      reason: 'lock-version-lost',
       message: 'the template has lost its lock version',
     });
   if (problems.length > 0) return { ok: false, problems };
@@ -239,6 +263,7 @@ export async function readAssessmentWorkbook(
         sheet: RESPONSES_SHEET,
         cell: sheet.getRow(1).getCell(index + 1).address,
         value: found,
+        reason: 'wrong-header',
         message: `the header must be "${title}"`,
       });
   });
@@ -256,6 +281,7 @@ export async function readAssessmentWorkbook(
           sheet: RESPONSES_SHEET,
           cell: itemCell.address,
           value: '',
+          reason: 'row-without-item',
           message: 'an answer or comment is on a row without an item',
         });
       continue;
@@ -266,6 +292,7 @@ export async function readAssessmentWorkbook(
         sheet: RESPONSES_SHEET,
         cell: itemCell.address,
         value: key,
+        reason: 'unknown-item',
         message: `unknown item ${key} in ${instrument.instrument}@${instrument.version}`,
       });
       continue;
@@ -276,6 +303,7 @@ export async function readAssessmentWorkbook(
         sheet: RESPONSES_SHEET,
         cell: itemCell.address,
         value: key,
+        reason: 'duplicate-item',
         message: `item ${entry.number} appears twice`,
       });
       continue;
@@ -287,6 +315,7 @@ export async function readAssessmentWorkbook(
         sheet: RESPONSES_SHEET,
         cell: answerCell.address,
         value: answer.text,
+        reason: 'answer-formula',
         message: 'formulas are not accepted: choose an option from the list',
       });
     else if (answer.text.trim()) {
@@ -299,6 +328,7 @@ export async function readAssessmentWorkbook(
           sheet: RESPONSES_SHEET,
           cell: answerCell.address,
           value: text,
+          reason: 'unknown-option',
           message: `not an option of item ${entry.number} (options: ${entry.options.map((candidate) => localize(candidate.label, 'en')).join(' | ')})`,
         });
       else optionId = option.id;
@@ -311,6 +341,7 @@ export async function readAssessmentWorkbook(
         sheet: RESPONSES_SHEET,
         cell: commentCell.address,
         value: comment.text,
+        reason: 'comment-formula',
         message: 'formulas are not accepted in comments',
       });
     else if (refused)
@@ -318,6 +349,7 @@ export async function readAssessmentWorkbook(
         sheet: RESPONSES_SHEET,
         cell: commentCell.address,
         value: visibleInXml(comment.text.slice(Math.max(0, refused.index - 20), refused.index + 20)),
+        reason: 'refused-character',
         message: `the comment ${refused.message}`,
       });
     else if (comment.text.length > MAX_COMMENT)
@@ -325,6 +357,7 @@ export async function readAssessmentWorkbook(
         sheet: RESPONSES_SHEET,
         cell: commentCell.address,
         value: `${comment.text.slice(0, 40)}…`,
+        reason: 'comment-too-long',
         message: `a comment has at most ${MAX_COMMENT} characters (this one has ${comment.text.length})`,
       });
     const change: ResponseChange = { itemId };
@@ -339,6 +372,7 @@ export async function readAssessmentWorkbook(
         sheet: RESPONSES_SHEET,
         cell: 'B:B',
         value: '',
+        reason: 'missing-row',
         message: `the row of item ${entry.number} is missing`,
       });
   }
