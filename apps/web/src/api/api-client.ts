@@ -5,10 +5,13 @@
  */
 import type { Problem } from '@migov/server/api';
 
-/** A failed API call, carrying the problem document. */
 /** A problem as received: the API answers problem+json, but what answers (a proxy, the network) may say less. */
 export type ReceivedProblem = Partial<Problem> & Pick<Problem, 'status'>;
 
+/**
+ * A failed API call, carrying the problem document. Its `message` (the server's English detail) is for
+ * logs: pages say a problem with `problemMessage` (problem-message.tsx), in the reader's language.
+ */
 export class ApiProblem extends Error {
   readonly status: number;
   readonly problem: ReceivedProblem;
@@ -42,6 +45,15 @@ export async function getJson<Body>(api: ApiClient, path: string): Promise<Body>
   return (await api.request<Body>(path)).body;
 }
 
+/** A body as JSON, or undefined when it is none. */
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A client over fetch for the browser (same origin, session cookie). */
 export function createFetchClient(base = '/api/v1'): ApiClient & { setCsrfToken(token: string | undefined): void } {
   let csrfToken: string | undefined;
@@ -62,11 +74,13 @@ export function createFetchClient(base = '/api/v1'): ApiClient & { setCsrfToken(
       if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
       const response = await fetch(`${base}${path}`, { method, headers, body, credentials: 'same-origin' });
       const text = await response.text();
-      const parsed: unknown = text ? JSON.parse(text) : undefined;
       if (!response.ok) {
+        // What answers may not be the API (a proxy's HTML page): the status is all there is then.
+        const parsed = parseJson(text);
         const problem = (parsed && typeof parsed === 'object' ? parsed : {}) as Partial<Problem>;
         throw new ApiProblem({ ...problem, status: response.status });
       }
+      const parsed: unknown = text ? JSON.parse(text) : undefined;
       const etag = response.headers.get('etag') ?? undefined;
       return { body: parsed as Body, ...(etag ? { etag } : {}) };
     },

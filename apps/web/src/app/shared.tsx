@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { CATEGORY_COLOURS, type CategoryClass } from '../charts/category-scale.ts';
 import { categoryLabel } from './localized.ts';
+import { failureMessage, ProblemDetail } from '../api/problem-message.tsx';
 import type { LocalizedText } from '@migov/server/api';
 
 export function Loading() {
@@ -16,10 +17,14 @@ export function Loading() {
 }
 
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useI18n();
+  const translator = useI18n();
+  const { t } = translator;
   return (
     <div role="alert" className="error">
-      <p>{t('common.error', { message: error instanceof Error ? error.message : String(error) })}</p>
+      <p>
+        {t('common.error', { message: failureMessage(translator, error) })}
+        <ProblemDetail failure={error} />
+      </p>
       {onRetry ? (
         <button type="button" onClick={onRetry}>
           {t('common.retry')}

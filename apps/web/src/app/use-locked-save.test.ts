@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, createDatabase, createUser, grantRole, type MigovDatabase } from '@migov/db';
 import { createApp, createSecret, hashSecret, type MigovApp } from '@migov/server';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiErrorCode } from '@migov/server/api';
+import { ApiProblem, type ApiClient } from '../api/api-client.ts';
+import { CATALOGUES } from '../i18n/catalogues/index.ts';
+import { getTranslator } from '../i18n/translator.ts';
 import { createInjectClient } from '../ssr/inject-client.ts';
 import { failureText, lockedSave } from './use-locked-save.ts';
 
@@ -53,6 +56,10 @@ describe('a locked save', () => {
     const refused = await lockedSave(api, '/crosswalks/links', version + 1, { body: { source: 's' } });
     expect(refused.outcome).toBe('failed');
     if (refused.outcome === 'saved') throw new Error('a body without a link was stored');
-    expect(failureText(refused)).toMatch(/link/);
+    // Said in the reader's language from the problem's code; the server's English detail stays on the problem.
+    expect(refused.error).toBeInstanceOf(ApiProblem);
+    const { problem } = refused.error as ApiProblem;
+    expect(problem.detail).toMatch(/link/);
+    expect(failureText(refused, getTranslator('fr'))).toBe(CATALOGUES.fr[`problem.${problem.code as ApiErrorCode}`]);
   });
 });

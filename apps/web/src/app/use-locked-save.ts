@@ -7,6 +7,8 @@
 import { useCallback, useState } from 'react';
 import { ApiProblem, type ApiClient } from '../api/api-client.ts';
 import { useSession } from './session-context.tsx';
+import { failureMessage } from '../api/problem-message.tsx';
+import type { Translator } from '../i18n/translator.ts';
 
 /** How a locked save ended: stored, refused because someone saved first (with what is stored now), or failed. */
 export type LockedSaveResult<Body, Current = Body> =
@@ -41,10 +43,12 @@ export async function lockedSave<Body, Current = Body>(
   }
 }
 
-/** What a save that did not store says to the user: the server's problem, or the failure's message. */
-export function failureText(result: Exclude<LockedSaveResult<unknown, unknown>, { outcome: 'saved' }>): string {
-  const failure = result.outcome === 'conflict' ? result.problem : result.error;
-  return failure instanceof Error ? failure.message : String(failure);
+/** What a save that did not store says to the user, in the page's language. */
+export function failureText(
+  result: Exclude<LockedSaveResult<unknown, unknown>, { outcome: 'saved' }>,
+  translator: Translator,
+): string {
+  return failureMessage(translator, result.outcome === 'conflict' ? result.problem : result.error);
 }
 
 /** `save` writes with the session's API client; `saving` is true while a write is under way. */

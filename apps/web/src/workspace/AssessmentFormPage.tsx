@@ -13,6 +13,7 @@ import { categoryLabel, domainLabel } from '../app/localized.ts';
 import { Localized } from '../app/Localized.tsx';
 import { getJson } from '../api/api-client.ts';
 import { failureText, lockedSave } from '../app/use-locked-save.ts';
+import { roundClosingDay } from '../api/problem-message.tsx';
 import type { Assessment, AssessmentView, Evidence, LocalizedText } from '@migov/server/api';
 import {
   applyChanges,
@@ -92,7 +93,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
       return false;
     }
     if (result.outcome === 'failed') {
-      setSaveError(failureText(result));
+      setSaveError(failureText(result, translator));
       setStatus('error');
       return false;
     }
@@ -103,7 +104,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
     setPending(rest);
     setStatus(rest.size > 0 ? 'pending' : 'saved');
     return rest.size === 0;
-  }, [api, id]);
+  }, [api, id, translator]);
 
   const schedule = useCallback(
     (delay: number) => {
@@ -217,7 +218,7 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
       lockVersion.current,
       { body: {} },
     );
-    if (result.outcome !== 'saved') return setSubmitError(failureText(result));
+    if (result.outcome !== 'saved') return setSubmitError(failureText(result, translator));
     lockVersion.current = result.body.assessment.lockVersion;
     setView(result.body);
     reload();
@@ -227,12 +228,25 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
   // Responses that do not fit the instrument have no scores to show.
   const scores = view.scores?.status === 'invalid' ? undefined : view.scores;
   const domainScore = (domainId: string) => scores?.domains?.find((entry) => entry.domainId === domainId);
-  const canSubmit = view.availableActions.includes('submit') || view.availableActions.includes('resubmit');
+  // A draft never submitted cannot be submitted once its round is closed (the server refuses it): the
+  // form says so instead of offering Submit; saving stays possible, as the server allows.
+  const closedRound =
+    bundle.round?.status === 'closed' && view.availableActions.includes('submit') ? bundle.round : undefined;
+  const canSubmit =
+    !closedRound && (view.availableActions.includes('submit') || view.availableActions.includes('resubmit'));
   const numbers = itemNumbers(instrument);
 
   return (
     <div className="form-layout">
       <h1>{t('form.title', { country: bundle.areaName(lang), year: view.assessment.year })}</h1>
+      {closedRound ? (
+        <p className="notice" role="note" data-testid="round-closed">
+          {t('form.roundClosed', {
+            year: String(closedRound.year),
+            date: translator.formatDate(roundClosingDay(closedRound.closesOn, closedRound.closedAt)),
+          })}
+        </p>
+      ) : null}
       {/* Said rather than silently shown in English: the instrument has no text of its own in this language. */}
       {lang !== 'en' && instrument.title[lang] === undefined ? (
         <p className="notice" role="note" data-testid="untranslated">

@@ -7,6 +7,7 @@
 import { useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Evidence } from '@migov/server/api';
+import { failureMessage } from '../api/problem-message.tsx';
 
 export function EvidenceDrop({
   itemId,
@@ -25,7 +26,8 @@ export function EvidenceDrop({
   addLink: (link: { title: string; url: string }) => Promise<void>;
   withdraw: (evidenceId: string, reason: string) => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const translator = useI18n();
+  const { t } = translator;
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -37,7 +39,7 @@ export function EvidenceDrop({
       await upload(file);
       setStatus(undefined);
     } catch (failure) {
-      setStatus(t('form.uploadFailed', { message: failure instanceof Error ? failure.message : String(failure) }));
+      setStatus(t('form.uploadFailed', { message: failureMessage(translator, failure) }));
     }
   };
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -116,7 +118,8 @@ export function EvidenceDrop({
 
 /** Remove one piece of evidence: it is kept in the history, marked withdrawn with the reason. */
 function WithdrawEvidence({ title, withdraw }: { title: string; withdraw: (reason: string) => Promise<void> }) {
-  const { t } = useI18n();
+  const translator = useI18n();
+  const { t } = translator;
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -143,7 +146,7 @@ function WithdrawEvidence({ title, withdraw }: { title: string; withdraw: (reaso
     try {
       await withdraw(reason.trim());
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureMessage(translator, failure));
     }
   };
   return (
@@ -182,7 +185,8 @@ function WithdrawEvidence({ title, withdraw }: { title: string; withdraw: (reaso
 
 /** Add a link (a law, a policy page) as evidence: its address and a title. */
 function AddLink({ addLink }: { addLink: (link: { title: string; url: string }) => Promise<void> }) {
-  const { t } = useI18n();
+  const translator = useI18n();
+  const { t } = translator;
   const id = useId();
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
@@ -210,7 +214,7 @@ function AddLink({ addLink }: { addLink: (link: { title: string; url: string }) 
       setUrl('');
       setTitle('');
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureMessage(translator, failure));
     } finally {
       setBusy(false);
     }

@@ -14,6 +14,7 @@ import type { Role, RoleScope, Session } from '@migov/server/api';
 import { takeFragmentToken } from './onboarding-token.ts';
 import { signInWithForm } from './sign-in-request.ts';
 import { roleName, scopeName } from './onboarding-labels.ts';
+import { failureMessage } from '../api/problem-message.tsx';
 
 interface Preview {
   email: string;
@@ -30,7 +31,8 @@ type Stage =
   | { kind: 'done' };
 
 export function InvitationAcceptPage() {
-  const { t, lang, formatDate } = useI18n();
+  const translator = useI18n();
+  const { t, lang, formatDate } = translator;
   const { navigate } = useNavigation();
   const { api, session, setSession } = useSession();
   const [token] = useState(takeFragmentToken);
@@ -48,7 +50,7 @@ export function InvitationAcceptPage() {
 
   const refusal = (failure: unknown) => {
     if (failure instanceof ApiProblem && failure.problem.code === 'invitation-invalid') setStage({ kind: 'invalid' });
-    else setError(failure instanceof Error ? failure.message : String(failure));
+    else setError(failureMessage(translator, failure));
   };
 
   const createAccount = async (event: FormEvent<HTMLFormElement>) => {
@@ -87,7 +89,7 @@ export function InvitationAcceptPage() {
     try {
       setSession(await signInWithForm(api, form));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureMessage(translator, failure));
     } finally {
       setBusy(false);
     }

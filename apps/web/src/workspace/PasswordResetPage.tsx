@@ -10,9 +10,11 @@ import { useSession } from '../app/session-context.tsx';
 import { Link } from '../app/router-context.tsx';
 import { ApiProblem } from '../api/api-client.ts';
 import { takeFragmentToken } from './onboarding-token.ts';
+import { failureMessage } from '../api/problem-message.tsx';
 
 export function PasswordResetPage() {
-  const { t, lang } = useI18n();
+  const translator = useI18n();
+  const { t, lang } = translator;
   const { api, setSession } = useSession();
   const [token] = useState(takeFragmentToken);
   const [outcome, setOutcome] = useState<'requested' | 'done' | 'invalid' | undefined>();
@@ -34,7 +36,7 @@ export function PasswordResetPage() {
       setOutcome(success);
     } catch (failure) {
       if (failure instanceof ApiProblem && failure.problem.code === 'password-reset-invalid') setOutcome('invalid');
-      else setError(failure instanceof Error ? failure.message : String(failure));
+      else setError(failureMessage(translator, failure));
     } finally {
       setBusy(false);
     }

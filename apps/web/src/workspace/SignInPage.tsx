@@ -5,9 +5,11 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link, useNavigation } from '../app/router-context.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { signInWithForm } from './sign-in-request.ts';
+import { failureMessage } from '../api/problem-message.tsx';
 
 export function SignInPage() {
-  const { t, lang } = useI18n();
+  const translator = useI18n();
+  const { t, lang } = translator;
   const { navigate } = useNavigation();
   const { api, setSession } = useSession();
   const [error, setError] = useState<string | undefined>();
@@ -21,7 +23,7 @@ export function SignInPage() {
       setSession(await signInWithForm(api, form));
       navigate({ view: 'assessments', lang });
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureMessage(translator, failure));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,8 @@
 /**
  * The Excel template of an assessment: download it (pre-filled with the saved answers), fill it
  * offline, upload it back. The server checks every cell and changes nothing unless all are valid;
- * its problems are listed here by file, sheet, row and field, with why.
+ * its problems are listed here by file, sheet, row and field, with why: the reason's code in the
+ * reader's language, and the server's English sentence with its specifics.
  */
 import { useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -10,6 +11,7 @@ import { useSession } from '../app/session-context.tsx';
 import { ApiProblem } from '../api/api-client.ts';
 import { ScrollBox } from '../app/ScrollBox.tsx';
 import { workbookProblemRows, type WorkbookProblem } from './workbook-problems.ts';
+import { failureMessage, isKnownReason, workbookReasonKey } from '../api/problem-message.tsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,7 +34,8 @@ export function WorkbookPanel({
   beforeUpload: () => Promise<boolean>;
   onUploaded: () => void;
 }) {
-  const { t } = useI18n();
+  const translator = useI18n();
+  const { t } = translator;
   const { api } = useSession();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -60,7 +63,11 @@ export function WorkbookPanel({
       if (input.current) input.current.value = '';
       if (body.changed > 0) onUploaded();
     } catch (failure) {
-      if (failure instanceof ApiProblem && Array.isArray(failure.problem.problems))
+      if (
+        failure instanceof ApiProblem &&
+        failure.problem.code === 'invalid-workbook' &&
+        Array.isArray(failure.problem.problems)
+      )
         setOutcome({ kind: 'problems', file: file.name, problems: failure.problem.problems as WorkbookProblem[] });
       else if (failure instanceof ApiProblem && failure.status === 409)
         setOutcome({ kind: 'conflict', file: file.name });
@@ -68,7 +75,7 @@ export function WorkbookPanel({
         setOutcome({
           kind: 'failed',
           file: file.name,
-          message: failure instanceof Error ? failure.message : String(failure),
+          message: failureMessage(translator, failure),
         });
     }
   };
@@ -152,7 +159,12 @@ function ProblemTable({ file, problems }: { file: string; problems: WorkbookProb
                   {row.cell ? ` (${row.cell})` : ''}
                 </td>
                 <td>{row.value || '–'}</td>
-                <td>{row.message}</td>
+                <td>
+                  {t(isKnownReason(row.reason) ? workbookReasonKey(row.reason) : 'problem.invalid-workbook')}{' '}
+                  <span lang="en" className="problem-detail">
+                    {row.message}
+                  </span>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -9,6 +9,7 @@ import type {
   InstrumentVersion,
   ReviewComment,
   Revision,
+  Round,
 } from '@migov/server/api';
 
 /** Who is working on the assessment: the last change to its answers or evidence (`lastSave` of GET /assessments/{id}). */
@@ -24,6 +25,8 @@ export interface AssessmentBundle {
   evidence: Evidence[];
   comments: ReviewComment[];
   history: Revision[];
+  /** The assessment's round with its status now (GET /rounds), when the answer names it. */
+  round?: Round;
   /** The country's name in a language (CLDR's, else the UN English name). */
   areaName(lang: UiLanguage): string;
 }
@@ -34,7 +37,7 @@ export async function loadAssessmentBundle(api: ApiClient, id: string): Promise<
     `/assessments/${encodeURIComponent(id)}`,
   );
   const { assessment } = view;
-  const [instrument, evidence, comments, history, area] = await Promise.all([
+  const [instrument, evidence, comments, history, area, rounds] = await Promise.all([
     getJson<InstrumentVersion>(
       api,
       `/instruments/${encodeURIComponent(assessment.instrument)}/versions/${encodeURIComponent(assessment.version)}`,
@@ -45,7 +48,12 @@ export async function loadAssessmentBundle(api: ApiClient, id: string): Promise<
     getJson<AreaDetail>(api, `/areas/${encodeURIComponent(assessment.jurisdiction.split('-')[0]!)}`).catch(
       () => undefined,
     ),
+    getJson<{ items: Round[] }>(
+      api,
+      `/rounds?year=${assessment.year}&instrument=${encodeURIComponent(assessment.instrument)}`,
+    ).catch(() => undefined),
   ]);
+  const round = rounds?.items.find((entry) => entry.id === assessment.roundId);
   return {
     view,
     ...(lastSave ? { lastSave } : {}),
@@ -53,6 +61,7 @@ export async function loadAssessmentBundle(api: ApiClient, id: string): Promise<
     evidence: evidence.items,
     comments: comments.items,
     history: history.items,
+    ...(round ? { round } : {}),
     areaName: (lang) => (area ? areaName(area, lang) : assessment.jurisdiction),
   };
 }

@@ -5,6 +5,9 @@ export interface WorkbookProblem {
   sheet: string;
   cell: string;
   value: string;
+  /** Why, as a stable code (absent from servers older than the code). */
+  reason?: string;
+  /** Why, in English with the specifics. */
   message: string;
 }
 
