@@ -3,8 +3,9 @@
  * fills it offline and uploads it back (problems listed by file, sheet, row and field, nothing changed;
  * then a valid one changes the answers), adds a link as evidence and removes it with a reason; items
  * carry the same number in the form, the template and `migov score`; a coordinator sees a draft read
- * only with who last saved it; publishing asks for confirmation, and Cancel changes nothing. axe-core
- * checks each state, on a desktop and at 390 px.
+ * only with who last saved it; publishing asks for confirmation, and Cancel changes nothing. In a closed
+ * round a draft offers no Submit and says why, in the reader's language, as it says a refused upload.
+ * axe-core checks each state, on a desktop and at 390 px.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,8 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createAssessment, saveResponses, transitionAssessment, type MigovDatabase } from '@migov/db';
+import { createAssessment, createRound, saveResponses, transitionAssessment, type MigovDatabase } from '@migov/db';
+import { CATALOGUES } from '../src/i18n/catalogues/index.ts';
 import { itemNumbers, SDG_10_7_2_V2019 } from '@migov/core';
 import {
   addRound,
@@ -171,7 +173,9 @@ describe('the assessment form in Chromium', () => {
     );
     const cells = await problems.locator('tbody tr').first().locator('td').allInnerTexts();
     expect(cells.slice(0, 5)).toEqual(['mexico-filled.xlsx', 'Responses', '2', 'Answer (D2)', 'Perhaps']);
-    expect(cells[5]).toContain('not an option of item 1a');
+    // Why, in the reader's language from the reason's code, with the server's English sentence marked as English.
+    expect(cells[5]).toContain('This is not one of the item’s options: choose one from the list.');
+    expect(await problems.locator('tbody tr td [lang="en"]').first().innerText()).toContain('not an option of item 1a');
     expect(await page.locator(`#item-1a input:checked`).count()).toBe(0);
     expect(await page.locator(`#item-2a input:checked`).count()).toBe(0);
     await tab.audit('form with template problems');
@@ -277,6 +281,48 @@ describe('the assessment form in Chromium', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await dialog.getByRole('button', { name: 'Publish Chile, 2023' }).click();
     await expect.poll(() => page.getByTestId('assessment-state').innerText()).toBe('Published');
+  });
+
+  it('in a closed round, says in Arabic that the draft can no longer be submitted, and says a refusal in Arabic', async () => {
+    const ar = CATALOGUES.ar;
+    const closed = await createRound(platform.db, {
+      year: 2019,
+      instrument: 'sdg-10-7-2',
+      version: '2019',
+      opensOn: '2019-01-01',
+      closesOn: '2019-12-31',
+    });
+    const late = await createAssessment(platform.db, { jurisdiction: '484', roundId: closed.id }, null);
+    const page = await tab.signIn('focal@example.org');
+    await page.goto(`${platform.url}/ar/workspace/assessment/${late.id}/`);
+    await page.getByTestId('assessment-state').waitFor();
+    const notice = await page.getByTestId('round-closed').innerText();
+    const [before, after] = ar['form.roundClosed'].replace('{year}', '2019').split('{date}');
+    expect(notice.startsWith(before!)).toBe(true);
+    expect(notice.endsWith(after!)).toBe(true);
+    expect(notice).not.toMatch(/[A-Za-z]/);
+    // No Submit; answering (and so saving) stays possible.
+    expect(await page.getByRole('button', { name: ar['form.submit'] }).count()).toBe(0);
+    expect(await page.locator('.submit-bar').count()).toBe(0);
+    expect(await page.locator('#item-1a input').first().isEnabled()).toBe(true);
+
+    // A refused upload: each problem's reason in Arabic, the server's sentence only as marked English.
+    await page.getByLabel(ar['workbook.fileLabel']).setInputFiles({
+      name: 'not-a-workbook.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('plain text, not a workbook'),
+    });
+    await page.getByRole('button', { name: ar['workbook.upload'] }).click();
+    const why = page.getByTestId('workbook-problems').locator('tbody tr td').nth(5);
+    await why.waitFor();
+    expect(await why.innerText()).toContain(ar['workbook.reason.not-xlsx']);
+    const unmarked = await why.evaluate((cell) => {
+      const copy = cell.cloneNode(true) as HTMLElement;
+      for (const english of copy.querySelectorAll('[lang="en"]')) english.remove();
+      return copy.textContent ?? '';
+    });
+    // The file type is a code, the same in every language.
+    expect(unmarked.replace('(.xlsx)', '')).not.toMatch(/[A-Za-z]/);
   });
 
   it('fits the form, the problems and the dialog on a 390 px phone without sideways scrolling', async () => {

@@ -1,7 +1,8 @@
 /**
  * The rounds of the administration page in Chromium, against the real server: a round whose closing
  * day is over shows as closed and is reopened with a new closing day; an open one is closed now; both
- * changes are stored and audited. The workspace's settings change the language of one's e-mail.
+ * changes are stored and audited. A refused sign-in is said in Arabic. The workspace's settings change
+ * the language of one's e-mail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -11,10 +12,12 @@ import {
   addUser,
   browserTab,
   buildWebApp,
+  failOnPageErrors,
   launchBrowser,
   startPlatform,
   type Platform,
 } from './browser-harness.ts';
+import { CATALOGUES } from '../src/i18n/catalogues/index.ts';
 
 describe('rounds on the administration page (Chromium)', () => {
   let platform: Platform;
@@ -84,6 +87,24 @@ describe('rounds on the administration page (Chromium)', () => {
     await tab.audit('rounds ar');
     expect(tab.failing('rounds')).toEqual({});
   }, 60_000);
+
+  it('says a refused action in Arabic, from the problem’s code, with no English of its own', async () => {
+    const ar = CATALOGUES.ar;
+    // A tab of its own: the other tests' tab stays signed in.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    failOnPageErrors(page);
+    await page.goto(`${platform.url}/ar/sign-in/`);
+    await page.getByLabel(ar['signIn.email']).fill('admin@example.org');
+    await page.getByLabel(ar['signIn.password']).fill('not the password at all');
+    await page.getByRole('button', { name: ar['signIn.submit'] }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const said = await alert.innerText();
+    expect(said).toContain(ar['problem.invalid-credentials']);
+    expect(said).not.toMatch(/[A-Za-z]/);
+    await context.close();
+  }, 30_000);
 
   it('changes the language of one’s e-mail in the workspace settings', async () => {
     const page = tab.page;
