@@ -1,5 +1,5 @@
 // Migration-related SDG indicators: the catalogue and datasets of any of their series.
-export type { IndicatorDefinition, IndicatorTier, TitleVersion } from './catalogue.ts';
+export type { IndicatorDefinition, TitleVersion } from './catalogue.ts';
 export {
   IndicatorNotFoundError,
   SDG_MIGRATION_INDICATORS,

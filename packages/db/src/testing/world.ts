@@ -42,7 +42,7 @@ export const WORLD_SIZE = {
 } as const;
 
 /** The 10.7.2 rounds: every second year since 2019; the current round is the last one open at `now`. */
-export const WORLD_FIRST_ROUND = 2019;
+const WORLD_FIRST_ROUND = 2019;
 
 /** Options of generateWorld. */
 export interface WorldOptions {
@@ -72,7 +72,7 @@ export interface WorldSummary {
 }
 
 /** The email domain of generated users (`.invalid`: mail to it can never be delivered). */
-export const WORLD_EMAIL_DOMAIN = 'world.migov.invalid';
+const WORLD_EMAIL_DOMAIN = 'world.migov.invalid';
 
 const DAY = 86_400_000;
 
