@@ -55,7 +55,7 @@ describe('a locked save', () => {
 
     const refused = await lockedSave(api, '/crosswalks/links', version + 1, { body: { source: 's' } });
     expect(refused.outcome).toBe('failed');
-    if (refused.outcome === 'saved') throw new Error('a body without a link was stored');
+    if (refused.outcome !== 'failed') throw new Error('a body without a link was not refused');
     // Said in the reader's language from the problem's code; the server's English detail stays on the problem.
     expect(refused.error).toBeInstanceOf(ApiProblem);
     const { problem } = refused.error as ApiProblem;

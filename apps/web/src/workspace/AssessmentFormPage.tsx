@@ -228,10 +228,13 @@ function AssessmentForm({ bundle, reload }: { bundle: AssessmentBundle; reload: 
   // Responses that do not fit the instrument have no scores to show.
   const scores = view.scores?.status === 'invalid' ? undefined : view.scores;
   const domainScore = (domainId: string) => scores?.domains?.find((entry) => entry.domainId === domainId);
-  // A draft never submitted cannot be submitted once its round is closed (the server refuses it): the
-  // form says so instead of offering Submit; saving stays possible, as the server allows.
+  // A draft never submitted (its first cycle) cannot be submitted once its round is closed: the server
+  // refuses it, so the form says so instead of offering Submit; saving stays possible, as the server
+  // allows. A reopened assessment's correction (a later cycle) and a resubmission are still accepted.
   const closedRound =
-    bundle.round?.status === 'closed' && view.availableActions.includes('submit') ? bundle.round : undefined;
+    bundle.round?.status === 'closed' && view.assessment.cycle === 1 && view.availableActions.includes('submit')
+      ? bundle.round
+      : undefined;
   const canSubmit =
     !closedRound && (view.availableActions.includes('submit') || view.availableActions.includes('resubmit'));
   const numbers = itemNumbers(instrument);
