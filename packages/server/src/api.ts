@@ -30,11 +30,29 @@ import type {
   roundResultsSchema,
 } from './public-data/public-answers.schema.ts';
 import type {
+  briefSchema,
+  crosswalkLinkSchema,
+  crosswalkSchema,
   membershipSchema,
   partnershipDetailSchema,
   partnershipOverlapsSchema,
   partnershipSummarySchema,
 } from './routes/governance-answers.schema.ts';
+import type {
+  mgiAssessmentSummarySchema,
+  mgiProfileSummarySchema,
+  mgiPublishedProfileSchema,
+  workingViewSchema,
+} from './routes/mgi.routes.ts';
+import type { briefSummarySchema } from './routes/briefs.routes.ts';
+import type { observationImportSchema } from './routes/imports.routes.ts';
+import type { auditEntrySchema } from './routes/audit-answers.schema.ts';
+import type {
+  areaIndicatorsSchema,
+  chartSchema,
+  indicatorSchema,
+  indicatorSummarySchema,
+} from './routes/indicators.routes.ts';
 
 export type { AssessmentState, InstrumentVersion, LocalizedText, Role } from '@migov/core';
 export type { Permission } from './auth/permissions.ts';
@@ -114,3 +132,42 @@ export type PartnershipMembership = z.infer<typeof membershipSchema>;
 export type PartnershipDetail = z.infer<typeof partnershipDetailSchema>;
 /** Two processes that share members. */
 export type PartnershipOverlap = z.infer<typeof partnershipOverlapsSchema>['items'][number];
+
+// Governance: crosswalks, MGI-style assessments and profiles, briefs.
+/** GET /crosswalks. */
+export type Crosswalk = z.infer<typeof crosswalkSchema>;
+export type CrosswalkLink = z.infer<typeof crosswalkLinkSchema>;
+/** One end of a crosswalk link: a MiGOF element, 10.7.2 domain, MGI dimension, GCM objective or SDG target. */
+export type CrosswalkNode = CrosswalkLink['from'];
+/** GET /mgi/profiles: a published profile. */
+export type MgiProfileSummary = z.infer<typeof mgiProfileSummarySchema>;
+/** GET /mgi/profiles/:jurisdiction/:year. */
+export type MgiPublishedProfile = z.infer<typeof mgiPublishedProfileSchema>;
+/** How far an MGI item is in place (an answer option's level, a profile item's level). */
+export type MgiProfileLevel = MgiWorkingView['answerOptions'][string][number]['level'];
+/** GET /mgi/assessments. */
+export type MgiAssessmentSummary = z.infer<typeof mgiAssessmentSummarySchema>;
+/** GET /mgi/assessments/:id, and every change to an MGI assessment. */
+export type MgiWorkingView = z.infer<typeof workingViewSchema>;
+/** GET /briefs. */
+export type BriefSummary = z.infer<typeof briefSummarySchema>;
+/** GET /briefs/:id, and every change to a brief. */
+export type Brief = z.infer<typeof briefSchema>;
+export type BriefVersion = Brief['versions'][number];
+
+// Indicators.
+/** GET /indicators. */
+export type IndicatorSummary = z.infer<typeof indicatorSummarySchema>;
+/** GET /indicators/:id: the indicator with its stored datasets. */
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type IndicatorDatasetSummary = Indicator['datasets'][number];
+/** GET /indicators/:id/datasets/:dataset/chart. */
+export type IndicatorChart = z.infer<typeof chartSchema>;
+/** GET /areas/:code/indicators. */
+export type AreaIndicators = z.infer<typeof areaIndicatorsSchema>;
+
+// Administration.
+/** GET /imports: a past import of published data. */
+export type ObservationImport = z.infer<typeof observationImportSchema>;
+/** GET /audit: an entry of the audit log. */
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -234,6 +234,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       const name = data.area?.name ?? code;
       const countryIndicators = await loadCountryIndicators(api, code).catch(() => ({
         area: { code, name },
+        containsDemo: false,
         items: [],
       }));
       await page(

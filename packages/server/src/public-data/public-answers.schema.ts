@@ -345,7 +345,7 @@ export const downloadAnswer = {
 };
 
 /** True when two types are assignable both ways: the schemas that restate core's result types stay equal to them. */
-type SameType<Left, Right> = [Left] extends [Right] ? ([Right] extends [Left] ? true : false) : false;
+export type SameType<Left, Right> = [Left] extends [Right] ? ([Right] extends [Left] ? true : false) : false;
 const _sameAsCore: [
   SameType<z.infer<typeof provenanceSchema>, Provenance>,
   SameType<z.infer<typeof countryResultSchema>, CountryResult>,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { SDG_10_7_2_V2019 } from '@migov/core';
-import { createAssessment, createRound, listObservations, type MigovDatabase } from '@migov/db';
+import { createAssessment, createRound, listObservations, recordAudit, type MigovDatabase } from '@migov/db';
 import { sharedData } from '../../../../test-support/shared-data.ts';
 import type { MigovApp } from '../app.ts';
 import {
@@ -179,6 +179,13 @@ describe.each(DIALECTS)('administration through the API (%s)', (dialect) => {
     expect((audit.json().items as { action: string }[]).map((entry) => entry.action)).toEqual(
       expect.arrayContaining(['role.grant', 'role.revoke']),
     );
+    expect(audit.json().items).toContainEqual(
+      expect.objectContaining({
+        action: 'role.grant',
+        actorId: admin.userId,
+        details: { grantId: granted.json().id, role: 'regional-analyst', scope: { kind: 'group', group: '419' } },
+      }),
+    );
     const users = await app.inject({ url: '/api/v1/users?search=analyst&limit=5', headers: { cookie: admin.cookie } });
     expect(users.json()).toMatchObject({ total: 1, limit: 5, offset: 0, items: [{ email: 'analyst@example.org' }] });
   });
@@ -206,6 +213,32 @@ describe.each(DIALECTS)('administration through the API (%s)', (dialect) => {
     expect(refused.json().code).toBe('invalid-import');
     expect(refused.json().problems[0]).toMatchObject({ row: expect.any(Number) });
     expect((await listObservations(db, { series: 'SG_CPA_MIGRS' })).length).toBe(count);
+    const imports = await app.inject({ url: '/api/v1/imports', headers: { cookie: admin.cookie } });
+    expect(imports.statusCode, imports.body).toBe(200);
+    expect(imports.json().items[0]).toEqual({
+      id: imported.json().id,
+      source: { name: 'UN SDG database', format: 'ddf-csv', importedAt: expect.any(String) },
+      observationCount: count,
+      importedBy: admin.userId,
+      createdAt: expect.any(String),
+    });
+  });
+
+  it('answers an audit entry whose action or details have no known shape as it is stored', async () => {
+    const details = { role: 'focal-point', scope: '484', note: 'entered by a tool' };
+    await recordAudit(db, { action: 'role.grant', targetType: 'user', targetId: 'shapeless', details });
+    await recordAudit(db, {
+      action: 'archive.export',
+      targetType: 'user',
+      targetId: 'shapeless',
+      details: { rows: 3 },
+    });
+    const audit = await app.inject({ url: '/api/v1/audit?targetId=shapeless', headers: { cookie: admin.cookie } });
+    expect(audit.statusCode, audit.body).toBe(200);
+    expect(audit.json().items).toEqual([
+      expect.objectContaining({ action: 'archive.export', details: { rows: 3 } }),
+      expect.objectContaining({ action: 'role.grant', details }),
+    ]);
   });
 
   it('imports an aggregator export whose areas are ISO alpha-3 codes and names, as migov import does', async () => {

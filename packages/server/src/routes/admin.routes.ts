@@ -52,18 +52,7 @@ import { invitationMessage, onboardingUrl } from '../mail/notices.ts';
 import { createSecret, hashSecret } from '../auth/tokens.ts';
 import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import { okSchema, publicUser, roleGrantSchema, roleSchema, roleScopeSchema, userSchema } from '../http/schemas.ts';
-
-const auditEntrySchema = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    actorId: z.string().optional(),
-    action: z.string(),
-    targetType: z.string().optional(),
-    targetId: z.string().optional(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  })
-  .meta({ id: 'AuditEntry' });
+import { auditEntrySchema } from './audit-answers.schema.ts';
 
 const jurisdictionSchema = z
   .object({

@@ -52,7 +52,7 @@ const AUTHORS_TEXT =
   'Brief authors only: administrators, global and regional analysts, and national coordinators, each within the scope of their role.';
 
 /** A brief as the list shows it. */
-const briefSummarySchema = z
+export const briefSummarySchema = z
   .object({
     id: z.string(),
     area: z.string(),

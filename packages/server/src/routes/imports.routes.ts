@@ -1,11 +1,28 @@
 /** Imports of published open data files (SDG API CSV, SDMX, Open SDG, DDF, migov JSON): all or nothing. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { importObservations, listObservationImports } from '@migov/db';
+import { importObservations, listObservationImports, type ObservationImport } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import { needs, requirePrincipal } from '../http/route-kit.ts';
 import { parsingPool, parsingProblem } from '../parsing/app-parsing.ts';
 import { PARSING_LIMIT_VARIABLES } from '../parsing/limits.ts';
+import type { SameType } from '../public-data/public-answers.schema.ts';
+
+/** A past import of published data, newest first in `GET /imports`. */
+export const observationImportSchema = z
+  .object({
+    id: z.string(),
+    source: z.object({
+      name: z.string().describe('The name the file was imported under'),
+      format: z.string().describe('The format read, e.g. sdg-api-csv, sdmx-csv, json'),
+      importedAt: z.string().describe('When the data was obtained (ISO timestamp)'),
+    }),
+    observationCount: z.number().int(),
+    importedBy: z.string().optional().describe('The user who imported the file'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ObservationImport' });
+const _sameAsDatabase: SameType<z.infer<typeof observationImportSchema>, ObservationImport> = true;
 
 const DATA_TYPES = [
   'text/csv',
@@ -117,7 +134,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['published data'],
         summary: 'Past imports',
-        response: { 200: z.object({ items: z.array(z.unknown()) }) },
+        response: { 200: z.object({ items: z.array(observationImportSchema) }) },
       },
     },
     async () => ({ items: await listObservationImports(context.db) }),

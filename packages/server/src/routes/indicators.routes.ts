@@ -30,23 +30,20 @@ import { needs, PUBLIC, requirePrincipal } from '../http/route-kit.ts';
 
 type DatasetSummary = Awaited<ReturnType<typeof listIndicatorDatasets>>[number];
 type AreaDataset = Omit<Awaited<ReturnType<typeof listAreaIndicatorDatasets>>[number], 'dataset'>;
-const chartSchema = typedObject<ReturnType<typeof chartSeries>>(
+export const chartSchema = typedObject<ReturnType<typeof chartSeries>>(
   'Chart-ready lines of a dataset: one per area and disaggregation, with the title versions in force',
   'IndicatorChart',
 );
-const indicatorListSchema = z.object({
-  items: z.array(
-    typedObject<ReturnType<typeof indicatorSummary>>(
-      'An indicator of the catalogue: id, goal, target, current title, custodians, tier, relevance, stored datasets',
-      'IndicatorSummary',
-    ),
-  ),
-});
-const indicatorSchema = typedObject<IndicatorDefinition & { datasets: DatasetSummary[] }>(
+export const indicatorSummarySchema = typedObject<ReturnType<typeof indicatorSummary>>(
+  'An indicator of the catalogue: id, goal, target, current title, custodians, tier, relevance, stored datasets',
+  'IndicatorSummary',
+);
+const indicatorListSchema = z.object({ items: z.array(indicatorSummarySchema) });
+export const indicatorSchema = typedObject<IndicatorDefinition & { datasets: DatasetSummary[] }>(
   'One indicator: title versions, custodians, tier, definition, series, and its stored datasets',
   'Indicator',
 );
-const areaIndicatorsSchema = z.object({
+export const areaIndicatorsSchema = z.object({
   area: z.object({ code: z.string(), name: z.string() }),
   containsDemo: z.boolean(),
   items: z.array(

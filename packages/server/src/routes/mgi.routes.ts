@@ -261,9 +261,31 @@ async function publishedView(context: AppContext, assessment: MgiAssessment) {
 }
 
 /** The working view of an MGI assessment, as the routes that show or change one answer. */
-const workingViewSchema = typedObject<Awaited<ReturnType<typeof workingView>>>(
+export const workingViewSchema = typedObject<Awaited<ReturnType<typeof workingView>>>(
   'The working view: answers, profile, answer options, the process with its comments, consultation members, and what you may do next',
   'MgiWorkingView',
+);
+
+/** An MGI assessment in the list of those you may read. */
+export const mgiAssessmentSummarySchema = typedObject<ReturnType<typeof summary>>(
+  'An MGI assessment: jurisdiction, round, state',
+  'MgiAssessmentSummary',
+);
+
+/** A published profile in the public list. */
+export const mgiProfileSummarySchema = z.object({
+  id: z.string(),
+  jurisdiction: z.string(),
+  jurisdictionName: z.string(),
+  level: z.enum(['national', 'local']),
+  year: z.number().int(),
+  roundKind: z.enum(['baseline', 'follow-up']),
+});
+
+/** The public view of a published profile. */
+export const mgiPublishedProfileSchema = typedObject<Awaited<ReturnType<typeof publishedView>>>(
+  'A published profile: answers with evidence, the profile per dimension, approval and publication, consulted ministries, changes since the previous published round',
+  'MgiPublishedProfile',
 );
 
 /** MGI routes under /api/v1. */
@@ -371,14 +393,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The MGI-style assessments you may read (your scope, or those you are invited to comment on)',
         querystring: z.object({ jurisdiction: z.string().min(1).max(20).optional() }),
         response: {
-          200: z.object({
-            items: z.array(
-              typedObject<ReturnType<typeof summary>>(
-                'An MGI assessment: jurisdiction, round, state',
-                'MgiAssessmentSummary',
-              ),
-            ),
-          }),
+          200: z.object({ items: z.array(mgiAssessmentSummarySchema) }),
         },
       },
     },
@@ -602,18 +617,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Published MGI-style profiles (jurisdiction, round)',
         querystring: z.object({ jurisdiction: z.string().min(1).max(20).optional() }),
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                jurisdiction: z.string(),
-                jurisdictionName: z.string(),
-                level: z.enum(['national', 'local']),
-                year: z.number().int(),
-                roundKind: z.enum(['baseline', 'follow-up']),
-              }),
-            ),
-          }),
+          200: z.object({ items: z.array(mgiProfileSummarySchema) }),
         },
       },
     },
@@ -649,10 +653,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
           year: z.coerce.number().int().min(2016).max(2100),
         }),
         response: {
-          200: typedObject<Awaited<ReturnType<typeof publishedView>>>(
-            'A published profile: answers with evidence, the profile per dimension, approval and publication, consulted ministries, changes since the previous published round',
-            'MgiPublishedProfile',
-          ),
+          200: mgiPublishedProfileSchema,
         },
       },
     },

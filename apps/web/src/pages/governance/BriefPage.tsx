@@ -10,10 +10,11 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../app/router-context.tsx';
 import { useLockedSave } from '../../app/use-locked-save.ts';
 import { SaveFooter, SignedInRead } from './governance-parts.tsx';
-import { briefEdit, type BriefView } from './governance-data.ts';
+import type { Brief as BriefAnswer } from '@migov/server/api';
+import { briefEdit } from './governance-data.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
 
-function Editor({ brief, onSaved }: { brief: BriefView; onSaved: (brief: BriefView) => void }) {
+function Editor({ brief, onSaved }: { brief: BriefAnswer; onSaved: (brief: BriefAnswer) => void }) {
   const { t } = useI18n();
   const { save: lockedSave } = useLockedSave();
   const latest = brief.versions.at(-1)!;
@@ -30,7 +31,7 @@ function Editor({ brief, onSaved }: { brief: BriefView; onSaved: (brief: BriefVi
     event.preventDefault();
     const current = base.versions.at(-1)!;
     setError(undefined);
-    const result = await lockedSave<BriefView>(`/briefs/${encodeURIComponent(brief.id)}`, current.version, {
+    const result = await lockedSave<BriefAnswer>(`/briefs/${encodeURIComponent(brief.id)}`, current.version, {
       method: 'PUT',
       body: { description, edit: briefEdit(current.content, draft) },
     });
@@ -96,15 +97,15 @@ function Editor({ brief, onSaved }: { brief: BriefView; onSaved: (brief: BriefVi
 
 export function BriefPage({ id }: { id: string }) {
   return (
-    <SignedInRead<BriefView> path={`/briefs/${encodeURIComponent(id)}`}>
+    <SignedInRead<BriefAnswer> path={`/briefs/${encodeURIComponent(id)}`}>
       {(data) => <Brief initial={data} />}
     </SignedInRead>
   );
 }
 
-function Brief({ initial }: { initial: BriefView }) {
+function Brief({ initial }: { initial: BriefAnswer }) {
   const { t, lang, formatDate } = useI18n();
-  const [saved, setSaved] = useState<BriefView>();
+  const [saved, setSaved] = useState<BriefAnswer>();
   const brief = saved ?? initial;
   const latest = brief.versions.at(-1)!;
   return (

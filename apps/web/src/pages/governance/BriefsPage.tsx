@@ -7,7 +7,7 @@ import { useSession } from '../../app/session-context.tsx';
 import { ErrorMessage, Loading } from '../../app/shared.tsx';
 import { useLoad } from '../../app/use-load.ts';
 import { getJson } from '../../api/api-client.ts';
-import type { BriefSummary, BriefView } from './governance-data.ts';
+import type { Brief, BriefSummary } from '@migov/server/api';
 
 export function BriefsPage() {
   const { t, lang, formatDate } = useI18n();
@@ -36,7 +36,7 @@ export function BriefsPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const { body } = await api.request<BriefView>('/briefs', {
+      const { body } = await api.request<Brief>('/briefs', {
         method: 'POST',
         body: { area: String(form.get('area') ?? '').trim(), ...(round ? { round: Number(round) } : {}) },
       });

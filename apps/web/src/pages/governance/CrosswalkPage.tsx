@@ -10,13 +10,8 @@ import { SessionContext } from '../../app/session-context.tsx';
 import { holdsGlobally } from '../../app/permissions.ts';
 import { lockedSave } from '../../app/use-locked-save.ts';
 import { ErrorMessage } from '../../app/shared.tsx';
-import {
-  loadCrosswalk,
-  nodeKindKey,
-  type CrosswalkData,
-  type CrosswalkLink,
-  type CrosswalkNode,
-} from './governance-data.ts';
+import type { Crosswalk, CrosswalkLink, CrosswalkNode } from '@migov/server/api';
+import { loadCrosswalk, nodeKindKey } from './governance-data.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
 import { English, Message } from '../../app/Localized.tsx';
 
@@ -46,7 +41,7 @@ function Basis({ link }: { link: CrosswalkLink }) {
   );
 }
 
-export function CrosswalkPage({ data: initial }: { data: CrosswalkData }) {
+export function CrosswalkPage({ data: initial }: { data: Crosswalk }) {
   const { t } = useI18n();
   const sessionState = useContext(SessionContext);
   const editor = holdsGlobally(sessionState?.session, 'governance:edit');

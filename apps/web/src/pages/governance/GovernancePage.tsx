@@ -4,11 +4,11 @@ import { useContext } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../app/router-context.tsx';
 import { SessionContext } from '../../app/session-context.tsx';
-import type { ProfileSummary } from './governance-data.ts';
+import type { MgiProfileSummary } from '@migov/server/api';
 import { holds } from '../../app/permissions.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
 
-export function GovernancePage({ data }: { data: { profiles: ProfileSummary[] } }) {
+export function GovernancePage({ data }: { data: { profiles: MgiProfileSummary[] } }) {
   const { t, lang } = useI18n();
   const session = useContext(SessionContext)?.session;
   const profiles = [...data.profiles].sort(

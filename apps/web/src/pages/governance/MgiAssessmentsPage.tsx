@@ -8,9 +8,8 @@ import { holds } from '../../app/permissions.ts';
 import { ErrorMessage, Loading } from '../../app/shared.tsx';
 import { useLoad } from '../../app/use-load.ts';
 import { getJson } from '../../api/api-client.ts';
-import type { InstrumentSummary } from '@migov/server/api';
+import type { InstrumentSummary, MgiAssessmentSummary, MgiWorkingView } from '@migov/server/api';
 import { pickText } from '../../app/localized.ts';
-import type { MgiWorkSummary, MgiWorkView } from './governance-data.ts';
 import { stateKey } from './mgi-work-state.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
 
@@ -20,7 +19,8 @@ export function MgiAssessmentsPage() {
   const { api, session } = useSession();
   const [error, setError] = useState<unknown>();
   const state = useLoad(
-    () => (session ? getJson<{ items: MgiWorkSummary[] }>(api, '/mgi/assessments') : Promise.resolve({ items: [] })),
+    () =>
+      session ? getJson<{ items: MgiAssessmentSummary[] }>(api, '/mgi/assessments') : Promise.resolve({ items: [] }),
     session?.user.id ?? 'anonymous',
   );
   // Profile instruments an administrator loaded (e.g. the official one); the examples are the default.
@@ -49,7 +49,7 @@ export function MgiAssessmentsPage() {
     const [instrument, instrumentVersion] = text('instrument') ? text('instrument').split('@') : [];
     setError(undefined);
     try {
-      const { body } = await api.request<MgiWorkView>('/mgi/assessments', {
+      const { body } = await api.request<MgiWorkingView>('/mgi/assessments', {
         method: 'POST',
         body: {
           jurisdiction: text('jurisdiction'),

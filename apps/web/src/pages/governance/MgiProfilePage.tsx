@@ -6,7 +6,8 @@
  */
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { pickText } from '../../app/localized.ts';
-import { levelKey, type PublishedProfile } from './governance-data.ts';
+import type { MgiPublishedProfile } from '@migov/server/api';
+import { levelKey, profileDimensions } from './governance-data.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
 
 function AreaList({ areas, testId }: { areas: string[]; testId: string }) {
@@ -21,7 +22,7 @@ function AreaList({ areas, testId }: { areas: string[]; testId: string }) {
   );
 }
 
-export function MgiProfilePage({ data }: { data: PublishedProfile }) {
+export function MgiProfilePage({ data }: { data: MgiPublishedProfile }) {
   const { t, lang, formatDate } = useI18n();
   const changes = data.changes;
   const moved =
@@ -36,7 +37,9 @@ export function MgiProfilePage({ data }: { data: PublishedProfile }) {
         <span lang="en">{pickText(data.instrumentTitle, lang)}</span>
       </p>
       <p>{t('mgi.notRanking')}</p>
-      {data.profile.exampleWording ? <p className="notice">{t('mgi.example')}</p> : null}
+      {data.profile.status !== 'invalid' && data.profile.exampleWording ? (
+        <p className="notice">{t('mgi.example')}</p>
+      ) : null}
       {data.approval ? (
         <p>
           {t('mgi.approved', {
@@ -81,7 +84,7 @@ export function MgiProfilePage({ data }: { data: PublishedProfile }) {
         ) : null}
       </section>
 
-      {data.profile.dimensions.map((dimension) => (
+      {profileDimensions(data.profile).map((dimension) => (
         <section
           key={dimension.dimensionId}
           aria-labelledby={`dimension-${dimension.dimensionId}`}

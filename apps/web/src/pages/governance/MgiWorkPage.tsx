@@ -11,13 +11,14 @@ import { useLockedSave } from '../../app/use-locked-save.ts';
 import { ErrorMessage } from '../../app/shared.tsx';
 import { pickText } from '../../app/localized.ts';
 import { SaveFooter, SignedInRead } from './governance-parts.tsx';
-import { levelKey, type MgiWorkView } from './governance-data.ts';
+import type { MgiWorkingView } from '@migov/server/api';
+import { levelKey, profileDimensions } from './governance-data.ts';
 import { MGI_LEVELS, parseConsultation, stateKey } from './mgi-work-state.ts';
 import { ScrollBox } from '../../app/ScrollBox.tsx';
 
-type Answers = MgiWorkView['responses'];
+type Answers = MgiWorkingView['responses'];
 
-function Answering({ view, onSaved }: { view: MgiWorkView; onSaved: (view: MgiWorkView) => void }) {
+function Answering({ view, onSaved }: { view: MgiWorkingView; onSaved: (view: MgiWorkingView) => void }) {
   const { t, lang } = useI18n();
   const { save: lockedSave } = useLockedSave();
   const [draft, setDraft] = useState<Answers>(view.responses);
@@ -33,7 +34,7 @@ function Answering({ view, onSaved }: { view: MgiWorkView; onSaved: (view: MgiWo
         ([itemId, answer]) => JSON.stringify(answer) !== JSON.stringify(view.responses[itemId] ?? {}),
       ),
     );
-    const result = await lockedSave<MgiWorkView>(
+    const result = await lockedSave<MgiWorkingView>(
       `/mgi/assessments/${encodeURIComponent(view.id)}/answers`,
       view.lockVersion,
       { method: 'PUT', body: { answers: changed } },
@@ -49,7 +50,7 @@ function Answering({ view, onSaved }: { view: MgiWorkView; onSaved: (view: MgiWo
   };
   return (
     <form onSubmit={save} data-testid="mgi-answers">
-      {view.profile.dimensions.map((dimension) => (
+      {profileDimensions(view.profile).map((dimension) => (
         <fieldset key={dimension.dimensionId}>
           <legend lang="en">{dimension.label}</legend>
           {dimension.areas.flatMap((area) =>
@@ -100,7 +101,7 @@ function Answering({ view, onSaved }: { view: MgiWorkView; onSaved: (view: MgiWo
   );
 }
 
-function Actions({ view, onDone }: { view: MgiWorkView; onDone: (view: MgiWorkView) => void }) {
+function Actions({ view, onDone }: { view: MgiWorkingView; onDone: (view: MgiWorkingView) => void }) {
   const { t } = useI18n();
   const { save: lockedSave } = useLockedSave();
   const [error, setError] = useState<unknown>();
@@ -109,7 +110,7 @@ function Actions({ view, onDone }: { view: MgiWorkView; onDone: (view: MgiWorkVi
   const ministries = view.you.commentFor;
   const post = async (body: Record<string, unknown>) => {
     setError(undefined);
-    const result = await lockedSave<MgiWorkView>(
+    const result = await lockedSave<MgiWorkingView>(
       `/mgi/assessments/${encodeURIComponent(view.id)}/actions`,
       view.lockVersion,
       { body },
@@ -212,15 +213,15 @@ function Actions({ view, onDone }: { view: MgiWorkView; onDone: (view: MgiWorkVi
 
 export function MgiWorkPage({ id }: { id: string }) {
   return (
-    <SignedInRead<MgiWorkView> path={`/mgi/assessments/${encodeURIComponent(id)}`}>
+    <SignedInRead<MgiWorkingView> path={`/mgi/assessments/${encodeURIComponent(id)}`}>
       {(data) => <MgiWork initial={data} />}
     </SignedInRead>
   );
 }
 
-function MgiWork({ initial }: { initial: MgiWorkView }) {
+function MgiWork({ initial }: { initial: MgiWorkingView }) {
   const { t, lang, formatDate } = useI18n();
-  const [updated, setUpdated] = useState<MgiWorkView>();
+  const [updated, setUpdated] = useState<MgiWorkingView>();
   const view = updated && updated.id === initial.id ? updated : initial;
   return (
     <>
@@ -267,7 +268,7 @@ function MgiWork({ initial }: { initial: MgiWorkView }) {
               </tr>
             </thead>
             <tbody>
-              {view.profile.dimensions.map((dimension) => (
+              {profileDimensions(view.profile).map((dimension) => (
                 <tr key={dimension.dimensionId}>
                   <th scope="row" lang="en">
                     {dimension.label}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { briefEdit } from './governance-data.ts';
+import { briefEdit, profileDimensions } from './governance-data.ts';
 import { formatRoute, parseRoute } from '../../app/routes.ts';
 
 describe('the governance pages', () => {
@@ -32,5 +32,29 @@ describe('the governance pages', () => {
     const content = { title: 'T', summary: 'S', notes: '', area: { code: '50', name: 'Bangladesh' }, gaps: [] };
     expect(briefEdit(content, { title: 'T', summary: 'S2', notes: '' })).toEqual({ summary: 'S2' });
     expect(briefEdit(content, { title: 'T', summary: 'S', notes: '' })).toEqual({});
+  });
+
+  it('show no dimension of a profile whose answers do not fit the instrument', () => {
+    const instrument = { instrument: 'mgi-example', version: '1' };
+    const dimension = {
+      dimensionId: 'd1',
+      code: '1',
+      label: 'Migrant rights',
+      wellDeveloped: [],
+      furtherDevelopment: [],
+      incomplete: [],
+      notApplicable: [],
+      areas: [],
+    };
+    expect(
+      profileDimensions({
+        ...instrument,
+        status: 'complete',
+        exampleWording: false,
+        dimensions: [dimension],
+        missing: [],
+      }),
+    ).toEqual([dimension]);
+    expect(profileDimensions({ ...instrument, status: 'invalid', problems: [] })).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** Pure helpers of the MGI workspace pages: reading the consultation form (what a reader may do comes from the server). */
-import type { ProfileLevel } from './governance-data.ts';
+import type { MgiProfileLevel } from '@migov/server/api';
 
-export const MGI_LEVELS: readonly ProfileLevel[] = ['in-place', 'partial', 'absent', 'not-applicable'];
+export const MGI_LEVELS: readonly MgiProfileLevel[] = ['in-place', 'partial', 'absent', 'not-applicable'];
 
 /** Read the consultation form: one ministry per line; invitations as `ministry | email` lines. Problems name the line. */
 export function parseConsultation(

@@ -13,7 +13,8 @@ import { ErrorMessage, Loading, Section } from '../../app/shared.tsx';
 import { SeriesDescription } from '../../app/Localized.tsx';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { datasetProvenance, loadCountryIndicators, panelItems, type CountryIndicators } from './indicators-data.ts';
+import type { AreaIndicators } from '@migov/server/api';
+import { datasetProvenance, loadCountryIndicators, panelItems } from './indicators-data.ts';
 import { DemoBanner, ProvenanceLabel } from '../../app/Provenance.tsx';
 import {
   defaultChoices,
@@ -26,7 +27,7 @@ import { lineLabel } from './indicator-labels.ts';
 import { IndicatorFigure } from './IndicatorChart.tsx';
 
 /** The country's indicators, read before rendering (static publication). */
-export const CountryIndicatorsContext = createContext<CountryIndicators | undefined>(undefined);
+export const CountryIndicatorsContext = createContext<AreaIndicators | undefined>(undefined);
 
 export function CountryIndicatorsPanel({ code, country }: { code: string; country: string }) {
   const preloaded = useContext(CountryIndicatorsContext);
@@ -46,7 +47,7 @@ function LoadedPanel({ api, code, country }: { api: ApiClient; code: string; cou
   return <IndicatorsPanel data={state.data} code={code} country={country} />;
 }
 
-function IndicatorsPanel({ data, code, country }: { data: CountryIndicators; code: string; country: string }) {
+function IndicatorsPanel({ data, code, country }: { data: AreaIndicators; code: string; country: string }) {
   const translator = useI18n();
   const { t, lang } = translator;
   const english = lang === 'en' ? {} : { lang: 'en' };

@@ -1,45 +1,23 @@
 /** What the indicator pages and the country panel read, through the API only (the browser and the static publication pass different clients). */
-import type { ChartSeries, IndicatorDefinition, IndicatorTier, TitleVersion } from '@migov/core';
 import { getJson, type ApiClient } from '../../api/api-client.ts';
-import type { ValueProvenance } from '@migov/server/api';
+import type {
+  AreaIndicators,
+  Indicator,
+  IndicatorChart,
+  IndicatorDatasetSummary,
+  IndicatorSummary,
+} from '@migov/server/api';
 import type { LabelledProvenance } from '../../app/Provenance.tsx';
 import { loadCommon, type CommonData } from '../public-data.ts';
-
-/** One catalogue entry as `GET /indicators` lists it. */
-interface IndicatorSummary {
-  id: string;
-  goal: string;
-  target: string;
-  title: TitleVersion;
-  custodians: string[];
-  tier: IndicatorTier;
-  migrationRelevance: string;
-  /** Stored datasets of the indicator. */
-  datasets: number;
-}
-
-/** A stored dataset as the API summarises it. */
-export interface DatasetSummary {
-  id: string;
-  indicator: string;
-  series: string;
-  unit?: string;
-  seriesDescription?: string;
-  observationCount: number;
-  source: { name: string; format: string };
-  importedAt: string;
-  /** Where the values come from (the official snapshot, an import, demo content), when the server says. */
-  provenance?: ValueProvenance;
-  /** Synthetic demo content, never official. */
-  demo?: boolean;
-}
 
 /** The order of the country panel: migration-related series by migratory status first (8.8.1 fatal, then non-fatal injuries), then the others. */
 const PANEL_ORDER = ['8.8.1', '8.8.2', '10.7.3', '10.7.4', '10.c.1', '17.3.2'];
 const SERIES_ORDER = ['SL_EMP_FTLINJUR', 'SL_EMP_INJUR'];
 
 /** The panel's datasets in reading order; 10.7.2 categories are left out (the profile shows them from the results, with their provenance). */
-export function panelItems<Item extends Pick<DatasetSummary, 'indicator' | 'series'>>(items: readonly Item[]): Item[] {
+export function panelItems<Item extends Pick<IndicatorDatasetSummary, 'indicator' | 'series'>>(
+  items: readonly Item[],
+): Item[] {
   const rank = (list: readonly string[], value: string) => (list.includes(value) ? list.indexOf(value) : list.length);
   return items
     .filter((item) => item.indicator !== '10.7.2')
@@ -53,13 +31,11 @@ export function panelItems<Item extends Pick<DatasetSummary, 'indicator' | 'seri
     .map((entry) => entry.item);
 }
 
-/** A dataset's provenance: demo when flagged, else what the server gives (undefined: only the source's name is known). */
+/** A dataset's provenance: demo when flagged, else official for the official snapshot (undefined: only the source's name is known). */
 export function datasetProvenance(
-  dataset: Pick<DatasetSummary, 'provenance' | 'demo' | 'source'>,
+  dataset: Pick<IndicatorDatasetSummary, 'demo' | 'source'>,
 ): LabelledProvenance | undefined {
-  if (dataset.demo || dataset.provenance?.kind === 'demo')
-    return { kind: 'demo', label: dataset.provenance?.label ?? '' };
-  if (dataset.provenance) return dataset.provenance;
+  if (dataset.demo) return { kind: 'demo', label: '' };
   // The official snapshot's series name it as their source ("UN SDG Global Database, retrieved 2026-01-31"):
   // the date is said in the reader's language.
   if (dataset.source.format !== 'official-snapshot') return undefined;
@@ -79,20 +55,20 @@ export async function loadIndicators(api: ApiClient): Promise<IndicatorsData> {
 }
 
 export interface IndicatorData extends CommonData {
-  indicator: IndicatorDefinition & { datasets: DatasetSummary[] };
+  indicator: Indicator;
   /** The dataset shown (the requested one, else the first), with every line of every area. */
-  shown: { dataset: DatasetSummary; chart: ChartSeries } | undefined;
+  shown: { dataset: IndicatorDatasetSummary; chart: IndicatorChart } | undefined;
 }
 
 /** One indicator with its datasets, and the chart lines of the requested (else the first) dataset. */
 export async function loadIndicator(api: ApiClient, id: string, datasetId?: string): Promise<IndicatorData> {
   const [indicator, common] = await Promise.all([
-    getJson<IndicatorData['indicator']>(api, `/indicators/${encodeURIComponent(id)}`),
+    getJson<Indicator>(api, `/indicators/${encodeURIComponent(id)}`),
     loadCommon(api),
   ]);
   const dataset = indicator.datasets.find((entry) => entry.id === datasetId) ?? indicator.datasets[0];
   const chart = dataset
-    ? await getJson<ChartSeries>(
+    ? await getJson<IndicatorChart>(
         api,
         `/indicators/${encodeURIComponent(indicator.id)}/datasets/${encodeURIComponent(dataset.id)}/chart`,
       )
@@ -101,12 +77,6 @@ export async function loadIndicator(api: ApiClient, id: string, datasetId?: stri
 }
 
 /** A country's datasets, each with its chart lines for the country. */
-export interface CountryIndicators {
-  area: { code: string; name: string };
-  containsDemo?: boolean;
-  items: (DatasetSummary & { chart: ChartSeries })[];
-}
-
-export async function loadCountryIndicators(api: ApiClient, code: string): Promise<CountryIndicators> {
-  return getJson<CountryIndicators>(api, `/areas/${encodeURIComponent(code)}/indicators`);
+export async function loadCountryIndicators(api: ApiClient, code: string): Promise<AreaIndicators> {
+  return getJson<AreaIndicators>(api, `/areas/${encodeURIComponent(code)}/indicators`);
 }
