@@ -45,8 +45,6 @@ import type {
   workingViewSchema,
 } from './routes/mgi.routes.ts';
 import type { briefSummarySchema } from './routes/briefs.routes.ts';
-import type { observationImportSchema } from './routes/imports.routes.ts';
-import type { auditEntrySchema } from './routes/audit-answers.schema.ts';
 import type {
   areaIndicatorsSchema,
   chartSchema,
@@ -165,9 +163,3 @@ export type IndicatorDatasetSummary = Indicator['datasets'][number];
 export type IndicatorChart = z.infer<typeof chartSchema>;
 /** GET /areas/:code/indicators. */
 export type AreaIndicators = z.infer<typeof areaIndicatorsSchema>;
-
-// Administration.
-/** GET /imports: a past import of published data. */
-export type ObservationImport = z.infer<typeof observationImportSchema>;
-/** GET /audit: an entry of the audit log. */
-export type AuditEntry = z.infer<typeof auditEntrySchema>;

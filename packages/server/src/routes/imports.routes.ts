@@ -9,7 +9,7 @@ import { PARSING_LIMIT_VARIABLES } from '../parsing/limits.ts';
 import type { SameType } from '../public-data/public-answers.schema.ts';
 
 /** A past import of published data, newest first in `GET /imports`. */
-export const observationImportSchema = z
+const observationImportSchema = z
   .object({
     id: z.string(),
     source: z.object({
