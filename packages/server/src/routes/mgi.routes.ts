@@ -48,11 +48,11 @@ import {
 import type { AppContext, Principal } from '../context.ts';
 import { instrumentOf, profileInstrument } from '../mgi/mgi-instruments.ts';
 import { ApiError } from '../errors/api-error.ts';
+import { rolesOver } from './assessments.routes.ts';
 import {
   isAllowed,
   MGI_ACTION_PERMISSIONS,
   normalizeJurisdiction,
-  scopeCovers,
   type JurisdictionResolver,
   type Permission,
   type Role,
@@ -82,17 +82,6 @@ const mgiJurisdiction: JurisdictionResolver = Object.assign(
 /** Whether the principal holds a permission over a jurisdiction. */
 function permissionsOver(context: AppContext, principal: Principal, jurisdiction: string) {
   return (permission: Permission) => isAllowed(principal.grants, permission, context.geography, jurisdiction);
-}
-
-/** The roles the principal holds over a jurisdiction. */
-function rolesOver(context: AppContext, principal: Principal, jurisdiction: string): Role[] {
-  return [
-    ...new Set(
-      principal.grants
-        .filter((grant) => scopeCovers(grant.scope, jurisdiction, context.geography))
-        .map((grant) => grant.role),
-    ),
-  ];
 }
 
 function profileOf(context: AppContext, assessment: MgiAssessment): ProfileResult {
