@@ -411,13 +411,11 @@ describe('governance pages in Chromium', () => {
     };
     await signIn('admin@example.org');
     await page.goto(`${platform.url}/en/workspace/admin/`);
-    await page
-      .getByLabel('Upload an instrument (JSON or YAML)')
-      .setInputFiles({
-        name: 'mgi-official.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(instrument)),
-      });
+    await page.getByLabel('Upload an instrument (JSON or YAML)').setInputFiles({
+      name: 'mgi-official.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(instrument)),
+    });
     await page.getByText('Loaded mgi-official@2024.').waitFor();
 
     await signIn('coordinator@example.org');
