@@ -121,7 +121,7 @@ function view(context: AppContext, principal: Principal, assessment: Assessment)
 }
 
 /** The areas a principal may list for a permission; undefined = everywhere. */
-export function listableAreas(context: AppContext, principal: Principal, permission: Permission): string[] | undefined {
+function listableAreas(context: AppContext, principal: Principal, permission: Permission): string[] | undefined {
   const scopes = scopesFor(principal.grants, permission);
   if (scopes.some((scope) => scope.kind === 'global')) return undefined;
   const areas = new Set<string>();
