@@ -164,6 +164,7 @@ describe.each(DIALECTS)('attacks on accounts (%s)', (dialect) => {
       'email',
       'expiresAt',
       'id',
+      'language',
       'role',
       'scope',
     ]);
