@@ -1,7 +1,9 @@
 /** The access of routes on one assessment: its jurisdiction, for the scope check of the permission a route declares. */
 import type { FastifyRequest } from 'fastify';
+import type { Role } from '@migov/core';
 import { findAssessment } from '@migov/db';
-import type { JurisdictionResolver, Permission } from '../auth/permissions.ts';
+import type { AppContext, Principal } from '../context.ts';
+import { scopeCovers, type JurisdictionResolver, type Permission } from '../auth/permissions.ts';
 import { needsOver } from '../http/route-kit.ts';
 
 /**
@@ -19,3 +21,14 @@ const assessmentJurisdiction: JurisdictionResolver = Object.assign(
 
 /** Route config of a route that needs `permission` over the assessment named by :id. */
 export const onAssessment = (permission: Permission) => needsOver(permission, assessmentJurisdiction);
+
+/** The roles the principal holds over a jurisdiction (for the workflow's role rules). */
+export function rolesOver(context: AppContext, principal: Principal, jurisdiction: string): Role[] {
+  return [
+    ...new Set(
+      principal.grants
+        .filter((grant) => scopeCovers(grant.scope, jurisdiction, context.geography))
+        .map((grant) => grant.role),
+    ),
+  ];
+}

@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { availableAssessmentActions, ASSESSMENT_STATES, webUrlSchema, type Role } from '@migov/core';
+import { availableAssessmentActions, ASSESSMENT_STATES, webUrlSchema } from '@migov/core';
 import {
   addEvidence,
   EvidenceQuotaError,
@@ -28,13 +28,7 @@ import {
   type Assessment,
 } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
-import {
-  scopeCovers,
-  scopesFor,
-  TRANSITION_PERMISSIONS,
-  type Permission,
-  type TransitionAction,
-} from '../auth/permissions.ts';
+import { scopesFor, TRANSITION_PERMISSIONS, type Permission, type TransitionAction } from '../auth/permissions.ts';
 import type { AppContext, Principal } from '../context.ts';
 import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import { extensionFits, sniffMediaType } from '../evidence/sniff-media-type.ts';
@@ -51,7 +45,7 @@ import {
   revisionSchema,
 } from '../assessments/assessment-answers.schema.ts';
 import { idParams, requireIfMatch, requirePrincipal, versionEtag } from '../http/route-kit.ts';
-import { onAssessment } from '../assessments/assessment-access.ts';
+import { onAssessment, rolesOver } from '../assessments/assessment-access.ts';
 import { announceWorkflowAction } from '../mail/mail-service.ts';
 
 const responseValueSchema = z.object({ optionId: z.string().optional(), comment: z.string().optional() });
@@ -98,17 +92,6 @@ const lastSaveSchema = z
   })
   .describe('Who is working on the assessment: the last change to its answers or evidence (absent before any)')
   .meta({ id: 'AssessmentLastSave' });
-
-/** The roles the principal holds over a jurisdiction (for the workflow's role rules). */
-export function rolesOver(context: AppContext, principal: Principal, jurisdiction: string): Role[] {
-  return [
-    ...new Set(
-      principal.grants
-        .filter((grant) => scopeCovers(grant.scope, jurisdiction, context.geography))
-        .map((grant) => grant.role),
-    ),
-  ];
-}
 
 function view(context: AppContext, principal: Principal, assessment: Assessment) {
   const instrument = context.instruments().find(assessment.instrument, assessment.version);

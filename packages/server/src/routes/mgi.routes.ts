@@ -48,7 +48,7 @@ import {
 import type { AppContext, Principal } from '../context.ts';
 import { instrumentOf, profileInstrument } from '../mgi/mgi-instruments.ts';
 import { ApiError } from '../errors/api-error.ts';
-import { rolesOver } from './assessments.routes.ts';
+import { rolesOver } from '../assessments/assessment-access.ts';
 import {
   isAllowed,
   MGI_ACTION_PERMISSIONS,
