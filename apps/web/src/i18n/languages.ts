@@ -1,6 +1,8 @@
-/** The six official UN languages the interface speaks, with their writing direction. */
-export const UI_LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+import { LANGUAGES, type Language } from '@migov/core/instruments';
+
+/** The six official UN languages the interface speaks: the languages of the instruments (core). */
+export const UI_LANGUAGES = LANGUAGES;
+export type UiLanguage = Language;
 
 /** Right-to-left languages get `dir="rtl"` on the document. */
 export function directionOf(lang: UiLanguage): 'ltr' | 'rtl' {
