@@ -16,10 +16,9 @@ export interface RoleHolder {
   preferredLanguage: Language;
 }
 
-/** The live grants of `roles` held by active accounts (the caller decides which scopes cover what). */
-export async function listRoleHolders(db: MigovDatabase, roles: readonly Role[]): Promise<RoleHolder[]> {
-  if (roles.length === 0) return [];
-  const rows = await db.kysely
+/** Live role grants joined with their holders, as the two reads below select them. */
+function holderQuery(db: MigovDatabase) {
+  return db.kysely
     .selectFrom('role_grants')
     .innerJoin('users', 'users.id', 'role_grants.user_id')
     .select([
@@ -32,12 +31,13 @@ export async function listRoleHolders(db: MigovDatabase, roles: readonly Role[])
       'role_grants.scope_kind',
       'role_grants.scope_value',
     ])
-    .where('role_grants.revoked_at', 'is', null)
-    .where('users.status', '=', 'active')
-    .where('role_grants.role', 'in', [...roles])
-    .orderBy('users.email')
-    .execute();
-  return rows.map((row) => ({
+    .where('role_grants.revoked_at', 'is', null);
+}
+
+type HolderRow = Awaited<ReturnType<ReturnType<typeof holderQuery>['executeTakeFirstOrThrow']>>;
+
+function toHolder(row: HolderRow): RoleHolder {
+  return {
     grantId: row.grant_id,
     userId: row.user_id,
     email: row.email,
@@ -45,36 +45,22 @@ export async function listRoleHolders(db: MigovDatabase, roles: readonly Role[])
     role: row.role as Role,
     scope: scopeFromColumns(row.scope_kind, row.scope_value),
     preferredLanguage: readLanguage(row.preferred_language),
-  }));
+  };
+}
+
+/** The live grants of `roles` held by active accounts (the caller decides which scopes cover what). */
+export async function listRoleHolders(db: MigovDatabase, roles: readonly Role[]): Promise<RoleHolder[]> {
+  if (roles.length === 0) return [];
+  const rows = await holderQuery(db)
+    .where('users.status', '=', 'active')
+    .where('role_grants.role', 'in', [...roles])
+    .orderBy('users.email')
+    .execute();
+  return rows.map(toHolder);
 }
 
 /** A live role grant by id (undefined when unknown or revoked), with its holder. */
 export async function findLiveRoleGrant(db: MigovDatabase, grantId: string): Promise<RoleHolder | undefined> {
-  const row = await db.kysely
-    .selectFrom('role_grants')
-    .innerJoin('users', 'users.id', 'role_grants.user_id')
-    .select([
-      'role_grants.id as grant_id',
-      'users.id as user_id',
-      'users.email',
-      'users.name',
-      'users.preferred_language',
-      'role_grants.role',
-      'role_grants.scope_kind',
-      'role_grants.scope_value',
-    ])
-    .where('role_grants.id', '=', grantId)
-    .where('role_grants.revoked_at', 'is', null)
-    .executeTakeFirst();
-  return row
-    ? {
-        grantId: row.grant_id,
-        userId: row.user_id,
-        email: row.email,
-        name: row.name,
-        role: row.role as Role,
-        scope: scopeFromColumns(row.scope_kind, row.scope_value),
-        preferredLanguage: readLanguage(row.preferred_language),
-      }
-    : undefined;
+  const row = await holderQuery(db).where('role_grants.id', '=', grantId).executeTakeFirst();
+  return row ? toHolder(row) : undefined;
 }
