@@ -469,6 +469,22 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const PASSWORD_RESET_ANSWER =
     'if this address has an active account, a link to choose a new password is on its way by e-mail';
+  /** Asking for and using reset links count together per client address, at the sign-in rate. */
+  const limitPasswordResetsFrom = async (ip: string, now: Date): Promise<void> => {
+    const retryAfter = await context.shared.hitAttempt(
+      `password-reset:${ip}`,
+      context.config.signInPerIpPerMinute,
+      60_000,
+      now.getTime(),
+    );
+    if (retryAfter > 0)
+      throw new ApiError(
+        'too-many-attempts',
+        `too many requests from this address; wait ${retryAfter} s`,
+        { retryAfter },
+        { 'retry-after': String(retryAfter) },
+      );
+  };
   app.post(
     '/password-reset',
     {
@@ -485,19 +501,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const now = context.now();
-      const retryAfter = await context.shared.hitAttempt(
-        `password-reset:${request.ip}`,
-        context.config.signInPerIpPerMinute,
-        60_000,
-        now.getTime(),
-      );
-      if (retryAfter > 0)
-        throw new ApiError(
-          'too-many-attempts',
-          `too many requests from this address; wait ${retryAfter} s`,
-          { retryAfter },
-          { 'retry-after': String(retryAfter) },
-        );
+      await limitPasswordResetsFrom(request.ip, now);
       const mail = mailService(context);
       const user = await findUserByEmail(context.db, request.body.email);
       // At most 3 links an hour per account, so nobody can flood a mailbox; the answer stays the same.
@@ -534,19 +538,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const now = context.now();
-      const retryAfter = await context.shared.hitAttempt(
-        `password-reset:${request.ip}`,
-        context.config.signInPerIpPerMinute,
-        60_000,
-        now.getTime(),
-      );
-      if (retryAfter > 0)
-        throw new ApiError(
-          'too-many-attempts',
-          `too many requests from this address; wait ${retryAfter} s`,
-          { retryAfter },
-          { 'retry-after': String(retryAfter) },
-        );
+      await limitPasswordResetsFrom(request.ip, now);
       const invalid = () =>
         new ApiError(
           'password-reset-invalid',
