@@ -235,6 +235,16 @@ export async function loadPartnershipRegistry(
   return loadGovernanceDocument(db, 'partnership-registry');
 }
 
+/** An edit of a governance document: its new content, the version it was made on, and why. */
+export interface GovernanceDocumentEdit<Name extends GovernanceDocumentName> {
+  name: Name;
+  expectedVersion: number;
+  content: GovernanceDocuments[Name];
+  description: string;
+  source: string;
+  change: unknown;
+}
+
 /**
  * Store an edited document as version `expectedVersion + 1`, with the source of the edit. A stale
  * `expectedVersion` (including losing a race to another editor) throws ConflictError carrying the
@@ -242,15 +252,7 @@ export async function loadPartnershipRegistry(
  */
 export async function saveGovernanceDocument<Name extends GovernanceDocumentName>(
   db: MigovDatabase,
-  input: {
-    name: Name;
-    expectedVersion: number;
-    content: GovernanceDocuments[Name];
-    description: string;
-    source: string;
-    change: unknown;
-    createdAt: string;
-  },
+  input: GovernanceDocumentEdit<Name> & { createdAt: string },
   actorId: string | null,
 ): Promise<StoredGovernanceDocument<Name>> {
   const problems: FieldProblem[] = [];

@@ -13,7 +13,7 @@ import {
   listRoleGrants,
   saveGovernanceDocument,
   type GovernanceDocumentName,
-  type GovernanceDocuments,
+  type GovernanceDocumentEdit,
   type StoredGovernanceDocument,
 } from '@migov/db';
 import type { AppContext, Principal } from '../context.ts';
@@ -72,14 +72,7 @@ export function invalidEdit(
 export async function storeEdit<Name extends GovernanceDocumentName>(
   context: AppContext,
   principal: Principal,
-  input: {
-    name: Name;
-    expectedVersion: number;
-    content: GovernanceDocuments[Name];
-    description: string;
-    source: string;
-    change: unknown;
-  },
+  input: GovernanceDocumentEdit<Name>,
 ): Promise<StoredGovernanceDocument<Name>> {
   try {
     const stored = await saveGovernanceDocument(
