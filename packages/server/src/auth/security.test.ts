@@ -210,6 +210,20 @@ describe.each(DIALECTS)('access security (%s)', (dialect) => {
     await limited.close();
   });
 
+  it('limits organisation sign-in starts per address, before any pending sign-in is kept', async () => {
+    const limited = await createTestApp(db, { config: { signInPerIpPerMinute: 2 } });
+    const start = (remoteAddress: string) => limited.inject({ url: '/api/v1/auth/oidc/login', remoteAddress });
+    // Without a provider configured each start is refused, and still counted.
+    expect((await start('203.0.113.20')).json().code).toBe('oidc-not-configured');
+    expect((await start('203.0.113.20')).statusCode).toBe(404);
+    const third = await start('203.0.113.20');
+    expect(third.statusCode).toBe(429);
+    expect(third.json().code).toBe('too-many-attempts');
+    expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await start('203.0.113.21')).statusCode).toBe(404);
+    await limited.close();
+  });
+
   it('signs out a user who is disabled', async () => {
     const user = await createTestUser(db, 'disabled@example.org');
     const session = await signIn(app, 'disabled@example.org');

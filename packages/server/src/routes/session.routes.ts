@@ -565,10 +565,26 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['session'],
         summary: 'Start organisation sign-in (redirects to the OpenID Connect provider)',
-        response: { 302: z.null().describe('To the OpenID Connect provider'), ...problems(404) },
+        description:
+          'Each start keeps a pending sign-in for ten minutes, so starts are limited per client address at the sign-in rate (429 with Retry-After).',
+        response: { 302: z.null().describe('To the OpenID Connect provider'), ...problems(404, 429) },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
+      // Counted before anything else, so a flood of starts stores nothing and costs no provider call.
+      const retryAfter = await context.shared.hitAttempt(
+        `oidc-login:${request.ip}`,
+        context.config.signInPerIpPerMinute,
+        60_000,
+        context.now().getTime(),
+      );
+      if (retryAfter > 0)
+        throw new ApiError(
+          'too-many-attempts',
+          `too many sign-in starts from this address; wait ${retryAfter} s`,
+          { retryAfter },
+          { 'retry-after': String(retryAfter) },
+        );
       if (!oidc)
         throw new ApiError(
           'oidc-not-configured',
