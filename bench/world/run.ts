@@ -179,9 +179,15 @@ const OPERATIONS: Operation[] = [
   },
   {
     group: 'workspace list',
-    name: 'GET /mgi/assessments (administrator; the whole list)',
+    name: 'GET /mgi/assessments?limit=20 (administrator; equal pages)',
+    ...within2x,
+    run: (side) => get(side, '/mgi/assessments?limit=20', 'administrator'),
+  },
+  {
+    group: 'workspace list',
+    name: 'GET /mgi/assessments?limit=200 (administrator; the page the web app shows)',
     ...pageBudget,
-    run: (side) => get(side, '/mgi/assessments', 'administrator'),
+    run: (side) => get(side, '/mgi/assessments?limit=200', 'administrator'),
   },
   {
     group: 'workspace list',

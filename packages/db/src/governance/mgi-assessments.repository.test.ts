@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { seededRandom } from '@migov/core';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { makeUser } from '../testing/fixtures.ts';
+import { newId } from '../schema/ids.ts';
 import { TEST_DIALECTS, createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import {
   applyMgiProcessAction,
@@ -11,6 +13,7 @@ import {
   isMgiConsultationMember,
   listMgiAnswerHistory,
   listMgiAssessments,
+  listMgiAssessmentSummaries,
   listMgiConsultationMembers,
   mgiMinistriesOfUser,
   saveMgiAnswers,
@@ -303,5 +306,60 @@ describe.each(TEST_DIALECTS)('the MGI assessments repository on %s', (dialect) =
     );
     const followUp = await createMgiAssessment(test.db, round('404', 2022, { startFromPrevious: true }), null);
     expect(followUp.responses).toEqual({ '3.1': { optionId: 'partial' } });
+  });
+  it('pages the assessments a reader may see: scope and membership in the query, no row lost or repeated', async () => {
+    const random = seededRandom(7102);
+    const reader = await makeUser(test.db, 'Ministry reader');
+    const countries = ['8', '12', '32', '36', '40', '156', '250', '356'];
+    for (const [index, country] of countries.entries()) {
+      await createMgiAssessment(test.db, round(country, 2019 + (index % 3)), null);
+      await createMgiAssessment(test.db, round(`${country}-C${index}`, 2024), null);
+    }
+    const all = await listMgiAssessments(test.db);
+    // Invited to comment on a few, inside and outside the scope.
+    for (const assessment of all.filter(() => random() < 0.3))
+      await test.db.kysely
+        .insertInto('mgi_consultation_members')
+        .values({
+          id: newId(),
+          assessment_id: assessment.id,
+          consultation: 1,
+          ministry: 'Labour',
+          user_id: reader.id,
+          created_at: at(5),
+          created_by: null,
+        })
+        .execute();
+    const pages = async (filters: Parameters<typeof listMgiAssessmentSummaries>[1]) => {
+      const limit = 1 + Math.floor(random() * 4);
+      const seen: string[] = [];
+      let total = -1;
+      for (let offset = 0; total < 0 || offset < total; offset += limit) {
+        const page = await listMgiAssessmentSummaries(test.db, { ...filters, page: { limit, offset } });
+        total = page.total;
+        expect(page.items.length).toBe(Math.min(limit, total - offset));
+        seen.push(...page.items.map((item) => `${item.jurisdiction}|${item.year}|${item.id}`));
+      }
+      return seen;
+    };
+    const key = (entry: { jurisdiction: string; year: number; id: string }) =>
+      `${entry.jurisdiction}|${entry.year}|${entry.id}`;
+    expect(await pages({})).toEqual(all.map(key));
+    const areas = ['36', '250'];
+    const expected: string[] = [];
+    for (const assessment of all) {
+      const inScope = areas.some(
+        (area) => assessment.jurisdiction === area || assessment.jurisdiction.startsWith(`${area}-`),
+      );
+      if (inScope || (await isMgiConsultationMember(test.db, assessment.id, reader.id))) expected.push(key(assessment));
+    }
+    expect(expected.length).toBeGreaterThan(4);
+    expect(await pages({ areas, memberId: reader.id })).toEqual(expected);
+    // No scope: only what the reader was invited to comment on.
+    const invited: string[] = [];
+    for (const assessment of all)
+      if (await isMgiConsultationMember(test.db, assessment.id, reader.id)) invited.push(key(assessment));
+    expect(await pages({ areas: [], memberId: reader.id })).toEqual(invited);
+    expect((await listMgiAssessmentSummaries(test.db, { areas: [] })).total).toBe(0);
   });
 });

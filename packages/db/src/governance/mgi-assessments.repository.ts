@@ -24,10 +24,12 @@ import {
 } from '@migov/core';
 import { inTransaction, type MigovDatabase } from '../database.ts';
 import { assertNoProblems, ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../errors.ts';
-import { readJson, readTimestamp, toIsoTimestamp, writeJson } from '../schema/codec.ts';
+import { readJson, readNumber, readTimestamp, toIsoTimestamp, writeJson } from '../schema/codec.ts';
 import { newId } from '../schema/ids.ts';
 import type { MgiAssessmentsTable, Schema } from '../schema/schema.ts';
 import { isUniqueViolation } from '../shared/unique.ts';
+import { likePrefix } from '../shared/like.ts';
+import { resolvePage, type Page, type PageRequest } from '../shared/page.ts';
 
 /** Process states in which answers may still be saved (collection, and the draft before or after a consultation). */
 const MGI_ANSWER_STATES: readonly MgiProcessState[] = ['data-collection', 'draft-profile'];
@@ -241,6 +243,97 @@ export async function listMgiAssessments(
   if (filters.year !== undefined) query = query.where('year', '=', filters.year);
   const rows = await query.orderBy('jurisdiction').orderBy('year').execute();
   return rows.map((row) => toAssessment(db, row));
+}
+
+/** An assessment in a list: what identifies it and where its process stands, without answers or history. */
+export type MgiAssessmentSummary = Omit<MgiAssessment, 'responses' | 'process' | 'createdAt' | 'createdBy'>;
+
+/** Filters of {@link listMgiAssessmentSummaries}. */
+export interface MgiAssessmentListFilters {
+  jurisdiction?: string;
+  /**
+   * The reader's scope: assessments of these areas (M49 or sub-national codes) and of the
+   * sub-national jurisdictions under them; undefined reads every jurisdiction.
+   */
+  areas?: readonly string[];
+  /** Also the assessments this user was ever invited to comment on (whatever the scope). */
+  memberId?: string;
+  page?: PageRequest;
+}
+
+/**
+ * A page of the MGI-style assessments a reader may see, by jurisdiction and year: the scope and
+ * the consultation membership are conditions of the one query, so a page reads its own rows only
+ * (not every assessment with a membership look-up each).
+ */
+export async function listMgiAssessmentSummaries(
+  db: MigovDatabase,
+  filters: MgiAssessmentListFilters = {},
+): Promise<Page<MgiAssessmentSummary>> {
+  const { limit, offset } = resolvePage(filters.page);
+  let query = db.kysely.selectFrom('mgi_assessments');
+  if (filters.jurisdiction !== undefined) query = query.where('jurisdiction', '=', filters.jurisdiction);
+  if (filters.areas) {
+    const areas = [...filters.areas];
+    const memberId = filters.memberId;
+    if (areas.length === 0 && memberId === undefined) return { items: [], total: 0, limit, offset };
+    query = query.where((eb) =>
+      eb.or([
+        ...(areas.length > 0 ? [eb('jurisdiction', 'in', areas)] : []),
+        ...areas.map((area) => likePrefix(eb.ref('jurisdiction'), `${area}-`)),
+        ...(memberId === undefined
+          ? []
+          : [
+              eb(
+                'id',
+                'in',
+                eb.selectFrom('mgi_consultation_members').select('assessment_id').where('user_id', '=', memberId),
+              ),
+            ]),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .select([
+        'id',
+        'jurisdiction',
+        'jurisdiction_name',
+        'level',
+        'year',
+        'round_kind',
+        'instrument',
+        'instrument_version',
+        'state',
+        'lock_version',
+        'updated_at',
+      ])
+      // (jurisdiction, year) is unique: a stable order that the unique index reads in.
+      .orderBy('jurisdiction')
+      .orderBy('year')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      jurisdiction: row.jurisdiction,
+      jurisdictionName: row.jurisdiction_name,
+      level: row.level as MgiJurisdictionLevel,
+      year: Number(row.year),
+      roundKind: row.round_kind as MgiRoundKind,
+      instrument: row.instrument,
+      instrumentVersion: row.instrument_version,
+      state: row.state as MgiProcessState,
+      lockVersion: Number(row.lock_version),
+      updatedAt: readTimestamp(row.updated_at),
+    })),
+    total: readNumber(count.count),
+    limit,
+    offset,
+  };
 }
 
 /** Update the row from `expected` to `expected + 1`, or throw ConflictError with what is stored. */

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Role } from '@migov/core';
 import { findAssessment } from '@migov/db';
 import type { AppContext, Principal } from '../context.ts';
-import { scopeCovers, type JurisdictionResolver, type Permission } from '../auth/permissions.ts';
+import { scopeCovers, scopesFor, type JurisdictionResolver, type Permission } from '../auth/permissions.ts';
 import { needsOver } from '../http/route-kit.ts';
 
 /**
@@ -31,4 +31,23 @@ export function rolesOver(context: AppContext, principal: Principal, jurisdictio
         .map((grant) => grant.role),
     ),
   ];
+}
+
+/** The areas a principal may list for a permission; undefined = everywhere. */
+export function listableAreas(context: AppContext, principal: Principal, permission: Permission): string[] | undefined {
+  const scopes = scopesFor(principal.grants, permission);
+  if (scopes.some((scope) => scope.kind === 'global')) return undefined;
+  const areas = new Set<string>();
+  for (const scope of scopes) {
+    if (scope.kind === 'area') areas.add(scope.area);
+    else if (scope.kind === 'group') {
+      areas.add(scope.group);
+      try {
+        for (const member of context.geography.areaMembers(scope.group)) areas.add(member);
+      } catch {
+        // An unknown group covers nothing beyond its own code.
+      }
+    }
+  }
+  return [...areas];
 }

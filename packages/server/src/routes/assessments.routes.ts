@@ -28,7 +28,7 @@ import {
   type Assessment,
 } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
-import { scopesFor, TRANSITION_PERMISSIONS, type Permission, type TransitionAction } from '../auth/permissions.ts';
+import { TRANSITION_PERMISSIONS, type TransitionAction } from '../auth/permissions.ts';
 import type { AppContext, Principal } from '../context.ts';
 import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import { extensionFits, sniffMediaType } from '../evidence/sniff-media-type.ts';
@@ -45,7 +45,7 @@ import {
   revisionSchema,
 } from '../assessments/assessment-answers.schema.ts';
 import { idParams, requireIfMatch, requirePrincipal, versionEtag } from '../http/route-kit.ts';
-import { onAssessment, rolesOver } from '../assessments/assessment-access.ts';
+import { listableAreas, onAssessment, rolesOver } from '../assessments/assessment-access.ts';
 import { announceWorkflowAction } from '../mail/mail-service.ts';
 
 const responseValueSchema = z.object({ optionId: z.string().optional(), comment: z.string().optional() });
@@ -101,25 +101,6 @@ function view(context: AppContext, principal: Principal, assessment: Assessment)
     ...(instrument ? liveScores(instrument, assessment) : {}),
     availableActions: availableAssessmentActions(assessment.state, roles),
   };
-}
-
-/** The areas a principal may list for a permission; undefined = everywhere. */
-function listableAreas(context: AppContext, principal: Principal, permission: Permission): string[] | undefined {
-  const scopes = scopesFor(principal.grants, permission);
-  if (scopes.some((scope) => scope.kind === 'global')) return undefined;
-  const areas = new Set<string>();
-  for (const scope of scopes) {
-    if (scope.kind === 'area') areas.add(scope.area);
-    else if (scope.kind === 'group') {
-      areas.add(scope.group);
-      try {
-        for (const member of context.geography.areaMembers(scope.group)) areas.add(member);
-      } catch {
-        // An unknown group covers nothing beyond its own code.
-      }
-    }
-  }
-  return [...areas];
 }
 
 /** Assessment routes under /api/v1. */

@@ -39,16 +39,19 @@ import {
   isMgiConsultationMember,
   listMgiAnswerHistory,
   listMgiAssessments,
+  listMgiAssessmentSummaries,
   listMgiConsultationMembers,
   mgiMinistriesOfUser,
   saveMgiAnswers,
   type MgiAssessment,
+  type MgiAssessmentSummary,
   type MgiWriteResult,
 } from '@migov/db';
 import type { AppContext, Principal } from '../context.ts';
 import { instrumentOf, profileInstrument } from '../mgi/mgi-instruments.ts';
 import { ApiError } from '../errors/api-error.ts';
-import { rolesOver } from '../assessments/assessment-access.ts';
+import { listableAreas, rolesOver } from '../assessments/assessment-access.ts';
+import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import {
   isAllowed,
   MGI_ACTION_PERMISSIONS,
@@ -128,7 +131,7 @@ async function changesSince(context: AppContext, assessment: MgiAssessment, publ
   };
 }
 
-function summary(assessment: MgiAssessment) {
+function summary(assessment: MgiAssessmentSummary) {
   return {
     id: assessment.id,
     jurisdiction: assessment.jurisdiction,
@@ -379,29 +382,24 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       config: SIGNED_IN,
       schema: {
         tags: ['mgi'],
-        summary: 'The MGI-style assessments you may read (your scope, or those you are invited to comment on)',
-        querystring: z.object({ jurisdiction: z.string().min(1).max(20).optional() }),
-        response: {
-          200: z.object({ items: z.array(mgiAssessmentSummarySchema) }),
-        },
+        summary:
+          'The MGI-style assessments you may read (your scope, or those you are invited to comment on), by jurisdiction and year, a page at a time',
+        querystring: pageQuerySchema.extend({ jurisdiction: z.string().min(1).max(20).optional() }),
+        response: { 200: pageSchema(mgiAssessmentSummarySchema) },
       },
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const code = request.query.jurisdiction;
-      const all = await listMgiAssessments(
-        context.db,
-        code ? { jurisdiction: normalizeJurisdiction(code.toUpperCase()) } : {},
-      );
-      const visible: MgiAssessment[] = [];
-      for (const assessment of all) {
-        if (
-          isAllowed(principal.grants, 'assessment:read', context.geography, assessment.jurisdiction) ||
-          (await isMgiConsultationMember(context.db, assessment.id, principal.userId))
-        )
-          visible.push(assessment);
-      }
-      return { items: visible.map(summary) };
+      const { jurisdiction, limit, offset } = request.query;
+      // Scope codes as written and as stored (M49 without leading zeros): scopeCovers compares both normalized.
+      const areas = listableAreas(context, principal, 'assessment:read');
+      const page = await listMgiAssessmentSummaries(context.db, {
+        ...(jurisdiction ? { jurisdiction: normalizeJurisdiction(jurisdiction.toUpperCase()) } : {}),
+        ...(areas ? { areas: [...new Set(areas.flatMap((area) => [area, normalizeJurisdiction(area)]))] } : {}),
+        memberId: principal.userId,
+        page: { limit, offset },
+      });
+      return { ...page, items: page.items.map(summary) };
     },
   );
 

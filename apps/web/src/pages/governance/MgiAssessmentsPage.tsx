@@ -20,7 +20,9 @@ export function MgiAssessmentsPage() {
   const [error, setError] = useState<unknown>();
   const state = useLoad(
     () =>
-      session ? getJson<{ items: MgiAssessmentSummary[] }>(api, '/mgi/assessments') : Promise.resolve({ items: [] }),
+      session
+        ? getJson<{ items: MgiAssessmentSummary[] }>(api, '/mgi/assessments?limit=200')
+        : Promise.resolve({ items: [] }),
     session?.user.id ?? 'anonymous',
   );
   // Profile instruments an administrator loaded (e.g. the official one); the examples are the default.
