@@ -16,7 +16,7 @@ export * from './invitations/invitations.repository.ts';
 export * from './outbox/outbox.repository.ts';
 export * from './outbox/notice-recipients.ts';
 export * from './password-resets/password-resets.repository.ts';
-export { recordAudit, listAudit } from './audit/audit.repository.ts';
+export { AUDIT_COUNT_LIMIT, recordAudit, listAudit } from './audit/audit.repository.ts';
 export * from './jurisdictions/jurisdictions.repository.ts';
 export * from './rounds/rounds.repository.ts';
 export * from './instruments/instruments.repository.ts';

@@ -84,13 +84,47 @@ export interface AuditFilters {
   until?: string;
 }
 
-/** Audit entries, newest first. */
+/**
+ * How many matching entries a page counts at most: past this, `total` says "at least this many"
+ * (`totalExact: false`). Counting a log of millions on every page cost more than reading the page.
+ */
+export const AUDIT_COUNT_LIMIT = 1000;
+
+/** A page of the audit log: `total` is exact up to {@link AUDIT_COUNT_LIMIT}; `next` reads on after the last entry. */
+export interface AuditPage extends Page<AuditEntry> {
+  /** Whether `total` is the exact number of matching entries (false: at least that many). */
+  totalExact: boolean;
+  /** The cursor of the page after this one (`after`), absent on the last page. */
+  next?: string;
+}
+
+/** The cursor of an entry: its time and id, the keys of the order. */
+function auditCursor(entry: Pick<AuditEntry, 'at' | 'id'>): string {
+  return Buffer.from(JSON.stringify([entry.at, entry.id])).toString('base64url');
+}
+
+function readAuditCursor(cursor: string): { at: string; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at)))
+      return { at: new Date(at).toISOString(), id };
+  } catch {
+    // Reported below.
+  }
+  throw new ValidationError([{ field: 'after', value: cursor, message: 'must be the next cursor of an audit page' }]);
+}
+
+/**
+ * Audit entries, newest first (time, then id). `after` (a page's `next`) starts after that entry
+ * whatever was appended since, and reads through the time index instead of skipping `offset` rows.
+ */
 export async function listAudit(
   db: MigovDatabase,
-  options: { filters?: AuditFilters; page?: PageRequest } = {},
-): Promise<Page<AuditEntry>> {
+  options: { filters?: AuditFilters; page?: PageRequest; after?: string } = {},
+): Promise<AuditPage> {
   const { limit, offset } = resolvePage(options.page);
   const filters = options.filters ?? {};
+  const after = options.after === undefined ? undefined : readAuditCursor(options.after);
   let query = db.kysely.selectFrom('audit_log');
   if (filters.actorId) query = query.where('actor_id', '=', filters.actorId);
   if (filters.action) query = query.where('action', '=', filters.action);
@@ -102,9 +136,38 @@ export async function listAudit(
   if (filters.targetId) query = query.where('target_id', '=', filters.targetId);
   if (filters.from) query = query.where('at', '>=', new Date(filters.from).toISOString());
   if (filters.until) query = query.where('at', '<', new Date(filters.until).toISOString());
+  let pageQuery = query;
+  if (after)
+    pageQuery = pageQuery
+      .where('at', '<=', after.at)
+      .where((eb) => eb.or([eb('at', '<', after.at), eb('id', '<', after.id)]));
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
-    query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
+    pageQuery
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .offset(offset)
+      .execute(),
+    db.kysely
+      .selectFrom(
+        query
+          .select('id')
+          .limit(AUDIT_COUNT_LIMIT + 1)
+          .as('counted'),
+      )
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map((row) => toAuditEntry(db, row)), total: readNumber(count.count), limit, offset };
+  const items = rows.slice(0, limit).map((row) => toAuditEntry(db, row));
+  const counted = readNumber(count.count);
+  const last = items.at(-1);
+  return {
+    items,
+    total: Math.min(counted, AUDIT_COUNT_LIMIT),
+    totalExact: counted <= AUDIT_COUNT_LIMIT,
+    limit,
+    offset,
+    ...(rows.length > limit && last ? { next: auditCursor(last) } : {}),
+  };
 }

@@ -22,6 +22,7 @@ import {
   getUser,
   grantRole,
   JURISDICTION_LEVELS,
+  AUDIT_COUNT_LIMIT,
   listAudit,
   listJurisdictions,
   listRoleGrants,
@@ -687,7 +688,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: ADMIN('audit:read'),
       schema: {
         tags: ['audit'],
-        summary: 'The audit log (append-only)',
+        summary: `The audit log (append-only), newest first: total counts up to ${AUDIT_COUNT_LIMIT} (totalExact false: at least that many); follow next (after=) to read on`,
         querystring: pageQuerySchema.extend({
           actorId: z.string().max(100).optional(),
           action: z.string().max(100).optional(),
@@ -696,14 +697,28 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
           targetId: z.string().max(200).optional(),
           from: z.iso.datetime().optional(),
           until: z.iso.datetime().optional(),
+          after: z
+            .string()
+            .max(400)
+            .optional()
+            .describe(
+              'The next cursor of the previous page: the entries after its last one (offset counts from there)',
+            ),
         }),
-        response: { 200: pageSchema(auditEntrySchema) },
+        response: {
+          200: pageSchema(auditEntrySchema).extend({
+            totalExact: z
+              .boolean()
+              .describe(`false: more than ${AUDIT_COUNT_LIMIT} entries match; total is a lower bound`),
+            next: z.string().optional().describe('The cursor of the next page (after=); absent on the last page'),
+          }),
+        },
       },
     },
     async (request) => {
-      const { limit, offset, ...rest } = request.query;
+      const { limit, offset, after, ...rest } = request.query;
       const filters = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
-      return listAudit(context.db, { filters, page: { limit, offset } });
+      return listAudit(context.db, { filters, page: { limit, offset }, ...(after ? { after } : {}) });
     },
   );
 };
