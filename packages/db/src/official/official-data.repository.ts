@@ -256,8 +256,9 @@ export interface NationalResult {
 /** The latest publication per jurisdiction (optionally of one year, jurisdiction and instrument), with validator and demo flag. */
 export async function listNationalResults(
   db: MigovDatabase,
-  filters: { year?: number; jurisdiction?: string; instrument?: string } = {},
+  filters: { year?: number; jurisdiction?: string; jurisdictions?: readonly string[]; instrument?: string } = {},
 ): Promise<NationalResult[]> {
+  if (filters.jurisdictions?.length === 0) return [];
   let query = db.kysely
     .selectFrom('publications as p')
     .leftJoin('users as publisher', 'publisher.id', 'p.published_by')
@@ -274,6 +275,7 @@ export async function listNationalResults(
     .where(IS_LATEST_PUBLICATION);
   if (filters.year !== undefined) query = query.where('p.year', '=', filters.year);
   if (filters.jurisdiction !== undefined) query = query.where('p.jurisdiction', '=', filters.jurisdiction);
+  if (filters.jurisdictions !== undefined) query = query.where('p.jurisdiction', 'in', [...filters.jurisdictions]);
   if (filters.instrument !== undefined) query = query.where('p.instrument', '=', filters.instrument);
   const rows = await query.orderBy('p.year').orderBy('p.jurisdiction').execute();
   if (rows.length === 0) return [];

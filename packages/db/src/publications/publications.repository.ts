@@ -5,6 +5,7 @@ import { readJson, readNumber, readOptional, readTimestamp } from '../schema/cod
 import type { PublicationsTable } from '../schema/schema.ts';
 import type { Evidence } from '../evidence/evidence.repository.ts';
 import type { PublishedResults } from './published-results.ts';
+import { resolvePage, type Page, type PageRequest } from '../shared/page.ts';
 
 /** Evidence of an item as it stood when the assessment was published (never the uploader). */
 export interface PublishedEvidence {
@@ -98,6 +99,27 @@ export async function findPublishedEvidence(
 /** A condition on publications aliased `p`: no publication of the same assessment has a greater number (a correction is n + 1). */
 export const IS_LATEST_PUBLICATION = sql<boolean>`not exists (select 1 from publications as newer where newer.assessment_id = p.assessment_id and newer.publication_number > p.publication_number)`;
 
+/**
+ * A page of {@link getPublishedResults} (by jurisdiction, then assessment): the page is chosen in the
+ * query, so a page reads its own publications, not the whole round.
+ */
+export async function pagePublishedResults(
+  db: MigovDatabase,
+  filters: { year: number; instrument: string; page?: PageRequest },
+): Promise<Page<Publication>> {
+  const { limit, offset } = resolvePage(filters.page);
+  const query = db.kysely
+    .selectFrom('publications as p')
+    .where('p.year', '=', filters.year)
+    .where('p.instrument', '=', filters.instrument)
+    .where(IS_LATEST_PUBLICATION);
+  const [rows, count] = await Promise.all([
+    query.selectAll('p').orderBy('p.jurisdiction').orderBy('p.assessment_id').limit(limit).offset(offset).execute(),
+    query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((row) => toPublication(db, row)), total: readNumber(count.count), limit, offset };
+}
+
 /** The latest publication per jurisdiction for a year and instrument, with its domain categories. */
 export async function getPublishedResults(
   db: MigovDatabase,
@@ -110,6 +132,7 @@ export async function getPublishedResults(
     .where('p.instrument', '=', filters.instrument)
     .where(IS_LATEST_PUBLICATION)
     .orderBy('p.jurisdiction')
+    .orderBy('p.assessment_id')
     .execute();
   return rows.map((row) => toPublication(db, row));
 }

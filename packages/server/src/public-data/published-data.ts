@@ -16,7 +16,7 @@ import {
   type Observation,
   type Provenance,
 } from '@migov/core';
-import { getPublishedResults, listNationalResults, listPublications, type Publication } from '@migov/db';
+import { listNationalResults, listPublications, pagePublishedResults, type Publication } from '@migov/db';
 import type { AppContext } from '../context.ts';
 import { etagOf, type CachedBody } from '../http/etag.ts';
 import { ApiError } from '../errors/api-error.ts';
@@ -46,7 +46,7 @@ function publicView(publication: Publication) {
 /** The provenance of each jurisdiction's publications in a round: national, or demo when published by demo users. */
 async function publicationProvenance(
   context: AppContext,
-  filters: { year: number; instrument?: string; jurisdiction?: string },
+  filters: { year: number; instrument?: string; jurisdiction?: string; jurisdictions?: readonly string[] },
 ): Promise<Map<string, Provenance>> {
   const provenance = new Map<string, Provenance>();
   for (const result of await listNationalResults(context.db, filters)) {
@@ -71,13 +71,30 @@ async function publicationProvenance(
   return provenance;
 }
 
-/** The latest publication of every jurisdiction for a round year (national publications only; the values shown are in /results), with provenance. */
-export async function loadPublishedResults(context: AppContext, year: number, instrument: string) {
-  const provenance = await publicationProvenance(context, { year, instrument });
-  return (await getPublishedResults(context.db, { year, instrument })).map((publication) => ({
-    ...publicView(publication),
-    provenance: provenance.get(`${publication.jurisdiction}|${publication.instrument}`) ?? null,
-  }));
+/**
+ * A page of the latest publication of every jurisdiction for a round year (national publications
+ * only; the values shown are in /results), with provenance: the page and its provenance are read
+ * for the page's jurisdictions only.
+ */
+export async function loadPublishedResults(
+  context: AppContext,
+  year: number,
+  instrument: string,
+  page: { limit: number; offset: number },
+) {
+  const publications = await pagePublishedResults(context.db, { year, instrument, page });
+  const provenance = await publicationProvenance(context, {
+    year,
+    instrument,
+    jurisdictions: [...new Set(publications.items.map((publication) => publication.jurisdiction))],
+  });
+  return {
+    ...publications,
+    items: publications.items.map((publication) => ({
+      ...publicView(publication),
+      provenance: provenance.get(`${publication.jurisdiction}|${publication.instrument}`) ?? null,
+    })),
+  };
 }
 
 /** The public download path of a published evidence file (served only while a publication lists it). */

@@ -206,7 +206,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         await cache.get(`published:${year}:${instrument}:${limit}:${offset}`, async () =>
           jsonAnswer(
             pageOf(publishedResultSchema),
-            paginate(await loadPublishedResults(context, year, instrument), { limit, offset }),
+            await loadPublishedResults(context, year, instrument, { limit, offset }),
           ),
         ),
       );
