@@ -15,6 +15,7 @@ import { outboxAndPasswordResets } from './0010-outbox-and-password-resets.ts';
 import { languagesAndRoundClosing } from './0011-languages-and-round-closing.ts';
 import { sharedStateAndChangeNotices } from './0012-shared-state-and-change-notices.ts';
 import { indexesForWorldSize } from './0013-indexes-for-world-size.ts';
+import { substringSearchAndMembership } from './0014-substring-search-and-membership.ts';
 
 const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
   '0001-initial-schema': initialSchema,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, (dialect: Dialect) => Migration> = {
   '0011-languages-and-round-closing': languagesAndRoundClosing,
   '0012-shared-state-and-change-notices': sharedStateAndChangeNotices,
   '0013-indexes-for-world-size': indexesForWorldSize,
+  '0014-substring-search-and-membership': substringSearchAndMembership,
 };
 
 /** The name of the newest migration. */

@@ -8,7 +8,7 @@ import { newId } from '../schema/ids.ts';
 import type { UsersTable } from '../schema/schema.ts';
 import { resolvePage, type Page, type PageRequest } from '../shared/page.ts';
 import { isUniqueViolation } from '../shared/unique.ts';
-import { likeContains } from '../shared/like.ts';
+import { ilikeContains, likeContains } from '../shared/like.ts';
 
 /** Account statuses: disabled accounts cannot sign in and are never deleted. */
 const USER_STATUSES = ['active', 'disabled'] as const;
@@ -182,8 +182,15 @@ export async function listUsers(db: MigovDatabase, filters: UserFilters = {}): P
   if (filters.status) query = query.where('status', '=', filters.status);
   if (filters.search) {
     const search = filters.search.toLowerCase();
+    // PostgreSQL: ILIKE, which the trigram indexes of migration 0014 serve. SQLite: LIKE, already
+    // case-insensitive for the letters its lower() folds; no index serves a substring, so the search
+    // reads the table once (e-mail addresses are stored in lower case).
     query = query.where((eb) =>
-      eb.or([likeContains(eb.fn('lower', [eb.ref('name')]), search), likeContains(eb.ref('email'), search)]),
+      eb.or(
+        db.dialect === 'postgres'
+          ? [ilikeContains(eb.ref('name'), search), ilikeContains(eb.ref('email'), search)]
+          : [likeContains(eb.ref('name'), search), likeContains(eb.ref('email'), search)],
+      ),
     );
   }
   const [rows, count] = await Promise.all([
