@@ -73,18 +73,17 @@ export function applyConnectionLimits(
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.setTimeout(limits.idleTimeoutMs);
-  // Open connections, oldest first (a Set iterates in insertion order), and those with a request in progress.
+  // Open connections, oldest first (a Set iterates in insertion order). Each connection carries the
+  // number of its requests in progress and its latest exchange, on the socket itself: no allocation
+  // nor closure per request.
   const open = new Set<Socket>();
-  const inProgress = new Map<Socket, number>();
-  // The latest request of each connection and its response.
-  const current = new Map<Socket, { request: IncomingMessage; response: ServerResponse }>();
   // A connection without traffic for the idle timeout is closed, unless its request has arrived whole
   // and the server is still preparing the answer (a parse waiting for its thread, a large export):
   // the client is not the one being slow. Once the answer is being sent, a client that does not read
   // it is cut like one that does not send.
   server.on('timeout', (socket: Socket) => {
-    const exchange = current.get(socket);
-    if (exchange && exchange.request.complete && !exchange.response.headersSent && !exchange.response.writableEnded) {
+    const response = (socket as TrackedSocket)[LATEST];
+    if (response && response.req.complete && !response.headersSent && !response.writableEnded) {
       socket.setTimeout(limits.idleTimeoutMs);
       return;
     }
@@ -95,7 +94,7 @@ export function applyConnectionLimits(
     if (open.size >= limits.maxConnections) {
       let victim: Socket | undefined;
       for (const candidate of open) {
-        if (!inProgress.has(candidate)) {
+        if (!((candidate as TrackedSocket)[IN_PROGRESS]! > 0)) {
           victim = candidate;
           break;
         }
@@ -116,28 +115,38 @@ export function applyConnectionLimits(
         return;
       }
     }
+    (socket as TrackedSocket)[IN_PROGRESS] = 0;
+    (socket as TrackedSocket)[LATEST] = undefined;
     open.add(socket);
     stats.open = open.size;
     socket.once('close', () => {
       open.delete(socket);
-      inProgress.delete(socket);
-      current.delete(socket);
+      (socket as TrackedSocket)[LATEST] = undefined;
       stats.open = open.size;
     });
   });
   return {
     stats,
     track(request, response) {
-      const socket = request.socket;
-      inProgress.set(socket, (inProgress.get(socket) ?? 0) + 1);
-      const exchange = { request, response };
-      current.set(socket, exchange);
-      response.once('close', () => {
-        if (current.get(socket) === exchange) current.delete(socket);
-        const left = (inProgress.get(socket) ?? 1) - 1;
-        if (left > 0) inProgress.set(socket, left);
-        else inProgress.delete(socket);
-      });
+      const socket = request.socket as TrackedSocket;
+      socket[IN_PROGRESS] = (socket[IN_PROGRESS] ?? 0) + 1;
+      socket[LATEST] = response;
+      (response as TrackedResponse)[SOCKET] = socket;
+      response.on('close', responseClosed);
     },
   };
+}
+
+const IN_PROGRESS = Symbol('requests in progress');
+const LATEST = Symbol('latest response');
+const SOCKET = Symbol('tracked socket');
+type TrackedSocket = Socket & { [IN_PROGRESS]?: number; [LATEST]?: ServerResponse | undefined };
+type TrackedResponse = ServerResponse & { [SOCKET]?: TrackedSocket };
+
+/** A tracked response closed: its request is no longer in progress (one function for every response). */
+function responseClosed(this: TrackedResponse): void {
+  const socket = this[SOCKET];
+  if (!socket) return;
+  if (socket[LATEST] === this) socket[LATEST] = undefined;
+  socket[IN_PROGRESS] = Math.max(0, (socket[IN_PROGRESS] ?? 1) - 1);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { etagOf, ifNoneMatchHits, jsonBody, PublicBodyCache } from './etag.ts';
+import { gunzipSync } from 'node:zlib';
+import { acceptsGzip, etagOf, gzipVariant, ifNoneMatchHits, jsonBody, PublicBodyCache } from './etag.ts';
 
 describe('ETags', () => {
   it('matches If-None-Match lists, weak forms and the wildcard', () => {
@@ -9,6 +10,27 @@ describe('ETags', () => {
     expect(ifNoneMatchHits('*', etag)).toBe(true);
     expect(ifNoneMatchHits('"other"', etag)).toBe(false);
     expect(ifNoneMatchHits(undefined, etag)).toBe(false);
+  });
+});
+
+describe('gzip variants', () => {
+  it('reads Accept-Encoding with its weights', () => {
+    for (const header of ['gzip', 'gzip, deflate, br, zstd', 'br;q=1.0, gzip;q=0.8', '*', 'X-GZIP', ' gzip ; q=1 '])
+      expect(acceptsGzip(header)).toBe(true);
+    for (const header of [undefined, '', 'identity', 'br', 'gzip;q=0', 'gzip; q=0.000', '*;q=0', 'gzip;q=0, *'])
+      expect(acceptsGzip(header)).toBe(false);
+  });
+
+  it('compresses large text bodies once, with their own ETag, and leaves small or binary ones', () => {
+    const words = Array.from({ length: 400 }, () => Math.random().toString(36).slice(2, 5));
+    const large = jsonBody({ words });
+    const variant = gzipVariant(large)!;
+    expect(gunzipSync(variant.body).equals(large.body as Buffer)).toBe(true);
+    expect(variant.etag).not.toBe(large.etag);
+    expect(gzipVariant({ ...large })).toBe(variant);
+    expect(gzipVariant(jsonBody({ small: words[0] }))).toBeUndefined();
+    const binary = { ...large, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    expect(gzipVariant({ ...binary, etag: etagOf(`${String(Math.random())}`) })).toBeUndefined();
   });
 });
 

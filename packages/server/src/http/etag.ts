@@ -1,6 +1,7 @@
 /** Strong ETags and conditional GET for public data: the body is built once per data generation and reused. */
 import { createHash } from 'node:crypto';
 import { validateHeaderValue, type IncomingMessage, type ServerResponse } from 'node:http';
+import { constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** A strong ETag of a body. */
@@ -11,6 +12,7 @@ export function etagOf(body: string | Uint8Array): string {
 /** Whether an If-None-Match header matches an ETag (weak comparison, as RFC 9110 asks for If-None-Match). */
 export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
   if (!header) return false;
+  if (header === etag) return true;
   if (header.trim() === '*') return true;
   const bare = etag.replace(/^W\//, '');
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare);
@@ -21,6 +23,68 @@ export interface CachedBody {
   body: string | Buffer;
   etag: string;
   contentType: string;
+}
+
+/**
+ * Content types sent gzip-compressed to clients that accept it (text, JSON, CSV, XML, SVG); others
+ * (spreadsheets, evidence files, images) are compressed already or not worth it.
+ */
+const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.-]+\+)?(?:json|xml|javascript)\b|image\/svg\+xml)/;
+/** Smaller bodies are sent as they are: the gain would not pay for the extra headers. */
+const MIN_COMPRESSED_BYTES = 1024;
+
+/** A body's gzip variant: its bytes and ETag (a strong ETag names one representation). */
+export interface GzipVariant {
+  body: Buffer;
+  etag: string;
+}
+
+/** Gzip variants by the ETag of the body they compress, so a rebuilt body with the same bytes is not compressed again. */
+const gzipByEtag = new Map<string, GzipVariant | null>();
+const GZIP_KEPT = 500;
+
+/**
+ * The gzip variant of a prepared body, compressed once (level 9, as pre-compressed static files are);
+ * undefined when its type is not worth compressing, it is small, or gzip would not make it smaller.
+ */
+export function gzipVariant(cached: CachedBody): GzipVariant | undefined {
+  const known = gzipByEtag.get(cached.etag);
+  if (known !== undefined) return known ?? undefined;
+  let variant: GzipVariant | null = null;
+  const size = Buffer.byteLength(cached.body);
+  if (size >= MIN_COMPRESSED_BYTES && COMPRESSIBLE.test(cached.contentType)) {
+    const body = gzipSync(cached.body, { level: zlib.Z_BEST_COMPRESSION });
+    if (body.length < size) variant = { body, etag: `${cached.etag.slice(0, -1)}-gzip"` };
+  }
+  if (gzipByEtag.size >= GZIP_KEPT) gzipByEtag.clear();
+  gzipByEtag.set(cached.etag, variant);
+  return variant ?? undefined;
+}
+
+/** Accept-Encoding values seen, and whether each accepts gzip (clients send a handful of distinct values). */
+const acceptsGzipByHeader = new Map<string, boolean>();
+
+/** Whether an Accept-Encoding header accepts gzip (RFC 9110: listed, or `*`, with a weight above 0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  if (typeof header !== 'string' || header.length === 0) return false;
+  const known = acceptsGzipByHeader.get(header);
+  if (known !== undefined) return known;
+  let gzip: boolean | undefined;
+  let any = false;
+  for (const part of header.split(',')) {
+    const [coding = '', ...parameters] = part.split(';');
+    const name = coding.trim().toLowerCase();
+    const weight = parameters.map((parameter) => /^\s*q\s*=\s*([\d.]+)\s*$/i.exec(parameter)?.[1]).find(Boolean);
+    const accepted = weight === undefined || Number(weight) > 0;
+    if (name === 'gzip' || name === 'x-gzip') gzip = accepted;
+    else if (name === '*') any = accepted;
+  }
+  const accepts = gzip ?? any;
+  if (header.length <= 200) {
+    if (acceptsGzipByHeader.size >= 100) acceptsGzipByHeader.clear();
+    acceptsGzipByHeader.set(header, accepts);
+  }
+  return accepts;
 }
 
 /** Prepare a JSON body once, as bytes (a string would be encoded again for every answer). */
@@ -51,18 +115,25 @@ export function sendCached(
   return sendPrepared(request, reply, cached, extraHeaders);
 }
 
+/**
+ * Send a prepared body: compressed for clients that accept gzip when it has a gzip variant (with
+ * `Vary: Accept-Encoding` on both variants, so shared caches keep them apart), or 304 when the client
+ * has the variant it would get.
+ */
 function sendPrepared(
   request: FastifyRequest,
   reply: FastifyReply,
   cached: CachedBody,
   extraHeaders: Record<string, string>,
 ): FastifyReply {
-  void reply
-    .header('etag', cached.etag)
-    .header('cache-control', 'public, max-age=0, must-revalidate')
-    .headers(extraHeaders);
-  if (ifNoneMatchHits(request.headers['if-none-match'], cached.etag)) return reply.code(304).send();
-  return reply.header('content-type', cached.contentType).send(cached.body);
+  const gzip = gzipVariant(cached);
+  const chosen = gzip && acceptsGzip(request.headers['accept-encoding']) ? gzip : undefined;
+  const etag = chosen?.etag ?? cached.etag;
+  void reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate').headers(extraHeaders);
+  if (gzip) void reply.header('vary', 'accept-encoding');
+  if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  if (chosen) void reply.header('content-encoding', 'gzip');
+  return reply.header('content-type', cached.contentType).send(chosen?.body ?? cached.body);
 }
 
 /** Whether every header value can be sent (an answer that cannot is never remembered: the framework reports its failure). */
@@ -96,16 +167,30 @@ const ANSWER_OWN_HEADERS = new Set([
   'last-modified',
 ]);
 
+/** Headers as Node's writeHead takes them fastest: names and values in turn. */
+type RawHeaders = (string | number)[];
+
+/** One representation of a remembered answer (as it is, or gzip-compressed): its bytes, ETag and complete headers. */
+interface RememberedVariant {
+  body: string | Buffer;
+  etag: string;
+  ok: RawHeaders;
+  notModified: RawHeaders;
+}
+
 /** A remembered answer, with the complete headers of a 200 and a 304 sent before the framework. */
 interface RememberedAnswer {
   cached: CachedBody;
   headers: Record<string, string>;
   expires: number;
-  ok: Record<string, string | number>;
-  notModified: Record<string, string>;
+  identity: RememberedVariant;
+  /** For clients that accept gzip, when the body has a gzip variant. */
+  gzip?: RememberedVariant;
   /** The route that made it (its pattern, e.g. /api/v1/aggregates/:year), for the metrics. */
   route: string;
 }
+
+const rawHeaders = (headers: Record<string, string | number>): RawHeaders => Object.entries(headers).flat();
 
 /** How the cache was used since it was made (the metrics read it). */
 export interface PublicCacheStats {
@@ -228,15 +313,33 @@ export class PublicBodyCache {
     )
       return;
     if (this.answers.size >= this.limit) this.answers.clear();
-    const notModified = {
-      'x-content-type-options': 'nosniff',
-      ...sharedHeaders(inherited),
-      etag: cached.etag,
-      'cache-control': 'public, max-age=0, must-revalidate',
-      ...headers,
+    const gzip = gzipVariant(cached);
+    // The headers in the order the route sends them (sendPrepared).
+    const variant = (body: string | Buffer, etag: string, encoding?: string): RememberedVariant => {
+      const notModified = {
+        'x-content-type-options': 'nosniff',
+        ...sharedHeaders(inherited),
+        etag,
+        'cache-control': 'public, max-age=0, must-revalidate',
+        ...headers,
+        ...(gzip ? { vary: 'accept-encoding' } : {}),
+      };
+      const ok = {
+        ...notModified,
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+        'content-type': cached.contentType,
+        'content-length': Buffer.byteLength(body),
+      };
+      return { body, etag, ok: rawHeaders(ok), notModified: rawHeaders(notModified) };
     };
-    const ok = { ...notModified, 'content-type': cached.contentType, 'content-length': Buffer.byteLength(cached.body) };
-    this.answers.set(url, { cached, headers, expires, ok, notModified, route });
+    this.answers.set(url, {
+      cached,
+      headers,
+      expires,
+      identity: variant(cached.body, cached.etag),
+      ...(gzip ? { gzip: variant(gzip.body, gzip.etag, 'gzip') } : {}),
+      route,
+    });
   }
 
   /** The remembered answer for a URL while it is not due for refresh. */
@@ -274,9 +377,10 @@ export class PublicBodyCache {
     if (!answer) return false;
     const started = this.onDirectAnswer ? process.hrtime.bigint() : 0n;
     this.directAnswers += 1;
-    const notModified = ifNoneMatchHits(request.headers['if-none-match'], answer.cached.etag);
-    if (notModified) response.writeHead(304, answer.notModified).end();
-    else response.writeHead(200, answer.ok).end(answer.cached.body);
+    const variant = answer.gzip && acceptsGzip(request.headers['accept-encoding']) ? answer.gzip : answer.identity;
+    const notModified = ifNoneMatchHits(request.headers['if-none-match'], variant.etag);
+    if (notModified) response.writeHead(304, variant.notModified).end();
+    else response.writeHead(200, variant.ok).end(variant.body);
     this.onDirectAnswer?.(answer.route, notModified ? 304 : 200, Number(process.hrtime.bigint() - started) / 1e9);
     return true;
   }

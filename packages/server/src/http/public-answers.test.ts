@@ -3,6 +3,8 @@
  * answer never outlives a change announced through the server, nor its body's refresh time (so a
  * change made outside the server shows once that passes).
  */
+import { request as httpRequest } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importObservations, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
@@ -178,5 +180,111 @@ describe('remembered public answers before the framework (a listening app)', () 
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('compressed public answers (a listening app)', () => {
+  let db: MigovDatabase;
+  let drop: () => Promise<void>;
+  let app: MigovApp;
+  let base: string;
+  const path = '/api/v1/aggregates/2019';
+
+  /** One answer as sent: status, headers (without those of the connection) and the bytes on the wire. */
+  const raw = (headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      const request = httpRequest(`${base}${path}`, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const { date: _date, connection: _connection, 'keep-alive': _keepAlive, ...rest } = response.headers;
+          resolve({ status: response.statusCode!, headers: rest, body: Buffer.concat(chunks) });
+        });
+      });
+      request.on('error', reject);
+      request.end();
+    });
+
+  beforeAll(async () => {
+    ({ db, drop } = await createTestDatabase('sqlite'));
+    // Random areas and values: a body large enough to be worth compressing.
+    const seed = Math.floor(Math.random() * 1000);
+    await importObservations(
+      db,
+      {
+        observations: Array.from({ length: 40 }, (_, index) => ({
+          series: 'SG_CPA_MIGRP',
+          area: String(index + 1),
+          year: 2019,
+          domain: 'ALLDOMAINS',
+          value: (seed + index * 7) % 100,
+          nature: 'G' as const,
+        })),
+        source: { name: `import ${seed}`, format: 'json', importedAt: new Date().toISOString() },
+      },
+      null,
+    );
+    app = await createTestApp(db);
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  it('sends gzip to clients that accept it, the same bytes and headers from the route and from memory', async () => {
+    // The first answer comes from the route, the next ones from memory before the framework.
+    const fromRoute = await raw({ 'accept-encoding': 'gzip, deflate, br' });
+    expect(app.migov.publicCache.directAnswers).toBe(0);
+    const fromMemory = await raw({ 'accept-encoding': 'gzip, deflate, br' });
+    expect(app.migov.publicCache.directAnswers).toBe(1);
+    const plain = await raw();
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('accept-encoding');
+    expect(await app.inject({ url: path })).toMatchObject({ body: plain.body.toString() });
+    expect(fromMemory).toEqual(fromRoute);
+    expect(fromRoute.headers['content-encoding']).toBe('gzip');
+    expect(fromRoute.headers.vary).toBe('accept-encoding');
+    expect(Number(fromRoute.headers['content-length'])).toBe(fromRoute.body.length);
+    expect(fromRoute.body.length).toBeLessThan(plain.body.length);
+    expect(gunzipSync(fromRoute.body)).toEqual(plain.body);
+    // Each representation has its own strong ETag; the security headers are the same.
+    expect(fromRoute.headers.etag).not.toBe(plain.headers.etag);
+    const {
+      etag: _gzipEtag,
+      'content-encoding': _encoding,
+      'content-length': _gzipLength,
+      ...gzipRest
+    } = fromRoute.headers;
+    const { etag: _plainEtag, 'content-length': _plainLength, ...plainRest } = plain.headers;
+    expect(gzipRest).toEqual(plainRest);
+  });
+
+  it('answers 304 for the representation the client would get, and honours q=0', async () => {
+    const zipped = await raw({ 'accept-encoding': 'gzip' });
+    const plain = await raw({ 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (let round = 0; round < 2; round += 1) {
+      const notModified = await raw({ 'accept-encoding': 'gzip', 'if-none-match': String(zipped.headers.etag) });
+      expect(notModified.status).toBe(304);
+      expect(notModified.body.length).toBe(0);
+      expect(notModified.headers.vary).toBe('accept-encoding');
+      // The identity ETag does not match the gzip representation, nor the other way round.
+      expect((await raw({ 'accept-encoding': 'gzip', 'if-none-match': String(plain.headers.etag) })).status).toBe(200);
+      expect((await raw({ 'if-none-match': String(zipped.headers.etag) })).status).toBe(200);
+      expect((await raw({ 'if-none-match': String(plain.headers.etag) })).status).toBe(304);
+    }
+    for (const refused of ['gzip;q=0', 'br, gzip; q=0.0', 'identity', '*;q=0', ''])
+      expect((await raw({ 'accept-encoding': refused })).headers['content-encoding']).toBeUndefined();
+    for (const accepted of ['*', 'GZIP', 'br;q=1, gzip;q=0.5', 'x-gzip'])
+      expect((await raw({ 'accept-encoding': accepted })).headers['content-encoding']).toBe('gzip');
+  });
+
+  it('sends small answers as they are, without Vary', async () => {
+    const small = await app.inject({ url: '/api/v1/official-data', headers: { 'accept-encoding': 'gzip' } });
+    expect(small.statusCode).toBe(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.headers.vary).toBeUndefined();
   });
 });
