@@ -1,3 +1,10 @@
 /** Server-side rendering of the public observatory (used by `migov publish`). */
-export { buildStaticSite } from './static-site.tsx';
-export { createInjectClient } from './inject-client.ts';
+export { buildStaticSite, type StaticSiteSummary } from './static-site.tsx';
+export {
+  createInjectClient,
+  injectTransport,
+  transportClient,
+  type Injectable,
+  type TextAnswer,
+  type Transport,
+} from './inject-client.ts';

@@ -58,6 +58,12 @@ export interface StaticSiteOptions {
   write(path: string, content: string | Uint8Array): Promise<void>;
   /** Called after each page, for progress. */
   onPage?(path: string): void;
+  /**
+   * Build only one part of the site, so that several threads can share it: part `index` of `count`
+   * gets every `count`-th country, profile and indicator page (all languages of one together), and
+   * part 0 also every page and file there is one of. The parts together are the whole site.
+   */
+  part?: { index: number; count: number };
 }
 
 export interface StaticSiteSummary {
@@ -117,6 +123,9 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   const languages = options.languages ?? UI_LANGUAGES;
   const { api } = options;
+  const part = options.part ?? { index: 0, count: 1 };
+  /** Whether this part builds the `index`-th page of a list (or, without an index, the pages there is one of). */
+  const mine = (index = 0) => index % part.count === part.index;
   let pages = 0;
   const page = async (route: Route, title: string, body: ReactElement) => {
     const path = fileOf(route);
@@ -134,7 +143,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     pages += 1;
     options.onPage?.(path);
   };
-  await options.write('assets/styles.css', options.css);
+  if (mine()) await options.write('assets/styles.css', options.css);
 
   const common = await loadCommon(api);
   let map: Promise<WorldMapGeometry> | undefined;
@@ -143,8 +152,8 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   const downloadPath = (round: Pick<ShownRound, 'year' | 'instrument'>, format: (typeof DOWNLOAD_FORMATS)[number]) =>
     `downloads/${round.instrument}-${round.year}.${extension(format)}`;
   // Every round with values (official rounds need no migov round), as the data page lists them.
-  const { rounds: dataRounds } = await loadResultsIndex(api, common.rounds);
-  if (api.raw) {
+  const { rounds: dataRounds } = mine() ? await loadResultsIndex(api, common.rounds) : { rounds: [] };
+  if (api.raw && mine()) {
     for (const round of dataRounds) {
       for (const format of DOWNLOAD_FORMATS) {
         await options.write(
@@ -181,47 +190,52 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
 
   for (const lang of languages) {
     const t = getTranslator(lang).t;
-    const dashboard = await loadDashboard(api, undefined, loadMap);
-    await page({ view: 'dashboard', lang }, t('dashboard.title'), <DashboardPage data={dashboard} />);
-    await page(
-      { view: 'data', lang },
-      t('data.title'),
-      <DataPage rounds={dataRounds} links={api.raw ? links : { download: () => '#', apiDocs: undefined }} />,
-    );
-    await page(
-      { view: 'methodology', lang },
-      t('methodology.title'),
-      <MethodologyPage data={await loadMethodology(api)} />,
-    );
-    // Without scripts nobody can pick areas: the static compare page shows the SDG regions side by side.
-    const regions = dashboard.sdgRegions;
-    await page(
-      { view: 'compare', lang, codes: [] },
-      t('compare.title'),
-      <ComparePage data={await loadCompare(api, regions, undefined)} codes={regions} />,
-    );
-    const partnerships = await loadPartnerships(api);
-    await page({ view: 'partnerships', lang }, t('partnerships.title'), <PartnershipsPage data={partnerships} />);
-    for (const process of partnerships.processes) {
+    if (mine()) {
+      const dashboard = await loadDashboard(api, undefined, loadMap);
+      await page({ view: 'dashboard', lang }, t('dashboard.title'), <DashboardPage data={dashboard} />);
       await page(
-        { view: 'partnership', lang, id: process.id },
-        process.name,
-        <PartnershipPage data={await loadPartnership(api, process.id, loadMap)} />,
+        { view: 'data', lang },
+        t('data.title'),
+        <DataPage rounds={dataRounds} links={api.raw ? links : { download: () => '#', apiDocs: undefined }} />,
       );
+      await page(
+        { view: 'methodology', lang },
+        t('methodology.title'),
+        <MethodologyPage data={await loadMethodology(api)} />,
+      );
+      // Without scripts nobody can pick areas: the static compare page shows the SDG regions side by side.
+      const regions = dashboard.sdgRegions;
+      await page(
+        { view: 'compare', lang, codes: [] },
+        t('compare.title'),
+        <ComparePage data={await loadCompare(api, regions, undefined)} codes={regions} />,
+      );
+      const partnerships = await loadPartnerships(api);
+      await page({ view: 'partnerships', lang }, t('partnerships.title'), <PartnershipsPage data={partnerships} />);
+      for (const process of partnerships.processes) {
+        await page(
+          { view: 'partnership', lang, id: process.id },
+          process.name,
+          <PartnershipPage data={await loadPartnership(api, process.id, loadMap)} />,
+        );
+      }
     }
     const governance = await loadGovernance(api);
-    await page({ view: 'governance', lang }, t('governance.title'), <GovernancePage data={governance} />);
-    for (const profile of governance.profiles) {
+    if (mine()) await page({ view: 'governance', lang }, t('governance.title'), <GovernancePage data={governance} />);
+    for (const [index, profile] of governance.profiles.entries()) {
+      if (!mine(index)) continue;
       await page(
         { view: 'mgi-profile', lang, jurisdiction: profile.jurisdiction, round: profile.year },
         t('mgi.title', { name: profile.jurisdictionName, year: profile.year }),
         <MgiProfilePage data={await loadProfile(api, profile.jurisdiction, profile.year)} />,
       );
     }
-    await page({ view: 'crosswalk', lang }, t('crosswalk.title'), <CrosswalkPage data={await loadCrosswalk(api)} />);
+    if (mine())
+      await page({ view: 'crosswalk', lang }, t('crosswalk.title'), <CrosswalkPage data={await loadCrosswalk(api)} />);
     const indicators = await loadIndicators(api);
-    await page({ view: 'indicators', lang }, t('indicators.title'), <IndicatorsPage data={indicators} />);
-    for (const indicator of indicators.indicators) {
+    if (mine()) await page({ view: 'indicators', lang }, t('indicators.title'), <IndicatorsPage data={indicators} />);
+    for (const [index, indicator] of indicators.indicators.entries()) {
+      if (!mine(index)) continue;
       const route = { view: 'indicator', lang, id: indicator.id } as const;
       await page(
         route,
@@ -229,7 +243,8 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
         <IndicatorPage data={await loadIndicator(api, indicator.id)} route={route} />,
       );
     }
-    for (const code of countries) {
+    for (const [index, code] of countries.entries()) {
+      if (!mine(index)) continue;
       const data = await loadCountry(api, code, undefined);
       const name = data.area?.name ?? code;
       const countryIndicators = await loadCountryIndicators(api, code).catch(() => ({
@@ -247,9 +262,10 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     }
   }
   const home = `${base}${languages[0] ?? 'en'}/`;
-  await options.write(
-    'index.html',
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${escapeHtml(home)}"><title>migov</title></head><body><p><a href="${escapeHtml(home)}">${escapeHtml(getTranslator('en').t('app.name'))}</a></p></body></html>\n`,
-  );
+  if (mine())
+    await options.write(
+      'index.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${escapeHtml(home)}"><title>migov</title></head><body><p><a href="${escapeHtml(home)}">${escapeHtml(getTranslator('en').t('app.name'))}</a></p></body></html>\n`,
+    );
   return { pages, countries: countries.length, languages, downloads };
 }

@@ -3,7 +3,8 @@
 // so the files show exactly what the API publishes. They work from any static host, without JavaScript.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createDatabase, DEFAULT_DATABASE_URL } from '@migov/db';
 import { createApp, ensureOfficialSnapshot, resultRounds } from '@migov/server';
@@ -11,12 +12,14 @@ import { defaultGeography } from '@migov/core';
 import { buildStaticSite, createInjectClient } from '@migov/web/ssr';
 import { UI_LANGUAGES, type UiLanguage } from '@migov/web';
 import { CliError, EXIT } from '../cli-error.ts';
+import { buildStaticSiteInParallel, folderWriter } from './publish-workers.ts';
 
 interface PublishOptions {
   out: string;
   database?: string;
   base: string;
   languages?: string;
+  workers?: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -33,6 +36,31 @@ function parseLanguages(text: string | undefined): readonly UiLanguage[] {
   return languages as UiLanguage[];
 }
 
+function parseWorkers(text: string | undefined): number {
+  if (text === undefined) return availableParallelism();
+  const workers = Number(text);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+    throw new CliError(`invalid --workers: ${text} (a whole number from 0 to 64)`, EXIT.usage);
+  return workers;
+}
+
+/** Progress on a terminal: pages written so far and the last country. */
+function terminalProgress(): { onPage(path: string): void; clear(): void } {
+  let pages = 0;
+  let shown = 0;
+  return {
+    onPage(path) {
+      pages += 1;
+      if (!process.stderr.isTTY || Date.now() - shown < 100) return;
+      shown = Date.now();
+      process.stderr.write(`\r${`${pages.toLocaleString('en')} pages: ${path}`.slice(0, 78).padEnd(78)}`);
+    },
+    clear() {
+      if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(80) + '\r');
+    },
+  };
+}
+
 /** Adds the `publish` command. */
 export function registerPublishCommand(program: Command): void {
   program
@@ -45,10 +73,15 @@ export function registerPublishCommand(program: Command): void {
     )
     .option('--base <path>', 'the path the site will be served under', '/')
     .option('--languages <list>', `comma-separated languages (default: ${UI_LANGUAGES.join(',')})`)
+    .option(
+      '--workers <n>',
+      `threads that render pages (default: one per processor, here ${availableParallelism()}; 0 renders in the main thread)`,
+    )
     .action(async (options: PublishOptions) => {
       if (!/^\/([\w.-]+\/)*$/.test(options.base.replace(/\/?$/, '/')))
         throw new CliError(`invalid --base: ${options.base} (a path such as / or /observatory/)`, EXIT.usage);
       const languages = parseLanguages(options.languages);
+      const workers = parseWorkers(options.workers);
       const out = resolve(options.out);
       const url = options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
       let db;
@@ -82,24 +115,29 @@ export function registerPublishCommand(program: Command): void {
           readFile(require.resolve('@migov/web/styles.css'), 'utf8'),
         ]);
         const started = Date.now();
-        const summary = await buildStaticSite({
-          api: createInjectClient(app),
-          base: options.base,
-          languages,
-          loadTopology: async () => JSON.parse(topologyText),
-          css,
-          async write(path, content) {
-            const target = join(out, ...path.split('/'));
-            if (!target.startsWith(out)) throw new CliError(`refusing to write outside ${out}: ${path}`, EXIT.internal);
-            await mkdir(dirname(target), { recursive: true });
-            await writeFile(target, content);
-          },
-          onPage(path) {
-            if (process.stderr.isTTY && /\/country\/[^/]+\/index\.html$/.test(path))
-              process.stderr.write(`\r${path.padEnd(40)}`);
-          },
-        });
-        if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(42) + '\r');
+        const progress = terminalProgress();
+        const summary =
+          workers > 0
+            ? await buildStaticSiteInParallel({
+                app,
+                out,
+                base: options.base,
+                languages,
+                css,
+                topology: topologyText,
+                workers,
+                onPage: progress.onPage,
+              })
+            : await buildStaticSite({
+                api: createInjectClient(app),
+                base: options.base,
+                languages,
+                loadTopology: async () => JSON.parse(topologyText),
+                css,
+                write: folderWriter(out),
+                onPage: progress.onPage,
+              });
+        progress.clear();
         if (rounds.snapshot) process.stdout.write(`official values: ${rounds.snapshot.label}\n`);
         process.stdout.write(
           `published ${summary.pages} pages (${summary.countries} countries x ${summary.languages.length} languages) and ${summary.downloads} downloads to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
