@@ -9,7 +9,9 @@
  * `Accept-Encoding: gzip`, and each URL alone. The figure that counts is the CPU time the server's
  * processes used per 1000 answers (from /proc), which depends much less than req/s on what else runs
  * on the machine; goal: within 1.5x of nginx on the mix sent with gzip, as browsers do.
- * Run: npx tsx bench/server/public-read.ts [--workers N|auto] [--dialect sqlite|postgres] [--duration 5] [--rounds 5] [--connections 50] [--no-per-url]
+ * With --node-floor, a bare node:http server sending the same answers from memory is measured too:
+ * the least any Node server pays per answer on the machine.
+ * Run: npx tsx bench/server/public-read.ts [--workers N|auto] [--dialect sqlite|postgres] [--duration 5] [--rounds 5] [--connections 50] [--no-per-url] [--node-floor]
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
@@ -37,6 +39,8 @@ const ROUNDS = numberArg('rounds', 5);
 const CONNECTIONS = numberArg('connections', 50);
 const NGINX_PORT = numberArg('nginx-port', 18_089);
 const PER_URL = !process.argv.includes('--no-per-url');
+/** Also measure a bare node:http server sending the same answers (`--node-floor`), on the next port. */
+const NODE_FLOOR = process.argv.includes('--node-floor');
 /** Processes serving requests, for migov and nginx alike (default: one per core). */
 const WORKERS =
   process.argv.includes('--workers') && process.argv[process.argv.indexOf('--workers') + 1] !== 'auto'
@@ -359,6 +363,48 @@ ${locations.join('\n')}
   return nginx;
 }
 
+/**
+ * The floor of Node's HTTP server on this machine: a bare node:http process (a cluster of WORKERS
+ * when more than one) sending the same bytes and headers from memory, nothing else per request. What
+ * migov costs above it is migov's; what it costs above nginx is mostly Node's.
+ */
+async function startNodeFloor(root: string, port: number): Promise<ChildProcess> {
+  const script = join(root, 'node-floor.mjs');
+  writeFileSync(
+    script,
+    `import cluster from 'node:cluster';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+const workers = ${WORKERS};
+if (workers > 1 && cluster.isPrimary) {
+  for (let index = 0; index < workers; index += 1) cluster.fork();
+} else {
+  const answers = new Map();
+  for (const answer of JSON.parse(readFileSync(${JSON.stringify(join(root, 'answers.json'))}, 'utf8')))
+    answers.set(answer.path, {
+      plain: { body: readFileSync(answer.file), headers: answer.plain },
+      gzip: answer.gzip && { body: readFileSync(answer.file + '.gz'), headers: answer.gzip },
+    });
+  createServer((request, response) => {
+    const answer = answers.get(request.url);
+    if (!answer) return response.writeHead(404).end();
+    const variant = answer.gzip && /gzip/.test(request.headers['accept-encoding'] ?? '') ? answer.gzip : answer.plain;
+    response.writeHead(200, variant.headers).end(variant.body);
+  }).listen(${port}, '127.0.0.1');
+}
+`,
+  );
+  const floor = spawn(process.execPath, [script], { stdio: 'ignore' });
+  await new Promise((resolveWait) => setTimeout(resolveWait, 1000));
+  return floor;
+}
+
+/** The headers of an answer as Node's writeHead takes them (without those Node adds itself). */
+const floorHeaders = (headers: Record<string, string>) =>
+  Object.entries(headers)
+    .filter(([name]) => !['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name))
+    .flat();
+
 /** The public URLs read: results of a round the UN published, its aggregates, a country's profile, official series. */
 function publicPaths(year: number): string[] {
   return [
@@ -392,6 +438,7 @@ for (const dialect of dialectsFromArgs()) {
     const answers: {
       path: string;
       headers: Record<string, string>;
+      gzipHeaders: Record<string, string>;
       gzip: boolean;
       bytes: number;
       gzipBytes: number;
@@ -410,7 +457,14 @@ for (const dialect of dialectsFromArgs()) {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, plain.body);
       if (gzip) writeFileSync(`${file}.gz`, zipped.body);
-      answers.push({ path, headers: plain.headers, gzip, bytes: plain.body.length, gzipBytes: zipped.body.length });
+      answers.push({
+        path,
+        headers: plain.headers,
+        gzipHeaders: zipped.headers,
+        gzip,
+        bytes: plain.body.length,
+        gzipBytes: zipped.body.length,
+      });
     }
     const confirmation = confirmOfficialData(year, decoded);
     process.stdout.write(`${dialect}, ${WORKERS} worker(s): ${confirmation}\n`);
@@ -419,6 +473,19 @@ for (const dialect of dialectsFromArgs()) {
       chmodSync(folder, 0o755);
     const nginx = await startNginx(root, answers);
     const nginxBase = `http://127.0.0.1:${NGINX_PORT}`;
+    writeFileSync(
+      join(root, 'answers.json'),
+      JSON.stringify(
+        answers.map((answer) => ({
+          path: answer.path,
+          file: join(root, 'files', answer.path),
+          plain: floorHeaders(answer.headers),
+          gzip: answer.gzip && floorHeaders(answer.gzipHeaders),
+        })),
+      ),
+    );
+    const floor = NODE_FLOOR ? await startNodeFloor(root, NGINX_PORT + 1) : undefined;
+    const floorBase = `http://127.0.0.1:${NGINX_PORT + 1}`;
     try {
       // Same bytes: each answer's body from nginx has the length of migov's, compressed or not.
       for (const answer of answers) {
@@ -441,9 +508,11 @@ for (const dialect of dialectsFromArgs()) {
       for (const load of loads) {
         const migovRuns: Measured[] = [];
         const nginxRuns: Measured[] = [];
+        const floorRuns: Measured[] = [];
         for (let round = 0; round < load.rounds; round += 1) {
           migovRuns.push(await measured(url, migovPid, load));
           nginxRuns.push(await measured(nginxBase, nginx.pid!, load));
+          if (floor) floorRuns.push(await measured(floorBase, floor.pid!, load));
         }
         const migov = median(migovRuns);
         const baseline = median(nginxRuns);
@@ -452,6 +521,7 @@ for (const dialect of dialectsFromArgs()) {
           nginxMsPer1000: medianOf(nginxRuns.map((run) => run.cpuMsPer1000)),
         };
         // The median of each round's pair, so that a change in the machine's load hits both alike.
+        const floorMsPer1000 = floor ? medianOf(floorRuns.map((run) => run.cpuMsPer1000)) : undefined;
         const cpuRatio = medianOf(migovRuns.map((run, index) => run.cpuMsPer1000 / nginxRuns[index]!.cpuMsPer1000));
         const answer = answers.find((entry) => entry.path === load.path);
         const result = {
@@ -470,6 +540,7 @@ for (const dialect of dialectsFromArgs()) {
           loadAverage: loadavg(),
           migov,
           nginx: baseline,
+          ...(floor ? { nodeFloorMsPer1000: floorMsPer1000, floorRuns } : {}),
           migovRuns,
           nginxRuns,
           confirmation,
@@ -486,6 +557,7 @@ for (const dialect of dialectsFromArgs()) {
           'CPU ms/1000 migov': cpu.migovMsPer1000.toFixed(1),
           'CPU ms/1000 nginx': cpu.nginxMsPer1000.toFixed(1),
           'CPU ratio': cpuRatio.toFixed(2),
+          ...(floor ? { 'CPU ms/1000 node:http': floorMsPer1000!.toFixed(1) } : {}),
           'non-2xx': migov.non2xx + baseline.non2xx,
           errors: migov.errors + baseline.errors,
           'load avg': loadavg()[0]!.toFixed(1),
@@ -494,6 +566,7 @@ for (const dialect of dialectsFromArgs()) {
       }
     } finally {
       nginx.kill('SIGQUIT');
+      floor?.kill();
     }
   } finally {
     await stop();
