@@ -15,6 +15,7 @@
  * its time projected from its rate.
  *
  * Run: npx tsx bench/world/run.ts [--dialect sqlite|postgres] [--seed 2019] [--scale 1] [--runs 15] [--no-publish] [--publish-limit 240]
+ * (`--publish-only` times `migov publish` alone.)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -38,6 +39,7 @@ const RUNS = numberArg('runs', 15);
 const SEED = numberArg('seed', 2019);
 const SCALE = Math.min(1, numberArg('scale', 1));
 const PUBLISH = !process.argv.includes('--no-publish');
+const PUBLISH_ONLY = process.argv.includes('--publish-only');
 /** A round published on both databases. */
 const YEAR = 2021;
 const PASSWORD = 'world bench password for every role';
@@ -307,7 +309,7 @@ for (const dialect of dialectsFromArgs()) {
     }),
   ];
   try {
-    for (const operation of OPERATIONS) {
+    for (const operation of PUBLISH_ONLY ? [] : OPERATIONS) {
       // Warm both (JIT, prepared statements), then alternate so the machine's load hits both alike.
       for (const entry of sides) await operation.run(entry, 0);
       const times: Record<Side['name'], number[]> = { demo: [], world: [] };
