@@ -253,6 +253,85 @@ export interface NationalResult {
   demo: boolean;
 }
 
+/**
+ * Who validated each assessment: its latest `validate` revision, named by the role that allows it
+ * (a person's name is theirs to publish, a role title is not), and whether a demo user did.
+ */
+async function latestValidations(
+  db: MigovDatabase,
+  assessmentIds: readonly string[],
+  options: { titles: boolean },
+): Promise<Map<string, { title: string; demo: boolean }>> {
+  const validations = await db.kysely
+    .selectFrom('revisions as r')
+    .innerJoin('users as u', 'u.id', 'r.actor_id')
+    .select(['r.assessment_id', 'r.revision', 'r.actor_id', 'u.email'])
+    .where('r.action', '=', 'validate')
+    .where('r.assessment_id', 'in', [...assessmentIds])
+    .orderBy('r.revision')
+    .execute();
+  const validators = [...new Set(validations.flatMap((entry) => (entry.actor_id ? [entry.actor_id] : [])))];
+  // Revoked grants count too: a validation keeps the title its validator held.
+  const grants =
+    validators.length === 0 || !options.titles
+      ? []
+      : await db.kysely
+          .selectFrom('role_grants')
+          .select(['user_id', 'role'])
+          .where('user_id', 'in', validators)
+          .execute();
+  const titleOf = (userId: string | null) => {
+    const roles = grants.filter((grant) => grant.user_id === userId).map((grant) => grant.role);
+    const role = VALIDATOR_ROLES.find((candidate) => roles.includes(candidate));
+    return role ? VALIDATOR_TITLES[role] : 'Validator';
+  };
+  const validator = new Map<string, { title: string; demo: boolean }>();
+  for (const entry of validations)
+    validator.set(entry.assessment_id, {
+      title: options.titles ? titleOf(entry.actor_id) : '',
+      demo: entry.email.endsWith(`@${DEMO_EMAIL_DOMAIN}`),
+    });
+  return validator;
+}
+
+/** Whether a jurisdiction has a latest publication in a round, and whether it is demo content. */
+export interface NationalResultKind {
+  jurisdiction: string;
+  year: number;
+  demo: boolean;
+}
+
+/**
+ * {@link listNationalResults} without the values, the publication and the validator: what counting
+ * the rounds by provenance needs, without reading every publication's results.
+ */
+export async function listNationalResultKinds(
+  db: MigovDatabase,
+  filters: { instrument: string },
+): Promise<NationalResultKind[]> {
+  const rows = await db.kysely
+    .selectFrom('publications as p')
+    .leftJoin('users as publisher', 'publisher.id', 'p.published_by')
+    .select(['p.assessment_id', 'p.jurisdiction', 'p.year', 'publisher.email as publisher_email'])
+    .where(IS_LATEST_PUBLICATION)
+    .where('p.instrument', '=', filters.instrument)
+    .orderBy('p.year')
+    .orderBy('p.jurisdiction')
+    .execute();
+  if (rows.length === 0) return [];
+  const validator = await latestValidations(
+    db,
+    rows.map((row) => row.assessment_id),
+    { titles: false },
+  );
+  return rows.map((row) => ({
+    jurisdiction: row.jurisdiction,
+    year: readNumber(row.year),
+    demo:
+      (row.publisher_email ?? '').endsWith(`@${DEMO_EMAIL_DOMAIN}`) || validator.get(row.assessment_id)?.demo === true,
+  }));
+}
+
 /** The latest publication per jurisdiction (optionally of one year, jurisdiction and instrument), with validator and demo flag. */
 export async function listNationalResults(
   db: MigovDatabase,
@@ -279,41 +358,11 @@ export async function listNationalResults(
   if (filters.instrument !== undefined) query = query.where('p.instrument', '=', filters.instrument);
   const rows = await query.orderBy('p.year').orderBy('p.jurisdiction').execute();
   if (rows.length === 0) return [];
-  // Who validated: the latest `validate` revision of each assessment, named by the role that allows it
-  // (a person's name is theirs to publish, a role title is not).
-  const validations = await db.kysely
-    .selectFrom('revisions as r')
-    .innerJoin('users as u', 'u.id', 'r.actor_id')
-    .select(['r.assessment_id', 'r.revision', 'r.actor_id', 'u.email'])
-    .where('r.action', '=', 'validate')
-    .where(
-      'r.assessment_id',
-      'in',
-      rows.map((row) => row.assessment_id),
-    )
-    .orderBy('r.revision')
-    .execute();
-  const validators = [...new Set(validations.flatMap((entry) => (entry.actor_id ? [entry.actor_id] : [])))];
-  // Revoked grants count too: a validation keeps the title its validator held.
-  const grants =
-    validators.length === 0
-      ? []
-      : await db.kysely
-          .selectFrom('role_grants')
-          .select(['user_id', 'role'])
-          .where('user_id', 'in', validators)
-          .execute();
-  const titleOf = (userId: string | null) => {
-    const roles = grants.filter((grant) => grant.user_id === userId).map((grant) => grant.role);
-    const role = VALIDATOR_ROLES.find((candidate) => roles.includes(candidate));
-    return role ? VALIDATOR_TITLES[role] : 'Validator';
-  };
-  const validator = new Map<string, { title: string; demo: boolean }>();
-  for (const entry of validations)
-    validator.set(entry.assessment_id, {
-      title: titleOf(entry.actor_id),
-      demo: entry.email.endsWith(`@${DEMO_EMAIL_DOMAIN}`),
-    });
+  const validator = await latestValidations(
+    db,
+    rows.map((row) => row.assessment_id),
+    { titles: true },
+  );
   return rows.map((row) => {
     const validated = validator.get(row.assessment_id);
     return {

@@ -8,7 +8,6 @@
 import {
   aggregateMigrp,
   computedLabel,
-  containsDemo,
   DEMO_LABEL,
   nationalLabel,
   normalizeM49,
@@ -25,6 +24,7 @@ import {
 } from '@migov/core';
 import {
   currentOfficialSnapshot,
+  listNationalResultKinds,
   listNationalResults,
   listOfficialSnapshots,
   listSourcedObservations,
@@ -168,29 +168,65 @@ export async function countryResults(
   return results.sort((left, right) => left.year - right.year || Number(left.area) - Number(right.area));
 }
 
-/** The rounds with any value, newest first, counting countries by the provenance of the value shown. */
+/**
+ * The rounds with any value, newest first, counting countries by the provenance of the value shown.
+ * Only which values exist matters here (the precedence of {@link resolveCountryResult}: official,
+ * else national or demo), so no publication's values are read: the whole history grows with the
+ * rounds, and this answer with them.
+ */
 export async function resultRounds(context: Context) {
-  const results = await countryResults(context);
+  const [observations, national, snapshot] = await Promise.all([
+    listSourcedObservations(context.db, { series: 'SG_CPA_MIGRS' }),
+    listNationalResultKinds(context.db, { instrument: SDG_10_7_2 }),
+    currentOfficialSnapshot(context.db),
+  ]);
+  const official = new Set<string>();
+  const demoObserved = new Set<string>();
+  for (const observation of observations)
+    (observation.sourceFormat === DEMO_IMPORT_FORMAT ? demoObserved : official).add(
+      keyOf(observation.area, observation.year),
+    );
+  /** Published values by key: whether demo. */
+  const published = new Map<string, boolean>();
+  for (const result of national) {
+    const code = normalizeM49(result.jurisdiction);
+    if (code !== undefined) published.set(keyOf(code, result.year), result.demo);
+  }
   const rounds = new Map<
     number,
     { year: number; instrument: string; version: string; official: number; national: number; demo: number }
   >();
-  for (const result of results) {
-    const round = rounds.get(result.year) ?? {
-      year: result.year,
+  let demo = false;
+  for (const key of new Set([...official, ...published.keys(), ...demoObserved])) {
+    const [code = '', yearText = ''] = key.split('|');
+    const found = context.geography.findArea(code);
+    if (!found || found.kind !== 'country') continue;
+    const nationalKind = published.has(key)
+      ? published.get(key)
+        ? 'demo'
+        : 'national'
+      : demoObserved.has(key)
+        ? 'demo'
+        : undefined;
+    if (nationalKind === 'demo') demo = true;
+    const shown = official.has(key) ? 'official' : nationalKind;
+    if (!shown) continue;
+    const year = Number(yearText);
+    const round = rounds.get(year) ?? {
+      year,
       instrument: SDG_10_7_2,
       version: SDG_10_7_2_VERSION,
       official: 0,
       national: 0,
       demo: 0,
     };
-    round[result.shown] += 1;
-    rounds.set(result.year, round);
+    round[shown] += 1;
+    rounds.set(year, round);
   }
   return {
-    snapshot: snapshotView(await currentOfficialSnapshot(context.db)),
+    snapshot: snapshotView(snapshot),
     rounds: [...rounds.values()].sort((left, right) => right.year - left.year),
-    containsDemo: containsDemo(results),
+    containsDemo: demo,
   };
 }
 

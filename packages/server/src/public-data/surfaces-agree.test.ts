@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SDG_10_7_2_V2019, SNAPSHOT_SERIES, type CountryResult } from '@migov/core';
+import { containsDemo, SDG_10_7_2_V2019, SNAPSHOT_SERIES, type CountryResult } from '@migov/core';
 import { listIndicatorDatasets, listObservations, type MigovDatabase } from '@migov/db';
 import { sharedData } from '../../../../test-support/shared-data.ts';
 import type { MigovApp } from '../app.ts';
@@ -21,6 +21,7 @@ import {
   signIn,
   type SignedIn,
 } from '../testing/test-app.ts';
+import { countryResults } from './results-service.ts';
 import { disagreements, readServerSurfaces } from './surfaces.test-helper.ts';
 
 /** Data rows of the shared file of a snapshot series. */
@@ -289,4 +290,25 @@ describe.each(DIALECTS)('every public surface reads the one results store (%s)',
       expect(brief?.values.get('398|ALLDOMAINS')?.value).toBe(year === 2021 ? 3 : 4);
     }
   }, 120_000);
+  it('counts the rounds by the provenance of each value shown, as the results of every country resolve it', async () => {
+    // Official, national (the Kazakh publications above) and demo values all exist by now.
+    const results = await countryResults(app.migov);
+    const expected = new Map<number, { official: number; national: number; demo: number }>();
+    for (const result of results) {
+      const round = expected.get(result.year) ?? { official: 0, national: 0, demo: 0 };
+      round[result.shown] += 1;
+      expected.set(result.year, round);
+    }
+    const answer = (await app.inject('/api/v1/results')).json() as {
+      rounds: { year: number; official: number; national: number; demo: number }[];
+      containsDemo: boolean;
+    };
+    expect(answer.rounds.map(({ year, official, national, demo }) => [year, { official, national, demo }])).toEqual(
+      [...expected.entries()].sort(([left], [right]) => right - left),
+    );
+    expect(answer.rounds.some((round) => round.national > 0)).toBe(true);
+    expect(answer.rounds.some((round) => round.official > 0)).toBe(true);
+    expect(answer.rounds.some((round) => round.demo > 0)).toBe(true);
+    expect(answer.containsDemo).toBe(containsDemo(results));
+  });
 });
