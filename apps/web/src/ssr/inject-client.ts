@@ -59,7 +59,10 @@ export function injectTransport(app: Injectable, prefix = '/api/v1', { bytes = f
   };
 }
 
-/** A client over a transport; GET answers are memoized (the data does not change during a publication). */
+/** GET answers a client keeps (the most recent). */
+const MEMOIZED = 1000;
+
+/** A client over a transport; recent GET answers are memoized (the data does not change during a publication). */
 export function transportClient(transport: Transport): ApiClient & { raw(path: string): Promise<Uint8Array> } {
   const cache = new Map<string, Promise<ApiResponse<unknown>>>();
   const decoder = new TextDecoder();
@@ -74,11 +77,15 @@ export function transportClient(transport: Transport): ApiClient & { raw(path: s
     request<Body>(path: string, options: RequestOptions = {}) {
       if ((options.method ?? 'GET') !== 'GET') return call<Body>(path, options);
       let hit = cache.get(path);
-      if (!hit) {
+      if (hit)
+        cache.delete(path); // kept as the most recent
+      else {
         hit = call<unknown>(path);
-        cache.set(path, hit);
         hit.catch(() => cache.delete(path));
       }
+      cache.set(path, hit);
+      // A publication reads each profile once: only the most recent answers are kept, so memory stays flat.
+      if (cache.size > MEMOIZED) cache.delete(cache.keys().next().value!);
       return hit as Promise<ApiResponse<Body>>;
     },
     async raw(path) {
@@ -89,7 +96,7 @@ export function transportClient(transport: Transport): ApiClient & { raw(path: s
   };
 }
 
-/** A client that calls the app in process; GET answers are memoized (the data does not change during a publication). */
+/** A client that calls the app in process; recent GET answers are memoized (the data does not change during a publication). */
 export function createInjectClient(
   app: Injectable,
   prefix = '/api/v1',

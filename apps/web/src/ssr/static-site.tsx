@@ -189,62 +189,97 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     .map((area) => normalizeAreaCode(area.code));
 
   for (const lang of languages) {
+    if (!mine()) break;
     const t = getTranslator(lang).t;
-    if (mine()) {
-      const dashboard = await loadDashboard(api, undefined, loadMap);
-      await page({ view: 'dashboard', lang }, t('dashboard.title'), <DashboardPage data={dashboard} />);
+    const dashboard = await loadDashboard(api, undefined, loadMap);
+    await page({ view: 'dashboard', lang }, t('dashboard.title'), <DashboardPage data={dashboard} />);
+    await page(
+      { view: 'data', lang },
+      t('data.title'),
+      <DataPage rounds={dataRounds} links={api.raw ? links : { download: () => '#', apiDocs: undefined }} />,
+    );
+    await page(
+      { view: 'methodology', lang },
+      t('methodology.title'),
+      <MethodologyPage data={await loadMethodology(api)} />,
+    );
+    // Without scripts nobody can pick areas: the static compare page shows the SDG regions side by side.
+    const regions = dashboard.sdgRegions;
+    await page(
+      { view: 'compare', lang, codes: [] },
+      t('compare.title'),
+      <ComparePage data={await loadCompare(api, regions, undefined)} codes={regions} />,
+    );
+    const partnerships = await loadPartnerships(api);
+    await page({ view: 'partnerships', lang }, t('partnerships.title'), <PartnershipsPage data={partnerships} />);
+    for (const process of partnerships.processes) {
       await page(
-        { view: 'data', lang },
-        t('data.title'),
-        <DataPage rounds={dataRounds} links={api.raw ? links : { download: () => '#', apiDocs: undefined }} />,
+        { view: 'partnership', lang, id: process.id },
+        process.name,
+        <PartnershipPage data={await loadPartnership(api, process.id, loadMap)} />,
       );
-      await page(
-        { view: 'methodology', lang },
-        t('methodology.title'),
-        <MethodologyPage data={await loadMethodology(api)} />,
-      );
-      // Without scripts nobody can pick areas: the static compare page shows the SDG regions side by side.
-      const regions = dashboard.sdgRegions;
-      await page(
-        { view: 'compare', lang, codes: [] },
-        t('compare.title'),
-        <ComparePage data={await loadCompare(api, regions, undefined)} codes={regions} />,
-      );
-      const partnerships = await loadPartnerships(api);
-      await page({ view: 'partnerships', lang }, t('partnerships.title'), <PartnershipsPage data={partnerships} />);
-      for (const process of partnerships.processes) {
-        await page(
-          { view: 'partnership', lang, id: process.id },
-          process.name,
-          <PartnershipPage data={await loadPartnership(api, process.id, loadMap)} />,
-        );
-      }
     }
-    const governance = await loadGovernance(api);
-    if (mine()) await page({ view: 'governance', lang }, t('governance.title'), <GovernancePage data={governance} />);
-    for (const [index, profile] of governance.profiles.entries()) {
-      if (!mine(index)) continue;
-      await page(
+    await page(
+      { view: 'governance', lang },
+      t('governance.title'),
+      <GovernancePage data={await loadGovernance(api)} />,
+    );
+    await page({ view: 'crosswalk', lang }, t('crosswalk.title'), <CrosswalkPage data={await loadCrosswalk(api)} />);
+    await page(
+      { view: 'indicators', lang },
+      t('indicators.title'),
+      <IndicatorsPage data={await loadIndicators(api)} />,
+    );
+  }
+
+  /**
+   * The pages of a list (this part's share of it) in every language, item by item: an item's data is
+   * read once, the next item's while this one renders, and let go once its pages are written.
+   */
+  const eachItem = async <Item, Data>(
+    items: readonly Item[],
+    load: (item: Item) => Promise<Data>,
+    render: (item: Item, data: Data, lang: UiLanguage) => Promise<void>,
+  ) => {
+    const owned = items.filter((_, index) => mine(index));
+    const start = (item: Item) => {
+      const loading = load(item);
+      loading.catch(() => undefined); // awaited below; not unhandled while the previous item renders
+      return loading;
+    };
+    let next = owned[0] === undefined ? undefined : start(owned[0]);
+    for (const [index, item] of owned.entries()) {
+      const data = await next!;
+      const following = owned[index + 1];
+      next = following === undefined ? undefined : start(following);
+      for (const lang of languages) await render(item, data, lang);
+    }
+  };
+  await eachItem(
+    (await loadGovernance(api)).profiles,
+    (profile) => loadProfile(api, profile.jurisdiction, profile.year),
+    (profile, data, lang) =>
+      page(
         { view: 'mgi-profile', lang, jurisdiction: profile.jurisdiction, round: profile.year },
-        t('mgi.title', { name: profile.jurisdictionName, year: profile.year }),
-        <MgiProfilePage data={await loadProfile(api, profile.jurisdiction, profile.year)} />,
-      );
-    }
-    if (mine())
-      await page({ view: 'crosswalk', lang }, t('crosswalk.title'), <CrosswalkPage data={await loadCrosswalk(api)} />);
-    const indicators = await loadIndicators(api);
-    if (mine()) await page({ view: 'indicators', lang }, t('indicators.title'), <IndicatorsPage data={indicators} />);
-    for (const [index, indicator] of indicators.indicators.entries()) {
-      if (!mine(index)) continue;
+        getTranslator(lang).t('mgi.title', { name: profile.jurisdictionName, year: profile.year }),
+        <MgiProfilePage data={data} />,
+      ),
+  );
+  await eachItem(
+    (await loadIndicators(api)).indicators,
+    (indicator) => loadIndicator(api, indicator.id),
+    (indicator, data, lang) => {
       const route = { view: 'indicator', lang, id: indicator.id } as const;
-      await page(
+      return page(
         route,
-        t('indicators.pageTitle', { id: indicator.id }),
-        <IndicatorPage data={await loadIndicator(api, indicator.id)} route={route} />,
+        getTranslator(lang).t('indicators.pageTitle', { id: indicator.id }),
+        <IndicatorPage data={data} route={route} />,
       );
-    }
-    for (const [index, code] of countries.entries()) {
-      if (!mine(index)) continue;
+    },
+  );
+  await eachItem(
+    countries,
+    async (code) => {
       const data = await loadCountry(api, code, undefined);
       const name = data.area?.name ?? code;
       const countryIndicators = await loadCountryIndicators(api, code).catch(() => ({
@@ -252,15 +287,17 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
         containsDemo: false,
         items: [],
       }));
-      await page(
+      return { data, name, countryIndicators, evidenceHref: await evidenceFiles(data.publications) };
+    },
+    (code, { data, name, countryIndicators, evidenceHref }, lang) =>
+      page(
         { view: 'country', lang, code },
-        t('country.title', { country: name }),
+        getTranslator(lang).t('country.title', { country: name }),
         <CountryIndicatorsContext.Provider value={countryIndicators}>
-          <CountryPage data={data} evidenceHref={await evidenceFiles(data.publications)} />
+          <CountryPage data={data} evidenceHref={evidenceHref} />
         </CountryIndicatorsContext.Provider>,
-      );
-    }
-  }
+      ),
+  );
   const home = `${base}${languages[0] ?? 'en'}/`;
   if (mine())
     await options.write(
