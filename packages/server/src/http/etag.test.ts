@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { acceptsGzip, etagOf, gzipVariant, ifNoneMatchHits, jsonBody, PublicBodyCache } from './etag.ts';
 
@@ -68,5 +70,43 @@ describe('PublicBodyCache', () => {
     );
     await new Promise((resolveWait) => setTimeout(resolveWait, 0));
     expect(String((await cache.get('k', async () => jsonBody(1))).body)).toBe('1');
+  });
+
+  it('sends the remembered answer while its refresh runs, and the refreshed one once it ends', async () => {
+    let clock = 0;
+    const cache = new PublicBodyCache(10, 1000, () => clock);
+    let builds = 0;
+    let release = () => {};
+    const build = async () => {
+      builds += 1;
+      const version = builds;
+      if (version > 1) await new Promise<void>((resolveBuild) => (release = resolveBuild));
+      return jsonBody({ version, padding: Math.random() });
+    };
+    // The route: the body from the cache, remembered under its URL.
+    let routed = 0;
+    const server = createServer((request, response) => {
+      if (cache.answerDirectly(request, response)) return;
+      routed += 1;
+      void cache.get('k', build).then((body) => {
+        cache.remember(request.url!, body, {});
+        response.writeHead(200, { 'content-type': body.contentType }).end(body.body);
+      });
+    });
+    await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/k`;
+    const version = async () => ((await (await fetch(url)).json()) as { version: number }).version;
+    try {
+      expect([await version(), await version(), routed]).toEqual([1, 1, 1]);
+      clock = 1500;
+      // Due for refresh: the route starts it and sends the previous body; then the remembered answer.
+      expect([await version(), routed]).toEqual([1, 2]);
+      expect([await version(), await version(), routed]).toEqual([1, 1, 2]);
+      release();
+      await new Promise((resolveWait) => setTimeout(resolveWait, 10));
+      expect([await version(), await version(), routed, builds]).toEqual([2, 2, 3, 2]);
+    } finally {
+      server.close();
+    }
   });
 });

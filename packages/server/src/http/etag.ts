@@ -188,6 +188,8 @@ interface RememberedAnswer {
   gzip?: RememberedVariant;
   /** The route that made it (its pattern, e.g. /api/v1/aggregates/:year), for the metrics. */
   route: string;
+  /** Once due for refresh: the count of refreshes ended when the route was asked to refresh it. */
+  refreshWait?: number;
 }
 
 const rawHeaders = (headers: Record<string, string | number>): RawHeaders => Object.entries(headers).flat();
@@ -219,6 +221,8 @@ export class PublicBodyCache {
   private generation = 0;
   /** When each body of the current generation is due for refresh (bodies of earlier generations are not here). */
   private expiry = new WeakMap<CachedBody, number>();
+  /** Refreshes ended (done or failed): a remembered answer due for refresh is sent again until one ends. */
+  private refreshesEnded = 0;
   /** The answers of public GET routes by request URL (path and query), until their body is due for refresh. */
   private answers = new Map<string, RememberedAnswer>();
   /** How the cache was used (for the metrics). */
@@ -268,9 +272,13 @@ export class PublicBodyCache {
           this.expiry.set(body, expires);
           this.entries.set(key, { body: Promise.resolve(body), expires, refreshing: false });
         }
+        this.refreshesEnded += 1;
       },
       // Keep serving the previous body and try again on a later request.
-      () => (stale.refreshing = false),
+      () => {
+        stale.refreshing = false;
+        this.refreshesEnded += 1;
+      },
     );
   }
 
@@ -343,10 +351,24 @@ export class PublicBodyCache {
   }
 
   /** The remembered answer for a URL while it is not due for refresh. */
+  /**
+   * The remembered answer for a URL while it is current. Once its body is due for refresh, the next
+   * request goes to the route, which starts the refresh and sends the previous body meanwhile; the
+   * requests after it get the remembered answer (the same previous body) until a refresh ends, and
+   * the next request goes to the route again, to remember the refreshed answer (or retry).
+   */
   private current(url: string) {
     const answer = this.answers.get(url);
     if (!answer) return undefined;
     if (answer.expires > this.now()) {
+      this.stats.rememberedAnswers += 1;
+      return answer;
+    }
+    if (answer.refreshWait === undefined) {
+      answer.refreshWait = this.refreshesEnded;
+      return undefined;
+    }
+    if (answer.refreshWait === this.refreshesEnded) {
       this.stats.rememberedAnswers += 1;
       return answer;
     }
