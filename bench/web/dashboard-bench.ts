@@ -38,23 +38,41 @@ export async function publishCountries(db: MigovDatabase, count = COUNTRIES): Pr
   }
 }
 
-/** Open the dashboard and wait until the map and the regional chart are drawn; the page's clock then (ms since navigation). */
-export async function dashboardDrawnMs(page: Page, origin: string): Promise<number> {
-  await page.goto(`${origin}/en/`);
+/** What a page load took, on the page's clock (ms since navigation). */
+export interface PageTimes {
+  /** The first frame in which the map (every country) and the regional chart are in the page. */
+  drawn: number;
+  /** The end of the load event (the page's scripts, styles and preloads all loaded). */
+  loaded: number;
+}
+
+/**
+ * Open a page and time it: when the map and the regional chart are first there to be seen (checked at
+ * every frame from the moment the navigation commits, so the same for a page drawn by scripts or
+ * arriving drawn), and when its load event ended.
+ */
+export async function pageTimes(page: Page, url: string): Promise<PageTimes> {
+  await page.goto(url, { waitUntil: 'commit' });
   // A function, not text: the app's Content-Security-Policy forbids evaluating strings in the page. This file is type-checked for Node, without the DOM library.
-  await page.waitForFunction(
+  const drawn = await page.waitForFunction(
     () => {
-      const { document } = globalThis as unknown as {
+      const { document, performance } = globalThis as unknown as {
         document: { querySelectorAll(selector: string): { length: number }; querySelector(selector: string): unknown };
+        performance: { now(): number };
       };
-      return (
-        document.querySelectorAll('a.map-country').length >= 170 && document.querySelector('svg.bar-chart') !== null
-      );
+      return document.querySelectorAll('a.map-country').length >= 170 &&
+        document.querySelector('svg.bar-chart') !== null
+        ? performance.now()
+        : false;
     },
     undefined,
     { polling: 'raf' },
   );
-  return page.evaluate<number>('performance.now()');
+  await page.waitForLoadState('load');
+  return {
+    drawn: (await drawn.jsonValue()) as number,
+    loaded: await page.evaluate<number>("performance.getEntriesByType('navigation')[0].loadEventEnd"),
+  };
 }
 
 export const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -1,25 +1,33 @@
 /**
  * `npx tsx bench/web/run.ts`: the dashboard in headless Chromium against the real server, with 150
- * published countries. Reports the JavaScript the dashboard loads (gzipped; goal <= 200 KB) and the
- * time until the map and the regional chart are drawn (goal < 1 s), against a static HTML page
- * holding the same SVG (the baseline: the cost of the markup alone), as a ratio: of the medians, and the
- * median of each load's ratio to the static load that follows it (paired, so the machine's load at
- * that moment cancels out).
+ * published countries, served as `migov serve` serves it (public pages drawn on the server). Reports
+ * the JavaScript the dashboard loads (gzipped; goal <= 200 KB) and, against a static HTML page holding
+ * the same SVG (the baseline: the cost of the markup alone), as ratios (of the medians, and the
+ * median of each load's ratio to the static load that follows it: paired, so the machine's load at
+ * that moment cancels out):
+ * - drawn: the first frame in which the map and the regional chart are there to be seen, found the
+ *   same way on both pages (goal: within 1.2x);
+ * - loaded: the end of the load event (the app's scripts and the data it takes the page over with);
+ * - drawn after load: the later of the two, against the static page's load event (how this bench
+ *   measured before pages were drawn on the server, when drawing needed the scripts).
+ * MIGOV_BENCH_CLIENT_ONLY=1 serves the app without drawing pages on the server (every page drawn by
+ * its scripts), for comparison.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { buildWebApp, launchBrowser, startPlatform } from '../../apps/web/test/browser-harness.ts';
-import { COUNTRIES, dashboardDrawnMs, median, publishCountries } from './dashboard-bench.ts';
+import { COUNTRIES, median, pageTimes, publishCountries, type PageTimes } from './dashboard-bench.ts';
 
 const RUNS = 9;
+const clientOnly = process.env.MIGOV_BENCH_CLIENT_ONLY === '1';
 
 await buildWebApp();
-const platform = await startPlatform();
+const platform = await startPlatform({ drawPages: !clientOnly });
 const browser = await launchBrowser();
 try {
   await publishCountries(platform.db, COUNTRIES);
-  const appTimes: number[] = [];
-  const staticTimes: number[] = [];
+  const appTimes: PageTimes[] = [];
+  const staticTimes: PageTimes[] = [];
   let scripts: { url: string; gzip: number }[] = [];
   let staticHtml = '';
   for (let run = 0; run < RUNS; run += 1) {
@@ -35,7 +43,7 @@ try {
             .then((body) => ({ url: new URL(response.url()).pathname, gzip: gzipSync(body, { level: 9 }).length })),
         );
     });
-    appTimes.push(await dashboardDrawnMs(page, platform.url));
+    appTimes.push(await pageTimes(page, `${platform.url}/en/`));
     if (run === 0) {
       scripts = await Promise.all(loaded);
       if (process.env.MIGOV_BENCH_DEBUG) {
@@ -45,6 +53,7 @@ try {
           ),
         );
       }
+      // The page as drawn, without its scripts, preloads and the data they read.
       staticHtml = await page.evaluate<string>(`(() => {
         const copy = document.documentElement.cloneNode(true);
         copy.querySelectorAll('script, link[rel="modulepreload"], link[as="fetch"]').forEach((element) => element.remove());
@@ -54,36 +63,58 @@ try {
     await page.route('**/bench-static.html', (route) =>
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: staticHtml }),
     );
-    await page.goto(`${platform.url}/bench-static.html`, { waitUntil: 'load' });
-    staticTimes.push(await page.evaluate<number>("performance.getEntriesByType('navigation')[0].loadEventEnd"));
+    staticTimes.push(await pageTimes(page, `${platform.url}/bench-static.html`));
     await context.close();
   }
   const javascriptKb = scripts.reduce((sum, script) => sum + script.gzip, 0) / 1024;
-  const appMs = median(appTimes);
-  const staticMs = median(staticTimes);
+  const ratios = (app: (times: PageTimes) => number, baseline: (times: PageTimes) => number) => ({
+    appMs: Math.round(median(appTimes.map(app))),
+    staticMs: Math.round(median(staticTimes.map(baseline))),
+    ratio: Number((median(appTimes.map(app)) / median(staticTimes.map(baseline))).toFixed(2)),
+    pairedRatio: Number(median(appTimes.map((times, index) => app(times) / baseline(staticTimes[index]!))).toFixed(2)),
+  });
+  const drawn = ratios(
+    (times) => times.drawn,
+    (times) => times.drawn,
+  );
+  const loadEvent = ratios(
+    (times) => times.loaded,
+    (times) => times.loaded,
+  );
+  const drawnAfterLoad = ratios(
+    (times) => Math.max(times.drawn, times.loaded),
+    (times) => times.loaded,
+  );
   const result = {
     at: new Date().toISOString(),
     countries: COUNTRIES,
     runs: RUNS,
+    drawnOnServer: !clientOnly,
     dashboardJavaScriptGzipKb: Number(javascriptKb.toFixed(1)),
     scripts,
-    mapAndChartsMs: Number(appMs.toFixed(0)),
-    mapAndChartsBestMs: Math.round(Math.min(...appTimes)),
-    staticSvgPageMs: Number(staticMs.toFixed(0)),
-    ratio: Number((appMs / staticMs).toFixed(2)),
-    pairedRatio: Number(median(appTimes.map((value, index) => value / staticTimes[index]!)).toFixed(2)),
-    appRunsMs: appTimes.map((value) => Math.round(value)),
-    staticRunsMs: staticTimes.map((value) => Math.round(value)),
+    drawn,
+    loadEvent,
+    drawnAfterLoad,
+    appRunsMs: appTimes.map((times) => ({ drawn: Math.round(times.drawn), loaded: Math.round(times.loaded) })),
+    staticRunsMs: staticTimes.map((times) => ({ drawn: Math.round(times.drawn), loaded: Math.round(times.loaded) })),
   };
+  const row = (label: string, measured: ReturnType<typeof ratios>, goal = '') =>
+    `${label} | ${measured.appMs} ms | ${measured.staticMs} ms | ${measured.ratio}x | ${measured.pairedRatio}x | ${goal}`;
   console.log(
     [
-      'measure | value | goal',
-      '---|---|---',
-      `dashboard JavaScript, gzipped | ${result.dashboardJavaScriptGzipKb} KB (${scripts.length} files) | <= 200 KB ${javascriptKb <= 200 ? 'met' : 'NOT met'}`,
-      `map and charts drawn (median of ${RUNS}, ${COUNTRIES} countries; best ${result.mapAndChartsBestMs} ms) | ${result.mapAndChartsMs} ms | < 1000 ms ${appMs < 1000 ? 'met' : 'NOT met'}`,
-      `static HTML page with the same SVG (baseline) | ${result.staticSvgPageMs} ms |`,
-      `ratio app / static (medians) | ${result.ratio}x |`,
-      `ratio app / static (median of paired loads) | ${result.pairedRatio}x |`,
+      `dashboard, ${COUNTRIES} countries, median of ${RUNS} cold loads, ${clientOnly ? 'drawn by its scripts (MIGOV_BENCH_CLIENT_ONLY)' : 'drawn on the server'}`,
+      '',
+      `JavaScript, gzipped: ${result.dashboardJavaScriptGzipKb} KB (${scripts.length} files), goal <= 200 KB ${javascriptKb <= 200 ? 'met' : 'NOT met'}`,
+      '',
+      'measure | app | static page, same SVG | ratio (medians) | ratio (paired) | goal',
+      '---|---|---|---|---|---',
+      row(
+        'map and charts drawn (first frame)',
+        drawn,
+        `paired <= 1.2x ${drawn.pairedRatio <= 1.2 ? 'met' : 'NOT met'}; app < 1000 ms ${drawn.appMs < 1000 ? 'met' : 'NOT met'}`,
+      ),
+      row('load event ended', loadEvent),
+      row('drawn and loaded, against the static load event (earlier method)', drawnAfterLoad),
     ].join('\n'),
   );
   mkdirSync(new URL('../results/', import.meta.url), { recursive: true });

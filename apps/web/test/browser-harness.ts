@@ -3,6 +3,7 @@
  * file, users with roles, and Debian's Chromium driven by playwright-core (never a downloaded browser).
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, existsSync, statSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createDatabase, createRound, createUser, grantRole, setPasswordHash, type MigovDatabase } from '@migov/db';
 import { createApp, hashPassword, type MigovApp, type Role, type RoleScope } from '@migov/server';
+import { createLivePageRenderer } from '../src/ssr/live-page.tsx';
 
 export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(WEB_ROOT, 'dist');
@@ -90,15 +92,28 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** A fresh SQLite database file, migrated, served with the built web app (or a private copy of it) on 127.0.0.1. */
-export async function startPlatform(options: { privateCopy?: boolean } = {}): Promise<Platform> {
+/**
+ * A fresh SQLite database file, migrated, served with the built web app (or a private copy of it) on
+ * 127.0.0.1, its public pages drawn on the server as `migov serve` draws them (unless `drawPages` is false).
+ */
+export async function startPlatform(options: { privateCopy?: boolean; drawPages?: boolean } = {}): Promise<Platform> {
   const folder = mkdtempSync(join(tmpdir(), 'migov-web-'));
   // A private copy of the build keeps the test's chunks stable while another test file rebuilds dist/.
   const webRoot = options.privateCopy ? join(folder, 'dist') : DIST;
   if (options.privateCopy) cpSync(DIST, webRoot, { recursive: true });
   const db = await createDatabase({ url: `sqlite:${join(folder, 'migov.sqlite')}` });
   await db.migrate();
-  const app = await createApp({ db, config: { webRoot, signInPerIpPerMinute: 1000 } });
+  const app = await createApp({
+    db,
+    config: { webRoot, signInPerIpPerMinute: 1000 },
+    ...(options.drawPages === false
+      ? {}
+      : {
+          renderPage: createLivePageRenderer({
+            readFile: (path) => readFile(join(webRoot, path), 'utf8').catch(() => undefined),
+          }),
+        }),
+  });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,

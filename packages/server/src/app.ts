@@ -45,7 +45,7 @@ import { adminRoutes } from './routes/admin.routes.ts';
 import { roundRoutes } from './routes/rounds.routes.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { templateRoutes } from './routes/templates.routes.ts';
-import { LANDING_PAGE, webRoutes } from './routes/web.routes.ts';
+import { LANDING_PAGE, webRoutes, type PublicPageRenderer } from './routes/web.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { partnershipRoutes } from './routes/partnerships.routes.ts';
 import { crosswalkRoutes } from './routes/crosswalks.routes.ts';
@@ -68,6 +68,8 @@ export interface CreateAppOptions {
   now?: () => Date;
   /** State shared with the other processes serving the database (default: this process only). */
   shared?: SharedState;
+  /** Draws the web app's public pages on the server (the web app's renderer; without it every page starts as index.html). */
+  renderPage?: PublicPageRenderer;
 }
 
 /** Log levels at which Fastify logs every request. */
@@ -230,7 +232,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
   await app.register(briefRoutes, { prefix: API_PREFIX });
   await app.register(mgiRoutes, { prefix: API_PREFIX });
   await app.register(indicatorRoutes, { prefix: API_PREFIX });
-  await app.register(webRoutes, { webRoot: config.webRoot });
+  await app.register(webRoutes, { webRoot: config.webRoot, renderPage: options.renderPage });
 
   return Object.assign(app, { routesWithAccess: routes }) as unknown as MigovApp;
 }

@@ -13,6 +13,7 @@ import { createSecret } from './auth/tokens.ts';
 import { localSharedState, type SharedState } from './cluster/shared-state.ts';
 import { databaseSharedState, type DatabaseSharedState } from './cluster/database-shared-state.ts';
 import { loggerOptions, parseLogFormat, type LogFormat } from './log-format.ts';
+import type { PublicPageRenderer } from './routes/web.routes.ts';
 
 /** What startServer needs. */
 export interface StartServerOptions {
@@ -37,6 +38,8 @@ export interface StartServerOptions {
   bootstrap?: boolean;
   /** State shared with the other processes of the server (a cluster worker's). */
   shared?: SharedState;
+  /** Draws the web app's public pages on the server (createApp's `renderPage`). */
+  renderPage?: PublicPageRenderer;
 }
 
 /** A running server. */
@@ -174,6 +177,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           process.env.MIGOV_LOG_LEVEL ?? 'info',
         ),
       shared,
+      ...(options.renderPage ? { renderPage: options.renderPage } : {}),
     });
     const address = await app.listen({ host: options.host, port: options.port });
     const url = address.replace('[::1]', 'localhost');

@@ -1,28 +1,25 @@
 /* @jsxRuntime automatic */
 /** The browser app: history routing, the language choice (persisted), the session, and the page of the current route. */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { getJson } from '../api/api-client.ts';
+import { getJson, type ApiClient } from '../api/api-client.ts';
 import type { Session } from '@migov/server/api';
 import { I18nContext, useI18n } from '../i18n/i18n-context.tsx';
 import { loadCatalogue } from '../i18n/catalogues/load.ts';
 import { getTranslator } from '../i18n/translator.ts';
 import { AppShell } from './AppShell.tsx';
-import { api, currentRoute, dashboardData, LANGUAGE_KEY, loadWorldMap, readyDashboard } from './first-page.ts';
+import { currentRoute, LANGUAGE_KEY } from './browser-location.ts';
+import type { PublicData, PublicRoute, PublicView } from './public-loads.ts';
 import { Link, NavigationContext, type Navigation } from './router-context.tsx';
 import { formatRoute, pageOf, type Route, type View } from './routes.ts';
 import { SessionContext } from './session-context.tsx';
 import { rememberSession, shouldAskSession } from './session-hint.ts';
 import { ErrorMessage, Loading } from './shared.tsx';
 import { useLoad } from './use-load.ts';
-import { loadCompare, loadCountry, loadMethodology, loadCommon, loadResultsIndex } from '../pages/public-data.ts';
 import { DashboardPage } from '../pages/DashboardPage.tsx';
 import { holdsGlobally } from './permissions.ts';
 import { ComparePage } from '../pages/ComparePage.tsx';
 import { DataPage } from '../pages/DataPage.tsx';
 import { MethodologyPage } from '../pages/MethodologyPage.tsx';
-import { loadPartnership, loadPartnerships } from '../pages/partnerships/partnerships-data.ts';
-import { loadCrosswalk, loadGovernance, loadProfile } from '../pages/governance/governance-data.ts';
-import { loadIndicator, loadIndicators } from '../pages/indicators/indicators-data.ts';
 
 const CountryPage = lazy(() => import('../pages/CountryPage.tsx').then((module) => ({ default: module.CountryPage })));
 const SignInPage = lazy(() => import('../workspace/SignInPage.tsx').then((module) => ({ default: module.SignInPage })));
@@ -77,85 +74,100 @@ const PartnershipEditPage = lazy(() =>
   import('../pages/partnerships/PartnershipEditPage.tsx').then((module) => ({ default: module.PartnershipEditPage })),
 );
 
-function Loaded<T>({
-  load,
+/** Where the app reads: the API, and the data of its public pages (read in the browser, or already read for a page drawn on the server). */
+export interface PageSource {
+  api: ApiClient & { setCsrfToken(token: string | undefined): void };
+  /** The route shown first. */
+  route: Route;
+  load<V extends PublicView>(route: PublicRoute<V>): Promise<PublicData<V>>;
+  /** The data of a route already read, to render at once (the first route only: asked until the reader moves on). */
+  ready<V extends PublicView>(route: PublicRoute<V>): PublicData<V> | undefined;
+}
+
+function Loaded<V extends PublicView>({
+  route,
   loadKey,
-  ready,
+  source,
+  first,
   children,
 }: {
-  load: () => Promise<T>;
+  route: PublicRoute<V>;
   loadKey: string;
-  ready?: T | undefined;
-  children: (data: T) => ReactNode;
+  source: PageSource;
+  first: boolean;
+  children: (data: PublicData<V>) => ReactNode;
 }) {
-  const state = useLoad(load, loadKey, ready);
+  const state = useLoad(() => source.load(route), loadKey, first ? source.ready(route) : undefined);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorMessage error={state.error} onRetry={state.reload} />;
   return <>{children(state.data)}</>;
 }
 
+/** How a page is loaded: the route, its key, the source, and whether it is the first page shown. */
+type LoadArgs = [key: string, source: PageSource, first: boolean];
+
 /**
  * The component of every page (the pages themselves are registered in PAGES, routes.ts): a view without
  * an entry here does not compile.
  */
-const PAGE_VIEWS: { [V in View]: (route: Extract<Route, { view: V }>, key: string) => ReactNode } = {
-  dashboard: (route, key) => (
-    <Loaded load={() => dashboardData(route)} loadKey={key} ready={readyDashboard(route)}>
+const PAGE_VIEWS: { [V in View]: (route: Extract<Route, { view: V }>, ...loading: LoadArgs) => ReactNode } = {
+  dashboard: (route, key, source, first) => (
+    <Loaded route={route} loadKey={key} source={source} first={first}>
       {(data) => <DashboardPage data={data} {...(route.domain ? { domain: route.domain } : {})} />}
     </Loaded>
   ),
-  country: (route, key) => (
-    <Loaded load={() => loadCountry(api, route.code, route.year)} loadKey={key}>
+  country: (route, key, source, first) => (
+    <Loaded route={route} loadKey={key} source={source} first={first}>
       {(data) => <CountryPage data={data} />}
     </Loaded>
   ),
-  compare: (route, key) => (
-    <Loaded load={() => loadCompare(api, route.codes, route.year)} loadKey={key}>
+  compare: (route, key, source, first) => (
+    <Loaded route={route} loadKey={key} source={source} first={first}>
       {(data) => <ComparePage data={data} codes={route.codes} />}
     </Loaded>
   ),
-  data: (route, key) => (
-    <Loaded load={() => loadCommon(api).then((common) => loadResultsIndex(api, common.rounds))} loadKey={key}>
+  data: (route, key, source, first) => (
+    <Loaded route={route} loadKey={key} source={source} first={first}>
       {(data) => <DataPage rounds={data.rounds} />}
     </Loaded>
   ),
-  methodology: (route, key) => (
-    <Loaded load={() => loadMethodology(api)} loadKey={key}>
+  methodology: (route, key, source, first) => (
+    <Loaded route={route} loadKey={key} source={source} first={first}>
       {(data) => <MethodologyPage data={data} />}
     </Loaded>
   ),
-  partnerships: (route, key) => (
-    <Loaded load={() => loadPartnerships(api)} loadKey={key}>
+  partnerships: (route, key, source, first) => (
+    <Loaded route={route} loadKey={key} source={source} first={first}>
       {(data) => <PartnershipsPage data={data} />}
     </Loaded>
   ),
-  partnership: (route, key) => (
-    <Loaded load={() => loadPartnership(api, route.id, loadWorldMap, route.asOf)} loadKey={key}>
+  partnership: (route, key, source, first) => (
+    <Loaded route={route} loadKey={key} source={source} first={first}>
       {(data) => <PartnershipPage data={data} {...(route.asOf ? { asOf: route.asOf } : {})} />}
     </Loaded>
   ),
-  indicators: (route, key) => (
-    <Loaded load={() => loadIndicators(api)} loadKey={key}>
+  indicators: (route, key, source, first) => (
+    <Loaded route={route} loadKey={key} source={source} first={first}>
       {(data) => <IndicatorsPage data={data} />}
     </Loaded>
   ),
-  indicator: (route, key) => (
-    <Loaded load={() => loadIndicator(api, route.id, route.dataset)} loadKey={key}>
+  indicator: (route, key, source, first) => (
+    <Loaded route={route} loadKey={key} source={source} first={first}>
       {(data) => <IndicatorPage data={data} route={route} />}
     </Loaded>
   ),
-  governance: (route, key) => (
-    <Loaded load={() => loadGovernance(api)} loadKey={key}>
+  governance: (route, key, source, first) => (
+    <Loaded route={route} loadKey={key} source={source} first={first}>
       {(data) => <GovernancePage data={data} />}
     </Loaded>
   ),
-  'mgi-profile': (route, key) => (
-    <Loaded load={() => loadProfile(api, route.jurisdiction, route.round)} loadKey={key}>
+  'mgi-profile': (route, key, source, first) => (
+    <Loaded route={route} loadKey={key} source={source} first={first}>
       {(data) => <MgiProfilePage data={data} />}
     </Loaded>
   ),
-  crosswalk: (route, key) => (
-    <Loaded load={() => loadCrosswalk(api)} loadKey={key}>
+  crosswalk: (route, key, source, first) => (
+    <Loaded route={route} loadKey={key} source={source} first={first}>
       {(data) => <CrosswalkPage data={data} />}
     </Loaded>
   ),
@@ -174,9 +186,9 @@ const PAGE_VIEWS: { [V in View]: (route: Extract<Route, { view: V }>, key: strin
   'not-found': () => <NotFound />,
 };
 
-function PageFor({ route }: { route: Route }) {
-  const render = PAGE_VIEWS[route.view] as (route: Route, key: string) => ReactNode;
-  return <>{render(route, formatRoute(route))}</>;
+function PageFor({ route, source, first }: { route: Route; source: PageSource; first: boolean }) {
+  const render = PAGE_VIEWS[route.view] as (route: Route, ...loading: LoadArgs) => ReactNode;
+  return <>{render(route, formatRoute(route), source, first)}</>;
 }
 
 function NotFound() {
@@ -191,8 +203,15 @@ function NotFound() {
   );
 }
 
-export function ClientApp() {
-  const [route, setRoute] = useState<Route>(currentRoute);
+/**
+ * The app. `source.route` is shown first; a page drawn on the server renders it with the data it was
+ * drawn from (the server renders this same component), so the browser takes that markup over as is.
+ */
+export function ClientApp({ source }: { source: PageSource }) {
+  const { api } = source;
+  const [route, setRoute] = useState<Route>(source.route);
+  // The data read for the first route is used until the reader moves on (then every page reads again).
+  const [moved, setMoved] = useState(false);
   const [session, setSessionState] = useState<Session | undefined>();
   const [sessionChecked, setSessionChecked] = useState(false);
   const [, setCatalogues] = useState(0);
@@ -204,7 +223,10 @@ export function ClientApp() {
   }, [route.lang, translator.lang]);
 
   useEffect(() => {
-    const onPop = () => setRoute(currentRoute());
+    const onPop = () => {
+      setMoved(true);
+      setRoute(currentRoute());
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
@@ -247,26 +269,30 @@ export function ClientApp() {
         setSessionChecked(true);
       },
     );
-  }, [askSession]);
+  }, [askSession, api]);
 
   const navigate = useCallback((to: Route, options: { replace?: boolean } = {}) => {
     const url = formatRoute(to);
     if (options.replace) window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);
+    setMoved(true);
     setRoute(to);
     window.scrollTo(0, 0);
     requestAnimationFrame(() => document.getElementById('main')?.focus({ preventScroll: true }));
   }, []);
 
-  const setSession = useCallback((next: Session | undefined) => {
-    api.setCsrfToken(next?.csrfToken);
-    rememberSession(next !== undefined);
-    setSessionChecked(true);
-    setSessionState(next);
-  }, []);
+  const setSession = useCallback(
+    (next: Session | undefined) => {
+      api.setCsrfToken(next?.csrfToken);
+      rememberSession(next !== undefined);
+      setSessionChecked(true);
+      setSessionState(next);
+    },
+    [api],
+  );
 
   const navigation = useMemo<Navigation>(() => ({ route, base: '/', live: true, navigate }), [route, navigate]);
-  const sessionState = useMemo(() => ({ api, session, setSession }), [session, setSession]);
+  const sessionState = useMemo(() => ({ api, session, setSession }), [api, session, setSession]);
   const user = session
     ? { name: session.user.name, isAdministrator: holdsGlobally(session, 'user:manage') }
     : undefined;
@@ -284,7 +310,11 @@ export function ClientApp() {
         <SessionContext.Provider value={sessionState}>
           <AppShell route={route} user={user} onSignOut={signOut}>
             <Suspense fallback={<Loading />}>
-              {needsSession && !sessionChecked ? <Loading /> : <PageFor key={formatRoute(route)} route={route} />}
+              {needsSession && !sessionChecked ? (
+                <Loading />
+              ) : (
+                <PageFor key={formatRoute(route)} route={route} source={source} first={!moved} />
+              )}
             </Suspense>
           </AppShell>
         </SessionContext.Provider>

@@ -8,11 +8,9 @@
 import worldMapUrl from 'virtual:migov-world-map';
 import { createFetchClient } from '../api/api-client.ts';
 import type { WorldMapGeometry } from '../charts/world-map-state.ts';
-import { pickLanguage } from '../i18n/languages.ts';
 import { loadDashboard, type DashboardData } from '../pages/public-data.ts';
-import { formatRoute, parseRoute, type Route } from './routes.ts';
-
-export const LANGUAGE_KEY = 'migov.language';
+import { currentRoute } from './browser-location.ts';
+import { formatRoute, type Route } from './routes.ts';
 
 /** The one API client of the browser app. */
 export const api = createFetchClient();
@@ -21,23 +19,6 @@ let worldMap: Promise<WorldMapGeometry> | undefined;
 /** The world map projected at build time (one download per page load). */
 export const loadWorldMap = () =>
   (worldMap ??= fetch(worldMapUrl).then((response) => response.json() as Promise<WorldMapGeometry>));
-
-function storedLanguage(): string | null {
-  try {
-    return localStorage.getItem(LANGUAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-/** The route of the browser's location. */
-export function currentRoute(): Route {
-  return parseRoute(
-    window.location.pathname,
-    window.location.search,
-    pickLanguage(storedLanguage(), navigator.languages ?? []),
-  );
-}
 
 /** The dashboard's data started before the app rendered, for the first route only. */
 interface EarlyRead {

@@ -8,3 +8,4 @@ export {
   type TextAnswer,
   type Transport,
 } from './inject-client.ts';
+export { createLivePageRenderer } from './live-page.tsx';

@@ -4,7 +4,8 @@
 // With --workers N the first-start work runs once in the primary, which then forks N processes
 // serving the same port (docs/api.md, "Serving with several processes").
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { DEFAULT_DATABASE_URL } from '@migov/db';
@@ -18,6 +19,7 @@ import {
   startServer,
   type StartServerOptions,
 } from '@migov/server';
+import { createLivePageRenderer } from '@migov/web/ssr';
 import { CliError, EXIT } from '../cli-error.ts';
 
 interface ServeOptions {
@@ -75,7 +77,15 @@ export function registerServeCommand(program: Command): void {
         ...(logFormat ? { logFormat } : {}),
         ...(process.env.MIGOV_ADMIN_PASSWORD ? { adminPassword: process.env.MIGOV_ADMIN_PASSWORD } : {}),
         ...(process.env.MIGOV_ADMIN_EMAIL ? { adminEmail: process.env.MIGOV_ADMIN_EMAIL } : {}),
-        ...(existsSync(webRoot) ? { webRoot } : {}),
+        // The public pages arrive drawn (rendered here with the web app's components, kept until public data changes).
+        ...(existsSync(webRoot)
+          ? {
+              webRoot,
+              renderPage: createLivePageRenderer({
+                readFile: (path) => readFile(join(webRoot, path), 'utf8').catch(() => undefined),
+              }),
+            }
+          : {}),
         report: (line) => process.stdout.write(`${line}\n`),
       };
       if (isClusterWorker()) {

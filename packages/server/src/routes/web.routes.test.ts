@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
@@ -52,5 +54,110 @@ describe('the web app and landing page', () => {
     const response = await withoutWeb.inject('/api/v1/auth/oidc/login');
     expect(response.statusCode).toBe(404);
     expect(response.json().code).toBe('oidc-not-configured');
+  });
+});
+
+describe('public pages drawn by a page renderer', () => {
+  let db: MigovDatabase;
+  let drop: () => Promise<void>;
+  let app: MigovApp;
+  /** The URLs the renderer was asked for, in order. */
+  const asked: string[] = [];
+  /** What the drawn page says: changed by the test to stand for new public data. */
+  let figure = '';
+
+  beforeAll(async () => {
+    ({ db, drop } = await createTestDatabase('sqlite'));
+    const root = mkdtempSync(join(tmpdir(), 'migov-web-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>migov web</title><div id="root"></div>');
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+    app = await createTestApp(db, {
+      config: { webRoot: root },
+      async renderPage(url, server) {
+        asked.push(url);
+        if (url === '/en/broken/') throw new Error('the page could not be drawn');
+        if (!url.startsWith('/en/drawn/')) return undefined;
+        // The renderer reads the API in process, as the web app's renderer does.
+        const instruments = await server.inject({ method: 'GET', url: '/api/v1/instruments' });
+        return `<!doctype html><title>drawn</title><div id="root"><p style="color: red">${figure}</p><p>${instruments.statusCode}</p>${'<i>padding</i>'.repeat(200)}</div>`;
+      },
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  it('draws a page once, then sends it from memory with its ETag (304 when the browser has it)', async () => {
+    figure = `figure ${Math.random()}`;
+    await app.migov.publicCache.invalidate();
+    asked.length = 0;
+    const first = await app.inject('/en/drawn/');
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toContain('text/html');
+    expect(first.body).toContain(figure);
+    expect(first.body).toContain('<p>200</p>');
+    const again = await app.inject('/en/drawn/');
+    expect(again.body).toBe(first.body);
+    expect(asked).toEqual(['/en/drawn/']);
+    const etag = String(first.headers.etag);
+    const notModified = await app.inject({ url: '/en/drawn/', headers: { 'if-none-match': etag } });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.body).toBe('');
+  });
+
+  it('draws it again once public data has changed', async () => {
+    const before = await app.inject('/en/drawn/');
+    figure = `figure ${Math.random()}`;
+    await app.migov.publicCache.invalidate();
+    asked.length = 0;
+    const after = await app.inject('/en/drawn/');
+    expect(asked).toEqual(['/en/drawn/']);
+    expect(after.body).toContain(figure);
+    expect(after.body).not.toBe(before.body);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    const stale = await app.inject({ url: '/en/drawn/', headers: { 'if-none-match': String(before.headers.etag) } });
+    expect(stale.statusCode).toBe(200);
+  });
+
+  it('keeps the security headers, allowing by hash only the style attributes the page holds', async () => {
+    const response = await app.inject('/en/drawn/');
+    const policy = String(response.headers['content-security-policy']);
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    const hash = createHash('sha256').update('color: red').digest('base64');
+    expect(policy).toContain(`style-src-attr 'unsafe-hashes' 'sha256-${hash}'`);
+    expect(policy).not.toContain('unsafe-inline');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('compresses a drawn page for browsers that accept it, each encoding with its own ETag', async () => {
+    const plain = await app.inject('/en/drawn/');
+    const compressed = await app.inject({ url: '/en/drawn/', headers: { 'accept-encoding': 'gzip' } });
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    expect(compressed.headers.vary).toContain('accept-encoding');
+    expect(gunzipSync(compressed.rawPayload).toString()).toBe(plain.body);
+    expect(compressed.headers.etag).not.toBe(plain.headers.etag);
+  });
+
+  it('serves index.html for what the renderer does not draw or fails to draw, and files and the API as before', async () => {
+    asked.length = 0;
+    for (const url of ['/en/workspace/', '/en/broken/']) {
+      const response = await app.inject(url);
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain('migov web');
+      expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    }
+    expect(asked).toEqual(['/en/workspace/', '/en/broken/']);
+    // A failed drawing is not kept: the next request tries again.
+    await app.inject('/en/broken/');
+    expect(asked).toEqual(['/en/workspace/', '/en/broken/', '/en/broken/']);
+    asked.length = 0;
+    expect((await app.inject('/assets/app.js')).body).toBe('console.log(1)');
+    expect((await app.inject('/api/v1/instruments')).statusCode).toBe(200);
+    expect((await app.inject('/api/v1/nothing')).statusCode).toBe(404);
+    expect(asked).toEqual([]);
   });
 });

@@ -1,9 +1,149 @@
-/** The web app's static files when they are built, else a small landing page that links to the API docs. */
+/**
+ * The web app's static files when they are built, else a small landing page that links to the API docs.
+ * With a page renderer (the web app's, wired by `migov serve`), the public pages arrive drawn: their
+ * HTML is rendered on the server, kept per URL and dropped whenever public data changes, like the
+ * public answers (docs/scaling.md, "Pages drawn on the server").
+ */
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FastifyPluginAsync } from 'fastify';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { etagOf, ifNoneMatchHits } from '../http/etag.ts';
 import { PUBLIC } from '../http/route-kit.ts';
+
+/**
+ * Renders a public page of the web app: the complete HTML document for a URL (path and query), or
+ * undefined when that URL is not a page it draws (the app's index.html is served then). `app` answers
+ * the API in process.
+ */
+export type PublicPageRenderer = (url: string, app: FastifyInstance) => Promise<string | undefined>;
+
+/** A rendered page as sent: its bytes, ETag, the CSP hashes of its style attributes, compressed copies made on demand. */
+interface RenderedPage {
+  html: Buffer;
+  etag: string;
+  styleHashes: string[];
+  encoded: Map<'br' | 'gzip', Promise<Buffer>>;
+}
+
+const compressors = {
+  br: promisify(brotliCompress),
+  gzip: promisify(gzip),
+};
+
+/** The SHA-256 CSP sources of the style attributes in server-rendered markup (their values as the browser reads them). */
+export function styleAttributeHashes(html: string): string[] {
+  const decode = (value: string) =>
+    value.replace(/&(amp|lt|gt|quot|#x27|#39);/g, (entity) =>
+      entity === '&amp;' ? '&' : entity === '&lt;' ? '<' : entity === '&gt;' ? '>' : entity === '&quot;' ? '"' : "'",
+    );
+  const hashes = new Set<string>();
+  for (const [, value] of html.matchAll(/\sstyle="([^"]*)"/g))
+    hashes.add(
+      `'sha256-${createHash('sha256')
+        .update(decode(value ?? ''), 'utf8')
+        .digest('base64')}'`,
+    );
+  return [...hashes];
+}
+
+/**
+ * The rendered pages by URL. A page is kept while public data stays the same: the public answer cache
+ * counts its drops (a publication, an import, a change announced by another process or instance), and
+ * a new count empties this cache too. Like the public answers, a page is rendered again in the
+ * background after `ttlMs` (changes made outside the server), the previous one served meanwhile.
+ */
+class RenderedPages {
+  private entries = new Map<string, { page: Promise<RenderedPage | undefined>; at: number; refreshing: boolean }>();
+  private drops = -1;
+
+  constructor(
+    private readonly render: (url: string) => Promise<RenderedPage | undefined>,
+    private readonly dropsNow: () => number,
+    private readonly now: () => number,
+    private readonly ttlMs = 10_000,
+    private readonly limit = 2000,
+  ) {}
+
+  get(url: string): Promise<RenderedPage | undefined> {
+    const drops = this.dropsNow();
+    if (drops !== this.drops) {
+      this.entries.clear();
+      this.drops = drops;
+    }
+    const hit = this.entries.get(url);
+    if (hit) {
+      if (this.now() - hit.at > this.ttlMs && !hit.refreshing) {
+        hit.refreshing = true;
+        this.render(url).then(
+          (page) => {
+            if (this.drops === drops && this.entries.get(url) === hit)
+              this.entries.set(url, { page: Promise.resolve(page), at: this.now(), refreshing: false });
+          },
+          () => (hit.refreshing = false),
+        );
+      }
+      return hit.page;
+    }
+    if (this.entries.size >= this.limit) this.entries.clear();
+    const entry = { page: this.render(url), at: this.now(), refreshing: false };
+    this.entries.set(url, entry);
+    // A failed render is not kept, nor one that a change of public data overtook.
+    entry.page.then(
+      (page) => {
+        if (page === undefined || this.drops !== drops) this.forget(url, entry);
+      },
+      () => this.forget(url, entry),
+    );
+    return entry.page;
+  }
+
+  private forget(url: string, entry: unknown): void {
+    if (this.entries.get(url) === entry) this.entries.delete(url);
+  }
+}
+
+/** Send a rendered page: 304 when the browser has it, else compressed as the browser accepts; its style attributes allowed by hash. */
+async function sendPage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage): Promise<FastifyReply> {
+  if (page.styleHashes.length > 0) {
+    const policy = reply.getHeader('content-security-policy');
+    if (typeof policy === 'string')
+      reply.header(
+        'content-security-policy',
+        `${policy};style-src-attr 'unsafe-hashes' ${page.styleHashes.join(' ')}`.replace(/;;/g, ';'),
+      );
+  }
+  const accepted = String(request.headers['accept-encoding'] ?? '');
+  const encoding =
+    page.html.length < 1024
+      ? undefined
+      : /\bbr\b/.test(accepted)
+        ? 'br'
+        : /\bgzip\b/.test(accepted)
+          ? 'gzip'
+          : undefined;
+  // A strong ETag names one representation: each encoding has its own.
+  const etag = encoding ? `${page.etag.slice(0, -1)}-${encoding}"` : page.etag;
+  reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .header('vary', 'accept-encoding')
+    .header('etag', etag);
+  if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  if (!encoding) return reply.send(page.html);
+  let encoded = page.encoded.get(encoding);
+  if (!encoded) {
+    encoded =
+      encoding === 'br'
+        ? compressors.br(page.html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+        : compressors.gzip(page.html, { level: 6 });
+    page.encoded.set(encoding, encoded);
+  }
+  return reply.header('content-encoding', encoding).send(await encoded);
+}
 
 /** The page at / when the web app is not built (its inline style is allowed by hash: http/security-headers.ts). */
 export const LANDING_PAGE = `<!doctype html>
@@ -22,19 +162,42 @@ export const LANDING_PAGE = `<!doctype html>
 </body></html>`;
 
 /** GET / (and the web app's files when `webRoot` exists). */
-export const webRoutes: FastifyPluginAsync<{ webRoot?: string | undefined }> = async (app, options) => {
+export const webRoutes: FastifyPluginAsync<{
+  webRoot?: string | undefined;
+  renderPage?: PublicPageRenderer | undefined;
+}> = async (app, options) => {
   const root = options.webRoot ? resolve(options.webRoot) : undefined;
   if (root && existsSync(root)) {
     // serve: false registers no routes of its own (each route here declares its access); sendFile guards against path traversal.
     // The build writes .br and .gz beside its text files: browsers that accept them get those.
     await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
-    app.get('/*', { config: PUBLIC, schema: { hide: true } }, (request, reply) => {
+    const { renderPage } = options;
+    const pages = renderPage
+      ? new RenderedPages(
+          async (url) => {
+            const html = await renderPage(url, app);
+            if (html === undefined) return undefined;
+            const bytes = Buffer.from(html);
+            return { html: bytes, etag: etagOf(bytes), styleHashes: styleAttributeHashes(html), encoded: new Map() };
+          },
+          () => app.migov.publicCache.stats.drops,
+          () => app.migov.now().getTime(),
+        )
+      : undefined;
+    app.get('/*', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
       const path = decodeURIComponent(request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
       const file = path === '' ? undefined : resolve(root, path);
-      // Client-side routes fall back to index.html.
       if (file && file.startsWith(`${root}/`) && existsSync(file) && statSync(file).isFile())
         return reply.sendFile(path);
+      // A public page arrives drawn when the renderer draws it; any other client-side route gets index.html.
+      if (pages) {
+        const page = await pages.get(request.url).catch((error: unknown) => {
+          request.log.warn({ err: error, url: request.url }, 'could not render the page on the server');
+          return undefined;
+        });
+        if (page) return sendPage(request, reply, page);
+      }
       return reply.sendFile('index.html');
     });
     return;

@@ -1,0 +1,139 @@
+/* @jsxRuntime automatic */
+/**
+ * The public pages drawn on the server (`migov serve`): the app itself (ClientApp, the component the
+ * browser runs) rendered to HTML for a URL, with its data read through the API in process, inside the
+ * built index.html (so the app's scripts and styles load as usual). The page names the API answers it
+ * was drawn from (their ETags, as JSON) and preloads them; the browser reads its first page from them
+ * and takes the markup over (hydration) unchanged, or renders afresh when an answer changed meanwhile.
+ * The server keeps each page and drops it when public data changes (web.routes.ts).
+ */
+import { StrictMode } from 'react';
+import { prerender } from 'react-dom/static';
+import type { ApiClient, ApiResponse } from '../api/api-client.ts';
+import type { WorldMapGeometry } from '../charts/world-map-state.ts';
+import { ClientApp, type PageSource } from '../app/ClientApp.tsx';
+import { isPublicRoute, loadPublicPage, PAGE_DATA_ID, type PageData, type PublicRoute } from '../app/public-loads.ts';
+import { formatRoute, parseRoute } from '../app/routes.ts';
+import '../i18n/catalogues/index.ts';
+import { getTranslator } from '../i18n/translator.ts';
+import { createInjectClient, type Injectable } from './inject-client.ts';
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
+
+/** JSON inside a `<script type="application/json">`: no `<` may close the element early. */
+const embeddedJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
+/** An API client that notes every GET answer it gave (its ETag, or the answer when it has none), for the page to carry. */
+function recordingClient(client: ApiClient, answers: PageData['answers']): ApiClient {
+  return {
+    async request<Body>(path: string, options: Parameters<ApiClient['request']>[1] = {}) {
+      const response: ApiResponse<Body> = await client.request<Body>(path, options);
+      if ((options.method ?? 'GET') === 'GET')
+        answers[path] = response.etag ? { etag: response.etag } : { body: response.body };
+      return response;
+    },
+  };
+}
+
+/** Render a React tree to HTML once everything in it has loaded (the lazily loaded pages too). */
+async function renderToHtml(element: React.ReactElement): Promise<string> {
+  let failure: unknown;
+  const { prelude } = await prerender(element, {
+    // Every boundary inline: none may be left for a script to reveal (the CSP allows no inline script).
+    progressiveChunkSize: Number.MAX_SAFE_INTEGER,
+    onError(error) {
+      failure ??= error;
+    },
+  });
+  const text = await new Response(prelude).text();
+  // A part that failed would be left for the browser to render (with an inline script the CSP refuses).
+  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (/<script|<template/i.test(text)) throw new Error('the page rendered a part to be completed by a script');
+  return text;
+}
+
+export interface LivePageOptions {
+  /**
+   * A file of the built web app (apps/web/dist) by its path there, or undefined when it is missing:
+   * its index.html and the projected world map it loads (read as they are at each rendering, so a new
+   * build is picked up).
+   */
+  readFile(path: string): Promise<string | undefined>;
+}
+
+/**
+ * The server's page renderer (createApp's `renderPage`): the document for a public page's URL, or
+ * undefined for any other URL (workspace pages, the bare root that picks a language, addresses not
+ * written as the app writes them) and when there is no built app.
+ */
+export function createLivePageRenderer(options: LivePageOptions) {
+  const maps = new Map<string, Promise<WorldMapGeometry>>();
+  return async (url: string, app: Injectable): Promise<string | undefined> => {
+    const question = url.indexOf('?');
+    const pathname = question < 0 ? url : url.slice(0, question);
+    if (pathname === '/') return undefined;
+    const route = parseRoute(pathname, question < 0 ? '' : url.slice(question));
+    if (!isPublicRoute(route) || formatRoute(route) !== url) return undefined;
+
+    // The index.html of this moment (a new build changes the names of the scripts it loads).
+    const index = await options.readFile('index.html');
+    if (index === undefined) return undefined;
+    const mapHref = /<link rel="preload" href="(\/assets\/world-map-[^"]+\.json)"[^>]*>/.exec(index);
+    let mapUsed = false;
+    const loadWorldMap = () => {
+      mapUsed = true;
+      const href = mapHref?.[1];
+      if (!href) return Promise.reject(new Error('the built app has no world map'));
+      let map = maps.get(href);
+      if (!map) {
+        map = options.readFile(href.slice(1)).then((text) => {
+          if (text === undefined) throw new Error(`the built app has no ${href}`);
+          return JSON.parse(text) as WorldMapGeometry;
+        });
+        maps.set(href, map);
+        map.catch(() => maps.delete(href));
+      }
+      return map;
+    };
+    const answers: PageData['answers'] = {};
+    const api = recordingClient(createInjectClient(app), answers);
+    const data = await loadPublicPage({ api, loadWorldMap }, route);
+    const source: PageSource = {
+      api: { request: api.request, setCsrfToken: () => undefined },
+      route,
+      load: () => new Promise(() => undefined),
+      ready: (next: PublicRoute) => (formatRoute(next) === url ? (data as never) : undefined),
+    };
+    const markup = await renderToHtml(
+      <StrictMode>
+        <ClientApp source={source} />
+      </StrictMode>,
+    );
+    const translator = getTranslator(route.lang);
+    const page: PageData = { url, answers };
+    // The answers the page was drawn from start downloading with its scripts: the app reads them to take it over.
+    const preloads = Object.entries(answers)
+      .filter(([, answer]) => 'etag' in answer)
+      .map(([path]) => `<link rel="preload" href="${escapeHtml(`/api/v1${path}`)}" as="fetch" crossorigin>`)
+      .join('');
+    let html = index
+      .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${route.lang}" dir="${translator.dir}">`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`migov — ${translator.t('app.name')}`)}</title>`)
+      // The page carries its answers: the API reads index.html starts for any page are not made.
+      .replace(/\s*<!--[^>]*-->/g, '')
+      .replace(/\s*<link rel="preload" href="\/api\/[^>]*>/g, '')
+      .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '')
+      .replace('</head>', `${preloads}</head>`)
+      .replace(
+        '<div id="root"></div>',
+        `<div id="root">${markup}</div><script type="application/json" id="${PAGE_DATA_ID}">${embeddedJson(page)}</script>`,
+      );
+    if (!mapUsed && mapHref) html = html.replace(mapHref[0], '');
+    return html;
+  };
+}
