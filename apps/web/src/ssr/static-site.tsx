@@ -118,6 +118,9 @@ function fileOf(route: Route): string {
 const extension = (format: (typeof DOWNLOAD_FORMATS)[number]) =>
   format === 'sdmx-ml' ? 'xml' : format === 'sdmx-csv' ? 'sdmx.csv' : format;
 
+/** Items of a list whose data is being read while the current one renders. */
+const READ_AHEAD = 8;
+
 /** Build the whole site. */
 export async function buildStaticSite(options: StaticSiteOptions): Promise<StaticSiteSummary> {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
@@ -234,7 +237,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
 
   /**
    * The pages of a list (this part's share of it) in every language, item by item: an item's data is
-   * read once, the next item's while this one renders, and let go once its pages are written.
+   * read once, the next few items' while this one renders, and let go once its pages are written.
    */
   const eachItem = async <Item, Data>(
     items: readonly Item[],
@@ -242,16 +245,20 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     render: (item: Item, data: Data, lang: UiLanguage) => Promise<void>,
   ) => {
     const owned = items.filter((_, index) => mine(index));
-    const start = (item: Item) => {
-      const loading = load(item);
-      loading.catch(() => undefined); // awaited below; not unhandled while the previous item renders
-      return loading;
+    const loading: Promise<Data>[] = [];
+    let started = 0;
+    const startNext = () => {
+      const item = owned[started];
+      if (item === undefined) return;
+      started += 1;
+      const data = load(item);
+      data.catch(() => undefined); // awaited below; not unhandled while earlier items render
+      loading.push(data);
     };
-    let next = owned[0] === undefined ? undefined : start(owned[0]);
-    for (const [index, item] of owned.entries()) {
-      const data = await next!;
-      const following = owned[index + 1];
-      next = following === undefined ? undefined : start(following);
+    for (let ahead = 0; ahead < READ_AHEAD; ahead += 1) startNext();
+    for (const item of owned) {
+      const data = await loading.shift()!;
+      startNext();
       for (const lang of languages) await render(item, data, lang);
     }
   };

@@ -43,8 +43,10 @@ type FromWorker =
   | { type: 'done'; summary: StaticSiteSummary }
   | { type: 'failed'; message: string };
 
-type ToWorker =
-  { type: 'answer'; id: number; answer: TextAnswer | RawAnswer } | { type: 'answer'; id: number; error: string };
+type Reply = { id: number; answer: TextAnswer | RawAnswer } | { id: number; error: string };
+
+/** Replies go in batches: each message wakes a thread, which on a busy machine costs a time slice. */
+type ToWorker = { type: 'replies'; replies: Reply[] };
 
 /**
  * Writes into a folder (never outside it), creating each folder once. Writes are synchronous: on a
@@ -71,10 +73,12 @@ async function buildPart(options: PartOptions): Promise<void> {
   const port = parentPort!;
   const waiting = new Map<number, { resolve(value: never): void; reject(error: Error): void }>();
   port.on('message', (message: ToWorker) => {
-    const call = waiting.get(message.id);
-    waiting.delete(message.id);
-    if ('error' in message) call?.reject(new Error(message.error));
-    else call?.resolve(message.answer as never);
+    for (const reply of message.replies) {
+      const call = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if ('error' in reply) call?.reject(new Error(reply.error));
+      else call?.resolve(reply.answer as never);
+    }
   });
   let next = 0;
   const ask = <Answer>(
@@ -186,6 +190,18 @@ export async function buildStaticSiteInParallel(options: ParallelSiteOptions): P
           env: { ...process.env, NODE_ENV: 'production' },
         });
         workers.push(worker);
+        let replies: Reply[] = [];
+        let moved: ArrayBuffer[] = [];
+        const reply = (entry: Reply, move?: ArrayBuffer) => {
+          if (replies.length === 0)
+            setImmediate(() => {
+              worker.postMessage({ type: 'replies', replies } satisfies ToWorker, moved);
+              replies = [];
+              moved = [];
+            });
+          replies.push(entry);
+          if (move) moved.push(move);
+        };
         return new Promise<StaticSiteSummary>((resolveSummary, reject) => {
           let finished = false;
           worker.on('message', (message: FromWorker) => {
@@ -203,23 +219,16 @@ export async function buildStaticSiteInParallel(options: ParallelSiteOptions): P
               reject(new Error(`publishing part ${index + 1} of ${count} failed: ${message.message}`));
               return;
             }
-            const reply = (answer: ToWorker) => worker.postMessage(answer);
             const asked =
               message.type === 'text'
                 ? text(message.path, message.options).then(({ answer, alone }) =>
-                    worker.postMessage(
-                      { type: 'answer', id: message.id, answer } satisfies ToWorker,
-                      alone && typeof answer.body !== 'string' ? [answer.body.buffer as ArrayBuffer] : [],
+                    reply(
+                      { id: message.id, answer },
+                      alone && typeof answer.body !== 'string' ? (answer.body.buffer as ArrayBuffer) : undefined,
                     ),
                   )
-                : transport.raw(message.path).then((answer) => reply({ type: 'answer', id: message.id, answer }));
-            asked.catch((error: Error) =>
-              reply({
-                type: 'answer',
-                id: message.id,
-                error: error.message,
-              }),
-            );
+                : transport.raw(message.path).then((answer) => reply({ id: message.id, answer }));
+            asked.catch((error: Error) => reply({ id: message.id, error: error.message }));
           });
           worker.on('error', (error) => {
             finished = true;
