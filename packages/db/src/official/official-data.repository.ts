@@ -260,7 +260,6 @@ export interface NationalResult {
 async function latestValidations(
   db: MigovDatabase,
   assessmentIds: readonly string[],
-  options: { titles: boolean },
 ): Promise<Map<string, { title: string; demo: boolean }>> {
   const validations = await db.kysely
     .selectFrom('revisions as r')
@@ -273,7 +272,7 @@ async function latestValidations(
   const validators = [...new Set(validations.flatMap((entry) => (entry.actor_id ? [entry.actor_id] : [])))];
   // Revoked grants count too: a validation keeps the title its validator held.
   const grants =
-    validators.length === 0 || !options.titles
+    validators.length === 0
       ? []
       : await db.kysely
           .selectFrom('role_grants')
@@ -288,7 +287,7 @@ async function latestValidations(
   const validator = new Map<string, { title: string; demo: boolean }>();
   for (const entry of validations)
     validator.set(entry.assessment_id, {
-      title: options.titles ? titleOf(entry.actor_id) : '',
+      title: titleOf(entry.actor_id),
       demo: entry.email.endsWith(`@${DEMO_EMAIL_DOMAIN}`),
     });
   return validator;
@@ -312,23 +311,31 @@ export async function listNationalResultKinds(
   const rows = await db.kysely
     .selectFrom('publications as p')
     .leftJoin('users as publisher', 'publisher.id', 'p.published_by')
-    .select(['p.assessment_id', 'p.jurisdiction', 'p.year', 'publisher.email as publisher_email'])
+    .select((eb) => [
+      'p.jurisdiction',
+      'p.year',
+      'publisher.email as publisher_email',
+      // The latest validation's validator, as latestValidations reads it: one look-up by the revisions' key.
+      eb
+        .selectFrom('revisions as r')
+        .innerJoin('users as u', 'u.id', 'r.actor_id')
+        .select('u.email')
+        .whereRef('r.assessment_id', '=', 'p.assessment_id')
+        .where('r.action', '=', 'validate')
+        .orderBy('r.revision', 'desc')
+        .limit(1)
+        .as('validator_email'),
+    ])
     .where(IS_LATEST_PUBLICATION)
     .where('p.instrument', '=', filters.instrument)
     .orderBy('p.year')
     .orderBy('p.jurisdiction')
     .execute();
-  if (rows.length === 0) return [];
-  const validator = await latestValidations(
-    db,
-    rows.map((row) => row.assessment_id),
-    { titles: false },
-  );
+  const isDemo = (email: string | null | undefined) => (email ?? '').endsWith(`@${DEMO_EMAIL_DOMAIN}`);
   return rows.map((row) => ({
     jurisdiction: row.jurisdiction,
     year: readNumber(row.year),
-    demo:
-      (row.publisher_email ?? '').endsWith(`@${DEMO_EMAIL_DOMAIN}`) || validator.get(row.assessment_id)?.demo === true,
+    demo: isDemo(row.publisher_email) || isDemo(row.validator_email),
   }));
 }
 
@@ -361,7 +368,6 @@ export async function listNationalResults(
   const validator = await latestValidations(
     db,
     rows.map((row) => row.assessment_id),
-    { titles: true },
   );
   return rows.map((row) => {
     const validated = validator.get(row.assessment_id);
