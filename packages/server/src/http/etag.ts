@@ -44,7 +44,8 @@ const gzipByEtag = new Map<string, GzipVariant | null>();
 const GZIP_KEPT = 500;
 
 /**
- * The gzip variant of a prepared body, compressed once (level 9, as pre-compressed static files are);
+ * The gzip variant of a prepared body, compressed once (level 9, as pre-compressed static files are;
+ * level 6 above 1 MiB, about three times faster, so a large download holds the process less long);
  * undefined when its type is not worth compressing, it is small, or gzip would not make it smaller.
  */
 export function gzipVariant(cached: CachedBody): GzipVariant | undefined {
@@ -53,7 +54,7 @@ export function gzipVariant(cached: CachedBody): GzipVariant | undefined {
   let variant: GzipVariant | null = null;
   const size = Buffer.byteLength(cached.body);
   if (size >= MIN_COMPRESSED_BYTES && COMPRESSIBLE.test(cached.contentType)) {
-    const body = gzipSync(cached.body, { level: zlib.Z_BEST_COMPRESSION });
+    const body = gzipSync(cached.body, { level: size <= 1 << 20 ? zlib.Z_BEST_COMPRESSION : 6 });
     if (body.length < size) variant = { body, etag: `${cached.etag.slice(0, -1)}-gzip"` };
   }
   if (gzipByEtag.size >= GZIP_KEPT) gzipByEtag.clear();
