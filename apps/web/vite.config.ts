@@ -54,8 +54,9 @@ function worldMap(): Plugin {
 }
 
 /**
- * The entry (main.tsx) is small: it starts the first page's reads, then imports the app. Preload the
- * app's chunks from index.html so they download alongside the entry instead of after it.
+ * The entry (main.tsx) is tiny: it imports the app's start (boot.ts) and the app. Preload their chunks
+ * from index.html so they download alongside the entry instead of after it (a page drawn on the server
+ * leaves them out of its head and asks for them once it is shown).
  */
 function preloadApp(): Plugin {
   return {
@@ -67,22 +68,23 @@ function preloadApp(): Plugin {
         const chunks = Object.values(context.bundle ?? {}).flatMap((output) =>
           output.type === 'chunk' ? [output] : [],
         );
-        const app = chunks.find(
-          (chunk) => chunk.isDynamicEntry && chunk.moduleIds.some((id) => id.endsWith('/src/app/render-app.tsx')),
+        const app = ['/src/app/boot.ts', '/src/app/render-app.tsx'].map((module) =>
+          chunks.find((chunk) => chunk.isDynamicEntry && chunk.moduleIds.some((id) => id.endsWith(module))),
         );
-        if (!app) return [];
+        if (app.some((chunk) => !chunk)) return [];
         const files = new Set<string>();
         const visit = (fileName: string) => {
           if (files.has(fileName)) return;
           files.add(fileName);
           for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? []) visit(imported);
         };
-        visit(app.fileName);
+        for (const chunk of app) visit(chunk!.fileName);
         return [...files]
           .filter((file) => !html.includes(`/${file}"`))
           .map((file) => ({
             tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` },
+            // data-app: what a page drawn on the server asks for once it is shown (ssr/live-page.tsx).
+            attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}`, 'data-app': '' },
             injectTo: 'head' as const,
           }));
       },

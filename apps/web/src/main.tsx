@@ -1,26 +1,35 @@
-/* @jsxRuntime automatic */
 /**
- * The browser entry, kept small: it starts the first page's API reads and the world map download,
- * then loads the app (React and the pages; index.html preloads that chunk alongside this one). A page
- * drawn on the server carries its answers, so nothing is read for it: the app takes it over once it
- * has been painted.
+ * The browser entry, kept tiny. A page drawn on the server is shown first: once it has loaded and
+ * painted, the entry asks for what the app needs to take it over (its chunks, the answers the page
+ * was drawn from, the world map; listed by the page) and starts the app. Any other page starts the app
+ * at once, which starts the first page's reads while React and the pages load (index.html preloads
+ * their chunks alongside this one).
  */
-import { currentRoute } from './app/browser-location.ts';
-import { prefetchFirstPage } from './app/first-page.ts';
-import { PAGE_DATA_ID } from './app/public-loads.ts';
-import { loadCatalogue } from './i18n/catalogues/load.ts';
+import type { PageData } from './app/drawn-page.ts';
 import './styles.css';
 
-if (document.getElementById(PAGE_DATA_ID)) {
-  // A drawn page is shown first: the app's code runs once the browser has painted it (or soon, in a hidden tab).
-  await new Promise<void>((painted) => {
-    requestAnimationFrame(() => setTimeout(painted, 0));
-    setTimeout(painted, 200);
+// PAGE_DATA_ID of drawn-page.ts, written out: a module this entry imported would land in the entry's
+// chunk, and the app's chunks importing it would wait for the entry, which waits for them.
+const carried = document.getElementById('migov-page-data')?.textContent;
+if (carried) {
+  await new Promise<void>((shown) => {
+    const afterLoad = () => {
+      requestAnimationFrame(() => setTimeout(shown, 0));
+      // A hidden tab paints no frame.
+      setTimeout(shown, 100);
+    };
+    if (document.readyState === 'complete') afterLoad();
+    else window.addEventListener('load', afterLoad, { once: true });
+    setTimeout(shown, 3000);
   });
-} else prefetchFirstPage();
-// The page's language is ready before the first render (language links reload the page).
-const [{ renderApp }] = await Promise.all([
-  import('./app/render-app.tsx'),
-  loadCatalogue(currentRoute().lang).catch(() => undefined),
-]);
-await renderApp(document.getElementById('root')!);
+  for (const { href, as } of (JSON.parse(carried) as PageData).load) {
+    const link = document.createElement('link');
+    link.rel = as === 'script' ? 'modulepreload' : 'preload';
+    if (as === 'fetch') link.as = 'fetch';
+    link.crossOrigin = '';
+    link.href = href;
+    document.head.append(link);
+  }
+}
+const { boot } = await import('./app/boot.ts');
+await boot(carried !== undefined);

@@ -18,23 +18,6 @@ import { loadCrosswalk, loadGovernance, loadProfile } from '../pages/governance/
 import { loadIndicator, loadIndicators } from '../pages/indicators/indicators-data.ts';
 import type { Route, View } from './routes.ts';
 
-/** The id of the element holding the API answers a drawn page was rendered from (JSON, never run). */
-export const PAGE_DATA_ID = 'migov-page-data';
-
-/**
- * What a drawn page carries: its URL and, by API path, the ETag of each answer it was drawn from (the
- * page preloads those answers, so the browser reads them at once) or, for an answer without one, the
- * answer itself.
- */
-export interface PageData {
-  url: string;
-  answers: Record<string, { etag: string } | { body: unknown }>;
-}
-
-/** An ETag without the suffix the server adds to name a compressed representation of the same answer. */
-export const sameAnswer = (etag: string | undefined, drawn: string) =>
-  etag !== undefined && etag.replace(/-(gzip|br)"$/, '"') === drawn.replace(/-(gzip|br)"$/, '"');
-
 /** Where pages read from. */
 export interface LoadSources {
   api: ApiClient;

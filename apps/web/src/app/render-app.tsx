@@ -10,14 +10,8 @@ import type { ApiClient } from '../api/api-client.ts';
 import { ClientApp, type PageSource } from './ClientApp.tsx';
 import { currentRoute } from './browser-location.ts';
 import { api, dashboardData, loadWorldMap, readyDashboard } from './first-page.ts';
-import {
-  isPublicRoute,
-  loadPublicPage,
-  PAGE_DATA_ID,
-  sameAnswer,
-  type PageData,
-  type PublicRoute,
-} from './public-loads.ts';
+import { PAGE_DATA_ID, sameAnswer, type PageData } from './drawn-page.ts';
+import { isPublicRoute, loadPublicPage, type PublicRoute } from './public-loads.ts';
 import { formatRoute, type Route } from './routes.ts';
 
 /**

@@ -2,9 +2,10 @@
 /**
  * The public pages drawn on the server (`migov serve`): the app itself (ClientApp, the component the
  * browser runs) rendered to HTML for a URL, with its data read through the API in process, inside the
- * built index.html (so the app's scripts and styles load as usual). The page names the API answers it
- * was drawn from (their ETags, as JSON) and preloads them; the browser reads its first page from them
- * and takes the markup over (hydration) unchanged, or renders afresh when an answer changed meanwhile.
+ * built index.html (its stylesheet and entry script). The page names the API answers it was drawn
+ * from (their ETags, as JSON) and what the app loads; once the page is shown the entry loads those,
+ * reads its first page from the same answers and takes the markup over (hydration) unchanged, or
+ * renders afresh when an answer changed meanwhile.
  * The server keeps each page and drops it when public data changes (web.routes.ts).
  */
 import { StrictMode } from 'react';
@@ -12,7 +13,8 @@ import { prerender } from 'react-dom/static';
 import type { ApiClient, ApiResponse } from '../api/api-client.ts';
 import type { WorldMapGeometry } from '../charts/world-map-state.ts';
 import { ClientApp, type PageSource } from '../app/ClientApp.tsx';
-import { isPublicRoute, loadPublicPage, PAGE_DATA_ID, type PageData, type PublicRoute } from '../app/public-loads.ts';
+import { PAGE_DATA_ID, type PageData } from '../app/drawn-page.ts';
+import { isPublicRoute, loadPublicPage, type PublicRoute } from '../app/public-loads.ts';
 import { formatRoute, parseRoute } from '../app/routes.ts';
 import '../i18n/catalogues/index.ts';
 import { getTranslator } from '../i18n/translator.ts';
@@ -56,6 +58,13 @@ async function renderToHtml(element: React.ReactElement): Promise<string> {
   if (/<script|<template/i.test(text)) throw new Error('the page rendered a part to be completed by a script');
   return text;
 }
+
+/** The app's chunks index.html preloads (marked data-app by the build, vite.config.ts), in order. */
+const appChunks = (index: string) =>
+  [...index.matchAll(/<link\b[^>]*>/g)]
+    .map(([link]) => link)
+    .filter((link) => /\brel="modulepreload"/.test(link) && /\bdata-app\b/.test(link))
+    .map((link) => /\bhref="([^"]+)"/.exec(link)![1]!);
 
 export interface LivePageOptions {
   /**
@@ -115,25 +124,28 @@ export function createLivePageRenderer(options: LivePageOptions) {
       </StrictMode>,
     );
     const translator = getTranslator(route.lang);
-    const page: PageData = { url, answers };
-    // The answers the page was drawn from start downloading with its scripts: the app reads them to take it over.
-    const preloads = Object.entries(answers)
-      .filter(([, answer]) => 'etag' in answer)
-      .map(([path]) => `<link rel="preload" href="${escapeHtml(`/api/v1${path}`)}" as="fetch" crossorigin>`)
-      .join('');
-    let html = index
-      .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${route.lang}" dir="${translator.dir}">`)
-      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`migov — ${translator.t('app.name')}`)}</title>`)
-      // The page carries its answers: the API reads index.html starts for any page are not made.
-      .replace(/\s*<!--[^>]*-->/g, '')
-      .replace(/\s*<link rel="preload" href="\/api\/[^>]*>/g, '')
-      .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '')
-      .replace('</head>', `${preloads}</head>`)
-      .replace(
-        '<div id="root"></div>',
-        `<div id="root">${markup}</div><script type="application/json" id="${PAGE_DATA_ID}">${embeddedJson(page)}</script>`,
-      );
-    if (!mapUsed && mapHref) html = html.replace(mapHref[0], '');
-    return html;
+    // What the app loads to take the page over is asked for once the page is shown (drawn-page.ts), not
+    // from the head: the page's load event, and with it its first paint, waits for nothing but the page.
+    const load: PageData['load'] = [
+      ...appChunks(index).map((href) => ({ href, as: 'script' as const })),
+      ...Object.entries(answers)
+        .filter(([, answer]) => 'etag' in answer)
+        .map(([path]) => ({ href: `/api/v1${path}`, as: 'fetch' as const })),
+      ...(mapUsed && mapHref ? [{ href: mapHref[1]!, as: 'fetch' as const }] : []),
+    ];
+    const page: PageData = { url, answers, load };
+    return (
+      index
+        .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${route.lang}" dir="${translator.dir}">`)
+        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`migov — ${translator.t('app.name')}`)}</title>`)
+        .replace(/\s*<!--[^>]*-->/g, '')
+        // The preloads of the app's chunks and of the data go; those of the entry's own imports stay.
+        .replace(/\s*<link\b[^>]*>/g, (link) => (/\brel="preload"|\bdata-app\b/.test(link) ? '' : link))
+        .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '')
+        .replace(
+          '<div id="root"></div>',
+          `<div id="root">${markup}</div><script type="application/json" id="${PAGE_DATA_ID}">${embeddedJson(page)}</script>`,
+        )
+    );
   };
 }
