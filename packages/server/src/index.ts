@@ -1,5 +1,4 @@
 export { createApp, type MigovApp } from './app.ts';
-export { type PublicPageRenderer } from './routes/web.routes.ts';
 export { loadConfigFromEnv, ConfigError } from './config.ts';
 export { type Role, type RoleScope } from './auth/permissions.ts';
 export { hashPassword } from './auth/passwords.ts';

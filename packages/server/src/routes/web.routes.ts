@@ -35,7 +35,7 @@ const compressors = {
 };
 
 /** The SHA-256 CSP sources of the style attributes in server-rendered markup (their values as the browser reads them). */
-export function styleAttributeHashes(html: string): string[] {
+function styleAttributeHashes(html: string): string[] {
   const decode = (value: string) =>
     value.replace(/&(amp|lt|gt|quot|#x27|#39);/g, (entity) =>
       entity === '&amp;' ? '&' : entity === '&lt;' ? '<' : entity === '&gt;' ? '>' : entity === '&quot;' ? '"' : "'",
