@@ -36,8 +36,14 @@ function parseLanguages(text: string | undefined): readonly UiLanguage[] {
   return languages as UiLanguage[];
 }
 
+/**
+ * One worker per processor, up to four: the main thread reads every answer the workers render, so
+ * beyond that more workers wait for it (and each holds its own copy of the app's code).
+ */
+const DEFAULT_WORKERS = Math.min(availableParallelism(), 4);
+
 function parseWorkers(text: string | undefined): number {
-  if (text === undefined) return availableParallelism();
+  if (text === undefined) return DEFAULT_WORKERS;
   const workers = Number(text);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64)
     throw new CliError(`invalid --workers: ${text} (a whole number from 0 to 64)`, EXIT.usage);
@@ -75,7 +81,7 @@ export function registerPublishCommand(program: Command): void {
     .option('--languages <list>', `comma-separated languages (default: ${UI_LANGUAGES.join(',')})`)
     .option(
       '--workers <n>',
-      `threads that render pages (default: one per processor, here ${availableParallelism()}; 0 renders in the main thread)`,
+      `threads that render pages (default: one per processor up to 4, here ${DEFAULT_WORKERS}; 0 renders in the main thread)`,
     )
     .action(async (options: PublishOptions) => {
       if (!/^\/([\w.-]+\/)*$/.test(options.base.replace(/\/?$/, '/')))
