@@ -85,6 +85,13 @@ async function lockFolder(path: string): Promise<() => void> {
 
 export const PASSWORD = 'a long test password 2026';
 
+/** The page renderer `migov serve` gives the server, over a built app in `webRoot`. */
+export function drawnPages(webRoot: string) {
+  return createLivePageRenderer({
+    readFile: (path) => readFile(join(webRoot, path), 'utf8').catch(() => undefined),
+  });
+}
+
 export interface Platform {
   url: string;
   db: MigovDatabase;
@@ -106,13 +113,7 @@ export async function startPlatform(options: { privateCopy?: boolean; drawPages?
   const app = await createApp({
     db,
     config: { webRoot, signInPerIpPerMinute: 1000 },
-    ...(options.drawPages === false
-      ? {}
-      : {
-          renderPage: createLivePageRenderer({
-            readFile: (path) => readFile(join(webRoot, path), 'utf8').catch(() => undefined),
-          }),
-        }),
+    ...(options.drawPages === false ? {} : { renderPage: drawnPages(webRoot) }),
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

@@ -1,12 +1,13 @@
 /**
- * The real server started as the product starts it, with its demo data, on a private copy of the
- * built web app (other test files rebuild dist/ meanwhile): for browser tests that visit every page.
+ * The real server started as the product starts it, with its demo data and its public pages drawn on
+ * the server, on a private copy of the built web app (other test files rebuild dist/ meanwhile): for
+ * browser tests that visit every page.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '@migov/server';
-import { buildWebApp, DIST } from './browser-harness.ts';
+import { buildWebApp, DIST, drawnPages } from './browser-harness.ts';
 
 export interface DemoServer {
   server: RunningServer;
@@ -33,6 +34,7 @@ export async function startDemoServer(prefix: string): Promise<DemoServer> {
     logger: false,
     report: (line) => lines.push(line),
     config: { signInPerIpPerMinute: 1000 },
+    renderPage: drawnPages(join(folder, 'dist')),
   });
   const password = lines
     .find((line) => line.startsWith('Demo users'))!

@@ -1,6 +1,7 @@
 /** Names and labels in the interface language: instrument texts, area names (CLDR through Intl.DisplayNames), categories. */
 import type { AreaSummary, LocalizedText } from '@migov/server/api';
 import { AREA_NAMES_NOT_IN_CLDR, MAP_SHAPE_NAMES } from '../i18n/area-names.ts';
+import { CLDR_COUNTRY_NAMES } from '../i18n/cldr-country-names.data.ts';
 import { CLDR_M49_REGION_NAMES } from '../i18n/cldr-region-names.data.ts';
 import { INTL_LOCALES, type UiLanguage } from '../i18n/languages.ts';
 import type { Translator } from '../i18n/translator.ts';
@@ -26,7 +27,14 @@ function regionNames(lang: UiLanguage): Intl.DisplayNames | undefined {
   return displayNames.get(lang);
 }
 
+/**
+ * CLDR's name of a region code: from the tables generated with Node.js's full ICU data first, so that
+ * a page names areas the same on the server and in any browser, else from this engine's data.
+ */
 function cldrName(code: string, lang: UiLanguage): string | undefined {
+  if (lang === 'en') return undefined;
+  const known = /^\d+$/.test(code) ? CLDR_M49_REGION_NAMES[String(Number(code))] : CLDR_COUNTRY_NAMES[code];
+  if (known) return known[lang];
   try {
     return regionNames(lang)?.of(code);
   } catch {
