@@ -1,6 +1,7 @@
 /**
  * The public observatory on official data, in Chromium, against the real server started as the
- * product starts it (`startServer` on a fresh SQLite database, first-start bootstrap included) while
+ * product starts it (`startServer` on a fresh SQLite database, first-start bootstrap included, its
+ * public pages drawn on the server as `migov serve` draws them) while
  * the shared data folder is out of the product's reach: the dashboard shows the UN's world figure
  * with its source and coverage and migov's own figure apart; Mexico's profile opens on its latest
  * round, offers every round, and labels each value with its provenance; the map leaves shapes
@@ -15,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '@migov/server';
 import type { AreaResults, Aggregates, CountryResult, RoundResults } from '@migov/server/api';
-import { browserTab, buildWebApp, DIST, launchBrowser, WEB_ROOT } from './browser-harness.ts';
+import { browserTab, buildWebApp, DIST, drawnPages, launchBrowser, WEB_ROOT } from './browser-harness.ts';
 import { guardSharedData, SHARED_DATA } from './shared-data-guard.ts';
 
 const SHOTS = join(WEB_ROOT, '../../test-output/web');
@@ -39,6 +40,7 @@ async function start(demo: boolean): Promise<Started> {
     logger: false,
     report: () => undefined,
     config: { signInPerIpPerMinute: 1000 },
+    renderPage: drawnPages(join(folder, 'dist')),
   });
   return {
     server,
