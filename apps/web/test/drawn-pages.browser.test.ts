@@ -81,6 +81,8 @@ describe('public pages drawn on the server', () => {
       await page.goto(`${platform.url}/en/country/${countries[0]!.code}/`);
       expect(await page.locator('h1').textContent()).toContain(countries[0]!.name);
       expect(await page.locator('main').textContent()).not.toContain(`No SDG 10.7.2 result is available`);
+      // Nothing is left to load: the country's indicators are drawn too.
+      expect(await page.locator('main .loading').count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -21,7 +21,9 @@ import { ComparePage } from '../pages/ComparePage.tsx';
 import { DataPage } from '../pages/DataPage.tsx';
 import { MethodologyPage } from '../pages/MethodologyPage.tsx';
 
-const CountryPage = lazy(() => import('../pages/CountryPage.tsx').then((module) => ({ default: module.CountryPage })));
+const CountryProfile = lazy(() =>
+  import('../pages/CountryPage.tsx').then((module) => ({ default: module.CountryProfile })),
+);
 const SignInPage = lazy(() => import('../workspace/SignInPage.tsx').then((module) => ({ default: module.SignInPage })));
 const AssessmentsPage = lazy(() =>
   import('../workspace/AssessmentsPage.tsx').then((module) => ({ default: module.AssessmentsPage })),
@@ -118,7 +120,7 @@ const PAGE_VIEWS: { [V in View]: (route: Extract<Route, { view: V }>, ...loading
   ),
   country: (route, key, source, first) => (
     <Loaded route={route} loadKey={key} source={source} first={first}>
-      {(data) => <CountryPage data={data} />}
+      {(data) => <CountryProfile data={data.profile} indicators={data.indicators} />}
     </Loaded>
   ),
   compare: (route, key, source, first) => (

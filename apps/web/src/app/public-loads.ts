@@ -15,7 +15,7 @@ import {
 } from '../pages/public-data.ts';
 import { loadPartnership, loadPartnerships } from '../pages/partnerships/partnerships-data.ts';
 import { loadCrosswalk, loadGovernance, loadProfile } from '../pages/governance/governance-data.ts';
-import { loadIndicator, loadIndicators } from '../pages/indicators/indicators-data.ts';
+import { loadCountryIndicators, loadIndicator, loadIndicators } from '../pages/indicators/indicators-data.ts';
 import type { Route, View } from './routes.ts';
 
 /** Where pages read from. */
@@ -30,7 +30,14 @@ type RouteFor<V extends View> = Extract<Route, { view: V }>;
 const PUBLIC_LOADS = {
   dashboard: ({ api, loadWorldMap }: LoadSources, route: RouteFor<'dashboard'>) =>
     loadDashboard(api, route.year, loadWorldMap),
-  country: ({ api }: LoadSources, route: RouteFor<'country'>) => loadCountry(api, route.code, route.year),
+  // The profile and the country's indicators, read together (an area without indicators shows the profile).
+  country: async ({ api }: LoadSources, route: RouteFor<'country'>) => {
+    const [profile, indicators] = await Promise.all([
+      loadCountry(api, route.code, route.year),
+      loadCountryIndicators(api, route.code).catch(() => undefined),
+    ]);
+    return { profile, indicators };
+  },
   compare: ({ api }: LoadSources, route: RouteFor<'compare'>) => loadCompare(api, route.codes, route.year),
   data: ({ api }: LoadSources) => loadCommon(api).then((common) => loadResultsIndex(api, common.rounds)),
   methodology: ({ api }: LoadSources) => loadMethodology(api),

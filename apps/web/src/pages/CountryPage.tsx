@@ -22,12 +22,27 @@ import {
   OVERALL,
   type CategoryClass,
 } from '../charts/category-scale.ts';
-import type { LocalizedText } from '@migov/server/api';
+import type { AreaIndicators, LocalizedText } from '@migov/server/api';
 import type { CountryData } from './public-data.ts';
 import { adviceFor, itemStrengths, relatedCommitments, toResponses } from './country-profile-state.ts';
 import { PublishedEvidenceList, type EvidenceHref } from './PublishedEvidenceList.tsx';
-import { CountryIndicatorsPanel } from './indicators/CountryIndicatorsPanel.tsx';
+import { CountryIndicatorsContext, CountryIndicatorsPanel } from './indicators/CountryIndicatorsPanel.tsx';
 import { ScrollBox } from '../app/ScrollBox.tsx';
+
+/**
+ * The profile with the country's indicators read with it, when they could be (the app's page: drawn
+ * on the server with its indicators, and taken over in the browser with the same); without them the
+ * panel reads them itself.
+ */
+export function CountryProfile({ data, indicators }: { data: CountryData; indicators: AreaIndicators | undefined }) {
+  return indicators ? (
+    <CountryIndicatorsContext.Provider value={indicators}>
+      <CountryPage data={data} />
+    </CountryIndicatorsContext.Provider>
+  ) : (
+    <CountryPage data={data} />
+  );
+}
 
 export function CountryPage({ data, evidenceHref }: { data: CountryData; evidenceHref?: EvidenceHref }) {
   const translator = useI18n();
