@@ -538,6 +538,7 @@ for (const dialect of dialectsFromArgs()) {
           rounds: load.rounds,
           cores: cpus().length,
           loadAverage: loadavg(),
+          node: process.version,
           migov,
           nginx: baseline,
           ...(floor ? { nodeFloorMsPer1000: floorMsPer1000, floorRuns } : {}),
@@ -574,4 +575,6 @@ for (const dialect of dialectsFromArgs()) {
   }
 }
 printTable(rows);
-process.stdout.write(`\nresults: ${writeResults('server-public-read', results)}\n`);
+// Node's own HTTP handling is most of a cached answer's cost, and it differs between Node versions.
+process.stdout.write(`\nNode ${process.version} (migov serve and the node:http floor run on it)\n`);
+process.stdout.write(`results: ${writeResults('server-public-read', results)}\n`);
