@@ -200,6 +200,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
  * in its console: the server's CSP must allow everything the app does.
  */
 export function failOnPageErrors(page: Page): void {
+  waitForTheAppOnEachVisit(page);
   page.on('pageerror', (error) => {
     throw error;
   });
@@ -207,6 +208,30 @@ export function failOnPageErrors(page: Page): void {
     if (/Content[- ]Security[- ]Policy/i.test(message.text()))
       throw new Error(`CSP violation on ${page.url()}: ${message.text()}`);
   });
+}
+
+/**
+ * A page drawn on the server is shown before the app has taken it over, and a control used in that
+ * moment does nothing (a reader sees the app answer a moment later). Tests act like a reader who
+ * waits: each `page.goto` returns once the app has taken the page over (the mark ClientApp sets), or
+ * at once for a page the app draws itself.
+ */
+function waitForTheAppOnEachVisit(page: Page): void {
+  const goto = page.goto.bind(page);
+  page.goto = async (...args: Parameters<Page['goto']>) => {
+    const response = await goto(...args);
+    await page.waitForFunction(
+      () => {
+        const { document } = globalThis as unknown as {
+          document: { getElementById(id: string): unknown; documentElement: { dataset: Record<string, string> } };
+        };
+        return document.getElementById('migov-page-data') === null || document.documentElement.dataset.app === 'ready';
+      },
+      undefined,
+      { polling: 100 },
+    );
+    return response;
+  };
 }
 
 /** A test's browser tab: a fresh context on demand (page errors and CSP violations fail the test), axe audits kept by name, sign-in through the form. */

@@ -225,6 +225,12 @@ export function ClientApp({ source }: { source: PageSource }) {
   }, [route.lang, translator.lang]);
 
   useEffect(() => {
+    // The app answers the reader from now on (a page drawn on the server is taken over): tests and
+    // styles may tell a drawn page from a live one by this mark.
+    document.documentElement.dataset.app = 'ready';
+  }, []);
+
+  useEffect(() => {
     const onPop = () => {
       setMoved(true);
       setRoute(currentRoute());
