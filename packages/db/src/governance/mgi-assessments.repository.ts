@@ -96,7 +96,10 @@ export interface MgiConsultationMember {
   createdBy?: string;
 }
 
-function toAssessment(db: MigovDatabase, row: Selectable<MgiAssessmentsTable>): MgiAssessment {
+/** The columns every read of an assessment maps alike (the list reads only these). */
+type SummaryRow = Omit<Selectable<MgiAssessmentsTable>, 'responses' | 'process' | 'created_at' | 'created_by'>;
+
+function toSummary(row: SummaryRow): MgiAssessmentSummary {
   return {
     id: row.id,
     jurisdiction: row.jurisdiction,
@@ -108,11 +111,17 @@ function toAssessment(db: MigovDatabase, row: Selectable<MgiAssessmentsTable>): 
     instrumentVersion: row.instrument_version,
     state: row.state as MgiProcessState,
     lockVersion: Number(row.lock_version),
+    updatedAt: readTimestamp(row.updated_at),
+  };
+}
+
+function toAssessment(db: MigovDatabase, row: Selectable<MgiAssessmentsTable>): MgiAssessment {
+  return {
+    ...toSummary(row),
     responses: readJson<Record<string, MgiAnswer>>(db.dialect, row.responses),
     process: readJson<MgiProcess>(db.dialect, row.process),
     createdAt: readTimestamp(row.created_at),
     ...(row.created_by ? { createdBy: row.created_by } : {}),
-    updatedAt: readTimestamp(row.updated_at),
   };
 }
 
@@ -317,19 +326,7 @@ export async function listMgiAssessmentSummaries(
     query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
   ]);
   return {
-    items: rows.map((row) => ({
-      id: row.id,
-      jurisdiction: row.jurisdiction,
-      jurisdictionName: row.jurisdiction_name,
-      level: row.level as MgiJurisdictionLevel,
-      year: Number(row.year),
-      roundKind: row.round_kind as MgiRoundKind,
-      instrument: row.instrument,
-      instrumentVersion: row.instrument_version,
-      state: row.state as MgiProcessState,
-      lockVersion: Number(row.lock_version),
-      updatedAt: readTimestamp(row.updated_at),
-    })),
+    items: rows.map(toSummary),
     total: readNumber(count.count),
     limit,
     offset,

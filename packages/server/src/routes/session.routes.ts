@@ -75,6 +75,16 @@ function tooManyFailures(wait: number): ApiError {
   );
 }
 
+/** The answer to a client address over its rate for one kind of request (`what`: "sign-in attempts", …). */
+function tooManyFromAddress(what: string, wait: number): ApiError {
+  return new ApiError(
+    'too-many-attempts',
+    `too many ${what} from this address; wait ${wait} s`,
+    { retryAfter: wait },
+    { 'retry-after': String(wait) },
+  );
+}
+
 /** Start a session for a user: cookie, CSRF token, audit. */
 async function startSession(
   context: AppContext,
@@ -132,6 +142,13 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   const oidc: OidcClient | undefined = context.config.oidc
     ? createOidcClient(context.config.oidc, undefined, context.shared)
     : undefined;
+  /**
+   * Count one request of a kind from a client address, at the sign-in rate per minute: the seconds to
+   * wait when the address is over it, else 0. Counted in one place for every process and instance of
+   * the server (cluster/shared-state.ts).
+   */
+  const waitForAddress = (kind: string, ip: string, now: Date): Promise<number> =>
+    context.shared.hitAttempt(`${kind}:${ip}`, context.config.signInPerIpPerMinute, 60_000, now.getTime());
 
   app.post(
     '/session',
@@ -149,13 +166,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { email, password } = request.body;
       const now = context.now();
-      // Counted in one place for every process of the server (cluster/shared-state.ts).
-      const retryAfter = await context.shared.hitAttempt(
-        `sign-in:${request.ip}`,
-        context.config.signInPerIpPerMinute,
-        60_000,
-        now.getTime(),
-      );
+      const retryAfter = await waitForAddress('sign-in', request.ip, now);
       if (retryAfter > 0) {
         await recordAudit(context.db, {
           action: 'sign-in.rate-limited',
@@ -163,12 +174,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
           targetId: request.ip,
           details: { email },
         });
-        throw new ApiError(
-          'too-many-attempts',
-          `too many sign-in attempts from this address; wait ${retryAfter} s`,
-          { retryAfter },
-          { 'retry-after': String(retryAfter) },
-        );
+        throw tooManyFromAddress('sign-in attempts', retryAfter);
       }
       // Failures are counted per email AND address, for known and unknown emails alike: the one guessing
       // waits, the owner signing in from elsewhere does not, and the answers never tell which emails exist.
@@ -471,19 +477,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     'if this address has an active account, a link to choose a new password is on its way by e-mail';
   /** Asking for and using reset links count together per client address, at the sign-in rate. */
   const limitPasswordResetsFrom = async (ip: string, now: Date): Promise<void> => {
-    const retryAfter = await context.shared.hitAttempt(
-      `password-reset:${ip}`,
-      context.config.signInPerIpPerMinute,
-      60_000,
-      now.getTime(),
-    );
-    if (retryAfter > 0)
-      throw new ApiError(
-        'too-many-attempts',
-        `too many requests from this address; wait ${retryAfter} s`,
-        { retryAfter },
-        { 'retry-after': String(retryAfter) },
-      );
+    const retryAfter = await waitForAddress('password-reset', ip, now);
+    if (retryAfter > 0) throw tooManyFromAddress('requests', retryAfter);
   };
   app.post(
     '/password-reset',
@@ -572,19 +567,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       // Counted before anything else, so a flood of starts stores nothing and costs no provider call.
-      const retryAfter = await context.shared.hitAttempt(
-        `oidc-login:${request.ip}`,
-        context.config.signInPerIpPerMinute,
-        60_000,
-        context.now().getTime(),
-      );
-      if (retryAfter > 0)
-        throw new ApiError(
-          'too-many-attempts',
-          `too many sign-in starts from this address; wait ${retryAfter} s`,
-          { retryAfter },
-          { 'retry-after': String(retryAfter) },
-        );
+      const retryAfter = await waitForAddress('oidc-login', request.ip, context.now());
+      if (retryAfter > 0) throw tooManyFromAddress('sign-in starts', retryAfter);
       if (!oidc)
         throw new ApiError(
           'oidc-not-configured',
