@@ -175,8 +175,25 @@ export interface UserFilters {
   page?: PageRequest;
 }
 
-/** Users ordered by email. */
-export async function listUsers(db: MigovDatabase, filters: UserFilters = {}): Promise<Page<User>> {
+/**
+ * How many matching users a page counts past its offset at most: past this, `total` says "at least
+ * this many" (`totalExact: false`). Counting every one of 50,000 users on each page cost more than
+ * reading the page; the count now stops where the page ends plus this many.
+ */
+export const USERS_COUNT_LIMIT = 1000;
+
+/** A page of users: `total` is exact up to the page's offset plus {@link USERS_COUNT_LIMIT}. */
+export interface UsersPage extends Page<User> {
+  /** Whether `total` is the exact number of matching users (false: at least that many, and more than the page reaches). */
+  totalExact: boolean;
+}
+
+/**
+ * Users ordered by email. The count stops at `offset + max(limit, USERS_COUNT_LIMIT)` matches, so it
+ * always reaches past the page (a pager knows whether another page follows) and costs what reading
+ * that far does, whatever the number of users.
+ */
+export async function listUsers(db: MigovDatabase, filters: UserFilters = {}): Promise<UsersPage> {
   const { limit, offset } = resolvePage(filters.page);
   let query = db.kysely.selectFrom('users');
   if (filters.status) query = query.where('status', '=', filters.status);
@@ -193,11 +210,27 @@ export async function listUsers(db: MigovDatabase, filters: UserFilters = {}): P
       ),
     );
   }
+  const countLimit = offset + Math.max(limit, USERS_COUNT_LIMIT);
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('email').limit(limit).offset(offset).execute(),
-    query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
+    db.kysely
+      .selectFrom(
+        query
+          .select('id')
+          .limit(countLimit + 1)
+          .as('counted'),
+      )
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toUser), total: readNumber(count.count), limit, offset };
+  const counted = readNumber(count.count);
+  return {
+    items: rows.map(toUser),
+    total: Math.min(counted, countLimit),
+    totalExact: counted <= countLimit,
+    limit,
+    offset,
+  };
 }
 
 /** Input of updateUser. */

@@ -1,8 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { SDG_10_7_2_V2019 } from '@migov/core';
-import { createAssessment, createRound, listObservations, recordAudit, type MigovDatabase } from '@migov/db';
+import {
+  createAssessment,
+  createRound,
+  listObservations,
+  recordAudit,
+  USERS_COUNT_LIMIT,
+  type MigovDatabase,
+} from '@migov/db';
 import { sharedData } from '../../../../test-support/shared-data.ts';
 import type { MigovApp } from '../app.ts';
 import {
@@ -188,6 +196,47 @@ describe.each(DIALECTS)('administration through the API (%s)', (dialect) => {
     );
     const users = await app.inject({ url: '/api/v1/users?search=analyst&limit=5', headers: { cookie: admin.cookie } });
     expect(users.json()).toMatchObject({ total: 1, limit: 5, offset: 0, items: [{ email: 'analyst@example.org' }] });
+  });
+
+  it(`answers users by page, total counted up to offset + ${USERS_COUNT_LIMIT} and said to be exact or not`, async () => {
+    const count = USERS_COUNT_LIMIT + 30;
+    const at = new Date().toISOString();
+    const rows = Array.from({ length: count }, (_, index) => ({
+      id: randomUUID(),
+      email: `listed-${String(index).padStart(4, '0')}@example.org`,
+      name: `Listed ${index}`,
+      status: 'active',
+      password_hash: null,
+      failed_sign_ins: 0,
+      created_at: at,
+      updated_at: at,
+    }));
+    for (let start = 0; start < count; start += 250)
+      await db.kysely
+        .insertInto('users')
+        .values(rows.slice(start, start + 250))
+        .execute();
+    const page = async (query: string) => {
+      const answer = await app.inject({ url: `/api/v1/users?${query}`, headers: { cookie: admin.cookie } });
+      expect(answer.statusCode, answer.body).toBe(200);
+      return answer.json<{ items: { email: string }[]; total: number; totalExact: boolean; offset: number }>();
+    };
+    const first = await page('search=listed-&limit=200');
+    expect(first).toMatchObject({ total: USERS_COUNT_LIMIT, totalExact: false, limit: 200, offset: 0 });
+    expect(first.items.map((user) => user.email)).toEqual(rows.slice(0, 200).map((row) => row.email));
+    const last = await page('search=listed-&limit=200&offset=1000');
+    expect(last).toMatchObject({ total: count, totalExact: true, offset: 1000 });
+    expect(last.items.map((user) => user.email)).toEqual(rows.slice(1000).map((row) => row.email));
+    // Exactly the limit, and fewer, are exact counts.
+    expect(await page('search=listed-0&limit=5')).toMatchObject({ total: USERS_COUNT_LIMIT, totalExact: true });
+    expect(await page('search=LISTED-1&limit=5')).toMatchObject({ total: 30, totalExact: true });
+    expect((await page('limit=1')).totalExact).toBe(false);
+    // A reader without user:manage gets no list, whatever its size.
+    await createTestUser(db, 'counter@example.org', [{ role: 'reviewer', scope: { kind: 'global' } }]);
+    const reviewer = await signIn(app, 'counter@example.org');
+    expect((await app.inject({ url: '/api/v1/users?limit=1', headers: { cookie: reviewer.cookie } })).statusCode).toBe(
+      403,
+    );
   });
 
   it('imports a published data file all or nothing', async () => {

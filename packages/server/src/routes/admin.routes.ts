@@ -33,6 +33,7 @@ import {
   revokeRole,
   saveInstrumentVersion,
   updateUser,
+  USERS_COUNT_LIMIT,
 } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import { roundSchema, roundView } from '../rounds/round-view.ts';
@@ -132,12 +133,18 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: ADMIN('user:manage'),
       schema: {
         tags: ['users'],
-        summary: 'Users',
+        summary: `Users, by e-mail address: total counts up to offset + ${USERS_COUNT_LIMIT} (totalExact false: at least that many)`,
         querystring: pageQuerySchema.extend({
           status: z.enum(['active', 'disabled']).optional(),
           search: z.string().max(100).optional(),
         }),
-        response: { 200: pageSchema(userSchema) },
+        response: {
+          200: pageSchema(userSchema).extend({
+            totalExact: z
+              .boolean()
+              .describe(`false: more than offset + ${USERS_COUNT_LIMIT} users match; total is a lower bound`),
+          }),
+        },
       },
     },
     async (request) => {
