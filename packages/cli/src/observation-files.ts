@@ -95,17 +95,6 @@ export async function readObservationFiles(
   return { observations: problems.length > 0 ? [] : observations, problems, skipped, notes, formats };
 }
 
-/** One line per problem: file:row: column "value": why. */
-export function formatProblem(problem: Problem): string {
-  const where = [problem.file, problem.row === undefined ? undefined : `row ${problem.row}`].filter(Boolean).join(':');
-  const what = problem.column
-    ? ` column ${problem.column}${problem.value === undefined ? '' : ` value "${problem.value}"`}`
-    : problem.value === undefined
-      ? ''
-      : ` value "${problem.value}"`;
-  return `${where}:${what} ${problem.message}`;
-}
-
 /** The UN name of an area, for exports. */
 export function areaName(m49: string): string | undefined {
   return defaultGeography.findArea(m49)?.name;

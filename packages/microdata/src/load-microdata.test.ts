@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, queryRows, type MicrodataSession } from './session.ts';
-import { formatProblem, loadMicrodata, MicrodataError } from './load-microdata.ts';
+import { formatProblem } from '@migov/core';
+import { loadMicrodata, MicrodataError } from './load-microdata.ts';
 import { parseSpec } from './spec.ts';
 import { sourceOf, tabulate } from './estimate.ts';
 import { createTempDir, DEFAULT_COLUMNS, person, writeCsv, type PersonRow } from '../test/files.ts';

@@ -6,7 +6,7 @@
  * file that failed validation.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Problem } from '@migov/core';
+import { formatProblem, type Problem } from '@migov/core';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { MicrodataSpec, Variable } from './spec.ts';
@@ -36,15 +36,6 @@ export class MicrodataError extends Error {
     this.problems = problems;
     this.total = total;
   }
-}
-
-/** `file: row 7, column "AGE", value "250": why`. CSV rows count as a spreadsheet shows them (header = row 1); Parquet rows are 1-based records. */
-export function formatProblem(problem: Problem): string {
-  const parts = [problem.file];
-  if (problem.row !== undefined) parts.push(`row ${problem.row}`);
-  if (problem.column !== undefined) parts.push(`column "${problem.column}"`);
-  if (problem.value !== undefined) parts.push(`value "${problem.value}"`);
-  return `${parts.join(', ')}: ${problem.message}`;
 }
 
 /** A validated microdata file, readable through the canonical view `view`. */

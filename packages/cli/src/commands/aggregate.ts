@@ -6,6 +6,7 @@ import {
   compareWithPublished,
   formatJson,
   formatPercent,
+  formatProblem,
   formatSdgCsv,
   formatSdmxCsv,
   formatSdmxMl,
@@ -17,7 +18,7 @@ import {
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
 import { writeOutput } from '../io.ts';
-import { areaName, formatProblem, readObservationFiles, resolveAreaOption } from '../observation-files.ts';
+import { areaName, readObservationFiles, resolveAreaOption } from '../observation-files.ts';
 
 export const AGGREGATE_FORMATS = ['sdg-csv', 'sdmx-csv', 'sdmx-ml', 'json', 'table'] as const;
 type AggregateFormat = (typeof AGGREGATE_FORMATS)[number];

@@ -14,6 +14,7 @@ import {
 } from '@migov/briefs';
 import { briefResults, ensureOfficialSnapshot } from '@migov/server';
 import {
+  formatProblem,
   GOVERNANCE_INSTRUMENTS,
   computeProfile,
   createInstrumentRegistry,
@@ -37,7 +38,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
 import { parseStructuredText, readInputFile, writeOutput } from '../io.ts';
-import { formatProblem, resolveAreaOption } from '../observation-files.ts';
+import { resolveAreaOption } from '../observation-files.ts';
 import { describeUrl, openDatabaseOption, resolveDatabaseUrl } from './db.ts';
 
 /** The output formats of a brief. */

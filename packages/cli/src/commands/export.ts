@@ -1,10 +1,10 @@
 // `migov export <files…>`: write SG_CPA_MIGRS / SG_CPA_MIGRP observations in the official exchange
 // formats (SDG API CSV, SDMX-CSV, SDMX-ML 2.1) or JSON. CSV cells are safe from formula injection.
-import { formatJson, formatSdgCsv, formatSdmxCsv, formatSdmxMl, type Observation } from '@migov/core';
+import { formatJson, formatProblem, formatSdgCsv, formatSdmxCsv, formatSdmxMl, type Observation } from '@migov/core';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
 import { writeOutput } from '../io.ts';
-import { areaName, formatProblem, readObservationFiles, resolveAreaOption } from '../observation-files.ts';
+import { areaName, readObservationFiles, resolveAreaOption } from '../observation-files.ts';
 
 export const EXPORT_FORMATS = ['sdg-csv', 'sdmx-csv', 'sdmx-ml', 'json'] as const;
 

@@ -188,7 +188,7 @@ describe('migov fetch', () => {
   it('imports nothing when the answer is invalid, and names the problem', async () => {
     const run = await runMigov(['fetch', '--base-url', `${base}/broken`, '--series', 'SG_CPA_MIGRS', '--dry-run']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/row 2: .*9/);
+    expect(run.stderr).toMatch(/, row 2, column "Value", value "9": SG_CPA_MIGRS values are the categories/);
   });
 
   it('says which address failed and why, with exit code 3', async () => {

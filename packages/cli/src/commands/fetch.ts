@@ -3,6 +3,7 @@
 // nothing). With --series: download those 10.7.2 series and import them as a file would be.
 import {
   defaultGeography,
+  formatProblem,
   readDdfSeries,
   readIndicatorDatasets,
   readObservations,
@@ -29,7 +30,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
 import { writeOutput } from '../io.ts';
-import { areaName, formatProblem } from '../observation-files.ts';
+import { areaName } from '../observation-files.ts';
 import { download, unDataRequest, UN_SOURCES, type UnSource } from '../un-data-sources.ts';
 
 interface FetchOptions {

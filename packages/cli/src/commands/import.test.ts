@@ -121,7 +121,9 @@ describe('migov import of national tables', () => {
     ]);
     const text = await runMigov(['import', '--dry-run', '--area', 'FRA', file]);
     expect(text.stderr).toContain(`${file}: open-sdg-long, 2 observation(s), 1 placeholder(s) skipped (not reported)`);
-    expect(text.stderr).toContain(`skipped: ${file}:row 4: column Valeur value ".." ".." marks a value not reported`);
+    expect(text.stderr).toContain(
+      `skipped: ${file}, row 4, column "Valeur", value "..": ".." marks a value not reported`,
+    );
   });
 
   it('refuses seven unnamed value columns with the mapping to save, and imports them with that mapping given to --labels', async () => {

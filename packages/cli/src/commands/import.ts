@@ -1,11 +1,11 @@
 // `migov import <files…>`: read published SDG 10.7.2 data in any supported format, validated,
 // all-or-nothing. With --dry-run nothing is stored and every problem is reported at once.
-import { formatJson, type Problem } from '@migov/core';
+import { formatJson, formatProblem, type Problem } from '@migov/core';
 import { createDatabase, DEFAULT_DATABASE_URL, importObservations } from '@migov/db';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
 import { createProgress, writeOutput } from '../io.ts';
-import { formatProblem, readObservationFiles } from '../observation-files.ts';
+import { readObservationFiles } from '../observation-files.ts';
 
 /** Skipped cells listed one by one before the rest are only counted. */
 const SKIPPED_LISTED = 20;

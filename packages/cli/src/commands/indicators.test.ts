@@ -187,7 +187,7 @@ describe('migov indicators', () => {
     ]);
     expect(run.stderr).toBe(`migov: ${path}: 2 problem(s); nothing was imported\n`);
     const text = await migov(['import', '--dry-run', path]);
-    expect(text.stderr).toContain(`${path}:row 2: column Value value "x" not a number`);
+    expect(text.stderr).toContain(`${path}, row 2, column "Value", value "x": not a number`);
   });
 
   it('writes validated datasets as neutralised CSV with --out', async () => {

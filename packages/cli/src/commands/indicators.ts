@@ -4,6 +4,7 @@ import {
   currentTitle,
   defaultGeography,
   formatIndicatorCsv,
+  formatProblem,
   getIndicator,
   IndicatorNotFoundError,
   listIndicators,
@@ -17,7 +18,7 @@ import { createDatabase, DEFAULT_DATABASE_URL, importIndicatorDatasets } from '@
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.ts';
 import { readInputFile, writeOutput } from '../io.ts';
-import { areaName, formatProblem, resolveAreaOption } from '../observation-files.ts';
+import { areaName, resolveAreaOption } from '../observation-files.ts';
 
 interface ImportOptions {
   dryRun?: boolean;

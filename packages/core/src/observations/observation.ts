@@ -77,6 +77,18 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * One line per problem, as the command line and microdata errors print it:
+ * `file, row 7, column "AGE", value "250": why`. Only the parts a problem has are named.
+ */
+export function formatProblem(problem: Problem): string {
+  const parts = [problem.file];
+  if (problem.row !== undefined) parts.push(`row ${problem.row}`);
+  if (problem.column !== undefined) parts.push(`column "${problem.column}"`);
+  if (problem.value !== undefined) parts.push(`value "${problem.value}"`);
+  return `${parts.join(', ')}: ${problem.message}`;
+}
+
 /** A precise complaint about a field of an edit or a record: which field, which value, why. */
 export interface FieldProblem {
   field: string;
