@@ -1,7 +1,7 @@
 // One benchmark run of the DuckDB implementation in its own process (so its peak RSS is its own):
 // validate and map the Parquet file, then three indicators by migratory status × sex × age group.
 // Usage: tsx duckdb-task.ts <file.parquet> [memoryLimit]; prints one JSON line.
-import { loadMicrodata, openSession, sourceOf, tabulate } from '../../packages/microdata/src/index.ts';
+import { loadMicrodata, openSession, sourceOf, tabulate } from '@migov/microdata';
 
 const [file, memoryLimit = '2GB'] = process.argv.slice(2);
 if (!file) throw new Error('usage: duckdb-task.ts <file.parquet> [memoryLimit]');

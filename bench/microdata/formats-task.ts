@@ -1,7 +1,7 @@
 // One import of a microdata file in its own process (so its peak RSS is its own): load and validate it
 // (for .sav and IPUMS: decode and stream into DuckDB), then NEET by migratory status × sex × age group.
 // Usage: tsx formats-task.ts <file> [memoryLimit]; prints one JSON line.
-import { loadMicrodata, openSession, sourceOf, tabulate } from '../../packages/microdata/src/index.ts';
+import { loadMicrodata, openSession, sourceOf, tabulate } from '@migov/microdata';
 
 const [file, memoryLimit = '2GB'] = process.argv.slice(2);
 if (!file) throw new Error('usage: formats-task.ts <file> [memoryLimit]');

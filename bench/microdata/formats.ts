@@ -12,17 +12,8 @@ import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  designForPersons,
-  openSession,
-  samplePersons,
-  writeSyntheticCensus,
-} from '../../packages/microdata/src/index.ts';
-import {
-  createIpumsWriter,
-  createSavWriter,
-  type TestColumn,
-} from '../../packages/microdata/test/statistical-files.ts';
+import { designForPersons, openSession, samplePersons, writeSyntheticCensus } from '@migov/microdata';
+import { createIpumsWriter, createSavWriter, type TestColumn } from '@migov/microdata/testing';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');

@@ -18,7 +18,7 @@ import {
   openSession,
   samplePersons,
   writeSyntheticCensus,
-} from '../../packages/microdata/src/index.ts';
+} from '@migov/microdata';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');

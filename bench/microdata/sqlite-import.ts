@@ -3,8 +3,8 @@
 // Usage: tsx sqlite-import.ts <file.parquet> <db.sqlite>; prints one JSON line.
 import Database from 'better-sqlite3';
 import { existsSync, rmSync } from 'node:fs';
-import { openSession } from '../../packages/microdata/src/index.ts';
-import { quoteLiteral } from '../../packages/microdata/src/sql.ts';
+import { openSession } from '@migov/microdata';
+import { quoteLiteral } from '@migov/microdata/sql';
 
 const [file, dbPath] = process.argv.slice(2);
 if (!file || !dbPath) throw new Error('usage: sqlite-import.ts <file.parquet> <db.sqlite>');

@@ -4,12 +4,7 @@
  * microdata layout (one temporary table of PSU totals per indicator, as DuckDB materializes it).
  */
 import type { Database } from 'better-sqlite3';
-import {
-  INDICATORS,
-  MIGRATORY_STATUS_DEFINITIONS,
-  ageGroupSql,
-  type RatioIndicator,
-} from '../../packages/microdata/src/index.ts';
+import { INDICATORS, MIGRATORY_STATUS_DEFINITIONS, ageGroupSql, type RatioIndicator } from '@migov/microdata';
 
 /** The canonical view over the imported table, as loadMicrodata derives it. */
 export const CANONICAL_VIEW_SQL = `CREATE VIEW microdata AS SELECT

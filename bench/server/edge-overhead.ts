@@ -7,12 +7,8 @@
  */
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  DEFAULT_CONNECTION_LIMITS,
-  applyConnectionLimits,
-  checkingIntervalMs,
-} from '../../packages/server/src/http/connection-limits.ts';
-import { guardListener } from '../../packages/server/src/http/last-resort.ts';
+import { DEFAULT_CONNECTION_LIMITS, applyConnectionLimits, checkingIntervalMs } from '@migov/server/connection-limits';
+import { guardListener } from '@migov/server/last-resort';
 
 const body = Buffer.from(
   JSON.stringify({

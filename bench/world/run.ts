@@ -23,8 +23,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findUserByEmail, getUser, listAssessments, setPasswordHash, type MigovDatabase } from '@migov/db';
 import { createApp, hashPassword, type MigovApp } from '@migov/server';
-import { buildAggregates } from '../../packages/server/src/public-data/published-data.ts';
-import { signIn, type SignedIn } from '../../packages/server/src/testing/test-app.ts';
+import { buildAggregates } from '@migov/server/published-data';
+import { signIn, type SignedIn } from '@migov/server/testing';
 import {
   dialectsFromArgs,
   numberArg,
