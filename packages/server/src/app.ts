@@ -35,7 +35,7 @@ import { API_PREFIX } from './http/api-prefix.ts';
 import { multipartTextGuard, textGuard } from './http/text-guard.ts';
 import { applyConnectionLimits, checkingIntervalMs } from './http/connection-limits.ts';
 import { answerClientError, guardListener } from './http/last-resort.ts';
-import { helmetOptions, webAppIndex } from './http/security-headers.ts';
+import { helmetOptions, installAnswerHeaders, webAppIndex } from './http/security-headers.ts';
 import { sessionCookieName } from './auth/session-cookie.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
@@ -165,6 +165,7 @@ export async function createApp(options: CreateAppOptions): Promise<MigovApp> {
       [LANDING_PAGE, webAppIndex(config.webRoot)].filter((page): page is string => page !== undefined),
     ),
   );
+  installAnswerHeaders(app);
   // The cookie parser's onRequest hook must run before the authentication hook.
   await app.register(cookie);
   const routes = installAccessControl(app);

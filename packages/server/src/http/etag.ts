@@ -63,6 +63,20 @@ export function gzipVariant(cached: CachedBody): GzipVariant | undefined {
 }
 
 /** Accept-Encoding values seen, and whether each accepts gzip (clients send a handful of distinct values). */
+/**
+ * A request header (its name in lower case) read from Node's raw list, repeated lines joined as Node
+ * joins them, without making `request.headers` (which Node builds from every header on first use).
+ */
+export function rawHeader(raw: readonly string[], name: string): string | undefined {
+  let value: string | undefined;
+  for (let index = 0; index + 1 < raw.length; index += 2) {
+    const field = raw[index]!;
+    if (field.length === name.length && field.toLowerCase() === name)
+      value = value === undefined ? raw[index + 1]! : `${value}, ${raw[index + 1]!}`;
+  }
+  return value;
+}
+
 const acceptsGzipByHeader = new Map<string, boolean>();
 
 /** Whether an Accept-Encoding header accepts gzip (RFC 9110: listed, or `*`, with a weight above 0). */
@@ -400,8 +414,9 @@ export class PublicBodyCache {
     if (!answer) return false;
     const started = this.onDirectAnswer ? process.hrtime.bigint() : 0n;
     this.directAnswers += 1;
-    const variant = answer.gzip && acceptsGzip(request.headers['accept-encoding']) ? answer.gzip : answer.identity;
-    const notModified = ifNoneMatchHits(request.headers['if-none-match'], variant.etag);
+    const variant =
+      answer.gzip && acceptsGzip(rawHeader(request.rawHeaders, 'accept-encoding')) ? answer.gzip : answer.identity;
+    const notModified = ifNoneMatchHits(rawHeader(request.rawHeaders, 'if-none-match'), variant.etag);
     if (notModified) response.writeHead(304, variant.notModified).end();
     else response.writeHead(200, variant.ok).end(variant.body);
     this.onDirectAnswer?.(answer.route, notModified ? 304 : 200, Number(process.hrtime.bigint() - started) / 1e9);

@@ -8,7 +8,7 @@ import type { MigovDatabase } from '@migov/db';
 import { createApp, type MigovApp } from '../app.ts';
 import { LANDING_PAGE } from '../routes/web.routes.ts';
 import { createTestDatabase } from '../testing/test-app.ts';
-import { inlineHashes } from './security-headers.ts';
+import { answersWithoutPage, DOCUMENT_ONLY_HEADERS, inlineHashes } from './security-headers.ts';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const FIRST_SCRIPT = "window.__first = fetch('/api/v1/rounds');";
@@ -32,6 +32,30 @@ describe('inlineHashes', () => {
   });
 });
 
+describe('answersWithoutPage', () => {
+  it('tells the API, health and metrics from pages and the API browser', () => {
+    for (const url of [
+      '/api/v1/rounds',
+      '/api/v1/rounds?year=2021',
+      '/api/v1',
+      '/api/v1/openapi.json',
+      '/health',
+      '/metrics',
+    ])
+      expect(answersWithoutPage(url), url).toBe(true);
+    for (const url of [
+      '/',
+      '/en/',
+      '/api/v1/docs',
+      '/api/v1/docs/static/index.html',
+      '/api/v10/rounds',
+      '/healthy',
+      '/health/x',
+    ])
+      expect(answersWithoutPage(url), url).toBe(false);
+  });
+});
+
 describe('security headers over loopback', () => {
   const folder = mkdtempSync(join(tmpdir(), 'migov-csp-'));
   const apps: MigovApp[] = [];
@@ -49,18 +73,10 @@ describe('security headers over loopback', () => {
     return app.listen({ host: '127.0.0.1', port: 0 });
   };
 
-  it('sends a strict CSP allowing the web app inline code by hash, and forbids framing, on pages, API answers, remembered answers and errors', async () => {
+  it('sends pages a strict CSP allowing the web app inline code by hash, and forbids framing', async () => {
     writeFileSync(join(folder, 'index.html'), INDEX);
     const url = await serve({ webRoot: folder });
-    for (const path of [
-      '/',
-      '/some/client/route',
-      '/api/v1/rounds',
-      '/api/v1/instruments',
-      '/api/v1/instruments',
-      '/api/v1/nothing',
-      '/api/v1/downloads/2019/csv?instrument=A',
-    ]) {
+    for (const path of ['/', '/some/client/route', '/fr/countries/MEX']) {
       const response = await fetch(`${url}${path}`);
       const csp = response.headers.get('content-security-policy');
       expect(csp, path).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
@@ -74,8 +90,41 @@ describe('security headers over loopback', () => {
       expect(response.headers.get('x-frame-options'), path).toBe('DENY');
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
       expect(response.headers.get('strict-transport-security'), path).toBeNull();
     }
+  });
+
+  it('sends answers that are not pages a policy that lets them load and run nothing, without the headers only documents read, remembered and compressed answers too', async () => {
+    writeFileSync(join(folder, 'index.html'), INDEX);
+    const url = await serve({ webRoot: folder, publicUrl: 'https://migov.example.org' });
+    const paths = [
+      '/api/v1/rounds',
+      '/api/v1/instruments',
+      '/api/v1/instruments', // remembered by now
+      '/api/v1/instruments?x=1',
+      '/api/v1/nothing',
+      '/api/v1',
+      '/api/v1/downloads/2019/csv?instrument=A',
+      '/api/v1/openapi.json',
+      '/health',
+      '/ready',
+    ];
+    for (const gzip of [false, true])
+      for (const path of paths) {
+        const response = await fetch(`${url}${path}`, { headers: gzip ? { 'accept-encoding': 'gzip' } : {} });
+        expect(response.headers.get('content-type'), path).not.toMatch(/html/);
+        expect(response.headers.get('content-security-policy'), path).toBe(
+          "default-src 'none'; frame-ancestors 'none'",
+        );
+        expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+        expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+        expect(response.headers.get('cross-origin-resource-policy'), path).toBe('same-origin');
+        expect(response.headers.get('strict-transport-security'), path).toBe('max-age=31536000; includeSubDomains');
+        for (const name of DOCUMENT_ONLY_HEADERS) expect(response.headers.get(name), `${path} ${name}`).toBeNull();
+      }
+    // Some of them came from the remembered answers sent before the framework.
+    expect(apps.at(-1)!.migov.publicCache.directAnswers).toBeGreaterThan(0);
   });
 
   it('allows the landing page its inline style, and asks for https only behind an https public URL', async () => {

@@ -4,11 +4,18 @@
  * https. Scripts and styles load from this origin only; the few inline ones a page of this server
  * carries are allowed by their SHA-256 hash, computed when the app starts from the HTML it will
  * serve (the built web app's index.html, the landing page), so no 'unsafe-inline' is needed.
+ *
+ * Answers that are not pages (the API's JSON, problem answers, downloads, health and metrics) carry
+ * the headers that protect any answer (OWASP's REST Security Cheat Sheet) and none of those that only
+ * mean something on a document: `default-src 'none'` (nothing an answer could hold runs or loads),
+ * no framing, no MIME sniffing, same-origin resource policy, HSTS behind https (decision 0414).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyHelmetOptions } from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import { API_PREFIX } from './api-prefix.ts';
 
 /** The CSP hash sources ('sha256-…') of the inline scripts and styles of an HTML page. */
 export function inlineHashes(html: string): { scripts: string[]; styles: string[] } {
@@ -67,4 +74,43 @@ export function helmetOptions(publicUrl: string, pages: readonly string[]): Fast
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   };
+}
+
+/** The Content-Security-Policy of an answer that is not a page: it may load, run and be framed by nothing. */
+export const ANSWER_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** Headers helmet sets that only a document rendered by a browser reads (an HTML page and what it opens). */
+export const DOCUMENT_ONLY_HEADERS = [
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+] as const;
+
+/** The API browser's pages (HTML) sit under the API prefix too. */
+const API_BROWSER = `${API_PREFIX}/docs`;
+const NOT_PAGES = ['/health', '/ready', '/metrics'];
+
+/** Whether the answer to a URL is never a page: the API (but its browser), health and metrics. */
+export function answersWithoutPage(url: string): boolean {
+  const path = url.split('?', 1)[0]!;
+  if (path.startsWith(`${API_PREFIX}/`)) return !(path === API_BROWSER || path.startsWith(`${API_BROWSER}/`));
+  return path === API_PREFIX || NOT_PAGES.includes(path);
+}
+
+/**
+ * After helmet's hook: answers that are not pages get the answer policy instead of the pages' one,
+ * and lose the document-only headers (remembered public answers are made from these headers too).
+ */
+export function installAnswerHeaders(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    if (answersWithoutPage(request.url)) {
+      for (const name of DOCUMENT_ONLY_HEADERS) reply.removeHeader(name);
+      void reply.header('content-security-policy', ANSWER_CONTENT_SECURITY_POLICY);
+    }
+    done();
+  });
 }
