@@ -77,7 +77,7 @@ export function helmetOptions(publicUrl: string, pages: readonly string[]): Fast
 }
 
 /** The Content-Security-Policy of an answer that is not a page: it may load, run and be framed by nothing. */
-export const ANSWER_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+const ANSWER_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /** Headers helmet sets that only a document rendered by a browser reads (an HTML page and what it opens). */
 export const DOCUMENT_ONLY_HEADERS = [
