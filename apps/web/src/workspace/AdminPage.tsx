@@ -1,6 +1,6 @@
 /* @jsxRuntime automatic */
 /** Administration: onboarding (invitations, the e-mail outbox), users and roles, rounds, instruments (upload and validate), groups. National coordinators see onboarding only. */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { ErrorMessage, Loading } from '../app/shared.tsx';
@@ -28,14 +28,14 @@ export function AdminPage() {
       const offers = await getJson<OnboardingOffers>(api, '/invitations/offers');
       if (!offers.manageUsers) return { offers };
       const [users, rounds, instruments, areas] = await Promise.all([
-        getJson<Page<User>>(api, '/users?limit=200'),
+        getJson<UsersPage>(api, usersPath(0)),
         getJson<{ items: Round[] }>(api, '/rounds'),
         getJson<{ items: InstrumentSummary[] }>(api, '/instruments'),
         getJson<Page<AreaSummary>>(api, '/areas?limit=500'),
       ]);
       return {
         offers,
-        users: users.items,
+        users,
         rounds: rounds.items,
         instruments: instruments.items,
         groups: areas.items.filter((area) => area.kind !== 'country'),
@@ -89,33 +89,7 @@ export function AdminPage() {
       {message ? <p role="status">{message}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
       <OnboardingPanel offers={data.offers} />
-      <section className="section" aria-labelledby="admin-users">
-        <h2 id="admin-users">{t('admin.users')}</h2>
-        <ScrollBox label={t('admin.users')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.name')}</th>
-                <th scope="col">{t('signIn.email')}</th>
-                <th scope="col">{t('admin.status')}</th>
-                <th scope="col">{t('admin.roles')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.users.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row">{user.name}</th>
-                  <td>{user.email}</td>
-                  <td>{t('admin.userStatus', { status: user.status })}</td>
-                  <td>
-                    <UserRoles userId={user.id} name={user.name} roles={roles} onError={setError} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
-      </section>
+      <UsersSection firstPage={data.users} roles={roles} onError={setError} />
       <RoundsAdmin rounds={data.rounds} instruments={data.instruments} onError={setError} />
       <section className="section" aria-labelledby="admin-instruments">
         <h2 id="admin-instruments">{t('admin.instruments')}</h2>
@@ -149,6 +123,115 @@ export function AdminPage() {
         </ul>
       </section>
     </>
+  );
+}
+
+/** A page of users: `total` is exact when `totalExact`, else at least that many (the server stops counting). */
+type UsersPage = Page<User> & { totalExact: boolean };
+
+/** Users per page of the administration page. */
+const USERS_PER_PAGE = 200;
+
+function usersPath(offset: number): string {
+  return `/users?limit=${USERS_PER_PAGE}&offset=${offset}`;
+}
+
+/**
+ * Users and roles, a page at a time: which users are shown of how many ("more than 1,000" when the
+ * server stopped counting), and the pages before and after. The page shown stays while the next
+ * loads, so the pager keeps its place and focus.
+ */
+function UsersSection({
+  firstPage,
+  roles,
+  onError,
+}: {
+  firstPage: UsersPage;
+  roles: readonly Role[];
+  onError: (error: unknown) => void;
+}) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const [offset, setOffset] = useState(0);
+  const state = useLoad(() => getJson<UsersPage>(api, usersPath(offset)), String(offset), firstPage);
+  const shown = useRef(firstPage);
+  if (state.status === 'ready') shown.current = state.data;
+  const page = shown.current;
+  const more = !page.totalExact || page.offset + page.limit < page.total;
+  // A button that reached the first or last page is disabled: focus goes to the other, not to the page's top.
+  const previous = useRef<HTMLButtonElement>(null);
+  const next = useRef<HTMLButtonElement>(null);
+  const clicked = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    if (!clicked.current?.disabled) return;
+    (clicked.current === next.current ? previous : next).current?.focus();
+    clicked.current = null;
+  }, [page]);
+  const range = {
+    from: page.items.length === 0 ? 0 : page.offset + 1,
+    to: page.offset + page.items.length,
+    total: page.total,
+  };
+  return (
+    <section className="section" aria-labelledby="admin-users" aria-busy={state.status === 'loading'}>
+      <h2 id="admin-users">{t('admin.users')}</h2>
+      <p aria-live="polite" data-testid="users-range">
+        {t(page.totalExact ? 'admin.usersRange' : 'admin.usersRangeAtLeast', range)}
+      </p>
+      {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={state.reload} /> : null}
+      <ScrollBox label={t('admin.users')}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.name')}</th>
+              <th scope="col">{t('signIn.email')}</th>
+              <th scope="col">{t('admin.status')}</th>
+              <th scope="col">{t('admin.roles')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">{user.name}</th>
+                <td>{user.email}</td>
+                <td>{t('admin.userStatus', { status: user.status })}</td>
+                <td>
+                  <UserRoles userId={user.id} name={user.name} roles={roles} onError={onError} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
+      {page.offset > 0 || more ? (
+        <nav className="buttons" aria-label={t('admin.usersPages')}>
+          <button
+            type="button"
+            className="secondary"
+            ref={previous}
+            disabled={page.offset === 0}
+            onClick={(event) => {
+              clicked.current = event.currentTarget;
+              setOffset(Math.max(0, page.offset - USERS_PER_PAGE));
+            }}
+          >
+            {t('admin.previousPage')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            ref={next}
+            disabled={!more}
+            onClick={(event) => {
+              clicked.current = event.currentTarget;
+              setOffset(page.offset + USERS_PER_PAGE);
+            }}
+          >
+            {t('admin.nextPage')}
+          </button>
+        </nav>
+      ) : null}
+    </section>
   );
 }
 

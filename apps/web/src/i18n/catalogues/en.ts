@@ -605,6 +605,11 @@ export const en = {
     '{kind, select, world {world} region {region} sub_region {sub-region} intermediate_region {intermediate region} sdg_region {SDG region} development_group {development group} development_region {development region} other {{kind}}}',
   'admin.scopeGlobal': 'global',
   'admin.scopeHint': '484, 419, global',
+  'admin.usersRange': '{from, number}–{to, number} of {total, plural, one {# user} other {# users}}',
+  'admin.usersRangeAtLeast': '{from, number}–{to, number} of more than {total, plural, one {# user} other {# users}}',
+  'admin.usersPages': 'Pages of users',
+  'admin.previousPage': 'Previous page',
+  'admin.nextPage': 'Next page',
   'series.description':
     '{series, select, SG_CPA_MIGRS {Countries with migration policies to facilitate orderly, safe, regular and responsible migration and mobility of people, by policy domain (1 = Requires further progress; 2 = Partially meets; 3 = Meets; 4 = Fully meets)} SG_CPA_MIGRP {Proportion of countries with migration policies to facilitate orderly, safe, regular and responsible migration and mobility of people, by policy domain (%)} SL_EMP_FTLINJUR {Fatal occupational injuries among employees, by sex and migrant status (per 100,000 employees)} SL_EMP_INJUR {Non-fatal occupational injuries among employees, by sex and migrant status (per 100,000 employees)} SL_LBR_NTLCPL {Level of national compliance with labour rights (freedom of association and collective bargaining) based on International Labour Organization (ILO) textual sources and national legislation} SM_DTH_MIGR {Total deaths and disappearances recorded during migration (number)} SM_POP_REFG_OR {Number of refugees per 100,000 population, by country of origin (per 100,000 population)} SI_RMT_COST {Average remittance costs of sending $200 to a receiving country as a proportion of the amount remitted (%)} BX_TRF_PWKR {Volume of remittances (in United States dollars) as a proportion of total GDP (%)} other {}}',
   'form.translationSource': 'Official translation of the questionnaire: {source}.',

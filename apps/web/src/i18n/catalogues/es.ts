@@ -621,6 +621,12 @@ export const es: Record<MessageKey, string> = {
     '{kind, select, world {mundo} region {región} sub_region {subregión} intermediate_region {región intermedia} sdg_region {región de los ODS} development_group {grupo de desarrollo} development_region {región de desarrollo} other {{kind}}}',
   'admin.scopeGlobal': 'mundial',
   'admin.scopeHint': '484, 419, mundial',
+  'admin.usersRange': '{from, number}–{to, number} de {total, plural, one {# usuario} other {# usuarios}}',
+  'admin.usersRangeAtLeast':
+    '{from, number}–{to, number} de más de {total, plural, one {# usuario} other {# usuarios}}',
+  'admin.usersPages': 'Páginas de usuarios',
+  'admin.previousPage': 'Página anterior',
+  'admin.nextPage': 'Página siguiente',
   'series.description':
     '{series, select, SG_CPA_MIGRS {Países con políticas migratorias que facilitan la migración y la movilidad ordenadas, seguras, regulares y responsables de las personas, por ámbito de política (1 = Requiere más avances; 2 = Cumple parcialmente; 3 = Cumple; 4 = Cumple plenamente)} SG_CPA_MIGRP {Proporción de países con políticas migratorias que facilitan la migración y la movilidad ordenadas, seguras, regulares y responsables de las personas, por ámbito de política (%)} SL_EMP_FTLINJUR {Lesiones ocupacionales mortales entre los empleados, por sexo y situación migratoria (por cada 100.000 empleados)} SL_EMP_INJUR {Lesiones ocupacionales no mortales entre los empleados, por sexo y situación migratoria (por cada 100.000 empleados)} SL_LBR_NTLCPL {Nivel de cumplimiento nacional de los derechos laborales (libertad de asociación y negociación colectiva) según las fuentes textuales de la Organización Internacional del Trabajo (OIT) y la legislación nacional} SM_DTH_MIGR {Total de muertes y desapariciones registradas durante la migración (número)} SM_POP_REFG_OR {Número de refugiados por cada 100.000 habitantes, por país de origen (por cada 100.000 habitantes)} SI_RMT_COST {Costo medio de enviar 200 dólares a un país receptor, como proporción del monto remitido (%)} BX_TRF_PWKR {Volumen de las remesas (en dólares de los Estados Unidos) como proporción del PIB total (%)} other {}}',
   'form.translationSource': 'Traducción oficial del cuestionario: {source}.',

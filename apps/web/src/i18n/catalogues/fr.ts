@@ -626,6 +626,12 @@ export const fr: Record<MessageKey, string> = {
     '{kind, select, world {monde} region {région} sub_region {sous-région} intermediate_region {région intermédiaire} sdg_region {région ODD} development_group {groupe de développement} development_region {région de développement} other {{kind}}}',
   'admin.scopeGlobal': 'mondial',
   'admin.scopeHint': '484, 419, mondial',
+  'admin.usersRange': '{from, number}–{to, number} sur {total, plural, one {# utilisateur} other {# utilisateurs}}',
+  'admin.usersRangeAtLeast':
+    '{from, number}–{to, number} sur plus de {total, plural, one {# utilisateur} other {# utilisateurs}}',
+  'admin.usersPages': 'Pages des utilisateurs',
+  'admin.previousPage': 'Page précédente',
+  'admin.nextPage': 'Page suivante',
   'series.description':
     '{series, select, SG_CPA_MIGRS {Pays dotés de politiques migratoires visant à faciliter la migration et la mobilité de façon ordonnée, sûre, régulière et responsable, par domaine d’action (1 = Nécessite des progrès supplémentaires ; 2 = Satisfait partiellement ; 3 = Satisfait ; 4 = Satisfait pleinement)} SG_CPA_MIGRP {Proportion de pays dotés de politiques migratoires visant à faciliter la migration et la mobilité de façon ordonnée, sûre, régulière et responsable, par domaine d’action (%)} SL_EMP_FTLINJUR {Accidents du travail mortels chez les salariés, par sexe et statut migratoire (pour 100 000 salariés)} SL_EMP_INJUR {Accidents du travail non mortels chez les salariés, par sexe et statut migratoire (pour 100 000 salariés)} SL_LBR_NTLCPL {Niveau de respect des droits du travail (liberté d’association et négociation collective) au niveau national, d’après les textes de l’Organisation internationale du Travail (OIT) et la législation nationale} SM_DTH_MIGR {Nombre total de décès et de disparitions enregistrés au cours de la migration (nombre)} SM_POP_REFG_OR {Nombre de réfugiés pour 100 000 habitants, par pays d’origine (pour 100 000 habitants)} SI_RMT_COST {Coût moyen de l’envoi de 200 dollars vers un pays destinataire, en proportion du montant transféré (%)} BX_TRF_PWKR {Volume des envois de fonds (en dollars des États-Unis) en proportion du PIB total (%)} other {}}',
   'form.translationSource': 'Traduction officielle du questionnaire : {source}.',

@@ -590,6 +590,11 @@ export const zh: Record<MessageKey, string> = {
     '{kind, select, world {世界} region {区域} sub_region {次区域} intermediate_region {中间区域} sdg_region {可持续发展目标区域} development_group {发展组别} development_region {发展区域} other {{kind}}}',
   'admin.scopeGlobal': '全球',
   'admin.scopeHint': '484、419、全球',
+  'admin.usersRange': '第 {from, number}–{to, number} 名，共 {total, number} 名用户',
+  'admin.usersRangeAtLeast': '第 {from, number}–{to, number} 名，共超过 {total, number} 名用户',
+  'admin.usersPages': '用户分页',
+  'admin.previousPage': '上一页',
+  'admin.nextPage': '下一页',
   'series.description':
     '{series, select, SG_CPA_MIGRS {制定移民政策以促进有序、安全、正常和负责任的移民和人员流动的国家，按政策领域分列（1 = 需进一步改进；2 = 部分达到；3 = 达到；4 = 完全达到）} SG_CPA_MIGRP {制定移民政策以促进有序、安全、正常和负责任的移民和人员流动的国家所占比例，按政策领域分列（%）} SL_EMP_FTLINJUR {雇员中的致命职业伤害，按性别和移民身份分列（每10万名雇员）} SL_EMP_INJUR {雇员中的非致命职业伤害，按性别和移民身份分列（每10万名雇员）} SL_LBR_NTLCPL {根据国际劳工组织文本资料和国家立法得出的国家对劳工权利（结社自由和集体谈判）的遵守程度} SM_DTH_MIGR {移民过程中记录的死亡和失踪总数（人数）} SM_POP_REFG_OR {每10万人口中的难民人数，按原籍国分列（每10万人口）} SI_RMT_COST {向接收国汇款200美元的平均成本占汇款额的比例（%）} BX_TRF_PWKR {汇款额（以美元计）占国内生产总值总额的比例（%）} other {}}',
   'form.translationSource': '问卷的正式译本：{source}。',
