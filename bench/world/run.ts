@@ -15,7 +15,7 @@
  * its time projected from its rate.
  *
  * Run: npx tsx bench/world/run.ts [--dialect sqlite|postgres] [--seed 2019] [--scale 1] [--runs 15] [--no-publish] [--publish-limit 240]
- * (`--publish-only` times `migov publish` alone.)
+ * (`--publish-only` times `migov publish` alone; `--only <text>` times only the operations whose name contains it, e.g. `--only /users`.)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -40,6 +40,8 @@ const SEED = numberArg('seed', 2019);
 const SCALE = Math.min(1, numberArg('scale', 1));
 const PUBLISH = !process.argv.includes('--no-publish');
 const PUBLISH_ONLY = process.argv.includes('--publish-only');
+/** `--only <text>`: the operations whose name contains the text. */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 /** A round published on both databases. */
 const YEAR = 2021;
 const PASSWORD = 'world bench password for every role';
@@ -321,7 +323,7 @@ for (const dialect of dialectsFromArgs()) {
     }),
   ];
   try {
-    for (const operation of PUBLISH_ONLY ? [] : OPERATIONS) {
+    for (const operation of PUBLISH_ONLY ? [] : OPERATIONS.filter((entry) => !ONLY || entry.name.includes(ONLY))) {
       // Warm both (JIT, prepared statements), then alternate so the machine's load hits both alike.
       for (const entry of sides) await operation.run(entry, 0);
       const times: Record<Side['name'], number[]> = { demo: [], world: [] };
