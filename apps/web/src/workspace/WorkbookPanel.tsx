@@ -40,7 +40,8 @@ export function WorkbookPanel({
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
-  const href = `/api/v1/assessments/${encodeURIComponent(assessmentId)}/workbook`;
+  // The template speaks the form's language.
+  const href = `/api/v1/assessments/${encodeURIComponent(assessmentId)}/workbook?lang=${translator.lang}`;
 
   const upload = async () => {
     const file = input.current?.files?.[0];

@@ -20,18 +20,22 @@ import { formatDateTime, formatDay, isolate, MAIL_TEXTS, type NoticeAction, type
 
 export type { NoticeAction } from './mail-texts.ts';
 
+/** The name of an area in a language: the country's name as ICU has it, else the UN's English name. */
+export function areaNameIn(area: { name: string; alpha2?: string | undefined }, language: Language): string {
+  if (language === 'en' || !area.alpha2) return area.name;
+  try {
+    return new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(area.alpha2) ?? area.name;
+  } catch {
+    // An ICU without the language's region names: the UN's English name.
+    return area.name;
+  }
+}
+
 /** A jurisdiction or group in words, in a language: its name (the UN's in English) and code, or the code. */
 function placeName(code: string, geography: Geography, language: Language = 'en'): string {
   const area = geography.findArea(code.split('-')[0] ?? code);
   if (!area) return code;
-  let name = area.name;
-  if (language !== 'en' && area.alpha2) {
-    try {
-      name = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(area.alpha2) ?? area.name;
-    } catch {
-      // An ICU without the language's region names: the UN's English name.
-    }
-  }
+  const name = areaNameIn(area, language);
   return code.includes('-') ? `${code} (${name})` : `${name} (${code})`;
 }
 

@@ -1,11 +1,14 @@
 /** Excel templates of an assessment: download, fill in offline, upload back (validated cell by cell; all or nothing). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LANGUAGES } from '@migov/core';
 import { fileAnswer } from '../public-data/public-answers.schema.ts';
 import { getAssessment, recordAudit, saveResponses } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import { onAssessment } from '../assessments/assessment-access.ts';
 import { buildAssessmentWorkbook } from '../templates/assessment-workbook.ts';
+import { requestedLanguage } from '../templates/workbook-texts.ts';
+import { areaNameIn } from '../mail/notices.ts';
 import { parsingPool, parsingProblem } from '../parsing/app-parsing.ts';
 import { idParams, requirePrincipal, versionEtag } from '../http/route-kit.ts';
 import { attachmentDisposition } from '../http/attachment.ts';
@@ -39,7 +42,12 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['templates'],
         summary: 'Download the Excel template of an assessment, pre-filled with the current answers and comments',
+        description:
+          "Its instructions, headers and notes are in the language asked for: `lang`, else the Accept-Language header's first of the six UN languages, else English (Arabic reads right to left). The instrument's texts are in its official translation where there is one, else in English. A template in any language uploads back.",
         params: idParams,
+        querystring: z.object({
+          lang: z.enum(LANGUAGES).optional().describe("the template's language: the web form's own"),
+        }),
         response: {
           200: fileAnswer(
             'The Excel workbook (an attachment)',
@@ -50,8 +58,10 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const assessment = await getAssessment(context.db, request.params.id);
-      const name = context.geography.findArea(assessment.jurisdiction)?.name ?? assessment.jurisdiction;
-      const bytes = await buildAssessmentWorkbook(instrumentOf(assessment), assessment, name);
+      const language = requestedLanguage(request.query.lang, request.headers['accept-language']);
+      const area = context.geography.findArea(assessment.jurisdiction);
+      const name = area ? areaNameIn(area, language) : assessment.jurisdiction;
+      const bytes = await buildAssessmentWorkbook(instrumentOf(assessment), assessment, name, language);
       await recordAudit(context.db, {
         actorId: requirePrincipal(request).userId,
         action: 'workbook.export',

@@ -13,9 +13,31 @@ import {
   type SignedIn,
 } from '../testing/test-app.ts';
 import { buildAssessmentWorkbook, readAssessmentWorkbook, RESPONSES_SHEET, toCellText } from './assessment-workbook.ts';
+import { requestedLanguage, WORKBOOK_TEXTS } from './workbook-texts.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ITEMS = SDG_10_7_2_V2019.domains.flatMap((domain) => domain.items.map((item) => item.id));
+
+/**
+ * Fill a template as a person would: each answer from the cell's own drop-down (the option at
+ * `pick(row)` of the range its validation names on the Options sheet), a comment on every third row.
+ */
+async function fillFromDropDowns(bytes: Buffer, pick: (row: number) => number): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const options = book.getWorksheet('Options')!;
+  const sheet = book.getWorksheet(RESPONSES_SHEET)!;
+  for (let row = 2; row <= sheet.rowCount; row += 1) {
+    const range = /^Options!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(
+      sheet.getCell(row, 4).dataValidation!.formulae![0],
+    )!;
+    const [, column, first, last] = range as unknown as [string, string, string, string];
+    const count = Number(last) - Number(first) + 1;
+    sheet.getCell(row, 4).value = String(options.getCell(`${column}${Number(first) + (pick(row) % count)}`).value);
+    if (row % 3 === 0) sheet.getCell(row, 5).value = `source ${row}`;
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
 
 async function editWorkbook(bytes: Buffer, edit: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -110,6 +132,139 @@ describe.each(DIALECTS)('the Excel template of an assessment (%s)', (dialect) =>
     expect((await getAssessment(db, empty.id)).responses).toEqual(filled.responses);
     const audit = await listAudit(db, { filters: { targetId: filled.id }, page: { limit: 10 } });
     expect(audit.items.map((entry) => entry.action)).toContain('workbook.export');
+  });
+
+  /** A new round of the focal point's country, for a template of its own. */
+  const newAssessment = async (year: number) =>
+    createAssessment(
+      db,
+      {
+        jurisdiction: '276',
+        roundId: (
+          await createRound(db, {
+            year,
+            instrument: 'sdg-10-7-2',
+            version: '2019',
+            opensOn: `${year}-01-01`,
+            closesOn: `${year}-12-31`,
+          })
+        ).id,
+      },
+      null,
+    );
+
+  it('gives the same answers from a template filled in French or Arabic as from the English one', async () => {
+    const assessment = await newAssessment(2027);
+    const pick = (row: number) => (row * 7) % 5;
+    const read = async (lang: string) => {
+      const download = await app.inject({
+        url: `/api/v1/assessments/${assessment.id}/workbook?lang=${lang}`,
+        headers: { cookie: focalPoint.cookie },
+      });
+      expect(download.statusCode, download.body).toBe(200);
+      return readAssessmentWorkbook(SDG_10_7_2_V2019, assessment, await fillFromDropDowns(download.rawPayload, pick));
+    };
+    const english = await read('en');
+    expect(english.ok && english.changes).toHaveLength(ITEMS.length);
+    // Both kinds of scale, and comments, are in what the templates carry.
+    expect(english.ok && new Set(english.changes.map((change) => change.optionId))).toEqual(
+      new Set(['yes-regardless', 'yes-legal-only', 'no', 'yes']),
+    );
+    expect(await read('fr')).toEqual(english);
+    expect(await read('ar')).toEqual(english);
+
+    // Uploaded, the Arabic one saves them all.
+    const arabic = await app.inject({
+      url: `/api/v1/assessments/${assessment.id}/workbook?lang=ar`,
+      headers: { cookie: focalPoint.cookie },
+    });
+    const upload = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/assessments/${assessment.id}/workbook`,
+      headers: asUser(focalPoint, { 'content-type': XLSX }),
+      payload: await fillFromDropDowns(arabic.rawPayload, pick),
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
+    expect(upload.json().changed).toBe(ITEMS.length);
+
+    // An answer typed in another language than the template's is still one of the options.
+    const mixed = await editWorkbook(
+      await buildAssessmentWorkbook(SDG_10_7_2_V2019, assessment, 'Germany', 'en'),
+      (sheet) => {
+        sheet.getCell('D2').value = 'Oui, quel que soit le statut migratoire';
+        sheet.getCell('D3').value = 'Non';
+      },
+    );
+    const readMixed = await readAssessmentWorkbook(SDG_10_7_2_V2019, await getAssessment(db, assessment.id), mixed);
+    expect(readMixed.ok, JSON.stringify(readMixed)).toBe(true);
+  });
+
+  it('speaks the language asked for in its instructions, headers, options and notes, Arabic right to left', async () => {
+    const assessment = await newAssessment(2028);
+    const open = async (query: string, headers: Record<string, string> = {}) => {
+      const download = await app.inject({
+        url: `/api/v1/assessments/${assessment.id}/workbook${query}`,
+        headers: { cookie: focalPoint.cookie, ...headers },
+      });
+      expect(download.statusCode, download.body).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(download.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet(RESPONSES_SHEET)!;
+      const instructions = book.getWorksheet('Instructions')!;
+      return {
+        header: (sheet.getRow(1).values as unknown[]).slice(1),
+        lines: instructions.getColumn(1).values.slice(1).map(String),
+        options: book.getWorksheet('Options')!.getColumn(1).values.slice(2).map(String),
+        note: [sheet.getCell('D2').dataValidation?.errorTitle, sheet.getCell('D2').dataValidation?.error],
+        domain: String(sheet.getCell('A2').value),
+        rightToLeft: [sheet.views[0]?.rightToLeft ?? false, instructions.views[0]?.rightToLeft ?? false],
+      };
+    };
+    const french = await open('?lang=fr');
+    expect(french.header).toEqual(['Domaine', 'N°', 'Question', 'Réponse', 'Commentaire']);
+    expect(french.lines[0]).toContain('Nombre de pays ayant mis en place des politiques migratoires');
+    expect(french.lines[1]).toBe('Juridiction : Allemagne (276) · Cycle 2028 · Instrument sdg-10-7-2@2019');
+    expect(french.lines[3]).toContain('Sur la feuille « Responses », choisissez une réponse');
+    expect(french.lines[6]).toContain(`version de verrouillage ${assessment.lockVersion}`);
+    expect(french.options).toEqual([
+      'Oui, quel que soit le statut migratoire',
+      'Oui, uniquement pour les personnes en situation régulière',
+      'Non',
+    ]);
+    expect(french.note).toEqual(['Option inconnue', 'Choisissez l’une des options de la liste.']);
+    expect(french.domain).toBe('Droits des migrants');
+    expect(french.rightToLeft).toEqual([false, false]);
+
+    // Without `lang`, the first of the six in Accept-Language, by weight.
+    const arabic = await open('', { 'accept-language': 'de-CH;q=1, ar-EG;q=0.8, fr;q=0.5' });
+    expect(arabic.header).toEqual(['المجال', 'البند', 'السؤال', 'الإجابة', 'التعليق']);
+    expect(arabic.lines[1]).toBe('الولاية القضائية: ألمانيا (276) · الجولة 2028 · الأداة sdg-10-7-2@2019');
+    expect(arabic.lines[3]).toContain('في ورقة «Responses»');
+    expect(arabic.note).toEqual(['ليس خيارًا', 'اختر أحد الخيارات في القائمة.']);
+    expect(arabic.rightToLeft).toEqual([true, true]);
+
+    const english = await open('');
+    expect(english.header).toEqual(['Domain', 'Item', 'Question', 'Answer', 'Comment']);
+    expect(english.options).toEqual([
+      'Yes, regardless of immigration status',
+      'Yes, only for those with legal immigration status',
+      'No',
+    ]);
+    // No language carries the template's own English words but English.
+    const englishWords = [
+      ...english.header.filter((word) => word !== 'Question'),
+      ...english.lines.slice(1),
+      ...english.note,
+    ];
+    for (const lang of ['fr', 'es', 'ar', 'zh', 'ru']) {
+      const other = await open(`?lang=${lang}`);
+      const words = [...other.header, ...other.lines.slice(1), ...other.note];
+      expect(
+        words.filter((word) => word !== '' && englishWords.includes(word as string)),
+        lang,
+      ).toEqual([]);
+      expect(other.header, lang).toEqual([...WORKBOOK_TEXTS[lang as 'fr'].header]);
+    }
   });
 
   it('has a drop-down of the options on every answer cell and protects the sheet', async () => {
@@ -341,5 +496,16 @@ describe.each(DIALECTS)('the Excel template of an assessment (%s)', (dialect) =>
       ok: false,
       problems: [{ reason: 'not-xlsx', message: expect.stringContaining('not an Excel workbook') }],
     });
+  });
+});
+
+describe('the language of a template', () => {
+  it('is lang, else the first of the six in Accept-Language by weight, else English', () => {
+    expect(requestedLanguage('zh', 'fr')).toBe('zh');
+    expect(requestedLanguage(undefined, 'fr-CA,fr;q=0.9,en;q=0.8')).toBe('fr');
+    expect(requestedLanguage(undefined, 'en;q=0.5, ru;q=0.7, de')).toBe('ru');
+    expect(requestedLanguage(undefined, 'es;q=0, de')).toBe('en');
+    expect(requestedLanguage(undefined, 'ZH-Hans-CN')).toBe('zh');
+    expect(requestedLanguage(undefined, undefined)).toBe('en');
   });
 });

@@ -1,28 +1,32 @@
 /**
  * The Excel template of an assessment (exceljs): an instructions sheet, one row per item with a
  * drop-down of the options, pre-filled answers and comments, protected so only the answer and
- * comment cells can change. Reading it back validates every cell and reports each problem with
- * sheet, cell, value and why; the caller changes nothing unless the whole workbook is valid.
+ * comment cells can change, in the language asked for (workbook-texts.ts; right to left in Arabic).
+ * Reading it back accepts a template in any of the six languages, validates every cell and reports each
+ * problem with sheet, cell, value and why; the caller changes nothing unless the whole workbook is valid.
  */
 import ExcelJS from 'exceljs';
 import {
   findRefusedCharacter,
   itemNumbers,
+  LANGUAGES,
   localize,
   replaceRefused,
   visibleInXml,
   type InstrumentVersion,
+  type Language,
 } from '@migov/core';
 import type { Assessment, ResponseChange } from '@migov/db';
 import { DEFAULT_PARSING_LIMITS, type ParsingLimits } from '../parsing/limits.ts';
 import { guardZip } from '../parsing/zip-guard.ts';
+import { headersOfColumn, WORKBOOK_TEXTS } from './workbook-texts.ts';
 
 export const RESPONSES_SHEET = 'Responses';
 const INSTRUCTIONS_SHEET = 'Instructions';
 const OPTIONS_SHEET = 'Options';
 const META_SHEET = 'migov';
 const MAX_COMMENT = 10_000;
-const HEADER = ['Domain', 'Item', 'Question', 'Answer', 'Comment'] as const;
+const COLUMN_WIDTHS = [28, 8, 70, 45, 60] as const;
 
 /** Why a cell is invalid: a stable code a client can put in its reader's language (`message` says it in English). */
 export type WorkbookProblemReason =
@@ -79,27 +83,30 @@ function itemsOf(instrument: InstrumentVersion) {
   );
 }
 
-/** Build the template of an assessment. */
+/** Build the template of an assessment, its words in `language` (English by default). */
 export async function buildAssessmentWorkbook(
   instrument: InstrumentVersion,
   assessment: Assessment,
   jurisdictionName: string,
+  language: Language = 'en',
 ): Promise<Buffer> {
+  const texts = WORKBOOK_TEXTS[language];
+  const rightToLeft = language === 'ar';
   const book = new ExcelJS.Workbook();
   book.creator = 'migov';
   book.created = new Date(assessment.updatedAt);
 
-  const instructions = book.addWorksheet(INSTRUCTIONS_SHEET);
+  const instructions = book.addWorksheet(INSTRUCTIONS_SHEET, { views: [{ rightToLeft }] });
   instructions.getColumn(1).width = 110;
-  const lines = [
-    `${localize(instrument.title, 'en')}`,
-    `Jurisdiction: ${jurisdictionName} (${assessment.jurisdiction}) · Round ${assessment.year} · Instrument ${instrument.instrument}@${instrument.version}`,
-    '',
-    `1. On the sheet "${RESPONSES_SHEET}", choose an answer for each item from the drop-down in column D. Leave it empty if you have no answer yet.`,
-    '2. Write any comment or source in column E. Only columns D and E can be edited.',
-    '3. Upload the file back in migov. Every cell is checked; if any cell is invalid, nothing is changed and each problem is listed with its cell.',
-    `4. This file was made at lock version ${assessment.lockVersion}. If someone saves the assessment after that, the upload is refused: download a fresh template.`,
-  ];
+  const facts = {
+    jurisdictionName,
+    jurisdiction: assessment.jurisdiction,
+    year: assessment.year,
+    instrument: `${instrument.instrument}@${instrument.version}`,
+    lockVersion: assessment.lockVersion,
+    responsesSheet: RESPONSES_SHEET,
+  };
+  const lines = [localize(instrument.title, language), texts.about(facts), '', ...texts.steps(facts)];
   lines.forEach((line, index) => {
     const cell = instructions.getCell(index + 1, 1);
     cell.value = line;
@@ -112,18 +119,14 @@ export async function buildAssessmentWorkbook(
   Object.entries(instrument.scales).forEach(([scaleId, scaleOptions], column) => {
     const letter = options.getColumn(column + 1).letter;
     options.getCell(1, column + 1).value = scaleId;
-    scaleOptions.forEach((option, row) => (options.getCell(row + 2, column + 1).value = localize(option.label, 'en')));
+    scaleOptions.forEach(
+      (option, row) => (options.getCell(row + 2, column + 1).value = localize(option.label, language)),
+    );
     scaleRanges.set(scaleId, `${OPTIONS_SHEET}!$${letter}$2:$${letter}$${scaleOptions.length + 1}`);
   });
 
-  const sheet = book.addWorksheet(RESPONSES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    { header: HEADER[0], width: 28 },
-    { header: HEADER[1], width: 8 },
-    { header: HEADER[2], width: 70 },
-    { header: HEADER[3], width: 45 },
-    { header: HEADER[4], width: 60 },
-  ];
+  const sheet = book.addWorksheet(RESPONSES_SHEET, { views: [{ state: 'frozen', ySplit: 1, rightToLeft }] });
+  sheet.columns = texts.header.map((header, index) => ({ header, width: COLUMN_WIDTHS[index] }));
   sheet.getRow(1).font = { bold: true };
   itemsOf(instrument).forEach(({ domain, item, number, options: itemOptions }, index) => {
     const rowNumber = index + 2;
@@ -132,10 +135,10 @@ export async function buildAssessmentWorkbook(
     const row = sheet.getRow(rowNumber);
     // Text goes in as plain strings: exceljs writes them as shared strings, never as formulas.
     row.values = [
-      localize(domain.label, 'en'),
+      localize(domain.label, language),
       number,
-      localize(item.text, 'en'),
-      answer ? toCellText(localize(answer.label, 'en')) : '',
+      localize(item.text, language),
+      answer ? toCellText(localize(answer.label, language)) : '',
       toCellText(response?.comment ?? ''),
     ];
     row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
@@ -146,8 +149,8 @@ export async function buildAssessmentWorkbook(
       allowBlank: true,
       formulae: [scaleRanges.get(item.scale) ?? '""'],
       showErrorMessage: true,
-      errorTitle: 'Not an option',
-      error: 'Choose one of the options in the list.',
+      errorTitle: texts.notAnOptionTitle,
+      error: texts.notAnOption,
     };
   });
   await sheet.protect('', {
@@ -165,6 +168,7 @@ export async function buildAssessmentWorkbook(
     ['instrument', instrument.instrument],
     ['version', instrument.version],
     ['lockVersion', assessment.lockVersion],
+    ['language', language],
   ]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -181,6 +185,22 @@ function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } 
   if (typeof value === 'object' && 'text' in value)
     return { text: String((value as { text: unknown }).text), formula: false };
   return { text: String(value), formula: false };
+}
+
+/**
+ * The option an answer cell names: by its label in the template's language first, then in any of the
+ * six (a template filled in from another language's copy), then by its id.
+ */
+function findOption<Option extends InstrumentVersion['scales'][string][number]>(
+  options: readonly Option[],
+  text: string,
+  language: Language,
+): Option | undefined {
+  return (
+    options.find((option) => localize(option.label, language) === text) ??
+    options.find((option) => LANGUAGES.some((other) => localize(option.label, other) === text)) ??
+    options.find((option) => option.id === text)
+  );
 }
 
 /**
@@ -250,15 +270,17 @@ export async function readAssessmentWorkbook(
       message: 'the template has lost its lock version',
     });
   if (problems.length > 0) return { ok: false, problems };
+  // The template's language (a template made before templates were localized has none: English).
+  const language = LANGUAGES.find((candidate) => candidate === metaValues.get('language')) ?? 'en';
 
   const items = new Map(itemsOf(instrument).map((entry) => [entry.item.id, entry]));
   // Rows are keyed by the item's number; a template made when column B held item ids still reads.
   const byNumber = new Map([...items.values()].map((entry) => [entry.number, entry]));
   const seen = new Set<string>();
   const changes: ResponseChange[] = [];
-  HEADER.forEach((title, index) => {
+  WORKBOOK_TEXTS[language].header.forEach((title, index) => {
     const found = cellText(sheet.getRow(1).getCell(index + 1).value).text;
-    if (found !== title)
+    if (!headersOfColumn(index).has(found))
       problems.push({
         sheet: RESPONSES_SHEET,
         cell: sheet.getRow(1).getCell(index + 1).address,
@@ -320,16 +342,14 @@ export async function readAssessmentWorkbook(
       });
     else if (answer.text.trim()) {
       const text = answer.text.trim();
-      const option = entry.options.find(
-        (candidate) => localize(candidate.label, 'en') === text || candidate.id === text,
-      );
+      const option = findOption(entry.options, text, language);
       if (!option)
         problems.push({
           sheet: RESPONSES_SHEET,
           cell: answerCell.address,
           value: text,
           reason: 'unknown-option',
-          message: `not an option of item ${entry.number} (options: ${entry.options.map((candidate) => localize(candidate.label, 'en')).join(' | ')})`,
+          message: `not an option of item ${entry.number} (options: ${entry.options.map((candidate) => localize(candidate.label, language)).join(' | ')})`,
         });
       else optionId = option.id;
     }
