@@ -221,7 +221,7 @@ describe.each(DIALECTS)('the Excel template of an assessment (%s)', (dialect) =>
       };
     };
     const french = await open('?lang=fr');
-    expect(french.header).toEqual(['Domaine', 'N°', 'Question', 'Réponse', 'Commentaire']);
+    expect(french.header).toEqual(['Domaine', 'Élément', 'Question', 'Réponse', 'Commentaire']);
     expect(french.lines[0]).toContain('Nombre de pays ayant mis en place des politiques migratoires');
     expect(french.lines[1]).toBe('Juridiction : Allemagne (276) · Cycle 2028 · Instrument sdg-10-7-2@2019');
     expect(french.lines[3]).toContain('Sur la feuille « Responses », choisissez une réponse');

@@ -17,7 +17,7 @@ interface TemplateFacts {
 }
 
 interface WorkbookTexts {
-  /** The headers of columns A to E: domain, item number, question, answer, comment. */
+  /** The headers of columns A to E: domain, item number, question, answer, comment (as the web form's `workbook.column` names them). */
   header: readonly [string, string, string, string, string];
   /** The line under the title: jurisdiction, round, instrument. */
   about(facts: TemplateFacts): string;
@@ -43,7 +43,7 @@ const en: WorkbookTexts = {
 };
 
 const fr: WorkbookTexts = {
-  header: ['Domaine', 'N°', 'Question', 'Réponse', 'Commentaire'],
+  header: ['Domaine', 'Élément', 'Question', 'Réponse', 'Commentaire'],
   about: (facts) =>
     `Juridiction : ${facts.jurisdictionName} (${facts.jurisdiction}) · Cycle ${facts.year} · Instrument ${facts.instrument}`,
   steps: (facts) => [
@@ -57,7 +57,7 @@ const fr: WorkbookTexts = {
 };
 
 const es: WorkbookTexts = {
-  header: ['Ámbito', 'N.º', 'Pregunta', 'Respuesta', 'Comentario'],
+  header: ['Dominio', 'Elemento', 'Pregunta', 'Respuesta', 'Comentario'],
   about: (facts) =>
     `Jurisdicción: ${facts.jurisdictionName} (${facts.jurisdiction}) · Ronda ${facts.year} · Instrumento ${facts.instrument}`,
   steps: (facts) => [
@@ -85,7 +85,7 @@ const ar: WorkbookTexts = {
 };
 
 const zh: WorkbookTexts = {
-  header: ['领域', '题号', '问题', '回答', '评论'],
+  header: ['领域', '条目', '问题', '答案', '备注'],
   about: (facts) =>
     `管辖区：${facts.jurisdictionName}（${facts.jurisdiction}）· 第 ${facts.year} 轮 · 工具 ${facts.instrument}`,
   steps: (facts) => [
@@ -99,7 +99,7 @@ const zh: WorkbookTexts = {
 };
 
 const ru: WorkbookTexts = {
-  header: ['Область', '№', 'Вопрос', 'Ответ', 'Комментарий'],
+  header: ['Область', 'Пункт', 'Вопрос', 'Ответ', 'Комментарий'],
   about: (facts) =>
     `Юрисдикция: ${facts.jurisdictionName} (${facts.jurisdiction}) · Раунд ${facts.year} · Инструмент ${facts.instrument}`,
   steps: (facts) => [
