@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MigovDatabase } from '@migov/db';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createRound, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
 import { createTestApp, createTestDatabase } from '../testing/test-app.ts';
 
@@ -36,11 +36,35 @@ describe('the web app and landing page', () => {
   });
 
   it('serves the built web app, its files, and index.html for client routes', async () => {
-    expect((await withWeb.inject('/')).body).toContain('migov web');
+    expect((await withWeb.inject('/index.html')).body).toContain('migov web');
     const script = await withWeb.inject('/assets/app.js');
     expect(script.body).toBe('console.log(1)');
     expect(script.headers['content-type']).toContain('javascript');
     expect((await withWeb.inject('/assessments/123')).body).toContain('migov web');
+  });
+
+  it("sends the bare root to the dashboard in the reader's language: last read in, else the browser's, else English", async () => {
+    const root = async (headers: Record<string, string> = {}, url = '/') => {
+      const response = await withWeb.inject({ url, headers });
+      expect(response.statusCode).toBe(302);
+      expect(response.headers.vary).toContain('accept-language');
+      expect(response.headers.vary).toContain('cookie');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+      return response.headers.location;
+    };
+    expect(await root()).toBe('/en/');
+    expect(await root({ 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.8' })).toBe('/fr/');
+    // By preference, not by order; languages the interface does not speak are passed over.
+    expect(await root({ 'accept-language': 'de-DE, es-MX;q=0.3, ar;q=0.9' })).toBe('/ar/');
+    expect(await root({ 'accept-language': 'zh-TW' })).toBe('/zh/');
+    expect(await root({ 'accept-language': 'ru;q=0, de' })).toBe('/en/');
+    expect(await root({ 'accept-language': '*' })).toBe('/en/');
+    // The language the reader last read in comes first; a cookie naming no language is passed over.
+    expect(await root({ 'accept-language': 'fr', cookie: 'migov_lang=ru' })).toBe('/ru/');
+    expect(await root({ 'accept-language': 'fr', cookie: 'migov_lang=xx' })).toBe('/fr/');
+    // The query goes along (the dashboard reads its domain from it).
+    expect(await root({ 'accept-language': 'es' }, '/?domain=2')).toBe('/es/?domain=2');
   });
 
   it('never serves files outside the web folder, and leaves the API to its routes', async () => {
@@ -65,6 +89,8 @@ describe('public pages drawn by a page renderer', () => {
   const asked: string[] = [];
   /** What the drawn page says: changed by the test to stand for new public data. */
   let figure = '';
+  /** The app's clock, moved by the tests. */
+  let clock = Date.parse('2026-06-01T00:00:00Z');
 
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase('sqlite'));
@@ -74,13 +100,15 @@ describe('public pages drawn by a page renderer', () => {
     writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
     app = await createTestApp(db, {
       config: { webRoot: root },
+      now: () => new Date(clock),
       async renderPage(url, server) {
         asked.push(url);
         if (url === '/en/broken/') throw new Error('the page could not be drawn');
         if (!url.startsWith('/en/drawn/')) return undefined;
         // The renderer reads the API in process, as the web app's renderer does.
         const instruments = await server.inject({ method: 'GET', url: '/api/v1/instruments' });
-        return `<!doctype html><title>drawn</title><div id="root"><p style="color: red">${figure}</p><p>${instruments.statusCode}</p>${'<i>padding</i>'.repeat(200)}</div>`;
+        const rounds = await server.inject({ method: 'GET', url: '/api/v1/rounds' });
+        return `<!doctype html><title>drawn</title><div id="root"><p style="color: red">${figure}</p><p>${instruments.statusCode}</p><p>${rounds.body}</p>${'<i>padding</i>'.repeat(200)}</div>`;
       },
     });
   });
@@ -119,6 +147,38 @@ describe('public pages drawn by a page renderer', () => {
     expect(after.headers.etag).not.toBe(before.headers.etag);
     const stale = await app.inject({ url: '/en/drawn/', headers: { 'if-none-match': String(before.headers.etag) } });
     expect(stale.statusCode).toBe(200);
+  });
+
+  it('checks a kept page after ten seconds by the answers it was drawn from, and draws it again only when one changed', async () => {
+    figure = `figure ${Math.random()}`;
+    await app.migov.publicCache.invalidate();
+    asked.length = 0;
+    const first = await app.inject('/en/drawn/');
+    expect(asked).toEqual(['/en/drawn/']);
+    // Due for a check: the kept page is sent, and its answers asked for again are the same.
+    clock += 11_000;
+    figure = `figure ${Math.random()}`;
+    expect((await app.inject('/en/drawn/')).body).toBe(first.body);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await app.inject('/en/drawn/')).body).toBe(first.body);
+    expect(asked).toEqual(['/en/drawn/']);
+    // A round opened by a program outside the server (no notice drops the caches) changes an answer.
+    await createRound(db, {
+      year: 2030,
+      instrument: 'sdg-10-7-2',
+      version: '2019',
+      opensOn: '2030-01-01',
+      closesOn: '2030-12-31',
+    });
+    clock += 11_000;
+    // The kept page is sent while the new one is drawn.
+    expect((await app.inject('/en/drawn/')).body).toBe(first.body);
+    await vi.waitFor(() => expect(asked).toEqual(['/en/drawn/', '/en/drawn/']));
+    await vi.waitFor(async () => {
+      const after = (await app.inject('/en/drawn/')).body;
+      expect(after).toContain(figure);
+      expect(after).toContain('2030');
+    });
   });
 
   it('keeps the security headers, allowing by hash only the style attributes the page holds', async () => {

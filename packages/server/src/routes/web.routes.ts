@@ -9,17 +9,40 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, InjectOptions, LightMyRequestResponse } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { LANGUAGES, type Language } from '@migov/core';
 import { etagOf, ifNoneMatchHits } from '../http/etag.ts';
 import { PUBLIC } from '../http/route-kit.ts';
 
 /**
+ * What a page renderer reads the API through: the app's in-process requests (`inject`). The server
+ * notes each GET it makes and the answer's validator, to tell later whether the page is still current.
+ */
+export interface PageApi {
+  inject(options: {
+    method: string;
+    url: string;
+    headers?: Record<string, string>;
+    payload?: string;
+  }): Promise<LightMyRequestResponse>;
+}
+
+/**
  * Renders a public page of the web app: the complete HTML document for a URL (path and query), or
- * undefined when that URL is not a page it draws (the app's index.html is served then). `app` answers
+ * undefined when that URL is not a page it draws (the app's index.html is served then). `api` answers
  * the API in process.
  */
-export type PublicPageRenderer = (url: string, app: FastifyInstance) => Promise<string | undefined>;
+export type PublicPageRenderer = (url: string, api: PageApi) => Promise<string | undefined>;
+
+/** A GET the renderer made, and what it was answered: the answer's ETag, or a digest of an answer without one. */
+interface PageRead {
+  url: string;
+  headers: Record<string, string> | undefined;
+  status: number;
+  etag?: string;
+  digest?: string;
+}
 
 /** A rendered page as sent: its bytes, ETag, the CSP hashes of its style attributes, compressed copies made on demand. */
 interface RenderedPage {
@@ -27,6 +50,10 @@ interface RenderedPage {
   etag: string;
   styleHashes: string[];
   encoded: Map<'br' | 'gzip', Promise<Buffer>>;
+  /** The API answers it was drawn from. */
+  reads: PageRead[];
+  /** The built app's index.html when it was drawn (its modification time): a new build draws it again. */
+  build: number;
 }
 
 const compressors = {
@@ -53,8 +80,10 @@ function styleAttributeHashes(html: string): string[] {
 /**
  * The rendered pages by URL. A page is kept while public data stays the same: the public answer cache
  * counts its drops (a publication, an import, a change announced by another process or instance), and
- * a new count empties this cache too. Like the public answers, a page is rendered again in the
- * background after `ttlMs` (changes made outside the server), the previous one served meanwhile.
+ * a new count empties this cache too. Like the public answers, a page is checked in the background
+ * after `ttlMs` (changes made outside the server), the kept one served meanwhile: `current` asks again
+ * for the answers it was drawn from, and only a page whose answers changed is drawn again (drawing
+ * the dashboard takes the server's thread hundreds of milliseconds; asking for its answers, about one).
  */
 class RenderedPages {
   private entries = new Map<string, { page: Promise<RenderedPage | undefined>; at: number; refreshing: boolean }>();
@@ -62,6 +91,7 @@ class RenderedPages {
 
   constructor(
     private readonly render: (url: string) => Promise<RenderedPage | undefined>,
+    private readonly current: (page: RenderedPage) => Promise<boolean>,
     private readonly dropsNow: () => number,
     private readonly now: () => number,
     private readonly ttlMs = 10_000,
@@ -78,13 +108,7 @@ class RenderedPages {
     if (hit) {
       if (this.now() - hit.at > this.ttlMs && !hit.refreshing) {
         hit.refreshing = true;
-        this.render(url).then(
-          (page) => {
-            if (this.drops === drops && this.entries.get(url) === hit)
-              this.entries.set(url, { page: Promise.resolve(page), at: this.now(), refreshing: false });
-          },
-          () => (hit.refreshing = false),
-        );
+        this.refresh(url, hit, drops).catch(() => (hit.refreshing = false));
       }
       return hit.page;
     }
@@ -101,9 +125,50 @@ class RenderedPages {
     return entry.page;
   }
 
+  /** Keep a page whose answers are unchanged for another `ttlMs`; else draw it again (the kept one is sent until then). */
+  private async refresh(
+    url: string,
+    hit: { page: Promise<RenderedPage | undefined>; at: number; refreshing: boolean },
+    drops: number,
+  ): Promise<void> {
+    const kept = await hit.page;
+    if (kept && (await this.current(kept))) {
+      hit.at = this.now();
+      hit.refreshing = false;
+      return;
+    }
+    const page = await this.render(url);
+    if (this.drops === drops && this.entries.get(url) === hit)
+      this.entries.set(url, { page: Promise.resolve(page), at: this.now(), refreshing: false });
+  }
+
   private forget(url: string, entry: unknown): void {
     if (this.entries.get(url) === entry) this.entries.delete(url);
   }
+}
+
+/** A GET and its answer, as a page's read: the answer's ETag, or a digest of an answer without one. */
+function readOf(
+  request: { url: string; headers?: Record<string, string> | undefined },
+  response: LightMyRequestResponse,
+): PageRead {
+  const { etag } = response.headers;
+  const headers = request.headers ? { ...request.headers } : undefined;
+  delete headers?.['if-none-match'];
+  return typeof etag === 'string'
+    ? { url: request.url, headers, status: response.statusCode, etag }
+    : {
+        url: request.url,
+        headers,
+        status: response.statusCode,
+        digest: createHash('sha256').update(response.rawPayload).digest('base64'),
+      };
+}
+
+/** Whether an answer asked for again is the one a page was drawn from (a 304 to its ETag, or the same ETag or bytes). */
+function sameAnswer(drawn: PageRead, now: PageRead): boolean {
+  if (drawn.etag !== undefined) return now.status === 304 || (now.status === drawn.status && now.etag === drawn.etag);
+  return now.status === drawn.status && now.digest === drawn.digest;
 }
 
 /** Send a rendered page: 304 when the browser has it, else compressed as the browser accepts; its style attributes allowed by hash. */
@@ -145,6 +210,29 @@ async function sendPage(request: FastifyRequest, reply: FastifyReply, page: Rend
   return reply.header('content-encoding', encoding).send(await encoded);
 }
 
+/** The cookie in which the web app keeps the language the reader last read in (apps/web/src/app/boot.ts). */
+const LANGUAGE_COOKIE = 'migov_lang';
+
+/**
+ * The language a reader who opens the bare root is sent to: the one they last read in (the app's
+ * cookie), else the first of the browser's languages (Accept-Language, by preference) that the
+ * interface speaks, else English.
+ */
+function languageFor(cookie: string | undefined, acceptLanguage: string | undefined): Language {
+  const spoken = (tag: string) => (LANGUAGES as readonly string[]).includes(tag);
+  if (cookie && spoken(cookie)) return cookie as Language;
+  const preferred = (acceptLanguage ?? '')
+    .split(',')
+    .map((entry, index) => {
+      const [tag = '', ...parameters] = entry.trim().split(';');
+      const quality = parameters.map((parameter) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
+      return { language: tag.trim().toLowerCase().split('-')[0] ?? '', quality: quality ? Number(quality) : 1, index };
+    })
+    .filter((entry) => entry.quality > 0 && spoken(entry.language))
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  return (preferred[0]?.language as Language | undefined) ?? 'en';
+}
+
 /** The page at / when the web app is not built (its inline style is allowed by hash: http/security-headers.ts). */
 export const LANDING_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -172,13 +260,42 @@ export const webRoutes: FastifyPluginAsync<{
     // The build writes .br and .gz beside its text files: browsers that accept them get those.
     await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
     const { renderPage } = options;
+    // The built app's index.html, by its modification time (a new build changes the scripts a page names).
+    const build = () => statSync(resolve(root, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
     const pages = renderPage
       ? new RenderedPages(
           async (url) => {
-            const html = await renderPage(url, app);
+            const reads: PageRead[] = [];
+            const drawnWith = build();
+            // The renderer's requests, each GET noted with the answer's validator.
+            const api: PageApi = {
+              async inject(options) {
+                const response = await app.inject(options as InjectOptions);
+                if (options.method.toUpperCase() === 'GET') reads.push(readOf(options, response));
+                return response;
+              },
+            };
+            const html = await renderPage(url, api);
             if (html === undefined) return undefined;
             const bytes = Buffer.from(html);
-            return { html: bytes, etag: etagOf(bytes), styleHashes: styleAttributeHashes(html), encoded: new Map() };
+            return {
+              html: bytes,
+              etag: etagOf(bytes),
+              styleHashes: styleAttributeHashes(html),
+              encoded: new Map(),
+              reads,
+              build: drawnWith,
+            };
+          },
+          async (page) => {
+            if (page.build !== build()) return false;
+            const answers = await Promise.all(
+              page.reads.map(async (read) => {
+                const headers = { ...read.headers, ...(read.etag ? { 'if-none-match': read.etag } : {}) };
+                return readOf(read, await app.inject({ method: 'GET', url: read.url, headers }));
+              }),
+            );
+            return answers.every((answer, index) => sameAnswer(page.reads[index]!, answer));
           },
           () => app.migov.publicCache.stats.drops,
           () => app.migov.now().getTime(),
@@ -186,10 +303,19 @@ export const webRoutes: FastifyPluginAsync<{
       : undefined;
     app.get('/*', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
-      const path = decodeURIComponent(request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
-      const file = path === '' ? undefined : resolve(root, path);
-      if (file && file.startsWith(`${root}/`) && existsSync(file) && statSync(file).isFile())
-        return reply.sendFile(path);
+      const question = request.url.indexOf('?');
+      const pathname = question < 0 ? request.url : request.url.slice(0, question);
+      const path = decodeURIComponent(pathname).replace(/^\/+/, '');
+      // The bare root goes to the dashboard in the reader's language, a page drawn like any other.
+      if (pathname === '/') {
+        const lang = languageFor(request.cookies?.[LANGUAGE_COOKIE], request.headers['accept-language']);
+        return reply
+          .header('vary', 'accept-language, cookie')
+          .header('cache-control', 'no-cache')
+          .redirect(`/${lang}/${question < 0 ? '' : request.url.slice(question)}`, 302);
+      }
+      const file = resolve(root, path);
+      if (file.startsWith(`${root}/`) && existsSync(file) && statSync(file).isFile()) return reply.sendFile(path);
       // A public page arrives drawn when the renderer draws it; any other client-side route gets index.html.
       if (pages) {
         const page = await pages.get(request.url).catch((error: unknown) => {
