@@ -1,6 +1,6 @@
 /**
  * The browser entry, kept tiny. A page drawn on the server is shown first: once it has loaded and
- * painted, the entry asks for what the app needs to take it over (its chunks, the answers the page
+ * its first frame is on screen, the entry asks for what the app needs to take it over (its chunks, the answers the page
  * was drawn from, the world map; listed by the page) and starts the app. Any other page starts the app
  * at once, which starts the first page's reads while React and the pages load (index.html preloads
  * their chunks alongside this one).
@@ -12,14 +12,35 @@ import './styles.css';
 // chunk, and the app's chunks importing it would wait for the entry, which waits for them.
 const carried = document.getElementById('migov-page-data')?.textContent;
 if (carried) {
+  // Shown: loaded, and its first contentful frame presented (the app's scripts and data, downloaded,
+  // compiled and run, would take the processor from drawing it), then one more frame made. A hidden
+  // tab presents nothing: it only waits for the load event. Never more than 3 s.
   await new Promise<void>((shown) => {
-    const afterLoad = () => {
-      requestAnimationFrame(() => setTimeout(shown, 0));
-      // A hidden tab paints no frame.
-      setTimeout(shown, 100);
+    let painted = !PerformanceObserver.supportedEntryTypes?.includes('paint');
+    let loaded = document.readyState === 'complete';
+    const next = () => {
+      if (!loaded) return;
+      if (document.visibilityState === 'hidden') shown();
+      else if (painted) requestAnimationFrame(() => setTimeout(shown, 0));
     };
-    if (document.readyState === 'complete') afterLoad();
-    else window.addEventListener('load', afterLoad, { once: true });
+    if (!painted)
+      new PerformanceObserver((entries, observer) => {
+        if (entries.getEntriesByName('first-contentful-paint').length === 0) return;
+        observer.disconnect();
+        painted = true;
+        next();
+      }).observe({ type: 'paint', buffered: true });
+    if (!loaded)
+      window.addEventListener(
+        'load',
+        () => {
+          loaded = true;
+          next();
+        },
+        { once: true },
+      );
+    document.addEventListener('visibilitychange', next);
+    next();
     setTimeout(shown, 3000);
   });
   for (const { href, as } of (JSON.parse(carried) as PageData).load) {

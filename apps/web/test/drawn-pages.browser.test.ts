@@ -121,6 +121,42 @@ describe('public pages drawn on the server', () => {
     }
   });
 
+  it("sends a reader opening the bare root to the drawn dashboard in their browser's language, then in the one they last read in", async () => {
+    // Without JavaScript: the server chooses the language, and the dashboard arrives drawn.
+    const french = await browser.newContext({ javaScriptEnabled: false, locale: 'fr-FR' });
+    try {
+      const page = await french.newPage();
+      await page.goto(`${platform.url}/`);
+      expect(new URL(page.url()).pathname).toBe('/fr/');
+      expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+      expect(await page.locator('a.map-country').count()).toBeGreaterThanOrEqual(170);
+      expect(await page.locator('svg.bar-chart').count()).toBeGreaterThan(0);
+    } finally {
+      await french.close();
+    }
+    // A reader whose browser speaks Spanish, who last read in Russian, gets Russian.
+    const reader = await browser.newContext({ locale: 'es-ES' });
+    try {
+      const page = await reader.newPage();
+      await page.goto(`${platform.url}/`);
+      expect(new URL(page.url()).pathname).toBe('/es/');
+      await page.goto(`${platform.url}/ru/`);
+      // The app, once it has taken the page over, keeps the language for the server.
+      await page.waitForFunction(() => {
+        const { document } = globalThis as unknown as {
+          document: { documentElement: { dataset: Record<string, string> } };
+        };
+        return document.documentElement.dataset.app === 'ready';
+      });
+      await page.goto(`${platform.url}/`);
+      expect(new URL(page.url()).pathname).toBe('/ru/');
+      expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+      expect(await page.locator('a.map-country').count()).toBeGreaterThanOrEqual(170);
+    } finally {
+      await reader.close();
+    }
+  });
+
   it('sends new pages once a publication has changed the data', async () => {
     const third = countries[2]!;
     const drawn = async (path: string) => {
