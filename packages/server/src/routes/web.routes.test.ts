@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRound, type MigovDatabase } from '@migov/db';
 import type { MigovApp } from '../app.ts';
@@ -20,6 +20,8 @@ describe('the web app and landing page', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>migov web</title>');
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(root, 'assets', 'app-Dh3k_9x-.js'), 'console.log(2)');
+    writeFileSync(join(root, 'assets', 'app-Dh3k_9x-.js.br'), brotliCompressSync('console.log(2)'));
     withWeb = await createTestApp(db, { config: { webRoot: root } });
     withoutWeb = await createTestApp(db);
   });
@@ -41,6 +43,19 @@ describe('the web app and landing page', () => {
     expect(script.body).toBe('console.log(1)');
     expect(script.headers['content-type']).toContain('javascript');
     expect((await withWeb.inject('/assessments/123')).body).toContain('migov web');
+  });
+
+  it('lets browsers keep the files named by their content for a year without asking again, and no other', async () => {
+    const hashed = await withWeb.inject('/assets/app-Dh3k_9x-.js');
+    expect(hashed.body).toBe('console.log(2)');
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // Its compressed copy goes out the same way.
+    const compressed = await withWeb.inject({ url: '/assets/app-Dh3k_9x-.js', headers: { 'accept-encoding': 'br' } });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(compressed.rawPayload).toString()).toBe('console.log(2)');
+    expect(compressed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/assets/app.js', '/index.html'])
+      expect((await withWeb.inject(url)).headers['cache-control'], url).not.toMatch(/immutable|max-age=[1-9]/);
   });
 
   it("sends the bare root to the dashboard in the reader's language: last read in, else the browser's, else English", async () => {

@@ -249,6 +249,9 @@ export const LANDING_PAGE = `<!doctype html>
 <p>The web application is not built on this server yet.</p>
 </body></html>`;
 
+/** A file the build names by its content's hash (Vite's `assets/<name>-<8 characters>.<extension>`). */
+const HASHED_FILE = /^assets\/[\w.-]+-[\w-]{8}\.(js|css|json|svg|png|woff2?)$/;
+
 /** GET / (and the web app's files when `webRoot` exists). */
 export const webRoutes: FastifyPluginAsync<{
   webRoot?: string | undefined;
@@ -315,7 +318,12 @@ export const webRoutes: FastifyPluginAsync<{
           .redirect(`/${lang}/${question < 0 ? '' : request.url.slice(question)}`, 302);
       }
       const file = resolve(root, path);
-      if (file.startsWith(`${root}/`) && existsSync(file) && statSync(file).isFile()) return reply.sendFile(path);
+      if (file.startsWith(`${root}/`) && existsSync(file) && statSync(file).isFile())
+        // A built file named by its content's hash never changes: browsers keep it without asking again
+        // (else each page a reader opens waits for its stylesheet to be revalidated).
+        return HASHED_FILE.test(path)
+          ? reply.sendFile(path, { maxAge: '365d', immutable: true })
+          : reply.sendFile(path);
       // A public page arrives drawn when the renderer draws it; any other client-side route gets index.html.
       if (pages) {
         const page = await pages.get(request.url).catch((error: unknown) => {
