@@ -89,4 +89,14 @@ describe('the message of an API problem', () => {
     expect(problemDetail(refused)).toBe('responses.q1: unknown option x');
     expect(problemDetail(new ApiProblem({ status: 404, code: 'not-found', title: 'x', detail: 'x' }))).toBeUndefined();
   });
+
+  it.each(UI_LANGUAGES)('%s never shows a program error’s English message, and keeps a page’s own words', (lang) => {
+    const translator = getTranslator(lang);
+    const message = failureMessage(translator, new SyntaxError('Unexpected token < in JSON at position 0'));
+    expect(message).toBe(CATALOGUES[lang]['problem.unexpected']);
+    if (lang !== 'en') expect(message).not.toBe(en['problem.unexpected']);
+    const own = translator.t('mgiWork.notAnEmail', { line: 2, email: 'nobody' });
+    expect(failureMessage(translator, own)).toBe(own);
+    if ((NON_LATIN as readonly string[]).includes(lang)) expect(own.replace('nobody', '')).not.toMatch(/[A-Za-z]/);
+  });
 });

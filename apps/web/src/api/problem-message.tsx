@@ -67,12 +67,15 @@ export function problemMessage(translator: Translator, problem: ReceivedProblem)
 
 /**
  * What a failure says to the user: an API problem in the page's language; fetch's own failure (a
- * TypeError: no answer at all) as the server not reached; a page's own error as it says itself.
+ * TypeError: no answer at all) as the server not reached; a page's own message (a string) as it says
+ * itself; any other error as something gone wrong on the page.
  */
 export function failureMessage(translator: Translator, failure: unknown): string {
   if (failure instanceof ApiProblem) return problemMessage(translator, failure.problem);
   if (failure instanceof TypeError) return translator.t('problem.unreachable');
-  return failure instanceof Error ? failure.message : String(failure);
+  // A page's own words come as a string in the reader's language; any other error's message is a
+  // program's English, never shown as the message.
+  return failure instanceof Error ? translator.t('problem.unexpected') : String(failure);
 }
 
 /** The server's English detail when it says more than the code's title (a field, a value, a limit). */

@@ -452,6 +452,8 @@ export const ar: Record<MessageKey, string> = {
   'mgiWork.sendComment': 'إرسال التعليق',
   'mgiWork.ministries': 'الوزارات المستشارة (وزارة في كل سطر)',
   'mgiWork.invite': 'المستخدمون المدعوون للتعليق (واحد في كل سطر: الوزارة | البريد الإلكتروني)',
+  'mgiWork.notAMinistry': 'السطر {line}: «{ministry}» ليست من الوزارات المذكورة.',
+  'mgiWork.notAnEmail': 'السطر {line}: «{email}» ليس عنوان بريد إلكتروني.',
   'mgiWork.authority': 'الجهة المعتمِدة',
   'mgiWork.reference': 'المرجع',
   'mgiWork.action':
@@ -660,6 +662,7 @@ export const ar: Record<MessageKey, string> = {
     'يتجاوز الملف أحد حدود قراءة الملفات المرفوعة (الحد الأقصى {max}؛ الإعداد {setting}). لم يُغيَّر شيء.',
   'problem.status': 'رفض الخادم الطلب (HTTP {status}).',
   'problem.unreachable': 'تعذّر الوصول إلى الخادم. تحقق من الاتصال وحاول مرة أخرى.',
+  'problem.unexpected': 'حدث خطأ في هذه الصفحة. أعد تحميلها وحاول مرة أخرى.',
   'problem.serverDetail': 'من الخادم:',
   'form.roundClosed':
     'أُغلقت جولة {year} في {date}، لذا لم يعد من الممكن تقديم هذا التقييم. يمكن للمسؤول إعادة فتح الجولة. لا يزال بالإمكان حفظ إجاباتك.',

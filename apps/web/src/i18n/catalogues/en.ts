@@ -449,6 +449,8 @@ export const en = {
   'mgiWork.sendComment': 'Send the comment',
   'mgiWork.ministries': 'Ministries consulted (one per line)',
   'mgiWork.invite': 'Users invited to comment (one per line: ministry | email)',
+  'mgiWork.notAMinistry': 'Line {line}: “{ministry}” is not one of the ministries.',
+  'mgiWork.notAnEmail': 'Line {line}: “{email}” is not an e-mail address.',
   'mgiWork.authority': 'Approving authority',
   'mgiWork.reference': 'Reference',
   'mgiWork.action':
@@ -655,6 +657,7 @@ export const en = {
     'The file exceeds a limit for reading uploads (at most {max}; setting {setting}). Nothing was changed.',
   'problem.status': 'The server refused the request (HTTP {status}).',
   'problem.unreachable': 'The server could not be reached. Check the connection and try again.',
+  'problem.unexpected': 'Something went wrong on this page. Reload it and try again.',
   'problem.serverDetail': 'From the server:',
   'form.roundClosed':
     'The {year} round closed on {date}, so this assessment can no longer be submitted. An administrator can reopen the round. Your answers can still be saved.',

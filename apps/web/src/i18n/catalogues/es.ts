@@ -461,6 +461,8 @@ export const es: Record<MessageKey, string> = {
   'mgiWork.sendComment': 'Enviar el comentario',
   'mgiWork.ministries': 'Ministerios consultados (uno por línea)',
   'mgiWork.invite': 'Usuarios invitados a comentar (uno por línea: ministerio | correo)',
+  'mgiWork.notAMinistry': 'Línea {line}: «{ministry}» no es uno de los ministerios.',
+  'mgiWork.notAnEmail': 'Línea {line}: «{email}» no es una dirección de correo electrónico.',
   'mgiWork.authority': 'Autoridad que aprueba',
   'mgiWork.reference': 'Referencia',
   'mgiWork.action':
@@ -673,6 +675,7 @@ export const es: Record<MessageKey, string> = {
     'El archivo supera un límite de lectura de cargas (como máximo {max}; parámetro {setting}). No se cambió nada.',
   'problem.status': 'El servidor rechazó la solicitud (HTTP {status}).',
   'problem.unreachable': 'No se pudo contactar con el servidor. Compruebe la conexión e inténtelo de nuevo.',
+  'problem.unexpected': 'Se produjo un error en esta página. Vuelva a cargarla e inténtelo de nuevo.',
   'problem.serverDetail': 'Del servidor:',
   'form.roundClosed':
     'La ronda {year} se cerró el {date}, por lo que esta evaluación ya no puede enviarse. Un administrador puede reabrir la ronda. Sus respuestas aún pueden guardarse.',

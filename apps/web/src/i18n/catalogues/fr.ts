@@ -464,6 +464,8 @@ export const fr: Record<MessageKey, string> = {
   'mgiWork.sendComment': 'Envoyer le commentaire',
   'mgiWork.ministries': 'Ministères consultés (un par ligne)',
   'mgiWork.invite': 'Utilisateurs invités à commenter (un par ligne : ministère | courriel)',
+  'mgiWork.notAMinistry': 'Ligne {line} : « {ministry} » ne fait pas partie des ministères.',
+  'mgiWork.notAnEmail': 'Ligne {line} : « {email} » n’est pas une adresse électronique.',
   'mgiWork.authority': 'Autorité d’approbation',
   'mgiWork.reference': 'Référence',
   'mgiWork.action':
@@ -679,6 +681,7 @@ export const fr: Record<MessageKey, string> = {
     'Le fichier dépasse une limite de lecture des envois (au plus {max} ; paramètre {setting}). Rien n’a été modifié.',
   'problem.status': 'Le serveur a refusé la requête (HTTP {status}).',
   'problem.unreachable': 'Le serveur est injoignable. Vérifiez la connexion et réessayez.',
+  'problem.unexpected': 'Un problème est survenu sur cette page. Rechargez-la et réessayez.',
   'problem.serverDetail': 'Du serveur :',
   'form.roundClosed':
     'Le cycle {year} a été clos le {date} : cette évaluation ne peut plus être soumise. Un administrateur peut rouvrir le cycle. Vos réponses peuvent toujours être enregistrées.',

@@ -458,6 +458,8 @@ export const ru: Record<MessageKey, string> = {
   'mgiWork.sendComment': 'Отправить комментарий',
   'mgiWork.ministries': 'Министерства для консультаций (по одному в строке)',
   'mgiWork.invite': 'Пользователи, приглашённые к комментариям (по одному в строке: министерство | эл. почта)',
+  'mgiWork.notAMinistry': 'Строка {line}: «{ministry}» нет среди министерств.',
+  'mgiWork.notAnEmail': 'Строка {line}: «{email}» — не адрес электронной почты.',
   'mgiWork.authority': 'Утверждающий орган',
   'mgiWork.reference': 'Реквизиты',
   'mgiWork.action':
@@ -669,6 +671,7 @@ export const ru: Record<MessageKey, string> = {
     'Файл превышает ограничение на чтение загрузок (не более {max}; параметр {setting}). Ничего не изменено.',
   'problem.status': 'Сервер отклонил запрос (HTTP {status}).',
   'problem.unreachable': 'Не удалось связаться с сервером. Проверьте подключение и повторите попытку.',
+  'problem.unexpected': 'На этой странице произошла ошибка. Перезагрузите её и попробуйте снова.',
   'problem.serverDetail': 'Сообщение сервера:',
   'form.roundClosed':
     'Раунд {year} года закрыт {date}, поэтому эту оценку больше нельзя отправить. Администратор может открыть раунд снова. Ответы по-прежнему можно сохранять.',

@@ -438,6 +438,8 @@ export const zh: Record<MessageKey, string> = {
   'mgiWork.sendComment': '发送意见',
   'mgiWork.ministries': '征求意见的部委（每行一个）',
   'mgiWork.invite': '受邀提出意见的用户（每行一个：部委 | 电子邮件）',
+  'mgiWork.notAMinistry': '第 {line} 行：“{ministry}”不在所列部委之中。',
+  'mgiWork.notAnEmail': '第 {line} 行：“{email}”不是电子邮件地址。',
   'mgiWork.authority': '批准机关',
   'mgiWork.reference': '文号',
   'mgiWork.action':
@@ -639,6 +641,7 @@ export const zh: Record<MessageKey, string> = {
   'problem.uploadLimit': '文件超出了上传读取限制（最多 {max}；设置项 {setting}）。未作任何更改。',
   'problem.status': '服务器拒绝了请求（HTTP {status}）。',
   'problem.unreachable': '无法连接服务器。请检查网络连接后重试。',
+  'problem.unexpected': '此页面出现问题。请重新加载后再试。',
   'problem.serverDetail': '服务器信息：',
   'form.roundClosed':
     '{year} 年轮次已于 {date} 关闭，因此无法再提交此评估。管理员可以重新开放该轮次。您的答案仍可保存。',

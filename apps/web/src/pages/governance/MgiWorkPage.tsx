@@ -124,7 +124,16 @@ function Actions({ view, onDone }: { view: MgiWorkingView; onDone: (view: MgiWor
     const text = (name: string) => String(form.get(name) ?? '').trim();
     if (type === 'open-consultation') {
       const parsed = parseConsultation(String(form.get('ministries') ?? ''), String(form.get('invite') ?? ''));
-      if (parsed.problems.length > 0) return setError(new Error(parsed.problems.join('; ')));
+      if (parsed.problems.length > 0)
+        return setError(
+          parsed.problems
+            .map((problem) =>
+              problem.ministry === undefined
+                ? t('mgiWork.notAnEmail', { line: problem.line, email: problem.email })
+                : t('mgiWork.notAMinistry', { line: problem.line, ministry: problem.ministry }),
+            )
+            .join(' '),
+        );
       return void post({
         type,
         ministries: parsed.ministries,

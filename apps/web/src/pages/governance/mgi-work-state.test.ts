@@ -9,8 +9,8 @@ describe('the MGI workspace', () => {
       problems: [],
     });
     expect(parseConsultation('Labour', 'Interior | i@example.org\nLabour | nobody').problems).toEqual([
-      'line 1: "Interior" is not one of the ministries',
-      'line 2: "nobody" is not an email address',
+      { line: 1, ministry: 'Interior' },
+      { line: 2, email: 'nobody' },
     ]);
   });
 });
