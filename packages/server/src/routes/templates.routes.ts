@@ -7,7 +7,7 @@ import { getAssessment, recordAudit, saveResponses } from '@migov/db';
 import { ApiError } from '../errors/api-error.ts';
 import { onAssessment } from '../assessments/assessment-access.ts';
 import { buildAssessmentWorkbook } from '../templates/assessment-workbook.ts';
-import { requestedLanguage } from '../templates/workbook-texts.ts';
+import { LANGUAGE_COOKIE, languageFor } from '../http/request-language.ts';
 import { areaNameIn } from '../mail/notices.ts';
 import { parsingPool, parsingProblem } from '../parsing/app-parsing.ts';
 import { idParams, requirePrincipal, versionEtag } from '../http/route-kit.ts';
@@ -43,7 +43,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['templates'],
         summary: 'Download the Excel template of an assessment, pre-filled with the current answers and comments',
         description:
-          "Its instructions, headers and notes are in the language asked for: `lang`, else the Accept-Language header's first of the six UN languages, else English (Arabic reads right to left). The instrument's texts are in its official translation where there is one, else in English. A template in any language uploads back.",
+          "Its instructions, headers and notes are in the language asked for: `lang`, else the language the reader last read the web app in (its cookie), else the Accept-Language header's first of the six UN languages, else English (Arabic reads right to left). The instrument's texts are in its official translation where there is one, else in English. A template in any language uploads back.",
         params: idParams,
         querystring: z.object({
           lang: z.enum(LANGUAGES).optional().describe("the template's language: the web form's own"),
@@ -58,7 +58,8 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const assessment = await getAssessment(context.db, request.params.id);
-      const language = requestedLanguage(request.query.lang, request.headers['accept-language']);
+      const language =
+        request.query.lang ?? languageFor(request.cookies?.[LANGUAGE_COOKIE], request.headers['accept-language']);
       const area = context.geography.findArea(assessment.jurisdiction);
       const name = area ? areaNameIn(area, language) : assessment.jurisdiction;
       const bytes = await buildAssessmentWorkbook(instrumentOf(assessment), assessment, name, language);

@@ -11,8 +11,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, InjectOptions, LightMyRequestResponse } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { LANGUAGES, type Language } from '@migov/core';
 import { etagOf, ifNoneMatchHits } from '../http/etag.ts';
+import { LANGUAGE_COOKIE, languageFor } from '../http/request-language.ts';
 import { PUBLIC } from '../http/route-kit.ts';
 
 /**
@@ -208,29 +208,6 @@ async function sendPage(request: FastifyRequest, reply: FastifyReply, page: Rend
     page.encoded.set(encoding, encoded);
   }
   return reply.header('content-encoding', encoding).send(await encoded);
-}
-
-/** The cookie in which the web app keeps the language the reader last read in (apps/web/src/app/boot.ts). */
-const LANGUAGE_COOKIE = 'migov_lang';
-
-/**
- * The language a reader who opens the bare root is sent to: the one they last read in (the app's
- * cookie), else the first of the browser's languages (Accept-Language, by preference) that the
- * interface speaks, else English.
- */
-function languageFor(cookie: string | undefined, acceptLanguage: string | undefined): Language {
-  const spoken = (tag: string) => (LANGUAGES as readonly string[]).includes(tag);
-  if (cookie && spoken(cookie)) return cookie as Language;
-  const preferred = (acceptLanguage ?? '')
-    .split(',')
-    .map((entry, index) => {
-      const [tag = '', ...parameters] = entry.trim().split(';');
-      const quality = parameters.map((parameter) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
-      return { language: tag.trim().toLowerCase().split('-')[0] ?? '', quality: quality ? Number(quality) : 1, index };
-    })
-    .filter((entry) => entry.quality > 0 && spoken(entry.language))
-    .sort((a, b) => b.quality - a.quality || a.index - b.index);
-  return (preferred[0]?.language as Language | undefined) ?? 'en';
 }
 
 /** The page at / when the web app is not built (its inline style is allowed by hash: http/security-headers.ts). */

@@ -13,7 +13,7 @@ import {
   type SignedIn,
 } from '../testing/test-app.ts';
 import { buildAssessmentWorkbook, readAssessmentWorkbook, RESPONSES_SHEET, toCellText } from './assessment-workbook.ts';
-import { requestedLanguage, WORKBOOK_TEXTS } from './workbook-texts.ts';
+import { WORKBOOK_TEXTS } from './workbook-texts.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ITEMS = SDG_10_7_2_V2019.domains.flatMap((domain) => domain.items.map((item) => item.id));
@@ -242,6 +242,11 @@ describe.each(DIALECTS)('the Excel template of an assessment (%s)', (dialect) =>
     expect(arabic.lines[3]).toContain('في ورقة «Responses»');
     expect(arabic.note).toEqual(['ليس خيارًا', 'اختر أحد الخيارات في القائمة.']);
     expect(arabic.rightToLeft).toEqual([true, true]);
+
+    // The language the reader last read the web app in comes before the browser's.
+    expect((await open('', { 'accept-language': 'ar', cookie: `${focalPoint.cookie}; migov_lang=ru` })).header).toEqual(
+      ['Область', 'Пункт', 'Вопрос', 'Ответ', 'Комментарий'],
+    );
 
     const english = await open('');
     expect(english.header).toEqual(['Domain', 'Item', 'Question', 'Answer', 'Comment']);
@@ -496,16 +501,5 @@ describe.each(DIALECTS)('the Excel template of an assessment (%s)', (dialect) =>
       ok: false,
       problems: [{ reason: 'not-xlsx', message: expect.stringContaining('not an Excel workbook') }],
     });
-  });
-});
-
-describe('the language of a template', () => {
-  it('is lang, else the first of the six in Accept-Language by weight, else English', () => {
-    expect(requestedLanguage('zh', 'fr')).toBe('zh');
-    expect(requestedLanguage(undefined, 'fr-CA,fr;q=0.9,en;q=0.8')).toBe('fr');
-    expect(requestedLanguage(undefined, 'en;q=0.5, ru;q=0.7, de')).toBe('ru');
-    expect(requestedLanguage(undefined, 'es;q=0, de')).toBe('en');
-    expect(requestedLanguage(undefined, 'ZH-Hans-CN')).toBe('zh');
-    expect(requestedLanguage(undefined, undefined)).toBe('en');
   });
 });

@@ -118,22 +118,3 @@ export const WORKBOOK_TEXTS: Record<Language, WorkbookTexts> = { en, fr, es, ar,
 export function headersOfColumn(index: number): ReadonlySet<string> {
   return new Set(LANGUAGES.map((language) => WORKBOOK_TEXTS[language].header[index]!));
 }
-
-/**
- * The language asked for: the `lang` query parameter when it names one of the six, else the first of
- * the Accept-Language header's languages (by weight) that is one of them, else English.
- */
-export function requestedLanguage(lang: Language | undefined, acceptLanguage: string | undefined): Language {
-  if (lang) return lang;
-  const ranked = (acceptLanguage ?? '')
-    .split(',')
-    .map((part, order) => {
-      const [tag = '', ...parameters] = part.trim().split(';');
-      const weight = parameters.map((parameter) => /^\s*q=([\d.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
-      return { primary: tag.trim().toLowerCase().split('-')[0] ?? '', weight: weight ? Number(weight) : 1, order };
-    })
-    .filter((entry) => entry.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.order - b.order);
-  const found = ranked.find((entry) => (LANGUAGES as readonly string[]).includes(entry.primary));
-  return (found?.primary as Language | undefined) ?? 'en';
-}
