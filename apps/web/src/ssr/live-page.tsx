@@ -59,6 +59,23 @@ async function renderToHtml(element: React.ReactElement): Promise<string> {
   return text;
 }
 
+/**
+ * The head's stylesheets moved ahead of its scripts: a drawn page's first paint waits for its
+ * stylesheet and nothing else, so the browser asks for it first (the server answers requests in the
+ * order they come; the entry script, which waits for the page anyway, comes after).
+ */
+function stylesheetsFirst(html: string): string {
+  const sheets: string[] = [];
+  const rest = html.replace(/\s*(<link\b[^>]*\brel="stylesheet"[^>]*>)/g, (_whole, link: string) => {
+    sheets.push(link);
+    return '';
+  });
+  const script = rest.search(/\s*<script\b/);
+  return script < 0 || sheets.length === 0
+    ? html
+    : `${rest.slice(0, script)}${sheets.map((link) => `\n    ${link}`).join('')}${rest.slice(script)}`;
+}
+
 /** The app's chunks index.html preloads (marked data-app by the build, vite.config.ts), in order. */
 const appChunks = (index: string) =>
   [...index.matchAll(/<link\b[^>]*>/g)]
@@ -77,8 +94,8 @@ export interface LivePageOptions {
 
 /**
  * The server's page renderer (createApp's `renderPage`): the document for a public page's URL, or
- * undefined for any other URL (workspace pages, the bare root that picks a language, addresses not
- * written as the app writes them) and when there is no built app.
+ * undefined for any other URL (workspace pages, the bare root, which the server sends on to a
+ * language's dashboard, addresses not written as the app writes them) and when there is no built app.
  */
 export function createLivePageRenderer(options: LivePageOptions) {
   const maps = new Map<string, Promise<WorldMapGeometry>>();
@@ -134,7 +151,7 @@ export function createLivePageRenderer(options: LivePageOptions) {
       ...(mapUsed && mapHref ? [{ href: mapHref[1]!, as: 'fetch' as const }] : []),
     ];
     const page: PageData = { url, answers, load };
-    return (
+    return stylesheetsFirst(
       index
         .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${route.lang}" dir="${translator.dir}">`)
         .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`migov — ${translator.t('app.name')}`)}</title>`)
@@ -145,7 +162,7 @@ export function createLivePageRenderer(options: LivePageOptions) {
         .replace(
           '<div id="root"></div>',
           `<div id="root">${markup}</div><script type="application/json" id="${PAGE_DATA_ID}">${embeddedJson(page)}</script>`,
-        )
+        ),
     );
   };
 }
