@@ -9,7 +9,7 @@
  * server draws the page then (the time it took is reported: "first draw") and sends its kept copy to
  * every later reader; that load also counts the JavaScript the dashboard loads (gzipped; goal <= 200 KB)
  * and checks that the app took the page over (its domain menu changes the address). The static page is
- * loaded once too. Then `pairs` pairs of cold loads (default 31; MIGOV_BENCH_PAIRS or the first
+ * loaded once too. Then `pairs` pairs of cold loads (default 41; MIGOV_BENCH_PAIRS or the first
  * argument), each load in a new browser context, the order flipping each pair (app first, then static
  * first), so the machine's load at that moment weighs on both. Every load counts: nothing is dropped.
  *
@@ -35,9 +35,9 @@ import type { Browser } from 'playwright-core';
 import { buildWebApp, DIST, launchBrowser, startPlatform } from '../../apps/web/test/browser-harness.ts';
 import { COUNTRIES, median, pageTimes, publishCountries, quantile, type PageTimes } from './dashboard-bench.ts';
 
-const pairs = Number(process.argv[2] ?? process.env.MIGOV_BENCH_PAIRS ?? 31);
+const pairs = Number(process.argv[2] ?? process.env.MIGOV_BENCH_PAIRS ?? 41);
 if (!Number.isInteger(pairs) || pairs < 1) {
-  console.error('usage: npx tsx bench/web/run.ts [pairs of cold loads, a whole number >= 1; default 31]');
+  console.error('usage: npx tsx bench/web/run.ts [pairs of cold loads, a whole number >= 1; default 41]');
   process.exit(2);
 }
 const clientOnly = process.env.MIGOV_BENCH_CLIENT_ONLY === '1';
