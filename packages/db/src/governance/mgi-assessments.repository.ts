@@ -254,6 +254,54 @@ export async function listMgiAssessments(
   return rows.map((row) => toAssessment(db, row));
 }
 
+/** A published assessment with the jurisdiction's latest published round before it (what a published profile compares with). */
+export interface PublishedMgiRound {
+  assessment: MgiAssessment;
+  previous: MgiAssessment | undefined;
+}
+
+/**
+ * Every published assessment of the next `limit` jurisdictions (in jurisdiction order, after
+ * `after`), each with the jurisdiction's previous published round: in one query, what reading each
+ * published profile with {@link listMgiAssessments} (of its jurisdiction and year, then of its
+ * jurisdiction) reads one at a time. Ordered by jurisdiction, then year; `next` is the `after` of the
+ * following batch (undefined after the last).
+ */
+export async function listPublishedMgiRounds(
+  db: MigovDatabase,
+  batch: { after?: string; limit: number },
+): Promise<{ items: PublishedMgiRound[]; next: string | undefined }> {
+  if (!Number.isInteger(batch.limit) || batch.limit < 1)
+    throw new ValidationError([{ field: 'limit', value: batch.limit, message: 'must be a whole number from 1' }]);
+  let jurisdictions = db.kysely
+    .selectFrom('mgi_assessments')
+    .select('jurisdiction')
+    .distinct()
+    .where('state', '=', 'published');
+  if (batch.after !== undefined) jurisdictions = jurisdictions.where('jurisdiction', '>', batch.after);
+  const rows = await db.kysely
+    .selectFrom('mgi_assessments')
+    .selectAll()
+    .where('state', '=', 'published')
+    .where('jurisdiction', 'in', jurisdictions.orderBy('jurisdiction').limit(batch.limit))
+    .orderBy('jurisdiction')
+    .orderBy('year')
+    .execute();
+  const items: PublishedMgiRound[] = [];
+  let previous: MgiAssessment | undefined;
+  let jurisdictionCount = 0;
+  for (const row of rows) {
+    const assessment = toAssessment(db, row);
+    if (previous?.jurisdiction !== assessment.jurisdiction) {
+      previous = undefined;
+      jurisdictionCount += 1;
+    }
+    items.push({ assessment, previous });
+    previous = assessment;
+  }
+  return { items, next: jurisdictionCount === batch.limit ? previous?.jurisdiction : undefined };
+}
+
 /** An assessment in a list: what identifies it and where its process stands, without answers or history. */
 export type MgiAssessmentSummary = Omit<MgiAssessment, 'responses' | 'process' | 'createdAt' | 'createdBy'>;
 
