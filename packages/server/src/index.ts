@@ -16,3 +16,4 @@ export { parseLogFormat } from './log-format.ts';
 export { startCluster, runClusterWorker, parseWorkerCount, isClusterWorker } from './cluster/serve-cluster.ts';
 export { countryResults, resultRounds } from './public-data/results-service.ts';
 export { briefResults } from './routes/briefs.routes.ts';
+export { publishedMgiProfile } from './routes/mgi.routes.ts';

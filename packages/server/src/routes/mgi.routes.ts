@@ -119,8 +119,8 @@ async function previousRound(
     .at(-1);
 }
 
-async function changesSince(context: AppContext, assessment: MgiAssessment, publishedOnly: boolean) {
-  const previous = await previousRound(context, assessment, publishedOnly);
+/** What changed since `previous` (the jurisdiction's round before, as {@link previousRound} reads it). */
+function changesSince(context: AppContext, assessment: MgiAssessment, previous: MgiAssessment | undefined) {
   if (!previous) return null;
   const before = profileOf(context, previous);
   const after = profileOf(context, assessment);
@@ -232,8 +232,16 @@ async function writing(context: AppContext, principal: Principal, write: () => P
   return result.assessment;
 }
 
-/** The public view of a published profile: answers with evidence, the profile, approval and publication, consulted ministries; never the comments. */
-async function publishedView(context: AppContext, assessment: MgiAssessment) {
+/**
+ * The public view of a published profile: answers with evidence, the profile, approval and
+ * publication, consulted ministries, what changed since `previous` (the jurisdiction's previous
+ * published round); never the comments. `migov publish` builds it from profiles read in bulk.
+ */
+export function publishedMgiProfile(
+  context: AppContext,
+  assessment: MgiAssessment,
+  previous: MgiAssessment | undefined,
+) {
   const instrument = instrumentOf(context, assessment);
   return {
     ...summary(assessment),
@@ -248,7 +256,7 @@ async function publishedView(context: AppContext, assessment: MgiAssessment) {
         }
       : null,
     publishedAt: assessment.process.publication?.at ?? null,
-    changes: await changesSince(context, assessment, true),
+    changes: changesSince(context, assessment, previous),
   };
 }
 
@@ -275,7 +283,7 @@ export const mgiProfileSummarySchema = z.object({
 });
 
 /** The public view of a published profile. */
-export const mgiPublishedProfileSchema = typedObject<Awaited<ReturnType<typeof publishedView>>>(
+export const mgiPublishedProfileSchema = typedObject<ReturnType<typeof publishedMgiProfile>>(
   'A published profile: answers with evidence, the profile per dimension, approval and publication, consulted ministries, changes since the previous published round',
   'MgiPublishedProfile',
 );
@@ -582,7 +590,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         response: {
           200: z.object({
-            changes: typedObject<Awaited<ReturnType<typeof changesSince>>>(
+            changes: typedObject<ReturnType<typeof changesSince>>(
               'Since which round, and the items, areas and dimensions that changed (null without an earlier round)',
             ),
           }),
@@ -591,7 +599,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { assessment } = await loadReadable(request, request.params.id);
-      return { changes: await changesSince(context, assessment, false) };
+      return { changes: changesSince(context, assessment, await previousRound(context, assessment, false)) };
     },
   );
 
@@ -653,7 +661,7 @@ export const mgiRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       if (!assessment)
         throw new ApiError('not-found', `no published MGI-style profile of ${jurisdiction} in ${request.params.year}`);
-      return publishedView(context, assessment);
+      return publishedMgiProfile(context, assessment, await previousRound(context, assessment, true));
     },
   );
 };
