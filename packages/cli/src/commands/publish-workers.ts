@@ -1,9 +1,10 @@
 /**
  * The static publication on several threads. Each worker builds one part of the site
  * (`buildStaticSite`'s `part`: every n-th country, profile and indicator, in every language) with
- * React's production build, and writes its own files. The data still comes through the API of the
- * one app in the calling thread: a worker asks for an answer over its port and gets the answer's
- * text, so workers open no database and read exactly what a single thread would.
+ * React's production build, and writes its own files. The data still comes from the calling thread:
+ * a worker asks for an API answer over its port and gets the answer's text from the transport there
+ * (the one app, and the profiles read in bulk), so workers open no database and read exactly what a
+ * single thread would.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,9 +14,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { UiLanguage } from '@migov/web';
 import {
   buildStaticSite,
-  injectTransport,
   transportClient,
-  type Injectable,
   type StaticSiteSummary,
   type TextAnswer,
   type Transport,
@@ -123,8 +122,8 @@ if (part?.kind === 'migov-static-site-part') {
 }
 
 export interface ParallelSiteOptions {
-  /** The app whose API answers every worker's calls (in this thread). */
-  app: Injectable;
+  /** What answers every worker's API calls, in this thread (the app; bodies as bytes, to move to the worker). */
+  transport: Transport;
   /** The folder the site is written to. */
   out: string;
   base?: string;
@@ -155,7 +154,7 @@ export async function buildStaticSiteInParallel(options: ParallelSiteOptions): P
   const self = pathToFileURL(fileURLToPath(import.meta.url)).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(self)}); });`;
   const workers: Worker[] = [];
-  const transport = injectTransport(options.app, '/api/v1', { bytes: true });
+  const { transport } = options;
   // Calls from several workers for the same answer share one call while it runs (and its body is
   // then copied to each); an answer only one worker asked for moves to it without a copy.
   const running = new Map<string, { answer: Promise<TextAnswer>; askers: number }>();

@@ -1,6 +1,7 @@
 // `migov publish --out <dir>`: the public observatory as static files (every country, every
-// language), rendered with the web app's own components and read through the HTTP API in process,
-// so the files show exactly what the API publishes. They work from any static host, without JavaScript.
+// language), rendered with the web app's own components and read through the HTTP API in process
+// (the published MGI-style profiles read in bulk and drawn by their route's own view), so the files
+// show exactly what the API publishes. They work from any static host, without JavaScript.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -9,10 +10,11 @@ import type { Command } from 'commander';
 import { createDatabase, DEFAULT_DATABASE_URL } from '@migov/db';
 import { createApp, ensureOfficialSnapshot, resultRounds } from '@migov/server';
 import { defaultGeography } from '@migov/core';
-import { buildStaticSite, createInjectClient } from '@migov/web/ssr';
+import { buildStaticSite, injectTransport, transportClient } from '@migov/web/ssr';
 import { UI_LANGUAGES, type UiLanguage } from '@migov/web';
 import { CliError, EXIT } from '../cli-error.ts';
 import { buildStaticSiteInParallel, folderWriter } from './publish-workers.ts';
+import { bulkProfileTransport } from './publish-profiles.ts';
 
 interface PublishOptions {
   out: string;
@@ -122,10 +124,13 @@ export function registerPublishCommand(program: Command): void {
         ]);
         const started = Date.now();
         const progress = terminalProgress();
+        // The API in process, with the published profiles read in bulk (bodies as bytes for workers).
+        const transport = (bytes: boolean) =>
+          bulkProfileTransport(app, injectTransport(app, '/api/v1', { bytes }), { bytes });
         const summary =
           workers > 0
             ? await buildStaticSiteInParallel({
-                app,
+                transport: transport(true),
                 out,
                 base: options.base,
                 languages,
@@ -135,7 +140,7 @@ export function registerPublishCommand(program: Command): void {
                 onPage: progress.onPage,
               })
             : await buildStaticSite({
-                api: createInjectClient(app),
+                api: transportClient(transport(false)),
                 base: options.base,
                 languages,
                 loadTopology: async () => JSON.parse(topologyText),
