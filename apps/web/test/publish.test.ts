@@ -3,7 +3,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Command } from 'commander';
 import { SDG_10_7_2_V2019, defaultGeography, type InstrumentVersion } from '@migov/core';
 import {
   addEvidence,
@@ -13,7 +12,7 @@ import {
   transitionAssessment,
   type Evidence,
 } from '@migov/db';
-import { registerPublishCommand } from '../../../packages/cli/src/commands/publish.ts';
+import { runPublish } from '../../../packages/cli/src/commands/publish.test-helper.ts';
 import { UI_LANGUAGES } from '../src/i18n/languages.ts';
 import { addRound, addUser } from './browser-harness.ts';
 
@@ -90,18 +89,7 @@ describe('migov publish', () => {
       admin.id,
     );
     await db.close();
-    const program = new Command('migov').exitOverride();
-    registerPublishCommand(program);
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => {
-      output += chunk;
-      return true;
-    }) as typeof process.stdout.write;
-    try {
-      await program.parseAsync(['node', 'migov', 'publish', '--out', out, '--database', database]);
-    } finally {
-      process.stdout.write = write;
-    }
+    output = await runPublish(['--out', out, '--database', database]);
   }, 480_000);
 
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -184,10 +172,8 @@ describe('migov publish', () => {
   });
 
   it('refuses an unknown language with a usage error', async () => {
-    const program = new Command('migov').exitOverride();
-    registerPublishCommand(program);
-    await expect(
-      program.parseAsync(['node', 'migov', 'publish', '--out', out, '--database', database, '--languages', 'en,xx']),
-    ).rejects.toThrow('invalid --languages: en,xx');
+    await expect(runPublish(['--out', out, '--database', database, '--languages', 'en,xx'])).rejects.toThrow(
+      'invalid --languages: en,xx',
+    );
   });
 });

@@ -7,11 +7,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Command } from 'commander';
 import { createDatabase } from '@migov/db';
 import { generateWorld } from '@migov/db/testing';
 import { bootstrapDatabase } from '@migov/server';
-import { registerPublishCommand } from './publish.ts';
+import { runPublish as publish } from './publish.test-helper.ts';
 
 /** Every file below a folder, as path -> bytes. */
 function filesOf(folder: string): Map<string, Buffer> {
@@ -22,23 +21,6 @@ function filesOf(folder: string): Map<string, Buffer> {
       files.set(path.slice(folder.length + 1), readFileSync(path));
     }
   return files;
-}
-
-async function publish(args: string[]): Promise<string> {
-  const program = new Command('migov').exitOverride();
-  registerPublishCommand(program);
-  let output = '';
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string) => {
-    output += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await program.parseAsync(['node', 'migov', 'publish', ...args]);
-  } finally {
-    process.stdout.write = write;
-  }
-  return output;
 }
 
 describe('migov publish --workers', () => {
