@@ -114,6 +114,8 @@ try {
 
   // The warm-up load (a reader after the first): the dashboard's scripts, and the app taking the page over.
   const scripts: { url: string; gzip: number }[] = [];
+  // The page as the app drew it in the browser, for a server that sends it undrawn (MIGOV_BENCH_CLIENT_ONLY).
+  let drawnInBrowser = '';
   {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -144,18 +146,23 @@ try {
       undefined,
       { polling: 100, timeout: 30_000 },
     );
+    if (clientOnly)
+      drawnInBrowser = await page.evaluate<string>(
+        "'<!doctype html>' + document.documentElement.outerHTML.replace(/<script\\b[^>]*>[\\s\\S]*?<\\/script>/g, '')",
+      );
     await page.getByRole('combobox', { name: 'Domain' }).selectOption({ index: 1 });
     await page.waitForURL(/[?&]domain=/, { timeout: 10_000 });
     await context.close();
   }
 
-  // The baseline: the page as the server sends it, without its scripts and the data block they read.
+  // The baseline: the page as the server sends it, without its scripts and the data block they read
+  // (as the app drew it in the browser, when the server sends it undrawn).
   const sent = await fetch(appUrl, { headers: { 'accept-encoding': 'br' } });
   const html = await sent.text();
-  const staticHtml = html
+  const staticHtml = (clientOnly ? drawnInBrowser : html)
     .replace(/\s*<script\b[^>]*>[\s\S]*?<\/script>/g, '')
-    .replace(/\s*<link\b[^>]*\brel="modulepreload"[^>]*>/g, '');
-  if (!clientOnly && !staticHtml.includes('class="map-country"'))
+    .replace(/\s*<link\b[^>]*\brel="(modulepreload|preload)"[^>]*>/g, '');
+  if (!staticHtml.includes('class="map-country"'))
     throw new Error('the app did not send the dashboard drawn: there is no static copy to compare with');
   const stylesheet = /<link rel="stylesheet"[^>]*href="([^"]+)"/.exec(html)?.[1];
   const fileAnswer = await fetch(`${platform.url}${stylesheet}`, { headers: { 'accept-encoding': 'br' } });
