@@ -4,7 +4,6 @@ export {
   createInjectClient,
   injectTransport,
   transportClient,
-  type Injectable,
   type TextAnswer,
   type Transport,
 } from './inject-client.ts';
